@@ -1,0 +1,3 @@
+"""Lindung: offline enrollment of vulnerable workers into JKK + JKM coverage."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,386 @@
+"""The enrollment record and its rules: one vulnerable worker covered by JKK + JKM."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from desktop.domain.messages import CONTEXT, QT_TRANSLATE_NOOP, Problem, error, warning
+from desktop.domain.nik import age_on, clean_nik, parse_nik, region_problems
+from desktop.domain.phone import normalize_phone
+from desktop.domain.regions import Level, RegionCatalog, undotted
+from desktop.domain.text import add_months, fold_spaces, format_date, normalize_name, parse_date, parse_rupiah
+
+
+class LabelledEnum(str, enum.Enum):
+    """A string enum whose members carry an Indonesian label (marked for translation)."""
+
+    def __new__(cls, value: str, label: str):
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.label = label
+        return member
+
+    @classmethod
+    def parse(cls, value: object):
+        text = fold_spaces(str(value or "")).lower()
+        for member in cls:
+            if text in (member.value, member.label.lower()):
+                return member
+        return None
+
+
+def _t(text: str) -> str:
+    return QT_TRANSLATE_NOOP("Labels", text)
+
+
+class Sex(LabelledEnum):
+    MALE = "L", _t("Laki-laki")
+    FEMALE = "P", _t("Perempuan")
+
+    @classmethod
+    def parse(cls, value: object):
+        text = fold_spaces(str(value or "")).lower()
+        if text in ("l", "lk", "laki-laki", "laki laki", "pria", "m", "male"):
+            return cls.MALE
+        if text in ("p", "pr", "perempuan", "wanita", "f", "female", "w"):
+            return cls.FEMALE
+        return None
+
+
+class Occupation(LabelledEnum):
+    FARMER = "farmer", _t("Petani")
+    SMALLHOLDER = "smallholder", _t("Pekebun (karet, sawit, lada)")
+    FISHER = "fisher", _t("Nelayan")
+    LIVESTOCK = "livestock_farmer", _t("Peternak")
+    STREET_VENDOR = "street_vendor", _t("Pedagang kecil / kaki lima")
+    MOTORBIKE_TAXI = "motorbike_taxi", _t("Pengemudi ojek")
+    DRIVER = "driver", _t("Sopir / pengemudi")
+    DAY_LABOURER = "day_labourer", _t("Buruh harian lepas")
+    FARM_LABOURER = "farm_labourer", _t("Buruh tani / kebun")
+    CONSTRUCTION = "construction_worker", _t("Tukang / buruh bangunan")
+    DOMESTIC = "domestic_worker", _t("Pekerja rumah tangga")
+    CRAFTSPERSON = "craftsperson", _t("Perajin")
+    TAILOR = "tailor", _t("Penjahit")
+    SCAVENGER = "scavenger", _t("Pemulung")
+    OTHER = "other", _t("Lainnya")
+
+
+class Relationship(LabelledEnum):
+    SPOUSE = "spouse", _t("Suami/Istri")
+    CHILD = "child", _t("Anak")
+    PARENT = "parent", _t("Orang tua")
+    SIBLING = "sibling", _t("Saudara kandung")
+    OTHER = "other", _t("Lainnya")
+
+
+class Status(LabelledEnum):
+    ENROLLED = "enrolled", _t("Terdaftar")
+    ACTIVE = "active", _t("Aktif")
+    ENDED = "ended", _t("Berakhir")
+    DELETED = "deleted", _t("Dihapus")
+
+
+class Programme(LabelledEnum):
+    JKK_JKM = "JKK+JKM", _t("JKK + JKM")
+
+
+class Funding(LabelledEnum):
+    BAZNAS_ZAKAT = "baznas_zakat", _t("BAZNAS (dana zakat)")
+    OTHER_DONOR = "other_donor", _t("Donatur lain")
+    SELF = "self", _t("Mandiri")
+
+
+@dataclass(frozen=True)
+class Policy:
+    """Programme settings (``domain.md``: make these settings, with these defaults)."""
+
+    min_age: int = 15
+    max_age: int = 65          # must be under this age at enrollment
+    coverage_months: int = 12
+    max_plausible_income: int = 10_000_000
+
+
+@dataclass(frozen=True)
+class Context:
+    regions: RegionCatalog
+    today: dt.date
+    policy: Policy = field(default_factory=Policy)
+
+
+@dataclass(frozen=True)
+class Enrollment:
+    """A clean, validated enrollment as entered (no identity or bookkeeping fields)."""
+
+    nik: str
+    full_name: str
+    birth_place: str
+    birth_date: dt.date
+    sex: str
+    address: str
+    kabupaten_code: str
+    kecamatan_code: str
+    desa_code: str
+    phone: str | None
+    occupation: str
+    occupation_other: str
+    monthly_income: int
+    heir_name: str
+    heir_relationship: str
+    heir_phone: str | None
+    school_npsn: str | None
+    pupil_name: str
+    pupil_class: str
+    programme: str
+    funding_source: str
+    coverage_start: dt.date
+    coverage_end: dt.date
+    status: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+FIELDS: tuple[str, ...] = tuple(Enrollment.__dataclass_fields__)
+READ_ONLY_FIELDS = frozenset({
+    "id", "registration_no", "revision", "enrolled_by", "enrolled_at", "device_id", "updated_at",
+    "updated_by", "deleted_at", "deleted_by", "deleted_reason", "school_name", "kabupaten_name",
+    "kecamatan_name", "desa_name", "kpj_number",
+})
+
+_NAME_CHARS = re.compile(r"^[A-Z][A-Z .,'\-`’]*$")
+_NPSN = re.compile(r"^\d{8}$")
+
+
+@dataclass(frozen=True)
+class Result:
+    enrollment: Enrollment | None
+    problems: list[Problem]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if not p.is_error]
+
+    @property
+    def ok(self) -> bool:
+        return self.enrollment is not None
+
+
+_NAME_REQUIRED = QT_TRANSLATE_NOOP(CONTEXT, "Nama wajib diisi.")
+
+
+def _name(raw: object, field_name: str, problems: list[Problem], missing: str | None = _NAME_REQUIRED) -> str:
+    name = normalize_name(str(raw) if raw is not None else "")
+    if not name:
+        if missing:
+            problems.append(error(field_name, missing))
+        return ""
+    if len(name) > 100:
+        problems.append(error(field_name, QT_TRANSLATE_NOOP(CONTEXT, "Nama terlalu panjang (maksimal 100 huruf).")))
+    elif any(c.isdigit() for c in name):
+        problems.append(error(field_name, QT_TRANSLATE_NOOP(CONTEXT, "Nama tidak boleh berisi angka.")))
+    elif not _NAME_CHARS.match(name):
+        problems.append(error(field_name, QT_TRANSLATE_NOOP(
+            CONTEXT, "Nama hanya boleh berisi huruf, spasi, titik, koma, tanda hubung dan apostrof.")))
+    return name
+
+
+def _date(raw: object, field_name: str, problems: list[Problem], required: bool = True) -> dt.date | None:
+    if isinstance(raw, dt.datetime):
+        return raw.date()
+    if isinstance(raw, dt.date):
+        return raw
+    text = fold_spaces(str(raw) if raw is not None else "")
+    if not text:
+        if required:
+            problems.append(error(field_name, QT_TRANSLATE_NOOP(CONTEXT, "Tanggal wajib diisi.")))
+        return None
+    value = parse_date(text)
+    if value is None:
+        problems.append(error(field_name, QT_TRANSLATE_NOOP(
+            CONTEXT, "Tanggal \"{text}\" tidak dapat dibaca. Tulis seperti 17-08-1980."), text=text))
+    return value
+
+
+def _choice(enum_cls: type[LabelledEnum], raw: object, field_name: str, problems: list[Problem],
+            default: LabelledEnum | None = None) -> str:
+    if raw in (None, "") and default is not None:
+        return default.value
+    member = enum_cls.parse(raw)
+    if member is None:
+        if raw in (None, ""):
+            problems.append(error(field_name, QT_TRANSLATE_NOOP(CONTEXT, "Pilih salah satu.")))
+        else:
+            problems.append(error(field_name, QT_TRANSLATE_NOOP(
+                CONTEXT, "Pilihan \"{value}\" tidak dikenal."), value=str(raw)))
+        return ""
+    return member.value
+
+
+def _text(raw: object) -> str:
+    return fold_spaces(str(raw)) if raw is not None else ""
+
+
+def validate(raw: Mapping[str, Any], ctx: Context, reference_date: dt.date | None = None) -> Result:
+    """Check and clean one enrollment.
+
+    ``raw`` holds the field values as typed (strings) or as JSON gives them.  ``reference_date`` is
+    the date the age limits apply to (the enrollment date; today for a new record).
+    """
+    problems: list[Problem] = []
+    get = raw.get
+    on = reference_date or ctx.today
+    policy = ctx.policy
+
+    # --- identity -------------------------------------------------------------------------
+    info, nik_problems = parse_nik(get("nik"))
+    problems += nik_problems
+    if info is not None:
+        problems += region_problems(info, ctx.regions)
+    nik = clean_nik(get("nik"))
+
+    full_name = _name(get("full_name"), "full_name", problems)
+    birth_place = normalize_name(_text(get("birth_place")))
+    if not birth_place:
+        problems.append(error("birth_place", QT_TRANSLATE_NOOP(CONTEXT, "Tempat lahir wajib diisi.")))
+    birth_date = _date(get("birth_date"), "birth_date", problems)
+    sex = _choice(Sex, get("sex"), "sex", problems)
+
+    if birth_date is not None:
+        if birth_date > ctx.today:
+            problems.append(error("birth_date", QT_TRANSLATE_NOOP(CONTEXT, "Tanggal lahir tidak boleh di masa depan.")))
+        else:
+            age = age_on(birth_date, on)
+            if age < policy.min_age:
+                problems.append(error("birth_date", QT_TRANSLATE_NOOP(
+                    CONTEXT, "Umur {age} tahun: peserta minimal berumur {min} tahun."), age=age, min=policy.min_age))
+            elif age >= policy.max_age:
+                problems.append(error("birth_date", QT_TRANSLATE_NOOP(
+                    CONTEXT, "Umur {age} tahun: peserta harus berumur di bawah {max} tahun."),
+                    age=age, max=policy.max_age))
+        if info is not None and (birth_date.day, birth_date.month, birth_date.year % 100) != (
+                info.day, info.month, info.year2):
+            problems.append(error("birth_date", QT_TRANSLATE_NOOP(
+                CONTEXT, "Tanggal lahir tidak cocok dengan NIK (NIK menunjukkan {nikdate}). "
+                         "Periksa keduanya; mungkin yang diketik No. KK?"),
+                nikdate=f"{info.day:02d}-{info.month:02d}-..{info.year2:02d}"))
+    if info is not None and sex and sex != info.sex:
+        problems.append(error("sex", QT_TRANSLATE_NOOP(
+            CONTEXT, "Jenis kelamin tidak cocok dengan NIK: tanggal pada NIK ({day}) menunjukkan {sex}."),
+            day=info.nik[6:8], sex=Sex(info.sex).label.lower()))
+
+    # --- domicile -------------------------------------------------------------------------
+    address = _text(get("address"))
+    if not address:
+        problems.append(error("address", QT_TRANSLATE_NOOP(CONTEXT, "Alamat wajib diisi.")))
+    elif len(address) > 200:
+        problems.append(error("address", QT_TRANSLATE_NOOP(CONTEXT, "Alamat terlalu panjang (maksimal 200 huruf).")))
+    kabupaten, kecamatan, desa = (undotted(_text(get(k))) for k in ("kabupaten_code", "kecamatan_code", "desa_code"))
+    # A village code alone names its kecamatan and kabupaten.
+    if desa and not kecamatan:
+        kecamatan = desa[:6]
+    if kecamatan and not kabupaten:
+        kabupaten = kecamatan[:4]
+    regions = ctx.regions
+    for field_name, code, level, parent, missing in (
+        ("kabupaten_code", kabupaten, Level.KABUPATEN, "61",
+         QT_TRANSLATE_NOOP(CONTEXT, "Pilih kabupaten/kota.")),
+        ("kecamatan_code", kecamatan, Level.KECAMATAN, kabupaten,
+         QT_TRANSLATE_NOOP(CONTEXT, "Pilih kecamatan.")),
+        ("desa_code", desa, Level.DESA, kecamatan,
+         QT_TRANSLATE_NOOP(CONTEXT, "Pilih desa/kelurahan.")),
+    ):
+        region = regions.get(code)
+        if not code:
+            problems.append(error(field_name, missing))
+        elif region is None or region.level is not level:
+            problems.append(error(field_name, QT_TRANSLATE_NOOP(
+                CONTEXT, "Kode wilayah {code} tidak ada di Kalimantan Barat."), code=code))
+        elif region.parent != parent:
+            problems.append(error(field_name, QT_TRANSLATE_NOOP(
+                CONTEXT, "{name} tidak berada di wilayah yang dipilih di atasnya."), name=region.name))
+
+    # --- contact and work -----------------------------------------------------------------
+    phone, phone_problems = normalize_phone(_text(get("phone")), "phone")
+    problems += phone_problems
+    if phone is None and not phone_problems:
+        problems.append(warning("phone", QT_TRANSLATE_NOOP(
+            CONTEXT, "Tanpa No. HP peserta sulit dihubungi saat klaim.")))
+    occupation = _choice(Occupation, get("occupation"), "occupation", problems)
+    occupation_other = _text(get("occupation_other"))
+    if occupation == Occupation.OTHER.value and not occupation_other:
+        problems.append(error("occupation_other", QT_TRANSLATE_NOOP(
+            CONTEXT, "Tuliskan pekerjaannya bila memilih \"Lainnya\".")))
+    if occupation != Occupation.OTHER.value:
+        occupation_other = ""
+    income_raw = get("monthly_income")
+    income = parse_rupiah(income_raw)
+    if income_raw in (None, ""):
+        problems.append(error("monthly_income", QT_TRANSLATE_NOOP(CONTEXT, "Penghasilan per bulan wajib diisi.")))
+    elif income is None or income < 0:
+        problems.append(error("monthly_income", QT_TRANSLATE_NOOP(
+            CONTEXT, "Penghasilan harus berupa angka rupiah, misalnya 1.500.000.")))
+    elif income > policy.max_plausible_income:
+        problems.append(warning("monthly_income", QT_TRANSLATE_NOOP(
+            CONTEXT, "Penghasilan di atas Rp {limit} tidak lazim untuk pekerja rentan. Periksa kembali."),
+            limit=f"{policy.max_plausible_income:,}".replace(",", ".")))
+
+    # --- heir (ahli waris) for the death benefit --------------------------------------------
+    heir_name = _name(get("heir_name"), "heir_name", problems, missing=QT_TRANSLATE_NOOP(
+        CONTEXT, "Nama ahli waris wajib diisi (penerima santunan JKM)."))
+    if heir_name and heir_name == full_name:
+        problems.append(warning("heir_name", QT_TRANSLATE_NOOP(
+            CONTEXT, "Ahli waris sama dengan nama peserta. Isi nama anggota keluarga yang menerima santunan.")))
+    heir_relationship = _choice(Relationship, get("heir_relationship"), "heir_relationship", problems)
+    heir_phone, heir_phone_problems = normalize_phone(_text(get("heir_phone")), "heir_phone")
+    problems += heir_phone_problems
+
+    # --- school link (optional) -----------------------------------------------------------
+    npsn = _text(get("school_npsn")) or None
+    if npsn is not None and not _NPSN.match(npsn):
+        problems.append(error("school_npsn", QT_TRANSLATE_NOOP(CONTEXT, "NPSN harus 8 digit angka.")))
+    pupil_name = normalize_name(_text(get("pupil_name")))
+    pupil_class = _text(get("pupil_class")).upper()
+    if (pupil_name or pupil_class) and npsn is None:
+        problems.append(error("school_npsn", QT_TRANSLATE_NOOP(
+            CONTEXT, "Pilih sekolah siswa, atau kosongkan nama siswa dan kelas.")))
+    if pupil_name:
+        _name(pupil_name, "pupil_name", problems)
+
+    # --- coverage -------------------------------------------------------------------------
+    programme = _choice(Programme, get("programme"), "programme", problems, default=Programme.JKK_JKM)
+    funding = _choice(Funding, get("funding_source"), "funding_source", problems, default=Funding.BAZNAS_ZAKAT)
+    start_raw, end_raw = get("coverage_start"), get("coverage_end")
+    start = _date(start_raw, "coverage_start", problems, required=False) if start_raw not in (None, "") else ctx.today
+    if end_raw not in (None, ""):
+        end = _date(end_raw, "coverage_end", problems)
+    else:
+        end = add_months(start, policy.coverage_months) - dt.timedelta(days=1) if start else None
+    if start and end and end < start:
+        problems.append(error("coverage_end", QT_TRANSLATE_NOOP(
+            CONTEXT, "Akhir masa perlindungan ({end}) sebelum awalnya ({start})."),
+            end=format_date(end), start=format_date(start)))
+    status = _choice(Status, get("status"), "status", problems, default=Status.ENROLLED)
+    if status == Status.DELETED.value:
+        problems.append(error("status", QT_TRANSLATE_NOOP(
+            CONTEXT, "Status \"Dihapus\" hanya lewat perintah hapus, dengan alasan.")))
+
+    if any(p.is_error for p in problems):
+        return Result(None, problems)
+    assert birth_date is not None and start is not None and end is not None and income is not None
+    return Result(Enrollment(
+        nik=nik, full_name=full_name, birth_place=birth_place, birth_date=birth_date, sex=sex,
+        address=address, kabupaten_code=kabupaten, kecamatan_code=kecamatan, desa_code=desa,
+        phone=phone, occupation=occupation, occupation_other=occupation_other, monthly_income=income,
+        heir_name=heir_name, heir_relationship=heir_relationship, heir_phone=heir_phone,
+        school_npsn=npsn, pupil_name=pupil_name, pupil_class=pupil_class, programme=programme,
+        funding_source=funding, coverage_start=start, coverage_end=end, status=status,
+    ), problems)

@@ -1,0 +1,96 @@
+"""Text and date helpers shared by the form, the command line and (later) imports."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+
+_SPACES = re.compile(r"\s+")
+_DATE_PATTERNS = (
+    re.compile(r"^(\d{1,2})[-/. ](\d{1,2})[-/. ](\d{4})$"),  # dd-mm-yyyy
+    re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$"),             # yyyy-mm-dd (ISO)
+    re.compile(r"^(\d{2})(\d{2})(\d{4})$"),                   # ddmmyyyy typed without separators
+)
+
+MONTHS_ID = (
+    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
+    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+)
+
+
+def fold_spaces(text: str | None) -> str:
+    """Trim and fold runs of whitespace (including non-breaking spaces) into one space."""
+    if not text:
+        return ""
+    return _SPACES.sub(" ", unicodedata.normalize("NFC", str(text)).replace("\u00a0", " ")).strip()
+
+
+def normalize_name(text: str | None) -> str:
+    """Names as on the KTP: trimmed, whitespace folded, in capitals."""
+    return fold_spaces(text).upper()
+
+
+def search_key(text: str | None) -> str:
+    """Accent-free upper-case form used for sorting and matching names."""
+    decomposed = unicodedata.normalize("NFKD", fold_spaces(text))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).upper()
+
+
+def parse_date(text: str | None) -> dt.date | None:
+    """Parse ``17-08-1980``, ``17/08/1980``, ``1980-08-17`` or ``17081980``; None when unreadable."""
+    value = fold_spaces(text)
+    if not value:
+        return None
+    for number, pattern in enumerate(_DATE_PATTERNS):
+        match = pattern.match(value)
+        if not match:
+            continue
+        a, b, c = (int(g) for g in match.groups())
+        day, month, year = (c, b, a) if number == 1 else (a, b, c)
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            return None
+    return None
+
+
+def format_date(value: dt.date | None) -> str:
+    """``17-08-1980``, the way dates are written on Indonesian forms."""
+    return value.strftime("%d-%m-%Y") if value else ""
+
+
+def format_date_long(value: dt.date | None) -> str:
+    """``17 Agustus 1980``."""
+    return f"{value.day} {MONTHS_ID[value.month - 1]} {value.year}" if value else ""
+
+
+def format_rupiah(amount: int | None) -> str:
+    """``Rp 1.234.567``."""
+    if amount is None:
+        return ""
+    return "Rp " + f"{amount:,}".replace(",", ".")
+
+
+def parse_rupiah(text: str | int | None) -> int | None:
+    """``Rp 1.500.000``, ``1500000``, ``1.500.000,00`` -> 1500000; None when unreadable."""
+    if text is None:
+        return None
+    if isinstance(text, int):
+        return text
+    value = fold_spaces(text).lower().removeprefix("rp").strip().replace(" ", "")
+    value = re.sub(r",\d{1,2}$", "", value)  # decimal cents written with a comma
+    value = value.replace(".", "").replace(",", "")
+    return int(value) if value.isdigit() else None
+
+
+def add_months(start: dt.date, months: int) -> dt.date:
+    """The same day ``months`` later, clamped to the month's last day."""
+    month_index = start.month - 1 + months
+    year, month = start.year + month_index // 12, month_index % 12 + 1
+    for day in (start.day, 30, 29, 28):
+        try:
+            return dt.date(year, month, min(start.day, day))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")

@@ -1,0 +1,112 @@
+"""Local accounts: several volunteers may share one laptop.  Passwords are hashed with Argon2id."""
+
+from __future__ import annotations
+
+import enum
+import functools
+import re
+from dataclasses import dataclass
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import exists, func, select
+
+from desktop.domain.messages import QT_TRANSLATE_NOOP
+from desktop.domain.text import fold_spaces
+from desktop.services.errors import CONTEXT, AuthenticationFailed, PermissionDenied, ServiceError
+from desktop.services.workspace import Workspace, utcnow
+from desktop.storage.models import Account
+
+MIN_PASSWORD = 8
+_USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,31}$")
+_hasher = PasswordHasher()  # Argon2id with the library's recommended parameters
+
+
+class Role(str, enum.Enum):
+    VOLUNTEER = "volunteer"
+    COORDINATOR = "coordinator"
+    PRINTER = "printer"
+    ADMIN = "admin"
+
+
+ROLE_LABELS = {
+    Role.VOLUNTEER: QT_TRANSLATE_NOOP("Labels", "Relawan"),
+    Role.COORDINATOR: QT_TRANSLATE_NOOP("Labels", "Koordinator sekolah"),
+    Role.PRINTER: QT_TRANSLATE_NOOP("Labels", "Petugas cetak"),
+    Role.ADMIN: QT_TRANSLATE_NOOP("Labels", "Admin"),
+}
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is doing the work (recorded on every change)."""
+
+    username: str
+    display_name: str
+    role: Role
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role is Role.ADMIN
+
+
+# Who acts when a database has no accounts yet (scripts, first use of the command line).
+SYSTEM = Actor("system", "Sistem", Role.ADMIN)
+
+
+def has_accounts(ws: Workspace) -> bool:
+    with ws.session() as session:
+        return bool(session.scalar(select(exists().where(Account.id.is_not(None)))))
+
+
+def create_account(ws: Workspace, username: str, display_name: str, password: str, role: Role,
+                   by: Actor | None = None) -> Actor:
+    """Create an account; the first account on a laptop must be the admin."""
+    username = fold_spaces(username).lower()
+    display_name = fold_spaces(display_name) or username
+    if not _USERNAME.match(username):
+        raise ServiceError(QT_TRANSLATE_NOOP(
+            CONTEXT, "Nama pengguna 2–32 huruf kecil, angka, titik, garis bawah atau tanda hubung."))
+    if len(password) < MIN_PASSWORD:
+        raise ServiceError(QT_TRANSLATE_NOOP(CONTEXT, "Kata sandi minimal {n} karakter."), n=MIN_PASSWORD)
+    with ws.session(write=True) as session:
+        count = session.scalar(select(func.count()).select_from(Account))
+        if count == 0 and role is not Role.ADMIN:
+            raise ServiceError(QT_TRANSLATE_NOOP(CONTEXT, "Akun pertama harus akun admin."))
+        if count and (by is None or not by.is_admin):
+            raise PermissionDenied(QT_TRANSLATE_NOOP(CONTEXT, "Hanya admin yang dapat membuat akun."))
+        if session.scalar(select(Account).where(Account.username == username)) is not None:
+            raise ServiceError(QT_TRANSLATE_NOOP(CONTEXT, "Nama pengguna \"{name}\" sudah dipakai."), name=username)
+        session.add(Account(username=username, display_name=display_name, role=role.value,
+                            password_hash=_hasher.hash(password), active=True, created_at=utcnow()))
+    return Actor(username, display_name, role)
+
+
+def authenticate(ws: Workspace, username: str, password: str) -> Actor:
+    username = fold_spaces(username).lower()
+    with ws.session(write=True) as session:
+        account = session.scalar(select(Account).where(Account.username == username))
+        try:
+            if account is None or not account.active:
+                # Spend the same effort as a real check so timing does not reveal which names exist.
+                _hasher.verify(_dummy_hash(), password)
+                raise VerificationError
+            _hasher.verify(account.password_hash, password)
+        except (VerificationError, InvalidHashError):
+            raise AuthenticationFailed(QT_TRANSLATE_NOOP(
+                CONTEXT, "Nama pengguna atau kata sandi salah.")) from None
+        if _hasher.check_needs_rehash(account.password_hash):
+            account.password_hash = _hasher.hash(password)
+        account.last_login_at = utcnow()
+        return Actor(account.username, account.display_name, Role(account.role))
+
+
+def list_accounts(ws: Workspace) -> list[Actor]:
+    with ws.session() as session:
+        return [Actor(a.username, a.display_name, Role(a.role))
+                for a in session.scalars(select(Account).where(Account.active).order_by(Account.username))]
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    return _hasher.hash("lindung-dummy-password")

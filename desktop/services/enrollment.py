@@ -1,0 +1,313 @@
+"""Enroll, edit, delete and fetch workers.  Every write is one transaction: all of it or none."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from sqlalchemy import Integer, String, cast, select, text, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from desktop.domain.enrollment import FIELDS, READ_ONLY_FIELDS, Enrollment, Status, validate
+from desktop.domain.messages import QT_TRANSLATE_NOOP, Problem, error
+from desktop.domain.nik import clean_nik
+from desktop.domain.regno import make_registration_no
+from desktop.domain.text import fold_spaces, search_key
+from desktop.services.accounts import Actor
+from desktop.services.errors import (
+    CONTEXT, DuplicateNik, NotFound, PermissionDenied, ServiceError, StaleRevision, ValidationFailed,
+)
+from desktop.services.records import EnrollOutcome, WorkerRecord
+from desktop.services.workspace import Workspace, utcnow
+from desktop.storage.models import School, Setting, Worker, WorkerChange
+
+_CHUNK = 500
+_ACCEPTED_KEYS = frozenset(FIELDS) | READ_ONLY_FIELDS
+
+
+def _allocate_sequence(session: Session, count: int) -> int:
+    """Reserve ``count`` registration sequence numbers; returns the first one."""
+    new_next = session.execute(
+        update(Setting).where(Setting.key == "next_sequence")
+        .values(value=cast(cast(Setting.value, Integer) + count, String))
+        .returning(Setting.value)
+    ).scalar_one()
+    return int(new_next) - count
+
+
+def _existing_niks(session: Session, niks: Sequence[str], exclude_uuid: str | None = None) -> dict[str, tuple[str, str, str]]:
+    """Live records holding any of ``niks``: nik -> (uuid, registration_no, full_name)."""
+    found: dict[str, tuple[str, str, str]] = {}
+    for start in range(0, len(niks), _CHUNK):
+        chunk = niks[start:start + _CHUNK]
+        rows = session.execute(
+            select(Worker.nik, Worker.uuid, Worker.registration_no, Worker.full_name)
+            .where(Worker.nik.in_(chunk), Worker.deleted_at.is_(None)))
+        for nik, wid, regno, name in rows:
+            if wid != exclude_uuid:
+                found[nik] = (wid, regno, name)
+    return found
+
+
+DUPLICATE_NIK = QT_TRANSLATE_NOOP(CONTEXT, "NIK ini sudah terdaftar atas nama {name} (No. Registrasi {regno}).")
+
+
+def _duplicate_problem(regno: str, name: str) -> Problem:
+    return error("nik", DUPLICATE_NIK, name=name, regno=regno)
+
+
+def _school_ids(session: Session, npsns: set[str]) -> dict[str, int]:
+    if not npsns:
+        return {}
+    return dict(session.execute(select(School.npsn, School.id).where(School.npsn.in_(npsns))).all())
+
+
+def _row_values(e: Enrollment, school_id: int | None) -> dict[str, Any]:
+    values = e.as_dict()
+    values.pop("school_npsn")
+    values["school_id"] = school_id
+    values["name_key"] = search_key(e.full_name)
+    return values
+
+
+def _unknown_keys(raw: Mapping[str, Any]) -> list[Problem]:
+    return [error(str(key), QT_TRANSLATE_NOOP(CONTEXT, "Kolom \"{key}\" tidak dikenal."), key=key)
+            for key in raw if key not in _ACCEPTED_KEYS]
+
+
+def enroll_many(ws: Workspace, raws: Sequence[Mapping[str, Any]], actor: Actor) -> EnrollOutcome:
+    """Validate and save every record, or none: raises ``ValidationFailed`` naming each bad one."""
+    ctx = ws.context()
+    failures: dict[int, list[Problem]] = {}
+    warnings: dict[int, list[Problem]] = {}
+    clean: list[tuple[int, Enrollment]] = []
+    first_index: dict[str, int] = {}
+    for index, raw in enumerate(raws):
+        if not isinstance(raw, Mapping):
+            failures[index] = [error("-", QT_TRANSLATE_NOOP(CONTEXT, "Setiap data harus berupa objek JSON."))]
+            continue
+        result = validate(raw, ctx)
+        problems = result.errors + _unknown_keys(raw)
+        if result.enrollment is not None:
+            nik = result.enrollment.nik
+            if nik in first_index:
+                problems.append(error("nik", QT_TRANSLATE_NOOP(
+                    CONTEXT, "NIK sama dengan data ke-{other} dalam berkas yang sama."), other=first_index[nik] + 1))
+            else:
+                first_index[nik] = index
+        if problems:
+            failures[index] = problems
+        else:
+            clean.append((index, result.enrollment))
+            if result.warnings:
+                warnings[index] = result.warnings
+
+    with ws.session(write=True) as session:
+        schools = _school_ids(session, {e.school_npsn for _, e in clean if e.school_npsn})
+        taken = _existing_niks(session, [e.nik for _, e in clean])
+        for index, e in clean:
+            problems = []
+            if e.nik in taken:
+                _, regno, name = taken[e.nik]
+                problems.append(_duplicate_problem(regno, name))
+            if e.school_npsn and e.school_npsn not in schools:
+                problems.append(error("school_npsn", QT_TRANSLATE_NOOP(
+                    CONTEXT, "Sekolah dengan NPSN {npsn} belum terdaftar."), npsn=e.school_npsn))
+            if problems:
+                failures[index] = problems
+        if failures:
+            raise ValidationFailed(dict(sorted(failures.items())))
+        if not clean:
+            return EnrollOutcome((), {})
+
+        now = utcnow()
+        first_seq = _allocate_sequence(session, len(clean))
+        rows = []
+        for offset, (_, e) in enumerate(clean):
+            values = _row_values(e, schools.get(e.school_npsn) if e.school_npsn else None)
+            values.update(
+                uuid=str(uuid.uuid4()), revision=1,
+                registration_no=make_registration_no(ws.device.prefix, first_seq + offset),
+                enrolled_by=actor.username, device_id=ws.device.id, enrolled_at=now,
+                updated_by=actor.username, updated_at=now)
+            rows.append(values)
+        try:
+            ids = session.execute(Worker.__table__.insert().returning(Worker.id, sort_by_parameter_order=True),
+                                  rows).scalars().all()
+        except IntegrityError as exc:  # a parallel process took the NIK in between: refuse cleanly
+            raise ServiceError(QT_TRANSLATE_NOOP(
+                CONTEXT, "NIK sudah terdaftar oleh proses lain; tidak ada yang disimpan.")) from exc
+        session.execute(WorkerChange.__table__.insert(), [
+            {"worker_id": wid, "revision": 1, "action": "create", "changed_at": now,
+             "changed_by": actor.username, "device_id": ws.device.id, "changes": "{}"} for wid in ids])
+        npsn_names = _school_names(session, set(schools.values()))
+        records = tuple(
+            _record_from_values(values, wid, npsn_names) for values, wid in zip(rows, ids, strict=True))
+    return EnrollOutcome(records, warnings)
+
+
+def enroll(ws: Workspace, raw: Mapping[str, Any], actor: Actor) -> WorkerRecord:
+    """Enroll one worker; a NIK already enrolled raises ``DuplicateNik`` naming that record."""
+    try:
+        return enroll_many(ws, [raw], actor).records[0]
+    except ValidationFailed as exc:
+        problems = exc.failures[0]
+        duplicate = next((p for p in problems if p.template == DUPLICATE_NIK), None)
+        if duplicate is not None and len(problems) == 1:
+            existing = find_by_nik(ws, clean_nik(raw.get("nik")))
+            raise DuplicateNik(duplicate.template, existing_id=existing.id if existing else "",
+                               **duplicate.params) from None
+        raise
+
+
+def _school_names(session: Session, ids: set[int]) -> dict[int, tuple[str, str]]:
+    if not ids:
+        return {}
+    return {sid: (npsn, name) for sid, npsn, name in
+            session.execute(select(School.id, School.npsn, School.name).where(School.id.in_(ids)))}
+
+
+def _record_from_values(values: Mapping[str, Any], wid: int, schools: dict[int, tuple[str, str]]) -> WorkerRecord:
+    school = schools.get(values.get("school_id"))
+    data = {name: values.get(name) for name in WorkerRecord.__dataclass_fields__}
+    data.update(id=values["uuid"], school_npsn=school[0] if school else None,
+                school_name=school[1] if school else None)
+    return WorkerRecord(**data)
+
+
+def _record(session: Session, worker: Worker) -> WorkerRecord:
+    values = {c.key: getattr(worker, c.key) for c in Worker.__table__.columns}
+    schools = _school_names(session, {worker.school_id} if worker.school_id else set())
+    return _record_from_values(values, worker.id, schools)
+
+
+def _load(session: Session, worker_id: str) -> Worker:
+    worker = session.scalar(select(Worker).where(Worker.uuid == worker_id))
+    if worker is None:
+        raise NotFound(QT_TRANSLATE_NOOP(CONTEXT, "Data peserta tidak ditemukan."))
+    return worker
+
+
+def get(ws: Workspace, worker_id: str) -> WorkerRecord:
+    with ws.session() as session:
+        return _record(session, _load(session, worker_id))
+
+
+def get_by_registration_no(ws: Workspace, registration_no: str) -> WorkerRecord:
+    from desktop.domain.regno import normalize_registration_no
+
+    with ws.session() as session:
+        worker = session.scalar(select(Worker).where(
+            Worker.registration_no == normalize_registration_no(registration_no)))
+        if worker is None:
+            raise NotFound(QT_TRANSLATE_NOOP(
+                CONTEXT, "Tidak ada peserta dengan No. Registrasi {regno}."), regno=registration_no)
+        return _record(session, worker)
+
+
+def find_by_nik(ws: Workspace, nik: str) -> WorkerRecord | None:
+    """The live record holding a NIK, if any (for the form's as-you-type duplicate check)."""
+    with ws.session() as session:
+        worker = session.scalar(select(Worker).where(Worker.nik == clean_nik(nik), Worker.deleted_at.is_(None)))
+        return _record(session, worker) if worker else None
+
+
+def _may_edit(actor: Actor, worker: Worker) -> None:
+    # Roles in full come with the security work; a printer never edits.
+    if actor.role.value == "printer":
+        raise PermissionDenied(QT_TRANSLATE_NOOP(CONTEXT, "Petugas cetak tidak dapat mengubah data peserta."))
+
+
+def _log_change(session: Session, ws: Workspace, worker: Worker, action: str, actor: Actor,
+                changes: dict[str, list[Any]], now: dt.datetime) -> None:
+    session.add(WorkerChange(worker_id=worker.id, revision=worker.revision, action=action, changed_at=now,
+                             changed_by=actor.username, device_id=ws.device.id,
+                             changes=json.dumps(changes, default=str, ensure_ascii=False)))
+
+
+def _check_revision(worker: Worker, base_revision: int | None) -> None:
+    if base_revision is not None and worker.revision != base_revision:
+        raise StaleRevision(QT_TRANSLATE_NOOP(
+            CONTEXT, "Data ini sudah diubah oleh {by} sejak dibuka. Tutup dan buka kembali, lalu ulangi perubahan."),
+            by=worker.updated_by)
+
+
+def update_worker(ws: Workspace, worker_id: str, raw: Mapping[str, Any], actor: Actor,
+                  base_revision: int | None = None) -> WorkerRecord:
+    """Save an edit; ``base_revision`` is the revision the edit started from."""
+    with ws.session(write=True) as session:
+        worker = _load(session, worker_id)
+        _may_edit(actor, worker)
+        if worker.deleted_at is not None:
+            raise ServiceError(QT_TRANSLATE_NOOP(CONTEXT, "Data yang sudah dihapus tidak dapat diubah."))
+        _check_revision(worker, base_revision)
+        result = validate(raw, ws.context(), reference_date=worker.enrolled_at.date())
+        problems = result.errors + _unknown_keys(raw)
+        e = result.enrollment
+        if e is not None:
+            taken = _existing_niks(session, [e.nik], exclude_uuid=worker.uuid)
+            if e.nik in taken:
+                problems.append(_duplicate_problem(*taken[e.nik][1:]))
+        school_id = None
+        if e is not None and e.school_npsn:
+            school_id = _school_ids(session, {e.school_npsn}).get(e.school_npsn)
+            if school_id is None:
+                problems.append(error("school_npsn", QT_TRANSLATE_NOOP(
+                    CONTEXT, "Sekolah dengan NPSN {npsn} belum terdaftar."), npsn=e.school_npsn))
+        if problems:
+            raise ValidationFailed({0: problems})
+        assert e is not None
+        values = _row_values(e, school_id)
+        changes = {k: [getattr(worker, k), v] for k, v in values.items() if getattr(worker, k) != v}
+        if changes:
+            now = utcnow()
+            for key, (_, new) in changes.items():
+                setattr(worker, key, new)
+            worker.revision += 1
+            worker.updated_by, worker.updated_at = actor.username, now
+            changes.pop("name_key", None)
+            _log_change(session, ws, worker, "update", actor, changes, now)
+            session.flush()
+        return _record(session, worker)
+
+
+def delete_worker(ws: Workspace, worker_id: str, reason: str, actor: Actor,
+                  base_revision: int | None = None) -> WorkerRecord:
+    """Soft delete: the record stays, marked with who, when and why."""
+    reason = fold_spaces(reason)
+    if len(reason) < 5:
+        raise ServiceError(QT_TRANSLATE_NOOP(CONTEXT, "Tuliskan alasan penghapusan (minimal 5 huruf)."))
+    with ws.session(write=True) as session:
+        worker = _load(session, worker_id)
+        _may_edit(actor, worker)
+        if worker.deleted_at is not None:
+            raise ServiceError(QT_TRANSLATE_NOOP(CONTEXT, "Data ini sudah dihapus."))
+        _check_revision(worker, base_revision)
+        now = utcnow()
+        changes = {"status": [worker.status, Status.DELETED.value], "deleted_reason": [None, reason]}
+        worker.status = Status.DELETED.value
+        worker.deleted_at, worker.deleted_by, worker.deleted_reason = now, actor.username, reason
+        worker.revision += 1
+        worker.updated_by, worker.updated_at = actor.username, now
+        _log_change(session, ws, worker, "delete", actor, changes, now)
+        session.flush()
+        return _record(session, worker)
+
+
+def history(ws: Workspace, worker_id: str) -> list[dict[str, Any]]:
+    """The change log of one worker, oldest first."""
+    with ws.session() as session:
+        worker = _load(session, worker_id)
+        rows = session.scalars(select(WorkerChange).where(WorkerChange.worker_id == worker.id)
+                               .order_by(WorkerChange.id))
+        return [{"revision": c.revision, "action": c.action, "changed_at": c.changed_at,
+                 "changed_by": c.changed_by, "changes": json.loads(c.changes)} for c in rows]
+
+
+def integrity_ok(ws: Workspace) -> bool:
+    with ws.session() as session:
+        return session.execute(text("PRAGMA integrity_check")).scalar() == "ok"

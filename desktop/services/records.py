@@ -1,0 +1,124 @@
+"""Plain frozen data handed to the GUI and the command line (never ORM objects)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, fields
+from typing import Any
+
+from desktop.domain.enrollment import FIELDS
+from desktop.domain.text import format_date
+
+
+@dataclass(frozen=True)
+class WorkerRecord:
+    id: str                      # global UUID
+    registration_no: str
+    revision: int
+    kpj_number: str | None
+    nik: str
+    full_name: str
+    birth_place: str
+    birth_date: dt.date
+    sex: str
+    address: str
+    kabupaten_code: str
+    kecamatan_code: str
+    desa_code: str
+    phone: str | None
+    occupation: str
+    occupation_other: str
+    monthly_income: int
+    heir_name: str
+    heir_relationship: str
+    heir_phone: str | None
+    school_npsn: str | None
+    school_name: str | None
+    pupil_name: str
+    pupil_class: str
+    programme: str
+    funding_source: str
+    coverage_start: dt.date
+    coverage_end: dt.date
+    status: str
+    enrolled_by: str
+    device_id: str
+    enrolled_at: dt.datetime
+    updated_by: str
+    updated_at: dt.datetime
+    deleted_at: dt.datetime | None
+    deleted_by: str | None
+    deleted_reason: str | None
+
+    def to_json(self) -> dict[str, Any]:
+        """JSON-ready: dates as ``YYYY-MM-DD``, times as UTC ISO 8601 with ``Z``."""
+        out: dict[str, Any] = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if isinstance(value, dt.datetime):
+                value = value.isoformat(timespec="seconds") + "Z"
+            elif isinstance(value, dt.date):
+                value = value.isoformat()
+            out[f.name] = value
+        return out
+
+    def form_values(self) -> dict[str, str]:
+        """The editable fields as the enrollment form shows them."""
+        values: dict[str, str] = {}
+        for name in FIELDS:
+            value = getattr(self, name)
+            if isinstance(value, dt.date):
+                values[name] = format_date(value)
+            elif value is None:
+                values[name] = ""
+            else:
+                values[name] = str(value)
+        return values
+
+
+@dataclass(frozen=True)
+class WorkerRow:
+    """One line of the main window's list."""
+
+    rowid: int
+    id: str
+    registration_no: str
+    full_name: str
+    name_key: str
+    nik: str
+    birth_date: dt.date
+    sex: str
+    kabupaten_code: str
+    occupation: str
+    status: str
+
+
+@dataclass(frozen=True)
+class Page:
+    rows: tuple[WorkerRow, ...]
+    total: int | None          # matching records (None when not asked for)
+    has_more: bool
+
+    @property
+    def cursor(self) -> tuple[str, int] | None:
+        """Keyset position after the last row, for the next page."""
+        if not self.rows:
+            return None
+        last = self.rows[-1]
+        return (last.name_key, last.rowid)
+
+
+@dataclass(frozen=True)
+class SchoolInfo:
+    id: int
+    npsn: str
+    name: str
+    level: str
+    kabupaten_code: str
+    coordinator: str
+
+
+@dataclass(frozen=True)
+class EnrollOutcome:
+    records: tuple[WorkerRecord, ...]
+    warnings: dict[int, list]   # record index -> warnings (Problem)

@@ -1,0 +1,51 @@
+"""Schools whose pupils' parents are enrolled (SD/SMP/SMA/SMK and madrasah MI/MTs/MA)."""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import select
+
+from desktop.domain.messages import QT_TRANSLATE_NOOP
+from desktop.domain.text import fold_spaces
+from desktop.services.errors import CONTEXT, ServiceError
+from desktop.services.records import SchoolInfo
+from desktop.services.workspace import Workspace, utcnow
+from desktop.storage.models import School
+
+LEVELS = ("SD", "MI", "SMP", "MTs", "SMA", "MA", "SMK")
+_NPSN = re.compile(r"^\d{8}$")
+
+
+def _info(s: School) -> SchoolInfo:
+    return SchoolInfo(s.id, s.npsn, s.name, s.level, s.kabupaten_code, s.coordinator)
+
+
+def add_school(ws: Workspace, npsn: str, name: str, level: str, kabupaten_code: str,
+               coordinator: str = "") -> SchoolInfo:
+    npsn, name = fold_spaces(npsn), fold_spaces(name).upper()
+    level = next((lv for lv in LEVELS if lv.lower() == fold_spaces(level).lower()), "")
+    if not _NPSN.match(npsn):
+        raise ServiceError(QT_TRANSLATE_NOOP(CONTEXT, "NPSN harus 8 digit angka."))
+    if not name:
+        raise ServiceError(QT_TRANSLATE_NOOP(CONTEXT, "Nama sekolah wajib diisi."))
+    if not level:
+        raise ServiceError(QT_TRANSLATE_NOOP(CONTEXT, "Jenjang sekolah harus salah satu dari {levels}."),
+                           levels=", ".join(LEVELS))
+    region = ws.regions.get(kabupaten_code)
+    if region is None or len(region.code) != 4:
+        raise ServiceError(QT_TRANSLATE_NOOP(CONTEXT, "Kode kabupaten/kota {code} tidak dikenal."),
+                           code=kabupaten_code)
+    with ws.session(write=True) as session:
+        if session.scalar(select(School).where(School.npsn == npsn)) is not None:
+            raise ServiceError(QT_TRANSLATE_NOOP(CONTEXT, "Sekolah dengan NPSN {npsn} sudah ada."), npsn=npsn)
+        school = School(npsn=npsn, name=name, level=level, kabupaten_code=region.code,
+                        coordinator=fold_spaces(coordinator), created_at=utcnow())
+        session.add(school)
+        session.flush()
+        return _info(school)
+
+
+def list_schools(ws: Workspace) -> list[SchoolInfo]:
+    with ws.session() as session:
+        return [_info(s) for s in session.scalars(select(School).order_by(School.name))]

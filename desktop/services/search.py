@@ -1,0 +1,136 @@
+"""Search-as-you-type over the enrolled workers, a page at a time (keyset pagination).
+
+- Text with digits is an identifier: a NIK prefix (range scan on the NIK index) or a registration
+  number prefix.
+- Other text is a name: every word must start a word of the name (FTS5 prefix index), so ``sit am``
+  finds ``SITI AMINAH``.
+Results are sorted by name; the next page continues after the last row seen, so scrolling far down
+a list of 100,000 costs the same as the first page.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import and_, func, select, text, tuple_
+from sqlalchemy.sql import Select
+
+from desktop.domain.enrollment import Status
+from desktop.domain.nik import mask_nik
+from desktop.domain.text import fold_spaces, search_key
+from desktop.services.records import Page, WorkerRow
+from desktop.services.workspace import Workspace
+from desktop.storage.models import Worker
+
+_WORDS = re.compile(r"\w+", re.UNICODE)
+_ID_CHARS = re.compile(r"[\s.\-]")
+PAGE_SIZE = 200
+
+
+@dataclass(frozen=True)
+class SearchQuery:
+    text: str = ""
+    kabupaten_code: str | None = None
+    school_id: int | None = None
+    status: str | None = None  # None: every record that is not deleted
+
+
+def _digits_upper(text_: str) -> str:
+    return _ID_CHARS.sub("", text_).upper()
+
+
+def _next_prefix(prefix: str) -> str:
+    """The smallest string greater than every string starting with ``prefix``."""
+    return prefix[:-1] + chr(ord(prefix[-1]) + 1)
+
+
+def fts_query(text_: str) -> str | None:
+    words = _WORDS.findall(search_key(text_))
+    if not words:
+        return None
+    return " AND ".join(f'"{w}"*' for w in words)
+
+
+def _filtered(stmt: Select, query: SearchQuery) -> Select:
+    conditions = []
+    raw = fold_spaces(query.text)
+    if raw:
+        if any(c.isdigit() for c in raw):
+            ident = _digits_upper(raw)
+            if ident.isdigit():
+                conditions.append(and_(Worker.nik >= ident, Worker.nik < _next_prefix(ident)))
+            else:
+                # Registration numbers are stored as PPPPPP-NNNNNN-C; rebuild the dashes typed or not.
+                regno = ident if len(ident) <= 6 else ident[:6] + "-" + ident[6:12] + (
+                    "-" + ident[12:] if len(ident) > 12 else "")
+                conditions.append(and_(Worker.registration_no >= regno,
+                                       Worker.registration_no < _next_prefix(regno)))
+        else:
+            match = fts_query(raw)
+            if match is None:
+                conditions.append(text("0"))
+            else:
+                conditions.append(Worker.id.in_(
+                    select(text("rowid")).select_from(text("workers_fts"))
+                    .where(text("workers_fts MATCH :match").bindparams(match=match))))
+    if query.kabupaten_code:
+        conditions.append(Worker.kabupaten_code == query.kabupaten_code)
+    if query.school_id is not None:
+        conditions.append(Worker.school_id == query.school_id)
+    if query.status == Status.DELETED.value:
+        conditions.append(Worker.deleted_at.is_not(None))
+    else:
+        conditions.append(Worker.deleted_at.is_(None))
+        if query.status:
+            conditions.append(Worker.status == query.status)
+    return stmt.where(*conditions)
+
+
+_COLUMNS = (Worker.id, Worker.uuid, Worker.registration_no, Worker.full_name, Worker.name_key, Worker.nik,
+            Worker.birth_date, Worker.sex, Worker.kabupaten_code, Worker.occupation, Worker.status)
+
+
+def search(ws: Workspace, query: SearchQuery, after: tuple[str, int] | None = None,
+           limit: int = PAGE_SIZE, with_total: bool = True, mask: bool = True) -> Page:
+    """One page of matching workers, sorted by name; ``after`` is the previous page's cursor."""
+    stmt = _filtered(select(*_COLUMNS), query)
+    if after is not None:
+        stmt = stmt.where(tuple_(Worker.name_key, Worker.id) > tuple_(*after))
+    stmt = stmt.order_by(Worker.name_key, Worker.id).limit(limit + 1)
+    with ws.session() as session:
+        rows = session.execute(stmt).all()
+        total = None
+        if with_total:
+            total = session.execute(_filtered(select(func.count()).select_from(Worker), query)).scalar_one()
+    page = tuple(
+        WorkerRow(rowid, wid, regno, name, key, mask_nik(nik) if mask else nik, born, sex, kab, occ, status)
+        for rowid, wid, regno, name, key, nik, born, sex, kab, occ, status in rows[:limit])
+    return Page(page, total, len(rows) > limit)
+
+
+def count_all(ws: Workspace) -> int:
+    with ws.session() as session:
+        return session.execute(
+            select(func.count()).select_from(Worker).where(Worker.deleted_at.is_(None))).scalar_one()
+
+
+def iter_records(ws: Workspace, query: SearchQuery, batch: int = 2000):
+    """Every matching record in full, in name order, fetched in batches (for ``list``/exports)."""
+    from desktop.services.enrollment import _record_from_values, _school_names
+
+    after = None
+    while True:
+        stmt = _filtered(select(Worker), query)
+        if after is not None:
+            stmt = stmt.where(tuple_(Worker.name_key, Worker.id) > tuple_(*after))
+        stmt = stmt.order_by(Worker.name_key, Worker.id).limit(batch)
+        with ws.session() as session:
+            workers = session.scalars(stmt).all()
+            schools = _school_names(session, {w.school_id for w in workers if w.school_id})
+            records = [_record_from_values({c.key: getattr(w, c.key) for c in Worker.__table__.columns},
+                                           w.id, schools) for w in workers]
+        yield from records
+        if len(workers) < batch:
+            return
+        after = (workers[-1].name_key, workers[-1].id)

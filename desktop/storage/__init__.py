@@ -1,0 +1,1 @@
+"""SQLAlchemy 2 models, the SQLite engine and Alembic migrations."""

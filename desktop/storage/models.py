@@ -1,0 +1,142 @@
+"""Tables of the laptop's database."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    Boolean, Date, DateTime, ForeignKey, Index, Integer, MetaData, String, Text, UniqueConstraint, text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Setting(Base):
+    """Key/value settings of this installation: device identity, sequence, programme policy."""
+
+    __tablename__ = "settings"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class RegionRow(Base):
+    __tablename__ = "regions"
+    code: Mapped[str] = mapped_column(String(10), primary_key=True)
+    name: Mapped[str] = mapped_column(String(120))
+    level: Mapped[int] = mapped_column(Integer)
+
+
+class Account(Base):
+    __tablename__ = "accounts"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    display_name: Mapped[str] = mapped_column(String(120))
+    role: Mapped[str] = mapped_column(String(20))
+    password_hash: Mapped[str] = mapped_column(Text)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    last_login_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+
+
+class School(Base):
+    __tablename__ = "schools"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    npsn: Mapped[str] = mapped_column(String(8), unique=True)
+    name: Mapped[str] = mapped_column(String(160))
+    level: Mapped[str] = mapped_column(String(8))
+    kabupaten_code: Mapped[str] = mapped_column(String(4))
+    coordinator: Mapped[str] = mapped_column(String(120), default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class Worker(Base):
+    """One enrollment: a vulnerable worker covered by JKK + JKM."""
+
+    __tablename__ = "workers"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)  # local rowid, joins the FTS index
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)  # client-generated, global
+    revision: Mapped[int] = mapped_column(Integer, default=1)
+    registration_no: Mapped[str] = mapped_column(String(16), unique=True)
+    kpj_number: Mapped[str | None] = mapped_column(String(11), nullable=True)
+
+    nik: Mapped[str] = mapped_column(String(16))
+    full_name: Mapped[str] = mapped_column(String(100))
+    name_key: Mapped[str] = mapped_column(String(100))  # accent-free, for sorting
+    birth_place: Mapped[str] = mapped_column(String(100))
+    birth_date: Mapped[dt.date] = mapped_column(Date)
+    sex: Mapped[str] = mapped_column(String(1))
+    address: Mapped[str] = mapped_column(String(200))
+    kabupaten_code: Mapped[str] = mapped_column(String(4))
+    kecamatan_code: Mapped[str] = mapped_column(String(6))
+    desa_code: Mapped[str] = mapped_column(String(10))
+    phone: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    occupation: Mapped[str] = mapped_column(String(32))
+    occupation_other: Mapped[str] = mapped_column(String(100), default="")
+    monthly_income: Mapped[int] = mapped_column(Integer)
+    heir_name: Mapped[str] = mapped_column(String(100))
+    heir_relationship: Mapped[str] = mapped_column(String(16))
+    heir_phone: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    school_id: Mapped[int | None] = mapped_column(ForeignKey("schools.id"), nullable=True)
+    pupil_name: Mapped[str] = mapped_column(String(100), default="")
+    pupil_class: Mapped[str] = mapped_column(String(20), default="")
+    programme: Mapped[str] = mapped_column(String(16))
+    funding_source: Mapped[str] = mapped_column(String(20))
+    coverage_start: Mapped[dt.date] = mapped_column(Date)
+    coverage_end: Mapped[dt.date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(12))
+
+    enrolled_by: Mapped[str] = mapped_column(String(64))
+    device_id: Mapped[str] = mapped_column(String(36))
+    enrolled_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    updated_by: Mapped[str] = mapped_column(String(64))
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    deleted_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    deleted_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    deleted_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+    __table_args__ = (
+        # A NIK can be enrolled once among records that are not deleted.
+        Index("uq_workers_nik_live", "nik", unique=True,
+              sqlite_where=text("deleted_at IS NULL"), postgresql_where=text("deleted_at IS NULL")),
+        Index("ix_workers_name_key", "name_key", "id"),
+        Index("ix_workers_kabupaten_name", "kabupaten_code", "name_key", "id"),
+        Index("ix_workers_school", "school_id"),
+        Index("ix_workers_status", "status"),
+    )
+
+
+class WorkerChange(Base):
+    """Who changed which fields of a worker, and when (old and new values)."""
+
+    __tablename__ = "worker_changes"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    worker_id: Mapped[int] = mapped_column(ForeignKey("workers.id"), index=True)
+    revision: Mapped[int] = mapped_column(Integer)
+    action: Mapped[str] = mapped_column(String(16))  # create, update, delete, restore
+    changed_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    changed_by: Mapped[str] = mapped_column(String(64))
+    device_id: Mapped[str] = mapped_column(String(36))
+    changes: Mapped[str] = mapped_column(Text)  # JSON {field: [old, new]}
+
+
+class Draft(Base):
+    """A half-filled enrollment form, autosaved so nothing typed is lost."""
+
+    __tablename__ = "drafts"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    username: Mapped[str] = mapped_column(String(64))
+    form_key: Mapped[str] = mapped_column(String(48))  # "new" or a worker uuid
+    payload: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    __table_args__ = (UniqueConstraint("username", "form_key", name="uq_drafts_user_form"),)
