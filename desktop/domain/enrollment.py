@@ -27,11 +27,15 @@ class LabelledEnum(str, enum.Enum):
 
     @classmethod
     def parse(cls, value: object):
-        text = fold_spaces(str(value or "")).lower()
-        for member in cls:
-            if text in (member.value, member.label.lower()):
-                return member
-        return None
+        """The member whose code or Indonesian label is ``value`` (any case), else None."""
+        lookup = cls.__dict__.get("_lookup")
+        if lookup is None:
+            lookup = {}
+            for member in cls:
+                lookup[member.value.lower()] = member
+                lookup[member.label.lower()] = member
+            cls._lookup = lookup
+        return lookup.get(fold_spaces(str(value or "")).lower())
 
 
 def _t(text: str) -> str:
@@ -54,7 +58,7 @@ class Sex(LabelledEnum):
 
 class Occupation(LabelledEnum):
     FARMER = "farmer", _t("Petani")
-    SMALLHOLDER = "smallholder", _t("Pekebun (karet, sawit, lada)")
+    SMALLHOLDER = "smallholder", _t("Pekebun (karet/sawit)")
     FISHER = "fisher", _t("Nelayan")
     LIVESTOCK = "livestock_farmer", _t("Peternak")
     STREET_VENDOR = "street_vendor", _t("Pedagang kecil / kaki lima")

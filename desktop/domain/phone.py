@@ -25,10 +25,11 @@ def normalize_phone(raw: str | None, field: str = "phone") -> tuple[str | None, 
     if number.country_code != 62:
         return None, [error(field, QT_TRANSLATE_NOOP(
             CONTEXT, "No. HP harus nomor Indonesia (+62)."))]
-    if not phonenumbers.is_valid_number(number):
+    kind = phonenumbers.number_type(number)  # UNKNOWN when the number is not valid at all
+    if kind is PhoneNumberType.UNKNOWN:
         return None, [error(field, QT_TRANSLATE_NOOP(
             CONTEXT, "No. HP tidak valid: periksa jumlah digit (08xx, 10–13 digit)."))]
-    if phonenumbers.number_type(number) not in _MOBILE_TYPES:
+    if kind not in _MOBILE_TYPES:
         return None, [error(field, QT_TRANSLATE_NOOP(
             CONTEXT, "Nomor ini bukan nomor HP (seluler). Isi nomor HP yang diawali 08."))]
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164), []

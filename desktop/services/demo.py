@@ -66,7 +66,8 @@ def make_workers(ws: Workspace, count: int, seed: int | None = None,
             continue
         taken.add(nik)
         first = fake.first_name_male() if sex is Sex.MALE else fake.first_name_female()
-        name = f"{first} {fake.last_name()}" if rng.random() < 0.8 else first
+        last = fake.last_name_male() if sex is Sex.MALE else fake.last_name_female()
+        name = f"{first} {last}" if rng.random() < 0.8 else first
         occupation = rng.choices(occupations, weights)[0]
         married = rng.random() < 0.7
         heir_rel = Relationship.SPOUSE if married else rng.choice([Relationship.PARENT, Relationship.SIBLING,
@@ -83,7 +84,7 @@ def make_workers(ws: Workspace, count: int, seed: int | None = None,
             "occupation": occupation.value,
             "occupation_other": rng.choice(_OTHER_JOBS) if occupation is Occupation.OTHER else "",
             "monthly_income": str(rng.randrange(500_000, 3_000_001, 50_000)),
-            "heir_name": f"{heir_first} {fake.last_name()}", "heir_relationship": heir_rel.value,
+            "heir_name": f"{heir_first} {fake.last_name_female() if heir_sex_female else fake.last_name_male()}", "heir_relationship": heir_rel.value,
             "heir_phone": _phone(rng) if rng.random() < 0.5 else "",
             "funding_source": Funding.BAZNAS_ZAKAT.value,
             "status": Status.ACTIVE.value if rng.random() < 0.6 else Status.ENROLLED.value,

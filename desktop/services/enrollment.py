@@ -8,7 +8,7 @@ import uuid
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Integer, String, cast, select, text, update
+from sqlalchemy import Integer, String, cast, func, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -67,8 +67,7 @@ def _school_ids(session: Session, npsns: set[str]) -> dict[str, int]:
 
 
 def _row_values(e: Enrollment, school_id: int | None) -> dict[str, Any]:
-    values = e.as_dict()
-    values.pop("school_npsn")
+    values = {name: getattr(e, name) for name in FIELDS if name != "school_npsn"}
     values["school_id"] = school_id
     values["name_key"] = search_key(e.full_name)
     return values
@@ -135,9 +134,13 @@ def enroll_many(ws: Workspace, raws: Sequence[Mapping[str, Any]], actor: Actor) 
                 enrolled_by=actor.username, device_id=ws.device.id, enrolled_at=now,
                 updated_by=actor.username, updated_at=now)
             rows.append(values)
+        # The write lock is held since BEGIN IMMEDIATE, so the next rowids are ours to give.
+        next_id = (session.execute(select(func.max(Worker.id))).scalar() or 0) + 1
+        ids = list(range(next_id, next_id + len(rows)))
+        for wid, values in zip(ids, rows, strict=True):
+            values["id"] = wid
         try:
-            ids = session.execute(Worker.__table__.insert().returning(Worker.id, sort_by_parameter_order=True),
-                                  rows).scalars().all()
+            session.execute(Worker.__table__.insert(), rows)
         except IntegrityError as exc:  # a parallel process took the NIK in between: refuse cleanly
             raise ServiceError(QT_TRANSLATE_NOOP(
                 CONTEXT, "NIK sudah terdaftar oleh proses lain; tidak ada yang disimpan.")) from exc

@@ -1,0 +1,360 @@
+"""``lindung [--db PATH] COMMAND`` — the command line over the same services as the window.
+
+With no command it opens the window.  Every error is one clear line and a non-zero exit status;
+personal data never appears in an error message except the caller's own input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_AUTH, EXIT_FAILURE = 0, 1, 2, 3, 4
+MAX_WARNINGS_SHOWN = 20
+
+
+class CliError(Exception):
+    def __init__(self, message: str, status: int = EXIT_FAILURE):
+        super().__init__(message)
+        self.status = status
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # one line, Indonesian, exit 2
+        raise CliError(f"perintah tidak lengkap atau salah: {message} (lihat `lindung --help`)", EXIT_USAGE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="lindung", description="Lindung — pendaftaran pekerja rentan ke JKK + JKM (BAZNAS).")
+    parser.add_argument("--db", metavar="PATH", help="berkas basis data (bawaan: LINDUNG_DB atau folder data pengguna)")
+    parser.add_argument("--user", metavar="NAME", help="akun untuk masuk (kata sandi dari LINDUNG_PASSWORD atau ditanya)")
+    parser.add_argument("--lang", choices=["id", "en"], help="bahasa tampilan jendela (bawaan: id)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    p = sub.add_parser("demo", help="tambah data contoh yang realistis dan valid")
+    p.add_argument("--workers", type=int, required=True, metavar="N")
+    p.add_argument("--seed", type=int, metavar="S")
+
+    p = sub.add_parser("enroll", help="daftarkan peserta dari berkas JSON (satu objek atau daftar); semua atau tidak sama sekali")
+    p.add_argument("file", metavar="FILE.json", help="berkas JSON, atau - untuk masukan standar")
+
+    p = sub.add_parser("list", help="tampilkan peserta")
+    p.add_argument("--json", action="store_true", help="keluaran JSON (NIK lengkap)")
+    p.add_argument("--query", metavar="TEXT", default="", help="nama, NIK atau No. Registrasi")
+    p.add_argument("--kabupaten", metavar="CODE", help="kode (6171 atau 61.71) atau nama kabupaten/kota")
+    p.add_argument("--status", choices=["enrolled", "active", "ended", "deleted"])
+    p.add_argument("--limit", type=int, metavar="N", help="paling banyak N baris")
+
+    p = sub.add_parser("show", help="tampilkan satu peserta lengkap")
+    p.add_argument("registration_no", metavar="NO_REGISTRASI")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("delete", help="hapus peserta (dapat ditelusuri, dengan alasan)")
+    p.add_argument("registration_no", metavar="NO_REGISTRASI")
+    p.add_argument("--reason", required=True, metavar="ALASAN")
+
+    p = sub.add_parser("user", help="akun pengguna di laptop ini")
+    user_sub = p.add_subparsers(dest="user_command", metavar="add|list", required=True, parser_class=_Parser)
+    q = user_sub.add_parser("add", help="buat akun (kata sandi dari LINDUNG_NEW_PASSWORD atau ditanya)")
+    q.add_argument("username", metavar="NAME")
+    q.add_argument("--role", choices=["volunteer", "coordinator", "printer", "admin"], default="volunteer")
+    q.add_argument("--display-name", default="", metavar="NAMA")
+    user_sub.add_parser("list", help="daftar akun")
+
+    p = sub.add_parser("regions", help="data wilayah Kemendagri yang dipakai")
+    reg_sub = p.add_subparsers(dest="regions_command", metavar="info|load", required=True, parser_class=_Parser)
+    reg_sub.add_parser("info", help="sumber dan jumlah wilayah")
+    q = reg_sub.add_parser("load", help="muat daftar wilayah resmi yang lebih baru (CSV kode,nama,tingkat)")
+    q.add_argument("file", metavar="FILE.csv")
+    q.add_argument("--source", required=True, metavar="SUMBER", help="dasar hukum/sumber, mis. nomor Kepmendagri")
+
+    p = sub.add_parser("settings", help="pengaturan program (batas umur, lama perlindungan)")
+    set_sub = p.add_subparsers(dest="settings_command", metavar="show|set", required=True, parser_class=_Parser)
+    set_sub.add_parser("show")
+    q = set_sub.add_parser("set")
+    q.add_argument("key", choices=["min_age", "max_age", "coverage_months", "max_plausible_income"])
+    q.add_argument("value", type=int)
+    return parser
+
+
+# --------------------------------------------------------------------------------------------
+
+def _open(args) -> Any:
+    from desktop.services.workspace import Workspace
+    from desktop.storage.engine import default_db_path
+
+    path = Path(args.db).expanduser() if args.db else default_db_path()
+    try:
+        return Workspace(path)
+    except Exception as exc:  # an unreadable or foreign file: say so plainly
+        from sqlalchemy.exc import DatabaseError, OperationalError
+
+        if isinstance(exc, (DatabaseError, OperationalError, OSError)):
+            raise CliError(f"basis data {path} tidak dapat dibuka: {type(exc).__name__}") from None
+        raise
+
+
+def _sign_in(ws, args):
+    from desktop.services.accounts import SYSTEM, authenticate, has_accounts
+
+    if not has_accounts(ws):
+        return SYSTEM
+    if not args.user:
+        raise CliError("laptop ini memakai akun: sebutkan --user NAMA (kata sandi dari LINDUNG_PASSWORD)", EXIT_AUTH)
+    password = os.environ.get("LINDUNG_PASSWORD")
+    if password is None:
+        if not sys.stdin.isatty():
+            raise CliError("kata sandi tidak diberikan: isi LINDUNG_PASSWORD", EXIT_AUTH)
+        password = getpass.getpass(f"Kata sandi {args.user}: ")
+    from desktop.services.errors import AuthenticationFailed
+
+    try:
+        return authenticate(ws, args.user, password)
+    except AuthenticationFailed as exc:
+        raise CliError(exc.message, EXIT_AUTH) from None
+
+
+def _resolve_kabupaten(ws, text: str | None) -> str | None:
+    if not text:
+        return None
+    from desktop.domain.regions import undotted
+    from desktop.domain.text import search_key
+
+    code = undotted(text)
+    if code.isdigit():
+        region = ws.regions.get(code)
+        if region is None or len(region.code) != 4:
+            raise CliError(f"kabupaten/kota {text} tidak dikenal (contoh: 6171 atau 61.71)", EXIT_USAGE)
+        return region.code
+    wanted = search_key(text).replace("KABUPATEN ", "").replace("KAB. ", "").replace("KAB ", "")
+    for region in ws.regions.kabupaten():
+        name = search_key(region.name)
+        if wanted in (name, name.replace("KABUPATEN ", "")):
+            return region.code
+    raise CliError(f"kabupaten/kota {text!r} tidak dikenal", EXIT_USAGE)
+
+
+def _print_problems(failures: dict[int, list], total: int) -> None:
+    for index, problems in failures.items():
+        for problem in problems:
+            where = f"data ke-{index + 1} (indeks {index})" if total > 1 else "data"
+            print(f"{where}, {problem.field}: {problem.message}", file=sys.stderr)
+
+
+def cmd_demo(ws, actor, args) -> int:
+    from desktop.services.demo import add_demo_workers
+
+    if args.workers < 1:
+        raise CliError("--workers harus lebih dari 0", EXIT_USAGE)
+
+    def progress(done: int, total: int) -> None:
+        if sys.stderr.isatty():
+            print(f"\r{done}/{total}", end="", file=sys.stderr, flush=True)
+
+    count = add_demo_workers(ws, args.workers, actor, seed=args.seed, progress=progress)
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    print(f"{count} peserta contoh ditambahkan.")
+    return EXIT_OK
+
+
+def _read_json(path: str) -> Any:
+    try:
+        if path == "-":
+            text = sys.stdin.read()
+        else:
+            text = Path(path).read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise CliError(f"berkas {path} tidak ada", EXIT_USAGE) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CliError(f"berkas {path} tidak dapat dibaca: {exc.__class__.__name__}", EXIT_USAGE) from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise CliError(f"berkas {path} bukan JSON yang benar (baris {exc.lineno}, kolom {exc.colno}): {exc.msg}",
+                       EXIT_INVALID) from None
+
+
+def cmd_enroll(ws, actor, args) -> int:
+    from desktop.services.enrollment import enroll_many
+    from desktop.services.errors import ValidationFailed
+
+    data = _read_json(args.file)
+    records = data if isinstance(data, list) else [data]
+    if not records:
+        raise CliError("berkas tidak berisi data peserta", EXIT_INVALID)
+    try:
+        outcome = enroll_many(ws, records, actor)
+    except ValidationFailed as exc:
+        _print_problems(exc.failures, len(records))
+        print(f"lindung: {len(exc.failures)} dari {len(records)} data tidak valid; tidak ada yang disimpan.",
+              file=sys.stderr)
+        return EXIT_INVALID
+    shown = 0
+    all_warnings = [(i, p) for i, ws_ in outcome.warnings.items() for p in ws_]
+    for index, problem in all_warnings[:MAX_WARNINGS_SHOWN]:
+        where = f"data ke-{index + 1}" if len(records) > 1 else "data"
+        print(f"peringatan: {where}, {problem.field}: {problem.message}", file=sys.stderr)
+        shown += 1
+    if len(all_warnings) > shown:
+        print(f"peringatan: ... dan {len(all_warnings) - shown} peringatan lainnya (data tetap disimpan).",
+              file=sys.stderr)
+    if len(outcome.records) <= 10:
+        for record in outcome.records:
+            print(f"{record.registration_no}")
+    print(f"{len(outcome.records)} peserta terdaftar.")
+    return EXIT_OK
+
+
+def cmd_list(ws, actor, args) -> int:
+    from desktop.domain.enrollment import Occupation, Status
+    from desktop.domain.nik import mask_nik
+    from desktop.domain.text import format_date
+    from desktop.services.search import SearchQuery, iter_records
+
+    query = SearchQuery(text=args.query, kabupaten_code=_resolve_kabupaten(ws, args.kabupaten), status=args.status)
+    limit = args.limit
+    out = sys.stdout
+    count = 0
+    if args.json:
+        out.write("[")
+        for record in iter_records(ws, query):
+            if limit is not None and count >= limit:
+                break
+            out.write(("\n" if count == 0 else ",\n") + json.dumps(record.to_json(), ensure_ascii=False))
+            count += 1
+        out.write("\n]\n" if count else "]\n")
+        return EXIT_OK
+    header = f"{'No. Registrasi':<16} {'Nama':<32} {'NIK':<16} {'Tgl Lahir':<10} L/P {'Kabupaten/Kota':<22} {'Pekerjaan':<22} Status"
+    print(header)
+    for record in iter_records(ws, query):
+        if limit is not None and count >= limit:
+            break
+        kab = ws.regions.get(record.kabupaten_code)
+        print(f"{record.registration_no:<16} {record.full_name[:32]:<32} {mask_nik(record.nik):<16} "
+              f"{format_date(record.birth_date):<10} {record.sex:<3} {(kab.short_name if kab else record.kabupaten_code)[:22]:<22} "
+              f"{Occupation(record.occupation).label[:22]:<22} {Status(record.status).label}")
+        count += 1
+    print(f"{count} peserta.")
+    return EXIT_OK
+
+
+def cmd_show(ws, actor, args) -> int:
+    from desktop.services.enrollment import get_by_registration_no
+
+    record = get_by_registration_no(ws, args.registration_no)
+    data = record.to_json()
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        width = max(len(k) for k in data)
+        for key, value in data.items():
+            print(f"{key:<{width}}  {'' if value is None else value}")
+    return EXIT_OK
+
+
+def cmd_delete(ws, actor, args) -> int:
+    from desktop.services.enrollment import delete_worker, get_by_registration_no
+
+    record = get_by_registration_no(ws, args.registration_no)
+    delete_worker(ws, record.id, args.reason, actor)
+    print(f"{record.registration_no} dihapus.")
+    return EXIT_OK
+
+
+def cmd_user(ws, actor, args) -> int:
+    from desktop.services.accounts import ROLE_LABELS, Role, create_account, list_accounts
+
+    if args.user_command == "list":
+        for account in list_accounts(ws):
+            print(f"{account.username:<24} {ROLE_LABELS[account.role]:<22} {account.display_name}")
+        return EXIT_OK
+    password = os.environ.get("LINDUNG_NEW_PASSWORD")
+    if password is None:
+        if not sys.stdin.isatty():
+            raise CliError("kata sandi akun baru tidak diberikan: isi LINDUNG_NEW_PASSWORD", EXIT_USAGE)
+        password = getpass.getpass("Kata sandi baru: ")
+        if getpass.getpass("Ulangi kata sandi: ") != password:
+            raise CliError("kedua kata sandi tidak sama", EXIT_USAGE)
+    from desktop.services.accounts import SYSTEM
+
+    created = create_account(ws, args.username, args.display_name, password, Role(args.role),
+                             by=None if actor is SYSTEM else actor)
+    print(f"akun {created.username} ({ROLE_LABELS[created.role]}) dibuat.")
+    return EXIT_OK
+
+
+def cmd_regions(ws, actor, args) -> int:
+    from desktop.domain.regions import Level
+
+    if args.regions_command == "load":
+        if not actor.is_admin:
+            raise CliError("hanya admin yang dapat memuat daftar wilayah", EXIT_AUTH)
+        ws.load_regions(Path(args.file), args.source)
+    source, loaded = ws.regions_source()
+    regions = ws.regions
+    print(f"sumber: {source}\ndimuat: {loaded}")
+    print(f"{regions.count(Level.KABUPATEN)} kabupaten/kota, {regions.count(Level.KECAMATAN)} kecamatan, "
+          f"{regions.count(Level.DESA)} desa/kelurahan")
+    return EXIT_OK
+
+
+def cmd_settings(ws, actor, args) -> int:
+    from dataclasses import asdict
+
+    if args.settings_command == "set":
+        if not actor.is_admin:
+            raise CliError("hanya admin yang dapat mengubah pengaturan", EXIT_AUTH)
+        if args.value < 0:
+            raise CliError("nilai tidak boleh negatif", EXIT_USAGE)
+        policy = ws.set_policy(**{args.key: args.value})
+        if policy.min_age >= policy.max_age:
+            ws.set_policy(**{args.key: getattr(ws.policy, args.key)})
+            raise CliError("umur minimal harus lebih kecil dari umur maksimal", EXIT_USAGE)
+    for key, value in asdict(ws.policy).items():
+        print(f"{key} = {value}")
+    print(f"device_prefix = {ws.device.prefix}")
+    return EXIT_OK
+
+
+COMMANDS = {
+    "demo": cmd_demo, "enroll": cmd_enroll, "list": cmd_list, "show": cmd_show, "delete": cmd_delete,
+    "user": cmd_user, "regions": cmd_regions, "settings": cmd_settings,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        if args.command is None:
+            from desktop.gui.app import run_gui
+
+            return run_gui(db=args.db, lang=args.lang)
+        from desktop.services.errors import ServiceError
+
+        ws = _open(args)
+        try:
+            actor = _sign_in(ws, args)
+            return COMMANDS[args.command](ws, actor, args)
+        except ServiceError as exc:
+            raise CliError(exc.message) from None
+        finally:
+            ws.close()
+    except CliError as exc:
+        print(f"lindung: {exc}", file=sys.stderr)
+        return exc.status
+    except KeyboardInterrupt:
+        print("lindung: dibatalkan", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())
