@@ -1,0 +1,69 @@
+"""Admins add volunteer, coordinator and printer accounts for a shared laptop."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QListWidget, QVBoxLayout, QWidget,
+)
+
+from desktop.gui.i18n import error_text, label
+from desktop.gui.worker import DbWorker
+from desktop.services import accounts
+from desktop.services.accounts import ROLE_LABELS, Actor, Role
+from desktop.services.workspace import Workspace
+
+
+class AccountsDialog(QDialog):
+    def __init__(self, ws: Workspace, worker: DbWorker, actor: Actor, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ws, self.worker, self.actor = ws, worker, actor
+        self.setWindowTitle(self.tr("Kelola akun"))
+        self.setMinimumWidth(460)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("Akun di laptop ini:")))
+        self.list = QListWidget()
+        layout.addWidget(self.list)
+        layout.addWidget(QLabel(self.tr("<b>Tambah akun</b>")))
+        form = QFormLayout()
+        self.display_name = QLineEdit()
+        self.username = QLineEdit()
+        self.role = QComboBox()
+        for role in (Role.VOLUNTEER, Role.COORDINATOR, Role.PRINTER, Role.ADMIN):
+            self.role.addItem(label(ROLE_LABELS[role]), role.value)
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow(self.tr("Nama lengkap"), self.display_name)
+        form.addRow(self.tr("Nama pengguna"), self.username)
+        form.addRow(self.tr("Peran"), self.role)
+        form.addRow(self.tr("Kata sandi (min. 8)"), self.password)
+        layout.addLayout(form)
+        self.message = QLabel(objectName="formError")
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Tutup"))
+        self.add_button = buttons.addButton(self.tr("Tambah akun"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.add_button.clicked.connect(self._add)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self._reload()
+
+    def _reload(self) -> None:
+        self.worker.submit(accounts.list_accounts, self.ws, on_success=self._show)
+
+    def _show(self, items: list[Actor]) -> None:
+        self.list.clear()
+        for item in items:
+            self.list.addItem(f"{item.username} — {item.display_name} ({label(ROLE_LABELS[item.role])})")
+
+    def _add(self) -> None:
+        self.worker.submit(accounts.create_account, self.ws, self.username.text(), self.display_name.text(),
+                           self.password.text(), Role(self.role.currentData()), by=self.actor,
+                           on_success=self._added, on_failure=lambda e: self.message.setText(error_text(e)),
+                           changes="accounts")
+
+    def _added(self, actor: Actor) -> None:
+        self.message.setText(self.tr("Akun {name} dibuat.").format(name=actor.username))
+        for edit in (self.display_name, self.username, self.password):
+            edit.clear()
+        self._reload()

@@ -1,0 +1,89 @@
+"""Starting the window: open the database on the worker, sign in, show the main window."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktop.gui.i18n import chosen_language, error_text, install_translator
+from desktop.gui.worker import DbWorker
+from desktop.paths import RESOURCES
+from desktop.services.accounts import Actor, has_accounts
+from desktop.services.workspace import Workspace
+
+
+def make_app(argv: list[str] | None = None, language: str | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    app.setOrganizationName("Lindung")
+    app.setApplicationName("Lindung")
+    app.setApplicationDisplayName("Lindung")
+    install_translator(app, chosen_language(language))
+    style = RESOURCES / "style.qss"
+    if style.exists():
+        app.setStyleSheet(style.read_text(encoding="utf-8"))
+    return app
+
+
+class AppController(QObject):
+    """Owns the worker, the open workspace and the windows for one run of the app."""
+
+    main_window_shown = Signal(object)
+    dialog_shown = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, db_path: Path):
+        super().__init__()
+        self.db_path = db_path
+        self.worker = DbWorker(self)
+        self.ws: Workspace | None = None
+        self.window = None
+        self.dialog = None
+
+    def start(self) -> None:
+        self.worker.submit(Workspace, self.db_path, on_success=self._opened, on_failure=self._open_failed)
+
+    def _opened(self, ws: Workspace) -> None:
+        self.ws = ws
+        self.worker.submit(has_accounts, ws, on_success=self._ask_sign_in, on_failure=self._open_failed)
+
+    def _ask_sign_in(self, accounts_exist: bool) -> None:
+        from desktop.gui.login import FirstRunDialog, LoginDialog
+
+        dialog_cls = LoginDialog if accounts_exist else FirstRunDialog
+        self.dialog = dialog_cls(self.ws, self.worker)
+        self.dialog.signed_in.connect(self._signed_in)
+        self.dialog.rejected.connect(QApplication.instance().quit)
+        self.dialog.show()
+        self.dialog_shown.emit(self.dialog)
+
+    def _signed_in(self, actor: Actor) -> None:
+        from desktop.gui.main_window import MainWindow
+
+        self.window = MainWindow(self.ws, self.worker, actor)
+        self.window.show()
+        self.main_window_shown.emit(self.window)
+
+    def _open_failed(self, error: BaseException) -> None:
+        message = QApplication.translate("App", "Basis data {path} tidak dapat dibuka.\n{reason}").format(
+            path=self.db_path, reason=error_text(error))
+        self.failed.emit(message)
+        QMessageBox.critical(None, "Lindung", message)
+        QApplication.instance().quit()
+
+    def shutdown(self) -> None:
+        self.worker.shutdown()
+        if self.ws is not None:
+            self.ws.close()
+
+
+def run_gui(db: str | None = None, lang: str | None = None) -> int:
+    from desktop.storage.engine import default_db_path
+
+    app = make_app(language=lang)
+    controller = AppController(Path(db).expanduser() if db else default_db_path())
+    app.aboutToQuit.connect(controller.shutdown)
+    controller.start()
+    return app.exec()

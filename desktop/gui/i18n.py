@@ -1,0 +1,59 @@
+"""Qt translations: Bahasa Indonesia is the source language; English comes from resources/i18n."""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
+
+from desktop.domain.messages import CONTEXT as VALIDATION_CONTEXT
+from desktop.domain.messages import Problem
+from desktop.paths import TRANSLATIONS
+from desktop.services.errors import CONTEXT as SERVICE_CONTEXT
+from desktop.services.errors import ServiceError
+
+LANGUAGES = {"id": "Bahasa Indonesia", "en": "English"}
+
+
+def chosen_language(explicit: str | None = None) -> str:
+    """``--lang`` wins, then ``LINDUNG_LANG``, then the saved choice, then Indonesian."""
+    for value in (explicit, os.environ.get("LINDUNG_LANG"), QSettings().value("ui/language", "", str)):
+        if value in LANGUAGES:
+            return value
+    return "id"
+
+
+def install_translator(app: QCoreApplication, language: str) -> QTranslator | None:
+    if language == "id":
+        QLocale.setDefault(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))
+        return None
+    translator = QTranslator(app)
+    if translator.load(f"lindung_{language}", str(TRANSLATIONS)):
+        app.installTranslator(translator)
+        return translator
+    return None
+
+
+def label(text: str) -> str:
+    """A domain label (occupation, relationship, status …) in the UI language."""
+    return QCoreApplication.translate("Labels", text)
+
+
+def problem_text(problem: Problem) -> str:
+    template = QCoreApplication.translate(VALIDATION_CONTEXT, problem.template)
+    try:
+        return template.format(**problem.params) if problem.params else template
+    except (KeyError, IndexError, ValueError):
+        return problem.message
+
+
+def error_text(error: BaseException) -> str:
+    if isinstance(error, ServiceError):
+        template = QCoreApplication.translate(SERVICE_CONTEXT, error.template)
+        try:
+            return template.format(**error.params) if error.params else template
+        except (KeyError, IndexError, ValueError):
+            return error.message
+    return QCoreApplication.translate(
+        "Errors", "Terjadi kesalahan tak terduga ({kind}). Data yang sudah tersimpan aman.").format(
+        kind=type(error).__name__)

@@ -1,0 +1,143 @@
+"""Sign-in, and the first start that creates the admin account."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
+)
+
+from desktop.gui.i18n import error_text
+from desktop.gui.worker import DbWorker
+from desktop.services import accounts
+from desktop.services.accounts import Actor, Role
+from desktop.services.workspace import Workspace
+
+
+def _error_label(parent: QWidget) -> QLabel:
+    label = QLabel(parent)
+    label.setObjectName("formError")
+    label.setWordWrap(True)
+    label.setVisible(False)
+    return label
+
+
+class LoginDialog(QDialog):
+    """Asks for a user name and password; authentication runs on the database worker."""
+
+    signed_in = Signal(object)  # Actor
+
+    def __init__(self, ws: Workspace, worker: DbWorker, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ws, self.worker = ws, worker
+        self.actor: Actor | None = None
+        self.setWindowTitle(self.tr("Lindung — Masuk"))
+        self.setMinimumWidth(380)
+        layout = QVBoxLayout(self)
+        intro = QLabel(self.tr("<b>Masuk ke Lindung</b><br>Pendaftaran pekerja rentan ke JKK + JKM (BAZNAS)."))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        self.username = QLineEdit()
+        self.username.setObjectName("username")
+        self.password = QLineEdit()
+        self.password.setObjectName("password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow(self.tr("Nama pengguna"), self.username)
+        form.addRow(self.tr("Kata sandi"), self.password)
+        layout.addLayout(form)
+        self.error = _error_label(self)
+        layout.addWidget(self.error)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Masuk"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Keluar"))
+        self.buttons.accepted.connect(self._submit)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.username.setFocus()
+
+    def _submit(self) -> None:
+        if not self.username.text().strip() or not self.password.text():
+            self._show_error(self.tr("Isi nama pengguna dan kata sandi."))
+            return
+        self.buttons.setEnabled(False)
+        self.worker.submit(accounts.authenticate, self.ws, self.username.text(), self.password.text(),
+                           on_success=self._done, on_failure=self._failed)
+
+    def _done(self, actor: Actor) -> None:
+        self.actor = actor
+        self.signed_in.emit(actor)
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        self.password.clear()
+        self.password.setFocus()
+        self._show_error(error_text(error))
+
+    def _show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.setVisible(True)
+
+
+class FirstRunDialog(QDialog):
+    """The first start on a laptop: create the admin account."""
+
+    signed_in = Signal(object)
+
+    def __init__(self, ws: Workspace, worker: DbWorker, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ws, self.worker = ws, worker
+        self.actor: Actor | None = None
+        self.setWindowTitle(self.tr("Lindung — Mulai"))
+        self.setMinimumWidth(440)
+        layout = QVBoxLayout(self)
+        intro = QLabel(self.tr(
+            "<b>Selamat datang di Lindung.</b><br>Laptop ini belum memiliki akun. Buat akun admin "
+            "terlebih dahulu; admin dapat menambah akun relawan lain dari menu Akun."))
+        intro.setWordWrap(True)
+        intro.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        self.display_name = QLineEdit()
+        self.display_name.setObjectName("display_name")
+        self.username = QLineEdit()
+        self.username.setObjectName("username")
+        self.password = QLineEdit()
+        self.password.setObjectName("password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.confirm = QLineEdit()
+        self.confirm.setObjectName("confirm")
+        self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow(self.tr("Nama lengkap"), self.display_name)
+        form.addRow(self.tr("Nama pengguna"), self.username)
+        form.addRow(self.tr("Kata sandi (min. 8)"), self.password)
+        form.addRow(self.tr("Ulangi kata sandi"), self.confirm)
+        layout.addLayout(form)
+        self.error = _error_label(self)
+        layout.addWidget(self.error)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Buat akun admin"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Keluar"))
+        self.buttons.accepted.connect(self._submit)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+    def _submit(self) -> None:
+        if self.password.text() != self.confirm.text():
+            self.error.setText(self.tr("Kedua kata sandi tidak sama."))
+            self.error.setVisible(True)
+            return
+        self.buttons.setEnabled(False)
+        self.worker.submit(accounts.create_account, self.ws, self.username.text(), self.display_name.text(),
+                           self.password.text(), Role.ADMIN, on_success=self._done, on_failure=self._failed)
+
+    def _done(self, actor: Actor) -> None:
+        self.actor = actor
+        self.signed_in.emit(actor)
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        self.error.setText(error_text(error))
+        self.error.setVisible(True)

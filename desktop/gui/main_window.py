@@ -1,0 +1,239 @@
+"""The main window: the enrolled workers, search as you type, filters, counts."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLocale, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMainWindow, QMessageBox,
+    QPushButton, QTableView, QVBoxLayout, QWidget,
+)
+
+from desktop.domain.enrollment import Status
+from desktop.gui.accounts_dialog import AccountsDialog
+from desktop.gui.enrollment_form import EnrollmentForm
+from desktop.gui.i18n import LANGUAGES, error_text, label
+from desktop.gui.worker import DbWorker
+from desktop.gui.worker_model import WorkerTableModel
+from desktop.services import enrollment, schools, search
+from desktop.services.accounts import ROLE_LABELS, Actor
+from desktop.services.records import Page, SchoolInfo, WorkerRecord
+from desktop.services.search import SearchQuery
+from desktop.services.workspace import Workspace
+
+SEARCH_DELAY_MS = 120
+
+
+class MainWindow(QMainWindow):
+    ready = Signal()           # the first page is on screen
+    results_shown = Signal()   # a search's results are on screen
+    form_opened = Signal(object)
+
+    def __init__(self, ws: Workspace, worker: DbWorker, actor: Actor):
+        super().__init__()
+        self.ws, self.worker, self.actor = ws, worker, actor
+        self.schools: list[SchoolInfo] = []
+        self._generation = 0
+        self._ready = False
+        self.form: EnrollmentForm | None = None
+        self.setWindowTitle(self.tr("Lindung — Peserta JKK + JKM (BAZNAS Kalimantan Barat)"))
+        self.resize(1280, 720)
+        self._build()
+        self._build_menu()
+        self.worker.changed.connect(self._data_changed)
+        self.worker.busy_changed.connect(self._busy)
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS, timeout=self.run_search)
+        self.run_search()
+        self._load_schools()
+
+    # ------------------------------------------------------------------ construction
+    def _build(self) -> None:
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(10, 8, 10, 4)
+        bar = QHBoxLayout()
+        self.search_box = QLineEdit(objectName="searchBox")
+        self.search_box.setPlaceholderText(self.tr("Cari nama, NIK, atau No. Registrasi…"))
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.textChanged.connect(lambda _t: self._search_timer.start())
+        self.search_box.returnPressed.connect(self._open_current_or_first)
+        bar.addWidget(self.search_box, 3)
+
+        self.kabupaten_filter = QComboBox(objectName="kabupatenFilter")
+        self.kabupaten_filter.addItem(self.tr("Semua kabupaten/kota"), None)
+        for region in self.ws.regions.kabupaten():
+            self.kabupaten_filter.addItem(region.short_name, region.code)
+        self.school_filter = QComboBox(objectName="schoolFilter")
+        self.school_filter.addItem(self.tr("Semua sekolah"), None)
+        self.school_filter.setMinimumContentsLength(18)
+        self.status_filter = QComboBox(objectName="statusFilter")
+        self.status_filter.addItem(self.tr("Semua status"), None)
+        for status in Status:
+            self.status_filter.addItem(label(status.label), status.value)
+        for combo in (self.kabupaten_filter, self.school_filter, self.status_filter):
+            combo.currentIndexChanged.connect(lambda _i: self.run_search())
+            bar.addWidget(combo, 1)
+        self.new_button = QPushButton(self.tr("+ Peserta baru"), objectName="newButton", clicked=self.new_enrollment)
+        self.new_button.setToolTip(self.tr("Daftarkan pekerja baru (Ctrl+N)"))
+        bar.addWidget(self.new_button)
+        layout.addLayout(bar)
+
+        self.count_label = QLabel(objectName="countLabel")
+        layout.addWidget(self.count_label)
+
+        self.model = WorkerTableModel(self.ws.regions, self)
+        self.model.more_wanted.connect(self._fetch_more)
+        self.table = QTableView(objectName="workerTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in enumerate((140, 260, 150, 90, 40, 140, 190, 90)):
+            self.table.setColumnWidth(column, width)
+        self.table.doubleClicked.connect(lambda index: self.open_record(self.model.rows[index.row()].id))
+        self.table.activated.connect(lambda index: self.open_record(self.model.rows[index.row()].id))
+        layout.addWidget(self.table, 1)
+        self.setCentralWidget(central)
+
+        status = self.statusBar()
+        self.user_label = QLabel(self.tr("Masuk sebagai {name} ({role})").format(
+            name=self.actor.display_name, role=label(ROLE_LABELS[self.actor.role])))
+        self.busy_label = QLabel()
+        self.db_label = QLabel(self.tr("Data tersimpan di laptop ini (luring)"))
+        self.db_label.setToolTip(str(self.ws.path))
+        status.addWidget(self.user_label)
+        status.addWidget(self.busy_label)
+        status.addPermanentWidget(self.db_label)
+
+    def _build_menu(self) -> None:
+        menu = self.menuBar()
+        data = menu.addMenu(self.tr("&Data"))
+        new = QAction(self.tr("Peserta baru…"), self, shortcut=QKeySequence.StandardKey.New,
+                      triggered=self.new_enrollment)
+        find = QAction(self.tr("Cari"), self, shortcut=QKeySequence.StandardKey.Find,
+                       triggered=lambda: (self.search_box.setFocus(), self.search_box.selectAll()))
+        refresh = QAction(self.tr("Muat ulang"), self, shortcut=QKeySequence.StandardKey.Refresh,
+                          triggered=self.run_search)
+        quit_ = QAction(self.tr("Keluar"), self, shortcut=QKeySequence.StandardKey.Quit, triggered=self.close)
+        for action in (new, find, refresh):
+            data.addAction(action)
+            self.addAction(action)
+        data.addSeparator()
+        data.addAction(quit_)
+        accounts = menu.addMenu(self.tr("&Akun"))
+        manage = QAction(self.tr("Kelola akun…"), self, triggered=self.manage_accounts)
+        manage.setEnabled(self.actor.is_admin)
+        accounts.addAction(manage)
+        language = menu.addMenu(self.tr("&Bahasa"))
+        for code, name in LANGUAGES.items():
+            language.addAction(QAction(name, self, triggered=lambda _c=False, c=code: self._choose_language(c)))
+
+    # ------------------------------------------------------------------ search
+    def query(self) -> SearchQuery:
+        return SearchQuery(text=self.search_box.text(), kabupaten_code=self.kabupaten_filter.currentData(),
+                           school_id=self.school_filter.currentData(), status=self.status_filter.currentData())
+
+    def run_search(self) -> None:
+        self._search_timer.stop()
+        self._generation += 1
+        generation, query = self._generation, self.query()
+        self.worker.submit(search.search, self.ws, query,
+                           on_success=lambda page: self._show_page(generation, page),
+                           on_failure=self._failed)
+
+    def _show_page(self, generation: int, page: Page) -> None:
+        if generation != self._generation:
+            return  # a newer search is on its way
+        self.model.reset(page)
+        locale = QLocale()
+        total = locale.toString(page.total or 0)
+        if self.query() == SearchQuery():
+            self.count_label.setText(self.tr("{n} peserta terdaftar").format(n=total))
+        else:
+            self.count_label.setText(self.tr("{n} peserta cocok dengan pencarian").format(n=total))
+        if page.rows:
+            self.table.scrollToTop()
+        self.results_shown.emit()
+        if not self._ready:
+            self._ready = True
+            self.ready.emit()
+
+    def _fetch_more(self) -> None:
+        generation, query, cursor = self._generation, self.query(), self.model.cursor()
+
+        def appended(page: Page) -> None:
+            if generation == self._generation:
+                self.model.append(page)
+
+        self.worker.submit(search.search, self.ws, query, after=cursor, with_total=False,
+                           on_success=appended, on_failure=self._failed)
+
+    def _data_changed(self, what: str) -> None:
+        if what == "workers":
+            self.run_search()
+        elif what == "schools":
+            self._load_schools()
+
+    def _load_schools(self) -> None:
+        self.worker.submit(schools.list_schools, self.ws, on_success=self._schools_loaded, on_failure=self._failed)
+
+    def _schools_loaded(self, items: list[SchoolInfo]) -> None:
+        self.schools = items
+        current = self.school_filter.currentData()
+        self.school_filter.blockSignals(True)
+        while self.school_filter.count() > 1:
+            self.school_filter.removeItem(1)
+        for info in items:
+            self.school_filter.addItem(info.name, info.id)
+        self.school_filter.setCurrentIndex(max(self.school_filter.findData(current), 0))
+        self.school_filter.blockSignals(False)
+
+    def _busy(self, busy: bool) -> None:
+        self.busy_label.setText(self.tr("Memproses…") if busy else "")
+
+    def _failed(self, error: BaseException) -> None:
+        QMessageBox.warning(self, self.tr("Lindung"), error_text(error))
+
+    # ------------------------------------------------------------------ records
+    def _open_current_or_first(self) -> None:
+        index = self.table.currentIndex()
+        row = index.row() if index.isValid() else 0
+        if self.model.rows:
+            self.open_record(self.model.rows[row].id)
+
+    def new_enrollment(self) -> None:
+        self._show_form(None)
+
+    def open_record(self, worker_id: str) -> None:
+        self.worker.submit(enrollment.get, self.ws, worker_id, on_success=self._show_form, on_failure=self._failed)
+
+    def _show_form(self, record: WorkerRecord | None) -> None:
+        form = EnrollmentForm(self.ws, self.worker, self.actor, record, self.schools, parent=self)
+        screen = self.screen().availableGeometry() if self.screen() else None
+        width, height = 1180, 700
+        if screen is not None:
+            width, height = min(width, screen.width() - 20), min(height, screen.height() - 40)
+        form.resize(width, height)
+        form.saved.connect(self._record_saved)
+        form.finished.connect(lambda _r: setattr(self, "form", None))
+        self.form = form
+        form.open()
+        self.form_opened.emit(form)
+
+    def _record_saved(self, record: WorkerRecord) -> None:
+        self.statusBar().showMessage(self.tr("Tersimpan: {regno}").format(regno=record.registration_no), 8000)
+
+    # ------------------------------------------------------------------ accounts, language
+    def manage_accounts(self) -> None:
+        AccountsDialog(self.ws, self.worker, self.actor, self).open()
+
+    def _choose_language(self, code: str) -> None:
+        QSettings().setValue("ui/language", code)
+        QMessageBox.information(self, "Lindung", self.tr(
+            "Bahasa akan berganti ke {language} saat Lindung dibuka lagi.").format(language=LANGUAGES[code]))

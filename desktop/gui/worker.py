@@ -1,0 +1,80 @@
+"""One background worker that owns all database work (the GUI thread never waits on it).
+
+Like Anki's background operations: each call runs on a single worker thread, so database access
+is serialised; when it ends, ``on_success`` or ``on_failure`` runs on the GUI thread.  Views learn
+what changed through ``changed`` and decide for themselves whether to refresh.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+log = logging.getLogger(__name__)
+
+
+class _Bridge(QObject):
+    # Emitted from the worker thread; Qt queues it to the GUI thread, where the bridge lives.
+    finished = Signal(object)
+
+
+class DbWorker(QObject):
+    changed = Signal(str)        # what changed: "workers", "accounts", "schools"
+    busy_changed = Signal(bool)
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="lindung-db")
+        self._bridge = _Bridge()
+        self._bridge.finished.connect(self._deliver)
+        self._pending = 0
+
+    @property
+    def pending(self) -> int:
+        return self._pending
+
+    def submit(self, fn: Callable[..., Any], *args: Any,
+               on_success: Callable[[Any], None] | None = None,
+               on_failure: Callable[[BaseException], None] | None = None,
+               changes: str | None = None, **kwargs: Any) -> Future:
+        """Run ``fn(*args, **kwargs)`` on the worker thread; ``changes`` is announced on success."""
+        self._pending += 1
+        if self._pending == 1:
+            self.busy_changed.emit(True)
+
+        def job() -> Any:
+            try:
+                result = fn(*args, **kwargs)
+            except Exception as exc:  # handed to the GUI thread, never swallowed
+                self._bridge.finished.emit((on_success, on_failure, changes, None, exc))
+                raise
+            self._bridge.finished.emit((on_success, on_failure, changes, result, None))
+            return result
+
+        return self._executor.submit(job)
+
+    def _deliver(self, outcome: tuple) -> None:
+        on_success, on_failure, changes, result, error = outcome
+        self._pending = max(0, self._pending - 1)
+        try:
+            if error is None:
+                if on_success is not None:
+                    on_success(result)
+                if changes:
+                    self.changed.emit(changes)
+            elif on_failure is not None:
+                on_failure(error)
+            else:
+                # The type only: a message could carry personal data.
+                log.error("background operation failed: %s", type(error).__name__)
+        finally:
+            if self._pending == 0:
+                self.busy_changed.emit(False)
+
+    def shutdown(self) -> None:
+        """Finish what was queued (a save in flight completes) and stop the thread."""
+        self._executor.shutdown(wait=True)

@@ -1,0 +1,91 @@
+"""The main list as a lazy Qt table model: rows arrive a page at a time from the worker."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+
+from desktop.domain.enrollment import Occupation, Status
+from desktop.domain.regions import RegionCatalog
+from desktop.domain.text import format_date
+from desktop.gui.i18n import label
+from desktop.services.records import Page, WorkerRow
+
+
+class WorkerTableModel(QAbstractTableModel):
+    more_wanted = Signal()  # the view scrolled to the end and more rows exist
+
+    COLUMNS = ("registration_no", "full_name", "nik", "birth_date", "sex", "kabupaten", "occupation", "status")
+
+    def __init__(self, regions: RegionCatalog, parent=None):
+        super().__init__(parent)
+        self.regions = regions
+        self.rows: list[WorkerRow] = []
+        self.total = 0
+        self.has_more = False
+        self.fetching = False
+        self._headers = (self.tr("No. Registrasi"), self.tr("Nama"), self.tr("NIK"), self.tr("Tgl lahir"),
+                         self.tr("L/P"), self.tr("Kabupaten/Kota"), self.tr("Pekerjaan"), self.tr("Status"))
+
+    def reset(self, page: Page) -> None:
+        self.beginResetModel()
+        self.rows = list(page.rows)
+        self.total = page.total or 0
+        self.has_more = page.has_more
+        self.fetching = False
+        self.endResetModel()
+
+    def append(self, page: Page) -> None:
+        self.fetching = False
+        if page.rows:
+            first = len(self.rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)
+            self.rows.extend(page.rows)
+            self.endInsertRows()
+        self.has_more = page.has_more
+
+    def cursor(self) -> tuple[str, int] | None:
+        return (self.rows[-1].name_key, self.rows[-1].rowid) if self.rows else None
+
+    # -- Qt model interface -------------------------------------------------------------
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        column = self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == "birth_date":
+                return format_date(row.birth_date)
+            if column == "kabupaten":
+                region = self.regions.get(row.kabupaten_code)
+                return region.short_name if region else row.kabupaten_code
+            if column == "occupation":
+                return label(Occupation(row.occupation).label)
+            if column == "status":
+                return label(Status(row.status).label)
+            return getattr(row, column)
+        if role == Qt.ItemDataRole.UserRole:
+            return row.id
+        if role == Qt.ItemDataRole.FontRole and column == "registration_no":
+            from PySide6.QtGui import QFontDatabase
+
+            return QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        return None
+
+    def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: N802
+        return not parent.isValid() and self.has_more and not self.fetching
+
+    def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: N802
+        if self.canFetchMore(parent):
+            self.fetching = True
+            self.more_wanted.emit()
