@@ -1,0 +1,38 @@
+import pytest
+
+from desktop.services import accounts
+from desktop.services.accounts import Role
+from desktop.services.errors import AuthenticationFailed, PermissionDenied, ServiceError
+from desktop.storage.models import Account
+
+
+def test_first_account_must_be_admin_and_passwords_are_argon2(ws):
+    assert not accounts.has_accounts(ws)
+    with pytest.raises(ServiceError, match="admin"):
+        accounts.create_account(ws, "rina", "Rina", "rahasia123", Role.VOLUNTEER)
+    admin = accounts.create_account(ws, "Admin", "Admin Cabang", "rahasia123", Role.ADMIN)
+    assert admin.username == "admin" and accounts.has_accounts(ws)
+    with ws.session() as session:
+        stored = session.query(Account).one().password_hash
+    assert stored.startswith("$argon2id$") and "rahasia123" not in stored
+
+
+def test_sign_in_and_refusals(ws):
+    admin = accounts.create_account(ws, "admin", "Admin", "rahasia123", Role.ADMIN)
+    assert accounts.authenticate(ws, " ADMIN ", "rahasia123") == admin
+    with pytest.raises(AuthenticationFailed, match="salah"):
+        accounts.authenticate(ws, "admin", "salah-sandi")
+    with pytest.raises(AuthenticationFailed):
+        accounts.authenticate(ws, "tidakada", "rahasia123")
+
+
+def test_only_admins_create_accounts(ws):
+    admin = accounts.create_account(ws, "admin", "Admin", "rahasia123", Role.ADMIN)
+    rina = accounts.create_account(ws, "rina", "Rina", "rahasia456", Role.VOLUNTEER, by=admin)
+    with pytest.raises(PermissionDenied):
+        accounts.create_account(ws, "budi", "Budi", "rahasia789", Role.VOLUNTEER, by=rina)
+    with pytest.raises(ServiceError, match="sudah dipakai"):
+        accounts.create_account(ws, "rina", "Rina 2", "rahasia456", Role.VOLUNTEER, by=admin)
+    with pytest.raises(ServiceError, match="minimal 8"):
+        accounts.create_account(ws, "budi", "Budi", "pendek", Role.VOLUNTEER, by=admin)
+    assert [a.username for a in accounts.list_accounts(ws)] == ["admin", "rina"]

@@ -1,0 +1,85 @@
+import datetime as dt
+
+import pytest
+
+from desktop.domain.phone import display_phone, normalize_phone
+from desktop.domain.regno import (
+    is_valid_registration_no, make_registration_no, new_device_prefix, normalize_registration_no,
+)
+from desktop.domain.text import add_months, format_rupiah, normalize_name, parse_date, parse_rupiah
+
+
+@pytest.mark.parametrize("raw", ["0812-3456-7890", "081234567890", "+62 812 3456 7890", "62812-3456-7890",
+                                 "(0812) 3456 7890"])
+def test_mobile_numbers_normalise_to_e164(raw):
+    assert normalize_phone(raw) == ("+6281234567890", [])
+
+
+@pytest.mark.parametrize("raw, fragment", [
+    ("0812-34", "tidak valid"),
+    ("0561-734567", "bukan nomor HP"),       # a Pontianak landline
+    ("+60 12-345 6789", "nomor Indonesia"),   # Malaysian mobile
+    ("nomor saya", "tidak dapat dibaca"),
+    ("0812345678901234", "tidak valid"),
+])
+def test_bad_phones_are_refused_with_a_reason(raw, fragment):
+    value, problems = normalize_phone(raw)
+    assert value is None
+    assert problems and fragment in problems[0].message
+
+
+def test_empty_phone_is_no_phone():
+    assert normalize_phone("  ") == (None, [])
+
+
+def test_phone_shown_the_indonesian_way():
+    assert display_phone("+6281234567890") == "0812-3456-7890"
+
+
+def test_names_are_trimmed_folded_and_capitalised():
+    assert normalize_name("  hj.  siti\u00a0 nur'aini \t") == "HJ. SITI NUR'AINI"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("17-08-1980", dt.date(1980, 8, 17)), ("17/08/1980", dt.date(1980, 8, 17)),
+    ("1980-08-17", dt.date(1980, 8, 17)), ("17081980", dt.date(1980, 8, 17)), ("7.8.1980", dt.date(1980, 8, 7)),
+    ("31-02-1980", None), ("kemarin", None), ("", None),
+])
+def test_dates(text, expected):
+    assert parse_date(text) == expected
+
+
+def test_rupiah_round_trip():
+    assert format_rupiah(1234567) == "Rp 1.234.567"
+    assert parse_rupiah("Rp 1.500.000") == 1500000
+    assert parse_rupiah("1.500.000,00") == 1500000
+    assert parse_rupiah("satu juta") is None
+
+
+def test_add_months_clamps_to_month_end():
+    assert add_months(dt.date(2026, 1, 31), 1) == dt.date(2026, 2, 28)
+    assert add_months(dt.date(2026, 11, 24), 12) == dt.date(2027, 11, 24)
+
+
+def test_registration_numbers_carry_a_check_character():
+    number = make_registration_no("7K3QMX", 42)
+    assert number.startswith("7K3QMX-000042-")
+    assert is_valid_registration_no(number)
+    assert normalize_registration_no(number.replace("-", "").lower()) == number
+    # Every single changed character and every swap of neighbours is caught.
+    body = number.replace("-", "")
+    alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    for i, char in enumerate(body):
+        for other in alphabet:
+            if other != char:
+                assert not is_valid_registration_no(body[:i] + other + body[i + 1:])
+    for i in range(len(body) - 1):
+        if body[i] != body[i + 1]:
+            swapped = body[:i] + body[i + 1] + body[i] + body[i + 2:]
+            assert not is_valid_registration_no(swapped)
+
+
+def test_device_prefixes_avoid_ambiguous_letters():
+    prefixes = {new_device_prefix() for _ in range(200)}
+    assert len(prefixes) == 200
+    assert not any(set(p) & set("ILOU") for p in prefixes)
