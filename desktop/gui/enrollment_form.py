@@ -126,9 +126,6 @@ class EnrollmentForm(QDialog):
         self._line(work, "monthly_income", tr("Penghasilan per bulan (Rp)"), tr("mis. 1.500.000"))
         self.fields["occupation"].currentIndexChanged.connect(self._occupation_changed)
         self.fields["monthly_income"].editingFinished.connect(self._format_income)
-        for name in ("full_name", "birth_place", "heir_name", "pupil_name"):
-            edit = self.fields[name]
-            edit.editingFinished.connect(lambda e=edit: e.setText(normalize_name(e.text())))
 
         school = self._group(right, tr("Sekolah anak (bila didaftarkan lewat sekolah)"))
         self._combo(school, "school_npsn", tr("Sekolah"), None, placeholder=tr("— tidak lewat sekolah —"))
@@ -145,6 +142,9 @@ class EnrollmentForm(QDialog):
         self._combo(cover, "status", tr("Status"), Status, placeholder=None,
                     exclude={Status.DELETED.value})
         right.addStretch(1)
+        for name in ("full_name", "birth_place", "heir_name", "pupil_name"):
+            edit = self.fields[name]
+            edit.editingFinished.connect(lambda e=edit: e.setText(normalize_name(e.text())))
 
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)

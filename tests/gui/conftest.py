@@ -1,0 +1,36 @@
+import pytest
+
+from desktop.services.accounts import Role, create_account
+
+
+@pytest.fixture
+def worker(qtbot):
+    from desktop.gui.worker import DbWorker
+
+    w = DbWorker()
+    yield w
+    w.shutdown()
+
+
+@pytest.fixture
+def admin(ws):
+    return create_account(ws, "admin", "Admin Cabang", "rahasia123", Role.ADMIN)
+
+
+@pytest.fixture
+def window(qtbot, ws, worker, admin):
+    from desktop.gui.main_window import MainWindow
+
+    win = MainWindow(ws, worker, admin)
+    qtbot.addWidget(win)
+    with qtbot.waitSignal(win.ready, timeout=10_000):
+        win.show()
+    return win
+
+
+def open_new_form(qtbot, window):
+    with qtbot.waitSignal(window.form_opened, timeout=5000) as opened:
+        window.new_button.click()
+    form = opened.args[0]
+    qtbot.waitUntil(lambda: form.isVisible())
+    return form
