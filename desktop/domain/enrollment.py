@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from desktop.domain.messages import CONTEXT, QT_TRANSLATE_NOOP, Problem, error, warning
+from desktop.domain.messages import QT_TRANSLATE_NOOP, Problem, error, warning
 from desktop.domain.nik import age_on, clean_nik, parse_nik, region_problems
 from desktop.domain.phone import normalize_phone
 from desktop.domain.regions import Level, RegionCatalog, undotted
@@ -38,13 +38,9 @@ class LabelledEnum(str, enum.Enum):
         return lookup.get(fold_spaces(str(value or "")).lower())
 
 
-def _t(text: str) -> str:
-    return QT_TRANSLATE_NOOP("Labels", text)
-
-
 class Sex(LabelledEnum):
-    MALE = "L", _t("Laki-laki")
-    FEMALE = "P", _t("Perempuan")
+    MALE = "L", QT_TRANSLATE_NOOP("Labels", "Laki-laki")
+    FEMALE = "P", QT_TRANSLATE_NOOP("Labels", "Perempuan")
 
     @classmethod
     def parse(cls, value: object):
@@ -57,46 +53,46 @@ class Sex(LabelledEnum):
 
 
 class Occupation(LabelledEnum):
-    FARMER = "farmer", _t("Petani")
-    SMALLHOLDER = "smallholder", _t("Pekebun (karet/sawit)")
-    FISHER = "fisher", _t("Nelayan")
-    LIVESTOCK = "livestock_farmer", _t("Peternak")
-    STREET_VENDOR = "street_vendor", _t("Pedagang kecil / kaki lima")
-    MOTORBIKE_TAXI = "motorbike_taxi", _t("Pengemudi ojek")
-    DRIVER = "driver", _t("Sopir / pengemudi")
-    DAY_LABOURER = "day_labourer", _t("Buruh harian lepas")
-    FARM_LABOURER = "farm_labourer", _t("Buruh tani / kebun")
-    CONSTRUCTION = "construction_worker", _t("Tukang / buruh bangunan")
-    DOMESTIC = "domestic_worker", _t("Pekerja rumah tangga")
-    CRAFTSPERSON = "craftsperson", _t("Perajin")
-    TAILOR = "tailor", _t("Penjahit")
-    SCAVENGER = "scavenger", _t("Pemulung")
-    OTHER = "other", _t("Lainnya")
+    FARMER = "farmer", QT_TRANSLATE_NOOP("Labels", "Petani")
+    SMALLHOLDER = "smallholder", QT_TRANSLATE_NOOP("Labels", "Pekebun (karet/sawit)")
+    FISHER = "fisher", QT_TRANSLATE_NOOP("Labels", "Nelayan")
+    LIVESTOCK = "livestock_farmer", QT_TRANSLATE_NOOP("Labels", "Peternak")
+    STREET_VENDOR = "street_vendor", QT_TRANSLATE_NOOP("Labels", "Pedagang kecil / kaki lima")
+    MOTORBIKE_TAXI = "motorbike_taxi", QT_TRANSLATE_NOOP("Labels", "Pengemudi ojek")
+    DRIVER = "driver", QT_TRANSLATE_NOOP("Labels", "Sopir / pengemudi")
+    DAY_LABOURER = "day_labourer", QT_TRANSLATE_NOOP("Labels", "Buruh harian lepas")
+    FARM_LABOURER = "farm_labourer", QT_TRANSLATE_NOOP("Labels", "Buruh tani / kebun")
+    CONSTRUCTION = "construction_worker", QT_TRANSLATE_NOOP("Labels", "Tukang / buruh bangunan")
+    DOMESTIC = "domestic_worker", QT_TRANSLATE_NOOP("Labels", "Pekerja rumah tangga")
+    CRAFTSPERSON = "craftsperson", QT_TRANSLATE_NOOP("Labels", "Perajin")
+    TAILOR = "tailor", QT_TRANSLATE_NOOP("Labels", "Penjahit")
+    SCAVENGER = "scavenger", QT_TRANSLATE_NOOP("Labels", "Pemulung")
+    OTHER = "other", QT_TRANSLATE_NOOP("Labels", "Lainnya")
 
 
 class Relationship(LabelledEnum):
-    SPOUSE = "spouse", _t("Suami/Istri")
-    CHILD = "child", _t("Anak")
-    PARENT = "parent", _t("Orang tua")
-    SIBLING = "sibling", _t("Saudara kandung")
-    OTHER = "other", _t("Lainnya")
+    SPOUSE = "spouse", QT_TRANSLATE_NOOP("Labels", "Suami/Istri")
+    CHILD = "child", QT_TRANSLATE_NOOP("Labels", "Anak")
+    PARENT = "parent", QT_TRANSLATE_NOOP("Labels", "Orang tua")
+    SIBLING = "sibling", QT_TRANSLATE_NOOP("Labels", "Saudara kandung")
+    OTHER = "other", QT_TRANSLATE_NOOP("Labels", "Lainnya")
 
 
 class Status(LabelledEnum):
-    ENROLLED = "enrolled", _t("Terdaftar")
-    ACTIVE = "active", _t("Aktif")
-    ENDED = "ended", _t("Berakhir")
-    DELETED = "deleted", _t("Dihapus")
+    ENROLLED = "enrolled", QT_TRANSLATE_NOOP("Labels", "Terdaftar")
+    ACTIVE = "active", QT_TRANSLATE_NOOP("Labels", "Aktif")
+    ENDED = "ended", QT_TRANSLATE_NOOP("Labels", "Berakhir")
+    DELETED = "deleted", QT_TRANSLATE_NOOP("Labels", "Dihapus")
 
 
 class Programme(LabelledEnum):
-    JKK_JKM = "JKK+JKM", _t("JKK + JKM")
+    JKK_JKM = "JKK+JKM", QT_TRANSLATE_NOOP("Labels", "JKK + JKM")
 
 
 class Funding(LabelledEnum):
-    BAZNAS_ZAKAT = "baznas_zakat", _t("BAZNAS (dana zakat)")
-    OTHER_DONOR = "other_donor", _t("Donatur lain")
-    SELF = "self", _t("Mandiri")
+    BAZNAS_ZAKAT = "baznas_zakat", QT_TRANSLATE_NOOP("Labels", "BAZNAS (dana zakat)")
+    OTHER_DONOR = "other_donor", QT_TRANSLATE_NOOP("Labels", "Donatur lain")
+    SELF = "self", QT_TRANSLATE_NOOP("Labels", "Mandiri")
 
 
 @dataclass(frozen=True)
@@ -178,7 +174,7 @@ class Result:
         return self.enrollment is not None
 
 
-_NAME_REQUIRED = QT_TRANSLATE_NOOP(CONTEXT, "Nama wajib diisi.")
+_NAME_REQUIRED = QT_TRANSLATE_NOOP("Validation", "Nama wajib diisi.")
 
 
 def _name(raw: object, field_name: str, problems: list[Problem], missing: str | None = _NAME_REQUIRED) -> str:
@@ -188,12 +184,11 @@ def _name(raw: object, field_name: str, problems: list[Problem], missing: str | 
             problems.append(error(field_name, missing))
         return ""
     if len(name) > 100:
-        problems.append(error(field_name, QT_TRANSLATE_NOOP(CONTEXT, "Nama terlalu panjang (maksimal 100 huruf).")))
+        problems.append(error(field_name, QT_TRANSLATE_NOOP("Validation", "Nama terlalu panjang (maksimal 100 huruf).")))
     elif any(c.isdigit() for c in name):
-        problems.append(error(field_name, QT_TRANSLATE_NOOP(CONTEXT, "Nama tidak boleh berisi angka.")))
+        problems.append(error(field_name, QT_TRANSLATE_NOOP("Validation", "Nama tidak boleh berisi angka.")))
     elif not _NAME_CHARS.match(name):
-        problems.append(error(field_name, QT_TRANSLATE_NOOP(
-            CONTEXT, "Nama hanya boleh berisi huruf, spasi, titik, koma, tanda hubung dan apostrof.")))
+        problems.append(error(field_name, QT_TRANSLATE_NOOP("Validation", "Nama hanya boleh berisi huruf, spasi, titik, koma, tanda hubung dan apostrof.")))
     return name
 
 
@@ -205,12 +200,11 @@ def _date(raw: object, field_name: str, problems: list[Problem], required: bool 
     text = fold_spaces(str(raw) if raw is not None else "")
     if not text:
         if required:
-            problems.append(error(field_name, QT_TRANSLATE_NOOP(CONTEXT, "Tanggal wajib diisi.")))
+            problems.append(error(field_name, QT_TRANSLATE_NOOP("Validation", "Tanggal wajib diisi.")))
         return None
     value = parse_date(text)
     if value is None:
-        problems.append(error(field_name, QT_TRANSLATE_NOOP(
-            CONTEXT, "Tanggal \"{text}\" tidak dapat dibaca. Tulis seperti 17-08-1980."), text=text))
+        problems.append(error(field_name, QT_TRANSLATE_NOOP("Validation", "Tanggal \"{text}\" tidak dapat dibaca. Tulis seperti 17-08-1980."), text=text))
     return value
 
 
@@ -221,10 +215,9 @@ def _choice(enum_cls: type[LabelledEnum], raw: object, field_name: str, problems
     member = enum_cls.parse(raw)
     if member is None:
         if raw in (None, ""):
-            problems.append(error(field_name, QT_TRANSLATE_NOOP(CONTEXT, "Pilih salah satu.")))
+            problems.append(error(field_name, QT_TRANSLATE_NOOP("Validation", "Pilih salah satu.")))
         else:
-            problems.append(error(field_name, QT_TRANSLATE_NOOP(
-                CONTEXT, "Pilihan \"{value}\" tidak dikenal."), value=str(raw)))
+            problems.append(error(field_name, QT_TRANSLATE_NOOP("Validation", "Pilihan \"{value}\" tidak dikenal."), value=str(raw)))
         return ""
     return member.value
 
@@ -254,39 +247,35 @@ def validate(raw: Mapping[str, Any], ctx: Context, reference_date: dt.date | Non
     full_name = _name(get("full_name"), "full_name", problems)
     birth_place = normalize_name(_text(get("birth_place")))
     if not birth_place:
-        problems.append(error("birth_place", QT_TRANSLATE_NOOP(CONTEXT, "Tempat lahir wajib diisi.")))
+        problems.append(error("birth_place", QT_TRANSLATE_NOOP("Validation", "Tempat lahir wajib diisi.")))
     birth_date = _date(get("birth_date"), "birth_date", problems)
     sex = _choice(Sex, get("sex"), "sex", problems)
 
     if birth_date is not None:
         if birth_date > ctx.today:
-            problems.append(error("birth_date", QT_TRANSLATE_NOOP(CONTEXT, "Tanggal lahir tidak boleh di masa depan.")))
+            problems.append(error("birth_date", QT_TRANSLATE_NOOP("Validation", "Tanggal lahir tidak boleh di masa depan.")))
         else:
             age = age_on(birth_date, on)
             if age < policy.min_age:
-                problems.append(error("birth_date", QT_TRANSLATE_NOOP(
-                    CONTEXT, "Umur {age} tahun: peserta minimal berumur {min} tahun."), age=age, min=policy.min_age))
+                problems.append(error("birth_date", QT_TRANSLATE_NOOP("Validation", "Umur {age} tahun: peserta minimal berumur {min} tahun."), age=age, min=policy.min_age))
             elif age >= policy.max_age:
-                problems.append(error("birth_date", QT_TRANSLATE_NOOP(
-                    CONTEXT, "Umur {age} tahun: peserta harus berumur di bawah {max} tahun."),
+                problems.append(error("birth_date", QT_TRANSLATE_NOOP("Validation", "Umur {age} tahun: peserta harus berumur di bawah {max} tahun."),
                     age=age, max=policy.max_age))
         if info is not None and (birth_date.day, birth_date.month, birth_date.year % 100) != (
                 info.day, info.month, info.year2):
-            problems.append(error("birth_date", QT_TRANSLATE_NOOP(
-                CONTEXT, "Tanggal lahir tidak cocok dengan NIK (NIK menunjukkan {nikdate}). "
+            problems.append(error("birth_date", QT_TRANSLATE_NOOP("Validation", "Tanggal lahir tidak cocok dengan NIK (NIK menunjukkan {nikdate}). "
                          "Periksa keduanya; mungkin yang diketik No. KK?"),
                 nikdate=f"{info.day:02d}-{info.month:02d}-..{info.year2:02d}"))
     if info is not None and sex and sex != info.sex:
-        problems.append(error("sex", QT_TRANSLATE_NOOP(
-            CONTEXT, "Jenis kelamin tidak cocok dengan NIK: tanggal pada NIK ({day}) menunjukkan {sex}."),
+        problems.append(error("sex", QT_TRANSLATE_NOOP("Validation", "Jenis kelamin tidak cocok dengan NIK: tanggal pada NIK ({day}) menunjukkan {sex}."),
             day=info.nik[6:8], sex=Sex(info.sex).label.lower()))
 
     # --- domicile -------------------------------------------------------------------------
     address = _text(get("address"))
     if not address:
-        problems.append(error("address", QT_TRANSLATE_NOOP(CONTEXT, "Alamat wajib diisi.")))
+        problems.append(error("address", QT_TRANSLATE_NOOP("Validation", "Alamat wajib diisi.")))
     elif len(address) > 200:
-        problems.append(error("address", QT_TRANSLATE_NOOP(CONTEXT, "Alamat terlalu panjang (maksimal 200 huruf).")))
+        problems.append(error("address", QT_TRANSLATE_NOOP("Validation", "Alamat terlalu panjang (maksimal 200 huruf).")))
     kabupaten, kecamatan, desa = (undotted(_text(get(k))) for k in ("kabupaten_code", "kecamatan_code", "desa_code"))
     # A village code alone names its kecamatan and kabupaten.
     if desa and not kecamatan:
@@ -296,53 +285,45 @@ def validate(raw: Mapping[str, Any], ctx: Context, reference_date: dt.date | Non
     regions = ctx.regions
     for field_name, code, level, parent, missing in (
         ("kabupaten_code", kabupaten, Level.KABUPATEN, "61",
-         QT_TRANSLATE_NOOP(CONTEXT, "Pilih kabupaten/kota.")),
+         QT_TRANSLATE_NOOP("Validation", "Pilih kabupaten/kota.")),
         ("kecamatan_code", kecamatan, Level.KECAMATAN, kabupaten,
-         QT_TRANSLATE_NOOP(CONTEXT, "Pilih kecamatan.")),
+         QT_TRANSLATE_NOOP("Validation", "Pilih kecamatan.")),
         ("desa_code", desa, Level.DESA, kecamatan,
-         QT_TRANSLATE_NOOP(CONTEXT, "Pilih desa/kelurahan.")),
+         QT_TRANSLATE_NOOP("Validation", "Pilih desa/kelurahan.")),
     ):
         region = regions.get(code)
         if not code:
             problems.append(error(field_name, missing))
         elif region is None or region.level is not level:
-            problems.append(error(field_name, QT_TRANSLATE_NOOP(
-                CONTEXT, "Kode wilayah {code} tidak ada di Kalimantan Barat."), code=code))
+            problems.append(error(field_name, QT_TRANSLATE_NOOP("Validation", "Kode wilayah {code} tidak ada di Kalimantan Barat."), code=code))
         elif region.parent != parent:
-            problems.append(error(field_name, QT_TRANSLATE_NOOP(
-                CONTEXT, "{name} tidak berada di wilayah yang dipilih di atasnya."), name=region.name))
+            problems.append(error(field_name, QT_TRANSLATE_NOOP("Validation", "{name} tidak berada di wilayah yang dipilih di atasnya."), name=region.name))
 
     # --- contact and work -----------------------------------------------------------------
     phone, phone_problems = normalize_phone(_text(get("phone")), "phone")
     problems += phone_problems
     if phone is None and not phone_problems:
-        problems.append(warning("phone", QT_TRANSLATE_NOOP(
-            CONTEXT, "Tanpa No. HP peserta sulit dihubungi saat klaim.")))
+        problems.append(warning("phone", QT_TRANSLATE_NOOP("Validation", "Tanpa No. HP peserta sulit dihubungi saat klaim.")))
     occupation = _choice(Occupation, get("occupation"), "occupation", problems)
     occupation_other = _text(get("occupation_other"))
     if occupation == Occupation.OTHER.value and not occupation_other:
-        problems.append(error("occupation_other", QT_TRANSLATE_NOOP(
-            CONTEXT, "Tuliskan pekerjaannya bila memilih \"Lainnya\".")))
+        problems.append(error("occupation_other", QT_TRANSLATE_NOOP("Validation", "Tuliskan pekerjaannya bila memilih \"Lainnya\".")))
     if occupation != Occupation.OTHER.value:
         occupation_other = ""
     income_raw = get("monthly_income")
     income = parse_rupiah(income_raw)
     if income_raw in (None, ""):
-        problems.append(error("monthly_income", QT_TRANSLATE_NOOP(CONTEXT, "Penghasilan per bulan wajib diisi.")))
+        problems.append(error("monthly_income", QT_TRANSLATE_NOOP("Validation", "Penghasilan per bulan wajib diisi.")))
     elif income is None or income < 0:
-        problems.append(error("monthly_income", QT_TRANSLATE_NOOP(
-            CONTEXT, "Penghasilan harus berupa angka rupiah, misalnya 1.500.000.")))
+        problems.append(error("monthly_income", QT_TRANSLATE_NOOP("Validation", "Penghasilan harus berupa angka rupiah, misalnya 1.500.000.")))
     elif income > policy.max_plausible_income:
-        problems.append(warning("monthly_income", QT_TRANSLATE_NOOP(
-            CONTEXT, "Penghasilan di atas Rp {limit} tidak lazim untuk pekerja rentan. Periksa kembali."),
+        problems.append(warning("monthly_income", QT_TRANSLATE_NOOP("Validation", "Penghasilan di atas Rp {limit} tidak lazim untuk pekerja rentan. Periksa kembali."),
             limit=f"{policy.max_plausible_income:,}".replace(",", ".")))
 
     # --- heir (ahli waris) for the death benefit --------------------------------------------
-    heir_name = _name(get("heir_name"), "heir_name", problems, missing=QT_TRANSLATE_NOOP(
-        CONTEXT, "Nama ahli waris wajib diisi (penerima santunan JKM)."))
+    heir_name = _name(get("heir_name"), "heir_name", problems, missing=QT_TRANSLATE_NOOP("Validation", "Nama ahli waris wajib diisi (penerima santunan JKM)."))
     if heir_name and heir_name == full_name:
-        problems.append(warning("heir_name", QT_TRANSLATE_NOOP(
-            CONTEXT, "Ahli waris sama dengan nama peserta. Isi nama anggota keluarga yang menerima santunan.")))
+        problems.append(warning("heir_name", QT_TRANSLATE_NOOP("Validation", "Ahli waris sama dengan nama peserta. Isi nama anggota keluarga yang menerima santunan.")))
     heir_relationship = _choice(Relationship, get("heir_relationship"), "heir_relationship", problems)
     heir_phone, heir_phone_problems = normalize_phone(_text(get("heir_phone")), "heir_phone")
     problems += heir_phone_problems
@@ -350,12 +331,11 @@ def validate(raw: Mapping[str, Any], ctx: Context, reference_date: dt.date | Non
     # --- school link (optional) -----------------------------------------------------------
     npsn = _text(get("school_npsn")) or None
     if npsn is not None and not _NPSN.match(npsn):
-        problems.append(error("school_npsn", QT_TRANSLATE_NOOP(CONTEXT, "NPSN harus 8 digit angka.")))
+        problems.append(error("school_npsn", QT_TRANSLATE_NOOP("Validation", "NPSN harus 8 digit angka.")))
     pupil_name = normalize_name(_text(get("pupil_name")))
     pupil_class = _text(get("pupil_class")).upper()
     if (pupil_name or pupil_class) and npsn is None:
-        problems.append(error("school_npsn", QT_TRANSLATE_NOOP(
-            CONTEXT, "Pilih sekolah siswa, atau kosongkan nama siswa dan kelas.")))
+        problems.append(error("school_npsn", QT_TRANSLATE_NOOP("Validation", "Pilih sekolah siswa, atau kosongkan nama siswa dan kelas.")))
     if pupil_name:
         _name(pupil_name, "pupil_name", problems)
 
@@ -369,13 +349,11 @@ def validate(raw: Mapping[str, Any], ctx: Context, reference_date: dt.date | Non
     else:
         end = add_months(start, policy.coverage_months) - dt.timedelta(days=1) if start else None
     if start and end and end < start:
-        problems.append(error("coverage_end", QT_TRANSLATE_NOOP(
-            CONTEXT, "Akhir masa perlindungan ({end}) sebelum awalnya ({start})."),
+        problems.append(error("coverage_end", QT_TRANSLATE_NOOP("Validation", "Akhir masa perlindungan ({end}) sebelum awalnya ({start})."),
             end=format_date(end), start=format_date(start)))
     status = _choice(Status, get("status"), "status", problems, default=Status.ENROLLED)
     if status == Status.DELETED.value:
-        problems.append(error("status", QT_TRANSLATE_NOOP(
-            CONTEXT, "Status \"Dihapus\" hanya lewat perintah hapus, dengan alasan.")))
+        problems.append(error("status", QT_TRANSLATE_NOOP("Validation", "Status \"Dihapus\" hanya lewat perintah hapus, dengan alasan.")))
 
     if any(p.is_error for p in problems):
         return Result(None, problems)

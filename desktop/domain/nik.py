@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from desktop.domain.messages import CONTEXT, QT_TRANSLATE_NOOP, Problem, error, warning
+from desktop.domain.messages import QT_TRANSLATE_NOOP, Problem, error, warning
 from desktop.domain.regions import KALBAR, PROVINCES, RegionCatalog
 
 NIK_LENGTH = 16
@@ -84,33 +84,28 @@ def parse_nik(raw: str | int | None) -> tuple[NikInfo | None, list[Problem]]:
     """Check the structure of a NIK; return its parts when it is well-formed."""
     nik = clean_nik(raw)
     if not nik:
-        return None, [error("nik", QT_TRANSLATE_NOOP(CONTEXT, "NIK wajib diisi."))]
+        return None, [error("nik", QT_TRANSLATE_NOOP("Validation", "NIK wajib diisi."))]
     if not nik.isdigit():
-        return None, [error("nik", QT_TRANSLATE_NOOP(CONTEXT, "NIK hanya boleh berisi angka."))]
+        return None, [error("nik", QT_TRANSLATE_NOOP("Validation", "NIK hanya boleh berisi angka."))]
     if len(nik) != NIK_LENGTH:
         return None, [error(
-            "nik", QT_TRANSLATE_NOOP(CONTEXT, "NIK harus 16 digit (sekarang {n} digit)."), n=len(nik))]
+            "nik", QT_TRANSLATE_NOOP("Validation", "NIK harus 16 digit (sekarang {n} digit)."), n=len(nik))]
     province = nik[0:2]
     regency = int(nik[2:4])
     raw_day, month, year2 = int(nik[6:8]), int(nik[8:10]), int(nik[10:12])
     problems: list[Problem] = []
     if province not in PROVINCES:
-        problems.append(error("nik", QT_TRANSLATE_NOOP(
-            CONTEXT, "Kode provinsi {code} pada NIK tidak ada."), code=province))
+        problems.append(error("nik", QT_TRANSLATE_NOOP("Validation", "Kode provinsi {code} pada NIK tidak ada."), code=province))
     if regency == 0 or regency == 70:
-        problems.append(error("nik", QT_TRANSLATE_NOOP(
-            CONTEXT, "Kode kabupaten/kota {code} pada NIK tidak ada."), code=nik[2:4]))
+        problems.append(error("nik", QT_TRANSLATE_NOOP("Validation", "Kode kabupaten/kota {code} pada NIK tidak ada."), code=nik[2:4]))
     if nik[4:6] == "00":
-        problems.append(error("nik", QT_TRANSLATE_NOOP(
-            CONTEXT, "Kode kecamatan pada NIK tidak boleh 00.")))
+        problems.append(error("nik", QT_TRANSLATE_NOOP("Validation", "Kode kecamatan pada NIK tidak boleh 00.")))
     sex = "P" if raw_day > 40 else "L"
     day = raw_day - 40 if raw_day > 40 else raw_day
     if not _valid_day_month(day, month, year2):
-        problems.append(error("nik", QT_TRANSLATE_NOOP(
-            CONTEXT, "Tanggal lahir pada NIK ({ddmmyy}) bukan tanggal yang ada."), ddmmyy=nik[6:12]))
+        problems.append(error("nik", QT_TRANSLATE_NOOP("Validation", "Tanggal lahir pada NIK ({ddmmyy}) bukan tanggal yang ada."), ddmmyy=nik[6:12]))
     if nik[12:] == "0000":
-        problems.append(error("nik", QT_TRANSLATE_NOOP(
-            CONTEXT, "Nomor urut NIK tidak boleh 0000.")))
+        problems.append(error("nik", QT_TRANSLATE_NOOP("Validation", "Nomor urut NIK tidak boleh 0000.")))
     if problems:
         return None, problems
     info = NikInfo(nik, province, nik[0:4], nik[0:6], day, month, year2, sex, nik[12:])
@@ -120,16 +115,13 @@ def parse_nik(raw: str | int | None) -> tuple[NikInfo | None, list[Problem]]:
 def region_problems(info: NikInfo, regions: RegionCatalog) -> list[Problem]:
     """Warnings and errors about where the NIK was issued."""
     if info.province != KALBAR:
-        return [warning("nik", QT_TRANSLATE_NOOP(
-            CONTEXT, "NIK diterbitkan di luar Kalimantan Barat ({province}). Pastikan NIK benar."),
+        return [warning("nik", QT_TRANSLATE_NOOP("Validation", "NIK diterbitkan di luar Kalimantan Barat ({province}). Pastikan NIK benar."),
             province=PROVINCES[info.province])]
     if info.kabupaten not in regions:
-        return [error("nik", QT_TRANSLATE_NOOP(
-            CONTEXT, "Kode kabupaten/kota {code} pada NIK tidak ada di Kalimantan Barat."),
+        return [error("nik", QT_TRANSLATE_NOOP("Validation", "Kode kabupaten/kota {code} pada NIK tidak ada di Kalimantan Barat."),
             code=f"{info.kabupaten[:2]}.{info.kabupaten[2:]}")]
     if info.kecamatan not in regions:
         # Kecamatan are split and renumbered over the years; an old code can still be genuine.
-        return [warning("nik", QT_TRANSLATE_NOOP(
-            CONTEXT, "Kode kecamatan {code} pada NIK tidak ada dalam daftar wilayah terbaru."),
+        return [warning("nik", QT_TRANSLATE_NOOP("Validation", "Kode kecamatan {code} pada NIK tidak ada dalam daftar wilayah terbaru."),
             code=f"{info.kecamatan[:2]}.{info.kecamatan[2:4]}.{info.kecamatan[4:]}")]
     return []

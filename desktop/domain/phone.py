@@ -5,7 +5,7 @@ from __future__ import annotations
 import phonenumbers
 from phonenumbers import PhoneNumberType
 
-from desktop.domain.messages import CONTEXT, QT_TRANSLATE_NOOP, Problem, error
+from desktop.domain.messages import QT_TRANSLATE_NOOP, Problem, error
 
 _MOBILE_TYPES = {PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE}
 
@@ -20,18 +20,14 @@ def normalize_phone(raw: str | None, field: str = "phone") -> tuple[str | None, 
     try:
         number = phonenumbers.parse(text, "ID")
     except phonenumbers.NumberParseException:
-        return None, [error(field, QT_TRANSLATE_NOOP(
-            CONTEXT, "No. HP tidak dapat dibaca. Tulis seperti 0812-3456-7890 atau +62 812-3456-7890."))]
+        return None, [error(field, QT_TRANSLATE_NOOP("Validation", "No. HP tidak dapat dibaca. Tulis seperti 0812-3456-7890 atau +62 812-3456-7890."))]
     if number.country_code != 62:
-        return None, [error(field, QT_TRANSLATE_NOOP(
-            CONTEXT, "No. HP harus nomor Indonesia (+62)."))]
+        return None, [error(field, QT_TRANSLATE_NOOP("Validation", "No. HP harus nomor Indonesia (+62)."))]
     kind = phonenumbers.number_type(number)  # UNKNOWN when the number is not valid at all
     if kind is PhoneNumberType.UNKNOWN:
-        return None, [error(field, QT_TRANSLATE_NOOP(
-            CONTEXT, "No. HP tidak valid: periksa jumlah digit (08xx, 10–13 digit)."))]
+        return None, [error(field, QT_TRANSLATE_NOOP("Validation", "No. HP tidak valid: periksa jumlah digit (08xx, 10–13 digit)."))]
     if kind not in _MOBILE_TYPES:
-        return None, [error(field, QT_TRANSLATE_NOOP(
-            CONTEXT, "Nomor ini bukan nomor HP (seluler). Isi nomor HP yang diawali 08."))]
+        return None, [error(field, QT_TRANSLATE_NOOP("Validation", "Nomor ini bukan nomor HP (seluler). Isi nomor HP yang diawali 08."))]
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164), []
 
 

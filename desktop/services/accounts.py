@@ -13,7 +13,7 @@ from sqlalchemy import exists, func, select
 
 from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.domain.text import fold_spaces
-from desktop.services.errors import CONTEXT, AuthenticationFailed, PermissionDenied, ServiceError
+from desktop.services.errors import AuthenticationFailed, PermissionDenied, ServiceError
 from desktop.services.workspace import Workspace, utcnow
 from desktop.storage.models import Account
 
@@ -65,18 +65,17 @@ def create_account(ws: Workspace, username: str, display_name: str, password: st
     username = fold_spaces(username).lower()
     display_name = fold_spaces(display_name) or username
     if not _USERNAME.match(username):
-        raise ServiceError(QT_TRANSLATE_NOOP(
-            CONTEXT, "Nama pengguna 2–32 huruf kecil, angka, titik, garis bawah atau tanda hubung."))
+        raise ServiceError(QT_TRANSLATE_NOOP("Service", "Nama pengguna 2–32 huruf kecil, angka, titik, garis bawah atau tanda hubung."))
     if len(password) < MIN_PASSWORD:
-        raise ServiceError(QT_TRANSLATE_NOOP(CONTEXT, "Kata sandi minimal {n} karakter."), n=MIN_PASSWORD)
+        raise ServiceError(QT_TRANSLATE_NOOP("Service", "Kata sandi minimal {n} karakter."), n=MIN_PASSWORD)
     with ws.session(write=True) as session:
         count = session.scalar(select(func.count()).select_from(Account))
         if count == 0 and role is not Role.ADMIN:
-            raise ServiceError(QT_TRANSLATE_NOOP(CONTEXT, "Akun pertama harus akun admin."))
+            raise ServiceError(QT_TRANSLATE_NOOP("Service", "Akun pertama harus akun admin."))
         if count and (by is None or not by.is_admin):
-            raise PermissionDenied(QT_TRANSLATE_NOOP(CONTEXT, "Hanya admin yang dapat membuat akun."))
+            raise PermissionDenied(QT_TRANSLATE_NOOP("Service", "Hanya admin yang dapat membuat akun."))
         if session.scalar(select(Account).where(Account.username == username)) is not None:
-            raise ServiceError(QT_TRANSLATE_NOOP(CONTEXT, "Nama pengguna \"{name}\" sudah dipakai."), name=username)
+            raise ServiceError(QT_TRANSLATE_NOOP("Service", "Nama pengguna \"{name}\" sudah dipakai."), name=username)
         session.add(Account(username=username, display_name=display_name, role=role.value,
                             password_hash=_hasher.hash(password), active=True, created_at=utcnow()))
     return Actor(username, display_name, role)
@@ -93,8 +92,7 @@ def authenticate(ws: Workspace, username: str, password: str) -> Actor:
                 raise VerificationError
             _hasher.verify(account.password_hash, password)
         except (VerificationError, InvalidHashError):
-            raise AuthenticationFailed(QT_TRANSLATE_NOOP(
-                CONTEXT, "Nama pengguna atau kata sandi salah.")) from None
+            raise AuthenticationFailed(QT_TRANSLATE_NOOP("Service", "Nama pengguna atau kata sandi salah.")) from None
         if _hasher.check_needs_rehash(account.password_hash):
             account.password_hash = _hasher.hash(password)
         account.last_login_at = utcnow()

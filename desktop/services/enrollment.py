@@ -19,7 +19,7 @@ from desktop.domain.regno import make_registration_no
 from desktop.domain.text import fold_spaces, search_key
 from desktop.services.accounts import Actor
 from desktop.services.errors import (
-    CONTEXT, DuplicateNik, NotFound, PermissionDenied, ServiceError, StaleRevision, ValidationFailed,
+    DuplicateNik, NotFound, PermissionDenied, ServiceError, StaleRevision, ValidationFailed,
 )
 from desktop.services.records import EnrollOutcome, WorkerRecord
 from desktop.services.workspace import Workspace, utcnow
@@ -53,7 +53,7 @@ def _existing_niks(session: Session, niks: Sequence[str], exclude_uuid: str | No
     return found
 
 
-DUPLICATE_NIK = QT_TRANSLATE_NOOP(CONTEXT, "NIK ini sudah terdaftar atas nama {name} (No. Registrasi {regno}).")
+DUPLICATE_NIK = QT_TRANSLATE_NOOP("Service", "NIK ini sudah terdaftar atas nama {name} (No. Registrasi {regno}).")
 
 
 def _duplicate_problem(regno: str, name: str) -> Problem:
@@ -74,7 +74,7 @@ def _row_values(e: Enrollment, school_id: int | None) -> dict[str, Any]:
 
 
 def _unknown_keys(raw: Mapping[str, Any]) -> list[Problem]:
-    return [error(str(key), QT_TRANSLATE_NOOP(CONTEXT, "Kolom \"{key}\" tidak dikenal."), key=key)
+    return [error(str(key), QT_TRANSLATE_NOOP("Service", "Kolom \"{key}\" tidak dikenal."), key=key)
             for key in raw if key not in _ACCEPTED_KEYS]
 
 
@@ -87,15 +87,14 @@ def enroll_many(ws: Workspace, raws: Sequence[Mapping[str, Any]], actor: Actor) 
     first_index: dict[str, int] = {}
     for index, raw in enumerate(raws):
         if not isinstance(raw, Mapping):
-            failures[index] = [error("-", QT_TRANSLATE_NOOP(CONTEXT, "Setiap data harus berupa objek JSON."))]
+            failures[index] = [error("-", QT_TRANSLATE_NOOP("Service", "Setiap data harus berupa objek JSON."))]
             continue
         result = validate(raw, ctx)
         problems = result.errors + _unknown_keys(raw)
         if result.enrollment is not None:
             nik = result.enrollment.nik
             if nik in first_index:
-                problems.append(error("nik", QT_TRANSLATE_NOOP(
-                    CONTEXT, "NIK sama dengan data ke-{other} dalam berkas yang sama."), other=first_index[nik] + 1))
+                problems.append(error("nik", QT_TRANSLATE_NOOP("Service", "NIK sama dengan data ke-{other} dalam berkas yang sama."), other=first_index[nik] + 1))
             else:
                 first_index[nik] = index
         if problems:
@@ -114,8 +113,7 @@ def enroll_many(ws: Workspace, raws: Sequence[Mapping[str, Any]], actor: Actor) 
                 _, regno, name = taken[e.nik]
                 problems.append(_duplicate_problem(regno, name))
             if e.school_npsn and e.school_npsn not in schools:
-                problems.append(error("school_npsn", QT_TRANSLATE_NOOP(
-                    CONTEXT, "Sekolah dengan NPSN {npsn} belum terdaftar."), npsn=e.school_npsn))
+                problems.append(error("school_npsn", QT_TRANSLATE_NOOP("Service", "Sekolah dengan NPSN {npsn} belum terdaftar."), npsn=e.school_npsn))
             if problems:
                 failures[index] = problems
         if failures:
@@ -142,8 +140,7 @@ def enroll_many(ws: Workspace, raws: Sequence[Mapping[str, Any]], actor: Actor) 
         try:
             session.execute(Worker.__table__.insert(), rows)
         except IntegrityError as exc:  # a parallel process took the NIK in between: refuse cleanly
-            raise ServiceError(QT_TRANSLATE_NOOP(
-                CONTEXT, "NIK sudah terdaftar oleh proses lain; tidak ada yang disimpan.")) from exc
+            raise ServiceError(QT_TRANSLATE_NOOP("Service", "NIK sudah terdaftar oleh proses lain; tidak ada yang disimpan.")) from exc
         session.execute(WorkerChange.__table__.insert(), [
             {"worker_id": wid, "revision": 1, "action": "create", "changed_at": now,
              "changed_by": actor.username, "device_id": ws.device.id, "changes": "{}"} for wid in ids])
@@ -191,7 +188,7 @@ def _record(session: Session, worker: Worker) -> WorkerRecord:
 def _load(session: Session, worker_id: str) -> Worker:
     worker = session.scalar(select(Worker).where(Worker.uuid == worker_id))
     if worker is None:
-        raise NotFound(QT_TRANSLATE_NOOP(CONTEXT, "Data peserta tidak ditemukan."))
+        raise NotFound(QT_TRANSLATE_NOOP("Service", "Data peserta tidak ditemukan."))
     return worker
 
 
@@ -207,8 +204,7 @@ def get_by_registration_no(ws: Workspace, registration_no: str) -> WorkerRecord:
         worker = session.scalar(select(Worker).where(
             Worker.registration_no == normalize_registration_no(registration_no)))
         if worker is None:
-            raise NotFound(QT_TRANSLATE_NOOP(
-                CONTEXT, "Tidak ada peserta dengan No. Registrasi {regno}."), regno=registration_no)
+            raise NotFound(QT_TRANSLATE_NOOP("Service", "Tidak ada peserta dengan No. Registrasi {regno}."), regno=registration_no)
         return _record(session, worker)
 
 
@@ -222,7 +218,7 @@ def find_by_nik(ws: Workspace, nik: str) -> WorkerRecord | None:
 def _may_edit(actor: Actor, worker: Worker) -> None:
     # Roles in full come with the security work; a printer never edits.
     if actor.role.value == "printer":
-        raise PermissionDenied(QT_TRANSLATE_NOOP(CONTEXT, "Petugas cetak tidak dapat mengubah data peserta."))
+        raise PermissionDenied(QT_TRANSLATE_NOOP("Service", "Petugas cetak tidak dapat mengubah data peserta."))
 
 
 def _log_change(session: Session, ws: Workspace, worker: Worker, action: str, actor: Actor,
@@ -234,8 +230,7 @@ def _log_change(session: Session, ws: Workspace, worker: Worker, action: str, ac
 
 def _check_revision(worker: Worker, base_revision: int | None) -> None:
     if base_revision is not None and worker.revision != base_revision:
-        raise StaleRevision(QT_TRANSLATE_NOOP(
-            CONTEXT, "Data ini sudah diubah oleh {by} sejak dibuka. Tutup dan buka kembali, lalu ulangi perubahan."),
+        raise StaleRevision(QT_TRANSLATE_NOOP("Service", "Data ini sudah diubah oleh {by} sejak dibuka. Tutup dan buka kembali, lalu ulangi perubahan."),
             by=worker.updated_by)
 
 
@@ -246,7 +241,7 @@ def update_worker(ws: Workspace, worker_id: str, raw: Mapping[str, Any], actor: 
         worker = _load(session, worker_id)
         _may_edit(actor, worker)
         if worker.deleted_at is not None:
-            raise ServiceError(QT_TRANSLATE_NOOP(CONTEXT, "Data yang sudah dihapus tidak dapat diubah."))
+            raise ServiceError(QT_TRANSLATE_NOOP("Service", "Data yang sudah dihapus tidak dapat diubah."))
         _check_revision(worker, base_revision)
         result = validate(raw, ws.context(), reference_date=worker.enrolled_at.date())
         problems = result.errors + _unknown_keys(raw)
@@ -259,8 +254,7 @@ def update_worker(ws: Workspace, worker_id: str, raw: Mapping[str, Any], actor: 
         if e is not None and e.school_npsn:
             school_id = _school_ids(session, {e.school_npsn}).get(e.school_npsn)
             if school_id is None:
-                problems.append(error("school_npsn", QT_TRANSLATE_NOOP(
-                    CONTEXT, "Sekolah dengan NPSN {npsn} belum terdaftar."), npsn=e.school_npsn))
+                problems.append(error("school_npsn", QT_TRANSLATE_NOOP("Service", "Sekolah dengan NPSN {npsn} belum terdaftar."), npsn=e.school_npsn))
         if problems:
             raise ValidationFailed({0: problems})
         assert e is not None
@@ -283,12 +277,12 @@ def delete_worker(ws: Workspace, worker_id: str, reason: str, actor: Actor,
     """Soft delete: the record stays, marked with who, when and why."""
     reason = fold_spaces(reason)
     if len(reason) < 5:
-        raise ServiceError(QT_TRANSLATE_NOOP(CONTEXT, "Tuliskan alasan penghapusan (minimal 5 huruf)."))
+        raise ServiceError(QT_TRANSLATE_NOOP("Service", "Tuliskan alasan penghapusan (minimal 5 huruf)."))
     with ws.session(write=True) as session:
         worker = _load(session, worker_id)
         _may_edit(actor, worker)
         if worker.deleted_at is not None:
-            raise ServiceError(QT_TRANSLATE_NOOP(CONTEXT, "Data ini sudah dihapus."))
+            raise ServiceError(QT_TRANSLATE_NOOP("Service", "Data ini sudah dihapus."))
         _check_revision(worker, base_revision)
         now = utcnow()
         changes = {"status": [worker.status, Status.DELETED.value], "deleted_reason": [None, reason]}

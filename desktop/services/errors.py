@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desktop.domain.messages import Problem
+from desktop.domain.messages import QT_TRANSLATE_NOOP, Problem
 
 CONTEXT = "Service"
 
@@ -48,4 +48,4 @@ class ValidationFailed(ServiceError):
     def __init__(self, failures: dict[int, list[Problem]]):
         self.failures = failures
         count = len(failures)
-        super().__init__("{count} data tidak valid; tidak ada yang disimpan.", count=count)
+        super().__init__(QT_TRANSLATE_NOOP("Service", "{count} data tidak valid; tidak ada yang disimpan."), count=count)

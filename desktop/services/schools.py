@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.domain.text import fold_spaces
-from desktop.services.errors import CONTEXT, ServiceError
+from desktop.services.errors import ServiceError
 from desktop.services.records import SchoolInfo
 from desktop.services.workspace import Workspace, utcnow
 from desktop.storage.models import School
@@ -26,19 +26,19 @@ def add_school(ws: Workspace, npsn: str, name: str, level: str, kabupaten_code: 
     npsn, name = fold_spaces(npsn), fold_spaces(name).upper()
     level = next((lv for lv in LEVELS if lv.lower() == fold_spaces(level).lower()), "")
     if not _NPSN.match(npsn):
-        raise ServiceError(QT_TRANSLATE_NOOP(CONTEXT, "NPSN harus 8 digit angka."))
+        raise ServiceError(QT_TRANSLATE_NOOP("Service", "NPSN harus 8 digit angka."))
     if not name:
-        raise ServiceError(QT_TRANSLATE_NOOP(CONTEXT, "Nama sekolah wajib diisi."))
+        raise ServiceError(QT_TRANSLATE_NOOP("Service", "Nama sekolah wajib diisi."))
     if not level:
-        raise ServiceError(QT_TRANSLATE_NOOP(CONTEXT, "Jenjang sekolah harus salah satu dari {levels}."),
+        raise ServiceError(QT_TRANSLATE_NOOP("Service", "Jenjang sekolah harus salah satu dari {levels}."),
                            levels=", ".join(LEVELS))
     region = ws.regions.get(kabupaten_code)
     if region is None or len(region.code) != 4:
-        raise ServiceError(QT_TRANSLATE_NOOP(CONTEXT, "Kode kabupaten/kota {code} tidak dikenal."),
+        raise ServiceError(QT_TRANSLATE_NOOP("Service", "Kode kabupaten/kota {code} tidak dikenal."),
                            code=kabupaten_code)
     with ws.session(write=True) as session:
         if session.scalar(select(School).where(School.npsn == npsn)) is not None:
-            raise ServiceError(QT_TRANSLATE_NOOP(CONTEXT, "Sekolah dengan NPSN {npsn} sudah ada."), npsn=npsn)
+            raise ServiceError(QT_TRANSLATE_NOOP("Service", "Sekolah dengan NPSN {npsn} sudah ada."), npsn=npsn)
         school = School(npsn=npsn, name=name, level=level, kabupaten_code=region.code,
                         coordinator=fold_spaces(coordinator), created_at=utcnow())
         session.add(school)

@@ -18,6 +18,7 @@ from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.domain.enrollment import Context, Policy
+from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.domain.regions import Level, RegionCatalog, RegionError, dotted
 from desktop.domain.regno import new_device_prefix
 from desktop.paths import REGIONS_CSV
@@ -47,10 +48,11 @@ def read_regions_csv(path: Path) -> list[tuple[str, str, str]]:
             reader = csv.reader(handle)
             header = [h.strip().lower() for h in next(reader, [])]
             if header[:3] != ["kode", "nama", "tingkat"]:
-                raise ServiceError("Berkas wilayah harus berkolom kode,nama,tingkat.")
+                raise ServiceError(QT_TRANSLATE_NOOP("Service", "Berkas wilayah harus berkolom kode,nama,tingkat."))
             return [(row[0], row[1], row[2]) for row in reader if row]
     except (OSError, UnicodeDecodeError, IndexError) as exc:
-        raise ServiceError("Berkas wilayah tidak dapat dibaca: {reason}", reason=str(exc)) from exc
+        raise ServiceError(QT_TRANSLATE_NOOP("Service", "Berkas wilayah tidak dapat dibaca: {reason}"),
+                           reason=str(exc)) from exc
 
 
 class Workspace:
@@ -137,11 +139,11 @@ class Workspace:
         try:
             catalog = RegionCatalog.from_rows(rows)
         except RegionError as exc:
-            raise ServiceError("Daftar wilayah ditolak: {reason}", reason=str(exc)) from exc
+            raise ServiceError(QT_TRANSLATE_NOOP("Service", "Daftar wilayah ditolak: {reason}"), reason=str(exc)) from exc
         kabupaten = catalog.kabupaten()
         if len(kabupaten) < 14 or catalog.count(Level.DESA) < 1000:
-            raise ServiceError(
-                "Daftar wilayah ditolak: hanya {kab} kabupaten/kota dan {desa} desa/kelurahan Kalimantan Barat.",
+            raise ServiceError(QT_TRANSLATE_NOOP(
+                "Service", "Daftar wilayah ditolak: hanya {kab} kabupaten/kota dan {desa} desa/kelurahan Kalimantan Barat."),
                 kab=len(kabupaten), desa=catalog.count(Level.DESA))
         session.execute(delete(RegionRow))
         session.execute(insert(RegionRow), [

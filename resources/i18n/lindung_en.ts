@@ -1,0 +1,1223 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="id">
+<context>
+    <name>AccountsDialog</name>
+    <message>
+        <location filename="../../desktop/gui/accounts_dialog.py" line="20"/>
+        <source>Kelola akun</source>
+        <translation>Manage accounts</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/accounts_dialog.py" line="23"/>
+        <source>Akun di laptop ini:</source>
+        <translation>Accounts on this laptop:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/accounts_dialog.py" line="26"/>
+        <source>&lt;b&gt;Tambah akun&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Add an account&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/accounts_dialog.py" line="35"/>
+        <source>Nama lengkap</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/accounts_dialog.py" line="36"/>
+        <source>Nama pengguna</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/accounts_dialog.py" line="37"/>
+        <source>Peran</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/accounts_dialog.py" line="38"/>
+        <source>Kata sandi (min. 8)</source>
+        <translation>Password (min. 8)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/accounts_dialog.py" line="44"/>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/accounts_dialog.py" line="45"/>
+        <source>Tambah akun</source>
+        <translation>Add account</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/accounts_dialog.py" line="66"/>
+        <source>Akun {name} dibuat.</source>
+        <translation>Account {name} created.</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../../desktop/gui/app.py" line="70"/>
+        <source>Basis data {path} tidak dapat dibuka.
+{reason}</source>
+        <translation>The database {path} cannot be opened.
+{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>EnrollmentForm</name>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="55"/>
+        <source>Ubah data peserta</source>
+        <translation>Edit participant</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="55"/>
+        <source>Pendaftaran peserta baru</source>
+        <translation>New enrollment</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="77"/>
+        <source>Pulihkan isian</source>
+        <translation>Restore entries</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="78"/>
+        <source>Buang</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="95"/>
+        <source>Identitas (sesuai KTP)</source>
+        <translation>Identity (as on the KTP)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="96"/>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="96"/>
+        <source>16 digit, sesuai KTP</source>
+        <translation>16 digits, as on the KTP</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="99"/>
+        <source>Nama lengkap</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="99"/>
+        <source>seperti tertulis di KTP</source>
+        <translation>as written on the KTP</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="100"/>
+        <source>Tempat lahir</source>
+        <translation>Place of birth</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="101"/>
+        <source>Tanggal lahir</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="101"/>
+        <source>hh-bb-tttt, mis. 17-08-1980</source>
+        <translation>dd-mm-yyyy, e.g. 17-08-1980</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="102"/>
+        <source>Jenis kelamin</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="104"/>
+        <source>Domisili</source>
+        <translation>Domicile</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="105"/>
+        <source>Alamat</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="105"/>
+        <source>jalan/dusun, nomor, RT/RW</source>
+        <translation>street/hamlet, number, RT/RW</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="106"/>
+        <source>Kabupaten/Kota</source>
+        <translation>Regency/City</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="107"/>
+        <source>Kecamatan</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="108"/>
+        <source>Desa/Kelurahan</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="115"/>
+        <source>Ahli waris (penerima santunan JKM)</source>
+        <translation>Heir (receives the JKM benefit)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="116"/>
+        <source>Nama ahli waris</source>
+        <translation>Heir&apos;s name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="117"/>
+        <source>Hubungan</source>
+        <translation>Relationship</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="118"/>
+        <source>No. HP ahli waris</source>
+        <translation>Heir&apos;s mobile</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="118"/>
+        <source>boleh kosong</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="121"/>
+        <source>Pekerjaan dan kontak</source>
+        <translation>Work and contact</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="122"/>
+        <source>No. HP</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="122"/>
+        <source>mis. 0812-3456-7890</source>
+        <translation>e.g. 0812-3456-7890</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="123"/>
+        <source>Pekerjaan</source>
+        <translation>Occupation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="124"/>
+        <source>Pekerjaan lainnya</source>
+        <translation>Other occupation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="124"/>
+        <source>isi bila memilih Lainnya</source>
+        <translation>fill in when choosing Other</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="125"/>
+        <source>Penghasilan per bulan (Rp)</source>
+        <translation>Monthly income (Rp)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="125"/>
+        <source>mis. 1.500.000</source>
+        <translation>e.g. 1.500.000</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="129"/>
+        <source>Sekolah anak (bila didaftarkan lewat sekolah)</source>
+        <translation>Child&apos;s school (when enrolled through a school)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="130"/>
+        <source>Sekolah</source>
+        <translation>School</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="130"/>
+        <source>— tidak lewat sekolah —</source>
+        <translation>— not through a school —</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="133"/>
+        <source>Nama siswa</source>
+        <translation>Pupil&apos;s name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="134"/>
+        <source>Kelas</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="134"/>
+        <source>mis. 5 atau VII A</source>
+        <translation>e.g. 5 or VII A</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="136"/>
+        <source>Kepesertaan</source>
+        <translation>Membership</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="137"/>
+        <source>Program</source>
+        <translation>Programme</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="138"/>
+        <source>Sumber dana</source>
+        <translation>Funding</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="139"/>
+        <source>Mulai perlindungan</source>
+        <translation>Coverage starts</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="139"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="140"/>
+        <source>hh-bb-tttt</source>
+        <translation>dd-mm-yyyy</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="140"/>
+        <source>Akhir perlindungan</source>
+        <translation>Coverage ends</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="141"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="159"/>
+        <source>Hapus peserta…</source>
+        <translation>Delete participant…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="161"/>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="162"/>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="164"/>
+        <source>Simpan (Ctrl+S)</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="204"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="339"/>
+        <source>— pilih —</source>
+        <translation>— choose —</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="300"/>
+        <source>NIK terbit di: {place}</source>
+        <translation>NIK issued in: {place}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="343"/>
+        <source>(kelurahan)</source>
+        <translation>(urban village)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="343"/>
+        <source>(desa)</source>
+        <translation>(village)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="405"/>
+        <source>Siap disimpan.</source>
+        <translation>Ready to save.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="406"/>
+        <source>Siap disimpan, dengan {n} peringatan.</source>
+        <translation>Ready to save, with {n} warning(s).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="409"/>
+        <source>Belum bisa disimpan: {n} isian perlu diperbaiki atau dilengkapi.</source>
+        <translation>Cannot be saved yet: {n} field(s) need fixing or filling in.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="411"/>
+        <source>Belum diisi: {fields}.</source>
+        <translation>Not filled in: {fields}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="448"/>
+        <source>Ada isian yang belum disimpan dari {when}. Lanjutkan isian itu?</source>
+        <translation>There are unsaved entries from {when}. Continue with them?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="475"/>
+        <source>Menyimpan…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="508"/>
+        <source>Tidak tersimpan</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="514"/>
+        <source>Hapus peserta</source>
+        <translation>Delete participant</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="515"/>
+        <source>Alasan menghapus {name} ({regno}):</source>
+        <translation>Reason for deleting {name} ({regno}):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="521"/>
+        <source>Tidak terhapus</source>
+        <translation>Not deleted</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="535"/>
+        <source>Tutup formulir?</source>
+        <translation>Close the form?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="536"/>
+        <source>Isian ini belum disimpan sebagai data peserta. Isian tetap tersimpan sebagai draf dan dapat dilanjutkan saat formulir dibuka lagi.</source>
+        <translation>These entries are not saved as a participant yet. They stay saved as a draft and can be continued when the form is opened again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="538"/>
+        <source>Tutup, simpan draf</source>
+        <translation>Close, keep draft</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="539"/>
+        <source>Buang isian</source>
+        <translation>Discard entries</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="540"/>
+        <source>Kembali</source>
+        <translation>Go back</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../desktop/gui/i18n.py" line="57"/>
+        <source>Terjadi kesalahan tak terduga ({kind}). Data yang sudah tersimpan aman.</source>
+        <translation>An unexpected error occurred ({kind}). Data already saved is safe.</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <location filename="../../desktop/gui/login.py" line="92"/>
+        <source>Lindung — Mulai</source>
+        <translation>Lindung — Getting started</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/login.py" line="96"/>
+        <source>&lt;b&gt;Selamat datang di Lindung.&lt;/b&gt;&lt;br&gt;Laptop ini belum memiliki akun. Buat akun admin terlebih dahulu; admin dapat menambah akun relawan lain dari menu Akun.</source>
+        <translation>&lt;b&gt;Welcome to Lindung.&lt;/b&gt;&lt;br&gt;This laptop has no accounts yet. Create the admin account first; the admin can add volunteers&apos; accounts from the Accounts menu.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/login.py" line="112"/>
+        <source>Nama lengkap</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/login.py" line="113"/>
+        <source>Nama pengguna</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/login.py" line="114"/>
+        <source>Kata sandi (min. 8)</source>
+        <translation>Password (min. 8)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/login.py" line="115"/>
+        <source>Ulangi kata sandi</source>
+        <translation>Repeat password</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/login.py" line="120"/>
+        <source>Buat akun admin</source>
+        <translation>Create admin account</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/login.py" line="121"/>
+        <source>Keluar</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/login.py" line="128"/>
+        <source>Kedua kata sandi tidak sama.</source>
+        <translation>The two passwords differ.</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../desktop/domain/enrollment.py" line="42"/>
+        <source>Laki-laki</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/enrollment.py" line="43"/>
+        <source>Perempuan</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/enrollment.py" line="56"/>
+        <source>Petani</source>
+        <translation>Farmer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/enrollment.py" line="57"/>
+        <source>Pekebun (karet/sawit)</source>
+        <translation>Smallholder (rubber/oil palm)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/enrollment.py" line="58"/>
+        <source>Nelayan</source>
+        <translation>Fisher</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/enrollment.py" line="59"/>
+        <source>Peternak</source>
+        <translation>Livestock farmer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/enrollment.py" line="60"/>
+        <source>Pedagang kecil / kaki lima</source>
+        <translation>Small trader / street vendor</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/enrollment.py" line="61"/>
+        <source>Pengemudi ojek</source>
+        <translation>Motorbike-taxi driver</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/enrollment.py" line="62"/>
+        <source>Sopir / pengemudi</source>
+        <translation>Driver</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/enrollment.py" line="63"/>
+        <source>Buruh harian lepas</source>
+        <translation>Casual day labourer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/enrollment.py" line="64"/>
+        <source>Buruh tani / kebun</source>
+        <translation>Farm/plantation labourer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/enrollment.py" line="65"/>
+        <source>Tukang / buruh bangunan</source>
+        <translation>Builder / construction labourer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/enrollment.py" line="66"/>
+        <source>Pekerja rumah tangga</source>
+        <translation>Domestic worker</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/enrollment.py" line="67"/>
+        <source>Perajin</source>
+        <translation>Craftsperson</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/enrollment.py" line="68"/>
+        <source>Penjahit</source>
+        <translation>Tailor</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/enrollment.py" line="69"/>
+        <source>Pemulung</source>
+        <translation>Waste picker</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/enrollment.py" line="70"/>
+        <location filename="../../desktop/domain/enrollment.py" line="78"/>
+        <source>Lainnya</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/enrollment.py" line="74"/>
+        <source>Suami/Istri</source>
+        <translation>Husband/Wife</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/enrollment.py" line="75"/>
+        <source>Anak</source>
+        <translation>Child</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/enrollment.py" line="76"/>
+        <source>Orang tua</source>
+        <translation>Parent</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/enrollment.py" line="77"/>
+        <source>Saudara kandung</source>
+        <translation>Sibling</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/enrollment.py" line="82"/>
+        <source>Terdaftar</source>
+        <translation>Enrolled</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/enrollment.py" line="83"/>
+        <source>Aktif</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/enrollment.py" line="84"/>
+        <source>Berakhir</source>
+        <translation>Ended</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/enrollment.py" line="85"/>
+        <source>Dihapus</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/enrollment.py" line="89"/>
+        <source>JKK + JKM</source>
+        <translation>JKK + JKM</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/enrollment.py" line="93"/>
+        <source>BAZNAS (dana zakat)</source>
+        <translation>BAZNAS (zakat funds)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/enrollment.py" line="94"/>
+        <source>Donatur lain</source>
+        <translation>Other donor</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/enrollment.py" line="95"/>
+        <source>Mandiri</source>
+        <translation>Self-paid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/accounts.py" line="33"/>
+        <source>Relawan</source>
+        <translation>Volunteer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/accounts.py" line="34"/>
+        <source>Koordinator sekolah</source>
+        <translation>School coordinator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/accounts.py" line="35"/>
+        <source>Petugas cetak</source>
+        <translation>Printer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/accounts.py" line="36"/>
+        <source>Admin</source>
+        <translation>Admin</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../desktop/gui/login.py" line="34"/>
+        <source>Lindung — Masuk</source>
+        <translation>Lindung — Sign in</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/login.py" line="37"/>
+        <source>&lt;b&gt;Masuk ke Lindung&lt;/b&gt;&lt;br&gt;Pendaftaran pekerja rentan ke JKK + JKM (BAZNAS).</source>
+        <translation>&lt;b&gt;Sign in to Lindung&lt;/b&gt;&lt;br&gt;Enrolling vulnerable workers into JKK + JKM (BAZNAS).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/login.py" line="46"/>
+        <source>Nama pengguna</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/login.py" line="47"/>
+        <source>Kata sandi</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/login.py" line="52"/>
+        <source>Masuk</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/login.py" line="53"/>
+        <source>Keluar</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/login.py" line="61"/>
+        <source>Isi nama pengguna dan kata sandi.</source>
+        <translation>Enter your user name and password.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="39"/>
+        <source>Lindung — Peserta JKK + JKM (BAZNAS Kalimantan Barat)</source>
+        <translation>Lindung — JKK + JKM participants (BAZNAS West Kalimantan)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="56"/>
+        <source>Cari nama, NIK, atau No. Registrasi…</source>
+        <translation>Search name, NIK or registration number…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="63"/>
+        <source>Semua kabupaten/kota</source>
+        <translation>All regencies/cities</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="67"/>
+        <source>Semua sekolah</source>
+        <translation>All schools</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="70"/>
+        <source>Semua status</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="76"/>
+        <source>+ Peserta baru</source>
+        <translation>+ New participant</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="77"/>
+        <source>Daftarkan pekerja baru (Ctrl+N)</source>
+        <translation>Enroll a new worker (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="105"/>
+        <source>Masuk sebagai {name} ({role})</source>
+        <translation>Signed in as {name} ({role})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="108"/>
+        <source>Data tersimpan di laptop ini (luring)</source>
+        <translation>Data is stored on this laptop (offline)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="116"/>
+        <source>&amp;Data</source>
+        <translation>&amp;Data</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="117"/>
+        <source>Peserta baru…</source>
+        <translation>New participant…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="119"/>
+        <source>Cari</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="121"/>
+        <source>Muat ulang</source>
+        <translation>Reload</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="123"/>
+        <source>Keluar</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="129"/>
+        <source>&amp;Akun</source>
+        <translation>&amp;Accounts</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="130"/>
+        <source>Kelola akun…</source>
+        <translation>Manage accounts…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="133"/>
+        <source>&amp;Bahasa</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="157"/>
+        <source>{n} peserta terdaftar</source>
+        <translation>{n} participants enrolled</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="159"/>
+        <source>{n} peserta cocok dengan pencarian</source>
+        <translation>{n} participants match the search</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="198"/>
+        <source>Memproses…</source>
+        <translation>Working…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="201"/>
+        <source>Lindung</source>
+        <translation>Lindung</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="230"/>
+        <source>Tersimpan: {regno}</source>
+        <translation>Saved: {regno}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="239"/>
+        <source>Bahasa akan berganti ke {language} saat Lindung dibuka lagi.</source>
+        <translation>The language changes to {language} when Lindung is opened again.</translation>
+    </message>
+</context>
+<context>
+    <name>Service</name>
+    <message>
+        <location filename="../../desktop/services/accounts.py" line="68"/>
+        <source>Nama pengguna 2–32 huruf kecil, angka, titik, garis bawah atau tanda hubung.</source>
+        <translation>User names are 2–32 lower-case letters, digits, dots, underscores or hyphens.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/accounts.py" line="70"/>
+        <source>Kata sandi minimal {n} karakter.</source>
+        <translation>The password needs at least {n} characters.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/accounts.py" line="74"/>
+        <source>Akun pertama harus akun admin.</source>
+        <translation>The first account must be an admin account.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/accounts.py" line="76"/>
+        <source>Hanya admin yang dapat membuat akun.</source>
+        <translation>Only an admin can create accounts.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/accounts.py" line="78"/>
+        <source>Nama pengguna &quot;{name}&quot; sudah dipakai.</source>
+        <translation>The user name &quot;{name}&quot; is taken.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/accounts.py" line="95"/>
+        <source>Nama pengguna atau kata sandi salah.</source>
+        <translation>Wrong user name or password.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/enrollment.py" line="56"/>
+        <source>NIK ini sudah terdaftar atas nama {name} (No. Registrasi {regno}).</source>
+        <translation>This NIK is already enrolled for {name} (registration no. {regno}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/enrollment.py" line="77"/>
+        <source>Kolom &quot;{key}&quot; tidak dikenal.</source>
+        <translation>Unknown field &quot;{key}&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/enrollment.py" line="90"/>
+        <source>Setiap data harus berupa objek JSON.</source>
+        <translation>Every record must be a JSON object.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/enrollment.py" line="97"/>
+        <source>NIK sama dengan data ke-{other} dalam berkas yang sama.</source>
+        <translation>Same NIK as record {other} in the same file.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/enrollment.py" line="116"/>
+        <location filename="../../desktop/services/enrollment.py" line="257"/>
+        <source>Sekolah dengan NPSN {npsn} belum terdaftar.</source>
+        <translation>No school with NPSN {npsn} is registered.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/enrollment.py" line="143"/>
+        <source>NIK sudah terdaftar oleh proses lain; tidak ada yang disimpan.</source>
+        <translation>The NIK was just enrolled by another process; nothing was saved.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/enrollment.py" line="191"/>
+        <source>Data peserta tidak ditemukan.</source>
+        <translation>Participant not found.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/enrollment.py" line="207"/>
+        <source>Tidak ada peserta dengan No. Registrasi {regno}.</source>
+        <translation>No participant has registration no. {regno}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/enrollment.py" line="221"/>
+        <source>Petugas cetak tidak dapat mengubah data peserta.</source>
+        <translation>Printers cannot change participants&apos; data.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/enrollment.py" line="233"/>
+        <source>Data ini sudah diubah oleh {by} sejak dibuka. Tutup dan buka kembali, lalu ulangi perubahan.</source>
+        <translation>{by} changed this record since it was opened. Close it, open it again and redo the change.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/enrollment.py" line="244"/>
+        <source>Data yang sudah dihapus tidak dapat diubah.</source>
+        <translation>A deleted record cannot be changed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/enrollment.py" line="280"/>
+        <source>Tuliskan alasan penghapusan (minimal 5 huruf).</source>
+        <translation>Write the reason for deleting (at least 5 letters).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/enrollment.py" line="285"/>
+        <source>Data ini sudah dihapus.</source>
+        <translation>This record is already deleted.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/errors.py" line="51"/>
+        <source>{count} data tidak valid; tidak ada yang disimpan.</source>
+        <translation>{count} record(s) invalid; nothing was saved.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/schools.py" line="29"/>
+        <source>NPSN harus 8 digit angka.</source>
+        <translation>The NPSN must be 8 digits.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/schools.py" line="31"/>
+        <source>Nama sekolah wajib diisi.</source>
+        <translation>The school&apos;s name is required.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/schools.py" line="33"/>
+        <source>Jenjang sekolah harus salah satu dari {levels}.</source>
+        <translation>The school level must be one of {levels}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/schools.py" line="37"/>
+        <source>Kode kabupaten/kota {code} tidak dikenal.</source>
+        <translation>Unknown regency/city code {code}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/schools.py" line="41"/>
+        <source>Sekolah dengan NPSN {npsn} sudah ada.</source>
+        <translation>A school with NPSN {npsn} already exists.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/workspace.py" line="51"/>
+        <source>Berkas wilayah harus berkolom kode,nama,tingkat.</source>
+        <translation>The region file must have the columns kode,nama,tingkat.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/workspace.py" line="54"/>
+        <source>Berkas wilayah tidak dapat dibaca: {reason}</source>
+        <translation>The region file cannot be read: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/workspace.py" line="142"/>
+        <source>Daftar wilayah ditolak: {reason}</source>
+        <translation>Region list refused: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/workspace.py" line="145"/>
+        <source>Daftar wilayah ditolak: hanya {kab} kabupaten/kota dan {desa} desa/kelurahan Kalimantan Barat.</source>
+        <translation>Region list refused: only {kab} regencies/cities and {desa} villages of West Kalimantan.</translation>
+    </message>
+</context>
+<context>
+    <name>Validation</name>
+    <message>
+        <location filename="../../desktop/domain/enrollment.py" line="177"/>
+        <source>Nama wajib diisi.</source>
+        <translation>The name is required.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/enrollment.py" line="187"/>
+        <source>Nama terlalu panjang (maksimal 100 huruf).</source>
+        <translation>The name is too long (100 letters at most).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/enrollment.py" line="189"/>
+        <source>Nama tidak boleh berisi angka.</source>
+        <translation>A name cannot contain digits.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/enrollment.py" line="191"/>
+        <source>Nama hanya boleh berisi huruf, spasi, titik, koma, tanda hubung dan apostrof.</source>
+        <translation>A name may only contain letters, spaces, dots, commas, hyphens and apostrophes.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/enrollment.py" line="203"/>
+        <source>Tanggal wajib diisi.</source>
+        <translation>The date is required.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/enrollment.py" line="207"/>
+        <source>Tanggal &quot;{text}&quot; tidak dapat dibaca. Tulis seperti 17-08-1980.</source>
+        <translation>The date &quot;{text}&quot; cannot be read. Write it like 17-08-1980.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/enrollment.py" line="218"/>
+        <source>Pilih salah satu.</source>
+        <translation>Choose one.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/enrollment.py" line="220"/>
+        <source>Pilihan &quot;{value}&quot; tidak dikenal.</source>
+        <translation>Unknown choice &quot;{value}&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/enrollment.py" line="250"/>
+        <source>Tempat lahir wajib diisi.</source>
+        <translation>The place of birth is required.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/enrollment.py" line="256"/>
+        <source>Tanggal lahir tidak boleh di masa depan.</source>
+        <translation>The date of birth cannot be in the future.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/enrollment.py" line="260"/>
+        <source>Umur {age} tahun: peserta minimal berumur {min} tahun.</source>
+        <translation>Age {age}: participants must be at least {min}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/enrollment.py" line="262"/>
+        <source>Umur {age} tahun: peserta harus berumur di bawah {max} tahun.</source>
+        <translation>Age {age}: participants must be under {max}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/enrollment.py" line="266"/>
+        <source>Tanggal lahir tidak cocok dengan NIK (NIK menunjukkan {nikdate}). Periksa keduanya; mungkin yang diketik No. KK?</source>
+        <translation>The date of birth does not match the NIK (the NIK says {nikdate}). Check both; was the family-card number typed instead?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/enrollment.py" line="270"/>
+        <source>Jenis kelamin tidak cocok dengan NIK: tanggal pada NIK ({day}) menunjukkan {sex}.</source>
+        <translation>The sex does not match the NIK: the day in the NIK ({day}) means {sex}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/enrollment.py" line="276"/>
+        <source>Alamat wajib diisi.</source>
+        <translation>The address is required.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/enrollment.py" line="278"/>
+        <source>Alamat terlalu panjang (maksimal 200 huruf).</source>
+        <translation>The address is too long (200 letters at most).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/enrollment.py" line="288"/>
+        <source>Pilih kabupaten/kota.</source>
+        <translation>Choose the regency/city.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/enrollment.py" line="290"/>
+        <source>Pilih kecamatan.</source>
+        <translation>Choose the district.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/enrollment.py" line="292"/>
+        <source>Pilih desa/kelurahan.</source>
+        <translation>Choose the village.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/enrollment.py" line="298"/>
+        <source>Kode wilayah {code} tidak ada di Kalimantan Barat.</source>
+        <translation>Region code {code} does not exist in West Kalimantan.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/enrollment.py" line="300"/>
+        <source>{name} tidak berada di wilayah yang dipilih di atasnya.</source>
+        <translation>{name} does not lie in the region chosen above it.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/enrollment.py" line="306"/>
+        <source>Tanpa No. HP peserta sulit dihubungi saat klaim.</source>
+        <translation>Without a mobile number the participant is hard to reach for a claim.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/enrollment.py" line="310"/>
+        <source>Tuliskan pekerjaannya bila memilih &quot;Lainnya&quot;.</source>
+        <translation>Write the occupation when choosing &quot;Other&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/enrollment.py" line="316"/>
+        <source>Penghasilan per bulan wajib diisi.</source>
+        <translation>The monthly income is required.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/enrollment.py" line="318"/>
+        <source>Penghasilan harus berupa angka rupiah, misalnya 1.500.000.</source>
+        <translation>The income must be an amount in rupiah, e.g. 1.500.000.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/enrollment.py" line="320"/>
+        <source>Penghasilan di atas Rp {limit} tidak lazim untuk pekerja rentan. Periksa kembali.</source>
+        <translation>An income above Rp {limit} is unusual for a vulnerable worker. Please check.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/enrollment.py" line="324"/>
+        <source>Nama ahli waris wajib diisi (penerima santunan JKM).</source>
+        <translation>The heir&apos;s name is required (they receive the JKM benefit).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/enrollment.py" line="326"/>
+        <source>Ahli waris sama dengan nama peserta. Isi nama anggota keluarga yang menerima santunan.</source>
+        <translation>The heir has the participant&apos;s own name. Enter the family member who would receive the benefit.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/enrollment.py" line="334"/>
+        <source>NPSN harus 8 digit angka.</source>
+        <translation>The NPSN must be 8 digits.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/enrollment.py" line="338"/>
+        <source>Pilih sekolah siswa, atau kosongkan nama siswa dan kelas.</source>
+        <translation>Choose the pupil&apos;s school, or leave the pupil&apos;s name and class empty.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/enrollment.py" line="352"/>
+        <source>Akhir masa perlindungan ({end}) sebelum awalnya ({start}).</source>
+        <translation>Coverage ends ({end}) before it starts ({start}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/enrollment.py" line="356"/>
+        <source>Status &quot;Dihapus&quot; hanya lewat perintah hapus, dengan alasan.</source>
+        <translation>The status &quot;Deleted&quot; is only set by deleting, with a reason.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/nik.py" line="87"/>
+        <source>NIK wajib diisi.</source>
+        <translation>The NIK is required.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/nik.py" line="89"/>
+        <source>NIK hanya boleh berisi angka.</source>
+        <translation>A NIK contains digits only.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/nik.py" line="92"/>
+        <source>NIK harus 16 digit (sekarang {n} digit).</source>
+        <translation>A NIK has 16 digits (this one has {n}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/nik.py" line="98"/>
+        <source>Kode provinsi {code} pada NIK tidak ada.</source>
+        <translation>Province code {code} in the NIK does not exist.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/nik.py" line="100"/>
+        <source>Kode kabupaten/kota {code} pada NIK tidak ada.</source>
+        <translation>Regency/city code {code} in the NIK does not exist.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/nik.py" line="102"/>
+        <source>Kode kecamatan pada NIK tidak boleh 00.</source>
+        <translation>The district code in a NIK cannot be 00.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/nik.py" line="106"/>
+        <source>Tanggal lahir pada NIK ({ddmmyy}) bukan tanggal yang ada.</source>
+        <translation>The birth date in the NIK ({ddmmyy}) is not a real date.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/nik.py" line="108"/>
+        <source>Nomor urut NIK tidak boleh 0000.</source>
+        <translation>The NIK&apos;s serial cannot be 0000.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/nik.py" line="118"/>
+        <source>NIK diterbitkan di luar Kalimantan Barat ({province}). Pastikan NIK benar.</source>
+        <translation>The NIK was issued outside West Kalimantan ({province}). Make sure it is right.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/nik.py" line="121"/>
+        <source>Kode kabupaten/kota {code} pada NIK tidak ada di Kalimantan Barat.</source>
+        <translation>Regency/city code {code} in the NIK does not exist in West Kalimantan.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/nik.py" line="125"/>
+        <source>Kode kecamatan {code} pada NIK tidak ada dalam daftar wilayah terbaru.</source>
+        <translation>District code {code} in the NIK is not in the current region list.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/phone.py" line="23"/>
+        <source>No. HP tidak dapat dibaca. Tulis seperti 0812-3456-7890 atau +62 812-3456-7890.</source>
+        <translation>The mobile number cannot be read. Write it like 0812-3456-7890 or +62 812-3456-7890.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/phone.py" line="25"/>
+        <source>No. HP harus nomor Indonesia (+62).</source>
+        <translation>The mobile number must be Indonesian (+62).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/phone.py" line="28"/>
+        <source>No. HP tidak valid: periksa jumlah digit (08xx, 10–13 digit).</source>
+        <translation>Invalid mobile number: check the digits (08xx, 10–13 digits).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/phone.py" line="30"/>
+        <source>Nomor ini bukan nomor HP (seluler). Isi nomor HP yang diawali 08.</source>
+        <translation>This is not a mobile number. Enter a mobile number starting with 08.</translation>
+    </message>
+</context>
+<context>
+    <name>WorkerTableModel</name>
+    <message>
+        <location filename="../../desktop/gui/worker_model.py" line="26"/>
+        <source>No. Registrasi</source>
+        <translation>Registration no.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/worker_model.py" line="26"/>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/worker_model.py" line="26"/>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/worker_model.py" line="26"/>
+        <source>Tgl lahir</source>
+        <translation>Born</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/worker_model.py" line="27"/>
+        <source>L/P</source>
+        <translation>M/F</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/worker_model.py" line="27"/>
+        <source>Kabupaten/Kota</source>
+        <translation>Regency/City</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/worker_model.py" line="27"/>
+        <source>Pekerjaan</source>
+        <translation>Occupation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/worker_model.py" line="27"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+</context>
+</TS>
