@@ -33,11 +33,15 @@ def build_database(path: Path, workers: int) -> None:
     from desktop.services.demo import add_demo_workers
     from desktop.services.workspace import Workspace
 
-    ws = Workspace(path)
+    partial = path.with_suffix(".building")
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(partial) + suffix).unlink(missing_ok=True)
+    ws = Workspace(partial)
     started = time.perf_counter()
     add_demo_workers(ws, workers, SYSTEM, seed=2026)
     create_account(ws, "admin", "Admin Cabang", "rahasia123", Role.ADMIN)
     ws.close()
+    partial.rename(path)  # only a finished database is reused by later runs
     print(f"built {workers:,} workers in {time.perf_counter() - started:.1f} s -> {path}")
 
 
@@ -134,7 +138,7 @@ def bench_window(path: Path, runs: int = 3) -> None:
     results = []
     for _ in range(runs):
         t0 = time.time()
-        proc = subprocess.run([sys.executable, "-c", WINDOW_CHILD, str(path), str(t0)], cwd=ROOT,
+        proc = subprocess.run([sys.executable, "-c", WINDOW_CHILD, str(path), str(t0)], cwd=ROOT, timeout=120,
                               capture_output=True, text=True, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
         line = [x for x in proc.stdout.splitlines() if x.startswith("{")]
         if not line:

@@ -23,6 +23,7 @@ class WorkerTableModel(QAbstractTableModel):
         self.total = 0
         self.has_more = False
         self.fetching = False
+        self._cursor: tuple[str, int] | None = None
         self._headers = (self.tr("No. Registrasi"), self.tr("Nama"), self.tr("NIK"), self.tr("Tgl lahir"),
                          self.tr("L/P"), self.tr("Kabupaten/Kota"), self.tr("Pekerjaan"), self.tr("Status"))
 
@@ -31,6 +32,7 @@ class WorkerTableModel(QAbstractTableModel):
         self.rows = list(page.rows)
         self.total = page.total or 0
         self.has_more = page.has_more
+        self._cursor = page.cursor
         self.fetching = False
         self.endResetModel()
 
@@ -42,9 +44,11 @@ class WorkerTableModel(QAbstractTableModel):
             self.rows.extend(page.rows)
             self.endInsertRows()
         self.has_more = page.has_more
+        self._cursor = page.cursor
 
     def cursor(self) -> tuple[str, int] | None:
-        return (self.rows[-1].name_key, self.rows[-1].rowid) if self.rows else None
+        """Where the next page starts (the service's keyset cursor of the last page shown)."""
+        return self._cursor
 
     # -- Qt model interface -------------------------------------------------------------
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802

@@ -98,14 +98,7 @@ class Page:
     rows: tuple[WorkerRow, ...]
     total: int | None          # matching records (None when not asked for)
     has_more: bool
-
-    @property
-    def cursor(self) -> tuple[str, int] | None:
-        """Keyset position after the last row, for the next page."""
-        if not self.rows:
-            return None
-        last = self.rows[-1]
-        return (last.name_key, last.rowid)
+    cursor: tuple[str, int] | None = None  # keyset position after the last row, for the next page
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,9 @@
   number prefix.
 - Other text is a name: every word must start a word of the name (FTS5 prefix index), so ``sit am``
   finds ``SITI AMINAH``.
-Results are sorted by name; the next page continues after the last row seen, so scrolling far down
-a list of 100,000 costs the same as the first page.
+Name searches and plain lists are sorted by name; identifier searches by that identifier, so every
+query walks one index in order and stops after a page. The next page continues after the last row
+seen (``Page.cursor``), so scrolling far down a list of 100,000 costs the same as the first page.
 """
 
 from __future__ import annotations
@@ -52,20 +53,34 @@ def fts_query(text_: str) -> str | None:
     return " AND ".join(f'"{w}"*' for w in words)
 
 
+def _identifier(raw: str) -> tuple[str, str] | None:
+    """("nik", prefix) or ("regno", prefix) when the typed text is an identifier, else None."""
+    if not any(c.isdigit() for c in raw):
+        return None
+    ident = _digits_upper(raw)
+    if ident.isdigit():
+        return "nik", ident
+    # Registration numbers are stored as PPPPPP-NNNNNN-C; rebuild the dashes typed or not.
+    regno = ident if len(ident) <= 6 else ident[:6] + "-" + ident[6:12] + (
+        "-" + ident[12:] if len(ident) > 12 else "")
+    return "regno", regno
+
+
+def _order_column(query: SearchQuery):
+    ident = _identifier(fold_spaces(query.text))
+    if ident is None:
+        return Worker.name_key
+    return Worker.nik if ident[0] == "nik" else Worker.registration_no
+
+
 def _filtered(stmt: Select, query: SearchQuery) -> Select:
     conditions = []
     raw = fold_spaces(query.text)
     if raw:
-        if any(c.isdigit() for c in raw):
-            ident = _digits_upper(raw)
-            if ident.isdigit():
-                conditions.append(and_(Worker.nik >= ident, Worker.nik < _next_prefix(ident)))
-            else:
-                # Registration numbers are stored as PPPPPP-NNNNNN-C; rebuild the dashes typed or not.
-                regno = ident if len(ident) <= 6 else ident[:6] + "-" + ident[6:12] + (
-                    "-" + ident[12:] if len(ident) > 12 else "")
-                conditions.append(and_(Worker.registration_no >= regno,
-                                       Worker.registration_no < _next_prefix(regno)))
+        ident = _identifier(raw)
+        if ident is not None:
+            column = Worker.nik if ident[0] == "nik" else Worker.registration_no
+            conditions.append(and_(column >= ident[1], column < _next_prefix(ident[1])))
         else:
             match = fts_query(raw)
             if match is None:
@@ -87,17 +102,21 @@ def _filtered(stmt: Select, query: SearchQuery) -> Select:
     return stmt.where(*conditions)
 
 
+def _ordered_page(stmt: Select, query: SearchQuery, after: tuple[str, int] | None, limit: int) -> Select:
+    order = _order_column(query)
+    if after is not None:
+        stmt = stmt.where(tuple_(order, Worker.id) > tuple_(*after))
+    return stmt.add_columns(order.label("sort_value")).order_by(order, Worker.id).limit(limit)
+
+
 _COLUMNS = (Worker.id, Worker.uuid, Worker.registration_no, Worker.full_name, Worker.name_key, Worker.nik,
             Worker.birth_date, Worker.sex, Worker.kabupaten_code, Worker.occupation, Worker.status)
 
 
 def search(ws: Workspace, query: SearchQuery, after: tuple[str, int] | None = None,
            limit: int = PAGE_SIZE, with_total: bool = True, mask: bool = True) -> Page:
-    """One page of matching workers, sorted by name; ``after`` is the previous page's cursor."""
-    stmt = _filtered(select(*_COLUMNS), query)
-    if after is not None:
-        stmt = stmt.where(tuple_(Worker.name_key, Worker.id) > tuple_(*after))
-    stmt = stmt.order_by(Worker.name_key, Worker.id).limit(limit + 1)
+    """One page of matching workers; ``after`` is the previous page's ``cursor``."""
+    stmt = _ordered_page(_filtered(select(*_COLUMNS), query), query, after, limit + 1)
     with ws.session() as session:
         rows = session.execute(stmt).all()
         total = None
@@ -105,8 +124,9 @@ def search(ws: Workspace, query: SearchQuery, after: tuple[str, int] | None = No
             total = session.execute(_filtered(select(func.count()).select_from(Worker), query)).scalar_one()
     page = tuple(
         WorkerRow(rowid, wid, regno, name, key, mask_nik(nik) if mask else nik, born, sex, kab, occ, status)
-        for rowid, wid, regno, name, key, nik, born, sex, kab, occ, status in rows[:limit])
-    return Page(page, total, len(rows) > limit)
+        for rowid, wid, regno, name, key, nik, born, sex, kab, occ, status, _ in rows[:limit])
+    cursor = (rows[limit - 1].sort_value, rows[limit - 1].id) if len(rows) > limit else None
+    return Page(page, total, len(rows) > limit, cursor)
 
 
 def count_all(ws: Workspace) -> int:
@@ -121,16 +141,14 @@ def iter_records(ws: Workspace, query: SearchQuery, batch: int = 2000):
 
     after = None
     while True:
-        stmt = _filtered(select(Worker), query)
-        if after is not None:
-            stmt = stmt.where(tuple_(Worker.name_key, Worker.id) > tuple_(*after))
-        stmt = stmt.order_by(Worker.name_key, Worker.id).limit(batch)
+        stmt = _ordered_page(_filtered(select(Worker), query), query, after, batch)
         with ws.session() as session:
-            workers = session.scalars(stmt).all()
+            found = session.execute(stmt).all()
+            workers = [row[0] for row in found]
             schools = _school_names(session, {w.school_id for w in workers if w.school_id})
             records = [_record_from_values({c.key: getattr(w, c.key) for c in Worker.__table__.columns},
                                            w.id, schools) for w in workers]
         yield from records
         if len(workers) < batch:
             return
-        after = (workers[-1].name_key, workers[-1].id)
+        after = (found[-1].sort_value, workers[-1].id)

@@ -109,6 +109,8 @@ class Worker(Base):
         # A NIK can be enrolled once among records that are not deleted.
         Index("uq_workers_nik_live", "nik", unique=True,
               sqlite_where=text("deleted_at IS NULL"), postgresql_where=text("deleted_at IS NULL")),
+        Index("ix_workers_regno_live", "registration_no",
+              sqlite_where=text("deleted_at IS NULL"), postgresql_where=text("deleted_at IS NULL")),
         Index("ix_workers_name_key", "name_key", "id"),
         Index("ix_workers_kabupaten_name", "kabupaten_code", "name_key", "id"),
         Index("ix_workers_school", "school_id"),

@@ -124,18 +124,33 @@ def test_search_by_name_nik_and_registration_number(ws):
     assert row.nik == "610101••••••0003"  # the list never needs the full NIK
 
 
-def test_keyset_pages_cover_everything_once(ws):
+@pytest.mark.parametrize("typed, key", [
+    ("", lambda r: r.name_key),                                   # the plain list: by name
+    ("61", lambda r: r.rowid),                                    # NIK prefix: by NIK (checked below)
+    ("REG", lambda r: r.registration_no),                         # registration prefix: by number
+])
+def test_keyset_pages_cover_everything_once(ws, typed, key):
     from desktop.services.demo import add_demo_workers
+    from desktop.services.enrollment import get
 
     add_demo_workers(ws, 450, SYSTEM, seed=4)
+    if typed == "REG":
+        typed = ws.device.prefix[:3]
     seen, cursor = [], None
     while True:
-        page = search(ws, SearchQuery(), after=cursor, limit=100, with_total=False)
-        seen += [r.id for r in page.rows]
+        page = search(ws, SearchQuery(typed), after=cursor, limit=100, with_total=cursor is None)
+        expected = page.total if cursor is None else expected
+        seen += list(page.rows)
         cursor = page.cursor
         if not page.has_more:
+            assert cursor is None
             break
-    assert len(seen) == len(set(seen)) == 450
+    assert len({r.id for r in seen}) == len(seen) == expected > 300
+    if typed == "61":
+        niks = [get(ws, r.id).nik for r in seen]
+        assert niks == sorted(niks)  # identifier searches walk their own index in order
+    else:
+        assert [key(r) for r in seen] == sorted(key(r) for r in seen)
 
 
 def test_drafts_survive_reopening(tmp_path):
