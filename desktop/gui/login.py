@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
+    QApplication, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
 )
 
 from desktop.gui.i18n import error_text
@@ -20,6 +20,20 @@ def _error_label(parent: QWidget) -> QLabel:
     label.setWordWrap(True)
     label.setVisible(False)
     return label
+
+
+def _finish_layout(dialog, layout, form, ok_text: str) -> None:
+    """The form, an error line and Ok/Quit buttons wired to ``dialog._submit``/``reject``."""
+    layout.addLayout(form)
+    dialog.error = _error_label(dialog)
+    layout.addWidget(dialog.error)
+    dialog.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
+        QApplication.translate("LoginDialog", "Keluar"))
+    dialog.buttons.accepted.connect(dialog._submit)
+    dialog.buttons.rejected.connect(dialog.reject)
+    layout.addWidget(dialog.buttons)
 
 
 class LoginDialog(QDialog):
@@ -45,15 +59,7 @@ class LoginDialog(QDialog):
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         form.addRow(self.tr("Nama pengguna"), self.username)
         form.addRow(self.tr("Kata sandi"), self.password)
-        layout.addLayout(form)
-        self.error = _error_label(self)
-        layout.addWidget(self.error)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Masuk"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Keluar"))
-        self.buttons.accepted.connect(self._submit)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
+        _finish_layout(self, layout, form, self.tr("Masuk"))
         self.username.setFocus()
 
     def _submit(self) -> None:
@@ -113,15 +119,7 @@ class FirstRunDialog(QDialog):
         form.addRow(self.tr("Nama pengguna"), self.username)
         form.addRow(self.tr("Kata sandi (min. 8)"), self.password)
         form.addRow(self.tr("Ulangi kata sandi"), self.confirm)
-        layout.addLayout(form)
-        self.error = _error_label(self)
-        layout.addWidget(self.error)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Buat akun admin"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Keluar"))
-        self.buttons.accepted.connect(self._submit)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
+        _finish_layout(self, layout, form, self.tr("Buat akun admin"))
 
     def _submit(self) -> None:
         if self.password.text() != self.confirm.text():

@@ -420,47 +420,42 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../desktop/gui/login.py" line="92"/>
+        <location filename="../../desktop/gui/login.py" line="98"/>
         <source>Lindung — Mulai</source>
         <translation>Lindung — Getting started</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/login.py" line="96"/>
+        <location filename="../../desktop/gui/login.py" line="102"/>
         <source>&lt;b&gt;Selamat datang di Lindung.&lt;/b&gt;&lt;br&gt;Laptop ini belum memiliki akun. Buat akun admin terlebih dahulu; admin dapat menambah akun relawan lain dari menu Akun.</source>
         <translation>&lt;b&gt;Welcome to Lindung.&lt;/b&gt;&lt;br&gt;This laptop has no accounts yet. Create the admin account first; the admin can add volunteers&apos; accounts from the Accounts menu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/login.py" line="112"/>
+        <location filename="../../desktop/gui/login.py" line="118"/>
         <source>Nama lengkap</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/login.py" line="113"/>
+        <location filename="../../desktop/gui/login.py" line="119"/>
         <source>Nama pengguna</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/login.py" line="114"/>
+        <location filename="../../desktop/gui/login.py" line="120"/>
         <source>Kata sandi (min. 8)</source>
         <translation>Password (min. 8)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/login.py" line="115"/>
+        <location filename="../../desktop/gui/login.py" line="121"/>
         <source>Ulangi kata sandi</source>
         <translation>Repeat password</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/login.py" line="120"/>
+        <location filename="../../desktop/gui/login.py" line="122"/>
         <source>Buat akun admin</source>
         <translation>Create admin account</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/login.py" line="121"/>
-        <source>Keluar</source>
-        <translation>Quit</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/login.py" line="128"/>
+        <location filename="../../desktop/gui/login.py" line="126"/>
         <source>Kedua kata sandi tidak sama.</source>
         <translation>The two passwords differ.</translation>
     </message>
@@ -637,37 +632,37 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../desktop/gui/login.py" line="34"/>
+        <location filename="../../desktop/gui/login.py" line="48"/>
         <source>Lindung — Masuk</source>
         <translation>Lindung — Sign in</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/login.py" line="37"/>
+        <location filename="../../desktop/gui/login.py" line="51"/>
         <source>&lt;b&gt;Masuk ke Lindung&lt;/b&gt;&lt;br&gt;Pendaftaran pekerja rentan ke JKK + JKM (BAZNAS).</source>
         <translation>&lt;b&gt;Sign in to Lindung&lt;/b&gt;&lt;br&gt;Enrolling vulnerable workers into JKK + JKM (BAZNAS).</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/login.py" line="46"/>
+        <location filename="../../desktop/gui/login.py" line="60"/>
         <source>Nama pengguna</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/login.py" line="47"/>
+        <location filename="../../desktop/gui/login.py" line="61"/>
         <source>Kata sandi</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/login.py" line="52"/>
+        <location filename="../../desktop/gui/login.py" line="62"/>
         <source>Masuk</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/login.py" line="53"/>
+        <location filename="../../desktop/gui/login.py" line="33"/>
         <source>Keluar</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/login.py" line="61"/>
+        <location filename="../../desktop/gui/login.py" line="67"/>
         <source>Isi nama pengguna dan kata sandi.</source>
         <translation>Enter your user name and password.</translation>
     </message>
@@ -1180,42 +1175,42 @@
 <context>
     <name>WorkerTableModel</name>
     <message>
-        <location filename="../../desktop/gui/worker_model.py" line="26"/>
+        <location filename="../../desktop/gui/worker_model.py" line="27"/>
         <source>No. Registrasi</source>
         <translation>Registration no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/worker_model.py" line="26"/>
+        <location filename="../../desktop/gui/worker_model.py" line="27"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/worker_model.py" line="26"/>
+        <location filename="../../desktop/gui/worker_model.py" line="27"/>
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/worker_model.py" line="26"/>
+        <location filename="../../desktop/gui/worker_model.py" line="27"/>
         <source>Tgl lahir</source>
         <translation>Born</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/worker_model.py" line="27"/>
+        <location filename="../../desktop/gui/worker_model.py" line="28"/>
         <source>L/P</source>
         <translation>M/F</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/worker_model.py" line="27"/>
+        <location filename="../../desktop/gui/worker_model.py" line="28"/>
         <source>Kabupaten/Kota</source>
         <translation>Regency/City</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/worker_model.py" line="27"/>
+        <location filename="../../desktop/gui/worker_model.py" line="28"/>
         <source>Pekerjaan</source>
         <translation>Occupation</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/worker_model.py" line="27"/>
+        <location filename="../../desktop/gui/worker_model.py" line="28"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
