@@ -272,8 +272,11 @@ def cmd_user(ws, actor, args) -> int:
     from desktop.services.accounts import ROLE_LABELS, Role, create_account, list_accounts
 
     if args.user_command == "list":
-        for account in list_accounts(ws):
+        found = list_accounts(ws)
+        for account in found:
             print(f"{account.username:<24} {ROLE_LABELS[account.role]:<22} {account.display_name}")
+        if not found:
+            print("Belum ada akun: perintah berjalan tanpa masuk sampai akun pertama dibuat.")
         return EXIT_OK
     password = os.environ.get("LINDUNG_NEW_PASSWORD")
     if password is None:
