@@ -23,7 +23,10 @@ def fold_spaces(text: str | None) -> str:
     """Trim and fold runs of whitespace (including non-breaking spaces) into one space."""
     if not text:
         return ""
-    return _SPACES.sub(" ", unicodedata.normalize("NFC", str(text)).replace("\u00a0", " ")).strip()
+    text = str(text)
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return " ".join(text.split())  # str.split() splits on every Unicode space, NBSP included
 
 
 def normalize_name(text: str | None) -> str:
@@ -33,7 +36,10 @@ def normalize_name(text: str | None) -> str:
 
 def search_key(text: str | None) -> str:
     """Accent-free upper-case form used for sorting and matching names."""
-    decomposed = unicodedata.normalize("NFKD", fold_spaces(text))
+    folded = fold_spaces(text)
+    if folded.isascii():
+        return folded.upper()
+    decomposed = unicodedata.normalize("NFKD", folded)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).upper()
 
 

@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import Integer, String, cast, func, select, text, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
 from desktop.domain.enrollment import FIELDS, READ_ONLY_FIELDS, Enrollment, Status, validate
@@ -78,6 +78,60 @@ def _unknown_keys(raw: Mapping[str, Any]) -> list[Problem]:
             for key in raw if key not in _ACCEPTED_KEYS]
 
 
+def _bulk_insert(session: Session, table, rows: list[dict[str, Any]]) -> None:
+    """One executemany straight to the driver, with each column's own SQLAlchemy conversion.
+
+    For thousands of rows this is several times faster than an ORM or Core insert, which redo
+    the same per-parameter bookkeeping for every row.
+    """
+    connection = session.connection()
+    dialect = connection.dialect
+    columns = [c for c in table.columns if c.name in rows[0]]
+    processors = [c.type.bind_processor(dialect) for c in columns]
+    names = [c.name for c in columns]
+    tuples = [tuple(value if proc is None or value is None else proc(value)
+                    for value, proc in zip((row[n] for n in names), processors, strict=True))
+              for row in rows]
+    placeholders = ", ".join("?" for _ in names)
+    connection.exec_driver_sql(
+        f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({placeholders})", tuples)
+
+
+def insert_enrollments(session: Session, ws: Workspace, enrollments: Sequence[Enrollment],
+                       schools: Mapping[str, int], actor: Actor) -> list[dict[str, Any]]:
+    """Insert validated enrollments inside the caller's write transaction; returns the stored rows.
+
+    Every new worker gets a client-generated UUID, revision 1 and an offline registration number;
+    its creation is logged and its name enters the search index.
+    """
+    if not enrollments:
+        return []
+    now = utcnow()
+    first_seq = _allocate_sequence(session, len(enrollments))
+    # The write lock is held since BEGIN IMMEDIATE, so the next rowids are ours to give.
+    next_id = (session.execute(select(func.max(Worker.id))).scalar() or 0) + 1
+    rows = []
+    for offset, e in enumerate(enrollments):
+        values = _row_values(e, schools.get(e.school_npsn) if e.school_npsn else None)
+        values.update(
+            id=next_id + offset, uuid=str(uuid.uuid4()), revision=1, kpj_number=None,
+            registration_no=make_registration_no(ws.device.prefix, first_seq + offset),
+            enrolled_by=actor.username, device_id=ws.device.id, enrolled_at=now,
+            updated_by=actor.username, updated_at=now, deleted_at=None, deleted_by=None, deleted_reason=None)
+        rows.append(values)
+    try:
+        _bulk_insert(session, Worker.__table__, rows)
+    except IntegrityError as exc:  # a parallel process took the NIK in between: refuse cleanly
+        raise ServiceError(QT_TRANSLATE_NOOP("Service", "NIK sudah terdaftar oleh proses lain; tidak ada yang disimpan.")) from exc
+    # One statement fills the name index for the whole batch (a per-row trigger costs 40 µs a row).
+    session.execute(text("INSERT INTO workers_fts(rowid, full_name) SELECT id, full_name FROM workers "
+                         "WHERE id BETWEEN :first AND :last"), {"first": next_id, "last": next_id + len(rows) - 1})
+    _bulk_insert(session, WorkerChange.__table__, [
+        {"worker_id": values["id"], "revision": 1, "action": "create", "changed_at": now,
+         "changed_by": actor.username, "device_id": ws.device.id, "changes": "{}"} for values in rows])
+    return rows
+
+
 def enroll_many(ws: Workspace, raws: Sequence[Mapping[str, Any]], actor: Actor) -> EnrollOutcome:
     """Validate and save every record, or none: raises ``ValidationFailed`` naming each bad one."""
     ctx = ws.context()
@@ -121,32 +175,9 @@ def enroll_many(ws: Workspace, raws: Sequence[Mapping[str, Any]], actor: Actor) 
         if not clean:
             return EnrollOutcome((), {})
 
-        now = utcnow()
-        first_seq = _allocate_sequence(session, len(clean))
-        rows = []
-        for offset, (_, e) in enumerate(clean):
-            values = _row_values(e, schools.get(e.school_npsn) if e.school_npsn else None)
-            values.update(
-                uuid=str(uuid.uuid4()), revision=1,
-                registration_no=make_registration_no(ws.device.prefix, first_seq + offset),
-                enrolled_by=actor.username, device_id=ws.device.id, enrolled_at=now,
-                updated_by=actor.username, updated_at=now)
-            rows.append(values)
-        # The write lock is held since BEGIN IMMEDIATE, so the next rowids are ours to give.
-        next_id = (session.execute(select(func.max(Worker.id))).scalar() or 0) + 1
-        ids = list(range(next_id, next_id + len(rows)))
-        for wid, values in zip(ids, rows, strict=True):
-            values["id"] = wid
-        try:
-            session.execute(Worker.__table__.insert(), rows)
-        except IntegrityError as exc:  # a parallel process took the NIK in between: refuse cleanly
-            raise ServiceError(QT_TRANSLATE_NOOP("Service", "NIK sudah terdaftar oleh proses lain; tidak ada yang disimpan.")) from exc
-        session.execute(WorkerChange.__table__.insert(), [
-            {"worker_id": wid, "revision": 1, "action": "create", "changed_at": now,
-             "changed_by": actor.username, "device_id": ws.device.id, "changes": "{}"} for wid in ids])
+        inserted = insert_enrollments(session, ws, [e for _, e in clean], schools, actor)
         npsn_names = _school_names(session, set(schools.values()))
-        records = tuple(
-            _record_from_values(values, wid, npsn_names) for values, wid in zip(rows, ids, strict=True))
+        records = tuple(_record_from_values(values, values["id"], npsn_names) for values in inserted)
     return EnrollOutcome(records, warnings)
 
 
@@ -306,5 +337,12 @@ def history(ws: Workspace, worker_id: str) -> list[dict[str, Any]]:
 
 
 def integrity_ok(ws: Workspace) -> bool:
+    """SQLite's own integrity check, and the name index matching the workers table row for row."""
     with ws.session() as session:
-        return session.execute(text("PRAGMA integrity_check")).scalar() == "ok"
+        if session.execute(text("PRAGMA integrity_check")).scalar() != "ok":
+            return False
+        try:
+            session.execute(text("INSERT INTO workers_fts(workers_fts, rank) VALUES ('integrity-check', 1)"))
+        except DBAPIError:
+            return False
+        return True

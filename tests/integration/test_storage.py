@@ -1,7 +1,7 @@
 import sqlite3
 
 import pytest
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 
 from desktop.services import drafts, enrollment
 from desktop.services.accounts import SYSTEM, Actor, Role
@@ -190,3 +190,20 @@ def test_newer_region_list_can_be_loaded_and_a_broken_one_is_refused(ws, tmp_pat
     with pytest.raises(ServiceError, match="ditolak"):
         ws.load_regions(broken, "x")
     assert ws.regions.name("617101") == "Pontianak Selatan Baru"  # the old list stays
+
+
+def test_name_index_matches_workers_after_bulk_enroll_edit_and_delete(ws):
+    from desktop.services.demo import add_demo_workers
+    from desktop.services.enrollment import integrity_ok
+
+    add_demo_workers(ws, 300, SYSTEM, seed=11)
+    first = search(ws, SearchQuery(), limit=2).rows
+    values = enrollment.get(ws, first[0].id).to_json()
+    values = {k: v for k, v in values.items() if k in make_raw()}
+    enrollment.update_worker(ws, first[0].id, {**values, "full_name": "ZULKARNAIN BIN ABDULLAH"}, SYSTEM)
+    enrollment.delete_worker(ws, first[1].id, "data ganda", SYSTEM)
+    assert integrity_ok(ws)
+    assert [r.id for r in search(ws, SearchQuery("zulkar abd")).rows] == [first[0].id]
+    with ws.session(write=True) as session:  # an index entry without its worker must be noticed
+        session.execute(text("INSERT INTO workers_fts(rowid, full_name) VALUES (999999, 'HANTU')"))
+    assert not integrity_ok(ws)

@@ -83,3 +83,28 @@ def test_device_prefixes_avoid_ambiguous_letters():
     prefixes = {new_device_prefix() for _ in range(200)}
     assert len(prefixes) == 200
     assert not any(set(p) & set("ILOU") for p in prefixes)
+
+
+def test_plain_phone_shapes_agree_with_libphonenumber():
+    """The fast path for everyday shapes gives exactly libphonenumber's verdict."""
+    import random
+
+    import phonenumbers
+
+    rng = random.Random(5)
+    for _ in range(3000):
+        digits = "8" + "".join(rng.choice("0123456789") for _ in range(rng.randint(5, 13)))
+        head = rng.choice(["0", "+62", "62", "+62 ", "0", "(0", "+62-"])
+        body = digits
+        if rng.random() < 0.5:
+            cut = rng.randint(2, 4)
+            body = digits[:cut] + rng.choice(["-", " ", "."]) + digits[cut:]
+        typed = head + body if head != "(0" else "(0" + body[:3] + ") " + body[3:]
+        got, problems = normalize_phone(typed)
+        number = phonenumbers.parse("+62" + digits, "ID")
+        kind = phonenumbers.number_type(number)
+        mobile = kind in (phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE)
+        if mobile:
+            assert got == phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164), typed
+        else:
+            assert got is None and problems, typed
