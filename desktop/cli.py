@@ -74,6 +74,27 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("file", metavar="FILE.csv")
     q.add_argument("--source", required=True, metavar="SUMBER", help="dasar hukum/sumber, mis. nomor Kepmendagri")
 
+    p = sub.add_parser("import", help="impor daftar orang tua siswa (.xlsx, .xls, .ods, .csv)")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--school", metavar="NPSN", help="sekolah asal daftar (NPSN 8 digit)")
+    p.add_argument("--dry-run", action="store_true", help="periksa saja, jangan simpan")
+    p.add_argument("--errors", metavar="OUT.xlsx", help="tulis baris yang ditolak, dengan kolom Keterangan")
+    p.add_argument("--json", action="store_true", help="ringkasan sebagai JSON")
+
+    p = sub.add_parser("template", help="tulis templat impor resmi (.xlsx)")
+    p.add_argument("out", metavar="OUT.xlsx")
+
+    p = sub.add_parser("school", help="sekolah (SD/SMP/SMA/SMK, MI/MTs/MA)")
+    school_sub = p.add_subparsers(dest="school_command", required=True, parser_class=_Parser)
+    q = school_sub.add_parser("add", help="tambah sekolah")
+    q.add_argument("npsn", metavar="NPSN")
+    q.add_argument("--name", required=True, help="nama sekolah")
+    q.add_argument("--level", required=True, help="SD, MI, SMP, MTs, SMA, MA atau SMK")
+    q.add_argument("--kabupaten", required=True, metavar="KODE|NAMA", help="kabupaten/kota, mis. 6171 atau Sambas")
+    q.add_argument("--coordinator", default="", help="nama koordinator sekolah")
+    q = school_sub.add_parser("list", help="daftar sekolah")
+    q.add_argument("--json", action="store_true")
+
     p = sub.add_parser("settings", help="pengaturan program (batas umur, lama perlindungan)")
     set_sub = p.add_subparsers(dest="settings_command", metavar="show|set", required=True, parser_class=_Parser)
     set_sub.add_parser("show")
@@ -326,9 +347,77 @@ def cmd_settings(ws, actor, args) -> int:
     return EXIT_OK
 
 
+def cmd_import(ws, actor, args) -> int:
+    from desktop.services import importing
+
+    preview = importing.read_import(ws, Path(args.file), school_npsn=args.school)
+    if preview.unmapped_required:
+        missing = ", ".join(importing.column_label(f) for f in preview.unmapped_required)
+        raise CliError(f"kolom {missing} tidak ditemukan di baris judul berkas {Path(args.file).name}; "
+                       f"pakai templat (lindung template) atau petakan kolom di jendela impor", EXIT_INVALID)
+    accepted = 0
+    if not args.dry_run and preview.committable:
+        result = importing.commit_import(ws, preview, actor)
+        accepted, preview = result.accepted, result.preview
+    written = None
+    if args.errors:
+        written = importing.export_rejected(ws, preview, Path(args.errors))
+    rejected = [{"row": r.number, "errors": importing.row_reasons(r)} for r in preview.rows
+                if r.status == importing.ERROR]
+    duplicates = [{"row": r.number, "reason": r.duplicate_reason} for r in preview.rows
+                  if r.status == importing.DUPLICATE]
+    if args.json:
+        summary = {"accepted": accepted, "rejected": rejected, "duplicates": duplicates}
+        if args.dry_run:
+            summary["valid"] = len(preview.committable)
+        print(json.dumps(summary, ensure_ascii=False))
+        return EXIT_OK
+    for item in rejected:
+        print(f"baris {item['row']}: " + "; ".join(item["errors"]))
+    for item in duplicates:
+        print(f"baris {item['row']}: ganda — {item['reason']}")
+    warned = sum(1 for r in preview.rows if r.status == importing.WARNING)
+    verb = "siap didaftarkan (uji coba, tidak disimpan)" if args.dry_run else "didaftarkan"
+    count = len(preview.committable) if args.dry_run else accepted
+    print(f"{count} {verb}, {len(rejected)} ditolak, {len(duplicates)} ganda"
+          + (f", {warned} dengan peringatan" if warned else "") + ".")
+    if written is not None:
+        print(f"{written} baris yang tidak didaftarkan ditulis ke {args.errors}.")
+    return EXIT_OK
+
+
+def cmd_template(ws, actor, args) -> int:
+    from desktop.services.importing import write_template
+
+    write_template(ws, Path(args.out))
+    print(f"Templat impor ditulis ke {args.out}.")
+    return EXIT_OK
+
+
+def cmd_school(ws, actor, args) -> int:
+    from desktop.services.schools import add_school, list_schools
+
+    if args.school_command == "add":
+        school = add_school(ws, args.npsn, args.name, args.level, _resolve_kabupaten(ws, args.kabupaten),
+                            args.coordinator)
+        print(f"Sekolah {school.name} (NPSN {school.npsn}) ditambahkan.")
+        return EXIT_OK
+    schools = list_schools(ws)
+    if args.json:
+        print(json.dumps([{"npsn": s.npsn, "name": s.name, "level": s.level, "kabupaten_code": s.kabupaten_code,
+                           "coordinator": s.coordinator} for s in schools], ensure_ascii=False))
+        return EXIT_OK
+    for s in schools:
+        print(f"{s.npsn}  {s.level:<4} {s.name:<40} {ws.regions.name(s.kabupaten_code):<22} {s.coordinator}")
+    if not schools:
+        print("Belum ada sekolah. Tambahkan: lindung school add NPSN --name ... --level SD --kabupaten ...")
+    return EXIT_OK
+
+
 COMMANDS = {
     "demo": cmd_demo, "enroll": cmd_enroll, "list": cmd_list, "show": cmd_show, "delete": cmd_delete,
-    "user": cmd_user, "regions": cmd_regions, "settings": cmd_settings,
+    "user": cmd_user, "regions": cmd_regions, "settings": cmd_settings, "import": cmd_import,
+    "template": cmd_template, "school": cmd_school,
 }
 
 

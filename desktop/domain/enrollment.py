@@ -152,7 +152,8 @@ READ_ONLY_FIELDS = frozenset({
     "kecamatan_name", "desa_name", "kpj_number",
 })
 
-_NAME_CHARS = re.compile(r"^[A-Z][A-Z .,'\-`’]*$")
+# Letters of any script (names may carry accents), spaces and the marks names use.
+_NAME_CHARS = re.compile(r"^[^\W\d_](?:[^\W\d_]|[ .,'\-`’])*$")
 _NPSN = re.compile(r"^\d{8}$")
 
 

@@ -11,7 +11,9 @@ _DATE_PATTERNS = (
     re.compile(r"^(\d{1,2})[-/. ](\d{1,2})[-/. ](\d{4})$"),  # dd-mm-yyyy
     re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$"),             # yyyy-mm-dd (ISO)
     re.compile(r"^(\d{2})(\d{2})(\d{4})$"),                   # ddmmyyyy typed without separators
+    re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})$"),             # yyyy/mm/dd
 )
+_NAMED_MONTH = re.compile(r"^(\d{1,2})[\s\-/.]+([a-z]+)\.?[\s\-/.]+(\d{4})$")
 
 MONTHS_ID = (
     "Januari", "Februari", "Maret", "April", "Mei", "Juni",
@@ -19,12 +21,25 @@ MONTHS_ID = (
 )
 
 
+# Month names and abbreviations as Indonesians (and some spreadsheets) write them.
+_MONTH_NUMBERS: dict[str, int] = {}
+for _number, _names in enumerate((
+        ("januari", "jan"), ("februari", "pebruari", "feb", "peb"), ("maret", "mar"), ("april", "apr"),
+        ("mei", "may"), ("juni", "jun"), ("juli", "jul"), ("agustus", "agu", "agt", "ags", "agst", "aug", "august"),
+        ("september", "sep", "sept"), ("oktober", "okt", "oct", "october"), ("november", "nov", "nop"),
+        ("desember", "des", "dec", "december")), start=1):
+    for _name in _names:
+        _MONTH_NUMBERS[_name] = _number
+_MONTH_NUMBERS.update({"january": 1, "february": 2, "march": 3, "june": 6, "july": 7})
+
+
 def fold_spaces(text: str | None) -> str:
     """Trim and fold runs of whitespace (including non-breaking spaces) into one space."""
     if not text:
         return ""
-    text = str(text)
-    if not unicodedata.is_normalized("NFC", text):
+    if type(text) is not str:
+        text = str(text)
+    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     return " ".join(text.split())  # str.split() splits on every Unicode space, NBSP included
 
@@ -44,16 +59,28 @@ def search_key(text: str | None) -> str:
 
 
 def parse_date(text: str | None) -> dt.date | None:
-    """Parse ``17-08-1980``, ``17/08/1980``, ``1980-08-17`` or ``17081980``; None when unreadable."""
+    """Parse ``17-08-1980``, ``17/08/1980``, ``1980-08-17``, ``17081980`` or ``17 Agustus 1980``.
+
+    None when unreadable or not a real date.
+    """
     value = fold_spaces(text)
     if not value:
         return None
+    named = _NAMED_MONTH.match(value.lower())
+    if named:
+        month = _MONTH_NUMBERS.get(named.group(2))
+        if month is None:
+            return None
+        try:
+            return dt.date(int(named.group(3)), month, int(named.group(1)))
+        except ValueError:
+            return None
     for number, pattern in enumerate(_DATE_PATTERNS):
         match = pattern.match(value)
         if not match:
             continue
         a, b, c = (int(g) for g in match.groups())
-        day, month, year = (c, b, a) if number == 1 else (a, b, c)
+        day, month, year = (c, b, a) if number in (1, 3) else (a, b, c)
         try:
             return dt.date(year, month, day)
         except ValueError:

@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from desktop.domain.enrollment import Funding, Occupation, Relationship, Sex, Status
 from desktop.domain.regions import Level
+from desktop.domain.text import MONTHS_ID
 from desktop.services.accounts import Actor
 from desktop.services.enrollment import enroll_many
 from desktop.services.schools import add_school, list_schools
@@ -129,3 +130,54 @@ def add_demo_workers(ws: Workspace, count: int, actor: Actor, seed: int | None =
         if progress:
             progress(done, count)
     return done
+
+
+_OCCUPATION_AS_TYPED = {
+    "farmer": ("Petani", "TANI", "petani sawah"), "smallholder": ("Petani Karet", "Pekebun", "noreh"),
+    "fisher": ("Nelayan", "nelayan tradisional"), "livestock_farmer": ("Peternak",),
+    "street_vendor": ("Pedagang", "Pedagang Kaki Lima", "jualan"), "motorbike_taxi": ("Ojek", "Tukang Ojek"),
+    "driver": ("Sopir", "Supir"), "day_labourer": ("Buruh Harian Lepas", "Buruh", "serabutan"),
+    "farm_labourer": ("Buruh Tani",), "construction_worker": ("Tukang Bangunan", "Kuli Bangunan"),
+    "domestic_worker": ("PRT", "Pembantu Rumah Tangga"), "craftsperson": ("Pengrajin",),
+    "tailor": ("Penjahit",), "scavenger": ("Pemulung",), "other": ("Penambang Emas Rakyat",),
+}
+_RELATIONSHIP_AS_TYPED = {"spouse": ("Istri", "Suami", "ISTRI"), "child": ("Anak", "anak kandung"),
+                          "parent": ("Ibu", "Ayah", "Orang Tua"), "sibling": ("Saudara", "Kakak"),
+                          "other": ("Keponakan",)}
+
+
+def make_parent_rows(ws: Workspace, count: int, seed: int | None = None,
+                     dates_as_text: bool = False) -> list[list[object]]:
+    """``count`` parents as a school coordinator types them, in the import template's columns.
+
+    Names, regions and occupations are written the many ways people write them (``Kab. Sambas``,
+    ``SAMBAS``, ``Ojek``, ``Laki-laki``); every row is valid once read.
+    """
+    rng = random.Random(seed)
+    rows = []
+    for raw in make_workers(ws, count, seed=seed):
+        born = dt.date.fromisoformat(raw["birth_date"])
+        kab = ws.regions.get(raw["kabupaten_code"])
+        short = kab.name.removeprefix("Kabupaten ")
+        kab_text = rng.choice([kab.name, short.upper(), short, f"Kab. {short}"]) if kab.name.startswith(
+            "Kabupaten") else rng.choice([kab.name, kab.name.upper()])
+        if dates_as_text:
+            born_cell = rng.choice([born.strftime("%d/%m/%Y"), born.strftime("%d-%m-%Y"), born.isoformat(),
+                                    f"{born.day} {MONTHS_ID[born.month - 1]} {born.year}"])
+        else:
+            born_cell = born
+        sex = raw["sex"] if rng.random() < 0.6 else {"L": "Laki-laki", "P": "Perempuan"}[raw["sex"]]
+        rows.append([
+            raw["nik"], raw["full_name"] if rng.random() < 0.7 else "  " + raw["full_name"].lower() + " ",
+            raw["birth_place"], born_cell, sex, raw["address"],
+            ws.regions.name(raw["desa_code"]), ws.regions.name(raw["kecamatan_code"]), kab_text,
+            raw["phone"], rng.choice(_OCCUPATION_AS_TYPED[raw["occupation"]]), int(raw["monthly_income"]),
+            raw["heir_name"], rng.choice(_RELATIONSHIP_AS_TYPED[raw["heir_relationship"]]),
+            fake_pupil(rng, raw["full_name"]), f"{rng.randint(1, 6)}{rng.choice('ABC')}",
+        ])
+    return rows
+
+
+def fake_pupil(rng: random.Random, parent: str) -> str:
+    given = ("Aisyah", "Rizki", "Putri", "Fajar", "Nabila", "Dimas", "Salsabila", "Andi", "Nur", "Bayu")
+    return f"{rng.choice(given)} {parent.split()[-1]}".upper()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import operator
 import uuid
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -87,11 +88,17 @@ def _bulk_insert(session: Session, table, rows: list[dict[str, Any]]) -> None:
     connection = session.connection()
     dialect = connection.dialect
     columns = [c for c in table.columns if c.name in rows[0]]
-    processors = [c.type.bind_processor(dialect) for c in columns]
     names = [c.name for c in columns]
-    tuples = [tuple(value if proc is None or value is None else proc(value)
-                    for value, proc in zip((row[n] for n in names), processors, strict=True))
-              for row in rows]
+    converters = [(i, proc) for i, c in enumerate(columns)
+                  if (proc := c.type.bind_processor(dialect)) is not None]
+    pick = operator.itemgetter(*names)
+    tuples = []
+    for row in rows:
+        values = list(pick(row))
+        for i, proc in converters:
+            if values[i] is not None:
+                values[i] = proc(values[i])
+        tuples.append(tuple(values))
     placeholders = ", ".join("?" for _ in names)
     connection.exec_driver_sql(
         f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({placeholders})", tuples)

@@ -1,0 +1,418 @@
+"""Turning the rows of a school's parent list into enrollment values (no file I/O here).
+
+Real lists do not follow the template: headers come in many spellings, dates as spreadsheet dates
+or text in several forms, regions by name with or without ``Kab.``, occupations typed freely.  This
+module recognises all of that and hands ``validate()`` the same raw values the form would, plus the
+problems only an import can have (a NIK that Excel stored as a number, a village name not found).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from desktop.domain.enrollment import Occupation, Relationship
+from desktop.domain.messages import QT_TRANSLATE_NOOP, Problem, error, warning
+from desktop.domain.regions import KALBAR, Level, Region, RegionCatalog
+from desktop.domain.text import fold_spaces, format_date, parse_date
+
+# The official template's columns, in order: (field, header).
+TEMPLATE_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("nik", "NIK"),
+    ("full_name", "Nama Lengkap"),
+    ("birth_place", "Tempat Lahir"),
+    ("birth_date", "Tanggal Lahir"),
+    ("sex", "Jenis Kelamin"),
+    ("address", "Alamat"),
+    ("desa", "Desa/Kelurahan"),
+    ("kecamatan", "Kecamatan"),
+    ("kabupaten", "Kabupaten/Kota"),
+    ("phone", "No. HP"),
+    ("occupation", "Pekerjaan"),
+    ("monthly_income", "Penghasilan per Bulan"),
+    ("heir_name", "Nama Ahli Waris"),
+    ("heir_relationship", "Hubungan Ahli Waris"),
+    ("pupil_name", "Nama Siswa"),
+    ("pupil_class", "Kelas"),
+)
+# Columns a list may carry beyond the template.
+EXTRA_COLUMNS: tuple[tuple[str, str], ...] = (("heir_phone", "No. HP Ahli Waris"),)
+IMPORT_FIELDS: tuple[str, ...] = tuple(f for f, _ in TEMPLATE_COLUMNS + EXTRA_COLUMNS)
+HEADERS: dict[str, str] = dict(TEMPLATE_COLUMNS + EXTRA_COLUMNS)
+REQUIRED_FIELDS = ("nik", "full_name")
+
+# Header spellings seen in real lists, compared after ``header_key`` (lower case, letters/digits only).
+_HEADER_VARIANTS: dict[str, tuple[str, ...]] = {
+    "nik": ("nik", "noktp", "nomorktp", "nikktp", "nomorinduk kependudukan", "nikorangtua", "nikortu",
+            "nikayah", "nikibu", "nikpeserta", "noinduk kependudukan"),
+    "full_name": ("namalengkap", "nama", "namaorangtua", "namaortu", "namawali", "namapeserta",
+                  "namaorangtuawali", "namasesuaiktp", "namaayah", "namaibu", "namaortuwali"),
+    "birth_place": ("tempatlahir", "tmptlahir", "tmplahir", "tempat"),
+    "birth_date": ("tanggallahir", "tgllahir", "tgllhr", "tanggallhr", "tanggal", "tgl"),
+    "sex": ("jeniskelamin", "jk", "lp", "kelamin", "sex", "gender", "jnskelamin"),
+    "address": ("alamat", "alamatlengkap", "alamatrumah", "alamatdomisili", "domisili", "dusun"),
+    "desa": ("desakelurahan", "desa", "kelurahan", "desakel", "deskel", "kelurahandesa"),
+    "kecamatan": ("kecamatan", "kec"),
+    "kabupaten": ("kabupatenkota", "kabupaten", "kota", "kabkota", "kab", "kabupatenkot"),
+    "phone": ("nohp", "nomorhp", "hp", "telepon", "telp", "notelp", "notelepon", "nohandphone", "nowa",
+              "nomorwa", "nowhatsapp", "handphone", "nohportu", "nohporangtua", "kontak"),
+    "occupation": ("pekerjaan", "pekerjaanorangtua", "pekerjaanortu", "pekerjaanayah", "pekerjaanibu",
+                   "jenispekerjaan", "profesi"),
+    "monthly_income": ("penghasilanperbulan", "penghasilan", "pendapatan", "pendapatanperbulan",
+                       "penghasilanbulanan", "gaji", "penghasilanrp", "penghasilanperbulanrp"),
+    "heir_name": ("namaahliwaris", "ahliwaris", "waris", "namawaris", "ahliwarisnama"),
+    "heir_relationship": ("hubunganahliwaris", "hubungan", "hubunganwaris", "hubungankeluarga",
+                          "statushubungan"),
+    "heir_phone": ("nohpahliwaris", "hpahliwaris", "teleponahliwaris", "nohpwaris"),
+    "pupil_name": ("namasiswa", "siswa", "namaanak", "namamurid", "namapesertadidik", "pesertadidik"),
+    "pupil_class": ("kelas", "rombel", "kelassiswa", "tingkat", "kelasrombel"),
+}
+_HEADER_LOOKUP = {key.replace(" ", ""): field for field, keys in _HEADER_VARIANTS.items() for key in keys}
+
+
+def header_key(text: object) -> str:
+    """``No. HP`` -> ``nohp``; ``Jenis  Kelamin (L/P)`` -> ``jeniskelaminlp``."""
+    return re.sub(r"[^0-9a-z]", "", fold_spaces(str(text or "")).lower())
+
+
+def field_for_header(text: object) -> str | None:
+    key = header_key(text)
+    if not key:
+        return None
+    if key in _HEADER_LOOKUP:
+        return _HEADER_LOOKUP[key]
+    # "Jenis Kelamin (L/P)", "Tanggal Lahir (dd/mm/yyyy)": drop what the brackets add.
+    bare = header_key(re.sub(r"\(.*?\)", "", str(text)))
+    return _HEADER_LOOKUP.get(bare)
+
+
+def guess_mapping(headers: Sequence[object]) -> dict[str, int]:
+    """field -> column index for every header recognised (the first column wins a field)."""
+    mapping: dict[str, int] = {}
+    for index, header in enumerate(headers):
+        field = field_for_header(header)
+        if field is not None and field not in mapping:
+            mapping[field] = index
+    return mapping
+
+
+# --- cell values ---------------------------------------------------------------------------
+
+_EXCEL_EPOCH = dt.date(1899, 12, 30)
+
+
+def cell_text(value: Any) -> str:
+    """A cell as the coordinator would read it: whole numbers without ``.0``, dates dd-mm-yyyy."""
+    if type(value) is str:
+        return fold_spaces(value)
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, dt.datetime):
+        return format_date(value.date())
+    if isinstance(value, dt.date):
+        return format_date(value)
+    if isinstance(value, float):
+        if value.is_integer():
+            return str(int(value))
+        return repr(value)
+    return fold_spaces(str(value))
+
+
+_NIK_AS_NUMBER = QT_TRANSLATE_NOOP(
+    "Validation", "NIK tersimpan sebagai angka di Excel, sehingga digit terakhirnya hilang (Excel hanya menyimpan "
+    "15 digit). Ubah format kolom NIK menjadi Teks lalu ketik ulang NIK dari KTP.")
+_SCIENTIFIC = re.compile(r"^\d(?:[.,]\d+)?e\+?\d+$", re.IGNORECASE)
+
+
+def nik_from_cell(value: Any) -> tuple[str, list[Problem]]:
+    """The NIK text of a cell, with a plain explanation when Excel has damaged it."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if isinstance(value, float) and not value.is_integer():
+            return cell_text(value), [error("nik", _NIK_AS_NUMBER)]
+        digits = str(int(value))
+        if len(digits) >= 15 and digits.endswith("0"):
+            return digits, [error("nik", _NIK_AS_NUMBER)]
+        if len(digits) == 16:
+            return digits, [warning("nik", QT_TRANSLATE_NOOP(
+                "Validation", "NIK tersimpan sebagai angka; simpan kolom NIK sebagai Teks agar tidak rusak."))]
+        return digits, []
+    text = cell_text(value)
+    if _SCIENTIFIC.match(text.replace(" ", "")):
+        return text, [error("nik", _NIK_AS_NUMBER)]
+    return text.replace("'", "").replace("`", ""), []
+
+
+def date_from_cell(value: Any) -> dt.date | str:
+    """A spreadsheet date, an Excel serial number, or text for ``parse_date`` to read."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if 1 <= value < 80000:  # a date cell formatted as a number: days since 1899-12-30
+            return _EXCEL_EPOCH + dt.timedelta(days=int(value))
+        return cell_text(value)
+    return cell_text(value)
+
+
+def phone_from_cell(value: Any) -> str:
+    """``81234567890`` (a number cell that lost its leading 0) -> ``081234567890``."""
+    text = cell_text(value)
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and text.startswith("8"):
+        return "0" + text
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and text.startswith("628"):
+        return "+" + text
+    return text
+
+
+_INCOME = re.compile(r"^(?:rp\.?)?\s*([\d.,]+)\s*(juta|jt|ribu|rb|k)?$", re.IGNORECASE)
+
+
+def income_from_cell(value: Any) -> int | str:
+    """``1500000``, ``Rp 1.500.000``, ``1,5 juta``, ``1.5jt``, ``750 rb`` -> rupiah."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return int(round(value))
+    text = cell_text(value)
+    match = _INCOME.match(text.replace(" ", "").lower())
+    if not match:
+        return text
+    number, unit = match.groups()
+    if unit:
+        factor = 1_000_000 if unit in ("juta", "jt") else 1000
+        try:
+            return int(round(float(number.replace(",", ".")) * factor))
+        except ValueError:
+            return text
+    return text  # plain amounts are read by the domain's own parse_rupiah
+
+
+# --- occupations and relationships typed freely ---------------------------------------------
+
+_OCCUPATION_WORDS: dict[str, tuple[str, ...]] = {
+    Occupation.FARMER.value: ("petani", "tani", "bertani", "petanipadi", "petanisawah", "berkebun"),
+    Occupation.SMALLHOLDER.value: ("pekebun", "petanikaret", "petanisawit", "pekebunkaret", "pekebunsawit",
+                                   "penyadapkaret", "noreh", "menoreh", "petanikebun"),
+    Occupation.FISHER.value: ("nelayan", "nelayantradisional", "penangkapikan", "pembudidayaikan",
+                              "petambak", "tambak"),
+    Occupation.LIVESTOCK.value: ("peternak", "ternak", "beternak", "peternakayam", "peternaksapi"),
+    Occupation.STREET_VENDOR.value: ("pedagang", "dagang", "berdagang", "pedagangkecil", "kakilima",
+                                     "pedagangkakilima", "pkl", "jualan", "penjual", "warung", "wiraswasta",
+                                     "usahakecil", "umkm", "pedagangsayur", "pedagangkeliling"),
+    Occupation.MOTORBIKE_TAXI.value: ("ojek", "ojol", "tukangojek", "pengemudiojek", "ojekonline",
+                                      "driverojol", "ojekpangkalan"),
+    Occupation.DRIVER.value: ("sopir", "supir", "driver", "pengemudi", "sopirangkot", "sopirtruk"),
+    Occupation.DAY_LABOURER.value: ("buruh", "buruhharian", "buruhharianlepas", "bhl", "buruhlepas",
+                                    "pekerjaharian", "kulih", "kuli", "serabutan", "pekerjaserabutan",
+                                    "buruhpelabuhan", "kulipanggul"),
+    Occupation.FARM_LABOURER.value: ("buruhtani", "buruhkebun", "buruhsawit", "buruhperkebunan",
+                                     "buruhtanikebun"),
+    Occupation.CONSTRUCTION.value: ("tukang", "tukangbangunan", "buruhbangunan", "kulibangunan",
+                                    "tukangkayu", "tukangbatu"),
+    Occupation.DOMESTIC.value: ("pekerjarumahtangga", "prt", "asisten rumahtangga", "art", "pembanturumahtangga",
+                                "pembantu"),
+    Occupation.CRAFTSPERSON.value: ("perajin", "pengrajin", "kerajinan", "penganyam", "perajinanyaman"),
+    Occupation.TAILOR.value: ("penjahit", "jahit", "menjahit"),
+    Occupation.SCAVENGER.value: ("pemulung", "mulung", "pengepulbarangbekas"),
+}
+_OCCUPATION_LOOKUP = {w.replace(" ", ""): code for code, words in _OCCUPATION_WORDS.items() for w in words}
+for _member in Occupation:
+    _OCCUPATION_LOOKUP.setdefault(header_key(_member.label), _member.value)
+    _OCCUPATION_LOOKUP.setdefault(header_key(_member.value), _member.value)
+
+
+def occupation_from_cell(value: Any) -> tuple[str, str]:
+    """(occupation code, the typed text when it had to become 'other')."""
+    text = cell_text(value)
+    if not text:
+        return "", ""
+    code = _OCCUPATION_LOOKUP.get(header_key(text))
+    if code is not None:
+        return code, ""
+    return Occupation.OTHER.value, text
+
+
+_RELATIONSHIP_WORDS: dict[str, tuple[str, ...]] = {
+    Relationship.SPOUSE.value: ("suami", "istri", "isteri", "suamiistri", "pasangan", "suamiisteri"),
+    Relationship.CHILD.value: ("anak", "anakkandung", "anaktiri", "anakangkat", "putra", "putri"),
+    Relationship.PARENT.value: ("orangtua", "ortu", "ayah", "ibu", "bapak", "ibukandung", "ayahkandung",
+                                "mertua"),
+    Relationship.SIBLING.value: ("saudara", "saudarakandung", "kakak", "adik", "abang"),
+    Relationship.OTHER.value: ("lainnya", "lain", "keponakan", "paman", "bibi", "kakek", "nenek", "cucu",
+                               "wali", "famili", "keluarga"),
+}
+_RELATIONSHIP_LOOKUP = {w: code for code, words in _RELATIONSHIP_WORDS.items() for w in words}
+for _member in Relationship:
+    _RELATIONSHIP_LOOKUP.setdefault(header_key(_member.label), _member.value)
+    _RELATIONSHIP_LOOKUP.setdefault(header_key(_member.value), _member.value)
+
+
+def relationship_from_cell(value: Any) -> str:
+    text = cell_text(value)
+    return _RELATIONSHIP_LOOKUP.get(header_key(text), text)
+
+
+# --- regions by name ------------------------------------------------------------------------
+
+_REGION_PREFIX = re.compile(
+    r"^(?:kabupaten|kab\.?|kota|kec\.?|kecamatan|desa|ds\.?|kelurahan|kel\.?)\s+", re.IGNORECASE)
+
+
+def region_key(name: str) -> str:
+    """``Kab. Kubu Raya`` / ``KUBU RAYA`` -> ``kuburaya``; ``Benua Melayu Laut`` = ``Benuamelayu Laut``."""
+    text = fold_spaces(name)
+    text = _REGION_PREFIX.sub("", text)
+    return re.sub(r"[^0-9a-z]", "", text.lower())
+
+
+class RegionMatcher:
+    """Finds kabupaten, kecamatan and desa/kelurahan of Kalimantan Barat by the names people write."""
+
+    def __init__(self, regions: RegionCatalog, province: str = KALBAR):
+        self.regions = regions
+        self._kabupaten: dict[str, Region] = {}
+        self._kecamatan: dict[tuple[str, str], Region] = {}
+        self._kecamatan_anywhere: dict[str, list[Region]] = {}
+        self._desa: dict[tuple[str, str], Region] = {}
+        for kab in regions.kabupaten(province):
+            self._kabupaten[region_key(kab.name)] = kab
+            self._kabupaten.setdefault(kab.code, kab)
+            for kec in regions.children(kab.code):
+                self._kecamatan[(kab.code, region_key(kec.name))] = kec
+                self._kecamatan_anywhere.setdefault(region_key(kec.name), []).append(kec)
+                for desa in regions.children(kec.code):
+                    self._desa[(kec.code, region_key(desa.name))] = desa
+        self._cache: dict[tuple[str, str, str], tuple[dict[str, str], list[Problem]]] = {}
+
+    def _suggest(self, key: str, candidates: list[Region]) -> str:
+        names = {region_key(r.name): r.name for r in candidates}
+        close = difflib.get_close_matches(key, list(names), n=1, cutoff=0.75)
+        return names[close[0]] if close else ""
+
+    def resolve(self, kabupaten: str, kecamatan: str, desa: str) -> tuple[dict[str, str], list[Problem]]:
+        """Region codes for the names in a row, and a problem for each name not found."""
+        cache_key = (kabupaten, kecamatan, desa)
+        hit = self._cache.get(cache_key)
+        if hit is None:
+            hit = self._cache[cache_key] = self._resolve(*cache_key)
+        return dict(hit[0]), list(hit[1])
+
+    def _resolve(self, kabupaten: str, kecamatan: str, desa: str) -> tuple[dict[str, str], list[Problem]]:
+        codes = {"kabupaten_code": "", "kecamatan_code": "", "desa_code": ""}
+        problems: list[Problem] = []
+        kab = kec = None
+        if kabupaten:
+            key = region_key(kabupaten)
+            kab = self._kabupaten.get(key)
+            if kab is None:
+                problems.append(self._not_found("kabupaten_code", kabupaten, "",
+                                                self._suggest(key, self.regions.kabupaten(KALBAR))))
+        if kecamatan:
+            key = region_key(kecamatan)
+            if kab is not None:
+                kec = self._kecamatan.get((kab.code, key))
+                if kec is None:
+                    problems.append(self._not_found("kecamatan_code", kecamatan, kab.name,
+                                                    self._suggest(key, self.regions.children(kab.code))))
+            elif not kabupaten:
+                found = self._kecamatan_anywhere.get(key, [])
+                if len(found) == 1:
+                    kec = found[0]
+                else:
+                    problems.append(error("kabupaten_code", QT_TRANSLATE_NOOP(
+                        "Validation", "Isi kabupaten/kota: kecamatan \"{name}\" tidak bisa dipastikan tanpanya."),
+                        name=kecamatan))
+        if desa and kec is not None:
+            key = region_key(desa)
+            found_desa = self._desa.get((kec.code, key))
+            if found_desa is None:
+                problems.append(self._not_found("desa_code", desa, kec.name,
+                                                self._suggest(key, self.regions.children(kec.code))))
+            else:
+                codes["desa_code"] = found_desa.code
+        if kec is not None:
+            codes["kecamatan_code"] = kec.code
+            codes["kabupaten_code"] = kec.code[:4]
+        elif kab is not None:
+            codes["kabupaten_code"] = kab.code
+        return codes, problems
+
+    @staticmethod
+    def _not_found(field: str, name: str, within: str, suggestion: str) -> Problem:
+        params: dict[str, object] = {"name": name, "within": within}
+        if field == "kabupaten_code":
+            template = QT_TRANSLATE_NOOP("Validation", "Kabupaten/kota \"{name}\" tidak ada di Kalimantan Barat.")
+        elif field == "kecamatan_code":
+            template = QT_TRANSLATE_NOOP("Validation", "Kecamatan \"{name}\" tidak ditemukan di {within}.")
+        else:
+            template = QT_TRANSLATE_NOOP("Validation", "Desa/kelurahan \"{name}\" tidak ditemukan di Kecamatan {within}.")
+        if suggestion:
+            params["suggestion"] = suggestion
+            template = {
+                "kabupaten_code": QT_TRANSLATE_NOOP("Validation", "Kabupaten/kota \"{name}\" tidak ada di Kalimantan Barat. Maksudnya {suggestion}?"),
+                "kecamatan_code": QT_TRANSLATE_NOOP("Validation", "Kecamatan \"{name}\" tidak ditemukan di {within}. Maksudnya {suggestion}?"),
+                "desa_code": QT_TRANSLATE_NOOP("Validation", "Desa/kelurahan \"{name}\" tidak ditemukan di Kecamatan {within}. Maksudnya {suggestion}?"),
+            }[field]
+        return error(field, template, **params)
+
+
+# --- one row ---------------------------------------------------------------------------------
+
+# Which enrollment field a problem about an import column is shown on.
+FIELD_OF_COLUMN = {"kabupaten": "kabupaten_code", "kecamatan": "kecamatan_code", "desa": "desa_code"}
+COLUMN_OF_FIELD = {v: k for k, v in FIELD_OF_COLUMN.items()} | {"occupation_other": "occupation"}
+
+
+@dataclass(frozen=True)
+class ConvertedRow:
+    raw: dict[str, Any]          # values for ``validate``
+    problems: list[Problem]      # problems only an import has
+
+
+def convert_row(cells: Mapping[str, Any], matcher: RegionMatcher, school_npsn: str | None) -> ConvertedRow:
+    """One row's cells (import field -> cell value) as the raw values the enrollment form would give."""
+    problems: list[Problem] = []
+    get = cells.get
+    nik, nik_problems = nik_from_cell(get("nik"))
+    problems += nik_problems
+    codes, region_problems_ = matcher.resolve(cell_text(get("kabupaten")), cell_text(get("kecamatan")),
+                                              cell_text(get("desa")))
+    problems += region_problems_
+    occupation, occupation_other = occupation_from_cell(get("occupation"))
+    raw: dict[str, Any] = {
+        "nik": nik,
+        "full_name": cell_text(get("full_name")),
+        "birth_place": cell_text(get("birth_place")),
+        "birth_date": date_from_cell(get("birth_date")),
+        "sex": cell_text(get("sex")),
+        "address": cell_text(get("address")),
+        **codes,
+        "phone": phone_from_cell(get("phone")),
+        "occupation": occupation,
+        "occupation_other": occupation_other,
+        "monthly_income": income_from_cell(get("monthly_income")),
+        "heir_name": cell_text(get("heir_name")),
+        "heir_relationship": relationship_from_cell(get("heir_relationship")),
+        "heir_phone": phone_from_cell(get("heir_phone")),
+        "pupil_name": cell_text(get("pupil_name")),
+        "pupil_class": cell_text(get("pupil_class")),
+    }
+    if school_npsn:
+        raw["school_npsn"] = school_npsn
+    return ConvertedRow(raw, problems)
+
+
+def is_blank_row(values: Sequence[Any]) -> bool:
+    return all(v is None or (isinstance(v, str) and not v.strip()) for v in values)
+
+
+def parse_date_cell(value: Any) -> dt.date | None:
+    """For previews and tests: what ``validate`` will make of a date cell."""
+    got = date_from_cell(value)
+    return got if isinstance(got, dt.date) else parse_date(got)
+
