@@ -65,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("username", metavar="NAME")
     q.add_argument("--role", choices=["volunteer", "coordinator", "printer", "admin"], default="volunteer")
     q.add_argument("--display-name", default="", metavar="NAMA")
+    q.add_argument("--school", metavar="NPSN", help="sekolah seorang koordinator (wajib untuk peran coordinator)")
     user_sub.add_parser("list", help="daftar akun")
 
     p = sub.add_parser("regions", help="data wilayah Kemendagri yang dipakai")
@@ -295,7 +296,8 @@ def cmd_user(ws, actor, args) -> int:
     if args.user_command == "list":
         found = list_accounts(ws)
         for account in found:
-            print(f"{account.username:<24} {ROLE_LABELS[account.role]:<22} {account.display_name}")
+            school = f"  sekolah {account.school_npsn}" if account.school_npsn else ""
+            print(f"{account.username:<24} {ROLE_LABELS[account.role]:<22} {account.display_name}{school}")
         if not found:
             print("Belum ada akun: perintah berjalan tanpa masuk sampai akun pertama dibuat.")
         return EXIT_OK
@@ -309,7 +311,7 @@ def cmd_user(ws, actor, args) -> int:
     from desktop.services.accounts import SYSTEM
 
     created = create_account(ws, args.username, args.display_name, password, Role(args.role),
-                             by=None if actor is SYSTEM else actor)
+                             by=None if actor is SYSTEM else actor, school_npsn=args.school)
     print(f"akun {created.username} ({ROLE_LABELS[created.role]}) dibuat.")
     return EXIT_OK
 
@@ -373,7 +375,7 @@ def cmd_import(ws, actor, args) -> int:
         print(json.dumps(summary, ensure_ascii=False))
         return EXIT_OK
     for item in rejected:
-        print(f"baris {item['row']}: " + "; ".join(item["errors"]))
+        print(f"baris {item['row']}: " + " ".join(item["errors"]))
     for item in duplicates:
         print(f"baris {item['row']}: ganda — {item['reason']}")
     warned = sum(1 for r in preview.rows if r.status == importing.WARNING)

@@ -8,8 +8,9 @@ from PySide6.QtWidgets import (
 
 from desktop.gui.i18n import error_text, label
 from desktop.gui.worker import DbWorker
-from desktop.services import accounts
+from desktop.services import accounts, schools
 from desktop.services.accounts import ROLE_LABELS, Actor, Role
+from desktop.services.records import SchoolInfo
 from desktop.services.workspace import Workspace
 
 
@@ -30,11 +31,15 @@ class AccountsDialog(QDialog):
         self.role = QComboBox()
         for role in (Role.VOLUNTEER, Role.COORDINATOR, Role.PRINTER, Role.ADMIN):
             self.role.addItem(label(ROLE_LABELS[role]), role.value)
+        self.school = QComboBox(objectName="accountSchool")
+        self.school.addItem(self.tr("— bukan koordinator sekolah —"), None)
+        self.role.currentIndexChanged.connect(lambda _i: self._role_changed())
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         form.addRow(self.tr("Nama lengkap"), self.display_name)
         form.addRow(self.tr("Nama pengguna"), self.username)
         form.addRow(self.tr("Peran"), self.role)
+        form.addRow(self.tr("Sekolah"), self.school)
         form.addRow(self.tr("Kata sandi (min. 8)"), self.password)
         layout.addLayout(form)
         self.message = QLabel(objectName="formError")
@@ -46,7 +51,19 @@ class AccountsDialog(QDialog):
         self.add_button.clicked.connect(self._add)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self._role_changed()
         self._reload()
+        self.worker.submit(schools.list_schools, self.ws, on_success=self._schools_loaded)
+
+    def _schools_loaded(self, items: list[SchoolInfo]) -> None:
+        for info in items:
+            self.school.addItem(f"{info.name} ({info.npsn})", info.npsn)
+
+    def _role_changed(self) -> None:
+        coordinator = self.role.currentData() == Role.COORDINATOR.value
+        self.school.setEnabled(coordinator)
+        if not coordinator:
+            self.school.setCurrentIndex(0)
 
     def _reload(self) -> None:
         self.worker.submit(accounts.list_accounts, self.ws, on_success=self._show)
@@ -54,11 +71,13 @@ class AccountsDialog(QDialog):
     def _show(self, items: list[Actor]) -> None:
         self.list.clear()
         for item in items:
-            self.list.addItem(f"{item.username} — {item.display_name} ({label(ROLE_LABELS[item.role])})")
+            school = f", {item.school_npsn}" if item.school_npsn else ""
+            self.list.addItem(f"{item.username} — {item.display_name} ({label(ROLE_LABELS[item.role])}{school})")
 
     def _add(self) -> None:
         self.worker.submit(accounts.create_account, self.ws, self.username.text(), self.display_name.text(),
                            self.password.text(), Role(self.role.currentData()), by=self.actor,
+                           school_npsn=self.school.currentData(),
                            on_success=self._added, on_failure=lambda e: self.message.setText(error_text(e)),
                            changes="accounts")
 

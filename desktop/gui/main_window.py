@@ -28,6 +28,7 @@ class MainWindow(QMainWindow):
     ready = Signal()           # the first page is on screen
     results_shown = Signal()   # a search's results are on screen
     form_opened = Signal(object)
+    import_opened = Signal(object)
 
     def __init__(self, ws: Workspace, worker: DbWorker, actor: Actor):
         super().__init__()
@@ -35,6 +36,7 @@ class MainWindow(QMainWindow):
         self.schools: list[SchoolInfo] = []
         self._generation = 0
         self._ready = False
+        self._own_school_shown = False
         self.form: EnrollmentForm | None = None
         self.setWindowTitle(self.tr("Lindung — Peserta JKK + JKM (BAZNAS Kalimantan Barat)"))
         self.resize(1280, 720)
@@ -76,6 +78,9 @@ class MainWindow(QMainWindow):
         self.new_button = QPushButton(self.tr("+ Peserta baru"), objectName="newButton", clicked=self.new_enrollment)
         self.new_button.setToolTip(self.tr("Daftarkan pekerja baru (Ctrl+N)"))
         bar.addWidget(self.new_button)
+        self.import_button = QPushButton(self.tr("Impor…"), objectName="importButton", clicked=self.open_import)
+        self.import_button.setToolTip(self.tr("Impor daftar orang tua siswa dari Excel/LibreOffice/CSV (Ctrl+I)"))
+        bar.addWidget(self.import_button)
         layout.addLayout(bar)
 
         self.count_label = QLabel(objectName="countLabel")
@@ -120,8 +125,10 @@ class MainWindow(QMainWindow):
                        triggered=lambda: (self.search_box.setFocus(), self.search_box.selectAll()))
         refresh = QAction(self.tr("Muat ulang"), self, shortcut=QKeySequence.StandardKey.Refresh,
                           triggered=self.run_search)
+        import_ = QAction(self.tr("Impor daftar orang tua…"), self, shortcut=QKeySequence("Ctrl+I"),
+                          triggered=self.open_import)
         quit_ = QAction(self.tr("Keluar"), self, shortcut=QKeySequence.StandardKey.Quit, triggered=self.close)
-        for action in (new, find, refresh):
+        for action in (new, import_, find, refresh):
             data.addAction(action)
             self.addAction(action)
         data.addSeparator()
@@ -193,6 +200,11 @@ class MainWindow(QMainWindow):
             self.school_filter.addItem(info.name, info.id)
         self.school_filter.setCurrentIndex(max(self.school_filter.findData(current), 0))
         self.school_filter.blockSignals(False)
+        own = next((s.id for s in items if s.npsn == self.actor.school_npsn), None)
+        if own is not None and not self._own_school_shown:
+            # A coordinator starts on their own school's parents (the filter can be cleared).
+            self._own_school_shown = True
+            self.school_filter.setCurrentIndex(self.school_filter.findData(own))
 
     def _busy(self, busy: bool) -> None:
         self.busy_label.setText(self.tr("Memproses…") if busy else "")
@@ -228,6 +240,18 @@ class MainWindow(QMainWindow):
 
     def _record_saved(self, record: WorkerRecord) -> None:
         self.statusBar().showMessage(self.tr("Tersimpan: {regno}").format(regno=record.registration_no), 8000)
+
+    def open_import(self) -> None:
+        from desktop.gui.import_dialog import ImportDialog
+
+        npsn = next((s.npsn for s in self.schools if s.id == self.school_filter.currentData()),
+                    self.actor.school_npsn)
+        dialog = ImportDialog(self.ws, self.worker, self.actor, self.schools, default_school=npsn, parent=self)
+        dialog.committed.connect(lambda n: self.statusBar().showMessage(
+            self.tr("{count} peserta diimpor.").format(count=n), 8000))
+        self.import_dialog = dialog
+        dialog.open()
+        self.import_opened.emit(dialog)
 
     # ------------------------------------------------------------------ accounts, language
     def manage_accounts(self) -> None:

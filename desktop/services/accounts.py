@@ -15,7 +15,7 @@ from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.domain.text import fold_spaces
 from desktop.services.errors import AuthenticationFailed, PermissionDenied, ServiceError
 from desktop.services.workspace import Workspace, utcnow
-from desktop.storage.models import Account
+from desktop.storage.models import Account, School
 
 MIN_PASSWORD = 8
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,31}$")
@@ -44,6 +44,7 @@ class Actor:
     username: str
     display_name: str
     role: Role
+    school_npsn: str | None = None   # the school a coordinator works for
 
     @property
     def is_admin(self) -> bool:
@@ -60,7 +61,7 @@ def has_accounts(ws: Workspace) -> bool:
 
 
 def create_account(ws: Workspace, username: str, display_name: str, password: str, role: Role,
-                   by: Actor | None = None) -> Actor:
+                   by: Actor | None = None, school_npsn: str | None = None) -> Actor:
     """Create an account; the first account on a laptop must be the admin."""
     username = fold_spaces(username).lower()
     display_name = fold_spaces(display_name) or username
@@ -76,9 +77,16 @@ def create_account(ws: Workspace, username: str, display_name: str, password: st
             raise PermissionDenied(QT_TRANSLATE_NOOP("Service", "Hanya admin yang dapat membuat akun."))
         if session.scalar(select(Account).where(Account.username == username)) is not None:
             raise ServiceError(QT_TRANSLATE_NOOP("Service", "Nama pengguna \"{name}\" sudah dipakai."), name=username)
+        school_npsn = fold_spaces(school_npsn) or None
+        if school_npsn is not None and session.scalar(select(School.id).where(School.npsn == school_npsn)) is None:
+            raise ServiceError(QT_TRANSLATE_NOOP("Service", "Sekolah dengan NPSN {npsn} belum terdaftar."),
+                               npsn=school_npsn)
+        if role is Role.COORDINATOR and school_npsn is None:
+            raise ServiceError(QT_TRANSLATE_NOOP("Service", "Akun koordinator sekolah harus menyebut sekolahnya."))
         session.add(Account(username=username, display_name=display_name, role=role.value,
-                            password_hash=_hasher.hash(password), active=True, created_at=utcnow()))
-    return Actor(username, display_name, role)
+                            password_hash=_hasher.hash(password), active=True, created_at=utcnow(),
+                            school_npsn=school_npsn))
+    return Actor(username, display_name, role, school_npsn)
 
 
 def authenticate(ws: Workspace, username: str, password: str) -> Actor:
@@ -96,12 +104,12 @@ def authenticate(ws: Workspace, username: str, password: str) -> Actor:
         if _hasher.check_needs_rehash(account.password_hash):
             account.password_hash = _hasher.hash(password)
         account.last_login_at = utcnow()
-        return Actor(account.username, account.display_name, Role(account.role))
+        return Actor(account.username, account.display_name, Role(account.role), account.school_npsn)
 
 
 def list_accounts(ws: Workspace) -> list[Actor]:
     with ws.session() as session:
-        return [Actor(a.username, a.display_name, Role(a.role))
+        return [Actor(a.username, a.display_name, Role(a.role), a.school_npsn)
                 for a in session.scalars(select(Account).where(Account.active).order_by(Account.username))]
 
 

@@ -60,8 +60,12 @@ class ImportRow:
     cells: dict[str, Any]                # import field -> cell value as read (or as corrected)
     status: str                          # valid, warning, error, duplicate
     problems: tuple[Problem, ...] = ()
-    duplicate_reason: str = ""           # for status "duplicate"
+    duplicate: Problem | None = None     # for status "duplicate": whom it duplicates
     enrollment: Enrollment | None = field(default=None, compare=False)
+
+    @property
+    def duplicate_reason(self) -> str:
+        return self.duplicate.message if self.duplicate is not None else ""
 
     def text(self, field_name: str) -> str:
         return cell_text(self.cells.get(field_name))
@@ -269,7 +273,7 @@ def _check_one(number: int, cells: dict[str, Any], ctx, matcher: RegionMatcher,
         problems.append(error("-", QT_TRANSLATE_NOOP("Validation", "Data tidak lengkap.")))
     enrollment = result.enrollment if not problems_have_error(problems) else None
     status = ERROR if enrollment is None else WARNING if problems else VALID
-    return ImportRow(number, cells, status, tuple(problems), "", enrollment)
+    return ImportRow(number, cells, status, tuple(problems), None, enrollment)
 
 
 def problems_have_error(problems: Sequence[Problem]) -> bool:
@@ -291,16 +295,17 @@ def _mark_duplicates(ws: Workspace, preview: ImportPreview) -> ImportPreview:
             continue
         nik = row.enrollment.nik
         status = WARNING if row.warnings else VALID
-        reason = ""
+        duplicate = None
         if nik in taken:
             _, regno, name = taken[nik]
-            status, reason = DUPLICATE, DUPLICATE_NIK.format(name=name, regno=regno)
+            status, duplicate = DUPLICATE, error("nik", DUPLICATE_NIK, name=name, regno=regno)
         elif nik in first_row:
-            status, reason = DUPLICATE, _SAME_IN_FILE.format(row=first_row[nik])
+            status, duplicate = DUPLICATE, error("nik", _SAME_IN_FILE, row=first_row[nik])
         else:
             first_row[nik] = row.number
-        if (status, reason) != (row.status, row.duplicate_reason):
-            row = replace(row, status=status, duplicate_reason=reason)
+        if status != row.status or duplicate != row.duplicate or (
+                duplicate is not None and duplicate.params != row.duplicate.params):
+            row = replace(row, status=status, duplicate=duplicate)
         rows.append(row)
     return replace(preview, rows=tuple(rows))
 
@@ -353,7 +358,7 @@ def _mark_taken(preview: ImportPreview, taken: Mapping[str, tuple[str, str, str]
     for row in preview.rows:
         if row.enrollment is not None and row.status in (VALID, WARNING) and row.enrollment.nik in taken:
             _, regno, name = taken[row.enrollment.nik]
-            row = replace(row, status=DUPLICATE, duplicate_reason=DUPLICATE_NIK.format(name=name, regno=regno))
+            row = replace(row, status=DUPLICATE, duplicate=error("nik", DUPLICATE_NIK, name=name, regno=regno))
         rows.append(row)
     return replace(preview, rows=tuple(rows))
 
@@ -362,9 +367,9 @@ def _mark_taken(preview: ImportPreview, taken: Mapping[str, tuple[str, str, str]
 
 def row_reasons(row: ImportRow, translate: Callable[[Problem], str] | None = None) -> list[str]:
     """Each reason a row is not enrolled (or is, with a warning), prefixed by its column."""
-    if row.status == DUPLICATE:
-        return [row.duplicate_reason]
     text = translate or (lambda p: p.message)
+    if row.status == DUPLICATE and row.duplicate is not None:
+        return [text(row.duplicate)]
     return [f"{column_label(p.field)}: {text(p)}" if p.field != "-" else text(p) for p in row.problems]
 
 
@@ -404,7 +409,7 @@ def export_rejected(ws: Workspace, preview: ImportPreview, out: Path) -> int:
                 value = row.cells.get(f)
                 values.append(value if f == "birth_date" and not isinstance(value, str) and value is not None
                               else cell_text(value))
-            values.append("; ".join(row_reasons(row)))
+            values.append(" ".join(row_reasons(row)))
             yield values
 
     return write_workbook(Path(out), _column_specs(True), rows(), lists=_choice_lists(ws))

@@ -47,6 +47,7 @@ class Account(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
     last_login_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    school_npsn: Mapped[str | None] = mapped_column(String(8), nullable=True)  # a coordinator's school
 
 
 class School(Base):

@@ -36,3 +36,17 @@ def test_only_admins_create_accounts(ws):
     with pytest.raises(ServiceError, match="minimal 8"):
         accounts.create_account(ws, "budi", "Budi", "pendek", Role.VOLUNTEER, by=admin)
     assert [a.username for a in accounts.list_accounts(ws)] == ["admin", "rina"]
+
+
+def test_coordinator_accounts_name_their_school(ws):
+    from desktop.services.schools import add_school
+
+    admin = accounts.create_account(ws, "admin", "Admin", "rahasia123", Role.ADMIN)
+    with pytest.raises(ServiceError, match="harus menyebut sekolahnya"):
+        accounts.create_account(ws, "rina", "Rina", "rahasia123", Role.COORDINATOR, by=admin)
+    with pytest.raises(ServiceError, match="belum terdaftar"):
+        accounts.create_account(ws, "rina", "Rina", "rahasia123", Role.COORDINATOR, by=admin,
+                                school_npsn="69800001")
+    add_school(ws, "69800001", "SD Negeri 12", "SD", "6171")
+    accounts.create_account(ws, "rina", "Rina", "rahasia123", Role.COORDINATOR, by=admin, school_npsn="69800001")
+    assert accounts.authenticate(ws, "rina", "rahasia123").school_npsn == "69800001"

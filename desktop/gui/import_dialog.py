@@ -1,0 +1,446 @@
+"""Import a school's parent list: choose the file and school, map columns, preview, correct, commit.
+
+All reading, checking and saving runs on the database worker; the window shows progress and can
+cancel. Nothing is saved until the coordinator presses the commit button, and the commit is one
+transaction.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QDialog, QFileDialog, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView,
+    QLabel, QLineEdit, QProgressBar, QPushButton, QTableView,
+    QVBoxLayout, QWidget,
+)
+
+from desktop.domain.importing import HEADERS, IMPORT_FIELDS, REQUIRED_FIELDS
+from desktop.gui.i18n import error_text, problem_text
+from desktop.gui.worker import DbWorker
+from desktop.services import importing
+from desktop.services.accounts import Actor
+from desktop.services.importing import DUPLICATE, ERROR, VALID, WARNING, ImportPreview
+from desktop.services.records import SchoolInfo
+from desktop.services.spreadsheets import Cancelled
+from desktop.services.workspace import Workspace
+
+FILE_FILTER = "Lembar kerja (*.xlsx *.xls *.ods *.csv)"
+_STATUS_COLOURS = {VALID: "#e8f5ec", WARNING: "#fff4d6", ERROR: "#fde8e6", DUPLICATE: "#eceff6"}
+
+
+class _ProgressRelay(QObject):
+    # Emitted on the worker thread; queued to the dialog on the GUI thread.
+    progressed = Signal(int, int)
+
+
+class PreviewModel(QAbstractTableModel):
+    """Rows of the preview: row number, status, reasons, then the mapped columns (editable)."""
+
+    cell_edited = Signal(int, str, str)   # spreadsheet row number, import field, new text
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.preview: ImportPreview | None = None
+        self.fields: list[str] = []
+        self._status_text = {VALID: self.tr("Valid"), WARNING: self.tr("Peringatan"), ERROR: self.tr("Ditolak"),
+                             DUPLICATE: self.tr("Ganda")}
+
+    def set_preview(self, preview: ImportPreview) -> None:
+        self.beginResetModel()
+        self.preview = preview
+        self.fields = [f for f in IMPORT_FIELDS if f in preview.mapping]
+        self.endResetModel()
+
+    def replace_preview(self, preview: ImportPreview) -> None:
+        """Same rows, new content (after a correction): refresh without losing the scroll position."""
+        if self.preview is None or len(preview.rows) != len(self.preview.rows) or \
+                set(preview.mapping) != set(self.preview.mapping):
+            self.set_preview(preview)
+            return
+        self.preview = preview
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() or self.preview is None else len(self.preview.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() or self.preview is None else 3 + len(self.fields)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if section < 3:
+            return (self.tr("Baris"), self.tr("Status"), self.tr("Keterangan"))[section]
+        return HEADERS[self.fields[section - 3]]
+
+    def row_reasons(self, row) -> str:
+        return " ".join(importing.row_reasons(row, problem_text))
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or self.preview is None:
+            return None
+        row = self.preview.rows[index.row()]
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if column == 0:
+                return row.number
+            if column == 1:
+                return self._status_text[row.status]
+            if column == 2:
+                return self.row_reasons(row)
+            return row.text(self.fields[column - 3])
+        if role == Qt.ItemDataRole.BackgroundRole and column in (1, 2):
+            return QBrush(QColor(_STATUS_COLOURS[row.status]))
+        if role == Qt.ItemDataRole.ToolTipRole and column == 2:
+            return "\n".join(importing.row_reasons(row, problem_text)) or None
+        if role == Qt.ItemDataRole.UserRole:
+            return row.status
+        return None
+
+    def flags(self, index):
+        base = super().flags(index)
+        if index.isValid() and index.column() >= 3:
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole):  # noqa: N802
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or index.column() < 3 or self.preview is None:
+            return False
+        row = self.preview.rows[index.row()]
+        field = self.fields[index.column() - 3]
+        if str(value) == row.text(field):
+            return False
+        self.cell_edited.emit(row.number, field, str(value))
+        return True
+
+
+class _StatusFilter(QSortFilterProxyModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.wanted: set[str] | None = None
+
+    def set_wanted(self, wanted: set[str] | None) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt >= 6.9
+            self.beginFilterChange()
+            self.wanted = wanted
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.wanted = wanted
+            self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row, source_parent):  # noqa: N802
+        if self.wanted is None:
+            return True
+        status = self.sourceModel().index(source_row, 0, source_parent).data(Qt.ItemDataRole.UserRole)
+        return status in self.wanted
+
+
+class ImportDialog(QDialog):
+    """The coordinator's import screen."""
+
+    preview_shown = Signal(object)     # ImportPreview on screen (after reading, remapping or correcting)
+    committed = Signal(int)            # how many were enrolled
+    failed = Signal(str)
+    busy_changed = Signal(bool)
+
+    def __init__(self, ws: Workspace, worker: DbWorker, actor: Actor, schools: list[SchoolInfo],
+                 default_school: str | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ws, self.worker, self.actor = ws, worker, actor
+        self.preview: ImportPreview | None = None
+        self._cancel: threading.Event | None = None
+        self._relay = _ProgressRelay(self)
+        self._relay.progressed.connect(self._progress)
+        self.setWindowTitle(self.tr("Impor daftar orang tua siswa"))
+        self.resize(1240, 680)
+        self._build(schools, default_school)
+        self._set_busy(False)
+
+    # ------------------------------------------------------------------ construction
+    def _build(self, schools: list[SchoolInfo], default_school: str | None) -> None:
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Berkas")))
+        self.path_edit = QLineEdit(objectName="importPath")
+        self.path_edit.setReadOnly(True)
+        self.path_edit.setPlaceholderText(self.tr("Pilih berkas .xlsx, .xls, .ods atau .csv"))
+        top.addWidget(self.path_edit, 3)
+        self.browse_button = QPushButton(self.tr("Pilih berkas…"), clicked=self.choose_file)
+        top.addWidget(self.browse_button)
+        top.addWidget(QLabel(self.tr("Sekolah")))
+        self.school_combo = QComboBox(objectName="importSchool")
+        self.school_combo.addItem(self.tr("— tanpa sekolah —"), None)
+        for school in schools:
+            self.school_combo.addItem(f"{school.name} ({school.npsn})", school.npsn)
+        if default_school:
+            self.school_combo.setCurrentIndex(max(self.school_combo.findData(default_school), 0))
+        self.school_combo.currentIndexChanged.connect(lambda _i: self.reload())
+        top.addWidget(self.school_combo, 2)
+        self.template_button = QPushButton(self.tr("Templat kosong…"), clicked=self.save_template)
+        self.template_button.setToolTip(self.tr("Simpan templat impor resmi (.xlsx) untuk diisi sekolah"))
+        top.addWidget(self.template_button)
+        layout.addLayout(top)
+
+        self.mapping_box = QGroupBox(self.tr("Kolom di berkas → isian Lindung"))
+        self.mapping_box.setCheckable(True)
+        self.mapping_box.setChecked(False)
+        self.mapping_box.toggled.connect(self._show_mapping)
+        grid = QGridLayout(self.mapping_box)
+        self.mapping_combos: dict[str, QComboBox] = {}
+        self._mapping_widgets: list[QWidget] = []
+        for i, field in enumerate(IMPORT_FIELDS):
+            caption = QLabel(HEADERS[field] + (" *" if field in REQUIRED_FIELDS else ""))
+            combo = QComboBox(objectName=f"map_{field}")
+            combo.setMinimumContentsLength(14)
+            combo.activated.connect(lambda _i: self.apply_mapping())
+            grid.addWidget(caption, i // 4, (i % 4) * 2)
+            grid.addWidget(combo, i // 4, (i % 4) * 2 + 1)
+            self.mapping_combos[field] = combo
+            self._mapping_widgets += [caption, combo]
+        layout.addWidget(self.mapping_box)
+        self._show_mapping(False)
+
+        progress_row = QHBoxLayout()
+        self.progress = QProgressBar(objectName="importProgress")
+        self.progress.setTextVisible(True)
+        self.cancel_button = QPushButton(self.tr("Batal"), clicked=self.cancel)
+        progress_row.addWidget(self.progress, 1)
+        progress_row.addWidget(self.cancel_button)
+        layout.addLayout(progress_row)
+
+        summary_row = QHBoxLayout()
+        self.summary = QLabel(objectName="importSummary")
+        self.summary.setWordWrap(True)
+        summary_row.addWidget(self.summary, 1)
+        summary_row.addWidget(QLabel(self.tr("Tampilkan")))
+        self.status_filter = QComboBox(objectName="importFilter")
+        self.status_filter.addItem(self.tr("Semua baris"), None)
+        self.status_filter.addItem(self.tr("Perlu diperbaiki (ditolak/ganda)"), {ERROR, DUPLICATE})
+        self.status_filter.addItem(self.tr("Dengan peringatan"), {WARNING})
+        self.status_filter.addItem(self.tr("Siap disimpan"), {VALID, WARNING})
+        self.status_filter.currentIndexChanged.connect(
+            lambda _i: self.proxy.set_wanted(self.status_filter.currentData()))
+        summary_row.addWidget(self.status_filter)
+        layout.addLayout(summary_row)
+
+        self.model = PreviewModel(self)
+        self.model.cell_edited.connect(self.correct_cell)
+        self.proxy = _StatusFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView(objectName="importTable")
+        self.table.setModel(self.proxy)
+        self.table.setAlternatingRowColors(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                   | QAbstractItemView.EditTrigger.EditKeyPressed
+                                   | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setResizeContentsPrecision(200)  # size columns from the first rows, not all 10,000
+        self.table.selectionModel().currentChanged.connect(lambda current, _previous: self._show_detail(current))
+        layout.addWidget(self.table, 1)
+        self.detail = QLabel(objectName="importDetail")
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.detail)
+        hint = QLabel(self.tr("Klik dua kali sel untuk memperbaikinya; baris itu langsung diperiksa ulang."),
+                      objectName="fieldHint")
+        layout.addWidget(hint)
+
+        buttons = QHBoxLayout()
+        self.export_button = QPushButton(self.tr("Ekspor baris ditolak…"), clicked=self.export_rejected)
+        self.export_button.setToolTip(self.tr("Simpan baris yang tidak bisa didaftarkan, dengan kolom "
+                                              "Keterangan, untuk diperbaiki lalu diimpor lagi"))
+        buttons.addWidget(self.export_button)
+        buttons.addStretch(1)
+        self.close_button = QPushButton(self.tr("Tutup"), clicked=self.reject)
+        self.commit_button = QPushButton(self.tr("Simpan data valid"), objectName="saveButton", clicked=self.commit)
+        buttons.addWidget(self.close_button)
+        buttons.addWidget(self.commit_button)
+        layout.addLayout(buttons)
+
+    def _show_mapping(self, shown: bool) -> None:
+        for widget in self._mapping_widgets:
+            widget.setVisible(shown)
+
+    # ------------------------------------------------------------------ actions
+    def choose_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Pilih daftar orang tua"), "", FILE_FILTER)
+        if path:
+            self.load(Path(path))
+
+    def load(self, path: Path, mapping: dict[str, int] | None = None) -> None:
+        self.path_edit.setText(str(path))
+        self._run(importing.read_import, self.ws, path, self.school_combo.currentData(), mapping,
+                  on_success=self._show_preview, label=self.tr("Membaca dan memeriksa {name}…").format(name=path.name))
+
+    def reload(self) -> None:
+        if self.path_edit.text():
+            self.load(Path(self.path_edit.text()))
+
+    def apply_mapping(self) -> None:
+        if self.preview is None:
+            return
+        mapping = {f: combo.currentData() for f, combo in self.mapping_combos.items()
+                   if combo.currentData() is not None}
+        self._run(importing.remap, self.ws, self.preview, mapping, on_success=self._show_preview,
+                  label=self.tr("Memeriksa ulang dengan kolom baru…"))
+
+    def correct_cell(self, row_number: int, field: str, text: str) -> None:
+        if self.preview is None:
+            return
+        self.worker.submit(importing.correct, self.ws, self.preview, row_number, field, text,
+                           on_success=self._show_corrected, on_failure=self._failed)
+
+    def commit(self) -> None:
+        if self.preview is None or not self.preview.committable:
+            return
+        self._run(importing.commit_import, self.ws, self.preview, self.actor, on_success=self._committed,
+                  label=self.tr("Menyimpan {count} data…").format(count=len(self.preview.committable)),
+                  changes="workers", with_progress=False)
+
+    def export_rejected(self) -> None:
+        if self.preview is None or not self.preview.rejected:
+            return
+        default = str(self.preview.path.with_name(self.preview.path.stem + "-ditolak.xlsx"))
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Simpan baris ditolak"), default, "Excel (*.xlsx)")
+        if path:
+            self.export_to(Path(path))
+
+    def export_to(self, path: Path) -> None:
+        self.worker.submit(importing.export_rejected, self.ws, self.preview, path, on_failure=self._failed,
+                           on_success=lambda n: self.summary.setText(
+                               self.tr("{count} baris ditolak disimpan ke {path}.").format(count=n, path=path)))
+
+    def save_template(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Simpan templat impor"), "templat-lindung.xlsx",
+                                              "Excel (*.xlsx)")
+        if path:
+            self.worker.submit(importing.write_template, self.ws, Path(path), on_failure=self._failed)
+
+    def cancel(self) -> None:
+        if self._cancel is not None:
+            self._cancel.set()
+            self.cancel_button.setEnabled(False)
+
+    # ------------------------------------------------------------------ background plumbing
+    def _run(self, fn, *args, on_success, label: str, changes: str | None = None, with_progress: bool = True):
+        self._cancel = threading.Event()
+        self._set_busy(True, label)
+        kwargs = {"cancel": self._cancel}
+        if with_progress:
+            kwargs["progress"] = self._relay.progressed.emit
+        self.worker.submit(fn, *args, **kwargs, changes=changes,
+                           on_success=lambda result: (self._set_busy(False), on_success(result)),
+                           on_failure=lambda error: (self._set_busy(False), self._failed(error)))
+
+    def _progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+
+    def _set_busy(self, busy: bool, label: str = "") -> None:
+        self.progress.setVisible(busy)
+        self.cancel_button.setVisible(busy)
+        self.cancel_button.setEnabled(busy)
+        if busy:
+            self.progress.setRange(0, 0)
+            self.progress.setFormat(label + "  %v / %m")
+            self.summary.setText(label)
+            self.summary.setProperty("severity", "")
+            self.summary.style().polish(self.summary)
+        for widget in (self.browse_button, self.school_combo, self.mapping_box, self.commit_button,
+                       self.export_button, self.template_button):
+            widget.setEnabled(not busy)
+        if not busy:
+            self._cancel = None
+            self._update_buttons()
+        self.busy_changed.emit(busy)
+
+    def _update_buttons(self) -> None:
+        ready = len(self.preview.committable) if self.preview else 0
+        self.commit_button.setText(self.tr("Simpan {count} data valid").format(count=ready))
+        self.commit_button.setEnabled(ready > 0)
+        self.export_button.setEnabled(bool(self.preview and self.preview.rejected))
+
+    def _show_preview(self, preview: ImportPreview) -> None:
+        self.preview = preview
+        self._fill_mapping(preview)
+        self.model.set_preview(preview)
+        self._after_change()
+        self.table.resizeColumnsToContents()
+        for column in range(3, self.model.columnCount()):
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column) + 8, 240))
+        self.table.setColumnWidth(2, 380)
+        if preview.unmapped_required:
+            self.mapping_box.setChecked(True)
+
+    def _show_corrected(self, preview: ImportPreview) -> None:
+        self.preview = preview
+        self.model.replace_preview(preview)
+        self._after_change()
+        self._show_detail(self.table.currentIndex())
+
+    def _show_detail(self, index) -> None:
+        """Every reason of the current row in full, below the table."""
+        if not index.isValid() or self.model.preview is None:
+            self.detail.clear()
+            return
+        row = self.model.preview.rows[self.proxy.mapToSource(index).row()]
+        reasons = importing.row_reasons(row, problem_text)
+        self.detail.setText(self.tr("Baris {row}: {reasons}").format(
+            row=row.number, reasons=" ".join(reasons)) if reasons else self.tr("Baris {row}: siap disimpan.").format(
+            row=row.number))
+
+    def _after_change(self) -> None:
+        preview = self.preview
+        self._update_buttons()
+        if preview.unmapped_required:
+            missing = ", ".join(HEADERS[f] for f in preview.unmapped_required)
+            self.summary.setText(self.tr("Kolom {columns} tidak dikenali. Pilih kolomnya di bagian "
+                                         "\"Kolom di berkas\" di atas.").format(columns=missing))
+        else:
+            self.summary.setText(self.tr(
+                "{total} baris: {valid} siap disimpan, {warning} dengan peringatan, {error} ditolak, "
+                "{duplicate} ganda.").format(
+                total=len(preview.rows), valid=preview.count(VALID), warning=preview.count(WARNING),
+                error=preview.count(ERROR), duplicate=preview.count(DUPLICATE)))
+        self.preview_shown.emit(preview)
+
+    def _fill_mapping(self, preview: ImportPreview) -> None:
+        for field, combo in self.mapping_combos.items():
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(self.tr("— tidak ada —"), None)
+            for index, header in enumerate(preview.headers):
+                combo.addItem(header or self.tr("(kolom {n} tanpa judul)").format(n=index + 1), index)
+            combo.setCurrentIndex(max(combo.findData(preview.mapping.get(field)), 0)
+                                  if field in preview.mapping else 0)
+            combo.blockSignals(False)
+
+    def _committed(self, result: importing.ImportResult) -> None:
+        self.preview = result.preview
+        self.model.set_preview(result.preview)
+        left = len(result.preview.rejected)
+        self.commit_button.setEnabled(False)
+        self.commit_button.setText(self.tr("Tersimpan"))
+        self.export_button.setEnabled(left > 0)
+        self.summary.setText(self.tr("{count} peserta didaftarkan. {left} baris tidak didaftarkan; "
+                                     "ekspor untuk diperbaiki.").format(count=result.accepted, left=left)
+                             if left else self.tr("{count} peserta didaftarkan.").format(count=result.accepted))
+        self.committed.emit(result.accepted)
+        # Kept for exporting the rejected rows. Saving again is harmless: the commit re-checks every
+        # NIK inside its transaction, so rows just saved count as already enrolled.
+
+    def _failed(self, error: BaseException) -> None:
+        message = error_text(error)
+        self.summary.setText(message)
+        self.summary.setProperty("severity", "ok" if isinstance(error, Cancelled) else "error")
+        self.summary.style().polish(self.summary)
+        self.failed.emit(message)

@@ -1,0 +1,136 @@
+"""The coordinator's import screen under pytest-qt: preview, correct a cell, commit, find the people."""
+
+import openpyxl
+from PySide6.QtCore import Qt
+
+from desktop.services import importing
+from desktop.services.schools import add_school
+from desktop.services.search import count_all
+from tests.integration.test_import import NPSN, SITI, write_messy_xlsx
+
+
+def open_import(qtbot, window, ws):
+    add_school(ws, NPSN, "SD Negeri 12 Pontianak", "SD", "6171", "Ibu Rina")
+    window._load_schools()
+    qtbot.waitUntil(lambda: window.school_filter.count() == 2, timeout=5000)
+    window.school_filter.setCurrentIndex(1)  # a coordinator looking at their school
+    with qtbot.waitSignal(window.import_opened, timeout=5000) as opened:
+        window.import_button.click()
+    dialog = opened.args[0]
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.school_combo.currentData() == NPSN
+    return dialog
+
+
+def load(qtbot, dialog, path):
+    with qtbot.waitSignal(dialog.preview_shown, timeout=20_000) as shown:
+        dialog.load(path)
+    return shown.args[0]
+
+
+def cell(dialog, row_number, header):
+    model = dialog.model
+    column = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())].index(header)
+    row = [r.number for r in model.preview.rows].index(row_number)
+    return model.index(row, column)
+
+
+def test_preview_correct_commit_and_find(qtbot, window, ws, tmp_path):
+    dialog = open_import(qtbot, window, ws)
+    preview = load(qtbot, dialog, write_messy_xlsx(tmp_path / "ortu.xlsx"))
+    assert preview.count(importing.VALID) + preview.count(importing.WARNING) == 5
+    assert "8 baris: 5 siap disimpan" in dialog.summary.text()
+    assert dialog.commit_button.text() == "Simpan 5 data valid"
+    reasons = cell(dialog, 11, "Keterangan").data()
+    assert 'Desa/kelurahan "Desa Antah" tidak ditemukan di Kecamatan Sambas' in reasons
+    assert cell(dialog, 11, "Status").data() == "Ditolak"
+
+    # Only the rows that need work, then fix row 11 in place, cell by cell, as the coordinator types.
+    dialog.status_filter.setCurrentIndex(1)
+    assert dialog.proxy.rowCount() == 3
+    for header, text in (("Desa/Kelurahan", "Jagur"), ("Tanggal Lahir", "29/09/1995"), ("No. HP", "0812 7777 8888")):
+        with qtbot.waitSignal(dialog.preview_shown, timeout=5000):
+            dialog.model.setData(cell(dialog, 11, header), text)
+    assert cell(dialog, 11, "Status").data() == "Valid"
+    assert dialog.proxy.rowCount() == 2
+    assert dialog.commit_button.text() == "Simpan 6 data valid"
+
+    with qtbot.waitSignal(dialog.committed, timeout=10_000) as done:
+        dialog.commit_button.click()
+    assert done.args == [6]
+    assert "6 peserta didaftarkan" in dialog.summary.text()
+    assert not dialog.commit_button.isEnabled()
+    assert count_all(ws) == 6
+
+    # The rejected rows go to a spreadsheet with the reason beside each.
+    out = tmp_path / "ditolak.xlsx"
+    assert dialog.export_button.isEnabled()
+    dialog.export_to(out)
+    qtbot.waitUntil(lambda: out.exists(), timeout=5000)
+    sheet = openpyxl.load_workbook(out)["Data"]
+    assert sheet.cell(1, sheet.max_column).value == "Keterangan"
+    assert sorted(sheet.cell(r, 2).value for r in range(2, sheet.max_row + 1)) == ["AGUS SALIM", "YUSUF"]
+
+    dialog.close()
+    window.school_filter.setCurrentIndex(0)
+    qtbot.waitUntil(lambda: window.model.total == 6, timeout=5000)  # the list refreshed after the import
+    window.search_box.setText("siti am")
+    qtbot.waitUntil(lambda: [r.full_name for r in window.model.rows] == ["SITI AMINAH"], timeout=5000)
+
+
+def test_unknown_headers_open_the_mapping_and_remapping_fixes_them(qtbot, window, ws, tmp_path):
+    wb = openpyxl.Workbook()
+    wb.active.append(["KTP", "Bapak/Ibu", "Tempat Lahir", "Tanggal Lahir", "Jenis Kelamin", "Alamat",
+                      "Desa/Kelurahan", "Kecamatan", "Kabupaten/Kota", "No. HP", "Pekerjaan",
+                      "Penghasilan per Bulan", "Nama Ahli Waris", "Hubungan Ahli Waris"])
+    wb.active.append(SITI[1:15])
+    path = tmp_path / "aneh.xlsx"
+    wb.save(path)
+    dialog = open_import(qtbot, window, ws)
+    preview = load(qtbot, dialog, path)
+    assert preview.unmapped_required == ["nik", "full_name"]
+    assert dialog.mapping_box.isChecked() and dialog.mapping_combos["nik"].isVisible()
+    assert "Kolom NIK, Nama Lengkap tidak dikenali" in dialog.summary.text()
+    assert not dialog.commit_button.isEnabled()
+    for field, header in (("nik", "KTP"), ("full_name", "Bapak/Ibu")):
+        combo = dialog.mapping_combos[field]
+        combo.setCurrentIndex(combo.findText(header))
+        with qtbot.waitSignal(dialog.preview_shown, timeout=10_000) as shown:
+            combo.activated.emit(combo.currentIndex())
+    assert shown.args[0].count(importing.VALID) == 1
+    assert dialog.commit_button.isEnabled()
+
+
+def test_cancel_while_reading_a_large_file_leaves_nothing(qtbot, window, ws, tmp_path):
+    from desktop.services.demo import make_parent_rows
+    from desktop.services.importing import _column_specs
+    from desktop.services.spreadsheets import write_workbook
+
+    path = tmp_path / "besar.xlsx"
+    write_workbook(path, _column_specs(False), make_parent_rows(ws, 3000, seed=4))
+    dialog = open_import(qtbot, window, ws)
+    # Cancel as soon as the first progress report reaches the window.
+    dialog._relay.progressed.connect(lambda done, total: dialog.cancel_button.click())
+    with qtbot.waitSignal(dialog.failed, timeout=20_000) as failed:
+        dialog.load(path)
+    assert failed.args == ["Dibatalkan; tidak ada yang disimpan."]
+    assert dialog.preview is None and not dialog.commit_button.isEnabled()
+    assert not dialog.progress.isVisible()
+    assert count_all(ws) == 0
+
+
+def test_a_coordinator_starts_on_their_own_school(qtbot, ws, worker, admin, tmp_path):
+    from desktop.gui.main_window import MainWindow
+    from desktop.services.accounts import Role, create_account
+
+    add_school(ws, "69800002", "SMP Negeri 3 Sambas", "SMP", "6101")
+    add_school(ws, NPSN, "SD Negeri 12 Pontianak", "SD", "6171")
+    rina = create_account(ws, "rina", "Rina", "rahasia123", Role.COORDINATOR, by=admin, school_npsn=NPSN)
+    win = MainWindow(ws, worker, rina)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: win.school_filter.currentText() == "SD NEGERI 12 PONTIANAK", timeout=5000)
+    win.school_filter.setCurrentIndex(0)  # not locked: a coordinator may look at everyone
+    with qtbot.waitSignal(win.import_opened, timeout=5000) as opened:
+        win.open_import()
+    assert opened.args[0].school_combo.currentData() == NPSN
