@@ -41,6 +41,8 @@ def label(text: str) -> str:
 
 def problem_text(problem: Problem) -> str:
     template = QCoreApplication.translate(VALIDATION_CONTEXT, problem.template)
+    if template == problem.template:  # service-level problems (duplicates) carry Service templates
+        template = QCoreApplication.translate(SERVICE_CONTEXT, problem.template)
     try:
         return template.format(**problem.params) if problem.params else template
     except (KeyError, IndexError, ValueError):

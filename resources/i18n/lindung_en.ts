@@ -4,52 +4,62 @@
 <context>
     <name>AccountsDialog</name>
     <message>
-        <location filename="../../desktop/gui/accounts_dialog.py" line="20"/>
+        <location filename="../../desktop/gui/accounts_dialog.py" line="21"/>
         <source>Kelola akun</source>
         <translation>Manage accounts</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/accounts_dialog.py" line="23"/>
+        <location filename="../../desktop/gui/accounts_dialog.py" line="24"/>
         <source>Akun di laptop ini:</source>
         <translation>Accounts on this laptop:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/accounts_dialog.py" line="26"/>
+        <location filename="../../desktop/gui/accounts_dialog.py" line="27"/>
         <source>&lt;b&gt;Tambah akun&lt;/b&gt;</source>
         <translation>&lt;b&gt;Add an account&lt;/b&gt;</translation>
     </message>
     <message>
         <location filename="../../desktop/gui/accounts_dialog.py" line="35"/>
+        <source>— bukan koordinator sekolah —</source>
+        <translation>— not a school coordinator —</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/accounts_dialog.py" line="39"/>
         <source>Nama lengkap</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/accounts_dialog.py" line="36"/>
+        <location filename="../../desktop/gui/accounts_dialog.py" line="40"/>
         <source>Nama pengguna</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/accounts_dialog.py" line="37"/>
+        <location filename="../../desktop/gui/accounts_dialog.py" line="41"/>
         <source>Peran</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/accounts_dialog.py" line="38"/>
+        <location filename="../../desktop/gui/accounts_dialog.py" line="42"/>
+        <source>Sekolah</source>
+        <translation>School</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/accounts_dialog.py" line="43"/>
         <source>Kata sandi (min. 8)</source>
         <translation>Password (min. 8)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/accounts_dialog.py" line="44"/>
+        <location filename="../../desktop/gui/accounts_dialog.py" line="49"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/accounts_dialog.py" line="45"/>
+        <location filename="../../desktop/gui/accounts_dialog.py" line="50"/>
         <source>Tambah akun</source>
         <translation>Add account</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/accounts_dialog.py" line="66"/>
+        <location filename="../../desktop/gui/accounts_dialog.py" line="85"/>
         <source>Akun {name} dibuat.</source>
         <translation>Account {name} created.</translation>
     </message>
@@ -461,6 +471,194 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="159"/>
+        <source>Impor daftar orang tua siswa</source>
+        <translation>Import pupils&apos; parents list</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="168"/>
+        <source>Berkas</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="171"/>
+        <source>Pilih berkas .xlsx, .xls, .ods atau .csv</source>
+        <translation>Choose an .xlsx, .xls, .ods or .csv file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="173"/>
+        <source>Pilih berkas…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="175"/>
+        <source>Sekolah</source>
+        <translation>School</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="177"/>
+        <source>— tanpa sekolah —</source>
+        <translation>— no school —</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="184"/>
+        <source>Templat kosong…</source>
+        <translation>Blank template…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="185"/>
+        <source>Simpan templat impor resmi (.xlsx) untuk diisi sekolah</source>
+        <translation>Save the official import template (.xlsx) for schools to fill in</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="189"/>
+        <source>Kolom di berkas → isian Lindung</source>
+        <translation>Columns in the file → Lindung fields</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="211"/>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="220"/>
+        <source>Tampilkan</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="222"/>
+        <source>Semua baris</source>
+        <translation>All rows</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="223"/>
+        <source>Perlu diperbaiki (ditolak/ganda)</source>
+        <translation>Needs fixing (rejected/duplicate)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="224"/>
+        <source>Dengan peringatan</source>
+        <translation>With warnings</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="225"/>
+        <source>Siap disimpan</source>
+        <translation>Ready to save</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="253"/>
+        <source>Klik dua kali sel untuk memperbaikinya; baris itu langsung diperiksa ulang.</source>
+        <translation>Double-click a cell to correct it; the row is checked again at once.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="258"/>
+        <source>Ekspor baris ditolak…</source>
+        <translation>Export rejected rows…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="259"/>
+        <source>Simpan baris yang tidak bisa didaftarkan, dengan kolom Keterangan, untuk diperbaiki lalu diimpor lagi</source>
+        <translation>Save the rows that could not be enrolled, with a Keterangan (reason) column, to fix and import again</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="263"/>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="264"/>
+        <source>Simpan data valid</source>
+        <translation>Save valid rows</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="275"/>
+        <source>Pilih daftar orang tua</source>
+        <translation>Choose a parents&apos; list</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="282"/>
+        <source>Membaca dan memeriksa {name}…</source>
+        <translation>Reading and checking {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="294"/>
+        <source>Memeriksa ulang dengan kolom baru…</source>
+        <translation>Checking again with the new columns…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="306"/>
+        <source>Menyimpan {count} data…</source>
+        <translation>Saving {count} rows…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="313"/>
+        <source>Simpan baris ditolak</source>
+        <translation>Save rejected rows</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="320"/>
+        <source>{count} baris ditolak disimpan ke {path}.</source>
+        <translation>{count} rejected rows saved to {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="323"/>
+        <source>Simpan templat impor</source>
+        <translation>Save import template</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="368"/>
+        <source>Simpan {count} data valid</source>
+        <translation>Save {count} valid rows</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="397"/>
+        <source>Baris {row}: {reasons}</source>
+        <translation>Row {row}: {reasons}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="398"/>
+        <source>Baris {row}: siap disimpan.</source>
+        <translation>Row {row}: ready to save.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="406"/>
+        <source>Kolom {columns} tidak dikenali. Pilih kolomnya di bagian &quot;Kolom di berkas&quot; di atas.</source>
+        <translation>Columns {columns} were not recognised. Choose them under &quot;Columns in the file&quot; above.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="410"/>
+        <source>{total} baris: {valid} siap disimpan, {warning} dengan peringatan, {error} ditolak, {duplicate} ganda.</source>
+        <translation>{total} rows: {valid} ready to save, {warning} with warnings, {error} rejected, {duplicate} duplicates.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="420"/>
+        <source>— tidak ada —</source>
+        <translation>— none —</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="422"/>
+        <source>(kolom {n} tanpa judul)</source>
+        <translation>(column {n}, no header)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="432"/>
+        <source>Tersimpan</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="434"/>
+        <source>{count} peserta didaftarkan. {left} baris tidak didaftarkan; ekspor untuk diperbaiki.</source>
+        <translation>{count} participants enrolled. {left} rows not enrolled; export them to fix.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="436"/>
+        <source>{count} peserta didaftarkan.</source>
+        <translation>{count} participants enrolled.</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <location filename="../../desktop/domain/enrollment.py" line="42"/>
@@ -670,216 +868,280 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="39"/>
+        <location filename="../../desktop/gui/main_window.py" line="41"/>
         <source>Lindung — Peserta JKK + JKM (BAZNAS Kalimantan Barat)</source>
         <translation>Lindung — JKK + JKM participants (BAZNAS West Kalimantan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="56"/>
+        <location filename="../../desktop/gui/main_window.py" line="58"/>
         <source>Cari nama, NIK, atau No. Registrasi…</source>
         <translation>Search name, NIK or registration number…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="63"/>
+        <location filename="../../desktop/gui/main_window.py" line="65"/>
         <source>Semua kabupaten/kota</source>
         <translation>All regencies/cities</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="67"/>
+        <location filename="../../desktop/gui/main_window.py" line="69"/>
         <source>Semua sekolah</source>
         <translation>All schools</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="70"/>
+        <location filename="../../desktop/gui/main_window.py" line="72"/>
         <source>Semua status</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="76"/>
+        <location filename="../../desktop/gui/main_window.py" line="78"/>
         <source>+ Peserta baru</source>
         <translation>+ New participant</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="77"/>
+        <location filename="../../desktop/gui/main_window.py" line="79"/>
         <source>Daftarkan pekerja baru (Ctrl+N)</source>
         <translation>Enroll a new worker (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="105"/>
+        <location filename="../../desktop/gui/main_window.py" line="81"/>
+        <source>Impor…</source>
+        <translation>Import…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="82"/>
+        <source>Impor daftar orang tua siswa dari Excel/LibreOffice/CSV (Ctrl+I)</source>
+        <translation>Import a pupils&apos; parents list from Excel/LibreOffice/CSV (Ctrl+I)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="110"/>
         <source>Masuk sebagai {name} ({role})</source>
         <translation>Signed in as {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="108"/>
+        <location filename="../../desktop/gui/main_window.py" line="113"/>
         <source>Data tersimpan di laptop ini (luring)</source>
         <translation>Data is stored on this laptop (offline)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="116"/>
+        <location filename="../../desktop/gui/main_window.py" line="121"/>
         <source>&amp;Data</source>
         <translation>&amp;Data</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="117"/>
+        <location filename="../../desktop/gui/main_window.py" line="122"/>
         <source>Peserta baru…</source>
         <translation>New participant…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="119"/>
+        <location filename="../../desktop/gui/main_window.py" line="124"/>
         <source>Cari</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="121"/>
+        <location filename="../../desktop/gui/main_window.py" line="126"/>
         <source>Muat ulang</source>
         <translation>Reload</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="123"/>
+        <location filename="../../desktop/gui/main_window.py" line="128"/>
+        <source>Impor daftar orang tua…</source>
+        <translation>Import parents&apos; list…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="130"/>
         <source>Keluar</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="129"/>
+        <location filename="../../desktop/gui/main_window.py" line="136"/>
         <source>&amp;Akun</source>
         <translation>&amp;Accounts</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="130"/>
+        <location filename="../../desktop/gui/main_window.py" line="137"/>
         <source>Kelola akun…</source>
         <translation>Manage accounts…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="133"/>
+        <location filename="../../desktop/gui/main_window.py" line="140"/>
         <source>&amp;Bahasa</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="157"/>
+        <location filename="../../desktop/gui/main_window.py" line="164"/>
         <source>{n} peserta terdaftar</source>
         <translation>{n} participants enrolled</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="159"/>
+        <location filename="../../desktop/gui/main_window.py" line="166"/>
         <source>{n} peserta cocok dengan pencarian</source>
         <translation>{n} participants match the search</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="198"/>
+        <location filename="../../desktop/gui/main_window.py" line="210"/>
         <source>Memproses…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="201"/>
+        <location filename="../../desktop/gui/main_window.py" line="213"/>
         <source>Lindung</source>
         <translation>Lindung</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="230"/>
+        <location filename="../../desktop/gui/main_window.py" line="242"/>
         <source>Tersimpan: {regno}</source>
         <translation>Saved: {regno}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="239"/>
+        <location filename="../../desktop/gui/main_window.py" line="251"/>
+        <source>{count} peserta diimpor.</source>
+        <translation>{count} participants imported.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="263"/>
         <source>Bahasa akan berganti ke {language} saat Lindung dibuka lagi.</source>
         <translation>The language changes to {language} when Lindung is opened again.</translation>
     </message>
 </context>
 <context>
+    <name>PreviewModel</name>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="49"/>
+        <source>Valid</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="49"/>
+        <source>Peringatan</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="49"/>
+        <source>Ditolak</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="50"/>
+        <source>Ganda</source>
+        <translation>Duplicate</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="78"/>
+        <source>Baris</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="78"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="78"/>
+        <source>Keterangan</source>
+        <translation>Reason</translation>
+    </message>
+</context>
+<context>
     <name>Service</name>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="68"/>
+        <location filename="../../desktop/services/accounts.py" line="69"/>
         <source>Nama pengguna 2–32 huruf kecil, angka, titik, garis bawah atau tanda hubung.</source>
         <translation>User names are 2–32 lower-case letters, digits, dots, underscores or hyphens.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="70"/>
+        <location filename="../../desktop/services/accounts.py" line="71"/>
         <source>Kata sandi minimal {n} karakter.</source>
         <translation>The password needs at least {n} characters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="74"/>
+        <location filename="../../desktop/services/accounts.py" line="75"/>
         <source>Akun pertama harus akun admin.</source>
         <translation>The first account must be an admin account.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="76"/>
+        <location filename="../../desktop/services/accounts.py" line="77"/>
         <source>Hanya admin yang dapat membuat akun.</source>
         <translation>Only an admin can create accounts.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="78"/>
+        <location filename="../../desktop/services/accounts.py" line="79"/>
         <source>Nama pengguna &quot;{name}&quot; sudah dipakai.</source>
         <translation>The user name &quot;{name}&quot; is taken.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="95"/>
+        <location filename="../../desktop/services/accounts.py" line="85"/>
+        <source>Akun koordinator sekolah harus menyebut sekolahnya.</source>
+        <translation>A school coordinator&apos;s account must name the school.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/accounts.py" line="103"/>
         <source>Nama pengguna atau kata sandi salah.</source>
         <translation>Wrong user name or password.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="56"/>
+        <location filename="../../desktop/services/enrollment.py" line="57"/>
         <source>NIK ini sudah terdaftar atas nama {name} (No. Registrasi {regno}).</source>
         <translation>This NIK is already enrolled for {name} (registration no. {regno}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="77"/>
+        <location filename="../../desktop/services/enrollment.py" line="78"/>
         <source>Kolom &quot;{key}&quot; tidak dikenal.</source>
         <translation>Unknown field &quot;{key}&quot;.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="90"/>
+        <location filename="../../desktop/services/enrollment.py" line="151"/>
         <source>Setiap data harus berupa objek JSON.</source>
         <translation>Every record must be a JSON object.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="97"/>
+        <location filename="../../desktop/services/enrollment.py" line="158"/>
         <source>NIK sama dengan data ke-{other} dalam berkas yang sama.</source>
         <translation>Same NIK as record {other} in the same file.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="116"/>
-        <location filename="../../desktop/services/enrollment.py" line="257"/>
+        <location filename="../../desktop/services/accounts.py" line="82"/>
+        <location filename="../../desktop/services/enrollment.py" line="177"/>
+        <location filename="../../desktop/services/enrollment.py" line="295"/>
         <source>Sekolah dengan NPSN {npsn} belum terdaftar.</source>
         <translation>No school with NPSN {npsn} is registered.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="143"/>
+        <location filename="../../desktop/services/enrollment.py" line="132"/>
         <source>NIK sudah terdaftar oleh proses lain; tidak ada yang disimpan.</source>
         <translation>The NIK was just enrolled by another process; nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="191"/>
+        <location filename="../../desktop/services/enrollment.py" line="229"/>
         <source>Data peserta tidak ditemukan.</source>
         <translation>Participant not found.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="207"/>
+        <location filename="../../desktop/services/enrollment.py" line="245"/>
         <source>Tidak ada peserta dengan No. Registrasi {regno}.</source>
         <translation>No participant has registration no. {regno}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="221"/>
+        <location filename="../../desktop/services/enrollment.py" line="259"/>
         <source>Petugas cetak tidak dapat mengubah data peserta.</source>
         <translation>Printers cannot change participants&apos; data.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="233"/>
+        <location filename="../../desktop/services/enrollment.py" line="271"/>
         <source>Data ini sudah diubah oleh {by} sejak dibuka. Tutup dan buka kembali, lalu ulangi perubahan.</source>
         <translation>{by} changed this record since it was opened. Close it, open it again and redo the change.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="244"/>
+        <location filename="../../desktop/services/enrollment.py" line="282"/>
         <source>Data yang sudah dihapus tidak dapat diubah.</source>
         <translation>A deleted record cannot be changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="280"/>
+        <location filename="../../desktop/services/enrollment.py" line="318"/>
         <source>Tuliskan alasan penghapusan (minimal 5 huruf).</source>
         <translation>Write the reason for deleting (at least 5 letters).</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="285"/>
+        <location filename="../../desktop/services/enrollment.py" line="323"/>
         <source>Data ini sudah dihapus.</source>
         <translation>This record is already deleted.</translation>
     </message>
@@ -933,166 +1195,206 @@
         <source>Daftar wilayah ditolak: hanya {kab} kabupaten/kota dan {desa} desa/kelurahan Kalimantan Barat.</source>
         <translation>Region list refused: only {kab} regencies/cities and {desa} villages of West Kalimantan.</translation>
     </message>
+    <message>
+        <location filename="../../desktop/services/importing.py" line="155"/>
+        <source>Sekolah dengan NPSN {npsn} belum terdaftar. Tambahkan dulu: lindung school add.</source>
+        <translation>No school with NPSN {npsn} is registered. Add it first: lindung school add.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/importing.py" line="168"/>
+        <source>Berkas {name} kosong.</source>
+        <translation>The file {name} is empty.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/importing.py" line="316"/>
+        <source>Kolom {field} tidak dapat diubah di sini.</source>
+        <translation>Column {field} cannot be changed here.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/importing.py" line="324"/>
+        <source>Baris {row} tidak ada di pratinjau.</source>
+        <translation>Row {row} is not in the preview.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/spreadsheets.py" line="28"/>
+        <source>Dibatalkan; tidak ada yang disimpan.</source>
+        <translation>Cancelled; nothing was saved.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/spreadsheets.py" line="40"/>
+        <source>Berkas {name} tidak dapat dibaca: {reason}</source>
+        <translation>The file {name} cannot be read: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/spreadsheets.py" line="49"/>
+        <source>Berkas {name} tidak ditemukan.</source>
+        <translation>The file {name} was not found.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/spreadsheets.py" line="51"/>
+        <source>Jenis berkas {suffix} tidak didukung. Gunakan .xlsx, .xls, .ods atau .csv.</source>
+        <translation>Files of type {suffix} are not supported. Use .xlsx, .xls, .ods or .csv.</translation>
+    </message>
 </context>
 <context>
     <name>Validation</name>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="177"/>
+        <location filename="../../desktop/domain/enrollment.py" line="178"/>
         <source>Nama wajib diisi.</source>
         <translation>The name is required.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="187"/>
+        <location filename="../../desktop/domain/enrollment.py" line="188"/>
         <source>Nama terlalu panjang (maksimal 100 huruf).</source>
         <translation>The name is too long (100 letters at most).</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="189"/>
+        <location filename="../../desktop/domain/enrollment.py" line="190"/>
         <source>Nama tidak boleh berisi angka.</source>
         <translation>A name cannot contain digits.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="191"/>
+        <location filename="../../desktop/domain/enrollment.py" line="192"/>
         <source>Nama hanya boleh berisi huruf, spasi, titik, koma, tanda hubung dan apostrof.</source>
         <translation>A name may only contain letters, spaces, dots, commas, hyphens and apostrophes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="203"/>
+        <location filename="../../desktop/domain/enrollment.py" line="204"/>
         <source>Tanggal wajib diisi.</source>
         <translation>The date is required.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="207"/>
+        <location filename="../../desktop/domain/enrollment.py" line="208"/>
         <source>Tanggal &quot;{text}&quot; tidak dapat dibaca. Tulis seperti 17-08-1980.</source>
         <translation>The date &quot;{text}&quot; cannot be read. Write it like 17-08-1980.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="218"/>
+        <location filename="../../desktop/domain/enrollment.py" line="219"/>
         <source>Pilih salah satu.</source>
         <translation>Choose one.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="220"/>
+        <location filename="../../desktop/domain/enrollment.py" line="221"/>
         <source>Pilihan &quot;{value}&quot; tidak dikenal.</source>
         <translation>Unknown choice &quot;{value}&quot;.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="250"/>
+        <location filename="../../desktop/domain/enrollment.py" line="251"/>
         <source>Tempat lahir wajib diisi.</source>
         <translation>The place of birth is required.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="256"/>
+        <location filename="../../desktop/domain/enrollment.py" line="257"/>
         <source>Tanggal lahir tidak boleh di masa depan.</source>
         <translation>The date of birth cannot be in the future.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="260"/>
+        <location filename="../../desktop/domain/enrollment.py" line="261"/>
         <source>Umur {age} tahun: peserta minimal berumur {min} tahun.</source>
         <translation>Age {age}: participants must be at least {min}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="262"/>
+        <location filename="../../desktop/domain/enrollment.py" line="263"/>
         <source>Umur {age} tahun: peserta harus berumur di bawah {max} tahun.</source>
         <translation>Age {age}: participants must be under {max}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="266"/>
+        <location filename="../../desktop/domain/enrollment.py" line="267"/>
         <source>Tanggal lahir tidak cocok dengan NIK (NIK menunjukkan {nikdate}). Periksa keduanya; mungkin yang diketik No. KK?</source>
         <translation>The date of birth does not match the NIK (the NIK says {nikdate}). Check both; was the family-card number typed instead?</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="270"/>
+        <location filename="../../desktop/domain/enrollment.py" line="271"/>
         <source>Jenis kelamin tidak cocok dengan NIK: tanggal pada NIK ({day}) menunjukkan {sex}.</source>
         <translation>The sex does not match the NIK: the day in the NIK ({day}) means {sex}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="276"/>
+        <location filename="../../desktop/domain/enrollment.py" line="277"/>
         <source>Alamat wajib diisi.</source>
         <translation>The address is required.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="278"/>
+        <location filename="../../desktop/domain/enrollment.py" line="279"/>
         <source>Alamat terlalu panjang (maksimal 200 huruf).</source>
         <translation>The address is too long (200 letters at most).</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="288"/>
+        <location filename="../../desktop/domain/enrollment.py" line="289"/>
         <source>Pilih kabupaten/kota.</source>
         <translation>Choose the regency/city.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="290"/>
+        <location filename="../../desktop/domain/enrollment.py" line="291"/>
         <source>Pilih kecamatan.</source>
         <translation>Choose the district.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="292"/>
+        <location filename="../../desktop/domain/enrollment.py" line="293"/>
         <source>Pilih desa/kelurahan.</source>
         <translation>Choose the village.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="298"/>
+        <location filename="../../desktop/domain/enrollment.py" line="299"/>
         <source>Kode wilayah {code} tidak ada di Kalimantan Barat.</source>
         <translation>Region code {code} does not exist in West Kalimantan.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="300"/>
+        <location filename="../../desktop/domain/enrollment.py" line="301"/>
         <source>{name} tidak berada di wilayah yang dipilih di atasnya.</source>
         <translation>{name} does not lie in the region chosen above it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="306"/>
+        <location filename="../../desktop/domain/enrollment.py" line="307"/>
         <source>Tanpa No. HP peserta sulit dihubungi saat klaim.</source>
         <translation>Without a mobile number the participant is hard to reach for a claim.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="310"/>
+        <location filename="../../desktop/domain/enrollment.py" line="311"/>
         <source>Tuliskan pekerjaannya bila memilih &quot;Lainnya&quot;.</source>
         <translation>Write the occupation when choosing &quot;Other&quot;.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="316"/>
+        <location filename="../../desktop/domain/enrollment.py" line="317"/>
         <source>Penghasilan per bulan wajib diisi.</source>
         <translation>The monthly income is required.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="318"/>
+        <location filename="../../desktop/domain/enrollment.py" line="319"/>
         <source>Penghasilan harus berupa angka rupiah, misalnya 1.500.000.</source>
         <translation>The income must be an amount in rupiah, e.g. 1.500.000.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="320"/>
+        <location filename="../../desktop/domain/enrollment.py" line="321"/>
         <source>Penghasilan di atas Rp {limit} tidak lazim untuk pekerja rentan. Periksa kembali.</source>
         <translation>An income above Rp {limit} is unusual for a vulnerable worker. Please check.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="324"/>
+        <location filename="../../desktop/domain/enrollment.py" line="325"/>
         <source>Nama ahli waris wajib diisi (penerima santunan JKM).</source>
         <translation>The heir&apos;s name is required (they receive the JKM benefit).</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="326"/>
+        <location filename="../../desktop/domain/enrollment.py" line="327"/>
         <source>Ahli waris sama dengan nama peserta. Isi nama anggota keluarga yang menerima santunan.</source>
         <translation>The heir has the participant&apos;s own name. Enter the family member who would receive the benefit.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="334"/>
+        <location filename="../../desktop/domain/enrollment.py" line="335"/>
         <source>NPSN harus 8 digit angka.</source>
         <translation>The NPSN must be 8 digits.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="338"/>
+        <location filename="../../desktop/domain/enrollment.py" line="339"/>
         <source>Pilih sekolah siswa, atau kosongkan nama siswa dan kelas.</source>
         <translation>Choose the pupil&apos;s school, or leave the pupil&apos;s name and class empty.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="352"/>
+        <location filename="../../desktop/domain/enrollment.py" line="353"/>
         <source>Akhir masa perlindungan ({end}) sebelum awalnya ({start}).</source>
         <translation>Coverage ends ({end}) before it starts ({start}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="356"/>
+        <location filename="../../desktop/domain/enrollment.py" line="357"/>
         <source>Status &quot;Dihapus&quot; hanya lewat perintah hapus, dengan alasan.</source>
         <translation>The status &quot;Deleted&quot; is only set by deleting, with a reason.</translation>
     </message>
@@ -1152,24 +1454,79 @@
         <translation>District code {code} in the NIK is not in the current region list.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/phone.py" line="23"/>
+        <location filename="../../desktop/domain/phone.py" line="33"/>
         <source>No. HP tidak dapat dibaca. Tulis seperti 0812-3456-7890 atau +62 812-3456-7890.</source>
         <translation>The mobile number cannot be read. Write it like 0812-3456-7890 or +62 812-3456-7890.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/phone.py" line="25"/>
+        <location filename="../../desktop/domain/phone.py" line="35"/>
         <source>No. HP harus nomor Indonesia (+62).</source>
         <translation>The mobile number must be Indonesian (+62).</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/phone.py" line="28"/>
+        <location filename="../../desktop/domain/phone.py" line="42"/>
         <source>No. HP tidak valid: periksa jumlah digit (08xx, 10–13 digit).</source>
         <translation>Invalid mobile number: check the digits (08xx, 10–13 digits).</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/phone.py" line="30"/>
+        <location filename="../../desktop/domain/phone.py" line="44"/>
         <source>Nomor ini bukan nomor HP (seluler). Isi nomor HP yang diawali 08.</source>
         <translation>This is not a mobile number. Enter a mobile number starting with 08.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/importing.py" line="127"/>
+        <source>NIK tersimpan sebagai angka di Excel, sehingga digit terakhirnya hilang (Excel hanya menyimpan 15 digit). Ubah format kolom NIK menjadi Teks lalu ketik ulang NIK dari KTP.</source>
+        <translation>The NIK was stored as a number in Excel, so its last digit was lost (Excel keeps only 15 digits). Format the NIK column as Text and type the NIK again from the ID card.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/importing.py" line="142"/>
+        <source>NIK tersimpan sebagai angka; simpan kolom NIK sebagai Teks agar tidak rusak.</source>
+        <translation>The NIK was stored as a number; keep the NIK column as Text so it is not damaged.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/importing.py" line="327"/>
+        <source>Isi kabupaten/kota: kecamatan &quot;{name}&quot; tidak bisa dipastikan tanpanya.</source>
+        <translation>Fill in the regency/city: district &quot;{name}&quot; cannot be identified without it.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/importing.py" line="349"/>
+        <source>Kabupaten/kota &quot;{name}&quot; tidak ada di Kalimantan Barat.</source>
+        <translation>Regency/city &quot;{name}&quot; is not in West Kalimantan.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/importing.py" line="351"/>
+        <source>Kecamatan &quot;{name}&quot; tidak ditemukan di {within}.</source>
+        <translation>District &quot;{name}&quot; was not found in {within}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/importing.py" line="353"/>
+        <source>Desa/kelurahan &quot;{name}&quot; tidak ditemukan di Kecamatan {within}.</source>
+        <translation>Village &quot;{name}&quot; was not found in district {within}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/importing.py" line="357"/>
+        <source>Kabupaten/kota &quot;{name}&quot; tidak ada di Kalimantan Barat. Maksudnya {suggestion}?</source>
+        <translation>Regency/city &quot;{name}&quot; is not in West Kalimantan. Did you mean {suggestion}?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/importing.py" line="358"/>
+        <source>Kecamatan &quot;{name}&quot; tidak ditemukan di {within}. Maksudnya {suggestion}?</source>
+        <translation>District &quot;{name}&quot; was not found in {within}. Did you mean {suggestion}?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/importing.py" line="359"/>
+        <source>Desa/kelurahan &quot;{name}&quot; tidak ditemukan di Kecamatan {within}. Maksudnya {suggestion}?</source>
+        <translation>Village &quot;{name}&quot; was not found in district {within}. Did you mean {suggestion}?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/importing.py" line="273"/>
+        <source>Data tidak lengkap.</source>
+        <translation>Incomplete data.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/importing.py" line="283"/>
+        <source>NIK sama dengan baris {row} di berkas ini; hanya baris {row} yang didaftarkan.</source>
+        <translation>Same NIK as row {row} of this file; only row {row} is enrolled.</translation>
     </message>
 </context>
 <context>
