@@ -152,6 +152,7 @@ READ_ONLY_FIELDS = frozenset({
     "kecamatan_name", "desa_name", "kpj_number",
 })
 
+_DIGIT = re.compile(r"\d")
 # Letters of any script (names may carry accents), spaces and the marks names use.
 _NAME_CHARS = re.compile(r"^[^\W\d_](?:[^\W\d_]|[ .,'\-`’])*$")
 _NPSN = re.compile(r"^\d{8}$")
@@ -186,7 +187,7 @@ def _name(raw: object, field_name: str, problems: list[Problem], missing: str | 
         return ""
     if len(name) > 100:
         problems.append(error(field_name, QT_TRANSLATE_NOOP("Validation", "Nama terlalu panjang (maksimal 100 huruf).")))
-    elif any(c.isdigit() for c in name):
+    elif _DIGIT.search(name):
         problems.append(error(field_name, QT_TRANSLATE_NOOP("Validation", "Nama tidak boleh berisi angka.")))
     elif not _NAME_CHARS.match(name):
         problems.append(error(field_name, QT_TRANSLATE_NOOP("Validation", "Nama hanya boleh berisi huruf, spasi, titik, koma, tanda hubung dan apostrof.")))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import operator
+import sqlite3
 import uuid
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -23,7 +24,7 @@ from desktop.services.errors import (
     DuplicateNik, NotFound, PermissionDenied, ServiceError, StaleRevision, ValidationFailed,
 )
 from desktop.services.records import EnrollOutcome, WorkerRecord
-from desktop.services.workspace import Workspace, utcnow
+from desktop.services.workspace import Workspace, bulk_work, utcnow
 from desktop.storage.models import School, Setting, Worker, WorkerChange
 
 _CHUNK = 500
@@ -79,37 +80,48 @@ def _unknown_keys(raw: Mapping[str, Any]) -> list[Problem]:
             for key in raw if key not in _ACCEPTED_KEYS]
 
 
-def _bulk_insert(session: Session, table, rows: list[dict[str, Any]]) -> None:
-    """One executemany straight to the driver, with each column's own SQLAlchemy conversion.
+def _bulk_insert(session: Session, table, names: Sequence[str], rows: list[tuple]) -> None:
+    """One executemany straight on the transaction's DB-API connection, values converted by each
+    column's own SQLAlchemy type.
 
-    For thousands of rows this is several times faster than an ORM or Core insert, which redo
-    the same per-parameter bookkeeping for every row.
+    For thousands of rows this is several times faster than an ORM or Core insert, which redo the
+    same per-parameter bookkeeping for every row.
     """
     connection = session.connection()
-    dialect = connection.dialect
-    columns = [c for c in table.columns if c.name in rows[0]]
-    names = [c.name for c in columns]
+    columns = [table.c[name] for name in names]
     converters = [(i, proc) for i, c in enumerate(columns)
-                  if (proc := c.type.bind_processor(dialect)) is not None]
-    pick = operator.itemgetter(*names)
-    tuples = []
-    for row in rows:
-        values = list(pick(row))
-        for i, proc in converters:
-            if values[i] is not None:
-                values[i] = proc(values[i])
-        tuples.append(tuple(values))
+                  if (proc := c.type.bind_processor(connection.dialect)) is not None]
+    if converters:
+        converted = []
+        for row in rows:
+            values = list(row)
+            for i, proc in converters:
+                if values[i] is not None:
+                    values[i] = proc(values[i])
+            converted.append(values)
+        rows = converted
     placeholders = ", ".join("?" for _ in names)
-    connection.exec_driver_sql(
-        f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({placeholders})", tuples)
+    cursor = connection.connection.driver_connection.cursor()
+    try:
+        cursor.executemany(f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({placeholders})", rows)
+    finally:
+        cursor.close()
+
+
+# Worker columns filled from a validated Enrollment, in the order of the insert.
+_ENROLLMENT_COLUMNS = tuple(name for name in FIELDS if name != "school_npsn")
+_BOOKKEEPING_COLUMNS = ("school_id", "name_key", "id", "uuid", "revision", "kpj_number", "registration_no",
+                        "enrolled_by", "device_id", "enrolled_at", "updated_by", "updated_at")
+WORKER_INSERT_COLUMNS = _ENROLLMENT_COLUMNS + _BOOKKEEPING_COLUMNS
 
 
 def insert_enrollments(session: Session, ws: Workspace, enrollments: Sequence[Enrollment],
-                       schools: Mapping[str, int], actor: Actor) -> list[dict[str, Any]]:
-    """Insert validated enrollments inside the caller's write transaction; returns the stored rows.
+                       schools: Mapping[str, int], actor: Actor) -> list[tuple]:
+    """Insert validated enrollments inside the caller's write transaction.
 
     Every new worker gets a client-generated UUID, revision 1 and an offline registration number;
-    its creation is logged and its name enters the search index.
+    its creation is logged and its name enters the search index. Returns the stored rows as tuples
+    in ``WORKER_INSERT_COLUMNS`` order.
     """
     if not enrollments:
         return []
@@ -117,30 +129,34 @@ def insert_enrollments(session: Session, ws: Workspace, enrollments: Sequence[En
     first_seq = _allocate_sequence(session, len(enrollments))
     # The write lock is held since BEGIN IMMEDIATE, so the next rowids are ours to give.
     next_id = (session.execute(select(func.max(Worker.id))).scalar() or 0) + 1
-    rows = []
-    for offset, e in enumerate(enrollments):
-        values = _row_values(e, schools.get(e.school_npsn) if e.school_npsn else None)
-        values.update(
-            id=next_id + offset, uuid=str(uuid.uuid4()), revision=1, kpj_number=None,
-            registration_no=make_registration_no(ws.device.prefix, first_seq + offset),
-            enrolled_by=actor.username, device_id=ws.device.id, enrolled_at=now,
-            updated_by=actor.username, updated_at=now, deleted_at=None, deleted_by=None, deleted_reason=None)
-        rows.append(values)
+    pick = operator.attrgetter(*_ENROLLMENT_COLUMNS)
+    prefix, device, who = ws.device.prefix, ws.device.id, actor.username
+    rows = [
+        pick(e) + (schools.get(e.school_npsn) if e.school_npsn else None, search_key(e.full_name),
+                   next_id + offset, str(uuid.uuid4()), 1, None,
+                   make_registration_no(prefix, first_seq + offset), who, device, now, who, now)
+        for offset, e in enumerate(enrollments)]
     try:
-        _bulk_insert(session, Worker.__table__, rows)
-    except IntegrityError as exc:  # a parallel process took the NIK in between: refuse cleanly
+        _bulk_insert(session, Worker.__table__, WORKER_INSERT_COLUMNS, rows)
+    except sqlite3.IntegrityError as exc:  # a parallel process took the NIK in between: refuse cleanly
         raise ServiceError(QT_TRANSLATE_NOOP("Service", "NIK sudah terdaftar oleh proses lain; tidak ada yang disimpan.")) from exc
+    last_id = next_id + len(rows) - 1
     # One statement fills the name index for the whole batch (a per-row trigger costs 40 µs a row).
     session.execute(text("INSERT INTO workers_fts(rowid, full_name) SELECT id, full_name FROM workers "
-                         "WHERE id BETWEEN :first AND :last"), {"first": next_id, "last": next_id + len(rows) - 1})
-    _bulk_insert(session, WorkerChange.__table__, [
-        {"worker_id": values["id"], "revision": 1, "action": "create", "changed_at": now,
-         "changed_by": actor.username, "device_id": ws.device.id, "changes": "{}"} for values in rows])
+                         "WHERE id BETWEEN :first AND :last"), {"first": next_id, "last": last_id})
+    _bulk_insert(session, WorkerChange.__table__,
+                 ("worker_id", "revision", "action", "changed_at", "changed_by", "device_id", "changes"),
+                 [(wid, 1, "create", now, who, device, "{}") for wid in range(next_id, last_id + 1)])
     return rows
 
 
 def enroll_many(ws: Workspace, raws: Sequence[Mapping[str, Any]], actor: Actor) -> EnrollOutcome:
     """Validate and save every record, or none: raises ``ValidationFailed`` naming each bad one."""
+    with bulk_work():
+        return _enroll_many(ws, raws, actor)
+
+
+def _enroll_many(ws: Workspace, raws: Sequence[Mapping[str, Any]], actor: Actor) -> EnrollOutcome:
     ctx = ws.context()
     failures: dict[int, list[Problem]] = {}
     warnings: dict[int, list[Problem]] = {}
@@ -184,7 +200,8 @@ def enroll_many(ws: Workspace, raws: Sequence[Mapping[str, Any]], actor: Actor) 
 
         inserted = insert_enrollments(session, ws, [e for _, e in clean], schools, actor)
         npsn_names = _school_names(session, set(schools.values()))
-        records = tuple(_record_from_values(values, values["id"], npsn_names) for values in inserted)
+        records = tuple(_record_from_values(values, values["id"], npsn_names)
+                        for values in (dict(zip(WORKER_INSERT_COLUMNS, row, strict=True)) for row in inserted))
     return EnrollOutcome(records, warnings)
 
 

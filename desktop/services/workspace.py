@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import gc
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -35,6 +36,22 @@ REGIONS_SOURCE_DEFAULT = (
 class Device:
     id: str       # UUID of this installation
     prefix: str   # registration-number prefix
+
+
+@contextmanager
+def bulk_work() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector around work on thousands of rows.
+
+    The rows are plain acyclic objects freed by reference counting; without the pause the collector
+    runs hundreds of times while they are built (0.17 s of a 10,000-row import, 16 %).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def utcnow() -> dt.datetime:
