@@ -226,6 +226,23 @@ for _member in Occupation:
     _OCCUPATION_LOOKUP.setdefault(header_key(_member.value), _member.value)
 
 
+# Words that name the job inside longer descriptions ("tukang sayur keliling", "buruh sawit harian").
+_OCCUPATION_KEYWORDS: dict[str, str] = {
+    "sayur": Occupation.STREET_VENDOR.value, "keliling": Occupation.STREET_VENDOR.value,
+    "dagang": Occupation.STREET_VENDOR.value, "pedagang": Occupation.STREET_VENDOR.value,
+    "jualan": Occupation.STREET_VENDOR.value, "warung": Occupation.STREET_VENDOR.value,
+    "ojek": Occupation.MOTORBIKE_TAXI.value, "ojol": Occupation.MOTORBIKE_TAXI.value,
+    "nelayan": Occupation.FISHER.value, "ikan": Occupation.FISHER.value,
+    "petani": Occupation.FARMER.value, "tani": Occupation.FARMER.value, "sawah": Occupation.FARMER.value,
+    "karet": Occupation.SMALLHOLDER.value, "sawit": Occupation.SMALLHOLDER.value,
+    "ternak": Occupation.LIVESTOCK.value, "peternak": Occupation.LIVESTOCK.value,
+    "sopir": Occupation.DRIVER.value, "supir": Occupation.DRIVER.value,
+    "jahit": Occupation.TAILOR.value, "penjahit": Occupation.TAILOR.value,
+    "pemulung": Occupation.SCAVENGER.value, "bangunan": Occupation.CONSTRUCTION.value,
+    "kuli": Occupation.DAY_LABOURER.value, "serabutan": Occupation.DAY_LABOURER.value,
+}
+
+
 def occupation_from_cell(value: Any) -> tuple[str, str]:
     """(occupation code, the typed text when it had to become 'other')."""
     text = cell_text(value)
@@ -234,6 +251,10 @@ def occupation_from_cell(value: Any) -> tuple[str, str]:
     code = _OCCUPATION_LOOKUP.get(header_key(text))
     if code is not None:
         return code, ""
+    # One job named among the words: take it (two different ones stay 'other', text kept).
+    found = {_OCCUPATION_KEYWORDS[w] for w in re.findall(r"[a-z]+", text.lower()) if w in _OCCUPATION_KEYWORDS}
+    if len(found) == 1:
+        return found.pop(), ""
     return Occupation.OTHER.value, text
 
 
