@@ -135,7 +135,7 @@ def test_keyset_pages_cover_everything_once(ws, typed, key):
 
     add_demo_workers(ws, 450, SYSTEM, seed=4)
     if typed == "REG":
-        typed = ws.device.prefix[:3]
+        typed = ws.device.prefix + "-000"  # with a digit, so it is read as a registration number
     seen, cursor = [], None
     while True:
         page = search(ws, SearchQuery(typed), after=cursor, limit=100, with_total=cursor is None)
