@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from desktop.domain.messages import QT_TRANSLATE_NOOP, Problem, error, warning
+from desktop.domain.messages import QT_TRANSLATE_NOOP, Problem, error, errors_of, warning, warnings_of
 from desktop.domain.nik import age_on, clean_nik, parse_nik, region_problems
 from desktop.domain.phone import normalize_phone
 from desktop.domain.regions import Level, RegionCatalog, undotted
@@ -165,11 +165,11 @@ class Result:
 
     @property
     def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.is_error]
+        return errors_of(self.problems)
 
     @property
     def warnings(self) -> list[Problem]:
-        return [p for p in self.problems if not p.is_error]
+        return warnings_of(self.problems)
 
     @property
     def ok(self) -> bool:

@@ -51,3 +51,11 @@ def error(field_name: str, template: str, **params: object) -> Problem:
 
 def warning(field_name: str, template: str, **params: object) -> Problem:
     return Problem(field_name, template, params, Severity.WARNING)
+
+
+def errors_of(problems) -> list[Problem]:
+    return [p for p in problems if p.is_error]
+
+
+def warnings_of(problems) -> list[Problem]:
+    return [p for p in problems if not p.is_error]

@@ -30,7 +30,7 @@ from desktop.domain.importing import (
     COLUMN_OF_FIELD, HEADERS, IMPORT_FIELDS, TEMPLATE_COLUMNS, RegionMatcher, cell_text, convert_row,
     guess_mapping, header_key, is_blank_row,
 )
-from desktop.domain.messages import QT_TRANSLATE_NOOP, Problem, error
+from desktop.domain.messages import QT_TRANSLATE_NOOP, Problem, error, errors_of, warnings_of
 from desktop.services.accounts import Actor
 from desktop.services.enrollment import (
     DUPLICATE_NIK, WORKER_INSERT_COLUMNS, _existing_niks, _school_ids, insert_enrollments,
@@ -72,11 +72,11 @@ class ImportRow:
 
     @property
     def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.is_error]
+        return errors_of(self.problems)
 
     @property
     def warnings(self) -> list[Problem]:
-        return [p for p in self.problems if not p.is_error]
+        return warnings_of(self.problems)
 
 
 @dataclass(frozen=True)
@@ -305,7 +305,7 @@ def _check_one(number: int, cells: dict[str, Any], ctx, matcher: RegionMatcher,
 
 
 def problems_have_error(problems: Sequence[Problem]) -> bool:
-    return any(p.is_error for p in problems)
+    return bool(errors_of(problems))
 
 
 _SAME_IN_FILE = QT_TRANSLATE_NOOP("Validation", "NIK sama dengan baris {row} di berkas ini; hanya baris {row} yang didaftarkan.")
