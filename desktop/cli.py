@@ -85,6 +85,23 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("template", help="tulis templat impor resmi (.xlsx)")
     p.add_argument("out", metavar="OUT.xlsx")
 
+    p = sub.add_parser("cards", help="tulis kartu peserta ke PDF dan catat pencetakannya")
+    p.add_argument("out", metavar="OUT.pdf")
+    p.add_argument("--layout", choices=["a4", "card"], default="a4",
+                   help="a4: 10 kartu per lembar dengan tanda potong; card: satu kartu per halaman")
+    p.add_argument("--unprinted", action="store_true", help="hanya yang kartunya belum pernah dicetak")
+    p.add_argument("--school", metavar="NPSN")
+    p.add_argument("--kabupaten", metavar="KODE|NAMA")
+    p.add_argument("--query", metavar="TEXT", help="nama, NIK atau No. Registrasi")
+    p.add_argument("--reason", metavar="TEXT", help="alasan cetak ulang (wajib bila ada kartu yang sudah dicetak)")
+
+    p = sub.add_parser("verify-card", help="periksa keaslian isi kode QR sebuah kartu")
+    p.add_argument("text", metavar="TEXT")
+    p.add_argument("--public-key", metavar="KEY", help="kunci publik penerbit (ed25519:ID:KUNCI)")
+
+    p = sub.add_parser("card-key", help="kunci publik laptop ini untuk memeriksa kartunya")
+    p.add_argument("--trust", metavar="KEY", help="percayai kunci publik laptop lain (ed25519:ID:KUNCI)")
+
     p = sub.add_parser("school", help="sekolah (SD/SMP/SMA/SMK, MI/MTs/MA)")
     school_sub = p.add_subparsers(dest="school_command", required=True, parser_class=_Parser)
     q = school_sub.add_parser("add", help="tambah sekolah")
@@ -388,6 +405,60 @@ def cmd_import(ws, actor, args) -> int:
     return EXIT_OK
 
 
+def _school_id(ws, npsn: str | None) -> int | None:
+    if not npsn:
+        return None
+    from desktop.services.schools import list_schools
+
+    found = next((s.id for s in list_schools(ws) if s.npsn == npsn.strip()), None)
+    if found is None:
+        raise CliError(f"sekolah dengan NPSN {npsn} belum terdaftar", EXIT_USAGE)
+    return found
+
+
+def cmd_cards(ws, actor, args) -> int:
+    from desktop.services import cards
+    from desktop.services.search import SearchQuery
+
+    query = SearchQuery(text=args.query or "", kabupaten_code=_resolve_kabupaten(ws, args.kabupaten),
+                        school_id=_school_id(ws, args.school), unprinted=args.unprinted)
+    try:
+        result = cards.print_cards(ws, query, Path(args.out), args.layout, actor, reprint_reason=args.reason)
+    except cards.ReprintNeedsReason as exc:
+        raise CliError(f"{exc.count} kartu sudah pernah dicetak: sebutkan --reason \"alasan cetak ulang\" "
+                       f"atau pakai --unprinted", EXIT_INVALID) from None
+    again = f" ({result.reprinted} cetak ulang)" if result.reprinted else ""
+    print(f"{result.count} kartu ditulis ke {args.out}{again}.")
+    return EXIT_OK
+
+
+def cmd_verify_card(ws, actor, args) -> int:
+    from desktop.services.cards import verify_card
+
+    check = verify_card(ws, args.text, args.public_key)
+    if not check.genuine:
+        print(f"lindung: kartu TIDAK sah: {check.reason}", file=sys.stderr)
+        return EXIT_INVALID
+    claim = check.claim
+    from desktop.domain.text import format_date
+
+    print(f"Kartu sah: {claim.registration_no} {claim.full_name}, "
+          f"berlaku {format_date(claim.coverage_start)} s.d. {format_date(claim.coverage_end)}.")
+    return EXIT_OK
+
+
+def cmd_card_key(ws, actor, args) -> int:
+    from desktop.services.cards import public_key_text, trust_key
+
+    if args.trust:
+        if not actor.is_admin:
+            raise CliError("hanya admin yang dapat menambah kunci tepercaya", EXIT_AUTH)
+        print(f"Kunci {trust_key(ws, args.trust)} dipercaya untuk memeriksa kartu.")
+        return EXIT_OK
+    print(public_key_text(ws))
+    return EXIT_OK
+
+
 def cmd_template(ws, actor, args) -> int:
     from desktop.services.importing import write_template
 
@@ -419,7 +490,8 @@ def cmd_school(ws, actor, args) -> int:
 COMMANDS = {
     "demo": cmd_demo, "enroll": cmd_enroll, "list": cmd_list, "show": cmd_show, "delete": cmd_delete,
     "user": cmd_user, "regions": cmd_regions, "settings": cmd_settings, "import": cmd_import,
-    "template": cmd_template, "school": cmd_school,
+    "template": cmd_template, "school": cmd_school, "cards": cmd_cards, "verify-card": cmd_verify_card,
+    "card-key": cmd_card_key,
 }
 
 

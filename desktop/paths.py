@@ -7,3 +7,4 @@ from pathlib import Path
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 REGIONS_CSV = RESOURCES / "regions" / "wilayah-61.csv"
 TRANSLATIONS = RESOURCES / "i18n"
+FONTS = RESOURCES / "fonts"

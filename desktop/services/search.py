@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import and_, func, select, text, tuple_
+from sqlalchemy import and_, exists, func, select, text, tuple_
 from sqlalchemy.sql import Select
 
 from desktop.domain.enrollment import Status
@@ -22,7 +22,7 @@ from desktop.domain.nik import mask_nik
 from desktop.domain.text import fold_spaces, search_key
 from desktop.services.records import Page, WorkerRow
 from desktop.services.workspace import Workspace
-from desktop.storage.models import Worker
+from desktop.storage.models import CardPrint, Worker
 
 _WORDS = re.compile(r"\w+", re.UNICODE)
 _ID_CHARS = re.compile(r"[\s.\-]")
@@ -35,6 +35,7 @@ class SearchQuery:
     kabupaten_code: str | None = None
     school_id: int | None = None
     status: str | None = None  # None: every record that is not deleted
+    unprinted: bool = False    # only workers whose card was never printed
 
 
 def _digits_upper(text_: str) -> str:
@@ -93,6 +94,8 @@ def _filtered(stmt: Select, query: SearchQuery) -> Select:
         conditions.append(Worker.kabupaten_code == query.kabupaten_code)
     if query.school_id is not None:
         conditions.append(Worker.school_id == query.school_id)
+    if query.unprinted:
+        conditions.append(~exists().where(CardPrint.worker_id == Worker.id))
     if query.status == Status.DELETED.value:
         conditions.append(Worker.deleted_at.is_not(None))
     else:

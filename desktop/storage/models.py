@@ -143,3 +143,26 @@ class Draft(Base):
     payload: Mapped[str] = mapped_column(Text)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
     __table_args__ = (UniqueConstraint("username", "form_key", name="uq_drafts_user_form"),)
+
+
+class PrintBatch(Base):
+    """One run of card printing: who, when, which layout, and why when it re-prints cards."""
+
+    __tablename__ = "print_batches"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    created_by: Mapped[str] = mapped_column(String(64))
+    device_id: Mapped[str] = mapped_column(String(36))
+    layout: Mapped[str] = mapped_column(String(8))
+    card_count: Mapped[int] = mapped_column(Integer)
+    reprint_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
+    file_name: Mapped[str] = mapped_column(String(255))
+
+
+class CardPrint(Base):
+    __tablename__ = "card_prints"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    batch_id: Mapped[int] = mapped_column(ForeignKey("print_batches.id"))
+    worker_id: Mapped[int] = mapped_column(ForeignKey("workers.id"), index=True)
+    reprint: Mapped[bool] = mapped_column(Boolean)

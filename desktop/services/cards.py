@@ -1,0 +1,274 @@
+"""Membership cards: choosing who gets one, signing the QR code, writing the PDF, logging the print.
+
+The drawing lives in ``reports.cards`` (plain data in, PDF out); this module turns records into
+that plain data, signs each card's QR code with the installation's Ed25519 key so anyone holding
+the public key can tell a genuine card from a forged or altered one, and records which cards were
+printed in which batch, by whom, and why when they are printed again.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import os
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from sqlalchemy import exists, select
+
+from desktop.domain import cardcode
+from desktop.domain.enrollment import Funding, Programme
+from desktop.domain.messages import QT_TRANSLATE_NOOP
+from desktop.domain.nik import mask_nik
+from desktop.domain.text import format_date
+from desktop.paths import FONTS
+from desktop.services.accounts import Actor
+from desktop.services.errors import ServiceError
+from desktop.services.records import WorkerRecord
+from desktop.services.search import SearchQuery, iter_records
+from desktop.services.workspace import Workspace, bulk_work, utcnow
+from desktop.storage.models import CardPrint, PrintBatch, Setting, Worker
+from reports.cards import LAYOUTS, CardBack, CardData, write_cards
+
+_KEY_SETTING = "cards.signing_key"
+_TRUSTED_SETTING = "cards.trusted_key."
+
+
+class ReprintNeedsReason(ServiceError):
+    def __init__(self, count: int):
+        super().__init__(QT_TRANSLATE_NOOP(
+            "Service", "{count} kartu di antaranya sudah pernah dicetak. Cetak ulang harus disertai alasan."),
+            count=count)
+        self.count = count
+
+
+# --- keys -------------------------------------------------------------------------------------
+
+def _b64(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
+
+
+def _unb64(text: str) -> bytes:
+    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+
+
+def key_id(public: Ed25519PublicKey) -> str:
+    raw = public.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    return hashlib.sha256(raw).hexdigest()[:8]
+
+
+def signing_key(ws: Workspace) -> Ed25519PrivateKey:
+    """This installation's private key, made on first use and kept in its database."""
+    with ws.session(write=True) as session:
+        row = session.get(Setting, _KEY_SETTING)
+        if row is None:
+            key = Ed25519PrivateKey.generate()
+            raw = key.private_bytes(serialization.Encoding.Raw, serialization.PrivateFormat.Raw,
+                                    serialization.NoEncryption())
+            session.add(Setting(key=_KEY_SETTING, value=_b64(raw)))
+            return key
+        return Ed25519PrivateKey.from_private_bytes(_unb64(row.value))
+
+
+def public_key_text(ws: Workspace) -> str:
+    """``ed25519:<key id>:<public key>``: what another office needs to verify this laptop's cards."""
+    public = signing_key(ws).public_key()
+    raw = public.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    return f"ed25519:{key_id(public)}:{_b64(raw)}"
+
+
+def _parse_public(text: str) -> Ed25519PublicKey:
+    try:
+        kind, _kid, raw = text.strip().split(":")
+        if kind != "ed25519":
+            raise ValueError
+        return Ed25519PublicKey.from_public_bytes(_unb64(raw))
+    except (ValueError, TypeError) as exc:
+        raise ServiceError(QT_TRANSLATE_NOOP("Service", "Kunci publik tidak dikenali (bentuk: ed25519:ID:KUNCI).")) from exc
+
+
+def trust_key(ws: Workspace, text: str) -> str:
+    """Accept another installation's public key for verifying its cards; returns its key id."""
+    public = _parse_public(text)
+    kid = key_id(public)
+    with ws.session(write=True) as session:
+        session.merge(Setting(key=_TRUSTED_SETTING + kid, value=text.strip()))
+    return kid
+
+
+def _known_keys(ws: Workspace, extra: str | None = None) -> dict[str, Ed25519PublicKey]:
+    own = signing_key(ws).public_key()
+    keys = {key_id(own): own}
+    with ws.session() as session:
+        for row in session.scalars(select(Setting).where(Setting.key.startswith(_TRUSTED_SETTING))):
+            public = _parse_public(row.value)
+            keys[key_id(public)] = public
+    if extra:
+        public = _parse_public(extra)
+        keys[key_id(public)] = public
+    return keys
+
+
+@dataclass(frozen=True)
+class CardCheck:
+    genuine: bool
+    claim: cardcode.CardClaim | None
+    reason: str            # why not genuine (Indonesian), empty when genuine
+
+
+def verify_card(ws: Workspace, text: str, public_key: str | None = None) -> CardCheck:
+    """Check a scanned QR text against the known public keys (this laptop's and trusted ones)."""
+    try:
+        claim, message, signature = cardcode.parse(text)
+    except cardcode.CardCodeError as exc:
+        return CardCheck(False, None, str(exc))
+    keys = _known_keys(ws, public_key)
+    public = keys.get(claim.key_id)
+    if public is None:
+        return CardCheck(False, claim, "kunci penanda tangan tidak dikenal")
+    try:
+        public.verify(_unb64(signature), message.encode("utf-8"))
+    except (InvalidSignature, ValueError):
+        return CardCheck(False, claim, "tanda tangan tidak cocok: kartu palsu atau diubah")
+    return CardCheck(True, claim, "")
+
+
+# --- cards ------------------------------------------------------------------------------------
+
+def _programmes(code: str) -> str:
+    return "JKK, JKM" if code == Programme.JKK_JKM.value else code.upper()
+
+
+class CardMaker:
+    """Turns records into signed ``CardData`` (one key, one region list for the whole batch)."""
+
+    def __init__(self, ws: Workspace):
+        self.key = signing_key(ws)
+        self.kid = key_id(self.key.public_key())
+        self.regions = ws.regions
+
+    def card(self, record: WorkerRecord) -> CardData:
+        claim = cardcode.CardClaim(record.registration_no, record.full_name, record.birth_date,
+                                   record.kabupaten_code, record.coverage_start, record.coverage_end, self.kid)
+        message = cardcode.message_for(claim)
+        signature = _b64(self.key.sign(message.encode("utf-8")))
+        funding = Funding.parse(record.funding_source)
+        return CardData(
+            registration_no=record.registration_no, full_name=record.full_name,
+            nik_masked=mask_nik(record.nik), birth_date=format_date(record.birth_date),
+            kabupaten=self.regions.name(record.kabupaten_code), programmes=_programmes(record.programme),
+            coverage=f"{format_date(record.coverage_start)} s.d. {format_date(record.coverage_end)}",
+            funding="BAZNAS (dana zakat)" if funding is Funding.BAZNAS_ZAKAT else (
+                funding.label if funding else record.funding_source),
+            qr_text=message + "|" + signature)
+
+
+@dataclass(frozen=True)
+class PrintResult:
+    count: int
+    reprinted: int
+    batch_id: str
+    path: Path
+
+
+def _card_back(ws: Workspace) -> CardBack:
+    with ws.session() as session:
+        branch = session.get(Setting, "cards.branch_contact")
+    return CardBack(branch=branch.value) if branch is not None else CardBack()
+
+
+def count_selected(ws: Workspace, query: SearchQuery) -> tuple[int, int]:
+    """(cards selected, of which already printed once)."""
+    from sqlalchemy import func
+
+    from desktop.services.search import _filtered
+
+    with ws.session() as session:
+        total = session.execute(_filtered(select(func.count()).select_from(Worker), query)).scalar_one()
+        printed = session.execute(_filtered(
+            select(func.count()).select_from(Worker).where(exists().where(CardPrint.worker_id == Worker.id)),
+            query)).scalar_one()
+    return total, printed
+
+
+def print_cards(ws: Workspace, query: SearchQuery, out: Path, layout: str, actor: Actor,
+                reprint_reason: str | None = None, workers: int | None = None,
+                progress: Callable[[int, int], None] | None = None,
+                cancelled: Callable[[], bool] | None = None, record: bool = True) -> PrintResult:
+    """Write the selected workers' cards to ``out`` and log the batch (``record=False``: a preview)."""
+    if layout not in LAYOUTS:
+        raise ServiceError(QT_TRANSLATE_NOOP("Service", "Tata letak {layout} tidak dikenal: pilih a4 atau card."),
+                           layout=layout)
+    total, printed = count_selected(ws, query)
+    reason = (reprint_reason or "").strip()
+    if record and printed and not reason:
+        raise ReprintNeedsReason(printed)
+    if total == 0:
+        raise ServiceError(QT_TRANSLATE_NOOP("Service", "Tidak ada peserta yang cocok dengan pilihan ini."))
+    maker = CardMaker(ws)
+    ids: list[int] = []
+
+    def cards() -> Iterator[CardData]:
+        for rec in iter_records(ws, query):
+            ids.append(rec.registration_no)
+            yield maker.card(rec)
+
+    if workers is None:
+        workers = min(os.cpu_count() or 1, 4)
+    with bulk_work():
+        count = write_cards(Path(out), cards(), layout, FONTS, back=_card_back(ws),
+                            title="Kartu peserta JKK + JKM", workers=workers, cancelled=cancelled,
+                            progress=(lambda done: progress(done, total)) if progress else None)
+    if count == 0 and cancelled is not None and cancelled():
+        from desktop.services.spreadsheets import Cancelled
+
+        raise Cancelled()
+    batch = str(uuid.uuid4())
+    if record:
+        _log_batch(ws, batch, ids, layout, actor, reason or None, Path(out).name)
+    return PrintResult(count, printed, batch, Path(out))
+
+
+def _log_batch(ws: Workspace, batch_uuid: str, registration_nos: list[str], layout: str, actor: Actor,
+               reason: str | None, file_name: str) -> None:
+    with ws.session(write=True) as session:
+        batch = PrintBatch(uuid=batch_uuid, created_at=utcnow(), created_by=actor.username,
+                           device_id=ws.device.id, layout=layout, card_count=len(registration_nos),
+                           reprint_reason=reason, file_name=file_name[:255])
+        session.add(batch)
+        session.flush()
+        worker_ids: dict[str, int] = {}
+        for start in range(0, len(registration_nos), 500):
+            chunk = registration_nos[start:start + 500]
+            worker_ids.update(session.execute(
+                select(Worker.registration_no, Worker.id).where(Worker.registration_no.in_(chunk))).all())
+        printed_before = set()
+        ids = list(worker_ids.values())
+        for start in range(0, len(ids), 500):
+            printed_before.update(session.scalars(
+                select(CardPrint.worker_id).where(CardPrint.worker_id.in_(ids[start:start + 500]))))
+        session.execute(CardPrint.__table__.insert(), [
+            {"batch_id": batch.id, "worker_id": wid, "reprint": wid in printed_before} for wid in ids])
+
+
+@dataclass(frozen=True)
+class BatchInfo:
+    uuid: str
+    created_at: str
+    created_by: str
+    layout: str
+    card_count: int
+    reprint_reason: str | None
+    file_name: str
+
+
+def list_batches(ws: Workspace) -> list[BatchInfo]:
+    with ws.session() as session:
+        return [BatchInfo(b.uuid, b.created_at.isoformat(timespec="seconds"), b.created_by, b.layout, b.card_count,
+                          b.reprint_reason, b.file_name)
+                for b in session.scalars(select(PrintBatch).order_by(PrintBatch.id.desc()))]
