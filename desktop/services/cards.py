@@ -132,7 +132,10 @@ def verify_card(ws: Workspace, text: str, public_key: str | None = None) -> Card
     if public is None:
         return CardCheck(False, claim, "kunci penanda tangan tidak dikenal")
     try:
-        public.verify(_unb64(signature), message.encode("utf-8"))
+        raw = _unb64(signature)
+        if _b64(raw) != signature:  # only the canonical spelling: no spare bits to alter unnoticed
+            raise InvalidSignature
+        public.verify(raw, message.encode("utf-8"))
     except (InvalidSignature, ValueError):
         return CardCheck(False, claim, "tanda tangan tidak cocok: kartu palsu atau diubah")
     return CardCheck(True, claim, "")
