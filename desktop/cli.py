@@ -102,6 +102,18 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("card-key", help="kunci publik laptop ini untuk memeriksa kartunya")
     p.add_argument("--trust", metavar="KEY", help="percayai kunci publik laptop lain (ed25519:ID:KUNCI)")
 
+    p = sub.add_parser("report", help="laporan PDF: summary, receipts, contributions")
+    report_sub = p.add_subparsers(dest="report_command", required=True, parser_class=_Parser)
+    q = report_sub.add_parser("summary", help="ringkasan per kabupaten/kota dan pekerjaan, capaian target")
+    q.add_argument("out", metavar="OUT.pdf")
+    q.add_argument("--target", type=int, help="target jumlah peserta (bawaan: pengaturan, 3.533)")
+    q = report_sub.add_parser("receipts", help="tanda terima kartu per sekolah")
+    q.add_argument("out", metavar="OUT.pdf")
+    q.add_argument("--school", required=True, metavar="NPSN")
+    q = report_sub.add_parser("contributions", help="kewajiban iuran BAZNAS per kabupaten/kota")
+    q.add_argument("out", metavar="OUT.pdf")
+    q.add_argument("--months", type=int, required=True, metavar="N")
+
     p = sub.add_parser("school", help="sekolah (SD/SMP/SMA/SMK, MI/MTs/MA)")
     school_sub = p.add_subparsers(dest="school_command", required=True, parser_class=_Parser)
     q = school_sub.add_parser("add", help="tambah sekolah")
@@ -459,6 +471,24 @@ def cmd_card_key(ws, actor, args) -> int:
     return EXIT_OK
 
 
+def cmd_report(ws, actor, args) -> int:
+    from desktop.domain.text import format_rupiah
+    from desktop.services import reporting
+
+    if args.report_command == "summary":
+        if args.target is not None and args.target <= 0:
+            raise CliError("--target harus lebih dari 0", EXIT_USAGE)
+        total = reporting.summary_report(ws, Path(args.out), args.target)
+        print(f"Ringkasan {total} peserta ditulis ke {args.out}.")
+    elif args.report_command == "receipts":
+        count = reporting.receipts_report(ws, Path(args.out), args.school)
+        print(f"Tanda terima {count} peserta ditulis ke {args.out}.")
+    else:
+        total = reporting.contributions_report(ws, Path(args.out), args.months)
+        print(f"Kewajiban iuran {format_rupiah(total)} untuk {args.months} bulan ditulis ke {args.out}.")
+    return EXIT_OK
+
+
 def cmd_template(ws, actor, args) -> int:
     from desktop.services.importing import write_template
 
@@ -491,7 +521,7 @@ COMMANDS = {
     "demo": cmd_demo, "enroll": cmd_enroll, "list": cmd_list, "show": cmd_show, "delete": cmd_delete,
     "user": cmd_user, "regions": cmd_regions, "settings": cmd_settings, "import": cmd_import,
     "template": cmd_template, "school": cmd_school, "cards": cmd_cards, "verify-card": cmd_verify_card,
-    "card-key": cmd_card_key,
+    "card-key": cmd_card_key, "report": cmd_report,
 }
 
 

@@ -1,0 +1,133 @@
+"""The branch's and BAZNAS's reports: counts and sums from the database, drawn by ``reports``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from pathlib import Path
+
+from sqlalchemy import exists, func, select
+
+from desktop.domain.contributions import (
+    JKK_MONTHLY, JKM_MONTHLY, add_month, month_start, monthly_rate, reliefs_in,
+)
+from desktop.domain.enrollment import Occupation, Status
+from desktop.domain.messages import QT_TRANSLATE_NOOP
+from desktop.domain.text import MONTHS_ID, format_rupiah
+from desktop.paths import FONTS
+from desktop.services.errors import NotFound, ServiceError
+from desktop.services.workspace import Workspace
+from desktop.storage.models import CardPrint, School, Setting, Worker
+from reports.documents import (
+    ContributionData, ContributionRow, Cover, ReceiptRow, SummaryData, write_contributions, write_receipts,
+    write_summary,
+)
+
+DEFAULT_TARGET = 3533
+_LIVE = (Worker.deleted_at.is_(None),)
+_COVERED = (Worker.deleted_at.is_(None), Worker.status.in_((Status.ENROLLED.value, Status.ACTIVE.value)))
+
+
+def _generated(now: dt.datetime | None = None) -> str:
+    now = now or dt.datetime.now()
+    return f"{now.day} {MONTHS_ID[now.month - 1]} {now.year} {now:%H:%M}"
+
+
+def _month_name(month: dt.date) -> str:
+    return f"{MONTHS_ID[month.month - 1]} {month.year}"
+
+
+def target(ws: Workspace) -> int:
+    with ws.session() as session:
+        row = session.get(Setting, "reports.target")
+        return int(row.value) if row is not None else DEFAULT_TARGET
+
+
+def set_target(ws: Workspace, value: int) -> None:
+    if value <= 0:
+        raise ServiceError(QT_TRANSLATE_NOOP("Service", "Target harus lebih dari 0."))
+    with ws.session(write=True) as session:
+        session.merge(Setting(key="reports.target", value=str(int(value))))
+
+
+def summary_report(ws: Workspace, out: Path, target_count: int | None = None) -> int:
+    """Enrolled, printed and synced counts per kabupaten/kota and per occupation; returns the total."""
+    goal = target_count or target(ws)
+    printed = exists().where(CardPrint.worker_id == Worker.id)
+    with ws.session() as session:
+        enrolled = dict(session.execute(
+            select(Worker.kabupaten_code, func.count()).where(*_LIVE).group_by(Worker.kabupaten_code)).all())
+        with_card = dict(session.execute(
+            select(Worker.kabupaten_code, func.count()).where(*_LIVE, printed).group_by(Worker.kabupaten_code)).all())
+        occupations = Counter(dict(session.execute(
+            select(Worker.occupation, func.count()).where(*_LIVE).group_by(Worker.occupation)).all()))
+    # Nothing is acknowledged by a hub until sync exists on this laptop: the synced column is honest zero.
+    rows = [(kab.name, enrolled.get(kab.code, 0), with_card.get(kab.code, 0), 0) for kab in ws.regions.kabupaten()]
+    by_occupation = [(m.label, occupations.get(m.value, 0)) for m in Occupation if occupations.get(m.value)]
+    by_occupation.sort(key=lambda r: -r[1])
+    cover = Cover("Ringkasan kepesertaan pekerja rentan",
+                  "JKK + JKM dibiayai dana zakat BAZNAS · Kalimantan Barat", _generated(),
+                  (f"Wilayah: semua {len(rows)} kabupaten/kota Kalimantan Barat",
+                   "Peserta: semua yang tidak dihapus (status terdaftar, aktif, berakhir)",
+                   f"Target: {goal:,} pekerja rentan".replace(",", ".")))
+    write_summary(Path(out), cover, SummaryData(rows, by_occupation, goal), FONTS)
+    return sum(r[1] for r in rows)
+
+
+def receipts_report(ws: Workspace, out: Path, npsn: str) -> int:
+    """Card hand-over sheet for one school; returns how many people it lists."""
+    with ws.session() as session:
+        school = session.scalar(select(School).where(School.npsn == npsn.strip()))
+        if school is None:
+            raise NotFound(QT_TRANSLATE_NOOP("Service", "Sekolah dengan NPSN {npsn} belum terdaftar."), npsn=npsn)
+        people = session.execute(
+            select(Worker.full_name, Worker.registration_no, Worker.pupil_name, Worker.pupil_class)
+            .where(*_LIVE, Worker.school_id == school.id).order_by(Worker.name_key, Worker.id)).all()
+        name, level, coordinator, kab = school.name, school.level, school.coordinator, school.kabupaten_code
+    rows = [ReceiptRow(full, regno, f"{pupil} ({klass})" if pupil and klass else pupil or "")
+            for full, regno, pupil, klass in people]
+    cover = Cover("Tanda terima kartu peserta JKK + JKM", f"{name} · NPSN {npsn} · {level}", _generated(),
+                  (f"Sekolah: {name} (NPSN {npsn}), {ws.regions.name(kab)}",
+                   f"Koordinator: {coordinator or '-'}", f"Peserta: {len(rows)} orang tua siswa"))
+    today = dt.date.today()
+    write_receipts(Path(out), cover, rows, coordinator,
+                   f"{ws.regions.name(kab).replace('Kabupaten ', '')}, {today.day} {MONTHS_ID[today.month - 1]} {today.year}",
+                   FONTS)
+    return len(rows)
+
+
+def contributions_report(ws: Workspace, out: Path, months: int, start: dt.date | None = None) -> int:
+    """What BAZNAS owes for the covered workers over ``months`` months from this month; returns the total."""
+    if not 1 <= months <= 60:
+        raise ServiceError(QT_TRANSLATE_NOOP("Service", "Jumlah bulan harus 1 sampai 60."))
+    first = month_start(start or ws.today)
+    with ws.session() as session:
+        counts = session.execute(
+            select(Worker.kabupaten_code, Worker.occupation, func.count()).where(*_COVERED)
+            .group_by(Worker.kabupaten_code, Worker.occupation)).all()
+    per_kab: dict[str, list[int]] = {}
+    for kab, occupation, n in counts:
+        jkk = jkm = 0
+        for i in range(months):
+            a, b = monthly_rate(add_month(first, i), occupation)
+            jkk, jkm = jkk + a * n, jkm + b * n
+        totals = per_kab.setdefault(kab, [0, 0, 0])
+        totals[0] += n
+        totals[1] += jkk
+        totals[2] += jkm
+    rows = [ContributionRow(kab.name, *per_kab.get(kab.code, [0, 0, 0])) for kab in ws.regions.kabupaten()]
+    last = add_month(first, months - 1)
+    notes = [f"Tarif dasar per orang per bulan: JKK {format_rupiah(JKK_MONTHLY)} (1% dari penghasilan "
+             f"terendah Rp 1.000.000) dan JKM {format_rupiah(JKM_MONTHLY)}; paket biasa Rp 16.800."]
+    for relief in reliefs_in(first, months):
+        notes.append(f"{relief.source}: iuran {100 - relief.percent}% lebih rendah "
+                     f"{_month_name(relief.first_month)} – {_month_name(relief.last_month)}"
+                     + (" untuk pekerja sektor transportasi (ojek, sopir)." if relief.transport else
+                        " untuk pekerja di luar sektor transportasi." if relief.transport is False else "."))
+    notes.append("Dihitung untuk peserta berstatus terdaftar atau aktif, per bulan dengan tarif bulan itu.")
+    period = f"{_month_name(first)} – {_month_name(last)}"
+    cover = Cover("Kewajiban iuran BAZNAS untuk pekerja rentan", f"JKK + JKM · {period}", _generated(),
+                  (f"Periode: {months} bulan, {period}", "Peserta: status terdaftar atau aktif",
+                   "Wilayah: semua kabupaten/kota Kalimantan Barat"))
+    write_contributions(Path(out), cover, ContributionData(rows, months, period, tuple(notes)), format_rupiah, FONTS)
+    return sum(r.jkk + r.jkm for r in rows)

@@ -1,0 +1,279 @@
+"""Reports to sign and file, in Indonesian: summary, card hand-over receipts, contributions owed.
+
+Each takes plain data (already counted, already formatted where the wording is the caller's) and
+writes an A4 PDF with a cover block (title, filters, generation date) and "Halaman X dari Y" on
+every page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reportlab import rl_config
+from reportlab.graphics.charts.barcharts import HorizontalBarChart
+from reportlab.graphics.shapes import Drawing, Rect, String
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle,
+)
+from reportlab.pdfgen.canvas import Canvas
+
+from reports.fonts import BOLD, REGULAR, register_fonts
+
+GREEN = colors.HexColor("#1f6b53")
+LIGHT = colors.HexColor("#e3f0ea")
+GRID = colors.HexColor("#b9c7c2")
+
+
+def _styles() -> dict[str, ParagraphStyle]:
+    base = ParagraphStyle("base", fontName=REGULAR, fontSize=9.5, leading=12.5)
+    return {
+        "base": base,
+        "title": ParagraphStyle("title", parent=base, fontName=BOLD, fontSize=16, leading=20, textColor=GREEN),
+        "subtitle": ParagraphStyle("subtitle", parent=base, fontSize=10.5, leading=14),
+        "h2": ParagraphStyle("h2", parent=base, fontName=BOLD, fontSize=11.5, leading=15, spaceBefore=10,
+                             spaceAfter=4, textColor=GREEN, keepWithNext=1),
+        "small": ParagraphStyle("small", parent=base, fontSize=8, leading=10, textColor=colors.HexColor("#4f625c")),
+        "cell": ParagraphStyle("cell", parent=base, fontSize=9, leading=11),
+        "num": ParagraphStyle("num", parent=base, fontSize=9, leading=11, alignment=TA_RIGHT),
+    }
+
+
+@dataclass(frozen=True)
+class Cover:
+    title: str
+    subtitle: str
+    generated: str                       # "24 November 2026 13:40"
+    filters: Sequence[str] = ()          # "Kabupaten/Kota: semua", …
+    footer: str = "Lindung · BPJS Ketenagakerjaan × BAZNAS Kalimantan Barat"
+
+
+class _NumberedCanvas(Canvas):
+    """Writes "Halaman X dari Y" once the number of pages is known."""
+
+    def __init__(self, *args, footer: str = "", generated: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        self._saved: list[dict] = []
+        self._footer, self._generated = footer, generated
+
+    def showPage(self):  # noqa: N802 - ReportLab's name
+        self._saved.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self):
+        total = len(self._saved)
+        for state in self._saved:
+            self.__dict__.update(state)
+            self.setFont(REGULAR, 7.5)
+            self.setFillColor(colors.HexColor("#4f625c"))
+            self.drawString(18 * mm, 10 * mm, self._footer)
+            self.drawRightString(A4[0] - 18 * mm, 10 * mm,
+                                 f"Dibuat {self._generated} · Halaman {self._pageNumber} dari {total}")
+            super().showPage()
+        super().save()
+
+
+def _build(out: Path, cover: Cover, story: list, font_dir: Path) -> None:
+    register_fonts(font_dir)
+    rl_config.useA85 = 0
+    styles = _styles()
+    head = [Paragraph(cover.title, styles["title"]), Paragraph(cover.subtitle, styles["subtitle"]), Spacer(1, 3 * mm)]
+    if cover.filters:
+        rows = [[Paragraph(f, styles["small"])] for f in cover.filters]
+        table = Table(rows, colWidths=[174 * mm])
+        table.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), LIGHT), ("LEFTPADDING", (0, 0), (-1, -1), 6),
+                                   ("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5)]))
+        head += [table, Spacer(1, 4 * mm)]
+    out = Path(out)
+    tmp = out.with_name(out.name + ".tmp")
+    doc = SimpleDocTemplate(str(tmp), pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm, topMargin=16 * mm,
+                            bottomMargin=18 * mm, title=cover.title, author="Lindung", creator="Lindung (ReportLab)")
+
+    def canvasmaker(*args, **kwargs):
+        return _NumberedCanvas(*args, footer=cover.footer, generated=cover.generated, **kwargs)
+
+    doc.build(head + story, canvasmaker=canvasmaker)
+    tmp.replace(out)
+
+
+def _table(rows: list[list], widths: Sequence[float], numeric_from: int, total_row: bool = False,
+           repeat: int = 1) -> Table:
+    styles = _styles()
+    body = []
+    for r, row in enumerate(rows):
+        cells = []
+        for c, value in enumerate(row):
+            style = styles["num"] if c >= numeric_from and r > 0 else styles["cell"]
+            text = f"<b>{value}</b>" if r == 0 or (total_row and r == len(rows) - 1) else str(value)
+            cells.append(Paragraph(text, style))
+        body.append(cells)
+    table = Table(body, colWidths=list(widths), repeatRows=repeat)
+    commands = [
+        ("BACKGROUND", (0, 0), (-1, 0), LIGHT), ("GRID", (0, 0), (-1, -1), 0.4, GRID),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+    ]
+    if total_row:
+        commands.append(("BACKGROUND", (0, -1), (-1, -1), LIGHT))
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+# --- summary ------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class SummaryData:
+    by_kabupaten: Sequence[tuple[str, int, int, int]]   # name, enrolled, printed, synced
+    by_occupation: Sequence[tuple[str, int]]            # label, enrolled
+    target: int
+
+
+def _bar_chart(rows: Sequence[tuple[str, int, int, int]]) -> Drawing:
+    height = 12 + 13 * len(rows)
+    drawing = Drawing(174 * mm, height + 18)
+    chart = HorizontalBarChart()
+    chart.x, chart.y = 44 * mm, 6
+    chart.width, chart.height = 120 * mm, height
+    chart.data = [[r[1] for r in reversed(rows)], [r[2] for r in reversed(rows)]]
+    chart.categoryAxis.categoryNames = [r[0] for r in reversed(rows)]
+    chart.categoryAxis.labels.fontName = REGULAR
+    chart.categoryAxis.labels.fontSize = 7.5
+    chart.categoryAxis.labels.boxAnchor = "e"
+    chart.valueAxis.labels.fontName = REGULAR
+    chart.valueAxis.labels.fontSize = 7
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.labelTextFormat = lambda v: f"{int(v):,}".replace(",", ".")
+    chart.bars[0].fillColor = GREEN
+    chart.bars[1].fillColor = colors.HexColor("#9cc9b4")
+    chart.bars.strokeColor = None
+    chart.barSpacing = 1
+    chart.groupSpacing = 4
+    drawing.add(chart)
+    legend = height + 11
+    drawing.add(Rect(44 * mm, legend, 6, 6, fillColor=GREEN, strokeColor=None))
+    drawing.add(String(44 * mm + 9, legend + 0.5, "terdaftar", fontName=REGULAR, fontSize=7.5))
+    drawing.add(Rect(44 * mm + 50, legend, 6, 6, fillColor=colors.HexColor("#9cc9b4"), strokeColor=None))
+    drawing.add(String(44 * mm + 59, legend + 0.5, "kartu dicetak", fontName=REGULAR, fontSize=7.5))
+    return drawing
+
+
+def _progress_bar(done: int, target: int) -> Drawing:
+    width = 174 * mm
+    drawing = Drawing(width, 16)
+    share = min(done / target, 1.0) if target else 0
+    drawing.add(Rect(0, 2, width, 10, fillColor=LIGHT, strokeColor=GRID, strokeWidth=0.5))
+    drawing.add(Rect(0, 2, width * share, 10, fillColor=GREEN, strokeColor=None))
+    return drawing
+
+
+def _n(value: int) -> str:
+    return f"{value:,}".replace(",", ".")
+
+
+def _pct(value: float) -> str:
+    """``12,5%`` (Indonesian decimal comma)."""
+    return f"{value:.1f}".replace(".", ",") + "%"
+
+
+def write_summary(out: Path, cover: Cover, data: SummaryData, font_dir: Path) -> None:
+    register_fonts(font_dir)
+    s = _styles()
+    total = sum(r[1] for r in data.by_kabupaten)
+    printed = sum(r[2] for r in data.by_kabupaten)
+    synced = sum(r[3] for r in data.by_kabupaten)
+    share = total / data.target * 100 if data.target else 0
+    story = [
+        Paragraph("Capaian terhadap target", s["h2"]),
+        Paragraph(f"<b>{_n(total)}</b> dari target <b>{_n(data.target)}</b> pekerja rentan terdaftar "
+                  f"({_pct(share)}).", s["base"]),
+        _progress_bar(total, data.target),
+        Paragraph("Per kabupaten/kota", s["h2"]),
+        _table([["Kabupaten/Kota", "Terdaftar", "Kartu dicetak", "Tersinkron"]]
+               + [[n, _n(a), _n(b), _n(c)] for n, a, b, c in data.by_kabupaten]
+               + [["Jumlah", _n(total), _n(printed), _n(synced)]],
+               [80 * mm, 31 * mm, 32 * mm, 31 * mm], numeric_from=1, total_row=True),
+        Spacer(1, 4 * mm),
+        KeepTogether([Paragraph("Terdaftar dan kartu dicetak per kabupaten/kota", s["h2"]),
+                      _bar_chart(data.by_kabupaten)]),
+        Paragraph("Per pekerjaan", s["h2"]),
+        _table([["Pekerjaan", "Terdaftar", "Bagian"]]
+               + [[label, _n(count), _pct(count / total * 100 if total else 0)]
+                  for label, count in data.by_occupation]
+               + [["Jumlah", _n(total), "100%" if total else "0%"]],
+               [110 * mm, 32 * mm, 32 * mm], numeric_from=1, total_row=True),
+    ]
+    _build(out, cover, story, font_dir)
+
+
+# --- receipts ------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ReceiptRow:
+    full_name: str
+    registration_no: str
+    pupil: str
+
+
+def write_receipts(out: Path, cover: Cover, rows: Sequence[ReceiptRow], coordinator: str, place_date: str,
+                   font_dir: Path) -> None:
+    register_fonts(font_dir)
+    s = _styles()
+    table_rows = [["No", "Nama peserta", "No. Registrasi", "Siswa (kelas)", "Tanda tangan penerima"]]
+    table_rows += [[str(i), r.full_name, r.registration_no, r.pupil, ""] for i, r in enumerate(rows, start=1)]
+    table = _table(table_rows, [10 * mm, 52 * mm, 35 * mm, 40 * mm, 37 * mm], numeric_from=99)
+    table.setStyle(TableStyle([("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white]),
+                               ("TOPPADDING", (0, 1), (-1, -1), 7), ("BOTTOMPADDING", (0, 1), (-1, -1), 7)]))
+    signature = Table([[Paragraph(place_date, s["base"])], [Paragraph("Koordinator sekolah,", s["base"])],
+                       [Spacer(1, 16 * mm)], [Paragraph(f"( {coordinator or '.' * 40} )", s["base"])]],
+                      colWidths=[70 * mm], hAlign="RIGHT")
+    story = [
+        Paragraph(f"Kartu peserta JKK + JKM diterima oleh peserta berikut ({_n(len(rows))} orang).", s["base"]),
+        Spacer(1, 3 * mm), table, Spacer(1, 8 * mm), KeepTogether([signature]),
+    ]
+    _build(out, cover, story, font_dir)
+
+
+# --- contributions --------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ContributionRow:
+    kabupaten: str
+    workers: int
+    jkk: int
+    jkm: int
+
+
+@dataclass(frozen=True)
+class ContributionData:
+    rows: Sequence[ContributionRow]
+    months: int
+    period: str                        # "November 2026 – Oktober 2027"
+    notes: Sequence[str] = field(default_factory=tuple)
+
+
+def write_contributions(out: Path, cover: Cover, data: ContributionData, rupiah, font_dir: Path) -> None:
+    """``rupiah`` formats an amount the Indonesian way (Rp 1.234.567)."""
+    register_fonts(font_dir)
+    s = _styles()
+    total_jkk = sum(r.jkk for r in data.rows)
+    total_jkm = sum(r.jkm for r in data.rows)
+    workers = sum(r.workers for r in data.rows)
+    table = _table(
+        [["Kabupaten/Kota", "Peserta", "JKK", "JKM", "Jumlah"]]
+        + [[r.kabupaten, _n(r.workers), rupiah(r.jkk), rupiah(r.jkm), rupiah(r.jkk + r.jkm)] for r in data.rows]
+        + [["Jumlah", _n(workers), rupiah(total_jkk), rupiah(total_jkm), rupiah(total_jkk + total_jkm)]],
+        [52 * mm, 22 * mm, 33 * mm, 33 * mm, 34 * mm], numeric_from=1, total_row=True)
+    story = [
+        Paragraph(f"Iuran JKK dan JKM yang dibayar BAZNAS dari dana zakat untuk {_n(workers)} peserta "
+                  f"selama {data.months} bulan ({data.period}).", s["base"]),
+        Spacer(1, 3 * mm), table, Spacer(1, 4 * mm),
+        Paragraph(f"Total kewajiban: <b>{rupiah(total_jkk + total_jkm)}</b>", s["subtitle"]),
+        Spacer(1, 3 * mm),
+    ] + [Paragraph(note, s["small"]) for note in data.notes]
+    _build(out, cover, story, font_dir)

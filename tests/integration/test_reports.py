@@ -1,0 +1,86 @@
+"""Reports read back with a PDF parser: Indonesian text, page numbers, dates, filters, sums."""
+
+import datetime as dt
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from desktop.services import cards, enrollment, reporting
+from desktop.services.accounts import SYSTEM
+from desktop.services.schools import add_school
+from desktop.services.search import SearchQuery
+from tests.conftest import make_raw
+from tests.integration.test_cli import run
+
+
+def text_of(path):
+    reader = PdfReader(path)
+    return reader, "\n".join(page.extract_text() for page in reader.pages)
+
+
+@pytest.fixture
+def people(ws):
+    add_school(ws, "69800001", "SD Negeri 12 Pontianak", "SD", "6171", "Ibu Rina Marlina")
+    siti = enrollment.enroll(ws, make_raw(school_npsn="69800001", pupil_name="Nur Aminah", pupil_class="5A"), SYSTEM)
+    ojek = enrollment.enroll(ws, make_raw(nik="6101011203850002", full_name="Budi Santoso", sex="L",
+                                          birth_date="12-03-1985", kabupaten_code="6101", kecamatan_code="610101",
+                                          desa_code="6101012001", occupation="motorbike_taxi",
+                                          school_npsn="69800001", pupil_name="Bayu", pupil_class="3"), SYSTEM)
+    ended = enrollment.enroll(ws, make_raw(nik="6101015507900003", full_name="Rina", birth_date="15-07-1990",
+                                           kabupaten_code="6101", kecamatan_code="610101",
+                                           desa_code="6101012001", status="ended"), SYSTEM)
+    return siti, ojek, ended
+
+
+def test_summary_counts_chart_and_target(ws, tmp_path, people):
+    cards.print_cards(ws, SearchQuery("siti"), tmp_path / "k.pdf", "card", SYSTEM, workers=1)
+    out = tmp_path / "ringkasan.pdf"
+    assert reporting.summary_report(ws, out, target_count=10) == 3
+    reader, text = text_of(out)
+    assert "Ringkasan kepesertaan pekerja rentan" in text
+    assert "3 dari target 10 pekerja rentan terdaftar (30,0%)" in text
+    assert re.search(r"Kota Pontianak\s+1\s+1\s+0", text) and re.search(r"Kabupaten Sambas\s+2\s+0\s+0", text)
+    assert re.search(r"Jumlah\s+3\s+1\s+0", text)
+    assert "Pengemudi ojek" in text and "Target: 10 pekerja rentan" in text
+    assert f"Halaman 1 dari {len(reader.pages)}" in text
+    assert f"Dibuat {dt.date.today().day} " in text
+
+
+def test_receipts_list_the_schools_parents_with_a_signature_column(ws, tmp_path, people):
+    out = tmp_path / "tanda-terima.pdf"
+    assert reporting.receipts_report(ws, out, "69800001") == 2
+    _, text = text_of(out)
+    assert "Tanda terima kartu peserta JKK + JKM" in text and "Tanda tangan" in text
+    assert "BUDI SANTOSO" in text and "BAYU (3)" in text and "NUR AMINAH (5A)" in text
+    assert people[0].registration_no in text and "Ibu Rina Marlina" in text
+    assert "RINA" not in text.replace("Rina Marlina", "")  # not linked to this school
+    with pytest.raises(Exception, match="belum terdaftar"):
+        reporting.receipts_report(ws, tmp_path / "x.pdf", "12345678")
+
+
+def test_contributions_use_the_rates_of_each_month(ws, tmp_path, people):
+    out = tmp_path / "iuran.pdf"
+    # From November 2026, 3 months: Nov and Dec halved for everyone (the ojek driver also in Jan).
+    total = reporting.contributions_report(ws, out, 3, start=dt.date(2026, 11, 1))
+    farmer = 8_400 * 2 + 16_800          # SITI (street vendor): halved Nov, Dec; full Jan
+    ojek = 8_400 * 3                     # transport: halved until March 2027
+    assert total == farmer + ojek        # RINA has ended: not covered
+    _, text = text_of(out)
+    assert "Rp 58.800" in text and "Kewajiban iuran BAZNAS" in text
+    assert "November 2026 – Januari 2027" in text
+    assert re.search(r"Kota Pontianak\s+1\s+Rp 20\.000\s+Rp 13\.600\s+Rp 33\.600", text)
+    assert "PP 50/2025" in text
+
+
+def test_cli_reports(tmp_path):
+    db = tmp_path / "cli.sqlite3"
+    assert run(db, "demo", "--workers", "40", "--seed", "9").returncode == 0
+    proc = run(db, "report", "summary", str(tmp_path / "s.pdf"))
+    assert proc.returncode == 0 and "Ringkasan 40 peserta" in proc.stdout
+    proc = run(db, "report", "contributions", str(tmp_path / "c.pdf"), "--months", "12")
+    assert proc.returncode == 0 and re.search(r"Kewajiban iuran Rp [\d.]+ untuk 12 bulan", proc.stdout)
+    proc = run(db, "report", "contributions", str(tmp_path / "c.pdf"), "--months", "0")
+    assert proc.returncode != 0 and "1 sampai 60" in proc.stderr
+    proc = run(db, "report", "receipts", str(tmp_path / "r.pdf"), "--school", "99999999")
+    assert proc.returncode != 0 and "belum terdaftar" in proc.stderr
