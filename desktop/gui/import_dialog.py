@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.importing import HEADERS, IMPORT_FIELDS, REQUIRED_FIELDS
 from desktop.gui.i18n import error_text, problem_text
-from desktop.gui.worker import DbWorker
+from desktop.gui.worker import DbWorker, ProgressRelay
 from desktop.services import importing
 from desktop.services.accounts import Actor
 from desktop.services.importing import DUPLICATE, ERROR, VALID, WARNING, ImportPreview
@@ -30,11 +30,6 @@ from desktop.services.workspace import Workspace
 
 FILE_FILTER = "Lembar kerja (*.xlsx *.xls *.ods *.csv)"
 _STATUS_COLOURS = {VALID: "#e8f5ec", WARNING: "#fff4d6", ERROR: "#fde8e6", DUPLICATE: "#eceff6"}
-
-
-class _ProgressRelay(QObject):
-    # Emitted on the worker thread; queued to the dialog on the GUI thread.
-    progressed = Signal(int, int)
 
 
 class PreviewModel(QAbstractTableModel):
@@ -154,7 +149,7 @@ class ImportDialog(QDialog):
         self.ws, self.worker, self.actor = ws, worker, actor
         self.preview: ImportPreview | None = None
         self._cancel: threading.Event | None = None
-        self._relay = _ProgressRelay(self)
+        self._relay = ProgressRelay(self)
         self._relay.progressed.connect(self._progress)
         self.setWindowTitle(self.tr("Impor daftar orang tua siswa"))
         self.resize(1240, 680)

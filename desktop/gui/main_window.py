@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QLocale, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMainWindow, QMessageBox,
-    QPushButton, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit,
+    QMainWindow, QMessageBox, QPushButton, QTableView, QVBoxLayout, QWidget,
 )
 
 from desktop.domain.enrollment import Status
@@ -15,7 +17,7 @@ from desktop.gui.enrollment_form import EnrollmentForm
 from desktop.gui.i18n import LANGUAGES, error_text, label
 from desktop.gui.worker import DbWorker
 from desktop.gui.worker_model import WorkerTableModel
-from desktop.services import enrollment, schools, search
+from desktop.services import enrollment, reporting, schools, search
 from desktop.services.accounts import ROLE_LABELS, Actor
 from desktop.services.records import Page, SchoolInfo, WorkerRecord
 from desktop.services.search import SearchQuery
@@ -29,6 +31,8 @@ class MainWindow(QMainWindow):
     results_shown = Signal()   # a search's results are on screen
     form_opened = Signal(object)
     import_opened = Signal(object)
+    print_opened = Signal(object)
+    report_written = Signal(object)
 
     def __init__(self, ws: Workspace, worker: DbWorker, actor: Actor):
         super().__init__()
@@ -81,6 +85,9 @@ class MainWindow(QMainWindow):
         self.import_button = QPushButton(self.tr("Impor…"), objectName="importButton", clicked=self.open_import)
         self.import_button.setToolTip(self.tr("Impor daftar orang tua siswa dari Excel/LibreOffice/CSV (Ctrl+I)"))
         bar.addWidget(self.import_button)
+        self.print_button = QPushButton(self.tr("Cetak kartu…"), objectName="printButton", clicked=self.open_print)
+        self.print_button.setToolTip(self.tr("Cetak kartu peserta yang tampil di daftar (Ctrl+P)"))
+        bar.addWidget(self.print_button)
         layout.addLayout(bar)
 
         self.count_label = QLabel(objectName="countLabel")
@@ -128,9 +135,16 @@ class MainWindow(QMainWindow):
         import_ = QAction(self.tr("Impor daftar orang tua…"), self, shortcut=QKeySequence("Ctrl+I"),
                           triggered=self.open_import)
         quit_ = QAction(self.tr("Keluar"), self, shortcut=QKeySequence.StandardKey.Quit, triggered=self.close)
-        for action in (new, import_, find, refresh):
+        print_ = QAction(self.tr("Cetak kartu…"), self, shortcut=QKeySequence.StandardKey.Print,
+                         triggered=self.open_print)
+        for action in (new, import_, print_, find, refresh):
             data.addAction(action)
             self.addAction(action)
+        reports = data.addMenu(self.tr("Laporan"))
+        reports.addAction(QAction(self.tr("Ringkasan kepesertaan…"), self, triggered=self.report_summary))
+        reports.addAction(QAction(self.tr("Tanda terima kartu sekolah terpilih…"), self,
+                                  triggered=self.report_receipts))
+        reports.addAction(QAction(self.tr("Kewajiban iuran BAZNAS…"), self, triggered=self.report_contributions))
         data.addSeparator()
         data.addAction(quit_)
         accounts = menu.addMenu(self.tr("&Akun"))
@@ -252,6 +266,50 @@ class MainWindow(QMainWindow):
         self.import_dialog = dialog
         dialog.open()
         self.import_opened.emit(dialog)
+
+    def open_print(self) -> None:
+        from desktop.gui.print_dialog import PrintDialog
+
+        dialog = PrintDialog(self.ws, self.worker, self.actor, self.query(), parent=self)
+        self.print_dialog = dialog
+        dialog.open()
+        self.print_opened.emit(dialog)
+
+    # ------------------------------------------------------------------ reports
+    def _report_path(self, default: str) -> Path | None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Simpan laporan"), default, "PDF (*.pdf)")
+        return Path(path) if path else None
+
+    def _report_written(self, path: Path) -> None:
+        self.statusBar().showMessage(self.tr("Laporan disimpan: {path}").format(path=path), 10000)
+        self.report_written.emit(path)
+
+    def report_summary(self, path: Path | None = None) -> None:
+        path = path or self._report_path("ringkasan-kepesertaan.pdf")
+        if path:
+            self.worker.submit(reporting.summary_report, self.ws, path,
+                               on_success=lambda _n: self._report_written(path), on_failure=self._failed)
+
+    def report_receipts(self, path: Path | None = None) -> None:
+        school = next((s for s in self.schools if s.id == self.school_filter.currentData()), None)
+        if school is None:
+            QMessageBox.information(self, "Lindung", self.tr("Pilih dulu sekolahnya di saringan sekolah."))
+            return
+        path = path or self._report_path(f"tanda-terima-{school.npsn}.pdf")
+        if path:
+            self.worker.submit(reporting.receipts_report, self.ws, path, school.npsn,
+                               on_success=lambda _n: self._report_written(path), on_failure=self._failed)
+
+    def report_contributions(self, path: Path | None = None, months: int | None = None) -> None:
+        if months is None:
+            months, ok = QInputDialog.getInt(self, self.tr("Kewajiban iuran"), self.tr("Untuk berapa bulan?"),
+                                             12, 1, 60)
+            if not ok:
+                return
+        path = path or self._report_path(f"kewajiban-iuran-{months}-bulan.pdf")
+        if path:
+            self.worker.submit(reporting.contributions_report, self.ws, path, months,
+                               on_success=lambda _n: self._report_written(path), on_failure=self._failed)
 
     # ------------------------------------------------------------------ accounts, language
     def manage_accounts(self) -> None:

@@ -22,6 +22,12 @@ class _Bridge(QObject):
     finished = Signal(object)
 
 
+class ProgressRelay(QObject):
+    """Hands ``(done, total)`` reports from work on the worker thread to the GUI thread (queued)."""
+
+    progressed = Signal(int, int)
+
+
 class DbWorker(QObject):
     changed = Signal(str)        # what changed: "workers", "accounts", "schools"
     busy_changed = Signal(bool)

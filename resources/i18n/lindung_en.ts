@@ -422,7 +422,7 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../desktop/gui/i18n.py" line="57"/>
+        <location filename="../../desktop/gui/i18n.py" line="59"/>
         <source>Terjadi kesalahan tak terduga ({kind}). Data yang sudah tersimpan aman.</source>
         <translation>An unexpected error occurred ({kind}). Data already saved is safe.</translation>
     </message>
@@ -473,187 +473,187 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="159"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="154"/>
         <source>Impor daftar orang tua siswa</source>
         <translation>Import pupils&apos; parents list</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="168"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="163"/>
         <source>Berkas</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="171"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="166"/>
         <source>Pilih berkas .xlsx, .xls, .ods atau .csv</source>
         <translation>Choose an .xlsx, .xls, .ods or .csv file</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="173"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="168"/>
         <source>Pilih berkas…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="175"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="170"/>
         <source>Sekolah</source>
         <translation>School</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="177"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="172"/>
         <source>— tanpa sekolah —</source>
         <translation>— no school —</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="184"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="179"/>
         <source>Templat kosong…</source>
         <translation>Blank template…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="185"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="180"/>
         <source>Simpan templat impor resmi (.xlsx) untuk diisi sekolah</source>
         <translation>Save the official import template (.xlsx) for schools to fill in</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="189"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="184"/>
         <source>Kolom di berkas → isian Lindung</source>
         <translation>Columns in the file → Lindung fields</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="211"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="206"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="220"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="215"/>
         <source>Tampilkan</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="222"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="217"/>
         <source>Semua baris</source>
         <translation>All rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="223"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="218"/>
         <source>Perlu diperbaiki (ditolak/ganda)</source>
         <translation>Needs fixing (rejected/duplicate)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="224"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="219"/>
         <source>Dengan peringatan</source>
         <translation>With warnings</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="225"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="220"/>
         <source>Siap disimpan</source>
         <translation>Ready to save</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="253"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="248"/>
         <source>Klik dua kali sel untuk memperbaikinya; baris itu langsung diperiksa ulang.</source>
         <translation>Double-click a cell to correct it; the row is checked again at once.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="258"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="253"/>
         <source>Ekspor baris ditolak…</source>
         <translation>Export rejected rows…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="259"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="254"/>
         <source>Simpan baris yang tidak bisa didaftarkan, dengan kolom Keterangan, untuk diperbaiki lalu diimpor lagi</source>
         <translation>Save the rows that could not be enrolled, with a Keterangan (reason) column, to fix and import again</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="263"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="258"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="264"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="259"/>
         <source>Simpan data valid</source>
         <translation>Save valid rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="275"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="270"/>
         <source>Pilih daftar orang tua</source>
         <translation>Choose a parents&apos; list</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="282"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="277"/>
         <source>Membaca dan memeriksa {name}…</source>
         <translation>Reading and checking {name}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="294"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="289"/>
         <source>Memeriksa ulang dengan kolom baru…</source>
         <translation>Checking again with the new columns…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="306"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="301"/>
         <source>Menyimpan {count} data…</source>
         <translation>Saving {count} rows…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="313"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="308"/>
         <source>Simpan baris ditolak</source>
         <translation>Save rejected rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="320"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="315"/>
         <source>{count} baris ditolak disimpan ke {path}.</source>
         <translation>{count} rejected rows saved to {path}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="323"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="318"/>
         <source>Simpan templat impor</source>
         <translation>Save import template</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="368"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="363"/>
         <source>Simpan {count} data valid</source>
         <translation>Save {count} valid rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="397"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="392"/>
         <source>Baris {row}: {reasons}</source>
         <translation>Row {row}: {reasons}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="398"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="393"/>
         <source>Baris {row}: siap disimpan.</source>
         <translation>Row {row}: ready to save.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="406"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="401"/>
         <source>Kolom {columns} tidak dikenali. Pilih kolomnya di bagian &quot;Kolom di berkas&quot; di atas.</source>
         <translation>Columns {columns} were not recognised. Choose them under &quot;Columns in the file&quot; above.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="410"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="405"/>
         <source>{total} baris: {valid} siap disimpan, {warning} dengan peringatan, {error} ditolak, {duplicate} ganda.</source>
         <translation>{total} rows: {valid} ready to save, {warning} with warnings, {error} rejected, {duplicate} duplicates.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="420"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="415"/>
         <source>— tidak ada —</source>
         <translation>— none —</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="422"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="417"/>
         <source>(kolom {n} tanpa judul)</source>
         <translation>(column {n}, no header)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="432"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="427"/>
         <source>Tersimpan</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="434"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="429"/>
         <source>{count} peserta didaftarkan. {left} baris tidak didaftarkan; ekspor untuk diperbaiki.</source>
         <translation>{count} participants enrolled. {left} rows not enrolled; export them to fix.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="436"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="431"/>
         <source>{count} peserta didaftarkan.</source>
         <translation>{count} participants enrolled.</translation>
     </message>
@@ -868,137 +868,193 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="41"/>
+        <location filename="../../desktop/gui/main_window.py" line="45"/>
         <source>Lindung — Peserta JKK + JKM (BAZNAS Kalimantan Barat)</source>
         <translation>Lindung — JKK + JKM participants (BAZNAS West Kalimantan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="58"/>
+        <location filename="../../desktop/gui/main_window.py" line="62"/>
         <source>Cari nama, NIK, atau No. Registrasi…</source>
         <translation>Search name, NIK or registration number…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="65"/>
+        <location filename="../../desktop/gui/main_window.py" line="69"/>
         <source>Semua kabupaten/kota</source>
         <translation>All regencies/cities</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="69"/>
+        <location filename="../../desktop/gui/main_window.py" line="73"/>
         <source>Semua sekolah</source>
         <translation>All schools</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="72"/>
+        <location filename="../../desktop/gui/main_window.py" line="76"/>
         <source>Semua status</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="78"/>
+        <location filename="../../desktop/gui/main_window.py" line="82"/>
         <source>+ Peserta baru</source>
         <translation>+ New participant</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="79"/>
+        <location filename="../../desktop/gui/main_window.py" line="83"/>
         <source>Daftarkan pekerja baru (Ctrl+N)</source>
         <translation>Enroll a new worker (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="81"/>
+        <location filename="../../desktop/gui/main_window.py" line="85"/>
         <source>Impor…</source>
         <translation>Import…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="82"/>
+        <location filename="../../desktop/gui/main_window.py" line="86"/>
         <source>Impor daftar orang tua siswa dari Excel/LibreOffice/CSV (Ctrl+I)</source>
         <translation>Import a pupils&apos; parents list from Excel/LibreOffice/CSV (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="110"/>
+        <location filename="../../desktop/gui/main_window.py" line="88"/>
+        <location filename="../../desktop/gui/main_window.py" line="138"/>
+        <source>Cetak kartu…</source>
+        <translation>Print cards…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="89"/>
+        <source>Cetak kartu peserta yang tampil di daftar (Ctrl+P)</source>
+        <translation>Print the cards of the participants listed (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="117"/>
         <source>Masuk sebagai {name} ({role})</source>
         <translation>Signed in as {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="113"/>
+        <location filename="../../desktop/gui/main_window.py" line="120"/>
         <source>Data tersimpan di laptop ini (luring)</source>
         <translation>Data is stored on this laptop (offline)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="121"/>
+        <location filename="../../desktop/gui/main_window.py" line="128"/>
         <source>&amp;Data</source>
         <translation>&amp;Data</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="122"/>
+        <location filename="../../desktop/gui/main_window.py" line="129"/>
         <source>Peserta baru…</source>
         <translation>New participant…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="124"/>
+        <location filename="../../desktop/gui/main_window.py" line="131"/>
         <source>Cari</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="126"/>
+        <location filename="../../desktop/gui/main_window.py" line="133"/>
         <source>Muat ulang</source>
         <translation>Reload</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="128"/>
+        <location filename="../../desktop/gui/main_window.py" line="135"/>
         <source>Impor daftar orang tua…</source>
         <translation>Import parents&apos; list…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="130"/>
+        <location filename="../../desktop/gui/main_window.py" line="137"/>
         <source>Keluar</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="136"/>
+        <location filename="../../desktop/gui/main_window.py" line="143"/>
+        <source>Laporan</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="144"/>
+        <source>Ringkasan kepesertaan…</source>
+        <translation>Enrollment summary…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="145"/>
+        <source>Tanda terima kartu sekolah terpilih…</source>
+        <translation>Card receipts for the selected school…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="147"/>
+        <source>Kewajiban iuran BAZNAS…</source>
+        <translation>BAZNAS contributions owed…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="150"/>
         <source>&amp;Akun</source>
         <translation>&amp;Accounts</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="137"/>
+        <location filename="../../desktop/gui/main_window.py" line="151"/>
         <source>Kelola akun…</source>
         <translation>Manage accounts…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="140"/>
+        <location filename="../../desktop/gui/main_window.py" line="154"/>
         <source>&amp;Bahasa</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="164"/>
+        <location filename="../../desktop/gui/main_window.py" line="178"/>
         <source>{n} peserta terdaftar</source>
         <translation>{n} participants enrolled</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="166"/>
+        <location filename="../../desktop/gui/main_window.py" line="180"/>
         <source>{n} peserta cocok dengan pencarian</source>
         <translation>{n} participants match the search</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="210"/>
+        <location filename="../../desktop/gui/main_window.py" line="224"/>
         <source>Memproses…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="213"/>
+        <location filename="../../desktop/gui/main_window.py" line="227"/>
         <source>Lindung</source>
         <translation>Lindung</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="242"/>
+        <location filename="../../desktop/gui/main_window.py" line="256"/>
         <source>Tersimpan: {regno}</source>
         <translation>Saved: {regno}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="251"/>
+        <location filename="../../desktop/gui/main_window.py" line="265"/>
         <source>{count} peserta diimpor.</source>
         <translation>{count} participants imported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="263"/>
+        <location filename="../../desktop/gui/main_window.py" line="280"/>
+        <source>Simpan laporan</source>
+        <translation>Save report</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="284"/>
+        <source>Laporan disimpan: {path}</source>
+        <translation>Report saved: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="296"/>
+        <source>Pilih dulu sekolahnya di saringan sekolah.</source>
+        <translation>First choose the school in the school filter.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="305"/>
+        <source>Kewajiban iuran</source>
+        <translation>Contributions owed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="305"/>
+        <source>Untuk berapa bulan?</source>
+        <translation>For how many months?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="321"/>
         <source>Bahasa akan berganti ke {language} saat Lindung dibuka lagi.</source>
         <translation>The language changes to {language} when Lindung is opened again.</translation>
     </message>
@@ -1006,39 +1062,137 @@
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="49"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="44"/>
         <source>Valid</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="49"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="44"/>
         <source>Peringatan</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="49"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="44"/>
         <source>Ditolak</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="50"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="45"/>
         <source>Ganda</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="78"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="73"/>
         <source>Baris</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="78"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="73"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="78"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="73"/>
         <source>Keterangan</source>
         <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>PrintDialog</name>
+    <message>
+        <location filename="../../desktop/gui/print_dialog.py" line="48"/>
+        <source>Cetak kartu peserta</source>
+        <translation>Print membership cards</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/print_dialog.py" line="58"/>
+        <source>Hanya yang belum pernah dicetak</source>
+        <translation>Only cards never printed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/print_dialog.py" line="63"/>
+        <source>A4, 10 kartu per lembar (tanda potong)</source>
+        <translation>A4, 10 cards a sheet (crop marks)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/print_dialog.py" line="64"/>
+        <source>Satu kartu per halaman (printer kartu)</source>
+        <translation>One card a page (card printer)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/print_dialog.py" line="65"/>
+        <source>Tata letak</source>
+        <translation>Layout</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/print_dialog.py" line="67"/>
+        <source>wajib bila mencetak ulang, mis. kartu hilang</source>
+        <translation>required when re-printing, e.g. card lost</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/print_dialog.py" line="68"/>
+        <source>Alasan cetak ulang</source>
+        <translation>Reason for re-printing</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/print_dialog.py" line="77"/>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/print_dialog.py" line="81"/>
+        <source>Pratinjau</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/print_dialog.py" line="82"/>
+        <source>Simpan PDF…</source>
+        <translation>Save PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/print_dialog.py" line="83"/>
+        <source>Cetak…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/print_dialog.py" line="84"/>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/print_dialog.py" line="110"/>
+        <source>{count} kartu dipilih.</source>
+        <translation>{count} cards selected.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/print_dialog.py" line="112"/>
+        <source>{count} di antaranya sudah pernah dicetak: isi alasan cetak ulang.</source>
+        <translation>{count} of them were printed before: give a reason for re-printing.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/print_dialog.py" line="126"/>
+        <source>Simpan kartu sebagai PDF</source>
+        <translation>Save cards as PDF</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/print_dialog.py" line="153"/>
+        <source>Isi alasan cetak ulang: {count} kartu sudah pernah dicetak.</source>
+        <translation>Give a reason for re-printing: {count} cards were printed before.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/print_dialog.py" line="172"/>
+        <source>{count} kartu dicatat sebagai dicetak ({path}).</source>
+        <translation>{count} cards logged as printed ({path}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/print_dialog.py" line="183"/>
+        <source>Printer tidak dapat dibuka.</source>
+        <translation>The printer cannot be opened.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/print_dialog.py" line="217"/>
+        <source>Dibatalkan; tidak ada yang dicatat.</source>
+        <translation>Cancelled; nothing was logged.</translation>
     </message>
 </context>
 <context>
@@ -1079,69 +1233,70 @@
         <translation>Wrong user name or password.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="57"/>
+        <location filename="../../desktop/services/enrollment.py" line="58"/>
         <source>NIK ini sudah terdaftar atas nama {name} (No. Registrasi {regno}).</source>
         <translation>This NIK is already enrolled for {name} (registration no. {regno}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="78"/>
+        <location filename="../../desktop/services/enrollment.py" line="79"/>
         <source>Kolom &quot;{key}&quot; tidak dikenal.</source>
         <translation>Unknown field &quot;{key}&quot;.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="151"/>
+        <location filename="../../desktop/services/enrollment.py" line="167"/>
         <source>Setiap data harus berupa objek JSON.</source>
         <translation>Every record must be a JSON object.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="158"/>
+        <location filename="../../desktop/services/enrollment.py" line="174"/>
         <source>NIK sama dengan data ke-{other} dalam berkas yang sama.</source>
         <translation>Same NIK as record {other} in the same file.</translation>
     </message>
     <message>
         <location filename="../../desktop/services/accounts.py" line="82"/>
-        <location filename="../../desktop/services/enrollment.py" line="177"/>
-        <location filename="../../desktop/services/enrollment.py" line="295"/>
+        <location filename="../../desktop/services/enrollment.py" line="193"/>
+        <location filename="../../desktop/services/enrollment.py" line="312"/>
+        <location filename="../../desktop/services/reporting.py" line="82"/>
         <source>Sekolah dengan NPSN {npsn} belum terdaftar.</source>
         <translation>No school with NPSN {npsn} is registered.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="132"/>
+        <location filename="../../desktop/services/enrollment.py" line="142"/>
         <source>NIK sudah terdaftar oleh proses lain; tidak ada yang disimpan.</source>
         <translation>The NIK was just enrolled by another process; nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="229"/>
+        <location filename="../../desktop/services/enrollment.py" line="246"/>
         <source>Data peserta tidak ditemukan.</source>
         <translation>Participant not found.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="245"/>
+        <location filename="../../desktop/services/enrollment.py" line="262"/>
         <source>Tidak ada peserta dengan No. Registrasi {regno}.</source>
         <translation>No participant has registration no. {regno}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="259"/>
+        <location filename="../../desktop/services/enrollment.py" line="276"/>
         <source>Petugas cetak tidak dapat mengubah data peserta.</source>
         <translation>Printers cannot change participants&apos; data.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="271"/>
+        <location filename="../../desktop/services/enrollment.py" line="288"/>
         <source>Data ini sudah diubah oleh {by} sejak dibuka. Tutup dan buka kembali, lalu ulangi perubahan.</source>
         <translation>{by} changed this record since it was opened. Close it, open it again and redo the change.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="282"/>
+        <location filename="../../desktop/services/enrollment.py" line="299"/>
         <source>Data yang sudah dihapus tidak dapat diubah.</source>
         <translation>A deleted record cannot be changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="318"/>
+        <location filename="../../desktop/services/enrollment.py" line="335"/>
         <source>Tuliskan alasan penghapusan (minimal 5 huruf).</source>
         <translation>Write the reason for deleting (at least 5 letters).</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="323"/>
+        <location filename="../../desktop/services/enrollment.py" line="340"/>
         <source>Data ini sudah dihapus.</source>
         <translation>This record is already deleted.</translation>
     </message>
@@ -1176,22 +1331,22 @@
         <translation>A school with NPSN {npsn} already exists.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/workspace.py" line="51"/>
+        <location filename="../../desktop/services/workspace.py" line="68"/>
         <source>Berkas wilayah harus berkolom kode,nama,tingkat.</source>
         <translation>The region file must have the columns kode,nama,tingkat.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/workspace.py" line="54"/>
+        <location filename="../../desktop/services/workspace.py" line="71"/>
         <source>Berkas wilayah tidak dapat dibaca: {reason}</source>
         <translation>The region file cannot be read: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/workspace.py" line="142"/>
+        <location filename="../../desktop/services/workspace.py" line="159"/>
         <source>Daftar wilayah ditolak: {reason}</source>
         <translation>Region list refused: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/workspace.py" line="145"/>
+        <location filename="../../desktop/services/workspace.py" line="162"/>
         <source>Daftar wilayah ditolak: hanya {kab} kabupaten/kota dan {desa} desa/kelurahan Kalimantan Barat.</source>
         <translation>Region list refused: only {kab} regencies/cities and {desa} villages of West Kalimantan.</translation>
     </message>
@@ -1201,17 +1356,17 @@
         <translation>No school with NPSN {npsn} is registered. Add it first: lindung school add.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="168"/>
+        <location filename="../../desktop/services/importing.py" line="174"/>
         <source>Berkas {name} kosong.</source>
         <translation>The file {name} is empty.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="316"/>
+        <location filename="../../desktop/services/importing.py" line="344"/>
         <source>Kolom {field} tidak dapat diubah di sini.</source>
         <translation>Column {field} cannot be changed here.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="324"/>
+        <location filename="../../desktop/services/importing.py" line="352"/>
         <source>Baris {row} tidak ada di pratinjau.</source>
         <translation>Row {row} is not in the preview.</translation>
     </message>
@@ -1235,166 +1390,196 @@
         <source>Jenis berkas {suffix} tidak didukung. Gunakan .xlsx, .xls, .ods atau .csv.</source>
         <translation>Files of type {suffix} are not supported. Use .xlsx, .xls, .ods or .csv.</translation>
     </message>
+    <message>
+        <location filename="../../desktop/services/cards.py" line="44"/>
+        <source>{count} kartu di antaranya sudah pernah dicetak. Cetak ulang harus disertai alasan.</source>
+        <translation>{count} of these cards were printed before. Re-printing needs a reason.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/cards.py" line="92"/>
+        <source>Kunci publik tidak dikenali (bentuk: ed25519:ID:KUNCI).</source>
+        <translation>Public key not recognised (form: ed25519:ID:KEY).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/cards.py" line="208"/>
+        <source>Tata letak {layout} tidak dikenal: pilih a4 atau card.</source>
+        <translation>Unknown layout {layout}: choose a4 or card.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/cards.py" line="215"/>
+        <source>Tidak ada peserta yang cocok dengan pilihan ini.</source>
+        <translation>No participant matches this selection.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/reporting.py" line="48"/>
+        <source>Target harus lebih dari 0.</source>
+        <translation>The target must be more than 0.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/reporting.py" line="102"/>
+        <source>Jumlah bulan harus 1 sampai 60.</source>
+        <translation>The number of months must be 1 to 60.</translation>
+    </message>
 </context>
 <context>
     <name>Validation</name>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="178"/>
+        <location filename="../../desktop/domain/enrollment.py" line="179"/>
         <source>Nama wajib diisi.</source>
         <translation>The name is required.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="188"/>
+        <location filename="../../desktop/domain/enrollment.py" line="189"/>
         <source>Nama terlalu panjang (maksimal 100 huruf).</source>
         <translation>The name is too long (100 letters at most).</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="190"/>
+        <location filename="../../desktop/domain/enrollment.py" line="191"/>
         <source>Nama tidak boleh berisi angka.</source>
         <translation>A name cannot contain digits.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="192"/>
+        <location filename="../../desktop/domain/enrollment.py" line="193"/>
         <source>Nama hanya boleh berisi huruf, spasi, titik, koma, tanda hubung dan apostrof.</source>
         <translation>A name may only contain letters, spaces, dots, commas, hyphens and apostrophes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="204"/>
+        <location filename="../../desktop/domain/enrollment.py" line="205"/>
         <source>Tanggal wajib diisi.</source>
         <translation>The date is required.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="208"/>
+        <location filename="../../desktop/domain/enrollment.py" line="209"/>
         <source>Tanggal &quot;{text}&quot; tidak dapat dibaca. Tulis seperti 17-08-1980.</source>
         <translation>The date &quot;{text}&quot; cannot be read. Write it like 17-08-1980.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="219"/>
+        <location filename="../../desktop/domain/enrollment.py" line="220"/>
         <source>Pilih salah satu.</source>
         <translation>Choose one.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="221"/>
+        <location filename="../../desktop/domain/enrollment.py" line="222"/>
         <source>Pilihan &quot;{value}&quot; tidak dikenal.</source>
         <translation>Unknown choice &quot;{value}&quot;.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="251"/>
+        <location filename="../../desktop/domain/enrollment.py" line="252"/>
         <source>Tempat lahir wajib diisi.</source>
         <translation>The place of birth is required.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="257"/>
+        <location filename="../../desktop/domain/enrollment.py" line="258"/>
         <source>Tanggal lahir tidak boleh di masa depan.</source>
         <translation>The date of birth cannot be in the future.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="261"/>
+        <location filename="../../desktop/domain/enrollment.py" line="262"/>
         <source>Umur {age} tahun: peserta minimal berumur {min} tahun.</source>
         <translation>Age {age}: participants must be at least {min}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="263"/>
+        <location filename="../../desktop/domain/enrollment.py" line="264"/>
         <source>Umur {age} tahun: peserta harus berumur di bawah {max} tahun.</source>
         <translation>Age {age}: participants must be under {max}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="267"/>
+        <location filename="../../desktop/domain/enrollment.py" line="268"/>
         <source>Tanggal lahir tidak cocok dengan NIK (NIK menunjukkan {nikdate}). Periksa keduanya; mungkin yang diketik No. KK?</source>
         <translation>The date of birth does not match the NIK (the NIK says {nikdate}). Check both; was the family-card number typed instead?</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="271"/>
+        <location filename="../../desktop/domain/enrollment.py" line="272"/>
         <source>Jenis kelamin tidak cocok dengan NIK: tanggal pada NIK ({day}) menunjukkan {sex}.</source>
         <translation>The sex does not match the NIK: the day in the NIK ({day}) means {sex}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="277"/>
+        <location filename="../../desktop/domain/enrollment.py" line="278"/>
         <source>Alamat wajib diisi.</source>
         <translation>The address is required.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="279"/>
+        <location filename="../../desktop/domain/enrollment.py" line="280"/>
         <source>Alamat terlalu panjang (maksimal 200 huruf).</source>
         <translation>The address is too long (200 letters at most).</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="289"/>
+        <location filename="../../desktop/domain/enrollment.py" line="290"/>
         <source>Pilih kabupaten/kota.</source>
         <translation>Choose the regency/city.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="291"/>
+        <location filename="../../desktop/domain/enrollment.py" line="292"/>
         <source>Pilih kecamatan.</source>
         <translation>Choose the district.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="293"/>
+        <location filename="../../desktop/domain/enrollment.py" line="294"/>
         <source>Pilih desa/kelurahan.</source>
         <translation>Choose the village.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="299"/>
+        <location filename="../../desktop/domain/enrollment.py" line="300"/>
         <source>Kode wilayah {code} tidak ada di Kalimantan Barat.</source>
         <translation>Region code {code} does not exist in West Kalimantan.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="301"/>
+        <location filename="../../desktop/domain/enrollment.py" line="302"/>
         <source>{name} tidak berada di wilayah yang dipilih di atasnya.</source>
         <translation>{name} does not lie in the region chosen above it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="307"/>
+        <location filename="../../desktop/domain/enrollment.py" line="308"/>
         <source>Tanpa No. HP peserta sulit dihubungi saat klaim.</source>
         <translation>Without a mobile number the participant is hard to reach for a claim.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="311"/>
+        <location filename="../../desktop/domain/enrollment.py" line="312"/>
         <source>Tuliskan pekerjaannya bila memilih &quot;Lainnya&quot;.</source>
         <translation>Write the occupation when choosing &quot;Other&quot;.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="317"/>
+        <location filename="../../desktop/domain/enrollment.py" line="318"/>
         <source>Penghasilan per bulan wajib diisi.</source>
         <translation>The monthly income is required.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="319"/>
+        <location filename="../../desktop/domain/enrollment.py" line="320"/>
         <source>Penghasilan harus berupa angka rupiah, misalnya 1.500.000.</source>
         <translation>The income must be an amount in rupiah, e.g. 1.500.000.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="321"/>
+        <location filename="../../desktop/domain/enrollment.py" line="322"/>
         <source>Penghasilan di atas Rp {limit} tidak lazim untuk pekerja rentan. Periksa kembali.</source>
         <translation>An income above Rp {limit} is unusual for a vulnerable worker. Please check.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="325"/>
+        <location filename="../../desktop/domain/enrollment.py" line="326"/>
         <source>Nama ahli waris wajib diisi (penerima santunan JKM).</source>
         <translation>The heir&apos;s name is required (they receive the JKM benefit).</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="327"/>
+        <location filename="../../desktop/domain/enrollment.py" line="328"/>
         <source>Ahli waris sama dengan nama peserta. Isi nama anggota keluarga yang menerima santunan.</source>
         <translation>The heir has the participant&apos;s own name. Enter the family member who would receive the benefit.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="335"/>
+        <location filename="../../desktop/domain/enrollment.py" line="336"/>
         <source>NPSN harus 8 digit angka.</source>
         <translation>The NPSN must be 8 digits.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="339"/>
+        <location filename="../../desktop/domain/enrollment.py" line="340"/>
         <source>Pilih sekolah siswa, atau kosongkan nama siswa dan kelas.</source>
         <translation>Choose the pupil&apos;s school, or leave the pupil&apos;s name and class empty.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="353"/>
+        <location filename="../../desktop/domain/enrollment.py" line="354"/>
         <source>Akhir masa perlindungan ({end}) sebelum awalnya ({start}).</source>
         <translation>Coverage ends ({end}) before it starts ({start}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="357"/>
+        <location filename="../../desktop/domain/enrollment.py" line="358"/>
         <source>Status &quot;Dihapus&quot; hanya lewat perintah hapus, dengan alasan.</source>
         <translation>The status &quot;Deleted&quot; is only set by deleting, with a reason.</translation>
     </message>
@@ -1484,47 +1669,47 @@
         <translation>The NIK was stored as a number; keep the NIK column as Text so it is not damaged.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/importing.py" line="327"/>
+        <location filename="../../desktop/domain/importing.py" line="348"/>
         <source>Isi kabupaten/kota: kecamatan &quot;{name}&quot; tidak bisa dipastikan tanpanya.</source>
         <translation>Fill in the regency/city: district &quot;{name}&quot; cannot be identified without it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/importing.py" line="349"/>
+        <location filename="../../desktop/domain/importing.py" line="370"/>
         <source>Kabupaten/kota &quot;{name}&quot; tidak ada di Kalimantan Barat.</source>
         <translation>Regency/city &quot;{name}&quot; is not in West Kalimantan.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/importing.py" line="351"/>
+        <location filename="../../desktop/domain/importing.py" line="372"/>
         <source>Kecamatan &quot;{name}&quot; tidak ditemukan di {within}.</source>
         <translation>District &quot;{name}&quot; was not found in {within}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/importing.py" line="353"/>
+        <location filename="../../desktop/domain/importing.py" line="374"/>
         <source>Desa/kelurahan &quot;{name}&quot; tidak ditemukan di Kecamatan {within}.</source>
         <translation>Village &quot;{name}&quot; was not found in district {within}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/importing.py" line="357"/>
+        <location filename="../../desktop/domain/importing.py" line="378"/>
         <source>Kabupaten/kota &quot;{name}&quot; tidak ada di Kalimantan Barat. Maksudnya {suggestion}?</source>
         <translation>Regency/city &quot;{name}&quot; is not in West Kalimantan. Did you mean {suggestion}?</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/importing.py" line="358"/>
+        <location filename="../../desktop/domain/importing.py" line="379"/>
         <source>Kecamatan &quot;{name}&quot; tidak ditemukan di {within}. Maksudnya {suggestion}?</source>
         <translation>District &quot;{name}&quot; was not found in {within}. Did you mean {suggestion}?</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/importing.py" line="359"/>
+        <location filename="../../desktop/domain/importing.py" line="380"/>
         <source>Desa/kelurahan &quot;{name}&quot; tidak ditemukan di Kecamatan {within}. Maksudnya {suggestion}?</source>
         <translation>Village &quot;{name}&quot; was not found in district {within}. Did you mean {suggestion}?</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="273"/>
+        <location filename="../../desktop/services/importing.py" line="301"/>
         <source>Data tidak lengkap.</source>
         <translation>Incomplete data.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="283"/>
+        <location filename="../../desktop/services/importing.py" line="311"/>
         <source>NIK sama dengan baris {row} di berkas ini; hanya baris {row} yang didaftarkan.</source>
         <translation>Same NIK as row {row} of this file; only row {row} is enrolled.</translation>
     </message>
