@@ -346,7 +346,9 @@ def write_cards(out: Path, cards: Iterable[CardData], layout: str, font_dir: Pat
             sources = []
             try:
                 for part in parts:
-                    source = pikepdf.open(part)
+                    # Memory-mapped: page data stays in the part files until written, only the
+                    # object tables (a few kB a page) live in memory.
+                    source = pikepdf.open(part, access_mode=pikepdf.AccessMode.mmap)
                     sources.append(source)
                     joined.pages.extend(source.pages)
                 joined.docinfo["/Title"] = title
