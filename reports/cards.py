@@ -18,6 +18,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from reports.fonts import BOLD, CONDENSED_BOLD, REGULAR, register_fonts
+from reports.pdfjoin import join_pdfs
 from reports.qr import qr_path
 
 CARD_W, CARD_H = 85.60 * mm, 53.98 * mm
@@ -292,12 +293,10 @@ def write_cards(out: Path, cards: Iterable[CardData], layout: str, font_dir: Pat
     ``layout`` is ``"card"`` (one side per page at exact card size: front, back, front, …) or
     ``"a4"`` (10 cards a sheet with crop marks, each sheet of fronts followed by its backs, mirrored).
     Cards are rendered in parts of ``PART_CARDS`` (in ``workers`` processes when more than one) and
-    the parts joined page by page with qpdf, so memory stays flat however large the batch.
+    the parts joined page by page, streaming, so memory stays flat however large the batch.
     ``out`` appears only when complete; ``cancelled()`` returning True stops early and writes nothing.
     """
     import tempfile
-
-    import pikepdf
 
     if layout not in LAYOUTS:
         raise ValueError(f"unknown layout {layout!r}")
@@ -342,21 +341,6 @@ def write_cards(out: Path, cards: Iterable[CardData], layout: str, font_dir: Pat
             _render_part(str(Path(scratch) / "empty.pdf"), [], *args)
             parts.append(str(Path(scratch) / "empty.pdf"))
         tmp = Path(scratch) / "joined.pdf"
-        with pikepdf.Pdf.new() as joined:
-            sources = []
-            try:
-                for part in parts:
-                    # Memory-mapped: page data stays in the part files until written, only the
-                    # object tables (a few kB a page) live in memory.
-                    source = pikepdf.open(part, access_mode=pikepdf.AccessMode.mmap)
-                    sources.append(source)
-                    joined.pages.extend(source.pages)
-                joined.docinfo["/Title"] = title
-                joined.docinfo["/Creator"] = "Lindung (ReportLab, qpdf)"
-                # Streams pass through as ReportLab compressed them (re-encoding costs 1.5 s per 3,533 cards).
-                joined.save(tmp, compress_streams=False, stream_decode_level=pikepdf.StreamDecodeLevel.none)
-            finally:
-                for source in sources:
-                    source.close()
+        join_pdfs([Path(p) for p in parts], tmp, title, "Lindung (ReportLab)")
         tmp.replace(out)  # a printer never sees a half-written batch
     return count

@@ -1,5 +1,6 @@
 """Membership cards read back as a printer and a verifier would: sizes, text, QR codes, signatures."""
 
+import pikepdf
 import pypdfium2 as pdfium
 import pytest
 import zxingcpp
@@ -48,8 +49,10 @@ def test_a4_sheets_have_crop_marks_mirrored_backs_and_every_qr_verifies(ws, tmp_
     out = tmp_path / "kartu.pdf"
     result = cards.print_cards(ws, SearchQuery(), out, "a4", SYSTEM, workers=2)
     assert result.count == 12
-    reader = PdfReader(out)
+    reader = PdfReader(out, strict=True)
     assert len(reader.pages) == 4  # two sheets, each fronts then backs
+    with pikepdf.open(out) as joined:  # the streamed join is a well-formed PDF for qpdf too
+        assert joined.check_pdf_syntax() == [] and len(joined.pages) == 4
     assert all(page_mm(reader, i) == (210.0, 297.0) for i in range(4))
     text = "\n".join(page.extract_text() for page in reader.pages)
     assert "SITI AMINAH" in text and "STÉFANUS ALOYSIUS D'CRUZ" in text
