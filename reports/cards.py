@@ -19,7 +19,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from reports.fonts import BOLD, CONDENSED_BOLD, REGULAR, register_fonts
 from reports.pdfjoin import join_pdfs
-from reports.qr import qr_path
+from reports.qr import qr_image_ops
 
 CARD_W, CARD_H = 85.60 * mm, 53.98 * mm
 CORNER = 3.18 * mm
@@ -161,7 +161,7 @@ def draw_front(c: Canvas, card: CardData) -> None:
     for i, value in enumerate(values):
         c.setFont(BOLD if i == 0 else REGULAR, 6.4 if i == 0 else 5.8)
         c.drawString(4 * mm, _row_y(i), value)
-    c.addLiteral(qr_path(card.qr_text, CARD_W - 4 * mm - _QR_SIZE, 4.2 * mm, _QR_SIZE))
+    c.addLiteral(qr_image_ops(card.qr_text, CARD_W - 4 * mm - _QR_SIZE, 4.2 * mm, _QR_SIZE))
 
 
 def _back_background(c: Canvas, back: CardBack) -> None:
