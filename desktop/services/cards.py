@@ -214,11 +214,11 @@ def print_cards(ws: Workspace, query: SearchQuery, out: Path, layout: str, actor
     if total == 0:
         raise ServiceError(QT_TRANSLATE_NOOP("Service", "Tidak ada peserta yang cocok dengan pilihan ini."))
     maker = CardMaker(ws)
-    ids: list[int] = []
+    issued: list[str] = []  # registration numbers, in print order
 
     def cards() -> Iterator[CardData]:
         for rec in iter_records(ws, query):
-            ids.append(rec.registration_no)
+            issued.append(rec.registration_no)
             yield maker.card(rec)
 
     if workers is None:
@@ -233,7 +233,7 @@ def print_cards(ws: Workspace, query: SearchQuery, out: Path, layout: str, actor
         raise Cancelled()
     batch = str(uuid.uuid4())
     if record:
-        _log_batch(ws, batch, ids, layout, actor, reason or None, Path(out).name)
+        _log_batch(ws, batch, issued, layout, actor, reason or None, Path(out).name)
     return PrintResult(count, printed, batch, Path(out))
 
 
@@ -245,18 +245,12 @@ def _log_batch(ws: Workspace, batch_uuid: str, registration_nos: list[str], layo
                            reprint_reason=reason, file_name=file_name[:255])
         session.add(batch)
         session.flush()
-        worker_ids: dict[str, int] = {}
-        for start in range(0, len(registration_nos), 500):
-            chunk = registration_nos[start:start + 500]
-            worker_ids.update(session.execute(
-                select(Worker.registration_no, Worker.id).where(Worker.registration_no.in_(chunk))).all())
-        printed_before = set()
-        ids = list(worker_ids.values())
-        for start in range(0, len(ids), 500):
-            printed_before.update(session.scalars(
-                select(CardPrint.worker_id).where(CardPrint.worker_id.in_(ids[start:start + 500]))))
-        session.execute(CardPrint.__table__.insert(), [
-            {"batch_id": batch.id, "worker_id": wid, "reprint": wid in printed_before} for wid in ids])
+        for start in range(0, len(registration_nos), 2000):  # in chunks: memory does not grow with the batch
+            chunk = registration_nos[start:start + 2000]
+            ids = list(session.scalars(select(Worker.id).where(Worker.registration_no.in_(chunk))))
+            printed_before = set(session.scalars(select(CardPrint.worker_id).where(CardPrint.worker_id.in_(ids))))
+            session.execute(CardPrint.__table__.insert(), [
+                {"batch_id": batch.id, "worker_id": wid, "reprint": wid in printed_before} for wid in ids])
 
 
 @dataclass(frozen=True)
