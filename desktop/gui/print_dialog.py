@@ -11,7 +11,7 @@ import tempfile
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSize, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRectF, QRunnable, QSize, QThreadPool, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -30,10 +30,48 @@ from desktop.services.spreadsheets import Cancelled
 from desktop.services.workspace import Workspace
 
 
+class _JobSignals(QObject):
+    progressed = Signal(int, int)
+    finished = Signal(str)      # empty when every page reached the printer, else the reason
+
+
+class _PrintJob(QRunnable):
+    """Renders each page of a PDF at the printer's resolution (at most 600 dpi) onto its page."""
+
+    def __init__(self, path: Path, printer: QPrinter):
+        super().__init__()
+        self.path, self.printer, self.signals = path, printer, _JobSignals()
+
+    def run(self) -> None:
+        document = QPdfDocument()
+        document.load(str(self.path))
+        painter = QPainter()
+        if not painter.begin(self.printer):
+            self.signals.finished.emit(QCoreApplication.translate("PrintDialog", "Printer tidak dapat dibuka."))
+            return
+        try:
+            dpi = min(self.printer.resolution(), 600)
+            pages = document.pageCount()
+            for index in range(pages):
+                if index:
+                    self.printer.newPage()
+                target = painter.viewport()
+                size = document.pagePointSize(index)
+                scale = min(target.width() / size.width(), target.height() / size.height())
+                image = document.render(index, QSize(int(size.width() * dpi / 72), int(size.height() * dpi / 72)))
+                painter.drawImage(QRectF(0, 0, size.width() * scale, size.height() * scale), image)
+                self.signals.progressed.emit(index + 1, pages)
+        finally:
+            painter.end()
+            document.close()
+        self.signals.finished.emit("")
+
+
 class PrintDialog(QDialog):
     counted = Signal(int, int)          # selected, already printed
     preview_ready = Signal(int)         # pages in the preview
     saved = Signal(object)              # cards.PrintResult (logged)
+    sent = Signal(str)                  # pages handed to the printer ("" or the reason it failed)
     failed = Signal(str)
 
     def __init__(self, ws: Workspace, worker: DbWorker, actor: Actor, query: SearchQuery,
@@ -175,26 +213,20 @@ class PrintDialog(QDialog):
         self.recount()
 
     def _send(self, path: Path, printer: QPrinter) -> None:
-        """Each PDF page rendered at the printer's resolution onto its page."""
-        document = QPdfDocument(self)
-        document.load(str(path))
-        painter = QPainter()
-        if not painter.begin(printer):
-            self._failed(RuntimeError(self.tr("Printer tidak dapat dibuka.")))
-            return
-        try:
-            dpi = min(printer.resolution(), 600)  # sharper than any card printer, without 1200-dpi images
-            for index in range(document.pageCount()):
-                if index:
-                    printer.newPage()
-                target = painter.viewport()
-                size = document.pagePointSize(index)
-                scale = min(target.width() / size.width(), target.height() / size.height())
-                image = document.render(index, QSize(int(size.width() * dpi / 72), int(size.height() * dpi / 72)))
-                painter.drawImage(QRectF(0, 0, size.width() * scale, size.height() * scale), image)
-        finally:
-            painter.end()
-            document.close()
+        """Hand the pages to the printer on a thread of their own: a large batch takes minutes and
+        must neither freeze the window nor hold up the database worker."""
+        self._job = _PrintJob(path, printer)
+        self._job.signals.progressed.connect(self._progress)
+        self._job.signals.finished.connect(self._sent)
+        self.progress.setVisible(True)
+        QThreadPool.globalInstance().start(self._job)
+
+    def _sent(self, error: str) -> None:
+        self.progress.setVisible(False)
+        if error:
+            self.message.setText(error)
+            self.failed.emit(error)
+        self.sent.emit(error)
 
     def _progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))

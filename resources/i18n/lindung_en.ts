@@ -1100,97 +1100,97 @@
 <context>
     <name>PrintDialog</name>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="48"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="86"/>
         <source>Cetak kartu peserta</source>
         <translation>Print membership cards</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="58"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="96"/>
         <source>Hanya yang belum pernah dicetak</source>
         <translation>Only cards never printed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="63"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="101"/>
         <source>A4, 10 kartu per lembar (tanda potong)</source>
         <translation>A4, 10 cards a sheet (crop marks)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="64"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="102"/>
         <source>Satu kartu per halaman (printer kartu)</source>
         <translation>One card a page (card printer)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="65"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="103"/>
         <source>Tata letak</source>
         <translation>Layout</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="67"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="105"/>
         <source>wajib bila mencetak ulang, mis. kartu hilang</source>
         <translation>required when re-printing, e.g. card lost</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="68"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="106"/>
         <source>Alasan cetak ulang</source>
         <translation>Reason for re-printing</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="77"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="115"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="81"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="119"/>
         <source>Pratinjau</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="82"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="120"/>
         <source>Simpan PDF…</source>
         <translation>Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="83"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="121"/>
         <source>Cetak…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="84"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="122"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="110"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="148"/>
         <source>{count} kartu dipilih.</source>
         <translation>{count} cards selected.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="112"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="150"/>
         <source>{count} di antaranya sudah pernah dicetak: isi alasan cetak ulang.</source>
         <translation>{count} of them were printed before: give a reason for re-printing.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="126"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="164"/>
         <source>Simpan kartu sebagai PDF</source>
         <translation>Save cards as PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="153"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="191"/>
         <source>Isi alasan cetak ulang: {count} kartu sudah pernah dicetak.</source>
         <translation>Give a reason for re-printing: {count} cards were printed before.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="172"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="210"/>
         <source>{count} kartu dicatat sebagai dicetak ({path}).</source>
         <translation>{count} cards logged as printed ({path}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="183"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="50"/>
         <source>Printer tidak dapat dibuka.</source>
         <translation>The printer cannot be opened.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="217"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="249"/>
         <source>Dibatalkan; tidak ada yang dicatat.</source>
         <translation>Cancelled; nothing was logged.</translation>
     </message>

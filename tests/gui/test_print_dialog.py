@@ -50,7 +50,7 @@ def test_preview_save_print_and_reprint_reason(qtbot, window, ws, tmp_path):
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printed = tmp_path / "printer.pdf"
     printer.setOutputFileName(str(printed))
-    with qtbot.waitSignal(dialog.saved, timeout=30_000):
+    with qtbot.waitSignals([dialog.saved, dialog.sent], timeout=30_000):
         dialog.print_to(printer)
     assert len(PdfReader(printed).pages) == 24   # one card per page, front and back
     batches = cards.list_batches(ws)
