@@ -114,6 +114,14 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("out", metavar="OUT.pdf")
     q.add_argument("--months", type=int, required=True, metavar="N")
 
+    p = sub.add_parser("register", help="daftarkan laptop ini ke hub cabang dengan kode sekali pakai")
+    p.add_argument("--hub", required=True, metavar="URL")
+    p.add_argument("--code", required=True, metavar="KODE")
+    p.add_argument("--name", default="", help="nama laptop (bawaan: dari kode)")
+
+    p = sub.add_parser("sync", help="kirim dan ambil data dari hub cabang")
+    p.add_argument("--hub", metavar="URL", help="alamat hub (bawaan: yang dipakai saat register)")
+
     p = sub.add_parser("school", help="sekolah (SD/SMP/SMA/SMK, MI/MTs/MA)")
     school_sub = p.add_subparsers(dest="school_command", required=True, parser_class=_Parser)
     q = school_sub.add_parser("add", help="tambah sekolah")
@@ -489,6 +497,26 @@ def cmd_report(ws, actor, args) -> int:
     return EXIT_OK
 
 
+def cmd_register(ws, actor, args) -> int:
+    from desktop.sync.client import register
+
+    hub = register(ws, args.hub, args.code, args.name)
+    print(f"Laptop ini terdaftar di hub {hub}.")
+    return EXIT_OK
+
+
+def cmd_sync(ws, actor, args) -> int:
+    from desktop.sync.client import sync
+
+    report = sync(ws, args.hub)
+    print(report.summary())
+    for line in report.rejected[:20]:
+        print(f"ditolak hub: {line}", file=sys.stderr)
+    if report.waiting:
+        print(f"{report.waiting} data masih menunggu dikirim.")
+    return EXIT_OK
+
+
 def cmd_template(ws, actor, args) -> int:
     from desktop.services.importing import write_template
 
@@ -521,7 +549,7 @@ COMMANDS = {
     "demo": cmd_demo, "enroll": cmd_enroll, "list": cmd_list, "show": cmd_show, "delete": cmd_delete,
     "user": cmd_user, "regions": cmd_regions, "settings": cmd_settings, "import": cmd_import,
     "template": cmd_template, "school": cmd_school, "cards": cmd_cards, "verify-card": cmd_verify_card,
-    "card-key": cmd_card_key, "report": cmd_report,
+    "card-key": cmd_card_key, "report": cmd_report, "register": cmd_register, "sync": cmd_sync,
 }
 
 

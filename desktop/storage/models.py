@@ -68,6 +68,8 @@ class Worker(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)  # local rowid, joins the FTS index
     uuid: Mapped[str] = mapped_column(String(36), unique=True)  # client-generated, global
     revision: Mapped[int] = mapped_column(Integer, default=1)
+    synced_revision: Mapped[int | None] = mapped_column(Integer, nullable=True)  # acknowledged by the hub
+    hub_revision: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     registration_no: Mapped[str] = mapped_column(String(16), unique=True)
     kpj_number: Mapped[str | None] = mapped_column(String(11), nullable=True)
 

@@ -1420,6 +1420,31 @@
         <source>Jumlah bulan harus 1 sampai 60.</source>
         <translation>The number of months must be 1 to 60.</translation>
     </message>
+    <message>
+        <location filename="../../desktop/sync/client.py" line="59"/>
+        <source>Hub {hub} tidak dapat dihubungi ({reason}); data tetap aman di laptop dan dikirim pada sinkronisasi berikutnya.</source>
+        <translation>The hub {hub} cannot be reached ({reason}); the data stays safe on this laptop and goes at the next sync.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/client.py" line="68"/>
+        <source>Hub menolak laptop ini: {detail}</source>
+        <translation>The hub refused this laptop: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/client.py" line="70"/>
+        <source>Hub menjawab dengan galat {status}.</source>
+        <translation>The hub answered with error {status}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/client.py" line="83"/>
+        <source>Pendaftaran ke hub ditolak: {detail}</source>
+        <translation>Registration with the hub refused: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/client.py" line="242"/>
+        <source>Laptop ini belum terdaftar di hub: lindung register --hub URL --code KODE.</source>
+        <translation>This laptop is not registered with a hub: lindung register --hub URL --code CODE.</translation>
+    </message>
 </context>
 <context>
     <name>Validation</name>

@@ -1,0 +1,1 @@
+"""Sync with the branch hub: the outbox (records not yet acknowledged), transport, and progress."""

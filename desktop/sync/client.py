@@ -1,0 +1,252 @@
+"""Two-way sync with the branch hub: push what the hub has not acknowledged, pull what others did.
+
+The outbox is the records themselves: a record waits while the hub has not acknowledged its current
+revision (``synced_revision``), so nothing is lost when a link drops, a resend is harmless (the
+operation id is ``<uuid>:<revision>``, answered once by the hub), and a record edited during an upload
+is sent again. Pulling goes by the hub's change cursor, stored with the records it brought in the same
+transaction, so an interrupted pull resumes where it stopped.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+from sqlalchemy import or_, select, text, update
+
+from desktop.domain.messages import QT_TRANSLATE_NOOP
+from desktop.domain.text import search_key
+from desktop.services.enrollment import FIELDS, _bulk_insert, _record, _school_ids
+from desktop.services.errors import ServiceError
+from desktop.services.workspace import Workspace, bulk_work, utcnow
+from desktop.storage.models import Setting, Worker, WorkerChange
+
+PUSH_BATCH = 500
+PULL_BATCH = 1000
+TIMEOUT = httpx.Timeout(60.0, connect=10.0)
+
+
+class SyncFailed(ServiceError):
+    pass
+
+
+@dataclass
+class SyncReport:
+    pushed: int = 0
+    pulled: int = 0
+    conflicts: int = 0
+    duplicates: int = 0
+    rejected: list[str] = field(default_factory=list)
+    waiting: int = 0          # still not acknowledged after this sync
+    hub_records: int = 0
+    seen_duplicates: set[str] = field(default_factory=set, repr=False)  # record ids already counted
+
+    def summary(self) -> str:
+        return (f"pushed {self.pushed}, pulled {self.pulled}, conflicts {self.conflicts}, "
+                f"duplicates {self.duplicates}")
+
+
+def _setting(ws: Workspace, key: str) -> str | None:
+    with ws.session() as session:
+        row = session.get(Setting, key)
+        return row.value if row is not None else None
+
+
+def _unreachable(hub: str, exc: Exception) -> SyncFailed:
+    return SyncFailed(QT_TRANSLATE_NOOP("Service", "Hub {hub} tidak dapat dihubungi ({reason}); data tetap aman "
+                                                   "di laptop dan dikirim pada sinkronisasi berikutnya."),
+                      hub=hub, reason=type(exc).__name__)
+
+
+def _answer(response: httpx.Response) -> dict[str, Any]:
+    if response.status_code in (401, 403):
+        detail = response.json().get("detail", "") if response.headers.get("content-type", "").startswith(
+            "application/json") else ""
+        raise SyncFailed(QT_TRANSLATE_NOOP("Service", "Hub menolak laptop ini: {detail}"), detail=detail or response.status_code)
+    if response.status_code >= 400:
+        raise SyncFailed(QT_TRANSLATE_NOOP("Service", "Hub menjawab dengan galat {status}."), status=response.status_code)
+    return response.json()
+
+
+def register(ws: Workspace, hub: str, code: str, name: str = "") -> str:
+    """Exchange a one-time code for this laptop's credential, kept in its database (never printed)."""
+    hub = hub.rstrip("/")
+    try:
+        response = httpx.post(f"{hub}/v1/devices/register", timeout=TIMEOUT, json={
+            "code": code, "device_id": ws.device.id, "prefix": ws.device.prefix, "name": name})
+    except httpx.HTTPError as exc:
+        raise _unreachable(hub, exc) from exc
+    if response.status_code in (401, 409):
+        raise SyncFailed(QT_TRANSLATE_NOOP("Service", "Pendaftaran ke hub ditolak: {detail}"),
+                         detail=response.json().get("detail", ""))
+    body = _answer(response)
+    with ws.session(write=True) as session:
+        session.merge(Setting(key="sync.hub_url", value=hub))
+        session.merge(Setting(key="sync.token", value=body["token"]))
+        session.merge(Setting(key="sync.cursor", value="0"))
+    return hub
+
+
+def _dirty(session, limit: int, after_id: int) -> list[Worker]:
+    return list(session.scalars(
+        select(Worker).where(or_(Worker.synced_revision.is_(None), Worker.synced_revision < Worker.revision),
+                             Worker.id > after_id).order_by(Worker.id).limit(limit)))
+
+
+def waiting_count(ws: Workspace) -> int:
+    from sqlalchemy import func
+
+    with ws.session() as session:
+        return session.scalar(select(func.count()).select_from(Worker).where(
+            or_(Worker.synced_revision.is_(None), Worker.synced_revision < Worker.revision))) or 0
+
+
+def _push(ws: Workspace, client: httpx.Client, report: SyncReport, progress, cancelled) -> None:
+    after = 0
+    while True:
+        if cancelled is not None and cancelled():
+            return
+        with ws.session() as session:
+            workers = _dirty(session, PUSH_BATCH, after)
+            # The id names the laptop, the record and its revision: a resend is the same operation.
+            ops = [{"op_id": f"{ws.device.prefix}:{w.uuid}:{w.revision}", "base_revision": w.hub_revision,
+                    "record": _record(session, w).to_json()} for w in workers]
+            pushed_revisions = {w.uuid: w.revision for w in workers}
+        if not ops:
+            return
+        after = workers[-1].id
+        answers = _answer(client.post("/v1/push", json={"ops": ops}))["results"]
+        with ws.session(write=True) as session:
+            for answer in answers:
+                uid = answer["op_id"].split(":")[1]
+                status = answer["status"]
+                if status in ("accepted", "duplicate"):
+                    # Acknowledged: clean unless it was edited meanwhile (then it goes again).
+                    session.execute(update(Worker).where(Worker.uuid == uid).values(
+                        synced_revision=pushed_revisions[uid], hub_revision=answer["revision"]))
+                    report.pushed += 1
+                    if status == "duplicate":
+                        report.duplicates += 1
+                        report.seen_duplicates.update(answer.get("duplicates", []))
+                elif status == "conflict":
+                    report.conflicts += 1
+                else:
+                    report.rejected.append(f"{uid}: {'; '.join(answer.get('errors', []))}")
+        if progress is not None:
+            progress("push", report.pushed)
+
+
+def _pull(ws: Workspace, client: httpx.Client, report: SyncReport, progress, cancelled) -> None:
+    while True:
+        if cancelled is not None and cancelled():
+            return
+        cursor = int(_setting(ws, "sync.cursor") or 0)
+        body = _answer(client.get("/v1/changes", params={"after": cursor, "limit": PULL_BATCH}))
+        with bulk_work(), ws.session(write=True) as session:
+            _apply_pulled(ws, session, [c["record"] for c in body["changes"]], report)
+            session.merge(Setting(key="sync.cursor", value=str(body["cursor"])))
+        if progress is not None:
+            progress("pull", report.pulled)
+        if not body["more"]:
+            return
+
+
+_COPIED = tuple(name for name in FIELDS if name != "school_npsn")
+
+
+def _values(record: dict[str, Any]) -> dict[str, Any]:
+    import datetime as dt
+
+    from desktop.storage.models import Worker as W
+
+    values: dict[str, Any] = {}
+    for name in _COPIED:
+        value = record.get(name)
+        column = W.__table__.c[name]
+        if value is not None and column.type.python_type is dt.date:
+            value = dt.date.fromisoformat(value)
+        values[name] = value
+    return values
+
+
+def _stamp(value: str | None):
+    import datetime as dt
+
+    return dt.datetime.fromisoformat(value.rstrip("Z")) if value else None
+
+
+def _apply_pulled(ws: Workspace, session, records: list[dict[str, Any]], report: SyncReport) -> None:
+    """Bring the hub's records in: new ones inserted, clean local copies updated, local edits kept."""
+    if not records:
+        return
+    uuids = [r["id"] for r in records]
+    local = {w.uuid: w for w in session.scalars(select(Worker).where(Worker.uuid.in_(uuids)))}
+    live_niks = dict(session.execute(select(Worker.nik, Worker.uuid).where(
+        Worker.nik.in_([r["nik"] for r in records]), Worker.deleted_at.is_(None))).all())
+    schools = _school_ids(session, {r["school_npsn"] for r in records if r.get("school_npsn")})
+    fresh = []
+    next_id = (session.execute(text("SELECT COALESCE(MAX(id), 0) FROM workers")).scalar() or 0) + 1
+    for record in records:
+        worker = local.get(record["id"])
+        values = _values(record)
+        values.update(school_id=schools.get(record.get("school_npsn")), name_key=search_key(record["full_name"]),
+                      status=record["status"], deleted_at=_stamp(record.get("deleted_at")),
+                      deleted_by=record.get("deleted_by"), deleted_reason=record.get("deleted_reason"))
+        if worker is not None:
+            if worker.hub_revision >= record["revision"]:
+                continue  # this laptop's own change coming back, or one it already has
+            if worker.synced_revision is None or worker.synced_revision < worker.revision:
+                continue  # edited here since: the push will meet the hub's version as a conflict
+            for key, value in values.items():
+                setattr(worker, key, value)
+            worker.hub_revision = record["revision"]
+            worker.synced_revision = worker.revision
+            report.pulled += 1
+            continue
+        other = live_niks.get(record["nik"])
+        if other is not None and other != record["id"] and values["deleted_at"] is None:
+            # Kept on the hub as a possible duplicate for a coordinator to merge; counted once a pair.
+            if record["id"] not in report.seen_duplicates:
+                report.duplicates += 1
+                report.seen_duplicates.add(record["id"])
+            continue
+        values.update(id=next_id, uuid=record["id"], revision=1, synced_revision=1, hub_revision=record["revision"],
+                      registration_no=record["registration_no"], kpj_number=record.get("kpj_number"),
+                      enrolled_by=record["enrolled_by"], device_id=record["device_id"],
+                      enrolled_at=_stamp(record["enrolled_at"]), updated_by=record["updated_by"],
+                      updated_at=_stamp(record["updated_at"]))
+        fresh.append(values)
+        live_niks[record["nik"]] = record["id"]
+        next_id += 1
+        report.pulled += 1
+    if fresh:
+        names = tuple(fresh[0])
+        _bulk_insert(session, Worker.__table__, names, [tuple(v[n] for n in names) for v in fresh])
+        session.execute(text("INSERT INTO workers_fts(rowid, full_name) SELECT id, full_name FROM workers "
+                             "WHERE id BETWEEN :a AND :b"), {"a": fresh[0]["id"], "b": fresh[-1]["id"]})
+        now = utcnow()
+        session.execute(WorkerChange.__table__.insert(), [
+            {"worker_id": v["id"], "revision": 1, "action": "sync", "changed_at": now, "changed_by": "hub",
+             "device_id": ws.device.id, "changes": json.dumps({"from_device": v["device_id"]})} for v in fresh])
+
+
+def sync(ws: Workspace, hub: str | None = None, progress: Callable[[str, int], None] | None = None,
+         cancelled: Callable[[], bool] | None = None) -> SyncReport:
+    """Push, then pull, then compare counts with the hub."""
+    hub = (hub or _setting(ws, "sync.hub_url") or "").rstrip("/")
+    token = _setting(ws, "sync.token")
+    if not hub or not token:
+        raise SyncFailed(QT_TRANSLATE_NOOP("Service", "Laptop ini belum terdaftar di hub: lindung register --hub URL --code KODE."))
+    report = SyncReport()
+    try:
+        with httpx.Client(base_url=hub, timeout=TIMEOUT, headers={"Authorization": f"Bearer {token}"}) as client:
+            _push(ws, client, report, progress, cancelled)
+            _pull(ws, client, report, progress, cancelled)
+            report.hub_records = _answer(client.get("/v1/status"))["records"]
+    except httpx.HTTPError as exc:
+        raise _unreachable(hub, exc) from exc
+    report.waiting = waiting_count(ws)
+    return report

@@ -1,0 +1,96 @@
+"""The hub's HTTP interface (FastAPI; the OpenAPI description is served at /openapi.json).
+
+Stateless: every request opens its own unit of work on the database, so several processes can
+serve one database behind a proxy.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import Depends, FastAPI, Header, HTTPException, Request
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+from sqlalchemy.exc import IntegrityError
+
+from hub import service
+from hub.db import HubDatabase
+
+MAX_BODY = 32 * 1024 * 1024
+
+
+class RegisterIn(BaseModel):
+    code: str = Field(max_length=40)
+    device_id: str = Field(max_length=36)
+    prefix: str = Field(min_length=6, max_length=6)
+    name: str = Field(default="", max_length=120)
+
+
+class RegisterOut(BaseModel):
+    device_id: str
+    token: str
+
+
+class PushIn(BaseModel):
+    ops: list[dict[str, Any]] = Field(max_length=service.MAX_BATCH)
+
+
+def create_app(url: str) -> FastAPI:
+    from desktop.paths import REGIONS_CSV
+    from desktop.domain.regions import RegionCatalog
+    from desktop.services.workspace import read_regions_csv
+
+    db = HubDatabase(url)
+    ctx = service.HubContext(RegionCatalog.from_rows(read_regions_csv(REGIONS_CSV)))
+    app = FastAPI(title="Lindung hub", version="1", description="Sync for Lindung laptops (BPJS Ketenagakerjaan × BAZNAS).")
+    app.state.db = db
+
+    @app.middleware("http")
+    async def refuse_oversized(request: Request, call_next):
+        length = request.headers.get("content-length")
+        if length is not None and (not length.isdigit() or int(length) > MAX_BODY):
+            return JSONResponse({"detail": "kiriman terlalu besar"}, status_code=413)
+        return await call_next(request)
+
+    @app.exception_handler(service.HubError)
+    async def hub_error(_request: Request, exc: service.HubError):
+        return JSONResponse({"detail": exc.message}, status_code=exc.status)
+
+    def bearer(authorization: str | None = Header(default=None)) -> str | None:
+        if authorization and authorization.lower().startswith("bearer "):
+            return authorization[7:].strip()
+        return None
+
+    @app.post("/v1/devices/register", response_model=RegisterOut)
+    def register(body: RegisterIn) -> RegisterOut:
+        try:
+            with db.session() as session:
+                token = service.register_device(session, body.code, body.device_id, body.prefix.upper(), body.name)
+        except IntegrityError as exc:
+            raise HTTPException(409, "laptop atau awalan ini sudah terdaftar") from exc
+        return RegisterOut(device_id=body.device_id, token=token)
+
+    @app.post("/v1/push")
+    def push(body: PushIn, token: str | None = Depends(bearer)) -> dict[str, Any]:
+        with db.session() as session:
+            device = service.authenticate(session, token)
+            return {"results": service.push(session, device, body.ops, ctx)}
+
+    @app.get("/v1/changes")
+    def changes(after: int = 0, limit: int = 1000, token: str | None = Depends(bearer)) -> dict[str, Any]:
+        with db.session() as session:
+            service.authenticate(session, token)
+            items, cursor, more = service.changes(session, after, limit)
+        return {"changes": items, "cursor": cursor, "more": more}
+
+    @app.get("/v1/status")
+    def status(token: str | None = Depends(bearer)) -> dict[str, Any]:
+        with db.session() as session:
+            service.authenticate(session, token)
+            return service.status(session)
+
+    @app.get("/health")
+    def health() -> dict[str, str]:
+        return {"status": "ok"}
+
+    return app

@@ -1,0 +1,88 @@
+"""``lindung-hub``: run the hub and administer it. Every command takes ``--db URL`` (or LINDUNG_HUB_DB)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):
+        print(f"lindung-hub: perintah tidak lengkap atau salah: {message}", file=sys.stderr)
+        raise SystemExit(2)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="lindung-hub", description="Hub cabang Lindung: sinkronisasi laptop relawan.")
+    parser.add_argument("--db", metavar="URL", help="sqlite:///berkas atau postgresql+psycopg://… (bawaan: LINDUNG_HUB_DB)")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    p = sub.add_parser("serve", help="jalankan hub (HTTP)")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8750)
+    p.add_argument("--workers", type=int, default=1, help="jumlah proses (untuk PostgreSQL)")
+    p = sub.add_parser("device-code", help="kode sekali pakai untuk mendaftarkan laptop")
+    p.add_argument("--name", required=True)
+    p.add_argument("--hours", type=int, default=72)
+    p = sub.add_parser("devices", help="daftar laptop")
+    p.add_argument("--json", action="store_true")
+    p = sub.add_parser("revoke", help="cabut akses sebuah laptop")
+    p.add_argument("device_id")
+    p = sub.add_parser("list", help="data peserta di hub")
+    p.add_argument("--json", action="store_true")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    from hub import service
+    from hub.db import HubDatabase, database_url
+
+    url = database_url(args.db)
+    if args.command == "serve":
+        import os
+
+        import uvicorn
+
+        os.environ["LINDUNG_HUB_DB"] = url  # the worker processes build the app from it
+        uvicorn.run("hub.asgi:app", host=args.host, port=args.port, workers=args.workers, log_level="warning")
+        return 0
+    try:
+        db = HubDatabase(url)
+    except Exception as exc:  # an unreachable or foreign database: one line, no traceback
+        print(f"lindung-hub: basis data hub tidak dapat dibuka: {type(exc).__name__}", file=sys.stderr)
+        return 4
+    try:
+        with db.session() as session:
+            if args.command == "device-code":
+                code = service.new_device_code(session, args.name, args.hours)
+                print(f"Kode untuk {args.name} (berlaku {args.hours} jam, sekali pakai):")
+                print(code)
+            elif args.command == "devices":
+                devices = service.list_devices(session)
+                if args.json:
+                    print(json.dumps(devices, ensure_ascii=False))
+                for d in devices if not args.json else []:
+                    print(f"{d['id']}  {d['prefix'] or '-':<6}  {'DICABUT' if d['revoked'] else 'aktif':<7}  {d['name']}")
+            elif args.command == "revoke":
+                service.revoke_device(session, args.device_id)
+                print(f"Akses laptop {args.device_id} dicabut.")
+            elif args.command == "list":
+                records = service.list_records(session)
+                if args.json:
+                    print(json.dumps(records, ensure_ascii=False))
+                else:
+                    for r in records:
+                        print(f"{r['registration_no']}  {r['full_name']}")
+                    print(f"{len(records)} peserta.")
+    except service.HubError as exc:
+        print(f"lindung-hub: {exc.message}", file=sys.stderr)
+        return 1
+    finally:
+        db.close()
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

@@ -1,0 +1,106 @@
+"""The hub's tables (its own database and migrations, apart from the laptops')."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import BigInteger, Boolean, DateTime, Index, Integer, MetaData, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Device(Base):
+    """A laptop allowed to sync: its credential is stored hashed; a revoked one is refused."""
+
+    __tablename__ = "devices"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    name: Mapped[str] = mapped_column(String(120))
+    secret_hash: Mapped[str] = mapped_column(String(128))
+    registration_prefix: Mapped[str | None] = mapped_column(String(6), unique=True, nullable=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    last_seen_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+
+
+class DeviceCode(Base):
+    """A one-time code an administrator hands to a volunteer to register a laptop."""
+
+    __tablename__ = "device_codes"
+    code_hash: Mapped[str] = mapped_column(String(128), primary_key=True)
+    name: Mapped[str] = mapped_column(String(120))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    expires_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    used_by: Mapped[str | None] = mapped_column(String(36), nullable=True)
+
+
+class Counter(Base):
+    """The change cursor: one row, incremented under a row lock so sequence order is commit order."""
+
+    __tablename__ = "counters"
+    name: Mapped[str] = mapped_column(String(32), primary_key=True)
+    value: Mapped[int] = mapped_column(BigInteger)
+
+
+class Record(Base):
+    """The hub's copy of one enrollment (the laptop's JSON, validated), with its change sequence."""
+
+    __tablename__ = "records"
+    uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    registration_no: Mapped[str] = mapped_column(String(16), unique=True)
+    nik: Mapped[str] = mapped_column(String(16), index=True)
+    full_name: Mapped[str] = mapped_column(String(100))
+    revision: Mapped[int] = mapped_column(Integer)
+    data: Mapped[str] = mapped_column(Text)              # the record as JSON (lindung list --json fields)
+    device_id: Mapped[str] = mapped_column(String(36))   # who enrolled it
+    changed_by_device: Mapped[str] = mapped_column(String(36))
+    seq: Mapped[int] = mapped_column(BigInteger, unique=True)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class Operation(Base):
+    """Every accepted push operation, so a resend is answered the same and changes nothing."""
+
+    __tablename__ = "operations"
+    op_id: Mapped[str] = mapped_column(String(80), primary_key=True)
+    device_id: Mapped[str] = mapped_column(String(36))
+    digest: Mapped[str] = mapped_column(String(64))
+    result: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class Conflict(Base):
+    """Two versions of one record edited in parallel, for a coordinator to resolve."""
+
+    __tablename__ = "conflicts"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    record_uuid: Mapped[str] = mapped_column(String(36), index=True)
+    device_id: Mapped[str] = mapped_column(String(36))
+    base_revision: Mapped[int] = mapped_column(Integer)
+    incoming: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    resolved_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+
+
+class PossibleDuplicate(Base):
+    """The same NIK enrolled on two laptops: both kept, flagged for a coordinator to merge."""
+
+    __tablename__ = "possible_duplicates"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    nik: Mapped[str] = mapped_column(String(16))
+    record_uuid: Mapped[str] = mapped_column(String(36))
+    other_uuid: Mapped[str] = mapped_column(String(36))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    resolved_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+
+    __table_args__ = (Index("ix_possible_duplicates_pair", "record_uuid", "other_uuid", unique=True),)

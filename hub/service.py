@@ -1,0 +1,251 @@
+"""What the hub does, over one unit of work: devices, push, pull, counts. No HTTP here.
+
+Principles (../shared/design.md): client-generated ids and revisions; every operation has an id, so
+a resend is answered exactly as before and changes nothing (same id with another payload is
+refused); an edit names the hub revision it was based on and a parallel edit becomes a conflict for
+a person to resolve; the same NIK from two laptops is kept twice and flagged as a possible
+duplicate; pull goes by the hub's change sequence, whose order is commit order. The hub never
+trusts a laptop: every record is validated with the laptops' own domain rules.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import hmac
+import json
+import secrets
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from desktop.domain.enrollment import Context, validate
+from desktop.domain.regions import RegionCatalog
+from hub.models import Conflict, Counter, Device, DeviceCode, Operation, PossibleDuplicate, Record
+
+CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"   # Crockford: no I, L, O, U to misread
+MAX_BATCH = 1000
+
+
+class HubError(Exception):
+    status = 400
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+class Unauthorized(HubError):
+    status = 401
+
+
+class Forbidden(HubError):
+    status = 403
+
+
+class Clash(HubError):
+    status = 409
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+# --- devices ------------------------------------------------------------------------------------
+
+def new_device_code(session: Session, name: str, hours: int = 72) -> str:
+    """A one-time code (12 characters in 3 groups) to register a laptop named ``name``."""
+    raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(12))
+    now = utcnow()
+    session.add(DeviceCode(code_hash=_digest(raw), name=name.strip() or "laptop", created_at=now,
+                           expires_at=now + dt.timedelta(hours=hours)))
+    return "-".join(raw[i:i + 4] for i in range(0, 12, 4))
+
+
+def register_device(session: Session, code: str, device_id: str, prefix: str, name: str = "") -> str:
+    """Exchange a one-time code for this laptop's credential (returned once, stored hashed)."""
+    raw = code.replace("-", "").replace(" ", "").upper()
+    entry = session.get(DeviceCode, _digest(raw), with_for_update=True)
+    if entry is None or entry.used_by is not None or entry.expires_at < utcnow():
+        raise Unauthorized("kode pendaftaran tidak berlaku (salah, sudah dipakai, atau kedaluwarsa)")
+    try:
+        uuid.UUID(device_id)
+    except ValueError as exc:
+        raise HubError("identitas laptop tidak sah") from exc
+    if session.get(Device, device_id) is not None:
+        raise Clash("laptop ini sudah terdaftar di hub")
+    if session.scalar(select(Device).where(Device.registration_prefix == prefix)) is not None:
+        raise Clash(f"awalan nomor registrasi {prefix} sudah dipakai laptop lain; buat ulang awalan laptop ini")
+    secret = secrets.token_urlsafe(32)
+    session.add(Device(id=device_id, name=name.strip() or entry.name, secret_hash=_digest(secret),
+                       registration_prefix=prefix, created_at=utcnow()))
+    entry.used_by = device_id
+    return f"{device_id}.{secret}"
+
+
+def authenticate(session: Session, token: str | None) -> Device:
+    if not token or "." not in token:
+        raise Unauthorized("kredensial laptop tidak ada")
+    device_id, secret = token.split(".", 1)
+    device = session.get(Device, device_id)
+    if device is None or not hmac.compare_digest(device.secret_hash, _digest(secret)):
+        raise Unauthorized("kredensial laptop tidak dikenal")
+    if device.revoked_at is not None:
+        raise Forbidden("laptop ini sudah dicabut aksesnya oleh admin cabang")
+    device.last_seen_at = utcnow()
+    return device
+
+
+def revoke_device(session: Session, device_id: str) -> None:
+    device = session.get(Device, device_id)
+    if device is None:
+        raise HubError(f"laptop {device_id} tidak ada")
+    device.revoked_at = device.revoked_at or utcnow()
+
+
+def list_devices(session: Session) -> list[dict[str, Any]]:
+    return [{"id": d.id, "name": d.name, "prefix": d.registration_prefix,
+             "created_at": d.created_at.isoformat(timespec="seconds"),
+             "revoked": d.revoked_at is not None,
+             "last_seen_at": d.last_seen_at.isoformat(timespec="seconds") if d.last_seen_at else None}
+            for d in session.scalars(select(Device).order_by(Device.created_at))]
+
+
+# --- push -----------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class HubContext:
+    regions: RegionCatalog
+
+
+def _next_seq(session: Session) -> int:
+    """Increment the change counter; its row lock is held to commit, so sequence order is commit order."""
+    value = session.execute(update(Counter).where(Counter.name == "changes").values(value=Counter.value + 1)
+                            .returning(Counter.value)).scalar()
+    if value is None:
+        session.add(Counter(name="changes", value=1))
+        session.flush()
+        return 1
+    return int(value)
+
+
+def _validated(record: dict[str, Any], ctx: HubContext) -> list[str]:
+    enrolled = str(record.get("enrolled_at") or "")[:10]
+    try:
+        on = dt.date.fromisoformat(enrolled)
+    except ValueError:
+        return ["enrolled_at: tanggal pendaftaran tidak sah"]
+    result = validate(record, Context(ctx.regions, max(on, utcnow().date())), reference_date=on)
+    return [f"{p.field}: {p.message}" for p in result.errors]
+
+
+def _apply(session: Session, device: Device, op: dict[str, Any], ctx: HubContext) -> dict[str, Any]:
+    record = op.get("record")
+    if not isinstance(record, dict):
+        return {"status": "rejected", "errors": ["operasi tanpa data peserta"]}
+    rid = str(record.get("id") or "")
+    regno = str(record.get("registration_no") or "")
+    base = op.get("base_revision")
+    if not isinstance(base, int) or base < 0:
+        return {"status": "rejected", "errors": ["base_revision harus bilangan bulat >= 0"]}
+    errors = _validated(record, ctx)
+    if not rid or not regno:
+        errors.append("id dan registration_no wajib ada")
+    if errors:
+        return {"status": "rejected", "errors": errors}
+    current = session.get(Record, rid, with_for_update=True)
+    now = utcnow()
+    data = json.dumps(record, ensure_ascii=False, sort_keys=True)
+    if current is None:
+        if base != 0:
+            return {"status": "rejected", "errors": ["data ini belum ada di hub (base_revision harus 0)"]}
+        if record.get("device_id") != device.id or not regno.startswith((device.registration_prefix or "?") + "-"):
+            raise Forbidden("laptop hanya boleh mengirim pendaftaran buatannya sendiri")
+        if session.scalar(select(Record.uuid).where(Record.registration_no == regno)) is not None:
+            return {"status": "rejected", "errors": [f"No. Registrasi {regno} sudah dipakai data lain"]}
+        others = list(session.scalars(select(Record.uuid).where(Record.nik == record["nik"], Record.deleted.is_(False))))
+        session.add(Record(uuid=rid, registration_no=regno, nik=record["nik"], full_name=record["full_name"],
+                           revision=1, data=data, device_id=device.id, changed_by_device=device.id,
+                           seq=_next_seq(session), deleted=record.get("status") == "deleted", updated_at=now))
+        for other in others:
+            session.add(PossibleDuplicate(nik=record["nik"], record_uuid=rid, other_uuid=other, created_at=now))
+        return {"status": "duplicate" if others else "accepted", "revision": 1, "duplicates": others}
+    if current.revision != base:
+        session.add(Conflict(record_uuid=rid, device_id=device.id, base_revision=base, incoming=data,
+                             created_at=now))
+        return {"status": "conflict", "revision": current.revision}
+    current.revision += 1
+    current.data = data
+    current.nik = record["nik"]
+    current.full_name = record["full_name"]
+    current.deleted = record.get("status") == "deleted" or bool(record.get("deleted_at"))
+    current.changed_by_device = device.id
+    current.updated_at = now
+    current.seq = _next_seq(session)
+    return {"status": "accepted", "revision": current.revision}
+
+
+def push(session: Session, device: Device, ops: list[dict[str, Any]], ctx: HubContext) -> list[dict[str, Any]]:
+    """Apply a batch of operations; each answer carries the operation id."""
+    if len(ops) > MAX_BATCH:
+        raise HubError(f"paling banyak {MAX_BATCH} operasi per kiriman")
+    answers = []
+    for op in ops:
+        op_id = str(op.get("op_id") or "") if isinstance(op, dict) else ""
+        if not op_id or len(op_id) > 80:
+            answers.append({"op_id": op_id, "status": "rejected", "errors": ["op_id wajib (paling panjang 80)"]})
+            continue
+        digest = _digest(json.dumps(op, sort_keys=True, ensure_ascii=False))
+        done = session.get(Operation, op_id)
+        if done is not None:
+            if done.digest != digest or done.device_id != device.id:
+                answers.append({"op_id": op_id, "status": "rejected",
+                                "errors": ["op_id ini sudah dipakai untuk data lain"]})
+            else:
+                answers.append(json.loads(done.result))  # a resend: the same answer, nothing changes
+            continue
+        answer = {"op_id": op_id, **_apply(session, device, op, ctx)}
+        if answer["status"] != "rejected":
+            session.add(Operation(op_id=op_id, device_id=device.id, digest=digest, result=json.dumps(answer),
+                                  created_at=utcnow()))
+        answers.append(answer)
+    return answers
+
+
+# --- pull and counts ------------------------------------------------------------------------------
+
+def _out(record: Record) -> dict[str, Any]:
+    data = json.loads(record.data)
+    data["revision"] = record.revision
+    return data
+
+
+def changes(session: Session, after: int, limit: int = 1000) -> tuple[list[dict[str, Any]], int, bool]:
+    """Records changed after cursor ``after``, in change order: (records, new cursor, more to come)."""
+    limit = max(1, min(limit, MAX_BATCH))
+    rows = list(session.scalars(select(Record).where(Record.seq > after).order_by(Record.seq).limit(limit + 1)))
+    more = len(rows) > limit
+    rows = rows[:limit]
+    cursor = rows[-1].seq if rows else after
+    return [{"seq": r.seq, "record": _out(r)} for r in rows], cursor, more
+
+
+def status(session: Session) -> dict[str, Any]:
+    return {
+        "records": session.scalar(select(func.count()).select_from(Record)) or 0,
+        "cursor": session.scalar(select(func.max(Record.seq))) or 0,
+        "conflicts": session.scalar(select(func.count()).select_from(Conflict).where(Conflict.resolved_at.is_(None))) or 0,
+        "duplicates": session.scalar(select(func.count()).select_from(PossibleDuplicate)
+                                     .where(PossibleDuplicate.resolved_at.is_(None))) or 0,
+    }
+
+
+def list_records(session: Session) -> list[dict[str, Any]]:
+    return [_out(r) for r in session.scalars(select(Record).order_by(Record.full_name, Record.uuid))]

@@ -1,0 +1,215 @@
+"""Laptops syncing with the real hub process on loopback (SQLite hub)."""
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+
+import httpx
+import pytest
+
+from tests.integration.test_cli import run
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def hub_cli(db, *args):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LINDUNG_")}
+    proc = subprocess.run([sys.executable, "-m", "hub.cli", "--db", str(db), *args], capture_output=True,
+                          text=True, env=env, timeout=60)
+    assert "Traceback" not in proc.stderr, proc.stderr
+    return proc
+
+
+class Hub:
+    def __init__(self, tmp_path):
+        self.db = tmp_path / "hub.sqlite3"
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.proc = None
+
+    def start(self):
+        env = {k: v for k, v in os.environ.items() if not k.startswith("LINDUNG_")}
+        self.proc = subprocess.Popen([sys.executable, "-m", "hub.cli", "--db", str(self.db), "serve", "--port",
+                                      str(self.port)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:  # wait for the condition (the port answering), not a fixed time
+            try:
+                if httpx.get(self.url + "/health", timeout=1).status_code == 200:
+                    return self
+            except httpx.HTTPError:
+                if self.proc.poll() is not None:
+                    raise RuntimeError(self.proc.stderr.read().decode())
+            time.sleep(0.05)
+        raise RuntimeError("hub did not start")
+
+    def stop(self):
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.terminate()
+            self.proc.wait(timeout=20)
+
+    def code(self, name="laptop"):
+        proc = hub_cli(self.db, "device-code", "--name", name)
+        assert proc.returncode == 0, proc.stderr
+        return proc.stdout.strip().splitlines()[-1]
+
+    def records(self):
+        return json.loads(hub_cli(self.db, "list", "--json").stdout)
+
+
+@pytest.fixture
+def hub(tmp_path):
+    h = Hub(tmp_path).start()
+    yield h
+    h.stop()
+
+
+def laptop(tmp_path, name, hub, workers=0, seed=0):
+    db = tmp_path / f"{name}.sqlite3"
+    if workers:
+        assert run(db, "demo", "--workers", str(workers), "--seed", str(seed)).returncode == 0
+    proc = run(db, "register", "--hub", hub.url, "--code", hub.code(name))
+    assert proc.returncode == 0, proc.stderr
+    return db
+
+
+def sync(db):
+    proc = run(db, "sync")
+    assert proc.returncode == 0, proc.stderr
+    return proc.stdout.splitlines()[0]
+
+
+def listed(db):
+    return {r["id"]: r for r in json.loads(run(db, "list", "--json").stdout)}
+
+
+def test_two_laptops_converge_and_numbers_stay_valid(hub, tmp_path):
+    a = laptop(tmp_path, "sambas", hub, workers=40, seed=1)
+    b = laptop(tmp_path, "ketapang", hub, workers=25, seed=2)
+    assert sync(a) == "pushed 40, pulled 0, conflicts 0, duplicates 0"
+    assert sync(b) == "pushed 25, pulled 40, conflicts 0, duplicates 0"
+    assert sync(a) == "pushed 0, pulled 25, conflicts 0, duplicates 0"
+    assert sync(a) == "pushed 0, pulled 0, conflicts 0, duplicates 0"
+    on_a, on_b, on_hub = listed(a), listed(b), {r["id"]: r for r in hub.records()}
+    assert set(on_a) == set(on_b) == set(on_hub) and len(on_hub) == 65
+    for rid, record in on_hub.items():  # offline registration numbers survive, same on every side
+        assert on_a[rid]["registration_no"] == on_b[rid]["registration_no"] == record["registration_no"]
+        assert on_a[rid]["nik"] == record["nik"]
+    # Pulled records are searchable like local ones.
+    some = next(iter(on_hub.values()))
+    found = run(a, "list", "--json", "--query", some["registration_no"]).stdout
+    assert some["id"] in found
+
+
+def test_parallel_edits_become_a_conflict_and_nothing_is_lost(hub, tmp_path):
+    a = laptop(tmp_path, "a", hub, workers=5, seed=3)
+    b = laptop(tmp_path, "b", hub)
+    sync(a)
+    sync(b)
+    target = next(iter(listed(a).values()))
+    for db, phone in ((a, "0812 1111 2222"), (b, "0813 3333 4444")):
+        record = listed(db)[target["id"]]
+        edit = {k: record[k] for k in ("nik", "full_name", "birth_place", "birth_date", "sex", "address",
+                                       "kabupaten_code", "kecamatan_code", "desa_code", "occupation",
+                                       "occupation_other", "monthly_income", "heir_name", "heir_relationship")}
+        edit["phone"] = phone
+        from desktop.services import enrollment
+        from desktop.services.accounts import SYSTEM
+        from desktop.services.workspace import Workspace
+
+        ws = Workspace(db)
+        enrollment.update_worker(ws, target["id"], edit, SYSTEM)
+        ws.close()
+    assert sync(a).startswith("pushed 1, pulled 0, conflicts 0")
+    assert "conflicts 1" in sync(b)             # the hub kept a's edit and flagged b's
+    hub_record = next(r for r in hub.records() if r["id"] == target["id"])
+    assert hub_record["phone"] == "+6281211112222"
+    assert listed(b)[target["id"]]["phone"] == "+6281333334444"  # b's edit is kept, still waiting
+    status = httpx.get(hub.url + "/v1/status", headers={"Authorization": "Bearer x.y"})
+    assert status.status_code == 401
+
+
+def test_resent_batch_changes_nothing_and_reused_ids_are_refused(hub, tmp_path):
+    a = laptop(tmp_path, "a", hub, workers=3, seed=4)
+    from desktop.services.search import SearchQuery, iter_records
+    from desktop.services.workspace import Workspace
+    from desktop.storage.models import Setting
+
+    ws = Workspace(a)
+    with ws.session() as session:
+        token = session.get(Setting, "sync.token").value
+    records = [r.to_json() for r in iter_records(ws, SearchQuery())]
+    ws.close()
+    prefix = records[0]["registration_no"][:6]
+    ops = [{"op_id": f"{prefix}:{r['id']}:1", "base_revision": 0, "record": r} for r in records]
+    headers = {"Authorization": f"Bearer {token}"}
+    first = httpx.post(hub.url + "/v1/push", json={"ops": ops}, headers=headers).json()["results"]
+    again = httpx.post(hub.url + "/v1/push", json={"ops": ops}, headers=headers).json()["results"]
+    assert first == again and {r["status"] for r in first} == {"accepted"}
+    assert len(hub.records()) == 3
+    changed = dict(ops[0], record=dict(ops[0]["record"], address="Jl. Lain No. 9"))
+    refused = httpx.post(hub.url + "/v1/push", json={"ops": [changed]}, headers=headers).json()["results"]
+    assert refused[0]["status"] == "rejected" and "sudah dipakai" in refused[0]["errors"][0]
+    assert sync(a) == "pushed 3, pulled 0, conflicts 0, duplicates 0"  # the laptop learns its acks
+    assert len(hub.records()) == 3
+
+
+def test_same_nik_on_two_laptops_is_a_possible_duplicate(hub, tmp_path):
+    from tests.conftest import make_raw
+
+    a = laptop(tmp_path, "a", hub)
+    b = laptop(tmp_path, "b", hub)
+    for db in (a, b):
+        source = tmp_path / f"{db.stem}.json"
+        source.write_text(json.dumps(make_raw()), encoding="utf-8")
+        assert run(db, "enroll", str(source)).returncode == 0
+    sync(a)
+    assert sync(b) == "pushed 1, pulled 0, conflicts 0, duplicates 1"
+    assert len(hub.records()) == 2                                  # both kept for a coordinator
+    assert len(listed(a)) == len(listed(b)) == 1
+
+
+def test_revoked_device_and_unreachable_hub_lose_nothing(hub, tmp_path):
+    a = laptop(tmp_path, "a", hub, workers=4, seed=5)
+    sync(a)
+    assert run(a, "demo", "--workers", "2", "--seed", "6").returncode == 0
+    device = json.loads(hub_cli(hub.db, "devices", "--json").stdout)[0]["id"]
+    assert hub_cli(hub.db, "revoke", device).returncode == 0
+    refused = run(a, "sync")
+    assert refused.returncode != 0 and "dicabut" in refused.stderr
+    hub.stop()
+    down = run(a, "sync")
+    assert down.returncode != 0 and "tidak dapat dihubungi" in down.stderr
+    assert len(listed(a)) == 6 and len(down.stderr.strip().splitlines()) == 1
+
+
+def test_hub_refuses_malformed_oversized_and_foreign_pushes(hub, tmp_path):
+    a = laptop(tmp_path, "a", hub, workers=1, seed=7)
+    from desktop.services.search import SearchQuery, iter_records
+    from desktop.services.workspace import Workspace
+    from desktop.storage.models import Setting
+
+    ws = Workspace(a)
+    with ws.session() as session:
+        token = session.get(Setting, "sync.token").value
+    record = next(iter_records(ws, SearchQuery())).to_json()
+    ws.close()
+    headers = {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
+    assert httpx.post(hub.url + "/v1/push", content=b'{"ops": [', headers=headers).status_code == 422
+    assert httpx.post(hub.url + "/v1/push", content=b" " * (33 << 20), headers=headers).status_code == 413
+    foreign = dict(record, device_id="00000000-0000-0000-0000-000000000000")
+    answer = httpx.post(hub.url + "/v1/push", headers=headers,
+                        json={"ops": [{"op_id": "x:1", "base_revision": 0, "record": foreign}]})
+    assert answer.status_code == 403
+    bad = dict(record, nik="123")
+    answer = httpx.post(hub.url + "/v1/push", headers=headers,
+                        json={"ops": [{"op_id": "y:1", "base_revision": 0, "record": bad}]}).json()
+    assert answer["results"][0]["status"] == "rejected" and any("nik" in e for e in answer["results"][0]["errors"])
+    assert hub.records() == []
+    assert httpx.get(hub.url + "/openapi.json").json()["info"]["title"] == "Lindung hub"
