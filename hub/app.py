@@ -79,8 +79,8 @@ def create_app(url: str) -> FastAPI:
     @app.get("/v1/changes")
     def changes(after: int = 0, limit: int = 1000, token: str | None = Depends(bearer)) -> dict[str, Any]:
         with db.session() as session:
-            service.authenticate(session, token)
-            items, cursor, more = service.changes(session, after, limit)
+            device = service.authenticate(session, token)
+            items, cursor, more = service.changes(session, after, limit, device)
         return {"changes": items, "cursor": cursor, "more": more}
 
     @app.get("/v1/status")

@@ -227,13 +227,25 @@ def _out(record: Record) -> dict[str, Any]:
     return data
 
 
-def changes(session: Session, after: int, limit: int = 1000) -> tuple[list[dict[str, Any]], int, bool]:
-    """Records changed after cursor ``after``, in change order: (records, new cursor, more to come)."""
+def changes(session: Session, after: int, limit: int = 1000,
+            device: Device | None = None) -> tuple[list[dict[str, Any]], int, bool]:
+    """Records changed after cursor ``after``, in change order: (records, new cursor, more to come).
+
+    A laptop is not sent back its own changes. The cursor still moves past them: sequence order is
+    commit order (the counter's row lock is held to commit), so every change up to the highest
+    visible sequence is already visible.
+    """
     limit = max(1, min(limit, MAX_BATCH))
-    rows = list(session.scalars(select(Record).where(Record.seq > after).order_by(Record.seq).limit(limit + 1)))
+    query = select(Record).where(Record.seq > after)
+    if device is not None:
+        query = query.where(Record.changed_by_device != device.id)
+    rows = list(session.scalars(query.order_by(Record.seq).limit(limit + 1)))
     more = len(rows) > limit
     rows = rows[:limit]
-    cursor = rows[-1].seq if rows else after
+    if more:
+        cursor = rows[-1].seq
+    else:
+        cursor = max(after, session.scalar(select(func.max(Record.seq))) or 0)
     return [{"seq": r.seq, "record": _out(r)} for r in rows], cursor, more
 
 

@@ -27,9 +27,31 @@ def hub_cli(db, *args):
     return proc
 
 
+def postgres_database() -> str:
+    """A fresh database on the test PostgreSQL server (started by scripts/test)."""
+    import uuid
+
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    base = make_url(os.environ["LINDUNG_TEST_PG"])
+    name = "hub_" + uuid.uuid4().hex[:12]
+    with psycopg.connect(host=base.host, port=base.port, user=base.username, dbname=base.database,
+                         autocommit=True) as connection:
+        connection.execute(f"CREATE DATABASE {name}")
+    return base.set(database=name).render_as_string(hide_password=False)
+
+
+BACKENDS = [
+    "sqlite",
+    pytest.param("postgresql", marks=pytest.mark.skipif(
+        not os.environ.get("LINDUNG_TEST_PG"), reason="no PostgreSQL server (scripts/test starts one when installed)")),
+]
+
+
 class Hub:
-    def __init__(self, tmp_path):
-        self.db = tmp_path / "hub.sqlite3"
+    def __init__(self, tmp_path, backend="sqlite"):
+        self.db = tmp_path / "hub.sqlite3" if backend == "sqlite" else postgres_database()
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.proc = None
@@ -63,9 +85,9 @@ class Hub:
         return json.loads(hub_cli(self.db, "list", "--json").stdout)
 
 
-@pytest.fixture
-def hub(tmp_path):
-    h = Hub(tmp_path).start()
+@pytest.fixture(params=BACKENDS)
+def hub(tmp_path, request):
+    h = Hub(tmp_path, request.param).start()
     yield h
     h.stop()
 
