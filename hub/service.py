@@ -19,7 +19,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from desktop.domain.enrollment import Context, validate
@@ -125,15 +125,12 @@ class HubContext:
     regions: RegionCatalog
 
 
-def _next_seq(session: Session) -> int:
-    """Increment the change counter; its row lock is held to commit, so sequence order is commit order."""
-    value = session.execute(update(Counter).where(Counter.name == "changes").values(value=Counter.value + 1)
-                            .returning(Counter.value)).scalar()
-    if value is None:
-        session.add(Counter(name="changes", value=1))
-        session.flush()
-        return 1
-    return int(value)
+def _allocate_seqs(session: Session, count: int) -> int:
+    """Reserve ``count`` change sequence numbers; returns the first. The counter's row lock is held
+    to commit, so sequence order is commit order."""
+    value = session.execute(update(Counter).where(Counter.name == "changes")
+                            .values(value=Counter.value + count).returning(Counter.value)).scalar_one()
+    return int(value) - count + 1
 
 
 def _validated(record: dict[str, Any], ctx: HubContext) -> list[str]:
@@ -146,34 +143,73 @@ def _validated(record: dict[str, Any], ctx: HubContext) -> list[str]:
     return [f"{p.field}: {p.message}" for p in result.errors]
 
 
-def _apply(session: Session, device: Device, op: dict[str, Any], ctx: HubContext) -> dict[str, Any]:
+class _Batch:
+    """What one push needs from the database, loaded with a handful of queries for the whole batch."""
+
+    def __init__(self, session: Session, ops: list[dict[str, Any]]):
+        records = [op.get("record") for op in ops if isinstance(op, dict) and isinstance(op.get("record"), dict)]
+        ids = [str(r.get("id") or "") for r in records]
+        niks = [str(r.get("nik") or "") for r in records]
+        regnos = [str(r.get("registration_no") or "") for r in records]
+        op_ids = [str(op.get("op_id") or "") for op in ops if isinstance(op, dict)]
+        self.done = {o.op_id: o for o in _in_chunks(session, Operation, Operation.op_id, op_ids)}
+        self.records = {r.uuid: r for r in _in_chunks(session, Record, Record.uuid, ids, for_update=True)}
+        self.by_nik: dict[str, list[str]] = {}
+        for r in _in_chunks(session, Record, Record.nik, niks):
+            if not r.deleted:
+                self.by_nik.setdefault(r.nik, []).append(r.uuid)
+        self.regnos = {r.registration_no: r.uuid for r in _in_chunks(session, Record, Record.registration_no, regnos)}
+        self.new_records: list[dict[str, Any]] = []     # written with one multi-row INSERT each
+        self.new_operations: list[dict[str, Any]] = []
+        self.created: set[str] = set()
+
+
+def _in_chunks(session: Session, model, column, values: list[str], for_update: bool = False):
+    values = [v for v in set(values) if v]
+    for start in range(0, len(values), 500):
+        query = select(model).where(column.in_(values[start:start + 500]))
+        if for_update:
+            query = query.with_for_update()
+        yield from session.scalars(query)
+
+
+def _apply(session: Session, device: Device, op: dict[str, Any], ctx: HubContext, batch: _Batch,
+           seqs: list[int]) -> dict[str, Any]:
     record = op.get("record")
     if not isinstance(record, dict):
         return {"status": "rejected", "errors": ["operasi tanpa data peserta"]}
     rid = str(record.get("id") or "")
     regno = str(record.get("registration_no") or "")
     base = op.get("base_revision")
-    if not isinstance(base, int) or base < 0:
+    if not isinstance(base, int) or isinstance(base, bool) or base < 0:
         return {"status": "rejected", "errors": ["base_revision harus bilangan bulat >= 0"]}
     errors = _validated(record, ctx)
     if not rid or not regno:
         errors.append("id dan registration_no wajib ada")
     if errors:
         return {"status": "rejected", "errors": errors}
-    current = session.get(Record, rid, with_for_update=True)
+    if rid in batch.created:
+        return {"status": "rejected", "errors": ["data yang sama dua kali dalam satu kiriman"]}
+    current = batch.records.get(rid)
     now = utcnow()
     data = json.dumps(record, ensure_ascii=False, sort_keys=True)
+    deleted = record.get("status") == "deleted" or bool(record.get("deleted_at"))
     if current is None:
         if base != 0:
             return {"status": "rejected", "errors": ["data ini belum ada di hub (base_revision harus 0)"]}
         if record.get("device_id") != device.id or not regno.startswith((device.registration_prefix or "?") + "-"):
             raise Forbidden("laptop hanya boleh mengirim pendaftaran buatannya sendiri")
-        if session.scalar(select(Record.uuid).where(Record.registration_no == regno)) is not None:
+        if batch.regnos.get(regno, rid) != rid:
             return {"status": "rejected", "errors": [f"No. Registrasi {regno} sudah dipakai data lain"]}
-        others = list(session.scalars(select(Record.uuid).where(Record.nik == record["nik"], Record.deleted.is_(False))))
-        session.add(Record(uuid=rid, registration_no=regno, nik=record["nik"], full_name=record["full_name"],
-                           revision=1, data=data, device_id=device.id, changed_by_device=device.id,
-                           seq=_next_seq(session), deleted=record.get("status") == "deleted", updated_at=now))
+        others = [] if deleted else [u for u in batch.by_nik.get(record["nik"], []) if u != rid]
+        batch.new_records.append(dict(
+            uuid=rid, registration_no=regno, nik=record["nik"], full_name=record["full_name"], revision=1,
+            data=data, device_id=device.id, changed_by_device=device.id, seq=seqs.pop(0), deleted=deleted,
+            updated_at=now))
+        batch.created.add(rid)
+        batch.regnos[regno] = rid
+        if not deleted:
+            batch.by_nik.setdefault(record["nik"], []).append(rid)
         for other in others:
             session.add(PossibleDuplicate(nik=record["nik"], record_uuid=rid, other_uuid=other, created_at=now))
         return {"status": "duplicate" if others else "accepted", "revision": 1, "duplicates": others}
@@ -185,25 +221,31 @@ def _apply(session: Session, device: Device, op: dict[str, Any], ctx: HubContext
     current.data = data
     current.nik = record["nik"]
     current.full_name = record["full_name"]
-    current.deleted = record.get("status") == "deleted" or bool(record.get("deleted_at"))
+    current.deleted = deleted
     current.changed_by_device = device.id
     current.updated_at = now
-    current.seq = _next_seq(session)
+    current.seq = seqs.pop(0)
     return {"status": "accepted", "revision": current.revision}
 
 
 def push(session: Session, device: Device, ops: list[dict[str, Any]], ctx: HubContext) -> list[dict[str, Any]]:
-    """Apply a batch of operations; each answer carries the operation id."""
+    """Apply a batch of operations in one transaction; each answer carries the operation id."""
     if len(ops) > MAX_BATCH:
         raise HubError(f"paling banyak {MAX_BATCH} operasi per kiriman")
+    batch = _Batch(session, ops)
+    first = _allocate_seqs(session, len(ops)) if ops else 0
+    seqs = list(range(first, first + len(ops)))  # unused numbers are gaps, which the cursor allows
     answers = []
+    seen: set[str] = set()
     for op in ops:
         op_id = str(op.get("op_id") or "") if isinstance(op, dict) else ""
-        if not op_id or len(op_id) > 80:
-            answers.append({"op_id": op_id, "status": "rejected", "errors": ["op_id wajib (paling panjang 80)"]})
+        if not op_id or len(op_id) > 80 or op_id in seen:
+            answers.append({"op_id": op_id, "status": "rejected",
+                            "errors": ["op_id wajib, unik dalam kiriman, paling panjang 80"]})
             continue
+        seen.add(op_id)
         digest = _digest(json.dumps(op, sort_keys=True, ensure_ascii=False))
-        done = session.get(Operation, op_id)
+        done = batch.done.get(op_id)
         if done is not None:
             if done.digest != digest or done.device_id != device.id:
                 answers.append({"op_id": op_id, "status": "rejected",
@@ -211,11 +253,15 @@ def push(session: Session, device: Device, ops: list[dict[str, Any]], ctx: HubCo
             else:
                 answers.append(json.loads(done.result))  # a resend: the same answer, nothing changes
             continue
-        answer = {"op_id": op_id, **_apply(session, device, op, ctx)}
+        answer = {"op_id": op_id, **_apply(session, device, op, ctx, batch, seqs)}
         if answer["status"] != "rejected":
-            session.add(Operation(op_id=op_id, device_id=device.id, digest=digest, result=json.dumps(answer),
-                                  created_at=utcnow()))
+            batch.new_operations.append(dict(op_id=op_id, device_id=device.id, digest=digest,
+                                             result=json.dumps(answer), created_at=utcnow()))
         answers.append(answer)
+    if batch.new_records:
+        session.execute(insert(Record), batch.new_records)
+    if batch.new_operations:
+        session.execute(insert(Operation), batch.new_operations)
     return answers
 
 

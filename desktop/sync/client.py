@@ -19,7 +19,7 @@ from sqlalchemy import or_, select, text, update
 
 from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.domain.text import search_key
-from desktop.services.enrollment import FIELDS, _bulk_insert, _record, _school_ids
+from desktop.services.enrollment import FIELDS, _bulk_insert, _record_from_values, _school_ids, _school_names
 from desktop.services.errors import ServiceError
 from desktop.services.workspace import Workspace, bulk_work, utcnow
 from desktop.storage.models import Setting, Worker, WorkerChange
@@ -104,39 +104,59 @@ def waiting_count(ws: Workspace) -> int:
             or_(Worker.synced_revision.is_(None), Worker.synced_revision < Worker.revision))) or 0
 
 
-def _push(ws: Workspace, client: httpx.Client, report: SyncReport, progress, cancelled) -> None:
-    after = 0
-    while True:
-        if cancelled is not None and cancelled():
-            return
-        with ws.session() as session:
-            workers = _dirty(session, PUSH_BATCH, after)
-            # The id names the laptop, the record and its revision: a resend is the same operation.
-            ops = [{"op_id": f"{ws.device.prefix}:{w.uuid}:{w.revision}", "base_revision": w.hub_revision,
-                    "record": _record(session, w).to_json()} for w in workers]
-            pushed_revisions = {w.uuid: w.revision for w in workers}
-        if not ops:
-            return
-        after = workers[-1].id
-        answers = _answer(client.post("/v1/push", json={"ops": ops}))["results"]
+def _prepare(ws: Workspace, after: int) -> tuple[list[dict[str, Any]], dict[str, int], int]:
+    """The next batch of operations after worker id ``after``: (ops, pushed revisions, last id)."""
+    with ws.session() as session:
+        workers = _dirty(session, PUSH_BATCH, after)
+        schools = _school_names(session, {w.school_id for w in workers if w.school_id})
+        # The id names the laptop, the record and its revision: a resend is the same operation.
+        ops = [{"op_id": f"{ws.device.prefix}:{w.uuid}:{w.revision}", "base_revision": w.hub_revision,
+                "record": _record_from_values({c.key: getattr(w, c.key) for c in Worker.__table__.columns},
+                                              w.id, schools).to_json()} for w in workers]
+        return ops, {w.uuid: w.revision for w in workers}, (workers[-1].id if workers else after)
+
+
+def _acknowledge(ws: Workspace, answers: list[dict[str, Any]], pushed: dict[str, int], report: SyncReport) -> None:
+    acknowledged = []
+    for answer in answers:
+        uid = answer["op_id"].split(":")[1]
+        status = answer["status"]
+        if status in ("accepted", "duplicate"):
+            # Acknowledged: clean unless it was edited meanwhile (then it goes again).
+            acknowledged.append((pushed[uid], answer["revision"], uid))
+            report.pushed += 1
+            if status == "duplicate":
+                report.duplicates += 1
+                report.seen_duplicates.update(answer.get("duplicates", []))
+        elif status == "conflict":
+            report.conflicts += 1
+        else:
+            report.rejected.append(f"{uid}: {'; '.join(answer.get('errors', []))}")
+    if acknowledged:
         with ws.session(write=True) as session:
-            for answer in answers:
-                uid = answer["op_id"].split(":")[1]
-                status = answer["status"]
-                if status in ("accepted", "duplicate"):
-                    # Acknowledged: clean unless it was edited meanwhile (then it goes again).
-                    session.execute(update(Worker).where(Worker.uuid == uid).values(
-                        synced_revision=pushed_revisions[uid], hub_revision=answer["revision"]))
-                    report.pushed += 1
-                    if status == "duplicate":
-                        report.duplicates += 1
-                        report.seen_duplicates.update(answer.get("duplicates", []))
-                elif status == "conflict":
-                    report.conflicts += 1
-                else:
-                    report.rejected.append(f"{uid}: {'; '.join(answer.get('errors', []))}")
-        if progress is not None:
-            progress("push", report.pushed)
+            cursor = session.connection().connection.driver_connection.cursor()
+            try:
+                cursor.executemany("UPDATE workers SET synced_revision = ?, hub_revision = ? WHERE uuid = ?",
+                                   acknowledged)
+            finally:
+                cursor.close()
+
+
+def _push(ws: Workspace, client: httpx.Client, report: SyncReport, progress, cancelled) -> None:
+    """Send batch after batch; the next batch is prepared while the hub works on the current one."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    ops, pushed, after = _prepare(ws, 0)
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="lindung-push") as sender:
+        while ops:
+            if cancelled is not None and cancelled():
+                return
+            in_flight = sender.submit(lambda body: _answer(client.post("/v1/push", json=body)), {"ops": ops})
+            next_ops, next_pushed, next_after = _prepare(ws, after)
+            _acknowledge(ws, in_flight.result()["results"], pushed, report)
+            ops, pushed, after = next_ops, next_pushed, next_after
+            if progress is not None:
+                progress("push", report.pushed)
 
 
 def _pull(ws: Workspace, client: httpx.Client, report: SyncReport, progress, cancelled) -> None:

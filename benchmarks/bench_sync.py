@@ -1,0 +1,139 @@
+"""Speed goals of sync (issue 5), printed as figures.
+
+    .venv/bin/python benchmarks/bench_sync.py [--workers 57543] [--hub-db sqlite|postgresql]
+
+- 57,543 records pushed from one laptop to a hub on PostgreSQL over loopback: <= 30 s;
+- the same pulled into an empty laptop: <= 30 s;
+- a sync with nothing to do: <= 0.2 s.
+PostgreSQL is started for the run with scripts/postgres (a throwaway cluster).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "benchmarks" / "out"
+sys.path.insert(0, str(ROOT))
+
+
+def laptop_db(workers: int) -> Path:
+    from desktop.services.accounts import SYSTEM
+    from desktop.services.demo import add_demo_workers
+    from desktop.services.workspace import Workspace
+
+    path = OUT / f"sync-{workers}.sqlite3"
+    if not path.exists():
+        partial = path.with_suffix(".building")
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(partial) + suffix).unlink(missing_ok=True)
+        ws = Workspace(partial)
+        add_demo_workers(ws, workers, SYSTEM, seed=57)
+        ws.close()
+        partial.rename(path)
+    return path
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--workers", type=int, default=57_543)
+    parser.add_argument("--hub-db", choices=["sqlite", "postgresql"], default="postgresql")
+    args = parser.parse_args()
+    OUT.mkdir(exist_ok=True)
+    source = laptop_db(args.workers)
+    scratch = Path(tempfile.mkdtemp(prefix="lindung-bench-sync-"))
+    scratch.chmod(0o755)  # the PostgreSQL cluster inside runs as the postgres user
+    pgdir = scratch / "pg"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LINDUNG_")}
+    if args.hub_db == "postgresql":
+        url = subprocess.run(["bash", str(ROOT / "scripts" / "postgres"), "start", str(pgdir)], check=True,
+                             capture_output=True, text=True, env={**env, "PGTEST_PORT": str(free_port())}).stdout.strip()
+    else:
+        url = f"sqlite:///{scratch / 'hub.sqlite3'}"
+    port = free_port()
+    hub = subprocess.Popen([sys.executable, "-m", "hub.cli", "--db", url, "serve", "--port", str(port)], env=env)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        while True:
+            try:
+                httpx.get(base + "/health", timeout=1)
+                break
+            except httpx.HTTPError:
+                time.sleep(0.05)
+
+        def code(name):
+            return subprocess.run([sys.executable, "-m", "hub.cli", "--db", url, "device-code", "--name", name],
+                                  check=True, capture_output=True, text=True, env=env).stdout.strip().splitlines()[-1]
+
+        from desktop.services.workspace import Workspace
+        from desktop.sync.client import register, sync
+
+        sender_path = scratch / "sender.sqlite3"
+        shutil.copy(source, sender_path)
+        sender = Workspace(sender_path)
+        register(sender, base, code("sender"))
+        import desktop.sync.client as client_module
+
+        spent = {"prepare": 0.0, "acknowledge": 0.0}
+        for name in spent:
+            original = getattr(client_module, "_" + name)
+
+            def timed(*a, _f=original, _n=name, **k):
+                started = time.perf_counter()
+                try:
+                    return _f(*a, **k)
+                finally:
+                    spent[_n] += time.perf_counter() - started
+            setattr(client_module, "_" + name, timed)
+        t = time.perf_counter()
+        report = sync(sender)
+        push_s = time.perf_counter() - t
+        assert report.pushed == args.workers, report.summary()
+        print(f"hub on {args.hub_db}: pushed {report.pushed:,} records in {push_s:.1f} s "
+              f"({report.pushed / push_s:,.0f} a second; on the laptop: preparing {spent['prepare']:.1f} s, "
+              f"recording acknowledgements {spent['acknowledge']:.1f} s, overlapping the hub's work)  "
+              f"[{report.summary()}]")
+
+        receiver = Workspace(scratch / "receiver.sqlite3")
+        register(receiver, base, code("receiver"))
+        t = time.perf_counter()
+        report = sync(receiver)
+        pull_s = time.perf_counter() - t
+        assert report.pulled == args.workers, report.summary()
+        print(f"pulled {report.pulled:,} records into an empty laptop in {pull_s:.1f} s  [{report.summary()}]")
+
+        idle = []
+        for _ in range(10):
+            t = time.perf_counter()
+            report = sync(sender)
+            idle.append(time.perf_counter() - t)
+        print(f"sync with nothing to do: median {sorted(idle)[5] * 1000:.0f} ms, worst {max(idle) * 1000:.0f} ms "
+              f"[{report.summary()}]")
+        sender.close()
+        receiver.close()
+    finally:
+        hub.terminate()
+        hub.wait(timeout=30)
+        if args.hub_db == "postgresql":
+            subprocess.run(["bash", str(ROOT / "scripts" / "postgres"), "stop", str(pgdir)], env=env)
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
