@@ -235,3 +235,66 @@ def test_hub_refuses_malformed_oversized_and_foreign_pushes(hub, tmp_path):
     assert answer["results"][0]["status"] == "rejected" and any("nik" in e for e in answer["results"][0]["errors"])
     assert hub.records() == []
     assert httpx.get(hub.url + "/openapi.json").json()["info"]["title"] == "Lindung hub"
+
+
+def _token_and_ops(db):
+    from desktop.services.workspace import Workspace
+    from desktop.storage.models import Setting
+    from desktop.sync.client import _prepare
+
+    ws = Workspace(db)
+    with ws.session() as session:
+        token = session.get(Setting, "sync.token").value
+    ops, _pushed, _after = _prepare(ws, 0)
+    ws.close()
+    return token, ops
+
+
+def test_answer_lost_after_the_hub_committed(hub, tmp_path):
+    """The hub commits a batch but the laptop never hears: the next sync resends, nothing doubles."""
+    a = laptop(tmp_path, "a", hub, workers=30, seed=8)
+    token, ops = _token_and_ops(a)
+    lost = httpx.post(hub.url + "/v1/push", json={"ops": ops}, headers={"Authorization": f"Bearer {token}"})
+    assert lost.status_code == 200  # committed on the hub; the laptop does not record the answer
+    assert len(hub.records()) == 30
+    assert sync(a) == "pushed 30, pulled 0, conflicts 0, duplicates 0"
+    assert len(hub.records()) == 30
+    assert sync(a) == "pushed 0, pulled 0, conflicts 0, duplicates 0"
+
+
+def test_hub_killed_in_the_middle_of_a_push(hub, tmp_path):
+    a = laptop(tmp_path, "a", hub, workers=3000, seed=9)
+    pushing = subprocess.Popen([sys.executable, "-m", "desktop", "--db", str(a), "sync"], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True,
+                               env={k: v for k, v in os.environ.items() if not k.startswith("LINDUNG_")})
+    token = _token_and_ops(a)[0]
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:  # kill the hub once some batches, not all, are in
+        status = httpx.get(hub.url + "/v1/status", headers={"Authorization": f"Bearer {token}"}).json()
+        if status["records"] > 0:
+            break
+    hub.proc.kill()
+    hub.proc.wait()
+    out, err = pushing.communicate(timeout=60)
+    assert pushing.returncode != 0 and "tidak dapat dihubungi" in err, (out, err)
+    assert "Traceback" not in err
+    hub.start()
+    summary = sync(a)
+    assert summary.startswith("pushed ") and "conflicts 0" in summary
+    assert int(summary.split()[1].rstrip(",")) < 3000  # only what had not been acknowledged went again
+    records = hub.records()
+    assert len(records) == len({r["id"] for r in records}) == 3000
+    assert sync(a) == "pushed 0, pulled 0, conflicts 0, duplicates 0"
+
+
+def test_a_laptop_whose_clock_is_a_day_ahead(hub, tmp_path):
+    import sqlite3
+
+    a = laptop(tmp_path, "a", hub, workers=10, seed=10)
+    b = laptop(tmp_path, "b", hub)
+    with sqlite3.connect(a) as db:  # what a laptop with a wrong clock would have written
+        db.execute("UPDATE workers SET enrolled_at = datetime(enrolled_at, '+1 day'), "
+                   "updated_at = datetime(updated_at, '+1 day')")
+    assert sync(a) == "pushed 10, pulled 0, conflicts 0, duplicates 0"
+    assert sync(b) == "pushed 0, pulled 10, conflicts 0, duplicates 0"
+    assert set(listed(a)) == set(listed(b))
