@@ -9,13 +9,15 @@ transaction, so an interrupted pull resumes where it stopped.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
-from sqlalchemy import or_, select, text, update
+from sqlalchemy import func, or_, select, text
 
 from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.domain.text import search_key
@@ -97,8 +99,6 @@ def _dirty(session, limit: int, after_id: int) -> list[Worker]:
 
 
 def waiting_count(ws: Workspace) -> int:
-    from sqlalchemy import func
-
     with ws.session() as session:
         return session.scalar(select(func.count()).select_from(Worker).where(
             or_(Worker.synced_revision.is_(None), Worker.synced_revision < Worker.revision))) or 0
@@ -144,8 +144,6 @@ def _acknowledge(ws: Workspace, answers: list[dict[str, Any]], pushed: dict[str,
 
 def _push(ws: Workspace, client: httpx.Client, report: SyncReport, progress, cancelled) -> None:
     """Send batch after batch; the next batch is prepared while the hub works on the current one."""
-    from concurrent.futures import ThreadPoolExecutor
-
     ops, pushed, after = _prepare(ws, 0)
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="lindung-push") as sender:
         while ops:
@@ -178,23 +176,17 @@ _COPIED = tuple(name for name in FIELDS if name != "school_npsn")
 
 
 def _values(record: dict[str, Any]) -> dict[str, Any]:
-    import datetime as dt
-
-    from desktop.storage.models import Worker as W
-
     values: dict[str, Any] = {}
     for name in _COPIED:
         value = record.get(name)
-        column = W.__table__.c[name]
+        column = Worker.__table__.c[name]
         if value is not None and column.type.python_type is dt.date:
             value = dt.date.fromisoformat(value)
         values[name] = value
     return values
 
 
-def _stamp(value: str | None):
-    import datetime as dt
-
+def _stamp(value: str | None) -> dt.datetime | None:
     return dt.datetime.fromisoformat(value.rstrip("Z")) if value else None
 
 
