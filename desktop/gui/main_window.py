@@ -121,6 +121,11 @@ class MainWindow(QMainWindow):
         self.db_label.setToolTip(str(self.ws.path))
         status.addWidget(self.user_label)
         status.addWidget(self.busy_label)
+        from desktop.gui.sync_control import SyncControl
+
+        self.sync = SyncControl(self.ws, self.worker, self)
+        for widget in self.sync.widgets():
+            status.addPermanentWidget(widget)
         status.addPermanentWidget(self.db_label)
 
     def _build_menu(self) -> None:
@@ -137,7 +142,9 @@ class MainWindow(QMainWindow):
         quit_ = QAction(self.tr("Keluar"), self, shortcut=QKeySequence.StandardKey.Quit, triggered=self.close)
         print_ = QAction(self.tr("Cetak kartu…"), self, shortcut=QKeySequence.StandardKey.Print,
                          triggered=self.open_print)
-        for action in (new, import_, print_, find, refresh):
+        sync_now = QAction(self.tr("Sinkronkan dengan hub"), self, shortcut=QKeySequence("F9"),
+                           triggered=lambda: self.sync.start())
+        for action in (new, import_, print_, sync_now, find, refresh):
             data.addAction(action)
             self.addAction(action)
         reports = data.addMenu(self.tr("Laporan"))
@@ -198,6 +205,7 @@ class MainWindow(QMainWindow):
     def _data_changed(self, what: str) -> None:
         if what == "workers":
             self.run_search()
+            self.sync.refresh()
         elif what == "schools":
             self._load_schools()
 

@@ -35,6 +35,14 @@ class SyncFailed(ServiceError):
     pass
 
 
+class Refused(SyncFailed):
+    """The hub refuses this laptop (unknown or revoked credential): retrying will not help."""
+
+
+class NotRegistered(SyncFailed):
+    """This laptop has no hub yet."""
+
+
 @dataclass
 class SyncReport:
     pushed: int = 0
@@ -67,7 +75,7 @@ def _answer(response: httpx.Response) -> dict[str, Any]:
     if response.status_code in (401, 403):
         detail = response.json().get("detail", "") if response.headers.get("content-type", "").startswith(
             "application/json") else ""
-        raise SyncFailed(QT_TRANSLATE_NOOP("Service", "Hub menolak laptop ini: {detail}"), detail=detail or response.status_code)
+        raise Refused(QT_TRANSLATE_NOOP("Service", "Hub menolak laptop ini: {detail}"), detail=detail or response.status_code)
     if response.status_code >= 400:
         raise SyncFailed(QT_TRANSLATE_NOOP("Service", "Hub menjawab dengan galat {status}."), status=response.status_code)
     return response.json()
@@ -251,7 +259,7 @@ def sync(ws: Workspace, hub: str | None = None, progress: Callable[[str, int], N
     hub = (hub or _setting(ws, "sync.hub_url") or "").rstrip("/")
     token = _setting(ws, "sync.token")
     if not hub or not token:
-        raise SyncFailed(QT_TRANSLATE_NOOP("Service", "Laptop ini belum terdaftar di hub: lindung register --hub URL --code KODE."))
+        raise NotRegistered(QT_TRANSLATE_NOOP("Service", "Laptop ini belum terdaftar di hub: lindung register --hub URL --code KODE."))
     report = SyncReport()
     try:
         with httpx.Client(base_url=hub, timeout=TIMEOUT, headers={"Authorization": f"Bearer {token}"}) as client:

@@ -914,7 +914,7 @@
     </message>
     <message>
         <location filename="../../desktop/gui/main_window.py" line="88"/>
-        <location filename="../../desktop/gui/main_window.py" line="138"/>
+        <location filename="../../desktop/gui/main_window.py" line="143"/>
         <source>Cetak kartu…</source>
         <translation>Print cards…</translation>
     </message>
@@ -934,127 +934,132 @@
         <translation>Data is stored on this laptop (offline)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="128"/>
+        <location filename="../../desktop/gui/main_window.py" line="133"/>
         <source>&amp;Data</source>
         <translation>&amp;Data</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="129"/>
+        <location filename="../../desktop/gui/main_window.py" line="134"/>
         <source>Peserta baru…</source>
         <translation>New participant…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="131"/>
+        <location filename="../../desktop/gui/main_window.py" line="136"/>
         <source>Cari</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="133"/>
+        <location filename="../../desktop/gui/main_window.py" line="138"/>
         <source>Muat ulang</source>
         <translation>Reload</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="135"/>
+        <location filename="../../desktop/gui/main_window.py" line="140"/>
         <source>Impor daftar orang tua…</source>
         <translation>Import parents&apos; list…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="137"/>
+        <location filename="../../desktop/gui/main_window.py" line="142"/>
         <source>Keluar</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="143"/>
+        <location filename="../../desktop/gui/main_window.py" line="145"/>
+        <source>Sinkronkan dengan hub</source>
+        <translation>Sync with the hub</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="150"/>
         <source>Laporan</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="144"/>
+        <location filename="../../desktop/gui/main_window.py" line="151"/>
         <source>Ringkasan kepesertaan…</source>
         <translation>Enrollment summary…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="145"/>
+        <location filename="../../desktop/gui/main_window.py" line="152"/>
         <source>Tanda terima kartu sekolah terpilih…</source>
         <translation>Card receipts for the selected school…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="147"/>
+        <location filename="../../desktop/gui/main_window.py" line="154"/>
         <source>Kewajiban iuran BAZNAS…</source>
         <translation>BAZNAS contributions owed…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="150"/>
+        <location filename="../../desktop/gui/main_window.py" line="157"/>
         <source>&amp;Akun</source>
         <translation>&amp;Accounts</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="151"/>
+        <location filename="../../desktop/gui/main_window.py" line="158"/>
         <source>Kelola akun…</source>
         <translation>Manage accounts…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="154"/>
+        <location filename="../../desktop/gui/main_window.py" line="161"/>
         <source>&amp;Bahasa</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="178"/>
+        <location filename="../../desktop/gui/main_window.py" line="185"/>
         <source>{n} peserta terdaftar</source>
         <translation>{n} participants enrolled</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="180"/>
+        <location filename="../../desktop/gui/main_window.py" line="187"/>
         <source>{n} peserta cocok dengan pencarian</source>
         <translation>{n} participants match the search</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="224"/>
+        <location filename="../../desktop/gui/main_window.py" line="232"/>
         <source>Memproses…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="227"/>
+        <location filename="../../desktop/gui/main_window.py" line="235"/>
         <source>Lindung</source>
         <translation>Lindung</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="256"/>
+        <location filename="../../desktop/gui/main_window.py" line="264"/>
         <source>Tersimpan: {regno}</source>
         <translation>Saved: {regno}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="265"/>
+        <location filename="../../desktop/gui/main_window.py" line="273"/>
         <source>{count} peserta diimpor.</source>
         <translation>{count} participants imported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="280"/>
+        <location filename="../../desktop/gui/main_window.py" line="288"/>
         <source>Simpan laporan</source>
         <translation>Save report</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="284"/>
+        <location filename="../../desktop/gui/main_window.py" line="292"/>
         <source>Laporan disimpan: {path}</source>
         <translation>Report saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="296"/>
+        <location filename="../../desktop/gui/main_window.py" line="304"/>
         <source>Pilih dulu sekolahnya di saringan sekolah.</source>
         <translation>First choose the school in the school filter.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="305"/>
+        <location filename="../../desktop/gui/main_window.py" line="313"/>
         <source>Kewajiban iuran</source>
         <translation>Contributions owed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="305"/>
+        <location filename="../../desktop/gui/main_window.py" line="313"/>
         <source>Untuk berapa bulan?</source>
         <translation>For how many months?</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="321"/>
+        <location filename="../../desktop/gui/main_window.py" line="329"/>
         <source>Bahasa akan berganti ke {language} saat Lindung dibuka lagi.</source>
         <translation>The language changes to {language} when Lindung is opened again.</translation>
     </message>
@@ -1421,29 +1426,72 @@
         <translation>The number of months must be 1 to 60.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="59"/>
+        <location filename="../../desktop/sync/client.py" line="69"/>
         <source>Hub {hub} tidak dapat dihubungi ({reason}); data tetap aman di laptop dan dikirim pada sinkronisasi berikutnya.</source>
         <translation>The hub {hub} cannot be reached ({reason}); the data stays safe on this laptop and goes at the next sync.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="68"/>
+        <location filename="../../desktop/sync/client.py" line="78"/>
         <source>Hub menolak laptop ini: {detail}</source>
         <translation>The hub refused this laptop: {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="70"/>
+        <location filename="../../desktop/sync/client.py" line="80"/>
         <source>Hub menjawab dengan galat {status}.</source>
         <translation>The hub answered with error {status}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="83"/>
+        <location filename="../../desktop/sync/client.py" line="93"/>
         <source>Pendaftaran ke hub ditolak: {detail}</source>
         <translation>Registration with the hub refused: {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="242"/>
+        <location filename="../../desktop/sync/client.py" line="262"/>
         <source>Laptop ini belum terdaftar di hub: lindung register --hub URL --code KODE.</source>
         <translation>This laptop is not registered with a hub: lindung register --hub URL --code CODE.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncControl</name>
+    <message>
+        <location filename="../../desktop/gui/sync_control.py" line="53"/>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/sync_control.py" line="79"/>
+        <source>belum pernah</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/sync_control.py" line="80"/>
+        <source>Sinkron terakhir: {last} · {count} menunggu dikirim</source>
+        <translation>Last sync: {last} · {count} waiting to be sent</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/sync_control.py" line="95"/>
+        <source>Menyinkronkan…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/sync_control.py" line="103"/>
+        <source>mengirim</source>
+        <translation>sending</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/sync_control.py" line="103"/>
+        <source>mengambil</source>
+        <translation>fetching</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/sync_control.py" line="104"/>
+        <source>Menyinkronkan: {what} {count}…</source>
+        <translation>Syncing: {what} {count}…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/sync_control.py" line="121"/>
+        <source>gagal, dicoba lagi dalam {s} detik</source>
+        <translation>failed, trying again in {s} seconds</translation>
     </message>
 </context>
 <context>

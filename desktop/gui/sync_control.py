@@ -1,0 +1,124 @@
+"""Sync in the window: runs beside the database worker, shows progress and a status-bar indicator
+(last sync, records waiting), can be cancelled, and retries with backoff when the link drops."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QWidget
+
+from desktop.gui.i18n import error_text
+from desktop.gui.worker import DbWorker
+from desktop.services.workspace import Workspace
+from desktop.sync import client
+
+RETRY_DELAYS_S = (30, 60, 120, 300, 600, 900)
+
+
+class _Signals(QObject):
+    progressed = Signal(str, int)
+    finished = Signal(object, object)   # SyncReport or None, error or None
+
+
+class _SyncJob(QRunnable):
+    def __init__(self, ws: Workspace, cancel: threading.Event):
+        super().__init__()
+        self.ws, self.cancel, self.signals = ws, cancel, _Signals()
+
+    def run(self) -> None:
+        try:
+            report = client.sync(self.ws, progress=self.signals.progressed.emit, cancelled=self.cancel.is_set)
+        except Exception as exc:  # handed to the window, which says it plainly and retries
+            self.signals.finished.emit(None, exc)
+            return
+        self.signals.finished.emit(report, None)
+
+
+class SyncControl(QObject):
+    """Owns the status-bar widgets and the sync runs of one window."""
+
+    finished = Signal(object, object)   # report, error
+    waiting_changed = Signal(int)
+
+    def __init__(self, ws: Workspace, worker: DbWorker, parent: QWidget):
+        super().__init__(parent)
+        self.ws, self.worker = ws, worker
+        self.label = QLabel(objectName="syncStatus")
+        self.progress = QProgressBar(objectName="syncProgress")
+        self.progress.setMaximumWidth(160)
+        self.progress.setRange(0, 0)
+        self.progress.setVisible(False)
+        self.cancel_button = QPushButton(self.tr("Batal"), clicked=self.cancel)
+        self.cancel_button.setVisible(False)
+        self.retry_timer = QTimer(self, singleShot=True, timeout=self.start)
+        self.failures = 0
+        self.last_sync: dt.datetime | None = None
+        self.waiting = 0
+        self._cancel: threading.Event | None = None
+        self._job: _SyncJob | None = None
+        self.refresh()
+
+    @property
+    def running(self) -> bool:
+        return self._job is not None
+
+    def widgets(self) -> list[QWidget]:
+        return [self.progress, self.cancel_button, self.label]
+
+    def refresh(self) -> None:
+        self.worker.submit(client.waiting_count, self.ws, on_success=self._show_waiting)
+
+    def _show_waiting(self, count: int) -> None:
+        self.waiting = count
+        self.waiting_changed.emit(count)
+        self._render()
+
+    def _render(self, problem: str = "") -> None:
+        last = self.tr("belum pernah") if self.last_sync is None else self.last_sync.strftime("%d-%m %H:%M")
+        text = self.tr("Sinkron terakhir: {last} · {count} menunggu dikirim").format(last=last, count=self.waiting)
+        if problem:
+            text += " · " + problem
+        self.label.setText(text)
+
+    def start(self) -> None:
+        if self.running:
+            return
+        self.retry_timer.stop()
+        self._cancel = threading.Event()
+        self._job = _SyncJob(self.ws, self._cancel)
+        self._job.signals.progressed.connect(self._progressed)
+        self._job.signals.finished.connect(self._finished)
+        self.progress.setVisible(True)
+        self.cancel_button.setVisible(True)
+        self.label.setText(self.tr("Menyinkronkan…"))
+        QThreadPool.globalInstance().start(self._job)
+
+    def cancel(self) -> None:
+        if self._cancel is not None:
+            self._cancel.set()
+
+    def _progressed(self, phase: str, count: int) -> None:
+        what = self.tr("mengirim") if phase == "push" else self.tr("mengambil")
+        self.label.setText(self.tr("Menyinkronkan: {what} {count}…").format(what=what, count=count))
+
+    def _finished(self, report, error) -> None:
+        self._job = None
+        self.progress.setVisible(False)
+        self.cancel_button.setVisible(False)
+        if error is None:
+            self.failures = 0
+            self.last_sync = dt.datetime.now()
+            self.waiting = report.waiting
+            self._render()
+            self.worker.changed.emit("workers")  # pulled records appear in the list
+        else:
+            delay = RETRY_DELAYS_S[min(self.failures, len(RETRY_DELAYS_S) - 1)]
+            self.failures += 1
+            if not isinstance(error, (client.NotRegistered, client.Refused)):  # the link dropped: try again
+                self.retry_timer.start(delay * 1000)
+                self._render(self.tr("gagal, dicoba lagi dalam {s} detik").format(s=delay))
+            else:
+                self._render(error_text(error))
+        self.finished.emit(report, error)
