@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QLocale, QObject, QRunnable, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QWidget
 
 from desktop.gui.i18n import error_text
@@ -77,7 +77,8 @@ class SyncControl(QObject):
 
     def _render(self, problem: str = "") -> None:
         last = self.tr("belum pernah") if self.last_sync is None else self.last_sync.strftime("%d-%m %H:%M")
-        text = self.tr("Sinkron terakhir: {last} · {count} menunggu dikirim").format(last=last, count=self.waiting)
+        text = self.tr("Sinkron terakhir: {last} · {count} menunggu dikirim").format(
+            last=last, count=QLocale().toString(self.waiting))
         if problem:
             text += " · " + problem
         self.label.setText(text)
