@@ -19,26 +19,12 @@ from pathlib import Path
 
 import psutil
 
-ROOT = Path(__file__).resolve().parents[1]
-OUT = ROOT / "benchmarks" / "out"
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import OUT, ROOT, demo_database  # noqa: E402
 
 
 def database(workers: int) -> Path:
-    from desktop.services.accounts import SYSTEM
-    from desktop.services.demo import add_demo_workers
-    from desktop.services.workspace import Workspace
-
-    path = OUT / f"cards-{workers}.sqlite3"
-    if not path.exists():
-        partial = path.with_suffix(".building")
-        for suffix in ("", "-wal", "-shm"):
-            Path(str(partial) + suffix).unlink(missing_ok=True)
-        ws = Workspace(partial)
-        add_demo_workers(ws, workers, SYSTEM, seed=2023)
-        ws.close()
-        partial.rename(path)
-    return path
+    return demo_database(f"cards-{workers}", workers, seed=2023)
 
 
 def _anon_bytes(pid: int) -> int:

@@ -23,26 +23,8 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-OUT = ROOT / "benchmarks" / "out"
-sys.path.insert(0, str(ROOT))
-
-
-def build_database(path: Path, workers: int) -> None:
-    from desktop.services.accounts import SYSTEM, Role, create_account
-    from desktop.services.demo import add_demo_workers
-    from desktop.services.workspace import Workspace
-
-    partial = path.with_suffix(".building")
-    for suffix in ("", "-wal", "-shm"):
-        Path(str(partial) + suffix).unlink(missing_ok=True)
-    ws = Workspace(partial)
-    started = time.perf_counter()
-    add_demo_workers(ws, workers, SYSTEM, seed=2026)
-    create_account(ws, "admin", "Admin Cabang", "rahasia123", Role.ADMIN)
-    ws.close()
-    partial.rename(path)  # only a finished database is reused by later runs
-    print(f"built {workers:,} workers in {time.perf_counter() - started:.1f} s -> {path}")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import OUT, ROOT, demo_database  # noqa: E402
 
 
 def bench_search(path: Path) -> None:
@@ -193,9 +175,7 @@ def main() -> None:
     parser.add_argument("--skip-window", action="store_true")
     args = parser.parse_args()
     OUT.mkdir(exist_ok=True)
-    path = OUT / f"bench-{args.workers}.sqlite3"
-    if not path.exists():
-        build_database(path, args.workers)
+    path = demo_database(f"bench-{args.workers}", args.workers, seed=2026, admin_password="rahasia123")
     bench_search(path)
     if not args.skip_window:
         bench_window(path)

@@ -7,12 +7,7 @@ import datetime as dt
 from sqlalchemy import BigInteger, Boolean, DateTime, Index, Integer, MetaData, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-NAMING = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
+from desktop.storage.models import NAMING  # one naming convention for constraints in both databases
 
 
 class Base(DeclarativeBase):

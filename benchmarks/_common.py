@@ -1,0 +1,34 @@
+"""Shared by the benchmark scripts: demo databases built once, atomically, in benchmarks/out/."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "benchmarks" / "out"
+sys.path.insert(0, str(ROOT))
+
+
+def demo_database(name: str, workers: int, seed: int, admin_password: str | None = None) -> Path:
+    """``benchmarks/out/<name>.sqlite3`` with ``workers`` demo enrollments (and an admin account when
+    a password is given). Built under a temporary name and renamed when complete, so a build that
+    was interrupted is never reused."""
+    from desktop.services.accounts import SYSTEM, Role, create_account
+    from desktop.services.demo import add_demo_workers
+    from desktop.services.workspace import Workspace
+
+    OUT.mkdir(exist_ok=True)
+    path = OUT / f"{name}.sqlite3"
+    if path.exists():
+        return path
+    partial = path.with_suffix(".building")
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(partial) + suffix).unlink(missing_ok=True)
+    ws = Workspace(partial)
+    add_demo_workers(ws, workers, SYSTEM, seed=seed)
+    if admin_password is not None:
+        create_account(ws, "admin", "Admin Cabang", admin_password, Role.ADMIN)
+    ws.close()
+    partial.rename(path)
+    return path
