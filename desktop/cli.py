@@ -514,6 +514,9 @@ def cmd_sync(ws, actor, args) -> int:
         print(f"ditolak hub: {line}", file=sys.stderr)
     if report.waiting:
         print(f"{report.waiting} data masih menunggu dikirim.")
+    if report.full_resync:
+        print("Jumlah data berbeda dengan hub: semua data hub diambil ulang."
+              + ("" if report.counts_match else " Masih berbeda; hubungi admin cabang."))
     return EXIT_OK
 
 

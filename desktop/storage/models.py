@@ -171,3 +171,12 @@ class CardPrint(Base):
     batch_id: Mapped[int] = mapped_column(ForeignKey("print_batches.id"))
     worker_id: Mapped[int] = mapped_column(ForeignKey("workers.id"), index=True)
     reprint: Mapped[bool] = mapped_column(Boolean)
+
+
+class SyncSkipped(Base):
+    """A hub record not brought in because it duplicates a NIK held here (a possible duplicate the
+    coordinator merges on the hub); counted when this laptop checks its total against the hub's."""
+
+    __tablename__ = "sync_skipped"
+    uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    nik: Mapped[str] = mapped_column(String(16))

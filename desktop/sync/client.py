@@ -24,7 +24,7 @@ from desktop.domain.text import search_key
 from desktop.services.enrollment import FIELDS, _bulk_insert, _record_from_values, _school_ids, _school_names
 from desktop.services.errors import ServiceError
 from desktop.services.workspace import Workspace, bulk_work, utcnow
-from desktop.storage.models import Setting, Worker, WorkerChange
+from desktop.storage.models import Setting, SyncSkipped, Worker, WorkerChange
 
 PUSH_BATCH = 500
 PULL_BATCH = 1000
@@ -52,6 +52,8 @@ class SyncReport:
     rejected: list[str] = field(default_factory=list)
     waiting: int = 0          # still not acknowledged after this sync
     hub_records: int = 0
+    counts_match: bool = True  # this laptop holds every hub record (or knows why not)
+    full_resync: bool = False
     seen_duplicates: set[str] = field(default_factory=set, repr=False)  # record ids already counted
 
     def summary(self) -> str:
@@ -229,6 +231,7 @@ def _apply_pulled(ws: Workspace, session, records: list[dict[str, Any]], report:
         other = live_niks.get(record["nik"])
         if other is not None and other != record["id"] and values["deleted_at"] is None:
             # Kept on the hub as a possible duplicate for a coordinator to merge; counted once a pair.
+            session.merge(SyncSkipped(uuid=record["id"], nik=record["nik"]))
             if record["id"] not in report.seen_duplicates:
                 report.duplicates += 1
                 report.seen_duplicates.add(record["id"])
@@ -253,6 +256,28 @@ def _apply_pulled(ws: Workspace, session, records: list[dict[str, Any]], report:
              "device_id": ws.device.id, "changes": json.dumps({"from_device": v["device_id"]})} for v in fresh])
 
 
+def _known_here(ws: Workspace) -> int:
+    """Hub records this laptop accounts for: those it holds and those it keeps out on purpose."""
+    with ws.session() as session:
+        held = session.scalar(select(func.count()).select_from(Worker).where(Worker.hub_revision > 0)) or 0
+        skipped = session.scalar(select(func.count()).select_from(SyncSkipped)) or 0
+    return held + skipped
+
+
+def _check_counts(ws: Workspace, client: httpx.Client, report: SyncReport, progress, cancelled) -> None:
+    """End with a count check; when the sides disagree, pull everything again from the start (pulling
+    is idempotent: what is already here is skipped) and check once more."""
+    report.hub_records = _answer(client.get("/v1/status"))["records"]
+    if _known_here(ws) == report.hub_records:
+        return
+    report.full_resync = True
+    with ws.session(write=True) as session:
+        session.merge(Setting(key="sync.cursor", value="0"))
+    _pull(ws, client, report, progress, cancelled)
+    report.hub_records = _answer(client.get("/v1/status"))["records"]
+    report.counts_match = _known_here(ws) == report.hub_records
+
+
 def sync(ws: Workspace, hub: str | None = None, progress: Callable[[str, int], None] | None = None,
          cancelled: Callable[[], bool] | None = None) -> SyncReport:
     """Push, then pull, then compare counts with the hub."""
@@ -265,7 +290,8 @@ def sync(ws: Workspace, hub: str | None = None, progress: Callable[[str, int], N
         with httpx.Client(base_url=hub, timeout=TIMEOUT, headers={"Authorization": f"Bearer {token}"}) as client:
             _push(ws, client, report, progress, cancelled)
             _pull(ws, client, report, progress, cancelled)
-            report.hub_records = _answer(client.get("/v1/status"))["records"]
+            if cancelled is None or not cancelled():
+                _check_counts(ws, client, report, progress, cancelled)
     except httpx.HTTPError as exc:
         raise _unreachable(hub, exc) from exc
     report.waiting = waiting_count(ws)

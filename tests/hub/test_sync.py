@@ -298,3 +298,23 @@ def test_a_laptop_whose_clock_is_a_day_ahead(hub, tmp_path):
     assert sync(a) == "pushed 10, pulled 0, conflicts 0, duplicates 0"
     assert sync(b) == "pushed 0, pulled 10, conflicts 0, duplicates 0"
     assert set(listed(a)) == set(listed(b))
+
+
+def test_count_check_recovers_a_record_missing_here(hub, tmp_path):
+    import sqlite3
+
+    a = laptop(tmp_path, "a", hub, workers=8, seed=11)
+    b = laptop(tmp_path, "b", hub)
+    sync(a)
+    sync(b)
+    gone = next(iter(listed(b)))
+    with sqlite3.connect(b) as db:  # a record lost on this laptop (restored from an old copy, say)
+        wid = db.execute("SELECT id FROM workers WHERE uuid = ?", (gone,)).fetchone()[0]
+        db.execute("DELETE FROM worker_changes WHERE worker_id = ?", (wid,))
+        db.execute("INSERT INTO workers_fts(workers_fts, rowid, full_name) SELECT 'delete', id, full_name "
+                   "FROM workers WHERE id = ?", (wid,))
+        db.execute("DELETE FROM workers WHERE id = ?", (wid,))
+    proc = run(b, "sync")
+    assert proc.returncode == 0 and "diambil ulang" in proc.stdout and "Masih berbeda" not in proc.stdout
+    assert gone in listed(b) and len(listed(b)) == 8
+    assert "diambil ulang" not in run(b, "sync").stdout
