@@ -122,6 +122,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("sync", help="kirim dan ambil data dari hub cabang")
     p.add_argument("--hub", metavar="URL", help="alamat hub (bawaan: yang dipakai saat register)")
 
+    p = sub.add_parser("bundle", help="bundel untuk hub bila tidak ada sambungan sama sekali")
+    bundle_sub = p.add_subparsers(dest="bundle_command", required=True, parser_class=_Parser)
+    q = bundle_sub.add_parser("export", help="tulis semua yang belum diterima hub, terenkripsi untuk hub")
+    q.add_argument("out", metavar="OUT")
+
     p = sub.add_parser("school", help="sekolah (SD/SMP/SMA/SMK, MI/MTs/MA)")
     school_sub = p.add_subparsers(dest="school_command", required=True, parser_class=_Parser)
     q = school_sub.add_parser("add", help="tambah sekolah")
@@ -520,6 +525,14 @@ def cmd_sync(ws, actor, args) -> int:
     return EXIT_OK
 
 
+def cmd_bundle(ws, actor, args) -> int:
+    from desktop.sync.client import export_bundle
+
+    count = export_bundle(ws, Path(args.out))
+    print(f"{count} data ditulis ke bundel {args.out} (terenkripsi untuk hub, ditandatangani laptop ini).")
+    return EXIT_OK
+
+
 def cmd_template(ws, actor, args) -> int:
     from desktop.services.importing import write_template
 
@@ -553,6 +566,7 @@ COMMANDS = {
     "user": cmd_user, "regions": cmd_regions, "settings": cmd_settings, "import": cmd_import,
     "template": cmd_template, "school": cmd_school, "cards": cmd_cards, "verify-card": cmd_verify_card,
     "card-key": cmd_card_key, "report": cmd_report, "register": cmd_register, "sync": cmd_sync,
+    "bundle": cmd_bundle,
 }
 
 

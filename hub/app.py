@@ -13,6 +13,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from sqlalchemy.exc import IntegrityError
 
+from desktop.domain.bundle import b64, raw_public
 from hub import service
 from hub.db import HubDatabase
 
@@ -24,11 +25,13 @@ class RegisterIn(BaseModel):
     device_id: str = Field(max_length=36)
     prefix: str = Field(min_length=6, max_length=6)
     name: str = Field(default="", max_length=120)
+    public_key: str | None = Field(default=None, max_length=64)   # Ed25519: signs the laptop's bundles
 
 
 class RegisterOut(BaseModel):
     device_id: str
     token: str
+    hub_key: str                                                  # X25519: bundles are sealed for it
 
 
 class PushIn(BaseModel):
@@ -65,10 +68,12 @@ def create_app(url: str) -> FastAPI:
     def register(body: RegisterIn) -> RegisterOut:
         try:
             with db.session() as session:
-                token = service.register_device(session, body.code, body.device_id, body.prefix.upper(), body.name)
+                token = service.register_device(session, body.code, body.device_id, body.prefix.upper(), body.name,
+                                                body.public_key)
+                hub_key = b64(raw_public(service.hub_bundle_key(session).public_key()))
         except IntegrityError as exc:
             raise HTTPException(409, "laptop atau awalan ini sudah terdaftar") from exc
-        return RegisterOut(device_id=body.device_id, token=token)
+        return RegisterOut(device_id=body.device_id, token=token, hub_key=hub_key)
 
     @app.post("/v1/push")
     def push(body: PushIn, token: str | None = Depends(bearer)) -> dict[str, Any]:

@@ -29,6 +29,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p = sub.add_parser("revoke", help="cabut akses sebuah laptop")
     p.add_argument("device_id")
+    p = sub.add_parser("bundle", help="bundel dari laptop tanpa sambungan")
+    bundle_sub = p.add_subparsers(dest="bundle_command", required=True, parser_class=_Parser)
+    q = bundle_sub.add_parser("import", help="terapkan bundel (mengimpor dua kali tidak mengubah apa pun)")
+    q.add_argument("file")
     p = sub.add_parser("list", help="data peserta di hub")
     p.add_argument("--json", action="store_true")
     return parser
@@ -68,6 +72,21 @@ def main(argv: Sequence[str] | None = None) -> int:
             elif args.command == "revoke":
                 service.revoke_device(session, args.device_id)
                 print(f"Akses laptop {args.device_id} dicabut.")
+            elif args.command == "bundle":
+                from pathlib import Path
+
+                from desktop.domain.regions import RegionCatalog
+                from desktop.paths import REGIONS_CSV
+                from desktop.services.workspace import read_regions_csv
+
+                try:
+                    data = Path(args.file).read_bytes()
+                except OSError as exc:
+                    raise service.HubError(f"berkas {args.file} tidak dapat dibaca: {type(exc).__name__}") from exc
+                ctx = service.HubContext(RegionCatalog.from_rows(read_regions_csv(REGIONS_CSV)))
+                c = service.import_bundle(session, data, ctx)
+                print(f"Bundel diterapkan: {c['accepted']} baru, {c['duplicate']} kemungkinan ganda, "
+                      f"{c['conflict']} konflik, {c['rejected']} ditolak, {c['already']} sudah pernah diterima.")
             elif args.command == "list":
                 records = service.list_records(session)
                 if args.json:

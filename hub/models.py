@@ -22,6 +22,7 @@ class Device(Base):
     name: Mapped[str] = mapped_column(String(120))
     secret_hash: Mapped[str] = mapped_column(String(128))
     registration_prefix: Mapped[str | None] = mapped_column(String(6), unique=True, nullable=True)
+    public_key: Mapped[str | None] = mapped_column(String(64), nullable=True)  # Ed25519, signs its bundles
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
     revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
     last_seen_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
@@ -99,3 +100,9 @@ class PossibleDuplicate(Base):
     resolved_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
 
     __table_args__ = (Index("ix_possible_duplicates_pair", "record_uuid", "other_uuid", unique=True),)
+
+
+class HubSetting(Base):
+    __tablename__ = "hub_settings"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.enrollment import Context, validate
 from desktop.domain.regions import RegionCatalog
-from hub.models import Conflict, Counter, Device, DeviceCode, Operation, PossibleDuplicate, Record
+from hub.models import Conflict, Counter, Device, DeviceCode, HubSetting, Operation, PossibleDuplicate, Record
 
 CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"   # Crockford: no I, L, O, U to misread
 MAX_BATCH = 1000
@@ -69,7 +69,27 @@ def new_device_code(session: Session, name: str, hours: int = 72) -> str:
     return "-".join(raw[i:i + 4] for i in range(0, 12, 4))
 
 
-def register_device(session: Session, code: str, device_id: str, prefix: str, name: str = "") -> str:
+def hub_bundle_key(session: Session):
+    """The hub's X25519 key pair for bundles, made on first use and kept in its database."""
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
+    from desktop.domain.bundle import b64, unb64
+
+    row = session.get(HubSetting, "bundle_key", with_for_update=True)
+    if row is None:
+        key = X25519PrivateKey.generate()
+        from cryptography.hazmat.primitives import serialization
+
+        raw = key.private_bytes(serialization.Encoding.Raw, serialization.PrivateFormat.Raw,
+                                serialization.NoEncryption())
+        session.add(HubSetting(key="bundle_key", value=b64(raw)))
+        session.flush()
+        return key
+    return X25519PrivateKey.from_private_bytes(unb64(row.value))
+
+
+def register_device(session: Session, code: str, device_id: str, prefix: str, name: str = "",
+                    public_key: str | None = None) -> str:
     """Exchange a one-time code for this laptop's credential (returned once, stored hashed)."""
     raw = code.replace("-", "").replace(" ", "").upper()
     entry = session.get(DeviceCode, _digest(raw), with_for_update=True)
@@ -85,7 +105,7 @@ def register_device(session: Session, code: str, device_id: str, prefix: str, na
         raise Clash(f"awalan nomor registrasi {prefix} sudah dipakai laptop lain; buat ulang awalan laptop ini")
     secret = secrets.token_urlsafe(32)
     session.add(Device(id=device_id, name=name.strip() or entry.name, secret_hash=_digest(secret),
-                       registration_prefix=prefix, created_at=utcnow()))
+                       registration_prefix=prefix, public_key=public_key, created_at=utcnow()))
     entry.used_by = device_id
     return f"{device_id}.{secret}"
 
@@ -307,3 +327,38 @@ def status(session: Session) -> dict[str, Any]:
 
 def list_records(session: Session) -> list[dict[str, Any]]:
     return [_out(r) for r in session.scalars(select(Record).order_by(Record.full_name, Record.uuid))]
+
+
+# --- bundles ------------------------------------------------------------------------------------
+
+def import_bundle(session: Session, data: bytes, ctx: HubContext) -> dict[str, int]:
+    """Apply a laptop's bundle (same operations and idempotency as a push): counts by outcome."""
+    from desktop.domain.bundle import BundleError, open_sealed, read_envelope, unb64
+
+    try:
+        envelope = read_envelope(data)
+    except BundleError as exc:
+        raise HubError(str(exc)) from exc
+    device = session.get(Device, envelope["device_id"])
+    if device is None or not device.public_key:
+        raise Unauthorized("bundel dari laptop yang tidak terdaftar di hub ini")
+    if device.revoked_at is not None:
+        raise Forbidden("laptop ini sudah dicabut aksesnya oleh admin cabang")
+    try:
+        payload = open_sealed(envelope, unb64(device.public_key), hub_bundle_key(session))
+    except BundleError as exc:
+        raise HubError(str(exc)) from exc
+    ops = payload.get("ops")
+    if not isinstance(ops, list):
+        raise HubError("bundel tanpa daftar operasi")
+    counts = {"accepted": 0, "duplicate": 0, "conflict": 0, "rejected": 0, "already": 0}
+    for start in range(0, len(ops), MAX_BATCH):
+        chunk = ops[start:start + MAX_BATCH]
+        known = {o.op_id for o in _in_chunks(session, Operation, Operation.op_id,
+                                             [str(op.get("op_id") or "") for op in chunk if isinstance(op, dict)])}
+        for op, answer in zip(chunk, push(session, device, chunk, ctx), strict=True):
+            if isinstance(op, dict) and op.get("op_id") in known and answer["status"] != "rejected":
+                counts["already"] += 1
+            else:
+                counts[answer["status"]] += 1
+    return counts

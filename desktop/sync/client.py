@@ -85,10 +85,15 @@ def _answer(response: httpx.Response) -> dict[str, Any]:
 
 def register(ws: Workspace, hub: str, code: str, name: str = "") -> str:
     """Exchange a one-time code for this laptop's credential, kept in its database (never printed)."""
+    from desktop.domain.bundle import b64, raw_public
+    from desktop.services.cards import signing_key
+
     hub = hub.rstrip("/")
+    public = b64(raw_public(signing_key(ws).public_key()))  # the installation's key signs its bundles
     try:
         response = httpx.post(f"{hub}/v1/devices/register", timeout=TIMEOUT, json={
-            "code": code, "device_id": ws.device.id, "prefix": ws.device.prefix, "name": name})
+            "code": code, "device_id": ws.device.id, "prefix": ws.device.prefix, "name": name,
+            "public_key": public})
     except httpx.HTTPError as exc:
         raise _unreachable(hub, exc) from exc
     if response.status_code in (401, 409):
@@ -98,8 +103,42 @@ def register(ws: Workspace, hub: str, code: str, name: str = "") -> str:
     with ws.session(write=True) as session:
         session.merge(Setting(key="sync.hub_url", value=hub))
         session.merge(Setting(key="sync.token", value=body["token"]))
+        session.merge(Setting(key="sync.hub_key", value=body["hub_key"]))
         session.merge(Setting(key="sync.cursor", value="0"))
     return hub
+
+
+def export_bundle(ws: Workspace, out) -> int:
+    """Write every record the hub has not acknowledged to ``out``, sealed for the hub and signed by
+    this laptop; returns how many. The laptop learns the acknowledgements at its next sync (the
+    operation ids are the same, so the hub answers them as already done)."""
+    import os
+    from pathlib import Path
+
+    from desktop.domain.bundle import seal, unb64
+    from desktop.services.cards import signing_key
+
+    hub_key = _setting(ws, "sync.hub_key")
+    if not hub_key:
+        raise NotRegistered(QT_TRANSLATE_NOOP("Service", "Laptop ini belum terdaftar di hub: lindung register --hub URL --code KODE."))
+    ops: list[dict[str, Any]] = []
+    after = 0
+    with bulk_work():
+        while True:
+            batch, _pushed, after = _prepare(ws, after)
+            if not batch:
+                break
+            ops += batch
+        data = seal({"ops": ops, "created_at": utcnow().isoformat(timespec="seconds") + "Z"}, ws.device.id,
+                    unb64(hub_key), signing_key(ws))
+    out = Path(out)
+    tmp = out.with_name(out.name + ".tmp")
+    with open(tmp, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+    tmp.replace(out)
+    return len(ops)
 
 
 def _dirty(session, limit: int, after_id: int) -> list[Worker]:

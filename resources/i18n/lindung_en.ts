@@ -1426,27 +1426,28 @@
         <translation>The number of months must be 1 to 60.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="69"/>
+        <location filename="../../desktop/sync/client.py" line="71"/>
         <source>Hub {hub} tidak dapat dihubungi ({reason}); data tetap aman di laptop dan dikirim pada sinkronisasi berikutnya.</source>
         <translation>The hub {hub} cannot be reached ({reason}); the data stays safe on this laptop and goes at the next sync.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="78"/>
+        <location filename="../../desktop/sync/client.py" line="80"/>
         <source>Hub menolak laptop ini: {detail}</source>
         <translation>The hub refused this laptop: {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="80"/>
+        <location filename="../../desktop/sync/client.py" line="82"/>
         <source>Hub menjawab dengan galat {status}.</source>
         <translation>The hub answered with error {status}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="93"/>
+        <location filename="../../desktop/sync/client.py" line="100"/>
         <source>Pendaftaran ke hub ditolak: {detail}</source>
         <translation>Registration with the hub refused: {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="262"/>
+        <location filename="../../desktop/sync/client.py" line="123"/>
+        <location filename="../../desktop/sync/client.py" line="326"/>
         <source>Laptop ini belum terdaftar di hub: lindung register --hub URL --code KODE.</source>
         <translation>This laptop is not registered with a hub: lindung register --hub URL --code CODE.</translation>
     </message>
@@ -1469,27 +1470,27 @@
         <translation>Last sync: {last} · {count} waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/sync_control.py" line="95"/>
+        <location filename="../../desktop/gui/sync_control.py" line="96"/>
         <source>Menyinkronkan…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/sync_control.py" line="103"/>
+        <location filename="../../desktop/gui/sync_control.py" line="104"/>
         <source>mengirim</source>
         <translation>sending</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/sync_control.py" line="103"/>
+        <location filename="../../desktop/gui/sync_control.py" line="104"/>
         <source>mengambil</source>
         <translation>fetching</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/sync_control.py" line="104"/>
+        <location filename="../../desktop/gui/sync_control.py" line="105"/>
         <source>Menyinkronkan: {what} {count}…</source>
         <translation>Syncing: {what} {count}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/sync_control.py" line="121"/>
+        <location filename="../../desktop/gui/sync_control.py" line="122"/>
         <source>gagal, dicoba lagi dalam {s} detik</source>
         <translation>failed, trying again in {s} seconds</translation>
     </message>

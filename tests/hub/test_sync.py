@@ -318,3 +318,27 @@ def test_count_check_recovers_a_record_missing_here(hub, tmp_path):
     assert proc.returncode == 0 and "diambil ulang" in proc.stdout and "Masih berbeda" not in proc.stdout
     assert gone in listed(b) and len(listed(b)) == 8
     assert "diambil ulang" not in run(b, "sync").stdout
+
+
+def test_bundle_for_a_hub_out_of_reach(hub, tmp_path):
+    a = laptop(tmp_path, "a", hub, workers=20, seed=12)
+    hub.stop()                                         # no connection at all from here on
+    bundle = tmp_path / "kirim.lindung"
+    proc = run(a, "bundle", "export", str(bundle))
+    assert proc.returncode == 0 and "20 data ditulis" in proc.stdout
+    assert b"SITI" not in bundle.read_bytes() and b"nik" not in bundle.read_bytes()   # sealed
+    applied = hub_cli(hub.db, "bundle", "import", str(bundle))
+    assert applied.returncode == 0 and "20 baru" in applied.stdout, applied.stderr
+    again = hub_cli(hub.db, "bundle", "import", str(bundle))
+    assert "0 baru" in again.stdout and "20 sudah pernah diterima" in again.stdout
+    assert len(hub.records()) == 20
+    data = bytearray(bundle.read_bytes())
+    data[len(data) // 2] ^= 1                          # one changed byte
+    forged = tmp_path / "palsu.lindung"
+    forged.write_bytes(bytes(data))
+    refused = hub_cli(hub.db, "bundle", "import", str(forged))
+    assert refused.returncode == 1 and len(refused.stderr.strip().splitlines()) == 1
+    hub.start()
+    assert sync(a) == "pushed 20, pulled 0, conflicts 0, duplicates 0"   # acknowledgements learned
+    assert len(hub.records()) == 20
+    assert sync(a) == "pushed 0, pulled 0, conflicts 0, duplicates 0"
