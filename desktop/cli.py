@@ -127,6 +127,11 @@ def build_parser() -> argparse.ArgumentParser:
     q = bundle_sub.add_parser("export", help="tulis semua yang belum diterima hub, terenkripsi untuk hub")
     q.add_argument("out", metavar="OUT")
 
+    p = sub.add_parser("backup", help="cadangkan basis data (aman walau aplikasi sedang berjalan)")
+    p.add_argument("out", metavar="OUT")
+    p = sub.add_parser("restore", help="pulihkan basis data dari cadangan (admin; aplikasi harus ditutup)")
+    p.add_argument("file", metavar="FILE")
+
     p = sub.add_parser("school", help="sekolah (SD/SMP/SMA/SMK, MI/MTs/MA)")
     school_sub = p.add_subparsers(dest="school_command", required=True, parser_class=_Parser)
     q = school_sub.add_parser("add", help="tambah sekolah")
@@ -533,6 +538,26 @@ def cmd_bundle(ws, actor, args) -> int:
     return EXIT_OK
 
 
+def cmd_backup(ws, actor, args) -> int:
+    from desktop.services.backup import backup
+
+    info = backup(ws.path, Path(args.out))
+    print(f"Cadangan {info.workers} peserta ditulis ke {info.path} ({info.size // 1024} KB, keutuhan diperiksa).")
+    return EXIT_OK
+
+
+def cmd_restore(ws, actor, args) -> int:
+    from desktop.services.backup import restore
+
+    if not actor.is_admin:
+        raise CliError("hanya admin yang dapat memulihkan cadangan", EXIT_AUTH)
+    ws.close()
+    info = restore(ws.path, Path(args.file))
+    print(f"Basis data dipulihkan dari {args.file}: {info.workers} peserta. Basis data sebelumnya disimpan "
+          f"di samping {info.path.name}. Jalankan lindung sync untuk mengambil yang terjadi sesudahnya.")
+    return EXIT_OK
+
+
 def cmd_template(ws, actor, args) -> int:
     from desktop.services.importing import write_template
 
@@ -566,7 +591,7 @@ COMMANDS = {
     "user": cmd_user, "regions": cmd_regions, "settings": cmd_settings, "import": cmd_import,
     "template": cmd_template, "school": cmd_school, "cards": cmd_cards, "verify-card": cmd_verify_card,
     "card-key": cmd_card_key, "report": cmd_report, "register": cmd_register, "sync": cmd_sync,
-    "bundle": cmd_bundle,
+    "bundle": cmd_bundle, "backup": cmd_backup, "restore": cmd_restore,
 }
 
 

@@ -82,10 +82,11 @@ def create_app(url: str) -> FastAPI:
             return {"results": service.push(session, device, body.ops, ctx)}
 
     @app.get("/v1/changes")
-    def changes(after: int = 0, limit: int = 1000, token: str | None = Depends(bearer)) -> dict[str, Any]:
+    def changes(after: int = 0, limit: int = 1000, own: bool = False,
+                token: str | None = Depends(bearer)) -> dict[str, Any]:
         with db.session() as session:
             device = service.authenticate(session, token)
-            items, cursor, more = service.changes(session, after, limit, device)
+            items, cursor, more = service.changes(session, after, limit, None if own else device)
         return {"changes": items, "cursor": cursor, "more": more}
 
     @app.get("/v1/status")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 import sys
 from pathlib import Path
 
@@ -25,6 +27,9 @@ def make_app(argv: list[str] | None = None, language: str | None = None) -> QApp
     if style.exists():
         app.setStyleSheet(style.read_text(encoding="utf-8"))
     return app
+
+
+log = logging.getLogger(__name__)
 
 
 class AppController(QObject):
@@ -76,6 +81,12 @@ class AppController(QObject):
     def shutdown(self) -> None:
         self.worker.shutdown()
         if self.ws is not None:
+            from desktop.services.backup import auto_backup
+
+            try:
+                auto_backup(self.ws.path)  # one a day, the last seven kept, beside the database
+            except Exception as exc:  # a full disk must not stop the app from closing; say what failed
+                log.warning("automatic backup failed: %s", type(exc).__name__)
             self.ws.close()
 
 

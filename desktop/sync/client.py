@@ -206,12 +206,15 @@ def _push(ws: Workspace, client: httpx.Client, report: SyncReport, progress, can
                 progress("push", report.pushed)
 
 
-def _pull(ws: Workspace, client: httpx.Client, report: SyncReport, progress, cancelled) -> None:
+def _pull(ws: Workspace, client: httpx.Client, report: SyncReport, progress, cancelled,
+          own: bool = False) -> None:
+    """``own``: also this laptop's own changes (a full resync after a restore or a lost record)."""
     while True:
         if cancelled is not None and cancelled():
             return
         cursor = int(_setting(ws, "sync.cursor") or 0)
-        body = _answer(client.get("/v1/changes", params={"after": cursor, "limit": PULL_BATCH}))
+        params = {"after": cursor, "limit": PULL_BATCH} | ({"own": "true"} if own else {})
+        body = _answer(client.get("/v1/changes", params=params))
         with bulk_work(), ws.session(write=True) as session:
             _apply_pulled(ws, session, [c["record"] for c in body["changes"]], report)
             session.merge(Setting(key="sync.cursor", value=str(body["cursor"])))
@@ -284,6 +287,12 @@ def _apply_pulled(ws: Workspace, session, records: list[dict[str, Any]], report:
         live_niks[record["nik"]] = record["id"]
         next_id += 1
         report.pulled += 1
+    own = [int(v["registration_no"].split("-")[1]) for v in fresh
+           if v["registration_no"].startswith(ws.device.prefix + "-")]
+    if own:
+        # This laptop's own records coming back (after a restore): never issue their numbers again.
+        session.execute(text("UPDATE settings SET value = CAST(MAX(CAST(value AS INTEGER), :n) AS TEXT) "
+                             "WHERE key = 'next_sequence'"), {"n": max(own) + 1})
     if fresh:
         names = tuple(fresh[0])
         _bulk_insert(session, Worker.__table__, names, [tuple(v[n] for n in names) for v in fresh])
@@ -312,7 +321,7 @@ def _check_counts(ws: Workspace, client: httpx.Client, report: SyncReport, progr
     report.full_resync = True
     with ws.session(write=True) as session:
         session.merge(Setting(key="sync.cursor", value="0"))
-    _pull(ws, client, report, progress, cancelled)
+    _pull(ws, client, report, progress, cancelled, own=True)
     report.hub_records = _answer(client.get("/v1/status"))["records"]
     report.counts_match = _known_here(ws) == report.hub_records
 

@@ -67,7 +67,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/gui/app.py" line="70"/>
+        <location filename="../../desktop/gui/app.py" line="75"/>
         <source>Basis data {path} tidak dapat dibuka.
 {reason}</source>
         <translation>The database {path} cannot be opened.
@@ -1386,6 +1386,18 @@
         <translation>The file {name} cannot be read: {reason}</translation>
     </message>
     <message>
+        <location filename="../../desktop/services/backup.py" line="35"/>
+        <source>Cadangan {name} rusak (pemeriksaan keutuhan gagal).</source>
+        <translation>The backup {name} is damaged (integrity check failed).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/backup.py" line="39"/>
+        <location filename="../../desktop/services/backup.py" line="45"/>
+        <source>{name} bukan cadangan basis data Lindung.</source>
+        <translation>{name} is not a backup of a Lindung database.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/backup.py" line="79"/>
         <location filename="../../desktop/services/spreadsheets.py" line="49"/>
         <source>Berkas {name} tidak ditemukan.</source>
         <translation>The file {name} was not found.</translation>
@@ -1447,7 +1459,7 @@
     </message>
     <message>
         <location filename="../../desktop/sync/client.py" line="123"/>
-        <location filename="../../desktop/sync/client.py" line="326"/>
+        <location filename="../../desktop/sync/client.py" line="335"/>
         <source>Laptop ini belum terdaftar di hub: lindung register --hub URL --code KODE.</source>
         <translation>This laptop is not registered with a hub: lindung register --hub URL --code CODE.</translation>
     </message>

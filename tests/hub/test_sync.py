@@ -342,3 +342,34 @@ def test_bundle_for_a_hub_out_of_reach(hub, tmp_path):
     assert sync(a) == "pushed 20, pulled 0, conflicts 0, duplicates 0"   # acknowledgements learned
     assert len(hub.records()) == 20
     assert sync(a) == "pushed 0, pulled 0, conflicts 0, duplicates 0"
+
+
+def test_a_restored_backup_syncs_back_to_the_present(hub, tmp_path):
+    a = laptop(tmp_path, "a", hub, workers=5, seed=15)
+    sync(a)
+    saved = tmp_path / "cadangan.sqlite3"
+    proc = run(a, "backup", str(saved))
+    assert proc.returncode == 0 and "Cadangan 5 peserta" in proc.stdout
+    assert run(a, "demo", "--workers", "3", "--seed", "16").returncode == 0
+    sync(a)                                                  # the hub has 8, the backup 5
+    before = {r["registration_no"] for r in listed(a).values()}
+    proc = run(a, "restore", str(saved))
+    assert proc.returncode == 0 and "5 peserta" in proc.stdout, proc.stderr
+    assert len(listed(a)) == 5
+    summary = run(a, "sync").stdout
+    assert "diambil ulang" in summary and "Masih berbeda" not in summary
+    assert {r["registration_no"] for r in listed(a).values()} == before
+    assert run(a, "demo", "--workers", "1", "--seed", "17").returncode == 0
+    new = set(r["registration_no"] for r in listed(a).values()) - before
+    assert len(new) == 1 and sync(a).startswith("pushed 1,")  # no number issued twice
+    assert len(hub.records()) == 9
+
+
+def test_restore_refuses_a_damaged_or_foreign_file(tmp_path):
+    db = tmp_path / "a.sqlite3"
+    assert run(db, "demo", "--workers", "2", "--seed", "1").returncode == 0
+    junk = tmp_path / "bukan.sqlite3"
+    junk.write_bytes(b"SQLite format 3\x00" + b"\x00" * 200)
+    proc = run(db, "restore", str(junk))
+    assert proc.returncode != 0 and "bukan cadangan" in proc.stderr
+    assert len(listed(db)) == 2

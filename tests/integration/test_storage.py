@@ -207,3 +207,22 @@ def test_name_index_matches_workers_after_bulk_enroll_edit_and_delete(ws):
     with ws.session(write=True) as session:  # an index entry without its worker must be noticed
         session.execute(text("INSERT INTO workers_fts(rowid, full_name) VALUES (999999, 'HANTU')"))
     assert not integrity_ok(ws)
+
+
+def test_daily_backups_rotate_and_are_checked(ws, tmp_path):
+    import datetime as dt
+
+    from desktop.services.backup import auto_backup, backup
+
+    enrollment.enroll(ws, make_raw(), VOLUNTEER)
+    first = auto_backup(ws.path, keep=3, now=dt.datetime(2026, 11, 1))
+    assert first is not None and first.workers == 1
+    assert auto_backup(ws.path, keep=3, now=dt.datetime(2026, 11, 1, 18)) is None  # once a day
+    for day in range(2, 7):
+        auto_backup(ws.path, keep=3, now=dt.datetime(2026, 11, day))
+    kept = sorted(p.name for p in (ws.path.parent / "backups").iterdir())
+    assert kept == ["lindung-20261104.sqlite3", "lindung-20261105.sqlite3", "lindung-20261106.sqlite3"]
+    copy = backup(ws.path, tmp_path / "x" / "copy.sqlite3")
+    with sqlite3.connect(copy.path) as db:
+        assert db.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+        assert db.execute("SELECT count(*) FROM workers").fetchone()[0] == 1

@@ -1,0 +1,103 @@
+"""Backups of the laptop's database with SQLite's online backup API, checked before they are trusted.
+
+A backup is taken while the app runs (the API copies a consistent snapshot page by page), written
+under a temporary name, checked with ``PRAGMA integrity_check`` and only then renamed into place.
+A restore checks the file first, keeps the current database aside, and replaces it in one step.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop.domain.messages import QT_TRANSLATE_NOOP
+from desktop.services.errors import ServiceError
+
+AUTO_KEEP = 7
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    workers: int
+    size: int
+
+
+def _check(path: Path) -> int:
+    """Integrity check and shape of a Lindung database; returns its number of workers."""
+    try:
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            if db.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
+                raise ServiceError(QT_TRANSLATE_NOOP("Service", "Cadangan {name} rusak (pemeriksaan keutuhan gagal)."),
+                                   name=path.name)
+            tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            if not {"workers", "settings", "alembic_version"} <= tables:
+                raise ServiceError(QT_TRANSLATE_NOOP("Service", "{name} bukan cadangan basis data Lindung."),
+                                   name=path.name)
+            return db.execute("SELECT count(*) FROM workers").fetchone()[0]
+        finally:
+            db.close()
+    except sqlite3.DatabaseError as exc:
+        raise ServiceError(QT_TRANSLATE_NOOP("Service", "{name} bukan cadangan basis data Lindung."),
+                           name=path.name) from exc
+
+
+def _copy(source: Path, target: Path) -> None:
+    tmp = target.with_name(target.name + ".tmp")
+    tmp.unlink(missing_ok=True)
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    dst = sqlite3.connect(tmp)
+    try:
+        src.backup(dst, pages=4096)
+        dst.execute("PRAGMA journal_mode=DELETE")  # a single self-contained file
+    finally:
+        dst.close()
+        src.close()
+    with open(tmp, "rb") as handle:
+        os.fsync(handle.fileno())
+    tmp.replace(target)
+
+
+def backup(db_path: Path, out: Path) -> BackupInfo:
+    """Copy the database at ``db_path`` to ``out`` (consistent even while the app writes), checked."""
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    _copy(Path(db_path), out)
+    workers = _check(out)
+    return BackupInfo(out, workers, out.stat().st_size)
+
+
+def restore(db_path: Path, file: Path) -> BackupInfo:
+    """Replace the database at ``db_path`` (the app closed) by a checked backup; the current database
+    is kept beside it as ``<name>.sebelum-pulih-<time>``."""
+    file, db_path = Path(file), Path(db_path)
+    if not file.is_file():
+        raise ServiceError(QT_TRANSLATE_NOOP("Service", "Berkas {name} tidak ditemukan."), name=str(file))
+    workers = _check(file)
+    if db_path.exists():
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        _copy(db_path, db_path.with_name(f"{db_path.name}.sebelum-pulih-{stamp}"))
+    staged = db_path.with_name(db_path.name + ".pulih")
+    _copy(file, staged)
+    for suffix in ("-wal", "-shm"):
+        Path(str(db_path) + suffix).unlink(missing_ok=True)
+    staged.replace(db_path)
+    return BackupInfo(db_path, workers, db_path.stat().st_size)
+
+
+def auto_backup(db_path: Path, keep: int = AUTO_KEEP, now: dt.datetime | None = None) -> BackupInfo | None:
+    """A daily rotating backup in ``backups/`` beside the database: at most one a day, ``keep`` kept."""
+    db_path = Path(db_path)
+    folder = db_path.parent / "backups"
+    now = now or dt.datetime.now()
+    target = folder / f"{db_path.stem}-{now:%Y%m%d}.sqlite3"
+    if target.exists():
+        return None
+    info = backup(db_path, target)
+    for old in sorted(folder.glob(f"{db_path.stem}-*.sqlite3"))[:-keep]:
+        old.unlink(missing_ok=True)
+    return info
