@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -177,6 +178,8 @@ _INCOME = re.compile(r"^(?:rp\.?)?\s*([\d.,]+)\s*(juta|jt|ribu|rb|k)?$", re.IGNO
 def income_from_cell(value: Any) -> int | str:
     """``1500000``, ``Rp 1.500.000``, ``1,5 juta``, ``1.5jt``, ``750 rb`` -> rupiah."""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if isinstance(value, float) and not math.isfinite(value):
+            return cell_text(value)  # "nan"/"inf": the validation says it is not an amount
         return int(round(value))
     text = cell_text(value)
     match = _INCOME.match(text.replace(" ", "").lower())

@@ -85,7 +85,7 @@ def parse_nik(raw: str | int | None) -> tuple[NikInfo | None, list[Problem]]:
     nik = clean_nik(raw)
     if not nik:
         return None, [error("nik", QT_TRANSLATE_NOOP("Validation", "NIK wajib diisi."))]
-    if not nik.isdigit():
+    if not (nik.isascii() and nik.isdigit()):  # "²" is a digit to Python, not in a NIK
         return None, [error("nik", QT_TRANSLATE_NOOP("Validation", "NIK hanya boleh berisi angka."))]
     if len(nik) != NIK_LENGTH:
         return None, [error(

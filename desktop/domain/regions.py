@@ -116,7 +116,7 @@ class RegionCatalog:
             level = _LEVEL_NAMES.get(level_name.strip().lower())
             if level is None:
                 raise RegionError(f"baris {number}: tingkat wilayah tidak dikenal: {level_name!r}")
-            if not code.isdigit() or len(code) != level.value:
+            if not (code.isascii() and code.isdigit()) or len(code) != level.value:
                 raise RegionError(f"baris {number}: kode {raw_code!r} tidak sesuai tingkat {level_name}")
             if code in seen:
                 raise RegionError(f"baris {number}: kode {raw_code!r} muncul dua kali")

@@ -114,7 +114,7 @@ def parse_rupiah(text: str | int | None) -> int | None:
     value = fold_spaces(text).lower().removeprefix("rp").strip().replace(" ", "")
     value = re.sub(r",\d{1,2}$", "", value)  # decimal cents written with a comma
     value = value.replace(".", "").replace(",", "")
-    return int(value) if value.isdigit() else None
+    return int(value) if value.isascii() and value.isdigit() else None
 
 
 def add_months(start: dt.date, months: int) -> dt.date:
