@@ -190,23 +190,15 @@ def _sign_in(ws, args):
 
 
 def _resolve_kabupaten(ws, text: str | None) -> str | None:
+    """A kabupaten/kota by code (6171, 61.71) or by the names people write (Sambas, Kab. Kubu Raya)."""
     if not text:
         return None
-    from desktop.domain.regions import undotted
-    from desktop.domain.text import search_key
+    from desktop.domain.importing import RegionMatcher
 
-    code = undotted(text)
-    if code.isdigit():
-        region = ws.regions.get(code)
-        if region is None or len(region.code) != 4:
-            raise CliError(f"kabupaten/kota {text} tidak dikenal (contoh: 6171 atau 61.71)", EXIT_USAGE)
-        return region.code
-    wanted = search_key(text).replace("KABUPATEN ", "").replace("KAB. ", "").replace("KAB ", "")
-    for region in ws.regions.kabupaten():
-        name = search_key(region.name)
-        if wanted in (name, name.replace("KABUPATEN ", "")):
-            return region.code
-    raise CliError(f"kabupaten/kota {text!r} tidak dikenal", EXIT_USAGE)
+    codes, problems = RegionMatcher(ws.regions).resolve(text, "", "")
+    if problems or not codes["kabupaten_code"]:
+        raise CliError(f"kabupaten/kota {text!r} tidak dikenal (contoh: 6171, 61.71 atau Sambas)", EXIT_USAGE)
+    return codes["kabupaten_code"]
 
 
 def _print_problems(failures: dict[int, list], total: int) -> None:

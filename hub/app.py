@@ -13,7 +13,8 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from sqlalchemy.exc import IntegrityError
 
-from desktop.domain.bundle import b64, raw_public
+from desktop.domain.base64url import b64
+from desktop.domain.bundle import raw_public
 from hub import service
 from hub.db import HubDatabase
 

@@ -73,7 +73,7 @@ def hub_bundle_key(session: Session):
     """The hub's X25519 key pair for bundles, made on first use and kept in its database."""
     from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
-    from desktop.domain.bundle import b64, unb64
+    from desktop.domain.base64url import b64, unb64
 
     row = session.get(HubSetting, "bundle_key", with_for_update=True)
     if row is None:
@@ -333,7 +333,8 @@ def list_records(session: Session) -> list[dict[str, Any]]:
 
 def import_bundle(session: Session, data: bytes, ctx: HubContext) -> dict[str, int]:
     """Apply a laptop's bundle (same operations and idempotency as a push): counts by outcome."""
-    from desktop.domain.bundle import BundleError, open_sealed, read_envelope, unb64
+    from desktop.domain.base64url import unb64
+    from desktop.domain.bundle import BundleError, open_sealed, read_envelope
 
     try:
         envelope = read_envelope(data)

@@ -7,7 +7,6 @@ package's; this module only puts the pieces in order.
 
 from __future__ import annotations
 
-import base64
 import json
 import os
 from typing import Any
@@ -19,20 +18,14 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
+from desktop.domain.base64url import b64, unb64
+
 FORMAT = "lindung-bundle-1"
 MAX_BUNDLE_BYTES = 256 * 1024 * 1024
 
 
 class BundleError(ValueError):
     pass
-
-
-def b64(data: bytes) -> str:
-    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
-
-
-def unb64(text: str) -> bytes:
-    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
 
 
 def raw_public(key) -> bytes:

@@ -8,7 +8,6 @@ printed in which batch, by whom, and why when they are printed again.
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import os
 import uuid
@@ -22,6 +21,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from sqlalchemy import exists, select
 
 from desktop.domain import cardcode
+from desktop.domain.base64url import b64, unb64
 from desktop.domain.enrollment import Funding, Programme
 from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.domain.nik import mask_nik
@@ -49,14 +49,6 @@ class ReprintNeedsReason(ServiceError):
 
 # --- keys -------------------------------------------------------------------------------------
 
-def _b64(data: bytes) -> str:
-    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
-
-
-def _unb64(text: str) -> bytes:
-    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
-
-
 def key_id(public: Ed25519PublicKey) -> str:
     raw = public.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
     return hashlib.sha256(raw).hexdigest()[:8]
@@ -70,16 +62,16 @@ def signing_key(ws: Workspace) -> Ed25519PrivateKey:
             key = Ed25519PrivateKey.generate()
             raw = key.private_bytes(serialization.Encoding.Raw, serialization.PrivateFormat.Raw,
                                     serialization.NoEncryption())
-            session.add(Setting(key=_KEY_SETTING, value=_b64(raw)))
+            session.add(Setting(key=_KEY_SETTING, value=b64(raw)))
             return key
-        return Ed25519PrivateKey.from_private_bytes(_unb64(row.value))
+        return Ed25519PrivateKey.from_private_bytes(unb64(row.value))
 
 
 def public_key_text(ws: Workspace) -> str:
     """``ed25519:<key id>:<public key>``: what another office needs to verify this laptop's cards."""
     public = signing_key(ws).public_key()
     raw = public.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
-    return f"ed25519:{key_id(public)}:{_b64(raw)}"
+    return f"ed25519:{key_id(public)}:{b64(raw)}"
 
 
 def _parse_public(text: str) -> Ed25519PublicKey:
@@ -87,7 +79,7 @@ def _parse_public(text: str) -> Ed25519PublicKey:
         kind, _kid, raw = text.strip().split(":")
         if kind != "ed25519":
             raise ValueError
-        return Ed25519PublicKey.from_public_bytes(_unb64(raw))
+        return Ed25519PublicKey.from_public_bytes(unb64(raw))
     except (ValueError, TypeError) as exc:
         raise ServiceError(QT_TRANSLATE_NOOP("Service", "Kunci publik tidak dikenali (bentuk: ed25519:ID:KUNCI).")) from exc
 
@@ -132,8 +124,8 @@ def verify_card(ws: Workspace, text: str, public_key: str | None = None) -> Card
     if public is None:
         return CardCheck(False, claim, "kunci penanda tangan tidak dikenal")
     try:
-        raw = _unb64(signature)
-        if _b64(raw) != signature:  # only the canonical spelling: no spare bits to alter unnoticed
+        raw = unb64(signature)
+        if b64(raw) != signature:  # only the canonical spelling: no spare bits to alter unnoticed
             raise InvalidSignature
         public.verify(raw, message.encode("utf-8"))
     except (InvalidSignature, ValueError):
@@ -159,7 +151,7 @@ class CardMaker:
         claim = cardcode.CardClaim(record.registration_no, record.full_name, record.birth_date,
                                    record.kabupaten_code, record.coverage_start, record.coverage_end, self.kid)
         message = cardcode.message_for(claim)
-        signature = _b64(self.key.sign(message.encode("utf-8")))
+        signature = b64(self.key.sign(message.encode("utf-8")))
         funding = Funding.parse(record.funding_source)
         return CardData(
             registration_no=record.registration_no, full_name=record.full_name,

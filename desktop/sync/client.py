@@ -85,7 +85,8 @@ def _answer(response: httpx.Response) -> dict[str, Any]:
 
 def register(ws: Workspace, hub: str, code: str, name: str = "") -> str:
     """Exchange a one-time code for this laptop's credential, kept in its database (never printed)."""
-    from desktop.domain.bundle import b64, raw_public
+    from desktop.domain.base64url import b64
+    from desktop.domain.bundle import raw_public
     from desktop.services.cards import signing_key
 
     hub = hub.rstrip("/")
@@ -115,7 +116,8 @@ def export_bundle(ws: Workspace, out) -> int:
     import os
     from pathlib import Path
 
-    from desktop.domain.bundle import seal, unb64
+    from desktop.domain.base64url import unb64
+    from desktop.domain.bundle import seal
     from desktop.services.cards import signing_key
 
     hub_key = _setting(ws, "sync.hub_key")
