@@ -39,6 +39,23 @@ class PushIn(BaseModel):
     ops: list[dict[str, Any]] = Field(max_length=service.MAX_BATCH)
 
 
+class ResolveIn(BaseModel):
+    record: dict[str, Any]                  # the version the coordinator settled on
+    revision: int                           # the hub revision they were shown
+    by: str = Field(min_length=1, max_length=120)
+
+
+class MergeIn(BaseModel):
+    keep: str = Field(max_length=36)        # the record that stays (keeps its registration number)
+    record: dict[str, Any]
+    revisions: dict[str, int]               # both records' hub revisions as shown
+    by: str = Field(min_length=1, max_length=120)
+
+
+class DismissIn(BaseModel):
+    by: str = Field(min_length=1, max_length=120)
+
+
 def create_app(url: str) -> FastAPI:
     from desktop.paths import REGIONS_CSV
     from desktop.domain.regions import RegionCatalog
@@ -95,6 +112,31 @@ def create_app(url: str) -> FastAPI:
         with db.session() as session:
             service.authenticate(session, token)
             return service.status(session)
+
+    @app.get("/v1/review")
+    def review(limit: int = 200, token: str | None = Depends(bearer)) -> dict[str, Any]:
+        """Open conflicts and possible duplicates, both versions of each."""
+        with db.session() as session:
+            service.authenticate(session, token)
+            return service.review(session, limit)
+
+    @app.post("/v1/conflicts/{conflict_id}/resolve")
+    def resolve(conflict_id: int, body: ResolveIn, token: str | None = Depends(bearer)) -> dict[str, Any]:
+        with db.session() as session:
+            service.authenticate(session, token)
+            return service.resolve_conflict(session, conflict_id, body.record, body.revision, body.by, ctx)
+
+    @app.post("/v1/duplicates/{pair_id}/merge")
+    def merge(pair_id: int, body: MergeIn, token: str | None = Depends(bearer)) -> dict[str, Any]:
+        with db.session() as session:
+            service.authenticate(session, token)
+            return service.merge_duplicate(session, pair_id, body.keep, body.record, body.revisions, body.by, ctx)
+
+    @app.post("/v1/duplicates/{pair_id}/dismiss")
+    def dismiss(pair_id: int, body: DismissIn, token: str | None = Depends(bearer)) -> dict[str, Any]:
+        with db.session() as session:
+            service.authenticate(session, token)
+            return service.dismiss_duplicate(session, pair_id, body.by)
 
     @app.get("/health")
     def health() -> dict[str, str]:

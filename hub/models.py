@@ -84,8 +84,11 @@ class Conflict(Base):
     device_id: Mapped[str] = mapped_column(String(36))
     base_revision: Mapped[int] = mapped_column(Integer)
     incoming: Mapped[str] = mapped_column(Text)
+    op_id: Mapped[str | None] = mapped_column(String(80), nullable=True, index=True)  # the push it came in
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
     resolved_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    resolved_by: Mapped[str | None] = mapped_column(String(120), nullable=True)
+    resolution: Mapped[str | None] = mapped_column(String(16), nullable=True)   # "resolved"
 
 
 class PossibleDuplicate(Base):
@@ -98,6 +101,9 @@ class PossibleDuplicate(Base):
     other_uuid: Mapped[str] = mapped_column(String(36))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
     resolved_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    resolved_by: Mapped[str | None] = mapped_column(String(120), nullable=True)
+    resolution: Mapped[str | None] = mapped_column(String(16), nullable=True)   # "merged" / "dismissed"
+    kept_uuid: Mapped[str | None] = mapped_column(String(36), nullable=True)
 
     __table_args__ = (Index("ix_possible_duplicates_pair", "record_uuid", "other_uuid", unique=True),)
 

@@ -50,6 +50,10 @@ class Clash(HubError):
     status = 409
 
 
+class NotFound(HubError):
+    status = 404
+
+
 def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
@@ -159,8 +163,14 @@ def _validated(record: dict[str, Any], ctx: HubContext) -> list[str]:
         on = dt.date.fromisoformat(enrolled)
     except ValueError:
         return ["enrolled_at: tanggal pendaftaran tidak sah"]
+    problems = []
+    if record.get("status") == "deleted":
+        # A deletion: the person's data must still be sound, and the deletion must say why.
+        if len(str(record.get("deleted_reason") or "").strip()) < 5 or not record.get("deleted_at"):
+            problems.append("deleted_reason: penghapusan wajib dengan waktu dan alasan")
+        record = dict(record, status="enrolled")
     result = validate(record, Context(ctx.regions, max(on, utcnow().date())), reference_date=on)
-    return [f"{p.field}: {p.message}" for p in result.errors]
+    return problems + [f"{p.field}: {p.message}" for p in result.errors]
 
 
 class _Batch:
@@ -173,6 +183,11 @@ class _Batch:
         regnos = [str(r.get("registration_no") or "") for r in records]
         op_ids = [str(op.get("op_id") or "") for op in ops if isinstance(op, dict)]
         self.done = {o.op_id: o for o in _in_chunks(session, Operation, Operation.op_id, op_ids)}
+        conflicted = [o.op_id for o in self.done.values() if '"conflict"' in o.result]
+        settled = {c.op_id: c.record_uuid for c in _in_chunks(session, Conflict, Conflict.op_id, conflicted)
+                   if c.resolved_at is not None}
+        current = {r.uuid: r for r in _in_chunks(session, Record, Record.uuid, list(settled.values()))}
+        self.resolved = {op_id: current[uid] for op_id, uid in settled.items() if uid in current}
         self.records = {r.uuid: r for r in _in_chunks(session, Record, Record.uuid, ids, for_update=True)}
         self.by_nik: dict[str, list[str]] = {}
         for r in _in_chunks(session, Record, Record.nik, niks):
@@ -235,17 +250,22 @@ def _apply(session: Session, device: Device, op: dict[str, Any], ctx: HubContext
         return {"status": "duplicate" if others else "accepted", "revision": 1, "duplicates": others}
     if current.revision != base:
         session.add(Conflict(record_uuid=rid, device_id=device.id, base_revision=base, incoming=data,
-                             created_at=now))
+                             op_id=str(op.get("op_id")), created_at=now))
         return {"status": "conflict", "revision": current.revision}
+    _store(current, record, device.id, seqs.pop(0))
+    return {"status": "accepted", "revision": current.revision}
+
+
+def _store(current: Record, record: dict[str, Any], by_device: str, seq: int) -> None:
+    """A new revision of a record the hub holds."""
     current.revision += 1
-    current.data = data
+    current.data = json.dumps(record, ensure_ascii=False, sort_keys=True)
     current.nik = record["nik"]
     current.full_name = record["full_name"]
-    current.deleted = deleted
-    current.changed_by_device = device.id
-    current.updated_at = now
-    current.seq = seqs.pop(0)
-    return {"status": "accepted", "revision": current.revision}
+    current.deleted = record.get("status") == "deleted" or bool(record.get("deleted_at"))
+    current.changed_by_device = by_device
+    current.updated_at = utcnow()
+    current.seq = seq
 
 
 def push(session: Session, device: Device, ops: list[dict[str, Any]], ctx: HubContext) -> list[dict[str, Any]]:
@@ -271,7 +291,13 @@ def push(session: Session, device: Device, ops: list[dict[str, Any]], ctx: HubCo
                 answers.append({"op_id": op_id, "status": "rejected",
                                 "errors": ["op_id ini sudah dipakai untuk data lain"]})
             else:
-                answers.append(json.loads(done.result))  # a resend: the same answer, nothing changes
+                answer = json.loads(done.result)      # a resend: the same answer, nothing changes …
+                resolved = batch.resolved.get(op_id)
+                if answer["status"] == "conflict" and resolved is not None:
+                    # … unless a coordinator has settled that conflict since: the laptop takes the result.
+                    answer = {"op_id": op_id, "status": "resolved", "revision": resolved.revision,
+                              "record": _out(resolved)}
+                answers.append(answer)
             continue
         answer = {"op_id": op_id, **_apply(session, device, op, ctx, batch, seqs)}
         if answer["status"] != "rejected":
@@ -327,6 +353,145 @@ def status(session: Session) -> dict[str, Any]:
 
 def list_records(session: Session) -> list[dict[str, Any]]:
     return [_out(r) for r in session.scalars(select(Record).order_by(Record.full_name, Record.uuid))]
+
+
+# --- review: conflicts and possible duplicates, settled by a coordinator ---------------------------
+
+# Changes settled at the hub carry this as their author, so every laptop pulls them (the
+# coordinator's own laptop too, which a laptop's own changes never are).
+SETTLED_BY = "hub"
+# What a settlement may not change: who the record is and where it came from.
+_IDENTITY = ("id", "registration_no", "device_id", "enrolled_by", "enrolled_at", "kpj_number")
+
+
+def _stamp(moment: dt.datetime) -> str:
+    return moment.isoformat(timespec="seconds") + "Z"
+
+
+def review(session: Session, limit: int = 200) -> dict[str, Any]:
+    """The open conflicts (the hub's version beside the laptop's) and possible duplicates (both records)."""
+    limit = max(1, min(limit, 1000))
+    conflicts = list(session.scalars(select(Conflict).where(Conflict.resolved_at.is_(None))
+                                     .order_by(Conflict.id).limit(limit)))
+    pairs = list(session.scalars(select(PossibleDuplicate).where(PossibleDuplicate.resolved_at.is_(None))
+                                 .order_by(PossibleDuplicate.id).limit(limit)))
+    wanted = [c.record_uuid for c in conflicts] + [u for d in pairs for u in (d.record_uuid, d.other_uuid)]
+    records = {r.uuid: r for r in _in_chunks(session, Record, Record.uuid, wanted)}
+    devices = {d.id: d.name for d in session.scalars(select(Device))}
+    totals = status(session)
+    return {
+        "conflicts": [{"id": c.id, "record_id": c.record_uuid, "device": devices.get(c.device_id, c.device_id),
+                       "created_at": _stamp(c.created_at), "base_revision": c.base_revision,
+                       "hub": _out(records[c.record_uuid]), "incoming": json.loads(c.incoming)}
+                      for c in conflicts if c.record_uuid in records],
+        "duplicates": [{"id": d.id, "nik": d.nik, "created_at": _stamp(d.created_at),
+                        "records": [_out(records[d.other_uuid]), _out(records[d.record_uuid])]}
+                       for d in pairs if d.record_uuid in records and d.other_uuid in records],
+        "open_conflicts": totals["conflicts"], "open_duplicates": totals["duplicates"],
+    }
+
+
+def _reviewer(who: str) -> str:
+    who = " ".join(str(who or "").split())[:120]
+    if not who:
+        raise HubError("nama peninjau wajib ada")
+    return who
+
+
+def _revision(value: Any) -> int:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise HubError("revisi harus bilangan bulat")
+    return value
+
+
+def _settled(current: Record, submitted: Any, who: str, ctx: HubContext) -> dict[str, Any]:
+    """The record as the coordinator settled it: their fields over the hub's, identity unchanged."""
+    if not isinstance(submitted, dict):
+        raise HubError("data hasil tinjauan tidak ada")
+    record = json.loads(current.data)
+    record.update({k: v for k, v in submitted.items() if k not in _IDENTITY and k != "revision"})
+    record["updated_by"], record["updated_at"] = who, _stamp(utcnow())
+    errors = _validated(record, ctx)
+    if errors:
+        raise HubError("data hasil tinjauan tidak sah: " + "; ".join(errors))
+    return record
+
+
+def _flag_same_nik(session: Session, record: Record) -> None:
+    if record.deleted:
+        return
+    for other in session.scalars(select(Record.uuid).where(Record.nik == record.nik, Record.uuid != record.uuid,
+                                                           Record.deleted.is_(False))):
+        session.add(PossibleDuplicate(nik=record.nik, record_uuid=record.uuid, other_uuid=other, created_at=utcnow()))
+
+
+def resolve_conflict(session: Session, conflict_id: int, submitted: Any, revision: Any, who: str,
+                     ctx: HubContext) -> dict[str, Any]:
+    """Settle a conflict with the version the coordinator chose (field by field); ``revision`` is the
+    hub revision they were shown, so a change made meanwhile is not overwritten unseen."""
+    who, revision = _reviewer(who), _revision(revision)
+    conflict = session.get(Conflict, conflict_id, with_for_update=True)
+    if conflict is None:
+        raise NotFound("konflik ini tidak ada")
+    if conflict.resolved_at is not None:
+        raise Clash("konflik ini sudah diselesaikan")
+    current = session.get(Record, conflict.record_uuid, with_for_update=True)
+    if current is None or current.revision != revision:
+        raise Clash("data ini sudah berubah sejak ditampilkan; muat ulang tinjauan")
+    record = _settled(current, submitted, who, ctx)
+    nik_changed = record["nik"] != current.nik
+    _store(current, record, SETTLED_BY, _allocate_seqs(session, 1))
+    if nik_changed:
+        _flag_same_nik(session, current)
+    conflict.resolved_at, conflict.resolved_by, conflict.resolution = utcnow(), who, "resolved"
+    return {"record": _out(current)}
+
+
+def merge_duplicate(session: Session, pair_id: int, keep: str, submitted: Any, revisions: Any, who: str,
+                    ctx: HubContext) -> dict[str, Any]:
+    """Merge a possible duplicate: ``keep`` stays (with the fields the coordinator chose, under its own
+    registration number), the other is deleted with a reason naming the kept one."""
+    who = _reviewer(who)
+    pair = session.get(PossibleDuplicate, pair_id, with_for_update=True)
+    if pair is None:
+        raise NotFound("pasangan data ganda ini tidak ada")
+    if pair.resolved_at is not None:
+        raise Clash("pasangan data ganda ini sudah diselesaikan")
+    if keep not in (pair.record_uuid, pair.other_uuid):
+        raise HubError("data yang dipertahankan harus salah satu dari pasangan ini")
+    drop = pair.other_uuid if keep == pair.record_uuid else pair.record_uuid
+    rows = {r.uuid: r for r in _in_chunks(session, Record, Record.uuid, [keep, drop], for_update=True)}
+    if not isinstance(revisions, dict) or any(
+            uid not in rows or rows[uid].revision != _revision(revisions.get(uid)) for uid in (keep, drop)):
+        raise Clash("data ini sudah berubah sejak ditampilkan; muat ulang tinjauan")
+    kept, gone = rows[keep], rows[drop]
+    record = _settled(kept, submitted, who, ctx)
+    now = _stamp(utcnow())
+    removed = json.loads(gone.data) | {"status": "deleted", "deleted_at": now, "deleted_by": who,
+                                       "deleted_reason": f"digabung ke {kept.registration_no}",
+                                       "updated_by": who, "updated_at": now}
+    first = _allocate_seqs(session, 2)
+    # The removal comes first in change order: a laptop holding the removed record frees its NIK
+    # before the kept one arrives.
+    _store(gone, removed, SETTLED_BY, first)
+    _store(kept, record, SETTLED_BY, first + 1)
+    moment = utcnow()
+    for other in session.scalars(select(PossibleDuplicate).where(
+            PossibleDuplicate.resolved_at.is_(None),
+            (PossibleDuplicate.record_uuid == drop) | (PossibleDuplicate.other_uuid == drop))):
+        other.resolved_at, other.resolved_by, other.resolution, other.kept_uuid = moment, who, "merged", keep
+    return {"kept": _out(kept), "removed": _out(gone)}
+
+
+def dismiss_duplicate(session: Session, pair_id: int, who: str) -> dict[str, Any]:
+    """Not the same person after all (for instance one NIK was corrected): the pair is closed."""
+    who = _reviewer(who)
+    pair = session.get(PossibleDuplicate, pair_id, with_for_update=True)
+    if pair is None:
+        raise NotFound("pasangan data ganda ini tidak ada")
+    if pair.resolved_at is None:
+        pair.resolved_at, pair.resolved_by, pair.resolution = utcnow(), who, "dismissed"
+    return {"id": pair.id}
 
 
 # --- bundles ------------------------------------------------------------------------------------

@@ -169,6 +169,7 @@ def _prepare(ws: Workspace, after: int) -> tuple[list[dict[str, Any]], dict[str,
 
 def _acknowledge(ws: Workspace, answers: list[dict[str, Any]], pushed: dict[str, int], report: SyncReport) -> None:
     acknowledged = []
+    resolved: list[tuple[str, int, dict[str, Any]]] = []
     for answer in answers:
         uid = answer["op_id"].split(":")[1]
         status = answer["status"]
@@ -181,8 +182,24 @@ def _acknowledge(ws: Workspace, answers: list[dict[str, Any]], pushed: dict[str,
                 report.seen_duplicates.update(answer.get("duplicates", []))
         elif status == "conflict":
             report.conflicts += 1
+        elif status == "resolved":
+            resolved.append((uid, pushed[uid], answer["record"]))
         else:
             report.rejected.append(f"{uid}: {'; '.join(answer.get('errors', []))}")
+    if resolved:
+        # A coordinator settled this laptop's conflicting edit at the hub: the settled version wins here.
+        with ws.session(write=True) as session:
+            workers = {w.uuid: w for w in session.scalars(select(Worker).where(
+                Worker.uuid.in_([uid for uid, _r, _rec in resolved])))}
+            schools = _school_ids(session, {rec["school_npsn"] for _u, _r, rec in resolved if rec.get("school_npsn")})
+            for uid, revision, record in resolved:
+                worker = workers.get(uid)
+                if worker is not None and worker.revision == revision:  # not edited again meanwhile
+                    _overwrite(worker, _pulled_values(record, schools), record["revision"])
+                    session.add(WorkerChange(worker_id=worker.id, revision=worker.revision, action="sync",
+                                             changed_at=utcnow(), changed_by="hub", device_id=ws.device.id,
+                                             changes=json.dumps({"resolved_conflict": record["updated_by"]})))
+                    report.pulled += 1
     if acknowledged:
         with ws.session(write=True) as session:
             cursor = session.connection().connection.driver_connection.cursor()
@@ -244,6 +261,24 @@ def _stamp(value: str | None) -> dt.datetime | None:
     return dt.datetime.fromisoformat(value.rstrip("Z")) if value else None
 
 
+def _pulled_values(record: dict[str, Any], schools: dict[str, int]) -> dict[str, Any]:
+    """The hub's record as the columns of a local worker (its editable fields and deletion)."""
+    values = _values(record)
+    values.update(school_id=schools.get(record.get("school_npsn")), name_key=search_key(record["full_name"]),
+                  status=record["status"], deleted_at=_stamp(record.get("deleted_at")),
+                  deleted_by=record.get("deleted_by"), deleted_reason=record.get("deleted_reason"),
+                  updated_by=record["updated_by"], updated_at=_stamp(record["updated_at"]))
+    return values
+
+
+def _overwrite(worker: Worker, values: dict[str, Any], hub_revision: int) -> None:
+    """Take the hub's version of a record this laptop holds: it is then in step with the hub."""
+    for key, value in values.items():
+        setattr(worker, key, value)
+    worker.hub_revision = hub_revision
+    worker.synced_revision = worker.revision
+
+
 def _apply_pulled(ws: Workspace, session, records: list[dict[str, Any]], report: SyncReport) -> None:
     """Bring the hub's records in: new ones inserted, clean local copies updated, local edits kept."""
     if not records:
@@ -257,19 +292,18 @@ def _apply_pulled(ws: Workspace, session, records: list[dict[str, Any]], report:
     next_id = (session.execute(text("SELECT COALESCE(MAX(id), 0) FROM workers")).scalar() or 0) + 1
     for record in records:
         worker = local.get(record["id"])
-        values = _values(record)
-        values.update(school_id=schools.get(record.get("school_npsn")), name_key=search_key(record["full_name"]),
-                      status=record["status"], deleted_at=_stamp(record.get("deleted_at")),
-                      deleted_by=record.get("deleted_by"), deleted_reason=record.get("deleted_reason"))
+        values = _pulled_values(record, schools)
         if worker is not None:
             if worker.hub_revision >= record["revision"]:
                 continue  # this laptop's own change coming back, or one it already has
             if worker.synced_revision is None or worker.synced_revision < worker.revision:
                 continue  # edited here since: the push will meet the hub's version as a conflict
-            for key, value in values.items():
-                setattr(worker, key, value)
-            worker.hub_revision = record["revision"]
-            worker.synced_revision = worker.revision
+            if live_niks.get(worker.nik) == worker.uuid:
+                del live_niks[worker.nik]
+            _overwrite(worker, values, record["revision"])
+            if worker.deleted_at is None:
+                live_niks[worker.nik] = worker.uuid
+            session.flush()  # a merge deletes one record and then keeps its twin: in that order
             report.pulled += 1
             continue
         other = live_niks.get(record["nik"])
@@ -283,8 +317,7 @@ def _apply_pulled(ws: Workspace, session, records: list[dict[str, Any]], report:
         values.update(id=next_id, uuid=record["id"], revision=1, synced_revision=1, hub_revision=record["revision"],
                       registration_no=record["registration_no"], kpj_number=record.get("kpj_number"),
                       enrolled_by=record["enrolled_by"], device_id=record["device_id"],
-                      enrolled_at=_stamp(record["enrolled_at"]), updated_by=record["updated_by"],
-                      updated_at=_stamp(record["updated_at"]))
+                      enrolled_at=_stamp(record["enrolled_at"]))
         fresh.append(values)
         live_niks[record["nik"]] = record["id"]
         next_id += 1
@@ -296,6 +329,8 @@ def _apply_pulled(ws: Workspace, session, records: list[dict[str, Any]], report:
         session.execute(text("UPDATE settings SET value = CAST(MAX(CAST(value AS INTEGER), :n) AS TEXT) "
                              "WHERE key = 'next_sequence'"), {"n": max(own) + 1})
     if fresh:
+        # Held back earlier as a possible duplicate of a record here, and now taken (merged or deleted).
+        session.execute(SyncSkipped.__table__.delete().where(SyncSkipped.uuid.in_([v["uuid"] for v in fresh])))
         names = tuple(fresh[0])
         _bulk_insert(session, Worker.__table__, names, [tuple(v[n] for n in names) for v in fresh])
         session.execute(text("INSERT INTO workers_fts(rowid, full_name) SELECT id, full_name FROM workers "

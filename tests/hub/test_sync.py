@@ -85,13 +85,6 @@ class Hub:
         return json.loads(hub_cli(self.db, "list", "--json").stdout)
 
 
-@pytest.fixture(params=BACKENDS)
-def hub(tmp_path, request):
-    h = Hub(tmp_path, request.param).start()
-    yield h
-    h.stop()
-
-
 def laptop(tmp_path, name, hub, workers=0, seed=0):
     db = tmp_path / f"{name}.sqlite3"
     if workers:
