@@ -32,6 +32,7 @@ class MainWindow(QMainWindow):
     form_opened = Signal(object)
     import_opened = Signal(object)
     print_opened = Signal(object)
+    review_opened = Signal(object)
     report_written = Signal(object)
 
     def __init__(self, ws: Workspace, worker: DbWorker, actor: Actor):
@@ -124,6 +125,9 @@ class MainWindow(QMainWindow):
         from desktop.gui.sync_control import SyncControl
 
         self.sync = SyncControl(self.ws, self.worker, self)
+        from desktop.sync.review import may_review
+
+        self.sync.show_review = may_review(self.actor)
         for widget in self.sync.widgets():
             status.addPermanentWidget(widget)
         status.addPermanentWidget(self.db_label)
@@ -144,7 +148,10 @@ class MainWindow(QMainWindow):
                          triggered=self.open_print)
         sync_now = QAction(self.tr("Sinkronkan dengan hub"), self, shortcut=QKeySequence("F9"),
                            triggered=lambda: self.sync.start())
-        for action in (new, import_, print_, sync_now, find, refresh):
+        review_ = QAction(self.tr("Tinjau konflik dan data ganda…"), self, triggered=self.open_review)
+        review_.setEnabled(self.sync.show_review)
+        review_.setToolTip(self.tr("Untuk koordinator sekolah dan admin"))
+        for action in (new, import_, print_, sync_now, review_, find, refresh):
             data.addAction(action)
             self.addAction(action)
         reports = data.addMenu(self.tr("Laporan"))
@@ -282,6 +289,20 @@ class MainWindow(QMainWindow):
         self.print_dialog = dialog
         dialog.open()
         self.print_opened.emit(dialog)
+
+    def open_review(self) -> None:
+        from desktop.gui.review_dialog import ReviewDialog
+
+        dialog = ReviewDialog(self.ws, self.actor, parent=self)
+        screen = self.screen().availableGeometry() if self.screen() else None
+        width, height = 1200, 660
+        if screen is not None:
+            width, height = min(width, screen.width() - 20), min(height, screen.height() - 40)
+        dialog.resize(width, height)
+        dialog.settled.connect(self.sync.start)   # bring the settled versions here at once
+        self.review_dialog = dialog
+        dialog.open()
+        self.review_opened.emit(dialog)
 
     # ------------------------------------------------------------------ reports
     def _report_path(self, default: str) -> Path | None:

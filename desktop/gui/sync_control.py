@@ -56,6 +56,8 @@ class SyncControl(QObject):
         self.failures = 0
         self.last_sync: dt.datetime | None = None
         self.waiting = 0
+        self.to_review = 0   # shown to those who may settle them
+        self.show_review = False
         self._cancel: threading.Event | None = None
         self._job: _SyncJob | None = None
         self.refresh()
@@ -79,6 +81,8 @@ class SyncControl(QObject):
         last = self.tr("belum pernah") if self.last_sync is None else self.last_sync.strftime("%d-%m %H:%M")
         text = self.tr("Sinkron terakhir: {last} · {count} menunggu dikirim").format(
             last=last, count=QLocale().toString(self.waiting))
+        if self.show_review and self.to_review:
+            text += " · " + self.tr("{count} perlu ditinjau").format(count=QLocale().toString(self.to_review))
         if problem:
             text += " · " + problem
         self.label.setText(text)
@@ -112,6 +116,7 @@ class SyncControl(QObject):
             self.failures = 0
             self.last_sync = dt.datetime.now()
             self.waiting = report.waiting
+            self.to_review = report.to_review
             self._render()
             self.worker.changed.emit("workers")  # pulled records appear in the list
         else:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 log = logging.getLogger(__name__)
 
@@ -84,3 +84,59 @@ class DbWorker(QObject):
     def shutdown(self) -> None:
         """Finish what was queued (a save in flight completes) and stop the thread."""
         self._executor.shutdown(wait=True)
+
+
+class _CallSignals(QObject):
+    finished = Signal(object, object, object)   # the call, result, error
+
+
+class _Call(QRunnable):
+    def __init__(self, fn: Callable[..., Any], args: tuple, kwargs: dict, on_success, on_failure):
+        super().__init__()
+        self.fn, self.args, self.kwargs, self.signals = fn, args, kwargs, _CallSignals()
+        self.on_success, self.on_failure = on_success, on_failure
+
+    def run(self) -> None:
+        try:
+            result = self.fn(*self.args, **self.kwargs)
+        except Exception as exc:  # handed to the GUI thread
+            self.signals.finished.emit(self, None, exc)
+            return
+        self.signals.finished.emit(self, result, None)
+
+
+class NetworkCalls(QObject):
+    """Calls to the hub, off the GUI thread and off the database worker (a slow link must not hold
+    up saving); results arrive on the GUI thread. Owned by the widget that asks."""
+
+    busy_changed = Signal(bool)
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._running: set[_Call] = set()
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._running)
+
+    def submit(self, fn: Callable[..., Any], *args: Any, on_success: Callable[[Any], None] | None = None,
+               on_failure: Callable[[BaseException], None] | None = None, **kwargs: Any) -> None:
+        call = _Call(fn, args, kwargs, on_success, on_failure)
+        call.setAutoDelete(False)
+        call.signals.finished.connect(self._deliver)  # a method of an object on the GUI thread: queued
+        self._running.add(call)
+        if len(self._running) == 1:
+            self.busy_changed.emit(True)
+        QThreadPool.globalInstance().start(call)
+
+    def _deliver(self, call: _Call, result: Any, error: BaseException | None) -> None:
+        self._running.discard(call)
+        if not self._running:
+            self.busy_changed.emit(False)
+        if error is None:
+            if call.on_success is not None:
+                call.on_success(result)
+        elif call.on_failure is not None:
+            call.on_failure(error)
+        else:
+            log.error("hub call failed: %s", type(error).__name__)

@@ -52,6 +52,7 @@ class SyncReport:
     rejected: list[str] = field(default_factory=list)
     waiting: int = 0          # still not acknowledged after this sync
     hub_records: int = 0
+    to_review: int = 0         # open conflicts and possible duplicates at the hub (for everyone)
     counts_match: bool = True  # this laptop holds every hub record (or knows why not)
     full_resync: bool = False
     seen_duplicates: set[str] = field(default_factory=set, repr=False)  # record ids already counted
@@ -352,7 +353,9 @@ def _known_here(ws: Workspace) -> int:
 def _check_counts(ws: Workspace, client: httpx.Client, report: SyncReport, progress, cancelled) -> None:
     """End with a count check; when the sides disagree, pull everything again from the start (pulling
     is idempotent: what is already here is skipped) and check once more."""
-    report.hub_records = _answer(client.get("/v1/status"))["records"]
+    status = _answer(client.get("/v1/status"))
+    report.hub_records = status["records"]
+    report.to_review = status.get("conflicts", 0) + status.get("duplicates", 0)
     if _known_here(ws) == report.hub_records:
         return
     report.full_resync = True

@@ -428,6 +428,89 @@
     </message>
 </context>
 <context>
+    <name>Fields</name>
+    <message>
+        <location filename="../../desktop/sync/review.py" line="25"/>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/review.py" line="26"/>
+        <source>Nama lengkap</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/review.py" line="27"/>
+        <source>Tempat lahir</source>
+        <translation>Place of birth</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/review.py" line="28"/>
+        <source>Tanggal lahir</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/review.py" line="29"/>
+        <source>Jenis kelamin</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/review.py" line="30"/>
+        <source>Alamat</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/review.py" line="31"/>
+        <source>Desa, kecamatan, kabupaten/kota</source>
+        <translation>Village, district, regency/city</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/review.py" line="33"/>
+        <source>No. HP</source>
+        <translation>Mobile no.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/review.py" line="34"/>
+        <source>Pekerjaan</source>
+        <translation>Occupation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/review.py" line="35"/>
+        <source>Penghasilan per bulan</source>
+        <translation>Monthly income</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/review.py" line="36"/>
+        <source>Nama ahli waris</source>
+        <translation>Heir</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/review.py" line="37"/>
+        <source>Hubungan ahli waris</source>
+        <translation>Heir relationship</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/review.py" line="38"/>
+        <source>No. HP ahli waris</source>
+        <translation>Heir&apos;s mobile no.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/review.py" line="39"/>
+        <source>Sekolah (NPSN)</source>
+        <translation>School (NPSN)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/review.py" line="40"/>
+        <source>Masa perlindungan</source>
+        <translation>Coverage</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/review.py" line="41"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <location filename="../../desktop/gui/login.py" line="98"/>
@@ -868,198 +951,208 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="45"/>
+        <location filename="../../desktop/gui/main_window.py" line="46"/>
         <source>Lindung — Peserta JKK + JKM (BAZNAS Kalimantan Barat)</source>
         <translation>Lindung — JKK + JKM participants (BAZNAS West Kalimantan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="62"/>
+        <location filename="../../desktop/gui/main_window.py" line="63"/>
         <source>Cari nama, NIK, atau No. Registrasi…</source>
         <translation>Search name, NIK or registration number…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="69"/>
+        <location filename="../../desktop/gui/main_window.py" line="70"/>
         <source>Semua kabupaten/kota</source>
         <translation>All regencies/cities</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="73"/>
+        <location filename="../../desktop/gui/main_window.py" line="74"/>
         <source>Semua sekolah</source>
         <translation>All schools</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="76"/>
+        <location filename="../../desktop/gui/main_window.py" line="77"/>
         <source>Semua status</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="82"/>
+        <location filename="../../desktop/gui/main_window.py" line="83"/>
         <source>+ Peserta baru</source>
         <translation>+ New participant</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="83"/>
+        <location filename="../../desktop/gui/main_window.py" line="84"/>
         <source>Daftarkan pekerja baru (Ctrl+N)</source>
         <translation>Enroll a new worker (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="85"/>
+        <location filename="../../desktop/gui/main_window.py" line="86"/>
         <source>Impor…</source>
         <translation>Import…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="86"/>
+        <location filename="../../desktop/gui/main_window.py" line="87"/>
         <source>Impor daftar orang tua siswa dari Excel/LibreOffice/CSV (Ctrl+I)</source>
         <translation>Import a pupils&apos; parents list from Excel/LibreOffice/CSV (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="88"/>
-        <location filename="../../desktop/gui/main_window.py" line="143"/>
+        <location filename="../../desktop/gui/main_window.py" line="89"/>
+        <location filename="../../desktop/gui/main_window.py" line="147"/>
         <source>Cetak kartu…</source>
         <translation>Print cards…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="89"/>
+        <location filename="../../desktop/gui/main_window.py" line="90"/>
         <source>Cetak kartu peserta yang tampil di daftar (Ctrl+P)</source>
         <translation>Print the cards of the participants listed (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="117"/>
+        <location filename="../../desktop/gui/main_window.py" line="118"/>
         <source>Masuk sebagai {name} ({role})</source>
         <translation>Signed in as {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="120"/>
+        <location filename="../../desktop/gui/main_window.py" line="121"/>
         <source>Data tersimpan di laptop ini (luring)</source>
         <translation>Data is stored on this laptop (offline)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="133"/>
+        <location filename="../../desktop/gui/main_window.py" line="137"/>
         <source>&amp;Data</source>
         <translation>&amp;Data</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="134"/>
+        <location filename="../../desktop/gui/main_window.py" line="138"/>
         <source>Peserta baru…</source>
         <translation>New participant…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="136"/>
+        <location filename="../../desktop/gui/main_window.py" line="140"/>
         <source>Cari</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="138"/>
+        <location filename="../../desktop/gui/main_window.py" line="142"/>
         <source>Muat ulang</source>
         <translation>Reload</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="140"/>
+        <location filename="../../desktop/gui/main_window.py" line="144"/>
         <source>Impor daftar orang tua…</source>
         <translation>Import parents&apos; list…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="142"/>
+        <location filename="../../desktop/gui/main_window.py" line="146"/>
         <source>Keluar</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="145"/>
+        <location filename="../../desktop/gui/main_window.py" line="149"/>
         <source>Sinkronkan dengan hub</source>
         <translation>Sync with the hub</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="150"/>
+        <location filename="../../desktop/gui/main_window.py" line="151"/>
+        <source>Tinjau konflik dan data ganda…</source>
+        <translation>Review conflicts and duplicates…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="153"/>
+        <source>Untuk koordinator sekolah dan admin</source>
+        <translation>For school coordinators and admins</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="157"/>
         <source>Laporan</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="151"/>
+        <location filename="../../desktop/gui/main_window.py" line="158"/>
         <source>Ringkasan kepesertaan…</source>
         <translation>Enrollment summary…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="152"/>
+        <location filename="../../desktop/gui/main_window.py" line="159"/>
         <source>Tanda terima kartu sekolah terpilih…</source>
         <translation>Card receipts for the selected school…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="154"/>
+        <location filename="../../desktop/gui/main_window.py" line="161"/>
         <source>Kewajiban iuran BAZNAS…</source>
         <translation>BAZNAS contributions owed…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="157"/>
+        <location filename="../../desktop/gui/main_window.py" line="164"/>
         <source>&amp;Akun</source>
         <translation>&amp;Accounts</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="158"/>
+        <location filename="../../desktop/gui/main_window.py" line="165"/>
         <source>Kelola akun…</source>
         <translation>Manage accounts…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="161"/>
+        <location filename="../../desktop/gui/main_window.py" line="168"/>
         <source>&amp;Bahasa</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="185"/>
+        <location filename="../../desktop/gui/main_window.py" line="192"/>
         <source>{n} peserta terdaftar</source>
         <translation>{n} participants enrolled</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="187"/>
+        <location filename="../../desktop/gui/main_window.py" line="194"/>
         <source>{n} peserta cocok dengan pencarian</source>
         <translation>{n} participants match the search</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="232"/>
+        <location filename="../../desktop/gui/main_window.py" line="239"/>
         <source>Memproses…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="235"/>
+        <location filename="../../desktop/gui/main_window.py" line="242"/>
         <source>Lindung</source>
         <translation>Lindung</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="264"/>
+        <location filename="../../desktop/gui/main_window.py" line="271"/>
         <source>Tersimpan: {regno}</source>
         <translation>Saved: {regno}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="273"/>
+        <location filename="../../desktop/gui/main_window.py" line="280"/>
         <source>{count} peserta diimpor.</source>
         <translation>{count} participants imported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="288"/>
+        <location filename="../../desktop/gui/main_window.py" line="309"/>
         <source>Simpan laporan</source>
         <translation>Save report</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="292"/>
+        <location filename="../../desktop/gui/main_window.py" line="313"/>
         <source>Laporan disimpan: {path}</source>
         <translation>Report saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="304"/>
+        <location filename="../../desktop/gui/main_window.py" line="325"/>
         <source>Pilih dulu sekolahnya di saringan sekolah.</source>
         <translation>First choose the school in the school filter.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="313"/>
+        <location filename="../../desktop/gui/main_window.py" line="334"/>
         <source>Kewajiban iuran</source>
         <translation>Contributions owed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="313"/>
+        <location filename="../../desktop/gui/main_window.py" line="334"/>
         <source>Untuk berapa bulan?</source>
         <translation>For how many months?</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="329"/>
+        <location filename="../../desktop/gui/main_window.py" line="350"/>
         <source>Bahasa akan berganti ke {language} saat Lindung dibuka lagi.</source>
         <translation>The language changes to {language} when Lindung is opened again.</translation>
     </message>
@@ -1198,6 +1291,157 @@
         <location filename="../../desktop/gui/print_dialog.py" line="249"/>
         <source>Dibatalkan; tidak ada yang dicatat.</source>
         <translation>Cancelled; nothing was logged.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <location filename="../../desktop/gui/review_dialog.py" line="58"/>
+        <source>Tinjau konflik dan data ganda</source>
+        <translation>Review conflicts and duplicates</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/review_dialog.py" line="69"/>
+        <source>Muat ulang</source>
+        <translation>Reload</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/review_dialog.py" line="86"/>
+        <source>Klik nilai yang benar di kolom kiri atau kanan; baris kuning berbeda. Kolom Hasil menunjukkan data yang akan disimpan.</source>
+        <translation>Click the correct value in the left or right column; yellow rows differ. The Result column shows what will be saved.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/review_dialog.py" line="111"/>
+        <source>No. Registrasi yang dipertahankan:</source>
+        <translation>Registration no. to keep:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/review_dialog.py" line="118"/>
+        <source>Bukan orang yang sama</source>
+        <translation>Not the same person</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/review_dialog.py" line="120"/>
+        <source>Tutup pasangan ini tanpa mengubah data (misalnya NIK salah satunya sudah diperbaiki).</source>
+        <translation>Close this pair without changing any record (for instance after correcting one NIK).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/review_dialog.py" line="134"/>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/review_dialog.py" line="140"/>
+        <source>Mengambil dari hub…</source>
+        <translation>Fetching from the hub…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/review_dialog.py" line="147"/>
+        <source>{conflicts} konflik dan {duplicates} kemungkinan data ganda menunggu di hub; {mine} dapat Anda selesaikan.</source>
+        <translation>{conflicts} conflicts and {duplicates} possible duplicates wait at the hub; you can settle {mine}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/review_dialog.py" line="152"/>
+        <source>Tidak ada konflik atau data ganda yang perlu Anda tinjau.</source>
+        <translation>No conflicts or duplicates for you to review.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/review_dialog.py" line="166"/>
+        <source>Konflik: {name}
+{regno} · diubah juga di {device}</source>
+        <translation>Conflict: {name}
+{regno} · also changed on {device}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/review_dialog.py" line="168"/>
+        <source>Data ganda: {a} / {b}
+NIK {nik}</source>
+        <translation>Duplicate: {a} / {b}
+NIK {nik}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/review_dialog.py" line="187"/>
+        <location filename="../../desktop/gui/review_dialog.py" line="196"/>
+        <source>Simpan hasil</source>
+        <translation>Save result</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/review_dialog.py" line="188"/>
+        <location filename="../../desktop/gui/review_dialog.py" line="206"/>
+        <source>Semua dari kiri</source>
+        <translation>All from the left</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/review_dialog.py" line="189"/>
+        <location filename="../../desktop/gui/review_dialog.py" line="207"/>
+        <source>Semua dari kanan</source>
+        <translation>All from the right</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/review_dialog.py" line="192"/>
+        <source>Versi di hub</source>
+        <translation>Version at the hub</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/review_dialog.py" line="192"/>
+        <source>Versi dari {device}</source>
+        <translation>Version from {device}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/review_dialog.py" line="193"/>
+        <source>&lt;b&gt;{name}&lt;/b&gt; ({regno}) diubah di dua tempat sekaligus. Pilih isian yang benar.</source>
+        <translation>&lt;b&gt;{name}&lt;/b&gt; ({regno}) was changed in two places at once. Choose the correct values.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/review_dialog.py" line="198"/>
+        <location filename="../../desktop/gui/review_dialog.py" line="199"/>
+        <source>Data {regno}</source>
+        <translation>Record {regno}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/review_dialog.py" line="200"/>
+        <source>NIK yang sama didaftarkan dua kali. Jika orangnya sama, gabungkan: satu data dipertahankan dengan isian pilihan Anda, yang lain dihapus.</source>
+        <translation>The same NIK was enrolled twice. If it is the same person, merge: one record is kept with the values you choose, the other is deleted.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/review_dialog.py" line="202"/>
+        <source>Gabungkan</source>
+        <translation>Merge</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/review_dialog.py" line="208"/>
+        <source>Isian</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/review_dialog.py" line="208"/>
+        <source>Hasil</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/review_dialog.py" line="287"/>
+        <source>Konflik diselesaikan.</source>
+        <translation>Conflict settled.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/review_dialog.py" line="293"/>
+        <source>Gabungkan data</source>
+        <translation>Merge records</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/review_dialog.py" line="294"/>
+        <source>Pertahankan {kept} dan hapus {gone}? Kartu dengan nomor {gone} tidak berlaku lagi.</source>
+        <translation>Keep {kept} and delete {gone}? The card numbered {gone} will no longer be valid.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/review_dialog.py" line="299"/>
+        <source>Data digabungkan.</source>
+        <translation>Records merged.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/review_dialog.py" line="306"/>
+        <source>Pasangan ditutup.</source>
+        <translation>Pair closed.</translation>
     </message>
 </context>
 <context>
@@ -1413,17 +1657,17 @@
         <translation>{count} of these cards were printed before. Re-printing needs a reason.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/cards.py" line="92"/>
+        <location filename="../../desktop/services/cards.py" line="84"/>
         <source>Kunci publik tidak dikenali (bentuk: ed25519:ID:KUNCI).</source>
         <translation>Public key not recognised (form: ed25519:ID:KEY).</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/cards.py" line="208"/>
+        <location filename="../../desktop/services/cards.py" line="200"/>
         <source>Tata letak {layout} tidak dikenal: pilih a4 atau card.</source>
         <translation>Unknown layout {layout}: choose a4 or card.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/cards.py" line="215"/>
+        <location filename="../../desktop/services/cards.py" line="207"/>
         <source>Tidak ada peserta yang cocok dengan pilihan ini.</source>
         <translation>No participant matches this selection.</translation>
     </message>
@@ -1438,30 +1682,48 @@
         <translation>The number of months must be 1 to 60.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="71"/>
+        <location filename="../../desktop/sync/client.py" line="72"/>
         <source>Hub {hub} tidak dapat dihubungi ({reason}); data tetap aman di laptop dan dikirim pada sinkronisasi berikutnya.</source>
         <translation>The hub {hub} cannot be reached ({reason}); the data stays safe on this laptop and goes at the next sync.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="80"/>
+        <location filename="../../desktop/sync/client.py" line="81"/>
         <source>Hub menolak laptop ini: {detail}</source>
         <translation>The hub refused this laptop: {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="82"/>
+        <location filename="../../desktop/sync/client.py" line="83"/>
         <source>Hub menjawab dengan galat {status}.</source>
         <translation>The hub answered with error {status}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="100"/>
+        <location filename="../../desktop/sync/client.py" line="102"/>
         <source>Pendaftaran ke hub ditolak: {detail}</source>
         <translation>Registration with the hub refused: {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="123"/>
-        <location filename="../../desktop/sync/client.py" line="335"/>
+        <location filename="../../desktop/sync/client.py" line="126"/>
+        <location filename="../../desktop/sync/client.py" line="375"/>
+        <location filename="../../desktop/sync/review.py" line="100"/>
         <source>Laptop ini belum terdaftar di hub: lindung register --hub URL --code KODE.</source>
         <translation>This laptop is not registered with a hub: lindung register --hub URL --code CODE.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/review.py" line="85"/>
+        <source>Hanya koordinator sekolah dan admin yang dapat menyelesaikan konflik dan data ganda.</source>
+        <translation>Only school coordinators and admins can settle conflicts and duplicates.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/review.py" line="110"/>
+        <source>Hub menolak: {detail}</source>
+        <translation>The hub refused: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/review.py" line="128"/>
+        <location filename="../../desktop/sync/review.py" line="138"/>
+        <location filename="../../desktop/sync/review.py" line="147"/>
+        <source>Data ini bukan dari sekolah Anda.</source>
+        <translation>This record is not from your school.</translation>
     </message>
 </context>
 <context>
@@ -1472,37 +1734,42 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/sync_control.py" line="79"/>
+        <location filename="../../desktop/gui/sync_control.py" line="81"/>
         <source>belum pernah</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/sync_control.py" line="80"/>
+        <location filename="../../desktop/gui/sync_control.py" line="82"/>
         <source>Sinkron terakhir: {last} · {count} menunggu dikirim</source>
         <translation>Last sync: {last} · {count} waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/sync_control.py" line="96"/>
+        <location filename="../../desktop/gui/sync_control.py" line="85"/>
+        <source>{count} perlu ditinjau</source>
+        <translation>{count} to review</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/sync_control.py" line="100"/>
         <source>Menyinkronkan…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/sync_control.py" line="104"/>
+        <location filename="../../desktop/gui/sync_control.py" line="108"/>
         <source>mengirim</source>
         <translation>sending</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/sync_control.py" line="104"/>
+        <location filename="../../desktop/gui/sync_control.py" line="108"/>
         <source>mengambil</source>
         <translation>fetching</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/sync_control.py" line="105"/>
+        <location filename="../../desktop/gui/sync_control.py" line="109"/>
         <source>Menyinkronkan: {what} {count}…</source>
         <translation>Syncing: {what} {count}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/sync_control.py" line="122"/>
+        <location filename="../../desktop/gui/sync_control.py" line="127"/>
         <source>gagal, dicoba lagi dalam {s} detik</source>
         <translation>failed, trying again in {s} seconds</translation>
     </message>
@@ -1745,47 +2012,47 @@
         <translation>This is not a mobile number. Enter a mobile number starting with 08.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/importing.py" line="127"/>
+        <location filename="../../desktop/domain/importing.py" line="128"/>
         <source>NIK tersimpan sebagai angka di Excel, sehingga digit terakhirnya hilang (Excel hanya menyimpan 15 digit). Ubah format kolom NIK menjadi Teks lalu ketik ulang NIK dari KTP.</source>
         <translation>The NIK was stored as a number in Excel, so its last digit was lost (Excel keeps only 15 digits). Format the NIK column as Text and type the NIK again from the ID card.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/importing.py" line="142"/>
+        <location filename="../../desktop/domain/importing.py" line="143"/>
         <source>NIK tersimpan sebagai angka; simpan kolom NIK sebagai Teks agar tidak rusak.</source>
         <translation>The NIK was stored as a number; keep the NIK column as Text so it is not damaged.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/importing.py" line="348"/>
+        <location filename="../../desktop/domain/importing.py" line="351"/>
         <source>Isi kabupaten/kota: kecamatan &quot;{name}&quot; tidak bisa dipastikan tanpanya.</source>
         <translation>Fill in the regency/city: district &quot;{name}&quot; cannot be identified without it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/importing.py" line="370"/>
+        <location filename="../../desktop/domain/importing.py" line="373"/>
         <source>Kabupaten/kota &quot;{name}&quot; tidak ada di Kalimantan Barat.</source>
         <translation>Regency/city &quot;{name}&quot; is not in West Kalimantan.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/importing.py" line="372"/>
+        <location filename="../../desktop/domain/importing.py" line="375"/>
         <source>Kecamatan &quot;{name}&quot; tidak ditemukan di {within}.</source>
         <translation>District &quot;{name}&quot; was not found in {within}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/importing.py" line="374"/>
+        <location filename="../../desktop/domain/importing.py" line="377"/>
         <source>Desa/kelurahan &quot;{name}&quot; tidak ditemukan di Kecamatan {within}.</source>
         <translation>Village &quot;{name}&quot; was not found in district {within}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/importing.py" line="378"/>
+        <location filename="../../desktop/domain/importing.py" line="381"/>
         <source>Kabupaten/kota &quot;{name}&quot; tidak ada di Kalimantan Barat. Maksudnya {suggestion}?</source>
         <translation>Regency/city &quot;{name}&quot; is not in West Kalimantan. Did you mean {suggestion}?</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/importing.py" line="379"/>
+        <location filename="../../desktop/domain/importing.py" line="382"/>
         <source>Kecamatan &quot;{name}&quot; tidak ditemukan di {within}. Maksudnya {suggestion}?</source>
         <translation>District &quot;{name}&quot; was not found in {within}. Did you mean {suggestion}?</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/importing.py" line="380"/>
+        <location filename="../../desktop/domain/importing.py" line="383"/>
         <source>Desa/kelurahan &quot;{name}&quot; tidak ditemukan di Kecamatan {within}. Maksudnya {suggestion}?</source>
         <translation>Village &quot;{name}&quot; was not found in district {within}. Did you mean {suggestion}?</translation>
     </message>
