@@ -1,11 +1,16 @@
 """Speed goals of sync (issue 5), printed as figures.
 
     .venv/bin/python benchmarks/bench_sync.py [--workers 57543] [--hub-db sqlite|postgresql]
+    .venv/bin/python benchmarks/bench_sync.py --laptops 4 --hub-processes 2   # several hub processes
 
 - 57,543 records pushed from one laptop to a hub on PostgreSQL over loopback: <= 30 s;
 - the same pulled into an empty laptop: <= 30 s;
 - a sync with nothing to do: <= 0.2 s.
 PostgreSQL is started for the run with scripts/postgres (a throwaway cluster).
+
+With ``--laptops K`` the records are split over K laptops that push at the same moment (each its own
+``lindung sync`` process) to ``--hub-processes N`` hub processes on the one database, then one empty
+laptop pulls everything; the hub must end with every record exactly once.
 """
 
 from __future__ import annotations
@@ -40,6 +45,8 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--workers", type=int, default=57_543)
     parser.add_argument("--hub-db", choices=["sqlite", "postgresql"], default="postgresql")
+    parser.add_argument("--laptops", type=int, default=1, help="push from K laptops at once")
+    parser.add_argument("--hub-processes", type=int, default=1)
     args = parser.parse_args()
     OUT.mkdir(exist_ok=True)
     source = laptop_db(args.workers)
@@ -53,7 +60,8 @@ def main() -> None:
     else:
         url = f"sqlite:///{scratch / 'hub.sqlite3'}"
     port = free_port()
-    hub = subprocess.Popen([sys.executable, "-m", "hub.cli", "--db", url, "serve", "--port", str(port)], env=env)
+    hub = subprocess.Popen([sys.executable, "-m", "hub.cli", "--db", url, "serve", "--port", str(port),
+                            "--workers", str(args.hub_processes)], env=env)
     try:
         base = f"http://127.0.0.1:{port}"
         while True:
@@ -70,6 +78,9 @@ def main() -> None:
         from desktop.services.workspace import Workspace
         from desktop.sync.client import register, sync
 
+        if args.laptops > 1:
+            several(args, scratch, base, code, env)
+            return
         sender_path = scratch / "sender.sqlite3"
         shutil.copy(source, sender_path)
         sender = Workspace(sender_path)
@@ -119,6 +130,43 @@ def main() -> None:
         if args.hub_db == "postgresql":
             subprocess.run(["bash", str(ROOT / "scripts" / "postgres"), "stop", str(pgdir)], env=env)
         shutil.rmtree(scratch, ignore_errors=True)
+
+
+def several(args, scratch: Path, base: str, code, env: dict[str, str]) -> None:
+    """K laptops pushing at once to N hub processes, then one empty laptop pulling everything."""
+    from desktop.services.workspace import Workspace
+    from desktop.sync.client import register, sync
+
+    share = args.workers // args.laptops
+    paths = []
+    for i in range(args.laptops):
+        path = scratch / f"laptop-{i}.sqlite3"
+        shutil.copy(demo_database(f"sync-{share}-laptop{i}", share, seed=570 + i), path)
+        ws = Workspace(path)
+        register(ws, base, code(f"laptop-{i}"))
+        ws.close()
+        paths.append(path)
+    t = time.perf_counter()
+    running = [subprocess.Popen([sys.executable, "-m", "desktop", "--db", str(p), "sync"], env=env,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for p in paths]
+    outputs = [proc.communicate() for proc in running]
+    push_s = time.perf_counter() - t
+    for proc, (out, err) in zip(running, outputs, strict=True):
+        assert proc.returncode == 0, err
+    summaries = [out.splitlines()[0] for out, _err in outputs]
+    pushed = sum(int(line.split()[1].rstrip(",")) for line in summaries)
+    total = share * args.laptops
+    print(f"{args.laptops} laptops pushing at once to {args.hub_processes} hub processes on {args.hub_db}: "
+          f"{pushed:,} records in {push_s:.1f} s ({pushed / push_s:,.0f} a second)")
+    receiver = Workspace(scratch / "receiver.sqlite3")
+    register(receiver, base, code("receiver"))
+    t = time.perf_counter()
+    report = sync(receiver)
+    pull_s = time.perf_counter() - t
+    print(f"pulled {report.pulled:,} records into an empty laptop in {pull_s:.1f} s  [{report.summary()}]; "
+          f"hub holds {report.hub_records:,} (expected {total:,}), counts match: {report.counts_match}")
+    assert pushed == total and report.hub_records == total and report.counts_match
+    receiver.close()
 
 
 if __name__ == "__main__":

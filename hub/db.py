@@ -7,12 +7,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy import Engine, create_engine, event, inspect, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 DEFAULT_DB = "sqlite:///lindung-hub.sqlite3"
+MIGRATION_LOCK = 0x4C444E47  # "LDNG": one process at a time migrates a PostgreSQL hub database
 
 
 def database_url(given: str | None) -> str:
@@ -59,19 +60,35 @@ def _config(connection=None):
     return config
 
 
+def _current(connection) -> str | None:
+    if inspect(connection).has_table("hub_alembic_version"):
+        return connection.execute(text("SELECT version_num FROM hub_alembic_version")).scalar()
+    return None
+
+
 def migrate(engine: Engine) -> None:
+    """Bring the schema to the newest revision and make sure the change counter exists.
+
+    Several hub processes may start at once on a fresh database: the first takes a lock (an advisory
+    lock on PostgreSQL, SQLite's write lock), the others wait and then find the work done.
+    """
     from alembic import command
     from alembic.script import ScriptDirectory
 
+    from hub.models import Counter
+
     head = ScriptDirectory.from_config(_config()).get_current_head()
     with engine.connect() as connection:
-        current = None
-        if inspect(connection).has_table("hub_alembic_version"):
-            current = connection.execute(text("SELECT version_num FROM hub_alembic_version")).scalar()
-    if current == head:
-        return
+        if _current(connection) == head and connection.execute(
+                select(Counter.name).where(Counter.name == "changes")).first() is not None:
+            return
     with engine.begin() as connection:
-        command.upgrade(_config(connection), "head")
+        if connection.dialect.name == "postgresql":
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
+        if _current(connection) != head:
+            command.upgrade(_config(connection), "head")
+        if connection.execute(select(Counter.name).where(Counter.name == "changes")).first() is None:
+            connection.execute(Counter.__table__.insert().values(name="changes", value=0))
 
 
 class HubDatabase:
@@ -80,11 +97,6 @@ class HubDatabase:
         self.engine = make_engine(url)
         migrate(self.engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
-        from hub.models import Counter
-
-        with self.session() as session:  # the change counter exists before any writer needs it
-            if session.get(Counter, "changes") is None:
-                session.add(Counter(name="changes", value=0))
 
     @contextmanager
     def session(self) -> Iterator[Session]:

@@ -369,3 +369,39 @@ def test_restore_refuses_a_damaged_or_foreign_file(tmp_path):
     proc = run(db, "restore", str(junk))
     assert proc.returncode != 0 and "bukan cadangan" in proc.stderr
     assert len(listed(db)) == 2
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_several_hub_processes_start_at_once_on_a_fresh_database(tmp_path, backend):
+    """Behind a proxy several processes start together; the first migrates, the others wait."""
+    db = tmp_path / "hub.sqlite3" if backend == "sqlite" else postgres_database()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LINDUNG_")}
+    starting = [subprocess.Popen([sys.executable, "-m", "hub.cli", "--db", str(db), "devices", "--json"], env=env,
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(4)]
+    results = [(proc.wait(timeout=120), proc.communicate()) for proc in starting]
+    assert [(code, out.strip()) for code, (out, _err) in results] == [(0, "[]")] * 4, results
+
+
+def test_two_hub_processes_serve_one_database(tmp_path):
+    hub = Hub(tmp_path)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LINDUNG_")}
+    hub.proc = subprocess.Popen([sys.executable, "-m", "hub.cli", "--db", str(hub.db), "serve", "--port",
+                                 str(hub.port), "--workers", "2"], env=env, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(hub.url + "/health", timeout=1).status_code == 200:
+                break
+        except httpx.HTTPError:
+            time.sleep(0.05)
+    try:
+        a = laptop(tmp_path, "a", hub, workers=30, seed=41)
+        b = laptop(tmp_path, "b", hub, workers=20, seed=42)
+        pushing = [subprocess.Popen([sys.executable, "-m", "desktop", "--db", str(db), "sync"], env=env,
+                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for db in (a, b)]
+        assert [p.wait(timeout=120) for p in pushing] == [0, 0]
+        sync(a), sync(b)
+        assert set(listed(a)) == set(listed(b)) and len(hub.records()) == 50
+    finally:
+        hub.stop()
