@@ -58,6 +58,7 @@ class SyncControl(QObject):
         self.waiting = 0
         self.to_review = 0   # shown to those who may settle them
         self.show_review = False
+        self.problem = ""    # why the last sync failed, until one succeeds
         self._cancel: threading.Event | None = None
         self._job: _SyncJob | None = None
         self.refresh()
@@ -70,14 +71,20 @@ class SyncControl(QObject):
         return [self.progress, self.cancel_button, self.label]
 
     def refresh(self) -> None:
-        self.worker.submit(client.waiting_count, self.ws, on_success=self._show_waiting)
+        self.worker.submit(client.sync_state, self.ws, on_success=self._show_state)
 
-    def _show_waiting(self, count: int) -> None:
-        self.waiting = count
-        self.waiting_changed.emit(count)
-        self._render()
+    def _show_state(self, state: client.SyncState) -> None:
+        self.waiting, self.to_review = state.waiting, state.to_review
+        if state.last_at is not None:
+            self.last_sync = state.last_at.replace(tzinfo=dt.UTC).astimezone().replace(tzinfo=None)
+        self.waiting_changed.emit(state.waiting)
+        if not self.running:
+            self._render()
 
-    def _render(self, problem: str = "") -> None:
+    def _render(self, problem: str | None = None) -> None:
+        if problem is not None:
+            self.problem = problem
+        problem = self.problem
         last = self.tr("belum pernah") if self.last_sync is None else self.last_sync.strftime("%d-%m %H:%M")
         text = self.tr("Sinkron terakhir: {last} · {count} menunggu dikirim").format(
             last=last, count=QLocale().toString(self.waiting))
@@ -117,7 +124,7 @@ class SyncControl(QObject):
             self.last_sync = dt.datetime.now()
             self.waiting = report.waiting
             self.to_review = report.to_review
-            self._render()
+            self._render("")
             self.worker.changed.emit("workers")  # pulled records appear in the list
         else:
             delay = RETRY_DELAYS_S[min(self.failures, len(RETRY_DELAYS_S) - 1)]

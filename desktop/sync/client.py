@@ -383,4 +383,21 @@ def sync(ws: Workspace, hub: str | None = None, progress: Callable[[str, int], N
     except httpx.HTTPError as exc:
         raise _unreachable(hub, exc) from exc
     report.waiting = waiting_count(ws)
+    if cancelled is None or not cancelled():
+        with ws.session(write=True) as session:  # shown in the status bar, also after a restart
+            session.merge(Setting(key="sync.last_at", value=utcnow().isoformat(timespec="seconds")))
+            session.merge(Setting(key="sync.to_review", value=str(report.to_review)))
     return report
+
+
+@dataclass(frozen=True)
+class SyncState:
+    waiting: int                      # records the hub has not acknowledged
+    last_at: dt.datetime | None       # end of the last complete sync (UTC)
+    to_review: int                    # conflicts and possible duplicates open at the hub then
+
+
+def sync_state(ws: Workspace) -> SyncState:
+    last = _setting(ws, "sync.last_at")
+    return SyncState(waiting_count(ws), dt.datetime.fromisoformat(last) if last else None,
+                     int(_setting(ws, "sync.to_review") or 0))

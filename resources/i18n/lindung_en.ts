@@ -1734,42 +1734,42 @@ NIK {nik}</translation>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/sync_control.py" line="81"/>
+        <location filename="../../desktop/gui/sync_control.py" line="88"/>
         <source>belum pernah</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/sync_control.py" line="82"/>
+        <location filename="../../desktop/gui/sync_control.py" line="89"/>
         <source>Sinkron terakhir: {last} · {count} menunggu dikirim</source>
         <translation>Last sync: {last} · {count} waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/sync_control.py" line="85"/>
+        <location filename="../../desktop/gui/sync_control.py" line="92"/>
         <source>{count} perlu ditinjau</source>
         <translation>{count} to review</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/sync_control.py" line="100"/>
+        <location filename="../../desktop/gui/sync_control.py" line="107"/>
         <source>Menyinkronkan…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/sync_control.py" line="108"/>
+        <location filename="../../desktop/gui/sync_control.py" line="115"/>
         <source>mengirim</source>
         <translation>sending</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/sync_control.py" line="108"/>
+        <location filename="../../desktop/gui/sync_control.py" line="115"/>
         <source>mengambil</source>
         <translation>fetching</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/sync_control.py" line="109"/>
+        <location filename="../../desktop/gui/sync_control.py" line="116"/>
         <source>Menyinkronkan: {what} {count}…</source>
         <translation>Syncing: {what} {count}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/sync_control.py" line="127"/>
+        <location filename="../../desktop/gui/sync_control.py" line="134"/>
         <source>gagal, dicoba lagi dalam {s} detik</source>
         <translation>failed, trying again in {s} seconds</translation>
     </message>

@@ -62,6 +62,10 @@ def test_review_screen_settles_a_conflict_side_by_side(qtbot, window, ws, tmp_pa
         client.sync(ws)
         edit(other, target.id, phone="0813 3333 4444")
         assert "conflicts 1" in sync(other)
+        client.sync(ws)                 # as if synced before this window opened: the state is remembered
+        window.sync.refresh()
+        qtbot.waitUntil(lambda: "1 perlu ditinjau" in window.sync.label.text(), timeout=5000)
+        assert "belum pernah" not in window.sync.label.text()
 
         with qtbot.waitSignal(window.review_opened, timeout=5000) as opened:
             window.open_review()
