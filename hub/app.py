@@ -117,25 +117,25 @@ def create_app(url: str) -> FastAPI:
     def review(limit: int = 200, token: str | None = Depends(bearer)) -> dict[str, Any]:
         """Open conflicts and possible duplicates, both versions of each."""
         with db.session() as session:
-            service.authenticate(session, token)
+            service.require_reviewer(service.authenticate(session, token))
             return service.review(session, limit)
 
     @app.post("/v1/conflicts/{conflict_id}/resolve")
     def resolve(conflict_id: int, body: ResolveIn, token: str | None = Depends(bearer)) -> dict[str, Any]:
         with db.session() as session:
-            service.authenticate(session, token)
+            service.require_reviewer(service.authenticate(session, token))
             return service.resolve_conflict(session, conflict_id, body.record, body.revision, body.by, ctx)
 
     @app.post("/v1/duplicates/{pair_id}/merge")
     def merge(pair_id: int, body: MergeIn, token: str | None = Depends(bearer)) -> dict[str, Any]:
         with db.session() as session:
-            service.authenticate(session, token)
+            service.require_reviewer(service.authenticate(session, token))
             return service.merge_duplicate(session, pair_id, body.keep, body.record, body.revisions, body.by, ctx)
 
     @app.post("/v1/duplicates/{pair_id}/dismiss")
     def dismiss(pair_id: int, body: DismissIn, token: str | None = Depends(bearer)) -> dict[str, Any]:
         with db.session() as session:
-            service.authenticate(session, token)
+            service.require_reviewer(service.authenticate(session, token))
             return service.dismiss_duplicate(session, pair_id, body.by)
 
     @app.get("/health")

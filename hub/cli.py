@@ -25,6 +25,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("device-code", help="kode sekali pakai untuk mendaftarkan laptop")
     p.add_argument("--name", required=True)
     p.add_argument("--hours", type=int, default=72)
+    p.add_argument("--review", action="store_true", help="laptop ini boleh menyelesaikan konflik dan data ganda")
     p = sub.add_parser("devices", help="daftar laptop")
     p.add_argument("--json", action="store_true")
     p = sub.add_parser("revoke", help="cabut akses sebuah laptop")
@@ -60,8 +61,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         with db.session() as session:
             if args.command == "device-code":
-                code = service.new_device_code(session, args.name, args.hours)
-                print(f"Kode untuk {args.name} (berlaku {args.hours} jam, sekali pakai):")
+                code = service.new_device_code(session, args.name, args.hours, args.review)
+                rights = ", boleh meninjau konflik dan data ganda" if args.review else ""
+                print(f"Kode untuk {args.name} (berlaku {args.hours} jam, sekali pakai{rights}):")
                 print(code)
             elif args.command == "devices":
                 devices = service.list_devices(session)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import BigInteger, Boolean, DateTime, Index, Integer, MetaData, String, Text
+from sqlalchemy import BigInteger, Boolean, DateTime, Index, Integer, MetaData, String, Text, false
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from desktop.storage.models import NAMING  # one naming convention for constraints in both databases
@@ -23,6 +23,7 @@ class Device(Base):
     secret_hash: Mapped[str] = mapped_column(String(128))
     registration_prefix: Mapped[str | None] = mapped_column(String(6), unique=True, nullable=True)
     public_key: Mapped[str | None] = mapped_column(String(64), nullable=True)  # Ed25519, signs its bundles
+    may_review: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())  # settle conflicts
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
     revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
     last_seen_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
@@ -37,6 +38,7 @@ class DeviceCode(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
     expires_at: Mapped[dt.datetime] = mapped_column(DateTime)
     used_by: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    may_review: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class Counter(Base):

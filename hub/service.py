@@ -64,12 +64,13 @@ def _digest(text: str) -> str:
 
 # --- devices ------------------------------------------------------------------------------------
 
-def new_device_code(session: Session, name: str, hours: int = 72) -> str:
-    """A one-time code (12 characters in 3 groups) to register a laptop named ``name``."""
+def new_device_code(session: Session, name: str, hours: int = 72, may_review: bool = False) -> str:
+    """A one-time code (12 characters in 3 groups) to register a laptop named ``name``; ``may_review``:
+    the laptop may settle conflicts and merge duplicates (the branch office's or a coordinator's)."""
     raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(12))
     now = utcnow()
     session.add(DeviceCode(code_hash=_digest(raw), name=name.strip() or "laptop", created_at=now,
-                           expires_at=now + dt.timedelta(hours=hours)))
+                           expires_at=now + dt.timedelta(hours=hours), may_review=may_review))
     return "-".join(raw[i:i + 4] for i in range(0, 12, 4))
 
 
@@ -109,7 +110,8 @@ def register_device(session: Session, code: str, device_id: str, prefix: str, na
         raise Clash(f"awalan nomor registrasi {prefix} sudah dipakai laptop lain; buat ulang awalan laptop ini")
     secret = secrets.token_urlsafe(32)
     session.add(Device(id=device_id, name=name.strip() or entry.name, secret_hash=_digest(secret),
-                       registration_prefix=prefix, public_key=public_key, created_at=utcnow()))
+                       registration_prefix=prefix, public_key=public_key, created_at=utcnow(),
+                       may_review=entry.may_review))
     entry.used_by = device_id
     return f"{device_id}.{secret}"
 
@@ -127,6 +129,12 @@ def authenticate(session: Session, token: str | None) -> Device:
     return device
 
 
+def require_reviewer(device: Device) -> None:
+    if not device.may_review:
+        raise Forbidden("laptop ini tidak diizinkan meninjau konflik dan data ganda; admin cabang dapat memberi "
+                        "kode pendaftaran dengan --review")
+
+
 def revoke_device(session: Session, device_id: str) -> None:
     device = session.get(Device, device_id)
     if device is None:
@@ -137,7 +145,7 @@ def revoke_device(session: Session, device_id: str) -> None:
 def list_devices(session: Session) -> list[dict[str, Any]]:
     return [{"id": d.id, "name": d.name, "prefix": d.registration_prefix,
              "created_at": d.created_at.isoformat(timespec="seconds"),
-             "revoked": d.revoked_at is not None,
+             "revoked": d.revoked_at is not None, "may_review": d.may_review,
              "last_seen_at": d.last_seen_at.isoformat(timespec="seconds") if d.last_seen_at else None}
             for d in session.scalars(select(Device).order_by(Device.created_at))]
 

@@ -17,7 +17,7 @@ from desktop.gui.enrollment_form import EnrollmentForm
 from desktop.gui.i18n import LANGUAGES, error_text, label
 from desktop.gui.worker import DbWorker
 from desktop.gui.worker_model import WorkerTableModel
-from desktop.services import enrollment, reporting, schools, search
+from desktop.services import enrollment, permissions, reporting, schools, search
 from desktop.services.accounts import ROLE_LABELS, Actor
 from desktop.services.records import Page, SchoolInfo, WorkerRecord
 from desktop.services.search import SearchQuery
@@ -90,6 +90,10 @@ class MainWindow(QMainWindow):
         self.print_button.setToolTip(self.tr("Cetak kartu peserta yang tampil di daftar (Ctrl+P)"))
         bar.addWidget(self.print_button)
         layout.addLayout(bar)
+        # What this role may not do is not offered (the services refuse it anyway).
+        self.new_button.setEnabled(permissions.may(self.actor, permissions.Action.ENROLL))
+        self.import_button.setEnabled(permissions.may(self.actor, permissions.Action.IMPORT))
+        self.print_button.setEnabled(permissions.may(self.actor, permissions.Action.PRINT))
 
         self.count_label = QLabel(objectName="countLabel")
         layout.addWidget(self.count_label)
@@ -151,10 +155,14 @@ class MainWindow(QMainWindow):
         review_ = QAction(self.tr("Tinjau konflik dan data ganda…"), self, triggered=self.open_review)
         review_.setEnabled(self.sync.show_review)
         review_.setToolTip(self.tr("Untuk koordinator sekolah dan admin"))
+        new.setEnabled(self.new_button.isEnabled())
+        import_.setEnabled(self.import_button.isEnabled())
+        print_.setEnabled(self.print_button.isEnabled())
         for action in (new, import_, print_, sync_now, review_, find, refresh):
             data.addAction(action)
             self.addAction(action)
         reports = data.addMenu(self.tr("Laporan"))
+        reports.setEnabled(permissions.may(self.actor, permissions.Action.REPORT))
         reports.addAction(QAction(self.tr("Ringkasan kepesertaan…"), self, triggered=self.report_summary))
         reports.addAction(QAction(self.tr("Tanda terima kartu sekolah terpilih…"), self,
                                   triggered=self.report_receipts))
@@ -316,7 +324,7 @@ class MainWindow(QMainWindow):
     def report_summary(self, path: Path | None = None) -> None:
         path = path or self._report_path("ringkasan-kepesertaan.pdf")
         if path:
-            self.worker.submit(reporting.summary_report, self.ws, path,
+            self.worker.submit(reporting.summary_report, self.ws, path, self.actor,
                                on_success=lambda _n: self._report_written(path), on_failure=self._failed)
 
     def report_receipts(self, path: Path | None = None) -> None:
@@ -326,7 +334,7 @@ class MainWindow(QMainWindow):
             return
         path = path or self._report_path(f"tanda-terima-{school.npsn}.pdf")
         if path:
-            self.worker.submit(reporting.receipts_report, self.ws, path, school.npsn,
+            self.worker.submit(reporting.receipts_report, self.ws, path, school.npsn, self.actor,
                                on_success=lambda _n: self._report_written(path), on_failure=self._failed)
 
     def report_contributions(self, path: Path | None = None, months: int | None = None) -> None:
@@ -337,7 +345,7 @@ class MainWindow(QMainWindow):
                 return
         path = path or self._report_path(f"kewajiban-iuran-{months}-bulan.pdf")
         if path:
-            self.worker.submit(reporting.contributions_report, self.ws, path, months,
+            self.worker.submit(reporting.contributions_report, self.ws, path, months, self.actor,
                                on_success=lambda _n: self._report_written(path), on_failure=self._failed)
 
     # ------------------------------------------------------------------ accounts, language

@@ -27,6 +27,7 @@ from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.domain.nik import mask_nik
 from desktop.domain.text import format_date
 from desktop.paths import FONTS
+from desktop.services import permissions
 from desktop.services.accounts import Actor
 from desktop.services.errors import ServiceError
 from desktop.services.records import WorkerRecord
@@ -196,6 +197,7 @@ def print_cards(ws: Workspace, query: SearchQuery, out: Path, layout: str, actor
                 progress: Callable[[int, int], None] | None = None,
                 cancelled: Callable[[], bool] | None = None, record: bool = True) -> PrintResult:
     """Write the selected workers' cards to ``out`` and log the batch (``record=False``: a preview)."""
+    permissions.require(actor, permissions.Action.PRINT)
     if layout not in LAYOUTS:
         raise ServiceError(QT_TRANSLATE_NOOP("Service", "Tata letak {layout} tidak dikenal: pilih a4 atau card."),
                            layout=layout)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import datetime as dt
 import json
 import operator
@@ -19,6 +21,7 @@ from desktop.domain.messages import QT_TRANSLATE_NOOP, Problem, error
 from desktop.domain.nik import clean_nik
 from desktop.domain.regno import make_registration_no
 from desktop.domain.text import fold_spaces, search_key
+from desktop.services import permissions
 from desktop.services.accounts import Actor
 from desktop.services.errors import (
     DuplicateNik, NotFound, PermissionDenied, ServiceError, StaleRevision, ValidationFailed,
@@ -157,6 +160,7 @@ def enroll_many(ws: Workspace, raws: Sequence[Mapping[str, Any]], actor: Actor) 
 
 
 def _enroll_many(ws: Workspace, raws: Sequence[Mapping[str, Any]], actor: Actor) -> EnrollOutcome:
+    permissions.require(actor, permissions.Action.ENROLL)
     ctx = ws.context()
     failures: dict[int, list[Problem]] = {}
     warnings: dict[int, list[Problem]] = {}
@@ -177,7 +181,11 @@ def _enroll_many(ws: Workspace, raws: Sequence[Mapping[str, Any]], actor: Actor)
         if problems:
             failures[index] = problems
         else:
-            clean.append((index, result.enrollment))
+            enrollment = result.enrollment
+            npsn = permissions.school_for(actor, enrollment.school_npsn)   # a coordinator: own school
+            if npsn != enrollment.school_npsn:
+                enrollment = dataclasses.replace(enrollment, school_npsn=npsn)
+            clean.append((index, enrollment))
             if result.warnings:
                 warnings[index] = result.warnings
 
@@ -270,10 +278,12 @@ def find_by_nik(ws: Workspace, nik: str) -> WorkerRecord | None:
         return _record(session, worker) if worker else None
 
 
-def _may_edit(actor: Actor, worker: Worker) -> None:
-    # Roles in full come with the security work; a printer never edits.
-    if actor.role.value == "printer":
-        raise PermissionDenied(QT_TRANSLATE_NOOP("Service", "Petugas cetak tidak dapat mengubah data peserta."))
+def _npsn_of(session: Session, worker: Worker) -> str | None:
+    return _school_names(session, {worker.school_id})[worker.school_id][0] if worker.school_id else None
+
+
+def _may_edit(session: Session, actor: Actor, worker: Worker) -> None:
+    permissions.require_record(actor, worker.enrolled_by, _npsn_of(session, worker))
 
 
 def _log_change(session: Session, ws: Workspace, worker: Worker, action: str, actor: Actor,
@@ -294,7 +304,7 @@ def update_worker(ws: Workspace, worker_id: str, raw: Mapping[str, Any], actor: 
     """Save an edit; ``base_revision`` is the revision the edit started from."""
     with ws.session(write=True) as session:
         worker = _load(session, worker_id)
-        _may_edit(actor, worker)
+        _may_edit(session, actor, worker)
         if worker.deleted_at is not None:
             raise ServiceError(QT_TRANSLATE_NOOP("Service", "Data yang sudah dihapus tidak dapat diubah."))
         _check_revision(worker, base_revision)
@@ -313,6 +323,8 @@ def update_worker(ws: Workspace, worker_id: str, raw: Mapping[str, Any], actor: 
         if problems:
             raise ValidationFailed({0: problems})
         assert e is not None
+        if e.school_npsn != _npsn_of(session, worker):
+            permissions.school_for(actor, e.school_npsn)     # a coordinator cannot move a record elsewhere
         values = _row_values(e, school_id)
         changes = {k: [getattr(worker, k), v] for k, v in values.items() if getattr(worker, k) != v}
         if changes:
@@ -335,7 +347,7 @@ def delete_worker(ws: Workspace, worker_id: str, reason: str, actor: Actor,
         raise ServiceError(QT_TRANSLATE_NOOP("Service", "Tuliskan alasan penghapusan (minimal 5 huruf)."))
     with ws.session(write=True) as session:
         worker = _load(session, worker_id)
-        _may_edit(actor, worker)
+        _may_edit(session, actor, worker)
         if worker.deleted_at is not None:
             raise ServiceError(QT_TRANSLATE_NOOP("Service", "Data ini sudah dihapus."))
         _check_revision(worker, base_revision)

@@ -31,11 +31,12 @@ from desktop.domain.importing import (
     guess_mapping, header_key, is_blank_row,
 )
 from desktop.domain.messages import QT_TRANSLATE_NOOP, Problem, error, errors_of, warnings_of
+from desktop.services import permissions
 from desktop.services.accounts import Actor
 from desktop.services.enrollment import (
     DUPLICATE_NIK, WORKER_INSERT_COLUMNS, _existing_niks, _school_ids, insert_enrollments,
 )
-from desktop.services.errors import NotFound, ServiceError
+from desktop.services.errors import NotFound, PermissionDenied, ServiceError
 from desktop.services.spreadsheets import Cancelled, ColumnSpec, Table, read_table, write_workbook
 from desktop.services.workspace import Workspace, bulk_work
 from desktop.storage.models import School, Setting
@@ -359,6 +360,10 @@ def correct(ws: Workspace, preview: ImportPreview, row_number: int, field_name: 
 def commit_import(ws: Workspace, preview: ImportPreview, actor: Actor,
                   cancel: threading.Event | None = None) -> ImportResult:
     """Enroll every valid row in one transaction; remember the column mapping for the school."""
+    permissions.require(actor, permissions.Action.IMPORT)
+    if permissions.school_for(actor, preview.school_npsn) != preview.school_npsn:
+        raise PermissionDenied(QT_TRANSLATE_NOOP("Service", "Koordinator hanya dapat mengimpor daftar sekolahnya "
+                                                            "sendiri (NPSN {npsn})."), npsn=actor.school_npsn)
     rows = preview.committable
     with bulk_work(), ws.session(write=True) as session:
         # Someone may have enrolled one of these people since the preview was made.

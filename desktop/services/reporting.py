@@ -15,6 +15,8 @@ from desktop.domain.enrollment import Occupation, Status
 from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.domain.text import MONTHS_ID, format_rupiah
 from desktop.paths import FONTS
+from desktop.services import permissions
+from desktop.services.accounts import Actor
 from desktop.services.errors import NotFound, ServiceError
 from desktop.services.workspace import Workspace
 from desktop.storage.models import CardPrint, School, Setting, Worker
@@ -50,8 +52,9 @@ def set_target(ws: Workspace, value: int) -> None:
         session.merge(Setting(key="reports.target", value=str(int(value))))
 
 
-def summary_report(ws: Workspace, out: Path, target_count: int | None = None) -> int:
+def summary_report(ws: Workspace, out: Path, actor: Actor, target_count: int | None = None) -> int:
     """Enrolled, printed and synced counts per kabupaten/kota and per occupation; returns the total."""
+    permissions.require(actor, permissions.Action.REPORT)
     goal = target_count or target(ws)
     printed = exists().where(CardPrint.worker_id == Worker.id)
     with ws.session() as session:
@@ -74,8 +77,10 @@ def summary_report(ws: Workspace, out: Path, target_count: int | None = None) ->
     return sum(r[1] for r in rows)
 
 
-def receipts_report(ws: Workspace, out: Path, npsn: str) -> int:
+def receipts_report(ws: Workspace, out: Path, npsn: str, actor: Actor) -> int:
     """Card hand-over sheet for one school; returns how many people it lists."""
+    permissions.require(actor, permissions.Action.REPORT)
+    permissions.school_for(actor, npsn.strip())     # a coordinator: their own school's sheet only
     with ws.session() as session:
         school = session.scalar(select(School).where(School.npsn == npsn.strip()))
         if school is None:
@@ -96,8 +101,9 @@ def receipts_report(ws: Workspace, out: Path, npsn: str) -> int:
     return len(rows)
 
 
-def contributions_report(ws: Workspace, out: Path, months: int, start: dt.date | None = None) -> int:
+def contributions_report(ws: Workspace, out: Path, months: int, actor: Actor, start: dt.date | None = None) -> int:
     """What BAZNAS owes for the covered workers over ``months`` months from this month; returns the total."""
+    permissions.require(actor, permissions.Action.REPORT)
     if not 1 <= months <= 60:
         raise ServiceError(QT_TRANSLATE_NOOP("Service", "Jumlah bulan harus 1 sampai 60."))
     first = month_start(start or ws.today)

@@ -14,6 +14,7 @@ from typing import Any
 import httpx
 
 from desktop.domain.messages import QT_TRANSLATE_NOOP
+from desktop.services import permissions
 from desktop.services.accounts import Actor, Role
 from desktop.services.errors import PermissionDenied, ServiceError
 from desktop.services.workspace import Workspace
@@ -77,13 +78,11 @@ def combined(item: ReviewItem, choices: dict[str, str], base: str = LEFT) -> dic
 
 
 def may_review(actor: Actor) -> bool:
-    return actor.role in (Role.COORDINATOR, Role.ADMIN)
+    return permissions.may(actor, permissions.Action.REVIEW)
 
 
 def _require(actor: Actor) -> None:
-    if not may_review(actor):
-        raise PermissionDenied(QT_TRANSLATE_NOOP("Service", "Hanya koordinator sekolah dan admin yang dapat "
-                                                            "menyelesaikan konflik dan data ganda."))
+    permissions.require(actor, permissions.Action.REVIEW)
 
 
 def _visible(actor: Actor, item: ReviewItem) -> bool:
@@ -103,6 +102,8 @@ def _call(ws: Workspace, method: str, path: str, body: dict[str, Any] | None = N
                                  headers={"Authorization": f"Bearer {token}"})
     except httpx.HTTPError as exc:
         raise _unreachable(hub, exc) from exc
+    if response.status_code == 403:
+        raise PermissionDenied(QT_TRANSLATE_NOOP("Service", "Hub menolak: {detail}"), detail=response.json().get("detail", ""))
     if response.status_code in (404, 409, 400):
         # The hub's own words: settled meanwhile by someone else, changed since shown, not valid.
         detail = response.json().get("detail", "") if response.headers.get(

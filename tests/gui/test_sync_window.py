@@ -48,7 +48,7 @@ def test_review_screen_settles_a_conflict_side_by_side(qtbot, window, ws, tmp_pa
 
     hub = Hub(tmp_path).start()
     try:
-        client.register(ws, hub.url, hub.code("kantor"))
+        client.register(ws, hub.url, hub.code("kantor", review=True))
         add_demo_workers(ws, 3, SYSTEM, seed=31)
         client.sync(ws)
         other = laptop(tmp_path, "ketapang", hub)
@@ -105,7 +105,7 @@ def test_review_screen_merges_a_possible_duplicate(qtbot, window, ws, tmp_path):
 
     hub = Hub(tmp_path).start()
     try:
-        client.register(ws, hub.url, hub.code("kantor"))
+        client.register(ws, hub.url, hub.code("kantor", review=True))
         enrollment.enroll_many(ws, [make_raw(phone="0896 1234 5678")], SYSTEM)
         client.sync(ws)
         other = laptop(tmp_path, "sambas", hub)

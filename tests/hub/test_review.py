@@ -44,7 +44,7 @@ def waiting(db):
 def test_a_conflict_settled_field_by_field_reaches_every_laptop(hub, tmp_path):
     a = laptop(tmp_path, "a", hub, workers=3, seed=21)
     b = laptop(tmp_path, "b", hub)
-    office = laptop(tmp_path, "kantor", hub)
+    office = laptop(tmp_path, "kantor", hub, review=True)
     sync(a), sync(b), sync(office)
     target = next(iter(listed(a)))
     edit(a, target, phone="0812 1111 2222", address="Jl. Sungai Raya Dalam No. 7")
@@ -85,7 +85,7 @@ def test_a_conflict_settled_field_by_field_reaches_every_laptop(hub, tmp_path):
 
 
 def test_a_conflict_shown_before_another_edit_is_not_overwritten_unseen(sqlite_hub, tmp_path):
-    a = laptop(tmp_path, "a", sqlite_hub, workers=2, seed=22)
+    a = laptop(tmp_path, "a", sqlite_hub, workers=2, seed=22, review=True)
     b = laptop(tmp_path, "b", sqlite_hub)
     sync(a), sync(b)
     target = next(iter(listed(a)))
@@ -102,7 +102,7 @@ def test_a_conflict_shown_before_another_edit_is_not_overwritten_unseen(sqlite_h
 
 
 def test_an_invalid_settlement_is_refused_by_the_hub(sqlite_hub, tmp_path):
-    a = laptop(tmp_path, "a", sqlite_hub, workers=2, seed=23)
+    a = laptop(tmp_path, "a", sqlite_hub, workers=2, seed=23, review=True)
     b = laptop(tmp_path, "b", sqlite_hub)
     sync(a), sync(b)
     target = next(iter(listed(a)))
@@ -118,7 +118,7 @@ def test_an_invalid_settlement_is_refused_by_the_hub(sqlite_hub, tmp_path):
 def _same_person_on_two_laptops(hub, tmp_path):
     from tests.conftest import make_raw
 
-    a = laptop(tmp_path, "a", hub)
+    a = laptop(tmp_path, "a", hub, review=True)
     b = laptop(tmp_path, "b", hub)
     for db, name in ((a, "Siti Aminah"), (b, "Siti Aminah Binti Yusuf")):
         source = tmp_path / f"{db.stem}.json"
@@ -167,6 +167,8 @@ def test_only_coordinators_of_the_school_and_admins_review(sqlite_hub, tmp_path)
     for actor in (volunteer, printer):
         with pytest.raises(PermissionDenied):
             with_workspace(a, review.load_review, actor)
+    with pytest.raises(PermissionDenied, match="tidak diizinkan meninjau"):   # the hub asks the laptop too
+        with_workspace(_b, review.load_review, ADMIN)
     other_school = Actor("koor", "Koordinator", Role.COORDINATOR, school_npsn="30100001")
     assert with_workspace(a, review.load_review, other_school).items == []
     item = with_workspace(a, review.load_review, ADMIN).items[0]

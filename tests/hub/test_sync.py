@@ -76,8 +76,8 @@ class Hub:
             self.proc.terminate()
             self.proc.wait(timeout=20)
 
-    def code(self, name="laptop"):
-        proc = hub_cli(self.db, "device-code", "--name", name)
+    def code(self, name="laptop", review=False):
+        proc = hub_cli(self.db, "device-code", "--name", name, *(["--review"] if review else []))
         assert proc.returncode == 0, proc.stderr
         return proc.stdout.strip().splitlines()[-1]
 
@@ -85,11 +85,11 @@ class Hub:
         return json.loads(hub_cli(self.db, "list", "--json").stdout)
 
 
-def laptop(tmp_path, name, hub, workers=0, seed=0):
+def laptop(tmp_path, name, hub, workers=0, seed=0, review=False):
     db = tmp_path / f"{name}.sqlite3"
     if workers:
         assert run(db, "demo", "--workers", str(workers), "--seed", str(seed)).returncode == 0
-    proc = run(db, "register", "--hub", hub.url, "--code", hub.code(name))
+    proc = run(db, "register", "--hub", hub.url, "--code", hub.code(name, review))
     assert proc.returncode == 0, proc.stderr
     return db
 

@@ -36,7 +36,7 @@ def people(ws):
 def test_summary_counts_chart_and_target(ws, tmp_path, people):
     cards.print_cards(ws, SearchQuery("siti"), tmp_path / "k.pdf", "card", SYSTEM, workers=1)
     out = tmp_path / "ringkasan.pdf"
-    assert reporting.summary_report(ws, out, target_count=10) == 3
+    assert reporting.summary_report(ws, out, SYSTEM, target_count=10) == 3
     reader, text = text_of(out)
     assert "Ringkasan kepesertaan pekerja rentan" in text
     assert "3 dari target 10 pekerja rentan terdaftar (30,0%)" in text
@@ -49,20 +49,20 @@ def test_summary_counts_chart_and_target(ws, tmp_path, people):
 
 def test_receipts_list_the_schools_parents_with_a_signature_column(ws, tmp_path, people):
     out = tmp_path / "tanda-terima.pdf"
-    assert reporting.receipts_report(ws, out, "69800001") == 2
+    assert reporting.receipts_report(ws, out, "69800001", SYSTEM) == 2
     _, text = text_of(out)
     assert "Tanda terima kartu peserta JKK + JKM" in text and "Tanda tangan" in text
     assert "BUDI SANTOSO" in text and "BAYU (3)" in text and "NUR AMINAH (5A)" in text
     assert people[0].registration_no in text and "Ibu Rina Marlina" in text
     assert "RINA" not in text.replace("Rina Marlina", "")  # not linked to this school
     with pytest.raises(Exception, match="belum terdaftar"):
-        reporting.receipts_report(ws, tmp_path / "x.pdf", "12345678")
+        reporting.receipts_report(ws, tmp_path / "x.pdf", "12345678", SYSTEM)
 
 
 def test_contributions_use_the_rates_of_each_month(ws, tmp_path, people):
     out = tmp_path / "iuran.pdf"
     # From November 2026, 3 months: Nov and Dec halved for everyone (the ojek driver also in Jan).
-    total = reporting.contributions_report(ws, out, 3, start=dt.date(2026, 11, 1))
+    total = reporting.contributions_report(ws, out, 3, SYSTEM, start=dt.date(2026, 11, 1))
     farmer = 8_400 * 2 + 16_800          # SITI (street vendor): halved Nov, Dec; full Jan
     ojek = 8_400 * 3                     # transport: halved until March 2027
     assert total == farmer + ojek        # RINA has ended: not covered
