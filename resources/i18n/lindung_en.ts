@@ -430,82 +430,82 @@
 <context>
     <name>Fields</name>
     <message>
-        <location filename="../../desktop/sync/review.py" line="25"/>
+        <location filename="../../desktop/sync/review.py" line="26"/>
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/review.py" line="26"/>
+        <location filename="../../desktop/sync/review.py" line="27"/>
         <source>Nama lengkap</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/review.py" line="27"/>
+        <location filename="../../desktop/sync/review.py" line="28"/>
         <source>Tempat lahir</source>
         <translation>Place of birth</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/review.py" line="28"/>
+        <location filename="../../desktop/sync/review.py" line="29"/>
         <source>Tanggal lahir</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/review.py" line="29"/>
+        <location filename="../../desktop/sync/review.py" line="30"/>
         <source>Jenis kelamin</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/review.py" line="30"/>
+        <location filename="../../desktop/sync/review.py" line="31"/>
         <source>Alamat</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/review.py" line="31"/>
+        <location filename="../../desktop/sync/review.py" line="32"/>
         <source>Desa, kecamatan, kabupaten/kota</source>
         <translation>Village, district, regency/city</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/review.py" line="33"/>
+        <location filename="../../desktop/sync/review.py" line="34"/>
         <source>No. HP</source>
         <translation>Mobile no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/review.py" line="34"/>
+        <location filename="../../desktop/sync/review.py" line="35"/>
         <source>Pekerjaan</source>
         <translation>Occupation</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/review.py" line="35"/>
+        <location filename="../../desktop/sync/review.py" line="36"/>
         <source>Penghasilan per bulan</source>
         <translation>Monthly income</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/review.py" line="36"/>
+        <location filename="../../desktop/sync/review.py" line="37"/>
         <source>Nama ahli waris</source>
         <translation>Heir</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/review.py" line="37"/>
+        <location filename="../../desktop/sync/review.py" line="38"/>
         <source>Hubungan ahli waris</source>
         <translation>Heir relationship</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/review.py" line="38"/>
+        <location filename="../../desktop/sync/review.py" line="39"/>
         <source>No. HP ahli waris</source>
         <translation>Heir&apos;s mobile no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/review.py" line="39"/>
+        <location filename="../../desktop/sync/review.py" line="40"/>
         <source>Sekolah (NPSN)</source>
         <translation>School (NPSN)</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/review.py" line="40"/>
+        <location filename="../../desktop/sync/review.py" line="41"/>
         <source>Masa perlindungan</source>
         <translation>Coverage</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/review.py" line="41"/>
+        <location filename="../../desktop/sync/review.py" line="42"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -997,7 +997,7 @@
     </message>
     <message>
         <location filename="../../desktop/gui/main_window.py" line="89"/>
-        <location filename="../../desktop/gui/main_window.py" line="147"/>
+        <location filename="../../desktop/gui/main_window.py" line="151"/>
         <source>Cetak kartu…</source>
         <translation>Print cards…</translation>
     </message>
@@ -1007,152 +1007,152 @@
         <translation>Print the cards of the participants listed (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="118"/>
+        <location filename="../../desktop/gui/main_window.py" line="122"/>
         <source>Masuk sebagai {name} ({role})</source>
         <translation>Signed in as {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="121"/>
+        <location filename="../../desktop/gui/main_window.py" line="125"/>
         <source>Data tersimpan di laptop ini (luring)</source>
         <translation>Data is stored on this laptop (offline)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="137"/>
+        <location filename="../../desktop/gui/main_window.py" line="141"/>
         <source>&amp;Data</source>
         <translation>&amp;Data</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="138"/>
+        <location filename="../../desktop/gui/main_window.py" line="142"/>
         <source>Peserta baru…</source>
         <translation>New participant…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="140"/>
+        <location filename="../../desktop/gui/main_window.py" line="144"/>
         <source>Cari</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="142"/>
+        <location filename="../../desktop/gui/main_window.py" line="146"/>
         <source>Muat ulang</source>
         <translation>Reload</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="144"/>
+        <location filename="../../desktop/gui/main_window.py" line="148"/>
         <source>Impor daftar orang tua…</source>
         <translation>Import parents&apos; list…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="146"/>
+        <location filename="../../desktop/gui/main_window.py" line="150"/>
         <source>Keluar</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="149"/>
+        <location filename="../../desktop/gui/main_window.py" line="153"/>
         <source>Sinkronkan dengan hub</source>
         <translation>Sync with the hub</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="151"/>
+        <location filename="../../desktop/gui/main_window.py" line="155"/>
         <source>Tinjau konflik dan data ganda…</source>
         <translation>Review conflicts and duplicates…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="153"/>
+        <location filename="../../desktop/gui/main_window.py" line="157"/>
         <source>Untuk koordinator sekolah dan admin</source>
         <translation>For school coordinators and admins</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="157"/>
+        <location filename="../../desktop/gui/main_window.py" line="164"/>
         <source>Laporan</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="158"/>
+        <location filename="../../desktop/gui/main_window.py" line="166"/>
         <source>Ringkasan kepesertaan…</source>
         <translation>Enrollment summary…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="159"/>
+        <location filename="../../desktop/gui/main_window.py" line="167"/>
         <source>Tanda terima kartu sekolah terpilih…</source>
         <translation>Card receipts for the selected school…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="161"/>
+        <location filename="../../desktop/gui/main_window.py" line="169"/>
         <source>Kewajiban iuran BAZNAS…</source>
         <translation>BAZNAS contributions owed…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="164"/>
+        <location filename="../../desktop/gui/main_window.py" line="172"/>
         <source>&amp;Akun</source>
         <translation>&amp;Accounts</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="165"/>
+        <location filename="../../desktop/gui/main_window.py" line="173"/>
         <source>Kelola akun…</source>
         <translation>Manage accounts…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="168"/>
+        <location filename="../../desktop/gui/main_window.py" line="176"/>
         <source>&amp;Bahasa</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="192"/>
+        <location filename="../../desktop/gui/main_window.py" line="200"/>
         <source>{n} peserta terdaftar</source>
         <translation>{n} participants enrolled</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="194"/>
+        <location filename="../../desktop/gui/main_window.py" line="202"/>
         <source>{n} peserta cocok dengan pencarian</source>
         <translation>{n} participants match the search</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="239"/>
+        <location filename="../../desktop/gui/main_window.py" line="247"/>
         <source>Memproses…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="242"/>
+        <location filename="../../desktop/gui/main_window.py" line="250"/>
         <source>Lindung</source>
         <translation>Lindung</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="271"/>
+        <location filename="../../desktop/gui/main_window.py" line="279"/>
         <source>Tersimpan: {regno}</source>
         <translation>Saved: {regno}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="280"/>
+        <location filename="../../desktop/gui/main_window.py" line="288"/>
         <source>{count} peserta diimpor.</source>
         <translation>{count} participants imported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="309"/>
+        <location filename="../../desktop/gui/main_window.py" line="317"/>
         <source>Simpan laporan</source>
         <translation>Save report</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="313"/>
+        <location filename="../../desktop/gui/main_window.py" line="321"/>
         <source>Laporan disimpan: {path}</source>
         <translation>Report saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="325"/>
+        <location filename="../../desktop/gui/main_window.py" line="333"/>
         <source>Pilih dulu sekolahnya di saringan sekolah.</source>
         <translation>First choose the school in the school filter.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="334"/>
+        <location filename="../../desktop/gui/main_window.py" line="342"/>
         <source>Kewajiban iuran</source>
         <translation>Contributions owed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="334"/>
+        <location filename="../../desktop/gui/main_window.py" line="342"/>
         <source>Untuk berapa bulan?</source>
         <translation>For how many months?</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="350"/>
+        <location filename="../../desktop/gui/main_window.py" line="358"/>
         <source>Bahasa akan berganti ke {language} saat Lindung dibuka lagi.</source>
         <translation>The language changes to {language} when Lindung is opened again.</translation>
     </message>
@@ -1482,70 +1482,110 @@ NIK {nik}</translation>
         <translation>Wrong user name or password.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="58"/>
+        <location filename="../../desktop/services/enrollment.py" line="61"/>
         <source>NIK ini sudah terdaftar atas nama {name} (No. Registrasi {regno}).</source>
         <translation>This NIK is already enrolled for {name} (registration no. {regno}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="79"/>
+        <location filename="../../desktop/services/enrollment.py" line="82"/>
         <source>Kolom &quot;{key}&quot; tidak dikenal.</source>
         <translation>Unknown field &quot;{key}&quot;.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="167"/>
+        <location filename="../../desktop/services/enrollment.py" line="171"/>
         <source>Setiap data harus berupa objek JSON.</source>
         <translation>Every record must be a JSON object.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="174"/>
+        <location filename="../../desktop/services/enrollment.py" line="178"/>
         <source>NIK sama dengan data ke-{other} dalam berkas yang sama.</source>
         <translation>Same NIK as record {other} in the same file.</translation>
     </message>
     <message>
         <location filename="../../desktop/services/accounts.py" line="82"/>
-        <location filename="../../desktop/services/enrollment.py" line="193"/>
-        <location filename="../../desktop/services/enrollment.py" line="312"/>
-        <location filename="../../desktop/services/reporting.py" line="82"/>
+        <location filename="../../desktop/services/enrollment.py" line="201"/>
+        <location filename="../../desktop/services/enrollment.py" line="322"/>
+        <location filename="../../desktop/services/reporting.py" line="87"/>
         <source>Sekolah dengan NPSN {npsn} belum terdaftar.</source>
         <translation>No school with NPSN {npsn} is registered.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="142"/>
+        <location filename="../../desktop/services/enrollment.py" line="145"/>
         <source>NIK sudah terdaftar oleh proses lain; tidak ada yang disimpan.</source>
         <translation>The NIK was just enrolled by another process; nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="246"/>
+        <location filename="../../desktop/services/enrollment.py" line="254"/>
         <source>Data peserta tidak ditemukan.</source>
         <translation>Participant not found.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="262"/>
+        <location filename="../../desktop/services/enrollment.py" line="270"/>
         <source>Tidak ada peserta dengan No. Registrasi {regno}.</source>
         <translation>No participant has registration no. {regno}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="276"/>
+        <location filename="../../desktop/services/permissions.py" line="40"/>
+        <source>Peran Anda tidak dapat mendaftarkan peserta.</source>
+        <translation>Your role cannot enroll workers.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/permissions.py" line="41"/>
+        <source>Peran Anda tidak dapat mengubah data peserta.</source>
+        <translation>Your role cannot change enrolled records.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/permissions.py" line="42"/>
+        <source>Hanya koordinator sekolah dan admin yang dapat mengimpor daftar.</source>
+        <translation>Only school coordinators and admins can import lists.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/permissions.py" line="43"/>
+        <source>Hanya petugas cetak dan admin yang dapat mencetak kartu.</source>
+        <translation>Only printers and admins can print cards.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/permissions.py" line="44"/>
+        <source>Peran Anda tidak dapat membuat laporan.</source>
+        <translation>Your role cannot produce reports.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/permissions.py" line="47"/>
+        <source>Hanya admin yang dapat melakukan ini.</source>
+        <translation>Only an admin can do this.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/permissions.py" line="75"/>
         <source>Petugas cetak tidak dapat mengubah data peserta.</source>
         <translation>Printers cannot change participants&apos; data.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="288"/>
+        <location filename="../../desktop/services/permissions.py" line="76"/>
+        <source>Data ini didaftarkan oleh {by}; Anda hanya dapat mengubah data yang Anda daftarkan sendiri.</source>
+        <translation>This record was enrolled by {by}; you can only change records you enrolled yourself.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/permissions.py" line="86"/>
+        <source>Koordinator hanya dapat mendaftarkan orang tua siswa sekolahnya sendiri (NPSN {npsn}).</source>
+        <translation>A coordinator can only enroll parents of their own school (NPSN {npsn}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/enrollment.py" line="298"/>
         <source>Data ini sudah diubah oleh {by} sejak dibuka. Tutup dan buka kembali, lalu ulangi perubahan.</source>
         <translation>{by} changed this record since it was opened. Close it, open it again and redo the change.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="299"/>
+        <location filename="../../desktop/services/enrollment.py" line="309"/>
         <source>Data yang sudah dihapus tidak dapat diubah.</source>
         <translation>A deleted record cannot be changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="335"/>
+        <location filename="../../desktop/services/enrollment.py" line="347"/>
         <source>Tuliskan alasan penghapusan (minimal 5 huruf).</source>
         <translation>Write the reason for deleting (at least 5 letters).</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="340"/>
+        <location filename="../../desktop/services/enrollment.py" line="352"/>
         <source>Data ini sudah dihapus.</source>
         <translation>This record is already deleted.</translation>
     </message>
@@ -1600,24 +1640,29 @@ NIK {nik}</translation>
         <translation>Region list refused: only {kab} regencies/cities and {desa} villages of West Kalimantan.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="155"/>
+        <location filename="../../desktop/services/importing.py" line="156"/>
         <source>Sekolah dengan NPSN {npsn} belum terdaftar. Tambahkan dulu: lindung school add.</source>
         <translation>No school with NPSN {npsn} is registered. Add it first: lindung school add.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="174"/>
+        <location filename="../../desktop/services/importing.py" line="175"/>
         <source>Berkas {name} kosong.</source>
         <translation>The file {name} is empty.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="344"/>
+        <location filename="../../desktop/services/importing.py" line="345"/>
         <source>Kolom {field} tidak dapat diubah di sini.</source>
         <translation>Column {field} cannot be changed here.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="352"/>
+        <location filename="../../desktop/services/importing.py" line="353"/>
         <source>Baris {row} tidak ada di pratinjau.</source>
         <translation>Row {row} is not in the preview.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/importing.py" line="365"/>
+        <source>Koordinator hanya dapat mengimpor daftar sekolahnya sendiri (NPSN {npsn}).</source>
+        <translation>A coordinator can only import their own school&apos;s lists (NPSN {npsn}).</translation>
     </message>
     <message>
         <location filename="../../desktop/services/spreadsheets.py" line="28"/>
@@ -1652,32 +1697,32 @@ NIK {nik}</translation>
         <translation>Files of type {suffix} are not supported. Use .xlsx, .xls, .ods or .csv.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/cards.py" line="44"/>
+        <location filename="../../desktop/services/cards.py" line="45"/>
         <source>{count} kartu di antaranya sudah pernah dicetak. Cetak ulang harus disertai alasan.</source>
         <translation>{count} of these cards were printed before. Re-printing needs a reason.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/cards.py" line="84"/>
+        <location filename="../../desktop/services/cards.py" line="85"/>
         <source>Kunci publik tidak dikenali (bentuk: ed25519:ID:KUNCI).</source>
         <translation>Public key not recognised (form: ed25519:ID:KEY).</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/cards.py" line="200"/>
+        <location filename="../../desktop/services/cards.py" line="202"/>
         <source>Tata letak {layout} tidak dikenal: pilih a4 atau card.</source>
         <translation>Unknown layout {layout}: choose a4 or card.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/cards.py" line="207"/>
+        <location filename="../../desktop/services/cards.py" line="209"/>
         <source>Tidak ada peserta yang cocok dengan pilihan ini.</source>
         <translation>No participant matches this selection.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/reporting.py" line="48"/>
+        <location filename="../../desktop/services/reporting.py" line="50"/>
         <source>Target harus lebih dari 0.</source>
         <translation>The target must be more than 0.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/reporting.py" line="102"/>
+        <location filename="../../desktop/services/reporting.py" line="108"/>
         <source>Jumlah bulan harus 1 sampai 60.</source>
         <translation>The number of months must be 1 to 60.</translation>
     </message>
@@ -1704,24 +1749,25 @@ NIK {nik}</translation>
     <message>
         <location filename="../../desktop/sync/client.py" line="126"/>
         <location filename="../../desktop/sync/client.py" line="375"/>
-        <location filename="../../desktop/sync/review.py" line="100"/>
+        <location filename="../../desktop/sync/review.py" line="99"/>
         <source>Laptop ini belum terdaftar di hub: lindung register --hub URL --code KODE.</source>
         <translation>This laptop is not registered with a hub: lindung register --hub URL --code CODE.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/review.py" line="85"/>
+        <location filename="../../desktop/services/permissions.py" line="45"/>
         <source>Hanya koordinator sekolah dan admin yang dapat menyelesaikan konflik dan data ganda.</source>
         <translation>Only school coordinators and admins can settle conflicts and duplicates.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/review.py" line="110"/>
+        <location filename="../../desktop/sync/review.py" line="106"/>
+        <location filename="../../desktop/sync/review.py" line="111"/>
         <source>Hub menolak: {detail}</source>
         <translation>The hub refused: {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/review.py" line="128"/>
-        <location filename="../../desktop/sync/review.py" line="138"/>
-        <location filename="../../desktop/sync/review.py" line="147"/>
+        <location filename="../../desktop/sync/review.py" line="129"/>
+        <location filename="../../desktop/sync/review.py" line="139"/>
+        <location filename="../../desktop/sync/review.py" line="148"/>
         <source>Data ini bukan dari sekolah Anda.</source>
         <translation>This record is not from your school.</translation>
     </message>
@@ -2057,12 +2103,12 @@ NIK {nik}</translation>
         <translation>Village &quot;{name}&quot; was not found in district {within}. Did you mean {suggestion}?</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="301"/>
+        <location filename="../../desktop/services/importing.py" line="302"/>
         <source>Data tidak lengkap.</source>
         <translation>Incomplete data.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="311"/>
+        <location filename="../../desktop/services/importing.py" line="312"/>
         <source>NIK sama dengan baris {row} di berkas ini; hanya baris {row} yang didaftarkan.</source>
         <translation>Same NIK as row {row} of this file; only row {row} is enrolled.</translation>
     </message>
