@@ -147,7 +147,7 @@ def build_parser() -> argparse.ArgumentParser:
     set_sub = p.add_subparsers(dest="settings_command", metavar="show|set", required=True, parser_class=_Parser)
     set_sub.add_parser("show")
     q = set_sub.add_parser("set")
-    q.add_argument("key", choices=["min_age", "max_age", "coverage_months", "max_plausible_income"])
+    q.add_argument("key", choices=["min_age", "max_age", "coverage_months", "max_plausible_income", "lock_minutes"])
     q.add_argument("value", type=int)
     return parser
 
@@ -378,14 +378,27 @@ def cmd_settings(ws, actor, args) -> int:
             raise CliError("hanya admin yang dapat mengubah pengaturan", EXIT_AUTH)
         if args.value < 0:
             raise CliError("nilai tidak boleh negatif", EXIT_USAGE)
-        policy = ws.set_policy(**{args.key: args.value})
-        if policy.min_age >= policy.max_age:
-            ws.set_policy(**{args.key: getattr(ws.policy, args.key)})
-            raise CliError("umur minimal harus lebih kecil dari umur maksimal", EXIT_USAGE)
+        if args.key == "lock_minutes":
+            from desktop.services.accounts import set_lock_minutes
+
+            set_lock_minutes(ws, args.value, actor)
+        else:
+            _set_policy(ws, args.key, args.value)
     for key, value in asdict(ws.policy).items():
         print(f"{key} = {value}")
+    from desktop.services.accounts import lock_minutes
+
+    print(f"lock_minutes = {lock_minutes(ws)}")
     print(f"device_prefix = {ws.device.prefix}")
     return EXIT_OK
+
+
+def _set_policy(ws, key: str, value: int) -> None:
+    before = getattr(ws.policy, key)
+    policy = ws.set_policy(**{key: value})
+    if policy.min_age >= policy.max_age:
+        ws.set_policy(**{key: before})
+        raise CliError("umur minimal harus lebih kecil dari umur maksimal", EXIT_USAGE)
 
 
 def cmd_import(ws, actor, args) -> int:

@@ -17,7 +17,7 @@ from desktop.gui.enrollment_form import EnrollmentForm
 from desktop.gui.i18n import LANGUAGES, error_text, label
 from desktop.gui.worker import DbWorker
 from desktop.gui.worker_model import WorkerTableModel
-from desktop.services import enrollment, permissions, reporting, schools, search
+from desktop.services import accounts, enrollment, permissions, reporting, schools, search
 from desktop.services.accounts import ROLE_LABELS, Actor
 from desktop.services.records import Page, SchoolInfo, WorkerRecord
 from desktop.services.search import SearchQuery
@@ -33,6 +33,7 @@ class MainWindow(QMainWindow):
     import_opened = Signal(object)
     print_opened = Signal(object)
     review_opened = Signal(object)
+    locked_changed = Signal(bool)
     report_written = Signal(object)
 
     def __init__(self, ws: Workspace, worker: DbWorker, actor: Actor):
@@ -52,6 +53,13 @@ class MainWindow(QMainWindow):
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS, timeout=self.run_search)
         self.run_search()
         self._load_schools()
+        from desktop.gui.lock import IdleWatch
+
+        self.locked = False
+        self._hidden_dialogs: list[QWidget] = []
+        self.idle = IdleWatch(accounts.DEFAULT_LOCK_MINUTES, self)
+        self.idle.idle.connect(self.lock)
+        self.worker.submit(accounts.lock_minutes, self.ws, on_success=self.idle.set_minutes)
 
     # ------------------------------------------------------------------ construction
     def _build(self) -> None:
@@ -311,6 +319,39 @@ class MainWindow(QMainWindow):
         self.review_dialog = dialog
         dialog.open()
         self.review_opened.emit(dialog)
+
+    # ------------------------------------------------------------------ auto-lock
+    def lock(self) -> None:
+        """Hide every person's data until the signed-in user gives their password again."""
+        from PySide6.QtWidgets import QDialog
+
+        from desktop.gui.lock import LockDialog
+
+        if self.locked:
+            return
+        self.locked = True
+        self.idle.pause()
+        self._hidden_dialogs = [d for d in self.findChildren(QDialog) if d.isVisible()]
+        for widget in self._hidden_dialogs:
+            widget.hide()
+        self.centralWidget().hide()
+        self.menuBar().setEnabled(False)
+        dialog = LockDialog(self.ws, self.worker, self.actor, self.idle.minutes, parent=self)
+        dialog.unlocked.connect(self._unlock)
+        dialog.rejected.connect(self.close)
+        self.lock_dialog = dialog
+        dialog.open()
+        self.locked_changed.emit(True)
+
+    def _unlock(self) -> None:
+        self.locked = False
+        self.centralWidget().show()
+        self.menuBar().setEnabled(True)
+        for widget in self._hidden_dialogs:
+            widget.show()
+        self._hidden_dialogs = []
+        self.idle.restart()
+        self.locked_changed.emit(False)
 
     # ------------------------------------------------------------------ reports
     def _report_path(self, default: str) -> Path | None:

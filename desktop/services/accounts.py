@@ -116,3 +116,27 @@ def list_accounts(ws: Workspace) -> list[Actor]:
 @functools.cache
 def _dummy_hash() -> str:
     return _hasher.hash("lindung-dummy-password")
+
+
+LOCK_KEY = "security.lock_minutes"
+DEFAULT_LOCK_MINUTES = 10
+
+
+def lock_minutes(ws: Workspace) -> int:
+    """Minutes without input after which the window locks (0: never)."""
+    from desktop.storage.models import Setting
+
+    with ws.session() as session:
+        row = session.get(Setting, LOCK_KEY)
+        return int(row.value) if row is not None else DEFAULT_LOCK_MINUTES
+
+
+def set_lock_minutes(ws: Workspace, minutes: int, by: Actor) -> None:
+    from desktop.storage.models import Setting
+
+    if not by.is_admin:
+        raise PermissionDenied(QT_TRANSLATE_NOOP("Service", "Hanya admin yang dapat melakukan ini."))
+    if not 0 <= minutes <= 240:
+        raise ServiceError(QT_TRANSLATE_NOOP("Service", "Kunci otomatis: 0 (mati) sampai 240 menit."))
+    with ws.session(write=True) as session:
+        session.merge(Setting(key=LOCK_KEY, value=str(minutes)))
