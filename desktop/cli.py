@@ -158,9 +158,20 @@ def _open(args) -> Any:
     from desktop.services.workspace import Workspace
     from desktop.storage.engine import default_db_path
 
+    from desktop.services import keys
+    from desktop.services.errors import AuthenticationFailed, ServiceError
+
     path = Path(args.db).expanduser() if args.db else default_db_path()
     try:
-        return Workspace(path)
+        key = None
+        if keys.needs_password(path):   # encrypted for its accounts: the sign-in unlocks it
+            try:
+                key = keys.unlock(path, *_credentials(args))
+            except AuthenticationFailed as exc:
+                raise CliError(exc.message, EXIT_AUTH) from None
+        return Workspace(path, key=key)
+    except ServiceError as exc:   # locked without its key file, a damaged key file
+        raise CliError(f"basis data {path} tidak dapat dibuka: {exc.message}") from None
     except Exception as exc:  # an unreadable or foreign file: say so plainly
         from sqlalchemy.exc import DatabaseError, OperationalError
 
@@ -169,11 +180,10 @@ def _open(args) -> Any:
         raise
 
 
-def _sign_in(ws, args):
-    from desktop.services.accounts import SYSTEM, authenticate, has_accounts
-
-    if not has_accounts(ws):
-        return SYSTEM
+def _credentials(args) -> tuple[str, str]:
+    """``--user`` and its password (LINDUNG_PASSWORD, else asked once on a terminal)."""
+    if getattr(args, "_password", None) is not None:
+        return args.user, args._password
     if not args.user:
         raise CliError("laptop ini memakai akun: sebutkan --user NAMA (kata sandi dari LINDUNG_PASSWORD)", EXIT_AUTH)
     password = os.environ.get("LINDUNG_PASSWORD")
@@ -181,10 +191,20 @@ def _sign_in(ws, args):
         if not sys.stdin.isatty():
             raise CliError("kata sandi tidak diberikan: isi LINDUNG_PASSWORD", EXIT_AUTH)
         password = getpass.getpass(f"Kata sandi {args.user}: ")
+    args._password = password
+    return args.user, password
+
+
+def _sign_in(ws, args):
+    from desktop.services.accounts import SYSTEM, authenticate, has_accounts
+
+    if not has_accounts(ws):
+        return SYSTEM
+    user, password = _credentials(args)
     from desktop.services.errors import AuthenticationFailed
 
     try:
-        return authenticate(ws, args.user, password)
+        return authenticate(ws, user, password)
     except AuthenticationFailed as exc:
         raise CliError(exc.message, EXIT_AUTH) from None
 
@@ -546,7 +566,7 @@ def cmd_bundle(ws, actor, args) -> int:
 def cmd_backup(ws, actor, args) -> int:
     from desktop.services.backup import backup
 
-    info = backup(ws.path, Path(args.out))
+    info = backup(ws.path, Path(args.out), ws.key)
     print(f"Cadangan {info.workers} peserta ditulis ke {info.path} ({info.size // 1024} KB, keutuhan diperiksa).")
     return EXIT_OK
 
@@ -557,7 +577,7 @@ def cmd_restore(ws, actor, args) -> int:
     if not actor.is_admin:
         raise CliError("hanya admin yang dapat memulihkan cadangan", EXIT_AUTH)
     ws.close()
-    info = restore(ws.path, Path(args.file))
+    info = restore(ws.path, Path(args.file), ws.key)
     print(f"Basis data dipulihkan dari {args.file}: {info.workers} peserta. Basis data sebelumnya disimpan "
           f"di samping {info.path.name}. Jalankan lindung sync untuk mengambil yang terjadi sesudahnya.")
     return EXIT_OK

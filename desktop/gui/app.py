@@ -14,6 +14,7 @@ from desktop.gui.i18n import chosen_language, error_text, install_translator
 from desktop.gui.worker import DbWorker
 from desktop.paths import RESOURCES
 from desktop.services.accounts import Actor, has_accounts
+from desktop.services.errors import ServiceError
 from desktop.services.workspace import Workspace
 
 
@@ -48,21 +49,51 @@ class AppController(QObject):
         self.dialog = None
 
     def start(self) -> None:
-        self.worker.submit(Workspace, self.db_path, on_success=self._opened, on_failure=self._open_failed)
+        from desktop.services import keys
+
+        try:
+            locked = keys.needs_password(self.db_path)
+        except ServiceError as exc:
+            self._open_failed(exc)
+            return
+        if locked:  # encrypted for its accounts: the sign-in itself unlocks it
+            self._show(self._login(self._unlock_and_sign_in))
+        else:
+            self.worker.submit(Workspace, self.db_path, on_success=self._opened, on_failure=self._open_failed)
+
+    def _unlock_and_sign_in(self, username: str, password: str) -> Actor:
+        """On the worker: the password unwraps the database key, then signs in as usual."""
+        from desktop.services import accounts, keys
+
+        if self.ws is None:
+            self.ws = Workspace(self.db_path, key=keys.unlock(self.db_path, username, password))
+        return accounts.authenticate(self.ws, username, password)
+
+    def _login(self, sign_in):
+        from desktop.gui.login import LoginDialog
+
+        return LoginDialog(sign_in, self.worker)
+
+    def _show(self, dialog) -> None:
+        self.dialog = dialog
+        self.dialog.signed_in.connect(self._signed_in)
+        self.dialog.rejected.connect(QApplication.instance().quit)
+        self.dialog.show()
+        self.dialog_shown.emit(self.dialog)
 
     def _opened(self, ws: Workspace) -> None:
         self.ws = ws
         self.worker.submit(has_accounts, ws, on_success=self._ask_sign_in, on_failure=self._open_failed)
 
     def _ask_sign_in(self, accounts_exist: bool) -> None:
-        from desktop.gui.login import FirstRunDialog, LoginDialog
+        from desktop.gui.login import FirstRunDialog
+        from desktop.services import accounts
 
-        dialog_cls = LoginDialog if accounts_exist else FirstRunDialog
-        self.dialog = dialog_cls(self.ws, self.worker)
-        self.dialog.signed_in.connect(self._signed_in)
-        self.dialog.rejected.connect(QApplication.instance().quit)
-        self.dialog.show()
-        self.dialog_shown.emit(self.dialog)
+        ws = self.ws
+        if accounts_exist:
+            self._show(self._login(lambda username, password: accounts.authenticate(ws, username, password)))
+        else:
+            self._show(FirstRunDialog(ws, self.worker))
 
     def _signed_in(self, actor: Actor) -> None:
         from desktop.gui.main_window import MainWindow
@@ -84,7 +115,7 @@ class AppController(QObject):
             from desktop.services.backup import auto_backup
 
             try:
-                auto_backup(self.ws.path)  # one a day, the last seven kept, beside the database
+                auto_backup(self.ws.path, self.ws.key)  # one a day, the last seven kept, beside the database
             except Exception as exc:  # a full disk must not stop the app from closing; say what failed
                 log.warning("automatic backup failed: %s", type(exc).__name__)
             self.ws.close()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QApplication, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
@@ -37,13 +39,14 @@ def _finish_layout(dialog, layout, form, ok_text: str) -> None:
 
 
 class LoginDialog(QDialog):
-    """Asks for a user name and password; authentication runs on the database worker."""
+    """Asks for a user name and password; ``sign_in(username, password) -> Actor`` runs on the
+    database worker (it also unlocks the encrypted database when that is still closed)."""
 
     signed_in = Signal(object)  # Actor
 
-    def __init__(self, ws: Workspace, worker: DbWorker, parent: QWidget | None = None):
+    def __init__(self, sign_in: Callable[[str, str], Actor], worker: DbWorker, parent: QWidget | None = None):
         super().__init__(parent)
-        self.ws, self.worker = ws, worker
+        self.sign_in, self.worker = sign_in, worker
         self.actor: Actor | None = None
         self.setWindowTitle(self.tr("Lindung — Masuk"))
         self.setMinimumWidth(380)
@@ -67,7 +70,7 @@ class LoginDialog(QDialog):
             self._show_error(self.tr("Isi nama pengguna dan kata sandi."))
             return
         self.buttons.setEnabled(False)
-        self.worker.submit(accounts.authenticate, self.ws, self.username.text(), self.password.text(),
+        self.worker.submit(self.sign_in, self.username.text(), self.password.text(),
                            on_success=self._done, on_failure=self._failed)
 
     def _done(self, actor: Actor) -> None:

@@ -13,6 +13,7 @@ from sqlalchemy import exists, func, select
 
 from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.domain.text import fold_spaces
+from desktop.services import keys
 from desktop.services.errors import AuthenticationFailed, PermissionDenied, ServiceError
 from desktop.services.workspace import Workspace, utcnow
 from desktop.storage.models import Account, School
@@ -83,9 +84,12 @@ def create_account(ws: Workspace, username: str, display_name: str, password: st
                                npsn=school_npsn)
         if role is Role.COORDINATOR and school_npsn is None:
             raise ServiceError(QT_TRANSLATE_NOOP("Service", "Akun koordinator sekolah harus menyebut sekolahnya."))
+        password_hash = _hasher.hash(password)
         session.add(Account(username=username, display_name=display_name, role=role.value,
-                            password_hash=_hasher.hash(password), active=True, created_at=utcnow(),
+                            password_hash=password_hash, active=True, created_at=utcnow(),
                             school_npsn=school_npsn))
+    # The database key, wrapped for this password: from now on the database opens with a sign-in.
+    keys.set_account(ws.path, ws.key, username, password_hash)
     return Actor(username, display_name, role, school_npsn)
 
 
@@ -101,10 +105,17 @@ def authenticate(ws: Workspace, username: str, password: str) -> Actor:
             _hasher.verify(account.password_hash, password)
         except (VerificationError, InvalidHashError):
             raise AuthenticationFailed(QT_TRANSLATE_NOOP("Service", "Nama pengguna atau kata sandi salah.")) from None
-        if _hasher.check_needs_rehash(account.password_hash):
+        rehashed = _hasher.check_needs_rehash(account.password_hash)
+        if rehashed:
             account.password_hash = _hasher.hash(password)
         account.last_login_at = utcnow()
-        return Actor(account.username, account.display_name, Role(account.role), account.school_npsn)
+        actor = Actor(account.username, account.display_name, Role(account.role), account.school_npsn)
+        password_hash = account.password_hash
+    keyfile = keys.load(ws.path)
+    if rehashed or keyfile is None or actor.username not in keyfile.accounts or keyfile.open_key is not None:
+        # Keep the key file in step (after a rehash, or a key file written before this account).
+        keys.set_account(ws.path, ws.key, actor.username, password_hash)
+    return actor
 
 
 def list_accounts(ws: Workspace) -> list[Actor]:

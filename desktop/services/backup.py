@@ -3,18 +3,20 @@
 A backup is taken while the app runs (the API copies a consistent snapshot page by page), written
 under a temporary name, checked with ``PRAGMA integrity_check`` and only then renamed into place.
 A restore checks the file first, keeps the current database aside, and replaces it in one step.
+Backups are encrypted with the database's own key (the copy is page for page), so they open only
+on this laptop's database, after a sign-in.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.services.errors import ServiceError
+from desktop.storage.engine import sqlcipher_connect
 
 AUTO_KEEP = 7
 
@@ -26,10 +28,12 @@ class BackupInfo:
     size: int
 
 
-def _check(path: Path) -> int:
+def _check(path: Path, key: bytes) -> int:
     """Integrity check and shape of a Lindung database; returns its number of workers."""
+    import sqlcipher3.dbapi2 as sqlcipher
+
     try:
-        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        db = sqlcipher_connect(f"file:{path}?mode=ro", key, uri=True)
         try:
             if db.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
                 raise ServiceError(QT_TRANSLATE_NOOP("Service", "Cadangan {name} rusak (pemeriksaan keutuhan gagal)."),
@@ -41,16 +45,16 @@ def _check(path: Path) -> int:
             return db.execute("SELECT count(*) FROM workers").fetchone()[0]
         finally:
             db.close()
-    except sqlite3.DatabaseError as exc:
+    except sqlcipher.DatabaseError as exc:
         raise ServiceError(QT_TRANSLATE_NOOP("Service", "{name} bukan cadangan basis data Lindung."),
                            name=path.name) from exc
 
 
-def _copy(source: Path, target: Path) -> None:
+def _copy(source: Path, target: Path, key: bytes) -> None:
     tmp = target.with_name(target.name + ".tmp")
     tmp.unlink(missing_ok=True)
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
-    dst = sqlite3.connect(tmp)
+    src = sqlcipher_connect(f"file:{source}?mode=ro", key, uri=True)
+    dst = sqlcipher_connect(tmp, key)
     try:
         src.backup(dst, pages=4096)
         dst.execute("PRAGMA journal_mode=DELETE")  # a single self-contained file
@@ -62,34 +66,35 @@ def _copy(source: Path, target: Path) -> None:
     tmp.replace(target)
 
 
-def backup(db_path: Path, out: Path) -> BackupInfo:
+def backup(db_path: Path, out: Path, key: bytes) -> BackupInfo:
     """Copy the database at ``db_path`` to ``out`` (consistent even while the app writes), checked."""
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    _copy(Path(db_path), out)
-    workers = _check(out)
+    _copy(Path(db_path), out, key)
+    workers = _check(out, key)
     return BackupInfo(out, workers, out.stat().st_size)
 
 
-def restore(db_path: Path, file: Path) -> BackupInfo:
+def restore(db_path: Path, file: Path, key: bytes) -> BackupInfo:
     """Replace the database at ``db_path`` (the app closed) by a checked backup; the current database
     is kept beside it as ``<name>.sebelum-pulih-<time>``."""
     file, db_path = Path(file), Path(db_path)
     if not file.is_file():
         raise ServiceError(QT_TRANSLATE_NOOP("Service", "Berkas {name} tidak ditemukan."), name=str(file))
-    workers = _check(file)
+    workers = _check(file, key)
     if db_path.exists():
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        _copy(db_path, db_path.with_name(f"{db_path.name}.sebelum-pulih-{stamp}"))
+        _copy(db_path, db_path.with_name(f"{db_path.name}.sebelum-pulih-{stamp}"), key)
     staged = db_path.with_name(db_path.name + ".pulih")
-    _copy(file, staged)
+    _copy(file, staged, key)
     for suffix in ("-wal", "-shm"):
         Path(str(db_path) + suffix).unlink(missing_ok=True)
     staged.replace(db_path)
     return BackupInfo(db_path, workers, db_path.stat().st_size)
 
 
-def auto_backup(db_path: Path, keep: int = AUTO_KEEP, now: dt.datetime | None = None) -> BackupInfo | None:
+def auto_backup(db_path: Path, key: bytes, keep: int = AUTO_KEEP,
+                now: dt.datetime | None = None) -> BackupInfo | None:
     """A daily rotating backup in ``backups/`` beside the database: at most one a day, ``keep`` kept."""
     db_path = Path(db_path)
     folder = db_path.parent / "backups"
@@ -97,7 +102,7 @@ def auto_backup(db_path: Path, keep: int = AUTO_KEEP, now: dt.datetime | None = 
     target = folder / f"{db_path.stem}-{now:%Y%m%d}.sqlite3"
     if target.exists():
         return None
-    info = backup(db_path, target)
+    info = backup(db_path, target, key)
     for old in sorted(folder.glob(f"{db_path.stem}-*.sqlite3"))[:-keep]:
         old.unlink(missing_ok=True)
     return info

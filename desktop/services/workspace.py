@@ -73,9 +73,14 @@ def read_regions_csv(path: Path) -> list[tuple[str, str, str]]:
 
 
 class Workspace:
-    def __init__(self, path: Path | str, today: dt.date | None = None):
+    def __init__(self, path: Path | str, today: dt.date | None = None, key: bytes | None = None):
+        """``key``: the database key from an account's password (see services.keys); without it the
+        database must open without a password (no account yet), else ``keys.Locked``."""
+        from desktop.services import keys
+
         self.path = Path(path).expanduser()
-        self.engine = make_engine(self.path)
+        self.key = key if key is not None else keys.key_without_password(self.path)
+        self.engine = make_engine(self.path, self.key)
         migrate(self.engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._write_sessions = sessionmaker(

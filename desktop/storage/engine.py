@@ -22,6 +22,20 @@ def default_db_path() -> Path:
     return user_data_path(APP_NAME, appauthor=False) / "lindung.sqlite3"
 
 
+def key_pragma(key: bytes) -> str:
+    """SQLCipher's raw-key form: the 32 bytes are the AES key (no passphrase derivation)."""
+    return f"PRAGMA key = \"x'{key.hex()}'\""
+
+
+def sqlcipher_connect(path: Path | str, key: bytes, **kwargs):
+    """A DB-API connection to an encrypted database, key applied, not yet read."""
+    import sqlcipher3.dbapi2 as sqlcipher
+
+    connection = sqlcipher.connect(str(path), **kwargs)
+    connection.execute(key_pragma(key))
+    return connection
+
+
 def _on_connect(dbapi_connection, _record) -> None:
     # The driver's own transaction handling is switched off (isolation_level=None) so that the
     # BEGIN emitted below covers every statement of a unit of work, reads included.
@@ -43,12 +57,16 @@ def _on_begin(connection) -> None:
     connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
-def make_engine(path: Path | str) -> Engine:
-    """An engine on a SQLite file, creating its folder when needed."""
+def make_engine(path: Path | str, key: bytes) -> Engine:
+    """An engine on an encrypted SQLite file (SQLCipher, AES-256 with ``key``), creating its folder
+    when needed."""
+    import sqlcipher3.dbapi2 as sqlcipher
+
     path = Path(path).expanduser()
     path.parent.mkdir(parents=True, exist_ok=True)
     url = make_url("sqlite://").set(database=str(path))
-    engine = create_engine(url, connect_args={"check_same_thread": False})
+    engine = create_engine(url, module=sqlcipher,
+                           creator=lambda: sqlcipher_connect(path, key, check_same_thread=False))
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
     return engine
@@ -88,3 +106,40 @@ def migrate(engine: Engine) -> bool:
     with engine.begin() as connection:
         command.upgrade(_alembic_config(connection), "head")
     return True
+
+
+def is_plain_sqlite(path: Path) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(16) == b"SQLite format 3\x00"
+    except FileNotFoundError:
+        return False
+
+
+def encrypt_in_place(path: Path, key: bytes, before_replace=None) -> None:
+    """Turn a plain SQLite file into an encrypted one with ``key``: exported whole into a new file,
+    flushed, then renamed over the old one. ``before_replace`` runs just before the rename (the
+    key file is written there, so an encrypted database never exists without its key)."""
+    import sqlcipher3.dbapi2 as sqlcipher
+
+    path = Path(path)
+    tmp = path.with_name(path.name + ".encrypting")
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(str(tmp) + suffix).unlink(missing_ok=True)
+    plain = sqlcipher.connect(str(path))
+    try:
+        plain.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        plain.execute(f"ATTACH DATABASE ? AS encrypted KEY \"x'{key.hex()}'\"", (str(tmp),))
+        plain.execute("SELECT sqlcipher_export('encrypted')")
+        version = plain.execute("PRAGMA main.user_version").fetchone()[0]
+        plain.execute(f"PRAGMA encrypted.user_version = {int(version)}")
+        plain.execute("DETACH DATABASE encrypted")
+    finally:
+        plain.close()
+    with open(tmp, "rb") as handle:
+        os.fsync(handle.fileno())
+    if before_replace is not None:
+        before_replace()
+    for suffix in ("-wal", "-shm"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+    tmp.replace(path)

@@ -67,7 +67,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/gui/app.py" line="75"/>
+        <location filename="../../desktop/gui/app.py" line="106"/>
         <source>Basis data {path} tidak dapat dibuka.
 {reason}</source>
         <translation>The database {path} cannot be opened.
@@ -513,42 +513,42 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../desktop/gui/login.py" line="98"/>
+        <location filename="../../desktop/gui/login.py" line="101"/>
         <source>Lindung — Mulai</source>
         <translation>Lindung — Getting started</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/login.py" line="102"/>
+        <location filename="../../desktop/gui/login.py" line="105"/>
         <source>&lt;b&gt;Selamat datang di Lindung.&lt;/b&gt;&lt;br&gt;Laptop ini belum memiliki akun. Buat akun admin terlebih dahulu; admin dapat menambah akun relawan lain dari menu Akun.</source>
         <translation>&lt;b&gt;Welcome to Lindung.&lt;/b&gt;&lt;br&gt;This laptop has no accounts yet. Create the admin account first; the admin can add volunteers&apos; accounts from the Accounts menu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/login.py" line="118"/>
+        <location filename="../../desktop/gui/login.py" line="121"/>
         <source>Nama lengkap</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/login.py" line="119"/>
+        <location filename="../../desktop/gui/login.py" line="122"/>
         <source>Nama pengguna</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/login.py" line="120"/>
+        <location filename="../../desktop/gui/login.py" line="123"/>
         <source>Kata sandi (min. 8)</source>
         <translation>Password (min. 8)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/login.py" line="121"/>
+        <location filename="../../desktop/gui/login.py" line="124"/>
         <source>Ulangi kata sandi</source>
         <translation>Repeat password</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/login.py" line="122"/>
+        <location filename="../../desktop/gui/login.py" line="125"/>
         <source>Buat akun admin</source>
         <translation>Create admin account</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/login.py" line="126"/>
+        <location filename="../../desktop/gui/login.py" line="129"/>
         <source>Kedua kata sandi tidak sama.</source>
         <translation>The two passwords differ.</translation>
     </message>
@@ -890,22 +890,22 @@
         <translation>Self-paid</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="33"/>
+        <location filename="../../desktop/services/accounts.py" line="34"/>
         <source>Relawan</source>
         <translation>Volunteer</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="34"/>
+        <location filename="../../desktop/services/accounts.py" line="35"/>
         <source>Koordinator sekolah</source>
         <translation>School coordinator</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="35"/>
+        <location filename="../../desktop/services/accounts.py" line="36"/>
         <source>Petugas cetak</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="36"/>
+        <location filename="../../desktop/services/accounts.py" line="37"/>
         <source>Admin</source>
         <translation>Admin</translation>
     </message>
@@ -936,37 +936,37 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../desktop/gui/login.py" line="48"/>
+        <location filename="../../desktop/gui/login.py" line="51"/>
         <source>Lindung — Masuk</source>
         <translation>Lindung — Sign in</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/login.py" line="51"/>
+        <location filename="../../desktop/gui/login.py" line="54"/>
         <source>&lt;b&gt;Masuk ke Lindung&lt;/b&gt;&lt;br&gt;Pendaftaran pekerja rentan ke JKK + JKM (BAZNAS).</source>
         <translation>&lt;b&gt;Sign in to Lindung&lt;/b&gt;&lt;br&gt;Enrolling vulnerable workers into JKK + JKM (BAZNAS).</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/login.py" line="60"/>
+        <location filename="../../desktop/gui/login.py" line="63"/>
         <source>Nama pengguna</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/login.py" line="61"/>
+        <location filename="../../desktop/gui/login.py" line="64"/>
         <source>Kata sandi</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/login.py" line="62"/>
+        <location filename="../../desktop/gui/login.py" line="65"/>
         <source>Masuk</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/login.py" line="33"/>
+        <location filename="../../desktop/gui/login.py" line="35"/>
         <source>Keluar</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/login.py" line="67"/>
+        <location filename="../../desktop/gui/login.py" line="70"/>
         <source>Isi nama pengguna dan kata sandi.</source>
         <translation>Enter your user name and password.</translation>
     </message>
@@ -1470,42 +1470,44 @@ NIK {nik}</translation>
 <context>
     <name>Service</name>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="69"/>
+        <location filename="../../desktop/services/accounts.py" line="70"/>
         <source>Nama pengguna 2–32 huruf kecil, angka, titik, garis bawah atau tanda hubung.</source>
         <translation>User names are 2–32 lower-case letters, digits, dots, underscores or hyphens.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="71"/>
+        <location filename="../../desktop/services/accounts.py" line="72"/>
         <source>Kata sandi minimal {n} karakter.</source>
         <translation>The password needs at least {n} characters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="75"/>
+        <location filename="../../desktop/services/accounts.py" line="76"/>
         <source>Akun pertama harus akun admin.</source>
         <translation>The first account must be an admin account.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="77"/>
+        <location filename="../../desktop/services/accounts.py" line="78"/>
         <source>Hanya admin yang dapat membuat akun.</source>
         <translation>Only an admin can create accounts.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="79"/>
+        <location filename="../../desktop/services/accounts.py" line="80"/>
         <source>Nama pengguna &quot;{name}&quot; sudah dipakai.</source>
         <translation>The user name &quot;{name}&quot; is taken.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="85"/>
+        <location filename="../../desktop/services/accounts.py" line="86"/>
         <source>Akun koordinator sekolah harus menyebut sekolahnya.</source>
         <translation>A school coordinator&apos;s account must name the school.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="103"/>
+        <location filename="../../desktop/services/accounts.py" line="107"/>
+        <location filename="../../desktop/services/keys.py" line="134"/>
+        <location filename="../../desktop/services/keys.py" line="150"/>
         <source>Nama pengguna atau kata sandi salah.</source>
         <translation>Wrong user name or password.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="140"/>
+        <location filename="../../desktop/services/accounts.py" line="151"/>
         <source>Kunci otomatis: 0 (mati) sampai 240 menit.</source>
         <translation>Auto-lock: 0 (off) to 240 minutes.</translation>
     </message>
@@ -1530,7 +1532,7 @@ NIK {nik}</translation>
         <translation>Same NIK as record {other} in the same file.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="82"/>
+        <location filename="../../desktop/services/accounts.py" line="83"/>
         <location filename="../../desktop/services/enrollment.py" line="201"/>
         <location filename="../../desktop/services/enrollment.py" line="322"/>
         <location filename="../../desktop/services/reporting.py" line="87"/>
@@ -1578,7 +1580,7 @@ NIK {nik}</translation>
         <translation>Your role cannot produce reports.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="138"/>
+        <location filename="../../desktop/services/accounts.py" line="149"/>
         <location filename="../../desktop/services/permissions.py" line="47"/>
         <source>Hanya admin yang dapat melakukan ini.</source>
         <translation>Only an admin can do this.</translation>
@@ -1659,12 +1661,12 @@ NIK {nik}</translation>
         <translation>The region file cannot be read: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/workspace.py" line="159"/>
+        <location filename="../../desktop/services/workspace.py" line="164"/>
         <source>Daftar wilayah ditolak: {reason}</source>
         <translation>Region list refused: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/workspace.py" line="162"/>
+        <location filename="../../desktop/services/workspace.py" line="167"/>
         <source>Daftar wilayah ditolak: hanya {kab} kabupaten/kota dan {desa} desa/kelurahan Kalimantan Barat.</source>
         <translation>Region list refused: only {kab} regencies/cities and {desa} villages of West Kalimantan.</translation>
     </message>
@@ -1704,18 +1706,18 @@ NIK {nik}</translation>
         <translation>The file {name} cannot be read: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/backup.py" line="35"/>
+        <location filename="../../desktop/services/backup.py" line="39"/>
         <source>Cadangan {name} rusak (pemeriksaan keutuhan gagal).</source>
         <translation>The backup {name} is damaged (integrity check failed).</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/backup.py" line="39"/>
-        <location filename="../../desktop/services/backup.py" line="45"/>
+        <location filename="../../desktop/services/backup.py" line="43"/>
+        <location filename="../../desktop/services/backup.py" line="49"/>
         <source>{name} bukan cadangan basis data Lindung.</source>
         <translation>{name} is not a backup of a Lindung database.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/backup.py" line="79"/>
+        <location filename="../../desktop/services/backup.py" line="83"/>
         <location filename="../../desktop/services/spreadsheets.py" line="49"/>
         <source>Berkas {name} tidak ditemukan.</source>
         <translation>The file {name} was not found.</translation>
@@ -1799,6 +1801,27 @@ NIK {nik}</translation>
         <location filename="../../desktop/sync/review.py" line="148"/>
         <source>Data ini bukan dari sekolah Anda.</source>
         <translation>This record is not from your school.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/keys.py" line="71"/>
+        <source>Berkas kunci {path} rusak atau tidak terbaca ({reason}).</source>
+        <translation>The key file {path} is damaged or unreadable ({reason}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/keys.py" line="74"/>
+        <source>Berkas kunci {path} bukan milik Lindung.</source>
+        <translation>The key file {path} does not belong to Lindung.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/keys.py" line="141"/>
+        <location filename="../../desktop/services/keys.py" line="223"/>
+        <source>Berkas kunci basis data ({path}) tidak ada; pulihkan dari cadangan bersama basis datanya.</source>
+        <translation>The database key file ({path}) is missing; restore it from the backup together with its database.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/keys.py" line="221"/>
+        <source>Basis data ini terkunci: masuk dengan akun untuk membukanya.</source>
+        <translation>This database is locked: sign in with an account to open it.</translation>
     </message>
 </context>
 <context>

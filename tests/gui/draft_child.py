@@ -9,11 +9,12 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from desktop.gui.main_window import MainWindow  # noqa: E402
 from desktop.gui.worker import DbWorker  # noqa: E402
+from desktop.services import keys  # noqa: E402
 from desktop.services.accounts import authenticate  # noqa: E402
 from desktop.services.workspace import Workspace  # noqa: E402
 
 app = QApplication([])
-ws = Workspace(sys.argv[1])
+ws = Workspace(sys.argv[1], key=keys.unlock(sys.argv[1], "admin", "rahasia123"))  # the sign-in unlocks it
 worker = DbWorker()
 window = MainWindow(ws, worker, authenticate(ws, "admin", "rahasia123"))
 

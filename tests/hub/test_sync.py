@@ -281,11 +281,11 @@ def test_hub_killed_in_the_middle_of_a_push(hub, tmp_path):
 
 
 def test_a_laptop_whose_clock_is_a_day_ahead(hub, tmp_path):
-    import sqlite3
+    from tests.rawdb import connect
 
     a = laptop(tmp_path, "a", hub, workers=10, seed=10)
     b = laptop(tmp_path, "b", hub)
-    with sqlite3.connect(a) as db:  # what a laptop with a wrong clock would have written
+    with connect(a) as db:  # what a laptop with a wrong clock would have written
         db.execute("UPDATE workers SET enrolled_at = datetime(enrolled_at, '+1 day'), "
                    "updated_at = datetime(updated_at, '+1 day')")
     assert sync(a) == "pushed 10, pulled 0, conflicts 0, duplicates 0"
@@ -294,14 +294,14 @@ def test_a_laptop_whose_clock_is_a_day_ahead(hub, tmp_path):
 
 
 def test_count_check_recovers_a_record_missing_here(hub, tmp_path):
-    import sqlite3
+    from tests.rawdb import connect
 
     a = laptop(tmp_path, "a", hub, workers=8, seed=11)
     b = laptop(tmp_path, "b", hub)
     sync(a)
     sync(b)
     gone = next(iter(listed(b)))
-    with sqlite3.connect(b) as db:  # a record lost on this laptop (restored from an old copy, say)
+    with connect(b) as db:  # a record lost on this laptop (restored from an old copy, say)
         wid = db.execute("SELECT id FROM workers WHERE uuid = ?", (gone,)).fetchone()[0]
         db.execute("DELETE FROM worker_changes WHERE worker_id = ?", (wid,))
         db.execute("INSERT INTO workers_fts(workers_fts, rowid, full_name) SELECT 'delete', id, full_name "

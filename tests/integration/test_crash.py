@@ -4,10 +4,11 @@ import json
 import os
 import random
 import signal
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
+
+from tests.rawdb import connect
 
 from desktop.services.accounts import SYSTEM
 from desktop.services.demo import make_workers
@@ -20,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def check_consistent(path: Path) -> int:
     """Integrity, full-text index and change log all agree; returns the number of workers."""
-    db = sqlite3.connect(path)
+    db = connect(path)
     try:
         assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         db.execute("INSERT INTO workers_fts(workers_fts) VALUES ('integrity-check')")

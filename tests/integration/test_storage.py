@@ -1,5 +1,8 @@
 import sqlite3
 
+from desktop.services import keys
+from tests.rawdb import connect
+
 import pytest
 from sqlalchemy import inspect, text
 
@@ -17,7 +20,8 @@ VOLUNTEER = Actor("rina", "Rina", Role.VOLUNTEER)
 def test_migration_from_an_empty_file(tmp_path):
     path = tmp_path / "empty.sqlite3"
     path.touch()
-    engine = make_engine(path)
+    engine_key = keys.new_key()
+    engine = make_engine(path, engine_key)
     assert current_revision(engine) is None
     assert migrate(engine) is True
     assert current_revision(engine) == head_revision()
@@ -26,7 +30,11 @@ def test_migration_from_an_empty_file(tmp_path):
     assert {"workers", "worker_changes", "accounts", "drafts", "schools", "regions", "settings",
             "workers_fts"} <= tables
     engine.dispose()
-    raw = sqlite3.connect(path)
+    raw = sqlite3.connect(path)     # encrypted: plain SQLite cannot read it
+    with pytest.raises(sqlite3.DatabaseError):
+        raw.execute("PRAGMA journal_mode").fetchone()
+    raw.close()
+    raw = connect(path, engine_key)
     assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     raw.close()
 
@@ -215,14 +223,14 @@ def test_daily_backups_rotate_and_are_checked(ws, tmp_path):
     from desktop.services.backup import auto_backup, backup
 
     enrollment.enroll(ws, make_raw(), VOLUNTEER)
-    first = auto_backup(ws.path, keep=3, now=dt.datetime(2026, 11, 1))
+    first = auto_backup(ws.path, ws.key, keep=3, now=dt.datetime(2026, 11, 1))
     assert first is not None and first.workers == 1
-    assert auto_backup(ws.path, keep=3, now=dt.datetime(2026, 11, 1, 18)) is None  # once a day
+    assert auto_backup(ws.path, ws.key, keep=3, now=dt.datetime(2026, 11, 1, 18)) is None  # once a day
     for day in range(2, 7):
-        auto_backup(ws.path, keep=3, now=dt.datetime(2026, 11, day))
+        auto_backup(ws.path, ws.key, keep=3, now=dt.datetime(2026, 11, day))
     kept = sorted(p.name for p in (ws.path.parent / "backups").iterdir())
     assert kept == ["lindung-20261104.sqlite3", "lindung-20261105.sqlite3", "lindung-20261106.sqlite3"]
-    copy = backup(ws.path, tmp_path / "x" / "copy.sqlite3")
-    with sqlite3.connect(copy.path) as db:
+    copy = backup(ws.path, tmp_path / "x" / "copy.sqlite3", ws.key)
+    with connect(copy.path, ws.key) as db:
         assert db.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
         assert db.execute("SELECT count(*) FROM workers").fetchone()[0] == 1

@@ -1,0 +1,228 @@
+"""The database key: every laptop database is encrypted (SQLCipher, AES-256) with a random key that
+lives only in memory while Lindung runs and, at rest, wrapped once per account in ``<db>.key``.
+
+An account's wrapping key comes from its password through the same Argon2id computation that
+checks the password at sign-in (the raw hash, which is stored nowhere outside the encrypted
+database, through HKDF), so signing in unlocks the database, and a copied database file together
+with its key file reveals nothing without a password. Until the first account exists (a fresh
+install, scripts, tests) the key file holds the key openly; creating the first account removes it.
+Because the wrapping key derives from the stored hash, an existing plain database is encrypted for
+all its accounts at once on first start, without anyone's password.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import secrets
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from argon2.low_level import Type, hash_secret_raw
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+from desktop.domain.messages import QT_TRANSLATE_NOOP
+from desktop.services.errors import AuthenticationFailed, ServiceError
+
+FORMAT = "lindung-key-1"
+KEY_BYTES = 32
+_AAD = b"lindung database key"
+
+
+class Locked(ServiceError):
+    """The database needs an account's password to open."""
+
+
+def key_path(db: Path) -> Path:
+    return Path(db).with_name(Path(db).name + ".key")
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _unb64(text: str) -> bytes:
+    return base64.b64decode(text + "=" * (-len(text) % 4))
+
+
+@dataclass
+class KeyFile:
+    open_key: bytes | None = None                       # only while no account exists
+    accounts: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def to_json(self) -> str:
+        body = {"format": FORMAT, "accounts": self.accounts}
+        if self.open_key is not None:
+            body["open_key"] = _b64(self.open_key)
+        return json.dumps(body, indent=1, sort_keys=True)
+
+
+def load(db: Path) -> KeyFile | None:
+    path = key_path(db)
+    try:
+        body = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError) as exc:
+        raise ServiceError(QT_TRANSLATE_NOOP("Service", "Berkas kunci {path} rusak atau tidak terbaca ({reason})."),
+                           path=path, reason=type(exc).__name__) from None
+    if not isinstance(body, dict) or body.get("format") != FORMAT:
+        raise ServiceError(QT_TRANSLATE_NOOP("Service", "Berkas kunci {path} bukan milik Lindung."), path=path)
+    open_key = body.get("open_key")
+    return KeyFile(_unb64(open_key) if open_key else None, dict(body.get("accounts") or {}))
+
+
+def save(db: Path, keyfile: KeyFile) -> None:
+    """Written whole beside the database (temporary file, fsync, rename), readable by its owner only."""
+    path = key_path(db)
+    tmp = path.with_name(path.name + ".tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(keyfile.to_json())
+        handle.flush()
+        os.fsync(handle.fileno())
+    tmp.replace(path)
+    try:
+        directory = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(directory)
+        finally:
+            os.close(directory)
+    except OSError:
+        pass
+
+
+def new_key() -> bytes:
+    return secrets.token_bytes(KEY_BYTES)
+
+
+# --- wrapping by password hash ------------------------------------------------------------------
+
+def _parse_phc(phc: str) -> tuple[dict[str, int], bytes, bytes]:
+    """``$argon2id$v=19$m=65536,t=3,p=4$<salt>$<hash>`` -> (parameters, salt, raw hash)."""
+    parts = phc.split("$")
+    if len(parts) != 6 or parts[1] != "argon2id":
+        raise ValueError("not an argon2id hash")
+    params = {k: int(v) for k, v in (item.split("=") for item in parts[3].split(","))}
+    return params, _unb64(parts[4]), _unb64(parts[5])
+
+
+def _kek(raw_hash: bytes) -> bytes:
+    return HKDF(hashes.SHA256(), 32, salt=None, info=b"lindung key wrapping").derive(raw_hash)
+
+
+def wrap(key: bytes, password_hash: str) -> dict[str, str]:
+    """The database key wrapped for the account whose stored Argon2id hash is ``password_hash``."""
+    params, salt, raw = _parse_phc(password_hash)
+    nonce = secrets.token_bytes(12)
+    return {"m": str(params["m"]), "t": str(params["t"]), "p": str(params["p"]), "salt": _b64(salt),
+            "length": str(len(raw)), "nonce": _b64(nonce),
+            "wrapped": _b64(AESGCM(_kek(raw)).encrypt(nonce, key, _AAD))}
+
+
+def unwrap(entry: dict[str, str], password: str) -> bytes:
+    raw = hash_secret_raw(password.encode("utf-8"), _unb64(entry["salt"]), time_cost=int(entry["t"]),
+                          memory_cost=int(entry["m"]), parallelism=int(entry["p"]), hash_len=int(entry["length"]),
+                          type=Type.ID)
+    try:
+        return AESGCM(_kek(raw)).decrypt(_unb64(entry["nonce"]), _unb64(entry["wrapped"]), _AAD)
+    except InvalidTag:
+        raise AuthenticationFailed(QT_TRANSLATE_NOOP("Service", "Nama pengguna atau kata sandi salah.")) from None
+
+
+def unlock(db: Path, username: str, password: str) -> bytes:
+    """The database key, from an account's password."""
+    keyfile = load(db)
+    if keyfile is None:
+        raise Locked(QT_TRANSLATE_NOOP("Service", "Berkas kunci basis data ({path}) tidak ada; pulihkan dari "
+                                                  "cadangan bersama basis datanya."), path=key_path(db))
+    from desktop.domain.text import fold_spaces
+
+    entry = keyfile.accounts.get(fold_spaces(username).lower())
+    if entry is None:
+        # The same effort as a real check, so timing does not reveal which names exist.
+        hash_secret_raw(password.encode("utf-8"), b"lindung-no-user!", time_cost=3, memory_cost=65536,
+                        parallelism=4, hash_len=32, type=Type.ID)
+        raise AuthenticationFailed(QT_TRANSLATE_NOOP("Service", "Nama pengguna atau kata sandi salah."))
+    return unwrap(entry, password)
+
+
+def needs_password(db: Path) -> bool:
+    """True when the database can only be opened with an account's password."""
+    keyfile = load(db)
+    return keyfile is not None and keyfile.open_key is None and _is_encrypted(db)
+
+
+def _is_encrypted(db: Path) -> bool:
+    try:
+        with open(db, "rb") as handle:
+            return handle.read(16) != b"SQLite format 3\x00"
+    except FileNotFoundError:
+        return False
+
+
+def set_account(db: Path, key: bytes, username: str, password_hash: str) -> None:
+    """Wrap the key for an account (new, or with a new hash) and drop the open key: from now on the
+    database opens with a password only."""
+    keyfile = load(db) or KeyFile()
+    keyfile.accounts[username] = wrap(key, password_hash)
+    keyfile.open_key = None
+    save(db, keyfile)
+
+
+def _plain_accounts(db: Path) -> dict[str, str]:
+    import sqlite3
+
+    connection = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        if connection.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='accounts'").fetchone() is None:
+            return {}
+        return dict(connection.execute("SELECT username, password_hash FROM accounts WHERE active"))
+    finally:
+        connection.close()
+
+
+def encrypt_plain(db: Path) -> bytes:
+    """Encrypt an existing plain database in place (first start after an update); returns its key.
+    Every account can sign in afterwards with its usual password."""
+    from desktop.storage.engine import encrypt_in_place
+
+    key = new_key()
+    accounts = _plain_accounts(db)
+    keyfile = KeyFile(None if accounts else key, {name: wrap(key, phc) for name, phc in accounts.items()})
+    encrypt_in_place(db, key, before_replace=lambda: save(db, keyfile))
+    backups = db.parent / "backups"
+    for copy in sorted(backups.glob(f"{db.stem}-*.sqlite3")) if backups.is_dir() else []:
+        if is_plain(copy):   # the daily copies made before: encrypted with the same key
+            encrypt_in_place(copy, key)
+    return key
+
+
+def is_plain(path: Path) -> bool:
+    from desktop.storage.engine import is_plain_sqlite
+
+    return is_plain_sqlite(path)
+
+
+def key_without_password(db: Path) -> bytes:
+    """The key of a database that opens without a password: a new database, one with no account yet,
+    or a plain one from before encryption (encrypted now). Otherwise ``Locked``."""
+    db = Path(db)
+    if db.exists() and is_plain(db) and db.stat().st_size > 0:
+        return encrypt_plain(db)
+    keyfile = load(db)
+    if keyfile is not None and keyfile.open_key is not None:
+        return keyfile.open_key
+    if keyfile is not None and keyfile.accounts:
+        raise Locked(QT_TRANSLATE_NOOP("Service", "Basis data ini terkunci: masuk dengan akun untuk membukanya."))
+    if db.exists() and db.stat().st_size > 0:
+        raise Locked(QT_TRANSLATE_NOOP("Service", "Berkas kunci basis data ({path}) tidak ada; pulihkan dari "
+                                                  "cadangan bersama basis datanya."), path=key_path(db))
+    key = new_key()
+    db.parent.mkdir(parents=True, exist_ok=True)
+    save(db, KeyFile(key, {}))
+    return key
