@@ -30,5 +30,29 @@ def demo_database(name: str, workers: int, seed: int, admin_password: str | None
     if admin_password is not None:
         create_account(ws, "admin", "Admin Cabang", admin_password, Role.ADMIN)
     ws.close()
+    from desktop.services.keys import key_path
+
+    key_path(partial).rename(key_path(path))   # the key first: a database never lies without its key
     partial.rename(path)
     return path
+
+
+def copy_database(source: Path, target: Path) -> None:
+    """A laptop database with its key file (it is encrypted)."""
+    import shutil
+
+    from desktop.services.keys import key_path
+
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(target) + suffix).unlink(missing_ok=True)
+    shutil.copy(key_path(source), key_path(target))
+    shutil.copy(source, target)
+
+
+def open_workspace(path: Path, password: str = "rahasia123"):
+    """The benchmark databases with an admin account open with its password, like a sign-in."""
+    from desktop.services import keys
+    from desktop.services.workspace import Workspace
+
+    key = keys.unlock(path, "admin", password) if keys.needs_password(path) else None
+    return Workspace(path, key=key)

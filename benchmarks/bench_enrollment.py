@@ -24,14 +24,14 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import OUT, ROOT, demo_database  # noqa: E402
+from _common import OUT, ROOT, copy_database, demo_database, open_workspace  # noqa: E402
 
 
 def bench_search(path: Path) -> None:
     from desktop.services.search import SearchQuery, iter_records, search
     from desktop.services.workspace import Workspace
 
-    ws = Workspace(path)
+    ws = open_workspace(path)
     rng = random.Random(7)
     sample = []
     for i, record in enumerate(iter_records(ws, SearchQuery())):
@@ -151,7 +151,7 @@ def bench_enroll(path: Path) -> None:
         for suffix in ("", "-wal", "-shm"):
             Path(str(target) + suffix).unlink(missing_ok=True)
         if base is not None:
-            shutil.copy(base, target)
+            copy_database(base, target)
         env = {**os.environ, "LINDUNG_DB": str(target)}
         if base is not None:
             env.update(LINDUNG_PASSWORD="rahasia123")

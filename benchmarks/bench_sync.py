@@ -28,7 +28,7 @@ from pathlib import Path
 import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import OUT, ROOT, demo_database  # noqa: E402
+from _common import OUT, ROOT, copy_database, demo_database  # noqa: E402
 
 
 def laptop_db(workers: int) -> Path:
@@ -82,7 +82,7 @@ def main() -> None:
             several(args, scratch, base, code, env)
             return
         sender_path = scratch / "sender.sqlite3"
-        shutil.copy(source, sender_path)
+        copy_database(source, sender_path)
         sender = Workspace(sender_path)
         register(sender, base, code("sender"))
         import desktop.sync.client as client_module
@@ -141,7 +141,7 @@ def several(args, scratch: Path, base: str, code, env: dict[str, str]) -> None:
     paths = []
     for i in range(args.laptops):
         path = scratch / f"laptop-{i}.sqlite3"
-        shutil.copy(demo_database(f"sync-{share}-laptop{i}", share, seed=570 + i), path)
+        copy_database(demo_database(f"sync-{share}-laptop{i}", share, seed=570 + i), path)
         ws = Workspace(path)
         register(ws, base, code(f"laptop-{i}"))
         ws.close()
