@@ -209,6 +209,14 @@ def _sign_in(ws, args):
         raise CliError(exc.message, EXIT_AUTH) from None
 
 
+def _warn_outside(ws, out) -> None:
+    """A file with personal data written outside the data folder: said on stderr (not blocking scripts)."""
+    if out and ws.outside_data_dir(out):
+        print(f"lindung: peringatan: {out} berisi data pribadi peserta dan berada di luar folder data Lindung "
+              f"({ws.path.parent}), tanpa enkripsi; simpan di tempat aman dan hapus bila tidak diperlukan.",
+              file=sys.stderr)
+
+
 def _resolve_kabupaten(ws, text: str | None) -> str | None:
     """A kabupaten/kota by code (6171, 61.71) or by the names people write (Sambas, Kab. Kubu Raya)."""
     if not text:
@@ -436,6 +444,7 @@ def cmd_import(ws, actor, args) -> int:
     written = None
     if args.errors:
         written = importing.export_rejected(ws, preview, Path(args.errors))
+        _warn_outside(ws, args.errors)
     rejected = [{"row": r.number, "errors": importing.row_reasons(r)} for r in preview.rows
                 if r.status == importing.ERROR]
     duplicates = [{"row": r.number, "reason": r.duplicate_reason} for r in preview.rows
@@ -484,6 +493,7 @@ def cmd_cards(ws, actor, args) -> int:
                        f"atau pakai --unprinted", EXIT_INVALID) from None
     again = f" ({result.reprinted} cetak ulang)" if result.reprinted else ""
     print(f"{result.count} kartu ditulis ke {args.out}{again}.")
+    _warn_outside(ws, args.out)
     return EXIT_OK
 
 
@@ -525,6 +535,7 @@ def cmd_report(ws, actor, args) -> int:
         print(f"Ringkasan {total} peserta ditulis ke {args.out}.")
     elif args.report_command == "receipts":
         count = reporting.receipts_report(ws, Path(args.out), args.school, actor)
+        _warn_outside(ws, args.out)
         print(f"Tanda terima {count} peserta ditulis ke {args.out}.")
     else:
         total = reporting.contributions_report(ws, Path(args.out), args.months, actor)

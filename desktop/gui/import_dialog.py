@@ -304,10 +304,12 @@ class ImportDialog(QDialog):
     def export_rejected(self) -> None:
         if self.preview is None or not self.preview.rejected:
             return
-        default = str(self.preview.path.with_name(self.preview.path.stem + "-ditolak.xlsx"))
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Simpan baris ditolak"), default, "Excel (*.xlsx)")
-        if path:
-            self.export_to(Path(path))
+        from desktop.gui.privacy import save_path
+
+        path = save_path(self, self.ws, self.tr("Simpan baris ditolak"), self.preview.path.stem + "-ditolak.xlsx",
+                         "Excel (*.xlsx)")
+        if path is not None:
+            self.export_to(path)
 
     def export_to(self, path: Path) -> None:
         self.worker.submit(importing.export_rejected, self.ws, self.preview, path, on_failure=self._failed,

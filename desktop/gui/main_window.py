@@ -354,7 +354,12 @@ class MainWindow(QMainWindow):
         self.locked_changed.emit(False)
 
     # ------------------------------------------------------------------ reports
-    def _report_path(self, default: str) -> Path | None:
+    def _report_path(self, default: str, personal: bool = False) -> Path | None:
+        """``personal``: the report names people (receipts), so a folder outside the data folder is warned of."""
+        if personal:
+            from desktop.gui.privacy import save_path
+
+            return save_path(self, self.ws, self.tr("Simpan laporan"), default, "PDF (*.pdf)")
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Simpan laporan"), default, "PDF (*.pdf)")
         return Path(path) if path else None
 
@@ -373,7 +378,7 @@ class MainWindow(QMainWindow):
         if school is None:
             QMessageBox.information(self, "Lindung", self.tr("Pilih dulu sekolahnya di saringan sekolah."))
             return
-        path = path or self._report_path(f"tanda-terima-{school.npsn}.pdf")
+        path = path or self._report_path(f"tanda-terima-{school.npsn}.pdf", personal=True)
         if path:
             self.worker.submit(reporting.receipts_report, self.ws, path, school.npsn, self.actor,
                                on_success=lambda _n: self._report_written(path), on_failure=self._failed)

@@ -17,7 +17,7 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QProgressBar,
+    QCheckBox, QComboBox, QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QProgressBar,
     QPushButton, QVBoxLayout, QWidget,
 )
 
@@ -161,10 +161,11 @@ class PrintDialog(QDialog):
         self._run(path, record=False, then=self._show_preview)
 
     def save_pdf(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Simpan kartu sebagai PDF"), "kartu-peserta.pdf",
-                                              "PDF (*.pdf)")
-        if path:
-            self.save_to(Path(path))
+        from desktop.gui.privacy import save_path
+
+        path = save_path(self, self.ws, self.tr("Simpan kartu sebagai PDF"), "kartu-peserta.pdf", "PDF (*.pdf)")
+        if path is not None:
+            self.save_to(path)
 
     def save_to(self, path: Path) -> None:
         self._run(path, record=True, then=lambda result: self._logged(result))

@@ -218,6 +218,7 @@ def print_cards(ws: Workspace, query: SearchQuery, out: Path, layout: str, actor
     if workers is None:
         workers = min(os.cpu_count() or 1, 4)
     with bulk_work():
+        Path(out).parent.mkdir(parents=True, exist_ok=True)
         count = write_cards(Path(out), cards(), layout, FONTS, back=_card_back(ws),
                             title="Kartu peserta JKK + JKM", workers=workers, cancelled=cancelled,
                             progress=(lambda done: progress(done, total)) if progress else None)

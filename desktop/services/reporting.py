@@ -73,6 +73,7 @@ def summary_report(ws: Workspace, out: Path, actor: Actor, target_count: int | N
                   (f"Wilayah: semua {len(rows)} kabupaten/kota Kalimantan Barat",
                    "Peserta: semua yang tidak dihapus (status terdaftar, aktif, berakhir)",
                    f"Target: {goal:,} pekerja rentan".replace(",", ".")))
+    Path(out).parent.mkdir(parents=True, exist_ok=True)
     write_summary(Path(out), cover, SummaryData(rows, by_occupation, goal), FONTS)
     return sum(r[1] for r in rows)
 
@@ -95,6 +96,7 @@ def receipts_report(ws: Workspace, out: Path, npsn: str, actor: Actor) -> int:
                   (f"Sekolah: {name} (NPSN {npsn}), {ws.regions.name(kab)}",
                    f"Koordinator: {coordinator or '-'}", f"Peserta: {len(rows)} orang tua siswa"))
     today = dt.date.today()
+    Path(out).parent.mkdir(parents=True, exist_ok=True)
     write_receipts(Path(out), cover, rows, coordinator,
                    f"{ws.regions.name(kab).replace('Kabupaten ', '')}, {today.day} {MONTHS_ID[today.month - 1]} {today.year}",
                    FONTS)
@@ -135,5 +137,6 @@ def contributions_report(ws: Workspace, out: Path, months: int, actor: Actor, st
     cover = Cover("Kewajiban iuran BAZNAS untuk pekerja rentan", f"JKK + JKM · {period}", _generated(),
                   (f"Periode: {months} bulan, {period}", "Peserta: status terdaftar atau aktif",
                    "Wilayah: semua kabupaten/kota Kalimantan Barat"))
+    Path(out).parent.mkdir(parents=True, exist_ok=True)
     write_contributions(Path(out), cover, ContributionData(rows, months, period, tuple(notes)), format_rupiah, FONTS)
     return sum(r.jkk + r.jkm for r in rows)

@@ -108,6 +108,23 @@ class Workspace:
     def close(self) -> None:
         self.engine.dispose()
 
+    # -- files with personal data ------------------------------------------------------------
+    @property
+    def exports_dir(self) -> Path:
+        """Where card PDFs, receipts and rejected-row lists go by default: inside the data folder."""
+        folder = self.path.parent / "keluaran"
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder
+
+    def outside_data_dir(self, path: Path | str) -> bool:
+        """True when a file with personal data would be written outside this laptop's data folder
+        (a USB stick, a shared folder): the user is warned first."""
+        try:
+            Path(path).expanduser().resolve().relative_to(self.path.parent.resolve())
+        except ValueError:
+            return True
+        return False
+
     @property
     def today(self) -> dt.date:
         return self._today or dt.date.today()

@@ -676,67 +676,67 @@
         <translation>Saving {count} rows…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="308"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="309"/>
         <source>Simpan baris ditolak</source>
         <translation>Save rejected rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="315"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="317"/>
         <source>{count} baris ditolak disimpan ke {path}.</source>
         <translation>{count} rejected rows saved to {path}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="318"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="320"/>
         <source>Simpan templat impor</source>
         <translation>Save import template</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="363"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="365"/>
         <source>Simpan {count} data valid</source>
         <translation>Save {count} valid rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="392"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="394"/>
         <source>Baris {row}: {reasons}</source>
         <translation>Row {row}: {reasons}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="393"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="395"/>
         <source>Baris {row}: siap disimpan.</source>
         <translation>Row {row}: ready to save.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="401"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="403"/>
         <source>Kolom {columns} tidak dikenali. Pilih kolomnya di bagian &quot;Kolom di berkas&quot; di atas.</source>
         <translation>Columns {columns} were not recognised. Choose them under &quot;Columns in the file&quot; above.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="405"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="407"/>
         <source>{total} baris: {valid} siap disimpan, {warning} dengan peringatan, {error} ditolak, {duplicate} ganda.</source>
         <translation>{total} rows: {valid} ready to save, {warning} with warnings, {error} rejected, {duplicate} duplicates.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="415"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="417"/>
         <source>— tidak ada —</source>
         <translation>— none —</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="417"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="419"/>
         <source>(kolom {n} tanpa judul)</source>
         <translation>(column {n}, no header)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="427"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="429"/>
         <source>Tersimpan</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="429"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="431"/>
         <source>{count} peserta didaftarkan. {left} baris tidak didaftarkan; ekspor untuk diperbaiki.</source>
         <translation>{count} participants enrolled. {left} rows not enrolled; export them to fix.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="431"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="433"/>
         <source>{count} peserta didaftarkan.</source>
         <translation>{count} participants enrolled.</translation>
     </message>
@@ -1150,32 +1150,33 @@
         <translation>{count} participants imported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="358"/>
+        <location filename="../../desktop/gui/main_window.py" line="362"/>
+        <location filename="../../desktop/gui/main_window.py" line="363"/>
         <source>Simpan laporan</source>
         <translation>Save report</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="362"/>
+        <location filename="../../desktop/gui/main_window.py" line="367"/>
         <source>Laporan disimpan: {path}</source>
         <translation>Report saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="374"/>
+        <location filename="../../desktop/gui/main_window.py" line="379"/>
         <source>Pilih dulu sekolahnya di saringan sekolah.</source>
         <translation>First choose the school in the school filter.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="383"/>
+        <location filename="../../desktop/gui/main_window.py" line="388"/>
         <source>Kewajiban iuran</source>
         <translation>Contributions owed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="383"/>
+        <location filename="../../desktop/gui/main_window.py" line="388"/>
         <source>Untuk berapa bulan?</source>
         <translation>For how many months?</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="399"/>
+        <location filename="../../desktop/gui/main_window.py" line="404"/>
         <source>Bahasa akan berganti ke {language} saat Lindung dibuka lagi.</source>
         <translation>The language changes to {language} when Lindung is opened again.</translation>
     </message>
@@ -1291,17 +1292,17 @@
         <translation>{count} of them were printed before: give a reason for re-printing.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="164"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="166"/>
         <source>Simpan kartu sebagai PDF</source>
         <translation>Save cards as PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="191"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="192"/>
         <source>Isi alasan cetak ulang: {count} kartu sudah pernah dicetak.</source>
         <translation>Give a reason for re-printing: {count} cards were printed before.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="210"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="211"/>
         <source>{count} kartu dicatat sebagai dicetak ({path}).</source>
         <translation>{count} cards logged as printed ({path}).</translation>
     </message>
@@ -1311,9 +1312,28 @@
         <translation>The printer cannot be opened.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="249"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="250"/>
         <source>Dibatalkan; tidak ada yang dicatat.</source>
         <translation>Cancelled; nothing was logged.</translation>
+    </message>
+</context>
+<context>
+    <name>Privacy</name>
+    <message>
+        <location filename="../../desktop/gui/privacy.py" line="19"/>
+        <source>Data pribadi</source>
+        <translation>Personal data</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/privacy.py" line="20"/>
+        <source>Berkas ini berisi data pribadi peserta (nama, NIK, alamat) dan akan disimpan di luar folder data Lindung, tanpa enkripsi:
+{path}
+
+Simpan hanya di tempat yang aman dan hapus bila tidak diperlukan lagi (UU PDP 27/2022). Lanjutkan?</source>
+        <translation>This file holds personal data of enrolled workers (names, NIKs, addresses) and will be saved outside the Lindung data folder, unencrypted:
+{path}
+
+Keep it only somewhere safe and delete it when no longer needed (UU PDP 27/2022). Continue?</translation>
     </message>
 </context>
 <context>
@@ -1535,7 +1555,7 @@ NIK {nik}</translation>
         <location filename="../../desktop/services/accounts.py" line="83"/>
         <location filename="../../desktop/services/enrollment.py" line="201"/>
         <location filename="../../desktop/services/enrollment.py" line="322"/>
-        <location filename="../../desktop/services/reporting.py" line="87"/>
+        <location filename="../../desktop/services/reporting.py" line="88"/>
         <source>Sekolah dengan NPSN {npsn} belum terdaftar.</source>
         <translation>No school with NPSN {npsn} is registered.</translation>
     </message>
@@ -1661,12 +1681,12 @@ NIK {nik}</translation>
         <translation>The region file cannot be read: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/workspace.py" line="164"/>
+        <location filename="../../desktop/services/workspace.py" line="181"/>
         <source>Daftar wilayah ditolak: {reason}</source>
         <translation>Region list refused: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/workspace.py" line="167"/>
+        <location filename="../../desktop/services/workspace.py" line="184"/>
         <source>Daftar wilayah ditolak: hanya {kab} kabupaten/kota dan {desa} desa/kelurahan Kalimantan Barat.</source>
         <translation>Region list refused: only {kab} regencies/cities and {desa} villages of West Kalimantan.</translation>
     </message>
@@ -1753,7 +1773,7 @@ NIK {nik}</translation>
         <translation>The target must be more than 0.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/reporting.py" line="108"/>
+        <location filename="../../desktop/services/reporting.py" line="110"/>
         <source>Jumlah bulan harus 1 sampai 60.</source>
         <translation>The number of months must be 1 to 60.</translation>
     </message>

@@ -46,3 +46,30 @@ def test_lock_minutes_are_an_admin_setting(ws, admin):
     volunteer = Actor("ani", "Ani", Role.VOLUNTEER)
     with pytest.raises(PermissionDenied):
         accounts.set_lock_minutes(ws, 0, volunteer)
+
+
+def test_saving_personal_data_outside_the_data_folder_asks_first(qtbot, window, ws, tmp_path):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from desktop.gui.privacy import confirm_outside
+
+    assert confirm_outside(window, ws, ws.exports_dir / "kartu.pdf")   # inside: no question asked
+    seen = []
+
+    def answer(button):
+        def click():
+            box = QApplication.activeModalWidget()
+            if isinstance(box, QMessageBox):
+                seen.append(box.text())
+                box.button(button).click()
+            else:
+                QTimer.singleShot(20, click)
+        QTimer.singleShot(0, click)
+
+    usb = tmp_path / "usb" / "kartu.pdf"
+    answer(QMessageBox.StandardButton.No)
+    assert confirm_outside(window, ws, usb) is False
+    answer(QMessageBox.StandardButton.Yes)
+    assert confirm_outside(window, ws, usb) is True
+    assert len(seen) == 2 and "data pribadi" in seen[0] and str(usb) in seen[0]

@@ -97,3 +97,19 @@ def test_a_plain_database_is_encrypted_on_first_start_for_every_account(tmp_path
         ws.close()
     with sqlcipher_connect(backup_copy, keys.unlock(old, "admin", "rahasia123")) as db:
         assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_files_with_personal_data_warn_outside_the_data_folder(tmp_path):
+    from tests.integration.test_cli import run
+
+    db = tmp_path / "data" / "lindung.sqlite3"
+    assert run(db, "demo", "--workers", "3", "--seed", "5").returncode == 0
+    outside = run(db, "cards", str(tmp_path / "usb" / "kartu.pdf"))
+    assert outside.returncode == 0 and "peringatan" in outside.stderr and "data pribadi" in outside.stderr
+    inside = run(db, "cards", str(tmp_path / "data" / "keluaran" / "kartu.pdf"), "--reason", "uji cetak ulang")
+    assert inside.returncode == 0 and "peringatan" not in inside.stderr
+    ws = Workspace(db)
+    assert ws.exports_dir == db.parent / "keluaran"
+    assert ws.outside_data_dir(tmp_path / "data" / ".." / "lain.pdf")
+    assert not ws.outside_data_dir(ws.exports_dir / "x.pdf")
+    ws.close()
