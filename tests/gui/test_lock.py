@@ -67,7 +67,7 @@ def test_saving_personal_data_outside_the_data_folder_asks_first(qtbot, window, 
                 QTimer.singleShot(20, click)
         QTimer.singleShot(0, click)
 
-    usb = tmp_path / "usb" / "kartu.pdf"
+    usb = tmp_path.parent / (tmp_path.name + "-usb") / "kartu.pdf"   # beside the data folder, not in it
     answer(QMessageBox.StandardButton.No)
     assert confirm_outside(window, ws, usb) is False
     answer(QMessageBox.StandardButton.Yes)
