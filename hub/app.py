@@ -6,9 +6,9 @@ serve one database behind a proxy.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, Header, HTTPException, Request
+from fastapi import Depends, FastAPI, Header, HTTPException, Path, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from sqlalchemy.exc import IntegrityError
@@ -19,6 +19,9 @@ from hub import service
 from hub.db import HubDatabase
 
 MAX_BODY = 32 * 1024 * 1024
+MAX_ID = 2**31 - 1          # row ids and cursors stay inside what every database integer holds
+MAX_CURSOR = 2**62
+RowId = Annotated[int, Path(ge=1, le=MAX_ID)]
 
 
 class RegisterIn(BaseModel):
@@ -100,7 +103,8 @@ def create_app(url: str) -> FastAPI:
             return {"results": service.push(session, device, body.ops, ctx)}
 
     @app.get("/v1/changes")
-    def changes(after: int = 0, limit: int = 1000, own: bool = False,
+    def changes(after: int = Query(0, ge=0, le=MAX_CURSOR), limit: int = Query(1000, ge=1, le=service.MAX_BATCH),
+                own: bool = False,
                 token: str | None = Depends(bearer)) -> dict[str, Any]:
         with db.session() as session:
             device = service.authenticate(session, token)
@@ -114,26 +118,26 @@ def create_app(url: str) -> FastAPI:
             return service.status(session)
 
     @app.get("/v1/review")
-    def review(limit: int = 200, token: str | None = Depends(bearer)) -> dict[str, Any]:
+    def review(limit: int = Query(200, ge=1, le=service.MAX_BATCH), token: str | None = Depends(bearer)) -> dict[str, Any]:
         """Open conflicts and possible duplicates, both versions of each."""
         with db.session() as session:
             service.require_reviewer(service.authenticate(session, token))
             return service.review(session, limit)
 
     @app.post("/v1/conflicts/{conflict_id}/resolve")
-    def resolve(conflict_id: int, body: ResolveIn, token: str | None = Depends(bearer)) -> dict[str, Any]:
+    def resolve(conflict_id: RowId, body: ResolveIn, token: str | None = Depends(bearer)) -> dict[str, Any]:
         with db.session() as session:
             service.require_reviewer(service.authenticate(session, token))
             return service.resolve_conflict(session, conflict_id, body.record, body.revision, body.by, ctx)
 
     @app.post("/v1/duplicates/{pair_id}/merge")
-    def merge(pair_id: int, body: MergeIn, token: str | None = Depends(bearer)) -> dict[str, Any]:
+    def merge(pair_id: RowId, body: MergeIn, token: str | None = Depends(bearer)) -> dict[str, Any]:
         with db.session() as session:
             service.require_reviewer(service.authenticate(session, token))
             return service.merge_duplicate(session, pair_id, body.keep, body.record, body.revisions, body.by, ctx)
 
     @app.post("/v1/duplicates/{pair_id}/dismiss")
-    def dismiss(pair_id: int, body: DismissIn, token: str | None = Depends(bearer)) -> dict[str, Any]:
+    def dismiss(pair_id: RowId, body: DismissIn, token: str | None = Depends(bearer)) -> dict[str, Any]:
         with db.session() as session:
             service.require_reviewer(service.authenticate(session, token))
             return service.dismiss_duplicate(session, pair_id, body.by)
