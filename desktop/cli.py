@@ -132,6 +132,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("restore", help="pulihkan basis data dari cadangan (admin; aplikasi harus ditutup)")
     p.add_argument("file", metavar="FILE")
 
+    p = sub.add_parser("audit", help="catatan audit: siapa, kapan, apa (admin)")
+    p.add_argument("--action", choices=("create", "edit", "delete", "print", "export", "import", "sync",
+                                        "review", "backup", "restore"), help="hanya tindakan ini")
+    p.add_argument("--limit", type=int, default=50, help="berapa catatan terbaru (bawaan 50)")
+    p.add_argument("--verify", action="store_true", help="periksa rantai hash; kode keluar 1 bila rusak")
+    p.add_argument("--json", action="store_true")
+
     p = sub.add_parser("school", help="sekolah (SD/SMP/SMA/SMK, MI/MTs/MA)")
     school_sub = p.add_subparsers(dest="school_command", required=True, parser_class=_Parser)
     q = school_sub.add_parser("add", help="tambah sekolah")
@@ -443,7 +450,7 @@ def cmd_import(ws, actor, args) -> int:
         accepted, preview = result.accepted, result.preview
     written = None
     if args.errors:
-        written = importing.export_rejected(ws, preview, Path(args.errors))
+        written = importing.export_rejected(ws, preview, Path(args.errors), actor)
         _warn_outside(ws, args.errors)
     rejected = [{"row": r.number, "errors": importing.row_reasons(r)} for r in preview.rows
                 if r.status == importing.ERROR]
@@ -554,8 +561,10 @@ def cmd_register(ws, actor, args) -> int:
 def cmd_sync(ws, actor, args) -> int:
     from desktop.sync.client import sync
 
-    report = sync(ws, args.hub)
+    report = sync(ws, args.hub, actor=actor)
     print(report.summary())
+    if report.audit_refused:
+        print(f"Catatan audit laptop ini ditolak hub: {report.audit_refused}. Hubungi admin cabang.", file=sys.stderr)
     for line in report.rejected[:20]:
         print(f"ditolak hub: {line}", file=sys.stderr)
     if report.waiting:
@@ -569,28 +578,56 @@ def cmd_sync(ws, actor, args) -> int:
 def cmd_bundle(ws, actor, args) -> int:
     from desktop.sync.client import export_bundle
 
-    count = export_bundle(ws, Path(args.out))
+    count = export_bundle(ws, Path(args.out), actor)
     print(f"{count} data ditulis ke bundel {args.out} (terenkripsi untuk hub, ditandatangani laptop ini).")
     return EXIT_OK
 
 
 def cmd_backup(ws, actor, args) -> int:
-    from desktop.services.backup import backup
+    from desktop.services.backup import backup_workspace
 
-    info = backup(ws.path, Path(args.out), ws.key)
+    info = backup_workspace(ws, Path(args.out), actor)
     print(f"Cadangan {info.workers} peserta ditulis ke {info.path} ({info.size // 1024} KB, keutuhan diperiksa).")
     return EXIT_OK
 
 
 def cmd_restore(ws, actor, args) -> int:
-    from desktop.services.backup import restore
+    from desktop.services.backup import restore_workspace
 
     if not actor.is_admin:
         raise CliError("hanya admin yang dapat memulihkan cadangan", EXIT_AUTH)
     ws.close()
-    info = restore(ws.path, Path(args.file), ws.key)
+    info = restore_workspace(ws.path, Path(args.file), ws.key, actor)
     print(f"Basis data dipulihkan dari {args.file}: {info.workers} peserta. Basis data sebelumnya disimpan "
           f"di samping {info.path.name}. Jalankan lindung sync untuk mengambil yang terjadi sesudahnya.")
+    return EXIT_OK
+
+
+def cmd_audit(ws, actor, args) -> int:
+    from desktop.services import audit
+
+    if args.verify:
+        verdict = audit.verify(ws, actor)
+        if args.json:
+            print(json.dumps({"entries": verdict.entries, "intact": verdict.intact,
+                              "first_broken": verdict.first_broken}))
+        elif verdict.intact:
+            print(f"Rantai hash utuh: {verdict.entries} catatan.")
+        else:
+            print(f"PERINGATAN: catatan audit #{verdict.first_broken} telah diubah, dihapus atau dipindah "
+                  "sesudah ditulis.", file=sys.stderr)
+        return EXIT_OK if verdict.intact else EXIT_INVALID
+    items = audit.entries(ws, actor, max(1, args.limit), args.action)
+    if args.json:
+        print(json.dumps([{"id": e.id, "at": e.at, "actor": e.actor, "device_id": e.device_id, "action": e.action,
+                           "subject": e.subject, "details": e.details, "hash": e.hash} for e in items],
+                         ensure_ascii=False))
+        return EXIT_OK
+    for e in reversed(items):
+        print(f"{e.id:>6}  {e.at[:19].replace('T', ' ')}  {e.actor:<12.12} {audit.ACTION_LABELS[e.action]:<10} "
+              f"{e.subject}  {audit.describe(e.details)}")
+    if not items:
+        print("Belum ada catatan audit.")
     return EXIT_OK
 
 
@@ -627,7 +664,7 @@ COMMANDS = {
     "user": cmd_user, "regions": cmd_regions, "settings": cmd_settings, "import": cmd_import,
     "template": cmd_template, "school": cmd_school, "cards": cmd_cards, "verify-card": cmd_verify_card,
     "card-key": cmd_card_key, "report": cmd_report, "register": cmd_register, "sync": cmd_sync,
-    "bundle": cmd_bundle, "backup": cmd_backup, "restore": cmd_restore,
+    "bundle": cmd_bundle, "backup": cmd_backup, "restore": cmd_restore, "audit": cmd_audit,
 }
 
 

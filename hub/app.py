@@ -42,6 +42,10 @@ class PushIn(BaseModel):
     ops: list[dict[str, Any]] = Field(max_length=service.MAX_BATCH)
 
 
+class AuditIn(BaseModel):
+    entries: list[dict[str, Any]] = Field(max_length=service.MAX_BATCH)
+
+
 class ResolveIn(BaseModel):
     record: dict[str, Any]                  # the version the coordinator settled on
     revision: int                           # the hub revision they were shown
@@ -116,6 +120,13 @@ def create_app(url: str) -> FastAPI:
         with db.session() as session:
             service.authenticate(session, token)
             return service.status(session)
+
+    @app.post("/v1/audit")
+    def audit(body: AuditIn, token: str | None = Depends(bearer)) -> dict[str, Any]:
+        """The laptop's audit entries, in order; refused (409) when the chain does not hold."""
+        with db.session() as session:
+            device = service.authenticate(session, token)
+            return service.store_audit(session, device, body.entries)
 
     @app.get("/v1/review")
     def review(limit: int = Query(200, ge=1, le=service.MAX_BATCH), token: str | None = Depends(bearer)) -> dict[str, Any]:

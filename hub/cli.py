@@ -34,6 +34,11 @@ def build_parser() -> argparse.ArgumentParser:
     bundle_sub = p.add_subparsers(dest="bundle_command", required=True, parser_class=_Parser)
     q = bundle_sub.add_parser("import", help="terapkan bundel (mengimpor dua kali tidak mengubah apa pun)")
     q.add_argument("file")
+    p = sub.add_parser("audit", help="catatan audit dari laptop (siapa, kapan, apa)")
+    p.add_argument("--device", help="hanya laptop ini")
+    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--verify", action="store_true", help="periksa ulang rantai hash semua catatan")
+    p.add_argument("--json", action="store_true")
     p = sub.add_parser("list", help="data peserta di hub")
     p.add_argument("--json", action="store_true")
     return parser
@@ -89,6 +94,23 @@ def main(argv: Sequence[str] | None = None) -> int:
                 c = service.import_bundle(session, data, ctx)
                 print(f"Bundel diterapkan: {c['accepted']} baru, {c['duplicate']} kemungkinan ganda, "
                       f"{c['conflict']} konflik, {c['rejected']} ditolak, {c['already']} sudah pernah diterima.")
+            elif args.command == "audit":
+                if args.verify:
+                    verdict = service.verify_audit(session)
+                    if args.json:
+                        print(json.dumps(verdict))
+                    elif verdict["broken"]:
+                        for b in verdict["broken"][:20]:
+                            print(f"RUSAK: laptop {b['device_id']} catatan #{b['id']}")
+                    else:
+                        print(f"Rantai utuh: {verdict['entries']} catatan dari {verdict['devices']} laptop.")
+                    return 3 if verdict["broken"] else 0
+                entries = service.audit_entries(session, args.device, args.limit)
+                if args.json:
+                    print(json.dumps(entries, ensure_ascii=False))
+                for e in [] if args.json else entries:
+                    print(f"{e['at'][:19].replace('T', ' ')}  {e['device']:<16.16} {e['actor']:<12.12} "
+                          f"{e['action']:<8} {e['subject']}")
             elif args.command == "list":
                 records = service.list_records(session)
                 if args.json:

@@ -114,3 +114,25 @@ class HubSetting(Base):
     __tablename__ = "hub_settings"
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class AuditRecord(Base):
+    """One entry of a laptop's audit log as received. Entries are accepted only when their hash matches
+    their content and they continue a chain the hub already holds for that laptop (a restored backup
+    may fork it: both branches are kept)."""
+
+    __tablename__ = "audit_entries"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    device_id: Mapped[str] = mapped_column(String(36))
+    local_id: Mapped[int] = mapped_column(BigInteger)          # the entry's number on the laptop
+    at: Mapped[str] = mapped_column(String(32))
+    actor: Mapped[str] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(16))
+    subject: Mapped[str] = mapped_column(Text)
+    details: Mapped[str] = mapped_column(Text)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+    received_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+    __table_args__ = (Index("ix_audit_entries_device_hash", "device_id", "hash", unique=True),
+                      Index("ix_audit_entries_device_local", "device_id", "local_id"))

@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.enrollment import Context, validate
 from desktop.domain.regions import RegionCatalog
-from hub.models import Conflict, Counter, Device, DeviceCode, HubSetting, Operation, PossibleDuplicate, Record
+from hub.models import AuditRecord, Conflict, Counter, Device, DeviceCode, HubSetting, Operation, PossibleDuplicate, Record
 
 CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"   # Crockford: no I, L, O, U to misread
 MAX_BATCH = 1000
@@ -502,6 +502,78 @@ def dismiss_duplicate(session: Session, pair_id: int, who: str) -> dict[str, Any
     return {"id": pair.id}
 
 
+# --- audit ---------------------------------------------------------------------------------------
+
+_AUDIT_TEXT = {"at": 32, "actor": 64, "device_id": 36, "action": 16, "prev_hash": 64, "hash": 64,
+               "subject": 2000, "details": 4_000_000}
+
+
+def _audit_entry(device: Device, entry: Any) -> dict[str, Any]:
+    from desktop.domain.audit_chain import ACTIONS, hash_of
+
+    if not isinstance(entry, dict) or not isinstance(entry.get("id"), int) or not 0 < entry["id"] <= 2**62 \
+            or any(not isinstance(entry.get(k), str) or len(entry[k]) > n for k, n in _AUDIT_TEXT.items()) \
+            or entry["action"] not in ACTIONS:
+        raise HubError("catatan audit tidak sah")
+    if entry["device_id"] != device.id:
+        raise HubError(f"catatan audit #{entry['id']} bukan dari laptop ini")
+    if hash_of(entry) != entry["hash"]:
+        raise Clash(f"catatan audit #{entry['id']} tidak cocok dengan isinya (diubah sesudah ditulis)")
+    return entry
+
+
+def store_audit(session: Session, device: Device, entries: list[Any]) -> dict[str, int]:
+    """Keep a laptop's audit entries, checked: each hash must match its entry and continue the chain
+    the hub holds for the laptop (from its start, or from an entry already here). Entries already
+    here are skipped, so a resend is harmless. A broken chain refuses the whole batch (409)."""
+    from desktop.domain.audit_chain import GENESIS
+
+    checked = [_audit_entry(device, e) for e in entries]
+    wanted = list({h for e in checked for h in (e["hash"], e["prev_hash"])})
+    known: set[str] = set()
+    for start in range(0, len(wanted), 500):
+        known.update(session.scalars(select(AuditRecord.hash).where(
+            AuditRecord.device_id == device.id, AuditRecord.hash.in_(wanted[start:start + 500]))))
+    rows, already, now = [], 0, utcnow()
+    for e in checked:
+        if e["hash"] in known:
+            already += 1
+            continue
+        if e["prev_hash"] != GENESIS and e["prev_hash"] not in known:
+            raise Clash(f"catatan audit #{e['id']} tidak bersambung dengan yang sudah diterima (ada yang hilang)")
+        known.add(e["hash"])
+        rows.append({"device_id": device.id, "local_id": e["id"], "received_at": now,
+                     **{k: e[k] for k in _AUDIT_TEXT if k != "device_id"}})
+    if rows:
+        session.execute(insert(AuditRecord), rows)
+    return {"stored": len(rows), "already": already}
+
+
+def audit_entries(session: Session, device_id: str | None = None, limit: int = 200) -> list[dict[str, Any]]:
+    """The newest entries first, with the laptop's name."""
+    names = dict(session.execute(select(Device.id, Device.name)).all())
+    query = select(AuditRecord).order_by(AuditRecord.id.desc()).limit(limit)
+    if device_id:
+        query = query.where(AuditRecord.device_id == device_id)
+    return [{"device_id": r.device_id, "device": names.get(r.device_id, "?"), "id": r.local_id, "at": r.at,
+             "actor": r.actor, "action": r.action, "subject": r.subject, "details": json.loads(r.details)}
+            for r in session.scalars(query)]
+
+
+def verify_audit(session: Session) -> dict[str, Any]:
+    """Check every stored entry again (the hub's own copy could be edited too): its hash, and that it
+    continues an entry of the same laptop. Returns counts and the broken entries."""
+    from desktop.domain.audit_chain import GENESIS, hash_of
+
+    hashes = {(d, h) for d, h in session.execute(select(AuditRecord.device_id, AuditRecord.hash))}
+    total, broken = 0, []
+    for r in session.scalars(select(AuditRecord).order_by(AuditRecord.id).execution_options(yield_per=1000)):
+        total += 1
+        if hash_of(r) != r.hash or (r.prev_hash != GENESIS and (r.device_id, r.prev_hash) not in hashes):
+            broken.append({"device_id": r.device_id, "id": r.local_id})
+    return {"entries": total, "devices": len({d for d, _ in hashes}), "broken": broken}
+
+
 # --- bundles ------------------------------------------------------------------------------------
 
 def import_bundle(session: Session, data: bytes, ctx: HubContext) -> dict[str, int]:
@@ -525,7 +597,7 @@ def import_bundle(session: Session, data: bytes, ctx: HubContext) -> dict[str, i
     ops = payload.get("ops")
     if not isinstance(ops, list):
         raise HubError("bundel tanpa daftar operasi")
-    counts = {"accepted": 0, "duplicate": 0, "conflict": 0, "rejected": 0, "already": 0}
+    counts = {"accepted": 0, "duplicate": 0, "conflict": 0, "rejected": 0, "already": 0, "audit": 0}
     for start in range(0, len(ops), MAX_BATCH):
         chunk = ops[start:start + MAX_BATCH]
         known = {o.op_id for o in _in_chunks(session, Operation, Operation.op_id,
@@ -535,4 +607,11 @@ def import_bundle(session: Session, data: bytes, ctx: HubContext) -> dict[str, i
                 counts["already"] += 1
             else:
                 counts[answer["status"]] += 1
+    audit = payload.get("audit") or []
+    if isinstance(audit, list) and audit:
+        try:
+            with session.begin_nested():   # a broken audit chain does not undo the records
+                counts["audit"] = store_audit(session, device, audit)["stored"]
+        except HubError as exc:
+            counts["audit_refused"] = exc.message
     return counts

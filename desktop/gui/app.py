@@ -112,10 +112,13 @@ class AppController(QObject):
     def shutdown(self) -> None:
         self.worker.shutdown()
         if self.ws is not None:
+            from desktop.services import audit
             from desktop.services.backup import auto_backup
 
             try:
-                auto_backup(self.ws.path, self.ws.key)  # one a day, the last seven kept, beside the database
+                info = auto_backup(self.ws.path, self.ws.key)  # one a day, the last seven kept, beside the database
+                if info is not None:
+                    audit.log(self.ws, audit.SYSTEM, "backup", info.path.name, {"workers": info.workers, "automatic": True})
             except Exception as exc:  # a full disk must not stop the app from closing; say what failed
                 log.warning("automatic backup failed: %s", type(exc).__name__)
             self.ws.close()

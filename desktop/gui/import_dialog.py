@@ -312,7 +312,7 @@ class ImportDialog(QDialog):
             self.export_to(path)
 
     def export_to(self, path: Path) -> None:
-        self.worker.submit(importing.export_rejected, self.ws, self.preview, path, on_failure=self._failed,
+        self.worker.submit(importing.export_rejected, self.ws, self.preview, path, self.actor, on_failure=self._failed,
                            on_success=lambda n: self.summary.setText(
                                self.tr("{count} baris ditolak disimpan ke {path}.").format(count=n, path=path)))
 

@@ -136,7 +136,7 @@ class MainWindow(QMainWindow):
         status.addWidget(self.busy_label)
         from desktop.gui.sync_control import SyncControl
 
-        self.sync = SyncControl(self.ws, self.worker, self)
+        self.sync = SyncControl(self.ws, self.worker, self, self.actor)
         from desktop.sync.review import may_review
 
         self.sync.show_review = may_review(self.actor)
@@ -181,6 +181,9 @@ class MainWindow(QMainWindow):
         manage = QAction(self.tr("Kelola akun…"), self, triggered=self.manage_accounts)
         manage.setEnabled(self.actor.is_admin)
         accounts.addAction(manage)
+        audit_log = QAction(self.tr("Catatan audit…"), self, triggered=self.open_audit)
+        audit_log.setEnabled(self.actor.is_admin)
+        accounts.addAction(audit_log)
         language = menu.addMenu(self.tr("&Bahasa"))
         for code, name in LANGUAGES.items():
             language.addAction(QAction(name, self, triggered=lambda _c=False, c=code: self._choose_language(c)))
@@ -397,6 +400,13 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ accounts, language
     def manage_accounts(self) -> None:
         AccountsDialog(self.ws, self.worker, self.actor, self).open()
+
+    def open_audit(self):
+        from desktop.gui.audit_dialog import AuditDialog
+
+        dialog = AuditDialog(self.ws, self.worker, self.actor, self)
+        dialog.open()
+        return dialog
 
     def _choose_language(self, code: str) -> None:
         QSettings().setValue("ui/language", code)

@@ -23,13 +23,14 @@ class _Signals(QObject):
 
 
 class _SyncJob(QRunnable):
-    def __init__(self, ws: Workspace, cancel: threading.Event):
+    def __init__(self, ws: Workspace, cancel: threading.Event, actor):
         super().__init__()
-        self.ws, self.cancel, self.signals = ws, cancel, _Signals()
+        self.ws, self.cancel, self.actor, self.signals = ws, cancel, actor, _Signals()
 
     def run(self) -> None:
         try:
-            report = client.sync(self.ws, progress=self.signals.progressed.emit, cancelled=self.cancel.is_set)
+            report = client.sync(self.ws, progress=self.signals.progressed.emit, cancelled=self.cancel.is_set,
+                                 actor=self.actor)
         except Exception as exc:  # handed to the window, which says it plainly and retries
             self.signals.finished.emit(None, exc)
             return
@@ -42,9 +43,9 @@ class SyncControl(QObject):
     finished = Signal(object, object)   # report, error
     waiting_changed = Signal(int)
 
-    def __init__(self, ws: Workspace, worker: DbWorker, parent: QWidget):
+    def __init__(self, ws: Workspace, worker: DbWorker, parent: QWidget, actor=None):
         super().__init__(parent)
-        self.ws, self.worker = ws, worker
+        self.ws, self.worker, self.actor = ws, worker, actor
         self.label = QLabel(objectName="syncStatus")
         self.progress = QProgressBar(objectName="syncProgress")
         self.progress.setMaximumWidth(160)
@@ -99,7 +100,7 @@ class SyncControl(QObject):
             return
         self.retry_timer.stop()
         self._cancel = threading.Event()
-        self._job = _SyncJob(self.ws, self._cancel)
+        self._job = _SyncJob(self.ws, self._cancel, self.actor)
         self._job.signals.progressed.connect(self._progressed)
         self._job.signals.finished.connect(self._finished)
         self.progress.setVisible(True)
@@ -124,7 +125,8 @@ class SyncControl(QObject):
             self.last_sync = dt.datetime.now()
             self.waiting = report.waiting
             self.to_review = report.to_review
-            self._render("")
+            # The hub refused this laptop's audit log: somebody changed or removed entries here.
+            self._render(self.tr("catatan audit ditolak hub, hubungi admin cabang") if report.audit_refused else "")
             self.worker.changed.emit("workers")  # pulled records appear in the list
         else:
             delay = RETRY_DELAYS_S[min(self.failures, len(RETRY_DELAYS_S) - 1)]

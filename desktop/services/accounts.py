@@ -88,6 +88,10 @@ def create_account(ws: Workspace, username: str, display_name: str, password: st
         session.add(Account(username=username, display_name=display_name, role=role.value,
                             password_hash=password_hash, active=True, created_at=utcnow(),
                             school_npsn=school_npsn))
+        from desktop.services import audit   # audit names actors: imported here, not at the top
+
+        audit.record(session, ws, by or username, "create", f"akun {username}",
+                     {"role": role.value, "school": school_npsn})
     # The database key, wrapped for this password: from now on the database opens with a sign-in.
     keys.set_account(ws.path, ws.key, username, password_hash)
     return Actor(username, display_name, role, school_npsn)
@@ -149,5 +153,10 @@ def set_lock_minutes(ws: Workspace, minutes: int, by: Actor) -> None:
         raise PermissionDenied(QT_TRANSLATE_NOOP("Service", "Hanya admin yang dapat melakukan ini."))
     if not 0 <= minutes <= 240:
         raise ServiceError(QT_TRANSLATE_NOOP("Service", "Kunci otomatis: 0 (mati) sampai 240 menit."))
+    from desktop.services import audit
+
     with ws.session(write=True) as session:
+        old = session.get(Setting, LOCK_KEY)
         session.merge(Setting(key=LOCK_KEY, value=str(minutes)))
+        audit.record(session, ws, by, "edit", "pengaturan kunci otomatis",
+                     {"lock_minutes": [old.value if old else str(DEFAULT_LOCK_MINUTES), str(minutes)]})

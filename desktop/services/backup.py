@@ -106,3 +106,27 @@ def auto_backup(db_path: Path, key: bytes, keep: int = AUTO_KEEP,
     for old in sorted(folder.glob(f"{db_path.stem}-*.sqlite3"))[:-keep]:
         old.unlink(missing_ok=True)
     return info
+
+
+def backup_workspace(ws, out: Path, actor) -> BackupInfo:
+    """``lindung backup``: a checked copy of the open database, written to the audit log."""
+    from desktop.services import audit
+
+    info = backup(ws.path, out, ws.key)
+    audit.log(ws, actor, "backup", Path(out).name, {"workers": info.workers, "bytes": info.size})
+    return info
+
+
+def restore_workspace(db_path: Path, file: Path, key: bytes, actor) -> BackupInfo:
+    """``lindung restore`` (the database closed): restore, then note it in the restored database's
+    audit log (its chain continues from the backup's last entry; the hub keeps both branches)."""
+    from desktop.services import audit
+    from desktop.services.workspace import Workspace
+
+    info = restore(db_path, file, key)
+    ws = Workspace(db_path, key=key)
+    try:
+        audit.log(ws, actor, "restore", Path(file).name, {"workers": info.workers})
+    finally:
+        ws.close()
+    return info

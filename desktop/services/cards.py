@@ -27,7 +27,7 @@ from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.domain.nik import mask_nik
 from desktop.domain.text import format_date
 from desktop.paths import FONTS
-from desktop.services import permissions
+from desktop.services import audit, permissions
 from desktop.services.accounts import Actor
 from desktop.services.errors import ServiceError
 from desktop.services.records import WorkerRecord
@@ -246,6 +246,9 @@ def _log_batch(ws: Workspace, batch_uuid: str, registration_nos: list[str], layo
             printed_before = set(session.scalars(select(CardPrint.worker_id).where(CardPrint.worker_id.in_(ids))))
             session.execute(CardPrint.__table__.insert(), [
                 {"batch_id": batch.id, "worker_id": wid, "reprint": wid in printed_before} for wid in ids])
+        audit.record(session, ws, actor, "print", f"{len(registration_nos)} kartu", {
+            "batch": batch_uuid, "layout": layout, "file": file_name, "reprint_reason": reason,
+            "registration_nos": registration_nos})
 
 
 @dataclass(frozen=True)

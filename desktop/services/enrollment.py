@@ -7,11 +7,11 @@ import dataclasses
 import datetime as dt
 import json
 import operator
-import sqlite3
 import uuid
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import Integer, String, cast, func, select, text, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
@@ -21,7 +21,7 @@ from desktop.domain.messages import QT_TRANSLATE_NOOP, Problem, error
 from desktop.domain.nik import clean_nik
 from desktop.domain.regno import make_registration_no
 from desktop.domain.text import fold_spaces, search_key
-from desktop.services import permissions
+from desktop.services import audit, permissions
 from desktop.services.accounts import Actor
 from desktop.services.errors import (
     DuplicateNik, NotFound, PermissionDenied, ServiceError, StaleRevision, ValidationFailed,
@@ -119,7 +119,8 @@ WORKER_INSERT_COLUMNS = _ENROLLMENT_COLUMNS + _BOOKKEEPING_COLUMNS
 
 
 def insert_enrollments(session: Session, ws: Workspace, enrollments: Sequence[Enrollment],
-                       schools: Mapping[str, int], actor: Actor) -> list[tuple]:
+                       schools: Mapping[str, int], actor: Actor, audit_action: str = "create",
+                       audit_details: Mapping[str, Any] | None = None) -> list[tuple]:
     """Insert validated enrollments inside the caller's write transaction.
 
     Every new worker gets a client-generated UUID, revision 1 and an offline registration number;
@@ -141,7 +142,7 @@ def insert_enrollments(session: Session, ws: Workspace, enrollments: Sequence[En
         for offset, e in enumerate(enrollments)]
     try:
         _bulk_insert(session, Worker.__table__, WORKER_INSERT_COLUMNS, rows)
-    except sqlite3.IntegrityError as exc:  # a parallel process took the NIK in between: refuse cleanly
+    except sqlcipher.IntegrityError as exc:  # a parallel process took the NIK in between: refuse cleanly
         raise ServiceError(QT_TRANSLATE_NOOP("Service", "NIK sudah terdaftar oleh proses lain; tidak ada yang disimpan.")) from exc
     last_id = next_id + len(rows) - 1
     # One statement fills the name index for the whole batch (a per-row trigger costs 40 µs a row).
@@ -150,6 +151,9 @@ def insert_enrollments(session: Session, ws: Workspace, enrollments: Sequence[En
     _bulk_insert(session, WorkerChange.__table__,
                  ("worker_id", "revision", "action", "changed_at", "changed_by", "device_id", "changes"),
                  [(wid, 1, "create", now, who, device, "{}") for wid in range(next_id, last_id + 1)])
+    regno = WORKER_INSERT_COLUMNS.index("registration_no")
+    audit.record(session, ws, actor, audit_action, f"{len(rows)} peserta",
+                 {**(audit_details or {}), "registration_nos": [row[regno] for row in rows]})
     return rows
 
 
@@ -286,6 +290,16 @@ def _may_edit(session: Session, actor: Actor, worker: Worker) -> None:
     permissions.require_record(actor, worker.enrolled_by, _npsn_of(session, worker))
 
 
+# Fields whose values identify a person: the audit names them as changed, without the values.
+_PERSONAL = frozenset({"nik", "full_name", "birth_place", "birth_date", "address", "phone", "heir_name",
+                       "heir_phone", "pupil_name", "desa_code"})
+
+
+def audit_changes(changes: Mapping[str, list[Any]]) -> dict[str, Any]:
+    return {name: ("(diubah)" if name in _PERSONAL else [str(old), str(new)])
+            for name, (old, new) in changes.items()}
+
+
 def _log_change(session: Session, ws: Workspace, worker: Worker, action: str, actor: Actor,
                 changes: dict[str, list[Any]], now: dt.datetime) -> None:
     session.add(WorkerChange(worker_id=worker.id, revision=worker.revision, action=action, changed_at=now,
@@ -335,6 +349,7 @@ def update_worker(ws: Workspace, worker_id: str, raw: Mapping[str, Any], actor: 
             worker.updated_by, worker.updated_at = actor.username, now
             changes.pop("name_key", None)
             _log_change(session, ws, worker, "update", actor, changes, now)
+            audit.record(session, ws, actor, "edit", worker.registration_no, audit_changes(changes))
             session.flush()
         return _record(session, worker)
 
@@ -358,6 +373,7 @@ def delete_worker(ws: Workspace, worker_id: str, reason: str, actor: Actor,
         worker.revision += 1
         worker.updated_by, worker.updated_at = actor.username, now
         _log_change(session, ws, worker, "delete", actor, changes, now)
+        audit.record(session, ws, actor, "delete", worker.registration_no, {"reason": reason})
         session.flush()
         return _record(session, worker)
 

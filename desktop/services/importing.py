@@ -31,7 +31,7 @@ from desktop.domain.importing import (
     guess_mapping, header_key, is_blank_row,
 )
 from desktop.domain.messages import QT_TRANSLATE_NOOP, Problem, error, errors_of, warnings_of
-from desktop.services import permissions
+from desktop.services import audit, permissions
 from desktop.services.accounts import Actor
 from desktop.services.enrollment import (
     DUPLICATE_NIK, WORKER_INSERT_COLUMNS, _existing_niks, _school_ids, insert_enrollments,
@@ -372,7 +372,8 @@ def commit_import(ws: Workspace, preview: ImportPreview, actor: Actor,
             preview = _mark_taken(preview, taken)
             rows = preview.committable
         schools = _school_ids(session, {preview.school_npsn} if preview.school_npsn else set())
-        inserted = insert_enrollments(session, ws, [r.enrollment for r in rows], schools, actor)
+        inserted = insert_enrollments(session, ws, [r.enrollment for r in rows], schools, actor, "import",
+                                      {"file": preview.path.name, "school": preview.school_npsn})
         if preview.school_npsn:
             saved = {f: preview.headers[i] for f, i in preview.mapping.items() if i < len(preview.headers)}
             key = _mapping_key(preview.school_npsn)
@@ -431,7 +432,7 @@ def _choice_lists(ws: Workspace) -> dict[str, list[str]]:
     }
 
 
-def export_rejected(ws: Workspace, preview: ImportPreview, out: Path) -> int:
+def export_rejected(ws: Workspace, preview: ImportPreview, out: Path, actor: Actor) -> int:
     """The rows not enrolled, in the template's columns plus ``Keterangan``; returns how many."""
     fields = [f for f, _ in TEMPLATE_COLUMNS] + ["heir_phone"]
     rejected = preview.rejected
@@ -446,7 +447,10 @@ def export_rejected(ws: Workspace, preview: ImportPreview, out: Path) -> int:
             values.append(" ".join(row_reasons(row)))
             yield values
 
-    return write_workbook(Path(out), _column_specs(True), rows(), lists=_choice_lists(ws))
+    written = write_workbook(Path(out), _column_specs(True), rows(), lists=_choice_lists(ws))
+    audit.log(ws, actor, "export", Path(out).name, {"what": "baris ditolak", "rows": written,
+                                                   "source": preview.path.name})
+    return written
 
 
 TEMPLATE_INSTRUCTIONS = (

@@ -15,7 +15,7 @@ from desktop.domain.enrollment import Occupation, Status
 from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.domain.text import MONTHS_ID, format_rupiah
 from desktop.paths import FONTS
-from desktop.services import permissions
+from desktop.services import audit, permissions
 from desktop.services.accounts import Actor
 from desktop.services.errors import NotFound, ServiceError
 from desktop.services.workspace import Workspace
@@ -75,6 +75,7 @@ def summary_report(ws: Workspace, out: Path, actor: Actor, target_count: int | N
                    f"Target: {goal:,} pekerja rentan".replace(",", ".")))
     Path(out).parent.mkdir(parents=True, exist_ok=True)
     write_summary(Path(out), cover, SummaryData(rows, by_occupation, goal), FONTS)
+    audit.log(ws, actor, "export", Path(out).name, {"what": "ringkasan kepesertaan"})
     return sum(r[1] for r in rows)
 
 
@@ -100,6 +101,7 @@ def receipts_report(ws: Workspace, out: Path, npsn: str, actor: Actor) -> int:
     write_receipts(Path(out), cover, rows, coordinator,
                    f"{ws.regions.name(kab).replace('Kabupaten ', '')}, {today.day} {MONTHS_ID[today.month - 1]} {today.year}",
                    FONTS)
+    audit.log(ws, actor, "export", Path(out).name, {"what": "tanda terima kartu", "school": npsn, "rows": len(rows)})
     return len(rows)
 
 
@@ -139,4 +141,5 @@ def contributions_report(ws: Workspace, out: Path, months: int, actor: Actor, st
                    "Wilayah: semua kabupaten/kota Kalimantan Barat"))
     Path(out).parent.mkdir(parents=True, exist_ok=True)
     write_contributions(Path(out), cover, ContributionData(rows, months, period, tuple(notes)), format_rupiah, FONTS)
+    audit.log(ws, actor, "export", Path(out).name, {"what": "kewajiban iuran", "months": months})
     return sum(r.jkk + r.jkm for r in rows)

@@ -180,3 +180,19 @@ class SyncSkipped(Base):
     __tablename__ = "sync_skipped"
     uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
     nik: Mapped[str] = mapped_column(String(16))
+
+
+class AuditEntry(Base):
+    """One thing someone did, chained to the entry before by its hash (tamper-evident): changing,
+    removing or reordering any entry breaks every hash after it."""
+
+    __tablename__ = "audit_log"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[str] = mapped_column(String(32))                 # UTC, ISO 8601
+    actor: Mapped[str] = mapped_column(String(64))
+    device_id: Mapped[str] = mapped_column(String(36))
+    action: Mapped[str] = mapped_column(String(16))
+    subject: Mapped[str] = mapped_column(Text)                  # record ids, file names, counts
+    details: Mapped[str] = mapped_column(Text)                  # JSON: what changed
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))

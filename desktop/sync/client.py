@@ -54,6 +54,8 @@ class SyncReport:
     hub_records: int = 0
     to_review: int = 0         # open conflicts and possible duplicates at the hub (for everyone)
     counts_match: bool = True  # this laptop holds every hub record (or knows why not)
+    audit_sent: int = 0        # audit entries the hub took this time
+    audit_refused: str = ""    # the hub's reason when it refused this laptop's audit chain
     full_resync: bool = False
     seen_duplicates: set[str] = field(default_factory=set, repr=False)  # record ids already counted
 
@@ -110,7 +112,7 @@ def register(ws: Workspace, hub: str, code: str, name: str = "") -> str:
     return hub
 
 
-def export_bundle(ws: Workspace, out) -> int:
+def export_bundle(ws: Workspace, out, actor: Any = None) -> int:
     """Write every record the hub has not acknowledged to ``out``, sealed for the hub and signed by
     this laptop; returns how many. The laptop learns the acknowledgements at its next sync (the
     operation ids are the same, so the hub answers them as already done)."""
@@ -119,11 +121,13 @@ def export_bundle(ws: Workspace, out) -> int:
 
     from desktop.domain.base64url import unb64
     from desktop.domain.bundle import seal
+    from desktop.services import audit
     from desktop.services.cards import signing_key
 
     hub_key = _setting(ws, "sync.hub_key")
     if not hub_key:
         raise NotRegistered(QT_TRANSLATE_NOOP("Service", "Laptop ini belum terdaftar di hub: lindung register --hub URL --code KODE."))
+    out = Path(out)
     ops: list[dict[str, Any]] = []
     after = 0
     with bulk_work():
@@ -132,9 +136,13 @@ def export_bundle(ws: Workspace, out) -> int:
             if not batch:
                 break
             ops += batch
-        data = seal({"ops": ops, "created_at": utcnow().isoformat(timespec="seconds") + "Z"}, ws.device.id,
-                    unb64(hub_key), signing_key(ws))
-    out = Path(out)
+        audit.log(ws, actor or audit.SYSTEM, "export", out.name, {"what": "bundel sinkronisasi", "records": len(ops)})
+        entries, after = [], int(_setting(ws, audit.SYNCED_SETTING) or 0)
+        while batch := audit.pending(ws, after, 5000):   # the hub skips those it already has
+            entries += batch
+            after = batch[-1]["id"]
+        data = seal({"ops": ops, "audit": entries, "created_at": utcnow().isoformat(timespec="seconds") + "Z"},
+                    ws.device.id, unb64(hub_key), signing_key(ws))
     tmp = out.with_name(out.name + ".tmp")
     with open(tmp, "wb") as handle:
         handle.write(data)
@@ -366,9 +374,32 @@ def _check_counts(ws: Workspace, client: httpx.Client, report: SyncReport, progr
     report.counts_match = _known_here(ws) == report.hub_records
 
 
+AUDIT_BATCH = 500
+
+
+def _push_audit(ws: Workspace, client: httpx.Client, report: SyncReport) -> None:
+    """Send the audit entries the hub has not taken yet; the hub checks that they continue the
+    chain it holds. A refusal (a local entry changed or removed) is reported, records still sync."""
+    from desktop.services import audit
+
+    after = int(_setting(ws, audit.SYNCED_SETTING) or 0)
+    while batch := audit.pending(ws, after, AUDIT_BATCH):
+        response = client.post("/v1/audit", json={"entries": batch})
+        if response.status_code in (400, 409):
+            report.audit_refused = response.json().get("detail", "") or str(response.status_code)
+            return
+        report.audit_sent += _answer(response)["stored"]
+        after = batch[-1]["id"]
+        with ws.session(write=True) as session:
+            session.merge(Setting(key=audit.SYNCED_SETTING, value=str(after)))
+
+
 def sync(ws: Workspace, hub: str | None = None, progress: Callable[[str, int], None] | None = None,
-         cancelled: Callable[[], bool] | None = None) -> SyncReport:
-    """Push, then pull, then compare counts with the hub."""
+         cancelled: Callable[[], bool] | None = None, actor: Any = None) -> SyncReport:
+    """Push, then pull, then compare counts with the hub; the sync is written to the audit log
+    (by ``actor``, an Actor or a user name) and the log sent to the hub."""
+    from desktop.services import audit
+
     hub = (hub or _setting(ws, "sync.hub_url") or "").rstrip("/")
     token = _setting(ws, "sync.token")
     if not hub or not token:
@@ -378,6 +409,11 @@ def sync(ws: Workspace, hub: str | None = None, progress: Callable[[str, int], N
         with httpx.Client(base_url=hub, timeout=TIMEOUT, headers={"Authorization": f"Bearer {token}"}) as client:
             _push(ws, client, report, progress, cancelled)
             _pull(ws, client, report, progress, cancelled)
+            audit.log(ws, actor or audit.SYSTEM, "sync", hub, {
+                "pushed": report.pushed, "pulled": report.pulled, "conflicts": report.conflicts,
+                "duplicates": report.duplicates, "rejected": len(report.rejected),
+                "cancelled": bool(cancelled and cancelled())})
+            _push_audit(ws, client, report)
             if cancelled is None or not cancelled():
                 _check_counts(ws, client, report, progress, cancelled)
     except httpx.HTTPError as exc:

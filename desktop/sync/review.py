@@ -14,7 +14,7 @@ from typing import Any
 import httpx
 
 from desktop.domain.messages import QT_TRANSLATE_NOOP
-from desktop.services import permissions
+from desktop.services import audit, permissions
 from desktop.services.accounts import Actor, Role
 from desktop.services.errors import PermissionDenied, ServiceError
 from desktop.services.workspace import Workspace
@@ -127,8 +127,10 @@ def resolve_conflict(ws: Workspace, actor: Actor, item: ReviewItem, record: dict
     _require(actor)
     if not _visible(actor, item):
         raise PermissionDenied(QT_TRANSLATE_NOOP("Service", "Data ini bukan dari sekolah Anda."))
-    return _call(ws, "POST", f"/v1/conflicts/{item.id}/resolve",
-                 {"record": record, "revision": item.left["revision"], "by": actor.username})["record"]
+    settled = _call(ws, "POST", f"/v1/conflicts/{item.id}/resolve",
+                    {"record": record, "revision": item.left["revision"], "by": actor.username})["record"]
+    audit.log(ws, actor, "review", item.left.get("registration_no", ""), {"conflict": item.id, "decision": "resolved"})
+    return settled
 
 
 def merge_duplicate(ws: Workspace, actor: Actor, item: ReviewItem, keep: str,
@@ -138,8 +140,12 @@ def merge_duplicate(ws: Workspace, actor: Actor, item: ReviewItem, keep: str,
     if not _visible(actor, item):
         raise PermissionDenied(QT_TRANSLATE_NOOP("Service", "Data ini bukan dari sekolah Anda."))
     revisions = {item.left["id"]: item.left["revision"], item.right["id"]: item.right["revision"]}
-    return _call(ws, "POST", f"/v1/duplicates/{item.id}/merge",
-                 {"keep": keep, "record": record, "revisions": revisions, "by": actor.username})
+    answer = _call(ws, "POST", f"/v1/duplicates/{item.id}/merge",
+                   {"keep": keep, "record": record, "revisions": revisions, "by": actor.username})
+    kept, gone = (item.left, item.right) if item.left["id"] == keep else (item.right, item.left)
+    audit.log(ws, actor, "review", kept.get("registration_no", ""), {
+        "duplicate": item.id, "decision": "merged", "removed": gone.get("registration_no", "")})
+    return answer
 
 
 def dismiss_duplicate(ws: Workspace, actor: Actor, item: ReviewItem) -> None:
@@ -147,3 +153,5 @@ def dismiss_duplicate(ws: Workspace, actor: Actor, item: ReviewItem) -> None:
     if not _visible(actor, item):
         raise PermissionDenied(QT_TRANSLATE_NOOP("Service", "Data ini bukan dari sekolah Anda."))
     _call(ws, "POST", f"/v1/duplicates/{item.id}/dismiss", {"by": actor.username})
+    audit.log(ws, actor, "review", item.left.get("registration_no", ""), {
+        "duplicate": item.id, "decision": "dismissed", "other": item.right.get("registration_no", "")})

@@ -75,6 +75,258 @@
     </message>
 </context>
 <context>
+    <name>Audit</name>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="29"/>
+        <source>tambah</source>
+        <translation>create</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="29"/>
+        <source>ubah</source>
+        <translation>edit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="30"/>
+        <source>hapus</source>
+        <translation>delete</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="30"/>
+        <source>cetak</source>
+        <translation>print</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="31"/>
+        <source>ekspor</source>
+        <translation>export</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="31"/>
+        <source>impor</source>
+        <translation>import</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="32"/>
+        <source>sinkron</source>
+        <translation>sync</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="32"/>
+        <source>tinjau</source>
+        <translation>review</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="33"/>
+        <source>cadangkan</source>
+        <translation>backup</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="33"/>
+        <source>pulihkan</source>
+        <translation>restore</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="115"/>
+        <source>alasan</source>
+        <translation>reason</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="115"/>
+        <source>no. registrasi</source>
+        <translation>registration no.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="116"/>
+        <source>berkas</source>
+        <translation>file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="116"/>
+        <source>tata letak</source>
+        <translation>layout</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="117"/>
+        <source>sekolah</source>
+        <translation>school</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="117"/>
+        <source>baris</source>
+        <translation>rows</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="118"/>
+        <source>jenis</source>
+        <translation>kind</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="118"/>
+        <source>data</source>
+        <translation>records</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="119"/>
+        <source>dikirim</source>
+        <translation>pushed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="119"/>
+        <source>diambil</source>
+        <translation>pulled</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="120"/>
+        <location filename="../../desktop/services/audit.py" line="125"/>
+        <source>konflik</source>
+        <translation>conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="120"/>
+        <source>data ganda</source>
+        <translation>duplicates</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="121"/>
+        <source>ditolak</source>
+        <translation>rejected</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="121"/>
+        <source>dibatalkan</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="122"/>
+        <source>peran</source>
+        <translation>role</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="122"/>
+        <source>peserta</source>
+        <translation>workers</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="123"/>
+        <source>ukuran (byte)</source>
+        <translation>size (bytes)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="123"/>
+        <source>bulan</source>
+        <translation>months</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="124"/>
+        <source>keputusan</source>
+        <translation>decision</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="124"/>
+        <source>dihapus</source>
+        <translation>removed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="125"/>
+        <source>pasangannya</source>
+        <translation>other record</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="126"/>
+        <source>pasangan</source>
+        <translation>pair</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="126"/>
+        <source>sumber</source>
+        <translation>source</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="127"/>
+        <source>alasan cetak ulang</source>
+        <translation>reprint reason</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="127"/>
+        <source>otomatis</source>
+        <translation>automatic</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="128"/>
+        <source>kunci otomatis (menit)</source>
+        <translation>auto-lock (minutes)</translation>
+    </message>
+</context>
+<context>
+    <name>AuditDialog</name>
+    <message>
+        <location filename="../../desktop/gui/audit_dialog.py" line="21"/>
+        <source>Waktu</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/audit_dialog.py" line="21"/>
+        <source>Pengguna</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/audit_dialog.py" line="22"/>
+        <source>Tindakan</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/audit_dialog.py" line="22"/>
+        <source>Tentang</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/audit_dialog.py" line="23"/>
+        <source>Rincian</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/audit_dialog.py" line="43"/>
+        <source>Catatan audit</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/audit_dialog.py" line="46"/>
+        <source>Memeriksa rantai hash…</source>
+        <translation>Checking the hash chain…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/audit_dialog.py" line="50"/>
+        <source>Tindakan:</source>
+        <translation>Action:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/audit_dialog.py" line="52"/>
+        <source>Semua</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/audit_dialog.py" line="70"/>
+        <source>Isi data pribadi tidak dicatat di sini: perubahan nama, NIK, alamat dan telepon hanya disebut sebagai (diubah). Catatan ikut dikirim ke hub saat sinkronisasi.</source>
+        <translation>Personal values are not recorded here: changes to name, NIK, address and phone are only named as (diubah). The log is sent to the hub when syncing.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/audit_dialog.py" line="76"/>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/audit_dialog.py" line="90"/>
+        <source>Rantai hash utuh: {count} catatan, tidak ada yang diubah atau dihapus.</source>
+        <translation>Hash chain intact: {count} entries, none changed or removed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/audit_dialog.py" line="94"/>
+        <source>PERINGATAN: catatan #{id} telah diubah, dihapus atau dipindah sesudah ditulis. Laporkan ke admin cabang.</source>
+        <translation>WARNING: entry #{id} was changed, removed or moved after it was written. Report it to the branch admin.</translation>
+    </message>
+</context>
+<context>
     <name>EnrollmentForm</name>
     <message>
         <location filename="../../desktop/gui/enrollment_form.py" line="55"/>
@@ -430,31 +682,37 @@
 <context>
     <name>Fields</name>
     <message>
+        <location filename="../../desktop/services/audit.py" line="129"/>
         <location filename="../../desktop/sync/review.py" line="26"/>
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
     <message>
+        <location filename="../../desktop/services/audit.py" line="129"/>
         <location filename="../../desktop/sync/review.py" line="27"/>
         <source>Nama lengkap</source>
         <translation>Full name</translation>
     </message>
     <message>
+        <location filename="../../desktop/services/audit.py" line="130"/>
         <location filename="../../desktop/sync/review.py" line="28"/>
         <source>Tempat lahir</source>
         <translation>Place of birth</translation>
     </message>
     <message>
+        <location filename="../../desktop/services/audit.py" line="130"/>
         <location filename="../../desktop/sync/review.py" line="29"/>
         <source>Tanggal lahir</source>
         <translation>Date of birth</translation>
     </message>
     <message>
+        <location filename="../../desktop/services/audit.py" line="131"/>
         <location filename="../../desktop/sync/review.py" line="30"/>
         <source>Jenis kelamin</source>
         <translation>Sex</translation>
     </message>
     <message>
+        <location filename="../../desktop/services/audit.py" line="131"/>
         <location filename="../../desktop/sync/review.py" line="31"/>
         <source>Alamat</source>
         <translation>Address</translation>
@@ -465,31 +723,37 @@
         <translation>Village, district, regency/city</translation>
     </message>
     <message>
+        <location filename="../../desktop/services/audit.py" line="132"/>
         <location filename="../../desktop/sync/review.py" line="34"/>
         <source>No. HP</source>
         <translation>Mobile no.</translation>
     </message>
     <message>
+        <location filename="../../desktop/services/audit.py" line="132"/>
         <location filename="../../desktop/sync/review.py" line="35"/>
         <source>Pekerjaan</source>
         <translation>Occupation</translation>
     </message>
     <message>
+        <location filename="../../desktop/services/audit.py" line="133"/>
         <location filename="../../desktop/sync/review.py" line="36"/>
         <source>Penghasilan per bulan</source>
         <translation>Monthly income</translation>
     </message>
     <message>
+        <location filename="../../desktop/services/audit.py" line="134"/>
         <location filename="../../desktop/sync/review.py" line="37"/>
         <source>Nama ahli waris</source>
         <translation>Heir</translation>
     </message>
     <message>
+        <location filename="../../desktop/services/audit.py" line="135"/>
         <location filename="../../desktop/sync/review.py" line="38"/>
         <source>Hubungan ahli waris</source>
         <translation>Heir relationship</translation>
     </message>
     <message>
+        <location filename="../../desktop/services/audit.py" line="136"/>
         <location filename="../../desktop/sync/review.py" line="39"/>
         <source>No. HP ahli waris</source>
         <translation>Heir&apos;s mobile no.</translation>
@@ -505,6 +769,7 @@
         <translation>Coverage</translation>
     </message>
     <message>
+        <location filename="../../desktop/services/audit.py" line="136"/>
         <location filename="../../desktop/sync/review.py" line="42"/>
         <source>Status</source>
         <translation>Status</translation>
@@ -1116,67 +1381,72 @@
     </message>
     <message>
         <location filename="../../desktop/gui/main_window.py" line="184"/>
+        <source>Catatan audit…</source>
+        <translation>Audit log…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="187"/>
         <source>&amp;Bahasa</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="208"/>
+        <location filename="../../desktop/gui/main_window.py" line="211"/>
         <source>{n} peserta terdaftar</source>
         <translation>{n} participants enrolled</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="210"/>
+        <location filename="../../desktop/gui/main_window.py" line="213"/>
         <source>{n} peserta cocok dengan pencarian</source>
         <translation>{n} participants match the search</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="255"/>
+        <location filename="../../desktop/gui/main_window.py" line="258"/>
         <source>Memproses…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="258"/>
+        <location filename="../../desktop/gui/main_window.py" line="261"/>
         <source>Lindung</source>
         <translation>Lindung</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="287"/>
+        <location filename="../../desktop/gui/main_window.py" line="290"/>
         <source>Tersimpan: {regno}</source>
         <translation>Saved: {regno}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="296"/>
+        <location filename="../../desktop/gui/main_window.py" line="299"/>
         <source>{count} peserta diimpor.</source>
         <translation>{count} participants imported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="362"/>
-        <location filename="../../desktop/gui/main_window.py" line="363"/>
+        <location filename="../../desktop/gui/main_window.py" line="365"/>
+        <location filename="../../desktop/gui/main_window.py" line="366"/>
         <source>Simpan laporan</source>
         <translation>Save report</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="367"/>
+        <location filename="../../desktop/gui/main_window.py" line="370"/>
         <source>Laporan disimpan: {path}</source>
         <translation>Report saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="379"/>
+        <location filename="../../desktop/gui/main_window.py" line="382"/>
         <source>Pilih dulu sekolahnya di saringan sekolah.</source>
         <translation>First choose the school in the school filter.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="388"/>
+        <location filename="../../desktop/gui/main_window.py" line="391"/>
         <source>Kewajiban iuran</source>
         <translation>Contributions owed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="388"/>
+        <location filename="../../desktop/gui/main_window.py" line="391"/>
         <source>Untuk berapa bulan?</source>
         <translation>For how many months?</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="404"/>
+        <location filename="../../desktop/gui/main_window.py" line="414"/>
         <source>Bahasa akan berganti ke {language} saat Lindung dibuka lagi.</source>
         <translation>The language changes to {language} when Lindung is opened again.</translation>
     </message>
@@ -1520,14 +1790,14 @@ NIK {nik}</translation>
         <translation>A school coordinator&apos;s account must name the school.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="107"/>
+        <location filename="../../desktop/services/accounts.py" line="111"/>
         <location filename="../../desktop/services/keys.py" line="134"/>
         <location filename="../../desktop/services/keys.py" line="150"/>
         <source>Nama pengguna atau kata sandi salah.</source>
         <translation>Wrong user name or password.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="151"/>
+        <location filename="../../desktop/services/accounts.py" line="155"/>
         <source>Kunci otomatis: 0 (mati) sampai 240 menit.</source>
         <translation>Auto-lock: 0 (off) to 240 minutes.</translation>
     </message>
@@ -1542,35 +1812,35 @@ NIK {nik}</translation>
         <translation>Unknown field &quot;{key}&quot;.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="171"/>
+        <location filename="../../desktop/services/enrollment.py" line="175"/>
         <source>Setiap data harus berupa objek JSON.</source>
         <translation>Every record must be a JSON object.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="178"/>
+        <location filename="../../desktop/services/enrollment.py" line="182"/>
         <source>NIK sama dengan data ke-{other} dalam berkas yang sama.</source>
         <translation>Same NIK as record {other} in the same file.</translation>
     </message>
     <message>
         <location filename="../../desktop/services/accounts.py" line="83"/>
-        <location filename="../../desktop/services/enrollment.py" line="201"/>
-        <location filename="../../desktop/services/enrollment.py" line="322"/>
-        <location filename="../../desktop/services/reporting.py" line="88"/>
+        <location filename="../../desktop/services/enrollment.py" line="205"/>
+        <location filename="../../desktop/services/enrollment.py" line="336"/>
+        <location filename="../../desktop/services/reporting.py" line="89"/>
         <source>Sekolah dengan NPSN {npsn} belum terdaftar.</source>
         <translation>No school with NPSN {npsn} is registered.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="145"/>
+        <location filename="../../desktop/services/enrollment.py" line="146"/>
         <source>NIK sudah terdaftar oleh proses lain; tidak ada yang disimpan.</source>
         <translation>The NIK was just enrolled by another process; nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="254"/>
+        <location filename="../../desktop/services/enrollment.py" line="258"/>
         <source>Data peserta tidak ditemukan.</source>
         <translation>Participant not found.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="270"/>
+        <location filename="../../desktop/services/enrollment.py" line="274"/>
         <source>Tidak ada peserta dengan No. Registrasi {regno}.</source>
         <translation>No participant has registration no. {regno}.</translation>
     </message>
@@ -1600,7 +1870,7 @@ NIK {nik}</translation>
         <translation>Your role cannot produce reports.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="149"/>
+        <location filename="../../desktop/services/accounts.py" line="153"/>
         <location filename="../../desktop/services/permissions.py" line="47"/>
         <source>Hanya admin yang dapat melakukan ini.</source>
         <translation>Only an admin can do this.</translation>
@@ -1621,22 +1891,22 @@ NIK {nik}</translation>
         <translation>A coordinator can only enroll parents of their own school (NPSN {npsn}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="298"/>
+        <location filename="../../desktop/services/enrollment.py" line="312"/>
         <source>Data ini sudah diubah oleh {by} sejak dibuka. Tutup dan buka kembali, lalu ulangi perubahan.</source>
         <translation>{by} changed this record since it was opened. Close it, open it again and redo the change.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="309"/>
+        <location filename="../../desktop/services/enrollment.py" line="323"/>
         <source>Data yang sudah dihapus tidak dapat diubah.</source>
         <translation>A deleted record cannot be changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="347"/>
+        <location filename="../../desktop/services/enrollment.py" line="362"/>
         <source>Tuliskan alasan penghapusan (minimal 5 huruf).</source>
         <translation>Write the reason for deleting (at least 5 letters).</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="352"/>
+        <location filename="../../desktop/services/enrollment.py" line="367"/>
         <source>Data ini sudah dihapus.</source>
         <translation>This record is already deleted.</translation>
     </message>
@@ -1773,33 +2043,33 @@ NIK {nik}</translation>
         <translation>The target must be more than 0.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/reporting.py" line="110"/>
+        <location filename="../../desktop/services/reporting.py" line="112"/>
         <source>Jumlah bulan harus 1 sampai 60.</source>
         <translation>The number of months must be 1 to 60.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="72"/>
+        <location filename="../../desktop/sync/client.py" line="74"/>
         <source>Hub {hub} tidak dapat dihubungi ({reason}); data tetap aman di laptop dan dikirim pada sinkronisasi berikutnya.</source>
         <translation>The hub {hub} cannot be reached ({reason}); the data stays safe on this laptop and goes at the next sync.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="81"/>
+        <location filename="../../desktop/sync/client.py" line="83"/>
         <source>Hub menolak laptop ini: {detail}</source>
         <translation>The hub refused this laptop: {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="83"/>
+        <location filename="../../desktop/sync/client.py" line="85"/>
         <source>Hub menjawab dengan galat {status}.</source>
         <translation>The hub answered with error {status}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="102"/>
+        <location filename="../../desktop/sync/client.py" line="104"/>
         <source>Pendaftaran ke hub ditolak: {detail}</source>
         <translation>Registration with the hub refused: {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="126"/>
-        <location filename="../../desktop/sync/client.py" line="375"/>
+        <location filename="../../desktop/sync/client.py" line="129"/>
+        <location filename="../../desktop/sync/client.py" line="406"/>
         <location filename="../../desktop/sync/review.py" line="99"/>
         <source>Laptop ini belum terdaftar di hub: lindung register --hub URL --code KODE.</source>
         <translation>This laptop is not registered with a hub: lindung register --hub URL --code CODE.</translation>
@@ -1817,8 +2087,8 @@ NIK {nik}</translation>
     </message>
     <message>
         <location filename="../../desktop/sync/review.py" line="129"/>
-        <location filename="../../desktop/sync/review.py" line="139"/>
-        <location filename="../../desktop/sync/review.py" line="148"/>
+        <location filename="../../desktop/sync/review.py" line="141"/>
+        <location filename="../../desktop/sync/review.py" line="154"/>
         <source>Data ini bukan dari sekolah Anda.</source>
         <translation>This record is not from your school.</translation>
     </message>
@@ -1847,47 +2117,52 @@ NIK {nik}</translation>
 <context>
     <name>SyncControl</name>
     <message>
-        <location filename="../../desktop/gui/sync_control.py" line="53"/>
+        <location filename="../../desktop/gui/sync_control.py" line="54"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/sync_control.py" line="88"/>
+        <location filename="../../desktop/gui/sync_control.py" line="89"/>
         <source>belum pernah</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/sync_control.py" line="89"/>
+        <location filename="../../desktop/gui/sync_control.py" line="90"/>
         <source>Sinkron terakhir: {last} · {count} menunggu dikirim</source>
         <translation>Last sync: {last} · {count} waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/sync_control.py" line="92"/>
+        <location filename="../../desktop/gui/sync_control.py" line="93"/>
         <source>{count} perlu ditinjau</source>
         <translation>{count} to review</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/sync_control.py" line="107"/>
+        <location filename="../../desktop/gui/sync_control.py" line="108"/>
         <source>Menyinkronkan…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/sync_control.py" line="115"/>
+        <location filename="../../desktop/gui/sync_control.py" line="116"/>
         <source>mengirim</source>
         <translation>sending</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/sync_control.py" line="115"/>
+        <location filename="../../desktop/gui/sync_control.py" line="116"/>
         <source>mengambil</source>
         <translation>fetching</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/sync_control.py" line="116"/>
+        <location filename="../../desktop/gui/sync_control.py" line="117"/>
         <source>Menyinkronkan: {what} {count}…</source>
         <translation>Syncing: {what} {count}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/sync_control.py" line="134"/>
+        <location filename="../../desktop/gui/sync_control.py" line="129"/>
+        <source>catatan audit ditolak hub, hubungi admin cabang</source>
+        <translation>audit log refused by the hub, contact the branch admin</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/sync_control.py" line="136"/>
         <source>gagal, dicoba lagi dalam {s} detik</source>
         <translation>failed, trying again in {s} seconds</translation>
     </message>

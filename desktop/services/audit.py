@@ -1,0 +1,167 @@
+"""The audit log: who did what, when, on which laptop, and what changed, hash-chained.
+
+Each entry's hash covers its own fields and the previous entry's hash, so an entry edited, removed or
+moved afterwards is found by :func:`verify` (the first broken entry is named). Entries are written in
+the same transaction as the work they describe; they are synced to the hub, which checks the chain
+of every laptop as it receives it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.domain.audit_chain import ACTIONS, GENESIS, entry_hash, hash_of
+from desktop.domain.messages import QT_TRANSLATE_NOOP
+from desktop.services import permissions
+from desktop.services.accounts import Actor
+from desktop.services.workspace import Workspace, utcnow
+from desktop.storage.models import AuditEntry
+
+SYSTEM = "sistem"      # the actor of what the app does by itself (the daily backup)
+SYNCED_SETTING = "audit.synced_id"
+ACTION_LABELS = {
+    "create": QT_TRANSLATE_NOOP("Audit", "tambah"), "edit": QT_TRANSLATE_NOOP("Audit", "ubah"),
+    "delete": QT_TRANSLATE_NOOP("Audit", "hapus"), "print": QT_TRANSLATE_NOOP("Audit", "cetak"),
+    "export": QT_TRANSLATE_NOOP("Audit", "ekspor"), "import": QT_TRANSLATE_NOOP("Audit", "impor"),
+    "sync": QT_TRANSLATE_NOOP("Audit", "sinkron"), "review": QT_TRANSLATE_NOOP("Audit", "tinjau"),
+    "backup": QT_TRANSLATE_NOOP("Audit", "cadangkan"), "restore": QT_TRANSLATE_NOOP("Audit", "pulihkan"),
+}
+
+
+def record(session: Session, ws: Workspace, actor: Actor | str, action: str, subject: str,
+           details: dict[str, Any] | None = None) -> None:
+    """Append an entry inside the caller's (write) transaction."""
+    if action not in ACTIONS:
+        raise ValueError(f"unknown audit action {action!r}")
+    last = session.execute(select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)).scalar()
+    prev = last or GENESIS
+    at = utcnow().isoformat(timespec="microseconds") + "Z"
+    who = actor if isinstance(actor, str) else actor.username
+    text = json.dumps(details or {}, ensure_ascii=False, sort_keys=True, default=str)
+    session.add(AuditEntry(at=at, actor=who, device_id=ws.device.id, action=action, subject=subject, details=text,
+                           prev_hash=prev, hash=entry_hash(prev, at, who, ws.device.id, action, subject, text)))
+    session.flush()
+
+
+def log(ws: Workspace, actor: Actor | str, action: str, subject: str, details: dict[str, Any] | None = None) -> None:
+    """Append an entry in a transaction of its own (work that wrote nothing else, e.g. an export)."""
+    with ws.session(write=True) as session:
+        record(session, ws, actor, action, subject, details)
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: int
+    at: str
+    actor: str
+    device_id: str
+    action: str
+    subject: str
+    details: dict[str, Any]
+    hash: str
+
+
+@dataclass(frozen=True)
+class Verdict:
+    entries: int
+    intact: bool
+    first_broken: int | None      # the id of the first entry whose chain does not hold
+
+
+def verify_rows(rows) -> Verdict:
+    prev, count = GENESIS, 0
+    for row in rows:
+        count += 1
+        if row.prev_hash != prev or row.hash != hash_of(row):
+            return Verdict(count, False, row.id)
+        prev = row.hash
+    return Verdict(count, True, None)
+
+
+def verify(ws: Workspace, actor: Actor) -> Verdict:
+    permissions.require(actor, permissions.Action.ADMINISTER)
+    with ws.session() as session:
+        return verify_rows(session.scalars(select(AuditEntry).order_by(AuditEntry.id)))
+
+
+def entries(ws: Workspace, actor: Actor, limit: int = 500, action: str | None = None) -> list[Entry]:
+    """The newest entries first (admins only)."""
+    permissions.require(actor, permissions.Action.ADMINISTER)
+    query = select(AuditEntry).order_by(AuditEntry.id.desc()).limit(limit)
+    if action:
+        query = query.where(AuditEntry.action == action)
+    with ws.session() as session:
+        return [Entry(e.id, e.at, e.actor, e.device_id, e.action, e.subject, json.loads(e.details), e.hash)
+                for e in session.scalars(query)]
+
+
+def pending(ws: Workspace, after: int, limit: int = 1000) -> list[dict[str, Any]]:
+    """Entries after id ``after``, as sent to the hub."""
+    with ws.session() as session:
+        return [{"id": e.id, "at": e.at, "actor": e.actor, "device_id": e.device_id, "action": e.action,
+                 "subject": e.subject, "details": e.details, "prev_hash": e.prev_hash, "hash": e.hash}
+                for e in session.scalars(select(AuditEntry).where(AuditEntry.id > after)
+                                         .order_by(AuditEntry.id).limit(limit))]
+
+
+# How the details' keys read in the audit window (record fields keep their form labels).
+DETAIL_LABELS = {
+    "reason": QT_TRANSLATE_NOOP("Audit", "alasan"), "registration_nos": QT_TRANSLATE_NOOP("Audit", "no. registrasi"),
+    "file": QT_TRANSLATE_NOOP("Audit", "berkas"), "layout": QT_TRANSLATE_NOOP("Audit", "tata letak"),
+    "school": QT_TRANSLATE_NOOP("Audit", "sekolah"), "rows": QT_TRANSLATE_NOOP("Audit", "baris"),
+    "what": QT_TRANSLATE_NOOP("Audit", "jenis"), "records": QT_TRANSLATE_NOOP("Audit", "data"),
+    "pushed": QT_TRANSLATE_NOOP("Audit", "dikirim"), "pulled": QT_TRANSLATE_NOOP("Audit", "diambil"),
+    "conflicts": QT_TRANSLATE_NOOP("Audit", "konflik"), "duplicates": QT_TRANSLATE_NOOP("Audit", "data ganda"),
+    "rejected": QT_TRANSLATE_NOOP("Audit", "ditolak"), "cancelled": QT_TRANSLATE_NOOP("Audit", "dibatalkan"),
+    "role": QT_TRANSLATE_NOOP("Audit", "peran"), "workers": QT_TRANSLATE_NOOP("Audit", "peserta"),
+    "bytes": QT_TRANSLATE_NOOP("Audit", "ukuran (byte)"), "months": QT_TRANSLATE_NOOP("Audit", "bulan"),
+    "decision": QT_TRANSLATE_NOOP("Audit", "keputusan"), "removed": QT_TRANSLATE_NOOP("Audit", "dihapus"),
+    "other": QT_TRANSLATE_NOOP("Audit", "pasangannya"), "conflict": QT_TRANSLATE_NOOP("Audit", "konflik"),
+    "duplicate": QT_TRANSLATE_NOOP("Audit", "pasangan"), "source": QT_TRANSLATE_NOOP("Audit", "sumber"),
+    "reprint_reason": QT_TRANSLATE_NOOP("Audit", "alasan cetak ulang"), "automatic": QT_TRANSLATE_NOOP("Audit", "otomatis"),
+    "lock_minutes": QT_TRANSLATE_NOOP("Audit", "kunci otomatis (menit)"),
+    "nik": QT_TRANSLATE_NOOP("Fields", "NIK"), "full_name": QT_TRANSLATE_NOOP("Fields", "Nama lengkap"),
+    "birth_place": QT_TRANSLATE_NOOP("Fields", "Tempat lahir"), "birth_date": QT_TRANSLATE_NOOP("Fields", "Tanggal lahir"),
+    "sex": QT_TRANSLATE_NOOP("Fields", "Jenis kelamin"), "address": QT_TRANSLATE_NOOP("Fields", "Alamat"),
+    "phone": QT_TRANSLATE_NOOP("Fields", "No. HP"), "occupation": QT_TRANSLATE_NOOP("Fields", "Pekerjaan"),
+    "monthly_income": QT_TRANSLATE_NOOP("Fields", "Penghasilan per bulan"),
+    "heir_name": QT_TRANSLATE_NOOP("Fields", "Nama ahli waris"),
+    "heir_relationship": QT_TRANSLATE_NOOP("Fields", "Hubungan ahli waris"),
+    "heir_phone": QT_TRANSLATE_NOOP("Fields", "No. HP ahli waris"), "status": QT_TRANSLATE_NOOP("Fields", "Status"),
+}
+_HIDDEN = frozenset({"batch"})     # internal ids, in the log for the hub, not for people
+
+
+def describe(details: dict[str, Any], shown: int = 3, label: Callable[[str], str] | None = None) -> str:
+    """One line for people: ``label: value`` pairs, long lists cut to their first few. ``label``
+    turns a key into words (the window passes the translated :data:`DETAIL_LABELS`)."""
+    label = label or (lambda key: DETAIL_LABELS.get(key, key))
+    parts = []
+    for key, value in details.items():
+        if value is None or value == "" or key in _HIDDEN:
+            continue
+        if isinstance(value, list) and len(value) > shown:
+            value = ", ".join(map(str, value[:shown])) + f" … (+{len(value) - shown})"
+        elif isinstance(value, list):
+            value = " → ".join(map(str, value)) if key not in ("registration_nos",) else ", ".join(map(str, value))
+        if value is False:
+            continue
+        parts.append(label(key) if value is True else f"{label(key)}: {value}")
+    return "; ".join(parts)
+
+
+@dataclass(frozen=True)
+class AuditView:
+    verdict: Verdict
+    entries: list[Entry]
+
+
+def audit_view(ws: Workspace, actor: Actor, limit: int = 1000, action: str | None = None) -> AuditView:
+    """What the admin's audit window shows: the chain's verdict and the newest entries."""
+    return AuditView(verify(ws, actor), entries(ws, actor, limit, action))
