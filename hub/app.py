@@ -64,8 +64,8 @@ class DismissIn(BaseModel):
 
 
 def create_app(url: str) -> FastAPI:
-    from desktop.paths import REGIONS_CSV
     from desktop.domain.regions import RegionCatalog
+    from desktop.paths import REGIONS_CSV
     from desktop.services.workspace import read_regions_csv
 
     db = HubDatabase(url)

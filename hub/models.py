@@ -4,10 +4,22 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import BigInteger, Boolean, DateTime, Index, Integer, MetaData, String, Text, false
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    DateTime,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    false,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from desktop.storage.models import NAMING  # one naming convention for constraints in both databases
+from desktop.storage.models import (
+    NAMING,  # one naming convention for constraints in both databases
+)
 
 
 class Base(DeclarativeBase):

@@ -24,7 +24,17 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.enrollment import Context, validate
 from desktop.domain.regions import RegionCatalog
-from hub.models import AuditRecord, Conflict, Counter, Device, DeviceCode, HubSetting, Operation, PossibleDuplicate, Record
+from hub.models import (
+    AuditRecord,
+    Conflict,
+    Counter,
+    Device,
+    DeviceCode,
+    HubSetting,
+    Operation,
+    PossibleDuplicate,
+    Record,
+)
 
 CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"   # Crockford: no I, L, O, U to misread
 MAX_BATCH = 1000

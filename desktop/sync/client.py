@@ -21,7 +21,13 @@ from sqlalchemy import func, or_, select, text
 
 from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.domain.text import search_key
-from desktop.services.enrollment import FIELDS, _bulk_insert, _record_from_values, _school_ids, _school_names
+from desktop.services.enrollment import (
+    FIELDS,
+    _bulk_insert,
+    _record_from_values,
+    _school_ids,
+    _school_names,
+)
 from desktop.services.errors import ServiceError
 from desktop.services.workspace import Workspace, bulk_work, utcnow
 from desktop.storage.models import Setting, SyncSkipped, Worker, WorkerChange
