@@ -45,7 +45,9 @@ def copy_database(source: Path, target: Path) -> None:
 
     for suffix in ("", "-wal", "-shm"):
         Path(str(target) + suffix).unlink(missing_ok=True)
-    shutil.copy(key_path(source), key_path(target))
+    key_path(target).unlink(missing_ok=True)
+    if key_path(source).exists():     # a database built before encryption has none: encrypted on first open
+        shutil.copy(key_path(source), key_path(target))
     shutil.copy(source, target)
 
 

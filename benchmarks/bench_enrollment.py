@@ -148,7 +148,7 @@ def bench_enroll(path: Path) -> None:
         ws.close()
     for label, base in (("empty database", None), (f"database of {path.name}", path)):
         target = OUT / "enroll-target.sqlite3"
-        for suffix in ("", "-wal", "-shm"):
+        for suffix in ("", "-wal", "-shm", ".key"):
             Path(str(target) + suffix).unlink(missing_ok=True)
         if base is not None:
             copy_database(base, target)

@@ -693,6 +693,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except Exception as exc:  # a bug: say where, never the message (it may carry a NIK or a name)
+        from desktop.domain.redact import error_summary
+
+        print(f"lindung: galat tak terduga ({error_summary(exc)}); data yang sudah disimpan tetap aman. "
+              "Laporkan baris ini ke admin cabang.", file=sys.stderr)
+        return EXIT_FAILURE
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-
 import sys
 from pathlib import Path
 
@@ -124,10 +123,19 @@ class AppController(QObject):
             self.ws.close()
 
 
+def _report_unexpected(kind, exc, tb) -> None:
+    """Errors nobody caught (in a slot, say): logged by type and place only, never the message,
+    which may hold personal data; the window goes on."""
+    from desktop.domain.redact import error_summary
+
+    log.error("unexpected error: %s", error_summary(exc.with_traceback(tb)))
+
+
 def run_gui(db: str | None = None, lang: str | None = None) -> int:
     from desktop.storage.engine import default_db_path
 
     app = make_app(language=lang)
+    sys.excepthook = _report_unexpected
     controller = AppController(Path(db).expanduser() if db else default_db_path())
     app.aboutToQuit.connect(controller.shutdown)
     controller.start()

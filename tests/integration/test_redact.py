@@ -1,0 +1,58 @@
+"""Unexpected errors are reported by type and place, never with their message (which may hold a NIK
+or a name): on the command line, in the window's log and in the hub's answers and log."""
+
+import logging
+
+import pytest
+
+NIK, NAME = "6171014508800001", "Siti Aminah"
+
+
+def _fail(*_args):
+    int(f"{NIK} {NAME}")          # ValueError: invalid literal for int() ... '6171014508800001 Siti Aminah'
+
+
+def test_summary_names_type_and_place_only():
+    from desktop.domain.redact import error_summary
+
+    with pytest.raises(ValueError) as caught:
+        _fail()
+    assert NIK in str(caught.value)                      # the message does carry it
+    summary = error_summary(caught.value)
+    assert summary.startswith("ValueError at ") and "test_redact.py" in summary and "_fail" in summary
+    assert NIK not in summary and "Siti" not in summary
+
+
+def test_cli_bug_is_one_line_without_personal_data(tmp_path, monkeypatch, capsys):
+    from desktop import cli
+
+    monkeypatch.setitem(cli.COMMANDS, "list", _fail)
+    status = cli.main(["--db", str(tmp_path / "a.sqlite3"), "list"])
+    err = capsys.readouterr().err
+    assert status == cli.EXIT_FAILURE
+    assert err.startswith("lindung: galat tak terduga (ValueError at ") and len(err.strip().splitlines()) == 1
+    assert NIK not in err and "Siti" not in err and "Traceback" not in err
+
+
+def test_window_logs_uncaught_errors_without_personal_data(caplog):
+    from desktop.gui.app import _report_unexpected
+
+    try:
+        _fail()
+    except ValueError as exc:
+        with caplog.at_level(logging.ERROR):
+            _report_unexpected(type(exc), exc, exc.__traceback__)
+    assert "ValueError at" in caplog.text and NIK not in caplog.text and "Siti" not in caplog.text
+
+
+def test_hub_bug_answers_500_without_personal_data(tmp_path, caplog):
+    from fastapi.testclient import TestClient
+
+    from hub.app import create_app
+
+    app = create_app(f"sqlite:///{tmp_path / 'hub.sqlite3'}")
+    app.add_api_route("/boom", lambda: _fail())
+    with caplog.at_level(logging.ERROR), TestClient(app, raise_server_exceptions=False) as client:
+        answer = client.get("/boom")
+    assert answer.status_code == 500 and NIK not in answer.text and "galat internal" in answer.json()["detail"]
+    assert "ValueError at" in caplog.text and NIK not in caplog.text and "Siti" not in caplog.text
