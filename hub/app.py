@@ -147,26 +147,31 @@ def create_app(url: str) -> FastAPI:
     def review(limit: int = Query(200, ge=1, le=service.MAX_BATCH), token: str | None = Depends(bearer)) -> dict[str, Any]:
         """Open conflicts and possible duplicates, both versions of each."""
         with db.session() as session:
-            service.require_reviewer(service.authenticate(session, token))
-            return service.review(session, limit)
+            device = service.authenticate(session, token)
+            service.require_reviewer(device)
+            return service.review(session, limit, device)
 
     @app.post("/v1/conflicts/{conflict_id}/resolve")
     def resolve(conflict_id: RowId, body: ResolveIn, token: str | None = Depends(bearer)) -> dict[str, Any]:
         with db.session() as session:
-            service.require_reviewer(service.authenticate(session, token))
-            return service.resolve_conflict(session, conflict_id, body.record, body.revision, body.by, ctx)
+            device = service.authenticate(session, token)
+            service.require_reviewer(device)
+            return service.resolve_conflict(session, conflict_id, body.record, body.revision, body.by, ctx, device)
 
     @app.post("/v1/duplicates/{pair_id}/merge")
     def merge(pair_id: RowId, body: MergeIn, token: str | None = Depends(bearer)) -> dict[str, Any]:
         with db.session() as session:
-            service.require_reviewer(service.authenticate(session, token))
-            return service.merge_duplicate(session, pair_id, body.keep, body.record, body.revisions, body.by, ctx)
+            device = service.authenticate(session, token)
+            service.require_reviewer(device)
+            return service.merge_duplicate(session, pair_id, body.keep, body.record, body.revisions, body.by, ctx,
+                                           device)
 
     @app.post("/v1/duplicates/{pair_id}/dismiss")
     def dismiss(pair_id: RowId, body: DismissIn, token: str | None = Depends(bearer)) -> dict[str, Any]:
         with db.session() as session:
-            service.require_reviewer(service.authenticate(session, token))
-            return service.dismiss_duplicate(session, pair_id, body.by)
+            device = service.authenticate(session, token)
+            service.require_reviewer(device)
+            return service.dismiss_duplicate(session, pair_id, body.by, device)
 
     @app.get("/health")
     def health() -> dict[str, str]:

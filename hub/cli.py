@@ -25,7 +25,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("device-code", help="kode sekali pakai untuk mendaftarkan laptop")
     p.add_argument("--name", required=True)
     p.add_argument("--hours", type=int, default=72)
-    p.add_argument("--review", action="store_true", help="laptop ini boleh menyelesaikan konflik dan data ganda")
+    p.add_argument("--role", choices=("volunteer", "coordinator", "printer", "admin"), default="volunteer",
+                   help="paling banyak yang boleh dilakukan laptop ini (bawaan volunteer: hanya data buatannya)")
+    p.add_argument("--school", metavar="NPSN", help="sekolah laptop koordinator")
+    p.add_argument("--review", action="store_true",
+                   help="boleh menyelesaikan semua konflik dan data ganda (koordinator: yang sekolahnya)")
     p = sub.add_parser("devices", help="daftar laptop")
     p.add_argument("--json", action="store_true")
     p = sub.add_parser("revoke", help="cabut akses sebuah laptop")
@@ -66,8 +70,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         with db.session() as session:
             if args.command == "device-code":
-                code = service.new_device_code(session, args.name, args.hours, args.review)
-                rights = ", boleh meninjau konflik dan data ganda" if args.review else ""
+                code = service.new_device_code(session, args.name, args.hours, args.review, args.role, args.school)
+                rights = f", peran {args.role}" + (f" sekolah {args.school}" if args.role == "coordinator" else "")
+                if args.review or args.role == "coordinator":
+                    rights += ", boleh meninjau konflik dan data ganda"
                 print(f"Kode untuk {args.name} (berlaku {args.hours} jam, sekali pakai{rights}):")
                 print(code)
             elif args.command == "devices":
@@ -75,7 +81,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 if args.json:
                     print(json.dumps(devices, ensure_ascii=False))
                 for d in devices if not args.json else []:
-                    print(f"{d['id']}  {d['prefix'] or '-':<6}  {'DICABUT' if d['revoked'] else 'aktif':<7}  {d['name']}")
+                    print(f"{d['id']}  {d['prefix'] or '-':<6}  {'DICABUT' if d['revoked'] else 'aktif':<7}  "
+                          f"{d['role']:<11}  {d['name']}")
             elif args.command == "revoke":
                 service.revoke_device(session, args.device_id)
                 print(f"Akses laptop {args.device_id} dicabut.")

@@ -36,6 +36,10 @@ class Device(Base):
     registration_prefix: Mapped[str | None] = mapped_column(String(6), unique=True, nullable=True)
     public_key: Mapped[str | None] = mapped_column(String(64), nullable=True)  # Ed25519, signs its bundles
     may_review: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())  # settle conflicts
+    # The most this laptop's accounts may do (volunteer, coordinator, printer, admin), checked by the hub
+    # on every push; laptops registered before roles existed keep full rights.
+    role: Mapped[str] = mapped_column(String(16), default="volunteer", server_default="admin")
+    school_npsn: Mapped[str | None] = mapped_column(String(8), nullable=True)   # a coordinator's school
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
     revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
     last_seen_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
@@ -51,6 +55,8 @@ class DeviceCode(Base):
     expires_at: Mapped[dt.datetime] = mapped_column(DateTime)
     used_by: Mapped[str | None] = mapped_column(String(36), nullable=True)
     may_review: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    role: Mapped[str] = mapped_column(String(16), default="volunteer", server_default="admin")
+    school_npsn: Mapped[str | None] = mapped_column(String(8), nullable=True)
 
 
 class Counter(Base):

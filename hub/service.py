@@ -74,13 +74,28 @@ def _digest(text: str) -> str:
 
 # --- devices ------------------------------------------------------------------------------------
 
-def new_device_code(session: Session, name: str, hours: int = 72, may_review: bool = False) -> str:
-    """A one-time code (12 characters in 3 groups) to register a laptop named ``name``; ``may_review``:
-    the laptop may settle conflicts and merge duplicates (the branch office's or a coordinator's)."""
+ROLES = ("volunteer", "coordinator", "printer", "admin")
+
+
+def new_device_code(session: Session, name: str, hours: int = 72, may_review: bool = False,
+                    role: str = "volunteer", school_npsn: str | None = None) -> str:
+    """A one-time code (12 characters in 3 groups) to register a laptop named ``name``.
+
+    ``role`` is the most the laptop's accounts may do, enforced at every push: a volunteer's laptop
+    changes only what it enrolled, a coordinator's only its school's parents (and its own), a
+    printer's changes nothing, an admin's anything. A coordinator's laptop may settle conflicts and
+    duplicates of its school; ``may_review`` lets another laptop settle them all (the branch office's)."""
+    if role not in ROLES:
+        raise HubError(f"peran laptop harus salah satu dari: {', '.join(ROLES)}")
+    school_npsn = (school_npsn or "").strip() or None
+    if role == "coordinator" and (school_npsn is None or not (school_npsn.isdigit() and len(school_npsn) == 8)):
+        raise HubError("laptop koordinator sekolah harus menyebut NPSN sekolahnya (8 angka): --school NPSN")
     raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(12))
     now = utcnow()
     session.add(DeviceCode(code_hash=_digest(raw), name=name.strip() or "laptop", created_at=now,
-                           expires_at=now + dt.timedelta(hours=hours), may_review=may_review))
+                           expires_at=now + dt.timedelta(hours=hours),
+                           may_review=may_review or role == "coordinator", role=role,
+                           school_npsn=school_npsn if role == "coordinator" else None))
     return "-".join(raw[i:i + 4] for i in range(0, 12, 4))
 
 
@@ -121,7 +136,7 @@ def register_device(session: Session, code: str, device_id: str, prefix: str, na
     secret = secrets.token_urlsafe(32)
     session.add(Device(id=device_id, name=name.strip() or entry.name, secret_hash=_digest(secret),
                        registration_prefix=prefix, public_key=public_key, created_at=utcnow(),
-                       may_review=entry.may_review))
+                       may_review=entry.may_review, role=entry.role, school_npsn=entry.school_npsn))
     entry.used_by = device_id
     return f"{device_id}.{secret}"
 
@@ -155,7 +170,8 @@ def revoke_device(session: Session, device_id: str) -> None:
 def list_devices(session: Session) -> list[dict[str, Any]]:
     return [{"id": d.id, "name": d.name, "prefix": d.registration_prefix,
              "created_at": d.created_at.isoformat(timespec="seconds"),
-             "revoked": d.revoked_at is not None, "may_review": d.may_review,
+             "revoked": d.revoked_at is not None, "may_review": d.may_review, "role": d.role,
+             "school_npsn": d.school_npsn,
              "last_seen_at": d.last_seen_at.isoformat(timespec="seconds") if d.last_seen_at else None}
             for d in session.scalars(select(Device).order_by(Device.created_at))]
 
@@ -244,6 +260,9 @@ def _apply(session: Session, device: Device, op: dict[str, Any], ctx: HubContext
     if rid in batch.created:
         return {"status": "rejected", "errors": ["data yang sama dua kali dalam satu kiriman"]}
     current = batch.records.get(rid)
+    refusal = _refusal(device, current, record)
+    if refusal:
+        return {"status": "rejected", "errors": [refusal]}
     now = utcnow()
     data = json.dumps(record, ensure_ascii=False, sort_keys=True)
     deleted = record.get("status") == "deleted" or bool(record.get("deleted_at"))
@@ -272,6 +291,34 @@ def _apply(session: Session, device: Device, op: dict[str, Any], ctx: HubContext
         return {"status": "conflict", "revision": current.revision}
     _store(current, record, device.id, seqs.pop(0))
     return {"status": "accepted", "revision": current.revision}
+
+
+def _school_of(data: dict[str, Any] | str) -> str | None:
+    if isinstance(data, str):
+        data = json.loads(data)
+    return data.get("school_npsn") or None
+
+
+def _refusal(device: Device, current: Record | None, record: dict[str, Any]) -> str | None:
+    """Why this laptop's role does not allow the operation (None: allowed)."""
+    role = device.role
+    if role == "admin":
+        return None
+    if role == "printer":
+        return "laptop pencetak tidak mengirim perubahan data peserta"
+    if current is None or current.device_id == device.id:
+        return None                      # its own enrollments (creating is checked by prefix)
+    if role == "coordinator" and device.school_npsn and \
+            _school_of(current.data) == device.school_npsn == _school_of(record):
+        return None
+    if role == "coordinator":
+        return f"laptop koordinator hanya boleh mengubah data sekolahnya (NPSN {device.school_npsn})"
+    return "laptop relawan hanya boleh mengubah data yang didaftarkan di laptop itu"
+
+
+def may_settle(device: Device, *records: Record) -> bool:
+    """A reviewing laptop settles everything, a coordinator's only its own school's records."""
+    return device.role != "coordinator" or all(_school_of(r.data) == device.school_npsn for r in records)
 
 
 def _store(current: Record, record: dict[str, Any], by_device: str, seq: int) -> None:
@@ -386,8 +433,9 @@ def _stamp(moment: dt.datetime) -> str:
     return moment.isoformat(timespec="seconds") + "Z"
 
 
-def review(session: Session, limit: int = 200) -> dict[str, Any]:
-    """The open conflicts (the hub's version beside the laptop's) and possible duplicates (both records)."""
+def review(session: Session, limit: int = 200, device: Device | None = None) -> dict[str, Any]:
+    """The open conflicts (the hub's version beside the laptop's) and possible duplicates (both
+    records); for a coordinator's laptop, those of its school."""
     limit = max(1, min(limit, 1000))
     conflicts = list(session.scalars(select(Conflict).where(Conflict.resolved_at.is_(None))
                                      .order_by(Conflict.id).limit(limit)))
@@ -397,6 +445,10 @@ def review(session: Session, limit: int = 200) -> dict[str, Any]:
     records = {r.uuid: r for r in _in_chunks(session, Record, Record.uuid, wanted)}
     devices = {d.id: d.name for d in session.scalars(select(Device))}
     totals = status(session)
+    if device is not None and device.role == "coordinator":
+        conflicts = [c for c in conflicts if c.record_uuid in records and may_settle(device, records[c.record_uuid])]
+        pairs = [d for d in pairs if d.record_uuid in records and d.other_uuid in records
+                 and may_settle(device, records[d.record_uuid], records[d.other_uuid])]
     return {
         "conflicts": [{"id": c.id, "record_id": c.record_uuid, "device": devices.get(c.device_id, c.device_id),
                        "created_at": _stamp(c.created_at), "base_revision": c.base_revision,
@@ -443,8 +495,14 @@ def _flag_same_nik(session: Session, record: Record) -> None:
         session.add(PossibleDuplicate(nik=record.nik, record_uuid=record.uuid, other_uuid=other, created_at=utcnow()))
 
 
+def _require_settle(device: Device | None, settled: dict[str, Any] | None, *records: Record) -> None:
+    if device is not None and (not may_settle(device, *records) or (
+            settled is not None and device.role == "coordinator" and _school_of(settled) != device.school_npsn)):
+        raise Forbidden(f"laptop koordinator hanya boleh meninjau data sekolahnya (NPSN {device.school_npsn})")
+
+
 def resolve_conflict(session: Session, conflict_id: int, submitted: Any, revision: Any, who: str,
-                     ctx: HubContext) -> dict[str, Any]:
+                     ctx: HubContext, device: Device | None = None) -> dict[str, Any]:
     """Settle a conflict with the version the coordinator chose (field by field); ``revision`` is the
     hub revision they were shown, so a change made meanwhile is not overwritten unseen."""
     who, revision = _reviewer(who), _revision(revision)
@@ -457,6 +515,7 @@ def resolve_conflict(session: Session, conflict_id: int, submitted: Any, revisio
     if current is None or current.revision != revision:
         raise Clash("data ini sudah berubah sejak ditampilkan; muat ulang tinjauan")
     record = _settled(current, submitted, who, ctx)
+    _require_settle(device, record, current)
     nik_changed = record["nik"] != current.nik
     _store(current, record, SETTLED_BY, _allocate_seqs(session, 1))
     if nik_changed:
@@ -466,7 +525,7 @@ def resolve_conflict(session: Session, conflict_id: int, submitted: Any, revisio
 
 
 def merge_duplicate(session: Session, pair_id: int, keep: str, submitted: Any, revisions: Any, who: str,
-                    ctx: HubContext) -> dict[str, Any]:
+                    ctx: HubContext, device: Device | None = None) -> dict[str, Any]:
     """Merge a possible duplicate: ``keep`` stays (with the fields the coordinator chose, under its own
     registration number), the other is deleted with a reason naming the kept one."""
     who = _reviewer(who)
@@ -484,6 +543,7 @@ def merge_duplicate(session: Session, pair_id: int, keep: str, submitted: Any, r
         raise Clash("data ini sudah berubah sejak ditampilkan; muat ulang tinjauan")
     kept, gone = rows[keep], rows[drop]
     record = _settled(kept, submitted, who, ctx)
+    _require_settle(device, record, kept, gone)
     now = _stamp(utcnow())
     removed = json.loads(gone.data) | {"status": "deleted", "deleted_at": now, "deleted_by": who,
                                        "deleted_reason": f"digabung ke {kept.registration_no}",
@@ -501,12 +561,13 @@ def merge_duplicate(session: Session, pair_id: int, keep: str, submitted: Any, r
     return {"kept": _out(kept), "removed": _out(gone)}
 
 
-def dismiss_duplicate(session: Session, pair_id: int, who: str) -> dict[str, Any]:
+def dismiss_duplicate(session: Session, pair_id: int, who: str, device: Device | None = None) -> dict[str, Any]:
     """Not the same person after all (for instance one NIK was corrected): the pair is closed."""
     who = _reviewer(who)
     pair = session.get(PossibleDuplicate, pair_id, with_for_update=True)
     if pair is None:
         raise NotFound("pasangan data ganda ini tidak ada")
+    _require_settle(device, None, *_in_chunks(session, Record, Record.uuid, [pair.record_uuid, pair.other_uuid]))
     if pair.resolved_at is None:
         pair.resolved_at, pair.resolved_by, pair.resolution = utcnow(), who, "dismissed"
     return {"id": pair.id}

@@ -125,8 +125,13 @@ class SyncControl(QObject):
             self.last_sync = dt.datetime.now()
             self.waiting = report.waiting
             self.to_review = report.to_review
-            # The hub refused this laptop's audit log: somebody changed or removed entries here.
-            self._render(self.tr("catatan audit ditolak hub, hubungi admin cabang") if report.audit_refused else "")
+            problem = ""
+            if report.rejected:   # records stay here, waiting; the hub's first reason says why
+                problem = self.tr("{count} data ditolak hub: {reason}").format(
+                    count=len(report.rejected), reason=report.rejected[0].split(": ", 1)[-1])
+            if report.audit_refused:   # somebody changed or removed audit entries on this laptop
+                problem = self.tr("catatan audit ditolak hub, hubungi admin cabang")
+            self._render(problem)
             self.worker.changed.emit("workers")  # pulled records appear in the list
         else:
             delay = RETRY_DELAYS_S[min(self.failures, len(RETRY_DELAYS_S) - 1)]

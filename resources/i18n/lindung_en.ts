@@ -67,7 +67,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/gui/app.py" line="106"/>
+        <location filename="../../desktop/gui/app.py" line="105"/>
         <source>Basis data {path} tidak dapat dibuka.
 {reason}</source>
         <translation>The database {path} cannot be opened.
@@ -261,67 +261,67 @@
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../desktop/gui/audit_dialog.py" line="21"/>
+        <location filename="../../desktop/gui/audit_dialog.py" line="30"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/audit_dialog.py" line="21"/>
+        <location filename="../../desktop/gui/audit_dialog.py" line="30"/>
         <source>Pengguna</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/audit_dialog.py" line="22"/>
+        <location filename="../../desktop/gui/audit_dialog.py" line="31"/>
         <source>Tindakan</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/audit_dialog.py" line="22"/>
+        <location filename="../../desktop/gui/audit_dialog.py" line="31"/>
         <source>Tentang</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/audit_dialog.py" line="23"/>
+        <location filename="../../desktop/gui/audit_dialog.py" line="32"/>
         <source>Rincian</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/audit_dialog.py" line="43"/>
+        <location filename="../../desktop/gui/audit_dialog.py" line="52"/>
         <source>Catatan audit</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/audit_dialog.py" line="46"/>
+        <location filename="../../desktop/gui/audit_dialog.py" line="55"/>
         <source>Memeriksa rantai hash…</source>
         <translation>Checking the hash chain…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/audit_dialog.py" line="50"/>
+        <location filename="../../desktop/gui/audit_dialog.py" line="59"/>
         <source>Tindakan:</source>
         <translation>Action:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/audit_dialog.py" line="52"/>
+        <location filename="../../desktop/gui/audit_dialog.py" line="61"/>
         <source>Semua</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/audit_dialog.py" line="70"/>
+        <location filename="../../desktop/gui/audit_dialog.py" line="79"/>
         <source>Isi data pribadi tidak dicatat di sini: perubahan nama, NIK, alamat dan telepon hanya disebut sebagai (diubah). Catatan ikut dikirim ke hub saat sinkronisasi.</source>
         <translation>Personal values are not recorded here: changes to name, NIK, address and phone are only named as (diubah). The log is sent to the hub when syncing.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/audit_dialog.py" line="76"/>
+        <location filename="../../desktop/gui/audit_dialog.py" line="85"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/audit_dialog.py" line="90"/>
+        <location filename="../../desktop/gui/audit_dialog.py" line="99"/>
         <source>Rantai hash utuh: {count} catatan, tidak ada yang diubah atau dihapus.</source>
         <translation>Hash chain intact: {count} entries, none changed or removed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/audit_dialog.py" line="94"/>
+        <location filename="../../desktop/gui/audit_dialog.py" line="103"/>
         <source>PERINGATAN: catatan #{id} telah diubah, dihapus atau dipindah sesudah ditulis. Laporkan ke admin cabang.</source>
         <translation>WARNING: entry #{id} was changed, removed or moved after it was written. Report it to the branch admin.</translation>
     </message>
@@ -2048,28 +2048,28 @@ NIK {nik}</translation>
         <translation>The number of months must be 1 to 60.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="74"/>
+        <location filename="../../desktop/sync/client.py" line="80"/>
         <source>Hub {hub} tidak dapat dihubungi ({reason}); data tetap aman di laptop dan dikirim pada sinkronisasi berikutnya.</source>
         <translation>The hub {hub} cannot be reached ({reason}); the data stays safe on this laptop and goes at the next sync.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="83"/>
+        <location filename="../../desktop/sync/client.py" line="89"/>
         <source>Hub menolak laptop ini: {detail}</source>
         <translation>The hub refused this laptop: {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="85"/>
+        <location filename="../../desktop/sync/client.py" line="91"/>
         <source>Hub menjawab dengan galat {status}.</source>
         <translation>The hub answered with error {status}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="104"/>
+        <location filename="../../desktop/sync/client.py" line="110"/>
         <source>Pendaftaran ke hub ditolak: {detail}</source>
         <translation>Registration with the hub refused: {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="129"/>
-        <location filename="../../desktop/sync/client.py" line="406"/>
+        <location filename="../../desktop/sync/client.py" line="135"/>
+        <location filename="../../desktop/sync/client.py" line="412"/>
         <location filename="../../desktop/sync/review.py" line="99"/>
         <source>Laptop ini belum terdaftar di hub: lindung register --hub URL --code KODE.</source>
         <translation>This laptop is not registered with a hub: lindung register --hub URL --code CODE.</translation>
@@ -2157,12 +2157,17 @@ NIK {nik}</translation>
         <translation>Syncing: {what} {count}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/sync_control.py" line="129"/>
+        <location filename="../../desktop/gui/sync_control.py" line="130"/>
+        <source>{count} data ditolak hub: {reason}</source>
+        <translation>{count} records refused by the hub: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/sync_control.py" line="133"/>
         <source>catatan audit ditolak hub, hubungi admin cabang</source>
         <translation>audit log refused by the hub, contact the branch admin</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/sync_control.py" line="136"/>
+        <location filename="../../desktop/gui/sync_control.py" line="141"/>
         <source>gagal, dicoba lagi dalam {s} detik</source>
         <translation>failed, trying again in {s} seconds</translation>
     </message>

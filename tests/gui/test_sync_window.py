@@ -141,3 +141,19 @@ def test_review_screen_merges_a_possible_duplicate(qtbot, window, ws, tmp_path):
         assert list(listed(other)) == [kept]
     finally:
         hub.stop()
+
+
+def test_records_the_hub_refuses_are_named_in_the_status_bar(qtbot, window, ws, tmp_path):
+    hub = Hub(tmp_path).start()
+    try:
+        client.register(ws, hub.url, hub.code("cetak", role="printer"))
+        add_demo_workers(ws, 3, SYSTEM, seed=15)
+        with qtbot.waitSignal(window.sync.finished, timeout=30_000) as done:
+            window.sync.start()
+        report, error = done.args
+        assert error is None and len(report.rejected) == 3
+        text = window.sync.label.text()
+        assert "3 data ditolak hub: laptop pencetak tidak mengirim perubahan data peserta" in text
+        assert "3 menunggu dikirim" in text           # kept here, nothing lost
+    finally:
+        hub.stop()

@@ -76,8 +76,10 @@ class Hub:
             self.proc.terminate()
             self.proc.wait(timeout=20)
 
-    def code(self, name="laptop", review=False):
-        proc = hub_cli(self.db, "device-code", "--name", name, *(["--review"] if review else []))
+    def code(self, name="laptop", review=False, role="admin", school=None):
+        """Laptops here act for the branch (any change) unless a test gives a narrower role."""
+        proc = hub_cli(self.db, "device-code", "--name", name, "--role", role, *(["--review"] if review else []),
+                       *(["--school", school] if school else []))
         assert proc.returncode == 0, proc.stderr
         return proc.stdout.strip().splitlines()[-1]
 
@@ -85,11 +87,11 @@ class Hub:
         return json.loads(hub_cli(self.db, "list", "--json").stdout)
 
 
-def laptop(tmp_path, name, hub, workers=0, seed=0, review=False):
+def laptop(tmp_path, name, hub, workers=0, seed=0, review=False, role="admin", school=None):
     db = tmp_path / f"{name}.sqlite3"
     if workers:
         assert run(db, "demo", "--workers", str(workers), "--seed", str(seed)).returncode == 0
-    proc = run(db, "register", "--hub", hub.url, "--code", hub.code(name, review))
+    proc = run(db, "register", "--hub", hub.url, "--code", hub.code(name, review, role, school))
     assert proc.returncode == 0, proc.stderr
     return db
 
