@@ -60,6 +60,7 @@ class SyncControl(QObject):
         self.to_review = 0   # shown to those who may settle them
         self.show_review = False
         self.problem = ""    # why the last sync failed, until one succeeds
+        self.detail = ""     # the longer reason behind it (tooltip)
         self._cancel: threading.Event | None = None
         self._job: _SyncJob | None = None
         self.refresh()
@@ -94,6 +95,7 @@ class SyncControl(QObject):
         if problem:
             text += " · " + problem
         self.label.setText(text)
+        self.label.setToolTip(self.detail if problem else "")   # the hub's reason, too long for the bar
 
     def start(self) -> None:
         if self.running:
@@ -127,8 +129,8 @@ class SyncControl(QObject):
             self.to_review = report.to_review
             problem = ""
             if report.rejected:   # records stay here, waiting; the hub's first reason says why
-                problem = self.tr("{count} data ditolak hub: {reason}").format(
-                    count=len(report.rejected), reason=report.rejected[0].split(": ", 1)[-1])
+                problem = self.tr("{count} data ditolak hub").format(count=len(report.rejected))
+                self.detail = self.tr("Alasan hub: {reason}").format(reason=report.rejected[0].split(": ", 1)[-1])
             if report.audit_refused:   # somebody changed or removed audit entries on this laptop
                 problem = self.tr("catatan audit ditolak hub, hubungi admin cabang")
             self._render(problem)

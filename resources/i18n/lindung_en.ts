@@ -2122,52 +2122,57 @@ NIK {nik}</translation>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/sync_control.py" line="89"/>
+        <location filename="../../desktop/gui/sync_control.py" line="90"/>
         <source>belum pernah</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/sync_control.py" line="90"/>
+        <location filename="../../desktop/gui/sync_control.py" line="91"/>
         <source>Sinkron terakhir: {last} · {count} menunggu dikirim</source>
         <translation>Last sync: {last} · {count} waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/sync_control.py" line="93"/>
+        <location filename="../../desktop/gui/sync_control.py" line="94"/>
         <source>{count} perlu ditinjau</source>
         <translation>{count} to review</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/sync_control.py" line="108"/>
+        <location filename="../../desktop/gui/sync_control.py" line="110"/>
         <source>Menyinkronkan…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/sync_control.py" line="116"/>
+        <location filename="../../desktop/gui/sync_control.py" line="118"/>
         <source>mengirim</source>
         <translation>sending</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/sync_control.py" line="116"/>
+        <location filename="../../desktop/gui/sync_control.py" line="118"/>
         <source>mengambil</source>
         <translation>fetching</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/sync_control.py" line="117"/>
+        <location filename="../../desktop/gui/sync_control.py" line="119"/>
         <source>Menyinkronkan: {what} {count}…</source>
         <translation>Syncing: {what} {count}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/sync_control.py" line="130"/>
-        <source>{count} data ditolak hub: {reason}</source>
-        <translation>{count} records refused by the hub: {reason}</translation>
+        <location filename="../../desktop/gui/sync_control.py" line="132"/>
+        <source>{count} data ditolak hub</source>
+        <translation>{count} records refused by the hub</translation>
     </message>
     <message>
         <location filename="../../desktop/gui/sync_control.py" line="133"/>
+        <source>Alasan hub: {reason}</source>
+        <translation>The hub says: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/sync_control.py" line="135"/>
         <source>catatan audit ditolak hub, hubungi admin cabang</source>
         <translation>audit log refused by the hub, contact the branch admin</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/sync_control.py" line="141"/>
+        <location filename="../../desktop/gui/sync_control.py" line="143"/>
         <source>gagal, dicoba lagi dalam {s} detik</source>
         <translation>failed, trying again in {s} seconds</translation>
     </message>
