@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.labels import CONTEXT as FIELDS_CONTEXT
+from desktop.domain.labels import FIELD_LABELS
 from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.gui.i18n import error_text
 from desktop.gui.worker import DbWorker
@@ -38,10 +40,11 @@ def _local(at: str) -> str:
 
 
 def _label(key: str) -> str:
-    source = audit.DETAIL_LABELS.get(key)
-    if source is None:
-        return key
-    return QCoreApplication.translate("Fields" if source[:1].isupper() else "Audit", source)
+    if key in audit.DETAIL_LABELS:
+        return QCoreApplication.translate("Audit", audit.DETAIL_LABELS[key])
+    if key in FIELD_LABELS:
+        return QCoreApplication.translate(FIELDS_CONTEXT, FIELD_LABELS[key])
+    return key
 
 
 class AuditDialog(QDialog):

@@ -127,7 +127,7 @@ class SyncControl(QObject):
             self.last_sync = dt.datetime.now()
             self.waiting = report.waiting
             self.to_review = report.to_review
-            problem = ""
+            problem, self.detail = "", ""
             if report.rejected:   # records stay here, waiting; the hub's first reason says why
                 problem = self.tr("{count} data ditolak hub").format(count=len(report.rejected))
                 self.detail = self.tr("Alasan hub: {reason}").format(reason=report.rejected[0].split(": ", 1)[-1])

@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.domain.audit_chain import ACTIONS, GENESIS, entry_hash, hash_of
+from desktop.domain.labels import FIELD_LABELS
 from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.services import permissions
 from desktop.services.accounts import Actor
@@ -110,7 +111,7 @@ def pending(ws: Workspace, after: int, limit: int = 1000) -> list[dict[str, Any]
                                          .order_by(AuditEntry.id).limit(limit))]
 
 
-# How the details' keys read in the audit window (record fields keep their form labels).
+# How the details' keys read in the audit window (record fields: domain.labels.FIELD_LABELS).
 DETAIL_LABELS = {
     "reason": QT_TRANSLATE_NOOP("Audit", "alasan"), "registration_nos": QT_TRANSLATE_NOOP("Audit", "no. registrasi"),
     "file": QT_TRANSLATE_NOOP("Audit", "berkas"), "layout": QT_TRANSLATE_NOOP("Audit", "tata letak"),
@@ -126,22 +127,14 @@ DETAIL_LABELS = {
     "duplicate": QT_TRANSLATE_NOOP("Audit", "pasangan"), "source": QT_TRANSLATE_NOOP("Audit", "sumber"),
     "reprint_reason": QT_TRANSLATE_NOOP("Audit", "alasan cetak ulang"), "automatic": QT_TRANSLATE_NOOP("Audit", "otomatis"),
     "lock_minutes": QT_TRANSLATE_NOOP("Audit", "kunci otomatis (menit)"),
-    "nik": QT_TRANSLATE_NOOP("Fields", "NIK"), "full_name": QT_TRANSLATE_NOOP("Fields", "Nama lengkap"),
-    "birth_place": QT_TRANSLATE_NOOP("Fields", "Tempat lahir"), "birth_date": QT_TRANSLATE_NOOP("Fields", "Tanggal lahir"),
-    "sex": QT_TRANSLATE_NOOP("Fields", "Jenis kelamin"), "address": QT_TRANSLATE_NOOP("Fields", "Alamat"),
-    "phone": QT_TRANSLATE_NOOP("Fields", "No. HP"), "occupation": QT_TRANSLATE_NOOP("Fields", "Pekerjaan"),
-    "monthly_income": QT_TRANSLATE_NOOP("Fields", "Penghasilan per bulan"),
-    "heir_name": QT_TRANSLATE_NOOP("Fields", "Nama ahli waris"),
-    "heir_relationship": QT_TRANSLATE_NOOP("Fields", "Hubungan ahli waris"),
-    "heir_phone": QT_TRANSLATE_NOOP("Fields", "No. HP ahli waris"), "status": QT_TRANSLATE_NOOP("Fields", "Status"),
 }
 _HIDDEN = frozenset({"batch"})     # internal ids, in the log for the hub, not for people
 
 
 def describe(details: dict[str, Any], shown: int = 3, label: Callable[[str], str] | None = None) -> str:
     """One line for people: ``label: value`` pairs, long lists cut to their first few. ``label``
-    turns a key into words (the window passes the translated :data:`DETAIL_LABELS`)."""
-    label = label or (lambda key: DETAIL_LABELS.get(key, key))
+    turns a key into words (the window passes translated labels)."""
+    label = label or (lambda key: DETAIL_LABELS.get(key) or FIELD_LABELS.get(key, key))
     parts = []
     for key, value in details.items():
         if value is None or value == "" or key in _HIDDEN:

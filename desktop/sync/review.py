@@ -13,6 +13,7 @@ from typing import Any
 
 import httpx
 
+from desktop.domain.labels import FIELD_LABELS
 from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.services import audit, permissions
 from desktop.services.accounts import Actor, Role
@@ -22,25 +23,13 @@ from desktop.sync.client import TIMEOUT, NotRegistered, _answer, _setting, _unre
 
 # The rows of the side-by-side view: a label and the fields taken together (a desa belongs to its
 # kecamatan and kabupaten, "other" occupation text to its occupation, a deletion to its reason).
-ROWS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    ("nik", QT_TRANSLATE_NOOP("Fields", "NIK"), ("nik",)),
-    ("full_name", QT_TRANSLATE_NOOP("Fields", "Nama lengkap"), ("full_name",)),
-    ("birth_place", QT_TRANSLATE_NOOP("Fields", "Tempat lahir"), ("birth_place",)),
-    ("birth_date", QT_TRANSLATE_NOOP("Fields", "Tanggal lahir"), ("birth_date",)),
-    ("sex", QT_TRANSLATE_NOOP("Fields", "Jenis kelamin"), ("sex",)),
-    ("address", QT_TRANSLATE_NOOP("Fields", "Alamat"), ("address",)),
-    ("region", QT_TRANSLATE_NOOP("Fields", "Desa, kecamatan, kabupaten/kota"),
-     ("desa_code", "kecamatan_code", "kabupaten_code")),
-    ("phone", QT_TRANSLATE_NOOP("Fields", "No. HP"), ("phone",)),
-    ("occupation", QT_TRANSLATE_NOOP("Fields", "Pekerjaan"), ("occupation", "occupation_other")),
-    ("monthly_income", QT_TRANSLATE_NOOP("Fields", "Penghasilan per bulan"), ("monthly_income",)),
-    ("heir_name", QT_TRANSLATE_NOOP("Fields", "Nama ahli waris"), ("heir_name",)),
-    ("heir_relationship", QT_TRANSLATE_NOOP("Fields", "Hubungan ahli waris"), ("heir_relationship",)),
-    ("heir_phone", QT_TRANSLATE_NOOP("Fields", "No. HP ahli waris"), ("heir_phone",)),
-    ("school", QT_TRANSLATE_NOOP("Fields", "Sekolah (NPSN)"), ("school_npsn", "pupil_name", "pupil_class")),
-    ("coverage", QT_TRANSLATE_NOOP("Fields", "Masa perlindungan"), ("coverage_start", "coverage_end")),
-    ("status", QT_TRANSLATE_NOOP("Fields", "Status"), ("status", "deleted_at", "deleted_by", "deleted_reason")),
-)
+_GROUPS: dict[str, tuple[str, ...]] = {
+    "region": ("desa_code", "kecamatan_code", "kabupaten_code"), "occupation": ("occupation", "occupation_other"),
+    "school": ("school_npsn", "pupil_name", "pupil_class"), "coverage": ("coverage_start", "coverage_end"),
+    "status": ("status", "deleted_at", "deleted_by", "deleted_reason"),
+}
+ROWS: tuple[tuple[str, str, tuple[str, ...]], ...] = tuple(
+    (key, label, _GROUPS.get(key, (key,))) for key, label in FIELD_LABELS.items())
 LEFT, RIGHT = "left", "right"
 
 

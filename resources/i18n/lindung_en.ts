@@ -77,183 +77,183 @@
 <context>
     <name>Audit</name>
     <message>
-        <location filename="../../desktop/services/audit.py" line="29"/>
+        <location filename="../../desktop/services/audit.py" line="30"/>
         <source>tambah</source>
         <translation>create</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="29"/>
+        <location filename="../../desktop/services/audit.py" line="30"/>
         <source>ubah</source>
         <translation>edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="30"/>
+        <location filename="../../desktop/services/audit.py" line="31"/>
         <source>hapus</source>
         <translation>delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="30"/>
+        <location filename="../../desktop/services/audit.py" line="31"/>
         <source>cetak</source>
         <translation>print</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="31"/>
+        <location filename="../../desktop/services/audit.py" line="32"/>
         <source>ekspor</source>
         <translation>export</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="31"/>
+        <location filename="../../desktop/services/audit.py" line="32"/>
         <source>impor</source>
         <translation>import</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="32"/>
+        <location filename="../../desktop/services/audit.py" line="33"/>
         <source>sinkron</source>
         <translation>sync</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="32"/>
+        <location filename="../../desktop/services/audit.py" line="33"/>
         <source>tinjau</source>
         <translation>review</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="33"/>
+        <location filename="../../desktop/services/audit.py" line="34"/>
         <source>cadangkan</source>
         <translation>backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="33"/>
+        <location filename="../../desktop/services/audit.py" line="34"/>
         <source>pulihkan</source>
         <translation>restore</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="115"/>
+        <location filename="../../desktop/services/audit.py" line="116"/>
         <source>alasan</source>
         <translation>reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="115"/>
+        <location filename="../../desktop/services/audit.py" line="116"/>
         <source>no. registrasi</source>
         <translation>registration no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="116"/>
+        <location filename="../../desktop/services/audit.py" line="117"/>
         <source>berkas</source>
         <translation>file</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="116"/>
+        <location filename="../../desktop/services/audit.py" line="117"/>
         <source>tata letak</source>
         <translation>layout</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="117"/>
+        <location filename="../../desktop/services/audit.py" line="118"/>
         <source>sekolah</source>
         <translation>school</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="117"/>
+        <location filename="../../desktop/services/audit.py" line="118"/>
         <source>baris</source>
         <translation>rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="118"/>
+        <location filename="../../desktop/services/audit.py" line="119"/>
         <source>jenis</source>
         <translation>kind</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="118"/>
+        <location filename="../../desktop/services/audit.py" line="119"/>
         <source>data</source>
         <translation>records</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="119"/>
+        <location filename="../../desktop/services/audit.py" line="120"/>
         <source>dikirim</source>
         <translation>pushed</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="119"/>
+        <location filename="../../desktop/services/audit.py" line="120"/>
         <source>diambil</source>
         <translation>pulled</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="120"/>
-        <location filename="../../desktop/services/audit.py" line="125"/>
+        <location filename="../../desktop/services/audit.py" line="121"/>
+        <location filename="../../desktop/services/audit.py" line="126"/>
         <source>konflik</source>
         <translation>conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="120"/>
+        <location filename="../../desktop/services/audit.py" line="121"/>
         <source>data ganda</source>
         <translation>duplicates</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="121"/>
+        <location filename="../../desktop/services/audit.py" line="122"/>
         <source>ditolak</source>
         <translation>rejected</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="121"/>
+        <location filename="../../desktop/services/audit.py" line="122"/>
         <source>dibatalkan</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="122"/>
+        <location filename="../../desktop/services/audit.py" line="123"/>
         <source>peran</source>
         <translation>role</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="122"/>
+        <location filename="../../desktop/services/audit.py" line="123"/>
         <source>peserta</source>
         <translation>workers</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="123"/>
+        <location filename="../../desktop/services/audit.py" line="124"/>
         <source>ukuran (byte)</source>
         <translation>size (bytes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="123"/>
+        <location filename="../../desktop/services/audit.py" line="124"/>
         <source>bulan</source>
         <translation>months</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="124"/>
+        <location filename="../../desktop/services/audit.py" line="125"/>
         <source>keputusan</source>
         <translation>decision</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="124"/>
+        <location filename="../../desktop/services/audit.py" line="125"/>
         <source>dihapus</source>
         <translation>removed</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="125"/>
+        <location filename="../../desktop/services/audit.py" line="126"/>
         <source>pasangannya</source>
         <translation>other record</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="126"/>
+        <location filename="../../desktop/services/audit.py" line="127"/>
         <source>pasangan</source>
         <translation>pair</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="126"/>
+        <location filename="../../desktop/services/audit.py" line="127"/>
         <source>sumber</source>
         <translation>source</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="127"/>
+        <location filename="../../desktop/services/audit.py" line="128"/>
         <source>alasan cetak ulang</source>
         <translation>reprint reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="127"/>
+        <location filename="../../desktop/services/audit.py" line="128"/>
         <source>otomatis</source>
         <translation>automatic</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="128"/>
+        <location filename="../../desktop/services/audit.py" line="129"/>
         <source>kunci otomatis (menit)</source>
         <translation>auto-lock (minutes)</translation>
     </message>
@@ -261,67 +261,67 @@
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../desktop/gui/audit_dialog.py" line="30"/>
+        <location filename="../../desktop/gui/audit_dialog.py" line="32"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/audit_dialog.py" line="30"/>
+        <location filename="../../desktop/gui/audit_dialog.py" line="32"/>
         <source>Pengguna</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/audit_dialog.py" line="31"/>
+        <location filename="../../desktop/gui/audit_dialog.py" line="33"/>
         <source>Tindakan</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/audit_dialog.py" line="31"/>
+        <location filename="../../desktop/gui/audit_dialog.py" line="33"/>
         <source>Tentang</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/audit_dialog.py" line="32"/>
+        <location filename="../../desktop/gui/audit_dialog.py" line="34"/>
         <source>Rincian</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/audit_dialog.py" line="52"/>
+        <location filename="../../desktop/gui/audit_dialog.py" line="55"/>
         <source>Catatan audit</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/audit_dialog.py" line="55"/>
+        <location filename="../../desktop/gui/audit_dialog.py" line="58"/>
         <source>Memeriksa rantai hash…</source>
         <translation>Checking the hash chain…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/audit_dialog.py" line="59"/>
+        <location filename="../../desktop/gui/audit_dialog.py" line="62"/>
         <source>Tindakan:</source>
         <translation>Action:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/audit_dialog.py" line="61"/>
+        <location filename="../../desktop/gui/audit_dialog.py" line="64"/>
         <source>Semua</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/audit_dialog.py" line="79"/>
+        <location filename="../../desktop/gui/audit_dialog.py" line="82"/>
         <source>Isi data pribadi tidak dicatat di sini: perubahan nama, NIK, alamat dan telepon hanya disebut sebagai (diubah). Catatan ikut dikirim ke hub saat sinkronisasi.</source>
         <translation>Personal values are not recorded here: changes to name, NIK, address and phone are only named as (diubah). The log is sent to the hub when syncing.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/audit_dialog.py" line="85"/>
+        <location filename="../../desktop/gui/audit_dialog.py" line="88"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/audit_dialog.py" line="99"/>
+        <location filename="../../desktop/gui/audit_dialog.py" line="102"/>
         <source>Rantai hash utuh: {count} catatan, tidak ada yang diubah atau dihapus.</source>
         <translation>Hash chain intact: {count} entries, none changed or removed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/audit_dialog.py" line="103"/>
+        <location filename="../../desktop/gui/audit_dialog.py" line="106"/>
         <source>PERINGATAN: catatan #{id} telah diubah, dihapus atau dipindah sesudah ditulis. Laporkan ke admin cabang.</source>
         <translation>WARNING: entry #{id} was changed, removed or moved after it was written. Report it to the branch admin.</translation>
     </message>
@@ -682,95 +682,82 @@
 <context>
     <name>Fields</name>
     <message>
-        <location filename="../../desktop/services/audit.py" line="129"/>
-        <location filename="../../desktop/sync/review.py" line="26"/>
+        <location filename="../../desktop/domain/labels.py" line="10"/>
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="129"/>
-        <location filename="../../desktop/sync/review.py" line="27"/>
+        <location filename="../../desktop/domain/labels.py" line="11"/>
         <source>Nama lengkap</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="130"/>
-        <location filename="../../desktop/sync/review.py" line="28"/>
+        <location filename="../../desktop/domain/labels.py" line="12"/>
         <source>Tempat lahir</source>
         <translation>Place of birth</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="130"/>
-        <location filename="../../desktop/sync/review.py" line="29"/>
+        <location filename="../../desktop/domain/labels.py" line="13"/>
         <source>Tanggal lahir</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="131"/>
-        <location filename="../../desktop/sync/review.py" line="30"/>
+        <location filename="../../desktop/domain/labels.py" line="14"/>
         <source>Jenis kelamin</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="131"/>
-        <location filename="../../desktop/sync/review.py" line="31"/>
+        <location filename="../../desktop/domain/labels.py" line="15"/>
         <source>Alamat</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/review.py" line="32"/>
+        <location filename="../../desktop/domain/labels.py" line="16"/>
         <source>Desa, kecamatan, kabupaten/kota</source>
         <translation>Village, district, regency/city</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="132"/>
-        <location filename="../../desktop/sync/review.py" line="34"/>
+        <location filename="../../desktop/domain/labels.py" line="17"/>
         <source>No. HP</source>
         <translation>Mobile no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="132"/>
-        <location filename="../../desktop/sync/review.py" line="35"/>
+        <location filename="../../desktop/domain/labels.py" line="18"/>
         <source>Pekerjaan</source>
         <translation>Occupation</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="133"/>
-        <location filename="../../desktop/sync/review.py" line="36"/>
+        <location filename="../../desktop/domain/labels.py" line="19"/>
         <source>Penghasilan per bulan</source>
         <translation>Monthly income</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="134"/>
-        <location filename="../../desktop/sync/review.py" line="37"/>
+        <location filename="../../desktop/domain/labels.py" line="20"/>
         <source>Nama ahli waris</source>
         <translation>Heir</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="135"/>
-        <location filename="../../desktop/sync/review.py" line="38"/>
+        <location filename="../../desktop/domain/labels.py" line="21"/>
         <source>Hubungan ahli waris</source>
         <translation>Heir relationship</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="136"/>
-        <location filename="../../desktop/sync/review.py" line="39"/>
+        <location filename="../../desktop/domain/labels.py" line="22"/>
         <source>No. HP ahli waris</source>
         <translation>Heir&apos;s mobile no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/review.py" line="40"/>
+        <location filename="../../desktop/domain/labels.py" line="23"/>
         <source>Sekolah (NPSN)</source>
         <translation>School (NPSN)</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/review.py" line="41"/>
+        <location filename="../../desktop/domain/labels.py" line="24"/>
         <source>Masa perlindungan</source>
         <translation>Coverage</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="136"/>
-        <location filename="../../desktop/sync/review.py" line="42"/>
+        <location filename="../../desktop/domain/labels.py" line="25"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -2070,7 +2057,7 @@ NIK {nik}</translation>
     <message>
         <location filename="../../desktop/sync/client.py" line="135"/>
         <location filename="../../desktop/sync/client.py" line="412"/>
-        <location filename="../../desktop/sync/review.py" line="99"/>
+        <location filename="../../desktop/sync/review.py" line="88"/>
         <source>Laptop ini belum terdaftar di hub: lindung register --hub URL --code KODE.</source>
         <translation>This laptop is not registered with a hub: lindung register --hub URL --code CODE.</translation>
     </message>
@@ -2080,15 +2067,15 @@ NIK {nik}</translation>
         <translation>Only school coordinators and admins can settle conflicts and duplicates.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/review.py" line="106"/>
-        <location filename="../../desktop/sync/review.py" line="111"/>
+        <location filename="../../desktop/sync/review.py" line="95"/>
+        <location filename="../../desktop/sync/review.py" line="100"/>
         <source>Hub menolak: {detail}</source>
         <translation>The hub refused: {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/review.py" line="129"/>
-        <location filename="../../desktop/sync/review.py" line="141"/>
-        <location filename="../../desktop/sync/review.py" line="154"/>
+        <location filename="../../desktop/sync/review.py" line="118"/>
+        <location filename="../../desktop/sync/review.py" line="130"/>
+        <location filename="../../desktop/sync/review.py" line="143"/>
         <source>Data ini bukan dari sekolah Anda.</source>
         <translation>This record is not from your school.</translation>
     </message>

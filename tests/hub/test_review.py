@@ -84,15 +84,20 @@ def test_a_conflict_settled_field_by_field_reaches_every_laptop(hub, tmp_path):
         with_workspace(office, review.resolve_conflict, ADMIN, item, settled)
 
 
-def test_a_conflict_shown_before_another_edit_is_not_overwritten_unseen(sqlite_hub, tmp_path):
-    a = laptop(tmp_path, "a", sqlite_hub, workers=2, seed=22, review=True)
-    b = laptop(tmp_path, "b", sqlite_hub)
+def _one_conflict(hub, tmp_path, seed):
+    """Laptop ``a`` (which may review) and ``b`` edit one record in parallel: a's view of the conflict."""
+    a = laptop(tmp_path, "a", hub, workers=2, seed=seed, review=True)
+    b = laptop(tmp_path, "b", hub)
     sync(a), sync(b)
     target = next(iter(listed(a)))
     edit(a, target, phone="0812 1111 2222")
     edit(b, target, phone="0813 3333 4444")
     sync(a), sync(b)
-    item = with_workspace(a, review.load_review, ADMIN).items[0]
+    return a, target, with_workspace(a, review.load_review, ADMIN).items[0]
+
+
+def test_a_conflict_shown_before_another_edit_is_not_overwritten_unseen(sqlite_hub, tmp_path):
+    a, target, item = _one_conflict(sqlite_hub, tmp_path, 22)
     edit(a, target, phone="0815 5555 6666")      # the hub moves on after the coordinator looked
     sync(a)
     with pytest.raises(ServiceError, match="sudah berubah"):
@@ -102,14 +107,7 @@ def test_a_conflict_shown_before_another_edit_is_not_overwritten_unseen(sqlite_h
 
 
 def test_an_invalid_settlement_is_refused_by_the_hub(sqlite_hub, tmp_path):
-    a = laptop(tmp_path, "a", sqlite_hub, workers=2, seed=23, review=True)
-    b = laptop(tmp_path, "b", sqlite_hub)
-    sync(a), sync(b)
-    target = next(iter(listed(a)))
-    edit(a, target, phone="0812 1111 2222")
-    edit(b, target, phone="0813 3333 4444")
-    sync(a), sync(b)
-    item = with_workspace(a, review.load_review, ADMIN).items[0]
+    a, _target, item = _one_conflict(sqlite_hub, tmp_path, 23)
     with pytest.raises(ServiceError, match="nik"):
         with_workspace(a, review.resolve_conflict, ADMIN, item, dict(item.left, nik="12345"))
     assert with_workspace(a, review.load_review, ADMIN).open_conflicts == 1
