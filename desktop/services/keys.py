@@ -27,6 +27,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.services.errors import AuthenticationFailed, ServiceError
+from desktop.storage.engine import is_plain_sqlite
 
 FORMAT = "lindung-key-1"
 KEY_BYTES = 32
@@ -154,15 +155,7 @@ def unlock(db: Path, username: str, password: str) -> bytes:
 def needs_password(db: Path) -> bool:
     """True when the database can only be opened with an account's password."""
     keyfile = load(db)
-    return keyfile is not None and keyfile.open_key is None and _is_encrypted(db)
-
-
-def _is_encrypted(db: Path) -> bool:
-    try:
-        with open(db, "rb") as handle:
-            return handle.read(16) != b"SQLite format 3\x00"
-    except FileNotFoundError:
-        return False
+    return keyfile is not None and keyfile.open_key is None and Path(db).exists() and not is_plain_sqlite(db)
 
 
 def set_account(db: Path, key: bytes, username: str, password_hash: str) -> None:
@@ -197,22 +190,16 @@ def encrypt_plain(db: Path) -> bytes:
     encrypt_in_place(db, key, before_replace=lambda: save(db, keyfile))
     backups = db.parent / "backups"
     for copy in sorted(backups.glob(f"{db.stem}-*.sqlite3")) if backups.is_dir() else []:
-        if is_plain(copy):   # the daily copies made before: encrypted with the same key
+        if is_plain_sqlite(copy):   # the daily copies made before: encrypted with the same key
             encrypt_in_place(copy, key)
     return key
-
-
-def is_plain(path: Path) -> bool:
-    from desktop.storage.engine import is_plain_sqlite
-
-    return is_plain_sqlite(path)
 
 
 def key_without_password(db: Path) -> bytes:
     """The key of a database that opens without a password: a new database, one with no account yet,
     or a plain one from before encryption (encrypted now). Otherwise ``Locked``."""
     db = Path(db)
-    if db.exists() and is_plain(db) and db.stat().st_size > 0:
+    if db.exists() and is_plain_sqlite(db) and db.stat().st_size > 0:
         return encrypt_plain(db)
     keyfile = load(db)
     if keyfile is not None and keyfile.open_key is not None:
