@@ -59,6 +59,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("registration_no", metavar="NO_REGISTRASI")
     p.add_argument("--reason", required=True, metavar="ALASAN")
 
+    p = sub.add_parser(
+        "edit", help="ubah satu peserta dari objek JSON (hanya kolom yang disebut); semua atau tidak sama sekali",
+        description="Ubah satu peserta: kolom yang disebut dalam objek JSON diganti, kolom lain tetap. Diperiksa "
+                    "dengan aturan yang sama seperti jendela; bila ada yang salah, setiap alasan ditulis dan tidak "
+                    "ada yang disimpan (kode keluar 1). Contoh: echo '{\"phone\": \"0813 1111 2222\"}' | "
+                    "lindung edit NO_REGISTRASI -")
+    p.add_argument("registration_no", metavar="NO_REGISTRASI")
+    p.add_argument("file", metavar="FILE.json",
+                   help="objek JSON berisi kolom yang diubah (nama seperti list --json), atau - untuk masukan standar")
+
     p = sub.add_parser("user", help="akun pengguna di laptop ini")
     user_sub = p.add_subparsers(dest="user_command", metavar="add|list", required=True, parser_class=_Parser)
     q = user_sub.add_parser("add", help="buat akun (kata sandi dari LINDUNG_NEW_PASSWORD atau ditanya)")
@@ -364,6 +374,89 @@ def cmd_delete(ws, actor, args) -> int:
     return EXIT_OK
 
 
+def cmd_edit(ws, actor, args) -> int:
+    """Overlay a JSON object's fields on one record and save it through the window's service."""
+    from desktop.domain.enrollment import FIELDS, validate
+    from desktop.domain.regno import normalize_registration_no
+    from desktop.services import permissions
+    from desktop.services.enrollment import get_by_registration_no, update_worker
+    from desktop.services.errors import PermissionDenied, ValidationFailed
+
+    data = _read_json(args.file)
+    if not isinstance(data, dict):
+        raise CliError(f"berkas {args.file} harus berisi satu objek JSON {{\"kolom\": nilai}} berisi kolom yang "
+                       f"diubah (nama kolom seperti list --json)", EXIT_INVALID)
+    record = get_by_registration_no(ws, args.registration_no)
+    regno = record.registration_no
+    try:   # the service checks this too; first here so a refused role is told before any file problem
+        permissions.require_record(actor, record.enrolled_by, record.school_npsn)
+    except PermissionDenied as exc:
+        raise CliError(f"{regno} tidak diubah: {exc.message}", EXIT_AUTH) from None
+    current = record.to_json()
+    fixed = {   # what `list --json` shows but an edit cannot change: the same value is fine
+        "id": "ID peserta tidak dapat diubah.",
+        "registration_no": "No. Registrasi tidak dapat diubah.",
+        "device_id": "Laptop pendaftar tidak dapat diubah.",
+        "enrolled_by": "Pendaftar tidak dapat diubah.",
+        "enrolled_at": "Waktu pendaftaran tidak dapat diubah.",
+        "updated_by": "Pengubah terakhir diisi otomatis, tidak dapat diubah.",
+        "updated_at": "Waktu perubahan terakhir diisi otomatis, tidak dapat diubah.",
+        "kpj_number": "No. KPJ diberikan oleh BPJS Ketenagakerjaan, tidak dapat diubah di sini.",
+        "deleted_at": f"Penghapusan hanya lewat `lindung delete {regno} --reason ALASAN`.",
+        "deleted_by": f"Penghapusan hanya lewat `lindung delete {regno} --reason ALASAN`.",
+        "deleted_reason": f"Penghapusan hanya lewat `lindung delete {regno} --reason ALASAN`.",
+        "revision": f"Data ini sudah diubah sejak dibaca (sekarang revisi {record.revision}); ambil ulang dengan "
+                    f"`lindung show {regno} --json` lalu ulangi perubahan.",
+        "school_name": "Nama sekolah mengikuti school_npsn; ubah school_npsn.",
+    }
+
+    def same(name: str, given: Any) -> bool:
+        have = current[name]
+        if name == "registration_no" and isinstance(given, str):
+            return normalize_registration_no(given) == have
+        if name == "school_name" and "school_npsn" in data and data["school_npsn"] != current["school_npsn"]:
+            return True   # the old school's name beside a new NPSN: the name follows the NPSN
+        return ("" if given is None else str(given)) == ("" if have is None else str(have))
+
+    problems: list[tuple[str, str]] = []
+    for key, value in data.items():
+        if key in FIELDS:
+            continue
+        if key in fixed:
+            if not same(key, value):
+                problems.append((key, fixed[key]))
+        else:
+            problems.append((key, f"Kolom \"{key}\" tidak dikenal (nama kolom seperti lindung list --json)."))
+    if any(key == "revision" for key, _ in problems):   # an old `show --json`: its update stamps go with it
+        problems = [(key, message) for key, message in problems if key not in ("updated_at", "updated_by")]
+    raw = {name: current[name] for name in FIELDS} | {k: v for k, v in data.items() if k in FIELDS}
+    result = validate(raw, ws.context(), reference_date=record.enrolled_at.date())   # as the window does
+    saved = None
+    if problems:   # the file's own faults, and what the rules say about its values too
+        problems += [(p.field, p.message) for p in result.errors]
+    else:
+        try:
+            saved = update_worker(ws, record.id, raw, actor, base_revision=record.revision)
+        except ValidationFailed as exc:   # the rules, and a NIK another live record holds
+            problems = [(p.field, p.message) for found in exc.failures.values() for p in found]
+        except PermissionDenied as exc:   # e.g. a coordinator moving a record to another school
+            raise CliError(f"{regno} tidak diubah: {exc.message}", EXIT_AUTH) from None
+    if saved is None:
+        for field_name, message in problems:
+            print(f"{regno}, {field_name}: {message}", file=sys.stderr)
+        print(f"lindung: {regno} tidak diubah: {len(problems)} masalah; tidak ada yang disimpan.", file=sys.stderr)
+        return EXIT_INVALID
+    for problem in result.warnings:
+        print(f"peringatan: {regno}, {problem.field}: {problem.message}", file=sys.stderr)
+    after = saved.to_json()
+    changed = [name for name in FIELDS if after[name] != current[name]]
+    if changed:   # field names only: the values may identify the person
+        print(f"{regno} diubah: {', '.join(changed)}.")
+    else:
+        print(f"{regno}: tidak ada yang berubah.")
+    return EXIT_OK
+
+
 def cmd_user(ws, actor, args) -> int:
     from desktop.services.accounts import ROLE_LABELS, Role, create_account, list_accounts
 
@@ -660,7 +753,7 @@ def cmd_school(ws, actor, args) -> int:
 
 
 COMMANDS = {
-    "demo": cmd_demo, "enroll": cmd_enroll, "list": cmd_list, "show": cmd_show, "delete": cmd_delete,
+    "demo": cmd_demo, "enroll": cmd_enroll, "list": cmd_list, "show": cmd_show, "delete": cmd_delete, "edit": cmd_edit,
     "user": cmd_user, "regions": cmd_regions, "settings": cmd_settings, "import": cmd_import,
     "template": cmd_template, "school": cmd_school, "cards": cmd_cards, "verify-card": cmd_verify_card,
     "card-key": cmd_card_key, "report": cmd_report, "register": cmd_register, "sync": cmd_sync,
