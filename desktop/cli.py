@@ -128,9 +128,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--hub", required=True, metavar="URL")
     p.add_argument("--code", required=True, metavar="KODE")
     p.add_argument("--name", default="", help="nama laptop (bawaan: dari kode)")
+    p.add_argument("--allow-http", action="store_true",
+                   help="izinkan alamat http:// (tanpa enkripsi) di luar laptop ini; hanya untuk jaringan tertutup")
 
     p = sub.add_parser("sync", help="kirim dan ambil data dari hub cabang")
-    p.add_argument("--hub", metavar="URL", help="alamat hub (bawaan: yang dipakai saat register)")
+    p.add_argument("--hub", metavar="URL", help="alamat hub (hanya yang dipakai saat register)")
+    p.add_argument("--refused", action="store_true", help="tampilkan perubahan yang ditolak hub, tanpa sinkronisasi")
+    p.add_argument("--drop", metavar="REGNO", help="batalkan perubahan yang ditolak hub untuk data ini (pakai versi hub)")
 
     p = sub.add_parser("bundle", help="bundel untuk hub bila tidak ada sambungan sama sekali")
     bundle_sub = p.add_subparsers(dest="bundle_command", required=True, parser_class=_Parser)
@@ -646,16 +650,35 @@ def cmd_report(ws, actor, args) -> int:
 def cmd_register(ws, actor, args) -> int:
     from desktop.sync.client import register
 
-    hub = register(ws, args.hub, args.code, args.name)
+    hub = register(ws, args.hub, args.code, args.name, allow_http=args.allow_http)
     print(f"Laptop ini terdaftar di hub {hub}.")
     return EXIT_OK
 
 
 def cmd_sync(ws, actor, args) -> int:
-    from desktop.sync.client import sync
+    from desktop.sync.client import drop_refused_change, refused_changes, sync
 
+    if args.refused or args.drop:
+        refused = refused_changes(ws)
+        if args.drop:
+            from desktop.domain.regno import normalize_registration_no
+
+            wanted = normalize_registration_no(args.drop)
+            match = [r for r in refused if r.registration_no == wanted]
+            if not match:
+                raise CliError(f"tidak ada perubahan yang ditolak hub untuk {wanted}", EXIT_INVALID)
+            drop_refused_change(ws, match[0].id, actor)
+            print(f"{wanted}: perubahan dibatalkan, versi hub dipakai.")
+            return EXIT_OK
+        for r in refused:
+            print(f"{r.registration_no}\t{r.reason}")
+        print(f"{len(refused)} perubahan ditolak hub.")
+        return EXIT_OK
     report = sync(ws, args.hub, actor=actor)
     print(report.summary())
+    if report.set_aside:
+        print(f"{report.set_aside} data dari hub disisihkan: bentrok dengan data di laptop ini (NIK atau nomor "
+              "registrasi yang sama); hub menandainya untuk ditinjau.", file=sys.stderr)
     if report.audit_refused:
         print(f"Catatan audit laptop ini ditolak hub: {report.audit_refused}. Hubungi admin cabang.", file=sys.stderr)
     for line in report.rejected[:20]:

@@ -6,6 +6,7 @@ serve one database behind a proxy.
 
 from __future__ import annotations
 
+import json
 import logging
 from typing import Annotated, Any
 
@@ -21,6 +22,8 @@ from hub.db import HubDatabase
 
 log = logging.getLogger("lindung.hub")
 MAX_BODY = 32 * 1024 * 1024
+# Requests that carry a body without a credential, and the most each may send.
+OPEN_BODIES = {"/v1/devices/register": 16 * 1024}
 MAX_ID = 2**31 - 1          # row ids and cursors stay inside what every database integer holds
 MAX_CURSOR = 2**62
 RowId = Annotated[int, Path(ge=1, le=MAX_ID)]
@@ -65,6 +68,75 @@ class DismissIn(BaseModel):
     by: str = Field(min_length=1, max_length=120)
 
 
+class BodyGuard:
+    """Bounds what a request body may cost, before the application reads any of it.
+
+    A request with a body is authenticated first (its credential checked without reading the body),
+    except the few open ones (registration), which get a small limit. Then the body is read as it
+    streams in, chunked or not, and refused with 413 as soon as it passes the limit, so a client that
+    sends 300 MB costs the hub no more than the limit, and one without a credential costs nothing."""
+
+    def __init__(self, app, db: HubDatabase):
+        self.app, self.db = app, db
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
+            return await self.app(scope, receive, send)
+        from starlette.concurrency import run_in_threadpool
+
+        headers = dict(scope["headers"])
+        path = scope["path"]
+        limit = OPEN_BODIES.get(path, MAX_BODY)
+        length = headers.get(b"content-length", b"").decode("latin-1")
+        if length and (not length.isdigit() or int(length) > limit):
+            return await _answer(send, 413, "kiriman terlalu besar")
+        if path not in OPEN_BODIES:
+            refusal = await run_in_threadpool(self._refusal, headers.get(b"authorization", b"").decode("latin-1"))
+            if refusal is not None:
+                return await _answer(send, *refusal)
+        chunks, size = [], 0
+        while True:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                return
+            body = message.get("body", b"")
+            size += len(body)
+            if size > limit:
+                return await _answer(send, 413, "kiriman terlalu besar")
+            chunks.append(body)
+            if not message.get("more_body", False):
+                break
+        whole = b"".join(chunks)
+        chunks.clear()
+        replayed = False
+
+        async def replay():
+            nonlocal replayed
+            if not replayed:
+                replayed = True
+                return {"type": "http.request", "body": whole, "more_body": False}
+            return await receive()
+
+        await self.app(scope, replay, send)
+
+    def _refusal(self, authorization: str) -> tuple[int, str] | None:
+        token = authorization[7:].strip() if authorization.lower().startswith("bearer ") else None
+        try:
+            with self.db.session() as session:
+                service.check_credential(session, token)
+        except service.HubError as exc:
+            return exc.status, exc.message
+        return None
+
+
+async def _answer(send, status: int, detail: str) -> None:
+    body = json.dumps({"detail": detail}).encode()
+    await send({"type": "http.response.start", "status": status,
+                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
+                            (b"connection", b"close")]})
+    await send({"type": "http.response.body", "body": body})
+
+
 def create_app(url: str) -> FastAPI:
     from desktop.domain.regions import RegionCatalog
     from desktop.paths import REGIONS_CSV
@@ -72,15 +144,11 @@ def create_app(url: str) -> FastAPI:
 
     db = HubDatabase(url)
     ctx = service.HubContext(RegionCatalog.from_rows(read_regions_csv(REGIONS_CSV)))
-    app = FastAPI(title="Lindung hub", version="1", description="Sync for Lindung laptops (BPJS Ketenagakerjaan × BAZNAS).")
+    # No interactive pages (/docs, /redoc) for anyone who finds the hub; the API description stays.
+    app = FastAPI(title="Lindung hub", version="1", description="Sync for Lindung laptops (BPJS Ketenagakerjaan × BAZNAS).",
+                  docs_url=None, redoc_url=None)
     app.state.db = db
-
-    @app.middleware("http")
-    async def refuse_oversized(request: Request, call_next):
-        length = request.headers.get("content-length")
-        if length is not None and (not length.isdigit() or int(length) > MAX_BODY):
-            return JSONResponse({"detail": "kiriman terlalu besar"}, status_code=413)
-        return await call_next(request)
+    app.add_middleware(BodyGuard, db=db)
 
     @app.middleware("http")
     async def unexpected(request: Request, call_next):
@@ -125,16 +193,25 @@ def create_app(url: str) -> FastAPI:
     def changes(after: int = Query(0, ge=0, le=MAX_CURSOR), limit: int = Query(1000, ge=1, le=service.MAX_BATCH),
                 own: bool = False,
                 token: str | None = Depends(bearer)) -> dict[str, Any]:
-        with db.session() as session:
-            device = service.authenticate(session, token)
+        with db.session(snapshot=True) as session:   # reads only: a snapshot must not write (last seen)
+            device = service.check_credential(session, token)
             items, cursor, more = service.changes(session, after, limit, None if own else device)
         return {"changes": items, "cursor": cursor, "more": more}
 
     @app.get("/v1/status")
-    def status(token: str | None = Depends(bearer)) -> dict[str, Any]:
+    def status(at: int | None = Query(None, ge=0, le=MAX_CURSOR),
+               token: str | None = Depends(bearer)) -> dict[str, Any]:
+        """Totals; ``at``: as of that cursor (the records created up to it)."""
+        with db.session(snapshot=True) as session:
+            service.check_credential(session, token)
+            return service.status(session, at)
+
+    @app.get("/v1/records/{record_id}")
+    def record(record_id: Annotated[str, Path(max_length=36)], token: str | None = Depends(bearer)) -> dict[str, Any]:
+        """The hub's version of one record."""
         with db.session() as session:
-            service.authenticate(session, token)
-            return service.status(session)
+            service.check_credential(session, token)
+            return {"record": service.get_record(session, record_id)}
 
     @app.post("/v1/audit")
     def audit(body: AuditIn, token: str | None = Depends(bearer)) -> dict[str, Any]:

@@ -99,8 +99,13 @@ class HubDatabase:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     @contextmanager
-    def session(self) -> Iterator[Session]:
+    def session(self, snapshot: bool = False) -> Iterator[Session]:
+        """One unit of work. ``snapshot``: every statement in it sees the database as of its first
+        one (PostgreSQL's REPEATABLE READ; a SQLite transaction always does), so a page of changes
+        and the cursor after it, or a count and its cursor, agree with each other."""
         with self._sessions() as session, session.begin():
+            if snapshot and self.engine.dialect.name == "postgresql":
+                session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
             yield session
 
     def close(self) -> None:

@@ -80,6 +80,7 @@ class Record(Base):
     device_id: Mapped[str] = mapped_column(String(36))   # who enrolled it
     changed_by_device: Mapped[str] = mapped_column(String(36))
     seq: Mapped[int] = mapped_column(BigInteger, unique=True)
+    created_seq: Mapped[int | None] = mapped_column(BigInteger, nullable=True, index=True)  # seq when created
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
 

@@ -19,10 +19,11 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import func, insert, select, text, update
 from sqlalchemy.orm import Session
 
-from desktop.domain.enrollment import Context, validate
+from desktop.domain.enrollment import IDENTITY_FIELDS, SYNCED_KEYS, Context, validate
+from desktop.domain.regno import CROCKFORD, PREFIX_LENGTH, is_valid_registration_no
 from desktop.domain.regions import RegionCatalog
 from hub.models import (
     AuditRecord,
@@ -38,6 +39,7 @@ from hub.models import (
 
 CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"   # Crockford: no I, L, O, U to misread
 MAX_BATCH = 1000
+MAX_REVISION = 2**31 - 1      # revisions are database integers
 
 
 class HubError(Exception):
@@ -100,21 +102,27 @@ def new_device_code(session: Session, name: str, hours: int = 72, may_review: bo
 
 
 def hub_bundle_key(session: Session):
-    """The hub's X25519 key pair for bundles, made on first use and kept in its database."""
+    """The hub's X25519 key pair for bundles, made on first use and kept in its database.
+
+    Several processes may make it at once on a new hub: each offers a key with an insert that skips
+    an existing row (the primary key decides), then all read back the one that was stored first."""
+    from cryptography.hazmat.primitives import serialization
     from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
     from desktop.domain.base64url import b64, unb64
 
-    row = session.get(HubSetting, "bundle_key", with_for_update=True)
+    row = session.get(HubSetting, "bundle_key")
     if row is None:
-        key = X25519PrivateKey.generate()
-        from cryptography.hazmat.primitives import serialization
-
-        raw = key.private_bytes(serialization.Encoding.Raw, serialization.PrivateFormat.Raw,
-                                serialization.NoEncryption())
-        session.add(HubSetting(key="bundle_key", value=b64(raw)))
-        session.flush()
-        return key
+        raw = X25519PrivateKey.generate().private_bytes(serialization.Encoding.Raw, serialization.PrivateFormat.Raw,
+                                                        serialization.NoEncryption())
+        if session.get_bind().dialect.name == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert as insert_new
+        else:
+            from sqlalchemy.dialects.sqlite import insert as insert_new
+        session.execute(insert_new(HubSetting).values(key="bundle_key", value=b64(raw))
+                        .on_conflict_do_nothing(index_elements=["key"]))
+        row = session.execute(select(HubSetting).where(HubSetting.key == "bundle_key")
+                              .execution_options(populate_existing=True)).scalar_one()
     return X25519PrivateKey.from_private_bytes(unb64(row.value))
 
 
@@ -129,6 +137,8 @@ def register_device(session: Session, code: str, device_id: str, prefix: str, na
         uuid.UUID(device_id)
     except ValueError as exc:
         raise HubError("identitas laptop tidak sah") from exc
+    if len(prefix) != PREFIX_LENGTH or any(c not in CROCKFORD for c in prefix):
+        raise HubError("awalan nomor registrasi harus 6 karakter Crockford (0-9, A-Z tanpa I, L, O, U)")
     if session.get(Device, device_id) is not None:
         raise Clash("laptop ini sudah terdaftar di hub")
     if session.scalar(select(Device).where(Device.registration_prefix == prefix)) is not None:
@@ -141,15 +151,21 @@ def register_device(session: Session, code: str, device_id: str, prefix: str, na
     return f"{device_id}.{secret}"
 
 
-def authenticate(session: Session, token: str | None) -> Device:
-    if not token or "." not in token:
+def check_credential(session: Session, token: str | None) -> Device:
+    """The laptop this credential belongs to; refused when unknown or revoked. Writes nothing."""
+    if not token or "." not in token or len(token) > 200:
         raise Unauthorized("kredensial laptop tidak ada")
     device_id, secret = token.split(".", 1)
-    device = session.get(Device, device_id)
+    device = session.get(Device, device_id[:36])
     if device is None or not hmac.compare_digest(device.secret_hash, _digest(secret)):
         raise Unauthorized("kredensial laptop tidak dikenal")
     if device.revoked_at is not None:
         raise Forbidden("laptop ini sudah dicabut aksesnya oleh admin cabang")
+    return device
+
+
+def authenticate(session: Session, token: str | None) -> Device:
+    device = check_credential(session, token)
     device.last_seen_at = utcnow()
     return device
 
@@ -207,6 +223,20 @@ def _validated(record: dict[str, Any], ctx: HubContext) -> list[str]:
     return problems + [f"{p.field}: {p.message}" for p in result.errors]
 
 
+def lock_niks(session: Session, niks) -> None:
+    """Hold, until this transaction ends, a lock on each NIK a push or a review may write, so two
+    laptops pushing the same NIK at once are serialised and the second sees the first's record (a
+    read-then-write without it misses the pair on PostgreSQL). Locks are taken in one order (no
+    deadlock); the key is the NIK's own number, far above the hub's other advisory keys. SQLite hubs
+    need none: every unit of work holds the database's write lock."""
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    keys = sorted({int(n) for n in niks if isinstance(n, str) and len(n) == 16 and n.isascii() and n.isdigit()})
+    if keys:
+        session.execute(text("SELECT pg_advisory_xact_lock(k) FROM unnest(CAST(:keys AS bigint[])) AS k ORDER BY k"),
+                        {"keys": keys})
+
+
 class _Batch:
     """What one push needs from the database, loaded with a handful of queries for the whole batch."""
 
@@ -214,6 +244,7 @@ class _Batch:
         records = [op.get("record") for op in ops if isinstance(op, dict) and isinstance(op.get("record"), dict)]
         ids = [str(r.get("id") or "") for r in records]
         niks = [str(r.get("nik") or "") for r in records]
+        lock_niks(session, niks)
         regnos = [str(r.get("registration_no") or "") for r in records]
         op_ids = [str(op.get("op_id") or "") for op in ops if isinstance(op, dict)]
         self.done = {o.op_id: o for o in _in_chunks(session, Operation, Operation.op_id, op_ids)}
@@ -250,17 +281,15 @@ def _apply(session: Session, device: Device, op: dict[str, Any], ctx: HubContext
     rid = str(record.get("id") or "")
     regno = str(record.get("registration_no") or "")
     base = op.get("base_revision")
-    if not isinstance(base, int) or isinstance(base, bool) or base < 0:
-        return {"status": "rejected", "errors": ["base_revision harus bilangan bulat >= 0"]}
-    errors = _validated(record, ctx)
-    if not rid or not regno:
-        errors.append("id dan registration_no wajib ada")
+    if not isinstance(base, int) or isinstance(base, bool) or not 0 <= base <= MAX_REVISION:
+        return {"status": "rejected", "errors": ["base_revision harus bilangan bulat 0 sampai 2^31-1"]}
+    errors = _shape_errors(record) or _validated(record, ctx)
     if errors:
         return {"status": "rejected", "errors": errors}
     if rid in batch.created:
         return {"status": "rejected", "errors": ["data yang sama dua kali dalam satu kiriman"]}
     current = batch.records.get(rid)
-    refusal = _refusal(device, current, record)
+    refusal = _refusal(device, current, record) or _identity_change(current, record)
     if refusal:
         return {"status": "rejected", "errors": [refusal]}
     now = utcnow()
@@ -276,21 +305,75 @@ def _apply(session: Session, device: Device, op: dict[str, Any], ctx: HubContext
         others = [] if deleted else [u for u in batch.by_nik.get(record["nik"], []) if u != rid]
         batch.new_records.append(dict(
             uuid=rid, registration_no=regno, nik=record["nik"], full_name=record["full_name"], revision=1,
-            data=data, device_id=device.id, changed_by_device=device.id, seq=seqs.pop(0), deleted=deleted,
-            updated_at=now))
+            data=data, device_id=device.id, changed_by_device=device.id, seq=seqs[0], created_seq=seqs.pop(0),
+            deleted=deleted, updated_at=now))
         batch.created.add(rid)
         batch.regnos[regno] = rid
         if not deleted:
             batch.by_nik.setdefault(record["nik"], []).append(rid)
-        for other in others:
+        for other in others:   # a new record: no pair with it exists yet
             session.add(PossibleDuplicate(nik=record["nik"], record_uuid=rid, other_uuid=other, created_at=now))
         return {"status": "duplicate" if others else "accepted", "revision": 1, "duplicates": others}
     if current.revision != base:
         session.add(Conflict(record_uuid=rid, device_id=device.id, base_revision=base, incoming=data,
                              op_id=str(op.get("op_id")), created_at=now))
         return {"status": "conflict", "revision": current.revision}
+    was_live_as = None if current.deleted else current.nik
     _store(current, record, device.id, seqs.pop(0))
+    others: list[str] = []
+    if not current.deleted and current.nik != was_live_as:
+        # A corrected NIK (or a record brought back) that another live record holds: a possible
+        # duplicate for review, exactly as a new enrollment of that NIK would be.
+        if was_live_as is not None and rid in batch.by_nik.get(was_live_as, []):
+            batch.by_nik[was_live_as].remove(rid)
+        others = [u for u in batch.by_nik.get(current.nik, []) if u != rid]
+        batch.by_nik.setdefault(current.nik, []).append(rid)
+        _flag(session, current.nik, rid, others, now)
+    elif current.deleted and was_live_as is not None and rid in batch.by_nik.get(was_live_as, []):
+        batch.by_nik[was_live_as].remove(rid)
+    if others:
+        return {"status": "duplicate", "revision": current.revision, "duplicates": others}
     return {"status": "accepted", "revision": current.revision}
+
+
+def _flag(session: Session, nik: str, rid: str, others: list[str], now: dt.datetime) -> None:
+    """Flag ``rid`` as a possible duplicate of each of ``others`` (a pair flagged before stays one pair)."""
+    if not others:
+        return
+    known = {(a, b) for a, b in session.execute(select(PossibleDuplicate.record_uuid, PossibleDuplicate.other_uuid)
+                                                .where(PossibleDuplicate.record_uuid.in_([rid, *others]),
+                                                       PossibleDuplicate.other_uuid.in_([rid, *others])))}
+    for other in others:
+        if (rid, other) not in known and (other, rid) not in known:
+            session.add(PossibleDuplicate(nik=nik, record_uuid=rid, other_uuid=other, created_at=now))
+
+
+def _shape_errors(record: dict[str, Any]) -> list[str]:
+    """What the database could not even hold: unknown keys, identities of the wrong form."""
+    errors = []
+    unknown = sorted(str(k)[:40] for k in record if k not in SYNCED_KEYS)
+    if unknown:
+        errors.append("kolom tidak dikenal: " + ", ".join(unknown[:10]))
+    rid, regno = record.get("id"), record.get("registration_no")
+    try:
+        if not isinstance(rid, str) or str(uuid.UUID(rid)) != rid:
+            raise ValueError
+    except ValueError:
+        errors.append("id harus UUID")
+    if not isinstance(regno, str) or not is_valid_registration_no(regno) or len(regno) != 15:
+        errors.append("registration_no tidak sah")
+    return errors
+
+
+def _identity_change(current: Record | None, record: dict[str, Any]) -> str | None:
+    """An edit may not change who the record is or where it came from."""
+    if current is None:
+        return None
+    held = json.loads(current.data)
+    changed = [k for k in IDENTITY_FIELDS if record.get(k) != held.get(k)]
+    if changed:
+        return "kolom identitas tidak boleh diubah: " + ", ".join(changed)
+    return None
 
 
 def _school_of(data: dict[str, Any] | str) -> str | None:
@@ -406,9 +489,22 @@ def changes(session: Session, after: int, limit: int = 1000,
     return [{"seq": r.seq, "record": _out(r)} for r in rows], cursor, more
 
 
-def status(session: Session) -> dict[str, Any]:
+def get_record(session: Session, record_id: str) -> dict[str, Any]:
+    """The hub's version of one record (a laptop dropping an edit the hub refused takes it)."""
+    record = session.get(Record, record_id[:36])
+    if record is None:
+        raise NotFound("data ini tidak ada di hub")
+    return _out(record)
+
+
+def status(session: Session, at: int | None = None) -> dict[str, Any]:
+    """Totals; ``at``: the records a laptop whose pull reached cursor ``at`` must hold (those created
+    up to it), so other laptops' pushes meanwhile do not look like a mismatch."""
+    count = select(func.count()).select_from(Record)
+    if at is not None:
+        count = count.where(Record.created_seq <= at)
     return {
-        "records": session.scalar(select(func.count()).select_from(Record)) or 0,
+        "records": session.scalar(count) or 0,
         "cursor": session.scalar(select(func.max(Record.seq))) or 0,
         "conflicts": session.scalar(select(func.count()).select_from(Conflict).where(Conflict.resolved_at.is_(None))) or 0,
         "duplicates": session.scalar(select(func.count()).select_from(PossibleDuplicate)
@@ -488,11 +584,17 @@ def _settled(current: Record, submitted: Any, who: str, ctx: HubContext) -> dict
 
 
 def _flag_same_nik(session: Session, record: Record) -> None:
+    """After a review changed a record's NIK (the caller holds that NIK's lock): pair it with the
+    other live holders."""
     if record.deleted:
         return
-    for other in session.scalars(select(Record.uuid).where(Record.nik == record.nik, Record.uuid != record.uuid,
-                                                           Record.deleted.is_(False))):
-        session.add(PossibleDuplicate(nik=record.nik, record_uuid=record.uuid, other_uuid=other, created_at=utcnow()))
+    others = list(session.scalars(select(Record.uuid).where(Record.nik == record.nik, Record.uuid != record.uuid,
+                                                            Record.deleted.is_(False))))
+    _flag(session, record.nik, record.uuid, others, utcnow())
+
+
+def _lock_submitted_nik(session: Session, submitted: Any) -> None:
+    lock_niks(session, [submitted.get("nik")] if isinstance(submitted, dict) else [])
 
 
 def _require_settle(device: Device | None, settled: dict[str, Any] | None, *records: Record) -> None:
@@ -506,6 +608,7 @@ def resolve_conflict(session: Session, conflict_id: int, submitted: Any, revisio
     """Settle a conflict with the version the coordinator chose (field by field); ``revision`` is the
     hub revision they were shown, so a change made meanwhile is not overwritten unseen."""
     who, revision = _reviewer(who), _revision(revision)
+    _lock_submitted_nik(session, submitted)      # before any row lock, in the order pushes take them
     conflict = session.get(Conflict, conflict_id, with_for_update=True)
     if conflict is None:
         raise NotFound("konflik ini tidak ada")
@@ -529,6 +632,7 @@ def merge_duplicate(session: Session, pair_id: int, keep: str, submitted: Any, r
     """Merge a possible duplicate: ``keep`` stays (with the fields the coordinator chose, under its own
     registration number), the other is deleted with a reason naming the kept one."""
     who = _reviewer(who)
+    _lock_submitted_nik(session, submitted)
     pair = session.get(PossibleDuplicate, pair_id, with_for_update=True)
     if pair is None:
         raise NotFound("pasangan data ganda ini tidak ada")
@@ -551,6 +655,7 @@ def merge_duplicate(session: Session, pair_id: int, keep: str, submitted: Any, r
     first = _allocate_seqs(session, 2)
     # The removal comes first in change order: a laptop holding the removed record frees its NIK
     # before the kept one arrives.
+    nik_changed = record["nik"] != kept.nik
     _store(gone, removed, SETTLED_BY, first)
     _store(kept, record, SETTLED_BY, first + 1)
     moment = utcnow()
@@ -558,6 +663,9 @@ def merge_duplicate(session: Session, pair_id: int, keep: str, submitted: Any, r
             PossibleDuplicate.resolved_at.is_(None),
             (PossibleDuplicate.record_uuid == drop) | (PossibleDuplicate.other_uuid == drop))):
         other.resolved_at, other.resolved_by, other.resolution, other.kept_uuid = moment, who, "merged", keep
+    if nik_changed:
+        session.flush()
+        _flag_same_nik(session, kept)
     return {"kept": _out(kept), "removed": _out(gone)}
 
 

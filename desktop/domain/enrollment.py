@@ -152,6 +152,14 @@ READ_ONLY_FIELDS = frozenset({
     "kecamatan_name", "desa_name", "kpj_number",
 })
 
+# The keys of a record as laptops and the hub exchange it (``lindung list --json``): the hub refuses
+# others, so nothing unknown is stored and sent on to every laptop.
+SYNCED_KEYS = frozenset(FIELDS) | frozenset({
+    "id", "registration_no", "revision", "kpj_number", "school_name", "enrolled_by", "device_id",
+    "enrolled_at", "updated_by", "updated_at", "deleted_at", "deleted_by", "deleted_reason"})
+# Who a record is and where it came from: fixed when it is created, never changed by an edit.
+IDENTITY_FIELDS = ("id", "registration_no", "device_id", "enrolled_by", "enrolled_at")
+
 _DIGIT = re.compile(r"\d")
 # Letters of any script (names may carry accents), spaces and the marks names use.
 _NAME_CHARS = re.compile(r"^[^\W\d_](?:[^\W\d_]|[ .,'\-`’])*$")

@@ -63,11 +63,19 @@ class SyncReport:
     audit_sent: int = 0        # audit entries the hub took this time
     audit_refused: str = ""    # the hub's reason when it refused this laptop's audit chain
     full_resync: bool = False
+    set_aside: int = 0         # pulled records that clash with one here, kept aside for review at the hub
     seen_duplicates: set[str] = field(default_factory=set, repr=False)  # record ids already counted
 
     def summary(self) -> str:
         return (f"pushed {self.pushed}, pulled {self.pulled}, conflicts {self.conflicts}, "
-                f"duplicates {self.duplicates}")
+                f"duplicates {self.duplicates}" + (f", set aside {self.set_aside}" if self.set_aside else ""))
+
+    def merge_page(self, page: SyncReport) -> None:
+        """Add the counts of one pulled page (kept apart until its transaction commits)."""
+        self.pulled += page.pulled
+        self.duplicates += page.duplicates
+        self.set_aside += page.set_aside
+        self.seen_duplicates |= page.seen_duplicates
 
 
 def _setting(ws: Workspace, key: str) -> str | None:
@@ -92,13 +100,52 @@ def _answer(response: httpx.Response) -> dict[str, Any]:
     return response.json()
 
 
-def register(ws: Workspace, hub: str, code: str, name: str = "") -> str:
+def _loopback(host: str) -> bool:
+    import ipaddress
+
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def checked_hub_url(hub: str, allow_http: bool = False) -> str:
+    """The hub's address as used: ``https://…``, or ``http://`` only on this machine (loopback) or
+    when told explicitly (``allow_http``) — over plain HTTP the laptop's credential travels in clear."""
+    hub = (hub or "").strip().rstrip("/")
+    parsed = httpx.URL(hub) if "://" in hub else None
+    if parsed is None or parsed.scheme not in ("http", "https") or not parsed.host:
+        raise SyncFailed(QT_TRANSLATE_NOOP("Service", "Alamat hub {hub} tidak sah; contoh: https://hub.cabang.id"), hub=hub)
+    if parsed.scheme == "http" and not allow_http and not _loopback(parsed.host):
+        raise SyncFailed(QT_TRANSLATE_NOOP(
+            "Service", "Alamat hub {hub} memakai http:// tanpa enkripsi: kredensial laptop akan terkirim terbuka. "
+                       "Gunakan https:// (hub di balik proxy TLS), atau --allow-http bila jaringannya memang tertutup."),
+            hub=hub)
+    return hub
+
+
+def _registered_hub(ws: Workspace, hub: str | None) -> tuple[str, str]:
+    """The hub this laptop's credential belongs to, and the credential. It is only ever sent there:
+    another address is refused, not tried."""
+    registered, token = _setting(ws, "sync.hub_url"), _setting(ws, "sync.token")
+    if not registered or not token:
+        raise NotRegistered(QT_TRANSLATE_NOOP("Service", "Laptop ini belum terdaftar di hub: lindung register --hub URL --code KODE."))
+    if hub and hub.strip().rstrip("/") != registered:
+        raise SyncFailed(QT_TRANSLATE_NOOP(
+            "Service", "Laptop ini terdaftar di hub {registered}; kredensialnya tidak dikirim ke {hub}. "
+                       "Untuk pindah hub, daftarkan ulang laptop dengan kode baru."), registered=registered, hub=hub)
+    return checked_hub_url(registered, _setting(ws, "sync.allow_http") == "1"), token
+
+
+def register(ws: Workspace, hub: str, code: str, name: str = "", allow_http: bool = False) -> str:
     """Exchange a one-time code for this laptop's credential, kept in its database (never printed)."""
     from desktop.domain.base64url import b64
     from desktop.domain.bundle import raw_public
     from desktop.services.cards import signing_key
 
-    hub = hub.rstrip("/")
+    hub = checked_hub_url(hub, allow_http)
     public = b64(raw_public(signing_key(ws).public_key()))  # the installation's key signs its bundles
     try:
         response = httpx.post(f"{hub}/v1/devices/register", timeout=TIMEOUT, json={
@@ -112,6 +159,7 @@ def register(ws: Workspace, hub: str, code: str, name: str = "") -> str:
     body = _answer(response)
     with ws.session(write=True) as session:
         session.merge(Setting(key="sync.hub_url", value=hub))
+        session.merge(Setting(key="sync.allow_http", value="1" if allow_http else "0"))
         session.merge(Setting(key="sync.token", value=body["token"]))
         session.merge(Setting(key="sync.hub_key", value=body["hub_key"]))
         session.merge(Setting(key="sync.cursor", value="0"))
@@ -185,6 +233,7 @@ def _prepare(ws: Workspace, after: int) -> tuple[list[dict[str, Any]], dict[str,
 def _acknowledge(ws: Workspace, answers: list[dict[str, Any]], pushed: dict[str, int], report: SyncReport) -> None:
     acknowledged = []
     resolved: list[tuple[str, int, dict[str, Any]]] = []
+    refused: dict[str, str | None] = {}
     for answer in answers:
         uid = answer["op_id"].split(":")[1]
         status = answer["status"]
@@ -200,7 +249,11 @@ def _acknowledge(ws: Workspace, answers: list[dict[str, Any]], pushed: dict[str,
         elif status == "resolved":
             resolved.append((uid, pushed[uid], answer["record"]))
         else:
-            report.rejected.append(f"{uid}: {'; '.join(answer.get('errors', []))}")
+            reason = "; ".join(answer.get("errors", []))
+            report.rejected.append(f"{uid}: {reason}")
+            refused[uid] = reason[:500]
+        if status != "rejected":
+            refused[uid] = None
     if resolved:
         # A coordinator settled this laptop's conflicting edit at the hub: the settled version wins here.
         with ws.session(write=True) as session:
@@ -215,6 +268,8 @@ def _acknowledge(ws: Workspace, answers: list[dict[str, Any]], pushed: dict[str,
                                              changed_at=utcnow(), changed_by="hub", device_id=ws.device.id,
                                              changes=json.dumps({"resolved_conflict": record["updated_by"]})))
                     report.pulled += 1
+    if refused:
+        _note_refused(ws, refused)
     if acknowledged:
         with ws.session(write=True) as session:
             cursor = session.connection().connection.driver_connection.cursor()
@@ -223,6 +278,70 @@ def _acknowledge(ws: Workspace, answers: list[dict[str, Any]], pushed: dict[str,
                                    acknowledged)
             finally:
                 cursor.close()
+
+
+REFUSED_SETTING = "sync.refused"     # {record uuid: the hub's reason} for changes the hub refused
+
+
+def _note_refused(ws: Workspace, changes: dict[str, str | None]) -> None:
+    with ws.session(write=True) as session:
+        row = session.get(Setting, REFUSED_SETTING)
+        held = json.loads(row.value) if row is not None else {}
+        for uid, reason in changes.items():
+            if reason is None:
+                held.pop(uid, None)
+            else:
+                held[uid] = reason
+        session.merge(Setting(key=REFUSED_SETTING, value=json.dumps(held)))
+
+
+@dataclass(frozen=True)
+class RefusedChange:
+    id: str
+    registration_no: str
+    reason: str           # the hub's words
+    on_hub: bool          # the hub holds a version of it: the change can be dropped for that one
+
+
+def refused_changes(ws: Workspace) -> list[RefusedChange]:
+    """Changes the hub refused at the last push and that still wait here, with the hub's reason."""
+    held = json.loads(_setting(ws, REFUSED_SETTING) or "{}")
+    if not held:
+        return []
+    with ws.session() as session:
+        workers = session.scalars(select(Worker).where(Worker.uuid.in_(list(held)), or_(
+            Worker.synced_revision.is_(None), Worker.synced_revision < Worker.revision))).all()
+        return [RefusedChange(w.uuid, w.registration_no, held[w.uuid], (w.hub_revision or 0) > 0)
+                for w in sorted(workers, key=lambda w: w.registration_no)]
+
+
+def drop_refused_change(ws: Workspace, record_id: str, actor: Any = None) -> None:
+    """Give up a change the hub refused (for instance beyond this laptop's role): the record takes
+    the hub's version again and waits no more. Written to the audit log."""
+    from desktop.services import audit
+
+    hub, token = _registered_hub(ws, None)
+    try:
+        response = httpx.get(f"{hub}/v1/records/{record_id}", timeout=TIMEOUT,
+                             headers={"Authorization": f"Bearer {token}"})
+    except httpx.HTTPError as exc:
+        raise _unreachable(hub, exc) from exc
+    if response.status_code == 404:
+        raise SyncFailed(QT_TRANSLATE_NOOP("Service", "Hub tidak memegang data ini; perbaiki datanya lalu kirim ulang."))
+    record = _answer(response)["record"]
+    with ws.session(write=True) as session:
+        worker = session.scalar(select(Worker).where(Worker.uuid == record_id))
+        if worker is None:
+            raise SyncFailed(QT_TRANSLATE_NOOP("Service", "Data ini tidak ada di laptop."))
+        schools = _school_ids(session, {record["school_npsn"]} if record.get("school_npsn") else set())
+        worker.revision += 1
+        _overwrite(worker, _pulled_values(record, schools), record["revision"])
+        session.add(WorkerChange(worker_id=worker.id, revision=worker.revision, action="sync", changed_at=utcnow(),
+                                 changed_by="hub", device_id=ws.device.id,
+                                 changes=json.dumps({"dropped_refused_change": True})))
+        audit.record(session, ws, actor or audit.SYSTEM, "edit", worker.registration_no,
+                     {"what": "perubahan yang ditolak hub dibatalkan; versi hub dipakai"})
+    _note_refused(ws, {record_id: None})
 
 
 def _push(ws: Workspace, client: httpx.Client, report: SyncReport, progress, cancelled) -> None:
@@ -249,13 +368,45 @@ def _pull(ws: Workspace, client: httpx.Client, report: SyncReport, progress, can
         cursor = int(_setting(ws, "sync.cursor") or 0)
         params = {"after": cursor, "limit": PULL_BATCH} | ({"own": "true"} if own else {})
         body = _answer(client.get("/v1/changes", params=params))
-        with bulk_work(), ws.session(write=True) as session:
-            _apply_pulled(ws, session, [c["record"] for c in body["changes"]], report)
-            session.merge(Setting(key="sync.cursor", value=str(body["cursor"])))
+        _take_page(ws, [c["record"] for c in body["changes"]], str(body["cursor"]), report)
         if progress is not None:
             progress("pull", report.pulled)
         if not body["more"]:
             return
+
+
+def _take_page(ws: Workspace, records: list[Any], cursor: str, report: SyncReport) -> None:
+    """Apply one pulled page and move the cursor past it, in one transaction. No record a peer sent
+    may stop this laptop's sync: when the page as a whole breaks a rule of this database, it is applied
+    again record by record, each in a savepoint, and the ones that still break it are set aside (kept
+    at the hub for review, counted here), so the cursor always moves on."""
+    from sqlalchemy.exc import IntegrityError, StatementError
+
+    page = SyncReport(seen_duplicates=set(report.seen_duplicates))
+    try:
+        with bulk_work(), ws.session(write=True) as session:
+            _apply_pulled(ws, session, records, page)
+            session.merge(Setting(key="sync.cursor", value=cursor))
+    except (IntegrityError, StatementError, KeyError, TypeError, ValueError, AttributeError):
+        page = SyncReport(seen_duplicates=set(report.seen_duplicates))
+        with bulk_work(), ws.session(write=True) as session:
+            for record in records:
+                try:
+                    with session.begin_nested():
+                        _apply_pulled(ws, session, [record], page)
+                except (IntegrityError, StatementError, KeyError, TypeError, ValueError, AttributeError):
+                    _set_aside(session, record, page)
+            session.merge(Setting(key="sync.cursor", value=cursor))
+    report.merge_page(page)
+
+
+def _set_aside(session, record: Any, report: SyncReport) -> None:
+    """Keep a pulled record out of this laptop (it stays at the hub, flagged for review there)."""
+    uid = str(record.get("id") if isinstance(record, dict) else "")[:36]
+    nik = str(record.get("nik") if isinstance(record, dict) else "")[:16]
+    if uid:
+        session.merge(SyncSkipped(uuid=uid, nik=nik))
+        report.set_aside += 1
 
 
 _COPIED = tuple(name for name in FIELDS if name != "school_npsn")
@@ -302,8 +453,11 @@ def _apply_pulled(ws: Workspace, session, records: list[dict[str, Any]], report:
     local = {w.uuid: w for w in session.scalars(select(Worker).where(Worker.uuid.in_(uuids)))}
     live_niks = dict(session.execute(select(Worker.nik, Worker.uuid).where(
         Worker.nik.in_([r["nik"] for r in records]), Worker.deleted_at.is_(None))).all())
+    regnos = dict(session.execute(select(Worker.registration_no, Worker.uuid).where(
+        Worker.registration_no.in_([r["registration_no"] for r in records]))).all())
     schools = _school_ids(session, {r["school_npsn"] for r in records if r.get("school_npsn")})
-    fresh = []
+    fresh: list[dict[str, Any]] = []
+    taken: list[str] = []
     next_id = (session.execute(text("SELECT COALESCE(MAX(id), 0) FROM workers")).scalar() or 0) + 1
     for record in records:
         worker = local.get(record["id"])
@@ -313,13 +467,23 @@ def _apply_pulled(ws: Workspace, session, records: list[dict[str, Any]], report:
                 continue  # this laptop's own change coming back, or one it already has
             if worker.synced_revision is None or worker.synced_revision < worker.revision:
                 continue  # edited here since: the push will meet the hub's version as a conflict
+            holder = live_niks.get(record["nik"])
+            if values["deleted_at"] is None and holder is not None and holder != worker.uuid:
+                # Its NIK was changed to one another record here holds: this laptop keeps its
+                # last version; the hub has the pair for review.
+                _set_aside(session, record, report)
+                continue
             if live_niks.get(worker.nik) == worker.uuid:
                 del live_niks[worker.nik]
             _overwrite(worker, values, record["revision"])
             if worker.deleted_at is None:
                 live_niks[worker.nik] = worker.uuid
             session.flush()  # a merge deletes one record and then keeps its twin: in that order
+            taken.append(worker.uuid)
             report.pulled += 1
+            continue
+        if regnos.get(record["registration_no"], record["id"]) != record["id"]:
+            _set_aside(session, record, report)     # a registration number another record here has
             continue
         other = live_niks.get(record["nik"])
         if other is not None and other != record["id"] and values["deleted_at"] is None:
@@ -334,6 +498,7 @@ def _apply_pulled(ws: Workspace, session, records: list[dict[str, Any]], report:
                       enrolled_by=record["enrolled_by"], device_id=record["device_id"],
                       enrolled_at=_stamp(record["enrolled_at"]))
         fresh.append(values)
+        regnos[record["registration_no"]] = record["id"]
         live_niks[record["nik"]] = record["id"]
         next_id += 1
         report.pulled += 1
@@ -343,9 +508,11 @@ def _apply_pulled(ws: Workspace, session, records: list[dict[str, Any]], report:
         # This laptop's own records coming back (after a restore): never issue their numbers again.
         session.execute(text("UPDATE settings SET value = CAST(MAX(CAST(value AS INTEGER), :n) AS TEXT) "
                              "WHERE key = 'next_sequence'"), {"n": max(own) + 1})
-    if fresh:
+    taken += [v["uuid"] for v in fresh]
+    if taken:
         # Held back earlier as a possible duplicate of a record here, and now taken (merged or deleted).
-        session.execute(SyncSkipped.__table__.delete().where(SyncSkipped.uuid.in_([v["uuid"] for v in fresh])))
+        session.execute(SyncSkipped.__table__.delete().where(SyncSkipped.uuid.in_(taken)))
+    if fresh:
         names = tuple(fresh[0])
         _bulk_insert(session, Worker.__table__, names, [tuple(v[n] for n in names) for v in fresh])
         session.execute(text("INSERT INTO workers_fts(rowid, full_name) SELECT id, full_name FROM workers "
@@ -360,14 +527,19 @@ def _known_here(ws: Workspace) -> int:
     """Hub records this laptop accounts for: those it holds and those it keeps out on purpose."""
     with ws.session() as session:
         held = session.scalar(select(func.count()).select_from(Worker).where(Worker.hub_revision > 0)) or 0
-        skipped = session.scalar(select(func.count()).select_from(SyncSkipped)) or 0
+        skipped = session.scalar(select(func.count()).select_from(SyncSkipped).where(
+            SyncSkipped.uuid.not_in(select(Worker.uuid).where(Worker.hub_revision > 0)))) or 0
     return held + skipped
 
 
 def _check_counts(ws: Workspace, client: httpx.Client, report: SyncReport, progress, cancelled) -> None:
     """End with a count check; when the sides disagree, pull everything again from the start (pulling
     is idempotent: what is already here is skipped) and check once more."""
-    status = _answer(client.get("/v1/status"))
+    def status_here() -> dict[str, Any]:
+        # As of this laptop's cursor: records other laptops push meanwhile are not a mismatch.
+        return _answer(client.get("/v1/status", params={"at": int(_setting(ws, "sync.cursor") or 0)}))
+
+    status = status_here()
     report.hub_records = status["records"]
     report.to_review = status.get("conflicts", 0) + status.get("duplicates", 0)
     if _known_here(ws) == report.hub_records:
@@ -376,7 +548,7 @@ def _check_counts(ws: Workspace, client: httpx.Client, report: SyncReport, progr
     with ws.session(write=True) as session:
         session.merge(Setting(key="sync.cursor", value="0"))
     _pull(ws, client, report, progress, cancelled, own=True)
-    report.hub_records = _answer(client.get("/v1/status"))["records"]
+    report.hub_records = status_here()["records"]
     report.counts_match = _known_here(ws) == report.hub_records
 
 
@@ -406,10 +578,7 @@ def sync(ws: Workspace, hub: str | None = None, progress: Callable[[str, int], N
     (by ``actor``, an Actor or a user name) and the log sent to the hub."""
     from desktop.services import audit
 
-    hub = (hub or _setting(ws, "sync.hub_url") or "").rstrip("/")
-    token = _setting(ws, "sync.token")
-    if not hub or not token:
-        raise NotRegistered(QT_TRANSLATE_NOOP("Service", "Laptop ini belum terdaftar di hub: lindung register --hub URL --code KODE."))
+    hub, token = _registered_hub(ws, hub)
     report = SyncReport()
     try:
         with httpx.Client(base_url=hub, timeout=TIMEOUT, headers={"Authorization": f"Bearer {token}"}) as client:

@@ -19,7 +19,7 @@ from desktop.services import audit, permissions
 from desktop.services.accounts import Actor, Role
 from desktop.services.errors import PermissionDenied, ServiceError
 from desktop.services.workspace import Workspace
-from desktop.sync.client import TIMEOUT, NotRegistered, _answer, _setting, _unreachable
+from desktop.sync.client import TIMEOUT, _answer, _registered_hub, _unreachable
 
 # The rows of the side-by-side view: a label and the fields taken together (a desa belongs to its
 # kecamatan and kabupaten, "other" occupation text to its occupation, a deletion to its reason).
@@ -83,9 +83,7 @@ def _visible(actor: Actor, item: ReviewItem) -> bool:
 
 
 def _call(ws: Workspace, method: str, path: str, body: dict[str, Any] | None = None) -> dict[str, Any]:
-    hub, token = _setting(ws, "sync.hub_url"), _setting(ws, "sync.token")
-    if not hub or not token:
-        raise NotRegistered(QT_TRANSLATE_NOOP("Service", "Laptop ini belum terdaftar di hub: lindung register --hub URL --code KODE."))
+    hub, token = _registered_hub(ws, None)
     try:
         response = httpx.request(method, hub + path, json=body, timeout=TIMEOUT,
                                  headers={"Authorization": f"Bearer {token}"})
