@@ -24,7 +24,7 @@ TRIED: list[str] = []
 def fuzzed_hub(tmp_path_factory):
     hub = Hub(tmp_path_factory.mktemp("fuzz")).start()
     answer = httpx.post(hub.url + "/v1/devices/register", json={
-        "code": hub.code("fuzz", review=True), "device_id": str(uuid.uuid4()), "prefix": "FUZZ01"})
+        "code": hub.code("fuzz", review=True), "device_id": str(uuid.uuid4()), "prefix": "FZZ001"})
     assert answer.status_code == 200, answer.text
     hub.token = answer.json()["token"]
     yield hub
