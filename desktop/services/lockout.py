@@ -80,6 +80,7 @@ def _load(db: Path) -> dict[str, Any]:
     if not isinstance(body, dict) or body.get("format") != FORMAT or not isinstance(body.get("salt"), str) \
             or not isinstance(body.get("names"), dict) or not isinstance(body.get("events"), list):
         body = {"format": FORMAT, "salt": secrets.token_hex(16), "names": {}, "events": []}
+    body["events"] = [event for event in body["events"] if isinstance(event, dict)]
     return body
 
 
@@ -162,7 +163,7 @@ def pending_events(db: Path) -> list[dict[str, Any]]:
     """The queued audit events, oldest first (``forget_events`` once they are in the audit log)."""
     if not state_path(db).exists():
         return []
-    return [e for e in _load(db)["events"] if isinstance(e, dict)]
+    return _load(db)["events"]
 
 
 def forget_events(db: Path, count: int) -> None:
@@ -176,7 +177,7 @@ def forget_events(db: Path, count: int) -> None:
 
 @dataclass(frozen=True)
 class State:
-    """What the file says about one name (for tests and the audit)."""
+    """What the file says about one name."""
 
     failures: int
     locked_until: dt.datetime | None
