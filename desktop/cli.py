@@ -73,7 +73,8 @@ def build_parser() -> argparse.ArgumentParser:
     user_sub = p.add_subparsers(dest="user_command", metavar="add|list", required=True, parser_class=_Parser)
     q = user_sub.add_parser("add", help="buat akun (kata sandi dari LINDUNG_NEW_PASSWORD atau ditanya)")
     q.add_argument("username", metavar="NAME")
-    q.add_argument("--role", choices=["volunteer", "coordinator", "printer", "admin"], default="volunteer")
+    q.add_argument("--role", choices=["volunteer", "coordinator", "printer", "admin"],
+                   help="bawaan: admin untuk akun pertama, volunteer sesudahnya")
     q.add_argument("--display-name", default="", metavar="NAMA")
     q.add_argument("--school", metavar="NPSN", help="sekolah seorang koordinator (wajib untuk peran coordinator)")
     user_sub.add_parser("list", help="daftar akun")
@@ -148,7 +149,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("audit", help="catatan audit: siapa, kapan, apa (admin)")
     p.add_argument("--action", choices=("create", "edit", "delete", "print", "export", "import", "sync",
-                                        "review", "backup", "restore"), help="hanya tindakan ini")
+                                        "review", "backup", "restore", "signin_failed"), help="hanya tindakan ini")
     p.add_argument("--limit", type=int, default=50, help="berapa catatan terbaru (bawaan 50)")
     p.add_argument("--verify", action="store_true", help="periksa rantai hash; kode keluar 1 bila rusak")
     p.add_argument("--json", action="store_true")
@@ -216,10 +217,16 @@ def _credentials(args) -> tuple[str, str]:
     return args.user, password
 
 
+NO_ACCOUNT_WARNING = ("lindung: peringatan: laptop ini belum memiliki akun, jadi datanya terbuka bagi siapa pun "
+                      "yang memegang berkas kuncinya; buat akun admin dulu: lindung user add NAMA")
+
+
 def _sign_in(ws, args):
     from desktop.services.accounts import SYSTEM, authenticate, has_accounts
 
     if not has_accounts(ws):
+        if (args.command, getattr(args, "user_command", None)) != ("user", "add"):   # that one makes the first
+            print(NO_ACCOUNT_WARNING, file=sys.stderr)
         return SYSTEM
     user, password = _credentials(args)
     from desktop.services.errors import AuthenticationFailed
@@ -462,7 +469,7 @@ def cmd_edit(ws, actor, args) -> int:
 
 
 def cmd_user(ws, actor, args) -> int:
-    from desktop.services.accounts import ROLE_LABELS, Role, create_account, list_accounts
+    from desktop.services.accounts import ROLE_LABELS, Role, check_password, create_account, list_accounts
 
     if args.user_command == "list":
         found = list_accounts(ws)
@@ -477,13 +484,19 @@ def cmd_user(ws, actor, args) -> int:
         if not sys.stdin.isatty():
             raise CliError("kata sandi akun baru tidak diberikan: isi LINDUNG_NEW_PASSWORD", EXIT_USAGE)
         password = getpass.getpass("Kata sandi baru: ")
+        check_password(password, args.username)   # the reason at once, before it is typed again
         if getpass.getpass("Ulangi kata sandi: ") != password:
             raise CliError("kedua kata sandi tidak sama", EXIT_USAGE)
     from desktop.services.accounts import SYSTEM
 
-    created = create_account(ws, args.username, args.display_name, password, Role(args.role),
-                             by=None if actor is SYSTEM else actor, school_npsn=args.school)
+    first = actor is SYSTEM
+    role = Role(args.role or ("admin" if first else "volunteer"))
+    created = create_account(ws, args.username, args.display_name, password, role,
+                             by=None if first else actor, school_npsn=args.school)
     print(f"akun {created.username} ({ROLE_LABELS[created.role]}) dibuat.")
+    if first:
+        print(f"Basis data kini terkunci: perintah berikutnya perlu --user {created.username} (kata sandi dari "
+              "LINDUNG_PASSWORD atau ditanya).")
     return EXIT_OK
 
 

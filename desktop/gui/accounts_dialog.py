@@ -40,7 +40,7 @@ class AccountsDialog(QDialog):
         form.addRow(self.tr("Nama pengguna"), self.username)
         form.addRow(self.tr("Peran"), self.role)
         form.addRow(self.tr("Sekolah"), self.school)
-        form.addRow(self.tr("Kata sandi (min. 8)"), self.password)
+        form.addRow(self.tr("Kata sandi (min. {n})").format(n=accounts.MIN_PASSWORD), self.password)
         layout.addLayout(form)
         self.message = QLabel(objectName="formError")
         self.message.setWordWrap(True)

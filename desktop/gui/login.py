@@ -102,8 +102,9 @@ class FirstRunDialog(QDialog):
         self.setMinimumWidth(440)
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr(
-            "<b>Selamat datang di Lindung.</b><br>Laptop ini belum memiliki akun. Buat akun admin "
-            "terlebih dahulu; admin dapat menambah akun relawan lain dari menu Akun."))
+            "<b>Selamat datang di Lindung.</b><br>Laptop ini belum memiliki akun, jadi datanya belum "
+            "terlindungi kata sandi. Buat akun admin terlebih dahulu; admin dapat menambah akun relawan lain "
+            "dari menu Akun."))
         intro.setWordWrap(True)
         intro.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(intro)
@@ -120,7 +121,7 @@ class FirstRunDialog(QDialog):
         self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
         form.addRow(self.tr("Nama lengkap"), self.display_name)
         form.addRow(self.tr("Nama pengguna"), self.username)
-        form.addRow(self.tr("Kata sandi (min. 8)"), self.password)
+        form.addRow(self.tr("Kata sandi (min. {n})").format(n=accounts.MIN_PASSWORD), self.password)
         form.addRow(self.tr("Ulangi kata sandi"), self.confirm)
         _finish_layout(self, layout, form, self.tr("Buat akun admin"))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import functools
 import re
@@ -13,12 +14,13 @@ from sqlalchemy import exists, func, select
 
 from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.domain.text import fold_spaces
-from desktop.services import keys
+from desktop.paths import COMMON_PASSWORDS
+from desktop.services import keys, lockout
 from desktop.services.errors import AuthenticationFailed, PermissionDenied, ServiceError
 from desktop.services.workspace import Workspace, utcnow
 from desktop.storage.models import Account, School
 
-MIN_PASSWORD = 8
+MIN_PASSWORD = 10   # for new passwords; accounts made with a shorter one still sign in
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,31}$")
 _hasher = PasswordHasher()  # Argon2id with the library's recommended parameters
 
@@ -56,6 +58,37 @@ class Actor:
 SYSTEM = Actor("system", "Sistem", Role.ADMIN)
 
 
+@functools.cache
+def _common_passwords() -> frozenset[str]:
+    """The shipped list of passwords too common to use (lower case; see the file's header)."""
+    with open(COMMON_PASSWORDS, encoding="utf-8") as handle:
+        return frozenset(line.strip() for line in handle if line.strip() and not line.startswith("#"))
+
+
+# Digits and punctuation around a word ("Bismillah123!", "2024jakarta") do not make it less common.
+_PADDING = re.compile(r"^[\W\d_]+|[\W\d_]+$")
+
+
+def check_password(password: str, username: str = "") -> None:
+    """Refuse a new password with the reason: too short, too common, or the user name itself."""
+    if len(password) < MIN_PASSWORD:
+        raise ServiceError(QT_TRANSLATE_NOOP("Service", "Kata sandi terlalu pendek: paling sedikit {n} karakter."),
+                           n=MIN_PASSWORD)
+    lowered = password.lower()
+    core = _PADDING.sub("", lowered)
+    name = fold_spaces(username).lower()
+    if name and name in (lowered, core, lowered.replace(" ", "")):
+        raise ServiceError(QT_TRANSLATE_NOOP("Service", "Kata sandi tidak boleh sama dengan nama pengguna."))
+    common = _common_passwords()
+    if lowered in common:
+        raise ServiceError(QT_TRANSLATE_NOOP(
+            "Service", "Kata sandi terlalu umum: ada dalam daftar kata sandi yang sering dipakai."))
+    if len(core) >= 4 and core in common:
+        raise ServiceError(QT_TRANSLATE_NOOP(
+            "Service", "Kata sandi terlalu umum: kata sandi yang sering dipakai, hanya ditambah angka atau "
+                       "tanda baca."))
+
+
 def has_accounts(ws: Workspace) -> bool:
     with ws.session() as session:
         return bool(session.scalar(select(exists().where(Account.id.is_not(None)))))
@@ -68,8 +101,7 @@ def create_account(ws: Workspace, username: str, display_name: str, password: st
     display_name = fold_spaces(display_name) or username
     if not _USERNAME.match(username):
         raise ServiceError(QT_TRANSLATE_NOOP("Service", "Nama pengguna 2–32 huruf kecil, angka, titik, garis bawah atau tanda hubung."))
-    if len(password) < MIN_PASSWORD:
-        raise ServiceError(QT_TRANSLATE_NOOP("Service", "Kata sandi minimal {n} karakter."), n=MIN_PASSWORD)
+    check_password(password, username)
     with ws.session(write=True) as session:
         count = session.scalar(select(func.count()).select_from(Account))
         if count == 0 and role is not Role.ADMIN:
@@ -97,29 +129,63 @@ def create_account(ws: Workspace, username: str, display_name: str, password: st
     return Actor(username, display_name, role, school_npsn)
 
 
-def authenticate(ws: Workspace, username: str, password: str) -> Actor:
+def authenticate(ws: Workspace, username: str, password: str, now: dt.datetime | None = None) -> Actor:
+    """Sign in. Five wrong passwords in a row lock the name on this laptop for a growing while
+    (services.lockout); a locked name is refused, even with the right password, until then."""
     username = fold_spaces(username).lower()
-    with ws.session(write=True) as session:
-        account = session.scalar(select(Account).where(Account.username == username))
-        try:
-            if account is None or not account.active:
-                # Spend the same effort as a real check so timing does not reveal which names exist.
-                _hasher.verify(_dummy_hash(), password)
-                raise VerificationError
-            _hasher.verify(account.password_hash, password)
-        except (VerificationError, InvalidHashError):
-            raise AuthenticationFailed(QT_TRANSLATE_NOOP("Service", "Nama pengguna atau kata sandi salah.")) from None
-        rehashed = _hasher.check_needs_rehash(account.password_hash)
-        if rehashed:
-            account.password_hash = _hasher.hash(password)
-        account.last_login_at = utcnow()
-        actor = Actor(account.username, account.display_name, Role(account.role), account.school_npsn)
-        password_hash = account.password_hash
+    try:
+        lockout.check(ws.path, username, now)
+    except lockout.AccountLocked:
+        record_signin_failures(ws)
+        raise
+    known = False
+    try:
+        with ws.session(write=True) as session:
+            account = session.scalar(select(Account).where(Account.username == username))
+            known = account is not None and account.active
+            try:
+                if not known:
+                    # Spend the same effort as a real check so timing does not reveal which names exist.
+                    _hasher.verify(_dummy_hash(), password)
+                    raise VerificationError
+                _hasher.verify(account.password_hash, password)
+            except (VerificationError, InvalidHashError):
+                raise AuthenticationFailed(lockout.WRONG) from None
+            rehashed = _hasher.check_needs_rehash(account.password_hash)
+            if rehashed:
+                account.password_hash = _hasher.hash(password)
+            account.last_login_at = utcnow()
+            actor = Actor(account.username, account.display_name, Role(account.role), account.school_npsn)
+            password_hash = account.password_hash
+    except AuthenticationFailed:
+        error = lockout.record_failure(ws.path, username, known=known, now=now)
+        record_signin_failures(ws)
+        raise error from None
+    lockout.record_success(ws.path, username)
+    record_signin_failures(ws)   # wrong passwords typed while the database was still closed
     keyfile = keys.load(ws.path)
     if rehashed or keyfile is None or actor.username not in keyfile.accounts or keyfile.open_key is not None:
         # Keep the key file in step (after a rehash, or a key file written before this account).
         keys.set_account(ws.path, ws.key, actor.username, password_hash)
     return actor
+
+
+def record_signin_failures(ws: Workspace) -> int:
+    """Write the wrong sign-ins queued by services.lockout to the audit log; returns how many."""
+    events = lockout.pending_events(ws.path)
+    if not events:
+        return 0
+    from desktop.services import audit
+
+    with ws.session(write=True) as session:
+        for event in events:
+            name = event.get("name")
+            audit.record(session, ws, audit.SYSTEM, "signin_failed",
+                         f"akun {name}" if name else "akun tidak dikenal",
+                         {"attempted_at": event.get("at"), "failures": event.get("failures"),
+                          "locked_minutes": event.get("locked_minutes")})
+    lockout.forget_events(ws.path, len(events))
+    return len(events)
 
 
 def list_accounts(ws: Workspace) -> list[Actor]:

@@ -32,6 +32,7 @@ ACTION_LABELS = {
     "export": QT_TRANSLATE_NOOP("Audit", "ekspor"), "import": QT_TRANSLATE_NOOP("Audit", "impor"),
     "sync": QT_TRANSLATE_NOOP("Audit", "sinkron"), "review": QT_TRANSLATE_NOOP("Audit", "tinjau"),
     "backup": QT_TRANSLATE_NOOP("Audit", "cadangkan"), "restore": QT_TRANSLATE_NOOP("Audit", "pulihkan"),
+    "signin_failed": QT_TRANSLATE_NOOP("Audit", "gagal masuk"),
 }
 
 
@@ -127,6 +128,9 @@ DETAIL_LABELS = {
     "duplicate": QT_TRANSLATE_NOOP("Audit", "pasangan"), "source": QT_TRANSLATE_NOOP("Audit", "sumber"),
     "reprint_reason": QT_TRANSLATE_NOOP("Audit", "alasan cetak ulang"), "automatic": QT_TRANSLATE_NOOP("Audit", "otomatis"),
     "lock_minutes": QT_TRANSLATE_NOOP("Audit", "kunci otomatis (menit)"),
+    "attempted_at": QT_TRANSLATE_NOOP("Audit", "waktu percobaan"),
+    "failures": QT_TRANSLATE_NOOP("Audit", "salah berturut-turut"),
+    "locked_minutes": QT_TRANSLATE_NOOP("Audit", "dikunci (menit)"),
 }
 _HIDDEN = frozenset({"batch"})     # internal ids, in the log for the hub, not for people
 

@@ -13,6 +13,7 @@ all its accounts at once on first start, without anyone's password.
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import json
 import os
 import secrets
@@ -135,21 +136,28 @@ def unwrap(entry: dict[str, str], password: str) -> bytes:
         raise AuthenticationFailed(QT_TRANSLATE_NOOP("Service", "Nama pengguna atau kata sandi salah.")) from None
 
 
-def unlock(db: Path, username: str, password: str) -> bytes:
-    """The database key, from an account's password."""
+def unlock(db: Path, username: str, password: str, now: dt.datetime | None = None) -> bytes:
+    """The database key, from an account's password. Wrong passwords count towards the account's
+    lock on this laptop (services.lockout); a locked name is refused before its password is tried."""
     keyfile = load(db)
     if keyfile is None:
         raise Locked(QT_TRANSLATE_NOOP("Service", "Berkas kunci basis data ({path}) tidak ada; pulihkan dari "
                                                   "cadangan bersama basis datanya."), path=key_path(db))
     from desktop.domain.text import fold_spaces
+    from desktop.services import lockout
 
-    entry = keyfile.accounts.get(fold_spaces(username).lower())
-    if entry is None:
-        # The same effort as a real check, so timing does not reveal which names exist.
-        hash_secret_raw(password.encode("utf-8"), b"lindung-no-user!", time_cost=3, memory_cost=65536,
-                        parallelism=4, hash_len=32, type=Type.ID)
-        raise AuthenticationFailed(QT_TRANSLATE_NOOP("Service", "Nama pengguna atau kata sandi salah."))
-    return unwrap(entry, password)
+    username = fold_spaces(username).lower()
+    lockout.check(db, username, now)
+    entry = keyfile.accounts.get(username)
+    try:
+        if entry is None:
+            # The same effort as a real check, so timing does not reveal which names exist.
+            hash_secret_raw(password.encode("utf-8"), b"lindung-no-user!", time_cost=3, memory_cost=65536,
+                            parallelism=4, hash_len=32, type=Type.ID)
+            raise AuthenticationFailed(lockout.WRONG)
+        return unwrap(entry, password)
+    except AuthenticationFailed:
+        raise lockout.record_failure(db, username, known=entry is not None, now=now) from None
 
 
 def needs_password(db: Path) -> bool:

@@ -45,8 +45,8 @@
     </message>
     <message>
         <location filename="../../desktop/gui/accounts_dialog.py" line="43"/>
-        <source>Kata sandi (min. 8)</source>
-        <translation>Password (min. 8)</translation>
+        <source>Kata sandi (min. {n})</source>
+        <translation>Password (min. {n})</translation>
     </message>
     <message>
         <location filename="../../desktop/gui/accounts_dialog.py" line="49"/>
@@ -127,135 +127,155 @@
         <translation>restore</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="116"/>
+        <location filename="../../desktop/services/audit.py" line="35"/>
+        <source>gagal masuk</source>
+        <translation>failed sign-in</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="117"/>
         <source>alasan</source>
         <translation>reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="116"/>
+        <location filename="../../desktop/services/audit.py" line="117"/>
         <source>no. registrasi</source>
         <translation>registration no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="117"/>
+        <location filename="../../desktop/services/audit.py" line="118"/>
         <source>berkas</source>
         <translation>file</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="117"/>
+        <location filename="../../desktop/services/audit.py" line="118"/>
         <source>tata letak</source>
         <translation>layout</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="118"/>
+        <location filename="../../desktop/services/audit.py" line="119"/>
         <source>sekolah</source>
         <translation>school</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="118"/>
+        <location filename="../../desktop/services/audit.py" line="119"/>
         <source>baris</source>
         <translation>rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="119"/>
+        <location filename="../../desktop/services/audit.py" line="120"/>
         <source>jenis</source>
         <translation>kind</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="119"/>
+        <location filename="../../desktop/services/audit.py" line="120"/>
         <source>data</source>
         <translation>records</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="120"/>
+        <location filename="../../desktop/services/audit.py" line="121"/>
         <source>dikirim</source>
         <translation>pushed</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="120"/>
+        <location filename="../../desktop/services/audit.py" line="121"/>
         <source>diambil</source>
         <translation>pulled</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="121"/>
-        <location filename="../../desktop/services/audit.py" line="126"/>
+        <location filename="../../desktop/services/audit.py" line="122"/>
+        <location filename="../../desktop/services/audit.py" line="127"/>
         <source>konflik</source>
         <translation>conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="121"/>
+        <location filename="../../desktop/services/audit.py" line="122"/>
         <source>data ganda</source>
         <translation>duplicates</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="122"/>
+        <location filename="../../desktop/services/audit.py" line="123"/>
         <source>ditolak</source>
         <translation>rejected</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="122"/>
+        <location filename="../../desktop/services/audit.py" line="123"/>
         <source>dibatalkan</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="123"/>
+        <location filename="../../desktop/services/audit.py" line="124"/>
         <source>peran</source>
         <translation>role</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="123"/>
+        <location filename="../../desktop/services/audit.py" line="124"/>
         <source>peserta</source>
         <translation>workers</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="124"/>
+        <location filename="../../desktop/services/audit.py" line="125"/>
         <source>ukuran (byte)</source>
         <translation>size (bytes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="124"/>
+        <location filename="../../desktop/services/audit.py" line="125"/>
         <source>bulan</source>
         <translation>months</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="125"/>
+        <location filename="../../desktop/services/audit.py" line="126"/>
         <source>keputusan</source>
         <translation>decision</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="125"/>
+        <location filename="../../desktop/services/audit.py" line="126"/>
         <source>dihapus</source>
         <translation>removed</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="126"/>
+        <location filename="../../desktop/services/audit.py" line="127"/>
         <source>pasangannya</source>
         <translation>other record</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="127"/>
+        <location filename="../../desktop/services/audit.py" line="128"/>
         <source>pasangan</source>
         <translation>pair</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="127"/>
+        <location filename="../../desktop/services/audit.py" line="128"/>
         <source>sumber</source>
         <translation>source</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="128"/>
+        <location filename="../../desktop/services/audit.py" line="129"/>
         <source>alasan cetak ulang</source>
         <translation>reprint reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="128"/>
+        <location filename="../../desktop/services/audit.py" line="129"/>
         <source>otomatis</source>
         <translation>automatic</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="129"/>
+        <location filename="../../desktop/services/audit.py" line="130"/>
         <source>kunci otomatis (menit)</source>
         <translation>auto-lock (minutes)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="131"/>
+        <source>waktu percobaan</source>
+        <translation>attempted at</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="132"/>
+        <source>salah berturut-turut</source>
+        <translation>wrong in a row</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="133"/>
+        <source>dikunci (menit)</source>
+        <translation>locked (minutes)</translation>
     </message>
 </context>
 <context>
@@ -770,37 +790,37 @@
         <translation>Lindung — Getting started</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/login.py" line="105"/>
-        <source>&lt;b&gt;Selamat datang di Lindung.&lt;/b&gt;&lt;br&gt;Laptop ini belum memiliki akun. Buat akun admin terlebih dahulu; admin dapat menambah akun relawan lain dari menu Akun.</source>
-        <translation>&lt;b&gt;Welcome to Lindung.&lt;/b&gt;&lt;br&gt;This laptop has no accounts yet. Create the admin account first; the admin can add volunteers&apos; accounts from the Accounts menu.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/login.py" line="121"/>
+        <location filename="../../desktop/gui/login.py" line="122"/>
         <source>Nama lengkap</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/login.py" line="122"/>
+        <location filename="../../desktop/gui/login.py" line="123"/>
         <source>Nama pengguna</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/login.py" line="123"/>
-        <source>Kata sandi (min. 8)</source>
-        <translation>Password (min. 8)</translation>
+        <location filename="../../desktop/gui/login.py" line="105"/>
+        <source>&lt;b&gt;Selamat datang di Lindung.&lt;/b&gt;&lt;br&gt;Laptop ini belum memiliki akun, jadi datanya belum terlindungi kata sandi. Buat akun admin terlebih dahulu; admin dapat menambah akun relawan lain dari menu Akun.</source>
+        <translation>&lt;b&gt;Welcome to Lindung.&lt;/b&gt;&lt;br&gt;This laptop has no account yet, so its data is not protected by a password. Create the admin account first; the admin can add other volunteers&apos; accounts from the Accounts menu.</translation>
     </message>
     <message>
         <location filename="../../desktop/gui/login.py" line="124"/>
+        <source>Kata sandi (min. {n})</source>
+        <translation>Password (min. {n})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/login.py" line="125"/>
         <source>Ulangi kata sandi</source>
         <translation>Repeat password</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/login.py" line="125"/>
+        <location filename="../../desktop/gui/login.py" line="126"/>
         <source>Buat akun admin</source>
         <translation>Create admin account</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/login.py" line="129"/>
+        <location filename="../../desktop/gui/login.py" line="130"/>
         <source>Kedua kata sandi tidak sama.</source>
         <translation>The two passwords differ.</translation>
     </message>
@@ -1142,22 +1162,22 @@
         <translation>Self-paid</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="34"/>
+        <location filename="../../desktop/services/accounts.py" line="36"/>
         <source>Relawan</source>
         <translation>Volunteer</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="35"/>
+        <location filename="../../desktop/services/accounts.py" line="37"/>
         <source>Koordinator sekolah</source>
         <translation>School coordinator</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="36"/>
+        <location filename="../../desktop/services/accounts.py" line="38"/>
         <source>Petugas cetak</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="37"/>
+        <location filename="../../desktop/services/accounts.py" line="39"/>
         <source>Admin</source>
         <translation>Admin</translation>
     </message>
@@ -1747,44 +1767,58 @@ NIK {nik}</translation>
 <context>
     <name>Service</name>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="70"/>
+        <location filename="../../desktop/services/accounts.py" line="103"/>
         <source>Nama pengguna 2–32 huruf kecil, angka, titik, garis bawah atau tanda hubung.</source>
         <translation>User names are 2–32 lower-case letters, digits, dots, underscores or hyphens.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="72"/>
-        <source>Kata sandi minimal {n} karakter.</source>
-        <translation>The password needs at least {n} characters.</translation>
+        <location filename="../../desktop/services/accounts.py" line="75"/>
+        <source>Kata sandi terlalu pendek: paling sedikit {n} karakter.</source>
+        <translation>Password too short: at least {n} characters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="76"/>
+        <location filename="../../desktop/services/accounts.py" line="81"/>
+        <source>Kata sandi tidak boleh sama dengan nama pengguna.</source>
+        <translation>The password must not be the user name.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/accounts.py" line="84"/>
+        <source>Kata sandi terlalu umum: ada dalam daftar kata sandi yang sering dipakai.</source>
+        <translation>Password too common: it is in the list of frequently used passwords.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/accounts.py" line="87"/>
+        <source>Kata sandi terlalu umum: kata sandi yang sering dipakai, hanya ditambah angka atau tanda baca.</source>
+        <translation>Password too common: a frequently used password with only digits or punctuation added.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/accounts.py" line="108"/>
         <source>Akun pertama harus akun admin.</source>
         <translation>The first account must be an admin account.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="78"/>
+        <location filename="../../desktop/services/accounts.py" line="110"/>
         <source>Hanya admin yang dapat membuat akun.</source>
         <translation>Only an admin can create accounts.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="80"/>
+        <location filename="../../desktop/services/accounts.py" line="112"/>
         <source>Nama pengguna &quot;{name}&quot; sudah dipakai.</source>
         <translation>The user name &quot;{name}&quot; is taken.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="86"/>
+        <location filename="../../desktop/services/accounts.py" line="118"/>
         <source>Akun koordinator sekolah harus menyebut sekolahnya.</source>
         <translation>A school coordinator&apos;s account must name the school.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="111"/>
-        <location filename="../../desktop/services/keys.py" line="134"/>
-        <location filename="../../desktop/services/keys.py" line="150"/>
+        <location filename="../../desktop/services/keys.py" line="136"/>
+        <location filename="../../desktop/services/lockout.py" line="44"/>
         <source>Nama pengguna atau kata sandi salah.</source>
         <translation>Wrong user name or password.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="155"/>
+        <location filename="../../desktop/services/accounts.py" line="221"/>
         <source>Kunci otomatis: 0 (mati) sampai 240 menit.</source>
         <translation>Auto-lock: 0 (off) to 240 minutes.</translation>
     </message>
@@ -1809,7 +1843,7 @@ NIK {nik}</translation>
         <translation>Same NIK as record {other} in the same file.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="83"/>
+        <location filename="../../desktop/services/accounts.py" line="115"/>
         <location filename="../../desktop/services/enrollment.py" line="205"/>
         <location filename="../../desktop/services/enrollment.py" line="336"/>
         <location filename="../../desktop/services/reporting.py" line="89"/>
@@ -1857,7 +1891,7 @@ NIK {nik}</translation>
         <translation>Your role cannot produce reports.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="153"/>
+        <location filename="../../desktop/services/accounts.py" line="219"/>
         <location filename="../../desktop/services/permissions.py" line="47"/>
         <source>Hanya admin yang dapat melakukan ini.</source>
         <translation>Only an admin can do this.</translation>
@@ -2080,25 +2114,35 @@ NIK {nik}</translation>
         <translation>This record is not from your school.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/keys.py" line="71"/>
+        <location filename="../../desktop/services/keys.py" line="73"/>
         <source>Berkas kunci {path} rusak atau tidak terbaca ({reason}).</source>
         <translation>The key file {path} is damaged or unreadable ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/keys.py" line="74"/>
+        <location filename="../../desktop/services/keys.py" line="76"/>
         <source>Berkas kunci {path} bukan milik Lindung.</source>
         <translation>The key file {path} does not belong to Lindung.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/keys.py" line="141"/>
-        <location filename="../../desktop/services/keys.py" line="223"/>
+        <location filename="../../desktop/services/keys.py" line="144"/>
+        <location filename="../../desktop/services/keys.py" line="218"/>
         <source>Berkas kunci basis data ({path}) tidak ada; pulihkan dari cadangan bersama basis datanya.</source>
         <translation>The database key file ({path}) is missing; restore it from the backup together with its database.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/keys.py" line="221"/>
+        <location filename="../../desktop/services/keys.py" line="216"/>
         <source>Basis data ini terkunci: masuk dengan akun untuk membukanya.</source>
         <translation>This database is locked: sign in with an account to open it.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/lockout.py" line="121"/>
+        <source>Akun ini dikunci sementara karena {failures} kali salah kata sandi berturut-turut. Coba lagi dalam {minutes} menit.</source>
+        <translation>This account is locked for now after {failures} wrong passwords in a row. Try again in {minutes} minutes.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/lockout.py" line="147"/>
+        <source>Nama pengguna atau kata sandi salah. Karena sudah {failures} kali salah berturut-turut, akun ini dikunci {minutes} menit.</source>
+        <translation>Wrong user name or password. After {failures} wrong attempts in a row this account is locked for {minutes} minutes.</translation>
     </message>
 </context>
 <context>

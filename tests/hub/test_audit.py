@@ -110,3 +110,15 @@ def test_the_hub_finds_an_entry_changed_in_its_own_database(sqlite_hub, tmp_path
     connection.close()
     proc = hub_cli(sqlite_hub.db, "audit", "--verify")
     assert proc.returncode == 3 and "RUSAK" in proc.stdout
+
+
+def test_wrong_sign_ins_reach_the_hub_with_the_log(hub, tmp_path):
+    a = laptop(tmp_path, "a", hub)
+    assert run(a, "user", "add", "admin", env={"LINDUNG_NEW_PASSWORD": "rahasia-admin-1"}).returncode == 0
+    assert run(a, "--user", "admin", "list", env={"LINDUNG_PASSWORD": "salah-sandi"}).returncode == 3
+    proc = run(a, "--user", "admin", "sync", env={"LINDUNG_PASSWORD": "rahasia-admin-1"})
+    assert proc.returncode == 0 and "ditolak" not in proc.stderr, proc.stderr
+    on_hub = list(reversed(hub_audit(hub)))
+    assert [e["action"] for e in on_hub] == ["create", "signin_failed", "sync"]
+    assert on_hub[1]["subject"] == "akun admin" and on_hub[1]["details"]["failures"] == 1
+    assert hub_audit(hub, "--verify")["broken"] == []

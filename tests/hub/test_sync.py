@@ -10,7 +10,7 @@ import time
 import httpx
 import pytest
 
-from tests.integration.test_cli import run
+from tests.integration.test_cli import errors, run
 
 
 def free_port() -> int:
@@ -203,7 +203,7 @@ def test_revoked_device_and_unreachable_hub_lose_nothing(hub, tmp_path):
     hub.stop()
     down = run(a, "sync")
     assert down.returncode != 0 and "tidak dapat dihubungi" in down.stderr
-    assert len(listed(a)) == 6 and len(down.stderr.strip().splitlines()) == 1
+    assert len(listed(a)) == 6 and len(errors(down).strip().splitlines()) == 1
 
 
 def test_hub_refuses_malformed_oversized_and_foreign_pushes(hub, tmp_path):

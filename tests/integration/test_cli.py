@@ -19,6 +19,13 @@ def run(db, *args, env=None, stdin=None):
     return proc
 
 
+def errors(proc) -> str:
+    """What a command said on stderr, less the warning every command gives while the laptop has no account."""
+    from desktop.cli import NO_ACCOUNT_WARNING
+
+    return proc.stderr.replace(NO_ACCOUNT_WARNING + "\n", "")
+
+
 @pytest.fixture
 def db(tmp_path):
     return tmp_path / "cli.sqlite3"
@@ -74,7 +81,7 @@ def test_bad_files_give_one_clear_line(db, tmp_path, content, fragment):
 
 def test_missing_file_and_unknown_command(db):
     proc = run(db, "enroll", "/nonexistent/x.json")
-    assert proc.returncode != 0 and proc.stderr.count("\n") == 1 and "tidak ada" in proc.stderr
+    assert proc.returncode != 0 and errors(proc).count("\n") == 1 and "tidak ada" in proc.stderr
     proc = run(db, "terbang")
     assert proc.returncode == 2 and proc.stderr.count("\n") == 1
 
@@ -99,13 +106,13 @@ def test_demo_and_filters(db):
 
 def test_accounts_are_required_once_they_exist(db):
     assert run(db, "list").returncode == 0  # no accounts yet: scripts run without signing in
-    created = run(db, "user", "add", "admin", "--role", "admin", env={"LINDUNG_NEW_PASSWORD": "rahasia123"})
+    created = run(db, "user", "add", "admin", "--role", "admin", env={"LINDUNG_NEW_PASSWORD": "rahasia-admin-1"})
     assert created.returncode == 0, created.stderr
     proc = run(db, "list")
     assert proc.returncode == 3 and "--user" in proc.stderr
     proc = run(db, "--user", "admin", "list", env={"LINDUNG_PASSWORD": "salah-sandi"})
     assert proc.returncode == 3 and "salah" in proc.stderr
-    proc = run(db, "--user", "admin", "list", env={"LINDUNG_PASSWORD": "rahasia123"})
+    proc = run(db, "--user", "admin", "list", env={"LINDUNG_PASSWORD": "rahasia-admin-1"})
     assert proc.returncode == 0
 
 
@@ -128,3 +135,67 @@ def test_not_a_database_is_refused_plainly(tmp_path):
     junk.write_bytes(b"this is not sqlite" * 100)
     proc = run(junk, "list")
     assert proc.returncode != 0 and "tidak dapat dibuka" in proc.stderr
+
+
+def test_user_add_says_why_a_password_is_refused(db):
+    for password, reason in (("bismillah", "terlalu pendek: paling sedikit 10 karakter"),
+                             ("qwertyuiop", "terlalu umum: ada dalam daftar kata sandi yang sering dipakai"),
+                             ("indonesia1945!", "terlalu umum"),
+                             ("Administrator", "tidak boleh sama dengan nama pengguna")):
+        proc = run(db, "user", "add", "administrator", env={"LINDUNG_NEW_PASSWORD": password})
+        assert proc.returncode != 0 and reason in proc.stderr, (password, proc.stderr)
+        assert len(proc.stderr.strip().splitlines()) == 1
+    assert "Belum ada akun" in run(db, "user", "list").stdout
+
+
+def test_every_command_warns_until_the_first_account_and_that_one_is_the_admin(db):
+    from desktop.cli import NO_ACCOUNT_WARNING
+
+    listed = run(db, "list")
+    assert listed.returncode == 0 and listed.stderr == NO_ACCOUNT_WARNING + "\n"
+    assert "belum memiliki akun" in NO_ACCOUNT_WARNING and "user add" in NO_ACCOUNT_WARNING
+    assert run(db, "settings", "show").stderr == NO_ACCOUNT_WARNING + "\n"
+    volunteer = run(db, "user", "add", "rina", "--role", "volunteer", env={"LINDUNG_NEW_PASSWORD": "kapal-motor-1"})
+    assert volunteer.returncode != 0 and "Akun pertama harus akun admin" in volunteer.stderr
+    assert NO_ACCOUNT_WARNING not in volunteer.stderr        # user add is how the warning is answered
+    created = run(db, "user", "add", "kepala", env={"LINDUNG_NEW_PASSWORD": "kapal-motor-1"})  # no --role
+    assert created.returncode == 0 and created.stderr == "", created.stderr
+    assert "--user kepala" in created.stdout
+    signed = {"LINDUNG_PASSWORD": "kapal-motor-1"}
+    users = run(db, "--user", "kepala", "user", "list", env=signed)
+    assert users.stderr == "" and users.stdout.split()[:2] == ["kepala", "Admin"]
+    second = run(db, "--user", "kepala", "user", "add", "rina", env={**signed, "LINDUNG_NEW_PASSWORD": "perahu-kecil-2"})
+    assert second.returncode == 0 and "Relawan" in second.stdout    # after the first: volunteer by default
+
+
+def test_five_wrong_passwords_lock_the_account_on_the_command_line(db, monkeypatch, capsys):
+    """In-process (as test_redact does) so that the clock can move on without waiting."""
+    import datetime as dt
+
+    from desktop import cli
+    from desktop.services import workspace
+
+    monkeypatch.setenv("LINDUNG_NEW_PASSWORD", "rahasia-admin-1")
+    assert cli.main(["--db", str(db), "user", "add", "admin"]) == cli.EXIT_OK
+    now = [dt.datetime(2026, 11, 24, 8, 0)]
+    monkeypatch.setattr(workspace, "utcnow", lambda: now[0])
+    capsys.readouterr()
+
+    def sign_in(password):
+        monkeypatch.setenv("LINDUNG_PASSWORD", password)
+        status = cli.main(["--db", str(db), "--user", "admin", "settings", "show"])
+        return status, capsys.readouterr().err
+
+    for _ in range(4):
+        assert sign_in("salah-sandi") == (cli.EXIT_AUTH, "lindung: Nama pengguna atau kata sandi salah.\n")
+    status, err = sign_in("salah-sandi")
+    assert status == cli.EXIT_AUTH and "dikunci 1 menit" in err and len(err.splitlines()) == 1
+    now[0] += dt.timedelta(seconds=20)
+    status, err = sign_in("rahasia-admin-1")                   # the right one, too early
+    assert status == cli.EXIT_AUTH and "Coba lagi dalam 1 menit" in err
+    now[0] += dt.timedelta(seconds=41)
+    assert sign_in("rahasia-admin-1") == (cli.EXIT_OK, "")
+    monkeypatch.setenv("LINDUNG_PASSWORD", "rahasia-admin-1")
+    assert cli.main(["--db", str(db), "--user", "admin", "audit", "--action", "signin_failed", "--json"]) == 0
+    logged = json.loads(capsys.readouterr().out)
+    assert [e["details"]["failures"] for e in logged] in ([5, 4, 3, 2, 1], [1, 2, 3, 4, 5])

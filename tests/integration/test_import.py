@@ -17,7 +17,7 @@ from desktop.services.importing import _column_specs
 from desktop.services.schools import add_school
 from desktop.services.search import SearchQuery, search, count_all
 from desktop.services.spreadsheets import Cancelled, write_workbook
-from tests.integration.test_cli import run
+from tests.integration.test_cli import errors, run
 
 NPSN = "69800001"
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -332,4 +332,4 @@ def test_cli_unreadable_and_unknown_files(tmp_path):
     assert proc.returncode != 0 and "tidak didukung" in proc.stderr
     proc = run(db, "import", str(write_messy_xlsx(tmp_path / "o.xlsx")), "--school", "12345678")
     assert proc.returncode != 0 and "belum terdaftar" in proc.stderr
-    assert len(proc.stderr.strip().splitlines()) == 1
+    assert len(errors(proc).strip().splitlines()) == 1

@@ -1,0 +1,84 @@
+"""The window says why a new password is refused, and how long a locked account must wait."""
+
+import datetime as dt
+
+from desktop.services import workspace
+
+
+def _start(qtbot, path):
+    from desktop.gui.app import AppController
+
+    controller = AppController(path)
+    with qtbot.waitSignal(controller.dialog_shown, timeout=15_000) as shown:
+        controller.start()
+    dialog = shown.args[0]
+    qtbot.addWidget(dialog)
+    return controller, dialog
+
+
+def _submit(qtbot, dialog, password):
+    dialog.password.setText(password)
+    dialog.error.setVisible(False)
+    dialog.buttons.accepted.emit()
+    qtbot.waitUntil(lambda: dialog.error.isVisible() and dialog.buttons.isEnabled(), timeout=10_000)
+    return dialog.error.text()
+
+
+def test_login_says_how_long_a_locked_account_must_wait(qtbot, ws, admin, monkeypatch):
+    now = [dt.datetime(2026, 11, 24, 8, 0)]
+    monkeypatch.setattr(workspace, "utcnow", lambda: now[0])
+    controller, login = _start(qtbot, ws.path)       # the database is encrypted: the sign-in opens it
+    login.username.setText("admin")
+    for _ in range(4):
+        assert _submit(qtbot, login, "salah-sandi") == "Nama pengguna atau kata sandi salah."
+    assert "dikunci 1 menit" in _submit(qtbot, login, "salah-sandi")
+    now[0] += dt.timedelta(seconds=15)
+    text = _submit(qtbot, login, "rahasia-admin-1")            # the right password, too early
+    assert "dikunci sementara" in text and "Coba lagi dalam 1 menit" in text
+    assert controller.window is None and login.isVisible()
+    now[0] += dt.timedelta(minutes=1)
+    login.password.setText("rahasia-admin-1")
+    with qtbot.waitSignal(controller.main_window_shown, timeout=15_000) as main:
+        login.buttons.accepted.emit()
+    qtbot.addWidget(main.args[0])
+    controller.shutdown()
+
+
+def test_first_start_refuses_a_common_password_and_says_why(qtbot, tmp_path):
+    controller, dialog = _start(qtbot, tmp_path / "first.sqlite3")
+    assert "(min. 10)" in " ".join(label.text() for label in dialog.findChildren(type(dialog.error)))
+    dialog.display_name.setText("Admin Cabang")
+    dialog.username.setText("admin")
+    dialog.confirm.setText("sayangku123")
+    assert "terlalu umum" in _submit(qtbot, dialog, "sayangku123")
+    dialog.confirm.setText("pendek")
+    assert "terlalu pendek: paling sedikit 10 karakter" in _submit(qtbot, dialog, "pendek")
+    assert controller.window is None
+    dialog.password.setText("kapal-motor-di-kapuas")
+    dialog.confirm.setText("kapal-motor-di-kapuas")
+    with qtbot.waitSignal(controller.main_window_shown, timeout=15_000) as main:
+        dialog.buttons.accepted.emit()
+    qtbot.addWidget(main.args[0])
+    controller.shutdown()
+
+
+def test_accounts_dialog_says_why_a_password_is_refused(qtbot, ws, worker, admin):
+    from desktop.gui.accounts_dialog import AccountsDialog
+
+    dialog = AccountsDialog(ws, worker, admin)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.list.count() == 1, timeout=5000)
+    dialog.display_name.setText("Rina")
+    dialog.username.setText("rina")
+    for password, reason in (("rina12345", "terlalu pendek: paling sedikit 10 karakter"),
+                             ("bismillah123", "terlalu umum"),
+                             ("1234567890", "terlalu umum: ada dalam daftar kata sandi yang sering dipakai")):
+        dialog.password.setText(password)
+        dialog.message.clear()
+        dialog.add_button.click()
+        qtbot.waitUntil(lambda: dialog.message.text() != "", timeout=5000)
+        assert reason in dialog.message.text()
+    dialog.password.setText("kebun-sawit-sanggau")
+    dialog.add_button.click()
+    qtbot.waitUntil(lambda: dialog.list.count() == 2, timeout=5000)
+    assert "dibuat" in dialog.message.text()
