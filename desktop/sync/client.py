@@ -499,7 +499,8 @@ def _apply_pulled(ws: Workspace, session, records: list[dict[str, Any]], report:
                       enrolled_at=_stamp(record["enrolled_at"]))
         fresh.append(values)
         regnos[record["registration_no"]] = record["id"]
-        live_niks[record["nik"]] = record["id"]
+        if values["deleted_at"] is None:
+            live_niks[record["nik"]] = record["id"]
         next_id += 1
         report.pulled += 1
     own = [int(v["registration_no"].split("-")[1]) for v in fresh
