@@ -325,13 +325,13 @@ class _FastSheet:
                 starts = len(_CELL_START.findall(piece))
             # One r per tag: each " r=" is a plain cell's or row's, no r= right after a quote or after
             # another white space, no "r =" (calamine would take a second r instead of the first).
+            spaced = piece.count(b" r=")
             self.plain = (starts == len(found)
-                          and piece.count(b" r=") == len(found) + piece.count(b'<row r="')
-                          and b'"r=' not in piece and b"'r=" not in piece
+                          and spaced == len(found) + piece.count(b'<row r="')
                           and _SPACED_EQUALS.search(piece) is None
                           and (b":c" not in piece or _PREFIXED_CELL_START.search(piece) is None))
-            if self.plain and (b"\t" in piece or b"\n" in piece or b"\r" in piece):
-                self.plain = not any(ws + b"r=" in piece for ws in (b"\t", b"\n", b"\r"))
+            if self.plain and piece.count(b"r=") != spaced:  # header="0.3", or "r= / 'r= / \tr= ...
+                self.plain = not any(q + b"r=" in piece for q in (b'"', b"'", b"\t", b"\n", b"\r"))
         if self.shared_strings:
             # Every t="s" (a cell taking a shared string) has "s" in quotes: a count never too low.
             self.shared += piece.count(b'"s"') + piece.count(b"'s'")
@@ -618,7 +618,8 @@ def _exact_ods(z: _Zip, info: zipfile.ZipInfo) -> None:
             if closes:
                 s["cell"] = None
                 if cell["repeat"]:
-                    size = (cell["text"] + parser.CurrentByteIndex - cell["start"]) * cell["repeat"]
+                    content = parser.CurrentByteIndex - cell["start"] if cell["string"] else 0
+                    size = (cell["text"] + content) * cell["repeat"]
                     s["row"]["text"] += size
                     text.add(size)
             return
@@ -637,8 +638,8 @@ def _exact_ods(z: _Zip, info: zipfile.ZipInfo) -> None:
                         s["rows_since"] = row["repeat"]
                     s["expanded"] = s["rows_since"]
                     s["width"] = max(s["width"], row["last"])
-                    text.add(row["text"] * max(row["repeat"] - 1, 0))
                     _Sheet(z.name).extent(s["expanded"], s["width"])
+                    text.add(row["text"] * max(row["repeat"] - 1, 0))
             return
         if name == "table:table":                         # the first end of a table ends it
             total.extent(0, 0, s["expanded"] * s["width"])  # the block calamine builds
