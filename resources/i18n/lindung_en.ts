@@ -1778,8 +1778,8 @@ NIK {nik}</translation>
     </message>
     <message>
         <location filename="../../desktop/services/accounts.py" line="111"/>
-        <location filename="../../desktop/services/keys.py" line="134"/>
-        <location filename="../../desktop/services/keys.py" line="150"/>
+        <location filename="../../desktop/services/keys.py" line="135"/>
+        <location filename="../../desktop/services/keys.py" line="151"/>
         <source>Nama pengguna atau kata sandi salah.</source>
         <translation>Wrong user name or password.</translation>
     </message>
@@ -1973,12 +1973,12 @@ NIK {nik}</translation>
         <translation>A coordinator can only import their own school&apos;s lists (NPSN {npsn}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/spreadsheets.py" line="28"/>
+        <location filename="../../desktop/services/spreadsheets.py" line="29"/>
         <source>Dibatalkan; tidak ada yang disimpan.</source>
         <translation>Cancelled; nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/spreadsheets.py" line="40"/>
+        <location filename="../../desktop/services/spreadsheets.py" line="41"/>
         <source>Berkas {name} tidak dapat dibaca: {reason}</source>
         <translation>The file {name} cannot be read: {reason}</translation>
     </message>
@@ -1995,12 +1995,12 @@ NIK {nik}</translation>
     </message>
     <message>
         <location filename="../../desktop/services/backup.py" line="83"/>
-        <location filename="../../desktop/services/spreadsheets.py" line="49"/>
+        <location filename="../../desktop/services/spreadsheets.py" line="50"/>
         <source>Berkas {name} tidak ditemukan.</source>
         <translation>The file {name} was not found.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/spreadsheets.py" line="51"/>
+        <location filename="../../desktop/services/spreadsheets.py" line="52"/>
         <source>Jenis berkas {suffix} tidak didukung. Gunakan .xlsx, .xls, .ods atau .csv.</source>
         <translation>Files of type {suffix} are not supported. Use .xlsx, .xls, .ods or .csv.</translation>
     </message>
@@ -2080,25 +2080,55 @@ NIK {nik}</translation>
         <translation>This record is not from your school.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/keys.py" line="71"/>
+        <location filename="../../desktop/services/keys.py" line="72"/>
         <source>Berkas kunci {path} rusak atau tidak terbaca ({reason}).</source>
         <translation>The key file {path} is damaged or unreadable ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/keys.py" line="74"/>
+        <location filename="../../desktop/services/keys.py" line="75"/>
         <source>Berkas kunci {path} bukan milik Lindung.</source>
         <translation>The key file {path} does not belong to Lindung.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/keys.py" line="141"/>
-        <location filename="../../desktop/services/keys.py" line="223"/>
+        <location filename="../../desktop/services/keys.py" line="142"/>
+        <location filename="../../desktop/services/keys.py" line="210"/>
         <source>Berkas kunci basis data ({path}) tidak ada; pulihkan dari cadangan bersama basis datanya.</source>
         <translation>The database key file ({path}) is missing; restore it from the backup together with its database.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/keys.py" line="221"/>
+        <location filename="../../desktop/services/keys.py" line="208"/>
         <source>Basis data ini terkunci: masuk dengan akun untuk membukanya.</source>
         <translation>This database is locked: sign in with an account to open it.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/sheet_limits.py" line="61"/>
+        <source>Berkas {name} tidak dapat dibaca: lebih dari {limit} baris. Bagi menjadi beberapa berkas.</source>
+        <translation>The file {name} cannot be read: more than {limit} rows. Split it into several files.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/sheet_limits.py" line="67"/>
+        <source>Berkas {name} tidak dapat dibaca: lebih dari {limit} kolom. Hapus kolom yang tidak dipakai.</source>
+        <translation>The file {name} cannot be read: more than {limit} columns. Delete the columns that are not used.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/sheet_limits.py" line="73"/>
+        <source>Berkas {name} tidak dapat dibaca: lebih dari {limit} sel. Bagi menjadi beberapa berkas.</source>
+        <translation>The file {name} cannot be read: more than {limit} cells. Split it into several files.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/sheet_limits.py" line="79"/>
+        <source>Berkas {name} tidak dapat dibaca: teksnya lebih dari {limit} MB. Bagi menjadi beberapa berkas.</source>
+        <translation>The file {name} cannot be read: its text is over {limit} MB. Split it into several files.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/sheet_limits.py" line="85"/>
+        <source>Berkas {name} tidak dapat dibaca: isinya membengkak menjadi lebih dari {limit} MB saat dibuka; ini bukan lembar kerja yang wajar.</source>
+        <translation>The file {name} cannot be read: its contents swell to more than {limit} MB when unpacked; this is not an ordinary spreadsheet.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/sheet_limits.py" line="92"/>
+        <source>Berkas {name} tidak dapat dibaca: berisi lebih dari {limit} bagian; ini bukan lembar kerja yang wajar.</source>
+        <translation>The file {name} cannot be read: it has more than {limit} parts; this is not an ordinary spreadsheet.</translation>
     </message>
 </context>
 <context>
