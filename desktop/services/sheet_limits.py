@@ -289,6 +289,10 @@ _PREFIXED_CELL_START = re.compile(rb"<[^\s<>/:\"']+:c[\s/>]")  # <x:c ...>: cala
 # with a literal, which the regular expression engine finds about as fast as bytes.find.
 _CELL_WITH_REF = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,7})"')
 _SPACED_EQUALS = re.compile(rb"r[ \t\r\n]+=")
+# A cell that is not plain and small: anything but <c r="B7" s="1" t="s"> with one r, first, double
+# quotes, column A to AX (50) and row up to 99,999 (so at most 5 million cells in the block).
+_ODD_CELL = re.compile(rb'<c(?=[\s/>])(?! r="(?:[A-Z]|A[A-X])[0-9]{1,5}"'
+                       rb'(?:[ \t\r\n]+[a-qs-zA-Z_][\w.:-]*="[^"<]*")*[ \t\r\n]*/?>)')
 _SI_END = re.compile(rb"</" + _PREFIX + rb"si\s*>|<" + _PREFIX + rb"si(?:\s[^<>]*)?/>")
 
 
@@ -297,6 +301,35 @@ def _column(letters: bytes) -> int:
     for ch in letters.upper():
         n = n * 26 + ch - 64
     return n  # 1-based: column count up to and including it
+
+
+class _QuickSheet:
+    """The usual list, checked with one search and two counts (a 10,000-row sheet in ~0.1 s): every cell
+    written plainly and inside A1:AX99999. Anything else is measured by _FastSheet or _exact_sheet."""
+
+    def __init__(self, shared_strings: bool):
+        self.shared_strings = shared_strings
+        self.small = True
+        self.cells = 0
+        self.shared = 0
+
+    def feed(self, piece: bytes) -> None:
+        if self.small:
+            if _ODD_CELL.search(piece) is not None or (
+                    b":c" in piece and _PREFIXED_CELL_START.search(piece) is not None):
+                self.small = False
+            else:
+                self.cells += piece.count(b'<c r="')
+        if self.shared_strings:
+            # Every t="s" (a cell taking a shared string) has "s" in quotes: a count never too low.
+            self.shared += piece.count(b'"s"') + piece.count(b"'s'")
+
+    @property
+    def any(self) -> bool:
+        return self.cells > 0 or not self.small
+
+    def within_limits(self) -> bool:
+        return self.small and self.cells <= MAX_CELLS
 
 
 class _FastSheet:
@@ -501,13 +534,13 @@ def _check_xlsx(z: _Zip) -> None:
                     run = len(pieces[-1])
             longest_shared = max(longest_shared, run)
             continue
-        fast = _FastSheet(bool(shared_parts))
+        quick = _QuickSheet(bool(shared_parts))
         for piece in _tags(z.chunks(info), b"sheetData"):
-            fast.feed(piece)
-        if fast.any:
-            sheets.append((info, fast))
+            quick.feed(piece)
+        if quick.any:
+            sheets.append((info, quick))
     # Shared strings: cheap bound first, exact count only when the bound is too loose.
-    estimate = sum(fast.shared for _, fast in sheets) * longest_shared
+    estimate = sum(quick.shared for _, quick in sheets) * longest_shared
     exact_strings = estimate > MAX_TEXT_BYTES
     shared = None
     if exact_strings:
@@ -521,9 +554,17 @@ def _check_xlsx(z: _Zip) -> None:
             else:
                 shared[:len(lengths)] = lengths
     text = _Text(z.name)
-    for info, fast in sheets:
-        if not (fast.exact and fast.within_limits()) or (exact_strings and fast.shared):
-            _exact_sheet(z.chunks(info), _Sheet(z.name), text, shared)
+    for info, quick in sheets:
+        strings = exact_strings and quick.shared
+        if not strings and quick.within_limits():
+            continue
+        if not strings:
+            fast = _FastSheet(False)   # wide or long, or written unusually: every cell's reference
+            for piece in _tags(z.chunks(info), b"sheetData"):
+                fast.feed(piece)
+            if fast.exact and fast.within_limits():
+                continue
+        _exact_sheet(z.chunks(info), _Sheet(z.name), text, shared)
 
 
 # --- .ods -------------------------------------------------------------------------------------
