@@ -249,3 +249,21 @@ def test_a_real_list_is_far_inside_the_limits(tmp_path):
     ws.close()
     sheet_limits.check(path)
     assert len(read_table(path).rows) == 2001
+
+
+def test_a_wide_export_reads_and_a_too_wide_one_is_refused(tmp_path):
+    """Dapodik exports carry some 65 columns: past the quick check's A:AX, each reference is read."""
+    import openpyxl
+
+    for columns, refused in ((65, False), (301, True)):
+        wb = openpyxl.Workbook()
+        for r in range(3):
+            wb.active.append([f"r{r}c{c}" for c in range(columns)])
+        path = tmp_path / f"lebar-{columns}.xlsx"
+        wb.save(path)
+        if refused:
+            with pytest.raises(ServiceError) as error:
+                read_table(path)
+            assert "lebih dari 300 kolom" in error.value.message
+        else:
+            assert [len(row) for row in read_table(path).rows] == [columns] * 3
