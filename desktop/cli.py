@@ -281,20 +281,57 @@ def cmd_demo(ws, actor, args) -> int:
     return EXIT_OK
 
 
+# What `lindung enroll` reads at most: far beyond a real batch (10,000 records are ~6 MB), and refused
+# before parsing, so that a hostile file costs no more than its text (json.loads of 30 MB of
+# "[{}, {}, ...]" made 7.5 million records and the enrollment grew past 11 GB).
+MAX_JSON_BYTES = 64 * 1024 * 1024
+MAX_JSON_RECORDS = 100_000
+MAX_JSON_VALUES = 40 * MAX_JSON_RECORDS
+
+
+def _thousands(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+def _json_values_bound(text: str) -> int:
+    """Values in a JSON text are at most its commas and opening brackets plus one (counted outside
+    strings when the quick count, which includes those inside strings, is over the limit)."""
+    count = text.count(",") + text.count("[") + text.count("{") + 1
+    if count > MAX_JSON_VALUES:
+        import re
+
+        bare = re.sub(r'"(?:[^"\\]|\\.)*"', '""', text)
+        count = bare.count(",") + bare.count("[") + bare.count("{") + 1
+    return count
+
+
 def _read_json(path: str) -> Any:
+    limit = f"{MAX_JSON_BYTES >> 20} MB"
     try:
         if path == "-":
-            text = sys.stdin.read()
+            data = sys.stdin.buffer.read(MAX_JSON_BYTES + 1)
         else:
-            text = Path(path).read_text(encoding="utf-8-sig")
+            if Path(path).stat().st_size > MAX_JSON_BYTES:
+                raise CliError(f"berkas {path} lebih dari {limit}; bagi menjadi beberapa berkas", EXIT_INVALID)
+            data = Path(path).read_bytes()
+        if len(data) > MAX_JSON_BYTES:
+            raise CliError(f"masukan lebih dari {limit}; bagi menjadi beberapa berkas", EXIT_INVALID)
+        text = data.decode("utf-8-sig")
+        del data
     except FileNotFoundError:
         raise CliError(f"berkas {path} tidak ada", EXIT_USAGE) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise CliError(f"berkas {path} tidak dapat dibaca: {exc.__class__.__name__}", EXIT_USAGE) from None
+    if _json_values_bound(text) > MAX_JSON_VALUES:
+        raise CliError(f"berkas {path} berisi lebih dari {_thousands(MAX_JSON_VALUES)} nilai JSON (paling banyak "
+                       f"{_thousands(MAX_JSON_RECORDS)} data sekali daftar); bagi menjadi beberapa berkas", EXIT_INVALID)
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         raise CliError(f"berkas {path} bukan JSON yang benar (baris {exc.lineno}, kolom {exc.colno}): {exc.msg}",
+                       EXIT_INVALID) from None
+    except RecursionError:
+        raise CliError(f"berkas {path} bertingkat terlalu dalam; data peserta cukup berupa daftar objek JSON",
                        EXIT_INVALID) from None
 
 
@@ -306,6 +343,9 @@ def cmd_enroll(ws, actor, args) -> int:
     records = data if isinstance(data, list) else [data]
     if not records:
         raise CliError("berkas tidak berisi data peserta", EXIT_INVALID)
+    if len(records) > MAX_JSON_RECORDS:
+        raise CliError(f"berkas berisi {_thousands(len(records))} data; paling banyak {_thousands(MAX_JSON_RECORDS)} "
+                       "sekali daftar, bagi menjadi beberapa berkas", EXIT_INVALID)
     try:
         outcome = enroll_many(ws, records, actor)
     except ValidationFailed as exc:

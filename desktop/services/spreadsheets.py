@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.domain.messages import QT_TRANSLATE_NOOP
+from desktop.services import sheet_limits
 from desktop.services.errors import ServiceError
 
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
@@ -58,6 +59,7 @@ def read_table(path: Path) -> Table:
     from python_calamine import CalamineWorkbook
 
     try:
+        sheet_limits.check(path)  # before calamine: it aborts the process on a file too big to hold
         workbook = CalamineWorkbook.from_path(str(path))
         if not workbook.sheet_names:
             raise _unreadable(path, "tidak ada lembar kerja.")
@@ -67,7 +69,10 @@ def read_table(path: Path) -> Table:
         return Table(rows, sheet.name)
     except ServiceError:
         raise
-    except Exception as exc:  # calamine raises its own error types for damaged or foreign files
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as exc:  # calamine's own errors, and a Rust panic (pyo3's PanicException is a
+        # BaseException) on a record it cannot parse: the file is damaged either way
         raise _unreadable(path, "isinya bukan lembar kerja yang utuh (rusak, terkunci sandi, atau salah "
                                 "akhiran nama).") from exc
 
@@ -93,7 +98,21 @@ def _read_csv(path: Path) -> list[list[Any]]:
         delimiter = max(";,\t", key=first_line.count)
     if first_line.count(";") > first_line.count(",") and delimiter == ",":
         delimiter = ";"  # Indonesian Excel writes semicolons; a comma inside an address must not win
-    return [row for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+    # Every field ends at a delimiter or a line break: their count bounds the cells before any is made.
+    if sum(text.count(ch) for ch in (delimiter, "\n", "\r")) >= sheet_limits.MAX_CELLS:
+        raise sheet_limits.too_many_cells(path.name)
+    rows: list[list[Any]] = []
+    cells = 0
+    for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
+        rows.append(row)
+        cells += len(row)
+        if len(rows) > sheet_limits.MAX_ROWS:
+            raise sheet_limits.too_many_rows(path.name)
+        if len(row) > sheet_limits.MAX_COLUMNS:
+            raise sheet_limits.too_many_columns(path.name)
+        if cells > sheet_limits.MAX_CELLS:
+            raise sheet_limits.too_many_cells(path.name)
+    return rows
 
 
 # --- writing ----------------------------------------------------------------------------------

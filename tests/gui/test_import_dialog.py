@@ -134,3 +134,26 @@ def test_a_coordinator_starts_on_their_own_school(qtbot, ws, worker, admin, tmp_
     with qtbot.waitSignal(win.import_opened, timeout=5000) as opened:
         win.open_import()
     assert opened.args[0].school_combo.currentData() == NPSN
+
+
+def test_a_hostile_workbook_is_refused_in_one_line_and_the_dialog_stays_usable(qtbot, window, ws, tmp_path):
+    """A 1.5 KB workbook with a cell at XFD1048576 used to abort the whole app (calamine asking for
+    512 GB); now the window says why in one line and the next file reads as usual."""
+    from pathlib import Path
+
+    hostile = Path(__file__).resolve().parents[1] / "data" / "hostile"
+    dialog = open_import(qtbot, window, ws)
+    for name, reason in (("xfd1048576.xlsx", "lebih dari 100.000 baris"),
+                         ("zip-bomb.xlsx", "membengkak menjadi lebih dari 256 MB")):
+        with qtbot.waitSignal(dialog.failed, timeout=20_000) as failed:
+            dialog.load(hostile / name)
+        message = failed.args[0]
+        assert message.startswith(f"Berkas {name} tidak dapat dibaca: ") and reason in message
+        assert "\n" not in message
+        assert dialog.summary.text() == message and dialog.summary.property("severity") == "error"
+        assert dialog.isVisible() and not dialog.progress.isVisible()
+        assert dialog.browse_button.isEnabled() and dialog.school_combo.isEnabled()
+        assert dialog.preview is None and not dialog.commit_button.isEnabled()
+    preview = load(qtbot, dialog, write_messy_xlsx(tmp_path / "ortu.xlsx"))
+    assert preview.count(importing.VALID) + preview.count(importing.WARNING) == 5
+    assert "8 baris: 5 siap disimpan" in dialog.summary.text()
