@@ -160,13 +160,14 @@ class MainWindow(QMainWindow):
                          triggered=self.open_print)
         sync_now = QAction(self.tr("Sinkronkan dengan hub"), self, shortcut=QKeySequence("F9"),
                            triggered=lambda: self.sync.start())
+        refused_ = QAction(self.tr("Perubahan yang ditolak hub…"), self, triggered=self.open_refused)
         review_ = QAction(self.tr("Tinjau konflik dan data ganda…"), self, triggered=self.open_review)
         review_.setEnabled(self.sync.show_review)
         review_.setToolTip(self.tr("Untuk koordinator sekolah dan admin"))
         new.setEnabled(self.new_button.isEnabled())
         import_.setEnabled(self.import_button.isEnabled())
         print_.setEnabled(self.print_button.isEnabled())
-        for action in (new, import_, print_, sync_now, review_, find, refresh):
+        for action in (new, import_, print_, sync_now, refused_, review_, find, refresh):
             data.addAction(action)
             self.addAction(action)
         reports = data.addMenu(self.tr("Laporan"))
@@ -308,6 +309,15 @@ class MainWindow(QMainWindow):
         self.print_dialog = dialog
         dialog.open()
         self.print_opened.emit(dialog)
+
+    def open_refused(self) -> None:
+        from desktop.gui.refused_dialog import RefusedDialog
+
+        dialog = RefusedDialog(self.ws, self.actor, parent=self)
+        dialog.dropped.connect(self.sync.refresh)
+        dialog.dropped.connect(lambda: self.worker.changed.emit("workers"))
+        self.refused_dialog = dialog
+        dialog.open()
 
     def open_review(self) -> None:
         from desktop.gui.review_dialog import ReviewDialog

@@ -128,8 +128,13 @@ class SyncControl(QObject):
             self.waiting = report.waiting
             self.to_review = report.to_review
             problem, self.detail = "", ""
+            if report.set_aside:   # pulled records that clash with one here: kept at the hub for review
+                problem = self.tr("{count} data dari hub disisihkan").format(count=report.set_aside)
+                self.detail = self.tr("Data dari hub dengan NIK atau nomor registrasi yang sama dengan data di "
+                                      "laptop ini disisihkan; hub menandainya untuk ditinjau.")
             if report.rejected:   # records stay here, waiting; the hub's first reason says why
-                problem = self.tr("{count} data ditolak hub").format(count=len(report.rejected))
+                problem = self.tr("{count} data ditolak hub (Data → Perubahan yang ditolak hub)").format(
+                    count=len(report.rejected))
                 self.detail = self.tr("Alasan hub: {reason}").format(reason=report.rejected[0].split(": ", 1)[-1])
             if report.audit_refused:   # somebody changed or removed audit entries on this laptop
                 problem = self.tr("catatan audit ditolak hub, hubungi admin cabang")

@@ -157,3 +157,48 @@ def test_records_the_hub_refuses_are_named_in_the_status_bar(qtbot, window, ws, 
         assert "laptop pencetak tidak mengirim perubahan data peserta" in window.sync.label.toolTip()
     finally:
         hub.stop()
+
+
+def test_an_edit_the_hub_refused_is_dropped_from_the_window(qtbot, window, ws, tmp_path):
+    from desktop.gui.refused_dialog import RefusedDialog
+    from desktop.services import enrollment
+    from desktop.services.workspace import Workspace
+
+    hub = Hub(tmp_path).start()
+    other = Workspace(tmp_path / "other.sqlite3")
+    try:
+        client.register(other, hub.url, hub.code("lain", role="volunteer"))
+        add_demo_workers(other, 1, SYSTEM, seed=16)
+        client.sync(other)
+        client.register(ws, hub.url, hub.code("ini", role="volunteer"))
+        client.sync(ws)
+        theirs = enrollment.get(ws, _only_id(other))
+        values = theirs.form_values() | {"phone": "0812 9999 0000"}
+        enrollment.update_worker(ws, theirs.id, values, SYSTEM)
+        with qtbot.waitSignal(window.sync.finished, timeout=30_000) as done:
+            window.sync.start()
+        assert len(done.args[0].rejected) == 1 and "Perubahan yang ditolak hub" in window.sync.label.text()
+        window.open_refused()
+        dialog: RefusedDialog = window.refused_dialog
+        qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=10_000)
+        assert dialog.table.item(0, 0).text() == theirs.registration_no
+        assert "laptop relawan" in dialog.table.item(0, 1).text()
+        dialog.table.selectRow(0)
+        assert dialog.drop_button.isEnabled()
+        with qtbot.waitSignal(dialog.dropped, timeout=30_000):
+            dialog.drop_button.click()
+        qtbot.waitUntil(lambda: dialog.table.rowCount() == 0, timeout=10_000)
+        assert enrollment.get(ws, theirs.id).phone == theirs.phone
+        assert client.waiting_count(ws) == 0
+    finally:
+        other.close()
+        hub.stop()
+
+
+def _only_id(workspace):
+    from sqlalchemy import select
+
+    from desktop.storage.models import Worker
+
+    with workspace.session() as session:
+        return session.scalar(select(Worker.uuid))
