@@ -77,6 +77,10 @@ def test_identity_fields_are_fixed_after_creation(sqlite_hub, tmp_path):
 def test_malformed_operations_are_refused_not_crashed(hub, tmp_path, change, reason):
     a = laptop(tmp_path, "a", hub, workers=1, seed=55)
     token, ops = _token_and_ops(a)
+    held = []
+    if "base_revision" in change:   # an edit of a record the hub holds, based on a revision beyond any integer
+        sync_proc(a)
+        held = hub.records()
     op = dict(ops[0], op_id="weird")
     op["base_revision"] = change.get("base_revision", op["base_revision"])
     op["record"] = op["record"] | change.get("record", {})
@@ -84,7 +88,7 @@ def test_malformed_operations_are_refused_not_crashed(hub, tmp_path, change, rea
     assert response.status_code == 200
     answer = response.json()["results"][0]
     assert answer["status"] == "rejected" and any(reason in e for e in answer["errors"]), answer
-    assert hub.records() == []
+    assert hub.records() == held
 
 
 def test_device_prefix_is_checked_and_docs_are_closed(sqlite_hub):
@@ -202,5 +206,6 @@ def test_a_huge_chunked_body_costs_the_hub_nothing(sqlite_hub, tmp_path, credent
         status = None
     assert status in (None, 413 if credential else 401)
     grown = _hub_rss(sqlite_hub) - before
+    print(f"\n300 MB chunked body, credential {credential}: answer {status}, hub grew {grown / 2**20:.1f} MB")
     assert grown < 64 << 20, f"hub grew {grown >> 20} MB"
     assert httpx.get(sqlite_hub.url + "/health").status_code == 200
