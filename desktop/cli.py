@@ -734,8 +734,12 @@ def cmd_sync(ws, actor, args) -> int:
               "registrasi yang sama); hub menandainya untuk ditinjau.", file=sys.stderr)
     if report.audit_refused:
         print(f"Catatan audit laptop ini ditolak hub: {report.audit_refused}. Hubungi admin cabang.", file=sys.stderr)
-    for line in report.rejected[:20]:
-        print(f"ditolak hub: {line}", file=sys.stderr)
+    if report.rejected:   # named by registration number, as the user knows them
+        refused = refused_changes(ws)
+        for change in refused[:20]:
+            print(f"ditolak hub: {change.registration_no}: {change.reason}", file=sys.stderr)
+        if len(refused) > 20:
+            print(f"ditolak hub: … dan {len(refused) - 20} lainnya (lindung sync --refused)", file=sys.stderr)
     if report.waiting:
         print(f"{report.waiting} data masih menunggu dikirim.")
     if report.full_resync:

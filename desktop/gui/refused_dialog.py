@@ -31,6 +31,7 @@ class RefusedDialog(QDialog):
         super().__init__(parent)
         self.ws, self.actor = ws, actor
         self.changes: list[client.RefusedChange] = []
+        self._note = ""       # what the last drop did, shown with the list that follows it
         self.calls = NetworkCalls(self)   # reading is local, dropping asks the hub: both off the GUI thread
         self.setWindowTitle(self.tr("Perubahan yang ditolak hub"))
         self.resize(900, 420)
@@ -46,6 +47,7 @@ class RefusedDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.setWordWrap(True)
+        self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -55,7 +57,8 @@ class RefusedDialog(QDialog):
         self.status = QLabel(objectName="refusedStatus")
         self.status.setWordWrap(True)
         bottom.addWidget(self.status, 1)
-        self.drop_button = QPushButton(self.tr("Batalkan perubahan (pakai versi hub)"), clicked=self.drop)
+        self.drop_button = QPushButton(self.tr("Batalkan perubahan (pakai versi hub)"), clicked=self.drop,
+                                       autoDefault=True)
         self.drop_button.setEnabled(False)
         bottom.addWidget(self.drop_button)
         bottom.addWidget(QPushButton(self.tr("Tutup"), clicked=self.accept))
@@ -72,8 +75,13 @@ class RefusedDialog(QDialog):
             self.table.setItem(row, 0, QTableWidgetItem(change.registration_no))
             self.table.setItem(row, 1, QTableWidgetItem(change.reason))
         self.table.resizeRowsToContents()
-        self.status.setText(self.tr("Tidak ada perubahan yang ditolak hub.") if not changes
-                            else self.tr("{count} perubahan ditolak hub.").format(count=len(changes)))
+        if changes:                     # the first one chosen: Tab, Enter drops it without the mouse
+            self.table.selectRow(0)
+            self.table.setFocus()
+        summary = (self.tr("Tidak ada perubahan yang ditolak hub.") if not changes
+                   else self.tr("{count} perubahan ditolak hub.").format(count=len(changes)))
+        self.status.setText(" ".join(filter(None, (self._note, summary))))
+        self._note = ""
         self._selected()
         self.loaded.emit()
 
@@ -97,10 +105,9 @@ class RefusedDialog(QDialog):
                           on_success=lambda _r: self._dropped(change), on_failure=self._failed)
 
     def _dropped(self, change: client.RefusedChange) -> None:
+        self._note = self.tr("{regno}: perubahan dibatalkan, versi hub dipakai.").format(regno=change.registration_no)
         self.dropped.emit()
         self.reload()
-        self.status.setText(self.tr("{regno}: perubahan dibatalkan, versi hub dipakai.").format(
-            regno=change.registration_no))
 
     def _failed(self, error: BaseException) -> None:
         self.status.setText(error_text(error))
