@@ -205,7 +205,7 @@ def write_dapodik_xlsx(path: Path, pupils: list[Pupil], school: str = "SD NEGERI
     return path
 
 
-FLAT_HEADERS = ("No", "Nama Siswa", "Rombel", "Alamat", "RT", "RW", "Kelurahan", "Kecamatan", "HP", "No KK",
+FLAT_HEADERS = ("No", "Nama Siswa", "Rombel", "Alamat", "RT", "RW", "Dusun", "Kelurahan", "Kecamatan", "HP", "No KK",
                 "Nama Ayah", "Tahun Lahir Ayah", "Pekerjaan Ayah", "Penghasilan Ayah", "NIK Ayah",
                 "Nama Ibu Kandung", "Tahun Lahir Ibu", "Pekerjaan Ibu", "Penghasilan Ibu", "NIK Ibu",
                 "Nama Wali", "Pekerjaan Wali", "Penghasilan Wali", "NIK Wali")
@@ -221,7 +221,7 @@ def write_flat_xlsx(path: Path, pupils: list[Pupil], title: str = "DATA ORANG TU
         a = p.ayah or Parent("", None, "", "", "")
         i = p.ibu or Parent("", None, "", "", "")
         w = p.wali or Parent("", None, "", "", "")
-        sheet.append([number, p.name, p.rombel, p.street, p.rt, p.rw, p.desa, p.kecamatan, p.hp, p.no_kk,
+        sheet.append([number, p.name, p.rombel, p.street, p.rt, p.rw, p.dusun, p.desa, p.kecamatan, p.hp, p.no_kk,
                       a.name, a.year, a.job, a.income, a.nik, i.name, i.year, i.job, i.income, i.nik,
                       w.name, w.job, w.income, w.nik])
     wb.save(path)
