@@ -426,7 +426,7 @@ def convert_person(cells: dict[str, Any], person: str, matcher: RegionMatcher, s
     if job_key in _TO_CONFIRM:
         raw["occupation"], raw["occupation_other"] = Occupation.OTHER.value, _TO_CONFIRM[job_key]
         problems.append(warning("occupation", QT_TRANSLATE_NOOP(
-            "Validation", "Pekerjaan \"{job}\" di Dapodik: pastikan pekerjaannya dan bahwa ia pekerja rentan, lalu "
+            "Validation", "\"{job}\" di Dapodik: pastikan pekerjaannya dan bahwa ia pekerja rentan, lalu "
                           "perbaiki di sini bila perlu."), job=job))
     elif job_key in _DAPODIK_JOBS:
         raw["occupation"], raw["occupation_other"] = _DAPODIK_JOBS[job_key], ""

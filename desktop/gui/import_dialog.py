@@ -498,6 +498,7 @@ class ImportDialog(QDialog):
             self._update_buttons()
             self.source_label.setText(message)
             self.source_label.setVisible(True)
+            self.mapping_box.setVisible(False)
             self.summary.setText(self.tr("Pilih sekolah asal berkas ini di kolom Sekolah di atas."))
             self.summary.setProperty("severity", "error")
             self.summary.style().polish(self.summary)

@@ -90,7 +90,7 @@ def test_two_row_export_yields_the_parents_with_their_verdicts(school_ws, tmp_pa
     siti = found[(7, "ibu")]
     assert (siti.enrollment.occupation, siti.enrollment.occupation_other, siti.enrollment.monthly_income,
             siti.enrollment.heir_name, siti.enrollment.sex) == ("other", "Lainnya (Dapodik)", 0, "AHMAD", "P")
-    assert 'Pekerjaan "Lainnya" di Dapodik: pastikan pekerjaannya' in reasons(siti)
+    assert 'Pekerjaan: "Lainnya" di Dapodik: pastikan pekerjaannya' in reasons(siti)
     # A deceased father is skipped; the mother's heir is then the pupil; the wali needs an heir.
     assert "Sudah meninggal" in reasons(found[(9, "ayah")])
     assert (found[(9, "ibu")].enrollment.heir_name, found[(9, "ibu")].enrollment.heir_relationship) == (
