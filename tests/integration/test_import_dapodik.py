@@ -306,3 +306,31 @@ def test_cli_map_names_columns_it_does_not_recognise(tmp_path):
     assert proc.returncode != 0 and 'Kolom "Tidak Ada" tidak ada di baris judul berkas' in errors(proc)
     proc = run(db, "import", str(path), "--map", "KTP=nomor sepatu")
     assert proc.returncode != 0 and 'Isian "nomor sepatu" tidak dikenal' in errors(proc)
+
+
+def test_a_database_of_before_gains_the_no_kk_column_and_keeps_its_records(tmp_path):
+    """Migration 0010 on a laptop's database made by the previous version (schema 0009)."""
+    from alembic import command
+    from sqlalchemy import inspect
+
+    from desktop.services import enrollment
+    from desktop.services.workspace import Workspace
+    from desktop.storage.engine import _alembic_config, current_revision
+    from tests.conftest import TODAY, make_raw
+
+    path = tmp_path / "lama.sqlite3"
+    ws = Workspace(path, today=TODAY)
+    record = enrollment.enroll(ws, make_raw(), SYSTEM)
+    with ws.engine.begin() as connection:
+        command.downgrade(_alembic_config(connection), "0009")
+    assert "no_kk" not in {c["name"] for c in inspect(ws.engine).get_columns("workers")}
+    ws.close()
+    ws = Workspace(path, today=TODAY)
+    try:
+        assert current_revision(ws.engine) == "0010"
+        assert enrollment.get(ws, record.id).no_kk is None
+        updated = enrollment.update_worker(ws, record.id, record.form_values() | {"no_kk": "6171010903150001"},
+                                           SYSTEM)
+        assert updated.no_kk == "6171010903150001" and enrollment.integrity_ok(ws)
+    finally:
+        ws.close()

@@ -20,5 +20,5 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("workers") as batch_op:
-        batch_op.drop_column("no_kk")
+    # SQLite's own DROP COLUMN (3.35+): a batch copy of the table would trip the foreign keys pointing at it.
+    op.drop_column("workers", "no_kk")
