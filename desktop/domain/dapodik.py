@@ -31,8 +31,7 @@ from desktop.domain.text import fold_spaces, normalize_name
 
 AYAH, IBU, WALI = "ayah", "ibu", "wali"
 PERSONS = (AYAH, IBU, WALI)
-PERSON_LABELS = {AYAH: QT_TRANSLATE_NOOP("Validation", "ayah"), IBU: QT_TRANSLATE_NOOP("Validation", "ibu"),
-                 WALI: QT_TRANSLATE_NOOP("Validation", "wali")}
+PERSON_LABELS = {AYAH: "ayah", IBU: "ibu", WALI: "wali"}   # as the file's groups say it (a message parameter)
 SKIPPED, NOT_ELIGIBLE = "skipped", "not_eligible"
 _SEARCH_ROWS = 25
 
