@@ -2181,17 +2181,17 @@ NIK {nik}</translation>
     <message>
         <location filename="../../desktop/sync/client.py" line="120"/>
         <source>Alamat hub {hub} tidak sah; contoh: https://hub.cabang.id</source>
-        <translation type="unfinished"></translation>
+        <translation>Hub address {hub} is not valid; for example: https://hub.cabang.id</translation>
     </message>
     <message>
         <location filename="../../desktop/sync/client.py" line="122"/>
         <source>Alamat hub {hub} memakai http:// tanpa enkripsi: kredensial laptop akan terkirim terbuka. Gunakan https:// (hub di balik proxy TLS), atau --allow-http bila jaringannya memang tertutup.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hub address {hub} uses http:// without encryption: the laptop&apos;s credential would travel in the clear. Use https:// (the hub behind a TLS proxy), or --allow-http when the network really is closed.</translation>
     </message>
     <message>
         <location filename="../../desktop/sync/client.py" line="136"/>
         <source>Laptop ini terdaftar di hub {registered}; kredensialnya tidak dikirim ke {hub}. Untuk pindah hub, daftarkan ulang laptop dengan kode baru.</source>
-        <translation type="unfinished"></translation>
+        <translation>This laptop is registered with hub {registered}; its credential is not sent to {hub}. To move to another hub, register the laptop again with a new code.</translation>
     </message>
     <message>
         <location filename="../../desktop/sync/client.py" line="157"/>
@@ -2201,12 +2201,12 @@ NIK {nik}</translation>
     <message>
         <location filename="../../desktop/sync/client.py" line="330"/>
         <source>Hub tidak memegang data ini; perbaiki datanya lalu kirim ulang.</source>
-        <translation type="unfinished"></translation>
+        <translation>The hub does not hold this record; correct it and send it again.</translation>
     </message>
     <message>
         <location filename="../../desktop/sync/client.py" line="335"/>
         <source>Data ini tidak ada di laptop.</source>
-        <translation type="unfinished"></translation>
+        <translation>This record is not on the laptop.</translation>
     </message>
     <message>
         <location filename="../../desktop/sync/client.py" line="134"/>
