@@ -409,7 +409,7 @@ def _check_slice(bounds: tuple[int, int]) -> list[ImportRow]:
 
 def _check_slice_compact(bounds: tuple[int, int]) -> list[tuple]:
     """In the helper: each row's verdict as plain tuples (a third of the pickling of whole rows)."""
-    return [(row.status, row.problems, astuple_shallow(row.enrollment) if row.enrollment else None)
+    return [(row.status, row.problems, astuple_shallow(row.enrollment) if row.enrollment else None, row.person)
             for row in _check_slice(bounds)]
 
 
@@ -428,9 +428,9 @@ def _check_in_two_processes(rows, ctx, matcher, preview) -> list[ImportRow]:
         with multiprocessing.get_context("fork").Pool(1) as pool:
             second = pool.apply_async(_check_slice_compact, ((split, len(rows)),))
             first = _check_slice((0, split))
-            rest = [replace(row, status=status, problems=problems,
+            rest = [replace(row, status=status, problems=problems, person=person,
                             enrollment=Enrollment(*values) if values is not None else None)
-                    for row, (status, problems, values) in zip(rows[split:], second.get(), strict=True)]
+                    for row, (status, problems, values, person) in zip(rows[split:], second.get(), strict=True)]
             return first + rest
     finally:
         _FORK_JOB = None
