@@ -92,6 +92,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dry-run", action="store_true", help="periksa saja, jangan simpan")
     p.add_argument("--errors", metavar="OUT.xlsx", help="tulis baris yang ditolak, dengan kolom Keterangan")
     p.add_argument("--json", action="store_true", help="ringkasan sebagai JSON")
+    p.add_argument("--map", action="append", default=[], metavar="KOLOM=ISIAN",
+                   help="baca kolom berkas KOLOM sebagai ISIAN (mis. \"KTP=nik\" atau \"Bapak/Ibu=Nama Lengkap\"); "
+                        "boleh diulang")
 
     p = sub.add_parser("template", help="tulis templat impor resmi (.xlsx)")
     p.add_argument("out", metavar="OUT.xlsx")
@@ -586,14 +589,30 @@ def _set_policy(ws, key: str, value: int) -> None:
         raise CliError("umur minimal harus lebih kecil dari umur maksimal", EXIT_USAGE)
 
 
+def _column_choices(pairs: Sequence[str]) -> dict[str, str]:
+    """``--map "Kolom di berkas=field"`` (repeatable) as {file header: field}."""
+    columns: dict[str, str] = {}
+    for pair in pairs:
+        header, sep, wanted = pair.rpartition("=")
+        if not sep or not header.strip() or not wanted.strip():
+            raise CliError(f"--map \"{pair}\": tulis sebagai \"Kolom di berkas=isian\", mis. \"KTP=nik\"", EXIT_USAGE)
+        columns[header.strip()] = wanted.strip()
+    return columns
+
+
 def cmd_import(ws, actor, args) -> int:
     from desktop.services import importing
 
-    preview = importing.read_import(ws, Path(args.file), school_npsn=args.school)
+    columns = _column_choices(args.map)
+    try:
+        preview = importing.read_import(ws, Path(args.file), school_npsn=args.school, columns=columns or None)
+    except importing.SchoolNeeded as exc:
+        raise CliError(f"{exc.message} Sebutkan --school NPSN.", EXIT_INVALID) from None
     if preview.unmapped_required:
         missing = ", ".join(importing.column_label(f) for f in preview.unmapped_required)
         raise CliError(f"kolom {missing} tidak ditemukan di baris judul berkas {Path(args.file).name}; "
-                       f"pakai templat (lindung template) atau petakan kolom di jendela impor", EXIT_INVALID)
+                       f"pakai templat (lindung template), --map \"Kolom di berkas=nik\", atau petakan kolom di "
+                       f"jendela impor", EXIT_INVALID)
     accepted = 0
     if not args.dry_run and preview.committable:
         result = importing.commit_import(ws, preview, actor)
@@ -602,24 +621,53 @@ def cmd_import(ws, actor, args) -> int:
     if args.errors:
         written = importing.export_rejected(ws, preview, Path(args.errors), actor)
         _warn_outside(ws, args.errors)
-    rejected = [{"row": r.number, "errors": importing.row_reasons(r)} for r in preview.rows
-                if r.status == importing.ERROR]
-    duplicates = [{"row": r.number, "reason": r.duplicate_reason} for r in preview.rows
-                  if r.status == importing.DUPLICATE]
+
+    def entry(row, **values):
+        # A Dapodik row holds up to three people: say whose line it is.
+        return {"row": row.number, **({"person": row.person} if row.person else {}), **values}
+
+    rejected = [entry(r, errors=importing.row_reasons(r)) for r in preview.of_status(importing.ERROR)]
+    duplicates = [entry(r, reason=r.duplicate_reason) for r in preview.of_status(importing.DUPLICATE)]
+    not_eligible = [entry(r, reason=" ".join(importing.row_reasons(r)))
+                    for r in preview.of_status(importing.NOT_ELIGIBLE)]
+    skipped = [entry(r, reason=" ".join(importing.row_reasons(r))) for r in preview.of_status(importing.SKIPPED)]
+    mapped, ignored = preview.column_report()
     if args.json:
-        summary = {"accepted": accepted, "rejected": rejected, "duplicates": duplicates}
+        summary = {"accepted": accepted, "rejected": rejected, "duplicates": duplicates,
+                   "not_eligible": not_eligible, "skipped": skipped,
+                   "columns": {"mapped": [{"column": c, "field": f} for c, f in mapped], "ignored": ignored}}
+        if preview.dapodik is not None:
+            summary["dapodik"] = {"pupils": preview.dapodik.pupils, "people": preview.dapodik.people,
+                                  "school_npsn": preview.school_npsn}
         if args.dry_run:
             summary["valid"] = len(preview.committable)
         print(json.dumps(summary, ensure_ascii=False))
         return EXIT_OK
+    source = preview.dapodik
+    if source is not None:
+        print(f"Berkas Dapodik: {source.pupils} siswa, {source.people} orang tua/wali"
+              + (f" ({source.school_name})" if source.school_name else "") + ".")
+    print("Kolom dibaca: " + "; ".join(f"{c} → {f}" for c, f in mapped) + ".")
+    if ignored:
+        print("Kolom diabaikan: " + "; ".join(ignored) + ".")
+
+    def who(item) -> str:
+        return f"baris {item['row']}" + (f" ({item['person']})" if "person" in item else "")
+
     for item in rejected:
-        print(f"baris {item['row']}: " + " ".join(item["errors"]))
+        print(f"{who(item)}: " + " ".join(item["errors"]))
     for item in duplicates:
-        print(f"baris {item['row']}: ganda — {item['reason']}")
-    warned = sum(1 for r in preview.rows if r.status == importing.WARNING)
+        print(f"{who(item)}: ganda — {item['reason']}")
+    for item in not_eligible:
+        print(f"{who(item)}: tidak memenuhi syarat — {item['reason']}")
+    for item in skipped:
+        print(f"{who(item)}: dilewati — {item['reason']}")
+    warned = len(preview.of_status(importing.WARNING))
     verb = "siap didaftarkan (uji coba, tidak disimpan)" if args.dry_run else "didaftarkan"
     count = len(preview.committable) if args.dry_run else accepted
     print(f"{count} {verb}, {len(rejected)} ditolak, {len(duplicates)} ganda"
+          + (f", {len(not_eligible)} tidak memenuhi syarat" if not_eligible else "")
+          + (f", {len(skipped)} dilewati" if skipped else "")
           + (f", {warned} dengan peringatan" if warned else "") + ".")
     if written is not None:
         print(f"{written} baris yang tidak didaftarkan ditulis ke {args.errors}.")

@@ -10,7 +10,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from desktop.domain.messages import QT_TRANSLATE_NOOP, Problem, error, errors_of, warning, warnings_of
-from desktop.domain.nik import age_on, clean_nik, parse_nik, region_problems
+from desktop.domain.nik import age_on, clean_nik, kk_problems, parse_nik, region_problems
 from desktop.domain.phone import normalize_phone
 from desktop.domain.regions import Level, RegionCatalog, undotted
 from desktop.domain.text import add_months, fold_spaces, format_date, normalize_name, parse_date, parse_rupiah
@@ -117,6 +117,7 @@ class Enrollment:
     """A clean, validated enrollment as entered (no identity or bookkeeping fields)."""
 
     nik: str
+    no_kk: str | None          # the family card (Kartu Keluarga) number, when known
     full_name: str
     birth_place: str
     birth_date: dt.date
@@ -253,6 +254,11 @@ def validate(raw: Mapping[str, Any], ctx: Context, reference_date: dt.date | Non
     if info is not None:
         problems += region_problems(info, ctx.regions)
     nik = clean_nik(get("nik"))
+    no_kk = clean_nik(get("no_kk")) or None
+    if no_kk is not None:
+        problems += kk_problems(no_kk, ctx.regions)
+        if no_kk == nik:
+            problems.append(error("nik", QT_TRANSLATE_NOOP("Validation", "NIK sama dengan No. KK: yang tertulis di kolom NIK adalah nomor Kartu Keluarga. Isi NIK dari KTP.")))
 
     full_name = _name(get("full_name"), "full_name", problems)
     birth_place = normalize_name(_text(get("birth_place")))
@@ -369,7 +375,7 @@ def validate(raw: Mapping[str, Any], ctx: Context, reference_date: dt.date | Non
         return Result(None, problems)
     assert birth_date is not None and start is not None and end is not None and income is not None
     return Result(Enrollment(
-        nik=nik, full_name=full_name, birth_place=birth_place, birth_date=birth_date, sex=sex,
+        nik=nik, no_kk=no_kk, full_name=full_name, birth_place=birth_place, birth_date=birth_date, sex=sex,
         address=address, kabupaten_code=kabupaten, kecamatan_code=kecamatan, desa_code=desa,
         phone=phone, occupation=occupation, occupation_other=occupation_other, monthly_income=income,
         heir_name=heir_name, heir_relationship=heir_relationship, heir_phone=heir_phone,

@@ -18,7 +18,8 @@ from typing import Any
 
 from desktop.domain.enrollment import Occupation, Relationship
 from desktop.domain.messages import QT_TRANSLATE_NOOP, Problem, error, warning
-from desktop.domain.regions import KALBAR, Level, Region, RegionCatalog
+from desktop.domain.nik import parse_nik
+from desktop.domain.regions import KALBAR, PROVINCES, Level, Region, RegionCatalog
 from desktop.domain.text import fold_spaces, format_date, parse_date
 
 # The official template's columns, in order: (field, header).
@@ -41,7 +42,14 @@ TEMPLATE_COLUMNS: tuple[tuple[str, str], ...] = (
     ("pupil_class", "Kelas"),
 )
 # Columns a list may carry beyond the template.
-EXTRA_COLUMNS: tuple[tuple[str, str], ...] = (("heir_phone", "No. HP Ahli Waris"),)
+EXTRA_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("heir_phone", "No. HP Ahli Waris"),
+    ("no_kk", "No. KK"),
+    # A parent known by the year of birth only (Dapodik): date and sex then come from the NIK.
+    ("birth_year", "Tahun Lahir"),
+    # Where a row came from when it is not the file's own row: "Dapodik baris 12, ayah".
+    ("origin", "Asal Data"),
+)
 IMPORT_FIELDS: tuple[str, ...] = tuple(f for f, _ in TEMPLATE_COLUMNS + EXTRA_COLUMNS)
 HEADERS: dict[str, str] = dict(TEMPLATE_COLUMNS + EXTRA_COLUMNS)
 REQUIRED_FIELDS = ("nik", "full_name")
@@ -52,10 +60,12 @@ _HEADER_VARIANTS: dict[str, tuple[str, ...]] = {
             "nikayah", "nikibu", "nikpeserta", "noinduk kependudukan"),
     "full_name": ("namalengkap", "nama", "namaorangtua", "namaortu", "namawali", "namapeserta",
                   "namaorangtuawali", "namasesuaiktp", "namaayah", "namaibu", "namaortuwali"),
-    "birth_place": ("tempatlahir", "tmptlahir", "tmplahir", "tempat"),
+    "birth_place": ("tempatlahir", "tmptlahir", "tmplahir", "tempat", "tempatlhr", "tmptlhr", "tmplhr", "tptlahir",
+                    "tptlhr", "tempatlahirktp"),
     "birth_date": ("tanggallahir", "tgllahir", "tgllhr", "tanggallhr", "tanggal", "tgl"),
-    "sex": ("jeniskelamin", "jk", "lp", "kelamin", "sex", "gender", "jnskelamin"),
-    "address": ("alamat", "alamatlengkap", "alamatrumah", "alamatdomisili", "domisili", "dusun"),
+    "sex": ("jeniskelamin", "jk", "lp", "kelamin", "sex", "gender", "jnskelamin", "jnskel", "jeniskel", "jkel"),
+    "address": ("alamat", "alamatlengkap", "alamatrumah", "alamatdomisili", "domisili", "dusun", "almt",
+                "alamatjalan"),
     "desa": ("desakelurahan", "desa", "kelurahan", "desakel", "deskel", "kelurahandesa"),
     "kecamatan": ("kecamatan", "kec"),
     "kabupaten": ("kabupatenkota", "kabupaten", "kota", "kabkota", "kab", "kabupatenkot"),
@@ -70,7 +80,10 @@ _HEADER_VARIANTS: dict[str, tuple[str, ...]] = {
                           "statushubungan"),
     "heir_phone": ("nohpahliwaris", "hpahliwaris", "teleponahliwaris", "nohpwaris"),
     "pupil_name": ("namasiswa", "siswa", "namaanak", "namamurid", "namapesertadidik", "pesertadidik"),
-    "pupil_class": ("kelas", "rombel", "kelassiswa", "tingkat", "kelasrombel"),
+    "pupil_class": ("kelas", "rombel", "kelassiswa", "tingkat", "kelasrombel", "rombelsaatini"),
+    "no_kk": ("nokk", "nomorkk", "kk", "nokartukeluarga", "nomorkartukeluarga", "kartukeluarga", "nokkortu"),
+    "birth_year": ("tahunlahir", "thnlahir", "thlahir", "tahunlhr", "thnlhr"),
+    "origin": ("asaldata", "asalbaris"),
 }
 _HEADER_LOOKUP = {key.replace(" ", ""): field for field, keys in _HEADER_VARIANTS.items() for key in keys}
 
@@ -131,21 +144,28 @@ _NIK_AS_NUMBER = QT_TRANSLATE_NOOP(
 _SCIENTIFIC = re.compile(r"^\d(?:[.,]\d+)?e\+?\d+$", re.IGNORECASE)
 
 
-def nik_from_cell(value: Any) -> tuple[str, list[Problem]]:
-    """The NIK text of a cell, with a plain explanation when Excel has damaged it."""
+_KK_AS_NUMBER = QT_TRANSLATE_NOOP(
+    "Validation", "No. KK tersimpan sebagai angka di Excel, sehingga digit terakhirnya hilang (Excel hanya menyimpan "
+    "15 digit). Ubah format kolom No. KK menjadi Teks lalu ketik ulang nomornya dari Kartu Keluarga.")
+
+
+def nik_from_cell(value: Any, field_name: str = "nik") -> tuple[str, list[Problem]]:
+    """The NIK (or, with ``field_name="no_kk"``, the No. KK) text of a cell, with a plain explanation
+    when Excel has damaged it."""
+    damaged = _KK_AS_NUMBER if field_name == "no_kk" else _NIK_AS_NUMBER
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         if isinstance(value, float) and not value.is_integer():
-            return cell_text(value), [error("nik", _NIK_AS_NUMBER)]
+            return cell_text(value), [error(field_name, damaged)]
         digits = str(int(value))
         if len(digits) >= 15 and digits.endswith("0"):
-            return digits, [error("nik", _NIK_AS_NUMBER)]
-        if len(digits) == 16:
+            return digits, [error(field_name, damaged)]
+        if len(digits) == 16 and field_name == "nik":
             return digits, [warning("nik", QT_TRANSLATE_NOOP(
                 "Validation", "NIK tersimpan sebagai angka; simpan kolom NIK sebagai Teks agar tidak rusak."))]
         return digits, []
     text = cell_text(value)
     if _SCIENTIFIC.match(text.replace(" ", "")):
-        return text, [error("nik", _NIK_AS_NUMBER)]
+        return text, [error(field_name, damaged)]
     return text.replace("'", "").replace("`", ""), []
 
 
@@ -173,15 +193,39 @@ def phone_from_cell(value: Any) -> str:
 
 
 _INCOME = re.compile(r"^(?:rp\.?)?\s*([\d.,]+)\s*(juta|jt|ribu|rb|k)?$", re.IGNORECASE)
+_BRACKET_AMOUNT = re.compile(r"rp\.?\s*([\d.,]+)", re.IGNORECASE)
+HIGH_BRACKET = 5_000_000   # a bracket starting here is hardly a vulnerable worker's income
+
+
+def income_bracket(text: str) -> int | None:
+    """The lower bound of an income bracket as Dapodik writes them, else None:
+    ``Kurang dari Rp. 500,000`` -> 0, ``Rp. 500,000 - Rp. 999,999`` -> 500000,
+    ``Lebih dari Rp. 20,000,000`` -> 20000000, ``Tidak Berpenghasilan`` -> 0."""
+    key = header_key(text)
+    if key in ("tidakberpenghasilan", "tidakadapenghasilan", "tidakada"):
+        return 0
+    amounts = _BRACKET_AMOUNT.findall(text)
+    if not amounts:
+        return None
+    if key.startswith("kurangdari") or key.startswith("dibawah"):
+        return 0
+    if len(amounts) == 2 or key.startswith("lebihdari") or key.startswith("diatas"):
+        digits = re.sub(r"[.,]", "", amounts[0])
+        return int(digits) if digits.isdigit() else None
+    return None
 
 
 def income_from_cell(value: Any) -> int | str:
-    """``1500000``, ``Rp 1.500.000``, ``1,5 juta``, ``1.5jt``, ``750 rb`` -> rupiah."""
+    """``1500000``, ``Rp 1.500.000``, ``1,5 juta``, ``1.5jt``, ``750 rb`` -> rupiah; a bracket
+    (``Rp. 500,000 - Rp. 999,999``) -> its lower bound."""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         if isinstance(value, float) and not math.isfinite(value):
             return cell_text(value)  # "nan"/"inf": the validation says it is not an amount
         return int(round(value))
     text = cell_text(value)
+    bracket = income_bracket(text)
+    if bracket is not None:
+        return bracket
     match = _INCOME.match(text.replace(" ", "").lower())
     if not match:
         return text
@@ -294,6 +338,19 @@ def region_key(name: str) -> str:
     return re.sub(r"[^0-9a-z]", "", text.lower())
 
 
+def joined_key(name: str) -> str:
+    """The name with its first word kept: ``Kota Baru`` -> ``kotabaru`` (the official ``Kotabaru``),
+    where ``region_key`` takes ``Kota`` for a prefix and leaves ``baru``."""
+    return re.sub(r"[^0-9a-z]", "", fold_spaces(name).lower())
+
+
+def _lookup(index: Mapping, key_of, name: str):
+    """A region by the joined spelling first (``Kota Baru`` is the desa Kotabaru, not a desa Baru),
+    then with the prefix words dropped (``Desa Jagur``, ``Kec. Sambas``)."""
+    found = index.get(key_of(joined_key(name)))
+    return found if found is not None else index.get(key_of(region_key(name)))
+
+
 class RegionMatcher:
     """Finds kabupaten, kecamatan and desa/kelurahan of Kalimantan Barat by the names people write."""
 
@@ -305,6 +362,7 @@ class RegionMatcher:
         self._desa: dict[tuple[str, str], Region] = {}
         for kab in regions.kabupaten(province):
             self._kabupaten[region_key(kab.name)] = kab
+            self._kabupaten.setdefault(joined_key(kab.name), kab)
             self._kabupaten.setdefault(kab.code, kab)
             for kec in regions.children(kab.code):
                 self._kecamatan[(kab.code, region_key(kec.name))] = kec
@@ -332,19 +390,19 @@ class RegionMatcher:
         kab = kec = None
         if kabupaten:
             key = region_key(kabupaten)
-            kab = self._kabupaten.get(key)
+            kab = _lookup(self._kabupaten, lambda k: k, kabupaten)
             if kab is None:
                 problems.append(self._not_found("kabupaten_code", kabupaten, "",
                                                 self._suggest(key, self.regions.kabupaten(KALBAR))))
         if kecamatan:
             key = region_key(kecamatan)
             if kab is not None:
-                kec = self._kecamatan.get((kab.code, key))
+                kec = _lookup(self._kecamatan, lambda k: (kab.code, k), kecamatan)
                 if kec is None:
                     problems.append(self._not_found("kecamatan_code", kecamatan, kab.name,
                                                     self._suggest(key, self.regions.children(kab.code))))
             elif not kabupaten:
-                found = self._kecamatan_anywhere.get(key, [])
+                found = self._kecamatan_anywhere.get(joined_key(kecamatan)) or self._kecamatan_anywhere.get(key, [])
                 if len(found) == 1:
                     kec = found[0]
                 else:
@@ -353,7 +411,7 @@ class RegionMatcher:
                         name=kecamatan))
         if desa and kec is not None:
             key = region_key(desa)
-            found_desa = self._desa.get((kec.code, key))
+            found_desa = _lookup(self._desa, lambda k: (kec.code, k), desa)
             if found_desa is None:
                 problems.append(self._not_found("desa_code", desa, kec.name,
                                                 self._suggest(key, self.regions.children(kec.code))))
@@ -398,12 +456,47 @@ class ConvertedRow:
     problems: list[Problem]      # problems only an import has
 
 
-def convert_row(cells: Mapping[str, Any], matcher: RegionMatcher, school_npsn: str | None) -> ConvertedRow:
-    """One row's cells (import field -> cell value) as the raw values the enrollment form would give."""
+def year_from_cell(value: Any) -> int | None:
+    """``1980``, ``1980.0`` or ``"1980"`` -> 1980; anything else None."""
+    text = cell_text(value)
+    return int(text) if text.isdigit() and len(text) == 4 else None
+
+
+def birth_from_nik(nik: str, year: int | None, today: dt.date, min_age: int, max_age: int) -> tuple[
+        dt.date | None, list[Problem]]:
+    """The birth date a NIK gives, its century taken from the year of birth written beside it.
+
+    A year that does not agree with the NIK is a warning; the NIK's date is used.
+    """
+    info, _ = parse_nik(nik)
+    if info is None:
+        return None, []
+    if year is not None and year % 100 == info.year2:
+        try:
+            return dt.date(year, info.month, info.day), []
+        except ValueError:
+            pass
+    born = info.birth_date(today, min_age, max_age)
+    if year is None or born is None:
+        return born, []
+    return born, [warning("birth_date", QT_TRANSLATE_NOOP(
+        "Validation", "Tahun lahir {year} tidak cocok dengan NIK (lahir {nikdate}); tanggal lahir diambil dari NIK. "
+                      "Periksa NIK-nya."), year=year, nikdate=format_date(born))]
+
+
+def convert_row(cells: Mapping[str, Any], matcher: RegionMatcher, school_npsn: str | None,
+                today: dt.date | None = None, min_age: int = 0, max_age: int = 120) -> ConvertedRow:
+    """One row's cells (import field -> cell value) as the raw values the enrollment form would give.
+
+    A person known by the year of birth only (a ``Tahun Lahir`` column, an empty birth date) gets the
+    birth date and sex the NIK carries, and the kabupaten/kota where the NIK was issued as birth place.
+    """
     problems: list[Problem] = []
     get = cells.get
     nik, nik_problems = nik_from_cell(get("nik"))
     problems += nik_problems
+    no_kk, kk_problems_ = nik_from_cell(get("no_kk"), "no_kk")
+    problems += kk_problems_
     codes, region_problems_ = matcher.resolve(cell_text(get("kabupaten")), cell_text(get("kecamatan")),
                                               cell_text(get("desa")))
     problems += region_problems_
@@ -425,9 +518,29 @@ def convert_row(cells: Mapping[str, Any], matcher: RegionMatcher, school_npsn: s
         "heir_phone": phone_from_cell(get("heir_phone")),
         "pupil_name": cell_text(get("pupil_name")),
         "pupil_class": cell_text(get("pupil_class")),
+        "no_kk": no_kk,
     }
     if school_npsn:
         raw["school_npsn"] = school_npsn
+    income_text = cell_text(get("monthly_income"))
+    bracket = income_bracket(income_text) if type(get("monthly_income")) is str else None
+    if bracket is not None and bracket >= HIGH_BRACKET:
+        problems.append(warning("monthly_income", QT_TRANSLATE_NOOP(
+            "Validation", "Penghasilan \"{bracket}\": Rp 5 juta sebulan atau lebih, hampir tidak termasuk pekerja "
+                          "rentan. Periksa kembali."), bracket=income_text))
+    if "birth_year" in cells and not raw["birth_date"]:
+        year = year_from_cell(get("birth_year"))
+        born, year_problems = birth_from_nik(nik, year, today or dt.date.today(), min_age, max_age)
+        problems += year_problems
+        if born is not None:
+            info, _ = parse_nik(nik)
+            raw["birth_date"] = born
+            if not raw["sex"]:
+                raw["sex"] = info.sex
+            if not raw["birth_place"]:
+                place = matcher.regions.get(info.kabupaten)
+                raw["birth_place"] = (place.short_name.removeprefix("Kota ") if place
+                                      else PROVINCES.get(info.province, ""))
     return ConvertedRow(raw, problems)
 
 

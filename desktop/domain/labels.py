@@ -8,6 +8,7 @@ from desktop.domain.messages import QT_TRANSLATE_NOOP
 CONTEXT = "Fields"
 FIELD_LABELS: dict[str, str] = {
     "nik": QT_TRANSLATE_NOOP("Fields", "NIK"),
+    "no_kk": QT_TRANSLATE_NOOP("Fields", "No. KK"),
     "full_name": QT_TRANSLATE_NOOP("Fields", "Nama lengkap"),
     "birth_place": QT_TRANSLATE_NOOP("Fields", "Tempat lahir"),
     "birth_date": QT_TRANSLATE_NOOP("Fields", "Tanggal lahir"),

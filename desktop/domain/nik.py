@@ -125,3 +125,40 @@ def region_problems(info: NikInfo, regions: RegionCatalog) -> list[Problem]:
         return [warning("nik", QT_TRANSLATE_NOOP("Validation", "Kode kecamatan {code} pada NIK tidak ada dalam daftar wilayah terbaru."),
             code=f"{info.kecamatan[:2]}.{info.kecamatan[2:4]}.{info.kecamatan[4:]}")]
     return []
+
+
+def kk_problems(raw: str | int | None, regions: RegionCatalog) -> list[Problem]:
+    """Problems of a family-card number (No. KK): ``PP KK CC DDMMYY SSSS`` like a NIK, but ``DDMMYY``
+    is the date the card was issued (nothing added for women). Empty is fine: the field is optional."""
+    kk = clean_nik(raw)
+    if not kk:
+        return []
+    if not (kk.isascii() and kk.isdigit()):
+        return [error("no_kk", QT_TRANSLATE_NOOP("Validation", "No. KK hanya boleh berisi angka."))]
+    if len(kk) != NIK_LENGTH:
+        return [error("no_kk", QT_TRANSLATE_NOOP("Validation", "No. KK harus 16 digit (sekarang {n} digit)."),
+                      n=len(kk))]
+    problems: list[Problem] = []
+    province, regency = kk[0:2], int(kk[2:4])
+    if province not in PROVINCES:
+        problems.append(error("no_kk", QT_TRANSLATE_NOOP("Validation", "Kode provinsi {code} pada No. KK tidak ada."), code=province))
+    if regency == 0 or regency == 70:
+        problems.append(error("no_kk", QT_TRANSLATE_NOOP("Validation", "Kode kabupaten/kota {code} pada No. KK tidak ada."), code=kk[2:4]))
+    if kk[4:6] == "00":
+        problems.append(error("no_kk", QT_TRANSLATE_NOOP("Validation", "Kode kecamatan pada No. KK tidak boleh 00.")))
+    day, month, year2 = int(kk[6:8]), int(kk[8:10]), int(kk[10:12])
+    if not _valid_day_month(day, month, year2):
+        problems.append(error("no_kk", QT_TRANSLATE_NOOP(
+            "Validation", "Tanggal terbit pada No. KK ({ddmmyy}) bukan tanggal yang ada; mungkin yang diketik NIK?"),
+            ddmmyy=kk[6:12]))
+    if kk[12:] == "0000":
+        problems.append(error("no_kk", QT_TRANSLATE_NOOP("Validation", "Nomor urut No. KK tidak boleh 0000.")))
+    if problems:
+        return problems
+    if province != KALBAR:
+        return [warning("no_kk", QT_TRANSLATE_NOOP("Validation", "No. KK diterbitkan di luar Kalimantan Barat ({province}). Pastikan nomornya benar."),
+                        province=PROVINCES[province])]
+    if kk[0:4] not in regions:
+        return [error("no_kk", QT_TRANSLATE_NOOP("Validation", "Kode kabupaten/kota {code} pada No. KK tidak ada di Kalimantan Barat."),
+                      code=f"{kk[0:2]}.{kk[2:4]}")]
+    return []

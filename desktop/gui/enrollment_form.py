@@ -96,6 +96,7 @@ class EnrollmentForm(QDialog):
         self._line(identity, "nik", self.tr("NIK"), self.tr("16 digit, sesuai KTP"), max_length=20)
         self.nik_hint = QLabel(objectName="fieldHint")
         identity.addRow("", self.nik_hint)
+        self._line(identity, "no_kk", self.tr("No. KK"), self.tr("16 digit, Kartu Keluarga; boleh kosong"), max_length=20)
         self._line(identity, "full_name", self.tr("Nama lengkap"), self.tr("seperti tertulis di KTP"))
         self._line(identity, "birth_place", self.tr("Tempat lahir"))
         self._line(identity, "birth_date", self.tr("Tanggal lahir"), self.tr("hh-bb-tttt, mis. 17-08-1980"), max_length=10)

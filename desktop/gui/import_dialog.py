@@ -23,42 +23,52 @@ from desktop.gui.i18n import error_text, problem_text
 from desktop.gui.worker import DbWorker, ProgressRelay
 from desktop.services import importing
 from desktop.services.accounts import Actor
-from desktop.services.importing import DUPLICATE, ERROR, VALID, WARNING, ImportPreview
+from desktop.services.importing import (
+    DUPLICATE, ERROR, NOT_ELIGIBLE, SKIPPED, VALID, WARNING, ImportPreview, SchoolNeeded,
+)
 from desktop.services.records import SchoolInfo
 from desktop.services.spreadsheets import Cancelled
 from desktop.services.workspace import Workspace
 
 FILE_FILTER = "Lembar kerja (*.xlsx *.xls *.ods *.csv)"
-_STATUS_COLOURS = {VALID: "#e8f5ec", WARNING: "#fff4d6", ERROR: "#fde8e6", DUPLICATE: "#eceff6"}
+_STATUS_COLOURS = {VALID: "#e8f5ec", WARNING: "#fff4d6", ERROR: "#fde8e6", DUPLICATE: "#eceff6",
+                   NOT_ELIGIBLE: "#efe8f5", SKIPPED: "#f0f0f0"}
 
 
 class PreviewModel(QAbstractTableModel):
     """Rows of the preview: row number, status, reasons, then the mapped columns (editable)."""
 
-    cell_edited = Signal(int, str, str)   # spreadsheet row number, import field, new text
+    cell_edited = Signal(int, str, str, str)   # spreadsheet row number, person ("" or ayah/ibu/wali), field, text
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self.preview: ImportPreview | None = None
         self.fields: list[str] = []
         self._status_text = {VALID: self.tr("Valid"), WARNING: self.tr("Peringatan"), ERROR: self.tr("Ditolak"),
-                             DUPLICATE: self.tr("Ganda")}
+                             DUPLICATE: self.tr("Ganda"), NOT_ELIGIBLE: self.tr("Tidak memenuhi syarat"),
+                             SKIPPED: self.tr("Dilewati")}
 
     def set_preview(self, preview: ImportPreview) -> None:
         self.beginResetModel()
         self.preview = preview
-        self.fields = [f for f in IMPORT_FIELDS if f in preview.mapping]
+        self.fields = preview.fields
         self.endResetModel()
 
     def replace_preview(self, preview: ImportPreview) -> None:
         """Same rows, new content (after a correction): refresh without losing the scroll position."""
         if self.preview is None or len(preview.rows) != len(self.preview.rows) or \
-                set(preview.mapping) != set(self.preview.mapping):
+                preview.fields != self.fields:
             self.set_preview(preview)
             return
         self.preview = preview
         if self.rowCount():
             self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
+
+    def set_preview_empty(self) -> None:
+        self.beginResetModel()
+        self.preview = None
+        self.fields = []
+        self.endResetModel()
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() or self.preview is None else len(self.preview.rows)
@@ -99,7 +109,7 @@ class PreviewModel(QAbstractTableModel):
 
     def flags(self, index):
         base = super().flags(index)
-        if index.isValid() and index.column() >= 3:
+        if index.isValid() and index.column() >= 3 and self.fields[index.column() - 3] != "origin":
             return base | Qt.ItemFlag.ItemIsEditable
         return base
 
@@ -108,9 +118,9 @@ class PreviewModel(QAbstractTableModel):
             return False
         row = self.preview.rows[index.row()]
         field = self.fields[index.column() - 3]
-        if str(value) == row.text(field):
+        if str(value) == row.text(field) or field == "origin":
             return False
-        self.cell_edited.emit(row.number, field, str(value))
+        self.cell_edited.emit(row.number, row.person, field, str(value))
         return True
 
 
@@ -139,6 +149,7 @@ class ImportDialog(QDialog):
     """The coordinator's import screen."""
 
     preview_shown = Signal(object)     # ImportPreview on screen (after reading, remapping or correcting)
+    school_needed = Signal(str)        # a Dapodik file whose school must be chosen before its rows are checked
     committed = Signal(int)            # how many were enrolled
     failed = Signal(str)
     busy_changed = Signal(bool)
@@ -208,6 +219,11 @@ class ImportDialog(QDialog):
         progress_row.addWidget(self.cancel_button)
         layout.addLayout(progress_row)
 
+        self.source_label = QLabel(objectName="importSource")
+        self.source_label.setWordWrap(True)
+        self.source_label.setVisible(False)
+        layout.addWidget(self.source_label)
+
         summary_row = QHBoxLayout()
         self.summary = QLabel(objectName="importSummary")
         self.summary.setWordWrap(True)
@@ -218,6 +234,11 @@ class ImportDialog(QDialog):
         self.status_filter.addItem(self.tr("Perlu diperbaiki (ditolak/ganda)"), {ERROR, DUPLICATE})
         self.status_filter.addItem(self.tr("Dengan peringatan"), {WARNING})
         self.status_filter.addItem(self.tr("Siap disimpan"), {VALID, WARNING})
+        self.status_filter.addItem(self.tr("Valid"), {VALID})
+        self.status_filter.addItem(self.tr("Ditolak"), {ERROR})
+        self.status_filter.addItem(self.tr("Ganda"), {DUPLICATE})
+        self.status_filter.addItem(self.tr("Tidak memenuhi syarat"), {NOT_ELIGIBLE})
+        self.status_filter.addItem(self.tr("Dilewati"), {SKIPPED})
         self.status_filter.currentIndexChanged.connect(
             lambda _i: self.proxy.set_wanted(self.status_filter.currentData()))
         summary_row.addWidget(self.status_filter)
@@ -288,10 +309,10 @@ class ImportDialog(QDialog):
         self._run(importing.remap, self.ws, self.preview, mapping, on_success=self._show_preview,
                   label=self.tr("Memeriksa ulang dengan kolom baru…"))
 
-    def correct_cell(self, row_number: int, field: str, text: str) -> None:
+    def correct_cell(self, row_number: int, person: str, field: str, text: str) -> None:
         if self.preview is None:
             return
-        self.worker.submit(importing.correct, self.ws, self.preview, row_number, field, text,
+        self.worker.submit(importing.correct, self.ws, self.preview, row_number, field, text, person,
                            on_success=self._show_corrected, on_failure=self._failed)
 
     def commit(self) -> None:
@@ -368,6 +389,7 @@ class ImportDialog(QDialog):
 
     def _show_preview(self, preview: ImportPreview) -> None:
         self.preview = preview
+        self._show_source(preview)
         self._fill_mapping(preview)
         self.model.set_preview(preview)
         self._after_change()
@@ -377,6 +399,30 @@ class ImportDialog(QDialog):
         self.table.setColumnWidth(2, 380)
         if preview.unmapped_required:
             self.mapping_box.setChecked(True)
+
+    def _show_source(self, preview: ImportPreview) -> None:
+        """Say what kind of file this is: a Dapodik export is read by its own layout, not mapped."""
+        self._mark_school(False)
+        source = preview.dapodik
+        self.mapping_box.setVisible(source is None)
+        if source is None:
+            self.source_label.setVisible(False)
+            return
+        self.mapping_box.setChecked(False)
+        text = self.tr("Berkas Dapodik: {pupils} siswa, {people} orang tua/wali").format(
+            pupils=source.pupils, people=source.people)
+        if source.school_name:
+            text += " (" + source.school_name + ")"
+        text += ". " + self.tr("Setiap siswa memberi ayah, ibu dan wali; tanggal lahir, jenis kelamin dan tempat lahir "
+                               "diambil dari NIK, kabupaten/kota dari sekolah ({kabupaten}).").format(
+            kabupaten=source.kabupaten or "—")
+        self.source_label.setText(text)
+        self.source_label.setVisible(True)
+
+    def _mark_school(self, needed: bool) -> None:
+        self.school_combo.setProperty("invalid", needed)
+        self.school_combo.style().unpolish(self.school_combo)
+        self.school_combo.style().polish(self.school_combo)
 
     def _show_corrected(self, preview: ImportPreview) -> None:
         self.preview = preview
@@ -391,9 +437,10 @@ class ImportDialog(QDialog):
             return
         row = self.model.preview.rows[self.proxy.mapToSource(index).row()]
         reasons = importing.row_reasons(row, problem_text)
+        where = str(row.number) + (f" ({row.person})" if row.person else "")
         self.detail.setText(self.tr("Baris {row}: {reasons}").format(
-            row=row.number, reasons=" ".join(reasons)) if reasons else self.tr("Baris {row}: siap disimpan.").format(
-            row=row.number))
+            row=where, reasons=" ".join(reasons)) if reasons else self.tr("Baris {row}: siap disimpan.").format(
+            row=where))
 
     def _after_change(self) -> None:
         preview = self.preview
@@ -402,6 +449,13 @@ class ImportDialog(QDialog):
             missing = ", ".join(HEADERS[f] for f in preview.unmapped_required)
             self.summary.setText(self.tr("Kolom {columns} tidak dikenali. Pilih kolomnya di bagian "
                                          "\"Kolom di berkas\" di atas.").format(columns=missing))
+        elif preview.dapodik is not None:
+            self.summary.setText(self.tr(
+                "{total} orang: {valid} siap disimpan, {warning} dengan peringatan, {error} ditolak, "
+                "{duplicate} ganda, {not_eligible} tidak memenuhi syarat, {skipped} dilewati.").format(
+                total=len(preview.rows), valid=preview.count(VALID), warning=preview.count(WARNING),
+                error=preview.count(ERROR), duplicate=preview.count(DUPLICATE),
+                not_eligible=preview.count(NOT_ELIGIBLE), skipped=preview.count(SKIPPED)))
         else:
             self.summary.setText(self.tr(
                 "{total} baris: {valid} siap disimpan, {warning} dengan peringatan, {error} ditolak, "
@@ -437,6 +491,21 @@ class ImportDialog(QDialog):
 
     def _failed(self, error: BaseException) -> None:
         message = error_text(error)
+        if isinstance(error, SchoolNeeded):
+            # Nothing was checked yet: choosing the school (the combo reloads the file) checks the rows.
+            self.preview = None
+            self.model.set_preview_empty()
+            self._update_buttons()
+            self.source_label.setText(message)
+            self.source_label.setVisible(True)
+            self.mapping_box.setVisible(False)
+            self.summary.setText(self.tr("Pilih sekolah asal berkas ini di kolom Sekolah di atas."))
+            self.summary.setProperty("severity", "error")
+            self.summary.style().polish(self.summary)
+            self._mark_school(True)
+            self.school_combo.setFocus()
+            self.school_needed.emit(message)
+            return
         self.summary.setText(message)
         self.summary.setProperty("severity", "ok" if isinstance(error, Cancelled) else "error")
         self.summary.style().polish(self.summary)

@@ -291,7 +291,7 @@ def _may_edit(session: Session, actor: Actor, worker: Worker) -> None:
 
 
 # Fields whose values identify a person: the audit names them as changed, without the values.
-_PERSONAL = frozenset({"nik", "full_name", "birth_place", "birth_date", "address", "phone", "heir_name",
+_PERSONAL = frozenset({"nik", "no_kk", "full_name", "birth_place", "birth_date", "address", "phone", "heir_name",
                        "heir_phone", "pupil_name", "desa_code"})
 
 

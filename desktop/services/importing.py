@@ -25,11 +25,14 @@ from typing import Any
 
 from sqlalchemy import select
 
+from desktop.domain import dapodik
+from desktop.domain.dapodik import NOT_ELIGIBLE, SKIPPED
 from desktop.domain.enrollment import Enrollment, Occupation, Relationship, Sex, validate
 from desktop.domain.importing import (
     COLUMN_OF_FIELD, HEADERS, IMPORT_FIELDS, TEMPLATE_COLUMNS, RegionMatcher, cell_text, convert_row,
-    guess_mapping, header_key, is_blank_row,
+    field_for_header, guess_mapping, header_key, is_blank_row,
 )
+from desktop.domain.text import fold_spaces
 from desktop.domain.messages import QT_TRANSLATE_NOOP, Problem, error, errors_of, warnings_of
 from desktop.services import audit, permissions
 from desktop.services.accounts import Actor
@@ -42,6 +45,8 @@ from desktop.services.workspace import Workspace, bulk_work
 from desktop.storage.models import School, Setting
 
 VALID, WARNING, ERROR, DUPLICATE = "valid", "warning", "error", "duplicate"
+STATUSES = (VALID, WARNING, ERROR, DUPLICATE, NOT_ELIGIBLE, SKIPPED)
+PENDING = "pending"   # read, not checked yet
 _HEADER_SEARCH_ROWS = 20
 _EXTRA_LABELS = {"school_npsn": "Sekolah (NPSN)", "occupation_other": "Pekerjaan",
                  "coverage_start": "Mulai Perlindungan", "coverage_end": "Akhir Perlindungan"}
@@ -63,6 +68,13 @@ class ImportRow:
     problems: tuple[Problem, ...] = ()
     duplicate: Problem | None = None     # for status "duplicate": whom it duplicates
     enrollment: Enrollment | None = field(default=None, compare=False)
+    person: str = ""                     # a Dapodik row's ayah, ibu or wali ("" for a list of parents)
+    rows: tuple[int, ...] = ()           # every pupil row naming this person (siblings), when more than one
+
+    @property
+    def key(self) -> tuple[int, str]:
+        """A preview row: the spreadsheet row and, for a Dapodik file, which of its people."""
+        return self.number, self.person
 
     @property
     def duplicate_reason(self) -> str:
@@ -81,6 +93,25 @@ class ImportRow:
 
 
 @dataclass(frozen=True)
+class DapodikSource:
+    """What the import made of a Dapodik export, for the window's and the command line's summary."""
+
+    pupils: int                          # pupil rows read
+    people: int                          # parents and guardians named (siblings' parents once)
+    school_name: str                     # as the file's title names it ("" when it does not)
+    kabupaten: str                       # where the households are taken to live
+    two_rows: bool                       # the export itself (True) or a flattened copy
+    mapped: tuple[tuple[str, str], ...]  # (file header, what it is read as)
+    ignored: tuple[str, ...]             # file headers not used
+
+
+# What a Dapodik preview shows of each person (the template's fields the reader fills).
+DAPODIK_FIELDS = ("origin", "nik", "full_name", "birth_year", "occupation", "monthly_income", "heir_name",
+                  "heir_relationship", "pupil_name", "pupil_class", "address", "desa", "kecamatan", "kabupaten",
+                  "phone", "no_kk")
+
+
+@dataclass(frozen=True)
 class ImportPreview:
     path: Path
     school_npsn: str | None
@@ -88,9 +119,20 @@ class ImportPreview:
     header_row: int                      # its spreadsheet row number
     mapping: dict[str, int]              # import field -> column index
     rows: tuple[ImportRow, ...]
+    dapodik: DapodikSource | None = None
 
     def count(self, status: str) -> int:
         return sum(1 for r in self.rows if r.status == status)
+
+    @property
+    def fields(self) -> list[str]:
+        """The import fields the preview shows, in the template's order."""
+        if self.dapodik is not None:
+            return list(DAPODIK_FIELDS)
+        return [f for f in IMPORT_FIELDS if f in self.mapping]
+
+    def of_status(self, status: str) -> list[ImportRow]:
+        return [r for r in self.rows if r.status == status]
 
     @property
     def committable(self) -> list[ImportRow]:
@@ -102,7 +144,18 @@ class ImportPreview:
 
     @property
     def unmapped_required(self) -> list[str]:
+        if self.dapodik is not None:
+            return []
         return [f for f in ("nik", "full_name") if f not in self.mapping]
+
+    def column_report(self) -> tuple[list[tuple[str, str]], list[str]]:
+        """([(file header, what it is read as)], [file headers not used]) for the coordinator."""
+        if self.dapodik is not None:
+            return list(self.dapodik.mapped), list(self.dapodik.ignored)
+        used = {i: f for f, i in self.mapping.items()}
+        mapped = [(self.headers[i], column_label(f)) for i, f in sorted(used.items()) if i < len(self.headers)]
+        ignored = [h for i, h in enumerate(self.headers) if h and i not in used]
+        return mapped, ignored
 
 
 @dataclass(frozen=True)
@@ -158,18 +211,35 @@ def _school(ws: Workspace, npsn: str | None) -> str | None:
     return npsn
 
 
+class SchoolNeeded(ServiceError):
+    """A Dapodik export whose school is not known here: the coordinator chooses it before any row is
+    checked (a parent is enrolled through their child's school)."""
+
+    def __init__(self, template: str, *, pupils: int, people: int, school_name: str, **params: object):
+        self.pupils, self.people, self.school_name = pupils, people, school_name
+        super().__init__(template, pupils=pupils, people=people, school=school_name, **params)
+
+
 def read_import(ws: Workspace, path: Path, school_npsn: str | None = None,
                 mapping: Mapping[str, int] | None = None, progress: Progress | None = None,
-                cancel: threading.Event | None = None) -> ImportPreview:
-    """Read and check a parent list; nothing is saved."""
+                cancel: threading.Event | None = None, columns: Mapping[str, str] | None = None) -> ImportPreview:
+    """Read and check a parent list; nothing is saved.
+
+    ``columns`` maps a file header to an import field (``{"KTP": "nik"}``), over what is recognised.
+    """
     school_npsn = _school(ws, school_npsn)
     with bulk_work():
-        return _read_import(ws, Path(path), school_npsn, mapping, progress, cancel)
+        return _read_import(ws, Path(path), school_npsn, mapping, progress, cancel, columns)
 
 
 def _read_import(ws: Workspace, path: Path, school_npsn: str | None, mapping: Mapping[str, int] | None,
-                 progress: Progress | None, cancel: threading.Event | None) -> ImportPreview:
+                 progress: Progress | None, cancel: threading.Event | None,
+                 columns: Mapping[str, str] | None = None) -> ImportPreview:
     table = read_table(path)
+    if mapping is None and not columns:
+        layout = dapodik.detect(table.rows)
+        if layout is not None:
+            return _read_dapodik(ws, path, table.rows, layout, school_npsn, progress, cancel)
     header_index, guessed = _find_header(table.rows)
     if not table.rows or is_blank_row(table.rows[header_index]):
         raise ServiceError(QT_TRANSLATE_NOOP("Service", "Berkas {name} kosong."), name=Path(path).name)
@@ -179,10 +249,100 @@ def _read_import(ws: Workspace, path: Path, school_npsn: str | None, mapping: Ma
         mapping = _apply_saved(headers, saved) if saved else guessed
         if saved and not {"nik", "full_name"} <= mapping.keys():
             mapping = guessed  # the school's usual layout does not fit this file
+    if columns:
+        mapping = _with_columns(headers, mapping, columns)
     body = [(number, row) for number, row in enumerate(table.rows[header_index + 1:], start=header_index + 2)
             if not is_blank_row(row)]
     preview = ImportPreview(Path(path), school_npsn, headers, header_index + 1, dict(mapping), ())
-    return _check_rows(ws, preview, [(n, _cells(row, mapping)) for n, row in body], progress, cancel)
+    return _check_rows(ws, preview, [_pending(n, _cells(row, mapping)) for n, row in body], progress, cancel)
+
+
+def field_named(text: str) -> str | None:
+    """An import field by its name (``nik``), its template header (``Nama Lengkap``) or a header
+    spelling Lindung recognises (``No HP``)."""
+    text = fold_spaces(text)
+    if text in IMPORT_FIELDS:
+        return text
+    key = header_key(text)
+    for name, header in HEADERS.items():
+        if header_key(header) == key:
+            return name
+    return field_for_header(text)
+
+
+def _with_columns(headers: Sequence[str], mapping: Mapping[str, int], columns: Mapping[str, str]) -> dict[str, int]:
+    """The mapping with the coordinator's own choices (file header -> field) over the recognised ones."""
+    keys = [header_key(h) for h in headers]
+    out = dict(mapping)
+    for header, wanted in columns.items():
+        name = field_named(wanted)
+        if name is None or name == "origin":
+            raise ServiceError(QT_TRANSLATE_NOOP(
+                "Service", "Isian \"{field}\" tidak dikenal. Pilih salah satu: {fields}."),
+                field=wanted, fields=", ".join(f for f in IMPORT_FIELDS if f != "origin"))
+        key = header_key(header)
+        if key not in keys:
+            raise ServiceError(QT_TRANSLATE_NOOP("Service", "Kolom \"{column}\" tidak ada di baris judul berkas."),
+                               column=header)
+        index = keys.index(key)
+        out = {f: i for f, i in out.items() if i != index}
+        out[name] = index
+    return out
+
+
+def _pending(number: int, cells: dict[str, Any], person: str = "", rows: tuple[int, ...] = ()) -> ImportRow:
+    return ImportRow(number, cells, PENDING, person=person, rows=rows if len(rows) > 1 else ())
+
+
+# --- Dapodik exports --------------------------------------------------------------------------
+
+def _fold(text: str) -> str:
+    return header_key(text)
+
+
+def _dapodik_school(ws: Workspace, npsn: str | None, named: str) -> tuple[str | None, str]:
+    """(NPSN, kabupaten/kota name) of the school a Dapodik export belongs to: the one chosen, else the
+    registered school the title names."""
+    with ws.session() as session:
+        if npsn:
+            school = session.scalar(select(School).where(School.npsn == npsn))
+        else:
+            wanted = _fold(named)
+            school = next((s for s in session.scalars(select(School)) if wanted and _fold(s.name) == wanted), None)
+        if school is None:
+            return None, ""
+        return school.npsn, ws.regions.name(school.kabupaten_code)
+
+
+def _read_dapodik(ws: Workspace, path: Path, rows: list[list[Any]], layout: dapodik.Layout, school_npsn: str | None,
+                  progress: Progress | None, cancel: threading.Event | None) -> ImportPreview:
+    npsn, kabupaten = _dapodik_school(ws, school_npsn, layout.school_name)
+    reading = dapodik.people(rows, layout, kabupaten)
+    if npsn is None:
+        if layout.school_name:
+            raise SchoolNeeded(QT_TRANSLATE_NOOP(
+                "Service", "Berkas Dapodik: {pupils} siswa, {people} orang tua/wali dari \"{school}\", sekolah yang "
+                           "belum terdaftar di sini. Pilih sekolahnya (atau tambahkan dulu) sebelum baris diperiksa."),
+                pupils=reading.pupils, people=reading.named, school_name=layout.school_name)
+        raise SchoolNeeded(QT_TRANSLATE_NOOP(
+            "Service", "Berkas Dapodik: {pupils} siswa, {people} orang tua/wali. Berkas tidak menyebut sekolahnya: "
+                       "pilih sekolahnya sebelum baris diperiksa."),
+            pupils=reading.pupils, people=reading.named, school_name="")
+    used = layout.used_columns
+    names = {"pupil_name": "Nama Siswa", "pupil_class": "Kelas", "street": "Alamat", "rt": "Alamat (RT)",
+             "rw": "Alamat (RW)", "dusun": "Alamat (Dusun)", "desa": "Desa/Kelurahan", "kecamatan": "Kecamatan",
+             "kabupaten": "Kabupaten/Kota", "hp": "No. HP", "telepon": "No. HP (bila seluler)", "no_kk": "No. KK",
+             "no": "No"}
+    mapped = []
+    for index, what in sorted(used.items()):
+        person, _, name = what.rpartition(".")
+        label = names.get(name) or HEADERS.get(name) or name
+        mapped.append((layout.headers[index], f"{person.capitalize()}: {label}" if person else label))
+    source = DapodikSource(reading.pupils, reading.named, layout.school_name, kabupaten or layout.kabupaten,
+                           layout.two_rows, tuple(mapped), tuple(layout.ignored))
+    preview = ImportPreview(Path(path), npsn, layout.headers, layout.header_row, {}, (), source)
+    pending = [_pending(p.number, p.cells, p.person, p.rows) for p in reading.people]
+    return _check_rows(ws, preview, pending, progress, cancel)
 
 
 def _cells(row: Sequence[Any], mapping: Mapping[str, int]) -> dict[str, Any]:
@@ -193,21 +353,23 @@ def _cells(row: Sequence[Any], mapping: Mapping[str, int]) -> dict[str, Any]:
 def remap(ws: Workspace, preview: ImportPreview, mapping: Mapping[str, int],
           progress: Progress | None = None, cancel: threading.Event | None = None) -> ImportPreview:
     """Check the same file again with the columns mapped differently."""
+    if preview.dapodik is not None:
+        raise ServiceError(QT_TRANSLATE_NOOP("Service", "Kolom berkas Dapodik dikenali sendiri; tidak perlu dipetakan."))
     table = read_table(preview.path)
     start = preview.header_row  # 0-based index of the first data row
     body = [(number, row) for number, row in enumerate(table.rows[start:], start=start + 1)
             if not is_blank_row(row)]
     fresh = replace(preview, mapping=dict(mapping), rows=())
-    return _check_rows(ws, fresh, [(n, _cells(row, mapping)) for n, row in body], progress, cancel)
+    return _check_rows(ws, fresh, [_pending(n, _cells(row, mapping)) for n, row in body], progress, cancel)
 
 
-def _check_rows(ws: Workspace, preview: ImportPreview, rows: list[tuple[int, dict[str, Any]]],
+def _check_rows(ws: Workspace, preview: ImportPreview, rows: list[ImportRow],
                 progress: Progress | None, cancel: threading.Event | None) -> ImportPreview:
     with bulk_work():
         return _check_all(ws, preview, rows, progress, cancel)
 
 
-def _check_all(ws: Workspace, preview: ImportPreview, rows: list[tuple[int, dict[str, Any]]],
+def _check_all(ws: Workspace, preview: ImportPreview, rows: list[ImportRow],
                progress: Progress | None, cancel: threading.Event | None) -> ImportPreview:
     ctx = ws.context()
     matcher = _matcher(ws)
@@ -216,8 +378,8 @@ def _check_all(ws: Workspace, preview: ImportPreview, rows: list[tuple[int, dict
         checked = _check_in_two_processes(rows, ctx, matcher, preview)
         return _mark_duplicates(ws, replace(preview, rows=tuple(checked)))
     checked = []
-    for done, (number, cells) in enumerate(rows, start=1):
-        checked.append(_check_one(number, cells, ctx, matcher, preview))
+    for done, row in enumerate(rows, start=1):
+        checked.append(_check_one(row, ctx, matcher, preview))
         if done % 500 == 0:
             if cancel is not None and cancel.is_set():
                 raise Cancelled()
@@ -242,12 +404,12 @@ def _can_fork() -> bool:
 
 def _check_slice(bounds: tuple[int, int]) -> list[ImportRow]:
     rows, ctx, matcher, preview = _FORK_JOB
-    return [_check_one(number, cells, ctx, matcher, preview) for number, cells in rows[bounds[0]:bounds[1]]]
+    return [_check_one(row, ctx, matcher, preview) for row in rows[bounds[0]:bounds[1]]]
 
 
 def _check_slice_compact(bounds: tuple[int, int]) -> list[tuple]:
     """In the helper: each row's verdict as plain tuples (a third of the pickling of whole rows)."""
-    return [(row.status, row.problems, astuple_shallow(row.enrollment) if row.enrollment else None)
+    return [(row.status, row.problems, astuple_shallow(row.enrollment) if row.enrollment else None, row.person)
             for row in _check_slice(bounds)]
 
 
@@ -266,9 +428,9 @@ def _check_in_two_processes(rows, ctx, matcher, preview) -> list[ImportRow]:
         with multiprocessing.get_context("fork").Pool(1) as pool:
             second = pool.apply_async(_check_slice_compact, ((split, len(rows)),))
             first = _check_slice((0, split))
-            rest = [ImportRow(number, cells, status, problems, None,
-                              Enrollment(*values) if values is not None else None)
-                    for (number, cells), (status, problems, values) in zip(rows[split:], second.get(), strict=True)]
+            rest = [replace(row, status=status, problems=problems, person=person,
+                            enrollment=Enrollment(*values) if values is not None else None)
+                    for row, (status, problems, values, person) in zip(rows[split:], second.get(), strict=True)]
             return first + rest
     finally:
         _FORK_JOB = None
@@ -285,24 +447,34 @@ def _matcher(ws: Workspace) -> RegionMatcher:
     return _MATCHERS[key]
 
 
-def _check_one(number: int, cells: dict[str, Any], ctx, matcher: RegionMatcher,
-               preview: ImportPreview) -> ImportRow:
-    converted = convert_row(cells, matcher, preview.school_npsn)
+def _check_one(row: ImportRow, ctx, matcher: RegionMatcher, preview: ImportPreview) -> ImportRow:
+    cells, policy = row.cells, ctx.policy
+    person = row.person or dapodik.person_of_origin(cells.get("origin"))
+    if person:
+        converted = dapodik.convert_person(cells, person, matcher, preview.school_npsn, ctx.today,
+                                           policy.min_age, policy.max_age)
+        if isinstance(converted, dapodik.Verdict):
+            return replace(row, status=converted.status, problems=(converted.reason,), duplicate=None,
+                           enrollment=None, person=person)
+    else:
+        converted = convert_row(cells, matcher, preview.school_npsn, ctx.today, policy.min_age, policy.max_age)
     result = validate(converted.raw, ctx)
     own = {p.field for p in converted.problems}
+    own_errors = {p.field for p in converted.problems if p.is_error}
     problems = list(converted.problems)
     for p in result.problems:
-        # A region name not found is explained once, not again as "choose a kecamatan".
+        # A region name not found is explained once, not again as "choose a kecamatan"; a field the
+        # import already explained (a damaged NIK, a guardian's missing heir) is not explained twice.
         if p.field in own and p.field in ("kabupaten_code", "kecamatan_code", "desa_code"):
             continue
-        if p.field == "nik" and "nik" in own and any(q.is_error for q in converted.problems if q.field == "nik"):
+        if p.field in own_errors:
             continue
         problems.append(p)
     if not problems_have_error(problems) and result.enrollment is None:
         problems.append(error("-", QT_TRANSLATE_NOOP("Validation", "Data tidak lengkap.")))
     enrollment = result.enrollment if not problems_have_error(problems) else None
     status = ERROR if enrollment is None else WARNING if problems else VALID
-    return ImportRow(number, cells, status, tuple(problems), None, enrollment)
+    return replace(row, status=status, problems=tuple(problems), duplicate=None, enrollment=enrollment, person=person)
 
 
 def problems_have_error(problems: Sequence[Problem]) -> bool:
@@ -310,13 +482,15 @@ def problems_have_error(problems: Sequence[Problem]) -> bool:
 
 
 _SAME_IN_FILE = QT_TRANSLATE_NOOP("Validation", "NIK sama dengan baris {row} di berkas ini; hanya baris {row} yang didaftarkan.")
+_SAME_IN_DAPODIK = QT_TRANSLATE_NOOP("Validation", "NIK sama dengan {person} di baris {row} berkas ini, tetapi namanya "
+                                                   "lain; hanya yang di baris {row} yang didaftarkan. Periksa NIK-nya.")
 
 
 def _mark_duplicates(ws: Workspace, preview: ImportPreview) -> ImportPreview:
     """People already enrolled, and the second and later rows of one NIK in the file."""
     with ws.session() as session:
         taken = _existing_niks(session, list({r.enrollment.nik for r in preview.rows if r.enrollment}))
-    first_row: dict[str, int] = {}
+    first_row: dict[str, ImportRow] = {}
     rows = []
     for row in preview.rows:
         if row.enrollment is None:
@@ -329,9 +503,12 @@ def _mark_duplicates(ws: Workspace, preview: ImportPreview) -> ImportPreview:
             _, regno, name = taken[nik]
             status, duplicate = DUPLICATE, error("nik", DUPLICATE_NIK, name=name, regno=regno)
         elif nik in first_row:
-            status, duplicate = DUPLICATE, error("nik", _SAME_IN_FILE, row=first_row[nik])
+            first = first_row[nik]
+            duplicate = (error("nik", _SAME_IN_DAPODIK, row=first.number, person=first.person) if first.person
+                         else error("nik", _SAME_IN_FILE, row=first.number))
+            status = DUPLICATE
         else:
-            first_row[nik] = row.number
+            first_row[nik] = row
         if status != row.status or duplicate != row.duplicate or (
                 duplicate is not None and duplicate.params != row.duplicate.params):
             row = replace(row, status=status, duplicate=duplicate)
@@ -339,15 +516,19 @@ def _mark_duplicates(ws: Workspace, preview: ImportPreview) -> ImportPreview:
     return replace(preview, rows=tuple(rows))
 
 
-def correct(ws: Workspace, preview: ImportPreview, row_number: int, field_name: str, value: str) -> ImportPreview:
-    """The coordinator typed ``value`` into one cell of the preview: check that row again."""
-    if field_name not in IMPORT_FIELDS:
+def correct(ws: Workspace, preview: ImportPreview, row_number: int, field_name: str, value: str,
+            person: str = "") -> ImportPreview:
+    """The coordinator typed ``value`` into one cell of the preview: check that row again.
+
+    A Dapodik row holds up to three people: ``person`` says whose cell it is.
+    """
+    if field_name not in IMPORT_FIELDS or field_name == "origin":
         raise ServiceError(QT_TRANSLATE_NOOP("Service", "Kolom {field} tidak dapat diubah di sini."), field=field_name)
     rows = list(preview.rows)
     for index, row in enumerate(rows):
-        if row.number == row_number:
-            cells = {**row.cells, field_name: value}
-            rows[index] = _check_one(row.number, cells, ws.context(), _matcher(ws), preview)
+        if row.key == (row_number, person):
+            rows[index] = _check_one(replace(row, cells={**row.cells, field_name: value}), ws.context(),
+                                     _matcher(ws), preview)
             break
     else:
         raise NotFound(QT_TRANSLATE_NOOP("Service", "Baris {row} tidak ada di pratinjau."), row=row_number)
@@ -374,7 +555,7 @@ def commit_import(ws: Workspace, preview: ImportPreview, actor: Actor,
         schools = _school_ids(session, {preview.school_npsn} if preview.school_npsn else set())
         inserted = insert_enrollments(session, ws, [r.enrollment for r in rows], schools, actor, "import",
                                       {"file": preview.path.name, "school": preview.school_npsn})
-        if preview.school_npsn:
+        if preview.school_npsn and preview.dapodik is None:
             saved = {f: preview.headers[i] for f, i in preview.mapping.items() if i < len(preview.headers)}
             key = _mapping_key(preview.school_npsn)
             setting = session.get(Setting, key)
@@ -405,15 +586,23 @@ def row_reasons(row: ImportRow, translate: Callable[[Problem], str] | None = Non
     text = translate or (lambda p: p.message)
     if row.status == DUPLICATE and row.duplicate is not None:
         return [text(row.duplicate)]
+    if row.status in (NOT_ELIGIBLE, SKIPPED):
+        return [text(p) for p in row.problems]
     return [f"{column_label(p.field)}: {text(p)}" if p.field != "-" else text(p) for p in row.problems]
 
 
-def _column_specs(with_reason: bool) -> list[ColumnSpec]:
+_SHEET_FIELDS = tuple(f for f, _ in TEMPLATE_COLUMNS) + ("heir_phone", "no_kk")
+_DAPODIK_SHEET_FIELDS = _SHEET_FIELDS + ("birth_year", "origin")
+
+
+def _column_specs(with_reason: bool, fields: Sequence[str] = _SHEET_FIELDS) -> list[ColumnSpec]:
     specs = []
-    for field_name, header in TEMPLATE_COLUMNS + (("heir_phone", HEADERS["heir_phone"]),):
+    for field_name in fields:
+        header = HEADERS[field_name]
         specs.append(ColumnSpec(
-            header, width={"nik": 20, "full_name": 28, "address": 30, "birth_date": 14}.get(field_name, 18),
-            text=field_name in ("nik", "phone", "heir_phone", "pupil_class"), date=field_name == "birth_date",
+            header, width={"nik": 20, "full_name": 28, "address": 30, "birth_date": 14, "no_kk": 20,
+                           "origin": 26}.get(field_name, 18),
+            text=field_name in ("nik", "phone", "heir_phone", "pupil_class", "no_kk"), date=field_name == "birth_date",
             choices={"sex": "Jenis Kelamin", "kabupaten": "Kabupaten/Kota", "kecamatan": "Kecamatan",
                      "occupation": "Pekerjaan", "heir_relationship": "Hubungan Ahli Waris"}.get(field_name)))
     if with_reason:
@@ -433,9 +622,13 @@ def _choice_lists(ws: Workspace) -> dict[str, list[str]]:
 
 
 def export_rejected(ws: Workspace, preview: ImportPreview, out: Path, actor: Actor) -> int:
-    """The rows not enrolled, in the template's columns plus ``Keterangan``; returns how many."""
-    fields = [f for f, _ in TEMPLATE_COLUMNS] + ["heir_phone"]
+    """The rows not enrolled, in the template's columns plus ``Keterangan``; returns how many.
+
+    From a Dapodik file: one row per person rejected, with ``Tahun Lahir`` and ``Asal Data`` (the pupil
+    row and ayah/ibu/wali) so that the sheet, corrected, imports again under the same rules.
+    """
     rejected = preview.rejected
+    fields = list(_DAPODIK_SHEET_FIELDS if any(r.person for r in rejected) else _SHEET_FIELDS)
 
     def rows():
         for row in rejected:
@@ -447,7 +640,7 @@ def export_rejected(ws: Workspace, preview: ImportPreview, out: Path, actor: Act
             values.append(" ".join(row_reasons(row)))
             yield values
 
-    written = write_workbook(Path(out), _column_specs(True), rows(), lists=_choice_lists(ws))
+    written = write_workbook(Path(out), _column_specs(True, fields), rows(), lists=_choice_lists(ws))
     audit.log(ws, actor, "export", Path(out).name, {"what": "baris ditolak", "rows": written,
                                                    "source": preview.path.name})
     return written

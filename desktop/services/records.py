@@ -17,6 +17,7 @@ class WorkerRecord:
     revision: int
     kpj_number: str | None
     nik: str
+    no_kk: str | None
     full_name: str
     birth_place: str
     birth_date: dt.date

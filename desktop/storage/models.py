@@ -74,6 +74,7 @@ class Worker(Base):
     kpj_number: Mapped[str | None] = mapped_column(String(11), nullable=True)
 
     nik: Mapped[str] = mapped_column(String(16))
+    no_kk: Mapped[str | None] = mapped_column(String(16), nullable=True)  # family card number
     full_name: Mapped[str] = mapped_column(String(100))
     name_key: Mapped[str] = mapped_column(String(100))  # accent-free, for sorting
     birth_place: Mapped[str] = mapped_column(String(100))

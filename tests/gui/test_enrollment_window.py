@@ -124,3 +124,24 @@ def test_the_form_fits_a_1366x768_screen(qtbot, window):
     assert form.width() <= 1366 and form.height() <= 768
     hint = form.minimumSizeHint()
     assert hint.width() <= 1366 and hint.height() <= 740
+
+
+def test_the_family_card_number_is_in_the_form_checked_and_saved(qtbot, ws, window):
+    record = enrollment.enroll(ws, make_raw(no_kk="6171010903150001"), SYSTEM)
+    with qtbot.waitSignal(window.results_shown, timeout=5000):
+        window.run_search()
+    with qtbot.waitSignal(window.form_opened, timeout=5000) as opened:
+        window.table.doubleClicked.emit(window.model.index(0, 1))
+    form = opened.args[0]
+    assert form.fields["no_kk"].text() == "6171010903150001"
+    type_into(qtbot, form, "no_kk", "6171014508800001")     # her own NIK where the family card belongs
+    assert "NIK sama dengan No. KK" in form.error_text_for("nik")
+    assert not form.save_button.isEnabled()
+    type_into(qtbot, form, "no_kk", "61710109031500")
+    assert "No. KK harus 16 digit (sekarang 14 digit)." in form.error_text_for("no_kk")
+    type_into(qtbot, form, "no_kk", "6171-0109-0315-0002")
+    qtbot.waitUntil(lambda: form.save_button.isEnabled(), timeout=3000)
+    with qtbot.waitSignal(form.saved, timeout=10_000) as saved:
+        form.save_button.click()
+    assert saved.args[0].no_kk == "6171010903150002"
+    assert enrollment.get(ws, record.id).no_kk == "6171010903150002"

@@ -407,3 +407,54 @@ def test_two_hub_processes_serve_one_database(tmp_path):
         assert set(listed(a)) == set(listed(b)) and len(hub.records()) == 50
     finally:
         hub.stop()
+
+
+def test_no_kk_travels_through_the_hub_both_ways(hub, tmp_path):
+    """The family card number is a record field like the NIK: the hub accepts it (SYNCED_KEYS), keeps
+    it, hands it to the other laptop, and an edit of it travels back; a record without it (from a
+    laptop of before) is still accepted."""
+    from tests.conftest import make_raw
+
+    a = laptop(tmp_path, "a", hub)
+    b = laptop(tmp_path, "b", hub)
+    source = tmp_path / "one.json"
+    source.write_text(json.dumps(make_raw(no_kk="6171010903150001")), encoding="utf-8")
+    assert run(a, "enroll", str(source)).returncode == 0
+    assert sync(a) == "pushed 1, pulled 0, conflicts 0, duplicates 0"
+    (on_hub,) = hub.records()
+    assert on_hub["no_kk"] == "6171010903150001"
+    assert sync(b) == "pushed 0, pulled 1, conflicts 0, duplicates 0"
+    (on_b,) = listed(b).values()
+    assert on_b["no_kk"] == "6171010903150001"
+    change = tmp_path / "kk.json"
+    change.write_text(json.dumps({"no_kk": "6171010903150002"}), encoding="utf-8")
+    edited = run(b, "edit", on_b["registration_no"], str(change))
+    assert edited.returncode == 0, edited.stderr
+    assert sync(b).startswith("pushed 1,")
+    assert sync(a) == "pushed 0, pulled 1, conflicts 0, duplicates 0"
+    assert listed(a)[on_b["id"]]["no_kk"] == "6171010903150002"
+    assert hub.records()[0]["no_kk"] == "6171010903150002"
+
+    from desktop.services.search import SearchQuery, iter_records
+    from desktop.services.workspace import Workspace
+    from desktop.storage.models import Setting
+
+    c = laptop(tmp_path, "c", hub)
+    assert run(c, "enroll", str(_written(tmp_path, make_raw(nik="6171011708800003", birth_date="17-08-1980",
+                                                             sex="L")))).returncode == 0
+    ws = Workspace(c)
+    with ws.session() as session:
+        token = session.get(Setting, "sync.token").value
+    (old,) = [r.to_json() for r in iter_records(ws, SearchQuery())]
+    ws.close()
+    del old["no_kk"]                                    # as a laptop without the field sends it
+    answer = httpx.post(hub.url + "/v1/push", headers={"Authorization": f"Bearer {token}"},
+                        json={"ops": [{"op_id": f"{old['registration_no'][:6]}:{old['id']}:1", "base_revision": 0,
+                                       "record": old}]}).json()["results"]
+    assert answer[0]["status"] == "accepted", answer
+
+
+def _written(tmp_path, raw):
+    path = tmp_path / "raw.json"
+    path.write_text(json.dumps(raw), encoding="utf-8")
+    return path

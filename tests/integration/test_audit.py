@@ -58,6 +58,15 @@ def test_every_kind_of_work_is_recorded_without_personal_values(ws, tmp_path):
     assert audit.verify(ws, ADMIN).intact
 
 
+def test_a_family_card_number_changed_is_named_never_shown(ws):
+    record = enrollment.enroll(ws, make_raw(no_kk="6171010903150001"), ANI)
+    enrollment.update_worker(ws, record.id, record.form_values() | {"no_kk": "6171010903150002"}, ANI)
+    edit = audit.entries(ws, ADMIN)[0]
+    assert (edit.action, edit.details) == ("edit", {"no_kk": "(diubah)"})
+    text = json.dumps([(e.subject, e.details) for e in audit.entries(ws, ADMIN)], ensure_ascii=False)
+    assert "6171010903150001" not in text and "6171010903150002" not in text
+
+
 def test_only_admins_read_the_log(ws):
     enrollment.enroll(ws, make_raw(), ANI)
     for actor in (ANI, Actor("rina", "Rina", Role.COORDINATOR, SCHOOL), Actor("c", "C", Role.PRINTER)):
