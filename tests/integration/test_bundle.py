@@ -90,7 +90,7 @@ class Bundle:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> tuple[Path, float]:
+def built(tmp_path_factory):
     import PyInstaller  # noqa: F401  (in the test extra: a missing PyInstaller fails, never skips)
 
     out = tmp_path_factory.mktemp("bundle")
@@ -104,7 +104,8 @@ def built(tmp_path_factory) -> tuple[Path, float]:
     exe = out / "dist" / "Lindung" / ("Lindung.exe" if os.name == "nt" else "lindung")
     assert exe.is_file()
     print(f"\nbundle built in {seconds:.0f} s", file=sys.stderr)
-    return exe, seconds
+    yield exe, seconds
+    shutil.rmtree(out, ignore_errors=True)                # 285 MB: not kept in pytest's temporary folders
 
 
 @pytest.fixture

@@ -156,14 +156,19 @@ def pip_resolve(requirements: list[str], platform: str, python: str, workdir: Pa
     req_file.write_text("\n".join(requirements) + "\n", encoding="utf-8")
     report.unlink(missing_ok=True)
     platforms = PLATFORM_TAGS.get(platform, [platform])
-    proc = subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--dry-run", "--ignore-installed", "--quiet",
-         "--disable-pip-version-check", "--use-feature=fast-deps", "--index-url", index,
-         "--only-binary=:all:", *[arg for tag in platforms for arg in ("--platform", tag)],
-         "--python-version", python, "--implementation", "cp", "--target", str(workdir / "target"),
-         "--report", str(report), "-r", str(req_file)],
-        capture_output=True, text=True, timeout=600, env={**os.environ, "PIP_NO_INPUT": "1"})
+    command = [sys.executable, "-m", "pip", "install", "--dry-run", "--ignore-installed", "--quiet",
+               "--disable-pip-version-check", "--use-feature=fast-deps", "--index-url", index,
+               "--only-binary=:all:", *[arg for tag in platforms for arg in ("--platform", tag)],
+               "--python-version", python, "--implementation", "cp", "--target", str(workdir / "target"),
+               "--report", str(report), "-r", str(req_file)]
+    env = {**os.environ, "PIP_NO_INPUT": "1"}
+    proc = subprocess.run(command, capture_output=True, text=True, timeout=600, env=env)
     output = proc.stdout + proc.stderr
+    if proc.returncode != 0 and "fast-deps" in output and "invalid choice" in output:
+        # A pip that dropped range requests: PEP 658 metadata (where the index has it) still spares the wheels.
+        command.remove("--use-feature=fast-deps")
+        proc = subprocess.run(command, capture_output=True, text=True, timeout=600, env=env)
+        output = proc.stdout + proc.stderr
     if proc.returncode != 0 or not report.exists():
         return None, output
     return json.loads(report.read_text(encoding="utf-8")), output
