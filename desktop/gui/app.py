@@ -3,18 +3,56 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QFont, QFontDatabase, QFontInfo, QRawFont
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop.gui.i18n import chosen_language, error_text, install_translator
 from desktop.gui.worker import DbWorker
-from desktop.paths import RESOURCES
+from desktop.paths import FONTS, RESOURCES
 from desktop.services.accounts import Actor, has_accounts
 from desktop.services.errors import ServiceError
 from desktop.services.workspace import Workspace
+
+log = logging.getLogger(__name__)
+
+
+# What the window must be able to draw: Indonesian words, Rupiah amounts, the dashes and the dots of
+# a masked NIK, and the accents some names carry.
+SAMPLE_TEXT = "Pendaftaran peserta JKK + JKM — Kabupaten Sambas, Rp 16.800; NIK 610905••••••2754; Ñoño Ümit, José"
+BUNDLED_FAMILY = "DejaVu Sans"
+
+
+def draws(font: QFont, text: str = SAMPLE_TEXT) -> bool:
+    """True when ``font`` resolves to a real font on this machine with a glyph for every character."""
+    family = QFontInfo(font).family()
+    raw = QRawFont.fromFont(font)
+    return (bool(family) and bool(raw.familyName()) and raw.isValid()
+            and all(raw.supportsCharacter(ord(ch)) for ch in set(text) if not ch.isspace()))
+
+
+def install_fonts(app: QApplication) -> str:
+    """Register the DejaVu fonts shipped in resources/fonts; when the system's own font cannot draw
+    Indonesian text (a machine with no fonts, or none with these glyphs), DejaVu Sans becomes the
+    application font. Returns the family the window uses."""
+    font = app.font()
+    system_draws = draws(font)   # judged before ours are added, which Qt would otherwise fall back on
+    families: set[str] = set()
+    for path in sorted(FONTS.glob("*.ttf")):
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        if font_id >= 0:
+            families.update(QFontDatabase.applicationFontFamilies(font_id))
+    if not system_draws and BUNDLED_FAMILY in families:
+        bundled = QFont(font)
+        bundled.setFamilies([BUNDLED_FAMILY])
+        app.setFont(bundled)
+        log.info("system font cannot draw the window's text: using the bundled %s", BUNDLED_FAMILY)
+        return BUNDLED_FAMILY
+    return QFontInfo(font).family()
 
 
 def make_app(argv: list[str] | None = None, language: str | None = None) -> QApplication:
@@ -22,14 +60,12 @@ def make_app(argv: list[str] | None = None, language: str | None = None) -> QApp
     app.setOrganizationName("Lindung")
     app.setApplicationName("Lindung")
     app.setApplicationDisplayName("Lindung")
+    install_fonts(app)
     install_translator(app, chosen_language(language))
     style = RESOURCES / "style.qss"
     if style.exists():
         app.setStyleSheet(style.read_text(encoding="utf-8"))
     return app
-
-
-log = logging.getLogger(__name__)
 
 
 class AppController(QObject):
@@ -131,6 +167,25 @@ def _report_unexpected(kind, exc, tb) -> None:
     log.error("unexpected error: %s", error_summary(exc.with_traceback(tb)))
 
 
+def quit_when_shown(controller: AppController, picture: Path) -> None:
+    """For checking a build (``LINDUNG_QUIT_WHEN_SHOWN=FILE.png``): the first window that reaches the
+    screen (sign-in, first-run or main window) is saved to FILE.png once drawn, named on standard
+    error, and the app quits normally."""
+    app = QApplication.instance()
+
+    def shown(widget: QWidget) -> None:
+        def save_and_quit() -> None:
+            saved = widget.grab().save(str(picture))
+            print(f"window shown: {type(widget).__name__} {widget.width()}x{widget.height()} "
+                  f"font={QFontInfo(widget.font()).family()!r} saved={saved}", file=sys.stderr, flush=True)
+            app.quit()
+
+        QTimer.singleShot(0, save_and_quit)   # after the show has been processed and painted
+
+    controller.dialog_shown.connect(shown)
+    controller.main_window_shown.connect(shown)
+
+
 def run_gui(db: str | None = None, lang: str | None = None) -> int:
     from desktop.storage.engine import default_db_path
 
@@ -138,5 +193,7 @@ def run_gui(db: str | None = None, lang: str | None = None) -> int:
     sys.excepthook = _report_unexpected
     controller = AppController(Path(db).expanduser() if db else default_db_path())
     app.aboutToQuit.connect(controller.shutdown)
+    if os.environ.get("LINDUNG_QUIT_WHEN_SHOWN"):
+        quit_when_shown(controller, Path(os.environ["LINDUNG_QUIT_WHEN_SHOWN"]))
     controller.start()
     return app.exec()

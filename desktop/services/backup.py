@@ -16,7 +16,7 @@ from pathlib import Path
 
 from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.services.errors import ServiceError
-from desktop.storage.engine import sqlcipher_connect
+from desktop.storage.engine import read_only_uri, sqlcipher_connect
 
 AUTO_KEEP = 7
 
@@ -33,7 +33,7 @@ def _check(path: Path, key: bytes) -> int:
     import sqlcipher3.dbapi2 as sqlcipher
 
     try:
-        db = sqlcipher_connect(f"file:{path}?mode=ro", key, uri=True)
+        db = sqlcipher_connect(read_only_uri(path), key, uri=True)
         try:
             if db.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
                 raise ServiceError(QT_TRANSLATE_NOOP("Service", "Cadangan {name} rusak (pemeriksaan keutuhan gagal)."),
@@ -53,7 +53,7 @@ def _check(path: Path, key: bytes) -> int:
 def _copy(source: Path, target: Path, key: bytes) -> None:
     tmp = target.with_name(target.name + ".tmp")
     tmp.unlink(missing_ok=True)
-    src = sqlcipher_connect(f"file:{source}?mode=ro", key, uri=True)
+    src = sqlcipher_connect(read_only_uri(source), key, uri=True)
     dst = sqlcipher_connect(tmp, key)
     try:
         src.backup(dst, pages=4096)

@@ -178,7 +178,9 @@ def set_account(db: Path, key: bytes, username: str, password_hash: str) -> None
 def _plain_accounts(db: Path) -> dict[str, str]:
     import sqlite3
 
-    connection = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    from desktop.storage.engine import read_only_uri
+
+    connection = sqlite3.connect(read_only_uri(db), uri=True)
     try:
         if connection.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='accounts'").fetchone() is None:
             return {}

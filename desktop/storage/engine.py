@@ -22,6 +22,13 @@ def default_db_path() -> Path:
     return user_data_path(APP_NAME, appauthor=False) / "lindung.sqlite3"
 
 
+def read_only_uri(path: Path | str) -> str:
+    """An SQLite URI that opens ``path`` read-only. The path is percent-encoded (``Path.as_uri``): in a
+    bare ``file:{path}`` a ``#`` ends the file name and drops ``?mode=ro`` with it, and a ``%`` starts an
+    escape, so a folder named ``Data #1`` opened (and created) another file, read-write."""
+    return Path(path).resolve().as_uri() + "?mode=ro"
+
+
 def key_pragma(key: bytes) -> str:
     """SQLCipher's raw-key form: the 32 bytes are the AES key (no passphrase derivation)."""
     return f"PRAGMA key = \"x'{key.hex()}'\""
