@@ -112,10 +112,12 @@ def test_importing_killed_at_random_points(tmp_path):
     acknowledged, before = set(), set()
     kills, done = 0, 0
     while done < len(files):
-        # The coordinator starts again with the first list not reported imported (importing a list
-        # again that was saved just before the kill adds nobody: they are all duplicates).
-        batches, killed = run_and_kill("import", db, files[done:], rng, tmp_path / "out.txt", (0.7, 2.0),
-                                       acks=(0, 1), after=(0.0, 1.0))
+        # Each round the worker finishes one list (so every round gets on, however slow the machine) and
+        # is killed at a random point after it, most often inside the next. The coordinator starts again
+        # with the first list not reported imported (importing a list again that was saved just before
+        # the kill adds nobody: they are all duplicates).
+        batches, killed = run_and_kill("import", db, files[done:], rng, tmp_path / "out.txt",
+                                       acks=(1, 1), after=(0.0, 1.5))
         kills += killed
         done += len(batches)
         acknowledged.update(n for batch in batches for n in batch)
