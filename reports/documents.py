@@ -226,7 +226,8 @@ def write_receipts(out: Path, cover: Cover, rows: Sequence[ReceiptRow], coordina
     s = _styles()
     table_rows = [["No", "Nama peserta", "No. Registrasi", "Siswa (kelas)", "Tanda tangan penerima"]]
     table_rows += [[str(i), r.full_name, r.registration_no, r.pupil, ""] for i, r in enumerate(rows, start=1)]
-    table = _table(table_rows, [10 * mm, 52 * mm, 35 * mm, 40 * mm, 37 * mm], numeric_from=99)
+    # The registration number never breaks: 41 mm holds the widest one (WWWWWW-000000-W).
+    table = _table(table_rows, [10 * mm, 46 * mm, 41 * mm, 40 * mm, 37 * mm], numeric_from=99)
     table.setStyle(TableStyle([("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white]),
                                ("TOPPADDING", (0, 1), (-1, -1), 7), ("BOTTOMPADDING", (0, 1), (-1, -1), 7)]))
     signature = Table([[Paragraph(place_date, s["base"])], [Paragraph("Koordinator sekolah,", s["base"])],

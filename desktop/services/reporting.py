@@ -52,8 +52,10 @@ def set_target(ws: Workspace, value: int) -> None:
         session.merge(Setting(key="reports.target", value=str(int(value))))
 
 
-def summary_report(ws: Workspace, out: Path, actor: Actor, target_count: int | None = None) -> int:
-    """Enrolled, printed and synced counts per kabupaten/kota and per occupation; returns the total."""
+def summary_report(ws: Workspace, out: Path, actor: Actor, target_count: int | None = None,
+                   now: dt.datetime | None = None) -> int:
+    """Enrolled, printed and synced counts per kabupaten/kota and per occupation; returns the total.
+    ``now``: when the report says it was made (the clock by default)."""
     permissions.require(actor, permissions.Action.REPORT)
     goal = target_count or target(ws)
     printed = exists().where(CardPrint.worker_id == Worker.id)
@@ -69,7 +71,7 @@ def summary_report(ws: Workspace, out: Path, actor: Actor, target_count: int | N
     by_occupation = [(m.label, occupations.get(m.value, 0)) for m in Occupation if occupations.get(m.value)]
     by_occupation.sort(key=lambda r: -r[1])
     cover = Cover("Ringkasan kepesertaan pekerja rentan",
-                  "JKK + JKM dibiayai dana zakat BAZNAS · Kalimantan Barat", _generated(),
+                  "JKK + JKM dibiayai dana zakat BAZNAS · Kalimantan Barat", _generated(now),
                   (f"Wilayah: semua {len(rows)} kabupaten/kota Kalimantan Barat",
                    "Peserta: semua yang tidak dihapus (status terdaftar, aktif, berakhir)",
                    f"Target: {goal:,} pekerja rentan".replace(",", ".")))
@@ -79,8 +81,10 @@ def summary_report(ws: Workspace, out: Path, actor: Actor, target_count: int | N
     return sum(r[1] for r in rows)
 
 
-def receipts_report(ws: Workspace, out: Path, npsn: str, actor: Actor) -> int:
-    """Card hand-over sheet for one school; returns how many people it lists."""
+def receipts_report(ws: Workspace, out: Path, npsn: str, actor: Actor, now: dt.datetime | None = None) -> int:
+    """Card hand-over sheet for one school; returns how many people it lists. ``now``: when it is made
+    (the clock by default), read once for the cover and the date above the signature."""
+    now = now or dt.datetime.now()
     permissions.require(actor, permissions.Action.REPORT)
     permissions.school_for(actor, npsn.strip())     # a coordinator: their own school's sheet only
     with ws.session() as session:
@@ -93,13 +97,12 @@ def receipts_report(ws: Workspace, out: Path, npsn: str, actor: Actor) -> int:
         name, level, coordinator, kab = school.name, school.level, school.coordinator, school.kabupaten_code
     rows = [ReceiptRow(full, regno, f"{pupil} ({klass})" if pupil and klass else pupil or "")
             for full, regno, pupil, klass in people]
-    cover = Cover("Tanda terima kartu peserta JKK + JKM", f"{name} · NPSN {npsn} · {level}", _generated(),
+    cover = Cover("Tanda terima kartu peserta JKK + JKM", f"{name} · NPSN {npsn} · {level}", _generated(now),
                   (f"Sekolah: {name} (NPSN {npsn}), {ws.regions.name(kab)}",
                    f"Koordinator: {coordinator or '-'}", f"Peserta: {len(rows)} orang tua siswa"))
-    today = dt.date.today()
     Path(out).parent.mkdir(parents=True, exist_ok=True)
     write_receipts(Path(out), cover, rows, coordinator,
-                   f"{ws.regions.name(kab).replace('Kabupaten ', '')}, {today.day} {MONTHS_ID[today.month - 1]} {today.year}",
+                   f"{ws.regions.name(kab).replace('Kabupaten ', '')}, {now.day} {MONTHS_ID[now.month - 1]} {now.year}",
                    FONTS)
     audit.log(ws, actor, "export", Path(out).name, {"what": "tanda terima kartu", "school": npsn, "rows": len(rows)})
     return len(rows)

@@ -8,9 +8,15 @@ from tests.gui.conftest import open_new_form
 
 
 def test_idle_window_locks_and_the_same_user_unlocks_it(qtbot, window, ws):
+    # The window reads the lock minutes in the background: wait for that answer, or it could restart
+    # the idle timer after this test shortened it (and the lock would never come).
+    qtbot.waitUntil(lambda: window.worker.pending == 0, timeout=10_000)
     form = open_new_form(qtbot, window)
     name = form.findChild(QLineEdit, "full_name")
-    qtbot.keyClicks(name, "Siti Aminah")
+    # The half-typed form is kept as a draft; waiting for it also means no autosave is still to come
+    # when the test ends and the database worker stops.
+    with qtbot.waitSignal(form.draft_saved, timeout=10_000):
+        qtbot.keyClicks(name, "Siti Aminah")
     assert window.idle.minutes == accounts.DEFAULT_LOCK_MINUTES and window.idle.timer.isActive()
 
     with qtbot.waitSignal(window.locked_changed, timeout=5000):

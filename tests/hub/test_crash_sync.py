@@ -38,7 +38,7 @@ def test_sync_killed_at_random_points(sqlite_hub, tmp_path):
     kills = synced = 0
     for _ in range(ROUNDS):
         batches, killed = run_and_kill("sync", a, [str(rng.randrange(1 << 30))], rng, tmp_path / "out.txt",
-                                       (1.0, 6.0))
+                                       (1.0, 6.0), acks=(0, 2), after=(0.0, 1.5))
         kills += killed
         synced += (tmp_path / "out.txt").read_text().count("SYNCED\n")
         acknowledged.update(n for batch in batches for n in batch)

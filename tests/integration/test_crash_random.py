@@ -7,6 +7,7 @@ import random
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from desktop.services import audit
@@ -17,23 +18,39 @@ ROOT = Path(__file__).resolve().parents[2]
 ROUNDS = int(os.environ.get("LINDUNG_CRASH_ROUNDS", "10"))
 
 
+def _acknowledged_lines(out: Path) -> list[str]:
+    lines = out.read_text().split("\n")[:-1]   # a line cut by the kill was never acknowledged
+    return [line for line in lines if line.startswith("ACK ")]
+
+
 def run_and_kill(mode: str, db: Path, args: list[str], rng: random.Random, out: Path,
-                 window: tuple[float, float] = (0.5, 4.0)) -> tuple[list[list[str]], bool]:
-    """Start the worker, kill it after a random time (the injected fault, not a wait for a result);
-    returns the acknowledged batches (whole lines only) and whether it was killed."""
+                 window: tuple[float, float] = (0.5, 4.0), acks: tuple[int, int] = (0, 3),
+                 after: tuple[float, float] = (0.0, 0.6)) -> tuple[list[list[str]], bool]:
+    """Start the worker and SIGKILL it at a random point: once it has acknowledged a random number of
+    batches (between ``acks``, read from its output: a condition, so a slow or loaded machine kills it
+    at the same stage of its work) and then a random ``after`` seconds more, the injected fault. With
+    no batch to wait for, the fault comes ``window`` seconds after the start (starting up, opening or
+    migrating the database, the first batches). Returns the acknowledged batches (whole lines only) and
+    whether it was killed."""
+    wait_for = rng.randint(*acks)
+    delay = rng.uniform(*(after if wait_for else window))
     with open(out, "w") as stdout:
         child = subprocess.Popen([sys.executable, "-m", "tests.crash_worker", mode, str(db), *args], cwd=ROOT,
                                  stdout=stdout, stderr=subprocess.DEVNULL)
         try:
-            child.wait(timeout=rng.uniform(*window))
+            deadline = time.monotonic() + 180
+            while wait_for and len(_acknowledged_lines(out)) < wait_for and child.poll() is None:
+                assert time.monotonic() < deadline, f"the {mode} worker acknowledged nothing in 180 s"
+                time.sleep(0.01)
+            child.wait(timeout=delay)
             killed = False
         except subprocess.TimeoutExpired:
-            os.kill(child.pid, signal.SIGKILL)
-            child.wait(timeout=30)
             killed = True
-    text = out.read_text()
-    lines = text.split("\n")[:-1]          # a line cut by the kill was never acknowledged
-    return [line[4:].split() for line in lines if line.startswith("ACK ")], killed
+        finally:
+            if child.poll() is None:
+                os.kill(child.pid, signal.SIGKILL)
+            child.wait(timeout=30)
+    return [line[4:].split() for line in _acknowledged_lines(out)], killed
 
 
 def acknowledged_and_chained(db: Path, acknowledged: set[str]) -> set[str]:
@@ -58,7 +75,10 @@ def check_after_kill(db: Path, acknowledged: set[str]) -> set[str]:
 
 
 def test_enrolling_killed_at_random_points(tmp_path):
+    from desktop.services.workspace import Workspace
+
     db, rng = tmp_path / "enroll.sqlite3", random.Random(61)
+    Workspace(db).close()                  # the laptop's database, as the app's first start made it
     acknowledged, before = set(), set()
     kills = 0
     for _round in range(ROUNDS):
@@ -92,9 +112,12 @@ def test_importing_killed_at_random_points(tmp_path):
     acknowledged, before = set(), set()
     kills, done = 0, 0
     while done < len(files):
-        # The coordinator starts again with the first list not reported imported (importing a list
-        # again that was saved just before the kill adds nobody: they are all duplicates).
-        batches, killed = run_and_kill("import", db, files[done:], rng, tmp_path / "out.txt", (0.7, 2.0))
+        # Each round the worker finishes one list (so every round gets on, however slow the machine) and
+        # is killed at a random point after it, most often inside the next. The coordinator starts again
+        # with the first list not reported imported (importing a list again that was saved just before
+        # the kill adds nobody: they are all duplicates).
+        batches, killed = run_and_kill("import", db, files[done:], rng, tmp_path / "out.txt",
+                                       acks=(1, 1), after=(0.0, 1.5))
         kills += killed
         done += len(batches)
         acknowledged.update(n for batch in batches for n in batch)

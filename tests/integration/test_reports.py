@@ -10,8 +10,12 @@ from desktop.services import cards, enrollment, reporting
 from desktop.services.accounts import SYSTEM
 from desktop.services.schools import add_school
 from desktop.services.search import SearchQuery
-from tests.conftest import make_raw
+from tests.conftest import TODAY, make_raw
 from tests.integration.test_cli import run
+
+# When the reports are made: fixed, a second before midnight (a test that read the clock itself could see
+# another date than the report did).
+NOW = dt.datetime(2026, 11, 24, 23, 59, 59)
 
 
 def text_of(path):
@@ -36,7 +40,7 @@ def people(ws):
 def test_summary_counts_chart_and_target(ws, tmp_path, people):
     cards.print_cards(ws, SearchQuery("siti"), tmp_path / "k.pdf", "card", SYSTEM, workers=1)
     out = tmp_path / "ringkasan.pdf"
-    assert reporting.summary_report(ws, out, SYSTEM, target_count=10) == 3
+    assert reporting.summary_report(ws, out, SYSTEM, target_count=10, now=NOW) == 3
     reader, text = text_of(out)
     assert "Ringkasan kepesertaan pekerja rentan" in text
     assert "3 dari target 10 pekerja rentan terdaftar (30,0%)" in text
@@ -44,19 +48,39 @@ def test_summary_counts_chart_and_target(ws, tmp_path, people):
     assert re.search(r"Jumlah\s+3\s+1\s+0", text)
     assert "Pengemudi ojek" in text and "Target: 10 pekerja rentan" in text
     assert f"Halaman 1 dari {len(reader.pages)}" in text
-    assert f"Dibuat {dt.date.today().day} " in text
+    assert "Dibuat 24 November 2026 23:59" in text
 
 
 def test_receipts_list_the_schools_parents_with_a_signature_column(ws, tmp_path, people):
     out = tmp_path / "tanda-terima.pdf"
-    assert reporting.receipts_report(ws, out, "69800001", SYSTEM) == 2
+    assert reporting.receipts_report(ws, out, "69800001", SYSTEM, now=NOW) == 2
     _, text = text_of(out)
     assert "Tanda terima kartu peserta JKK + JKM" in text and "Tanda tangan" in text
+    assert "Kota Pontianak, 24 November 2026" in text and "Dibuat 24 November 2026 23:59" in text
     assert "BUDI SANTOSO" in text and "BAYU (3)" in text and "NUR AMINAH (5A)" in text
     assert people[0].registration_no in text and "Ibu Rina Marlina" in text
     assert "RINA" not in text.replace("Rina Marlina", "")  # not linked to this school
     with pytest.raises(Exception, match="belum terdaftar"):
         reporting.receipts_report(ws, tmp_path / "x.pdf", "12345678", SYSTEM)
+
+
+def test_receipts_keep_the_widest_registration_number_on_one_line(tmp_path, monkeypatch):
+    """Registration numbers start with the laptop's random prefix: the widest one must not break in two
+    (it did in 1 run in 20, with a prefix of wide letters such as W and M)."""
+    from desktop.services import workspace
+
+    monkeypatch.setattr(workspace, "new_device_prefix", lambda: "WWWWWW")
+    ws = workspace.Workspace(tmp_path / "lebar.sqlite3", today=TODAY)
+    try:
+        add_school(ws, "69800001", "SD Negeri 12 Pontianak", "SD", "6171", "Ibu Rina Marlina")
+        record = enrollment.enroll(ws, make_raw(school_npsn="69800001", pupil_name="Nur Aminah"), SYSTEM)
+        assert record.registration_no.startswith("WWWWWW-")
+        out = tmp_path / "tanda-terima.pdf"
+        assert reporting.receipts_report(ws, out, "69800001", SYSTEM, now=NOW) == 1
+    finally:
+        ws.close()
+    _, text = text_of(out)
+    assert record.registration_no in text
 
 
 def test_contributions_use_the_rates_of_each_month(ws, tmp_path, people):
