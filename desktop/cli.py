@@ -15,6 +15,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from desktop.usage import Parser
+
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_AUTH, EXIT_FAILURE = 0, 1, 2, 3, 4
 MAX_WARNINGS_SHOWN = 20
 
@@ -25,8 +27,8 @@ class CliError(Exception):
         self.status = status
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str):  # one line, Indonesian, exit 2
+class _Parser(Parser):
+    def error(self, message: str):  # one line, Indonesian (desktop.usage), exit 2
         raise CliError(f"perintah tidak lengkap atau salah: {message} (lihat `lindung --help`)", EXIT_USAGE)
 
 
@@ -35,7 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", metavar="PATH", help="berkas basis data (bawaan: LINDUNG_DB atau folder data pengguna)")
     parser.add_argument("--user", metavar="NAME", help="akun untuk masuk (kata sandi dari LINDUNG_PASSWORD atau ditanya)")
     parser.add_argument("--lang", choices=["id", "en"], help="bahasa tampilan jendela (bawaan: id)")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", metavar="PERINTAH", parser_class=_Parser)
 
     p = sub.add_parser("demo", help="tambah data contoh yang realistis dan valid")
     p.add_argument("--workers", type=int, required=True, metavar="N")
@@ -117,7 +119,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--trust", metavar="KEY", help="percayai kunci publik laptop lain (ed25519:ID:KUNCI)")
 
     p = sub.add_parser("report", help="laporan PDF: summary, receipts, contributions")
-    report_sub = p.add_subparsers(dest="report_command", required=True, parser_class=_Parser)
+    report_sub = p.add_subparsers(dest="report_command", metavar="summary|receipts|contributions", required=True, parser_class=_Parser)
     q = report_sub.add_parser("summary", help="ringkasan per kabupaten/kota dan pekerjaan, capaian target")
     q.add_argument("out", metavar="OUT.pdf")
     q.add_argument("--target", type=int, help="target jumlah peserta (bawaan: pengaturan, 3.533)")
@@ -141,7 +143,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--drop", metavar="REGNO", help="batalkan perubahan yang ditolak hub untuk data ini (pakai versi hub)")
 
     p = sub.add_parser("bundle", help="bundel untuk hub bila tidak ada sambungan sama sekali")
-    bundle_sub = p.add_subparsers(dest="bundle_command", required=True, parser_class=_Parser)
+    bundle_sub = p.add_subparsers(dest="bundle_command", metavar="export", required=True, parser_class=_Parser)
     q = bundle_sub.add_parser("export", help="tulis semua yang belum diterima hub, terenkripsi untuk hub")
     q.add_argument("out", metavar="OUT")
 
@@ -158,7 +160,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("school", help="sekolah (SD/SMP/SMA/SMK, MI/MTs/MA)")
-    school_sub = p.add_subparsers(dest="school_command", required=True, parser_class=_Parser)
+    school_sub = p.add_subparsers(dest="school_command", metavar="add|list", required=True, parser_class=_Parser)
     q = school_sub.add_parser("add", help="tambah sekolah")
     q.add_argument("npsn", metavar="NPSN")
     q.add_argument("--name", required=True, help="nama sekolah")
@@ -889,10 +891,23 @@ COMMANDS = {
 }
 
 
+NO_DISPLAY = ("jendela Lindung butuh layar, tetapi tidak ada (DISPLAY dan WAYLAND_DISPLAY kosong). "
+              "Tanpa layar, pakai baris perintah, misalnya `lindung list` (lihat `lindung --help`), "
+              "atau jalankan jendela tanpa layar dengan QT_QPA_PLATFORM=offscreen")
+
+
+def _require_display() -> None:
+    """On Linux without a display Qt aborts with a misleading "xcb-cursor0 is needed": say what is wrong."""
+    if (sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM")
+            and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY")):
+        raise CliError(NO_DISPLAY, EXIT_FAILURE)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
         if args.command is None:
+            _require_display()
             from desktop.gui.app import run_gui
 
             return run_gui(db=args.db, lang=args.lang)

@@ -7,8 +7,10 @@ import json
 import sys
 from collections.abc import Sequence
 
+from desktop.usage import Parser
 
-class _Parser(argparse.ArgumentParser):
+
+class _Parser(Parser):  # Indonesian usage errors and help (desktop.usage)
     def error(self, message: str):
         print(f"lindung-hub: perintah tidak lengkap atau salah: {message}", file=sys.stderr)
         raise SystemExit(2)
@@ -17,7 +19,7 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="lindung-hub", description="Hub cabang Lindung: sinkronisasi laptop relawan.")
     parser.add_argument("--db", metavar="URL", help="sqlite:///berkas atau postgresql+psycopg://… (bawaan: LINDUNG_HUB_DB)")
-    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", metavar="PERINTAH", required=True, parser_class=_Parser)
     p = sub.add_parser("serve", help="jalankan hub (HTTP)")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8750)
@@ -35,7 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("revoke", help="cabut akses sebuah laptop")
     p.add_argument("device_id")
     p = sub.add_parser("bundle", help="bundel dari laptop tanpa sambungan")
-    bundle_sub = p.add_subparsers(dest="bundle_command", required=True, parser_class=_Parser)
+    bundle_sub = p.add_subparsers(dest="bundle_command", metavar="import", required=True, parser_class=_Parser)
     q = bundle_sub.add_parser("import", help="terapkan bundel (mengimpor dua kali tidak mengubah apa pun)")
     q.add_argument("file")
     p = sub.add_parser("audit", help="catatan audit dari laptop (siapa, kapan, apa)")
@@ -46,6 +48,22 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("list", help="data peserta di hub")
     p.add_argument("--json", action="store_true")
     return parser
+
+
+def _host_for_url(host: str) -> str:
+    return f"[{host}]" if ":" in host else host
+
+
+def _describe_db(url: str) -> str:
+    """The database as the operator should see it: a SQLite file's absolute place, a URL without its password."""
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+        from pathlib import Path
+
+        return f"berkas SQLite {Path(parsed.database).expanduser().resolve()}"
+    return parsed.render_as_string(hide_password=True)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -60,6 +78,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         import uvicorn
 
         os.environ["LINDUNG_HUB_DB"] = url  # the worker processes build the app from it
+        print(f"lindung-hub: melayani di http://{_host_for_url(args.host)}:{args.port} "
+              f"({args.workers} proses), basis data: {_describe_db(url)}", flush=True)
         uvicorn.run("hub.asgi:app", host=args.host, port=args.port, workers=args.workers, log_level="warning")
         return 0
     try:
