@@ -10,28 +10,9 @@ Also printed: the whole ``lindung import --json`` command, start-up included.
 from __future__ import annotations
 
 import argparse
-import statistics
-import subprocess
-import sys
-import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-OUT = ROOT / "benchmarks" / "out"
-sys.path.insert(0, str(ROOT))
-
-NPSN = "69800001"
-
-
-def fresh_db(path: Path) -> None:
-    from desktop.services.schools import add_school
-    from desktop.services.workspace import Workspace
-
-    for suffix in ("", "-wal", "-shm", ".key"):
-        Path(str(path) + suffix).unlink(missing_ok=True)
-    ws = Workspace(path)
-    add_school(ws, NPSN, "SD Negeri 12 Pontianak", "SD", "6171")
-    ws.close()
+from _common import OUT, print_stages, time_import, time_import_command
 
 
 def export(pupils: int) -> Path:
@@ -54,46 +35,11 @@ def main() -> None:
     OUT.mkdir(exist_ok=True)
     source = export(args.pupils)
     db = OUT / "dapodik-target.sqlite3"
-
-    from desktop.services.accounts import SYSTEM
-    from desktop.services.importing import commit_import, read_import
-    from desktop.services.spreadsheets import read_table
-    from desktop.services.workspace import Workspace
-
-    stages: dict[str, list[float]] = {"read file": [], "read + check": [], "commit": [], "import work": []}
-    people = accepted = 0
-    for _ in range(args.runs):
-        fresh_db(db)
-        ws = Workspace(db)
-        t = time.perf_counter()
-        read_table(source)
-        stages["read file"].append(time.perf_counter() - t)
-        t = time.perf_counter()
-        preview = read_import(ws, source, school_npsn=NPSN)
-        checked = time.perf_counter() - t
-        t = time.perf_counter()
-        result = commit_import(ws, preview, SYSTEM)
-        committed = time.perf_counter() - t
-        people, accepted = len(preview.rows), result.accepted
-        stages["read + check"].append(checked)
-        stages["commit"].append(committed)
-        stages["import work"].append(checked + committed)
-        ws.close()
-    print(f"import of {source.name} ({args.pupils:,} pupils, {people:,} people, {accepted:,} enrolled), "
-          f"{args.runs} runs, in process:")
-    for name, values in stages.items():
-        print(f"  {name:<13} median {statistics.median(values):.3f} s   worst {max(values):.3f} s")
-
-    whole = []
-    for _ in range(args.runs):
-        fresh_db(db)
-        t = time.perf_counter()
-        proc = subprocess.run([sys.executable, "-m", "desktop", "--db", str(db), "import", str(source),
-                               "--school", NPSN, "--json"], cwd=ROOT, capture_output=True, text=True)
-        whole.append(time.perf_counter() - t)
-        if proc.returncode != 0:
-            raise SystemExit(proc.stderr)
-    print(f"  whole command `lindung import` median {statistics.median(whole):.2f} s   worst {max(whole):.2f} s")
+    stages, preview, result = time_import(source, db, args.runs)
+    print(f"import of {source.name} ({args.pupils:,} pupils, {len(preview.rows):,} people, {result.accepted:,} "
+          f"enrolled), {args.runs} runs, in process:")
+    print_stages(stages)
+    time_import_command(source, db, args.runs)
 
 
 if __name__ == "__main__":

@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import OUT, ROOT, copy_database, demo_database, open_workspace  # noqa: E402
+from _common import ADMIN_PASSWORD, OUT, ROOT, copy_database, demo_database, open_workspace  # noqa: E402
 
 
 def bench_search(path: Path) -> None:
@@ -84,7 +84,7 @@ c = AppController(Path(sys.argv[1]))
 marks = {}
 def dialog(d):
     marks["login_dialog"] = time.time() - T0
-    d.username.setText("admin"); d.password.setText("rahasia123")
+    d.username.setText("admin"); d.password.setText("kebun-sawit-bench-1")  # _common.ADMIN_PASSWORD
     marks["submit"] = time.time()
     d._submit()
 def main(w):
@@ -154,7 +154,7 @@ def bench_enroll(path: Path) -> None:
             copy_database(base, target)
         env = {**os.environ, "LINDUNG_DB": str(target)}
         if base is not None:
-            env.update(LINDUNG_PASSWORD="rahasia123")
+            env.update(LINDUNG_PASSWORD=ADMIN_PASSWORD)
         args = [sys.executable, "-m", "desktop"] + (["--user", "admin"] if base is not None else []) + [
             "enroll", str(source)]
         if base is None:  # warm the new file's creation out of the measurement
@@ -175,7 +175,7 @@ def main() -> None:
     parser.add_argument("--skip-window", action="store_true")
     args = parser.parse_args()
     OUT.mkdir(exist_ok=True)
-    path = demo_database(f"bench-{args.workers}", args.workers, seed=2026, admin_password="rahasia123")
+    path = demo_database(f"bench-{args.workers}", args.workers, seed=2026, admin_password=ADMIN_PASSWORD)
     bench_search(path)
     if not args.skip_window:
         bench_window(path)

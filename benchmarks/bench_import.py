@@ -11,15 +11,11 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import subprocess
 import sys
-import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-OUT = ROOT / "benchmarks" / "out"
-sys.path.insert(0, str(ROOT))
+from _common import OUT, ROOT, fresh_school_db, print_stages, time_import, time_import_command
 
 RSS_CHILD = r"""
 import sys
@@ -39,17 +35,6 @@ preview = read_import(ws, Path(sys.argv[2]), school_npsn="69800001")
 commit_import(ws, preview, SYSTEM)
 print(base, peak_mb())
 """
-
-
-def fresh_db(path: Path) -> None:
-    from desktop.services.schools import add_school
-    from desktop.services.workspace import Workspace
-
-    for suffix in ("", "-wal", "-shm"):
-        Path(str(path) + suffix).unlink(missing_ok=True)
-    ws = Workspace(path)
-    add_school(ws, "69800001", "SD Negeri 12 Pontianak", "SD", "6171")
-    ws.close()
 
 
 def parent_list(rows: int) -> Path:
@@ -75,46 +60,14 @@ def main() -> None:
     source = parent_list(args.rows)
     db = OUT / "import-target.sqlite3"
 
-    from desktop.services.accounts import SYSTEM
-    from desktop.services.importing import commit_import, read_import
-    from desktop.services.spreadsheets import read_table
-    from desktop.services.workspace import Workspace
-
-    stages: dict[str, list[float]] = {"read file": [], "read + check": [], "commit": [], "import work": []}
-    for _ in range(args.runs):
-        fresh_db(db)
-        ws = Workspace(db)
-        t = time.perf_counter()
-        read_table(source)
-        stages["read file"].append(time.perf_counter() - t)
-        t = time.perf_counter()
-        preview = read_import(ws, source, school_npsn="69800001")
-        checked = time.perf_counter() - t
-        t = time.perf_counter()
-        result = commit_import(ws, preview, SYSTEM)
-        committed = time.perf_counter() - t
-        assert result.accepted == args.rows, result.accepted
-        stages["read + check"].append(checked)
-        stages["commit"].append(committed)
-        stages["import work"].append(checked + committed)
-        ws.close()
+    stages, _preview, result = time_import(source, db, args.runs)
+    assert result.accepted == args.rows, result.accepted
     print(f"import of {source.name} ({args.rows:,} rows), {args.runs} runs, in process:")
-    for name, values in stages.items():
-        print(f"  {name:<13} median {statistics.median(values):.3f} s   worst {max(values):.3f} s")
-
-    whole = []
-    for _ in range(args.runs):
-        fresh_db(db)
-        t = time.perf_counter()
-        proc = subprocess.run([sys.executable, "-m", "desktop", "--db", str(db), "import", str(source),
-                               "--school", "69800001", "--json"], cwd=ROOT, capture_output=True, text=True)
-        whole.append(time.perf_counter() - t)
-        if proc.returncode != 0:
-            raise SystemExit(proc.stderr)
-    print(f"  whole command `lindung import` median {statistics.median(whole):.2f} s   worst {max(whole):.2f} s")
+    print_stages(stages)
+    time_import_command(source, db, args.runs)
 
     for rows in (args.rows, args.rows * 5):
-        fresh_db(db)
+        fresh_school_db(db)
         proc = subprocess.run([sys.executable, "-c", RSS_CHILD, str(db), str(parent_list(rows))], cwd=ROOT,
                               capture_output=True, text=True, env={**os.environ})
         if proc.returncode != 0:
