@@ -3,7 +3,7 @@ rows, a two-row header with merged cells (single headers over both rows, the gro
 Ibu / Data Wali over six columns), text NIKs and No KK, number Tahun Lahir, footer lines. Also the
 flattened copies people make by hand (``Nama Ayah``, ``NIK Ayah``, … in one header row).
 
-Used by the import tests, the window's test and ``benchmarks/bench_import.py --dapodik``.
+Used by the import tests, the window's test and ``benchmarks/bench_dapodik.py``.
 """
 
 from __future__ import annotations
