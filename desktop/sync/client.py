@@ -382,19 +382,22 @@ def _take_page(ws: Workspace, records: list[Any], cursor: str, report: SyncRepor
     at the hub for review, counted here), so the cursor always moves on."""
     from sqlalchemy.exc import IntegrityError, StatementError
 
+    # The bulk insert runs on the driver's own cursor: its errors come unwrapped.
+    broken = (IntegrityError, StatementError, ws.engine.dialect.dbapi.Error, KeyError, TypeError, ValueError,
+              AttributeError)
     page = SyncReport(seen_duplicates=set(report.seen_duplicates))
     try:
         with bulk_work(), ws.session(write=True) as session:
             _apply_pulled(ws, session, records, page)
             session.merge(Setting(key="sync.cursor", value=cursor))
-    except (IntegrityError, StatementError, KeyError, TypeError, ValueError, AttributeError):
+    except broken:
         page = SyncReport(seen_duplicates=set(report.seen_duplicates))
         with bulk_work(), ws.session(write=True) as session:
             for record in records:
                 try:
                     with session.begin_nested():
                         _apply_pulled(ws, session, [record], page)
-                except (IntegrityError, StatementError, KeyError, TypeError, ValueError, AttributeError):
+                except broken:
                     _set_aside(session, record, page)
             session.merge(Setting(key="sync.cursor", value=cursor))
     report.merge_page(page)

@@ -128,6 +128,16 @@ def test_a_pulled_record_that_clashes_is_set_aside_and_the_cursor_moves(tmp_path
                 clash_regno["id"], "33333333-3333-4333-8333-333333333333"}
         assert _known_here(ws) == 3          # each counted once, so the count check can agree
         assert regno
+        # The same new record twice in one page passes every check and breaks the database's own
+        # unique id in the bulk insert (a driver error): applied again one by one, nothing is lost.
+        twice = base | {"id": "44444444-4444-4444-8444-444444444444", "registration_no": "ZZZZZZ-000002-K",
+                        "nik": "6171014101800017"}
+        report = SyncReport()
+        _take_page(ws, [twice, twice | {"revision": 4}], "78", report)
+        with ws.session() as session:
+            assert session.get(Setting, "sync.cursor").value == "78"
+            held = session.scalar(select(Worker).where(Worker.uuid == twice["id"]))
+            assert held is not None and held.hub_revision == 4
     finally:
         ws.close()
 
