@@ -263,10 +263,7 @@ def _acknowledge(ws: Workspace, answers: list[dict[str, Any]], pushed: dict[str,
             for uid, revision, record in resolved:
                 worker = workers.get(uid)
                 if worker is not None and worker.revision == revision:  # not edited again meanwhile
-                    _overwrite(worker, _pulled_values(record, schools), record["revision"])
-                    session.add(WorkerChange(worker_id=worker.id, revision=worker.revision, action="sync",
-                                             changed_at=utcnow(), changed_by="hub", device_id=ws.device.id,
-                                             changes=json.dumps({"resolved_conflict": record["updated_by"]})))
+                    _take_hub_version(session, ws, worker, record, schools, {"resolved_conflict": record["updated_by"]})
                     report.pulled += 1
     if refused:
         _note_refused(ws, refused)
@@ -334,11 +331,8 @@ def drop_refused_change(ws: Workspace, record_id: str, actor: Any = None) -> Non
         if worker is None:
             raise SyncFailed(QT_TRANSLATE_NOOP("Service", "Data ini tidak ada di laptop."))
         schools = _school_ids(session, {record["school_npsn"]} if record.get("school_npsn") else set())
-        worker.revision += 1
-        _overwrite(worker, _pulled_values(record, schools), record["revision"])
-        session.add(WorkerChange(worker_id=worker.id, revision=worker.revision, action="sync", changed_at=utcnow(),
-                                 changed_by="hub", device_id=ws.device.id,
-                                 changes=json.dumps({"dropped_refused_change": True})))
+        worker.revision += 1      # a step of its own in the record's history
+        _take_hub_version(session, ws, worker, record, schools, {"dropped_refused_change": True})
         audit.record(session, ws, actor or audit.SYSTEM, "edit", worker.registration_no,
                      {"what": "perubahan yang ditolak hub dibatalkan; versi hub dipakai"})
     _note_refused(ws, {record_id: None})
@@ -438,6 +432,15 @@ def _pulled_values(record: dict[str, Any], schools: dict[str, int]) -> dict[str,
                   deleted_by=record.get("deleted_by"), deleted_reason=record.get("deleted_reason"),
                   updated_by=record["updated_by"], updated_at=_stamp(record["updated_at"]))
     return values
+
+
+def _take_hub_version(session, ws: Workspace, worker: Worker, record: dict[str, Any], schools: dict[str, int],
+                      why: dict[str, Any]) -> None:
+    """This laptop's copy becomes the hub's version (a settled conflict, a dropped refused change),
+    with a line in the record's history saying why."""
+    _overwrite(worker, _pulled_values(record, schools), record["revision"])
+    session.add(WorkerChange(worker_id=worker.id, revision=worker.revision, action="sync", changed_at=utcnow(),
+                             changed_by="hub", device_id=ws.device.id, changes=json.dumps(why)))
 
 
 def _overwrite(worker: Worker, values: dict[str, Any], hub_revision: int) -> None:
