@@ -105,6 +105,20 @@ def ensure_qt_libraries(script: str, offscreen: bool) -> None:
         apt_install(packages)
 
 
+def ensure_libreoffice(script: str) -> None:
+    """Debian/Ubuntu as root: LibreOffice Calc without its GUI (`soffice`), for the test that has it
+    convert a messy list the way a school's operator would save it (about 20 s the first time)."""
+    if shutil.which("soffice"):
+        return
+    why = debian_root()
+    if why is not None:
+        say(script, f"LibreOffice not installed ({why}): its round-trip test is skipped here, fails in CI")
+        return
+    say(script, "installing LibreOffice Calc without its GUI (apt-get) for the import round-trip test")
+    if not apt_install(["libreoffice-calc-nogui"], recommends=False):
+        say(script, "apt-get install libreoffice-calc-nogui failed")
+
+
 def apt_install(packages: list[str], recommends: bool = True) -> bool:
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
     subprocess.run(["apt-get", "update", "-qq"], stdout=subprocess.DEVNULL, env=env)

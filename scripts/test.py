@@ -26,6 +26,7 @@ def main(argv: list[str]) -> int:
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     _setup.ensure_venv(SCRIPT, ["test"])
     _setup.ensure_qt_libraries(SCRIPT, offscreen=True)
+    _setup.ensure_libreoffice(SCRIPT)
     pg_dir = None
     try:
         if not os.environ.get("LINDUNG_TEST_PG"):
