@@ -56,7 +56,7 @@ def main() -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("LINDUNG_")}
     if args.hub_db == "postgresql":
         url = subprocess.run(["bash", str(ROOT / "scripts" / "postgres"), "start", str(pgdir)], check=True,
-                             capture_output=True, text=True, env={**env, "PGTEST_PORT": str(free_port())}).stdout.strip()
+                             capture_output=True, text=True, env={**env, "PGTEST_PORT": os.environ.get("PGTEST_PORT") or str(free_port())}).stdout.strip()
     else:
         url = f"sqlite:///{scratch / 'hub.sqlite3'}"
     port = free_port()

@@ -782,6 +782,8 @@ def cmd_sync(ws, actor, args) -> int:
     if report.set_aside:
         print(f"{report.set_aside} data dari hub disisihkan: bentrok dengan data di laptop ini (NIK atau nomor "
               "registrasi yang sama); hub menandainya untuk ditinjau.", file=sys.stderr)
+    for regno in report.elsewhere:   # the same NIK enrolled outside this laptop's scope
+        print(f"{regno}: NIK ini sudah terdaftar di wilayah lain; hub menandainya untuk ditinjau.", file=sys.stderr)
     if report.audit_refused:
         print(f"Catatan audit laptop ini ditolak hub: {report.audit_refused}. Hubungi admin cabang.", file=sys.stderr)
     if report.rejected:   # named by registration number, as the user knows them

@@ -11,7 +11,7 @@ import logging
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Path, Query, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 from sqlalchemy.exc import IntegrityError
 
@@ -45,6 +45,21 @@ class RegisterOut(BaseModel):
 
 class PushIn(BaseModel):
     ops: list[dict[str, Any]] = Field(max_length=service.MAX_BATCH)
+
+
+class ChangeOut(BaseModel):
+    seq: int
+    record: dict[str, Any]
+
+
+class ChangesOut(BaseModel):
+    """One page of a pull (described for the OpenAPI document; sent as stored, not re-validated)."""
+    changes: list[ChangeOut]
+    removed: list[str]                      # records that left this laptop's scope: remove them
+    cursor: int
+    more: bool
+    scope: dict[str, Any]                   # {"version", "kind", "codes"} of this laptop's scope
+    rescope: bool = False                   # the scope changed: pull the difference (fill_from) first
 
 
 class AuditIn(BaseModel):
@@ -189,22 +204,28 @@ def create_app(url: str) -> FastAPI:
             device = service.authenticate(session, token)
             return {"results": service.push(session, device, body.ops, ctx)}
 
-    @app.get("/v1/changes")
+    @app.get("/v1/changes", response_model=ChangesOut)
     def changes(after: int = Query(0, ge=0, le=MAX_CURSOR), limit: int = Query(1000, ge=1, le=service.MAX_BATCH),
                 own: bool = False,
-                token: str | None = Depends(bearer)) -> dict[str, Any]:
+                scope: int | None = Query(None, ge=-1, le=MAX_ID, description="the scope version the laptop "
+                                          "last completed (-1: none yet); another one is answered with rescope"),
+                fill_from: int | None = Query(None, ge=0, le=MAX_ID, description="pull the difference from this "
+                                              "scope version to the current one (``after`` is its own cursor)"),
+                token: str | None = Depends(bearer)) -> Response:
+        """The records changed after ``after`` in this laptop's scope, and the ids of those that left it."""
         with db.session(snapshot=True) as session:   # reads only: a snapshot must not write (last seen)
             device = service.check_credential(session, token)
-            items, cursor, more = service.changes(session, after, limit, None if own else device)
-        return {"changes": items, "cursor": cursor, "more": more}
+            page = service.changes(session, after, limit, device, own=own, known=scope, fill_from=fill_from)
+        # The stored records go out as they are, without being parsed and encoded again.
+        return Response(page.json(), media_type="application/json")
 
     @app.get("/v1/status")
     def status(at: int | None = Query(None, ge=0, le=MAX_CURSOR),
                token: str | None = Depends(bearer)) -> dict[str, Any]:
-        """Totals; ``at``: as of that cursor (the records created up to it)."""
+        """Totals in this laptop's scope; ``at``: as of that cursor (the records created up to it)."""
         with db.session(snapshot=True) as session:
-            service.check_credential(session, token)
-            return service.status(session, at)
+            device = service.check_credential(session, token)
+            return service.status(session, at, device)
 
     @app.get("/v1/records/{record_id}")
     def record(record_id: Annotated[str, Path(max_length=36)], token: str | None = Depends(bearer)) -> dict[str, Any]:

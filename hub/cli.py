@@ -29,9 +29,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--hours", type=int, default=72)
     p.add_argument("--role", choices=("volunteer", "coordinator", "printer", "admin"), default="volunteer",
                    help="paling banyak yang boleh dilakukan laptop ini (bawaan volunteer: hanya data buatannya)")
-    p.add_argument("--school", metavar="NPSN", help="sekolah laptop koordinator")
+    _scope_options(p, school_help="sekolah laptop koordinator (cakupannya: data sekolah itu)")
     p.add_argument("--review", action="store_true",
                    help="boleh menyelesaikan semua konflik dan data ganda (koordinator: yang sekolahnya)")
+    p = sub.add_parser("scope", help="ubah cakupan data sebuah laptop (berlaku pada sinkronisasi berikutnya)")
+    p.add_argument("device_id")
+    _scope_options(p, school_help="data sekolah ini (laptop koordinator: sekolahnya menjadi yang ini)",
+                   required=True)
     p = sub.add_parser("devices", help="daftar laptop")
     p.add_argument("--json", action="store_true")
     p = sub.add_parser("revoke", help="cabut akses sebuah laptop")
@@ -48,6 +52,35 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("list", help="data peserta di hub")
     p.add_argument("--json", action="store_true")
     return parser
+
+
+def _scope_options(p: argparse.ArgumentParser, school_help: str, required: bool = False) -> None:
+    """Which records a laptop holds; without one of these, every record (as before scopes)."""
+    group = p.add_mutually_exclusive_group(required=required)
+    group.add_argument("--area", metavar="KODE[,KODE…]",
+                       help="kecamatan atau desa/kelurahan (laptop relawan): data di sana dan data buatannya")
+    group.add_argument("--kabupaten", metavar="KODE[,KODE…]",
+                       help="kabupaten/kota (laptop pencetak, kantor cabang)")
+    group.add_argument("--school", metavar="NPSN", help=school_help)
+    if required:
+        group.add_argument("--all", action="store_true", help="semua data (tanpa cakupan)")
+
+
+def _scope_of(args, regions=None) -> tuple[str | None, tuple[str, ...]]:
+    from hub import scope
+
+    for kind, value in (("area", args.area), ("kabupaten", args.kabupaten), ("school", args.school)):
+        if value is not None:
+            return kind, scope.parse_codes(kind, value, regions)
+    return None, ()
+
+
+def _regions():
+    from desktop.domain.regions import RegionCatalog
+    from desktop.paths import REGIONS_CSV
+    from desktop.services.workspace import read_regions_csv
+
+    return RegionCatalog.from_rows(read_regions_csv(REGIONS_CSV))
 
 
 def _host_for_url(host: str) -> str:
@@ -70,6 +103,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     from hub import service
     from hub.db import HubDatabase, database_url
+    from hub.scope import ScopeError
 
     url = database_url(args.db)
     if args.command == "serve":
@@ -90,19 +124,33 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         with db.session() as session:
             if args.command == "device-code":
-                code = service.new_device_code(session, args.name, args.hours, args.review, args.role, args.school)
+                kind, codes = _scope_of(args, _regions())
+                if args.role == "coordinator" and kind == "school" and len(codes) != 1:
+                    raise service.HubError("laptop koordinator bekerja untuk satu sekolah: --school NPSN")
+                code = service.new_device_code(session, args.name, args.hours, args.review, args.role,
+                                               codes[0] if kind == "school" else None,
+                                               (None, ()) if kind == "school" and args.role == "coordinator"
+                                               else (kind, codes))
                 rights = f", peran {args.role}" + (f" sekolah {args.school}" if args.role == "coordinator" else "")
                 if args.review or args.role == "coordinator":
                     rights += ", boleh meninjau konflik dan data ganda"
+                from hub.scope import Scope
+
+                rights += f", cakupan {Scope('', kind, codes).describe()}"
                 print(f"Kode untuk {args.name} (berlaku {args.hours} jam, sekali pakai{rights}):")
                 print(code)
+            elif args.command == "scope":
+                kind, codes = _scope_of(args, _regions())
+                changed = service.change_scope(session, args.device_id, kind, codes)
+                print(f"Cakupan laptop {args.device_id}: {changed['text']} (versi {changed['version']}); "
+                      "berlaku pada sinkronisasi berikutnya.")
             elif args.command == "devices":
                 devices = service.list_devices(session)
                 if args.json:
                     print(json.dumps(devices, ensure_ascii=False))
                 for d in devices if not args.json else []:
                     print(f"{d['id']}  {d['prefix'] or '-':<6}  {'DICABUT' if d['revoked'] else 'aktif':<7}  "
-                          f"{d['role']:<11}  {d['name']}")
+                          f"{d['role']:<11}  {d['name']}  [cakupan {d['scope']['text']}]")
             elif args.command == "revoke":
                 service.revoke_device(session, args.device_id)
                 print(f"Akses laptop {args.device_id} dicabut.")
@@ -148,6 +196,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                     print(f"{len(records)} peserta.")
     except service.HubError as exc:
         print(f"lindung-hub: {exc.message}", file=sys.stderr)
+        return 1
+    except ScopeError as exc:   # a code that cannot be one
+        print(f"lindung-hub: {exc}", file=sys.stderr)
         return 1
     finally:
         db.close()

@@ -14,6 +14,7 @@ from sqlalchemy import (
     String,
     Text,
     false,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -40,6 +41,11 @@ class Device(Base):
     # on every push; laptops registered before roles existed keep full rights.
     role: Mapped[str] = mapped_column(String(16), default="volunteer", server_default="admin")
     school_npsn: Mapped[str | None] = mapped_column(String(8), nullable=True)   # a coordinator's school
+    # Which records this laptop holds (hub.scope): None = every record; "area" (kecamatan/desa codes),
+    # "kabupaten" (kabupaten/kota codes) or "school" (NPSNs), always with the records it enrolled.
+    scope_kind: Mapped[str | None] = mapped_column(String(12), nullable=True)
+    scope_codes: Mapped[str | None] = mapped_column(Text, nullable=True)      # comma-separated
+    scope_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # DeviceScope.version
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
     revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
     last_seen_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
@@ -57,6 +63,20 @@ class DeviceCode(Base):
     may_review: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     role: Mapped[str] = mapped_column(String(16), default="volunteer", server_default="admin")
     school_npsn: Mapped[str | None] = mapped_column(String(8), nullable=True)
+    scope_kind: Mapped[str | None] = mapped_column(String(12), nullable=True)
+    scope_codes: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+
+class DeviceScope(Base):
+    """Every scope a laptop has had (version 0, implicit, is "every record"): a laptop that last
+    synced under version N is brought to the current one by the difference (hub.scope)."""
+
+    __tablename__ = "device_scopes"
+    device_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str | None] = mapped_column(String(12), nullable=True)
+    codes: Mapped[str | None] = mapped_column(Text, nullable=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
 
 
 class Counter(Base):
@@ -83,6 +103,34 @@ class Record(Base):
     created_seq: Mapped[int | None] = mapped_column(BigInteger, nullable=True, index=True)  # seq when created
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    # Where the record belongs, copied from its data, for the laptops' scopes (each with the change
+    # sequence, so a scope's changes are read in order off one index).
+    kabupaten_code: Mapped[str | None] = mapped_column(String(4), nullable=True)
+    kecamatan_code: Mapped[str | None] = mapped_column(String(6), nullable=True)
+    desa_code: Mapped[str | None] = mapped_column(String(10), nullable=True)
+    school_npsn: Mapped[str | None] = mapped_column(String(8), nullable=True)
+    merged: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())  # merged away: in no scope
+
+    __table_args__ = tuple(Index(f"ix_records_{column}_seq", column, "seq") for column in (
+        "kabupaten_code", "kecamatan_code", "desa_code", "school_npsn", "device_id"))
+
+
+class ScopeExit(Base):
+    """Where a record was before a change moved it (another area or school) or merged it away: the
+    laptops whose scope held it there are sent its removal."""
+
+    __tablename__ = "scope_exits"
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    seq: Mapped[int] = mapped_column(BigInteger)                # the change that moved it
+    record_uuid: Mapped[str] = mapped_column(String(36))
+    device_id: Mapped[str] = mapped_column(String(36))          # the laptop that enrolled it
+    kabupaten_code: Mapped[str | None] = mapped_column(String(4), nullable=True)
+    kecamatan_code: Mapped[str | None] = mapped_column(String(6), nullable=True)
+    desa_code: Mapped[str | None] = mapped_column(String(10), nullable=True)
+    school_npsn: Mapped[str | None] = mapped_column(String(8), nullable=True)
+
+    __table_args__ = tuple(Index(f"ix_scope_exits_{column}_seq", column, "seq") for column in (
+        "kabupaten_code", "kecamatan_code", "desa_code", "school_npsn", "device_id", "record_uuid"))
 
 
 class Operation(Base):
@@ -111,6 +159,10 @@ class Conflict(Base):
     resolved_by: Mapped[str | None] = mapped_column(String(120), nullable=True)
     resolution: Mapped[str | None] = mapped_column(String(16), nullable=True)   # "resolved"
 
+    # The open ones, which every review and count reads (the settled ones only grow).
+    __table_args__ = (Index("ix_conflicts_open", "id", sqlite_where=text("resolved_at IS NULL"),
+                            postgresql_where=text("resolved_at IS NULL")),)
+
 
 class PossibleDuplicate(Base):
     """The same NIK enrolled on two laptops: both kept, flagged for a coordinator to merge."""
@@ -126,7 +178,10 @@ class PossibleDuplicate(Base):
     resolution: Mapped[str | None] = mapped_column(String(16), nullable=True)   # "merged" / "dismissed"
     kept_uuid: Mapped[str | None] = mapped_column(String(36), nullable=True)
 
-    __table_args__ = (Index("ix_possible_duplicates_pair", "record_uuid", "other_uuid", unique=True),)
+    __table_args__ = (Index("ix_possible_duplicates_pair", "record_uuid", "other_uuid", unique=True),
+                      Index("ix_possible_duplicates_other", "other_uuid"),
+                      Index("ix_possible_duplicates_open", "id", sqlite_where=text("resolved_at IS NULL"),
+                            postgresql_where=text("resolved_at IS NULL")))
 
 
 class HubSetting(Base):

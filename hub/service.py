@@ -19,22 +19,25 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, insert, select, text, update
-from sqlalchemy.orm import Session
+from sqlalchemy import func, insert, not_, select, text, union_all, update
+from sqlalchemy.orm import Session, aliased, object_session
 
 from desktop.domain.enrollment import IDENTITY_FIELDS, SYNCED_KEYS, Context, validate
 from desktop.domain.regno import CROCKFORD, PREFIX_LENGTH, is_valid_registration_no
 from desktop.domain.regions import RegionCatalog
+from hub import scope as scopes
 from hub.models import (
     AuditRecord,
     Conflict,
     Counter,
     Device,
     DeviceCode,
+    DeviceScope,
     HubSetting,
     Operation,
     PossibleDuplicate,
     Record,
+    ScopeExit,
 )
 
 CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"   # Crockford: no I, L, O, U to misread
@@ -80,24 +83,31 @@ ROLES = ("volunteer", "coordinator", "printer", "admin")
 
 
 def new_device_code(session: Session, name: str, hours: int = 72, may_review: bool = False,
-                    role: str = "volunteer", school_npsn: str | None = None) -> str:
+                    role: str = "volunteer", school_npsn: str | None = None,
+                    scope: tuple[str | None, tuple[str, ...]] = (None, ())) -> str:
     """A one-time code (12 characters in 3 groups) to register a laptop named ``name``.
 
     ``role`` is the most the laptop's accounts may do, enforced at every push: a volunteer's laptop
     changes only what it enrolled, a coordinator's only its school's parents (and its own), a
     printer's changes nothing, an admin's anything. A coordinator's laptop may settle conflicts and
-    duplicates of its school; ``may_review`` lets another laptop settle them all (the branch office's)."""
+    duplicates of its school; ``may_review`` lets another laptop settle them all (the branch office's).
+    ``scope`` (kind, codes; hub.scope) is which records the laptop holds: a coordinator's school
+    unless given, every record when neither is."""
     if role not in ROLES:
         raise HubError(f"peran laptop harus salah satu dari: {', '.join(ROLES)}")
     school_npsn = (school_npsn or "").strip() or None
     if role == "coordinator" and (school_npsn is None or not (school_npsn.isdigit() and len(school_npsn) == 8)):
         raise HubError("laptop koordinator sekolah harus menyebut NPSN sekolahnya (8 angka): --school NPSN")
+    kind, codes = scope
+    if kind is None and role == "coordinator":
+        kind, codes = "school", (school_npsn,)
     raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(12))
     now = utcnow()
     session.add(DeviceCode(code_hash=_digest(raw), name=name.strip() or "laptop", created_at=now,
                            expires_at=now + dt.timedelta(hours=hours),
                            may_review=may_review or role == "coordinator", role=role,
-                           school_npsn=school_npsn if role == "coordinator" else None))
+                           school_npsn=school_npsn if role == "coordinator" else None,
+                           scope_kind=kind if codes else None, scope_codes=",".join(codes) if kind and codes else None))
     return "-".join(raw[i:i + 4] for i in range(0, 12, 4))
 
 
@@ -146,7 +156,10 @@ def register_device(session: Session, code: str, device_id: str, prefix: str, na
     secret = secrets.token_urlsafe(32)
     session.add(Device(id=device_id, name=name.strip() or entry.name, secret_hash=_digest(secret),
                        registration_prefix=prefix, public_key=public_key, created_at=utcnow(),
-                       may_review=entry.may_review, role=entry.role, school_npsn=entry.school_npsn))
+                       may_review=entry.may_review, role=entry.role, school_npsn=entry.school_npsn,
+                       scope_kind=entry.scope_kind, scope_codes=entry.scope_codes, scope_version=0))
+    session.add(DeviceScope(device_id=device_id, version=0, kind=entry.scope_kind, codes=entry.scope_codes,
+                            created_at=utcnow()))
     entry.used_by = device_id
     return f"{device_id}.{secret}"
 
@@ -188,8 +201,23 @@ def list_devices(session: Session) -> list[dict[str, Any]]:
              "created_at": d.created_at.isoformat(timespec="seconds"),
              "revoked": d.revoked_at is not None, "may_review": d.may_review, "role": d.role,
              "school_npsn": d.school_npsn,
+             "scope": scopes.of_device(d).as_json(d.scope_version) | {"text": scopes.of_device(d).describe()},
              "last_seen_at": d.last_seen_at.isoformat(timespec="seconds") if d.last_seen_at else None}
             for d in session.scalars(select(Device).order_by(Device.created_at))]
+
+
+def change_scope(session: Session, device_id: str, kind: str | None, codes: tuple[str, ...]) -> dict[str, Any]:
+    """A laptop's new scope (``kind`` None: every record), taken at its next sync. A coordinator
+    given a school works for that school from then on."""
+    device = session.get(Device, device_id, with_for_update=True)
+    if device is None:
+        raise HubError(f"laptop {device_id} tidak ada")
+    if kind == "school" and device.role == "coordinator":
+        if len(codes) != 1:
+            raise HubError("laptop koordinator bekerja untuk satu sekolah: --school NPSN")
+        device.school_npsn = codes[0]
+    version = scopes.set_scope(session, device, kind, codes)
+    return scopes.of_device(device).as_json(version) | {"text": scopes.of_device(device).describe()}
 
 
 # --- push -----------------------------------------------------------------------------------------
@@ -240,7 +268,8 @@ def lock_niks(session: Session, niks) -> None:
 class _Batch:
     """What one push needs from the database, loaded with a handful of queries for the whole batch."""
 
-    def __init__(self, session: Session, ops: list[dict[str, Any]]):
+    def __init__(self, session: Session, ops: list[dict[str, Any]], device: Device | None = None):
+        self.scope = scopes.of_device(device) if device is not None else None
         records = [op.get("record") for op in ops if isinstance(op, dict) and isinstance(op.get("record"), dict)]
         ids = [str(r.get("id") or "") for r in records]
         niks = [str(r.get("nik") or "") for r in records]
@@ -255,9 +284,11 @@ class _Batch:
         self.resolved = {op_id: current[uid] for op_id, uid in settled.items() if uid in current}
         self.records = {r.uuid: r for r in _in_chunks(session, Record, Record.uuid, ids, for_update=True)}
         self.by_nik: dict[str, list[str]] = {}
+        self.where: dict[str, Any] = {}     # the live holders of those NIKs: where they are (scopes)
         for r in _in_chunks(session, Record, Record.nik, niks):
             if not r.deleted:
                 self.by_nik.setdefault(r.nik, []).append(r.uuid)
+                self.where[r.uuid] = r
         self.regnos = {r.registration_no: r.uuid for r in _in_chunks(session, Record, Record.registration_no, regnos)}
         self.new_records: list[dict[str, Any]] = []     # written with one multi-row INSERT each
         self.new_operations: list[dict[str, Any]] = []
@@ -293,7 +324,7 @@ def _apply(session: Session, device: Device, op: dict[str, Any], ctx: HubContext
     if refusal:
         return {"status": "rejected", "errors": [refusal]}
     now = utcnow()
-    data = json.dumps(record, ensure_ascii=False, sort_keys=True)
+    data = _data_text(record)
     deleted = record.get("status") == "deleted" or bool(record.get("deleted_at"))
     if current is None:
         if base != 0:
@@ -303,23 +334,26 @@ def _apply(session: Session, device: Device, op: dict[str, Any], ctx: HubContext
         if batch.regnos.get(regno, rid) != rid:
             return {"status": "rejected", "errors": [f"No. Registrasi {regno} sudah dipakai data lain"]}
         others = [] if deleted else [u for u in batch.by_nik.get(record["nik"], []) if u != rid]
+        where = scopes.location(record)
         batch.new_records.append(dict(
             uuid=rid, registration_no=regno, nik=record["nik"], full_name=record["full_name"], revision=1,
             data=data, device_id=device.id, changed_by_device=device.id, seq=seqs[0], created_seq=seqs.pop(0),
-            deleted=deleted, updated_at=now))
+            deleted=deleted, updated_at=now, merged=False, **where))
+        batch.where[rid] = where | {"device_id": device.id}
         batch.created.add(rid)
         batch.regnos[regno] = rid
         if not deleted:
             batch.by_nik.setdefault(record["nik"], []).append(rid)
         for other in others:   # a new record: no pair with it exists yet
             session.add(PossibleDuplicate(nik=record["nik"], record_uuid=rid, other_uuid=other, created_at=now))
-        return {"status": "duplicate" if others else "accepted", "revision": 1, "duplicates": others}
+        return {"status": "duplicate" if others else "accepted", "revision": 1, **_holders(batch, others)}
     if current.revision != base:
         session.add(Conflict(record_uuid=rid, device_id=device.id, base_revision=base, incoming=data,
                              op_id=str(op.get("op_id")), created_at=now))
         return {"status": "conflict", "revision": current.revision}
     was_live_as = None if current.deleted else current.nik
     _store(current, record, device.id, seqs.pop(0))
+    batch.where[rid] = current
     others: list[str] = []
     if not current.deleted and current.nik != was_live_as:
         # A corrected NIK (or a record brought back) that another live record holds: a possible
@@ -332,8 +366,18 @@ def _apply(session: Session, device: Device, op: dict[str, Any], ctx: HubContext
     elif current.deleted and was_live_as is not None and rid in batch.by_nik.get(was_live_as, []):
         batch.by_nik[was_live_as].remove(rid)
     if others:
-        return {"status": "duplicate", "revision": current.revision, "duplicates": others}
+        return {"status": "duplicate", "revision": current.revision, **_holders(batch, others)}
     return {"status": "accepted", "revision": current.revision}
+
+
+def _holders(batch: _Batch, others: list[str]) -> dict[str, Any]:
+    """The other holders of a pushed NIK as the pushing laptop may learn them: those in its scope by
+    id; of the others only that they exist ("NIK ini sudah terdaftar di wilayah lain"). The pair is
+    flagged at the hub either way, for whoever's scope covers both."""
+    if batch.scope is None:
+        return {"duplicates": others}
+    seen = [u for u in others if scopes.covers(batch.scope, batch.where.get(u) or {})]
+    return {"duplicates": seen, **({"elsewhere": True} if len(seen) < len(others) else {})}
 
 
 def _flag(session: Session, nik: str, rid: str, others: list[str], now: dt.datetime) -> None:
@@ -404,10 +448,23 @@ def may_settle(device: Device, *records: Record) -> bool:
     return device.role != "coordinator" or all(_school_of(r.data) == device.school_npsn for r in records)
 
 
-def _store(current: Record, record: dict[str, Any], by_device: str, seq: int) -> None:
-    """A new revision of a record the hub holds."""
+def _data_text(record: dict[str, Any]) -> str:
+    """A record as stored: its JSON without a revision (the hub's own is added when it is sent)."""
+    return json.dumps({k: v for k, v in record.items() if k != "revision"}, ensure_ascii=False, sort_keys=True)
+
+
+def _store(current: Record, record: dict[str, Any], by_device: str, seq: int, merged: bool = False) -> None:
+    """A new revision of a record the hub holds. When it moves (another area or school) or is merged
+    away, where it was is kept: the laptops whose scope held it there are sent its removal."""
+    where = scopes.location(record)
+    if merged or any(getattr(current, k) != v for k, v in where.items()):
+        object_session(current).add(ScopeExit(seq=seq, record_uuid=current.uuid, device_id=current.device_id,
+                                              **{k: getattr(current, k) for k in scopes.LOCATION}))
+    for key, value in where.items():
+        setattr(current, key, value)
+    current.merged = current.merged or merged
     current.revision += 1
-    current.data = json.dumps(record, ensure_ascii=False, sort_keys=True)
+    current.data = _data_text(record)
     current.nik = record["nik"]
     current.full_name = record["full_name"]
     current.deleted = record.get("status") == "deleted" or bool(record.get("deleted_at"))
@@ -420,7 +477,7 @@ def push(session: Session, device: Device, ops: list[dict[str, Any]], ctx: HubCo
     """Apply a batch of operations in one transaction; each answer carries the operation id."""
     if len(ops) > MAX_BATCH:
         raise HubError(f"paling banyak {MAX_BATCH} operasi per kiriman")
-    batch = _Batch(session, ops)
+    batch = _Batch(session, ops, device)
     first = _allocate_seqs(session, len(ops)) if ops else 0
     seqs = list(range(first, first + len(ops)))  # unused numbers are gaps, which the cursor allows
     answers = []
@@ -467,26 +524,146 @@ def _out(record: Record) -> dict[str, Any]:
     return data
 
 
-def changes(session: Session, after: int, limit: int = 1000,
-            device: Device | None = None) -> tuple[list[dict[str, Any]], int, bool]:
-    """Records changed after cursor ``after``, in change order: (records, new cursor, more to come).
+@dataclass
+class Page:
+    """One page of a laptop's pull: the records (seq, revision, data as stored), the ids of records it
+    must remove (they left its scope), the cursor after them, whether more follow, and its scope.
+    ``rescope``: the laptop's scope changed since it last completed one; it pulls the difference first
+    (``changes(fill_from=…)``)."""
 
-    A laptop is not sent back its own changes. The cursor still moves past them: sequence order is
-    commit order (the counter's row lock is held to commit), so every change up to the highest
-    visible sequence is already visible.
-    """
-    limit = max(1, min(limit, MAX_BATCH))
-    query = select(Record).where(Record.seq > after)
-    if device is not None:
-        query = query.where(Record.changed_by_device != device.id)
-    rows = list(session.scalars(query.order_by(Record.seq).limit(limit + 1)))
-    more = len(rows) > limit
-    rows = rows[:limit]
-    if more:
-        cursor = rows[-1].seq
+    rows: list[tuple[int, int, str]]
+    removed: list[str]
+    cursor: int
+    more: bool
+    scope: dict[str, Any]
+    rescope: bool = False
+
+    def items(self) -> list[dict[str, Any]]:
+        return [{"seq": seq, "record": json.loads(_with_revision(data, revision))} for seq, revision, data in self.rows]
+
+    def json(self) -> str:
+        """The answer as JSON text, the stored records spliced in as they are (no parsing)."""
+        body = ",".join(f'{{"seq":{seq},"record":{_with_revision(data, revision)}}}' for seq, revision, data in self.rows)
+        rest = json.dumps({"removed": self.removed, "cursor": self.cursor, "more": self.more, "scope": self.scope,
+                           **({"rescope": True} if self.rescope else {})})
+        return f'{{"changes":[{body}],{rest[1:]}'
+
+
+def _with_revision(data: str, revision: int) -> str:
+    # The stored JSON object with the hub's revision as its last key (a later key wins when read).
+    return f'{data[:-1]},"revision":{revision}}}' if data != "{}" else f'{{"revision":{revision}}}'
+
+
+def _stream(session: Session, table, seq_column, uuid_column, parts: list, where: list, after: int,
+            limit: int) -> list[tuple[int, str]]:
+    """(seq, id) of the rows after ``after`` matching any of ``parts`` and all of ``where``, in change
+    order, at most ``limit + 1`` (a row matching two parts may come twice). Each part reads its own
+    ``(column, seq)`` index from ``after`` on; the database merges them in order and stops early."""
+    selects = [select(seq_column.label("seq"), uuid_column.label("uid")).where(part, seq_column > after, *where)
+               .order_by(seq_column).limit(limit + 1).subquery() for part in parts]
+    if len(selects) == 1:
+        query = select(selects[0].c.seq, selects[0].c.uid)
     else:
-        cursor = max(after, session.scalar(select(func.max(Record.seq))) or 0)
-    return [{"seq": r.seq, "record": _out(r)} for r in rows], cursor, more
+        merged = union_all(*(select(s.c.seq, s.c.uid) for s in selects)).subquery()
+        query = select(merged.c.seq, merged.c.uid).order_by(merged.c.seq).limit(limit + 1)
+    return [(int(seq), uid) for seq, uid in session.execute(query)]
+
+
+def _page_end(streams: list[list[tuple[int, str]]], limit: int) -> int | None:
+    """The cursor after a page of at most ``limit`` rows of each stream; None: every stream ends here."""
+    ends = [stream[limit - 1][0] for stream in streams if len(stream) > limit]
+    return min(ends) if ends else None
+
+
+def _left(session: Session, scope: scopes.Scope, exits: list[tuple[int, str]]) -> list[str]:
+    """Of the records that moved out of somewhere (or were merged away), those not in ``scope`` now."""
+    uids = list(dict.fromkeys(uid for _seq, uid in exits))
+    if not uids:
+        return []
+    gone = set()
+    for start in range(0, len(uids), 500):
+        for row in session.execute(select(Record.uuid, Record.device_id, Record.merged,
+                                          *(getattr(Record, c) for c in scopes.LOCATION))
+                                   .where(Record.uuid.in_(uids[start:start + 500]))):
+            if not scopes.covers(scope, row, merged=row.merged):
+                gone.add(row.uuid)
+    return [u for u in uids if u in gone]
+
+
+def changes(session: Session, after: int, limit: int = 1000, device: Device | None = None, own: bool = False,
+            known: int | None = None, fill_from: int | None = None) -> Page:
+    """Records changed after cursor ``after`` in the laptop's scope, in change order, and the records
+    that left its scope since (moved elsewhere, merged away): their removal.
+
+    A laptop is not sent back its own changes (``own``: it is, for a full resync). The cursor still
+    moves past them: sequence order is commit order (the counter's row lock is held to commit), so
+    every change up to the highest visible sequence is already visible.
+
+    ``known``: the scope version the laptop last completed (-1: it does not know one). When the
+    laptop's scope has changed since, the page only says so (``rescope``); the laptop then pulls the
+    difference with ``fill_from`` = that version: the records of the new scope the old one did not
+    hold, and the removal of those it may hold that the new one does not (by their own cursor)."""
+    limit = max(1, min(limit, MAX_BATCH))
+    scope = scopes.of_device(device) if device is not None else scopes.Scope("")
+    version = device.scope_version if device is not None else 0
+    described = scope.as_json(version)
+    if fill_from is not None:
+        return _fill(session, after, limit, device, scope, described, fill_from)
+    if known is not None and known < 0:
+        known = 0 if after > 0 else version      # held nothing yet: the current scope is the laptop's
+    if known is not None and known != version:
+        return Page([], [], after, True, described, rescope=True)
+    where = [] if scope.everything else [Record.merged.is_(False)]
+    if device is not None and not own:
+        where.append(Record.changed_by_device != device.id)
+    parts = scopes.branches(scope, Record)
+    if len(parts) == 1:       # every record: one read in change order, the rows at once
+        rows = [(int(s), r, d) for s, r, d in session.execute(
+            select(Record.seq, Record.revision, Record.data).where(Record.seq > after, *where)
+            .order_by(Record.seq).limit(limit + 1))]
+        end = rows[limit - 1][0] if len(rows) > limit else None
+        exits: list[tuple[int, str]] = []
+    else:
+        seqs = _stream(session, Record, Record.seq, Record.uuid, parts, where, after, limit)
+        exits = _stream(session, ScopeExit, ScopeExit.seq, ScopeExit.record_uuid,
+                        scopes.branches(scope, ScopeExit), [], after, limit)
+        end = _page_end([seqs, exits], limit)
+        wanted = sorted({seq for seq, _uid in seqs if end is None or seq <= end})
+        rows = _rows_by_seq(session, wanted)
+    cursor = end if end is not None else max(after, session.scalar(select(func.max(Record.seq))) or 0)
+    rows = [r for r in rows if r[0] <= cursor]
+    removed = _left(session, scope, [e for e in exits if e[0] <= cursor])
+    return Page(rows, removed, cursor, end is not None, described)
+
+
+def _rows_by_seq(session: Session, seqs: list[int]) -> list[tuple[int, int, str]]:
+    rows = []
+    for start in range(0, len(seqs), 500):
+        rows += [(int(s), r, d) for s, r, d in session.execute(
+            select(Record.seq, Record.revision, Record.data).where(Record.seq.in_(seqs[start:start + 500])))]
+    return sorted(rows)
+
+
+def _fill(session: Session, after: int, limit: int, device: Device, scope: scopes.Scope,
+          described: dict[str, Any], since: int) -> Page:
+    """One page of the difference between the scope version ``since`` the laptop completed and its
+    current one, by a cursor of its own: records the new scope holds and that version did not, and the
+    removal of records any scope since then held (or that left one of them) and the new one does not."""
+    held = scopes.versions_since(session, device, max(since, 0))
+    additions_where = [Record.merged.is_(False)] + ([not_(scopes.condition(held[0], Record))] if held else [])
+    additions = _stream(session, Record, Record.seq, Record.uuid, scopes.branches(scope, Record), additions_where,
+                        after, limit)
+    outside = [not_(scopes.condition(scope, Record))]
+    leaving = [_stream(session, Record, Record.seq, Record.uuid, scopes.branches(old, Record), outside, after, limit)
+               for old in held]
+    exits = [_stream(session, ScopeExit, ScopeExit.seq, ScopeExit.record_uuid, scopes.branches(old, ScopeExit), [],
+                     after, limit) for old in held]
+    end = _page_end([additions, *leaving, *exits], limit)
+    cursor = end if end is not None else max(after, session.scalar(select(func.max(Record.seq))) or 0)
+    rows = _rows_by_seq(session, sorted({seq for seq, _uid in additions if seq <= cursor}))
+    removed = list(dict.fromkeys([uid for stream in leaving for seq, uid in stream if seq <= cursor]
+                                 + _left(session, scope, [e for stream in exits for e in stream if e[0] <= cursor])))
+    return Page(rows, removed, cursor, end is not None, described)
 
 
 def get_record(session: Session, record_id: str) -> dict[str, Any]:
@@ -497,19 +674,52 @@ def get_record(session: Session, record_id: str) -> dict[str, Any]:
     return _out(record)
 
 
-def status(session: Session, at: int | None = None) -> dict[str, Any]:
-    """Totals; ``at``: the records a laptop whose pull reached cursor ``at`` must hold (those created
-    up to it), so other laptops' pushes meanwhile do not look like a mismatch."""
-    count = select(func.count()).select_from(Record)
-    if at is not None:
-        count = count.where(Record.created_seq <= at)
+def status(session: Session, at: int | None = None, device: Device | None = None) -> dict[str, Any]:
+    """Totals in the laptop's scope; ``at``: the records a laptop whose pull reached cursor ``at`` must
+    hold (those created up to it that its scope held then), so other laptops' pushes meanwhile do not
+    look like a mismatch."""
+    scope = scopes.of_device(device) if device is not None else scopes.Scope("")
+    conflicts = select(func.count()).select_from(Conflict).where(Conflict.resolved_at.is_(None))
+    duplicates = select(func.count()).select_from(PossibleDuplicate).where(PossibleDuplicate.resolved_at.is_(None))
+    if scope.everything:
+        count = select(func.count()).select_from(Record)
+        records = session.scalar(count if at is None else count.where(Record.created_seq <= at)) or 0
+    else:
+        records = _scoped_count(session, scope, at)
+        conflicts = conflicts.join(Record, Record.uuid == Conflict.record_uuid).where(scopes.condition(scope, Record))
+        first, second = aliased(Record), aliased(Record)
+        duplicates = (duplicates.join(first, first.uuid == PossibleDuplicate.record_uuid)
+                      .join(second, second.uuid == PossibleDuplicate.other_uuid)
+                      .where(scopes.condition(scope, first), scopes.condition(scope, second)))
     return {
-        "records": session.scalar(count) or 0,
+        "records": records,
         "cursor": session.scalar(select(func.max(Record.seq))) or 0,
-        "conflicts": session.scalar(select(func.count()).select_from(Conflict).where(Conflict.resolved_at.is_(None))) or 0,
-        "duplicates": session.scalar(select(func.count()).select_from(PossibleDuplicate)
-                                     .where(PossibleDuplicate.resolved_at.is_(None))) or 0,
+        "conflicts": session.scalar(conflicts) or 0,
+        "duplicates": session.scalar(duplicates) or 0,
     }
+
+
+def _scoped_count(session: Session, scope: scopes.Scope, at: int | None) -> int:
+    """Records in ``scope``; with ``at``, as the scope held them at cursor ``at`` (created by then, where
+    they were then): those unchanged since are counted where they are, the few changed since where
+    their first move after ``at`` says they were."""
+    count = select(func.count()).select_from(Record).where(scopes.condition(scope, Record))
+    if at is None:
+        return session.scalar(count) or 0
+    total = session.scalar(count.where(Record.seq <= at)) or 0
+    changed = {r.uuid: r for r in session.execute(
+        select(Record.uuid, Record.device_id, Record.merged, *(getattr(Record, c) for c in scopes.LOCATION))
+        .where(Record.seq > at, Record.created_seq <= at))}
+    before: dict[str, Any] = {}
+    uids = list(changed)
+    for start in range(0, len(uids), 500):
+        for e in session.scalars(select(ScopeExit).where(ScopeExit.record_uuid.in_(uids[start:start + 500]),
+                                                         ScopeExit.seq > at).order_by(ScopeExit.seq.desc())):
+            before[e.record_uuid] = e           # the earliest after ``at`` is written last
+    for uid, row in changed.items():
+        then = before.get(uid)
+        total += scopes.covers(scope, then) if then is not None else scopes.covers(scope, row, merged=row.merged)
+    return total
 
 
 def list_records(session: Session) -> list[dict[str, Any]]:
@@ -531,16 +741,26 @@ def _stamp(moment: dt.datetime) -> str:
 
 def review(session: Session, limit: int = 200, device: Device | None = None) -> dict[str, Any]:
     """The open conflicts (the hub's version beside the laptop's) and possible duplicates (both
-    records); for a coordinator's laptop, those of its school."""
+    records); for a coordinator's laptop, those of its school; for a laptop with a scope, those whose
+    records its scope holds (both records of a pair)."""
     limit = max(1, min(limit, 1000))
-    conflicts = list(session.scalars(select(Conflict).where(Conflict.resolved_at.is_(None))
-                                     .order_by(Conflict.id).limit(limit)))
-    pairs = list(session.scalars(select(PossibleDuplicate).where(PossibleDuplicate.resolved_at.is_(None))
-                                 .order_by(PossibleDuplicate.id).limit(limit)))
+    conflict_query = select(Conflict).where(Conflict.resolved_at.is_(None))
+    pair_query = select(PossibleDuplicate).where(PossibleDuplicate.resolved_at.is_(None))
+    scope = scopes.of_device(device) if device is not None else scopes.Scope("")
+    if not scope.everything:
+        first, second = aliased(Record), aliased(Record)
+        conflict_query = conflict_query.join(Record, Record.uuid == Conflict.record_uuid).where(
+            scopes.condition(scope, Record))
+        pair_query = (pair_query.join(first, first.uuid == PossibleDuplicate.record_uuid)
+                      .join(second, second.uuid == PossibleDuplicate.other_uuid)
+                      .where(scopes.condition(scope, first), scopes.condition(scope, second)))
+    conflicts = list(session.scalars(conflict_query.order_by(Conflict.id).limit(limit)))
+    pairs = list(session.scalars(pair_query.order_by(PossibleDuplicate.id).limit(limit)))
     wanted = [c.record_uuid for c in conflicts] + [u for d in pairs for u in (d.record_uuid, d.other_uuid)]
     records = {r.uuid: r for r in _in_chunks(session, Record, Record.uuid, wanted)}
-    devices = {d.id: d.name for d in session.scalars(select(Device))}
-    totals = status(session)
+    devices = dict(session.execute(select(Device.id, Device.name).where(
+        Device.id.in_({c.device_id for c in conflicts} or {""}))).all())
+    totals = status(session, None, device)
     if device is not None and device.role == "coordinator":
         conflicts = [c for c in conflicts if c.record_uuid in records and may_settle(device, records[c.record_uuid])]
         pairs = [d for d in pairs if d.record_uuid in records and d.other_uuid in records
@@ -601,6 +821,8 @@ def _require_settle(device: Device | None, settled: dict[str, Any] | None, *reco
     if device is not None and (not may_settle(device, *records) or (
             settled is not None and device.role == "coordinator" and _school_of(settled) != device.school_npsn)):
         raise Forbidden(f"laptop koordinator hanya boleh meninjau data sekolahnya (NPSN {device.school_npsn})")
+    if device is not None and not all(scopes.covers(scopes.of_device(device), r, merged=r.merged) for r in records):
+        raise Forbidden("data ini di luar cakupan laptop ini; yang meninjaunya laptop yang cakupannya memuat keduanya")
 
 
 def resolve_conflict(session: Session, conflict_id: int, submitted: Any, revision: Any, who: str,
@@ -656,7 +878,7 @@ def merge_duplicate(session: Session, pair_id: int, keep: str, submitted: Any, r
     # The removal comes first in change order: a laptop holding the removed record frees its NIK
     # before the kept one arrives.
     nik_changed = record["nik"] != kept.nik
-    _store(gone, removed, SETTLED_BY, first)
+    _store(gone, removed, SETTLED_BY, first, merged=True)
     _store(kept, record, SETTLED_BY, first + 1)
     moment = utcnow()
     for other in session.scalars(select(PossibleDuplicate).where(

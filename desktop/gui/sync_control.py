@@ -132,6 +132,10 @@ class SyncControl(QObject):
                 problem = self.tr("{count} data dari hub disisihkan").format(count=report.set_aside)
                 self.detail = self.tr("Data dari hub dengan NIK atau nomor registrasi yang sama dengan data di "
                                       "laptop ini disisihkan; hub menandainya untuk ditinjau.")
+            if report.elsewhere:   # the same NIK enrolled outside this laptop's scope: only that it is
+                problem = self.tr("{count} NIK sudah terdaftar di wilayah lain").format(count=len(report.elsewhere))
+                self.detail = self.tr("NIK ini sudah terdaftar di wilayah lain: {numbers}. Hub menandainya untuk "
+                                      "ditinjau.").format(numbers=", ".join(report.elsewhere[:10]))
             if report.rejected:   # records stay here, waiting; the hub's first reason says why
                 problem = self.tr("{count} data ditolak hub (Data → Perubahan yang ditolak hub)").format(
                     count=len(report.rejected))

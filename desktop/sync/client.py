@@ -32,6 +32,8 @@ from desktop.services.errors import ServiceError
 from desktop.services.workspace import Workspace, bulk_work, utcnow
 from desktop.storage.models import Setting, SyncSkipped, Worker, WorkerChange
 
+# Told to a laptop that enrolled a NIK the hub holds outside its scope; nothing more of the other person.
+ELSEWHERE = QT_TRANSLATE_NOOP("Service", "NIK ini sudah terdaftar di wilayah lain")
 PUSH_BATCH = 500
 PULL_BATCH = 1000
 TIMEOUT = httpx.Timeout(60.0, connect=10.0)
@@ -64,17 +66,25 @@ class SyncReport:
     audit_refused: str = ""    # the hub's reason when it refused this laptop's audit chain
     full_resync: bool = False
     set_aside: int = 0         # pulled records that clash with one here, kept aside for review at the hub
+    removed: int = 0           # records that left this laptop's scope, removed from it
+    # Registration numbers of records pushed here whose NIK is enrolled outside this laptop's scope:
+    # "NIK ini sudah terdaftar di wilayah lain", and nothing more of the other person.
+    elsewhere: list[str] = field(default_factory=list)
     seen_duplicates: set[str] = field(default_factory=set, repr=False)  # record ids already counted
+    delivered: dict[str, int] = field(default_factory=dict, repr=False)  # held at the hub as a conflict
+    seen: set[str] | None = field(default=None, repr=False)   # a full resync: every record the hub sent
 
     def summary(self) -> str:
         return (f"pushed {self.pushed}, pulled {self.pulled}, conflicts {self.conflicts}, "
-                f"duplicates {self.duplicates}" + (f", set aside {self.set_aside}" if self.set_aside else ""))
+                f"duplicates {self.duplicates}" + (f", set aside {self.set_aside}" if self.set_aside else "")
+                + (f", removed {self.removed}" if self.removed else ""))
 
     def merge_page(self, page: SyncReport) -> None:
         """Add the counts of one pulled page (kept apart until its transaction commits)."""
         self.pulled += page.pulled
         self.duplicates += page.duplicates
         self.set_aside += page.set_aside
+        self.removed += page.removed
         self.seen_duplicates |= page.seen_duplicates
 
 
@@ -244,8 +254,11 @@ def _acknowledge(ws: Workspace, answers: list[dict[str, Any]], pushed: dict[str,
             if status == "duplicate":
                 report.duplicates += 1
                 report.seen_duplicates.update(answer.get("duplicates", []))
+                if answer.get("elsewhere"):   # the same NIK out of this laptop's scope: only that it exists
+                    report.elsewhere.append(uid)
         elif status == "conflict":
             report.conflicts += 1
+            report.delivered[uid] = pushed[uid]   # the hub holds this edit: the record may leave here
         elif status == "resolved":
             resolved.append((uid, pushed[uid], answer["record"]))
         else:
@@ -355,46 +368,157 @@ def _push(ws: Workspace, client: httpx.Client, report: SyncReport, progress, can
 
 def _pull(ws: Workspace, client: httpx.Client, report: SyncReport, progress, cancelled,
           own: bool = False) -> None:
-    """``own``: also this laptop's own changes (a full resync after a restore or a lost record)."""
+    """``own``: also this laptop's own changes (a full resync after a restore or a lost record).
+
+    The hub sends only what this laptop's scope holds, and the ids of records that left it. When the
+    scope has changed since the last complete pull, the hub says so and the difference comes first, by a
+    cursor of its own (``sync.fill``), so an interrupted fill resumes too."""
     while True:
         if cancelled is not None and cancelled():
             return
+        fill = json.loads(_setting(ws, FILL_SETTING) or "null")
+        if fill is not None:
+            body = _answer(client.get("/v1/changes", params={"after": fill["after"], "limit": PULL_BATCH,
+                                                             "fill_from": fill["from"]}))
+            if body["scope"]["version"] != fill["to"]:     # changed again meanwhile: start the difference over
+                fill = {"from": fill["from"], "to": body["scope"]["version"], "after": 0}
+                _store_settings(ws, {FILL_SETTING: json.dumps(fill)})
+                continue
+            done = not body["more"]
+            settings = {SCOPE_SETTING: json.dumps(body["scope"]), FILL_SETTING: None} if done else {
+                FILL_SETTING: json.dumps(fill | {"after": body["cursor"]})}
+            _take_page(ws, [c["record"] for c in body["changes"]], settings, report, body.get("removed", []))
+            if progress is not None:
+                progress("pull", report.pulled)
+            continue
         cursor = int(_setting(ws, "sync.cursor") or 0)
-        params = {"after": cursor, "limit": PULL_BATCH} | ({"own": "true"} if own else {})
-        body = _answer(client.get("/v1/changes", params=params))
-        _take_page(ws, [c["record"] for c in body["changes"]], str(body["cursor"]), report)
+        held = json.loads(_setting(ws, SCOPE_SETTING) or "null")
+        params = {"after": cursor, "limit": PULL_BATCH, "scope": held["version"] if held else -1}
+        body = _answer(client.get("/v1/changes", params=params | ({"own": "true"} if own else {})))
+        if body.get("rescope"):
+            # The scope changed since the last complete pull (or this laptop holds what it held before
+            # scopes existed: every record, version 0).
+            start = held["version"] if held else 0
+            _store_settings(ws, {FILL_SETTING: json.dumps({"from": start, "to": body["scope"]["version"], "after": 0})})
+            continue
+        settings = {"sync.cursor": str(body["cursor"])}
+        if held is None or held != body.get("scope", held):
+            settings[SCOPE_SETTING] = json.dumps(body["scope"])
+        _take_page(ws, [c["record"] for c in body["changes"]], settings, report, body.get("removed", []))
         if progress is not None:
             progress("pull", report.pulled)
         if not body["more"]:
+            _remove_leaving(ws, report)
             return
 
 
-def _take_page(ws: Workspace, records: list[Any], cursor: str, report: SyncReport) -> None:
-    """Apply one pulled page and move the cursor past it, in one transaction. No record a peer sent
-    may stop this laptop's sync: when the page as a whole breaks a rule of this database, it is applied
-    again record by record, each in a savepoint, and the ones that still break it are set aside (kept
-    at the hub for review, counted here), so the cursor always moves on."""
+FILL_SETTING = "sync.fill"           # {"from", "to", "after"}: pulling the difference after a scope change
+SCOPE_SETTING = "sync.scope"         # {"version", "kind", "codes"}: the scope of the last complete pull
+LEAVING_SETTING = "sync.leaving"     # ids of records that left the scope but wait for a change to reach the hub
+
+
+def _store_settings(ws: Workspace, settings: dict[str, str | None], session=None) -> None:
+    if session is None:
+        with ws.session(write=True) as session:
+            return _store_settings(ws, settings, session)
+    for key, value in settings.items():
+        if value is None:
+            row = session.get(Setting, key)
+            if row is not None:
+                session.delete(row)
+        else:
+            session.merge(Setting(key=key, value=value))
+
+
+def _take_page(ws: Workspace, records: list[Any], settings: dict[str, str | None], report: SyncReport,
+               removed: list[str] = ()) -> None:
+    """Apply one pulled page, remove the records that left this laptop's scope, and move the cursor
+    past it, in one transaction. No record a peer sent may stop this laptop's sync: when the page as
+    a whole breaks a rule of this database, it is applied again record by record, each in a savepoint,
+    and the ones that still break it are set aside (kept at the hub for review, counted here), so the
+    cursor always moves on."""
     from sqlalchemy.exc import IntegrityError, StatementError
 
     # The bulk insert runs on the driver's own cursor: its errors come unwrapped.
     broken = (IntegrityError, StatementError, ws.engine.dialect.dbapi.Error, KeyError, TypeError, ValueError,
               AttributeError)
-    page = SyncReport(seen_duplicates=set(report.seen_duplicates))
+    page = SyncReport(seen_duplicates=set(report.seen_duplicates), delivered=report.delivered)
     try:
         with bulk_work(), ws.session(write=True) as session:
+            _remove(session, removed, page)   # first: a record arriving may take the NIK of one leaving
             _apply_pulled(ws, session, records, page)
-            session.merge(Setting(key="sync.cursor", value=cursor))
+            _back_in_scope(session, records)
+            _store_settings(ws, settings, session)
     except broken:
-        page = SyncReport(seen_duplicates=set(report.seen_duplicates))
+        page = SyncReport(seen_duplicates=set(report.seen_duplicates), delivered=report.delivered)
         with bulk_work(), ws.session(write=True) as session:
+            _remove(session, removed, page)
             for record in records:
                 try:
                     with session.begin_nested():
                         _apply_pulled(ws, session, [record], page)
                 except broken:
                     _set_aside(session, record, page)
-            session.merge(Setting(key="sync.cursor", value=cursor))
+            _back_in_scope(session, records)
+            _store_settings(ws, settings, session)
     report.merge_page(page)
+    if report.seen is not None:
+        report.seen.update(str(r.get("id")) for r in records if isinstance(r, dict))
+
+
+def _remove(session, uuids: list[str], report: SyncReport) -> None:
+    """Remove records that left this laptop's scope, with their search index entries (a trigger),
+    history, card prints and drafts. A record with a change the hub does not hold yet stays until
+    the change is pushed (``sync.leaving``); one the hub holds as a conflict may go."""
+    from desktop.storage.models import CardPrint, Draft
+
+    if not uuids:
+        return
+    uuids = list(dict.fromkeys(str(u)[:36] for u in uuids))
+    row = session.get(Setting, LEAVING_SETTING)
+    waiting = set(json.loads(row.value)) if row is not None else set()
+    going: dict[int, str] = {}
+    for start in range(0, len(uuids), 500):
+        for wid, uid, revision, synced in session.execute(
+                select(Worker.id, Worker.uuid, Worker.revision, Worker.synced_revision)
+                .where(Worker.uuid.in_(uuids[start:start + 500]))):
+            if (synced is not None and synced >= revision) or report.delivered.get(uid) == revision:
+                going[wid] = uid
+            else:
+                waiting.add(uid)
+    waiting -= set(going.values())
+    ids = list(going)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        session.execute(CardPrint.__table__.delete().where(CardPrint.worker_id.in_(chunk)))
+        session.execute(WorkerChange.__table__.delete().where(WorkerChange.worker_id.in_(chunk)))
+        session.execute(Worker.__table__.delete().where(Worker.id.in_(chunk)))
+    gone = [u for u in uuids if u not in waiting]
+    for start in range(0, len(gone), 500):
+        chunk = gone[start:start + 500]
+        session.execute(Draft.__table__.delete().where(Draft.form_key.in_(chunk)))
+        session.execute(SyncSkipped.__table__.delete().where(SyncSkipped.uuid.in_(chunk)))
+    if waiting or row is not None:
+        session.merge(Setting(key=LEAVING_SETTING, value=json.dumps(sorted(waiting))))
+    report.removed += len(going)
+
+
+def _back_in_scope(session, records: list[Any]) -> None:
+    """Records the hub sends again are in the scope again: they wait to leave no more."""
+    row = session.get(Setting, LEAVING_SETTING) if records else None
+    if row is not None and row.value != "[]":
+        back = {str(r.get("id")) for r in records if isinstance(r, dict)}
+        row.value = json.dumps([u for u in json.loads(row.value) if u not in back])
+
+
+def _remove_leaving(ws: Workspace, report: SyncReport) -> None:
+    """The records that left the scope earlier and waited for a change of theirs to reach the hub."""
+    waiting = json.loads(_setting(ws, LEAVING_SETTING) or "[]")
+    if waiting:
+        page = SyncReport(delivered=report.delivered)
+        with ws.session(write=True) as session:
+            _remove(session, waiting, page)
+        report.merge_page(page)
 
 
 def _set_aside(session, record: Any, report: SyncReport) -> None:
@@ -531,11 +655,16 @@ def _apply_pulled(ws: Workspace, session, records: list[dict[str, Any]], report:
 
 
 def _known_here(ws: Workspace) -> int:
-    """Hub records this laptop accounts for: those it holds and those it keeps out on purpose."""
+    """Hub records this laptop accounts for: those it holds and those it keeps out on purpose (not
+    those that left its scope and only wait for a change to reach the hub)."""
+    leaving = json.loads(_setting(ws, LEAVING_SETTING) or "[]")
     with ws.session() as session:
         held = session.scalar(select(func.count()).select_from(Worker).where(Worker.hub_revision > 0)) or 0
         skipped = session.scalar(select(func.count()).select_from(SyncSkipped).where(
             SyncSkipped.uuid.not_in(select(Worker.uuid).where(Worker.hub_revision > 0)))) or 0
+        if leaving:
+            held -= session.scalar(select(func.count()).select_from(Worker).where(
+                Worker.hub_revision > 0, Worker.uuid.in_(leaving))) or 0
     return held + skipped
 
 
@@ -554,7 +683,18 @@ def _check_counts(ws: Workspace, client: httpx.Client, report: SyncReport, progr
     report.full_resync = True
     with ws.session(write=True) as session:
         session.merge(Setting(key="sync.cursor", value="0"))
+    scoped = (json.loads(_setting(ws, SCOPE_SETTING) or "null") or {}).get("kind") is not None
+    report.seen = set() if scoped else None
     _pull(ws, client, report, progress, cancelled, own=True)
+    if report.seen is not None and (cancelled is None or not cancelled()):
+        # Everything the scope holds came again: what this laptop holds beyond it has left the scope.
+        with ws.session(write=True) as session:
+            stale = [u for u in session.scalars(select(Worker.uuid).where(Worker.hub_revision > 0))
+                     if u not in report.seen]
+            page = SyncReport(delivered=report.delivered)
+            _remove(session, stale, page)
+        report.merge_page(page)
+    report.seen = None
     report.hub_records = status_here()["records"]
     report.counts_match = _known_here(ws) == report.hub_records
 
@@ -601,6 +741,11 @@ def sync(ws: Workspace, hub: str | None = None, progress: Callable[[str, int], N
     except httpx.HTTPError as exc:
         raise _unreachable(hub, exc) from exc
     report.waiting = waiting_count(ws)
+    if report.elsewhere:       # named by registration number, as the volunteer knows them
+        with ws.session() as session:
+            numbers = dict(session.execute(select(Worker.uuid, Worker.registration_no).where(
+                Worker.uuid.in_(report.elsewhere))).all())
+        report.elsewhere = sorted(numbers[u] for u in report.elsewhere if u in numbers)
     if cancelled is None or not cancelled():
         with ws.session(write=True) as session:  # shown in the status bar, also after a restart
             session.merge(Setting(key="sync.last_at", value=utcnow().isoformat(timespec="seconds")))

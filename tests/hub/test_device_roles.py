@@ -62,17 +62,24 @@ def test_a_coordinator_laptop_works_for_its_school(sqlite_hub, tmp_path):
     theirs = enrollment.enroll(ws, make_raw(nik="6171014508800002", school_npsn=OTHER, pupil_name="Dodi",
                                             pupil_class="4"), SYSTEM).id
     ws.close()
+    _token, their_ops = _token_and_ops(v)               # the volunteer's versions, to forge an edit from
     sync_out(v)
     c = laptop(tmp_path, "koordinator", hub, role="coordinator", school=SCHOOL)
     _schools(c)
     sync_out(c)
-    for worker_id, phone in ((ours, "0812 5555 0000"), (theirs, "0812 6666 0000")):
-        school = {k: listed(c)[worker_id][k] for k in ("school_npsn", "pupil_name", "pupil_class")}
-        edit(c, worker_id, phone=phone, **school)
+    assert ours in listed(c) and theirs not in listed(c)   # its scope: its school's parents only
+    school = {k: listed(c)[ours][k] for k in ("school_npsn", "pupil_name", "pupil_class")}
+    edit(c, ours, phone="0812 5555 0000", **school)
     summary, errors = sync_out(c)
     assert summary.startswith("pushed 1,")
-    assert f"laptop koordinator hanya boleh mengubah data sekolahnya (NPSN {SCHOOL})" in errors
     assert hub_record(hub, ours)["phone"] == "+6281255550000"
+    # An edit of another school's parent, sent anyway, is refused.
+    token, _ops = _token_and_ops(c)
+    forged = next(op for op in their_ops if op["record"]["id"] == theirs)
+    forged = {"op_id": "forged:1", "base_revision": 1, "record": forged["record"] | {"phone": "+6281266660000"}}
+    answer = httpx.post(hub.url + "/v1/push", json={"ops": [forged]}, headers={"Authorization": f"Bearer {token}"})
+    assert answer.json()["results"][0]["errors"] == [
+        f"laptop koordinator hanya boleh mengubah data sekolahnya (NPSN {SCHOOL})"]
     assert hub_record(hub, theirs)["phone"] != "+6281266660000"
 
 
@@ -89,7 +96,7 @@ def test_a_coordinator_reviews_only_its_school_and_devices_show_roles(sqlite_hub
     token, _ops = _token_and_ops(c)
     headers = {"Authorization": f"Bearer {token}"}
     shown = httpx.get(hub.url + "/v1/review", headers=headers).json()
-    assert shown["duplicates"] == [] and shown["open_duplicates"] == 1
+    assert shown["duplicates"] == [] and shown["open_duplicates"] == 0    # not in its scope
     office = laptop(tmp_path, "kantor", hub, review=True)
     token, _ops = _token_and_ops(office)
     pair = httpx.get(hub.url + "/v1/review", headers={"Authorization": f"Bearer {token}"}).json()["duplicates"][0]

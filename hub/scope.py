@@ -1,0 +1,176 @@
+"""Which records a laptop holds: its scope, applied by the hub in every query that serves the laptop.
+
+A laptop registered without a scope holds every record (as every laptop did before scopes). Otherwise:
+
+- ``area``: kecamatan (6 digits) or desa/kelurahan (10 digits) codes — a field volunteer's villages;
+- ``kabupaten``: kabupaten/kota codes (4 digits) — a printer's or a branch office's;
+- ``school``: NPSNs — a school coordinator's parents;
+
+and always the records the laptop enrolled itself (it is their home), except records merged away into
+another, which no laptop keeps. Each part of a scope is one indexed column compared with one value
+(``(column, seq)`` indexes), so a scope's changes are read in change order off the indexes whatever
+the hub holds in total. The same predicate exists in Python (:func:`covers`) for single records.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import and_, false, or_, select, true
+from sqlalchemy.orm import Session
+
+from hub.models import Device, DeviceScope
+
+KINDS = ("area", "kabupaten", "school")
+LOCATION = ("kabupaten_code", "kecamatan_code", "desa_code", "school_npsn")
+_LENGTHS = {"area": (6, 10), "kabupaten": (4,), "school": (8,)}
+_KIND_WORDS = {"area": "wilayah", "kabupaten": "kabupaten/kota", "school": "sekolah"}
+MAX_CODES = 500
+
+
+class ScopeError(ValueError):
+    """A scope given at the hub's command line that cannot be one (Indonesian message)."""
+
+
+@dataclass(frozen=True)
+class Scope:
+    device_id: str
+    kind: str | None = None               # None: every record
+    codes: tuple[str, ...] = ()
+
+    @property
+    def everything(self) -> bool:
+        return self.kind is None
+
+    def describe(self) -> str:
+        if self.kind is None:
+            return "semua"
+        return f"{_KIND_WORDS[self.kind]} {','.join(self.codes)}"
+
+    def as_json(self, version: int) -> dict[str, Any]:
+        return {"version": version, "kind": self.kind, "codes": list(self.codes)}
+
+
+def parse_codes(kind: str, text: str, regions=None) -> tuple[str, ...]:
+    """``CODE[,CODE…]`` of ``kind``, dots and spaces allowed (``61.71.01``); checked against the region
+    list where it knows the province (a hub may serve provinces its list does not have)."""
+    if kind not in KINDS:
+        raise ScopeError(f"jenis cakupan harus salah satu dari: {', '.join(KINDS)}")
+    codes = []
+    for raw in str(text or "").split(","):
+        code = raw.replace(".", "").replace(" ", "").strip()
+        if not code:
+            continue
+        if not (code.isascii() and code.isdigit()) or len(code) not in _LENGTHS[kind]:
+            wanted = {"area": "kode kecamatan (6 angka) atau desa/kelurahan (10 angka)",
+                      "kabupaten": "kode kabupaten/kota (4 angka)", "school": "NPSN (8 angka)"}[kind]
+            raise ScopeError(f"{raw.strip()!r} bukan {wanted}")
+        if regions is not None and kind != "school" and code[:2] in regions and code not in regions:
+            raise ScopeError(f"kode wilayah {raw.strip()} tidak ada dalam daftar wilayah hub")
+        codes.append(code)
+    if not codes:
+        raise ScopeError(f"cakupan {_KIND_WORDS[kind]} tanpa kode")
+    if len(set(codes)) > MAX_CODES:
+        raise ScopeError(f"paling banyak {MAX_CODES} kode dalam satu cakupan")
+    return tuple(sorted(set(codes)))
+
+
+def of_device(device: Device) -> Scope:
+    return _make(device.id, device.scope_kind, device.scope_codes)
+
+
+def _make(device_id: str, kind: str | None, codes: str | None) -> Scope:
+    if kind not in KINDS:
+        return Scope(device_id)
+    return Scope(device_id, kind, tuple(c for c in (codes or "").split(",") if c))
+
+
+def set_scope(session: Session, device: Device, kind: str | None, codes: tuple[str, ...]) -> int:
+    """Give ``device`` a new scope (``kind`` None: every record); returns its version. The laptop is
+    brought to it at its next sync: what the old scope did not hold is sent, what the new one does
+    not hold is removed."""
+    kind = kind if codes else None
+    joined = ",".join(codes) if kind else None
+    if (device.scope_kind, device.scope_codes) == (kind, joined):
+        return device.scope_version
+    if device.scope_version == 0 and session.get(DeviceScope, (device.id, 0)) is None:
+        session.add(DeviceScope(device_id=device.id, version=0, kind=device.scope_kind, codes=device.scope_codes,
+                                created_at=dt.datetime.now(dt.UTC).replace(tzinfo=None)))
+    device.scope_kind, device.scope_codes = kind, joined
+    device.scope_version += 1
+    session.add(DeviceScope(device_id=device.id, version=device.scope_version, kind=kind, codes=joined,
+                            created_at=dt.datetime.now(dt.UTC).replace(tzinfo=None)))
+    return device.scope_version
+
+
+def versions_since(session: Session, device: Device, version: int) -> list[Scope]:
+    """The scopes the laptop may have held since it completed ``version`` (that one included, the
+    current one not): what it may hold that the current scope does not. An unknown version (or
+    version 0 of a laptop registered before scopes) counts as every record."""
+    rows = {r.version: r for r in session.scalars(select(DeviceScope).where(
+        DeviceScope.device_id == device.id, DeviceScope.version >= version, DeviceScope.version < device.scope_version))}
+    return [_make(device.id, rows[v].kind, rows[v].codes) if v in rows else Scope(device.id)
+            for v in range(max(version, 0), device.scope_version)]
+
+
+def location(record: dict[str, Any]) -> dict[str, str | None]:
+    """The columns a record's scope is decided by, from its data."""
+    return {name: (str(record.get(name)) if record.get(name) else None) for name in LOCATION}
+
+
+def branches(scope: Scope, table) -> list:
+    """The parts of ``scope`` as conditions on ``table`` (records or scope exits), each one indexed
+    column equal to one value; a row is in the scope when any holds. Every record: one, always true."""
+    if scope.everything:
+        return [true()]
+    parts = [table.device_id == scope.device_id]
+    if scope.kind == "area":
+        parts += [(table.kecamatan_code if len(c) == 6 else table.desa_code) == c for c in scope.codes]
+    elif scope.kind == "kabupaten":
+        parts += [table.kabupaten_code == c for c in scope.codes]
+    else:
+        parts += [table.school_npsn == c for c in scope.codes]
+    return parts
+
+
+def condition(scope: Scope, table, records: bool = True):
+    """One condition: the row is in ``scope`` (for records, not merged away). With IN lists, so the
+    database may combine the indexes (counts, joins); pages in change order use :func:`branches`."""
+    if scope.everything:
+        return true()
+    where = [table.device_id == scope.device_id]
+    if scope.kind == "area":
+        kec = [c for c in scope.codes if len(c) == 6]
+        desa = [c for c in scope.codes if len(c) == 10]
+        where += ([table.kecamatan_code.in_(kec)] if kec else []) + ([table.desa_code.in_(desa)] if desa else [])
+    elif scope.kind == "kabupaten":
+        where.append(table.kabupaten_code.in_(scope.codes))
+    else:
+        where.append(table.school_npsn.in_(scope.codes))
+    held = or_(*where)
+    return and_(table.merged.is_(False), held) if records else held
+
+
+def any_of(scopes: list[Scope], table, records: bool = True):
+    if not scopes:
+        return false()
+    return or_(*(condition(s, table, records) for s in scopes))
+
+
+def covers(scope: Scope, row: Any, device_id: str | None = None, merged: bool = False) -> bool:
+    """The Python twin of :func:`condition` for one record (a Record, a ScopeExit or a dict of its
+    location with ``device_id``)."""
+    if scope.everything:
+        return True
+    if merged:
+        return False
+    get = row.get if isinstance(row, dict) else (lambda name: getattr(row, name, None))
+    if (device_id or get("device_id")) == scope.device_id:
+        return True
+    if scope.kind == "area":
+        return get("kecamatan_code") in scope.codes or get("desa_code") in scope.codes
+    if scope.kind == "kabupaten":
+        return get("kabupaten_code") in scope.codes
+    return get("school_npsn") in scope.codes
