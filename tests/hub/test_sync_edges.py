@@ -120,7 +120,8 @@ def test_a_pulled_record_that_clashes_is_set_aside_and_the_cursor_moves(tmp_path
         clash_nik = base | {"id": "22222222-2222-4222-8222-222222222222", "registration_no": "ZZZZZZ-000001-0",
                             "nik": nik}
         report = SyncReport()
-        _take_page(ws, [clash_regno, clash_nik, {"id": "33333333-3333-4333-8333-333333333333"}], "77", report)
+        _take_page(ws, [clash_regno, clash_nik, {"id": "33333333-3333-4333-8333-333333333333"}], {"sync.cursor": "77"},
+                   report)
         assert report.set_aside == 2 and report.duplicates == 1
         with ws.session() as session:
             assert session.get(Setting, "sync.cursor").value == "77"
@@ -133,7 +134,7 @@ def test_a_pulled_record_that_clashes_is_set_aside_and_the_cursor_moves(tmp_path
         twice = base | {"id": "44444444-4444-4444-8444-444444444444", "registration_no": "ZZZZZZ-000002-K",
                         "nik": "6171014101800017"}
         report = SyncReport()
-        _take_page(ws, [twice, twice | {"revision": 4}], "78", report)
+        _take_page(ws, [twice, twice | {"revision": 4}], {"sync.cursor": "78"}, report)
         with ws.session() as session:
             assert session.get(Setting, "sync.cursor").value == "78"
             held = session.scalar(select(Worker).where(Worker.uuid == twice["id"]))
