@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from desktop.domain import bpjs, lifecycle
 from desktop.domain.contributions import add_month, month_start, monthly_rate
-from desktop.domain.enrollment import Asnaf, Funding, Occupation, Relationship, Sex, Status, validate
+from desktop.domain.enrollment import Asnaf, Funding, Occupation, Relationship, Status
 from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.domain.text import add_months, format_date
 from desktop.services import audit, permissions
@@ -137,44 +137,55 @@ def _ready_condition():
     return and_(Worker.deleted_at.is_(None), Worker.status.in_((Status.ENROLLED.value, Status.REFUSED.value)))
 
 
-def _record_values(worker: Worker) -> dict[str, Any]:
+def _record_values(worker: Any) -> dict[str, Any]:
+    """A worker (ORM object or a row of all its columns) as a dict of its columns."""
+    mapping = getattr(worker, "_mapping", None)
+    if mapping is not None:
+        return dict(mapping)
     return {c.key: getattr(worker, c.key) for c in Worker.__table__.columns}
 
 
 @dataclass(frozen=True)
 class Readiness:
-    ready: list[Worker]
+    ready: list[Any]                                           # rows of the workers' columns
     not_ready: dict[str, int] = field(default_factory=dict)    # reason -> count
+
+
+def _complete(row: Any, ws: Workspace, school_ids: set[int]) -> bool:
+    """What a submission needs, checked again at the branch: every record was validated in full when it was
+    saved (here or at the hub), so what can have changed since is the region list and a school not known here.
+    (Re-running every rule over 10,000 records took a second of the two a batch may take.)"""
+    regions = ws.regions
+    return bool(len(row.nik) == 16 and row.nik.isdigit() and row.full_name and row.birth_place and row.address
+                and row.heir_name and row.heir_relationship and row.occupation and row.birth_date
+                and regions.get(row.desa_code) is not None and regions.get(row.kecamatan_code) is not None
+                and regions.get(row.kabupaten_code) is not None
+                and (not row.pupil_name or row.school_id in school_ids))
 
 
 def _ready(session: Session, ws: Workspace, query: SearchQuery, limit: int | None) -> Readiness:
     held = _held(session)
     skipped_niks = set(session.scalars(select(SyncSkipped.nik)))
-    ctx = ws.context()
-    stmt = _filtered(select(Worker), SearchQuery(query.text, query.kabupaten_code, query.school_id)).where(
-        _ready_condition()).order_by(Worker.kabupaten_code, Worker.name_key, Worker.id)
-    ready: list[Worker] = []
+    stmt = _filtered(select(*Worker.__table__.columns), SearchQuery(query.text, query.kabupaten_code, query.school_id)
+                     ).where(_ready_condition()).order_by(Worker.kabupaten_code, Worker.name_key, Worker.id)
+    ready: list[Any] = []
     not_ready: dict[str, int] = {}
-    schools = dict(session.execute(select(School.id, School.npsn)).all())
-    for worker in session.scalars(stmt):
+    school_ids = set(session.scalars(select(School.id)))
+    for row in session.execute(stmt):
         reason = None
-        if worker.uuid in held:
+        if row.uuid in held:
             reason = "review"
-        elif worker.nik in skipped_niks:
+        elif row.nik in skipped_niks:
             reason = "duplicate"
-        elif worker.status == Status.REFUSED.value:
-            values = _record_values(worker)
-            if not lifecycle.fixed_since_refusal(lifecycle.derive(lifecycle.loads(worker.lifecycle)), values):
+        elif row.status == Status.REFUSED.value:
+            if not lifecycle.fixed_since_refusal(lifecycle.derive(lifecycle.loads(row.lifecycle)), row._mapping):
                 reason = "refused"
-        if reason is None:
-            raw = _record_values(worker)
-            raw["school_npsn"] = schools.get(worker.school_id)
-            if not validate(raw, ctx, reference_date=worker.enrolled_at.date()).ok:
-                reason = "invalid"
+        if reason is None and not _complete(row, ws, school_ids):
+            reason = "invalid"
         if reason is not None:
             not_ready[reason] = not_ready.get(reason, 0) + 1
             continue
-        ready.append(worker)
+        ready.append(row)
         if limit is not None and len(ready) >= limit:
             break
     return Readiness(ready, not_ready)
@@ -233,7 +244,7 @@ def reset_template(ws: Workspace, actor: Actor) -> None:
             audit.record(session, ws, actor, "edit", "templat BPJS", {"reset": True})
 
 
-def _export_row(worker: Worker, index: int, ws: Workspace, batch: str, months: int) -> dict[str, Any]:
+def _export_row(worker: Any, index: int, ws: Workspace, batch: str, months: int) -> dict[str, Any]:
     regions = ws.regions
     occupation = Occupation.parse(worker.occupation)
     relationship = Relationship.parse(worker.heir_relationship)
@@ -272,7 +283,8 @@ def export_submission(ws: Workspace, out: Path, actor: Actor, query: SearchQuery
                       progress: Progress | None = None) -> BatchResult:
     """Write the collective registration spreadsheet for the records ready for BPJS (filtered like the
     list) and record them as one submission batch. Nothing ready: ``ServiceError``."""
-    from desktop.services.spreadsheets import ColumnSpec, write_workbook
+    from desktop.services.parallel import Beside
+    from desktop.services.spreadsheets import ColumnSpec
 
     require_branch(actor)
     months = months or ws.policy.coverage_months
@@ -286,12 +298,12 @@ def export_submission(ws: Workspace, out: Path, actor: Actor, query: SearchQuery
         found = _ready(session, ws, query, limit)
         if not found.ready:
             raise NothingReady(found.not_ready)
-        now = utcnow()
+        now = ws.now()
         number = _next_number(session, ws, "batch")
-        rows = (_export_row(w, i, ws, number, months) for i, w in enumerate(found.ready, start=1))
         specs = [ColumnSpec(header, width=24 if key in ("full_name", "address") else 16,
                             text=key in _TEXT_KEYS) for header, key in columns]
-        write_workbook(out, specs, ([row.get(key, "") if key else "" for _, key in columns] for row in rows))
+        # The spreadsheet is written by a helper process on the other core while this one records the batch.
+        writer = Beside(_write_upload, out, specs, columns, found.ready, ws, number, months)
         event = {"type": lifecycle.SUBMITTED, "at": _stamp(now), "by": actor.username, "batch": number,
                  "months": months}
         _append(session, ws, actor, {w.id: dict(event) for w in found.ready}, now)
@@ -302,7 +314,20 @@ def export_submission(ws: Workspace, out: Path, actor: Actor, query: SearchQuery
                                     filters=json.dumps(filters), file_name=out.name))
         audit.record(session, ws, actor, "submit", number, {"records": len(found.ready), "months": months,
                                                              "file": out.name, **filters})
+        try:
+            writer.wait()      # the file is whole before the batch commits; a failure records nothing
+        except (OSError, RuntimeError) as exc:
+            raise ServiceError(QT_TRANSLATE_NOOP("Service", "Lembar pengajuan {name} tidak dapat ditulis "
+                                                            "(folder tidak ada, penuh atau terkunci); tidak ada "
+                                                            "yang dicatat."), name=out.name) from exc
     return BatchResult(number, len(found.ready), out, found.not_ready)
+
+
+def _write_upload(out: Path, specs, columns, ready, ws: Workspace, number: str, months: int) -> None:
+    from desktop.services.spreadsheets import write_rows
+
+    rows = (_export_row(w, i, ws, number, months) for i, w in enumerate(ready, start=1))
+    write_rows(out, specs, ([row.get(key) if key else None for _, key in columns] for row in rows))
 
 
 class NothingReady(ServiceError):
@@ -368,7 +393,7 @@ def import_answer(ws: Workspace, path: Path, actor: Actor) -> AnswerResult:
             kpj_holder.update(session.execute(
                 select(Worker.kpj_number, Worker.nik).where(Worker.kpj_number.in_(kpjs[start:start + _CHUNK]),
                                                             Worker.deleted_at.is_(None))).all())
-        now = utcnow()
+        now = ws.now()
         events: dict[int, dict[str, Any]] = {}
         seen_kpj: dict[str, str] = {}
         for r in good:
@@ -471,7 +496,7 @@ def _first_covered_month(status: str, start: dt.date | None, end: dt.date | None
 
 def _pay(session: Session, ws: Workspace, actor: Actor, ids: Sequence[int], months: int, reference: str,
          amount: int | None, batch_no: str | None, renewal: bool) -> PaymentResult:
-    now = utcnow()
+    now = ws.now()
     today = ws.today
     rows = []
     for start in range(0, len(ids), _CHUNK):
@@ -700,7 +725,7 @@ def describe_event(event: Mapping[str, Any]) -> str:
 def baznas_report(ws: Workspace, out: Path, actor: Actor, date_from: dt.date, date_to: dt.date) -> tuple[int, int]:
     """Per recipient (mustahik), what BAZNAS paid for them between two dates (payments recorded then), with
     their asnaf, for BAZNAS's distribution records. Returns (recipients, total rupiah)."""
-    from desktop.services.spreadsheets import ColumnSpec, write_workbook
+    from desktop.services.spreadsheets import ColumnSpec, write_rows
 
     permissions.require(actor, permissions.Action.REPORT)
     lo, hi = date_from.isoformat(), (date_to + dt.timedelta(days=1)).isoformat()
@@ -736,7 +761,7 @@ def baznas_report(ws: Workspace, out: Path, actor: Actor, date_from: dt.date, da
         entry = by_asnaf.setdefault(row[5], [0, 0])
         entry[0] += 1
         entry[1] += row[9]
-    write_workbook(Path(out), columns, rows, extra_sheets={"Per Asnaf": (
+    write_rows(Path(out), columns, rows, extra_sheets={"Per Asnaf": (
         ["Asnaf", "Mustahik", "Jumlah (Rp)"],
         [[k, str(v[0]), str(v[1])] for k, v in sorted(by_asnaf.items())] + [["Jumlah", str(len(rows)), str(total)]])})
     audit.log(ws, actor, "export", Path(out).name, {"what": "penyaluran BAZNAS", "from": date_from.isoformat(),
