@@ -22,7 +22,7 @@ from sqlalchemy import exists, select
 
 from desktop.domain import cardcode
 from desktop.domain.base64url import b64, unb64
-from desktop.domain.enrollment import Funding, Programme
+from desktop.domain.enrollment import Funding, Programme, Status
 from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.domain.nik import mask_nik
 from desktop.domain.text import format_date
@@ -136,6 +136,17 @@ def verify_card(ws: Workspace, text: str, public_key: str | None = None) -> Card
 
 # --- cards ------------------------------------------------------------------------------------
 
+# The reason a card is printed again once BPJS's KPJ number came back (it becomes the card's main number).
+NEW_KPJ_REASON = "nomor KPJ terbit"
+
+
+def count_new_kpj(ws: Workspace, query: SearchQuery | None = None) -> int:
+    """Cards printed before their holder's KPJ number came back: offered for re-printing."""
+    from dataclasses import replace
+
+    return count_selected(ws, replace(query or SearchQuery(), reprint_kpj=True, today=ws.today))[0]
+
+
 def _programmes(code: str) -> str:
     return "JKK, JKM" if code == Programme.JKK_JKM.value else code.upper()
 
@@ -149,8 +160,11 @@ class CardMaker:
         self.regions = ws.regions
 
     def card(self, record: WorkerRecord) -> CardData:
+        active = record.status == Status.ACTIVE.value
+        kpj = record.kpj_number if active else None
+        start, end = (record.coverage_start, record.coverage_end) if active else (None, None)
         claim = cardcode.CardClaim(record.registration_no, record.full_name, record.birth_date,
-                                   record.kabupaten_code, record.coverage_start, record.coverage_end, self.kid)
+                                   record.kabupaten_code, start, end, self.kid, kpj)
         message = cardcode.message_for(claim)
         signature = b64(self.key.sign(message.encode("utf-8")))
         funding = Funding.parse(record.funding_source)
@@ -158,7 +172,9 @@ class CardMaker:
             registration_no=record.registration_no, full_name=record.full_name,
             nik_masked=mask_nik(record.nik), birth_date=format_date(record.birth_date),
             kabupaten=self.regions.name(record.kabupaten_code), programmes=_programmes(record.programme),
-            coverage=f"{format_date(record.coverage_start)} s.d. {format_date(record.coverage_end)}",
+            coverage=(f"{format_date(start)} s.d. {format_date(end)}" if start and end else
+                      f"sejak {format_date(start)}" if start else "menunggu nomor KPJ dari BPJS"),
+            kpj_number=kpj,
             funding="BAZNAS (dana zakat)" if funding is Funding.BAZNAS_ZAKAT else (
                 funding.label if funding else record.funding_source),
             qr_text=message + "|" + signature)
@@ -242,10 +258,13 @@ def _log_batch(ws: Workspace, batch_uuid: str, registration_nos: list[str], layo
         session.flush()
         for start in range(0, len(registration_nos), 2000):  # in chunks: memory does not grow with the batch
             chunk = registration_nos[start:start + 2000]
-            ids = list(session.scalars(select(Worker.id).where(Worker.registration_no.in_(chunk))))
+            found = session.execute(select(Worker.id, Worker.kpj_number, Worker.status)
+                                    .where(Worker.registration_no.in_(chunk))).all()
+            ids = [wid for wid, _, _ in found]
             printed_before = set(session.scalars(select(CardPrint.worker_id).where(CardPrint.worker_id.in_(ids))))
             session.execute(CardPrint.__table__.insert(), [
-                {"batch_id": batch.id, "worker_id": wid, "reprint": wid in printed_before} for wid in ids])
+                {"batch_id": batch.id, "worker_id": wid, "reprint": wid in printed_before,
+                 "with_kpj": bool(kpj) and status == Status.ACTIVE.value} for wid, kpj, status in found])
         audit.record(session, ws, actor, "print", f"{len(registration_nos)} kartu", {
             "batch": batch_uuid, "layout": layout, "file": file_name, "reprint_reason": reason,
             "registration_nos": registration_nos})
