@@ -1,12 +1,15 @@
-"""Speed goals of sync (issue 5), printed as figures.
+"""Speed goals of sync (issues 5 and 18), printed as figures beside their floors.
 
-    .venv/bin/python benchmarks/bench_sync.py [--workers 57543] [--hub-db sqlite|postgresql]
+    .venv/bin/python benchmarks/bench_sync.py [--workers 57543] [--hub-db sqlite|postgresql] [--pg-url URL]
     .venv/bin/python benchmarks/bench_sync.py --laptops 4 --hub-processes 2   # several hub processes
 
-- 57,543 records pushed from one laptop to a hub on PostgreSQL over loopback: <= 30 s;
-- the same pulled into an empty laptop: <= 30 s;
+- 57,543 records pushed from one laptop (``lindung sync``) to a hub on PostgreSQL over loopback: <= 8 s;
+- the same pulled into an empty laptop: <= 5 s;
 - a sync with nothing to do: <= 0.2 s.
-PostgreSQL is started for the run with scripts/postgres (a throwaway cluster).
+Each is printed with the ratio to its floor measured in the same run on the same PostgreSQL: the hub's
+own rows written with COPY and with batched INSERTs (push), and selected back (pull).
+PostgreSQL is started for the run with scripts/postgres (a throwaway cluster, on PGTEST_PORT when set),
+or ``--pg-url`` names a running server (a database is made for the run and dropped after).
 
 With ``--laptops K`` the records are split over K laptops that push at the same moment (each its own
 ``lindung sync`` process) to ``--hub-processes N`` hub processes on the one database, then one empty
@@ -47,6 +50,7 @@ def main() -> None:
     parser.add_argument("--hub-db", choices=["sqlite", "postgresql"], default="postgresql")
     parser.add_argument("--laptops", type=int, default=1, help="push from K laptops at once")
     parser.add_argument("--hub-processes", type=int, default=1)
+    parser.add_argument("--pg-url", help="a running PostgreSQL server (postgresql+psycopg://user@host:port/db)")
     args = parser.parse_args()
     OUT.mkdir(exist_ok=True)
     source = laptop_db(args.workers)
@@ -54,7 +58,10 @@ def main() -> None:
     scratch.chmod(0o755)  # the PostgreSQL cluster inside runs as the postgres user
     pgdir = scratch / "pg"
     env = {k: v for k, v in os.environ.items() if not k.startswith("LINDUNG_")}
-    if args.hub_db == "postgresql":
+    own_server = args.hub_db == "postgresql" and not args.pg_url
+    if args.pg_url:
+        url = fresh_database(args.pg_url)
+    elif own_server:
         url = subprocess.run(["bash", str(ROOT / "scripts" / "postgres"), "start", str(pgdir)], check=True,
                              capture_output=True, text=True, env={**env, "PGTEST_PORT": os.environ.get("PGTEST_PORT") or str(free_port())}).stdout.strip()
     else:
@@ -114,6 +121,8 @@ def main() -> None:
         pull_s = time.perf_counter() - t
         assert report.pulled == args.workers, report.summary()
         print(f"pulled {report.pulled:,} records into an empty laptop in {pull_s:.1f} s  [{report.summary()}]")
+        if args.hub_db == "postgresql":
+            floors(url, push_s, pull_s)
 
         idle = []
         for _ in range(10):
@@ -127,9 +136,73 @@ def main() -> None:
     finally:
         hub.terminate()
         hub.wait(timeout=30)
-        if args.hub_db == "postgresql":
+        if own_server:
             subprocess.run(["bash", str(ROOT / "scripts" / "postgres"), "stop", str(pgdir)], env=env)
+        elif args.pg_url:
+            drop_database(url)
         shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _connect(url: str, database: str | None = None):
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    return psycopg.connect(host=parsed.host, port=parsed.port, user=parsed.username, password=parsed.password,
+                           dbname=database or parsed.database, autocommit=True)
+
+
+def fresh_database(url: str) -> str:
+    import uuid
+
+    from sqlalchemy.engine import make_url
+
+    name = "bench_" + uuid.uuid4().hex[:10]
+    with _connect(url) as connection:
+        connection.execute(f"CREATE DATABASE {name}")
+    return make_url(url).set(database=name).render_as_string(hide_password=False)
+
+
+def drop_database(url: str) -> None:
+    from sqlalchemy.engine import make_url
+
+    with _connect(url, "postgres") as connection:
+        connection.execute(f"DROP DATABASE IF EXISTS {make_url(url).database} WITH (FORCE)")
+
+
+def floors(url: str, push_s: float, pull_s: float) -> None:
+    """The floors of push and pull on this PostgreSQL, now: the hub's own rows written again with COPY
+    and with batched INSERTs (500 a statement, as the laptop sends them), and all of them selected."""
+    with _connect(url) as connection:
+        names = [r[0] for r in connection.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = 'records' ORDER BY ordinal_position")]
+        rows = connection.execute(f"SELECT {', '.join(names)} FROM records").fetchall()
+        columns = ", ".join(names)
+        timings = {}
+        for how in ("copy", "insert"):
+            connection.execute("DROP TABLE IF EXISTS floor_records")
+            connection.execute("CREATE TABLE floor_records (LIKE records INCLUDING ALL)")
+            t = time.perf_counter()
+            with connection.transaction():
+                with connection.cursor() as cursor:
+                    if how == "copy":
+                        with cursor.copy(f"COPY floor_records ({columns}) FROM STDIN") as copy:
+                            for row in rows:
+                                copy.write_row(row)
+                    else:
+                        marks = ", ".join(["%s"] * len(names))
+                        for start in range(0, len(rows), 500):
+                            cursor.executemany(f"INSERT INTO floor_records ({columns}) VALUES ({marks})",
+                                               rows[start:start + 500])
+            timings[how] = time.perf_counter() - t
+        connection.execute("DROP TABLE floor_records")
+        t = time.perf_counter()
+        selected = connection.execute("SELECT seq, revision, data FROM records ORDER BY seq").fetchall()
+        timings["select"] = time.perf_counter() - t
+    print(f"floors now, {len(rows):,} rows: COPY {timings['copy']:.2f} s, batched INSERT {timings['insert']:.2f} s, "
+          f"SELECT {timings['select']:.2f} s ({len(selected):,} rows)")
+    print(f"push / COPY floor {push_s / timings['copy']:.1f}, push / INSERT floor {push_s / timings['insert']:.1f} "
+          f"(goal: push <= 8 s); pull / SELECT floor {pull_s / timings['select']:.1f} (goal: pull <= 5 s)")
 
 
 def several(args, scratch: Path, base: str, code, env: dict[str, str]) -> None:

@@ -19,7 +19,8 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, insert, not_, select, text, union_all, update
+from sqlalchemy import String, any_, bindparam, cast, func, insert, not_, select, text, union_all, update
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session, aliased, object_session
 
 from desktop.domain import lifecycle
@@ -179,8 +180,12 @@ def check_credential(session: Session, token: str | None) -> Device:
 
 
 def authenticate(session: Session, token: str | None) -> Device:
+    """The laptop, its last contact noted (at most once a minute: the row's lock is held to commit,
+    and the same laptop's requests should not wait on each other for it)."""
     device = check_credential(session, token)
-    device.last_seen_at = utcnow()
+    now = utcnow()
+    if device.last_seen_at is None or not 0 <= (now - device.last_seen_at).total_seconds() < 60:
+        device.last_seen_at = now
     return device
 
 
@@ -301,6 +306,11 @@ class _Batch:
 
 def _in_chunks(session: Session, model, column, values: list[str], for_update: bool = False):
     values = [v for v in set(values) if v]
+    if values and session.get_bind().dialect.name == "postgresql":
+        # One array parameter instead of a placeholder per value: the statement stays the same.
+        query = select(model).where(column == any_(cast(bindparam("values", values), ARRAY(String))))
+        yield from session.scalars(query.with_for_update() if for_update else query)
+        return
     for start in range(0, len(values), 500):
         query = select(model).where(column.in_(values[start:start + 500]))
         if for_update:
@@ -308,8 +318,17 @@ def _in_chunks(session: Session, model, column, values: list[str], for_update: b
         yield from session.scalars(query)
 
 
+def _checked(op: Any, ctx: HubContext) -> list[str]:
+    """What is wrong with an operation's record by itself (its shape, the laptops' rules): checked
+    before the push takes any lock, so parallel pushes validate side by side."""
+    record = op.get("record") if isinstance(op, dict) else None
+    if not isinstance(record, dict):
+        return []
+    return _shape_errors(record) or _validated(record, ctx)
+
+
 def _apply(session: Session, device: Device, op: dict[str, Any], ctx: HubContext, batch: _Batch,
-           seqs: list[int]) -> dict[str, Any]:
+           seqs: list[int], errors: list[str] | None = None, text: str | None = None) -> dict[str, Any]:
     record = op.get("record")
     if not isinstance(record, dict):
         return {"status": "rejected", "errors": ["operasi tanpa data peserta"]}
@@ -318,7 +337,8 @@ def _apply(session: Session, device: Device, op: dict[str, Any], ctx: HubContext
     base = op.get("base_revision")
     if not isinstance(base, int) or isinstance(base, bool) or not 0 <= base <= MAX_REVISION:
         return {"status": "rejected", "errors": ["base_revision harus bilangan bulat 0 sampai 2^31-1"]}
-    errors = _shape_errors(record) or _validated(record, ctx)
+    if errors is None:
+        errors = _shape_errors(record) or _validated(record, ctx)
     if errors:
         return {"status": "rejected", "errors": errors}
     if rid in batch.created:
@@ -329,7 +349,7 @@ def _apply(session: Session, device: Device, op: dict[str, Any], ctx: HubContext
     if refusal:
         return {"status": "rejected", "errors": [refusal]}
     now = utcnow()
-    data = _data_text(record)
+    data = text or _data_text(record)
     deleted = record.get("status") == "deleted" or bool(record.get("deleted_at"))
     if current is None:
         if base != 0:
@@ -357,7 +377,7 @@ def _apply(session: Session, device: Device, op: dict[str, Any], ctx: HubContext
                              op_id=str(op.get("op_id")), created_at=now))
         return {"status": "conflict", "revision": current.revision}
     was_live_as = None if current.deleted else current.nik
-    _store(current, record, device.id, seqs.pop(0))
+    _store(current, record, device.id, seqs.pop(0), data=data)
     batch.where[rid] = current
     others: list[str] = []
     if not current.deleted and current.nik != was_live_as:
@@ -483,11 +503,24 @@ def may_settle(device: Device, *records: Record) -> bool:
 
 
 def _data_text(record: dict[str, Any]) -> str:
-    """A record as stored: its JSON without a revision (the hub's own is added when it is sent)."""
-    return json.dumps({k: v for k, v in record.items() if k != "revision"}, ensure_ascii=False, sort_keys=True)
+    """A record as stored: its JSON with sorted keys (the hub's revision is added when it is sent)."""
+    return json.dumps(record, ensure_ascii=False, sort_keys=True)
 
 
-def _store(current: Record, record: dict[str, Any], by_device: str, seq: int, merged: bool = False) -> None:
+def _op_text(op: Any) -> tuple[str, str | None]:
+    """An operation's digest and its record's stored JSON, from one serialisation: the digest is of the
+    whole operation with sorted keys, whose text holds the record's as it is."""
+    record = op.get("record") if isinstance(op, dict) else None
+    if isinstance(record, dict) and op.keys() == {"base_revision", "op_id", "record"}:
+        text = _data_text(record)
+        whole = (f'{{"base_revision": {json.dumps(op["base_revision"])}, '
+                 f'"op_id": {json.dumps(op["op_id"], ensure_ascii=False)}, "record": {text}}}')
+        return _digest(whole), text
+    return _digest(json.dumps(op, sort_keys=True, ensure_ascii=False)), None
+
+
+def _store(current: Record, record: dict[str, Any], by_device: str, seq: int, merged: bool = False,
+           data: str | None = None) -> None:
     """A new revision of a record the hub holds. When it moves (another area or school) or is merged
     away, where it was is kept: the laptops whose scope held it there are sent its removal."""
     where = scopes.location(record)
@@ -498,7 +531,7 @@ def _store(current: Record, record: dict[str, Any], by_device: str, seq: int, me
         setattr(current, key, value)
     current.merged = current.merged or merged
     current.revision += 1
-    current.data = _data_text(record)
+    current.data = data or _data_text(record)
     current.nik = record["nik"]
     current.full_name = record["full_name"]
     current.deleted = record.get("status") == "deleted" or bool(record.get("deleted_at"))
@@ -511,19 +544,21 @@ def push(session: Session, device: Device, ops: list[dict[str, Any]], ctx: HubCo
     """Apply a batch of operations in one transaction; each answer carries the operation id."""
     if len(ops) > MAX_BATCH:
         raise HubError(f"paling banyak {MAX_BATCH} operasi per kiriman")
+    # The work on each operation by itself first, holding no lock: its digest and its record's checks.
+    texts = [_op_text(op) for op in ops]
+    checks = [_checked(op, ctx) for op in ops]
     batch = _Batch(session, ops, device)
     first = _allocate_seqs(session, len(ops)) if ops else 0
     seqs = list(range(first, first + len(ops)))  # unused numbers are gaps, which the cursor allows
     answers = []
     seen: set[str] = set()
-    for op in ops:
+    for op, (digest, text), errors in zip(ops, texts, checks, strict=True):
         op_id = str(op.get("op_id") or "") if isinstance(op, dict) else ""
         if not op_id or len(op_id) > 80 or op_id in seen:
             answers.append({"op_id": op_id, "status": "rejected",
                             "errors": ["op_id wajib, unik dalam kiriman, paling panjang 80"]})
             continue
         seen.add(op_id)
-        digest = _digest(json.dumps(op, sort_keys=True, ensure_ascii=False))
         done = batch.done.get(op_id)
         if done is not None:
             if done.digest != digest or done.device_id != device.id:
@@ -538,16 +573,29 @@ def push(session: Session, device: Device, ops: list[dict[str, Any]], ctx: HubCo
                               "record": _out(resolved)}
                 answers.append(answer)
             continue
-        answer = {"op_id": op_id, **_apply(session, device, op, ctx, batch, seqs)}
+        answer = {"op_id": op_id, **_apply(session, device, op, ctx, batch, seqs, errors, text)}
         if answer["status"] != "rejected":
             batch.new_operations.append(dict(op_id=op_id, device_id=device.id, digest=digest,
                                              result=json.dumps(answer), created_at=utcnow()))
         answers.append(answer)
     if batch.new_records:
-        session.execute(insert(Record), batch.new_records)
+        _insert_rows(session, Record.__table__, batch.new_records)
     if batch.new_operations:
-        session.execute(insert(Operation), batch.new_operations)
+        _insert_rows(session, Operation.__table__, batch.new_operations)
     return answers
+
+
+def _insert_rows(session: Session, table, rows: list[dict[str, Any]]) -> None:
+    """Write new rows (dicts with the same keys) at once: PostgreSQL's COPY, SQLite's executemany."""
+    names = list(rows[0])
+    connection = session.connection()
+    if connection.dialect.name != "postgresql":
+        connection.execute(table.insert(), rows)
+        return
+    driver = connection.connection.driver_connection          # psycopg, in this unit of work's transaction
+    with driver.cursor() as cursor, cursor.copy(f"COPY {table.name} ({', '.join(names)}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row([row[name] for name in names])
 
 
 # --- pull and counts ------------------------------------------------------------------------------

@@ -14,10 +14,11 @@ import json
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 import httpx
-from sqlalchemy import func, or_, select, text
+from sqlalchemy import bindparam, func, literal_column, or_, select, text
 
 from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.domain.text import search_key
@@ -217,12 +218,6 @@ def export_bundle(ws: Workspace, out, actor: Any = None) -> int:
     return len(ops)
 
 
-def _dirty(session, limit: int, after_id: int) -> list[Worker]:
-    return list(session.scalars(
-        select(Worker).where(or_(Worker.synced_revision.is_(None), Worker.synced_revision < Worker.revision),
-                             Worker.id > after_id).order_by(Worker.id).limit(limit)))
-
-
 def waiting_count(ws: Workspace) -> int:
     with ws.session() as session:
         return session.scalar(select(func.count()).select_from(Worker).where(
@@ -232,13 +227,15 @@ def waiting_count(ws: Workspace) -> int:
 def _prepare(ws: Workspace, after: int) -> tuple[list[dict[str, Any]], dict[str, int], int]:
     """The next batch of operations after worker id ``after``: (ops, pushed revisions, last id)."""
     with ws.session() as session:
-        workers = _dirty(session, PUSH_BATCH, after)
-        schools = _school_names(session, {w.school_id for w in workers if w.school_id})
+        # Plain rows, not ORM objects: thousands are read only to be sent.
+        rows = [row._asdict() for row in session.execute(
+            select(Worker.__table__).where(or_(Worker.synced_revision.is_(None), Worker.synced_revision < Worker.revision),
+                                           Worker.id > after).order_by(Worker.id).limit(PUSH_BATCH))]
+        schools = _school_names(session, {w["school_id"] for w in rows if w["school_id"]})
         # The id names the laptop, the record and its revision: a resend is the same operation.
-        ops = [{"op_id": f"{ws.device.prefix}:{w.uuid}:{w.revision}", "base_revision": w.hub_revision,
-                "record": _record_from_values({c.key: getattr(w, c.key) for c in Worker.__table__.columns},
-                                              w.id, schools).to_json()} for w in workers]
-        return ops, {w.uuid: w.revision for w in workers}, (workers[-1].id if workers else after)
+        ops = [{"op_id": f"{ws.device.prefix}:{w['uuid']}:{w['revision']}", "base_revision": w["hub_revision"],
+                "record": _record_from_values(w, w["id"], schools).to_json()} for w in rows]
+        return ops, {w["uuid"]: w["revision"] for w in rows}, (rows[-1]["id"] if rows else after)
 
 
 def _acknowledge(ws: Workspace, answers: list[dict[str, Any]], pushed: dict[str, int], report: SyncReport) -> None:
@@ -352,17 +349,29 @@ def drop_refused_change(ws: Workspace, record_id: str, actor: Any = None) -> Non
     _note_refused(ws, {record_id: None})
 
 
+PUSH_AHEAD = 2              # batches at the hub at once: one is checked there while another is written
+
+
 def _push(ws: Workspace, client: httpx.Client, report: SyncReport, progress, cancelled) -> None:
-    """Send batch after batch; the next batch is prepared while the hub works on the current one."""
-    ops, pushed, after = _prepare(ws, 0)
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="lindung-push") as sender:
-        while ops:
-            if cancelled is not None and cancelled():
+    """Send batch after batch, two at the hub at once (it checks one while it writes the other), the
+    next prepared here meanwhile; the answers are recorded in the order the batches went."""
+    from collections import deque
+
+    in_flight: deque = deque()
+    after, exhausted = 0, False
+    with ThreadPoolExecutor(max_workers=PUSH_AHEAD, thread_name_prefix="lindung-push") as sender:
+        while True:
+            while not exhausted and len(in_flight) < PUSH_AHEAD and not (cancelled is not None and cancelled()):
+                ops, pushed, after = _prepare(ws, after)
+                if not ops:
+                    exhausted = True
+                    break
+                in_flight.append((sender.submit(lambda body: _answer(client.post("/v1/push", json=body)),
+                                                {"ops": ops}), pushed))
+            if not in_flight:
                 return
-            in_flight = sender.submit(lambda body: _answer(client.post("/v1/push", json=body)), {"ops": ops})
-            next_ops, next_pushed, next_after = _prepare(ws, after)
-            _acknowledge(ws, in_flight.result()["results"], pushed, report)
-            ops, pushed, after = next_ops, next_pushed, next_after
+            answer, pushed = in_flight.popleft()
+            _acknowledge(ws, answer.result()["results"], pushed, report)
             if progress is not None:
                 progress("push", report.pushed)
 
@@ -379,38 +388,134 @@ def _pull(ws: Workspace, client: httpx.Client, report: SyncReport, progress, can
             return
         fill = json.loads(_setting(ws, FILL_SETTING) or "null")
         if fill is not None:
-            body = _answer(client.get("/v1/changes", params={"after": fill["after"], "limit": PULL_BATCH,
-                                                             "fill_from": fill["from"]}))
-            if body["scope"]["version"] != fill["to"]:     # changed again meanwhile: start the difference over
-                fill = {"from": fill["from"], "to": body["scope"]["version"], "after": 0}
-                _store_settings(ws, {FILL_SETTING: json.dumps(fill)})
-                continue
-            done = not body["more"]
-            settings = {SCOPE_SETTING: json.dumps(body["scope"]), FILL_SETTING: None} if done else {
-                FILL_SETTING: json.dumps(fill | {"after": body["cursor"]})}
-            _take_page(ws, [c["record"] for c in body["changes"]], settings, report, body.get("removed", []))
-            if progress is not None:
-                progress("pull", report.pulled)
+            def fill_settings(body, done, fill=fill):
+                if done:
+                    return {SCOPE_SETTING: json.dumps(body["scope"]), FILL_SETTING: None}
+                return {FILL_SETTING: json.dumps(fill | {"after": body["cursor"]})}
+
+            outcome = _read_pages(ws, client, {"fill_from": fill["from"]}, fill["after"], report, progress, cancelled,
+                                  fill_settings, lambda body, fill=fill: body["scope"]["version"] != fill["to"])
+            if outcome == "changed":       # the scope changed again meanwhile: start the difference over
+                fill = {"from": fill["from"], "to": None, "after": 0}
+                body = _answer(client.get("/v1/changes", params={"after": 0, "limit": 1, "fill_from": fill["from"]}))
+                _store_settings(ws, {FILL_SETTING: json.dumps(fill | {"to": body["scope"]["version"]})})
+            elif outcome != "done":
+                return
             continue
         cursor = int(_setting(ws, "sync.cursor") or 0)
         held = json.loads(_setting(ws, SCOPE_SETTING) or "null")
-        params = {"after": cursor, "limit": PULL_BATCH, "scope": held["version"] if held else -1}
-        body = _answer(client.get("/v1/changes", params=params | ({"own": "true"} if own else {})))
-        if body.get("rescope"):
+
+        def pull_settings(body, done, held=held):
+            settings = {"sync.cursor": str(body["cursor"])}
+            if held is None or held != body.get("scope", held):
+                settings[SCOPE_SETTING] = json.dumps(body["scope"])
+            return settings
+
+        outcome = _read_pages(ws, client, {"scope": held["version"] if held else -1} | ({"own": "true"} if own else {}),
+                              cursor, report, progress, cancelled, pull_settings, lambda body: bool(body.get("rescope")))
+        if outcome == "changed":
             # The scope changed since the last complete pull (or this laptop holds what it held before
-            # scopes existed: every record, version 0).
+            # scopes existed: every record, version 0): the difference first.
+            body = _answer(client.get("/v1/changes", params={"after": cursor, "limit": 1,
+                                                              "scope": held["version"] if held else -1}))
             start = held["version"] if held else 0
             _store_settings(ws, {FILL_SETTING: json.dumps({"from": start, "to": body["scope"]["version"], "after": 0})})
             continue
-        settings = {"sync.cursor": str(body["cursor"])}
-        if held is None or held != body.get("scope", held):
-            settings[SCOPE_SETTING] = json.dumps(body["scope"])
-        _take_page(ws, [c["record"] for c in body["changes"]], settings, report, body.get("removed", []))
-        if progress is not None:
-            progress("pull", report.pulled)
-        if not body["more"]:
+        if outcome == "done":
             _remove_leaving(ws, report)
-            return
+        return
+
+
+PULL_AHEAD = 3              # pages fetched ahead while the ones received are written
+PULL_GROUP = 5000           # records written in one transaction at most (one fsync for several pages)
+
+
+class _Reader:
+    """Fetches pages in a thread, chaining each page's cursor, a few pages ahead of the writer."""
+
+    def __init__(self, client: httpx.Client, params: dict[str, Any], after: int, stop_at):
+        import queue
+        import threading
+
+        self._queue: queue.Queue = queue.Queue(maxsize=PULL_AHEAD)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, args=(client, params, after, stop_at), daemon=True,
+                                        name="lindung-pull")
+        self._thread.start()
+
+    def _run(self, client, params, after, stop_at) -> None:
+        try:
+            while not self._stop.is_set():
+                body = _answer(client.get("/v1/changes", params=params | {"after": after, "limit": PULL_BATCH}))
+                try:      # the work on each record alone, here, while the writer's database work runs
+                    body["prepared"] = [_own_values(c["record"]) for c in body["changes"]]
+                except Exception:   # a broken record: the writer meets it again and sets it aside
+                    body["prepared"] = None
+                self._put(body)
+                if stop_at(body) or not body["more"]:
+                    return
+                after = body["cursor"]
+        except BaseException as exc:      # handed to the writer, which raises it
+            self._put(exc)
+
+    def _put(self, item) -> None:
+        import queue
+
+        while not self._stop.is_set():
+            try:
+                self._queue.put(item, timeout=0.2)
+                return
+            except queue.Full:
+                continue
+
+    def next(self, wait: bool = True):
+        """The next page (None: none has arrived yet, when not waiting)."""
+        import queue
+
+        try:
+            item = self._queue.get(block=wait)
+        except queue.Empty:
+            return None
+        if isinstance(item, BaseException):
+            raise item
+        return item
+
+    def close(self) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def _read_pages(ws: Workspace, client: httpx.Client, params: dict[str, Any], after: int, report: SyncReport,
+                progress, cancelled, settings_for, stop_at) -> str:
+    """Pull pages from ``after`` on and write them, several to a transaction when they arrive faster
+    than they are written, each transaction moving the cursor (``settings_for``) past its pages.
+    Returns "done", "changed" (``stop_at`` said the scope changed: nothing of that page is taken) or
+    "cancelled"."""
+    reader = _Reader(client, params, after, stop_at)
+    try:
+        while True:
+            group: list[dict[str, Any]] = []
+            body = reader.next()
+            size = 0
+            while body is not None:
+                if stop_at(body):
+                    _take_pages(ws, group, settings_for(group[-1], False), report) if group else None
+                    return "changed"
+                group.append(body)
+                size += len(body["changes"])
+                if not body["more"] or size >= PULL_GROUP:
+                    break
+                body = reader.next(wait=False)
+            done = not group[-1]["more"]
+            _take_pages(ws, group, settings_for(group[-1], done), report)
+            if progress is not None:
+                progress("pull", report.pulled)
+            if done:
+                return "done"
+            if cancelled is not None and cancelled():
+                return "cancelled"
+    finally:
+        reader.close()
 
 
 FILL_SETTING = "sync.fill"           # {"from", "to", "after"}: pulling the difference after a scope change
@@ -433,38 +538,47 @@ def _store_settings(ws: Workspace, settings: dict[str, str | None], session=None
 
 def _take_page(ws: Workspace, records: list[Any], settings: dict[str, str | None], report: SyncReport,
                removed: list[str] = ()) -> None:
-    """Apply one pulled page, remove the records that left this laptop's scope, and move the cursor
-    past it, in one transaction. No record a peer sent may stop this laptop's sync: when the page as
-    a whole breaks a rule of this database, it is applied again record by record, each in a savepoint,
-    and the ones that still break it are set aside (kept at the hub for review, counted here), so the
-    cursor always moves on."""
+    _take_pages(ws, [{"changes": [{"record": r} for r in records], "removed": list(removed)}], settings, report)
+
+
+def _take_pages(ws: Workspace, bodies: list[dict[str, Any]], settings: dict[str, str | None],
+                report: SyncReport) -> None:
+    """Apply pulled pages in order, each removing the records that left this laptop's scope, and move
+    the cursor past them, in one transaction. No record a peer sent may stop this laptop's sync: when
+    the pages as a whole break a rule of this database, they are applied again record by record, each
+    in a savepoint, and the ones that still break it are set aside (kept at the hub for review,
+    counted here), so the cursor always moves on."""
     from sqlalchemy.exc import IntegrityError, StatementError
 
     # The bulk insert runs on the driver's own cursor: its errors come unwrapped.
     broken = (IntegrityError, StatementError, ws.engine.dialect.dbapi.Error, KeyError, TypeError, ValueError,
               AttributeError)
+    pages = [([c["record"] for c in body["changes"]], body.get("removed") or [], body.get("prepared"))
+             for body in bodies]
     page = SyncReport(seen_duplicates=set(report.seen_duplicates), delivered=report.delivered)
     try:
         with bulk_work(), ws.session(write=True) as session:
-            _remove(session, removed, page)   # first: a record arriving may take the NIK of one leaving
-            _apply_pulled(ws, session, records, page)
-            _back_in_scope(session, records)
+            for records, removed, prepared in pages:
+                _remove(session, removed, page)   # first: a record arriving may take the NIK of one leaving
+                _apply_pulled(ws, session, records, page, prepared)
+                _back_in_scope(session, records)
             _store_settings(ws, settings, session)
     except broken:
         page = SyncReport(seen_duplicates=set(report.seen_duplicates), delivered=report.delivered)
         with bulk_work(), ws.session(write=True) as session:
-            _remove(session, removed, page)
-            for record in records:
-                try:
-                    with session.begin_nested():
-                        _apply_pulled(ws, session, [record], page)
-                except broken:
-                    _set_aside(session, record, page)
-            _back_in_scope(session, records)
+            for records, removed, _prepared in pages:   # worked out again: the first try used them up
+                _remove(session, removed, page)
+                for record in records:
+                    try:
+                        with session.begin_nested():
+                            _apply_pulled(ws, session, [record], page)
+                    except broken:
+                        _set_aside(session, record, page)
+                _back_in_scope(session, records)
             _store_settings(ws, settings, session)
     report.merge_page(page)
     if report.seen is not None:
-        report.seen.update(str(r.get("id")) for r in records if isinstance(r, dict))
+        report.seen.update(str(r.get("id")) for records, _removed, _p in pages for r in records if isinstance(r, dict))
 
 
 def _remove(session, uuids: list[str], report: SyncReport) -> None:
@@ -534,29 +648,45 @@ def _set_aside(session, record: Any, report: SyncReport) -> None:
 _COPIED = tuple(name for name in FIELDS if name != "school_npsn")
 
 
+_DATES = tuple(name for name in _COPIED if Worker.__table__.c[name].type.python_type is dt.date)
+
+
 def _values(record: dict[str, Any]) -> dict[str, Any]:
-    values: dict[str, Any] = {}
-    for name in _COPIED:
-        value = record.get(name)
-        column = Worker.__table__.c[name]
-        if value is not None and column.type.python_type is dt.date:
-            value = dt.date.fromisoformat(value)
-        values[name] = value
+    values = {name: record.get(name) for name in _COPIED}
+    for name in _DATES:
+        if values[name] is not None:
+            values[name] = dt.date.fromisoformat(values[name])
     return values
+
+
+def _among(column, values) -> Any:
+    """``column IN (values)`` with the values as one JSON parameter: a page's thousand ids cost no
+    SQL of their own to build (the statement stays the same, compiled once)."""
+    return column.in_(select(literal_column("value")).select_from(
+        text("json_each(:values)").bindparams(bindparam("values", json.dumps(list(values)), unique=True))))
 
 
 def _stamp(value: str | None) -> dt.datetime | None:
     return dt.datetime.fromisoformat(value.rstrip("Z")) if value else None
 
 
-def _pulled_values(record: dict[str, Any], schools: dict[str, int]) -> dict[str, Any]:
-    """The hub's record as the columns of a local worker (its editable fields and deletion)."""
+def _own_values(record: dict[str, Any]) -> dict[str, Any]:
+    """The hub's record as the columns of a local worker (its editable fields and deletion), all but
+    its school's local id: work on the record alone, done by the pull's reader while the pages before
+    are written."""
     values = _values(record)
     values.update(lifecycle_columns(record))
-    values.update(school_id=schools.get(record.get("school_npsn")), name_key=search_key(record["full_name"]),
+    values.update(name_key=search_key(record["full_name"]),
                   status=record["status"], deleted_at=_stamp(record.get("deleted_at")),
                   deleted_by=record.get("deleted_by"), deleted_reason=record.get("deleted_reason"),
                   updated_by=record["updated_by"], updated_at=_stamp(record["updated_at"]))
+    return values
+
+
+def _pulled_values(record: dict[str, Any], schools: dict[str, int],
+                   prepared: dict[str, Any] | None = None) -> dict[str, Any]:
+    values = prepared if prepared is not None else _own_values(record)
+    values["school_id"] = schools.get(record.get("school_npsn"))
     return values
 
 
@@ -577,23 +707,25 @@ def _overwrite(worker: Worker, values: dict[str, Any], hub_revision: int) -> Non
     worker.synced_revision = worker.revision
 
 
-def _apply_pulled(ws: Workspace, session, records: list[dict[str, Any]], report: SyncReport) -> None:
-    """Bring the hub's records in: new ones inserted, clean local copies updated, local edits kept."""
+def _apply_pulled(ws: Workspace, session, records: list[dict[str, Any]], report: SyncReport,
+                  prepared: list[dict[str, Any]] | None = None) -> None:
+    """Bring the hub's records in: new ones inserted, clean local copies updated, local edits kept.
+    ``prepared``: each record's :func:`_own_values`, already worked out (used up here)."""
     if not records:
         return
     uuids = [r["id"] for r in records]
-    local = {w.uuid: w for w in session.scalars(select(Worker).where(Worker.uuid.in_(uuids)))}
+    local = {w.uuid: w for w in session.scalars(select(Worker).where(_among(Worker.uuid, uuids)))}
     live_niks = dict(session.execute(select(Worker.nik, Worker.uuid).where(
-        Worker.nik.in_([r["nik"] for r in records]), Worker.deleted_at.is_(None))).all())
+        _among(Worker.nik, [r["nik"] for r in records]), Worker.deleted_at.is_(None))).all())
     regnos = dict(session.execute(select(Worker.registration_no, Worker.uuid).where(
-        Worker.registration_no.in_([r["registration_no"] for r in records]))).all())
+        _among(Worker.registration_no, [r["registration_no"] for r in records]))).all())
     schools = ids_for_records(session, records)
     fresh: list[dict[str, Any]] = []
     taken: list[str] = []
     next_id = (session.execute(text("SELECT COALESCE(MAX(id), 0) FROM workers")).scalar() or 0) + 1
-    for record in records:
+    for number, record in enumerate(records):
         worker = local.get(record["id"])
-        values = _pulled_values(record, schools)
+        values = _pulled_values(record, schools, prepared[number] if prepared is not None else None)
         if worker is not None:
             if worker.hub_revision >= record["revision"]:
                 continue  # this laptop's own change coming back, or one it already has
@@ -644,16 +776,19 @@ def _apply_pulled(ws: Workspace, session, records: list[dict[str, Any]], report:
     taken += [v["uuid"] for v in fresh]
     if taken:
         # Held back earlier as a possible duplicate of a record here, and now taken (merged or deleted).
-        session.execute(SyncSkipped.__table__.delete().where(SyncSkipped.uuid.in_(taken)))
+        session.execute(SyncSkipped.__table__.delete().where(_among(SyncSkipped.uuid, taken)))
     if fresh:
         names = tuple(fresh[0])
-        _bulk_insert(session, Worker.__table__, names, [tuple(v[n] for n in names) for v in fresh])
+        row = itemgetter(*names)
+        _bulk_insert(session, Worker.__table__, names, [row(v) for v in fresh])
         session.execute(text("INSERT INTO workers_fts(rowid, full_name) SELECT id, full_name FROM workers "
                              "WHERE id BETWEEN :a AND :b"), {"a": fresh[0]["id"], "b": fresh[-1]["id"]})
         now = utcnow()
-        session.execute(WorkerChange.__table__.insert(), [
-            {"worker_id": v["id"], "revision": 1, "action": "sync", "changed_at": now, "changed_by": "hub",
-             "device_id": ws.device.id, "changes": json.dumps({"from_device": v["device_id"]})} for v in fresh])
+        came_from: dict[str, str] = {}      # the same few laptops over and over
+        _bulk_insert(session, WorkerChange.__table__,
+                     ("worker_id", "revision", "action", "changed_at", "changed_by", "device_id", "changes"),
+                     [(v["id"], 1, "sync", now, "hub", ws.device.id, came_from.get(v["device_id"]) or came_from.setdefault(
+                         v["device_id"], json.dumps({"from_device": v["device_id"]}))) for v in fresh])
 
 
 def _known_here(ws: Workspace) -> int:
