@@ -19,7 +19,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import String, any_, bindparam, cast, func, insert, not_, select, text, union_all, update
+from sqlalchemy import BigInteger, String, any_, bindparam, cast, func, insert, not_, select, text, union_all, update
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session, aliased, object_session
 
@@ -304,15 +304,21 @@ class _Batch:
         self.created: set[str] = set()
 
 
+def _chunks(session: Session, column, values: list) -> list:
+    """``column IN values`` as conditions: one with an array parameter on PostgreSQL (the statement
+    stays the same whatever the count), chunks of 500 placeholders on SQLite."""
+    if not values:
+        return []
+    if session.get_bind().dialect.name == "postgresql":
+        kind = BigInteger if isinstance(values[0], int) else String
+        return [column == any_(cast(bindparam("values", list(values), unique=True), ARRAY(kind)))]
+    return [column.in_(values[start:start + 500]) for start in range(0, len(values), 500)]
+
+
 def _in_chunks(session: Session, model, column, values: list[str], for_update: bool = False):
     values = [v for v in set(values) if v]
-    if values and session.get_bind().dialect.name == "postgresql":
-        # One array parameter instead of a placeholder per value: the statement stays the same.
-        query = select(model).where(column == any_(cast(bindparam("values", values), ARRAY(String))))
-        yield from session.scalars(query.with_for_update() if for_update else query)
-        return
-    for start in range(0, len(values), 500):
-        query = select(model).where(column.in_(values[start:start + 500]))
+    for where in _chunks(session, column, values):
+        query = select(model).where(where)
         if for_update:
             query = query.with_for_update()
         yield from session.scalars(query)
@@ -663,10 +669,9 @@ def _left(session: Session, scope: scopes.Scope, exits: list[tuple[int, str]]) -
     if not uids:
         return []
     gone = set()
-    for start in range(0, len(uids), 500):
+    for where in _chunks(session, Record.uuid, uids):
         for row in session.execute(select(Record.uuid, Record.device_id, Record.merged,
-                                          *(getattr(Record, c) for c in scopes.LOCATION))
-                                   .where(Record.uuid.in_(uids[start:start + 500]))):
+                                          *(getattr(Record, c) for c in scopes.LOCATION)).where(where)):
             if not scopes.covers(scope, row, merged=row.merged):
                 gone.add(row.uuid)
     return [u for u in uids if u in gone]
@@ -720,9 +725,9 @@ def changes(session: Session, after: int, limit: int = 1000, device: Device | No
 
 def _rows_by_seq(session: Session, seqs: list[int]) -> list[tuple[int, int, str]]:
     rows = []
-    for start in range(0, len(seqs), 500):
+    for where in _chunks(session, Record.seq, seqs):
         rows += [(int(s), r, d) for s, r, d in session.execute(
-            select(Record.seq, Record.revision, Record.data).where(Record.seq.in_(seqs[start:start + 500])))]
+            select(Record.seq, Record.revision, Record.data).where(where))]
     return sorted(rows)
 
 
@@ -794,9 +799,8 @@ def _scoped_count(session: Session, scope: scopes.Scope, at: int | None) -> int:
         .where(Record.seq > at, Record.created_seq <= at))}
     before: dict[str, Any] = {}
     uids = list(changed)
-    for start in range(0, len(uids), 500):
-        for e in session.scalars(select(ScopeExit).where(ScopeExit.record_uuid.in_(uids[start:start + 500]),
-                                                         ScopeExit.seq > at).order_by(ScopeExit.seq.desc())):
+    for where in _chunks(session, ScopeExit.record_uuid, uids):
+        for e in session.scalars(select(ScopeExit).where(where, ScopeExit.seq > at).order_by(ScopeExit.seq.desc())):
             before[e.record_uuid] = e           # the earliest after ``at`` is written last
     for uid, row in changed.items():
         then = before.get(uid)
