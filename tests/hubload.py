@@ -135,18 +135,24 @@ def load_records(connection, numbers: Iterable[int], places: list[Place], device
     """Records ``numbers`` (each in ``places[number % len(places)]``, enrolled by bulk laptop
     ``number % devices``) with change sequences from ``first_seq`` on; moves the hub's change counter
     past them. Returns the next free sequence."""
-    seq = first_seq
+    rows = ((number, places[number % len(places)], first_seq + i) for i, number in enumerate(numbers))
+    return load_rows(connection, rows, devices)
+
+
+def load_rows(connection, rows: Iterable[tuple[int, Place, int]], devices: int) -> int:
+    """Records given as (number, place, change sequence); returns the sequence after the highest."""
+    top = 0
     with connection.cursor() as cursor:
         with cursor.copy(f"COPY records ({', '.join(_RECORD_COLUMNS)}) FROM STDIN") as copy:
-            for number in numbers:
+            for number, place, seq in rows:
                 device = number % devices
-                row, data = record(number, places[number % len(places)], device, 1 + number // devices)
+                row, data = record(number, place, device, 1 + number // devices)
                 copy.write_row((row["uuid"], row["registration_no"], row["nik"], row["full_name"], 1, data,
                                 row["device_id"], row["device_id"], seq, seq, False, "2026-06-01 08:00:00",
                                 row["kabupaten_code"], row["kecamatan_code"], row["desa_code"], None, False))
-                seq += 1
-        cursor.execute("UPDATE counters SET value = GREATEST(value, %s) WHERE name = 'changes'", (seq - 1,))
-    return seq
+                top = max(top, seq)
+        cursor.execute("UPDATE counters SET value = GREATEST(value, %s) WHERE name = 'changes'", (top,))
+    return top + 1
 
 
 def without_indexes(connection, table: str) -> AbstractContextManager[None]:
