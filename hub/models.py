@@ -103,8 +103,8 @@ class Record(Base):
     created_seq: Mapped[int | None] = mapped_column(BigInteger, nullable=True, index=True)  # seq when created
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
-    # Where the record belongs, copied from its data, for the laptops' scopes (each with the change
-    # sequence, so a scope's changes are read in order off one index).
+    # Where the record belongs, copied from its data, for the laptops' scopes (each indexed with the
+    # change sequence, so a scope's changes are read in order off one index); empty once merged away.
     kabupaten_code: Mapped[str | None] = mapped_column(String(4), nullable=True)
     kecamatan_code: Mapped[str | None] = mapped_column(String(6), nullable=True)
     desa_code: Mapped[str | None] = mapped_column(String(10), nullable=True)

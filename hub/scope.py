@@ -136,21 +136,24 @@ def branches(scope: Scope, table) -> list:
 
 
 def condition(scope: Scope, table, records: bool = True):
-    """One condition: the row is in ``scope`` (for records, not merged away). With IN lists, so the
-    database may combine the indexes (counts, joins); pages in change order use :func:`branches`."""
+    """One condition: the row is in ``scope``. With IN lists, so the database may combine the indexes
+    (counts, joins); pages in change order use :func:`branches`. A record merged away has no place
+    (its location columns are empty) and leaves its own laptop too."""
     if scope.everything:
         return true()
-    where = [table.device_id == scope.device_id]
+    own = table.device_id == scope.device_id
+    return or_(and_(own, table.merged.is_(False)) if records else own, located(scope, table))
+
+
+def located(scope: Scope, table):
+    """The row's place is in ``scope`` (not counting the records the laptop enrolled itself)."""
     if scope.kind == "area":
         kec = [c for c in scope.codes if len(c) == 6]
         desa = [c for c in scope.codes if len(c) == 10]
-        where += ([table.kecamatan_code.in_(kec)] if kec else []) + ([table.desa_code.in_(desa)] if desa else [])
-    elif scope.kind == "kabupaten":
-        where.append(table.kabupaten_code.in_(scope.codes))
-    else:
-        where.append(table.school_npsn.in_(scope.codes))
-    held = or_(*where)
-    return and_(table.merged.is_(False), held) if records else held
+        return or_(*([table.kecamatan_code.in_(kec)] if kec else []), *([table.desa_code.in_(desa)] if desa else []))
+    if scope.kind == "kabupaten":
+        return table.kabupaten_code.in_(scope.codes)
+    return table.school_npsn.in_(scope.codes)
 
 
 def any_of(scopes: list[Scope], table, records: bool = True):

@@ -19,7 +19,21 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import BigInteger, String, any_, bindparam, cast, func, insert, not_, select, text, union_all, update
+from sqlalchemy import (
+    BigInteger,
+    String,
+    any_,
+    bindparam,
+    cast,
+    false,
+    func,
+    insert,
+    not_,
+    select,
+    text,
+    union_all,
+    update,
+)
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session, aliased, object_session
 
@@ -529,13 +543,14 @@ def _store(current: Record, record: dict[str, Any], by_device: str, seq: int, me
            data: str | None = None) -> None:
     """A new revision of a record the hub holds. When it moves (another area or school) or is merged
     away, where it was is kept: the laptops whose scope held it there are sent its removal."""
-    where = scopes.location(record)
-    if merged or any(getattr(current, k) != v for k, v in where.items()):
+    current.merged = current.merged or merged
+    # A record merged away has no place any more: it is in no laptop's scope.
+    where = {k: None for k in scopes.LOCATION} if current.merged else scopes.location(record)
+    if any(getattr(current, k) != v for k, v in where.items()):
         object_session(current).add(ScopeExit(seq=seq, record_uuid=current.uuid, device_id=current.device_id,
                                               **{k: getattr(current, k) for k in scopes.LOCATION}))
     for key, value in where.items():
         setattr(current, key, value)
-    current.merged = current.merged or merged
     current.revision += 1
     current.data = data or _data_text(record)
     current.nik = record["nik"]
@@ -790,10 +805,14 @@ def _scoped_count(session: Session, scope: scopes.Scope, at: int | None) -> int:
     """Records in ``scope``; with ``at``, as the scope held them at cursor ``at`` (created by then, where
     they were then): those unchanged since are counted where they are, the few changed since where
     their first move after ``at`` says they were."""
-    count = select(func.count()).select_from(Record).where(scopes.condition(scope, Record))
+    # Those in its places (read off the indexes alone), and its own not counted there.
+    placed = select(func.count()).select_from(Record).where(scopes.located(scope, Record))
+    own = select(func.count()).select_from(Record).where(
+        Record.device_id == scope.device_id, Record.merged.is_(False),
+        not_(func.coalesce(scopes.located(scope, Record), false())))
     if at is None:
-        return session.scalar(count) or 0
-    total = session.scalar(count.where(Record.seq <= at)) or 0
+        return (session.scalar(placed) or 0) + (session.scalar(own) or 0)
+    total = (session.scalar(placed.where(Record.seq <= at)) or 0) + (session.scalar(own.where(Record.seq <= at)) or 0)
     changed = {r.uuid: r for r in session.execute(
         select(Record.uuid, Record.device_id, Record.merged, *(getattr(Record, c) for c in scopes.LOCATION))
         .where(Record.seq > at, Record.created_seq <= at))}

@@ -1,7 +1,8 @@
 """each laptop holds only its scope: where every record belongs, where moved records were, the laptops' scopes
 
-Records get their kabupaten, kecamatan, desa and school as columns (from their data), each indexed with
-the change sequence, and a flag for records merged away; ``scope_exits`` keeps where a record was before
+Records get their kabupaten, kecamatan, desa and school as columns (from their data; empty for a record
+merged away into another, which is in no scope), each indexed with the change sequence, and a flag for
+records merged away; ``scope_exits`` keeps where a record was before
 a change moved it, so the laptops that held it there are sent its removal. Laptops and codes get a scope
 (none: every record, as every laptop registered before has) and its history. Open conflicts and
 possible duplicates get partial indexes: reviews and counts read only those.
@@ -39,6 +40,8 @@ def upgrade() -> None:
     op.execute("UPDATE records SET merged = TRUE WHERE uuid IN ("
                "SELECT CASE WHEN kept_uuid = record_uuid THEN other_uuid ELSE record_uuid END "
                "FROM possible_duplicates WHERE resolution = 'merged' AND kept_uuid IS NOT NULL)")
+    # A record merged away has no place: it is in no laptop's scope.
+    op.execute("UPDATE records SET " + ", ".join(f"{c} = NULL" for c in LOCATION) + " WHERE merged = TRUE")
     for column in INDEXED:
         op.create_index(f"ix_records_{column}_seq", "records", [column, "seq"])
 
