@@ -34,8 +34,6 @@ from desktop.services.schools import ids_for_records
 from desktop.services.workspace import Workspace, bulk_work, utcnow
 from desktop.storage.models import Setting, SyncSkipped, Worker, WorkerChange
 
-# Told to a laptop that enrolled a NIK the hub holds outside its scope; nothing more of the other person.
-ELSEWHERE = QT_TRANSLATE_NOOP("Service", "NIK ini sudah terdaftar di wilayah lain")
 PUSH_BATCH = 500
 PULL_BATCH = 1000
 TIMEOUT = httpx.Timeout(60.0, connect=10.0)
