@@ -2411,6 +2411,16 @@ NIK {nik}</translation>
     </message>
     <message>
         <location filename="../../desktop/gui/sync_control.py" line="136" />
+        <source>{count} NIK sudah terdaftar di wilayah lain</source>
+        <translation>{count} NIKs already enrolled in another area</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/sync_control.py" line="137" />
+        <source>NIK ini sudah terdaftar di wilayah lain: {numbers}. Hub menandainya untuk ditinjau.</source>
+        <translation>These NIKs are already enrolled in another area: {numbers}. The hub flags them for review.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/sync_control.py" line="136" />
         <source>{count} data ditolak hub (Data → Perubahan yang ditolak hub)</source>
         <translation>{count} records refused by the hub (Data → Changes the hub refused)</translation>
     </message>
