@@ -109,12 +109,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "serve":
         import os
 
-        import uvicorn
-
         os.environ["LINDUNG_HUB_DB"] = url  # the worker processes build the app from it
         print(f"lindung-hub: melayani di http://{_host_for_url(args.host)}:{args.port} "
               f"({args.workers} proses), basis data: {_describe_db(url)}", flush=True)
-        uvicorn.run("hub.asgi:app", host=args.host, port=args.port, workers=args.workers, log_level="warning")
+        from hub.server import serve
+
+        serve(args.host, args.port, args.workers)
         return 0
     try:
         db = HubDatabase(url)
