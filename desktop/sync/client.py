@@ -34,7 +34,7 @@ from desktop.services.schools import ids_for_records
 from desktop.services.workspace import Workspace, bulk_work, utcnow
 from desktop.storage.models import Setting, SyncSkipped, Worker, WorkerChange
 
-PUSH_BATCH = 500
+PUSH_BATCH = 1000
 PULL_BATCH = 1000
 TIMEOUT = httpx.Timeout(60.0, connect=10.0)
 
