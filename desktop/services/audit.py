@@ -131,18 +131,53 @@ DETAIL_LABELS = {
     "attempted_at": QT_TRANSLATE_NOOP("Audit", "waktu percobaan"),
     "failures": QT_TRANSLATE_NOOP("Audit", "salah berturut-turut"),
     "locked_minutes": QT_TRANSLATE_NOOP("Audit", "dikunci (menit)"),
+    "min_age": QT_TRANSLATE_NOOP("Audit", "umur minimal"), "max_age": QT_TRANSLATE_NOOP("Audit", "umur maksimal"),
+    "coverage_months": QT_TRANSLATE_NOOP("Audit", "lama perlindungan (bulan)"),
+    "max_plausible_income": QT_TRANSLATE_NOOP("Audit", "batas penghasilan wajar"),
+    "name": QT_TRANSLATE_NOOP("Audit", "nama"), "level": QT_TRANSLATE_NOOP("Audit", "jenjang"),
+    "kabupaten_code": QT_TRANSLATE_NOOP("Audit", "kabupaten/kota"),
+    "coordinator": QT_TRANSLATE_NOOP("Audit", "koordinator"),
+    "auto_minutes": QT_TRANSLATE_NOOP("Audit", "sinkron otomatis (menit)"),
 }
 _HIDDEN = frozenset({"batch"})     # internal ids, in the log for the hub, not for people
 
 
-def describe(details: dict[str, Any], shown: int = 3, label: Callable[[str], str] | None = None) -> str:
+def _coded_labels() -> dict[str, dict[str, str]]:
+    """The labels of coded values, per detail key: ``volunteer`` is said ``Relawan``."""
+    from desktop.domain.enrollment import Funding, Occupation, Relationship, Sex, Status
+    from desktop.services.accounts import ROLE_LABELS
+
+    def of(kind) -> dict[str, str]:
+        return {member.value: member.label for member in kind}
+
+    return {"role": {role.value: text for role, text in ROLE_LABELS.items()}, "status": of(Status),
+            "occupation": of(Occupation), "sex": of(Sex), "heir_relationship": of(Relationship),
+            "funding_source": of(Funding),
+            "layout": {"a4": QT_TRANSLATE_NOOP("Labels", "A4, 10 kartu per lembar"),
+                       "card": QT_TRANSLATE_NOOP("Labels", "satu kartu per halaman")}}
+
+
+def describe(details: dict[str, Any], shown: int = 3, label: Callable[[str], str] | None = None,
+             words: Callable[[str], str] | None = None) -> str:
     """One line for people: ``label: value`` pairs, long lists cut to their first few. ``label``
-    turns a key into words (the window passes translated labels)."""
+    turns a key into words, ``words`` a coded value's label into the window's language (the window
+    passes translations): ``peran: Relawan``, not ``role: volunteer``."""
     label = label or (lambda key: DETAIL_LABELS.get(key) or FIELD_LABELS.get(key, key))
+    words = words or (lambda text: text)
+    coded = _coded_labels()
+
+    def said(key: str, value: Any) -> Any:
+        found = coded.get(key, {}).get(value) if isinstance(value, str) else None
+        return words(found) if found is not None else value
+
     parts = []
     for key, value in details.items():
         if value is None or value == "" or key in _HIDDEN:
             continue
+        if isinstance(value, list):
+            value = [said(key, v) for v in value]
+        else:
+            value = said(key, value)
         if isinstance(value, list) and len(value) > shown:
             value = ", ".join(map(str, value[:shown])) + f" … (+{len(value) - shown})"
         elif isinstance(value, list):

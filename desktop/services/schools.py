@@ -8,6 +8,8 @@ from sqlalchemy import select
 
 from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.domain.text import fold_spaces
+from desktop.services import audit, permissions
+from desktop.services.accounts import Actor
 from desktop.services.errors import ServiceError
 from desktop.services.records import SchoolInfo
 from desktop.services.workspace import Workspace, utcnow
@@ -21,8 +23,7 @@ def _info(s: School) -> SchoolInfo:
     return SchoolInfo(s.id, s.npsn, s.name, s.level, s.kabupaten_code, s.coordinator)
 
 
-def add_school(ws: Workspace, npsn: str, name: str, level: str, kabupaten_code: str,
-               coordinator: str = "") -> SchoolInfo:
+def _checked(ws: Workspace, npsn: str, name: str, level: str, kabupaten_code: str) -> tuple[str, str, str, str]:
     npsn, name = fold_spaces(npsn), fold_spaces(name).upper()
     level = next((lv for lv in LEVELS if lv.lower() == fold_spaces(level).lower()), "")
     if not _NPSN.match(npsn):
@@ -36,12 +37,43 @@ def add_school(ws: Workspace, npsn: str, name: str, level: str, kabupaten_code: 
     if region is None or len(region.code) != 4:
         raise ServiceError(QT_TRANSLATE_NOOP("Service", "Kode kabupaten/kota {code} tidak dikenal."),
                            code=kabupaten_code)
+    return npsn, name, level, region.code
+
+
+def add_school(ws: Workspace, npsn: str, name: str, level: str, kabupaten_code: str,
+               coordinator: str = "", actor: Actor | None = None) -> SchoolInfo:
+    """A new school; ``actor`` (the window's user) must be an admin."""
+    if actor is not None:
+        permissions.require(actor, permissions.Action.ADMINISTER)
+    npsn, name, level, kabupaten_code = _checked(ws, npsn, name, level, kabupaten_code)
     with ws.session(write=True) as session:
         if session.scalar(select(School).where(School.npsn == npsn)) is not None:
             raise ServiceError(QT_TRANSLATE_NOOP("Service", "Sekolah dengan NPSN {npsn} sudah ada."), npsn=npsn)
-        school = School(npsn=npsn, name=name, level=level, kabupaten_code=region.code,
+        school = School(npsn=npsn, name=name, level=level, kabupaten_code=kabupaten_code,
                         coordinator=fold_spaces(coordinator), created_at=utcnow())
         session.add(school)
+        session.flush()
+        if actor is not None:
+            audit.record(session, ws, actor, "create", f"sekolah {npsn}", {"name": name, "level": level})
+        return _info(school)
+
+
+def update_school(ws: Workspace, npsn: str, name: str, level: str, kabupaten_code: str, coordinator: str,
+                  actor: Actor) -> SchoolInfo:
+    """Correct a school's name, level, kabupaten/kota or coordinator (its NPSN stays: records and the
+    hub know the school by it). Admin only; the change goes to the audit log."""
+    permissions.require(actor, permissions.Action.ADMINISTER)
+    npsn, name, level, kabupaten_code = _checked(ws, npsn, name, level, kabupaten_code)
+    with ws.session(write=True) as session:
+        school = session.scalar(select(School).where(School.npsn == npsn))
+        if school is None:
+            raise ServiceError(QT_TRANSLATE_NOOP("Service", "Sekolah dengan NPSN {npsn} belum terdaftar."), npsn=npsn)
+        wanted = {"name": name, "level": level, "kabupaten_code": kabupaten_code, "coordinator": fold_spaces(coordinator)}
+        changed = {k: [getattr(school, k), v] for k, v in wanted.items() if getattr(school, k) != v}
+        for key, (_old, new) in changed.items():
+            setattr(school, key, new)
+        if changed:
+            audit.record(session, ws, actor, "edit", f"sekolah {npsn}", changed)
         session.flush()
         return _info(school)
 

@@ -33,4 +33,6 @@ def open_new_form(qtbot, window):
         window.new_button.click()
     form = opened.args[0]
     qtbot.waitUntil(lambda: form.isVisible())
+    form.activateWindow()       # keys and focus changes go to the active window, as on a screen
+    qtbot.waitUntil(form.isActiveWindow)
     return form
