@@ -418,6 +418,8 @@ class EnrollmentForm(QDialog):
         self._nik_timer.start()
 
     def _check_nik(self) -> None:
+        if not self.isVisible():
+            return          # saved or closed meanwhile
         nik = clean_nik(self.fields["nik"].text())
         info, _ = parse_nik(nik)
         if info is None:

@@ -59,3 +59,8 @@ def error_text(error: BaseException) -> str:
     return QCoreApplication.translate(
         "Errors", "Terjadi kesalahan tak terduga ({kind}). Data yang sudah tersimpan aman.").format(
         kind=type(error).__name__)
+
+
+def number(value: int) -> str:
+    """A count with the window's digit grouping: ``20.000`` in Indonesian, ``20,000`` in English."""
+    return QLocale().toString(int(value))

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.enrollment import Status
 from desktop.gui.accounts_dialog import AccountsDialog
 from desktop.gui.enrollment_form import EnrollmentForm
-from desktop.gui.i18n import LANGUAGES, error_text, label
+from desktop.gui.i18n import LANGUAGES, error_text, label, number
 from desktop.domain.text import school_words
 from desktop.gui.widgets import SEARCH_ROLE, SearchCombo
 from desktop.gui.worker import DbWorker
@@ -393,7 +393,7 @@ class MainWindow(QMainWindow):
                     self.actor.school_npsn)
         dialog = ImportDialog(self.ws, self.worker, self.actor, self.schools, default_school=npsn, parent=self)
         dialog.committed.connect(lambda n: self.statusBar().showMessage(
-            self.tr("{count} peserta diimpor.").format(count=n), 8000))
+            self.tr("{count} peserta diimpor.").format(count=number(n)), 8000))
         self.import_dialog = dialog
         dialog.open()
         self.import_opened.emit(dialog)

@@ -9,7 +9,7 @@ import threading
 from PySide6.QtCore import QLocale, QObject, QRunnable, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QWidget
 
-from desktop.gui.i18n import error_text
+from desktop.gui.i18n import error_text, number
 from desktop.gui.worker import DbWorker
 from desktop.services.workspace import Workspace
 from desktop.sync import client
@@ -137,7 +137,7 @@ class SyncControl(QObject):
 
     def _progressed(self, phase: str, count: int) -> None:
         what = self.tr("mengirim") if phase == "push" else self.tr("mengambil")
-        self.label.setText(self.tr("Menyinkronkan: {what} {count}…").format(what=what, count=count))
+        self.label.setText(self.tr("Menyinkronkan: {what} {count}…").format(what=what, count=number(count)))
 
     def _finished(self, report, error) -> None:
         self._job = None
@@ -150,12 +150,12 @@ class SyncControl(QObject):
             self.to_review = report.to_review
             problem, self.detail = "", ""
             if report.set_aside:   # pulled records that clash with one here: kept at the hub for review
-                problem = self.tr("{count} data dari hub disisihkan").format(count=report.set_aside)
+                problem = self.tr("{count} data dari hub disisihkan").format(count=number(report.set_aside))
                 self.detail = self.tr("Data dari hub dengan NIK atau nomor registrasi yang sama dengan data di "
                                       "laptop ini disisihkan; hub menandainya untuk ditinjau.")
             if report.rejected:   # records stay here, waiting; the hub's first reason says why
                 problem = self.tr("{count} data ditolak hub (Data → Perubahan yang ditolak hub)").format(
-                    count=len(report.rejected))
+                    count=number(len(report.rejected)))
                 self.detail = self.tr("Alasan hub: {reason}").format(reason=report.rejected[0].split(": ", 1)[-1])
             if report.audit_refused:   # somebody changed or removed audit entries on this laptop
                 problem = self.tr("catatan audit ditolak hub, hubungi admin cabang")

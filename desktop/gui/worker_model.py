@@ -26,6 +26,8 @@ class WorkerTableModel(QAbstractTableModel):
         self._cursor: tuple[str, int] | None = None
         self._headers = (self.tr("No. Registrasi"), self.tr("Nama"), self.tr("NIK"), self.tr("Tgl lahir"),
                          self.tr("L/P"), self.tr("Kabupaten/Kota"), self.tr("Pekerjaan"), self.tr("Status"))
+        # One letter in the L/P column: L and P in Indonesian, M and F in English.
+        self._sex = {"L": self.tr("L", "laki-laki"), "P": self.tr("P", "perempuan")}
 
     def reset(self, page: Page) -> None:
         self.beginResetModel()
@@ -77,6 +79,8 @@ class WorkerTableModel(QAbstractTableModel):
                 return label(Occupation(row.occupation).label)
             if column == "status":
                 return label(Status(row.status).label)
+            if column == "sex":
+                return self._sex.get(row.sex, row.sex)
             return getattr(row, column)
         if role == Qt.ItemDataRole.UserRole:
             return row.id

@@ -8,6 +8,7 @@ printed in which batch, by whom, and why when they are printed again.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import uuid
@@ -18,7 +19,7 @@ from pathlib import Path
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
-from sqlalchemy import exists, select
+from sqlalchemy import exists, func, select
 
 from desktop.domain import cardcode
 from desktop.domain.base64url import b64, unb64
@@ -170,6 +171,9 @@ class PrintResult:
     reprinted: int
     batch_id: str
     path: Path
+    registration_nos: tuple[str, ...] = ()   # the cards in the file, in print order
+    layout: str = ""
+    logged: bool = False                     # written to the print log (a preview or a saved PDF is not)
 
 
 def _card_back(ws: Workspace) -> CardBack:
@@ -229,7 +233,28 @@ def print_cards(ws: Workspace, query: SearchQuery, out: Path, layout: str, actor
     batch = str(uuid.uuid4())
     if record:
         _log_batch(ws, batch, issued, layout, actor, reason or None, Path(out).name)
-    return PrintResult(count, printed, batch, Path(out))
+    return PrintResult(count, printed, batch, Path(out), tuple(issued), layout, record)
+
+
+def log_printed(ws: Workspace, result: PrintResult, actor: Actor, reprint_reason: str | None = None) -> PrintResult:
+    """Log the cards of a file written earlier (``print_cards(record=False)``) as printed: when its
+    pages reached a printer, or when the user says the saved file was printed. Cards printed before
+    (or meanwhile) need the reason for printing them again."""
+    permissions.require(actor, permissions.Action.PRINT)
+    if result.logged:
+        return result
+    reason = (reprint_reason or "").strip()
+    numbers = list(result.registration_nos)
+    with ws.session() as session:
+        printed = 0
+        for start in range(0, len(numbers), 2000):
+            chunk = numbers[start:start + 2000]
+            printed += session.execute(select(func.count()).select_from(Worker).where(
+                Worker.registration_no.in_(chunk), exists().where(CardPrint.worker_id == Worker.id))).scalar_one()
+    if printed and not reason:
+        raise ReprintNeedsReason(printed)
+    _log_batch(ws, result.batch_id, numbers, result.layout, actor, reason or None, result.path.name)
+    return dataclasses.replace(result, reprinted=printed, logged=True)
 
 
 def _log_batch(ws: Workspace, batch_uuid: str, registration_nos: list[str], layout: str, actor: Actor,

@@ -30,7 +30,7 @@ from desktop.domain.dapodik import NOT_ELIGIBLE, SKIPPED
 from desktop.domain.enrollment import Enrollment, Occupation, Relationship, Sex, validate
 from desktop.domain.importing import (
     COLUMN_OF_FIELD, HEADERS, IMPORT_FIELDS, TEMPLATE_COLUMNS, RegionMatcher, cell_text, convert_row,
-    field_for_header, guess_mapping, header_key, is_blank_row,
+    field_for_header, guess_mapping, header_key, is_blank_row, without_footer,
 )
 from desktop.domain.text import fold_spaces
 from desktop.domain.messages import QT_TRANSLATE_NOOP, Problem, error, errors_of, warnings_of
@@ -251,8 +251,8 @@ def _read_import(ws: Workspace, path: Path, school_npsn: str | None, mapping: Ma
             mapping = guessed  # the school's usual layout does not fit this file
     if columns:
         mapping = _with_columns(headers, mapping, columns)
-    body = [(number, row) for number, row in enumerate(table.rows[header_index + 1:], start=header_index + 2)
-            if not is_blank_row(row)]
+    body = without_footer([(number, row) for number, row in enumerate(table.rows[header_index + 1:],
+                                                                      start=header_index + 2) if not is_blank_row(row)])
     preview = ImportPreview(Path(path), school_npsn, headers, header_index + 1, dict(mapping), ())
     return _check_rows(ws, preview, [_pending(n, _cells(row, mapping)) for n, row in body], progress, cancel)
 
@@ -357,8 +357,8 @@ def remap(ws: Workspace, preview: ImportPreview, mapping: Mapping[str, int],
         raise ServiceError(QT_TRANSLATE_NOOP("Service", "Kolom berkas Dapodik dikenali sendiri; tidak perlu dipetakan."))
     table = read_table(preview.path)
     start = preview.header_row  # 0-based index of the first data row
-    body = [(number, row) for number, row in enumerate(table.rows[start:], start=start + 1)
-            if not is_blank_row(row)]
+    body = without_footer([(number, row) for number, row in enumerate(table.rows[start:], start=start + 1)
+                           if not is_blank_row(row)])
     fresh = replace(preview, mapping=dict(mapping), rows=())
     return _check_rows(ws, fresh, [_pending(n, _cells(row, mapping)) for n, row in body], progress, cancel)
 
