@@ -23,7 +23,7 @@ from sqlalchemy import exists, func, select
 
 from desktop.domain import cardcode
 from desktop.domain.base64url import b64, unb64
-from desktop.domain.enrollment import Funding, Programme
+from desktop.domain.enrollment import Funding, Programme, Status
 from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.domain.nik import mask_nik
 from desktop.domain.text import format_date
@@ -150,8 +150,11 @@ class CardMaker:
         self.regions = ws.regions
 
     def card(self, record: WorkerRecord) -> CardData:
+        active = record.status == Status.ACTIVE.value
+        kpj = record.kpj_number if active else None
+        start, end = (record.coverage_start, record.coverage_end) if active else (None, None)
         claim = cardcode.CardClaim(record.registration_no, record.full_name, record.birth_date,
-                                   record.kabupaten_code, record.coverage_start, record.coverage_end, self.kid)
+                                   record.kabupaten_code, start, end, self.kid, kpj)
         message = cardcode.message_for(claim)
         signature = b64(self.key.sign(message.encode("utf-8")))
         funding = Funding.parse(record.funding_source)
@@ -159,7 +162,9 @@ class CardMaker:
             registration_no=record.registration_no, full_name=record.full_name,
             nik_masked=mask_nik(record.nik), birth_date=format_date(record.birth_date),
             kabupaten=self.regions.name(record.kabupaten_code), programmes=_programmes(record.programme),
-            coverage=f"{format_date(record.coverage_start)} s.d. {format_date(record.coverage_end)}",
+            coverage=(f"{format_date(start)} s.d. {format_date(end)}" if start and end else
+                      f"sejak {format_date(start)}" if start else "menunggu nomor KPJ dari BPJS"),
+            kpj_number=kpj,
             funding="BAZNAS (dana zakat)" if funding is Funding.BAZNAS_ZAKAT else (
                 funding.label if funding else record.funding_source),
             qr_text=message + "|" + signature)

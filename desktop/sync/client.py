@@ -29,6 +29,7 @@ from desktop.services.enrollment import (
     _school_names,
 )
 from desktop.services.errors import ServiceError
+from desktop.services.membership import lifecycle_columns
 from desktop.services.workspace import Workspace, bulk_work, utcnow
 from desktop.storage.models import Setting, SyncSkipped, Worker, WorkerChange
 
@@ -457,6 +458,7 @@ def _stamp(value: str | None) -> dt.datetime | None:
 def _pulled_values(record: dict[str, Any], schools: dict[str, int]) -> dict[str, Any]:
     """The hub's record as the columns of a local worker (its editable fields and deletion)."""
     values = _values(record)
+    values.update(lifecycle_columns(record))
     values.update(school_id=schools.get(record.get("school_npsn")), name_key=search_key(record["full_name"]),
                   status=record["status"], deleted_at=_stamp(record.get("deleted_at")),
                   deleted_by=record.get("deleted_by"), deleted_reason=record.get("deleted_reason"),
@@ -530,7 +532,7 @@ def _apply_pulled(ws: Workspace, session, records: list[dict[str, Any]], report:
                 report.seen_duplicates.add(record["id"])
             continue
         values.update(id=next_id, uuid=record["id"], revision=1, synced_revision=1, hub_revision=record["revision"],
-                      registration_no=record["registration_no"], kpj_number=record.get("kpj_number"),
+                      registration_no=record["registration_no"],
                       enrolled_by=record["enrolled_by"], device_id=record["device_id"],
                       enrolled_at=_stamp(record["enrolled_at"]))
         fresh.append(values)

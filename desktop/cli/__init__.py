@@ -1,0 +1,244 @@
+"""``lindung [--db PATH] COMMAND`` — the command line over the same services as the window.
+
+With no command it opens the window.  Every error is one clear line and a non-zero exit status;
+personal data never appears in an error message except the caller's own input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from collections.abc import Callable, Sequence
+
+from desktop.cli.common import (EXIT_AUTH, EXIT_FAILURE, EXIT_INVALID, EXIT_OK, EXIT_USAGE, NO_ACCOUNT_WARNING,
+                                CliError, _open, _sign_in)
+from desktop.usage import Parser
+
+__all__ = ["EXIT_AUTH", "EXIT_FAILURE", "EXIT_INVALID", "EXIT_OK", "EXIT_USAGE", "NO_ACCOUNT_WARNING", "COMMANDS",
+           "CliError", "build_parser", "main"]
+
+
+class _Parser(Parser):
+    def error(self, message: str):  # one line, Indonesian (desktop.usage), exit 2
+        raise CliError(f"perintah tidak lengkap atau salah: {message} (lihat `lindung --help`)", EXIT_USAGE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="lindung", description="Lindung — pendaftaran pekerja rentan ke JKK + JKM (BAZNAS).")
+    parser.add_argument("--db", metavar="PATH", help="berkas basis data (bawaan: LINDUNG_DB atau folder data pengguna)")
+    parser.add_argument("--user", metavar="NAME", help="akun untuk masuk (kata sandi dari LINDUNG_PASSWORD atau ditanya)")
+    parser.add_argument("--lang", choices=["id", "en"], help="bahasa tampilan jendela (bawaan: id)")
+    sub = parser.add_subparsers(dest="command", metavar="PERINTAH", parser_class=_Parser)
+
+    p = sub.add_parser("demo", help="tambah data contoh yang realistis dan valid")
+    p.add_argument("--workers", type=int, required=True, metavar="N")
+    p.add_argument("--seed", type=int, metavar="S")
+
+    p = sub.add_parser("enroll", help="daftarkan peserta dari berkas JSON (satu objek atau daftar); semua atau tidak sama sekali")
+    p.add_argument("file", metavar="FILE.json", help="berkas JSON, atau - untuk masukan standar")
+
+    p = sub.add_parser("list", help="tampilkan peserta")
+    p.add_argument("--json", action="store_true", help="keluaran JSON (NIK lengkap)")
+    p.add_argument("--query", metavar="TEXT", default="", help="nama, NIK atau No. Registrasi")
+    p.add_argument("--kabupaten", metavar="CODE", help="kode (6171 atau 61.71) atau nama kabupaten/kota")
+    p.add_argument("--status", choices=["enrolled", "active", "ended", "deleted"])
+    p.add_argument("--limit", type=int, metavar="N", help="paling banyak N baris")
+
+    p = sub.add_parser("show", help="tampilkan satu peserta lengkap")
+    p.add_argument("registration_no", metavar="NO_REGISTRASI")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("delete", help="hapus peserta (dapat ditelusuri, dengan alasan)")
+    p.add_argument("registration_no", metavar="NO_REGISTRASI")
+    p.add_argument("--reason", required=True, metavar="ALASAN")
+
+    p = sub.add_parser(
+        "edit", help="ubah satu peserta dari objek JSON (hanya kolom yang disebut); semua atau tidak sama sekali",
+        description="Ubah satu peserta: kolom yang disebut dalam objek JSON diganti, kolom lain tetap. Diperiksa "
+                    "dengan aturan yang sama seperti jendela; bila ada yang salah, setiap alasan ditulis dan tidak "
+                    "ada yang disimpan (kode keluar 1). Contoh: echo '{\"phone\": \"0813 1111 2222\"}' | "
+                    "lindung edit NO_REGISTRASI -")
+    p.add_argument("registration_no", metavar="NO_REGISTRASI")
+    p.add_argument("file", metavar="FILE.json",
+                   help="objek JSON berisi kolom yang diubah (nama seperti list --json), atau - untuk masukan standar")
+
+    p = sub.add_parser("user", help="akun pengguna di laptop ini")
+    user_sub = p.add_subparsers(dest="user_command", metavar="add|list", required=True, parser_class=_Parser)
+    q = user_sub.add_parser("add", help="buat akun (kata sandi dari LINDUNG_NEW_PASSWORD atau ditanya)")
+    q.add_argument("username", metavar="NAME")
+    q.add_argument("--role", choices=["volunteer", "coordinator", "printer", "admin"],
+                   help="bawaan: admin untuk akun pertama, volunteer sesudahnya")
+    q.add_argument("--display-name", default="", metavar="NAMA")
+    q.add_argument("--school", metavar="NPSN", help="sekolah seorang koordinator (wajib untuk peran coordinator)")
+    user_sub.add_parser("list", help="daftar akun")
+
+    p = sub.add_parser("regions", help="data wilayah Kemendagri yang dipakai")
+    reg_sub = p.add_subparsers(dest="regions_command", metavar="info|load", required=True, parser_class=_Parser)
+    reg_sub.add_parser("info", help="sumber dan jumlah wilayah")
+    q = reg_sub.add_parser("load", help="muat daftar wilayah resmi yang lebih baru (CSV kode,nama,tingkat)")
+    q.add_argument("file", metavar="FILE.csv")
+    q.add_argument("--source", required=True, metavar="SUMBER", help="dasar hukum/sumber, mis. nomor Kepmendagri")
+
+    p = sub.add_parser("import", help="impor daftar orang tua siswa (.xlsx, .xls, .ods, .csv)")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--school", metavar="NPSN", help="sekolah asal daftar (NPSN 8 digit)")
+    p.add_argument("--dry-run", action="store_true", help="periksa saja, jangan simpan")
+    p.add_argument("--errors", metavar="OUT.xlsx", help="tulis baris yang ditolak, dengan kolom Keterangan")
+    p.add_argument("--json", action="store_true", help="ringkasan sebagai JSON")
+    p.add_argument("--map", action="append", default=[], metavar="KOLOM=ISIAN",
+                   help="baca kolom berkas KOLOM sebagai ISIAN (mis. \"KTP=nik\" atau \"Bapak/Ibu=Nama Lengkap\"); "
+                        "boleh diulang")
+
+    p = sub.add_parser("template", help="tulis templat impor resmi (.xlsx)")
+    p.add_argument("out", metavar="OUT.xlsx")
+
+    p = sub.add_parser("cards", help="tulis kartu peserta ke PDF dan catat pencetakannya")
+    p.add_argument("out", metavar="OUT.pdf")
+    p.add_argument("--layout", choices=["a4", "card"], default="a4",
+                   help="a4: 10 kartu per lembar dengan tanda potong; card: satu kartu per halaman")
+    p.add_argument("--unprinted", action="store_true", help="hanya yang kartunya belum pernah dicetak")
+    p.add_argument("--school", metavar="NPSN")
+    p.add_argument("--kabupaten", metavar="KODE|NAMA")
+    p.add_argument("--query", metavar="TEXT", help="nama, NIK atau No. Registrasi")
+    p.add_argument("--reason", metavar="TEXT", help="alasan cetak ulang (wajib bila ada kartu yang sudah dicetak)")
+
+    p = sub.add_parser("verify-card", help="periksa keaslian isi kode QR sebuah kartu")
+    p.add_argument("text", metavar="TEXT")
+    p.add_argument("--public-key", metavar="KEY", help="kunci publik penerbit (ed25519:ID:KUNCI)")
+
+    p = sub.add_parser("card-key", help="kunci publik laptop ini untuk memeriksa kartunya")
+    p.add_argument("--trust", metavar="KEY", help="percayai kunci publik laptop lain (ed25519:ID:KUNCI)")
+
+    p = sub.add_parser("report", help="laporan PDF: summary, receipts, contributions")
+    report_sub = p.add_subparsers(dest="report_command", metavar="summary|receipts|contributions", required=True, parser_class=_Parser)
+    q = report_sub.add_parser("summary", help="ringkasan per kabupaten/kota dan pekerjaan, capaian target")
+    q.add_argument("out", metavar="OUT.pdf")
+    q.add_argument("--target", type=int, help="target jumlah peserta (bawaan: pengaturan, 3.533)")
+    q = report_sub.add_parser("receipts", help="tanda terima kartu per sekolah")
+    q.add_argument("out", metavar="OUT.pdf")
+    q.add_argument("--school", required=True, metavar="NPSN")
+    q = report_sub.add_parser("contributions", help="kewajiban iuran BAZNAS per kabupaten/kota")
+    q.add_argument("out", metavar="OUT.pdf")
+    q.add_argument("--months", type=int, required=True, metavar="N")
+
+    p = sub.add_parser("register", help="daftarkan laptop ini ke hub cabang dengan kode sekali pakai")
+    p.add_argument("--hub", required=True, metavar="URL")
+    p.add_argument("--code", required=True, metavar="KODE")
+    p.add_argument("--name", default="", help="nama laptop (bawaan: dari kode)")
+    p.add_argument("--allow-http", action="store_true",
+                   help="izinkan alamat http:// (tanpa enkripsi) di luar laptop ini; hanya untuk jaringan tertutup")
+
+    p = sub.add_parser("sync", help="kirim dan ambil data dari hub cabang")
+    p.add_argument("--hub", metavar="URL", help="alamat hub (hanya yang dipakai saat register)")
+    p.add_argument("--refused", action="store_true", help="tampilkan perubahan yang ditolak hub, tanpa sinkronisasi")
+    p.add_argument("--drop", metavar="REGNO", help="batalkan perubahan yang ditolak hub untuk data ini (pakai versi hub)")
+
+    p = sub.add_parser("bundle", help="bundel untuk hub bila tidak ada sambungan sama sekali")
+    bundle_sub = p.add_subparsers(dest="bundle_command", metavar="export", required=True, parser_class=_Parser)
+    q = bundle_sub.add_parser("export", help="tulis semua yang belum diterima hub, terenkripsi untuk hub")
+    q.add_argument("out", metavar="OUT")
+
+    p = sub.add_parser("backup", help="cadangkan basis data (aman walau aplikasi sedang berjalan)")
+    p.add_argument("out", metavar="OUT")
+    p = sub.add_parser("restore", help="pulihkan basis data dari cadangan (admin; aplikasi harus ditutup)")
+    p.add_argument("file", metavar="FILE")
+
+    p = sub.add_parser("audit", help="catatan audit: siapa, kapan, apa (admin)")
+    p.add_argument("--action", choices=("create", "edit", "delete", "print", "export", "import", "sync",
+                                        "review", "backup", "restore", "signin_failed"), help="hanya tindakan ini")
+    p.add_argument("--limit", type=int, default=50, help="berapa catatan terbaru (bawaan 50)")
+    p.add_argument("--verify", action="store_true", help="periksa rantai hash; kode keluar 1 bila rusak")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("school", help="sekolah (SD/SMP/SMA/SMK, MI/MTs/MA)")
+    school_sub = p.add_subparsers(dest="school_command", metavar="add|list", required=True, parser_class=_Parser)
+    q = school_sub.add_parser("add", help="tambah sekolah")
+    q.add_argument("npsn", metavar="NPSN")
+    q.add_argument("--name", required=True, help="nama sekolah")
+    q.add_argument("--level", required=True, help="SD, MI, SMP, MTs, SMA, MA atau SMK")
+    q.add_argument("--kabupaten", required=True, metavar="KODE|NAMA", help="kabupaten/kota, mis. 6171 atau Sambas")
+    q.add_argument("--coordinator", default="", help="nama koordinator sekolah")
+    q = school_sub.add_parser("list", help="daftar sekolah")
+    q.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("settings", help="pengaturan program (batas umur, lama perlindungan)")
+    set_sub = p.add_subparsers(dest="settings_command", metavar="show|set", required=True, parser_class=_Parser)
+    set_sub.add_parser("show")
+    q = set_sub.add_parser("set")
+    q.add_argument("key", choices=["min_age", "max_age", "coverage_months", "max_plausible_income", "lock_minutes"])
+    q.add_argument("value", type=int)
+    return parser
+
+
+# Each command's handler, in the module of its group (as pip's commands/), imported only when it runs:
+# `lindung list` loads neither the card printer nor the spreadsheet readers nor the sync client.
+_HANDLERS = {
+    "demo": ("records", "cmd_demo"), "enroll": ("records", "cmd_enroll"), "list": ("records", "cmd_list"),
+    "show": ("records", "cmd_show"), "delete": ("records", "cmd_delete"), "edit": ("records", "cmd_edit"),
+    "user": ("accounts", "cmd_user"), "regions": ("admin", "cmd_regions"), "settings": ("admin", "cmd_settings"),
+    "import": ("importing", "cmd_import"), "template": ("importing", "cmd_template"),
+    "school": ("admin", "cmd_school"), "cards": ("cards", "cmd_cards"), "verify-card": ("cards", "cmd_verify_card"),
+    "card-key": ("cards", "cmd_card_key"), "report": ("reports", "cmd_report"), "register": ("sync", "cmd_register"),
+    "sync": ("sync", "cmd_sync"), "bundle": ("sync", "cmd_bundle"), "backup": ("admin", "cmd_backup"),
+    "restore": ("admin", "cmd_restore"), "audit": ("admin", "cmd_audit"),
+}
+
+
+def _lazy(module: str, name: str) -> Callable[..., int]:
+    def run(ws, actor, args) -> int:
+        return getattr(importlib.import_module(f"desktop.cli.{module}"), name)(ws, actor, args)
+
+    run.__name__ = run.__qualname__ = name
+    return run
+
+
+COMMANDS: dict[str, Callable[..., int]] = {command: _lazy(*where) for command, where in _HANDLERS.items()}
+
+
+NO_DISPLAY = ("jendela Lindung butuh layar, tetapi tidak ada (DISPLAY dan WAYLAND_DISPLAY kosong). "
+              "Tanpa layar, pakai baris perintah, misalnya `lindung list` (lihat `lindung --help`), "
+              "atau jalankan jendela tanpa layar dengan QT_QPA_PLATFORM=offscreen")
+
+
+def _require_display() -> None:
+    """On Linux without a display Qt aborts with a misleading "xcb-cursor0 is needed": say what is wrong."""
+    if (sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM")
+            and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY")):
+        raise CliError(NO_DISPLAY, EXIT_FAILURE)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        if args.command is None:
+            _require_display()
+            from desktop.gui.app import run_gui
+
+            return run_gui(db=args.db, lang=args.lang)
+        from desktop.services.errors import ServiceError
+
+        ws = _open(args)
+        try:
+            actor = _sign_in(ws, args)
+            return COMMANDS[args.command](ws, actor, args)
+        except ServiceError as exc:
+            raise CliError(exc.message) from None
+        finally:
+            ws.close()
+    except CliError as exc:
+        print(f"lindung: {exc}", file=sys.stderr)
+        return exc.status
+    except KeyboardInterrupt:
+        print("lindung: dibatalkan", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as exc:  # a bug: say where, never the message (it may carry a NIK or a name)
+        from desktop.domain.redact import error_summary
+
+        print(f"lindung: galat tak terduga ({error_summary(exc)}); data yang sudah disimpan tetap aman. "
+              "Laporkan baris ini ke admin cabang.", file=sys.stderr)
+        return EXIT_FAILURE
+

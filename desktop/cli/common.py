@@ -1,0 +1,111 @@
+"""What every command shares: errors and exit statuses, opening the database and signing in, and the
+lookups several commands make. Only the standard library at import: a command loads what it uses when it runs.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_AUTH, EXIT_FAILURE = 0, 1, 2, 3, 4
+
+
+class CliError(Exception):
+    def __init__(self, message: str, status: int = EXIT_FAILURE):
+        super().__init__(message)
+        self.status = status
+
+
+def _open(args) -> Any:
+    from desktop.services.workspace import Workspace
+    from desktop.storage.engine import default_db_path
+
+    from desktop.services import keys
+    from desktop.services.errors import AuthenticationFailed, ServiceError
+
+    path = Path(args.db).expanduser() if args.db else default_db_path()
+    try:
+        key = None
+        if keys.needs_password(path):   # encrypted for its accounts: the sign-in unlocks it
+            try:
+                key = keys.unlock(path, *_credentials(args))
+            except AuthenticationFailed as exc:
+                raise CliError(exc.message, EXIT_AUTH) from None
+        return Workspace(path, key=key)
+    except ServiceError as exc:   # locked without its key file, a damaged key file
+        raise CliError(f"basis data {path} tidak dapat dibuka: {exc.message}") from None
+    except Exception as exc:  # an unreadable or foreign file: say so plainly
+        from sqlalchemy.exc import DatabaseError, OperationalError
+
+        if isinstance(exc, (DatabaseError, OperationalError, OSError)):
+            raise CliError(f"basis data {path} tidak dapat dibuka: {type(exc).__name__}") from None
+        raise
+
+
+def _credentials(args) -> tuple[str, str]:
+    """``--user`` and its password (LINDUNG_PASSWORD, else asked once on a terminal)."""
+    if getattr(args, "_password", None) is not None:
+        return args.user, args._password
+    if not args.user:
+        raise CliError("laptop ini memakai akun: sebutkan --user NAMA (kata sandi dari LINDUNG_PASSWORD)", EXIT_AUTH)
+    password = os.environ.get("LINDUNG_PASSWORD")
+    if password is None:
+        if not sys.stdin.isatty():
+            raise CliError("kata sandi tidak diberikan: isi LINDUNG_PASSWORD", EXIT_AUTH)
+        password = getpass.getpass(f"Kata sandi {args.user}: ")
+    args._password = password
+    return args.user, password
+
+
+NO_ACCOUNT_WARNING = ("lindung: peringatan: laptop ini belum memiliki akun, jadi datanya terbuka bagi siapa pun "
+                      "yang memegang berkas kuncinya; buat akun admin dulu: lindung user add NAMA")
+
+
+def _sign_in(ws, args):
+    from desktop.services.accounts import SYSTEM, authenticate, has_accounts
+
+    if not has_accounts(ws):
+        if (args.command, getattr(args, "user_command", None)) != ("user", "add"):   # that one makes the first
+            print(NO_ACCOUNT_WARNING, file=sys.stderr)
+        return SYSTEM
+    user, password = _credentials(args)
+    from desktop.services.errors import AuthenticationFailed
+
+    try:
+        return authenticate(ws, user, password)
+    except AuthenticationFailed as exc:
+        raise CliError(exc.message, EXIT_AUTH) from None
+
+
+def _warn_outside(ws, out) -> None:
+    """A file with personal data written outside the data folder: said on stderr (not blocking scripts)."""
+    if out and ws.outside_data_dir(out):
+        print(f"lindung: peringatan: {out} berisi data pribadi peserta dan berada di luar folder data Lindung "
+              f"({ws.path.parent}), tanpa enkripsi; simpan di tempat aman dan hapus bila tidak diperlukan.",
+              file=sys.stderr)
+
+
+def _resolve_kabupaten(ws, text: str | None) -> str | None:
+    """A kabupaten/kota by code (6171, 61.71) or by the names people write (Sambas, Kab. Kubu Raya)."""
+    if not text:
+        return None
+    from desktop.domain.importing import RegionMatcher
+
+    codes, problems = RegionMatcher(ws.regions).resolve(text, "", "")
+    if problems or not codes["kabupaten_code"]:
+        raise CliError(f"kabupaten/kota {text!r} tidak dikenal (contoh: 6171, 61.71 atau Sambas)", EXIT_USAGE)
+    return codes["kabupaten_code"]
+
+
+def _school_id(ws, npsn: str | None) -> int | None:
+    if not npsn:
+        return None
+    from desktop.services.schools import list_schools
+
+    found = next((s.id for s in list_schools(ws) if s.npsn == npsn.strip()), None)
+    if found is None:
+        raise CliError(f"sekolah dengan NPSN {npsn} belum terdaftar", EXIT_USAGE)
+    return found

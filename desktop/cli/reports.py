@@ -1,0 +1,26 @@
+"""``report summary|receipts|contributions``: the PDF reports."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from desktop.cli.common import EXIT_OK, EXIT_USAGE, CliError, _warn_outside
+
+
+def cmd_report(ws, actor, args) -> int:
+    from desktop.domain.text import format_rupiah
+    from desktop.services import reporting
+
+    if args.report_command == "summary":
+        if args.target is not None and args.target <= 0:
+            raise CliError("--target harus lebih dari 0", EXIT_USAGE)
+        total = reporting.summary_report(ws, Path(args.out), actor, args.target)
+        print(f"Ringkasan {total} peserta ditulis ke {args.out}.")
+    elif args.report_command == "receipts":
+        count = reporting.receipts_report(ws, Path(args.out), args.school, actor)
+        _warn_outside(ws, args.out)
+        print(f"Tanda terima {count} peserta ditulis ke {args.out}.")
+    else:
+        total = reporting.contributions_report(ws, Path(args.out), args.months, actor)
+        print(f"Kewajiban iuran {format_rupiah(total)} untuk {args.months} bulan ditulis ke {args.out}.")
+    return EXIT_OK
