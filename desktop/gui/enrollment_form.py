@@ -37,9 +37,9 @@ AUTOSAVE_MS = 800
 NIK_CHECK_MS = 250
 # Filled from the NIK: they follow a corrected NIK until the volunteer changes them by hand.
 FROM_NIK = ("birth_date", "sex", "kabupaten_code", "kecamatan_code")
-# Until status and coverage follow from BPJS/BAZNAS events (issue 15), an edit sends them back as they
-# were, so that saving an edit never resets them; the new-worker form does not send them at all.
-KEPT_ON_EDIT = ("status", "coverage_start", "coverage_end")
+# Fields the form does not show yet: an edit sends them back as they were, so saving never resets them
+# to their defaults (the asnaf combo comes with the membership screens).
+KEPT_ON_EDIT = ("asnaf",)
 MASK = "•"
 
 
@@ -79,7 +79,7 @@ class EnrollmentForm(QDialog):
         self._save_tried = False
         self._draft_values: dict[str, str] | None = None
         self._closing_ok = False
-        self._kept = {k: record.form_values()[k] for k in KEPT_ON_EDIT} if record else {}
+        self._kept = {k: v for k, v in record.form_values().items() if k in KEPT_ON_EDIT} if record else {}
 
         if self.read_only:
             self.setWindowTitle(self.tr("Data peserta (hanya dilihat)"))
@@ -227,7 +227,7 @@ class EnrollmentForm(QDialog):
         fact("registrationNo", self.tr("No. Registrasi"), record.registration_no)
         if record.kpj_number:
             fact("kpjNumber", self.tr("No. KPJ"), record.kpj_number)
-        status = Status.parse(record.status)
+        status = Status.parse(record.status_on(self.ws.today))
         fact("statusLabel", self.tr("Status"), label(status.label) if status else record.status)
         if record.coverage_start and record.coverage_end:
             fact("coverageLabel", self.tr("Masa perlindungan"), self.tr("{start} s.d. {end}").format(

@@ -26,6 +26,12 @@ def chosen_language(explicit: str | None = None) -> str:
 def install_translator(app: QCoreApplication, language: str) -> QTranslator | None:
     if language == "id":
         QLocale.setDefault(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))
+        # Qt's own dialogs (file chooser, Yes/No, print dialog): Qt ships no Indonesian for them, so
+        # resources/i18n/qtbase_id.ts carries the texts they use.
+        qt_own = QTranslator(app)
+        if qt_own.load("qtbase_id", str(TRANSLATIONS)):
+            app.installTranslator(qt_own)
+            return qt_own
         return None
     translator = QTranslator(app)
     if translator.load(f"lindung_{language}", str(TRANSLATIONS)):

@@ -409,8 +409,15 @@ class ImportDialog(QDialog):
 
     def export_to(self, path: Path) -> None:
         self.worker.submit(importing.export_rejected, self.ws, self.preview, path, self.actor, on_failure=self._failed,
-                           on_success=lambda n: self.summary.setText(
+                           on_success=lambda n: self._say(
                                self.tr("{count} baris ditolak disimpan ke {path}.").format(count=number(n), path=path)))
+
+    def _say(self, text: str) -> None:
+        """A success, said plainly (never in the red of an error)."""
+        self.summary.setText(text)
+        self.summary.setProperty("severity", "ok")
+        self.summary.style().unpolish(self.summary)
+        self.summary.style().polish(self.summary)
 
     def save_template(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Simpan templat impor"), "templat-lindung.xlsx",
