@@ -22,8 +22,8 @@ from desktop.domain.enrollment import Funding, LabelledEnum, Occupation, Program
 from desktop.domain.messages import Problem
 from desktop.domain.nik import clean_nik, mask_nik, parse_nik
 from desktop.domain.phone import display_phone, normalize_phone
-from desktop.domain.text import format_date, format_rupiah, normalize_name, parse_rupiah, school_words
-from desktop.gui.i18n import error_text, label, problem_text
+from desktop.domain.text import format_date, normalize_name, parse_rupiah, school_words
+from desktop.gui.i18n import error_text, label, number, problem_text
 from desktop.gui.widgets import SEARCH_ROLE, SearchCombo
 from desktop.gui.worker import DbWorker
 from desktop.services import drafts, enrollment, permissions
@@ -267,6 +267,7 @@ class EnrollmentForm(QDialog):
     def _combo(self, form: QFormLayout, name: str, caption: str, enum_cls: type[LabelledEnum] | None,
                placeholder: str | None = "", exclude: set[str] | frozenset = frozenset()) -> None:
         combo = SearchCombo(hint=self.tr("ketik untuk mencari, atau ↓"))
+        combo.enter_moves_on = True          # Enter takes the entry and goes to the next field to fill
         combo.setMaxVisibleItems(20)
         if placeholder is not None:
             combo.addItem(placeholder or self.tr("— pilih —"), "")
@@ -288,7 +289,7 @@ class EnrollmentForm(QDialog):
             values[name] = display_phone(values.get(name))
         income = parse_rupiah(values.get("monthly_income"))
         if income is not None:
-            values["monthly_income"] = format_rupiah(income).removeprefix("Rp ")
+            values["monthly_income"] = number(income)
         return values
 
     def values(self) -> dict[str, str]:
@@ -474,7 +475,7 @@ class EnrollmentForm(QDialog):
         edit = self.fields["monthly_income"]
         amount = parse_rupiah(edit.text())
         if amount is not None:
-            edit.setText(format_rupiah(amount).removeprefix("Rp "))
+            edit.setText(number(amount))      # grouped as the window's language groups digits
 
     @staticmethod
     def _format_phone(edit: QLineEdit) -> None:
@@ -629,8 +630,8 @@ class EnrollmentForm(QDialog):
 
     # ------------------------------------------------------------------ drafts
     def _save_draft(self) -> None:
-        if self._saving or self.read_only or not self.is_dirty():
-            return
+        if self._saving or self.read_only or not self.isVisible() or not self.is_dirty():
+            return      # (a form closed meanwhile has kept or discarded its draft already)
         self.worker.submit(drafts.save_draft, self.ws, self.actor.username, self.form_key, self.values(),
                            on_success=lambda _t: self.draft_saved.emit(), on_failure=lambda _e: None)
 

@@ -33,6 +33,8 @@ def install_translator(app: QCoreApplication, language: str) -> QTranslator | No
             app.installTranslator(qt_own)
             return qt_own
         return None
+    if language == "en":   # counts grouped the English way (20,000) everywhere in the English window
+        QLocale.setDefault(QLocale(QLocale.Language.English))
     translator = QTranslator(app)
     if translator.load(f"lindung_{language}", str(TRANSLATIONS)):
         app.installTranslator(translator)

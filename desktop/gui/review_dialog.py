@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.enrollment import Occupation, Relationship, Sex, Status
-from desktop.domain.text import format_date, format_rupiah
-from desktop.gui.i18n import error_text, label
+from desktop.domain.text import format_date
+from desktop.gui.i18n import error_text, label, number
 from desktop.gui.worker import NetworkCalls
 from desktop.services.accounts import Actor
 from desktop.services.workspace import Workspace
@@ -234,7 +234,8 @@ class ReviewDialog(QDialog):
             text = _enum(Occupation, get("occupation"))
             return f"{text} ({get('occupation_other')})" if get("occupation_other") else text
         if key == "monthly_income":
-            return format_rupiah(get("monthly_income"))
+            income = get("monthly_income")
+            return "" if income is None else "Rp " + number(income)
         if key == "heir_relationship":
             return _enum(Relationship, get("heir_relationship"))
         if key == "school":

@@ -50,6 +50,9 @@ class SearchCombo(QComboBox):
     is the chosen entry's value and ``activated`` tells that the user chose one, as for a QComboBox."""
 
     popup_shown = Signal()
+    # Enter that takes an entry from the open list also moves on (the enrollment form's way); elsewhere
+    # it only takes the entry, so a dialog's default button is not pressed by picking from a list.
+    enter_moves_on = False
 
     def __init__(self, parent: QWidget | None = None, hint: str = "", **kwargs):
         super().__init__(parent, **kwargs)
@@ -193,7 +196,8 @@ class SearchCombo(QComboBox):
                 return True
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
                 self._take(self.list.currentIndex())
-                return False          # and on it goes: Enter and Tab move to the next field
+                # Tab moves on; Enter too where the window says so (the form), else it stops here.
+                return key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not self.enter_moves_on
             if key == Qt.Key.Key_Escape:
                 self._revert()
                 return True

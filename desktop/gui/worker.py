@@ -38,6 +38,7 @@ class DbWorker(QObject):
         self._bridge = _Bridge()
         self._bridge.finished.connect(self._deliver)
         self._pending = 0
+        self._closed = False
 
     @property
     def pending(self) -> int:
@@ -46,8 +47,12 @@ class DbWorker(QObject):
     def submit(self, fn: Callable[..., Any], *args: Any,
                on_success: Callable[[Any], None] | None = None,
                on_failure: Callable[[BaseException], None] | None = None,
-               changes: str | None = None, **kwargs: Any) -> Future:
-        """Run ``fn(*args, **kwargs)`` on the worker thread; ``changes`` is announced on success."""
+               changes: str | None = None, **kwargs: Any) -> Future | None:
+        """Run ``fn(*args, **kwargs)`` on the worker thread; ``changes`` is announced on success.
+        Once the worker is shut down (the app is closing) nothing new starts: None is returned."""
+        if self._closed:
+            log.info("database worker closed: %s not started", getattr(fn, "__name__", "work"))
+            return None
         self._pending += 1
         if self._pending == 1:
             self.busy_changed.emit(True)
@@ -83,6 +88,7 @@ class DbWorker(QObject):
 
     def shutdown(self) -> None:
         """Finish what was queued (a save in flight completes) and stop the thread."""
+        self._closed = True
         self._executor.shutdown(wait=True)
 
 

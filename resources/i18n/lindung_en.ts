@@ -4,62 +4,67 @@
 <context>
     <name>AccountsDialog</name>
     <message>
-        <location filename="../../desktop/gui/accounts_dialog.py" line="21" />
+        <location filename="../../desktop/gui/accounts_dialog.py" line="23"/>
         <source>Kelola akun</source>
         <translation>Manage accounts</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/accounts_dialog.py" line="24" />
+        <location filename="../../desktop/gui/accounts_dialog.py" line="26"/>
         <source>Akun di laptop ini:</source>
         <translation>Accounts on this laptop:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/accounts_dialog.py" line="27" />
+        <location filename="../../desktop/gui/accounts_dialog.py" line="29"/>
         <source>&lt;b&gt;Tambah akun&lt;/b&gt;</source>
         <translation>&lt;b&gt;Add an account&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/accounts_dialog.py" line="35" />
+        <location filename="../../desktop/gui/accounts_dialog.py" line="36"/>
+        <source>ketik nama atau NPSN sekolah</source>
+        <translation>type the school&apos;s name or NPSN</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/accounts_dialog.py" line="37"/>
         <source>— bukan koordinator sekolah —</source>
         <translation>— not a school coordinator —</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/accounts_dialog.py" line="39" />
+        <location filename="../../desktop/gui/accounts_dialog.py" line="41"/>
         <source>Nama lengkap</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/accounts_dialog.py" line="40" />
+        <location filename="../../desktop/gui/accounts_dialog.py" line="42"/>
         <source>Nama pengguna</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/accounts_dialog.py" line="41" />
+        <location filename="../../desktop/gui/accounts_dialog.py" line="43"/>
         <source>Peran</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/accounts_dialog.py" line="42" />
+        <location filename="../../desktop/gui/accounts_dialog.py" line="44"/>
         <source>Sekolah</source>
         <translation>School</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/accounts_dialog.py" line="43" />
+        <location filename="../../desktop/gui/accounts_dialog.py" line="45"/>
         <source>Kata sandi (min. {n})</source>
         <translation>Password (min. {n})</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/accounts_dialog.py" line="49" />
+        <location filename="../../desktop/gui/accounts_dialog.py" line="51"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/accounts_dialog.py" line="50" />
+        <location filename="../../desktop/gui/accounts_dialog.py" line="52"/>
         <source>Tambah akun</source>
         <translation>Add account</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/accounts_dialog.py" line="85" />
+        <location filename="../../desktop/gui/accounts_dialog.py" line="95"/>
         <source>Akun {name} dibuat.</source>
         <translation>Account {name} created.</translation>
     </message>
@@ -67,281 +72,356 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/gui/app.py" line="105" />
+        <location filename="../../desktop/gui/app.py" line="185"/>
+        <source>Cadangan tidak dipulihkan: {reason}</source>
+        <translation>The backup was not restored: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/app.py" line="187"/>
+        <source>Pulihkan dari cadangan</source>
+        <translation>Restore from a backup</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/app.py" line="198"/>
         <source>Basis data {path} tidak dapat dibuka.
 {reason}</source>
         <translation>The database {path} cannot be opened.
 {reason}</translation>
     </message>
+    <message>
+        <location filename="../../desktop/gui/app.py" line="201"/>
+        <source>Basis data tidak dapat dibuka</source>
+        <translation>The database cannot be opened</translation>
+    </message>
 </context>
 <context>
     <name>Audit</name>
     <message>
-        <location filename="../../desktop/services/audit.py" line="30" />
+        <location filename="../../desktop/services/audit.py" line="30"/>
         <source>tambah</source>
         <translation>create</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="30" />
+        <location filename="../../desktop/services/audit.py" line="30"/>
         <source>ubah</source>
         <translation>edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="31" />
+        <location filename="../../desktop/services/audit.py" line="31"/>
         <source>hapus</source>
         <translation>delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="31" />
+        <location filename="../../desktop/services/audit.py" line="31"/>
         <source>cetak</source>
         <translation>print</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="32" />
+        <location filename="../../desktop/services/audit.py" line="32"/>
         <source>ekspor</source>
         <translation>export</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="32" />
+        <location filename="../../desktop/services/audit.py" line="32"/>
         <source>impor</source>
         <translation>import</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="33" />
+        <location filename="../../desktop/services/audit.py" line="33"/>
         <source>sinkron</source>
         <translation>sync</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="33" />
+        <location filename="../../desktop/services/audit.py" line="33"/>
         <source>tinjau</source>
         <translation>review</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="34" />
+        <location filename="../../desktop/services/audit.py" line="34"/>
         <source>cadangkan</source>
         <translation>backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="34" />
+        <location filename="../../desktop/services/audit.py" line="34"/>
         <source>pulihkan</source>
         <translation>restore</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="35" />
+        <location filename="../../desktop/services/audit.py" line="35"/>
         <source>gagal masuk</source>
         <translation>failed sign-in</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="117" />
+        <location filename="../../desktop/services/audit.py" line="36"/>
+        <source>ajukan ke BPJS</source>
+        <translation>submit to BPJS</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="36"/>
+        <source>jawaban BPJS</source>
+        <translation>BPJS answer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="37"/>
+        <source>pembayaran BAZNAS</source>
+        <translation>BAZNAS payment</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="119"/>
         <source>alasan</source>
         <translation>reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="117" />
+        <location filename="../../desktop/services/audit.py" line="119"/>
         <source>no. registrasi</source>
         <translation>registration no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="118" />
+        <location filename="../../desktop/services/audit.py" line="120"/>
         <source>berkas</source>
         <translation>file</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="118" />
+        <location filename="../../desktop/services/audit.py" line="120"/>
         <source>tata letak</source>
         <translation>layout</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="119" />
+        <location filename="../../desktop/services/audit.py" line="121"/>
         <source>sekolah</source>
         <translation>school</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="119" />
+        <location filename="../../desktop/services/audit.py" line="121"/>
         <source>baris</source>
         <translation>rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="120" />
+        <location filename="../../desktop/services/audit.py" line="122"/>
         <source>jenis</source>
         <translation>kind</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="120" />
+        <location filename="../../desktop/services/audit.py" line="122"/>
         <source>data</source>
         <translation>records</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="121" />
+        <location filename="../../desktop/services/audit.py" line="123"/>
         <source>dikirim</source>
         <translation>pushed</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="121" />
+        <location filename="../../desktop/services/audit.py" line="123"/>
         <source>diambil</source>
         <translation>pulled</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="122" />
-        <location filename="../../desktop/services/audit.py" line="127" />
+        <location filename="../../desktop/services/audit.py" line="124"/>
+        <location filename="../../desktop/services/audit.py" line="129"/>
         <source>konflik</source>
         <translation>conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="122" />
+        <location filename="../../desktop/services/audit.py" line="124"/>
         <source>data ganda</source>
         <translation>duplicates</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="123" />
+        <location filename="../../desktop/services/audit.py" line="125"/>
         <source>ditolak</source>
         <translation>rejected</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="123" />
+        <location filename="../../desktop/services/audit.py" line="125"/>
         <source>dibatalkan</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="124" />
+        <location filename="../../desktop/services/audit.py" line="126"/>
         <source>peran</source>
         <translation>role</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="124" />
+        <location filename="../../desktop/services/audit.py" line="126"/>
         <source>peserta</source>
         <translation>workers</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="125" />
+        <location filename="../../desktop/services/audit.py" line="127"/>
         <source>ukuran (byte)</source>
         <translation>size (bytes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="125" />
+        <location filename="../../desktop/services/audit.py" line="127"/>
         <source>bulan</source>
         <translation>months</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="126" />
+        <location filename="../../desktop/services/audit.py" line="128"/>
         <source>keputusan</source>
         <translation>decision</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="126" />
+        <location filename="../../desktop/services/audit.py" line="128"/>
         <source>dihapus</source>
         <translation>removed</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="127" />
+        <location filename="../../desktop/services/audit.py" line="129"/>
         <source>pasangannya</source>
         <translation>other record</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="128" />
+        <location filename="../../desktop/services/audit.py" line="130"/>
         <source>pasangan</source>
         <translation>pair</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="128" />
+        <location filename="../../desktop/services/audit.py" line="130"/>
         <source>sumber</source>
         <translation>source</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="129" />
+        <location filename="../../desktop/services/audit.py" line="131"/>
         <source>alasan cetak ulang</source>
         <translation>reprint reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="129" />
+        <location filename="../../desktop/services/audit.py" line="131"/>
         <source>otomatis</source>
         <translation>automatic</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="130" />
+        <location filename="../../desktop/services/audit.py" line="132"/>
         <source>kunci otomatis (menit)</source>
         <translation>auto-lock (minutes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="131" />
+        <location filename="../../desktop/services/audit.py" line="133"/>
         <source>waktu percobaan</source>
         <translation>attempted at</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="132" />
+        <location filename="../../desktop/services/audit.py" line="134"/>
         <source>salah berturut-turut</source>
         <translation>wrong in a row</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="133" />
+        <location filename="../../desktop/services/audit.py" line="135"/>
         <source>dikunci (menit)</source>
         <translation>locked (minutes)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="136"/>
+        <source>umur minimal</source>
+        <translation>minimum age</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="136"/>
+        <source>umur maksimal</source>
+        <translation>maximum age</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="137"/>
+        <source>lama perlindungan (bulan)</source>
+        <translation>coverage (months)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="138"/>
+        <source>batas penghasilan wajar</source>
+        <translation>plausible income limit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="139"/>
+        <source>nama</source>
+        <translation>name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="139"/>
+        <source>jenjang</source>
+        <translation>level</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="140"/>
+        <source>kabupaten/kota</source>
+        <translation>regency/city</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="141"/>
+        <source>koordinator</source>
+        <translation>coordinator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="142"/>
+        <source>sinkron otomatis (menit)</source>
+        <translation>automatic sync (minutes)</translation>
     </message>
 </context>
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../desktop/gui/audit_dialog.py" line="32" />
+        <location filename="../../desktop/gui/audit_dialog.py" line="32"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/audit_dialog.py" line="32" />
+        <location filename="../../desktop/gui/audit_dialog.py" line="32"/>
         <source>Pengguna</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/audit_dialog.py" line="33" />
+        <location filename="../../desktop/gui/audit_dialog.py" line="33"/>
         <source>Tindakan</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/audit_dialog.py" line="33" />
+        <location filename="../../desktop/gui/audit_dialog.py" line="33"/>
         <source>Tentang</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/audit_dialog.py" line="34" />
+        <location filename="../../desktop/gui/audit_dialog.py" line="34"/>
         <source>Rincian</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/audit_dialog.py" line="55" />
+        <location filename="../../desktop/gui/audit_dialog.py" line="55"/>
         <source>Catatan audit</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/audit_dialog.py" line="58" />
+        <location filename="../../desktop/gui/audit_dialog.py" line="58"/>
         <source>Memeriksa rantai hash…</source>
         <translation>Checking the hash chain…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/audit_dialog.py" line="62" />
+        <location filename="../../desktop/gui/audit_dialog.py" line="62"/>
         <source>Tindakan:</source>
         <translation>Action:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/audit_dialog.py" line="64" />
+        <location filename="../../desktop/gui/audit_dialog.py" line="64"/>
         <source>Semua</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/audit_dialog.py" line="82" />
+        <location filename="../../desktop/gui/audit_dialog.py" line="82"/>
         <source>Isi data pribadi tidak dicatat di sini: perubahan nama, NIK, alamat dan telepon hanya disebut sebagai (diubah). Catatan ikut dikirim ke hub saat sinkronisasi.</source>
         <translation>Personal values are not recorded here: changes to name, NIK, address and phone are only named as (diubah). The log is sent to the hub when syncing.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/audit_dialog.py" line="88" />
+        <location filename="../../desktop/gui/audit_dialog.py" line="88"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/audit_dialog.py" line="102" />
+        <location filename="../../desktop/gui/audit_dialog.py" line="102"/>
         <source>Rantai hash utuh: {count} catatan, tidak ada yang diubah atau dihapus.</source>
         <translation>Hash chain intact: {count} entries, none changed or removed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/audit_dialog.py" line="106" />
+        <location filename="../../desktop/gui/audit_dialog.py" line="106"/>
         <source>PERINGATAN: catatan #{id} telah diubah, dihapus atau dipindah sesudah ditulis. Laporkan ke admin cabang.</source>
         <translation>WARNING: entry #{id} was changed, removed or moved after it was written. Report it to the branch admin.</translation>
     </message>
@@ -349,354 +429,378 @@
 <context>
     <name>EnrollmentForm</name>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="55" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="87"/>
         <source>Ubah data peserta</source>
         <translation>Edit participant</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="55" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="87"/>
         <source>Pendaftaran peserta baru</source>
         <translation>New enrollment</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="77" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="116"/>
         <source>Pulihkan isian</source>
         <translation>Restore entries</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="78" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="117"/>
         <source>Buang</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="95" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="134"/>
         <source>Identitas (sesuai KTP)</source>
         <translation>Identity (as on the KTP)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="96" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="135"/>
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="96" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="135"/>
         <source>16 digit, sesuai KTP</source>
         <translation>16 digits, as on the KTP</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="99" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="138"/>
         <source>No. KK</source>
         <translation>Family card no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="99" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="138"/>
         <source>16 digit, Kartu Keluarga; boleh kosong</source>
         <translation>16 digits, family card (Kartu Keluarga); optional</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="100" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="139"/>
         <source>Nama lengkap</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="100" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="139"/>
         <source>seperti tertulis di KTP</source>
         <translation>as written on the KTP</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="101" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="140"/>
         <source>Tempat lahir</source>
         <translation>Place of birth</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="102" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="141"/>
         <source>Tanggal lahir</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="102" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="141"/>
         <source>hh-bb-tttt, mis. 17-08-1980</source>
         <translation>dd-mm-yyyy, e.g. 17-08-1980</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="103" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="142"/>
         <source>Jenis kelamin</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="105" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="144"/>
         <source>Domisili</source>
         <translation>Domicile</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="106" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="145"/>
         <source>Alamat</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="106" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="145"/>
         <source>jalan/dusun, nomor, RT/RW</source>
         <translation>street/hamlet, number, RT/RW</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="107" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="146"/>
         <source>Kabupaten/Kota</source>
         <translation>Regency/City</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="108" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="147"/>
         <source>Kecamatan</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="109" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="148"/>
         <source>Desa/Kelurahan</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="116" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="157"/>
         <source>Ahli waris (penerima santunan JKM)</source>
         <translation>Heir (receives the JKM benefit)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="117" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="158"/>
         <source>Nama ahli waris</source>
-        <translation>Heir's name</translation>
+        <translation>Heir&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="118" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="159"/>
         <source>Hubungan</source>
         <translation>Relationship</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="119" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="160"/>
         <source>No. HP ahli waris</source>
-        <translation>Heir's mobile</translation>
+        <translation>Heir&apos;s mobile</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="119" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="160"/>
         <source>boleh kosong</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="122" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="163"/>
         <source>Pekerjaan dan kontak</source>
         <translation>Work and contact</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="123" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="164"/>
         <source>No. HP</source>
         <translation>Mobile</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="123" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="164"/>
         <source>mis. 0812-3456-7890</source>
         <translation>e.g. 0812-3456-7890</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="124" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="165"/>
         <source>Pekerjaan</source>
         <translation>Occupation</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="125" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="166"/>
         <source>Pekerjaan lainnya</source>
         <translation>Other occupation</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="125" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="166"/>
         <source>isi bila memilih Lainnya</source>
         <translation>fill in when choosing Other</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="126" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="167"/>
         <source>Penghasilan per bulan (Rp)</source>
         <translation>Monthly income (Rp)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="126" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="167"/>
         <source>mis. 1.500.000</source>
         <translation>e.g. 1.500.000</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="130" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="174"/>
         <source>Sekolah anak (bila didaftarkan lewat sekolah)</source>
-        <translation>Child's school (when enrolled through a school)</translation>
+        <translation>Child&apos;s school (when enrolled through a school)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="131" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="175"/>
         <source>Sekolah</source>
         <translation>School</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="131" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="175"/>
         <source>— tidak lewat sekolah —</source>
         <translation>— not through a school —</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="134" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="180"/>
         <source>Nama siswa</source>
-        <translation>Pupil's name</translation>
+        <translation>Pupil&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="135" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="181"/>
         <source>Kelas</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="135" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="181"/>
         <source>mis. 5 atau VII A</source>
         <translation>e.g. 5 or VII A</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="137" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="183"/>
         <source>Kepesertaan</source>
         <translation>Membership</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="138" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="184"/>
         <source>Program</source>
         <translation>Programme</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="139" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="185"/>
         <source>Sumber dana</source>
         <translation>Funding</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="140" />
-        <source>Mulai perlindungan</source>
-        <translation>Coverage starts</translation>
+        <location filename="../../desktop/gui/enrollment_form.py" line="523"/>
+        <source>Siap disimpan (Ctrl+S).</source>
+        <translation>Ready to save (Ctrl+S).</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="140" />
-        <location filename="../../desktop/gui/enrollment_form.py" line="141" />
-        <source>hh-bb-tttt</source>
-        <translation>dd-mm-yyyy</translation>
+        <location filename="../../desktop/gui/enrollment_form.py" line="524"/>
+        <source>Siap disimpan (Ctrl+S), dengan {n} peringatan.</source>
+        <translation>Ready to save (Ctrl+S), with {n} warning(s).</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="141" />
-        <source>Akhir perlindungan</source>
-        <translation>Coverage ends</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="142" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="231"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="160" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="206"/>
         <source>Hapus peserta…</source>
         <translation>Delete participant…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="162" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="85"/>
+        <source>Data peserta (hanya dilihat)</source>
+        <translation>Participant record (view only)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="208"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="163" />
-        <source>Simpan</source>
-        <translation>Save</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="165" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="209"/>
         <source>Simpan (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="205" />
-        <location filename="../../desktop/gui/enrollment_form.py" line="340" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="211"/>
+        <source>Simpan data peserta (Ctrl+S)</source>
+        <translation>Save the participant (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="227"/>
+        <source>No. Registrasi</source>
+        <translation>Registration no.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="229"/>
+        <source>No. KPJ</source>
+        <translation>KPJ no.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="233"/>
+        <source>Masa perlindungan</source>
+        <translation>Coverage</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="233"/>
+        <source>{start} s.d. {end}</source>
+        <translation>{start} to {end}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="269"/>
+        <source>ketik untuk mencari, atau ↓</source>
+        <translation>type to search, or ↓</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="273"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="457"/>
         <source>— pilih —</source>
         <translation>— choose —</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="301" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="416"/>
         <source>NIK terbit di: {place}</source>
         <translation>NIK issued in: {place}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="344" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="461"/>
         <source>(kelurahan)</source>
         <translation>(urban village)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="344" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="461"/>
         <source>(desa)</source>
         <translation>(village)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="406" />
-        <source>Siap disimpan.</source>
-        <translation>Ready to save.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="407" />
-        <source>Siap disimpan, dengan {n} peringatan.</source>
-        <translation>Ready to save, with {n} warning(s).</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="410" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="527"/>
         <source>Belum bisa disimpan: {n} isian perlu diperbaiki atau dilengkapi.</source>
         <translation>Cannot be saved yet: {n} field(s) need fixing or filling in.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="412" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="529"/>
         <source>Belum diisi: {fields}.</source>
         <translation>Not filled in: {fields}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="449" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="534"/>
+        <source>{n} isian lagi perlu diisi. Enter: ke isian berikutnya yang belum diisi; Tab: ke isian berikutnya; Ctrl+S: simpan.</source>
+        <translation>{n} more field(s) to fill. Enter: next field still to fill; Tab: next field; Ctrl+S: save.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="626"/>
+        <source>Hanya dilihat: data ini didaftarkan oleh {by}, dan peran Anda tidak dapat mengubahnya. NIK, No. HP dan alamat disembunyikan.</source>
+        <translation>View only: this record was enrolled by {by} and your role cannot change it. NIK, phone numbers and address are hidden.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="645"/>
         <source>Ada isian yang belum disimpan dari {when}. Lanjutkan isian itu?</source>
         <translation>There are unsaved entries from {when}. Continue with them?</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="476" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="686"/>
         <source>Menyimpan…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="509" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="722"/>
         <source>Tidak tersimpan</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="515" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="728"/>
         <source>Hapus peserta</source>
         <translation>Delete participant</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="516" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="729"/>
         <source>Alasan menghapus {name} ({regno}):</source>
         <translation>Reason for deleting {name} ({regno}):</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="522" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="735"/>
         <source>Tidak terhapus</source>
         <translation>Not deleted</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="536" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="749"/>
         <source>Tutup formulir?</source>
         <translation>Close the form?</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="537" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="750"/>
         <source>Isian ini belum disimpan sebagai data peserta. Isian tetap tersimpan sebagai draf dan dapat dilanjutkan saat formulir dibuka lagi.</source>
         <translation>These entries are not saved as a participant yet. They stay saved as a draft and can be continued when the form is opened again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="539" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="752"/>
         <source>Tutup, simpan draf</source>
         <translation>Close, keep draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="540" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="753"/>
         <source>Buang isian</source>
         <translation>Discard entries</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="541" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="754"/>
         <source>Kembali</source>
         <translation>Go back</translation>
     </message>
@@ -704,7 +808,7 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../desktop/gui/i18n.py" line="59" />
+        <location filename="../../desktop/gui/i18n.py" line="67"/>
         <source>Terjadi kesalahan tak terduga ({kind}). Data yang sudah tersimpan aman.</source>
         <translation>An unexpected error occurred ({kind}). Data already saved is safe.</translation>
     </message>
@@ -712,87 +816,87 @@
 <context>
     <name>Fields</name>
     <message>
-        <location filename="../../desktop/domain/labels.py" line="10" />
+        <location filename="../../desktop/domain/labels.py" line="10"/>
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/labels.py" line="11" />
+        <location filename="../../desktop/domain/labels.py" line="11"/>
         <source>No. KK</source>
         <translation>Family card no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/labels.py" line="12" />
+        <location filename="../../desktop/domain/labels.py" line="12"/>
         <source>Nama lengkap</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/labels.py" line="13" />
+        <location filename="../../desktop/domain/labels.py" line="13"/>
         <source>Tempat lahir</source>
         <translation>Place of birth</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/labels.py" line="14" />
+        <location filename="../../desktop/domain/labels.py" line="14"/>
         <source>Tanggal lahir</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/labels.py" line="15" />
+        <location filename="../../desktop/domain/labels.py" line="15"/>
         <source>Jenis kelamin</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/labels.py" line="16" />
+        <location filename="../../desktop/domain/labels.py" line="16"/>
         <source>Alamat</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/labels.py" line="17" />
+        <location filename="../../desktop/domain/labels.py" line="17"/>
         <source>Desa, kecamatan, kabupaten/kota</source>
         <translation>Village, district, regency/city</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/labels.py" line="18" />
+        <location filename="../../desktop/domain/labels.py" line="18"/>
         <source>No. HP</source>
         <translation>Mobile no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/labels.py" line="19" />
+        <location filename="../../desktop/domain/labels.py" line="19"/>
         <source>Pekerjaan</source>
         <translation>Occupation</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/labels.py" line="20" />
+        <location filename="../../desktop/domain/labels.py" line="20"/>
         <source>Penghasilan per bulan</source>
         <translation>Monthly income</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/labels.py" line="21" />
+        <location filename="../../desktop/domain/labels.py" line="21"/>
         <source>Nama ahli waris</source>
         <translation>Heir</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/labels.py" line="22" />
+        <location filename="../../desktop/domain/labels.py" line="22"/>
         <source>Hubungan ahli waris</source>
         <translation>Heir relationship</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/labels.py" line="23" />
+        <location filename="../../desktop/domain/labels.py" line="23"/>
         <source>No. HP ahli waris</source>
-        <translation>Heir's mobile no.</translation>
+        <translation>Heir&apos;s mobile no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/labels.py" line="24" />
+        <location filename="../../desktop/domain/labels.py" line="24"/>
         <source>Sekolah (NPSN)</source>
         <translation>School (NPSN)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/labels.py" line="25" />
+        <location filename="../../desktop/domain/labels.py" line="25"/>
         <source>Masa perlindungan</source>
         <translation>Coverage</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/labels.py" line="26" />
+        <location filename="../../desktop/domain/labels.py" line="26"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -800,467 +904,655 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../desktop/gui/login.py" line="101" />
-        <source>Lindung — Mulai</source>
-        <translation>Lindung — Getting started</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/login.py" line="122" />
+        <location filename="../../desktop/gui/login.py" line="131"/>
         <source>Nama lengkap</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/login.py" line="123" />
+        <location filename="../../desktop/gui/login.py" line="132"/>
         <source>Nama pengguna</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/login.py" line="105" />
+        <location filename="../../desktop/gui/login.py" line="114"/>
         <source>&lt;b&gt;Selamat datang di Lindung.&lt;/b&gt;&lt;br&gt;Laptop ini belum memiliki akun, jadi datanya belum terlindungi kata sandi. Buat akun admin terlebih dahulu; admin dapat menambah akun relawan lain dari menu Akun.</source>
-        <translation>&lt;b&gt;Welcome to Lindung.&lt;/b&gt;&lt;br&gt;This laptop has no account yet, so its data is not protected by a password. Create the admin account first; the admin can add other volunteers' accounts from the Accounts menu.</translation>
+        <translation>&lt;b&gt;Welcome to Lindung.&lt;/b&gt;&lt;br&gt;This laptop has no account yet, so its data is not protected by a password. Create the admin account first; the admin can add other volunteers&apos; accounts from the Accounts menu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/login.py" line="124" />
+        <location filename="../../desktop/gui/login.py" line="110"/>
+        <source>Mulai</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/login.py" line="133"/>
         <source>Kata sandi (min. {n})</source>
         <translation>Password (min. {n})</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/login.py" line="125" />
+        <location filename="../../desktop/gui/login.py" line="134"/>
         <source>Ulangi kata sandi</source>
         <translation>Repeat password</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/login.py" line="126" />
+        <location filename="../../desktop/gui/login.py" line="135"/>
         <source>Buat akun admin</source>
         <translation>Create admin account</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/login.py" line="130" />
+        <location filename="../../desktop/gui/login.py" line="139"/>
         <source>Kedua kata sandi tidak sama.</source>
         <translation>The two passwords differ.</translation>
     </message>
 </context>
 <context>
-    <name>ImportDialog</name>
+    <name>HubDialog</name>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="165" />
-        <source>Impor daftar orang tua siswa</source>
-        <translation>Import pupils' parents list</translation>
+        <location filename="../../desktop/gui/hub_dialog.py" line="29"/>
+        <source>Hub dan sinkronisasi</source>
+        <translation>Hub and sync</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="174" />
-        <source>Berkas</source>
-        <translation>File</translation>
+        <location filename="../../desktop/gui/hub_dialog.py" line="36"/>
+        <source>Daftarkan laptop ini ke hub cabang</source>
+        <translation>Register this laptop with the branch hub</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="177" />
-        <source>Pilih berkas .xlsx, .xls, .ods atau .csv</source>
-        <translation>Choose an .xlsx, .xls, .ods or .csv file</translation>
+        <location filename="../../desktop/gui/hub_dialog.py" line="38"/>
+        <source>Admin cabang memberi alamat hub dan kode sekali pakai untuk laptop ini (lindung-hub device-code).</source>
+        <translation>The branch admin gives the hub&apos;s address and a one-time code for this laptop (lindung-hub device-code).</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="179" />
-        <source>Pilih berkas…</source>
-        <translation>Choose file…</translation>
+        <location filename="../../desktop/gui/hub_dialog.py" line="43"/>
+        <source>mis. https://hub.cabang.id</source>
+        <translation>e.g. https://hub.branch.id</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="181" />
-        <source>Sekolah</source>
-        <translation>School</translation>
+        <location filename="../../desktop/gui/hub_dialog.py" line="45"/>
+        <source>kode sekali pakai dari admin cabang</source>
+        <translation>one-time code from the branch admin</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="183" />
-        <source>— tanpa sekolah —</source>
-        <translation>— no school —</translation>
+        <location filename="../../desktop/gui/hub_dialog.py" line="47"/>
+        <source>boleh kosong, mis. Laptop Sambas 1</source>
+        <translation>optional, e.g. Sambas laptop 1</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="190" />
-        <source>Templat kosong…</source>
-        <translation>Blank template…</translation>
+        <location filename="../../desktop/gui/hub_dialog.py" line="48"/>
+        <source>Izinkan http:// tanpa enkripsi (hanya di jaringan tertutup)</source>
+        <translation>Allow http:// without encryption (closed networks only)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="191" />
-        <source>Simpan templat impor resmi (.xlsx) untuk diisi sekolah</source>
-        <translation>Save the official import template (.xlsx) for schools to fill in</translation>
+        <location filename="../../desktop/gui/hub_dialog.py" line="50"/>
+        <source>Alamat hub</source>
+        <translation>Hub address</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="195" />
-        <source>Kolom di berkas → isian Lindung</source>
-        <translation>Columns in the file → Lindung fields</translation>
+        <location filename="../../desktop/gui/hub_dialog.py" line="51"/>
+        <source>Kode</source>
+        <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="217" />
-        <source>Batal</source>
-        <translation>Cancel</translation>
+        <location filename="../../desktop/gui/hub_dialog.py" line="52"/>
+        <source>Nama laptop</source>
+        <translation>Laptop name</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="231" />
-        <source>Tampilkan</source>
-        <translation>Show</translation>
+        <location filename="../../desktop/gui/hub_dialog.py" line="54"/>
+        <source>Daftarkan</source>
+        <translation>Register</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="233" />
-        <source>Semua baris</source>
-        <translation>All rows</translation>
+        <location filename="../../desktop/gui/hub_dialog.py" line="59"/>
+        <source>Sinkron otomatis</source>
+        <translation>Automatic sync</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="234" />
-        <source>Perlu diperbaiki (ditolak/ganda)</source>
-        <translation>Needs fixing (rejected/duplicate)</translation>
+        <location filename="../../desktop/gui/hub_dialog.py" line="61"/>
+        <source>Sinkronkan sendiri setiap</source>
+        <translation>Sync by itself every</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="235" />
-        <source>Dengan peringatan</source>
-        <translation>With warnings</translation>
+        <location filename="../../desktop/gui/hub_dialog.py" line="64"/>
+        <source>tidak pernah</source>
+        <translation>never</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="236" />
-        <source>Siap disimpan</source>
-        <translation>Ready to save</translation>
+        <location filename="../../desktop/gui/hub_dialog.py" line="65"/>
+        <source> menit</source>
+        <translation> minutes</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="237" />
-        <source>Valid</source>
-        <translation>Valid</translation>
+        <location filename="../../desktop/gui/hub_dialog.py" line="67"/>
+        <source>Simpan</source>
+        <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="238" />
-        <source>Ditolak</source>
-        <translation>Rejected</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="239" />
-        <source>Ganda</source>
-        <translation>Duplicate</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="240" />
-        <source>Tidak memenuhi syarat</source>
-        <translation>Not eligible</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="241" />
-        <source>Dilewati</source>
-        <translation>Skipped</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="269" />
-        <source>Klik dua kali sel untuk memperbaikinya; baris itu langsung diperiksa ulang.</source>
-        <translation>Double-click a cell to correct it; the row is checked again at once.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="274" />
-        <source>Ekspor baris ditolak…</source>
-        <translation>Export rejected rows…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="275" />
-        <source>Simpan baris yang tidak bisa didaftarkan, dengan kolom Keterangan, untuk diperbaiki lalu diimpor lagi</source>
-        <translation>Save the rows that could not be enrolled, with a Keterangan (reason) column, to fix and import again</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="279" />
+        <location filename="../../desktop/gui/hub_dialog.py" line="77"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="280" />
+        <location filename="../../desktop/gui/hub_dialog.py" line="91"/>
+        <source>Laptop ini (awalan nomor {prefix}) terdaftar di hub &lt;b&gt;{url}&lt;/b&gt;. Untuk pindah ke hub lain, daftarkan dengan kode baru di bawah.</source>
+        <translation>This laptop (number prefix {prefix}) is registered with the hub &lt;b&gt;{url}&lt;/b&gt;. To move to another hub, register with a new code below.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/hub_dialog.py" line="95"/>
+        <source>Laptop ini (awalan nomor {prefix}) &lt;b&gt;belum terdaftar&lt;/b&gt; di hub cabang: data tersimpan di sini saja sampai laptop didaftarkan.</source>
+        <translation>This laptop (number prefix {prefix}) is &lt;b&gt;not registered&lt;/b&gt; with the branch hub yet: its data stays here only until it is.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/hub_dialog.py" line="105"/>
+        <source>Isi alamat hub dan kode dari admin cabang.</source>
+        <translation>Fill in the hub address and the code from the branch admin.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/hub_dialog.py" line="109"/>
+        <source>Menghubungi {url}…</source>
+        <translation>Contacting {url}…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/hub_dialog.py" line="116"/>
+        <source>Laptop ini terdaftar di hub {url}. Sinkronisasi dimulai.</source>
+        <translation>This laptop is registered with the hub {url}. Syncing now.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/hub_dialog.py" line="130"/>
+        <source>Sinkron otomatis setiap {n} menit.</source>
+        <translation>Automatic sync every {n} minutes.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/hub_dialog.py" line="131"/>
+        <source>Sinkron otomatis dimatikan.</source>
+        <translation>Automatic sync is off.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="216"/>
+        <source>Impor daftar orang tua siswa</source>
+        <translation>Import pupils&apos; parents list</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="242"/>
+        <source>Pilih berkas .xlsx, .xls, .ods atau .csv</source>
+        <translation>Choose an .xlsx, .xls, .ods or .csv file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="244"/>
+        <source>Pilih berkas…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="227"/>
+        <source>1. Sekolah</source>
+        <translation>1. School</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="228"/>
+        <source>ketik nama atau NPSN sekolah</source>
+        <translation>type the school&apos;s name or NPSN</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="229"/>
+        <source>— tanpa sekolah —</source>
+        <translation>— no school —</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="239"/>
+        <source>2. Berkas</source>
+        <translation>2. File</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="246"/>
+        <source>Templat kosong…</source>
+        <translation>Blank template…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="247"/>
+        <source>Simpan templat impor resmi (.xlsx) untuk diisi sekolah</source>
+        <translation>Save the official import template (.xlsx) for schools to fill in</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="251"/>
+        <source>Kolom di berkas → isian Lindung</source>
+        <translation>Columns in the file → Lindung fields</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="273"/>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="287"/>
+        <source>Tampilkan</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="289"/>
+        <source>Semua baris</source>
+        <translation>All rows</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="290"/>
+        <source>Perlu diperbaiki (ditolak/ganda)</source>
+        <translation>Needs fixing (rejected/duplicate)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="291"/>
+        <source>Dengan peringatan</source>
+        <translation>With warnings</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="292"/>
+        <source>Siap disimpan</source>
+        <translation>Ready to save</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="293"/>
+        <source>Valid</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="294"/>
+        <source>Ditolak</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="295"/>
+        <source>Ganda</source>
+        <translation>Duplicate</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="296"/>
+        <source>Tidak memenuhi syarat</source>
+        <translation>Not eligible</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="297"/>
+        <source>Dilewati</source>
+        <translation>Skipped</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="334"/>
+        <source>Klik dua kali sel untuk memperbaikinya; baris itu langsung diperiksa ulang.</source>
+        <translation>Double-click a cell to correct it; the row is checked again at once.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="339"/>
+        <source>Ekspor baris ditolak…</source>
+        <translation>Export rejected rows…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="340"/>
+        <source>Simpan baris yang tidak bisa didaftarkan, dengan kolom Keterangan, untuk diperbaiki lalu diimpor lagi</source>
+        <translation>Save the rows that could not be enrolled, with a Keterangan (reason) column, to fix and import again</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="344"/>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="345"/>
         <source>Simpan data valid</source>
         <translation>Save valid rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="291" />
+        <location filename="../../desktop/gui/import_dialog.py" line="366"/>
         <source>Pilih daftar orang tua</source>
-        <translation>Choose a parents' list</translation>
+        <translation>Choose a parents&apos; list</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="298" />
+        <location filename="../../desktop/gui/import_dialog.py" line="373"/>
         <source>Membaca dan memeriksa {name}…</source>
         <translation>Reading and checking {name}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="310" />
+        <location filename="../../desktop/gui/import_dialog.py" line="385"/>
         <source>Memeriksa ulang dengan kolom baru…</source>
         <translation>Checking again with the new columns…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="322" />
+        <location filename="../../desktop/gui/import_dialog.py" line="397"/>
         <source>Menyimpan {count} data…</source>
         <translation>Saving {count} rows…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="330" />
+        <location filename="../../desktop/gui/import_dialog.py" line="405"/>
         <source>Simpan baris ditolak</source>
         <translation>Save rejected rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="338" />
+        <location filename="../../desktop/gui/import_dialog.py" line="413"/>
         <source>{count} baris ditolak disimpan ke {path}.</source>
         <translation>{count} rejected rows saved to {path}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="341" />
+        <location filename="../../desktop/gui/import_dialog.py" line="423"/>
         <source>Simpan templat impor</source>
         <translation>Save import template</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="386" />
+        <location filename="../../desktop/gui/import_dialog.py" line="468"/>
         <source>Simpan {count} data valid</source>
         <translation>Save {count} valid rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="412" />
+        <location filename="../../desktop/gui/import_dialog.py" line="494"/>
         <source>Berkas Dapodik: {pupils} siswa, {people} orang tua/wali</source>
         <translation>Dapodik file: {pupils} pupils, {people} parents/guardians</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="416" />
+        <location filename="../../desktop/gui/import_dialog.py" line="498"/>
         <source>Setiap siswa memberi ayah, ibu dan wali; tanggal lahir, jenis kelamin dan tempat lahir diambil dari NIK, kabupaten/kota dari sekolah ({kabupaten}).</source>
         <translation>Each pupil gives a father, mother and guardian; birth date, sex and birth place are taken from the NIK, the regency/city from the school ({kabupaten}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="441" />
+        <location filename="../../desktop/gui/import_dialog.py" line="523"/>
         <source>Baris {row}: {reasons}</source>
         <translation>Row {row}: {reasons}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="442" />
+        <location filename="../../desktop/gui/import_dialog.py" line="524"/>
         <source>Baris {row}: siap disimpan.</source>
         <translation>Row {row}: ready to save.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="450" />
-        <source>Kolom {columns} tidak dikenali. Pilih kolomnya di bagian "Kolom di berkas" di atas.</source>
-        <translation>Columns {columns} were not recognised. Choose them under "Columns in the file" above.</translation>
+        <location filename="../../desktop/gui/import_dialog.py" line="532"/>
+        <source>Kolom {columns} tidak dikenali. Pilih kolomnya di bagian &quot;Kolom di berkas&quot; di atas.</source>
+        <translation>Columns {columns} were not recognised. Choose them under &quot;Columns in the file&quot; above.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="454" />
+        <location filename="../../desktop/gui/import_dialog.py" line="536"/>
         <source>{total} orang: {valid} siap disimpan, {warning} dengan peringatan, {error} ditolak, {duplicate} ganda, {not_eligible} tidak memenuhi syarat, {skipped} dilewati.</source>
         <translation>{total} people: {valid} ready to save, {warning} with warnings, {error} rejected, {duplicate} duplicates, {not_eligible} not eligible, {skipped} skipped.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="461" />
+        <location filename="../../desktop/gui/import_dialog.py" line="543"/>
         <source>{total} baris: {valid} siap disimpan, {warning} dengan peringatan, {error} ditolak, {duplicate} ganda.</source>
         <translation>{total} rows: {valid} ready to save, {warning} with warnings, {error} rejected, {duplicate} duplicates.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="471" />
+        <location filename="../../desktop/gui/import_dialog.py" line="553"/>
         <source>— tidak ada —</source>
         <translation>— none —</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="473" />
+        <location filename="../../desktop/gui/import_dialog.py" line="555"/>
         <source>(kolom {n} tanpa judul)</source>
         <translation>(column {n}, no header)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="483" />
+        <location filename="../../desktop/gui/import_dialog.py" line="565"/>
         <source>Tersimpan</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="485" />
+        <location filename="../../desktop/gui/import_dialog.py" line="567"/>
         <source>{count} peserta didaftarkan. {left} baris tidak didaftarkan; ekspor untuk diperbaiki.</source>
         <translation>{count} participants enrolled. {left} rows not enrolled; export them to fix.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="487" />
+        <location filename="../../desktop/gui/import_dialog.py" line="569"/>
         <source>{count} peserta didaftarkan.</source>
         <translation>{count} participants enrolled.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="502" />
+        <location filename="../../desktop/gui/import_dialog.py" line="584"/>
         <source>Pilih sekolah asal berkas ini di kolom Sekolah di atas.</source>
-        <translation>Choose this file's school in the School box above.</translation>
+        <translation>Choose this file&apos;s school in the School box above.</translation>
     </message>
 </context>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="42" />
+        <location filename="../../desktop/domain/enrollment.py" line="42"/>
         <source>Laki-laki</source>
         <translation>Male</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="43" />
+        <location filename="../../desktop/domain/enrollment.py" line="43"/>
         <source>Perempuan</source>
         <translation>Female</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="56" />
+        <location filename="../../desktop/domain/enrollment.py" line="56"/>
         <source>Petani</source>
         <translation>Farmer</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="57" />
+        <location filename="../../desktop/domain/enrollment.py" line="57"/>
         <source>Pekebun (karet/sawit)</source>
         <translation>Smallholder (rubber/oil palm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="58" />
+        <location filename="../../desktop/domain/enrollment.py" line="58"/>
         <source>Nelayan</source>
         <translation>Fisher</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="59" />
+        <location filename="../../desktop/domain/enrollment.py" line="59"/>
         <source>Peternak</source>
         <translation>Livestock farmer</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="60" />
+        <location filename="../../desktop/domain/enrollment.py" line="60"/>
         <source>Pedagang kecil / kaki lima</source>
         <translation>Small trader / street vendor</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="61" />
+        <location filename="../../desktop/domain/enrollment.py" line="61"/>
         <source>Pengemudi ojek</source>
         <translation>Motorbike-taxi driver</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="62" />
+        <location filename="../../desktop/domain/enrollment.py" line="62"/>
         <source>Sopir / pengemudi</source>
         <translation>Driver</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="63" />
+        <location filename="../../desktop/domain/enrollment.py" line="63"/>
         <source>Buruh harian lepas</source>
         <translation>Casual day labourer</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="64" />
+        <location filename="../../desktop/domain/enrollment.py" line="64"/>
         <source>Buruh tani / kebun</source>
         <translation>Farm/plantation labourer</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="65" />
+        <location filename="../../desktop/domain/enrollment.py" line="65"/>
         <source>Tukang / buruh bangunan</source>
         <translation>Builder / construction labourer</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="66" />
+        <location filename="../../desktop/domain/enrollment.py" line="66"/>
         <source>Pekerja rumah tangga</source>
         <translation>Domestic worker</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="67" />
+        <location filename="../../desktop/domain/enrollment.py" line="67"/>
         <source>Perajin</source>
         <translation>Craftsperson</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="68" />
+        <location filename="../../desktop/domain/enrollment.py" line="68"/>
         <source>Penjahit</source>
         <translation>Tailor</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="69" />
+        <location filename="../../desktop/domain/enrollment.py" line="69"/>
         <source>Pemulung</source>
         <translation>Waste picker</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="70" />
-        <location filename="../../desktop/domain/enrollment.py" line="78" />
+        <location filename="../../desktop/domain/enrollment.py" line="70"/>
+        <location filename="../../desktop/domain/enrollment.py" line="78"/>
         <source>Lainnya</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="74" />
+        <location filename="../../desktop/domain/enrollment.py" line="74"/>
         <source>Suami/Istri</source>
         <translation>Husband/Wife</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="75" />
+        <location filename="../../desktop/domain/enrollment.py" line="75"/>
         <source>Anak</source>
         <translation>Child</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="76" />
+        <location filename="../../desktop/domain/enrollment.py" line="76"/>
         <source>Orang tua</source>
         <translation>Parent</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="77" />
+        <location filename="../../desktop/domain/enrollment.py" line="77"/>
         <source>Saudara kandung</source>
         <translation>Sibling</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="82" />
+        <location filename="../../desktop/domain/enrollment.py" line="84"/>
         <source>Terdaftar</source>
         <translation>Enrolled</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="83" />
+        <location filename="../../desktop/domain/enrollment.py" line="85"/>
+        <source>Diajukan ke BPJS</source>
+        <translation>Submitted to BPJS</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/enrollment.py" line="86"/>
         <source>Aktif</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="84" />
+        <location filename="../../desktop/domain/enrollment.py" line="87"/>
+        <source>Ditolak BPJS</source>
+        <translation>Refused by BPJS</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/enrollment.py" line="88"/>
         <source>Berakhir</source>
         <translation>Ended</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="85" />
+        <location filename="../../desktop/domain/enrollment.py" line="89"/>
         <source>Dihapus</source>
         <translation>Deleted</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="89" />
+        <location filename="../../desktop/domain/enrollment.py" line="95"/>
+        <source>Fakir</source>
+        <translation>Fakir (destitute)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/enrollment.py" line="96"/>
+        <source>Miskin</source>
+        <translation>Miskin (poor)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/enrollment.py" line="97"/>
+        <source>Amil</source>
+        <translation>Amil (zakat worker)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/enrollment.py" line="98"/>
+        <source>Mualaf</source>
+        <translation>Mualaf (new Muslim)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/enrollment.py" line="99"/>
+        <source>Riqab</source>
+        <translation>Riqab (bonded)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/enrollment.py" line="100"/>
+        <source>Gharimin</source>
+        <translation>Gharimin (indebted)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/enrollment.py" line="101"/>
+        <source>Fisabilillah</source>
+        <translation>Fisabilillah (in God&apos;s cause)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/enrollment.py" line="102"/>
+        <source>Ibnu sabil</source>
+        <translation>Ibnu sabil (traveller)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/enrollment.py" line="106"/>
         <source>JKK + JKM</source>
         <translation>JKK + JKM</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="93" />
+        <location filename="../../desktop/domain/enrollment.py" line="110"/>
         <source>BAZNAS (dana zakat)</source>
         <translation>BAZNAS (zakat funds)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="94" />
+        <location filename="../../desktop/domain/enrollment.py" line="111"/>
         <source>Donatur lain</source>
         <translation>Other donor</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="95" />
+        <location filename="../../desktop/domain/enrollment.py" line="112"/>
         <source>Mandiri</source>
         <translation>Self-paid</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="36" />
+        <location filename="../../desktop/services/accounts.py" line="36"/>
         <source>Relawan</source>
         <translation>Volunteer</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="37" />
+        <location filename="../../desktop/services/accounts.py" line="37"/>
         <source>Koordinator sekolah</source>
         <translation>School coordinator</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="38" />
+        <location filename="../../desktop/services/accounts.py" line="38"/>
         <source>Petugas cetak</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="39" />
+        <location filename="../../desktop/services/accounts.py" line="39"/>
         <source>Admin</source>
         <translation>Admin</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="158"/>
+        <source>A4, 10 kartu per lembar</source>
+        <translation>A4, 10 cards a sheet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="159"/>
+        <source>satu kartu per halaman</source>
+        <translation>one card a page</translation>
     </message>
 </context>
 <context>
     <name>LockDialog</name>
     <message>
-        <location filename="../../desktop/gui/lock.py" line="64" />
-        <source>Lindung terkunci</source>
-        <translation>Lindung is locked</translation>
+        <location filename="../../desktop/gui/lock.py" line="64"/>
+        <source>Terkunci</source>
+        <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/lock.py" line="67" />
+        <location filename="../../desktop/gui/lock.py" line="67"/>
         <source>&lt;b&gt;Lindung terkunci&lt;/b&gt; karena tidak dipakai {minutes} menit. Data peserta disembunyikan; pekerjaan yang terbuka tetap tersimpan.&lt;br&gt;Masukkan kata sandi {name} untuk melanjutkan.</source>
         <translation>&lt;b&gt;Lindung is locked&lt;/b&gt; after {minutes} minutes without use. Personal data is hidden; open work is kept.&lt;br&gt;Enter the password of {name} to continue.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/lock.py" line="75" />
+        <location filename="../../desktop/gui/lock.py" line="75"/>
         <source>Kata sandi</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/lock.py" line="76" />
+        <location filename="../../desktop/gui/lock.py" line="76"/>
         <source>Buka</source>
         <translation>Unlock</translation>
     </message>
@@ -1268,37 +1560,38 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../desktop/gui/login.py" line="51" />
-        <source>Lindung — Masuk</source>
-        <translation>Lindung — Sign in</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/login.py" line="54" />
+        <location filename="../../desktop/gui/login.py" line="55"/>
         <source>&lt;b&gt;Masuk ke Lindung&lt;/b&gt;&lt;br&gt;Pendaftaran pekerja rentan ke JKK + JKM (BAZNAS).</source>
         <translation>&lt;b&gt;Sign in to Lindung&lt;/b&gt;&lt;br&gt;Enrolling vulnerable workers into JKK + JKM (BAZNAS).</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/login.py" line="63" />
+        <location filename="../../desktop/gui/login.py" line="64"/>
         <source>Nama pengguna</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/login.py" line="64" />
+        <location filename="../../desktop/gui/login.py" line="65"/>
         <source>Kata sandi</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/login.py" line="65" />
+        <location filename="../../desktop/gui/login.py" line="52"/>
+        <location filename="../../desktop/gui/login.py" line="66"/>
         <source>Masuk</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/login.py" line="35" />
+        <location filename="../../desktop/gui/login.py" line="35"/>
         <source>Keluar</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/login.py" line="70" />
+        <location filename="../../desktop/gui/login.py" line="67"/>
+        <source>Memeriksa kata sandi…</source>
+        <translation>Checking the password…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/login.py" line="75"/>
         <source>Isi nama pengguna dan kata sandi.</source>
         <translation>Enter your user name and password.</translation>
     </message>
@@ -1306,219 +1599,318 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="47" />
-        <source>Lindung — Peserta JKK + JKM (BAZNAS Kalimantan Barat)</source>
-        <translation>Lindung — JKK + JKM participants (BAZNAS West Kalimantan)</translation>
+        <location filename="../../desktop/gui/main_window.py" line="60"/>
+        <source>Peserta JKK + JKM (BAZNAS Kalimantan Barat)</source>
+        <translation>JKK + JKM participants (BAZNAS West Kalimantan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="71" />
+        <location filename="../../desktop/gui/main_window.py" line="92"/>
         <source>Cari nama, NIK, atau No. Registrasi…</source>
         <translation>Search name, NIK or registration number…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="78" />
+        <location filename="../../desktop/gui/main_window.py" line="98"/>
+        <location filename="../../desktop/gui/main_window.py" line="99"/>
         <source>Semua kabupaten/kota</source>
         <translation>All regencies/cities</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="82" />
+        <location filename="../../desktop/gui/main_window.py" line="102"/>
+        <location filename="../../desktop/gui/main_window.py" line="103"/>
         <source>Semua sekolah</source>
         <translation>All schools</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="85" />
+        <location filename="../../desktop/gui/main_window.py" line="106"/>
         <source>Semua status</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="91" />
+        <location filename="../../desktop/gui/main_window.py" line="112"/>
         <source>+ Peserta baru</source>
         <translation>+ New participant</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="92" />
+        <location filename="../../desktop/gui/main_window.py" line="113"/>
         <source>Daftarkan pekerja baru (Ctrl+N)</source>
         <translation>Enroll a new worker (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="94" />
+        <location filename="../../desktop/gui/main_window.py" line="115"/>
         <source>Impor…</source>
         <translation>Import…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="95" />
+        <location filename="../../desktop/gui/main_window.py" line="116"/>
         <source>Impor daftar orang tua siswa dari Excel/LibreOffice/CSV (Ctrl+I)</source>
-        <translation>Import a pupils' parents list from Excel/LibreOffice/CSV (Ctrl+I)</translation>
+        <translation>Import a pupils&apos; parents list from Excel/LibreOffice/CSV (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="97" />
-        <location filename="../../desktop/gui/main_window.py" line="159" />
+        <location filename="../../desktop/gui/main_window.py" line="118"/>
+        <location filename="../../desktop/gui/main_window.py" line="188"/>
         <source>Cetak kartu…</source>
         <translation>Print cards…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="98" />
+        <location filename="../../desktop/gui/main_window.py" line="119"/>
         <source>Cetak kartu peserta yang tampil di daftar (Ctrl+P)</source>
         <translation>Print the cards of the participants listed (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="130" />
+        <location filename="../../desktop/gui/main_window.py" line="155"/>
         <source>Masuk sebagai {name} ({role})</source>
         <translation>Signed in as {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="133" />
+        <location filename="../../desktop/gui/main_window.py" line="158"/>
         <source>Data tersimpan di laptop ini (luring)</source>
         <translation>Data is stored on this laptop (offline)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="149" />
+        <location filename="../../desktop/gui/main_window.py" line="177"/>
         <source>&amp;Data</source>
         <translation>&amp;Data</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="150" />
+        <location filename="../../desktop/gui/main_window.py" line="178"/>
         <source>Peserta baru…</source>
         <translation>New participant…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="152" />
+        <location filename="../../desktop/gui/main_window.py" line="180"/>
         <source>Cari</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="154" />
+        <location filename="../../desktop/gui/main_window.py" line="182"/>
         <source>Muat ulang</source>
         <translation>Reload</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="156" />
+        <location filename="../../desktop/gui/main_window.py" line="184"/>
         <source>Impor daftar orang tua…</source>
-        <translation>Import parents' list…</translation>
+        <translation>Import parents&apos; list…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="158" />
-        <source>Keluar</source>
-        <translation>Quit</translation>
+        <location filename="../../desktop/gui/main_window.py" line="186"/>
+        <source>Keluar dari Lindung</source>
+        <translation>Quit Lindung</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="161" />
+        <location filename="../../desktop/gui/main_window.py" line="348"/>
+        <source>Tidak berhasil</source>
+        <translation>Did not work</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="384"/>
+        <source>Tersimpan: {name} ({regno}).</source>
+        <translation>Saved: {name} ({regno}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="386"/>
+        <source>Ctrl+N: peserta berikutnya.</source>
+        <translation>Ctrl+N: next participant.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="190"/>
         <source>Sinkronkan dengan hub</source>
         <translation>Sync with the hub</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="163" />
+        <location filename="../../desktop/gui/main_window.py" line="192"/>
         <source>Perubahan yang ditolak hub…</source>
         <translation>Changes the hub refused…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="164" />
+        <location filename="../../desktop/gui/main_window.py" line="193"/>
         <source>Tinjau konflik dan data ganda…</source>
         <translation>Review conflicts and duplicates…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="166" />
-        <source>Untuk koordinator sekolah dan admin</source>
-        <translation>For school coordinators and admins</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/main_window.py" line="173" />
+        <location filename="../../desktop/gui/main_window.py" line="203"/>
         <source>Laporan</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="175" />
+        <location filename="../../desktop/gui/main_window.py" line="206"/>
         <source>Ringkasan kepesertaan…</source>
         <translation>Enrollment summary…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="176" />
+        <location filename="../../desktop/gui/main_window.py" line="207"/>
         <source>Tanda terima kartu sekolah terpilih…</source>
         <translation>Card receipts for the selected school…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="178" />
+        <location filename="../../desktop/gui/main_window.py" line="209"/>
         <source>Kewajiban iuran BAZNAS…</source>
         <translation>BAZNAS contributions owed…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="181" />
+        <location filename="../../desktop/gui/main_window.py" line="214"/>
+        <source>&amp;Pengaturan</source>
+        <translation>&amp;Settings</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="217"/>
+        <source>Hub dan sinkronisasi…</source>
+        <translation>Hub and sync…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="218"/>
+        <source>Sekolah…</source>
+        <translation>Schools…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="219"/>
+        <source>Pengaturan program…</source>
+        <translation>Programme settings…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="220"/>
+        <source>Cadangkan data…</source>
+        <translation>Back up data…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="221"/>
+        <source>Pulihkan dari cadangan…</source>
+        <translation>Restore from a backup…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="230"/>
         <source>&amp;Akun</source>
         <translation>&amp;Accounts</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="182" />
+        <location filename="../../desktop/gui/main_window.py" line="231"/>
         <source>Kelola akun…</source>
         <translation>Manage accounts…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="185" />
+        <location filename="../../desktop/gui/main_window.py" line="232"/>
         <source>Catatan audit…</source>
         <translation>Audit log…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="188" />
+        <location filename="../../desktop/gui/main_window.py" line="238"/>
+        <source>Keluar akun / ganti pengguna</source>
+        <translation>Sign out / switch user</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="242"/>
         <source>&amp;Bahasa</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="212" />
+        <location filename="../../desktop/gui/main_window.py" line="266"/>
         <source>{n} peserta terdaftar</source>
         <translation>{n} participants enrolled</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="214" />
+        <location filename="../../desktop/gui/main_window.py" line="268"/>
         <source>{n} peserta cocok dengan pencarian</source>
         <translation>{n} participants match the search</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="259" />
+        <location filename="../../desktop/gui/main_window.py" line="345"/>
         <source>Memproses…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="262" />
-        <source>Lindung</source>
-        <translation>Lindung</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/main_window.py" line="291" />
-        <source>Tersimpan: {regno}</source>
-        <translation>Saved: {regno}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/main_window.py" line="300" />
+        <location filename="../../desktop/gui/main_window.py" line="396"/>
         <source>{count} peserta diimpor.</source>
         <translation>{count} participants imported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="375" />
-        <location filename="../../desktop/gui/main_window.py" line="376" />
+        <location filename="../../desktop/gui/main_window.py" line="471"/>
+        <location filename="../../desktop/gui/main_window.py" line="472"/>
         <source>Simpan laporan</source>
         <translation>Save report</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="380" />
+        <location filename="../../desktop/gui/main_window.py" line="476"/>
         <source>Laporan disimpan: {path}</source>
         <translation>Report saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="392" />
+        <location filename="../../desktop/gui/main_window.py" line="488"/>
+        <source>Tanda terima kartu</source>
+        <translation>Card receipts</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="489"/>
         <source>Pilih dulu sekolahnya di saringan sekolah.</source>
         <translation>First choose the school in the school filter.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="401" />
+        <location filename="../../desktop/gui/main_window.py" line="498"/>
         <source>Kewajiban iuran</source>
         <translation>Contributions owed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="401" />
+        <location filename="../../desktop/gui/main_window.py" line="498"/>
         <source>Untuk berapa bulan?</source>
         <translation>For how many months?</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="424" />
+        <location filename="../../desktop/gui/main_window.py" line="519"/>
+        <source>Belum terdaftar di hub</source>
+        <translation>Not registered with the hub</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="520"/>
+        <source>Laptop ini belum terdaftar di hub cabang, jadi belum bisa sinkron. Data tetap tersimpan di laptop ini. Minta admin mendaftarkannya: menu Pengaturan → Hub dan sinkronisasi.</source>
+        <translation>This laptop is not registered with the branch hub yet, so it cannot sync. The data stays saved on this laptop. Ask the admin to register it: menu Settings → Hub and sync.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="558"/>
+        <source>Simpan cadangan</source>
+        <translation>Save backup</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="559"/>
+        <location filename="../../desktop/gui/main_window.py" line="581"/>
+        <source>Cadangan Lindung (*.sqlite3)</source>
+        <translation>Lindung backup (*.sqlite3)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="563"/>
+        <source>Mencadangkan…</source>
+        <translation>Backing up…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="568"/>
+        <source>Cadangan {count} peserta disimpan di {path} (keutuhan diperiksa).</source>
+        <translation>Backup of {count} participants saved to {path} (integrity checked).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="576"/>
+        <location filename="../../desktop/gui/main_window.py" line="586"/>
+        <source>Pulihkan dari cadangan</source>
+        <translation>Restore from a backup</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="577"/>
+        <source>Tunggu sinkronisasi selesai, lalu coba lagi.</source>
+        <translation>Wait for the sync to finish, then try again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="580"/>
+        <source>Pilih cadangan</source>
+        <translation>Choose a backup</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="587"/>
+        <source>Semua data di laptop ini diganti dengan isi cadangan {name}. Data sekarang disimpan di samping basis data, dan yang terjadi sesudah cadangan dibuat diambil lagi dari hub saat sinkron. Lanjutkan?</source>
+        <translation>All data on this laptop is replaced by the backup {name}. The current data is kept beside the database, and what happened after the backup was made comes back from the hub at the next sync. Continue?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="622"/>
+        <source>Bahasa</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="623"/>
         <source>Bahasa akan berganti ke {language} saat Lindung dibuka lagi.</source>
         <translation>The language changes to {language} when Lindung is opened again.</translation>
     </message>
@@ -1526,145 +1918,197 @@
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="47" />
+        <location filename="../../desktop/gui/import_dialog.py" line="53"/>
         <source>Valid</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="47" />
+        <location filename="../../desktop/gui/import_dialog.py" line="53"/>
         <source>Peringatan</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="47" />
+        <location filename="../../desktop/gui/import_dialog.py" line="53"/>
         <source>Ditolak</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="48" />
+        <location filename="../../desktop/gui/import_dialog.py" line="54"/>
         <source>Ganda</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="48" />
+        <location filename="../../desktop/gui/import_dialog.py" line="54"/>
         <source>Tidak memenuhi syarat</source>
         <translation>Not eligible</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="49" />
+        <location filename="../../desktop/gui/import_dialog.py" line="55"/>
         <source>Dilewati</source>
         <translation>Skipped</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="83" />
+        <location filename="../../desktop/gui/import_dialog.py" line="89"/>
         <source>Baris</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="83" />
+        <location filename="../../desktop/gui/import_dialog.py" line="89"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="83" />
+        <location filename="../../desktop/gui/import_dialog.py" line="89"/>
         <source>Keterangan</source>
         <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="120"/>
+        <source>Tertulis: {typed}
+Dibaca: {read}</source>
+        <translation>Written: {typed}
+Read as: {read}</translation>
     </message>
 </context>
 <context>
     <name>PrintDialog</name>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="86" />
+        <location filename="../../desktop/gui/print_dialog.py" line="98"/>
         <source>Cetak kartu peserta</source>
         <translation>Print membership cards</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="96" />
+        <location filename="../../desktop/gui/print_dialog.py" line="109"/>
         <source>Hanya yang belum pernah dicetak</source>
         <translation>Only cards never printed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="101" />
+        <location filename="../../desktop/gui/print_dialog.py" line="114"/>
         <source>A4, 10 kartu per lembar (tanda potong)</source>
         <translation>A4, 10 cards a sheet (crop marks)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="102" />
+        <location filename="../../desktop/gui/print_dialog.py" line="115"/>
         <source>Satu kartu per halaman (printer kartu)</source>
         <translation>One card a page (card printer)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="103" />
+        <location filename="../../desktop/gui/print_dialog.py" line="117"/>
         <source>Tata letak</source>
         <translation>Layout</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="105" />
+        <location filename="../../desktop/gui/print_dialog.py" line="119"/>
         <source>wajib bila mencetak ulang, mis. kartu hilang</source>
         <translation>required when re-printing, e.g. card lost</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="106" />
+        <location filename="../../desktop/gui/print_dialog.py" line="120"/>
         <source>Alasan cetak ulang</source>
         <translation>Reason for re-printing</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="115" />
+        <location filename="../../desktop/gui/print_dialog.py" line="128"/>
+        <source>Sudah tercetak: catat kartu ini</source>
+        <translation>Printed: log these cards</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/print_dialog.py" line="130"/>
+        <source>Kartu dicatat sebagai dicetak baru setelah PDF-nya benar-benar dicetak</source>
+        <translation>Cards are logged as printed only once their PDF has really been printed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/print_dialog.py" line="135"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="119" />
+        <location filename="../../desktop/gui/print_dialog.py" line="139"/>
         <source>Pratinjau</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="120" />
+        <location filename="../../desktop/gui/print_dialog.py" line="140"/>
         <source>Simpan PDF…</source>
         <translation>Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="121" />
+        <location filename="../../desktop/gui/print_dialog.py" line="141"/>
+        <source>Menyimpan PDF belum berarti mencetak: kartu dicatat setelah Anda menandai PDF-nya sudah dicetak</source>
+        <translation>Saving a PDF is not printing: cards are logged once you mark the PDF as printed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/print_dialog.py" line="143"/>
         <source>Cetak…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="122" />
+        <location filename="../../desktop/gui/print_dialog.py" line="144"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="148" />
+        <location filename="../../desktop/gui/print_dialog.py" line="172"/>
         <source>{count} kartu dipilih.</source>
         <translation>{count} cards selected.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="150" />
+        <location filename="../../desktop/gui/print_dialog.py" line="174"/>
         <source>{count} di antaranya sudah pernah dicetak: isi alasan cetak ulang.</source>
         <translation>{count} of them were printed before: give a reason for re-printing.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="166" />
+        <location filename="../../desktop/gui/print_dialog.py" line="201"/>
         <source>Simpan kartu sebagai PDF</source>
         <translation>Save cards as PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="192" />
+        <location filename="../../desktop/gui/print_dialog.py" line="185"/>
         <source>Isi alasan cetak ulang: {count} kartu sudah pernah dicetak.</source>
         <translation>Give a reason for re-printing: {count} cards were printed before.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="211" />
+        <location filename="../../desktop/gui/print_dialog.py" line="213"/>
+        <source>{count} kartu disimpan ke {path}. Belum dicatat sebagai dicetak: setelah PDF ini dicetak, tekan &quot;Sudah tercetak&quot;.</source>
+        <translation>{count} cards saved to {path}. Not logged as printed yet: once this PDF is printed, press &quot;Printed&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/print_dialog.py" line="251"/>
+        <source>lembar</source>
+        <translation>sheets</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/print_dialog.py" line="251"/>
+        <source>kartu</source>
+        <translation>cards</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/print_dialog.py" line="270"/>
         <source>{count} kartu dicatat sebagai dicetak ({path}).</source>
         <translation>{count} cards logged as printed ({path}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="50" />
+        <location filename="../../desktop/gui/print_dialog.py" line="50"/>
         <source>Printer tidak dapat dibuka.</source>
         <translation>The printer cannot be opened.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="250" />
+        <location filename="../../desktop/gui/print_dialog.py" line="298"/>
+        <source>{done} / {total} {unit}</source>
+        <translation>{done} / {total} {unit}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/print_dialog.py" line="304"/>
+        <source>ke printer: halaman {done} / {total}</source>
+        <translation>to the printer: page {done} / {total}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/print_dialog.py" line="313"/>
+        <source>menyiapkan…</source>
+        <translation>preparing…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/print_dialog.py" line="327"/>
         <source>Dibatalkan; tidak ada yang dicatat.</source>
         <translation>Cancelled; nothing was logged.</translation>
     </message>
@@ -1672,12 +2116,12 @@
 <context>
     <name>Privacy</name>
     <message>
-        <location filename="../../desktop/gui/privacy.py" line="19" />
+        <location filename="../../desktop/gui/privacy.py" line="19"/>
         <source>Data pribadi</source>
         <translation>Personal data</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/privacy.py" line="20" />
+        <location filename="../../desktop/gui/privacy.py" line="20"/>
         <source>Berkas ini berisi data pribadi peserta (nama, NIK, alamat) dan akan disimpan di luar folder data Lindung, tanpa enkripsi:
 {path}
 
@@ -1691,741 +2135,1090 @@ Keep it only somewhere safe and delete it when no longer needed (UU PDP 27/2022)
 <context>
     <name>RefusedDialog</name>
     <message>
-        <location filename="../../desktop/gui/refused_dialog.py" line="36" />
+        <location filename="../../desktop/gui/refused_dialog.py" line="36"/>
         <source>Perubahan yang ditolak hub</source>
         <translation>Changes the hub refused</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/refused_dialog.py" line="40" />
+        <location filename="../../desktop/gui/refused_dialog.py" line="40"/>
         <source>Hub menolak perubahan berikut dan menyebut alasannya. Perubahan itu tetap di laptop ini dan menunggu. Bila hub benar (misalnya data itu bukan wewenang laptop ini), batalkan perubahannya: data kembali ke versi hub.</source>
-        <translation>The hub refused these changes and gives its reason. They stay on this laptop, waiting. If the hub is right (for instance the record is not this laptop's to change), drop the change: the record goes back to the hub's version.</translation>
+        <translation>The hub refused these changes and gives its reason. They stay on this laptop, waiting. If the hub is right (for instance the record is not this laptop&apos;s to change), drop the change: the record goes back to the hub&apos;s version.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/refused_dialog.py" line="46" />
+        <location filename="../../desktop/gui/refused_dialog.py" line="46"/>
         <source>No. Registrasi</source>
         <translation>Registration no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/refused_dialog.py" line="46" />
+        <location filename="../../desktop/gui/refused_dialog.py" line="46"/>
         <source>Alasan hub</source>
-        <translation>The hub's reason</translation>
+        <translation>The hub&apos;s reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/refused_dialog.py" line="60" />
+        <location filename="../../desktop/gui/refused_dialog.py" line="60"/>
         <source>Batalkan perubahan (pakai versi hub)</source>
-        <translation>Drop the change (use the hub's version)</translation>
+        <translation>Drop the change (use the hub&apos;s version)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/refused_dialog.py" line="64" />
+        <location filename="../../desktop/gui/refused_dialog.py" line="64"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/refused_dialog.py" line="81" />
+        <location filename="../../desktop/gui/refused_dialog.py" line="81"/>
         <source>Tidak ada perubahan yang ditolak hub.</source>
         <translation>No change was refused by the hub.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/refused_dialog.py" line="82" />
+        <location filename="../../desktop/gui/refused_dialog.py" line="82"/>
         <source>{count} perubahan ditolak hub.</source>
         <translation>{count} changes refused by the hub.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/refused_dialog.py" line="96" />
+        <location filename="../../desktop/gui/refused_dialog.py" line="96"/>
         <source>Data ini belum ada di hub: perbaiki datanya, lalu sinkronkan lagi.</source>
         <translation>The hub does not have this record yet: correct it, then sync again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/refused_dialog.py" line="103" />
+        <location filename="../../desktop/gui/refused_dialog.py" line="103"/>
         <source>Mengambil versi hub…</source>
-        <translation>Fetching the hub's version…</translation>
+        <translation>Fetching the hub&apos;s version…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/refused_dialog.py" line="108" />
+        <location filename="../../desktop/gui/refused_dialog.py" line="108"/>
         <source>{regno}: perubahan dibatalkan, versi hub dipakai.</source>
-        <translation>{regno}: change dropped, the hub's version is used.</translation>
+        <translation>{regno}: change dropped, the hub&apos;s version is used.</translation>
     </message>
 </context>
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../desktop/gui/review_dialog.py" line="58" />
+        <location filename="../../desktop/gui/review_dialog.py" line="58"/>
         <source>Tinjau konflik dan data ganda</source>
         <translation>Review conflicts and duplicates</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_dialog.py" line="69" />
+        <location filename="../../desktop/gui/review_dialog.py" line="69"/>
         <source>Muat ulang</source>
         <translation>Reload</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_dialog.py" line="86" />
+        <location filename="../../desktop/gui/review_dialog.py" line="86"/>
         <source>Klik nilai yang benar di kolom kiri atau kanan; baris kuning berbeda. Kolom Hasil menunjukkan data yang akan disimpan.</source>
         <translation>Click the correct value in the left or right column; yellow rows differ. The Result column shows what will be saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_dialog.py" line="111" />
+        <location filename="../../desktop/gui/review_dialog.py" line="112"/>
         <source>No. Registrasi yang dipertahankan:</source>
         <translation>Registration no. to keep:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_dialog.py" line="118" />
+        <location filename="../../desktop/gui/review_dialog.py" line="119"/>
         <source>Bukan orang yang sama</source>
         <translation>Not the same person</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_dialog.py" line="120" />
+        <location filename="../../desktop/gui/review_dialog.py" line="121"/>
         <source>Tutup pasangan ini tanpa mengubah data (misalnya NIK salah satunya sudah diperbaiki).</source>
         <translation>Close this pair without changing any record (for instance after correcting one NIK).</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_dialog.py" line="134" />
+        <location filename="../../desktop/gui/review_dialog.py" line="143"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_dialog.py" line="140" />
+        <location filename="../../desktop/gui/review_dialog.py" line="134"/>
+        <location filename="../../desktop/gui/review_dialog.py" line="149"/>
         <source>Mengambil dari hub…</source>
         <translation>Fetching from the hub…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_dialog.py" line="147" />
+        <location filename="../../desktop/gui/review_dialog.py" line="156"/>
         <source>{conflicts} konflik dan {duplicates} kemungkinan data ganda menunggu di hub; {mine} dapat Anda selesaikan.</source>
         <translation>{conflicts} conflicts and {duplicates} possible duplicates wait at the hub; you can settle {mine}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_dialog.py" line="152" />
+        <location filename="../../desktop/gui/review_dialog.py" line="161"/>
         <source>Tidak ada konflik atau data ganda yang perlu Anda tinjau.</source>
         <translation>No conflicts or duplicates for you to review.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_dialog.py" line="166" />
+        <location filename="../../desktop/gui/review_dialog.py" line="162"/>
+        <source>Tidak ada yang perlu ditinjau: semua konflik dan data ganda yang dapat Anda selesaikan sudah selesai.</source>
+        <translation>Nothing to review: every conflict and possible duplicate you can settle is settled.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/review_dialog.py" line="178"/>
         <source>Konflik: {name}
 {regno} · diubah juga di {device}</source>
         <translation>Conflict: {name}
 {regno} · also changed on {device}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_dialog.py" line="168" />
+        <location filename="../../desktop/gui/review_dialog.py" line="180"/>
         <source>Data ganda: {a} / {b}
 NIK {nik}</source>
         <translation>Duplicate: {a} / {b}
 NIK {nik}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_dialog.py" line="187" />
-        <location filename="../../desktop/gui/review_dialog.py" line="196" />
+        <location filename="../../desktop/gui/review_dialog.py" line="199"/>
+        <location filename="../../desktop/gui/review_dialog.py" line="208"/>
         <source>Simpan hasil</source>
         <translation>Save result</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_dialog.py" line="188" />
-        <location filename="../../desktop/gui/review_dialog.py" line="206" />
+        <location filename="../../desktop/gui/review_dialog.py" line="200"/>
+        <location filename="../../desktop/gui/review_dialog.py" line="218"/>
         <source>Semua dari kiri</source>
         <translation>All from the left</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_dialog.py" line="189" />
-        <location filename="../../desktop/gui/review_dialog.py" line="207" />
+        <location filename="../../desktop/gui/review_dialog.py" line="201"/>
+        <location filename="../../desktop/gui/review_dialog.py" line="219"/>
         <source>Semua dari kanan</source>
         <translation>All from the right</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_dialog.py" line="192" />
+        <location filename="../../desktop/gui/review_dialog.py" line="204"/>
         <source>Versi di hub</source>
         <translation>Version at the hub</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_dialog.py" line="192" />
+        <location filename="../../desktop/gui/review_dialog.py" line="204"/>
         <source>Versi dari {device}</source>
         <translation>Version from {device}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_dialog.py" line="193" />
+        <location filename="../../desktop/gui/review_dialog.py" line="205"/>
         <source>&lt;b&gt;{name}&lt;/b&gt; ({regno}) diubah di dua tempat sekaligus. Pilih isian yang benar.</source>
         <translation>&lt;b&gt;{name}&lt;/b&gt; ({regno}) was changed in two places at once. Choose the correct values.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_dialog.py" line="198" />
-        <location filename="../../desktop/gui/review_dialog.py" line="199" />
+        <location filename="../../desktop/gui/review_dialog.py" line="210"/>
+        <location filename="../../desktop/gui/review_dialog.py" line="211"/>
         <source>Data {regno}</source>
         <translation>Record {regno}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_dialog.py" line="200" />
+        <location filename="../../desktop/gui/review_dialog.py" line="212"/>
         <source>NIK yang sama didaftarkan dua kali. Jika orangnya sama, gabungkan: satu data dipertahankan dengan isian pilihan Anda, yang lain dihapus.</source>
         <translation>The same NIK was enrolled twice. If it is the same person, merge: one record is kept with the values you choose, the other is deleted.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_dialog.py" line="202" />
+        <location filename="../../desktop/gui/review_dialog.py" line="214"/>
         <source>Gabungkan</source>
         <translation>Merge</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_dialog.py" line="208" />
+        <location filename="../../desktop/gui/review_dialog.py" line="91"/>
+        <location filename="../../desktop/gui/review_dialog.py" line="220"/>
         <source>Isian</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_dialog.py" line="208" />
+        <location filename="../../desktop/gui/review_dialog.py" line="91"/>
+        <location filename="../../desktop/gui/review_dialog.py" line="220"/>
         <source>Hasil</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_dialog.py" line="287" />
+        <location filename="../../desktop/gui/review_dialog.py" line="300"/>
         <source>Konflik diselesaikan.</source>
         <translation>Conflict settled.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_dialog.py" line="293" />
+        <location filename="../../desktop/gui/review_dialog.py" line="306"/>
         <source>Gabungkan data</source>
         <translation>Merge records</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_dialog.py" line="294" />
+        <location filename="../../desktop/gui/review_dialog.py" line="307"/>
         <source>Pertahankan {kept} dan hapus {gone}? Kartu dengan nomor {gone} tidak berlaku lagi.</source>
         <translation>Keep {kept} and delete {gone}? The card numbered {gone} will no longer be valid.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_dialog.py" line="299" />
+        <location filename="../../desktop/gui/review_dialog.py" line="312"/>
         <source>Data digabungkan.</source>
         <translation>Records merged.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_dialog.py" line="306" />
+        <location filename="../../desktop/gui/review_dialog.py" line="319"/>
         <source>Pasangan ditutup.</source>
         <translation>Pair closed.</translation>
     </message>
 </context>
 <context>
+    <name>SchoolsDialog</name>
+    <message>
+        <location filename="../../desktop/gui/schools_dialog.py" line="29"/>
+        <source>Sekolah</source>
+        <translation>School</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/schools_dialog.py" line="33"/>
+        <location filename="../../desktop/gui/schools_dialog.py" line="61"/>
+        <source>NPSN</source>
+        <translation>NPSN</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/schools_dialog.py" line="33"/>
+        <location filename="../../desktop/gui/schools_dialog.py" line="62"/>
+        <source>Nama sekolah</source>
+        <translation>School name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/schools_dialog.py" line="33"/>
+        <location filename="../../desktop/gui/schools_dialog.py" line="63"/>
+        <source>Jenjang</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/schools_dialog.py" line="34"/>
+        <location filename="../../desktop/gui/schools_dialog.py" line="64"/>
+        <source>Kabupaten/Kota</source>
+        <translation>Regency/City</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/schools_dialog.py" line="34"/>
+        <location filename="../../desktop/gui/schools_dialog.py" line="65"/>
+        <source>Koordinator</source>
+        <translation>Coordinator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/schools_dialog.py" line="50"/>
+        <source>8 digit</source>
+        <translation>8 digits</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/schools_dialog.py" line="55"/>
+        <source>ketik untuk mencari, atau ↓</source>
+        <translation>type to search, or ↓</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/schools_dialog.py" line="56"/>
+        <source>— pilih —</source>
+        <translation>— choose —</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/schools_dialog.py" line="60"/>
+        <source>nama koordinator sekolah, boleh kosong</source>
+        <translation>the school coordinator&apos;s name, optional</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/schools_dialog.py" line="71"/>
+        <source>Sekolah baru</source>
+        <translation>New school</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/schools_dialog.py" line="73"/>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/schools_dialog.py" line="105"/>
+        <source>&lt;b&gt;Sekolah baru&lt;/b&gt;</source>
+        <translation>&lt;b&gt;New school&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/schools_dialog.py" line="106"/>
+        <source>Tambah sekolah</source>
+        <translation>Add school</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/schools_dialog.py" line="120"/>
+        <source>&lt;b&gt;Ubah {name}&lt;/b&gt; (NPSN tetap)</source>
+        <translation>&lt;b&gt;Change {name}&lt;/b&gt; (the NPSN stays)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/schools_dialog.py" line="121"/>
+        <source>Simpan perubahan</source>
+        <translation>Save changes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/schools_dialog.py" line="143"/>
+        <source>Sekolah {name} (NPSN {npsn}) ditambahkan.</source>
+        <translation>School {name} (NPSN {npsn}) added.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/schools_dialog.py" line="144"/>
+        <source>Sekolah {name} (NPSN {npsn}) diubah.</source>
+        <translation>School {name} (NPSN {npsn}) changed.</translation>
+    </message>
+</context>
+<context>
     <name>Service</name>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="103" />
+        <location filename="../../desktop/services/accounts.py" line="103"/>
         <source>Nama pengguna 2–32 huruf kecil, angka, titik, garis bawah atau tanda hubung.</source>
         <translation>User names are 2–32 lower-case letters, digits, dots, underscores or hyphens.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="75" />
+        <location filename="../../desktop/services/accounts.py" line="75"/>
         <source>Kata sandi terlalu pendek: paling sedikit {n} karakter.</source>
         <translation>Password too short: at least {n} characters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="81" />
+        <location filename="../../desktop/services/accounts.py" line="81"/>
         <source>Kata sandi tidak boleh sama dengan nama pengguna.</source>
         <translation>The password must not be the user name.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="84" />
+        <location filename="../../desktop/services/accounts.py" line="84"/>
         <source>Kata sandi terlalu umum: ada dalam daftar kata sandi yang sering dipakai.</source>
         <translation>Password too common: it is in the list of frequently used passwords.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="87" />
+        <location filename="../../desktop/services/accounts.py" line="87"/>
         <source>Kata sandi terlalu umum: kata sandi yang sering dipakai, hanya ditambah angka atau tanda baca.</source>
         <translation>Password too common: a frequently used password with only digits or punctuation added.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="108" />
+        <location filename="../../desktop/services/accounts.py" line="108"/>
         <source>Akun pertama harus akun admin.</source>
         <translation>The first account must be an admin account.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="110" />
+        <location filename="../../desktop/services/accounts.py" line="110"/>
         <source>Hanya admin yang dapat membuat akun.</source>
         <translation>Only an admin can create accounts.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="112" />
-        <source>Nama pengguna "{name}" sudah dipakai.</source>
-        <translation>The user name "{name}" is taken.</translation>
+        <location filename="../../desktop/services/accounts.py" line="112"/>
+        <source>Nama pengguna &quot;{name}&quot; sudah dipakai.</source>
+        <translation>The user name &quot;{name}&quot; is taken.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="118" />
+        <location filename="../../desktop/services/accounts.py" line="118"/>
         <source>Akun koordinator sekolah harus menyebut sekolahnya.</source>
-        <translation>A school coordinator's account must name the school.</translation>
+        <translation>A school coordinator&apos;s account must name the school.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/keys.py" line="136" />
-        <location filename="../../desktop/services/lockout.py" line="44" />
+        <location filename="../../desktop/services/keys.py" line="136"/>
+        <location filename="../../desktop/services/lockout.py" line="44"/>
         <source>Nama pengguna atau kata sandi salah.</source>
         <translation>Wrong user name or password.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="221" />
+        <location filename="../../desktop/services/accounts.py" line="221"/>
         <source>Kunci otomatis: 0 (mati) sampai 240 menit.</source>
         <translation>Auto-lock: 0 (off) to 240 minutes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="61" />
+        <location filename="../../desktop/services/enrollment.py" line="62"/>
         <source>NIK ini sudah terdaftar atas nama {name} (No. Registrasi {regno}).</source>
         <translation>This NIK is already enrolled for {name} (registration no. {regno}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="82" />
-        <source>Kolom "{key}" tidak dikenal.</source>
-        <translation>Unknown field "{key}".</translation>
+        <location filename="../../desktop/services/enrollment.py" line="83"/>
+        <source>Kolom &quot;{key}&quot; tidak dikenal.</source>
+        <translation>Unknown field &quot;{key}&quot;.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="175" />
+        <location filename="../../desktop/services/enrollment.py" line="178"/>
         <source>Setiap data harus berupa objek JSON.</source>
         <translation>Every record must be a JSON object.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="182" />
+        <location filename="../../desktop/services/enrollment.py" line="185"/>
         <source>NIK sama dengan data ke-{other} dalam berkas yang sama.</source>
         <translation>Same NIK as record {other} in the same file.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="115" />
-        <location filename="../../desktop/services/enrollment.py" line="205" />
-        <location filename="../../desktop/services/enrollment.py" line="336" />
-        <location filename="../../desktop/services/reporting.py" line="89" />
+        <location filename="../../desktop/services/accounts.py" line="115"/>
+        <location filename="../../desktop/services/enrollment.py" line="208"/>
+        <location filename="../../desktop/services/enrollment.py" line="340"/>
+        <location filename="../../desktop/services/reporting.py" line="93"/>
+        <location filename="../../desktop/services/schools.py" line="70"/>
         <source>Sekolah dengan NPSN {npsn} belum terdaftar.</source>
         <translation>No school with NPSN {npsn} is registered.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="146" />
+        <location filename="../../desktop/services/enrollment.py" line="149"/>
         <source>NIK sudah terdaftar oleh proses lain; tidak ada yang disimpan.</source>
         <translation>The NIK was just enrolled by another process; nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="258" />
+        <location filename="../../desktop/services/enrollment.py" line="262"/>
+        <location filename="../../desktop/services/membership.py" line="676"/>
         <source>Data peserta tidak ditemukan.</source>
         <translation>Participant not found.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="274" />
+        <location filename="../../desktop/services/enrollment.py" line="278"/>
         <source>Tidak ada peserta dengan No. Registrasi {regno}.</source>
         <translation>No participant has registration no. {regno}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/permissions.py" line="40" />
+        <location filename="../../desktop/services/permissions.py" line="40"/>
         <source>Peran Anda tidak dapat mendaftarkan peserta.</source>
         <translation>Your role cannot enroll workers.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/permissions.py" line="41" />
+        <location filename="../../desktop/services/permissions.py" line="41"/>
         <source>Peran Anda tidak dapat mengubah data peserta.</source>
         <translation>Your role cannot change enrolled records.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/permissions.py" line="42" />
+        <location filename="../../desktop/services/permissions.py" line="42"/>
         <source>Hanya koordinator sekolah dan admin yang dapat mengimpor daftar.</source>
         <translation>Only school coordinators and admins can import lists.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/permissions.py" line="43" />
+        <location filename="../../desktop/services/permissions.py" line="43"/>
         <source>Hanya petugas cetak dan admin yang dapat mencetak kartu.</source>
         <translation>Only printers and admins can print cards.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/permissions.py" line="44" />
+        <location filename="../../desktop/services/permissions.py" line="44"/>
         <source>Peran Anda tidak dapat membuat laporan.</source>
         <translation>Your role cannot produce reports.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="219" />
-        <location filename="../../desktop/services/permissions.py" line="47" />
+        <location filename="../../desktop/services/accounts.py" line="219"/>
+        <location filename="../../desktop/services/permissions.py" line="47"/>
         <source>Hanya admin yang dapat melakukan ini.</source>
         <translation>Only an admin can do this.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/permissions.py" line="75" />
+        <location filename="../../desktop/services/permissions.py" line="75"/>
         <source>Petugas cetak tidak dapat mengubah data peserta.</source>
-        <translation>Printers cannot change participants' data.</translation>
+        <translation>Printers cannot change participants&apos; data.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/permissions.py" line="76" />
+        <location filename="../../desktop/services/permissions.py" line="76"/>
         <source>Data ini didaftarkan oleh {by}; Anda hanya dapat mengubah data yang Anda daftarkan sendiri.</source>
         <translation>This record was enrolled by {by}; you can only change records you enrolled yourself.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/permissions.py" line="86" />
+        <location filename="../../desktop/services/permissions.py" line="86"/>
         <source>Koordinator hanya dapat mendaftarkan orang tua siswa sekolahnya sendiri (NPSN {npsn}).</source>
         <translation>A coordinator can only enroll parents of their own school (NPSN {npsn}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="312" />
+        <location filename="../../desktop/services/enrollment.py" line="316"/>
         <source>Data ini sudah diubah oleh {by} sejak dibuka. Tutup dan buka kembali, lalu ulangi perubahan.</source>
         <translation>{by} changed this record since it was opened. Close it, open it again and redo the change.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="323" />
+        <location filename="../../desktop/services/enrollment.py" line="327"/>
         <source>Data yang sudah dihapus tidak dapat diubah.</source>
         <translation>A deleted record cannot be changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="362" />
+        <location filename="../../desktop/services/enrollment.py" line="366"/>
         <source>Tuliskan alasan penghapusan (minimal 5 huruf).</source>
         <translation>Write the reason for deleting (at least 5 letters).</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="367" />
+        <location filename="../../desktop/services/enrollment.py" line="371"/>
         <source>Data ini sudah dihapus.</source>
         <translation>This record is already deleted.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/errors.py" line="51" />
+        <location filename="../../desktop/services/errors.py" line="51"/>
         <source>{count} data tidak valid; tidak ada yang disimpan.</source>
         <translation>{count} record(s) invalid; nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/schools.py" line="29" />
+        <location filename="../../desktop/services/schools.py" line="30"/>
         <source>NPSN harus 8 digit angka.</source>
         <translation>The NPSN must be 8 digits.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/schools.py" line="31" />
+        <location filename="../../desktop/services/schools.py" line="32"/>
         <source>Nama sekolah wajib diisi.</source>
-        <translation>The school's name is required.</translation>
+        <translation>The school&apos;s name is required.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/schools.py" line="33" />
+        <location filename="../../desktop/services/schools.py" line="34"/>
         <source>Jenjang sekolah harus salah satu dari {levels}.</source>
         <translation>The school level must be one of {levels}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/schools.py" line="37" />
+        <location filename="../../desktop/services/schools.py" line="38"/>
         <source>Kode kabupaten/kota {code} tidak dikenal.</source>
         <translation>Unknown regency/city code {code}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/schools.py" line="41" />
+        <location filename="../../desktop/services/schools.py" line="51"/>
         <source>Sekolah dengan NPSN {npsn} sudah ada.</source>
         <translation>A school with NPSN {npsn} already exists.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/workspace.py" line="68" />
+        <location filename="../../desktop/services/workspace.py" line="68"/>
         <source>Berkas wilayah harus berkolom kode,nama,tingkat.</source>
         <translation>The region file must have the columns kode,nama,tingkat.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/workspace.py" line="71" />
+        <location filename="../../desktop/services/workspace.py" line="71"/>
         <source>Berkas wilayah tidak dapat dibaca: {reason}</source>
         <translation>The region file cannot be read: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/workspace.py" line="181" />
+        <location filename="../../desktop/services/workspace.py" line="181"/>
         <source>Daftar wilayah ditolak: {reason}</source>
         <translation>Region list refused: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/workspace.py" line="184" />
+        <location filename="../../desktop/services/workspace.py" line="184"/>
         <source>Daftar wilayah ditolak: hanya {kab} kabupaten/kota dan {desa} desa/kelurahan Kalimantan Barat.</source>
         <translation>Region list refused: only {kab} regencies/cities and {desa} villages of West Kalimantan.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="209" />
+        <location filename="../../desktop/services/importing.py" line="209"/>
         <source>Sekolah dengan NPSN {npsn} belum terdaftar. Tambahkan dulu: lindung school add.</source>
         <translation>No school with NPSN {npsn} is registered. Add it first: lindung school add.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="245" />
+        <location filename="../../desktop/services/importing.py" line="245"/>
         <source>Berkas {name} kosong.</source>
         <translation>The file {name} is empty.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="280" />
-        <source>Isian "{field}" tidak dikenal. Pilih salah satu: {fields}.</source>
-        <translation>Unknown field "{field}". Choose one of: {fields}.</translation>
+        <location filename="../../desktop/services/importing.py" line="280"/>
+        <source>Isian &quot;{field}&quot; tidak dikenal. Pilih salah satu: {fields}.</source>
+        <translation>Unknown field &quot;{field}&quot;. Choose one of: {fields}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="285" />
-        <source>Kolom "{column}" tidak ada di baris judul berkas.</source>
-        <translation>Column "{column}" is not in the header row of the file.</translation>
+        <location filename="../../desktop/services/importing.py" line="285"/>
+        <source>Kolom &quot;{column}&quot; tidak ada di baris judul berkas.</source>
+        <translation>Column &quot;{column}&quot; is not in the header row of the file.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="323" />
-        <source>Berkas Dapodik: {pupils} siswa, {people} orang tua/wali dari "{school}", sekolah yang belum terdaftar di sini. Pilih sekolahnya (atau tambahkan dulu) sebelum baris diperiksa.</source>
-        <translation>Dapodik file: {pupils} pupils, {people} parents/guardians from "{school}", a school not registered here. Choose the school (or add it first) before the rows are checked.</translation>
+        <location filename="../../desktop/services/importing.py" line="323"/>
+        <source>Berkas Dapodik: {pupils} siswa, {people} orang tua/wali dari &quot;{school}&quot;, sekolah yang belum terdaftar di sini. Pilih sekolahnya (atau tambahkan dulu) sebelum baris diperiksa.</source>
+        <translation>Dapodik file: {pupils} pupils, {people} parents/guardians from &quot;{school}&quot;, a school not registered here. Choose the school (or add it first) before the rows are checked.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="327" />
+        <location filename="../../desktop/services/importing.py" line="327"/>
         <source>Berkas Dapodik: {pupils} siswa, {people} orang tua/wali. Berkas tidak menyebut sekolahnya: pilih sekolahnya sebelum baris diperiksa.</source>
         <translation>Dapodik file: {pupils} pupils, {people} parents/guardians. The file does not name its school: choose the school before the rows are checked.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="357" />
+        <location filename="../../desktop/services/importing.py" line="357"/>
         <source>Kolom berkas Dapodik dikenali sendiri; tidak perlu dipetakan.</source>
-        <translation>A Dapodik file's columns are recognised by themselves; they need no mapping.</translation>
+        <translation>A Dapodik file&apos;s columns are recognised by themselves; they need no mapping.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="526" />
+        <location filename="../../desktop/services/importing.py" line="526"/>
         <source>Kolom {field} tidak dapat diubah di sini.</source>
         <translation>Column {field} cannot be changed here.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="534" />
+        <location filename="../../desktop/services/importing.py" line="534"/>
         <source>Baris {row} tidak ada di pratinjau.</source>
         <translation>Row {row} is not in the preview.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="546" />
+        <location filename="../../desktop/services/importing.py" line="546"/>
         <source>Koordinator hanya dapat mengimpor daftar sekolahnya sendiri (NPSN {npsn}).</source>
-        <translation>A coordinator can only import their own school's lists (NPSN {npsn}).</translation>
+        <translation>A coordinator can only import their own school&apos;s lists (NPSN {npsn}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/spreadsheets.py" line="29" />
+        <location filename="../../desktop/services/spreadsheets.py" line="29"/>
         <source>Dibatalkan; tidak ada yang disimpan.</source>
         <translation>Cancelled; nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/spreadsheets.py" line="41" />
+        <location filename="../../desktop/services/spreadsheets.py" line="41"/>
         <source>Berkas {name} tidak dapat dibaca: {reason}</source>
         <translation>The file {name} cannot be read: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/backup.py" line="39" />
+        <location filename="../../desktop/services/backup.py" line="39"/>
         <source>Cadangan {name} rusak (pemeriksaan keutuhan gagal).</source>
         <translation>The backup {name} is damaged (integrity check failed).</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/backup.py" line="43" />
-        <location filename="../../desktop/services/backup.py" line="49" />
+        <location filename="../../desktop/services/backup.py" line="43"/>
+        <location filename="../../desktop/services/backup.py" line="49"/>
         <source>{name} bukan cadangan basis data Lindung.</source>
         <translation>{name} is not a backup of a Lindung database.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/backup.py" line="83" />
-        <location filename="../../desktop/services/spreadsheets.py" line="50" />
+        <location filename="../../desktop/services/backup.py" line="83"/>
+        <location filename="../../desktop/services/spreadsheets.py" line="50"/>
         <source>Berkas {name} tidak ditemukan.</source>
         <translation>The file {name} was not found.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/spreadsheets.py" line="52" />
+        <location filename="../../desktop/services/spreadsheets.py" line="52"/>
         <source>Jenis berkas {suffix} tidak didukung. Gunakan .xlsx, .xls, .ods atau .csv.</source>
         <translation>Files of type {suffix} are not supported. Use .xlsx, .xls, .ods or .csv.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/cards.py" line="45" />
+        <location filename="../../desktop/services/cards.py" line="46"/>
         <source>{count} kartu di antaranya sudah pernah dicetak. Cetak ulang harus disertai alasan.</source>
         <translation>{count} of these cards were printed before. Re-printing needs a reason.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/cards.py" line="85" />
+        <location filename="../../desktop/services/cards.py" line="86"/>
         <source>Kunci publik tidak dikenali (bentuk: ed25519:ID:KUNCI).</source>
         <translation>Public key not recognised (form: ed25519:ID:KEY).</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/cards.py" line="202" />
+        <location filename="../../desktop/services/cards.py" line="211"/>
         <source>Tata letak {layout} tidak dikenal: pilih a4 atau card.</source>
         <translation>Unknown layout {layout}: choose a4 or card.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/cards.py" line="209" />
+        <location filename="../../desktop/services/cards.py" line="218"/>
         <source>Tidak ada peserta yang cocok dengan pilihan ini.</source>
         <translation>No participant matches this selection.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/reporting.py" line="50" />
+        <location filename="../../desktop/services/reporting.py" line="50"/>
         <source>Target harus lebih dari 0.</source>
         <translation>The target must be more than 0.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/reporting.py" line="112" />
+        <location filename="../../desktop/services/reporting.py" line="115"/>
         <source>Jumlah bulan harus 1 sampai 60.</source>
         <translation>The number of months must be 1 to 60.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="88" />
+        <location filename="../../desktop/sync/client.py" line="89"/>
         <source>Hub {hub} tidak dapat dihubungi ({reason}); data tetap aman di laptop dan dikirim pada sinkronisasi berikutnya.</source>
         <translation>The hub {hub} cannot be reached ({reason}); the data stays safe on this laptop and goes at the next sync.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="97" />
+        <location filename="../../desktop/sync/client.py" line="98"/>
         <source>Hub menolak laptop ini: {detail}</source>
         <translation>The hub refused this laptop: {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="99" />
+        <location filename="../../desktop/sync/client.py" line="100"/>
         <source>Hub menjawab dengan galat {status}.</source>
         <translation>The hub answered with error {status}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="120" />
+        <location filename="../../desktop/sync/client.py" line="121"/>
         <source>Alamat hub {hub} tidak sah; contoh: https://hub.cabang.id</source>
         <translation>The hub address {hub} is not valid; for example: https://hub.branch.id</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="122" />
+        <location filename="../../desktop/sync/client.py" line="123"/>
         <source>Alamat hub {hub} memakai http:// tanpa enkripsi: kredensial laptop akan terkirim terbuka. Gunakan https:// (hub di balik proxy TLS), atau --allow-http bila jaringannya memang tertutup.</source>
-        <translation>The hub address {hub} uses http:// without encryption: the laptop's credential would travel in clear. Use https:// (the hub behind a TLS proxy), or --allow-http if the network really is closed.</translation>
+        <translation>The hub address {hub} uses http:// without encryption: the laptop&apos;s credential would travel in clear. Use https:// (the hub behind a TLS proxy), or --allow-http if the network really is closed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="136" />
+        <location filename="../../desktop/sync/client.py" line="137"/>
         <source>Laptop ini terdaftar di hub {registered}; kredensialnya tidak dikirim ke {hub}. Untuk pindah hub, daftarkan ulang laptop dengan kode baru.</source>
         <translation>This laptop is registered with the hub {registered}; its credential is not sent to {hub}. To move to another hub, register the laptop again with a new code.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="157" />
+        <location filename="../../desktop/sync/client.py" line="158"/>
         <source>Pendaftaran ke hub ditolak: {detail}</source>
         <translation>Registration with the hub refused: {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="330" />
+        <location filename="../../desktop/sync/client.py" line="192"/>
+        <source>Sinkron otomatis: 0 (mati) sampai 1440 menit.</source>
+        <translation>Automatic sync: 0 (off) to 1440 minutes.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/client.py" line="358"/>
         <source>Hub tidak memegang data ini; perbaiki datanya lalu kirim ulang.</source>
         <translation>The hub does not hold this record; correct it and send it again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="335" />
+        <location filename="../../desktop/sync/client.py" line="363"/>
         <source>Data ini tidak ada di laptop.</source>
         <translation>This record is not on this laptop.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="134" />
-        <location filename="../../desktop/sync/client.py" line="183" />
+        <location filename="../../desktop/sync/client.py" line="135"/>
+        <location filename="../../desktop/sync/client.py" line="214"/>
         <source>Laptop ini belum terdaftar di hub: lindung register --hub URL --code KODE.</source>
         <translation>This laptop is not registered with a hub: lindung register --hub URL --code CODE.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/permissions.py" line="45" />
+        <location filename="../../desktop/services/permissions.py" line="45"/>
         <source>Hanya koordinator sekolah dan admin yang dapat menyelesaikan konflik dan data ganda.</source>
         <translation>Only school coordinators and admins can settle conflicts and duplicates.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/review.py" line="93" />
-        <location filename="../../desktop/sync/review.py" line="98" />
+        <location filename="../../desktop/sync/review.py" line="93"/>
+        <location filename="../../desktop/sync/review.py" line="98"/>
         <source>Hub menolak: {detail}</source>
         <translation>The hub refused: {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/review.py" line="116" />
-        <location filename="../../desktop/sync/review.py" line="128" />
-        <location filename="../../desktop/sync/review.py" line="141" />
+        <location filename="../../desktop/sync/review.py" line="116"/>
+        <location filename="../../desktop/sync/review.py" line="128"/>
+        <location filename="../../desktop/sync/review.py" line="141"/>
         <source>Data ini bukan dari sekolah Anda.</source>
         <translation>This record is not from your school.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/keys.py" line="73" />
+        <location filename="../../desktop/services/keys.py" line="73"/>
         <source>Berkas kunci {path} rusak atau tidak terbaca ({reason}).</source>
         <translation>The key file {path} is damaged or unreadable ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/keys.py" line="76" />
+        <location filename="../../desktop/services/keys.py" line="76"/>
         <source>Berkas kunci {path} bukan milik Lindung.</source>
         <translation>The key file {path} does not belong to Lindung.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/keys.py" line="144" />
-        <location filename="../../desktop/services/keys.py" line="218" />
+        <location filename="../../desktop/services/keys.py" line="144"/>
+        <location filename="../../desktop/services/keys.py" line="220"/>
         <source>Berkas kunci basis data ({path}) tidak ada; pulihkan dari cadangan bersama basis datanya.</source>
         <translation>The database key file ({path}) is missing; restore it from the backup together with its database.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/keys.py" line="216" />
+        <location filename="../../desktop/services/keys.py" line="218"/>
         <source>Basis data ini terkunci: masuk dengan akun untuk membukanya.</source>
         <translation>This database is locked: sign in with an account to open it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/lockout.py" line="122" />
+        <location filename="../../desktop/services/lockout.py" line="122"/>
         <source>Akun ini dikunci sementara karena {failures} kali salah kata sandi berturut-turut. Coba lagi dalam {minutes} menit.</source>
         <translation>This account is locked for now after {failures} wrong passwords in a row. Try again in {minutes} minutes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/lockout.py" line="148" />
+        <location filename="../../desktop/services/lockout.py" line="148"/>
         <source>Nama pengguna atau kata sandi salah. Karena sudah {failures} kali salah berturut-turut, akun ini dikunci {minutes} menit.</source>
         <translation>Wrong user name or password. After {failures} wrong attempts in a row this account is locked for {minutes} minutes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/sheet_limits.py" line="61" />
+        <location filename="../../desktop/services/sheet_limits.py" line="61"/>
         <source>Berkas {name} tidak dapat dibaca: lebih dari {limit} baris. Bagi menjadi beberapa berkas.</source>
         <translation>The file {name} cannot be read: more than {limit} rows. Split it into several files.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/sheet_limits.py" line="67" />
+        <location filename="../../desktop/services/sheet_limits.py" line="67"/>
         <source>Berkas {name} tidak dapat dibaca: lebih dari {limit} kolom. Hapus kolom yang tidak dipakai.</source>
         <translation>The file {name} cannot be read: more than {limit} columns. Delete the columns that are not used.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/sheet_limits.py" line="73" />
+        <location filename="../../desktop/services/sheet_limits.py" line="73"/>
         <source>Berkas {name} tidak dapat dibaca: lebih dari {limit} sel. Bagi menjadi beberapa berkas.</source>
         <translation>The file {name} cannot be read: more than {limit} cells. Split it into several files.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/sheet_limits.py" line="79" />
+        <location filename="../../desktop/services/sheet_limits.py" line="79"/>
         <source>Berkas {name} tidak dapat dibaca: teksnya lebih dari {limit} MB. Bagi menjadi beberapa berkas.</source>
         <translation>The file {name} cannot be read: its text is over {limit} MB. Split it into several files.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/sheet_limits.py" line="85" />
+        <location filename="../../desktop/services/sheet_limits.py" line="85"/>
         <source>Berkas {name} tidak dapat dibaca: isinya membengkak menjadi lebih dari {limit} MB saat dibuka; ini bukan lembar kerja yang wajar.</source>
         <translation>The file {name} cannot be read: its contents swell to more than {limit} MB when unpacked; this is not an ordinary spreadsheet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/sheet_limits.py" line="92" />
+        <location filename="../../desktop/services/sheet_limits.py" line="92"/>
         <source>Berkas {name} tidak dapat dibaca: berisi lebih dari {limit} bagian; ini bukan lembar kerja yang wajar.</source>
         <translation>The file {name} cannot be read: it has more than {limit} parts; this is not an ordinary spreadsheet.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/bpjs.py" line="155"/>
+        <source>NIK tidak terbaca (harus 16 digit, disimpan sebagai teks).</source>
+        <translation>The NIK cannot be read (it must be 16 digits, stored as text).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/bpjs.py" line="164"/>
+        <source>Nomor KPJ harus 11 digit.</source>
+        <translation>A KPJ number has 11 digits.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/bpjs.py" line="167"/>
+        <source>Tanggal kepesertaan (TMT) kosong atau tidak terbaca.</source>
+        <translation>The membership start date (TMT) is empty or cannot be read.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/bpjs.py" line="171"/>
+        <source>Tanpa nomor KPJ dan tanpa alasan penolakan.</source>
+        <translation>No KPJ number and no reason for refusal.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/membership.py" line="184"/>
+        <source>menunggu tinjauan di hub (konflik atau data ganda)</source>
+        <translation>waiting for review at the hub (conflict or possible duplicate)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/membership.py" line="185"/>
+        <source>kemungkinan data ganda di hub</source>
+        <translation>possible duplicate at the hub</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/membership.py" line="186"/>
+        <source>ditolak BPJS dan belum diperbaiki</source>
+        <translation>refused by BPJS and not corrected yet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/membership.py" line="187"/>
+        <source>data belum lengkap atau tidak sah</source>
+        <translation>incomplete or invalid data</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/membership.py" line="214"/>
+        <source>Baris judul templat BPJS tidak ditemukan di {name}: tidak ada kolom NIK, Nama, Tanggal Lahir dan sejenisnya.</source>
+        <translation>The BPJS template&apos;s header row was not found in {name}: no NIK, Name, Date of birth or similar columns.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/membership.py" line="219"/>
+        <source>Templat BPJS harus memiliki kolom NIK.</source>
+        <translation>The BPJS template must have a NIK column.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/membership.py" line="280"/>
+        <location filename="../../desktop/services/membership.py" line="515"/>
+        <source>Jumlah bulan harus 1 sampai {max}.</source>
+        <translation>The number of months must be 1 to {max}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/membership.py" line="282"/>
+        <source>Batas jumlah peserta harus 1 atau lebih.</source>
+        <translation>The participant limit must be 1 or more.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/membership.py" line="310"/>
+        <source>Tidak ada peserta yang siap diajukan ke BPJS{detail}.</source>
+        <translation>No participant is ready to be submitted to BPJS{detail}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/membership.py" line="336"/>
+        <source>Berkas {name} bukan jawaban BPJS yang dikenal: perlu kolom NIK dan kolom KPJ (No KPJ, Nomor Peserta) atau Keterangan.</source>
+        <translation>{name} is not a known BPJS answer: it needs a NIK column and a KPJ column (No KPJ, Nomor Peserta) or a Keterangan column.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/membership.py" line="377"/>
+        <source>NIK tidak ada di antara peserta yang diajukan.</source>
+        <translation>The NIK is not among the submitted participants.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/membership.py" line="381"/>
+        <source>NIK ini muncul lebih dari sekali dalam berkas.</source>
+        <translation>This NIK appears more than once in the file.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/membership.py" line="388"/>
+        <source>Peserta ini sudah aktif dengan nomor KPJ lain.</source>
+        <translation>This participant is already active with another KPJ number.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/membership.py" line="393"/>
+        <source>Nomor KPJ ini sudah dipakai peserta lain.</source>
+        <translation>This KPJ number is already used by another participant.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/membership.py" line="410"/>
+        <source>Peserta ini sudah aktif; penolakan tidak diterapkan.</source>
+        <translation>This participant is already active; the refusal is not applied.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/membership.py" line="429"/>
+        <source>Peserta ini sudah ditolak; ajukan lagi setelah diperbaiki.</source>
+        <translation>This participant was refused already; submit again once corrected.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/membership.py" line="430"/>
+        <source>Peserta ini belum diajukan ke BPJS.</source>
+        <translation>This participant has not been submitted to BPJS.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/membership.py" line="501"/>
+        <source>Tidak ada peserta yang dapat dibayar: hanya peserta yang sudah diajukan atau aktif.</source>
+        <translation>No participant can be paid for: only submitted or active participants.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/membership.py" line="517"/>
+        <source>Jumlah pembayaran tidak boleh negatif.</source>
+        <translation>A payment cannot be negative.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/membership.py" line="527"/>
+        <source>Sebutkan batch atau daftar No. Registrasi yang dibayar.</source>
+        <translation>Name the batch or the registration numbers paid for.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/membership.py" line="532"/>
+        <source>Batch {batch} tidak dikenal.</source>
+        <translation>Batch {batch} is unknown.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/membership.py" line="542"/>
+        <source>{n} No. Registrasi tidak dikenal.</source>
+        <translation>{n} registration number(s) unknown.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/membership.py" line="562"/>
+        <source>Tidak ada peserta yang perlindungannya berakhir dalam {days} hari.</source>
+        <translation>No participant&apos;s coverage ends within {days} days.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/settings.py" line="33"/>
+        <source>Pengaturan tidak boleh bernilai negatif.</source>
+        <translation>Settings cannot be negative.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/settings.py" line="35"/>
+        <source>Umur minimal harus lebih kecil dari umur maksimal.</source>
+        <translation>The minimum age must be below the maximum age.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/settings.py" line="37"/>
+        <source>Lama perlindungan: 1 sampai 120 bulan.</source>
+        <translation>Coverage: 1 to 120 months.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/settings.py" line="39"/>
+        <source>Batas penghasilan wajar harus lebih dari 0.</source>
+        <translation>The plausible income limit must be above 0.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../desktop/gui/settings_dialog.py" line="25"/>
+        <source>Pengaturan program</source>
+        <translation>Programme settings</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/settings_dialog.py" line="38"/>
+        <location filename="../../desktop/gui/settings_dialog.py" line="39"/>
+        <source> tahun</source>
+        <translation> years</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/settings_dialog.py" line="40"/>
+        <source> bulan</source>
+        <translation> months</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/settings_dialog.py" line="43"/>
+        <source> menit</source>
+        <translation> minutes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/settings_dialog.py" line="44"/>
+        <source>tidak pernah</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/settings_dialog.py" line="45"/>
+        <source>Umur minimal peserta</source>
+        <translation>Minimum age of participants</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/settings_dialog.py" line="46"/>
+        <source>Umur maksimal (di bawah umur ini)</source>
+        <translation>Maximum age (under this age)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/settings_dialog.py" line="47"/>
+        <source>Lama perlindungan</source>
+        <translation>Coverage</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/settings_dialog.py" line="48"/>
+        <source>Penghasilan di atas ini diberi peringatan</source>
+        <translation>Incomes above this get a warning</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/settings_dialog.py" line="49"/>
+        <source>Kunci jendela bila tidak dipakai</source>
+        <translation>Lock the window when idle for</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/settings_dialog.py" line="56"/>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/settings_dialog.py" line="57"/>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/settings_dialog.py" line="82"/>
+        <source>Pengaturan disimpan.</source>
+        <translation>Settings saved.</translation>
     </message>
 </context>
 <context>
     <name>SyncControl</name>
     <message>
-        <location filename="../../desktop/gui/sync_control.py" line="54" />
+        <location filename="../../desktop/gui/sync_control.py" line="54"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/sync_control.py" line="90" />
+        <location filename="../../desktop/gui/sync_control.py" line="109"/>
         <source>belum pernah</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/sync_control.py" line="91" />
+        <location filename="../../desktop/gui/sync_control.py" line="110"/>
         <source>Sinkron terakhir: {last} · {count} menunggu dikirim</source>
         <translation>Last sync: {last} · {count} waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/sync_control.py" line="94" />
+        <location filename="../../desktop/gui/sync_control.py" line="113"/>
         <source>{count} perlu ditinjau</source>
         <translation>{count} to review</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/sync_control.py" line="110" />
+        <location filename="../../desktop/gui/sync_control.py" line="117"/>
+        <location filename="../../desktop/gui/sync_control.py" line="169"/>
+        <source>belum terdaftar di hub</source>
+        <translation>not registered with the hub</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/sync_control.py" line="131"/>
         <source>Menyinkronkan…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/sync_control.py" line="118" />
+        <location filename="../../desktop/gui/sync_control.py" line="139"/>
         <source>mengirim</source>
         <translation>sending</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/sync_control.py" line="118" />
+        <location filename="../../desktop/gui/sync_control.py" line="139"/>
         <source>mengambil</source>
         <translation>fetching</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/sync_control.py" line="119" />
+        <location filename="../../desktop/gui/sync_control.py" line="140"/>
         <source>Menyinkronkan: {what} {count}…</source>
         <translation>Syncing: {what} {count}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/sync_control.py" line="132" />
+        <location filename="../../desktop/gui/sync_control.py" line="153"/>
         <source>{count} data dari hub disisihkan</source>
         <translation>{count} records from the hub set aside</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/sync_control.py" line="133" />
+        <location filename="../../desktop/gui/sync_control.py" line="154"/>
         <source>Data dari hub dengan NIK atau nomor registrasi yang sama dengan data di laptop ini disisihkan; hub menandainya untuk ditinjau.</source>
         <translation>Records from the hub with the same NIK or registration number as a record on this laptop were set aside; the hub flags them for review.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/sync_control.py" line="136" />
+        <location filename="../../desktop/gui/sync_control.py" line="157"/>
         <source>{count} data ditolak hub (Data → Perubahan yang ditolak hub)</source>
         <translation>{count} records refused by the hub (Data → Changes the hub refused)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/sync_control.py" line="138" />
+        <location filename="../../desktop/gui/sync_control.py" line="159"/>
         <source>Alasan hub: {reason}</source>
         <translation>The hub says: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/sync_control.py" line="140" />
+        <location filename="../../desktop/gui/sync_control.py" line="161"/>
         <source>catatan audit ditolak hub, hubungi admin cabang</source>
         <translation>audit log refused by the hub, contact the branch admin</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/sync_control.py" line="148" />
+        <location filename="../../desktop/gui/sync_control.py" line="168"/>
+        <source>Admin mendaftarkan laptop ini di menu Pengaturan → Hub dan sinkronisasi.</source>
+        <translation>The admin registers this laptop in the menu Settings → Hub and sync.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/sync_control.py" line="172"/>
         <source>gagal, dicoba lagi dalam {s} detik</source>
         <translation>failed, trying again in {s} seconds</translation>
     </message>
@@ -2433,442 +3226,444 @@ NIK {nik}</translation>
 <context>
     <name>Validation</name>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="188" />
+        <location filename="../../desktop/domain/enrollment.py" line="206"/>
         <source>Nama wajib diisi.</source>
         <translation>The name is required.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="198" />
+        <location filename="../../desktop/domain/enrollment.py" line="216"/>
         <source>Nama terlalu panjang (maksimal 100 huruf).</source>
         <translation>The name is too long (100 letters at most).</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="200" />
+        <location filename="../../desktop/domain/enrollment.py" line="218"/>
         <source>Nama tidak boleh berisi angka.</source>
         <translation>A name cannot contain digits.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="202" />
+        <location filename="../../desktop/domain/enrollment.py" line="220"/>
         <source>Nama hanya boleh berisi huruf, spasi, titik, koma, tanda hubung dan apostrof.</source>
         <translation>A name may only contain letters, spaces, dots, commas, hyphens and apostrophes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="214" />
+        <location filename="../../desktop/domain/enrollment.py" line="232"/>
         <source>Tanggal wajib diisi.</source>
         <translation>The date is required.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="218" />
-        <source>Tanggal "{text}" tidak dapat dibaca. Tulis seperti 17-08-1980.</source>
-        <translation>The date "{text}" cannot be read. Write it like 17-08-1980.</translation>
+        <location filename="../../desktop/domain/enrollment.py" line="236"/>
+        <source>Tanggal &quot;{text}&quot; tidak dapat dibaca. Tulis seperti 17-08-1980.</source>
+        <translation>The date &quot;{text}&quot; cannot be read. Write it like 17-08-1980.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="229" />
+        <location filename="../../desktop/domain/enrollment.py" line="247"/>
         <source>Pilih salah satu.</source>
         <translation>Choose one.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="231" />
-        <source>Pilihan "{value}" tidak dikenal.</source>
-        <translation>Unknown choice "{value}".</translation>
+        <location filename="../../desktop/domain/enrollment.py" line="249"/>
+        <source>Pilihan &quot;{value}&quot; tidak dikenal.</source>
+        <translation>Unknown choice &quot;{value}&quot;.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="261" />
+        <location filename="../../desktop/domain/enrollment.py" line="279"/>
         <source>NIK sama dengan No. KK: yang tertulis di kolom NIK adalah nomor Kartu Keluarga. Isi NIK dari KTP.</source>
         <translation>NIK equals the family card number: the NIK column holds the Kartu Keluarga number. Enter the NIK from the ID card (KTP).</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="266" />
+        <location filename="../../desktop/domain/enrollment.py" line="284"/>
         <source>Tempat lahir wajib diisi.</source>
         <translation>The place of birth is required.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="272" />
+        <location filename="../../desktop/domain/enrollment.py" line="290"/>
         <source>Tanggal lahir tidak boleh di masa depan.</source>
         <translation>The date of birth cannot be in the future.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="276" />
+        <location filename="../../desktop/domain/enrollment.py" line="294"/>
         <source>Umur {age} tahun: peserta minimal berumur {min} tahun.</source>
         <translation>Age {age}: participants must be at least {min}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="278" />
+        <location filename="../../desktop/domain/enrollment.py" line="296"/>
         <source>Umur {age} tahun: peserta harus berumur di bawah {max} tahun.</source>
         <translation>Age {age}: participants must be under {max}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="282" />
+        <location filename="../../desktop/domain/enrollment.py" line="300"/>
         <source>Tanggal lahir tidak cocok dengan NIK (NIK menunjukkan {nikdate}). Periksa keduanya; mungkin yang diketik No. KK?</source>
         <translation>The date of birth does not match the NIK (the NIK says {nikdate}). Check both; was the family-card number typed instead?</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="286" />
+        <location filename="../../desktop/domain/enrollment.py" line="304"/>
         <source>Jenis kelamin tidak cocok dengan NIK: tanggal pada NIK ({day}) menunjukkan {sex}.</source>
         <translation>The sex does not match the NIK: the day in the NIK ({day}) means {sex}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="292" />
+        <location filename="../../desktop/domain/enrollment.py" line="310"/>
         <source>Alamat wajib diisi.</source>
         <translation>The address is required.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="294" />
+        <location filename="../../desktop/domain/enrollment.py" line="312"/>
         <source>Alamat terlalu panjang (maksimal 200 huruf).</source>
         <translation>The address is too long (200 letters at most).</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="304" />
+        <location filename="../../desktop/domain/enrollment.py" line="322"/>
         <source>Pilih kabupaten/kota.</source>
         <translation>Choose the regency/city.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="306" />
+        <location filename="../../desktop/domain/enrollment.py" line="324"/>
         <source>Pilih kecamatan.</source>
         <translation>Choose the district.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="308" />
+        <location filename="../../desktop/domain/enrollment.py" line="326"/>
         <source>Pilih desa/kelurahan.</source>
         <translation>Choose the village.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="314" />
+        <location filename="../../desktop/domain/enrollment.py" line="332"/>
         <source>Kode wilayah {code} tidak ada di Kalimantan Barat.</source>
         <translation>Region code {code} does not exist in West Kalimantan.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="316" />
+        <location filename="../../desktop/domain/enrollment.py" line="334"/>
         <source>{name} tidak berada di wilayah yang dipilih di atasnya.</source>
         <translation>{name} does not lie in the region chosen above it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="322" />
+        <location filename="../../desktop/domain/enrollment.py" line="340"/>
         <source>Tanpa No. HP peserta sulit dihubungi saat klaim.</source>
         <translation>Without a mobile number the participant is hard to reach for a claim.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="326" />
-        <source>Tuliskan pekerjaannya bila memilih "Lainnya".</source>
-        <translation>Write the occupation when choosing "Other".</translation>
+        <location filename="../../desktop/domain/enrollment.py" line="344"/>
+        <source>Tuliskan pekerjaannya bila memilih &quot;Lainnya&quot;.</source>
+        <translation>Write the occupation when choosing &quot;Other&quot;.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="332" />
+        <location filename="../../desktop/domain/enrollment.py" line="350"/>
         <source>Penghasilan per bulan wajib diisi.</source>
         <translation>The monthly income is required.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="334" />
+        <location filename="../../desktop/domain/enrollment.py" line="352"/>
         <source>Penghasilan harus berupa angka rupiah, misalnya 1.500.000.</source>
         <translation>The income must be an amount in rupiah, e.g. 1.500.000.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="336" />
+        <location filename="../../desktop/domain/enrollment.py" line="354"/>
         <source>Penghasilan di atas Rp {limit} tidak lazim untuk pekerja rentan. Periksa kembali.</source>
         <translation>An income above Rp {limit} is unusual for a vulnerable worker. Please check.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="340" />
+        <location filename="../../desktop/domain/enrollment.py" line="358"/>
         <source>Nama ahli waris wajib diisi (penerima santunan JKM).</source>
-        <translation>The heir's name is required (they receive the JKM benefit).</translation>
+        <translation>The heir&apos;s name is required (they receive the JKM benefit).</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="342" />
+        <location filename="../../desktop/domain/enrollment.py" line="360"/>
         <source>Ahli waris sama dengan nama peserta. Isi nama anggota keluarga yang menerima santunan.</source>
-        <translation>The heir has the participant's own name. Enter the family member who would receive the benefit.</translation>
+        <translation>The heir has the participant&apos;s own name. Enter the family member who would receive the benefit.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="350" />
+        <location filename="../../desktop/domain/enrollment.py" line="368"/>
         <source>NPSN harus 8 digit angka.</source>
         <translation>The NPSN must be 8 digits.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="354" />
+        <location filename="../../desktop/domain/enrollment.py" line="372"/>
         <source>Pilih sekolah siswa, atau kosongkan nama siswa dan kelas.</source>
-        <translation>Choose the pupil's school, or leave the pupil's name and class empty.</translation>
+        <translation>Choose the pupil&apos;s school, or leave the pupil&apos;s name and class empty.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="368" />
-        <source>Akhir masa perlindungan ({end}) sebelum awalnya ({start}).</source>
-        <translation>Coverage ends ({end}) before it starts ({start}).</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/domain/enrollment.py" line="372" />
-        <source>Status "Dihapus" hanya lewat perintah hapus, dengan alasan.</source>
-        <translation>The status "Deleted" is only set by deleting, with a reason.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/domain/nik.py" line="87" />
+        <location filename="../../desktop/domain/nik.py" line="87"/>
         <source>NIK wajib diisi.</source>
         <translation>The NIK is required.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/nik.py" line="89" />
+        <location filename="../../desktop/domain/nik.py" line="89"/>
         <source>NIK hanya boleh berisi angka.</source>
         <translation>A NIK contains digits only.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/nik.py" line="92" />
+        <location filename="../../desktop/domain/nik.py" line="92"/>
         <source>NIK harus 16 digit (sekarang {n} digit).</source>
         <translation>A NIK has 16 digits (this one has {n}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/nik.py" line="98" />
+        <location filename="../../desktop/domain/nik.py" line="98"/>
         <source>Kode provinsi {code} pada NIK tidak ada.</source>
         <translation>Province code {code} in the NIK does not exist.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/nik.py" line="100" />
+        <location filename="../../desktop/domain/nik.py" line="100"/>
         <source>Kode kabupaten/kota {code} pada NIK tidak ada.</source>
         <translation>Regency/city code {code} in the NIK does not exist.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/nik.py" line="102" />
+        <location filename="../../desktop/domain/nik.py" line="102"/>
         <source>Kode kecamatan pada NIK tidak boleh 00.</source>
         <translation>The district code in a NIK cannot be 00.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/nik.py" line="106" />
+        <location filename="../../desktop/domain/nik.py" line="106"/>
         <source>Tanggal lahir pada NIK ({ddmmyy}) bukan tanggal yang ada.</source>
         <translation>The birth date in the NIK ({ddmmyy}) is not a real date.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/nik.py" line="108" />
+        <location filename="../../desktop/domain/nik.py" line="108"/>
         <source>Nomor urut NIK tidak boleh 0000.</source>
-        <translation>The NIK's serial cannot be 0000.</translation>
+        <translation>The NIK&apos;s serial cannot be 0000.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/nik.py" line="118" />
+        <location filename="../../desktop/domain/nik.py" line="118"/>
         <source>NIK diterbitkan di luar Kalimantan Barat ({province}). Pastikan NIK benar.</source>
         <translation>The NIK was issued outside West Kalimantan ({province}). Make sure it is right.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/nik.py" line="121" />
+        <location filename="../../desktop/domain/nik.py" line="121"/>
         <source>Kode kabupaten/kota {code} pada NIK tidak ada di Kalimantan Barat.</source>
         <translation>Regency/city code {code} in the NIK does not exist in West Kalimantan.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/nik.py" line="125" />
+        <location filename="../../desktop/domain/nik.py" line="125"/>
         <source>Kode kecamatan {code} pada NIK tidak ada dalam daftar wilayah terbaru.</source>
         <translation>District code {code} in the NIK is not in the current region list.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/nik.py" line="137" />
+        <location filename="../../desktop/domain/nik.py" line="137"/>
         <source>No. KK hanya boleh berisi angka.</source>
         <translation>The family card number may contain digits only.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/nik.py" line="139" />
+        <location filename="../../desktop/domain/nik.py" line="139"/>
         <source>No. KK harus 16 digit (sekarang {n} digit).</source>
         <translation>The family card number must have 16 digits (now {n}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/nik.py" line="144" />
+        <location filename="../../desktop/domain/nik.py" line="144"/>
         <source>Kode provinsi {code} pada No. KK tidak ada.</source>
         <translation>Province code {code} in the family card number does not exist.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/nik.py" line="146" />
+        <location filename="../../desktop/domain/nik.py" line="146"/>
         <source>Kode kabupaten/kota {code} pada No. KK tidak ada.</source>
         <translation>Regency/city code {code} in the family card number does not exist.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/nik.py" line="148" />
+        <location filename="../../desktop/domain/nik.py" line="148"/>
         <source>Kode kecamatan pada No. KK tidak boleh 00.</source>
         <translation>The district code in the family card number cannot be 00.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/nik.py" line="151" />
+        <location filename="../../desktop/domain/nik.py" line="151"/>
         <source>Tanggal terbit pada No. KK ({ddmmyy}) bukan tanggal yang ada; mungkin yang diketik NIK?</source>
         <translation>The issue date in the family card number ({ddmmyy}) is not a real date; was a NIK typed instead?</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/nik.py" line="155" />
+        <location filename="../../desktop/domain/nik.py" line="155"/>
         <source>Nomor urut No. KK tidak boleh 0000.</source>
         <translation>The serial of the family card number cannot be 0000.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/nik.py" line="159" />
+        <location filename="../../desktop/domain/nik.py" line="159"/>
         <source>No. KK diterbitkan di luar Kalimantan Barat ({province}). Pastikan nomornya benar.</source>
         <translation>The family card was issued outside West Kalimantan ({province}). Make sure the number is right.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/nik.py" line="162" />
+        <location filename="../../desktop/domain/nik.py" line="162"/>
         <source>Kode kabupaten/kota {code} pada No. KK tidak ada di Kalimantan Barat.</source>
         <translation>Regency/city code {code} in the family card number does not exist in West Kalimantan.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/phone.py" line="33" />
+        <location filename="../../desktop/domain/phone.py" line="33"/>
         <source>No. HP tidak dapat dibaca. Tulis seperti 0812-3456-7890 atau +62 812-3456-7890.</source>
         <translation>The mobile number cannot be read. Write it like 0812-3456-7890 or +62 812-3456-7890.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/phone.py" line="35" />
+        <location filename="../../desktop/domain/phone.py" line="35"/>
         <source>No. HP harus nomor Indonesia (+62).</source>
         <translation>The mobile number must be Indonesian (+62).</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/phone.py" line="42" />
+        <location filename="../../desktop/domain/phone.py" line="42"/>
         <source>No. HP tidak valid: periksa jumlah digit (08xx, 10–13 digit).</source>
         <translation>Invalid mobile number: check the digits (08xx, 10–13 digits).</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/phone.py" line="44" />
+        <location filename="../../desktop/domain/phone.py" line="44"/>
         <source>Nomor ini bukan nomor HP (seluler). Isi nomor HP yang diawali 08.</source>
         <translation>This is not a mobile number. Enter a mobile number starting with 08.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/importing.py" line="141" />
+        <location filename="../../desktop/domain/importing.py" line="141"/>
         <source>NIK tersimpan sebagai angka di Excel, sehingga digit terakhirnya hilang (Excel hanya menyimpan 15 digit). Ubah format kolom NIK menjadi Teks lalu ketik ulang NIK dari KTP.</source>
         <translation>The NIK was stored as a number in Excel, so its last digit was lost (Excel keeps only 15 digits). Format the NIK column as Text and type the NIK again from the ID card.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/importing.py" line="147" />
+        <location filename="../../desktop/domain/importing.py" line="147"/>
         <source>No. KK tersimpan sebagai angka di Excel, sehingga digit terakhirnya hilang (Excel hanya menyimpan 15 digit). Ubah format kolom No. KK menjadi Teks lalu ketik ulang nomornya dari Kartu Keluarga.</source>
         <translation>The family card number was stored as a number in Excel, so its last digit was lost (Excel keeps only 15 digits). Format the column as Text and type the number again from the Kartu Keluarga.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/importing.py" line="163" />
+        <location filename="../../desktop/domain/importing.py" line="163"/>
         <source>NIK tersimpan sebagai angka; simpan kolom NIK sebagai Teks agar tidak rusak.</source>
         <translation>The NIK was stored as a number; keep the NIK column as Text so it is not damaged.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/importing.py" line="409" />
-        <source>Isi kabupaten/kota: kecamatan "{name}" tidak bisa dipastikan tanpanya.</source>
-        <translation>Fill in the regency/city: district "{name}" cannot be identified without it.</translation>
+        <location filename="../../desktop/domain/importing.py" line="409"/>
+        <source>Isi kabupaten/kota: kecamatan &quot;{name}&quot; tidak bisa dipastikan tanpanya.</source>
+        <translation>Fill in the regency/city: district &quot;{name}&quot; cannot be identified without it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/importing.py" line="431" />
-        <source>Kabupaten/kota "{name}" tidak ada di Kalimantan Barat.</source>
-        <translation>Regency/city "{name}" is not in West Kalimantan.</translation>
+        <location filename="../../desktop/domain/importing.py" line="431"/>
+        <source>Kabupaten/kota &quot;{name}&quot; tidak ada di Kalimantan Barat.</source>
+        <translation>Regency/city &quot;{name}&quot; is not in West Kalimantan.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/importing.py" line="433" />
-        <source>Kecamatan "{name}" tidak ditemukan di {within}.</source>
-        <translation>District "{name}" was not found in {within}.</translation>
+        <location filename="../../desktop/domain/importing.py" line="433"/>
+        <source>Kecamatan &quot;{name}&quot; tidak ditemukan di {within}.</source>
+        <translation>District &quot;{name}&quot; was not found in {within}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/importing.py" line="435" />
-        <source>Desa/kelurahan "{name}" tidak ditemukan di Kecamatan {within}.</source>
-        <translation>Village "{name}" was not found in district {within}.</translation>
+        <location filename="../../desktop/domain/importing.py" line="435"/>
+        <source>Desa/kelurahan &quot;{name}&quot; tidak ditemukan di Kecamatan {within}.</source>
+        <translation>Village &quot;{name}&quot; was not found in district {within}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/importing.py" line="439" />
-        <source>Kabupaten/kota "{name}" tidak ada di Kalimantan Barat. Maksudnya {suggestion}?</source>
-        <translation>Regency/city "{name}" is not in West Kalimantan. Did you mean {suggestion}?</translation>
+        <location filename="../../desktop/domain/importing.py" line="439"/>
+        <source>Kabupaten/kota &quot;{name}&quot; tidak ada di Kalimantan Barat. Maksudnya {suggestion}?</source>
+        <translation>Regency/city &quot;{name}&quot; is not in West Kalimantan. Did you mean {suggestion}?</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/importing.py" line="440" />
-        <source>Kecamatan "{name}" tidak ditemukan di {within}. Maksudnya {suggestion}?</source>
-        <translation>District "{name}" was not found in {within}. Did you mean {suggestion}?</translation>
+        <location filename="../../desktop/domain/importing.py" line="440"/>
+        <source>Kecamatan &quot;{name}&quot; tidak ditemukan di {within}. Maksudnya {suggestion}?</source>
+        <translation>District &quot;{name}&quot; was not found in {within}. Did you mean {suggestion}?</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/importing.py" line="441" />
-        <source>Desa/kelurahan "{name}" tidak ditemukan di Kecamatan {within}. Maksudnya {suggestion}?</source>
-        <translation>Village "{name}" was not found in district {within}. Did you mean {suggestion}?</translation>
+        <location filename="../../desktop/domain/importing.py" line="441"/>
+        <source>Desa/kelurahan &quot;{name}&quot; tidak ditemukan di Kecamatan {within}. Maksudnya {suggestion}?</source>
+        <translation>Village &quot;{name}&quot; was not found in district {within}. Did you mean {suggestion}?</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/importing.py" line="482" />
+        <location filename="../../desktop/domain/importing.py" line="482"/>
         <source>Tahun lahir {year} tidak cocok dengan NIK (lahir {nikdate}); tanggal lahir diambil dari NIK. Periksa NIK-nya.</source>
         <translation>Year of birth {year} does not match the NIK (born {nikdate}); the birth date is taken from the NIK. Check the NIK.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/importing.py" line="528" />
-        <source>Penghasilan "{bracket}": Rp 5 juta sebulan atau lebih, hampir tidak termasuk pekerja rentan. Periksa kembali.</source>
-        <translation>Income "{bracket}": Rp 5 million a month or more, hardly a vulnerable worker. Please check.</translation>
+        <location filename="../../desktop/domain/importing.py" line="528"/>
+        <source>Penghasilan &quot;{bracket}&quot;: Rp 5 juta sebulan atau lebih, hampir tidak termasuk pekerja rentan. Periksa kembali.</source>
+        <translation>Income &quot;{bracket}&quot;: Rp 5 million a month or more, hardly a vulnerable worker. Please check.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="474" />
+        <location filename="../../desktop/services/importing.py" line="474"/>
         <source>Data tidak lengkap.</source>
         <translation>Incomplete data.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="484" />
+        <location filename="../../desktop/services/importing.py" line="484"/>
         <source>NIK sama dengan baris {row} di berkas ini; hanya baris {row} yang didaftarkan.</source>
         <translation>Same NIK as row {row} of this file; only row {row} is enrolled.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="485" />
+        <location filename="../../desktop/services/importing.py" line="485"/>
         <source>NIK sama dengan {person} di baris {row} berkas ini, tetapi namanya lain; hanya yang di baris {row} yang didaftarkan. Periksa NIK-nya.</source>
         <translation>Same NIK as the {person} in row {row} of this file, but a different name; only the one in row {row} is enrolled. Check the NIK.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/dapodik.py" line="407" />
+        <location filename="../../desktop/domain/dapodik.py" line="407"/>
         <source>Data {person} kosong di berkas.</source>
         <translation>No data for the {person} in the file.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/dapodik.py" line="410" />
+        <location filename="../../desktop/domain/dapodik.py" line="410"/>
         <source>Sudah meninggal menurut Dapodik; tidak didaftarkan.</source>
         <translation>Deceased according to Dapodik; not enrolled.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/dapodik.py" line="413" />
-        <source>Pekerjaan "{job}": penerima upah atau tidak bekerja, bukan pekerja rentan bukan penerima upah (BPU) yang dibiayai program ini.</source>
-        <translation>Occupation "{job}": a wage earner or without work, not a vulnerable non-wage earner (BPU) this programme pays for.</translation>
+        <location filename="../../desktop/domain/dapodik.py" line="413"/>
+        <source>Pekerjaan &quot;{job}&quot;: penerima upah atau tidak bekerja, bukan pekerja rentan bukan penerima upah (BPU) yang dibiayai program ini.</source>
+        <translation>Occupation &quot;{job}&quot;: a wage earner or without work, not a vulnerable non-wage earner (BPU) this programme pays for.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/dapodik.py" line="427" />
-        <source>"{job}" di Dapodik: pastikan pekerjaannya dan bahwa ia pekerja rentan, lalu perbaiki di sini bila perlu.</source>
-        <translation>"{job}" in Dapodik: confirm the occupation and that this is a vulnerable worker, and correct it here if needed.</translation>
+        <location filename="../../desktop/domain/dapodik.py" line="427"/>
+        <source>&quot;{job}&quot; di Dapodik: pastikan pekerjaannya dan bahwa ia pekerja rentan, lalu perbaiki di sini bila perlu.</source>
+        <translation>&quot;{job}&quot; in Dapodik: confirm the occupation and that this is a vulnerable worker, and correct it here if needed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/dapodik.py" line="433" />
+        <location filename="../../desktop/domain/dapodik.py" line="433"/>
         <source>NIK {person} tidak ada di berkas. Minta NIK dari KTP atau Kartu Keluarga, lalu isi.</source>
-        <translation>The {person}'s NIK is not in the file. Ask for it from the ID card or family card and enter it.</translation>
+        <translation>The {person}&apos;s NIK is not in the file. Ask for it from the ID card or family card and enter it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/dapodik.py" line="439" />
+        <location filename="../../desktop/domain/dapodik.py" line="439"/>
         <source>NIK ini milik {sex}, padahal tercatat sebagai {person}. Periksa NIK-nya.</source>
         <translation>This NIK belongs to a {sex} person, yet recorded as the {person}. Check the NIK.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/dapodik.py" line="443" />
+        <location filename="../../desktop/domain/dapodik.py" line="443"/>
         <source>Ahli waris {person} tidak diketahui dari Dapodik: isi Nama Ahli Waris dan Hubungan Ahli Waris.</source>
-        <translation>The {person}'s heir is not known from Dapodik: enter the heir's name and relationship.</translation>
+        <translation>The {person}&apos;s heir is not known from Dapodik: enter the heir&apos;s name and relationship.</translation>
     </message>
 </context>
 <context>
     <name>WorkerTableModel</name>
     <message>
-        <location filename="../../desktop/gui/worker_model.py" line="27" />
+        <location filename="../../desktop/gui/worker_model.py" line="27"/>
         <source>No. Registrasi</source>
         <translation>Registration no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/worker_model.py" line="27" />
+        <location filename="../../desktop/gui/worker_model.py" line="27"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/worker_model.py" line="27" />
+        <location filename="../../desktop/gui/worker_model.py" line="27"/>
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/worker_model.py" line="27" />
+        <location filename="../../desktop/gui/worker_model.py" line="27"/>
         <source>Tgl lahir</source>
         <translation>Born</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/worker_model.py" line="28" />
+        <location filename="../../desktop/gui/worker_model.py" line="28"/>
         <source>L/P</source>
         <translation>M/F</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/worker_model.py" line="28" />
+        <location filename="../../desktop/gui/worker_model.py" line="28"/>
         <source>Kabupaten/Kota</source>
         <translation>Regency/City</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/worker_model.py" line="28" />
+        <location filename="../../desktop/gui/worker_model.py" line="28"/>
         <source>Pekerjaan</source>
         <translation>Occupation</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/worker_model.py" line="28" />
+        <location filename="../../desktop/gui/worker_model.py" line="28"/>
         <source>Status</source>
         <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/worker_model.py" line="30"/>
+        <source>L</source>
+        <comment>laki-laki</comment>
+        <translation>M</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/worker_model.py" line="30"/>
+        <source>P</source>
+        <comment>perempuan</comment>
+        <translation>F</translation>
     </message>
 </context>
 </TS>

@@ -3,6 +3,17 @@ import pytest
 from desktop.services.accounts import Role, create_account
 
 
+@pytest.fixture(autouse=True)
+def indonesian_locale():
+    """As the window starts in Indonesian: counts grouped 20.000 (a test in English sets its own)."""
+    from PySide6.QtCore import QLocale
+
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))
+    yield
+    QLocale.setDefault(before)
+
+
 @pytest.fixture
 def worker(qtbot):
     from desktop.gui.worker import DbWorker
