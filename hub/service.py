@@ -407,6 +407,16 @@ def _refusal(device: Device, current: Record | None, record: dict[str, Any]) -> 
 def _lifecycle_refusal(device: Device, current: Record | None, record: dict[str, Any]) -> str | None:
     """Submissions, BPJS's answers and payments (the record's events, status, KPJ and coverage) come
     only from the branch's laptops (role admin); any other laptop sends them back as they were."""
+    if not record.get("lifecycle"):
+        # No events: enrolled (or deleted), unless it is a record from before events existed keeping
+        # the status it was given then.
+        before = json.loads(current.data) if current is not None else {}
+        for key in ("status", "kpj_number"):
+            value = record.get(key) or None
+            if (key == "status" and value in ("enrolled", "deleted")) or value is None:
+                continue
+            if value != (before.get(key) or None):
+                return f"{key}: tidak sesuai dengan peristiwa kepesertaan"
     if device.role == "admin":
         return None
     refused = "hanya laptop cabang yang boleh mengubah status kepesertaan, KPJ dan masa perlindungan"

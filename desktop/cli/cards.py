@@ -13,9 +13,10 @@ def cmd_cards(ws, actor, args) -> int:
     from desktop.services.search import SearchQuery
 
     query = SearchQuery(text=args.query or "", kabupaten_code=_resolve_kabupaten(ws, args.kabupaten),
-                        school_id=_school_id(ws, args.school), unprinted=args.unprinted)
+                        school_id=_school_id(ws, args.school), unprinted=args.unprinted, reprint_kpj=args.new_kpj)
+    reason = args.reason or (cards.NEW_KPJ_REASON if args.new_kpj else None)
     try:
-        result = cards.print_cards(ws, query, Path(args.out), args.layout, actor, reprint_reason=args.reason)
+        result = cards.print_cards(ws, query, Path(args.out), args.layout, actor, reprint_reason=reason)
     except cards.ReprintNeedsReason as exc:
         raise CliError(f"{exc.count} kartu sudah pernah dicetak: sebutkan --reason \"alasan cetak ulang\" "
                        f"atau pakai --unprinted", EXIT_INVALID) from None
@@ -35,8 +36,12 @@ def cmd_verify_card(ws, actor, args) -> int:
     claim = check.claim
     from desktop.domain.text import format_date
 
-    print(f"Kartu sah: {claim.registration_no} {claim.full_name}, "
-          f"berlaku {format_date(claim.coverage_start)} s.d. {format_date(claim.coverage_end)}.")
+    who = f"KPJ {claim.kpj_number} (No. Registrasi {claim.registration_no})" if claim.kpj_number else claim.registration_no
+    if claim.coverage_start and claim.coverage_end:
+        period = f"berlaku {format_date(claim.coverage_start)} s.d. {format_date(claim.coverage_end)}"
+    else:
+        period = "belum ada nomor KPJ saat dicetak"
+    print(f"Kartu sah: {who} {claim.full_name}, {period}.")
     return EXIT_OK
 
 

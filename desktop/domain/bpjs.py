@@ -149,8 +149,9 @@ def read_answer_row(number: int, row: Sequence[Any], mapping: Mapping[str, int])
     kpj_text = str(int(kpj_cell)) if isinstance(kpj_cell, float) and kpj_cell.is_integer() else cell_text(kpj_cell)
     kpj_text = _KPJ_JUNK.sub("", kpj_text)
     reason = cell_text(cell("reason"))
-    if not nik_text and not kpj_text:
-        return None
+    digits = sum(ch.isdigit() for ch in nik_text)
+    if not kpj_text and (digits == 0 or (digits < 12 and any(ch.isalpha() for ch in nik_text))):
+        return None        # blank, or a footer line under the table ("Pontianak, 10 Desember 2026", a signature)
     if nik_problems and any(p.is_error for p in nik_problems) or len(nik) != 16:
         return AnswerRow(number, nik, None, None, reason, QT_TRANSLATE_NOOP(
             "Service", "NIK tidak terbaca (harus 16 digit, disimpan sebagai teks)."))

@@ -7,6 +7,7 @@ a reason first. All PDF work runs on the database worker with progress and cance
 
 from __future__ import annotations
 
+import dataclasses
 import tempfile
 import threading
 from pathlib import Path
@@ -160,8 +161,7 @@ class PrintDialog(QDialog):
 
     # ------------------------------------------------------------------ selection
     def query(self) -> SearchQuery:
-        q = self.base_query
-        return SearchQuery(q.text, q.kabupaten_code, q.school_id, q.status, unprinted=self.unprinted.isChecked())
+        return dataclasses.replace(self.base_query, unprinted=self.unprinted.isChecked())
 
     def recount(self) -> None:
         self.worker.submit(cards.count_selected, self.ws, self.query(), on_success=self._counted,

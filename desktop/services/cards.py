@@ -137,6 +137,17 @@ def verify_card(ws: Workspace, text: str, public_key: str | None = None) -> Card
 
 # --- cards ------------------------------------------------------------------------------------
 
+# The reason a card is printed again once BPJS's KPJ number came back (it becomes the card's main number).
+NEW_KPJ_REASON = "nomor KPJ terbit"
+
+
+def count_new_kpj(ws: Workspace, query: SearchQuery | None = None) -> int:
+    """Cards printed before their holder's KPJ number came back: offered for re-printing."""
+    from dataclasses import replace
+
+    return count_selected(ws, replace(query or SearchQuery(), reprint_kpj=True, today=ws.today))[0]
+
+
 def _programmes(code: str) -> str:
     return "JKK, JKM" if code == Programme.JKK_JKM.value else code.upper()
 
@@ -272,10 +283,13 @@ def _log_batch(ws: Workspace, batch_uuid: str, registration_nos: list[str], layo
         session.flush()
         for start in range(0, len(registration_nos), 2000):  # in chunks: memory does not grow with the batch
             chunk = registration_nos[start:start + 2000]
-            ids = list(session.scalars(select(Worker.id).where(Worker.registration_no.in_(chunk))))
+            found = session.execute(select(Worker.id, Worker.kpj_number, Worker.status)
+                                    .where(Worker.registration_no.in_(chunk))).all()
+            ids = [wid for wid, _, _ in found]
             printed_before = set(session.scalars(select(CardPrint.worker_id).where(CardPrint.worker_id.in_(ids))))
             session.execute(CardPrint.__table__.insert(), [
-                {"batch_id": batch.id, "worker_id": wid, "reprint": wid in printed_before} for wid in ids])
+                {"batch_id": batch.id, "worker_id": wid, "reprint": wid in printed_before,
+                 "with_kpj": bool(kpj) and status == Status.ACTIVE.value} for wid, kpj, status in found])
         audit.record(session, ws, actor, "print", f"{len(registration_nos)} kartu", {
             "batch": batch_uuid, "layout": layout, "file": file_name, "reprint_reason": reason,
             "registration_nos": registration_nos})

@@ -11,6 +11,7 @@ seen (``Page.cursor``), so scrolling far down a list of 100,000 costs the same a
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -18,6 +19,7 @@ from sqlalchemy import and_, exists, func, literal_column, or_, select, text, tu
 from sqlalchemy.sql import Select
 
 from desktop.domain.enrollment import Status
+from desktop.domain.lifecycle import effective_status
 from desktop.domain.nik import mask_nik
 from desktop.domain.text import fold_spaces, search_key
 from desktop.services.records import Page, WorkerRow
@@ -35,8 +37,12 @@ class SearchQuery:
     text: str = ""
     kabupaten_code: str | None = None
     school_id: int | None = None
-    status: str | None = None  # None: every record that is not deleted
+    status: str | None = None  # None: every record that is not deleted; "ended": active, coverage run out
     unprinted: bool = False    # only workers whose card was never printed
+    expiring_days: int | None = None   # active, coverage ending within this many days (or ended)
+    batch: str | None = None           # in this submission batch
+    today: dt.date | None = None       # the day "ended" and "expiring" are judged on (default: today)
+    reprint_kpj: bool = False          # card printed before the KPJ number came back
 
 
 def nik_tail():
@@ -110,12 +116,27 @@ def _filtered(stmt: Select, query: SearchQuery) -> Select:
         conditions.append(Worker.school_id == query.school_id)
     if query.unprinted:
         conditions.append(~exists().where(CardPrint.worker_id == Worker.id))
+    today = query.today or dt.date.today()
     if query.status == Status.DELETED.value:
         conditions.append(Worker.deleted_at.is_not(None))
     else:
         conditions.append(Worker.deleted_at.is_(None))
-        if query.status:
+        if query.status == Status.ENDED.value:
+            conditions += [Worker.status == Status.ACTIVE.value, Worker.coverage_end < today]
+        elif query.status == Status.ACTIVE.value:
+            conditions += [Worker.status == Status.ACTIVE.value,
+                           or_(Worker.coverage_end.is_(None), Worker.coverage_end >= today)]
+        elif query.status:
             conditions.append(Worker.status == query.status)
+    if query.expiring_days is not None:
+        conditions += [Worker.status == Status.ACTIVE.value, Worker.coverage_end.is_not(None),
+                       Worker.coverage_end <= today + dt.timedelta(days=query.expiring_days)]
+    if query.batch:
+        conditions.append(Worker.batch_no == query.batch)
+    if query.reprint_kpj:
+        # A card went out with Lindung's number only, and BPJS's KPJ number came back since.
+        conditions += [Worker.kpj_number.is_not(None), exists().where(CardPrint.worker_id == Worker.id),
+                       ~exists().where(CardPrint.worker_id == Worker.id, CardPrint.with_kpj.is_(True))]
     return stmt.where(*conditions)
 
 
@@ -127,7 +148,8 @@ def _ordered_page(stmt: Select, query: SearchQuery, after: tuple[str, int] | Non
 
 
 _COLUMNS = (Worker.id, Worker.uuid, Worker.registration_no, Worker.full_name, Worker.name_key, Worker.nik,
-            Worker.birth_date, Worker.sex, Worker.kabupaten_code, Worker.occupation, Worker.status)
+            Worker.birth_date, Worker.sex, Worker.kabupaten_code, Worker.occupation, Worker.status,
+            Worker.kpj_number, Worker.coverage_end)
 
 
 def search(ws: Workspace, query: SearchQuery, after: tuple[str, int] | None = None,
@@ -139,9 +161,11 @@ def search(ws: Workspace, query: SearchQuery, after: tuple[str, int] | None = No
         total = None
         if with_total:
             total = session.execute(_filtered(select(func.count()).select_from(Worker), query)).scalar_one()
+    today = query.today or dt.date.today()
     page = tuple(
-        WorkerRow(rowid, wid, regno, name, key, mask_nik(nik) if mask else nik, born, sex, kab, occ, status)
-        for rowid, wid, regno, name, key, nik, born, sex, kab, occ, status, _ in rows[:limit])
+        WorkerRow(rowid, wid, regno, name, key, mask_nik(nik) if mask else nik, born, sex, kab, occ,
+                  effective_status(status, end, today), kpj, end)
+        for rowid, wid, regno, name, key, nik, born, sex, kab, occ, status, kpj, end, _ in rows[:limit])
     cursor = (rows[limit - 1].sort_value, rows[limit - 1].id) if len(rows) > limit else None
     return Page(page, total, len(rows) > limit, cursor)
 

@@ -219,6 +219,7 @@ class CardPrint(Base):
     batch_id: Mapped[int] = mapped_column(ForeignKey("print_batches.id"))
     worker_id: Mapped[int] = mapped_column(ForeignKey("workers.id"), index=True)
     reprint: Mapped[bool] = mapped_column(Boolean)
+    with_kpj: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("0"))  # KPJ on the card
 
 
 class SyncSkipped(Base):

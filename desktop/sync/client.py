@@ -25,11 +25,11 @@ from desktop.services.enrollment import (
     FIELDS,
     _bulk_insert,
     _record_from_values,
-    _school_ids,
     _school_names,
 )
 from desktop.services.errors import ServiceError
 from desktop.services.membership import lifecycle_columns
+from desktop.services.schools import ids_for_records
 from desktop.services.workspace import Workspace, bulk_work, utcnow
 from desktop.storage.models import Setting, SyncSkipped, Worker, WorkerChange
 
@@ -290,7 +290,7 @@ def _acknowledge(ws: Workspace, answers: list[dict[str, Any]], pushed: dict[str,
         with ws.session(write=True) as session:
             workers = {w.uuid: w for w in session.scalars(select(Worker).where(
                 Worker.uuid.in_([uid for uid, _r, _rec in resolved])))}
-            schools = _school_ids(session, {rec["school_npsn"] for _u, _r, rec in resolved if rec.get("school_npsn")})
+            schools = ids_for_records(session, [rec for _u, _r, rec in resolved])
             for uid, revision, record in resolved:
                 worker = workers.get(uid)
                 if worker is not None and worker.revision == revision:  # not edited again meanwhile
@@ -361,7 +361,7 @@ def drop_refused_change(ws: Workspace, record_id: str, actor: Any = None) -> Non
         worker = session.scalar(select(Worker).where(Worker.uuid == record_id))
         if worker is None:
             raise SyncFailed(QT_TRANSLATE_NOOP("Service", "Data ini tidak ada di laptop."))
-        schools = _school_ids(session, {record["school_npsn"]} if record.get("school_npsn") else set())
+        schools = ids_for_records(session, [record])
         worker.revision += 1      # a step of its own in the record's history
         _take_hub_version(session, ws, worker, record, schools, {"dropped_refused_change": True})
         audit.record(session, ws, actor or audit.SYSTEM, "edit", worker.registration_no,
@@ -493,7 +493,7 @@ def _apply_pulled(ws: Workspace, session, records: list[dict[str, Any]], report:
         Worker.nik.in_([r["nik"] for r in records]), Worker.deleted_at.is_(None))).all())
     regnos = dict(session.execute(select(Worker.registration_no, Worker.uuid).where(
         Worker.registration_no.in_([r["registration_no"] for r in records]))).all())
-    schools = _school_ids(session, {r["school_npsn"] for r in records if r.get("school_npsn")})
+    schools = ids_for_records(session, records)
     fresh: list[dict[str, Any]] = []
     taken: list[str] = []
     next_id = (session.execute(text("SELECT COALESCE(MAX(id), 0) FROM workers")).scalar() or 0) + 1

@@ -49,6 +49,7 @@ def upgrade() -> None:
     op.create_index("ix_workers_batch", "workers", ["batch_no"])
     op.create_index("ix_workers_coverage_end", "workers", ["coverage_end"],
                     sqlite_where=sa.text("deleted_at IS NULL AND coverage_end IS NOT NULL"))
+    op.add_column("card_prints", sa.Column("with_kpj", sa.Boolean(), nullable=False, server_default=sa.text("0")))
     op.create_table(
         "membership_batches",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -85,6 +86,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_table("payments")
     op.drop_table("membership_batches")
+    op.drop_column("card_prints", "with_kpj")
     op.drop_index("ix_workers_coverage_end", table_name="workers")
     op.drop_index("ix_workers_batch", table_name="workers")
     op.drop_index("uq_workers_kpj_live", table_name="workers")
