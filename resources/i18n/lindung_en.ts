@@ -1973,77 +1973,77 @@ Read as: {read}</translation>
 <context>
     <name>PrintDialog</name>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="98"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="99"/>
         <source>Cetak kartu peserta</source>
         <translation>Print membership cards</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="109"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="110"/>
         <source>Hanya yang belum pernah dicetak</source>
         <translation>Only cards never printed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="114"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="115"/>
         <source>A4, 10 kartu per lembar (tanda potong)</source>
         <translation>A4, 10 cards a sheet (crop marks)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="115"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="116"/>
         <source>Satu kartu per halaman (printer kartu)</source>
         <translation>One card a page (card printer)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="117"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="118"/>
         <source>Tata letak</source>
         <translation>Layout</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="119"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="120"/>
         <source>wajib bila mencetak ulang, mis. kartu hilang</source>
         <translation>required when re-printing, e.g. card lost</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="120"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="121"/>
         <source>Alasan cetak ulang</source>
         <translation>Reason for re-printing</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="128"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="129"/>
         <source>Sudah tercetak: catat kartu ini</source>
         <translation>Printed: log these cards</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="130"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="131"/>
         <source>Kartu dicatat sebagai dicetak baru setelah PDF-nya benar-benar dicetak</source>
         <translation>Cards are logged as printed only once their PDF has really been printed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="135"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="136"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="139"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="140"/>
         <source>Pratinjau</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="140"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="141"/>
         <source>Simpan PDF…</source>
         <translation>Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="141"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="142"/>
         <source>Menyimpan PDF belum berarti mencetak: kartu dicatat setelah Anda menandai PDF-nya sudah dicetak</source>
         <translation>Saving a PDF is not printing: cards are logged once you mark the PDF as printed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="143"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="144"/>
         <source>Cetak…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="144"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="145"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
@@ -2088,7 +2088,7 @@ Read as: {read}</translation>
         <translation>{count} cards logged as printed ({path}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="50"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="51"/>
         <source>Printer tidak dapat dibuka.</source>
         <translation>The printer cannot be opened.</translation>
     </message>
@@ -2529,7 +2529,7 @@ NIK {nik}</translation>
         <location filename="../../desktop/services/accounts.py" line="115"/>
         <location filename="../../desktop/services/enrollment.py" line="208"/>
         <location filename="../../desktop/services/enrollment.py" line="340"/>
-        <location filename="../../desktop/services/reporting.py" line="93"/>
+        <location filename="../../desktop/services/reporting.py" line="104"/>
         <location filename="../../desktop/services/schools.py" line="70"/>
         <source>Sekolah dengan NPSN {npsn} belum terdaftar.</source>
         <translation>No school with NPSN {npsn} is registered.</translation>
@@ -2541,7 +2541,7 @@ NIK {nik}</translation>
     </message>
     <message>
         <location filename="../../desktop/services/enrollment.py" line="262"/>
-        <location filename="../../desktop/services/membership.py" line="676"/>
+        <location filename="../../desktop/services/membership/views.py" line="128"/>
         <source>Data peserta tidak ditemukan.</source>
         <translation>Participant not found.</translation>
     </message>
@@ -2657,12 +2657,12 @@ NIK {nik}</translation>
         <translation>The region file cannot be read: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/workspace.py" line="181"/>
+        <location filename="../../desktop/services/workspace.py" line="186"/>
         <source>Daftar wilayah ditolak: {reason}</source>
         <translation>Region list refused: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/workspace.py" line="184"/>
+        <location filename="../../desktop/services/workspace.py" line="189"/>
         <source>Daftar wilayah ditolak: hanya {kab} kabupaten/kota dan {desa} desa/kelurahan Kalimantan Barat.</source>
         <translation>Region list refused: only {kab} regencies/cities and {desa} villages of West Kalimantan.</translation>
     </message>
@@ -2759,22 +2759,22 @@ NIK {nik}</translation>
         <translation>Public key not recognised (form: ed25519:ID:KEY).</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/cards.py" line="211"/>
+        <location filename="../../desktop/services/cards.py" line="222"/>
         <source>Tata letak {layout} tidak dikenal: pilih a4 atau card.</source>
         <translation>Unknown layout {layout}: choose a4 or card.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/cards.py" line="218"/>
+        <location filename="../../desktop/services/cards.py" line="229"/>
         <source>Tidak ada peserta yang cocok dengan pilihan ini.</source>
         <translation>No participant matches this selection.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/reporting.py" line="50"/>
+        <location filename="../../desktop/services/reporting.py" line="51"/>
         <source>Target harus lebih dari 0.</source>
         <translation>The target must be more than 0.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/reporting.py" line="115"/>
+        <location filename="../../desktop/services/reporting.py" line="141"/>
         <source>Jumlah bulan harus 1 sampai 60.</source>
         <translation>The number of months must be 1 to 60.</translation>
     </message>
@@ -2914,138 +2914,144 @@ NIK {nik}</translation>
         <translation>The file {name} cannot be read: it has more than {limit} parts; this is not an ordinary spreadsheet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/bpjs.py" line="155"/>
+        <location filename="../../desktop/domain/bpjs.py" line="156"/>
         <source>NIK tidak terbaca (harus 16 digit, disimpan sebagai teks).</source>
         <translation>The NIK cannot be read (it must be 16 digits, stored as text).</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/bpjs.py" line="164"/>
+        <location filename="../../desktop/domain/bpjs.py" line="165"/>
         <source>Nomor KPJ harus 11 digit.</source>
         <translation>A KPJ number has 11 digits.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/bpjs.py" line="167"/>
+        <location filename="../../desktop/domain/bpjs.py" line="168"/>
         <source>Tanggal kepesertaan (TMT) kosong atau tidak terbaca.</source>
         <translation>The membership start date (TMT) is empty or cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/bpjs.py" line="171"/>
+        <location filename="../../desktop/domain/bpjs.py" line="172"/>
         <source>Tanpa nomor KPJ dan tanpa alasan penolakan.</source>
         <translation>No KPJ number and no reason for refusal.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership.py" line="184"/>
+        <location filename="../../desktop/services/membership/submissions.py" line="94"/>
         <source>menunggu tinjauan di hub (konflik atau data ganda)</source>
         <translation>waiting for review at the hub (conflict or possible duplicate)</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership.py" line="185"/>
+        <location filename="../../desktop/services/membership/submissions.py" line="95"/>
         <source>kemungkinan data ganda di hub</source>
         <translation>possible duplicate at the hub</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership.py" line="186"/>
+        <location filename="../../desktop/services/membership/submissions.py" line="96"/>
         <source>ditolak BPJS dan belum diperbaiki</source>
         <translation>refused by BPJS and not corrected yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership.py" line="187"/>
+        <location filename="../../desktop/services/membership/submissions.py" line="97"/>
         <source>data belum lengkap atau tidak sah</source>
         <translation>incomplete or invalid data</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership.py" line="214"/>
+        <location filename="../../desktop/services/membership/submissions.py" line="124"/>
         <source>Baris judul templat BPJS tidak ditemukan di {name}: tidak ada kolom NIK, Nama, Tanggal Lahir dan sejenisnya.</source>
         <translation>The BPJS template&apos;s header row was not found in {name}: no NIK, Name, Date of birth or similar columns.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership.py" line="219"/>
+        <location filename="../../desktop/services/membership/submissions.py" line="129"/>
         <source>Templat BPJS harus memiliki kolom NIK.</source>
         <translation>The BPJS template must have a NIK column.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership.py" line="280"/>
-        <location filename="../../desktop/services/membership.py" line="515"/>
+        <location filename="../../desktop/services/membership/payments.py" line="106"/>
+        <location filename="../../desktop/services/membership/submissions.py" line="191"/>
         <source>Jumlah bulan harus 1 sampai {max}.</source>
         <translation>The number of months must be 1 to {max}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership.py" line="282"/>
+        <location filename="../../desktop/services/membership/submissions.py" line="193"/>
         <source>Batas jumlah peserta harus 1 atau lebih.</source>
         <translation>The participant limit must be 1 or more.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership.py" line="310"/>
+        <location filename="../../desktop/services/membership/submissions.py" line="219"/>
+        <source>Lembar pengajuan {name} tidak dapat ditulis (folder tidak ada, penuh atau terkunci); tidak ada yang dicatat.</source>
+        <translation>The submission sheet {name} cannot be written (the folder is missing, full or locked); nothing was recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/membership/submissions.py" line="234"/>
         <source>Tidak ada peserta yang siap diajukan ke BPJS{detail}.</source>
         <translation>No participant is ready to be submitted to BPJS{detail}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership.py" line="336"/>
+        <location filename="../../desktop/services/membership/answers.py" line="40"/>
         <source>Berkas {name} bukan jawaban BPJS yang dikenal: perlu kolom NIK dan kolom KPJ (No KPJ, Nomor Peserta) atau Keterangan.</source>
         <translation>{name} is not a known BPJS answer: it needs a NIK column and a KPJ column (No KPJ, Nomor Peserta) or a Keterangan column.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership.py" line="377"/>
+        <location filename="../../desktop/services/membership/answers.py" line="81"/>
         <source>NIK tidak ada di antara peserta yang diajukan.</source>
         <translation>The NIK is not among the submitted participants.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership.py" line="381"/>
+        <location filename="../../desktop/services/membership/answers.py" line="85"/>
         <source>NIK ini muncul lebih dari sekali dalam berkas.</source>
         <translation>This NIK appears more than once in the file.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership.py" line="388"/>
+        <location filename="../../desktop/services/membership/answers.py" line="92"/>
         <source>Peserta ini sudah aktif dengan nomor KPJ lain.</source>
         <translation>This participant is already active with another KPJ number.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership.py" line="393"/>
+        <location filename="../../desktop/services/membership/answers.py" line="97"/>
         <source>Nomor KPJ ini sudah dipakai peserta lain.</source>
         <translation>This KPJ number is already used by another participant.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership.py" line="410"/>
+        <location filename="../../desktop/services/membership/answers.py" line="114"/>
         <source>Peserta ini sudah aktif; penolakan tidak diterapkan.</source>
         <translation>This participant is already active; the refusal is not applied.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership.py" line="429"/>
+        <location filename="../../desktop/services/membership/answers.py" line="133"/>
         <source>Peserta ini sudah ditolak; ajukan lagi setelah diperbaiki.</source>
         <translation>This participant was refused already; submit again once corrected.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership.py" line="430"/>
+        <location filename="../../desktop/services/membership/answers.py" line="134"/>
         <source>Peserta ini belum diajukan ke BPJS.</source>
         <translation>This participant has not been submitted to BPJS.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership.py" line="501"/>
+        <location filename="../../desktop/services/membership/payments.py" line="92"/>
         <source>Tidak ada peserta yang dapat dibayar: hanya peserta yang sudah diajukan atau aktif.</source>
         <translation>No participant can be paid for: only submitted or active participants.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership.py" line="517"/>
+        <location filename="../../desktop/services/membership/payments.py" line="108"/>
         <source>Jumlah pembayaran tidak boleh negatif.</source>
         <translation>A payment cannot be negative.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership.py" line="527"/>
+        <location filename="../../desktop/services/membership/payments.py" line="118"/>
         <source>Sebutkan batch atau daftar No. Registrasi yang dibayar.</source>
         <translation>Name the batch or the registration numbers paid for.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership.py" line="532"/>
+        <location filename="../../desktop/services/membership/payments.py" line="123"/>
+        <location filename="../../desktop/services/reporting.py" line="136"/>
         <source>Batch {batch} tidak dikenal.</source>
         <translation>Batch {batch} is unknown.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership.py" line="542"/>
+        <location filename="../../desktop/services/membership/payments.py" line="133"/>
         <source>{n} No. Registrasi tidak dikenal.</source>
         <translation>{n} registration number(s) unknown.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership.py" line="562"/>
+        <location filename="../../desktop/services/membership/payments.py" line="153"/>
         <source>Tidak ada peserta yang perlindungannya berakhir dalam {days} hari.</source>
         <translation>No participant&apos;s coverage ends within {days} days.</translation>
     </message>
@@ -3068,6 +3074,11 @@ NIK {nik}</translation>
         <location filename="../../desktop/services/settings.py" line="39"/>
         <source>Batas penghasilan wajar harus lebih dari 0.</source>
         <translation>The plausible income limit must be above 0.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/membership/baznas.py" line="50"/>
+        <source>Tidak ada pembayaran BAZNAS antara {start} dan {end}.</source>
+        <translation>No BAZNAS payment between {start} and {end}.</translation>
     </message>
 </context>
 <context>
