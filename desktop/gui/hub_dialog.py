@@ -35,8 +35,7 @@ class HubDialog(QDialog):
 
         self.join_box = QGroupBox(self.tr("Daftarkan laptop ini ke hub cabang"))
         form = QFormLayout(self.join_box)
-        intro = QLabel(self.tr("Admin cabang memberi alamat hub dan kode sekali pakai untuk laptop ini "
-                               "(lindung-hub device-code)."))
+        intro = QLabel(self.tr("Admin cabang memberi alamat hub dan kode sekali pakai untuk laptop ini."))
         intro.setWordWrap(True)
         form.addRow(intro)
         self.url = QLineEdit(objectName="hubUrl")

@@ -107,6 +107,9 @@ class PreviewModel(QAbstractTableModel):
             typed = row.text(self.fields[column - 3])
             if role == Qt.ItemDataRole.DisplayRole:
                 read = self.read_as(row, self.fields[column - 3])
+                field = self.fields[column - 3]
+                if field == "sex" and typed.strip().upper() in ("L", "P"):
+                    read = None        # the column's own letters: nothing to explain
                 if read is not None and _plain(read) != _plain(typed):
                     return f"{typed} → {read}" if typed else f"→ {read}"
             return typed

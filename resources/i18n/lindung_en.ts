@@ -958,111 +958,111 @@
     </message>
     <message>
         <location filename="../../desktop/gui/hub_dialog.py" line="38"/>
-        <source>Admin cabang memberi alamat hub dan kode sekali pakai untuk laptop ini (lindung-hub device-code).</source>
-        <translation>The branch admin gives the hub&apos;s address and a one-time code for this laptop (lindung-hub device-code).</translation>
+        <source>Admin cabang memberi alamat hub dan kode sekali pakai untuk laptop ini.</source>
+        <translation>The branch admin gives the hub address and a one-time code for this laptop.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/hub_dialog.py" line="43"/>
+        <location filename="../../desktop/gui/hub_dialog.py" line="42"/>
         <source>mis. https://hub.cabang.id</source>
         <translation>e.g. https://hub.branch.id</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/hub_dialog.py" line="45"/>
+        <location filename="../../desktop/gui/hub_dialog.py" line="44"/>
         <source>kode sekali pakai dari admin cabang</source>
         <translation>one-time code from the branch admin</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/hub_dialog.py" line="47"/>
+        <location filename="../../desktop/gui/hub_dialog.py" line="46"/>
         <source>boleh kosong, mis. Laptop Sambas 1</source>
         <translation>optional, e.g. Sambas laptop 1</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/hub_dialog.py" line="48"/>
+        <location filename="../../desktop/gui/hub_dialog.py" line="47"/>
         <source>Izinkan http:// tanpa enkripsi (hanya di jaringan tertutup)</source>
         <translation>Allow http:// without encryption (closed networks only)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/hub_dialog.py" line="50"/>
+        <location filename="../../desktop/gui/hub_dialog.py" line="49"/>
         <source>Alamat hub</source>
         <translation>Hub address</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/hub_dialog.py" line="51"/>
+        <location filename="../../desktop/gui/hub_dialog.py" line="50"/>
         <source>Kode</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/hub_dialog.py" line="52"/>
+        <location filename="../../desktop/gui/hub_dialog.py" line="51"/>
         <source>Nama laptop</source>
         <translation>Laptop name</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/hub_dialog.py" line="54"/>
+        <location filename="../../desktop/gui/hub_dialog.py" line="53"/>
         <source>Daftarkan</source>
         <translation>Register</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/hub_dialog.py" line="59"/>
+        <location filename="../../desktop/gui/hub_dialog.py" line="58"/>
         <source>Sinkron otomatis</source>
         <translation>Automatic sync</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/hub_dialog.py" line="61"/>
+        <location filename="../../desktop/gui/hub_dialog.py" line="60"/>
         <source>Sinkronkan sendiri setiap</source>
         <translation>Sync by itself every</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/hub_dialog.py" line="64"/>
+        <location filename="../../desktop/gui/hub_dialog.py" line="63"/>
         <source>tidak pernah</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/hub_dialog.py" line="65"/>
+        <location filename="../../desktop/gui/hub_dialog.py" line="64"/>
         <source> menit</source>
         <translation> minutes</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/hub_dialog.py" line="67"/>
+        <location filename="../../desktop/gui/hub_dialog.py" line="66"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/hub_dialog.py" line="77"/>
+        <location filename="../../desktop/gui/hub_dialog.py" line="76"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/hub_dialog.py" line="91"/>
+        <location filename="../../desktop/gui/hub_dialog.py" line="90"/>
         <source>Laptop ini (awalan nomor {prefix}) terdaftar di hub &lt;b&gt;{url}&lt;/b&gt;. Untuk pindah ke hub lain, daftarkan dengan kode baru di bawah.</source>
         <translation>This laptop (number prefix {prefix}) is registered with the hub &lt;b&gt;{url}&lt;/b&gt;. To move to another hub, register with a new code below.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/hub_dialog.py" line="95"/>
+        <location filename="../../desktop/gui/hub_dialog.py" line="94"/>
         <source>Laptop ini (awalan nomor {prefix}) &lt;b&gt;belum terdaftar&lt;/b&gt; di hub cabang: data tersimpan di sini saja sampai laptop didaftarkan.</source>
         <translation>This laptop (number prefix {prefix}) is &lt;b&gt;not registered&lt;/b&gt; with the branch hub yet: its data stays here only until it is.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/hub_dialog.py" line="105"/>
+        <location filename="../../desktop/gui/hub_dialog.py" line="104"/>
         <source>Isi alamat hub dan kode dari admin cabang.</source>
         <translation>Fill in the hub address and the code from the branch admin.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/hub_dialog.py" line="109"/>
+        <location filename="../../desktop/gui/hub_dialog.py" line="108"/>
         <source>Menghubungi {url}…</source>
         <translation>Contacting {url}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/hub_dialog.py" line="116"/>
+        <location filename="../../desktop/gui/hub_dialog.py" line="115"/>
         <source>Laptop ini terdaftar di hub {url}. Sinkronisasi dimulai.</source>
         <translation>This laptop is registered with the hub {url}. Syncing now.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/hub_dialog.py" line="130"/>
+        <location filename="../../desktop/gui/hub_dialog.py" line="129"/>
         <source>Sinkron otomatis setiap {n} menit.</source>
         <translation>Automatic sync every {n} minutes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/hub_dialog.py" line="131"/>
+        <location filename="../../desktop/gui/hub_dialog.py" line="130"/>
         <source>Sinkron otomatis dimatikan.</source>
         <translation>Automatic sync is off.</translation>
     </message>
@@ -1070,237 +1070,237 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="216"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="219"/>
         <source>Impor daftar orang tua siswa</source>
         <translation>Import pupils&apos; parents list</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="242"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="245"/>
         <source>Pilih berkas .xlsx, .xls, .ods atau .csv</source>
         <translation>Choose an .xlsx, .xls, .ods or .csv file</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="244"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="247"/>
         <source>Pilih berkas…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="227"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="230"/>
         <source>1. Sekolah</source>
         <translation>1. School</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="228"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="231"/>
         <source>ketik nama atau NPSN sekolah</source>
         <translation>type the school&apos;s name or NPSN</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="229"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="232"/>
         <source>— tanpa sekolah —</source>
         <translation>— no school —</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="239"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="242"/>
         <source>2. Berkas</source>
         <translation>2. File</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="246"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="249"/>
         <source>Templat kosong…</source>
         <translation>Blank template…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="247"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="250"/>
         <source>Simpan templat impor resmi (.xlsx) untuk diisi sekolah</source>
         <translation>Save the official import template (.xlsx) for schools to fill in</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="251"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="254"/>
         <source>Kolom di berkas → isian Lindung</source>
         <translation>Columns in the file → Lindung fields</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="273"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="276"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="287"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="290"/>
         <source>Tampilkan</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="289"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="292"/>
         <source>Semua baris</source>
         <translation>All rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="290"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="293"/>
         <source>Perlu diperbaiki (ditolak/ganda)</source>
         <translation>Needs fixing (rejected/duplicate)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="291"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="294"/>
         <source>Dengan peringatan</source>
         <translation>With warnings</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="292"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="295"/>
         <source>Siap disimpan</source>
         <translation>Ready to save</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="293"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="296"/>
         <source>Valid</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="294"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="297"/>
         <source>Ditolak</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="295"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="298"/>
         <source>Ganda</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="296"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="299"/>
         <source>Tidak memenuhi syarat</source>
         <translation>Not eligible</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="297"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="300"/>
         <source>Dilewati</source>
         <translation>Skipped</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="334"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="337"/>
         <source>Klik dua kali sel untuk memperbaikinya; baris itu langsung diperiksa ulang.</source>
         <translation>Double-click a cell to correct it; the row is checked again at once.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="339"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="342"/>
         <source>Ekspor baris ditolak…</source>
         <translation>Export rejected rows…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="340"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="343"/>
         <source>Simpan baris yang tidak bisa didaftarkan, dengan kolom Keterangan, untuk diperbaiki lalu diimpor lagi</source>
         <translation>Save the rows that could not be enrolled, with a Keterangan (reason) column, to fix and import again</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="344"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="347"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="345"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="348"/>
         <source>Simpan data valid</source>
         <translation>Save valid rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="366"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="369"/>
         <source>Pilih daftar orang tua</source>
         <translation>Choose a parents&apos; list</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="373"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="376"/>
         <source>Membaca dan memeriksa {name}…</source>
         <translation>Reading and checking {name}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="385"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="388"/>
         <source>Memeriksa ulang dengan kolom baru…</source>
         <translation>Checking again with the new columns…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="397"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="400"/>
         <source>Menyimpan {count} data…</source>
         <translation>Saving {count} rows…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="405"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="408"/>
         <source>Simpan baris ditolak</source>
         <translation>Save rejected rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="413"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="416"/>
         <source>{count} baris ditolak disimpan ke {path}.</source>
         <translation>{count} rejected rows saved to {path}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="423"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="426"/>
         <source>Simpan templat impor</source>
         <translation>Save import template</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="468"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="471"/>
         <source>Simpan {count} data valid</source>
         <translation>Save {count} valid rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="494"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="497"/>
         <source>Berkas Dapodik: {pupils} siswa, {people} orang tua/wali</source>
         <translation>Dapodik file: {pupils} pupils, {people} parents/guardians</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="498"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="501"/>
         <source>Setiap siswa memberi ayah, ibu dan wali; tanggal lahir, jenis kelamin dan tempat lahir diambil dari NIK, kabupaten/kota dari sekolah ({kabupaten}).</source>
         <translation>Each pupil gives a father, mother and guardian; birth date, sex and birth place are taken from the NIK, the regency/city from the school ({kabupaten}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="523"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="526"/>
         <source>Baris {row}: {reasons}</source>
         <translation>Row {row}: {reasons}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="524"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="527"/>
         <source>Baris {row}: siap disimpan.</source>
         <translation>Row {row}: ready to save.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="532"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="535"/>
         <source>Kolom {columns} tidak dikenali. Pilih kolomnya di bagian &quot;Kolom di berkas&quot; di atas.</source>
         <translation>Columns {columns} were not recognised. Choose them under &quot;Columns in the file&quot; above.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="536"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="539"/>
         <source>{total} orang: {valid} siap disimpan, {warning} dengan peringatan, {error} ditolak, {duplicate} ganda, {not_eligible} tidak memenuhi syarat, {skipped} dilewati.</source>
         <translation>{total} people: {valid} ready to save, {warning} with warnings, {error} rejected, {duplicate} duplicates, {not_eligible} not eligible, {skipped} skipped.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="543"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="546"/>
         <source>{total} baris: {valid} siap disimpan, {warning} dengan peringatan, {error} ditolak, {duplicate} ganda.</source>
         <translation>{total} rows: {valid} ready to save, {warning} with warnings, {error} rejected, {duplicate} duplicates.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="553"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="556"/>
         <source>— tidak ada —</source>
         <translation>— none —</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="555"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="558"/>
         <source>(kolom {n} tanpa judul)</source>
         <translation>(column {n}, no header)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="565"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="568"/>
         <source>Tersimpan</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="567"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="570"/>
         <source>{count} peserta didaftarkan. {left} baris tidak didaftarkan; ekspor untuk diperbaiki.</source>
         <translation>{count} participants enrolled. {left} rows not enrolled; export them to fix.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="569"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="572"/>
         <source>{count} peserta didaftarkan.</source>
         <translation>{count} participants enrolled.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="584"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="587"/>
         <source>Pilih sekolah asal berkas ini di kolom Sekolah di atas.</source>
         <translation>Choose this file&apos;s school in the School box above.</translation>
     </message>
@@ -1621,296 +1621,296 @@
         <translation>All schools</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="106"/>
+        <location filename="../../desktop/gui/main_window.py" line="107"/>
         <source>Semua status</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="112"/>
+        <location filename="../../desktop/gui/main_window.py" line="113"/>
         <source>+ Peserta baru</source>
         <translation>+ New participant</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="113"/>
+        <location filename="../../desktop/gui/main_window.py" line="114"/>
         <source>Daftarkan pekerja baru (Ctrl+N)</source>
         <translation>Enroll a new worker (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="115"/>
+        <location filename="../../desktop/gui/main_window.py" line="116"/>
         <source>Impor…</source>
         <translation>Import…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="116"/>
+        <location filename="../../desktop/gui/main_window.py" line="117"/>
         <source>Impor daftar orang tua siswa dari Excel/LibreOffice/CSV (Ctrl+I)</source>
         <translation>Import a pupils&apos; parents list from Excel/LibreOffice/CSV (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="118"/>
-        <location filename="../../desktop/gui/main_window.py" line="188"/>
+        <location filename="../../desktop/gui/main_window.py" line="119"/>
+        <location filename="../../desktop/gui/main_window.py" line="189"/>
         <source>Cetak kartu…</source>
         <translation>Print cards…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="119"/>
+        <location filename="../../desktop/gui/main_window.py" line="120"/>
         <source>Cetak kartu peserta yang tampil di daftar (Ctrl+P)</source>
         <translation>Print the cards of the participants listed (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="155"/>
+        <location filename="../../desktop/gui/main_window.py" line="156"/>
         <source>Masuk sebagai {name} ({role})</source>
         <translation>Signed in as {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="158"/>
+        <location filename="../../desktop/gui/main_window.py" line="159"/>
         <source>Data tersimpan di laptop ini (luring)</source>
         <translation>Data is stored on this laptop (offline)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="177"/>
+        <location filename="../../desktop/gui/main_window.py" line="178"/>
         <source>&amp;Data</source>
         <translation>&amp;Data</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="178"/>
+        <location filename="../../desktop/gui/main_window.py" line="179"/>
         <source>Peserta baru…</source>
         <translation>New participant…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="180"/>
+        <location filename="../../desktop/gui/main_window.py" line="181"/>
         <source>Cari</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="182"/>
+        <location filename="../../desktop/gui/main_window.py" line="183"/>
         <source>Muat ulang</source>
         <translation>Reload</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="184"/>
+        <location filename="../../desktop/gui/main_window.py" line="185"/>
         <source>Impor daftar orang tua…</source>
         <translation>Import parents&apos; list…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="186"/>
+        <location filename="../../desktop/gui/main_window.py" line="187"/>
         <source>Keluar dari Lindung</source>
         <translation>Quit Lindung</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="348"/>
+        <location filename="../../desktop/gui/main_window.py" line="349"/>
         <source>Tidak berhasil</source>
         <translation>Did not work</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="384"/>
+        <location filename="../../desktop/gui/main_window.py" line="385"/>
         <source>Tersimpan: {name} ({regno}).</source>
         <translation>Saved: {name} ({regno}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="386"/>
+        <location filename="../../desktop/gui/main_window.py" line="387"/>
         <source>Ctrl+N: peserta berikutnya.</source>
         <translation>Ctrl+N: next participant.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="190"/>
+        <location filename="../../desktop/gui/main_window.py" line="191"/>
         <source>Sinkronkan dengan hub</source>
         <translation>Sync with the hub</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="192"/>
+        <location filename="../../desktop/gui/main_window.py" line="193"/>
         <source>Perubahan yang ditolak hub…</source>
         <translation>Changes the hub refused…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="193"/>
+        <location filename="../../desktop/gui/main_window.py" line="194"/>
         <source>Tinjau konflik dan data ganda…</source>
         <translation>Review conflicts and duplicates…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="203"/>
+        <location filename="../../desktop/gui/main_window.py" line="204"/>
         <source>Laporan</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="206"/>
+        <location filename="../../desktop/gui/main_window.py" line="207"/>
         <source>Ringkasan kepesertaan…</source>
         <translation>Enrollment summary…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="207"/>
+        <location filename="../../desktop/gui/main_window.py" line="208"/>
         <source>Tanda terima kartu sekolah terpilih…</source>
         <translation>Card receipts for the selected school…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="209"/>
+        <location filename="../../desktop/gui/main_window.py" line="210"/>
         <source>Kewajiban iuran BAZNAS…</source>
         <translation>BAZNAS contributions owed…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="214"/>
+        <location filename="../../desktop/gui/main_window.py" line="215"/>
         <source>&amp;Pengaturan</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="217"/>
+        <location filename="../../desktop/gui/main_window.py" line="218"/>
         <source>Hub dan sinkronisasi…</source>
         <translation>Hub and sync…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="218"/>
+        <location filename="../../desktop/gui/main_window.py" line="219"/>
         <source>Sekolah…</source>
         <translation>Schools…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="219"/>
+        <location filename="../../desktop/gui/main_window.py" line="220"/>
         <source>Pengaturan program…</source>
         <translation>Programme settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="220"/>
+        <location filename="../../desktop/gui/main_window.py" line="221"/>
         <source>Cadangkan data…</source>
         <translation>Back up data…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="221"/>
+        <location filename="../../desktop/gui/main_window.py" line="222"/>
         <source>Pulihkan dari cadangan…</source>
         <translation>Restore from a backup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="230"/>
+        <location filename="../../desktop/gui/main_window.py" line="231"/>
         <source>&amp;Akun</source>
         <translation>&amp;Accounts</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="231"/>
+        <location filename="../../desktop/gui/main_window.py" line="232"/>
         <source>Kelola akun…</source>
         <translation>Manage accounts…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="232"/>
+        <location filename="../../desktop/gui/main_window.py" line="233"/>
         <source>Catatan audit…</source>
         <translation>Audit log…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="238"/>
+        <location filename="../../desktop/gui/main_window.py" line="239"/>
         <source>Keluar akun / ganti pengguna</source>
         <translation>Sign out / switch user</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="242"/>
+        <location filename="../../desktop/gui/main_window.py" line="243"/>
         <source>&amp;Bahasa</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="266"/>
+        <location filename="../../desktop/gui/main_window.py" line="267"/>
         <source>{n} peserta terdaftar</source>
         <translation>{n} participants enrolled</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="268"/>
+        <location filename="../../desktop/gui/main_window.py" line="269"/>
         <source>{n} peserta cocok dengan pencarian</source>
         <translation>{n} participants match the search</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="345"/>
+        <location filename="../../desktop/gui/main_window.py" line="346"/>
         <source>Memproses…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="396"/>
+        <location filename="../../desktop/gui/main_window.py" line="397"/>
         <source>{count} peserta diimpor.</source>
         <translation>{count} participants imported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="471"/>
         <location filename="../../desktop/gui/main_window.py" line="472"/>
+        <location filename="../../desktop/gui/main_window.py" line="473"/>
         <source>Simpan laporan</source>
         <translation>Save report</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="476"/>
+        <location filename="../../desktop/gui/main_window.py" line="477"/>
         <source>Laporan disimpan: {path}</source>
         <translation>Report saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="488"/>
+        <location filename="../../desktop/gui/main_window.py" line="489"/>
         <source>Tanda terima kartu</source>
         <translation>Card receipts</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="489"/>
+        <location filename="../../desktop/gui/main_window.py" line="490"/>
         <source>Pilih dulu sekolahnya di saringan sekolah.</source>
         <translation>First choose the school in the school filter.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="498"/>
+        <location filename="../../desktop/gui/main_window.py" line="499"/>
         <source>Kewajiban iuran</source>
         <translation>Contributions owed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="498"/>
+        <location filename="../../desktop/gui/main_window.py" line="499"/>
         <source>Untuk berapa bulan?</source>
         <translation>For how many months?</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="519"/>
+        <location filename="../../desktop/gui/main_window.py" line="520"/>
         <source>Belum terdaftar di hub</source>
         <translation>Not registered with the hub</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="520"/>
+        <location filename="../../desktop/gui/main_window.py" line="521"/>
         <source>Laptop ini belum terdaftar di hub cabang, jadi belum bisa sinkron. Data tetap tersimpan di laptop ini. Minta admin mendaftarkannya: menu Pengaturan → Hub dan sinkronisasi.</source>
         <translation>This laptop is not registered with the branch hub yet, so it cannot sync. The data stays saved on this laptop. Ask the admin to register it: menu Settings → Hub and sync.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="558"/>
+        <location filename="../../desktop/gui/main_window.py" line="559"/>
         <source>Simpan cadangan</source>
         <translation>Save backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="559"/>
-        <location filename="../../desktop/gui/main_window.py" line="581"/>
+        <location filename="../../desktop/gui/main_window.py" line="560"/>
+        <location filename="../../desktop/gui/main_window.py" line="582"/>
         <source>Cadangan Lindung (*.sqlite3)</source>
         <translation>Lindung backup (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="563"/>
+        <location filename="../../desktop/gui/main_window.py" line="564"/>
         <source>Mencadangkan…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="568"/>
+        <location filename="../../desktop/gui/main_window.py" line="569"/>
         <source>Cadangan {count} peserta disimpan di {path} (keutuhan diperiksa).</source>
         <translation>Backup of {count} participants saved to {path} (integrity checked).</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="576"/>
-        <location filename="../../desktop/gui/main_window.py" line="586"/>
+        <location filename="../../desktop/gui/main_window.py" line="577"/>
+        <location filename="../../desktop/gui/main_window.py" line="587"/>
         <source>Pulihkan dari cadangan</source>
         <translation>Restore from a backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="577"/>
+        <location filename="../../desktop/gui/main_window.py" line="578"/>
         <source>Tunggu sinkronisasi selesai, lalu coba lagi.</source>
         <translation>Wait for the sync to finish, then try again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="580"/>
+        <location filename="../../desktop/gui/main_window.py" line="581"/>
         <source>Pilih cadangan</source>
         <translation>Choose a backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="587"/>
+        <location filename="../../desktop/gui/main_window.py" line="588"/>
         <source>Semua data di laptop ini diganti dengan isi cadangan {name}. Data sekarang disimpan di samping basis data, dan yang terjadi sesudah cadangan dibuat diambil lagi dari hub saat sinkron. Lanjutkan?</source>
         <translation>All data on this laptop is replaced by the backup {name}. The current data is kept beside the database, and what happened after the backup was made comes back from the hub at the next sync. Continue?</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="622"/>
+        <location filename="../../desktop/gui/main_window.py" line="623"/>
         <source>Bahasa</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="623"/>
+        <location filename="../../desktop/gui/main_window.py" line="624"/>
         <source>Bahasa akan berganti ke {language} saat Lindung dibuka lagi.</source>
         <translation>The language changes to {language} when Lindung is opened again.</translation>
     </message>
@@ -1963,7 +1963,7 @@
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="120"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="123"/>
         <source>Tertulis: {typed}
 Dibaca: {read}</source>
         <translation>Written: {typed}

@@ -9,9 +9,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QVBoxLayout, QWidget
 
-from desktop.domain.text import choice_matches
 from desktop.gui.main_window import MainWindow
-from desktop.gui.widgets import SearchCombo
 from desktop.paths import RESOURCES
 from desktop.services import enrollment
 from desktop.services.accounts import SYSTEM, Role, create_account
@@ -40,6 +38,8 @@ def _dark(name):
 
 @pytest.mark.parametrize("kind", ["plain", "typed"])
 def test_the_highlighted_entry_of_a_list_shows_its_text(qtbot, styled, kind):
+    from desktop.gui.widgets import SearchCombo
+
     holder = QWidget()
     combo = QComboBox() if kind == "plain" else SearchCombo()
     QVBoxLayout(holder).addWidget(combo)
@@ -72,6 +72,8 @@ def test_the_highlighted_entry_of_a_list_shows_its_text(qtbot, styled, kind):
 
 
 def test_typing_finds_entries_by_any_word_and_joined_or_split_spellings():
+    from desktop.domain.text import choice_matches
+
     assert choice_matches("sintang", "Kabupaten Sintang")
     assert choice_matches("KUBU raya", "Kabupaten Kubu Raya") and choice_matches("kuburaya", "Kabupaten Kubu Raya")
     assert choice_matches("kota baru", "Kotabaru") and choice_matches("benua darat", "Benuamelayu Darat")
