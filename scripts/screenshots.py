@@ -161,10 +161,75 @@ def main() -> int:
         shoot(out / "print-window.png")
         printing.done(0)
         window.close()
+        wait(lambda: not worker.pending)
         worker.shutdown()
         ws.close()
+        review(folder, out)
     app.quit()
     return 0
+
+
+def review(folder: Path, out: Path) -> None:
+    """One record edited on two laptops, met at the real hub on loopback, side by side."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from desktop.gui.main_window import MainWindow
+    from desktop.gui.worker import DbWorker
+    from desktop.services import enrollment
+    from desktop.services.accounts import Role, create_account
+    from desktop.services.demo import add_demo_workers
+    from desktop.services.search import SearchQuery, iter_records
+    from desktop.services.workspace import Workspace
+    from desktop.sync import client
+    from desktop.sync.review import ROWS
+    from tests.hub.test_review import EDITABLE, edit
+    from tests.hub.test_sync import Hub, laptop, sync
+
+    (folder / "hub").mkdir()
+    hub = Hub(folder / "hub").start()
+    try:
+        ws = Workspace(folder / "kantor.sqlite3")
+        admin = create_account(ws, "admin", "Admin Cabang", "rahasia-admin-1", Role.ADMIN)
+        client.register(ws, hub.url, hub.code("kantor", review=True))
+        add_demo_workers(ws, 12, admin, seed=31)
+        client.sync(ws, actor=admin)
+        other = laptop(folder, "ketapang", hub)
+        sync(other)
+        target = next(iter_records(ws, SearchQuery()))
+        values = {k: getattr(target, k) for k in EDITABLE}
+        values["birth_date"] = values["birth_date"].strftime("%d-%m-%Y")
+        enrollment.update_worker(ws, target.id, values | {"phone": "0812 1111 2222"}, admin)
+        client.sync(ws, actor=admin)
+        edit(other, target.id, phone="0813 3333 4444", address="Jl. Gajah Mada No. 12")
+        sync(other)
+        client.sync(ws, actor=admin)
+        worker = DbWorker()
+        window = MainWindow(ws, worker, admin)
+        window.show_on_screen()
+        screen = window.screen().availableGeometry()
+        settle(0.3)
+        if window.width() < screen.width():
+            window.showNormal()
+            window.setGeometry(screen)
+        wait(lambda: window._ready and not worker.pending)
+        opened = []
+        window.review_opened.connect(opened.append)
+        window.open_review()
+        wait(lambda: opened and opened[0].list.count() == 1)
+        dialog = opened[0]
+        table = dialog.table
+        phone = next(i for i, row in enumerate(ROWS) if row[0] == "phone")
+        QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton,
+                         pos=table.visualRect(table.model().index(phone, 2)).center())
+        shoot(out / "review-window.png")
+        dialog.done(0)
+        window.close()
+        wait(lambda: not worker.pending)
+        worker.shutdown()
+        ws.close()
+    finally:
+        hub.stop()
 
 
 if __name__ == "__main__":

@@ -11,16 +11,17 @@ from desktop.services import audit, enrollment, schools
 from desktop.services.accounts import SYSTEM, Role, create_account
 from desktop.sync import client
 from tests.conftest import make_raw
-from tests.hub.test_sync import Hub
+from tests.hub.test_sync import BACKENDS, Hub
 
 
 def _menu(window, title):
     return next(a for a in window.menuBar().actions() if a.text() == title)
 
 
-def test_sync_before_joining_opens_the_join_dialog_and_joins_the_real_hub(qtbot, window, ws, tmp_path):
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_sync_before_joining_opens_the_join_dialog_and_joins_the_real_hub(qtbot, window, ws, tmp_path, backend):
     enrollment.enroll(ws, make_raw(), SYSTEM)
-    hub = Hub(tmp_path).start()
+    hub = Hub(tmp_path, backend).start()
     try:
         with qtbot.waitSignal(window.dialog_opened, timeout=5000) as opened:
             window.start_sync()                    # F9 on a laptop that never joined a hub
