@@ -59,6 +59,10 @@ def _local_time(value: dt.datetime | None) -> str:
     return value.replace(tzinfo=dt.UTC).astimezone().strftime("%d-%m-%Y %H:%M")
 
 
+def _local_day(value: dt.datetime | None) -> str:
+    return _local_time(value)[:10]
+
+
 def _stamp_time(value: str | None) -> str:
     try:
         return _local_time(dt.datetime.fromisoformat(str(value).rstrip("Z")))
@@ -146,6 +150,7 @@ class _Step(QDialog):
     def _buttons(self, *buttons: QPushButton) -> None:
         row = QHBoxLayout()
         row.addWidget(self.progress, 1)
+        row.addStretch(1)
         for button in buttons:
             row.addWidget(button)
         self.close_button = QPushButton(self.tr("Tutup"), clicked=self.reject)
@@ -222,9 +227,14 @@ class SubmitDialog(_Step):
         self.layout_.addLayout(form)
         self.readiness = QLabel(self.tr("Menghitung peserta yang siap…"), objectName="readiness")
         self.readiness.setWordWrap(True)
-        self.readiness.setFrameShape(QFrame.Shape.StyledPanel)
-        self.readiness.setMargin(6)
-        self.layout_.addWidget(self.readiness)
+        self.not_ready = QLabel(objectName="notReady")
+        self.not_ready.setWordWrap(True)
+        box = QFrame()
+        box.setFrameShape(QFrame.Shape.StyledPanel)
+        inside = QVBoxLayout(box)
+        inside.addWidget(self.readiness)
+        inside.addWidget(self.not_ready)
+        self.layout_.addWidget(box)
         self.layout_.addStretch(1)
         self.export_button = QPushButton(self.tr("&Tulis berkas pengajuan…"), objectName="saveButton",
                                          clicked=self.choose_file, autoDefault=True)
@@ -253,10 +263,11 @@ class SubmitDialog(_Step):
             text = self.tr("{count} peserta siap diajukan ke BPJS.").format(count=self.ready)
         else:
             text = self.tr("Tidak ada peserta yang siap diajukan dengan saringan ini.")
-        if counts:
-            text += "\n" + self.tr("Belum siap: {reasons}. Perbaiki datanya dari daftar peserta; yang ditolak "
-                                   "BPJS siap lagi setelah datanya diubah.").format(reasons=_not_ready_text(counts))
         _say(self.readiness, text, OK_STYLE if self.ready else PLAIN_STYLE)
+        self.not_ready.setText(self.tr(
+            "Belum siap: {reasons}. Perbaiki datanya dari daftar peserta (saringan status \"Ditolak BPJS\" "
+            "menunjukkan yang ditolak); yang ditolak BPJS siap lagi setelah datanya diubah.").format(
+            reasons=_not_ready_text(counts)) if counts else "")
         self._update_buttons()
         self.counted.emit(self.ready)
 
@@ -428,9 +439,19 @@ class _PaymentStep(_Step):
         form.addRow(self.tr("&Jumlah dibayar (Rp)"), self.amount)
         self.quote: membership.PaymentQuote | None = None
         self.figures = _Figures(self.tr("Kewajiban dan pembayaran"))
+        self.recorded = False       # the payment on screen is recorded: not again until something changes
         self._requote_timer = QTimer(self, singleShot=True, interval=200, timeout=self.requote)
         self.months.valueChanged.connect(lambda _v: self._requote_timer.start())
         self.amount.textChanged.connect(lambda _t: self._show_quote())
+        for signal in (self.months.valueChanged, self.amount.textChanged, self.reference.textChanged):
+            signal.connect(lambda *_a: self._edited())
+
+    def _edited(self) -> None:
+        if self.recorded:
+            self.recorded = False
+            self.figures.setTitle(self.tr("Kewajiban dan pembayaran"))
+            self.message.clear()
+            self._update_buttons()
 
     def paid_amount(self) -> tuple[bool, int | None]:
         """(readable, rupiah or None when left empty)."""
@@ -472,6 +493,8 @@ class _PaymentStep(_Step):
         return readable, paid
 
     def _recorded(self, result: membership.PaymentResult, what: str) -> None:
+        self.recorded = True
+        self._update_buttons()
         self.figures.setTitle(self.tr("Dicatat: {number}").format(number=result.number))
         self.figures.show_amounts(result.records, result.months, result.amount_owed, result.amount_paid,
                                   result.skipped)
@@ -512,11 +535,26 @@ class PaymentDialog(_PaymentStep):
         self.resize(640, 520)
         if not batches:
             _say(self.message, self.tr("Belum ada batch pengajuan: ajukan peserta ke BPJS dulu."), ERROR_STYLE)
+        self.batches = {info.number: info for info in batches}
+        self.earlier = QLabel(objectName="earlierPayments")
+        self.earlier.setWordWrap(True)
+        self.layout_.insertWidget(self.layout_.indexOf(self.figures), self.earlier)
+        self.batch.currentIndexChanged.connect(lambda _i: self._edited())
         self._update_buttons()
         self.requote()
 
+    def _show_quote(self) -> None:
+        info = self.batches.get(self.batch.currentData())
+        if info is not None and info.paid_months:
+            _say(self.earlier, self.tr("Batch ini sudah dibayar {months} bulan sebelumnya. Pembayaran ini menambah "
+                                       "{more} bulan lagi: catat hanya bila BAZNAS memang membayar lagi.").format(
+                months=info.paid_months, more=self.months.value()), OVER_STYLE)
+        else:
+            self.earlier.setText("")
+        super()._show_quote()
+
     def _update_buttons(self) -> None:
-        self.record_button.setEnabled(bool(self.batch.currentData()) and not self.busy
+        self.record_button.setEnabled(bool(self.batch.currentData()) and not self.busy and not self.recorded
                                       and (self.quote is None or self.quote.records > 0))
 
     def requote(self) -> None:
@@ -569,12 +607,13 @@ class RenewDialog(_PaymentStep):
         self._buttons(self.renew_button)
         self.days.valueChanged.connect(lambda _v: self._requote_timer.start())
         self.resize(640, 520)
+        self.days.valueChanged.connect(lambda _v: self._edited())
         self._update_buttons()
         self.requote()
 
     def _update_buttons(self) -> None:
         count = self.quote.records if self.quote is not None else 0
-        self.renew_button.setEnabled(count > 0 and not self.busy)
+        self.renew_button.setEnabled(count > 0 and not self.busy and not self.recorded)
         self.renew_button.setText(self.tr("&Perpanjang {count} peserta").format(count=count) if count
                                   else self.tr("&Perpanjang"))
 
@@ -857,13 +896,14 @@ class MembershipWindow(QDialog):
         self.batch_table.setRowCount(len(batch_list))
         for row, info in enumerate(batch_list):
             counts = info.by_status
-            values = (info.number, _local_time(info.created_at), info.created_by, info.total,
+            values = (info.number, _local_day(info.created_at), info.created_by, info.total,
                       counts.get("submitted", 0), counts.get("active", 0), counts.get("refused", 0),
                       counts.get("ended", 0),
                       self.tr("{months} bulan").format(months=info.paid_months) if info.paid_months
                       else self.tr("belum dibayar"))
             for column, value in enumerate(values):
-                item = _item(value, align_right=3 <= column <= 7)
+                item = _item(value, align_right=3 <= column <= 7,
+                             tip=_local_time(info.created_at) if column == 1 else "")
                 if column == 8 and not info.paid_months:
                     item.setForeground(QColor("#b3261e"))
                 if column == 6 and counts.get("refused"):
@@ -875,14 +915,15 @@ class MembershipWindow(QDialog):
         self.payment_table.setRowCount(len(payment_list))
         for row, pay in enumerate(payment_list):
             gap = None if pay.amount_paid is None else pay.amount_paid - pay.amount_owed
-            values = (pay.number, _local_time(pay.created_at),
+            values = (pay.number, _local_day(pay.created_at),
                       self.tr("perpanjangan") if pay.renewal else (pay.batch_no or self.tr("daftar peserta")),
                       pay.records, pay.months, format_rupiah(pay.amount_owed),
                       format_rupiah(pay.amount_paid) if pay.amount_paid is not None else self.tr("(tidak diisi)"),
                       "" if not gap else (self.tr("kurang {amount}") if gap < 0 else self.tr("lebih {amount}"))
                       .format(amount=format_rupiah(abs(gap))), pay.reference)
             for column, value in enumerate(values):
-                item = _item(value, align_right=3 <= column <= 7)
+                item = _item(value, align_right=3 <= column <= 7,
+                             tip=_local_time(pay.created_at) if column == 1 else str(value) if column == 8 else "")
                 if column == 7 and gap:
                     item.setBackground(SHORT_COLOR if gap < 0 else OVER_COLOR)
                 self.payment_table.setItem(row, column, item)
@@ -988,6 +1029,9 @@ class HistoryDialog(QDialog):
         elif state.coverage_start:
             parts.append(self.tr("peserta sejak {start}, iuran belum dibayar").format(
                 start=format_date(state.coverage_start)))
+        elif state.months_paid:
+            parts.append(self.tr("iuran {months} bulan sudah dibayar; perlindungan mulai pada tanggal kepesertaan "
+                                 "dari BPJS").format(months=state.months_paid))
         if state.refusal and status == Status.REFUSED.value:
             parts.append(self.tr("alasan BPJS: {reason}").format(reason=state.refusal))
         self.header.setText(" · ".join(parts))

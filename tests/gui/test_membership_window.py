@@ -147,6 +147,7 @@ def test_submit_answer_and_pay_through_the_window(qtbot, window, ws, admin, tmp_
     assert (result.records, result.amount_owed, result.amount_paid) == (10, quote.amount_owed, short)
     assert pay.figures.title().startswith("Dicatat: BY-")
     assert pay.figures.difference.styleSheet() == SHORT_STYLE and pay.message.styleSheet() == OK_STYLE
+    assert not pay.record_button.isEnabled()          # recorded: a second click cannot pay twice
     pay.close()
     qtbot.waitUntil(lambda: kep.payment_table.rowCount() == 1, timeout=10_000)
     payment_row = [kep.payment_table.item(0, c).text() for c in range(kep.payment_table.columnCount())]
@@ -154,6 +155,10 @@ def test_submit_answer_and_pay_through_the_window(qtbot, window, ws, admin, tmp_
     assert payment_row[3:5] == ["10", "12"] and payment_row[7] == "kurang Rp 10.000"
     assert payment_row[8] == "TRF-BAZNAS-0912"
     assert kep.batch_table.item(0, 8).text() == "12 bulan"
+    again = kep.open_payment()                       # the same batch again: its earlier payment is said first
+    qtbot.waitUntil(lambda: again.quote is not None, timeout=10_000)
+    assert again.earlier.text().startswith("Batch ini sudah dibayar 12 bulan sebelumnya.")
+    again.close()
 
     # --- the main list: status and KPJ -----------------------------------------------------------------
     qtbot.waitUntil(lambda: list_cells(window, STATUS).count("Aktif") == 9, timeout=10_000)
