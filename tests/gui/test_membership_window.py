@@ -355,3 +355,19 @@ def test_the_list_judges_ended_on_the_workspace_day(qtbot, ws, worker, admin, tm
         assert TODAY < later.today
     finally:
         later.close()
+
+
+def test_filters_typed_quickly_count_once_more_not_once_per_key(qtbot, window, ws, monkeypatch):
+    """Counting the ready checks every record: typing in the filter must not queue a count per key."""
+    add_demo_workers(ws, 3, SYSTEM, seed=17)
+    calls = []
+    real = membership.count_ready
+    monkeypatch.setattr(membership, "count_ready", lambda ws_, query: (calls.append(query.text), real(ws_, query))[1])
+    kep = open_membership(qtbot, window)
+    submit = kep.open_submit()                       # its first count is on its way
+    for typed in ("z", "zz", "zzz", "zzzq"):
+        submit.text.setText(typed)
+        submit.recount()
+    qtbot.waitUntil(lambda: submit.ready == 0 and window.worker.pending == 0, timeout=10_000)
+    assert calls == ["", "zzzq"]                     # the first count, then one for what was typed last
+    assert submit.readiness.text() == "Tidak ada peserta yang siap diajukan dengan saringan ini."
