@@ -2639,7 +2639,7 @@ NIK {nik}</translation>
         <location filename="../../desktop/services/accounts.py" line="115"/>
         <location filename="../../desktop/services/enrollment.py" line="208"/>
         <location filename="../../desktop/services/enrollment.py" line="340"/>
-        <location filename="../../desktop/services/reporting.py" line="94"/>
+        <location filename="../../desktop/services/reporting.py" line="104"/>
         <source>Sekolah dengan NPSN {npsn} belum terdaftar.</source>
         <translation>No school with NPSN {npsn} is registered.</translation>
     </message>
@@ -2650,7 +2650,7 @@ NIK {nik}</translation>
     </message>
     <message>
         <location filename="../../desktop/services/enrollment.py" line="262"/>
-        <location filename="../../desktop/services/membership.py" line="723"/>
+        <location filename="../../desktop/services/membership/views.py" line="128"/>
         <source>Data peserta tidak ditemukan.</source>
         <translation>Participant not found.</translation>
     </message>
@@ -2766,12 +2766,12 @@ NIK {nik}</translation>
         <translation>The region file cannot be read: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/workspace.py" line="181"/>
+        <location filename="../../desktop/services/workspace.py" line="186"/>
         <source>Daftar wilayah ditolak: {reason}</source>
         <translation>Region list refused: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/workspace.py" line="184"/>
+        <location filename="../../desktop/services/workspace.py" line="189"/>
         <source>Daftar wilayah ditolak: hanya {kab} kabupaten/kota dan {desa} desa/kelurahan Kalimantan Barat.</source>
         <translation>Region list refused: only {kab} regencies/cities and {desa} villages of West Kalimantan.</translation>
     </message>
@@ -2868,12 +2868,12 @@ NIK {nik}</translation>
         <translation>Public key not recognised (form: ed25519:ID:KEY).</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/cards.py" line="207"/>
+        <location filename="../../desktop/services/cards.py" line="218"/>
         <source>Tata letak {layout} tidak dikenal: pilih a4 atau card.</source>
         <translation>Unknown layout {layout}: choose a4 or card.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/cards.py" line="214"/>
+        <location filename="../../desktop/services/cards.py" line="225"/>
         <source>Tidak ada peserta yang cocok dengan pilihan ini.</source>
         <translation>No participant matches this selection.</translation>
     </message>
@@ -2883,7 +2883,7 @@ NIK {nik}</translation>
         <translation>The target must be more than 0.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/reporting.py" line="130"/>
+        <location filename="../../desktop/services/reporting.py" line="141"/>
         <source>Jumlah bulan harus 1 sampai 60.</source>
         <translation>The number of months must be 1 to 60.</translation>
     </message>
@@ -3038,125 +3038,130 @@ NIK {nik}</translation>
         <translation>No KPJ number and no reason for refusal.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership.py" line="184"/>
+        <location filename="../../desktop/services/membership/submissions.py" line="94"/>
         <source>menunggu tinjauan di hub (konflik atau data ganda)</source>
         <translation>waiting for review at the hub (conflict or duplicate)</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership.py" line="185"/>
+        <location filename="../../desktop/services/membership/submissions.py" line="95"/>
         <source>kemungkinan data ganda di hub</source>
         <translation>possible duplicate at the hub</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership.py" line="186"/>
+        <location filename="../../desktop/services/membership/submissions.py" line="96"/>
         <source>ditolak BPJS dan belum diperbaiki</source>
         <translation>refused by BPJS and not corrected yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership.py" line="187"/>
+        <location filename="../../desktop/services/membership/submissions.py" line="97"/>
         <source>data belum lengkap atau tidak sah</source>
         <translation>data incomplete or not valid</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership.py" line="214"/>
+        <location filename="../../desktop/services/membership/submissions.py" line="124"/>
         <source>Baris judul templat BPJS tidak ditemukan di {name}: tidak ada kolom NIK, Nama, Tanggal Lahir dan sejenisnya.</source>
         <translation>No BPJS template header row found in {name}: no NIK, Name, Date of birth or similar columns.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership.py" line="219"/>
+        <location filename="../../desktop/services/membership/submissions.py" line="129"/>
         <source>Templat BPJS harus memiliki kolom NIK.</source>
         <translation>The BPJS template must have a NIK column.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership.py" line="280"/>
-        <location filename="../../desktop/services/membership.py" line="525"/>
+        <location filename="../../desktop/services/membership/payments.py" line="116"/>
+        <location filename="../../desktop/services/membership/submissions.py" line="191"/>
         <source>Jumlah bulan harus 1 sampai {max}.</source>
         <translation>The number of months must be 1 to {max}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership.py" line="282"/>
+        <location filename="../../desktop/services/membership/submissions.py" line="193"/>
         <source>Batas jumlah peserta harus 1 atau lebih.</source>
         <translation>The limit on workers must be 1 or more.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership.py" line="310"/>
+        <location filename="../../desktop/services/membership/submissions.py" line="219"/>
+        <source>Lembar pengajuan {name} tidak dapat ditulis (folder tidak ada, penuh atau terkunci); tidak ada yang dicatat.</source>
+        <translation>The submission sheet {name} cannot be written (the folder is missing, full or locked); nothing was recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/membership/submissions.py" line="234"/>
         <source>Tidak ada peserta yang siap diajukan ke BPJS{detail}.</source>
         <translation>No worker is ready to be submitted to BPJS{detail}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership.py" line="336"/>
+        <location filename="../../desktop/services/membership/answers.py" line="40"/>
         <source>Berkas {name} bukan jawaban BPJS yang dikenal: perlu kolom NIK dan kolom KPJ (No KPJ, Nomor Peserta) atau Keterangan.</source>
         <translation>{name} is not a BPJS answer Lindung knows: it needs a NIK column and a KPJ column (No KPJ, Nomor Peserta) or Keterangan.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership.py" line="377"/>
+        <location filename="../../desktop/services/membership/answers.py" line="81"/>
         <source>NIK tidak ada di antara peserta yang diajukan.</source>
         <translation>This NIK is not among the submitted workers.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership.py" line="381"/>
+        <location filename="../../desktop/services/membership/answers.py" line="85"/>
         <source>NIK ini muncul lebih dari sekali dalam berkas.</source>
         <translation>This NIK appears more than once in the file.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership.py" line="388"/>
+        <location filename="../../desktop/services/membership/answers.py" line="92"/>
         <source>Peserta ini sudah aktif dengan nomor KPJ lain.</source>
         <translation>This worker is already active with another KPJ number.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership.py" line="393"/>
+        <location filename="../../desktop/services/membership/answers.py" line="97"/>
         <source>Nomor KPJ ini sudah dipakai peserta lain.</source>
         <translation>This KPJ number is already held by another worker.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership.py" line="410"/>
+        <location filename="../../desktop/services/membership/answers.py" line="114"/>
         <source>Peserta ini sudah aktif; penolakan tidak diterapkan.</source>
         <translation>This worker is already active; the refusal was not applied.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership.py" line="429"/>
+        <location filename="../../desktop/services/membership/answers.py" line="133"/>
         <source>Peserta ini sudah ditolak; ajukan lagi setelah diperbaiki.</source>
         <translation>This worker was already refused; submit again once corrected.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership.py" line="430"/>
+        <location filename="../../desktop/services/membership/answers.py" line="134"/>
         <source>Peserta ini belum diajukan ke BPJS.</source>
         <translation>This worker has not been submitted to BPJS.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership.py" line="501"/>
+        <location filename="../../desktop/services/membership/payments.py" line="92"/>
         <source>Tidak ada peserta yang dapat dibayar: hanya peserta yang sudah diajukan atau aktif.</source>
         <translation>No worker can be paid for: only submitted or active workers.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership.py" line="527"/>
+        <location filename="../../desktop/services/membership/payments.py" line="118"/>
         <source>Jumlah pembayaran tidak boleh negatif.</source>
         <translation>The amount paid cannot be negative.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership.py" line="544"/>
-        <location filename="../../desktop/services/membership.py" line="609"/>
+        <location filename="../../desktop/services/membership/payments.py" line="135"/>
+        <location filename="../../desktop/services/membership/payments.py" line="200"/>
         <source>Sebutkan batch atau daftar No. Registrasi yang dibayar.</source>
         <translation>Name the batch or the registration numbers paid for.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership.py" line="533"/>
-        <location filename="../../desktop/services/reporting.py" line="125"/>
+        <location filename="../../desktop/services/membership/payments.py" line="124"/>
+        <location filename="../../desktop/services/reporting.py" line="136"/>
         <source>Batch {batch} tidak dikenal.</source>
         <translation>Batch {batch} is unknown.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership.py" line="557"/>
+        <location filename="../../desktop/services/membership/payments.py" line="148"/>
         <source>{n} No. Registrasi tidak dikenal.</source>
         <translation>{n} registration numbers are unknown.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership.py" line="581"/>
+        <location filename="../../desktop/services/membership/payments.py" line="172"/>
         <source>Tidak ada peserta yang perlindungannya berakhir dalam {days} hari.</source>
         <translation>No worker&apos;s coverage ends within {days} days.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership.py" line="775"/>
+        <location filename="../../desktop/services/membership/baznas.py" line="50"/>
         <source>Tidak ada pembayaran BAZNAS antara {start} dan {end}.</source>
         <translation>No BAZNAS payment between {start} and {end}.</translation>
     </message>

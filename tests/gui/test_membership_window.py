@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 
 import openpyxl
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
@@ -21,13 +20,6 @@ from desktop.services.workspace import Workspace
 from tests.conftest import TODAY
 
 STATUS, KPJ = 7, 8    # the main list's status and KPJ columns
-NOW = dt.datetime(2026, 11, 24, 2, 30)     # UTC, on the workspace's day (TODAY)
-
-
-@pytest.fixture(autouse=True)
-def clock(monkeypatch):
-    """Batches, answers and payments are stamped on the tests' day, not the machine's."""
-    monkeypatch.setattr(membership, "utcnow", lambda: NOW)
 
 
 def open_membership(qtbot, window):
