@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDateEdit, QDialog, QFileDialog, QFormLayout, QFrame, QGridLayout, QGroupBox,
@@ -153,7 +153,9 @@ class _Step(QDialog):
         row.addStretch(1)
         for button in buttons:
             row.addWidget(button)
-        self.close_button = QPushButton(self.tr("Tutup"), clicked=self.reject)
+        if buttons:
+            buttons[0].setDefault(True)         # Enter in the form does the step, never closes it
+        self.close_button = QPushButton(self.tr("Tutup"), clicked=self.reject, autoDefault=False)
         row.addWidget(self.close_button)
         self.layout_.addWidget(self.message)
         self.layout_.addLayout(row)
@@ -868,7 +870,8 @@ class MembershipWindow(QDialog):
                                    self.tr("Menunggu jawaban"), self.tr("Aktif"), self.tr("Ditolak"),
                                    self.tr("Berakhir"), self.tr("Bulan dibayar")], "batchTable")
         self.batch_table.horizontalHeaderItem(4).setToolTip(self.tr("Diajukan ke BPJS, jawabannya belum dibaca"))
-        self.batch_table.activated.connect(lambda _index: self.open_payment())
+        self.batch_table.doubleClicked.connect(lambda _index: self.open_payment())
+        self.batch_table.installEventFilter(self)      # Enter on a batch: its payment
         batch_title.setBuddy(self.batch_table)
         batch_layout.addWidget(self.batch_table, 1)
         split.addWidget(batches)
@@ -889,8 +892,17 @@ class MembershipWindow(QDialog):
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
         for button in (self.submit_button, self.answer_button, self.payment_button, self.renew_button,
-                       self.template_button, self.report_button):
+                       self.template_button, self.report_button, self.close_button):
             button.setAutoDefault(False)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        """Enter on a batch opens its payment and goes no further: passed on to the window (as a table
+        does), QDialog would press the default button it finds among its children, the payment's own."""
+        if (watched is self.batch_table and event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.batch_list):
+            self.open_payment()
+            return True
+        return super().eventFilter(watched, event)
 
     # ------------------------------------------------------------------ data
     def reload(self) -> None:

@@ -67,67 +67,67 @@
 <context>
     <name>AnswerDialog</name>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="341"/>
+        <location filename="../../desktop/gui/membership_window.py" line="343"/>
         <source>Baca jawaban BPJS</source>
         <translation>Read BPJS&apos;s answer</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="343"/>
+        <location filename="../../desktop/gui/membership_window.py" line="345"/>
         <source>Pilih berkas yang dikirim BPJS (.xlsx, .xls, .ods atau .csv). Baris dengan nomor KPJ 11 digit dan tanggal kepesertaan (TMT) membuat peserta itu Aktif sejak tanggal tersebut; baris dengan alasan tanpa KPJ membuatnya Ditolak BPJS. Berkas yang sama dibaca dua kali tidak mengubah apa-apa.</source>
         <translation>Choose the file BPJS sent (.xlsx, .xls, .ods or .csv). A row with an 11-digit KPJ number and a membership date (TMT) makes that worker Active from that date; a row with a reason and no KPJ makes them Refused by BPJS. Reading the same file twice changes nothing.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="348"/>
+        <location filename="../../desktop/gui/membership_window.py" line="350"/>
         <source>&amp;Pilih berkas jawaban…</source>
         <translation>&amp;Choose the answer file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="356"/>
+        <location filename="../../desktop/gui/membership_window.py" line="358"/>
         <source>Aktif</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="356"/>
+        <location filename="../../desktop/gui/membership_window.py" line="358"/>
         <source>Ditolak</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="357"/>
+        <location filename="../../desktop/gui/membership_window.py" line="359"/>
         <source>Tidak berubah</source>
         <translation>Unchanged</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="358"/>
+        <location filename="../../desktop/gui/membership_window.py" line="360"/>
         <source>Tidak diterapkan</source>
         <translation>Not applied</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="368"/>
+        <location filename="../../desktop/gui/membership_window.py" line="370"/>
         <source>Baris yang tidak diterapkan dan alasannya:</source>
         <translation>Rows not applied, and why:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="369"/>
+        <location filename="../../desktop/gui/membership_window.py" line="371"/>
         <source>Baris di berkas</source>
         <translation>Row in the file</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="369"/>
+        <location filename="../../desktop/gui/membership_window.py" line="371"/>
         <source>Alasan</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="379"/>
+        <location filename="../../desktop/gui/membership_window.py" line="381"/>
         <source>Pilih berkas jawaban BPJS</source>
         <translation>Choose BPJS&apos;s answer file</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="402"/>
+        <location filename="../../desktop/gui/membership_window.py" line="404"/>
         <source>{name} dibaca: {activated} peserta aktif, {refused} ditolak BPJS, {unchanged} tidak berubah.</source>
         <translation>{name} read: {activated} workers active, {refused} refused by BPJS, {unchanged} unchanged.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="405"/>
+        <location filename="../../desktop/gui/membership_window.py" line="407"/>
         <source>{count} baris tidak diterapkan: lihat alasannya di tabel.</source>
         <translation>{count} rows not applied: see why in the table.</translation>
     </message>
@@ -432,43 +432,43 @@
 <context>
     <name>BaznasReportDialog</name>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="737"/>
+        <location filename="../../desktop/gui/membership_window.py" line="739"/>
         <source>Laporan penyaluran BAZNAS</source>
         <translation>BAZNAS distribution report</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="739"/>
+        <location filename="../../desktop/gui/membership_window.py" line="741"/>
         <source>Untuk catatan penyaluran zakat BAZNAS: per mustahik, iuran yang dibayarkan untuknya (menurut pembayaran yang dicatat pada rentang tanggal ini), dengan asnafnya. Disimpan sebagai Excel.</source>
         <translation>For BAZNAS&apos;s zakat distribution records: per recipient (mustahik), the contributions paid for them (by the payments recorded in this date range), with their asnaf. Saved as Excel.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="750"/>
+        <location filename="../../desktop/gui/membership_window.py" line="752"/>
         <source>&amp;Dari tanggal</source>
         <translation>&amp;From</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="751"/>
+        <location filename="../../desktop/gui/membership_window.py" line="753"/>
         <source>&amp;Sampai tanggal</source>
         <translation>&amp;To</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="754"/>
+        <location filename="../../desktop/gui/membership_window.py" line="756"/>
         <source>&amp;Simpan laporan…</source>
         <translation>&amp;Save report…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="770"/>
-        <location filename="../../desktop/gui/membership_window.py" line="780"/>
+        <location filename="../../desktop/gui/membership_window.py" line="772"/>
+        <location filename="../../desktop/gui/membership_window.py" line="782"/>
         <source>Tanggal akhir sebelum tanggal awal.</source>
         <translation>The end date is before the start date.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="772"/>
+        <location filename="../../desktop/gui/membership_window.py" line="774"/>
         <source>Simpan laporan penyaluran BAZNAS</source>
         <translation>Save the BAZNAS distribution report</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="788"/>
+        <location filename="../../desktop/gui/membership_window.py" line="790"/>
         <source>Penyaluran BAZNAS: {count} mustahik, {total}, disimpan ke {path}.</source>
         <translation>BAZNAS distribution: {count} recipients, {total}, saved to {path}.</translation>
     </message>
@@ -970,72 +970,72 @@
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1012"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1024"/>
         <source>Riwayat kepesertaan — {name}</source>
         <translation>Membership history — {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1018"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1030"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1018"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1030"/>
         <source>Oleh</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1018"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1030"/>
         <source>Peristiwa</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1020"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1032"/>
         <source>Status, nomor KPJ dan masa perlindungan mengikuti peristiwa ini; tidak diketik. Hanya cabang yang mengajukan ke BPJS, membaca jawabannya dan mencatat pembayaran.</source>
         <translation>Status, KPJ number and coverage follow from these events; they are never typed. Only the branch submits to BPJS, reads its answers and records payments.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1027"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1039"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1038"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1050"/>
         <source>&lt;b&gt;{name}&lt;/b&gt; · No. Registrasi {regno}</source>
         <translation>&lt;b&gt;{name}&lt;/b&gt; · Registration no. {regno}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1040"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1052"/>
         <source>Status: &lt;b&gt;{status}&lt;/b&gt;</source>
         <translation>Status: &lt;b&gt;{status}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1042"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1054"/>
         <source>No. KPJ: &lt;b&gt;{kpj}&lt;/b&gt;</source>
         <translation>KPJ no.: &lt;b&gt;{kpj}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1044"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1056"/>
         <source>dilindungi {start} s.d. {end}</source>
         <translation>covered {start} to {end}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1047"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1059"/>
         <source>peserta sejak {start}, iuran belum dibayar</source>
         <translation>member since {start}, contributions not paid yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1050"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1062"/>
         <source>iuran {months} bulan sudah dibayar; perlindungan mulai pada tanggal kepesertaan dari BPJS</source>
         <translation>{months} months of contributions paid; coverage starts on the membership date BPJS gives</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1053"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1065"/>
         <source>alasan BPJS: {reason}</source>
         <translation>BPJS&apos;s reason: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1058"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1070"/>
         <source>Belum ada peristiwa: peserta ini terdaftar di Lindung tetapi belum diajukan ke BPJS.</source>
         <translation>No events yet: this worker is enrolled in Lindung but not yet submitted to BPJS.</translation>
     </message>
@@ -1781,22 +1781,22 @@
 <context>
     <name>MembershipLinks</name>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1080"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1092"/>
         <source>Kepesertaan BPJS/BAZNAS…</source>
         <translation>BPJS/BAZNAS membership…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1086"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1098"/>
         <source>Riwayat kepesertaan…</source>
         <translation>Membership history…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1088"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1100"/>
         <source>BPJS dan BAZNAS: pengajuan, KPJ, pembayaran peserta terpilih</source>
         <translation>BPJS and BAZNAS: submissions, KPJ, payments of the selected worker</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1115"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1127"/>
         <source>Pilih dulu pesertanya di daftar.</source>
         <translation>Select the worker in the list first.</translation>
     </message>
@@ -1829,254 +1829,254 @@
         <translation>{amount} OVER what is owed: note the surplus for the next payment.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="425"/>
+        <location filename="../../desktop/gui/membership_window.py" line="427"/>
         <source>Dibayar untuk</source>
         <translation>Paid for</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="426"/>
+        <location filename="../../desktop/gui/membership_window.py" line="428"/>
         <source>Kewajiban (tarif iuran)</source>
         <translation>Owed (contribution rates)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="427"/>
+        <location filename="../../desktop/gui/membership_window.py" line="429"/>
         <source>Dibayar BAZNAS</source>
         <translation>Paid by BAZNAS</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="428"/>
-        <location filename="../../desktop/gui/membership_window.py" line="881"/>
+        <location filename="../../desktop/gui/membership_window.py" line="430"/>
+        <location filename="../../desktop/gui/membership_window.py" line="884"/>
         <source>Selisih</source>
         <translation>Difference</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="431"/>
+        <location filename="../../desktop/gui/membership_window.py" line="433"/>
         <source>{count} peserta × {months} bulan</source>
         <translation>{count} workers × {months} months</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="434"/>
+        <location filename="../../desktop/gui/membership_window.py" line="436"/>
         <source>Tidak ikut dibayar: {who}.</source>
         <translation>Not paid for: {who}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="439"/>
+        <location filename="../../desktop/gui/membership_window.py" line="441"/>
         <source>(belum diisi)</source>
         <translation>(not given yet)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="811"/>
+        <location filename="../../desktop/gui/membership_window.py" line="813"/>
         <source>Kepesertaan BPJS dan pembayaran BAZNAS</source>
         <translation>BPJS membership and BAZNAS payments</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="819"/>
+        <location filename="../../desktop/gui/membership_window.py" line="821"/>
         <source>Pekerjaan cabang tiap bulan: (1) ajukan peserta yang siap ke BPJS, (2) baca jawaban BPJS (nomor KPJ atau alasan penolakan), (3) catat pembayaran BAZNAS untuk batch itu, (4) perpanjang peserta yang perlindungannya segera berakhir. Status dan nomor KPJ peserta mengikuti langkah-langkah ini dan ikut tersinkron ke semua laptop.</source>
         <translation>The branch&apos;s work each month: (1) submit the workers who are ready to BPJS, (2) read BPJS&apos;s answer (KPJ numbers or reasons for refusal), (3) record BAZNAS&apos;s payment for that batch, (4) renew those whose coverage ends soon. Workers&apos; status and KPJ numbers follow these steps and sync to every laptop.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="825"/>
+        <location filename="../../desktop/gui/membership_window.py" line="827"/>
         <source>Menghitung…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="833"/>
+        <location filename="../../desktop/gui/membership_window.py" line="835"/>
         <source>1. &amp;Ajukan ke BPJS…</source>
         <translation>1. &amp;Submit to BPJS…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="834"/>
+        <location filename="../../desktop/gui/membership_window.py" line="836"/>
         <source>2. &amp;Baca jawaban BPJS…</source>
         <translation>2. &amp;Read BPJS&apos;s answer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="835"/>
+        <location filename="../../desktop/gui/membership_window.py" line="837"/>
         <source>3. &amp;Catat pembayaran…</source>
         <translation>3. Record &amp;payment…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="836"/>
+        <location filename="../../desktop/gui/membership_window.py" line="838"/>
         <source>4. Pe&amp;rpanjang…</source>
         <translation>4. Re&amp;new…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="837"/>
+        <location filename="../../desktop/gui/membership_window.py" line="839"/>
         <source>&amp;Templat BPJS…</source>
         <translation>BPJS &amp;template…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="838"/>
+        <location filename="../../desktop/gui/membership_window.py" line="840"/>
         <source>&amp;Laporan penyaluran BAZNAS…</source>
         <translation>BAZNAS &amp;distribution report…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="839"/>
+        <location filename="../../desktop/gui/membership_window.py" line="841"/>
         <source>Tulis berkas pendaftaran kolektif untuk peserta yang siap</source>
         <translation>Write the collective registration file for the workers who are ready</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="840"/>
+        <location filename="../../desktop/gui/membership_window.py" line="842"/>
         <source>Terapkan nomor KPJ dan penolakan dari berkas BPJS</source>
         <translation>Apply the KPJ numbers and refusals from BPJS&apos;s file</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="841"/>
+        <location filename="../../desktop/gui/membership_window.py" line="843"/>
         <source>Catat transfer BAZNAS untuk batch yang dipilih di tabel</source>
         <translation>Record BAZNAS&apos;s transfer for the batch selected in the table</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="842"/>
+        <location filename="../../desktop/gui/membership_window.py" line="844"/>
         <source>Bayar lagi untuk peserta yang perlindungannya segera berakhir</source>
         <translation>Pay again for the workers whose coverage ends soon</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="843"/>
+        <location filename="../../desktop/gui/membership_window.py" line="845"/>
         <source>Ikuti nama dan urutan kolom templat unggah cabang</source>
         <translation>Follow the names and order of the branch&apos;s upload template</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="844"/>
+        <location filename="../../desktop/gui/membership_window.py" line="846"/>
         <source>Excel per mustahik untuk catatan penyaluran zakat</source>
         <translation>Excel per recipient for the zakat distribution records</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="853"/>
+        <location filename="../../desktop/gui/membership_window.py" line="855"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="864"/>
+        <location filename="../../desktop/gui/membership_window.py" line="866"/>
         <source>&lt;b&gt;Batch pengajuan ke BPJS&lt;/b&gt; (terbaru di atas; Enter pada batch: catat pembayarannya)</source>
         <translation>&lt;b&gt;Batches submitted to BPJS&lt;/b&gt; (newest first; Enter on a batch: record its payment)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="867"/>
+        <location filename="../../desktop/gui/membership_window.py" line="869"/>
         <source>No. batch</source>
         <translation>Batch no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="867"/>
+        <location filename="../../desktop/gui/membership_window.py" line="869"/>
         <source>Dibuat</source>
         <translation>Made</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="867"/>
+        <location filename="../../desktop/gui/membership_window.py" line="869"/>
         <source>Oleh</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="867"/>
-        <location filename="../../desktop/gui/membership_window.py" line="880"/>
+        <location filename="../../desktop/gui/membership_window.py" line="869"/>
+        <location filename="../../desktop/gui/membership_window.py" line="883"/>
         <source>Peserta</source>
         <translation>Workers</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="868"/>
+        <location filename="../../desktop/gui/membership_window.py" line="870"/>
         <source>Menunggu jawaban</source>
         <translation>Awaiting answer</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="868"/>
+        <location filename="../../desktop/gui/membership_window.py" line="870"/>
         <source>Aktif</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="868"/>
+        <location filename="../../desktop/gui/membership_window.py" line="870"/>
         <source>Ditolak</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="869"/>
+        <location filename="../../desktop/gui/membership_window.py" line="871"/>
         <source>Berakhir</source>
         <translation>Ended</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="869"/>
+        <location filename="../../desktop/gui/membership_window.py" line="871"/>
         <source>Bulan dibayar</source>
         <translation>Months paid</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="870"/>
+        <location filename="../../desktop/gui/membership_window.py" line="872"/>
         <source>Diajukan ke BPJS, jawabannya belum dibaca</source>
         <translation>Submitted to BPJS, no answer read yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="878"/>
+        <location filename="../../desktop/gui/membership_window.py" line="881"/>
         <source>&lt;b&gt;Pembayaran BAZNAS&lt;/b&gt;</source>
         <translation>&lt;b&gt;BAZNAS payments&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="879"/>
+        <location filename="../../desktop/gui/membership_window.py" line="882"/>
         <source>No. pembayaran</source>
         <translation>Payment no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="879"/>
+        <location filename="../../desktop/gui/membership_window.py" line="882"/>
         <source>Dicatat</source>
         <translation>Recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="879"/>
+        <location filename="../../desktop/gui/membership_window.py" line="882"/>
         <source>Untuk</source>
         <translation>For</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="880"/>
+        <location filename="../../desktop/gui/membership_window.py" line="883"/>
         <source>Bulan</source>
         <translation>Months</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="880"/>
+        <location filename="../../desktop/gui/membership_window.py" line="883"/>
         <source>Kewajiban</source>
         <translation>Owed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="880"/>
+        <location filename="../../desktop/gui/membership_window.py" line="883"/>
         <source>Dibayar</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="881"/>
+        <location filename="../../desktop/gui/membership_window.py" line="884"/>
         <source>Referensi</source>
         <translation>Reference</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="919"/>
+        <location filename="../../desktop/gui/membership_window.py" line="931"/>
         <source>{months} bulan</source>
         <translation>{months} months</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="920"/>
+        <location filename="../../desktop/gui/membership_window.py" line="932"/>
         <source>belum dibayar</source>
         <translation>not paid yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="936"/>
+        <location filename="../../desktop/gui/membership_window.py" line="948"/>
         <source>perpanjangan</source>
         <translation>renewal</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="936"/>
+        <location filename="../../desktop/gui/membership_window.py" line="948"/>
         <source>daftar peserta</source>
         <translation>list of workers</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="938"/>
+        <location filename="../../desktop/gui/membership_window.py" line="950"/>
         <source>(tidak diisi)</source>
         <translation>(not given)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="939"/>
+        <location filename="../../desktop/gui/membership_window.py" line="951"/>
         <source>kurang {amount}</source>
         <translation>{amount} short</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="939"/>
+        <location filename="../../desktop/gui/membership_window.py" line="951"/>
         <source>lebih {amount}</source>
         <translation>{amount} over</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="957"/>
+        <location filename="../../desktop/gui/membership_window.py" line="969"/>
         <source>Di laptop ini: &lt;b&gt;{enrolled}&lt;/b&gt; terdaftar belum diajukan · &lt;b&gt;{submitted}&lt;/b&gt; menunggu jawaban BPJS · &lt;b&gt;{active}&lt;/b&gt; aktif (&lt;b&gt;{ending}&lt;/b&gt; berakhir dalam 30 hari) · &lt;b&gt;{refused}&lt;/b&gt; ditolak BPJS · &lt;b&gt;{ended}&lt;/b&gt; sudah berakhir</source>
         <translation>On this laptop: &lt;b&gt;{enrolled}&lt;/b&gt; enrolled, not submitted · &lt;b&gt;{submitted}&lt;/b&gt; awaiting BPJS&apos;s answer · &lt;b&gt;{active}&lt;/b&gt; active (&lt;b&gt;{ending}&lt;/b&gt; ending within 30 days) · &lt;b&gt;{refused}&lt;/b&gt; refused by BPJS · &lt;b&gt;{ended}&lt;/b&gt; ended</translation>
     </message>
@@ -2084,42 +2084,42 @@
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="528"/>
+        <location filename="../../desktop/gui/membership_window.py" line="530"/>
         <source>Catat pembayaran BAZNAS</source>
         <translation>Record BAZNAS&apos;s payment</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="530"/>
+        <location filename="../../desktop/gui/membership_window.py" line="532"/>
         <source>Catat transfer BAZNAS untuk iuran satu batch. Lindung menghitung kewajibannya dari tarif iuran yang berlaku; bila BAZNAS membayar jumlah lain, selisihnya disebut di bawah. Perlindungan peserta aktif berjalan sejak tanggal kepesertaan BPJS sepanjang bulan yang dibayar.</source>
         <translation>Record BAZNAS&apos;s transfer for one batch&apos;s contributions. Lindung works out what is owed from the contribution rates in force; when BAZNAS paid another amount, the difference is stated below. Active workers are covered from their BPJS membership date for the months paid.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="538"/>
+        <location filename="../../desktop/gui/membership_window.py" line="540"/>
         <source>{batch} — {count} peserta, {date}</source>
         <translation>{batch} — {count} workers, {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="543"/>
+        <location filename="../../desktop/gui/membership_window.py" line="545"/>
         <source>B&amp;atch</source>
         <translation>B&amp;atch</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="548"/>
+        <location filename="../../desktop/gui/membership_window.py" line="550"/>
         <source>&amp;Catat pembayaran</source>
         <translation>&amp;Record payment</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="554"/>
+        <location filename="../../desktop/gui/membership_window.py" line="556"/>
         <source>Belum ada batch pengajuan: ajukan peserta ke BPJS dulu.</source>
         <translation>No submission batch yet: submit workers to BPJS first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="566"/>
+        <location filename="../../desktop/gui/membership_window.py" line="568"/>
         <source>Batch ini sudah dibayar {months} bulan sebelumnya. Pembayaran ini menambah {more} bulan lagi: catat hanya bila BAZNAS memang membayar lagi.</source>
         <translation>This batch was already paid for {months} months. This payment adds {more} more months: record it only if BAZNAS really paid again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="593"/>
+        <location filename="../../desktop/gui/membership_window.py" line="595"/>
         <source>Pembayaran {number} untuk batch {batch} dicatat.</source>
         <translation>Payment {number} for batch {batch} recorded.</translation>
     </message>
@@ -2350,58 +2350,58 @@ Keep it only somewhere safe and delete it when no longer needed (UU PDP 27/2022)
 <context>
     <name>RenewDialog</name>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="601"/>
+        <location filename="../../desktop/gui/membership_window.py" line="603"/>
         <source>Perpanjang kepesertaan</source>
         <translation>Renew membership</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="603"/>
+        <location filename="../../desktop/gui/membership_window.py" line="605"/>
         <source>Perpanjang sekaligus semua peserta aktif yang perlindungannya berakhir dalam beberapa hari ke depan (atau sudah berakhir): BAZNAS membayar lagi, perlindungan bersambung. Jumlah pesertanya tampil dulu sebelum dicatat.</source>
         <translation>Renew at once every active worker whose coverage ends within the next days (or has ended): BAZNAS pays again and coverage continues. How many is shown before anything is recorded.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="612"/>
+        <location filename="../../desktop/gui/membership_window.py" line="614"/>
         <source> hari</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="613"/>
+        <location filename="../../desktop/gui/membership_window.py" line="615"/>
         <source>dalam </source>
         <translation>within </translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="614"/>
+        <location filename="../../desktop/gui/membership_window.py" line="616"/>
         <source>Berakhir</source>
         <translation>Ends</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="617"/>
+        <location filename="../../desktop/gui/membership_window.py" line="619"/>
         <source>Menghitung…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="622"/>
-        <location filename="../../desktop/gui/membership_window.py" line="635"/>
+        <location filename="../../desktop/gui/membership_window.py" line="624"/>
+        <location filename="../../desktop/gui/membership_window.py" line="637"/>
         <source>&amp;Perpanjang</source>
         <translation>Re&amp;new</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="634"/>
+        <location filename="../../desktop/gui/membership_window.py" line="636"/>
         <source>&amp;Perpanjang {count} peserta</source>
         <translation>Re&amp;new {count} workers</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="646"/>
+        <location filename="../../desktop/gui/membership_window.py" line="648"/>
         <source>{count} peserta aktif perlindungannya berakhir dalam {days} hari (sampai {date}) atau sudah berakhir.</source>
         <translation>{count} active workers&apos; coverage ends within {days} days (by {date}) or has ended.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="650"/>
+        <location filename="../../desktop/gui/membership_window.py" line="652"/>
         <source>Tidak ada peserta yang perlindungannya berakhir dalam {days} hari.</source>
         <translation>No worker&apos;s coverage ends within {days} days.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="664"/>
+        <location filename="../../desktop/gui/membership_window.py" line="666"/>
         <source>Perpanjangan {number} dicatat: perlindungan {count} peserta diperpanjang {months} bulan.</source>
         <translation>Renewal {number} recorded: {count} workers&apos; coverage extended by {months} months.</translation>
     </message>
@@ -3169,107 +3169,107 @@ NIK {nik}</translation>
 <context>
     <name>SubmitDialog</name>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="201"/>
+        <location filename="../../desktop/gui/membership_window.py" line="203"/>
         <source>Ajukan ke BPJS</source>
         <translation>Submit to BPJS</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="203"/>
+        <location filename="../../desktop/gui/membership_window.py" line="205"/>
         <source>Lindung menulis berkas pendaftaran kolektif (Excel) untuk peserta yang siap: data lengkap dan sah, tidak menunggu tinjauan di hub, belum pernah diajukan (atau ditolak BPJS lalu sudah diperbaiki). Unggah berkas itu ke BPJS Ketenagakerjaan; peserta di dalamnya menjadi &quot;Diajukan ke BPJS&quot;.</source>
         <translation>Lindung writes the collective registration file (Excel) for the workers who are ready: complete and valid data, not waiting for review at the hub, never submitted (or refused by BPJS and corrected since). Upload that file to BPJS Ketenagakerjaan; the workers in it become &quot;Submitted to BPJS&quot;.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="210"/>
+        <location filename="../../desktop/gui/membership_window.py" line="212"/>
         <source>Semua kabupaten/kota</source>
         <translation>All regencies/cities</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="215"/>
+        <location filename="../../desktop/gui/membership_window.py" line="217"/>
         <source>Semua sekolah</source>
         <translation>All schools</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="220"/>
+        <location filename="../../desktop/gui/membership_window.py" line="222"/>
         <source>nama, NIK atau No. Registrasi (boleh kosong)</source>
         <translation>name, NIK or registration no. (may be empty)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="224"/>
+        <location filename="../../desktop/gui/membership_window.py" line="226"/>
         <source>semua yang siap</source>
         <translation>all who are ready</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="225"/>
+        <location filename="../../desktop/gui/membership_window.py" line="227"/>
         <source>&amp;Kabupaten/kota</source>
         <translation>&amp;Regency/city</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="226"/>
+        <location filename="../../desktop/gui/membership_window.py" line="228"/>
         <source>&amp;Sekolah</source>
         <translation>&amp;School</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="227"/>
+        <location filename="../../desktop/gui/membership_window.py" line="229"/>
         <source>&amp;Cari</source>
         <translation>S&amp;earch</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="228"/>
+        <location filename="../../desktop/gui/membership_window.py" line="230"/>
         <source>Bulan &amp;dibayar BAZNAS</source>
         <translation>Months &amp;paid by BAZNAS</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="229"/>
+        <location filename="../../desktop/gui/membership_window.py" line="231"/>
         <source>&amp;Paling banyak</source>
         <translation>At &amp;most</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="231"/>
+        <location filename="../../desktop/gui/membership_window.py" line="233"/>
         <source>Menghitung peserta yang siap…</source>
         <translation>Counting the workers who are ready…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="242"/>
+        <location filename="../../desktop/gui/membership_window.py" line="244"/>
         <source>&amp;Tulis berkas pengajuan…</source>
         <translation>&amp;Write the submission file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="280"/>
+        <location filename="../../desktop/gui/membership_window.py" line="282"/>
         <source>{count} peserta siap diajukan ke BPJS.</source>
         <translation>{count} workers are ready to be submitted to BPJS.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="282"/>
+        <location filename="../../desktop/gui/membership_window.py" line="284"/>
         <source>Tidak ada peserta yang siap diajukan dengan saringan ini.</source>
         <translation>No worker is ready to be submitted with these filters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="285"/>
+        <location filename="../../desktop/gui/membership_window.py" line="287"/>
         <source>Belum siap: {reasons}. Perbaiki datanya dari daftar peserta (saringan status &quot;Ditolak BPJS&quot; menunjukkan yang ditolak); yang ditolak BPJS siap lagi setelah datanya diubah.</source>
         <translation>Not ready: {reasons}. Correct their data from the list of workers (the status filter &quot;Refused by BPJS&quot; shows the refused ones); those refused by BPJS are ready again once their data changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="296"/>
+        <location filename="../../desktop/gui/membership_window.py" line="298"/>
         <source>&amp;Tulis berkas pengajuan ({count} peserta)…</source>
         <translation>&amp;Write the submission file ({count} workers)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="301"/>
+        <location filename="../../desktop/gui/membership_window.py" line="303"/>
         <source>Simpan berkas pengajuan BPJS</source>
         <translation>Save the BPJS submission file</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="314"/>
+        <location filename="../../desktop/gui/membership_window.py" line="316"/>
         <source>Batch {batch}: {count} peserta ditulis ke {name}. Unggah berkas ini ke BPJS; bila jawabannya datang, pilih &quot;Baca jawaban BPJS…&quot;.</source>
         <translation>Batch {batch}: {count} workers written to {name}. Upload this file to BPJS; when the answer comes, choose &quot;Read BPJS&apos;s answer…&quot;.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="323"/>
+        <location filename="../../desktop/gui/membership_window.py" line="325"/>
         <source>Tidak ada peserta yang siap diajukan ke BPJS.</source>
         <translation>No worker is ready to be submitted to BPJS.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="325"/>
+        <location filename="../../desktop/gui/membership_window.py" line="327"/>
         <source>Belum siap: {reasons}.</source>
         <translation>Not ready: {reasons}.</translation>
     </message>
@@ -3350,62 +3350,62 @@ NIK {nik}</translation>
 <context>
     <name>TemplateDialog</name>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="679"/>
+        <location filename="../../desktop/gui/membership_window.py" line="681"/>
         <source>Templat berkas pengajuan BPJS</source>
         <translation>BPJS submission file template</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="681"/>
+        <location filename="../../desktop/gui/membership_window.py" line="683"/>
         <source>Bila cabang memakai templat unggah BPJS sendiri, muat berkas templatnya (cukup baris judulnya): berkas pengajuan lalu memakai nama dan urutan kolom templat itu. Kolom yang tidak dikenal dibiarkan kosong.</source>
         <translation>When the branch uses its own BPJS upload template, load the template file (its header row is enough): submission files then use that template&apos;s column names and order. Columns Lindung does not know are left empty.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="689"/>
+        <location filename="../../desktop/gui/membership_window.py" line="691"/>
         <source>Kolom di berkas pengajuan</source>
         <translation>Column in the submission file</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="689"/>
+        <location filename="../../desktop/gui/membership_window.py" line="691"/>
         <source>Diisi Lindung dengan</source>
         <translation>Lindung fills it with</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="691"/>
+        <location filename="../../desktop/gui/membership_window.py" line="693"/>
         <source>&amp;Muat templat cabang…</source>
         <translation>&amp;Load the branch&apos;s template…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="692"/>
+        <location filename="../../desktop/gui/membership_window.py" line="694"/>
         <source>&amp;Pakai kolom bawaan Lindung</source>
         <translation>&amp;Use Lindung&apos;s own columns</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="703"/>
+        <location filename="../../desktop/gui/membership_window.py" line="705"/>
         <source>Sekarang: kolom bawaan Lindung ({count} kolom).</source>
         <translation>Now: Lindung&apos;s own columns ({count} columns).</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="704"/>
+        <location filename="../../desktop/gui/membership_window.py" line="706"/>
         <source>Sekarang: templat cabang, {count} kolom ({filled} diisi Lindung).</source>
         <translation>Now: the branch&apos;s template, {count} columns ({filled} filled by Lindung).</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="711"/>
+        <location filename="../../desktop/gui/membership_window.py" line="713"/>
         <source>(dibiarkan kosong)</source>
         <translation>(left empty)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="715"/>
+        <location filename="../../desktop/gui/membership_window.py" line="717"/>
         <source>Pilih templat BPJS cabang</source>
         <translation>Choose the branch&apos;s BPJS template</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="722"/>
+        <location filename="../../desktop/gui/membership_window.py" line="724"/>
         <source>Templat {name} dimuat: {count} kolom.</source>
         <translation>Template {name} loaded: {count} columns.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="728"/>
+        <location filename="../../desktop/gui/membership_window.py" line="730"/>
         <source>Berkas pengajuan kembali memakai kolom bawaan Lindung.</source>
         <translation>Submission files use Lindung&apos;s own columns again.</translation>
     </message>
@@ -3859,48 +3859,48 @@ NIK {nik}</translation>
 <context>
     <name>_PaymentStep</name>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="450"/>
+        <location filename="../../desktop/gui/membership_window.py" line="452"/>
         <source>mis. nomor bukti transfer BAZNAS</source>
         <translation>e.g. BAZNAS&apos;s transfer receipt number</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="453"/>
+        <location filename="../../desktop/gui/membership_window.py" line="455"/>
         <source>yang ditransfer BAZNAS, mis. 5.000.000 (boleh kosong)</source>
         <translation>what BAZNAS transferred, e.g. 5.000.000 (may be empty)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="454"/>
+        <location filename="../../desktop/gui/membership_window.py" line="456"/>
         <source>&amp;Bulan dibayar</source>
         <translation>&amp;Months paid</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="455"/>
+        <location filename="../../desktop/gui/membership_window.py" line="457"/>
         <source>&amp;Referensi</source>
         <translation>&amp;Reference</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="456"/>
+        <location filename="../../desktop/gui/membership_window.py" line="458"/>
         <source>&amp;Jumlah dibayar (Rp)</source>
         <translation>&amp;Amount paid (Rp)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="458"/>
-        <location filename="../../desktop/gui/membership_window.py" line="469"/>
+        <location filename="../../desktop/gui/membership_window.py" line="460"/>
+        <location filename="../../desktop/gui/membership_window.py" line="471"/>
         <source>Kewajiban dan pembayaran</source>
         <translation>Owed and paid</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="496"/>
+        <location filename="../../desktop/gui/membership_window.py" line="498"/>
         <source>&quot;{text}&quot; bukan jumlah rupiah. Tulis seperti 5.000.000.</source>
         <translation>&quot;{text}&quot; is not an amount in rupiah. Write it like 5.000.000.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="507"/>
+        <location filename="../../desktop/gui/membership_window.py" line="509"/>
         <source>&quot;{text}&quot; bukan jumlah rupiah. Tulis seperti 5.000.000; tidak ada yang dicatat.</source>
         <translation>&quot;{text}&quot; is not an amount in rupiah. Write it like 5.000.000; nothing was recorded.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="515"/>
+        <location filename="../../desktop/gui/membership_window.py" line="517"/>
         <source>Dicatat: {number}</source>
         <translation>Recorded: {number}</translation>
     </message>
@@ -3908,12 +3908,12 @@ NIK {nik}</translation>
 <context>
     <name>_Step</name>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="156"/>
+        <location filename="../../desktop/gui/membership_window.py" line="158"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="185"/>
+        <location filename="../../desktop/gui/membership_window.py" line="187"/>
         <source> bulan</source>
         <translation> months</translation>
     </message>

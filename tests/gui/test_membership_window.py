@@ -220,6 +220,14 @@ def test_ending_soon_filter_history_print_and_renew(qtbot, window, ws, admin, tm
     # 4. Renew: the count first, then one step.
     kep = open_membership(qtbot, window)
     assert "<b>6</b> aktif (<b>3</b> berakhir dalam 30 hari)" in kep.summary.text()
+    kep.batch_table.setFocus()                   # Enter on a batch: its payment, without the mouse
+    kep.batch_table.selectRow(0)
+    with qtbot.waitSignal(kep.step_opened, timeout=5000) as opened:
+        qtbot.keyClick(kep.batch_table, Qt.Key.Key_Return)
+    assert opened.args[0].windowTitle() == "Catat pembayaran BAZNAS"
+    assert opened.args[0].batch.currentData() == kep.batch_list[0].number
+    opened.args[0].close()
+    assert len(membership.payments(ws)) == 2 and kep.isVisible()    # Enter neither paid nor closed anything
     renew = kep.open_renew()
     qtbot.waitUntil(lambda: renew.quote is not None, timeout=10_000)
     assert renew.count_label.text().startswith("3 peserta aktif perlindungannya berakhir dalam 30 hari (sampai "
