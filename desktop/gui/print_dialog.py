@@ -7,9 +7,9 @@ a reason first. All PDF work runs on the database worker with progress and cance
 
 from __future__ import annotations
 
-import dataclasses
 import tempfile
 import threading
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QRectF, QRunnable, QSize, QThreadPool, Signal
@@ -161,7 +161,8 @@ class PrintDialog(QDialog):
 
     # ------------------------------------------------------------------ selection
     def query(self) -> SearchQuery:
-        return dataclasses.replace(self.base_query, unprinted=self.unprinted.isChecked())
+        # Every filter of the list (status, ending soon, its day), only the unprinted choice is this dialog's.
+        return replace(self.base_query, unprinted=self.unprinted.isChecked())
 
     def recount(self) -> None:
         self.worker.submit(cards.count_selected, self.ws, self.query(), on_success=self._counted,

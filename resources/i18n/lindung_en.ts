@@ -70,6 +70,74 @@
     </message>
 </context>
 <context>
+    <name>AnswerDialog</name>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="343"/>
+        <source>Baca jawaban BPJS</source>
+        <translation>Read BPJS&apos;s answer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="345"/>
+        <source>Pilih berkas yang dikirim BPJS (.xlsx, .xls, .ods atau .csv). Baris dengan nomor KPJ 11 digit dan tanggal kepesertaan (TMT) membuat peserta itu Aktif sejak tanggal tersebut; baris dengan alasan tanpa KPJ membuatnya Ditolak BPJS. Berkas yang sama dibaca dua kali tidak mengubah apa-apa.</source>
+        <translation>Choose the file BPJS sent (.xlsx, .xls, .ods or .csv). A row with an 11-digit KPJ number and a membership date (TMT) makes that worker Active from that date; a row with a reason and no KPJ makes them Refused by BPJS. Reading the same file twice changes nothing.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="350"/>
+        <source>&amp;Pilih berkas jawaban…</source>
+        <translation>&amp;Choose the answer file…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="358"/>
+        <source>Aktif</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="358"/>
+        <source>Ditolak</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="359"/>
+        <source>Tidak berubah</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="360"/>
+        <source>Tidak diterapkan</source>
+        <translation>Not applied</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="370"/>
+        <source>Baris yang tidak diterapkan dan alasannya:</source>
+        <translation>Rows not applied, and why:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="371"/>
+        <source>Baris di berkas</source>
+        <translation>Row in the file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="371"/>
+        <source>Alasan</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="381"/>
+        <source>Pilih berkas jawaban BPJS</source>
+        <translation>Choose BPJS&apos;s answer file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="404"/>
+        <source>{name} dibaca: {activated} peserta aktif, {refused} ditolak BPJS, {unchanged} tidak berubah.</source>
+        <translation>{name} read: {activated} workers active, {refused} refused by BPJS, {unchanged} unchanged.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="407"/>
+        <source>{count} baris tidak diterapkan: lihat alasannya di tabel.</source>
+        <translation>{count} rows not applied: see why in the table.</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <location filename="../../desktop/gui/app.py" line="185"/>
@@ -424,6 +492,50 @@
         <location filename="../../desktop/gui/audit_dialog.py" line="106"/>
         <source>PERINGATAN: catatan #{id} telah diubah, dihapus atau dipindah sesudah ditulis. Laporkan ke admin cabang.</source>
         <translation>WARNING: entry #{id} was changed, removed or moved after it was written. Report it to the branch admin.</translation>
+    </message>
+</context>
+<context>
+    <name>BaznasReportDialog</name>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="739"/>
+        <source>Laporan penyaluran BAZNAS</source>
+        <translation>BAZNAS distribution report</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="741"/>
+        <source>Untuk catatan penyaluran zakat BAZNAS: per mustahik, iuran yang dibayarkan untuknya (menurut pembayaran yang dicatat pada rentang tanggal ini), dengan asnafnya. Disimpan sebagai Excel.</source>
+        <translation>For BAZNAS&apos;s zakat distribution records: per recipient (mustahik), the contributions paid for them (by the payments recorded in this date range), with their asnaf. Saved as Excel.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="752"/>
+        <source>&amp;Dari tanggal</source>
+        <translation>&amp;From</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="753"/>
+        <source>&amp;Sampai tanggal</source>
+        <translation>&amp;To</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="756"/>
+        <source>&amp;Simpan laporan…</source>
+        <translation>&amp;Save report…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="772"/>
+        <location filename="../../desktop/gui/membership_window.py" line="782"/>
+        <source>Tanggal akhir sebelum tanggal awal.</source>
+        <translation>The end date is before the start date.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="774"/>
+        <source>Simpan laporan penyaluran BAZNAS</source>
+        <translation>Save the BAZNAS distribution report</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="790"/>
+        <source>Penyaluran BAZNAS: {count} mustahik, {total}, disimpan ke {path}.</source>
+        <translation>BAZNAS distribution: {count} recipients, {total}, saved to {path}.</translation>
     </message>
 </context>
 <context>
@@ -945,6 +1057,79 @@
     </message>
 </context>
 <context>
+    <name>HistoryDialog</name>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="1024"/>
+        <source>Riwayat kepesertaan — {name}</source>
+        <translation>Membership history — {name}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="1030"/>
+        <source>Waktu</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="1030"/>
+        <source>Oleh</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="1030"/>
+        <source>Peristiwa</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="1032"/>
+        <source>Status, nomor KPJ dan masa perlindungan mengikuti peristiwa ini; tidak diketik. Hanya cabang yang mengajukan ke BPJS, membaca jawabannya dan mencatat pembayaran.</source>
+        <translation>Status, KPJ number and coverage follow from these events; they are never typed. Only the branch submits to BPJS, reads its answers and records payments.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="1039"/>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="1050"/>
+        <source>&lt;b&gt;{name}&lt;/b&gt; · No. Registrasi {regno}</source>
+        <translation>&lt;b&gt;{name}&lt;/b&gt; · Registration no. {regno}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="1052"/>
+        <source>Status: &lt;b&gt;{status}&lt;/b&gt;</source>
+        <translation>Status: &lt;b&gt;{status}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="1054"/>
+        <source>No. KPJ: &lt;b&gt;{kpj}&lt;/b&gt;</source>
+        <translation>KPJ no.: &lt;b&gt;{kpj}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="1056"/>
+        <source>dilindungi {start} s.d. {end}</source>
+        <translation>covered {start} to {end}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="1059"/>
+        <source>peserta sejak {start}, iuran belum dibayar</source>
+        <translation>member since {start}, contributions not paid yet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="1062"/>
+        <source>iuran {months} bulan sudah dibayar; perlindungan mulai pada tanggal kepesertaan dari BPJS</source>
+        <translation>{months} months of contributions paid; coverage starts on the membership date BPJS gives</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="1065"/>
+        <source>alasan BPJS: {reason}</source>
+        <translation>BPJS&apos;s reason: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="1070"/>
+        <source>Belum ada peristiwa: peserta ini terdaftar di Lindung tetapi belum diajukan ke BPJS.</source>
+        <translation>No events yet: this worker is enrolled in Lindung but not yet submitted to BPJS.</translation>
+    </message>
+</context>
+<context>
     <name>HubDialog</name>
     <message>
         <location filename="../../desktop/gui/hub_dialog.py" line="29"/>
@@ -1456,7 +1641,7 @@
     <message>
         <location filename="../../desktop/domain/enrollment.py" line="97"/>
         <source>Amil</source>
-        <translation>Amil (zakat worker)</translation>
+        <translation>Amil (zakat administrator)</translation>
     </message>
     <message>
         <location filename="../../desktop/domain/enrollment.py" line="98"/>
@@ -1466,12 +1651,12 @@
     <message>
         <location filename="../../desktop/domain/enrollment.py" line="99"/>
         <source>Riqab</source>
-        <translation>Riqab (bonded)</translation>
+        <translation>Riqab (in bondage)</translation>
     </message>
     <message>
         <location filename="../../desktop/domain/enrollment.py" line="100"/>
         <source>Gharimin</source>
-        <translation>Gharimin (indebted)</translation>
+        <translation>Gharimin (in debt)</translation>
     </message>
     <message>
         <location filename="../../desktop/domain/enrollment.py" line="101"/>
@@ -1626,293 +1811,644 @@
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="113"/>
+        <location filename="../../desktop/gui/main_window.py" line="110"/>
+        <source>Berakhir dalam 30 hari</source>
+        <translation>Ending within 30 days</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="114"/>
         <source>+ Peserta baru</source>
         <translation>+ New participant</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="114"/>
+        <location filename="../../desktop/gui/main_window.py" line="115"/>
         <source>Daftarkan pekerja baru (Ctrl+N)</source>
         <translation>Enroll a new worker (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="116"/>
+        <location filename="../../desktop/gui/main_window.py" line="117"/>
         <source>Impor…</source>
         <translation>Import…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="117"/>
+        <location filename="../../desktop/gui/main_window.py" line="118"/>
         <source>Impor daftar orang tua siswa dari Excel/LibreOffice/CSV (Ctrl+I)</source>
         <translation>Import a pupils&apos; parents list from Excel/LibreOffice/CSV (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="119"/>
-        <location filename="../../desktop/gui/main_window.py" line="189"/>
+        <location filename="../../desktop/gui/main_window.py" line="120"/>
+        <location filename="../../desktop/gui/main_window.py" line="190"/>
         <source>Cetak kartu…</source>
         <translation>Print cards…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="120"/>
+        <location filename="../../desktop/gui/main_window.py" line="121"/>
         <source>Cetak kartu peserta yang tampil di daftar (Ctrl+P)</source>
         <translation>Print the cards of the participants listed (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="156"/>
+        <location filename="../../desktop/gui/main_window.py" line="157"/>
         <source>Masuk sebagai {name} ({role})</source>
         <translation>Signed in as {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="159"/>
+        <location filename="../../desktop/gui/main_window.py" line="160"/>
         <source>Data tersimpan di laptop ini (luring)</source>
         <translation>Data is stored on this laptop (offline)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="178"/>
+        <location filename="../../desktop/gui/main_window.py" line="179"/>
         <source>&amp;Data</source>
         <translation>&amp;Data</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="179"/>
+        <location filename="../../desktop/gui/main_window.py" line="180"/>
         <source>Peserta baru…</source>
         <translation>New participant…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="181"/>
+        <location filename="../../desktop/gui/main_window.py" line="182"/>
         <source>Cari</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="183"/>
+        <location filename="../../desktop/gui/main_window.py" line="184"/>
         <source>Muat ulang</source>
         <translation>Reload</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="185"/>
+        <location filename="../../desktop/gui/main_window.py" line="186"/>
         <source>Impor daftar orang tua…</source>
         <translation>Import parents&apos; list…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="187"/>
+        <location filename="../../desktop/gui/main_window.py" line="188"/>
         <source>Keluar dari Lindung</source>
         <translation>Quit Lindung</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="349"/>
+        <location filename="../../desktop/gui/main_window.py" line="354"/>
         <source>Tidak berhasil</source>
         <translation>Did not work</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="385"/>
+        <location filename="../../desktop/gui/main_window.py" line="390"/>
         <source>Tersimpan: {name} ({regno}).</source>
         <translation>Saved: {name} ({regno}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="387"/>
+        <location filename="../../desktop/gui/main_window.py" line="392"/>
         <source>Ctrl+N: peserta berikutnya.</source>
         <translation>Ctrl+N: next participant.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="191"/>
+        <location filename="../../desktop/gui/main_window.py" line="192"/>
         <source>Sinkronkan dengan hub</source>
         <translation>Sync with the hub</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="193"/>
+        <location filename="../../desktop/gui/main_window.py" line="194"/>
         <source>Perubahan yang ditolak hub…</source>
         <translation>Changes the hub refused…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="194"/>
+        <location filename="../../desktop/gui/main_window.py" line="195"/>
         <source>Tinjau konflik dan data ganda…</source>
         <translation>Review conflicts and duplicates…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="204"/>
+        <location filename="../../desktop/gui/main_window.py" line="208"/>
         <source>Laporan</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="207"/>
+        <location filename="../../desktop/gui/main_window.py" line="211"/>
         <source>Ringkasan kepesertaan…</source>
         <translation>Enrollment summary…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="208"/>
+        <location filename="../../desktop/gui/main_window.py" line="212"/>
         <source>Tanda terima kartu sekolah terpilih…</source>
         <translation>Card receipts for the selected school…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="210"/>
+        <location filename="../../desktop/gui/main_window.py" line="214"/>
         <source>Kewajiban iuran BAZNAS…</source>
         <translation>BAZNAS contributions owed…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="215"/>
+        <location filename="../../desktop/gui/main_window.py" line="219"/>
         <source>&amp;Pengaturan</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="218"/>
+        <location filename="../../desktop/gui/main_window.py" line="222"/>
         <source>Hub dan sinkronisasi…</source>
         <translation>Hub and sync…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="219"/>
+        <location filename="../../desktop/gui/main_window.py" line="223"/>
         <source>Sekolah…</source>
         <translation>Schools…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="220"/>
+        <location filename="../../desktop/gui/main_window.py" line="224"/>
         <source>Pengaturan program…</source>
         <translation>Programme settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="221"/>
+        <location filename="../../desktop/gui/main_window.py" line="225"/>
         <source>Cadangkan data…</source>
         <translation>Back up data…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="222"/>
+        <location filename="../../desktop/gui/main_window.py" line="226"/>
         <source>Pulihkan dari cadangan…</source>
         <translation>Restore from a backup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="231"/>
+        <location filename="../../desktop/gui/main_window.py" line="235"/>
         <source>&amp;Akun</source>
         <translation>&amp;Accounts</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="232"/>
+        <location filename="../../desktop/gui/main_window.py" line="236"/>
         <source>Kelola akun…</source>
         <translation>Manage accounts…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="233"/>
+        <location filename="../../desktop/gui/main_window.py" line="237"/>
         <source>Catatan audit…</source>
         <translation>Audit log…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="239"/>
+        <location filename="../../desktop/gui/main_window.py" line="243"/>
         <source>Keluar akun / ganti pengguna</source>
         <translation>Sign out / switch user</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="243"/>
+        <location filename="../../desktop/gui/main_window.py" line="247"/>
         <source>&amp;Bahasa</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="267"/>
+        <location filename="../../desktop/gui/main_window.py" line="272"/>
         <source>{n} peserta terdaftar</source>
         <translation>{n} participants enrolled</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="269"/>
+        <location filename="../../desktop/gui/main_window.py" line="274"/>
         <source>{n} peserta cocok dengan pencarian</source>
         <translation>{n} participants match the search</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="346"/>
+        <location filename="../../desktop/gui/main_window.py" line="351"/>
         <source>Memproses…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="397"/>
+        <location filename="../../desktop/gui/main_window.py" line="402"/>
         <source>{count} peserta diimpor.</source>
         <translation>{count} participants imported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="472"/>
-        <location filename="../../desktop/gui/main_window.py" line="473"/>
+        <location filename="../../desktop/gui/main_window.py" line="477"/>
+        <location filename="../../desktop/gui/main_window.py" line="478"/>
         <source>Simpan laporan</source>
         <translation>Save report</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="477"/>
+        <location filename="../../desktop/gui/main_window.py" line="482"/>
         <source>Laporan disimpan: {path}</source>
         <translation>Report saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="489"/>
+        <location filename="../../desktop/gui/main_window.py" line="494"/>
         <source>Tanda terima kartu</source>
         <translation>Card receipts</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="490"/>
+        <location filename="../../desktop/gui/main_window.py" line="495"/>
         <source>Pilih dulu sekolahnya di saringan sekolah.</source>
         <translation>First choose the school in the school filter.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="499"/>
+        <location filename="../../desktop/gui/main_window.py" line="504"/>
         <source>Kewajiban iuran</source>
         <translation>Contributions owed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="499"/>
+        <location filename="../../desktop/gui/main_window.py" line="504"/>
         <source>Untuk berapa bulan?</source>
         <translation>For how many months?</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="520"/>
+        <location filename="../../desktop/gui/main_window.py" line="525"/>
         <source>Belum terdaftar di hub</source>
         <translation>Not registered with the hub</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="521"/>
+        <location filename="../../desktop/gui/main_window.py" line="526"/>
         <source>Laptop ini belum terdaftar di hub cabang, jadi belum bisa sinkron. Data tetap tersimpan di laptop ini. Minta admin mendaftarkannya: menu Pengaturan → Hub dan sinkronisasi.</source>
         <translation>This laptop is not registered with the branch hub yet, so it cannot sync. The data stays saved on this laptop. Ask the admin to register it: menu Settings → Hub and sync.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="559"/>
+        <location filename="../../desktop/gui/main_window.py" line="564"/>
         <source>Simpan cadangan</source>
         <translation>Save backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="560"/>
-        <location filename="../../desktop/gui/main_window.py" line="582"/>
+        <location filename="../../desktop/gui/main_window.py" line="565"/>
+        <location filename="../../desktop/gui/main_window.py" line="587"/>
         <source>Cadangan Lindung (*.sqlite3)</source>
         <translation>Lindung backup (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="564"/>
+        <location filename="../../desktop/gui/main_window.py" line="569"/>
         <source>Mencadangkan…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="569"/>
+        <location filename="../../desktop/gui/main_window.py" line="574"/>
         <source>Cadangan {count} peserta disimpan di {path} (keutuhan diperiksa).</source>
         <translation>Backup of {count} participants saved to {path} (integrity checked).</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="577"/>
-        <location filename="../../desktop/gui/main_window.py" line="587"/>
+        <location filename="../../desktop/gui/main_window.py" line="582"/>
+        <location filename="../../desktop/gui/main_window.py" line="592"/>
         <source>Pulihkan dari cadangan</source>
         <translation>Restore from a backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="578"/>
+        <location filename="../../desktop/gui/main_window.py" line="583"/>
         <source>Tunggu sinkronisasi selesai, lalu coba lagi.</source>
         <translation>Wait for the sync to finish, then try again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="581"/>
+        <location filename="../../desktop/gui/main_window.py" line="586"/>
         <source>Pilih cadangan</source>
         <translation>Choose a backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="588"/>
+        <location filename="../../desktop/gui/main_window.py" line="593"/>
         <source>Semua data di laptop ini diganti dengan isi cadangan {name}. Data sekarang disimpan di samping basis data, dan yang terjadi sesudah cadangan dibuat diambil lagi dari hub saat sinkron. Lanjutkan?</source>
         <translation>All data on this laptop is replaced by the backup {name}. The current data is kept beside the database, and what happened after the backup was made comes back from the hub at the next sync. Continue?</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="623"/>
+        <location filename="../../desktop/gui/main_window.py" line="628"/>
         <source>Bahasa</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="624"/>
+        <location filename="../../desktop/gui/main_window.py" line="629"/>
         <source>Bahasa akan berganti ke {language} saat Lindung dibuka lagi.</source>
         <translation>The language changes to {language} when Lindung is opened again.</translation>
+    </message>
+</context>
+<context>
+    <name>MembershipLinks</name>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="1092"/>
+        <source>Kepesertaan BPJS/BAZNAS…</source>
+        <translation>BPJS/BAZNAS membership…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="1098"/>
+        <source>Riwayat kepesertaan…</source>
+        <translation>Membership history…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="1100"/>
+        <source>BPJS dan BAZNAS: pengajuan, KPJ, pembayaran peserta terpilih</source>
+        <translation>BPJS and BAZNAS: submissions, KPJ, payments of the selected worker</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="1127"/>
+        <source>Pilih dulu pesertanya di daftar.</source>
+        <translation>Select the worker in the list first.</translation>
+    </message>
+</context>
+<context>
+    <name>MembershipWindow</name>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="84"/>
+        <source>{count} peserta berstatus {status}</source>
+        <translation>{count} workers with status {status}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="114"/>
+        <source>Jumlah yang dibayar belum diisi: hanya kewajibannya yang dicatat.</source>
+        <translation>The amount paid is not given: only what is owed is recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="118"/>
+        <source>Sesuai: dibayar sama dengan kewajiban.</source>
+        <translation>Matches: paid equals owed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="120"/>
+        <source>KURANG {amount} dari kewajiban: tagih kekurangannya ke BAZNAS.</source>
+        <translation>{amount} SHORT of what is owed: ask BAZNAS for the rest.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="123"/>
+        <source>LEBIH {amount} dari kewajiban: catat kelebihannya untuk pembayaran berikutnya.</source>
+        <translation>{amount} OVER what is owed: note the surplus for the next payment.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="427"/>
+        <source>Dibayar untuk</source>
+        <translation>Paid for</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="428"/>
+        <source>Kewajiban (tarif iuran)</source>
+        <translation>Owed (contribution rates)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="429"/>
+        <source>Dibayar BAZNAS</source>
+        <translation>Paid by BAZNAS</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="430"/>
+        <location filename="../../desktop/gui/membership_window.py" line="884"/>
+        <source>Selisih</source>
+        <translation>Difference</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="433"/>
+        <source>{count} peserta × {months} bulan</source>
+        <translation>{count} workers × {months} months</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="436"/>
+        <source>Tidak ikut dibayar: {who}.</source>
+        <translation>Not paid for: {who}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="441"/>
+        <source>(belum diisi)</source>
+        <translation>(not given yet)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="813"/>
+        <source>Kepesertaan BPJS dan pembayaran BAZNAS</source>
+        <translation>BPJS membership and BAZNAS payments</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="821"/>
+        <source>Pekerjaan cabang tiap bulan: (1) ajukan peserta yang siap ke BPJS, (2) baca jawaban BPJS (nomor KPJ atau alasan penolakan), (3) catat pembayaran BAZNAS untuk batch itu, (4) perpanjang peserta yang perlindungannya segera berakhir. Status dan nomor KPJ peserta mengikuti langkah-langkah ini dan ikut tersinkron ke semua laptop.</source>
+        <translation>The branch&apos;s work each month: (1) submit the workers who are ready to BPJS, (2) read BPJS&apos;s answer (KPJ numbers or reasons for refusal), (3) record BAZNAS&apos;s payment for that batch, (4) renew those whose coverage ends soon. Workers&apos; status and KPJ numbers follow these steps and sync to every laptop.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="827"/>
+        <source>Menghitung…</source>
+        <translation>Counting…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="835"/>
+        <source>1. &amp;Ajukan ke BPJS…</source>
+        <translation>1. &amp;Submit to BPJS…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="836"/>
+        <source>2. &amp;Baca jawaban BPJS…</source>
+        <translation>2. &amp;Read BPJS&apos;s answer…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="837"/>
+        <source>3. &amp;Catat pembayaran…</source>
+        <translation>3. Record &amp;payment…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="838"/>
+        <source>4. Pe&amp;rpanjang…</source>
+        <translation>4. Re&amp;new…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="839"/>
+        <source>&amp;Templat BPJS…</source>
+        <translation>BPJS &amp;template…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="840"/>
+        <source>&amp;Laporan penyaluran BAZNAS…</source>
+        <translation>BAZNAS &amp;distribution report…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="841"/>
+        <source>Tulis berkas pendaftaran kolektif untuk peserta yang siap</source>
+        <translation>Write the collective registration file for the workers who are ready</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="842"/>
+        <source>Terapkan nomor KPJ dan penolakan dari berkas BPJS</source>
+        <translation>Apply the KPJ numbers and refusals from BPJS&apos;s file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="843"/>
+        <source>Catat transfer BAZNAS untuk batch yang dipilih di tabel</source>
+        <translation>Record BAZNAS&apos;s transfer for the batch selected in the table</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="844"/>
+        <source>Bayar lagi untuk peserta yang perlindungannya segera berakhir</source>
+        <translation>Pay again for the workers whose coverage ends soon</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="845"/>
+        <source>Ikuti nama dan urutan kolom templat unggah cabang</source>
+        <translation>Follow the names and order of the branch&apos;s upload template</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="846"/>
+        <source>Excel per mustahik untuk catatan penyaluran zakat</source>
+        <translation>Excel per recipient for the zakat distribution records</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="855"/>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="866"/>
+        <source>&lt;b&gt;Batch pengajuan ke BPJS&lt;/b&gt; (terbaru di atas; Enter pada batch: catat pembayarannya)</source>
+        <translation>&lt;b&gt;Batches submitted to BPJS&lt;/b&gt; (newest first; Enter on a batch: record its payment)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="869"/>
+        <source>No. batch</source>
+        <translation>Batch no.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="869"/>
+        <source>Dibuat</source>
+        <translation>Made</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="869"/>
+        <source>Oleh</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="869"/>
+        <location filename="../../desktop/gui/membership_window.py" line="883"/>
+        <source>Peserta</source>
+        <translation>Workers</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="870"/>
+        <source>Menunggu jawaban</source>
+        <translation>Awaiting answer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="870"/>
+        <source>Aktif</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="870"/>
+        <source>Ditolak</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="871"/>
+        <source>Berakhir</source>
+        <translation>Ended</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="871"/>
+        <source>Bulan dibayar</source>
+        <translation>Months paid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="872"/>
+        <source>Diajukan ke BPJS, jawabannya belum dibaca</source>
+        <translation>Submitted to BPJS, no answer read yet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="881"/>
+        <source>&lt;b&gt;Pembayaran BAZNAS&lt;/b&gt;</source>
+        <translation>&lt;b&gt;BAZNAS payments&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="882"/>
+        <source>No. pembayaran</source>
+        <translation>Payment no.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="882"/>
+        <source>Dicatat</source>
+        <translation>Recorded</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="882"/>
+        <source>Untuk</source>
+        <translation>For</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="883"/>
+        <source>Bulan</source>
+        <translation>Months</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="883"/>
+        <source>Kewajiban</source>
+        <translation>Owed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="883"/>
+        <source>Dibayar</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="884"/>
+        <source>Referensi</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="931"/>
+        <source>{months} bulan</source>
+        <translation>{months} months</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="932"/>
+        <source>belum dibayar</source>
+        <translation>not paid yet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="948"/>
+        <source>perpanjangan</source>
+        <translation>renewal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="948"/>
+        <source>daftar peserta</source>
+        <translation>list of workers</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="950"/>
+        <source>(tidak diisi)</source>
+        <translation>(not given)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="951"/>
+        <source>kurang {amount}</source>
+        <translation>{amount} short</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="951"/>
+        <source>lebih {amount}</source>
+        <translation>{amount} over</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="969"/>
+        <source>Di laptop ini: &lt;b&gt;{enrolled}&lt;/b&gt; terdaftar belum diajukan · &lt;b&gt;{submitted}&lt;/b&gt; menunggu jawaban BPJS · &lt;b&gt;{active}&lt;/b&gt; aktif (&lt;b&gt;{ending}&lt;/b&gt; berakhir dalam 30 hari) · &lt;b&gt;{refused}&lt;/b&gt; ditolak BPJS · &lt;b&gt;{ended}&lt;/b&gt; sudah berakhir</source>
+        <translation>On this laptop: &lt;b&gt;{enrolled}&lt;/b&gt; enrolled, not submitted · &lt;b&gt;{submitted}&lt;/b&gt; awaiting BPJS&apos;s answer · &lt;b&gt;{active}&lt;/b&gt; active (&lt;b&gt;{ending}&lt;/b&gt; ending within 30 days) · &lt;b&gt;{refused}&lt;/b&gt; refused by BPJS · &lt;b&gt;{ended}&lt;/b&gt; ended</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentDialog</name>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="530"/>
+        <source>Catat pembayaran BAZNAS</source>
+        <translation>Record BAZNAS&apos;s payment</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="532"/>
+        <source>Catat transfer BAZNAS untuk iuran satu batch. Lindung menghitung kewajibannya dari tarif iuran yang berlaku; bila BAZNAS membayar jumlah lain, selisihnya disebut di bawah. Perlindungan peserta aktif berjalan sejak tanggal kepesertaan BPJS sepanjang bulan yang dibayar.</source>
+        <translation>Record BAZNAS&apos;s transfer for one batch&apos;s contributions. Lindung works out what is owed from the contribution rates in force; when BAZNAS paid another amount, the difference is stated below. Active workers are covered from their BPJS membership date for the months paid.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="540"/>
+        <source>{batch} — {count} peserta, {date}</source>
+        <translation>{batch} — {count} workers, {date}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="545"/>
+        <source>B&amp;atch</source>
+        <translation>B&amp;atch</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="550"/>
+        <source>&amp;Catat pembayaran</source>
+        <translation>&amp;Record payment</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="556"/>
+        <source>Belum ada batch pengajuan: ajukan peserta ke BPJS dulu.</source>
+        <translation>No submission batch yet: submit workers to BPJS first.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="568"/>
+        <source>Batch ini sudah dibayar {months} bulan sebelumnya. Pembayaran ini menambah {more} bulan lagi: catat hanya bila BAZNAS memang membayar lagi.</source>
+        <translation>This batch was already paid for {months} months. This payment adds {more} more months: record it only if BAZNAS really paid again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="595"/>
+        <source>Pembayaran {number} untuk batch {batch} dicatat.</source>
+        <translation>Payment {number} for batch {batch} recorded.</translation>
     </message>
 </context>
 <context>
@@ -2048,42 +2584,42 @@ Read as: {read}</translation>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="172"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="173"/>
         <source>{count} kartu dipilih.</source>
         <translation>{count} cards selected.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="174"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="175"/>
         <source>{count} di antaranya sudah pernah dicetak: isi alasan cetak ulang.</source>
         <translation>{count} of them were printed before: give a reason for re-printing.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="201"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="202"/>
         <source>Simpan kartu sebagai PDF</source>
         <translation>Save cards as PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="185"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="186"/>
         <source>Isi alasan cetak ulang: {count} kartu sudah pernah dicetak.</source>
         <translation>Give a reason for re-printing: {count} cards were printed before.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="213"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="214"/>
         <source>{count} kartu disimpan ke {path}. Belum dicatat sebagai dicetak: setelah PDF ini dicetak, tekan &quot;Sudah tercetak&quot;.</source>
         <translation>{count} cards saved to {path}. Not logged as printed yet: once this PDF is printed, press &quot;Printed&quot;.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="251"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="252"/>
         <source>lembar</source>
         <translation>sheets</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="251"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="252"/>
         <source>kartu</source>
         <translation>cards</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="270"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="271"/>
         <source>{count} kartu dicatat sebagai dicetak ({path}).</source>
         <translation>{count} cards logged as printed ({path}).</translation>
     </message>
@@ -2093,22 +2629,22 @@ Read as: {read}</translation>
         <translation>The printer cannot be opened.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="298"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="299"/>
         <source>{done} / {total} {unit}</source>
         <translation>{done} / {total} {unit}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="304"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="305"/>
         <source>ke printer: halaman {done} / {total}</source>
         <translation>to the printer: page {done} / {total}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="313"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="314"/>
         <source>menyiapkan…</source>
         <translation>preparing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="327"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="328"/>
         <source>Dibatalkan; tidak ada yang dicatat.</source>
         <translation>Cancelled; nothing was logged.</translation>
     </message>
@@ -2188,6 +2724,65 @@ Keep it only somewhere safe and delete it when no longer needed (UU PDP 27/2022)
         <location filename="../../desktop/gui/refused_dialog.py" line="108"/>
         <source>{regno}: perubahan dibatalkan, versi hub dipakai.</source>
         <translation>{regno}: change dropped, the hub&apos;s version is used.</translation>
+    </message>
+</context>
+<context>
+    <name>RenewDialog</name>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="603"/>
+        <source>Perpanjang kepesertaan</source>
+        <translation>Renew membership</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="605"/>
+        <source>Perpanjang sekaligus semua peserta aktif yang perlindungannya berakhir dalam beberapa hari ke depan (atau sudah berakhir): BAZNAS membayar lagi, perlindungan bersambung. Jumlah pesertanya tampil dulu sebelum dicatat.</source>
+        <translation>Renew at once every active worker whose coverage ends within the next days (or has ended): BAZNAS pays again and coverage continues. How many is shown before anything is recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="614"/>
+        <source> hari</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="615"/>
+        <source>dalam </source>
+        <translation>within </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="616"/>
+        <source>Berakhir</source>
+        <translation>Ends</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="619"/>
+        <source>Menghitung…</source>
+        <translation>Counting…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="624"/>
+        <location filename="../../desktop/gui/membership_window.py" line="637"/>
+        <source>&amp;Perpanjang</source>
+        <translation>Re&amp;new</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="636"/>
+        <source>&amp;Perpanjang {count} peserta</source>
+        <translation>Re&amp;new {count} workers</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="648"/>
+        <source>{count} peserta aktif perlindungannya berakhir dalam {days} hari (sampai {date}) atau sudah berakhir.</source>
+        <translation>{count} active workers&apos; coverage ends within {days} days (by {date}) or has ended.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="652"/>
+        <source>Tidak ada peserta yang perlindungannya berakhir dalam {days} hari.</source>
+        <translation>No worker&apos;s coverage ends within {days} days.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="666"/>
+        <source>Perpanjangan {number} dicatat: perlindungan {count} peserta diperpanjang {months} bulan.</source>
+        <translation>Renewal {number} recorded: {count} workers&apos; coverage extended by {months} months.</translation>
     </message>
 </context>
 <context>
@@ -2926,7 +3521,7 @@ NIK {nik}</translation>
     <message>
         <location filename="../../desktop/domain/bpjs.py" line="168"/>
         <source>Tanggal kepesertaan (TMT) kosong atau tidak terbaca.</source>
-        <translation>The membership start date (TMT) is empty or cannot be read.</translation>
+        <translation>The membership date (TMT) is empty or cannot be read.</translation>
     </message>
     <message>
         <location filename="../../desktop/domain/bpjs.py" line="172"/>
@@ -2936,7 +3531,7 @@ NIK {nik}</translation>
     <message>
         <location filename="../../desktop/services/membership/submissions.py" line="94"/>
         <source>menunggu tinjauan di hub (konflik atau data ganda)</source>
-        <translation>waiting for review at the hub (conflict or possible duplicate)</translation>
+        <translation>waiting for review at the hub (conflict or duplicate)</translation>
     </message>
     <message>
         <location filename="../../desktop/services/membership/submissions.py" line="95"/>
@@ -2951,12 +3546,12 @@ NIK {nik}</translation>
     <message>
         <location filename="../../desktop/services/membership/submissions.py" line="97"/>
         <source>data belum lengkap atau tidak sah</source>
-        <translation>incomplete or invalid data</translation>
+        <translation>data incomplete or not valid</translation>
     </message>
     <message>
         <location filename="../../desktop/services/membership/submissions.py" line="124"/>
         <source>Baris judul templat BPJS tidak ditemukan di {name}: tidak ada kolom NIK, Nama, Tanggal Lahir dan sejenisnya.</source>
-        <translation>The BPJS template&apos;s header row was not found in {name}: no NIK, Name, Date of birth or similar columns.</translation>
+        <translation>No BPJS template header row found in {name}: no NIK, Name, Date of birth or similar columns.</translation>
     </message>
     <message>
         <location filename="../../desktop/services/membership/submissions.py" line="129"/>
@@ -2964,7 +3559,7 @@ NIK {nik}</translation>
         <translation>The BPJS template must have a NIK column.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/payments.py" line="106"/>
+        <location filename="../../desktop/services/membership/payments.py" line="116"/>
         <location filename="../../desktop/services/membership/submissions.py" line="191"/>
         <source>Jumlah bulan harus 1 sampai {max}.</source>
         <translation>The number of months must be 1 to {max}.</translation>
@@ -2972,7 +3567,7 @@ NIK {nik}</translation>
     <message>
         <location filename="../../desktop/services/membership/submissions.py" line="193"/>
         <source>Batas jumlah peserta harus 1 atau lebih.</source>
-        <translation>The participant limit must be 1 or more.</translation>
+        <translation>The limit on workers must be 1 or more.</translation>
     </message>
     <message>
         <location filename="../../desktop/services/membership/submissions.py" line="219"/>
@@ -2982,17 +3577,17 @@ NIK {nik}</translation>
     <message>
         <location filename="../../desktop/services/membership/submissions.py" line="234"/>
         <source>Tidak ada peserta yang siap diajukan ke BPJS{detail}.</source>
-        <translation>No participant is ready to be submitted to BPJS{detail}.</translation>
+        <translation>No worker is ready to be submitted to BPJS{detail}.</translation>
     </message>
     <message>
         <location filename="../../desktop/services/membership/answers.py" line="40"/>
         <source>Berkas {name} bukan jawaban BPJS yang dikenal: perlu kolom NIK dan kolom KPJ (No KPJ, Nomor Peserta) atau Keterangan.</source>
-        <translation>{name} is not a known BPJS answer: it needs a NIK column and a KPJ column (No KPJ, Nomor Peserta) or a Keterangan column.</translation>
+        <translation>{name} is not a BPJS answer Lindung knows: it needs a NIK column and a KPJ column (No KPJ, Nomor Peserta) or Keterangan.</translation>
     </message>
     <message>
         <location filename="../../desktop/services/membership/answers.py" line="81"/>
         <source>NIK tidak ada di antara peserta yang diajukan.</source>
-        <translation>The NIK is not among the submitted participants.</translation>
+        <translation>This NIK is not among the submitted workers.</translation>
     </message>
     <message>
         <location filename="../../desktop/services/membership/answers.py" line="85"/>
@@ -3002,58 +3597,64 @@ NIK {nik}</translation>
     <message>
         <location filename="../../desktop/services/membership/answers.py" line="92"/>
         <source>Peserta ini sudah aktif dengan nomor KPJ lain.</source>
-        <translation>This participant is already active with another KPJ number.</translation>
+        <translation>This worker is already active with another KPJ number.</translation>
     </message>
     <message>
         <location filename="../../desktop/services/membership/answers.py" line="97"/>
         <source>Nomor KPJ ini sudah dipakai peserta lain.</source>
-        <translation>This KPJ number is already used by another participant.</translation>
+        <translation>This KPJ number is already held by another worker.</translation>
     </message>
     <message>
         <location filename="../../desktop/services/membership/answers.py" line="114"/>
         <source>Peserta ini sudah aktif; penolakan tidak diterapkan.</source>
-        <translation>This participant is already active; the refusal is not applied.</translation>
+        <translation>This worker is already active; the refusal was not applied.</translation>
     </message>
     <message>
         <location filename="../../desktop/services/membership/answers.py" line="133"/>
         <source>Peserta ini sudah ditolak; ajukan lagi setelah diperbaiki.</source>
-        <translation>This participant was refused already; submit again once corrected.</translation>
+        <translation>This worker was already refused; submit again once corrected.</translation>
     </message>
     <message>
         <location filename="../../desktop/services/membership/answers.py" line="134"/>
         <source>Peserta ini belum diajukan ke BPJS.</source>
-        <translation>This participant has not been submitted to BPJS.</translation>
+        <translation>This worker has not been submitted to BPJS.</translation>
     </message>
     <message>
         <location filename="../../desktop/services/membership/payments.py" line="92"/>
         <source>Tidak ada peserta yang dapat dibayar: hanya peserta yang sudah diajukan atau aktif.</source>
-        <translation>No participant can be paid for: only submitted or active participants.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/services/membership/payments.py" line="108"/>
-        <source>Jumlah pembayaran tidak boleh negatif.</source>
-        <translation>A payment cannot be negative.</translation>
+        <translation>No worker can be paid for: only submitted or active workers.</translation>
     </message>
     <message>
         <location filename="../../desktop/services/membership/payments.py" line="118"/>
+        <source>Jumlah pembayaran tidak boleh negatif.</source>
+        <translation>The amount paid cannot be negative.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/membership/payments.py" line="135"/>
+        <location filename="../../desktop/services/membership/payments.py" line="200"/>
         <source>Sebutkan batch atau daftar No. Registrasi yang dibayar.</source>
         <translation>Name the batch or the registration numbers paid for.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/payments.py" line="123"/>
+        <location filename="../../desktop/services/membership/payments.py" line="124"/>
         <location filename="../../desktop/services/reporting.py" line="136"/>
         <source>Batch {batch} tidak dikenal.</source>
         <translation>Batch {batch} is unknown.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/payments.py" line="133"/>
+        <location filename="../../desktop/services/membership/payments.py" line="148"/>
         <source>{n} No. Registrasi tidak dikenal.</source>
-        <translation>{n} registration number(s) unknown.</translation>
+        <translation>{n} registration numbers are unknown.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/payments.py" line="153"/>
+        <location filename="../../desktop/services/membership/payments.py" line="172"/>
         <source>Tidak ada peserta yang perlindungannya berakhir dalam {days} hari.</source>
-        <translation>No participant&apos;s coverage ends within {days} days.</translation>
+        <translation>No worker&apos;s coverage ends within {days} days.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/membership/baznas.py" line="50"/>
+        <source>Tidak ada pembayaran BAZNAS antara {start} dan {end}.</source>
+        <translation>No BAZNAS payment between {start} and {end}.</translation>
     </message>
     <message>
         <location filename="../../desktop/services/settings.py" line="33"/>
@@ -3074,11 +3675,6 @@ NIK {nik}</translation>
         <location filename="../../desktop/services/settings.py" line="39"/>
         <source>Batas penghasilan wajar harus lebih dari 0.</source>
         <translation>The plausible income limit must be above 0.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/services/membership/baznas.py" line="50"/>
-        <source>Tidak ada pembayaran BAZNAS antara {start} dan {end}.</source>
-        <translation>No BAZNAS payment between {start} and {end}.</translation>
     </message>
 </context>
 <context>
@@ -3148,6 +3744,114 @@ NIK {nik}</translation>
         <location filename="../../desktop/gui/settings_dialog.py" line="82"/>
         <source>Pengaturan disimpan.</source>
         <translation>Settings saved.</translation>
+    </message>
+</context>
+<context>
+    <name>SubmitDialog</name>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="203"/>
+        <source>Ajukan ke BPJS</source>
+        <translation>Submit to BPJS</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="205"/>
+        <source>Lindung menulis berkas pendaftaran kolektif (Excel) untuk peserta yang siap: data lengkap dan sah, tidak menunggu tinjauan di hub, belum pernah diajukan (atau ditolak BPJS lalu sudah diperbaiki). Unggah berkas itu ke BPJS Ketenagakerjaan; peserta di dalamnya menjadi &quot;Diajukan ke BPJS&quot;.</source>
+        <translation>Lindung writes the collective registration file (Excel) for the workers who are ready: complete and valid data, not waiting for review at the hub, never submitted (or refused by BPJS and corrected since). Upload that file to BPJS Ketenagakerjaan; the workers in it become &quot;Submitted to BPJS&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="212"/>
+        <source>Semua kabupaten/kota</source>
+        <translation>All regencies/cities</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="217"/>
+        <source>Semua sekolah</source>
+        <translation>All schools</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="222"/>
+        <source>nama, NIK atau No. Registrasi (boleh kosong)</source>
+        <translation>name, NIK or registration no. (may be empty)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="226"/>
+        <source>semua yang siap</source>
+        <translation>all who are ready</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="227"/>
+        <source>&amp;Kabupaten/kota</source>
+        <translation>&amp;Regency/city</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="228"/>
+        <source>&amp;Sekolah</source>
+        <translation>&amp;School</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="229"/>
+        <source>&amp;Cari</source>
+        <translation>S&amp;earch</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="230"/>
+        <source>Bulan &amp;dibayar BAZNAS</source>
+        <translation>Months &amp;paid by BAZNAS</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="231"/>
+        <source>&amp;Paling banyak</source>
+        <translation>At &amp;most</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="233"/>
+        <source>Menghitung peserta yang siap…</source>
+        <translation>Counting the workers who are ready…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="244"/>
+        <source>&amp;Tulis berkas pengajuan…</source>
+        <translation>&amp;Write the submission file…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="282"/>
+        <source>{count} peserta siap diajukan ke BPJS.</source>
+        <translation>{count} workers are ready to be submitted to BPJS.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="284"/>
+        <source>Tidak ada peserta yang siap diajukan dengan saringan ini.</source>
+        <translation>No worker is ready to be submitted with these filters.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="287"/>
+        <source>Belum siap: {reasons}. Perbaiki datanya dari daftar peserta (saringan status &quot;Ditolak BPJS&quot; menunjukkan yang ditolak); yang ditolak BPJS siap lagi setelah datanya diubah.</source>
+        <translation>Not ready: {reasons}. Correct their data from the list of workers (the status filter &quot;Refused by BPJS&quot; shows the refused ones); those refused by BPJS are ready again once their data changed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="298"/>
+        <source>&amp;Tulis berkas pengajuan ({count} peserta)…</source>
+        <translation>&amp;Write the submission file ({count} workers)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="303"/>
+        <source>Simpan berkas pengajuan BPJS</source>
+        <translation>Save the BPJS submission file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="316"/>
+        <source>Batch {batch}: {count} peserta ditulis ke {name}. Unggah berkas ini ke BPJS; bila jawabannya datang, pilih &quot;Baca jawaban BPJS…&quot;.</source>
+        <translation>Batch {batch}: {count} workers written to {name}. Upload this file to BPJS; when the answer comes, choose &quot;Read BPJS&apos;s answer…&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="325"/>
+        <source>Tidak ada peserta yang siap diajukan ke BPJS.</source>
+        <translation>No worker is ready to be submitted to BPJS.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="327"/>
+        <source>Belum siap: {reasons}.</source>
+        <translation>Not ready: {reasons}.</translation>
     </message>
 </context>
 <context>
@@ -3232,6 +3936,69 @@ NIK {nik}</translation>
         <location filename="../../desktop/gui/sync_control.py" line="172"/>
         <source>gagal, dicoba lagi dalam {s} detik</source>
         <translation>failed, trying again in {s} seconds</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateDialog</name>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="681"/>
+        <source>Templat berkas pengajuan BPJS</source>
+        <translation>BPJS submission file template</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="683"/>
+        <source>Bila cabang memakai templat unggah BPJS sendiri, muat berkas templatnya (cukup baris judulnya): berkas pengajuan lalu memakai nama dan urutan kolom templat itu. Kolom yang tidak dikenal dibiarkan kosong.</source>
+        <translation>When the branch uses its own BPJS upload template, load the template file (its header row is enough): submission files then use that template&apos;s column names and order. Columns Lindung does not know are left empty.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="691"/>
+        <source>Kolom di berkas pengajuan</source>
+        <translation>Column in the submission file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="691"/>
+        <source>Diisi Lindung dengan</source>
+        <translation>Lindung fills it with</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="693"/>
+        <source>&amp;Muat templat cabang…</source>
+        <translation>&amp;Load the branch&apos;s template…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="694"/>
+        <source>&amp;Pakai kolom bawaan Lindung</source>
+        <translation>&amp;Use Lindung&apos;s own columns</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="705"/>
+        <source>Sekarang: kolom bawaan Lindung ({count} kolom).</source>
+        <translation>Now: Lindung&apos;s own columns ({count} columns).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="706"/>
+        <source>Sekarang: templat cabang, {count} kolom ({filled} diisi Lindung).</source>
+        <translation>Now: the branch&apos;s template, {count} columns ({filled} filled by Lindung).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="713"/>
+        <source>(dibiarkan kosong)</source>
+        <translation>(left empty)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="717"/>
+        <source>Pilih templat BPJS cabang</source>
+        <translation>Choose the branch&apos;s BPJS template</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="724"/>
+        <source>Templat {name} dimuat: {count} kolom.</source>
+        <translation>Template {name} loaded: {count} columns.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="730"/>
+        <source>Berkas pengajuan kembali memakai kolom bawaan Lindung.</source>
+        <translation>Submission files use Lindung&apos;s own columns again.</translation>
     </message>
 </context>
 <context>
@@ -3625,56 +4392,133 @@ NIK {nik}</translation>
 <context>
     <name>WorkerTableModel</name>
     <message>
-        <location filename="../../desktop/gui/worker_model.py" line="27"/>
+        <location filename="../../desktop/gui/worker_model.py" line="39"/>
         <source>No. Registrasi</source>
         <translation>Registration no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/worker_model.py" line="27"/>
+        <location filename="../../desktop/gui/worker_model.py" line="39"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/worker_model.py" line="27"/>
+        <location filename="../../desktop/gui/worker_model.py" line="39"/>
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/worker_model.py" line="27"/>
+        <location filename="../../desktop/gui/worker_model.py" line="39"/>
         <source>Tgl lahir</source>
         <translation>Born</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/worker_model.py" line="28"/>
+        <location filename="../../desktop/gui/worker_model.py" line="40"/>
         <source>L/P</source>
         <translation>M/F</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/worker_model.py" line="28"/>
+        <location filename="../../desktop/gui/worker_model.py" line="40"/>
         <source>Kabupaten/Kota</source>
         <translation>Regency/City</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/worker_model.py" line="28"/>
+        <location filename="../../desktop/gui/worker_model.py" line="40"/>
         <source>Pekerjaan</source>
         <translation>Occupation</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/worker_model.py" line="28"/>
+        <location filename="../../desktop/gui/worker_model.py" line="40"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/worker_model.py" line="30"/>
+        <location filename="../../desktop/gui/worker_model.py" line="41"/>
+        <source>No. KPJ</source>
+        <translation>KPJ no.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/worker_model.py" line="43"/>
         <source>L</source>
         <comment>laki-laki</comment>
         <translation>M</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/worker_model.py" line="30"/>
+        <location filename="../../desktop/gui/worker_model.py" line="43"/>
         <source>P</source>
         <comment>perempuan</comment>
         <translation>F</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/worker_model.py" line="102"/>
+        <source>Dilindungi sampai {date}</source>
+        <translation>Covered until {date}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/worker_model.py" line="103"/>
+        <source>Perlindungan berakhir {date}</source>
+        <translation>Coverage ended {date}</translation>
+    </message>
+</context>
+<context>
+    <name>_PaymentStep</name>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="452"/>
+        <source>mis. nomor bukti transfer BAZNAS</source>
+        <translation>e.g. BAZNAS&apos;s transfer receipt number</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="455"/>
+        <source>yang ditransfer BAZNAS, mis. 5.000.000 (boleh kosong)</source>
+        <translation>what BAZNAS transferred, e.g. 5.000.000 (may be empty)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="456"/>
+        <source>&amp;Bulan dibayar</source>
+        <translation>&amp;Months paid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="457"/>
+        <source>&amp;Referensi</source>
+        <translation>&amp;Reference</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="458"/>
+        <source>&amp;Jumlah dibayar (Rp)</source>
+        <translation>&amp;Amount paid (Rp)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="460"/>
+        <location filename="../../desktop/gui/membership_window.py" line="471"/>
+        <source>Kewajiban dan pembayaran</source>
+        <translation>Owed and paid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="498"/>
+        <source>&quot;{text}&quot; bukan jumlah rupiah. Tulis seperti 5.000.000.</source>
+        <translation>&quot;{text}&quot; is not an amount in rupiah. Write it like 5.000.000.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="509"/>
+        <source>&quot;{text}&quot; bukan jumlah rupiah. Tulis seperti 5.000.000; tidak ada yang dicatat.</source>
+        <translation>&quot;{text}&quot; is not an amount in rupiah. Write it like 5.000.000; nothing was recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="517"/>
+        <source>Dicatat: {number}</source>
+        <translation>Recorded: {number}</translation>
+    </message>
+</context>
+<context>
+    <name>_Step</name>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="158"/>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="187"/>
+        <source> bulan</source>
+        <translation> months</translation>
     </message>
 </context>
 </TS>
