@@ -266,3 +266,24 @@ def test_backup_path_default_is_in_the_data_folder(qtbot, window, ws, monkeypatc
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (offered.append(Path(a[2])), ("", ""))[1])
     window.backup()
     assert offered[0].parent == ws.path.parent / "cadangan" and offered[0].suffix == ".sqlite3"
+
+
+def test_work_that_ends_after_its_window_closed_is_dropped_quietly(qtbot, worker):
+    """A sign-out or restore closes the window while its database work runs: the answer goes nowhere,
+    what changed is still announced."""
+    import threading
+
+    import shiboken6
+    from PySide6.QtCore import QObject
+
+    class Owner(QObject):
+        def done(self, _result):
+            raise AssertionError("answered to a window already closed")
+
+    gate = threading.Event()
+    owner = Owner()
+    with qtbot.waitSignal(worker.changed, timeout=5000) as changed:
+        worker.submit(gate.wait, 5, on_success=owner.done, changes="workers")
+        shiboken6.delete(owner)
+        gate.set()
+    assert changed.args == ["workers"]
