@@ -101,7 +101,7 @@ class MainWindow(QMainWindow):
             self.kabupaten_filter.addItem(region.short_name, region.code)
         self.school_filter = SearchCombo(objectName="schoolFilter", hint=self.tr("Semua sekolah"))
         self.school_filter.addItem(self.tr("Semua sekolah"), None)
-        self.school_filter.setMinimumContentsLength(22)
+        self.school_filter.setMinimumContentsLength(28)
         self.kabupaten_filter.setMinimumContentsLength(len(self.kabupaten_filter.itemText(0)) + 1)   # not cut off
         self.status_filter = QComboBox(objectName="statusFilter")
         self.status_filter.addItem(self.tr("Semua status"), None)

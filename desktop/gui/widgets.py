@@ -117,7 +117,8 @@ class SearchCombo(QComboBox):
         if not rows:
             return
         height = self.list.sizeHintForRow(0) * min(rows, POPUP_ROWS) + 2 * self.list.frameWidth()
-        width = max(self.width(), min(self.list.sizeHintForColumn(0) + 24, 2 * self.width()))
+        widest = self.screen().availableGeometry().width() if self.screen() else 2 * self.width()
+        width = max(self.width(), min(self.list.sizeHintForColumn(0) + 24, widest))   # never cut off
         below = self.mapToGlobal(QPoint(0, self.height()))
         screen = self.screen().availableGeometry() if self.screen() else None
         if screen is not None and below.y() + height > screen.bottom():
@@ -248,6 +249,13 @@ class SearchCombo(QComboBox):
     def hideEvent(self, event) -> None:  # noqa: N802
         self.list.hide()
         super().hideEvent(event)
+
+    def showPopup(self) -> None:  # noqa: N802
+        """The whole list (↓ on the arrow, Alt+Down): as wide as its longest entry, never cut off."""
+        view = self.view()
+        view.setMinimumWidth(min(view.sizeHintForColumn(0) + 2 * view.frameWidth() + 24,
+                                 self.screen().availableGeometry().width() if self.screen() else 10_000))
+        super().showPopup()
 
     def select_data(self, value) -> None:
         """Choose the entry whose value is ``value`` (the placeholder, or nothing, when none is)."""

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from pypdf import PdfReader
+from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 
 from desktop.services import cards
@@ -126,3 +127,23 @@ def test_reports_from_the_menu(qtbot, window, ws, tmp_path):
     with qtbot.waitSignal(window.report_written, timeout=20_000):
         window.report_contributions(out, months=6)
     assert "Kewajiban iuran BAZNAS" in PdfReader(out).pages[0].extract_text()
+
+
+def test_the_school_filter_shows_whole_school_names(qtbot, window, ws):
+    from desktop.services.schools import add_school
+
+    add_school(ws, "69800002", "Madrasah Ibtidaiyah Swasta Nurul Huda Sungai Kakap", "MI", "6112")
+    window._load_schools()
+    qtbot.waitUntil(lambda: window.school_filter.count() == 2, timeout=5000)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    combo = window.school_filter
+    longest = combo.fontMetrics().horizontalAdvance(combo.itemText(1))
+    combo.setFocus()
+    qtbot.keyClicks(combo, "nurul")
+    qtbot.waitUntil(lambda: combo.popup_visible, timeout=2000)
+    assert combo.list.width() >= longest                  # the typed list shows the whole name
+    qtbot.keyClick(combo, Qt.Key.Key_Escape)
+    combo.showPopup()
+    assert combo.view().width() >= longest                # and so does the full list
+    combo.hidePopup()
