@@ -38,9 +38,14 @@ def _open(args) -> Any:
     except ServiceError as exc:   # locked without its key file, a damaged key file
         raise CliError(f"basis data {path} tidak dapat dibuka: {exc.message}") from None
     except Exception as exc:  # an unreadable or foreign file: say so plainly
-        from sqlalchemy.exc import DatabaseError, OperationalError
+        import sqlcipher3.dbapi2 as sqlcipher
 
-        if isinstance(exc, (DatabaseError, OperationalError, OSError)):
+        unreadable: tuple[type[BaseException], ...] = (sqlcipher.DatabaseError, OSError)   # from the driver
+        if "sqlalchemy" in sys.modules:   # or through SQLAlchemy (a database that needed migrating)
+            from sqlalchemy.exc import DatabaseError, OperationalError
+
+            unreadable += (DatabaseError, OperationalError)
+        if isinstance(exc, unreadable):
             raise CliError(f"basis data {path} tidak dapat dibuka: {type(exc).__name__}") from None
         raise
 

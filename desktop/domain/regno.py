@@ -13,8 +13,6 @@ from __future__ import annotations
 import re
 import secrets
 
-from stdnum.iso7064 import mod_37_36
-
 CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 PREFIX_LENGTH = 6
 SEQUENCE_DIGITS = 6
@@ -31,6 +29,8 @@ def make_registration_no(prefix: str, sequence: int) -> str:
         raise ValueError("device prefix must be 6 Crockford base-32 characters")
     if not 1 <= sequence <= MAX_SEQUENCE:
         raise ValueError("registration sequence exhausted for this device")
+    from stdnum.iso7064 import mod_37_36
+
     body = f"{prefix}{sequence:0{SEQUENCE_DIGITS}d}"
     return f"{prefix}-{sequence:0{SEQUENCE_DIGITS}d}-{mod_37_36.calc_check_digit(body)}"
 
@@ -47,5 +47,7 @@ def is_valid_registration_no(text: str) -> bool:
     match = _FORMAT.match(normalize_registration_no(text))
     if not match:
         return False
+    from stdnum.iso7064 import mod_37_36
+
     prefix, sequence, check = match.groups()
     return mod_37_36.is_valid(prefix + sequence + check)

@@ -8,21 +8,25 @@ import functools
 import re
 from dataclasses import dataclass
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import exists, func, select
-
 from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.domain.text import fold_spaces
 from desktop.paths import COMMON_PASSWORDS
 from desktop.services import keys, lockout
 from desktop.services.errors import AuthenticationFailed, PermissionDenied, ServiceError
 from desktop.services.workspace import Workspace, utcnow
-from desktop.storage.models import Account, School
 
 MIN_PASSWORD = 10   # for new passwords; accounts made with a shorter one still sign in
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,31}$")
-_hasher = PasswordHasher()  # Argon2id with the library's recommended parameters
+# SQLAlchemy, the models and Argon2 are imported by the functions that use them: every command asks
+# has_accounts() first, and a command that only reads should not load them for that.
+
+
+@functools.cache
+def _hasher():
+    """Argon2id with the library's recommended parameters."""
+    from argon2 import PasswordHasher
+
+    return PasswordHasher()
 
 
 class Role(str, enum.Enum):
@@ -90,13 +94,17 @@ def check_password(password: str, username: str = "") -> None:
 
 
 def has_accounts(ws: Workspace) -> bool:
-    with ws.session() as session:
-        return bool(session.scalar(select(exists().where(Account.id.is_not(None)))))
+    with ws.reading() as db:
+        return bool(db.execute("SELECT EXISTS (SELECT 1 FROM accounts WHERE accounts.id IS NOT NULL)").fetchone()[0])
 
 
 def create_account(ws: Workspace, username: str, display_name: str, password: str, role: Role,
                    by: Actor | None = None, school_npsn: str | None = None) -> Actor:
     """Create an account; the first account on a laptop must be the admin."""
+    from sqlalchemy import func, select
+
+    from desktop.storage.models import Account, School
+
     username = fold_spaces(username).lower()
     display_name = fold_spaces(display_name) or username
     if not _USERNAME.match(username):
@@ -116,7 +124,7 @@ def create_account(ws: Workspace, username: str, display_name: str, password: st
                                npsn=school_npsn)
         if role is Role.COORDINATOR and school_npsn is None:
             raise ServiceError(QT_TRANSLATE_NOOP("Service", "Akun koordinator sekolah harus menyebut sekolahnya."))
-        password_hash = _hasher.hash(password)
+        password_hash = _hasher().hash(password)
         session.add(Account(username=username, display_name=display_name, role=role.value,
                             password_hash=password_hash, active=True, created_at=utcnow(),
                             school_npsn=school_npsn))
@@ -132,6 +140,11 @@ def create_account(ws: Workspace, username: str, display_name: str, password: st
 def authenticate(ws: Workspace, username: str, password: str, now: dt.datetime | None = None) -> Actor:
     """Sign in. Five wrong passwords in a row lock the name on this laptop for a growing while
     (services.lockout); a locked name is refused, even with the right password, until then."""
+    from argon2.exceptions import InvalidHashError, VerificationError
+    from sqlalchemy import select
+
+    from desktop.storage.models import Account
+
     username = fold_spaces(username).lower()
     try:
         lockout.check(ws.path, username, now)
@@ -146,14 +159,14 @@ def authenticate(ws: Workspace, username: str, password: str, now: dt.datetime |
             try:
                 if not known:
                     # Spend the same effort as a real check so timing does not reveal which names exist.
-                    _hasher.verify(_dummy_hash(), password)
+                    _hasher().verify(_dummy_hash(), password)
                     raise VerificationError
-                _hasher.verify(account.password_hash, password)
+                _hasher().verify(account.password_hash, password)
             except (VerificationError, InvalidHashError):
                 raise AuthenticationFailed(lockout.WRONG) from None
-            rehashed = _hasher.check_needs_rehash(account.password_hash)
+            rehashed = _hasher().check_needs_rehash(account.password_hash)
             if rehashed:
-                account.password_hash = _hasher.hash(password)
+                account.password_hash = _hasher().hash(password)
             account.last_login_at = utcnow()
             actor = Actor(account.username, account.display_name, Role(account.role), account.school_npsn)
             password_hash = account.password_hash
@@ -189,6 +202,10 @@ def record_signin_failures(ws: Workspace) -> int:
 
 
 def list_accounts(ws: Workspace) -> list[Actor]:
+    from sqlalchemy import select
+
+    from desktop.storage.models import Account
+
     with ws.session() as session:
         return [Actor(a.username, a.display_name, Role(a.role), a.school_npsn)
                 for a in session.scalars(select(Account).where(Account.active).order_by(Account.username))]
@@ -196,7 +213,7 @@ def list_accounts(ws: Workspace) -> list[Actor]:
 
 @functools.cache
 def _dummy_hash() -> str:
-    return _hasher.hash("lindung-dummy-password")
+    return _hasher().hash("lindung-dummy-password")
 
 
 LOCK_KEY = "security.lock_minutes"

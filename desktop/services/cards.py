@@ -18,7 +18,7 @@ from pathlib import Path
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
-from sqlalchemy import exists, select
+from sqlalchemy import select
 
 from desktop.domain import cardcode
 from desktop.domain.base64url import b64, unb64
@@ -180,16 +180,10 @@ def _card_back(ws: Workspace) -> CardBack:
 
 def count_selected(ws: Workspace, query: SearchQuery) -> tuple[int, int]:
     """(cards selected, of which already printed once)."""
-    from sqlalchemy import func
+    from desktop.services.search import count
 
-    from desktop.services.search import _filtered
-
-    with ws.session() as session:
-        total = session.execute(_filtered(select(func.count()).select_from(Worker), query)).scalar_one()
-        printed = session.execute(_filtered(
-            select(func.count()).select_from(Worker).where(exists().where(CardPrint.worker_id == Worker.id)),
-            query)).scalar_one()
-    return total, printed
+    return count(ws, query), count(ws, query, "EXISTS (SELECT * FROM card_prints "
+                                              "WHERE card_prints.worker_id = workers.id)")
 
 
 def print_cards(ws: Workspace, query: SearchQuery, out: Path, layout: str, actor: Actor,

@@ -20,12 +20,6 @@ import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from argon2.low_level import Type, hash_secret_raw
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-
 from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.services.errors import AuthenticationFailed, ServiceError
 from desktop.storage.engine import is_plain_sqlite
@@ -113,12 +107,20 @@ def _parse_phc(phc: str) -> tuple[dict[str, int], bytes, bytes]:
     return params, _unb64(parts[4]), _unb64(parts[5])
 
 
+# Argon2 and cryptography are imported where the key is wrapped or unwrapped: a database that opens
+# without a password (no account yet) needs neither.
+
 def _kek(raw_hash: bytes) -> bytes:
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
     return HKDF(hashes.SHA256(), 32, salt=None, info=b"lindung key wrapping").derive(raw_hash)
 
 
 def wrap(key: bytes, password_hash: str) -> dict[str, str]:
     """The database key wrapped for the account whose stored Argon2id hash is ``password_hash``."""
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     params, salt, raw = _parse_phc(password_hash)
     nonce = secrets.token_bytes(12)
     return {"m": str(params["m"]), "t": str(params["t"]), "p": str(params["p"]), "salt": _b64(salt),
@@ -127,6 +129,10 @@ def wrap(key: bytes, password_hash: str) -> dict[str, str]:
 
 
 def unwrap(entry: dict[str, str], password: str) -> bytes:
+    from argon2.low_level import Type, hash_secret_raw
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     raw = hash_secret_raw(password.encode("utf-8"), _unb64(entry["salt"]), time_cost=int(entry["t"]),
                           memory_cost=int(entry["m"]), parallelism=int(entry["p"]), hash_len=int(entry["length"]),
                           type=Type.ID)
@@ -151,6 +157,8 @@ def unlock(db: Path, username: str, password: str, now: dt.datetime | None = Non
     entry = keyfile.accounts.get(username)
     try:
         if entry is None:
+            from argon2.low_level import Type, hash_secret_raw
+
             # The same effort as a real check, so timing does not reveal which names exist.
             hash_secret_raw(password.encode("utf-8"), b"lindung-no-user!", time_cost=3, memory_cost=65536,
                             parallelism=4, hash_len=32, type=Type.ID)
