@@ -14,12 +14,11 @@ import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
-from sqlalchemy import select
-
 from desktop.domain import cardcode
 from desktop.domain.base64url import b64, unb64
 from desktop.domain.enrollment import Funding, Programme
@@ -27,14 +26,19 @@ from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.domain.nik import mask_nik
 from desktop.domain.text import format_date
 from desktop.paths import FONTS
-from desktop.services import audit, permissions
+from desktop.services import permissions
 from desktop.services.accounts import Actor
 from desktop.services.errors import ServiceError
 from desktop.services.records import WorkerRecord
 from desktop.services.search import SearchQuery, iter_records
 from desktop.services.workspace import Workspace, bulk_work, utcnow
-from desktop.storage.models import CardPrint, PrintBatch, Setting, Worker
-from reports.cards import LAYOUTS, CardBack, CardData, write_cards
+
+if TYPE_CHECKING:
+    from reports.cards import CardBack, CardData
+
+# ReportLab and the PDF joiner (reports.cards) are imported where cards are drawn, SQLAlchemy and the
+# models where something is written: checking a card or showing this laptop's key needs none of them
+# (keys are read through the driver).
 
 _KEY_SETTING = "cards.signing_key"
 _TRUSTED_SETTING = "cards.trusted_key."
@@ -57,6 +61,12 @@ def key_id(public: Ed25519PublicKey) -> str:
 
 def signing_key(ws: Workspace) -> Ed25519PrivateKey:
     """This installation's private key, made on first use and kept in its database."""
+    with ws.reading() as db:
+        row = db.execute("SELECT value FROM settings WHERE key = ?", (_KEY_SETTING,)).fetchone()
+    if row is not None:
+        return Ed25519PrivateKey.from_private_bytes(unb64(row[0]))
+    from desktop.storage.models import Setting
+
     with ws.session(write=True) as session:
         row = session.get(Setting, _KEY_SETTING)
         if row is None:
@@ -87,6 +97,8 @@ def _parse_public(text: str) -> Ed25519PublicKey:
 
 def trust_key(ws: Workspace, text: str) -> str:
     """Accept another installation's public key for verifying its cards; returns its key id."""
+    from desktop.storage.models import Setting
+
     public = _parse_public(text)
     kid = key_id(public)
     with ws.session(write=True) as session:
@@ -97,10 +109,12 @@ def trust_key(ws: Workspace, text: str) -> str:
 def _known_keys(ws: Workspace, extra: str | None = None) -> dict[str, Ed25519PublicKey]:
     own = signing_key(ws).public_key()
     keys = {key_id(own): own}
-    with ws.session() as session:
-        for row in session.scalars(select(Setting).where(Setting.key.startswith(_TRUSTED_SETTING))):
-            public = _parse_public(row.value)
-            keys[key_id(public)] = public
+    with ws.reading() as db:
+        trusted = [value for (value,) in db.execute("SELECT value FROM settings WHERE key LIKE ? || '%'",
+                                                     (_TRUSTED_SETTING,))]   # as Setting.key.startswith()
+    for value in trusted:
+        public = _parse_public(value)
+        keys[key_id(public)] = public
     if extra:
         public = _parse_public(extra)
         keys[key_id(public)] = public
@@ -144,6 +158,9 @@ class CardMaker:
     """Turns records into signed ``CardData`` (one key, one region list for the whole batch)."""
 
     def __init__(self, ws: Workspace):
+        from reports.cards import CardData
+
+        self._card_data = CardData
         self.key = signing_key(ws)
         self.kid = key_id(self.key.public_key())
         self.regions = ws.regions
@@ -154,7 +171,7 @@ class CardMaker:
         message = cardcode.message_for(claim)
         signature = b64(self.key.sign(message.encode("utf-8")))
         funding = Funding.parse(record.funding_source)
-        return CardData(
+        return self._card_data(
             registration_no=record.registration_no, full_name=record.full_name,
             nik_masked=mask_nik(record.nik), birth_date=format_date(record.birth_date),
             kabupaten=self.regions.name(record.kabupaten_code), programmes=_programmes(record.programme),
@@ -173,9 +190,11 @@ class PrintResult:
 
 
 def _card_back(ws: Workspace) -> CardBack:
-    with ws.session() as session:
-        branch = session.get(Setting, "cards.branch_contact")
-    return CardBack(branch=branch.value) if branch is not None else CardBack()
+    from reports.cards import CardBack
+
+    with ws.reading() as db:
+        branch = db.execute("SELECT value FROM settings WHERE key = 'cards.branch_contact'").fetchone()
+    return CardBack(branch=branch[0]) if branch is not None else CardBack()
 
 
 def count_selected(ws: Workspace, query: SearchQuery) -> tuple[int, int]:
@@ -191,6 +210,8 @@ def print_cards(ws: Workspace, query: SearchQuery, out: Path, layout: str, actor
                 progress: Callable[[int, int], None] | None = None,
                 cancelled: Callable[[], bool] | None = None, record: bool = True) -> PrintResult:
     """Write the selected workers' cards to ``out`` and log the batch (``record=False``: a preview)."""
+    from reports.cards import LAYOUTS, write_cards
+
     permissions.require(actor, permissions.Action.PRINT)
     if layout not in LAYOUTS:
         raise ServiceError(QT_TRANSLATE_NOOP("Service", "Tata letak {layout} tidak dikenal: pilih a4 atau card."),
@@ -228,6 +249,11 @@ def print_cards(ws: Workspace, query: SearchQuery, out: Path, layout: str, actor
 
 def _log_batch(ws: Workspace, batch_uuid: str, registration_nos: list[str], layout: str, actor: Actor,
                reason: str | None, file_name: str) -> None:
+    from sqlalchemy import select
+
+    from desktop.services import audit
+    from desktop.storage.models import CardPrint, PrintBatch, Worker
+
     with ws.session(write=True) as session:
         batch = PrintBatch(uuid=batch_uuid, created_at=utcnow(), created_by=actor.username,
                            device_id=ws.device.id, layout=layout, card_count=len(registration_nos),
@@ -257,6 +283,10 @@ class BatchInfo:
 
 
 def list_batches(ws: Workspace) -> list[BatchInfo]:
+    from sqlalchemy import select
+
+    from desktop.storage.models import PrintBatch
+
     with ws.session() as session:
         return [BatchInfo(b.uuid, b.created_at.isoformat(timespec="seconds"), b.created_by, b.layout, b.card_count,
                           b.reprint_reason, b.file_name)

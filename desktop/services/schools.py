@@ -4,20 +4,17 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import select
-
 from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.domain.text import fold_spaces
 from desktop.services.errors import ServiceError
 from desktop.services.records import SchoolInfo
 from desktop.services.workspace import Workspace, utcnow
-from desktop.storage.models import School
 
 LEVELS = ("SD", "MI", "SMP", "MTs", "SMA", "MA", "SMK")
 _NPSN = re.compile(r"^\d{8}$")
 
 
-def _info(s: School) -> SchoolInfo:
+def _info(s) -> SchoolInfo:
     return SchoolInfo(s.id, s.npsn, s.name, s.level, s.kabupaten_code, s.coordinator)
 
 
@@ -36,6 +33,10 @@ def add_school(ws: Workspace, npsn: str, name: str, level: str, kabupaten_code: 
     if region is None or len(region.code) != 4:
         raise ServiceError(QT_TRANSLATE_NOOP("Service", "Kode kabupaten/kota {code} tidak dikenal."),
                            code=kabupaten_code)
+    from sqlalchemy import select
+
+    from desktop.storage.models import School
+
     with ws.session(write=True) as session:
         if session.scalar(select(School).where(School.npsn == npsn)) is not None:
             raise ServiceError(QT_TRANSLATE_NOOP("Service", "Sekolah dengan NPSN {npsn} sudah ada."), npsn=npsn)
@@ -47,5 +48,6 @@ def add_school(ws: Workspace, npsn: str, name: str, level: str, kabupaten_code: 
 
 
 def list_schools(ws: Workspace) -> list[SchoolInfo]:
-    with ws.session() as session:
-        return [_info(s) for s in session.scalars(select(School).order_by(School.name))]
+    with ws.reading() as db:   # through the driver: `lindung school list` needs no SQLAlchemy
+        return [SchoolInfo(*row) for row in db.execute(
+            "SELECT id, npsn, name, level, kabupaten_code, coordinator FROM schools ORDER BY name")]
