@@ -37,3 +37,19 @@ def test_the_symbol_reads_back():
     image = zxingcpp.ImageView(scaled, (size + 8) * 4, (size + 8) * 4, zxingcpp.ImageFormat.Lum)
     found = zxingcpp.read_barcode(image)
     assert found is not None and found.text == CARD_TEXT
+
+
+def test_the_inline_image_carries_every_module():
+    """The PDF's 1-bit image, row by row (each filled to whole bytes), is the symbol's modules."""
+    from reports.qr import qr_image_ops
+
+    rows = qr_modules(CARD_TEXT)
+    size = len(rows)
+    ops = qr_image_ops(CARD_TEXT, 10, 20, 65)
+    assert f"/W {size} /H {size} /BPC 1" in ops and ops.startswith("q 65.000 0 0 65.000 10.000 20.000 cm ")
+    data = bytes.fromhex(ops.split(" ID ")[1].split(">")[0])
+    per_row = (size + 7) // 8
+    assert len(data) == per_row * size
+    for number, row in enumerate(rows):
+        bits = "".join(f"{byte:08b}" for byte in data[number * per_row:(number + 1) * per_row])
+        assert bits == "".join("0" if module == 0 else "1" for module in row) + "1" * (per_row * 8 - size)
