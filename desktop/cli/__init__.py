@@ -216,9 +216,10 @@ def console() -> None:
     """The ``lindung`` program (console script, ``python -m desktop``, the bundle): ``main()``, and
     after a command the process ends without Python's teardown, which only frees memory: after a
     10,000-row import that took 0.1 s. The command has closed its database and files by then, and
-    its output is flushed here. The window ends the usual way."""
+    its output is flushed here. The window ends the usual way, and so does a run under a profiler
+    or a tracer (``python -m cProfile -o``, coverage), which writes its results at the end."""
     status = main()
-    if _ran and _ran[-1]:
+    if _ran and _ran[-1] and sys.getprofile() is None and sys.gettrace() is None:
         for stream in (sys.stdout, sys.stderr):
             try:
                 stream.flush()

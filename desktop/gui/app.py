@@ -115,6 +115,11 @@ class AppController(QObject):
         self.dialog.rejected.connect(QApplication.instance().quit)
         self.dialog.show()
         self.dialog_shown.emit(self.dialog)
+        # While the password is typed, the worker loads what signing in uses (the database opens
+        # without them): a sign-in waits for them only when it comes within half a second.
+        from desktop.services.accounts import load_for_sign_in
+
+        self.worker.submit(load_for_sign_in)
 
     def _opened(self, ws: Workspace) -> None:
         self.ws = ws

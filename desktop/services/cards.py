@@ -235,7 +235,7 @@ def print_cards(ws: Workspace, query: SearchQuery, out: Path, layout: str, actor
     with bulk_work():
         Path(out).parent.mkdir(parents=True, exist_ok=True)
         count = write_cards(Path(out), cards(), layout, FONTS, back=_card_back(ws),
-                            title="Kartu peserta JKK + JKM", workers=workers, cancelled=cancelled,
+                            title="Kartu peserta JKK + JKM", workers=workers, cancelled=cancelled, total=total,
                             progress=(lambda done: progress(done, total)) if progress else None)
     if count == 0 and cancelled is not None and cancelled():
         from desktop.services.spreadsheets import Cancelled
@@ -249,24 +249,27 @@ def print_cards(ws: Workspace, query: SearchQuery, out: Path, layout: str, actor
 
 def _log_batch(ws: Workspace, batch_uuid: str, registration_nos: list[str], layout: str, actor: Actor,
                reason: str | None, file_name: str) -> None:
-    from sqlalchemy import select
-
+    """The batch, each card in it (a reprint when printed before) and the audit entry, in one write
+    transaction through the driver: a card batch loads no SQLAlchemy (0.3 s of the command)."""
     from desktop.services import audit
-    from desktop.storage.models import CardPrint, PrintBatch, Worker
+    from desktop.storage.engine import sql_datetime
 
-    with ws.session(write=True) as session:
-        batch = PrintBatch(uuid=batch_uuid, created_at=utcnow(), created_by=actor.username,
-                           device_id=ws.device.id, layout=layout, card_count=len(registration_nos),
-                           reprint_reason=reason, file_name=file_name[:255])
-        session.add(batch)
-        session.flush()
+    with ws.writing() as db:
+        batch_id = db.execute(
+            "INSERT INTO print_batches (uuid, created_at, created_by, device_id, layout, card_count, reprint_reason, "
+            "file_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (batch_uuid, sql_datetime(utcnow()), actor.username, ws.device.id, layout, len(registration_nos),
+             reason, file_name[:255])).lastrowid
         for start in range(0, len(registration_nos), 2000):  # in chunks: memory does not grow with the batch
             chunk = registration_nos[start:start + 2000]
-            ids = list(session.scalars(select(Worker.id).where(Worker.registration_no.in_(chunk))))
-            printed_before = set(session.scalars(select(CardPrint.worker_id).where(CardPrint.worker_id.in_(ids))))
-            session.execute(CardPrint.__table__.insert(), [
-                {"batch_id": batch.id, "worker_id": wid, "reprint": wid in printed_before} for wid in ids])
-        audit.record(session, ws, actor, "print", f"{len(registration_nos)} kartu", {
+            marks = ", ".join("?" * len(chunk))
+            ids = [wid for (wid,) in db.execute(f"SELECT id FROM workers WHERE registration_no IN ({marks})", chunk)]
+            marks = ", ".join("?" * len(ids))
+            printed_before = {wid for (wid,) in db.execute(
+                f"SELECT worker_id FROM card_prints WHERE worker_id IN ({marks})", ids)} if ids else set()
+            db.executemany("INSERT INTO card_prints (batch_id, worker_id, reprint) VALUES (?, ?, ?)",
+                           [(batch_id, wid, int(wid in printed_before)) for wid in ids])
+        audit.record_on(db, ws, actor, "print", f"{len(registration_nos)} kartu", {
             "batch": batch_uuid, "layout": layout, "file": file_name, "reprint_reason": reason,
             "registration_nos": registration_nos})
 

@@ -399,14 +399,14 @@ def _check_all(ws: Workspace, preview: ImportPreview, rows: list[ImportRow],
     return _mark_duplicates(ws, replace(preview, rows=tuple(checked)))
 
 
-# Checking rows is pure computation; on a laptop's second core a forked helper checks the second
-# half of a large file while this process checks the first (10,000 rows: 0.72 s -> about 0.45 s).
-# Only where fork is safe: the command line, never the window's threads (it reports progress instead).
-# This process also unpickles the helper's rows, and runs ``meanwhile`` first when given (loading
-# SQLAlchemy and the enrollment service for the commit: about a third of the check's time).
+# Checking rows is pure computation; on a laptop's second core a forked helper checks part of a
+# large file while this process checks the rest (10,000 rows: 0.72 s -> about 0.45 s). Only where
+# fork is safe: the command line, never the window's threads (it reports progress instead).
+# The rows go in chunks that both take as they are free, this process from the front and the helper
+# from the back, until they meet: neither waits for the other however busy the machine is, and this
+# process may first run ``meanwhile`` (the command line loads SQLAlchemy for the commit there).
 _PARALLEL_MIN_ROWS = 4000
-_OWN_SHARE = 0.55
-_OWN_SHARE_MEANWHILE = 0.38
+_CHUNK_ROWS = 250
 _FORK_JOB: tuple | None = None
 
 
@@ -415,15 +415,32 @@ def _can_fork() -> bool:
             and "fork" in multiprocessing.get_all_start_methods())
 
 
-def _check_slice(bounds: tuple[int, int]) -> list[ImportRow]:
-    rows, ctx, matcher, preview = _FORK_JOB
-    return [_check_one(row, ctx, matcher, preview) for row in rows[bounds[0]:bounds[1]]]
+def _take(ends, front: bool) -> int | None:
+    """The next chunk for this process (front) or the helper (back), None when none is left."""
+    with ends.get_lock():
+        if ends[0] >= ends[1]:
+            return None
+        if front:
+            ends[0] += 1
+            return ends[0] - 1
+        ends[1] -= 1
+        return ends[1]
 
 
-def _check_slice_compact(bounds: tuple[int, int]) -> list[tuple]:
-    """In the helper: each row's verdict as plain tuples (a third of the pickling of whole rows)."""
-    return [(row.status, row.problems, astuple_shallow(row.enrollment) if row.enrollment else None, row.person)
-            for row in _check_slice(bounds)]
+def _check_chunk(number: int) -> list[ImportRow]:
+    rows, ctx, matcher, preview, _ = _FORK_JOB
+    return [_check_one(row, ctx, matcher, preview) for row in rows[number * _CHUNK_ROWS:(number + 1) * _CHUNK_ROWS]]
+
+
+def _check_from_back() -> list[tuple[int, list[tuple]]]:
+    """In the helper: chunks from the back, each row's verdict as plain tuples (a third of the pickling
+    of whole rows)."""
+    ends = _FORK_JOB[4]
+    done = []
+    while (number := _take(ends, front=False)) is not None:
+        done.append((number, [(row.status, row.problems, astuple_shallow(row.enrollment) if row.enrollment else None,
+                               row.person) for row in _check_chunk(number)]))
+    return done
 
 
 def astuple_shallow(enrollment: Enrollment) -> tuple:
@@ -435,18 +452,26 @@ _ENROLLMENT_FIELDS = tuple(Enrollment.__dataclass_fields__)
 
 def _check_in_two_processes(rows, ctx, matcher, preview, meanwhile=None) -> list[ImportRow]:
     global _FORK_JOB
-    _FORK_JOB = (rows, ctx, matcher, preview)
-    split = int(len(rows) * (_OWN_SHARE if meanwhile is None else _OWN_SHARE_MEANWHILE))
+    context = multiprocessing.get_context("fork")
+    chunks = -(-len(rows) // _CHUNK_ROWS)
+    ends = context.Array("l", [0, chunks])   # next chunk from the front, one past the last from the back
+    _FORK_JOB = (rows, ctx, matcher, preview, ends)
     try:
-        with multiprocessing.get_context("fork").Pool(1) as pool:
-            second = pool.apply_async(_check_slice_compact, ((split, len(rows)),))
+        with context.Pool(1) as pool:
+            helper = pool.apply_async(_check_from_back)
             if meanwhile is not None:
                 meanwhile()
-            first = _check_slice((0, split))
-            rest = [replace(row, status=status, problems=problems, person=person,
-                            enrollment=Enrollment(*values) if values is not None else None)
-                    for row, (status, problems, values, person) in zip(rows[split:], second.get(), strict=True)]
-            return first + rest
+            checked: list[list[ImportRow] | None] = [None] * chunks
+            while (number := _take(ends, front=True)) is not None:
+                checked[number] = _check_chunk(number)
+            for number, verdicts in helper.get():
+                start = number * _CHUNK_ROWS
+                checked[number] = [
+                    ImportRow(row.number, row.cells, status, problems, None,
+                              Enrollment(*values) if values is not None else None, person, row.rows)
+                    for row, (status, problems, values, person) in zip(rows[start:start + _CHUNK_ROWS], verdicts,
+                                                                      strict=True)]
+            return [row for chunk in checked for row in chunk]
     finally:
         _FORK_JOB = None
 

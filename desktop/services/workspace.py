@@ -177,6 +177,28 @@ class Workspace:
                 if outer and db.in_transaction:
                     db.execute("COMMIT")   # nothing written: ends the snapshot
 
+    @contextmanager
+    def writing(self):
+        """A write unit of work straight on the driver: the DB-API connection inside ``BEGIN
+        IMMEDIATE`` (the write lock at once, as ``session(write=True)``), committed when the block
+        ends, rolled back on any exception. For writes that need no ORM (the log of a card batch)."""
+        with self._lock:
+            if self._depth:
+                raise RuntimeError("a write cannot start inside a read on the same connection")
+            db = self._db
+            db.execute("BEGIN IMMEDIATE")
+            self._depth += 1
+            try:
+                yield db
+            except BaseException:
+                if db.in_transaction:
+                    db.execute("ROLLBACK")
+                raise
+            else:
+                db.execute("COMMIT")
+            finally:
+                self._depth -= 1
+
     def close(self) -> None:
         with self._lock:
             self._db.close()

@@ -31,3 +31,17 @@ def test_a_new_migration_without_a_new_head_fails(tmp_path, monkeypatch):
 def test_head_revision_names_a_migration_file():
     names = [re.match(r"(\d{4})_", p.name) for p in (Path(MIGRATIONS) / "versions").glob("*.py")]
     assert HEAD_REVISION == max(m.group(1) for m in names if m)
+
+
+def test_datetimes_written_through_the_driver_are_those_sqlalchemy_writes():
+    """Rows the driver writes (a card batch's log) sit beside rows the ORM writes: the same text."""
+    import datetime as dt
+
+    from sqlalchemy import DateTime
+    from sqlalchemy.dialects import sqlite
+
+    from desktop.storage.engine import sql_datetime
+
+    store = DateTime().dialect_impl(sqlite.dialect()).bind_processor(sqlite.dialect())
+    for value in (dt.datetime(2026, 11, 24, 8, 0), dt.datetime(2026, 1, 2, 3, 4, 5, 6), dt.datetime(999, 12, 31, 23, 59, 59, 999999)):
+        assert sql_datetime(value) == store(value)
