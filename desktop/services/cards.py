@@ -65,17 +65,15 @@ def signing_key(ws: Workspace) -> Ed25519PrivateKey:
         row = db.execute("SELECT value FROM settings WHERE key = ?", (_KEY_SETTING,)).fetchone()
     if row is not None:
         return Ed25519PrivateKey.from_private_bytes(unb64(row[0]))
-    from desktop.storage.models import Setting
-
-    with ws.session(write=True) as session:
-        row = session.get(Setting, _KEY_SETTING)
+    with ws.writing() as db:   # under the write lock: two first uses at once make one key
+        row = db.execute("SELECT value FROM settings WHERE key = ?", (_KEY_SETTING,)).fetchone()
         if row is None:
             key = Ed25519PrivateKey.generate()
             raw = key.private_bytes(serialization.Encoding.Raw, serialization.PrivateFormat.Raw,
                                     serialization.NoEncryption())
-            session.add(Setting(key=_KEY_SETTING, value=b64(raw)))
+            db.execute("INSERT INTO settings (key, value) VALUES (?, ?)", (_KEY_SETTING, b64(raw)))
             return key
-        return Ed25519PrivateKey.from_private_bytes(unb64(row.value))
+        return Ed25519PrivateKey.from_private_bytes(unb64(row[0]))
 
 
 def public_key_text(ws: Workspace) -> str:
