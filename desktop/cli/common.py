@@ -31,7 +31,7 @@ def _open(args) -> Any:
         key = None
         if keys.needs_password(path):   # encrypted for its accounts: the sign-in unlocks it
             try:
-                key = keys.unlock(path, *_credentials(args))
+                key, args._proof = keys.unlock_with_proof(path, *_credentials(args))
             except AuthenticationFailed as exc:
                 raise CliError(exc.message, EXIT_AUTH) from None
         return Workspace(path, key=key)
@@ -80,7 +80,7 @@ def _sign_in(ws, args):
     from desktop.services.errors import AuthenticationFailed
 
     try:
-        return authenticate(ws, user, password)
+        return authenticate(ws, user, password, proof=getattr(args, "_proof", None))
     except AuthenticationFailed as exc:
         raise CliError(exc.message, EXIT_AUTH) from None
 

@@ -100,9 +100,11 @@ class AppController(QObject):
         """On the worker: the password unwraps the database key, then signs in as usual."""
         from desktop.services import accounts, keys
 
+        proof = None
         if self.ws is None:
-            self.ws = Workspace(self.db_path, key=keys.unlock(self.db_path, username, password))
-        return accounts.authenticate(self.ws, username, password)
+            key, proof = keys.unlock_with_proof(self.db_path, username, password)
+            self.ws = Workspace(self.db_path, key=key)
+        return accounts.authenticate(self.ws, username, password, proof=proof)
 
     def _login(self, sign_in):
         from desktop.gui.login import LoginDialog

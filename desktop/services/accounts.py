@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import functools
+import hmac
 import re
 from dataclasses import dataclass
 
@@ -147,13 +148,34 @@ def create_account(ws: Workspace, username: str, display_name: str, password: st
     return Actor(username, display_name, role, school_npsn)
 
 
-def authenticate(ws: Workspace, username: str, password: str, now: dt.datetime | None = None) -> Actor:
-    """Sign in. Five wrong passwords in a row lock the name on this laptop for a growing while
-    (services.lockout); a locked name is refused, even with the right password, until then."""
+def _password_matches(password: str, password_hash: str, proof: keys.Proof | None, username: str) -> bool:
+    """Whether ``password`` is the one ``password_hash`` (Argon2id) was made from. With the ``proof``
+    of unlocking the database with this password, the raw hash it computed is compared with the
+    stored one when salt and parameters are the same (the same computation, done once); otherwise
+    Argon2 computes it."""
     from argon2.exceptions import InvalidHashError, VerificationError
-    from sqlalchemy import select
 
-    from desktop.storage.models import Account
+    if proof is not None and proof.is_for(username, password):
+        try:
+            params, salt, raw = keys._parse_phc(password_hash)
+        except (ValueError, KeyError):
+            pass
+        else:
+            if params == proof.params and salt == proof.salt and len(raw) == len(proof.raw):
+                return hmac.compare_digest(raw, proof.raw)
+    try:
+        return _hasher().verify(password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def authenticate(ws: Workspace, username: str, password: str, now: dt.datetime | None = None,
+                 proof: keys.Proof | None = None) -> Actor:
+    """Sign in. Five wrong passwords in a row lock the name on this laptop for a growing while
+    (services.lockout); a locked name is refused, even with the right password, until then.
+    ``proof``: what ``keys.unlock_with_proof`` computed from this same password (see
+    _password_matches). Runs on the driver: a signed-in command loads no SQLAlchemy for it."""
+    from desktop.storage.engine import sql_datetime
 
     username = fold_spaces(username).lower()
     try:
@@ -163,23 +185,23 @@ def authenticate(ws: Workspace, username: str, password: str, now: dt.datetime |
         raise
     known = False
     try:
-        with ws.session(write=True) as session:
-            account = session.scalar(select(Account).where(Account.username == username))
-            known = account is not None and account.active
-            try:
-                if not known:
-                    # Spend the same effort as a real check so timing does not reveal which names exist.
-                    _hasher().verify(_dummy_hash(), password)
-                    raise VerificationError
-                _hasher().verify(account.password_hash, password)
-            except (VerificationError, InvalidHashError):
-                raise AuthenticationFailed(lockout.WRONG) from None
-            rehashed = _hasher().check_needs_rehash(account.password_hash)
+        with ws.writing() as db:
+            account = db.execute("SELECT id, username, display_name, role, password_hash, active, school_npsn "
+                                 "FROM accounts WHERE username = ?", (username,)).fetchone()
+            known = account is not None and bool(account[5])
+            if not known:
+                # Spend the same effort as a real check so timing does not reveal which names exist.
+                _password_matches(password, _dummy_hash(), None, username)
+                raise AuthenticationFailed(lockout.WRONG)
+            account_id, name, display_name, role, password_hash, _, school = account
+            if not _password_matches(password, password_hash, proof, username):
+                raise AuthenticationFailed(lockout.WRONG)
+            rehashed = _hasher().check_needs_rehash(password_hash)
             if rehashed:
-                account.password_hash = _hasher().hash(password)
-            account.last_login_at = utcnow()
-            actor = Actor(account.username, account.display_name, Role(account.role), account.school_npsn)
-            password_hash = account.password_hash
+                password_hash = _hasher().hash(password)
+            db.execute("UPDATE accounts SET password_hash = ?, last_login_at = ? WHERE id = ?",
+                       (password_hash, sql_datetime(utcnow()), account_id))
+            actor = Actor(name, display_name, Role(role), school)
     except AuthenticationFailed:
         error = lockout.record_failure(ws.path, username, known=known, now=now)
         record_signin_failures(ws)
@@ -200,13 +222,13 @@ def record_signin_failures(ws: Workspace) -> int:
         return 0
     from desktop.services import audit
 
-    with ws.session(write=True) as session:
+    with ws.writing() as db:
         for event in events:
             name = event.get("name")
-            audit.record(session, ws, audit.SYSTEM, "signin_failed",
-                         f"akun {name}" if name else "akun tidak dikenal",
-                         {"attempted_at": event.get("at"), "failures": event.get("failures"),
-                          "locked_minutes": event.get("locked_minutes")})
+            audit.record_on(db, ws, audit.SYSTEM, "signin_failed",
+                            f"akun {name}" if name else "akun tidak dikenal",
+                            {"attempted_at": event.get("at"), "failures": event.get("failures"),
+                             "locked_minutes": event.get("locked_minutes")})
     lockout.forget_events(ws.path, len(events))
     return len(events)
 
