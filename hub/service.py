@@ -22,6 +22,7 @@ from typing import Any
 from sqlalchemy import func, insert, select, text, update
 from sqlalchemy.orm import Session
 
+from desktop.domain import lifecycle
 from desktop.domain.enrollment import IDENTITY_FIELDS, SYNCED_KEYS, Context, validate
 from desktop.domain.regno import CROCKFORD, PREFIX_LENGTH, is_valid_registration_no
 from desktop.domain.regions import RegionCatalog
@@ -220,6 +221,9 @@ def _validated(record: dict[str, Any], ctx: HubContext) -> list[str]:
             problems.append("deleted_reason: penghapusan wajib dengan waktu dan alasan")
         record = dict(record, status="enrolled")
     result = validate(record, Context(ctx.regions, max(on, utcnow().date())), reference_date=on)
+    problems += lifecycle.event_problems(record.get("lifecycle", []))
+    if not problems:
+        problems += [f"{key}: tidak sesuai dengan peristiwa kepesertaan" for key in lifecycle.mismatch(record)]
     return problems + [f"{p.field}: {p.message}" for p in result.errors]
 
 
@@ -289,7 +293,8 @@ def _apply(session: Session, device: Device, op: dict[str, Any], ctx: HubContext
     if rid in batch.created:
         return {"status": "rejected", "errors": ["data yang sama dua kali dalam satu kiriman"]}
     current = batch.records.get(rid)
-    refusal = _refusal(device, current, record) or _identity_change(current, record)
+    refusal = (_refusal(device, current, record) or _lifecycle_refusal(device, current, record)
+               or _identity_change(current, record))
     if refusal:
         return {"status": "rejected", "errors": [refusal]}
     now = utcnow()
@@ -397,6 +402,35 @@ def _refusal(device: Device, current: Record | None, record: dict[str, Any]) -> 
     if role == "coordinator":
         return f"laptop koordinator hanya boleh mengubah data sekolahnya (NPSN {device.school_npsn})"
     return "laptop relawan hanya boleh mengubah data yang didaftarkan di laptop itu"
+
+
+def _lifecycle_refusal(device: Device, current: Record | None, record: dict[str, Any]) -> str | None:
+    """Submissions, BPJS's answers and payments (the record's events, status, KPJ and coverage) come
+    only from the branch's laptops (role admin); any other laptop sends them back as they were."""
+    if not record.get("lifecycle"):
+        # No events: enrolled (or deleted), unless it is a record from before events existed keeping
+        # the status it was given then.
+        before = json.loads(current.data) if current is not None else {}
+        for key in ("status", "kpj_number"):
+            value = record.get(key) or None
+            if (key == "status" and value in ("enrolled", "deleted")) or value is None:
+                continue
+            if value != (before.get(key) or None):
+                return f"{key}: tidak sesuai dengan peristiwa kepesertaan"
+    if device.role == "admin":
+        return None
+    refused = "hanya laptop cabang yang boleh mengubah status kepesertaan, KPJ dan masa perlindungan"
+    if current is None:
+        if record.get("lifecycle") or record.get("kpj_number") or record.get("status") not in ("enrolled", "deleted"):
+            return refused
+        return None
+    held = json.loads(current.data)
+    for key in lifecycle.LIFECYCLE_KEYS:
+        if key == "status" and "deleted" in (record.get("status"), held.get("status")):
+            continue             # deleting (or bringing back) is an edit of the record, not of its membership
+        if (record.get(key) or None) != (held.get(key) or None):
+            return refused
+    return None
 
 
 def may_settle(device: Device, *records: Record) -> bool:

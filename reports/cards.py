@@ -47,6 +47,7 @@ class CardData:
     coverage: str            # "24-11-2026 s.d. 23-11-2027"
     funding: str             # "BAZNAS (dana zakat)"
     qr_text: str
+    kpj_number: str | None = None   # BPJS's participant number: the card's main number once known
 
 
 @dataclass(frozen=True)
@@ -128,8 +129,9 @@ def _front_background(c: Canvas) -> None:
     c.drawRightString(CARD_W - 4 * mm, CARD_H - 8.4 * mm, "dibiayai dana zakat")
     c.setFillColor(MUTED)
     c.setFont(REGULAR, 4.6)
-    labels = ("No. Registrasi", "NIK", "Tanggal lahir", "Kabupaten/Kota", "Program", "Masa berlaku", "Dibiayai")
-    for i, text in enumerate(labels):
+    # The first row's label depends on the card (KPJ number or Lindung's own): drawn with the card.
+    labels = ("NIK", "Tanggal lahir", "Kabupaten/Kota", "Program", "Masa berlaku", "Dibiayai")
+    for i, text in enumerate(labels, start=1):
         c.drawString(4 * mm, _row_y(i) + 2.55 * mm, text)
     c.setFont(REGULAR, 4.2)
     c.drawCentredString(CARD_W - 4 * mm - _QR_SIZE / 2, 2.2 * mm, "Pindai untuk memeriksa keaslian")
@@ -156,10 +158,19 @@ def draw_front(c: Canvas, card: CardData) -> None:
     top = CARD_H - 14.6 * mm if len(lines) == 1 else CARD_H - 13.8 * mm
     for n, line in enumerate(lines):
         c.drawString(4 * mm, top - n * (size + 0.6), line)
-    values = (card.registration_no, card.nik_masked, card.birth_date, card.kabupaten, card.programmes,
-              card.coverage, card.funding)
-    for i, value in enumerate(values):
-        c.setFont(BOLD if i == 0 else REGULAR, 6.4 if i == 0 else 5.8)
+    c.setFont(REGULAR, 4.6)
+    c.drawString(4 * mm, _row_y(0) + 2.55 * mm, "No. KPJ (BPJS Ketenagakerjaan)" if card.kpj_number else "No. Registrasi")
+    main = card.kpj_number or card.registration_no
+    c.setFont(BOLD, 6.4)
+    c.drawString(4 * mm, _row_y(0), main)
+    if card.kpj_number:   # Lindung's number stays, smaller, beside BPJS's
+        c.setFillColor(MUTED)
+        c.setFont(REGULAR, 4.4)
+        c.drawString(4 * mm + stringWidth(main, BOLD, 6.4) + 1.6 * mm, _row_y(0) + 0.2, f"Reg. {card.registration_no}")
+        c.setFillColor(INK)
+    values = (card.nik_masked, card.birth_date, card.kabupaten, card.programmes, card.coverage, card.funding)
+    c.setFont(REGULAR, 5.8)
+    for i, value in enumerate(values, start=1):
         c.drawString(4 * mm, _row_y(i), value)
     c.addLiteral(qr_image_ops(card.qr_text, CARD_W - 4 * mm - _QR_SIZE, 4.2 * mm, _QR_SIZE))
 

@@ -43,7 +43,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="keluaran JSON (NIK lengkap)")
     p.add_argument("--query", metavar="TEXT", default="", help="nama, NIK atau No. Registrasi")
     p.add_argument("--kabupaten", metavar="CODE", help="kode (6171 atau 61.71) atau nama kabupaten/kota")
-    p.add_argument("--status", choices=["enrolled", "active", "ended", "deleted"])
+    p.add_argument("--status", choices=["enrolled", "submitted", "active", "refused", "ended", "deleted"],
+                   help="status hari ini (ended: masa perlindungan habis tanpa perpanjangan)")
+    p.add_argument("--expiring", type=int, metavar="HARI",
+                   help="hanya yang perlindungannya berakhir dalam HARI hari (atau sudah berakhir)")
+    p.add_argument("--batch", metavar="NOMOR", help="hanya anggota batch pengajuan ini")
+    p.add_argument("--school", metavar="NPSN")
     p.add_argument("--limit", type=int, metavar="N", help="paling banyak N baris")
 
     p = sub.add_parser("show", help="tampilkan satu peserta lengkap")
@@ -119,9 +124,56 @@ def build_parser() -> argparse.ArgumentParser:
     q = report_sub.add_parser("receipts", help="tanda terima kartu per sekolah")
     q.add_argument("out", metavar="OUT.pdf")
     q.add_argument("--school", required=True, metavar="NPSN")
-    q = report_sub.add_parser("contributions", help="kewajiban iuran BAZNAS per kabupaten/kota")
+    q = report_sub.add_parser("contributions", help="kewajiban iuran BAZNAS per kabupaten/kota, atau tagihan satu batch")
     q.add_argument("out", metavar="OUT.pdf")
+    q.add_argument("--months", type=int, metavar="N", help="jumlah bulan (wajib tanpa --batch)")
+    q.add_argument("--batch", metavar="NOMOR", help="tagihan iuran batch pengajuan ini")
+    q = report_sub.add_parser("baznas", help="penyaluran BAZNAS per mustahik (dengan asnaf), .xlsx")
+    q.add_argument("out", metavar="OUT.xlsx")
+    q.add_argument("--from", dest="date_from", required=True, metavar="TANGGAL")
+    q.add_argument("--to", dest="date_to", required=True, metavar="TANGGAL")
+
+    def _filters(q, query: bool = True) -> None:
+        q.add_argument("--kabupaten", metavar="KODE|NAMA")
+        q.add_argument("--school", metavar="NPSN")
+        if query:
+            q.add_argument("--query", metavar="TEXT", help="nama, NIK atau No. Registrasi")
+
+    p = sub.add_parser("bpjs", help="pengajuan ke BPJS Ketenagakerjaan dan jawabannya (admin cabang)")
+    bpjs_sub = p.add_subparsers(dest="bpjs_command", metavar="export|import|template", required=True,
+                                parser_class=_Parser)
+    q = bpjs_sub.add_parser("export", help="tulis lembar pendaftaran kolektif BPU untuk peserta yang siap; dicatat "
+                                           "sebagai satu batch")
+    q.add_argument("out", metavar="OUT.xlsx")
+    _filters(q)
+    q.add_argument("--limit", type=int, metavar="N", help="paling banyak N peserta")
+    q.add_argument("--months", type=int, metavar="N", help="jumlah bulan yang dibayar (bawaan: pengaturan)")
+    q.add_argument("--json", action="store_true")
+    q = bpjs_sub.add_parser("import", help="baca jawaban BPJS (KPJ dan tanggal kepesertaan, atau alasan penolakan)")
+    q.add_argument("file", metavar="FILE")
+    q.add_argument("--json", action="store_true")
+    q = bpjs_sub.add_parser("template", help="ikuti templat unggah cabang (baris judulnya); tanpa FILE: tampilkan")
+    q.add_argument("file", metavar="FILE", nargs="?")
+    q.add_argument("--reset", action="store_true", help="kembali ke kolom bawaan Lindung")
+
+    p = sub.add_parser("payment", help="pembayaran iuran oleh BAZNAS (admin cabang)")
+    pay_sub = p.add_subparsers(dest="payment_command", metavar="add", required=True, parser_class=_Parser)
+    q = pay_sub.add_parser("add", help="catat pembayaran satu batch (atau daftar No. Registrasi) untuk N bulan")
+    q.add_argument("--batch", metavar="NOMOR")
+    q.add_argument("--records", metavar="NO_REG,…", help="daftar No. Registrasi (dipisah koma atau spasi)")
     q.add_argument("--months", type=int, required=True, metavar="N")
+    q.add_argument("--reference", metavar="TEXT", help="nomor bukti transfer/kuitansi")
+    q.add_argument("--amount", metavar="RP", help="jumlah yang dibayar, bila berbeda dari kewajiban")
+    q.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("renew", help="perpanjang dalam satu langkah: bayar lagi untuk yang perlindungannya segera "
+                                     "berakhir (admin cabang)")
+    p.add_argument("--expiring", type=int, required=True, metavar="HARI")
+    p.add_argument("--months", type=int, required=True, metavar="N")
+    _filters(p)
+    p.add_argument("--reference", metavar="TEXT")
+    p.add_argument("--amount", metavar="RP")
+    p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("register", help="daftarkan laptop ini ke hub cabang dengan kode sekali pakai")
     p.add_argument("--hub", required=True, metavar="URL")
@@ -147,7 +199,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("audit", help="catatan audit: siapa, kapan, apa (admin)")
     p.add_argument("--action", choices=("create", "edit", "delete", "print", "export", "import", "sync",
-                                        "review", "backup", "restore", "signin_failed"), help="hanya tindakan ini")
+                                        "review", "backup", "restore", "signin_failed", "submit", "answer",
+                                        "payment"), help="hanya tindakan ini")
     p.add_argument("--limit", type=int, default=50, help="berapa catatan terbaru (bawaan 50)")
     p.add_argument("--verify", action="store_true", help="periksa rantai hash; kode keluar 1 bila rusak")
     p.add_argument("--json", action="store_true")
@@ -183,6 +236,7 @@ _HANDLERS = {
     "card-key": ("cards", "cmd_card_key"), "report": ("reports", "cmd_report"), "register": ("sync", "cmd_register"),
     "sync": ("sync", "cmd_sync"), "bundle": ("sync", "cmd_bundle"), "backup": ("admin", "cmd_backup"),
     "restore": ("admin", "cmd_restore"), "audit": ("admin", "cmd_audit"),
+    "bpjs": ("membership", "cmd_bpjs"), "payment": ("membership", "cmd_payment"), "renew": ("membership", "cmd_renew"),
 }
 
 
@@ -231,8 +285,12 @@ def console() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     try:
-        args = build_parser().parse_args(argv)
+        parser = build_parser()
+        args = parser.parse_args(argv)
         _ran.append(args.command or "")
+        if (args.command, getattr(args, "report_command", None)) == ("report", "contributions") \
+                and args.months is None and not args.batch:
+            parser.error("argumen --months wajib (atau --batch NOMOR untuk tagihan satu batch)")
         if args.command is None:
             _require_display()
             from desktop.gui.app import run_gui

@@ -35,8 +35,12 @@ def cmd_verify_card(ws, actor, args) -> int:
     claim = check.claim
     from desktop.domain.text import format_date
 
-    print(f"Kartu sah: {claim.registration_no} {claim.full_name}, "
-          f"berlaku {format_date(claim.coverage_start)} s.d. {format_date(claim.coverage_end)}.")
+    who = f"KPJ {claim.kpj_number} (No. Registrasi {claim.registration_no})" if claim.kpj_number else claim.registration_no
+    if claim.coverage_start and claim.coverage_end:
+        period = f"berlaku {format_date(claim.coverage_start)} s.d. {format_date(claim.coverage_end)}"
+    else:
+        period = "belum ada nomor KPJ saat dicetak"
+    print(f"Kartu sah: {who} {claim.full_name}, {period}.")
     return EXIT_OK
 
 

@@ -34,7 +34,7 @@ def _open(args) -> Any:
                 key, args._proof = keys.unlock_with_proof(path, *_credentials(args))
             except AuthenticationFailed as exc:
                 raise CliError(exc.message, EXIT_AUTH) from None
-        return Workspace(path, key=key)
+        return Workspace(path, key=key, today=_today())
     except ServiceError as exc:   # locked without its key file, a damaged key file
         raise CliError(f"basis data {path} tidak dapat dibuka: {exc.message}") from None
     except Exception as exc:  # an unreadable or foreign file: say so plainly
@@ -48,6 +48,19 @@ def _open(args) -> Any:
         if isinstance(exc, unreadable):
             raise CliError(f"basis data {path} tidak dapat dibuka: {type(exc).__name__}") from None
         raise
+
+
+def _today():
+    """LINDUNG_TODAY=YYYY-MM-DD sets the day the command works on (tests, and re-running a day's work)."""
+    text = os.environ.get("LINDUNG_TODAY")
+    if not text:
+        return None
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise CliError(f"LINDUNG_TODAY={text!r} bukan tanggal YYYY-MM-DD", EXIT_USAGE) from None
 
 
 def _credentials(args) -> tuple[str, str]:

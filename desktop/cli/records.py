@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from desktop.cli.common import EXIT_AUTH, EXIT_INVALID, EXIT_OK, EXIT_USAGE, CliError, _resolve_kabupaten
+from desktop.cli.common import (EXIT_AUTH, EXIT_INVALID, EXIT_OK, EXIT_USAGE, CliError, _resolve_kabupaten,
+                                _school_id)
 
 MAX_WARNINGS_SHOWN = 20
 
@@ -130,7 +131,11 @@ def cmd_list(ws, actor, args) -> int:
     from desktop.domain.text import format_date
     from desktop.services.search import SearchQuery, iter_records
 
-    query = SearchQuery(text=args.query, kabupaten_code=_resolve_kabupaten(ws, args.kabupaten), status=args.status)
+    if args.expiring is not None and args.expiring < 0:
+        raise CliError("--expiring harus 0 atau lebih", EXIT_USAGE)
+    query = SearchQuery(text=args.query, kabupaten_code=_resolve_kabupaten(ws, args.kabupaten), status=args.status,
+                        expiring_days=args.expiring, batch=args.batch, school_id=_school_id(ws, args.school),
+                        today=ws.today)
     limit = args.limit
     out = sys.stdout
     count = 0
@@ -143,7 +148,8 @@ def cmd_list(ws, actor, args) -> int:
             count += 1
         out.write("\n]\n" if count else "]\n")
         return EXIT_OK
-    header = f"{'No. Registrasi':<16} {'Nama':<32} {'NIK':<16} {'Tgl Lahir':<10} L/P {'Kabupaten/Kota':<22} {'Pekerjaan':<22} Status"
+    header = (f"{'No. Registrasi':<16} {'Nama':<32} {'NIK':<16} {'Tgl Lahir':<10} L/P {'Kabupaten/Kota':<22} "
+              f"{'Pekerjaan':<22} {'No. KPJ':<11} {'Berlaku s.d.':<12} Status")
     print(header)
     for record in iter_records(ws, query):
         if limit is not None and count >= limit:
@@ -151,7 +157,8 @@ def cmd_list(ws, actor, args) -> int:
         kab = ws.regions.get(record.kabupaten_code)
         print(f"{record.registration_no:<16} {record.full_name[:32]:<32} {mask_nik(record.nik):<16} "
               f"{format_date(record.birth_date):<10} {record.sex:<3} {(kab.short_name if kab else record.kabupaten_code)[:22]:<22} "
-              f"{Occupation(record.occupation).label[:22]:<22} {Status(record.status).label}")
+              f"{Occupation(record.occupation).label[:22]:<22} {record.kpj_number or '-':<11} "
+              f"{format_date(record.coverage_end) or '-':<12} {Status(record.status_on(ws.today)).label}")
         count += 1
     print(f"{count} peserta.")
     return EXIT_OK
@@ -165,9 +172,17 @@ def cmd_show(ws, actor, args) -> int:
     if args.json:
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
+        from desktop.services.membership import describe_event
+
+        events = data.pop("lifecycle")
+        data["status"] = record.status_on(ws.today)
         width = max(len(k) for k in data)
         for key, value in data.items():
             print(f"{key:<{width}}  {'' if value is None else value}")
+        if events:
+            print("riwayat kepesertaan:")
+            for event in events:
+                print(f"  {str(event.get('at', ''))[:10]}  {describe_event(event)}  ({event.get('by', '')})")
     return EXIT_OK
 
 
@@ -215,6 +230,9 @@ def cmd_edit(ws, actor, args) -> int:
                     f"`lindung show {regno} --json` lalu ulangi perubahan.",
         "school_name": "Nama sekolah mengikuti school_npsn; ubah school_npsn.",
     }
+    follows = ("Status, No. KPJ dan masa perlindungan mengikuti pengajuan ke BPJS, jawaban BPJS dan pembayaran "
+               "BAZNAS (lindung bpjs, lindung payment); tidak diketik.")
+    fixed.update(dict.fromkeys(("status", "coverage_start", "coverage_end", "lifecycle"), follows))
 
     def same(name: str, given: Any) -> bool:
         have = current[name]

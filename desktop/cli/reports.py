@@ -20,7 +20,14 @@ def cmd_report(ws, actor, args) -> int:
         count = reporting.receipts_report(ws, Path(args.out), args.school, actor)
         _warn_outside(ws, args.out)
         print(f"Tanda terima {count} peserta ditulis ke {args.out}.")
+    elif args.report_command == "baznas":
+        from desktop.cli.membership import cmd_report_baznas
+
+        return cmd_report_baznas(ws, actor, args)
     else:
-        total = reporting.contributions_report(ws, Path(args.out), args.months, actor)
-        print(f"Kewajiban iuran {format_rupiah(total)} untuk {args.months} bulan ditulis ke {args.out}.")
+        if args.months is None and not args.batch:
+            raise CliError("sebutkan --months N (atau --batch NOMOR untuk tagihan satu batch)", EXIT_USAGE)
+        total = reporting.contributions_report(ws, Path(args.out), args.months, actor, batch=args.batch)
+        what = f"batch {args.batch}" if args.batch else f"{args.months} bulan"
+        print(f"Kewajiban iuran {format_rupiah(total)} untuk {what} ditulis ke {args.out}.")
     return EXIT_OK

@@ -13,7 +13,7 @@ from desktop.domain.messages import QT_TRANSLATE_NOOP, Problem, error, errors_of
 from desktop.domain.nik import age_on, clean_nik, kk_problems, parse_nik, region_problems
 from desktop.domain.phone import normalize_phone
 from desktop.domain.regions import Level, RegionCatalog, undotted
-from desktop.domain.text import add_months, fold_spaces, format_date, normalize_name, parse_date, parse_rupiah
+from desktop.domain.text import fold_spaces, normalize_name, parse_date, parse_rupiah
 
 
 class LabelledEnum(str, enum.Enum):
@@ -85,10 +85,27 @@ class Relationship(LabelledEnum):
 
 
 class Status(LabelledEnum):
+    """Where a record is in its life (``desktop.domain.lifecycle``): derived, never typed."""
+
     ENROLLED = "enrolled", QT_TRANSLATE_NOOP("Labels", "Terdaftar")
+    SUBMITTED = "submitted", QT_TRANSLATE_NOOP("Labels", "Diajukan ke BPJS")
     ACTIVE = "active", QT_TRANSLATE_NOOP("Labels", "Aktif")
+    REFUSED = "refused", QT_TRANSLATE_NOOP("Labels", "Ditolak BPJS")
     ENDED = "ended", QT_TRANSLATE_NOOP("Labels", "Berakhir")
     DELETED = "deleted", QT_TRANSLATE_NOOP("Labels", "Dihapus")
+
+
+class Asnaf(LabelledEnum):
+    """The zakat recipient category (mustahik) BAZNAS accounts a payment under."""
+
+    FAKIR = "fakir", QT_TRANSLATE_NOOP("Labels", "Fakir")
+    MISKIN = "miskin", QT_TRANSLATE_NOOP("Labels", "Miskin")
+    AMIL = "amil", QT_TRANSLATE_NOOP("Labels", "Amil")
+    MUALAF = "mualaf", QT_TRANSLATE_NOOP("Labels", "Mualaf")
+    RIQAB = "riqab", QT_TRANSLATE_NOOP("Labels", "Riqab")
+    GHARIMIN = "gharimin", QT_TRANSLATE_NOOP("Labels", "Gharimin")
+    FISABILILLAH = "fisabilillah", QT_TRANSLATE_NOOP("Labels", "Fisabilillah")
+    IBNU_SABIL = "ibnu_sabil", QT_TRANSLATE_NOOP("Labels", "Ibnu sabil")
 
 
 class Programme(LabelledEnum):
@@ -144,9 +161,7 @@ class Enrollment:
     pupil_class: str
     programme: str
     funding_source: str
-    coverage_start: dt.date
-    coverage_end: dt.date
-    status: str
+    asnaf: str
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -157,12 +172,15 @@ READ_ONLY_FIELDS = frozenset({
     "id", "registration_no", "revision", "enrolled_by", "enrolled_at", "device_id", "updated_at",
     "updated_by", "deleted_at", "deleted_by", "deleted_reason", "school_name", "kabupaten_name",
     "kecamatan_name", "desa_name", "kpj_number",
+    # Derived from the record's BPJS/BAZNAS events (desktop.domain.lifecycle): accepted, never taken.
+    "status", "coverage_start", "coverage_end", "lifecycle",
 })
 
 # The keys of a record as laptops and the hub exchange it (``lindung list --json``): the hub refuses
 # others, so nothing unknown is stored and sent on to every laptop.
 SYNCED_KEYS = frozenset(FIELDS) | frozenset({
-    "id", "registration_no", "revision", "kpj_number", "school_name", "enrolled_by", "device_id",
+    "id", "registration_no", "revision", "kpj_number", "school_name", "status", "coverage_start",
+    "coverage_end", "lifecycle", "enrolled_by", "device_id",
     "enrolled_at", "updated_by", "updated_at", "deleted_at", "deleted_by", "deleted_reason"})
 # Who a record is and where it came from: fixed when it is created, never changed by an edit.
 IDENTITY_FIELDS = ("id", "registration_no", "device_id", "enrolled_by", "enrolled_at")
@@ -364,27 +382,16 @@ def validate(raw: Mapping[str, Any], ctx: Context, reference_date: dt.date | Non
     # --- coverage -------------------------------------------------------------------------
     programme = _choice(Programme, get("programme"), "programme", problems, default=Programme.JKK_JKM)
     funding = _choice(Funding, get("funding_source"), "funding_source", problems, default=Funding.BAZNAS_ZAKAT)
-    start_raw, end_raw = get("coverage_start"), get("coverage_end")
-    start = _date(start_raw, "coverage_start", problems, required=False) if start_raw not in (None, "") else ctx.today
-    if end_raw not in (None, ""):
-        end = _date(end_raw, "coverage_end", problems)
-    else:
-        end = add_months(start, policy.coverage_months) - dt.timedelta(days=1) if start else None
-    if start and end and end < start:
-        problems.append(error("coverage_end", QT_TRANSLATE_NOOP("Validation", "Akhir masa perlindungan ({end}) sebelum awalnya ({start})."),
-            end=format_date(end), start=format_date(start)))
-    status = _choice(Status, get("status"), "status", problems, default=Status.ENROLLED)
-    if status == Status.DELETED.value:
-        problems.append(error("status", QT_TRANSLATE_NOOP("Validation", "Status \"Dihapus\" hanya lewat perintah hapus, dengan alasan.")))
+    asnaf = _choice(Asnaf, get("asnaf"), "asnaf", problems, default=Asnaf.MISKIN)
 
     if any(p.is_error for p in problems):
         return Result(None, problems)
-    assert birth_date is not None and start is not None and end is not None and income is not None
+    assert birth_date is not None and income is not None
     return Result(Enrollment(
         nik=nik, no_kk=no_kk, full_name=full_name, birth_place=birth_place, birth_date=birth_date, sex=sex,
         address=address, kabupaten_code=kabupaten, kecamatan_code=kecamatan, desa_code=desa,
         phone=phone, occupation=occupation, occupation_other=occupation_other, monthly_income=income,
         heir_name=heir_name, heir_relationship=heir_relationship, heir_phone=heir_phone,
         school_npsn=npsn, pupil_name=pupil_name, pupil_class=pupil_class, programme=programme,
-        funding_source=funding, coverage_start=start, coverage_end=end, status=status,
+        funding_source=funding, asnaf=asnaf,
     ), problems)

@@ -35,6 +35,8 @@ ACTION_LABELS = {
     "sync": QT_TRANSLATE_NOOP("Audit", "sinkron"), "review": QT_TRANSLATE_NOOP("Audit", "tinjau"),
     "backup": QT_TRANSLATE_NOOP("Audit", "cadangkan"), "restore": QT_TRANSLATE_NOOP("Audit", "pulihkan"),
     "signin_failed": QT_TRANSLATE_NOOP("Audit", "gagal masuk"),
+    "submit": QT_TRANSLATE_NOOP("Audit", "ajukan ke BPJS"), "answer": QT_TRANSLATE_NOOP("Audit", "jawaban BPJS"),
+    "payment": QT_TRANSLATE_NOOP("Audit", "pembayaran BAZNAS"),
 }
 
 

@@ -21,7 +21,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from desktop.domain import cardcode
 from desktop.domain.base64url import b64, unb64
-from desktop.domain.enrollment import Funding, Programme
+from desktop.domain.enrollment import Funding, Programme, Status
 from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.domain.nik import mask_nik
 from desktop.domain.text import format_date
@@ -164,8 +164,11 @@ class CardMaker:
         self.regions = ws.regions
 
     def card(self, record: WorkerRecord) -> CardData:
+        active = record.status == Status.ACTIVE.value
+        kpj = record.kpj_number if active else None
+        start, end = (record.coverage_start, record.coverage_end) if active else (None, None)
         claim = cardcode.CardClaim(record.registration_no, record.full_name, record.birth_date,
-                                   record.kabupaten_code, record.coverage_start, record.coverage_end, self.kid)
+                                   record.kabupaten_code, start, end, self.kid, kpj)
         message = cardcode.message_for(claim)
         signature = b64(self.key.sign(message.encode("utf-8")))
         funding = Funding.parse(record.funding_source)
@@ -173,7 +176,9 @@ class CardMaker:
             registration_no=record.registration_no, full_name=record.full_name,
             nik_masked=mask_nik(record.nik), birth_date=format_date(record.birth_date),
             kabupaten=self.regions.name(record.kabupaten_code), programmes=_programmes(record.programme),
-            coverage=f"{format_date(record.coverage_start)} s.d. {format_date(record.coverage_end)}",
+            coverage=(f"{format_date(start)} s.d. {format_date(end)}" if start and end else
+                      f"sejak {format_date(start)}" if start else "menunggu nomor KPJ dari BPJS"),
+            kpj_number=kpj,
             funding="BAZNAS (dana zakat)" if funding is Funding.BAZNAS_ZAKAT else (
                 funding.label if funding else record.funding_source),
             qr_text=message + "|" + signature)
@@ -261,12 +266,15 @@ def _log_batch(ws: Workspace, batch_uuid: str, registration_nos: list[str], layo
         for start in range(0, len(registration_nos), 2000):  # in chunks: memory does not grow with the batch
             chunk = registration_nos[start:start + 2000]
             marks = ", ".join("?" * len(chunk))
-            ids = [wid for (wid,) in db.execute(f"SELECT id FROM workers WHERE registration_no IN ({marks})", chunk)]
+            found = db.execute(f"SELECT id, kpj_number, status FROM workers WHERE registration_no IN ({marks})",
+                               chunk).fetchall()
+            ids = [wid for wid, _, _ in found]
             marks = ", ".join("?" * len(ids))
             printed_before = {wid for (wid,) in db.execute(
                 f"SELECT worker_id FROM card_prints WHERE worker_id IN ({marks})", ids)} if ids else set()
-            db.executemany("INSERT INTO card_prints (batch_id, worker_id, reprint) VALUES (?, ?, ?)",
-                           [(batch_id, wid, int(wid in printed_before)) for wid in ids])
+            db.executemany("INSERT INTO card_prints (batch_id, worker_id, reprint, with_kpj) VALUES (?, ?, ?, ?)",
+                           [(batch_id, wid, int(wid in printed_before), int(bool(kpj) and status == Status.ACTIVE.value))
+                            for wid, kpj, status in found])
         audit.record_on(db, ws, actor, "print", f"{len(registration_nos)} kartu", {
             "batch": batch_uuid, "layout": layout, "file": file_name, "reprint_reason": reason,
             "registration_nos": registration_nos})

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from sqlalchemy import select
 
-from desktop.domain.enrollment import Funding, Occupation, Relationship, Sex, Status
+from desktop.domain.enrollment import Asnaf, Funding, Occupation, Relationship, Sex
 from desktop.domain.regions import Level
 from desktop.domain.text import MONTHS_ID
 from desktop.services.accounts import Actor
@@ -88,7 +88,7 @@ def make_workers(ws: Workspace, count: int, seed: int | None = None,
             "heir_name": f"{heir_first} {fake.last_name_female() if heir_sex_female else fake.last_name_male()}", "heir_relationship": heir_rel.value,
             "heir_phone": _phone(rng) if rng.random() < 0.5 else "",
             "funding_source": Funding.BAZNAS_ZAKAT.value,
-            "status": Status.ACTIVE.value if rng.random() < 0.6 else Status.ENROLLED.value,
+            "asnaf": Asnaf.FAKIR.value if rng.random() < 0.3 else Asnaf.MISKIN.value,
         }
         local_schools = [s for s in schools if s.kabupaten_code == kab.code]
         if local_schools and rng.random() < 0.35:

@@ -16,6 +16,7 @@ from sqlalchemy import Integer, String, cast, func, select, text, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
+from desktop.domain import lifecycle
 from desktop.domain.enrollment import FIELDS, READ_ONLY_FIELDS, Enrollment, Status, validate
 from desktop.domain.messages import QT_TRANSLATE_NOOP, Problem, error
 from desktop.domain.nik import clean_nik
@@ -114,7 +115,8 @@ def _bulk_insert(session: Session, table, names: Sequence[str], rows: list[tuple
 # Worker columns filled from a validated Enrollment, in the order of the insert.
 _ENROLLMENT_COLUMNS = tuple(name for name in FIELDS if name != "school_npsn")
 _BOOKKEEPING_COLUMNS = ("school_id", "name_key", "id", "uuid", "revision", "kpj_number", "registration_no",
-                        "enrolled_by", "device_id", "enrolled_at", "updated_by", "updated_at")
+                        "enrolled_by", "device_id", "enrolled_at", "updated_by", "updated_at", "status",
+                        "lifecycle")
 WORKER_INSERT_COLUMNS = _ENROLLMENT_COLUMNS + _BOOKKEEPING_COLUMNS
 
 
@@ -151,7 +153,7 @@ def insert_enrollments(session: Session, ws: Workspace, enrollments: Sequence[En
     numbers = registration_nos(ws.device.prefix, first_seq, len(enrollments))
     rows = [
         pick(e) + (schools.get(e.school_npsn) if e.school_npsn else None, search_key(e.full_name),
-                   next_id + offset, wid, 1, None, regno, who, device, now, who, now)
+                   next_id + offset, wid, 1, None, regno, who, device, now, who, now, Status.ENROLLED.value, "[]")
         for offset, (e, wid, regno) in enumerate(zip(enrollments, _new_uuids(len(enrollments)), numbers))]
     try:
         _bulk_insert(session, Worker.__table__, WORKER_INSERT_COLUMNS, rows)
@@ -255,7 +257,8 @@ def _record_from_values(values: Mapping[str, Any], wid: int, schools: dict[int, 
     school = schools.get(values.get("school_id"))
     data = {name: values.get(name) for name in WorkerRecord.__dataclass_fields__}
     data.update(id=values["uuid"], school_npsn=school[0] if school else None,
-                school_name=school[1] if school else None)
+                school_name=school[1] if school else None,
+                lifecycle=tuple(lifecycle.loads(values.get("lifecycle"))))
     return WorkerRecord(**data)
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from desktop.domain.enrollment import FIELDS
+from desktop.domain.lifecycle import effective_status
 from desktop.domain.text import format_date
 
 
@@ -39,9 +40,11 @@ class WorkerRecord:
     pupil_class: str
     programme: str
     funding_source: str
-    coverage_start: dt.date
-    coverage_end: dt.date
-    status: str
+    asnaf: str
+    coverage_start: dt.date | None     # the KPJ membership start date (once BPJS answered)
+    coverage_end: dt.date | None       # the last day paid for
+    status: str                        # as stored: enrolled, submitted, active, refused, deleted
+    lifecycle: tuple                   # the BPJS/BAZNAS events (dicts), oldest first
     enrolled_by: str
     device_id: str
     enrolled_at: dt.datetime
@@ -60,8 +63,14 @@ class WorkerRecord:
                 value = value.isoformat(timespec="seconds") + "Z"
             elif isinstance(value, dt.date):
                 value = value.isoformat()
+            elif isinstance(value, tuple):
+                value = list(value)
             out[f.name] = value
         return out
+
+    def status_on(self, today: dt.date) -> str:
+        """The status on ``today`` (an active record whose coverage ran out is ended)."""
+        return effective_status(self.status, self.coverage_end, today)
 
     def form_values(self) -> dict[str, str]:
         """The editable fields as the enrollment form shows them."""
@@ -91,7 +100,9 @@ class WorkerRow:
     sex: str
     kabupaten_code: str
     occupation: str
-    status: str
+    status: str                  # on today's date (``ended`` once coverage ran out)
+    kpj_number: str | None = None
+    coverage_end: dt.date | None = None
 
 
 @dataclass(frozen=True)

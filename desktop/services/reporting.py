@@ -27,7 +27,8 @@ from reports.documents import (
 
 DEFAULT_TARGET = 3533
 _LIVE = (Worker.deleted_at.is_(None),)
-_COVERED = (Worker.deleted_at.is_(None), Worker.status.in_((Status.ENROLLED.value, Status.ACTIVE.value)))
+_COVERED = (Worker.deleted_at.is_(None), Worker.status.in_((Status.ENROLLED.value, Status.SUBMITTED.value,
+                                                            Status.ACTIVE.value)))
 
 
 def _generated(now: dt.datetime | None = None) -> str:
@@ -108,15 +109,29 @@ def receipts_report(ws: Workspace, out: Path, npsn: str, actor: Actor, now: dt.d
     return len(rows)
 
 
-def contributions_report(ws: Workspace, out: Path, months: int, actor: Actor, start: dt.date | None = None) -> int:
-    """What BAZNAS owes for the covered workers over ``months`` months from this month; returns the total."""
+def contributions_report(ws: Workspace, out: Path, months: int | None, actor: Actor, start: dt.date | None = None,
+                         batch: str | None = None) -> int:
+    """What BAZNAS owes for the covered workers over ``months`` months from this month; returns the total.
+    With ``batch``: the invoice of one submission batch (its members submitted or active, its months)."""
     permissions.require(actor, permissions.Action.REPORT)
-    if not 1 <= months <= 60:
+    covered = _COVERED
+    if batch:
+        with ws.session() as session:
+            from desktop.storage.models import MembershipBatch
+
+            known = session.scalar(select(func.count()).select_from(Worker).where(Worker.batch_no == batch))
+            mine = session.scalar(select(MembershipBatch.months).where(MembershipBatch.number == batch))
+        if not known:
+            raise ServiceError(QT_TRANSLATE_NOOP("Service", "Batch {batch} tidak dikenal."), batch=batch)
+        months = months or mine or ws.policy.coverage_months
+        covered = (Worker.deleted_at.is_(None), Worker.batch_no == batch,
+                   Worker.status.in_((Status.SUBMITTED.value, Status.ACTIVE.value)))
+    if months is None or not 1 <= months <= 60:
         raise ServiceError(QT_TRANSLATE_NOOP("Service", "Jumlah bulan harus 1 sampai 60."))
     first = month_start(start or ws.today)
     with ws.session() as session:
         counts = session.execute(
-            select(Worker.kabupaten_code, Worker.occupation, func.count()).where(*_COVERED)
+            select(Worker.kabupaten_code, Worker.occupation, func.count()).where(*covered)
             .group_by(Worker.kabupaten_code, Worker.occupation)).all()
     per_kab: dict[str, list[int]] = {}
     for kab, occupation, n in counts:
@@ -137,12 +152,15 @@ def contributions_report(ws: Workspace, out: Path, months: int, actor: Actor, st
                      f"{_month_name(relief.first_month)} – {_month_name(relief.last_month)}"
                      + (" untuk pekerja sektor transportasi (ojek, sopir)." if relief.transport else
                         " untuk pekerja di luar sektor transportasi." if relief.transport is False else "."))
-    notes.append("Dihitung untuk peserta berstatus terdaftar atau aktif, per bulan dengan tarif bulan itu.")
+    who = (f"Peserta: batch {batch} (diajukan atau aktif)" if batch
+           else "Peserta: status terdaftar, diajukan atau aktif")
+    notes.append(f"Dihitung untuk {who[9:]}, per bulan dengan tarif bulan itu.")
     period = f"{_month_name(first)} – {_month_name(last)}"
-    cover = Cover("Kewajiban iuran BAZNAS untuk pekerja rentan", f"JKK + JKM · {period}", _generated(),
-                  (f"Periode: {months} bulan, {period}", "Peserta: status terdaftar atau aktif",
+    title = f"Tagihan iuran batch {batch}" if batch else "Kewajiban iuran BAZNAS untuk pekerja rentan"
+    cover = Cover(title, f"JKK + JKM · {period}", _generated(),
+                  (f"Periode: {months} bulan, {period}", who,
                    "Wilayah: semua kabupaten/kota Kalimantan Barat"))
     Path(out).parent.mkdir(parents=True, exist_ok=True)
     write_contributions(Path(out), cover, ContributionData(rows, months, period, tuple(notes)), format_rupiah, FONTS)
-    audit.log(ws, actor, "export", Path(out).name, {"what": "kewajiban iuran", "months": months})
+    audit.log(ws, actor, "export", Path(out).name, {"what": "kewajiban iuran", "months": months, "batch": batch})
     return sum(r.jkk + r.jkm for r in rows)

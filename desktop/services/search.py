@@ -15,7 +15,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from desktop.domain import lifecycle
 from desktop.domain.enrollment import Status
+from desktop.domain.lifecycle import effective_status
 from desktop.domain.nik import mask_nik
 from desktop.domain.text import fold_spaces, search_key
 from desktop.services.records import Page, WorkerRecord, WorkerRow
@@ -31,8 +33,12 @@ class SearchQuery:
     text: str = ""
     kabupaten_code: str | None = None
     school_id: int | None = None
-    status: str | None = None  # None: every record that is not deleted
+    status: str | None = None  # None: every record that is not deleted; "ended": active, coverage run out
     unprinted: bool = False    # only workers whose card was never printed
+    expiring_days: int | None = None   # active, coverage ending within this many days (or ended)
+    batch: str | None = None           # in this submission batch
+    today: dt.date | None = None       # the day "ended" and "expiring" are judged on (default: today)
+    reprint_kpj: bool = False          # card printed before the KPJ number came back
 
 
 def _digits_upper(text_: str) -> str:
@@ -101,14 +107,45 @@ def where_clause(query: SearchQuery) -> tuple[str, list]:
         params.append(query.school_id)
     if query.unprinted:
         conditions.append("NOT (EXISTS (SELECT * FROM card_prints WHERE card_prints.worker_id = workers.id))")
+    today = query.today or dt.date.today()
+    active = Status.ACTIVE.value
     if query.status == Status.DELETED.value:
         conditions.append("workers.deleted_at IS NOT NULL")
     else:
         conditions.append("workers.deleted_at IS NULL")
-        if query.status:
+        if query.status == Status.ENDED.value:
+            conditions.append("workers.status = ? AND workers.coverage_end < ?")
+            params += [active, today.isoformat()]
+        elif query.status == Status.ACTIVE.value:
+            conditions.append("workers.status = ? AND (workers.coverage_end IS NULL OR workers.coverage_end >= ?)")
+            params += [active, today.isoformat()]
+        elif query.status:
             conditions.append("workers.status = ?")
             params.append(query.status)
+    if query.expiring_days is not None:
+        conditions.append("workers.status = ? AND workers.coverage_end IS NOT NULL AND workers.coverage_end <= ?")
+        params += [active, (today + dt.timedelta(days=query.expiring_days)).isoformat()]
+    if query.batch:
+        conditions.append("workers.batch_no = ?")
+        params.append(query.batch)
+    if query.reprint_kpj:
+        # A card went out with Lindung's number only, and BPJS's KPJ number came back since.
+        conditions.append("workers.kpj_number IS NOT NULL "
+                          "AND (EXISTS (SELECT * FROM card_prints WHERE card_prints.worker_id = workers.id)) "
+                          "AND NOT (EXISTS (SELECT * FROM card_prints WHERE card_prints.worker_id = workers.id "
+                          "AND card_prints.with_kpj IS 1))")
     return " AND ".join(conditions), params
+
+
+def _filtered(stmt, query: SearchQuery):
+    """An ORM statement on ``workers`` with the conditions of ``query`` (services.membership builds
+    its own selections on them): the same SQL, as a text clause with named parameters."""
+    from sqlalchemy import text
+
+    where, params = where_clause(query)   # "?" appears in it as a placeholder only
+    pieces = where.split("?")
+    sql = pieces[0] + "".join(f":search_{i}{piece}" for i, piece in enumerate(pieces[1:]))
+    return stmt.where(text(sql).bindparams(**{f"search_{i}": value for i, value in enumerate(params)}))
 
 
 def _page_sql(columns: str, query: SearchQuery, after: tuple[str, int] | None, limit: int) -> tuple[str, list]:
@@ -141,7 +178,7 @@ def _datetime(value: str | None) -> dt.datetime | None:
 
 _ROW_COLUMNS = ("workers.id, workers.uuid, workers.registration_no, workers.full_name, workers.name_key, "
                 "workers.nik, workers.birth_date, workers.sex, workers.kabupaten_code, workers.occupation, "
-                "workers.status")
+                "workers.status, workers.kpj_number, workers.coverage_end")
 
 
 def search(ws: Workspace, query: SearchQuery, after: tuple[str, int] | None = None,
@@ -151,9 +188,13 @@ def search(ws: Workspace, query: SearchQuery, after: tuple[str, int] | None = No
     with ws.reading() as db:
         rows = db.execute(sql, params).fetchall()
         total = count(ws, query) if with_total else None
-    page = tuple(
-        WorkerRow(rowid, wid, regno, name, key, mask_nik(nik) if mask else nik, _date(born), sex, kab, occ, status)
-        for rowid, wid, regno, name, key, nik, born, sex, kab, occ, status, _ in rows[:limit])
+    today = query.today or dt.date.today()
+    page = []
+    for rowid, wid, regno, name, key, nik, born, sex, kab, occ, status, kpj, end, _ in rows[:limit]:
+        end = _date(end)
+        page.append(WorkerRow(rowid, wid, regno, name, key, mask_nik(nik) if mask else nik, _date(born), sex, kab,
+                              occ, effective_status(status, end, today), kpj, end))
+    page = tuple(page)
     cursor = (rows[limit - 1][-1], rows[limit - 1][0]) if len(rows) > limit else None
     return Page(page, total, len(rows) > limit, cursor)
 
@@ -200,7 +241,7 @@ def iter_records(ws: Workspace, query: SearchQuery, batch: int = 2000):
             data = dict.fromkeys(WorkerRecord.__dataclass_fields__)
             data.update(zip(columns, values))
             data.update(id=row[0], school_npsn=school[0] if school else None,
-                        school_name=school[1] if school else None)
+                        school_name=school[1] if school else None, lifecycle=tuple(lifecycle.loads(data["lifecycle"])))
             yield WorkerRecord(**data)
         if len(found) < batch:
             return

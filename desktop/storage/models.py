@@ -96,9 +96,13 @@ class Worker(Base):
     pupil_class: Mapped[str] = mapped_column(String(20), default="")
     programme: Mapped[str] = mapped_column(String(16))
     funding_source: Mapped[str] = mapped_column(String(20))
-    coverage_start: Mapped[dt.date] = mapped_column(Date)
-    coverage_end: Mapped[dt.date] = mapped_column(Date)
+    asnaf: Mapped[str] = mapped_column(String(16), default="miskin", server_default="miskin")
+    # Status, KPJ number and coverage follow from the BPJS/BAZNAS events (desktop.domain.lifecycle).
+    lifecycle: Mapped[str] = mapped_column(Text, default="[]", server_default="[]")
+    coverage_start: Mapped[dt.date | None] = mapped_column(Date, nullable=True)  # KPJ membership start
+    coverage_end: Mapped[dt.date | None] = mapped_column(Date, nullable=True)    # last day paid for
     status: Mapped[str] = mapped_column(String(12))
+    batch_no: Mapped[str | None] = mapped_column(String(24), nullable=True)      # last submission batch
 
     enrolled_by: Mapped[str] = mapped_column(String(64))
     device_id: Mapped[str] = mapped_column(String(36))
@@ -122,6 +126,14 @@ class Worker(Base):
         Index("ix_workers_kabupaten_name", "kabupaten_code", "name_key", "id"),
         Index("ix_workers_school", "school_id"),
         Index("ix_workers_status", "status"),
+        # One KPJ number per live person.
+        Index("uq_workers_kpj_live", "kpj_number", unique=True,
+              sqlite_where=text("deleted_at IS NULL AND kpj_number IS NOT NULL"),
+              postgresql_where=text("deleted_at IS NULL AND kpj_number IS NOT NULL")),
+        Index("ix_workers_batch", "batch_no"),
+        Index("ix_workers_coverage_end", "coverage_end",
+              sqlite_where=text("deleted_at IS NULL AND coverage_end IS NOT NULL"),
+              postgresql_where=text("deleted_at IS NULL AND coverage_end IS NOT NULL")),
     )
 
 
@@ -166,12 +178,46 @@ class PrintBatch(Base):
     file_name: Mapped[str] = mapped_column(String(255))
 
 
+class MembershipBatch(Base):
+    """One submission of records to BPJS Ketenagakerjaan (the collective registration spreadsheet)."""
+
+    __tablename__ = "membership_batches"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    number: Mapped[str] = mapped_column(String(24), unique=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    created_by: Mapped[str] = mapped_column(String(64))
+    device_id: Mapped[str] = mapped_column(String(36))
+    months: Mapped[int] = mapped_column(Integer)
+    record_count: Mapped[int] = mapped_column(Integer)
+    filters: Mapped[str] = mapped_column(Text)          # JSON: how the records were chosen
+    file_name: Mapped[str] = mapped_column(String(255))
+
+
+class Payment(Base):
+    """BAZNAS's payment of contributions for a batch or a list (a renewal), for N months."""
+
+    __tablename__ = "payments"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    number: Mapped[str] = mapped_column(String(24), unique=True)
+    batch_no: Mapped[str | None] = mapped_column(String(24), nullable=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    created_by: Mapped[str] = mapped_column(String(64))
+    device_id: Mapped[str] = mapped_column(String(36))
+    months: Mapped[int] = mapped_column(Integer)
+    record_count: Mapped[int] = mapped_column(Integer)
+    amount_owed: Mapped[int] = mapped_column(Integer)
+    amount_paid: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    reference: Mapped[str] = mapped_column(Text)
+    renewal: Mapped[bool] = mapped_column(Boolean)
+
+
 class CardPrint(Base):
     __tablename__ = "card_prints"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     batch_id: Mapped[int] = mapped_column(ForeignKey("print_batches.id"))
     worker_id: Mapped[int] = mapped_column(ForeignKey("workers.id"), index=True)
     reprint: Mapped[bool] = mapped_column(Boolean)
+    with_kpj: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("0"))  # KPJ on the card
 
 
 class SyncSkipped(Base):

@@ -25,10 +25,11 @@ from desktop.services.enrollment import (
     FIELDS,
     _bulk_insert,
     _record_from_values,
-    _school_ids,
     _school_names,
 )
 from desktop.services.errors import ServiceError
+from desktop.services.membership import lifecycle_columns
+from desktop.services.schools import ids_for_records
 from desktop.services.workspace import Workspace, bulk_work, utcnow
 from desktop.storage.models import Setting, SyncSkipped, Worker, WorkerChange
 
@@ -259,7 +260,7 @@ def _acknowledge(ws: Workspace, answers: list[dict[str, Any]], pushed: dict[str,
         with ws.session(write=True) as session:
             workers = {w.uuid: w for w in session.scalars(select(Worker).where(
                 Worker.uuid.in_([uid for uid, _r, _rec in resolved])))}
-            schools = _school_ids(session, {rec["school_npsn"] for _u, _r, rec in resolved if rec.get("school_npsn")})
+            schools = ids_for_records(session, [rec for _u, _r, rec in resolved])
             for uid, revision, record in resolved:
                 worker = workers.get(uid)
                 if worker is not None and worker.revision == revision:  # not edited again meanwhile
@@ -330,7 +331,7 @@ def drop_refused_change(ws: Workspace, record_id: str, actor: Any = None) -> Non
         worker = session.scalar(select(Worker).where(Worker.uuid == record_id))
         if worker is None:
             raise SyncFailed(QT_TRANSLATE_NOOP("Service", "Data ini tidak ada di laptop."))
-        schools = _school_ids(session, {record["school_npsn"]} if record.get("school_npsn") else set())
+        schools = ids_for_records(session, [record])
         worker.revision += 1      # a step of its own in the record's history
         _take_hub_version(session, ws, worker, record, schools, {"dropped_refused_change": True})
         audit.record(session, ws, actor or audit.SYSTEM, "edit", worker.registration_no,
@@ -427,6 +428,7 @@ def _stamp(value: str | None) -> dt.datetime | None:
 def _pulled_values(record: dict[str, Any], schools: dict[str, int]) -> dict[str, Any]:
     """The hub's record as the columns of a local worker (its editable fields and deletion)."""
     values = _values(record)
+    values.update(lifecycle_columns(record))
     values.update(school_id=schools.get(record.get("school_npsn")), name_key=search_key(record["full_name"]),
                   status=record["status"], deleted_at=_stamp(record.get("deleted_at")),
                   deleted_by=record.get("deleted_by"), deleted_reason=record.get("deleted_reason"),
@@ -461,7 +463,7 @@ def _apply_pulled(ws: Workspace, session, records: list[dict[str, Any]], report:
         Worker.nik.in_([r["nik"] for r in records]), Worker.deleted_at.is_(None))).all())
     regnos = dict(session.execute(select(Worker.registration_no, Worker.uuid).where(
         Worker.registration_no.in_([r["registration_no"] for r in records]))).all())
-    schools = _school_ids(session, {r["school_npsn"] for r in records if r.get("school_npsn")})
+    schools = ids_for_records(session, records)
     fresh: list[dict[str, Any]] = []
     taken: list[str] = []
     next_id = (session.execute(text("SELECT COALESCE(MAX(id), 0) FROM workers")).scalar() or 0) + 1
@@ -500,7 +502,7 @@ def _apply_pulled(ws: Workspace, session, records: list[dict[str, Any]], report:
                 report.seen_duplicates.add(record["id"])
             continue
         values.update(id=next_id, uuid=record["id"], revision=1, synced_revision=1, hub_revision=record["revision"],
-                      registration_no=record["registration_no"], kpj_number=record.get("kpj_number"),
+                      registration_no=record["registration_no"],
                       enrolled_by=record["enrolled_by"], device_id=record["device_id"],
                       enrolled_at=_stamp(record["enrolled_at"]))
         fresh.append(values)

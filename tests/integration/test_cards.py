@@ -59,7 +59,7 @@ def test_a4_sheets_have_crop_marks_mirrored_backs_and_every_qr_verifies(ws, tmp_
     for word in LONG_NAME.split():  # a long name shrinks and wraps, never cut
         assert word in text
     assert "617101••••••0001" in text and "6171014508800001" not in text  # NIK masked
-    assert "JKK, JKM" in text and "BAZNAS (dana zakat)" in text and "s.d." in text
+    assert "JKK, JKM" in text and "BAZNAS (dana zakat)" in text and "menunggu nomor KPJ dari BPJS" in text
 
     pdf = pdfium.PdfDocument(out)
     codes = set(decode_page(pdf, 0)) | set(decode_page(pdf, 2))
@@ -138,7 +138,7 @@ def test_cli_cards_and_verify_card(tmp_path):
     assert len(codes) == 10
     good = run(db, "verify-card", codes[0])
     assert good.returncode == 0 and "Kartu sah:" in good.stdout and codes[0].split("|")[1] in good.stdout
-    forged = codes[0].replace("|2027", "|2029")
+    forged = codes[0].replace("|19", "|18", 1).replace("|20", "|21", 1)   # the birth date altered
     bad = run(db, "verify-card", forged)
     assert bad.returncode == 1 and "TIDAK sah" in bad.stderr
     other = tmp_path / "lain.sqlite3"

@@ -95,8 +95,9 @@ def test_demo_and_filters(db):
     assert pontianak and all(r["kabupaten_code"] == "6171" for r in pontianak)
     by_name = json.loads(run(db, "list", "--json", "--kabupaten", "kota pontianak").stdout)
     assert by_name == pontianak
-    active = json.loads(run(db, "list", "--json", "--status", "active").stdout)
-    assert active and all(r["status"] == "active" for r in active)
+    enrolled = json.loads(run(db, "list", "--json", "--status", "enrolled").stdout)
+    assert len(enrolled) == 120 and all(r["status"] == "enrolled" for r in enrolled)   # nothing sent to BPJS yet
+    assert json.loads(run(db, "list", "--json", "--status", "active").stdout) == []
     name = everything[0]["full_name"].split()[0]
     found = json.loads(run(db, "list", "--json", "--query", name.lower()).stdout)
     assert everything[0]["id"] in {r["id"] for r in found}

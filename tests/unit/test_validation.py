@@ -16,8 +16,9 @@ def test_a_valid_record_is_cleaned(ctx):
     assert e.phone == "+6281234567890"
     assert e.birth_date == dt.date(1980, 8, 5)
     assert e.monthly_income == 1_500_000
-    assert (e.programme, e.funding_source, e.status) == ("JKK+JKM", "baznas_zakat", "enrolled")
-    assert e.coverage_start == TODAY and e.coverage_end == dt.date(2027, 11, 23)
+    assert (e.programme, e.funding_source, e.asnaf) == ("JKK+JKM", "baznas_zakat", "miskin")
+    # Status and coverage follow from BPJS's answer and BAZNAS's payments, never from what is typed.
+    assert not hasattr(e, "status") and not hasattr(e, "coverage_start")
 
 
 def test_birth_date_must_agree_with_the_nik(ctx):
@@ -95,10 +96,12 @@ def test_pupil_without_school_is_refused(ctx):
     assert validate(make_raw(school_npsn="30100001", pupil_name="rina", pupil_class="5"), ctx).ok
 
 
-def test_coverage_end_before_start(ctx):
-    result = validate(make_raw(coverage_start="01-12-2026", coverage_end="01-11-2026"), ctx)
-    assert "coverage_end" in fields_of(result)
+def test_status_and_coverage_typed_by_hand_are_not_taken(ctx):
+    result = validate(make_raw(status="active", coverage_start="01-12-2026", coverage_end="01-11-2026"), ctx)
+    assert result.ok
+    assert "status" not in result.enrollment.as_dict() and "coverage_end" not in result.enrollment.as_dict()
 
 
-def test_deleted_status_cannot_be_typed(ctx):
-    assert "status" in fields_of(validate(make_raw(status="deleted"), ctx))
+def test_an_unknown_asnaf_is_refused(ctx):
+    assert "asnaf" in fields_of(validate(make_raw(asnaf="kaya"), ctx))
+    assert validate(make_raw(asnaf="Fakir"), ctx).enrollment.asnaf == "fakir"

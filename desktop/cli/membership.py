@@ -1,0 +1,136 @@
+"""``bpjs export|import|template``, ``payment add``, ``renew`` and ``report baznas``: the branch's part of a
+record's life, from enrolled to protected (desktop.services.membership)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+from desktop.cli.common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, CliError, _resolve_kabupaten, _school_id, _warn_outside
+
+
+def _query(ws, args):
+    from desktop.services.search import SearchQuery
+
+    return SearchQuery(text=getattr(args, "query", None) or "", kabupaten_code=_resolve_kabupaten(ws, args.kabupaten),
+                       school_id=_school_id(ws, args.school), today=ws.today)
+
+
+def cmd_bpjs(ws, actor, args) -> int:
+    from desktop.services import membership
+
+    if args.bpjs_command == "export":
+        try:
+            result = membership.export_submission(ws, Path(args.out), actor, _query(ws, args), limit=args.limit,
+                                                  months=args.months)
+        except membership.NothingReady as exc:
+            if args.json:
+                print(json.dumps({"batch": None, "records": 0, "not_ready": exc.not_ready}))
+            raise CliError(exc.message, EXIT_INVALID) from None
+        if args.json:
+            print(json.dumps({"batch": result.number, "records": result.records}))
+        else:
+            print(f"Batch {result.number}: {result.records} peserta ditulis ke {args.out}.")
+            if result.not_ready:
+                held = ", ".join(f"{n} {membership.NOT_READY_LABELS[k]}" for k, n in sorted(result.not_ready.items()))
+                print(f"Belum siap diajukan: {held}.")
+        _warn_outside(ws, args.out)
+        return EXIT_OK
+    if args.bpjs_command == "import":
+        result = membership.import_answer(ws, Path(args.file), actor)
+        if args.json:
+            print(json.dumps(result.to_json(), ensure_ascii=False))
+        else:
+            print(f"{result.activated} aktif, {result.refused} ditolak, {result.unchanged} tidak berubah, "
+                  f"{len(result.unknown)} tidak diterapkan.")
+            for row, reason in result.unknown:
+                print(f"  baris {row}: {reason}")
+        return EXIT_OK
+    if args.reset:
+        membership.reset_template(ws, actor)
+        print("Ekspor kembali memakai kolom bawaan Lindung.")
+        return EXIT_OK
+    if not args.file:
+        for header, key in membership.template(ws):
+            print(f"{header}\t{key or '(dibiarkan kosong)'}")
+        return EXIT_OK
+    mapped = membership.load_template(ws, Path(args.file), actor)
+    empty = [header for header, key in mapped if key is None]
+    print(f"Templat BPJS dimuat: {len(mapped)} kolom, {len(mapped) - len(empty)} diisi Lindung.")
+    if empty:
+        print("Dibiarkan kosong (tidak dikenal): " + ", ".join(empty))
+    return EXIT_OK
+
+
+def _payment_lines(result) -> list[str]:
+    from desktop.domain.text import format_rupiah
+
+    lines = [f"Pembayaran {result.number}: {result.records} peserta × {result.months} bulan, "
+             f"kewajiban {format_rupiah(result.amount_owed)}."]
+    if result.amount_paid is not None and result.difference:
+        more = "lebih" if result.difference > 0 else "kurang"
+        lines.append(f"Dibayar {format_rupiah(result.amount_paid)}: {more} {format_rupiah(abs(result.difference))} "
+                     f"dari kewajiban.")
+    if result.skipped:
+        lines.append("Tidak dibayar: " + ", ".join(f"{n} {k}" for k, n in sorted(result.skipped.items())))
+    return lines
+
+
+def _amount(text: str | None) -> int | None:
+    if text is None:
+        return None
+    from desktop.domain.text import parse_rupiah
+
+    value = parse_rupiah(text)
+    if value is None:
+        raise CliError(f"--amount {text!r} bukan jumlah rupiah (contoh: 59.472.000)", EXIT_USAGE)
+    return value
+
+
+def _payment_json(result) -> str:
+    return json.dumps({"payment": result.number, "records": result.records, "months": result.months,
+                       "owed": result.amount_owed, "paid": result.amount_paid, "difference": result.difference,
+                       "skipped": result.skipped})
+
+
+def cmd_payment(ws, actor, args) -> int:
+    from desktop.services import membership
+
+    registration_nos = [r for r in (args.records or "").replace(",", " ").split() if r]
+    result = membership.add_payment(ws, actor, args.months, batch=args.batch, registration_nos=registration_nos,
+                                    reference=args.reference or "", amount=_amount(args.amount))
+    print(_payment_json(result) if args.json else "\n".join(_payment_lines(result)))
+    return EXIT_OK
+
+
+def cmd_renew(ws, actor, args) -> int:
+    from desktop.services import membership
+
+    result = membership.renew(ws, actor, args.expiring, args.months, _query(ws, args),
+                              reference=args.reference or "", amount=_amount(args.amount))
+    print(_payment_json(result) if args.json else "\n".join(_payment_lines(result)))
+    return EXIT_OK
+
+
+def _date(text: str, option: str) -> dt.date:
+    from desktop.domain.text import parse_date
+
+    value = parse_date(text)
+    if value is None:
+        raise CliError(f"{option} {text!r} bukan tanggal (contoh: 01-01-2027 atau 2027-01-01)", EXIT_USAGE)
+    return value
+
+
+def cmd_report_baznas(ws, actor, args) -> int:
+    from desktop.services import membership
+
+    start, end = _date(args.date_from, "--from"), _date(args.date_to, "--to")
+    if end < start:
+        raise CliError("--to sebelum --from", EXIT_USAGE)
+    count, total = membership.baznas_report(ws, Path(args.out), actor, start, end)
+    from desktop.domain.text import format_rupiah
+
+    print(f"Penyaluran BAZNAS: {count} mustahik, {format_rupiah(total)}, ditulis ke {args.out}.")
+    _warn_outside(ws, args.out)
+    return EXIT_OK
