@@ -273,8 +273,8 @@ def _log_batch(ws: Workspace, batch_uuid: str, registration_nos: list[str], layo
             printed_before = {wid for (wid,) in db.execute(
                 f"SELECT worker_id FROM card_prints WHERE worker_id IN ({marks})", ids)} if ids else set()
             db.executemany("INSERT INTO card_prints (batch_id, worker_id, reprint, with_kpj) VALUES (?, ?, ?, ?)",
-                           [(batch_id, wid, int(wid in printed_before), int(bool(kpj) and status == Status.ACTIVE.value))
-                            for wid, kpj, status in found])
+                           [(batch_id, wid, int(wid in printed_before),
+                             int(bool(kpj) and status == Status.ACTIVE.value)) for wid, kpj, status in found])
         audit.record_on(db, ws, actor, "print", f"{len(registration_nos)} kartu", {
             "batch": batch_uuid, "layout": layout, "file": file_name, "reprint_reason": reason,
             "registration_nos": registration_nos})

@@ -43,5 +43,6 @@ def test_datetimes_written_through_the_driver_are_those_sqlalchemy_writes():
     from desktop.storage.engine import sql_datetime
 
     store = DateTime().dialect_impl(sqlite.dialect()).bind_processor(sqlite.dialect())
-    for value in (dt.datetime(2026, 11, 24, 8, 0), dt.datetime(2026, 1, 2, 3, 4, 5, 6), dt.datetime(999, 12, 31, 23, 59, 59, 999999)):
+    for value in (dt.datetime(2026, 11, 24, 8, 0), dt.datetime(2026, 1, 2, 3, 4, 5, 6),
+                  dt.datetime(999, 12, 31, 23, 59, 59, 999999)):
         assert sql_datetime(value) == store(value)
