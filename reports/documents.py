@@ -132,6 +132,9 @@ class SummaryData:
     by_kabupaten: Sequence[tuple[str, int, int, int]]   # name, enrolled, printed, synced
     by_occupation: Sequence[tuple[str, int]]            # label, enrolled
     target: int
+    # From enrolled to protected: name, enrolled, submitted, active, refused, ending within 30 days, ended
+    pipeline_kabupaten: Sequence[tuple[str, int, int, int, int, int, int]] = ()
+    pipeline_schools: Sequence[tuple[str, int, int, int, int, int, int]] = ()
 
 
 def _bar_chart(rows: Sequence[tuple[str, int, int, int]]) -> Drawing:
@@ -181,6 +184,31 @@ def _pct(value: float) -> str:
     return f"{value:.1f}".replace(".", ",") + "%"
 
 
+_PIPELINE_HEAD = ["Terdaftar", "Diajukan", "Aktif", "Ditolak", "Berakhir ≤ 30 hari", "Berakhir"]
+
+
+def _pipeline(data: SummaryData, s) -> list:
+    """The way from enrolled to protected, per kabupaten/kota and per school, against the target."""
+    if not data.pipeline_kabupaten:
+        return []
+    def table(first: str, rows, first_width: float):
+        totals = [sum(r[i] for r in rows) for i in range(1, 7)]
+        widths = [first_width] + [(174 * mm - first_width) / 6] * 6
+        return _table([[first] + _PIPELINE_HEAD] + [[r[0]] + [_n(v) for v in r[1:]] for r in rows]
+                      + [["Jumlah"] + [_n(v) for v in totals]], widths, numeric_from=1, total_row=True)
+    active = sum(r[3] for r in data.pipeline_kabupaten)
+    out = [Paragraph("Dari terdaftar sampai terlindungi", s["h2"]),
+           Paragraph(f"<b>{_n(active)}</b> pekerja aktif di BPJS Ketenagakerjaan (ber-KPJ) dari target "
+                     f"<b>{_n(data.target)}</b> ({_pct(active / data.target * 100 if data.target else 0)}). "
+                     "Terdaftar: belum diajukan; diajukan: menunggu jawaban BPJS; berakhir ≤ 30 hari: aktif, "
+                     "perlindungannya habis dalam 30 hari.", s["base"]),
+           _progress_bar(active, data.target), Spacer(1, 2 * mm),
+           table("Kabupaten/Kota", [r for r in data.pipeline_kabupaten if any(r[1:])], 46 * mm)]
+    if data.pipeline_schools:
+        out += [Paragraph("Per sekolah", s["h2"]), table("Sekolah", data.pipeline_schools, 56 * mm)]
+    return out
+
+
 def write_summary(out: Path, cover: Cover, data: SummaryData, font_dir: Path) -> None:
     register_fonts(font_dir)
     s = _styles()
@@ -201,6 +229,7 @@ def write_summary(out: Path, cover: Cover, data: SummaryData, font_dir: Path) ->
         Spacer(1, 4 * mm),
         KeepTogether([Paragraph("Terdaftar dan kartu dicetak per kabupaten/kota", s["h2"]),
                       _bar_chart(data.by_kabupaten)]),
+        *_pipeline(data, s),
         Paragraph("Per pekerjaan", s["h2"]),
         _table([["Pekerjaan", "Terdaftar", "Bagian"]]
                + [[label, _n(count), _pct(count / total * 100 if total else 0)]
@@ -218,16 +247,35 @@ class ReceiptRow:
     full_name: str
     registration_no: str
     pupil: str
+    kpj_number: str = ""
+
+
+def _unbroken_width(values: Sequence[str], bold_header: str) -> float:
+    """A column wide enough for every value on one line (cell padding 6 pt each side, 2 pt to spare):
+    identifiers must never wrap (``…-000001-`` / ``M``)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    widest = max([stringWidth(v, REGULAR, 9) for v in values] + [stringWidth(bold_header, BOLD, 9)])
+    return widest + 14
 
 
 def write_receipts(out: Path, cover: Cover, rows: Sequence[ReceiptRow], coordinator: str, place_date: str,
                    font_dir: Path) -> None:
     register_fonts(font_dir)
     s = _styles()
-    table_rows = [["No", "Nama peserta", "No. Registrasi", "Siswa (kelas)", "Tanda tangan penerima"]]
-    table_rows += [[str(i), r.full_name, r.registration_no, r.pupil, ""] for i, r in enumerate(rows, start=1)]
-    # The registration number never breaks: 41 mm holds the widest one (WWWWWW-000000-W).
-    table = _table(table_rows, [10 * mm, 46 * mm, 41 * mm, 40 * mm, 37 * mm], numeric_from=99)
+    with_kpj = any(r.kpj_number for r in rows)
+    header = ["No", "Nama peserta", "No. Registrasi"] + (["No. KPJ"] if with_kpj else []) + [
+        "Siswa (kelas)", "Tanda tangan penerima"]
+    table_rows = [header]
+    table_rows += [[str(i), r.full_name, r.registration_no] + ([r.kpj_number or "-"] if with_kpj else [])
+                   + [r.pupil, ""] for i, r in enumerate(rows, start=1)]
+    # Identifiers never break: their columns are measured (the widest registration number, WWWWWW-000000-W,
+    # and an 11-digit KPJ); the name, pupil and signature share what is left of the 174 mm.
+    ids = [_unbroken_width([r.registration_no for r in rows] + ["WWWWWW-000000-W"], "No. Registrasi")]
+    if with_kpj:
+        ids.append(_unbroken_width(["00000000000"], "No. KPJ"))
+    rest = 174 * mm - 10 * mm - sum(ids)
+    table = _table(table_rows, [10 * mm, rest * 0.36, *ids, rest * 0.33, rest * 0.31], numeric_from=99)
     table.setStyle(TableStyle([("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white]),
                                ("TOPPADDING", (0, 1), (-1, -1), 7), ("BOTTOMPADDING", (0, 1), (-1, -1), 7)]))
     signature = Table([[Paragraph(place_date, s["base"])], [Paragraph("Koordinator sekolah,", s["base"])],

@@ -108,6 +108,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--kabupaten", metavar="KODE|NAMA")
     p.add_argument("--query", metavar="TEXT", help="nama, NIK atau No. Registrasi")
     p.add_argument("--reason", metavar="TEXT", help="alasan cetak ulang (wajib bila ada kartu yang sudah dicetak)")
+    p.add_argument("--new-kpj", action="store_true",
+                   help="cetak ulang kartu yang dicetak sebelum nomor KPJ terbit (alasan: \"nomor KPJ terbit\")")
 
     p = sub.add_parser("verify-card", help="periksa keaslian isi kode QR sebuah kartu")
     p.add_argument("text", metavar="TEXT")

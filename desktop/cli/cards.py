@@ -13,9 +13,10 @@ def cmd_cards(ws, actor, args) -> int:
     from desktop.services.search import SearchQuery
 
     query = SearchQuery(text=args.query or "", kabupaten_code=_resolve_kabupaten(ws, args.kabupaten),
-                        school_id=_school_id(ws, args.school), unprinted=args.unprinted)
+                        school_id=_school_id(ws, args.school), unprinted=args.unprinted, reprint_kpj=args.new_kpj)
+    reason = args.reason or (cards.NEW_KPJ_REASON if args.new_kpj else None)
     try:
-        result = cards.print_cards(ws, query, Path(args.out), args.layout, actor, reprint_reason=args.reason)
+        result = cards.print_cards(ws, query, Path(args.out), args.layout, actor, reprint_reason=reason)
     except cards.ReprintNeedsReason as exc:
         raise CliError(f"{exc.count} kartu sudah pernah dicetak: sebutkan --reason \"alasan cetak ulang\" "
                        f"atau pakai --unprinted", EXIT_INVALID) from None

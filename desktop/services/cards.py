@@ -148,6 +148,17 @@ def verify_card(ws: Workspace, text: str, public_key: str | None = None) -> Card
 
 # --- cards ------------------------------------------------------------------------------------
 
+# The reason a card is printed again once BPJS's KPJ number came back (it becomes the card's main number).
+NEW_KPJ_REASON = "nomor KPJ terbit"
+
+
+def count_new_kpj(ws: Workspace, query: SearchQuery | None = None) -> int:
+    """Cards printed before their holder's KPJ number came back: offered for re-printing."""
+    from dataclasses import replace
+
+    return count_selected(ws, replace(query or SearchQuery(), reprint_kpj=True, today=ws.today))[0]
+
+
 def _programmes(code: str) -> str:
     return "JKK, JKM" if code == Programme.JKK_JKM.value else code.upper()
 

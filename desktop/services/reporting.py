@@ -74,10 +74,20 @@ def summary_report(ws: Workspace, out: Path, actor: Actor, target_count: int | N
     cover = Cover("Ringkasan kepesertaan pekerja rentan",
                   "JKK + JKM dibiayai dana zakat BAZNAS · Kalimantan Barat", _generated(now),
                   (f"Wilayah: semua {len(rows)} kabupaten/kota Kalimantan Barat",
-                   "Peserta: semua yang tidak dihapus (status terdaftar, aktif, berakhir)",
+                   "Peserta: semua yang tidak dihapus (terdaftar, diajukan, aktif, ditolak, berakhir)",
                    f"Target: {goal:,} pekerja rentan".replace(",", ".")))
     Path(out).parent.mkdir(parents=True, exist_ok=True)
-    write_summary(Path(out), cover, SummaryData(rows, by_occupation, goal), FONTS)
+    from desktop.services.membership import pipeline_counts
+
+    order = ("enrolled", "submitted", "active", "refused", "ending", "ended")
+    per_kab = pipeline_counts(ws, "kabupaten")
+    pipeline_kab = [(kab.name, *(per_kab.get(kab.code, {}).get(k, 0) for k in order)) for kab in ws.regions.kabupaten()]
+    per_school = pipeline_counts(ws, "school")
+    with ws.session() as session:
+        names = dict(session.execute(select(School.npsn, School.name)).all())
+    pipeline_schools = sorted(((f"{names.get(npsn, npsn)} ({npsn})", *(counts.get(k, 0) for k in order))
+                               for npsn, counts in per_school.items()), key=lambda r: r[0])
+    write_summary(Path(out), cover, SummaryData(rows, by_occupation, goal, pipeline_kab, pipeline_schools), FONTS)
     audit.log(ws, actor, "export", Path(out).name, {"what": "ringkasan kepesertaan"})
     return sum(r[1] for r in rows)
 
@@ -93,11 +103,12 @@ def receipts_report(ws: Workspace, out: Path, npsn: str, actor: Actor, now: dt.d
         if school is None:
             raise NotFound(QT_TRANSLATE_NOOP("Service", "Sekolah dengan NPSN {npsn} belum terdaftar."), npsn=npsn)
         people = session.execute(
-            select(Worker.full_name, Worker.registration_no, Worker.pupil_name, Worker.pupil_class)
+            select(Worker.full_name, Worker.registration_no, Worker.pupil_name, Worker.pupil_class,
+                   Worker.kpj_number)
             .where(*_LIVE, Worker.school_id == school.id).order_by(Worker.name_key, Worker.id)).all()
         name, level, coordinator, kab = school.name, school.level, school.coordinator, school.kabupaten_code
-    rows = [ReceiptRow(full, regno, f"{pupil} ({klass})" if pupil and klass else pupil or "")
-            for full, regno, pupil, klass in people]
+    rows = [ReceiptRow(full, regno, f"{pupil} ({klass})" if pupil and klass else pupil or "", kpj or "")
+            for full, regno, pupil, klass, kpj in people]
     cover = Cover("Tanda terima kartu peserta JKK + JKM", f"{name} · NPSN {npsn} · {level}", _generated(now),
                   (f"Sekolah: {name} (NPSN {npsn}), {ws.regions.name(kab)}",
                    f"Koordinator: {coordinator or '-'}", f"Peserta: {len(rows)} orang tua siswa"))

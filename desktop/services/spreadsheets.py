@@ -126,6 +126,32 @@ class ColumnSpec:
     choices: str | None = None             # name of a list on the hidden "Daftar" sheet
 
 
+def write_rows(out: Path, columns: Sequence[ColumnSpec], rows: Iterable[Sequence[Any]],
+               extra_sheets: dict[str, tuple[Sequence[str], Iterable[Sequence[Any]]]] | None = None) -> int:
+    """A plain data sheet (bold header, widths, text columns, header row frozen) written through
+    PyExcelerate: for the large sheets other offices read (10,000 BPJS registrations in about half the
+    time XlsxWriter takes). No drop-down lists or instructions: ``write_workbook`` for those."""
+    from pyexcelerate import Color, Fill, Font, Format, Panes, Style, Workbook
+
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    data = [[spec.header for spec in columns]]
+    data += [list(row) for row in rows]
+    book = Workbook()
+    sheet = book.new_sheet("Data", data=data)
+    for col, spec in enumerate(columns, start=1):
+        sheet.set_col_style(col, Style(size=spec.width, format=Format("@") if spec.text else None))
+    sheet.set_row_style(1, Style(font=Font(bold=True), fill=Fill(background=Color(0xDD, 0xEF, 0xE6))))
+    sheet.panes = Panes(0, 1)
+    for name, (headers, sheet_rows) in (extra_sheets or {}).items():
+        book.new_sheet(name, data=[list(headers)] + [list(r) for r in sheet_rows]).set_row_style(
+            1, Style(font=Font(bold=True)))
+    tmp = out.with_name(out.name + ".tmp")
+    book.save(str(tmp))
+    tmp.replace(out)    # a reader never sees a half-written workbook
+    return len(data) - 1
+
+
 def write_workbook(out: Path, columns: Sequence[ColumnSpec], rows: Iterable[Sequence[Any]],
                    lists: dict[str, Sequence[str]] | None = None,
                    instructions: Sequence[str] = (), extra_sheets: dict[str, tuple[Sequence[str], Iterable[Sequence[Any]]]] | None = None,

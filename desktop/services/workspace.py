@@ -226,6 +226,11 @@ class Workspace:
     def today(self) -> dt.date:
         return self._today or dt.date.today()
 
+    def now(self) -> dt.datetime:
+        """UTC now, on the injected day when one is set (what a day's records are stamped with)."""
+        now = utcnow()
+        return dt.datetime.combine(self._today, now.time()) if self._today else now
+
     def context(self) -> Context:
         return Context(self.regions, self.today, self.policy)
 

@@ -61,6 +61,8 @@ def test_a_batch_goes_to_bpjs_comes_back_is_paid_synced_printed_renewed_and_ends
     assert all(isinstance(r["NIK"], str) and len(r["NIK"]) == 16 for r in data)     # text, never a number
     assert {r["Program"] for r in data} == {"JKK, JKM"} and {r["Pihak Pembayar"] for r in data} == {"BAZNAS"}
     assert {r["Jumlah Bulan Dibayar"] for r in data} == {12}
+    # Cards go out before BPJS answers: Lindung's own number on them.
+    assert "30 kartu ditulis" in ok(run(branch, "cards", str(tmp_path / "awal.pdf"))).stdout
     again = run(branch, "bpjs", "export", str(tmp_path / "lagi.xlsx"))
     assert again.returncode == 1 and "Tidak ada peserta yang siap diajukan" in errors(again)
 
@@ -116,7 +118,15 @@ def test_a_batch_goes_to_bpjs_comes_back_is_paid_synced_printed_renewed_and_ends
 
     # --- the card carries the KPJ, in print and in its QR code -------------------------------------
     pdf_path = tmp_path / "kartu.pdf"
-    ok(run(branch, "cards", str(pdf_path), "--layout", "card", "--query", first["registration_no"]))
+    reprint = ok(run(branch, "cards", str(pdf_path), "--layout", "card", "--new-kpj", "--query",
+                     first["registration_no"])).stdout
+    assert "1 kartu ditulis" in reprint and "(1 cetak ulang)" in reprint
+    rest = ok(run(branch, "cards", str(tmp_path / "kpj.pdf"), "--new-kpj")).stdout
+    assert "24 kartu ditulis" in rest                          # the other active ones, once
+    none_left = run(branch, "cards", str(tmp_path / "lagi.pdf"), "--new-kpj")
+    assert none_left.returncode != 0 and "Tidak ada peserta yang cocok" in none_left.stderr
+    audit = json.loads(ok(run(branch, "audit", "--action", "print", "--json")).stdout)
+    assert any(e["details"].get("reprint_reason") == "nomor KPJ terbit" for e in audit)
     pdf = pdfium.PdfDocument(str(pdf_path))
     page_text = pdf[0].get_textpage().get_text_range()
     assert first["kpj_number"] in page_text and first["registration_no"] in page_text

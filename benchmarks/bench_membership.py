@@ -1,0 +1,103 @@
+"""Speed goals of the branch's membership work (issue 15), printed as figures.
+
+    .venv/bin/python benchmarks/bench_membership.py [--records 10000] [--runs 3]
+
+- a submission of 10,000 ready records: chosen, checked, written as the collective registration
+  spreadsheet and recorded as a batch (every record's event appended) <= 2 s;
+- BPJS's 10,000-row answer (.xlsx) read and applied (KPJ for nine in ten, reasons for the rest) <= 2 s.
+Each run starts from a copy of one database of N enrolled workers, so every run does the whole work.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import shutil
+import statistics
+import time
+from pathlib import Path
+
+from _common import OUT
+
+
+def base_db(records: int) -> Path:
+    from desktop.services.accounts import SYSTEM
+    from desktop.services.demo import add_demo_workers
+    from desktop.services.workspace import Workspace
+
+    path = OUT / f"membership-{records}.sqlite3"
+    if not path.exists():
+        OUT.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.name + ".part")
+        for suffix in ("", ".key", "-wal", "-shm"):
+            Path(str(tmp) + suffix).unlink(missing_ok=True)
+        ws = Workspace(tmp)
+        add_demo_workers(ws, records, SYSTEM, seed=15)
+        ws.close()
+        Path(str(tmp) + ".key").replace(Path(str(path) + ".key"))
+        tmp.replace(path)
+    return path
+
+
+def copy_db(source: Path, target: Path) -> Path:
+    for suffix in ("", ".key", "-wal", "-shm"):
+        Path(str(target) + suffix).unlink(missing_ok=True)
+    shutil.copyfile(source, target)
+    shutil.copyfile(str(source) + ".key", str(target) + ".key")
+    return target
+
+
+def answer_file(export: Path, out: Path) -> None:
+    """BPJS's answer to an export, as the branch receives it (openpyxl writes it once; not timed)."""
+    import openpyxl
+
+    rows = list(openpyxl.load_workbook(export, read_only=True).active.iter_rows(values_only=True))
+    nik = rows[0].index("NIK")
+    book = openpyxl.Workbook(write_only=True)
+    sheet = book.create_sheet()
+    sheet.append(["No", "NIK", "No. KPJ", "TMT Kepesertaan", "Keterangan"])
+    for i, row in enumerate(rows[1:], start=1):
+        if i % 10:
+            sheet.append([i, row[nik], f"26{i:09d}", dt.date(2026, 12, 5), "OK"])
+        else:
+            sheet.append([i, row[nik], None, None, "NIK tidak ditemukan di Dukcapil"])
+    book.save(out)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--records", type=int, default=10_000)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    from desktop.services import membership
+    from desktop.services.accounts import SYSTEM
+    from desktop.services.workspace import Workspace
+
+    source = base_db(args.records)
+    answer = OUT / f"membership-answer-{args.records}.xlsx"
+    export_times, answer_times = [], []
+    for run in range(args.runs):
+        db = copy_db(source, OUT / "membership-run.sqlite3")
+        ws = Workspace(db, today=dt.date(2026, 12, 1))
+        out = OUT / "membership-export.xlsx"
+        start = time.perf_counter()
+        result = membership.export_submission(ws, out, SYSTEM, months=12)
+        export_times.append(time.perf_counter() - start)
+        assert result.records == args.records, result
+        if run == 0 or not answer.exists():
+            answer_file(out, answer)
+        start = time.perf_counter()
+        applied = membership.import_answer(ws, answer, SYSTEM)
+        answer_times.append(time.perf_counter() - start)
+        assert applied.activated + applied.refused == args.records and not applied.unknown, applied.to_json()
+        ws.close()
+    for label, times, goal in (("submission of %d records (spreadsheet + batch)" % args.records, export_times, 2.0),
+                               ("BPJS answer of %d rows read and applied" % args.records, answer_times, 2.0)):
+        median = statistics.median(times)
+        print(f"{label}: median {median:.2f} s over {len(times)} runs "
+              f"(min {min(times):.2f}, max {max(times):.2f}) — goal <= {goal:.1f} s: "
+              f"{'met' if median <= goal else 'NOT met'}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,157 @@
+"""BAZNAS's payments: the months paid for a batch or a list, priced with the dated rates; renewals."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import and_, select
+from sqlalchemy.orm import Session
+
+from desktop.domain import lifecycle
+from desktop.domain.contributions import add_month, month_start, monthly_rate
+from desktop.domain.enrollment import Status
+from desktop.domain.messages import QT_TRANSLATE_NOOP
+from desktop.services import audit
+from desktop.services.accounts import Actor
+from desktop.services.errors import NotFound, ServiceError
+from desktop.services.search import SearchQuery, _filtered
+from desktop.services.workspace import Workspace, bulk_work
+from desktop.storage.models import Payment, Worker
+from desktop.services.membership.events import _CHUNK, MAX_MONTHS, _append, _next_number, _stamp, require_branch
+
+
+def owed_for(occupation: str, first_month: dt.date, months: int) -> int:
+    """Rupiah owed for one worker for ``months`` months from ``first_month`` (dated rates, PP 50/2025)."""
+    month = month_start(first_month)
+    total = 0
+    for _ in range(months):
+        jkk, jkm = monthly_rate(month, occupation)
+        total += jkk + jkm
+        month = add_month(month)
+    return total
+
+
+@dataclass(frozen=True)
+class PaymentResult:
+    number: str
+    records: int
+    months: int
+    amount_owed: int
+    amount_paid: int | None
+    skipped: dict[str, int]               # why some records of the batch were not paid for: reason -> count
+
+    @property
+    def difference(self) -> int | None:
+        return None if self.amount_paid is None else self.amount_paid - self.amount_owed
+
+
+def _first_covered_month(status: str, start: dt.date | None, end: dt.date | None, today: dt.date) -> tuple[dt.date, str | None]:
+    """The first month a new payment covers, and the ``from`` date when coverage restarts after a gap."""
+    if start is None:
+        return today, None
+    if end is None:
+        return start, None
+    following = end + dt.timedelta(days=1)
+    if following < today:             # it ran out: paid again from today
+        return today, today.isoformat()
+    return following, None
+
+
+def _pay(session: Session, ws: Workspace, actor: Actor, ids: Sequence[int], months: int, reference: str,
+         amount: int | None, batch_no: str | None, renewal: bool) -> PaymentResult:
+    now = ws.now()
+    today = ws.today
+    rows = []
+    for start in range(0, len(ids), _CHUNK):
+        rows += session.execute(select(Worker.id, Worker.status, Worker.occupation, Worker.coverage_start,
+                                       Worker.coverage_end, Worker.deleted_at)
+                                .where(Worker.id.in_(ids[start:start + _CHUNK]))).all()
+    skipped: dict[str, int] = {}
+    number = _next_number(session, ws, "payment")
+    events: dict[int, dict[str, Any]] = {}
+    owed = 0
+    for wid, status, occupation, cov_start, cov_end, deleted_at in rows:
+        if deleted_at is not None or status not in (Status.SUBMITTED.value, Status.ACTIVE.value):
+            reason = "deleted" if deleted_at is not None else status
+            skipped[reason] = skipped.get(reason, 0) + 1
+            continue
+        first, restart = _first_covered_month(status, cov_start, cov_end, today)
+        amount_for = owed_for(occupation, first, months)
+        owed += amount_for
+        event = {"type": lifecycle.PAID, "at": _stamp(now), "by": actor.username, "payment": number,
+                 "months": months, "amount": amount_for}
+        if reference:
+            event["reference"] = reference
+        if restart:
+            event["from"] = restart
+        events[wid] = event
+    if not events:
+        raise ServiceError(QT_TRANSLATE_NOOP("Service", "Tidak ada peserta yang dapat dibayar: hanya peserta yang "
+                                                        "sudah diajukan atau aktif."))
+    _append(session, ws, actor, events, now)
+    session.add(Payment(number=number, batch_no=batch_no, created_at=now, created_by=actor.username,
+                        device_id=ws.device.id, months=months, record_count=len(events), amount_owed=owed,
+                        amount_paid=amount, reference=reference, renewal=renewal))
+    audit.record(session, ws, actor, "payment", number, {
+        "batch": batch_no, "records": len(events), "months": months, "owed": owed, "paid": amount,
+        "reference": reference, "renewal": renewal})
+    return PaymentResult(number, len(events), months, owed, amount, skipped)
+
+
+def _check_payment_args(months: int, amount: int | None) -> None:
+    if not 1 <= months <= MAX_MONTHS:
+        raise ServiceError(QT_TRANSLATE_NOOP("Service", "Jumlah bulan harus 1 sampai {max}."), max=MAX_MONTHS)
+    if amount is not None and amount < 0:
+        raise ServiceError(QT_TRANSLATE_NOOP("Service", "Jumlah pembayaran tidak boleh negatif."))
+
+
+def add_payment(ws: Workspace, actor: Actor, months: int, batch: str | None = None,
+                registration_nos: Sequence[str] = (), reference: str = "", amount: int | None = None) -> PaymentResult:
+    """BAZNAS paid the contributions of a batch (or of a list of registration numbers) for ``months``
+    months. The amount owed follows the dated rates; a different amount paid is kept and stated."""
+    require_branch(actor)
+    _check_payment_args(months, amount)
+    if not batch and not registration_nos:
+        raise ServiceError(QT_TRANSLATE_NOOP("Service", "Sebutkan batch atau daftar No. Registrasi yang dibayar."))
+    with bulk_work(), ws.session(write=True) as session:
+        if batch:
+            ids = list(session.scalars(select(Worker.id).where(Worker.batch_no == batch)))
+            if not ids:
+                raise NotFound(QT_TRANSLATE_NOOP("Service", "Batch {batch} tidak dikenal."), batch=batch)
+        else:
+            from desktop.domain.regno import normalize_registration_no
+
+            wanted = [normalize_registration_no(r) for r in registration_nos]
+            ids = []
+            for start in range(0, len(wanted), _CHUNK):
+                ids += session.scalars(select(Worker.id).where(
+                    Worker.registration_no.in_(wanted[start:start + _CHUNK])))
+            if len(ids) != len(set(wanted)):
+                raise NotFound(QT_TRANSLATE_NOOP("Service", "{n} No. Registrasi tidak dikenal."),
+                               n=len(set(wanted)) - len(ids))
+        return _pay(session, ws, actor, ids, months, reference.strip()[:200], amount, batch, renewal=False)
+
+
+def expiring_condition(today: dt.date, days: int):
+    """Active records whose coverage ends within ``days`` days (or has already ended)."""
+    return and_(Worker.deleted_at.is_(None), Worker.status == Status.ACTIVE.value,
+                Worker.coverage_end.is_not(None), Worker.coverage_end <= today + dt.timedelta(days=days))
+
+
+def renew(ws: Workspace, actor: Actor, days: int, months: int, query: SearchQuery = SearchQuery(),
+          reference: str = "", amount: int | None = None) -> PaymentResult:
+    """One step: pay again for everyone whose coverage ends within ``days`` days (filtered like the list)."""
+    require_branch(actor)
+    _check_payment_args(months, amount)
+    with bulk_work(), ws.session(write=True) as session:
+        ids = list(session.scalars(_filtered(select(Worker.id), SearchQuery(
+            query.text, query.kabupaten_code, query.school_id)).where(expiring_condition(ws.today, days))))
+        if not ids:
+            raise ServiceError(QT_TRANSLATE_NOOP("Service", "Tidak ada peserta yang perlindungannya berakhir "
+                                                            "dalam {days} hari."), days=days)
+        return _pay(session, ws, actor, ids, months, reference.strip()[:200], amount, None, renewal=True)
+
+

@@ -1,0 +1,239 @@
+"""Submissions to BPJS: who is ready, the collective registration spreadsheet, the branch's template."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import and_, select
+from sqlalchemy.orm import Session
+
+from desktop.domain import bpjs, lifecycle
+from desktop.domain.enrollment import Funding, Occupation, Relationship, Status
+from desktop.domain.messages import QT_TRANSLATE_NOOP
+from desktop.domain.text import format_date
+from desktop.services import audit
+from desktop.services.accounts import Actor
+from desktop.services.errors import ServiceError
+from desktop.services.search import SearchQuery, _filtered
+from desktop.services.workspace import Workspace, bulk_work
+from desktop.storage.models import MembershipBatch, School, Setting, SyncSkipped, Worker
+from desktop.services.membership.events import (
+    REFUSED_SETTING, REVIEW_SETTING, TEMPLATE_SETTING, MAX_MONTHS, Progress, _append, _next_number,
+    _stamp, require_branch,
+)
+
+
+def _held(session: Session) -> set[str]:
+    """Records that may not go to BPJS now: open at the hub's review, or a change the hub refused."""
+    held: set[str] = set()
+    for key in (REVIEW_SETTING, REFUSED_SETTING):
+        row = session.get(Setting, key)
+        if row is not None:
+            try:
+                held.update(json.loads(row.value))
+            except ValueError:
+                pass
+    return held
+
+
+def _ready_condition():
+    return and_(Worker.deleted_at.is_(None), Worker.status.in_((Status.ENROLLED.value, Status.REFUSED.value)))
+
+
+@dataclass(frozen=True)
+class Readiness:
+    ready: list[Any]                                           # rows of the workers' columns
+    not_ready: dict[str, int] = field(default_factory=dict)    # reason -> count
+
+
+def _complete(row: Any, ws: Workspace, school_ids: set[int]) -> bool:
+    """What a submission needs, checked again at the branch: every record was validated in full when it was
+    saved (here or at the hub), so what can have changed since is the region list and a school not known here.
+    (Re-running every rule over 10,000 records took a second of the two a batch may take.)"""
+    regions = ws.regions
+    return bool(len(row.nik) == 16 and row.nik.isdigit() and row.full_name and row.birth_place and row.address
+                and row.heir_name and row.heir_relationship and row.occupation and row.birth_date
+                and regions.get(row.desa_code) is not None and regions.get(row.kecamatan_code) is not None
+                and regions.get(row.kabupaten_code) is not None
+                and (not row.pupil_name or row.school_id in school_ids))
+
+
+def _ready(session: Session, ws: Workspace, query: SearchQuery, limit: int | None) -> Readiness:
+    held = _held(session)
+    skipped_niks = set(session.scalars(select(SyncSkipped.nik)))
+    stmt = _filtered(select(*Worker.__table__.columns), SearchQuery(query.text, query.kabupaten_code, query.school_id)
+                     ).where(_ready_condition()).order_by(Worker.kabupaten_code, Worker.name_key, Worker.id)
+    ready: list[Any] = []
+    not_ready: dict[str, int] = {}
+    school_ids = set(session.scalars(select(School.id)))
+    for row in session.execute(stmt):
+        reason = None
+        if row.uuid in held:
+            reason = "review"
+        elif row.nik in skipped_niks:
+            reason = "duplicate"
+        elif row.status == Status.REFUSED.value:
+            if not lifecycle.fixed_since_refusal(lifecycle.derive(lifecycle.loads(row.lifecycle)), row._mapping):
+                reason = "refused"
+        if reason is None and not _complete(row, ws, school_ids):
+            reason = "invalid"
+        if reason is not None:
+            not_ready[reason] = not_ready.get(reason, 0) + 1
+            continue
+        ready.append(row)
+        if limit is not None and len(ready) >= limit:
+            break
+    return Readiness(ready, not_ready)
+
+
+NOT_READY_LABELS = {
+    "review": QT_TRANSLATE_NOOP("Service", "menunggu tinjauan di hub (konflik atau data ganda)"),
+    "duplicate": QT_TRANSLATE_NOOP("Service", "kemungkinan data ganda di hub"),
+    "refused": QT_TRANSLATE_NOOP("Service", "ditolak BPJS dan belum diperbaiki"),
+    "invalid": QT_TRANSLATE_NOOP("Service", "data belum lengkap atau tidak sah"),
+}
+
+
+def count_ready(ws: Workspace, query: SearchQuery = SearchQuery()) -> Readiness:
+    with ws.session() as session:
+        found = _ready(session, ws, query, None)
+        return Readiness([], {**found.not_ready, "ready": len(found.ready)})
+
+
+def template(ws: Workspace) -> list[tuple[str, str | None]]:
+    """The upload's columns: the branch's template when loaded, else Lindung's own."""
+    with ws.session() as session:
+        row = session.get(Setting, TEMPLATE_SETTING)
+    if row is None:
+        return [(bpjs.DEFAULT_HEADERS[key], key) for key in bpjs.EXPORT_KEYS]
+    return [(header, key) for header, key in json.loads(row.value)]
+
+
+def load_template(ws: Workspace, path: Path, actor: Actor) -> list[tuple[str, str | None]]:
+    """Follow the branch's own upload template (its header row): names and order are remembered."""
+    from desktop.services.spreadsheets import read_table
+
+    require_branch(actor)
+    table = read_table(Path(path))
+    index = bpjs.find_template_header(table.rows)
+    if index is None:
+        raise ServiceError(QT_TRANSLATE_NOOP("Service", "Baris judul templat BPJS tidak ditemukan di {name}: "
+                                                        "tidak ada kolom NIK, Nama, Tanggal Lahir dan sejenisnya."),
+                           name=Path(path).name)
+    mapped = bpjs.map_template(table.rows[index])
+    if not any(key == "nik" for _, key in mapped):
+        raise ServiceError(QT_TRANSLATE_NOOP("Service", "Templat BPJS harus memiliki kolom NIK."))
+    with ws.session(write=True) as session:
+        session.merge(Setting(key=TEMPLATE_SETTING, value=json.dumps(mapped, ensure_ascii=False)))
+        audit.record(session, ws, actor, "edit", "templat BPJS", {"columns": len(mapped),
+                                                                   "file": Path(path).name})
+    return mapped
+
+
+def reset_template(ws: Workspace, actor: Actor) -> None:
+    require_branch(actor)
+    with ws.session(write=True) as session:
+        row = session.get(Setting, TEMPLATE_SETTING)
+        if row is not None:
+            session.delete(row)
+            audit.record(session, ws, actor, "edit", "templat BPJS", {"reset": True})
+
+
+def _export_row(worker: Any, index: int, ws: Workspace, batch: str, months: int) -> dict[str, Any]:
+    regions = ws.regions
+    occupation = Occupation.parse(worker.occupation)
+    relationship = Relationship.parse(worker.heir_relationship)
+    funding = Funding.parse(worker.funding_source)
+    return {
+        "row": index, "nik": worker.nik, "full_name": worker.full_name, "birth_place": worker.birth_place,
+        "birth_date": format_date(worker.birth_date), "sex": worker.sex,
+        "address": worker.address, "desa_code": worker.desa_code, "desa": regions.name(worker.desa_code),
+        "kecamatan_code": worker.kecamatan_code, "kecamatan": regions.name(worker.kecamatan_code),
+        "kabupaten_code": worker.kabupaten_code, "kabupaten": regions.name(worker.kabupaten_code),
+        "province_code": worker.kabupaten_code[:2], "phone": worker.phone or "",
+        "occupation": worker.occupation_other if occupation is Occupation.OTHER else (
+            occupation.label if occupation else worker.occupation),
+        "monthly_income": worker.monthly_income, "programmes": "JKK, JKM", "months": months,
+        "payer": "BAZNAS" if funding in (None, Funding.BAZNAS_ZAKAT) else funding.label,
+        "heir_name": worker.heir_name,
+        "heir_relationship": relationship.label if relationship else worker.heir_relationship,
+        "registration_no": worker.registration_no, "batch": batch,
+    }
+
+
+_TEXT_KEYS = {"nik", "phone", "desa_code", "kecamatan_code", "kabupaten_code", "province_code", "registration_no",
+              "birth_date"}
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    number: str
+    records: int
+    path: Path
+    not_ready: dict[str, int]
+
+
+def export_submission(ws: Workspace, out: Path, actor: Actor, query: SearchQuery = SearchQuery(),
+                      limit: int | None = None, months: int | None = None,
+                      progress: Progress | None = None) -> BatchResult:
+    """Write the collective registration spreadsheet for the records ready for BPJS (filtered like the
+    list) and record them as one submission batch. Nothing ready: ``ServiceError``."""
+    from desktop.services.parallel import Beside
+    from desktop.services.spreadsheets import ColumnSpec
+
+    require_branch(actor)
+    months = months or ws.policy.coverage_months
+    if not 1 <= months <= MAX_MONTHS:
+        raise ServiceError(QT_TRANSLATE_NOOP("Service", "Jumlah bulan harus 1 sampai {max}."), max=MAX_MONTHS)
+    if limit is not None and limit < 1:
+        raise ServiceError(QT_TRANSLATE_NOOP("Service", "Batas jumlah peserta harus 1 atau lebih."))
+    out = Path(out)
+    columns = template(ws)
+    with bulk_work(), ws.session(write=True) as session:
+        found = _ready(session, ws, query, limit)
+        if not found.ready:
+            raise NothingReady(found.not_ready)
+        now = ws.now()
+        number = _next_number(session, ws, "batch")
+        specs = [ColumnSpec(header, width=24 if key in ("full_name", "address") else 16,
+                            text=key in _TEXT_KEYS) for header, key in columns]
+        # The spreadsheet is written by a helper process on the other core while this one records the batch.
+        writer = Beside(_write_upload, out, specs, columns, found.ready, ws, number, months)
+        event = {"type": lifecycle.SUBMITTED, "at": _stamp(now), "by": actor.username, "batch": number,
+                 "months": months}
+        _append(session, ws, actor, {w.id: dict(event) for w in found.ready}, now)
+        filters = {k: v for k, v in (("kabupaten", query.kabupaten_code), ("school_id", query.school_id),
+                                     ("query", query.text or None), ("limit", limit)) if v}
+        session.add(MembershipBatch(number=number, created_at=now, created_by=actor.username,
+                                    device_id=ws.device.id, months=months, record_count=len(found.ready),
+                                    filters=json.dumps(filters), file_name=out.name))
+        audit.record(session, ws, actor, "submit", number, {"records": len(found.ready), "months": months,
+                                                             "file": out.name, **filters})
+        try:
+            writer.wait()      # the file is whole before the batch commits; a failure records nothing
+        except (OSError, RuntimeError) as exc:
+            raise ServiceError(QT_TRANSLATE_NOOP("Service", "Lembar pengajuan {name} tidak dapat ditulis "
+                                                            "(folder tidak ada, penuh atau terkunci); tidak ada "
+                                                            "yang dicatat."), name=out.name) from exc
+    return BatchResult(number, len(found.ready), out, found.not_ready)
+
+
+def _write_upload(out: Path, specs, columns, ready, ws: Workspace, number: str, months: int) -> None:
+    from desktop.services.spreadsheets import write_rows
+
+    rows = (_export_row(w, i, ws, number, months) for i, w in enumerate(ready, start=1))
+    write_rows(out, specs, ([row.get(key) if key else None for _, key in columns] for row in rows))
+
+
+class NothingReady(ServiceError):
+    def __init__(self, not_ready: Mapping[str, int]):
+        super().__init__(QT_TRANSLATE_NOOP("Service", "Tidak ada peserta yang siap diajukan ke BPJS{detail}."),
+                         detail=(" (" + ", ".join(f"{n} {key}" for key, n in sorted(not_ready.items())) + ")")
+                         if not_ready else "")
+        self.not_ready = dict(not_ready)
+
+

@@ -1,0 +1,149 @@
+"""What the branch sees: batches with their counts, payments, the pipeline, a record's events."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import and_, func, select
+
+from desktop.domain import lifecycle
+from desktop.domain.enrollment import Status
+from desktop.domain.messages import QT_TRANSLATE_NOOP
+from desktop.domain.text import format_date
+from desktop.services.errors import NotFound
+from desktop.services.workspace import Workspace
+from desktop.storage.models import MembershipBatch, Payment, School, Worker
+
+
+@dataclass(frozen=True)
+class BatchInfo:
+    number: str
+    created_at: dt.datetime | None
+    created_by: str
+    months: int | None
+    total: int
+    by_status: dict[str, int]     # effective status today -> count
+    paid_months: int              # months paid by payments recorded for this batch (here)
+
+
+def status_case(today: dt.date):
+    """The status on ``today`` as SQL (``ended`` for an active record whose coverage ran out)."""
+    from sqlalchemy import case
+
+    return case((and_(Worker.status == Status.ACTIVE.value, Worker.coverage_end.is_not(None),
+                      Worker.coverage_end < today), Status.ENDED.value), else_=Worker.status)
+
+
+def batches(ws: Workspace) -> list[BatchInfo]:
+    """Every submission batch any branch laptop made (from the records), newest first."""
+    today = ws.today
+    with ws.session() as session:
+        counts: dict[str, dict[str, int]] = {}
+        for batch_no, status, n in session.execute(
+                select(Worker.batch_no, status_case(today), func.count()).where(
+                    Worker.batch_no.is_not(None), Worker.deleted_at.is_(None)).group_by(Worker.batch_no, status_case(today))):
+            counts.setdefault(batch_no, {})[status] = n
+        local = {b.number: b for b in session.scalars(select(MembershipBatch))}
+        paid: dict[str, int] = {}
+        for batch_no, months in session.execute(select(Payment.batch_no, func.sum(Payment.months))
+                                                .where(Payment.batch_no.is_not(None)).group_by(Payment.batch_no)):
+            paid[batch_no] = int(months or 0)
+        first_seen: dict[str, tuple[str, str]] = {}
+        for number in counts:
+            if number not in local:
+                life = session.scalar(select(Worker.lifecycle).where(Worker.batch_no == number).limit(1))
+                for event in lifecycle.loads(life):
+                    if event.get("type") == lifecycle.SUBMITTED and event.get("batch") == number:
+                        first_seen[number] = (event.get("at", ""), event.get("by", ""))
+                        break
+    out = []
+    for number, by_status in counts.items():
+        mine = local.get(number)
+        if mine is not None:
+            created_at, created_by, months = mine.created_at, mine.created_by, mine.months
+        else:
+            at, created_by = first_seen.get(number, ("", ""))
+            try:
+                created_at = dt.datetime.fromisoformat(at.rstrip("Z")) if at else None
+            except ValueError:
+                created_at = None
+            months = None
+        out.append(BatchInfo(number, created_at, created_by, months, sum(by_status.values()), by_status,
+                             paid.get(number, 0)))
+    out.sort(key=lambda b: (b.created_at or dt.datetime.min, b.number), reverse=True)
+    return out
+
+
+@dataclass(frozen=True)
+class PaymentInfo:
+    number: str
+    batch_no: str | None
+    created_at: dt.datetime
+    created_by: str
+    months: int
+    records: int
+    amount_owed: int
+    amount_paid: int | None
+    reference: str
+    renewal: bool
+
+
+def payments(ws: Workspace) -> list[PaymentInfo]:
+    with ws.session() as session:
+        return [PaymentInfo(p.number, p.batch_no, p.created_at, p.created_by, p.months, p.record_count,
+                            p.amount_owed, p.amount_paid, p.reference, p.renewal)
+                for p in session.scalars(select(Payment).order_by(Payment.id.desc()))]
+
+
+def pipeline_counts(ws: Workspace, group_by: str = "kabupaten") -> dict[str, dict[str, int]]:
+    """Per kabupaten code (or school NPSN): enrolled, submitted, active, refused, ending within 30 days,
+    ended — on the workspace's today."""
+    today = ws.today
+    column = Worker.kabupaten_code if group_by == "kabupaten" else School.npsn
+    soon = and_(Worker.status == Status.ACTIVE.value, Worker.coverage_end.is_not(None),
+                Worker.coverage_end >= today, Worker.coverage_end <= today + dt.timedelta(days=30))
+    from sqlalchemy import case
+
+    stmt = (select(column, status_case(today), func.count(), func.sum(case((soon, 1), else_=0)))
+            .select_from(Worker).where(Worker.deleted_at.is_(None)).group_by(column, status_case(today)))
+    if group_by != "kabupaten":
+        stmt = stmt.join(School, School.id == Worker.school_id)
+    out: dict[str, dict[str, int]] = {}
+    with ws.session() as session:
+        for key, status, n, ending in session.execute(stmt):
+            row = out.setdefault(key, {s: 0 for s in ("enrolled", "submitted", "active", "refused", "ending", "ended")})
+            row[status] = row.get(status, 0) + n
+            row["ending"] += int(ending or 0)
+    return out
+
+
+def events_of(ws: Workspace, worker_id: str) -> list[dict[str, Any]]:
+    """A record's BPJS/BAZNAS events, oldest first (for its page)."""
+    with ws.session() as session:
+        life = session.scalar(select(Worker.lifecycle).where(Worker.uuid == worker_id))
+        if life is None:
+            raise NotFound(QT_TRANSLATE_NOOP("Service", "Data peserta tidak ditemukan."))
+        return lifecycle.loads(life)
+
+
+def describe_event(event: Mapping[str, Any]) -> str:
+    """One line (Indonesian) for a record's history."""
+    kind = event.get("type")
+    if kind == lifecycle.SUBMITTED:
+        return f"diajukan ke BPJS dalam batch {event.get('batch')} ({event.get('months')} bulan)"
+    if kind == lifecycle.ACTIVATED:
+        start = event.get("start")
+        return f"aktif: KPJ {event.get('kpj')} sejak {format_date(dt.date.fromisoformat(start)) if start else '?'}"
+    if kind == lifecycle.REFUSED:
+        return f"ditolak BPJS: {event.get('reason')}"
+    if kind == lifecycle.PAID:
+        line = f"dibayar BAZNAS {event.get('months')} bulan ({event.get('payment')})"
+        if event.get("from"):
+            line += f", mulai lagi {format_date(dt.date.fromisoformat(event['from']))}"
+        return line
+    return str(kind)
+
+

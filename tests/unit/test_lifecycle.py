@@ -1,0 +1,100 @@
+"""A record's status, KPJ and coverage follow from its events, the same on every laptop and the hub."""
+
+import datetime as dt
+
+from desktop.domain import bpjs, lifecycle
+from desktop.domain.lifecycle import derive, effective_status
+
+
+def ev(kind, **fields):
+    return {"type": kind, "at": "2026-12-01T08:00:00Z", "by": "admin", **fields}
+
+
+SUBMIT = ev("submitted", batch="AJ-ABCDEF-0001", months=12)
+ACTIVE = ev("activated", kpj="26120000001", start="2026-12-05")
+
+
+def test_submitted_then_active_with_the_months_paid_before_the_answer():
+    state = derive([SUBMIT, ev("paid", payment="BY-1", months=12, amount=100), ACTIVE])
+    assert (state.status, state.kpj_number, state.batch) == ("active", "26120000001", "AJ-ABCDEF-0001")
+    assert (state.coverage_start, state.coverage_end) == (dt.date(2026, 12, 5), dt.date(2027, 12, 4))
+
+
+def test_paid_after_the_answer_and_renewed_without_a_gap():
+    state = derive([SUBMIT, ACTIVE, ev("paid", payment="BY-1", months=12), ev("paid", payment="BY-2", months=6)])
+    assert state.coverage_end == dt.date(2028, 6, 4) and state.months_paid == 18
+
+
+def test_renewed_after_coverage_ran_out_starts_again_on_the_day_paid():
+    state = derive([SUBMIT, ACTIVE, ev("paid", payment="BY-1", months=1),
+                    ev("paid", payment="BY-2", months=2, **{"from": "2027-03-10"})])
+    assert state.coverage_end == dt.date(2027, 5, 9)
+
+
+def test_active_without_payment_has_no_coverage_end_and_ended_is_judged_on_a_day():
+    assert derive([SUBMIT, ACTIVE]).coverage_end is None
+    assert effective_status("active", dt.date(2027, 12, 4), dt.date(2027, 12, 4)) == "active"
+    assert effective_status("active", dt.date(2027, 12, 4), dt.date(2027, 12, 5)) == "ended"
+    assert effective_status("submitted", None, dt.date(2030, 1, 1)) == "submitted"
+
+
+def test_refused_then_fixed_then_submitted_again():
+    record = {"nik": "6171014508800001", "full_name": "SITI AMINAH", "phone": "+6281234567890"}
+    refused = ev("refused", reason="NIK tidak terdaftar", data=lifecycle.fingerprint(record))
+    state = derive([SUBMIT, refused])
+    assert (state.status, state.refusal) == ("refused", "NIK tidak terdaftar")
+    assert not lifecycle.fixed_since_refusal(state, record)
+    assert lifecycle.fixed_since_refusal(state, dict(record, phone="+6281311112222"))
+    again = derive([SUBMIT, refused, ev("submitted", batch="AJ-ABCDEF-0002", months=12)])
+    assert (again.status, again.batch, again.refusal) == ("submitted", "AJ-ABCDEF-0002", None)
+
+
+def test_a_refusal_after_activation_does_not_undo_it():
+    assert derive([SUBMIT, ACTIVE, ev("refused", reason="x", data="y")]).status == "active"
+
+
+def test_the_hub_checks_events_and_what_follows_from_them():
+    assert lifecycle.event_problems([SUBMIT, ACTIVE]) == []
+    assert lifecycle.event_problems("x") and lifecycle.event_problems([{"type": "hacked"}])
+    assert lifecycle.event_problems([ev("activated", kpj="123", start="2026-12-05")])
+    assert lifecycle.event_problems([ev("paid", payment="BY", months=0)])
+    good = {"lifecycle": [SUBMIT, ACTIVE], "status": "active", "kpj_number": "26120000001",
+            "coverage_start": "2026-12-05", "coverage_end": None}
+    assert lifecycle.mismatch(good) == []
+    assert lifecycle.mismatch(dict(good, kpj_number="26120000009")) == ["kpj_number"]
+    assert lifecycle.mismatch(dict(good, status="deleted")) == []          # deleting keeps the events
+
+
+def test_answer_headers_in_the_spellings_branches_use():
+    for kpj in ("KPJ", "No KPJ", "No. KPJ", "Nomor KPJ", "Nomor Peserta"):
+        for start in ("Tanggal Kepesertaan", "TMT", "TMT Kepesertaan", "Tgl Aktif"):
+            for reason in ("Keterangan", "Status", "Alasan"):
+                found = bpjs.find_answer_header([["Hasil registrasi"], ["NIK", kpj, start, reason]])
+                assert found == (1, {"nik": 0, "kpj": 1, "start": 2, "reason": 3}), (kpj, start, reason)
+
+
+def test_answer_rows_read_as_branches_write_them():
+    mapping = {"nik": 0, "kpj": 1, "start": 2, "reason": 3}
+    row = bpjs.read_answer_row(5, ["'6171014508800001", 26120000001.0, 46361, "OK"], mapping)
+    assert (row.nik, row.kpj, row.start, row.problem) == ("6171014508800001", "26120000001", dt.date(2026, 12, 5), None)
+    spaced = bpjs.read_answer_row(6, ["6171014508800001", "2612 0000 001", "05-12-2026", ""], mapping)
+    assert spaced.kpj == "26120000001" and spaced.start == dt.date(2026, 12, 5)
+    refused = bpjs.read_answer_row(7, ["6171014508800001", "", "", "NIK tidak valid"], mapping)
+    assert (refused.kpj, refused.reason, refused.problem) == (None, "NIK tidak valid", None)
+    assert bpjs.read_answer_row(8, ["6171014508800001", "123", "05-12-2026", ""], mapping).problem
+    assert bpjs.read_answer_row(9, ["6.17101450880000E+15", "26120000001", "05-12-2026", ""], mapping).problem
+    assert bpjs.read_answer_row(10, ["6171014508800001", "26120000001", "", ""], mapping).problem   # no date
+    assert bpjs.read_answer_row(11, ["6171014508800001", "", "", "OK"], mapping).problem          # neither
+    assert bpjs.read_answer_row(12, ["Pontianak, 10 Desember 2026", "", "", ""], mapping) is None  # footer
+    assert bpjs.read_answer_row(13, ["", "", "", ""], mapping) is None
+
+
+def test_a_branch_template_is_followed_by_its_header_names():
+    headers = ["NO", "NOMOR KTP", "NAMA SESUAI KTP", "TGL LAHIR", "JK", "ALAMAT DOMISILI", "KODE WILAYAH",
+               "NO HP", "UPAH DILAPORKAN", "SUMBER DANA", "CATATAN CABANG", "Nama"]
+    assert bpjs.find_template_header([["FORMULIR PENDAFTARAN"], headers]) == 1
+    mapped = dict(bpjs.map_template(headers))
+    assert mapped["NOMOR KTP"] == "nik" and mapped["NAMA SESUAI KTP"] == "full_name"
+    assert mapped["KODE WILAYAH"] == "desa_code" and mapped["UPAH DILAPORKAN"] == "monthly_income"
+    assert mapped["SUMBER DANA"] == "payer" and mapped["CATATAN CABANG"] is None
+    assert mapped["Nama"] is None          # the name is already filled by the first column naming it
