@@ -81,7 +81,10 @@ def run_timed(command: Sequence[str], env: dict[str, str] | None = None) -> floa
 def compare(what: str, lindung: Callable[[], float], floor_name: str, floor: Callable[[], float], runs: int = 3,
             goal_ratio: float | None = None, goal_seconds: float | None = None) -> tuple[float, float]:
     """Time ``floor`` and ``lindung`` alternately ``runs`` times each and print both medians, the ratio
-    and the goal; returns (Lindung's median, the floor's median)."""
+    and the goal; returns (Lindung's median, the floor's median). One untimed run of each first: a
+    database made by an older version is migrated then, and the files are in the page cache."""
+    floor()
+    lindung()
     load = os.getloadavg()[0]
     ours: list[float] = []
     base: list[float] = []
