@@ -181,7 +181,10 @@ class Workspace:
     def writing(self):
         """A write unit of work straight on the driver: the DB-API connection inside ``BEGIN
         IMMEDIATE`` (the write lock at once, as ``session(write=True)``), committed when the block
-        ends, rolled back on any exception. For writes that need no ORM (the log of a card batch)."""
+        ends, rolled back on any exception. For writes that need no ORM (the log of a card batch, a
+        sign-in). Never inside a ``session(write=True)`` of the same thread: the driver's connection is
+        not the session's, and would wait for the session's lock. Likewise ``reading()`` sees what is
+        committed, not a session's uncommitted changes."""
         with self._lock:
             if self._depth:
                 raise RuntimeError("a write cannot start inside a read on the same connection")
