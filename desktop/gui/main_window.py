@@ -16,7 +16,7 @@ from desktop.gui.accounts_dialog import AccountsDialog
 from desktop.gui.enrollment_form import EnrollmentForm
 from desktop.gui.i18n import LANGUAGES, error_text, label
 from desktop.gui.worker import DbWorker
-from desktop.gui.worker_model import WorkerTableModel
+from desktop.gui.worker_model import EXPIRING_SOON, WorkerTableModel, status_filter
 from desktop.services import accounts, enrollment, permissions, reporting, schools, search
 from desktop.services.accounts import ROLE_LABELS, Actor
 from desktop.services.records import Page, SchoolInfo, WorkerRecord
@@ -85,6 +85,7 @@ class MainWindow(QMainWindow):
         self.status_filter.addItem(self.tr("Semua status"), None)
         for status in Status:
             self.status_filter.addItem(label(status.label), status.value)
+        self.status_filter.addItem(self.tr("Berakhir dalam 30 hari"), EXPIRING_SOON)
         for combo in (self.kabupaten_filter, self.school_filter, self.status_filter):
             combo.currentIndexChanged.connect(lambda _i: self.run_search())
             bar.addWidget(combo, 1)
@@ -119,7 +120,7 @@ class MainWindow(QMainWindow):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((140, 260, 150, 90, 40, 140, 190, 90)):
+        for column, width in enumerate((140, 240, 150, 90, 40, 140, 170, 130, 110)):
             self.table.setColumnWidth(column, width)
         self.table.doubleClicked.connect(lambda index: self.open_record(self.model.rows[index.row()].id))
         self.table.activated.connect(lambda index: self.open_record(self.model.rows[index.row()].id))
@@ -170,6 +171,9 @@ class MainWindow(QMainWindow):
         for action in (new, import_, print_, sync_now, refused_, review_, find, refresh):
             data.addAction(action)
             self.addAction(action)
+        from desktop.gui.membership_window import MembershipLinks
+
+        self.membership = MembershipLinks(self, data)    # Kepesertaan window (admins); a record's history
         reports = data.addMenu(self.tr("Laporan"))
         reports.setEnabled(permissions.may(self.actor, permissions.Action.REPORT))
         reports.addAction(QAction(self.tr("Ringkasan kepesertaan…"), self, triggered=self.report_summary))
@@ -192,7 +196,8 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ search
     def query(self) -> SearchQuery:
         return SearchQuery(text=self.search_box.text(), kabupaten_code=self.kabupaten_filter.currentData(),
-                           school_id=self.school_filter.currentData(), status=self.status_filter.currentData())
+                           school_id=self.school_filter.currentData(), today=self.ws.today,
+                           **status_filter(self.status_filter.currentData()))
 
     def run_search(self) -> None:
         self._search_timer.stop()
@@ -208,7 +213,7 @@ class MainWindow(QMainWindow):
         self.model.reset(page)
         locale = QLocale()
         total = locale.toString(page.total or 0)
-        if self.query() == SearchQuery():
+        if self.query() == SearchQuery(today=self.ws.today):
             self.count_label.setText(self.tr("{n} peserta terdaftar").format(n=total))
         else:
             self.count_label.setText(self.tr("{n} peserta cocok dengan pencarian").format(n=total))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import tempfile
 import threading
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QRectF, QRunnable, QSize, QThreadPool, Signal
@@ -136,8 +137,8 @@ class PrintDialog(QDialog):
 
     # ------------------------------------------------------------------ selection
     def query(self) -> SearchQuery:
-        q = self.base_query
-        return SearchQuery(q.text, q.kabupaten_code, q.school_id, q.status, unprinted=self.unprinted.isChecked())
+        # Every filter of the list (status, ending soon, its day), only the unprinted choice is this dialog's.
+        return replace(self.base_query, unprinted=self.unprinted.isChecked())
 
     def recount(self) -> None:
         self.worker.submit(cards.count_selected, self.ws, self.query(), on_success=self._counted,
