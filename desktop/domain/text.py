@@ -35,9 +35,12 @@ _MONTH_NUMBERS.update({"january": 1, "february": 2, "march": 3, "june": 6, "july
 
 def fold_spaces(text: str | None) -> str:
     """Trim and fold runs of whitespace (including non-breaking spaces) into one space."""
-    if not text:
+    if type(text) is str:
+        if text.isascii():   # the common case first: called some 40 times a row of an import
+            return " ".join(text.split())
+    elif not text:
         return ""
-    if type(text) is not str:
+    else:
         text = str(text)
     if not text.isascii() and not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)

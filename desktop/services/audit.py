@@ -11,10 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
-
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Any
 
 from desktop.domain.audit_chain import ACTIONS, GENESIS, entry_hash, hash_of
 from desktop.domain.labels import FIELD_LABELS
@@ -22,7 +19,12 @@ from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.services import permissions
 from desktop.services.accounts import Actor
 from desktop.services.workspace import Workspace, utcnow
-from desktop.storage.models import AuditEntry
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+# SQLAlchemy and the model are imported by the functions that use them: record_on() appends through
+# the driver (the log of a card batch needs no ORM).
 
 SYSTEM = "sistem"      # the actor of what the app does by itself (the daily backup)
 SYNCED_SETTING = "audit.synced_id"
@@ -41,16 +43,37 @@ ACTION_LABELS = {
 def record(session: Session, ws: Workspace, actor: Actor | str, action: str, subject: str,
            details: dict[str, Any] | None = None) -> None:
     """Append an entry inside the caller's (write) transaction."""
+    from sqlalchemy import select
+
+    from desktop.storage.models import AuditEntry
+
     if action not in ACTIONS:
         raise ValueError(f"unknown audit action {action!r}")
     last = session.execute(select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)).scalar()
-    prev = last or GENESIS
+    values = _entry(ws, actor, action, subject, details, last or GENESIS)
+    session.add(AuditEntry(**values))
+    session.flush()
+
+
+def record_on(db, ws: Workspace, actor: Actor | str, action: str, subject: str,
+              details: dict[str, Any] | None = None) -> None:
+    """``record`` on the driver's connection inside the caller's write transaction (Workspace.writing)."""
+    if action not in ACTIONS:
+        raise ValueError(f"unknown audit action {action!r}")
+    last = db.execute("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
+    values = _entry(ws, actor, action, subject, details, last[0] if last else GENESIS)
+    db.execute(f"INSERT INTO audit_log ({', '.join(values)}) VALUES ({', '.join('?' * len(values))})",
+               list(values.values()))
+
+
+def _entry(ws: Workspace, actor: Actor | str, action: str, subject: str, details: dict[str, Any] | None,
+           prev: str) -> dict[str, str]:
+    """The columns of the entry after ``prev``, its hash over them."""
     at = utcnow().isoformat(timespec="microseconds") + "Z"
     who = actor if isinstance(actor, str) else actor.username
     text = json.dumps(details or {}, ensure_ascii=False, sort_keys=True, default=str)
-    session.add(AuditEntry(at=at, actor=who, device_id=ws.device.id, action=action, subject=subject, details=text,
-                           prev_hash=prev, hash=entry_hash(prev, at, who, ws.device.id, action, subject, text)))
-    session.flush()
+    return {"at": at, "actor": who, "device_id": ws.device.id, "action": action, "subject": subject,
+            "details": text, "prev_hash": prev, "hash": entry_hash(prev, at, who, ws.device.id, action, subject, text)}
 
 
 def log(ws: Workspace, actor: Actor | str, action: str, subject: str, details: dict[str, Any] | None = None) -> None:
@@ -89,6 +112,10 @@ def verify_rows(rows) -> Verdict:
 
 
 def verify(ws: Workspace, actor: Actor) -> Verdict:
+    from sqlalchemy import select
+
+    from desktop.storage.models import AuditEntry
+
     permissions.require(actor, permissions.Action.ADMINISTER)
     with ws.session() as session:
         return verify_rows(session.scalars(select(AuditEntry).order_by(AuditEntry.id)))
@@ -96,6 +123,10 @@ def verify(ws: Workspace, actor: Actor) -> Verdict:
 
 def entries(ws: Workspace, actor: Actor, limit: int = 500, action: str | None = None) -> list[Entry]:
     """The newest entries first (admins only)."""
+    from sqlalchemy import select
+
+    from desktop.storage.models import AuditEntry
+
     permissions.require(actor, permissions.Action.ADMINISTER)
     query = select(AuditEntry).order_by(AuditEntry.id.desc()).limit(limit)
     if action:
@@ -107,6 +138,10 @@ def entries(ws: Workspace, actor: Actor, limit: int = 500, action: str | None = 
 
 def pending(ws: Workspace, after: int, limit: int = 1000) -> list[dict[str, Any]]:
     """Entries after id ``after``, as sent to the hub."""
+    from sqlalchemy import select
+
+    from desktop.storage.models import AuditEntry
+
     with ws.session() as session:
         return [{"id": e.id, "at": e.at, "actor": e.actor, "device_id": e.device_id, "action": e.action,
                  "subject": e.subject, "details": e.details, "prev_hash": e.prev_hash, "hash": e.hash}
