@@ -140,24 +140,24 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/gui/app.py" line="185"/>
+        <location filename="../../desktop/gui/app.py" line="192"/>
         <source>Cadangan tidak dipulihkan: {reason}</source>
         <translation>The backup was not restored: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/app.py" line="187"/>
+        <location filename="../../desktop/gui/app.py" line="194"/>
         <source>Pulihkan dari cadangan</source>
         <translation>Restore from a backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/app.py" line="198"/>
+        <location filename="../../desktop/gui/app.py" line="205"/>
         <source>Basis data {path} tidak dapat dibuka.
 {reason}</source>
         <translation>The database {path} cannot be opened.
 {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/app.py" line="201"/>
+        <location filename="../../desktop/gui/app.py" line="208"/>
         <source>Basis data tidak dapat dibuka</source>
         <translation>The database cannot be opened</translation>
     </message>
@@ -165,263 +165,263 @@
 <context>
     <name>Audit</name>
     <message>
-        <location filename="../../desktop/services/audit.py" line="30"/>
+        <location filename="../../desktop/services/audit.py" line="32"/>
         <source>tambah</source>
         <translation>create</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="30"/>
+        <location filename="../../desktop/services/audit.py" line="32"/>
         <source>ubah</source>
         <translation>edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="31"/>
+        <location filename="../../desktop/services/audit.py" line="33"/>
         <source>hapus</source>
         <translation>delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="31"/>
+        <location filename="../../desktop/services/audit.py" line="33"/>
         <source>cetak</source>
         <translation>print</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="32"/>
+        <location filename="../../desktop/services/audit.py" line="34"/>
         <source>ekspor</source>
         <translation>export</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="32"/>
+        <location filename="../../desktop/services/audit.py" line="34"/>
         <source>impor</source>
         <translation>import</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="33"/>
+        <location filename="../../desktop/services/audit.py" line="35"/>
         <source>sinkron</source>
         <translation>sync</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="33"/>
+        <location filename="../../desktop/services/audit.py" line="35"/>
         <source>tinjau</source>
         <translation>review</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="34"/>
+        <location filename="../../desktop/services/audit.py" line="36"/>
         <source>cadangkan</source>
         <translation>backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="34"/>
+        <location filename="../../desktop/services/audit.py" line="36"/>
         <source>pulihkan</source>
         <translation>restore</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="35"/>
+        <location filename="../../desktop/services/audit.py" line="37"/>
         <source>gagal masuk</source>
         <translation>failed sign-in</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="36"/>
+        <location filename="../../desktop/services/audit.py" line="38"/>
         <source>ajukan ke BPJS</source>
         <translation>submit to BPJS</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="36"/>
+        <location filename="../../desktop/services/audit.py" line="38"/>
         <source>jawaban BPJS</source>
         <translation>BPJS answer</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="37"/>
+        <location filename="../../desktop/services/audit.py" line="39"/>
         <source>pembayaran BAZNAS</source>
         <translation>BAZNAS payment</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="119"/>
+        <location filename="../../desktop/services/audit.py" line="154"/>
         <source>alasan</source>
         <translation>reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="119"/>
+        <location filename="../../desktop/services/audit.py" line="154"/>
         <source>no. registrasi</source>
         <translation>registration no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="120"/>
+        <location filename="../../desktop/services/audit.py" line="155"/>
         <source>berkas</source>
         <translation>file</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="120"/>
+        <location filename="../../desktop/services/audit.py" line="155"/>
         <source>tata letak</source>
         <translation>layout</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="121"/>
+        <location filename="../../desktop/services/audit.py" line="156"/>
         <source>sekolah</source>
         <translation>school</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="121"/>
+        <location filename="../../desktop/services/audit.py" line="156"/>
         <source>baris</source>
         <translation>rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="122"/>
+        <location filename="../../desktop/services/audit.py" line="157"/>
         <source>jenis</source>
         <translation>kind</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="122"/>
+        <location filename="../../desktop/services/audit.py" line="157"/>
         <source>data</source>
         <translation>records</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="123"/>
+        <location filename="../../desktop/services/audit.py" line="158"/>
         <source>dikirim</source>
         <translation>pushed</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="123"/>
+        <location filename="../../desktop/services/audit.py" line="158"/>
         <source>diambil</source>
         <translation>pulled</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="124"/>
-        <location filename="../../desktop/services/audit.py" line="129"/>
+        <location filename="../../desktop/services/audit.py" line="159"/>
+        <location filename="../../desktop/services/audit.py" line="164"/>
         <source>konflik</source>
         <translation>conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="124"/>
+        <location filename="../../desktop/services/audit.py" line="159"/>
         <source>data ganda</source>
         <translation>duplicates</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="125"/>
+        <location filename="../../desktop/services/audit.py" line="160"/>
         <source>ditolak</source>
         <translation>rejected</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="125"/>
+        <location filename="../../desktop/services/audit.py" line="160"/>
         <source>dibatalkan</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="126"/>
+        <location filename="../../desktop/services/audit.py" line="161"/>
         <source>peran</source>
         <translation>role</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="126"/>
+        <location filename="../../desktop/services/audit.py" line="161"/>
         <source>peserta</source>
         <translation>workers</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="127"/>
+        <location filename="../../desktop/services/audit.py" line="162"/>
         <source>ukuran (byte)</source>
         <translation>size (bytes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="127"/>
+        <location filename="../../desktop/services/audit.py" line="162"/>
         <source>bulan</source>
         <translation>months</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="128"/>
+        <location filename="../../desktop/services/audit.py" line="163"/>
         <source>keputusan</source>
         <translation>decision</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="128"/>
+        <location filename="../../desktop/services/audit.py" line="163"/>
         <source>dihapus</source>
         <translation>removed</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="129"/>
+        <location filename="../../desktop/services/audit.py" line="164"/>
         <source>pasangannya</source>
         <translation>other record</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="130"/>
+        <location filename="../../desktop/services/audit.py" line="165"/>
         <source>pasangan</source>
         <translation>pair</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="130"/>
+        <location filename="../../desktop/services/audit.py" line="165"/>
         <source>sumber</source>
         <translation>source</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="131"/>
+        <location filename="../../desktop/services/audit.py" line="166"/>
         <source>alasan cetak ulang</source>
         <translation>reprint reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="131"/>
+        <location filename="../../desktop/services/audit.py" line="166"/>
         <source>otomatis</source>
         <translation>automatic</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="132"/>
+        <location filename="../../desktop/services/audit.py" line="167"/>
         <source>kunci otomatis (menit)</source>
         <translation>auto-lock (minutes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="133"/>
+        <location filename="../../desktop/services/audit.py" line="168"/>
         <source>waktu percobaan</source>
         <translation>attempted at</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="134"/>
+        <location filename="../../desktop/services/audit.py" line="169"/>
         <source>salah berturut-turut</source>
         <translation>wrong in a row</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="135"/>
+        <location filename="../../desktop/services/audit.py" line="170"/>
         <source>dikunci (menit)</source>
         <translation>locked (minutes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="136"/>
+        <location filename="../../desktop/services/audit.py" line="171"/>
         <source>umur minimal</source>
         <translation>minimum age</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="136"/>
+        <location filename="../../desktop/services/audit.py" line="171"/>
         <source>umur maksimal</source>
         <translation>maximum age</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="137"/>
+        <location filename="../../desktop/services/audit.py" line="172"/>
         <source>lama perlindungan (bulan)</source>
         <translation>coverage (months)</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="138"/>
+        <location filename="../../desktop/services/audit.py" line="173"/>
         <source>batas penghasilan wajar</source>
         <translation>plausible income limit</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="139"/>
+        <location filename="../../desktop/services/audit.py" line="174"/>
         <source>nama</source>
         <translation>name</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="139"/>
+        <location filename="../../desktop/services/audit.py" line="174"/>
         <source>jenjang</source>
         <translation>level</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="140"/>
+        <location filename="../../desktop/services/audit.py" line="175"/>
         <source>kabupaten/kota</source>
         <translation>regency/city</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="141"/>
+        <location filename="../../desktop/services/audit.py" line="176"/>
         <source>koordinator</source>
         <translation>coordinator</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="142"/>
+        <location filename="../../desktop/services/audit.py" line="177"/>
         <source>sinkron otomatis (menit)</source>
         <translation>automatic sync (minutes)</translation>
     </message>
@@ -1493,228 +1493,228 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="42"/>
+        <location filename="../../desktop/domain/enrollment.py" line="48"/>
         <source>Laki-laki</source>
         <translation>Male</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="43"/>
+        <location filename="../../desktop/domain/enrollment.py" line="49"/>
         <source>Perempuan</source>
         <translation>Female</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="56"/>
+        <location filename="../../desktop/domain/enrollment.py" line="62"/>
         <source>Petani</source>
         <translation>Farmer</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="57"/>
+        <location filename="../../desktop/domain/enrollment.py" line="63"/>
         <source>Pekebun (karet/sawit)</source>
         <translation>Smallholder (rubber/oil palm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="58"/>
+        <location filename="../../desktop/domain/enrollment.py" line="64"/>
         <source>Nelayan</source>
         <translation>Fisher</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="59"/>
+        <location filename="../../desktop/domain/enrollment.py" line="65"/>
         <source>Peternak</source>
         <translation>Livestock farmer</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="60"/>
+        <location filename="../../desktop/domain/enrollment.py" line="66"/>
         <source>Pedagang kecil / kaki lima</source>
         <translation>Small trader / street vendor</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="61"/>
+        <location filename="../../desktop/domain/enrollment.py" line="67"/>
         <source>Pengemudi ojek</source>
         <translation>Motorbike-taxi driver</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="62"/>
+        <location filename="../../desktop/domain/enrollment.py" line="68"/>
         <source>Sopir / pengemudi</source>
         <translation>Driver</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="63"/>
+        <location filename="../../desktop/domain/enrollment.py" line="69"/>
         <source>Buruh harian lepas</source>
         <translation>Casual day labourer</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="64"/>
+        <location filename="../../desktop/domain/enrollment.py" line="70"/>
         <source>Buruh tani / kebun</source>
         <translation>Farm/plantation labourer</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="65"/>
+        <location filename="../../desktop/domain/enrollment.py" line="71"/>
         <source>Tukang / buruh bangunan</source>
         <translation>Builder / construction labourer</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="66"/>
+        <location filename="../../desktop/domain/enrollment.py" line="72"/>
         <source>Pekerja rumah tangga</source>
         <translation>Domestic worker</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="67"/>
+        <location filename="../../desktop/domain/enrollment.py" line="73"/>
         <source>Perajin</source>
         <translation>Craftsperson</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="68"/>
+        <location filename="../../desktop/domain/enrollment.py" line="74"/>
         <source>Penjahit</source>
         <translation>Tailor</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="69"/>
+        <location filename="../../desktop/domain/enrollment.py" line="75"/>
         <source>Pemulung</source>
         <translation>Waste picker</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="70"/>
-        <location filename="../../desktop/domain/enrollment.py" line="78"/>
+        <location filename="../../desktop/domain/enrollment.py" line="76"/>
+        <location filename="../../desktop/domain/enrollment.py" line="84"/>
         <source>Lainnya</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="74"/>
+        <location filename="../../desktop/domain/enrollment.py" line="80"/>
         <source>Suami/Istri</source>
         <translation>Husband/Wife</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="75"/>
+        <location filename="../../desktop/domain/enrollment.py" line="81"/>
         <source>Anak</source>
         <translation>Child</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="76"/>
+        <location filename="../../desktop/domain/enrollment.py" line="82"/>
         <source>Orang tua</source>
         <translation>Parent</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="77"/>
+        <location filename="../../desktop/domain/enrollment.py" line="83"/>
         <source>Saudara kandung</source>
         <translation>Sibling</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="84"/>
+        <location filename="../../desktop/domain/enrollment.py" line="90"/>
         <source>Terdaftar</source>
         <translation>Enrolled</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="85"/>
+        <location filename="../../desktop/domain/enrollment.py" line="91"/>
         <source>Diajukan ke BPJS</source>
         <translation>Submitted to BPJS</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="86"/>
+        <location filename="../../desktop/domain/enrollment.py" line="92"/>
         <source>Aktif</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="87"/>
+        <location filename="../../desktop/domain/enrollment.py" line="93"/>
         <source>Ditolak BPJS</source>
         <translation>Refused by BPJS</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="88"/>
+        <location filename="../../desktop/domain/enrollment.py" line="94"/>
         <source>Berakhir</source>
         <translation>Ended</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="89"/>
+        <location filename="../../desktop/domain/enrollment.py" line="95"/>
         <source>Dihapus</source>
         <translation>Deleted</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="95"/>
+        <location filename="../../desktop/domain/enrollment.py" line="101"/>
         <source>Fakir</source>
         <translation>Fakir (destitute)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="96"/>
+        <location filename="../../desktop/domain/enrollment.py" line="102"/>
         <source>Miskin</source>
         <translation>Miskin (poor)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="97"/>
+        <location filename="../../desktop/domain/enrollment.py" line="103"/>
         <source>Amil</source>
         <translation>Amil (zakat administrator)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="98"/>
+        <location filename="../../desktop/domain/enrollment.py" line="104"/>
         <source>Mualaf</source>
         <translation>Mualaf (new Muslim)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="99"/>
+        <location filename="../../desktop/domain/enrollment.py" line="105"/>
         <source>Riqab</source>
         <translation>Riqab (in bondage)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="100"/>
+        <location filename="../../desktop/domain/enrollment.py" line="106"/>
         <source>Gharimin</source>
         <translation>Gharimin (in debt)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="101"/>
+        <location filename="../../desktop/domain/enrollment.py" line="107"/>
         <source>Fisabilillah</source>
         <translation>Fisabilillah (in God&apos;s cause)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="102"/>
+        <location filename="../../desktop/domain/enrollment.py" line="108"/>
         <source>Ibnu sabil</source>
         <translation>Ibnu sabil (traveller)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="106"/>
+        <location filename="../../desktop/domain/enrollment.py" line="112"/>
         <source>JKK + JKM</source>
         <translation>JKK + JKM</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="110"/>
+        <location filename="../../desktop/domain/enrollment.py" line="116"/>
         <source>BAZNAS (dana zakat)</source>
         <translation>BAZNAS (zakat funds)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="111"/>
+        <location filename="../../desktop/domain/enrollment.py" line="117"/>
         <source>Donatur lain</source>
         <translation>Other donor</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="112"/>
+        <location filename="../../desktop/domain/enrollment.py" line="118"/>
         <source>Mandiri</source>
         <translation>Self-paid</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="36"/>
+        <location filename="../../desktop/services/accounts.py" line="51"/>
         <source>Relawan</source>
         <translation>Volunteer</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="37"/>
+        <location filename="../../desktop/services/accounts.py" line="52"/>
         <source>Koordinator sekolah</source>
         <translation>School coordinator</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="38"/>
+        <location filename="../../desktop/services/accounts.py" line="53"/>
         <source>Petugas cetak</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="39"/>
+        <location filename="../../desktop/services/accounts.py" line="54"/>
         <source>Admin</source>
         <translation>Admin</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="158"/>
+        <location filename="../../desktop/services/audit.py" line="193"/>
         <source>A4, 10 kartu per lembar</source>
         <translation>A4, 10 cards a sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="159"/>
+        <location filename="../../desktop/services/audit.py" line="194"/>
         <source>satu kartu per halaman</source>
         <translation>one card a page</translation>
     </message>
@@ -3045,58 +3045,58 @@ NIK {nik}</translation>
 <context>
     <name>Service</name>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="103"/>
+        <location filename="../../desktop/services/accounts.py" line="122"/>
         <source>Nama pengguna 2–32 huruf kecil, angka, titik, garis bawah atau tanda hubung.</source>
         <translation>User names are 2–32 lower-case letters, digits, dots, underscores or hyphens.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="75"/>
+        <location filename="../../desktop/services/accounts.py" line="90"/>
         <source>Kata sandi terlalu pendek: paling sedikit {n} karakter.</source>
         <translation>Password too short: at least {n} characters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="81"/>
+        <location filename="../../desktop/services/accounts.py" line="96"/>
         <source>Kata sandi tidak boleh sama dengan nama pengguna.</source>
         <translation>The password must not be the user name.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="84"/>
+        <location filename="../../desktop/services/accounts.py" line="99"/>
         <source>Kata sandi terlalu umum: ada dalam daftar kata sandi yang sering dipakai.</source>
         <translation>Password too common: it is in the list of frequently used passwords.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="87"/>
+        <location filename="../../desktop/services/accounts.py" line="102"/>
         <source>Kata sandi terlalu umum: kata sandi yang sering dipakai, hanya ditambah angka atau tanda baca.</source>
         <translation>Password too common: a frequently used password with only digits or punctuation added.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="108"/>
+        <location filename="../../desktop/services/accounts.py" line="127"/>
         <source>Akun pertama harus akun admin.</source>
         <translation>The first account must be an admin account.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="110"/>
+        <location filename="../../desktop/services/accounts.py" line="129"/>
         <source>Hanya admin yang dapat membuat akun.</source>
         <translation>Only an admin can create accounts.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="112"/>
+        <location filename="../../desktop/services/accounts.py" line="131"/>
         <source>Nama pengguna &quot;{name}&quot; sudah dipakai.</source>
         <translation>The user name &quot;{name}&quot; is taken.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="118"/>
+        <location filename="../../desktop/services/accounts.py" line="137"/>
         <source>Akun koordinator sekolah harus menyebut sekolahnya.</source>
         <translation>A school coordinator&apos;s account must name the school.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/keys.py" line="136"/>
+        <location filename="../../desktop/services/keys.py" line="162"/>
         <location filename="../../desktop/services/lockout.py" line="44"/>
         <source>Nama pengguna atau kata sandi salah.</source>
         <translation>Wrong user name or password.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="221"/>
+        <location filename="../../desktop/services/accounts.py" line="270"/>
         <source>Kunci otomatis: 0 (mati) sampai 240 menit.</source>
         <translation>Auto-lock: 0 (off) to 240 minutes.</translation>
     </message>
@@ -3111,37 +3111,37 @@ NIK {nik}</translation>
         <translation>Unknown field &quot;{key}&quot;.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="178"/>
+        <location filename="../../desktop/services/enrollment.py" line="190"/>
         <source>Setiap data harus berupa objek JSON.</source>
         <translation>Every record must be a JSON object.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="185"/>
+        <location filename="../../desktop/services/enrollment.py" line="197"/>
         <source>NIK sama dengan data ke-{other} dalam berkas yang sama.</source>
         <translation>Same NIK as record {other} in the same file.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="115"/>
-        <location filename="../../desktop/services/enrollment.py" line="208"/>
-        <location filename="../../desktop/services/enrollment.py" line="340"/>
+        <location filename="../../desktop/services/accounts.py" line="134"/>
+        <location filename="../../desktop/services/enrollment.py" line="220"/>
+        <location filename="../../desktop/services/enrollment.py" line="352"/>
         <location filename="../../desktop/services/reporting.py" line="104"/>
-        <location filename="../../desktop/services/schools.py" line="70"/>
+        <location filename="../../desktop/services/schools.py" line="75"/>
         <source>Sekolah dengan NPSN {npsn} belum terdaftar.</source>
         <translation>No school with NPSN {npsn} is registered.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="149"/>
+        <location filename="../../desktop/services/enrollment.py" line="161"/>
         <source>NIK sudah terdaftar oleh proses lain; tidak ada yang disimpan.</source>
         <translation>The NIK was just enrolled by another process; nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="262"/>
+        <location filename="../../desktop/services/enrollment.py" line="274"/>
         <location filename="../../desktop/services/membership/views.py" line="128"/>
         <source>Data peserta tidak ditemukan.</source>
         <translation>Participant not found.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="278"/>
+        <location filename="../../desktop/services/enrollment.py" line="290"/>
         <source>Tidak ada peserta dengan No. Registrasi {regno}.</source>
         <translation>No participant has registration no. {regno}.</translation>
     </message>
@@ -3171,7 +3171,7 @@ NIK {nik}</translation>
         <translation>Your role cannot produce reports.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="219"/>
+        <location filename="../../desktop/services/accounts.py" line="268"/>
         <location filename="../../desktop/services/permissions.py" line="47"/>
         <source>Hanya admin yang dapat melakukan ini.</source>
         <translation>Only an admin can do this.</translation>
@@ -3192,22 +3192,22 @@ NIK {nik}</translation>
         <translation>A coordinator can only enroll parents of their own school (NPSN {npsn}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="316"/>
+        <location filename="../../desktop/services/enrollment.py" line="328"/>
         <source>Data ini sudah diubah oleh {by} sejak dibuka. Tutup dan buka kembali, lalu ulangi perubahan.</source>
         <translation>{by} changed this record since it was opened. Close it, open it again and redo the change.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="327"/>
+        <location filename="../../desktop/services/enrollment.py" line="339"/>
         <source>Data yang sudah dihapus tidak dapat diubah.</source>
         <translation>A deleted record cannot be changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="366"/>
+        <location filename="../../desktop/services/enrollment.py" line="378"/>
         <source>Tuliskan alasan penghapusan (minimal 5 huruf).</source>
         <translation>Write the reason for deleting (at least 5 letters).</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="371"/>
+        <location filename="../../desktop/services/enrollment.py" line="383"/>
         <source>Data ini sudah dihapus.</source>
         <translation>This record is already deleted.</translation>
     </message>
@@ -3217,97 +3217,97 @@ NIK {nik}</translation>
         <translation>{count} record(s) invalid; nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/schools.py" line="30"/>
+        <location filename="../../desktop/services/schools.py" line="27"/>
         <source>NPSN harus 8 digit angka.</source>
         <translation>The NPSN must be 8 digits.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/schools.py" line="32"/>
+        <location filename="../../desktop/services/schools.py" line="29"/>
         <source>Nama sekolah wajib diisi.</source>
         <translation>The school&apos;s name is required.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/schools.py" line="34"/>
+        <location filename="../../desktop/services/schools.py" line="31"/>
         <source>Jenjang sekolah harus salah satu dari {levels}.</source>
         <translation>The school level must be one of {levels}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/schools.py" line="38"/>
+        <location filename="../../desktop/services/schools.py" line="35"/>
         <source>Kode kabupaten/kota {code} tidak dikenal.</source>
         <translation>Unknown regency/city code {code}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/schools.py" line="51"/>
+        <location filename="../../desktop/services/schools.py" line="52"/>
         <source>Sekolah dengan NPSN {npsn} sudah ada.</source>
         <translation>A school with NPSN {npsn} already exists.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/workspace.py" line="68"/>
+        <location filename="../../desktop/services/workspace.py" line="75"/>
         <source>Berkas wilayah harus berkolom kode,nama,tingkat.</source>
         <translation>The region file must have the columns kode,nama,tingkat.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/workspace.py" line="71"/>
+        <location filename="../../desktop/services/workspace.py" line="78"/>
         <source>Berkas wilayah tidak dapat dibaca: {reason}</source>
         <translation>The region file cannot be read: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/workspace.py" line="186"/>
+        <location filename="../../desktop/services/workspace.py" line="295"/>
         <source>Daftar wilayah ditolak: {reason}</source>
         <translation>Region list refused: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/workspace.py" line="189"/>
+        <location filename="../../desktop/services/workspace.py" line="298"/>
         <source>Daftar wilayah ditolak: hanya {kab} kabupaten/kota dan {desa} desa/kelurahan Kalimantan Barat.</source>
         <translation>Region list refused: only {kab} regencies/cities and {desa} villages of West Kalimantan.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="209"/>
+        <location filename="../../desktop/services/importing.py" line="206"/>
         <source>Sekolah dengan NPSN {npsn} belum terdaftar. Tambahkan dulu: lindung school add.</source>
         <translation>No school with NPSN {npsn} is registered. Add it first: lindung school add.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="245"/>
+        <location filename="../../desktop/services/importing.py" line="247"/>
         <source>Berkas {name} kosong.</source>
         <translation>The file {name} is empty.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="280"/>
+        <location filename="../../desktop/services/importing.py" line="283"/>
         <source>Isian &quot;{field}&quot; tidak dikenal. Pilih salah satu: {fields}.</source>
         <translation>Unknown field &quot;{field}&quot;. Choose one of: {fields}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="285"/>
+        <location filename="../../desktop/services/importing.py" line="288"/>
         <source>Kolom &quot;{column}&quot; tidak ada di baris judul berkas.</source>
         <translation>Column &quot;{column}&quot; is not in the header row of the file.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="323"/>
+        <location filename="../../desktop/services/importing.py" line="328"/>
         <source>Berkas Dapodik: {pupils} siswa, {people} orang tua/wali dari &quot;{school}&quot;, sekolah yang belum terdaftar di sini. Pilih sekolahnya (atau tambahkan dulu) sebelum baris diperiksa.</source>
         <translation>Dapodik file: {pupils} pupils, {people} parents/guardians from &quot;{school}&quot;, a school not registered here. Choose the school (or add it first) before the rows are checked.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="327"/>
+        <location filename="../../desktop/services/importing.py" line="332"/>
         <source>Berkas Dapodik: {pupils} siswa, {people} orang tua/wali. Berkas tidak menyebut sekolahnya: pilih sekolahnya sebelum baris diperiksa.</source>
         <translation>Dapodik file: {pupils} pupils, {people} parents/guardians. The file does not name its school: choose the school before the rows are checked.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="357"/>
+        <location filename="../../desktop/services/importing.py" line="362"/>
         <source>Kolom berkas Dapodik dikenali sendiri; tidak perlu dipetakan.</source>
         <translation>A Dapodik file&apos;s columns are recognised by themselves; they need no mapping.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="526"/>
+        <location filename="../../desktop/services/importing.py" line="582"/>
         <source>Kolom {field} tidak dapat diubah di sini.</source>
         <translation>Column {field} cannot be changed here.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="534"/>
+        <location filename="../../desktop/services/importing.py" line="590"/>
         <source>Baris {row} tidak ada di pratinjau.</source>
         <translation>Row {row} is not in the preview.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="546"/>
+        <location filename="../../desktop/services/importing.py" line="605"/>
         <source>Koordinator hanya dapat mengimpor daftar sekolahnya sendiri (NPSN {npsn}).</source>
         <translation>A coordinator can only import their own school&apos;s lists (NPSN {npsn}).</translation>
     </message>
@@ -3344,22 +3344,22 @@ NIK {nik}</translation>
         <translation>Files of type {suffix} are not supported. Use .xlsx, .xls, .ods or .csv.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/cards.py" line="46"/>
+        <location filename="../../desktop/services/cards.py" line="50"/>
         <source>{count} kartu di antaranya sudah pernah dicetak. Cetak ulang harus disertai alasan.</source>
         <translation>{count} of these cards were printed before. Re-printing needs a reason.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/cards.py" line="86"/>
+        <location filename="../../desktop/services/cards.py" line="94"/>
         <source>Kunci publik tidak dikenali (bentuk: ed25519:ID:KUNCI).</source>
         <translation>Public key not recognised (form: ed25519:ID:KEY).</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/cards.py" line="222"/>
+        <location filename="../../desktop/services/cards.py" line="235"/>
         <source>Tata letak {layout} tidak dikenal: pilih a4 atau card.</source>
         <translation>Unknown layout {layout}: choose a4 or card.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/cards.py" line="229"/>
+        <location filename="../../desktop/services/cards.py" line="242"/>
         <source>Tidak ada peserta yang cocok dengan pilihan ini.</source>
         <translation>No participant matches this selection.</translation>
     </message>
@@ -3448,23 +3448,23 @@ NIK {nik}</translation>
         <translation>This record is not from your school.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/keys.py" line="73"/>
+        <location filename="../../desktop/services/keys.py" line="68"/>
         <source>Berkas kunci {path} rusak atau tidak terbaca ({reason}).</source>
         <translation>The key file {path} is damaged or unreadable ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/keys.py" line="76"/>
+        <location filename="../../desktop/services/keys.py" line="71"/>
         <source>Berkas kunci {path} bukan milik Lindung.</source>
         <translation>The key file {path} does not belong to Lindung.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/keys.py" line="144"/>
-        <location filename="../../desktop/services/keys.py" line="220"/>
+        <location filename="../../desktop/services/keys.py" line="179"/>
+        <location filename="../../desktop/services/keys.py" line="260"/>
         <source>Berkas kunci basis data ({path}) tidak ada; pulihkan dari cadangan bersama basis datanya.</source>
         <translation>The database key file ({path}) is missing; restore it from the backup together with its database.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/keys.py" line="218"/>
+        <location filename="../../desktop/services/keys.py" line="258"/>
         <source>Basis data ini terkunci: masuk dengan akun untuk membukanya.</source>
         <translation>This database is locked: sign in with an account to open it.</translation>
     </message>
@@ -4004,157 +4004,157 @@ NIK {nik}</translation>
 <context>
     <name>Validation</name>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="206"/>
+        <location filename="../../desktop/domain/enrollment.py" line="212"/>
         <source>Nama wajib diisi.</source>
         <translation>The name is required.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="216"/>
+        <location filename="../../desktop/domain/enrollment.py" line="222"/>
         <source>Nama terlalu panjang (maksimal 100 huruf).</source>
         <translation>The name is too long (100 letters at most).</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="218"/>
+        <location filename="../../desktop/domain/enrollment.py" line="224"/>
         <source>Nama tidak boleh berisi angka.</source>
         <translation>A name cannot contain digits.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="220"/>
+        <location filename="../../desktop/domain/enrollment.py" line="226"/>
         <source>Nama hanya boleh berisi huruf, spasi, titik, koma, tanda hubung dan apostrof.</source>
         <translation>A name may only contain letters, spaces, dots, commas, hyphens and apostrophes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="232"/>
+        <location filename="../../desktop/domain/enrollment.py" line="238"/>
         <source>Tanggal wajib diisi.</source>
         <translation>The date is required.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="236"/>
+        <location filename="../../desktop/domain/enrollment.py" line="242"/>
         <source>Tanggal &quot;{text}&quot; tidak dapat dibaca. Tulis seperti 17-08-1980.</source>
         <translation>The date &quot;{text}&quot; cannot be read. Write it like 17-08-1980.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="247"/>
+        <location filename="../../desktop/domain/enrollment.py" line="253"/>
         <source>Pilih salah satu.</source>
         <translation>Choose one.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="249"/>
+        <location filename="../../desktop/domain/enrollment.py" line="255"/>
         <source>Pilihan &quot;{value}&quot; tidak dikenal.</source>
         <translation>Unknown choice &quot;{value}&quot;.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="279"/>
+        <location filename="../../desktop/domain/enrollment.py" line="285"/>
         <source>NIK sama dengan No. KK: yang tertulis di kolom NIK adalah nomor Kartu Keluarga. Isi NIK dari KTP.</source>
         <translation>NIK equals the family card number: the NIK column holds the Kartu Keluarga number. Enter the NIK from the ID card (KTP).</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="284"/>
+        <location filename="../../desktop/domain/enrollment.py" line="290"/>
         <source>Tempat lahir wajib diisi.</source>
         <translation>The place of birth is required.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="290"/>
+        <location filename="../../desktop/domain/enrollment.py" line="296"/>
         <source>Tanggal lahir tidak boleh di masa depan.</source>
         <translation>The date of birth cannot be in the future.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="294"/>
+        <location filename="../../desktop/domain/enrollment.py" line="300"/>
         <source>Umur {age} tahun: peserta minimal berumur {min} tahun.</source>
         <translation>Age {age}: participants must be at least {min}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="296"/>
+        <location filename="../../desktop/domain/enrollment.py" line="302"/>
         <source>Umur {age} tahun: peserta harus berumur di bawah {max} tahun.</source>
         <translation>Age {age}: participants must be under {max}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="300"/>
+        <location filename="../../desktop/domain/enrollment.py" line="306"/>
         <source>Tanggal lahir tidak cocok dengan NIK (NIK menunjukkan {nikdate}). Periksa keduanya; mungkin yang diketik No. KK?</source>
         <translation>The date of birth does not match the NIK (the NIK says {nikdate}). Check both; was the family-card number typed instead?</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="304"/>
+        <location filename="../../desktop/domain/enrollment.py" line="310"/>
         <source>Jenis kelamin tidak cocok dengan NIK: tanggal pada NIK ({day}) menunjukkan {sex}.</source>
         <translation>The sex does not match the NIK: the day in the NIK ({day}) means {sex}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="310"/>
+        <location filename="../../desktop/domain/enrollment.py" line="316"/>
         <source>Alamat wajib diisi.</source>
         <translation>The address is required.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="312"/>
+        <location filename="../../desktop/domain/enrollment.py" line="318"/>
         <source>Alamat terlalu panjang (maksimal 200 huruf).</source>
         <translation>The address is too long (200 letters at most).</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="322"/>
+        <location filename="../../desktop/domain/enrollment.py" line="328"/>
         <source>Pilih kabupaten/kota.</source>
         <translation>Choose the regency/city.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="324"/>
+        <location filename="../../desktop/domain/enrollment.py" line="330"/>
         <source>Pilih kecamatan.</source>
         <translation>Choose the district.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="326"/>
+        <location filename="../../desktop/domain/enrollment.py" line="332"/>
         <source>Pilih desa/kelurahan.</source>
         <translation>Choose the village.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="332"/>
+        <location filename="../../desktop/domain/enrollment.py" line="338"/>
         <source>Kode wilayah {code} tidak ada di Kalimantan Barat.</source>
         <translation>Region code {code} does not exist in West Kalimantan.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="334"/>
+        <location filename="../../desktop/domain/enrollment.py" line="340"/>
         <source>{name} tidak berada di wilayah yang dipilih di atasnya.</source>
         <translation>{name} does not lie in the region chosen above it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="340"/>
+        <location filename="../../desktop/domain/enrollment.py" line="346"/>
         <source>Tanpa No. HP peserta sulit dihubungi saat klaim.</source>
         <translation>Without a mobile number the participant is hard to reach for a claim.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="344"/>
+        <location filename="../../desktop/domain/enrollment.py" line="350"/>
         <source>Tuliskan pekerjaannya bila memilih &quot;Lainnya&quot;.</source>
         <translation>Write the occupation when choosing &quot;Other&quot;.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="350"/>
+        <location filename="../../desktop/domain/enrollment.py" line="356"/>
         <source>Penghasilan per bulan wajib diisi.</source>
         <translation>The monthly income is required.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="352"/>
+        <location filename="../../desktop/domain/enrollment.py" line="358"/>
         <source>Penghasilan harus berupa angka rupiah, misalnya 1.500.000.</source>
         <translation>The income must be an amount in rupiah, e.g. 1.500.000.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="354"/>
+        <location filename="../../desktop/domain/enrollment.py" line="360"/>
         <source>Penghasilan di atas Rp {limit} tidak lazim untuk pekerja rentan. Periksa kembali.</source>
         <translation>An income above Rp {limit} is unusual for a vulnerable worker. Please check.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="358"/>
+        <location filename="../../desktop/domain/enrollment.py" line="364"/>
         <source>Nama ahli waris wajib diisi (penerima santunan JKM).</source>
         <translation>The heir&apos;s name is required (they receive the JKM benefit).</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="360"/>
+        <location filename="../../desktop/domain/enrollment.py" line="366"/>
         <source>Ahli waris sama dengan nama peserta. Isi nama anggota keluarga yang menerima santunan.</source>
         <translation>The heir has the participant&apos;s own name. Enter the family member who would receive the benefit.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="368"/>
+        <location filename="../../desktop/domain/enrollment.py" line="374"/>
         <source>NPSN harus 8 digit angka.</source>
         <translation>The NPSN must be 8 digits.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="372"/>
+        <location filename="../../desktop/domain/enrollment.py" line="378"/>
         <source>Pilih sekolah siswa, atau kosongkan nama siswa dan kelas.</source>
         <translation>Choose the pupil&apos;s school, or leave the pupil&apos;s name and class empty.</translation>
     </message>
@@ -4259,22 +4259,22 @@ NIK {nik}</translation>
         <translation>Regency/city code {code} in the family card number does not exist in West Kalimantan.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/phone.py" line="33"/>
+        <location filename="../../desktop/domain/phone.py" line="37"/>
         <source>No. HP tidak dapat dibaca. Tulis seperti 0812-3456-7890 atau +62 812-3456-7890.</source>
         <translation>The mobile number cannot be read. Write it like 0812-3456-7890 or +62 812-3456-7890.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/phone.py" line="35"/>
+        <location filename="../../desktop/domain/phone.py" line="39"/>
         <source>No. HP harus nomor Indonesia (+62).</source>
         <translation>The mobile number must be Indonesian (+62).</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/phone.py" line="42"/>
+        <location filename="../../desktop/domain/phone.py" line="49"/>
         <source>No. HP tidak valid: periksa jumlah digit (08xx, 10–13 digit).</source>
         <translation>Invalid mobile number: check the digits (08xx, 10–13 digits).</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/phone.py" line="44"/>
+        <location filename="../../desktop/domain/phone.py" line="51"/>
         <source>Nomor ini bukan nomor HP (seluler). Isi nomor HP yang diawali 08.</source>
         <translation>This is not a mobile number. Enter a mobile number starting with 08.</translation>
     </message>
@@ -4339,17 +4339,17 @@ NIK {nik}</translation>
         <translation>Income &quot;{bracket}&quot;: Rp 5 million a month or more, hardly a vulnerable worker. Please check.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="474"/>
+        <location filename="../../desktop/services/importing.py" line="514"/>
         <source>Data tidak lengkap.</source>
         <translation>Incomplete data.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="484"/>
+        <location filename="../../desktop/services/importing.py" line="525"/>
         <source>NIK sama dengan baris {row} di berkas ini; hanya baris {row} yang didaftarkan.</source>
         <translation>Same NIK as row {row} of this file; only row {row} is enrolled.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="485"/>
+        <location filename="../../desktop/services/importing.py" line="526"/>
         <source>NIK sama dengan {person} di baris {row} berkas ini, tetapi namanya lain; hanya yang di baris {row} yang didaftarkan. Periksa NIK-nya.</source>
         <translation>Same NIK as the {person} in row {row} of this file, but a different name; only the one in row {row} is enrolled. Check the NIK.</translation>
     </message>
