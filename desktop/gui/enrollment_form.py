@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QLabel, QLineEdit, QMessageBox, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget,
 )
 
-from desktop.domain.enrollment import Funding, LabelledEnum, Occupation, Programme, Relationship, Sex, Status, validate
+from desktop.domain.enrollment import Asnaf, Funding, LabelledEnum, Occupation, Programme, Relationship, Sex, Status, validate
 from desktop.domain.messages import Problem
 from desktop.domain.nik import clean_nik, mask_nik, parse_nik
 from desktop.domain.phone import display_phone, normalize_phone
@@ -39,7 +39,7 @@ NIK_CHECK_MS = 250
 FROM_NIK = ("birth_date", "sex", "kabupaten_code", "kecamatan_code")
 # Fields the form does not show yet: an edit sends them back as they were, so saving never resets them
 # to their defaults (the asnaf combo comes with the membership screens).
-KEPT_ON_EDIT = ("asnaf",)
+KEPT_ON_EDIT: tuple[str, ...] = ()     # fields an edit sends back unchanged without showing them
 MASK = "•"
 
 
@@ -183,6 +183,7 @@ class EnrollmentForm(QDialog):
         self.cover = self._group(right, self.tr("Kepesertaan"))
         self._combo(self.cover, "programme", self.tr("Program"), Programme, placeholder=None)
         self._combo(self.cover, "funding_source", self.tr("Sumber dana"), Funding, placeholder=None)
+        self._combo(self.cover, "asnaf", self.tr("Asnaf (golongan penerima zakat)"), Asnaf, placeholder=None)
         self.facts: dict[str, QLabel] = {}
         if self.record is not None:
             self._facts(self.record)
@@ -280,7 +281,8 @@ class EnrollmentForm(QDialog):
 
     # ------------------------------------------------------------------ values
     def _default_values(self) -> dict[str, str]:
-        return {"programme": Programme.JKK_JKM.value, "funding_source": Funding.BAZNAS_ZAKAT.value}
+        return {"programme": Programme.JKK_JKM.value, "funding_source": Funding.BAZNAS_ZAKAT.value,
+                "asnaf": Asnaf.MISKIN.value}
 
     def _shown_values(self, record: WorkerRecord) -> dict[str, str]:
         """A record's values as the form shows them: the phone as 0812-3456-7890, the income grouped."""

@@ -756,22 +756,27 @@
         <translation>Funding</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="523"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="186"/>
+        <source>Asnaf (golongan penerima zakat)</source>
+        <translation>Asnaf (zakat recipient category)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="525"/>
         <source>Siap disimpan (Ctrl+S).</source>
         <translation>Ready to save (Ctrl+S).</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="524"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="526"/>
         <source>Siap disimpan (Ctrl+S), dengan {n} peringatan.</source>
         <translation>Ready to save (Ctrl+S), with {n} warning(s).</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="231"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="232"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="206"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="207"/>
         <source>Hapus peserta…</source>
         <translation>Delete participant…</translation>
     </message>
@@ -781,138 +786,138 @@
         <translation>Participant record (view only)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="208"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="209"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="209"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="210"/>
         <source>Simpan (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="211"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="212"/>
         <source>Simpan data peserta (Ctrl+S)</source>
         <translation>Save the participant (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="227"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="228"/>
         <source>No. Registrasi</source>
         <translation>Registration no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="229"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="230"/>
         <source>No. KPJ</source>
         <translation>KPJ no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="233"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="234"/>
         <source>Masa perlindungan</source>
         <translation>Coverage</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="233"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="234"/>
         <source>{start} s.d. {end}</source>
         <translation>{start} to {end}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="269"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="270"/>
         <source>ketik untuk mencari, atau ↓</source>
         <translation>type to search, or ↓</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="273"/>
-        <location filename="../../desktop/gui/enrollment_form.py" line="457"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="274"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="459"/>
         <source>— pilih —</source>
         <translation>— choose —</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="416"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="418"/>
         <source>NIK terbit di: {place}</source>
         <translation>NIK issued in: {place}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="461"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="463"/>
         <source>(kelurahan)</source>
         <translation>(urban village)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="461"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="463"/>
         <source>(desa)</source>
         <translation>(village)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="527"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="529"/>
         <source>Belum bisa disimpan: {n} isian perlu diperbaiki atau dilengkapi.</source>
         <translation>Cannot be saved yet: {n} field(s) need fixing or filling in.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="529"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="531"/>
         <source>Belum diisi: {fields}.</source>
         <translation>Not filled in: {fields}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="534"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="536"/>
         <source>{n} isian lagi perlu diisi. Enter: ke isian berikutnya yang belum diisi; Tab: ke isian berikutnya; Ctrl+S: simpan.</source>
         <translation>{n} more field(s) to fill. Enter: next field still to fill; Tab: next field; Ctrl+S: save.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="626"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="628"/>
         <source>Hanya dilihat: data ini didaftarkan oleh {by}, dan peran Anda tidak dapat mengubahnya. NIK, No. HP dan alamat disembunyikan.</source>
         <translation>View only: this record was enrolled by {by} and your role cannot change it. NIK, phone numbers and address are hidden.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="645"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="647"/>
         <source>Ada isian yang belum disimpan dari {when}. Lanjutkan isian itu?</source>
         <translation>There are unsaved entries from {when}. Continue with them?</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="686"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="688"/>
         <source>Menyimpan…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="722"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="724"/>
         <source>Tidak tersimpan</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="728"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="730"/>
         <source>Hapus peserta</source>
         <translation>Delete participant</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="729"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="731"/>
         <source>Alasan menghapus {name} ({regno}):</source>
         <translation>Reason for deleting {name} ({regno}):</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="735"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="737"/>
         <source>Tidak terhapus</source>
         <translation>Not deleted</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="749"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="751"/>
         <source>Tutup formulir?</source>
         <translation>Close the form?</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="750"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="752"/>
         <source>Isian ini belum disimpan sebagai data peserta. Isian tetap tersimpan sebagai draf dan dapat dilanjutkan saat formulir dibuka lagi.</source>
         <translation>These entries are not saved as a participant yet. They stay saved as a draft and can be continued when the form is opened again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="752"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="754"/>
         <source>Tutup, simpan draf</source>
         <translation>Close, keep draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="753"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="755"/>
         <source>Buang isian</source>
         <translation>Discard entries</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="754"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="756"/>
         <source>Kembali</source>
         <translation>Go back</translation>
     </message>
