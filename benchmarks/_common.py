@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -62,18 +64,63 @@ def print_stages(stages: dict[str, list[float]]) -> None:
         print(f"  {name:<13} median {statistics.median(values):.3f} s   worst {max(values):.3f} s")
 
 
-def time_import_command(source: Path, db: Path, runs: int) -> None:
-    """The whole ``lindung import --json`` command, start-up included, printed."""
-    whole = []
+# --- Lindung beside its floor, measured in the same run -----------------------------------------
+# The machine may be shared: each figure is the median of several runs, the floor's runs alternate
+# with Lindung's so that both see the same load, and the load average is printed with the ratio.
+
+def run_timed(command: Sequence[str], env: dict[str, str] | None = None) -> float:
+    """Seconds of one process from start to exit (a failure stops the benchmark with its stderr)."""
+    started = time.perf_counter()
+    proc = subprocess.run(list(command), cwd=ROOT, capture_output=True, text=True, env=env)
+    elapsed = time.perf_counter() - started
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(map(str, command))} failed:\n{proc.stderr[-2000:]}")
+    return elapsed
+
+
+def compare(what: str, lindung: Callable[[], float], floor_name: str, floor: Callable[[], float], runs: int = 3,
+            goal_ratio: float | None = None, goal_seconds: float | None = None) -> tuple[float, float]:
+    """Time ``floor`` and ``lindung`` alternately ``runs`` times each and print both medians, the ratio
+    and the goal; returns (Lindung's median, the floor's median). One untimed run of each first: a
+    database made by an older version is migrated then, and the files are in the page cache."""
+    floor()
+    lindung()
+    load = os.getloadavg()[0]
+    ours: list[float] = []
+    base: list[float] = []
     for _ in range(runs):
+        base.append(floor())
+        ours.append(lindung())
+    mine, bottom = statistics.median(ours), statistics.median(base)
+    ratio = mine / bottom
+    goals = []
+    if goal_ratio is not None:
+        goals.append(f"ratio ≤ {goal_ratio:g}: {'met' if ratio <= goal_ratio else 'NOT met'}")
+    if goal_seconds is not None:
+        goals.append(f"≤ {goal_seconds:g} s: {'met' if mine <= goal_seconds else 'NOT met'}")
+    print(f"{what}: median {mine:.2f} s of {runs} ({', '.join(f'{x:.2f}' for x in ours)})")
+    print(f"  floor in the same run, {floor_name}: median {bottom:.3f} s ({', '.join(f'{x:.3f}' for x in base)})")
+    print(f"  ratio {ratio:.1f}" + (f"; goal {'; '.join(goals)}" if goals else "")
+          + f"; load average {load:.2f} before, {os.getloadavg()[0]:.2f} after (2 cores: above 1 the machine "
+          "is shared)")
+    return mine, bottom
+
+
+CALAMINE_READ = ("import sys\nfrom python_calamine import CalamineWorkbook\n"
+                 "CalamineWorkbook.from_path(sys.argv[1]).get_sheet_by_index(0).to_python()\n")
+
+
+def time_import_command(source: Path, db: Path, runs: int, goal_ratio: float | None = 5) -> None:
+    """The whole ``lindung import --json`` command, start-up included, beside calamine reading the same
+    file in a process of its own (the floor)."""
+    def lindung() -> float:
         fresh_school_db(db)
-        t = time.perf_counter()
-        proc = subprocess.run([sys.executable, "-m", "desktop", "--db", str(db), "import", str(source),
-                               "--school", SCHOOL, "--json"], cwd=ROOT, capture_output=True, text=True)
-        whole.append(time.perf_counter() - t)
-        if proc.returncode != 0:
-            raise SystemExit(proc.stderr)
-    print(f"  whole command `lindung import` median {statistics.median(whole):.2f} s   worst {max(whole):.2f} s")
+        return run_timed([sys.executable, "-m", "desktop", "--db", str(db), "import", str(source),
+                          "--school", SCHOOL, "--json"])
+
+    compare(f"whole command `lindung import {source.name}` (start-up included)", lindung,
+            "calamine reading the same file (python -c, a process of its own)",
+            lambda: run_timed([sys.executable, "-c", CALAMINE_READ, str(source)]), runs, goal_ratio=goal_ratio)
 
 
 def demo_database(name: str, workers: int, seed: int, admin_password: str | None = None) -> Path:

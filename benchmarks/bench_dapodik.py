@@ -4,7 +4,8 @@
 
 A 1,000-pupil "Daftar Peserta Didik" export (about 2,000 parents and guardians, laid out as Dapodik
 writes it: merged two-row header, 66 columns) read, checked and committed: <= 1.0 s of import work.
-Also printed: the whole ``lindung import --json`` command, start-up included.
+Also printed: the whole ``lindung import --json`` command, start-up included, beside calamine reading
+the same file (no goal for this file; issue 18's is the 10,000-row list of bench_import.py).
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ def export(pupils: int) -> Path:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--pupils", type=int, default=1000)
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
     OUT.mkdir(exist_ok=True)
     source = export(args.pupils)
@@ -39,7 +40,7 @@ def main() -> None:
     print(f"import of {source.name} ({args.pupils:,} pupils, {len(preview.rows):,} people, {result.accepted:,} "
           f"enrolled), {args.runs} runs, in process:")
     print_stages(stages)
-    time_import_command(source, db, args.runs)
+    time_import_command(source, db, args.runs, goal_ratio=None)
 
 
 if __name__ == "__main__":

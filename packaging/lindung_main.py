@@ -6,6 +6,6 @@ if __name__ == "__main__":
     # Card rendering spawns helper processes where fork is unsafe (always on Windows, and from the
     # window's threads): in a frozen app the helper is this executable, which must not start the app.
     multiprocessing.freeze_support()
-    from desktop.cli import main
+    from desktop.cli import console
 
-    raise SystemExit(main())
+    console()

@@ -253,6 +253,17 @@ LAYOUTS = ("a4", "card")
 PART_CARDS = 1000   # cards rendered per part: ReportLab holds a document in memory until it is saved
 
 
+def part_size(total: int | None, workers: int) -> int:
+    """Cards per part: at most PART_CARDS, and parts of one size for every worker when the batch's
+    size is known (3,533 cards in two processes: four parts of 890 instead of 1,000, 1,000, 1,000 and
+    533, so neither process waits for the other's third part), whole A4 sheets."""
+    if not total or workers <= 1:
+        return PART_CARDS
+    rounds = -(-total // (workers * PART_CARDS))
+    size = -(-total // (workers * rounds))
+    return min(PART_CARDS, -(-size // PER_SHEET) * PER_SHEET)
+
+
 def _render_part(path: str, cards: list[CardData], layout: str, font_dir: str, back: CardBack,
                  title: str) -> str:
     """One self-contained PDF of ``cards`` (a multiple of 10 except the last part)."""
@@ -298,13 +309,14 @@ def _pool(workers: int):
 def write_cards(out: Path, cards: Iterable[CardData], layout: str, font_dir: Path,
                 back: CardBack | None = None, title: str = "Kartu peserta",
                 progress: Callable[[int], None] | None = None, workers: int = 1,
-                cancelled: Callable[[], bool] | None = None) -> int:
+                cancelled: Callable[[], bool] | None = None, total: int | None = None) -> int:
     """Write every card (front and back) to ``out``; returns how many cards were written.
 
     ``layout`` is ``"card"`` (one side per page at exact card size: front, back, front, …) or
     ``"a4"`` (10 cards a sheet with crop marks, each sheet of fronts followed by its backs, mirrored).
-    Cards are rendered in parts of ``PART_CARDS`` (in ``workers`` processes when more than one) and
-    the parts joined page by page, streaming, so memory stays flat however large the batch.
+    Cards are rendered in parts of at most ``PART_CARDS`` (in ``workers`` processes when more than one;
+    ``total``, the number of cards when known, evens the parts out) and the parts joined page by page,
+    streaming, so memory stays flat however large the batch.
     ``out`` appears only when complete; ``cancelled()`` returning True stops early and writes nothing.
     """
     import tempfile
@@ -320,7 +332,7 @@ def write_cards(out: Path, cards: Iterable[CardData], layout: str, font_dir: Pat
         pool = _pool(workers) if workers > 1 else None
         try:
             pending = []
-            for number, chunk in enumerate(_chunks(cards, PART_CARDS)):
+            for number, chunk in enumerate(_chunks(cards, part_size(total, workers))):
                 if cancelled is not None and cancelled():
                     return 0
                 path = str(Path(scratch) / f"part-{number:05d}.pdf")

@@ -166,8 +166,12 @@ def _bar_chart(rows: Sequence[tuple[str, int, int, int]]) -> Drawing:
     return drawing
 
 
+TEXT_WIDTH = 174 * mm - 12     # the page's frame between its margins, inside its 6 pt paddings
+
+
 def _progress_bar(done: int, target: int) -> Drawing:
-    width = 174 * mm
+    """The share of the target enrolled, inside the text frame (full, not beyond, past 100 %)."""
+    width = TEXT_WIDTH
     drawing = Drawing(width, 16)
     share = min(done / target, 1.0) if target else 0
     drawing.add(Rect(0, 2, width, 10, fillColor=LIGHT, strokeColor=GRID, strokeWidth=0.5))

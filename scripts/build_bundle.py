@@ -33,9 +33,21 @@ def executable(dist: Path) -> Path:
     return dist / "Lindung" / name
 
 
+def check_schema_head() -> None:
+    """A database at the packaged revision opens without Alembic: that revision must be Alembic's head."""
+    sys.path.insert(0, str(ROOT))
+    from desktop.storage.engine import HEAD_REVISION, head_revision
+
+    head = head_revision()
+    if head != HEAD_REVISION:
+        sys.exit(f"desktop/storage/engine.py names schema revision {HEAD_REVISION} but the newest migration is "
+                 f"{head}: set HEAD_REVISION = \"{head}\"")
+
+
 def build(dist: Path, work: Path, quiet: bool = False) -> Path:
     if importlib.util.find_spec("PyInstaller") is None:
         sys.exit("PyInstaller is missing: install the bundle extra first, pip install -e \".[bundle]\"")
+    check_schema_head()
     target = dist / "Lindung"
     if target.exists():
         shutil.rmtree(target)

@@ -1,3 +1,3 @@
-from desktop.cli import main
+from desktop.cli import console
 
-raise SystemExit(main())
+console()

@@ -31,16 +31,21 @@ def _open(args) -> Any:
         key = None
         if keys.needs_password(path):   # encrypted for its accounts: the sign-in unlocks it
             try:
-                key = keys.unlock(path, *_credentials(args))
+                key, args._proof = keys.unlock_with_proof(path, *_credentials(args))
             except AuthenticationFailed as exc:
                 raise CliError(exc.message, EXIT_AUTH) from None
         return Workspace(path, key=key, today=_today())
     except ServiceError as exc:   # locked without its key file, a damaged key file
         raise CliError(f"basis data {path} tidak dapat dibuka: {exc.message}") from None
     except Exception as exc:  # an unreadable or foreign file: say so plainly
-        from sqlalchemy.exc import DatabaseError, OperationalError
+        import sqlcipher3.dbapi2 as sqlcipher
 
-        if isinstance(exc, (DatabaseError, OperationalError, OSError)):
+        unreadable: tuple[type[BaseException], ...] = (sqlcipher.DatabaseError, OSError)   # from the driver
+        if "sqlalchemy" in sys.modules:   # or through SQLAlchemy (a database that needed migrating)
+            from sqlalchemy.exc import DatabaseError, OperationalError
+
+            unreadable += (DatabaseError, OperationalError)
+        if isinstance(exc, unreadable):
             raise CliError(f"basis data {path} tidak dapat dibuka: {type(exc).__name__}") from None
         raise
 
@@ -88,7 +93,7 @@ def _sign_in(ws, args):
     from desktop.services.errors import AuthenticationFailed
 
     try:
-        return authenticate(ws, user, password)
+        return authenticate(ws, user, password, proof=getattr(args, "_proof", None))
     except AuthenticationFailed as exc:
         raise CliError(exc.message, EXIT_AUTH) from None
 

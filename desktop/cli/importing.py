@@ -24,8 +24,13 @@ def cmd_import(ws, actor, args) -> int:
     from desktop.services import importing
 
     columns = _column_choices(args.map)
+
+    def load_commit() -> None:   # while a helper process checks rows: what the commit needs
+        import desktop.services.enrollment  # noqa: F401  (SQLAlchemy, the models)
+
     try:
-        preview = importing.read_import(ws, Path(args.file), school_npsn=args.school, columns=columns or None)
+        preview = importing.read_import(ws, Path(args.file), school_npsn=args.school, columns=columns or None,
+                                        meanwhile=None if args.dry_run else load_commit)
     except importing.SchoolNeeded as exc:
         raise CliError(f"{exc.message} Sebutkan --school NPSN.", EXIT_INVALID) from None
     if preview.unmapped_required:

@@ -73,7 +73,14 @@ def _payment_lines(result) -> list[str]:
         lines.append(f"Dibayar {format_rupiah(result.amount_paid)}: {more} {format_rupiah(abs(result.difference))} "
                      f"dari kewajiban.")
     if result.skipped:
-        lines.append("Tidak dibayar: " + ", ".join(f"{n} {k}" for k, n in sorted(result.skipped.items())))
+        from desktop.domain.enrollment import Status
+
+        def said(key: str) -> str:
+            member = Status.parse(key)
+            return (member.label if member else key).lower()
+
+        lines.append("Tidak dibayar: " + ", ".join(f"{n} {said(k)}" for k, n in sorted(result.skipped.items()))
+                     + " (hanya yang diajukan atau aktif).")
     return lines
 
 

@@ -35,6 +35,12 @@ class LabelledEnum(str, enum.Enum):
                 lookup[member.value.lower()] = member
                 lookup[member.label.lower()] = member
             cls._lookup = lookup
+            # A code or label exactly as written (what the form and an import give): no folding.
+            cls._exact = {member.value: member for member in cls} | {member.label: member for member in cls}
+        if type(value) is str:
+            found = cls._exact.get(value)
+            if found is not None:
+                return found
         return lookup.get(fold_spaces(str(value or "")).lower())
 
 

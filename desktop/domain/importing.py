@@ -548,6 +548,33 @@ def is_blank_row(values: Sequence[Any]) -> bool:
     return all(v is None or (isinstance(v, str) and not v.strip()) for v in values)
 
 
+_FOOTER_WORDS = re.compile(r"^(mengetahui|kepala\s+sekolah|kepsek|nip\b|ttd\b|tanda\s+tangan|dibuat\s+oleh|disahkan|"
+                           r"operator\b|wali\s+kelas|catatan\b|keterangan\b)", re.IGNORECASE)
+_PLACE_AND_DATE = re.compile(r",\s*\d{1,2}[\s\-/.]+[a-z]+[\s\-/.]+\d{4}$", re.IGNORECASE)   # "Pontianak, 12 Januari 2026"
+
+
+def _filled(values: Sequence[Any]) -> list[str]:
+    return [cell_text(v) for v in values if not (v is None or (isinstance(v, str) and not v.strip()))]
+
+
+def without_footer(body: list[tuple[int, Sequence[Any]]]) -> list[tuple[int, Sequence[Any]]]:
+    """The rows of a list without the lines signed under its table (``Mengetahui,``, ``Kepala Sekolah``,
+    a place and date, a name, ``NIP. …``). ``body`` is ``(row number, cells)`` without blank rows. The
+    footer is the trailing run of rows with at most two filled cells and no NIK-long number in them,
+    when a blank line parts it from the table or one of its lines reads like a signature block; a
+    person at the end of the list (more cells, or a NIK) stays a row."""
+    end = len(body)
+    while end and len(_filled(body[end - 1][1])) <= 2 and not any(
+            len(re.sub(r"\D", "", text)) >= 16 and not _FOOTER_WORDS.match(text) for text in _filled(body[end - 1][1])):
+        end -= 1
+    if end == len(body):
+        return body
+    run = body[end:]
+    parted = (run[0][0] - body[end - 1][0] > 1) if end else False
+    signed = any(_FOOTER_WORDS.match(text) or _PLACE_AND_DATE.search(text) for _n, row in run for text in _filled(row))
+    return body[:end] if parted or signed else body
+
+
 def parse_date_cell(value: Any) -> dt.date | None:
     """For previews and tests: what ``validate`` will make of a date cell."""
     got = date_from_cell(value)

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
-
-import phonenumbers
-from phonenumbers import PhoneNumber, PhoneNumberType
+from typing import TYPE_CHECKING
 
 from desktop.domain.messages import QT_TRANSLATE_NOOP, Problem, error
 
-_MOBILE_TYPES = {PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE}
+if TYPE_CHECKING:
+    from phonenumbers import PhoneNumber
+
+# libphonenumber is imported when a number is first checked (30 ms that a command which checks none,
+# such as `lindung list`, does not spend).
 # The everyday shapes (0812-3456-7890, +62 812 3456 7890, 62812…): the national number is plain to
 # read, so libphonenumber's general parser (the slow part of a 10,000-row import) can be skipped.
 _PLAIN = re.compile(r"^(?:\+?62|0)[\s.\-]?\(?(8[\d\s.\-()]{6,20})$")
@@ -21,9 +23,11 @@ def normalize_phone(raw: str | None, field: str = "phone") -> tuple[str | None, 
     text = (raw or "").strip()
     if not text:
         return None, []
+    import phonenumbers
+
     plain = _PLAIN.match(text)
     if plain:
-        number = PhoneNumber(country_code=62, national_number=int(_SEPARATORS.sub("", plain.group(1))))
+        number = phonenumbers.PhoneNumber(country_code=62, national_number=int(_SEPARATORS.sub("", plain.group(1))))
         return _checked(number, field)
     if text.startswith("62") and not text.startswith("+"):
         text = "+" + text  # "62812…" typed without the plus
@@ -37,10 +41,13 @@ def normalize_phone(raw: str | None, field: str = "phone") -> tuple[str | None, 
 
 
 def _checked(number: PhoneNumber, field: str) -> tuple[str | None, list[Problem]]:
+    import phonenumbers
+    from phonenumbers import PhoneNumberType
+
     kind = phonenumbers.number_type(number)  # UNKNOWN when the number is not valid at all
     if kind is PhoneNumberType.UNKNOWN:
         return None, [error(field, QT_TRANSLATE_NOOP("Validation", "No. HP tidak valid: periksa jumlah digit (08xx, 10–13 digit)."))]
-    if kind not in _MOBILE_TYPES:
+    if kind not in (PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE):
         return None, [error(field, QT_TRANSLATE_NOOP("Validation", "Nomor ini bukan nomor HP (seluler). Isi nomor HP yang diawali 08."))]
     return f"+62{number.national_number}", []
 
@@ -49,6 +56,8 @@ def display_phone(e164: str | None) -> str:
     """``+6281234567890`` -> ``0812-3456-7890`` as Indonesians write it."""
     if not e164:
         return ""
+    import phonenumbers
+
     try:
         number = phonenumbers.parse(e164, "ID")
     except phonenumbers.NumberParseException:

@@ -59,8 +59,13 @@ def level_of(code: str) -> Level:
 
 
 def parent_of(code: str) -> str | None:
-    code = undotted(code)
-    return {10: code[:6], 6: code[:4], 4: code[:2]}.get(len(code))
+    return _parent(undotted(code))
+
+
+def _parent(code: str) -> str | None:
+    """The parent of a plain code (10 digits -> 6 -> 4 -> 2)."""
+    size = len(code)
+    return code[:6] if size == 10 else code[:4] if size == 6 else code[:2] if size == 4 else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +76,7 @@ class Region:
 
     @property
     def parent(self) -> str | None:
-        return parent_of(self.code)
+        return _parent(self.code)   # the code is plain digits already
 
     @property
     def is_kelurahan(self) -> bool:
@@ -134,12 +139,13 @@ class RegionCatalog:
         return len(self._by_code)
 
     def __contains__(self, code: object) -> bool:
-        return isinstance(code, str) and undotted(code) in self._by_code
+        return isinstance(code, str) and (code in self._by_code or undotted(code) in self._by_code)
 
     def get(self, code: str | None) -> Region | None:
         if not code:
             return None
-        return self._by_code.get(undotted(code))
+        found = self._by_code.get(code)   # plain digits, as codes are stored: no need to undot
+        return found if found is not None else self._by_code.get(undotted(code))
 
     def name(self, code: str | None) -> str:
         region = self.get(code)

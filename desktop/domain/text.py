@@ -35,9 +35,12 @@ _MONTH_NUMBERS.update({"january": 1, "february": 2, "march": 3, "june": 6, "july
 
 def fold_spaces(text: str | None) -> str:
     """Trim and fold runs of whitespace (including non-breaking spaces) into one space."""
-    if not text:
+    if type(text) is str:
+        if text.isascii():   # the common case first: called some 40 times a row of an import
+            return " ".join(text.split())
+    elif not text:
         return ""
-    if type(text) is not str:
+    else:
         text = str(text)
     if not text.isascii() and not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
@@ -127,3 +130,55 @@ def add_months(start: dt.date, months: int) -> dt.date:
         except ValueError:
             continue
     raise AssertionError("unreachable")
+
+
+_CHOICE_WORDS = re.compile(r"[0-9a-z]+")
+
+
+def choice_words(text: str | None) -> list[str]:
+    """The words of a list entry as typed to find it: lower case, accents and punctuation dropped."""
+    return _CHOICE_WORDS.findall(search_key(text).lower())
+
+
+def choice_matches(typed: str | None, entry: str | None) -> bool:
+    """Type-to-filter for drop-down lists (regions, schools, occupations): every typed word starts a
+    word of the entry, in any order and any case, so ``sintang`` finds ``Kabupaten Sintang``; spaces
+    typed or not, as the import reads names, so ``kuburaya`` finds ``Kubu Raya`` and ``kota baru``
+    finds ``Kotabaru``."""
+    words = choice_words(typed)
+    if not words:
+        return True
+    names = choice_words(entry)
+    if all(any(name.startswith(word) for name in names) for word in words):
+        return True
+    joined = "".join(words)
+    return any("".join(names[start:]).startswith(joined) for start in range(len(names)))
+
+
+def choice_rank(typed: str | None, entry: str | None) -> int:
+    """0 when the entry is exactly what was typed (spaces aside, a leading ``Kabupaten``/``Kota``
+    word allowed), 1 when the typed letters run on from the start of one of its words, 2 otherwise
+    (words typed in another order): the list shows the best first."""
+    joined = "".join(choice_words(typed))
+    names = choice_words(entry)
+    if not joined:
+        return 2
+    if "".join(names) == joined or (len(names) > 1 and names[0] in ("kabupaten", "kota", "desa", "kelurahan")
+                                    and "".join(names[1:]) == joined):
+        return 0
+    return 1 if any("".join(names[start:]).startswith(joined) for start in range(len(names))) else 2
+
+
+_STATE_SCHOOL = re.compile(r"^(SD|SMP|SMA|SMK|MI|MTS|MA)\s+NEGERI\b", re.IGNORECASE)
+
+
+def school_words(name: str, npsn: str = "") -> str:
+    """What a school is found by when typed: its name, the short form people write (``SDN 12``
+    for ``SD NEGERI 12``) and its NPSN."""
+    words = [fold_spaces(name)]
+    short = _STATE_SCHOOL.match(fold_spaces(name))
+    if short:
+        words.append(short.group(1) + "N" + fold_spaces(name)[short.end():])
+    if npsn:
+        words.append(npsn)
+    return " ".join(words)

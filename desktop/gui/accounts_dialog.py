@@ -6,7 +6,9 @@ from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QListWidget, QVBoxLayout, QWidget,
 )
 
+from desktop.domain.text import school_words
 from desktop.gui.i18n import error_text, label
+from desktop.gui.widgets import SEARCH_ROLE, SearchCombo
 from desktop.gui.worker import DbWorker
 from desktop.services import accounts, schools
 from desktop.services.accounts import ROLE_LABELS, Actor, Role
@@ -31,7 +33,7 @@ class AccountsDialog(QDialog):
         self.role = QComboBox()
         for role in (Role.VOLUNTEER, Role.COORDINATOR, Role.PRINTER, Role.ADMIN):
             self.role.addItem(label(ROLE_LABELS[role]), role.value)
-        self.school = QComboBox(objectName="accountSchool")
+        self.school = SearchCombo(objectName="accountSchool", hint=self.tr("ketik nama atau NPSN sekolah"))
         self.school.addItem(self.tr("— bukan koordinator sekolah —"), None)
         self.role.currentIndexChanged.connect(lambda _i: self._role_changed())
         self.password = QLineEdit()
@@ -42,7 +44,7 @@ class AccountsDialog(QDialog):
         form.addRow(self.tr("Sekolah"), self.school)
         form.addRow(self.tr("Kata sandi (min. {n})").format(n=accounts.MIN_PASSWORD), self.password)
         layout.addLayout(form)
-        self.message = QLabel(objectName="formError")
+        self.message = QLabel(objectName="formMessage")
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -55,9 +57,17 @@ class AccountsDialog(QDialog):
         self._reload()
         self.worker.submit(schools.list_schools, self.ws, on_success=self._schools_loaded)
 
+    def _say(self, text: str, error: bool = False) -> None:
+        """Green when it worked, red only when it did not."""
+        self.message.setText(text)
+        self.message.setProperty("severity", "error" if error else "ok")
+        self.message.style().unpolish(self.message)
+        self.message.style().polish(self.message)
+
     def _schools_loaded(self, items: list[SchoolInfo]) -> None:
         for info in items:
             self.school.addItem(f"{info.name} ({info.npsn})", info.npsn)
+            self.school.setItemData(self.school.count() - 1, school_words(info.name, info.npsn), SEARCH_ROLE)
 
     def _role_changed(self) -> None:
         coordinator = self.role.currentData() == Role.COORDINATOR.value
@@ -78,11 +88,11 @@ class AccountsDialog(QDialog):
         self.worker.submit(accounts.create_account, self.ws, self.username.text(), self.display_name.text(),
                            self.password.text(), Role(self.role.currentData()), by=self.actor,
                            school_npsn=self.school.currentData(),
-                           on_success=self._added, on_failure=lambda e: self.message.setText(error_text(e)),
+                           on_success=self._added, on_failure=lambda e: self._say(error_text(e), error=True),
                            changes="accounts")
 
     def _added(self, actor: Actor) -> None:
-        self.message.setText(self.tr("Akun {name} dibuat.").format(name=actor.username))
+        self._say(self.tr("Akun {name} dibuat.").format(name=actor.username))
         for edit in (self.display_name, self.username, self.password):
             edit.clear()
         self._reload()

@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QFont, QFontDatabase, QFontInfo, QRawFont
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -25,6 +25,7 @@ log = logging.getLogger(__name__)
 # a masked NIK, and the accents some names carry.
 SAMPLE_TEXT = "Pendaftaran peserta JKK + JKM — Kabupaten Sambas, Rp 16.800; NIK 610905••••••2754; Ñoño Ümit, José"
 BUNDLED_FAMILY = "DejaVu Sans"
+LAST_USER_KEY = "ui/last_user"     # the sign-in offers the last user name (never a password)
 
 
 def draws(font: QFont, text: str = SAMPLE_TEXT) -> bool:
@@ -74,6 +75,7 @@ class AppController(QObject):
     main_window_shown = Signal(object)
     dialog_shown = Signal(object)
     failed = Signal(str)
+    restored = Signal(object)     # the backup restored (Path)
 
     def __init__(self, db_path: Path):
         super().__init__()
@@ -100,14 +102,16 @@ class AppController(QObject):
         """On the worker: the password unwraps the database key, then signs in as usual."""
         from desktop.services import accounts, keys
 
+        proof = None
         if self.ws is None:
-            self.ws = Workspace(self.db_path, key=keys.unlock(self.db_path, username, password))
-        return accounts.authenticate(self.ws, username, password)
+            key, proof = keys.unlock_with_proof(self.db_path, username, password)
+            self.ws = Workspace(self.db_path, key=key)
+        return accounts.authenticate(self.ws, username, password, proof=proof)
 
     def _login(self, sign_in):
         from desktop.gui.login import LoginDialog
 
-        return LoginDialog(sign_in, self.worker)
+        return LoginDialog(sign_in, self.worker, last_user=QSettings().value(LAST_USER_KEY, "", str))
 
     def _show(self, dialog) -> None:
         self.dialog = dialog
@@ -115,6 +119,11 @@ class AppController(QObject):
         self.dialog.rejected.connect(QApplication.instance().quit)
         self.dialog.show()
         self.dialog_shown.emit(self.dialog)
+        # While the password is typed, the worker loads what signing in uses (the database opens
+        # without them): a sign-in waits for them only when it comes within half a second.
+        from desktop.services.accounts import load_for_sign_in
+
+        self.worker.submit(load_for_sign_in)
 
     def _opened(self, ws: Workspace) -> None:
         self.ws = ws
@@ -133,15 +142,70 @@ class AppController(QObject):
     def _signed_in(self, actor: Actor) -> None:
         from desktop.gui.main_window import MainWindow
 
+        QSettings().setValue(LAST_USER_KEY, actor.username)
         self.window = MainWindow(self.ws, self.worker, actor)
-        self.window.show()
+        self.window.signed_out.connect(self.sign_out)
+        self.window.restore_requested.connect(self.restore)
+        self.window.show_on_screen()
         self.main_window_shown.emit(self.window)
+
+    def _close_window(self) -> None:
+        """The main window goes (its dialogs with it) without ending the app."""
+        window, self.window = self.window, None
+        if window is not None:
+            window.idle.stop()
+            window.sync.cancel()
+            window.sync.auto_timer.stop()
+            window.sync.retry_timer.stop()
+            window.hide()
+            window.deleteLater()
+
+    def sign_out(self) -> None:
+        """Back to the sign-in over the same open database (another user may sign in)."""
+        from desktop.services import accounts
+
+        self._close_window()
+        ws = self.ws
+        self._show(self._login(lambda username, password: accounts.authenticate(ws, username, password)))
+
+    def restore(self, backup: Path) -> None:
+        """An admin's restore from the window: the database is closed on the worker, replaced by the
+        checked backup (the current one kept beside it), reopened, and everyone signs in again."""
+        from desktop.services.backup import restore_workspace
+
+        actor = self.window.actor if self.window is not None else None
+        self._close_window()
+        ws, db_path, key = self.ws, self.db_path, self.ws.key
+
+        def work() -> Workspace:
+            ws.close()
+            restore_workspace(db_path, backup, key, actor)
+            return Workspace(db_path, key=key)
+
+        def reopened(new_ws: Workspace) -> None:
+            self.ws = new_ws
+            self.restored.emit(backup)
+            self.sign_out()
+
+        def failed(error: BaseException) -> None:
+            # Nothing was replaced (or the copy kept beside it is complete): open what is there.
+            message = QApplication.translate("App", "Cadangan tidak dipulihkan: {reason}").format(reason=error_text(error))
+            self.failed.emit(message)
+            QMessageBox.warning(None, QApplication.translate("App", "Pulihkan dari cadangan"), message)
+            self.worker.submit(Workspace, db_path, None, key, on_success=reopened_after_failure,
+                               on_failure=self._open_failed)
+
+        def reopened_after_failure(new_ws: Workspace) -> None:
+            self.ws = new_ws
+            self.sign_out()
+
+        self.worker.submit(work, on_success=reopened, on_failure=failed)
 
     def _open_failed(self, error: BaseException) -> None:
         message = QApplication.translate("App", "Basis data {path} tidak dapat dibuka.\n{reason}").format(
             path=self.db_path, reason=error_text(error))
         self.failed.emit(message)
-        QMessageBox.critical(None, "Lindung", message)
+        QMessageBox.critical(None, QApplication.translate("App", "Basis data tidak dapat dibuka"), message)
         QApplication.instance().quit()
 
     def shutdown(self) -> None:

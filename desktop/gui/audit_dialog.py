@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.labels import CONTEXT as FIELDS_CONTEXT
 from desktop.domain.labels import FIELD_LABELS
 from desktop.domain.messages import QT_TRANSLATE_NOOP
-from desktop.gui.i18n import error_text
+from desktop.gui.i18n import error_text, label, number
 from desktop.gui.worker import DbWorker
 from desktop.services import audit
 from desktop.services.accounts import Actor
@@ -100,7 +100,7 @@ class AuditDialog(QDialog):
         if verdict.intact:
             self.verdict.setStyleSheet("color: #1b5e20;")
             self.verdict.setText(self.tr("Rantai hash utuh: {count} catatan, tidak ada yang diubah atau dihapus.")
-                                 .format(count=verdict.entries))
+                                 .format(count=number(verdict.entries)))
         else:
             self.verdict.setStyleSheet("color: #b71c1c; font-weight: bold;")
             self.verdict.setText(self.tr("PERINGATAN: catatan #{id} telah diubah, dihapus atau dipindah sesudah "
@@ -108,7 +108,7 @@ class AuditDialog(QDialog):
         self.table.setRowCount(len(view.entries))
         for row, e in enumerate(view.entries):
             values = (_local(e.at), e.actor, QCoreApplication.translate("Audit", audit.ACTION_LABELS[e.action]),
-                      e.subject, audit.describe(e.details, label=_label))
+                      e.subject, audit.describe(e.details, label=_label, words=label))
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setToolTip(value)

@@ -1,23 +1,32 @@
-"""The enrollment form: keyboard-friendly, validated as the volunteer types, autosaved as a draft."""
+"""The enrollment form: typed through with the keyboard, checked as each field is left, autosaved
+as a draft.
+
+Keys: Enter goes to the next field still to fill (a required one that is empty or wrong), Tab to the
+very next field, Ctrl+S saves. Lists (region, school, occupation …) are typed into: ``sintang``
+finds ``Kabupaten Sintang``, Enter takes it. A field's problems appear once it is left after an edit,
+or for every field at a save attempt, which also jumps to the first field to fix.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QFormLayout, QFrame, QGridLayout, QGroupBox, QHBoxLayout, QInputDialog, QLabel,
-    QLineEdit, QMessageBox, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget,
+    QAbstractButton, QComboBox, QDialog, QFormLayout, QFrame, QGridLayout, QGroupBox, QHBoxLayout, QInputDialog,
+    QLabel, QLineEdit, QMessageBox, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget,
 )
 
-from desktop.domain.enrollment import Funding, LabelledEnum, Occupation, Programme, Relationship, Sex, Status, validate
+from desktop.domain.enrollment import Asnaf, Funding, LabelledEnum, Occupation, Programme, Relationship, Sex, Status, validate
 from desktop.domain.messages import Problem
-from desktop.domain.nik import clean_nik, parse_nik
-from desktop.domain.text import format_date, format_rupiah, normalize_name, parse_rupiah
-from desktop.gui.i18n import error_text, label, problem_text
+from desktop.domain.nik import clean_nik, mask_nik, parse_nik
+from desktop.domain.phone import display_phone, normalize_phone
+from desktop.domain.text import format_date, normalize_name, parse_rupiah, school_words
+from desktop.gui.i18n import error_text, label, number, problem_text
+from desktop.gui.widgets import SEARCH_ROLE, SearchCombo
 from desktop.gui.worker import DbWorker
-from desktop.services import drafts, enrollment
+from desktop.services import drafts, enrollment, permissions
 from desktop.services.accounts import Actor
 from desktop.services.enrollment import DUPLICATE_NIK
 from desktop.services.errors import ValidationFailed
@@ -26,6 +35,20 @@ from desktop.services.workspace import Workspace
 
 AUTOSAVE_MS = 800
 NIK_CHECK_MS = 250
+# Filled from the NIK: they follow a corrected NIK until the volunteer changes them by hand.
+FROM_NIK = ("birth_date", "sex", "kabupaten_code", "kecamatan_code")
+# Fields the form does not show yet: an edit sends them back as they were, so saving never resets them
+# to their defaults (the asnaf combo comes with the membership screens).
+KEPT_ON_EDIT: tuple[str, ...] = ()     # fields an edit sends back unchanged without showing them
+MASK = "•"
+
+
+def mask_text(text: str, keep_start: int = 0, keep_end: int = 0) -> str:
+    """``0812-3456-7890`` -> ``0812-••••-•890``: digits and letters hidden, separators kept."""
+    chars = list(text)
+    hideable = [i for i, c in enumerate(chars) if c.isalnum()]
+    shown = set(hideable[:keep_start]) | set(hideable[len(hideable) - keep_end:] if keep_end else [])
+    return "".join(c if i in shown or i not in hideable else MASK for i, c in enumerate(chars))
 
 
 class EnrollmentForm(QDialog):
@@ -41,28 +64,44 @@ class EnrollmentForm(QDialog):
         super().__init__(parent)
         self.ws, self.worker, self.actor, self.record = ws, worker, actor, record
         self.schools = list(schools)
+        self.read_only = record is not None and not permissions.may_edit_record(
+            actor, record.enrolled_by, record.school_npsn)
         self.form_key = record.id if record else "new"
         self.fields: dict[str, QLineEdit | QComboBox] = {}
         self.errors: dict[str, QLabel] = {}
-        self.touched: set[str] = set()
-        self._loading = False
+        self.touched: set[str] = set()     # changed by the volunteer's hand
+        self.shown: set[str] = set()       # whose problems are on screen
+        self._derived: dict[str, str] = {}  # what the NIK filled in, per field
+        self._loading = True                # until the first values are in
         self._duplicate: tuple[str, Problem | None] = ("", None)  # (nik checked, problem)
         self._problems: list[Problem] = []
         self._saving = False
+        self._save_tried = False
         self._draft_values: dict[str, str] | None = None
         self._closing_ok = False
+        self._kept = {k: v for k, v in record.form_values().items() if k in KEPT_ON_EDIT} if record else {}
 
-        self.setWindowTitle(self.tr("Ubah data peserta") if record else self.tr("Pendaftaran peserta baru"))
+        if self.read_only:
+            self.setWindowTitle(self.tr("Data peserta (hanya dilihat)"))
+        else:
+            self.setWindowTitle(self.tr("Ubah data peserta") if record else self.tr("Pendaftaran peserta baru"))
         self.setModal(True)
         self._build()
-        self._initial = self._default_values() if record is None else record.form_values()
+        self._initial = self._default_values() if record is None else self._shown_values(record)
+        if record is not None:
+            self.shown = set(self.fields)   # a saved record's problems (if any) are shown at once
         self._set_values(self._initial)
+        self._derived = self._derivable(self._initial)
         self._autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_MS, timeout=self._save_draft)
         self._nik_timer = QTimer(self, singleShot=True, interval=NIK_CHECK_MS, timeout=self._check_nik)
-        self._revalidate()
-        self.worker.submit(drafts.load_draft, ws, actor.username, self.form_key,
-                           on_success=self._draft_loaded, on_failure=lambda _e: self.draft_checked.emit(False))
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        if self.read_only:
+            self._make_read_only()
+            QTimer.singleShot(0, lambda: self.draft_checked.emit(False))
+        else:
+            self._revalidate()
+            self.worker.submit(drafts.load_draft, ws, actor.username, self.form_key,
+                               on_success=self._draft_loaded, on_failure=lambda _e: self.draft_checked.emit(False))
+            QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
         self.fields["nik"].setFocus()
 
     # ------------------------------------------------------------------ construction
@@ -112,6 +151,8 @@ class EnrollmentForm(QDialog):
             kab.addItem(region.name, region.code)
         kab.currentIndexChanged.connect(self._kabupaten_changed)
         self.fields["kecamatan_code"].currentIndexChanged.connect(self._kecamatan_changed)
+        self._fill_children("kecamatan_code", None)
+        self._fill_children("desa_code", None)
 
         heir = self._group(left, self.tr("Ahli waris (penerima santunan JKM)"))
         self._line(heir, "heir_name", self.tr("Nama ahli waris"))
@@ -126,21 +167,26 @@ class EnrollmentForm(QDialog):
         self._line(work, "monthly_income", self.tr("Penghasilan per bulan (Rp)"), self.tr("mis. 1.500.000"))
         self.fields["occupation"].currentIndexChanged.connect(self._occupation_changed)
         self.fields["monthly_income"].editingFinished.connect(self._format_income)
+        for name in ("phone", "heir_phone"):
+            edit = self.fields[name]
+            edit.editingFinished.connect(lambda e=edit: self._format_phone(e))
 
         school = self._group(right, self.tr("Sekolah anak (bila didaftarkan lewat sekolah)"))
         self._combo(school, "school_npsn", self.tr("Sekolah"), None, placeholder=self.tr("— tidak lewat sekolah —"))
+        combo = self.fields["school_npsn"]
         for info in self.schools:
-            self.fields["school_npsn"].addItem(f"{info.name} ({info.npsn})", info.npsn)
+            combo.addItem(f"{info.name} ({info.npsn})", info.npsn)
+            combo.setItemData(combo.count() - 1, school_words(info.name, info.npsn), SEARCH_ROLE)
         self._line(school, "pupil_name", self.tr("Nama siswa"))
         self._line(school, "pupil_class", self.tr("Kelas"), self.tr("mis. 5 atau VII A"), max_length=20)
 
-        cover = self._group(right, self.tr("Kepesertaan"))
-        self._combo(cover, "programme", self.tr("Program"), Programme, placeholder=None)
-        self._combo(cover, "funding_source", self.tr("Sumber dana"), Funding, placeholder=None)
-        self._line(cover, "coverage_start", self.tr("Mulai perlindungan"), self.tr("hh-bb-tttt"), max_length=10)
-        self._line(cover, "coverage_end", self.tr("Akhir perlindungan"), self.tr("hh-bb-tttt"), max_length=10)
-        self._combo(cover, "status", self.tr("Status"), Status, placeholder=None,
-                    exclude={Status.DELETED.value})
+        self.cover = self._group(right, self.tr("Kepesertaan"))
+        self._combo(self.cover, "programme", self.tr("Program"), Programme, placeholder=None)
+        self._combo(self.cover, "funding_source", self.tr("Sumber dana"), Funding, placeholder=None)
+        self._combo(self.cover, "asnaf", self.tr("Asnaf (golongan penerima zakat)"), Asnaf, placeholder=None)
+        self.facts: dict[str, QLabel] = {}
+        if self.record is not None:
+            self._facts(self.record)
         right.addStretch(1)
         for name in ("full_name", "birth_place", "heir_name", "pupil_name"):
             edit = self.fields[name]
@@ -157,15 +203,36 @@ class EnrollmentForm(QDialog):
         self.summary.setWordWrap(True)
         self.summary.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         footer.addWidget(self.summary, 1)
+        may_edit = not self.read_only
         self.delete_button = QPushButton(self.tr("Hapus peserta…"), clicked=self.delete_record)
-        self.delete_button.setVisible(self.record is not None)
+        self.delete_button.setVisible(self.record is not None and may_edit)
         self.cancel_button = QPushButton(self.tr("Tutup"), clicked=self.reject)
-        self.save_button = QPushButton(self.tr("Simpan"), clicked=self.save, objectName="saveButton")
+        self.save_button = QPushButton(self.tr("Simpan (Ctrl+S)"), clicked=self.save, objectName="saveButton")
         self.save_button.setDefault(True)
-        self.save_button.setToolTip(self.tr("Simpan (Ctrl+S)"))
+        self.save_button.setToolTip(self.tr("Simpan data peserta (Ctrl+S)"))
+        self.save_button.setVisible(may_edit)
         for button in (self.delete_button, self.cancel_button, self.save_button):
+            button.setAutoDefault(False)
             footer.addWidget(button)
         outer.addLayout(footer)
+
+    def _facts(self, record: WorkerRecord) -> None:
+        """What the record is and where it stands, read-only: the registration number, the KPJ and
+        coverage once known, the status."""
+        def fact(key: str, caption: str, text: str) -> None:
+            value = QLabel(text, objectName=key)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.cover.addRow(caption, value)
+            self.facts[key] = value
+
+        fact("registrationNo", self.tr("No. Registrasi"), record.registration_no)
+        if record.kpj_number:
+            fact("kpjNumber", self.tr("No. KPJ"), record.kpj_number)
+        status = Status.parse(record.status_on(self.ws.today))
+        fact("statusLabel", self.tr("Status"), label(status.label) if status else record.status)
+        if record.coverage_start and record.coverage_end:
+            fact("coverageLabel", self.tr("Masa perlindungan"), self.tr("{start} s.d. {end}").format(
+                start=format_date(record.coverage_start), end=format_date(record.coverage_end)))
 
     def _group(self, column: QVBoxLayout, title: str) -> QFormLayout:
         box = QGroupBox(title)
@@ -189,6 +256,7 @@ class EnrollmentForm(QDialog):
         form.addRow(caption, holder)
         self.fields[name] = widget
         self.errors[name] = error
+        widget.installEventFilter(self)   # leaving the field shows its problems
 
     def _line(self, form: QFormLayout, name: str, caption: str, placeholder: str = "", max_length: int = 200) -> None:
         edit = QLineEdit()
@@ -199,21 +267,32 @@ class EnrollmentForm(QDialog):
 
     def _combo(self, form: QFormLayout, name: str, caption: str, enum_cls: type[LabelledEnum] | None,
                placeholder: str | None = "", exclude: set[str] | frozenset = frozenset()) -> None:
-        combo = QComboBox()
+        combo = SearchCombo(hint=self.tr("ketik untuk mencari, atau ↓"))
+        combo.enter_moves_on = True          # Enter takes the entry and goes to the next field to fill
         combo.setMaxVisibleItems(20)
         if placeholder is not None:
             combo.addItem(placeholder or self.tr("— pilih —"), "")
         for member in enum_cls or ():
             if member.value not in exclude:
                 combo.addItem(label(member.label), member.value)
-        combo.activated.connect(lambda _i, n=name: self._edited(n))
+        combo.activated.connect(lambda _i, n=name: self._edited(n, left=True))
         combo.currentIndexChanged.connect(lambda _i: self._changed())
         self._add(form, name, caption, combo)
 
     # ------------------------------------------------------------------ values
     def _default_values(self) -> dict[str, str]:
         return {"programme": Programme.JKK_JKM.value, "funding_source": Funding.BAZNAS_ZAKAT.value,
-                "status": Status.ENROLLED.value, "coverage_start": format_date(self.ws.today), "coverage_end": ""}
+                "asnaf": Asnaf.MISKIN.value}
+
+    def _shown_values(self, record: WorkerRecord) -> dict[str, str]:
+        """A record's values as the form shows them: the phone as 0812-3456-7890, the income grouped."""
+        values = record.form_values()
+        for name in ("phone", "heir_phone"):
+            values[name] = display_phone(values.get(name))
+        income = parse_rupiah(values.get("monthly_income"))
+        if income is not None:
+            values["monthly_income"] = number(income)
+        return values
 
     def values(self) -> dict[str, str]:
         out: dict[str, str] = {}
@@ -222,6 +301,7 @@ class EnrollmentForm(QDialog):
                 out[name] = widget.currentData() or ""
             else:
                 out[name] = widget.text()
+        out.update(self._kept)
         return out
 
     def _set_values(self, values: dict[str, str]) -> None:
@@ -237,8 +317,6 @@ class EnrollmentForm(QDialog):
                     widget.setCurrentIndex(max(index, 0))
                 else:
                     widget.setText(value)
-            if not values.get("coverage_end") and values.get("coverage_start"):
-                self._fill_coverage_end()
             self._occupation_changed()
         finally:
             self._loading = False
@@ -252,27 +330,37 @@ class EnrollmentForm(QDialog):
                 widget.setCurrentIndex(max(widget.findData(value), 0))
             else:
                 widget.setText(value)
-            self._edited(name)
+            self._edited(name, left=True)
 
     def is_dirty(self) -> bool:
-        return self.values() != {**{n: "" for n in self.fields}, **self._current_baseline()}
+        return self.values() != {**{n: "" for n in self.fields}, **self._initial, **self._kept}
 
-    def _current_baseline(self) -> dict[str, str]:
-        base = dict(self._initial)
-        if not base.get("coverage_end") and base.get("coverage_start"):
-            base["coverage_end"] = self._computed_end(base["coverage_start"])
-        return base
+    def is_valid(self) -> bool:
+        return not any(p.is_error for p in self._problems)
 
     # ------------------------------------------------------------------ reactions
-    def _edited(self, name: str) -> None:
+    def _edited(self, name: str, left: bool = False) -> None:
         if self._loading:
             return
         self.touched.add(name)
+        if left:
+            self.shown.add(name)
         if name == "nik":
             self._nik_edited()
-        elif name == "coverage_start":
-            self._fill_coverage_end()
         self._changed()
+
+    def _left(self, name: str) -> None:
+        """The focus left a field: its problems show from now on, if it was changed."""
+        if name in self.touched and name not in self.shown:
+            self.shown.add(name)
+            self._revalidate()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.FocusOut:
+            name = watched.objectName()
+            if name in self.fields and self.fields[name] is watched:
+                QTimer.singleShot(0, lambda n=name: self._left(n))   # after a list has settled what was typed
+        return super().eventFilter(watched, event)
 
     def _changed(self) -> None:
         if self._loading:
@@ -280,32 +368,61 @@ class EnrollmentForm(QDialog):
         self._revalidate()
         self._autosave.start()
 
+    def _derivable(self, values: dict[str, str]) -> dict[str, str]:
+        """What the NIK in ``values`` says for the fields it fills, for those that say the same: a
+        record whose birth date came from its NIK follows the NIK when that is corrected."""
+        found = self._from_nik(values.get("nik", ""))
+        return {name: value for name, value in found.items() if values.get(name, "") == value}
+
+    def _from_nik(self, text: str) -> dict[str, str]:
+        info, _ = parse_nik(text)
+        if info is None:
+            return {}
+        out = {"birth_date": format_date(info.birth_date(self.ws.today, self.ws.policy.min_age, self.ws.policy.max_age)),
+               "sex": info.sex}
+        if self.fields["kabupaten_code"].findData(info.kabupaten) > 0:
+            out["kabupaten_code"] = info.kabupaten
+            if self.ws.regions.get(info.kecamatan) is not None:
+                out["kecamatan_code"] = info.kecamatan
+        return out
+
     def _nik_edited(self) -> None:
-        info, _ = parse_nik(self.fields["nik"].text())
+        """A NIK fills the birth date, sex and region it says; a corrected NIK fills them again,
+        except those changed by hand since."""
+        nik = self.fields["nik"].text()
+        info, _ = parse_nik(nik)
         if info is not None:
+            found = self._from_nik(nik)
+            current = self.values()
             self._loading = True
             try:
-                if not self.fields["birth_date"].text().strip():
-                    born = info.birth_date(self.ws.today, self.ws.policy.min_age, self.ws.policy.max_age)
-                    self.fields["birth_date"].setText(format_date(born))
-                sex = self.fields["sex"]
-                if not sex.currentData():
-                    sex.setCurrentIndex(sex.findData(info.sex))
-                kab = self.fields["kabupaten_code"]
-                if not kab.currentData() and kab.findData(info.kabupaten) > 0:
-                    kab.setCurrentIndex(kab.findData(info.kabupaten))
-                    kec = self.fields["kecamatan_code"]
-                    if kec.findData(info.kecamatan) > 0:
-                        kec.setCurrentIndex(kec.findData(info.kecamatan))
-                region = self.ws.regions.get(info.kecamatan) or self.ws.regions.get(info.kabupaten)
-                self.nik_hint.setText(self.tr("NIK terbit di: {place}").format(place=region.name) if region else "")
+                for name in FROM_NIK:
+                    value = found.get(name)
+                    if value is None:
+                        continue
+                    mine = current.get(name, "")
+                    if mine and mine != self._derived.get(name):
+                        continue        # typed or chosen by hand: kept
+                    if name == "kecamatan_code" and found.get("kabupaten_code") != self.values()["kabupaten_code"]:
+                        continue        # the kabupaten was the volunteer's own choice
+                    widget = self.fields[name]
+                    if isinstance(widget, QComboBox):
+                        widget.setCurrentIndex(max(widget.findData(value), 0))
+                    else:
+                        widget.setText(value)
+                    self._derived[name] = value
+                    self.touched.discard(name)
             finally:
                 self._loading = False
+            region = self.ws.regions.get(info.kecamatan) or self.ws.regions.get(info.kabupaten)
+            self.nik_hint.setText(self.tr("NIK terbit di: {place}").format(place=region.name) if region else "")
         else:
             self.nik_hint.setText("")
         self._nik_timer.start()
 
     def _check_nik(self) -> None:
+        if not self.isVisible():
+            return          # saved or closed meanwhile
         nik = clean_nik(self.fields["nik"].text())
         info, _ = parse_nik(nik)
         if info is None:
@@ -323,6 +440,8 @@ class EnrollmentForm(QDialog):
 
             problem = error("nik", DUPLICATE_NIK, name=existing.full_name, regno=existing.registration_no)
         self._duplicate = (nik, problem)
+        if problem is not None:
+            self.shown.add("nik")       # said at once: the volunteer stops typing this worker
         self._revalidate()
         self.nik_checked.emit()
 
@@ -341,37 +460,35 @@ class EnrollmentForm(QDialog):
         for region in self.ws.regions.children(parent_code) if parent_code else ():
             text = region.name
             if region.level == 10:
-                text += "  " + (self.tr("(kelurahan)") if region.is_kelurahan else self.tr("(desa)"))
+                text += " " + (self.tr("(kelurahan)") if region.is_kelurahan else self.tr("(desa)"))
             combo.addItem(text, region.code)
-        combo.setEnabled(bool(parent_code))
+            combo.setItemData(combo.count() - 1, region.name, SEARCH_ROLE)
+        combo.setEnabled(bool(parent_code) and not self.read_only)
+        combo.setCurrentIndex(0)
         combo.blockSignals(False)
+        combo.select_data("")
         self._changed()
 
     def _occupation_changed(self) -> None:
         other = self.fields["occupation"].currentData() == Occupation.OTHER.value
-        self.fields["occupation_other"].setEnabled(other)
+        self.fields["occupation_other"].setEnabled(other and not self.read_only)
 
     def _format_income(self) -> None:
         edit = self.fields["monthly_income"]
         amount = parse_rupiah(edit.text())
         if amount is not None:
-            edit.setText(format_rupiah(amount).removeprefix("Rp "))
+            edit.setText(number(amount))      # grouped as the window's language groups digits
 
-    def _computed_end(self, start_text: str) -> str:
-        from desktop.domain.text import add_months, parse_date
-
-        start = parse_date(start_text)
-        if start is None:
-            return ""
-        return format_date(add_months(start, self.ws.policy.coverage_months) - dt.timedelta(days=1))
-
-    def _fill_coverage_end(self) -> None:
-        end = self._computed_end(self.fields["coverage_start"].text())
-        if end:
-            self.fields["coverage_end"].setText(end)
+    @staticmethod
+    def _format_phone(edit: QLineEdit) -> None:
+        number, problems = normalize_phone(edit.text())
+        if number is not None and not problems:
+            edit.setText(display_phone(number))
 
     # ------------------------------------------------------------------ validation
     def _revalidate(self) -> None:
+        if self.read_only:
+            return
         values = self.values()
         reference = self.record.enrolled_at.date() if self.record else None
         problems = list(validate(values, self.ws.context(), reference_date=reference).problems)
@@ -382,40 +499,50 @@ class EnrollmentForm(QDialog):
         by_field: dict[str, list[Problem]] = {}
         for problem in problems:
             by_field.setdefault(problem.field, []).append(problem)
-        missing = []
+        missing, hidden_errors = [], 0
         for name, error_label in self.errors.items():
             field_problems = by_field.get(name, [])
             errors = [p for p in field_problems if p.is_error]
-            shown = field_problems if (name in self.touched or values.get(name)) else []
+            shown = field_problems if name in self.shown else []
             if shown:
                 error_label.setText("\n".join(problem_text(p) for p in shown))
                 error_label.setProperty("severity", "error" if any(p.is_error for p in shown) else "warning")
-                error_label.style().unpolish(error_label)
-                error_label.style().polish(error_label)
+                self._repolish(error_label)
             error_label.setVisible(bool(shown))
-            self.fields[name].setProperty("invalid", bool(errors and shown))
-            self.fields[name].style().unpolish(self.fields[name])
-            self.fields[name].style().polish(self.fields[name])
+            invalid = bool(errors and shown)
+            if self.fields[name].property("invalid") != invalid:
+                self.fields[name].setProperty("invalid", invalid)
+                self._repolish(self.fields[name])
             if errors and not shown:
-                missing.append(self._caption(name))
+                hidden_errors += 1
+                if not values.get(name):
+                    missing.append(self._caption(name))
         error_count = sum(1 for p in problems if p.is_error)
         valid = error_count == 0
-        self.save_button.setEnabled(valid and not self._saving)
+        self.save_button.setEnabled(not self._saving)
         if valid:
             warnings = [p for p in problems if not p.is_error]
-            self.summary.setText(self.tr("Siap disimpan.") if not warnings else
-                                 self.tr("Siap disimpan, dengan {n} peringatan.").format(n=len(warnings)))
+            self.summary.setText(self.tr("Siap disimpan (Ctrl+S).") if not warnings else
+                                 self.tr("Siap disimpan (Ctrl+S), dengan {n} peringatan.").format(n=len(warnings)))
             self.summary.setProperty("severity", "ok")
-        else:
+        elif error_count > hidden_errors or self._save_tried:
             text = self.tr("Belum bisa disimpan: {n} isian perlu diperbaiki atau dilengkapi.").format(n=error_count)
             if missing:
                 text += " " + self.tr("Belum diisi: {fields}.").format(fields=", ".join(missing[:6]) + (
                     "…" if len(missing) > 6 else ""))
             self.summary.setText(text)
             self.summary.setProperty("severity", "error")
-        self.summary.style().unpolish(self.summary)
-        self.summary.style().polish(self.summary)
+        else:   # nothing wrong has been shown yet: what is left to fill, calmly, and how to move
+            self.summary.setText(self.tr("{n} isian lagi perlu diisi. Enter: ke isian berikutnya yang belum diisi; "
+                                         "Tab: ke isian berikutnya; Ctrl+S: simpan.").format(n=error_count))
+            self.summary.setProperty("severity", "info")
+        self._repolish(self.summary)
         self.validity_changed.emit(valid)
+
+    @staticmethod
+    def _repolish(widget: QWidget) -> None:
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
 
     def _caption(self, name: str) -> str:
         widget = self.fields[name]
@@ -432,10 +559,81 @@ class EnrollmentForm(QDialog):
     def error_text_for(self, name: str) -> str:
         return self.errors[name].text() if self.errors[name].isVisible() else ""
 
+    def fields_to_fix(self) -> list[str]:
+        """Fields with an error, in the order of the form."""
+        wrong = {p.field for p in self._problems if p.is_error}
+        return [name for name in self.fields if name in wrong and self.fields[name].isEnabled()]
+
+    def fields_to_fill(self) -> list[str]:
+        """Where Enter stops: fields with an error, and empty ones with a warning about it (the
+        worker's own phone number), in the order of the form."""
+        values = self.values()
+        wanted = {p.field for p in self._problems if p.is_error or not values.get(p.field)}
+        return [name for name in self.fields if name in wanted and self.fields[name].isEnabled()]
+
+    # ------------------------------------------------------------------ keys
+    def _focused_field(self) -> str | None:
+        widget = self.focusWidget()
+        while widget is not None and widget is not self:
+            name = widget.objectName()
+            if name in self.fields and self.fields[name] is widget:
+                return name
+            widget = widget.parentWidget()
+        return None
+
+    def next_to_fill(self) -> None:
+        """Enter: the next field, after this one, that is still empty or wrong; the first such field
+        before it when none follows; the Save button when every field is right."""
+        todo = self.fields_to_fill()
+        names = list(self.fields)
+        here = self._focused_field()
+        start = names.index(here) + 1 if here in names else 0
+        after = [n for n in names[start:] if n in todo]
+        target = (after or todo or [None])[0]
+        if target is None:
+            self.save_button.setFocus(Qt.FocusReason.TabFocusReason)
+        else:
+            self.fields[target].setFocus(Qt.FocusReason.TabFocusReason)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            focused = self.focusWidget()
+            if isinstance(focused, QAbstractButton):
+                focused.click()
+            elif not self.read_only:
+                self.next_to_fill()
+            return
+        super().keyPressEvent(event)
+
+    # ------------------------------------------------------------------ read-only view
+    def _make_read_only(self) -> None:
+        """A record this user may not change: shown, with the NIK, phone numbers and address masked
+        as the list masks them; nothing can be typed, saved or deleted."""
+        record = self.record
+        assert record is not None
+        masked = {"nik": mask_nik(record.nik), "no_kk": mask_nik(record.no_kk) if record.no_kk else "",
+                  "phone": mask_text(display_phone(record.phone), 4, 3),
+                  "heir_phone": mask_text(display_phone(record.heir_phone), 4, 3),
+                  "address": MASK * 8 if record.address else ""}
+        self._loading = True
+        for name, text in masked.items():
+            self.fields[name].setText(text)
+        self._loading = False
+        for widget in self.fields.values():
+            if isinstance(widget, QLineEdit):
+                widget.setReadOnly(True)
+            else:
+                widget.setEnabled(False)
+        self.nik_hint.setText("")
+        self.summary.setText(self.tr("Hanya dilihat: data ini didaftarkan oleh {by}, dan peran Anda tidak dapat "
+                                     "mengubahnya. NIK, No. HP dan alamat disembunyikan.").format(by=record.enrolled_by))
+        self.summary.setProperty("severity", "info")
+        self._repolish(self.summary)
+
     # ------------------------------------------------------------------ drafts
     def _save_draft(self) -> None:
-        if self._saving or not self.is_dirty():
-            return
+        if self._saving or self.read_only or not self.isVisible() or not self.is_dirty():
+            return      # (a form closed meanwhile has kept or discarded its draft already)
         self.worker.submit(drafts.save_draft, self.ws, self.actor.username, self.form_key, self.values(),
                            on_success=lambda _t: self.draft_saved.emit(), on_failure=lambda _e: None)
 
@@ -456,7 +654,10 @@ class EnrollmentForm(QDialog):
             return
         values = self._draft_values
         self._set_values(values)
-        self.touched.update(name for name, value in values.items() if value)
+        filled = {name for name, value in values.items() if value and name in self.fields}
+        self._derived = self._derivable(self.values())
+        self.touched.update(filled - set(self._derived))
+        self.shown.update(filled)
         self.banner.setVisible(False)
         self._nik_edited()
         self._revalidate()
@@ -468,7 +669,18 @@ class EnrollmentForm(QDialog):
 
     # ------------------------------------------------------------------ save / delete / close
     def save(self) -> None:
-        if not self.save_button.isEnabled():
+        if self.read_only or self._saving:
+            return
+        focused = self.focusWidget()
+        if isinstance(focused, SearchCombo):
+            focused.settle()           # Ctrl+S straight from a list: what was typed there counts
+        self._format_income()
+        self._save_tried = True
+        self.shown = set(self.fields)
+        self._revalidate()
+        todo = self.fields_to_fix()
+        if todo:
+            self.fields[todo[0]].setFocus(Qt.FocusReason.OtherFocusReason)
             return
         self._saving = True
         self._autosave.stop()
@@ -500,16 +712,19 @@ class EnrollmentForm(QDialog):
             for problems in error.failures.values():
                 for problem in problems:
                     if problem.field in self.errors:
-                        self.touched.add(problem.field)
+                        self.shown.add(problem.field)
                         if problem.template == DUPLICATE_NIK:
                             self._duplicate = (clean_nik(self.fields["nik"].text()), problem)
             self._revalidate()
+            todo = self.fields_to_fix()
+            if todo:
+                self.fields[todo[0]].setFocus(Qt.FocusReason.OtherFocusReason)
             return
         self._revalidate()
         QMessageBox.warning(self, self.tr("Tidak tersimpan"), error_text(error))
 
     def delete_record(self) -> None:
-        if self.record is None:
+        if self.record is None or self.read_only:
             return
         reason, ok = QInputDialog.getText(
             self, self.tr("Hapus peserta"),
@@ -529,7 +744,7 @@ class EnrollmentForm(QDialog):
         self.accept()
 
     def reject(self) -> None:
-        if self._closing_ok or self._saving or not self.is_dirty():
+        if self._closing_ok or self._saving or self.read_only or not self.is_dirty():
             if not self._saving:
                 super().reject()
             return
@@ -548,9 +763,3 @@ class EnrollmentForm(QDialog):
             self._autosave.stop()
             self.worker.submit(drafts.discard_draft, self.ws, self.actor.username, self.form_key)
             super().reject()
-
-    def keyPressEvent(self, event) -> None:  # Enter moves on instead of closing the dialog
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not self.save_button.hasFocus():
-            self.focusNextChild()
-            return
-        super().keyPressEvent(event)

@@ -26,7 +26,15 @@ def chosen_language(explicit: str | None = None) -> str:
 def install_translator(app: QCoreApplication, language: str) -> QTranslator | None:
     if language == "id":
         QLocale.setDefault(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))
+        # Qt's own dialogs (file chooser, Yes/No, print dialog): Qt ships no Indonesian for them, so
+        # resources/i18n/qtbase_id.ts carries the texts they use.
+        qt_own = QTranslator(app)
+        if qt_own.load("qtbase_id", str(TRANSLATIONS)):
+            app.installTranslator(qt_own)
+            return qt_own
         return None
+    if language == "en":   # counts grouped the English way (20,000) everywhere in the English window
+        QLocale.setDefault(QLocale(QLocale.Language.English))
     translator = QTranslator(app)
     if translator.load(f"lindung_{language}", str(TRANSLATIONS)):
         app.installTranslator(translator)
@@ -59,3 +67,8 @@ def error_text(error: BaseException) -> str:
     return QCoreApplication.translate(
         "Errors", "Terjadi kesalahan tak terduga ({kind}). Data yang sudah tersimpan aman.").format(
         kind=type(error).__name__)
+
+
+def number(value: int) -> str:
+    """A count with the window's digit grouping: ``20.000`` in Indonesian, ``20,000`` in English."""
+    return QLocale().toString(int(value))

@@ -7,10 +7,11 @@ transaction.
 
 from __future__ import annotations
 
+import re
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDialog, QFileDialog, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView,
@@ -19,7 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.importing import HEADERS, IMPORT_FIELDS, REQUIRED_FIELDS
-from desktop.gui.i18n import error_text, problem_text
+from desktop.domain.enrollment import Occupation, Relationship, Sex
+from desktop.domain.phone import display_phone
+from desktop.domain.text import format_date, school_words
+from desktop.gui.i18n import error_text, label, number, problem_text
+from desktop.gui.widgets import SEARCH_ROLE, SearchCombo
 from desktop.gui.worker import DbWorker, ProgressRelay
 from desktop.services import importing
 from desktop.services.accounts import Actor
@@ -40,8 +45,9 @@ class PreviewModel(QAbstractTableModel):
 
     cell_edited = Signal(int, str, str, str)   # spreadsheet row number, person ("" or ayah/ibu/wali), field, text
 
-    def __init__(self, parent: QObject | None = None):
+    def __init__(self, parent: QObject | None = None, regions=None):
         super().__init__(parent)
+        self.regions = regions
         self.preview: ImportPreview | None = None
         self.fields: list[str] = []
         self._status_text = {VALID: self.tr("Valid"), WARNING: self.tr("Peringatan"), ERROR: self.tr("Ditolak"),
@@ -98,13 +104,56 @@ class PreviewModel(QAbstractTableModel):
                 return self._status_text[row.status]
             if column == 2:
                 return self.row_reasons(row)
-            return row.text(self.fields[column - 3])
+            typed = row.text(self.fields[column - 3])
+            if role == Qt.ItemDataRole.DisplayRole:
+                read = self.read_as(row, self.fields[column - 3])
+                field = self.fields[column - 3]
+                if field == "sex" and typed.strip().upper() in ("L", "P"):
+                    read = None        # the column's own letters: nothing to explain
+                if read is not None and _plain(read) != _plain(typed):
+                    return f"{typed} → {read}" if typed else f"→ {read}"
+            return typed
         if role == Qt.ItemDataRole.BackgroundRole and column in (1, 2):
             return QBrush(QColor(_STATUS_COLOURS[row.status]))
         if role == Qt.ItemDataRole.ToolTipRole and column == 2:
             return "\n".join(importing.row_reasons(row, problem_text)) or None
+        if role == Qt.ItemDataRole.ToolTipRole and column >= 3:
+            read = self.read_as(row, self.fields[column - 3])
+            if read is not None:
+                return self.tr("Tertulis: {typed}\nDibaca: {read}").format(typed=row.text(self.fields[column - 3]),
+                                                                         read=read)
         if role == Qt.ItemDataRole.UserRole:
             return row.status
+        return None
+
+    def read_as(self, row, field: str) -> str | None:
+        """How the import read a cell (a checked row's value, as the window writes it), or None."""
+        e = row.enrollment
+        if e is None:
+            return None
+        regions = self.regions
+        if field in ("desa", "kecamatan", "kabupaten"):
+            code = getattr(e, f"{field}_code")
+            return regions.name(code) if regions is not None and code else None
+        if field == "birth_date":
+            return format_date(e.birth_date)
+        if field == "sex":
+            member = Sex.parse(e.sex)
+            return label(member.label) if member else e.sex
+        if field == "occupation":
+            member = Occupation.parse(e.occupation)
+            text = label(member.label) if member else e.occupation
+            return f"{text} ({e.occupation_other})" if e.occupation_other else text
+        if field == "heir_relationship":
+            member = Relationship.parse(e.heir_relationship)
+            return label(member.label) if member else e.heir_relationship
+        if field in ("phone", "heir_phone"):
+            return display_phone(getattr(e, field))
+        if field == "monthly_income":
+            return number(e.monthly_income)
+        if field in ("nik", "no_kk", "full_name", "birth_place", "address", "heir_name", "pupil_name", "pupil_class"):
+            value = getattr(e, field)
+            return "" if value is None else str(value)
         return None
 
     def flags(self, index):
@@ -122,6 +171,11 @@ class PreviewModel(QAbstractTableModel):
             return False
         self.cell_edited.emit(row.number, row.person, field, str(value))
         return True
+
+
+def _plain(text: str) -> str:
+    """Letters and digits only, lower case: "siti aminah" was read as "SITI AMINAH", not changed."""
+    return re.sub(r"[^0-9a-z]", "", (text or "").lower())
 
 
 class _StatusFilter(QSortFilterProxyModel):
@@ -166,27 +220,32 @@ class ImportDialog(QDialog):
         self.resize(1240, 680)
         self._build(schools, default_school)
         self._set_busy(False)
+        (self.browse_button if default_school else self.school_combo).setFocus()
 
     # ------------------------------------------------------------------ construction
     def _build(self, schools: list[SchoolInfo], default_school: str | None) -> None:
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Berkas")))
+        # The school first: it decides the households' kabupaten/kota and the saved column layout.
+        top.addWidget(QLabel(self.tr("1. Sekolah")))
+        self.school_combo = SearchCombo(objectName="importSchool", hint=self.tr("ketik nama atau NPSN sekolah"))
+        self.school_combo.addItem(self.tr("— tanpa sekolah —"), None)
+        for school in schools:
+            self.school_combo.addItem(f"{school.name} ({school.npsn})", school.npsn)
+            self.school_combo.setItemData(self.school_combo.count() - 1, school_words(school.name, school.npsn),
+                                          SEARCH_ROLE)
+        if default_school:
+            self.school_combo.select_data(default_school)
+        self.school_combo.setMinimumContentsLength(26)
+        self.school_combo.currentIndexChanged.connect(lambda _i: self.reload())
+        top.addWidget(self.school_combo, 2)
+        top.addWidget(QLabel(self.tr("2. Berkas")))
         self.path_edit = QLineEdit(objectName="importPath")
         self.path_edit.setReadOnly(True)
         self.path_edit.setPlaceholderText(self.tr("Pilih berkas .xlsx, .xls, .ods atau .csv"))
         top.addWidget(self.path_edit, 3)
         self.browse_button = QPushButton(self.tr("Pilih berkas…"), clicked=self.choose_file)
         top.addWidget(self.browse_button)
-        top.addWidget(QLabel(self.tr("Sekolah")))
-        self.school_combo = QComboBox(objectName="importSchool")
-        self.school_combo.addItem(self.tr("— tanpa sekolah —"), None)
-        for school in schools:
-            self.school_combo.addItem(f"{school.name} ({school.npsn})", school.npsn)
-        if default_school:
-            self.school_combo.setCurrentIndex(max(self.school_combo.findData(default_school), 0))
-        self.school_combo.currentIndexChanged.connect(lambda _i: self.reload())
-        top.addWidget(self.school_combo, 2)
         self.template_button = QPushButton(self.tr("Templat kosong…"), clicked=self.save_template)
         self.template_button.setToolTip(self.tr("Simpan templat impor resmi (.xlsx) untuk diisi sekolah"))
         top.addWidget(self.template_button)
@@ -244,7 +303,7 @@ class ImportDialog(QDialog):
         summary_row.addWidget(self.status_filter)
         layout.addLayout(summary_row)
 
-        self.model = PreviewModel(self)
+        self.model = PreviewModel(self, self.ws.regions)
         self.model.cell_edited.connect(self.correct_cell)
         self.proxy = _StatusFilter(self)
         self.proxy.setSourceModel(self.model)
@@ -261,6 +320,15 @@ class ImportDialog(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setResizeContentsPrecision(200)  # size columns from the first rows, not all 10,000
         self.table.selectionModel().currentChanged.connect(lambda current, _previous: self._show_detail(current))
+        self.table.setWordWrap(True)
+        # The reasons wrap whole: the rows on screen take the height their text needs (measuring all
+        # 10,000 rows at once would hold up the window).
+        self._fit_timer = QTimer(self, singleShot=True, interval=30, timeout=self._fit_rows)
+        self.table.verticalScrollBar().valueChanged.connect(lambda _v: self._fit_timer.start())
+        header.sectionResized.connect(lambda column, _old, _new: self._fit_timer.start() if column == 2 else None)
+        self.proxy.layoutChanged.connect(self._fit_timer.start)
+        self.proxy.modelReset.connect(self._fit_timer.start)
+        self.proxy.dataChanged.connect(lambda *_a: self._fit_timer.start())
         layout.addWidget(self.table, 1)
         self.detail = QLabel(objectName="importDetail")
         self.detail.setWordWrap(True)
@@ -281,6 +349,16 @@ class ImportDialog(QDialog):
         buttons.addWidget(self.close_button)
         buttons.addWidget(self.commit_button)
         layout.addLayout(buttons)
+
+    def _fit_rows(self) -> None:
+        view = self.table
+        first = view.rowAt(0)
+        if first < 0:
+            return
+        last = view.rowAt(view.viewport().height() - 1)
+        last = self.proxy.rowCount() - 1 if last < 0 else last
+        for row in range(first, min(last + 2, self.proxy.rowCount())):
+            view.resizeRowToContents(row)
 
     def _show_mapping(self, shown: bool) -> None:
         for widget in self._mapping_widgets:
@@ -319,7 +397,7 @@ class ImportDialog(QDialog):
         if self.preview is None or not self.preview.committable:
             return
         self._run(importing.commit_import, self.ws, self.preview, self.actor, on_success=self._committed,
-                  label=self.tr("Menyimpan {count} data…").format(count=len(self.preview.committable)),
+                  label=self.tr("Menyimpan {count} data…").format(count=number(len(self.preview.committable))),
                   changes="workers", with_progress=False)
 
     def export_rejected(self) -> None:
@@ -334,8 +412,15 @@ class ImportDialog(QDialog):
 
     def export_to(self, path: Path) -> None:
         self.worker.submit(importing.export_rejected, self.ws, self.preview, path, self.actor, on_failure=self._failed,
-                           on_success=lambda n: self.summary.setText(
-                               self.tr("{count} baris ditolak disimpan ke {path}.").format(count=n, path=path)))
+                           on_success=lambda n: self._say(
+                               self.tr("{count} baris ditolak disimpan ke {path}.").format(count=number(n), path=path)))
+
+    def _say(self, text: str) -> None:
+        """A success, said plainly (never in the red of an error)."""
+        self.summary.setText(text)
+        self.summary.setProperty("severity", "ok")
+        self.summary.style().unpolish(self.summary)
+        self.summary.style().polish(self.summary)
 
     def save_template(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Simpan templat impor"), "templat-lindung.xlsx",
@@ -383,7 +468,7 @@ class ImportDialog(QDialog):
 
     def _update_buttons(self) -> None:
         ready = len(self.preview.committable) if self.preview else 0
-        self.commit_button.setText(self.tr("Simpan {count} data valid").format(count=ready))
+        self.commit_button.setText(self.tr("Simpan {count} data valid").format(count=number(ready)))
         self.commit_button.setEnabled(ready > 0)
         self.export_button.setEnabled(bool(self.preview and self.preview.rejected))
 
@@ -410,7 +495,7 @@ class ImportDialog(QDialog):
             return
         self.mapping_box.setChecked(False)
         text = self.tr("Berkas Dapodik: {pupils} siswa, {people} orang tua/wali").format(
-            pupils=source.pupils, people=source.people)
+            pupils=number(source.pupils), people=number(source.people))
         if source.school_name:
             text += " (" + source.school_name + ")"
         text += ". " + self.tr("Setiap siswa memberi ayah, ibu dan wali; tanggal lahir, jenis kelamin dan tempat lahir "
@@ -453,15 +538,15 @@ class ImportDialog(QDialog):
             self.summary.setText(self.tr(
                 "{total} orang: {valid} siap disimpan, {warning} dengan peringatan, {error} ditolak, "
                 "{duplicate} ganda, {not_eligible} tidak memenuhi syarat, {skipped} dilewati.").format(
-                total=len(preview.rows), valid=preview.count(VALID), warning=preview.count(WARNING),
-                error=preview.count(ERROR), duplicate=preview.count(DUPLICATE),
-                not_eligible=preview.count(NOT_ELIGIBLE), skipped=preview.count(SKIPPED)))
+                total=number(len(preview.rows)), valid=number(preview.count(VALID)), warning=number(preview.count(WARNING)),
+                error=number(preview.count(ERROR)), duplicate=number(preview.count(DUPLICATE)),
+                not_eligible=number(preview.count(NOT_ELIGIBLE)), skipped=number(preview.count(SKIPPED))))
         else:
             self.summary.setText(self.tr(
                 "{total} baris: {valid} siap disimpan, {warning} dengan peringatan, {error} ditolak, "
                 "{duplicate} ganda.").format(
-                total=len(preview.rows), valid=preview.count(VALID), warning=preview.count(WARNING),
-                error=preview.count(ERROR), duplicate=preview.count(DUPLICATE)))
+                total=number(len(preview.rows)), valid=number(preview.count(VALID)), warning=number(preview.count(WARNING)),
+                error=number(preview.count(ERROR)), duplicate=number(preview.count(DUPLICATE))))
         self.preview_shown.emit(preview)
 
     def _fill_mapping(self, preview: ImportPreview) -> None:
@@ -483,8 +568,8 @@ class ImportDialog(QDialog):
         self.commit_button.setText(self.tr("Tersimpan"))
         self.export_button.setEnabled(left > 0)
         self.summary.setText(self.tr("{count} peserta didaftarkan. {left} baris tidak didaftarkan; "
-                                     "ekspor untuk diperbaiki.").format(count=result.accepted, left=left)
-                             if left else self.tr("{count} peserta didaftarkan.").format(count=result.accepted))
+                                     "ekspor untuk diperbaiki.").format(count=number(result.accepted), left=number(left))
+                             if left else self.tr("{count} peserta didaftarkan.").format(count=number(result.accepted)))
         self.committed.emit(result.accepted)
         # Kept for exporting the rejected rows. Saving again is harmless: the commit re-checks every
         # NIK inside its transaction, so rows just saved count as already enrolled.

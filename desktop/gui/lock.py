@@ -61,7 +61,7 @@ class LockDialog(QDialog):
     def __init__(self, ws: Workspace, worker: DbWorker, actor: Actor, minutes: int, parent: QWidget | None = None):
         super().__init__(parent)
         self.ws, self.worker, self.actor = ws, worker, actor
-        self.setWindowTitle(self.tr("Lindung terkunci"))
+        self.setWindowTitle(self.tr("Terkunci"))
         self.setMinimumWidth(400)
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr("<b>Lindung terkunci</b> karena tidak dipakai {minutes} menit. Data peserta "

@@ -44,11 +44,12 @@ class LoginDialog(QDialog):
 
     signed_in = Signal(object)  # Actor
 
-    def __init__(self, sign_in: Callable[[str, str], Actor], worker: DbWorker, parent: QWidget | None = None):
+    def __init__(self, sign_in: Callable[[str, str], Actor], worker: DbWorker, parent: QWidget | None = None,
+                 last_user: str = ""):
         super().__init__(parent)
         self.sign_in, self.worker = sign_in, worker
         self.actor: Actor | None = None
-        self.setWindowTitle(self.tr("Lindung — Masuk"))
+        self.setWindowTitle(self.tr("Masuk"))
         self.setMinimumWidth(380)
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr("<b>Masuk ke Lindung</b><br>Pendaftaran pekerja rentan ke JKK + JKM (BAZNAS)."))
@@ -63,12 +64,19 @@ class LoginDialog(QDialog):
         form.addRow(self.tr("Nama pengguna"), self.username)
         form.addRow(self.tr("Kata sandi"), self.password)
         _finish_layout(self, layout, form, self.tr("Masuk"))
-        self.username.setFocus()
+        self.checking = QLabel(self.tr("Memeriksa kata sandi…"), objectName="signInChecking")
+        self.checking.setVisible(False)
+        layout.insertWidget(layout.indexOf(self.error), self.checking)
+        self.username.setText(last_user)
+        (self.password if last_user else self.username).setFocus()
 
     def _submit(self) -> None:
         if not self.username.text().strip() or not self.password.text():
             self._show_error(self.tr("Isi nama pengguna dan kata sandi."))
             return
+        self.error.clear()              # the old error goes while the new attempt is checked
+        self.error.setVisible(False)
+        self.checking.setVisible(True)
         self.buttons.setEnabled(False)
         self.worker.submit(self.sign_in, self.username.text(), self.password.text(),
                            on_success=self._done, on_failure=self._failed)
@@ -79,6 +87,7 @@ class LoginDialog(QDialog):
         self.accept()
 
     def _failed(self, error: BaseException) -> None:
+        self.checking.setVisible(False)
         self.buttons.setEnabled(True)
         self.password.clear()
         self.password.setFocus()
@@ -98,7 +107,7 @@ class FirstRunDialog(QDialog):
         super().__init__(parent)
         self.ws, self.worker = ws, worker
         self.actor: Actor | None = None
-        self.setWindowTitle(self.tr("Lindung — Mulai"))
+        self.setWindowTitle(self.tr("Mulai"))
         self.setMinimumWidth(440)
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QSettings, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QLocale, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit,
@@ -14,16 +14,21 @@ from PySide6.QtWidgets import (
 from desktop.domain.enrollment import Status
 from desktop.gui.accounts_dialog import AccountsDialog
 from desktop.gui.enrollment_form import EnrollmentForm
-from desktop.gui.i18n import LANGUAGES, error_text, label
+from desktop.gui.i18n import LANGUAGES, error_text, label, number
+from desktop.domain.text import school_words
+from desktop.gui.widgets import SEARCH_ROLE, SearchCombo
 from desktop.gui.worker import DbWorker
-from desktop.gui.worker_model import WorkerTableModel
+from desktop.gui.worker_model import EXPIRING_SOON, WorkerTableModel, status_filter
 from desktop.services import accounts, enrollment, permissions, reporting, schools, search
 from desktop.services.accounts import ROLE_LABELS, Actor
 from desktop.services.records import Page, SchoolInfo, WorkerRecord
 from desktop.services.search import SearchQuery
 from desktop.services.workspace import Workspace
+from desktop.sync import client
 
 SEARCH_DELAY_MS = 120
+SMALL_SCREEN = (1400, 860)    # below this (a 1366x768 laptop) the window opens maximized
+FIND_PAGE = 2000              # rows fetched at a time while looking for a record just saved
 
 
 class MainWindow(QMainWindow):
@@ -35,6 +40,11 @@ class MainWindow(QMainWindow):
     review_opened = Signal(object)
     locked_changed = Signal(bool)
     report_written = Signal(object)
+    record_selected = Signal(str)        # a record just saved is selected in the list (its id)
+    dialog_opened = Signal(object)       # any other dialog (hub, schools, settings, accounts …)
+    signed_out = Signal()                # the user signs out: the sign-in comes back
+    restore_requested = Signal(object)   # an admin chose a backup to restore (Path): the app reopens
+    backup_written = Signal(object)      # BackupInfo
 
     def __init__(self, ws: Workspace, worker: DbWorker, actor: Actor):
         super().__init__()
@@ -44,7 +54,10 @@ class MainWindow(QMainWindow):
         self._ready = False
         self._own_school_shown = False
         self.form: EnrollmentForm | None = None
-        self.setWindowTitle(self.tr("Lindung — Peserta JKK + JKM (BAZNAS Kalimantan Barat)"))
+        self._select_id: str | None = None   # a record just saved, to select once it is in the list
+        self._ending = False                  # signing out or restoring: closing asks nothing
+        # The app's name is added to every title by Qt (application display name): not repeated here.
+        self.setWindowTitle(self.tr("Peserta JKK + JKM (BAZNAS Kalimantan Barat)"))
         self.resize(1280, 720)
         self._build()
         self._build_menu()
@@ -61,6 +74,14 @@ class MainWindow(QMainWindow):
         self.idle.idle.connect(self.lock)
         self.worker.submit(accounts.lock_minutes, self.ws, on_success=self.idle.set_minutes)
 
+    def show_on_screen(self) -> None:
+        """Maximized on a small screen (a 1366x768 laptop), else at its own size."""
+        screen = self.screen().availableGeometry() if self.screen() else None
+        if screen is not None and (screen.width() < SMALL_SCREEN[0] or screen.height() < SMALL_SCREEN[1]):
+            self.showMaximized()
+        else:
+            self.show()
+
     # ------------------------------------------------------------------ construction
     def _build(self) -> None:
         central = QWidget()
@@ -74,17 +95,19 @@ class MainWindow(QMainWindow):
         self.search_box.returnPressed.connect(self._open_current_or_first)
         bar.addWidget(self.search_box, 3)
 
-        self.kabupaten_filter = QComboBox(objectName="kabupatenFilter")
+        self.kabupaten_filter = SearchCombo(objectName="kabupatenFilter", hint=self.tr("Semua kabupaten/kota"))
         self.kabupaten_filter.addItem(self.tr("Semua kabupaten/kota"), None)
         for region in self.ws.regions.kabupaten():
             self.kabupaten_filter.addItem(region.short_name, region.code)
-        self.school_filter = QComboBox(objectName="schoolFilter")
+        self.school_filter = SearchCombo(objectName="schoolFilter", hint=self.tr("Semua sekolah"))
         self.school_filter.addItem(self.tr("Semua sekolah"), None)
-        self.school_filter.setMinimumContentsLength(18)
+        self.school_filter.setMinimumContentsLength(28)
+        self.kabupaten_filter.setMinimumContentsLength(len(self.kabupaten_filter.itemText(0)) + 1)   # not cut off
         self.status_filter = QComboBox(objectName="statusFilter")
         self.status_filter.addItem(self.tr("Semua status"), None)
         for status in Status:
             self.status_filter.addItem(label(status.label), status.value)
+        self.status_filter.addItem(self.tr("Berakhir dalam 30 hari"), EXPIRING_SOON)
         for combo in (self.kabupaten_filter, self.school_filter, self.status_filter):
             combo.currentIndexChanged.connect(lambda _i: self.run_search())
             bar.addWidget(combo, 1)
@@ -99,9 +122,12 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.print_button)
         layout.addLayout(bar)
         # What this role may not do is not offered (the services refuse it anyway).
-        self.new_button.setEnabled(permissions.may(self.actor, permissions.Action.ENROLL))
-        self.import_button.setEnabled(permissions.may(self.actor, permissions.Action.IMPORT))
-        self.print_button.setEnabled(permissions.may(self.actor, permissions.Action.PRINT))
+        for button, action in ((self.new_button, permissions.Action.ENROLL),
+                               (self.import_button, permissions.Action.IMPORT),
+                               (self.print_button, permissions.Action.PRINT)):
+            allowed = permissions.may(self.actor, action)
+            button.setEnabled(allowed)
+            button.setVisible(allowed)
 
         self.count_label = QLabel(objectName="countLabel")
         layout.addWidget(self.count_label)
@@ -119,8 +145,9 @@ class MainWindow(QMainWindow):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((140, 260, 150, 90, 40, 140, 190, 90)):
+        for column, width in enumerate((140, 240, 150, 90, 40, 140, 170, 130, 110)):
             self.table.setColumnWidth(column, width)
+        self.table.setTabKeyNavigation(False)     # Tab leaves the list; the arrows move in it
         self.table.doubleClicked.connect(lambda index: self.open_record(self.model.rows[index.row()].id))
         self.table.activated.connect(lambda index: self.open_record(self.model.rows[index.row()].id))
         layout.addWidget(self.table, 1)
@@ -145,6 +172,9 @@ class MainWindow(QMainWindow):
         status.addPermanentWidget(self.db_label)
 
     def _build_menu(self) -> None:
+        """Every menu entry this role may use; the others are not shown (nor their shortcuts)."""
+        may = lambda action: permissions.may(self.actor, action)  # noqa: E731
+        admin = may(permissions.Action.ADMINISTER)
         menu = self.menuBar()
         data = menu.addMenu(self.tr("&Data"))
         new = QAction(self.tr("Peserta baru…"), self, shortcut=QKeySequence.StandardKey.New,
@@ -155,36 +185,65 @@ class MainWindow(QMainWindow):
                           triggered=self.run_search)
         import_ = QAction(self.tr("Impor daftar orang tua…"), self, shortcut=QKeySequence("Ctrl+I"),
                           triggered=self.open_import)
-        quit_ = QAction(self.tr("Keluar"), self, shortcut=QKeySequence.StandardKey.Quit, triggered=self.close)
+        quit_ = QAction(self.tr("Keluar dari Lindung"), self, shortcut=QKeySequence.StandardKey.Quit,
+                        triggered=self.close)
         print_ = QAction(self.tr("Cetak kartu…"), self, shortcut=QKeySequence.StandardKey.Print,
                          triggered=self.open_print)
         sync_now = QAction(self.tr("Sinkronkan dengan hub"), self, shortcut=QKeySequence("F9"),
-                           triggered=lambda: self.sync.start())
+                           triggered=self.start_sync)
         refused_ = QAction(self.tr("Perubahan yang ditolak hub…"), self, triggered=self.open_refused)
         review_ = QAction(self.tr("Tinjau konflik dan data ganda…"), self, triggered=self.open_review)
         review_.setEnabled(self.sync.show_review)
-        review_.setToolTip(self.tr("Untuk koordinator sekolah dan admin"))
-        new.setEnabled(self.new_button.isEnabled())
-        import_.setEnabled(self.import_button.isEnabled())
-        print_.setEnabled(self.print_button.isEnabled())
+        review_.setVisible(self.sync.show_review)
+        for action, allowed in ((new, may(permissions.Action.ENROLL)), (import_, may(permissions.Action.IMPORT)),
+                                (print_, may(permissions.Action.PRINT))):
+            action.setEnabled(allowed)
+            action.setVisible(allowed)
         for action in (new, import_, print_, sync_now, refused_, review_, find, refresh):
             data.addAction(action)
             self.addAction(action)
+        from desktop.gui.membership_window import MembershipLinks
+
+        self.membership = MembershipLinks(self, data)    # Kepesertaan window (admins); a record's history
         reports = data.addMenu(self.tr("Laporan"))
-        reports.setEnabled(permissions.may(self.actor, permissions.Action.REPORT))
+        reports.setEnabled(may(permissions.Action.REPORT))
+        reports.menuAction().setVisible(may(permissions.Action.REPORT))
         reports.addAction(QAction(self.tr("Ringkasan kepesertaan…"), self, triggered=self.report_summary))
         reports.addAction(QAction(self.tr("Tanda terima kartu sekolah terpilih…"), self,
                                   triggered=self.report_receipts))
         reports.addAction(QAction(self.tr("Kewajiban iuran BAZNAS…"), self, triggered=self.report_contributions))
         data.addSeparator()
         data.addAction(quit_)
-        accounts = menu.addMenu(self.tr("&Akun"))
+        self.addAction(quit_)
+
+        settings_menu = menu.addMenu(self.tr("&Pengaturan"))
+        settings_menu.menuAction().setVisible(admin)
+        settings_menu.setEnabled(admin)
+        self.hub_action = QAction(self.tr("Hub dan sinkronisasi…"), self, triggered=self.open_hub)
+        self.schools_action = QAction(self.tr("Sekolah…"), self, triggered=self.open_schools)
+        self.settings_action = QAction(self.tr("Pengaturan program…"), self, triggered=self.open_settings)
+        self.backup_action = QAction(self.tr("Cadangkan data…"), self, triggered=self.backup)
+        self.restore_action = QAction(self.tr("Pulihkan dari cadangan…"), self, triggered=self.restore)
+        for action in (self.hub_action, self.schools_action, self.settings_action):
+            settings_menu.addAction(action)
+        settings_menu.addSeparator()
+        settings_menu.addAction(self.backup_action)
+        settings_menu.addAction(self.restore_action)
+        for action in settings_menu.actions():
+            action.setEnabled(admin)
+
+        accounts_menu = menu.addMenu(self.tr("&Akun"))
         manage = QAction(self.tr("Kelola akun…"), self, triggered=self.manage_accounts)
-        manage.setEnabled(self.actor.is_admin)
-        accounts.addAction(manage)
         audit_log = QAction(self.tr("Catatan audit…"), self, triggered=self.open_audit)
-        audit_log.setEnabled(self.actor.is_admin)
-        accounts.addAction(audit_log)
+        for action in (manage, audit_log):
+            action.setEnabled(admin)
+            action.setVisible(admin)
+            accounts_menu.addAction(action)
+        accounts_menu.addSeparator()
+        self.sign_out_action = QAction(self.tr("Keluar akun / ganti pengguna"), self,
+                                       shortcut=QKeySequence("Ctrl+Shift+L"), triggered=self.sign_out)
+        accounts_menu.addAction(self.sign_out_action)
+        self.addAction(self.sign_out_action)
         language = menu.addMenu(self.tr("&Bahasa"))
         for code, name in LANGUAGES.items():
             language.addAction(QAction(name, self, triggered=lambda _c=False, c=code: self._choose_language(c)))
@@ -192,7 +251,8 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ search
     def query(self) -> SearchQuery:
         return SearchQuery(text=self.search_box.text(), kabupaten_code=self.kabupaten_filter.currentData(),
-                           school_id=self.school_filter.currentData(), status=self.status_filter.currentData())
+                           school_id=self.school_filter.currentData(), today=self.ws.today,
+                           **status_filter(self.status_filter.currentData()))
 
     def run_search(self) -> None:
         self._search_timer.stop()
@@ -208,13 +268,14 @@ class MainWindow(QMainWindow):
         self.model.reset(page)
         locale = QLocale()
         total = locale.toString(page.total or 0)
-        if self.query() == SearchQuery():
+        if self.query() == SearchQuery(today=self.ws.today):
             self.count_label.setText(self.tr("{n} peserta terdaftar").format(n=total))
         else:
             self.count_label.setText(self.tr("{n} peserta cocok dengan pencarian").format(n=total))
         if page.rows:
             self.table.scrollToTop()
         self.results_shown.emit()
+        self._find_saved()
         if not self._ready:
             self._ready = True
             self.ready.emit()
@@ -225,9 +286,33 @@ class MainWindow(QMainWindow):
         def appended(page: Page) -> None:
             if generation == self._generation:
                 self.model.append(page)
+                self._find_saved()
 
-        self.worker.submit(search.search, self.ws, query, after=cursor, with_total=False,
+        limit = FIND_PAGE if self._select_id else search.PAGE_SIZE
+        self.worker.submit(search.search, self.ws, query, after=cursor, with_total=False, limit=limit,
                            on_success=appended, on_failure=self._failed)
+
+    def _find_saved(self) -> None:
+        """Select the record just saved once its row is in the list, fetching further pages for it
+        (the list is in name order: a new name can be anywhere); given up when the filters hide it."""
+        wanted = self._select_id
+        if wanted is None:
+            return
+        row = next((i for i, r in enumerate(self.model.rows) if r.id == wanted), None)
+        if row is not None:
+            self._select_id = None
+            index = self.model.index(row, 1)
+            self.table.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+            self.table.setFocus()
+            self.record_selected.emit(wanted)
+        elif self.model.has_more:
+            if not self.model.fetching:
+                self.model.fetching = True
+                self._fetch_more()
+        else:
+            self._select_id = None
 
     def _data_changed(self, what: str) -> None:
         if what == "workers":
@@ -235,6 +320,10 @@ class MainWindow(QMainWindow):
             self.sync.refresh()
         elif what == "schools":
             self._load_schools()
+        elif what == "settings":
+            self.worker.submit(accounts.lock_minutes, self.ws, on_success=self.idle.set_minutes)
+        elif what == "sync":
+            self.sync.load_link()
 
     def _load_schools(self) -> None:
         self.worker.submit(schools.list_schools, self.ws, on_success=self._schools_loaded, on_failure=self._failed)
@@ -247,8 +336,11 @@ class MainWindow(QMainWindow):
             self.school_filter.removeItem(1)
         for info in items:
             self.school_filter.addItem(info.name, info.id)
+            self.school_filter.setItemData(self.school_filter.count() - 1, school_words(info.name, info.npsn),
+                                           SEARCH_ROLE)
         self.school_filter.setCurrentIndex(max(self.school_filter.findData(current), 0))
         self.school_filter.blockSignals(False)
+        self.school_filter.select_data(current)
         own = next((s.id for s in items if s.npsn == self.actor.school_npsn), None)
         if own is not None and not self._own_school_shown:
             # A coordinator starts on their own school's parents (the filter can be cleared).
@@ -259,7 +351,7 @@ class MainWindow(QMainWindow):
         self.busy_label.setText(self.tr("Memproses…") if busy else "")
 
     def _failed(self, error: BaseException) -> None:
-        QMessageBox.warning(self, self.tr("Lindung"), error_text(error))
+        QMessageBox.warning(self, self.tr("Tidak berhasil"), error_text(error))
 
     # ------------------------------------------------------------------ records
     def _open_current_or_first(self) -> None:
@@ -272,9 +364,13 @@ class MainWindow(QMainWindow):
         self._show_form(None)
 
     def open_record(self, worker_id: str) -> None:
+        if self.form is not None:
+            return      # one form at a time (a double-click is also an activation)
         self.worker.submit(enrollment.get, self.ws, worker_id, on_success=self._show_form, on_failure=self._failed)
 
     def _show_form(self, record: WorkerRecord | None) -> None:
+        if self.form is not None and self.form.isVisible():
+            return
         form = EnrollmentForm(self.ws, self.worker, self.actor, record, self.schools, parent=self)
         screen = self.screen().availableGeometry() if self.screen() else None
         width, height = 1180, 700
@@ -288,7 +384,13 @@ class MainWindow(QMainWindow):
         self.form_opened.emit(form)
 
     def _record_saved(self, record: WorkerRecord) -> None:
-        self.statusBar().showMessage(self.tr("Tersimpan: {regno}").format(regno=record.registration_no), 8000)
+        """The record is selected in the list (once the refreshed list holds it) and the next worker
+        is one key away."""
+        self._select_id = record.id       # the list refreshes after a save; the row is selected then
+        message = self.tr("Tersimpan: {name} ({regno}).").format(name=record.full_name, regno=record.registration_no)
+        if permissions.may(self.actor, permissions.Action.ENROLL):
+            message += " " + self.tr("Ctrl+N: peserta berikutnya.")
+        self.statusBar().showMessage(message, 15000)
 
     def open_import(self) -> None:
         from desktop.gui.import_dialog import ImportDialog
@@ -297,7 +399,7 @@ class MainWindow(QMainWindow):
                     self.actor.school_npsn)
         dialog = ImportDialog(self.ws, self.worker, self.actor, self.schools, default_school=npsn, parent=self)
         dialog.committed.connect(lambda n: self.statusBar().showMessage(
-            self.tr("{count} peserta diimpor.").format(count=n), 8000))
+            self.tr("{count} peserta diimpor.").format(count=number(n)), 8000))
         self.import_dialog = dialog
         dialog.open()
         self.import_opened.emit(dialog)
@@ -389,7 +491,8 @@ class MainWindow(QMainWindow):
     def report_receipts(self, path: Path | None = None) -> None:
         school = next((s for s in self.schools if s.id == self.school_filter.currentData()), None)
         if school is None:
-            QMessageBox.information(self, "Lindung", self.tr("Pilih dulu sekolahnya di saringan sekolah."))
+            QMessageBox.information(self, self.tr("Tanda terima kartu"),
+                                    self.tr("Pilih dulu sekolahnya di saringan sekolah."))
             return
         path = path or self._report_path(f"tanda-terima-{school.npsn}.pdf", personal=True)
         if path:
@@ -407,18 +510,120 @@ class MainWindow(QMainWindow):
             self.worker.submit(reporting.contributions_report, self.ws, path, months, self.actor,
                                on_success=lambda _n: self._report_written(path), on_failure=self._failed)
 
+    # ------------------------------------------------------------------ hub, schools, settings, backups
+    def start_sync(self) -> None:
+        """F9: sync; a laptop not yet registered opens the join dialog (for an admin) or says who can
+        register it, instead of a command-line hint."""
+        self.worker.submit(client.hub_link, self.ws, on_success=self._sync_or_join, on_failure=self._failed)
+
+    def _sync_or_join(self, link: client.HubLink) -> None:
+        if link.url:
+            self.sync.start()
+        elif permissions.may(self.actor, permissions.Action.ADMINISTER):
+            self.open_hub()
+        else:
+            QMessageBox.information(self, self.tr("Belum terdaftar di hub"), self.tr(
+                "Laptop ini belum terdaftar di hub cabang, jadi belum bisa sinkron. Data tetap tersimpan di laptop "
+                "ini. Minta admin mendaftarkannya: menu Pengaturan → Hub dan sinkronisasi."))
+
+    def _open(self, dialog) -> None:
+        self.current_dialog = dialog
+        dialog.open()
+        self.dialog_opened.emit(dialog)
+
+    def open_hub(self):
+        from desktop.gui.hub_dialog import HubDialog
+
+        dialog = HubDialog(self.ws, self.worker, self.actor, self)
+        dialog.joined.connect(lambda _url: (self.sync.load_link(), self.sync.start()))
+        self._open(dialog)
+        return dialog
+
+    def open_schools(self):
+        from desktop.gui.schools_dialog import SchoolsDialog
+
+        dialog = SchoolsDialog(self.ws, self.worker, self.actor, self)
+        self._open(dialog)
+        return dialog
+
+    def open_settings(self):
+        from desktop.gui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.ws, self.worker, self.actor, self)
+        self._open(dialog)
+        return dialog
+
+    def backup(self, path: Path | None = None) -> None:
+        """A checked copy of the database, encrypted like it (it opens only with this laptop's key)."""
+        from desktop.services.backup import backup_workspace
+
+        if path is None:
+            folder = self.ws.path.parent / "cadangan"
+            folder.mkdir(parents=True, exist_ok=True)
+            default = folder / f"lindung-cadangan-{self.ws.today:%Y-%m-%d}.sqlite3"
+            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Simpan cadangan"), str(default),
+                                                    self.tr("Cadangan Lindung (*.sqlite3)"))
+            if not chosen:
+                return
+            path = Path(chosen)
+        self.statusBar().showMessage(self.tr("Mencadangkan…"))
+        self.worker.submit(backup_workspace, self.ws, path, self.actor, on_success=self._backed_up,
+                           on_failure=self._failed)
+
+    def _backed_up(self, info) -> None:
+        self.statusBar().showMessage(self.tr("Cadangan {count} peserta disimpan di {path} (keutuhan diperiksa).").format(
+            count=QLocale().toString(info.workers), path=info.path), 15000)
+        self.backup_written.emit(info)
+
+    def restore(self, path: Path | None = None, confirmed: bool = False) -> None:
+        """Replace the data on this laptop by a backup: asked twice, then Lindung closes the database,
+        restores it (the current one is kept beside it) and asks for a sign-in again."""
+        if self.sync.running:
+            QMessageBox.information(self, self.tr("Pulihkan dari cadangan"),
+                                    self.tr("Tunggu sinkronisasi selesai, lalu coba lagi."))
+            return
+        if path is None:
+            chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Pilih cadangan"), str(self.ws.path.parent / "cadangan"),
+                                                    self.tr("Cadangan Lindung (*.sqlite3)"))
+            if not chosen:
+                return
+            path = Path(chosen)
+        if not confirmed:
+            answer = QMessageBox.question(self, self.tr("Pulihkan dari cadangan"), self.tr(
+                "Semua data di laptop ini diganti dengan isi cadangan {name}. Data sekarang disimpan di samping "
+                "basis data, dan yang terjadi sesudah cadangan dibuat diambil lagi dari hub saat sinkron. "
+                "Lanjutkan?").format(name=path.name),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self._ending = True
+        self.restore_requested.emit(path)
+
     # ------------------------------------------------------------------ accounts, language
-    def manage_accounts(self) -> None:
-        AccountsDialog(self.ws, self.worker, self.actor, self).open()
+    def manage_accounts(self):
+        dialog = AccountsDialog(self.ws, self.worker, self.actor, self)
+        self._open(dialog)
+        return dialog
 
     def open_audit(self):
         from desktop.gui.audit_dialog import AuditDialog
 
         dialog = AuditDialog(self.ws, self.worker, self.actor, self)
-        dialog.open()
+        self._open(dialog)
         return dialog
+
+    def sign_out(self) -> None:
+        """Back to the sign-in, for this user or another; an open form keeps its draft."""
+        if self.form is not None and self.form.isVisible():
+            self.form.reject()
+            if self.form is not None and self.form.isVisible():
+                return        # the volunteer chose to go back to the form
+        self._ending = True
+        self.sync.cancel()
+        self.idle.stop()
+        self.signed_out.emit()
 
     def _choose_language(self, code: str) -> None:
         QSettings().setValue("ui/language", code)
-        QMessageBox.information(self, "Lindung", self.tr(
+        QMessageBox.information(self, self.tr("Bahasa"), self.tr(
             "Bahasa akan berganti ke {language} saat Lindung dibuka lagi.").format(language=LANGUAGES[code]))

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.gui.i18n import error_text
+from desktop.gui.i18n import error_text, number
 from desktop.gui.worker import NetworkCalls
 from desktop.services.workspace import Workspace
 from desktop.sync import client
@@ -79,7 +79,7 @@ class RefusedDialog(QDialog):
             self.table.selectRow(0)
             self.table.setFocus()
         summary = (self.tr("Tidak ada perubahan yang ditolak hub.") if not changes
-                   else self.tr("{count} perubahan ditolak hub.").format(count=len(changes)))
+                   else self.tr("{count} perubahan ditolak hub.").format(count=number(len(changes))))
         self.status.setText(" ".join(filter(None, (self._note, summary))))
         self._note = ""
         self._selected()

@@ -14,12 +14,12 @@ from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDialog, QHBoxLayout, QHeaderView, QLabel, QListWidget, QListWidgetItem,
-    QMessageBox, QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QMessageBox, QPushButton, QSplitter, QStackedWidget, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from desktop.domain.enrollment import Occupation, Relationship, Sex, Status
-from desktop.domain.text import format_date, format_rupiah
-from desktop.gui.i18n import error_text, label
+from desktop.domain.text import format_date
+from desktop.gui.i18n import error_text, label, number
 from desktop.gui.worker import NetworkCalls
 from desktop.services.accounts import Actor
 from desktop.services.workspace import Workspace
@@ -88,6 +88,7 @@ class ReviewDialog(QDialog):
         self.hint.setWordWrap(True)
         right_layout.addWidget(self.hint)
         self.table = QTableWidget(len(ROWS), 4, objectName="reviewTable")
+        self.table.setHorizontalHeaderLabels([self.tr("Isian"), "", "", self.tr("Hasil")])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.verticalHeader().setVisible(False)
@@ -126,7 +127,15 @@ class ReviewDialog(QDialog):
         right_layout.addLayout(actions)
         splitter.addWidget(right)
         splitter.setSizes([300, 880])
-        layout.addWidget(splitter, 1)
+        # Nothing to review (or not loaded yet): one sentence, not an empty grid headed 1 2 3 4.
+        self.empty = QLabel(objectName="reviewEmpty")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.empty.setText(self.tr("Mengambil dari hub…"))
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.empty)
+        self.pages.addWidget(splitter)
+        layout.addWidget(self.pages, 1)
 
         bottom = QHBoxLayout()
         self.status = QLabel(objectName="reviewStatus")
@@ -150,6 +159,9 @@ class ReviewDialog(QDialog):
                 mine=locale.toString(len(self.items))))
         else:
             self.summary.setText(self.tr("Tidak ada konflik atau data ganda yang perlu Anda tinjau."))
+            self.empty.setText(self.tr("Tidak ada yang perlu ditinjau: semua konflik dan data ganda yang dapat Anda "
+                                       "selesaikan sudah selesai."))
+        self.pages.setCurrentWidget(self.pages.widget(1) if self.items else self.empty)
         self.list.blockSignals(True)
         self.list.clear()
         for item in self.items:
@@ -222,7 +234,8 @@ class ReviewDialog(QDialog):
             text = _enum(Occupation, get("occupation"))
             return f"{text} ({get('occupation_other')})" if get("occupation_other") else text
         if key == "monthly_income":
-            return format_rupiah(get("monthly_income"))
+            income = get("monthly_income")
+            return "" if income is None else "Rp " + number(income)
         if key == "heir_relationship":
             return _enum(Relationship, get("heir_relationship"))
         if key == "school":
@@ -313,6 +326,8 @@ class ReviewDialog(QDialog):
 
     def _failed(self, error: BaseException) -> None:
         self.status.setText(error_text(error))
+        if not self.items:
+            self.empty.setText(error_text(error))
 
     def _busy(self, busy: bool) -> None:
         for widget in (self.apply_button, self.dismiss_button, self.reload_button):

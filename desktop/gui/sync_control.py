@@ -9,7 +9,7 @@ import threading
 from PySide6.QtCore import QLocale, QObject, QRunnable, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QWidget
 
-from desktop.gui.i18n import error_text
+from desktop.gui.i18n import error_text, number
 from desktop.gui.worker import DbWorker
 from desktop.services.workspace import Workspace
 from desktop.sync import client
@@ -54,6 +54,8 @@ class SyncControl(QObject):
         self.cancel_button = QPushButton(self.tr("Batal"), clicked=self.cancel)
         self.cancel_button.setVisible(False)
         self.retry_timer = QTimer(self, singleShot=True, timeout=self.start)
+        self.auto_timer = QTimer(self, timeout=self._auto)     # the admin's "sync every N minutes"
+        self.link: client.HubLink | None = None
         self.failures = 0
         self.last_sync: dt.datetime | None = None
         self.waiting = 0
@@ -64,6 +66,23 @@ class SyncControl(QObject):
         self._cancel: threading.Event | None = None
         self._job: _SyncJob | None = None
         self.refresh()
+        self.load_link()
+
+    def load_link(self) -> None:
+        self.worker.submit(client.hub_link, self.ws, on_success=self._link_loaded)
+
+    def _link_loaded(self, link: client.HubLink) -> None:
+        self.link = link
+        if link.url and link.auto_minutes:
+            self.auto_timer.start(link.auto_minutes * 60_000)
+        else:
+            self.auto_timer.stop()
+        if not self.running:
+            self._render()
+
+    def _auto(self) -> None:
+        if not self.running and not self.retry_timer.isActive():
+            self.start()
 
     @property
     def running(self) -> bool:
@@ -94,6 +113,8 @@ class SyncControl(QObject):
             text += " · " + self.tr("{count} perlu ditinjau").format(count=QLocale().toString(self.to_review))
         if problem:
             text += " · " + problem
+        elif self.link is not None and not self.link.url:
+            text += " · " + self.tr("belum terdaftar di hub")
         self.label.setText(text)
         self.label.setToolTip(self.detail if problem else "")   # the hub's reason, too long for the bar
 
@@ -116,7 +137,7 @@ class SyncControl(QObject):
 
     def _progressed(self, phase: str, count: int) -> None:
         what = self.tr("mengirim") if phase == "push" else self.tr("mengambil")
-        self.label.setText(self.tr("Menyinkronkan: {what} {count}…").format(what=what, count=count))
+        self.label.setText(self.tr("Menyinkronkan: {what} {count}…").format(what=what, count=number(count)))
 
     def _finished(self, report, error) -> None:
         self._job = None
@@ -129,7 +150,7 @@ class SyncControl(QObject):
             self.to_review = report.to_review
             problem, self.detail = "", ""
             if report.set_aside:   # pulled records that clash with one here: kept at the hub for review
-                problem = self.tr("{count} data dari hub disisihkan").format(count=report.set_aside)
+                problem = self.tr("{count} data dari hub disisihkan").format(count=number(report.set_aside))
                 self.detail = self.tr("Data dari hub dengan NIK atau nomor registrasi yang sama dengan data di "
                                       "laptop ini disisihkan; hub menandainya untuk ditinjau.")
             if report.elsewhere:   # the same NIK enrolled outside this laptop's scope: only that it is
@@ -138,7 +159,7 @@ class SyncControl(QObject):
                                       "ditinjau.").format(numbers=", ".join(report.elsewhere[:10]))
             if report.rejected:   # records stay here, waiting; the hub's first reason says why
                 problem = self.tr("{count} data ditolak hub (Data → Perubahan yang ditolak hub)").format(
-                    count=len(report.rejected))
+                    count=number(len(report.rejected)))
                 self.detail = self.tr("Alasan hub: {reason}").format(reason=report.rejected[0].split(": ", 1)[-1])
             if report.audit_refused:   # somebody changed or removed audit entries on this laptop
                 problem = self.tr("catatan audit ditolak hub, hubungi admin cabang")
@@ -147,7 +168,10 @@ class SyncControl(QObject):
         else:
             delay = RETRY_DELAYS_S[min(self.failures, len(RETRY_DELAYS_S) - 1)]
             self.failures += 1
-            if not isinstance(error, (client.NotRegistered, client.Refused)):  # the link dropped: try again
+            if isinstance(error, client.NotRegistered):   # said for the window, not as a command
+                self.detail = self.tr("Admin mendaftarkan laptop ini di menu Pengaturan → Hub dan sinkronisasi.")
+                self._render(self.tr("belum terdaftar di hub"))
+            elif not isinstance(error, client.Refused):  # the link dropped: try again
                 self.retry_timer.start(delay * 1000)
                 self._render(self.tr("gagal, dicoba lagi dalam {s} detik").format(s=delay))
             else:

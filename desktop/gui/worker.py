@@ -12,9 +12,17 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 log = logging.getLogger(__name__)
+
+
+def _alive(callback: Callable | None) -> bool:
+    """False for a method of a Qt object deleted meanwhile (a window closed while its work ran: a
+    sign-out, a restore); its answer is then dropped instead of raising in the event loop."""
+    owner = getattr(callback, "__self__", None)
+    return not isinstance(owner, QObject) or shiboken6.isValid(owner)
 
 
 class _Bridge(QObject):
@@ -38,6 +46,7 @@ class DbWorker(QObject):
         self._bridge = _Bridge()
         self._bridge.finished.connect(self._deliver)
         self._pending = 0
+        self._closed = False
 
     @property
     def pending(self) -> int:
@@ -46,8 +55,12 @@ class DbWorker(QObject):
     def submit(self, fn: Callable[..., Any], *args: Any,
                on_success: Callable[[Any], None] | None = None,
                on_failure: Callable[[BaseException], None] | None = None,
-               changes: str | None = None, **kwargs: Any) -> Future:
-        """Run ``fn(*args, **kwargs)`` on the worker thread; ``changes`` is announced on success."""
+               changes: str | None = None, **kwargs: Any) -> Future | None:
+        """Run ``fn(*args, **kwargs)`` on the worker thread; ``changes`` is announced on success.
+        Once the worker is shut down (the app is closing) nothing new starts: None is returned."""
+        if self._closed:
+            log.info("database worker closed: %s not started", getattr(fn, "__name__", "work"))
+            return None
         self._pending += 1
         if self._pending == 1:
             self.busy_changed.emit(True)
@@ -68,12 +81,13 @@ class DbWorker(QObject):
         self._pending = max(0, self._pending - 1)
         try:
             if error is None:
-                if on_success is not None:
+                if on_success is not None and _alive(on_success):
                     on_success(result)
                 if changes:
                     self.changed.emit(changes)
             elif on_failure is not None:
-                on_failure(error)
+                if _alive(on_failure):
+                    on_failure(error)
             else:
                 # The type only: a message could carry personal data.
                 log.error("background operation failed: %s", type(error).__name__)
@@ -83,6 +97,7 @@ class DbWorker(QObject):
 
     def shutdown(self) -> None:
         """Finish what was queued (a save in flight completes) and stop the thread."""
+        self._closed = True
         self._executor.shutdown(wait=True)
 
 
@@ -133,6 +148,8 @@ class NetworkCalls(QObject):
         self._running.discard(call)
         if not self._running:
             self.busy_changed.emit(False)
+        if not _alive(call.on_success if error is None else call.on_failure):
+            return
         if error is None:
             if call.on_success is not None:
                 call.on_success(result)

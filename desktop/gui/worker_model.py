@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QColor
 
 from desktop.domain.enrollment import Occupation, Status
 from desktop.domain.regions import RegionCatalog
@@ -10,11 +11,22 @@ from desktop.domain.text import format_date
 from desktop.gui.i18n import label
 from desktop.services.records import Page, WorkerRow
 
+# Statuses that ask for the branch's attention stand out in the list.
+_ATTENTION = {Status.REFUSED.value: QColor("#b3261e"), Status.ENDED.value: QColor("#8a5a00")}
+EXPIRING_SOON = "expiring"     # the status filter's "coverage ends within 30 days" choice
+EXPIRING_DAYS = 30
+
+
+def status_filter(choice: str | None) -> dict[str, object]:
+    """The search fields for a choice of the list's status filter: a status, or ending soon."""
+    return {"expiring_days": EXPIRING_DAYS} if choice == EXPIRING_SOON else {"status": choice}
+
 
 class WorkerTableModel(QAbstractTableModel):
     more_wanted = Signal()  # the view scrolled to the end and more rows exist
 
-    COLUMNS = ("registration_no", "full_name", "nik", "birth_date", "sex", "kabupaten", "occupation", "status")
+    COLUMNS = ("registration_no", "full_name", "nik", "birth_date", "sex", "kabupaten", "occupation", "status",
+               "kpj_number")
 
     def __init__(self, regions: RegionCatalog, parent=None):
         super().__init__(parent)
@@ -25,7 +37,10 @@ class WorkerTableModel(QAbstractTableModel):
         self.fetching = False
         self._cursor: tuple[str, int] | None = None
         self._headers = (self.tr("No. Registrasi"), self.tr("Nama"), self.tr("NIK"), self.tr("Tgl lahir"),
-                         self.tr("L/P"), self.tr("Kabupaten/Kota"), self.tr("Pekerjaan"), self.tr("Status"))
+                         self.tr("L/P"), self.tr("Kabupaten/Kota"), self.tr("Pekerjaan"), self.tr("Status"),
+                         self.tr("No. KPJ"))
+        # One letter in the L/P column: L and P in Indonesian, M and F in English.
+        self._sex = {"L": self.tr("L", "laki-laki"), "P": self.tr("P", "perempuan")}
 
     def reset(self, page: Page) -> None:
         self.beginResetModel()
@@ -77,10 +92,20 @@ class WorkerTableModel(QAbstractTableModel):
                 return label(Occupation(row.occupation).label)
             if column == "status":
                 return label(Status(row.status).label)
+            if column == "sex":
+                return self._sex.get(row.sex, row.sex)
+            if column == "kpj_number":
+                return row.kpj_number or ""
             return getattr(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole and column == "status" and row.coverage_end is not None:
+            if row.status == Status.ACTIVE.value:
+                return self.tr("Dilindungi sampai {date}").format(date=format_date(row.coverage_end))
+            return self.tr("Perlindungan berakhir {date}").format(date=format_date(row.coverage_end))
+        if role == Qt.ItemDataRole.ForegroundRole and column == "status" and row.status in _ATTENTION:
+            return _ATTENTION[row.status]
         if role == Qt.ItemDataRole.UserRole:
             return row.id
-        if role == Qt.ItemDataRole.FontRole and column == "registration_no":
+        if role == Qt.ItemDataRole.FontRole and column in ("registration_no", "kpj_number"):
             from PySide6.QtGui import QFontDatabase
 
             return QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)

@@ -5,12 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import functools
+import hmac
 import re
 from dataclasses import dataclass
-
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import exists, func, select
 
 from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.domain.text import fold_spaces
@@ -18,11 +15,29 @@ from desktop.paths import COMMON_PASSWORDS
 from desktop.services import keys, lockout
 from desktop.services.errors import AuthenticationFailed, PermissionDenied, ServiceError
 from desktop.services.workspace import Workspace, utcnow
-from desktop.storage.models import Account, School
 
 MIN_PASSWORD = 10   # for new passwords; accounts made with a shorter one still sign in
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,31}$")
-_hasher = PasswordHasher()  # Argon2id with the library's recommended parameters
+# SQLAlchemy, the models and Argon2 are imported by the functions that use them: every command asks
+# has_accounts() first, and a command that only reads should not load them for that.
+
+
+def load_for_sign_in() -> None:
+    """Import what a sign-in and the writes after it use (SQLAlchemy with the models, Argon2; 0.3-0.5 s),
+    ahead of time: the window does it while the password is typed."""
+    import sqlalchemy.orm  # noqa: F401
+
+    import desktop.storage.models  # noqa: F401
+
+    _hasher()
+
+
+@functools.cache
+def _hasher():
+    """Argon2id with the library's recommended parameters."""
+    from argon2 import PasswordHasher
+
+    return PasswordHasher()
 
 
 class Role(str, enum.Enum):
@@ -90,13 +105,17 @@ def check_password(password: str, username: str = "") -> None:
 
 
 def has_accounts(ws: Workspace) -> bool:
-    with ws.session() as session:
-        return bool(session.scalar(select(exists().where(Account.id.is_not(None)))))
+    with ws.reading() as db:
+        return bool(db.execute("SELECT EXISTS (SELECT 1 FROM accounts WHERE accounts.id IS NOT NULL)").fetchone()[0])
 
 
 def create_account(ws: Workspace, username: str, display_name: str, password: str, role: Role,
                    by: Actor | None = None, school_npsn: str | None = None) -> Actor:
     """Create an account; the first account on a laptop must be the admin."""
+    from sqlalchemy import func, select
+
+    from desktop.storage.models import Account, School
+
     username = fold_spaces(username).lower()
     display_name = fold_spaces(display_name) or username
     if not _USERNAME.match(username):
@@ -116,7 +135,7 @@ def create_account(ws: Workspace, username: str, display_name: str, password: st
                                npsn=school_npsn)
         if role is Role.COORDINATOR and school_npsn is None:
             raise ServiceError(QT_TRANSLATE_NOOP("Service", "Akun koordinator sekolah harus menyebut sekolahnya."))
-        password_hash = _hasher.hash(password)
+        password_hash = _hasher().hash(password)
         session.add(Account(username=username, display_name=display_name, role=role.value,
                             password_hash=password_hash, active=True, created_at=utcnow(),
                             school_npsn=school_npsn))
@@ -129,9 +148,35 @@ def create_account(ws: Workspace, username: str, display_name: str, password: st
     return Actor(username, display_name, role, school_npsn)
 
 
-def authenticate(ws: Workspace, username: str, password: str, now: dt.datetime | None = None) -> Actor:
+def _password_matches(password: str, password_hash: str, proof: keys.Proof | None, username: str) -> bool:
+    """Whether ``password`` is the one ``password_hash`` (Argon2id) was made from. With the ``proof``
+    of unlocking the database with this password, the raw hash it computed is compared with the
+    stored one when salt and parameters are the same (the same computation, done once); otherwise
+    Argon2 computes it."""
+    from argon2.exceptions import InvalidHashError, VerificationError
+
+    if proof is not None and proof.is_for(username, password):
+        try:
+            params, salt, raw = keys._parse_phc(password_hash)
+        except (ValueError, KeyError):
+            pass
+        else:
+            if params == proof.params and salt == proof.salt and len(raw) == len(proof.raw):
+                return hmac.compare_digest(raw, proof.raw)
+    try:
+        return _hasher().verify(password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def authenticate(ws: Workspace, username: str, password: str, now: dt.datetime | None = None,
+                 proof: keys.Proof | None = None) -> Actor:
     """Sign in. Five wrong passwords in a row lock the name on this laptop for a growing while
-    (services.lockout); a locked name is refused, even with the right password, until then."""
+    (services.lockout); a locked name is refused, even with the right password, until then.
+    ``proof``: what ``keys.unlock_with_proof`` computed from this same password (see
+    _password_matches). Runs on the driver: a signed-in command loads no SQLAlchemy for it."""
+    from desktop.storage.engine import sql_datetime
+
     username = fold_spaces(username).lower()
     try:
         lockout.check(ws.path, username, now)
@@ -140,23 +185,23 @@ def authenticate(ws: Workspace, username: str, password: str, now: dt.datetime |
         raise
     known = False
     try:
-        with ws.session(write=True) as session:
-            account = session.scalar(select(Account).where(Account.username == username))
-            known = account is not None and account.active
-            try:
-                if not known:
-                    # Spend the same effort as a real check so timing does not reveal which names exist.
-                    _hasher.verify(_dummy_hash(), password)
-                    raise VerificationError
-                _hasher.verify(account.password_hash, password)
-            except (VerificationError, InvalidHashError):
-                raise AuthenticationFailed(lockout.WRONG) from None
-            rehashed = _hasher.check_needs_rehash(account.password_hash)
+        with ws.writing() as db:
+            account = db.execute("SELECT id, username, display_name, role, password_hash, active, school_npsn "
+                                 "FROM accounts WHERE username = ?", (username,)).fetchone()
+            known = account is not None and bool(account[5])
+            if not known:
+                # Spend the same effort as a real check so timing does not reveal which names exist.
+                _password_matches(password, _dummy_hash(), None, username)
+                raise AuthenticationFailed(lockout.WRONG)
+            account_id, name, display_name, role, password_hash, _, school = account
+            if not _password_matches(password, password_hash, proof, username):
+                raise AuthenticationFailed(lockout.WRONG)
+            rehashed = _hasher().check_needs_rehash(password_hash)
             if rehashed:
-                account.password_hash = _hasher.hash(password)
-            account.last_login_at = utcnow()
-            actor = Actor(account.username, account.display_name, Role(account.role), account.school_npsn)
-            password_hash = account.password_hash
+                password_hash = _hasher().hash(password)
+            db.execute("UPDATE accounts SET password_hash = ?, last_login_at = ? WHERE id = ?",
+                       (password_hash, sql_datetime(utcnow()), account_id))
+            actor = Actor(name, display_name, Role(role), school)
     except AuthenticationFailed:
         error = lockout.record_failure(ws.path, username, known=known, now=now)
         record_signin_failures(ws)
@@ -177,18 +222,22 @@ def record_signin_failures(ws: Workspace) -> int:
         return 0
     from desktop.services import audit
 
-    with ws.session(write=True) as session:
+    with ws.writing() as db:
         for event in events:
             name = event.get("name")
-            audit.record(session, ws, audit.SYSTEM, "signin_failed",
-                         f"akun {name}" if name else "akun tidak dikenal",
-                         {"attempted_at": event.get("at"), "failures": event.get("failures"),
-                          "locked_minutes": event.get("locked_minutes")})
+            audit.record_on(db, ws, audit.SYSTEM, "signin_failed",
+                            f"akun {name}" if name else "akun tidak dikenal",
+                            {"attempted_at": event.get("at"), "failures": event.get("failures"),
+                             "locked_minutes": event.get("locked_minutes")})
     lockout.forget_events(ws.path, len(events))
     return len(events)
 
 
 def list_accounts(ws: Workspace) -> list[Actor]:
+    from sqlalchemy import select
+
+    from desktop.storage.models import Account
+
     with ws.session() as session:
         return [Actor(a.username, a.display_name, Role(a.role), a.school_npsn)
                 for a in session.scalars(select(Account).where(Account.active).order_by(Account.username))]
@@ -196,7 +245,7 @@ def list_accounts(ws: Workspace) -> list[Actor]:
 
 @functools.cache
 def _dummy_hash() -> str:
-    return _hasher.hash("lindung-dummy-password")
+    return _hasher().hash("lindung-dummy-password")
 
 
 LOCK_KEY = "security.lock_minutes"

@@ -11,10 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
-
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Any
 
 from desktop.domain.audit_chain import ACTIONS, GENESIS, entry_hash, hash_of
 from desktop.domain.labels import FIELD_LABELS
@@ -22,7 +19,12 @@ from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.services import permissions
 from desktop.services.accounts import Actor
 from desktop.services.workspace import Workspace, utcnow
-from desktop.storage.models import AuditEntry
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+# SQLAlchemy and the model are imported by the functions that use them: record_on() appends through
+# the driver (the log of a card batch needs no ORM).
 
 SYSTEM = "sistem"      # the actor of what the app does by itself (the daily backup)
 SYNCED_SETTING = "audit.synced_id"
@@ -41,16 +43,37 @@ ACTION_LABELS = {
 def record(session: Session, ws: Workspace, actor: Actor | str, action: str, subject: str,
            details: dict[str, Any] | None = None) -> None:
     """Append an entry inside the caller's (write) transaction."""
+    from sqlalchemy import select
+
+    from desktop.storage.models import AuditEntry
+
     if action not in ACTIONS:
         raise ValueError(f"unknown audit action {action!r}")
     last = session.execute(select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)).scalar()
-    prev = last or GENESIS
+    values = _entry(ws, actor, action, subject, details, last or GENESIS)
+    session.add(AuditEntry(**values))
+    session.flush()
+
+
+def record_on(db, ws: Workspace, actor: Actor | str, action: str, subject: str,
+              details: dict[str, Any] | None = None) -> None:
+    """``record`` on the driver's connection inside the caller's write transaction (Workspace.writing)."""
+    if action not in ACTIONS:
+        raise ValueError(f"unknown audit action {action!r}")
+    last = db.execute("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
+    values = _entry(ws, actor, action, subject, details, last[0] if last else GENESIS)
+    db.execute(f"INSERT INTO audit_log ({', '.join(values)}) VALUES ({', '.join('?' * len(values))})",
+               list(values.values()))
+
+
+def _entry(ws: Workspace, actor: Actor | str, action: str, subject: str, details: dict[str, Any] | None,
+           prev: str) -> dict[str, str]:
+    """The columns of the entry after ``prev``, its hash over them."""
     at = utcnow().isoformat(timespec="microseconds") + "Z"
     who = actor if isinstance(actor, str) else actor.username
     text = json.dumps(details or {}, ensure_ascii=False, sort_keys=True, default=str)
-    session.add(AuditEntry(at=at, actor=who, device_id=ws.device.id, action=action, subject=subject, details=text,
-                           prev_hash=prev, hash=entry_hash(prev, at, who, ws.device.id, action, subject, text)))
-    session.flush()
+    return {"at": at, "actor": who, "device_id": ws.device.id, "action": action, "subject": subject,
+            "details": text, "prev_hash": prev, "hash": entry_hash(prev, at, who, ws.device.id, action, subject, text)}
 
 
 def log(ws: Workspace, actor: Actor | str, action: str, subject: str, details: dict[str, Any] | None = None) -> None:
@@ -89,6 +112,10 @@ def verify_rows(rows) -> Verdict:
 
 
 def verify(ws: Workspace, actor: Actor) -> Verdict:
+    from sqlalchemy import select
+
+    from desktop.storage.models import AuditEntry
+
     permissions.require(actor, permissions.Action.ADMINISTER)
     with ws.session() as session:
         return verify_rows(session.scalars(select(AuditEntry).order_by(AuditEntry.id)))
@@ -96,6 +123,10 @@ def verify(ws: Workspace, actor: Actor) -> Verdict:
 
 def entries(ws: Workspace, actor: Actor, limit: int = 500, action: str | None = None) -> list[Entry]:
     """The newest entries first (admins only)."""
+    from sqlalchemy import select
+
+    from desktop.storage.models import AuditEntry
+
     permissions.require(actor, permissions.Action.ADMINISTER)
     query = select(AuditEntry).order_by(AuditEntry.id.desc()).limit(limit)
     if action:
@@ -107,6 +138,10 @@ def entries(ws: Workspace, actor: Actor, limit: int = 500, action: str | None = 
 
 def pending(ws: Workspace, after: int, limit: int = 1000) -> list[dict[str, Any]]:
     """Entries after id ``after``, as sent to the hub."""
+    from sqlalchemy import select
+
+    from desktop.storage.models import AuditEntry
+
     with ws.session() as session:
         return [{"id": e.id, "at": e.at, "actor": e.actor, "device_id": e.device_id, "action": e.action,
                  "subject": e.subject, "details": e.details, "prev_hash": e.prev_hash, "hash": e.hash}
@@ -133,18 +168,53 @@ DETAIL_LABELS = {
     "attempted_at": QT_TRANSLATE_NOOP("Audit", "waktu percobaan"),
     "failures": QT_TRANSLATE_NOOP("Audit", "salah berturut-turut"),
     "locked_minutes": QT_TRANSLATE_NOOP("Audit", "dikunci (menit)"),
+    "min_age": QT_TRANSLATE_NOOP("Audit", "umur minimal"), "max_age": QT_TRANSLATE_NOOP("Audit", "umur maksimal"),
+    "coverage_months": QT_TRANSLATE_NOOP("Audit", "lama perlindungan (bulan)"),
+    "max_plausible_income": QT_TRANSLATE_NOOP("Audit", "batas penghasilan wajar"),
+    "name": QT_TRANSLATE_NOOP("Audit", "nama"), "level": QT_TRANSLATE_NOOP("Audit", "jenjang"),
+    "kabupaten_code": QT_TRANSLATE_NOOP("Audit", "kabupaten/kota"),
+    "coordinator": QT_TRANSLATE_NOOP("Audit", "koordinator"),
+    "auto_minutes": QT_TRANSLATE_NOOP("Audit", "sinkron otomatis (menit)"),
 }
 _HIDDEN = frozenset({"batch"})     # internal ids, in the log for the hub, not for people
 
 
-def describe(details: dict[str, Any], shown: int = 3, label: Callable[[str], str] | None = None) -> str:
+def _coded_labels() -> dict[str, dict[str, str]]:
+    """The labels of coded values, per detail key: ``volunteer`` is said ``Relawan``."""
+    from desktop.domain.enrollment import Funding, Occupation, Relationship, Sex, Status
+    from desktop.services.accounts import ROLE_LABELS
+
+    def of(kind) -> dict[str, str]:
+        return {member.value: member.label for member in kind}
+
+    return {"role": {role.value: text for role, text in ROLE_LABELS.items()}, "status": of(Status),
+            "occupation": of(Occupation), "sex": of(Sex), "heir_relationship": of(Relationship),
+            "funding_source": of(Funding),
+            "layout": {"a4": QT_TRANSLATE_NOOP("Labels", "A4, 10 kartu per lembar"),
+                       "card": QT_TRANSLATE_NOOP("Labels", "satu kartu per halaman")}}
+
+
+def describe(details: dict[str, Any], shown: int = 3, label: Callable[[str], str] | None = None,
+             words: Callable[[str], str] | None = None) -> str:
     """One line for people: ``label: value`` pairs, long lists cut to their first few. ``label``
-    turns a key into words (the window passes translated labels)."""
+    turns a key into words, ``words`` a coded value's label into the window's language (the window
+    passes translations): ``peran: Relawan``, not ``role: volunteer``."""
     label = label or (lambda key: DETAIL_LABELS.get(key) or FIELD_LABELS.get(key, key))
+    words = words or (lambda text: text)
+    coded = _coded_labels()
+
+    def said(key: str, value: Any) -> Any:
+        found = coded.get(key, {}).get(value) if isinstance(value, str) else None
+        return words(found) if found is not None else value
+
     parts = []
     for key, value in details.items():
         if value is None or value == "" or key in _HIDDEN:
             continue
+        if isinstance(value, list):
+            value = [said(key, v) for v in value]
+        else:
+            value = said(key, value)
         if isinstance(value, list) and len(value) > shown:
             value = ", ".join(map(str, value[:shown])) + f" … (+{len(value) - shown})"
         elif isinstance(value, list):

@@ -8,18 +8,18 @@ printed in which batch, by whom, and why when they are printed again.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
-from sqlalchemy import exists, select
-
 from desktop.domain import cardcode
 from desktop.domain.base64url import b64, unb64
 from desktop.domain.enrollment import Funding, Programme, Status
@@ -27,14 +27,19 @@ from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.domain.nik import mask_nik
 from desktop.domain.text import format_date
 from desktop.paths import FONTS
-from desktop.services import audit, permissions
+from desktop.services import permissions
 from desktop.services.accounts import Actor
 from desktop.services.errors import ServiceError
 from desktop.services.records import WorkerRecord
 from desktop.services.search import SearchQuery, iter_records
 from desktop.services.workspace import Workspace, bulk_work, utcnow
-from desktop.storage.models import CardPrint, PrintBatch, Setting, Worker
-from reports.cards import LAYOUTS, CardBack, CardData, write_cards
+
+if TYPE_CHECKING:
+    from reports.cards import CardBack, CardData
+
+# ReportLab and the PDF joiner (reports.cards) are imported where cards are drawn, SQLAlchemy and the
+# models where something is written: checking a card or showing this laptop's key needs none of them
+# (keys are read through the driver).
 
 _KEY_SETTING = "cards.signing_key"
 _TRUSTED_SETTING = "cards.trusted_key."
@@ -57,15 +62,19 @@ def key_id(public: Ed25519PublicKey) -> str:
 
 def signing_key(ws: Workspace) -> Ed25519PrivateKey:
     """This installation's private key, made on first use and kept in its database."""
-    with ws.session(write=True) as session:
-        row = session.get(Setting, _KEY_SETTING)
+    with ws.reading() as db:
+        row = db.execute("SELECT value FROM settings WHERE key = ?", (_KEY_SETTING,)).fetchone()
+    if row is not None:
+        return Ed25519PrivateKey.from_private_bytes(unb64(row[0]))
+    with ws.writing() as db:   # under the write lock: two first uses at once make one key
+        row = db.execute("SELECT value FROM settings WHERE key = ?", (_KEY_SETTING,)).fetchone()
         if row is None:
             key = Ed25519PrivateKey.generate()
             raw = key.private_bytes(serialization.Encoding.Raw, serialization.PrivateFormat.Raw,
                                     serialization.NoEncryption())
-            session.add(Setting(key=_KEY_SETTING, value=b64(raw)))
+            db.execute("INSERT INTO settings (key, value) VALUES (?, ?)", (_KEY_SETTING, b64(raw)))
             return key
-        return Ed25519PrivateKey.from_private_bytes(unb64(row.value))
+        return Ed25519PrivateKey.from_private_bytes(unb64(row[0]))
 
 
 def public_key_text(ws: Workspace) -> str:
@@ -87,6 +96,8 @@ def _parse_public(text: str) -> Ed25519PublicKey:
 
 def trust_key(ws: Workspace, text: str) -> str:
     """Accept another installation's public key for verifying its cards; returns its key id."""
+    from desktop.storage.models import Setting
+
     public = _parse_public(text)
     kid = key_id(public)
     with ws.session(write=True) as session:
@@ -97,10 +108,12 @@ def trust_key(ws: Workspace, text: str) -> str:
 def _known_keys(ws: Workspace, extra: str | None = None) -> dict[str, Ed25519PublicKey]:
     own = signing_key(ws).public_key()
     keys = {key_id(own): own}
-    with ws.session() as session:
-        for row in session.scalars(select(Setting).where(Setting.key.startswith(_TRUSTED_SETTING))):
-            public = _parse_public(row.value)
-            keys[key_id(public)] = public
+    with ws.reading() as db:
+        trusted = [value for (value,) in db.execute("SELECT value FROM settings WHERE key LIKE ? || '%'",
+                                                     (_TRUSTED_SETTING,))]   # as Setting.key.startswith()
+    for value in trusted:
+        public = _parse_public(value)
+        keys[key_id(public)] = public
     if extra:
         public = _parse_public(extra)
         keys[key_id(public)] = public
@@ -155,6 +168,9 @@ class CardMaker:
     """Turns records into signed ``CardData`` (one key, one region list for the whole batch)."""
 
     def __init__(self, ws: Workspace):
+        from reports.cards import CardData
+
+        self._card_data = CardData
         self.key = signing_key(ws)
         self.kid = key_id(self.key.public_key())
         self.regions = ws.regions
@@ -168,7 +184,7 @@ class CardMaker:
         message = cardcode.message_for(claim)
         signature = b64(self.key.sign(message.encode("utf-8")))
         funding = Funding.parse(record.funding_source)
-        return CardData(
+        return self._card_data(
             registration_no=record.registration_no, full_name=record.full_name,
             nik_masked=mask_nik(record.nik), birth_date=format_date(record.birth_date),
             kabupaten=self.regions.name(record.kabupaten_code), programmes=_programmes(record.programme),
@@ -186,26 +202,25 @@ class PrintResult:
     reprinted: int
     batch_id: str
     path: Path
+    registration_nos: tuple[str, ...] = ()   # the cards in the file, in print order
+    layout: str = ""
+    logged: bool = False                     # written to the print log (a preview or a saved PDF is not)
 
 
 def _card_back(ws: Workspace) -> CardBack:
-    with ws.session() as session:
-        branch = session.get(Setting, "cards.branch_contact")
-    return CardBack(branch=branch.value) if branch is not None else CardBack()
+    from reports.cards import CardBack
+
+    with ws.reading() as db:
+        branch = db.execute("SELECT value FROM settings WHERE key = 'cards.branch_contact'").fetchone()
+    return CardBack(branch=branch[0]) if branch is not None else CardBack()
 
 
 def count_selected(ws: Workspace, query: SearchQuery) -> tuple[int, int]:
     """(cards selected, of which already printed once)."""
-    from sqlalchemy import func
+    from desktop.services.search import count
 
-    from desktop.services.search import _filtered
-
-    with ws.session() as session:
-        total = session.execute(_filtered(select(func.count()).select_from(Worker), query)).scalar_one()
-        printed = session.execute(_filtered(
-            select(func.count()).select_from(Worker).where(exists().where(CardPrint.worker_id == Worker.id)),
-            query)).scalar_one()
-    return total, printed
+    return count(ws, query), count(ws, query, "EXISTS (SELECT * FROM card_prints "
+                                              "WHERE card_prints.worker_id = workers.id)")
 
 
 def print_cards(ws: Workspace, query: SearchQuery, out: Path, layout: str, actor: Actor,
@@ -213,6 +228,8 @@ def print_cards(ws: Workspace, query: SearchQuery, out: Path, layout: str, actor
                 progress: Callable[[int, int], None] | None = None,
                 cancelled: Callable[[], bool] | None = None, record: bool = True) -> PrintResult:
     """Write the selected workers' cards to ``out`` and log the batch (``record=False``: a preview)."""
+    from reports.cards import LAYOUTS, write_cards
+
     permissions.require(actor, permissions.Action.PRINT)
     if layout not in LAYOUTS:
         raise ServiceError(QT_TRANSLATE_NOOP("Service", "Tata letak {layout} tidak dikenal: pilih a4 atau card."),
@@ -236,7 +253,7 @@ def print_cards(ws: Workspace, query: SearchQuery, out: Path, layout: str, actor
     with bulk_work():
         Path(out).parent.mkdir(parents=True, exist_ok=True)
         count = write_cards(Path(out), cards(), layout, FONTS, back=_card_back(ws),
-                            title="Kartu peserta JKK + JKM", workers=workers, cancelled=cancelled,
+                            title="Kartu peserta JKK + JKM", workers=workers, cancelled=cancelled, total=total,
                             progress=(lambda done: progress(done, total)) if progress else None)
     if count == 0 and cancelled is not None and cancelled():
         from desktop.services.spreadsheets import Cancelled
@@ -245,27 +262,58 @@ def print_cards(ws: Workspace, query: SearchQuery, out: Path, layout: str, actor
     batch = str(uuid.uuid4())
     if record:
         _log_batch(ws, batch, issued, layout, actor, reason or None, Path(out).name)
-    return PrintResult(count, printed, batch, Path(out))
+    return PrintResult(count, printed, batch, Path(out), tuple(issued), layout, record)
+
+
+def log_printed(ws: Workspace, result: PrintResult, actor: Actor, reprint_reason: str | None = None) -> PrintResult:
+    """Log the cards of a file written earlier (``print_cards(record=False)``) as printed: when its
+    pages reached a printer, or when the user says the saved file was printed. Cards printed before
+    (or meanwhile) need the reason for printing them again."""
+    permissions.require(actor, permissions.Action.PRINT)
+    if result.logged:
+        return result
+    reason = (reprint_reason or "").strip()
+    numbers = list(result.registration_nos)
+    printed = 0
+    with ws.reading() as db:
+        for start in range(0, len(numbers), 2000):
+            chunk = numbers[start:start + 2000]
+            marks = ", ".join("?" * len(chunk))
+            printed += db.execute(f"SELECT count(*) FROM workers WHERE registration_no IN ({marks}) AND EXISTS "
+                                  "(SELECT * FROM card_prints WHERE card_prints.worker_id = workers.id)",
+                                  chunk).fetchone()[0]
+    if printed and not reason:
+        raise ReprintNeedsReason(printed)
+    _log_batch(ws, result.batch_id, numbers, result.layout, actor, reason or None, result.path.name)
+    return dataclasses.replace(result, reprinted=printed, logged=True)
 
 
 def _log_batch(ws: Workspace, batch_uuid: str, registration_nos: list[str], layout: str, actor: Actor,
                reason: str | None, file_name: str) -> None:
-    with ws.session(write=True) as session:
-        batch = PrintBatch(uuid=batch_uuid, created_at=utcnow(), created_by=actor.username,
-                           device_id=ws.device.id, layout=layout, card_count=len(registration_nos),
-                           reprint_reason=reason, file_name=file_name[:255])
-        session.add(batch)
-        session.flush()
+    """The batch, each card in it (a reprint when printed before) and the audit entry, in one write
+    transaction through the driver: a card batch loads no SQLAlchemy (0.3 s of the command)."""
+    from desktop.services import audit
+    from desktop.storage.engine import sql_datetime
+
+    with ws.writing() as db:
+        batch_id = db.execute(
+            "INSERT INTO print_batches (uuid, created_at, created_by, device_id, layout, card_count, reprint_reason, "
+            "file_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (batch_uuid, sql_datetime(utcnow()), actor.username, ws.device.id, layout, len(registration_nos),
+             reason, file_name[:255])).lastrowid
         for start in range(0, len(registration_nos), 2000):  # in chunks: memory does not grow with the batch
             chunk = registration_nos[start:start + 2000]
-            found = session.execute(select(Worker.id, Worker.kpj_number, Worker.status)
-                                    .where(Worker.registration_no.in_(chunk))).all()
+            marks = ", ".join("?" * len(chunk))
+            found = db.execute(f"SELECT id, kpj_number, status FROM workers WHERE registration_no IN ({marks})",
+                               chunk).fetchall()
             ids = [wid for wid, _, _ in found]
-            printed_before = set(session.scalars(select(CardPrint.worker_id).where(CardPrint.worker_id.in_(ids))))
-            session.execute(CardPrint.__table__.insert(), [
-                {"batch_id": batch.id, "worker_id": wid, "reprint": wid in printed_before,
-                 "with_kpj": bool(kpj) and status == Status.ACTIVE.value} for wid, kpj, status in found])
-        audit.record(session, ws, actor, "print", f"{len(registration_nos)} kartu", {
+            marks = ", ".join("?" * len(ids))
+            printed_before = {wid for (wid,) in db.execute(
+                f"SELECT worker_id FROM card_prints WHERE worker_id IN ({marks})", ids)} if ids else set()
+            db.executemany("INSERT INTO card_prints (batch_id, worker_id, reprint, with_kpj) VALUES (?, ?, ?, ?)",
+                           [(batch_id, wid, int(wid in printed_before),
+                             int(bool(kpj) and status == Status.ACTIVE.value)) for wid, kpj, status in found])
+        audit.record_on(db, ws, actor, "print", f"{len(registration_nos)} kartu", {
             "batch": batch_uuid, "layout": layout, "file": file_name, "reprint_reason": reason,
             "registration_nos": registration_nos})
 
@@ -282,6 +330,10 @@ class BatchInfo:
 
 
 def list_batches(ws: Workspace) -> list[BatchInfo]:
+    from sqlalchemy import select
+
+    from desktop.storage.models import PrintBatch
+
     with ws.session() as session:
         return [BatchInfo(b.uuid, b.created_at.isoformat(timespec="seconds"), b.created_by, b.layout, b.card_count,
                           b.reprint_reason, b.file_name)

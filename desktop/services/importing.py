@@ -23,26 +23,23 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
-
 from desktop.domain import dapodik
 from desktop.domain.dapodik import NOT_ELIGIBLE, SKIPPED
 from desktop.domain.enrollment import Enrollment, Occupation, Relationship, Sex, validate
 from desktop.domain.importing import (
     COLUMN_OF_FIELD, HEADERS, IMPORT_FIELDS, TEMPLATE_COLUMNS, RegionMatcher, cell_text, convert_row,
-    field_for_header, guess_mapping, header_key, is_blank_row,
+    field_for_header, guess_mapping, header_key, is_blank_row, without_footer,
 )
 from desktop.domain.text import fold_spaces
 from desktop.domain.messages import QT_TRANSLATE_NOOP, Problem, error, errors_of, warnings_of
-from desktop.services import audit, permissions
+from desktop.services import permissions
 from desktop.services.accounts import Actor
-from desktop.services.enrollment import (
-    DUPLICATE_NIK, WORKER_INSERT_COLUMNS, _existing_niks, _school_ids, insert_enrollments,
-)
 from desktop.services.errors import NotFound, PermissionDenied, ServiceError
 from desktop.services.spreadsheets import Cancelled, ColumnSpec, Table, read_table, write_workbook
 from desktop.services.workspace import Workspace, bulk_work
-from desktop.storage.models import School, Setting
+
+# Reading and checking a file go through the driver alone (Workspace.reading); SQLAlchemy, the models
+# and the enrollment service are imported by the commit (see ``meanwhile`` in read_import).
 
 VALID, WARNING, ERROR, DUPLICATE = "valid", "warning", "error", "duplicate"
 STATUSES = (VALID, WARNING, ERROR, DUPLICATE, NOT_ELIGIBLE, SKIPPED)
@@ -185,9 +182,9 @@ def saved_mapping(ws: Workspace, npsn: str | None) -> dict[str, str] | None:
     """field -> header text, as remembered for this school."""
     if not npsn:
         return None
-    with ws.session() as session:
-        value = session.get(Setting, _mapping_key(npsn))
-        return json.loads(value.value) if value is not None else None
+    with ws.reading() as db:
+        row = db.execute("SELECT value FROM settings WHERE key = ?", (_mapping_key(npsn),)).fetchone()
+    return json.loads(row[0]) if row is not None else None
 
 
 def _apply_saved(headers: Sequence[str], saved: Mapping[str, str]) -> dict[str, int]:
@@ -204,8 +201,8 @@ def _school(ws: Workspace, npsn: str | None) -> str | None:
     if not npsn:
         return None
     npsn = npsn.strip()
-    with ws.session() as session:
-        if session.scalar(select(School.id).where(School.npsn == npsn)) is None:
+    with ws.reading() as db:
+        if db.execute("SELECT id FROM schools WHERE npsn = ?", (npsn,)).fetchone() is None:
             raise NotFound(QT_TRANSLATE_NOOP("Service", "Sekolah dengan NPSN {npsn} belum terdaftar. "
                                                         "Tambahkan dulu: lindung school add."), npsn=npsn)
     return npsn
@@ -222,24 +219,29 @@ class SchoolNeeded(ServiceError):
 
 def read_import(ws: Workspace, path: Path, school_npsn: str | None = None,
                 mapping: Mapping[str, int] | None = None, progress: Progress | None = None,
-                cancel: threading.Event | None = None, columns: Mapping[str, str] | None = None) -> ImportPreview:
+                cancel: threading.Event | None = None, columns: Mapping[str, str] | None = None,
+                meanwhile: Callable[[], None] | None = None) -> ImportPreview:
     """Read and check a parent list; nothing is saved.
 
     ``columns`` maps a file header to an import field (``{"KTP": "nik"}``), over what is recognised.
+    ``meanwhile`` is work of this process's own that can overlap the check: where a helper process
+    checks part of a large file it runs first, and this process takes fewer rows (the command line
+    loads what the commit needs there); otherwise it runs after the check.
     """
     school_npsn = _school(ws, school_npsn)
     with bulk_work():
-        return _read_import(ws, Path(path), school_npsn, mapping, progress, cancel, columns)
+        return _read_import(ws, Path(path), school_npsn, mapping, progress, cancel, columns, meanwhile)
 
 
 def _read_import(ws: Workspace, path: Path, school_npsn: str | None, mapping: Mapping[str, int] | None,
                  progress: Progress | None, cancel: threading.Event | None,
-                 columns: Mapping[str, str] | None = None) -> ImportPreview:
+                 columns: Mapping[str, str] | None = None,
+                 meanwhile: Callable[[], None] | None = None) -> ImportPreview:
     table = read_table(path)
     if mapping is None and not columns:
         layout = dapodik.detect(table.rows)
         if layout is not None:
-            return _read_dapodik(ws, path, table.rows, layout, school_npsn, progress, cancel)
+            return _read_dapodik(ws, path, table.rows, layout, school_npsn, progress, cancel, meanwhile)
     header_index, guessed = _find_header(table.rows)
     if not table.rows or is_blank_row(table.rows[header_index]):
         raise ServiceError(QT_TRANSLATE_NOOP("Service", "Berkas {name} kosong."), name=Path(path).name)
@@ -251,10 +253,11 @@ def _read_import(ws: Workspace, path: Path, school_npsn: str | None, mapping: Ma
             mapping = guessed  # the school's usual layout does not fit this file
     if columns:
         mapping = _with_columns(headers, mapping, columns)
-    body = [(number, row) for number, row in enumerate(table.rows[header_index + 1:], start=header_index + 2)
-            if not is_blank_row(row)]
+    body = without_footer([(number, row) for number, row in enumerate(table.rows[header_index + 1:],
+                                                                      start=header_index + 2) if not is_blank_row(row)])
     preview = ImportPreview(Path(path), school_npsn, headers, header_index + 1, dict(mapping), ())
-    return _check_rows(ws, preview, [_pending(n, _cells(row, mapping)) for n, row in body], progress, cancel)
+    return _check_rows(ws, preview, [_pending(n, _cells(row, mapping)) for n, row in body], progress, cancel,
+                       meanwhile)
 
 
 def field_named(text: str) -> str | None:
@@ -303,19 +306,21 @@ def _fold(text: str) -> str:
 def _dapodik_school(ws: Workspace, npsn: str | None, named: str) -> tuple[str | None, str]:
     """(NPSN, kabupaten/kota name) of the school a Dapodik export belongs to: the one chosen, else the
     registered school the title names."""
-    with ws.session() as session:
+    with ws.reading() as db:
         if npsn:
-            school = session.scalar(select(School).where(School.npsn == npsn))
+            school = db.execute("SELECT npsn, name, kabupaten_code FROM schools WHERE npsn = ?", (npsn,)).fetchone()
         else:
             wanted = _fold(named)
-            school = next((s for s in session.scalars(select(School)) if wanted and _fold(s.name) == wanted), None)
-        if school is None:
-            return None, ""
-        return school.npsn, ws.regions.name(school.kabupaten_code)
+            school = next((s for s in db.execute("SELECT npsn, name, kabupaten_code FROM schools ORDER BY id")
+                           if wanted and _fold(s[1]) == wanted), None)
+    if school is None:
+        return None, ""
+    return school[0], ws.regions.name(school[2])
 
 
 def _read_dapodik(ws: Workspace, path: Path, rows: list[list[Any]], layout: dapodik.Layout, school_npsn: str | None,
-                  progress: Progress | None, cancel: threading.Event | None) -> ImportPreview:
+                  progress: Progress | None, cancel: threading.Event | None,
+                  meanwhile: Callable[[], None] | None = None) -> ImportPreview:
     npsn, kabupaten = _dapodik_school(ws, school_npsn, layout.school_name)
     reading = dapodik.people(rows, layout, kabupaten)
     if npsn is None:
@@ -342,7 +347,7 @@ def _read_dapodik(ws: Workspace, path: Path, rows: list[list[Any]], layout: dapo
                            layout.two_rows, tuple(mapped), tuple(layout.ignored))
     preview = ImportPreview(Path(path), npsn, layout.headers, layout.header_row, {}, (), source)
     pending = [_pending(p.number, p.cells, p.person, p.rows) for p in reading.people]
-    return _check_rows(ws, preview, pending, progress, cancel)
+    return _check_rows(ws, preview, pending, progress, cancel, meanwhile)
 
 
 def _cells(row: Sequence[Any], mapping: Mapping[str, int]) -> dict[str, Any]:
@@ -357,25 +362,27 @@ def remap(ws: Workspace, preview: ImportPreview, mapping: Mapping[str, int],
         raise ServiceError(QT_TRANSLATE_NOOP("Service", "Kolom berkas Dapodik dikenali sendiri; tidak perlu dipetakan."))
     table = read_table(preview.path)
     start = preview.header_row  # 0-based index of the first data row
-    body = [(number, row) for number, row in enumerate(table.rows[start:], start=start + 1)
-            if not is_blank_row(row)]
+    body = without_footer([(number, row) for number, row in enumerate(table.rows[start:], start=start + 1)
+                           if not is_blank_row(row)])
     fresh = replace(preview, mapping=dict(mapping), rows=())
     return _check_rows(ws, fresh, [_pending(n, _cells(row, mapping)) for n, row in body], progress, cancel)
 
 
 def _check_rows(ws: Workspace, preview: ImportPreview, rows: list[ImportRow],
-                progress: Progress | None, cancel: threading.Event | None) -> ImportPreview:
+                progress: Progress | None, cancel: threading.Event | None,
+                meanwhile: Callable[[], None] | None = None) -> ImportPreview:
     with bulk_work():
-        return _check_all(ws, preview, rows, progress, cancel)
+        return _check_all(ws, preview, rows, progress, cancel, meanwhile)
 
 
 def _check_all(ws: Workspace, preview: ImportPreview, rows: list[ImportRow],
-               progress: Progress | None, cancel: threading.Event | None) -> ImportPreview:
+               progress: Progress | None, cancel: threading.Event | None,
+               meanwhile: Callable[[], None] | None = None) -> ImportPreview:
     ctx = ws.context()
     matcher = _matcher(ws)
     total = len(rows)
     if progress is None and cancel is None and total >= _PARALLEL_MIN_ROWS and _can_fork():
-        checked = _check_in_two_processes(rows, ctx, matcher, preview)
+        checked = _check_in_two_processes(rows, ctx, matcher, preview, meanwhile)
         return _mark_duplicates(ws, replace(preview, rows=tuple(checked)))
     checked = []
     for done, row in enumerate(rows, start=1):
@@ -387,13 +394,19 @@ def _check_all(ws: Workspace, preview: ImportPreview, rows: list[ImportRow],
                 progress(done, total)
     if progress is not None:
         progress(total, total)
+    if meanwhile is not None:
+        meanwhile()
     return _mark_duplicates(ws, replace(preview, rows=tuple(checked)))
 
 
-# Checking rows is pure computation; on a laptop's second core a forked helper checks the second
-# half of a large file while this process checks the first (10,000 rows: 0.72 s -> about 0.45 s).
-# Only where fork is safe: the command line, never the window's threads (it reports progress instead).
+# Checking rows is pure computation; on a laptop's second core a forked helper checks part of a
+# large file while this process checks the rest (10,000 rows: 0.72 s -> about 0.45 s). Only where
+# fork is safe: the command line, never the window's threads (it reports progress instead).
+# The rows go in chunks that both take as they are free, this process from the front and the helper
+# from the back, until they meet: neither waits for the other however busy the machine is, and this
+# process may first run ``meanwhile`` (the command line loads SQLAlchemy for the commit there).
 _PARALLEL_MIN_ROWS = 4000
+_CHUNK_ROWS = 250
 _FORK_JOB: tuple | None = None
 
 
@@ -402,15 +415,32 @@ def _can_fork() -> bool:
             and "fork" in multiprocessing.get_all_start_methods())
 
 
-def _check_slice(bounds: tuple[int, int]) -> list[ImportRow]:
-    rows, ctx, matcher, preview = _FORK_JOB
-    return [_check_one(row, ctx, matcher, preview) for row in rows[bounds[0]:bounds[1]]]
+def _take(ends, front: bool) -> int | None:
+    """The next chunk for this process (front) or the helper (back), None when none is left."""
+    with ends.get_lock():
+        if ends[0] >= ends[1]:
+            return None
+        if front:
+            ends[0] += 1
+            return ends[0] - 1
+        ends[1] -= 1
+        return ends[1]
 
 
-def _check_slice_compact(bounds: tuple[int, int]) -> list[tuple]:
-    """In the helper: each row's verdict as plain tuples (a third of the pickling of whole rows)."""
-    return [(row.status, row.problems, astuple_shallow(row.enrollment) if row.enrollment else None, row.person)
-            for row in _check_slice(bounds)]
+def _check_chunk(number: int) -> list[ImportRow]:
+    rows, ctx, matcher, preview, _ = _FORK_JOB
+    return [_check_one(row, ctx, matcher, preview) for row in rows[number * _CHUNK_ROWS:(number + 1) * _CHUNK_ROWS]]
+
+
+def _check_from_back() -> list[tuple[int, list[tuple]]]:
+    """In the helper: chunks from the back, each row's verdict as plain tuples (a third of the pickling
+    of whole rows)."""
+    ends = _FORK_JOB[4]
+    done = []
+    while (number := _take(ends, front=False)) is not None:
+        done.append((number, [(row.status, row.problems, astuple_shallow(row.enrollment) if row.enrollment else None,
+                               row.person) for row in _check_chunk(number)]))
+    return done
 
 
 def astuple_shallow(enrollment: Enrollment) -> tuple:
@@ -420,18 +450,28 @@ def astuple_shallow(enrollment: Enrollment) -> tuple:
 _ENROLLMENT_FIELDS = tuple(Enrollment.__dataclass_fields__)
 
 
-def _check_in_two_processes(rows, ctx, matcher, preview) -> list[ImportRow]:
+def _check_in_two_processes(rows, ctx, matcher, preview, meanwhile=None) -> list[ImportRow]:
     global _FORK_JOB
-    _FORK_JOB = (rows, ctx, matcher, preview)
-    split = len(rows) * 11 // 20  # this process also unpickles the helper's half: give it a little more
+    context = multiprocessing.get_context("fork")
+    chunks = -(-len(rows) // _CHUNK_ROWS)
+    ends = context.Array("l", [0, chunks])   # next chunk from the front, one past the last from the back
+    _FORK_JOB = (rows, ctx, matcher, preview, ends)
     try:
-        with multiprocessing.get_context("fork").Pool(1) as pool:
-            second = pool.apply_async(_check_slice_compact, ((split, len(rows)),))
-            first = _check_slice((0, split))
-            rest = [replace(row, status=status, problems=problems, person=person,
-                            enrollment=Enrollment(*values) if values is not None else None)
-                    for row, (status, problems, values, person) in zip(rows[split:], second.get(), strict=True)]
-            return first + rest
+        with context.Pool(1) as pool:
+            helper = pool.apply_async(_check_from_back)
+            if meanwhile is not None:
+                meanwhile()
+            checked: list[list[ImportRow] | None] = [None] * chunks
+            while (number := _take(ends, front=True)) is not None:
+                checked[number] = _check_chunk(number)
+            for number, verdicts in helper.get():
+                start = number * _CHUNK_ROWS
+                checked[number] = [
+                    ImportRow(row.number, row.cells, status, problems, None,
+                              Enrollment(*values) if values is not None else None, person, row.rows)
+                    for row, (status, problems, values, person) in zip(rows[start:start + _CHUNK_ROWS], verdicts,
+                                                                      strict=True)]
+            return [row for chunk in checked for row in chunk]
     finally:
         _FORK_JOB = None
 
@@ -474,7 +514,8 @@ def _check_one(row: ImportRow, ctx, matcher: RegionMatcher, preview: ImportPrevi
         problems.append(error("-", QT_TRANSLATE_NOOP("Validation", "Data tidak lengkap.")))
     enrollment = result.enrollment if not problems_have_error(problems) else None
     status = ERROR if enrollment is None else WARNING if problems else VALID
-    return replace(row, status=status, problems=tuple(problems), duplicate=None, enrollment=enrollment, person=person)
+    # As replace(row, ...) with these fields, without its per-call field inspection.
+    return ImportRow(row.number, row.cells, status, tuple(problems), None, enrollment, person, row.rows)
 
 
 def problems_have_error(problems: Sequence[Problem]) -> bool:
@@ -486,10 +527,25 @@ _SAME_IN_DAPODIK = QT_TRANSLATE_NOOP("Validation", "NIK sama dengan {person} di 
                                                    "lain; hanya yang di baris {row} yang didaftarkan. Periksa NIK-nya.")
 
 
+def _taken_niks(ws: Workspace, niks: Sequence[str]) -> dict[str, tuple[str, str, str]]:
+    """Live records holding any of ``niks``: nik -> (uuid, registration_no, full_name), as
+    enrollment._existing_niks, through the driver."""
+    found: dict[str, tuple[str, str, str]] = {}
+    with ws.reading() as db:
+        for start in range(0, len(niks), 500):
+            chunk = niks[start:start + 500]
+            for nik, wid, regno, name in db.execute(
+                    f"SELECT nik, uuid, registration_no, full_name FROM workers WHERE nik IN "
+                    f"({', '.join('?' * len(chunk))}) AND deleted_at IS NULL", chunk):
+                found[nik] = (wid, regno, name)
+    return found
+
+
 def _mark_duplicates(ws: Workspace, preview: ImportPreview) -> ImportPreview:
     """People already enrolled, and the second and later rows of one NIK in the file."""
-    with ws.session() as session:
-        taken = _existing_niks(session, list({r.enrollment.nik for r in preview.rows if r.enrollment}))
+    from desktop.services.enrollment import DUPLICATE_NIK
+
+    taken = _taken_niks(ws, list({r.enrollment.nik for r in preview.rows if r.enrollment}))
     first_row: dict[str, ImportRow] = {}
     rows = []
     for row in preview.rows:
@@ -541,6 +597,9 @@ def correct(ws: Workspace, preview: ImportPreview, row_number: int, field_name: 
 def commit_import(ws: Workspace, preview: ImportPreview, actor: Actor,
                   cancel: threading.Event | None = None) -> ImportResult:
     """Enroll every valid row in one transaction; remember the column mapping for the school."""
+    from desktop.services.enrollment import WORKER_INSERT_COLUMNS, _existing_niks, _school_ids, insert_enrollments
+    from desktop.storage.models import Setting
+
     permissions.require(actor, permissions.Action.IMPORT)
     if permissions.school_for(actor, preview.school_npsn) != preview.school_npsn:
         raise PermissionDenied(QT_TRANSLATE_NOOP("Service", "Koordinator hanya dapat mengimpor daftar sekolahnya "
@@ -570,6 +629,8 @@ def commit_import(ws: Workspace, preview: ImportPreview, actor: Actor,
 
 
 def _mark_taken(preview: ImportPreview, taken: Mapping[str, tuple[str, str, str]]) -> ImportPreview:
+    from desktop.services.enrollment import DUPLICATE_NIK
+
     rows = []
     for row in preview.rows:
         if row.enrollment is not None and row.status in (VALID, WARNING) and row.enrollment.nik in taken:
@@ -639,6 +700,8 @@ def export_rejected(ws: Workspace, preview: ImportPreview, out: Path, actor: Act
                               else cell_text(value))
             values.append(" ".join(row_reasons(row)))
             yield values
+
+    from desktop.services import audit
 
     written = write_workbook(Path(out), _column_specs(True, fields), rows(), lists=_choice_lists(ws))
     audit.log(ws, actor, "export", Path(out).name, {"what": "baris ditolak", "rows": written,

@@ -4,25 +4,23 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import select
-
 from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.domain.text import fold_spaces
+from desktop.services import audit, permissions
+from desktop.services.accounts import Actor
 from desktop.services.errors import ServiceError
 from desktop.services.records import SchoolInfo
 from desktop.services.workspace import Workspace, utcnow
-from desktop.storage.models import School
 
 LEVELS = ("SD", "MI", "SMP", "MTs", "SMA", "MA", "SMK")
 _NPSN = re.compile(r"^\d{8}$")
 
 
-def _info(s: School) -> SchoolInfo:
+def _info(s) -> SchoolInfo:
     return SchoolInfo(s.id, s.npsn, s.name, s.level, s.kabupaten_code, s.coordinator)
 
 
-def add_school(ws: Workspace, npsn: str, name: str, level: str, kabupaten_code: str,
-               coordinator: str = "") -> SchoolInfo:
+def _checked(ws: Workspace, npsn: str, name: str, level: str, kabupaten_code: str) -> tuple[str, str, str, str]:
     npsn, name = fold_spaces(npsn), fold_spaces(name).upper()
     level = next((lv for lv in LEVELS if lv.lower() == fold_spaces(level).lower()), "")
     if not _NPSN.match(npsn):
@@ -36,25 +34,69 @@ def add_school(ws: Workspace, npsn: str, name: str, level: str, kabupaten_code: 
     if region is None or len(region.code) != 4:
         raise ServiceError(QT_TRANSLATE_NOOP("Service", "Kode kabupaten/kota {code} tidak dikenal."),
                            code=kabupaten_code)
+    return npsn, name, level, region.code
+
+
+def add_school(ws: Workspace, npsn: str, name: str, level: str, kabupaten_code: str,
+               coordinator: str = "", actor: Actor | None = None) -> SchoolInfo:
+    """A new school; ``actor`` (the window's user) must be an admin."""
+    from sqlalchemy import select
+
+    from desktop.storage.models import School
+
+    if actor is not None:
+        permissions.require(actor, permissions.Action.ADMINISTER)
+    npsn, name, level, kabupaten_code = _checked(ws, npsn, name, level, kabupaten_code)
     with ws.session(write=True) as session:
         if session.scalar(select(School).where(School.npsn == npsn)) is not None:
             raise ServiceError(QT_TRANSLATE_NOOP("Service", "Sekolah dengan NPSN {npsn} sudah ada."), npsn=npsn)
-        school = School(npsn=npsn, name=name, level=level, kabupaten_code=region.code,
+        school = School(npsn=npsn, name=name, level=level, kabupaten_code=kabupaten_code,
                         coordinator=fold_spaces(coordinator), created_at=utcnow())
         session.add(school)
+        session.flush()
+        if actor is not None:
+            audit.record(session, ws, actor, "create", f"sekolah {npsn}", {"name": name, "level": level})
+        return _info(school)
+
+
+def update_school(ws: Workspace, npsn: str, name: str, level: str, kabupaten_code: str, coordinator: str,
+                  actor: Actor) -> SchoolInfo:
+    """Correct a school's name, level, kabupaten/kota or coordinator (its NPSN stays: records and the
+    hub know the school by it). Admin only; the change goes to the audit log."""
+    from sqlalchemy import select
+
+    from desktop.storage.models import School
+
+    permissions.require(actor, permissions.Action.ADMINISTER)
+    npsn, name, level, kabupaten_code = _checked(ws, npsn, name, level, kabupaten_code)
+    with ws.session(write=True) as session:
+        school = session.scalar(select(School).where(School.npsn == npsn))
+        if school is None:
+            raise ServiceError(QT_TRANSLATE_NOOP("Service", "Sekolah dengan NPSN {npsn} belum terdaftar."), npsn=npsn)
+        wanted = {"name": name, "level": level, "kabupaten_code": kabupaten_code, "coordinator": fold_spaces(coordinator)}
+        changed = {k: [getattr(school, k), v] for k, v in wanted.items() if getattr(school, k) != v}
+        for key, (_old, new) in changed.items():
+            setattr(school, key, new)
+        if changed:
+            audit.record(session, ws, actor, "edit", f"sekolah {npsn}", changed)
         session.flush()
         return _info(school)
 
 
 def list_schools(ws: Workspace) -> list[SchoolInfo]:
-    with ws.session() as session:
-        return [_info(s) for s in session.scalars(select(School).order_by(School.name))]
+    with ws.reading() as db:   # through the driver: `lindung school list` needs no SQLAlchemy
+        return [SchoolInfo(*row) for row in db.execute(
+            "SELECT id, npsn, name, level, kabupaten_code, coordinator FROM schools ORDER BY name")]
 
 
 def ids_for_records(session, records) -> dict[str, int]:
     """NPSN -> local school id for the schools synced records name. A school another laptop added and
     this one does not know yet is added from the record (its NPSN, name and kabupaten), so the records
     keep their school here and when they are sent back."""
+    from sqlalchemy import select
+
+    from desktop.storage.models import School
+
     wanted = {str(r["school_npsn"]): r for r in records if isinstance(r, dict) and r.get("school_npsn")}
     if not wanted:
         return {}

@@ -2,6 +2,11 @@
 
 Like Anki's collection, the GUI holds one open workspace and hands all work on it to a single
 background worker; the command line opens one per run.
+
+Opening reads the schema revision, settings and device straight through the driver: a database at
+the packaged schema with its settings in place needs neither Alembic nor SQLAlchemy to open, and
+``reading()`` serves reads the same way. SQLAlchemy (the engine and the ORM sessions every write
+uses) is loaded on the first ``session()``; a new or older database takes that path at once.
 """
 
 from __future__ import annotations
@@ -9,14 +14,13 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import gc
+import threading
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
-
-from sqlalchemy import delete, func, insert, select
-from sqlalchemy.orm import Session, sessionmaker
+from typing import TYPE_CHECKING
 
 from desktop.domain.enrollment import Context, Policy
 from desktop.domain.messages import QT_TRANSLATE_NOOP
@@ -24,8 +28,11 @@ from desktop.domain.regions import Level, RegionCatalog, RegionError, dotted
 from desktop.domain.regno import new_device_prefix
 from desktop.paths import REGIONS_CSV
 from desktop.services.errors import ServiceError
-from desktop.storage.engine import make_engine, migrate
-from desktop.storage.models import RegionRow, Setting
+from desktop.storage.engine import HEAD_REVISION, connect, make_engine, migrate, stored_revision
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session
 
 REGIONS_SOURCE_DEFAULT = (
     "Kepmendagri 300.2.2-2430/2025, via cahyadsn/wilayah (MIT), db/wilayah.sql"
@@ -72,6 +79,10 @@ def read_regions_csv(path: Path) -> list[tuple[str, str, str]]:
                            reason=str(exc)) from exc
 
 
+# The settings every database has once opened (made on first open; see _ensure_settings).
+_REQUIRED_SETTINGS = ("device_id", "device_prefix", "next_sequence", "created_at")
+
+
 class Workspace:
     def __init__(self, path: Path | str, today: dt.date | None = None, key: bytes | None = None):
         """``key``: the database key from an account's password (see services.keys); without it the
@@ -80,33 +91,122 @@ class Workspace:
 
         self.path = Path(path).expanduser()
         self.key = key if key is not None else keys.key_without_password(self.path)
-        self.engine = make_engine(self.path, self.key)
-        migrate(self.engine)
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
-        self._write_sessions = sessionmaker(
-            self.engine.execution_options(lindung_write=True), expire_on_commit=False)
         self._today = today
+        self._engine: Engine | None = None
+        self._sessions = self._write_sessions = None
+        self._regions: RegionCatalog | None = None
+        self._lock = threading.RLock()   # the driver connection: one unit of work at a time
+        self._depth = 0
+        self._db = connect(self.path, self.key)
+        try:
+            settings = self._ready_settings()
+            if settings is None:   # new, older or incomplete: Alembic and the ORM put it right
+                settings = self._prepare()
+        except BaseException:
+            self._db.close()
+            raise
+        self.device = Device(settings["device_id"], settings["device_prefix"])
+        self.policy = self._policy_from(settings)
+
+    def _ready_settings(self) -> dict[str, str] | None:
+        """The settings of a database that is ready as it is (packaged schema, settings and regions in
+        place), read through the driver alone; None when it needs the full opening."""
+        with self.reading() as db:
+            if stored_revision(db) != HEAD_REVISION:
+                return None
+            settings = dict(db.execute("SELECT key, value FROM settings WHERE key IN (?, ?, ?, ?) "
+                                       "OR key LIKE 'policy.%'", _REQUIRED_SETTINGS))
+            if any(name not in settings for name in _REQUIRED_SETTINGS):
+                return None
+            if db.execute("SELECT EXISTS (SELECT 1 FROM regions)").fetchone()[0] == 0:
+                return None
+            return settings
+
+    def _prepare(self) -> dict[str, str]:
+        """Migrate, make the settings and store the region list where missing (the first open)."""
+        from sqlalchemy import func, select
+
+        from desktop.storage.models import RegionRow, Setting
+
+        migrate(self.engine)
         with self.session(write=True) as session:
             self._ensure_settings(session)
             if session.scalar(select(func.count()).select_from(RegionRow)) == 0:
-                self._store_regions(session, read_regions_csv(REGIONS_CSV), REGIONS_SOURCE_DEFAULT)
-            self.device = Device(self._setting(session, "device_id"), self._setting(session, "device_prefix"))
-            self.policy = self._load_policy(session)
-            self.regions = self._load_regions(session)
+                self._regions = self._store_regions(session, read_regions_csv(REGIONS_CSV), REGIONS_SOURCE_DEFAULT)
+            return {row.key: row.value for row in session.scalars(
+                select(Setting).where(Setting.key.in_(_REQUIRED_SETTINGS) | Setting.key.startswith("policy.")))}
 
     # -- units of work ---------------------------------------------------------------------
+    @property
+    def engine(self) -> Engine:
+        """The SQLAlchemy engine, made (and SQLAlchemy imported) when first needed."""
+        if self._engine is None:
+            self._engine = make_engine(self.path, self.key)
+        return self._engine
+
     @contextmanager
     def session(self, write: bool = False) -> Iterator[Session]:
         """A unit of work: commits when the block ends, rolls back on any exception.
 
         ``write=True`` takes SQLite's write lock when the unit begins.
         """
+        if self._sessions is None:
+            from sqlalchemy.orm import sessionmaker
+
+            self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+            self._write_sessions = sessionmaker(
+                self.engine.execution_options(lindung_write=True), expire_on_commit=False)
         factory = self._write_sessions if write else self._sessions
         with factory() as session, session.begin():
             yield session
 
+    @contextmanager
+    def reading(self):
+        """A read-only unit of work straight on the driver (no SQLAlchemy): the DB-API connection,
+        inside one transaction, so every statement sees the same snapshot. Nested uses share it."""
+        with self._lock:
+            db = self._db
+            outer = self._depth == 0
+            if outer:
+                db.execute("BEGIN")
+            self._depth += 1
+            try:
+                yield db
+            finally:
+                self._depth -= 1
+                if outer and db.in_transaction:
+                    db.execute("COMMIT")   # nothing written: ends the snapshot
+
+    @contextmanager
+    def writing(self):
+        """A write unit of work straight on the driver: the DB-API connection inside ``BEGIN
+        IMMEDIATE`` (the write lock at once, as ``session(write=True)``), committed when the block
+        ends, rolled back on any exception. For writes that need no ORM (the log of a card batch, a
+        sign-in). Never inside a ``session(write=True)`` of the same thread: the driver's connection is
+        not the session's, and would wait for the session's lock. Likewise ``reading()`` sees what is
+        committed, not a session's uncommitted changes."""
+        with self._lock:
+            if self._depth:
+                raise RuntimeError("a write cannot start inside a read on the same connection")
+            db = self._db
+            db.execute("BEGIN IMMEDIATE")
+            self._depth += 1
+            try:
+                yield db
+            except BaseException:
+                if db.in_transaction:
+                    db.execute("ROLLBACK")
+                raise
+            else:
+                db.execute("COMMIT")
+            finally:
+                self._depth -= 1
+
     def close(self) -> None:
-        self.engine.dispose()
+        with self._lock:
+            self._db.close()
+        if self._engine is not None:
+            self._engine.dispose()
 
     # -- files with personal data ------------------------------------------------------------
     @property
@@ -139,10 +239,9 @@ class Workspace:
 
     # -- settings --------------------------------------------------------------------------
     @staticmethod
-    def _setting(session: Session, key: str) -> str:
-        return session.get(Setting, key).value
+    def _ensure_settings(session: Session) -> None:
+        from desktop.storage.models import Setting
 
-    def _ensure_settings(self, session: Session) -> None:
         defaults = {
             "device_id": lambda: str(uuid.uuid4()),
             "device_prefix": new_device_prefix,
@@ -154,15 +253,18 @@ class Workspace:
                 session.add(Setting(key=key, value=make()))
         session.flush()
 
-    def _load_policy(self, session: Session) -> Policy:
+    @staticmethod
+    def _policy_from(settings: dict[str, str]) -> Policy:
         values = {}
         for f in fields(Policy):
-            row = session.get(Setting, f"policy.{f.name}")
-            if row is not None:
-                values[f.name] = int(row.value)
+            value = settings.get(f"policy.{f.name}")
+            if value is not None:
+                values[f.name] = int(value)
         return Policy(**values)
 
     def set_policy(self, **changes: int) -> Policy:
+        from desktop.storage.models import Setting
+
         policy = replace(self.policy, **changes)
         with self.session(write=True) as session:
             for name, value in changes.items():
@@ -171,15 +273,22 @@ class Workspace:
         return policy
 
     # -- reference regions -----------------------------------------------------------------
-    @staticmethod
-    def _load_regions(session: Session) -> RegionCatalog:
-        rows = session.execute(select(RegionRow.code, RegionRow.name, RegionRow.level)).all()
-        from desktop.domain.regions import Region
+    @property
+    def regions(self) -> RegionCatalog:
+        """The region list, read on first use."""
+        if self._regions is None:
+            from desktop.domain.regions import Region
 
-        return RegionCatalog(Region(code, name, Level(level)) for code, name, level in rows)
+            with self.reading() as db:
+                rows = db.execute("SELECT code, name, level FROM regions").fetchall()
+            self._regions = RegionCatalog(Region(code, name, Level(level)) for code, name, level in rows)
+        return self._regions
 
     @staticmethod
     def _store_regions(session: Session, rows: list[tuple[str, str, str]], source: str) -> RegionCatalog:
+        from sqlalchemy import delete, insert
+
+        from desktop.storage.models import RegionRow, Setting
         try:
             catalog = RegionCatalog.from_rows(rows)
         except RegionError as exc:
@@ -201,12 +310,14 @@ class Workspace:
         rows = read_regions_csv(path)
         with self.session(write=True) as session:
             catalog = self._store_regions(session, rows, source)
-        self.regions = catalog
+        self._regions = catalog
         return catalog
 
     def regions_source(self) -> tuple[str, str]:
-        with self.session() as session:
-            return self._setting(session, "regions.source"), self._setting(session, "regions.loaded_at")
+        with self.reading() as db:
+            values = dict(db.execute("SELECT key, value FROM settings WHERE key IN ('regions.source', "
+                                     "'regions.loaded_at')"))
+        return values["regions.source"], values["regions.loaded_at"]
 
     def region_label(self, code: str) -> str:
         return f"{dotted(code)} {self.regions.name(code)}"

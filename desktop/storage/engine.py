@@ -1,15 +1,28 @@
-"""The SQLite engine: WAL, foreign keys, durable commits, and migrations applied at start."""
+"""The SQLite engine: WAL, foreign keys, durable commits, and migrations applied at start.
+
+Nothing here imports SQLAlchemy or Alembic until an engine is made or a migration runs: a command
+that only reads opens the file with the driver alone (``connect``), and a database already at the
+packaged schema (``HEAD_REVISION``) never loads Alembic at all.
+"""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import make_url
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 APP_NAME = "Lindung"
+
+# The newest migration in migrations/versions, the schema this package was built with. A database
+# stamped with it opens without Alembic (importing it and reading its script directory cost
+# 0.26-0.45 s of every start); any other revision runs Alembic as before. Change it with every new
+# migration: tests/unit/test_schema_head.py and scripts/build_bundle.py fail until it names
+# Alembic's head.
+HEAD_REVISION = "0012"
 
 
 def default_db_path() -> Path:
@@ -43,7 +56,7 @@ def sqlcipher_connect(path: Path | str, key: bytes, **kwargs):
     return connection
 
 
-def _on_connect(dbapi_connection, _record) -> None:
+def _on_connect(dbapi_connection, _record=None) -> None:
     # The driver's own transaction handling is switched off (isolation_level=None) so that the
     # BEGIN emitted below covers every statement of a unit of work, reads included.
     dbapi_connection.isolation_level = None
@@ -67,10 +80,45 @@ def _on_begin(connection) -> None:
     connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
+def connect(path: Path | str, key: bytes):
+    """A DB-API connection to the encrypted file with the engine's settings (WAL, foreign keys,
+    durable commits, cache), creating its folder when needed; for reads without SQLAlchemy. Usable
+    from one thread at a time; transactions are the caller's (``BEGIN`` ... ``COMMIT``)."""
+    path = Path(path).expanduser()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    connection = sqlcipher_connect(path, key, check_same_thread=False)
+    try:
+        _on_connect(connection)
+    except BaseException:   # a wrong key or a file that is no database
+        connection.close()
+        raise
+    return connection
+
+
+def stored_revision(connection) -> str | None:
+    """The schema revision a database is stamped with (None: new, or made before migrations)."""
+    import sqlcipher3.dbapi2 as sqlcipher
+
+    try:
+        row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlcipher.OperationalError:   # no such table
+        return None
+    return row[0] if row else None
+
+
+def sql_datetime(value) -> str:
+    """A datetime as SQLAlchemy's SQLite DateTime stores it (``2026-11-24 08:00:00.000000``), for
+    rows written through the driver beside rows the ORM writes."""
+    return (f"{value.year:04d}-{value.month:02d}-{value.day:02d} {value.hour:02d}:{value.minute:02d}:"
+            f"{value.second:02d}.{value.microsecond:06d}")
+
+
 def make_engine(path: Path | str, key: bytes) -> Engine:
     """An engine on an encrypted SQLite file (SQLCipher, AES-256 with ``key``), creating its folder
     when needed."""
     import sqlcipher3.dbapi2 as sqlcipher
+    from sqlalchemy import create_engine, event
+    from sqlalchemy.engine import make_url
 
     path = Path(path).expanduser()
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -108,8 +156,9 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def migrate(engine: Engine) -> bool:
-    """Bring the schema to the newest revision in one transaction; True if anything ran."""
-    if current_revision(engine) == head_revision():
+    """Bring the schema to the newest revision in one transaction; True if anything ran. A database
+    at the packaged ``HEAD_REVISION`` is left alone without loading Alembic."""
+    if current_revision(engine) == HEAD_REVISION:
         return False
     from alembic import command
 

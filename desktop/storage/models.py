@@ -126,6 +126,8 @@ class Worker(Base):
         Index("ix_workers_kabupaten_name", "kabupaten_code", "name_key", "id"),
         Index("ix_workers_school", "school_id"),
         Index("ix_workers_status", "status"),
+        # The last four digits of a NIK, which the masked list shows, are searched on their own.
+        Index("ix_workers_nik_tail", text("substr(nik, 13)")),
         # One KPJ number per live person.
         Index("uq_workers_kpj_live", "kpj_number", unique=True,
               sqlite_where=text("deleted_at IS NULL AND kpj_number IS NOT NULL"),

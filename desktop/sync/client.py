@@ -176,6 +176,36 @@ def register(ws: Workspace, hub: str, code: str, name: str = "", allow_http: boo
     return hub
 
 
+@dataclass(frozen=True)
+class HubLink:
+    url: str | None             # the hub this laptop is registered with, None before it joins one
+    device_prefix: str          # this laptop's registration-number prefix (the hub knows it by it)
+    auto_minutes: int           # sync by itself every so many minutes while the window is open (0: never)
+
+
+AUTO_SYNC_SETTING = "sync.auto_minutes"
+
+
+def hub_link(ws: Workspace) -> HubLink:
+    """What the window says about this laptop's hub (never the credential)."""
+    url, token = _setting(ws, "sync.hub_url"), _setting(ws, "sync.token")
+    return HubLink(url if url and token else None, ws.device.prefix, int(_setting(ws, AUTO_SYNC_SETTING) or 0))
+
+
+def set_auto_minutes(ws: Workspace, minutes: int, actor: Any) -> None:
+    """How often the window syncs by itself (admin only; 0 turns it off)."""
+    from desktop.services import audit, permissions
+
+    permissions.require(actor, permissions.Action.ADMINISTER)
+    if not 0 <= minutes <= 1440:
+        raise ServiceError(QT_TRANSLATE_NOOP("Service", "Sinkron otomatis: 0 (mati) sampai 1440 menit."))
+    with ws.session(write=True) as session:
+        old = session.get(Setting, AUTO_SYNC_SETTING)
+        session.merge(Setting(key=AUTO_SYNC_SETTING, value=str(minutes)))
+        audit.record(session, ws, actor, "edit", "pengaturan sinkron otomatis",
+                     {"auto_minutes": [int(old.value) if old else 0, minutes]})
+
+
 def export_bundle(ws: Workspace, out, actor: Any = None) -> int:
     """Write every record the hub has not acknowledged to ``out``, sealed for the hub and signed by
     this laptop; returns how many. The laptop learns the acknowledgements at its next sync (the

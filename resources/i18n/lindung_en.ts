@@ -4,699 +4,920 @@
 <context>
     <name>AccountsDialog</name>
     <message>
-        <location filename="../../desktop/gui/accounts_dialog.py" line="21" />
+        <location filename="../../desktop/gui/accounts_dialog.py" line="23"/>
         <source>Kelola akun</source>
         <translation>Manage accounts</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/accounts_dialog.py" line="24" />
+        <location filename="../../desktop/gui/accounts_dialog.py" line="26"/>
         <source>Akun di laptop ini:</source>
         <translation>Accounts on this laptop:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/accounts_dialog.py" line="27" />
+        <location filename="../../desktop/gui/accounts_dialog.py" line="29"/>
         <source>&lt;b&gt;Tambah akun&lt;/b&gt;</source>
         <translation>&lt;b&gt;Add an account&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/accounts_dialog.py" line="35" />
+        <location filename="../../desktop/gui/accounts_dialog.py" line="36"/>
+        <source>ketik nama atau NPSN sekolah</source>
+        <translation>type the school&apos;s name or NPSN</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/accounts_dialog.py" line="37"/>
         <source>— bukan koordinator sekolah —</source>
         <translation>— not a school coordinator —</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/accounts_dialog.py" line="39" />
+        <location filename="../../desktop/gui/accounts_dialog.py" line="41"/>
         <source>Nama lengkap</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/accounts_dialog.py" line="40" />
+        <location filename="../../desktop/gui/accounts_dialog.py" line="42"/>
         <source>Nama pengguna</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/accounts_dialog.py" line="41" />
+        <location filename="../../desktop/gui/accounts_dialog.py" line="43"/>
         <source>Peran</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/accounts_dialog.py" line="42" />
+        <location filename="../../desktop/gui/accounts_dialog.py" line="44"/>
         <source>Sekolah</source>
         <translation>School</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/accounts_dialog.py" line="43" />
+        <location filename="../../desktop/gui/accounts_dialog.py" line="45"/>
         <source>Kata sandi (min. {n})</source>
         <translation>Password (min. {n})</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/accounts_dialog.py" line="49" />
+        <location filename="../../desktop/gui/accounts_dialog.py" line="51"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/accounts_dialog.py" line="50" />
+        <location filename="../../desktop/gui/accounts_dialog.py" line="52"/>
         <source>Tambah akun</source>
         <translation>Add account</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/accounts_dialog.py" line="85" />
+        <location filename="../../desktop/gui/accounts_dialog.py" line="95"/>
         <source>Akun {name} dibuat.</source>
         <translation>Account {name} created.</translation>
     </message>
 </context>
 <context>
+    <name>AnswerDialog</name>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="343"/>
+        <source>Baca jawaban BPJS</source>
+        <translation>Read BPJS&apos;s answer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="345"/>
+        <source>Pilih berkas yang dikirim BPJS (.xlsx, .xls, .ods atau .csv). Baris dengan nomor KPJ 11 digit dan tanggal kepesertaan (TMT) membuat peserta itu Aktif sejak tanggal tersebut; baris dengan alasan tanpa KPJ membuatnya Ditolak BPJS. Berkas yang sama dibaca dua kali tidak mengubah apa-apa.</source>
+        <translation>Choose the file BPJS sent (.xlsx, .xls, .ods or .csv). A row with an 11-digit KPJ number and a membership date (TMT) makes that worker Active from that date; a row with a reason and no KPJ makes them Refused by BPJS. Reading the same file twice changes nothing.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="350"/>
+        <source>&amp;Pilih berkas jawaban…</source>
+        <translation>&amp;Choose the answer file…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="358"/>
+        <source>Aktif</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="358"/>
+        <source>Ditolak</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="359"/>
+        <source>Tidak berubah</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="360"/>
+        <source>Tidak diterapkan</source>
+        <translation>Not applied</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="370"/>
+        <source>Baris yang tidak diterapkan dan alasannya:</source>
+        <translation>Rows not applied, and why:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="371"/>
+        <source>Baris di berkas</source>
+        <translation>Row in the file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="371"/>
+        <source>Alasan</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="381"/>
+        <source>Pilih berkas jawaban BPJS</source>
+        <translation>Choose BPJS&apos;s answer file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="404"/>
+        <source>{name} dibaca: {activated} peserta aktif, {refused} ditolak BPJS, {unchanged} tidak berubah.</source>
+        <translation>{name} read: {activated} workers active, {refused} refused by BPJS, {unchanged} unchanged.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="407"/>
+        <source>{count} baris tidak diterapkan: lihat alasannya di tabel.</source>
+        <translation>{count} rows not applied: see why in the table.</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/gui/app.py" line="105" />
+        <location filename="../../desktop/gui/app.py" line="192"/>
+        <source>Cadangan tidak dipulihkan: {reason}</source>
+        <translation>The backup was not restored: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/app.py" line="194"/>
+        <source>Pulihkan dari cadangan</source>
+        <translation>Restore from a backup</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/app.py" line="205"/>
         <source>Basis data {path} tidak dapat dibuka.
 {reason}</source>
         <translation>The database {path} cannot be opened.
 {reason}</translation>
     </message>
+    <message>
+        <location filename="../../desktop/gui/app.py" line="208"/>
+        <source>Basis data tidak dapat dibuka</source>
+        <translation>The database cannot be opened</translation>
+    </message>
 </context>
 <context>
     <name>Audit</name>
     <message>
-        <location filename="../../desktop/services/audit.py" line="30" />
+        <location filename="../../desktop/services/audit.py" line="32"/>
         <source>tambah</source>
         <translation>create</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="30" />
+        <location filename="../../desktop/services/audit.py" line="32"/>
         <source>ubah</source>
         <translation>edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="31" />
+        <location filename="../../desktop/services/audit.py" line="33"/>
         <source>hapus</source>
         <translation>delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="31" />
+        <location filename="../../desktop/services/audit.py" line="33"/>
         <source>cetak</source>
         <translation>print</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="32" />
+        <location filename="../../desktop/services/audit.py" line="34"/>
         <source>ekspor</source>
         <translation>export</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="32" />
+        <location filename="../../desktop/services/audit.py" line="34"/>
         <source>impor</source>
         <translation>import</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="33" />
+        <location filename="../../desktop/services/audit.py" line="35"/>
         <source>sinkron</source>
         <translation>sync</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="33" />
+        <location filename="../../desktop/services/audit.py" line="35"/>
         <source>tinjau</source>
         <translation>review</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="34" />
+        <location filename="../../desktop/services/audit.py" line="36"/>
         <source>cadangkan</source>
         <translation>backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="34" />
+        <location filename="../../desktop/services/audit.py" line="36"/>
         <source>pulihkan</source>
         <translation>restore</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="35" />
+        <location filename="../../desktop/services/audit.py" line="37"/>
         <source>gagal masuk</source>
         <translation>failed sign-in</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="117" />
+        <location filename="../../desktop/services/audit.py" line="38"/>
+        <source>ajukan ke BPJS</source>
+        <translation>submit to BPJS</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="38"/>
+        <source>jawaban BPJS</source>
+        <translation>BPJS answer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="39"/>
+        <source>pembayaran BAZNAS</source>
+        <translation>BAZNAS payment</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="154"/>
         <source>alasan</source>
         <translation>reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="117" />
+        <location filename="../../desktop/services/audit.py" line="154"/>
         <source>no. registrasi</source>
         <translation>registration no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="118" />
+        <location filename="../../desktop/services/audit.py" line="155"/>
         <source>berkas</source>
         <translation>file</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="118" />
+        <location filename="../../desktop/services/audit.py" line="155"/>
         <source>tata letak</source>
         <translation>layout</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="119" />
+        <location filename="../../desktop/services/audit.py" line="156"/>
         <source>sekolah</source>
         <translation>school</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="119" />
+        <location filename="../../desktop/services/audit.py" line="156"/>
         <source>baris</source>
         <translation>rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="120" />
+        <location filename="../../desktop/services/audit.py" line="157"/>
         <source>jenis</source>
         <translation>kind</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="120" />
+        <location filename="../../desktop/services/audit.py" line="157"/>
         <source>data</source>
         <translation>records</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="121" />
+        <location filename="../../desktop/services/audit.py" line="158"/>
         <source>dikirim</source>
         <translation>pushed</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="121" />
+        <location filename="../../desktop/services/audit.py" line="158"/>
         <source>diambil</source>
         <translation>pulled</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="122" />
-        <location filename="../../desktop/services/audit.py" line="127" />
+        <location filename="../../desktop/services/audit.py" line="159"/>
+        <location filename="../../desktop/services/audit.py" line="164"/>
         <source>konflik</source>
         <translation>conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="122" />
+        <location filename="../../desktop/services/audit.py" line="159"/>
         <source>data ganda</source>
         <translation>duplicates</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="123" />
+        <location filename="../../desktop/services/audit.py" line="160"/>
         <source>ditolak</source>
         <translation>rejected</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="123" />
+        <location filename="../../desktop/services/audit.py" line="160"/>
         <source>dibatalkan</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="124" />
+        <location filename="../../desktop/services/audit.py" line="161"/>
         <source>peran</source>
         <translation>role</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="124" />
+        <location filename="../../desktop/services/audit.py" line="161"/>
         <source>peserta</source>
         <translation>workers</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="125" />
+        <location filename="../../desktop/services/audit.py" line="162"/>
         <source>ukuran (byte)</source>
         <translation>size (bytes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="125" />
+        <location filename="../../desktop/services/audit.py" line="162"/>
         <source>bulan</source>
         <translation>months</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="126" />
+        <location filename="../../desktop/services/audit.py" line="163"/>
         <source>keputusan</source>
         <translation>decision</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="126" />
+        <location filename="../../desktop/services/audit.py" line="163"/>
         <source>dihapus</source>
         <translation>removed</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="127" />
+        <location filename="../../desktop/services/audit.py" line="164"/>
         <source>pasangannya</source>
         <translation>other record</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="128" />
+        <location filename="../../desktop/services/audit.py" line="165"/>
         <source>pasangan</source>
         <translation>pair</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="128" />
+        <location filename="../../desktop/services/audit.py" line="165"/>
         <source>sumber</source>
         <translation>source</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="129" />
+        <location filename="../../desktop/services/audit.py" line="166"/>
         <source>alasan cetak ulang</source>
         <translation>reprint reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="129" />
+        <location filename="../../desktop/services/audit.py" line="166"/>
         <source>otomatis</source>
         <translation>automatic</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="130" />
+        <location filename="../../desktop/services/audit.py" line="167"/>
         <source>kunci otomatis (menit)</source>
         <translation>auto-lock (minutes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="131" />
+        <location filename="../../desktop/services/audit.py" line="168"/>
         <source>waktu percobaan</source>
         <translation>attempted at</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="132" />
+        <location filename="../../desktop/services/audit.py" line="169"/>
         <source>salah berturut-turut</source>
         <translation>wrong in a row</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="133" />
+        <location filename="../../desktop/services/audit.py" line="170"/>
         <source>dikunci (menit)</source>
         <translation>locked (minutes)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="171"/>
+        <source>umur minimal</source>
+        <translation>minimum age</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="171"/>
+        <source>umur maksimal</source>
+        <translation>maximum age</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="172"/>
+        <source>lama perlindungan (bulan)</source>
+        <translation>coverage (months)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="173"/>
+        <source>batas penghasilan wajar</source>
+        <translation>plausible income limit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="174"/>
+        <source>nama</source>
+        <translation>name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="174"/>
+        <source>jenjang</source>
+        <translation>level</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="175"/>
+        <source>kabupaten/kota</source>
+        <translation>regency/city</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="176"/>
+        <source>koordinator</source>
+        <translation>coordinator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="177"/>
+        <source>sinkron otomatis (menit)</source>
+        <translation>automatic sync (minutes)</translation>
     </message>
 </context>
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../desktop/gui/audit_dialog.py" line="32" />
+        <location filename="../../desktop/gui/audit_dialog.py" line="32"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/audit_dialog.py" line="32" />
+        <location filename="../../desktop/gui/audit_dialog.py" line="32"/>
         <source>Pengguna</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/audit_dialog.py" line="33" />
+        <location filename="../../desktop/gui/audit_dialog.py" line="33"/>
         <source>Tindakan</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/audit_dialog.py" line="33" />
+        <location filename="../../desktop/gui/audit_dialog.py" line="33"/>
         <source>Tentang</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/audit_dialog.py" line="34" />
+        <location filename="../../desktop/gui/audit_dialog.py" line="34"/>
         <source>Rincian</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/audit_dialog.py" line="55" />
+        <location filename="../../desktop/gui/audit_dialog.py" line="55"/>
         <source>Catatan audit</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/audit_dialog.py" line="58" />
+        <location filename="../../desktop/gui/audit_dialog.py" line="58"/>
         <source>Memeriksa rantai hash…</source>
         <translation>Checking the hash chain…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/audit_dialog.py" line="62" />
+        <location filename="../../desktop/gui/audit_dialog.py" line="62"/>
         <source>Tindakan:</source>
         <translation>Action:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/audit_dialog.py" line="64" />
+        <location filename="../../desktop/gui/audit_dialog.py" line="64"/>
         <source>Semua</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/audit_dialog.py" line="82" />
+        <location filename="../../desktop/gui/audit_dialog.py" line="82"/>
         <source>Isi data pribadi tidak dicatat di sini: perubahan nama, NIK, alamat dan telepon hanya disebut sebagai (diubah). Catatan ikut dikirim ke hub saat sinkronisasi.</source>
         <translation>Personal values are not recorded here: changes to name, NIK, address and phone are only named as (diubah). The log is sent to the hub when syncing.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/audit_dialog.py" line="88" />
+        <location filename="../../desktop/gui/audit_dialog.py" line="88"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/audit_dialog.py" line="102" />
+        <location filename="../../desktop/gui/audit_dialog.py" line="102"/>
         <source>Rantai hash utuh: {count} catatan, tidak ada yang diubah atau dihapus.</source>
         <translation>Hash chain intact: {count} entries, none changed or removed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/audit_dialog.py" line="106" />
+        <location filename="../../desktop/gui/audit_dialog.py" line="106"/>
         <source>PERINGATAN: catatan #{id} telah diubah, dihapus atau dipindah sesudah ditulis. Laporkan ke admin cabang.</source>
         <translation>WARNING: entry #{id} was changed, removed or moved after it was written. Report it to the branch admin.</translation>
     </message>
 </context>
 <context>
+    <name>BaznasReportDialog</name>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="739"/>
+        <source>Laporan penyaluran BAZNAS</source>
+        <translation>BAZNAS distribution report</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="741"/>
+        <source>Untuk catatan penyaluran zakat BAZNAS: per mustahik, iuran yang dibayarkan untuknya (menurut pembayaran yang dicatat pada rentang tanggal ini), dengan asnafnya. Disimpan sebagai Excel.</source>
+        <translation>For BAZNAS&apos;s zakat distribution records: per recipient (mustahik), the contributions paid for them (by the payments recorded in this date range), with their asnaf. Saved as Excel.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="752"/>
+        <source>&amp;Dari tanggal</source>
+        <translation>&amp;From</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="753"/>
+        <source>&amp;Sampai tanggal</source>
+        <translation>&amp;To</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="756"/>
+        <source>&amp;Simpan laporan…</source>
+        <translation>&amp;Save report…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="772"/>
+        <location filename="../../desktop/gui/membership_window.py" line="782"/>
+        <source>Tanggal akhir sebelum tanggal awal.</source>
+        <translation>The end date is before the start date.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="774"/>
+        <source>Simpan laporan penyaluran BAZNAS</source>
+        <translation>Save the BAZNAS distribution report</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="790"/>
+        <source>Penyaluran BAZNAS: {count} mustahik, {total}, disimpan ke {path}.</source>
+        <translation>BAZNAS distribution: {count} recipients, {total}, saved to {path}.</translation>
+    </message>
+</context>
+<context>
     <name>EnrollmentForm</name>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="55" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="87"/>
         <source>Ubah data peserta</source>
         <translation>Edit participant</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="55" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="87"/>
         <source>Pendaftaran peserta baru</source>
         <translation>New enrollment</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="77" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="116"/>
         <source>Pulihkan isian</source>
         <translation>Restore entries</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="78" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="117"/>
         <source>Buang</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="95" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="134"/>
         <source>Identitas (sesuai KTP)</source>
         <translation>Identity (as on the KTP)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="96" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="135"/>
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="96" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="135"/>
         <source>16 digit, sesuai KTP</source>
         <translation>16 digits, as on the KTP</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="99" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="138"/>
         <source>No. KK</source>
         <translation>Family card no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="99" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="138"/>
         <source>16 digit, Kartu Keluarga; boleh kosong</source>
         <translation>16 digits, family card (Kartu Keluarga); optional</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="100" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="139"/>
         <source>Nama lengkap</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="100" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="139"/>
         <source>seperti tertulis di KTP</source>
         <translation>as written on the KTP</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="101" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="140"/>
         <source>Tempat lahir</source>
         <translation>Place of birth</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="102" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="141"/>
         <source>Tanggal lahir</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="102" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="141"/>
         <source>hh-bb-tttt, mis. 17-08-1980</source>
         <translation>dd-mm-yyyy, e.g. 17-08-1980</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="103" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="142"/>
         <source>Jenis kelamin</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="105" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="144"/>
         <source>Domisili</source>
         <translation>Domicile</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="106" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="145"/>
         <source>Alamat</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="106" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="145"/>
         <source>jalan/dusun, nomor, RT/RW</source>
         <translation>street/hamlet, number, RT/RW</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="107" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="146"/>
         <source>Kabupaten/Kota</source>
         <translation>Regency/City</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="108" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="147"/>
         <source>Kecamatan</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="109" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="148"/>
         <source>Desa/Kelurahan</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="116" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="157"/>
         <source>Ahli waris (penerima santunan JKM)</source>
         <translation>Heir (receives the JKM benefit)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="117" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="158"/>
         <source>Nama ahli waris</source>
-        <translation>Heir's name</translation>
+        <translation>Heir&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="118" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="159"/>
         <source>Hubungan</source>
         <translation>Relationship</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="119" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="160"/>
         <source>No. HP ahli waris</source>
-        <translation>Heir's mobile</translation>
+        <translation>Heir&apos;s mobile</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="119" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="160"/>
         <source>boleh kosong</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="122" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="163"/>
         <source>Pekerjaan dan kontak</source>
         <translation>Work and contact</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="123" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="164"/>
         <source>No. HP</source>
         <translation>Mobile</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="123" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="164"/>
         <source>mis. 0812-3456-7890</source>
         <translation>e.g. 0812-3456-7890</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="124" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="165"/>
         <source>Pekerjaan</source>
         <translation>Occupation</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="125" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="166"/>
         <source>Pekerjaan lainnya</source>
         <translation>Other occupation</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="125" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="166"/>
         <source>isi bila memilih Lainnya</source>
         <translation>fill in when choosing Other</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="126" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="167"/>
         <source>Penghasilan per bulan (Rp)</source>
         <translation>Monthly income (Rp)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="126" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="167"/>
         <source>mis. 1.500.000</source>
         <translation>e.g. 1.500.000</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="130" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="174"/>
         <source>Sekolah anak (bila didaftarkan lewat sekolah)</source>
-        <translation>Child's school (when enrolled through a school)</translation>
+        <translation>Child&apos;s school (when enrolled through a school)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="131" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="175"/>
         <source>Sekolah</source>
         <translation>School</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="131" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="175"/>
         <source>— tidak lewat sekolah —</source>
         <translation>— not through a school —</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="134" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="180"/>
         <source>Nama siswa</source>
-        <translation>Pupil's name</translation>
+        <translation>Pupil&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="135" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="181"/>
         <source>Kelas</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="135" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="181"/>
         <source>mis. 5 atau VII A</source>
         <translation>e.g. 5 or VII A</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="137" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="183"/>
         <source>Kepesertaan</source>
         <translation>Membership</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="138" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="184"/>
         <source>Program</source>
         <translation>Programme</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="139" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="185"/>
         <source>Sumber dana</source>
         <translation>Funding</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="140" />
-        <source>Mulai perlindungan</source>
-        <translation>Coverage starts</translation>
+        <location filename="../../desktop/gui/enrollment_form.py" line="186"/>
+        <source>Asnaf (golongan penerima zakat)</source>
+        <translation>Asnaf (zakat recipient category)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="140" />
-        <location filename="../../desktop/gui/enrollment_form.py" line="141" />
-        <source>hh-bb-tttt</source>
-        <translation>dd-mm-yyyy</translation>
+        <location filename="../../desktop/gui/enrollment_form.py" line="525"/>
+        <source>Siap disimpan (Ctrl+S).</source>
+        <translation>Ready to save (Ctrl+S).</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="141" />
-        <source>Akhir perlindungan</source>
-        <translation>Coverage ends</translation>
+        <location filename="../../desktop/gui/enrollment_form.py" line="526"/>
+        <source>Siap disimpan (Ctrl+S), dengan {n} peringatan.</source>
+        <translation>Ready to save (Ctrl+S), with {n} warning(s).</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="142" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="232"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="160" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="207"/>
         <source>Hapus peserta…</source>
         <translation>Delete participant…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="162" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="85"/>
+        <source>Data peserta (hanya dilihat)</source>
+        <translation>Participant record (view only)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="209"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="163" />
-        <source>Simpan</source>
-        <translation>Save</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="165" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="210"/>
         <source>Simpan (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="205" />
-        <location filename="../../desktop/gui/enrollment_form.py" line="340" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="212"/>
+        <source>Simpan data peserta (Ctrl+S)</source>
+        <translation>Save the participant (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="228"/>
+        <source>No. Registrasi</source>
+        <translation>Registration no.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="230"/>
+        <source>No. KPJ</source>
+        <translation>KPJ no.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="234"/>
+        <source>Masa perlindungan</source>
+        <translation>Coverage</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="234"/>
+        <source>{start} s.d. {end}</source>
+        <translation>{start} to {end}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="270"/>
+        <source>ketik untuk mencari, atau ↓</source>
+        <translation>type to search, or ↓</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="274"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="459"/>
         <source>— pilih —</source>
         <translation>— choose —</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="301" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="418"/>
         <source>NIK terbit di: {place}</source>
         <translation>NIK issued in: {place}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="344" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="463"/>
         <source>(kelurahan)</source>
         <translation>(urban village)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="344" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="463"/>
         <source>(desa)</source>
         <translation>(village)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="406" />
-        <source>Siap disimpan.</source>
-        <translation>Ready to save.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="407" />
-        <source>Siap disimpan, dengan {n} peringatan.</source>
-        <translation>Ready to save, with {n} warning(s).</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="410" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="529"/>
         <source>Belum bisa disimpan: {n} isian perlu diperbaiki atau dilengkapi.</source>
         <translation>Cannot be saved yet: {n} field(s) need fixing or filling in.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="412" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="531"/>
         <source>Belum diisi: {fields}.</source>
         <translation>Not filled in: {fields}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="449" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="536"/>
+        <source>{n} isian lagi perlu diisi. Enter: ke isian berikutnya yang belum diisi; Tab: ke isian berikutnya; Ctrl+S: simpan.</source>
+        <translation>{n} more field(s) to fill. Enter: next field still to fill; Tab: next field; Ctrl+S: save.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="628"/>
+        <source>Hanya dilihat: data ini didaftarkan oleh {by}, dan peran Anda tidak dapat mengubahnya. NIK, No. HP dan alamat disembunyikan.</source>
+        <translation>View only: this record was enrolled by {by} and your role cannot change it. NIK, phone numbers and address are hidden.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="647"/>
         <source>Ada isian yang belum disimpan dari {when}. Lanjutkan isian itu?</source>
         <translation>There are unsaved entries from {when}. Continue with them?</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="476" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="688"/>
         <source>Menyimpan…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="509" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="724"/>
         <source>Tidak tersimpan</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="515" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="730"/>
         <source>Hapus peserta</source>
         <translation>Delete participant</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="516" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="731"/>
         <source>Alasan menghapus {name} ({regno}):</source>
         <translation>Reason for deleting {name} ({regno}):</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="522" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="737"/>
         <source>Tidak terhapus</source>
         <translation>Not deleted</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="536" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="751"/>
         <source>Tutup formulir?</source>
         <translation>Close the form?</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="537" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="752"/>
         <source>Isian ini belum disimpan sebagai data peserta. Isian tetap tersimpan sebagai draf dan dapat dilanjutkan saat formulir dibuka lagi.</source>
         <translation>These entries are not saved as a participant yet. They stay saved as a draft and can be continued when the form is opened again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="539" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="754"/>
         <source>Tutup, simpan draf</source>
         <translation>Close, keep draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="540" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="755"/>
         <source>Buang isian</source>
         <translation>Discard entries</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="541" />
+        <location filename="../../desktop/gui/enrollment_form.py" line="756"/>
         <source>Kembali</source>
         <translation>Go back</translation>
     </message>
@@ -704,7 +925,7 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../desktop/gui/i18n.py" line="59" />
+        <location filename="../../desktop/gui/i18n.py" line="67"/>
         <source>Terjadi kesalahan tak terduga ({kind}). Data yang sudah tersimpan aman.</source>
         <translation>An unexpected error occurred ({kind}). Data already saved is safe.</translation>
     </message>
@@ -712,87 +933,87 @@
 <context>
     <name>Fields</name>
     <message>
-        <location filename="../../desktop/domain/labels.py" line="10" />
+        <location filename="../../desktop/domain/labels.py" line="10"/>
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/labels.py" line="11" />
+        <location filename="../../desktop/domain/labels.py" line="11"/>
         <source>No. KK</source>
         <translation>Family card no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/labels.py" line="12" />
+        <location filename="../../desktop/domain/labels.py" line="12"/>
         <source>Nama lengkap</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/labels.py" line="13" />
+        <location filename="../../desktop/domain/labels.py" line="13"/>
         <source>Tempat lahir</source>
         <translation>Place of birth</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/labels.py" line="14" />
+        <location filename="../../desktop/domain/labels.py" line="14"/>
         <source>Tanggal lahir</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/labels.py" line="15" />
+        <location filename="../../desktop/domain/labels.py" line="15"/>
         <source>Jenis kelamin</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/labels.py" line="16" />
+        <location filename="../../desktop/domain/labels.py" line="16"/>
         <source>Alamat</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/labels.py" line="17" />
+        <location filename="../../desktop/domain/labels.py" line="17"/>
         <source>Desa, kecamatan, kabupaten/kota</source>
         <translation>Village, district, regency/city</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/labels.py" line="18" />
+        <location filename="../../desktop/domain/labels.py" line="18"/>
         <source>No. HP</source>
         <translation>Mobile no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/labels.py" line="19" />
+        <location filename="../../desktop/domain/labels.py" line="19"/>
         <source>Pekerjaan</source>
         <translation>Occupation</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/labels.py" line="20" />
+        <location filename="../../desktop/domain/labels.py" line="20"/>
         <source>Penghasilan per bulan</source>
         <translation>Monthly income</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/labels.py" line="21" />
+        <location filename="../../desktop/domain/labels.py" line="21"/>
         <source>Nama ahli waris</source>
         <translation>Heir</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/labels.py" line="22" />
+        <location filename="../../desktop/domain/labels.py" line="22"/>
         <source>Hubungan ahli waris</source>
         <translation>Heir relationship</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/labels.py" line="23" />
+        <location filename="../../desktop/domain/labels.py" line="23"/>
         <source>No. HP ahli waris</source>
-        <translation>Heir's mobile no.</translation>
+        <translation>Heir&apos;s mobile no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/labels.py" line="24" />
+        <location filename="../../desktop/domain/labels.py" line="24"/>
         <source>Sekolah (NPSN)</source>
         <translation>School (NPSN)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/labels.py" line="25" />
+        <location filename="../../desktop/domain/labels.py" line="25"/>
         <source>Masa perlindungan</source>
         <translation>Coverage</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/labels.py" line="26" />
+        <location filename="../../desktop/domain/labels.py" line="26"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -800,467 +1021,728 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../desktop/gui/login.py" line="101" />
-        <source>Lindung — Mulai</source>
-        <translation>Lindung — Getting started</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/login.py" line="122" />
+        <location filename="../../desktop/gui/login.py" line="131"/>
         <source>Nama lengkap</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/login.py" line="123" />
+        <location filename="../../desktop/gui/login.py" line="132"/>
         <source>Nama pengguna</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/login.py" line="105" />
+        <location filename="../../desktop/gui/login.py" line="114"/>
         <source>&lt;b&gt;Selamat datang di Lindung.&lt;/b&gt;&lt;br&gt;Laptop ini belum memiliki akun, jadi datanya belum terlindungi kata sandi. Buat akun admin terlebih dahulu; admin dapat menambah akun relawan lain dari menu Akun.</source>
-        <translation>&lt;b&gt;Welcome to Lindung.&lt;/b&gt;&lt;br&gt;This laptop has no account yet, so its data is not protected by a password. Create the admin account first; the admin can add other volunteers' accounts from the Accounts menu.</translation>
+        <translation>&lt;b&gt;Welcome to Lindung.&lt;/b&gt;&lt;br&gt;This laptop has no account yet, so its data is not protected by a password. Create the admin account first; the admin can add other volunteers&apos; accounts from the Accounts menu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/login.py" line="124" />
+        <location filename="../../desktop/gui/login.py" line="110"/>
+        <source>Mulai</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/login.py" line="133"/>
         <source>Kata sandi (min. {n})</source>
         <translation>Password (min. {n})</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/login.py" line="125" />
+        <location filename="../../desktop/gui/login.py" line="134"/>
         <source>Ulangi kata sandi</source>
         <translation>Repeat password</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/login.py" line="126" />
+        <location filename="../../desktop/gui/login.py" line="135"/>
         <source>Buat akun admin</source>
         <translation>Create admin account</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/login.py" line="130" />
+        <location filename="../../desktop/gui/login.py" line="139"/>
         <source>Kedua kata sandi tidak sama.</source>
         <translation>The two passwords differ.</translation>
     </message>
 </context>
 <context>
-    <name>ImportDialog</name>
+    <name>HistoryDialog</name>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="165" />
-        <source>Impor daftar orang tua siswa</source>
-        <translation>Import pupils' parents list</translation>
+        <location filename="../../desktop/gui/membership_window.py" line="1024"/>
+        <source>Riwayat kepesertaan — {name}</source>
+        <translation>Membership history — {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="174" />
-        <source>Berkas</source>
-        <translation>File</translation>
+        <location filename="../../desktop/gui/membership_window.py" line="1030"/>
+        <source>Waktu</source>
+        <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="177" />
-        <source>Pilih berkas .xlsx, .xls, .ods atau .csv</source>
-        <translation>Choose an .xlsx, .xls, .ods or .csv file</translation>
+        <location filename="../../desktop/gui/membership_window.py" line="1030"/>
+        <source>Oleh</source>
+        <translation>By</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="179" />
-        <source>Pilih berkas…</source>
-        <translation>Choose file…</translation>
+        <location filename="../../desktop/gui/membership_window.py" line="1030"/>
+        <source>Peristiwa</source>
+        <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="181" />
-        <source>Sekolah</source>
-        <translation>School</translation>
+        <location filename="../../desktop/gui/membership_window.py" line="1032"/>
+        <source>Status, nomor KPJ dan masa perlindungan mengikuti peristiwa ini; tidak diketik. Hanya cabang yang mengajukan ke BPJS, membaca jawabannya dan mencatat pembayaran.</source>
+        <translation>Status, KPJ number and coverage follow from these events; they are never typed. Only the branch submits to BPJS, reads its answers and records payments.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="183" />
-        <source>— tanpa sekolah —</source>
-        <translation>— no school —</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="190" />
-        <source>Templat kosong…</source>
-        <translation>Blank template…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="191" />
-        <source>Simpan templat impor resmi (.xlsx) untuk diisi sekolah</source>
-        <translation>Save the official import template (.xlsx) for schools to fill in</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="195" />
-        <source>Kolom di berkas → isian Lindung</source>
-        <translation>Columns in the file → Lindung fields</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="217" />
-        <source>Batal</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="231" />
-        <source>Tampilkan</source>
-        <translation>Show</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="233" />
-        <source>Semua baris</source>
-        <translation>All rows</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="234" />
-        <source>Perlu diperbaiki (ditolak/ganda)</source>
-        <translation>Needs fixing (rejected/duplicate)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="235" />
-        <source>Dengan peringatan</source>
-        <translation>With warnings</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="236" />
-        <source>Siap disimpan</source>
-        <translation>Ready to save</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="237" />
-        <source>Valid</source>
-        <translation>Valid</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="238" />
-        <source>Ditolak</source>
-        <translation>Rejected</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="239" />
-        <source>Ganda</source>
-        <translation>Duplicate</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="240" />
-        <source>Tidak memenuhi syarat</source>
-        <translation>Not eligible</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="241" />
-        <source>Dilewati</source>
-        <translation>Skipped</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="269" />
-        <source>Klik dua kali sel untuk memperbaikinya; baris itu langsung diperiksa ulang.</source>
-        <translation>Double-click a cell to correct it; the row is checked again at once.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="274" />
-        <source>Ekspor baris ditolak…</source>
-        <translation>Export rejected rows…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="275" />
-        <source>Simpan baris yang tidak bisa didaftarkan, dengan kolom Keterangan, untuk diperbaiki lalu diimpor lagi</source>
-        <translation>Save the rows that could not be enrolled, with a Keterangan (reason) column, to fix and import again</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="279" />
+        <location filename="../../desktop/gui/membership_window.py" line="1039"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="280" />
+        <location filename="../../desktop/gui/membership_window.py" line="1050"/>
+        <source>&lt;b&gt;{name}&lt;/b&gt; · No. Registrasi {regno}</source>
+        <translation>&lt;b&gt;{name}&lt;/b&gt; · Registration no. {regno}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="1052"/>
+        <source>Status: &lt;b&gt;{status}&lt;/b&gt;</source>
+        <translation>Status: &lt;b&gt;{status}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="1054"/>
+        <source>No. KPJ: &lt;b&gt;{kpj}&lt;/b&gt;</source>
+        <translation>KPJ no.: &lt;b&gt;{kpj}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="1056"/>
+        <source>dilindungi {start} s.d. {end}</source>
+        <translation>covered {start} to {end}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="1059"/>
+        <source>peserta sejak {start}, iuran belum dibayar</source>
+        <translation>member since {start}, contributions not paid yet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="1062"/>
+        <source>iuran {months} bulan sudah dibayar; perlindungan mulai pada tanggal kepesertaan dari BPJS</source>
+        <translation>{months} months of contributions paid; coverage starts on the membership date BPJS gives</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="1065"/>
+        <source>alasan BPJS: {reason}</source>
+        <translation>BPJS&apos;s reason: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="1070"/>
+        <source>Belum ada peristiwa: peserta ini terdaftar di Lindung tetapi belum diajukan ke BPJS.</source>
+        <translation>No events yet: this worker is enrolled in Lindung but not yet submitted to BPJS.</translation>
+    </message>
+</context>
+<context>
+    <name>HubDialog</name>
+    <message>
+        <location filename="../../desktop/gui/hub_dialog.py" line="29"/>
+        <source>Hub dan sinkronisasi</source>
+        <translation>Hub and sync</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/hub_dialog.py" line="36"/>
+        <source>Daftarkan laptop ini ke hub cabang</source>
+        <translation>Register this laptop with the branch hub</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/hub_dialog.py" line="38"/>
+        <source>Admin cabang memberi alamat hub dan kode sekali pakai untuk laptop ini.</source>
+        <translation>The branch admin gives the hub address and a one-time code for this laptop.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/hub_dialog.py" line="42"/>
+        <source>mis. https://hub.cabang.id</source>
+        <translation>e.g. https://hub.branch.id</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/hub_dialog.py" line="44"/>
+        <source>kode sekali pakai dari admin cabang</source>
+        <translation>one-time code from the branch admin</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/hub_dialog.py" line="46"/>
+        <source>boleh kosong, mis. Laptop Sambas 1</source>
+        <translation>optional, e.g. Sambas laptop 1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/hub_dialog.py" line="47"/>
+        <source>Izinkan http:// tanpa enkripsi (hanya di jaringan tertutup)</source>
+        <translation>Allow http:// without encryption (closed networks only)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/hub_dialog.py" line="49"/>
+        <source>Alamat hub</source>
+        <translation>Hub address</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/hub_dialog.py" line="50"/>
+        <source>Kode</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/hub_dialog.py" line="51"/>
+        <source>Nama laptop</source>
+        <translation>Laptop name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/hub_dialog.py" line="53"/>
+        <source>Daftarkan</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/hub_dialog.py" line="58"/>
+        <source>Sinkron otomatis</source>
+        <translation>Automatic sync</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/hub_dialog.py" line="60"/>
+        <source>Sinkronkan sendiri setiap</source>
+        <translation>Sync by itself every</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/hub_dialog.py" line="63"/>
+        <source>tidak pernah</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/hub_dialog.py" line="64"/>
+        <source> menit</source>
+        <translation> minutes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/hub_dialog.py" line="66"/>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/hub_dialog.py" line="76"/>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/hub_dialog.py" line="90"/>
+        <source>Laptop ini (awalan nomor {prefix}) terdaftar di hub &lt;b&gt;{url}&lt;/b&gt;. Untuk pindah ke hub lain, daftarkan dengan kode baru di bawah.</source>
+        <translation>This laptop (number prefix {prefix}) is registered with the hub &lt;b&gt;{url}&lt;/b&gt;. To move to another hub, register with a new code below.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/hub_dialog.py" line="94"/>
+        <source>Laptop ini (awalan nomor {prefix}) &lt;b&gt;belum terdaftar&lt;/b&gt; di hub cabang: data tersimpan di sini saja sampai laptop didaftarkan.</source>
+        <translation>This laptop (number prefix {prefix}) is &lt;b&gt;not registered&lt;/b&gt; with the branch hub yet: its data stays here only until it is.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/hub_dialog.py" line="104"/>
+        <source>Isi alamat hub dan kode dari admin cabang.</source>
+        <translation>Fill in the hub address and the code from the branch admin.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/hub_dialog.py" line="108"/>
+        <source>Menghubungi {url}…</source>
+        <translation>Contacting {url}…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/hub_dialog.py" line="115"/>
+        <source>Laptop ini terdaftar di hub {url}. Sinkronisasi dimulai.</source>
+        <translation>This laptop is registered with the hub {url}. Syncing now.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/hub_dialog.py" line="129"/>
+        <source>Sinkron otomatis setiap {n} menit.</source>
+        <translation>Automatic sync every {n} minutes.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/hub_dialog.py" line="130"/>
+        <source>Sinkron otomatis dimatikan.</source>
+        <translation>Automatic sync is off.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="219"/>
+        <source>Impor daftar orang tua siswa</source>
+        <translation>Import pupils&apos; parents list</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="245"/>
+        <source>Pilih berkas .xlsx, .xls, .ods atau .csv</source>
+        <translation>Choose an .xlsx, .xls, .ods or .csv file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="247"/>
+        <source>Pilih berkas…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="230"/>
+        <source>1. Sekolah</source>
+        <translation>1. School</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="231"/>
+        <source>ketik nama atau NPSN sekolah</source>
+        <translation>type the school&apos;s name or NPSN</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="232"/>
+        <source>— tanpa sekolah —</source>
+        <translation>— no school —</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="242"/>
+        <source>2. Berkas</source>
+        <translation>2. File</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="249"/>
+        <source>Templat kosong…</source>
+        <translation>Blank template…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="250"/>
+        <source>Simpan templat impor resmi (.xlsx) untuk diisi sekolah</source>
+        <translation>Save the official import template (.xlsx) for schools to fill in</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="254"/>
+        <source>Kolom di berkas → isian Lindung</source>
+        <translation>Columns in the file → Lindung fields</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="276"/>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="290"/>
+        <source>Tampilkan</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="292"/>
+        <source>Semua baris</source>
+        <translation>All rows</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="293"/>
+        <source>Perlu diperbaiki (ditolak/ganda)</source>
+        <translation>Needs fixing (rejected/duplicate)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="294"/>
+        <source>Dengan peringatan</source>
+        <translation>With warnings</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="295"/>
+        <source>Siap disimpan</source>
+        <translation>Ready to save</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="296"/>
+        <source>Valid</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="297"/>
+        <source>Ditolak</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="298"/>
+        <source>Ganda</source>
+        <translation>Duplicate</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="299"/>
+        <source>Tidak memenuhi syarat</source>
+        <translation>Not eligible</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="300"/>
+        <source>Dilewati</source>
+        <translation>Skipped</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="337"/>
+        <source>Klik dua kali sel untuk memperbaikinya; baris itu langsung diperiksa ulang.</source>
+        <translation>Double-click a cell to correct it; the row is checked again at once.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="342"/>
+        <source>Ekspor baris ditolak…</source>
+        <translation>Export rejected rows…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="343"/>
+        <source>Simpan baris yang tidak bisa didaftarkan, dengan kolom Keterangan, untuk diperbaiki lalu diimpor lagi</source>
+        <translation>Save the rows that could not be enrolled, with a Keterangan (reason) column, to fix and import again</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="347"/>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="348"/>
         <source>Simpan data valid</source>
         <translation>Save valid rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="291" />
+        <location filename="../../desktop/gui/import_dialog.py" line="369"/>
         <source>Pilih daftar orang tua</source>
-        <translation>Choose a parents' list</translation>
+        <translation>Choose a parents&apos; list</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="298" />
+        <location filename="../../desktop/gui/import_dialog.py" line="376"/>
         <source>Membaca dan memeriksa {name}…</source>
         <translation>Reading and checking {name}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="310" />
+        <location filename="../../desktop/gui/import_dialog.py" line="388"/>
         <source>Memeriksa ulang dengan kolom baru…</source>
         <translation>Checking again with the new columns…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="322" />
+        <location filename="../../desktop/gui/import_dialog.py" line="400"/>
         <source>Menyimpan {count} data…</source>
         <translation>Saving {count} rows…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="330" />
+        <location filename="../../desktop/gui/import_dialog.py" line="408"/>
         <source>Simpan baris ditolak</source>
         <translation>Save rejected rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="338" />
+        <location filename="../../desktop/gui/import_dialog.py" line="416"/>
         <source>{count} baris ditolak disimpan ke {path}.</source>
         <translation>{count} rejected rows saved to {path}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="341" />
+        <location filename="../../desktop/gui/import_dialog.py" line="426"/>
         <source>Simpan templat impor</source>
         <translation>Save import template</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="386" />
+        <location filename="../../desktop/gui/import_dialog.py" line="471"/>
         <source>Simpan {count} data valid</source>
         <translation>Save {count} valid rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="412" />
+        <location filename="../../desktop/gui/import_dialog.py" line="497"/>
         <source>Berkas Dapodik: {pupils} siswa, {people} orang tua/wali</source>
         <translation>Dapodik file: {pupils} pupils, {people} parents/guardians</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="416" />
+        <location filename="../../desktop/gui/import_dialog.py" line="501"/>
         <source>Setiap siswa memberi ayah, ibu dan wali; tanggal lahir, jenis kelamin dan tempat lahir diambil dari NIK, kabupaten/kota dari sekolah ({kabupaten}).</source>
         <translation>Each pupil gives a father, mother and guardian; birth date, sex and birth place are taken from the NIK, the regency/city from the school ({kabupaten}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="441" />
+        <location filename="../../desktop/gui/import_dialog.py" line="526"/>
         <source>Baris {row}: {reasons}</source>
         <translation>Row {row}: {reasons}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="442" />
+        <location filename="../../desktop/gui/import_dialog.py" line="527"/>
         <source>Baris {row}: siap disimpan.</source>
         <translation>Row {row}: ready to save.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="450" />
-        <source>Kolom {columns} tidak dikenali. Pilih kolomnya di bagian "Kolom di berkas" di atas.</source>
-        <translation>Columns {columns} were not recognised. Choose them under "Columns in the file" above.</translation>
+        <location filename="../../desktop/gui/import_dialog.py" line="535"/>
+        <source>Kolom {columns} tidak dikenali. Pilih kolomnya di bagian &quot;Kolom di berkas&quot; di atas.</source>
+        <translation>Columns {columns} were not recognised. Choose them under &quot;Columns in the file&quot; above.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="454" />
+        <location filename="../../desktop/gui/import_dialog.py" line="539"/>
         <source>{total} orang: {valid} siap disimpan, {warning} dengan peringatan, {error} ditolak, {duplicate} ganda, {not_eligible} tidak memenuhi syarat, {skipped} dilewati.</source>
         <translation>{total} people: {valid} ready to save, {warning} with warnings, {error} rejected, {duplicate} duplicates, {not_eligible} not eligible, {skipped} skipped.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="461" />
+        <location filename="../../desktop/gui/import_dialog.py" line="546"/>
         <source>{total} baris: {valid} siap disimpan, {warning} dengan peringatan, {error} ditolak, {duplicate} ganda.</source>
         <translation>{total} rows: {valid} ready to save, {warning} with warnings, {error} rejected, {duplicate} duplicates.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="471" />
+        <location filename="../../desktop/gui/import_dialog.py" line="556"/>
         <source>— tidak ada —</source>
         <translation>— none —</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="473" />
+        <location filename="../../desktop/gui/import_dialog.py" line="558"/>
         <source>(kolom {n} tanpa judul)</source>
         <translation>(column {n}, no header)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="483" />
+        <location filename="../../desktop/gui/import_dialog.py" line="568"/>
         <source>Tersimpan</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="485" />
+        <location filename="../../desktop/gui/import_dialog.py" line="570"/>
         <source>{count} peserta didaftarkan. {left} baris tidak didaftarkan; ekspor untuk diperbaiki.</source>
         <translation>{count} participants enrolled. {left} rows not enrolled; export them to fix.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="487" />
+        <location filename="../../desktop/gui/import_dialog.py" line="572"/>
         <source>{count} peserta didaftarkan.</source>
         <translation>{count} participants enrolled.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="502" />
+        <location filename="../../desktop/gui/import_dialog.py" line="587"/>
         <source>Pilih sekolah asal berkas ini di kolom Sekolah di atas.</source>
-        <translation>Choose this file's school in the School box above.</translation>
+        <translation>Choose this file&apos;s school in the School box above.</translation>
     </message>
 </context>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="42" />
+        <location filename="../../desktop/domain/enrollment.py" line="48"/>
         <source>Laki-laki</source>
         <translation>Male</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="43" />
+        <location filename="../../desktop/domain/enrollment.py" line="49"/>
         <source>Perempuan</source>
         <translation>Female</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="56" />
+        <location filename="../../desktop/domain/enrollment.py" line="62"/>
         <source>Petani</source>
         <translation>Farmer</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="57" />
+        <location filename="../../desktop/domain/enrollment.py" line="63"/>
         <source>Pekebun (karet/sawit)</source>
         <translation>Smallholder (rubber/oil palm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="58" />
+        <location filename="../../desktop/domain/enrollment.py" line="64"/>
         <source>Nelayan</source>
         <translation>Fisher</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="59" />
+        <location filename="../../desktop/domain/enrollment.py" line="65"/>
         <source>Peternak</source>
         <translation>Livestock farmer</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="60" />
+        <location filename="../../desktop/domain/enrollment.py" line="66"/>
         <source>Pedagang kecil / kaki lima</source>
         <translation>Small trader / street vendor</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="61" />
+        <location filename="../../desktop/domain/enrollment.py" line="67"/>
         <source>Pengemudi ojek</source>
         <translation>Motorbike-taxi driver</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="62" />
+        <location filename="../../desktop/domain/enrollment.py" line="68"/>
         <source>Sopir / pengemudi</source>
         <translation>Driver</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="63" />
+        <location filename="../../desktop/domain/enrollment.py" line="69"/>
         <source>Buruh harian lepas</source>
         <translation>Casual day labourer</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="64" />
+        <location filename="../../desktop/domain/enrollment.py" line="70"/>
         <source>Buruh tani / kebun</source>
         <translation>Farm/plantation labourer</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="65" />
+        <location filename="../../desktop/domain/enrollment.py" line="71"/>
         <source>Tukang / buruh bangunan</source>
         <translation>Builder / construction labourer</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="66" />
+        <location filename="../../desktop/domain/enrollment.py" line="72"/>
         <source>Pekerja rumah tangga</source>
         <translation>Domestic worker</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="67" />
+        <location filename="../../desktop/domain/enrollment.py" line="73"/>
         <source>Perajin</source>
         <translation>Craftsperson</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="68" />
+        <location filename="../../desktop/domain/enrollment.py" line="74"/>
         <source>Penjahit</source>
         <translation>Tailor</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="69" />
+        <location filename="../../desktop/domain/enrollment.py" line="75"/>
         <source>Pemulung</source>
         <translation>Waste picker</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="70" />
-        <location filename="../../desktop/domain/enrollment.py" line="78" />
+        <location filename="../../desktop/domain/enrollment.py" line="76"/>
+        <location filename="../../desktop/domain/enrollment.py" line="84"/>
         <source>Lainnya</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="74" />
+        <location filename="../../desktop/domain/enrollment.py" line="80"/>
         <source>Suami/Istri</source>
         <translation>Husband/Wife</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="75" />
+        <location filename="../../desktop/domain/enrollment.py" line="81"/>
         <source>Anak</source>
         <translation>Child</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="76" />
+        <location filename="../../desktop/domain/enrollment.py" line="82"/>
         <source>Orang tua</source>
         <translation>Parent</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="77" />
+        <location filename="../../desktop/domain/enrollment.py" line="83"/>
         <source>Saudara kandung</source>
         <translation>Sibling</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="82" />
+        <location filename="../../desktop/domain/enrollment.py" line="90"/>
         <source>Terdaftar</source>
         <translation>Enrolled</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="83" />
+        <location filename="../../desktop/domain/enrollment.py" line="91"/>
+        <source>Diajukan ke BPJS</source>
+        <translation>Submitted to BPJS</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/enrollment.py" line="92"/>
         <source>Aktif</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="84" />
+        <location filename="../../desktop/domain/enrollment.py" line="93"/>
+        <source>Ditolak BPJS</source>
+        <translation>Refused by BPJS</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/enrollment.py" line="94"/>
         <source>Berakhir</source>
         <translation>Ended</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="85" />
+        <location filename="../../desktop/domain/enrollment.py" line="95"/>
         <source>Dihapus</source>
         <translation>Deleted</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="89" />
+        <location filename="../../desktop/domain/enrollment.py" line="101"/>
+        <source>Fakir</source>
+        <translation>Fakir (destitute)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/enrollment.py" line="102"/>
+        <source>Miskin</source>
+        <translation>Miskin (poor)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/enrollment.py" line="103"/>
+        <source>Amil</source>
+        <translation>Amil (zakat administrator)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/enrollment.py" line="104"/>
+        <source>Mualaf</source>
+        <translation>Mualaf (new Muslim)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/enrollment.py" line="105"/>
+        <source>Riqab</source>
+        <translation>Riqab (in bondage)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/enrollment.py" line="106"/>
+        <source>Gharimin</source>
+        <translation>Gharimin (in debt)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/enrollment.py" line="107"/>
+        <source>Fisabilillah</source>
+        <translation>Fisabilillah (in God&apos;s cause)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/enrollment.py" line="108"/>
+        <source>Ibnu sabil</source>
+        <translation>Ibnu sabil (traveller)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/enrollment.py" line="112"/>
         <source>JKK + JKM</source>
         <translation>JKK + JKM</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="93" />
+        <location filename="../../desktop/domain/enrollment.py" line="116"/>
         <source>BAZNAS (dana zakat)</source>
         <translation>BAZNAS (zakat funds)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="94" />
+        <location filename="../../desktop/domain/enrollment.py" line="117"/>
         <source>Donatur lain</source>
         <translation>Other donor</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="95" />
+        <location filename="../../desktop/domain/enrollment.py" line="118"/>
         <source>Mandiri</source>
         <translation>Self-paid</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="36" />
+        <location filename="../../desktop/services/accounts.py" line="51"/>
         <source>Relawan</source>
         <translation>Volunteer</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="37" />
+        <location filename="../../desktop/services/accounts.py" line="52"/>
         <source>Koordinator sekolah</source>
         <translation>School coordinator</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="38" />
+        <location filename="../../desktop/services/accounts.py" line="53"/>
         <source>Petugas cetak</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="39" />
+        <location filename="../../desktop/services/accounts.py" line="54"/>
         <source>Admin</source>
         <translation>Admin</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="193"/>
+        <source>A4, 10 kartu per lembar</source>
+        <translation>A4, 10 cards a sheet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="194"/>
+        <source>satu kartu per halaman</source>
+        <translation>one card a page</translation>
     </message>
 </context>
 <context>
     <name>LockDialog</name>
     <message>
-        <location filename="../../desktop/gui/lock.py" line="64" />
-        <source>Lindung terkunci</source>
-        <translation>Lindung is locked</translation>
+        <location filename="../../desktop/gui/lock.py" line="64"/>
+        <source>Terkunci</source>
+        <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/lock.py" line="67" />
+        <location filename="../../desktop/gui/lock.py" line="67"/>
         <source>&lt;b&gt;Lindung terkunci&lt;/b&gt; karena tidak dipakai {minutes} menit. Data peserta disembunyikan; pekerjaan yang terbuka tetap tersimpan.&lt;br&gt;Masukkan kata sandi {name} untuk melanjutkan.</source>
         <translation>&lt;b&gt;Lindung is locked&lt;/b&gt; after {minutes} minutes without use. Personal data is hidden; open work is kept.&lt;br&gt;Enter the password of {name} to continue.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/lock.py" line="75" />
+        <location filename="../../desktop/gui/lock.py" line="75"/>
         <source>Kata sandi</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/lock.py" line="76" />
+        <location filename="../../desktop/gui/lock.py" line="76"/>
         <source>Buka</source>
         <translation>Unlock</translation>
     </message>
@@ -1268,37 +1750,38 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../desktop/gui/login.py" line="51" />
-        <source>Lindung — Masuk</source>
-        <translation>Lindung — Sign in</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/login.py" line="54" />
+        <location filename="../../desktop/gui/login.py" line="55"/>
         <source>&lt;b&gt;Masuk ke Lindung&lt;/b&gt;&lt;br&gt;Pendaftaran pekerja rentan ke JKK + JKM (BAZNAS).</source>
         <translation>&lt;b&gt;Sign in to Lindung&lt;/b&gt;&lt;br&gt;Enrolling vulnerable workers into JKK + JKM (BAZNAS).</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/login.py" line="63" />
+        <location filename="../../desktop/gui/login.py" line="64"/>
         <source>Nama pengguna</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/login.py" line="64" />
+        <location filename="../../desktop/gui/login.py" line="65"/>
         <source>Kata sandi</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/login.py" line="65" />
+        <location filename="../../desktop/gui/login.py" line="52"/>
+        <location filename="../../desktop/gui/login.py" line="66"/>
         <source>Masuk</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/login.py" line="35" />
+        <location filename="../../desktop/gui/login.py" line="35"/>
         <source>Keluar</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/login.py" line="70" />
+        <location filename="../../desktop/gui/login.py" line="67"/>
+        <source>Memeriksa kata sandi…</source>
+        <translation>Checking the password…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/login.py" line="75"/>
         <source>Isi nama pengguna dan kata sandi.</source>
         <translation>Enter your user name and password.</translation>
     </message>
@@ -1306,365 +1789,867 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="47" />
-        <source>Lindung — Peserta JKK + JKM (BAZNAS Kalimantan Barat)</source>
-        <translation>Lindung — JKK + JKM participants (BAZNAS West Kalimantan)</translation>
+        <location filename="../../desktop/gui/main_window.py" line="60"/>
+        <source>Peserta JKK + JKM (BAZNAS Kalimantan Barat)</source>
+        <translation>JKK + JKM participants (BAZNAS West Kalimantan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="71" />
+        <location filename="../../desktop/gui/main_window.py" line="92"/>
         <source>Cari nama, NIK, atau No. Registrasi…</source>
         <translation>Search name, NIK or registration number…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="78" />
+        <location filename="../../desktop/gui/main_window.py" line="98"/>
+        <location filename="../../desktop/gui/main_window.py" line="99"/>
         <source>Semua kabupaten/kota</source>
         <translation>All regencies/cities</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="82" />
+        <location filename="../../desktop/gui/main_window.py" line="102"/>
+        <location filename="../../desktop/gui/main_window.py" line="103"/>
         <source>Semua sekolah</source>
         <translation>All schools</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="85" />
+        <location filename="../../desktop/gui/main_window.py" line="107"/>
         <source>Semua status</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="91" />
+        <location filename="../../desktop/gui/main_window.py" line="110"/>
+        <source>Berakhir dalam 30 hari</source>
+        <translation>Ending within 30 days</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="114"/>
         <source>+ Peserta baru</source>
         <translation>+ New participant</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="92" />
+        <location filename="../../desktop/gui/main_window.py" line="115"/>
         <source>Daftarkan pekerja baru (Ctrl+N)</source>
         <translation>Enroll a new worker (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="94" />
+        <location filename="../../desktop/gui/main_window.py" line="117"/>
         <source>Impor…</source>
         <translation>Import…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="95" />
+        <location filename="../../desktop/gui/main_window.py" line="118"/>
         <source>Impor daftar orang tua siswa dari Excel/LibreOffice/CSV (Ctrl+I)</source>
-        <translation>Import a pupils' parents list from Excel/LibreOffice/CSV (Ctrl+I)</translation>
+        <translation>Import a pupils&apos; parents list from Excel/LibreOffice/CSV (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="97" />
-        <location filename="../../desktop/gui/main_window.py" line="159" />
+        <location filename="../../desktop/gui/main_window.py" line="120"/>
+        <location filename="../../desktop/gui/main_window.py" line="190"/>
         <source>Cetak kartu…</source>
         <translation>Print cards…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="98" />
+        <location filename="../../desktop/gui/main_window.py" line="121"/>
         <source>Cetak kartu peserta yang tampil di daftar (Ctrl+P)</source>
         <translation>Print the cards of the participants listed (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="130" />
+        <location filename="../../desktop/gui/main_window.py" line="157"/>
         <source>Masuk sebagai {name} ({role})</source>
         <translation>Signed in as {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="133" />
+        <location filename="../../desktop/gui/main_window.py" line="160"/>
         <source>Data tersimpan di laptop ini (luring)</source>
         <translation>Data is stored on this laptop (offline)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="149" />
+        <location filename="../../desktop/gui/main_window.py" line="179"/>
         <source>&amp;Data</source>
         <translation>&amp;Data</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="150" />
+        <location filename="../../desktop/gui/main_window.py" line="180"/>
         <source>Peserta baru…</source>
         <translation>New participant…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="152" />
+        <location filename="../../desktop/gui/main_window.py" line="182"/>
         <source>Cari</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="154" />
+        <location filename="../../desktop/gui/main_window.py" line="184"/>
         <source>Muat ulang</source>
         <translation>Reload</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="156" />
+        <location filename="../../desktop/gui/main_window.py" line="186"/>
         <source>Impor daftar orang tua…</source>
-        <translation>Import parents' list…</translation>
+        <translation>Import parents&apos; list…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="158" />
-        <source>Keluar</source>
-        <translation>Quit</translation>
+        <location filename="../../desktop/gui/main_window.py" line="188"/>
+        <source>Keluar dari Lindung</source>
+        <translation>Quit Lindung</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="161" />
+        <location filename="../../desktop/gui/main_window.py" line="354"/>
+        <source>Tidak berhasil</source>
+        <translation>Did not work</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="390"/>
+        <source>Tersimpan: {name} ({regno}).</source>
+        <translation>Saved: {name} ({regno}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="392"/>
+        <source>Ctrl+N: peserta berikutnya.</source>
+        <translation>Ctrl+N: next participant.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="192"/>
         <source>Sinkronkan dengan hub</source>
         <translation>Sync with the hub</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="163" />
+        <location filename="../../desktop/gui/main_window.py" line="194"/>
         <source>Perubahan yang ditolak hub…</source>
         <translation>Changes the hub refused…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="164" />
+        <location filename="../../desktop/gui/main_window.py" line="195"/>
         <source>Tinjau konflik dan data ganda…</source>
         <translation>Review conflicts and duplicates…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="166" />
-        <source>Untuk koordinator sekolah dan admin</source>
-        <translation>For school coordinators and admins</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/main_window.py" line="173" />
+        <location filename="../../desktop/gui/main_window.py" line="208"/>
         <source>Laporan</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="175" />
+        <location filename="../../desktop/gui/main_window.py" line="211"/>
         <source>Ringkasan kepesertaan…</source>
         <translation>Enrollment summary…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="176" />
+        <location filename="../../desktop/gui/main_window.py" line="212"/>
         <source>Tanda terima kartu sekolah terpilih…</source>
         <translation>Card receipts for the selected school…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="178" />
+        <location filename="../../desktop/gui/main_window.py" line="214"/>
         <source>Kewajiban iuran BAZNAS…</source>
         <translation>BAZNAS contributions owed…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="181" />
+        <location filename="../../desktop/gui/main_window.py" line="219"/>
+        <source>&amp;Pengaturan</source>
+        <translation>&amp;Settings</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="222"/>
+        <source>Hub dan sinkronisasi…</source>
+        <translation>Hub and sync…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="223"/>
+        <source>Sekolah…</source>
+        <translation>Schools…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="224"/>
+        <source>Pengaturan program…</source>
+        <translation>Programme settings…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="225"/>
+        <source>Cadangkan data…</source>
+        <translation>Back up data…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="226"/>
+        <source>Pulihkan dari cadangan…</source>
+        <translation>Restore from a backup…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="235"/>
         <source>&amp;Akun</source>
         <translation>&amp;Accounts</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="182" />
+        <location filename="../../desktop/gui/main_window.py" line="236"/>
         <source>Kelola akun…</source>
         <translation>Manage accounts…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="185" />
+        <location filename="../../desktop/gui/main_window.py" line="237"/>
         <source>Catatan audit…</source>
         <translation>Audit log…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="188" />
+        <location filename="../../desktop/gui/main_window.py" line="243"/>
+        <source>Keluar akun / ganti pengguna</source>
+        <translation>Sign out / switch user</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="247"/>
         <source>&amp;Bahasa</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="212" />
+        <location filename="../../desktop/gui/main_window.py" line="272"/>
         <source>{n} peserta terdaftar</source>
         <translation>{n} participants enrolled</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="214" />
+        <location filename="../../desktop/gui/main_window.py" line="274"/>
         <source>{n} peserta cocok dengan pencarian</source>
         <translation>{n} participants match the search</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="259" />
+        <location filename="../../desktop/gui/main_window.py" line="351"/>
         <source>Memproses…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="262" />
-        <source>Lindung</source>
-        <translation>Lindung</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/main_window.py" line="291" />
-        <source>Tersimpan: {regno}</source>
-        <translation>Saved: {regno}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/main_window.py" line="300" />
+        <location filename="../../desktop/gui/main_window.py" line="402"/>
         <source>{count} peserta diimpor.</source>
         <translation>{count} participants imported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="375" />
-        <location filename="../../desktop/gui/main_window.py" line="376" />
+        <location filename="../../desktop/gui/main_window.py" line="477"/>
+        <location filename="../../desktop/gui/main_window.py" line="478"/>
         <source>Simpan laporan</source>
         <translation>Save report</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="380" />
+        <location filename="../../desktop/gui/main_window.py" line="482"/>
         <source>Laporan disimpan: {path}</source>
         <translation>Report saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="392" />
+        <location filename="../../desktop/gui/main_window.py" line="494"/>
+        <source>Tanda terima kartu</source>
+        <translation>Card receipts</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="495"/>
         <source>Pilih dulu sekolahnya di saringan sekolah.</source>
         <translation>First choose the school in the school filter.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="401" />
+        <location filename="../../desktop/gui/main_window.py" line="504"/>
         <source>Kewajiban iuran</source>
         <translation>Contributions owed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="401" />
+        <location filename="../../desktop/gui/main_window.py" line="504"/>
         <source>Untuk berapa bulan?</source>
         <translation>For how many months?</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="424" />
+        <location filename="../../desktop/gui/main_window.py" line="525"/>
+        <source>Belum terdaftar di hub</source>
+        <translation>Not registered with the hub</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="526"/>
+        <source>Laptop ini belum terdaftar di hub cabang, jadi belum bisa sinkron. Data tetap tersimpan di laptop ini. Minta admin mendaftarkannya: menu Pengaturan → Hub dan sinkronisasi.</source>
+        <translation>This laptop is not registered with the branch hub yet, so it cannot sync. The data stays saved on this laptop. Ask the admin to register it: menu Settings → Hub and sync.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="564"/>
+        <source>Simpan cadangan</source>
+        <translation>Save backup</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="565"/>
+        <location filename="../../desktop/gui/main_window.py" line="587"/>
+        <source>Cadangan Lindung (*.sqlite3)</source>
+        <translation>Lindung backup (*.sqlite3)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="569"/>
+        <source>Mencadangkan…</source>
+        <translation>Backing up…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="574"/>
+        <source>Cadangan {count} peserta disimpan di {path} (keutuhan diperiksa).</source>
+        <translation>Backup of {count} participants saved to {path} (integrity checked).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="582"/>
+        <location filename="../../desktop/gui/main_window.py" line="592"/>
+        <source>Pulihkan dari cadangan</source>
+        <translation>Restore from a backup</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="583"/>
+        <source>Tunggu sinkronisasi selesai, lalu coba lagi.</source>
+        <translation>Wait for the sync to finish, then try again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="586"/>
+        <source>Pilih cadangan</source>
+        <translation>Choose a backup</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="593"/>
+        <source>Semua data di laptop ini diganti dengan isi cadangan {name}. Data sekarang disimpan di samping basis data, dan yang terjadi sesudah cadangan dibuat diambil lagi dari hub saat sinkron. Lanjutkan?</source>
+        <translation>All data on this laptop is replaced by the backup {name}. The current data is kept beside the database, and what happened after the backup was made comes back from the hub at the next sync. Continue?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="628"/>
+        <source>Bahasa</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="629"/>
         <source>Bahasa akan berganti ke {language} saat Lindung dibuka lagi.</source>
         <translation>The language changes to {language} when Lindung is opened again.</translation>
     </message>
 </context>
 <context>
+    <name>MembershipLinks</name>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="1092"/>
+        <source>Kepesertaan BPJS/BAZNAS…</source>
+        <translation>BPJS/BAZNAS membership…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="1098"/>
+        <source>Riwayat kepesertaan…</source>
+        <translation>Membership history…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="1100"/>
+        <source>BPJS dan BAZNAS: pengajuan, KPJ, pembayaran peserta terpilih</source>
+        <translation>BPJS and BAZNAS: submissions, KPJ, payments of the selected worker</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="1127"/>
+        <source>Pilih dulu pesertanya di daftar.</source>
+        <translation>Select the worker in the list first.</translation>
+    </message>
+</context>
+<context>
+    <name>MembershipWindow</name>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="84"/>
+        <source>{count} peserta berstatus {status}</source>
+        <translation>{count} workers with status {status}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="114"/>
+        <source>Jumlah yang dibayar belum diisi: hanya kewajibannya yang dicatat.</source>
+        <translation>The amount paid is not given: only what is owed is recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="118"/>
+        <source>Sesuai: dibayar sama dengan kewajiban.</source>
+        <translation>Matches: paid equals owed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="120"/>
+        <source>KURANG {amount} dari kewajiban: tagih kekurangannya ke BAZNAS.</source>
+        <translation>{amount} SHORT of what is owed: ask BAZNAS for the rest.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="123"/>
+        <source>LEBIH {amount} dari kewajiban: catat kelebihannya untuk pembayaran berikutnya.</source>
+        <translation>{amount} OVER what is owed: note the surplus for the next payment.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="427"/>
+        <source>Dibayar untuk</source>
+        <translation>Paid for</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="428"/>
+        <source>Kewajiban (tarif iuran)</source>
+        <translation>Owed (contribution rates)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="429"/>
+        <source>Dibayar BAZNAS</source>
+        <translation>Paid by BAZNAS</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="430"/>
+        <location filename="../../desktop/gui/membership_window.py" line="884"/>
+        <source>Selisih</source>
+        <translation>Difference</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="433"/>
+        <source>{count} peserta × {months} bulan</source>
+        <translation>{count} workers × {months} months</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="436"/>
+        <source>Tidak ikut dibayar: {who}.</source>
+        <translation>Not paid for: {who}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="441"/>
+        <source>(belum diisi)</source>
+        <translation>(not given yet)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="813"/>
+        <source>Kepesertaan BPJS dan pembayaran BAZNAS</source>
+        <translation>BPJS membership and BAZNAS payments</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="821"/>
+        <source>Pekerjaan cabang tiap bulan: (1) ajukan peserta yang siap ke BPJS, (2) baca jawaban BPJS (nomor KPJ atau alasan penolakan), (3) catat pembayaran BAZNAS untuk batch itu, (4) perpanjang peserta yang perlindungannya segera berakhir. Status dan nomor KPJ peserta mengikuti langkah-langkah ini dan ikut tersinkron ke semua laptop.</source>
+        <translation>The branch&apos;s work each month: (1) submit the workers who are ready to BPJS, (2) read BPJS&apos;s answer (KPJ numbers or reasons for refusal), (3) record BAZNAS&apos;s payment for that batch, (4) renew those whose coverage ends soon. Workers&apos; status and KPJ numbers follow these steps and sync to every laptop.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="827"/>
+        <source>Menghitung…</source>
+        <translation>Counting…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="835"/>
+        <source>1. &amp;Ajukan ke BPJS…</source>
+        <translation>1. &amp;Submit to BPJS…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="836"/>
+        <source>2. &amp;Baca jawaban BPJS…</source>
+        <translation>2. &amp;Read BPJS&apos;s answer…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="837"/>
+        <source>3. &amp;Catat pembayaran…</source>
+        <translation>3. Record &amp;payment…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="838"/>
+        <source>4. Pe&amp;rpanjang…</source>
+        <translation>4. Re&amp;new…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="839"/>
+        <source>&amp;Templat BPJS…</source>
+        <translation>BPJS &amp;template…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="840"/>
+        <source>&amp;Laporan penyaluran BAZNAS…</source>
+        <translation>BAZNAS &amp;distribution report…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="841"/>
+        <source>Tulis berkas pendaftaran kolektif untuk peserta yang siap</source>
+        <translation>Write the collective registration file for the workers who are ready</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="842"/>
+        <source>Terapkan nomor KPJ dan penolakan dari berkas BPJS</source>
+        <translation>Apply the KPJ numbers and refusals from BPJS&apos;s file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="843"/>
+        <source>Catat transfer BAZNAS untuk batch yang dipilih di tabel</source>
+        <translation>Record BAZNAS&apos;s transfer for the batch selected in the table</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="844"/>
+        <source>Bayar lagi untuk peserta yang perlindungannya segera berakhir</source>
+        <translation>Pay again for the workers whose coverage ends soon</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="845"/>
+        <source>Ikuti nama dan urutan kolom templat unggah cabang</source>
+        <translation>Follow the names and order of the branch&apos;s upload template</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="846"/>
+        <source>Excel per mustahik untuk catatan penyaluran zakat</source>
+        <translation>Excel per recipient for the zakat distribution records</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="855"/>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="866"/>
+        <source>&lt;b&gt;Batch pengajuan ke BPJS&lt;/b&gt; (terbaru di atas; Enter pada batch: catat pembayarannya)</source>
+        <translation>&lt;b&gt;Batches submitted to BPJS&lt;/b&gt; (newest first; Enter on a batch: record its payment)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="869"/>
+        <source>No. batch</source>
+        <translation>Batch no.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="869"/>
+        <source>Dibuat</source>
+        <translation>Made</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="869"/>
+        <source>Oleh</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="869"/>
+        <location filename="../../desktop/gui/membership_window.py" line="883"/>
+        <source>Peserta</source>
+        <translation>Workers</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="870"/>
+        <source>Menunggu jawaban</source>
+        <translation>Awaiting answer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="870"/>
+        <source>Aktif</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="870"/>
+        <source>Ditolak</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="871"/>
+        <source>Berakhir</source>
+        <translation>Ended</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="871"/>
+        <source>Bulan dibayar</source>
+        <translation>Months paid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="872"/>
+        <source>Diajukan ke BPJS, jawabannya belum dibaca</source>
+        <translation>Submitted to BPJS, no answer read yet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="881"/>
+        <source>&lt;b&gt;Pembayaran BAZNAS&lt;/b&gt;</source>
+        <translation>&lt;b&gt;BAZNAS payments&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="882"/>
+        <source>No. pembayaran</source>
+        <translation>Payment no.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="882"/>
+        <source>Dicatat</source>
+        <translation>Recorded</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="882"/>
+        <source>Untuk</source>
+        <translation>For</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="883"/>
+        <source>Bulan</source>
+        <translation>Months</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="883"/>
+        <source>Kewajiban</source>
+        <translation>Owed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="883"/>
+        <source>Dibayar</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="884"/>
+        <source>Referensi</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="931"/>
+        <source>{months} bulan</source>
+        <translation>{months} months</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="932"/>
+        <source>belum dibayar</source>
+        <translation>not paid yet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="948"/>
+        <source>perpanjangan</source>
+        <translation>renewal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="948"/>
+        <source>daftar peserta</source>
+        <translation>list of workers</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="950"/>
+        <source>(tidak diisi)</source>
+        <translation>(not given)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="951"/>
+        <source>kurang {amount}</source>
+        <translation>{amount} short</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="951"/>
+        <source>lebih {amount}</source>
+        <translation>{amount} over</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="969"/>
+        <source>Di laptop ini: &lt;b&gt;{enrolled}&lt;/b&gt; terdaftar belum diajukan · &lt;b&gt;{submitted}&lt;/b&gt; menunggu jawaban BPJS · &lt;b&gt;{active}&lt;/b&gt; aktif (&lt;b&gt;{ending}&lt;/b&gt; berakhir dalam 30 hari) · &lt;b&gt;{refused}&lt;/b&gt; ditolak BPJS · &lt;b&gt;{ended}&lt;/b&gt; sudah berakhir</source>
+        <translation>On this laptop: &lt;b&gt;{enrolled}&lt;/b&gt; enrolled, not submitted · &lt;b&gt;{submitted}&lt;/b&gt; awaiting BPJS&apos;s answer · &lt;b&gt;{active}&lt;/b&gt; active (&lt;b&gt;{ending}&lt;/b&gt; ending within 30 days) · &lt;b&gt;{refused}&lt;/b&gt; refused by BPJS · &lt;b&gt;{ended}&lt;/b&gt; ended</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentDialog</name>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="530"/>
+        <source>Catat pembayaran BAZNAS</source>
+        <translation>Record BAZNAS&apos;s payment</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="532"/>
+        <source>Catat transfer BAZNAS untuk iuran satu batch. Lindung menghitung kewajibannya dari tarif iuran yang berlaku; bila BAZNAS membayar jumlah lain, selisihnya disebut di bawah. Perlindungan peserta aktif berjalan sejak tanggal kepesertaan BPJS sepanjang bulan yang dibayar.</source>
+        <translation>Record BAZNAS&apos;s transfer for one batch&apos;s contributions. Lindung works out what is owed from the contribution rates in force; when BAZNAS paid another amount, the difference is stated below. Active workers are covered from their BPJS membership date for the months paid.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="540"/>
+        <source>{batch} — {count} peserta, {date}</source>
+        <translation>{batch} — {count} workers, {date}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="545"/>
+        <source>B&amp;atch</source>
+        <translation>B&amp;atch</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="550"/>
+        <source>&amp;Catat pembayaran</source>
+        <translation>&amp;Record payment</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="556"/>
+        <source>Belum ada batch pengajuan: ajukan peserta ke BPJS dulu.</source>
+        <translation>No submission batch yet: submit workers to BPJS first.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="568"/>
+        <source>Batch ini sudah dibayar {months} bulan sebelumnya. Pembayaran ini menambah {more} bulan lagi: catat hanya bila BAZNAS memang membayar lagi.</source>
+        <translation>This batch was already paid for {months} months. This payment adds {more} more months: record it only if BAZNAS really paid again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="595"/>
+        <source>Pembayaran {number} untuk batch {batch} dicatat.</source>
+        <translation>Payment {number} for batch {batch} recorded.</translation>
+    </message>
+</context>
+<context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="47" />
+        <location filename="../../desktop/gui/import_dialog.py" line="53"/>
         <source>Valid</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="47" />
+        <location filename="../../desktop/gui/import_dialog.py" line="53"/>
         <source>Peringatan</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="47" />
+        <location filename="../../desktop/gui/import_dialog.py" line="53"/>
         <source>Ditolak</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="48" />
+        <location filename="../../desktop/gui/import_dialog.py" line="54"/>
         <source>Ganda</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="48" />
+        <location filename="../../desktop/gui/import_dialog.py" line="54"/>
         <source>Tidak memenuhi syarat</source>
         <translation>Not eligible</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="49" />
+        <location filename="../../desktop/gui/import_dialog.py" line="55"/>
         <source>Dilewati</source>
         <translation>Skipped</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="83" />
+        <location filename="../../desktop/gui/import_dialog.py" line="89"/>
         <source>Baris</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="83" />
+        <location filename="../../desktop/gui/import_dialog.py" line="89"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="83" />
+        <location filename="../../desktop/gui/import_dialog.py" line="89"/>
         <source>Keterangan</source>
         <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="123"/>
+        <source>Tertulis: {typed}
+Dibaca: {read}</source>
+        <translation>Written: {typed}
+Read as: {read}</translation>
     </message>
 </context>
 <context>
     <name>PrintDialog</name>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="86" />
+        <location filename="../../desktop/gui/print_dialog.py" line="99"/>
         <source>Cetak kartu peserta</source>
         <translation>Print membership cards</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="96" />
+        <location filename="../../desktop/gui/print_dialog.py" line="110"/>
         <source>Hanya yang belum pernah dicetak</source>
         <translation>Only cards never printed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="101" />
+        <location filename="../../desktop/gui/print_dialog.py" line="115"/>
         <source>A4, 10 kartu per lembar (tanda potong)</source>
         <translation>A4, 10 cards a sheet (crop marks)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="102" />
+        <location filename="../../desktop/gui/print_dialog.py" line="116"/>
         <source>Satu kartu per halaman (printer kartu)</source>
         <translation>One card a page (card printer)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="103" />
+        <location filename="../../desktop/gui/print_dialog.py" line="118"/>
         <source>Tata letak</source>
         <translation>Layout</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="105" />
+        <location filename="../../desktop/gui/print_dialog.py" line="120"/>
         <source>wajib bila mencetak ulang, mis. kartu hilang</source>
         <translation>required when re-printing, e.g. card lost</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="106" />
+        <location filename="../../desktop/gui/print_dialog.py" line="121"/>
         <source>Alasan cetak ulang</source>
         <translation>Reason for re-printing</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="115" />
+        <location filename="../../desktop/gui/print_dialog.py" line="129"/>
+        <source>Sudah tercetak: catat kartu ini</source>
+        <translation>Printed: log these cards</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/print_dialog.py" line="131"/>
+        <source>Kartu dicatat sebagai dicetak baru setelah PDF-nya benar-benar dicetak</source>
+        <translation>Cards are logged as printed only once their PDF has really been printed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/print_dialog.py" line="136"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="119" />
+        <location filename="../../desktop/gui/print_dialog.py" line="140"/>
         <source>Pratinjau</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="120" />
+        <location filename="../../desktop/gui/print_dialog.py" line="141"/>
         <source>Simpan PDF…</source>
         <translation>Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="121" />
+        <location filename="../../desktop/gui/print_dialog.py" line="142"/>
+        <source>Menyimpan PDF belum berarti mencetak: kartu dicatat setelah Anda menandai PDF-nya sudah dicetak</source>
+        <translation>Saving a PDF is not printing: cards are logged once you mark the PDF as printed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/print_dialog.py" line="144"/>
         <source>Cetak…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="122" />
+        <location filename="../../desktop/gui/print_dialog.py" line="145"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="148" />
+        <location filename="../../desktop/gui/print_dialog.py" line="173"/>
         <source>{count} kartu dipilih.</source>
         <translation>{count} cards selected.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="150" />
+        <location filename="../../desktop/gui/print_dialog.py" line="175"/>
         <source>{count} di antaranya sudah pernah dicetak: isi alasan cetak ulang.</source>
         <translation>{count} of them were printed before: give a reason for re-printing.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="166" />
+        <location filename="../../desktop/gui/print_dialog.py" line="202"/>
         <source>Simpan kartu sebagai PDF</source>
         <translation>Save cards as PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="192" />
+        <location filename="../../desktop/gui/print_dialog.py" line="186"/>
         <source>Isi alasan cetak ulang: {count} kartu sudah pernah dicetak.</source>
         <translation>Give a reason for re-printing: {count} cards were printed before.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="211" />
+        <location filename="../../desktop/gui/print_dialog.py" line="214"/>
+        <source>{count} kartu disimpan ke {path}. Belum dicatat sebagai dicetak: setelah PDF ini dicetak, tekan &quot;Sudah tercetak&quot;.</source>
+        <translation>{count} cards saved to {path}. Not logged as printed yet: once this PDF is printed, press &quot;Printed&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/print_dialog.py" line="252"/>
+        <source>lembar</source>
+        <translation>sheets</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/print_dialog.py" line="252"/>
+        <source>kartu</source>
+        <translation>cards</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/print_dialog.py" line="271"/>
         <source>{count} kartu dicatat sebagai dicetak ({path}).</source>
         <translation>{count} cards logged as printed ({path}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="50" />
+        <location filename="../../desktop/gui/print_dialog.py" line="51"/>
         <source>Printer tidak dapat dibuka.</source>
         <translation>The printer cannot be opened.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="250" />
+        <location filename="../../desktop/gui/print_dialog.py" line="299"/>
+        <source>{done} / {total} {unit}</source>
+        <translation>{done} / {total} {unit}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/print_dialog.py" line="305"/>
+        <source>ke printer: halaman {done} / {total}</source>
+        <translation>to the printer: page {done} / {total}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/print_dialog.py" line="314"/>
+        <source>menyiapkan…</source>
+        <translation>preparing…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/print_dialog.py" line="328"/>
         <source>Dibatalkan; tidak ada yang dicatat.</source>
         <translation>Cancelled; nothing was logged.</translation>
     </message>
@@ -1672,12 +2657,12 @@
 <context>
     <name>Privacy</name>
     <message>
-        <location filename="../../desktop/gui/privacy.py" line="19" />
+        <location filename="../../desktop/gui/privacy.py" line="19"/>
         <source>Data pribadi</source>
         <translation>Personal data</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/privacy.py" line="20" />
+        <location filename="../../desktop/gui/privacy.py" line="20"/>
         <source>Berkas ini berisi data pribadi peserta (nama, NIK, alamat) dan akan disimpan di luar folder data Lindung, tanpa enkripsi:
 {path}
 
@@ -1691,1194 +2676,1864 @@ Keep it only somewhere safe and delete it when no longer needed (UU PDP 27/2022)
 <context>
     <name>RefusedDialog</name>
     <message>
-        <location filename="../../desktop/gui/refused_dialog.py" line="36" />
+        <location filename="../../desktop/gui/refused_dialog.py" line="36"/>
         <source>Perubahan yang ditolak hub</source>
         <translation>Changes the hub refused</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/refused_dialog.py" line="40" />
+        <location filename="../../desktop/gui/refused_dialog.py" line="40"/>
         <source>Hub menolak perubahan berikut dan menyebut alasannya. Perubahan itu tetap di laptop ini dan menunggu. Bila hub benar (misalnya data itu bukan wewenang laptop ini), batalkan perubahannya: data kembali ke versi hub.</source>
-        <translation>The hub refused these changes and gives its reason. They stay on this laptop, waiting. If the hub is right (for instance the record is not this laptop's to change), drop the change: the record goes back to the hub's version.</translation>
+        <translation>The hub refused these changes and gives its reason. They stay on this laptop, waiting. If the hub is right (for instance the record is not this laptop&apos;s to change), drop the change: the record goes back to the hub&apos;s version.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/refused_dialog.py" line="46" />
+        <location filename="../../desktop/gui/refused_dialog.py" line="46"/>
         <source>No. Registrasi</source>
         <translation>Registration no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/refused_dialog.py" line="46" />
+        <location filename="../../desktop/gui/refused_dialog.py" line="46"/>
         <source>Alasan hub</source>
-        <translation>The hub's reason</translation>
+        <translation>The hub&apos;s reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/refused_dialog.py" line="60" />
+        <location filename="../../desktop/gui/refused_dialog.py" line="60"/>
         <source>Batalkan perubahan (pakai versi hub)</source>
-        <translation>Drop the change (use the hub's version)</translation>
+        <translation>Drop the change (use the hub&apos;s version)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/refused_dialog.py" line="64" />
+        <location filename="../../desktop/gui/refused_dialog.py" line="64"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/refused_dialog.py" line="81" />
+        <location filename="../../desktop/gui/refused_dialog.py" line="81"/>
         <source>Tidak ada perubahan yang ditolak hub.</source>
         <translation>No change was refused by the hub.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/refused_dialog.py" line="82" />
+        <location filename="../../desktop/gui/refused_dialog.py" line="82"/>
         <source>{count} perubahan ditolak hub.</source>
         <translation>{count} changes refused by the hub.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/refused_dialog.py" line="96" />
+        <location filename="../../desktop/gui/refused_dialog.py" line="96"/>
         <source>Data ini belum ada di hub: perbaiki datanya, lalu sinkronkan lagi.</source>
         <translation>The hub does not have this record yet: correct it, then sync again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/refused_dialog.py" line="103" />
+        <location filename="../../desktop/gui/refused_dialog.py" line="103"/>
         <source>Mengambil versi hub…</source>
-        <translation>Fetching the hub's version…</translation>
+        <translation>Fetching the hub&apos;s version…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/refused_dialog.py" line="108" />
+        <location filename="../../desktop/gui/refused_dialog.py" line="108"/>
         <source>{regno}: perubahan dibatalkan, versi hub dipakai.</source>
-        <translation>{regno}: change dropped, the hub's version is used.</translation>
+        <translation>{regno}: change dropped, the hub&apos;s version is used.</translation>
+    </message>
+</context>
+<context>
+    <name>RenewDialog</name>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="603"/>
+        <source>Perpanjang kepesertaan</source>
+        <translation>Renew membership</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="605"/>
+        <source>Perpanjang sekaligus semua peserta aktif yang perlindungannya berakhir dalam beberapa hari ke depan (atau sudah berakhir): BAZNAS membayar lagi, perlindungan bersambung. Jumlah pesertanya tampil dulu sebelum dicatat.</source>
+        <translation>Renew at once every active worker whose coverage ends within the next days (or has ended): BAZNAS pays again and coverage continues. How many is shown before anything is recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="614"/>
+        <source> hari</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="615"/>
+        <source>dalam </source>
+        <translation>within </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="616"/>
+        <source>Berakhir</source>
+        <translation>Ends</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="619"/>
+        <source>Menghitung…</source>
+        <translation>Counting…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="624"/>
+        <location filename="../../desktop/gui/membership_window.py" line="637"/>
+        <source>&amp;Perpanjang</source>
+        <translation>Re&amp;new</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="636"/>
+        <source>&amp;Perpanjang {count} peserta</source>
+        <translation>Re&amp;new {count} workers</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="648"/>
+        <source>{count} peserta aktif perlindungannya berakhir dalam {days} hari (sampai {date}) atau sudah berakhir.</source>
+        <translation>{count} active workers&apos; coverage ends within {days} days (by {date}) or has ended.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="652"/>
+        <source>Tidak ada peserta yang perlindungannya berakhir dalam {days} hari.</source>
+        <translation>No worker&apos;s coverage ends within {days} days.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="666"/>
+        <source>Perpanjangan {number} dicatat: perlindungan {count} peserta diperpanjang {months} bulan.</source>
+        <translation>Renewal {number} recorded: {count} workers&apos; coverage extended by {months} months.</translation>
     </message>
 </context>
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../desktop/gui/review_dialog.py" line="58" />
+        <location filename="../../desktop/gui/review_dialog.py" line="58"/>
         <source>Tinjau konflik dan data ganda</source>
         <translation>Review conflicts and duplicates</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_dialog.py" line="69" />
+        <location filename="../../desktop/gui/review_dialog.py" line="69"/>
         <source>Muat ulang</source>
         <translation>Reload</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_dialog.py" line="86" />
+        <location filename="../../desktop/gui/review_dialog.py" line="86"/>
         <source>Klik nilai yang benar di kolom kiri atau kanan; baris kuning berbeda. Kolom Hasil menunjukkan data yang akan disimpan.</source>
         <translation>Click the correct value in the left or right column; yellow rows differ. The Result column shows what will be saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_dialog.py" line="111" />
+        <location filename="../../desktop/gui/review_dialog.py" line="112"/>
         <source>No. Registrasi yang dipertahankan:</source>
         <translation>Registration no. to keep:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_dialog.py" line="118" />
+        <location filename="../../desktop/gui/review_dialog.py" line="119"/>
         <source>Bukan orang yang sama</source>
         <translation>Not the same person</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_dialog.py" line="120" />
+        <location filename="../../desktop/gui/review_dialog.py" line="121"/>
         <source>Tutup pasangan ini tanpa mengubah data (misalnya NIK salah satunya sudah diperbaiki).</source>
         <translation>Close this pair without changing any record (for instance after correcting one NIK).</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_dialog.py" line="134" />
+        <location filename="../../desktop/gui/review_dialog.py" line="143"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_dialog.py" line="140" />
+        <location filename="../../desktop/gui/review_dialog.py" line="134"/>
+        <location filename="../../desktop/gui/review_dialog.py" line="149"/>
         <source>Mengambil dari hub…</source>
         <translation>Fetching from the hub…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_dialog.py" line="147" />
+        <location filename="../../desktop/gui/review_dialog.py" line="156"/>
         <source>{conflicts} konflik dan {duplicates} kemungkinan data ganda menunggu di hub; {mine} dapat Anda selesaikan.</source>
         <translation>{conflicts} conflicts and {duplicates} possible duplicates wait at the hub; you can settle {mine}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_dialog.py" line="152" />
+        <location filename="../../desktop/gui/review_dialog.py" line="161"/>
         <source>Tidak ada konflik atau data ganda yang perlu Anda tinjau.</source>
         <translation>No conflicts or duplicates for you to review.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_dialog.py" line="166" />
+        <location filename="../../desktop/gui/review_dialog.py" line="162"/>
+        <source>Tidak ada yang perlu ditinjau: semua konflik dan data ganda yang dapat Anda selesaikan sudah selesai.</source>
+        <translation>Nothing to review: every conflict and possible duplicate you can settle is settled.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/review_dialog.py" line="178"/>
         <source>Konflik: {name}
 {regno} · diubah juga di {device}</source>
         <translation>Conflict: {name}
 {regno} · also changed on {device}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_dialog.py" line="168" />
+        <location filename="../../desktop/gui/review_dialog.py" line="180"/>
         <source>Data ganda: {a} / {b}
 NIK {nik}</source>
         <translation>Duplicate: {a} / {b}
 NIK {nik}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_dialog.py" line="187" />
-        <location filename="../../desktop/gui/review_dialog.py" line="196" />
+        <location filename="../../desktop/gui/review_dialog.py" line="199"/>
+        <location filename="../../desktop/gui/review_dialog.py" line="208"/>
         <source>Simpan hasil</source>
         <translation>Save result</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_dialog.py" line="188" />
-        <location filename="../../desktop/gui/review_dialog.py" line="206" />
+        <location filename="../../desktop/gui/review_dialog.py" line="200"/>
+        <location filename="../../desktop/gui/review_dialog.py" line="218"/>
         <source>Semua dari kiri</source>
         <translation>All from the left</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_dialog.py" line="189" />
-        <location filename="../../desktop/gui/review_dialog.py" line="207" />
+        <location filename="../../desktop/gui/review_dialog.py" line="201"/>
+        <location filename="../../desktop/gui/review_dialog.py" line="219"/>
         <source>Semua dari kanan</source>
         <translation>All from the right</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_dialog.py" line="192" />
+        <location filename="../../desktop/gui/review_dialog.py" line="204"/>
         <source>Versi di hub</source>
         <translation>Version at the hub</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_dialog.py" line="192" />
+        <location filename="../../desktop/gui/review_dialog.py" line="204"/>
         <source>Versi dari {device}</source>
         <translation>Version from {device}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_dialog.py" line="193" />
+        <location filename="../../desktop/gui/review_dialog.py" line="205"/>
         <source>&lt;b&gt;{name}&lt;/b&gt; ({regno}) diubah di dua tempat sekaligus. Pilih isian yang benar.</source>
         <translation>&lt;b&gt;{name}&lt;/b&gt; ({regno}) was changed in two places at once. Choose the correct values.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_dialog.py" line="198" />
-        <location filename="../../desktop/gui/review_dialog.py" line="199" />
+        <location filename="../../desktop/gui/review_dialog.py" line="210"/>
+        <location filename="../../desktop/gui/review_dialog.py" line="211"/>
         <source>Data {regno}</source>
         <translation>Record {regno}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_dialog.py" line="200" />
+        <location filename="../../desktop/gui/review_dialog.py" line="212"/>
         <source>NIK yang sama didaftarkan dua kali. Jika orangnya sama, gabungkan: satu data dipertahankan dengan isian pilihan Anda, yang lain dihapus.</source>
         <translation>The same NIK was enrolled twice. If it is the same person, merge: one record is kept with the values you choose, the other is deleted.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_dialog.py" line="202" />
+        <location filename="../../desktop/gui/review_dialog.py" line="214"/>
         <source>Gabungkan</source>
         <translation>Merge</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_dialog.py" line="208" />
+        <location filename="../../desktop/gui/review_dialog.py" line="91"/>
+        <location filename="../../desktop/gui/review_dialog.py" line="220"/>
         <source>Isian</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_dialog.py" line="208" />
+        <location filename="../../desktop/gui/review_dialog.py" line="91"/>
+        <location filename="../../desktop/gui/review_dialog.py" line="220"/>
         <source>Hasil</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_dialog.py" line="287" />
+        <location filename="../../desktop/gui/review_dialog.py" line="300"/>
         <source>Konflik diselesaikan.</source>
         <translation>Conflict settled.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_dialog.py" line="293" />
+        <location filename="../../desktop/gui/review_dialog.py" line="306"/>
         <source>Gabungkan data</source>
         <translation>Merge records</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_dialog.py" line="294" />
+        <location filename="../../desktop/gui/review_dialog.py" line="307"/>
         <source>Pertahankan {kept} dan hapus {gone}? Kartu dengan nomor {gone} tidak berlaku lagi.</source>
         <translation>Keep {kept} and delete {gone}? The card numbered {gone} will no longer be valid.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_dialog.py" line="299" />
+        <location filename="../../desktop/gui/review_dialog.py" line="312"/>
         <source>Data digabungkan.</source>
         <translation>Records merged.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_dialog.py" line="306" />
+        <location filename="../../desktop/gui/review_dialog.py" line="319"/>
         <source>Pasangan ditutup.</source>
         <translation>Pair closed.</translation>
     </message>
 </context>
 <context>
+    <name>SchoolsDialog</name>
+    <message>
+        <location filename="../../desktop/gui/schools_dialog.py" line="29"/>
+        <source>Sekolah</source>
+        <translation>School</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/schools_dialog.py" line="33"/>
+        <location filename="../../desktop/gui/schools_dialog.py" line="61"/>
+        <source>NPSN</source>
+        <translation>NPSN</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/schools_dialog.py" line="33"/>
+        <location filename="../../desktop/gui/schools_dialog.py" line="62"/>
+        <source>Nama sekolah</source>
+        <translation>School name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/schools_dialog.py" line="33"/>
+        <location filename="../../desktop/gui/schools_dialog.py" line="63"/>
+        <source>Jenjang</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/schools_dialog.py" line="34"/>
+        <location filename="../../desktop/gui/schools_dialog.py" line="64"/>
+        <source>Kabupaten/Kota</source>
+        <translation>Regency/City</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/schools_dialog.py" line="34"/>
+        <location filename="../../desktop/gui/schools_dialog.py" line="65"/>
+        <source>Koordinator</source>
+        <translation>Coordinator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/schools_dialog.py" line="50"/>
+        <source>8 digit</source>
+        <translation>8 digits</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/schools_dialog.py" line="55"/>
+        <source>ketik untuk mencari, atau ↓</source>
+        <translation>type to search, or ↓</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/schools_dialog.py" line="56"/>
+        <source>— pilih —</source>
+        <translation>— choose —</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/schools_dialog.py" line="60"/>
+        <source>nama koordinator sekolah, boleh kosong</source>
+        <translation>the school coordinator&apos;s name, optional</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/schools_dialog.py" line="71"/>
+        <source>Sekolah baru</source>
+        <translation>New school</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/schools_dialog.py" line="73"/>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/schools_dialog.py" line="105"/>
+        <source>&lt;b&gt;Sekolah baru&lt;/b&gt;</source>
+        <translation>&lt;b&gt;New school&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/schools_dialog.py" line="106"/>
+        <source>Tambah sekolah</source>
+        <translation>Add school</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/schools_dialog.py" line="120"/>
+        <source>&lt;b&gt;Ubah {name}&lt;/b&gt; (NPSN tetap)</source>
+        <translation>&lt;b&gt;Change {name}&lt;/b&gt; (the NPSN stays)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/schools_dialog.py" line="121"/>
+        <source>Simpan perubahan</source>
+        <translation>Save changes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/schools_dialog.py" line="143"/>
+        <source>Sekolah {name} (NPSN {npsn}) ditambahkan.</source>
+        <translation>School {name} (NPSN {npsn}) added.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/schools_dialog.py" line="144"/>
+        <source>Sekolah {name} (NPSN {npsn}) diubah.</source>
+        <translation>School {name} (NPSN {npsn}) changed.</translation>
+    </message>
+</context>
+<context>
     <name>Service</name>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="103" />
+        <location filename="../../desktop/services/accounts.py" line="122"/>
         <source>Nama pengguna 2–32 huruf kecil, angka, titik, garis bawah atau tanda hubung.</source>
         <translation>User names are 2–32 lower-case letters, digits, dots, underscores or hyphens.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="75" />
+        <location filename="../../desktop/services/accounts.py" line="90"/>
         <source>Kata sandi terlalu pendek: paling sedikit {n} karakter.</source>
         <translation>Password too short: at least {n} characters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="81" />
+        <location filename="../../desktop/services/accounts.py" line="96"/>
         <source>Kata sandi tidak boleh sama dengan nama pengguna.</source>
         <translation>The password must not be the user name.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="84" />
+        <location filename="../../desktop/services/accounts.py" line="99"/>
         <source>Kata sandi terlalu umum: ada dalam daftar kata sandi yang sering dipakai.</source>
         <translation>Password too common: it is in the list of frequently used passwords.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="87" />
+        <location filename="../../desktop/services/accounts.py" line="102"/>
         <source>Kata sandi terlalu umum: kata sandi yang sering dipakai, hanya ditambah angka atau tanda baca.</source>
         <translation>Password too common: a frequently used password with only digits or punctuation added.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="108" />
+        <location filename="../../desktop/services/accounts.py" line="127"/>
         <source>Akun pertama harus akun admin.</source>
         <translation>The first account must be an admin account.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="110" />
+        <location filename="../../desktop/services/accounts.py" line="129"/>
         <source>Hanya admin yang dapat membuat akun.</source>
         <translation>Only an admin can create accounts.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="112" />
-        <source>Nama pengguna "{name}" sudah dipakai.</source>
-        <translation>The user name "{name}" is taken.</translation>
+        <location filename="../../desktop/services/accounts.py" line="131"/>
+        <source>Nama pengguna &quot;{name}&quot; sudah dipakai.</source>
+        <translation>The user name &quot;{name}&quot; is taken.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="118" />
+        <location filename="../../desktop/services/accounts.py" line="137"/>
         <source>Akun koordinator sekolah harus menyebut sekolahnya.</source>
-        <translation>A school coordinator's account must name the school.</translation>
+        <translation>A school coordinator&apos;s account must name the school.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/keys.py" line="136" />
-        <location filename="../../desktop/services/lockout.py" line="44" />
+        <location filename="../../desktop/services/keys.py" line="162"/>
+        <location filename="../../desktop/services/lockout.py" line="44"/>
         <source>Nama pengguna atau kata sandi salah.</source>
         <translation>Wrong user name or password.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="221" />
+        <location filename="../../desktop/services/accounts.py" line="270"/>
         <source>Kunci otomatis: 0 (mati) sampai 240 menit.</source>
         <translation>Auto-lock: 0 (off) to 240 minutes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="61" />
+        <location filename="../../desktop/services/enrollment.py" line="62"/>
         <source>NIK ini sudah terdaftar atas nama {name} (No. Registrasi {regno}).</source>
         <translation>This NIK is already enrolled for {name} (registration no. {regno}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="82" />
-        <source>Kolom "{key}" tidak dikenal.</source>
-        <translation>Unknown field "{key}".</translation>
+        <location filename="../../desktop/services/enrollment.py" line="83"/>
+        <source>Kolom &quot;{key}&quot; tidak dikenal.</source>
+        <translation>Unknown field &quot;{key}&quot;.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="175" />
+        <location filename="../../desktop/services/enrollment.py" line="190"/>
         <source>Setiap data harus berupa objek JSON.</source>
         <translation>Every record must be a JSON object.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="182" />
+        <location filename="../../desktop/services/enrollment.py" line="197"/>
         <source>NIK sama dengan data ke-{other} dalam berkas yang sama.</source>
         <translation>Same NIK as record {other} in the same file.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="115" />
-        <location filename="../../desktop/services/enrollment.py" line="205" />
-        <location filename="../../desktop/services/enrollment.py" line="336" />
-        <location filename="../../desktop/services/reporting.py" line="89" />
+        <location filename="../../desktop/services/accounts.py" line="134"/>
+        <location filename="../../desktop/services/enrollment.py" line="220"/>
+        <location filename="../../desktop/services/enrollment.py" line="352"/>
+        <location filename="../../desktop/services/reporting.py" line="104"/>
+        <location filename="../../desktop/services/schools.py" line="75"/>
         <source>Sekolah dengan NPSN {npsn} belum terdaftar.</source>
         <translation>No school with NPSN {npsn} is registered.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="146" />
+        <location filename="../../desktop/services/enrollment.py" line="161"/>
         <source>NIK sudah terdaftar oleh proses lain; tidak ada yang disimpan.</source>
         <translation>The NIK was just enrolled by another process; nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="258" />
+        <location filename="../../desktop/services/enrollment.py" line="274"/>
+        <location filename="../../desktop/services/membership/views.py" line="128"/>
         <source>Data peserta tidak ditemukan.</source>
         <translation>Participant not found.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="274" />
+        <location filename="../../desktop/services/enrollment.py" line="290"/>
         <source>Tidak ada peserta dengan No. Registrasi {regno}.</source>
         <translation>No participant has registration no. {regno}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/permissions.py" line="40" />
+        <location filename="../../desktop/services/permissions.py" line="40"/>
         <source>Peran Anda tidak dapat mendaftarkan peserta.</source>
         <translation>Your role cannot enroll workers.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/permissions.py" line="41" />
+        <location filename="../../desktop/services/permissions.py" line="41"/>
         <source>Peran Anda tidak dapat mengubah data peserta.</source>
         <translation>Your role cannot change enrolled records.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/permissions.py" line="42" />
+        <location filename="../../desktop/services/permissions.py" line="42"/>
         <source>Hanya koordinator sekolah dan admin yang dapat mengimpor daftar.</source>
         <translation>Only school coordinators and admins can import lists.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/permissions.py" line="43" />
+        <location filename="../../desktop/services/permissions.py" line="43"/>
         <source>Hanya petugas cetak dan admin yang dapat mencetak kartu.</source>
         <translation>Only printers and admins can print cards.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/permissions.py" line="44" />
+        <location filename="../../desktop/services/permissions.py" line="44"/>
         <source>Peran Anda tidak dapat membuat laporan.</source>
         <translation>Your role cannot produce reports.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="219" />
-        <location filename="../../desktop/services/permissions.py" line="47" />
+        <location filename="../../desktop/services/accounts.py" line="268"/>
+        <location filename="../../desktop/services/permissions.py" line="47"/>
         <source>Hanya admin yang dapat melakukan ini.</source>
         <translation>Only an admin can do this.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/permissions.py" line="75" />
+        <location filename="../../desktop/services/permissions.py" line="75"/>
         <source>Petugas cetak tidak dapat mengubah data peserta.</source>
-        <translation>Printers cannot change participants' data.</translation>
+        <translation>Printers cannot change participants&apos; data.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/permissions.py" line="76" />
+        <location filename="../../desktop/services/permissions.py" line="76"/>
         <source>Data ini didaftarkan oleh {by}; Anda hanya dapat mengubah data yang Anda daftarkan sendiri.</source>
         <translation>This record was enrolled by {by}; you can only change records you enrolled yourself.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/permissions.py" line="86" />
+        <location filename="../../desktop/services/permissions.py" line="86"/>
         <source>Koordinator hanya dapat mendaftarkan orang tua siswa sekolahnya sendiri (NPSN {npsn}).</source>
         <translation>A coordinator can only enroll parents of their own school (NPSN {npsn}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="312" />
+        <location filename="../../desktop/services/enrollment.py" line="328"/>
         <source>Data ini sudah diubah oleh {by} sejak dibuka. Tutup dan buka kembali, lalu ulangi perubahan.</source>
         <translation>{by} changed this record since it was opened. Close it, open it again and redo the change.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="323" />
+        <location filename="../../desktop/services/enrollment.py" line="339"/>
         <source>Data yang sudah dihapus tidak dapat diubah.</source>
         <translation>A deleted record cannot be changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="362" />
+        <location filename="../../desktop/services/enrollment.py" line="378"/>
         <source>Tuliskan alasan penghapusan (minimal 5 huruf).</source>
         <translation>Write the reason for deleting (at least 5 letters).</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="367" />
+        <location filename="../../desktop/services/enrollment.py" line="383"/>
         <source>Data ini sudah dihapus.</source>
         <translation>This record is already deleted.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/errors.py" line="51" />
+        <location filename="../../desktop/services/errors.py" line="51"/>
         <source>{count} data tidak valid; tidak ada yang disimpan.</source>
         <translation>{count} record(s) invalid; nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/schools.py" line="29" />
+        <location filename="../../desktop/services/schools.py" line="27"/>
         <source>NPSN harus 8 digit angka.</source>
         <translation>The NPSN must be 8 digits.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/schools.py" line="31" />
+        <location filename="../../desktop/services/schools.py" line="29"/>
         <source>Nama sekolah wajib diisi.</source>
-        <translation>The school's name is required.</translation>
+        <translation>The school&apos;s name is required.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/schools.py" line="33" />
+        <location filename="../../desktop/services/schools.py" line="31"/>
         <source>Jenjang sekolah harus salah satu dari {levels}.</source>
         <translation>The school level must be one of {levels}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/schools.py" line="37" />
+        <location filename="../../desktop/services/schools.py" line="35"/>
         <source>Kode kabupaten/kota {code} tidak dikenal.</source>
         <translation>Unknown regency/city code {code}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/schools.py" line="41" />
+        <location filename="../../desktop/services/schools.py" line="52"/>
         <source>Sekolah dengan NPSN {npsn} sudah ada.</source>
         <translation>A school with NPSN {npsn} already exists.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/workspace.py" line="68" />
+        <location filename="../../desktop/services/workspace.py" line="75"/>
         <source>Berkas wilayah harus berkolom kode,nama,tingkat.</source>
         <translation>The region file must have the columns kode,nama,tingkat.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/workspace.py" line="71" />
+        <location filename="../../desktop/services/workspace.py" line="78"/>
         <source>Berkas wilayah tidak dapat dibaca: {reason}</source>
         <translation>The region file cannot be read: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/workspace.py" line="181" />
+        <location filename="../../desktop/services/workspace.py" line="295"/>
         <source>Daftar wilayah ditolak: {reason}</source>
         <translation>Region list refused: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/workspace.py" line="184" />
+        <location filename="../../desktop/services/workspace.py" line="298"/>
         <source>Daftar wilayah ditolak: hanya {kab} kabupaten/kota dan {desa} desa/kelurahan Kalimantan Barat.</source>
         <translation>Region list refused: only {kab} regencies/cities and {desa} villages of West Kalimantan.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="209" />
+        <location filename="../../desktop/services/importing.py" line="206"/>
         <source>Sekolah dengan NPSN {npsn} belum terdaftar. Tambahkan dulu: lindung school add.</source>
         <translation>No school with NPSN {npsn} is registered. Add it first: lindung school add.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="245" />
+        <location filename="../../desktop/services/importing.py" line="247"/>
         <source>Berkas {name} kosong.</source>
         <translation>The file {name} is empty.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="280" />
-        <source>Isian "{field}" tidak dikenal. Pilih salah satu: {fields}.</source>
-        <translation>Unknown field "{field}". Choose one of: {fields}.</translation>
+        <location filename="../../desktop/services/importing.py" line="283"/>
+        <source>Isian &quot;{field}&quot; tidak dikenal. Pilih salah satu: {fields}.</source>
+        <translation>Unknown field &quot;{field}&quot;. Choose one of: {fields}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="285" />
-        <source>Kolom "{column}" tidak ada di baris judul berkas.</source>
-        <translation>Column "{column}" is not in the header row of the file.</translation>
+        <location filename="../../desktop/services/importing.py" line="288"/>
+        <source>Kolom &quot;{column}&quot; tidak ada di baris judul berkas.</source>
+        <translation>Column &quot;{column}&quot; is not in the header row of the file.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="323" />
-        <source>Berkas Dapodik: {pupils} siswa, {people} orang tua/wali dari "{school}", sekolah yang belum terdaftar di sini. Pilih sekolahnya (atau tambahkan dulu) sebelum baris diperiksa.</source>
-        <translation>Dapodik file: {pupils} pupils, {people} parents/guardians from "{school}", a school not registered here. Choose the school (or add it first) before the rows are checked.</translation>
+        <location filename="../../desktop/services/importing.py" line="328"/>
+        <source>Berkas Dapodik: {pupils} siswa, {people} orang tua/wali dari &quot;{school}&quot;, sekolah yang belum terdaftar di sini. Pilih sekolahnya (atau tambahkan dulu) sebelum baris diperiksa.</source>
+        <translation>Dapodik file: {pupils} pupils, {people} parents/guardians from &quot;{school}&quot;, a school not registered here. Choose the school (or add it first) before the rows are checked.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="327" />
+        <location filename="../../desktop/services/importing.py" line="332"/>
         <source>Berkas Dapodik: {pupils} siswa, {people} orang tua/wali. Berkas tidak menyebut sekolahnya: pilih sekolahnya sebelum baris diperiksa.</source>
         <translation>Dapodik file: {pupils} pupils, {people} parents/guardians. The file does not name its school: choose the school before the rows are checked.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="357" />
+        <location filename="../../desktop/services/importing.py" line="362"/>
         <source>Kolom berkas Dapodik dikenali sendiri; tidak perlu dipetakan.</source>
-        <translation>A Dapodik file's columns are recognised by themselves; they need no mapping.</translation>
+        <translation>A Dapodik file&apos;s columns are recognised by themselves; they need no mapping.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="526" />
+        <location filename="../../desktop/services/importing.py" line="582"/>
         <source>Kolom {field} tidak dapat diubah di sini.</source>
         <translation>Column {field} cannot be changed here.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="534" />
+        <location filename="../../desktop/services/importing.py" line="590"/>
         <source>Baris {row} tidak ada di pratinjau.</source>
         <translation>Row {row} is not in the preview.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="546" />
+        <location filename="../../desktop/services/importing.py" line="605"/>
         <source>Koordinator hanya dapat mengimpor daftar sekolahnya sendiri (NPSN {npsn}).</source>
-        <translation>A coordinator can only import their own school's lists (NPSN {npsn}).</translation>
+        <translation>A coordinator can only import their own school&apos;s lists (NPSN {npsn}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/spreadsheets.py" line="29" />
+        <location filename="../../desktop/services/spreadsheets.py" line="29"/>
         <source>Dibatalkan; tidak ada yang disimpan.</source>
         <translation>Cancelled; nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/spreadsheets.py" line="41" />
+        <location filename="../../desktop/services/spreadsheets.py" line="41"/>
         <source>Berkas {name} tidak dapat dibaca: {reason}</source>
         <translation>The file {name} cannot be read: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/backup.py" line="39" />
+        <location filename="../../desktop/services/backup.py" line="39"/>
         <source>Cadangan {name} rusak (pemeriksaan keutuhan gagal).</source>
         <translation>The backup {name} is damaged (integrity check failed).</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/backup.py" line="43" />
-        <location filename="../../desktop/services/backup.py" line="49" />
+        <location filename="../../desktop/services/backup.py" line="43"/>
+        <location filename="../../desktop/services/backup.py" line="49"/>
         <source>{name} bukan cadangan basis data Lindung.</source>
         <translation>{name} is not a backup of a Lindung database.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/backup.py" line="83" />
-        <location filename="../../desktop/services/spreadsheets.py" line="50" />
+        <location filename="../../desktop/services/backup.py" line="83"/>
+        <location filename="../../desktop/services/spreadsheets.py" line="50"/>
         <source>Berkas {name} tidak ditemukan.</source>
         <translation>The file {name} was not found.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/spreadsheets.py" line="52" />
+        <location filename="../../desktop/services/spreadsheets.py" line="52"/>
         <source>Jenis berkas {suffix} tidak didukung. Gunakan .xlsx, .xls, .ods atau .csv.</source>
         <translation>Files of type {suffix} are not supported. Use .xlsx, .xls, .ods or .csv.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/cards.py" line="45" />
+        <location filename="../../desktop/services/cards.py" line="50"/>
         <source>{count} kartu di antaranya sudah pernah dicetak. Cetak ulang harus disertai alasan.</source>
         <translation>{count} of these cards were printed before. Re-printing needs a reason.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/cards.py" line="85" />
+        <location filename="../../desktop/services/cards.py" line="94"/>
         <source>Kunci publik tidak dikenali (bentuk: ed25519:ID:KUNCI).</source>
         <translation>Public key not recognised (form: ed25519:ID:KEY).</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/cards.py" line="202" />
+        <location filename="../../desktop/services/cards.py" line="235"/>
         <source>Tata letak {layout} tidak dikenal: pilih a4 atau card.</source>
         <translation>Unknown layout {layout}: choose a4 or card.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/cards.py" line="209" />
+        <location filename="../../desktop/services/cards.py" line="242"/>
         <source>Tidak ada peserta yang cocok dengan pilihan ini.</source>
         <translation>No participant matches this selection.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/reporting.py" line="50" />
+        <location filename="../../desktop/services/reporting.py" line="51"/>
         <source>Target harus lebih dari 0.</source>
         <translation>The target must be more than 0.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/reporting.py" line="112" />
+        <location filename="../../desktop/services/reporting.py" line="141"/>
         <source>Jumlah bulan harus 1 sampai 60.</source>
         <translation>The number of months must be 1 to 60.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="88" />
+        <location filename="../../desktop/sync/client.py" line="98"/>
         <source>Hub {hub} tidak dapat dihubungi ({reason}); data tetap aman di laptop dan dikirim pada sinkronisasi berikutnya.</source>
         <translation>The hub {hub} cannot be reached ({reason}); the data stays safe on this laptop and goes at the next sync.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="97" />
+        <location filename="../../desktop/sync/client.py" line="107"/>
         <source>Hub menolak laptop ini: {detail}</source>
         <translation>The hub refused this laptop: {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="99" />
+        <location filename="../../desktop/sync/client.py" line="109"/>
         <source>Hub menjawab dengan galat {status}.</source>
         <translation>The hub answered with error {status}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="120" />
+        <location filename="../../desktop/sync/client.py" line="130"/>
         <source>Alamat hub {hub} tidak sah; contoh: https://hub.cabang.id</source>
         <translation>The hub address {hub} is not valid; for example: https://hub.branch.id</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="122" />
+        <location filename="../../desktop/sync/client.py" line="132"/>
         <source>Alamat hub {hub} memakai http:// tanpa enkripsi: kredensial laptop akan terkirim terbuka. Gunakan https:// (hub di balik proxy TLS), atau --allow-http bila jaringannya memang tertutup.</source>
-        <translation>The hub address {hub} uses http:// without encryption: the laptop's credential would travel in clear. Use https:// (the hub behind a TLS proxy), or --allow-http if the network really is closed.</translation>
+        <translation>The hub address {hub} uses http:// without encryption: the laptop&apos;s credential would travel in clear. Use https:// (the hub behind a TLS proxy), or --allow-http if the network really is closed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="136" />
+        <location filename="../../desktop/sync/client.py" line="146"/>
         <source>Laptop ini terdaftar di hub {registered}; kredensialnya tidak dikirim ke {hub}. Untuk pindah hub, daftarkan ulang laptop dengan kode baru.</source>
         <translation>This laptop is registered with the hub {registered}; its credential is not sent to {hub}. To move to another hub, register the laptop again with a new code.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="157" />
+        <location filename="../../desktop/sync/client.py" line="167"/>
         <source>Pendaftaran ke hub ditolak: {detail}</source>
         <translation>Registration with the hub refused: {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="330" />
+        <location filename="../../desktop/sync/client.py" line="201"/>
+        <source>Sinkron otomatis: 0 (mati) sampai 1440 menit.</source>
+        <translation>Automatic sync: 0 (off) to 1440 minutes.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/client.py" line="366"/>
         <source>Hub tidak memegang data ini; perbaiki datanya lalu kirim ulang.</source>
         <translation>The hub does not hold this record; correct it and send it again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="335" />
+        <location filename="../../desktop/sync/client.py" line="371"/>
         <source>Data ini tidak ada di laptop.</source>
         <translation>This record is not on this laptop.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="134" />
-        <location filename="../../desktop/sync/client.py" line="183" />
+        <location filename="../../desktop/sync/client.py" line="144"/>
+        <location filename="../../desktop/sync/client.py" line="223"/>
         <source>Laptop ini belum terdaftar di hub: lindung register --hub URL --code KODE.</source>
         <translation>This laptop is not registered with a hub: lindung register --hub URL --code CODE.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/permissions.py" line="45" />
+        <location filename="../../desktop/services/permissions.py" line="45"/>
         <source>Hanya koordinator sekolah dan admin yang dapat menyelesaikan konflik dan data ganda.</source>
         <translation>Only school coordinators and admins can settle conflicts and duplicates.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/review.py" line="93" />
-        <location filename="../../desktop/sync/review.py" line="98" />
+        <location filename="../../desktop/sync/review.py" line="93"/>
+        <location filename="../../desktop/sync/review.py" line="98"/>
         <source>Hub menolak: {detail}</source>
         <translation>The hub refused: {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/review.py" line="116" />
-        <location filename="../../desktop/sync/review.py" line="128" />
-        <location filename="../../desktop/sync/review.py" line="141" />
+        <location filename="../../desktop/sync/review.py" line="116"/>
+        <location filename="../../desktop/sync/review.py" line="128"/>
+        <location filename="../../desktop/sync/review.py" line="141"/>
         <source>Data ini bukan dari sekolah Anda.</source>
         <translation>This record is not from your school.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/keys.py" line="73" />
+        <location filename="../../desktop/services/keys.py" line="68"/>
         <source>Berkas kunci {path} rusak atau tidak terbaca ({reason}).</source>
         <translation>The key file {path} is damaged or unreadable ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/keys.py" line="76" />
+        <location filename="../../desktop/services/keys.py" line="71"/>
         <source>Berkas kunci {path} bukan milik Lindung.</source>
         <translation>The key file {path} does not belong to Lindung.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/keys.py" line="144" />
-        <location filename="../../desktop/services/keys.py" line="218" />
+        <location filename="../../desktop/services/keys.py" line="179"/>
+        <location filename="../../desktop/services/keys.py" line="260"/>
         <source>Berkas kunci basis data ({path}) tidak ada; pulihkan dari cadangan bersama basis datanya.</source>
         <translation>The database key file ({path}) is missing; restore it from the backup together with its database.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/keys.py" line="216" />
+        <location filename="../../desktop/services/keys.py" line="258"/>
         <source>Basis data ini terkunci: masuk dengan akun untuk membukanya.</source>
         <translation>This database is locked: sign in with an account to open it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/lockout.py" line="122" />
+        <location filename="../../desktop/services/lockout.py" line="122"/>
         <source>Akun ini dikunci sementara karena {failures} kali salah kata sandi berturut-turut. Coba lagi dalam {minutes} menit.</source>
         <translation>This account is locked for now after {failures} wrong passwords in a row. Try again in {minutes} minutes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/lockout.py" line="148" />
+        <location filename="../../desktop/services/lockout.py" line="148"/>
         <source>Nama pengguna atau kata sandi salah. Karena sudah {failures} kali salah berturut-turut, akun ini dikunci {minutes} menit.</source>
         <translation>Wrong user name or password. After {failures} wrong attempts in a row this account is locked for {minutes} minutes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/sheet_limits.py" line="61" />
+        <location filename="../../desktop/services/sheet_limits.py" line="61"/>
         <source>Berkas {name} tidak dapat dibaca: lebih dari {limit} baris. Bagi menjadi beberapa berkas.</source>
         <translation>The file {name} cannot be read: more than {limit} rows. Split it into several files.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/sheet_limits.py" line="67" />
+        <location filename="../../desktop/services/sheet_limits.py" line="67"/>
         <source>Berkas {name} tidak dapat dibaca: lebih dari {limit} kolom. Hapus kolom yang tidak dipakai.</source>
         <translation>The file {name} cannot be read: more than {limit} columns. Delete the columns that are not used.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/sheet_limits.py" line="73" />
+        <location filename="../../desktop/services/sheet_limits.py" line="73"/>
         <source>Berkas {name} tidak dapat dibaca: lebih dari {limit} sel. Bagi menjadi beberapa berkas.</source>
         <translation>The file {name} cannot be read: more than {limit} cells. Split it into several files.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/sheet_limits.py" line="79" />
+        <location filename="../../desktop/services/sheet_limits.py" line="79"/>
         <source>Berkas {name} tidak dapat dibaca: teksnya lebih dari {limit} MB. Bagi menjadi beberapa berkas.</source>
         <translation>The file {name} cannot be read: its text is over {limit} MB. Split it into several files.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/sheet_limits.py" line="85" />
+        <location filename="../../desktop/services/sheet_limits.py" line="85"/>
         <source>Berkas {name} tidak dapat dibaca: isinya membengkak menjadi lebih dari {limit} MB saat dibuka; ini bukan lembar kerja yang wajar.</source>
         <translation>The file {name} cannot be read: its contents swell to more than {limit} MB when unpacked; this is not an ordinary spreadsheet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/sheet_limits.py" line="92" />
+        <location filename="../../desktop/services/sheet_limits.py" line="92"/>
         <source>Berkas {name} tidak dapat dibaca: berisi lebih dari {limit} bagian; ini bukan lembar kerja yang wajar.</source>
         <translation>The file {name} cannot be read: it has more than {limit} parts; this is not an ordinary spreadsheet.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/bpjs.py" line="156"/>
+        <source>NIK tidak terbaca (harus 16 digit, disimpan sebagai teks).</source>
+        <translation>The NIK cannot be read (it must be 16 digits, stored as text).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/bpjs.py" line="165"/>
+        <source>Nomor KPJ harus 11 digit.</source>
+        <translation>A KPJ number has 11 digits.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/bpjs.py" line="168"/>
+        <source>Tanggal kepesertaan (TMT) kosong atau tidak terbaca.</source>
+        <translation>The membership date (TMT) is empty or cannot be read.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/bpjs.py" line="172"/>
+        <source>Tanpa nomor KPJ dan tanpa alasan penolakan.</source>
+        <translation>No KPJ number and no reason for refusal.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/membership/submissions.py" line="94"/>
+        <source>menunggu tinjauan di hub (konflik atau data ganda)</source>
+        <translation>waiting for review at the hub (conflict or duplicate)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/membership/submissions.py" line="95"/>
+        <source>kemungkinan data ganda di hub</source>
+        <translation>possible duplicate at the hub</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/membership/submissions.py" line="96"/>
+        <source>ditolak BPJS dan belum diperbaiki</source>
+        <translation>refused by BPJS and not corrected yet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/membership/submissions.py" line="97"/>
+        <source>data belum lengkap atau tidak sah</source>
+        <translation>data incomplete or not valid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/membership/submissions.py" line="124"/>
+        <source>Baris judul templat BPJS tidak ditemukan di {name}: tidak ada kolom NIK, Nama, Tanggal Lahir dan sejenisnya.</source>
+        <translation>No BPJS template header row found in {name}: no NIK, Name, Date of birth or similar columns.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/membership/submissions.py" line="129"/>
+        <source>Templat BPJS harus memiliki kolom NIK.</source>
+        <translation>The BPJS template must have a NIK column.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/membership/payments.py" line="116"/>
+        <location filename="../../desktop/services/membership/submissions.py" line="191"/>
+        <source>Jumlah bulan harus 1 sampai {max}.</source>
+        <translation>The number of months must be 1 to {max}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/membership/submissions.py" line="193"/>
+        <source>Batas jumlah peserta harus 1 atau lebih.</source>
+        <translation>The limit on workers must be 1 or more.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/membership/submissions.py" line="219"/>
+        <source>Lembar pengajuan {name} tidak dapat ditulis (folder tidak ada, penuh atau terkunci); tidak ada yang dicatat.</source>
+        <translation>The submission sheet {name} cannot be written (the folder is missing, full or locked); nothing was recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/membership/submissions.py" line="234"/>
+        <source>Tidak ada peserta yang siap diajukan ke BPJS{detail}.</source>
+        <translation>No worker is ready to be submitted to BPJS{detail}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/membership/answers.py" line="40"/>
+        <source>Berkas {name} bukan jawaban BPJS yang dikenal: perlu kolom NIK dan kolom KPJ (No KPJ, Nomor Peserta) atau Keterangan.</source>
+        <translation>{name} is not a BPJS answer Lindung knows: it needs a NIK column and a KPJ column (No KPJ, Nomor Peserta) or Keterangan.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/membership/answers.py" line="81"/>
+        <source>NIK tidak ada di antara peserta yang diajukan.</source>
+        <translation>This NIK is not among the submitted workers.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/membership/answers.py" line="85"/>
+        <source>NIK ini muncul lebih dari sekali dalam berkas.</source>
+        <translation>This NIK appears more than once in the file.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/membership/answers.py" line="92"/>
+        <source>Peserta ini sudah aktif dengan nomor KPJ lain.</source>
+        <translation>This worker is already active with another KPJ number.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/membership/answers.py" line="97"/>
+        <source>Nomor KPJ ini sudah dipakai peserta lain.</source>
+        <translation>This KPJ number is already held by another worker.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/membership/answers.py" line="114"/>
+        <source>Peserta ini sudah aktif; penolakan tidak diterapkan.</source>
+        <translation>This worker is already active; the refusal was not applied.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/membership/answers.py" line="133"/>
+        <source>Peserta ini sudah ditolak; ajukan lagi setelah diperbaiki.</source>
+        <translation>This worker was already refused; submit again once corrected.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/membership/answers.py" line="134"/>
+        <source>Peserta ini belum diajukan ke BPJS.</source>
+        <translation>This worker has not been submitted to BPJS.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/membership/payments.py" line="92"/>
+        <source>Tidak ada peserta yang dapat dibayar: hanya peserta yang sudah diajukan atau aktif.</source>
+        <translation>No worker can be paid for: only submitted or active workers.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/membership/payments.py" line="118"/>
+        <source>Jumlah pembayaran tidak boleh negatif.</source>
+        <translation>The amount paid cannot be negative.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/membership/payments.py" line="135"/>
+        <location filename="../../desktop/services/membership/payments.py" line="200"/>
+        <source>Sebutkan batch atau daftar No. Registrasi yang dibayar.</source>
+        <translation>Name the batch or the registration numbers paid for.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/membership/payments.py" line="124"/>
+        <location filename="../../desktop/services/reporting.py" line="136"/>
+        <source>Batch {batch} tidak dikenal.</source>
+        <translation>Batch {batch} is unknown.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/membership/payments.py" line="148"/>
+        <source>{n} No. Registrasi tidak dikenal.</source>
+        <translation>{n} registration numbers are unknown.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/membership/payments.py" line="172"/>
+        <source>Tidak ada peserta yang perlindungannya berakhir dalam {days} hari.</source>
+        <translation>No worker&apos;s coverage ends within {days} days.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/membership/baznas.py" line="50"/>
+        <source>Tidak ada pembayaran BAZNAS antara {start} dan {end}.</source>
+        <translation>No BAZNAS payment between {start} and {end}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/settings.py" line="33"/>
+        <source>Pengaturan tidak boleh bernilai negatif.</source>
+        <translation>Settings cannot be negative.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/settings.py" line="35"/>
+        <source>Umur minimal harus lebih kecil dari umur maksimal.</source>
+        <translation>The minimum age must be below the maximum age.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/settings.py" line="37"/>
+        <source>Lama perlindungan: 1 sampai 120 bulan.</source>
+        <translation>Coverage: 1 to 120 months.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/settings.py" line="39"/>
+        <source>Batas penghasilan wajar harus lebih dari 0.</source>
+        <translation>The plausible income limit must be above 0.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../desktop/gui/settings_dialog.py" line="25"/>
+        <source>Pengaturan program</source>
+        <translation>Programme settings</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/settings_dialog.py" line="38"/>
+        <location filename="../../desktop/gui/settings_dialog.py" line="39"/>
+        <source> tahun</source>
+        <translation> years</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/settings_dialog.py" line="40"/>
+        <source> bulan</source>
+        <translation> months</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/settings_dialog.py" line="43"/>
+        <source> menit</source>
+        <translation> minutes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/settings_dialog.py" line="44"/>
+        <source>tidak pernah</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/settings_dialog.py" line="45"/>
+        <source>Umur minimal peserta</source>
+        <translation>Minimum age of participants</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/settings_dialog.py" line="46"/>
+        <source>Umur maksimal (di bawah umur ini)</source>
+        <translation>Maximum age (under this age)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/settings_dialog.py" line="47"/>
+        <source>Lama perlindungan</source>
+        <translation>Coverage</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/settings_dialog.py" line="48"/>
+        <source>Penghasilan di atas ini diberi peringatan</source>
+        <translation>Incomes above this get a warning</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/settings_dialog.py" line="49"/>
+        <source>Kunci jendela bila tidak dipakai</source>
+        <translation>Lock the window when idle for</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/settings_dialog.py" line="56"/>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/settings_dialog.py" line="57"/>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/settings_dialog.py" line="82"/>
+        <source>Pengaturan disimpan.</source>
+        <translation>Settings saved.</translation>
+    </message>
+</context>
+<context>
+    <name>SubmitDialog</name>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="203"/>
+        <source>Ajukan ke BPJS</source>
+        <translation>Submit to BPJS</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="205"/>
+        <source>Lindung menulis berkas pendaftaran kolektif (Excel) untuk peserta yang siap: data lengkap dan sah, tidak menunggu tinjauan di hub, belum pernah diajukan (atau ditolak BPJS lalu sudah diperbaiki). Unggah berkas itu ke BPJS Ketenagakerjaan; peserta di dalamnya menjadi &quot;Diajukan ke BPJS&quot;.</source>
+        <translation>Lindung writes the collective registration file (Excel) for the workers who are ready: complete and valid data, not waiting for review at the hub, never submitted (or refused by BPJS and corrected since). Upload that file to BPJS Ketenagakerjaan; the workers in it become &quot;Submitted to BPJS&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="212"/>
+        <source>Semua kabupaten/kota</source>
+        <translation>All regencies/cities</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="217"/>
+        <source>Semua sekolah</source>
+        <translation>All schools</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="222"/>
+        <source>nama, NIK atau No. Registrasi (boleh kosong)</source>
+        <translation>name, NIK or registration no. (may be empty)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="226"/>
+        <source>semua yang siap</source>
+        <translation>all who are ready</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="227"/>
+        <source>&amp;Kabupaten/kota</source>
+        <translation>&amp;Regency/city</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="228"/>
+        <source>&amp;Sekolah</source>
+        <translation>&amp;School</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="229"/>
+        <source>&amp;Cari</source>
+        <translation>S&amp;earch</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="230"/>
+        <source>Bulan &amp;dibayar BAZNAS</source>
+        <translation>Months &amp;paid by BAZNAS</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="231"/>
+        <source>&amp;Paling banyak</source>
+        <translation>At &amp;most</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="233"/>
+        <source>Menghitung peserta yang siap…</source>
+        <translation>Counting the workers who are ready…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="244"/>
+        <source>&amp;Tulis berkas pengajuan…</source>
+        <translation>&amp;Write the submission file…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="282"/>
+        <source>{count} peserta siap diajukan ke BPJS.</source>
+        <translation>{count} workers are ready to be submitted to BPJS.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="284"/>
+        <source>Tidak ada peserta yang siap diajukan dengan saringan ini.</source>
+        <translation>No worker is ready to be submitted with these filters.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="287"/>
+        <source>Belum siap: {reasons}. Perbaiki datanya dari daftar peserta (saringan status &quot;Ditolak BPJS&quot; menunjukkan yang ditolak); yang ditolak BPJS siap lagi setelah datanya diubah.</source>
+        <translation>Not ready: {reasons}. Correct their data from the list of workers (the status filter &quot;Refused by BPJS&quot; shows the refused ones); those refused by BPJS are ready again once their data changed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="298"/>
+        <source>&amp;Tulis berkas pengajuan ({count} peserta)…</source>
+        <translation>&amp;Write the submission file ({count} workers)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="303"/>
+        <source>Simpan berkas pengajuan BPJS</source>
+        <translation>Save the BPJS submission file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="316"/>
+        <source>Batch {batch}: {count} peserta ditulis ke {name}. Unggah berkas ini ke BPJS; bila jawabannya datang, pilih &quot;Baca jawaban BPJS…&quot;.</source>
+        <translation>Batch {batch}: {count} workers written to {name}. Upload this file to BPJS; when the answer comes, choose &quot;Read BPJS&apos;s answer…&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="325"/>
+        <source>Tidak ada peserta yang siap diajukan ke BPJS.</source>
+        <translation>No worker is ready to be submitted to BPJS.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="327"/>
+        <source>Belum siap: {reasons}.</source>
+        <translation>Not ready: {reasons}.</translation>
     </message>
 </context>
 <context>
     <name>SyncControl</name>
     <message>
-        <location filename="../../desktop/gui/sync_control.py" line="54" />
+        <location filename="../../desktop/gui/sync_control.py" line="54"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/sync_control.py" line="90" />
+        <location filename="../../desktop/gui/sync_control.py" line="109"/>
         <source>belum pernah</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/sync_control.py" line="91" />
+        <location filename="../../desktop/gui/sync_control.py" line="110"/>
         <source>Sinkron terakhir: {last} · {count} menunggu dikirim</source>
         <translation>Last sync: {last} · {count} waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/sync_control.py" line="94" />
+        <location filename="../../desktop/gui/sync_control.py" line="113"/>
         <source>{count} perlu ditinjau</source>
         <translation>{count} to review</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/sync_control.py" line="110" />
+        <location filename="../../desktop/gui/sync_control.py" line="117"/>
+        <location filename="../../desktop/gui/sync_control.py" line="173"/>
+        <source>belum terdaftar di hub</source>
+        <translation>not registered with the hub</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/sync_control.py" line="131"/>
         <source>Menyinkronkan…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/sync_control.py" line="118" />
+        <location filename="../../desktop/gui/sync_control.py" line="139"/>
         <source>mengirim</source>
         <translation>sending</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/sync_control.py" line="118" />
+        <location filename="../../desktop/gui/sync_control.py" line="139"/>
         <source>mengambil</source>
         <translation>fetching</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/sync_control.py" line="119" />
+        <location filename="../../desktop/gui/sync_control.py" line="140"/>
         <source>Menyinkronkan: {what} {count}…</source>
         <translation>Syncing: {what} {count}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/sync_control.py" line="132" />
+        <location filename="../../desktop/gui/sync_control.py" line="153"/>
         <source>{count} data dari hub disisihkan</source>
         <translation>{count} records from the hub set aside</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/sync_control.py" line="133" />
+        <location filename="../../desktop/gui/sync_control.py" line="154"/>
         <source>Data dari hub dengan NIK atau nomor registrasi yang sama dengan data di laptop ini disisihkan; hub menandainya untuk ditinjau.</source>
         <translation>Records from the hub with the same NIK or registration number as a record on this laptop were set aside; the hub flags them for review.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/sync_control.py" line="136" />
+        <location filename="../../desktop/gui/sync_control.py" line="157"/>
         <source>{count} NIK sudah terdaftar di wilayah lain</source>
         <translation>{count} NIKs already enrolled in another area</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/sync_control.py" line="137" />
+        <location filename="../../desktop/gui/sync_control.py" line="158"/>
         <source>NIK ini sudah terdaftar di wilayah lain: {numbers}. Hub menandainya untuk ditinjau.</source>
         <translation>These NIKs are already enrolled in another area: {numbers}. The hub flags them for review.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/sync_control.py" line="136" />
+        <location filename="../../desktop/gui/sync_control.py" line="161"/>
         <source>{count} data ditolak hub (Data → Perubahan yang ditolak hub)</source>
         <translation>{count} records refused by the hub (Data → Changes the hub refused)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/sync_control.py" line="138" />
+        <location filename="../../desktop/gui/sync_control.py" line="163"/>
         <source>Alasan hub: {reason}</source>
         <translation>The hub says: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/sync_control.py" line="140" />
+        <location filename="../../desktop/gui/sync_control.py" line="165"/>
         <source>catatan audit ditolak hub, hubungi admin cabang</source>
         <translation>audit log refused by the hub, contact the branch admin</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/sync_control.py" line="148" />
+        <location filename="../../desktop/gui/sync_control.py" line="172"/>
+        <source>Admin mendaftarkan laptop ini di menu Pengaturan → Hub dan sinkronisasi.</source>
+        <translation>The admin registers this laptop in the menu Settings → Hub and sync.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/sync_control.py" line="176"/>
         <source>gagal, dicoba lagi dalam {s} detik</source>
         <translation>failed, trying again in {s} seconds</translation>
     </message>
 </context>
 <context>
+    <name>TemplateDialog</name>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="681"/>
+        <source>Templat berkas pengajuan BPJS</source>
+        <translation>BPJS submission file template</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="683"/>
+        <source>Bila cabang memakai templat unggah BPJS sendiri, muat berkas templatnya (cukup baris judulnya): berkas pengajuan lalu memakai nama dan urutan kolom templat itu. Kolom yang tidak dikenal dibiarkan kosong.</source>
+        <translation>When the branch uses its own BPJS upload template, load the template file (its header row is enough): submission files then use that template&apos;s column names and order. Columns Lindung does not know are left empty.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="691"/>
+        <source>Kolom di berkas pengajuan</source>
+        <translation>Column in the submission file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="691"/>
+        <source>Diisi Lindung dengan</source>
+        <translation>Lindung fills it with</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="693"/>
+        <source>&amp;Muat templat cabang…</source>
+        <translation>&amp;Load the branch&apos;s template…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="694"/>
+        <source>&amp;Pakai kolom bawaan Lindung</source>
+        <translation>&amp;Use Lindung&apos;s own columns</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="705"/>
+        <source>Sekarang: kolom bawaan Lindung ({count} kolom).</source>
+        <translation>Now: Lindung&apos;s own columns ({count} columns).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="706"/>
+        <source>Sekarang: templat cabang, {count} kolom ({filled} diisi Lindung).</source>
+        <translation>Now: the branch&apos;s template, {count} columns ({filled} filled by Lindung).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="713"/>
+        <source>(dibiarkan kosong)</source>
+        <translation>(left empty)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="717"/>
+        <source>Pilih templat BPJS cabang</source>
+        <translation>Choose the branch&apos;s BPJS template</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="724"/>
+        <source>Templat {name} dimuat: {count} kolom.</source>
+        <translation>Template {name} loaded: {count} columns.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="730"/>
+        <source>Berkas pengajuan kembali memakai kolom bawaan Lindung.</source>
+        <translation>Submission files use Lindung&apos;s own columns again.</translation>
+    </message>
+</context>
+<context>
     <name>Validation</name>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="188" />
+        <location filename="../../desktop/domain/enrollment.py" line="212"/>
         <source>Nama wajib diisi.</source>
         <translation>The name is required.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="198" />
+        <location filename="../../desktop/domain/enrollment.py" line="222"/>
         <source>Nama terlalu panjang (maksimal 100 huruf).</source>
         <translation>The name is too long (100 letters at most).</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="200" />
+        <location filename="../../desktop/domain/enrollment.py" line="224"/>
         <source>Nama tidak boleh berisi angka.</source>
         <translation>A name cannot contain digits.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="202" />
+        <location filename="../../desktop/domain/enrollment.py" line="226"/>
         <source>Nama hanya boleh berisi huruf, spasi, titik, koma, tanda hubung dan apostrof.</source>
         <translation>A name may only contain letters, spaces, dots, commas, hyphens and apostrophes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="214" />
+        <location filename="../../desktop/domain/enrollment.py" line="238"/>
         <source>Tanggal wajib diisi.</source>
         <translation>The date is required.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="218" />
-        <source>Tanggal "{text}" tidak dapat dibaca. Tulis seperti 17-08-1980.</source>
-        <translation>The date "{text}" cannot be read. Write it like 17-08-1980.</translation>
+        <location filename="../../desktop/domain/enrollment.py" line="242"/>
+        <source>Tanggal &quot;{text}&quot; tidak dapat dibaca. Tulis seperti 17-08-1980.</source>
+        <translation>The date &quot;{text}&quot; cannot be read. Write it like 17-08-1980.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="229" />
+        <location filename="../../desktop/domain/enrollment.py" line="253"/>
         <source>Pilih salah satu.</source>
         <translation>Choose one.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="231" />
-        <source>Pilihan "{value}" tidak dikenal.</source>
-        <translation>Unknown choice "{value}".</translation>
+        <location filename="../../desktop/domain/enrollment.py" line="255"/>
+        <source>Pilihan &quot;{value}&quot; tidak dikenal.</source>
+        <translation>Unknown choice &quot;{value}&quot;.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="261" />
+        <location filename="../../desktop/domain/enrollment.py" line="285"/>
         <source>NIK sama dengan No. KK: yang tertulis di kolom NIK adalah nomor Kartu Keluarga. Isi NIK dari KTP.</source>
         <translation>NIK equals the family card number: the NIK column holds the Kartu Keluarga number. Enter the NIK from the ID card (KTP).</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="266" />
+        <location filename="../../desktop/domain/enrollment.py" line="290"/>
         <source>Tempat lahir wajib diisi.</source>
         <translation>The place of birth is required.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="272" />
+        <location filename="../../desktop/domain/enrollment.py" line="296"/>
         <source>Tanggal lahir tidak boleh di masa depan.</source>
         <translation>The date of birth cannot be in the future.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="276" />
+        <location filename="../../desktop/domain/enrollment.py" line="300"/>
         <source>Umur {age} tahun: peserta minimal berumur {min} tahun.</source>
         <translation>Age {age}: participants must be at least {min}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="278" />
+        <location filename="../../desktop/domain/enrollment.py" line="302"/>
         <source>Umur {age} tahun: peserta harus berumur di bawah {max} tahun.</source>
         <translation>Age {age}: participants must be under {max}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="282" />
+        <location filename="../../desktop/domain/enrollment.py" line="306"/>
         <source>Tanggal lahir tidak cocok dengan NIK (NIK menunjukkan {nikdate}). Periksa keduanya; mungkin yang diketik No. KK?</source>
         <translation>The date of birth does not match the NIK (the NIK says {nikdate}). Check both; was the family-card number typed instead?</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="286" />
+        <location filename="../../desktop/domain/enrollment.py" line="310"/>
         <source>Jenis kelamin tidak cocok dengan NIK: tanggal pada NIK ({day}) menunjukkan {sex}.</source>
         <translation>The sex does not match the NIK: the day in the NIK ({day}) means {sex}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="292" />
+        <location filename="../../desktop/domain/enrollment.py" line="316"/>
         <source>Alamat wajib diisi.</source>
         <translation>The address is required.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="294" />
+        <location filename="../../desktop/domain/enrollment.py" line="318"/>
         <source>Alamat terlalu panjang (maksimal 200 huruf).</source>
         <translation>The address is too long (200 letters at most).</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="304" />
+        <location filename="../../desktop/domain/enrollment.py" line="328"/>
         <source>Pilih kabupaten/kota.</source>
         <translation>Choose the regency/city.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="306" />
+        <location filename="../../desktop/domain/enrollment.py" line="330"/>
         <source>Pilih kecamatan.</source>
         <translation>Choose the district.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="308" />
+        <location filename="../../desktop/domain/enrollment.py" line="332"/>
         <source>Pilih desa/kelurahan.</source>
         <translation>Choose the village.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="314" />
+        <location filename="../../desktop/domain/enrollment.py" line="338"/>
         <source>Kode wilayah {code} tidak ada di Kalimantan Barat.</source>
         <translation>Region code {code} does not exist in West Kalimantan.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="316" />
+        <location filename="../../desktop/domain/enrollment.py" line="340"/>
         <source>{name} tidak berada di wilayah yang dipilih di atasnya.</source>
         <translation>{name} does not lie in the region chosen above it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="322" />
+        <location filename="../../desktop/domain/enrollment.py" line="346"/>
         <source>Tanpa No. HP peserta sulit dihubungi saat klaim.</source>
         <translation>Without a mobile number the participant is hard to reach for a claim.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="326" />
-        <source>Tuliskan pekerjaannya bila memilih "Lainnya".</source>
-        <translation>Write the occupation when choosing "Other".</translation>
+        <location filename="../../desktop/domain/enrollment.py" line="350"/>
+        <source>Tuliskan pekerjaannya bila memilih &quot;Lainnya&quot;.</source>
+        <translation>Write the occupation when choosing &quot;Other&quot;.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="332" />
+        <location filename="../../desktop/domain/enrollment.py" line="356"/>
         <source>Penghasilan per bulan wajib diisi.</source>
         <translation>The monthly income is required.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="334" />
+        <location filename="../../desktop/domain/enrollment.py" line="358"/>
         <source>Penghasilan harus berupa angka rupiah, misalnya 1.500.000.</source>
         <translation>The income must be an amount in rupiah, e.g. 1.500.000.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="336" />
+        <location filename="../../desktop/domain/enrollment.py" line="360"/>
         <source>Penghasilan di atas Rp {limit} tidak lazim untuk pekerja rentan. Periksa kembali.</source>
         <translation>An income above Rp {limit} is unusual for a vulnerable worker. Please check.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="340" />
+        <location filename="../../desktop/domain/enrollment.py" line="364"/>
         <source>Nama ahli waris wajib diisi (penerima santunan JKM).</source>
-        <translation>The heir's name is required (they receive the JKM benefit).</translation>
+        <translation>The heir&apos;s name is required (they receive the JKM benefit).</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="342" />
+        <location filename="../../desktop/domain/enrollment.py" line="366"/>
         <source>Ahli waris sama dengan nama peserta. Isi nama anggota keluarga yang menerima santunan.</source>
-        <translation>The heir has the participant's own name. Enter the family member who would receive the benefit.</translation>
+        <translation>The heir has the participant&apos;s own name. Enter the family member who would receive the benefit.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="350" />
+        <location filename="../../desktop/domain/enrollment.py" line="374"/>
         <source>NPSN harus 8 digit angka.</source>
         <translation>The NPSN must be 8 digits.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="354" />
+        <location filename="../../desktop/domain/enrollment.py" line="378"/>
         <source>Pilih sekolah siswa, atau kosongkan nama siswa dan kelas.</source>
-        <translation>Choose the pupil's school, or leave the pupil's name and class empty.</translation>
+        <translation>Choose the pupil&apos;s school, or leave the pupil&apos;s name and class empty.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="368" />
-        <source>Akhir masa perlindungan ({end}) sebelum awalnya ({start}).</source>
-        <translation>Coverage ends ({end}) before it starts ({start}).</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/domain/enrollment.py" line="372" />
-        <source>Status "Dihapus" hanya lewat perintah hapus, dengan alasan.</source>
-        <translation>The status "Deleted" is only set by deleting, with a reason.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/domain/nik.py" line="87" />
+        <location filename="../../desktop/domain/nik.py" line="87"/>
         <source>NIK wajib diisi.</source>
         <translation>The NIK is required.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/nik.py" line="89" />
+        <location filename="../../desktop/domain/nik.py" line="89"/>
         <source>NIK hanya boleh berisi angka.</source>
         <translation>A NIK contains digits only.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/nik.py" line="92" />
+        <location filename="../../desktop/domain/nik.py" line="92"/>
         <source>NIK harus 16 digit (sekarang {n} digit).</source>
         <translation>A NIK has 16 digits (this one has {n}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/nik.py" line="98" />
+        <location filename="../../desktop/domain/nik.py" line="98"/>
         <source>Kode provinsi {code} pada NIK tidak ada.</source>
         <translation>Province code {code} in the NIK does not exist.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/nik.py" line="100" />
+        <location filename="../../desktop/domain/nik.py" line="100"/>
         <source>Kode kabupaten/kota {code} pada NIK tidak ada.</source>
         <translation>Regency/city code {code} in the NIK does not exist.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/nik.py" line="102" />
+        <location filename="../../desktop/domain/nik.py" line="102"/>
         <source>Kode kecamatan pada NIK tidak boleh 00.</source>
         <translation>The district code in a NIK cannot be 00.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/nik.py" line="106" />
+        <location filename="../../desktop/domain/nik.py" line="106"/>
         <source>Tanggal lahir pada NIK ({ddmmyy}) bukan tanggal yang ada.</source>
         <translation>The birth date in the NIK ({ddmmyy}) is not a real date.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/nik.py" line="108" />
+        <location filename="../../desktop/domain/nik.py" line="108"/>
         <source>Nomor urut NIK tidak boleh 0000.</source>
-        <translation>The NIK's serial cannot be 0000.</translation>
+        <translation>The NIK&apos;s serial cannot be 0000.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/nik.py" line="118" />
+        <location filename="../../desktop/domain/nik.py" line="118"/>
         <source>NIK diterbitkan di luar Kalimantan Barat ({province}). Pastikan NIK benar.</source>
         <translation>The NIK was issued outside West Kalimantan ({province}). Make sure it is right.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/nik.py" line="121" />
+        <location filename="../../desktop/domain/nik.py" line="121"/>
         <source>Kode kabupaten/kota {code} pada NIK tidak ada di Kalimantan Barat.</source>
         <translation>Regency/city code {code} in the NIK does not exist in West Kalimantan.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/nik.py" line="125" />
+        <location filename="../../desktop/domain/nik.py" line="125"/>
         <source>Kode kecamatan {code} pada NIK tidak ada dalam daftar wilayah terbaru.</source>
         <translation>District code {code} in the NIK is not in the current region list.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/nik.py" line="137" />
+        <location filename="../../desktop/domain/nik.py" line="137"/>
         <source>No. KK hanya boleh berisi angka.</source>
         <translation>The family card number may contain digits only.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/nik.py" line="139" />
+        <location filename="../../desktop/domain/nik.py" line="139"/>
         <source>No. KK harus 16 digit (sekarang {n} digit).</source>
         <translation>The family card number must have 16 digits (now {n}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/nik.py" line="144" />
+        <location filename="../../desktop/domain/nik.py" line="144"/>
         <source>Kode provinsi {code} pada No. KK tidak ada.</source>
         <translation>Province code {code} in the family card number does not exist.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/nik.py" line="146" />
+        <location filename="../../desktop/domain/nik.py" line="146"/>
         <source>Kode kabupaten/kota {code} pada No. KK tidak ada.</source>
         <translation>Regency/city code {code} in the family card number does not exist.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/nik.py" line="148" />
+        <location filename="../../desktop/domain/nik.py" line="148"/>
         <source>Kode kecamatan pada No. KK tidak boleh 00.</source>
         <translation>The district code in the family card number cannot be 00.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/nik.py" line="151" />
+        <location filename="../../desktop/domain/nik.py" line="151"/>
         <source>Tanggal terbit pada No. KK ({ddmmyy}) bukan tanggal yang ada; mungkin yang diketik NIK?</source>
         <translation>The issue date in the family card number ({ddmmyy}) is not a real date; was a NIK typed instead?</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/nik.py" line="155" />
+        <location filename="../../desktop/domain/nik.py" line="155"/>
         <source>Nomor urut No. KK tidak boleh 0000.</source>
         <translation>The serial of the family card number cannot be 0000.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/nik.py" line="159" />
+        <location filename="../../desktop/domain/nik.py" line="159"/>
         <source>No. KK diterbitkan di luar Kalimantan Barat ({province}). Pastikan nomornya benar.</source>
         <translation>The family card was issued outside West Kalimantan ({province}). Make sure the number is right.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/nik.py" line="162" />
+        <location filename="../../desktop/domain/nik.py" line="162"/>
         <source>Kode kabupaten/kota {code} pada No. KK tidak ada di Kalimantan Barat.</source>
         <translation>Regency/city code {code} in the family card number does not exist in West Kalimantan.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/phone.py" line="33" />
+        <location filename="../../desktop/domain/phone.py" line="37"/>
         <source>No. HP tidak dapat dibaca. Tulis seperti 0812-3456-7890 atau +62 812-3456-7890.</source>
         <translation>The mobile number cannot be read. Write it like 0812-3456-7890 or +62 812-3456-7890.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/phone.py" line="35" />
+        <location filename="../../desktop/domain/phone.py" line="39"/>
         <source>No. HP harus nomor Indonesia (+62).</source>
         <translation>The mobile number must be Indonesian (+62).</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/phone.py" line="42" />
+        <location filename="../../desktop/domain/phone.py" line="49"/>
         <source>No. HP tidak valid: periksa jumlah digit (08xx, 10–13 digit).</source>
         <translation>Invalid mobile number: check the digits (08xx, 10–13 digits).</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/phone.py" line="44" />
+        <location filename="../../desktop/domain/phone.py" line="51"/>
         <source>Nomor ini bukan nomor HP (seluler). Isi nomor HP yang diawali 08.</source>
         <translation>This is not a mobile number. Enter a mobile number starting with 08.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/importing.py" line="141" />
+        <location filename="../../desktop/domain/importing.py" line="141"/>
         <source>NIK tersimpan sebagai angka di Excel, sehingga digit terakhirnya hilang (Excel hanya menyimpan 15 digit). Ubah format kolom NIK menjadi Teks lalu ketik ulang NIK dari KTP.</source>
         <translation>The NIK was stored as a number in Excel, so its last digit was lost (Excel keeps only 15 digits). Format the NIK column as Text and type the NIK again from the ID card.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/importing.py" line="147" />
+        <location filename="../../desktop/domain/importing.py" line="147"/>
         <source>No. KK tersimpan sebagai angka di Excel, sehingga digit terakhirnya hilang (Excel hanya menyimpan 15 digit). Ubah format kolom No. KK menjadi Teks lalu ketik ulang nomornya dari Kartu Keluarga.</source>
         <translation>The family card number was stored as a number in Excel, so its last digit was lost (Excel keeps only 15 digits). Format the column as Text and type the number again from the Kartu Keluarga.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/importing.py" line="163" />
+        <location filename="../../desktop/domain/importing.py" line="163"/>
         <source>NIK tersimpan sebagai angka; simpan kolom NIK sebagai Teks agar tidak rusak.</source>
         <translation>The NIK was stored as a number; keep the NIK column as Text so it is not damaged.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/importing.py" line="409" />
-        <source>Isi kabupaten/kota: kecamatan "{name}" tidak bisa dipastikan tanpanya.</source>
-        <translation>Fill in the regency/city: district "{name}" cannot be identified without it.</translation>
+        <location filename="../../desktop/domain/importing.py" line="409"/>
+        <source>Isi kabupaten/kota: kecamatan &quot;{name}&quot; tidak bisa dipastikan tanpanya.</source>
+        <translation>Fill in the regency/city: district &quot;{name}&quot; cannot be identified without it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/importing.py" line="431" />
-        <source>Kabupaten/kota "{name}" tidak ada di Kalimantan Barat.</source>
-        <translation>Regency/city "{name}" is not in West Kalimantan.</translation>
+        <location filename="../../desktop/domain/importing.py" line="431"/>
+        <source>Kabupaten/kota &quot;{name}&quot; tidak ada di Kalimantan Barat.</source>
+        <translation>Regency/city &quot;{name}&quot; is not in West Kalimantan.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/importing.py" line="433" />
-        <source>Kecamatan "{name}" tidak ditemukan di {within}.</source>
-        <translation>District "{name}" was not found in {within}.</translation>
+        <location filename="../../desktop/domain/importing.py" line="433"/>
+        <source>Kecamatan &quot;{name}&quot; tidak ditemukan di {within}.</source>
+        <translation>District &quot;{name}&quot; was not found in {within}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/importing.py" line="435" />
-        <source>Desa/kelurahan "{name}" tidak ditemukan di Kecamatan {within}.</source>
-        <translation>Village "{name}" was not found in district {within}.</translation>
+        <location filename="../../desktop/domain/importing.py" line="435"/>
+        <source>Desa/kelurahan &quot;{name}&quot; tidak ditemukan di Kecamatan {within}.</source>
+        <translation>Village &quot;{name}&quot; was not found in district {within}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/importing.py" line="439" />
-        <source>Kabupaten/kota "{name}" tidak ada di Kalimantan Barat. Maksudnya {suggestion}?</source>
-        <translation>Regency/city "{name}" is not in West Kalimantan. Did you mean {suggestion}?</translation>
+        <location filename="../../desktop/domain/importing.py" line="439"/>
+        <source>Kabupaten/kota &quot;{name}&quot; tidak ada di Kalimantan Barat. Maksudnya {suggestion}?</source>
+        <translation>Regency/city &quot;{name}&quot; is not in West Kalimantan. Did you mean {suggestion}?</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/importing.py" line="440" />
-        <source>Kecamatan "{name}" tidak ditemukan di {within}. Maksudnya {suggestion}?</source>
-        <translation>District "{name}" was not found in {within}. Did you mean {suggestion}?</translation>
+        <location filename="../../desktop/domain/importing.py" line="440"/>
+        <source>Kecamatan &quot;{name}&quot; tidak ditemukan di {within}. Maksudnya {suggestion}?</source>
+        <translation>District &quot;{name}&quot; was not found in {within}. Did you mean {suggestion}?</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/importing.py" line="441" />
-        <source>Desa/kelurahan "{name}" tidak ditemukan di Kecamatan {within}. Maksudnya {suggestion}?</source>
-        <translation>Village "{name}" was not found in district {within}. Did you mean {suggestion}?</translation>
+        <location filename="../../desktop/domain/importing.py" line="441"/>
+        <source>Desa/kelurahan &quot;{name}&quot; tidak ditemukan di Kecamatan {within}. Maksudnya {suggestion}?</source>
+        <translation>Village &quot;{name}&quot; was not found in district {within}. Did you mean {suggestion}?</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/importing.py" line="482" />
+        <location filename="../../desktop/domain/importing.py" line="482"/>
         <source>Tahun lahir {year} tidak cocok dengan NIK (lahir {nikdate}); tanggal lahir diambil dari NIK. Periksa NIK-nya.</source>
         <translation>Year of birth {year} does not match the NIK (born {nikdate}); the birth date is taken from the NIK. Check the NIK.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/importing.py" line="528" />
-        <source>Penghasilan "{bracket}": Rp 5 juta sebulan atau lebih, hampir tidak termasuk pekerja rentan. Periksa kembali.</source>
-        <translation>Income "{bracket}": Rp 5 million a month or more, hardly a vulnerable worker. Please check.</translation>
+        <location filename="../../desktop/domain/importing.py" line="528"/>
+        <source>Penghasilan &quot;{bracket}&quot;: Rp 5 juta sebulan atau lebih, hampir tidak termasuk pekerja rentan. Periksa kembali.</source>
+        <translation>Income &quot;{bracket}&quot;: Rp 5 million a month or more, hardly a vulnerable worker. Please check.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="474" />
+        <location filename="../../desktop/services/importing.py" line="514"/>
         <source>Data tidak lengkap.</source>
         <translation>Incomplete data.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="484" />
+        <location filename="../../desktop/services/importing.py" line="525"/>
         <source>NIK sama dengan baris {row} di berkas ini; hanya baris {row} yang didaftarkan.</source>
         <translation>Same NIK as row {row} of this file; only row {row} is enrolled.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="485" />
+        <location filename="../../desktop/services/importing.py" line="526"/>
         <source>NIK sama dengan {person} di baris {row} berkas ini, tetapi namanya lain; hanya yang di baris {row} yang didaftarkan. Periksa NIK-nya.</source>
         <translation>Same NIK as the {person} in row {row} of this file, but a different name; only the one in row {row} is enrolled. Check the NIK.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/dapodik.py" line="407" />
+        <location filename="../../desktop/domain/dapodik.py" line="407"/>
         <source>Data {person} kosong di berkas.</source>
         <translation>No data for the {person} in the file.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/dapodik.py" line="410" />
+        <location filename="../../desktop/domain/dapodik.py" line="410"/>
         <source>Sudah meninggal menurut Dapodik; tidak didaftarkan.</source>
         <translation>Deceased according to Dapodik; not enrolled.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/dapodik.py" line="413" />
-        <source>Pekerjaan "{job}": penerima upah atau tidak bekerja, bukan pekerja rentan bukan penerima upah (BPU) yang dibiayai program ini.</source>
-        <translation>Occupation "{job}": a wage earner or without work, not a vulnerable non-wage earner (BPU) this programme pays for.</translation>
+        <location filename="../../desktop/domain/dapodik.py" line="413"/>
+        <source>Pekerjaan &quot;{job}&quot;: penerima upah atau tidak bekerja, bukan pekerja rentan bukan penerima upah (BPU) yang dibiayai program ini.</source>
+        <translation>Occupation &quot;{job}&quot;: a wage earner or without work, not a vulnerable non-wage earner (BPU) this programme pays for.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/dapodik.py" line="427" />
-        <source>"{job}" di Dapodik: pastikan pekerjaannya dan bahwa ia pekerja rentan, lalu perbaiki di sini bila perlu.</source>
-        <translation>"{job}" in Dapodik: confirm the occupation and that this is a vulnerable worker, and correct it here if needed.</translation>
+        <location filename="../../desktop/domain/dapodik.py" line="427"/>
+        <source>&quot;{job}&quot; di Dapodik: pastikan pekerjaannya dan bahwa ia pekerja rentan, lalu perbaiki di sini bila perlu.</source>
+        <translation>&quot;{job}&quot; in Dapodik: confirm the occupation and that this is a vulnerable worker, and correct it here if needed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/dapodik.py" line="433" />
+        <location filename="../../desktop/domain/dapodik.py" line="433"/>
         <source>NIK {person} tidak ada di berkas. Minta NIK dari KTP atau Kartu Keluarga, lalu isi.</source>
-        <translation>The {person}'s NIK is not in the file. Ask for it from the ID card or family card and enter it.</translation>
+        <translation>The {person}&apos;s NIK is not in the file. Ask for it from the ID card or family card and enter it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/dapodik.py" line="439" />
+        <location filename="../../desktop/domain/dapodik.py" line="439"/>
         <source>NIK ini milik {sex}, padahal tercatat sebagai {person}. Periksa NIK-nya.</source>
         <translation>This NIK belongs to a {sex} person, yet recorded as the {person}. Check the NIK.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/dapodik.py" line="443" />
+        <location filename="../../desktop/domain/dapodik.py" line="443"/>
         <source>Ahli waris {person} tidak diketahui dari Dapodik: isi Nama Ahli Waris dan Hubungan Ahli Waris.</source>
-        <translation>The {person}'s heir is not known from Dapodik: enter the heir's name and relationship.</translation>
+        <translation>The {person}&apos;s heir is not known from Dapodik: enter the heir&apos;s name and relationship.</translation>
     </message>
 </context>
 <context>
     <name>WorkerTableModel</name>
     <message>
-        <location filename="../../desktop/gui/worker_model.py" line="27" />
+        <location filename="../../desktop/gui/worker_model.py" line="39"/>
         <source>No. Registrasi</source>
         <translation>Registration no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/worker_model.py" line="27" />
+        <location filename="../../desktop/gui/worker_model.py" line="39"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/worker_model.py" line="27" />
+        <location filename="../../desktop/gui/worker_model.py" line="39"/>
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/worker_model.py" line="27" />
+        <location filename="../../desktop/gui/worker_model.py" line="39"/>
         <source>Tgl lahir</source>
         <translation>Born</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/worker_model.py" line="28" />
+        <location filename="../../desktop/gui/worker_model.py" line="40"/>
         <source>L/P</source>
         <translation>M/F</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/worker_model.py" line="28" />
+        <location filename="../../desktop/gui/worker_model.py" line="40"/>
         <source>Kabupaten/Kota</source>
         <translation>Regency/City</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/worker_model.py" line="28" />
+        <location filename="../../desktop/gui/worker_model.py" line="40"/>
         <source>Pekerjaan</source>
         <translation>Occupation</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/worker_model.py" line="28" />
+        <location filename="../../desktop/gui/worker_model.py" line="40"/>
         <source>Status</source>
         <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/worker_model.py" line="41"/>
+        <source>No. KPJ</source>
+        <translation>KPJ no.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/worker_model.py" line="43"/>
+        <source>L</source>
+        <comment>laki-laki</comment>
+        <translation>M</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/worker_model.py" line="43"/>
+        <source>P</source>
+        <comment>perempuan</comment>
+        <translation>F</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/worker_model.py" line="102"/>
+        <source>Dilindungi sampai {date}</source>
+        <translation>Covered until {date}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/worker_model.py" line="103"/>
+        <source>Perlindungan berakhir {date}</source>
+        <translation>Coverage ended {date}</translation>
+    </message>
+</context>
+<context>
+    <name>_PaymentStep</name>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="452"/>
+        <source>mis. nomor bukti transfer BAZNAS</source>
+        <translation>e.g. BAZNAS&apos;s transfer receipt number</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="455"/>
+        <source>yang ditransfer BAZNAS, mis. 5.000.000 (boleh kosong)</source>
+        <translation>what BAZNAS transferred, e.g. 5.000.000 (may be empty)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="456"/>
+        <source>&amp;Bulan dibayar</source>
+        <translation>&amp;Months paid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="457"/>
+        <source>&amp;Referensi</source>
+        <translation>&amp;Reference</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="458"/>
+        <source>&amp;Jumlah dibayar (Rp)</source>
+        <translation>&amp;Amount paid (Rp)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="460"/>
+        <location filename="../../desktop/gui/membership_window.py" line="471"/>
+        <source>Kewajiban dan pembayaran</source>
+        <translation>Owed and paid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="498"/>
+        <source>&quot;{text}&quot; bukan jumlah rupiah. Tulis seperti 5.000.000.</source>
+        <translation>&quot;{text}&quot; is not an amount in rupiah. Write it like 5.000.000.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="509"/>
+        <source>&quot;{text}&quot; bukan jumlah rupiah. Tulis seperti 5.000.000; tidak ada yang dicatat.</source>
+        <translation>&quot;{text}&quot; is not an amount in rupiah. Write it like 5.000.000; nothing was recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="517"/>
+        <source>Dicatat: {number}</source>
+        <translation>Recorded: {number}</translation>
+    </message>
+</context>
+<context>
+    <name>_Step</name>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="158"/>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="187"/>
+        <source> bulan</source>
+        <translation> months</translation>
     </message>
 </context>
 </TS>

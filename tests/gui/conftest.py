@@ -3,6 +3,17 @@ import pytest
 from desktop.services.accounts import Role, create_account
 
 
+@pytest.fixture(autouse=True)
+def indonesian_locale():
+    """As the window starts in Indonesian: counts grouped 20.000 (a test in English sets its own)."""
+    from PySide6.QtCore import QLocale
+
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))
+    yield
+    QLocale.setDefault(before)
+
+
 @pytest.fixture
 def worker(qtbot):
     from desktop.gui.worker import DbWorker
@@ -33,4 +44,6 @@ def open_new_form(qtbot, window):
         window.new_button.click()
     form = opened.args[0]
     qtbot.waitUntil(lambda: form.isVisible())
+    form.activateWindow()       # keys and focus changes go to the active window, as on a screen
+    qtbot.waitUntil(form.isActiveWindow)
     return form

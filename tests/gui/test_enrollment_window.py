@@ -8,11 +8,15 @@ from tests.conftest import make_raw
 from tests.gui.conftest import open_new_form
 
 
-def type_into(qtbot, form, name, text):
+def type_into(qtbot, form, name, text, leave=True):
+    """Type into a field, then leave it with Tab (its problems show once it is left)."""
     widget = form.fields[name]
     widget.setFocus()
     widget.clear()
     qtbot.keyClicks(widget, text)
+    if leave:
+        qtbot.keyClick(widget, Qt.Key.Key_Tab)
+        qtbot.waitUntil(lambda: name in form.shown, timeout=2000)
 
 
 def choose(form, name, value):
@@ -23,10 +27,16 @@ def choose(form, name, value):
 
 def test_typing_shows_indonesian_errors_then_save_and_find(qtbot, window):
     form = open_new_form(qtbot, window)
-    assert not form.save_button.isEnabled()
+    # A blank form greets nobody with red errors: the summary says calmly what is left, Save is there.
+    assert not form.is_valid() and form.save_button.isEnabled() and form.save_button.isVisible()
+    assert form.summary.property("severity") == "info" and "perlu diisi" in form.summary.text()
+    assert not any(form.error_text_for(name) for name in form.fields)
+    assert "Ctrl+S" in form.save_button.text()
 
-    type_into(qtbot, form, "nik", "617101450880")
-    assert "NIK harus 16 digit (sekarang 12 digit)." in form.error_text_for("nik")
+    type_into(qtbot, form, "nik", "617101450880", leave=False)
+    assert form.error_text_for("nik") == ""          # not while typing …
+    qtbot.keyClick(form.fields["nik"], Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: "NIK harus 16 digit (sekarang 12 digit)." in form.error_text_for("nik"), timeout=2000)
     type_into(qtbot, form, "nik", "6171014508800001")
     assert form.error_text_for("nik") == ""
     # The NIK fills in what it already says: birth date, sex, and where it was issued.
@@ -40,13 +50,15 @@ def test_typing_shows_indonesian_errors_then_save_and_find(qtbot, window):
     choose(form, "desa_code", "6171011002")
     type_into(qtbot, form, "phone", "0812-345")
     assert "No. HP tidak valid" in form.error_text_for("phone")
-    assert not form.save_button.isEnabled()
-    type_into(qtbot, form, "phone", "0812-3456-7890")
+    assert not form.is_valid()
+    type_into(qtbot, form, "phone", "0812 3456 7890")
+    assert form.fields["phone"].text() == "0812-3456-7890"     # written the way it is read back
     choose(form, "occupation", "fisher")
     type_into(qtbot, form, "monthly_income", "1500000")
+    assert form.fields["monthly_income"].text() == "1.500.000"
     type_into(qtbot, form, "heir_name", "Ahmad Fauzi")
     choose(form, "heir_relationship", "spouse")
-    qtbot.waitUntil(lambda: form.save_button.isEnabled(), timeout=3000)
+    qtbot.waitUntil(form.is_valid, timeout=3000)
     assert "Siap disimpan" in form.summary.text()
 
     with qtbot.waitSignal(form.saved, timeout=10_000) as saved:
@@ -68,7 +80,7 @@ def test_a_nik_already_enrolled_is_named_while_typing(qtbot, ws, window):
         type_into(qtbot, form, "nik", "6171014508800001")
     message = form.error_text_for("nik")
     assert "sudah terdaftar atas nama SITI AMINAH" in message and existing.registration_no in message
-    assert not form.save_button.isEnabled()
+    assert not form.is_valid()
 
 
 def test_wrong_sex_for_the_nik_is_explained(qtbot, window):
@@ -88,7 +100,7 @@ def test_edit_an_existing_record_from_the_list(qtbot, ws, window):
     assert form.fields["nik"].text() == "6171014508800001"
     assert form.fields["desa_code"].currentData() == "6171011002"
     type_into(qtbot, form, "phone", "0813 1111 2222")
-    qtbot.waitUntil(lambda: form.save_button.isEnabled(), timeout=3000)
+    qtbot.waitUntil(form.is_valid, timeout=3000)
     with qtbot.waitSignal(form.saved, timeout=10_000) as saved:
         form.save_button.click()
     assert saved.args[0].revision == 2 and saved.args[0].phone == "+6281311112222"
@@ -136,11 +148,11 @@ def test_the_family_card_number_is_in_the_form_checked_and_saved(qtbot, ws, wind
     assert form.fields["no_kk"].text() == "6171010903150001"
     type_into(qtbot, form, "no_kk", "6171014508800001")     # her own NIK where the family card belongs
     assert "NIK sama dengan No. KK" in form.error_text_for("nik")
-    assert not form.save_button.isEnabled()
+    assert not form.is_valid()
     type_into(qtbot, form, "no_kk", "61710109031500")
     assert "No. KK harus 16 digit (sekarang 14 digit)." in form.error_text_for("no_kk")
     type_into(qtbot, form, "no_kk", "6171-0109-0315-0002")
-    qtbot.waitUntil(lambda: form.save_button.isEnabled(), timeout=3000)
+    qtbot.waitUntil(form.is_valid, timeout=3000)
     with qtbot.waitSignal(form.saved, timeout=10_000) as saved:
         form.save_button.click()
     assert saved.args[0].no_kk == "6171010903150002"

@@ -39,13 +39,15 @@ def test_dapodik_export_in_the_window(qtbot, window, ws, tmp_path):
         dialog.school_combo.setCurrentIndex(dialog.school_combo.findData(NPSN))
     preview = shown.args[0]
     source = preview.dapodik
+    grouped = lambda n: f"{n:,}".replace(",", ".")   # noqa: E731 (the window groups digits as Indonesian does)
     assert dialog.source_label.text().startswith(
-        f"Berkas Dapodik: 1000 siswa, {source.people} orang tua/wali. Setiap siswa memberi ayah, ibu dan wali")
+        f"Berkas Dapodik: 1.000 siswa, {grouped(source.people)} orang tua/wali. Setiap siswa memberi ayah, ibu dan wali")
     assert dialog.school_combo.property("invalid") is False
     assert not dialog.mapping_box.isVisible()          # Dapodik's columns are recognised, not mapped
     summary = dialog.summary.text()
-    assert summary.startswith(f"{len(preview.rows)} orang: {preview.count(importing.VALID)} siap disimpan")
-    assert f"{preview.count(importing.NOT_ELIGIBLE)} tidak memenuhi syarat" in summary
+    assert summary.startswith(f"{grouped(len(preview.rows))} orang: {grouped(preview.count(importing.VALID))} siap "
+                              "disimpan")
+    assert f"{grouped(preview.count(importing.NOT_ELIGIBLE))} tidak memenuhi syarat" in summary
 
     # Each line says which pupil row it came from and whose data it is.
     origin = column_of(dialog, "Asal Data")
@@ -75,7 +77,7 @@ def test_dapodik_export_in_the_window(qtbot, window, ws, tmp_path):
     assert fixed.status == importing.VALID, importing.row_reasons(fixed)
     ready = len(dialog.preview.committable)
     assert ready == len(preview.committable) + 1
-    assert dialog.commit_button.text() == f"Simpan {ready} data valid"
+    assert dialog.commit_button.text() == f"Simpan {grouped(ready)} data valid"
 
     with qtbot.waitSignal(dialog.committed, timeout=30_000) as done:
         dialog.commit_button.click()

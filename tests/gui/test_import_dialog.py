@@ -157,3 +157,44 @@ def test_a_hostile_workbook_is_refused_in_one_line_and_the_dialog_stays_usable(q
     preview = load(qtbot, dialog, write_messy_xlsx(tmp_path / "ortu.xlsx"))
     assert preview.count(importing.VALID) + preview.count(importing.WARNING) == 5
     assert "8 baris: 5 siap disimpan" in dialog.summary.text()
+
+
+def test_the_school_comes_first_footer_lines_are_not_rows_reasons_wrap_and_values_show_how_read(
+        qtbot, window, ws, tmp_path):
+    from tests.integration.test_import import messy_rows
+
+    add_school(ws, NPSN, "SD Negeri 12 Pontianak", "SD", "6171", "Ibu Rina")
+    window._load_schools()
+    qtbot.waitUntil(lambda: window.school_filter.count() == 2, timeout=5000)
+    with qtbot.waitSignal(window.import_opened, timeout=5000) as opened:
+        window.import_button.click()
+    dialog = opened.args[0]
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    school = dialog.school_combo
+    assert school.hasFocus()                                   # the school is asked first …
+    layout = dialog.layout().itemAt(0).layout()
+    assert layout.indexOf(school) < layout.indexOf(dialog.path_edit)   # … and stands before the file
+    qtbot.keyClicks(school, "sdn 12")                          # found as people write it
+    qtbot.keyClick(school, Qt.Key.Key_Return)
+    assert school.currentData() == NPSN
+
+    footer = [[], ["Pontianak, 12 Januari 2026"], ["Mengetahui,"], ["Kepala Sekolah"], [], ["Drs. H. Abdul Rahman"],
+              ["NIP. 19650101 199003 1 005"]]
+    preview = load(qtbot, dialog, write_messy_xlsx(tmp_path / "ortu.xlsx", messy_rows() + footer))
+    assert sorted(r.number for r in preview.rows) == list(range(4, 12))    # the signature block is not rows
+
+    siti = cell(dialog, 4, "No. HP")
+    assert siti.data() == "0812-3456-7890"                      # read as typed: shown once
+    job = cell(dialog, 4, "Pekerjaan").data()
+    assert job == "Pedagang Kaki Lima → Pedagang kecil / kaki lima"
+    budi_income = cell(dialog, 5, "Penghasilan per Bulan").data()
+    assert budi_income == "1,5 juta → 1.500.000"
+    assert cell(dialog, 5, "Penghasilan per Bulan").data(Qt.ItemDataRole.EditRole) == "1,5 juta"   # edits the typed
+
+    reasons = cell(dialog, 11, "Keterangan")
+    view_row = dialog.proxy.mapFromSource(reasons).row()
+    qtbot.waitUntil(lambda: dialog.table.rowHeight(view_row) > 24, timeout=5000)   # wrapped whole
+    needed = dialog.table.sizeHintForRow(view_row)
+    assert dialog.table.rowHeight(view_row) >= needed

@@ -115,3 +115,16 @@ def test_cli_reports(tmp_path):
     assert proc.returncode != 0 and "1 sampai 60" in proc.stderr
     proc = run(db, "report", "receipts", str(tmp_path / "r.pdf"), "--school", "99999999")
     assert proc.returncode != 0 and "belum terdaftar" in proc.stderr
+
+
+def test_the_progress_bar_stays_inside_its_frame_past_100_percent():
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import mm
+
+    from reports.documents import _progress_bar
+
+    frame = A4[0] - 2 * 18 * mm - 2 * 6          # between the margins, inside the frame's paddings
+    bar = _progress_bar(5300, 3533)                # 150 % of the target
+    outline, filled = bar.contents
+    assert bar.width <= frame and outline.width <= frame
+    assert filled.width == outline.width           # full, not beyond

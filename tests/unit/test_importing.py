@@ -94,3 +94,18 @@ def test_regions_by_the_names_people_write(regions):
     assert problems[0].field == "desa_code" and "Desa Antah" in problems[0].message
     _, problems = matcher.resolve("Kubu Raja", "", "")
     assert "Maksudnya Kabupaten Kubu Raya?" in problems[0].message
+
+
+def test_the_lines_signed_under_a_table_are_not_rows():
+    from desktop.domain.importing import without_footer
+
+    person = ["6171014508800001", "SITI AMINAH", "Pontianak"]
+    body = [(2, person), (3, person)]
+    signed = [(5, ["Pontianak, 12 Januari 2026"]), (6, ["Mengetahui,", "Wali kelas"]), (7, ["Kepala Sekolah"]),
+              (9, ["Drs. H. Abdul Rahman, M.Pd"]), (10, ["NIP. 196501011990031005"])]
+    assert without_footer(body + signed) == body
+    # Right under the table, without a blank line, a lone name is a person to fix, not a footer …
+    assert without_footer(body + [(4, [None, "YUSUF", None])]) == body + [(4, [None, "YUSUF", None])]
+    # … and so is a last row with its NIK, however few its cells.
+    assert without_footer(body + [(5, ["6171014508800002"])]) == body + [(5, ["6171014508800002"])]
+    assert without_footer(body) == body and without_footer([]) == []

@@ -108,3 +108,15 @@ def test_plain_phone_shapes_agree_with_libphonenumber():
             assert got == phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164), typed
         else:
             assert got is None and problems, typed
+
+
+def test_list_entries_are_found_by_any_word_and_schools_by_their_short_name():
+    from desktop.domain.text import choice_matches, choice_rank, school_words
+
+    assert choice_matches("sintang", "Kabupaten Sintang") and choice_rank("sintang", "Kabupaten Sintang") == 0
+    assert choice_matches("kuburaya", "Kabupaten Kubu Raya") and choice_matches("kota baru", "Kotabaru")
+    assert choice_rank("sambas", "Sambas") < choice_rank("sambas", "Sajad Sambas")
+    assert choice_rank("kubu", "Kubu") == 0 and choice_rank("kubu", "Kubu Raya") == 1
+    assert choice_rank("raya kubu", "Kubu Raya") == 2
+    words = school_words("SD NEGERI 12 PONTIANAK", "69800001")
+    assert choice_matches("sdn 12", words) and choice_matches("6980", words) and not choice_matches("smpn", words)

@@ -17,7 +17,7 @@ from desktop.services.membership.answers import AnswerResult, import_answer
 from desktop.services.membership.baznas import baznas_report
 from desktop.services.membership.events import MAX_MONTHS, lifecycle_columns, require_branch
 from desktop.services.membership.payments import (
-    PaymentResult, add_payment, expiring_condition, owed_for, renew,
+    PaymentQuote, PaymentResult, add_payment, expiring_condition, owed_for, quote_payment, renew,
 )
 from desktop.services.membership.submissions import (
     NOT_READY_LABELS, BatchResult, NothingReady, Readiness, count_ready, export_submission, load_template,
@@ -29,8 +29,8 @@ from desktop.services.membership.views import (
 
 __all__ = [
     "MAX_MONTHS", "NOT_READY_LABELS", "AnswerResult", "BatchInfo", "BatchResult", "NothingReady", "PaymentInfo",
-    "PaymentResult", "Readiness", "add_payment", "baznas_report", "batches", "count_ready", "describe_event",
-    "events_of", "expiring_condition", "export_submission", "import_answer", "lifecycle_columns", "load_template",
-    "owed_for", "payments", "pipeline_counts", "renew", "require_branch", "reset_template", "status_case",
-    "template",
+    "PaymentQuote", "PaymentResult", "Readiness", "add_payment", "baznas_report", "batches", "count_ready",
+    "describe_event", "events_of", "expiring_condition", "export_submission", "import_answer", "lifecycle_columns",
+    "load_template", "owed_for", "payments", "pipeline_counts", "quote_payment", "renew", "require_branch",
+    "reset_template", "status_case", "template",
 ]

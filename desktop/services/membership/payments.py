@@ -60,18 +60,17 @@ def _first_covered_month(status: str, start: dt.date | None, end: dt.date | None
     return following, None
 
 
-def _pay(session: Session, ws: Workspace, actor: Actor, ids: Sequence[int], months: int, reference: str,
-         amount: int | None, batch_no: str | None, renewal: bool) -> PaymentResult:
-    now = ws.now()
-    today = ws.today
+def _plan(session: Session, ids: Sequence[int], months: int,
+          today: dt.date) -> tuple[dict[int, tuple[int, str | None]], int, dict[str, int]]:
+    """What paying ``months`` months for these workers would do: worker id -> (rupiah owed, the date
+    coverage restarts from or None), the total owed, and why the others would not be paid."""
     rows = []
     for start in range(0, len(ids), _CHUNK):
         rows += session.execute(select(Worker.id, Worker.status, Worker.occupation, Worker.coverage_start,
                                        Worker.coverage_end, Worker.deleted_at)
                                 .where(Worker.id.in_(ids[start:start + _CHUNK]))).all()
     skipped: dict[str, int] = {}
-    number = _next_number(session, ws, "payment")
-    events: dict[int, dict[str, Any]] = {}
+    planned: dict[int, tuple[int, str | None]] = {}
     owed = 0
     for wid, status, occupation, cov_start, cov_end, deleted_at in rows:
         if deleted_at is not None or status not in (Status.SUBMITTED.value, Status.ACTIVE.value):
@@ -81,6 +80,20 @@ def _pay(session: Session, ws: Workspace, actor: Actor, ids: Sequence[int], mont
         first, restart = _first_covered_month(status, cov_start, cov_end, today)
         amount_for = owed_for(occupation, first, months)
         owed += amount_for
+        planned[wid] = (amount_for, restart)
+    return planned, owed, skipped
+
+
+def _pay(session: Session, ws: Workspace, actor: Actor, ids: Sequence[int], months: int, reference: str,
+         amount: int | None, batch_no: str | None, renewal: bool) -> PaymentResult:
+    now = ws.now()
+    planned, owed, skipped = _plan(session, ids, months, ws.today)
+    if not planned:
+        raise ServiceError(QT_TRANSLATE_NOOP("Service", "Tidak ada peserta yang dapat dibayar: hanya peserta yang "
+                                                        "sudah diajukan atau aktif."))
+    number = _next_number(session, ws, "payment")
+    events: dict[int, dict[str, Any]] = {}
+    for wid, (amount_for, restart) in planned.items():
         event = {"type": lifecycle.PAID, "at": _stamp(now), "by": actor.username, "payment": number,
                  "months": months, "amount": amount_for}
         if reference:
@@ -88,9 +101,6 @@ def _pay(session: Session, ws: Workspace, actor: Actor, ids: Sequence[int], mont
         if restart:
             event["from"] = restart
         events[wid] = event
-    if not events:
-        raise ServiceError(QT_TRANSLATE_NOOP("Service", "Tidak ada peserta yang dapat dibayar: hanya peserta yang "
-                                                        "sudah diajukan atau aktif."))
     _append(session, ws, actor, events, now)
     session.add(Payment(number=number, batch_no=batch_no, created_at=now, created_by=actor.username,
                         device_id=ws.device.id, months=months, record_count=len(events), amount_owed=owed,
@@ -108,6 +118,13 @@ def _check_payment_args(months: int, amount: int | None) -> None:
         raise ServiceError(QT_TRANSLATE_NOOP("Service", "Jumlah pembayaran tidak boleh negatif."))
 
 
+def _batch_ids(session: Session, batch: str) -> list[int]:
+    ids = list(session.scalars(select(Worker.id).where(Worker.batch_no == batch)))
+    if not ids:
+        raise NotFound(QT_TRANSLATE_NOOP("Service", "Batch {batch} tidak dikenal."), batch=batch)
+    return ids
+
+
 def add_payment(ws: Workspace, actor: Actor, months: int, batch: str | None = None,
                 registration_nos: Sequence[str] = (), reference: str = "", amount: int | None = None) -> PaymentResult:
     """BAZNAS paid the contributions of a batch (or of a list of registration numbers) for ``months``
@@ -118,9 +135,7 @@ def add_payment(ws: Workspace, actor: Actor, months: int, batch: str | None = No
         raise ServiceError(QT_TRANSLATE_NOOP("Service", "Sebutkan batch atau daftar No. Registrasi yang dibayar."))
     with bulk_work(), ws.session(write=True) as session:
         if batch:
-            ids = list(session.scalars(select(Worker.id).where(Worker.batch_no == batch)))
-            if not ids:
-                raise NotFound(QT_TRANSLATE_NOOP("Service", "Batch {batch} tidak dikenal."), batch=batch)
+            ids = _batch_ids(session, batch)
         else:
             from desktop.domain.regno import normalize_registration_no
 
@@ -141,17 +156,47 @@ def expiring_condition(today: dt.date, days: int):
                 Worker.coverage_end.is_not(None), Worker.coverage_end <= today + dt.timedelta(days=days))
 
 
+def _expiring_ids(session: Session, ws: Workspace, days: int, query: SearchQuery) -> list[int]:
+    return list(session.scalars(_filtered(select(Worker.id), SearchQuery(
+        query.text, query.kabupaten_code, query.school_id)).where(expiring_condition(ws.today, days))))
+
+
 def renew(ws: Workspace, actor: Actor, days: int, months: int, query: SearchQuery = SearchQuery(),
           reference: str = "", amount: int | None = None) -> PaymentResult:
     """One step: pay again for everyone whose coverage ends within ``days`` days (filtered like the list)."""
     require_branch(actor)
     _check_payment_args(months, amount)
     with bulk_work(), ws.session(write=True) as session:
-        ids = list(session.scalars(_filtered(select(Worker.id), SearchQuery(
-            query.text, query.kabupaten_code, query.school_id)).where(expiring_condition(ws.today, days))))
+        ids = _expiring_ids(session, ws, days, query)
         if not ids:
             raise ServiceError(QT_TRANSLATE_NOOP("Service", "Tidak ada peserta yang perlindungannya berakhir "
                                                             "dalam {days} hari."), days=days)
         return _pay(session, ws, actor, ids, months, reference.strip()[:200], amount, None, renewal=True)
 
 
+@dataclass(frozen=True)
+class PaymentQuote:
+    """What a payment would cover before it is recorded (the window shows it first)."""
+
+    records: int                  # workers it would pay for
+    months: int
+    amount_owed: int
+    skipped: dict[str, int]       # workers of the batch it would not pay for: status -> count
+
+
+def quote_payment(ws: Workspace, actor: Actor, months: int, batch: str | None = None,
+                  expiring_days: int | None = None, query: SearchQuery = SearchQuery()) -> PaymentQuote:
+    """How many workers a payment of ``months`` months for ``batch`` (or a renewal of those whose
+    coverage ends within ``expiring_days`` days) covers and what it owes, on the same rates and dates
+    as ``add_payment``/``renew`` use; nothing is recorded."""
+    require_branch(actor)
+    _check_payment_args(months, None)
+    with ws.session() as session:
+        if batch:
+            ids = _batch_ids(session, batch)
+        elif expiring_days is not None:
+            ids = _expiring_ids(session, ws, expiring_days, query)
+        else:
+            raise ServiceError(QT_TRANSLATE_NOOP("Service", "Sebutkan batch atau daftar No. Registrasi yang dibayar."))
+        planned, owed, skipped = _plan(session, ids, months, ws.today)
+    return PaymentQuote(len(planned), months, owed, skipped)

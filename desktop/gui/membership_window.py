@@ -1,0 +1,1133 @@
+"""The branch's "Kepesertaan" window: a record's life after enrollment, in a few clicks.
+
+The submission batches sent to BPJS with what became of their people (waiting for BPJS's answer,
+active, refused, ended) and the months BAZNAS paid, the payments, and the steps of a month's work:
+submit the records that are ready, read BPJS's answer, record BAZNAS's payment, renew those whose
+coverage ends soon; plus the branch's own upload template and BAZNAS's distribution report. For admin
+accounts (the branch). Every call runs on the database worker; a refusal is shown in the window, in the
+window's language.
+
+Also here: a record's membership history (for every role that sees the record) and ``MembershipLinks``,
+what the main window offers of all this (one menu entry, and the history from the list).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QColor, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QDateEdit, QDialog, QFileDialog, QFormLayout, QFrame, QGridLayout, QGroupBox,
+    QHBoxLayout, QHeaderView, QLabel, QLineEdit, QProgressBar, QPushButton, QSpinBox, QSplitter,
+    QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+)
+
+from desktop.domain import bpjs, lifecycle
+from desktop.domain.enrollment import Status
+from desktop.domain.text import format_date, format_rupiah, parse_rupiah
+from desktop.gui.i18n import error_text, label
+from desktop.gui.worker import DbWorker
+from desktop.services import membership, permissions
+from desktop.services.accounts import Actor
+from desktop.services.errors import CONTEXT as SERVICE_CONTEXT
+from desktop.services.records import SchoolInfo, WorkerRow
+from desktop.services.search import SearchQuery
+from desktop.services.workspace import Workspace
+
+OK_STYLE = "color: #1f6b3a; font-weight: bold;"
+ERROR_STYLE = "color: #b3261e; font-weight: bold;"
+PLAIN_STYLE = ""
+# A difference between what BAZNAS owes and what it paid: it must catch a tired eye.
+SHORT_STYLE = ("color: #8c1d18; background: #fde7e4; border: 1px solid #e4a49c; border-radius: 4px; "
+               "padding: 3px 6px; font-weight: bold;")
+OVER_STYLE = ("color: #6b4500; background: #fff4d6; border: 1px solid #e2c46c; border-radius: 4px; "
+              "padding: 3px 6px; font-weight: bold;")
+SHORT_COLOR, OVER_COLOR = QColor("#fde7e4"), QColor("#fff4d6")
+
+
+def _say(widget: QLabel, text: str, style: str = PLAIN_STYLE) -> None:
+    widget.setStyleSheet(style)
+    widget.setText(text)
+
+
+def _local_time(value: dt.datetime | None) -> str:
+    """A UTC moment as the laptop's local date and time."""
+    if value is None:
+        return ""
+    return value.replace(tzinfo=dt.UTC).astimezone().strftime("%d-%m-%Y %H:%M")
+
+
+def _local_day(value: dt.datetime | None) -> str:
+    return _local_time(value)[:10]
+
+
+def _stamp_time(value: str | None) -> str:
+    try:
+        return _local_time(dt.datetime.fromisoformat(str(value).rstrip("Z")))
+    except ValueError:
+        return str(value or "")
+
+
+def _status(key: str) -> str:
+    found = Status.parse(key)
+    return label(found.label) if found else key
+
+
+def _not_ready_text(not_ready: dict[str, int]) -> str:
+    return "; ".join(f"{n} {QCoreApplication.translate(SERVICE_CONTEXT, membership.NOT_READY_LABELS.get(key, key))}"
+                     for key, n in sorted(not_ready.items(), key=lambda item: -item[1]))
+
+
+def _skipped_text(skipped: dict[str, int]) -> str:
+    return ", ".join(QCoreApplication.translate("MembershipWindow", "{count} peserta berstatus {status}")
+                     .format(count=n, status=_status(key)) for key, n in sorted(skipped.items()))
+
+
+def _table(headers: list[str], name: str) -> QTableWidget:
+    table = QTableWidget(0, len(headers), objectName=name)
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setAlternatingRowColors(True)
+    table.setTabKeyNavigation(False)       # Tab leaves the table; the arrows move in it
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+def _item(text: object, align_right: bool = False, tip: str = "") -> QTableWidgetItem:
+    item = QTableWidgetItem("" if text is None else str(text))
+    if align_right:
+        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    if tip:
+        item.setToolTip(tip)
+    return item
+
+
+def difference_text(owed: int, paid: int | None) -> tuple[str, str]:
+    """What BAZNAS paid against what it owes, in plain words, and the style that makes a gap stand out."""
+    if paid is None:
+        return QCoreApplication.translate(
+            "MembershipWindow", "Jumlah yang dibayar belum diisi: hanya kewajibannya yang dicatat."), PLAIN_STYLE
+    gap = paid - owed
+    if gap == 0:
+        return QCoreApplication.translate("MembershipWindow", "Sesuai: dibayar sama dengan kewajiban."), OK_STYLE
+    if gap < 0:
+        return QCoreApplication.translate(
+            "MembershipWindow", "KURANG {amount} dari kewajiban: tagih kekurangannya ke BAZNAS.").format(
+            amount=format_rupiah(-gap)), SHORT_STYLE
+    return QCoreApplication.translate(
+        "MembershipWindow", "LEBIH {amount} dari kewajiban: catat kelebihannya untuk pembayaran berikutnya.").format(
+        amount=format_rupiah(gap)), OVER_STYLE
+
+
+# --------------------------------------------------------------------------- the steps' dialogs
+
+class _Step(QDialog):
+    """One step of the branch's work: a form, what will happen, what happened (or why not)."""
+
+    done = Signal(object)      # the service's result
+    failed = Signal(str)       # the message shown
+
+    def __init__(self, ws: Workspace, worker: DbWorker, actor: Actor, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ws, self.worker, self.actor = ws, worker, actor
+        self.busy = False
+        self.layout_ = QVBoxLayout(self)
+        self.message = QLabel(objectName="stepMessage")
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.progress.setVisible(False)
+        self.progress.setMaximumHeight(10)
+        self.progress.setTextVisible(False)
+
+    def _buttons(self, *buttons: QPushButton) -> None:
+        row = QHBoxLayout()
+        row.addWidget(self.progress, 1)
+        row.addStretch(1)
+        for button in buttons:
+            row.addWidget(button)
+        if buttons:
+            buttons[0].setDefault(True)         # Enter in the form does the step, never closes it
+        self.close_button = QPushButton(self.tr("Tutup"), clicked=self.reject, autoDefault=False)
+        row.addWidget(self.close_button)
+        self.layout_.addWidget(self.message)
+        self.layout_.addLayout(row)
+
+    def _run(self, fn, *args, on_success, changes: str | None = None, **kwargs) -> None:
+        self._set_busy(True)
+        self.worker.submit(fn, *args, changes=changes, **kwargs,
+                           on_success=lambda result: (self._set_busy(False), on_success(result)),
+                           on_failure=self._failed)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self.progress.setVisible(busy)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        pass
+
+    def _failed(self, error: BaseException) -> None:
+        self._set_busy(False)
+        text = error_text(error)
+        _say(self.message, text, ERROR_STYLE)
+        self.failed.emit(text)
+
+    def _months_box(self, value: int) -> QSpinBox:
+        box = QSpinBox(objectName="months")
+        box.setRange(1, membership.MAX_MONTHS)
+        box.setValue(value)
+        box.setSuffix(self.tr(" bulan"))
+        return box
+
+
+class SubmitDialog(_Step):
+    """Ajukan ke BPJS: the records ready for BPJS (filtered like the list) into the collective
+    registration spreadsheet, as one batch."""
+
+    counted = Signal(int)      # how many are ready with these filters
+
+    def __init__(self, ws, worker, actor, query: SearchQuery, schools: list[SchoolInfo], parent=None):
+        super().__init__(ws, worker, actor, parent)
+        self.ready: int | None = None     # known once counted
+        # Counting checks every record (about 2 s for 10,000 on a slow laptop): one count at a time, and
+        # one more when the filters changed meanwhile, so typing queues no pile of counts on the worker.
+        self._counting = self._count_again = False
+        self.setWindowTitle(self.tr("Ajukan ke BPJS"))
+        intro = QLabel(self.tr(
+            "Lindung menulis berkas pendaftaran kolektif (Excel) untuk peserta yang siap: data lengkap dan sah, "
+            "tidak menunggu tinjauan di hub, belum pernah diajukan (atau ditolak BPJS lalu sudah diperbaiki). "
+            "Unggah berkas itu ke BPJS Ketenagakerjaan; peserta di dalamnya menjadi \"Diajukan ke BPJS\"."))
+        intro.setWordWrap(True)
+        self.layout_.addWidget(intro)
+        form = QFormLayout()
+        self.kabupaten = QComboBox(objectName="submitKabupaten")
+        self.kabupaten.addItem(self.tr("Semua kabupaten/kota"), None)
+        for region in ws.regions.kabupaten():
+            self.kabupaten.addItem(region.short_name, region.code)
+        self.kabupaten.setCurrentIndex(max(self.kabupaten.findData(query.kabupaten_code), 0))
+        self.school = QComboBox(objectName="submitSchool")
+        self.school.addItem(self.tr("Semua sekolah"), None)
+        for info in schools:
+            self.school.addItem(info.name, info.id)
+        self.school.setCurrentIndex(max(self.school.findData(query.school_id), 0))
+        self.text = QLineEdit(query.text, objectName="submitQuery")
+        self.text.setPlaceholderText(self.tr("nama, NIK atau No. Registrasi (boleh kosong)"))
+        self.months = self._months_box(ws.policy.coverage_months)
+        self.limit = QSpinBox(objectName="submitLimit")
+        self.limit.setRange(0, 1_000_000)
+        self.limit.setSpecialValueText(self.tr("semua yang siap"))
+        form.addRow(self.tr("&Kabupaten/kota"), self.kabupaten)
+        form.addRow(self.tr("&Sekolah"), self.school)
+        form.addRow(self.tr("&Cari"), self.text)
+        form.addRow(self.tr("Bulan &dibayar BAZNAS"), self.months)
+        form.addRow(self.tr("&Paling banyak"), self.limit)
+        self.layout_.addLayout(form)
+        self.readiness = QLabel(self.tr("Menghitung peserta yang siap…"), objectName="readiness")
+        self.readiness.setWordWrap(True)
+        self.not_ready = QLabel(objectName="notReady")
+        self.not_ready.setWordWrap(True)
+        box = QFrame()
+        box.setFrameShape(QFrame.Shape.StyledPanel)
+        inside = QVBoxLayout(box)
+        inside.addWidget(self.readiness)
+        inside.addWidget(self.not_ready)
+        self.layout_.addWidget(box)
+        self.layout_.addStretch(1)
+        self.export_button = QPushButton(self.tr("&Tulis berkas pengajuan…"), objectName="saveButton",
+                                         clicked=self.choose_file, autoDefault=True)
+        self._buttons(self.export_button)
+        self._recount_timer = QTimer(self, singleShot=True, interval=250, timeout=self.recount)
+        for combo in (self.kabupaten, self.school):
+            combo.currentIndexChanged.connect(lambda _i: self._recount_timer.start())
+        self.text.textChanged.connect(lambda _t: self._recount_timer.start())
+        self.resize(640, 480)
+        self._update_buttons()
+        self.recount()
+
+    def query(self) -> SearchQuery:
+        return SearchQuery(self.text.text().strip(), self.kabupaten.currentData(), self.school.currentData(),
+                           today=self.ws.today)
+
+    def recount(self) -> None:
+        self._recount_timer.stop()
+        if self._counting:
+            self._count_again = True
+            return
+        self._counting = True
+        self._update_buttons()
+        self.worker.submit(membership.count_ready, self.ws, self.query(), on_success=self._counted,
+                           on_failure=self._count_failed)
+
+    def _count_failed(self, error: BaseException) -> None:
+        self._counting = self._count_again = False
+        self._failed(error)
+
+    def _counted(self, readiness: membership.Readiness) -> None:
+        self._counting = False
+        if self._count_again:
+            self._count_again = False
+            self.recount()
+            return
+        counts = dict(readiness.not_ready)
+        self.ready = counts.pop("ready", 0)
+        if self.ready:
+            text = self.tr("{count} peserta siap diajukan ke BPJS.").format(count=self.ready)
+        else:
+            text = self.tr("Tidak ada peserta yang siap diajukan dengan saringan ini.")
+        _say(self.readiness, text, OK_STYLE if self.ready else PLAIN_STYLE)
+        self.not_ready.setText(self.tr(
+            "Belum siap: {reasons}. Perbaiki datanya dari daftar peserta (saringan status \"Ditolak BPJS\" "
+            "menunjukkan yang ditolak); yang ditolak BPJS siap lagi setelah datanya diubah.").format(
+            reasons=_not_ready_text(counts)) if counts else "")
+        self._update_buttons()
+        self.counted.emit(self.ready)
+
+    def _update_buttons(self) -> None:
+        self.export_button.setEnabled(bool(self.ready) and not self.busy and not self._counting)
+        if self.ready:
+            limit = self.limit.value()
+            count = min(self.ready, limit) if limit else self.ready
+            self.export_button.setText(self.tr("&Tulis berkas pengajuan ({count} peserta)…").format(count=count))
+
+    def choose_file(self) -> None:
+        from desktop.gui.privacy import save_path
+
+        path = save_path(self, self.ws, self.tr("Simpan berkas pengajuan BPJS"),
+                         f"ajuan-bpjs-{self.ws.today:%Y-%m-%d}.xlsx", "Excel (*.xlsx)")
+        if path is not None:
+            self.export_to(path)
+
+    def export_to(self, path: Path) -> None:
+        self.message.clear()
+        self._run(membership.export_submission, self.ws, Path(path), self.actor, self.query(),
+                  limit=self.limit.value() or None, months=self.months.value(), changes="workers",
+                  on_success=self._exported)
+
+    def _exported(self, result: membership.BatchResult) -> None:
+        _say(self.message, self.tr(
+            "Batch {batch}: {count} peserta ditulis ke {name}. Unggah berkas ini ke BPJS; bila jawabannya "
+            "datang, pilih \"Baca jawaban BPJS…\".").format(batch=result.number, count=result.records,
+                                                             name=result.path.name), OK_STYLE)
+        self.done.emit(result)
+        self.recount()
+
+    def _failed(self, error: BaseException) -> None:
+        if isinstance(error, membership.NothingReady):
+            self._set_busy(False)
+            text = self.tr("Tidak ada peserta yang siap diajukan ke BPJS.")
+            if error.not_ready:
+                text += " " + self.tr("Belum siap: {reasons}.").format(reasons=_not_ready_text(error.not_ready))
+            _say(self.message, text, ERROR_STYLE)
+            self.failed.emit(text)
+            return
+        super()._failed(error)
+
+
+ANSWER_FILTER = "Jawaban BPJS (*.xlsx *.xls *.ods *.csv)"
+
+
+class AnswerDialog(_Step):
+    """Baca jawaban BPJS: KPJ numbers activate, reasons refuse; what was not applied, and why."""
+
+    def __init__(self, ws, worker, actor, parent=None):
+        super().__init__(ws, worker, actor, parent)
+        self.result: membership.AnswerResult | None = None
+        self.setWindowTitle(self.tr("Baca jawaban BPJS"))
+        intro = QLabel(self.tr(
+            "Pilih berkas yang dikirim BPJS (.xlsx, .xls, .ods atau .csv). Baris dengan nomor KPJ 11 digit dan "
+            "tanggal kepesertaan (TMT) membuat peserta itu Aktif sejak tanggal tersebut; baris dengan alasan tanpa "
+            "KPJ membuatnya Ditolak BPJS. Berkas yang sama dibaca dua kali tidak mengubah apa-apa."))
+        intro.setWordWrap(True)
+        self.layout_.addWidget(intro)
+        self.choose_button = QPushButton(self.tr("&Pilih berkas jawaban…"), objectName="saveButton",
+                                         clicked=self.choose_file, autoDefault=True)
+        pick = QHBoxLayout()
+        pick.addWidget(self.choose_button)
+        pick.addStretch(1)
+        self.layout_.addLayout(pick)
+        counts = QGridLayout()
+        self.figures: dict[str, QLabel] = {}
+        for column, (key, title) in enumerate((("activated", self.tr("Aktif")), ("refused", self.tr("Ditolak")),
+                                               ("unchanged", self.tr("Tidak berubah")),
+                                               ("unknown", self.tr("Tidak diterapkan")))):
+            value = QLabel("–", objectName=f"answer_{key}")
+            value.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            value.setStyleSheet("font-size: 16pt; font-weight: bold;")
+            caption = QLabel(title)
+            caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            counts.addWidget(value, 0, column)
+            counts.addWidget(caption, 1, column)
+            self.figures[key] = value
+        self.layout_.addLayout(counts)
+        self.layout_.addWidget(QLabel(self.tr("Baris yang tidak diterapkan dan alasannya:")))
+        self.table = _table([self.tr("Baris di berkas"), self.tr("Alasan")], "answerProblems")
+        self.table.setWordWrap(True)
+        self.layout_.addWidget(self.table, 1)
+        self._buttons()
+        self.resize(760, 520)
+
+    def _update_buttons(self) -> None:
+        self.choose_button.setEnabled(not self.busy)
+
+    def choose_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Pilih berkas jawaban BPJS"), str(self.ws.exports_dir),
+                                              ANSWER_FILTER)
+        if path:
+            self.read(Path(path))
+
+    def read(self, path: Path) -> None:
+        self.message.clear()
+        self._run(membership.import_answer, self.ws, Path(path), self.actor, changes="workers",
+                  on_success=lambda result: self._applied(result, Path(path)))
+
+    def _applied(self, result: membership.AnswerResult, path: Path) -> None:
+        self.result = result
+        for key, value in (("activated", result.activated), ("refused", result.refused),
+                           ("unchanged", result.unchanged), ("unknown", len(result.unknown))):
+            self.figures[key].setText(str(value))
+        self.figures["unknown"].setStyleSheet("font-size: 16pt; font-weight: bold;" +
+                                              (" color: #b3261e;" if result.unknown else ""))
+        self.table.setRowCount(len(result.unknown))
+        for row, (number, reason) in enumerate(result.unknown):
+            self.table.setItem(row, 0, _item(number, align_right=True))
+            text = QCoreApplication.translate(SERVICE_CONTEXT, reason)
+            self.table.setItem(row, 1, _item(text, tip=text))
+        self.table.resizeRowsToContents()
+        text = self.tr("{name} dibaca: {activated} peserta aktif, {refused} ditolak BPJS, {unchanged} tidak berubah.") \
+            .format(name=path.name, activated=result.activated, refused=result.refused, unchanged=result.unchanged)
+        if result.unknown:
+            text += " " + self.tr("{count} baris tidak diterapkan: lihat alasannya di tabel.").format(
+                count=len(result.unknown))
+        _say(self.message, text, OK_STYLE if not result.unknown else PLAIN_STYLE)
+        self.done.emit(result)
+
+
+class _Figures(QGroupBox):
+    """What BAZNAS owes for a payment and what it paid, the difference stated, not hidden."""
+
+    def __init__(self, title: str, parent=None):
+        super().__init__(title, parent)
+        form = QFormLayout(self)
+        self.covers = QLabel("–", objectName="covers")
+        self.covers.setWordWrap(True)
+        self.owed = QLabel("–", objectName="owed")
+        self.paid = QLabel("–", objectName="paid")
+        self.difference = QLabel("", objectName="difference")
+        self.difference.setWordWrap(True)
+        for widget in (self.owed, self.paid):
+            widget.setStyleSheet("font-size: 12pt; font-weight: bold;")
+        form.addRow(QCoreApplication.translate("MembershipWindow", "Dibayar untuk"), self.covers)
+        form.addRow(QCoreApplication.translate("MembershipWindow", "Kewajiban (tarif iuran)"), self.owed)
+        form.addRow(QCoreApplication.translate("MembershipWindow", "Dibayar BAZNAS"), self.paid)
+        form.addRow(QCoreApplication.translate("MembershipWindow", "Selisih"), self.difference)
+
+    def show_amounts(self, records: int, months: int, owed: int, paid: int | None, skipped: dict[str, int]) -> None:
+        covers = QCoreApplication.translate("MembershipWindow", "{count} peserta × {months} bulan").format(
+            count=records, months=months)
+        if skipped:
+            covers += "\n" + QCoreApplication.translate("MembershipWindow", "Tidak ikut dibayar: {who}.").format(
+                who=_skipped_text(skipped))
+        self.covers.setText(covers)
+        self.owed.setText(format_rupiah(owed))
+        self.paid.setText(format_rupiah(paid) if paid is not None
+                          else QCoreApplication.translate("MembershipWindow", "(belum diisi)"))
+        text, style = difference_text(owed, paid)
+        _say(self.difference, text, style)
+
+
+class _PaymentStep(_Step):
+    """Shared by a batch's payment and a renewal: months, reference, amount; the quote first."""
+
+    def _payment_fields(self, form: QFormLayout) -> None:
+        self.months = self._months_box(self.ws.policy.coverage_months)
+        self.reference = QLineEdit(objectName="reference")
+        self.reference.setPlaceholderText(self.tr("mis. nomor bukti transfer BAZNAS"))
+        self.reference.setMaxLength(200)
+        self.amount = QLineEdit(objectName="amount")
+        self.amount.setPlaceholderText(self.tr("yang ditransfer BAZNAS, mis. 5.000.000 (boleh kosong)"))
+        form.addRow(self.tr("&Bulan dibayar"), self.months)
+        form.addRow(self.tr("&Referensi"), self.reference)
+        form.addRow(self.tr("&Jumlah dibayar (Rp)"), self.amount)
+        self.quote: membership.PaymentQuote | None = None
+        self.figures = _Figures(self.tr("Kewajiban dan pembayaran"))
+        self.recorded = False       # the payment on screen is recorded: not again until something changes
+        self._requote_timer = QTimer(self, singleShot=True, interval=200, timeout=self.requote)
+        self.months.valueChanged.connect(lambda _v: self._requote_timer.start())
+        self.amount.textChanged.connect(lambda _t: self._show_quote())
+        for signal in (self.months.valueChanged, self.amount.textChanged, self.reference.textChanged):
+            signal.connect(lambda *_a: self._edited())
+
+    def _edited(self) -> None:
+        if self.recorded:
+            self.recorded = False
+            self.figures.setTitle(self.tr("Kewajiban dan pembayaran"))
+            self.message.clear()
+            self._update_buttons()
+
+    def paid_amount(self) -> tuple[bool, int | None]:
+        """(readable, rupiah or None when left empty)."""
+        text = self.amount.text().strip()
+        if not text:
+            return True, None
+        value = parse_rupiah(text)
+        return value is not None, value
+
+    def requote(self) -> None:
+        raise NotImplementedError
+
+    def _quoted(self, quote: membership.PaymentQuote) -> None:
+        self.quote = quote
+        self._show_quote()
+        self._update_buttons()
+
+    def _show_quote(self) -> None:
+        quote = self.quote
+        readable, paid = self.paid_amount()
+        self.amount.setProperty("invalid", not readable)
+        self.amount.style().unpolish(self.amount)
+        self.amount.style().polish(self.amount)
+        if not readable:
+            _say(self.message, self.tr("\"{text}\" bukan jumlah rupiah. Tulis seperti 5.000.000.").format(
+                text=self.amount.text().strip()), ERROR_STYLE)
+        elif self.message.styleSheet() == ERROR_STYLE and not self.busy:
+            self.message.clear()
+        if quote is not None:
+            self.figures.show_amounts(quote.records, quote.months, quote.amount_owed, paid if readable else None,
+                                      quote.skipped)
+
+    def _checked_amount(self) -> tuple[bool, int | None]:
+        readable, paid = self.paid_amount()
+        if not readable:
+            _say(self.message, self.tr("\"{text}\" bukan jumlah rupiah. Tulis seperti 5.000.000; tidak ada yang "
+                                       "dicatat.").format(text=self.amount.text().strip()), ERROR_STYLE)
+            self.amount.setFocus()
+        return readable, paid
+
+    def _recorded(self, result: membership.PaymentResult, what: str) -> None:
+        self.recorded = True
+        self._update_buttons()
+        self.figures.setTitle(self.tr("Dicatat: {number}").format(number=result.number))
+        self.figures.show_amounts(result.records, result.months, result.amount_owed, result.amount_paid,
+                                  result.skipped)
+        _say(self.message, what, OK_STYLE)
+        self.done.emit(result)
+
+
+class PaymentDialog(_PaymentStep):
+    """Catat pembayaran: BAZNAS paid a batch for N months."""
+
+    def __init__(self, ws, worker, actor, batches: list[membership.BatchInfo], selected: str | None = None,
+                 parent=None):
+        super().__init__(ws, worker, actor, parent)
+        self.setWindowTitle(self.tr("Catat pembayaran BAZNAS"))
+        intro = QLabel(self.tr(
+            "Catat transfer BAZNAS untuk iuran satu batch. Lindung menghitung kewajibannya dari tarif iuran yang "
+            "berlaku; bila BAZNAS membayar jumlah lain, selisihnya disebut di bawah. Perlindungan peserta aktif "
+            "berjalan sejak tanggal kepesertaan BPJS sepanjang bulan yang dibayar."))
+        intro.setWordWrap(True)
+        self.layout_.addWidget(intro)
+        form = QFormLayout()
+        self.batch = QComboBox(objectName="paymentBatch")
+        for info in batches:
+            self.batch.addItem(self.tr("{batch} — {count} peserta, {date}").format(
+                batch=info.number, count=info.total, date=format_date(info.created_at.date()) if info.created_at
+                else "?"), info.number)
+        if selected:
+            self.batch.setCurrentIndex(max(self.batch.findData(selected), 0))
+        form.addRow(self.tr("B&atch"), self.batch)
+        self._payment_fields(form)
+        self.layout_.addLayout(form)
+        self.layout_.addWidget(self.figures)
+        self.layout_.addStretch(1)
+        self.record_button = QPushButton(self.tr("&Catat pembayaran"), objectName="saveButton", clicked=self.record,
+                                         autoDefault=True)
+        self._buttons(self.record_button)
+        self.batch.currentIndexChanged.connect(lambda _i: self.requote())
+        self.resize(640, 520)
+        if not batches:
+            _say(self.message, self.tr("Belum ada batch pengajuan: ajukan peserta ke BPJS dulu."), ERROR_STYLE)
+        self.batches = {info.number: info for info in batches}
+        self.earlier = QLabel(objectName="earlierPayments")
+        self.earlier.setWordWrap(True)
+        self.layout_.insertWidget(self.layout_.indexOf(self.figures), self.earlier)
+        self.batch.currentIndexChanged.connect(lambda _i: self._edited())
+        self._update_buttons()
+        self.requote()
+
+    def _show_quote(self) -> None:
+        info = self.batches.get(self.batch.currentData())
+        if info is not None and info.paid_months:
+            _say(self.earlier, self.tr("Batch ini sudah dibayar {months} bulan sebelumnya. Pembayaran ini menambah "
+                                       "{more} bulan lagi: catat hanya bila BAZNAS memang membayar lagi.").format(
+                months=info.paid_months, more=self.months.value()), OVER_STYLE)
+        else:
+            self.earlier.setText("")
+        super()._show_quote()
+
+    def _update_buttons(self) -> None:
+        self.record_button.setEnabled(bool(self.batch.currentData()) and not self.busy and not self.recorded
+                                      and (self.quote is None or self.quote.records > 0))
+
+    def requote(self) -> None:
+        self._requote_timer.stop()
+        batch = self.batch.currentData()
+        if batch:
+            self.worker.submit(membership.quote_payment, self.ws, self.actor, self.months.value(), batch=batch,
+                               on_success=self._quoted, on_failure=self._failed)
+
+    def record(self) -> None:
+        batch = self.batch.currentData()
+        readable, paid = self._checked_amount()
+        if not batch or not readable:
+            return
+        self.message.clear()
+        self._run(membership.add_payment, self.ws, self.actor, self.months.value(), batch=batch,
+                  reference=self.reference.text(), amount=paid, changes="workers",
+                  on_success=lambda result: self._recorded(result, self.tr(
+                      "Pembayaran {number} untuk batch {batch} dicatat.").format(number=result.number, batch=batch)))
+
+
+class RenewDialog(_PaymentStep):
+    """Perpanjang: pay again, in one step, for everyone whose coverage ends within N days."""
+
+    def __init__(self, ws, worker, actor, parent=None):
+        super().__init__(ws, worker, actor, parent)
+        self.setWindowTitle(self.tr("Perpanjang kepesertaan"))
+        intro = QLabel(self.tr(
+            "Perpanjang sekaligus semua peserta aktif yang perlindungannya berakhir dalam beberapa hari ke depan "
+            "(atau sudah berakhir): BAZNAS membayar lagi, perlindungan bersambung. Jumlah pesertanya tampil "
+            "dulu sebelum dicatat."))
+        intro.setWordWrap(True)
+        self.layout_.addWidget(intro)
+        form = QFormLayout()
+        self.days = QSpinBox(objectName="renewDays")
+        self.days.setRange(0, 366)
+        self.days.setValue(30)
+        self.days.setSuffix(self.tr(" hari"))
+        self.days.setPrefix(self.tr("dalam "))
+        form.addRow(self.tr("Berakhir"), self.days)
+        self._payment_fields(form)
+        self.layout_.addLayout(form)
+        self.count_label = QLabel(self.tr("Menghitung…"), objectName="renewCount")
+        self.count_label.setWordWrap(True)
+        self.layout_.addWidget(self.count_label)
+        self.layout_.addWidget(self.figures)
+        self.layout_.addStretch(1)
+        self.renew_button = QPushButton(self.tr("&Perpanjang"), objectName="saveButton", clicked=self.renew,
+                                        autoDefault=True)
+        self._buttons(self.renew_button)
+        self.days.valueChanged.connect(lambda _v: self._requote_timer.start())
+        self.resize(640, 520)
+        self.days.valueChanged.connect(lambda _v: self._edited())
+        self._update_buttons()
+        self.requote()
+
+    def _update_buttons(self) -> None:
+        count = self.quote.records if self.quote is not None else 0
+        self.renew_button.setEnabled(count > 0 and not self.busy and not self.recorded)
+        self.renew_button.setText(self.tr("&Perpanjang {count} peserta").format(count=count) if count
+                                  else self.tr("&Perpanjang"))
+
+    def requote(self) -> None:
+        self._requote_timer.stop()
+        self.worker.submit(membership.quote_payment, self.ws, self.actor, self.months.value(),
+                           expiring_days=self.days.value(), query=SearchQuery(today=self.ws.today),
+                           on_success=self._quoted, on_failure=self._failed)
+
+    def _quoted(self, quote: membership.PaymentQuote) -> None:
+        days = self.days.value()
+        if quote.records:
+            _say(self.count_label, self.tr("{count} peserta aktif perlindungannya berakhir dalam {days} hari (sampai "
+                                           "{date}) atau sudah berakhir.").format(
+                count=quote.records, days=days, date=format_date(self.ws.today + dt.timedelta(days=days))), OK_STYLE)
+        else:
+            _say(self.count_label, self.tr("Tidak ada peserta yang perlindungannya berakhir dalam {days} hari.")
+                 .format(days=days))
+        super()._quoted(quote)
+
+    def renew(self) -> None:
+        readable, paid = self._checked_amount()
+        if not readable:
+            return
+        self.message.clear()
+        self._run(membership.renew, self.ws, self.actor, self.days.value(), self.months.value(),
+                  SearchQuery(today=self.ws.today), reference=self.reference.text(), amount=paid, changes="workers",
+                  on_success=self._renewed)
+
+    def _renewed(self, result: membership.PaymentResult) -> None:
+        self._recorded(result, self.tr("Perpanjangan {number} dicatat: perlindungan {count} peserta diperpanjang "
+                                       "{months} bulan.").format(number=result.number, count=result.records,
+                                                                  months=result.months))
+        self.requote()
+
+
+TEMPLATE_FILTER = "Templat (*.xlsx *.xls *.ods *.csv)"
+
+
+class TemplateDialog(_Step):
+    """Templat BPJS: the submission follows the branch's own header row, or Lindung's columns."""
+
+    def __init__(self, ws, worker, actor, parent=None):
+        super().__init__(ws, worker, actor, parent)
+        self.columns: list[tuple[str, str | None]] = []
+        self.setWindowTitle(self.tr("Templat berkas pengajuan BPJS"))
+        intro = QLabel(self.tr(
+            "Bila cabang memakai templat unggah BPJS sendiri, muat berkas templatnya (cukup baris judulnya): "
+            "berkas pengajuan lalu memakai nama dan urutan kolom templat itu. Kolom yang tidak dikenal "
+            "dibiarkan kosong."))
+        intro.setWordWrap(True)
+        self.layout_.addWidget(intro)
+        self.state = QLabel(objectName="templateState")
+        self.state.setWordWrap(True)
+        self.layout_.addWidget(self.state)
+        self.table = _table([self.tr("Kolom di berkas pengajuan"), self.tr("Diisi Lindung dengan")], "templateColumns")
+        self.layout_.addWidget(self.table, 1)
+        self.load_button = QPushButton(self.tr("&Muat templat cabang…"), clicked=self.choose_file, autoDefault=True)
+        self.reset_button = QPushButton(self.tr("&Pakai kolom bawaan Lindung"), clicked=self.reset)
+        self._buttons(self.load_button, self.reset_button)
+        self.resize(640, 560)
+        self.reload()
+
+    def reload(self) -> None:
+        self.worker.submit(membership.template, self.ws, on_success=self._show, on_failure=self._failed)
+
+    def _show(self, columns: list[tuple[str, str | None]]) -> None:
+        self.columns = columns
+        own = columns == [(bpjs.DEFAULT_HEADERS[key], key) for key in bpjs.EXPORT_KEYS]
+        self.state.setText(self.tr("Sekarang: kolom bawaan Lindung ({count} kolom).").format(count=len(columns)) if own
+                           else self.tr("Sekarang: templat cabang, {count} kolom ({filled} diisi Lindung).").format(
+                               count=len(columns), filled=sum(1 for _, key in columns if key)))
+        self.reset_button.setEnabled(not own)
+        self.table.setRowCount(len(columns))
+        for row, (header, key) in enumerate(columns):
+            self.table.setItem(row, 0, _item(header))
+            self.table.setItem(row, 1, _item(bpjs.DEFAULT_HEADERS.get(key, key) if key
+                                             else self.tr("(dibiarkan kosong)")))
+        self.done.emit(columns)
+
+    def choose_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Pilih templat BPJS cabang"), "", TEMPLATE_FILTER)
+        if path:
+            self.load(Path(path))
+
+    def load(self, path: Path) -> None:
+        self.message.clear()
+        self._run(membership.load_template, self.ws, Path(path), self.actor, on_success=lambda mapped: (
+            _say(self.message, self.tr("Templat {name} dimuat: {count} kolom.").format(
+                name=Path(path).name, count=len(mapped)), OK_STYLE), self.reload()))
+
+    def reset(self) -> None:
+        self.message.clear()
+        self._run(membership.reset_template, self.ws, self.actor, on_success=lambda _r: (
+            _say(self.message, self.tr("Berkas pengajuan kembali memakai kolom bawaan Lindung."), OK_STYLE),
+            self.reload()))
+
+
+class BaznasReportDialog(_Step):
+    """Laporan penyaluran BAZNAS: per recipient, what was paid for them between two dates, with asnaf."""
+
+    def __init__(self, ws, worker, actor, parent=None):
+        super().__init__(ws, worker, actor, parent)
+        self.setWindowTitle(self.tr("Laporan penyaluran BAZNAS"))
+        intro = QLabel(self.tr(
+            "Untuk catatan penyaluran zakat BAZNAS: per mustahik, iuran yang dibayarkan untuknya (menurut "
+            "pembayaran yang dicatat pada rentang tanggal ini), dengan asnafnya. Disimpan sebagai Excel."))
+        intro.setWordWrap(True)
+        self.layout_.addWidget(intro)
+        form = QFormLayout()
+        today = ws.today
+        self.date_from = QDateEdit(QDate(today.year, today.month, 1), objectName="reportFrom")
+        self.date_to = QDateEdit(QDate(today.year, today.month, today.day), objectName="reportTo")
+        for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("dd-MM-yyyy")
+        form.addRow(self.tr("&Dari tanggal"), self.date_from)
+        form.addRow(self.tr("&Sampai tanggal"), self.date_to)
+        self.layout_.addLayout(form)
+        self.layout_.addStretch(1)
+        self.save_button = QPushButton(self.tr("&Simpan laporan…"), objectName="saveButton", clicked=self.choose_file,
+                                       autoDefault=True)
+        self._buttons(self.save_button)
+        self.resize(560, 300)
+
+    def _update_buttons(self) -> None:
+        self.save_button.setEnabled(not self.busy)
+
+    def dates(self) -> tuple[dt.date, dt.date]:
+        return self.date_from.date().toPython(), self.date_to.date().toPython()
+
+    def choose_file(self) -> None:
+        from desktop.gui.privacy import save_path
+
+        start, end = self.dates()
+        if end < start:
+            _say(self.message, self.tr("Tanggal akhir sebelum tanggal awal."), ERROR_STYLE)
+            return
+        path = save_path(self, self.ws, self.tr("Simpan laporan penyaluran BAZNAS"),
+                         f"penyaluran-baznas-{start:%Y-%m-%d}-{end:%Y-%m-%d}.xlsx", "Excel (*.xlsx)")
+        if path is not None:
+            self.save_to(path)
+
+    def save_to(self, path: Path) -> None:
+        start, end = self.dates()
+        if end < start:
+            _say(self.message, self.tr("Tanggal akhir sebelum tanggal awal."), ERROR_STYLE)
+            return
+        self.message.clear()
+        self._run(membership.baznas_report, self.ws, Path(path), self.actor, start, end,
+                  on_success=lambda result: self._saved(result, Path(path)))
+
+    def _saved(self, result: tuple[int, int], path: Path) -> None:
+        count, total = result
+        _say(self.message, self.tr("Penyaluran BAZNAS: {count} mustahik, {total}, disimpan ke {path}.").format(
+            count=count, total=format_rupiah(total), path=path), OK_STYLE)
+        self.done.emit(result)
+
+
+# --------------------------------------------------------------------------- the window
+
+class MembershipWindow(QDialog):
+    """The branch's window: batches and payments, and the steps of a month's work."""
+
+    loaded = Signal()              # batches, payments and the summary are on screen
+    step_opened = Signal(object)   # a step's dialog
+
+    BATCH_COLUMNS = ("number", "created", "by", "total", "submitted", "active", "refused", "ended", "paid")
+
+    def __init__(self, ws: Workspace, worker: DbWorker, actor: Actor, query: SearchQuery = SearchQuery(),
+                 schools: list[SchoolInfo] | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ws, self.worker, self.actor = ws, worker, actor
+        self.list_query, self.schools = query, list(schools or [])
+        self.batch_list: list[membership.BatchInfo] = []
+        self.payment_list: list[membership.PaymentInfo] = []
+        self.step: _Step | None = None
+        self.setWindowTitle(self.tr("Kepesertaan BPJS dan pembayaran BAZNAS"))
+        self._build()
+        self.worker.changed.connect(self._changed)
+        self.reload()
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        intro = QLabel(self.tr(
+            "Pekerjaan cabang tiap bulan: (1) ajukan peserta yang siap ke BPJS, (2) baca jawaban BPJS (nomor KPJ "
+            "atau alasan penolakan), (3) catat pembayaran BAZNAS untuk batch itu, (4) perpanjang peserta yang "
+            "perlindungannya segera berakhir. Status dan nomor KPJ peserta mengikuti langkah-langkah ini dan ikut "
+            "tersinkron ke semua laptop."))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.summary = QLabel(self.tr("Menghitung…"), objectName="pipelineSummary")
+        self.summary.setWordWrap(True)
+        self.summary.setStyleSheet("background: #eef5f2; border: 1px solid #c9d3cf; border-radius: 4px; "
+                                   "padding: 5px 8px;")
+        layout.addWidget(self.summary)
+
+        body = QHBoxLayout()
+        steps = QVBoxLayout()
+        self.submit_button = QPushButton(self.tr("1. &Ajukan ke BPJS…"), clicked=self.open_submit)
+        self.answer_button = QPushButton(self.tr("2. &Baca jawaban BPJS…"), clicked=self.open_answer)
+        self.payment_button = QPushButton(self.tr("3. &Catat pembayaran…"), clicked=self.open_payment)
+        self.renew_button = QPushButton(self.tr("4. Pe&rpanjang…"), clicked=self.open_renew)
+        self.template_button = QPushButton(self.tr("&Templat BPJS…"), clicked=self.open_template)
+        self.report_button = QPushButton(self.tr("&Laporan penyaluran BAZNAS…"), clicked=self.open_report)
+        tips = (self.tr("Tulis berkas pendaftaran kolektif untuk peserta yang siap"),
+                self.tr("Terapkan nomor KPJ dan penolakan dari berkas BPJS"),
+                self.tr("Catat transfer BAZNAS untuk batch yang dipilih di tabel"),
+                self.tr("Bayar lagi untuk peserta yang perlindungannya segera berakhir"),
+                self.tr("Ikuti nama dan urutan kolom templat unggah cabang"),
+                self.tr("Excel per mustahik untuk catatan penyaluran zakat"))
+        for button, tip in zip((self.submit_button, self.answer_button, self.payment_button, self.renew_button,
+                                self.template_button, self.report_button), tips, strict=True):
+            button.setToolTip(tip)
+            button.setStyleSheet("text-align: left; padding: 6px 12px;")
+            steps.addWidget(button)
+            if button is self.renew_button:
+                steps.addSpacing(14)
+        steps.addStretch(1)
+        self.close_button = QPushButton(self.tr("Tutup"), clicked=self.reject)
+        steps.addWidget(self.close_button)
+        holder = QWidget()
+        holder.setLayout(steps)
+        holder.setFixedWidth(250)
+        body.addWidget(holder)
+
+        split = QSplitter(Qt.Orientation.Vertical)
+        batches = QWidget()
+        batch_layout = QVBoxLayout(batches)
+        batch_layout.setContentsMargins(0, 0, 0, 0)
+        batch_title = QLabel(self.tr("<b>Batch pengajuan ke BPJS</b> (terbaru di atas; Enter pada batch: catat "
+                                     "pembayarannya)"))
+        batch_layout.addWidget(batch_title)
+        self.batch_table = _table([self.tr("No. batch"), self.tr("Dibuat"), self.tr("Oleh"), self.tr("Peserta"),
+                                   self.tr("Menunggu jawaban"), self.tr("Aktif"), self.tr("Ditolak"),
+                                   self.tr("Berakhir"), self.tr("Bulan dibayar")], "batchTable")
+        self.batch_table.horizontalHeaderItem(4).setToolTip(self.tr("Diajukan ke BPJS, jawabannya belum dibaca"))
+        self.batch_table.doubleClicked.connect(lambda _index: self.open_payment())
+        self.batch_table.installEventFilter(self)      # Enter on a batch: its payment
+        batch_title.setBuddy(self.batch_table)
+        batch_layout.addWidget(self.batch_table, 1)
+        split.addWidget(batches)
+        payments = QWidget()
+        payment_layout = QVBoxLayout(payments)
+        payment_layout.setContentsMargins(0, 0, 0, 0)
+        payment_layout.addWidget(QLabel(self.tr("<b>Pembayaran BAZNAS</b>")))
+        self.payment_table = _table([self.tr("No. pembayaran"), self.tr("Dicatat"), self.tr("Untuk"),
+                                     self.tr("Peserta"), self.tr("Bulan"), self.tr("Kewajiban"), self.tr("Dibayar"),
+                                     self.tr("Selisih"), self.tr("Referensi")], "paymentTable")
+        payment_layout.addWidget(self.payment_table, 1)
+        split.addWidget(payments)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        body.addWidget(split, 1)
+        layout.addLayout(body, 1)
+        self.message = QLabel(objectName="windowMessage")
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+        for button in (self.submit_button, self.answer_button, self.payment_button, self.renew_button,
+                       self.template_button, self.report_button, self.close_button):
+            button.setAutoDefault(False)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        """Enter on a batch opens its payment and goes no further: passed on to the window (as a table
+        does), QDialog would press the default button it finds among its children, the payment's own."""
+        if (watched is self.batch_table and event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.batch_list):
+            self.open_payment()
+            return True
+        return super().eventFilter(watched, event)
+
+    # ------------------------------------------------------------------ data
+    def reload(self) -> None:
+        self.worker.submit(self._load, on_success=self._show, on_failure=self._failed)
+
+    def _load(self):
+        """On the worker thread: everything the window shows, in one go."""
+        return (membership.batches(self.ws), membership.payments(self.ws),
+                membership.pipeline_counts(self.ws, "kabupaten"))
+
+    def _changed(self, what: str) -> None:
+        if what == "workers" and self.isVisible():
+            self.reload()
+
+    def _show(self, loaded) -> None:
+        batch_list, payment_list, pipeline = loaded
+        self._show_summary(pipeline)
+        selected = self.selected_batch()
+        self.batch_list, self.payment_list = batch_list, payment_list
+        self.batch_table.setRowCount(len(batch_list))
+        for row, info in enumerate(batch_list):
+            counts = info.by_status
+            values = (info.number, _local_day(info.created_at), info.created_by, info.total,
+                      counts.get("submitted", 0), counts.get("active", 0), counts.get("refused", 0),
+                      counts.get("ended", 0),
+                      self.tr("{months} bulan").format(months=info.paid_months) if info.paid_months
+                      else self.tr("belum dibayar"))
+            for column, value in enumerate(values):
+                item = _item(value, align_right=3 <= column <= 7,
+                             tip=_local_time(info.created_at) if column == 1 else "")
+                if column == 8 and not info.paid_months:
+                    item.setForeground(QColor("#b3261e"))
+                if column == 6 and counts.get("refused"):
+                    item.setForeground(QColor("#b3261e"))
+                self.batch_table.setItem(row, column, item)
+        if batch_list:
+            numbers = [b.number for b in batch_list]
+            self.batch_table.selectRow(numbers.index(selected) if selected in numbers else 0)
+        self.payment_table.setRowCount(len(payment_list))
+        for row, pay in enumerate(payment_list):
+            gap = None if pay.amount_paid is None else pay.amount_paid - pay.amount_owed
+            values = (pay.number, _local_day(pay.created_at),
+                      self.tr("perpanjangan") if pay.renewal else (pay.batch_no or self.tr("daftar peserta")),
+                      pay.records, pay.months, format_rupiah(pay.amount_owed),
+                      format_rupiah(pay.amount_paid) if pay.amount_paid is not None else self.tr("(tidak diisi)"),
+                      "" if not gap else (self.tr("kurang {amount}") if gap < 0 else self.tr("lebih {amount}"))
+                      .format(amount=format_rupiah(abs(gap))), pay.reference)
+            for column, value in enumerate(values):
+                item = _item(value, align_right=3 <= column <= 7,
+                             tip=_local_time(pay.created_at) if column == 1 else str(value) if column == 8 else "")
+                if column == 7 and gap:
+                    item.setBackground(SHORT_COLOR if gap < 0 else OVER_COLOR)
+                self.payment_table.setItem(row, column, item)
+        self.payment_button.setEnabled(bool(batch_list))
+        self.loaded.emit()
+
+    def _show_summary(self, pipeline: dict[str, dict[str, int]]) -> None:
+        total = {key: 0 for key in ("enrolled", "submitted", "active", "refused", "ending", "ended")}
+        for row in pipeline.values():
+            for key in total:
+                total[key] += row.get(key, 0)
+        self.totals = total
+        self.summary.setText(self.tr(
+            "Di laptop ini: <b>{enrolled}</b> terdaftar belum diajukan · <b>{submitted}</b> menunggu jawaban BPJS · "
+            "<b>{active}</b> aktif (<b>{ending}</b> berakhir dalam 30 hari) · <b>{refused}</b> ditolak BPJS · "
+            "<b>{ended}</b> sudah berakhir").format(**total))
+
+    def selected_batch(self) -> str | None:
+        rows = self.batch_table.selectionModel().selectedRows()
+        if rows and rows[0].row() < len(self.batch_list):
+            return self.batch_list[rows[0].row()].number
+        return None
+
+    def _failed(self, error: BaseException) -> None:
+        _say(self.message, error_text(error), ERROR_STYLE)
+
+    # ------------------------------------------------------------------ steps
+    def _open_step(self, step: _Step) -> _Step:
+        self.step = step
+        step.done.connect(lambda _result: self.reload())
+        screen = self.screen().availableGeometry() if self.screen() else None
+        if screen is not None:
+            step.resize(min(step.width(), screen.width() - 40), min(step.height(), screen.height() - 60))
+        step.open()
+        self.step_opened.emit(step)
+        return step
+
+    def open_submit(self) -> SubmitDialog:
+        return self._open_step(SubmitDialog(self.ws, self.worker, self.actor, self.list_query, self.schools, self))
+
+    def open_answer(self) -> AnswerDialog:
+        return self._open_step(AnswerDialog(self.ws, self.worker, self.actor, self))
+
+    def open_payment(self) -> PaymentDialog:
+        return self._open_step(PaymentDialog(self.ws, self.worker, self.actor, self.batch_list,
+                                             self.selected_batch(), self))
+
+    def open_renew(self) -> RenewDialog:
+        return self._open_step(RenewDialog(self.ws, self.worker, self.actor, self))
+
+    def open_template(self) -> TemplateDialog:
+        return self._open_step(TemplateDialog(self.ws, self.worker, self.actor, self))
+
+    def open_report(self) -> BaznasReportDialog:
+        return self._open_step(BaznasReportDialog(self.ws, self.worker, self.actor, self))
+
+
+# --------------------------------------------------------------------------- a record's history
+
+class HistoryDialog(QDialog):
+    """A record's membership events, oldest first, read-only (every role that sees the record)."""
+
+    loaded = Signal()
+
+    def __init__(self, ws: Workspace, worker: DbWorker, row: WorkerRow, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ws, self.worker, self.row = ws, worker, row
+        self.events: list[dict] = []
+        self.setWindowTitle(self.tr("Riwayat kepesertaan — {name}").format(name=row.full_name))
+        layout = QVBoxLayout(self)
+        self.header = QLabel(objectName="historyHeader")
+        self.header.setWordWrap(True)
+        self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.header)
+        self.table = _table([self.tr("Waktu"), self.tr("Oleh"), self.tr("Peristiwa")], "historyTable")
+        layout.addWidget(self.table, 1)
+        note = QLabel(self.tr("Status, nomor KPJ dan masa perlindungan mengikuti peristiwa ini; tidak diketik. "
+                              "Hanya cabang yang mengajukan ke BPJS, membaca jawabannya dan mencatat pembayaran."))
+        note.setWordWrap(True)
+        note.setStyleSheet("color: #44615a;")
+        layout.addWidget(note)
+        row_ = QHBoxLayout()
+        row_.addStretch(1)
+        close = QPushButton(self.tr("Tutup"), clicked=self.accept, autoDefault=True)
+        row_.addWidget(close)
+        layout.addLayout(row_)
+        self.resize(720, 380)
+        worker.submit(membership.events_of, ws, row.id, on_success=self._show,
+                      on_failure=lambda error: _say(self.header, error_text(error), ERROR_STYLE))
+
+    def _show(self, events: list[dict]) -> None:
+        self.events = events
+        state = lifecycle.derive(events)
+        status = lifecycle.effective_status(state.status, state.coverage_end, self.ws.today)
+        parts = [self.tr("<b>{name}</b> · No. Registrasi {regno}").format(name=self.row.full_name,
+                                                                          regno=self.row.registration_no),
+                 self.tr("Status: <b>{status}</b>").format(status=_status(status))]
+        if state.kpj_number:
+            parts.append(self.tr("No. KPJ: <b>{kpj}</b>").format(kpj=state.kpj_number))
+        if state.coverage_start and state.coverage_end:
+            parts.append(self.tr("dilindungi {start} s.d. {end}").format(start=format_date(state.coverage_start),
+                                                                        end=format_date(state.coverage_end)))
+        elif state.coverage_start:
+            parts.append(self.tr("peserta sejak {start}, iuran belum dibayar").format(
+                start=format_date(state.coverage_start)))
+        elif state.months_paid:
+            parts.append(self.tr("iuran {months} bulan sudah dibayar; perlindungan mulai pada tanggal kepesertaan "
+                                 "dari BPJS").format(months=state.months_paid))
+        if state.refusal and status == Status.REFUSED.value:
+            parts.append(self.tr("alasan BPJS: {reason}").format(reason=state.refusal))
+        self.header.setText(" · ".join(parts))
+        self.table.setRowCount(max(len(events), 1))
+        if not events:
+            self.table.setSpan(0, 0, 1, 3)
+            self.table.setItem(0, 0, _item(self.tr("Belum ada peristiwa: peserta ini terdaftar di Lindung tetapi "
+                                                   "belum diajukan ke BPJS.")))
+        for row, event in enumerate(events):
+            text = membership.describe_event(event)
+            for column, value in enumerate((_stamp_time(event.get("at")), event.get("by", ""), text)):
+                self.table.setItem(row, column, _item(value, tip=text if column == 2 else ""))
+        self.loaded.emit()
+
+
+# --------------------------------------------------------------------------- the main window's hooks
+
+class MembershipLinks(QObject):
+    """What the main window offers of this: the Kepesertaan window (one Data menu entry, admins only) and
+    a record's history from the list (right-click or Ctrl+H on a row, every role)."""
+
+    opened = Signal(object)     # the window or a history dialog
+
+    def __init__(self, main, menu):
+        super().__init__(main)
+        self.main = main
+        self.window: MembershipWindow | None = None
+        admin = permissions.may(main.actor, permissions.Action.ADMINISTER)
+        self.window_action = QAction(self.tr("Kepesertaan BPJS/BAZNAS…"), main, objectName="membershipAction",
+                                     shortcut=QKeySequence("Ctrl+K"), triggered=self.open_window)
+        self.window_action.setEnabled(admin)
+        self.window_action.setVisible(admin)
+        menu.addAction(self.window_action)
+        main.addAction(self.window_action)
+        self.history_action = QAction(self.tr("Riwayat kepesertaan…"), main, objectName="historyAction",
+                                      shortcut=QKeySequence("Ctrl+H"), triggered=self.open_history)
+        self.history_action.setToolTip(self.tr("BPJS dan BAZNAS: pengajuan, KPJ, pembayaran peserta terpilih"))
+        main.table.addAction(self.history_action)
+        main.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+
+    def open_window(self) -> MembershipWindow | None:
+        if not permissions.may(self.main.actor, permissions.Action.ADMINISTER):
+            return None
+        if self.window is None:
+            self.window = MembershipWindow(self.main.ws, self.main.worker, self.main.actor, self.main.query(),
+                                           self.main.schools, self.main)
+            self.window.finished.connect(lambda _r: setattr(self, "window", None))
+            self.window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            screen = self.main.screen().availableGeometry() if self.main.screen() else None
+            width, height = 1220, 680
+            if screen is not None:
+                width, height = min(width, screen.width() - 20), min(height, screen.height() - 40)
+            self.window.resize(width, height)
+        self.window.show()
+        self.window.raise_()
+        self.window.activateWindow()
+        self.opened.emit(self.window)
+        return self.window
+
+    def open_history(self) -> HistoryDialog | None:
+        index = self.main.table.currentIndex()
+        rows = self.main.model.rows
+        if not index.isValid() or index.row() >= len(rows):
+            self.main.statusBar().showMessage(self.tr("Pilih dulu pesertanya di daftar."), 6000)
+            return None
+        dialog = HistoryDialog(self.main.ws, self.main.worker, rows[index.row()], self.main)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.opened.emit(dialog)
+        return dialog

@@ -1,0 +1,263 @@
+"""Small widgets the windows share: the type-to-filter drop-down list."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QFrame, QListView, QWidget
+
+from desktop.domain.text import choice_matches, choice_rank
+
+SEARCH_ROLE = Qt.ItemDataRole.UserRole + 1   # the words an entry is found by, when not its shown text
+POPUP_ROWS = 12
+
+
+class _WordFilter(QSortFilterProxyModel):
+    """The entries whose words the typed text starts (any order, any case, spaces or not), the best
+    first; the placeholder entry (no value) is left out while something is typed."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.typed = ""
+
+    def set_typed(self, text: str) -> None:
+        self.typed = text
+        self.invalidate()
+        self.sort(0 if text.strip() else -1)
+
+    @staticmethod
+    def words(index: QModelIndex) -> str:
+        return index.data(SEARCH_ROLE) or index.data(Qt.ItemDataRole.DisplayRole) or ""
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:  # noqa: N802
+        if not self.typed.strip():
+            return True
+        index = self.sourceModel().index(source_row, 0, source_parent)
+        if index.data(Qt.ItemDataRole.UserRole) in (None, ""):
+            return False
+        return choice_matches(self.typed, self.words(index))
+
+    def lessThan(self, left: QModelIndex, right: QModelIndex) -> bool:  # noqa: N802
+        ranks = choice_rank(self.typed, self.words(left)), choice_rank(self.typed, self.words(right))
+        return ranks[0] < ranks[1] if ranks[0] != ranks[1] else left.row() < right.row()
+
+
+class SearchCombo(QComboBox):
+    """A drop-down list you type into. The list narrows to the entries with the typed words
+    (``sintang`` finds ``Kabupaten Sintang``, ``kuburaya`` finds ``Kubu Raya``), the best first and
+    highlighted; Enter or Tab takes it (and moves on, as in any field), the arrow keys pick another,
+    Esc puts the chosen entry back. Leaving the field with text that names no entry puts the chosen
+    entry back too. Down (or Alt+Down) on an untouched field shows the whole list. ``currentData()``
+    is the chosen entry's value and ``activated`` tells that the user chose one, as for a QComboBox."""
+
+    popup_shown = Signal()
+    # Enter that takes an entry from the open list also moves on (the enrollment form's way); elsewhere
+    # it only takes the entry, so a dialog's default button is not pressed by picking from a list.
+    enter_moves_on = False
+
+    def __init__(self, parent: QWidget | None = None, hint: str = "", **kwargs):
+        super().__init__(parent, **kwargs)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.setCompleter(None)          # the list below does the finding, not inline completion
+        self.setMaxVisibleItems(15)
+        self.filter = _WordFilter(self)
+        self.filter.setSourceModel(self.model())
+        self.list = QListView(objectName="choicePopup")
+        self.list.setWindowFlags(Qt.WindowType.ToolTip | Qt.WindowType.FramelessWindowHint)
+        self.list.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+        self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.list.setFrameShape(QFrame.Shape.Box)
+        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setUniformItemSizes(True)
+        self.list.setModel(self.filter)
+        self.list.clicked.connect(lambda index: self._take(index))
+        edit = self.lineEdit()
+        edit.setPlaceholderText(hint)
+        edit.textEdited.connect(self._typed)
+        edit.installEventFilter(self)
+        self.currentIndexChanged.connect(lambda _i: self._show_current())
+        self.destroyed.connect(self.list.deleteLater)
+
+    # -- what the field shows ---------------------------------------------------------------
+    def _is_placeholder(self, row: int) -> bool:
+        return row >= 0 and self.itemData(row) in (None, "")
+
+    def _current_text(self) -> str:
+        row = self.currentIndex()
+        return "" if row < 0 or self._is_placeholder(row) else self.itemText(row)
+
+    def _show_current(self) -> None:
+        """The chosen entry's text in the field; nothing (so the hint shows) for the placeholder."""
+        if self.lineEdit().text() != self._current_text():
+            self.lineEdit().setText(self._current_text())
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        self._show_current()
+
+    # -- the list of matches ----------------------------------------------------------------
+    @property
+    def popup_visible(self) -> bool:
+        return self.list.isVisible()
+
+    def shown_texts(self) -> list[str]:
+        """The entries the open list shows, top to bottom (tests and screenshots read it)."""
+        return [self.filter.index(r, 0).data() for r in range(self.filter.rowCount())]
+
+    def _typed(self, text: str) -> None:
+        self.filter.set_typed(text)
+        if text.strip() and self.filter.rowCount():
+            self._open_list(0)
+        else:
+            self.list.hide()
+
+    def _open_list(self, row: int) -> None:
+        rows = self.filter.rowCount()
+        if not rows:
+            return
+        height = self.list.sizeHintForRow(0) * min(rows, POPUP_ROWS) + 2 * self.list.frameWidth()
+        widest = self.screen().availableGeometry().width() if self.screen() else 2 * self.width()
+        width = max(self.width(), min(self.list.sizeHintForColumn(0) + 24, widest))   # never cut off
+        below = self.mapToGlobal(QPoint(0, self.height()))
+        screen = self.screen().availableGeometry() if self.screen() else None
+        if screen is not None and below.y() + height > screen.bottom():
+            below = self.mapToGlobal(QPoint(0, -height))     # no room below: open upwards
+        self.list.setGeometry(below.x(), below.y(), width, height)
+        self.list.setCurrentIndex(self.filter.index(max(0, min(row, rows - 1)), 0))
+        self.list.show()
+        self.list.raise_()
+        self.popup_shown.emit()
+
+    def _move(self, step: int) -> None:
+        rows = self.filter.rowCount()
+        if rows:
+            row = self.list.currentIndex().row() + step
+            self.list.setCurrentIndex(self.filter.index(max(0, min(row, rows - 1)), 0))
+
+    def _take(self, index: QModelIndex) -> None:
+        """The entry at ``index`` (of the list) becomes the chosen one."""
+        self.list.hide()
+        row = self.filter.mapToSource(index).row() if index.isValid() else -1
+        self.filter.set_typed("")
+        if row < 0:
+            self._show_current()
+            return
+        if row != self.currentIndex():
+            self.setCurrentIndex(row)
+        self._show_current()
+        self.activated.emit(row)
+
+    def _revert(self) -> None:
+        self.list.hide()
+        self.filter.set_typed("")
+        self._show_current()
+
+    # -- settling what was typed --------------------------------------------------------------
+    def matches(self, text: str) -> list[int]:
+        """Rows of the entries ``text`` finds, the best first."""
+        finder = _WordFilter()
+        finder.setSourceModel(self.model())
+        finder.set_typed(text)
+        return [finder.mapToSource(finder.index(r, 0)).row() for r in range(finder.rowCount())]
+
+    def settle(self) -> None:
+        """Leaving the field: text naming one entry (the only match, or one that ranks above the
+        rest) takes it; empty text takes the placeholder; anything else puts the chosen entry back."""
+        self.list.hide()
+        text = self.lineEdit().text()
+        if text == self._current_text():
+            self.filter.set_typed("")
+            return
+        row = -1
+        if not text.strip():
+            row = 0 if self._is_placeholder(0) else -1
+        else:
+            found = self.matches(text)
+            words = [self.itemData(r, SEARCH_ROLE) or self.itemText(r) for r in found[:2]]
+            if len(found) == 1 or (found and choice_rank(text, words[0]) < choice_rank(text, words[1])):
+                row = found[0]
+        self.filter.set_typed("")
+        if row >= 0 and row != self.currentIndex():
+            self.setCurrentIndex(row)
+            self._show_current()
+            self.activated.emit(row)
+        else:
+            self._show_current()
+
+    # -- keys -------------------------------------------------------------------------------
+    def _key(self, event) -> bool:
+        """True when the key was handled here (the list's navigation)."""
+        key = event.key()
+        if self.list.isVisible():
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
+                step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1, Qt.Key.Key_PageDown: POPUP_ROWS,
+                        Qt.Key.Key_PageUp: -POPUP_ROWS}[key]
+                self._move(step)
+                return True
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+                self._take(self.list.currentIndex())
+                # Tab moves on; Enter too where the window says so (the form), else it stops here.
+                return key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not self.enter_moves_on
+            if key == Qt.Key.Key_Escape:
+                self._revert()
+                return True
+            return False
+        if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and not event.modifiers() & Qt.KeyboardModifier.AltModifier:
+            self.filter.set_typed("")
+            self._open_list(max(self.filter.mapFromSource(self.model().index(self.currentIndex(), 0)).row(), 0))
+            return True
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.settle()
+        return False
+
+    def event(self, event) -> bool:
+        # Tab moves the focus before any key handler sees it: take the highlighted entry first.
+        if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) \
+                and self.list.isVisible():
+            self._take(self.list.currentIndex())
+        return super().event(event)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        if self._key(event):
+            event.accept()
+            return
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.ignore()            # for the window: the form moves on, a dialog presses its default
+            return
+        super().keyPressEvent(event)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self.lineEdit():
+            if event.type() == QEvent.Type.KeyPress and event.key() in (
+                    Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_PageDown, Qt.Key.Key_PageUp, Qt.Key.Key_Escape,
+                    Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                if self._key(event):
+                    return True
+            elif event.type() == QEvent.Type.FocusOut:
+                self.settle()
+        return super().eventFilter(watched, event)
+
+    def focusInEvent(self, event) -> None:  # noqa: N802
+        super().focusInEvent(event)
+        self.lineEdit().selectAll()      # typing replaces the entry, however the field was reached
+
+    def focusOutEvent(self, event) -> None:  # noqa: N802
+        self.settle()
+        super().focusOutEvent(event)
+
+    def hideEvent(self, event) -> None:  # noqa: N802
+        self.list.hide()
+        super().hideEvent(event)
+
+    def showPopup(self) -> None:  # noqa: N802
+        """The whole list (↓ on the arrow, Alt+Down): as wide as its longest entry, never cut off."""
+        view = self.view()
+        view.setMinimumWidth(min(view.sizeHintForColumn(0) + 2 * view.frameWidth() + 24,
+                                 self.screen().availableGeometry().width() if self.screen() else 10_000))
+        super().showPopup()
+
+    def select_data(self, value) -> None:
+        """Choose the entry whose value is ``value`` (the placeholder, or nothing, when none is)."""
+        self.setCurrentIndex(max(self.findData(value), 0) if self.count() else -1)
+        self._show_current()

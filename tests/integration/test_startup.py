@@ -1,0 +1,209 @@
+"""A command loads what it uses (issue 18): a database at the packaged schema opens without Alembic or
+SQLAlchemy, and reading commands load neither them nor Qt, ReportLab or the spreadsheet readers."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from desktop.services.accounts import SYSTEM
+
+ROOT = Path(__file__).resolve().parents[2]
+HEAVY = ("sqlalchemy", "alembic", "PySide6", "reportlab", "openpyxl", "python_calamine", "xlsxwriter", "pikepdf",
+         "phonenumbers", "argon2")
+
+# Runs a command in a fresh interpreter, then names the heavy packages it loaded.
+CHILD = r"""
+import json, sys
+from desktop.cli import main
+status = main(sys.argv[1:])
+loaded = sorted({name.split(".")[0] for name in sys.modules} & set(json.loads(%r)))
+print("LOADED " + json.dumps({"status": status, "loaded": loaded}))
+"""
+
+
+def loaded_by(*args: str) -> dict:
+    proc = subprocess.run([sys.executable, "-c", CHILD % json.dumps(HEAVY), *args], cwd=ROOT, capture_output=True,
+                          text=True, timeout=120)
+    line = next(line for line in proc.stdout.splitlines() if line.startswith("LOADED "))
+    return json.loads(line.removeprefix("LOADED "))
+
+
+@pytest.fixture
+def db(ws):
+    """A laptop database made and migrated by the app, with a few workers and a school."""
+    from desktop.services.demo import add_demo_workers
+    from desktop.services.schools import add_school
+
+    add_demo_workers(ws, 5, SYSTEM, seed=1)
+    add_school(ws, "69800001", "SD Negeri 12 Pontianak", "SD", "6171")
+    path = ws.path
+    ws.close()
+    return path
+
+
+@pytest.mark.parametrize("command", [
+    ("list", "--query", "X"),
+    ("list", "--json", "--kabupaten", "6171"),
+    ("school", "list"),
+    ("regions", "info"),
+    ("card-key",),
+])
+def test_reading_commands_load_none_of_the_heavy_packages(db, command):
+    """Before issue 18 every command imported SQLAlchemy and Alembic (0.4-0.6 s of each start)."""
+    found = loaded_by("--db", str(db), *command)
+    assert found["status"] == 0
+    assert found["loaded"] == [], found["loaded"]
+
+
+def test_a_database_at_an_older_schema_is_still_migrated(db):
+    """Only the packaged revision skips Alembic: one stamped with an older one is upgraded."""
+    from alembic import command as alembic_command
+
+    from desktop.services.workspace import Workspace
+    from desktop.storage.engine import HEAD_REVISION, _alembic_config, current_revision
+
+    ws = Workspace(db)
+    with ws.engine.begin() as connection:
+        alembic_command.downgrade(_alembic_config(connection), "0009")
+    ws.close()
+    found = loaded_by("--db", str(db), "list", "--query", "X")
+    assert found["status"] == 0 and "alembic" in found["loaded"]
+    ws = Workspace(db)
+    try:
+        assert current_revision(ws.engine) == HEAD_REVISION
+    finally:
+        ws.close()
+
+
+def test_list_prints_the_same_records_as_before(db):
+    """The list runs as SQL on the driver: the records are those the ORM gave (fields and types)."""
+    from desktop.services.search import SearchQuery, iter_records
+    from desktop.services.workspace import Workspace
+    from desktop.storage.models import School, Worker
+
+    ws = Workspace(db)
+    try:
+        with ws.session(write=True) as session:   # one worker at the school, one deleted
+            first, second = session.query(Worker).order_by(Worker.id).limit(2).all()
+            first.school_id = session.query(School).filter(School.npsn == "69800001").one().id
+            first.pupil_name = "BUDI"
+        from desktop.services.enrollment import _record, delete_worker, get
+
+        delete_worker(ws, get(ws, second.uuid).id, "data ganda", SYSTEM)
+        with ws.session() as session:
+            expected = {w.uuid: _record(session, w) for w in session.query(Worker).filter(Worker.deleted_at.is_(None))}
+        found = list(iter_records(ws, SearchQuery()))
+        assert {r.id: r for r in found} == expected and len(found) == 4
+        deleted = list(iter_records(ws, SearchQuery(status="deleted")))
+        assert [r.id for r in deleted] == [second.uuid] and deleted[0].deleted_at is not None
+        assert next(r for r in found if r.id == first.uuid).school_npsn == "69800001"
+    finally:
+        ws.close()
+
+
+def test_the_import_loads_the_commit_while_the_helper_checks(tmp_path, monkeypatch):
+    """read_import(meanwhile=...) runs the work once, beside the forked helper, and the verdicts are
+    those of a check in one process."""
+    from desktop.services import importing
+    from desktop.services.demo import make_parent_rows
+    from desktop.services.schools import add_school
+    from desktop.services.spreadsheets import write_workbook
+    from desktop.services.workspace import Workspace
+    from tests.conftest import TODAY
+
+    ws = Workspace(tmp_path / "a.sqlite3", today=TODAY)
+    try:
+        add_school(ws, "69800001", "SD Negeri 12 Pontianak", "SD", "6171")
+        source = tmp_path / "ortu.xlsx"
+        write_workbook(source, importing._column_specs(False), make_parent_rows(ws, 60, seed=4))
+        calls = []
+        alone = importing.read_import(ws, source, school_npsn="69800001", meanwhile=lambda: calls.append("alone"))
+        monkeypatch.setattr(importing, "_PARALLEL_MIN_ROWS", 10)
+        monkeypatch.setattr(importing, "_CHUNK_ROWS", 7)   # nine chunks, taken from both ends
+        monkeypatch.setattr(importing, "_can_fork", lambda: True)
+        beside = importing.read_import(ws, source, school_npsn="69800001", meanwhile=lambda: calls.append("beside"))
+        assert calls == ["alone", "beside"]
+        assert [(r.number, r.status, r.problems, r.enrollment) for r in beside.rows] == [
+            (r.number, r.status, r.problems, r.enrollment) for r in alone.rows]
+        assert len(beside.committable) == 60
+    finally:
+        ws.close()
+
+
+def test_printing_cards_loads_no_sqlalchemy(db, tmp_path):
+    """The batch's log is written through the driver: the ORM's import was 0.3 s of `lindung cards`."""
+    out = tmp_path / "kartu.pdf"
+    found = loaded_by("--db", str(db), "cards", str(out))
+    assert found["status"] == 0 and out.stat().st_size > 0
+    assert "sqlalchemy" not in found["loaded"] and "reportlab" in found["loaded"]
+    again = loaded_by("--db", str(db), "cards", str(out), "--reason", "kartu hilang")   # reprints are logged
+    assert again["status"] == 0 and "sqlalchemy" not in again["loaded"]
+    from desktop.services import audit
+    from desktop.services.cards import list_batches
+    from desktop.services.workspace import Workspace
+
+    ws = Workspace(db)
+    try:
+        assert [b.card_count for b in list_batches(ws)] == [5, 5]
+        assert audit.verify(ws, SYSTEM).intact
+        with ws.reading() as connection:
+            assert connection.execute("SELECT count(*), sum(reprint) FROM card_prints").fetchone() == (10, 5)
+    finally:
+        ws.close()
+
+
+def test_signing_in_after_unlocking_computes_argon2_once(tmp_path, monkeypatch):
+    """Unlocking the database computed the password's Argon2id hash with the account's own salt and
+    parameters: signing in compares it with the stored hash instead of computing it again (0.16-0.3 s),
+    and only for the same name and password."""
+    from desktop.services import accounts, keys
+    from desktop.services.errors import AuthenticationFailed
+    from desktop.services.workspace import Workspace
+
+    path = tmp_path / "a.sqlite3"
+    ws = Workspace(path)
+    accounts.create_account(ws, "admin", "Admin", "rahasia-admin-1", accounts.Role.ADMIN)
+    ws.close()
+    key, proof = keys.unlock_with_proof(path, "admin", "rahasia-admin-1")
+    real = accounts._hasher()
+    computed = []
+
+    class Counting:
+        def verify(self, stored, password):
+            computed.append(password)
+            return real.verify(stored, password)
+
+        def check_needs_rehash(self, stored):
+            return real.check_needs_rehash(stored)
+
+    monkeypatch.setattr(accounts, "_hasher", lambda: Counting())
+    ws = Workspace(path, key=key)
+    try:
+        assert accounts.authenticate(ws, "admin", "rahasia-admin-1", proof=proof).username == "admin"
+        assert computed == []
+        with pytest.raises(AuthenticationFailed):   # the proof of the right password vouches for no other
+            accounts.authenticate(ws, "admin", "rahasia-salah-9", proof=proof)
+        assert computed == ["rahasia-salah-9"]
+        assert accounts.authenticate(ws, "admin", "rahasia-admin-1").username == "admin"   # no proof: computed
+        assert computed == ["rahasia-salah-9", "rahasia-admin-1"]
+    finally:
+        ws.close()
+
+
+def test_a_signed_in_command_loads_no_sqlalchemy(db, monkeypatch):
+    monkeypatch.setenv("LINDUNG_NEW_PASSWORD", "rahasia-admin-1")
+    from desktop.cli import main
+
+    assert main(["--db", str(db), "user", "add", "admin"]) == 0
+    monkeypatch.setenv("LINDUNG_PASSWORD", "rahasia-admin-1")
+    import os
+
+    proc_env = dict(os.environ)
+    found = subprocess.run([sys.executable, "-c", CHILD % json.dumps(HEAVY), "--db", str(db), "--user", "admin",
+                            "list", "--query", "X"], cwd=ROOT, capture_output=True, text=True, timeout=120,
+                           env=proc_env)
+    result = json.loads(next(line for line in found.stdout.splitlines() if line.startswith("LOADED "))[7:])
+    assert result["status"] == 0 and result["loaded"] == ["argon2"], (result, found.stderr)
