@@ -18,7 +18,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, false, or_, select, true
+from sqlalchemy import and_, false, func, not_, or_, select, true
 from sqlalchemy.orm import Session
 
 from hub.models import Device, DeviceScope
@@ -143,6 +143,13 @@ def condition(scope: Scope, table, records: bool = True):
         return true()
     own = table.device_id == scope.device_id
     return or_(and_(own, table.merged.is_(False)) if records else own, located(scope, table))
+
+
+def outside(scope: Scope, table, places_only: bool = False):
+    """The row is not in ``scope`` (``places_only``: not in its places), a missing place (no school, a
+    record merged away) counting as outside rather than unknown."""
+    held = located(scope, table) if places_only else condition(scope, table)
+    return not_(func.coalesce(held, false()))
 
 
 def located(scope: Scope, table):

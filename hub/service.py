@@ -25,10 +25,8 @@ from sqlalchemy import (
     any_,
     bindparam,
     cast,
-    false,
     func,
     insert,
-    not_,
     select,
     text,
     union_all,
@@ -641,9 +639,6 @@ class Page:
     scope: dict[str, Any]
     rescope: bool = False
 
-    def items(self) -> list[dict[str, Any]]:
-        return [{"seq": seq, "record": json.loads(_with_revision(data, revision))} for seq, revision, data in self.rows]
-
     def json(self) -> str:
         """The answer as JSON text, the stored records spliced in as they are (no parsing)."""
         body = ",".join(f'{{"seq":{seq},"record":{_with_revision(data, revision)}}}' for seq, revision, data in self.rows)
@@ -752,10 +747,10 @@ def _fill(session: Session, after: int, limit: int, device: Device, scope: scope
     current one, by a cursor of its own: records the new scope holds and that version did not, and the
     removal of records any scope since then held (or that left one of them) and the new one does not."""
     held = scopes.versions_since(session, device, max(since, 0))
-    additions_where = [Record.merged.is_(False)] + ([not_(scopes.condition(held[0], Record))] if held else [])
+    additions_where = [Record.merged.is_(False)] + ([scopes.outside(held[0], Record)] if held else [])
     additions = _stream(session, Record, Record.seq, Record.uuid, scopes.branches(scope, Record), additions_where,
                         after, limit)
-    outside = [not_(scopes.condition(scope, Record))]
+    outside = [scopes.outside(scope, Record)]
     leaving = [_stream(session, Record, Record.seq, Record.uuid, scopes.branches(old, Record), outside, after, limit)
                for old in held]
     exits = [_stream(session, ScopeExit, ScopeExit.seq, ScopeExit.record_uuid, scopes.branches(old, ScopeExit), [],
@@ -808,8 +803,7 @@ def _scoped_count(session: Session, scope: scopes.Scope, at: int | None) -> int:
     # Those in its places (read off the indexes alone), and its own not counted there.
     placed = select(func.count()).select_from(Record).where(scopes.located(scope, Record))
     own = select(func.count()).select_from(Record).where(
-        Record.device_id == scope.device_id, Record.merged.is_(False),
-        not_(func.coalesce(scopes.located(scope, Record), false())))
+        Record.device_id == scope.device_id, Record.merged.is_(False), scopes.outside(scope, Record, places_only=True))
     if at is None:
         return (session.scalar(placed) or 0) + (session.scalar(own) or 0)
     total = (session.scalar(placed.where(Record.seq <= at)) or 0) + (session.scalar(own.where(Record.seq <= at)) or 0)

@@ -325,6 +325,17 @@ def test_a_scope_change_fills_in_the_new_area_resumably_and_removes_what_it_no_l
     assert hub_cli(hub.db, "scope", volunteer.device_id, "--all").returncode == 0
     report = volunteer.sync()
     assert volunteer.ids() == set(held) and report.counts_match and not report.full_resync
+    # From an area to a school and back: records without a school leave, then come back.
+    school = next(r["school_npsn"] for r in held.values() if r.get("school_npsn"))
+    pupils = {i for i, r in held.items() if r.get("school_npsn") == school}
+    assert hub_cli(hub.db, "scope", volunteer.device_id, "--area", z).returncode == 0
+    volunteer.sync()
+    assert hub_cli(hub.db, "scope", volunteer.device_id, "--school", school).returncode == 0
+    report = volunteer.sync()
+    assert volunteer.ids() == pupils and report.counts_match and not report.full_resync
+    assert hub_cli(hub.db, "scope", volunteer.device_id, "--area", z).returncode == 0
+    report = volunteer.sync()
+    assert volunteer.ids() == by_kecamatan[z] and report.counts_match and not report.full_resync
 
 
 def test_scopes_at_the_hub_command_line(sqlite_hub):
