@@ -169,7 +169,7 @@ def measure(url: str, scratch: Path, label: str, scope: int) -> dict[str, float]
 
     hub = HubProcess(url)
     try:
-        ws = Workspace(scratch / f"{label}.sqlite3")
+        ws = Workspace(scratch / f"{label}-{time.time_ns()}.sqlite3")
         register(ws, hub.base, hub.code(f"Kantor {label}", "--role", "printer", "--kabupaten", SCOPE_KABUPATEN))
         t = time.perf_counter()
         report = sync(ws)
@@ -182,7 +182,7 @@ def measure(url: str, scratch: Path, label: str, scope: int) -> dict[str, float]
             report = sync(ws)
             idle.append(time.perf_counter() - t)
             assert report.pulled == 0 and report.counts_match
-        sender = Workspace(scratch / f"{label}-sender.sqlite3")
+        sender = Workspace(scratch / f"{label}-sender-{time.time_ns()}.sqlite3")
         register(sender, hub.base, hub.code(f"Relawan {label}", "--area", "617101"))
         sync(sender)
         pushes = []
@@ -209,7 +209,7 @@ def measure(url: str, scratch: Path, label: str, scope: int) -> dict[str, float]
     return figures
 
 
-def at_once(url: str, scratch: Path, count: int, scope: int, catalog) -> None:
+def at_once(url: str, scratch: Path, count: int, scope: int, total: int, catalog) -> None:
     """``count`` laptops with their own areas sync at once against two hub processes, each pushing 100
     new records: one of them a person the next laptop enrolls too (pushed at the same moment), one a
     NIK the hub holds outside its area."""
@@ -239,7 +239,7 @@ def at_once(url: str, scratch: Path, count: int, scope: int, catalog) -> None:
             twin = dict(batches[(i + 1) % count][0])             # the next laptop's first person, enrolled here too
             raws[1] = twin
             shared.append(twin["nik"])
-            number = scope + 13 * i                              # a loaded record outside this laptop's area
+            number = scope + (run * 7919 + 13 * i) % (total - scope)   # a loaded record outside this laptop's area
             _row, data = hubload.record(number, elsewhere[number % len(elsewhere)], number % LAPTOPS, 1)
             held = json.loads(data)
             raws[2] = dict(raws[2], nik=held["nik"], birth_date=held["birth_date"], sex=held["sex"])
@@ -292,6 +292,7 @@ def main() -> None:
     parser.add_argument("--records", type=int, default=2_000_000)
     parser.add_argument("--scope", type=int, default=20_000)
     parser.add_argument("--concurrent", type=int, default=50)
+    parser.add_argument("--rounds", type=int, default=3, help="measurements of each hub, taking turns")
     parser.add_argument("--pg-url", help="a running PostgreSQL server (postgresql+psycopg://user@host:port/db)")
     parser.add_argument("--keep", action="store_true", help="keep the loaded databases (a next run reuses them)")
     args = parser.parse_args()
@@ -310,16 +311,21 @@ def main() -> None:
             if not ready:
                 seconds = load(url, total, args.scope, catalog)
                 print(f"loaded {total:,} records and {LAPTOPS} laptops with COPY in {seconds:.0f} s", flush=True)
-        print(f"the same laptops against a hub holding only the scope and one holding {args.records:,}:")
-        few = measure(small, scratch, f"{args.scope:,} records", args.scope)
-        many = measure(big, scratch, f"{args.records:,} records", args.scope)
+        print(f"the same laptops against a hub holding only the scope and one holding {args.records:,}, "
+              f"{args.rounds} rounds taking turns (the medians compared):")
+        rounds: dict[str, list[dict[str, float]]] = {"few": [], "many": []}
+        for _ in range(args.rounds):
+            rounds["few"].append(measure(small, scratch, f"{args.scope:,} records", args.scope))
+            rounds["many"].append(measure(big, scratch, f"{args.records:,} records", args.scope))
+        few, many = ({what: (max if what in ("rss", "peak") else statistics.median)([r[what] for r in taken])
+                      for what in taken[0]} for taken in (rounds["few"], rounds["many"]))
         for what, goal in (("pull", 5.0), ("idle", 0.1), ("push", 1.5)):
             ratio = many[what] / few[what]
             print(f"  {what}: {many[what]:.3f} s on the big hub (goal <= {goal} s), {ratio:.2f} x the small hub's "
                   f"(goal <= 1.2)")
         print(f"  hub memory: {many['rss']:.0f} MB with {args.records:,} records, {few['rss']:.0f} MB with "
               f"{args.scope:,} ({many['rss'] / few['rss']:.2f} x)")
-        at_once(big, scratch, args.concurrent, args.scope, catalog)
+        at_once(big, scratch, args.concurrent, args.scope, args.records, catalog)
     finally:
         if not args.keep:
             from sqlalchemy.engine import make_url

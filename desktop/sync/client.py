@@ -510,7 +510,7 @@ class _Reader:
 
     def close(self) -> None:
         self._stop.set()
-        self._thread.join()
+        self._thread.join(timeout=5)   # a request still under way ends with the client (it is a daemon)
 
 
 def _read_pages(ws: Workspace, client: httpx.Client, params: dict[str, Any], after: int, report: SyncReport,
