@@ -774,7 +774,7 @@ def get_record(session: Session, record_id: str) -> dict[str, Any]:
 def status(session: Session, at: int | None = None, device: Device | None = None) -> dict[str, Any]:
     """Totals in the laptop's scope; ``at``: the records a laptop whose pull reached cursor ``at`` must
     hold (those created up to it that its scope held then), so other laptops' pushes meanwhile do not
-    look like a mismatch."""
+    look like a mismatch. Open conflicts and possible duplicates: for a laptop that may review them."""
     scope = scopes.of_device(device) if device is not None else scopes.Scope("")
     conflicts = select(func.count()).select_from(Conflict).where(Conflict.resolved_at.is_(None))
     duplicates = select(func.count()).select_from(PossibleDuplicate).where(PossibleDuplicate.resolved_at.is_(None))
@@ -788,11 +788,14 @@ def status(session: Session, at: int | None = None, device: Device | None = None
         duplicates = (duplicates.join(first, first.uuid == PossibleDuplicate.record_uuid)
                       .join(second, second.uuid == PossibleDuplicate.other_uuid)
                       .where(scopes.condition(scope, first), scopes.condition(scope, second)))
+    # What waits for review is counted for the laptops that may settle it (the others show no such
+    # count): reading every open pair's two records costs with the open pairs of the whole hub.
+    reviews = device is None or device.may_review
     return {
         "records": records,
         "cursor": session.scalar(select(func.max(Record.seq))) or 0,
-        "conflicts": session.scalar(conflicts) or 0,
-        "duplicates": session.scalar(duplicates) or 0,
+        "conflicts": (session.scalar(conflicts) or 0) if reviews else 0,
+        "duplicates": (session.scalar(duplicates) or 0) if reviews else 0,
     }
 
 
