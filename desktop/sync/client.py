@@ -892,6 +892,7 @@ def sync(ws: Workspace, hub: str | None = None, progress: Callable[[str, int], N
 
     hub, token = _registered_hub(ws, hub)
     report = SyncReport()
+    held: set[str] | None = None
     try:
         with httpx.Client(base_url=hub, timeout=TIMEOUT, headers={"Authorization": f"Bearer {token}"}) as client:
             _push(ws, client, report, progress, cancelled)
@@ -903,6 +904,7 @@ def sync(ws: Workspace, hub: str | None = None, progress: Callable[[str, int], N
             _push_audit(ws, client, report)
             if cancelled is None or not cancelled():
                 _check_counts(ws, client, report, progress, cancelled)
+                held = _held_for_review(client, report)
     except httpx.HTTPError as exc:
         raise _unreachable(hub, exc) from exc
     report.waiting = waiting_count(ws)
@@ -915,7 +917,29 @@ def sync(ws: Workspace, hub: str | None = None, progress: Callable[[str, int], N
         with ws.session(write=True) as session:  # shown in the status bar, also after a restart
             session.merge(Setting(key="sync.last_at", value=utcnow().isoformat(timespec="seconds")))
             session.merge(Setting(key="sync.to_review", value=str(report.to_review)))
+            if held is not None:
+                session.merge(Setting(key=REVIEW_HOLD_SETTING, value=json.dumps(sorted(held))))
     return report
+
+
+REVIEW_HOLD_SETTING = "sync.review_hold"   # records open at the hub's review: not sent to BPJS meanwhile
+
+
+def _held_for_review(client: httpx.Client, report: SyncReport) -> set[str] | None:
+    """The records of this laptop's scope in an open conflict or possible duplicate at the hub (None when
+    this laptop may not read the review: then nothing is known and the last list stays)."""
+    if not report.to_review:
+        return set()
+    response = client.get("/v1/review", params={"limit": 1000})
+    if response.status_code != 200:
+        return None
+    body = response.json()
+    held = {str(c.get("record_id") or (c.get("hub") or {}).get("id") or "") for c in body.get("conflicts", [])}
+    for pair in body.get("duplicates", []):
+        held.update(str(r.get("id") or "") for r in (pair.get("records") or []) if isinstance(r, dict))
+        held.update(str(pair.get(k) or "") for k in ("record_uuid", "other_uuid"))
+    held.discard("")
+    return held
 
 
 @dataclass(frozen=True)

@@ -186,3 +186,20 @@ def test_the_hub_takes_membership_changes_only_from_the_branch(sqlite_hub, tmp_p
     assert [r["status"] for r in answer["results"]] == ["rejected", "rejected"]
     assert "tidak sesuai dengan peristiwa kepesertaan" in " ".join(answer["results"][0]["errors"])
     assert "KPJ (11 digit)" in " ".join(answer["results"][1]["errors"])
+
+
+def test_a_record_open_at_the_hubs_review_waits_before_going_to_bpjs(sqlite_hub, tmp_path):
+    hub = sqlite_hub
+    volunteer = laptop(tmp_path, "relawan", hub, workers=3, seed=75, role="volunteer")
+    branch = laptop(tmp_path, "cabang", hub, role="admin", review=True)
+    sync(volunteer), sync(branch)
+    target = sorted(listed(branch).values(), key=lambda r: r["registration_no"])[0]["registration_no"]
+    ok(run(volunteer, "edit", target, "-", stdin=json.dumps({"phone": "0813 1111 0001"})))
+    ok(run(branch, "edit", target, "-", stdin=json.dumps({"phone": "0813 2222 0002"})))
+    sync(volunteer)
+    assert ", conflicts 1," in sync(branch)                   # the branch's edit met the volunteer's
+    result = as_json(run(branch, "bpjs", "export", str(tmp_path / "ajuan.xlsx"), "--json"))
+    assert result["records"] == 2                             # the one in conflict waits for the review
+    rows = list(openpyxl.load_workbook(tmp_path / "ajuan.xlsx").active.iter_rows(values_only=True))
+    column = rows[0].index("No. Registrasi Lindung")
+    assert target not in [row[column] for row in rows[1:]]
