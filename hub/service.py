@@ -796,6 +796,7 @@ def status(session: Session, at: int | None = None, device: Device | None = None
         "cursor": session.scalar(select(func.max(Record.seq))) or 0,
         "conflicts": (session.scalar(conflicts) or 0) if reviews else 0,
         "duplicates": (session.scalar(duplicates) or 0) if reviews else 0,
+        "may_review": reviews,
     }
 
 

@@ -60,7 +60,8 @@ class SyncReport:
     rejected: list[str] = field(default_factory=list)
     waiting: int = 0          # still not acknowledged after this sync
     hub_records: int = 0
-    to_review: int = 0         # open conflicts and possible duplicates at the hub (for everyone)
+    to_review: int = 0         # open conflicts and possible duplicates at the hub (in this laptop's scope)
+    may_review: bool = True    # this laptop may settle them (the hub counts them only then)
     counts_match: bool = True  # this laptop holds every hub record (or knows why not)
     audit_sent: int = 0        # audit entries the hub took this time
     audit_refused: str = ""    # the hub's reason when it refused this laptop's audit chain
@@ -843,6 +844,7 @@ def _check_counts(ws: Workspace, client: httpx.Client, report: SyncReport, progr
     status = status_here()
     report.hub_records = status["records"]
     report.to_review = status.get("conflicts", 0) + status.get("duplicates", 0)
+    report.may_review = status.get("may_review", True)
     if _known_here(ws) == report.hub_records:
         return
     report.full_resync = True
@@ -929,7 +931,7 @@ def _held_for_review(client: httpx.Client, report: SyncReport) -> set[str] | Non
     """The records of this laptop's scope in an open conflict or possible duplicate at the hub (None when
     this laptop may not read the review: then nothing is known and the last list stays)."""
     if not report.to_review:
-        return set()
+        return set() if report.may_review else None
     response = client.get("/v1/review", params={"limit": 1000})
     if response.status_code != 200:
         return None
