@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 import multiprocessing
-import os
 import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -34,6 +33,7 @@ from desktop.domain.text import fold_spaces
 from desktop.domain.messages import QT_TRANSLATE_NOOP, Problem, error, errors_of, warnings_of
 from desktop.services import permissions
 from desktop.services.accounts import Actor
+from desktop.services.parallel import can_fork
 from desktop.services.errors import NotFound, PermissionDenied, ServiceError
 from desktop.services.spreadsheets import Cancelled, ColumnSpec, Table, read_table, write_workbook
 from desktop.services.workspace import Workspace, bulk_work
@@ -381,7 +381,7 @@ def _check_all(ws: Workspace, preview: ImportPreview, rows: list[ImportRow],
     ctx = ws.context()
     matcher = _matcher(ws)
     total = len(rows)
-    if progress is None and cancel is None and total >= _PARALLEL_MIN_ROWS and _can_fork():
+    if progress is None and cancel is None and total >= _PARALLEL_MIN_ROWS and can_fork():
         checked = _check_in_two_processes(rows, ctx, matcher, preview, meanwhile)
         return _mark_duplicates(ws, replace(preview, rows=tuple(checked)))
     checked = []
@@ -408,11 +408,6 @@ def _check_all(ws: Workspace, preview: ImportPreview, rows: list[ImportRow],
 _PARALLEL_MIN_ROWS = 4000
 _CHUNK_ROWS = 250
 _FORK_JOB: tuple | None = None
-
-
-def _can_fork() -> bool:
-    return (hasattr(os, "fork") and (os.cpu_count() or 1) > 1 and threading.active_count() == 1
-            and "fork" in multiprocessing.get_all_start_methods())
 
 
 def _take(ends, front: bool) -> int | None:

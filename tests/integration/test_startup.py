@@ -123,7 +123,7 @@ def test_the_import_loads_the_commit_while_the_helper_checks(tmp_path, monkeypat
         alone = importing.read_import(ws, source, school_npsn="69800001", meanwhile=lambda: calls.append("alone"))
         monkeypatch.setattr(importing, "_PARALLEL_MIN_ROWS", 10)
         monkeypatch.setattr(importing, "_CHUNK_ROWS", 7)   # nine chunks, taken from both ends
-        monkeypatch.setattr(importing, "_can_fork", lambda: True)
+        monkeypatch.setattr(importing, "can_fork", lambda: True)
         beside = importing.read_import(ws, source, school_npsn="69800001", meanwhile=lambda: calls.append("beside"))
         assert calls == ["alone", "beside"]
         assert [(r.number, r.status, r.problems, r.enrollment) for r in beside.rows] == [
