@@ -18,6 +18,7 @@ from operator import itemgetter
 from typing import Any
 
 import httpx
+import orjson
 from sqlalchemy import bindparam, func, literal_column, or_, select, text
 
 from desktop.domain.lifecycle import loads as lifecycle_events
@@ -109,7 +110,18 @@ def _answer(response: httpx.Response) -> dict[str, Any]:
         raise Refused(QT_TRANSLATE_NOOP("Service", "Hub menolak laptop ini: {detail}"), detail=detail or response.status_code)
     if response.status_code >= 400:
         raise SyncFailed(QT_TRANSLATE_NOOP("Service", "Hub menjawab dengan galat {status}."), status=response.status_code)
-    return response.json()
+    return orjson.loads(response.content)
+
+
+def _json_body(value: Any) -> bytes:
+    """A request's JSON, written by orjson (Python's encoder for what it cannot write)."""
+    try:
+        return orjson.dumps(value)
+    except TypeError:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+_JSON = {"content-type": "application/json"}
 
 
 def _loopback(host: str) -> bool:
@@ -362,9 +374,12 @@ def _acknowledge(ws: Workspace, answers: list[dict[str, Any]], pushed: dict[str,
             refused[uid] = reason[:500]
         if status != "rejected":
             refused[uid] = None
-    if resolved:
-        # A coordinator settled this laptop's conflicting edit at the hub: the settled version wins here.
-        with ws.session(write=True) as session:
+    if not (resolved or refused or acknowledged):
+        return
+    # One transaction (one commit) for the whole answer: settled conflicts, refusals, acknowledgements.
+    with ws.session(write=True) as session:
+        if resolved:
+            # A coordinator settled this laptop's conflicting edit at the hub: the settled version wins here.
             workers = {w.uuid: w for w in session.scalars(select(Worker).where(
                 Worker.uuid.in_([uid for uid, _r, _rec in resolved])))}
             schools = ids_for_records(session, [rec for _u, _r, rec in resolved])
@@ -373,10 +388,10 @@ def _acknowledge(ws: Workspace, answers: list[dict[str, Any]], pushed: dict[str,
                 if worker is not None and worker.revision == revision:  # not edited again meanwhile
                     _take_hub_version(session, ws, worker, record, schools, {"resolved_conflict": record["updated_by"]})
                     report.pulled += 1
-    if refused:
-        _note_refused(ws, refused)
-    if acknowledged:
-        with ws.session(write=True) as session:
+            session.flush()
+        if refused:
+            _note_refused(ws, refused, session)
+        if acknowledged:
             cursor = session.connection().connection.driver_connection.cursor()
             try:
                 cursor.executemany("UPDATE workers SET synced_revision = ?, hub_revision = ? WHERE uuid = ?",
@@ -388,16 +403,20 @@ def _acknowledge(ws: Workspace, answers: list[dict[str, Any]], pushed: dict[str,
 REFUSED_SETTING = "sync.refused"     # {record uuid: the hub's reason} for changes the hub refused
 
 
-def _note_refused(ws: Workspace, changes: dict[str, str | None]) -> None:
-    with ws.session(write=True) as session:
-        row = session.get(Setting, REFUSED_SETTING)
-        held = json.loads(row.value) if row is not None else {}
-        for uid, reason in changes.items():
-            if reason is None:
-                held.pop(uid, None)
-            else:
-                held[uid] = reason
-        session.merge(Setting(key=REFUSED_SETTING, value=json.dumps(held)))
+def _note_refused(ws: Workspace, changes: dict[str, str | None], session=None) -> None:
+    if session is None:
+        with ws.session(write=True) as session:
+            return _note_refused(ws, changes, session)
+    row = session.get(Setting, REFUSED_SETTING)
+    held = json.loads(row.value) if row is not None else {}
+    if not held and not any(reason is not None for reason in changes.values()):
+        return      # nothing refused before, nothing now: nothing to write
+    for uid, reason in changes.items():
+        if reason is None:
+            held.pop(uid, None)
+        else:
+            held[uid] = reason
+    session.merge(Setting(key=REFUSED_SETTING, value=json.dumps(held)))
 
 
 @dataclass(frozen=True)
@@ -454,6 +473,9 @@ def _push(ws: Workspace, client: httpx.Client, report: SyncReport, progress, can
     next prepared here meanwhile; the answers are recorded in the order the batches went."""
     from collections import deque
 
+    def send(body: dict[str, Any]) -> dict[str, Any]:
+        return _answer(client.post("/v1/push", content=_json_body(body), headers=_JSON))
+
     in_flight: deque = deque()
     after, exhausted = 0, False
     with ThreadPoolExecutor(max_workers=PUSH_AHEAD, thread_name_prefix="lindung-push") as sender:
@@ -463,8 +485,7 @@ def _push(ws: Workspace, client: httpx.Client, report: SyncReport, progress, can
                 if not ops:
                     exhausted = True
                     break
-                in_flight.append((sender.submit(lambda body: _answer(client.post("/v1/push", json=body)),
-                                                {"ops": ops}), pushed))
+                in_flight.append((sender.submit(send, {"ops": ops}), pushed))
             if not in_flight:
                 return
             answer, pushed = in_flight.popleft()
