@@ -14,9 +14,10 @@ import datetime as dt
 import hashlib
 import hmac
 import json
+import re
 import secrets
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import orjson
@@ -244,6 +245,16 @@ def change_scope(session: Session, device_id: str, kind: str | None, codes: tupl
 @dataclass(frozen=True)
 class HubContext:
     regions: RegionCatalog
+    # The laptops' rules' context for each date they apply on (a push's records share a few dates).
+    _contexts: dict[dt.date, Context] = field(default_factory=dict, compare=False, repr=False)
+
+    def rules_on(self, today: dt.date) -> Context:
+        context = self._contexts.get(today)
+        if context is None:
+            if len(self._contexts) > 1000:
+                self._contexts.clear()
+            context = self._contexts[today] = Context(self.regions, today)
+        return context
 
 
 def _allocate_seqs(session: Session, count: int) -> int:
@@ -266,7 +277,7 @@ def _validated(record: dict[str, Any], ctx: HubContext, today: dt.date | None = 
         if len(str(record.get("deleted_reason") or "").strip()) < 5 or not record.get("deleted_at"):
             problems.append("deleted_reason: penghapusan wajib dengan waktu dan alasan")
         record = dict(record, status="enrolled")
-    result = validate(record, Context(ctx.regions, max(on, today or utcnow().date())), reference_date=on)
+    result = validate(record, ctx.rules_on(max(on, today or utcnow().date())), reference_date=on)
     problems += lifecycle.event_problems(record.get("lifecycle", []))
     if not problems:
         problems += [f"{key}: tidak sesuai dengan peristiwa kepesertaan" for key in lifecycle.mismatch(record)]
@@ -437,17 +448,18 @@ def _flag(session: Session, nik: str, rid: str, others: list[str], now: dt.datet
             session.add(PossibleDuplicate(nik=nik, record_uuid=rid, other_uuid=other, created_at=now))
 
 
+# A UUID as str(uuid.UUID(…)) writes it: lower-case hexadecimal, hyphenated.
+_CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
 def _shape_errors(record: dict[str, Any]) -> list[str]:
     """What the database could not even hold: unknown keys, identities of the wrong form."""
     errors = []
-    unknown = sorted(str(k)[:40] for k in record if k not in SYNCED_KEYS)
-    if unknown:
+    if not SYNCED_KEYS.issuperset(record):
+        unknown = sorted(str(k)[:40] for k in record if k not in SYNCED_KEYS)
         errors.append("kolom tidak dikenal: " + ", ".join(unknown[:10]))
     rid, regno = record.get("id"), record.get("registration_no")
-    try:
-        if not isinstance(rid, str) or str(uuid.UUID(rid)) != rid:
-            raise ValueError
-    except ValueError:
+    if not isinstance(rid, str) or not _CANONICAL_UUID.fullmatch(rid):
         errors.append("id harus UUID")
     if not isinstance(regno, str) or not is_valid_registration_no(regno) or len(regno) != 15:
         errors.append("registration_no tidak sah")
