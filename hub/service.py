@@ -430,7 +430,7 @@ def _holders(batch: _Batch, others: list[str]) -> dict[str, Any]:
     """The other holders of a pushed NIK as the pushing laptop may learn them: those in its scope by
     id; of the others only that they exist ("NIK ini sudah terdaftar di wilayah lain"). The pair is
     flagged at the hub either way, for whoever's scope covers both."""
-    if batch.scope is None:
+    if batch.scope is None or not others:
         return {"duplicates": others}
     seen = [u for u in others if scopes.covers(batch.scope, batch.where.get(u) or {})]
     return {"duplicates": seen, **({"elsewhere": True} if len(seen) < len(others) else {})}
