@@ -24,13 +24,14 @@ def cmd_import(ws, actor, args) -> int:
     from desktop.services import importing
 
     columns = _column_choices(args.map)
-
-    def load_commit() -> None:   # while a helper process checks rows: what the commit needs
-        import desktop.services.enrollment  # noqa: F401  (SQLAlchemy, the models)
-
     try:
-        preview = importing.read_import(ws, Path(args.file), school_npsn=args.school, columns=columns or None,
-                                        meanwhile=None if args.dry_run else load_commit)
+        if args.dry_run:
+            preview = importing.read_import(ws, Path(args.file), school_npsn=args.school, columns=columns or None)
+            accepted = 0
+        else:   # no preview to show: the rows are enrolled while the rest are still being checked
+            result = importing.import_at_once(ws, Path(args.file), actor, school_npsn=args.school,
+                                              columns=columns or None)
+            accepted, preview = result.accepted, result.preview
     except importing.SchoolNeeded as exc:
         raise CliError(f"{exc.message} Sebutkan --school NPSN.", EXIT_INVALID) from None
     if preview.unmapped_required:
@@ -38,10 +39,6 @@ def cmd_import(ws, actor, args) -> int:
         raise CliError(f"kolom {missing} tidak ditemukan di baris judul berkas {Path(args.file).name}; "
                        f"pakai templat (lindung template), --map \"Kolom di berkas=nik\", atau petakan kolom di "
                        f"jendela impor", EXIT_INVALID)
-    accepted = 0
-    if not args.dry_run and preview.committable:
-        result = importing.commit_import(ws, preview, actor)
-        accepted, preview = result.accepted, result.preview
     written = None
     if args.errors:
         written = importing.export_rejected(ws, preview, Path(args.errors), actor)

@@ -88,9 +88,20 @@ _HEADER_VARIANTS: dict[str, tuple[str, ...]] = {
 _HEADER_LOOKUP = {key.replace(" ", ""): field for field, keys in _HEADER_VARIANTS.items() for key in keys}
 
 
+_NOT_KEY = re.compile(r"[^0-9a-z]")
+_KEYS: dict[str, str] = {}   # the few texts a list repeats (jobs, relationships, headers), keyed once
+
+
 def header_key(text: object) -> str:
     """``No. HP`` -> ``nohp``; ``Jenis  Kelamin (L/P)`` -> ``jeniskelaminlp``."""
-    return re.sub(r"[^0-9a-z]", "", fold_spaces(str(text or "")).lower())
+    if type(text) is not str:
+        return _NOT_KEY.sub("", fold_spaces(str(text or "")).lower())
+    key = _KEYS.get(text)
+    if key is None:
+        if len(_KEYS) >= 20_000:
+            _KEYS.clear()
+        key = _KEYS[text] = _NOT_KEY.sub("", fold_spaces(text).lower())
+    return key
 
 
 def field_for_header(text: object) -> str | None:
@@ -369,20 +380,22 @@ class RegionMatcher:
                 self._kecamatan_anywhere.setdefault(region_key(kec.name), []).append(kec)
                 for desa in regions.children(kec.code):
                     self._desa[(kec.code, region_key(desa.name))] = desa
-        self._cache: dict[tuple[str, str, str], tuple[dict[str, str], list[Problem]]] = {}
+        self._cache: dict[tuple[str, str, str], tuple[Mapping[str, str], tuple[Problem, ...]]] = {}
 
     def _suggest(self, key: str, candidates: list[Region]) -> str:
         names = {region_key(r.name): r.name for r in candidates}
         close = difflib.get_close_matches(key, list(names), n=1, cutoff=0.75)
         return names[close[0]] if close else ""
 
-    def resolve(self, kabupaten: str, kecamatan: str, desa: str) -> tuple[dict[str, str], list[Problem]]:
-        """Region codes for the names in a row, and a problem for each name not found."""
+    def resolve(self, kabupaten: str, kecamatan: str, desa: str) -> tuple[Mapping[str, str], Sequence[Problem]]:
+        """Region codes for the names in a row, and a problem for each name not found (shared by every
+        row naming the same places: read them, do not change them)."""
         cache_key = (kabupaten, kecamatan, desa)
         hit = self._cache.get(cache_key)
         if hit is None:
-            hit = self._cache[cache_key] = self._resolve(*cache_key)
-        return dict(hit[0]), list(hit[1])
+            codes, problems = self._resolve(*cache_key)
+            hit = self._cache[cache_key] = (codes, tuple(problems))
+        return hit
 
     def _resolve(self, kabupaten: str, kecamatan: str, desa: str) -> tuple[dict[str, str], list[Problem]]:
         codes = {"kabupaten_code": "", "kecamatan_code": "", "desa_code": ""}

@@ -19,6 +19,8 @@ _NON_DIGITS = re.compile(r"[\s.\-]")
 
 def clean_nik(raw: str | int | None) -> str:
     """Strip the spaces, dots and dashes people type inside a NIK."""
+    if type(raw) is str and raw.isdigit() and raw.isascii():
+        return raw   # as typed into a text cell: nothing to strip
     if raw is None:
         return ""
     return _NON_DIGITS.sub("", str(raw).strip())
@@ -70,6 +72,8 @@ def age_on(birth: dt.date, on: dt.date) -> int:
 def _valid_day_month(day: int, month: int, year2: int) -> bool:
     if not 1 <= month <= 12 or day < 1:
         return False
+    if day <= 28:
+        return True   # every month has it
     # 29 February is valid if either candidate century makes it a leap year.
     for century in (2000, 1900):
         try:

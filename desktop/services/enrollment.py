@@ -6,13 +6,10 @@ import dataclasses
 
 import datetime as dt
 import json
-import operator
-import os
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-import sqlcipher3.dbapi2 as sqlcipher
-from sqlalchemy import Integer, String, cast, func, select, text, update
+from sqlalchemy import select, text
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
@@ -20,46 +17,32 @@ from desktop.domain import lifecycle
 from desktop.domain.enrollment import FIELDS, READ_ONLY_FIELDS, Enrollment, Status, validate
 from desktop.domain.messages import QT_TRANSLATE_NOOP, Problem, error
 from desktop.domain.nik import clean_nik
-from desktop.domain.regno import registration_nos
 from desktop.domain.text import fold_spaces, search_key
-from desktop.services import audit, permissions
+from desktop.services import audit, bulk_enroll, permissions
 from desktop.services.accounts import Actor
 from desktop.services.errors import (
     DuplicateNik, NotFound, PermissionDenied, ServiceError, StaleRevision, ValidationFailed,
 )
 from desktop.services.records import EnrollOutcome, WorkerRecord
 from desktop.services.workspace import Workspace, bulk_work, utcnow
-from desktop.storage.models import School, Setting, Worker, WorkerChange
+from desktop.storage.models import School, Worker, WorkerChange
 
 _CHUNK = 500
 _ACCEPTED_KEYS = frozenset(FIELDS) | READ_ONLY_FIELDS
 
 
-def _allocate_sequence(session: Session, count: int) -> int:
-    """Reserve ``count`` registration sequence numbers; returns the first one."""
-    new_next = session.execute(
-        update(Setting).where(Setting.key == "next_sequence")
-        .values(value=cast(cast(Setting.value, Integer) + count, String))
-        .returning(Setting.value)
-    ).scalar_one()
-    return int(new_next) - count
+def _driver(session: Session):
+    """The DB-API connection of the session's transaction, everything the session holds flushed to it."""
+    session.flush()
+    return session.connection().connection.driver_connection
 
 
 def _existing_niks(session: Session, niks: Sequence[str], exclude_uuid: str | None = None) -> dict[str, tuple[str, str, str]]:
     """Live records holding any of ``niks``: nik -> (uuid, registration_no, full_name)."""
-    found: dict[str, tuple[str, str, str]] = {}
-    for start in range(0, len(niks), _CHUNK):
-        chunk = niks[start:start + _CHUNK]
-        rows = session.execute(
-            select(Worker.nik, Worker.uuid, Worker.registration_no, Worker.full_name)
-            .where(Worker.nik.in_(chunk), Worker.deleted_at.is_(None)))
-        for nik, wid, regno, name in rows:
-            if wid != exclude_uuid:
-                found[nik] = (wid, regno, name)
-    return found
+    return bulk_enroll.existing_niks(_driver(session), niks, exclude_uuid)
 
 
-DUPLICATE_NIK = QT_TRANSLATE_NOOP("Service", "NIK ini sudah terdaftar atas nama {name} (No. Registrasi {regno}).")
+DUPLICATE_NIK = bulk_enroll.DUPLICATE_NIK
 
 
 def _duplicate_problem(regno: str, name: str) -> Problem:
@@ -112,63 +95,20 @@ def _bulk_insert(session: Session, table, names: Sequence[str], rows: list[tuple
         cursor.close()
 
 
-# Worker columns filled from a validated Enrollment, in the order of the insert.
-_ENROLLMENT_COLUMNS = tuple(name for name in FIELDS if name != "school_npsn")
-_BOOKKEEPING_COLUMNS = ("school_id", "name_key", "id", "uuid", "revision", "kpj_number", "registration_no",
-                        "enrolled_by", "device_id", "enrolled_at", "updated_by", "updated_at", "status",
-                        "lifecycle")
-WORKER_INSERT_COLUMNS = _ENROLLMENT_COLUMNS + _BOOKKEEPING_COLUMNS
-
-
-def _new_uuids(count: int) -> list[str]:
-    """``count`` random (version 4) UUIDs as text, as ``str(uuid.uuid4())`` gives them, from one read of
-    the system's randomness (10,000: 0.17 -> 0.03 s)."""
-    raw = bytearray(os.urandom(16 * count))
-    out = []
-    for i in range(0, 16 * count, 16):
-        raw[i + 6] = raw[i + 6] & 0x0F | 0x40   # version 4
-        raw[i + 8] = raw[i + 8] & 0x3F | 0x80   # RFC 4122 variant
-        text = raw[i:i + 16].hex()
-        out.append(f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}")
-    return out
+WORKER_INSERT_COLUMNS = bulk_enroll.WORKER_INSERT_COLUMNS
 
 
 def insert_enrollments(session: Session, ws: Workspace, enrollments: Sequence[Enrollment],
                        schools: Mapping[str, int], actor: Actor, audit_action: str = "create",
                        audit_details: Mapping[str, Any] | None = None) -> list[tuple]:
-    """Insert validated enrollments inside the caller's write transaction.
-
-    Every new worker gets a client-generated UUID, revision 1 and an offline registration number;
-    its creation is logged and its name enters the search index. Returns the stored rows as tuples
-    in ``WORKER_INSERT_COLUMNS`` order.
-    """
+    """Insert validated enrollments inside the caller's write transaction (``bulk_enroll.Enroller``)
+    and log their creation. Returns the stored rows as tuples in ``WORKER_INSERT_COLUMNS`` order."""
     if not enrollments:
         return []
-    now = utcnow()
-    first_seq = _allocate_sequence(session, len(enrollments))
-    # The write lock is held since BEGIN IMMEDIATE, so the next rowids are ours to give.
-    next_id = (session.execute(select(func.max(Worker.id))).scalar() or 0) + 1
-    pick = operator.attrgetter(*_ENROLLMENT_COLUMNS)
-    device, who = ws.device.id, actor.username
-    numbers = registration_nos(ws.device.prefix, first_seq, len(enrollments))
-    rows = [
-        pick(e) + (schools.get(e.school_npsn) if e.school_npsn else None, search_key(e.full_name),
-                   next_id + offset, wid, 1, None, regno, who, device, now, who, now, Status.ENROLLED.value, "[]")
-        for offset, (e, wid, regno) in enumerate(zip(enrollments, _new_uuids(len(enrollments)), numbers))]
-    try:
-        _bulk_insert(session, Worker.__table__, WORKER_INSERT_COLUMNS, rows)
-    except sqlcipher.IntegrityError as exc:  # a parallel process took the NIK in between: refuse cleanly
-        raise ServiceError(QT_TRANSLATE_NOOP("Service", "NIK sudah terdaftar oleh proses lain; tidak ada yang disimpan.")) from exc
-    last_id = next_id + len(rows) - 1
-    # One statement fills the name index for the whole batch (a per-row trigger costs 40 µs a row).
-    session.execute(text("INSERT INTO workers_fts(rowid, full_name) SELECT id, full_name FROM workers "
-                         "WHERE id BETWEEN :first AND :last"), {"first": next_id, "last": last_id})
-    _bulk_insert(session, WorkerChange.__table__,
-                 ("worker_id", "revision", "action", "changed_at", "changed_by", "device_id", "changes"),
-                 [(wid, 1, "create", now, who, device, "{}") for wid in range(next_id, last_id + 1)])
-    regno = WORKER_INSERT_COLUMNS.index("registration_no")
+    enroller = bulk_enroll.Enroller(_driver(session), ws, schools, actor)
+    rows = enroller.add(enrollments)
     audit.record(session, ws, actor, audit_action, f"{len(rows)} peserta",
-                 {**(audit_details or {}), "registration_nos": [row[regno] for row in rows]})
+                 bulk_enroll.audit_details(enroller, audit_details))
     return rows
 
 

@@ -16,7 +16,10 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import os
+import queue
 import threading
+import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -24,15 +27,16 @@ from typing import Any
 
 from desktop.domain import dapodik
 from desktop.domain.dapodik import NOT_ELIGIBLE, SKIPPED
-from desktop.domain.enrollment import Enrollment, Occupation, Relationship, Sex, validate
+from desktop.domain.enrollment import Enrollment, Occupation, Relationship, Sex, enrollment_of, validate
 from desktop.domain.importing import (
     COLUMN_OF_FIELD, HEADERS, IMPORT_FIELDS, TEMPLATE_COLUMNS, RegionMatcher, cell_text, convert_row,
     field_for_header, guess_mapping, header_key, is_blank_row, without_footer,
 )
 from desktop.domain.text import fold_spaces
 from desktop.domain.messages import QT_TRANSLATE_NOOP, Problem, error, errors_of, warnings_of
-from desktop.services import permissions
+from desktop.services import audit, permissions
 from desktop.services.accounts import Actor
+from desktop.services.bulk_enroll import DUPLICATE_NIK, Enroller, audit_details, existing_niks, school_ids
 from desktop.services.parallel import can_fork
 from desktop.services.errors import NotFound, PermissionDenied, ServiceError
 from desktop.services.spreadsheets import Cancelled, ColumnSpec, Table, read_table, write_workbook
@@ -237,11 +241,18 @@ def _read_import(ws: Workspace, path: Path, school_npsn: str | None, mapping: Ma
                  progress: Progress | None, cancel: threading.Event | None,
                  columns: Mapping[str, str] | None = None,
                  meanwhile: Callable[[], None] | None = None) -> ImportPreview:
+    preview, pending = _prepare(ws, path, school_npsn, mapping, columns)
+    return _check_rows(ws, preview, pending, progress, cancel, meanwhile)
+
+
+def _prepare(ws: Workspace, path: Path, school_npsn: str | None, mapping: Mapping[str, int] | None,
+             columns: Mapping[str, str] | None) -> tuple[ImportPreview, list[ImportRow]]:
+    """The file read, its columns mapped: the preview without rows, and every row to check."""
     table = read_table(path)
     if mapping is None and not columns:
         layout = dapodik.detect(table.rows)
         if layout is not None:
-            return _read_dapodik(ws, path, table.rows, layout, school_npsn, progress, cancel, meanwhile)
+            return _prepare_dapodik(ws, path, table.rows, layout, school_npsn)
     header_index, guessed = _find_header(table.rows)
     if not table.rows or is_blank_row(table.rows[header_index]):
         raise ServiceError(QT_TRANSLATE_NOOP("Service", "Berkas {name} kosong."), name=Path(path).name)
@@ -256,8 +267,7 @@ def _read_import(ws: Workspace, path: Path, school_npsn: str | None, mapping: Ma
     body = without_footer([(number, row) for number, row in enumerate(table.rows[header_index + 1:],
                                                                       start=header_index + 2) if not is_blank_row(row)])
     preview = ImportPreview(Path(path), school_npsn, headers, header_index + 1, dict(mapping), ())
-    return _check_rows(ws, preview, [_pending(n, _cells(row, mapping)) for n, row in body], progress, cancel,
-                       meanwhile)
+    return preview, [_pending(n, _cells(row, mapping)) for n, row in body]
 
 
 def field_named(text: str) -> str | None:
@@ -318,9 +328,8 @@ def _dapodik_school(ws: Workspace, npsn: str | None, named: str) -> tuple[str | 
     return school[0], ws.regions.name(school[2])
 
 
-def _read_dapodik(ws: Workspace, path: Path, rows: list[list[Any]], layout: dapodik.Layout, school_npsn: str | None,
-                  progress: Progress | None, cancel: threading.Event | None,
-                  meanwhile: Callable[[], None] | None = None) -> ImportPreview:
+def _prepare_dapodik(ws: Workspace, path: Path, rows: list[list[Any]], layout: dapodik.Layout,
+                     school_npsn: str | None) -> tuple[ImportPreview, list[ImportRow]]:
     npsn, kabupaten = _dapodik_school(ws, school_npsn, layout.school_name)
     reading = dapodik.people(rows, layout, kabupaten)
     if npsn is None:
@@ -346,8 +355,7 @@ def _read_dapodik(ws: Workspace, path: Path, rows: list[list[Any]], layout: dapo
     source = DapodikSource(reading.pupils, reading.named, layout.school_name, kabupaten or layout.kabupaten,
                            layout.two_rows, tuple(mapped), tuple(layout.ignored))
     preview = ImportPreview(Path(path), npsn, layout.headers, layout.header_row, {}, (), source)
-    pending = [_pending(p.number, p.cells, p.person, p.rows) for p in reading.people]
-    return _check_rows(ws, preview, pending, progress, cancel, meanwhile)
+    return preview, [_pending(p.number, p.cells, p.person, p.rows) for p in reading.people]
 
 
 def _cells(row: Sequence[Any], mapping: Mapping[str, int]) -> dict[str, Any]:
@@ -378,12 +386,12 @@ def _check_rows(ws: Workspace, preview: ImportPreview, rows: list[ImportRow],
 def _check_all(ws: Workspace, preview: ImportPreview, rows: list[ImportRow],
                progress: Progress | None, cancel: threading.Event | None,
                meanwhile: Callable[[], None] | None = None) -> ImportPreview:
+    if progress is None and cancel is None:
+        checked = _check_quickly(ws, preview, rows, meanwhile=meanwhile)
+        return _mark_duplicates(ws, replace(preview, rows=tuple(checked)))
     ctx = ws.context()
     matcher = _matcher(ws)
     total = len(rows)
-    if progress is None and cancel is None and total >= _PARALLEL_MIN_ROWS and can_fork():
-        checked = _check_in_two_processes(rows, ctx, matcher, preview, meanwhile)
-        return _mark_duplicates(ws, replace(preview, rows=tuple(checked)))
     checked = []
     for done, row in enumerate(rows, start=1):
         checked.append(_check_one(row, ctx, matcher, preview))
@@ -400,18 +408,20 @@ def _check_all(ws: Workspace, preview: ImportPreview, rows: list[ImportRow],
 
 
 # Checking rows is pure computation; on a laptop's second core a forked helper checks part of a
-# large file while this process checks the rest (10,000 rows: 0.72 s -> about 0.45 s). Only where
-# fork is safe: the command line, never the window's threads (it reports progress instead).
-# The rows go in chunks that both take as they are free, this process from the front and the helper
-# from the back, until they meet: neither waits for the other however busy the machine is, and this
-# process may first run ``meanwhile`` (the command line loads SQLAlchemy for the commit there).
+# large file while this process checks the rest. Only where fork is safe: the command line, never the
+# window's threads (it reports progress instead).
+# The rows go in chunks that both take as they are free, the helper from the front and this process
+# from the back, until they meet: neither waits for the other however busy the machine is. The helper
+# sends each chunk's verdicts as soon as it has them (through a queue whose feeder thread writes while
+# the helper goes on), so that this process can hand the checked chunks, in file order, to ``ready``
+# between chunks of its own: the one-pass import enrolls them meanwhile.
 _PARALLEL_MIN_ROWS = 4000
 _CHUNK_ROWS = 250
 _FORK_JOB: tuple | None = None
 
 
 def _take(ends, front: bool) -> int | None:
-    """The next chunk for this process (front) or the helper (back), None when none is left."""
+    """The next chunk for the helper (front) or this process (back), None when none is left."""
     with ends.get_lock():
         if ends[0] >= ends[1]:
             return None
@@ -422,20 +432,25 @@ def _take(ends, front: bool) -> int | None:
         return ends[1]
 
 
-def _check_chunk(number: int) -> list[ImportRow]:
-    rows, ctx, matcher, preview, _ = _FORK_JOB
+def _worth_taking(ends, to_give: int, check: float, give: float) -> bool:
+    """Whether this process, with ``to_give`` chunks still to hand over, should check one more chunk
+    itself rather than leave it to the helper."""
+    with ends.get_lock():
+        left = ends[1] - ends[0]
+    return left > 0 and to_give * give + check <= (left - 1) * check
+
+
+def _check_chunk(rows, ctx, matcher, preview, number: int) -> list[ImportRow]:
     return [_check_one(row, ctx, matcher, preview) for row in rows[number * _CHUNK_ROWS:(number + 1) * _CHUNK_ROWS]]
 
 
-def _check_from_back() -> list[tuple[int, list[tuple]]]:
-    """In the helper: chunks from the back, each row's verdict as plain tuples (a third of the pickling
-    of whole rows)."""
-    ends = _FORK_JOB[4]
-    done = []
-    while (number := _take(ends, front=False)) is not None:
-        done.append((number, [(row.status, row.problems, astuple_shallow(row.enrollment) if row.enrollment else None,
-                               row.person) for row in _check_chunk(number)]))
-    return done
+def _check_from_front() -> None:
+    """In the helper: chunks from the front, each sent with its rows' verdicts as plain tuples (a third
+    of the pickling of whole rows)."""
+    rows, ctx, matcher, preview, ends, sent, parent = _FORK_JOB
+    while os.getppid() == parent and (number := _take(ends, front=True)) is not None:   # not once orphaned
+        sent.put((number, [(row.status, row.problems, astuple_shallow(row.enrollment) if row.enrollment else None,
+                            row.person) for row in _check_chunk(rows, ctx, matcher, preview, number)]))
 
 
 def astuple_shallow(enrollment: Enrollment) -> tuple:
@@ -445,30 +460,107 @@ def astuple_shallow(enrollment: Enrollment) -> tuple:
 _ENROLLMENT_FIELDS = tuple(Enrollment.__dataclass_fields__)
 
 
-def _check_in_two_processes(rows, ctx, matcher, preview, meanwhile=None) -> list[ImportRow]:
+def _from_helper(rows: list[ImportRow], number: int, verdicts: list[tuple]) -> list[ImportRow]:
+    start = number * _CHUNK_ROWS
+    return [ImportRow(row.number, row.cells, status, problems, None,
+                      enrollment_of(dict(zip(_ENROLLMENT_FIELDS, values))) if values is not None else None, person,
+                      row.rows)
+            for row, (status, problems, values, person) in zip(rows[start:start + _CHUNK_ROWS], verdicts, strict=True)]
+
+
+def _check_quickly(ws: Workspace, preview: ImportPreview, rows: list[ImportRow],
+                   ready: Callable[[list[ImportRow]], None] | None = None,
+                   meanwhile: Callable[[], None] | None = None) -> list[ImportRow]:
+    """Every row checked, on both cores for a large file where fork is safe; ``ready`` is given the
+    checked rows chunk by chunk in file order, ``meanwhile`` runs once beside the helper (after the
+    check when there is none)."""
+    ctx, matcher = ws.context(), _matcher(ws)
+    if len(rows) < _PARALLEL_MIN_ROWS or not can_fork():
+        checked = [_check_one(row, ctx, matcher, preview) for row in rows]
+        if meanwhile is not None:
+            meanwhile()
+        if ready is not None:
+            for start in range(0, len(checked), _CHUNK_ROWS):
+                ready(checked[start:start + _CHUNK_ROWS])
+        return checked
+    return _check_in_two_processes(rows, ctx, matcher, preview, ready, meanwhile)
+
+
+def _check_in_two_processes(rows, ctx, matcher, preview, ready=None, meanwhile=None) -> list[ImportRow]:
     global _FORK_JOB
+    # What the first row loads on first use (libphonenumber's metadata, compiled patterns) is loaded
+    # here once, for both processes, rather than by each.
+    _check_one(rows[0], ctx, matcher, preview)
     context = multiprocessing.get_context("fork")
     chunks = -(-len(rows) // _CHUNK_ROWS)
     ends = context.Array("l", [0, chunks])   # next chunk from the front, one past the last from the back
-    _FORK_JOB = (rows, ctx, matcher, preview, ends)
+    sent = context.Queue()
+    _FORK_JOB = (rows, ctx, matcher, preview, ends, sent, os.getpid())
+    helper = context.Process(target=_check_from_front, daemon=True)
     try:
-        with context.Pool(1) as pool:
-            helper = pool.apply_async(_check_from_back)
-            if meanwhile is not None:
-                meanwhile()
-            checked: list[list[ImportRow] | None] = [None] * chunks
-            while (number := _take(ends, front=True)) is not None:
-                checked[number] = _check_chunk(number)
-            for number, verdicts in helper.get():
-                start = number * _CHUNK_ROWS
-                checked[number] = [
-                    ImportRow(row.number, row.cells, status, problems, None,
-                              Enrollment(*values) if values is not None else None, person, row.rows)
-                    for row, (status, problems, values, person) in zip(rows[start:start + _CHUNK_ROWS], verdicts,
-                                                                      strict=True)]
-            return [row for chunk in checked for row in chunk]
+        helper.start()
     finally:
         _FORK_JOB = None
+    checked: list[list[ImportRow] | None] = [None] * chunks
+    given = 0          # chunks handed to ``ready``
+    helping = True     # the helper may still send chunks
+
+    def receive(block: bool) -> None:
+        nonlocal helping
+        try:
+            number, verdicts = sent.get(timeout=0.2) if block else sent.get_nowait()
+        except queue.Empty:
+            if block and not helper.is_alive():
+                while True:       # what it sent before it ended is all in the pipe
+                    try:
+                        number, verdicts = sent.get_nowait()
+                    except queue.Empty:
+                        helping = False
+                        return
+                    checked[number] = _from_helper(rows, number, verdicts)
+            return
+        checked[number] = _from_helper(rows, number, verdicts)
+
+    # This process also hands every chunk to ``ready``, and its own chunks only once the helper's before
+    # them are in: it takes another chunk only while it would still be done with all of that before the
+    # helper has checked what is left (measured costs of a chunk checked and of a chunk handed over).
+    check_cost = give_cost = 0.0
+    checked_here = given_here = 0
+    try:
+        if meanwhile is not None:
+            meanwhile()
+        while True:
+            while helping and not sent.empty():
+                receive(block=False)
+            while given < chunks and checked[given] is not None:
+                if ready is not None:
+                    started = time.perf_counter()
+                    ready(checked[given])
+                    give_cost += time.perf_counter() - started
+                    given_here += 1
+                given += 1
+            if given == chunks:
+                break
+            number = None
+            if not helping:
+                # The helper ended without sending some chunk it took (it was killed): checked here.
+                number = next(i for i in range(given, chunks) if checked[i] is None)
+            elif checked_here == 0 or _worth_taking(ends, chunks - given, check_cost / checked_here,
+                                                    give_cost / given_here if given_here else 0.0):
+                number = _take(ends, front=False)
+            if number is not None:
+                started = time.perf_counter()
+                checked[number] = _check_chunk(rows, ctx, matcher, preview, number)
+                check_cost += time.perf_counter() - started
+                checked_here += 1
+            else:
+                receive(block=True)
+        return [row for chunk in checked for row in chunk]
+    finally:
+        if helper.is_alive():
+            helper.kill()
+        helper.join()
+        sent.close()
 
 
 _MATCHERS: dict[int, RegionMatcher] = {}
@@ -522,49 +614,45 @@ _SAME_IN_DAPODIK = QT_TRANSLATE_NOOP("Validation", "NIK sama dengan {person} di 
                                                    "lain; hanya yang di baris {row} yang didaftarkan. Periksa NIK-nya.")
 
 
-def _taken_niks(ws: Workspace, niks: Sequence[str]) -> dict[str, tuple[str, str, str]]:
-    """Live records holding any of ``niks``: nik -> (uuid, registration_no, full_name), as
-    enrollment._existing_niks, through the driver."""
-    found: dict[str, tuple[str, str, str]] = {}
-    with ws.reading() as db:
-        for start in range(0, len(niks), 500):
-            chunk = niks[start:start + 500]
-            for nik, wid, regno, name in db.execute(
-                    f"SELECT nik, uuid, registration_no, full_name FROM workers WHERE nik IN "
-                    f"({', '.join('?' * len(chunk))}) AND deleted_at IS NULL", chunk):
-                found[nik] = (wid, regno, name)
-    return found
+class _Duplicates:
+    """Marks people already enrolled and the second and later rows of one NIK in the file, row by row
+    in file order."""
+
+    def __init__(self) -> None:
+        self.first_row: dict[str, ImportRow] = {}
+
+    def mark(self, row: ImportRow, taken: Mapping[str, tuple[str, str, str]]) -> ImportRow:
+        if row.enrollment is None:
+            return row
+        nik = row.enrollment.nik
+        status = WARNING if row.warnings else VALID
+        duplicate = None
+        if nik in self.first_row:   # first: in a one-pass import the row before it is enrolled already
+            first = self.first_row[nik]
+            duplicate = (error("nik", _SAME_IN_DAPODIK, row=first.number, person=first.person) if first.person
+                         else error("nik", _SAME_IN_FILE, row=first.number))
+            status = DUPLICATE
+        elif nik in taken:
+            _, regno, name = taken[nik]
+            status, duplicate = DUPLICATE, error("nik", DUPLICATE_NIK, name=name, regno=regno)
+        else:
+            self.first_row[nik] = row
+        if status != row.status or duplicate != row.duplicate or (
+                duplicate is not None and duplicate.params != row.duplicate.params):
+            row = replace(row, status=status, duplicate=duplicate)
+        return row
+
+
+def _niks(rows: Sequence[ImportRow]) -> list[str]:
+    return list({r.enrollment.nik for r in rows if r.enrollment})
 
 
 def _mark_duplicates(ws: Workspace, preview: ImportPreview) -> ImportPreview:
     """People already enrolled, and the second and later rows of one NIK in the file."""
-    from desktop.services.enrollment import DUPLICATE_NIK
-
-    taken = _taken_niks(ws, list({r.enrollment.nik for r in preview.rows if r.enrollment}))
-    first_row: dict[str, ImportRow] = {}
-    rows = []
-    for row in preview.rows:
-        if row.enrollment is None:
-            rows.append(row)
-            continue
-        nik = row.enrollment.nik
-        status = WARNING if row.warnings else VALID
-        duplicate = None
-        if nik in taken:
-            _, regno, name = taken[nik]
-            status, duplicate = DUPLICATE, error("nik", DUPLICATE_NIK, name=name, regno=regno)
-        elif nik in first_row:
-            first = first_row[nik]
-            duplicate = (error("nik", _SAME_IN_DAPODIK, row=first.number, person=first.person) if first.person
-                         else error("nik", _SAME_IN_FILE, row=first.number))
-            status = DUPLICATE
-        else:
-            first_row[nik] = row
-        if status != row.status or duplicate != row.duplicate or (
-                duplicate is not None and duplicate.params != row.duplicate.params):
-            row = replace(row, status=status, duplicate=duplicate)
-        rows.append(row)
-    return replace(preview, rows=tuple(rows))
+    with ws.reading() as db:
+        taken = existing_niks(db, _niks(preview.rows))
+    marker = _Duplicates()
+    return replace(preview, rows=tuple(marker.mark(row, taken) for row in preview.rows))
 
 
 def correct(ws: Workspace, preview: ImportPreview, row_number: int, field_name: str, value: str,
@@ -589,50 +677,76 @@ def correct(ws: Workspace, preview: ImportPreview, row_number: int, field_name: 
 
 # --- committing -------------------------------------------------------------------------------
 
+def _may_import(actor: Actor, school_npsn: str | None) -> None:
+    permissions.require(actor, permissions.Action.IMPORT)
+    if permissions.school_for(actor, school_npsn) != school_npsn:
+        raise PermissionDenied(QT_TRANSLATE_NOOP("Service", "Koordinator hanya dapat mengimpor daftar sekolahnya "
+                                                            "sendiri (NPSN {npsn})."), npsn=actor.school_npsn)
+
+
+class _Enrolling:
+    """The rows of one import enrolled in one write transaction, chunk by chunk in file order: each
+    chunk's people checked against those enrolled (someone may have enrolled one since the preview was
+    made) and against the rows before it, its valid rows inserted."""
+
+    def __init__(self, db, ws: Workspace, preview: ImportPreview, actor: Actor):
+        self.db, self.ws, self.preview, self.actor = db, ws, preview, actor
+        schools = school_ids(db, {preview.school_npsn} if preview.school_npsn else set())
+        self.enroller = Enroller(db, ws, schools, actor)
+        self.duplicates = _Duplicates()
+        self.rows: list[ImportRow] = []
+
+    def add(self, rows: Sequence[ImportRow]) -> None:
+        taken = existing_niks(self.db, _niks(rows))
+        marked = [self.duplicates.mark(row, taken) for row in rows]
+        self.rows += marked
+        self.enroller.add([r.enrollment for r in marked if r.status in (VALID, WARNING)])
+
+    def finish(self) -> ImportResult:
+        """Log the import and remember the column mapping for the school (inside the transaction)."""
+        preview, enroller = self.preview, self.enroller
+        if enroller.inserted:
+            audit.record_on(self.db, self.ws, self.actor, "import", f"{len(enroller.inserted)} peserta",
+                            audit_details(enroller, {"file": preview.path.name, "school": preview.school_npsn}))
+        if preview.school_npsn and preview.dapodik is None:
+            saved = {f: preview.headers[i] for f, i in preview.mapping.items() if i < len(preview.headers)}
+            self.db.execute("INSERT INTO settings (key, value) VALUES (?, ?) "
+                            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                            (_mapping_key(preview.school_npsn), json.dumps(saved)))
+        return ImportResult(len(enroller.inserted), tuple(enroller.registration_nos),
+                            replace(preview, rows=tuple(self.rows)))
+
+
 def commit_import(ws: Workspace, preview: ImportPreview, actor: Actor,
                   cancel: threading.Event | None = None) -> ImportResult:
     """Enroll every valid row in one transaction; remember the column mapping for the school."""
-    from desktop.services.enrollment import WORKER_INSERT_COLUMNS, _existing_niks, _school_ids, insert_enrollments
-    from desktop.storage.models import Setting
-
-    permissions.require(actor, permissions.Action.IMPORT)
-    if permissions.school_for(actor, preview.school_npsn) != preview.school_npsn:
-        raise PermissionDenied(QT_TRANSLATE_NOOP("Service", "Koordinator hanya dapat mengimpor daftar sekolahnya "
-                                                            "sendiri (NPSN {npsn})."), npsn=actor.school_npsn)
-    rows = preview.committable
-    with bulk_work(), ws.session(write=True) as session:
-        # Someone may have enrolled one of these people since the preview was made.
-        taken = _existing_niks(session, [r.enrollment.nik for r in rows])
-        if taken:
-            preview = _mark_taken(preview, taken)
-            rows = preview.committable
-        schools = _school_ids(session, {preview.school_npsn} if preview.school_npsn else set())
-        inserted = insert_enrollments(session, ws, [r.enrollment for r in rows], schools, actor, "import",
-                                      {"file": preview.path.name, "school": preview.school_npsn})
-        if preview.school_npsn and preview.dapodik is None:
-            saved = {f: preview.headers[i] for f, i in preview.mapping.items() if i < len(preview.headers)}
-            key = _mapping_key(preview.school_npsn)
-            setting = session.get(Setting, key)
-            if setting is None:
-                session.add(Setting(key=key, value=json.dumps(saved)))
-            else:
-                setting.value = json.dumps(saved)
+    _may_import(actor, preview.school_npsn)
+    with bulk_work(), ws.writing() as db:
+        enrolling = _Enrolling(db, ws, preview, actor)
+        enrolling.add(preview.rows)
+        result = enrolling.finish()
         if cancel is not None and cancel.is_set():
             raise Cancelled()  # leaving the block rolls the whole import back
-    regno = WORKER_INSERT_COLUMNS.index("registration_no")
-    return ImportResult(len(inserted), tuple(row[regno] for row in inserted), preview)
+    return result
 
 
-def _mark_taken(preview: ImportPreview, taken: Mapping[str, tuple[str, str, str]]) -> ImportPreview:
-    from desktop.services.enrollment import DUPLICATE_NIK
-
-    rows = []
-    for row in preview.rows:
-        if row.enrollment is not None and row.status in (VALID, WARNING) and row.enrollment.nik in taken:
-            _, regno, name = taken[row.enrollment.nik]
-            row = replace(row, status=DUPLICATE, duplicate=error("nik", DUPLICATE_NIK, name=name, regno=regno))
-        rows.append(row)
-    return replace(preview, rows=tuple(rows))
+def import_at_once(ws: Workspace, path: Path, actor: Actor, school_npsn: str | None = None,
+                   columns: Mapping[str, str] | None = None) -> ImportResult:
+    """Read, check and enroll a parent list in one pass, for the command line, which shows no preview:
+    all or nothing, in one transaction, as ``read_import`` then ``commit_import`` would. The checked
+    rows are enrolled while the rest are still being checked (on the second core, by a helper), so a
+    10,000-row list costs about the check alone. A file without the NIK or name column enrolls nothing
+    (``preview.unmapped_required`` says which)."""
+    school_npsn = _school(ws, school_npsn)
+    _may_import(actor, school_npsn)
+    with bulk_work():
+        preview, pending = _prepare(ws, Path(path), school_npsn, None, columns)
+        if preview.unmapped_required:
+            return ImportResult(0, (), replace(preview, rows=tuple(pending)))
+        with ws.writing() as db:
+            enrolling = _Enrolling(db, ws, preview, actor)
+            _check_quickly(ws, preview, pending, ready=enrolling.add)
+            return enrolling.finish()
 
 
 # --- writing spreadsheets ---------------------------------------------------------------------
@@ -695,8 +809,6 @@ def export_rejected(ws: Workspace, preview: ImportPreview, out: Path, actor: Act
                               else cell_text(value))
             values.append(" ".join(row_reasons(row)))
             yield values
-
-    from desktop.services import audit
 
     written = write_workbook(Path(out), _column_specs(True, fields), rows(), lists=_choice_lists(ws))
     audit.log(ws, actor, "export", Path(out).name, {"what": "baris ditolak", "rows": written,

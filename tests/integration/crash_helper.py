@@ -20,8 +20,9 @@ records = json.load(open(source, encoding="utf-8"))
 
 @event.listens_for(ws.engine, "after_cursor_execute")
 def _pause(conn, cursor, statement, parameters, context, executemany):
-    # The workers rows are in (written straight through the driver); the name index comes next.
-    if statement.startswith("INSERT INTO workers_fts"):
+    # The workers rows, their name index entries and change log are in (written straight through the
+    # driver, bulk_enroll); the audit entry of the batch comes next, then the commit.
+    if statement.startswith("INSERT INTO audit_log"):
         print("INSIDE", flush=True)
         sys.stdin.readline()  # the test kills us here
 

@@ -117,7 +117,7 @@ def test_importing_killed_at_random_points(tmp_path):
         # with the first list not reported imported (importing a list again that was saved just before
         # the kill adds nobody: they are all duplicates).
         batches, killed = run_and_kill("import", db, files[done:], rng, tmp_path / "out.txt",
-                                       acks=(1, 1), after=(0.0, 1.5))
+                                       acks=(1, 1), after=(0.0, 0.5))
         kills += killed
         done += len(batches)
         acknowledged.update(n for batch in batches for n in batch)

@@ -24,7 +24,7 @@ def test_a_batch_refuses_what_one_by_one_refuses():
 
 
 def test_new_uuids_are_random_version_4_uuids_as_text():
-    from desktop.services.enrollment import _new_uuids
+    from desktop.services.bulk_enroll import new_uuids as _new_uuids
 
     made = _new_uuids(5000)
     assert len(set(made)) == 5000

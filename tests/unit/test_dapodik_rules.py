@@ -20,7 +20,7 @@ def test_kota_baru_is_the_kelurahan_kotabaru(regions):
     matcher = RegionMatcher(regions)
     for written in ("Kota Baru", "KOTA BARU", "Kel. Kota Baru", "Kotabaru", "Kelurahan Kota Baru"):
         codes, problems = matcher.resolve("Kota Pontianak", "Kec. Pontianak Selatan", written)
-        assert (codes["desa_code"], problems) == ("6171011005", []), written
+        assert (codes["desa_code"], problems) == ("6171011005", ()), written
     codes, problems = matcher.resolve("Kota Pontianak", "Pontianak Selatan", "Desa Antah")
     assert not codes["desa_code"] and problems   # a name that does not exist is still not found
 

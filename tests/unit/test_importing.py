@@ -85,7 +85,7 @@ def test_regions_by_the_names_people_write(regions):
     matcher = RegionMatcher(regions)
     codes, problems = matcher.resolve("Kota Pontianak", "Pontianak Selatan", "Benua Melayu Laut")
     assert codes == {"kabupaten_code": "6171", "kecamatan_code": "617101", "desa_code": "6171011002"}
-    assert problems == []
+    assert not problems
     for kab in ("Kab. Sambas", "SAMBAS", "Kabupaten Sambas", "sambas", "61.01", "6101"):
         assert matcher.resolve(kab, "", "")[0]["kabupaten_code"] == "6101", kab
     assert matcher.resolve("", "Pontianak Selatan", "")[0]["kabupaten_code"] == "6171"  # a unique kecamatan

@@ -120,3 +120,25 @@ def test_list_entries_are_found_by_any_word_and_schools_by_their_short_name():
     assert choice_rank("raya kubu", "Kubu Raya") == 2
     words = school_words("SD NEGERI 12 PONTIANAK", "69800001")
     assert choice_matches("sdn 12", words) and choice_matches("6980", words) and not choice_matches("smpn", words)
+
+
+def test_the_compiled_classification_is_libphonenumbers_own():
+    """_indonesian_kind gives phonenumbers.number_type's answer for every kind of Indonesian number
+    (mobile, fixed line, premium 809, shared cost 804, UAN 1500/8071, toll free 800/177, too short,
+    too long), from the same metadata."""
+    import random
+
+    import phonenumbers
+
+    from desktop.domain.phone import _indonesian_kind
+
+    rng = random.Random(11)
+    heads = ["8", "81", "809", "804", "8071", "800", "177", "1500", "21", "61", "619", "2", "3", "5", "7", "9", "0"]
+    kinds = set()
+    for _ in range(6000):
+        national = rng.choice(heads) + "".join(rng.choice("0123456789") for _ in range(rng.randint(2, 13)))
+        national = national.lstrip("0") or "1"
+        expected = phonenumbers.number_type(phonenumbers.PhoneNumber(country_code=62, national_number=int(national)))
+        assert _indonesian_kind(national) == expected, national
+        kinds.add(expected)
+    assert len(kinds) >= 7   # the draw reached every branch that matters
