@@ -32,6 +32,8 @@ from desktop.domain.importing import (
     COLUMN_OF_FIELD, HEADERS, IMPORT_FIELDS, TEMPLATE_COLUMNS, RegionMatcher, cell_text, convert_row,
     field_for_header, guess_mapping, header_key, is_blank_row, without_footer,
 )
+from desktop.domain.phone import normalize_phone
+from desktop.domain.regno import registration_nos
 from desktop.domain.text import fold_spaces
 from desktop.domain.messages import QT_TRANSLATE_NOOP, Problem, error, errors_of, warnings_of
 from desktop.services import audit, permissions
@@ -246,9 +248,10 @@ def _read_import(ws: Workspace, path: Path, school_npsn: str | None, mapping: Ma
 
 
 def _prepare(ws: Workspace, path: Path, school_npsn: str | None, mapping: Mapping[str, int] | None,
-             columns: Mapping[str, str] | None) -> tuple[ImportPreview, list[ImportRow]]:
+             columns: Mapping[str, str] | None,
+             beside: Callable[[], None] | None = None) -> tuple[ImportPreview, list[ImportRow]]:
     """The file read, its columns mapped: the preview without rows, and every row to check."""
-    table = read_table(path)
+    table = read_table(path, beside)
     if mapping is None and not columns:
         layout = dapodik.detect(table.rows)
         if layout is not None:
@@ -730,6 +733,11 @@ def commit_import(ws: Workspace, preview: ImportPreview, actor: Actor,
     return result
 
 
+def _load_checkers(prefix: str) -> None:
+    normalize_phone("0812-3456-7890")
+    registration_nos(prefix, 1, 1)
+
+
 def import_at_once(ws: Workspace, path: Path, actor: Actor, school_npsn: str | None = None,
                    columns: Mapping[str, str] | None = None) -> ImportResult:
     """Read, check and enroll a parent list in one pass, for the command line, which shows no preview:
@@ -740,7 +748,10 @@ def import_at_once(ws: Workspace, path: Path, actor: Actor, school_npsn: str | N
     school_npsn = _school(ws, school_npsn)
     _may_import(actor, school_npsn)
     with bulk_work():
-        preview, pending = _prepare(ws, Path(path), school_npsn, None, columns)
+        # While the reader parses the sheet, a thread loads what checking and enrolling load on first use
+        # (libphonenumber and its Indonesian metadata, stdnum): off the path.
+        preview, pending = _prepare(ws, Path(path), school_npsn, None, columns,
+                                    beside=lambda: _load_checkers(ws.device.prefix))
         if preview.unmapped_required:
             return ImportResult(0, (), replace(preview, rows=tuple(pending)))
         with ws.writing() as db:

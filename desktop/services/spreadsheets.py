@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,8 +43,11 @@ def _unreadable(path: Path, reason: str) -> ServiceError:
                         name=path.name, reason=reason)
 
 
-def read_table(path: Path) -> Table:
-    """The first worksheet of ``path`` (or the CSV file) as rows of cell values."""
+def read_table(path: Path, beside: Callable[[], None] | None = None) -> Table:
+    """The first worksheet of ``path`` (or the CSV file) as rows of cell values.
+
+    ``beside`` runs in a thread while calamine parses a workbook's sheet (it lets go of Python meanwhile),
+    after the file has been measured, and has ended when this returns; a CSV file does not run it."""
     path = Path(path)
     suffix = path.suffix.lower()
     if not path.is_file():
@@ -60,10 +64,18 @@ def read_table(path: Path) -> Table:
 
     try:
         sheet_limits.check(path)  # before calamine: it aborts the process on a file too big to hold
-        workbook = CalamineWorkbook.from_path(str(path))
-        if not workbook.sheet_names:
-            raise _unreadable(path, "tidak ada lembar kerja.")
-        sheet = workbook.get_sheet_by_index(0)
+        thread = None
+        if beside is not None:
+            thread = threading.Thread(target=beside, daemon=True)
+            thread.start()
+        try:
+            workbook = CalamineWorkbook.from_path(str(path))
+            if not workbook.sheet_names:
+                raise _unreadable(path, "tidak ada lembar kerja.")
+            sheet = workbook.get_sheet_by_index(0)
+        finally:
+            if thread is not None:
+                thread.join()
         start_col = sheet.start[1] if sheet.start else 0
         rows = [[""] * start_col + row for row in sheet.iter_rows()] if start_col else list(sheet.iter_rows())
         return Table(rows, sheet.name)
