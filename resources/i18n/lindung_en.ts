@@ -3106,47 +3106,47 @@ NIK {nik}</translation>
         <translation>Auto-lock: 0 (off) to 240 minutes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="62"/>
+        <location filename="../../desktop/services/bulk_enroll.py" line="42"/>
         <source>NIK ini sudah terdaftar atas nama {name} (No. Registrasi {regno}).</source>
         <translation>This NIK is already enrolled for {name} (registration no. {regno}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="83"/>
+        <location filename="../../desktop/services/enrollment.py" line="66"/>
         <source>Kolom &quot;{key}&quot; tidak dikenal.</source>
         <translation>Unknown field &quot;{key}&quot;.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="190"/>
+        <location filename="../../desktop/services/enrollment.py" line="130"/>
         <source>Setiap data harus berupa objek JSON.</source>
         <translation>Every record must be a JSON object.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="197"/>
+        <location filename="../../desktop/services/enrollment.py" line="137"/>
         <source>NIK sama dengan data ke-{other} dalam berkas yang sama.</source>
         <translation>Same NIK as record {other} in the same file.</translation>
     </message>
     <message>
         <location filename="../../desktop/services/accounts.py" line="134"/>
-        <location filename="../../desktop/services/enrollment.py" line="220"/>
-        <location filename="../../desktop/services/enrollment.py" line="352"/>
+        <location filename="../../desktop/services/enrollment.py" line="160"/>
+        <location filename="../../desktop/services/enrollment.py" line="292"/>
         <location filename="../../desktop/services/reporting.py" line="104"/>
         <location filename="../../desktop/services/schools.py" line="75"/>
         <source>Sekolah dengan NPSN {npsn} belum terdaftar.</source>
         <translation>No school with NPSN {npsn} is registered.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="161"/>
+        <location filename="../../desktop/services/bulk_enroll.py" line="43"/>
         <source>NIK sudah terdaftar oleh proses lain; tidak ada yang disimpan.</source>
         <translation>The NIK was just enrolled by another process; nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="274"/>
+        <location filename="../../desktop/services/enrollment.py" line="214"/>
         <location filename="../../desktop/services/membership/views.py" line="128"/>
         <source>Data peserta tidak ditemukan.</source>
         <translation>Participant not found.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="290"/>
+        <location filename="../../desktop/services/enrollment.py" line="230"/>
         <source>Tidak ada peserta dengan No. Registrasi {regno}.</source>
         <translation>No participant has registration no. {regno}.</translation>
     </message>
@@ -3197,22 +3197,22 @@ NIK {nik}</translation>
         <translation>A coordinator can only enroll parents of their own school (NPSN {npsn}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="328"/>
+        <location filename="../../desktop/services/enrollment.py" line="268"/>
         <source>Data ini sudah diubah oleh {by} sejak dibuka. Tutup dan buka kembali, lalu ulangi perubahan.</source>
         <translation>{by} changed this record since it was opened. Close it, open it again and redo the change.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="339"/>
+        <location filename="../../desktop/services/enrollment.py" line="279"/>
         <source>Data yang sudah dihapus tidak dapat diubah.</source>
         <translation>A deleted record cannot be changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="378"/>
+        <location filename="../../desktop/services/enrollment.py" line="318"/>
         <source>Tuliskan alasan penghapusan (minimal 5 huruf).</source>
         <translation>Write the reason for deleting (at least 5 letters).</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="383"/>
+        <location filename="../../desktop/services/enrollment.py" line="323"/>
         <source>Data ini sudah dihapus.</source>
         <translation>This record is already deleted.</translation>
     </message>
@@ -3267,62 +3267,62 @@ NIK {nik}</translation>
         <translation>Region list refused: only {kab} regencies/cities and {desa} villages of West Kalimantan.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="206"/>
+        <location filename="../../desktop/services/importing.py" line="212"/>
         <source>Sekolah dengan NPSN {npsn} belum terdaftar. Tambahkan dulu: lindung school add.</source>
         <translation>No school with NPSN {npsn} is registered. Add it first: lindung school add.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="247"/>
+        <location filename="../../desktop/services/importing.py" line="261"/>
         <source>Berkas {name} kosong.</source>
         <translation>The file {name} is empty.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="283"/>
+        <location filename="../../desktop/services/importing.py" line="296"/>
         <source>Isian &quot;{field}&quot; tidak dikenal. Pilih salah satu: {fields}.</source>
         <translation>Unknown field &quot;{field}&quot;. Choose one of: {fields}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="288"/>
+        <location filename="../../desktop/services/importing.py" line="301"/>
         <source>Kolom &quot;{column}&quot; tidak ada di baris judul berkas.</source>
         <translation>Column &quot;{column}&quot; is not in the header row of the file.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="328"/>
+        <location filename="../../desktop/services/importing.py" line="340"/>
         <source>Berkas Dapodik: {pupils} siswa, {people} orang tua/wali dari &quot;{school}&quot;, sekolah yang belum terdaftar di sini. Pilih sekolahnya (atau tambahkan dulu) sebelum baris diperiksa.</source>
         <translation>Dapodik file: {pupils} pupils, {people} parents/guardians from &quot;{school}&quot;, a school not registered here. Choose the school (or add it first) before the rows are checked.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="332"/>
+        <location filename="../../desktop/services/importing.py" line="344"/>
         <source>Berkas Dapodik: {pupils} siswa, {people} orang tua/wali. Berkas tidak menyebut sekolahnya: pilih sekolahnya sebelum baris diperiksa.</source>
         <translation>Dapodik file: {pupils} pupils, {people} parents/guardians. The file does not name its school: choose the school before the rows are checked.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="362"/>
+        <location filename="../../desktop/services/importing.py" line="373"/>
         <source>Kolom berkas Dapodik dikenali sendiri; tidak perlu dipetakan.</source>
         <translation>A Dapodik file&apos;s columns are recognised by themselves; they need no mapping.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="582"/>
+        <location filename="../../desktop/services/importing.py" line="668"/>
         <source>Kolom {field} tidak dapat diubah di sini.</source>
         <translation>Column {field} cannot be changed here.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="590"/>
+        <location filename="../../desktop/services/importing.py" line="676"/>
         <source>Baris {row} tidak ada di pratinjau.</source>
         <translation>Row {row} is not in the preview.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="605"/>
+        <location filename="../../desktop/services/importing.py" line="686"/>
         <source>Koordinator hanya dapat mengimpor daftar sekolahnya sendiri (NPSN {npsn}).</source>
         <translation>A coordinator can only import their own school&apos;s lists (NPSN {npsn}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/spreadsheets.py" line="29"/>
+        <location filename="../../desktop/services/spreadsheets.py" line="30"/>
         <source>Dibatalkan; tidak ada yang disimpan.</source>
         <translation>Cancelled; nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/spreadsheets.py" line="41"/>
+        <location filename="../../desktop/services/spreadsheets.py" line="42"/>
         <source>Berkas {name} tidak dapat dibaca: {reason}</source>
         <translation>The file {name} cannot be read: {reason}</translation>
     </message>
@@ -3339,12 +3339,12 @@ NIK {nik}</translation>
     </message>
     <message>
         <location filename="../../desktop/services/backup.py" line="83"/>
-        <location filename="../../desktop/services/spreadsheets.py" line="50"/>
+        <location filename="../../desktop/services/spreadsheets.py" line="54"/>
         <source>Berkas {name} tidak ditemukan.</source>
         <translation>The file {name} was not found.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/spreadsheets.py" line="52"/>
+        <location filename="../../desktop/services/spreadsheets.py" line="56"/>
         <source>Jenis berkas {suffix} tidak didukung. Gunakan .xlsx, .xls, .ods atau .csv.</source>
         <translation>Files of type {suffix} are not supported. Use .xlsx, .xls, .ods or .csv.</translation>
     </message>
@@ -3379,58 +3379,58 @@ NIK {nik}</translation>
         <translation>The number of months must be 1 to 60.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="98"/>
+        <location filename="../../desktop/sync/client.py" line="101"/>
         <source>Hub {hub} tidak dapat dihubungi ({reason}); data tetap aman di laptop dan dikirim pada sinkronisasi berikutnya.</source>
         <translation>The hub {hub} cannot be reached ({reason}); the data stays safe on this laptop and goes at the next sync.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="107"/>
+        <location filename="../../desktop/sync/client.py" line="110"/>
         <source>Hub menolak laptop ini: {detail}</source>
         <translation>The hub refused this laptop: {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="109"/>
+        <location filename="../../desktop/sync/client.py" line="112"/>
         <source>Hub menjawab dengan galat {status}.</source>
         <translation>The hub answered with error {status}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="130"/>
+        <location filename="../../desktop/sync/client.py" line="144"/>
         <source>Alamat hub {hub} tidak sah; contoh: https://hub.cabang.id</source>
         <translation>The hub address {hub} is not valid; for example: https://hub.branch.id</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="132"/>
+        <location filename="../../desktop/sync/client.py" line="146"/>
         <source>Alamat hub {hub} memakai http:// tanpa enkripsi: kredensial laptop akan terkirim terbuka. Gunakan https:// (hub di balik proxy TLS), atau --allow-http bila jaringannya memang tertutup.</source>
         <translation>The hub address {hub} uses http:// without encryption: the laptop&apos;s credential would travel in clear. Use https:// (the hub behind a TLS proxy), or --allow-http if the network really is closed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="146"/>
+        <location filename="../../desktop/sync/client.py" line="160"/>
         <source>Laptop ini terdaftar di hub {registered}; kredensialnya tidak dikirim ke {hub}. Untuk pindah hub, daftarkan ulang laptop dengan kode baru.</source>
         <translation>This laptop is registered with the hub {registered}; its credential is not sent to {hub}. To move to another hub, register the laptop again with a new code.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="167"/>
+        <location filename="../../desktop/sync/client.py" line="181"/>
         <source>Pendaftaran ke hub ditolak: {detail}</source>
         <translation>Registration with the hub refused: {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="201"/>
+        <location filename="../../desktop/sync/client.py" line="215"/>
         <source>Sinkron otomatis: 0 (mati) sampai 1440 menit.</source>
         <translation>Automatic sync: 0 (off) to 1440 minutes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="366"/>
+        <location filename="../../desktop/sync/client.py" line="454"/>
         <source>Hub tidak memegang data ini; perbaiki datanya lalu kirim ulang.</source>
         <translation>The hub does not hold this record; correct it and send it again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="371"/>
+        <location filename="../../desktop/sync/client.py" line="459"/>
         <source>Data ini tidak ada di laptop.</source>
         <translation>This record is not on this laptop.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="144"/>
-        <location filename="../../desktop/sync/client.py" line="223"/>
+        <location filename="../../desktop/sync/client.py" line="158"/>
+        <location filename="../../desktop/sync/client.py" line="237"/>
         <source>Laptop ini belum terdaftar di hub: lindung register --hub URL --code KODE.</source>
         <translation>This laptop is not registered with a hub: lindung register --hub URL --code CODE.</translation>
     </message>
@@ -4019,352 +4019,352 @@ NIK {nik}</translation>
 <context>
     <name>Validation</name>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="212"/>
+        <location filename="../../desktop/domain/enrollment.py" line="222"/>
         <source>Nama wajib diisi.</source>
         <translation>The name is required.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="222"/>
+        <location filename="../../desktop/domain/enrollment.py" line="232"/>
         <source>Nama terlalu panjang (maksimal 100 huruf).</source>
         <translation>The name is too long (100 letters at most).</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="224"/>
+        <location filename="../../desktop/domain/enrollment.py" line="234"/>
         <source>Nama tidak boleh berisi angka.</source>
         <translation>A name cannot contain digits.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="226"/>
+        <location filename="../../desktop/domain/enrollment.py" line="236"/>
         <source>Nama hanya boleh berisi huruf, spasi, titik, koma, tanda hubung dan apostrof.</source>
         <translation>A name may only contain letters, spaces, dots, commas, hyphens and apostrophes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="238"/>
+        <location filename="../../desktop/domain/enrollment.py" line="248"/>
         <source>Tanggal wajib diisi.</source>
         <translation>The date is required.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="242"/>
+        <location filename="../../desktop/domain/enrollment.py" line="252"/>
         <source>Tanggal &quot;{text}&quot; tidak dapat dibaca. Tulis seperti 17-08-1980.</source>
         <translation>The date &quot;{text}&quot; cannot be read. Write it like 17-08-1980.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="253"/>
+        <location filename="../../desktop/domain/enrollment.py" line="263"/>
         <source>Pilih salah satu.</source>
         <translation>Choose one.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="255"/>
+        <location filename="../../desktop/domain/enrollment.py" line="265"/>
         <source>Pilihan &quot;{value}&quot; tidak dikenal.</source>
         <translation>Unknown choice &quot;{value}&quot;.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="285"/>
+        <location filename="../../desktop/domain/enrollment.py" line="295"/>
         <source>NIK sama dengan No. KK: yang tertulis di kolom NIK adalah nomor Kartu Keluarga. Isi NIK dari KTP.</source>
         <translation>NIK equals the family card number: the NIK column holds the Kartu Keluarga number. Enter the NIK from the ID card (KTP).</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="290"/>
+        <location filename="../../desktop/domain/enrollment.py" line="300"/>
         <source>Tempat lahir wajib diisi.</source>
         <translation>The place of birth is required.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="296"/>
+        <location filename="../../desktop/domain/enrollment.py" line="306"/>
         <source>Tanggal lahir tidak boleh di masa depan.</source>
         <translation>The date of birth cannot be in the future.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="300"/>
+        <location filename="../../desktop/domain/enrollment.py" line="310"/>
         <source>Umur {age} tahun: peserta minimal berumur {min} tahun.</source>
         <translation>Age {age}: participants must be at least {min}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="302"/>
+        <location filename="../../desktop/domain/enrollment.py" line="312"/>
         <source>Umur {age} tahun: peserta harus berumur di bawah {max} tahun.</source>
         <translation>Age {age}: participants must be under {max}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="306"/>
+        <location filename="../../desktop/domain/enrollment.py" line="316"/>
         <source>Tanggal lahir tidak cocok dengan NIK (NIK menunjukkan {nikdate}). Periksa keduanya; mungkin yang diketik No. KK?</source>
         <translation>The date of birth does not match the NIK (the NIK says {nikdate}). Check both; was the family-card number typed instead?</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="310"/>
+        <location filename="../../desktop/domain/enrollment.py" line="320"/>
         <source>Jenis kelamin tidak cocok dengan NIK: tanggal pada NIK ({day}) menunjukkan {sex}.</source>
         <translation>The sex does not match the NIK: the day in the NIK ({day}) means {sex}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="316"/>
+        <location filename="../../desktop/domain/enrollment.py" line="326"/>
         <source>Alamat wajib diisi.</source>
         <translation>The address is required.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="318"/>
+        <location filename="../../desktop/domain/enrollment.py" line="328"/>
         <source>Alamat terlalu panjang (maksimal 200 huruf).</source>
         <translation>The address is too long (200 letters at most).</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="328"/>
+        <location filename="../../desktop/domain/enrollment.py" line="338"/>
         <source>Pilih kabupaten/kota.</source>
         <translation>Choose the regency/city.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="330"/>
+        <location filename="../../desktop/domain/enrollment.py" line="340"/>
         <source>Pilih kecamatan.</source>
         <translation>Choose the district.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="332"/>
+        <location filename="../../desktop/domain/enrollment.py" line="342"/>
         <source>Pilih desa/kelurahan.</source>
         <translation>Choose the village.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="338"/>
+        <location filename="../../desktop/domain/enrollment.py" line="348"/>
         <source>Kode wilayah {code} tidak ada di Kalimantan Barat.</source>
         <translation>Region code {code} does not exist in West Kalimantan.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="340"/>
+        <location filename="../../desktop/domain/enrollment.py" line="350"/>
         <source>{name} tidak berada di wilayah yang dipilih di atasnya.</source>
         <translation>{name} does not lie in the region chosen above it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="346"/>
+        <location filename="../../desktop/domain/enrollment.py" line="356"/>
         <source>Tanpa No. HP peserta sulit dihubungi saat klaim.</source>
         <translation>Without a mobile number the participant is hard to reach for a claim.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="350"/>
+        <location filename="../../desktop/domain/enrollment.py" line="360"/>
         <source>Tuliskan pekerjaannya bila memilih &quot;Lainnya&quot;.</source>
         <translation>Write the occupation when choosing &quot;Other&quot;.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="356"/>
+        <location filename="../../desktop/domain/enrollment.py" line="366"/>
         <source>Penghasilan per bulan wajib diisi.</source>
         <translation>The monthly income is required.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="358"/>
+        <location filename="../../desktop/domain/enrollment.py" line="368"/>
         <source>Penghasilan harus berupa angka rupiah, misalnya 1.500.000.</source>
         <translation>The income must be an amount in rupiah, e.g. 1.500.000.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="360"/>
+        <location filename="../../desktop/domain/enrollment.py" line="370"/>
         <source>Penghasilan di atas Rp {limit} tidak lazim untuk pekerja rentan. Periksa kembali.</source>
         <translation>An income above Rp {limit} is unusual for a vulnerable worker. Please check.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="364"/>
+        <location filename="../../desktop/domain/enrollment.py" line="374"/>
         <source>Nama ahli waris wajib diisi (penerima santunan JKM).</source>
         <translation>The heir&apos;s name is required (they receive the JKM benefit).</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="366"/>
+        <location filename="../../desktop/domain/enrollment.py" line="376"/>
         <source>Ahli waris sama dengan nama peserta. Isi nama anggota keluarga yang menerima santunan.</source>
         <translation>The heir has the participant&apos;s own name. Enter the family member who would receive the benefit.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="374"/>
+        <location filename="../../desktop/domain/enrollment.py" line="384"/>
         <source>NPSN harus 8 digit angka.</source>
         <translation>The NPSN must be 8 digits.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="378"/>
+        <location filename="../../desktop/domain/enrollment.py" line="388"/>
         <source>Pilih sekolah siswa, atau kosongkan nama siswa dan kelas.</source>
         <translation>Choose the pupil&apos;s school, or leave the pupil&apos;s name and class empty.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/nik.py" line="87"/>
+        <location filename="../../desktop/domain/nik.py" line="91"/>
         <source>NIK wajib diisi.</source>
         <translation>The NIK is required.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/nik.py" line="89"/>
+        <location filename="../../desktop/domain/nik.py" line="93"/>
         <source>NIK hanya boleh berisi angka.</source>
         <translation>A NIK contains digits only.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/nik.py" line="92"/>
+        <location filename="../../desktop/domain/nik.py" line="96"/>
         <source>NIK harus 16 digit (sekarang {n} digit).</source>
         <translation>A NIK has 16 digits (this one has {n}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/nik.py" line="98"/>
+        <location filename="../../desktop/domain/nik.py" line="102"/>
         <source>Kode provinsi {code} pada NIK tidak ada.</source>
         <translation>Province code {code} in the NIK does not exist.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/nik.py" line="100"/>
+        <location filename="../../desktop/domain/nik.py" line="104"/>
         <source>Kode kabupaten/kota {code} pada NIK tidak ada.</source>
         <translation>Regency/city code {code} in the NIK does not exist.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/nik.py" line="102"/>
+        <location filename="../../desktop/domain/nik.py" line="106"/>
         <source>Kode kecamatan pada NIK tidak boleh 00.</source>
         <translation>The district code in a NIK cannot be 00.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/nik.py" line="106"/>
+        <location filename="../../desktop/domain/nik.py" line="110"/>
         <source>Tanggal lahir pada NIK ({ddmmyy}) bukan tanggal yang ada.</source>
         <translation>The birth date in the NIK ({ddmmyy}) is not a real date.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/nik.py" line="108"/>
+        <location filename="../../desktop/domain/nik.py" line="112"/>
         <source>Nomor urut NIK tidak boleh 0000.</source>
         <translation>The NIK&apos;s serial cannot be 0000.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/nik.py" line="118"/>
+        <location filename="../../desktop/domain/nik.py" line="122"/>
         <source>NIK diterbitkan di luar Kalimantan Barat ({province}). Pastikan NIK benar.</source>
         <translation>The NIK was issued outside West Kalimantan ({province}). Make sure it is right.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/nik.py" line="121"/>
+        <location filename="../../desktop/domain/nik.py" line="125"/>
         <source>Kode kabupaten/kota {code} pada NIK tidak ada di Kalimantan Barat.</source>
         <translation>Regency/city code {code} in the NIK does not exist in West Kalimantan.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/nik.py" line="125"/>
+        <location filename="../../desktop/domain/nik.py" line="129"/>
         <source>Kode kecamatan {code} pada NIK tidak ada dalam daftar wilayah terbaru.</source>
         <translation>District code {code} in the NIK is not in the current region list.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/nik.py" line="137"/>
+        <location filename="../../desktop/domain/nik.py" line="141"/>
         <source>No. KK hanya boleh berisi angka.</source>
         <translation>The family card number may contain digits only.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/nik.py" line="139"/>
+        <location filename="../../desktop/domain/nik.py" line="143"/>
         <source>No. KK harus 16 digit (sekarang {n} digit).</source>
         <translation>The family card number must have 16 digits (now {n}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/nik.py" line="144"/>
+        <location filename="../../desktop/domain/nik.py" line="148"/>
         <source>Kode provinsi {code} pada No. KK tidak ada.</source>
         <translation>Province code {code} in the family card number does not exist.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/nik.py" line="146"/>
+        <location filename="../../desktop/domain/nik.py" line="150"/>
         <source>Kode kabupaten/kota {code} pada No. KK tidak ada.</source>
         <translation>Regency/city code {code} in the family card number does not exist.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/nik.py" line="148"/>
+        <location filename="../../desktop/domain/nik.py" line="152"/>
         <source>Kode kecamatan pada No. KK tidak boleh 00.</source>
         <translation>The district code in the family card number cannot be 00.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/nik.py" line="151"/>
+        <location filename="../../desktop/domain/nik.py" line="155"/>
         <source>Tanggal terbit pada No. KK ({ddmmyy}) bukan tanggal yang ada; mungkin yang diketik NIK?</source>
         <translation>The issue date in the family card number ({ddmmyy}) is not a real date; was a NIK typed instead?</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/nik.py" line="155"/>
+        <location filename="../../desktop/domain/nik.py" line="159"/>
         <source>Nomor urut No. KK tidak boleh 0000.</source>
         <translation>The serial of the family card number cannot be 0000.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/nik.py" line="159"/>
+        <location filename="../../desktop/domain/nik.py" line="163"/>
         <source>No. KK diterbitkan di luar Kalimantan Barat ({province}). Pastikan nomornya benar.</source>
         <translation>The family card was issued outside West Kalimantan ({province}). Make sure the number is right.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/nik.py" line="162"/>
+        <location filename="../../desktop/domain/nik.py" line="166"/>
         <source>Kode kabupaten/kota {code} pada No. KK tidak ada di Kalimantan Barat.</source>
         <translation>Regency/city code {code} in the family card number does not exist in West Kalimantan.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/phone.py" line="37"/>
+        <location filename="../../desktop/domain/phone.py" line="34"/>
         <source>No. HP tidak dapat dibaca. Tulis seperti 0812-3456-7890 atau +62 812-3456-7890.</source>
         <translation>The mobile number cannot be read. Write it like 0812-3456-7890 or +62 812-3456-7890.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/phone.py" line="39"/>
+        <location filename="../../desktop/domain/phone.py" line="36"/>
         <source>No. HP harus nomor Indonesia (+62).</source>
         <translation>The mobile number must be Indonesian (+62).</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/phone.py" line="49"/>
+        <location filename="../../desktop/domain/phone.py" line="47"/>
         <source>No. HP tidak valid: periksa jumlah digit (08xx, 10–13 digit).</source>
         <translation>Invalid mobile number: check the digits (08xx, 10–13 digits).</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/phone.py" line="51"/>
+        <location filename="../../desktop/domain/phone.py" line="49"/>
         <source>Nomor ini bukan nomor HP (seluler). Isi nomor HP yang diawali 08.</source>
         <translation>This is not a mobile number. Enter a mobile number starting with 08.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/importing.py" line="141"/>
+        <location filename="../../desktop/domain/importing.py" line="152"/>
         <source>NIK tersimpan sebagai angka di Excel, sehingga digit terakhirnya hilang (Excel hanya menyimpan 15 digit). Ubah format kolom NIK menjadi Teks lalu ketik ulang NIK dari KTP.</source>
         <translation>The NIK was stored as a number in Excel, so its last digit was lost (Excel keeps only 15 digits). Format the NIK column as Text and type the NIK again from the ID card.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/importing.py" line="147"/>
+        <location filename="../../desktop/domain/importing.py" line="158"/>
         <source>No. KK tersimpan sebagai angka di Excel, sehingga digit terakhirnya hilang (Excel hanya menyimpan 15 digit). Ubah format kolom No. KK menjadi Teks lalu ketik ulang nomornya dari Kartu Keluarga.</source>
         <translation>The family card number was stored as a number in Excel, so its last digit was lost (Excel keeps only 15 digits). Format the column as Text and type the number again from the Kartu Keluarga.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/importing.py" line="163"/>
+        <location filename="../../desktop/domain/importing.py" line="174"/>
         <source>NIK tersimpan sebagai angka; simpan kolom NIK sebagai Teks agar tidak rusak.</source>
         <translation>The NIK was stored as a number; keep the NIK column as Text so it is not damaged.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/importing.py" line="409"/>
+        <location filename="../../desktop/domain/importing.py" line="422"/>
         <source>Isi kabupaten/kota: kecamatan &quot;{name}&quot; tidak bisa dipastikan tanpanya.</source>
         <translation>Fill in the regency/city: district &quot;{name}&quot; cannot be identified without it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/importing.py" line="431"/>
+        <location filename="../../desktop/domain/importing.py" line="444"/>
         <source>Kabupaten/kota &quot;{name}&quot; tidak ada di Kalimantan Barat.</source>
         <translation>Regency/city &quot;{name}&quot; is not in West Kalimantan.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/importing.py" line="433"/>
+        <location filename="../../desktop/domain/importing.py" line="446"/>
         <source>Kecamatan &quot;{name}&quot; tidak ditemukan di {within}.</source>
         <translation>District &quot;{name}&quot; was not found in {within}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/importing.py" line="435"/>
+        <location filename="../../desktop/domain/importing.py" line="448"/>
         <source>Desa/kelurahan &quot;{name}&quot; tidak ditemukan di Kecamatan {within}.</source>
         <translation>Village &quot;{name}&quot; was not found in district {within}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/importing.py" line="439"/>
+        <location filename="../../desktop/domain/importing.py" line="452"/>
         <source>Kabupaten/kota &quot;{name}&quot; tidak ada di Kalimantan Barat. Maksudnya {suggestion}?</source>
         <translation>Regency/city &quot;{name}&quot; is not in West Kalimantan. Did you mean {suggestion}?</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/importing.py" line="440"/>
+        <location filename="../../desktop/domain/importing.py" line="453"/>
         <source>Kecamatan &quot;{name}&quot; tidak ditemukan di {within}. Maksudnya {suggestion}?</source>
         <translation>District &quot;{name}&quot; was not found in {within}. Did you mean {suggestion}?</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/importing.py" line="441"/>
+        <location filename="../../desktop/domain/importing.py" line="454"/>
         <source>Desa/kelurahan &quot;{name}&quot; tidak ditemukan di Kecamatan {within}. Maksudnya {suggestion}?</source>
         <translation>Village &quot;{name}&quot; was not found in district {within}. Did you mean {suggestion}?</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/importing.py" line="482"/>
+        <location filename="../../desktop/domain/importing.py" line="495"/>
         <source>Tahun lahir {year} tidak cocok dengan NIK (lahir {nikdate}); tanggal lahir diambil dari NIK. Periksa NIK-nya.</source>
         <translation>Year of birth {year} does not match the NIK (born {nikdate}); the birth date is taken from the NIK. Check the NIK.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/importing.py" line="528"/>
+        <location filename="../../desktop/domain/importing.py" line="541"/>
         <source>Penghasilan &quot;{bracket}&quot;: Rp 5 juta sebulan atau lebih, hampir tidak termasuk pekerja rentan. Periksa kembali.</source>
         <translation>Income &quot;{bracket}&quot;: Rp 5 million a month or more, hardly a vulnerable worker. Please check.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="514"/>
+        <location filename="../../desktop/services/importing.py" line="604"/>
         <source>Data tidak lengkap.</source>
         <translation>Incomplete data.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="525"/>
+        <location filename="../../desktop/services/importing.py" line="615"/>
         <source>NIK sama dengan baris {row} di berkas ini; hanya baris {row} yang didaftarkan.</source>
         <translation>Same NIK as row {row} of this file; only row {row} is enrolled.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="526"/>
+        <location filename="../../desktop/services/importing.py" line="616"/>
         <source>NIK sama dengan {person} di baris {row} berkas ini, tetapi namanya lain; hanya yang di baris {row} yang didaftarkan. Periksa NIK-nya.</source>
         <translation>Same NIK as the {person} in row {row} of this file, but a different name; only the one in row {row} is enrolled. Check the NIK.</translation>
     </message>
