@@ -50,9 +50,7 @@ def _duplicate_problem(regno: str, name: str) -> Problem:
 
 
 def _school_ids(session: Session, npsns: set[str]) -> dict[str, int]:
-    if not npsns:
-        return {}
-    return dict(session.execute(select(School.npsn, School.id).where(School.npsn.in_(npsns))).all())
+    return bulk_enroll.school_ids(_driver(session), npsns) if npsns else {}
 
 
 def _row_values(e: Enrollment, school_id: int | None) -> dict[str, Any]:
