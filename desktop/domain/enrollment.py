@@ -7,7 +7,7 @@ import enum
 import re
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from desktop.domain.messages import QT_TRANSLATE_NOOP, Problem, error, errors_of, warning, warnings_of
 from desktop.domain.nik import age_on, clean_nik, kk_problems, parse_nik, region_problems
@@ -201,8 +201,7 @@ _ASCII_NAME = re.compile(r"[A-Za-z][A-Za-z .,'\-`]*\n?\Z")   # the same for a na
 _NPSN = re.compile(r"^\d{8}$")
 
 
-@dataclass(frozen=True)
-class Result:
+class Result(NamedTuple):
     enrollment: Enrollment | None
     problems: list[Problem]
 
@@ -223,7 +222,11 @@ _NAME_REQUIRED = QT_TRANSLATE_NOOP("Validation", "Nama wajib diisi.")
 
 
 def _name(raw: object, field_name: str, problems: list[Problem], missing: str | None = _NAME_REQUIRED) -> str:
-    name = normalize_name(str(raw) if raw is not None else "")
+    return _checked_name(normalize_name(str(raw) if raw is not None else ""), field_name, problems, missing)
+
+
+def _checked_name(name: str, field_name: str, problems: list[Problem], missing: str | None = _NAME_REQUIRED) -> str:
+    """``name``, already normalised, with what is wrong with it added to ``problems``."""
     if not name:
         if missing:
             problems.append(error(field_name, missing))
@@ -271,6 +274,11 @@ def _text(raw: object) -> str:
     return fold_spaces(str(raw)) if raw is not None else ""
 
 
+def _upper_text(raw: object) -> str:
+    """``normalize_name(_text(raw))``, folding a string once."""
+    return (fold_spaces(raw) if type(raw) is str else _text(raw)).upper()
+
+
 def validate(raw: Mapping[str, Any], ctx: Context, reference_date: dt.date | None = None) -> Result:
     """Check and clean one enrollment.
 
@@ -295,7 +303,7 @@ def validate(raw: Mapping[str, Any], ctx: Context, reference_date: dt.date | Non
             problems.append(error("nik", QT_TRANSLATE_NOOP("Validation", "NIK sama dengan No. KK: yang tertulis di kolom NIK adalah nomor Kartu Keluarga. Isi NIK dari KTP.")))
 
     full_name = _name(get("full_name"), "full_name", problems)
-    birth_place = normalize_name(_text(get("birth_place")))
+    birth_place = _upper_text(get("birth_place"))
     if not birth_place:
         problems.append(error("birth_place", QT_TRANSLATE_NOOP("Validation", "Tempat lahir wajib diisi.")))
     birth_date = _date(get("birth_date"), "birth_date", problems)
@@ -382,12 +390,12 @@ def validate(raw: Mapping[str, Any], ctx: Context, reference_date: dt.date | Non
     npsn = _text(get("school_npsn")) or None
     if npsn is not None and not _NPSN.match(npsn):
         problems.append(error("school_npsn", QT_TRANSLATE_NOOP("Validation", "NPSN harus 8 digit angka.")))
-    pupil_name = normalize_name(_text(get("pupil_name")))
+    pupil_name = _upper_text(get("pupil_name"))
     pupil_class = _text(get("pupil_class")).upper()
     if (pupil_name or pupil_class) and npsn is None:
         problems.append(error("school_npsn", QT_TRANSLATE_NOOP("Validation", "Pilih sekolah siswa, atau kosongkan nama siswa dan kelas.")))
     if pupil_name:
-        _name(pupil_name, "pupil_name", problems)
+        _checked_name(pupil_name, "pupil_name", problems)
 
     # --- coverage -------------------------------------------------------------------------
     programme = _choice(Programme, get("programme"), "programme", problems, default=Programme.JKK_JKM)

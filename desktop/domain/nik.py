@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from desktop.domain.messages import QT_TRANSLATE_NOOP, Problem, error, warning
 from desktop.domain.regions import KALBAR, PROVINCES, RegionCatalog
@@ -33,8 +33,9 @@ def mask_nik(nik: str) -> str:
     return nik[:6] + "•" * 6 + nik[12:]
 
 
-@dataclass(frozen=True, slots=True)
-class NikInfo:
+class NikInfo(NamedTuple):
+    """The parts of a well-formed NIK (a named tuple: made for every row an import checks)."""
+
     nik: str
     province: str      # 2 digits
     kabupaten: str     # 4 digits

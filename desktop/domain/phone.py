@@ -40,12 +40,11 @@ def normalize_phone(raw: str | None, field: str = "phone") -> tuple[str | None, 
 def _checked(significant: str, national: str, field: str) -> tuple[str | None, list[Problem]]:
     """The number's verdict: ``significant`` as libphonenumber classifies it, ``national`` the digits
     kept after +62."""
-    from phonenumbers import PhoneNumberType
-
     kind = _indonesian_kind(significant)  # UNKNOWN when the number is not valid at all
-    if kind is PhoneNumberType.UNKNOWN:
+    kinds = _indonesian_descriptions()[-1]
+    if kind is kinds.UNKNOWN:
         return None, [error(field, QT_TRANSLATE_NOOP("Validation", "No. HP tidak valid: periksa jumlah digit (08xx, 10–13 digit)."))]
-    if kind not in (PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE):
+    if kind not in (kinds.MOBILE, kinds.FIXED_LINE_OR_MOBILE):
         return None, [error(field, QT_TRANSLATE_NOOP("Validation", "Nomor ini bukan nomor HP (seluler). Isi nomor HP yang diawali 08."))]
     return f"+62{national}", []
 
@@ -53,7 +52,7 @@ def _checked(significant: str, national: str, field: str) -> tuple[str | None, l
 @functools.cache
 def _indonesian_descriptions() -> tuple:
     """libphonenumber's descriptions of Indonesian numbers, each as (type, compiled pattern, lengths),
-    in the order its ``number_type`` tries them."""
+    in the order its ``number_type`` tries them; and its PhoneNumberType, last."""
     from phonenumbers import PhoneMetadata, PhoneNumberType
 
     metadata = PhoneMetadata.metadata_for_region("ID")
@@ -69,7 +68,8 @@ def _indonesian_descriptions() -> tuple:
         (PhoneNumberType.PERSONAL_NUMBER, "personal_number"), (PhoneNumberType.PAGER, "pager"),
         (PhoneNumberType.UAN, "uan"), (PhoneNumberType.VOICEMAIL, "voicemail"))]
     return (described(metadata.general_desc), tuple((k, d) for k, d in ordered if d is not None),
-            described(metadata.fixed_line), described(metadata.mobile), metadata.same_mobile_and_fixed_line_pattern)
+            described(metadata.fixed_line), described(metadata.mobile), metadata.same_mobile_and_fixed_line_pattern,
+            PhoneNumberType)
 
 
 def _matches(national: str, desc) -> bool:
@@ -83,9 +83,7 @@ def _indonesian_kind(national: str):
     """``phonenumbers.number_type`` of an Indonesian national number, from the same metadata, taken in
     the same order, with its patterns compiled once (the library's own call was a tenth of checking an
     imported row)."""
-    from phonenumbers import PhoneNumberType
-
-    general, special, fixed_line, mobile, same_pattern = _indonesian_descriptions()
+    general, special, fixed_line, mobile, same_pattern, PhoneNumberType = _indonesian_descriptions()  # noqa: N806
     if not _matches(national, general):
         return PhoneNumberType.UNKNOWN
     for kind, desc in special:

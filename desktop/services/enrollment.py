@@ -165,8 +165,10 @@ def _enroll_many(ws: Workspace, raws: Sequence[Mapping[str, Any]], actor: Actor)
 
         inserted = insert_enrollments(session, ws, [e for _, e in clean], schools, actor)
         npsn_names = _school_names(session, set(schools.values()))
-        records = tuple(_record_from_values(values, values["id"], npsn_names)
-                        for values in (dict(zip(WORKER_INSERT_COLUMNS, row, strict=True)) for row in inserted))
+        records = tuple(_record_from_values(values | {"enrolled_at": stamp, "updated_at": stamp}, values["id"],
+                                            npsn_names)
+                        for values in (dict(zip(WORKER_INSERT_COLUMNS, row, strict=True)) for row in inserted)
+                        for stamp in (dt.datetime.fromisoformat(values["enrolled_at"]),))
     return EnrollOutcome(records, warnings)
 
 

@@ -118,12 +118,12 @@ def test_a_helper_that_dies_midway_loses_no_row(tmp_path, parents, forked, monke
 
     def dies():
         work_rows, ctx, matcher, preview, ends, sent, _ = importing._FORK_JOB
-        number = importing._take(ends, front=True)
+        number = importing._take(ends)
         sent.put((number, [(r.status, r.problems, importing.astuple_shallow(r.enrollment) if r.enrollment else None,
                             r.person) for r in importing._check_chunk(work_rows, ctx, matcher, preview, number)]))
         sent.close()
         sent.join_thread()
-        importing._take(ends, front=True)   # taken, never sent
+        importing._take(ends)   # taken, never sent
         os._exit(9)
 
     try:
