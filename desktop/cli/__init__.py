@@ -242,6 +242,12 @@ _HANDLERS = {
 }
 
 
+# Work a command starts before the database is opened, to go on beside the opening and the sign-in
+# (in the modules of _HANDLERS): the hook gets the arguments and may return something to close() at
+# the end of the command.
+_BEFORE_OPEN = {"import": ("importing", "before_open_import")}
+
+
 def _lazy(module: str, name: str) -> Callable[..., int]:
     def run(ws, actor, args) -> int:
         return getattr(importlib.import_module(f"desktop.cli.{module}"), name)(ws, actor, args)
@@ -300,14 +306,22 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_gui(db=args.db, lang=args.lang)
         from desktop.services.errors import ServiceError
 
-        ws = _open(args)
+        before = None
+        if args.command in _BEFORE_OPEN:
+            module, name = _BEFORE_OPEN[args.command]
+            before = getattr(importlib.import_module(f"desktop.cli.{module}"), name)(args)
         try:
-            actor = _sign_in(ws, args)
-            return COMMANDS[args.command](ws, actor, args)
-        except ServiceError as exc:
-            raise CliError(exc.message) from None
+            ws = _open(args)
+            try:
+                actor = _sign_in(ws, args)
+                return COMMANDS[args.command](ws, actor, args)
+            except ServiceError as exc:
+                raise CliError(exc.message) from None
+            finally:
+                ws.close()
         finally:
-            ws.close()
+            if before is not None:
+                before.close()
     except CliError as exc:
         print(f"lindung: {exc}", file=sys.stderr)
         return exc.status

@@ -41,6 +41,7 @@ from desktop.services import audit, permissions
 from desktop.services.accounts import Actor
 from desktop.services.bulk_enroll import DUPLICATE_NIK, Enroller, audit_details, existing_niks, school_ids
 from desktop.services.parallel import can_fork
+from desktop.services.sheet_limits import Beforehand
 from desktop.services.errors import NotFound, PermissionDenied, ServiceError
 from desktop.services.spreadsheets import Cancelled, ColumnSpec, Table, read_table, write_workbook
 from desktop.services.workspace import Workspace, bulk_work
@@ -237,32 +238,34 @@ class SchoolNeeded(ServiceError):
 def read_import(ws: Workspace, path: Path, school_npsn: str | None = None,
                 mapping: Mapping[str, int] | None = None, progress: Progress | None = None,
                 cancel: threading.Event | None = None, columns: Mapping[str, str] | None = None,
-                meanwhile: Callable[[], None] | None = None) -> ImportPreview:
+                meanwhile: Callable[[], None] | None = None, measured: Beforehand | None = None) -> ImportPreview:
     """Read and check a parent list; nothing is saved.
 
     ``columns`` maps a file header to an import field (``{"KTP": "nik"}``), over what is recognised.
     ``meanwhile`` is work of this process's own that can overlap the check: where a helper process
     checks part of a large file it runs first, and this process takes fewer rows (the command line
-    loads what the commit needs there); otherwise it runs after the check.
+    loads what the commit needs there); otherwise it runs after the check. A file ``measured``
+    beforehand (``sheet_limits.Beforehand``) is not measured again.
     """
     school_npsn = _school(ws, school_npsn)
     with bulk_work():
-        return _read_import(ws, Path(path), school_npsn, mapping, progress, cancel, columns, meanwhile)
+        return _read_import(ws, Path(path), school_npsn, mapping, progress, cancel, columns, meanwhile, measured)
 
 
 def _read_import(ws: Workspace, path: Path, school_npsn: str | None, mapping: Mapping[str, int] | None,
                  progress: Progress | None, cancel: threading.Event | None,
                  columns: Mapping[str, str] | None = None,
-                 meanwhile: Callable[[], None] | None = None) -> ImportPreview:
-    preview, pending = _prepare(ws, path, school_npsn, mapping, columns)
+                 meanwhile: Callable[[], None] | None = None,
+                 measured: Beforehand | None = None) -> ImportPreview:
+    preview, pending = _prepare(ws, path, school_npsn, mapping, columns, measured=measured)
     return _check_rows(ws, preview, pending, progress, cancel, meanwhile)
 
 
 def _prepare(ws: Workspace, path: Path, school_npsn: str | None, mapping: Mapping[str, int] | None,
-             columns: Mapping[str, str] | None,
-             beside: Callable[[], None] | None = None) -> tuple[ImportPreview, list[ImportRow]]:
+             columns: Mapping[str, str] | None, beside: Callable[[], None] | None = None,
+             measured: Beforehand | None = None) -> tuple[ImportPreview, list[ImportRow]]:
     """The file read, its columns mapped: the preview without rows, and every row to check."""
-    table = read_table(path, beside)
+    table = read_table(path, beside, measured)
     if mapping is None and not columns:
         layout = dapodik.detect(table.rows)
         if layout is not None:
@@ -760,19 +763,19 @@ def _load_checkers(prefix: str) -> None:
 
 
 def import_at_once(ws: Workspace, path: Path, actor: Actor, school_npsn: str | None = None,
-                   columns: Mapping[str, str] | None = None) -> ImportResult:
+                   columns: Mapping[str, str] | None = None, measured: Beforehand | None = None) -> ImportResult:
     """Read, check and enroll a parent list in one pass, for the command line, which shows no preview:
     all or nothing, in one transaction, as ``read_import`` then ``commit_import`` would. The checked
     rows are enrolled while the rest are still being checked (on the second core, by a helper), so a
     10,000-row list costs about the check alone. A file without the NIK or name column enrolls nothing
-    (``preview.unmapped_required`` says which)."""
+    (``preview.unmapped_required`` says which). A file ``measured`` beforehand is not measured again."""
     school_npsn = _school(ws, school_npsn)
     _may_import(actor, school_npsn)
     with bulk_work():
         # While the reader parses the sheet, a thread loads what checking and enrolling load on first use
         # (libphonenumber and its Indonesian metadata, stdnum): off the path.
         preview, pending = _prepare(ws, Path(path), school_npsn, None, columns,
-                                    beside=lambda: _load_checkers(ws.device.prefix))
+                                    beside=lambda: _load_checkers(ws.device.prefix), measured=measured)
         if preview.unmapped_required:
             return ImportResult(0, (), replace(preview, rows=tuple(pending)))
         with ws.writing() as db:

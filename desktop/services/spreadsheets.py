@@ -43,11 +43,13 @@ def _unreadable(path: Path, reason: str) -> ServiceError:
                         name=path.name, reason=reason)
 
 
-def read_table(path: Path, beside: Callable[[], None] | None = None) -> Table:
+def read_table(path: Path, beside: Callable[[], None] | None = None,
+               measured: sheet_limits.Beforehand | None = None) -> Table:
     """The first worksheet of ``path`` (or the CSV file) as rows of cell values.
 
-    ``beside`` runs in a thread while calamine parses a workbook's sheet (it lets go of Python meanwhile),
-    after the file has been measured, and has ended when this returns; a CSV file does not run it."""
+    ``beside`` runs in a thread while the file is measured and calamine parses a workbook's sheet (it
+    lets go of Python meanwhile), and has ended when this returns; a CSV file does not run it. A file
+    ``measured`` beforehand (and unchanged since) is not measured again."""
     path = Path(path)
     suffix = path.suffix.lower()
     if not path.is_file():
@@ -62,13 +64,14 @@ def read_table(path: Path, beside: Callable[[], None] | None = None) -> Table:
         return Table(_read_csv(path), path.stem)
     from python_calamine import CalamineWorkbook
 
+    thread = None
+    if beside is not None:
+        thread = threading.Thread(target=beside, daemon=True)
+        thread.start()
     try:
-        sheet_limits.check(path)  # before calamine: it aborts the process on a file too big to hold
-        thread = None
-        if beside is not None:
-            thread = threading.Thread(target=beside, daemon=True)
-            thread.start()
         try:
+            if measured is None or not measured.passed(path):
+                sheet_limits.check(path)  # before calamine: it aborts the process on a file too big to hold
             workbook = CalamineWorkbook.from_path(str(path))
             if not workbook.sheet_names:
                 raise _unreadable(path, "tidak ada lembar kerja.")
