@@ -760,6 +760,14 @@ def commit_import(ws: Workspace, preview: ImportPreview, actor: Actor,
 def _load_checkers(prefix: str) -> None:
     normalize_phone("0812-3456-7890")
     registration_nos(prefix, 1, 1)
+    # What the helper process's counters, queue and start load (15 ms on first use).
+    import multiprocessing.connection
+    import multiprocessing.heap
+    import multiprocessing.popen_fork
+    import multiprocessing.queues
+    import multiprocessing.sharedctypes
+    import multiprocessing.synchronize
+    import tempfile  # noqa: F401
 
 
 def import_at_once(ws: Workspace, path: Path, actor: Actor, school_npsn: str | None = None,
@@ -772,6 +780,8 @@ def import_at_once(ws: Workspace, path: Path, actor: Actor, school_npsn: str | N
     school_npsn = _school(ws, school_npsn)
     _may_import(actor, school_npsn)
     with bulk_work():
+        # The file may still be being measured beside (``measured``): meanwhile the regions are read.
+        _matcher(ws)
         # While the reader parses the sheet, a thread loads what checking and enrolling load on first use
         # (libphonenumber and its Indonesian metadata, stdnum): off the path.
         preview, pending = _prepare(ws, Path(path), school_npsn, None, columns,
