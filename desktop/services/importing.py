@@ -97,7 +97,7 @@ class ImportRow:
         return warnings_of(self.problems)
 
 
-def checked_row(number: int, cells: dict[str, Any], status: str, problems: tuple[Problem, ...],
+def _import_row(number: int, cells: dict[str, Any], status: str, problems: tuple[Problem, ...],
                 enrollment: Enrollment | None, person: str, rows: tuple[int, ...]) -> ImportRow:
     """``ImportRow(...)`` with no duplicate, made without the generated ``__init__``'s setattr per field
     (like ``enrollment_of``): three are made for most rows of a large import."""
@@ -284,7 +284,7 @@ def _prepare(ws: Workspace, path: Path, school_npsn: str | None, mapping: Mappin
     body = without_footer([(number, row) for number, row in enumerate(table.rows[header_index + 1:],
                                                                       start=header_index + 2) if not is_blank_row(row)])
     preview = ImportPreview(Path(path), school_npsn, headers, header_index + 1, dict(mapping), ())
-    return preview, [_pending(n, cells) for n, cells in zip((n for n, _row in body), _all_cells(body, mapping))]
+    return preview, [_pending(n, cells) for (n, _row), cells in zip(body, _all_cells(body, mapping))]
 
 
 def field_named(text: str) -> str | None:
@@ -321,7 +321,7 @@ def _with_columns(headers: Sequence[str], mapping: Mapping[str, int], columns: M
 
 
 def _pending(number: int, cells: dict[str, Any], person: str = "", rows: tuple[int, ...] = ()) -> ImportRow:
-    return checked_row(number, cells, PENDING, (), None, person, rows if len(rows) > 1 else ())
+    return _import_row(number, cells, PENDING, (), None, person, rows if len(rows) > 1 else ())
 
 
 # --- Dapodik exports --------------------------------------------------------------------------
@@ -486,7 +486,7 @@ _ENROLLMENT_FIELDS = tuple(Enrollment.__dataclass_fields__)
 
 def _from_helper(rows: list[ImportRow], number: int, verdicts: list[tuple]) -> list[ImportRow]:
     start = number * _CHUNK_ROWS
-    return [checked_row(row.number, row.cells, status, problems,
+    return [_import_row(row.number, row.cells, status, problems,
                         enrollment_of(dict(zip(_ENROLLMENT_FIELDS, values))) if values is not None else None, person,
                         row.rows)
             for row, (status, problems, values, person) in zip(rows[start:start + _CHUNK_ROWS], verdicts, strict=True)]
@@ -629,7 +629,7 @@ def _check_one(row: ImportRow, ctx, matcher: RegionMatcher, preview: ImportPrevi
     enrollment = result.enrollment if not problems_have_error(problems) else None
     status = ERROR if enrollment is None else WARNING if problems else VALID
     # As replace(row, ...) with these fields, without its per-call field inspection.
-    return checked_row(row.number, row.cells, status, tuple(problems), enrollment, person, row.rows)
+    return _import_row(row.number, row.cells, status, tuple(problems), enrollment, person, row.rows)
 
 
 def problems_have_error(problems: Sequence[Problem]) -> bool:

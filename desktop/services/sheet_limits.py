@@ -21,8 +21,11 @@ The limits are far beyond any school's list (a 10,000-row list is ~170,000 cells
 
 from __future__ import annotations
 
+import os
 import re
+import signal
 import struct
+import threading
 import zipfile
 import zlib
 from array import array
@@ -140,9 +143,6 @@ class Beforehand:
 
     @classmethod
     def start(cls, path: Path) -> Beforehand | None:
-        import os
-        import threading
-
         path = Path(path)
         state = _file_state(path)
         if (state is None or path.suffix.lower() not in (".xlsx", ".xlsm", ".ods", ".xls")
@@ -172,8 +172,6 @@ class Beforehand:
 
     def passed(self, path: Path) -> bool:
         """Whether ``path`` was measured within the limits and is still the file that was measured."""
-        import os
-
         if self._passed is None:
             try:
                 self._passed = os.read(self._verdict, 1) == b"1"
@@ -183,9 +181,6 @@ class Beforehand:
 
     def close(self) -> None:
         """Stop measuring (when the command ended before reading the file) and reap the process."""
-        import os
-        import signal
-
         if self._pid:
             if self._passed is None:
                 self._passed = False
@@ -200,8 +195,6 @@ class Beforehand:
 
 def _file_state(path: Path) -> tuple[int, ...] | None:
     """What tells a file apart from itself changed: device, inode, size and time of the last write."""
-    import os
-
     try:
         st = os.stat(path)
     except OSError:

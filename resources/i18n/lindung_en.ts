@@ -1498,198 +1498,198 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="48"/>
+        <location filename="../../desktop/domain/enrollment.py" line="49"/>
         <source>Laki-laki</source>
         <translation>Male</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="49"/>
+        <location filename="../../desktop/domain/enrollment.py" line="50"/>
         <source>Perempuan</source>
         <translation>Female</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="62"/>
+        <location filename="../../desktop/domain/enrollment.py" line="63"/>
         <source>Petani</source>
         <translation>Farmer</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="63"/>
+        <location filename="../../desktop/domain/enrollment.py" line="64"/>
         <source>Pekebun (karet/sawit)</source>
         <translation>Smallholder (rubber/oil palm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="64"/>
+        <location filename="../../desktop/domain/enrollment.py" line="65"/>
         <source>Nelayan</source>
         <translation>Fisher</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="65"/>
+        <location filename="../../desktop/domain/enrollment.py" line="66"/>
         <source>Peternak</source>
         <translation>Livestock farmer</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="66"/>
+        <location filename="../../desktop/domain/enrollment.py" line="67"/>
         <source>Pedagang kecil / kaki lima</source>
         <translation>Small trader / street vendor</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="67"/>
+        <location filename="../../desktop/domain/enrollment.py" line="68"/>
         <source>Pengemudi ojek</source>
         <translation>Motorbike-taxi driver</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="68"/>
+        <location filename="../../desktop/domain/enrollment.py" line="69"/>
         <source>Sopir / pengemudi</source>
         <translation>Driver</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="69"/>
+        <location filename="../../desktop/domain/enrollment.py" line="70"/>
         <source>Buruh harian lepas</source>
         <translation>Casual day labourer</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="70"/>
+        <location filename="../../desktop/domain/enrollment.py" line="71"/>
         <source>Buruh tani / kebun</source>
         <translation>Farm/plantation labourer</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="71"/>
+        <location filename="../../desktop/domain/enrollment.py" line="72"/>
         <source>Tukang / buruh bangunan</source>
         <translation>Builder / construction labourer</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="72"/>
+        <location filename="../../desktop/domain/enrollment.py" line="73"/>
         <source>Pekerja rumah tangga</source>
         <translation>Domestic worker</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="73"/>
+        <location filename="../../desktop/domain/enrollment.py" line="74"/>
         <source>Perajin</source>
         <translation>Craftsperson</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="74"/>
+        <location filename="../../desktop/domain/enrollment.py" line="75"/>
         <source>Penjahit</source>
         <translation>Tailor</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="75"/>
+        <location filename="../../desktop/domain/enrollment.py" line="76"/>
         <source>Pemulung</source>
         <translation>Waste picker</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="76"/>
-        <location filename="../../desktop/domain/enrollment.py" line="84"/>
+        <location filename="../../desktop/domain/enrollment.py" line="77"/>
+        <location filename="../../desktop/domain/enrollment.py" line="85"/>
         <source>Lainnya</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="80"/>
+        <location filename="../../desktop/domain/enrollment.py" line="81"/>
         <source>Suami/Istri</source>
         <translation>Husband/Wife</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="81"/>
+        <location filename="../../desktop/domain/enrollment.py" line="82"/>
         <source>Anak</source>
         <translation>Child</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="82"/>
+        <location filename="../../desktop/domain/enrollment.py" line="83"/>
         <source>Orang tua</source>
         <translation>Parent</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="83"/>
+        <location filename="../../desktop/domain/enrollment.py" line="84"/>
         <source>Saudara kandung</source>
         <translation>Sibling</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="90"/>
+        <location filename="../../desktop/domain/enrollment.py" line="91"/>
         <source>Terdaftar</source>
         <translation>Enrolled</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="91"/>
+        <location filename="../../desktop/domain/enrollment.py" line="92"/>
         <source>Diajukan ke BPJS</source>
         <translation>Submitted to BPJS</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="92"/>
+        <location filename="../../desktop/domain/enrollment.py" line="93"/>
         <source>Aktif</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="93"/>
+        <location filename="../../desktop/domain/enrollment.py" line="94"/>
         <source>Ditolak BPJS</source>
         <translation>Refused by BPJS</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="94"/>
+        <location filename="../../desktop/domain/enrollment.py" line="95"/>
         <source>Berakhir</source>
         <translation>Ended</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="95"/>
+        <location filename="../../desktop/domain/enrollment.py" line="96"/>
         <source>Dihapus</source>
         <translation>Deleted</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="101"/>
+        <location filename="../../desktop/domain/enrollment.py" line="102"/>
         <source>Fakir</source>
         <translation>Fakir (destitute)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="102"/>
+        <location filename="../../desktop/domain/enrollment.py" line="103"/>
         <source>Miskin</source>
         <translation>Miskin (poor)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="103"/>
+        <location filename="../../desktop/domain/enrollment.py" line="104"/>
         <source>Amil</source>
         <translation>Amil (zakat administrator)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="104"/>
+        <location filename="../../desktop/domain/enrollment.py" line="105"/>
         <source>Mualaf</source>
         <translation>Mualaf (new Muslim)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="105"/>
+        <location filename="../../desktop/domain/enrollment.py" line="106"/>
         <source>Riqab</source>
         <translation>Riqab (in bondage)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="106"/>
+        <location filename="../../desktop/domain/enrollment.py" line="107"/>
         <source>Gharimin</source>
         <translation>Gharimin (in debt)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="107"/>
+        <location filename="../../desktop/domain/enrollment.py" line="108"/>
         <source>Fisabilillah</source>
         <translation>Fisabilillah (in God&apos;s cause)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="108"/>
+        <location filename="../../desktop/domain/enrollment.py" line="109"/>
         <source>Ibnu sabil</source>
         <translation>Ibnu sabil (traveller)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="112"/>
+        <location filename="../../desktop/domain/enrollment.py" line="113"/>
         <source>JKK + JKM</source>
         <translation>JKK + JKM</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="116"/>
+        <location filename="../../desktop/domain/enrollment.py" line="117"/>
         <source>BAZNAS (dana zakat)</source>
         <translation>BAZNAS (zakat funds)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="117"/>
+        <location filename="../../desktop/domain/enrollment.py" line="118"/>
         <source>Donatur lain</source>
         <translation>Other donor</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="118"/>
+        <location filename="../../desktop/domain/enrollment.py" line="119"/>
         <source>Mandiri</source>
         <translation>Self-paid</translation>
     </message>
@@ -3111,23 +3111,23 @@ NIK {nik}</translation>
         <translation>This NIK is already enrolled for {name} (registration no. {regno}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="66"/>
+        <location filename="../../desktop/services/enrollment.py" line="64"/>
         <source>Kolom &quot;{key}&quot; tidak dikenal.</source>
         <translation>Unknown field &quot;{key}&quot;.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="130"/>
+        <location filename="../../desktop/services/enrollment.py" line="128"/>
         <source>Setiap data harus berupa objek JSON.</source>
         <translation>Every record must be a JSON object.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="137"/>
+        <location filename="../../desktop/services/enrollment.py" line="135"/>
         <source>NIK sama dengan data ke-{other} dalam berkas yang sama.</source>
         <translation>Same NIK as record {other} in the same file.</translation>
     </message>
     <message>
         <location filename="../../desktop/services/accounts.py" line="134"/>
-        <location filename="../../desktop/services/enrollment.py" line="160"/>
+        <location filename="../../desktop/services/enrollment.py" line="158"/>
         <location filename="../../desktop/services/enrollment.py" line="292"/>
         <location filename="../../desktop/services/reporting.py" line="104"/>
         <location filename="../../desktop/services/schools.py" line="75"/>
@@ -3267,52 +3267,52 @@ NIK {nik}</translation>
         <translation>Region list refused: only {kab} regencies/cities and {desa} villages of West Kalimantan.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="212"/>
+        <location filename="../../desktop/services/importing.py" line="224"/>
         <source>Sekolah dengan NPSN {npsn} belum terdaftar. Tambahkan dulu: lindung school add.</source>
         <translation>No school with NPSN {npsn} is registered. Add it first: lindung school add.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="261"/>
+        <location filename="../../desktop/services/importing.py" line="275"/>
         <source>Berkas {name} kosong.</source>
         <translation>The file {name} is empty.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="296"/>
+        <location filename="../../desktop/services/importing.py" line="310"/>
         <source>Isian &quot;{field}&quot; tidak dikenal. Pilih salah satu: {fields}.</source>
         <translation>Unknown field &quot;{field}&quot;. Choose one of: {fields}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="301"/>
+        <location filename="../../desktop/services/importing.py" line="315"/>
         <source>Kolom &quot;{column}&quot; tidak ada di baris judul berkas.</source>
         <translation>Column &quot;{column}&quot; is not in the header row of the file.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="340"/>
+        <location filename="../../desktop/services/importing.py" line="354"/>
         <source>Berkas Dapodik: {pupils} siswa, {people} orang tua/wali dari &quot;{school}&quot;, sekolah yang belum terdaftar di sini. Pilih sekolahnya (atau tambahkan dulu) sebelum baris diperiksa.</source>
         <translation>Dapodik file: {pupils} pupils, {people} parents/guardians from &quot;{school}&quot;, a school not registered here. Choose the school (or add it first) before the rows are checked.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="344"/>
+        <location filename="../../desktop/services/importing.py" line="358"/>
         <source>Berkas Dapodik: {pupils} siswa, {people} orang tua/wali. Berkas tidak menyebut sekolahnya: pilih sekolahnya sebelum baris diperiksa.</source>
         <translation>Dapodik file: {pupils} pupils, {people} parents/guardians. The file does not name its school: choose the school before the rows are checked.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="373"/>
+        <location filename="../../desktop/services/importing.py" line="396"/>
         <source>Kolom berkas Dapodik dikenali sendiri; tidak perlu dipetakan.</source>
         <translation>A Dapodik file&apos;s columns are recognised by themselves; they need no mapping.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="668"/>
+        <location filename="../../desktop/services/importing.py" line="692"/>
         <source>Kolom {field} tidak dapat diubah di sini.</source>
         <translation>Column {field} cannot be changed here.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="676"/>
+        <location filename="../../desktop/services/importing.py" line="700"/>
         <source>Baris {row} tidak ada di pratinjau.</source>
         <translation>Row {row} is not in the preview.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="686"/>
+        <location filename="../../desktop/services/importing.py" line="710"/>
         <source>Koordinator hanya dapat mengimpor daftar sekolahnya sendiri (NPSN {npsn}).</source>
         <translation>A coordinator can only import their own school&apos;s lists (NPSN {npsn}).</translation>
     </message>
@@ -3339,12 +3339,12 @@ NIK {nik}</translation>
     </message>
     <message>
         <location filename="../../desktop/services/backup.py" line="83"/>
-        <location filename="../../desktop/services/spreadsheets.py" line="54"/>
+        <location filename="../../desktop/services/spreadsheets.py" line="56"/>
         <source>Berkas {name} tidak ditemukan.</source>
         <translation>The file {name} was not found.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/spreadsheets.py" line="56"/>
+        <location filename="../../desktop/services/spreadsheets.py" line="58"/>
         <source>Jenis berkas {suffix} tidak didukung. Gunakan .xlsx, .xls, .ods atau .csv.</source>
         <translation>Files of type {suffix} are not supported. Use .xlsx, .xls, .ods or .csv.</translation>
     </message>
@@ -3484,32 +3484,32 @@ NIK {nik}</translation>
         <translation>Wrong user name or password. After {failures} wrong attempts in a row this account is locked for {minutes} minutes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/sheet_limits.py" line="61"/>
+        <location filename="../../desktop/services/sheet_limits.py" line="64"/>
         <source>Berkas {name} tidak dapat dibaca: lebih dari {limit} baris. Bagi menjadi beberapa berkas.</source>
         <translation>The file {name} cannot be read: more than {limit} rows. Split it into several files.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/sheet_limits.py" line="67"/>
+        <location filename="../../desktop/services/sheet_limits.py" line="70"/>
         <source>Berkas {name} tidak dapat dibaca: lebih dari {limit} kolom. Hapus kolom yang tidak dipakai.</source>
         <translation>The file {name} cannot be read: more than {limit} columns. Delete the columns that are not used.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/sheet_limits.py" line="73"/>
+        <location filename="../../desktop/services/sheet_limits.py" line="76"/>
         <source>Berkas {name} tidak dapat dibaca: lebih dari {limit} sel. Bagi menjadi beberapa berkas.</source>
         <translation>The file {name} cannot be read: more than {limit} cells. Split it into several files.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/sheet_limits.py" line="79"/>
+        <location filename="../../desktop/services/sheet_limits.py" line="82"/>
         <source>Berkas {name} tidak dapat dibaca: teksnya lebih dari {limit} MB. Bagi menjadi beberapa berkas.</source>
         <translation>The file {name} cannot be read: its text is over {limit} MB. Split it into several files.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/sheet_limits.py" line="85"/>
+        <location filename="../../desktop/services/sheet_limits.py" line="88"/>
         <source>Berkas {name} tidak dapat dibaca: isinya membengkak menjadi lebih dari {limit} MB saat dibuka; ini bukan lembar kerja yang wajar.</source>
         <translation>The file {name} cannot be read: its contents swell to more than {limit} MB when unpacked; this is not an ordinary spreadsheet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/sheet_limits.py" line="92"/>
+        <location filename="../../desktop/services/sheet_limits.py" line="95"/>
         <source>Berkas {name} tidak dapat dibaca: berisi lebih dari {limit} bagian; ini bukan lembar kerja yang wajar.</source>
         <translation>The file {name} cannot be read: it has more than {limit} parts; this is not an ordinary spreadsheet.</translation>
     </message>
@@ -4019,257 +4019,257 @@ NIK {nik}</translation>
 <context>
     <name>Validation</name>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="222"/>
+        <location filename="../../desktop/domain/enrollment.py" line="229"/>
         <source>Nama wajib diisi.</source>
         <translation>The name is required.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="232"/>
+        <location filename="../../desktop/domain/enrollment.py" line="243"/>
         <source>Nama terlalu panjang (maksimal 100 huruf).</source>
         <translation>The name is too long (100 letters at most).</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="234"/>
+        <location filename="../../desktop/domain/enrollment.py" line="245"/>
         <source>Nama tidak boleh berisi angka.</source>
         <translation>A name cannot contain digits.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="236"/>
+        <location filename="../../desktop/domain/enrollment.py" line="247"/>
         <source>Nama hanya boleh berisi huruf, spasi, titik, koma, tanda hubung dan apostrof.</source>
         <translation>A name may only contain letters, spaces, dots, commas, hyphens and apostrophes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="248"/>
+        <location filename="../../desktop/domain/enrollment.py" line="259"/>
         <source>Tanggal wajib diisi.</source>
         <translation>The date is required.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="252"/>
+        <location filename="../../desktop/domain/enrollment.py" line="263"/>
         <source>Tanggal &quot;{text}&quot; tidak dapat dibaca. Tulis seperti 17-08-1980.</source>
         <translation>The date &quot;{text}&quot; cannot be read. Write it like 17-08-1980.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="263"/>
+        <location filename="../../desktop/domain/enrollment.py" line="274"/>
         <source>Pilih salah satu.</source>
         <translation>Choose one.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="265"/>
+        <location filename="../../desktop/domain/enrollment.py" line="276"/>
         <source>Pilihan &quot;{value}&quot; tidak dikenal.</source>
         <translation>Unknown choice &quot;{value}&quot;.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="295"/>
+        <location filename="../../desktop/domain/enrollment.py" line="311"/>
         <source>NIK sama dengan No. KK: yang tertulis di kolom NIK adalah nomor Kartu Keluarga. Isi NIK dari KTP.</source>
         <translation>NIK equals the family card number: the NIK column holds the Kartu Keluarga number. Enter the NIK from the ID card (KTP).</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="300"/>
+        <location filename="../../desktop/domain/enrollment.py" line="316"/>
         <source>Tempat lahir wajib diisi.</source>
         <translation>The place of birth is required.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="306"/>
+        <location filename="../../desktop/domain/enrollment.py" line="322"/>
         <source>Tanggal lahir tidak boleh di masa depan.</source>
         <translation>The date of birth cannot be in the future.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="310"/>
+        <location filename="../../desktop/domain/enrollment.py" line="326"/>
         <source>Umur {age} tahun: peserta minimal berumur {min} tahun.</source>
         <translation>Age {age}: participants must be at least {min}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="312"/>
+        <location filename="../../desktop/domain/enrollment.py" line="328"/>
         <source>Umur {age} tahun: peserta harus berumur di bawah {max} tahun.</source>
         <translation>Age {age}: participants must be under {max}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="316"/>
+        <location filename="../../desktop/domain/enrollment.py" line="332"/>
         <source>Tanggal lahir tidak cocok dengan NIK (NIK menunjukkan {nikdate}). Periksa keduanya; mungkin yang diketik No. KK?</source>
         <translation>The date of birth does not match the NIK (the NIK says {nikdate}). Check both; was the family-card number typed instead?</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="320"/>
+        <location filename="../../desktop/domain/enrollment.py" line="336"/>
         <source>Jenis kelamin tidak cocok dengan NIK: tanggal pada NIK ({day}) menunjukkan {sex}.</source>
         <translation>The sex does not match the NIK: the day in the NIK ({day}) means {sex}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="326"/>
+        <location filename="../../desktop/domain/enrollment.py" line="342"/>
         <source>Alamat wajib diisi.</source>
         <translation>The address is required.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="328"/>
+        <location filename="../../desktop/domain/enrollment.py" line="344"/>
         <source>Alamat terlalu panjang (maksimal 200 huruf).</source>
         <translation>The address is too long (200 letters at most).</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="338"/>
+        <location filename="../../desktop/domain/enrollment.py" line="354"/>
         <source>Pilih kabupaten/kota.</source>
         <translation>Choose the regency/city.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="340"/>
+        <location filename="../../desktop/domain/enrollment.py" line="356"/>
         <source>Pilih kecamatan.</source>
         <translation>Choose the district.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="342"/>
+        <location filename="../../desktop/domain/enrollment.py" line="358"/>
         <source>Pilih desa/kelurahan.</source>
         <translation>Choose the village.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="348"/>
+        <location filename="../../desktop/domain/enrollment.py" line="364"/>
         <source>Kode wilayah {code} tidak ada di Kalimantan Barat.</source>
         <translation>Region code {code} does not exist in West Kalimantan.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="350"/>
+        <location filename="../../desktop/domain/enrollment.py" line="366"/>
         <source>{name} tidak berada di wilayah yang dipilih di atasnya.</source>
         <translation>{name} does not lie in the region chosen above it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="356"/>
+        <location filename="../../desktop/domain/enrollment.py" line="372"/>
         <source>Tanpa No. HP peserta sulit dihubungi saat klaim.</source>
         <translation>Without a mobile number the participant is hard to reach for a claim.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="360"/>
+        <location filename="../../desktop/domain/enrollment.py" line="376"/>
         <source>Tuliskan pekerjaannya bila memilih &quot;Lainnya&quot;.</source>
         <translation>Write the occupation when choosing &quot;Other&quot;.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="366"/>
+        <location filename="../../desktop/domain/enrollment.py" line="382"/>
         <source>Penghasilan per bulan wajib diisi.</source>
         <translation>The monthly income is required.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="368"/>
+        <location filename="../../desktop/domain/enrollment.py" line="384"/>
         <source>Penghasilan harus berupa angka rupiah, misalnya 1.500.000.</source>
         <translation>The income must be an amount in rupiah, e.g. 1.500.000.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="370"/>
+        <location filename="../../desktop/domain/enrollment.py" line="386"/>
         <source>Penghasilan di atas Rp {limit} tidak lazim untuk pekerja rentan. Periksa kembali.</source>
         <translation>An income above Rp {limit} is unusual for a vulnerable worker. Please check.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="374"/>
+        <location filename="../../desktop/domain/enrollment.py" line="390"/>
         <source>Nama ahli waris wajib diisi (penerima santunan JKM).</source>
         <translation>The heir&apos;s name is required (they receive the JKM benefit).</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="376"/>
+        <location filename="../../desktop/domain/enrollment.py" line="392"/>
         <source>Ahli waris sama dengan nama peserta. Isi nama anggota keluarga yang menerima santunan.</source>
         <translation>The heir has the participant&apos;s own name. Enter the family member who would receive the benefit.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="384"/>
+        <location filename="../../desktop/domain/enrollment.py" line="400"/>
         <source>NPSN harus 8 digit angka.</source>
         <translation>The NPSN must be 8 digits.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="388"/>
+        <location filename="../../desktop/domain/enrollment.py" line="404"/>
         <source>Pilih sekolah siswa, atau kosongkan nama siswa dan kelas.</source>
         <translation>Choose the pupil&apos;s school, or leave the pupil&apos;s name and class empty.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/nik.py" line="91"/>
+        <location filename="../../desktop/domain/nik.py" line="92"/>
         <source>NIK wajib diisi.</source>
         <translation>The NIK is required.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/nik.py" line="93"/>
+        <location filename="../../desktop/domain/nik.py" line="94"/>
         <source>NIK hanya boleh berisi angka.</source>
         <translation>A NIK contains digits only.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/nik.py" line="96"/>
+        <location filename="../../desktop/domain/nik.py" line="97"/>
         <source>NIK harus 16 digit (sekarang {n} digit).</source>
         <translation>A NIK has 16 digits (this one has {n}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/nik.py" line="102"/>
+        <location filename="../../desktop/domain/nik.py" line="103"/>
         <source>Kode provinsi {code} pada NIK tidak ada.</source>
         <translation>Province code {code} in the NIK does not exist.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/nik.py" line="104"/>
+        <location filename="../../desktop/domain/nik.py" line="105"/>
         <source>Kode kabupaten/kota {code} pada NIK tidak ada.</source>
         <translation>Regency/city code {code} in the NIK does not exist.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/nik.py" line="106"/>
+        <location filename="../../desktop/domain/nik.py" line="107"/>
         <source>Kode kecamatan pada NIK tidak boleh 00.</source>
         <translation>The district code in a NIK cannot be 00.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/nik.py" line="110"/>
+        <location filename="../../desktop/domain/nik.py" line="111"/>
         <source>Tanggal lahir pada NIK ({ddmmyy}) bukan tanggal yang ada.</source>
         <translation>The birth date in the NIK ({ddmmyy}) is not a real date.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/nik.py" line="112"/>
+        <location filename="../../desktop/domain/nik.py" line="113"/>
         <source>Nomor urut NIK tidak boleh 0000.</source>
         <translation>The NIK&apos;s serial cannot be 0000.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/nik.py" line="122"/>
+        <location filename="../../desktop/domain/nik.py" line="123"/>
         <source>NIK diterbitkan di luar Kalimantan Barat ({province}). Pastikan NIK benar.</source>
         <translation>The NIK was issued outside West Kalimantan ({province}). Make sure it is right.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/nik.py" line="125"/>
+        <location filename="../../desktop/domain/nik.py" line="126"/>
         <source>Kode kabupaten/kota {code} pada NIK tidak ada di Kalimantan Barat.</source>
         <translation>Regency/city code {code} in the NIK does not exist in West Kalimantan.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/nik.py" line="129"/>
+        <location filename="../../desktop/domain/nik.py" line="130"/>
         <source>Kode kecamatan {code} pada NIK tidak ada dalam daftar wilayah terbaru.</source>
         <translation>District code {code} in the NIK is not in the current region list.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/nik.py" line="141"/>
+        <location filename="../../desktop/domain/nik.py" line="142"/>
         <source>No. KK hanya boleh berisi angka.</source>
         <translation>The family card number may contain digits only.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/nik.py" line="143"/>
+        <location filename="../../desktop/domain/nik.py" line="144"/>
         <source>No. KK harus 16 digit (sekarang {n} digit).</source>
         <translation>The family card number must have 16 digits (now {n}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/nik.py" line="148"/>
+        <location filename="../../desktop/domain/nik.py" line="149"/>
         <source>Kode provinsi {code} pada No. KK tidak ada.</source>
         <translation>Province code {code} in the family card number does not exist.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/nik.py" line="150"/>
+        <location filename="../../desktop/domain/nik.py" line="151"/>
         <source>Kode kabupaten/kota {code} pada No. KK tidak ada.</source>
         <translation>Regency/city code {code} in the family card number does not exist.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/nik.py" line="152"/>
+        <location filename="../../desktop/domain/nik.py" line="153"/>
         <source>Kode kecamatan pada No. KK tidak boleh 00.</source>
         <translation>The district code in the family card number cannot be 00.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/nik.py" line="155"/>
+        <location filename="../../desktop/domain/nik.py" line="156"/>
         <source>Tanggal terbit pada No. KK ({ddmmyy}) bukan tanggal yang ada; mungkin yang diketik NIK?</source>
         <translation>The issue date in the family card number ({ddmmyy}) is not a real date; was a NIK typed instead?</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/nik.py" line="159"/>
+        <location filename="../../desktop/domain/nik.py" line="160"/>
         <source>Nomor urut No. KK tidak boleh 0000.</source>
         <translation>The serial of the family card number cannot be 0000.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/nik.py" line="163"/>
+        <location filename="../../desktop/domain/nik.py" line="164"/>
         <source>No. KK diterbitkan di luar Kalimantan Barat ({province}). Pastikan nomornya benar.</source>
         <translation>The family card was issued outside West Kalimantan ({province}). Make sure the number is right.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/nik.py" line="166"/>
+        <location filename="../../desktop/domain/nik.py" line="167"/>
         <source>Kode kabupaten/kota {code} pada No. KK tidak ada di Kalimantan Barat.</source>
         <translation>Regency/city code {code} in the family card number does not exist in West Kalimantan.</translation>
     </message>
@@ -4284,87 +4284,87 @@ NIK {nik}</translation>
         <translation>The mobile number must be Indonesian (+62).</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/phone.py" line="47"/>
+        <location filename="../../desktop/domain/phone.py" line="46"/>
         <source>No. HP tidak valid: periksa jumlah digit (08xx, 10–13 digit).</source>
         <translation>Invalid mobile number: check the digits (08xx, 10–13 digits).</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/phone.py" line="49"/>
+        <location filename="../../desktop/domain/phone.py" line="48"/>
         <source>Nomor ini bukan nomor HP (seluler). Isi nomor HP yang diawali 08.</source>
         <translation>This is not a mobile number. Enter a mobile number starting with 08.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/importing.py" line="152"/>
+        <location filename="../../desktop/domain/importing.py" line="151"/>
         <source>NIK tersimpan sebagai angka di Excel, sehingga digit terakhirnya hilang (Excel hanya menyimpan 15 digit). Ubah format kolom NIK menjadi Teks lalu ketik ulang NIK dari KTP.</source>
         <translation>The NIK was stored as a number in Excel, so its last digit was lost (Excel keeps only 15 digits). Format the NIK column as Text and type the NIK again from the ID card.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/importing.py" line="158"/>
+        <location filename="../../desktop/domain/importing.py" line="157"/>
         <source>No. KK tersimpan sebagai angka di Excel, sehingga digit terakhirnya hilang (Excel hanya menyimpan 15 digit). Ubah format kolom No. KK menjadi Teks lalu ketik ulang nomornya dari Kartu Keluarga.</source>
         <translation>The family card number was stored as a number in Excel, so its last digit was lost (Excel keeps only 15 digits). Format the column as Text and type the number again from the Kartu Keluarga.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/importing.py" line="174"/>
+        <location filename="../../desktop/domain/importing.py" line="173"/>
         <source>NIK tersimpan sebagai angka; simpan kolom NIK sebagai Teks agar tidak rusak.</source>
         <translation>The NIK was stored as a number; keep the NIK column as Text so it is not damaged.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/importing.py" line="422"/>
+        <location filename="../../desktop/domain/importing.py" line="433"/>
         <source>Isi kabupaten/kota: kecamatan &quot;{name}&quot; tidak bisa dipastikan tanpanya.</source>
         <translation>Fill in the regency/city: district &quot;{name}&quot; cannot be identified without it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/importing.py" line="444"/>
+        <location filename="../../desktop/domain/importing.py" line="454"/>
         <source>Kabupaten/kota &quot;{name}&quot; tidak ada di Kalimantan Barat.</source>
         <translation>Regency/city &quot;{name}&quot; is not in West Kalimantan.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/importing.py" line="446"/>
+        <location filename="../../desktop/domain/importing.py" line="456"/>
         <source>Kecamatan &quot;{name}&quot; tidak ditemukan di {within}.</source>
         <translation>District &quot;{name}&quot; was not found in {within}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/importing.py" line="448"/>
+        <location filename="../../desktop/domain/importing.py" line="458"/>
         <source>Desa/kelurahan &quot;{name}&quot; tidak ditemukan di Kecamatan {within}.</source>
         <translation>Village &quot;{name}&quot; was not found in district {within}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/importing.py" line="452"/>
+        <location filename="../../desktop/domain/importing.py" line="462"/>
         <source>Kabupaten/kota &quot;{name}&quot; tidak ada di Kalimantan Barat. Maksudnya {suggestion}?</source>
         <translation>Regency/city &quot;{name}&quot; is not in West Kalimantan. Did you mean {suggestion}?</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/importing.py" line="453"/>
+        <location filename="../../desktop/domain/importing.py" line="463"/>
         <source>Kecamatan &quot;{name}&quot; tidak ditemukan di {within}. Maksudnya {suggestion}?</source>
         <translation>District &quot;{name}&quot; was not found in {within}. Did you mean {suggestion}?</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/importing.py" line="454"/>
+        <location filename="../../desktop/domain/importing.py" line="464"/>
         <source>Desa/kelurahan &quot;{name}&quot; tidak ditemukan di Kecamatan {within}. Maksudnya {suggestion}?</source>
         <translation>Village &quot;{name}&quot; was not found in district {within}. Did you mean {suggestion}?</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/importing.py" line="495"/>
+        <location filename="../../desktop/domain/importing.py" line="504"/>
         <source>Tahun lahir {year} tidak cocok dengan NIK (lahir {nikdate}); tanggal lahir diambil dari NIK. Periksa NIK-nya.</source>
         <translation>Year of birth {year} does not match the NIK (born {nikdate}); the birth date is taken from the NIK. Check the NIK.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/importing.py" line="541"/>
+        <location filename="../../desktop/domain/importing.py" line="556"/>
         <source>Penghasilan &quot;{bracket}&quot;: Rp 5 juta sebulan atau lebih, hampir tidak termasuk pekerja rentan. Periksa kembali.</source>
         <translation>Income &quot;{bracket}&quot;: Rp 5 million a month or more, hardly a vulnerable worker. Please check.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="604"/>
+        <location filename="../../desktop/services/importing.py" line="628"/>
         <source>Data tidak lengkap.</source>
         <translation>Incomplete data.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="615"/>
+        <location filename="../../desktop/services/importing.py" line="639"/>
         <source>NIK sama dengan baris {row} di berkas ini; hanya baris {row} yang didaftarkan.</source>
         <translation>Same NIK as row {row} of this file; only row {row} is enrolled.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="616"/>
+        <location filename="../../desktop/services/importing.py" line="640"/>
         <source>NIK sama dengan {person} di baris {row} berkas ini, tetapi namanya lain; hanya yang di baris {row} yang didaftarkan. Periksa NIK-nya.</source>
         <translation>Same NIK as the {person} in row {row} of this file, but a different name; only the one in row {row} is enrolled. Check the NIK.</translation>
     </message>

@@ -4,6 +4,7 @@ not changed since; otherwise the reader measures it itself and refuses it with t
 
 from __future__ import annotations
 
+import json
 import os
 import threading
 
@@ -12,6 +13,7 @@ import pytest
 from desktop.services import importing, sheet_limits, spreadsheets
 from desktop.services.errors import ServiceError
 from desktop.services.spreadsheets import read_table, write_workbook
+from tests.conftest import TODAY
 from tests.integration.test_hostile_inputs import HOSTILE
 
 
@@ -115,3 +117,26 @@ def test_work_beside_the_reading_has_ended_even_when_the_file_is_refused():
     with pytest.raises(ServiceError):
         spreadsheets.read_table(HOSTILE / "zip-bomb.xlsx", beside=lambda: ran.append(threading.current_thread()))
     assert len(ran) == 1 and ran[0] is not threading.main_thread() and not ran[0].is_alive()
+
+
+def test_lindung_import_reads_the_list_it_measured_while_the_database_opened(tmp_path, forkable, measured_here,
+                                                                            monkeypatch, capsys):
+    from desktop import cli
+    from desktop.services.demo import make_parent_rows
+    from desktop.services.schools import add_school
+    from desktop.services.workspace import Workspace
+
+    db = tmp_path / "laptop.sqlite3"
+    ws = Workspace(db, today=TODAY)
+    add_school(ws, "69800001", "SD Negeri 12 Pontianak", "SD", "6171")
+    source = tmp_path / "ortu.xlsx"
+    write_workbook(source, importing._column_specs(False), make_parent_rows(ws, 30, seed=2))
+    ws.close()
+    monkeypatch.delenv("LINDUNG_DB", raising=False)
+    monkeypatch.setenv("LINDUNG_TODAY", TODAY.isoformat())
+    said = []
+    for dry in (["--dry-run"], []):
+        assert cli.main(["--db", str(db), "import", str(source), "--school", "69800001", "--json", *dry]) == 0
+        said.append(json.loads(capsys.readouterr().out.strip().splitlines()[-1]))
+    assert measured_here == []                # measured beside, both times, never here
+    assert said[0]["valid"] == 30 and said[1]["accepted"] == 30 and not said[1]["rejected"]
