@@ -97,16 +97,6 @@ class ImportRow:
         return warnings_of(self.problems)
 
 
-def _import_row(number: int, cells: dict[str, Any], status: str, problems: tuple[Problem, ...],
-                enrollment: Enrollment | None, person: str, rows: tuple[int, ...]) -> ImportRow:
-    """``ImportRow(...)`` with no duplicate, made without the generated ``__init__``'s setattr per field
-    (like ``enrollment_of``): three are made for most rows of a large import."""
-    made = object.__new__(ImportRow)
-    made.__dict__.update(number=number, cells=cells, status=status, problems=problems, duplicate=None,
-                         enrollment=enrollment, person=person, rows=rows)
-    return made
-
-
 @dataclass(frozen=True)
 class DapodikSource:
     """What the import made of a Dapodik export, for the window's and the command line's summary."""
@@ -321,7 +311,7 @@ def _with_columns(headers: Sequence[str], mapping: Mapping[str, int], columns: M
 
 
 def _pending(number: int, cells: dict[str, Any], person: str = "", rows: tuple[int, ...] = ()) -> ImportRow:
-    return _import_row(number, cells, PENDING, (), None, person, rows if len(rows) > 1 else ())
+    return ImportRow(number, cells, PENDING, person=person, rows=rows if len(rows) > 1 else ())
 
 
 # --- Dapodik exports --------------------------------------------------------------------------
@@ -486,9 +476,9 @@ _ENROLLMENT_FIELDS = tuple(Enrollment.__dataclass_fields__)
 
 def _from_helper(rows: list[ImportRow], number: int, verdicts: list[tuple]) -> list[ImportRow]:
     start = number * _CHUNK_ROWS
-    return [_import_row(row.number, row.cells, status, problems,
-                        enrollment_of(dict(zip(_ENROLLMENT_FIELDS, values))) if values is not None else None, person,
-                        row.rows)
+    return [ImportRow(row.number, row.cells, status, problems, None,
+                      enrollment_of(dict(zip(_ENROLLMENT_FIELDS, values))) if values is not None else None, person,
+                      row.rows)
             for row, (status, problems, values, person) in zip(rows[start:start + _CHUNK_ROWS], verdicts, strict=True)]
 
 
@@ -629,7 +619,7 @@ def _check_one(row: ImportRow, ctx, matcher: RegionMatcher, preview: ImportPrevi
     enrollment = result.enrollment if not problems_have_error(problems) else None
     status = ERROR if enrollment is None else WARNING if problems else VALID
     # As replace(row, ...) with these fields, without its per-call field inspection.
-    return _import_row(row.number, row.cells, status, tuple(problems), enrollment, person, row.rows)
+    return ImportRow(row.number, row.cells, status, tuple(problems), None, enrollment, person, row.rows)
 
 
 def problems_have_error(problems: Sequence[Problem]) -> bool:

@@ -175,15 +175,3 @@ def test_a_failure_midway_leaves_nothing_and_no_helper(tmp_path, parents, forked
     finally:
         ws.close()
 
-
-def test_a_row_made_quickly_is_the_row_the_dataclass_makes():
-    import dataclasses
-
-    from desktop.domain.messages import warning
-
-    problems = (warning("phone", "Tanpa No. HP"),)
-    made = importing._import_row(7, {"nik": "1"}, importing.WARNING, problems, None, "ayah", (7, 9))
-    built = importing.ImportRow(7, {"nik": "1"}, importing.WARNING, problems, None, None, "ayah", (7, 9))
-    assert made == built and type(made) is importing.ImportRow and dataclasses.asdict(made) == dataclasses.asdict(built)
-    with pytest.raises(dataclasses.FrozenInstanceError):
-        made.status = importing.VALID
