@@ -110,9 +110,25 @@ class Record(Base):
     desa_code: Mapped[str | None] = mapped_column(String(10), nullable=True)
     school_npsn: Mapped[str | None] = mapped_column(String(8), nullable=True)
     merged: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())  # merged away: in no scope
+    # The KPJ number of a live record (empty once deleted or merged away): one live holder per KPJ.
+    kpj_number: Mapped[str | None] = mapped_column(String(11), nullable=True)
 
     __table_args__ = tuple(Index(f"ix_records_{column}_seq", column, "seq") for column in (
-        "kabupaten_code", "kecamatan_code", "desa_code", "school_npsn", "device_id"))
+        "kabupaten_code", "kecamatan_code", "desa_code", "school_npsn", "device_id")) + (
+        Index("uq_records_kpj_live", "kpj_number", unique=True, sqlite_where=text("kpj_number IS NOT NULL"),
+              postgresql_where=text("kpj_number IS NOT NULL")),)
+
+
+class PaymentReference(Base):
+    """A bank transfer recorded for a batch: the payment that recorded it first. Another payment naming
+    the same transfer for the same batch is refused (a transfer is money received once)."""
+
+    __tablename__ = "payment_references"
+    batch_no: Mapped[str] = mapped_column(String(24), primary_key=True)    # "" for workers in no batch
+    reference: Mapped[str] = mapped_column(String(200), primary_key=True)
+    payment: Mapped[str] = mapped_column(String(24))
+    device_id: Mapped[str] = mapped_column(String(36))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
 
 
 class ScopeExit(Base):

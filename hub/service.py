@@ -51,6 +51,7 @@ from hub.models import (
     DeviceScope,
     HubSetting,
     Operation,
+    PaymentReference,
     PossibleDuplicate,
     Record,
     ScopeExit,
@@ -141,11 +142,7 @@ def hub_bundle_key(session: Session):
     if row is None:
         raw = X25519PrivateKey.generate().private_bytes(serialization.Encoding.Raw, serialization.PrivateFormat.Raw,
                                                         serialization.NoEncryption())
-        if session.get_bind().dialect.name == "postgresql":
-            from sqlalchemy.dialects.postgresql import insert as insert_new
-        else:
-            from sqlalchemy.dialects.sqlite import insert as insert_new
-        session.execute(insert_new(HubSetting).values(key="bundle_key", value=b64(raw))
+        session.execute(_insert_new(session, HubSetting).values(key="bundle_key", value=b64(raw))
                         .on_conflict_do_nothing(index_elements=["key"]))
         row = session.execute(select(HubSetting).where(HubSetting.key == "bundle_key")
                               .execution_options(populate_existing=True)).scalar_one()
@@ -265,34 +262,45 @@ def _allocate_seqs(session: Session, count: int) -> int:
     return int(value) - count + 1
 
 
+_STAMPS = ("enrolled_at", "updated_at", "deleted_at")
+
+
 def _validated(record: dict[str, Any], ctx: HubContext, today: dt.date | None = None) -> list[str]:
-    enrolled = str(record.get("enrolled_at") or "")[:10]
-    try:
-        on = dt.date.fromisoformat(enrolled)
-    except ValueError:
-        return ["enrolled_at: tanggal pendaftaran tidak sah"]
+    """What is wrong with a record by itself, on the hub's ``today``: the laptops' rules for its
+    fields, its events sound and every date in it plausible. What it may change of the stored version
+    (``_admitted``) is checked against that version."""
+    today = today or utcnow().date()
     problems = []
+    for key in _STAMPS:
+        value = record.get(key)
+        if value is None and key != "enrolled_at":
+            continue
+        day = lifecycle.stamp_day(value)
+        if day is None or not lifecycle.EARLIEST_DAY <= day <= today + lifecycle.STAMP_AHEAD:
+            problems.append(f"{key}: waktu tidak sah atau tidak masuk akal")
+    if problems:
+        return problems
+    on = lifecycle.stamp_day(record["enrolled_at"])
     if record.get("status") == "deleted":
         # A deletion: the person's data must still be sound, and the deletion must say why.
         if len(str(record.get("deleted_reason") or "").strip()) < 5 or not record.get("deleted_at"):
             problems.append("deleted_reason: penghapusan wajib dengan waktu dan alasan")
         record = dict(record, status="enrolled")
-    result = validate(record, ctx.rules_on(max(on, today or utcnow().date())), reference_date=on)
-    problems += lifecycle.event_problems(record.get("lifecycle", []))
-    if not problems:
-        problems += [f"{key}: tidak sesuai dengan peristiwa kepesertaan" for key in lifecycle.mismatch(record)]
+    result = validate(record, ctx.rules_on(max(on, today)), reference_date=on)
+    problems += lifecycle.event_problems(record.get("lifecycle", []), today)
     return problems + [f"{p.field}: {p.message}" for p in result.errors]
 
 
 def lock_niks(session: Session, niks) -> None:
-    """Hold, until this transaction ends, a lock on each NIK a push or a review may write, so two
-    laptops pushing the same NIK at once are serialised and the second sees the first's record (a
+    """Hold, until this transaction ends, a lock on each NIK (and KPJ) a push or a review may write, so
+    two laptops pushing the same NIK at once are serialised and the second sees the first's record (a
     read-then-write without it misses the pair on PostgreSQL). Locks are taken in one order (no
-    deadlock); the key is the NIK's own number, far above the hub's other advisory keys. SQLite hubs
-    need none: every unit of work holds the database's write lock."""
+    deadlock); the key is the NIK's own number (16 digits) or the KPJ's (11 digits: below every NIK),
+    far above the hub's other advisory keys. SQLite hubs need none: every unit of work holds the
+    database's write lock."""
     if session.get_bind().dialect.name != "postgresql":
         return
-    keys = sorted({int(n) for n in niks if isinstance(n, str) and len(n) == 16 and n.isascii() and n.isdigit()})
+    keys = sorted({int(n) for n in niks if isinstance(n, str) and len(n) in (11, 16) and n.isascii() and n.isdigit()})
     if keys:
         session.execute(text("SELECT pg_advisory_xact_lock(k) FROM unnest(CAST(:keys AS bigint[])) AS k ORDER BY k"),
                         {"keys": keys})
@@ -306,7 +314,7 @@ class _Batch:
         records = [op.get("record") for op in ops if isinstance(op, dict) and isinstance(op.get("record"), dict)]
         ids = [str(r.get("id") or "") for r in records]
         niks = [str(r.get("nik") or "") for r in records]
-        lock_niks(session, niks)
+        lock_niks(session, niks + [str(r.get("kpj_number") or "") for r in records])
         regnos = [str(r.get("registration_no") or "") for r in records]
         op_ids = [str(op.get("op_id") or "") for op in ops if isinstance(op, dict)]
         self.done = {o.op_id: o for o in _in_chunks(session, Operation, Operation.op_id, op_ids)}
@@ -326,6 +334,7 @@ class _Batch:
         self.new_records: list[dict[str, Any]] = []     # written with one multi-row INSERT each
         self.new_operations: list[dict[str, Any]] = []
         self.created: set[str] = set()
+        self.kpjs: dict[str, str] = {}      # KPJ -> the record of this push that holds it
 
 
 def _chunks(session: Session, column, values: list) -> list:
@@ -375,8 +384,8 @@ def _apply(session: Session, device: Device, op: dict[str, Any], ctx: HubContext
     if rid in batch.created:
         return {"status": "rejected", "errors": ["data yang sama dua kali dalam satu kiriman"]}
     current = batch.records.get(rid)
-    refusal = (_refusal(device, current, record) or _lifecycle_refusal(device, current, record)
-               or _identity_change(current, record))
+    refusal = _refusal(device, current, record) or _identity_change(
+        json.loads(current.data) if current is not None else None, record)
     if refusal:
         return {"status": "rejected", "errors": [refusal]}
     now = now or utcnow()
@@ -389,12 +398,15 @@ def _apply(session: Session, device: Device, op: dict[str, Any], ctx: HubContext
             raise Forbidden("laptop hanya boleh mengirim pendaftaran buatannya sendiri")
         if batch.regnos.get(regno, rid) != rid:
             return {"status": "rejected", "errors": [f"No. Registrasi {regno} sudah dipakai data lain"]}
+        refusal = _admitted(session, device, None, record, batch, now, role_checked=True)
+        if refusal:
+            return {"status": "rejected", "errors": [refusal]}
         others = [] if deleted else [u for u in batch.by_nik.get(record["nik"], []) if u != rid]
         where = scopes.location(record)
         batch.new_records.append(dict(
             uuid=rid, registration_no=regno, nik=record["nik"], full_name=record["full_name"], revision=1,
             data=data, device_id=device.id, changed_by_device=device.id, seq=seqs[0], created_seq=seqs.pop(0),
-            deleted=deleted, updated_at=now, merged=False, **where))
+            deleted=deleted, updated_at=now, merged=False, kpj_number=_live_kpj(record), **where))
         batch.where[rid] = where | {"device_id": device.id}
         batch.created.add(rid)
         batch.regnos[regno] = rid
@@ -404,9 +416,13 @@ def _apply(session: Session, device: Device, op: dict[str, Any], ctx: HubContext
             session.add(PossibleDuplicate(nik=record["nik"], record_uuid=rid, other_uuid=other, created_at=now))
         return {"status": "duplicate" if others else "accepted", "revision": 1, **_holders(batch, others)}
     if current.revision != base:
+        # Kept for a person to settle; what is settled passes the gate then (``resolve_conflict``).
         session.add(Conflict(record_uuid=rid, device_id=device.id, base_revision=base, incoming=data,
                              op_id=str(op.get("op_id")), created_at=now))
         return {"status": "conflict", "revision": current.revision}
+    refusal = _admitted(session, device, current, record, batch, now, role_checked=True)
+    if refusal:
+        return {"status": "rejected", "errors": [refusal]}
     was_live_as = None if current.deleted else current.nik
     _store(current, record, device.id, seqs.pop(0), data=data)
     batch.where[rid] = current
@@ -466,11 +482,10 @@ def _shape_errors(record: dict[str, Any]) -> list[str]:
     return errors
 
 
-def _identity_change(current: Record | None, record: dict[str, Any]) -> str | None:
+def _identity_change(held: dict[str, Any] | None, record: dict[str, Any]) -> str | None:
     """An edit may not change who the record is or where it came from."""
-    if current is None:
+    if held is None:
         return None
-    held = json.loads(current.data)
     changed = [k for k in IDENTITY_FIELDS if record.get(k) != held.get(k)]
     if changed:
         return "kolom identitas tidak boleh diubah: " + ", ".join(changed)
@@ -500,33 +515,100 @@ def _refusal(device: Device, current: Record | None, record: dict[str, Any]) -> 
     return "laptop relawan hanya boleh mengubah data yang didaftarkan di laptop itu"
 
 
-def _lifecycle_refusal(device: Device, current: Record | None, record: dict[str, Any]) -> str | None:
-    """Submissions, BPJS's answers and payments (the record's events, status, KPJ and coverage) come
-    only from the branch's laptops (role admin); any other laptop sends them back as they were."""
-    if not record.get("lifecycle"):
-        # No events: enrolled (or deleted), unless it is a record from before events existed keeping
-        # the status it was given then.
-        before = json.loads(current.data) if current is not None else {}
-        for key in ("status", "kpj_number"):
-            value = record.get(key) or None
-            if (key == "status" and value in ("enrolled", "deleted")) or value is None:
-                continue
-            if value != (before.get(key) or None):
-                return f"{key}: tidak sesuai dengan peristiwa kepesertaan"
-    if device.role == "admin":
-        return None
-    refused = "hanya laptop cabang yang boleh mengubah status kepesertaan, KPJ dan masa perlindungan"
-    if current is None:
-        if record.get("lifecycle") or record.get("kpj_number") or record.get("status") not in ("enrolled", "deleted"):
-            return refused
-        return None
-    held = json.loads(current.data)
-    for key in lifecycle.LIFECYCLE_KEYS:
-        if key == "status" and "deleted" in (record.get("status"), held.get("status")):
-            continue             # deleting (or bringing back) is an edit of the record, not of its membership
-        if (record.get(key) or None) != (held.get(key) or None):
-            return refused
+_BRANCH_ONLY = "hanya laptop cabang yang boleh mengubah status kepesertaan, KPJ dan masa perlindungan"
+
+
+def _lifecycle_refusal(device: Device, held: dict[str, Any] | None, record: dict[str, Any]) -> str | None:
+    """Submissions, BPJS's answers and payments are events, and everything else of a membership follows
+    from them: the events held are never removed or rewritten, only the branch's laptops (role admin)
+    append new ones, and status, KPJ and coverage must be what the events prove (``lifecycle.expected``).
+    ``held``: the version stored (None for a new record)."""
+    held_events = (held or {}).get("lifecycle") or []
+    events = record.get("lifecycle") or []
+    added = lifecycle.appended(held_events, events)
+    if added is None:
+        return "lifecycle: peristiwa kepesertaan hanya boleh ditambah, tidak dihapus atau diubah"
+    if added and device.role != "admin":
+        return _BRANCH_ONLY
+    wrong = lifecycle.mismatch(record, held)
+    if wrong:
+        return f"{wrong[0]}: tidak sesuai dengan peristiwa kepesertaan"
+    deleting = record.get("status") == "deleted" and (held or {}).get("status") != "deleted"
+    if deleting and device.role != "admin" and \
+            lifecycle.expected(events, held)["status"] in ("submitted", "active"):
+        # BPJS holds the registration: ending it is the branch's decision, with its reason.
+        return "peserta yang sudah diajukan ke BPJS atau aktif hanya dapat dihapus oleh laptop cabang"
     return None
+
+
+def _kpj_clash(session: Session, rid: str, record: dict[str, Any], batch: _Batch | None = None) -> str | None:
+    """A KPJ number belongs to one live record at the hub, as on every laptop (the caller holds its lock)."""
+    kpj = _live_kpj(record)
+    if kpj is None:
+        return None
+    if batch is not None and batch.kpjs.get(kpj, rid) != rid:
+        holder = batch.kpjs[kpj]
+    else:
+        holder = session.scalar(select(Record.registration_no).where(
+            Record.kpj_number == kpj, Record.uuid != rid, Record.deleted.is_(False)))
+    if holder is None:
+        if batch is not None:
+            batch.kpjs[kpj] = rid
+        return None
+    return f"kpj_number: KPJ {kpj} sudah dipegang peserta lain di hub"
+
+
+def _payment_clash(session: Session, held: dict[str, Any] | None, record: dict[str, Any], device: Device,
+                   now: dt.datetime) -> str | None:
+    """One transfer is recorded once per batch, across laptops: each new payment event claims its
+    (batch, reference) for its payment number; another payment claiming it is refused, naming the first.
+    The claim is an insert the primary key decides, so two hub processes cannot both win it."""
+    added = (record.get("lifecycle") or [])[len((held or {}).get("lifecycle") or []):]
+    claims = {}
+    for event in added:
+        reference = str(event.get("reference") or "").strip()
+        if event.get("type") == lifecycle.PAID and reference:
+            batch = lifecycle.derive(record["lifecycle"]).batch or ""
+            claims[(batch, reference)] = str(event.get("payment") or "")
+    for (batch, reference), payment in claims.items():
+        session.execute(_insert_new(session, PaymentReference).values(
+            batch_no=batch, reference=reference, payment=payment, device_id=device.id, created_at=now)
+            .on_conflict_do_nothing(index_elements=["batch_no", "reference"]))
+        first = session.scalar(select(PaymentReference.payment).where(
+            PaymentReference.batch_no == batch, PaymentReference.reference == reference))
+        if first != payment:
+            return (f"lifecycle: transfer {reference[:40]} untuk batch {batch or '-'} sudah dicatat sebagai "
+                    f"pembayaran {first}")
+    return None
+
+
+def _live_kpj(record: dict[str, Any]) -> str | None:
+    """The KPJ a record holds among the live ones (the unique column): none once deleted."""
+    deleted = record.get("status") == "deleted" or bool(record.get("deleted_at"))
+    return None if deleted else (record.get("kpj_number") or None)
+
+
+def _insert_new(session: Session, model):
+    if session.get_bind().dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as insert_new
+    else:
+        from sqlalchemy.dialects.sqlite import insert as insert_new
+    return insert_new(model)
+
+
+def _admitted(session: Session, device: Device, current: Record | None, record: dict[str, Any],
+              batch: _Batch | None = None, now: dt.datetime | None = None, role_checked: bool = False) -> str | None:
+    """The one gate every write of a record at the hub passes (push, a bundle's operations, a settled
+    conflict, a merge): after ``_validated`` (the record by itself), what it may change of the stored
+    version: the laptop's role (unless the caller checked it: reviews), its identity, its events and
+    what follows from them, its KPJ, its payments. None: admitted."""
+    held = json.loads(current.data) if current is not None else None
+    rid = str(record.get("id") or "")
+    return ((None if role_checked else _refusal(device, current, record))
+            or _identity_change(held, record)
+            or _lifecycle_refusal(device, held, record)
+            or _kpj_clash(session, rid, record, batch)
+            or _payment_clash(session, held, record, device, now or utcnow()))
 
 
 def may_settle(device: Device, *records: Record) -> bool:
@@ -583,6 +665,7 @@ def _store(current: Record, record: dict[str, Any], by_device: str, seq: int, me
     current.nik = record["nik"]
     current.full_name = record["full_name"]
     current.deleted = record.get("status") == "deleted" or bool(record.get("deleted_at"))
+    current.kpj_number = None if current.merged else _live_kpj(record)
     current.changed_by_device = by_device
     current.updated_at = utcnow()
     current.seq = seq
@@ -924,17 +1007,48 @@ def _revision(value: Any) -> int:
     return value
 
 
-def _settled(current: Record, submitted: Any, who: str, ctx: HubContext) -> dict[str, Any]:
-    """The record as the coordinator settled it: their fields over the hub's, identity unchanged."""
+# The branch at the hub's own console (``lindung-hub`` commands settle with no laptop): the branch's rights.
+_HUB_ITSELF = Device(id=SETTLED_BY, name="hub", role="admin")
+
+
+def _settled(session: Session, current: Record, submitted: Any, who: str, ctx: HubContext, reviewer: Device | None,
+             extension: tuple[Device, list[Any]] | None = None) -> dict[str, Any]:
+    """The record as the coordinator settled it: their fields over the hub's; its identity and its
+    membership (events, status, KPJ, coverage) are not theirs to choose: the hub's events stay, with those
+    a branch laptop's conflicting push appended to them (``extension``: that laptop and its events).
+    The result passes the same gate as a push."""
     if not isinstance(submitted, dict):
         raise HubError("data hasil tinjauan tidak ada")
-    record = json.loads(current.data)
-    record.update({k: v for k, v in submitted.items() if k not in _IDENTITY and k != "revision"})
+    held = json.loads(current.data)
+    record = dict(held)
+    record.update({k: v for k, v in submitted.items()
+                   if k not in _IDENTITY and k not in lifecycle.LIFECYCLE_KEYS and k != "revision"})
+    author = reviewer
+    if extension is not None:
+        author, record["lifecycle"] = extension
+        record.update({k: v for k, v in lifecycle.expected(record["lifecycle"]).items()
+                       if not (k == "status" and held.get("status") == "deleted")})
     record["updated_by"], record["updated_at"] = who, _stamp(utcnow())
-    errors = _validated(record, ctx)
+    errors = _shape_errors(record) or _validated(record, ctx)
     if errors:
         raise HubError("data hasil tinjauan tidak sah: " + "; ".join(errors))
+    refusal = _admitted(session, author or _HUB_ITSELF, current, record, role_checked=True)
+    if refusal:
+        raise HubError("data hasil tinjauan tidak sah: " + refusal)
     return record
+
+
+def _extension(session: Session, conflict: Conflict, current: Record) -> tuple[Device, list[Any]] | None:
+    """The events a branch laptop's conflicting version added to the hub's, kept when it is settled."""
+    device = session.get(Device, conflict.device_id)
+    try:
+        incoming = json.loads(conflict.incoming).get("lifecycle") or []
+    except (ValueError, AttributeError):
+        return None
+    held = json.loads(current.data).get("lifecycle") or []
+    if device is None or device.role != "admin" or not lifecycle.appended(held, incoming):
+        return None
+    return device, incoming
 
 
 def _flag_same_nik(session: Session, record: Record) -> None:
@@ -973,7 +1087,8 @@ def resolve_conflict(session: Session, conflict_id: int, submitted: Any, revisio
     current = session.get(Record, conflict.record_uuid, with_for_update=True)
     if current is None or current.revision != revision:
         raise Clash("data ini sudah berubah sejak ditampilkan; muat ulang tinjauan")
-    record = _settled(current, submitted, who, ctx)
+    _require_settle(device, None, current)
+    record = _settled(session, current, submitted, who, ctx, device, _extension(session, conflict, current))
     _require_settle(device, record, current)
     nik_changed = record["nik"] != current.nik
     _store(current, record, SETTLED_BY, _allocate_seqs(session, 1))
@@ -1002,7 +1117,8 @@ def merge_duplicate(session: Session, pair_id: int, keep: str, submitted: Any, r
             uid not in rows or rows[uid].revision != _revision(revisions.get(uid)) for uid in (keep, drop)):
         raise Clash("data ini sudah berubah sejak ditampilkan; muat ulang tinjauan")
     kept, gone = rows[keep], rows[drop]
-    record = _settled(kept, submitted, who, ctx)
+    _require_settle(device, None, kept, gone)
+    record = _settled(session, kept, submitted, who, ctx, device)
     _require_settle(device, record, kept, gone)
     now = _stamp(utcnow())
     removed = json.loads(gone.data) | {"status": "deleted", "deleted_at": now, "deleted_by": who,

@@ -35,6 +35,14 @@ LIFECYCLE_KEYS = ("lifecycle",) + DERIVED_KEYS
 KPJ = re.compile(r"^\d{11}$")
 MAX_MONTHS = 60
 MAX_EVENTS = 500
+MAX_AMOUNT = 10**12              # rupiah: far above any payment for one worker, far below any overflow
+# A day a membership event can plausibly name: BPJS Ketenagakerjaan's programmes for informal (BPU)
+# workers began with its full operation in 2015, and nothing is paid or answered more than a year ahead.
+# The bounds keep every date the coverage maths touches far from the calendar's ends (year 9999).
+EARLIEST_DAY = dt.date(2015, 1, 1)
+DAYS_AHEAD = 366
+# When an event was recorded: a laptop's clock may run a little ahead of the hub's, never a year.
+STAMP_AHEAD = dt.timedelta(days=2)
 
 
 @dataclass(frozen=True)
@@ -136,32 +144,63 @@ def fixed_since_refusal(state: State, record: Mapping[str, Any]) -> bool:
     return state.status == "refused" and state.refused_data != fingerprint(record)
 
 
-def _is_stamp(value: Any) -> bool:
-    return isinstance(value, str) and 10 <= len(value) <= 32
+def plausible_day(day: dt.date, today: dt.date) -> bool:
+    """Whether ``day`` can be a membership date (a KPJ start, the day coverage restarts)."""
+    return EARLIEST_DAY <= day <= today + dt.timedelta(days=DAYS_AHEAD)
 
 
-def event_problems(events: Any) -> list[str]:
-    """Why a record's ``lifecycle`` is not a sound list of events (hub-side check; messages in Indonesian)."""
+def stamp_day(value: Any) -> dt.date | None:
+    if not isinstance(value, str) or not 10 <= len(value) <= 32:
+        return None
+    try:
+        return dt.datetime.fromisoformat(value.removesuffix("Z")).date()
+    except ValueError:
+        return None
+
+
+def event_problems(events: Any, today: dt.date | None = None) -> list[str]:
+    """Why a record's ``lifecycle`` is not a sound list of events (messages in Indonesian). With
+    ``today``, every date in them must also be plausible on that day (``plausible_day``)."""
     if not isinstance(events, list):
         return ["lifecycle: harus berupa daftar peristiwa"]
     if len(events) > MAX_EVENTS:
         return [f"lifecycle: lebih dari {MAX_EVENTS} peristiwa"]
     problems = []
+    references: dict[str, str] = {}
     for index, event in enumerate(events, 1):
         if not isinstance(event, dict) or event.get("type") not in EVENT_TYPES:
             problems.append(f"lifecycle {index}: jenis peristiwa tidak dikenal")
             continue
-        if not _is_stamp(event.get("at")) or not isinstance(event.get("by"), str):
+        at = stamp_day(event.get("at"))
+        if at is None or not isinstance(event.get("by"), str):
             problems.append(f"lifecycle {index}: waktu atau pelaku tidak sah")
+        elif today is not None and not EARLIEST_DAY <= at <= today + STAMP_AHEAD:
+            problems.append(f"lifecycle {index}: waktu peristiwa {event['at'][:10]} tidak masuk akal")
         kind = event["type"]
-        if kind == ACTIVATED and (not KPJ.match(str(event.get("kpj") or "")) or _day(event.get("start")) is None):
-            problems.append(f"lifecycle {index}: nomor KPJ (11 digit) dan tanggal kepesertaan wajib")
+        if kind == ACTIVATED:
+            start = _day(event.get("start"))
+            if not KPJ.match(str(event.get("kpj") or "")) or start is None:
+                problems.append(f"lifecycle {index}: nomor KPJ (11 digit) dan tanggal kepesertaan wajib")
+            elif today is not None and not plausible_day(start, today):
+                problems.append(f"lifecycle {index}: tanggal kepesertaan {start.isoformat()} tidak masuk akal")
         if kind == PAID:
             months = event.get("months")
-            if not isinstance(months, int) or not 1 <= months <= MAX_MONTHS:
+            if not isinstance(months, int) or isinstance(months, bool) or not 1 <= months <= MAX_MONTHS:
                 problems.append(f"lifecycle {index}: jumlah bulan dibayar harus 1 sampai {MAX_MONTHS}")
-            if event.get("from") is not None and _day(event.get("from")) is None:
-                problems.append(f"lifecycle {index}: tanggal mulai pembayaran tidak sah")
+            amount = event.get("amount")
+            if amount is not None and (not isinstance(amount, int) or isinstance(amount, bool)
+                                       or not 0 <= amount <= MAX_AMOUNT):
+                problems.append(f"lifecycle {index}: jumlah rupiah tidak sah")
+            if event.get("from") is not None:
+                restart = _day(event.get("from"))
+                if restart is None or (today is not None and not plausible_day(restart, today)):
+                    problems.append(f"lifecycle {index}: tanggal mulai pembayaran tidak sah")
+            reference = str(event.get("reference") or "").strip()
+            if reference:
+                payment = str(event.get("payment") or "")
+                if references.setdefault(reference, payment) != payment:
+                    problems.append(f"lifecycle {index}: transfer {reference[:40]} sudah dicatat sebagai pembayaran "
+                                    f"{references[reference]}")
         if kind == REFUSED and not str(event.get("reason") or "").strip():
             problems.append(f"lifecycle {index}: alasan penolakan wajib")
         if kind == SUBMITTED and not str(event.get("batch") or "").strip():
@@ -169,13 +208,35 @@ def event_problems(events: Any) -> list[str]:
     return problems
 
 
-def mismatch(record: Mapping[str, Any]) -> list[str]:
-    """Derived keys that do not follow from the record's events (empty: consistent). A record without
-    events keeps whatever status it had before events existed (status typed by hand in older versions)."""
-    events = record.get("lifecycle") or []
-    if not events:
-        return []
-    derived = derive(events).values()
-    return [key for key in DERIVED_KEYS
-            if key != "status" or record.get("status") != "deleted"
-            if (record.get(key) or None) != (derived[key] or None)]
+def expected(events: Sequence[Mapping[str, Any]], held: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """The derived keys a record with these events must carry. Without events: a new record is
+    enrolled with no KPJ and no coverage; ``held``, the version already stored, keeps what it had if it
+    is a record from before events existed (nothing is ever gained without an event)."""
+    if events:
+        return derive(events).values()
+    if held is not None and not held.get("lifecycle"):
+        return {key: held.get(key) or None for key in DERIVED_KEYS} | {
+            "status": held.get("status") if held.get("status") != "deleted" else "enrolled"}
+    return {"status": "enrolled", "kpj_number": None, "coverage_start": None, "coverage_end": None}
+
+
+def mismatch(record: Mapping[str, Any], held: Mapping[str, Any] | None = None) -> list[str]:
+    """Derived keys that do not follow from the record's events (empty: consistent). A deleted record
+    keeps the facts of its events (its KPJ, its coverage) with the status ``deleted``."""
+    want = expected(record.get("lifecycle") or [], held)
+    wrong = []
+    for key in DERIVED_KEYS:
+        value = record.get(key) or None
+        if key == "status" and value == "deleted":
+            continue
+        if value != (want[key] or None):
+            wrong.append(key)
+    return wrong
+
+
+def appended(held: Sequence[Any], events: Sequence[Any]) -> list[Any] | None:
+    """The events added after those already ``held``; None when any held event was removed or changed
+    (events are facts: they are only ever appended)."""
+    if len(events) < len(held) or list(events[:len(held)]) != list(held):
+        return None
+    return list(events[len(held):])

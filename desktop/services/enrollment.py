@@ -321,6 +321,13 @@ def delete_worker(ws: Workspace, worker_id: str, reason: str, actor: Actor,
         _may_edit(session, actor, worker)
         if worker.deleted_at is not None:
             raise ServiceError(QT_TRANSLATE_NOOP("Service", "Data ini sudah dihapus."))
+        if worker.status in (Status.SUBMITTED.value, Status.ACTIVE.value) and \
+                not permissions.may(actor, permissions.Action.ADMINISTER):
+            # BPJS holds the registration: deleting it here cannot undo that, so ending the record is the
+            # branch's decision (its events, KPJ and coverage stay in its history, with the reason).
+            raise PermissionDenied(QT_TRANSLATE_NOOP(
+                "Service", "Peserta ini sudah diajukan ke BPJS atau aktif; hanya admin cabang yang dapat "
+                           "menghapusnya (dengan alasan)."))
         _check_revision(worker, base_revision)
         now = utcnow()
         changes = {"status": [worker.status, Status.DELETED.value], "deleted_reason": [None, reason]}

@@ -212,6 +212,11 @@ class Payment(Base):
     reference: Mapped[str] = mapped_column(Text)
     renewal: Mapped[bool] = mapped_column(Boolean)
 
+    # A transfer is recorded once for a batch (payments of a list, with no batch, are checked by their
+    # workers' events).
+    __table_args__ = (Index("uq_payments_batch_reference", "batch_no", "reference", unique=True,
+                            sqlite_where=text("batch_no IS NOT NULL AND reference != ''")),)
+
 
 class CardPrint(Base):
     __tablename__ = "card_prints"

@@ -98,3 +98,53 @@ def test_a_branch_template_is_followed_by_its_header_names():
     assert mapped["KODE WILAYAH"] == "desa_code" and mapped["UPAH DILAPORKAN"] == "monthly_income"
     assert mapped["SUMBER DANA"] == "payer" and mapped["CATATAN CABANG"] is None
     assert mapped["Nama"] is None          # the name is already filled by the first column naming it
+
+
+def test_without_events_nothing_is_covered_and_nothing_is_gained():
+    forged = {"lifecycle": [], "status": "enrolled", "kpj_number": None, "coverage_start": "2026-01-01",
+              "coverage_end": "2099-12-31"}
+    assert lifecycle.mismatch(forged) == ["coverage_start", "coverage_end"]
+    assert lifecycle.mismatch(dict(forged, status="active", coverage_start=None, coverage_end=None)) == ["status"]
+    # A record from before events existed keeps what the hub already holds for it, and gains nothing.
+    legacy = {"lifecycle": [], "status": "enrolled", "kpj_number": None, "coverage_start": "2025-01-01",
+              "coverage_end": "2025-12-31"}
+    assert lifecycle.mismatch(legacy, held=legacy) == []
+    assert lifecycle.mismatch(dict(legacy, coverage_end="2099-12-31"), held=legacy) == ["coverage_end"]
+    # Events once held are what a record is proven by: an emptied list proves nothing.
+    active = {"lifecycle": [SUBMIT, ACTIVE], "status": "active", "kpj_number": "26120000001",
+              "coverage_start": "2026-12-05", "coverage_end": None}
+    assert lifecycle.mismatch(dict(active, lifecycle=[]), held=active) == ["status", "kpj_number", "coverage_start"]
+
+
+def test_events_are_only_appended():
+    paid = ev("paid", payment="BY-ABCDEF-0001", months=12, amount=201600)
+    assert lifecycle.appended([SUBMIT], [SUBMIT, ACTIVE]) == [ACTIVE]
+    assert lifecycle.appended([SUBMIT, ACTIVE], [SUBMIT, ACTIVE]) == []
+    assert lifecycle.appended([SUBMIT, ACTIVE], []) is None                        # removed
+    assert lifecycle.appended([SUBMIT, paid], [SUBMIT, dict(paid, months=60)]) is None   # rewritten
+    assert lifecycle.appended([SUBMIT, ACTIVE], [ACTIVE, SUBMIT]) is None            # reordered
+
+
+def test_every_date_in_the_events_is_plausible_on_the_day():
+    today = dt.date(2026, 12, 7)
+    assert lifecycle.event_problems([SUBMIT, ACTIVE], today) == []
+    far = ev("activated", kpj="26120000001", start="9999-12-01")
+    assert "tidak masuk akal" in " ".join(lifecycle.event_problems([SUBMIT, far], today))
+    assert lifecycle.event_problems([SUBMIT, ev("activated", kpj="26120000001", start="1999-01-01")], today)
+    assert lifecycle.event_problems([dict(SUBMIT, at="9999-12-31T00:00:00Z")], today)
+    assert lifecycle.event_problems([SUBMIT, ACTIVE, ev("paid", payment="P", months=1, **{"from": "9000-01-01"})],
+                                    today)
+    assert lifecycle.event_problems([ev("paid", payment="P", months=1, amount=10**30)], today)
+    assert lifecycle.event_problems([ev("paid", payment="P", months=True)], today)
+    # Nothing the maths does with plausible dates reaches the calendar's end.
+    assert lifecycle.plausible_day(today + dt.timedelta(days=366), today)
+    assert not lifecycle.plausible_day(today + dt.timedelta(days=367), today)
+
+
+def test_one_transfer_pays_a_record_once():
+    first = ev("paid", payment="BY-ABCDEF-0001", months=12, reference="TRF-1")
+    again = ev("paid", payment="BY-ABCDEF-0002", months=12, reference="TRF-1")
+    problems = lifecycle.event_problems([SUBMIT, ACTIVE, first, again], dt.date(2026, 12, 7))
+    assert problems == ["lifecycle 4: transfer TRF-1 sudah dicatat sebagai pembayaran BY-ABCDEF-0001"]
+    assert lifecycle.event_problems([SUBMIT, ACTIVE, first, dict(again, reference="TRF-2")],
+                                    dt.date(2026, 12, 7)) == []

@@ -85,6 +85,11 @@ def import_answer(ws: Workspace, path: Path, actor: Actor) -> AnswerResult:
                 unknown.append((r.row, QT_TRANSLATE_NOOP("Service", "NIK ini muncul lebih dari sekali dalam berkas.")))
                 continue
             if r.kpj:
+                if not lifecycle.plausible_day(r.start, ws.today):
+                    unknown.append((r.row, QT_TRANSLATE_NOOP(
+                        "Service", "Tanggal kepesertaan (TMT) tidak masuk akal (sebelum 2015 atau lebih dari setahun "
+                                   "ke depan); baris ini tidak diterapkan.")))
+                    continue
                 if status == Status.ACTIVE.value:
                     if kpj == r.kpj:
                         unchanged += 1

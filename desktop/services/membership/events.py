@@ -13,7 +13,9 @@ from sqlalchemy.orm import Session
 from desktop.domain import lifecycle
 from desktop.domain.enrollment import Asnaf
 from desktop.services import permissions
+from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.services.accounts import Actor
+from desktop.services.errors import ServiceError
 from desktop.services.workspace import Workspace
 from desktop.storage.models import Worker
 
@@ -71,6 +73,10 @@ def _append(session: Session, ws: Workspace, actor: Actor, events: Mapping[int, 
         old = lifecycle.loads(old_text)
         before = lifecycle.derive(old) if old else None
         new = old + [event]
+        problems = lifecycle.event_problems([event], ws.today)
+        if problems:      # every path that appends checks its input first: this is the last guard
+            raise ServiceError(QT_TRANSLATE_NOOP("Service", "Peristiwa kepesertaan tidak sah: {problems}"),
+                               problems="; ".join(problems))
         state = lifecycle.derive(new)
         updates.append((lifecycle.dumps(new), state.status, state.kpj_number,
                         state.coverage_start.isoformat() if state.coverage_start else None,

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, select
+from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
 from desktop.domain import lifecycle
@@ -84,9 +85,37 @@ def _plan(session: Session, ids: Sequence[int], months: int,
     return planned, owed, skipped
 
 
+def _recorded_as(session: Session, ids: Sequence[int], reference: str, batch_no: str | None) -> str | None:
+    """The payment that already recorded this transfer for this batch, or for any of these workers (a
+    payment another branch laptop recorded reaches this one as the workers' events): a transfer is money
+    received once. None: not recorded yet."""
+    if batch_no is not None:
+        number = session.scalar(select(Payment.number).where(Payment.batch_no == batch_no,
+                                                             Payment.reference == reference))
+        if number is not None:
+            return number
+    # As the events are stored (lifecycle.dumps): the reference as JSON writes it, found without parsing
+    # the events of every worker.
+    needle = json.dumps({"reference": reference}, ensure_ascii=False, separators=(",", ":"))[1:-1]
+    for start in range(0, len(ids), _CHUNK):
+        for text_ in session.scalars(select(Worker.lifecycle).where(
+                Worker.id.in_(ids[start:start + _CHUNK]), func.instr(Worker.lifecycle, needle) > 0).limit(1)):
+            for event in lifecycle.loads(text_):
+                if event.get("type") == lifecycle.PAID and event.get("reference") == reference:
+                    return str(event.get("payment") or "?")
+    return None
+
+
 def _pay(session: Session, ws: Workspace, actor: Actor, ids: Sequence[int], months: int, reference: str,
          amount: int | None, batch_no: str | None, renewal: bool) -> PaymentResult:
     now = ws.now()
+    if reference:
+        earlier = _recorded_as(session, ids, reference, batch_no)
+        if earlier is not None:
+            raise ServiceError(QT_TRANSLATE_NOOP(
+                "Service", "Transfer {reference} sudah dicatat sebagai pembayaran {payment}; satu transfer dicatat "
+                           "sekali. Periksa daftar pembayaran, atau tulis referensi transfer yang lain."),
+                reference=reference, payment=earlier)
     planned, owed, skipped = _plan(session, ids, months, ws.today)
     if not planned:
         raise ServiceError(QT_TRANSLATE_NOOP("Service", "Tidak ada peserta yang dapat dibayar: hanya peserta yang "
