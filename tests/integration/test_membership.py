@@ -124,3 +124,16 @@ def test_baznas_distribution_record_per_recipient_with_asnaf(ws, tmp_path):
     assert totals[-1][0] == "Jumlah" and int(totals[-1][2]) == total
     with pytest.raises(ServiceError):        # no payment in December
         membership.baznas_report(ws, tmp_path / "kosong.xlsx", SYSTEM, dt.date(2026, 12, 1), dt.date(2026, 12, 31))
+
+
+def test_a_submitted_record_is_ended_only_by_the_branch_with_its_history_kept(ws, tmp_path):
+    volunteer = Actor("relawan", "Relawan", Role.VOLUNTEER)
+    own = enrollment.enroll(ws, make_raw(), volunteer)
+    membership.export_submission(ws, tmp_path / "ajuan.xlsx", SYSTEM)
+    with pytest.raises(PermissionDenied) as refused:
+        enrollment.delete_worker(ws, own.id, "Pindah ke luar daerah", volunteer)
+    assert "hanya admin cabang" in str(refused.value)
+    gone = enrollment.delete_worker(ws, own.id, "Pindah ke luar daerah", SYSTEM)
+    assert gone.status == "deleted" and gone.deleted_reason == "Pindah ke luar daerah"
+    assert [e["type"] for e in gone.to_json()["lifecycle"]] == ["submitted"]      # its membership history stays
+    assert [h["action"] for h in enrollment.history(ws, own.id)][-1] == "delete"
