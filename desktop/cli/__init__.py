@@ -12,8 +12,8 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
-from desktop.cli.common import (EXIT_AUTH, EXIT_FAILURE, EXIT_INVALID, EXIT_OK, EXIT_USAGE, NO_ACCOUNT_WARNING,
-                                CliError, _open, _sign_in)
+from desktop.cli.common import (COUNT, DAYS, EXIT_AUTH, EXIT_FAILURE, EXIT_INVALID, EXIT_OK, EXIT_USAGE, MONTHS,
+                                NO_ACCOUNT_WARNING, SEED, SETTING, WORKERS, CliError, _open, _sign_in)
 from desktop.usage import Parser
 
 __all__ = ["EXIT_AUTH", "EXIT_FAILURE", "EXIT_INVALID", "EXIT_OK", "EXIT_USAGE", "NO_ACCOUNT_WARNING", "COMMANDS",
@@ -33,8 +33,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="PERINTAH", parser_class=_Parser)
 
     p = sub.add_parser("demo", help="tambah data contoh yang realistis dan valid")
-    p.add_argument("--workers", type=int, required=True, metavar="N")
-    p.add_argument("--seed", type=int, metavar="S")
+    p.add_argument("--workers", type=WORKERS, required=True, metavar="N")
+    p.add_argument("--seed", type=SEED, metavar="S")
 
     p = sub.add_parser("enroll", help="daftarkan peserta dari berkas JSON (satu objek atau daftar); semua atau tidak sama sekali")
     p.add_argument("file", metavar="FILE.json", help="berkas JSON, atau - untuk masukan standar")
@@ -45,11 +45,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--kabupaten", metavar="CODE", help="kode (6171 atau 61.71) atau nama kabupaten/kota")
     p.add_argument("--status", choices=["enrolled", "submitted", "active", "refused", "ended", "deleted"],
                    help="status hari ini (ended: masa perlindungan habis tanpa perpanjangan)")
-    p.add_argument("--expiring", type=int, metavar="HARI",
+    p.add_argument("--expiring", type=DAYS, metavar="HARI",
                    help="hanya yang perlindungannya berakhir dalam HARI hari (atau sudah berakhir)")
     p.add_argument("--batch", metavar="NOMOR", help="hanya anggota batch pengajuan ini")
     p.add_argument("--school", metavar="NPSN")
-    p.add_argument("--limit", type=int, metavar="N", help="paling banyak N baris")
+    p.add_argument("--limit", type=COUNT, metavar="N", help="paling banyak N baris")
 
     p = sub.add_parser("show", help="tampilkan satu peserta lengkap")
     p.add_argument("registration_no", metavar="NO_REGISTRASI")
@@ -122,13 +122,13 @@ def build_parser() -> argparse.ArgumentParser:
     report_sub = p.add_subparsers(dest="report_command", metavar="summary|receipts|contributions", required=True, parser_class=_Parser)
     q = report_sub.add_parser("summary", help="ringkasan per kabupaten/kota dan pekerjaan, capaian target")
     q.add_argument("out", metavar="OUT.pdf")
-    q.add_argument("--target", type=int, help="target jumlah peserta (bawaan: pengaturan, 3.533)")
+    q.add_argument("--target", type=COUNT, help="target jumlah peserta (bawaan: pengaturan, 3.533)")
     q = report_sub.add_parser("receipts", help="tanda terima kartu per sekolah")
     q.add_argument("out", metavar="OUT.pdf")
     q.add_argument("--school", required=True, metavar="NPSN")
     q = report_sub.add_parser("contributions", help="kewajiban iuran BAZNAS per kabupaten/kota, atau tagihan satu batch")
     q.add_argument("out", metavar="OUT.pdf")
-    q.add_argument("--months", type=int, metavar="N", help="jumlah bulan (wajib tanpa --batch)")
+    q.add_argument("--months", type=MONTHS, metavar="N", help="jumlah bulan (wajib tanpa --batch)")
     q.add_argument("--batch", metavar="NOMOR", help="tagihan iuran batch pengajuan ini")
     q = report_sub.add_parser("baznas", help="penyaluran BAZNAS per mustahik (dengan asnaf), .xlsx")
     q.add_argument("out", metavar="OUT.xlsx")
@@ -148,8 +148,8 @@ def build_parser() -> argparse.ArgumentParser:
                                            "sebagai satu batch")
     q.add_argument("out", metavar="OUT.xlsx")
     _filters(q)
-    q.add_argument("--limit", type=int, metavar="N", help="paling banyak N peserta")
-    q.add_argument("--months", type=int, metavar="N", help="jumlah bulan yang dibayar (bawaan: pengaturan)")
+    q.add_argument("--limit", type=COUNT, metavar="N", help="paling banyak N peserta")
+    q.add_argument("--months", type=MONTHS, metavar="N", help="jumlah bulan yang dibayar (bawaan: pengaturan)")
     q.add_argument("--json", action="store_true")
     q = bpjs_sub.add_parser("import", help="baca jawaban BPJS (KPJ dan tanggal kepesertaan, atau alasan penolakan)")
     q.add_argument("file", metavar="FILE")
@@ -163,15 +163,15 @@ def build_parser() -> argparse.ArgumentParser:
     q = pay_sub.add_parser("add", help="catat pembayaran satu batch (atau daftar No. Registrasi) untuk N bulan")
     q.add_argument("--batch", metavar="NOMOR")
     q.add_argument("--records", metavar="NO_REG,…", help="daftar No. Registrasi (dipisah koma atau spasi)")
-    q.add_argument("--months", type=int, required=True, metavar="N")
+    q.add_argument("--months", type=MONTHS, required=True, metavar="N")
     q.add_argument("--reference", metavar="TEXT", help="nomor bukti transfer/kuitansi")
     q.add_argument("--amount", metavar="RP", help="jumlah yang dibayar, bila berbeda dari kewajiban")
     q.add_argument("--json", action="store_true")
 
     p = sub.add_parser("renew", help="perpanjang dalam satu langkah: bayar lagi untuk yang perlindungannya segera "
                                      "berakhir (admin cabang)")
-    p.add_argument("--expiring", type=int, required=True, metavar="HARI")
-    p.add_argument("--months", type=int, required=True, metavar="N")
+    p.add_argument("--expiring", type=DAYS, required=True, metavar="HARI")
+    p.add_argument("--months", type=MONTHS, required=True, metavar="N")
     _filters(p)
     p.add_argument("--reference", metavar="TEXT")
     p.add_argument("--amount", metavar="RP")
@@ -203,7 +203,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--action", choices=("create", "edit", "delete", "print", "export", "import", "sync",
                                         "review", "backup", "restore", "signin_failed", "submit", "answer",
                                         "payment"), help="hanya tindakan ini")
-    p.add_argument("--limit", type=int, default=50, help="berapa catatan terbaru (bawaan 50)")
+    p.add_argument("--limit", type=COUNT, default=50, help="berapa catatan terbaru (bawaan 50)")
     p.add_argument("--verify", action="store_true", help="periksa rantai hash; kode keluar 1 bila rusak")
     p.add_argument("--json", action="store_true")
 
@@ -223,7 +223,7 @@ def build_parser() -> argparse.ArgumentParser:
     set_sub.add_parser("show")
     q = set_sub.add_parser("set")
     q.add_argument("key", choices=["min_age", "max_age", "coverage_months", "max_plausible_income", "lock_minutes"])
-    q.add_argument("value", type=int)
+    q.add_argument("value", type=SETTING)
     return parser
 
 
