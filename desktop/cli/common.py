@@ -48,6 +48,35 @@ def bounded(low: int, high: int | Callable[[], int], why: str) -> Callable[[str]
     return whole_number
 
 
+def _shown(text: str) -> str:
+    return repr(text if len(text) <= 60 else text[:60] + "…")
+
+
+def input_file(text: str) -> str:
+    """An argparse type for a file a command reads (``-``: standard input, where a command takes it): a
+    name the system can look up. Whether it exists is said by the command."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("nama berkas kosong; tulis nama berkasnya")
+    if any(len(os.fsencode(part)) > 255 for part in Path(text).parts):
+        raise argparse.ArgumentTypeError(f"{_shown(text)}: nama berkas terlalu panjang (paling banyak 255 byte)")
+    return text
+
+
+def output_file(text: str) -> str:
+    """An argparse type for a file a command writes: a name, not a folder (missing folders are made)."""
+    input_file(text)
+    path = Path(text).expanduser()
+    try:
+        if path.is_dir():
+            raise argparse.ArgumentTypeError(f"{_shown(text)} adalah folder; tulis nama berkas di dalamnya")
+        above = next((p for p in path.parents if p.exists()), None)
+        if above is not None and not above.is_dir():
+            raise argparse.ArgumentTypeError(f"{_shown(str(above))} adalah berkas, bukan folder")
+    except OSError as exc:
+        raise argparse.ArgumentTypeError(f"{_shown(text)} tidak dapat dipakai: {exc.strerror}") from None
+    return text
+
+
 def _max_months() -> int:
     from desktop.domain.lifecycle import MAX_MONTHS   # read when a --months is given (it loads the dates)
 

@@ -80,8 +80,12 @@ def read_rows(path: Path, limits: sheet_limits.Limits, beside: Callable[[], None
     ``read_table``."""
     path = Path(path)
     suffix = path.suffix.lower()
-    if not path.is_file():
-        raise ServiceError(QT_TRANSLATE_NOOP("Service", "Berkas {name} tidak ditemukan."), name=str(path))
+    try:
+        found = path.is_file()
+    except OSError:   # a name the system cannot look up (too long)
+        found = False
+    if not found:
+        raise ServiceError(QT_TRANSLATE_NOOP("Service", "Berkas {name} tidak ditemukan."), name=str(path)[:200])
     if suffix not in SUFFIXES:
         raise ServiceError(QT_TRANSLATE_NOOP(
             "Service", "Jenis berkas {suffix} tidak didukung. Gunakan .xlsx, .xls, .ods atau .csv."),

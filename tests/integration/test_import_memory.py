@@ -107,8 +107,12 @@ def _too_many_rows(folder: Path, limits, name: str) -> Path:
 
 
 def _too_many_cells(folder: Path) -> Path:
-    columns = LIST.cells // 10_000 + 1
-    return memory_files.write_xlsx(folder / "ortu-lebar.xlsx", memory_files.answer_rows(10_000, columns))
+    """100 columns (the most a list may have) on 6,001 rows: 600,100 cells."""
+    path = folder / "ortu-lebar.csv"
+    with open(path, "w") as f:
+        f.write(";".join(["NIK", "Nama Lengkap"] + [f"K{i}" for i in range(98)]) + "\n")
+        f.write((";".join(["12"] * 100) + "\n") * 6_000)
+    return path
 
 
 def _cells_of_the_issue(folder: Path) -> Path:
