@@ -6,7 +6,8 @@
   work (reading, checking, committing); the whole command, start-up included, <= 5 times calamine
   reading the same file in a process of its own (issue 18), both measured in this run (medians of
   ``--runs``, alternating, with the load average: the ratio is what to compare between machines);
-- memory must not grow with the file beyond the rows themselves (peak RSS printed for 10k and 50k rows).
+- memory must not grow with the file beyond the rows themselves (peak RSS printed for 10k rows and
+  for the largest list accepted, 19,999 rows; benchmarks/bench_import_memory.py for every kind of file).
 """
 
 from __future__ import annotations
@@ -68,7 +69,9 @@ def main() -> None:
     print_stages(stages)
     time_import_command(source, db, args.runs)
 
-    for rows in (args.rows, args.rows * 5):
+    from desktop.services.sheet_limits import LIST
+
+    for rows in (args.rows, LIST.rows - 1):   # the largest list accepted: its header and 19,999 parents
         fresh_school_db(db)
         proc = subprocess.run([sys.executable, "-c", RSS_CHILD, str(db), str(parent_list(rows))], cwd=ROOT,
                               capture_output=True, text=True, env={**os.environ})

@@ -12,8 +12,9 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
-from desktop.cli.common import (EXIT_AUTH, EXIT_FAILURE, EXIT_INVALID, EXIT_OK, EXIT_USAGE, NO_ACCOUNT_WARNING,
-                                CliError, _open, _sign_in)
+from desktop.cli.common import (COUNT, DAYS, EXIT_AUTH, EXIT_FAILURE, EXIT_INVALID, EXIT_OK, EXIT_USAGE, MONTHS,
+                                NO_ACCOUNT_WARNING, SEED, SETTING, WORKERS, CliError, _open, _sign_in, input_file,
+                                output_file)
 from desktop.usage import Parser
 
 __all__ = ["EXIT_AUTH", "EXIT_FAILURE", "EXIT_INVALID", "EXIT_OK", "EXIT_USAGE", "NO_ACCOUNT_WARNING", "COMMANDS",
@@ -33,11 +34,11 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="PERINTAH", parser_class=_Parser)
 
     p = sub.add_parser("demo", help="tambah data contoh yang realistis dan valid")
-    p.add_argument("--workers", type=int, required=True, metavar="N")
-    p.add_argument("--seed", type=int, metavar="S")
+    p.add_argument("--workers", type=WORKERS, required=True, metavar="N")
+    p.add_argument("--seed", type=SEED, metavar="S")
 
     p = sub.add_parser("enroll", help="daftarkan peserta dari berkas JSON (satu objek atau daftar); semua atau tidak sama sekali")
-    p.add_argument("file", metavar="FILE.json", help="berkas JSON, atau - untuk masukan standar")
+    p.add_argument("file", type=input_file, metavar="FILE.json", help="berkas JSON, atau - untuk masukan standar")
 
     p = sub.add_parser("list", help="tampilkan peserta")
     p.add_argument("--json", action="store_true", help="keluaran JSON (NIK lengkap)")
@@ -45,11 +46,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--kabupaten", metavar="CODE", help="kode (6171 atau 61.71) atau nama kabupaten/kota")
     p.add_argument("--status", choices=["enrolled", "submitted", "active", "refused", "ended", "deleted"],
                    help="status hari ini (ended: masa perlindungan habis tanpa perpanjangan)")
-    p.add_argument("--expiring", type=int, metavar="HARI",
+    p.add_argument("--expiring", type=DAYS, metavar="HARI",
                    help="hanya yang perlindungannya berakhir dalam HARI hari (atau sudah berakhir)")
     p.add_argument("--batch", metavar="NOMOR", help="hanya anggota batch pengajuan ini")
     p.add_argument("--school", metavar="NPSN")
-    p.add_argument("--limit", type=int, metavar="N", help="paling banyak N baris")
+    p.add_argument("--limit", type=COUNT, metavar="N", help="paling banyak N baris")
 
     p = sub.add_parser("show", help="tampilkan satu peserta lengkap")
     p.add_argument("registration_no", metavar="NO_REGISTRASI")
@@ -66,7 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
                     "ada yang disimpan (kode keluar 1). Contoh: echo '{\"phone\": \"0813 1111 2222\"}' | "
                     "lindung edit NO_REGISTRASI -")
     p.add_argument("registration_no", metavar="NO_REGISTRASI")
-    p.add_argument("file", metavar="FILE.json",
+    p.add_argument("file", type=input_file, metavar="FILE.json",
                    help="objek JSON berisi kolom yang diubah (nama seperti list --json), atau - untuk masukan standar")
 
     p = sub.add_parser("user", help="akun pengguna di laptop ini")
@@ -83,24 +84,24 @@ def build_parser() -> argparse.ArgumentParser:
     reg_sub = p.add_subparsers(dest="regions_command", metavar="info|load", required=True, parser_class=_Parser)
     reg_sub.add_parser("info", help="sumber dan jumlah wilayah")
     q = reg_sub.add_parser("load", help="muat daftar wilayah resmi yang lebih baru (CSV kode,nama,tingkat)")
-    q.add_argument("file", metavar="FILE.csv")
+    q.add_argument("file", type=input_file, metavar="FILE.csv")
     q.add_argument("--source", required=True, metavar="SUMBER", help="dasar hukum/sumber, mis. nomor Kepmendagri")
 
     p = sub.add_parser("import", help="impor daftar orang tua siswa (.xlsx, .xls, .ods, .csv)")
-    p.add_argument("file", metavar="FILE")
+    p.add_argument("file", type=input_file, metavar="FILE")
     p.add_argument("--school", metavar="NPSN", help="sekolah asal daftar (NPSN 8 digit)")
     p.add_argument("--dry-run", action="store_true", help="periksa saja, jangan simpan")
-    p.add_argument("--errors", metavar="OUT.xlsx", help="tulis baris yang ditolak, dengan kolom Keterangan")
+    p.add_argument("--errors", type=output_file, metavar="OUT.xlsx", help="tulis baris yang ditolak, dengan kolom Keterangan")
     p.add_argument("--json", action="store_true", help="ringkasan sebagai JSON")
     p.add_argument("--map", action="append", default=[], metavar="KOLOM=ISIAN",
                    help="baca kolom berkas KOLOM sebagai ISIAN (mis. \"KTP=nik\" atau \"Bapak/Ibu=Nama Lengkap\"); "
                         "boleh diulang")
 
     p = sub.add_parser("template", help="tulis templat impor resmi (.xlsx)")
-    p.add_argument("out", metavar="OUT.xlsx")
+    p.add_argument("out", type=output_file, metavar="OUT.xlsx")
 
     p = sub.add_parser("cards", help="tulis kartu peserta ke PDF dan catat pencetakannya")
-    p.add_argument("out", metavar="OUT.pdf")
+    p.add_argument("out", type=output_file, metavar="OUT.pdf")
     p.add_argument("--layout", choices=["a4", "card"], default="a4",
                    help="a4: 10 kartu per lembar dengan tanda potong; card: satu kartu per halaman")
     p.add_argument("--unprinted", action="store_true", help="hanya yang kartunya belum pernah dicetak")
@@ -121,17 +122,17 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("report", help="laporan PDF: summary, receipts, contributions")
     report_sub = p.add_subparsers(dest="report_command", metavar="summary|receipts|contributions", required=True, parser_class=_Parser)
     q = report_sub.add_parser("summary", help="ringkasan per kabupaten/kota dan pekerjaan, capaian target")
-    q.add_argument("out", metavar="OUT.pdf")
-    q.add_argument("--target", type=int, help="target jumlah peserta (bawaan: pengaturan, 3.533)")
+    q.add_argument("out", type=output_file, metavar="OUT.pdf")
+    q.add_argument("--target", type=COUNT, help="target jumlah peserta (bawaan: pengaturan, 3.533)")
     q = report_sub.add_parser("receipts", help="tanda terima kartu per sekolah")
-    q.add_argument("out", metavar="OUT.pdf")
+    q.add_argument("out", type=output_file, metavar="OUT.pdf")
     q.add_argument("--school", required=True, metavar="NPSN")
     q = report_sub.add_parser("contributions", help="kewajiban iuran BAZNAS per kabupaten/kota, atau tagihan satu batch")
-    q.add_argument("out", metavar="OUT.pdf")
-    q.add_argument("--months", type=int, metavar="N", help="jumlah bulan (wajib tanpa --batch)")
+    q.add_argument("out", type=output_file, metavar="OUT.pdf")
+    q.add_argument("--months", type=MONTHS, metavar="N", help="jumlah bulan (wajib tanpa --batch)")
     q.add_argument("--batch", metavar="NOMOR", help="tagihan iuran batch pengajuan ini")
     q = report_sub.add_parser("baznas", help="penyaluran BAZNAS per mustahik (dengan asnaf), .xlsx")
-    q.add_argument("out", metavar="OUT.xlsx")
+    q.add_argument("out", type=output_file, metavar="OUT.xlsx")
     q.add_argument("--from", dest="date_from", required=True, metavar="TANGGAL")
     q.add_argument("--to", dest="date_to", required=True, metavar="TANGGAL")
 
@@ -146,16 +147,16 @@ def build_parser() -> argparse.ArgumentParser:
                                 parser_class=_Parser)
     q = bpjs_sub.add_parser("export", help="tulis lembar pendaftaran kolektif BPU untuk peserta yang siap; dicatat "
                                            "sebagai satu batch")
-    q.add_argument("out", metavar="OUT.xlsx")
+    q.add_argument("out", type=output_file, metavar="OUT.xlsx")
     _filters(q)
-    q.add_argument("--limit", type=int, metavar="N", help="paling banyak N peserta")
-    q.add_argument("--months", type=int, metavar="N", help="jumlah bulan yang dibayar (bawaan: pengaturan)")
+    q.add_argument("--limit", type=COUNT, metavar="N", help="paling banyak N peserta")
+    q.add_argument("--months", type=MONTHS, metavar="N", help="jumlah bulan yang dibayar (bawaan: pengaturan)")
     q.add_argument("--json", action="store_true")
     q = bpjs_sub.add_parser("import", help="baca jawaban BPJS (KPJ dan tanggal kepesertaan, atau alasan penolakan)")
-    q.add_argument("file", metavar="FILE")
+    q.add_argument("file", type=input_file, metavar="FILE")
     q.add_argument("--json", action="store_true")
     q = bpjs_sub.add_parser("template", help="ikuti templat unggah cabang (baris judulnya); tanpa FILE: tampilkan")
-    q.add_argument("file", metavar="FILE", nargs="?")
+    q.add_argument("file", type=input_file, metavar="FILE", nargs="?")
     q.add_argument("--reset", action="store_true", help="kembali ke kolom bawaan Lindung")
 
     p = sub.add_parser("payment", help="pembayaran iuran oleh BAZNAS (admin cabang)")
@@ -163,15 +164,15 @@ def build_parser() -> argparse.ArgumentParser:
     q = pay_sub.add_parser("add", help="catat pembayaran satu batch (atau daftar No. Registrasi) untuk N bulan")
     q.add_argument("--batch", metavar="NOMOR")
     q.add_argument("--records", metavar="NO_REG,…", help="daftar No. Registrasi (dipisah koma atau spasi)")
-    q.add_argument("--months", type=int, required=True, metavar="N")
+    q.add_argument("--months", type=MONTHS, required=True, metavar="N")
     q.add_argument("--reference", metavar="TEXT", help="nomor bukti transfer/kuitansi")
     q.add_argument("--amount", metavar="RP", help="jumlah yang dibayar, bila berbeda dari kewajiban")
     q.add_argument("--json", action="store_true")
 
     p = sub.add_parser("renew", help="perpanjang dalam satu langkah: bayar lagi untuk yang perlindungannya segera "
                                      "berakhir (admin cabang)")
-    p.add_argument("--expiring", type=int, required=True, metavar="HARI")
-    p.add_argument("--months", type=int, required=True, metavar="N")
+    p.add_argument("--expiring", type=DAYS, required=True, metavar="HARI")
+    p.add_argument("--months", type=MONTHS, required=True, metavar="N")
     _filters(p)
     p.add_argument("--reference", metavar="TEXT")
     p.add_argument("--amount", metavar="RP")
@@ -192,18 +193,18 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("bundle", help="bundel untuk hub bila tidak ada sambungan sama sekali")
     bundle_sub = p.add_subparsers(dest="bundle_command", metavar="export", required=True, parser_class=_Parser)
     q = bundle_sub.add_parser("export", help="tulis semua yang belum diterima hub, terenkripsi untuk hub")
-    q.add_argument("out", metavar="OUT")
+    q.add_argument("out", type=output_file, metavar="OUT")
 
     p = sub.add_parser("backup", help="cadangkan basis data (aman walau aplikasi sedang berjalan)")
-    p.add_argument("out", metavar="OUT")
+    p.add_argument("out", type=output_file, metavar="OUT")
     p = sub.add_parser("restore", help="pulihkan basis data dari cadangan (admin; aplikasi harus ditutup)")
-    p.add_argument("file", metavar="FILE")
+    p.add_argument("file", type=input_file, metavar="FILE")
 
     p = sub.add_parser("audit", help="catatan audit: siapa, kapan, apa (admin)")
     p.add_argument("--action", choices=("create", "edit", "delete", "print", "export", "import", "sync",
                                         "review", "backup", "restore", "signin_failed", "submit", "answer",
                                         "payment"), help="hanya tindakan ini")
-    p.add_argument("--limit", type=int, default=50, help="berapa catatan terbaru (bawaan 50)")
+    p.add_argument("--limit", type=COUNT, default=50, help="berapa catatan terbaru (bawaan 50)")
     p.add_argument("--verify", action="store_true", help="periksa rantai hash; kode keluar 1 bila rusak")
     p.add_argument("--json", action="store_true")
 
@@ -223,7 +224,7 @@ def build_parser() -> argparse.ArgumentParser:
     set_sub.add_parser("show")
     q = set_sub.add_parser("set")
     q.add_argument("key", choices=["min_age", "max_age", "coverage_months", "max_plausible_income", "lock_minutes"])
-    q.add_argument("value", type=int)
+    q.add_argument("value", type=SETTING)
     return parser
 
 

@@ -30,14 +30,12 @@ def cmd_settings(ws, actor, args) -> int:
     if args.settings_command == "set":
         if not actor.is_admin:
             raise CliError("hanya admin yang dapat mengubah pengaturan", EXIT_AUTH)
-        if args.value < 0:
-            raise CliError("nilai tidak boleh negatif", EXIT_USAGE)
-        if args.key == "lock_minutes":
-            from desktop.services.accounts import set_lock_minutes
+        from dataclasses import replace
 
-            set_lock_minutes(ws, args.value, actor)
-        else:
-            _set_policy(ws, args.key, args.value)
+        from desktop.services.settings import programme_settings, save_programme_settings
+
+        # Checked and logged as the window's settings are (the bounds of each setting are there).
+        save_programme_settings(ws, actor, replace(programme_settings(ws), **{args.key: args.value}))
     for key, value in asdict(ws.policy).items():
         print(f"{key} = {value}")
     from desktop.services.accounts import lock_minutes
@@ -45,14 +43,6 @@ def cmd_settings(ws, actor, args) -> int:
     print(f"lock_minutes = {lock_minutes(ws)}")
     print(f"device_prefix = {ws.device.prefix}")
     return EXIT_OK
-
-
-def _set_policy(ws, key: str, value: int) -> None:
-    before = getattr(ws.policy, key)
-    policy = ws.set_policy(**{key: value})
-    if policy.min_age >= policy.max_age:
-        ws.set_policy(**{key: before})
-        raise CliError("umur minimal harus lebih kecil dari umur maksimal", EXIT_USAGE)
 
 
 def cmd_school(ws, actor, args) -> int:

@@ -1,14 +1,20 @@
 """What every command shares: errors and exit statuses, opening the database and signing in, and the
-lookups several commands make. Only the standard library at import: a command loads what it uses when it runs.
+lookups several commands make. Only the standard library (and the constants of desktop.domain.bounds) at import:
+a command loads what it uses when it runs.
 """
 
 from __future__ import annotations
 
+import argparse
 import getpass
 import os
+import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+from desktop.domain import bounds
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_AUTH, EXIT_FAILURE = 0, 1, 2, 3, 4
 
@@ -17,6 +23,73 @@ class CliError(Exception):
     def __init__(self, message: str, status: int = EXIT_FAILURE):
         super().__init__(message)
         self.status = status
+
+
+def _number(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+def bounded(low: int, high: int | Callable[[], int], why: str) -> Callable[[str], int]:
+    """An argparse type for a whole number a user types: ``low`` to ``high`` (``high`` may be given as a
+    function, read only when the option is used), else a usage error saying the range and ``why``. No
+    number reaches a service or the database that a date, a sum or SQLite cannot hold."""
+    def whole_number(text: str) -> int:
+        top = high() if callable(high) else high
+        digits = text.strip()
+        if not re.fullmatch(r"[+-]?[0-9]+", digits):
+            raise argparse.ArgumentTypeError(
+                f"{text[:40]!r} bukan bilangan bulat; tulis angka {_number(low)} sampai {_number(top)} ({why})")
+        value = int(digits) if len(digits) <= 18 else None
+        if value is None or not low <= value <= top:
+            shown = _number(value) if value is not None else digits[:24] + "…"
+            raise argparse.ArgumentTypeError(f"{shown} di luar batas {_number(low)} sampai {_number(top)} ({why})")
+        return value
+
+    return whole_number
+
+
+def _shown(text: str) -> str:
+    return repr(text if len(text) <= 60 else text[:60] + "…")
+
+
+def input_file(text: str) -> str:
+    """An argparse type for a file a command reads (``-``: standard input, where a command takes it): a
+    name the system can look up. Whether it exists is said by the command."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("nama berkas kosong; tulis nama berkasnya")
+    if any(len(os.fsencode(part)) > 255 for part in Path(text).parts):
+        raise argparse.ArgumentTypeError(f"{_shown(text)}: nama berkas terlalu panjang (paling banyak 255 byte)")
+    return text
+
+
+def output_file(text: str) -> str:
+    """An argparse type for a file a command writes: a name, not a folder (missing folders are made)."""
+    input_file(text)
+    path = Path(text).expanduser()
+    try:
+        if path.is_dir():
+            raise argparse.ArgumentTypeError(f"{_shown(text)} adalah folder; tulis nama berkas di dalamnya")
+        above = next((p for p in path.parents if p.exists()), None)
+        if above is not None and not above.is_dir():
+            raise argparse.ArgumentTypeError(f"{_shown(str(above))} adalah berkas, bukan folder")
+    except OSError as exc:
+        raise argparse.ArgumentTypeError(f"{_shown(text)} tidak dapat dipakai: {exc.strerror}") from None
+    return text
+
+
+def _max_months() -> int:
+    from desktop.domain.lifecycle import MAX_MONTHS   # read when a --months is given (it loads the dates)
+
+    return MAX_MONTHS
+
+
+# The numbers the commands take, each with its reason (desktop.domain.bounds).
+MONTHS = bounded(1, _max_months, "iuran dibayar di muka paling lama sebanyak itu")
+DAYS = bounded(0, bounds.MAX_DAYS, "masa perlindungan paling lama 5 tahun ke depan")
+COUNT = bounded(1, bounds.MAX_COUNT, "lebih dari seluruh peserta satu cabang")
+WORKERS = bounded(1, 100_000, "data contoh sekali jalan")
+SEED = bounded(0, 2**32 - 1, "benih acak 32 bit")
+SETTING = bounded(0, bounds.MAX_AMOUNT, "batas tiap pengaturan diperiksa saat disimpan")
 
 
 def _open(args) -> Any:

@@ -123,9 +123,14 @@ def cmd_renew(ws, actor, args) -> int:
 def _date(text: str, option: str) -> dt.date:
     from desktop.domain.text import parse_date
 
+    from desktop.domain import bounds
+
     value = parse_date(text)
     if value is None:
         raise CliError(f"{option} {text!r} bukan tanggal (contoh: 01-01-2027 atau 2027-01-01)", EXIT_USAGE)
+    if not bounds.FIRST_DAY <= value <= bounds.LAST_DAY:
+        raise CliError(f"{option} {text!r}: tanggal harus antara {bounds.FIRST_DAY:%d-%m-%Y} dan "
+                       f"{bounds.LAST_DAY:%d-%m-%Y}", EXIT_USAGE)
     return value
 
 

@@ -113,11 +113,15 @@ def parse_rupiah(text: str | int | None) -> int | None:
     if text is None:
         return None
     if isinstance(text, int):
-        return text
+        return text if abs(text) < _RUPIAH_CEILING else None
     value = fold_spaces(text).lower().removeprefix("rp").strip().replace(" ", "")
     value = re.sub(r",\d{1,2}$", "", value)  # decimal cents written with a comma
     value = value.replace(".", "").replace(",", "")
-    return int(value) if value.isascii() and value.isdigit() else None
+    # More than 18 digits is no amount of rupiah (and past 4,300 digits int() itself refuses the text).
+    return int(value) if value.isascii() and value.isdigit() and len(value) <= 18 else None
+
+
+_RUPIAH_CEILING = 10 ** 18   # what parse_rupiah reads: 18 digits (SQLite's INTEGER holds 9.2 x 10^18)
 
 
 def add_months(start: dt.date, months: int) -> dt.date:

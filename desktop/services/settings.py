@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
+from desktop.domain import bounds
 from desktop.domain.enrollment import Policy
 from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.services import accounts, audit, permissions
@@ -35,8 +36,11 @@ def save_programme_settings(ws: Workspace, actor: Actor, wanted: ProgrammeSettin
         raise ServiceError(QT_TRANSLATE_NOOP("Service", "Umur minimal harus lebih kecil dari umur maksimal."))
     if not 1 <= wanted.coverage_months <= 120:
         raise ServiceError(QT_TRANSLATE_NOOP("Service", "Lama perlindungan: 1 sampai 120 bulan."))
-    if wanted.max_plausible_income < 1:
-        raise ServiceError(QT_TRANSLATE_NOOP("Service", "Batas penghasilan wajar harus lebih dari 0."))
+    if wanted.max_age > 120:
+        raise ServiceError(QT_TRANSLATE_NOOP("Service", "Umur maksimal paling banyak 120 tahun."))
+    if not 1 <= wanted.max_plausible_income <= bounds.MAX_AMOUNT:
+        raise ServiceError(QT_TRANSLATE_NOOP("Service", "Batas penghasilan wajar harus 1 sampai {max} rupiah."),
+                           max=f"{bounds.MAX_AMOUNT:,}".replace(",", "."))
     before = programme_settings(ws)
     if wanted.lock_minutes != before.lock_minutes:
         accounts.set_lock_minutes(ws, wanted.lock_minutes, actor)   # checked and logged there

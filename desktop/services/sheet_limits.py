@@ -10,13 +10,16 @@ reading no more than the limits allow, and refused with one line when it goes be
   unpacked size (inflated here in bounded chunks, whatever the zip claims) and its packing ratio;
 - every worksheet: its farthest row and column and its number of cells, as calamine would place them
   (a fast scan of the cell references; an exact event parser when a cell has no reference);
-- the text calamine would hold: inline text is bounded by the XML size, shared strings by
-  (cells that use one) x (longest shared string), or exactly when that bound is too loose;
+- the text calamine would hold: inline text by the sheet's XML size, or by its character data when
+  the XML is larger than the text limit; shared strings by (cells that use one) x (longest shared
+  string), or exactly when that bound is too loose, and the shared strings part itself (calamine holds
+  every string, used or not);
 - ``.ods``: rows and cells as ``number-rows-repeated`` / ``number-columns-repeated`` expand them;
 - ``.xls``: the BIFF records of every sheet (cell positions, declared dimensions, the shared string
   table's declared count and the text its cells would copy).
 
-The limits are far beyond any school's list (a 10,000-row list is ~170,000 cells and 9 MB of XML).
+The limits (``LIST``, ``ANSWER``) are what a school's list or BPJS's answer needs, with a margin, and
+keep the reading process under 300 MB (a 10,000-row list is ~170,000 cells and 9 MB of XML).
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ import threading
 import zipfile
 import zlib
 from array import array
+from dataclasses import dataclass
 from operator import itemgetter
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -38,11 +42,37 @@ from xml.parsers import expat
 from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.services.errors import ServiceError
 
-MAX_ROWS = 100_000
-MAX_COLUMNS = 300
-MAX_CELLS = 5_000_000            # rows x columns of a sheet's used range, and cells written
-MAX_TEXT_BYTES = 128 << 20       # text the reader would hold for all cells
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one reading may hold: rows, columns, cells (a sheet's used range, rows x columns, as calamine
+    builds it, and the cells written) and text (bytes in the file, characters in a CSV file)."""
+
+    rows: int
+    columns: int
+    cells: int
+    text_bytes: int
+
+
+# Peak memory of any file a reader accepts stays under 300 MB (tests/integration/test_import_memory.py
+# imports the largest accepted file of each kind). calamine builds the whole sheet before a row is
+# given out: about 100 bytes a cell at its peak (40 while parsing, 32 in the block, plus the text), and
+# a Python list of the rows adds 35-60 bytes a cell; a parent-list import then holds ~6 kB a row
+# (its cells, checks and enrollment).
+#
+# LIST: a school's parent list or a Dapodik export, read whole and checked row by row. One school sends a
+# few thousand rows (a large SMA has ~3,000 pupils, ~6,000 parents; Dapodik exports ~2,000 pupils in
+# 65 columns): 20,000 rows leave a wide margin, 100 columns hold Dapodik's 65, and 600,000 cells are
+# 20,000 rows x 30 columns or 6,000 rows x 100 columns.
+LIST = Limits(rows=20_000, columns=100, cells=600_000, text_bytes=16 << 20)
+# ANSWER: BPJS's answer, read row by row (only the rows' NIK, KPJ, date and reason are kept). The
+# branch covers 57,543 workers: 100,000 rows cover all of them in one answer; 1,200,000 cells are
+# 60,000 rows x 20 columns (an answer names NIK, name, KPJ, date and remarks).
+ANSWER = Limits(rows=100_000, columns=100, cells=1_200_000, text_bytes=24 << 20)
+
 MAX_PART_BYTES = 256 << 20       # one part of a zip unpacked (a 100,000-row sheet is ~95 MB)
+MAX_XLS_BYTES = 32 << 20         # an .xls workbook stream (held whole, by this check and by calamine)
 MAX_UNPACKED_BYTES = 512 << 20   # all parts unpacked
 MAX_PARTS = 2_000
 MAX_RATIO = 200                  # declared unpacked:packed size of a part over 1 MB (office XML: 5-20)
@@ -60,28 +90,28 @@ def _number(n: int) -> str:
     return f"{n:,}".replace(",", ".")
 
 
-def too_many_rows(name: str) -> ServiceError:
+def too_many_rows(name: str, limits: Limits) -> ServiceError:
     return ServiceError(QT_TRANSLATE_NOOP(
         "Service", "Berkas {name} tidak dapat dibaca: lebih dari {limit} baris. Bagi menjadi beberapa berkas."),
-        name=name, limit=_number(MAX_ROWS))
+        name=name, limit=_number(limits.rows))
 
 
-def too_many_columns(name: str) -> ServiceError:
+def too_many_columns(name: str, limits: Limits) -> ServiceError:
     return ServiceError(QT_TRANSLATE_NOOP(
         "Service", "Berkas {name} tidak dapat dibaca: lebih dari {limit} kolom. Hapus kolom yang tidak dipakai."),
-        name=name, limit=_number(MAX_COLUMNS))
+        name=name, limit=_number(limits.columns))
 
 
-def too_many_cells(name: str) -> ServiceError:
+def too_many_cells(name: str, limits: Limits) -> ServiceError:
     return ServiceError(QT_TRANSLATE_NOOP(
         "Service", "Berkas {name} tidak dapat dibaca: lebih dari {limit} sel. Bagi menjadi beberapa berkas."),
-        name=name, limit=_number(MAX_CELLS))
+        name=name, limit=_number(limits.cells))
 
 
-def too_much_text(name: str) -> ServiceError:
+def too_much_text(name: str, limits: Limits) -> ServiceError:
     return ServiceError(QT_TRANSLATE_NOOP(
         "Service", "Berkas {name} tidak dapat dibaca: teksnya lebih dari {limit} MB. Bagi menjadi beberapa berkas."),
-        name=name, limit=_number(MAX_TEXT_BYTES >> 20))
+        name=name, limit=_number(limits.text_bytes >> 20))
 
 
 def too_large_unpacked(name: str, limit: int) -> ServiceError:
@@ -101,8 +131,8 @@ def too_many_parts(name: str) -> ServiceError:
 class _Sheet:
     """The farthest cell and the number of cells of one sheet, refused as soon as a limit is passed."""
 
-    def __init__(self, name: str):
-        self.name = name
+    def __init__(self, name: str, limits: Limits):
+        self.name, self.limits = name, limits
         self.rows = 0        # farthest row + 1
         self.columns = 0     # farthest column + 1
         self.cells = 0
@@ -111,38 +141,39 @@ class _Sheet:
         self.rows = max(self.rows, rows)
         self.columns = max(self.columns, columns)
         self.cells += cells
-        if self.rows > MAX_ROWS:
-            raise too_many_rows(self.name)
-        if self.columns > MAX_COLUMNS:
-            raise too_many_columns(self.name)
-        if self.cells > MAX_CELLS or self.rows * self.columns > MAX_CELLS:
-            raise too_many_cells(self.name)
+        limits = self.limits
+        if self.rows > limits.rows:
+            raise too_many_rows(self.name, limits)
+        if self.columns > limits.columns:
+            raise too_many_columns(self.name, limits)
+        if self.cells > limits.cells or self.rows * self.columns > limits.cells:
+            raise too_many_cells(self.name, limits)
 
 
 class _Text:
-    def __init__(self, name: str):
-        self.name = name
+    def __init__(self, name: str, limits: Limits):
+        self.name, self.limits = name, limits
         self.bytes = 0
 
     def add(self, n: int) -> None:
         self.bytes += n
-        if self.bytes > MAX_TEXT_BYTES:
-            raise too_much_text(self.name)
+        if self.bytes > self.limits.text_bytes:
+            raise too_much_text(self.name, self.limits)
 
 
 class Beforehand:
-    """``check(path)`` run in a forked process while this one does other work first (the command line
+    """``check(path, limits)`` run in a forked process while this one does other work first (the command line
     opening the database and signing in): the 0.1 s of measuring a 10,000-row list no longer waits its
     turn on one core while the other is idle. ``passed()`` is true when the file was within the limits
     and has not changed since it was measured; otherwise the reader measures it itself, which also
     gives the user the reason. Only where a process can be forked safely (no other thread running)."""
 
-    def __init__(self, path: Path, pid: int, verdict: int, state: tuple[int, ...]):
-        self.path, self._pid, self._verdict, self._state = path, pid, verdict, state
+    def __init__(self, path: Path, pid: int, verdict: int, state: tuple[int, ...], limits: Limits):
+        self.path, self._pid, self._verdict, self._state, self.limits = path, pid, verdict, state, limits
         self._passed: bool | None = None
 
     @classmethod
-    def start(cls, path: Path) -> Beforehand | None:
+    def start(cls, path: Path, limits: Limits = LIST) -> Beforehand | None:
         path = Path(path)
         state = _file_state(path)
         if (state is None or path.suffix.lower() not in (".xlsx", ".xlsm", ".ods", ".xls")
@@ -158,7 +189,7 @@ class Beforehand:
                 os.dup2(quiet, 1)
                 os.dup2(quiet, 2)
                 try:
-                    check(path)
+                    check(path, limits)
                     within = _file_state(path) == state
                 except BaseException:   # noqa: BLE001 - the reader measures it again and says why
                     within = False
@@ -168,16 +199,17 @@ class Beforehand:
             finally:
                 os._exit(status)
         os.close(write)
-        return cls(path, pid, verdict, state)
+        return cls(path, pid, verdict, state, limits)
 
-    def passed(self, path: Path) -> bool:
-        """Whether ``path`` was measured within the limits and is still the file that was measured."""
+    def passed(self, path: Path, limits: Limits = LIST) -> bool:
+        """Whether ``path`` was measured within ``limits`` and is still the file that was measured."""
         if self._passed is None:
             try:
                 self._passed = os.read(self._verdict, 1) == b"1"
             finally:
                 self.close()
-        return self._passed and Path(path) == self.path and _file_state(self.path) == self._state
+        return (self._passed and Path(path) == self.path and limits == self.limits
+                and _file_state(self.path) == self._state)
 
     def close(self) -> None:
         """Stop measuring (when the command ended before reading the file) and reap the process."""
@@ -202,18 +234,18 @@ def _file_state(path: Path) -> tuple[int, ...] | None:
     return st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns
 
 
-def check(path: Path) -> None:
-    """Raise ServiceError when reading ``path`` would go beyond the limits, Damaged when it cannot be
+def check(path: Path, limits: Limits = LIST) -> None:
+    """Raise ServiceError when reading ``path`` would go beyond ``limits``, Damaged when it cannot be
     measured; return when calamine may read it."""
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         with _Zip(path) as z:
-            _check_xlsx(z)
+            _check_xlsx(z, limits)
     elif suffix == ".ods":
         with _Zip(path) as z:
-            _check_ods(z)
+            _check_ods(z, limits)
     elif suffix == ".xls":
-        _check_xls(path)
+        _check_xls(path, limits)
 
 
 # --- zip containers ---------------------------------------------------------------------------
@@ -365,9 +397,11 @@ _PREFIXED_CELL_START = re.compile(rb"<[^\s<>/:\"']+:c[\s/>]")  # <x:c ...>: cala
 _CELL_WITH_REF = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,7})"')
 _SPACED_EQUALS = re.compile(rb"r[ \t\r\n]+=")
 # A cell that is not plain and small: anything but <c r="B7" s="1" t="s"> with one r, first, double
-# quotes, column A to AX (50) and row up to 99,999 (so at most 5 million cells in the block).
-_ODD_CELL = re.compile(rb'<c(?=[\s/>])(?! r="(?:[A-Z]|A[A-X])[0-9]{1,5}"'
+# quotes, column A to AX (50) and row up to 11,999 (so at most 599,950 cells in the block).
+_QUICK_COLUMNS, _QUICK_ROWS = 50, 11_999
+_ODD_CELL = re.compile(rb'<c(?=[\s/>])(?! r="(?:[A-Z]|A[A-X])(?:[0-9]{1,4}|1[01][0-9]{3})"'
                        rb'(?:[ \t\r\n]+[a-qs-zA-Z_][\w.:-]*="[^"<]*")*[ \t\r\n]*/?>)')
+_CHARACTERS = re.compile(rb">[^<]+")   # character data (with the ">" before it)
 _SI_END = re.compile(rb"</" + _PREFIX + rb"si\s*>|<" + _PREFIX + rb"si(?:\s[^<>]*)?/>")
 
 
@@ -382,8 +416,8 @@ class _QuickSheet:
     """The usual list, checked with one search and two counts (a 10,000-row sheet in ~0.1 s): every cell
     written plainly and inside A1:AX99999. Anything else is measured by _FastSheet or _exact_sheet."""
 
-    def __init__(self, shared_strings: bool):
-        self.shared_strings = shared_strings
+    def __init__(self, shared_strings: bool, limits: Limits):
+        self.shared_strings, self.limits = shared_strings, limits
         self.small = True
         self.cells = 0
         self.shared = 0
@@ -404,7 +438,9 @@ class _QuickSheet:
         return self.cells > 0 or not self.small
 
     def within_limits(self) -> bool:
-        return self.small and self.cells <= MAX_CELLS
+        limits = self.limits
+        return (self.small and self.cells <= limits.cells and _QUICK_ROWS <= limits.rows
+                and _QUICK_COLUMNS <= limits.columns and _QUICK_ROWS * _QUICK_COLUMNS <= limits.cells)
 
 
 class _FastSheet:
@@ -413,8 +449,8 @@ class _FastSheet:
     one ``r``): then each cell is where its ``r`` says, as calamine places it. Otherwise ``exact`` is
     false and the event parser places the cells as calamine does."""
 
-    def __init__(self, shared_strings: bool):
-        self.shared_strings = shared_strings
+    def __init__(self, shared_strings: bool, limits: Limits):
+        self.shared_strings, self.limits = shared_strings, limits
         self.plain = True
         self.shared = 0
         self.rows: set[bytes] = set()
@@ -457,8 +493,9 @@ class _FastSheet:
         exact parser decides."""
         rows = max(map(int, self.rows), default=0)
         columns = max(map(_column, self.columns), default=0)
-        return (rows <= MAX_ROWS and columns <= MAX_COLUMNS and self.cells <= MAX_CELLS
-                and rows * columns <= MAX_CELLS)
+        limits = self.limits
+        return (rows <= limits.rows and columns <= limits.columns and self.cells <= limits.cells
+                and rows * columns <= limits.cells)
 
 
 def _local(name: str) -> str:
@@ -593,14 +630,18 @@ def _shared_lengths(chunks: Iterator[bytes]) -> array:
     return lengths
 
 
-def _check_xlsx(z: _Zip) -> None:
+def _check_xlsx(z: _Zip, limits: Limits) -> None:
+    text = _Text(z.name, limits)
     shared_parts = z.named("xl/sharedStrings.xml")
     longest_shared = 0
-    sheets: list[tuple[zipfile.ZipInfo, _FastSheet]] = []
+    sheets: list[tuple[zipfile.ZipInfo, _QuickSheet]] = []
     for info in z.parts:
         if info in shared_parts:
-            run = 0
+            run = size = 0
             for piece in _tags(z.chunks(info)):
+                size += len(piece)
+                if size > 2 * limits.text_bytes:   # calamine holds every shared string, used or not
+                    raise too_much_text(z.name, limits)
                 pieces = _SI_END.split(piece)
                 if len(pieces) == 1:
                     run += len(piece)
@@ -609,14 +650,18 @@ def _check_xlsx(z: _Zip) -> None:
                     run = len(pieces[-1])
             longest_shared = max(longest_shared, run)
             continue
-        quick = _QuickSheet(bool(shared_parts))
+        quick = _QuickSheet(bool(shared_parts), limits)
+        size = 0
         for piece in _tags(z.chunks(info), b"sheetData"):
             quick.feed(piece)
+            size += len(piece)
+        if size > limits.text_bytes:   # the XML no longer bounds its inline text: count the text itself
+            text.add(sum(sum(map(len, _CHARACTERS.findall(piece))) for piece in _tags(z.chunks(info), b"sheetData")))
         if quick.any:
             sheets.append((info, quick))
     # Shared strings: cheap bound first, exact count only when the bound is too loose.
     estimate = sum(quick.shared for _, quick in sheets) * longest_shared
-    exact_strings = estimate > MAX_TEXT_BYTES
+    exact_strings = estimate > limits.text_bytes
     shared = None
     if exact_strings:
         shared = array("Q")
@@ -628,18 +673,17 @@ def _check_xlsx(z: _Zip) -> None:
                 shared = lengths
             else:
                 shared[:len(lengths)] = lengths
-    text = _Text(z.name)
     for info, quick in sheets:
         strings = exact_strings and quick.shared
         if not strings and quick.within_limits():
             continue
         if not strings:
-            fast = _FastSheet(False)   # wide or long, or written unusually: every cell's reference
+            fast = _FastSheet(False, limits)   # wide or long, or written unusually: every cell's reference
             for piece in _tags(z.chunks(info), b"sheetData"):
                 fast.feed(piece)
             if fast.exact and fast.within_limits():
                 continue
-        _exact_sheet(z.chunks(info), _Sheet(z.name), text, shared)
+        _exact_sheet(z.chunks(info), _Sheet(z.name, limits), text, shared)
 
 
 # --- .ods -------------------------------------------------------------------------------------
@@ -658,18 +702,18 @@ def _ods_count(attrs: dict, key: str) -> int:
     return int(value)
 
 
-def _check_ods(z: _Zip) -> None:
+def _check_ods(z: _Zip, limits: Limits) -> None:
     """content.xml as calamine's ODS reader expands it: every table (all are read when the file opens),
     its rows and cells repeated as written, empty cells at the end of a row and empty rows at the
     end of a table not expanded."""
     for info in z.named("content.xml"):
-        _exact_ods(z, info)
+        _exact_ods(z, info, limits)
 
 
-def _exact_ods(z: _Zip, info: zipfile.ZipInfo) -> None:
+def _exact_ods(z: _Zip, info: zipfile.ZipInfo, limits: Limits) -> None:
     """calamine's ODS reader step by step (events as ``expand_empty_elements`` gives them)."""
-    total = _Sheet(z.name)   # all tables: cells written, then the block built from them
-    text = _Text(z.name)
+    total = _Sheet(z.name, limits)   # all tables: cells written, then the block built from them
+    text = _Text(z.name, limits)
     parser = None
     s: dict = {"table": False, "row": None, "cell": None}
 
@@ -681,8 +725,8 @@ def _exact_ods(z: _Zip, info: zipfile.ZipInfo) -> None:
                 if name == "text:s":
                     count = _ods_count(dict(zip(attrs[::2], attrs[1::2])), "text:c")
                     cell["text"] += count
-                    if cell["text"] * max(cell["repeat"], 1) > MAX_TEXT_BYTES:
-                        raise too_much_text(z.name)
+                    if cell["text"] * max(cell["repeat"], 1) > limits.text_bytes:
+                        raise too_much_text(z.name, limits)
                 elif name == "text:p":
                     cell["text"] += 1
             return
@@ -719,9 +763,9 @@ def _exact_ods(z: _Zip, info: zipfile.ZipInfo) -> None:
         else:
             row["pending"] = repeat
             repeat = 0
-        if row["len"] > MAX_CELLS:
-            raise too_many_cells(z.name)
-        s["cell"] = {"depth": 1, "string": string, "repeat": repeat, "start": parser.CurrentByteIndex,
+        if row["len"] > limits.cells:
+            raise too_many_cells(z.name, limits)
+        s["cell"] = {"depth": 1, "string": string, "repeat": repeat, "chars": 0,
                      "text": sum(len(v) for k, v in pairs if k in _ODS_VALUES or k == "table:formula")}
 
     def end(name):
@@ -734,8 +778,7 @@ def _exact_ods(z: _Zip, info: zipfile.ZipInfo) -> None:
             if closes:
                 s["cell"] = None
                 if cell["repeat"]:
-                    content = parser.CurrentByteIndex - cell["start"] if cell["string"] else 0
-                    size = (cell["text"] + content) * cell["repeat"]
+                    size = (cell["text"] + cell["chars"]) * cell["repeat"]
                     s["row"]["text"] += size
                     text.add(size)
             return
@@ -754,14 +797,19 @@ def _exact_ods(z: _Zip, info: zipfile.ZipInfo) -> None:
                         s["rows_since"] = row["repeat"]
                     s["expanded"] = s["rows_since"]
                     s["width"] = max(s["width"], row["last"])
-                    _Sheet(z.name).extent(s["expanded"], s["width"])
+                    _Sheet(z.name, limits).extent(s["expanded"], s["width"])
                     text.add(row["text"] * max(row["repeat"] - 1, 0))
             return
         if name == "table:table":                         # the first end of a table ends it
             total.extent(0, 0, s["expanded"] * s["width"])  # the block calamine builds
             s["table"] = False
 
-    parser = _expat({"StartElementHandler": start, "EndElementHandler": end})
+    def chars(data):   # a string cell's text, in whatever element of the cell it is written
+        cell = s["cell"]
+        if cell is not None and cell["string"]:
+            cell["chars"] += len(data) if data.isascii() else len(data.encode())
+
+    parser = _expat({"StartElementHandler": start, "EndElementHandler": end, "CharacterDataHandler": chars})
     parser.ordered_attributes = True
     _parse(parser, z.chunks(info))
 
@@ -782,7 +830,7 @@ def _xls_records(stream: bytes, at: int) -> Iterator[tuple[int, int, int]]:
         at += 4 + length
 
 
-def _xls_sst_lengths(stream: bytes, at: int, length: int) -> list[int]:
+def _xls_sst_lengths(stream: bytes, at: int, length: int, limits: Limits) -> list[int]:
     """Characters of each string of the shared string table (SST and its CONTINUE records)."""
     segments = [(at, length)]
     for typ, start, size in _xls_records(stream, at + length):
@@ -792,7 +840,7 @@ def _xls_sst_lengths(stream: bytes, at: int, length: int) -> list[int]:
     if length < 8:
         raise Damaged("short SST")
     count = struct.unpack_from("<i", stream, at + 4)[0]
-    if count < 0 or count > MAX_CELLS:
+    if count < 0 or count > limits.cells:
         raise Damaged("SST count")
     seg, pos = 0, at + 8
     lengths: list[int] = []
@@ -853,7 +901,7 @@ def _xls_sst_lengths(stream: bytes, at: int, length: int) -> list[int]:
     return lengths
 
 
-def _check_xls(path: Path) -> None:
+def _check_xls(path: Path, limits: Limits) -> None:
     import olefile
 
     try:
@@ -865,8 +913,10 @@ def _check_xls(path: Path) -> None:
         entry = names.get("workbook") or names.get("book")
         if entry is None:
             raise Damaged("no workbook stream")
-        if ole.get_size(entry) > MAX_PART_BYTES:
-            raise too_large_unpacked(path.name, MAX_PART_BYTES)
+        if ole.get_size(entry) > MAX_XLS_BYTES:
+            raise ServiceError(QT_TRANSLATE_NOOP(
+                "Service", "Berkas {name} tidak dapat dibaca: lembar kerja .xls lebih dari {limit} MB. Simpan sebagai "
+                           ".xlsx, atau bagi menjadi beberapa berkas."), name=path.name, limit=_number(MAX_XLS_BYTES >> 20))
         stream = ole.openstream(entry).read()
     finally:
         ole.close()
@@ -877,12 +927,12 @@ def _check_xls(path: Path) -> None:
         if typ == 0x0085 and length >= 4:        # BoundSheet8: where the sheet's records start
             sheets.append(struct.unpack_from("<I", stream, start)[0])
         elif typ == 0x00FC:                      # SST
-            shared = _xls_sst_lengths(stream, start, length)
+            shared = _xls_sst_lengths(stream, start, length, limits)
         elif typ == 0x000A:                      # EOF of the workbook globals
             break
-    text = _Text(path.name)
+    text = _Text(path.name, limits)
     for at in sheets:
-        sheet = _Sheet(path.name)
+        sheet = _Sheet(path.name, limits)
         for typ, start, length in _xls_records(stream, at):
             if typ == 0x000A:
                 break
@@ -896,7 +946,7 @@ def _check_xls(path: Path) -> None:
                 if last_row >= 1 and last_col >= 1:
                     if last_row - 1 < first_row or last_col - 1 < first_col:
                         raise Damaged("dimensions")
-                    _Sheet(path.name).extent(last_row - first_row, last_col - first_col)
+                    _Sheet(path.name, limits).extent(last_row - first_row, last_col - first_col)
             elif typ in _XLS_CELLS and length >= 4:
                 row, col = struct.unpack_from("<HH", stream, start)
                 sheet.extent(row + 1, col + 1, 1)

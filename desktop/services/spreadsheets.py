@@ -8,10 +8,10 @@ Writing: ``.xlsx`` through XlsxWriter (text-formatted NIK columns, drop-down lis
 
 from __future__ import annotations
 
+import codecs
 import csv
-import io
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -38,22 +38,54 @@ class Table:
     sheet: str
 
 
+@dataclass(frozen=True)
+class Rows:
+    """The first sheet of a file given out row by row (``read_rows``), for a reader that keeps only
+    what it needs of each row; iterate it once."""
+
+    sheet: str
+    rows: Iterator[list[Any]]
+
+    def __iter__(self) -> Iterator[list[Any]]:
+        return self.rows
+
+
 def _unreadable(path: Path, reason: str) -> ServiceError:
     return ServiceError(QT_TRANSLATE_NOOP("Service", "Berkas {name} tidak dapat dibaca: {reason}"),
                         name=path.name, reason=reason)
 
 
+def _damaged(path: Path) -> ServiceError:
+    return _unreadable(path, "isinya bukan lembar kerja yang utuh (rusak, terkunci sandi, atau salah akhiran nama).")
+
+
 def read_table(path: Path, beside: Callable[[], None] | None = None,
-               measured: sheet_limits.Beforehand | None = None) -> Table:
-    """The first worksheet of ``path`` (or the CSV file) as rows of cell values.
+               measured: sheet_limits.Beforehand | None = None,
+               limits: sheet_limits.Limits = sheet_limits.LIST) -> Table:
+    """The first worksheet of ``path`` (or the CSV file) as rows of cell values, held whole: within
+    ``limits`` (a school's list, by default).
 
     ``beside`` runs in a thread while the file is measured and calamine parses a workbook's sheet (it
     lets go of Python meanwhile), and has ended when this returns; a CSV file does not run it. A file
     ``measured`` beforehand (and unchanged since) is not measured again."""
+    rows = read_rows(path, limits, beside, measured)
+    return Table(list(rows), rows.sheet)
+
+
+def read_rows(path: Path, limits: sheet_limits.Limits, beside: Callable[[], None] | None = None,
+              measured: sheet_limits.Beforehand | None = None) -> Rows:
+    """The first worksheet of ``path`` row by row, within ``limits``: a CSV file is read as it is
+    iterated (a row past a limit is refused then), a workbook is measured and parsed here (calamine
+    builds the whole sheet) and its rows made one at a time. ``beside`` and ``measured`` as in
+    ``read_table``."""
     path = Path(path)
     suffix = path.suffix.lower()
-    if not path.is_file():
-        raise ServiceError(QT_TRANSLATE_NOOP("Service", "Berkas {name} tidak ditemukan."), name=str(path))
+    try:
+        found = path.is_file()
+    except OSError:   # a name the system cannot look up (too long)
+        found = False
+    if not found:
+        raise ServiceError(QT_TRANSLATE_NOOP("Service", "Berkas {name} tidak ditemukan."), name=str(path)[:200])
     if suffix not in SUFFIXES:
         raise ServiceError(QT_TRANSLATE_NOOP(
             "Service", "Jenis berkas {suffix} tidak didukung. Gunakan .xlsx, .xls, .ods atau .csv."),
@@ -61,7 +93,7 @@ def read_table(path: Path, beside: Callable[[], None] | None = None,
     if path.stat().st_size > MAX_FILE_BYTES:
         raise _unreadable(path, "berkas lebih dari 64 MB; bagi menjadi beberapa berkas.")
     if suffix in (".csv", ".txt"):
-        return Table(_read_csv(path), path.stem)
+        return Rows(path.stem, _csv_rows(path, _csv_encoding(path), limits))
     from python_calamine import CalamineWorkbook
 
     thread = None
@@ -70,8 +102,8 @@ def read_table(path: Path, beside: Callable[[], None] | None = None,
         thread.start()
     try:
         try:
-            if measured is None or not measured.passed(path):
-                sheet_limits.check(path)  # before calamine: it aborts the process on a file too big to hold
+            if measured is None or not measured.passed(path, limits):
+                sheet_limits.check(path, limits)  # before calamine: it aborts the process on a file too big to hold
             workbook = CalamineWorkbook.from_path(str(path))
             if not workbook.sheet_names:
                 raise _unreadable(path, "tidak ada lembar kerja.")
@@ -79,33 +111,59 @@ def read_table(path: Path, beside: Callable[[], None] | None = None,
         finally:
             if thread is not None:
                 thread.join()
-        start_col = sheet.start[1] if sheet.start else 0
-        rows = [[""] * start_col + row for row in sheet.iter_rows()] if start_col else list(sheet.iter_rows())
-        return Table(rows, sheet.name)
     except ServiceError:
         raise
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException as exc:  # calamine's own errors, and a Rust panic (pyo3's PanicException is a
         # BaseException) on a record it cannot parse: the file is damaged either way
-        raise _unreadable(path, "isinya bukan lembar kerja yang utuh (rusak, terkunci sandi, atau salah "
-                                "akhiran nama).") from exc
+        raise _damaged(path) from exc
+    return Rows(sheet.name, _sheet_rows(path, sheet))
 
 
-def _decode(data: bytes) -> str:
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace")
+def _sheet_rows(path: Path, sheet: Any) -> Iterator[list[Any]]:
+    start_col = sheet.start[1] if sheet.start else 0
     try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")  # Excel's "CSV" on Indonesian Windows
+        if start_col:
+            for row in sheet.iter_rows():
+                yield [""] * start_col + row
+        else:
+            yield from sheet.iter_rows()
+    except (KeyboardInterrupt, SystemExit, GeneratorExit):
+        raise
+    except BaseException as exc:  # as in read_rows: calamine's errors while making a row
+        raise _damaged(path) from exc
 
 
-def _read_csv(path: Path) -> list[list[Any]]:
-    text = _decode(path.read_bytes())
-    if "\x00" in text:
-        raise _unreadable(path, "isinya bukan teks CSV.")
-    sample = text[:20000]
+_CSV_CHUNK = 1 << 20
+_CSV_SAMPLE = 20_000
+
+
+def _csv_encoding(path: Path) -> str:
+    """UTF-8 (with its byte order mark, or valid throughout), else Windows-1252 (Excel's "CSV" on
+    Indonesian Windows): the file checked in chunks, never held whole. A NUL byte is no text."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    bom, utf8 = False, True
+    with open(path, "rb") as f:
+        for number, chunk in enumerate(iter(lambda: f.read(_CSV_CHUNK), b"")):
+            if number == 0 and chunk.startswith(codecs.BOM_UTF8):
+                bom, utf8 = True, False     # decoded as UTF-8 whatever follows, as Excel does
+            if b"\x00" in chunk:
+                raise _unreadable(path, "isinya bukan teks CSV.")
+            if utf8:
+                try:
+                    decoder.decode(chunk)
+                except UnicodeDecodeError:
+                    utf8 = False
+    if utf8:
+        try:
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            utf8 = False
+    return "utf-8-sig" if bom else "utf-8" if utf8 else "cp1252"
+
+
+def _csv_delimiter(sample: str) -> str:
     first_line = sample.split("\n", 1)[0]
     try:
         delimiter = csv.Sniffer().sniff(sample, delimiters=";,\t").delimiter
@@ -113,21 +171,51 @@ def _read_csv(path: Path) -> list[list[Any]]:
         delimiter = max(";,\t", key=first_line.count)
     if first_line.count(";") > first_line.count(",") and delimiter == ",":
         delimiter = ";"  # Indonesian Excel writes semicolons; a comma inside an address must not win
-    # Every field ends at a delimiter or a line break: their count bounds the cells before any is made.
-    if sum(text.count(ch) for ch in (delimiter, "\n", "\r")) >= sheet_limits.MAX_CELLS:
-        raise sheet_limits.too_many_cells(path.name)
-    rows: list[list[Any]] = []
-    cells = 0
-    for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
-        rows.append(row)
-        cells += len(row)
-        if len(rows) > sheet_limits.MAX_ROWS:
-            raise sheet_limits.too_many_rows(path.name)
-        if len(row) > sheet_limits.MAX_COLUMNS:
-            raise sheet_limits.too_many_columns(path.name)
-        if cells > sheet_limits.MAX_CELLS:
-            raise sheet_limits.too_many_cells(path.name)
-    return rows
+    return delimiter
+
+
+def _csv_rows(path: Path, encoding: str, limits: sheet_limits.Limits) -> Iterator[list[Any]]:
+    """The rows of a CSV file as it is read, each counted (rows, columns, cells, characters) before it
+    is given out."""
+    with open(path, encoding=encoding, errors="replace", newline="") as f:
+        delimiter = _csv_delimiter(f.read(_CSV_SAMPLE))
+        f.seek(0)
+        reader = csv.reader(f, delimiter=delimiter)
+        rows = cells = text = 0
+        while True:
+            try:
+                row = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                raise _csv_error(path, rows + 1, exc) from None
+            rows += 1
+            cells += len(row)
+            text += sum(map(len, row))
+            if rows > limits.rows:
+                raise sheet_limits.too_many_rows(path.name, limits)
+            if len(row) > limits.columns:
+                raise sheet_limits.too_many_columns(path.name, limits)
+            if cells > limits.cells:
+                raise sheet_limits.too_many_cells(path.name, limits)
+            if text > limits.text_bytes:
+                raise sheet_limits.too_much_text(path.name, limits)
+            yield row
+
+
+def _csv_error(path: Path, row: int, exc: csv.Error) -> ServiceError:
+    """The csv module's refusal, said for the row it stopped at. Its limit on one field (131,072
+    characters) stays: a spreadsheet cell holds at most 32,767, so a longer field is nearly always a
+    quotation mark left open, which runs the rest of the file into one field."""
+    if "field larger than field limit" in str(exc):
+        return ServiceError(QT_TRANSLATE_NOOP(
+            "Service", "Berkas {name} tidak dapat dibaca: baris {row} berisi isian lebih dari {limit} karakter "
+                       "(satu sel lembar kerja paling banyak 32.767). Periksa tanda petik (\") yang tidak ditutup "
+                       "di baris itu, atau bagi isiannya."),
+            name=path.name, row=row, limit=f"{csv.field_size_limit():,}".replace(",", "."))
+    return ServiceError(QT_TRANSLATE_NOOP(
+        "Service", "Berkas {name} tidak dapat dibaca: baris {row} bukan baris CSV yang benar. Simpan ulang "
+                   "berkasnya sebagai CSV dari program lembar kerja."), name=path.name, row=row)
 
 
 # --- writing ----------------------------------------------------------------------------------

@@ -97,16 +97,16 @@ def _wide_csv(path: Path) -> Path:
 
 
 SPREADSHEETS = [
-    ("xfd1048576.xlsx", lambda tmp: HOSTILE / "xfd1048576.xlsx", "lebih dari 100.000 baris"),
+    ("xfd1048576.xlsx", lambda tmp: HOSTILE / "xfd1048576.xlsx", "lebih dari 20.000 baris"),
     ("zip-bomb.xlsx", lambda tmp: HOSTILE / "zip-bomb.xlsx", "membengkak menjadi lebih dari 256 MB"),
     ("zip-bomb-lying.xlsx", lambda tmp: _lying_zip_bomb(tmp / "zip-bomb-lying.xlsx"),
      "membengkak menjadi lebih dari 256 MB"),
-    ("shared-strings.xlsx", lambda tmp: HOSTILE / "shared-strings.xlsx", "teksnya lebih dari 128 MB"),
-    ("repeated.ods", lambda tmp: HOSTILE / "repeated.ods", "lebih dari 300 kolom"),
-    ("far-cell.xls", lambda tmp: HOSTILE / "far-cell.xls", "lebih dari 5.000.000 sel"),
-    ("dimensions.xls", lambda tmp: HOSTILE / "dimensions.xls", "lebih dari 100.000 baris"),
-    ("newlines.csv", lambda tmp: _newline_flood(tmp / "newlines.csv"), "lebih dari 5.000.000 sel"),
-    ("wide.csv", lambda tmp: _wide_csv(tmp / "wide.csv"), "lebih dari 300 kolom"),
+    ("shared-strings.xlsx", lambda tmp: HOSTILE / "shared-strings.xlsx", "teksnya lebih dari 16 MB"),
+    ("repeated.ods", lambda tmp: HOSTILE / "repeated.ods", "lebih dari 100 kolom"),
+    ("far-cell.xls", lambda tmp: HOSTILE / "far-cell.xls", "lebih dari 20.000 baris"),
+    ("dimensions.xls", lambda tmp: HOSTILE / "dimensions.xls", "lebih dari 20.000 baris"),
+    ("newlines.csv", lambda tmp: _newline_flood(tmp / "newlines.csv"), "lebih dari 20.000 baris"),
+    ("wide.csv", lambda tmp: _wide_csv(tmp / "wide.csv"), "lebih dari 100 kolom"),
 ]
 
 
@@ -194,8 +194,8 @@ HEADER = '<row r="1"><c r="A1" t="inlineStr"><is><t>NIK</t></is></c></row>'
     '<row r="2"><x:c xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
     'r="XFD1048576"><x:v>1</x:v></x:c></row>',                             # a namespace prefix
     '<row r="1048576"><c><v>1</v></c></row>',                              # no r: the row's number
-    '<row r="2"><c r="A2"><v>1</v></c>' + "<c><v>1</v></c>" * 400 + "</row>",  # no r: one after another
-    "<row><c><v>1</v></c></row>" * 100_001,                                # rows without a number
+    '<row r="2"><c r="A2"><v>1</v></c>' + "<c><v>1</v></c>" * 120 + "</row>",  # no r: one after another
+    "<row><c><v>1</v></c></row>" * 20_001,                                 # rows without a number
 ], ids=["two-r", "two-r-no-space", "two-r-tab", "two-r-spaced", "r-spaced", "lower-case", "prefix",
         "row-number", "implicit-columns", "implicit-rows"])
 def test_a_cell_placed_far_away_in_any_way_calamine_reads_is_refused(tmp_path, cells):
@@ -215,7 +215,7 @@ def test_what_calamine_keeps_no_cell_for_does_not_count(tmp_path):
 
 
 def test_shared_strings_are_counted_as_each_cell_copies_them(tmp_path):
-    # 300 cells sharing a 1 MB string hold 300 MB: refused; 30 of them hold 30 MB: read.
+    # 300 cells sharing a 1 MB string hold 300 MB: refused; 10 of them hold 10 MB: read.
     import random
 
     text = "".join(random.Random(5).choices("abcdefghijklmnopqrstuvwxyz ", k=1 << 20))  # packs like text
@@ -223,10 +223,10 @@ def test_shared_strings_are_counted_as_each_cell_copies_them(tmp_path):
     many = "".join(f'<row r="{r}"><c r="A{r}" t="s"><v>1</v></c></row>' for r in range(2, 302))
     with pytest.raises(ServiceError) as refused:
         read_table(_workbook(tmp_path / "banyak.xlsx", HEADER + many, "<si><t>NIK</t></si>" + long))
-    assert "teksnya lebih dari 128 MB" in refused.value.message
-    few = "".join(f'<row r="{r}"><c r="A{r}" t="s"><v>1</v></c></row>' for r in range(2, 32))
+    assert "teksnya lebih dari 16 MB" in refused.value.message
+    few = "".join(f'<row r="{r}"><c r="A{r}" t="s"><v>1</v></c></row>' for r in range(2, 12))
     table = read_table(_workbook(tmp_path / "sedikit.xlsx", HEADER + few, "<si><t>NIK</t></si>" + long))
-    assert len(table.rows) == 31 and len(table.rows[1][0]) == 1 << 20
+    assert len(table.rows) == 11 and len(table.rows[1][0]) == 1 << 20
 
 
 def test_a_zip_that_shows_two_directories_is_refused(tmp_path):
@@ -256,7 +256,7 @@ def test_a_wide_export_reads_and_a_too_wide_one_is_refused(tmp_path):
     """Dapodik exports carry some 65 columns: past the quick check's A:AX, each reference is read."""
     import openpyxl
 
-    for columns, refused in ((65, False), (301, True)):
+    for columns, refused in ((65, False), (101, True)):
         wb = openpyxl.Workbook()
         for r in range(3):
             wb.active.append([f"r{r}c{c}" for c in range(columns)])
@@ -265,6 +265,6 @@ def test_a_wide_export_reads_and_a_too_wide_one_is_refused(tmp_path):
         if refused:
             with pytest.raises(ServiceError) as error:
                 read_table(path)
-            assert "lebih dari 300 kolom" in error.value.message
+            assert "lebih dari 100 kolom" in error.value.message
         else:
             assert [len(row) for row in read_table(path).rows] == [columns] * 3

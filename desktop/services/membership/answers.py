@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
@@ -32,21 +33,28 @@ class AnswerResult:
 
 
 def _answer_rows(path: Path) -> list[bpjs.AnswerRow]:
-    from desktop.services.spreadsheets import read_table
+    """The answer's rows as read, each kept only as its NIK, KPJ, date and reason: the sheet is given out
+    row by row (an answer for the whole branch runs to some 60,000 rows)."""
+    from desktop.services import sheet_limits
+    from desktop.services.spreadsheets import read_rows
 
-    table = read_table(Path(path))
-    found = bpjs.find_answer_header(table.rows)
+    rows = iter(read_rows(Path(path), sheet_limits.ANSWER))
+    head = list(islice(rows, _HEADER_SEARCH_ROWS))
+    found = bpjs.find_answer_header(head, _HEADER_SEARCH_ROWS)
     if found is None:
         raise ServiceError(QT_TRANSLATE_NOOP("Service", "Berkas {name} bukan jawaban BPJS yang dikenal: perlu kolom "
                                                         "NIK dan kolom KPJ (No KPJ, Nomor Peserta) atau Keterangan."),
                            name=Path(path).name)
     index, mapping = found
-    rows = []
-    for number, row in enumerate(table.rows[index + 1:], start=index + 2):
+    answers = []
+    for number, row in enumerate(chain(head[index + 1:], rows), start=index + 2):
         answer = bpjs.read_answer_row(number, row, mapping)
         if answer is not None:
-            rows.append(answer)
-    return rows
+            answers.append(answer)
+    return answers
+
+
+_HEADER_SEARCH_ROWS = 20
 
 
 def import_answer(ws: Workspace, path: Path, actor: Actor) -> AnswerResult:

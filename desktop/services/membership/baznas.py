@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from desktop.domain import lifecycle
+from desktop.domain import bounds, lifecycle
 from desktop.domain.enrollment import Asnaf
 from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.domain.text import format_date
@@ -25,6 +25,10 @@ def baznas_report(ws: Workspace, out: Path, actor: Actor, date_from: dt.date, da
     from desktop.services.spreadsheets import ColumnSpec, write_rows
 
     permissions.require(actor, permissions.Action.REPORT)
+    for day in (date_from, date_to):
+        if not bounds.FIRST_DAY <= day <= bounds.LAST_DAY:
+            raise ServiceError(QT_TRANSLATE_NOOP("Service", "Tanggal laporan harus antara {first} dan {last}."),
+                               first=format_date(bounds.FIRST_DAY), last=format_date(bounds.LAST_DAY))
     lo, hi = date_from.isoformat(), (date_to + dt.timedelta(days=1)).isoformat()
     rows: list[list[Any]] = []
     total = 0

@@ -11,10 +11,11 @@ from typing import Any
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
-from desktop.domain import lifecycle
+from desktop.domain import bounds, lifecycle
 from desktop.domain.contributions import add_month, month_start, monthly_rate
 from desktop.domain.enrollment import Status
 from desktop.domain.messages import QT_TRANSLATE_NOOP
+from desktop.domain.text import format_rupiah
 from desktop.services import audit
 from desktop.services.accounts import Actor
 from desktop.services.errors import NotFound, ServiceError
@@ -140,11 +141,22 @@ def _pay(session: Session, ws: Workspace, actor: Actor, ids: Sequence[int], mont
     return PaymentResult(number, len(events), months, owed, amount, skipped)
 
 
-def _check_payment_args(months: int, amount: int | None) -> None:
-    if not 1 <= months <= MAX_MONTHS:
+def _check_payment_args(months: int, amount: int | None, expiring_days: int | None = None) -> None:
+    """What a payment, a renewal or a quote is given, checked before anything is computed (the window
+    calls these services directly): the bounds of desktop.domain.bounds, said in Indonesian."""
+    if not isinstance(months, int) or not 1 <= months <= MAX_MONTHS:
         raise ServiceError(QT_TRANSLATE_NOOP("Service", "Jumlah bulan harus 1 sampai {max}."), max=MAX_MONTHS)
-    if amount is not None and amount < 0:
+    if amount is not None and (not isinstance(amount, int) or amount < 0):
         raise ServiceError(QT_TRANSLATE_NOOP("Service", "Jumlah pembayaran tidak boleh negatif."))
+    if amount is not None and amount > bounds.MAX_AMOUNT:
+        raise ServiceError(QT_TRANSLATE_NOOP(
+            "Service", "Jumlah pembayaran paling banyak {max}: lebih dari iuran seluruh peserta cabang selama 60 "
+                       "bulan. Periksa angkanya (kelebihan digit?)."), max=format_rupiah(bounds.MAX_AMOUNT))
+    if expiring_days is not None and (not isinstance(expiring_days, int)
+                                      or not 0 <= expiring_days <= bounds.MAX_DAYS):
+        raise ServiceError(QT_TRANSLATE_NOOP(
+            "Service", "Jumlah hari harus 0 sampai {max}: masa perlindungan paling lama 5 tahun ke depan."),
+            max=bounds.MAX_DAYS)
 
 
 def _batch_ids(session: Session, batch: str) -> list[int]:
@@ -194,7 +206,7 @@ def renew(ws: Workspace, actor: Actor, days: int, months: int, query: SearchQuer
           reference: str = "", amount: int | None = None) -> PaymentResult:
     """One step: pay again for everyone whose coverage ends within ``days`` days (filtered like the list)."""
     require_branch(actor)
-    _check_payment_args(months, amount)
+    _check_payment_args(months, amount, days)
     with bulk_work(), ws.session(write=True) as session:
         ids = _expiring_ids(session, ws, days, query)
         if not ids:
@@ -219,7 +231,7 @@ def quote_payment(ws: Workspace, actor: Actor, months: int, batch: str | None = 
     coverage ends within ``expiring_days`` days) covers and what it owes, on the same rates and dates
     as ``add_payment``/``renew`` use; nothing is recorded."""
     require_branch(actor)
-    _check_payment_args(months, None)
+    _check_payment_args(months, None, expiring_days)
     with ws.session() as session:
         if batch:
             ids = _batch_ids(session, batch)
