@@ -179,7 +179,7 @@ def authenticate(ws: Workspace, username: str, password: str, now: dt.datetime |
 
     username = fold_spaces(username).lower()
     try:
-        lockout.check(ws.path, username, now)
+        attempt = lockout.begin(ws.path, username, now)   # counted before the password is checked
     except lockout.AccountLocked:
         record_signin_failures(ws)
         raise
@@ -196,17 +196,20 @@ def authenticate(ws: Workspace, username: str, password: str, now: dt.datetime |
             account_id, name, display_name, role, password_hash, _, school = account
             if not _password_matches(password, password_hash, proof, username):
                 raise AuthenticationFailed(lockout.WRONG)
+            attempt.succeeded()   # before anything is written: a lock set meanwhile refuses it still
             rehashed = _hasher().check_needs_rehash(password_hash)
             if rehashed:
                 password_hash = _hasher().hash(password)
             db.execute("UPDATE accounts SET password_hash = ?, last_login_at = ? WHERE id = ?",
                        (password_hash, sql_datetime(utcnow()), account_id))
             actor = Actor(name, display_name, Role(role), school)
+    except lockout.AccountLocked:
+        record_signin_failures(ws)
+        raise
     except AuthenticationFailed:
-        error = lockout.record_failure(ws.path, username, known=known, now=now)
+        error = attempt.failed(known)
         record_signin_failures(ws)
         raise error from None
-    lockout.record_success(ws.path, username)
     record_signin_failures(ws)   # wrong passwords typed while the database was still closed
     keyfile = keys.load(ws.path)
     if rehashed or keyfile is None or actor.username not in keyfile.accounts or keyfile.open_key is not None:
@@ -217,19 +220,22 @@ def authenticate(ws: Workspace, username: str, password: str, now: dt.datetime |
 
 def record_signin_failures(ws: Workspace) -> int:
     """Write the wrong sign-ins queued by services.lockout to the audit log; returns how many."""
-    events = lockout.pending_events(ws.path)
+    events = lockout.take_events(ws.path)
     if not events:
         return 0
     from desktop.services import audit
 
-    with ws.writing() as db:
-        for event in events:
-            name = event.get("name")
-            audit.record_on(db, ws, audit.SYSTEM, "signin_failed",
-                            f"akun {name}" if name else "akun tidak dikenal",
-                            {"attempted_at": event.get("at"), "failures": event.get("failures"),
-                             "locked_minutes": event.get("locked_minutes")})
-    lockout.forget_events(ws.path, len(events))
+    try:
+        with ws.writing() as db:
+            for event in events:
+                name = event.get("name")
+                audit.record_on(db, ws, audit.SYSTEM, "signin_failed",
+                                f"akun {name}" if name else "akun tidak dikenal",
+                                {"attempted_at": event.get("at"), "failures": event.get("failures"),
+                                 "locked_minutes": event.get("locked_minutes")})
+    except BaseException:
+        lockout.requeue_events(ws.path, events)
+        raise
     return len(events)
 
 

@@ -121,14 +121,15 @@ def test_five_wrong_sign_ins_lock_the_account_for_a_growing_while(ws):
     assert isinstance(fifth, lockout.AccountLocked)
     assert "5 kali salah" in fifth.message and "dikunci 1 menit" in fifth.message
 
-    # Locked: the right password is refused too, with how long to wait, and is not counted.
+    # Locked: the right password is refused too, unchecked, with how long to wait; every attempt counts,
+    # but one refused does not lengthen the lock in force.
     with pytest.raises(lockout.AccountLocked, match="Coba lagi dalam 1 menit"):
         accounts.authenticate(ws, "admin", "rahasia-admin-1", now=start + dt.timedelta(seconds=30))
-    assert lockout.state(ws.path, "admin").failures == 5
+    assert lockout.state(ws.path, "admin") == lockout.State(6, start + dt.timedelta(minutes=1, seconds=4))
 
-    # Each further wrong one doubles the wait: 2, 4, 8, 16, then 30 minutes at most.
+    # Each further wrong one doubles the wait: 4, 8, 16, then 30 minutes at most.
     at = start + dt.timedelta(seconds=4)
-    for failures, minutes in ((6, 2), (7, 4), (8, 8), (9, 16), (10, 30), (11, 30)):
+    for failures, minutes in ((7, 4), (8, 8), (9, 16), (10, 30), (11, 30)):
         at = lockout.state(ws.path, "admin").locked_until + dt.timedelta(seconds=1)
         error = _wrong(ws, at)
         assert f"{failures} kali salah" in error.message and f"dikunci {minutes} menit" in error.message
