@@ -138,7 +138,7 @@ def main() -> int:
     for flow in flows:
         with tempfile.TemporaryDirectory() as folder:
             ws = Workspace(Path(folder) / "lindung.sqlite3")
-            admin = create_account(ws, "admin", "Admin", "rahasia-admin-1", Role.ADMIN)
+            admin = create_account(ws, "admin", "Admin", "kapal-motor-admin-1", Role.ADMIN)
             add_school(ws, "69800001", "SD Negeri 12 Pontianak", "SD", "6171")
             worker = DbWorker()
             window = MainWindow(ws, worker, admin)

@@ -86,7 +86,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="lindung-screens-") as folder:
         folder = Path(folder)
         ws = Workspace(folder / "lindung.sqlite3")
-        admin = create_account(ws, "admin", "Admin Cabang", "rahasia-admin-1", Role.ADMIN)
+        admin = create_account(ws, "admin", "Admin Cabang", "kapal-motor-admin-1", Role.ADMIN)
         add_demo_workers(ws, args.workers, admin, seed=16)
         schools.add_school(ws, "69800001", "SD Negeri 12 Pontianak", "SD", "6171", "Ibu Rina")
         worker = DbWorker()
@@ -190,7 +190,7 @@ def review(folder: Path, out: Path) -> None:
     hub = Hub(folder / "hub").start()
     try:
         ws = Workspace(folder / "kantor.sqlite3")
-        admin = create_account(ws, "admin", "Admin Cabang", "rahasia-admin-1", Role.ADMIN)
+        admin = create_account(ws, "admin", "Admin Cabang", "kapal-motor-admin-1", Role.ADMIN)
         client.register(ws, hub.url, hub.code("kantor", review=True))
         add_demo_workers(ws, 12, admin, seed=31)
         client.sync(ws, actor=admin)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.text import school_words
 from desktop.gui.i18n import error_text, label
+from desktop.gui.password_hint import PasswordHint
 from desktop.gui.widgets import SEARCH_ROLE, SearchCombo
 from desktop.gui.worker import DbWorker
 from desktop.services import accounts, schools
@@ -43,6 +44,8 @@ class AccountsDialog(QDialog):
         form.addRow(self.tr("Peran"), self.role)
         form.addRow(self.tr("Sekolah"), self.school)
         form.addRow(self.tr("Kata sandi (min. {n})").format(n=accounts.MIN_PASSWORD), self.password)
+        self.password_hint = PasswordHint(self.password, self.username, self.display_name)
+        form.addRow("", self.password_hint)
         layout.addLayout(form)
         self.message = QLabel(objectName="formMessage")
         self.message.setWordWrap(True)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.gui.i18n import error_text
+from desktop.gui.password_hint import PasswordHint
 from desktop.gui.worker import DbWorker
 from desktop.services import accounts
 from desktop.services.accounts import Actor, Role
@@ -131,6 +132,8 @@ class FirstRunDialog(QDialog):
         form.addRow(self.tr("Nama lengkap"), self.display_name)
         form.addRow(self.tr("Nama pengguna"), self.username)
         form.addRow(self.tr("Kata sandi (min. {n})").format(n=accounts.MIN_PASSWORD), self.password)
+        self.password_hint = PasswordHint(self.password, self.username, self.display_name)
+        form.addRow("", self.password_hint)
         form.addRow(self.tr("Ulangi kata sandi"), self.confirm)
         _finish_layout(self, layout, form, self.tr("Buat akun admin"))
 

@@ -7,11 +7,12 @@ import enum
 import functools
 import hmac
 import re
+import threading
 from dataclasses import dataclass
 
 from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.domain.text import fold_spaces
-from desktop.paths import COMMON_PASSWORDS
+from desktop.paths import INDONESIAN_WORDS, REGIONS_CSV
 from desktop.services import keys, lockout
 from desktop.services.errors import AuthenticationFailed, PermissionDenied, ServiceError
 from desktop.services.workspace import Workspace, utcnow
@@ -73,35 +74,137 @@ class Actor:
 SYSTEM = Actor("system", "Sistem", Role.ADMIN)
 
 
+# --- new passwords ----------------------------------------------------------------------------------
+# Judged by zxcvbn's estimate of the guesses needed (repeats, sequences, keyboard walks, dates, words of
+# its English lists and of Indonesian ones, the user's own names), refused below score 3 (fewer than about
+# 10^8 guesses), with the reason in Indonesian.
+
+MIN_SCORE = 3
+# Words anyone guessing a Lindung password tries first, counted like the user's own names.
+APP_WORDS = ("lindung", "bpjs", "baznas", "pontianak", "kalbar", "kalimantan", "kalimantanbarat", "ketenagakerjaan",
+             "bpjamsostek", "jamsostek", "zakat", "mustahik", "relawan", "koordinator", "admin", "cabang")
+_ESTIMATE_LENGTH = 72    # zxcvbn refuses longer; a longer password is judged by its start
+_estimating = threading.Lock()   # zxcvbn keeps the user's words in a module global for the call
+
+_REASONS = {
+    "passwords": QT_TRANSLATE_NOOP(
+        "Service", "Kata sandi terlalu umum: termasuk kata sandi yang paling sering dipakai orang. Gunakan tiga "
+                   "atau empat kata yang tidak saling berhubungan, dipisah spasi atau tanda hubung."),
+    "user_inputs": QT_TRANSLATE_NOOP(
+        "Service", "Kata sandi mudah ditebak: memuat nama Anda, nama pengguna, atau kata yang dekat dengan "
+                   "Lindung (mis. lindung, bpjs, baznas). Gunakan tiga atau empat kata yang tidak saling "
+                   "berhubungan, dipisah spasi atau tanda hubung."),
+    "dictionary": QT_TRANSLATE_NOOP(
+        "Service", "Kata sandi mudah ditebak: terdiri dari kata atau nama yang umum, walau ditambah angka, tanda "
+                   "baca atau huruf besar. Gunakan tiga atau empat kata yang tidak saling berhubungan, dipisah "
+                   "spasi atau tanda hubung."),
+    "l33t": QT_TRANSLATE_NOOP(
+        "Service", "Kata sandi mudah ditebak: kata umum yang hurufnya diganti angka atau simbol (mis. 4 untuk a, "
+                   "0 untuk o) atau dibalik tetap mudah ditebak. Gunakan tiga atau empat kata yang tidak saling "
+                   "berhubungan, dipisah spasi atau tanda hubung."),
+    "repeat": QT_TRANSLATE_NOOP(
+        "Service", "Kata sandi mudah ditebak: huruf, angka atau kata yang diulang-ulang (mis. aaaa, 1111, "
+                   "abcabc). Gunakan tiga atau empat kata yang tidak saling berhubungan, dipisah spasi atau tanda "
+                   "hubung."),
+    "sequence": QT_TRANSLATE_NOOP(
+        "Service", "Kata sandi mudah ditebak: urutan huruf atau angka (mis. abcd, 1234, 9876). Gunakan tiga atau "
+                   "empat kata yang tidak saling berhubungan, dipisah spasi atau tanda hubung."),
+    "spatial": QT_TRANSLATE_NOOP(
+        "Service", "Kata sandi mudah ditebak: deretan tombol yang berdampingan di papan ketik (mis. qwerty, asdf, "
+                   "zxcv). Gunakan tiga atau empat kata yang tidak saling berhubungan, dipisah spasi atau tanda "
+                   "hubung."),
+    "date": QT_TRANSLATE_NOOP(
+        "Service", "Kata sandi mudah ditebak: memuat tanggal atau tahun (mis. tanggal lahir). Gunakan tiga atau "
+                   "empat kata yang tidak saling berhubungan, dipisah spasi atau tanda hubung."),
+    "bruteforce": QT_TRANSLATE_NOOP(
+        "Service", "Kata sandi terlalu mudah ditebak. Gunakan tiga atau empat kata yang tidak saling berhubungan, "
+                   "dipisah spasi atau tanda hubung."),
+}
+
+
 @functools.cache
-def _common_passwords() -> frozenset[str]:
-    """The shipped list of passwords too common to use (lower case; see the file's header)."""
-    with open(COMMON_PASSWORDS, encoding="utf-8") as handle:
-        return frozenset(line.strip() for line in handle if line.strip() and not line.startswith("#"))
+def _indonesian_words() -> tuple[str, ...]:
+    """The shipped Indonesian words (most common first), then the words of Kalbar's place names and each
+    name written as one word ("Sungai Raya": sungai, raya, sungairaya)."""
+    import csv
+
+    words: dict[str, None] = {}
+    with open(INDONESIAN_WORDS, encoding="utf-8") as handle:
+        words.update((line.strip(), None) for line in handle if line.strip() and not line.startswith("#"))
+    with open(REGIONS_CSV, encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            parts = re.findall(r"[a-z]+", row["nama"].lower())
+            words.update((part, None) for part in parts if len(part) > 2)
+            if len(parts) > 1:
+                words["".join(parts)] = None
+    return tuple(words)
 
 
-# Digits and punctuation around a word ("Bismillah123!", "2024jakarta") do not make it less common.
-_PADDING = re.compile(r"^[\W\d_]+|[\W\d_]+$")
+@functools.cache
+def _estimator():
+    """zxcvbn, with the Indonesian words added to its dictionaries (once per process)."""
+    from zxcvbn import matching, zxcvbn
+
+    matching.add_frequency_lists({"indonesian": _indonesian_words()})
+    return zxcvbn
 
 
-def check_password(password: str, username: str = "") -> None:
-    """Refuse a new password with the reason: too short, too common, or the user name itself."""
+def load_for_passwords() -> None:
+    """Load what judging a new password needs (zxcvbn and its word lists, about 0.1 s) ahead of time."""
+    _estimator()
+
+
+_SEPARATORS = re.compile(r"[\s\-_.,/]+")
+
+
+def _weakness(password: str, user_words: list[str]) -> str | None:
+    """The reason a password is too easy to guess (a ``_REASONS`` template), or None. It is judged as
+    typed and run together (without spaces and separators, each word's capital dropped) too: zxcvbn
+    counts every gap between words as a guess of its own, so "Sungai Raya 2026" would pass where
+    "sungairaya2026" does not."""
+    estimate = _estimator()
+    joined = "".join(word[:1].lower() + word[1:] for word in _SEPARATORS.split(password))
+    candidates = {password[:_ESTIMATE_LENGTH], joined[:_ESTIMATE_LENGTH]}
+    with _estimating:
+        results = [estimate(candidate, user_inputs=user_words) for candidate in candidates if candidate]
+    result = min(results, key=lambda r: r["guesses"])
+    if result["score"] >= MIN_SCORE:
+        return None
+    matches = [m for m in result["sequence"] if m["pattern"] != "bruteforce"]
+    if not matches:
+        return _REASONS["bruteforce"]
+    longest = max(matches, key=lambda m: len(m["token"]))   # what makes it guessable, as zxcvbn's own advice
+    pattern = longest["pattern"]
+    if pattern == "dictionary":
+        if longest.get("l33t") or longest.get("reversed"):
+            return _REASONS["l33t"]
+        return _REASONS.get(longest.get("dictionary_name"), _REASONS["dictionary"])
+    if pattern == "regex":   # zxcvbn's only regex: a recent year
+        return _REASONS["date"]
+    return _REASONS.get(pattern, _REASONS["bruteforce"])
+
+
+def check_password(password: str, username: str = "", display_name: str = "") -> None:
+    """Refuse a new password with the reason (in Indonesian): too short, the user name itself, or too
+    easy to guess (zxcvbn's estimate, with Indonesian words and the user's own names)."""
     if len(password) < MIN_PASSWORD:
         raise ServiceError(QT_TRANSLATE_NOOP("Service", "Kata sandi terlalu pendek: paling sedikit {n} karakter."),
                            n=MIN_PASSWORD)
-    lowered = password.lower()
-    core = _PADDING.sub("", lowered)
     name = fold_spaces(username).lower()
-    if name and name in (lowered, core, lowered.replace(" ", "")):
+    lowered = password.lower()
+    if name and name in (lowered, _PADDING.sub("", lowered), lowered.replace(" ", "")):
         raise ServiceError(QT_TRANSLATE_NOOP("Service", "Kata sandi tidak boleh sama dengan nama pengguna."))
-    common = _common_passwords()
-    if lowered in common:
-        raise ServiceError(QT_TRANSLATE_NOOP(
-            "Service", "Kata sandi terlalu umum: ada dalam daftar kata sandi yang sering dipakai."))
-    if len(core) >= 4 and core in common:
-        raise ServiceError(QT_TRANSLATE_NOOP(
-            "Service", "Kata sandi terlalu umum: kata sandi yang sering dipakai, hanya ditambah angka atau "
-                       "tanda baca."))
+    user_words = [*APP_WORDS, name, *re.split(r"[\W_]+", name)]
+    display = fold_spaces(display_name).lower()
+    if display:
+        user_words += [display, display.replace(" ", ""), *display.split()]
+    reason = _weakness(password, [word for word in user_words if len(word) > 2])
+    if reason is not None:
+        raise ServiceError(reason)
+
+
+# Digits and punctuation around a name ("relawan.sambas2024") do not make it another password.
+_PADDING = re.compile(r"^[\W\d_]+|[\W\d_]+$")
 
 
 def has_accounts(ws: Workspace) -> bool:
@@ -120,7 +223,7 @@ def create_account(ws: Workspace, username: str, display_name: str, password: st
     display_name = fold_spaces(display_name) or username
     if not _USERNAME.match(username):
         raise ServiceError(QT_TRANSLATE_NOOP("Service", "Nama pengguna 2–32 huruf kecil, angka, titik, garis bawah atau tanda hubung."))
-    check_password(password, username)
+    check_password(password, username, display_name)
     with ws.session(write=True) as session:
         count = session.scalar(select(func.count()).select_from(Account))
         if count == 0 and role is not Role.ADMIN:
@@ -179,7 +282,7 @@ def authenticate(ws: Workspace, username: str, password: str, now: dt.datetime |
 
     username = fold_spaces(username).lower()
     try:
-        lockout.check(ws.path, username, now)
+        attempt = lockout.begin(ws.path, username, now)   # counted before the password is checked
     except lockout.AccountLocked:
         record_signin_failures(ws)
         raise
@@ -196,17 +299,20 @@ def authenticate(ws: Workspace, username: str, password: str, now: dt.datetime |
             account_id, name, display_name, role, password_hash, _, school = account
             if not _password_matches(password, password_hash, proof, username):
                 raise AuthenticationFailed(lockout.WRONG)
+            attempt.succeeded()   # before anything is written: a lock set meanwhile refuses it still
             rehashed = _hasher().check_needs_rehash(password_hash)
             if rehashed:
                 password_hash = _hasher().hash(password)
             db.execute("UPDATE accounts SET password_hash = ?, last_login_at = ? WHERE id = ?",
                        (password_hash, sql_datetime(utcnow()), account_id))
             actor = Actor(name, display_name, Role(role), school)
+    except lockout.AccountLocked:
+        record_signin_failures(ws)
+        raise
     except AuthenticationFailed:
-        error = lockout.record_failure(ws.path, username, known=known, now=now)
+        error = attempt.failed(known)
         record_signin_failures(ws)
         raise error from None
-    lockout.record_success(ws.path, username)
     record_signin_failures(ws)   # wrong passwords typed while the database was still closed
     keyfile = keys.load(ws.path)
     if rehashed or keyfile is None or actor.username not in keyfile.accounts or keyfile.open_key is not None:
@@ -217,19 +323,22 @@ def authenticate(ws: Workspace, username: str, password: str, now: dt.datetime |
 
 def record_signin_failures(ws: Workspace) -> int:
     """Write the wrong sign-ins queued by services.lockout to the audit log; returns how many."""
-    events = lockout.pending_events(ws.path)
+    events = lockout.take_events(ws.path)
     if not events:
         return 0
     from desktop.services import audit
 
-    with ws.writing() as db:
-        for event in events:
-            name = event.get("name")
-            audit.record_on(db, ws, audit.SYSTEM, "signin_failed",
-                            f"akun {name}" if name else "akun tidak dikenal",
-                            {"attempted_at": event.get("at"), "failures": event.get("failures"),
-                             "locked_minutes": event.get("locked_minutes")})
-    lockout.forget_events(ws.path, len(events))
+    try:
+        with ws.writing() as db:
+            for event in events:
+                name = event.get("name")
+                audit.record_on(db, ws, audit.SYSTEM, "signin_failed",
+                                f"akun {name}" if name else "akun tidak dikenal",
+                                {"attempted_at": event.get("at"), "failures": event.get("failures"),
+                                 "locked_minutes": event.get("locked_minutes")})
+    except BaseException:
+        lockout.requeue_events(ws.path, events)
+        raise
     return len(events)
 
 

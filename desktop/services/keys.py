@@ -182,7 +182,7 @@ def unlock_with_proof(db: Path, username: str, password: str, now: dt.datetime |
     from desktop.services import lockout
 
     username = fold_spaces(username).lower()
-    lockout.check(db, username, now)
+    attempt = lockout.begin(db, username, now)   # counted before the password is tried
     entry = keyfile.accounts.get(username)
     try:
         if entry is None:
@@ -193,11 +193,12 @@ def unlock_with_proof(db: Path, username: str, password: str, now: dt.datetime |
                             parallelism=4, hash_len=32, type=Type.ID)
             raise AuthenticationFailed(lockout.WRONG)
         key, raw = _unwrap(entry, password)
-        params = {name: int(entry[name]) for name in ("m", "t", "p")}
-        mac = hmac.new(raw, password.encode("utf-8"), "sha256").digest()
-        return key, Proof(username, _unb64(entry["salt"]), params, raw, mac)
     except AuthenticationFailed:
-        raise lockout.record_failure(db, username, known=entry is not None, now=now) from None
+        raise attempt.failed(known=entry is not None) from None
+    attempt.succeeded()
+    params = {name: int(entry[name]) for name in ("m", "t", "p")}
+    mac = hmac.new(raw, password.encode("utf-8"), "sha256").digest()
+    return key, Proof(username, _unb64(entry["salt"]), params, raw, mac)
 
 
 def needs_password(db: Path) -> bool:

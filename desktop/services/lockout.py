@@ -4,15 +4,25 @@ Five wrong sign-ins in a row lock the name that was typed for one minute; every 
 doubles the wait, up to half an hour. While locked even the right password is refused (without
 checking it). A correct sign-in forgets the count.
 
+Every attempt is counted before its password is checked (``begin``): the count goes up, and a lock
+comes into force, before the slow Argon2 computation starts, so parallel attempts cannot all be checked
+while the count lags behind. An attempt refused because the name is locked is counted too (it does not
+lengthen the lock in force; the next wrong one after it does, by the count). Only a password found right
+takes its own count back and forgets the rest (``Attempt.succeeded``); if a lock set by another attempt came
+into force meanwhile, the right password is refused like any other while it lasts. Each step reads and
+writes the state file under an OS lock on ``<database>.signin.lock`` (``fcntl.flock``; ``msvcrt.locking``
+on Windows), and the file is replaced whole (temporary file, ``os.replace``).
+
 The count cannot live inside the database: once a laptop has accounts the database is encrypted and
 only a correct password opens it (see services.keys), so the lock must be known before it opens. It
 is kept in ``<database>.signin`` beside it, a small JSON file that names no one: names are kept as
 salted SHA-256 digests (a password typed into the name field must not be written down in the clear).
 Names that are not accounts are counted like real ones, so the lock does not tell which names exist.
 
-Each wrong sign-in is also queued in that file as an audit event; the next time the database is open
+Each wrong password is also queued in that file as an audit event; the next time the database is open
 (the next correct sign-in, or a wrong one on an open database) the events are written to the audit
-log (``signin_failed``), naming the account only when it exists.
+log (``signin_failed``), naming the account only when it exists. Attempts refused while locked try no
+password and are not in the audit log.
 
 The clock is ``workspace.utcnow`` (looked up at each call, so tests can patch it) unless ``now`` is
 passed.
@@ -20,12 +30,14 @@ passed.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
 import math
 import os
 import secrets
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -40,6 +52,7 @@ FIRST_DELAY = dt.timedelta(minutes=1)      # after the fifth; doubled by each fu
 MAX_DELAY = dt.timedelta(minutes=30)
 MAX_NAMES = 200                            # names remembered (most recent failures kept)
 MAX_EVENTS = 1000                          # audit events waiting for the database to open
+LOCK_WAIT_ROUNDS = 6                       # Windows: msvcrt.locking waits about 10 s a round
 
 WRONG = QT_TRANSLATE_NOOP("Service", "Nama pengguna atau kata sandi salah.")
 
@@ -50,6 +63,10 @@ class AccountLocked(AuthenticationFailed):
 
 def state_path(db: Path) -> Path:
     return Path(db).with_name(Path(db).name + ".signin")
+
+
+def lock_path(db: Path) -> Path:
+    return Path(db).with_name(Path(db).name + ".signin.lock")
 
 
 def delay_after(failures: int) -> dt.timedelta | None:
@@ -70,9 +87,43 @@ def _now(now: dt.datetime | None) -> dt.datetime:
 
 # --- the file ------------------------------------------------------------------------------------
 
+@contextlib.contextmanager
+def _locked(db: Path) -> Iterator[dict[str, Any]]:
+    """The state, read under the OS lock on ``lock_path(db)`` held until the block ends; the caller
+    saves it (``_save``) inside the block. Other processes signing in wait for the lock meanwhile."""
+    fd = os.open(lock_path(db), os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0),
+                 0o600)
+    try:
+        if os.name == "nt":
+            import msvcrt
+
+            for _ in range(LOCK_WAIT_ROUNDS):
+                try:
+                    msvcrt.locking(fd, msvcrt.LK_LOCK, 1)   # byte 0; tries for about 10 s, then OSError
+                    break
+                except OSError:
+                    continue
+            else:
+                raise AuthenticationFailed(QT_TRANSLATE_NOOP(
+                    "Service", "Sandi belum dapat diperiksa: berkas {name} dipegang proses lain. Coba lagi sebentar "
+                               "lagi."), name=lock_path(db).name)
+            try:
+                yield _load(db)
+            finally:
+                os.lseek(fd, 0, os.SEEK_SET)
+                msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(fd, fcntl.LOCK_EX)   # released when the descriptor closes
+            yield _load(db)
+    finally:
+        os.close(fd)
+
+
 def _load(db: Path) -> dict[str, Any]:
-    """The state; a missing or unreadable file counts as empty (a damaged file must not keep
-    everyone out: whoever can change it can copy the database anyway)."""
+    """The state (read under ``_locked``); a missing or unreadable file counts as empty (a damaged file
+    must not keep everyone out: whoever can change it can copy the database anyway)."""
     try:
         body = json.loads(state_path(db).read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -85,6 +136,7 @@ def _load(db: Path) -> dict[str, Any]:
 
 
 def _save(db: Path, body: dict[str, Any]) -> None:
+    """Replace the file whole (under ``_locked``: no other process has it open meanwhile)."""
     path = state_path(db)
     tmp = path.with_name(path.name + ".tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
@@ -92,7 +144,7 @@ def _save(db: Path, body: dict[str, Any]) -> None:
         json.dump(body, handle, indent=1, sort_keys=True)
         handle.flush()
         os.fsync(handle.fileno())
-    tmp.replace(path)
+    os.replace(tmp, path)
 
 
 def _digest(body: dict[str, Any], username: str) -> str:
@@ -113,66 +165,116 @@ def _parse(text: Any) -> dt.datetime | None:
 
 # --- the rules ------------------------------------------------------------------------------------
 
-def check(db: Path, username: str, now: dt.datetime | None = None) -> None:
-    """Refuse at once (``AccountLocked``) while the name is locked."""
-    now = _now(now)
-    entry = _entry(_load(db), username)
-    until = _parse(entry.get("locked_until")) if entry else None
-    if until is not None and until > now:
-        raise AccountLocked(QT_TRANSLATE_NOOP(
-            "Service", "Akun ini dikunci sementara karena {failures} kali salah kata sandi berturut-turut. "
-                       "Coba lagi dalam {minutes} menit."),
-            failures=entry["failures"], minutes=_minutes(until - now))
-
-
-def record_failure(db: Path, username: str, known: bool, now: dt.datetime | None = None) -> AuthenticationFailed:
-    """Count a wrong password for ``username`` (already folded; ``known``: an account of this laptop)
-    and queue its audit event. Returns the error to raise: it says so when this one locked the account."""
-    now = _now(now)
-    body = _load(db)
-    key = _digest(body, username)
-    entry = _entry(body, username) or {"failures": 0}
-    failures = entry["failures"] + 1
-    delay = delay_after(failures)
-    body["names"][key] = {"failures": failures, "last": now.isoformat(timespec="seconds"),
-                          "locked_until": (now + delay).isoformat(timespec="seconds") if delay else None}
-    if len(body["names"]) > MAX_NAMES:   # forget the names whose last failure is oldest
-        ordered = sorted(body["names"].items(), key=lambda item: str(item[1].get("last", "")), reverse=True)
-        body["names"] = dict(ordered[:MAX_NAMES])
-    body["events"].append({"at": now.isoformat(timespec="seconds") + "Z", "name": username if known else None,
-                           "failures": failures, "locked_minutes": _minutes(delay) if delay else None})
-    del body["events"][:-MAX_EVENTS]
-    _save(db, body)
-    if delay is None:
-        return AuthenticationFailed(WRONG)
+def _locked_error(failures: int, until: dt.datetime, now: dt.datetime) -> AccountLocked:
     return AccountLocked(QT_TRANSLATE_NOOP(
-        "Service", "Nama pengguna atau kata sandi salah. Karena sudah {failures} kali salah berturut-turut, "
-                   "akun ini dikunci {minutes} menit."), failures=failures, minutes=_minutes(delay))
+        "Service", "Akun ini dikunci sementara karena {failures} kali salah kata sandi berturut-turut. "
+                   "Coba lagi dalam {minutes} menit."),
+        failures=failures, minutes=_minutes(until - now))
 
 
-def record_success(db: Path, username: str) -> None:
-    """A correct sign-in: the count starts again from zero."""
-    if not state_path(db).exists():
-        return
-    body = _load(db)
-    if body["names"].pop(_digest(body, username), None) is not None:
+@dataclass(frozen=True)
+class Attempt:
+    """One sign-in, counted as wrong until its password is found right."""
+
+    db: Path
+    username: str
+    token: str              # names the attempt in the file when its count set the lock
+    failures: int           # the count with this attempt
+    now: dt.datetime
+
+    def failed(self, known: bool) -> AuthenticationFailed:
+        """The password was wrong (already counted): queue its audit event (``known``: the name is an
+        account of this laptop). Returns the error to raise: it says so when this one locked the name."""
+        delay = delay_after(self.failures)
+        with _locked(self.db) as body:
+            body["events"].append({"at": self.now.isoformat(timespec="seconds") + "Z",
+                                   "name": self.username if known else None, "failures": self.failures,
+                                   "locked_minutes": _minutes(delay) if delay else None})
+            del body["events"][:-MAX_EVENTS]
+            _save(self.db, body)
+        if delay is None:
+            return AuthenticationFailed(WRONG)
+        return AccountLocked(QT_TRANSLATE_NOOP(
+            "Service", "Nama pengguna atau kata sandi salah. Karena sudah {failures} kali salah berturut-turut, "
+                       "akun ini dikunci {minutes} menit."), failures=self.failures, minutes=_minutes(delay))
+
+    def succeeded(self) -> None:
+        """The password was right: the count starts again from the attempts made since this one began.
+        Unless a lock is in force that holds without this attempt (``AccountLocked``, and only this
+        attempt's count is taken back): one set by another attempt, or one this attempt's count set
+        with others counted after it (without this one, the next would have set it)."""
+        with _locked(self.db) as body:
+            key = _digest(body, self.username)
+            entry = _entry(body, self.username)
+            if entry is None:           # the file was lost or reset meanwhile: nothing to forget
+                return
+            since = entry["failures"] - self.failures   # counted while this one was checked
+            until = _parse(entry.get("locked_until"))
+            if until is not None and until > self.now and (entry.get("locked_by") != self.token or since > 0):
+                entry["failures"] = max(0, entry["failures"] - 1)
+                _save(self.db, body)
+                raise _locked_error(entry["failures"], until, self.now)
+            if since > 0:
+                body["names"][key] = {**entry, "failures": since, "locked_until": None, "locked_by": None}
+            else:
+                del body["names"][key]
+            _save(self.db, body)
+
+
+def begin(db: Path, username: str, now: dt.datetime | None = None) -> Attempt:
+    """Count a sign-in of ``username`` (already folded) as wrong before its password is checked; refuse
+    it at once (``AccountLocked``, still counted) while the name is locked. Then ``failed`` or
+    ``succeeded`` on what this returns."""
+    now = _now(now)
+    with _locked(db) as body:
+        key = _digest(body, username)
+        entry = _entry(body, username) or {"failures": 0}
+        failures = entry["failures"] + 1
+        until = _parse(entry.get("locked_until"))
+        token = secrets.token_hex(8)
+        refused = until is not None and until > now
+        if refused:             # counted, the lock in force unchanged
+            entry = {**entry, "failures": failures, "last": now.isoformat(timespec="seconds")}
+        else:
+            delay = delay_after(failures)
+            entry = {"failures": failures, "last": now.isoformat(timespec="seconds"),
+                     "locked_until": (now + delay).isoformat(timespec="seconds") if delay else None,
+                     "locked_by": token if delay else None}
+        body["names"][key] = entry
+        if len(body["names"]) > MAX_NAMES:   # forget the names whose last attempt is oldest
+            ordered = sorted(body["names"].items(), key=lambda item: str(item[1].get("last", "")), reverse=True)
+            body["names"] = dict(ordered[:MAX_NAMES])
         _save(db, body)
+    if refused:
+        raise _locked_error(failures, until, now)
+    return Attempt(Path(db), username, token, failures, now)
 
 
 def pending_events(db: Path) -> list[dict[str, Any]]:
     """The queued audit events, oldest first (``forget_events`` once they are in the audit log)."""
     if not state_path(db).exists():
         return []
-    return _load(db)["events"]
+    with _locked(db) as body:
+        return body["events"]
 
 
-def forget_events(db: Path, count: int) -> None:
-    """Drop the ``count`` oldest queued events (written to the audit log)."""
-    if count <= 0:
-        return
-    body = _load(db)
-    del body["events"][:count]
-    _save(db, body)
+def take_events(db: Path) -> list[dict[str, Any]]:
+    """The queued audit events, oldest first, taken out of the file (to be written to the audit log
+    once: two processes signing in at once do not both write them); ``requeue_events`` if that fails."""
+    if not state_path(db).exists():
+        return []
+    with _locked(db) as body:
+        events, body["events"] = body["events"], []
+        if events:
+            _save(db, body)
+    return events
+
+
+def requeue_events(db: Path, events: list[dict[str, Any]]) -> None:
+    """Put taken ``events`` back in front of the queue (the audit log could not be written)."""
+    with _locked(db) as body:
+        body["events"] = (list(events) + body["events"])[-MAX_EVENTS:]
+        _save(db, body)
 
 
 @dataclass(frozen=True)
@@ -184,5 +286,6 @@ class State:
 
 
 def state(db: Path, username: str) -> State:
-    entry = _entry(_load(db), username) or {"failures": 0}
+    with _locked(db) as body:
+        entry = _entry(body, username) or {"failures": 0}
     return State(entry["failures"], _parse(entry.get("locked_until")))

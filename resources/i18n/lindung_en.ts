@@ -4,67 +4,67 @@
 <context>
     <name>AccountsDialog</name>
     <message>
-        <location filename="../../desktop/gui/accounts_dialog.py" line="23"/>
+        <location filename="../../desktop/gui/accounts_dialog.py" line="24"/>
         <source>Kelola akun</source>
         <translation>Manage accounts</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/accounts_dialog.py" line="26"/>
+        <location filename="../../desktop/gui/accounts_dialog.py" line="27"/>
         <source>Akun di laptop ini:</source>
         <translation>Accounts on this laptop:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/accounts_dialog.py" line="29"/>
+        <location filename="../../desktop/gui/accounts_dialog.py" line="30"/>
         <source>&lt;b&gt;Tambah akun&lt;/b&gt;</source>
         <translation>&lt;b&gt;Add an account&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/accounts_dialog.py" line="36"/>
+        <location filename="../../desktop/gui/accounts_dialog.py" line="37"/>
         <source>ketik nama atau NPSN sekolah</source>
         <translation>type the school&apos;s name or NPSN</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/accounts_dialog.py" line="37"/>
+        <location filename="../../desktop/gui/accounts_dialog.py" line="38"/>
         <source>— bukan koordinator sekolah —</source>
         <translation>— not a school coordinator —</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/accounts_dialog.py" line="41"/>
+        <location filename="../../desktop/gui/accounts_dialog.py" line="42"/>
         <source>Nama lengkap</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/accounts_dialog.py" line="42"/>
+        <location filename="../../desktop/gui/accounts_dialog.py" line="43"/>
         <source>Nama pengguna</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/accounts_dialog.py" line="43"/>
+        <location filename="../../desktop/gui/accounts_dialog.py" line="44"/>
         <source>Peran</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/accounts_dialog.py" line="44"/>
+        <location filename="../../desktop/gui/accounts_dialog.py" line="45"/>
         <source>Sekolah</source>
         <translation>School</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/accounts_dialog.py" line="45"/>
+        <location filename="../../desktop/gui/accounts_dialog.py" line="46"/>
         <source>Kata sandi (min. {n})</source>
         <translation>Password (min. {n})</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/accounts_dialog.py" line="51"/>
+        <location filename="../../desktop/gui/accounts_dialog.py" line="54"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/accounts_dialog.py" line="52"/>
+        <location filename="../../desktop/gui/accounts_dialog.py" line="55"/>
         <source>Tambah akun</source>
         <translation>Add account</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/accounts_dialog.py" line="95"/>
+        <location filename="../../desktop/gui/accounts_dialog.py" line="98"/>
         <source>Akun {name} dibuat.</source>
         <translation>Account {name} created.</translation>
     </message>
@@ -1021,42 +1021,42 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../desktop/gui/login.py" line="131"/>
+        <location filename="../../desktop/gui/login.py" line="132"/>
         <source>Nama lengkap</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/login.py" line="132"/>
+        <location filename="../../desktop/gui/login.py" line="133"/>
         <source>Nama pengguna</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/login.py" line="114"/>
+        <location filename="../../desktop/gui/login.py" line="115"/>
         <source>&lt;b&gt;Selamat datang di Lindung.&lt;/b&gt;&lt;br&gt;Laptop ini belum memiliki akun, jadi datanya belum terlindungi kata sandi. Buat akun admin terlebih dahulu; admin dapat menambah akun relawan lain dari menu Akun.</source>
         <translation>&lt;b&gt;Welcome to Lindung.&lt;/b&gt;&lt;br&gt;This laptop has no account yet, so its data is not protected by a password. Create the admin account first; the admin can add other volunteers&apos; accounts from the Accounts menu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/login.py" line="110"/>
+        <location filename="../../desktop/gui/login.py" line="111"/>
         <source>Mulai</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/login.py" line="133"/>
+        <location filename="../../desktop/gui/login.py" line="134"/>
         <source>Kata sandi (min. {n})</source>
         <translation>Password (min. {n})</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/login.py" line="134"/>
+        <location filename="../../desktop/gui/login.py" line="137"/>
         <source>Ulangi kata sandi</source>
         <translation>Repeat password</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/login.py" line="135"/>
+        <location filename="../../desktop/gui/login.py" line="138"/>
         <source>Buat akun admin</source>
         <translation>Create admin account</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/login.py" line="139"/>
+        <location filename="../../desktop/gui/login.py" line="142"/>
         <source>Kedua kata sandi tidak sama.</source>
         <translation>The two passwords differ.</translation>
     </message>
@@ -1694,22 +1694,22 @@
         <translation>Self-paid</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="51"/>
+        <location filename="../../desktop/services/accounts.py" line="52"/>
         <source>Relawan</source>
         <translation>Volunteer</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="52"/>
+        <location filename="../../desktop/services/accounts.py" line="53"/>
         <source>Koordinator sekolah</source>
         <translation>School coordinator</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="53"/>
+        <location filename="../../desktop/services/accounts.py" line="54"/>
         <source>Petugas cetak</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="54"/>
+        <location filename="../../desktop/services/accounts.py" line="55"/>
         <source>Admin</source>
         <translation>Admin</translation>
     </message>
@@ -1750,38 +1750,38 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../desktop/gui/login.py" line="55"/>
+        <location filename="../../desktop/gui/login.py" line="56"/>
         <source>&lt;b&gt;Masuk ke Lindung&lt;/b&gt;&lt;br&gt;Pendaftaran pekerja rentan ke JKK + JKM (BAZNAS).</source>
         <translation>&lt;b&gt;Sign in to Lindung&lt;/b&gt;&lt;br&gt;Enrolling vulnerable workers into JKK + JKM (BAZNAS).</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/login.py" line="64"/>
+        <location filename="../../desktop/gui/login.py" line="65"/>
         <source>Nama pengguna</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/login.py" line="65"/>
+        <location filename="../../desktop/gui/login.py" line="66"/>
         <source>Kata sandi</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/login.py" line="52"/>
-        <location filename="../../desktop/gui/login.py" line="66"/>
+        <location filename="../../desktop/gui/login.py" line="53"/>
+        <location filename="../../desktop/gui/login.py" line="67"/>
         <source>Masuk</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/login.py" line="35"/>
+        <location filename="../../desktop/gui/login.py" line="36"/>
         <source>Keluar</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/login.py" line="67"/>
+        <location filename="../../desktop/gui/login.py" line="68"/>
         <source>Memeriksa kata sandi…</source>
         <translation>Checking the password…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/login.py" line="75"/>
+        <location filename="../../desktop/gui/login.py" line="76"/>
         <source>Isi nama pengguna dan kata sandi.</source>
         <translation>Enter your user name and password.</translation>
     </message>
@@ -2411,6 +2411,14 @@
         <location filename="../../desktop/gui/membership_window.py" line="969"/>
         <source>Di laptop ini: &lt;b&gt;{enrolled}&lt;/b&gt; terdaftar belum diajukan · &lt;b&gt;{submitted}&lt;/b&gt; menunggu jawaban BPJS · &lt;b&gt;{active}&lt;/b&gt; aktif (&lt;b&gt;{ending}&lt;/b&gt; berakhir dalam 30 hari) · &lt;b&gt;{refused}&lt;/b&gt; ditolak BPJS · &lt;b&gt;{ended}&lt;/b&gt; sudah berakhir</source>
         <translation>On this laptop: &lt;b&gt;{enrolled}&lt;/b&gt; enrolled, not submitted · &lt;b&gt;{submitted}&lt;/b&gt; awaiting BPJS&apos;s answer · &lt;b&gt;{active}&lt;/b&gt; active (&lt;b&gt;{ending}&lt;/b&gt; ending within 30 days) · &lt;b&gt;{refused}&lt;/b&gt; refused by BPJS · &lt;b&gt;{ended}&lt;/b&gt; ended</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordHint</name>
+    <message>
+        <location filename="../../desktop/gui/password_hint.py" line="37"/>
+        <source>Kata sandi cukup kuat.</source>
+        <translation>The password is strong enough.</translation>
     </message>
 </context>
 <context>
@@ -3050,58 +3058,93 @@ NIK {nik}</translation>
 <context>
     <name>Service</name>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="122"/>
+        <location filename="../../desktop/services/accounts.py" line="225"/>
         <source>Nama pengguna 2–32 huruf kecil, angka, titik, garis bawah atau tanda hubung.</source>
         <translation>User names are 2–32 lower-case letters, digits, dots, underscores or hyphens.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="90"/>
+        <location filename="../../desktop/services/accounts.py" line="191"/>
         <source>Kata sandi terlalu pendek: paling sedikit {n} karakter.</source>
         <translation>Password too short: at least {n} characters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="96"/>
+        <location filename="../../desktop/services/accounts.py" line="90"/>
+        <source>Kata sandi terlalu umum: termasuk kata sandi yang paling sering dipakai orang. Gunakan tiga atau empat kata yang tidak saling berhubungan, dipisah spasi atau tanda hubung.</source>
+        <translation>The password is too common: it is one of the passwords people use most. Use three or four unrelated words, separated by spaces or hyphens.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/accounts.py" line="93"/>
+        <source>Kata sandi mudah ditebak: memuat nama Anda, nama pengguna, atau kata yang dekat dengan Lindung (mis. lindung, bpjs, baznas). Gunakan tiga atau empat kata yang tidak saling berhubungan, dipisah spasi atau tanda hubung.</source>
+        <translation>The password is easy to guess: it contains your name, the user name, or a word close to Lindung (e.g. lindung, bpjs, baznas). Use three or four unrelated words, separated by spaces or hyphens.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/accounts.py" line="97"/>
+        <source>Kata sandi mudah ditebak: terdiri dari kata atau nama yang umum, walau ditambah angka, tanda baca atau huruf besar. Gunakan tiga atau empat kata yang tidak saling berhubungan, dipisah spasi atau tanda hubung.</source>
+        <translation>The password is easy to guess: it is made of common words or names, even with digits, punctuation or capitals added. Use three or four unrelated words, separated by spaces or hyphens.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/accounts.py" line="101"/>
+        <source>Kata sandi mudah ditebak: kata umum yang hurufnya diganti angka atau simbol (mis. 4 untuk a, 0 untuk o) atau dibalik tetap mudah ditebak. Gunakan tiga atau empat kata yang tidak saling berhubungan, dipisah spasi atau tanda hubung.</source>
+        <translation>The password is easy to guess: a common word with letters replaced by digits or symbols (e.g. 4 for a, 0 for o), or reversed, is still easy to guess. Use three or four unrelated words, separated by spaces or hyphens.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/accounts.py" line="105"/>
+        <source>Kata sandi mudah ditebak: huruf, angka atau kata yang diulang-ulang (mis. aaaa, 1111, abcabc). Gunakan tiga atau empat kata yang tidak saling berhubungan, dipisah spasi atau tanda hubung.</source>
+        <translation>The password is easy to guess: repeated letters, digits or words (e.g. aaaa, 1111, abcabc). Use three or four unrelated words, separated by spaces or hyphens.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/accounts.py" line="109"/>
+        <source>Kata sandi mudah ditebak: urutan huruf atau angka (mis. abcd, 1234, 9876). Gunakan tiga atau empat kata yang tidak saling berhubungan, dipisah spasi atau tanda hubung.</source>
+        <translation>The password is easy to guess: a run of letters or digits (e.g. abcd, 1234, 9876). Use three or four unrelated words, separated by spaces or hyphens.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/accounts.py" line="112"/>
+        <source>Kata sandi mudah ditebak: deretan tombol yang berdampingan di papan ketik (mis. qwerty, asdf, zxcv). Gunakan tiga atau empat kata yang tidak saling berhubungan, dipisah spasi atau tanda hubung.</source>
+        <translation>The password is easy to guess: neighbouring keys of the keyboard (e.g. qwerty, asdf, zxcv). Use three or four unrelated words, separated by spaces or hyphens.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/accounts.py" line="116"/>
+        <source>Kata sandi mudah ditebak: memuat tanggal atau tahun (mis. tanggal lahir). Gunakan tiga atau empat kata yang tidak saling berhubungan, dipisah spasi atau tanda hubung.</source>
+        <translation>The password is easy to guess: it contains a date or a year (e.g. a birth date). Use three or four unrelated words, separated by spaces or hyphens.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/accounts.py" line="119"/>
+        <source>Kata sandi terlalu mudah ditebak. Gunakan tiga atau empat kata yang tidak saling berhubungan, dipisah spasi atau tanda hubung.</source>
+        <translation>The password is too easy to guess. Use three or four unrelated words, separated by spaces or hyphens.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/accounts.py" line="196"/>
         <source>Kata sandi tidak boleh sama dengan nama pengguna.</source>
         <translation>The password must not be the user name.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="99"/>
-        <source>Kata sandi terlalu umum: ada dalam daftar kata sandi yang sering dipakai.</source>
-        <translation>Password too common: it is in the list of frequently used passwords.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/services/accounts.py" line="102"/>
-        <source>Kata sandi terlalu umum: kata sandi yang sering dipakai, hanya ditambah angka atau tanda baca.</source>
-        <translation>Password too common: a frequently used password with only digits or punctuation added.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/services/accounts.py" line="127"/>
+        <location filename="../../desktop/services/accounts.py" line="230"/>
         <source>Akun pertama harus akun admin.</source>
         <translation>The first account must be an admin account.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="129"/>
+        <location filename="../../desktop/services/accounts.py" line="232"/>
         <source>Hanya admin yang dapat membuat akun.</source>
         <translation>Only an admin can create accounts.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="131"/>
+        <location filename="../../desktop/services/accounts.py" line="234"/>
         <source>Nama pengguna &quot;{name}&quot; sudah dipakai.</source>
         <translation>The user name &quot;{name}&quot; is taken.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="137"/>
+        <location filename="../../desktop/services/accounts.py" line="240"/>
         <source>Akun koordinator sekolah harus menyebut sekolahnya.</source>
         <translation>A school coordinator&apos;s account must name the school.</translation>
     </message>
     <message>
         <location filename="../../desktop/services/keys.py" line="162"/>
-        <location filename="../../desktop/services/lockout.py" line="44"/>
+        <location filename="../../desktop/services/lockout.py" line="57"/>
         <source>Nama pengguna atau kata sandi salah.</source>
         <translation>Wrong user name or password.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="270"/>
+        <location filename="../../desktop/services/accounts.py" line="379"/>
         <source>Kunci otomatis: 0 (mati) sampai 240 menit.</source>
         <translation>Auto-lock: 0 (off) to 240 minutes.</translation>
     </message>
@@ -3126,7 +3169,7 @@ NIK {nik}</translation>
         <translation>Same NIK as record {other} in the same file.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="134"/>
+        <location filename="../../desktop/services/accounts.py" line="237"/>
         <location filename="../../desktop/services/enrollment.py" line="158"/>
         <location filename="../../desktop/services/enrollment.py" line="292"/>
         <location filename="../../desktop/services/reporting.py" line="104"/>
@@ -3176,7 +3219,7 @@ NIK {nik}</translation>
         <translation>Your role cannot produce reports.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="268"/>
+        <location filename="../../desktop/services/accounts.py" line="377"/>
         <location filename="../../desktop/services/permissions.py" line="47"/>
         <source>Hanya admin yang dapat melakukan ini.</source>
         <translation>Only an admin can do this.</translation>
@@ -3317,12 +3360,12 @@ NIK {nik}</translation>
         <translation>A coordinator can only import their own school&apos;s lists (NPSN {npsn}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/spreadsheets.py" line="30"/>
+        <location filename="../../desktop/services/spreadsheets.py" line="35"/>
         <source>Dibatalkan; tidak ada yang disimpan.</source>
         <translation>Cancelled; nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/spreadsheets.py" line="42"/>
+        <location filename="../../desktop/services/spreadsheets.py" line="47"/>
         <source>Berkas {name} tidak dapat dibaca: {reason}</source>
         <translation>The file {name} cannot be read: {reason}</translation>
     </message>
@@ -3339,12 +3382,12 @@ NIK {nik}</translation>
     </message>
     <message>
         <location filename="../../desktop/services/backup.py" line="83"/>
-        <location filename="../../desktop/services/spreadsheets.py" line="56"/>
+        <location filename="../../desktop/services/spreadsheets.py" line="61"/>
         <source>Berkas {name} tidak ditemukan.</source>
         <translation>The file {name} was not found.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/spreadsheets.py" line="58"/>
+        <location filename="../../desktop/services/spreadsheets.py" line="63"/>
         <source>Jenis berkas {suffix} tidak didukung. Gunakan .xlsx, .xls, .ods atau .csv.</source>
         <translation>Files of type {suffix} are not supported. Use .xlsx, .xls, .ods or .csv.</translation>
     </message>
@@ -3464,22 +3507,27 @@ NIK {nik}</translation>
     </message>
     <message>
         <location filename="../../desktop/services/keys.py" line="179"/>
-        <location filename="../../desktop/services/keys.py" line="260"/>
+        <location filename="../../desktop/services/keys.py" line="261"/>
         <source>Berkas kunci basis data ({path}) tidak ada; pulihkan dari cadangan bersama basis datanya.</source>
         <translation>The database key file ({path}) is missing; restore it from the backup together with its database.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/keys.py" line="258"/>
+        <location filename="../../desktop/services/keys.py" line="259"/>
         <source>Basis data ini terkunci: masuk dengan akun untuk membukanya.</source>
         <translation>This database is locked: sign in with an account to open it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/lockout.py" line="122"/>
+        <location filename="../../desktop/services/lockout.py" line="107"/>
+        <source>Sandi belum dapat diperiksa: berkas {name} dipegang proses lain. Coba lagi sebentar lagi.</source>
+        <translation>The password cannot be checked yet: file {name} is held by another process. Try again in a moment.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/lockout.py" line="169"/>
         <source>Akun ini dikunci sementara karena {failures} kali salah kata sandi berturut-turut. Coba lagi dalam {minutes} menit.</source>
         <translation>This account is locked for now after {failures} wrong passwords in a row. Try again in {minutes} minutes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/lockout.py" line="148"/>
+        <location filename="../../desktop/services/lockout.py" line="197"/>
         <source>Nama pengguna atau kata sandi salah. Karena sudah {failures} kali salah berturut-turut, akun ini dikunci {minutes} menit.</source>
         <translation>Wrong user name or password. After {failures} wrong attempts in a row this account is locked for {minutes} minutes.</translation>
     </message>

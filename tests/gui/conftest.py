@@ -25,7 +25,7 @@ def worker(qtbot):
 
 @pytest.fixture
 def admin(ws):
-    return create_account(ws, "admin", "Admin Cabang", "rahasia-admin-1", Role.ADMIN)
+    return create_account(ws, "admin", "Admin Cabang", "kapal-motor-admin-1", Role.ADMIN)
 
 
 @pytest.fixture

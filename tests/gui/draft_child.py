@@ -14,9 +14,9 @@ from desktop.services.accounts import authenticate  # noqa: E402
 from desktop.services.workspace import Workspace  # noqa: E402
 
 app = QApplication([])
-ws = Workspace(sys.argv[1], key=keys.unlock(sys.argv[1], "admin", "rahasia-admin-1"))  # the sign-in unlocks it
+ws = Workspace(sys.argv[1], key=keys.unlock(sys.argv[1], "admin", "kapal-motor-admin-1"))  # the sign-in unlocks it
 worker = DbWorker()
-window = MainWindow(ws, worker, authenticate(ws, "admin", "rahasia-admin-1"))
+window = MainWindow(ws, worker, authenticate(ws, "admin", "kapal-motor-admin-1"))
 
 
 def opened(form):

@@ -37,7 +37,7 @@ def test_admin_sees_the_log_and_a_broken_chain(qtbot, window, ws, admin):
 
 
 def test_only_admins_open_it(qtbot, ws, worker, admin):
-    volunteer = create_account(ws, "ani", "Ani", "rahasia-ani-1", Role.VOLUNTEER, by=admin)
+    volunteer = create_account(ws, "ani", "Ani", "kapal-motor-ani-1", Role.VOLUNTEER, by=admin)
     win = MainWindow(ws, worker, volunteer)
     qtbot.addWidget(win)
     with qtbot.waitSignal(win.ready, timeout=10_000):

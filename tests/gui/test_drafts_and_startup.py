@@ -66,11 +66,11 @@ def test_first_start_creates_the_admin_then_signs_in(qtbot, tmp_path):
     assert "belum memiliki akun" in dialog.findChildren(type(dialog.error))[0].text()
     dialog.display_name.setText("Admin Cabang")
     dialog.username.setText("admin")
-    dialog.password.setText("rahasia-admin-1")
+    dialog.password.setText("kapal-motor-admin-1")
     dialog.confirm.setText("rahasia12")
     dialog.buttons.accepted.emit()
     assert "tidak sama" in dialog.error.text()
-    dialog.confirm.setText("rahasia-admin-1")
+    dialog.confirm.setText("kapal-motor-admin-1")
     with qtbot.waitSignal(controller.main_window_shown, timeout=15_000) as main:
         dialog.buttons.accepted.emit()
     window = main.args[0]
@@ -88,7 +88,7 @@ def test_first_start_creates_the_admin_then_signs_in(qtbot, tmp_path):
     login.buttons.accepted.emit()
     qtbot.waitUntil(lambda: login.error.isVisible(), timeout=10_000)
     assert "salah" in login.error.text()
-    login.password.setText("rahasia-admin-1")
+    login.password.setText("kapal-motor-admin-1")
     with qtbot.waitSignal(second.main_window_shown, timeout=15_000) as main:
         login.buttons.accepted.emit()
     qtbot.addWidget(main.args[0])

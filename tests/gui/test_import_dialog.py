@@ -125,7 +125,7 @@ def test_a_coordinator_starts_on_their_own_school(qtbot, ws, worker, admin, tmp_
 
     add_school(ws, "69800002", "SMP Negeri 3 Sambas", "SMP", "6101")
     add_school(ws, NPSN, "SD Negeri 12 Pontianak", "SD", "6171")
-    rina = create_account(ws, "rina", "Rina", "rahasia-admin-1", Role.COORDINATOR, by=admin, school_npsn=NPSN)
+    rina = create_account(ws, "rina", "Rina", "kapal-motor-admin-1", Role.COORDINATOR, by=admin, school_npsn=NPSN)
     win = MainWindow(ws, worker, rina)
     qtbot.addWidget(win)
     win.show()

@@ -154,7 +154,7 @@ def test_the_edit_form_shows_what_the_record_is_and_formats_phone_and_income(qtb
 
 def test_a_volunteer_reads_a_record_she_may_not_edit_masked_and_without_save(qtbot, ws, worker, admin):
     record = enrollment.enroll(ws, make_raw(no_kk="6171010903150001", heir_phone="0813-2222-3333"), admin)
-    volunteer = create_account(ws, "ani", "Ani", "rahasia-ani-12", Role.VOLUNTEER, by=admin)
+    volunteer = create_account(ws, "ani", "Ani", "kapal-motor-ani-12", Role.VOLUNTEER, by=admin)
     window = MainWindow(ws, worker, volunteer)
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.ready, timeout=10_000):

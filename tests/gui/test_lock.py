@@ -32,7 +32,7 @@ def test_idle_window_locks_and_the_same_user_unlocks_it(qtbot, window, ws):
     qtbot.waitUntil(lambda: dialog.error.isVisible(), timeout=10_000)
     assert "salah" in dialog.error.text() and window.locked
 
-    dialog.password.setText("rahasia-admin-1")
+    dialog.password.setText("kapal-motor-admin-1")
     with qtbot.waitSignal(window.locked_changed, timeout=10_000) as opened:
         dialog._submit()
     assert opened.args == [False]

@@ -316,7 +316,7 @@ def test_baznas_report_from_the_window(qtbot, window, ws, admin, tmp_path):
 
 def test_a_volunteer_sees_status_and_kpj_but_not_the_window(qtbot, ws, worker, admin, tmp_path):
     _protected(ws, admin, tmp_path, count=2)
-    volunteer = create_account(ws, "ani", "Ani", "rahasia-ani-1", Role.VOLUNTEER, by=admin)
+    volunteer = create_account(ws, "ani", "Ani", "kapal-motor-ani-1", Role.VOLUNTEER, by=admin)
     win = MainWindow(ws, worker, volunteer)
     qtbot.addWidget(win)
     with qtbot.waitSignal(win.ready, timeout=10_000):

@@ -33,11 +33,11 @@ def test_login_says_how_long_a_locked_account_must_wait(qtbot, ws, admin, monkey
         assert _submit(qtbot, login, "salah-sandi") == "Nama pengguna atau kata sandi salah."
     assert "dikunci 1 menit" in _submit(qtbot, login, "salah-sandi")
     now[0] += dt.timedelta(seconds=15)
-    text = _submit(qtbot, login, "rahasia-admin-1")            # the right password, too early
+    text = _submit(qtbot, login, "kapal-motor-admin-1")            # the right password, too early
     assert "dikunci sementara" in text and "Coba lagi dalam 1 menit" in text
     assert controller.window is None and login.isVisible()
     now[0] += dt.timedelta(minutes=1)
-    login.password.setText("rahasia-admin-1")
+    login.password.setText("kapal-motor-admin-1")
     with qtbot.waitSignal(controller.main_window_shown, timeout=15_000) as main:
         login.buttons.accepted.emit()
     qtbot.addWidget(main.args[0])
@@ -50,7 +50,7 @@ def test_first_start_refuses_a_common_password_and_says_why(qtbot, tmp_path):
     dialog.display_name.setText("Admin Cabang")
     dialog.username.setText("admin")
     dialog.confirm.setText("sayangku123")
-    assert "terlalu umum" in _submit(qtbot, dialog, "sayangku123")
+    assert "mudah ditebak: terdiri dari kata atau nama yang umum" in _submit(qtbot, dialog, "sayangku123")
     dialog.confirm.setText("pendek")
     assert "terlalu pendek: paling sedikit 10 karakter" in _submit(qtbot, dialog, "pendek")
     assert controller.window is None
@@ -71,8 +71,9 @@ def test_accounts_dialog_says_why_a_password_is_refused(qtbot, ws, worker, admin
     dialog.display_name.setText("Rina")
     dialog.username.setText("rina")
     for password, reason in (("rina12345", "terlalu pendek: paling sedikit 10 karakter"),
-                             ("bismillah123", "terlalu umum"),
-                             ("1234567890", "terlalu umum: ada dalam daftar kata sandi yang sering dipakai")):
+                             ("bismillah123", "mudah ditebak: terdiri dari kata atau nama yang umum"),
+                             ("1234567890", "terlalu umum: termasuk kata sandi yang paling sering dipakai"),
+                             ("abcdefghij", "mudah ditebak: urutan huruf atau angka")):
         dialog.password.setText(password)
         dialog.message.clear()
         dialog.add_button.click()
@@ -82,3 +83,39 @@ def test_accounts_dialog_says_why_a_password_is_refused(qtbot, ws, worker, admin
     dialog.add_button.click()
     qtbot.waitUntil(lambda: dialog.list.count() == 2, timeout=5000)
     assert "dibuat" in dialog.message.text()
+
+
+def test_the_new_password_field_says_why_while_it_is_typed(qtbot, tmp_path):
+    """The first start's form judges the password at each keystroke, with the reason in Indonesian."""
+    controller, dialog = _start(qtbot, tmp_path / "first.sqlite3")
+    hint = dialog.password_hint
+    dialog.display_name.setText("Rina Wati")
+    dialog.username.setText("rina")
+    assert hint.text() == ""
+    for typed, reason in (("aaaaaaaaaa", "mudah ditebak: huruf, angka atau kata yang diulang-ulang"),
+                          ("0123456789", "mudah ditebak: urutan huruf atau angka"),
+                          ("Sungai Raya 2026", "mudah ditebak: terdiri dari kata atau nama yang umum"),
+                          ("rina wati 1990", "mudah ditebak: memuat nama Anda"),
+                          ("kapal", "terlalu pendek: paling sedikit 10 karakter")):
+        dialog.password.clear()
+        qtbot.keyClicks(dialog.password, typed)
+        assert reason in hint.text() and hint.property("severity") == "error", (typed, hint.text())
+    dialog.password.clear()
+    qtbot.keyClicks(dialog.password, "kapal motor di kapuas")
+    assert hint.text() == "Kata sandi cukup kuat." and hint.property("severity") == "ok"
+    dialog.username.setText("kapal motor di kapuas")     # the names count as they change too
+    assert "tidak boleh sama dengan nama pengguna" in hint.text()
+    controller.shutdown()
+
+
+def test_the_accounts_dialog_hint_follows_the_password(qtbot, ws, worker, admin):
+    from desktop.gui.accounts_dialog import AccountsDialog
+
+    dialog = AccountsDialog(ws, worker, admin)
+    qtbot.addWidget(dialog)
+    dialog.display_name.setText("Budi")
+    dialog.username.setText("budi")
+    qtbot.keyClicks(dialog.password, "1111111111")
+    assert "diulang-ulang" in dialog.password_hint.text()
+    dialog.password.setText("jendela biru mangga terbang")
+    assert dialog.password_hint.property("severity") == "ok"

@@ -55,7 +55,7 @@ def test_sync_before_joining_opens_the_join_dialog_and_joins_the_real_hub(qtbot,
 
 
 def test_a_volunteer_pressing_sync_unregistered_is_told_who_can_join(qtbot, ws, worker, admin, monkeypatch):
-    volunteer = create_account(ws, "ani", "Ani", "rahasia-ani-12", Role.VOLUNTEER, by=admin)
+    volunteer = create_account(ws, "ani", "Ani", "kapal-motor-ani-12", Role.VOLUNTEER, by=admin)
     window = MainWindow(ws, worker, volunteer)
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.ready, timeout=10_000):
@@ -151,8 +151,8 @@ def test_backup_restore_sign_out_and_switch_user_in_the_window(qtbot, tmp_path, 
 
     db = tmp_path / "lindung.sqlite3"
     ws = Workspace(db)
-    admin = create_account(ws, "admin", "Admin Cabang", "rahasia-admin-1", Role.ADMIN)
-    create_account(ws, "ani", "Ani", "rahasia-ani-12", Role.VOLUNTEER, by=admin)
+    admin = create_account(ws, "admin", "Admin Cabang", "kapal-motor-admin-1", Role.ADMIN)
+    create_account(ws, "ani", "Ani", "kapal-motor-ani-12", Role.VOLUNTEER, by=admin)
     enrollment.enroll(ws, make_raw(), admin)
     ws.close()
 
@@ -161,7 +161,7 @@ def test_backup_restore_sign_out_and_switch_user_in_the_window(qtbot, tmp_path, 
     controller.dialog_shown.connect(dialogs.append)
     controller.start()
     qtbot.waitUntil(lambda: bool(dialogs), timeout=10_000)
-    window = _sign_in(qtbot, controller, dialogs[-1], "admin", "rahasia-admin-1")
+    window = _sign_in(qtbot, controller, dialogs[-1], "admin", "kapal-motor-admin-1")
     assert window.isMaximized()                 # the test screen is smaller than 1400x860
     assert window.model.total == 1
 
@@ -180,7 +180,7 @@ def test_backup_restore_sign_out_and_switch_user_in_the_window(qtbot, tmp_path, 
     qtbot.waitUntil(lambda: len(dialogs) == 2, timeout=10_000)
     again = dialogs[-1]
     assert again.username.text() == "admin"              # the last user, remembered
-    window = _sign_in(qtbot, controller, again, "admin", "rahasia-admin-1")
+    window = _sign_in(qtbot, controller, again, "admin", "kapal-motor-admin-1")
     assert window.model.total == 1                       # as the backup had it
     kept = list(tmp_path.glob("lindung.sqlite3.sebelum-pulih-*"))
     assert len(kept) == 1                                # the data before the restore is kept beside it
@@ -188,7 +188,7 @@ def test_backup_restore_sign_out_and_switch_user_in_the_window(qtbot, tmp_path, 
     window.sign_out()
     qtbot.waitUntil(lambda: len(dialogs) == 3, timeout=10_000)
     assert not window.isVisible()
-    window = _sign_in(qtbot, controller, dialogs[-1], "ani", "rahasia-ani-12")
+    window = _sign_in(qtbot, controller, dialogs[-1], "ani", "kapal-motor-ani-12")
     assert window.actor.username == "ani" and not window.backup_action.isEnabled()
     controller.shutdown()
 
@@ -251,7 +251,7 @@ def test_the_review_window_says_there_is_nothing_to_review(qtbot, window, ws, tm
 
 
 def test_the_audit_log_says_labels_not_codes(qtbot, window, ws, admin):
-    create_account(ws, "ani", "Ani", "rahasia-ani-12", Role.VOLUNTEER, by=admin)
+    create_account(ws, "ani", "Ani", "kapal-motor-ani-12", Role.VOLUNTEER, by=admin)
     dialog = window.open_audit()
     qtbot.waitUntil(lambda: dialog.view is not None, timeout=10_000)
     details = [dialog.table.item(r, 4).text() for r in range(dialog.table.rowCount())]

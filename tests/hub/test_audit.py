@@ -114,9 +114,9 @@ def test_the_hub_finds_an_entry_changed_in_its_own_database(sqlite_hub, tmp_path
 
 def test_wrong_sign_ins_reach_the_hub_with_the_log(hub, tmp_path):
     a = laptop(tmp_path, "a", hub)
-    assert run(a, "user", "add", "admin", env={"LINDUNG_NEW_PASSWORD": "rahasia-admin-1"}).returncode == 0
+    assert run(a, "user", "add", "admin", env={"LINDUNG_NEW_PASSWORD": "kapal-motor-admin-1"}).returncode == 0
     assert run(a, "--user", "admin", "list", env={"LINDUNG_PASSWORD": "salah-sandi"}).returncode == 3
-    proc = run(a, "--user", "admin", "sync", env={"LINDUNG_PASSWORD": "rahasia-admin-1"})
+    proc = run(a, "--user", "admin", "sync", env={"LINDUNG_PASSWORD": "kapal-motor-admin-1"})
     assert proc.returncode == 0 and "ditolak" not in proc.stderr, proc.stderr
     on_hub = list(reversed(hub_audit(hub)))
     assert [e["action"] for e in on_hub] == ["create", "signin_failed", "sync"]

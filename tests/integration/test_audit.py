@@ -128,11 +128,11 @@ def test_restore_is_recorded_in_the_restored_database(ws, tmp_path):
 
 def test_accounts_and_settings_are_recorded(tmp_path):
     db = tmp_path / "a.sqlite3"
-    env = {"LINDUNG_PASSWORD": "rahasia-admin-1"}
+    env = {"LINDUNG_PASSWORD": "kapal-motor-admin-1"}
     assert run(db, "user", "add", "admin", "--role", "admin",
-               env={"LINDUNG_NEW_PASSWORD": "rahasia-admin-1"}).returncode == 0
+               env={"LINDUNG_NEW_PASSWORD": "kapal-motor-admin-1"}).returncode == 0
     proc = run(db, "--user", "admin", "user", "add", "ani", "--role", "volunteer",
-               env={"LINDUNG_PASSWORD": "rahasia-admin-1", "LINDUNG_NEW_PASSWORD": "rahasia-ani-12"})
+               env={"LINDUNG_PASSWORD": "kapal-motor-admin-1", "LINDUNG_NEW_PASSWORD": "kapal-motor-ani-12"})
     assert proc.returncode == 0, proc.stderr
     assert run(db, "--user", "admin", "settings", "set", "lock_minutes", "5", env=env).returncode == 0
     shown = run(db, "--user", "admin", "audit", "--json", env=env)
@@ -142,7 +142,7 @@ def test_accounts_and_settings_are_recorded(tmp_path):
         ("admin", "edit", "pengaturan kunci otomatis")]
     assert entries[0]["details"] == {"lock_minutes": ["10", "5"]}
     assert "Rantai hash utuh: 3 catatan" in run(db, "--user", "admin", "audit", "--verify", env=env).stdout
-    refused = run(db, "--user", "ani", "audit", env={"LINDUNG_PASSWORD": "rahasia-ani-12"})
+    refused = run(db, "--user", "ani", "audit", env={"LINDUNG_PASSWORD": "kapal-motor-ani-12"})
     assert refused.returncode != 0 and "admin" in refused.stderr and refused.stdout == ""
 
 

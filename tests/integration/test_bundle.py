@@ -30,7 +30,7 @@ from tests.conftest import make_raw
 from tests.hub.test_sync import Hub
 
 ROOT = Path(__file__).resolve().parents[2]
-PASSWORD = "rahasia-admin-1"
+PASSWORD = "kapal-motor-admin-1"
 pytestmark = pytest.mark.slow
 
 
@@ -123,7 +123,7 @@ def bundle(built, tmp_path) -> Bundle:
 def test_the_bundle_holds_what_the_app_reads(built):
     internal = built[0].parent / "_internal"
     for part in ("resources/fonts/DejaVuSans.ttf", "resources/i18n/lindung_en.qm", "resources/regions/wilayah-61.csv",
-                 "resources/style.qss", "resources/passwords/common.txt", "desktop/storage/migrations/env.py",
+                 "resources/style.qss", "resources/passwords/indonesian.txt", "desktop/storage/migrations/env.py",
                  "PySide6/Qt/plugins/platforms/libqoffscreen.so", "PySide6/Qt/plugins/platforms/libqxcb.so"):
         assert (internal / part).is_file(), part
     assert list((internal / "desktop/storage/migrations/versions").glob("0001_*.py"))

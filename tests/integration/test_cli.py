@@ -107,13 +107,13 @@ def test_demo_and_filters(db):
 
 def test_accounts_are_required_once_they_exist(db):
     assert run(db, "list").returncode == 0  # no accounts yet: scripts run without signing in
-    created = run(db, "user", "add", "admin", "--role", "admin", env={"LINDUNG_NEW_PASSWORD": "rahasia-admin-1"})
+    created = run(db, "user", "add", "admin", "--role", "admin", env={"LINDUNG_NEW_PASSWORD": "kapal-motor-admin-1"})
     assert created.returncode == 0, created.stderr
     proc = run(db, "list")
     assert proc.returncode == 3 and "--user" in proc.stderr
     proc = run(db, "--user", "admin", "list", env={"LINDUNG_PASSWORD": "salah-sandi"})
     assert proc.returncode == 3 and "salah" in proc.stderr
-    proc = run(db, "--user", "admin", "list", env={"LINDUNG_PASSWORD": "rahasia-admin-1"})
+    proc = run(db, "--user", "admin", "list", env={"LINDUNG_PASSWORD": "kapal-motor-admin-1"})
     assert proc.returncode == 0
 
 
@@ -140,8 +140,9 @@ def test_not_a_database_is_refused_plainly(tmp_path):
 
 def test_user_add_says_why_a_password_is_refused(db):
     for password, reason in (("bismillah", "terlalu pendek: paling sedikit 10 karakter"),
-                             ("qwertyuiop", "terlalu umum: ada dalam daftar kata sandi yang sering dipakai"),
-                             ("indonesia1945!", "terlalu umum"),
+                             ("qwertyuiop", "terlalu umum: termasuk kata sandi yang paling sering dipakai"),
+                             ("indonesia1945!", "mudah ditebak: terdiri dari kata atau nama yang umum"),
+                             ("aaaaaaaaaa", "mudah ditebak: huruf, angka atau kata yang diulang-ulang"),
                              ("Administrator", "tidak boleh sama dengan nama pengguna")):
         proc = run(db, "user", "add", "administrator", env={"LINDUNG_NEW_PASSWORD": password})
         assert proc.returncode != 0 and reason in proc.stderr, (password, proc.stderr)
@@ -176,7 +177,7 @@ def test_five_wrong_passwords_lock_the_account_on_the_command_line(db, monkeypat
     from desktop import cli
     from desktop.services import workspace
 
-    monkeypatch.setenv("LINDUNG_NEW_PASSWORD", "rahasia-admin-1")
+    monkeypatch.setenv("LINDUNG_NEW_PASSWORD", "kapal-motor-admin-1")
     assert cli.main(["--db", str(db), "user", "add", "admin"]) == cli.EXIT_OK
     now = [dt.datetime(2026, 11, 24, 8, 0)]
     monkeypatch.setattr(workspace, "utcnow", lambda: now[0])
@@ -192,11 +193,11 @@ def test_five_wrong_passwords_lock_the_account_on_the_command_line(db, monkeypat
     status, err = sign_in("salah-sandi")
     assert status == cli.EXIT_AUTH and "dikunci 1 menit" in err and len(err.splitlines()) == 1
     now[0] += dt.timedelta(seconds=20)
-    status, err = sign_in("rahasia-admin-1")                   # the right one, too early
+    status, err = sign_in("kapal-motor-admin-1")                   # the right one, too early
     assert status == cli.EXIT_AUTH and "Coba lagi dalam 1 menit" in err
     now[0] += dt.timedelta(seconds=41)
-    assert sign_in("rahasia-admin-1") == (cli.EXIT_OK, "")
-    monkeypatch.setenv("LINDUNG_PASSWORD", "rahasia-admin-1")
+    assert sign_in("kapal-motor-admin-1") == (cli.EXIT_OK, "")
+    monkeypatch.setenv("LINDUNG_PASSWORD", "kapal-motor-admin-1")
     assert cli.main(["--db", str(db), "--user", "admin", "audit", "--action", "signin_failed", "--json"]) == 0
     logged = json.loads(capsys.readouterr().out)
     assert [e["details"]["failures"] for e in logged] in ([5, 4, 3, 2, 1], [1, 2, 3, 4, 5])

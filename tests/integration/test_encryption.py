@@ -38,21 +38,21 @@ def test_the_sign_in_unlocks_the_database(tmp_path):
     path = tmp_path / "lindung.sqlite3"
     ws = Workspace(path, today=TODAY)
     assert keys.load(path).open_key is not None          # no account yet: opens without a password
-    admin = create_account(ws, "admin", "Admin Cabang", "rahasia-admin-1", Role.ADMIN)
+    admin = create_account(ws, "admin", "Admin Cabang", "kapal-motor-admin-1", Role.ADMIN)
     create_account(ws, "ani", "Ani", "relawan-sambas", Role.VOLUNTEER, by=admin)
     enrollment.enroll(ws, make_raw(), admin)
     ws.close()
     keyfile = keys.load(path)
     assert keyfile.open_key is None and set(keyfile.accounts) == {"admin", "ani"}
-    assert "rahasia-admin-1" not in keys.key_path(path).read_text()
+    assert "kapal-motor-admin-1" not in keys.key_path(path).read_text()
     assert keys.needs_password(path)
     with pytest.raises(keys.Locked):
         Workspace(path)
     with pytest.raises(AuthenticationFailed):
         keys.unlock(path, "admin", "salah-sandi")
     with pytest.raises(AuthenticationFailed):
-        keys.unlock(path, "tidak-ada", "rahasia-admin-1")
-    for user, password in (("admin", "rahasia-admin-1"), ("ani", "relawan-sambas")):
+        keys.unlock(path, "tidak-ada", "kapal-motor-admin-1")
+    for user, password in (("admin", "kapal-motor-admin-1"), ("ani", "relawan-sambas")):
         opened = Workspace(path, today=TODAY, key=keys.unlock(path, user, password))
         assert authenticate(opened, user, password).username == user
         assert [r.nik for r in iter_records(opened, SearchQuery())] == [NIK]
@@ -73,7 +73,7 @@ def _plain_copy(ws, target):
 
 def test_a_plain_database_is_encrypted_on_first_start_for_every_account(tmp_path):
     source = Workspace(tmp_path / "source.sqlite3", today=TODAY)
-    admin = create_account(source, "admin", "Admin Cabang", "rahasia-admin-1", Role.ADMIN)
+    admin = create_account(source, "admin", "Admin Cabang", "kapal-motor-admin-1", Role.ADMIN)
     create_account(source, "ani", "Ani", "relawan-sambas", Role.VOLUNTEER, by=admin)
     enrollment.enroll(source, make_raw(), admin)
     old = tmp_path / "old" / "lindung.sqlite3"
@@ -90,12 +90,12 @@ def test_a_plain_database_is_encrypted_on_first_start_for_every_account(tmp_path
     backup_copy = old.parent / "backups" / "lindung-20261101.sqlite3"
     assert NIK.encode() not in backup_copy.read_bytes()  # the earlier daily copies too
     assert keys.needs_password(old)
-    for day, (user, password) in enumerate((("admin", "rahasia-admin-1"), ("ani", "relawan-sambas")), start=2):
+    for day, (user, password) in enumerate((("admin", "kapal-motor-admin-1"), ("ani", "relawan-sambas")), start=2):
         ws = Workspace(old, today=TODAY, key=keys.unlock(old, user, password))
         assert [r.full_name for r in iter_records(ws, SearchQuery())] == [NAME]
         assert auto_backup(ws.path, ws.key, now=dt.datetime(2026, 11, day)) is not None
         ws.close()
-    with sqlcipher_connect(backup_copy, keys.unlock(old, "admin", "rahasia-admin-1")) as db:
+    with sqlcipher_connect(backup_copy, keys.unlock(old, "admin", "kapal-motor-admin-1")) as db:
         assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 

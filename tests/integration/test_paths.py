@@ -14,7 +14,7 @@ import pytest
 from tests.conftest import TODAY, make_raw
 
 ROOT = Path(__file__).resolve().parents[2]
-PASSWORD = "rahasia-admin-1"
+PASSWORD = "kapal-motor-admin-1"
 FOLDERS = ["Data Relawan/Ñoño Ümit", "Data #1/50% Ümit (lama)"]
 
 

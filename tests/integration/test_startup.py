@@ -195,9 +195,9 @@ def test_signing_in_after_unlocking_computes_argon2_once(tmp_path, monkeypatch):
 
     path = tmp_path / "a.sqlite3"
     ws = Workspace(path)
-    accounts.create_account(ws, "admin", "Admin", "rahasia-admin-1", accounts.Role.ADMIN)
+    accounts.create_account(ws, "admin", "Admin", "kapal-motor-admin-1", accounts.Role.ADMIN)
     ws.close()
-    key, proof = keys.unlock_with_proof(path, "admin", "rahasia-admin-1")
+    key, proof = keys.unlock_with_proof(path, "admin", "kapal-motor-admin-1")
     real = accounts._hasher()
     computed = []
 
@@ -212,23 +212,23 @@ def test_signing_in_after_unlocking_computes_argon2_once(tmp_path, monkeypatch):
     monkeypatch.setattr(accounts, "_hasher", lambda: Counting())
     ws = Workspace(path, key=key)
     try:
-        assert accounts.authenticate(ws, "admin", "rahasia-admin-1", proof=proof).username == "admin"
+        assert accounts.authenticate(ws, "admin", "kapal-motor-admin-1", proof=proof).username == "admin"
         assert computed == []
         with pytest.raises(AuthenticationFailed):   # the proof of the right password vouches for no other
             accounts.authenticate(ws, "admin", "rahasia-salah-9", proof=proof)
         assert computed == ["rahasia-salah-9"]
-        assert accounts.authenticate(ws, "admin", "rahasia-admin-1").username == "admin"   # no proof: computed
-        assert computed == ["rahasia-salah-9", "rahasia-admin-1"]
+        assert accounts.authenticate(ws, "admin", "kapal-motor-admin-1").username == "admin"   # no proof: computed
+        assert computed == ["rahasia-salah-9", "kapal-motor-admin-1"]
     finally:
         ws.close()
 
 
 def test_a_signed_in_command_loads_no_sqlalchemy(db, monkeypatch):
-    monkeypatch.setenv("LINDUNG_NEW_PASSWORD", "rahasia-admin-1")
+    monkeypatch.setenv("LINDUNG_NEW_PASSWORD", "kapal-motor-admin-1")
     from desktop.cli import main
 
     assert main(["--db", str(db), "user", "add", "admin"]) == 0
-    monkeypatch.setenv("LINDUNG_PASSWORD", "rahasia-admin-1")
+    monkeypatch.setenv("LINDUNG_PASSWORD", "kapal-motor-admin-1")
     import os
 
     proc_env = dict(os.environ)
