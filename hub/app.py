@@ -254,8 +254,8 @@ def create_app(url: str) -> FastAPI:
     def record(record_id: Annotated[str, Path(max_length=36)], token: str | None = Depends(bearer)) -> dict[str, Any]:
         """The hub's version of one record."""
         with db.session() as session:
-            service.check_credential(session, token)
-            return {"record": service.get_record(session, record_id)}
+            device = service.check_credential(session, token)
+            return {"record": service.get_record(session, record_id, device)}
 
     @app.post("/v1/audit")
     def audit(body: AuditIn, token: str | None = Depends(bearer)) -> dict[str, Any]:
@@ -277,6 +277,7 @@ def create_app(url: str) -> FastAPI:
         with db.session() as session:
             device = service.authenticate(session, token)
             service.require_reviewer(device)
+            service.visible_conflict(session, device, conflict_id)
             return service.resolve_conflict(session, conflict_id, body.record, body.revision, body.by, ctx, device)
 
     @app.post("/v1/duplicates/{pair_id}/merge")
@@ -284,6 +285,7 @@ def create_app(url: str) -> FastAPI:
         with db.session() as session:
             device = service.authenticate(session, token)
             service.require_reviewer(device)
+            service.visible_pair(session, device, pair_id)
             return service.merge_duplicate(session, pair_id, body.keep, body.record, body.revisions, body.by, ctx,
                                            device)
 
@@ -292,6 +294,7 @@ def create_app(url: str) -> FastAPI:
         with db.session() as session:
             device = service.authenticate(session, token)
             service.require_reviewer(device)
+            service.visible_pair(session, device, pair_id)
             return service.dismiss_duplicate(session, pair_id, body.by, device)
 
     @app.get("/health")

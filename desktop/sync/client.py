@@ -451,6 +451,17 @@ def drop_refused_change(ws: Workspace, record_id: str, actor: Any = None) -> Non
     except httpx.HTTPError as exc:
         raise _unreachable(hub, exc) from exc
     if response.status_code == 404:
+        if record_id in json.loads(_setting(ws, LEAVING_SETTING) or "[]"):
+            # It left this laptop's scope (the hub shows it no more): the change is given up and the
+            # record leaves at the next sync.
+            with ws.session(write=True) as session:
+                worker = session.scalar(select(Worker).where(Worker.uuid == record_id))
+                if worker is not None:
+                    worker.synced_revision = worker.revision
+                    audit.record(session, ws, actor or audit.SYSTEM, "edit", worker.registration_no,
+                                 {"what": "perubahan yang ditolak hub dibatalkan; data keluar dari cakupan laptop"})
+            _note_refused(ws, {record_id: None})
+            return
         raise SyncFailed(QT_TRANSLATE_NOOP("Service", "Hub tidak memegang data ini; perbaiki datanya lalu kirim ulang."))
     record = _answer(response)["record"]
     with ws.session(write=True) as session:
