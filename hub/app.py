@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import logging
+import re
+from dataclasses import dataclass
 from typing import Annotated, Any
 
 import orjson
@@ -17,15 +19,110 @@ from fastapi.routing import APIRoute
 from pydantic import BaseModel, Field
 from sqlalchemy.exc import IntegrityError
 
+from desktop.domain import lifecycle, sync_limits
 from desktop.domain.base64url import b64
 from desktop.domain.bundle import raw_public
+from desktop.domain.enrollment import SYNCED_KEYS
 from hub import service
 from hub.db import HubDatabase
 
 log = logging.getLogger("lindung.hub")
-MAX_BODY = 32 * 1024 * 1024
-# Requests that carry a body without a credential, and the most each may send.
-OPEN_BODIES = {"/v1/devices/register": 16 * 1024}
+
+
+@dataclass(frozen=True)
+class BodyLimit:
+    """The most one request's JSON body may be: its bytes, its objects and arrays, its values (an upper
+    bound: the commas between them) and how deep it nests. Parsed JSON costs tens of bytes per value
+    whatever its text costs, so a body is bounded by its structure, counted in its bytes before any
+    object is built, not by its size alone."""
+    size: int
+    containers: int
+    values: int
+    depth: int
+
+
+_RECORD_VALUES = len(SYNCED_KEYS) + 40     # a record's fields, and commas its texts may hold
+_EVENT_VALUES = 12                          # an event's fields (lifecycle: at most 7), with room
+SMALL_BODY = BodyLimit(16 * 1024, 8, 64, 2)
+_RECORD_BODY = BodyLimit(1024 * 1024, 8 + lifecycle.MAX_EVENTS, 64 + _RECORD_VALUES + lifecycle.MAX_EVENTS * _EVENT_VALUES, 4)
+# By route: a push (records, each with its events in one list: body → ops → op → record → lifecycle →
+# event), audit entries, one record settled or merged; every other body is small.
+BODY_LIMITS: dict[str, BodyLimit] = {
+    "/v1/push": BodyLimit(sync_limits.PUSH_MAX_BYTES,
+                          1 + 3 * sync_limits.PUSH_MAX_RECORDS + sync_limits.PUSH_MAX_EVENTS + 1000,
+                          sync_limits.PUSH_MAX_RECORDS * (3 + _RECORD_VALUES)
+                          + sync_limits.PUSH_MAX_EVENTS * _EVENT_VALUES, 6),
+    "/v1/audit": BodyLimit(sync_limits.AUDIT_MAX_BYTES, 2 + sync_limits.AUDIT_MAX_ENTRIES + 100,
+                           1 + sync_limits.AUDIT_MAX_ENTRIES * 12, 3),
+    "/v1/conflicts/*/resolve": _RECORD_BODY,
+    "/v1/duplicates/*/merge": BodyLimit(_RECORD_BODY.size, _RECORD_BODY.containers + 2,
+                                        _RECORD_BODY.values + 4, _RECORD_BODY.depth),
+}
+MAX_BODY = max(limit.size for limit in BODY_LIMITS.values())
+# Requests that carry a body without a credential (registration): small, as any other unknown body.
+OPEN_BODIES = ("/v1/devices/register",)
+_ROW_ID = re.compile(r"/[0-9]{1,12}/")
+
+
+def body_limit(path: str) -> BodyLimit:
+    return BODY_LIMITS.get(_ROW_ID.sub("/*/", path, count=1), SMALL_BODY)
+
+
+_INSIGNIFICANT = bytes(b for b in range(256) if b not in b'"[]{},')
+_NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
+_PAIR = re.compile(rb"\[\]|\{\}")
+TOO_BIG = "kiriman terlalu besar"
+
+
+def shape_refusal(body: bytes, limit: BodyLimit) -> tuple[int, str] | None:
+    """Why ``body`` is more than ``limit`` allows (status, Indonesian detail), or None. Counted with
+    byte scans at C speed, before the JSON is parsed: brackets and commas in the raw bytes are an
+    upper bound; only when it is over the limit are the strings' contents taken out to count exactly."""
+    bare: bytes | None = body
+    for exact in (False, True):
+        if exact:
+            bare = _outside_strings(body, limit)
+            if bare is None:
+                break
+        containers = bare.count(b"[") + bare.count(b"{")
+        values = bare.count(b",") + containers
+        if containers > limit.containers or values > limit.values:
+            continue
+        if _nesting_within(bare, limit.depth):
+            return None
+    if bare is None or containers > limit.containers or values > limit.values:
+        return 413, (f"{TOO_BIG}: paling banyak {limit.containers} objek/daftar dan {limit.values} nilai "
+                     "dalam satu kiriman; kirim dalam beberapa bagian")
+    return 422, f"kiriman bersarang lebih dalam dari {limit.depth} tingkat atau bukan JSON yang utuh"
+
+
+def _outside_strings(body: bytes, limit: BodyLimit) -> bytes | None:
+    """The brackets and commas of ``body`` outside its strings (None: more strings than a body within
+    ``limit`` holds). Only quotes, brackets and commas are kept; the strings without any of these then
+    read ``""`` and go at once, and the few left are cut out between their quotes. Nothing here costs
+    more than a copy or two of the body."""
+    if b"\\" in body:                       # escapes first: an escaped quote is text
+        body = body.replace(b"\\\\", b"").replace(b'\\"', b"")
+    marks = body.translate(None, _INSIGNIFICANT).replace(b'""', b"")
+    quotes = marks.count(b'"')
+    if not quotes:
+        return marks
+    if quotes > 4 * limit.values:             # every string is a key or a value
+        return None
+    return b"".join(marks.split(b'"')[::2])
+
+
+def _nesting_within(bare: bytes, depth: int) -> bool:
+    """The brackets of ``bare`` (strings taken out) pair up and nest at most ``depth`` deep: each round
+    takes out the innermost pairs (the brackets are already few: their count is bounded first)."""
+    brackets = bare.translate(None, _NOT_BRACKETS)
+    for _ in range(depth):
+        if not brackets:
+            return True
+        brackets = _PAIR.sub(b"", brackets)
+    return not brackets
+
+
 MAX_ID = 2**31 - 1          # row ids and cursors stay inside what every database integer holds
 MAX_CURSOR = 2**62
 RowId = Annotated[int, Path(ge=1, le=MAX_ID)]
@@ -46,7 +143,7 @@ class RegisterOut(BaseModel):
 
 
 class PushIn(BaseModel):
-    ops: list[dict[str, Any]] = Field(max_length=service.MAX_BATCH)
+    ops: list[dict[str, Any]] = Field(max_length=sync_limits.PUSH_MAX_RECORDS)
 
 
 class ChangeOut(BaseModel):
@@ -65,7 +162,7 @@ class ChangesOut(BaseModel):
 
 
 class AuditIn(BaseModel):
-    entries: list[dict[str, Any]] = Field(max_length=service.MAX_BATCH)
+    entries: list[dict[str, Any]] = Field(max_length=sync_limits.AUDIT_MAX_ENTRIES)
 
 
 class ResolveIn(BaseModel):
@@ -103,10 +200,11 @@ class BodyGuard:
 
         headers = dict(scope["headers"])
         path = scope["path"]
-        limit = OPEN_BODIES.get(path, MAX_BODY)
+        shape = body_limit(path)
+        limit = shape.size
         length = headers.get(b"content-length", b"").decode("latin-1")
         if length and (not length.isdigit() or int(length) > limit):
-            return await _answer(send, 413, "kiriman terlalu besar")
+            return await _answer(send, 413, f"{TOO_BIG}: paling banyak {limit // 1024} KB")
         if path not in OPEN_BODIES:
             refusal = await run_in_threadpool(self._refusal, headers.get(b"authorization", b"").decode("latin-1"))
             if refusal is not None:
@@ -119,12 +217,15 @@ class BodyGuard:
             body = message.get("body", b"")
             size += len(body)
             if size > limit:
-                return await _answer(send, 413, "kiriman terlalu besar")
+                return await _answer(send, 413, f"{TOO_BIG}: paling banyak {limit // 1024} KB")
             chunks.append(body)
             if not message.get("more_body", False):
                 break
         whole = b"".join(chunks)
         chunks.clear()
+        refusal = await run_in_threadpool(shape_refusal, whole, shape)
+        if refusal is not None:
+            return await _answer(send, *refusal)
         replayed = False
 
         async def replay():
@@ -223,6 +324,11 @@ def create_app(url: str) -> FastAPI:
 
     @app.post("/v1/push")
     def push(body: PushIn, token: str | None = Depends(bearer)) -> dict[str, Any]:
+        events = sum(len(op["record"].get("lifecycle") or ()) for op in body.ops
+                     if isinstance(op.get("record"), dict) and isinstance(op["record"].get("lifecycle"), list))
+        if events > sync_limits.PUSH_MAX_EVENTS:
+            raise HTTPException(413, f"{TOO_BIG}: paling banyak {sync_limits.PUSH_MAX_EVENTS} peristiwa kepesertaan "
+                                     "dalam satu kiriman; kirim dalam beberapa bagian")
         with db.session() as session:
             device = service.authenticate(session, token)
             return {"results": service.push(session, device, body.ops, ctx)}
@@ -254,8 +360,8 @@ def create_app(url: str) -> FastAPI:
     def record(record_id: Annotated[str, Path(max_length=36)], token: str | None = Depends(bearer)) -> dict[str, Any]:
         """The hub's version of one record."""
         with db.session() as session:
-            service.check_credential(session, token)
-            return {"record": service.get_record(session, record_id)}
+            device = service.check_credential(session, token)
+            return {"record": service.get_record(session, record_id, device)}
 
     @app.post("/v1/audit")
     def audit(body: AuditIn, token: str | None = Depends(bearer)) -> dict[str, Any]:
@@ -277,6 +383,7 @@ def create_app(url: str) -> FastAPI:
         with db.session() as session:
             device = service.authenticate(session, token)
             service.require_reviewer(device)
+            service.visible_conflict(session, device, conflict_id)
             return service.resolve_conflict(session, conflict_id, body.record, body.revision, body.by, ctx, device)
 
     @app.post("/v1/duplicates/{pair_id}/merge")
@@ -284,6 +391,7 @@ def create_app(url: str) -> FastAPI:
         with db.session() as session:
             device = service.authenticate(session, token)
             service.require_reviewer(device)
+            service.visible_pair(session, device, pair_id)
             return service.merge_duplicate(session, pair_id, body.keep, body.record, body.revisions, body.by, ctx,
                                            device)
 
@@ -292,6 +400,7 @@ def create_app(url: str) -> FastAPI:
         with db.session() as session:
             device = service.authenticate(session, token)
             service.require_reviewer(device)
+            service.visible_pair(session, device, pair_id)
             return service.dismiss_duplicate(session, pair_id, body.by, device)
 
     @app.get("/health")

@@ -77,6 +77,10 @@ class DeviceScope(Base):
     kind: Mapped[str | None] = mapped_column(String(12), nullable=True)
     codes: Mapped[str | None] = mapped_column(Text, nullable=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    # The change sequence when this version began (hub.scope.held_since): changes before it were not
+    # seen under it, changes after the next version's were not seen under this one. None (versions
+    # from before it was kept): from the start.
+    seq: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
 
 
 class Counter(Base):

@@ -15,6 +15,7 @@ the hub holds in total. The same predicate exists in Python (:func:`covers`) for
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -87,32 +88,58 @@ def _make(device_id: str, kind: str | None, codes: str | None) -> Scope:
     return Scope(device_id, kind, tuple(c for c in (codes or "").split(",") if c))
 
 
-def set_scope(session: Session, device: Device, kind: str | None, codes: tuple[str, ...]) -> int:
+def set_scope(session: Session, device: Device, kind: str | None, codes: tuple[str, ...],
+              begin: Callable[[], int] | None = None) -> int:
     """Give ``device`` a new scope (``kind`` None: every record); returns its version. The laptop is
     brought to it at its next sync: what the old scope did not hold is sent, what the new one does
-    not hold is removed."""
+    not hold is removed. ``begin`` reserves the change sequence at which the version begins (it holds
+    the change counter's lock to commit, so every change before it was committed before the new
+    version, every change after it after)."""
     kind = kind if codes else None
     joined = ",".join(codes) if kind else None
     if (device.scope_kind, device.scope_codes) == (kind, joined):
         return device.scope_version
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     if device.scope_version == 0 and session.get(DeviceScope, (device.id, 0)) is None:
         session.add(DeviceScope(device_id=device.id, version=0, kind=device.scope_kind, codes=device.scope_codes,
-                                created_at=dt.datetime.now(dt.UTC).replace(tzinfo=None)))
+                                created_at=now))
     device.scope_kind, device.scope_codes = kind, joined
     device.scope_version += 1
     session.add(DeviceScope(device_id=device.id, version=device.scope_version, kind=kind, codes=joined,
-                            created_at=dt.datetime.now(dt.UTC).replace(tzinfo=None)))
+                            created_at=now, seq=begin() if begin is not None else None))
     return device.scope_version
 
 
-def versions_since(session: Session, device: Device, version: int) -> list[Scope]:
+@dataclass(frozen=True)
+class Held:
+    """A scope the laptop had, and the changes it may have seen under it: those after ``start`` and
+    before ``end`` (None: up to now)."""
+    scope: Scope
+    start: int
+    end: int | None
+
+
+def held_since(session: Session, device: Device, version: int) -> list[Held]:
     """The scopes the laptop may have held since it completed ``version`` (that one included, the
-    current one not): what it may hold that the current scope does not. An unknown version (or
-    version 0 of a laptop registered before scopes) counts as every record."""
+    current one not), each with the changes it may have seen under it: what it may hold that the
+    current scope does not. An unknown version (or version 0 of a laptop registered before scopes)
+    counts as every record, from the start."""
+    version = max(version, 0)
     rows = {r.version: r for r in session.scalars(select(DeviceScope).where(
-        DeviceScope.device_id == device.id, DeviceScope.version >= version, DeviceScope.version < device.scope_version))}
-    return [_make(device.id, rows[v].kind, rows[v].codes) if v in rows else Scope(device.id)
-            for v in range(max(version, 0), device.scope_version)]
+        DeviceScope.device_id == device.id, DeviceScope.version >= version,
+        DeviceScope.version <= device.scope_version))}
+    held = []
+    for v in range(version, device.scope_version):
+        row, after = rows.get(v), rows.get(v + 1)
+        held.append(Held(_make(device.id, row.kind, row.codes) if row is not None else Scope(device.id),
+                         (row.seq or 0) if row is not None else 0, after.seq if after is not None else None))
+    return held
+
+
+def current_start(session: Session, device: Device) -> int:
+    """The change sequence at which the laptop's current scope began (0: unknown, from the start)."""
+    return session.scalar(select(DeviceScope.seq).where(DeviceScope.device_id == device.id,
+                                                        DeviceScope.version == device.scope_version)) or 0
 
 
 def location(record: dict[str, Any]) -> dict[str, str | None]:

@@ -171,8 +171,10 @@ def register_device(session: Session, code: str, device_id: str, prefix: str, na
                        registration_prefix=prefix, public_key=public_key, created_at=utcnow(),
                        may_review=entry.may_review, role=entry.role, school_npsn=entry.school_npsn,
                        scope_kind=entry.scope_kind, scope_codes=entry.scope_codes, scope_version=0))
+    # Its first scope begins now: records that left a place before it are none of its business.
     session.add(DeviceScope(device_id=device_id, version=0, kind=entry.scope_kind, codes=entry.scope_codes,
-                            created_at=utcnow()))
+                            created_at=utcnow(),
+                            seq=session.scalar(select(Counter.value).where(Counter.name == "changes")) or 0))
     entry.used_by = device_id
     return f"{device_id}.{secret}"
 
@@ -233,7 +235,7 @@ def change_scope(session: Session, device_id: str, kind: str | None, codes: tupl
         if len(codes) != 1:
             raise HubError("laptop koordinator bekerja untuk satu sekolah: --school NPSN")
         device.school_npsn = codes[0]
-    version = scopes.set_scope(session, device, kind, codes)
+    version = scopes.set_scope(session, device, kind, codes, begin=lambda: _allocate_seqs(session, 1))
     return scopes.of_device(device).as_json(version) | {"text": scopes.of_device(device).describe()}
 
 
@@ -700,6 +702,8 @@ def push(session: Session, device: Device, ops: list[dict[str, Any]], ctx: HubCo
             else:
                 answer = json.loads(done.result)      # a resend: the same answer, nothing changes …
                 resolved = batch.resolved.get(op_id)
+                if resolved is not None and not scopes.covers(batch.scope, resolved, merged=resolved.merged):
+                    resolved = None     # settled out of this laptop's scope: it learns only its removal
                 if answer["status"] == "conflict" and resolved is not None:
                     # … unless a coordinator has settled that conflict since: the laptop takes the result.
                     answer = {"op_id": op_id, "status": "resolved", "revision": resolved.revision,
@@ -836,8 +840,10 @@ def changes(session: Session, after: int, limit: int = 1000, device: Device | No
         exits: list[tuple[int, str]] = []
     else:
         seqs = _stream(session, Record, Record.seq, Record.uuid, parts, where, after, limit)
+        # Records that left the scope's places before this laptop had it were never its to hold.
+        begun = scopes.current_start(session, device) if device is not None else 0
         exits = _stream(session, ScopeExit, ScopeExit.seq, ScopeExit.record_uuid,
-                        scopes.branches(scope, ScopeExit), [], after, limit)
+                        scopes.branches(scope, ScopeExit), [ScopeExit.seq > begun] if begun else [], after, limit)
         end = _page_end([seqs, exits], limit)
         wanted = sorted({seq for seq, _uid in seqs if end is None or seq <= end})
         rows = _rows_by_seq(session, wanted)
@@ -859,30 +865,94 @@ def _fill(session: Session, after: int, limit: int, device: Device, scope: scope
           described: dict[str, Any], since: int) -> Page:
     """One page of the difference between the scope version ``since`` the laptop completed and its
     current one, by a cursor of its own: records the new scope holds and that version did not, and the
-    removal of records any scope since then held (or that left one of them) and the new one does not."""
-    held = scopes.versions_since(session, device, max(since, 0))
-    additions_where = [Record.merged.is_(False)] + ([scopes.outside(held[0], Record)] if held else [])
+    removal of records the laptop may hold that the new one does not: those in a scope it had since
+    then while it had it (or that left one of those places while it had it), never others."""
+    held = scopes.held_since(session, device, since)
+    additions_where = [Record.merged.is_(False)] + ([scopes.outside(held[0].scope, Record)] if held else [])
     additions = _stream(session, Record, Record.seq, Record.uuid, scopes.branches(scope, Record), additions_where,
                         after, limit)
     outside = [scopes.outside(scope, Record)]
-    leaving = [_stream(session, Record, Record.seq, Record.uuid, scopes.branches(old, Record), outside, after, limit)
-               for old in held]
-    exits = [_stream(session, ScopeExit, ScopeExit.seq, ScopeExit.record_uuid, scopes.branches(old, ScopeExit), [],
-                     after, limit) for old in held]
+    leaving = [_stream(session, Record, Record.seq, Record.uuid, scopes.branches(old.scope, Record), outside, after,
+                       limit) for old in held]
+    exits = [_stream(session, ScopeExit, ScopeExit.seq, ScopeExit.record_uuid, scopes.branches(old.scope, ScopeExit),
+                     [ScopeExit.seq > old.start] if old.start else [], after, limit) for old in held]
     end = _page_end([additions, *leaving, *exits], limit)
     cursor = end if end is not None else max(after, session.scalar(select(func.max(Record.seq))) or 0)
     rows = _rows_by_seq(session, sorted({seq for seq, _uid in additions if seq <= cursor}))
-    removed = list(dict.fromkeys([uid for stream in leaving for seq, uid in stream if seq <= cursor]
-                                 + _left(session, scope, [e for stream in exits for e in stream if e[0] <= cursor])))
+    leaving = [[(seq, uid) for seq, uid in stream if seq <= cursor] for stream in leaving]
+    exits = [[(seq, uid) for seq, uid in stream if seq <= cursor] for stream in exits]
+    places = _places(session, [uid for stream in leaving + exits for _seq, uid in stream])
+    gone = [uid for old, stream in zip(held, leaving, strict=True) for _seq, uid in stream
+            if uid in places and places[uid].held_here(device.id, old)]
+    left = [(seq, uid) for old, stream in zip(held, exits, strict=True) for seq, uid in stream
+            if uid in places and places[uid].held_before(device.id, old, seq)]
+    removed = list(dict.fromkeys(gone + _left(session, scope, sorted(left))))
     return Page(rows, removed, cursor, end is not None, described)
 
 
-def get_record(session: Session, record_id: str) -> dict[str, Any]:
-    """The hub's version of one record (a laptop dropping an edit the hub refused takes it)."""
+@dataclass(frozen=True)
+class _Places:
+    """When a record came to each of its places: created at ``created``, moved at each of ``moves``."""
+    device_id: str
+    created: int
+    moves: tuple[int, ...]
+
+    def held_here(self, device_id: str, old: scopes.Held) -> bool:
+        """It is where it is since before ``old`` ended (it is there still): the laptop may hold it."""
+        return device_id == self.device_id or old.end is None or max((self.created, *self.moves)) < old.end
+
+    def held_before(self, device_id: str, old: scopes.Held, moved: int) -> bool:
+        """Where it was until the move at ``moved``, it was while ``old`` was the laptop's scope."""
+        if device_id == self.device_id:
+            return True
+        came = max([self.created, *(m for m in self.moves if m < moved)])
+        return moved > old.start and (old.end is None or came < old.end)
+
+
+def _places(session: Session, uids: list[str]) -> dict[str, _Places]:
+    uids = list(dict.fromkeys(uids))
+    moves: dict[str, list[int]] = {}
+    for where in _chunks(session, ScopeExit.record_uuid, uids):
+        for uid, seq in session.execute(select(ScopeExit.record_uuid, ScopeExit.seq).where(where)):
+            moves.setdefault(uid, []).append(int(seq))
+    places = {}
+    for where in _chunks(session, Record.uuid, uids):
+        for uid, device_id, created, seq in session.execute(
+                select(Record.uuid, Record.device_id, Record.created_seq, Record.seq).where(where)):
+            places[uid] = _Places(device_id, int(created if created is not None else seq),
+                                  tuple(sorted(moves.get(uid, ()))))
+    return places
+
+
+def get_record(session: Session, record_id: str, device: Device | None = None) -> dict[str, Any]:
+    """The hub's version of one record (a laptop dropping an edit the hub refused takes it), when the
+    laptop's scope holds it now; one outside it is answered as one that does not exist."""
     record = session.get(Record, record_id[:36])
-    if record is None:
+    if record is None or (device is not None and not scopes.covers(scopes.of_device(device), record,
+                                                                      merged=record.merged)):
         raise NotFound("data ini tidak ada di hub")
     return _out(record)
+
+
+def visible_conflict(session: Session, device: Device, conflict_id: int) -> None:
+    """A conflict this laptop may be told about: its record is in the laptop's scope now. Any other is
+    answered as one that does not exist (whether it exists, or is settled, is not this laptop's to know)."""
+    conflict = session.get(Conflict, conflict_id)
+    record = session.get(Record, conflict.record_uuid) if conflict is not None else None
+    if record is None or not scopes.covers(scopes.of_device(device), record, merged=record.merged):
+        raise NotFound("konflik ini tidak ada")
+
+
+def visible_pair(session: Session, device: Device, pair_id: int) -> None:
+    """A possible duplicate this laptop may be told about: both its records in the laptop's scope now."""
+    pair = session.get(PossibleDuplicate, pair_id)
+    scope = scopes.of_device(device)
+    records = list(_in_chunks(session, Record, Record.uuid, [pair.record_uuid, pair.other_uuid])) if pair else []
+    seen = {r.uuid for r in records if scopes.covers(scope, r, merged=r.merged)}
+    # The record a merge of this pair took away is seen with the one it was merged into.
+    seen |= {r.uuid for r in records if r.merged and pair.kept_uuid in seen and pair.resolution == "merged"}
+    if len(records) != 2 or len(seen) != 2:
+        raise NotFound("pasangan data ganda ini tidak ada")
 
 
 def status(session: Session, at: int | None = None, device: Device | None = None) -> dict[str, Any]:

@@ -21,6 +21,7 @@ import httpx
 import orjson
 from sqlalchemy import bindparam, func, literal_column, or_, select, text
 
+from desktop.domain import sync_limits
 from desktop.domain.lifecycle import loads as lifecycle_events
 from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.domain.text import search_key
@@ -324,8 +325,10 @@ def _pushed_record(row: tuple[Any, ...], schools: dict[int, tuple[str, str]]) ->
 
 
 def _prepare(ws: Workspace, after: int) -> tuple[list[dict[str, Any]], dict[str, int], int]:
-    """The next batch of operations after worker id ``after``: (ops, pushed revisions, last id)."""
-    rows = _outbox(ws, after, PUSH_BATCH)
+    """The next batch of operations after worker id ``after``: (ops, pushed revisions, last id). A
+    batch stays within what the hub takes in one push (``sync_limits``): at most so many records,
+    events and bytes; the records after the cut go in the next one."""
+    rows = _outbox(ws, after, min(PUSH_BATCH, sync_limits.PUSH_MAX_RECORDS))
     if not rows:
         return [], {}, after
     school_at = _AT["school_npsn"]
@@ -338,13 +341,19 @@ def _prepare(ws: Workspace, after: int) -> tuple[list[dict[str, Any]], dict[str,
     prefix = ws.device.prefix
     ops, pushed = [], {}
     uid_at, revision_at = _AT["id"], _AT["revision"]
+    size, events, last = len(b'{"ops":[]}'), 0, after
     for row in rows:
         uid, revision = row[uid_at], row[revision_at]
         # The id names the laptop, the record and its revision: a resend is the same operation.
-        ops.append({"op_id": f"{prefix}:{uid}:{revision}", "base_revision": row[-1],
-                    "record": _pushed_record(row, schools)})
+        op = {"op_id": f"{prefix}:{uid}:{revision}", "base_revision": row[-1], "record": _pushed_record(row, schools)}
+        size += len(_json_body(op)) + 1
+        events += len(op["record"]["lifecycle"])
+        if ops and (size > sync_limits.PUSH_MAX_BYTES or events > sync_limits.PUSH_MAX_EVENTS):
+            break
+        ops.append(op)
         pushed[uid] = revision
-    return ops, pushed, rows[-1][-2]
+        last = row[-2]
+    return ops, pushed, last
 
 
 def _acknowledge(ws: Workspace, answers: list[dict[str, Any]], pushed: dict[str, int], report: SyncReport) -> None:
@@ -451,6 +460,17 @@ def drop_refused_change(ws: Workspace, record_id: str, actor: Any = None) -> Non
     except httpx.HTTPError as exc:
         raise _unreachable(hub, exc) from exc
     if response.status_code == 404:
+        if record_id in json.loads(_setting(ws, LEAVING_SETTING) or "[]"):
+            # It left this laptop's scope (the hub shows it no more): the change is given up and the
+            # record leaves at the next sync.
+            with ws.session(write=True) as session:
+                worker = session.scalar(select(Worker).where(Worker.uuid == record_id))
+                if worker is not None:
+                    worker.synced_revision = worker.revision
+                    audit.record(session, ws, actor or audit.SYSTEM, "edit", worker.registration_no,
+                                 {"what": "perubahan yang ditolak hub dibatalkan; data keluar dari cakupan laptop"})
+            _note_refused(ws, {record_id: None})
+            return
         raise SyncFailed(QT_TRANSLATE_NOOP("Service", "Hub tidak memegang data ini; perbaiki datanya lalu kirim ulang."))
     record = _answer(response)["record"]
     with ws.session(write=True) as session:
@@ -964,7 +984,7 @@ def _push_audit(ws: Workspace, client: httpx.Client, report: SyncReport) -> None
     from desktop.services import audit
 
     after = int(_setting(ws, audit.SYNCED_SETTING) or 0)
-    while batch := audit.pending(ws, after, AUDIT_BATCH):
+    while batch := _within_audit_limit(audit.pending(ws, after, AUDIT_BATCH)):
         response = client.post("/v1/audit", json={"entries": batch})
         if response.status_code in (400, 409):
             report.audit_refused = response.json().get("detail", "") or str(response.status_code)
@@ -973,6 +993,16 @@ def _push_audit(ws: Workspace, client: httpx.Client, report: SyncReport) -> None
         after = batch[-1]["id"]
         with ws.session(write=True) as session:
             session.merge(Setting(key=audit.SYNCED_SETTING, value=str(after)))
+
+
+def _within_audit_limit(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The first entries whose request stays within what the hub takes at once (at least one)."""
+    size = len(b'{"entries":[]}')
+    for count, entry in enumerate(entries):
+        size += len(_json_body(entry)) + 1
+        if count and size > sync_limits.AUDIT_MAX_BYTES:
+            return entries[:count]
+    return entries
 
 
 def sync(ws: Workspace, hub: str | None = None, progress: Callable[[str, int], None] | None = None,
