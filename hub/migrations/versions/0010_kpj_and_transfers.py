@@ -5,8 +5,8 @@ same KPJ on two live records before keeps it on the first (by when it reached th
 are refused at their next change until the branch settles them. ``payment_references`` holds, per batch
 and transfer reference, the payment that recorded it first (filled from the payment events held).
 
-Revision ID: 0009
-Revises: 0008
+Revision ID: 0010
+Revises: 0009
 Create Date: 2026-12-07 12:00:00
 """
 import json
@@ -16,8 +16,8 @@ import sqlalchemy as sa
 
 from desktop.domain import lifecycle
 
-revision = '0009'
-down_revision = '0008'
+revision = '0010'
+down_revision = '0009'
 branch_labels = None
 depends_on = None
 
