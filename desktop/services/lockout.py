@@ -251,7 +251,7 @@ def begin(db: Path, username: str, now: dt.datetime | None = None) -> Attempt:
 
 
 def pending_events(db: Path) -> list[dict[str, Any]]:
-    """The queued audit events, oldest first (``forget_events`` once they are in the audit log)."""
+    """The queued audit events, oldest first, left in the file (``take_events`` takes them)."""
     if not state_path(db).exists():
         return []
     with _locked(db) as body:

@@ -39,7 +39,7 @@ def test_the_sign_in_unlocks_the_database(tmp_path):
     ws = Workspace(path, today=TODAY)
     assert keys.load(path).open_key is not None          # no account yet: opens without a password
     admin = create_account(ws, "admin", "Admin Cabang", "kapal-motor-admin-1", Role.ADMIN)
-    create_account(ws, "ani", "Ani", "relawan-sambas", Role.VOLUNTEER, by=admin)
+    create_account(ws, "ani", "Ani", "kebun-karet-ani-7", Role.VOLUNTEER, by=admin)
     enrollment.enroll(ws, make_raw(), admin)
     ws.close()
     keyfile = keys.load(path)
@@ -52,7 +52,7 @@ def test_the_sign_in_unlocks_the_database(tmp_path):
         keys.unlock(path, "admin", "salah-sandi")
     with pytest.raises(AuthenticationFailed):
         keys.unlock(path, "tidak-ada", "kapal-motor-admin-1")
-    for user, password in (("admin", "kapal-motor-admin-1"), ("ani", "relawan-sambas")):
+    for user, password in (("admin", "kapal-motor-admin-1"), ("ani", "kebun-karet-ani-7")):
         opened = Workspace(path, today=TODAY, key=keys.unlock(path, user, password))
         assert authenticate(opened, user, password).username == user
         assert [r.nik for r in iter_records(opened, SearchQuery())] == [NIK]
@@ -74,7 +74,7 @@ def _plain_copy(ws, target):
 def test_a_plain_database_is_encrypted_on_first_start_for_every_account(tmp_path):
     source = Workspace(tmp_path / "source.sqlite3", today=TODAY)
     admin = create_account(source, "admin", "Admin Cabang", "kapal-motor-admin-1", Role.ADMIN)
-    create_account(source, "ani", "Ani", "relawan-sambas", Role.VOLUNTEER, by=admin)
+    create_account(source, "ani", "Ani", "kebun-karet-ani-7", Role.VOLUNTEER, by=admin)
     enrollment.enroll(source, make_raw(), admin)
     old = tmp_path / "old" / "lindung.sqlite3"
     old.parent.mkdir()
@@ -90,7 +90,7 @@ def test_a_plain_database_is_encrypted_on_first_start_for_every_account(tmp_path
     backup_copy = old.parent / "backups" / "lindung-20261101.sqlite3"
     assert NIK.encode() not in backup_copy.read_bytes()  # the earlier daily copies too
     assert keys.needs_password(old)
-    for day, (user, password) in enumerate((("admin", "kapal-motor-admin-1"), ("ani", "relawan-sambas")), start=2):
+    for day, (user, password) in enumerate((("admin", "kapal-motor-admin-1"), ("ani", "kebun-karet-ani-7")), start=2):
         ws = Workspace(old, today=TODAY, key=keys.unlock(old, user, password))
         assert [r.full_name for r in iter_records(ws, SearchQuery())] == [NAME]
         assert auto_backup(ws.path, ws.key, now=dt.datetime(2026, 11, day)) is not None
