@@ -912,9 +912,17 @@ class _Places:
 def _places(session: Session, uids: list[str]) -> dict[str, _Places]:
     uids = list(dict.fromkeys(uids))
     moves: dict[str, list[int]] = {}
-    for where in _chunks(session, ScopeExit.record_uuid, uids):
-        for uid, seq in session.execute(select(ScopeExit.record_uuid, ScopeExit.seq).where(where)):
-            moves.setdefault(uid, []).append(int(seq))
+    if uids and session.get_bind().dialect.name == "postgresql":
+        # Each record's moves looked up by itself, off the (record_uuid, seq) index: a page names up to a
+        # thousand records, for which the planner would read the whole growing table at once instead.
+        rows = ((uid, seq) for uid, seqs in session.execute(text(
+            "SELECT u.uid, ARRAY(SELECT seq FROM scope_exits WHERE record_uuid = u.uid) "
+            "FROM unnest(CAST(:uids AS varchar[])) AS u(uid)"), {"uids": uids}) for seq in seqs)
+    else:
+        rows = (row for where in _chunks(session, ScopeExit.record_uuid, uids)
+                for row in session.execute(select(ScopeExit.record_uuid, ScopeExit.seq).where(where)))
+    for uid, seq in rows:
+        moves.setdefault(uid, []).append(int(seq))
     places = {}
     for where in _chunks(session, Record.uuid, uids):
         for uid, device_id, created, seq in session.execute(
