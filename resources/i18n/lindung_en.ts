@@ -3322,9 +3322,19 @@ NIK {nik}</translation>
         <translation>Cancelled; nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/spreadsheets.py" line="42"/>
+        <location filename="../../desktop/services/spreadsheets.py" line="54"/>
         <source>Berkas {name} tidak dapat dibaca: {reason}</source>
         <translation>The file {name} cannot be read: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/spreadsheets.py" line="211"/>
+        <source>Berkas {name} tidak dapat dibaca: baris {row} berisi isian lebih dari {limit} karakter (satu sel lembar kerja paling banyak 32.767). Periksa tanda petik (&quot;) yang tidak ditutup di baris itu, atau bagi isiannya.</source>
+        <translation>File {name} cannot be read: row {row} holds a field longer than {limit} characters (a spreadsheet cell holds at most 32,767). Look for a quotation mark (&quot;) left open in that row, or split the field.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/spreadsheets.py" line="216"/>
+        <source>Berkas {name} tidak dapat dibaca: baris {row} bukan baris CSV yang benar. Simpan ulang berkasnya sebagai CSV dari program lembar kerja.</source>
+        <translation>File {name} cannot be read: row {row} is not a proper CSV row. Save the file as CSV again from a spreadsheet program.</translation>
     </message>
     <message>
         <location filename="../../desktop/services/backup.py" line="39"/>
@@ -3339,12 +3349,12 @@ NIK {nik}</translation>
     </message>
     <message>
         <location filename="../../desktop/services/backup.py" line="83"/>
-        <location filename="../../desktop/services/spreadsheets.py" line="56"/>
+        <location filename="../../desktop/services/spreadsheets.py" line="88"/>
         <source>Berkas {name} tidak ditemukan.</source>
         <translation>The file {name} was not found.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/spreadsheets.py" line="58"/>
+        <location filename="../../desktop/services/spreadsheets.py" line="90"/>
         <source>Jenis berkas {suffix} tidak didukung. Gunakan .xlsx, .xls, .ods atau .csv.</source>
         <translation>Files of type {suffix} are not supported. Use .xlsx, .xls, .ods or .csv.</translation>
     </message>
@@ -3484,34 +3494,39 @@ NIK {nik}</translation>
         <translation>Wrong user name or password. After {failures} wrong attempts in a row this account is locked for {minutes} minutes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/sheet_limits.py" line="64"/>
+        <location filename="../../desktop/services/sheet_limits.py" line="94"/>
         <source>Berkas {name} tidak dapat dibaca: lebih dari {limit} baris. Bagi menjadi beberapa berkas.</source>
         <translation>The file {name} cannot be read: more than {limit} rows. Split it into several files.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/sheet_limits.py" line="70"/>
+        <location filename="../../desktop/services/sheet_limits.py" line="100"/>
         <source>Berkas {name} tidak dapat dibaca: lebih dari {limit} kolom. Hapus kolom yang tidak dipakai.</source>
         <translation>The file {name} cannot be read: more than {limit} columns. Delete the columns that are not used.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/sheet_limits.py" line="76"/>
+        <location filename="../../desktop/services/sheet_limits.py" line="106"/>
         <source>Berkas {name} tidak dapat dibaca: lebih dari {limit} sel. Bagi menjadi beberapa berkas.</source>
         <translation>The file {name} cannot be read: more than {limit} cells. Split it into several files.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/sheet_limits.py" line="82"/>
+        <location filename="../../desktop/services/sheet_limits.py" line="112"/>
         <source>Berkas {name} tidak dapat dibaca: teksnya lebih dari {limit} MB. Bagi menjadi beberapa berkas.</source>
         <translation>The file {name} cannot be read: its text is over {limit} MB. Split it into several files.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/sheet_limits.py" line="88"/>
+        <location filename="../../desktop/services/sheet_limits.py" line="118"/>
         <source>Berkas {name} tidak dapat dibaca: isinya membengkak menjadi lebih dari {limit} MB saat dibuka; ini bukan lembar kerja yang wajar.</source>
         <translation>The file {name} cannot be read: its contents swell to more than {limit} MB when unpacked; this is not an ordinary spreadsheet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/sheet_limits.py" line="95"/>
+        <location filename="../../desktop/services/sheet_limits.py" line="125"/>
         <source>Berkas {name} tidak dapat dibaca: berisi lebih dari {limit} bagian; ini bukan lembar kerja yang wajar.</source>
         <translation>The file {name} cannot be read: it has more than {limit} parts; this is not an ordinary spreadsheet.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/sheet_limits.py" line="917"/>
+        <source>Berkas {name} tidak dapat dibaca: lembar kerja .xls lebih dari {limit} MB. Simpan sebagai .xlsx, atau bagi menjadi beberapa berkas.</source>
+        <translation>File {name} cannot be read: the .xls workbook is over {limit} MB. Save it as .xlsx, or split it into several files.</translation>
     </message>
     <message>
         <location filename="../../desktop/domain/bpjs.py" line="156"/>
@@ -3564,7 +3579,7 @@ NIK {nik}</translation>
         <translation>The BPJS template must have a NIK column.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/payments.py" line="116"/>
+        <location filename="../../desktop/services/membership/payments.py" line="119"/>
         <location filename="../../desktop/services/membership/submissions.py" line="191"/>
         <source>Jumlah bulan harus 1 sampai {max}.</source>
         <translation>The number of months must be 1 to {max}.</translation>
@@ -3585,101 +3600,121 @@ NIK {nik}</translation>
         <translation>No worker is ready to be submitted to BPJS{detail}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/answers.py" line="40"/>
+        <location filename="../../desktop/services/membership/answers.py" line="45"/>
         <source>Berkas {name} bukan jawaban BPJS yang dikenal: perlu kolom NIK dan kolom KPJ (No KPJ, Nomor Peserta) atau Keterangan.</source>
         <translation>{name} is not a BPJS answer Lindung knows: it needs a NIK column and a KPJ column (No KPJ, Nomor Peserta) or Keterangan.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/answers.py" line="81"/>
+        <location filename="../../desktop/services/membership/answers.py" line="89"/>
         <source>NIK tidak ada di antara peserta yang diajukan.</source>
         <translation>This NIK is not among the submitted workers.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/answers.py" line="85"/>
+        <location filename="../../desktop/services/membership/answers.py" line="93"/>
         <source>NIK ini muncul lebih dari sekali dalam berkas.</source>
         <translation>This NIK appears more than once in the file.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/answers.py" line="92"/>
+        <location filename="../../desktop/services/membership/answers.py" line="100"/>
         <source>Peserta ini sudah aktif dengan nomor KPJ lain.</source>
         <translation>This worker is already active with another KPJ number.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/answers.py" line="97"/>
+        <location filename="../../desktop/services/membership/answers.py" line="105"/>
         <source>Nomor KPJ ini sudah dipakai peserta lain.</source>
         <translation>This KPJ number is already held by another worker.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/answers.py" line="114"/>
+        <location filename="../../desktop/services/membership/answers.py" line="122"/>
         <source>Peserta ini sudah aktif; penolakan tidak diterapkan.</source>
         <translation>This worker is already active; the refusal was not applied.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/answers.py" line="133"/>
+        <location filename="../../desktop/services/membership/answers.py" line="141"/>
         <source>Peserta ini sudah ditolak; ajukan lagi setelah diperbaiki.</source>
         <translation>This worker was already refused; submit again once corrected.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/answers.py" line="134"/>
+        <location filename="../../desktop/services/membership/answers.py" line="142"/>
         <source>Peserta ini belum diajukan ke BPJS.</source>
         <translation>This worker has not been submitted to BPJS.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/payments.py" line="92"/>
+        <location filename="../../desktop/services/membership/payments.py" line="93"/>
         <source>Tidak ada peserta yang dapat dibayar: hanya peserta yang sudah diajukan atau aktif.</source>
         <translation>No worker can be paid for: only submitted or active workers.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/payments.py" line="118"/>
+        <location filename="../../desktop/services/membership/payments.py" line="121"/>
         <source>Jumlah pembayaran tidak boleh negatif.</source>
         <translation>The amount paid cannot be negative.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/payments.py" line="135"/>
-        <location filename="../../desktop/services/membership/payments.py" line="200"/>
+        <location filename="../../desktop/services/membership/payments.py" line="123"/>
+        <source>Jumlah pembayaran paling banyak {max}: lebih dari iuran seluruh peserta cabang selama 60 bulan. Periksa angkanya (kelebihan digit?).</source>
+        <translation>A payment is at most {max}: more than the contributions of every worker of the branch for 60 months. Check the figure (a digit too many?).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/membership/payments.py" line="128"/>
+        <source>Jumlah hari harus 0 sampai {max}: masa perlindungan paling lama 5 tahun ke depan.</source>
+        <translation>The number of days must be 0 to {max}: coverage runs at most 5 years ahead.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/membership/payments.py" line="147"/>
+        <location filename="../../desktop/services/membership/payments.py" line="212"/>
         <source>Sebutkan batch atau daftar No. Registrasi yang dibayar.</source>
         <translation>Name the batch or the registration numbers paid for.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/payments.py" line="124"/>
+        <location filename="../../desktop/services/membership/payments.py" line="136"/>
         <location filename="../../desktop/services/reporting.py" line="136"/>
         <source>Batch {batch} tidak dikenal.</source>
         <translation>Batch {batch} is unknown.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/payments.py" line="148"/>
+        <location filename="../../desktop/services/membership/payments.py" line="160"/>
         <source>{n} No. Registrasi tidak dikenal.</source>
         <translation>{n} registration numbers are unknown.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/payments.py" line="172"/>
+        <location filename="../../desktop/services/membership/payments.py" line="184"/>
         <source>Tidak ada peserta yang perlindungannya berakhir dalam {days} hari.</source>
         <translation>No worker&apos;s coverage ends within {days} days.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/baznas.py" line="50"/>
+        <location filename="../../desktop/services/membership/baznas.py" line="30"/>
+        <source>Tanggal laporan harus antara {first} dan {last}.</source>
+        <translation>Report dates must be between {first} and {last}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/membership/baznas.py" line="54"/>
         <source>Tidak ada pembayaran BAZNAS antara {start} dan {end}.</source>
         <translation>No BAZNAS payment between {start} and {end}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/settings.py" line="33"/>
+        <location filename="../../desktop/services/settings.py" line="34"/>
         <source>Pengaturan tidak boleh bernilai negatif.</source>
         <translation>Settings cannot be negative.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/settings.py" line="35"/>
+        <location filename="../../desktop/services/settings.py" line="36"/>
         <source>Umur minimal harus lebih kecil dari umur maksimal.</source>
         <translation>The minimum age must be below the maximum age.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/settings.py" line="37"/>
+        <location filename="../../desktop/services/settings.py" line="38"/>
         <source>Lama perlindungan: 1 sampai 120 bulan.</source>
         <translation>Coverage: 1 to 120 months.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/settings.py" line="39"/>
-        <source>Batas penghasilan wajar harus lebih dari 0.</source>
-        <translation>The plausible income limit must be above 0.</translation>
+        <location filename="../../desktop/services/settings.py" line="40"/>
+        <source>Umur maksimal paling banyak 120 tahun.</source>
+        <translation>The maximum age is at most 120 years.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/settings.py" line="42"/>
+        <source>Batas penghasilan wajar harus 1 sampai {max} rupiah.</source>
+        <translation>The plausible income limit must be 1 to {max} rupiah.</translation>
     </message>
 </context>
 <context>
