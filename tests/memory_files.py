@@ -173,10 +173,11 @@ def _shape(limits: Limits, kind: str, rows: int, least_columns: int) -> tuple[in
 
 
 def _per_cell(limits: Limits, kind: str, rows: int, extra: int, own: int) -> int:
-    """Characters of each extra cell that fill the text limit, ``own`` bytes a row being the row's own
-    (an .xls string counts three bytes a character: UTF-16 made UTF-8)."""
-    chars = (limits.text_bytes - rows * own) // ((rows - 1) * extra) - 4   # the wide character: 4 bytes
-    return chars // 3 if kind == "xls" else chars
+    """Characters of each extra cell that fill the text limit, ``own`` bytes a row being the row's own.
+    An .xls string counts three bytes a UTF-16 unit (UTF-16 made UTF-8), and its wide character two units."""
+    if kind == "xls":
+        return (limits.text_bytes // 3 - rows * own) // ((rows - 1) * extra) - 3
+    return (limits.text_bytes - rows * own) // ((rows - 1) * extra) - 4   # the wide character: 4 bytes
 
 
 def largest_list(folder: Path, kind: str) -> Path:
@@ -187,8 +188,11 @@ def largest_list(folder: Path, kind: str) -> Path:
 
 def longest_list(folder: Path, kind: str) -> Path:
     """A parent list at the text limit, a wide character in each extra cell."""
-    rows, columns = _shape(LIST, kind, LIST.rows, 30)
-    text = _per_cell(LIST, kind, rows, columns - 16, 200)     # a parent's own cells: under 200 bytes
+    # An .xls list's own text nearly fills the limit at 20,000 rows (its strings count three bytes a
+    # character): half as many rows leave room for the long cells.
+    rows, columns = _shape(LIST, kind, LIST.rows // 2 if kind == "xls" else LIST.rows, 30)
+    columns = min(columns, 30)
+    text = _per_cell(LIST, kind, rows, columns - 16, 250)     # a parent's own cells: under 250 characters
     return WRITERS[kind](folder / f"ortu-terpanjang.{kind}", parent_rows(rows, columns, text=text))
 
 
@@ -199,7 +203,8 @@ def largest_answer(folder: Path, kind: str) -> Path:
 
 
 def longest_answer(folder: Path, kind: str) -> Path:
-    """BPJS's answer at the text limit (60,000 rows), a wide character in each extra cell."""
-    rows, columns = _shape(ANSWER, kind, 60_000, 20)
-    text = _per_cell(ANSWER, kind, rows, columns - len(ANSWER_HEADER), 100)
+    """BPJS's answer at the text limit (60,000 rows; 30,000 in .xls), a wide character in each extra cell."""
+    rows, columns = _shape(ANSWER, kind, 30_000 if kind == "xls" else 60_000, 20)   # .xls: as in longest_list
+    columns = min(columns, 20)
+    text = _per_cell(ANSWER, kind, rows, columns - len(ANSWER_HEADER), 70)
     return WRITERS[kind](folder / f"jawaban-terpanjang.{kind}", answer_rows(rows, columns, text=text))

@@ -3260,6 +3260,11 @@ NIK {nik}</translation>
         <translation>This record is already deleted.</translation>
     </message>
     <message>
+        <location filename="../../desktop/services/enrollment.py" line="328"/>
+        <source>Peserta ini sudah diajukan ke BPJS atau aktif; hanya admin cabang yang dapat menghapusnya (dengan alasan).</source>
+        <translation>This worker was already submitted to BPJS or is active; only the branch admin can delete them (with a reason).</translation>
+    </message>
+    <message>
         <location filename="../../desktop/services/errors.py" line="51"/>
         <source>{count} data tidak valid; tidak ada yang disimpan.</source>
         <translation>{count} record(s) invalid; nothing was saved.</translation>
@@ -3365,9 +3370,19 @@ NIK {nik}</translation>
         <translation>Cancelled; nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/spreadsheets.py" line="47"/>
+        <location filename="../../desktop/services/spreadsheets.py" line="59"/>
         <source>Berkas {name} tidak dapat dibaca: {reason}</source>
         <translation>The file {name} cannot be read: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/spreadsheets.py" line="216"/>
+        <source>Berkas {name} tidak dapat dibaca: baris {row} berisi isian lebih dari {limit} karakter (satu sel lembar kerja paling banyak 32.767). Periksa tanda petik (&quot;) yang tidak ditutup di baris itu, atau bagi isiannya.</source>
+        <translation>File {name} cannot be read: row {row} holds a field longer than {limit} characters (a spreadsheet cell holds at most 32,767). Look for a quotation mark (&quot;) left open in that row, or split the field.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/spreadsheets.py" line="221"/>
+        <source>Berkas {name} tidak dapat dibaca: baris {row} bukan baris CSV yang benar. Simpan ulang berkasnya sebagai CSV dari program lembar kerja.</source>
+        <translation>File {name} cannot be read: row {row} is not a proper CSV row. Save the file as CSV again from a spreadsheet program.</translation>
     </message>
     <message>
         <location filename="../../desktop/services/backup.py" line="39"/>
@@ -3382,12 +3397,12 @@ NIK {nik}</translation>
     </message>
     <message>
         <location filename="../../desktop/services/backup.py" line="83"/>
-        <location filename="../../desktop/services/spreadsheets.py" line="61"/>
+        <location filename="../../desktop/services/spreadsheets.py" line="93"/>
         <source>Berkas {name} tidak ditemukan.</source>
         <translation>The file {name} was not found.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/spreadsheets.py" line="63"/>
+        <location filename="../../desktop/services/spreadsheets.py" line="95"/>
         <source>Jenis berkas {suffix} tidak didukung. Gunakan .xlsx, .xls, .ods atau .csv.</source>
         <translation>Files of type {suffix} are not supported. Use .xlsx, .xls, .ods or .csv.</translation>
     </message>
@@ -3422,58 +3437,58 @@ NIK {nik}</translation>
         <translation>The number of months must be 1 to 60.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="101"/>
+        <location filename="../../desktop/sync/client.py" line="102"/>
         <source>Hub {hub} tidak dapat dihubungi ({reason}); data tetap aman di laptop dan dikirim pada sinkronisasi berikutnya.</source>
         <translation>The hub {hub} cannot be reached ({reason}); the data stays safe on this laptop and goes at the next sync.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="110"/>
+        <location filename="../../desktop/sync/client.py" line="111"/>
         <source>Hub menolak laptop ini: {detail}</source>
         <translation>The hub refused this laptop: {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="112"/>
+        <location filename="../../desktop/sync/client.py" line="113"/>
         <source>Hub menjawab dengan galat {status}.</source>
         <translation>The hub answered with error {status}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="144"/>
+        <location filename="../../desktop/sync/client.py" line="145"/>
         <source>Alamat hub {hub} tidak sah; contoh: https://hub.cabang.id</source>
         <translation>The hub address {hub} is not valid; for example: https://hub.branch.id</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="146"/>
+        <location filename="../../desktop/sync/client.py" line="147"/>
         <source>Alamat hub {hub} memakai http:// tanpa enkripsi: kredensial laptop akan terkirim terbuka. Gunakan https:// (hub di balik proxy TLS), atau --allow-http bila jaringannya memang tertutup.</source>
         <translation>The hub address {hub} uses http:// without encryption: the laptop&apos;s credential would travel in clear. Use https:// (the hub behind a TLS proxy), or --allow-http if the network really is closed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="160"/>
+        <location filename="../../desktop/sync/client.py" line="161"/>
         <source>Laptop ini terdaftar di hub {registered}; kredensialnya tidak dikirim ke {hub}. Untuk pindah hub, daftarkan ulang laptop dengan kode baru.</source>
         <translation>This laptop is registered with the hub {registered}; its credential is not sent to {hub}. To move to another hub, register the laptop again with a new code.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="181"/>
+        <location filename="../../desktop/sync/client.py" line="182"/>
         <source>Pendaftaran ke hub ditolak: {detail}</source>
         <translation>Registration with the hub refused: {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="215"/>
+        <location filename="../../desktop/sync/client.py" line="216"/>
         <source>Sinkron otomatis: 0 (mati) sampai 1440 menit.</source>
         <translation>Automatic sync: 0 (off) to 1440 minutes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="454"/>
+        <location filename="../../desktop/sync/client.py" line="474"/>
         <source>Hub tidak memegang data ini; perbaiki datanya lalu kirim ulang.</source>
         <translation>The hub does not hold this record; correct it and send it again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="459"/>
+        <location filename="../../desktop/sync/client.py" line="479"/>
         <source>Data ini tidak ada di laptop.</source>
         <translation>This record is not on this laptop.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="158"/>
-        <location filename="../../desktop/sync/client.py" line="237"/>
+        <location filename="../../desktop/sync/client.py" line="159"/>
+        <location filename="../../desktop/sync/client.py" line="238"/>
         <source>Laptop ini belum terdaftar di hub: lindung register --hub URL --code KODE.</source>
         <translation>This laptop is not registered with a hub: lindung register --hub URL --code CODE.</translation>
     </message>
@@ -3532,34 +3547,39 @@ NIK {nik}</translation>
         <translation>Wrong user name or password. After {failures} wrong attempts in a row this account is locked for {minutes} minutes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/sheet_limits.py" line="64"/>
+        <location filename="../../desktop/services/sheet_limits.py" line="94"/>
         <source>Berkas {name} tidak dapat dibaca: lebih dari {limit} baris. Bagi menjadi beberapa berkas.</source>
         <translation>The file {name} cannot be read: more than {limit} rows. Split it into several files.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/sheet_limits.py" line="70"/>
+        <location filename="../../desktop/services/sheet_limits.py" line="100"/>
         <source>Berkas {name} tidak dapat dibaca: lebih dari {limit} kolom. Hapus kolom yang tidak dipakai.</source>
         <translation>The file {name} cannot be read: more than {limit} columns. Delete the columns that are not used.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/sheet_limits.py" line="76"/>
+        <location filename="../../desktop/services/sheet_limits.py" line="106"/>
         <source>Berkas {name} tidak dapat dibaca: lebih dari {limit} sel. Bagi menjadi beberapa berkas.</source>
         <translation>The file {name} cannot be read: more than {limit} cells. Split it into several files.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/sheet_limits.py" line="82"/>
+        <location filename="../../desktop/services/sheet_limits.py" line="112"/>
         <source>Berkas {name} tidak dapat dibaca: teksnya lebih dari {limit} MB. Bagi menjadi beberapa berkas.</source>
         <translation>The file {name} cannot be read: its text is over {limit} MB. Split it into several files.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/sheet_limits.py" line="88"/>
+        <location filename="../../desktop/services/sheet_limits.py" line="118"/>
         <source>Berkas {name} tidak dapat dibaca: isinya membengkak menjadi lebih dari {limit} MB saat dibuka; ini bukan lembar kerja yang wajar.</source>
         <translation>The file {name} cannot be read: its contents swell to more than {limit} MB when unpacked; this is not an ordinary spreadsheet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/sheet_limits.py" line="95"/>
+        <location filename="../../desktop/services/sheet_limits.py" line="125"/>
         <source>Berkas {name} tidak dapat dibaca: berisi lebih dari {limit} bagian; ini bukan lembar kerja yang wajar.</source>
         <translation>The file {name} cannot be read: it has more than {limit} parts; this is not an ordinary spreadsheet.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/sheet_limits.py" line="917"/>
+        <source>Berkas {name} tidak dapat dibaca: lembar kerja .xls lebih dari {limit} MB. Simpan sebagai .xlsx, atau bagi menjadi beberapa berkas.</source>
+        <translation>File {name} cannot be read: the .xls workbook is over {limit} MB. Save it as .xlsx, or split it into several files.</translation>
     </message>
     <message>
         <location filename="../../desktop/domain/bpjs.py" line="156"/>
@@ -3612,7 +3632,7 @@ NIK {nik}</translation>
         <translation>The BPJS template must have a NIK column.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/payments.py" line="116"/>
+        <location filename="../../desktop/services/membership/payments.py" line="148"/>
         <location filename="../../desktop/services/membership/submissions.py" line="191"/>
         <source>Jumlah bulan harus 1 sampai {max}.</source>
         <translation>The number of months must be 1 to {max}.</translation>
@@ -3633,101 +3653,136 @@ NIK {nik}</translation>
         <translation>No worker is ready to be submitted to BPJS{detail}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/answers.py" line="40"/>
+        <location filename="../../desktop/services/membership/answers.py" line="45"/>
         <source>Berkas {name} bukan jawaban BPJS yang dikenal: perlu kolom NIK dan kolom KPJ (No KPJ, Nomor Peserta) atau Keterangan.</source>
         <translation>{name} is not a BPJS answer Lindung knows: it needs a NIK column and a KPJ column (No KPJ, Nomor Peserta) or Keterangan.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/answers.py" line="81"/>
+        <location filename="../../desktop/services/membership/answers.py" line="89"/>
         <source>NIK tidak ada di antara peserta yang diajukan.</source>
         <translation>This NIK is not among the submitted workers.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/answers.py" line="85"/>
+        <location filename="../../desktop/services/membership/answers.py" line="93"/>
         <source>NIK ini muncul lebih dari sekali dalam berkas.</source>
         <translation>This NIK appears more than once in the file.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/answers.py" line="92"/>
+        <location filename="../../desktop/services/membership/answers.py" line="97"/>
+        <source>Tanggal kepesertaan (TMT) tidak masuk akal (sebelum 2015 atau lebih dari setahun ke depan); baris ini tidak diterapkan.</source>
+        <translation>The membership date (TMT) is implausible (before 2015 or more than a year ahead); this row was not applied.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/membership/answers.py" line="105"/>
         <source>Peserta ini sudah aktif dengan nomor KPJ lain.</source>
         <translation>This worker is already active with another KPJ number.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/answers.py" line="97"/>
+        <location filename="../../desktop/services/membership/answers.py" line="110"/>
         <source>Nomor KPJ ini sudah dipakai peserta lain.</source>
         <translation>This KPJ number is already held by another worker.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/answers.py" line="114"/>
+        <location filename="../../desktop/services/membership/answers.py" line="127"/>
         <source>Peserta ini sudah aktif; penolakan tidak diterapkan.</source>
         <translation>This worker is already active; the refusal was not applied.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/answers.py" line="133"/>
+        <location filename="../../desktop/services/membership/answers.py" line="146"/>
         <source>Peserta ini sudah ditolak; ajukan lagi setelah diperbaiki.</source>
         <translation>This worker was already refused; submit again once corrected.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/answers.py" line="134"/>
+        <location filename="../../desktop/services/membership/answers.py" line="147"/>
         <source>Peserta ini belum diajukan ke BPJS.</source>
         <translation>This worker has not been submitted to BPJS.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/payments.py" line="92"/>
+        <location filename="../../desktop/services/membership/payments.py" line="122"/>
         <source>Tidak ada peserta yang dapat dibayar: hanya peserta yang sudah diajukan atau aktif.</source>
         <translation>No worker can be paid for: only submitted or active workers.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/payments.py" line="118"/>
+        <location filename="../../desktop/services/membership/payments.py" line="150"/>
         <source>Jumlah pembayaran tidak boleh negatif.</source>
         <translation>The amount paid cannot be negative.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/payments.py" line="135"/>
-        <location filename="../../desktop/services/membership/payments.py" line="200"/>
+        <location filename="../../desktop/services/membership/payments.py" line="152"/>
+        <source>Jumlah pembayaran paling banyak {max}: lebih dari iuran seluruh peserta cabang selama 60 bulan. Periksa angkanya (kelebihan digit?).</source>
+        <translation>A payment is at most {max}: more than the contributions of every worker of the branch for 60 months. Check the figure (a digit too many?).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/membership/payments.py" line="157"/>
+        <source>Jumlah hari harus 0 sampai {max}: masa perlindungan paling lama 5 tahun ke depan.</source>
+        <translation>The number of days must be 0 to {max}: coverage runs at most 5 years ahead.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/membership/payments.py" line="176"/>
+        <location filename="../../desktop/services/membership/payments.py" line="241"/>
         <source>Sebutkan batch atau daftar No. Registrasi yang dibayar.</source>
         <translation>Name the batch or the registration numbers paid for.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/payments.py" line="124"/>
+        <location filename="../../desktop/services/membership/payments.py" line="165"/>
         <location filename="../../desktop/services/reporting.py" line="136"/>
         <source>Batch {batch} tidak dikenal.</source>
         <translation>Batch {batch} is unknown.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/payments.py" line="148"/>
+        <location filename="../../desktop/services/membership/payments.py" line="116"/>
+        <source>Transfer {reference} sudah dicatat sebagai pembayaran {payment}; satu transfer dicatat sekali. Periksa daftar pembayaran, atau tulis referensi transfer yang lain.</source>
+        <translation>Transfer {reference} is already recorded as payment {payment}; a transfer is recorded once. Check the payments, or enter another transfer reference.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/membership/payments.py" line="189"/>
         <source>{n} No. Registrasi tidak dikenal.</source>
         <translation>{n} registration numbers are unknown.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/payments.py" line="172"/>
+        <location filename="../../desktop/services/membership/payments.py" line="213"/>
         <source>Tidak ada peserta yang perlindungannya berakhir dalam {days} hari.</source>
         <translation>No worker&apos;s coverage ends within {days} days.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/baznas.py" line="50"/>
+        <location filename="../../desktop/services/membership/baznas.py" line="30"/>
+        <source>Tanggal laporan harus antara {first} dan {last}.</source>
+        <translation>Report dates must be between {first} and {last}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/membership/baznas.py" line="54"/>
         <source>Tidak ada pembayaran BAZNAS antara {start} dan {end}.</source>
         <translation>No BAZNAS payment between {start} and {end}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/settings.py" line="33"/>
+        <location filename="../../desktop/services/settings.py" line="34"/>
         <source>Pengaturan tidak boleh bernilai negatif.</source>
         <translation>Settings cannot be negative.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/settings.py" line="35"/>
+        <location filename="../../desktop/services/settings.py" line="36"/>
         <source>Umur minimal harus lebih kecil dari umur maksimal.</source>
         <translation>The minimum age must be below the maximum age.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/settings.py" line="37"/>
+        <location filename="../../desktop/services/settings.py" line="38"/>
         <source>Lama perlindungan: 1 sampai 120 bulan.</source>
         <translation>Coverage: 1 to 120 months.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/settings.py" line="39"/>
-        <source>Batas penghasilan wajar harus lebih dari 0.</source>
-        <translation>The plausible income limit must be above 0.</translation>
+        <location filename="../../desktop/services/settings.py" line="40"/>
+        <source>Umur maksimal paling banyak 120 tahun.</source>
+        <translation>The maximum age is at most 120 years.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/settings.py" line="42"/>
+        <source>Batas penghasilan wajar harus 1 sampai {max} rupiah.</source>
+        <translation>The plausible income limit must be 1 to {max} rupiah.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/membership/events.py" line="78"/>
+        <source>Peristiwa kepesertaan tidak sah: {problems}</source>
+        <translation>Invalid membership event: {problems}</translation>
     </message>
 </context>
 <context>
