@@ -871,65 +871,41 @@ def _fill(session: Session, after: int, limit: int, device: Device, scope: scope
     additions_where = [Record.merged.is_(False)] + ([scopes.outside(held[0].scope, Record)] if held else [])
     additions = _stream(session, Record, Record.seq, Record.uuid, scopes.branches(scope, Record), additions_where,
                         after, limit)
-    outside = [scopes.outside(scope, Record)]
-    leaving = [_stream(session, Record, Record.seq, Record.uuid, scopes.branches(old.scope, Record), outside, after,
-                       limit) for old in held]
+    outside = scopes.outside(scope, Record)
+    leaving = [_stream(session, Record, Record.seq, Record.uuid, scopes.branches(old.scope, Record),
+                       [outside, *_there_before(old.end)], after, limit) for old in held]
     exits = [_stream(session, ScopeExit, ScopeExit.seq, ScopeExit.record_uuid, scopes.branches(old.scope, ScopeExit),
-                     [ScopeExit.seq > old.start] if old.start else [], after, limit) for old in held]
+                     _left_while_held(old), after, limit) for old in held]
     end = _page_end([additions, *leaving, *exits], limit)
     cursor = end if end is not None else max(after, session.scalar(select(func.max(Record.seq))) or 0)
     rows = _rows_by_seq(session, sorted({seq for seq, _uid in additions if seq <= cursor}))
-    leaving = [[(seq, uid) for seq, uid in stream if seq <= cursor] for stream in leaving]
-    exits = [[(seq, uid) for seq, uid in stream if seq <= cursor] for stream in exits]
-    places = _places(session, [uid for stream in leaving + exits for _seq, uid in stream])
-    gone = [uid for old, stream in zip(held, leaving, strict=True) for _seq, uid in stream
-            if uid in places and places[uid].held_here(device.id, old)]
-    left = [(seq, uid) for old, stream in zip(held, exits, strict=True) for seq, uid in stream
-            if uid in places and places[uid].held_before(device.id, old, seq)]
-    removed = list(dict.fromkeys(gone + _left(session, scope, sorted(left))))
+    removed = list(dict.fromkeys([uid for stream in leaving for seq, uid in stream if seq <= cursor]
+                                 + _left(session, scope, [e for stream in exits for e in stream if e[0] <= cursor])))
     return Page(rows, removed, cursor, end is not None, described)
 
 
-@dataclass(frozen=True)
-class _Places:
-    """When a record came to each of its places: created at ``created``, moved at each of ``moves``."""
-    device_id: str
-    created: int
-    moves: tuple[int, ...]
-
-    def held_here(self, device_id: str, old: scopes.Held) -> bool:
-        """It is where it is since before ``old`` ended (it is there still): the laptop may hold it."""
-        return device_id == self.device_id or old.end is None or max((self.created, *self.moves)) < old.end
-
-    def held_before(self, device_id: str, old: scopes.Held, moved: int) -> bool:
-        """Where it was until the move at ``moved``, it was while ``old`` was the laptop's scope."""
-        if device_id == self.device_id:
-            return True
-        came = max([self.created, *(m for m in self.moves if m < moved)])
-        return moved > old.start and (old.end is None or came < old.end)
+def _there_before(end: int | None) -> list:
+    """The record has been where it is since before ``end`` (created before it, not moved since): a
+    laptop whose scope held that place until ``end`` may hold it. Records the laptop enrolled itself
+    are held in every scope: what happens to them later is told under the later scopes."""
+    if end is None:
+        return []
+    moved = aliased(ScopeExit)
+    return [func.coalesce(Record.created_seq, Record.seq) < end,
+            ~select(moved.id).where(moved.record_uuid == Record.uuid, moved.seq >= end).exists()]
 
 
-def _places(session: Session, uids: list[str]) -> dict[str, _Places]:
-    uids = list(dict.fromkeys(uids))
-    moves: dict[str, list[int]] = {}
-    if uids and session.get_bind().dialect.name == "postgresql":
-        # Each record's moves looked up by itself, off the (record_uuid, seq) index: a page names up to a
-        # thousand records, for which the planner would read the whole growing table at once instead.
-        rows = ((uid, seq) for uid, seqs in session.execute(text(
-            "SELECT u.uid, ARRAY(SELECT seq FROM scope_exits WHERE record_uuid = u.uid) "
-            "FROM unnest(CAST(:uids AS varchar[])) AS u(uid)"), {"uids": uids}) for seq in seqs)
-    else:
-        rows = (row for where in _chunks(session, ScopeExit.record_uuid, uids)
-                for row in session.execute(select(ScopeExit.record_uuid, ScopeExit.seq).where(where)))
-    for uid, seq in rows:
-        moves.setdefault(uid, []).append(int(seq))
-    places = {}
-    for where in _chunks(session, Record.uuid, uids):
-        for uid, device_id, created, seq in session.execute(
-                select(Record.uuid, Record.device_id, Record.created_seq, Record.seq).where(where)):
-            places[uid] = _Places(device_id, int(created if created is not None else seq),
-                                  tuple(sorted(moves.get(uid, ()))))
-    return places
+def _left_while_held(old: scopes.Held) -> list:
+    """The record left the place a scope exit keeps while the laptop had ``old``: it moved after
+    ``old`` began, and had been there since before ``old`` ended (created before, not moved between)."""
+    where = [ScopeExit.seq > old.start] if old.start else []
+    if old.end is not None:
+        moved = aliased(ScopeExit)
+        where += [select(Record.uuid).where(Record.uuid == ScopeExit.record_uuid,
+                                            func.coalesce(Record.created_seq, Record.seq) < old.end).exists(),
+                  ~select(moved.id).where(moved.record_uuid == ScopeExit.record_uuid, moved.seq >= old.end,
+                                          moved.seq < ScopeExit.seq).exists()]
+    return where
 
 
 def get_record(session: Session, record_id: str, device: Device | None = None) -> dict[str, Any]:
