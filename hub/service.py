@@ -386,6 +386,15 @@ def _apply(session: Session, device: Device, op: dict[str, Any], ctx: HubContext
     if rid in batch.created:
         return {"status": "rejected", "errors": ["data yang sama dua kali dalam satu kiriman"]}
     current = batch.records.get(rid)
+    if current is not None and batch.scope is not None and not scopes.covers(batch.scope, current,
+                                                                              merged=current.merged):
+        # Outside this laptop's people, whatever its role: never changed by it, and answered as a record
+        # the hub does not hold (a refusal naming why would tell that it exists, a conflict its revision).
+        if base != 0:
+            return {"status": "rejected", "errors": [_NOT_HELD]}
+        if record.get("device_id") != device.id or not regno.startswith((device.registration_prefix or "?") + "-"):
+            raise Forbidden(_NOT_OWN)
+        return {"status": "rejected", "errors": [f"No. Registrasi {regno} sudah dipakai data lain"]}
     refusal = _refusal(device, current, record) or _identity_change(
         json.loads(current.data) if current is not None else None, record)
     if refusal:
@@ -395,9 +404,9 @@ def _apply(session: Session, device: Device, op: dict[str, Any], ctx: HubContext
     deleted = record.get("status") == "deleted" or bool(record.get("deleted_at"))
     if current is None:
         if base != 0:
-            return {"status": "rejected", "errors": ["data ini belum ada di hub (base_revision harus 0)"]}
+            return {"status": "rejected", "errors": [_NOT_HELD]}
         if record.get("device_id") != device.id or not regno.startswith((device.registration_prefix or "?") + "-"):
-            raise Forbidden("laptop hanya boleh mengirim pendaftaran buatannya sendiri")
+            raise Forbidden(_NOT_OWN)
         if batch.regnos.get(regno, rid) != rid:
             return {"status": "rejected", "errors": [f"No. Registrasi {regno} sudah dipakai data lain"]}
         refusal = _admitted(session, device, None, record, batch, now, role_checked=True)
@@ -442,6 +451,10 @@ def _apply(session: Session, device: Device, op: dict[str, Any], ctx: HubContext
     if others:
         return {"status": "duplicate", "revision": current.revision, **_holders(batch, others)}
     return {"status": "accepted", "revision": current.revision}
+
+
+_NOT_HELD = "data ini belum ada di hub (base_revision harus 0)"
+_NOT_OWN = "laptop hanya boleh mengirim pendaftaran buatannya sendiri"
 
 
 def _holders(batch: _Batch, others: list[str]) -> dict[str, Any]:

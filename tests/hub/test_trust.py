@@ -207,3 +207,27 @@ def test_a_transfer_is_recorded_once_on_a_laptop_and_across_laptops(hub, tmp_pat
     [answer] = push(hub, token, op("twice", record, target["revision"]))
     assert answer["status"] == "rejected" and "sudah dicatat sebagai pembayaran" in " ".join(answer["errors"])
     assert {r["id"]: r["coverage_end"] for r in hub.records()} == coverage
+
+
+def test_no_laptop_changes_or_learns_of_a_record_outside_its_people(hub, tmp_path):
+    from tests.hub.test_scope import Laptop
+
+    source = laptop(tmp_path, "cabang", hub, workers=12, seed=89, role="admin")
+    sync(source)
+    records = hub.records()
+    area = records[0]["kecamatan_code"]
+    outside = next(r for r in records if r["kecamatan_code"] != area)
+    edit = {k: v for k, v in outside.items() if k != "revision"} | {"phone": "0813 9999 0001"}
+    missing = dict(edit, id="00000000-0000-4000-8000-000000000000")
+    answers = {}
+    for role in ("admin", "volunteer"):
+        scoped = Laptop(tmp_path, hub, f"{role}-wilayah", "--area", area, role=role)
+        token, _ = _token_and_ops(scoped.path)
+        # An admin laptop with an area is the branch for that area only; and to any laptop a record outside
+        # its people answers exactly as one the hub does not hold.
+        answers[role] = [{k: v for k, v in a.items() if k != "op_id"}
+                         for a in push(hub, token, op(f"{role}-out", edit, outside["revision"]),
+                                       op(f"{role}-none", missing, outside["revision"]))]
+        assert answers[role][0] == answers[role][1] == {"status": "rejected", "errors": [
+            "data ini belum ada di hub (base_revision harus 0)"]}, answers
+    assert held(hub)[outside["id"]] == outside
