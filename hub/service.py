@@ -386,10 +386,11 @@ def _apply(session: Session, device: Device, op: dict[str, Any], ctx: HubContext
     if rid in batch.created:
         return {"status": "rejected", "errors": ["data yang sama dua kali dalam satu kiriman"]}
     current = batch.records.get(rid)
-    if current is not None and batch.scope is not None and not scopes.covers(batch.scope, current,
-                                                                              merged=current.merged):
+    if current is not None and base in (0, current.revision) and batch.scope is not None and \
+            not scopes.covers(batch.scope, current, merged=current.merged):
         # Outside this laptop's people, whatever its role: never changed by it, and answered as a record
-        # the hub does not hold (a refusal naming why would tell that it exists, a conflict its revision).
+        # the hub does not hold. An edit it made while it held the record (an older revision) is kept
+        # as a conflict below, for whoever holds the record now to settle: nothing typed is lost.
         if base != 0:
             return {"status": "rejected", "errors": [_NOT_HELD]}
         if record.get("device_id") != device.id or not regno.startswith((device.registration_prefix or "?") + "-"):

@@ -52,8 +52,8 @@ def _template():
         "kecamatan_code": "617101", "desa_code": "6171011002", "phone": "+6281234567890", "occupation": "farmer",
         "occupation_other": "", "monthly_income": 1000000, "heir_name": "SITI AMINAH", "heir_relationship": "spouse",
         "heir_phone": None, "school_npsn": None, "school_name": None, "pupil_name": "", "pupil_class": "",
-        "programme": "JKK+JKM", "funding_source": "baznas_zakat", "coverage_start": "2026-11-01",
-        "coverage_end": "2027-10-31", "status": "enrolled", "kpj_number": None, "revision": 1,
+        "programme": "JKK+JKM", "funding_source": "baznas_zakat", "coverage_start": None,
+        "coverage_end": None, "status": "enrolled", "kpj_number": None, "revision": 1,
         "enrolled_by": "relawan", "enrolled_at": "2026-11-20T03:00:00Z", "updated_by": "relawan",
         "updated_at": "2026-11-20T03:00:00Z", "deleted_at": None, "deleted_by": None, "deleted_reason": None}
 
