@@ -43,7 +43,7 @@ def cmd_bpjs(ws, actor, args) -> int:
             print(json.dumps(result.to_json(), ensure_ascii=False))
         else:
             print(f"{result.activated} aktif, {result.refused} ditolak, {result.unchanged} tidak berubah, "
-                  f"{len(result.unknown)} tidak diterapkan.")
+                  f"{result.pending} masih diproses BPJS, {len(result.unknown)} tidak diterapkan.")
             for row, reason in result.unknown:
                 print(f"  baris {row}: {reason}")
         return EXIT_OK

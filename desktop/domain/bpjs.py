@@ -97,7 +97,9 @@ ANSWER_VARIANTS: dict[str, tuple[str, ...]] = {
     "kpj": ("kpj", "nokpj", "nomorkpj", "nomorpeserta", "nopeserta", "nokartu", "nomorkartupeserta"),
     "start": ("tanggalkepesertaan", "tmt", "tmtkepesertaan", "tglaktif", "tanggalaktif", "tglkepesertaan",
               "tmtpeserta", "mulaikepesertaan"),
-    "reason": ("keterangan", "status", "alasan", "alasanpenolakan", "ket", "catatan"),
+    "reason": ("keterangan", "alasan", "alasanpenolakan", "ket", "catatan"),
+    # BPJS's verdict in a word (DITOLAK, PROSES, AKTIF); where a remarks column stands beside it, that one says why.
+    "status": ("status", "statuspeserta", "statusregistrasi", "statuskepesertaan", "hasil"),
     "name": ("nama", "namalengkap", "namapeserta", "namatenagakerja"),
 }
 _ANSWER_LOOKUP = {variant: key for key, variants in ANSWER_VARIANTS.items() for variant in variants}
@@ -117,7 +119,7 @@ def find_answer_header(rows: Sequence[Sequence[Any]], search: int = 20) -> tuple
     """(row index, column of each answer key) of the first row naming a NIK column and a KPJ or reason column."""
     for index, row in enumerate(rows[:search]):
         mapping = answer_mapping(row)
-        if "nik" in mapping and ("kpj" in mapping or "reason" in mapping):
+        if "nik" in mapping and ("kpj" in mapping or "reason" in mapping or "status" in mapping):
             return index, mapping
     return None
 
@@ -130,11 +132,22 @@ class AnswerRow:
     start: dt.date | None
     reason: str                 # BPJS's words (empty when none)
     problem: str | None = None  # why the row cannot be read (a message template, Indonesian)
+    pending: bool = False       # still in process at BPJS: changes nothing yet
 
 
 _KPJ_JUNK = re.compile(r"[\s.\-'`]")
 # Words in a status/remarks column that mean the registration went through, not a refusal.
 _OK_WORDS = {"", "ok", "sukses", "berhasil", "aktif", "terdaftar", "diterima", "valid", "success"}
+# Words of waiting (``PROSES``, ``Dalam Proses``, ``PENDING - menunggu verifikasi``): BPJS has not decided yet.
+_WAITING = re.compile(r"proses|pending|menunggu|tunggu|verifikasi|antri|antre|on ?process|waiting", re.IGNORECASE)
+# Words that say refused: where they stand, waiting words beside them do not make the row pending.
+_REFUSAL = re.compile(r"tolak|gagal|reject|batal|tidak|invalid|salah|ganda", re.IGNORECASE)
+
+
+def is_pending(*words: str) -> bool:
+    """Whether BPJS's words say the registration is still being processed (not refused, not done)."""
+    text = " ".join(words)
+    return bool(_WAITING.search(text)) and not _REFUSAL.search(text)
 
 
 def read_answer_row(number: int, row: Sequence[Any], mapping: Mapping[str, int]) -> AnswerRow | None:
@@ -148,7 +161,9 @@ def read_answer_row(number: int, row: Sequence[Any], mapping: Mapping[str, int])
     kpj_cell = cell("kpj")
     kpj_text = str(int(kpj_cell)) if isinstance(kpj_cell, float) and kpj_cell.is_integer() else cell_text(kpj_cell)
     kpj_text = _KPJ_JUNK.sub("", kpj_text)
-    reason = cell_text(cell("reason"))
+    status, remark = cell_text(cell("status")), cell_text(cell("reason"))
+    # The remark says why where the status only says what (``DITOLAK`` beside ``NIK tidak valid``).
+    reason = remark if remark and header_key(remark) not in _OK_WORDS else status or remark
     digits = sum(ch.isdigit() for ch in nik_text)
     if not kpj_text and (digits == 0 or (digits < 12 and any(ch.isalpha() for ch in nik_text))):
         return None        # blank, or a footer line under the table ("Pontianak, 10 Desember 2026", a signature)
@@ -168,7 +183,9 @@ def read_answer_row(number: int, row: Sequence[Any], mapping: Mapping[str, int])
             return AnswerRow(number, nik, kpj_text, None, reason, QT_TRANSLATE_NOOP(
                 "Service", "Tanggal kepesertaan (TMT) kosong atau tidak terbaca."))
         return AnswerRow(number, nik, kpj_text, start, reason)
-    if header_key(reason) in _OK_WORDS:
+    if is_pending(status, remark):
+        return AnswerRow(number, nik, None, None, reason, pending=True)
+    if header_key(status) in _OK_WORDS and header_key(remark) in _OK_WORDS:
         return AnswerRow(number, nik, None, start, reason, QT_TRANSLATE_NOOP(
             "Service", "Tanpa nomor KPJ dan tanpa alasan penolakan."))
     return AnswerRow(number, nik, None, None, reason)

@@ -357,6 +357,7 @@ class AnswerDialog(_Step):
         self.figures: dict[str, QLabel] = {}
         for column, (key, title) in enumerate((("activated", self.tr("Aktif")), ("refused", self.tr("Ditolak")),
                                                ("unchanged", self.tr("Tidak berubah")),
+                                               ("pending", self.tr("Masih diproses BPJS")),
                                                ("unknown", self.tr("Tidak diterapkan")))):
             value = QLabel("–", objectName=f"answer_{key}")
             value.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -391,7 +392,8 @@ class AnswerDialog(_Step):
     def _applied(self, result: membership.AnswerResult, path: Path) -> None:
         self.result = result
         for key, value in (("activated", result.activated), ("refused", result.refused),
-                           ("unchanged", result.unchanged), ("unknown", len(result.unknown))):
+                           ("unchanged", result.unchanged), ("pending", result.pending),
+                           ("unknown", len(result.unknown))):
             self.figures[key].setText(str(value))
         self.figures["unknown"].setStyleSheet("font-size: 16pt; font-weight: bold;" +
                                               (" color: #b3261e;" if result.unknown else ""))
@@ -403,6 +405,9 @@ class AnswerDialog(_Step):
         self.table.resizeRowsToContents()
         text = self.tr("{name} dibaca: {activated} peserta aktif, {refused} ditolak BPJS, {unchanged} tidak berubah.") \
             .format(name=path.name, activated=result.activated, refused=result.refused, unchanged=result.unchanged)
+        if result.pending:
+            text += " " + self.tr("{count} masih diproses BPJS: tidak ada yang diubah; terapkan jawaban "
+                                  "berikutnya bila sudah ada.").format(count=result.pending)
         if result.unknown:
             text += " " + self.tr("{count} baris tidak diterapkan: lihat alasannya di tabel.").format(
                 count=len(result.unknown))

@@ -101,7 +101,7 @@ def test_submit_answer_and_pay_through_the_window(qtbot, window, ws, admin, tmp_
     with reload_done(qtbot, kep), qtbot.waitSignal(answer.done, timeout=20_000):
         answer.read(answer_file)
     figures = {key: label.text() for key, label in answer.figures.items()}
-    assert figures == {"activated": "9", "refused": "2", "unchanged": "0", "unknown": "2"}
+    assert figures == {"activated": "9", "refused": "2", "unchanged": "0", "pending": "0", "unknown": "2"}
     problems = [(answer.table.item(r, 0).text(), answer.table.item(r, 1).text())
                 for r in range(answer.table.rowCount())]
     assert problems == [("13", "Nomor KPJ ini sudah dipakai peserta lain."),

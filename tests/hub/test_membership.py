@@ -84,7 +84,7 @@ def test_a_batch_goes_to_bpjs_comes_back_is_paid_synced_printed_renewed_and_ends
     assert set(reasons) == {29, 33}       # rows 29 and 33 of the sheet (header on row 3)
     assert "sudah dipakai peserta lain" in reasons[29] and "NIK tidak ada" in reasons[33]
     assert as_json(run(branch, "bpjs", "import", str(answer), "--json")) == {
-        "activated": 0, "refused": 0, "unchanged": 28, "unknown": result["unknown"]}
+        "activated": 0, "refused": 0, "unchanged": 28, "pending": 0, "unknown": result["unknown"]}
 
     # --- BAZNAS pays the batch -------------------------------------------------------------------
     paid = as_json(run(branch, "payment", "add", "--batch", batch["batch"], "--months", "12",

@@ -137,3 +137,28 @@ def test_a_submitted_record_is_ended_only_by_the_branch_with_its_history_kept(ws
     assert gone.status == "deleted" and gone.deleted_reason == "Pindah ke luar daerah"
     assert [e["type"] for e in gone.to_json()["lifecycle"]] == ["submitted"]      # its membership history stays
     assert [h["action"] for h in enrollment.history(ws, own.id)][-1] == "delete"
+
+
+def test_still_in_process_changes_nothing_and_bpjs_later_word_wins(ws, two, tmp_path):
+    membership.export_submission(ws, tmp_path / "ajuan.xlsx", SYSTEM)
+    siti, budi = two
+    first = tmp_path / "jawaban-1.xlsx"
+    book = openpyxl.Workbook()
+    book.active.append(["NIK", "No. KPJ", "TMT", "Status", "Keterangan"])
+    book.active.append(["6171014508800001", None, None, "PENDING - menunggu verifikasi", None])
+    book.active.append(["6101011203850002", None, None, "DITOLAK", "NIK tidak sesuai Dukcapil"])
+    book.save(first)
+    result = membership.import_answer(ws, first, SYSTEM)
+    assert (result.activated, result.refused, result.pending, result.unknown) == (0, 1, 1, [])
+    assert result.to_json()["pending"] == 1
+    assert enrollment.get(ws, siti.id).status == "submitted"                 # waiting is not a refusal
+    refused = enrollment.get(ws, budi.id)
+    assert refused.lifecycle[-1]["reason"] == "NIK tidak sesuai Dukcapil"    # the remark, not the word DITOLAK
+    # BPJS registers both after all: the earlier refusal does not stand in the way, and stays in the history.
+    later = tmp_path / "jawaban-2.csv"
+    later.write_text("NIK;No KPJ;TMT;Status\n6171014508800001;26120000011;05-12-2026;AKTIF\n"
+                     "6101011203850002;26120000012;05-12-2026;AKTIF\n", encoding="utf-8")
+    result = membership.import_answer(ws, later, SYSTEM)
+    assert (result.activated, result.unknown) == (2, [])
+    now = enrollment.get(ws, budi.id)
+    assert now.status == "active" and [e["type"] for e in now.lifecycle] == ["submitted", "refused", "activated"]

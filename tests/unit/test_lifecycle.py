@@ -70,7 +70,8 @@ def test_answer_headers_in_the_spellings_branches_use():
         for start in ("Tanggal Kepesertaan", "TMT", "TMT Kepesertaan", "Tgl Aktif"):
             for reason in ("Keterangan", "Status", "Alasan"):
                 found = bpjs.find_answer_header([["Hasil registrasi"], ["NIK", kpj, start, reason]])
-                assert found == (1, {"nik": 0, "kpj": 1, "start": 2, "reason": 3}), (kpj, start, reason)
+                role = "status" if reason == "Status" else "reason"   # a verdict in a word, or the words why
+                assert found == (1, {"nik": 0, "kpj": 1, "start": 2, role: 3}), (kpj, start, reason)
 
 
 def test_answer_rows_read_as_branches_write_them():
@@ -148,3 +149,15 @@ def test_one_transfer_pays_a_record_once():
     assert problems == ["lifecycle 4: transfer TRF-1 sudah dicatat sebagai pembayaran BY-ABCDEF-0001"]
     assert lifecycle.event_problems([SUBMIT, ACTIVE, first, dict(again, reference="TRF-2")],
                                     dt.date(2026, 12, 7)) == []
+
+
+def test_words_of_waiting_are_pending_and_a_remark_says_why():
+    mapping = {"nik": 0, "kpj": 1, "start": 2, "status": 3, "reason": 4}
+    for waiting in ("PROSES", "Dalam Proses", "PENDING - menunggu verifikasi", "Sedang diproses"):
+        row = bpjs.read_answer_row(2, ["6171014508800001", None, None, waiting, None], mapping)
+        assert row.pending and row.problem is None, waiting
+    refused = bpjs.read_answer_row(3, ["6171014508800001", None, None, "DITOLAK", "NIK tidak valid"], mapping)
+    assert (refused.pending, refused.reason) == (False, "NIK tidak valid")
+    # Refusal words win over waiting ones: "ditolak, menunggu perbaikan data" is a refusal.
+    assert not bpjs.read_answer_row(4, ["6171014508800001", None, None, "DITOLAK", "menunggu perbaikan data"],
+                                    mapping).pending

@@ -26,10 +26,11 @@ class AnswerResult:
     refused: int
     unchanged: int
     unknown: list[tuple[int, str]]       # (spreadsheet row, reason in Indonesian) — reported, not applied
+    pending: int = 0                     # rows BPJS is still processing: nothing changed for them
 
     def to_json(self) -> dict[str, Any]:
         return {"activated": self.activated, "refused": self.refused, "unchanged": self.unchanged,
-                "unknown": [{"row": row, "reason": reason} for row, reason in self.unknown]}
+                "pending": self.pending, "unknown": [{"row": row, "reason": reason} for row, reason in self.unknown]}
 
 
 def _answer_rows(path: Path) -> list[bpjs.AnswerRow]:
@@ -64,7 +65,8 @@ def import_answer(ws: Workspace, path: Path, actor: Actor) -> AnswerResult:
     require_branch(actor)
     rows = _answer_rows(path)
     unknown: list[tuple[int, str]] = [(r.row, r.problem) for r in rows if r.problem]
-    good = [r for r in rows if not r.problem]
+    pending = sum(1 for r in rows if r.pending and not r.problem)
+    good = [r for r in rows if not r.problem and not r.pending]
     activated = refused = unchanged = 0
     with bulk_work(), ws.session(write=True) as session:
         niks = list({r.nik for r in good})
@@ -109,7 +111,8 @@ def import_answer(ws: Workspace, path: Path, actor: Actor) -> AnswerResult:
                 if holder is not None and holder != r.nik:
                     unknown.append((r.row, QT_TRANSLATE_NOOP("Service", "Nomor KPJ ini sudah dipakai peserta lain.")))
                     continue
-                if status != Status.SUBMITTED.value:
+                if status not in (Status.SUBMITTED.value, Status.REFUSED.value):
+                    # A refusal is not final: BPJS's later word (a KPJ) activates the worker, both in its history.
                     unknown.append((r.row, _not_submitted(status)))
                     continue
                 seen_kpj[r.kpj] = r.nik
@@ -138,7 +141,7 @@ def import_answer(ws: Workspace, path: Path, actor: Actor) -> AnswerResult:
         audit.record(session, ws, actor, "answer", Path(path).name,
                      {"activated": activated, "refused": refused, "unchanged": unchanged, "unknown": len(unknown)})
     unknown.sort()
-    return AnswerResult(activated, refused, unchanged, unknown)
+    return AnswerResult(activated, refused, unchanged, unknown, pending)
 
 
 def _not_submitted(status: str) -> str:
