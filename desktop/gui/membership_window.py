@@ -344,7 +344,8 @@ class AnswerDialog(_Step):
         intro = QLabel(self.tr(
             "Pilih berkas yang dikirim BPJS (.xlsx, .xls, .ods atau .csv). Baris dengan nomor KPJ 11 digit dan "
             "tanggal kepesertaan (TMT) membuat peserta itu Aktif sejak tanggal tersebut; baris dengan alasan tanpa "
-            "KPJ membuatnya Ditolak BPJS. Berkas yang sama dibaca dua kali tidak mengubah apa-apa."))
+            "KPJ membuatnya Ditolak BPJS; baris yang masih diproses (PROSES, PENDING, menunggu) tidak mengubah apa-apa. "
+            "Berkas yang sama dibaca dua kali tidak mengubah apa-apa."))
         intro.setWordWrap(True)
         self.layout_.addWidget(intro)
         self.choose_button = QPushButton(self.tr("&Pilih berkas jawaban…"), objectName="saveButton",

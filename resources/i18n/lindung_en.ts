@@ -78,71 +78,71 @@
     </message>
     <message>
         <location filename="../../desktop/gui/membership_window.py" line="345"/>
-        <source>Pilih berkas yang dikirim BPJS (.xlsx, .xls, .ods atau .csv). Baris dengan nomor KPJ 11 digit dan tanggal kepesertaan (TMT) membuat peserta itu Aktif sejak tanggal tersebut; baris dengan alasan tanpa KPJ membuatnya Ditolak BPJS. Berkas yang sama dibaca dua kali tidak mengubah apa-apa.</source>
-        <translation>Choose the file BPJS sent (.xlsx, .xls, .ods or .csv). A row with an 11-digit KPJ number and a membership date (TMT) makes that worker Active from that date; a row with a reason and no KPJ makes them Refused by BPJS. Reading the same file twice changes nothing.</translation>
+        <source>Pilih berkas yang dikirim BPJS (.xlsx, .xls, .ods atau .csv). Baris dengan nomor KPJ 11 digit dan tanggal kepesertaan (TMT) membuat peserta itu Aktif sejak tanggal tersebut; baris dengan alasan tanpa KPJ membuatnya Ditolak BPJS; baris yang masih diproses (PROSES, PENDING, menunggu) tidak mengubah apa-apa. Berkas yang sama dibaca dua kali tidak mengubah apa-apa.</source>
+        <translation>Choose the file BPJS sent (.xlsx, .xls, .ods or .csv). A row with an 11-digit KPJ number and a membership date (TMT) makes that worker Active from that date; a row with a reason and no KPJ makes them Refused by BPJS; a row still in process (PROSES, PENDING, menunggu) changes nothing. Reading the same file twice changes nothing.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="350"/>
+        <location filename="../../desktop/gui/membership_window.py" line="351"/>
         <source>&amp;Pilih berkas jawaban…</source>
         <translation>&amp;Choose the answer file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="358"/>
+        <location filename="../../desktop/gui/membership_window.py" line="359"/>
         <source>Aktif</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="358"/>
+        <location filename="../../desktop/gui/membership_window.py" line="359"/>
         <source>Ditolak</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="359"/>
+        <location filename="../../desktop/gui/membership_window.py" line="360"/>
         <source>Tidak berubah</source>
         <translation>Unchanged</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="360"/>
+        <location filename="../../desktop/gui/membership_window.py" line="361"/>
         <source>Masih diproses BPJS</source>
         <translation>Still in process at BPJS</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="361"/>
+        <location filename="../../desktop/gui/membership_window.py" line="362"/>
         <source>Tidak diterapkan</source>
         <translation>Not applied</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="371"/>
+        <location filename="../../desktop/gui/membership_window.py" line="372"/>
         <source>Baris yang tidak diterapkan dan alasannya:</source>
         <translation>Rows not applied, and why:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="372"/>
+        <location filename="../../desktop/gui/membership_window.py" line="373"/>
         <source>Baris di berkas</source>
         <translation>Row in the file</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="372"/>
+        <location filename="../../desktop/gui/membership_window.py" line="373"/>
         <source>Alasan</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="382"/>
+        <location filename="../../desktop/gui/membership_window.py" line="383"/>
         <source>Pilih berkas jawaban BPJS</source>
         <translation>Choose BPJS&apos;s answer file</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="406"/>
+        <location filename="../../desktop/gui/membership_window.py" line="407"/>
         <source>{name} dibaca: {activated} peserta aktif, {refused} ditolak BPJS, {unchanged} tidak berubah.</source>
         <translation>{name} read: {activated} workers active, {refused} refused by BPJS, {unchanged} unchanged.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="409"/>
+        <location filename="../../desktop/gui/membership_window.py" line="410"/>
         <source>{count} masih diproses BPJS: tidak ada yang diubah; terapkan jawaban berikutnya bila sudah ada.</source>
-        <translation>{count} still in process at BPJS: nothing was changed; apply BPJS's next answer when it comes.</translation>
+        <translation>{count} still in process at BPJS: nothing was changed; apply BPJS&apos;s next answer when it comes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="412"/>
+        <location filename="../../desktop/gui/membership_window.py" line="413"/>
         <source>{count} baris tidak diterapkan: lihat alasannya di tabel.</source>
         <translation>{count} rows not applied: see why in the table.</translation>
     </message>
@@ -507,43 +507,43 @@
 <context>
     <name>BaznasReportDialog</name>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="744"/>
+        <location filename="../../desktop/gui/membership_window.py" line="745"/>
         <source>Laporan penyaluran BAZNAS</source>
         <translation>BAZNAS distribution report</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="746"/>
+        <location filename="../../desktop/gui/membership_window.py" line="747"/>
         <source>Untuk catatan penyaluran zakat BAZNAS: per mustahik, iuran yang dibayarkan untuknya (menurut pembayaran yang dicatat pada rentang tanggal ini), dengan asnafnya. Disimpan sebagai Excel.</source>
         <translation>For BAZNAS&apos;s zakat distribution records: per recipient (mustahik), the contributions paid for them (by the payments recorded in this date range), with their asnaf. Saved as Excel.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="757"/>
+        <location filename="../../desktop/gui/membership_window.py" line="758"/>
         <source>&amp;Dari tanggal</source>
         <translation>&amp;From</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="758"/>
+        <location filename="../../desktop/gui/membership_window.py" line="759"/>
         <source>&amp;Sampai tanggal</source>
         <translation>&amp;To</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="761"/>
+        <location filename="../../desktop/gui/membership_window.py" line="762"/>
         <source>&amp;Simpan laporan…</source>
         <translation>&amp;Save report…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="777"/>
-        <location filename="../../desktop/gui/membership_window.py" line="787"/>
+        <location filename="../../desktop/gui/membership_window.py" line="778"/>
+        <location filename="../../desktop/gui/membership_window.py" line="788"/>
         <source>Tanggal akhir sebelum tanggal awal.</source>
         <translation>The end date is before the start date.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="779"/>
+        <location filename="../../desktop/gui/membership_window.py" line="780"/>
         <source>Simpan laporan penyaluran BAZNAS</source>
         <translation>Save the BAZNAS distribution report</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="795"/>
+        <location filename="../../desktop/gui/membership_window.py" line="796"/>
         <source>Penyaluran BAZNAS: {count} mustahik, {total}, disimpan ke {path}.</source>
         <translation>BAZNAS distribution: {count} recipients, {total}, saved to {path}.</translation>
     </message>
@@ -1074,72 +1074,72 @@
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1029"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1030"/>
         <source>Riwayat kepesertaan — {name}</source>
         <translation>Membership history — {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1035"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1036"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1035"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1036"/>
         <source>Oleh</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1035"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1036"/>
         <source>Peristiwa</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1037"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1038"/>
         <source>Status, nomor KPJ dan masa perlindungan mengikuti peristiwa ini; tidak diketik. Hanya cabang yang mengajukan ke BPJS, membaca jawabannya dan mencatat pembayaran.</source>
         <translation>Status, KPJ number and coverage follow from these events; they are never typed. Only the branch submits to BPJS, reads its answers and records payments.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1044"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1045"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1055"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1056"/>
         <source>&lt;b&gt;{name}&lt;/b&gt; · No. Registrasi {regno}</source>
         <translation>&lt;b&gt;{name}&lt;/b&gt; · Registration no. {regno}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1057"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1058"/>
         <source>Status: &lt;b&gt;{status}&lt;/b&gt;</source>
         <translation>Status: &lt;b&gt;{status}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1059"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1060"/>
         <source>No. KPJ: &lt;b&gt;{kpj}&lt;/b&gt;</source>
         <translation>KPJ no.: &lt;b&gt;{kpj}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1061"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1062"/>
         <source>dilindungi {start} s.d. {end}</source>
         <translation>covered {start} to {end}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1064"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1065"/>
         <source>peserta sejak {start}, iuran belum dibayar</source>
         <translation>member since {start}, contributions not paid yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1067"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1068"/>
         <source>iuran {months} bulan sudah dibayar; perlindungan mulai pada tanggal kepesertaan dari BPJS</source>
         <translation>{months} months of contributions paid; coverage starts on the membership date BPJS gives</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1070"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1071"/>
         <source>alasan BPJS: {reason}</source>
         <translation>BPJS&apos;s reason: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1075"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1076"/>
         <source>Belum ada peristiwa: peserta ini terdaftar di Lindung tetapi belum diajukan ke BPJS.</source>
         <translation>No events yet: this worker is enrolled in Lindung but not yet submitted to BPJS.</translation>
     </message>
@@ -2123,22 +2123,22 @@
 <context>
     <name>MembershipLinks</name>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1097"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1098"/>
         <source>Kepesertaan BPJS/BAZNAS…</source>
         <translation>BPJS/BAZNAS membership…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1103"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1104"/>
         <source>Riwayat kepesertaan…</source>
         <translation>Membership history…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1105"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1106"/>
         <source>BPJS dan BAZNAS: pengajuan, KPJ, pembayaran peserta terpilih</source>
         <translation>BPJS and BAZNAS: submissions, KPJ, payments of the selected worker</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1132"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1133"/>
         <source>Pilih dulu pesertanya di daftar.</source>
         <translation>Select the worker in the list first.</translation>
     </message>
@@ -2171,254 +2171,254 @@
         <translation>{amount} OVER what is owed: note the surplus for the next payment.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="432"/>
+        <location filename="../../desktop/gui/membership_window.py" line="433"/>
         <source>Dibayar untuk</source>
         <translation>Paid for</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="433"/>
+        <location filename="../../desktop/gui/membership_window.py" line="434"/>
         <source>Kewajiban (tarif iuran)</source>
         <translation>Owed (contribution rates)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="434"/>
+        <location filename="../../desktop/gui/membership_window.py" line="435"/>
         <source>Dibayar BAZNAS</source>
         <translation>Paid by BAZNAS</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="435"/>
-        <location filename="../../desktop/gui/membership_window.py" line="889"/>
+        <location filename="../../desktop/gui/membership_window.py" line="436"/>
+        <location filename="../../desktop/gui/membership_window.py" line="890"/>
         <source>Selisih</source>
         <translation>Difference</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="438"/>
+        <location filename="../../desktop/gui/membership_window.py" line="439"/>
         <source>{count} peserta × {months} bulan</source>
         <translation>{count} workers × {months} months</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="441"/>
+        <location filename="../../desktop/gui/membership_window.py" line="442"/>
         <source>Tidak ikut dibayar: {who}.</source>
         <translation>Not paid for: {who}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="446"/>
+        <location filename="../../desktop/gui/membership_window.py" line="447"/>
         <source>(belum diisi)</source>
         <translation>(not given yet)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="818"/>
+        <location filename="../../desktop/gui/membership_window.py" line="819"/>
         <source>Kepesertaan BPJS dan pembayaran BAZNAS</source>
         <translation>BPJS membership and BAZNAS payments</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="826"/>
+        <location filename="../../desktop/gui/membership_window.py" line="827"/>
         <source>Pekerjaan cabang tiap bulan: (1) ajukan peserta yang siap ke BPJS, (2) baca jawaban BPJS (nomor KPJ atau alasan penolakan), (3) catat pembayaran BAZNAS untuk batch itu, (4) perpanjang peserta yang perlindungannya segera berakhir. Status dan nomor KPJ peserta mengikuti langkah-langkah ini dan ikut tersinkron ke semua laptop.</source>
         <translation>The branch&apos;s work each month: (1) submit the workers who are ready to BPJS, (2) read BPJS&apos;s answer (KPJ numbers or reasons for refusal), (3) record BAZNAS&apos;s payment for that batch, (4) renew those whose coverage ends soon. Workers&apos; status and KPJ numbers follow these steps and sync to every laptop.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="832"/>
+        <location filename="../../desktop/gui/membership_window.py" line="833"/>
         <source>Menghitung…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="840"/>
+        <location filename="../../desktop/gui/membership_window.py" line="841"/>
         <source>1. &amp;Ajukan ke BPJS…</source>
         <translation>1. &amp;Submit to BPJS…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="841"/>
+        <location filename="../../desktop/gui/membership_window.py" line="842"/>
         <source>2. &amp;Baca jawaban BPJS…</source>
         <translation>2. &amp;Read BPJS&apos;s answer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="842"/>
+        <location filename="../../desktop/gui/membership_window.py" line="843"/>
         <source>3. &amp;Catat pembayaran…</source>
         <translation>3. Record &amp;payment…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="843"/>
+        <location filename="../../desktop/gui/membership_window.py" line="844"/>
         <source>4. Pe&amp;rpanjang…</source>
         <translation>4. Re&amp;new…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="844"/>
+        <location filename="../../desktop/gui/membership_window.py" line="845"/>
         <source>&amp;Templat BPJS…</source>
         <translation>BPJS &amp;template…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="845"/>
+        <location filename="../../desktop/gui/membership_window.py" line="846"/>
         <source>&amp;Laporan penyaluran BAZNAS…</source>
         <translation>BAZNAS &amp;distribution report…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="846"/>
+        <location filename="../../desktop/gui/membership_window.py" line="847"/>
         <source>Tulis berkas pendaftaran kolektif untuk peserta yang siap</source>
         <translation>Write the collective registration file for the workers who are ready</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="847"/>
+        <location filename="../../desktop/gui/membership_window.py" line="848"/>
         <source>Terapkan nomor KPJ dan penolakan dari berkas BPJS</source>
         <translation>Apply the KPJ numbers and refusals from BPJS&apos;s file</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="848"/>
+        <location filename="../../desktop/gui/membership_window.py" line="849"/>
         <source>Catat transfer BAZNAS untuk batch yang dipilih di tabel</source>
         <translation>Record BAZNAS&apos;s transfer for the batch selected in the table</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="849"/>
+        <location filename="../../desktop/gui/membership_window.py" line="850"/>
         <source>Bayar lagi untuk peserta yang perlindungannya segera berakhir</source>
         <translation>Pay again for the workers whose coverage ends soon</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="850"/>
+        <location filename="../../desktop/gui/membership_window.py" line="851"/>
         <source>Ikuti nama dan urutan kolom templat unggah cabang</source>
         <translation>Follow the names and order of the branch&apos;s upload template</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="851"/>
+        <location filename="../../desktop/gui/membership_window.py" line="852"/>
         <source>Excel per mustahik untuk catatan penyaluran zakat</source>
         <translation>Excel per recipient for the zakat distribution records</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="860"/>
+        <location filename="../../desktop/gui/membership_window.py" line="861"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="871"/>
+        <location filename="../../desktop/gui/membership_window.py" line="872"/>
         <source>&lt;b&gt;Batch pengajuan ke BPJS&lt;/b&gt; (terbaru di atas; Enter pada batch: catat pembayarannya)</source>
         <translation>&lt;b&gt;Batches submitted to BPJS&lt;/b&gt; (newest first; Enter on a batch: record its payment)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="874"/>
+        <location filename="../../desktop/gui/membership_window.py" line="875"/>
         <source>No. batch</source>
         <translation>Batch no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="874"/>
+        <location filename="../../desktop/gui/membership_window.py" line="875"/>
         <source>Dibuat</source>
         <translation>Made</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="874"/>
+        <location filename="../../desktop/gui/membership_window.py" line="875"/>
         <source>Oleh</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="874"/>
-        <location filename="../../desktop/gui/membership_window.py" line="888"/>
+        <location filename="../../desktop/gui/membership_window.py" line="875"/>
+        <location filename="../../desktop/gui/membership_window.py" line="889"/>
         <source>Peserta</source>
         <translation>Workers</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="875"/>
+        <location filename="../../desktop/gui/membership_window.py" line="876"/>
         <source>Menunggu jawaban</source>
         <translation>Awaiting answer</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="875"/>
+        <location filename="../../desktop/gui/membership_window.py" line="876"/>
         <source>Aktif</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="875"/>
+        <location filename="../../desktop/gui/membership_window.py" line="876"/>
         <source>Ditolak</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="876"/>
+        <location filename="../../desktop/gui/membership_window.py" line="877"/>
         <source>Berakhir</source>
         <translation>Ended</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="876"/>
+        <location filename="../../desktop/gui/membership_window.py" line="877"/>
         <source>Bulan dibayar</source>
         <translation>Months paid</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="877"/>
+        <location filename="../../desktop/gui/membership_window.py" line="878"/>
         <source>Diajukan ke BPJS, jawabannya belum dibaca</source>
         <translation>Submitted to BPJS, no answer read yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="886"/>
+        <location filename="../../desktop/gui/membership_window.py" line="887"/>
         <source>&lt;b&gt;Pembayaran BAZNAS&lt;/b&gt;</source>
         <translation>&lt;b&gt;BAZNAS payments&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="887"/>
+        <location filename="../../desktop/gui/membership_window.py" line="888"/>
         <source>No. pembayaran</source>
         <translation>Payment no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="887"/>
+        <location filename="../../desktop/gui/membership_window.py" line="888"/>
         <source>Dicatat</source>
         <translation>Recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="887"/>
+        <location filename="../../desktop/gui/membership_window.py" line="888"/>
         <source>Untuk</source>
         <translation>For</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="888"/>
+        <location filename="../../desktop/gui/membership_window.py" line="889"/>
         <source>Bulan</source>
         <translation>Months</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="888"/>
+        <location filename="../../desktop/gui/membership_window.py" line="889"/>
         <source>Kewajiban</source>
         <translation>Owed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="888"/>
+        <location filename="../../desktop/gui/membership_window.py" line="889"/>
         <source>Dibayar</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="889"/>
+        <location filename="../../desktop/gui/membership_window.py" line="890"/>
         <source>Referensi</source>
         <translation>Reference</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="936"/>
+        <location filename="../../desktop/gui/membership_window.py" line="937"/>
         <source>{months} bulan</source>
         <translation>{months} months</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="937"/>
+        <location filename="../../desktop/gui/membership_window.py" line="938"/>
         <source>belum dibayar</source>
         <translation>not paid yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="953"/>
+        <location filename="../../desktop/gui/membership_window.py" line="954"/>
         <source>perpanjangan</source>
         <translation>renewal</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="953"/>
+        <location filename="../../desktop/gui/membership_window.py" line="954"/>
         <source>daftar peserta</source>
         <translation>list of workers</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="955"/>
+        <location filename="../../desktop/gui/membership_window.py" line="956"/>
         <source>(tidak diisi)</source>
         <translation>(not given)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="956"/>
+        <location filename="../../desktop/gui/membership_window.py" line="957"/>
         <source>kurang {amount}</source>
         <translation>{amount} short</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="956"/>
+        <location filename="../../desktop/gui/membership_window.py" line="957"/>
         <source>lebih {amount}</source>
         <translation>{amount} over</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="974"/>
+        <location filename="../../desktop/gui/membership_window.py" line="975"/>
         <source>Di laptop ini: &lt;b&gt;{enrolled}&lt;/b&gt; terdaftar belum diajukan · &lt;b&gt;{submitted}&lt;/b&gt; menunggu jawaban BPJS · &lt;b&gt;{active}&lt;/b&gt; aktif (&lt;b&gt;{ending}&lt;/b&gt; berakhir dalam 30 hari) · &lt;b&gt;{refused}&lt;/b&gt; ditolak BPJS · &lt;b&gt;{ended}&lt;/b&gt; sudah berakhir</source>
         <translation>On this laptop: &lt;b&gt;{enrolled}&lt;/b&gt; enrolled, not submitted · &lt;b&gt;{submitted}&lt;/b&gt; awaiting BPJS&apos;s answer · &lt;b&gt;{active}&lt;/b&gt; active (&lt;b&gt;{ending}&lt;/b&gt; ending within 30 days) · &lt;b&gt;{refused}&lt;/b&gt; refused by BPJS · &lt;b&gt;{ended}&lt;/b&gt; ended</translation>
     </message>
@@ -2434,42 +2434,42 @@
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="535"/>
+        <location filename="../../desktop/gui/membership_window.py" line="536"/>
         <source>Catat pembayaran BAZNAS</source>
         <translation>Record BAZNAS&apos;s payment</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="537"/>
+        <location filename="../../desktop/gui/membership_window.py" line="538"/>
         <source>Catat transfer BAZNAS untuk iuran satu batch. Lindung menghitung kewajibannya dari tarif iuran yang berlaku; bila BAZNAS membayar jumlah lain, selisihnya disebut di bawah. Perlindungan peserta aktif berjalan sejak tanggal kepesertaan BPJS sepanjang bulan yang dibayar.</source>
         <translation>Record BAZNAS&apos;s transfer for one batch&apos;s contributions. Lindung works out what is owed from the contribution rates in force; when BAZNAS paid another amount, the difference is stated below. Active workers are covered from their BPJS membership date for the months paid.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="545"/>
+        <location filename="../../desktop/gui/membership_window.py" line="546"/>
         <source>{batch} — {count} peserta, {date}</source>
         <translation>{batch} — {count} workers, {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="550"/>
+        <location filename="../../desktop/gui/membership_window.py" line="551"/>
         <source>B&amp;atch</source>
         <translation>B&amp;atch</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="555"/>
+        <location filename="../../desktop/gui/membership_window.py" line="556"/>
         <source>&amp;Catat pembayaran</source>
         <translation>&amp;Record payment</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="561"/>
+        <location filename="../../desktop/gui/membership_window.py" line="562"/>
         <source>Belum ada batch pengajuan: ajukan peserta ke BPJS dulu.</source>
         <translation>No submission batch yet: submit workers to BPJS first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="573"/>
+        <location filename="../../desktop/gui/membership_window.py" line="574"/>
         <source>Batch ini sudah dibayar {months} bulan sebelumnya. Pembayaran ini menambah {more} bulan lagi: catat hanya bila BAZNAS memang membayar lagi.</source>
         <translation>This batch was already paid for {months} months. This payment adds {more} more months: record it only if BAZNAS really paid again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="600"/>
+        <location filename="../../desktop/gui/membership_window.py" line="601"/>
         <source>Pembayaran {number} untuk batch {batch} dicatat.</source>
         <translation>Payment {number} for batch {batch} recorded.</translation>
     </message>
@@ -2752,58 +2752,58 @@ Keep it only somewhere safe and delete it when no longer needed (UU PDP 27/2022)
 <context>
     <name>RenewDialog</name>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="608"/>
+        <location filename="../../desktop/gui/membership_window.py" line="609"/>
         <source>Perpanjang kepesertaan</source>
         <translation>Renew membership</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="610"/>
+        <location filename="../../desktop/gui/membership_window.py" line="611"/>
         <source>Perpanjang sekaligus semua peserta aktif yang perlindungannya berakhir dalam beberapa hari ke depan (atau sudah berakhir): BAZNAS membayar lagi, perlindungan bersambung. Jumlah pesertanya tampil dulu sebelum dicatat.</source>
         <translation>Renew at once every active worker whose coverage ends within the next days (or has ended): BAZNAS pays again and coverage continues. How many is shown before anything is recorded.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="619"/>
+        <location filename="../../desktop/gui/membership_window.py" line="620"/>
         <source> hari</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="620"/>
+        <location filename="../../desktop/gui/membership_window.py" line="621"/>
         <source>dalam </source>
         <translation>within </translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="621"/>
+        <location filename="../../desktop/gui/membership_window.py" line="622"/>
         <source>Berakhir</source>
         <translation>Ends</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="624"/>
+        <location filename="../../desktop/gui/membership_window.py" line="625"/>
         <source>Menghitung…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="629"/>
-        <location filename="../../desktop/gui/membership_window.py" line="642"/>
+        <location filename="../../desktop/gui/membership_window.py" line="630"/>
+        <location filename="../../desktop/gui/membership_window.py" line="643"/>
         <source>&amp;Perpanjang</source>
         <translation>Re&amp;new</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="641"/>
+        <location filename="../../desktop/gui/membership_window.py" line="642"/>
         <source>&amp;Perpanjang {count} peserta</source>
         <translation>Re&amp;new {count} workers</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="653"/>
+        <location filename="../../desktop/gui/membership_window.py" line="654"/>
         <source>{count} peserta aktif perlindungannya berakhir dalam {days} hari (sampai {date}) atau sudah berakhir.</source>
         <translation>{count} active workers&apos; coverage ends within {days} days (by {date}) or has ended.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="657"/>
+        <location filename="../../desktop/gui/membership_window.py" line="658"/>
         <source>Tidak ada peserta yang perlindungannya berakhir dalam {days} hari.</source>
         <translation>No worker&apos;s coverage ends within {days} days.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="671"/>
+        <location filename="../../desktop/gui/membership_window.py" line="672"/>
         <source>Perpanjangan {number} dicatat: perlindungan {count} peserta diperpanjang {months} bulan.</source>
         <translation>Renewal {number} recorded: {count} workers&apos; coverage extended by {months} months.</translation>
     </message>
@@ -4069,62 +4069,62 @@ NIK {nik}</translation>
 <context>
     <name>TemplateDialog</name>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="686"/>
+        <location filename="../../desktop/gui/membership_window.py" line="687"/>
         <source>Templat berkas pengajuan BPJS</source>
         <translation>BPJS submission file template</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="688"/>
+        <location filename="../../desktop/gui/membership_window.py" line="689"/>
         <source>Bila cabang memakai templat unggah BPJS sendiri, muat berkas templatnya (cukup baris judulnya): berkas pengajuan lalu memakai nama dan urutan kolom templat itu. Kolom yang tidak dikenal dibiarkan kosong.</source>
         <translation>When the branch uses its own BPJS upload template, load the template file (its header row is enough): submission files then use that template&apos;s column names and order. Columns Lindung does not know are left empty.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="696"/>
+        <location filename="../../desktop/gui/membership_window.py" line="697"/>
         <source>Kolom di berkas pengajuan</source>
         <translation>Column in the submission file</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="696"/>
+        <location filename="../../desktop/gui/membership_window.py" line="697"/>
         <source>Diisi Lindung dengan</source>
         <translation>Lindung fills it with</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="698"/>
+        <location filename="../../desktop/gui/membership_window.py" line="699"/>
         <source>&amp;Muat templat cabang…</source>
         <translation>&amp;Load the branch&apos;s template…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="699"/>
+        <location filename="../../desktop/gui/membership_window.py" line="700"/>
         <source>&amp;Pakai kolom bawaan Lindung</source>
         <translation>&amp;Use Lindung&apos;s own columns</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="710"/>
+        <location filename="../../desktop/gui/membership_window.py" line="711"/>
         <source>Sekarang: kolom bawaan Lindung ({count} kolom).</source>
         <translation>Now: Lindung&apos;s own columns ({count} columns).</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="711"/>
+        <location filename="../../desktop/gui/membership_window.py" line="712"/>
         <source>Sekarang: templat cabang, {count} kolom ({filled} diisi Lindung).</source>
         <translation>Now: the branch&apos;s template, {count} columns ({filled} filled by Lindung).</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="718"/>
+        <location filename="../../desktop/gui/membership_window.py" line="719"/>
         <source>(dibiarkan kosong)</source>
         <translation>(left empty)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="722"/>
+        <location filename="../../desktop/gui/membership_window.py" line="723"/>
         <source>Pilih templat BPJS cabang</source>
         <translation>Choose the branch&apos;s BPJS template</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="729"/>
+        <location filename="../../desktop/gui/membership_window.py" line="730"/>
         <source>Templat {name} dimuat: {count} kolom.</source>
         <translation>Template {name} loaded: {count} columns.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="735"/>
+        <location filename="../../desktop/gui/membership_window.py" line="736"/>
         <source>Berkas pengajuan kembali memakai kolom bawaan Lindung.</source>
         <translation>Submission files use Lindung&apos;s own columns again.</translation>
     </message>
@@ -4590,48 +4590,48 @@ NIK {nik}</translation>
 <context>
     <name>_PaymentStep</name>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="457"/>
+        <location filename="../../desktop/gui/membership_window.py" line="458"/>
         <source>mis. nomor bukti transfer BAZNAS</source>
         <translation>e.g. BAZNAS&apos;s transfer receipt number</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="460"/>
+        <location filename="../../desktop/gui/membership_window.py" line="461"/>
         <source>yang ditransfer BAZNAS, mis. 5.000.000 (boleh kosong)</source>
         <translation>what BAZNAS transferred, e.g. 5.000.000 (may be empty)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="461"/>
+        <location filename="../../desktop/gui/membership_window.py" line="462"/>
         <source>&amp;Bulan dibayar</source>
         <translation>&amp;Months paid</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="462"/>
+        <location filename="../../desktop/gui/membership_window.py" line="463"/>
         <source>&amp;Referensi</source>
         <translation>&amp;Reference</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="463"/>
+        <location filename="../../desktop/gui/membership_window.py" line="464"/>
         <source>&amp;Jumlah dibayar (Rp)</source>
         <translation>&amp;Amount paid (Rp)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="465"/>
-        <location filename="../../desktop/gui/membership_window.py" line="476"/>
+        <location filename="../../desktop/gui/membership_window.py" line="466"/>
+        <location filename="../../desktop/gui/membership_window.py" line="477"/>
         <source>Kewajiban dan pembayaran</source>
         <translation>Owed and paid</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="503"/>
+        <location filename="../../desktop/gui/membership_window.py" line="504"/>
         <source>&quot;{text}&quot; bukan jumlah rupiah. Tulis seperti 5.000.000.</source>
         <translation>&quot;{text}&quot; is not an amount in rupiah. Write it like 5.000.000.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="514"/>
+        <location filename="../../desktop/gui/membership_window.py" line="515"/>
         <source>&quot;{text}&quot; bukan jumlah rupiah. Tulis seperti 5.000.000; tidak ada yang dicatat.</source>
         <translation>&quot;{text}&quot; is not an amount in rupiah. Write it like 5.000.000; nothing was recorded.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="522"/>
+        <location filename="../../desktop/gui/membership_window.py" line="523"/>
         <source>Dicatat: {number}</source>
         <translation>Recorded: {number}</translation>
     </message>
