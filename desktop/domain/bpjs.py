@@ -93,8 +93,10 @@ def find_template_header(rows: Sequence[Sequence[Any]], search: int = 20) -> int
 # --- the answer --------------------------------------------------------------------------------
 
 ANSWER_VARIANTS: dict[str, tuple[str, ...]] = {
-    "nik": ("nik", "noktp", "nomorktp", "nomorindukkependudukan", "nikpeserta"),
-    "kpj": ("kpj", "nokpj", "nomorkpj", "nomorpeserta", "nopeserta", "nokartu", "nomorkartupeserta"),
+    "nik": ("nik", "noktp", "nomorktp", "nomorindukkependudukan", "nikpeserta", "niktk", "niktenagakerja",
+            "nikpekerja"),
+    "kpj": ("kpj", "nokpj", "nomorkpj", "nomorpeserta", "nopeserta", "nokartu", "nomorkartupeserta",
+            "nomorkpjpeserta", "nokpjpeserta", "kpjpeserta", "nokpjtk"),
     "start": ("tanggalkepesertaan", "tmt", "tmtkepesertaan", "tglaktif", "tanggalaktif", "tglkepesertaan",
               "tmtpeserta", "mulaikepesertaan"),
     "reason": ("keterangan", "alasan", "alasanpenolakan", "ket", "catatan"),

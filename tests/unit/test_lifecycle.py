@@ -161,3 +161,12 @@ def test_words_of_waiting_are_pending_and_a_remark_says_why():
     # Refusal words win over waiting ones: "ditolak, menunggu perbaikan data" is a refusal.
     assert not bpjs.read_answer_row(4, ["6171014508800001", None, None, "DITOLAK", "menunggu perbaikan data"],
                                     mapping).pending
+
+
+def test_answer_headers_of_bpjs_systems_and_totals_rows_that_are_not_data():
+    found = bpjs.find_answer_header([["REKAP"], ["No", "NIK_TK", "Nama", "Nomor KPJ Peserta", "TMT", "Keterangan"]])
+    assert found == (1, {"nik": 1, "name": 2, "kpj": 3, "start": 4, "reason": 5})
+    mapping = found[1]
+    for totals in (["", "JUMLAH", "", "", "", "30 peserta"], ["", "Total 30", "", "", "", ""],
+                   ["", "", "", "", "", "Mengetahui,"], ["", "Kepala Bidang Kepesertaan", "", "", "", ""]):
+        assert bpjs.read_answer_row(40, totals, mapping) is None, totals
