@@ -396,8 +396,8 @@ def _apply(session: Session, device: Device, op: dict[str, Any], ctx: HubContext
         if record.get("device_id") != device.id or not regno.startswith((device.registration_prefix or "?") + "-"):
             raise Forbidden(_NOT_OWN)
         return {"status": "rejected", "errors": [f"No. Registrasi {regno} sudah dipakai data lain"]}
-    refusal = _refusal(device, current, record) or _identity_change(
-        json.loads(current.data) if current is not None else None, record)
+    held = json.loads(current.data) if current is not None else None     # parsed once for every check
+    refusal = _refusal(device, current, record) or _identity_change(held, record)
     if refusal:
         return {"status": "rejected", "errors": [refusal]}
     now = now or utcnow()
@@ -432,7 +432,7 @@ def _apply(session: Session, device: Device, op: dict[str, Any], ctx: HubContext
         session.add(Conflict(record_uuid=rid, device_id=device.id, base_revision=base, incoming=data,
                              op_id=str(op.get("op_id")), created_at=now))
         return {"status": "conflict", "revision": current.revision}
-    refusal = _admitted(session, device, current, record, batch, now, role_checked=True)
+    refusal = _admitted(session, device, current, record, batch, now, role_checked=True, held=held)
     if refusal:
         return {"status": "rejected", "errors": [refusal]}
     was_live_as = None if current.deleted else current.nik
@@ -580,12 +580,11 @@ def _payment_clash(session: Session, held: dict[str, Any] | None, record: dict[s
     (batch, reference) for its payment number; another payment claiming it is refused, naming the first.
     The claim is an insert the primary key decides, so two hub processes cannot both win it."""
     added = (record.get("lifecycle") or [])[len((held or {}).get("lifecycle") or []):]
-    claims = {}
-    for event in added:
-        reference = str(event.get("reference") or "").strip()
-        if event.get("type") == lifecycle.PAID and reference:
-            batch = lifecycle.derive(record["lifecycle"]).batch or ""
-            claims[(batch, reference)] = str(event.get("payment") or "")
+    paid = [e for e in added if e.get("type") == lifecycle.PAID and str(e.get("reference") or "").strip()]
+    if not paid:
+        return None
+    batch = lifecycle.derive(record["lifecycle"]).batch or ""
+    claims = {(batch, str(e["reference"]).strip()): str(e.get("payment") or "") for e in paid}
     for (batch, reference), payment in claims.items():
         session.execute(_insert_new(session, PaymentReference).values(
             batch_no=batch, reference=reference, payment=payment, device_id=device.id, created_at=now)
@@ -613,12 +612,15 @@ def _insert_new(session: Session, model):
 
 
 def _admitted(session: Session, device: Device, current: Record | None, record: dict[str, Any],
-              batch: _Batch | None = None, now: dt.datetime | None = None, role_checked: bool = False) -> str | None:
+              batch: _Batch | None = None, now: dt.datetime | None = None, role_checked: bool = False,
+              held: dict[str, Any] | None = None) -> str | None:
     """The one gate every write of a record at the hub passes (push, a bundle's operations, a settled
     conflict, a merge): after ``_validated`` (the record by itself), what it may change of the stored
     version: the laptop's role (unless the caller checked it: reviews), its identity, its events and
-    what follows from them, its KPJ, its payments. None: admitted."""
-    held = json.loads(current.data) if current is not None else None
+    what follows from them, its KPJ, its payments. ``held``: the stored version, when the caller parsed it
+    already. None: admitted."""
+    if held is None and current is not None:
+        held = json.loads(current.data)
     rid = str(record.get("id") or "")
     return ((None if role_checked else _refusal(device, current, record))
             or _identity_change(held, record)
