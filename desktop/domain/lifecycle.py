@@ -10,8 +10,9 @@ not stored: an active record whose coverage end has passed is ended on that day 
 
 Event shapes (all carry ``at`` (UTC ISO 8601) and ``by`` (user name)):
 - ``{"type": "submitted", "batch": "…", "months": N}``
-- ``{"type": "activated", "kpj": "11 digits", "start": "YYYY-MM-DD"}``
-- ``{"type": "refused", "reason": "…", "data": "<fingerprint of the data refused>"}``
+- ``{"type": "activated", "kpj": "11 digits", "start": "YYYY-MM-DD", "file": "…", "answer": "<id>"}``
+- ``{"type": "refused", "reason": "…", "data": "<fingerprint of the data refused>", "file": "…", "answer": "<id>"}``
+  (``answer`` names the application of one BPJS answer file: every event it added carries the same id)
 - ``{"type": "paid", "payment": "…", "months": N, "amount": RP, "from": "YYYY-MM-DD" (optional)}``
 """
 

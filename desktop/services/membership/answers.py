@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 from itertools import chain, islice
 from pathlib import Path
@@ -27,10 +28,11 @@ class AnswerResult:
     unchanged: int
     unknown: list[tuple[int, str]]       # (spreadsheet row, reason in Indonesian) — reported, not applied
     pending: int = 0                     # rows BPJS is still processing: nothing changed for them
+    answer: str | None = None            # this application's id, carried by each event it added (for undo)
 
     def to_json(self) -> dict[str, Any]:
         return {"activated": self.activated, "refused": self.refused, "unchanged": self.unchanged,
-                "pending": self.pending, "unknown": [{"row": row, "reason": reason} for row, reason in self.unknown]}
+                "pending": self.pending, "answer": self.answer, "unknown": [{"row": row, "reason": reason} for row, reason in self.unknown]}
 
 
 def _answer_rows(path: Path) -> list[bpjs.AnswerRow]:
@@ -83,6 +85,7 @@ def import_answer(ws: Workspace, path: Path, actor: Actor) -> AnswerResult:
                 select(Worker.kpj_number, Worker.nik).where(Worker.kpj_number.in_(kpjs[start:start + _CHUNK]),
                                                             Worker.deleted_at.is_(None))).all())
         now = ws.now()
+        answer = uuid.uuid4().hex
         events: dict[int, dict[str, Any]] = {}
         seen_kpj: dict[str, str] = {}
         for r in good:
@@ -117,7 +120,7 @@ def import_answer(ws: Workspace, path: Path, actor: Actor) -> AnswerResult:
                     continue
                 seen_kpj[r.kpj] = r.nik
                 events[wid] = {"type": lifecycle.ACTIVATED, "at": _stamp(now), "by": actor.username,
-                               "kpj": r.kpj, "start": r.start.isoformat(), "file": Path(path).name}
+                               "kpj": r.kpj, "start": r.start.isoformat(), "file": Path(path).name, "answer": answer}
                 activated += 1
             else:
                 if status == Status.REFUSED.value:
@@ -135,13 +138,14 @@ def import_answer(ws: Workspace, path: Path, actor: Actor) -> AnswerResult:
                 worker = session.get(Worker, wid)
                 events[wid] = {"type": lifecycle.REFUSED, "at": _stamp(now), "by": actor.username,
                                "reason": r.reason[:500], "data": lifecycle.fingerprint(_record_values(worker)),
-                               "file": Path(path).name}
+                               "file": Path(path).name, "answer": answer}
                 refused += 1
         _append(session, ws, actor, events, now)
         audit.record(session, ws, actor, "answer", Path(path).name,
-                     {"activated": activated, "refused": refused, "unchanged": unchanged, "unknown": len(unknown)})
+                     {"activated": activated, "refused": refused, "unchanged": unchanged, "unknown": len(unknown),
+                      "answer": answer if events else None})
     unknown.sort()
-    return AnswerResult(activated, refused, unchanged, unknown, pending)
+    return AnswerResult(activated, refused, unchanged, unknown, pending, answer if events else None)
 
 
 def _not_submitted(status: str) -> str:
