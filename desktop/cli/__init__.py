@@ -154,6 +154,8 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--json", action="store_true")
     q = bpjs_sub.add_parser("import", help="baca jawaban BPJS (KPJ dan tanggal kepesertaan, atau alasan penolakan)")
     q.add_argument("file", type=input_file, metavar="FILE")
+    q.add_argument("--dry-run", action="store_true",
+                   help="pratinjau: lembar, kolom dan tanggal yang terbaca serta apa yang akan berubah; tidak disimpan")
     q.add_argument("--json", action="store_true")
     q = bpjs_sub.add_parser("template", help="ikuti templat unggah cabang (baris judulnya); tanpa FILE: tampilkan")
     q.add_argument("file", type=input_file, metavar="FILE", nargs="?")

@@ -38,14 +38,12 @@ def cmd_bpjs(ws, actor, args) -> int:
         _warn_outside(ws, args.out)
         return EXIT_OK
     if args.bpjs_command == "import":
-        result = membership.import_answer(ws, Path(args.file), actor)
+        result = membership.import_answer(ws, Path(args.file), actor, apply=not args.dry_run)
         if args.json:
             print(json.dumps(result.to_json(), ensure_ascii=False))
         else:
-            print(f"{result.activated} aktif, {result.refused} ditolak, {result.unchanged} tidak berubah, "
-                  f"{result.pending} masih diproses BPJS, {len(result.unknown)} tidak diterapkan.")
-            for row, reason in result.unknown:
-                print(f"  baris {row}: {reason}")
+            for line in _answer_lines(result):
+                print(line)
         return EXIT_OK
     if args.reset:
         membership.reset_template(ws, actor)
@@ -61,6 +59,35 @@ def cmd_bpjs(ws, actor, args) -> int:
     if empty:
         print("Dibiarkan kosong (tidak dikenal): " + ", ".join(empty))
     return EXIT_OK
+
+
+_ORDER_WORDS = {"dmy": "hari/bulan/tahun", "mdy": "bulan/hari/tahun"}
+_BASIS_WORDS = {"proven": "terbukti dari isinya", "assumed": "urutan Indonesia; tidak ada tanggal yang menentukan",
+                "mixed": "bercampur: tanggal yang bisa dibaca dua cara dilaporkan",
+                "plausible": "hanya urutan ini yang membuat semua tanggal masuk akal"}
+
+
+def _answer_lines(result) -> list[str]:
+    """What the answer did (or, previewed, would do), said as ``lindung import`` says what it read."""
+    from desktop.services.membership.answers import ROLE_LABELS
+
+    lines = [f"Lembar dibaca: {', '.join(result.sheets)}."]
+    lines += [f"  {reason.format(sheet=sheet)}" for sheet, reason in result.ignored_sheets]
+    read = "; ".join(f"{header} → {ROLE_LABELS[key] if key else 'tidak dipakai'}" for header, key in result.columns)
+    lines.append(f"Kolom dibaca: {read}.")
+    if result.dates:
+        sample = ", ".join(f"{written} → {dt.date.fromisoformat(day):%d-%m-%Y}" for written, day in result.dates)
+        lines.append(f"Tanggal dibaca sebagai {_ORDER_WORDS[result.date_order]} "
+                     f"({_BASIS_WORDS[result.date_basis]}): {sample}.")
+    will = "" if result.applied else "akan "
+    lines.append(f"{result.activated} {will}aktif, {result.refused} {will}ditolak, {result.unchanged} tidak berubah, "
+                 f"{result.pending} masih diproses BPJS, {len(result.unknown)} tidak diterapkan.")
+    for item in result.unknown:
+        where = f"lembar {item.sheet} " if item.sheet else ""
+        lines.append(f"  {where}baris {item.row}: {item.reason}" + (f" (isi: {item.value})" if item.value else ""))
+    if not result.applied:
+        lines.append("Pratinjau saja: belum ada yang diubah. Jalankan tanpa --dry-run untuk menerapkan.")
+    return lines
 
 
 def _payment_lines(result) -> list[str]:

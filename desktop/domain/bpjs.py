@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from desktop.domain.importing import cell_text, date_from_cell, header_key, nik_from_cell
 from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.domain.nik import clean_nik
-from desktop.domain.text import parse_date
+from desktop.domain.text import DAY_FIRST, date_orders, parse_date, search_key
 
 # The upload's columns: (key, header written by default, header spellings a branch template may use).
 EXPORT_COLUMNS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
@@ -107,23 +107,88 @@ ANSWER_VARIANTS: dict[str, tuple[str, ...]] = {
 _ANSWER_LOOKUP = {variant: key for key, variants in ANSWER_VARIANTS.items() for variant in variants}
 
 
+def _answer_key(header: object) -> str | None:
+    return _ANSWER_LOOKUP.get(header_key(header)) or _ANSWER_LOOKUP.get(
+        header_key(re.sub(r"\(.*?\)", "", str(header or ""))))
+
+
 def answer_mapping(headers: Sequence[object]) -> dict[str, int]:
     mapping: dict[str, int] = {}
     for index, header in enumerate(headers):
-        key = _ANSWER_LOOKUP.get(header_key(header)) or _ANSWER_LOOKUP.get(
-            header_key(re.sub(r"\(.*?\)", "", str(header or ""))))
+        key = _answer_key(header)
         if key is not None and key not in mapping:
             mapping[key] = index
     return mapping
 
 
-def find_answer_header(rows: Sequence[Sequence[Any]], search: int = 20) -> tuple[int, dict[str, int]] | None:
-    """(row index, column of each answer key) of the first row naming a NIK column and a KPJ or reason column."""
+def _continues_header(row: Sequence[Any]) -> bool:
+    """Whether ``row`` is the second row of a two-row header (names under a merged group such as
+    ``Kepesertaan`` → ``No KPJ`` | ``TMT``), not the first row of data."""
+    texts = [cell_text(cell) for cell in row]
+    if any(sum(ch.isdigit() for ch in text) >= 8 for text in texts):
+        return False
+    return any(_answer_key(text) is not None for text in texts)
+
+
+def _two_row_mapping(upper: Sequence[Any], lower: Sequence[Any]) -> dict[str, int]:
+    """A header of two rows read column by column: the lower name where it is known, else the upper one
+    (a cell merged down both rows), else both together (``Nomor`` over ``KPJ``)."""
+    mapping: dict[str, int] = {}
+    for index in range(max(len(upper), len(lower))):
+        top = upper[index] if index < len(upper) else ""
+        bottom = lower[index] if index < len(lower) else ""
+        key = (_answer_key(bottom) or _answer_key(top)
+               or _answer_key(f"{cell_text(top)} {cell_text(bottom)}"))
+        if key is not None and key not in mapping:
+            mapping[key] = index
+    return mapping
+
+
+@dataclass(frozen=True)
+class AnswerHeader:
+    first: int                   # the header's first row (index in the sheet)
+    last: int                    # its last row: data begins under it
+    mapping: dict[str, int]      # answer key -> column
+
+    def columns(self, rows: Sequence[Sequence[Any]]) -> list[tuple[str, str | None]]:
+        """Each named column of the header as (its name in the file, the answer key read from it or None)."""
+        by_column = {index: key for key, index in self.mapping.items()}
+        out = []
+        width = max(len(rows[n]) for n in range(self.first, self.last + 1))
+        for index in range(width):
+            names = []
+            for n in range(self.first, self.last + 1):
+                text = cell_text(rows[n][index]) if index < len(rows[n]) else ""
+                if text and text not in names:
+                    names.append(text)
+            if names:
+                out.append((" / ".join(names), by_column.get(index)))
+        return out
+
+
+def find_answer(rows: Sequence[Sequence[Any]], search: int = 20) -> AnswerHeader | None:
+    """The answer's header among the first ``search`` rows: the first row naming a NIK column and a KPJ,
+    date, status or remarks column, with the row under it when that one continues the header."""
     for index, row in enumerate(rows[:search]):
         mapping = answer_mapping(row)
-        if "nik" in mapping and ("kpj" in mapping or "reason" in mapping or "status" in mapping):
-            return index, mapping
+        if "nik" not in mapping:
+            continue
+        following = rows[index + 1] if index + 1 < len(rows) else None
+        if following is not None and _continues_header(following):
+            combined = _two_row_mapping(row, following)
+            if len(combined) > len(mapping):
+                return AnswerHeader(index, index + 1, combined)
+        if len(mapping) > 1:
+            return AnswerHeader(index, index, mapping)
     return None
+
+
+def find_answer_header(rows: Sequence[Sequence[Any]], search: int = 20) -> tuple[int, dict[str, int]] | None:
+    """(the header's last row index, column of each answer key), as ``find_answer``."""
+    found = find_answer(rows, search)
+    if found is None or not ({"kpj", "reason", "status"} & found.mapping.keys()):
+        return None
+    return found.last, found.mapping
 
 
 @dataclass(frozen=True)
@@ -135,8 +200,13 @@ class AnswerRow:
     reason: str                 # BPJS's words (empty when none)
     problem: str | None = None  # why the row cannot be read (a message template, Indonesian)
     pending: bool = False       # still in process at BPJS: changes nothing yet
+    name: str = ""              # the name BPJS wrote, checked against the worker's before a KPJ is applied
+    start_text: str = ""        # the date as written (shown back, and read again in the column's order)
+    sheet: str = ""             # the sheet it stands on, when the answer spans several
+    value: str = ""             # the value a problem is about, shown with it
 
 
+_TOTALS = re.compile(r"(?:jumlah|total|sub ?total|grand total|rekap)\b", re.IGNORECASE)
 _KPJ_JUNK = re.compile(r"[\s.\-'`]")
 # Words in a status/remarks column that mean the registration went through, not a refusal.
 _OK_WORDS = {"", "ok", "sukses", "berhasil", "aktif", "terdaftar", "diterima", "valid", "success"}
@@ -152,8 +222,10 @@ def is_pending(*words: str) -> bool:
     return bool(_WAITING.search(text)) and not _REFUSAL.search(text)
 
 
-def read_answer_row(number: int, row: Sequence[Any], mapping: Mapping[str, int]) -> AnswerRow | None:
-    """One row of BPJS's answer; None for a blank row or a footer line without a NIK."""
+def read_answer_row(number: int, row: Sequence[Any], mapping: Mapping[str, int],
+                    order: str = DAY_FIRST) -> AnswerRow | None:
+    """One row of BPJS's answer, its date read in ``order`` (the column's, see ``date_column_order``);
+    None for a blank row or a footer line without a NIK."""
     def cell(key: str) -> Any:
         index = mapping.get(key)
         return row[index] if index is not None and index < len(row) else None
@@ -169,25 +241,114 @@ def read_answer_row(number: int, row: Sequence[Any], mapping: Mapping[str, int])
     digits = sum(ch.isdigit() for ch in nik_text)
     if not kpj_text and (digits == 0 or (digits < 12 and any(ch.isalpha() for ch in nik_text))):
         return None        # blank, or a footer line under the table ("Pontianak, 10 Desember 2026", a signature)
+    if digits < 12 and any(type(c) is str and _TOTALS.match(c.strip()) for c in row):
+        return None        # a totals row (JUMLAH 5): its figures stand in the KPJ or date columns
+    name = cell_text(cell("name"))
     if nik_problems and any(p.is_error for p in nik_problems) or len(nik) != 16:
         return AnswerRow(number, nik, None, None, reason, QT_TRANSLATE_NOOP(
-            "Service", "NIK tidak terbaca (harus 16 digit, disimpan sebagai teks)."))
+            "Service", "NIK tidak terbaca (harus 16 digit, disimpan sebagai teks)."), name=name, value=nik_text)
     start_raw = cell("start")
-    start = None
-    if start_raw not in (None, ""):
-        got = date_from_cell(start_raw)
-        start = got if isinstance(got, dt.date) else parse_date(got)
+    start_text = date_text(start_raw)
+    start = day_from_cell(start_raw, order)
     if kpj_text:
         if not (kpj_text.isdigit() and len(kpj_text) == 11):
             return AnswerRow(number, nik, None, start, reason, QT_TRANSLATE_NOOP(
-                "Service", "Nomor KPJ harus 11 digit."))
+                "Service", "Nomor KPJ harus 11 digit."), name=name, start_text=start_text, value=kpj_text)
         if start is None:
             return AnswerRow(number, nik, kpj_text, None, reason, QT_TRANSLATE_NOOP(
-                "Service", "Tanggal kepesertaan (TMT) kosong atau tidak terbaca."))
-        return AnswerRow(number, nik, kpj_text, start, reason)
+                "Service", "Tanggal kepesertaan (TMT) kosong atau tidak terbaca."), name=name,
+                start_text=start_text, value=start_text)
+        return AnswerRow(number, nik, kpj_text, start, reason, name=name, start_text=start_text)
     if is_pending(status, remark):
-        return AnswerRow(number, nik, None, None, reason, pending=True)
+        return AnswerRow(number, nik, None, None, reason, pending=True, name=name)
     if header_key(status) in _OK_WORDS and header_key(remark) in _OK_WORDS:
         return AnswerRow(number, nik, None, start, reason, QT_TRANSLATE_NOOP(
-            "Service", "Tanpa nomor KPJ dan tanpa alasan penolakan."))
-    return AnswerRow(number, nik, None, None, reason)
+            "Service", "Tanpa nomor KPJ dan tanpa alasan penolakan."), name=name)
+    return AnswerRow(number, nik, None, None, reason, name=name)
+
+
+def date_text(value: Any) -> str:
+    """A date cell as it is shown back: text as the file wrote it; a date cell or an Excel serial as the
+    ISO date it holds (``2026-12-01``: no order to misread)."""
+    got = date_from_cell(value)
+    return got.isoformat() if isinstance(got, dt.date) else got
+
+
+def day_from_cell(value: Any, order: str = DAY_FIRST) -> dt.date | None:
+    """A date cell, an Excel serial number (a number cell, or five digits of text in a date column), or
+    text in any common form with day and month in ``order``."""
+    got = date_from_cell(value)
+    if isinstance(got, dt.date):
+        return got
+    if got.isdigit() and len(got) == 5:      # 46357: a serial that lost its date format on the way to text
+        return date_from_cell(int(got))  # type: ignore[return-value]
+    return parse_date(got, order)
+
+
+PROVEN, ASSUMED, MIXED = "proven", "assumed", "mixed"
+
+
+def date_column_order(texts: Iterable[str]) -> tuple[str, str]:
+    """(the order in which the column writes day and month, how it is known): a column is read as a whole,
+    so one ``14/12/2026`` makes the whole column day-first and one ``12/14/2026`` month-first (PROVEN).
+    Without proof, day-first, Indonesia's order (ASSUMED); when values prove both orders the column is
+    MIXED: a value that reads only one way is read that way, every other is reported (``UNCLEAR_DATE``)."""
+    seen: set[str] = set()
+    for text in texts:
+        orders = date_orders(text)
+        if len(orders) == 1:
+            seen |= orders
+            if len(seen) == 2:
+                return DAY_FIRST, MIXED
+    if seen:
+        return next(iter(seen)), PROVEN
+    return DAY_FIRST, ASSUMED
+
+
+UNCLEAR_DATE = QT_TRANSLATE_NOOP(
+    "Service", "Tanggal kepesertaan (TMT) dapat dibaca dua cara (hari/bulan atau bulan/hari) dan kolom tanggalnya "
+               "bercampur; tulis tanggalnya seperti 01-12-2026 lalu baca lagi.")
+
+
+def names_agree(written: str, held: str) -> bool:
+    """Whether BPJS's name for a row is the worker's name, tolerant of titles (``Hj.``, ``S.Pd``),
+    spacing, initials (``M. YUSUF`` for ``MUHAMMAD YUSUF``) and a letter or two of spelling."""
+    from rapidfuzz import fuzz
+
+    a, b = _name_words(written), _name_words(held)
+    if not a or not b:
+        return True        # nothing to compare: the NIK alone decides
+    if "".join(a) == "".join(b):
+        return True
+    if fuzz.ratio("".join(a), "".join(b)) >= 85 or fuzz.token_sort_ratio(" ".join(a), " ".join(b)) >= 85:
+        return True
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    return _initials_fit(short, long_)
+
+
+# Titles and honorifics written before or after a name, not part of it.
+_TITLES = frozenset({
+    "h", "hj", "haji", "hajjah", "dr", "drs", "dra", "ir", "prof", "st", "s", "pd", "spd", "se", "sh", "sag", "sos",
+    "ssos", "skom", "sip", "amd", "ama", "ma", "mm", "mpd", "mt", "bpk", "bapak", "ibu", "bu", "pak", "sdr", "sdri",
+    "alm", "almh", "almarhum", "almarhumah", "tn", "ny", "nn", "kh", "ust", "ustadz", "ustazah", "mr", "mrs",
+})
+
+
+def _name_words(text: str) -> list[str]:
+    words = re.findall(r"[a-z]+", search_key(text).lower())
+    return [w for w in words if w not in _TITLES]
+
+
+def _initials_fit(short: list[str], long_: list[str]) -> bool:
+    """Each word of the shorter name is a word of the longer one or its initial, in order, and at least
+    one whole word (not only initials) is shared."""
+    position, whole = 0, False
+    for word in short:
+        while position < len(long_) and not (long_[position] == word or
+                                             (len(word) == 1 and long_[position].startswith(word))):
+            position += 1
+        if position == len(long_):
+            return False
+        whole = whole or len(word) > 1
+        position += 1
+    return whole

@@ -129,10 +129,29 @@ def guess_mapping(headers: Sequence[object]) -> dict[str, int]:
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 
 
+# What the eye cannot see in a cell: zero-width spaces and joiners, direction marks, a byte-order mark, a soft
+# hyphen (a non-breaking space is folded as a space by ``fold_spaces``).
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\ufeff\u00ad"))
+# ``="0812345"``: how systems write a number into a CSV so Excel keeps its leading zeros.
+_FORMULA_TEXT = re.compile(r'^=\s*"(.*)"$')
+# ``61040112345.0``: a number that went through a float on its way to text (one zero only: ``5.000`` is
+# five thousand the Indonesian way).
+_POINT_ZERO = re.compile(r"^(\d+)\.0$")
+
+
 def cell_text(value: Any) -> str:
-    """A cell as the coordinator would read it: whole numbers without ``.0``, dates dd-mm-yyyy."""
+    """A cell as the coordinator would read it: whole numbers without ``.0``, dates dd-mm-yyyy; text
+    cleaned of what the eye cannot see and of the ``="…"`` wrapper before it is read as a number or code."""
     if type(value) is str:
-        return fold_spaces(value)
+        text = fold_spaces(value if value.isascii() else value.translate(_INVISIBLE))
+        if text and (text[0] == "=" or text[-1] == "0"):
+            wrapped = _FORMULA_TEXT.match(text)
+            if wrapped:
+                text = fold_spaces(wrapped.group(1))
+            point_zero = _POINT_ZERO.match(text)
+            if point_zero:
+                text = point_zero.group(1)
+        return text
     if value is None:
         return ""
     if isinstance(value, bool):

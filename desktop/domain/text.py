@@ -7,13 +7,86 @@ import re
 import unicodedata
 
 _SPACES = re.compile(r"\s+")
-_DATE_PATTERNS = (
-    re.compile(r"^(\d{1,2})[-/. ](\d{1,2})[-/. ](\d{4})$"),  # dd-mm-yyyy
-    re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$"),             # yyyy-mm-dd (ISO)
-    re.compile(r"^(\d{2})(\d{2})(\d{4})$"),                   # ddmmyyyy typed without separators
-    re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})$"),             # yyyy/mm/dd
-)
-_NAMED_MONTH = re.compile(r"^(\d{1,2})[\s\-/.]+([a-z]+)\.?[\s\-/.]+(\d{4})$")
+# Numbers in three parts: day and month in an order the column decides (``dd-mm-yyyy`` in Indonesia,
+# ``m/d/yyyy`` from an English-locale Excel), the year last, in four digits or two.
+_NUMERIC = re.compile(r"^(\d{1,2})[-/. ](\d{1,2})[-/. ](\d{4}|\d{2})$")
+_YEAR_FIRST = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")           # 2026-12-01, 2026/12/01
+_EIGHT_DIGITS = re.compile(r"^\d{8}$")                                            # 17081980, 20261201
+_NAMED_MONTH = re.compile(r"^(\d{1,2})[\s\-/.]+([a-z]+)\.?[\s\-/.,]+(\d{4}|\d{2})$")       # 1 Desember 2026, 01-DEC-26
+_MONTH_FIRST = re.compile(r"^([a-z]+)\.?[\s\-/.]+(\d{1,2})(?:st|nd|rd|th)?[\s,]+(\d{4})$")  # Dec 1, 2026
+# What systems put around a date: a weekday before it, a time of day after it (``2026-12-01 00:00:00``).
+_WEEKDAY = re.compile(r"^(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad|monday|tuesday|wednesday|thursday|"
+                      r"friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\.?,?\s+")
+_TIME = re.compile(r"(?:[ t]|^)\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:\.\d+)?)?\s*(?:am|pm|wib|wita|wit)?\s*"
+                   r"(?:z|[+-]\d{2}:?\d{2})?$")
+DAY_FIRST, MONTH_FIRST = "dmy", "mdy"
+
+
+def _year(text: str) -> int:
+    """A year as written; two digits the way Excel reads them (00–29 → 2000s, 30–99 → 1900s)."""
+    year = int(text)
+    if len(text) == 2:
+        year += 2000 if year < 30 else 1900
+    return year
+
+
+def _date_text(text: str | None) -> str:
+    value = fold_spaces(text).lower()
+    value = _WEEKDAY.sub("", value)
+    stripped = _TIME.sub("", value).strip()
+    return stripped or value
+
+
+def _day(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def date_orders(text: str | None) -> frozenset[str]:
+    """The orders (``DAY_FIRST``, ``MONTH_FIRST``) in which ``text`` reads as a real date: both for
+    ``1/12/2026``, one for ``14/12/2026`` or ``12/14/2026``, none for ``2026-12-01`` or a month named
+    (the order does not matter to them) or for text that is no date."""
+    match = _NUMERIC.match(_date_text(text))
+    if not match:
+        return frozenset()
+    a, b, year = int(match.group(1)), int(match.group(2)), _year(match.group(3))
+    return frozenset(order for order, (day, month) in ((DAY_FIRST, (a, b)), (MONTH_FIRST, (b, a)))
+                     if _day(year, month, day) is not None)
+
+
+def parse_date(text: str | None, order: str = DAY_FIRST) -> dt.date | None:
+    """A date written in any common Indonesian or English form: ``17-08-1980``, ``17/08/1980``,
+    ``7.8.1980``, ``17-08-80``, ``1980-08-17``, ``2026-12-01 00:00:00``, ``17081980``, ``20261201``,
+    ``17 Agustus 1980``, ``01-DEC-26``, ``Dec 1, 2026``, ``Selasa, 1 Desember 2026``.
+
+    Day and month written as numbers are read in ``order`` (day first unless the column says otherwise,
+    see ``date_orders``). None when unreadable or not a real date."""
+    value = _date_text(text)
+    if not value:
+        return None
+    match = _NUMERIC.match(value)
+    if match:
+        a, b, year = int(match.group(1)), int(match.group(2)), _year(match.group(3))
+        day, month = (a, b) if order == DAY_FIRST else (b, a)
+        return _day(year, month, day)
+    match = _YEAR_FIRST.match(value)
+    if match:
+        return _day(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    if _EIGHT_DIGITS.match(value):   # typed without separators: ddmmyyyy as forms ask, else yyyymmdd as systems write
+        return (_day(int(value[4:]), int(value[2:4]), int(value[:2]))
+                or _day(int(value[:4]), int(value[4:6]), int(value[6:])))
+    match = _NAMED_MONTH.match(value)
+    if match:
+        month = _MONTH_NUMBERS.get(match.group(2))
+        return _day(_year(match.group(3)), month, int(match.group(1))) if month else None
+    match = _MONTH_FIRST.match(value)
+    if match:
+        month = _MONTH_NUMBERS.get(match.group(1))
+        return _day(int(match.group(3)), month, int(match.group(2))) if month else None
+    return None
+
 
 MONTHS_ID = (
     "Januari", "Februari", "Maret", "April", "Mei", "Juni",
@@ -59,36 +132,6 @@ def search_key(text: str | None) -> str:
         return folded.upper()
     decomposed = unicodedata.normalize("NFKD", folded)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).upper()
-
-
-def parse_date(text: str | None) -> dt.date | None:
-    """Parse ``17-08-1980``, ``17/08/1980``, ``1980-08-17``, ``17081980`` or ``17 Agustus 1980``.
-
-    None when unreadable or not a real date.
-    """
-    value = fold_spaces(text)
-    if not value:
-        return None
-    named = _NAMED_MONTH.match(value.lower())
-    if named:
-        month = _MONTH_NUMBERS.get(named.group(2))
-        if month is None:
-            return None
-        try:
-            return dt.date(int(named.group(3)), month, int(named.group(1)))
-        except ValueError:
-            return None
-    for number, pattern in enumerate(_DATE_PATTERNS):
-        match = pattern.match(value)
-        if not match:
-            continue
-        a, b, c = (int(g) for g in match.groups())
-        day, month, year = (c, b, a) if number in (1, 3) else (a, b, c)
-        try:
-            return dt.date(year, month, day)
-        except ValueError:
-            return None
-    return None
 
 
 def format_date(value: dt.date | None) -> str:

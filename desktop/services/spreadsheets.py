@@ -45,14 +45,28 @@ class Table:
 
 @dataclass(frozen=True)
 class Rows:
-    """The first sheet of a file given out row by row (``read_rows``), for a reader that keeps only
-    what it needs of each row; iterate it once."""
+    """One sheet of a file given out row by row (``read_rows``), for a reader that keeps only what it
+    needs of each row; iterate it once. ``ignored`` names the file's other sheets, each with the reason
+    it was not read (a message template, Indonesian, with ``{sheet}``)."""
 
     sheet: str
     rows: Iterator[list[Any]]
+    ignored: tuple[tuple[str, str], ...] = ()
 
     def __iter__(self) -> Iterator[list[Any]]:
         return self.rows
+
+
+# Why a sheet of a workbook was not read: said in the reader's report, so no row goes without a word.
+SHEET_EMPTY = QT_TRANSLATE_NOOP("Service", "Lembar \"{sheet}\" kosong.")
+SHEET_HIDDEN = QT_TRANSLATE_NOOP("Service", "Lembar \"{sheet}\" tersembunyi; tidak dibaca. Tampilkan lembarnya di "
+                                            "Excel bila datanya ada di sana.")
+SHEET_NOT_DATA = QT_TRANSLATE_NOOP("Service", "Lembar \"{sheet}\" berisi grafik, bukan tabel; tidak dibaca.")
+SHEET_NOT_WANTED = QT_TRANSLATE_NOOP("Service", "Lembar \"{sheet}\" tidak dibaca: tidak ada kepala kolom yang "
+                                                "dikenal di 20 baris pertamanya.")
+SHEET_AFTER_FIRST = QT_TRANSLATE_NOOP("Service", "Lembar \"{sheet}\" tidak dibaca: hanya lembar pertama yang berisi "
+                                                 "data yang dibaca. Pindahkan datanya ke berkas tersendiri.")
+HEAD_ROWS = 20
 
 
 def _unreadable(path: Path, reason: str) -> ServiceError:
@@ -79,10 +93,26 @@ def read_table(path: Path, beside: Callable[[], None] | None = None,
 
 def read_rows(path: Path, limits: sheet_limits.Limits, beside: Callable[[], None] | None = None,
               measured: sheet_limits.Beforehand | None = None) -> Rows:
-    """The first worksheet of ``path`` row by row, within ``limits``: a CSV file is read as it is
+    """The first sheet of ``path`` that holds data, row by row, within ``limits``: a CSV file is read as it is
     iterated (a row past a limit is refused then), a workbook is measured and parsed here (calamine
-    builds the whole sheet) and its rows made one at a time. ``beside`` and ``measured`` as in
-    ``read_table``."""
+    builds the whole sheet) and its rows made one at a time. The other sheets are named in
+    ``Rows.ignored``. ``beside`` and ``measured`` as in ``read_table``."""
+    return read_sheets(path, limits, None, beside, measured)[0]
+
+
+def read_sheets(path: Path, limits: sheet_limits.Limits,
+                wanted: Callable[[Sequence[Sequence[Any]]], bool] | None = None,
+                beside: Callable[[], None] | None = None,
+                measured: sheet_limits.Beforehand | None = None) -> list[Rows]:
+    """The sheets of ``path`` a reader wants, in the workbook's order: those whose first ``HEAD_ROWS`` rows
+    ``wanted`` accepts (every sheet with data may hold part of the answer), or the first sheet holding
+    data when ``wanted`` is None. Never empty: when no sheet is wanted, the first one is given (the
+    reader then says what it missed). The first ``Rows`` names every other sheet and why it was not read.
+
+    A file is read by what it holds, whatever its name says: an HTML table or Excel 2003 XML saved as
+    ``.xls`` (what web portals download) and text saved as ``.xls`` are read as such (``sheet_formats``)."""
+    from desktop.services import sheet_formats
+
     path = Path(path)
     suffix = path.suffix.lower()
     try:
@@ -98,7 +128,19 @@ def read_rows(path: Path, limits: sheet_limits.Limits, beside: Callable[[], None
     if path.stat().st_size > MAX_FILE_BYTES:
         raise _unreadable(path, "berkas lebih dari 64 MB; bagi menjadi beberapa berkas.")
     if suffix in (".csv", ".txt"):
-        return Rows(path.stem, _csv_rows(path, _csv_encoding(path), limits))
+        return [Rows(path.stem, _csv_rows(path, _csv_encoding(path), limits))]
+    kind = sheet_formats.content_kind(path)
+    if kind == sheet_formats.TEXT:
+        return [Rows(path.stem, _csv_rows(path, _csv_encoding(path), limits))]
+    if kind in (sheet_formats.HTML, sheet_formats.XML_2003):
+        read = sheet_formats.html_tables if kind == sheet_formats.HTML else sheet_formats.xml_2003_sheets
+        try:
+            tables = read(path, limits)
+        except ServiceError:
+            raise
+        except Exception as exc:   # lxml's refusal of what is not markup after all
+            raise _damaged(path) from exc
+        return _chosen([(name, iter(rows), True) for name, rows in tables], wanted, path)
     from python_calamine import CalamineWorkbook
 
     thread = None
@@ -112,7 +154,14 @@ def read_rows(path: Path, limits: sheet_limits.Limits, beside: Callable[[], None
             workbook = CalamineWorkbook.from_path(str(path))
             if not workbook.sheet_names:
                 raise _unreadable(path, "tidak ada lembar kerja.")
-            sheet = workbook.get_sheet_by_index(0)
+            candidates = []
+            for number, meta in enumerate(workbook.sheets_metadata):
+                visible = str(meta.visible).endswith("Visible")
+                if not str(meta.typ).endswith("WorkSheet"):
+                    candidates.append((meta.name, None, SHEET_NOT_DATA))
+                    continue
+                candidates.append((meta.name, _workbook_sheet(path, workbook, number), visible))
+            result = _chosen(candidates, wanted, path)
         finally:
             if thread is not None:
                 thread.join()
@@ -123,21 +172,97 @@ def read_rows(path: Path, limits: sheet_limits.Limits, beside: Callable[[], None
     except BaseException as exc:  # calamine's own errors, and a Rust panic (pyo3's PanicException is a
         # BaseException) on a record it cannot parse: the file is damaged either way
         raise _damaged(path) from exc
-    return Rows(sheet.name, _sheet_rows(path, sheet))
+    return result
+
+
+def _workbook_sheet(path: Path, workbook: Any, number: int) -> Callable[[], Iterator[list[Any]]]:
+    """The sheet's rows, parsed when first asked for (calamine builds a sheet whole)."""
+    return lambda: _sheet_rows(path, workbook.get_sheet_by_index(number))
+
+
+def _chosen(candidates: Sequence[tuple[str, Any, Any]], wanted: Callable[[Sequence[Sequence[Any]]], bool] | None,
+            path: Path) -> list[Rows]:
+    """The wanted sheets among (name, rows or a function making them, visible or the reason it is not
+    read); the first one names the others."""
+    chosen: list[Rows] = []
+    ignored: list[tuple[str, str]] = []
+    first: Rows | None = None
+    for name, rows, visible in candidates:
+        if isinstance(visible, str):
+            ignored.append((name, visible))
+            continue
+        if not visible:
+            ignored.append((name, SHEET_HIDDEN))
+            continue
+        rows = iter(rows() if callable(rows) else rows)
+        head = list(itertools.islice(rows, HEAD_ROWS))
+        if not any(_filled(row) for row in head):
+            ignored.append((name, SHEET_EMPTY))
+            continue
+        sheet = Rows(name, itertools.chain(head, rows))
+        if first is None:
+            first = sheet
+        if (wanted(head) if wanted is not None else not chosen):
+            chosen.append(sheet)
+        else:
+            ignored.append((name, SHEET_NOT_WANTED if wanted is not None else SHEET_AFTER_FIRST))
+    if not chosen:
+        if first is None:      # no sheet holds data: the first worksheet, empty, for the reader to say so
+            name = next((name for name, _r, why in candidates if not isinstance(why, str)), path.stem)
+            first = Rows(name, iter(()))
+        chosen = [first]
+        ignored = [(name, why) for name, why in ignored if name != first.sheet]
+    order = {name: n for n, (name, _r, _v) in enumerate(candidates)}
+    ignored.sort(key=lambda item: order.get(item[0], 0))
+    chosen[0] = Rows(chosen[0].sheet, chosen[0].rows, tuple(ignored))
+    return chosen
+
+
+def _filled(row: Sequence[Any]) -> bool:
+    return any(cell not in (None, "") for cell in row)
 
 
 def _sheet_rows(path: Path, sheet: Any) -> Iterator[list[Any]]:
+    """The sheet's rows from its first (row numbers kept: row i is spreadsheet row i + 1), a merged cell's
+    value given to every row and column it spans."""
     start_col = sheet.start[1] if sheet.start else 0
+    merged = _merged_by_row(sheet)
     try:
-        if start_col:
-            for row in sheet.iter_rows():
-                yield [""] * start_col + row
-        else:
-            yield from sheet.iter_rows()
+        for number, row in enumerate(sheet.iter_rows()):
+            if start_col:
+                row = [""] * start_col + row
+            for first_row, first_col, last_col, origin in merged.get(number, ()):
+                value = origin[0] if origin else (row[first_col] if first_col < len(row) else "")
+                if number == first_row:
+                    origin.append(value)
+                if len(row) <= last_col:
+                    row.extend([""] * (last_col + 1 - len(row)))
+                for column in range(first_col, last_col + 1):
+                    row[column] = value
+            yield row
     except (KeyboardInterrupt, SystemExit, GeneratorExit):
         raise
     except BaseException as exc:  # as in read_rows: calamine's errors while making a row
         raise _damaged(path) from exc
+
+
+_MERGED_ROWS = 1_000_000
+
+
+def _merged_by_row(sheet: Any) -> dict[int, list[tuple[int, int, int, list[Any]]]]:
+    """Each row's merged ranges: (first row, first column, last column, [the top-left value, once read])."""
+    spans: dict[int, list[tuple[int, int, int, list[Any]]]] = {}
+    height = sheet.height + (sheet.start[0] if sheet.start else 0)
+    budget = _MERGED_ROWS
+    for (first_row, first_col), (last_row, last_col) in getattr(sheet, "merged_cell_ranges", None) or ():
+        last_row = min(last_row, height)      # bounded as the sheet is (sheet_limits measured it)
+        budget -= max(0, last_row - first_row + 1)
+        if budget < 0 or last_col - first_col > 1_000:
+            break        # more merging than any table a person made: the rest stay as calamine gives them
+        origin: list[Any] = []
+        for number in range(first_row, last_row + 1):
+            spans.setdefault(number, []).append((first_row, first_col, last_col, origin))
+    return spans
 
 
 _CSV_CHUNK = 1 << 20

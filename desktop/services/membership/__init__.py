@@ -13,7 +13,7 @@ Only admin accounts (the branch) may do this. One module per use case:
 - ``events``: appending events to records (shared by the steps).
 """
 
-from desktop.services.membership.answers import AnswerResult, import_answer
+from desktop.services.membership.answers import AnswerResult, Unapplied, import_answer, preview_answer
 from desktop.services.membership.baznas import baznas_report
 from desktop.services.membership.events import MAX_MONTHS, lifecycle_columns, require_branch
 from desktop.services.membership.payments import (
@@ -28,7 +28,7 @@ from desktop.services.membership.views import (
 )
 
 __all__ = [
-    "MAX_MONTHS", "NOT_READY_LABELS", "AnswerResult", "BatchInfo", "BatchResult", "NothingReady", "PaymentInfo",
+    "MAX_MONTHS", "NOT_READY_LABELS", "AnswerResult", "Unapplied", "preview_answer", "BatchInfo", "BatchResult", "NothingReady", "PaymentInfo",
     "PaymentQuote", "PaymentResult", "Readiness", "add_payment", "baznas_report", "batches", "count_ready",
     "describe_event", "events_of", "expiring_condition", "export_submission", "import_answer", "lifecycle_columns",
     "load_template", "owed_for", "payments", "pipeline_counts", "quote_payment", "renew", "require_branch",
