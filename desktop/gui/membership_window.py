@@ -28,6 +28,7 @@ from desktop.domain import bpjs, lifecycle
 from desktop.domain.enrollment import Status
 from desktop.domain.text import format_date, format_rupiah, parse_rupiah
 from desktop.gui.i18n import error_text, label
+from desktop.gui.steps import ERROR_STYLE, OK_STYLE, PLAIN_STYLE, _Step, _item, _say, _table
 from desktop.gui.worker import DbWorker
 from desktop.services import membership, permissions
 from desktop.services.accounts import Actor
@@ -36,20 +37,12 @@ from desktop.services.records import SchoolInfo, WorkerRow
 from desktop.services.search import SearchQuery
 from desktop.services.workspace import Workspace
 
-OK_STYLE = "color: #1f6b3a; font-weight: bold;"
-ERROR_STYLE = "color: #b3261e; font-weight: bold;"
-PLAIN_STYLE = ""
 # A difference between what BAZNAS owes and what it paid: it must catch a tired eye.
 SHORT_STYLE = ("color: #8c1d18; background: #fde7e4; border: 1px solid #e4a49c; border-radius: 4px; "
                "padding: 3px 6px; font-weight: bold;")
 OVER_STYLE = ("color: #6b4500; background: #fff4d6; border: 1px solid #e2c46c; border-radius: 4px; "
               "padding: 3px 6px; font-weight: bold;")
 SHORT_COLOR, OVER_COLOR = QColor("#fde7e4"), QColor("#fff4d6")
-
-
-def _say(widget: QLabel, text: str, style: str = PLAIN_STYLE) -> None:
-    widget.setStyleSheet(style)
-    widget.setText(text)
 
 
 def _local_time(value: dt.datetime | None) -> str:
@@ -85,29 +78,6 @@ def _skipped_text(skipped: dict[str, int]) -> str:
                      .format(count=n, status=_status(key)) for key, n in sorted(skipped.items()))
 
 
-def _table(headers: list[str], name: str) -> QTableWidget:
-    table = QTableWidget(0, len(headers), objectName=name)
-    table.setHorizontalHeaderLabels(headers)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setAlternatingRowColors(True)
-    table.setTabKeyNavigation(False)       # Tab leaves the table; the arrows move in it
-    table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
-
-
-def _item(text: object, align_right: bool = False, tip: str = "") -> QTableWidgetItem:
-    item = QTableWidgetItem("" if text is None else str(text))
-    if align_right:
-        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-    if tip:
-        item.setToolTip(tip)
-    return item
-
-
 def difference_text(owed: int, paid: int | None) -> tuple[str, str]:
     """What BAZNAS paid against what it owes, in plain words, and the style that makes a gap stand out."""
     if paid is None:
@@ -126,67 +96,6 @@ def difference_text(owed: int, paid: int | None) -> tuple[str, str]:
 
 
 # --------------------------------------------------------------------------- the steps' dialogs
-
-class _Step(QDialog):
-    """One step of the branch's work: a form, what will happen, what happened (or why not)."""
-
-    done = Signal(object)      # the service's result
-    failed = Signal(str)       # the message shown
-
-    def __init__(self, ws: Workspace, worker: DbWorker, actor: Actor, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.ws, self.worker, self.actor = ws, worker, actor
-        self.busy = False
-        self.layout_ = QVBoxLayout(self)
-        self.message = QLabel(objectName="stepMessage")
-        self.message.setWordWrap(True)
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 0)
-        self.progress.setVisible(False)
-        self.progress.setMaximumHeight(10)
-        self.progress.setTextVisible(False)
-
-    def _buttons(self, *buttons: QPushButton) -> None:
-        row = QHBoxLayout()
-        row.addWidget(self.progress, 1)
-        row.addStretch(1)
-        for button in buttons:
-            row.addWidget(button)
-        if buttons:
-            buttons[0].setDefault(True)         # Enter in the form does the step, never closes it
-        self.close_button = QPushButton(self.tr("Tutup"), clicked=self.reject, autoDefault=False)
-        row.addWidget(self.close_button)
-        self.layout_.addWidget(self.message)
-        self.layout_.addLayout(row)
-
-    def _run(self, fn, *args, on_success, changes: str | None = None, **kwargs) -> None:
-        self._set_busy(True)
-        self.worker.submit(fn, *args, changes=changes, **kwargs,
-                           on_success=lambda result: (self._set_busy(False), on_success(result)),
-                           on_failure=self._failed)
-
-    def _set_busy(self, busy: bool) -> None:
-        self.busy = busy
-        self.progress.setVisible(busy)
-        self._update_buttons()
-
-    def _update_buttons(self) -> None:
-        pass
-
-    def _failed(self, error: BaseException) -> None:
-        self._set_busy(False)
-        text = error_text(error)
-        _say(self.message, text, ERROR_STYLE)
-        self.failed.emit(text)
-
-    def _months_box(self, value: int) -> QSpinBox:
-        box = QSpinBox(objectName="months")
-        box.setRange(1, membership.MAX_MONTHS)
-        box.setValue(value)
-        box.setSuffix(self.tr(" bulan"))
-        return box
-
 
 class SubmitDialog(_Step):
     """Ajukan ke BPJS: the records ready for BPJS (filtered like the list) into the collective
@@ -329,91 +238,6 @@ class SubmitDialog(_Step):
             self.failed.emit(text)
             return
         super()._failed(error)
-
-
-ANSWER_FILTER = "Jawaban BPJS (*.xlsx *.xls *.ods *.csv)"
-
-
-class AnswerDialog(_Step):
-    """Baca jawaban BPJS: KPJ numbers activate, reasons refuse; what was not applied, and why."""
-
-    def __init__(self, ws, worker, actor, parent=None):
-        super().__init__(ws, worker, actor, parent)
-        self.result: membership.AnswerResult | None = None
-        self.setWindowTitle(self.tr("Baca jawaban BPJS"))
-        intro = QLabel(self.tr(
-            "Pilih berkas yang dikirim BPJS (.xlsx, .xls, .ods atau .csv). Baris dengan nomor KPJ 11 digit dan "
-            "tanggal kepesertaan (TMT) membuat peserta itu Aktif sejak tanggal tersebut; baris dengan alasan tanpa "
-            "KPJ membuatnya Ditolak BPJS; baris yang masih diproses (PROSES, PENDING, menunggu) tidak mengubah apa-apa. "
-            "Berkas yang sama dibaca dua kali tidak mengubah apa-apa."))
-        intro.setWordWrap(True)
-        self.layout_.addWidget(intro)
-        self.choose_button = QPushButton(self.tr("&Pilih berkas jawaban…"), objectName="saveButton",
-                                         clicked=self.choose_file, autoDefault=True)
-        pick = QHBoxLayout()
-        pick.addWidget(self.choose_button)
-        pick.addStretch(1)
-        self.layout_.addLayout(pick)
-        counts = QGridLayout()
-        self.figures: dict[str, QLabel] = {}
-        for column, (key, title) in enumerate((("activated", self.tr("Aktif")), ("refused", self.tr("Ditolak")),
-                                               ("unchanged", self.tr("Tidak berubah")),
-                                               ("pending", self.tr("Masih diproses BPJS")),
-                                               ("unknown", self.tr("Tidak diterapkan")))):
-            value = QLabel("–", objectName=f"answer_{key}")
-            value.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            value.setStyleSheet("font-size: 16pt; font-weight: bold;")
-            caption = QLabel(title)
-            caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            counts.addWidget(value, 0, column)
-            counts.addWidget(caption, 1, column)
-            self.figures[key] = value
-        self.layout_.addLayout(counts)
-        self.layout_.addWidget(QLabel(self.tr("Baris yang tidak diterapkan dan alasannya:")))
-        self.table = _table([self.tr("Baris di berkas"), self.tr("Alasan")], "answerProblems")
-        self.table.setWordWrap(True)
-        self.layout_.addWidget(self.table, 1)
-        self._buttons()
-        self.resize(760, 520)
-
-    def _update_buttons(self) -> None:
-        self.choose_button.setEnabled(not self.busy)
-
-    def choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Pilih berkas jawaban BPJS"), str(self.ws.exports_dir),
-                                              ANSWER_FILTER)
-        if path:
-            self.read(Path(path))
-
-    def read(self, path: Path) -> None:
-        self.message.clear()
-        self._run(membership.import_answer, self.ws, Path(path), self.actor, changes="workers",
-                  on_success=lambda result: self._applied(result, Path(path)))
-
-    def _applied(self, result: membership.AnswerResult, path: Path) -> None:
-        self.result = result
-        for key, value in (("activated", result.activated), ("refused", result.refused),
-                           ("unchanged", result.unchanged), ("pending", result.pending),
-                           ("unknown", len(result.unknown))):
-            self.figures[key].setText(str(value))
-        self.figures["unknown"].setStyleSheet("font-size: 16pt; font-weight: bold;" +
-                                              (" color: #b3261e;" if result.unknown else ""))
-        self.table.setRowCount(len(result.unknown))
-        for row, (number, reason) in enumerate(result.unknown):
-            self.table.setItem(row, 0, _item(number, align_right=True))
-            text = QCoreApplication.translate(SERVICE_CONTEXT, reason)
-            self.table.setItem(row, 1, _item(text, tip=text))
-        self.table.resizeRowsToContents()
-        text = self.tr("{name} dibaca: {activated} peserta aktif, {refused} ditolak BPJS, {unchanged} tidak berubah.") \
-            .format(name=path.name, activated=result.activated, refused=result.refused, unchanged=result.unchanged)
-        if result.pending:
-            text += " " + self.tr("{count} masih diproses BPJS: tidak ada yang diubah; terapkan jawaban "
-                                  "berikutnya bila sudah ada.").format(count=result.pending)
-        if result.unknown:
-            text += " " + self.tr("{count} baris tidak diterapkan: lihat alasannya di tabel.").format(
-                count=len(result.unknown))
-        _say(self.message, text, OK_STYLE if not result.unknown else PLAIN_STYLE)
-        self.done.emit(result)
 
 
 class _Figures(QGroupBox):
@@ -1000,6 +824,8 @@ class MembershipWindow(QDialog):
         return self._open_step(SubmitDialog(self.ws, self.worker, self.actor, self.list_query, self.schools, self))
 
     def open_answer(self) -> AnswerDialog:
+        from desktop.gui.answer_dialog import AnswerDialog
+
         return self._open_step(AnswerDialog(self.ws, self.worker, self.actor, self))
 
     def open_payment(self) -> PaymentDialog:

@@ -98,18 +98,26 @@ def test_submit_answer_and_pay_through_the_window(qtbot, window, ws, admin, tmp_
     answer_file = tmp_path / "jawaban.xlsx"
     write_answer(answer_file, rows)
     answer = kep.open_answer()
-    with reload_done(qtbot, kep), qtbot.waitSignal(answer.done, timeout=20_000):
+    with qtbot.waitSignal(answer.previewed, timeout=20_000):     # first what it would do, nothing changed
         answer.read(answer_file)
     figures = {key: label.text() for key, label in answer.figures.items()}
     assert figures == {"activated": "9", "refused": "2", "unchanged": "0", "pending": "0", "unknown": "2"}
-    problems = [(answer.table.item(r, 0).text(), answer.table.item(r, 1).text())
+    assert answer.stage.text() == "Pratinjau — belum ada yang diubah." and answer.apply_button.isEnabled()
+    assert "Kolom: No → tidak dipakai; NIK → NIK" in answer.reading.text()
+    assert set(list_cells(window, STATUS)) == {"Diajukan ke BPJS"}
+    with reload_done(qtbot, kep), qtbot.waitSignal(answer.done, timeout=20_000):
+        answer.apply_button.click()
+    assert figures == {key: label.text() for key, label in answer.figures.items()}
+    assert answer.stage.text() == "Diterapkan." and not answer.apply_button.isEnabled()
+    problems = [(answer.table.item(r, 0).text(), answer.table.item(r, 3).text())
                 for r in range(answer.table.rowCount())]
     assert problems == [("13", "Nomor KPJ ini sudah dipakai peserta lain."),
                         ("16", "NIK tidak ada di antara peserta yang diajukan.")]
     assert "9 peserta aktif, 2 ditolak BPJS, 0 tidak berubah" in answer.message.text()
-    with qtbot.waitSignal(answer.done, timeout=20_000):      # the same file again changes nothing
+    with qtbot.waitSignal(answer.previewed, timeout=20_000):      # the same file again changes nothing
         answer.read(answer_file)
     assert (answer.figures["activated"].text(), answer.figures["unchanged"].text()) == ("0", "11")
+    assert not answer.apply_button.isEnabled()
     answer.close()
     qtbot.waitUntil(lambda: kep.batch_table.item(0, 5).text() == "9", timeout=10_000)
     assert [kep.batch_table.item(0, c).text() for c in (4, 5, 6)] == ["1", "9", "2"]

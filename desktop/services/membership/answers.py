@@ -263,7 +263,7 @@ def import_answer(ws: Workspace, path: Path, actor: Actor, apply: bool = True,
                 continue
             wid, status, kpj, life, name = found
             if r.name and not bpjs.names_agree(r.name, name):
-                report(r, NAME_DIFFERS)
+                report(r, NAME_DIFFERS, r.name)
                 continue
             if r.kpj:
                 assert r.start is not None

@@ -1,0 +1,109 @@
+"""One step of the branch's membership work as a dialog (submit, read BPJS's answer, record a payment,
+renew): a form, what will happen, what happened (or why not), run on the database worker."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView, QDialog, QHBoxLayout, QHeaderView, QLabel, QProgressBar, QPushButton, QSpinBox,
+    QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+)
+
+from desktop.gui.i18n import error_text
+from desktop.gui.worker import DbWorker
+from desktop.services import membership
+from desktop.services.accounts import Actor
+from desktop.services.workspace import Workspace
+
+OK_STYLE = "color: #1f6b3a; font-weight: bold;"
+ERROR_STYLE = "color: #b3261e; font-weight: bold;"
+PLAIN_STYLE = ""
+
+
+def _say(widget: QLabel, text: str, style: str = PLAIN_STYLE) -> None:
+    widget.setStyleSheet(style)
+    widget.setText(text)
+
+
+def _table(headers: list[str], name: str) -> QTableWidget:
+    table = QTableWidget(0, len(headers), objectName=name)
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setAlternatingRowColors(True)
+    table.setTabKeyNavigation(False)       # Tab leaves the table; the arrows move in it
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+def _item(text: object, align_right: bool = False, tip: str = "") -> QTableWidgetItem:
+    item = QTableWidgetItem("" if text is None else str(text))
+    if align_right:
+        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    if tip:
+        item.setToolTip(tip)
+    return item
+
+
+class _Step(QDialog):
+    """One step of the branch's work: a form, what will happen, what happened (or why not)."""
+
+    done = Signal(object)      # the service's result
+    failed = Signal(str)       # the message shown
+
+    def __init__(self, ws: Workspace, worker: DbWorker, actor: Actor, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ws, self.worker, self.actor = ws, worker, actor
+        self.busy = False
+        self.layout_ = QVBoxLayout(self)
+        self.message = QLabel(objectName="stepMessage")
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.progress.setVisible(False)
+        self.progress.setMaximumHeight(10)
+        self.progress.setTextVisible(False)
+
+    def _buttons(self, *buttons: QPushButton) -> None:
+        row = QHBoxLayout()
+        row.addWidget(self.progress, 1)
+        row.addStretch(1)
+        for button in buttons:
+            row.addWidget(button)
+        if buttons:
+            buttons[0].setDefault(True)         # Enter in the form does the step, never closes it
+        self.close_button = QPushButton(self.tr("Tutup"), clicked=self.reject, autoDefault=False)
+        row.addWidget(self.close_button)
+        self.layout_.addWidget(self.message)
+        self.layout_.addLayout(row)
+
+    def _run(self, fn, *args, on_success, changes: str | None = None, **kwargs) -> None:
+        self._set_busy(True)
+        self.worker.submit(fn, *args, changes=changes, **kwargs,
+                           on_success=lambda result: (self._set_busy(False), on_success(result)),
+                           on_failure=self._failed)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self.progress.setVisible(busy)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        pass
+
+    def _failed(self, error: BaseException) -> None:
+        self._set_busy(False)
+        text = error_text(error)
+        _say(self.message, text, ERROR_STYLE)
+        self.failed.emit(text)
+
+    def _months_box(self, value: int) -> QSpinBox:
+        box = QSpinBox(objectName="months")
+        box.setRange(1, membership.MAX_MONTHS)
+        box.setValue(value)
+        box.setSuffix(self.tr(" bulan"))
+        return box
