@@ -315,6 +315,8 @@ def names_agree(written: str, held: str) -> bool:
     spacing, initials (``M. YUSUF`` for ``MUHAMMAD YUSUF``) and a letter or two of spelling."""
     from rapidfuzz import fuzz
 
+    if written.upper() == (held or "").upper():
+        return True          # the common case: BPJS wrote back the name Lindung sent
     a, b = _name_words(written), _name_words(held)
     if not a or not b:
         return True        # nothing to compare: the NIK alone decides

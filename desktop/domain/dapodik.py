@@ -138,7 +138,8 @@ def _title_facts(rows: Sequence[Sequence[Any]]) -> tuple[str, str]:
     """(school name, kabupaten) from the title rows above the header."""
     school = kabupaten = ""
     for row in rows:
-        line = " ".join(t for t in (cell_text(v) for v in row) if t)
+        # A title merged across the row gives its value to every column it spans: said once.
+        line = " ".join(dict.fromkeys(t for t in (cell_text(v) for v in row) if t))
         if not line:
             continue
         match = re.search(r"\bKabupaten\s*:?\s*([^,]+)", line, re.IGNORECASE)
@@ -167,7 +168,8 @@ def _two_row_layout(rows: Sequence[Sequence[Any]], index: int) -> Layout | None:
     headers = list(top)
     in_group: set[int] = set()
     for start, person in starts:
-        end = next((i for i in range(start + 1, width) if top[i]), width)
+        # The group runs to the next title: a merged title gives its value to every column it spans.
+        end = next((i for i in range(start + 1, width) if top[i] and top[i] != top[start]), width)
         fields: dict[str, int] = {}
         for i in range(start, min(end, start + 8)):
             name = _GROUP_FIELDS.get(header_key(below[i]))

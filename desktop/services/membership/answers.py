@@ -305,9 +305,10 @@ def import_answer(ws: Workspace, path: Path, actor: Actor, apply: bool = True,
                                "reason": r.reason[:500], "data": None, "file": path.name, "answer": answer}
                 refused += 1
         if apply:
-            for wid, event in events.items():
-                if event["type"] == lifecycle.REFUSED:
-                    event["data"] = lifecycle.fingerprint(_record_values(session.get(Worker, wid)))
+            refused_ids = [wid for wid, event in events.items() if event["type"] == lifecycle.REFUSED]
+            for start in range(0, len(refused_ids), _CHUNK):     # the data refused, loaded a chunk at a time
+                for worker in session.scalars(select(Worker).where(Worker.id.in_(refused_ids[start:start + _CHUNK]))):
+                    events[worker.id]["data"] = lifecycle.fingerprint(_record_values(worker))
             _append(session, ws, actor, events, now)
             audit.record(session, ws, actor, "answer", path.name,
                          {"activated": activated, "refused": refused, "unchanged": unchanged,
