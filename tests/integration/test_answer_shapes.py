@@ -260,3 +260,40 @@ def test_the_cli_previews_with_dry_run_and_json(batch, tmp_path):
     proc = run(batch.path, "bpjs", "import", str(path), "--json")
     said = json.loads(proc.stdout)
     assert (said["applied"], said["activated"]) == (True, 3) and len(said["answer"]) == 32
+
+
+def test_an_old_xls_workbook_with_a_merged_header_and_date_cells(batch, tmp_path):
+    import xlwt
+
+    path = tmp_path / "jawaban.xls"
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("Hasil")
+    sheet.write_merge(0, 0, 0, 3, "DAFTAR PESERTA BPU TERDAFTAR")
+    sheet.write_merge(1, 2, 0, 0, "NIK")
+    sheet.write_merge(1, 1, 1, 2, "Kepesertaan")
+    sheet.write(2, 1, "No. KPJ")
+    sheet.write(2, 2, "Tgl Kepesertaan")
+    sheet.write_merge(1, 2, 3, 3, "Keterangan")
+    dated = xlwt.easyxf(num_format_str="DD/MM/YYYY")
+    for n in range(3):
+        sheet.write(3 + n, 0, NIKS[n])
+        sheet.write(3 + n, 1, KPJS[n])
+        sheet.write(3 + n, 2, dt.datetime.combine(day(n), dt.time()), dated)
+        sheet.write(3 + n, 3, "Terdaftar")
+    book.save(str(path))
+    result = membership.import_answer(batch, path, SYSTEM)
+    assert (result.activated, result.unknown) == (3, [])
+    assert started(batch, 3) == [("active", day(n)) for n in range(3)]
+
+
+def test_an_answer_naming_another_date_for_an_active_worker_is_reported_not_unchanged(batch, tmp_path):
+    first = csv_answer(tmp_path / "jawaban-1.csv", ["NIK", "KPJ", "TMT"], [[NIKS[0], KPJS[0], "01-12-2026"]])
+    assert membership.import_answer(batch, first, SYSTEM).activated == 1
+    again = csv_answer(tmp_path / "jawaban-2.csv", ["NIK", "KPJ", "TMT"],
+                       [[NIKS[0], KPJS[0], "01-12-2026"], [NIKS[0], KPJS[0], "01-12-2026"]])
+    assert membership.import_answer(batch, again, SYSTEM).unchanged == 1      # the same word twice: one answer
+    other = csv_answer(tmp_path / "jawaban-3.csv", ["NIK", "KPJ", "TMT"], [[NIKS[0], KPJS[0], "03-12-2026"]])
+    result = membership.import_answer(batch, other, SYSTEM)
+    assert (result.unchanged, [(u.row, u.value) for u in result.unknown]) == (0, [(2, "03-12-2026")])
+    assert "tanggal kepesertaan (TMT) lain" in result.unknown[0].reason
+    assert started(batch, 1) == [("active", dt.date(2026, 12, 1))]

@@ -97,6 +97,9 @@ TOO_LATE = QT_TRANSLATE_NOOP(
 NAME_DIFFERS = QT_TRANSLATE_NOOP(
     "Service", "Nama di berkas tidak sama dengan nama peserta ber-NIK ini; tidak diterapkan. Periksa NIK dan nama "
                "di berkas BPJS.")
+OTHER_START = QT_TRANSLATE_NOOP(
+    "Service", "Peserta ini sudah aktif dengan nomor KPJ ini tetapi dengan tanggal kepesertaan (TMT) lain; tidak "
+               "diubah. Bila tanggal yang tercatat salah, urungkan jawaban yang menerapkannya lalu baca lagi.")
 TWO_ANSWERS = QT_TRANSLATE_NOOP(
     "Service", "NIK ini mendapat dua jawaban berbeda dalam berkas ini (nomor KPJ atau TMT lain); tidak diterapkan.")
 REFUSED_AFTER_KPJ = QT_TRANSLATE_NOOP(
@@ -241,6 +244,11 @@ def import_answer(ws: Workspace, path: Path, actor: Actor, apply: bool = True,
                            Worker.full_name)
                     .where(Worker.nik.in_(niks[start:start + _CHUNK]), Worker.deleted_at.is_(None))):
                 workers[nik] = (wid, status, kpj, life, name)
+        active = [found[0] for found in workers.values() if found[1] == Status.ACTIVE.value]
+        covered_from: dict[int, dt.date | None] = {}
+        for start in range(0, len(active), _CHUNK):
+            covered_from.update(session.execute(select(Worker.id, Worker.coverage_start)
+                                                .where(Worker.id.in_(active[start:start + _CHUNK]))).all())
         kpjs = list({r.kpj for r in decided if r.kpj})
         kpj_holder: dict[str, str] = {}
         for start in range(0, len(kpjs), _CHUNK):
@@ -268,7 +276,9 @@ def import_answer(ws: Workspace, path: Path, actor: Actor, apply: bool = True,
             if r.kpj:
                 assert r.start is not None
                 if status == Status.ACTIVE.value:
-                    if kpj == r.kpj:
+                    if kpj == r.kpj and covered_from.get(wid) not in (None, r.start):
+                        report(r, OTHER_START, r.start_text)
+                    elif kpj == r.kpj:
                         unchanged += 1
                     else:
                         report(r, QT_TRANSLATE_NOOP("Service", "Peserta ini sudah aktif dengan nomor KPJ lain."))
