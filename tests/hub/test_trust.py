@@ -101,7 +101,8 @@ def test_every_date_is_bounded_and_refused_with_a_reason(hub, tmp_path):
     write_answer(tmp_path / "jawaban.xlsx", [(1, records[0]["nik"], "", "26120000001", "31-12-9999", ""),
                                             (2, records[1]["nik"], "", "26120000002", "05-12-2026", "")])
     result = as_json(run(branch, "bpjs", "import", str(tmp_path / "jawaban.xlsx"), "--json"))
-    assert result["activated"] == 1 and "tidak masuk akal" in result["unknown"][0]["reason"]
+    assert result["activated"] == 1 and "tiga bulan setelah hari ini" in result["unknown"][0]["reason"]
+    assert result["unknown"][0]["value"] == "31-12-9999"
     paid = as_json(run(branch, "payment", "add", "--batch", batch, "--months", "12", "--json"))
     assert paid["records"] == 2
     assert sync(branch).startswith("pushed 2,")
