@@ -144,3 +144,28 @@ def test_the_card_says_each_rule_as_it_is_and_the_fund_that_paid(ws, tmp_path):
                  "paling sedikit 3 tahun.", "peserta dan ahli waris."):
         assert rule in inside
     assert re.search(r"Tanda tangan peserta", back)
+
+
+def test_payments_recorded_before_funds_were_are_zakat_after_the_upgrade(tmp_path):
+    from alembic import command as alembic_command
+
+    from desktop.storage.engine import HEAD_REVISION, _alembic_config, current_revision
+
+    path = tmp_path / "lama.sqlite3"
+    ws = Workspace(path, today=TODAY)
+    try:
+        enrollment.enroll(ws, make_raw(), SYSTEM)
+        batch = membership.export_submission(ws, tmp_path / "ajuan.xlsx", SYSTEM).number
+        number = membership.add_payment(ws, SYSTEM, 1, batch=batch, fund="infak").number
+        with ws.engine.begin() as connection:        # the laptop as it was before 0014, its payment in it
+            alembic_command.downgrade(_alembic_config(connection), "0013")
+            columns = [row[1] for row in connection.exec_driver_sql("PRAGMA table_info(payments)")]
+            assert "fund" not in columns
+    finally:
+        ws.close()
+    ws = Workspace(path, today=TODAY)
+    try:
+        assert current_revision(ws.engine) == HEAD_REVISION == "0014"
+        assert [(p.number, p.fund) for p in membership.payments(ws)] == [(number, "zakat")]
+    finally:
+        ws.close()
