@@ -80,6 +80,7 @@ def _plan(session: Session, ids: Sequence[int], months: int, today: dt.date,
                                 .where(Worker.id.in_(ids[start:start + _CHUNK]))).all()
     skipped: dict[str, int] = {}
     planned: dict[int, tuple[int, str | None]] = {}
+    prices: dict[tuple[str, dt.date, int], int] = {}
     owed = 0
     for wid, status, occupation, cov_start, cov_end, deleted_at, events in rows:
         if deleted_at is not None or status not in (Status.SUBMITTED.value, Status.ACTIVE.value):
@@ -87,7 +88,10 @@ def _plan(session: Session, ids: Sequence[int], months: int, today: dt.date,
             skipped[reason] = skipped.get(reason, 0) + 1
             continue
         first, restart = _first_covered_month(status, cov_start, cov_end, today)
-        amount_for = owed_for(occupation, first, months, submitted_bracket(lifecycle.loads(events), bracket))
+        key = (occupation, first, submitted_bracket(lifecycle.loads(events), bracket))
+        amount_for = prices.get(key)
+        if amount_for is None:        # most workers share an occupation, a first month and a bracket
+            amount_for = prices[key] = owed_for(key[0], first, months, key[2])
         owed += amount_for
         planned[wid] = (amount_for, restart)
     return planned, owed, skipped
