@@ -131,7 +131,7 @@ def _front_background(c: Canvas) -> None:
     c.drawString(4 * mm, CARD_H - 8.6 * mm, "JKK + JKM")
     c.setFont(REGULAR, 5.2)
     c.drawRightString(CARD_W - 4 * mm, CARD_H - 4.4 * mm, "Jaminan Sosial Ketenagakerjaan")
-    c.drawRightString(CARD_W - 4 * mm, CARD_H - 8.4 * mm, "dibiayai dana zakat")
+    c.drawRightString(CARD_W - 4 * mm, CARD_H - 8.4 * mm, "dibiayai BAZNAS")
     c.setFillColor(MUTED)
     c.setFont(REGULAR, 4.6)
     # The first row's label depends on the card (KPJ number or Lindung's own): drawn with the card.

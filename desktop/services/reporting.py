@@ -73,7 +73,7 @@ def summary_report(ws: Workspace, out: Path, actor: Actor, target_count: int | N
     by_occupation = [(m.label, occupations.get(m.value, 0)) for m in Occupation if occupations.get(m.value)]
     by_occupation.sort(key=lambda r: -r[1])
     cover = Cover("Ringkasan kepesertaan pekerja rentan",
-                  "JKK + JKM dibiayai dana zakat BAZNAS · Kalimantan Barat", _generated(now),
+                  "JKK + JKM dibiayai BAZNAS (zakat, infak, sedekah) · Kalimantan Barat", _generated(now),
                   (f"Wilayah: semua {len(rows)} kabupaten/kota Kalimantan Barat",
                    "Peserta: semua yang tidak dihapus (terdaftar, diajukan, aktif, ditolak, berakhir)",
                    f"Target: {goal:,} pekerja rentan".replace(",", ".")))

@@ -128,6 +128,7 @@ def test_the_card_says_each_rule_as_it_is_and_the_fund_that_paid(ws, tmp_path):
     front = reader.pages[0].extract_text()
     back = " ".join(reader.pages[1].extract_text().split())
     assert "BAZNAS (dana sedekah)" in front and siti.full_name in front
+    assert "dana zakat" not in front                       # the card's head names no fund it was not paid from
     assert ("JKM (Jaminan Kematian), meninggal bukan karena kecelakaan kerja: ahli waris menerima Rp 42.000.000 "
             "bila sudah menjadi peserta 3 bulan atau lebih; kurang dari 3 bulan Rp 10.000.000.") in back
     # The 2 × 24-hour report is for work accidents: said in the JKK rule, and JKM is said to have none.
