@@ -45,7 +45,7 @@ class CardData:
     kabupaten: str
     programmes: str          # "JKK, JKM"
     coverage: str            # "24-11-2026 s.d. 23-11-2027"
-    funding: str             # "BAZNAS (dana zakat)"
+    funding: str             # "BAZNAS (dana zakat)", or infak or sedekah: the fund of the latest payment
     qr_text: str
     kpj_number: str | None = None   # BPJS's participant number: the card's main number once known
 
@@ -55,12 +55,17 @@ class CardBack:
     """The same on every card of a batch: benefits, how to claim, the branch, a signature line."""
 
     title: str = "Manfaat dan cara klaim"
+    # Each rule as BPJS applies it to BPU members (PP 44/2015 as amended by PP 82/2019; the JKM benefit
+    # of a member of less than 3 months: Peraturan BPJS Ketenagakerjaan 5/2021).
     jkk: str = ("JKK (Jaminan Kecelakaan Kerja): perawatan sesuai kebutuhan medis, santunan selama tidak "
-                "mampu bekerja, santunan cacat, dan santunan kematian akibat kecelakaan kerja.")
-    jkm: str = ("JKM (Jaminan Kematian): santunan Rp 42.000.000 untuk ahli waris bila peserta meninggal "
-                "bukan karena kecelakaan kerja.")
-    claim: str = ("Klaim: laporkan kejadian ke kantor cabang paling lambat 2 x 24 jam; bawa kartu ini, "
-                  "KTP dan Kartu Keluarga peserta dan ahli waris.")
+                "mampu bekerja, santunan cacat, dan santunan kematian akibat kecelakaan kerja. Kecelakaan "
+                "kerja wajib dilaporkan ke BPJS Ketenagakerjaan paling lambat 2 x 24 jam.")
+    jkm: str = ("JKM (Jaminan Kematian), meninggal bukan karena kecelakaan kerja: ahli waris menerima "
+                "Rp 42.000.000 bila sudah menjadi peserta 3 bulan atau lebih; kurang dari 3 bulan "
+                "Rp 10.000.000. Klaim JKM tidak dibatasi 2 x 24 jam.")
+    scholarship: str = ("Beasiswa (JKM) untuk paling banyak 2 anak bila peserta meninggal setelah membayar iuran "
+                        "paling sedikit 3 tahun.")
+    claim: str = "Klaim di kantor cabang: bawa kartu ini, KTP dan Kartu Keluarga peserta dan ahli waris."
     branch: str = "BPJS Ketenagakerjaan Cabang Pontianak · Layanan masyarakat 175"
     signature: str = "Tanda tangan peserta"
 
@@ -126,7 +131,7 @@ def _front_background(c: Canvas) -> None:
     c.drawString(4 * mm, CARD_H - 8.6 * mm, "JKK + JKM")
     c.setFont(REGULAR, 5.2)
     c.drawRightString(CARD_W - 4 * mm, CARD_H - 4.4 * mm, "Jaminan Sosial Ketenagakerjaan")
-    c.drawRightString(CARD_W - 4 * mm, CARD_H - 8.4 * mm, "dibiayai dana zakat")
+    c.drawRightString(CARD_W - 4 * mm, CARD_H - 8.4 * mm, "dibiayai BAZNAS")
     c.setFillColor(MUTED)
     c.setFont(REGULAR, 4.6)
     # The first row's label depends on the card (KPJ number or Lindung's own): drawn with the card.
@@ -186,7 +191,7 @@ def _back_background(c: Canvas, back: CardBack) -> None:
     c.drawString(4 * mm, CARD_H - 6 * mm, back.title)
     y = CARD_H - 10 * mm
     c.setFillColor(INK)
-    for paragraph in (back.jkk, back.jkm, back.claim):
+    for paragraph in (back.jkk, back.jkm, back.scholarship, back.claim):
         for line in split_to_fit(paragraph, REGULAR, 5.3, CARD_W - 8 * mm):
             c.setFont(REGULAR, 5.3)
             c.drawString(4 * mm, y, line)

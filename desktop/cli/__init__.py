@@ -169,6 +169,8 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--months", type=MONTHS, required=True, metavar="N")
     q.add_argument("--reference", metavar="TEXT", help="nomor bukti transfer/kuitansi")
     q.add_argument("--amount", metavar="RP", help="jumlah yang dibayar, bila berbeda dari kewajiban")
+    q.add_argument("--fund", default="zakat", metavar="zakat|infak|sedekah",
+                   help="dana BAZNAS yang membayar (bawaan zakat)")
     q.add_argument("--json", action="store_true")
 
     p = sub.add_parser("renew", help="perpanjang dalam satu langkah: bayar lagi untuk yang perlindungannya segera "
@@ -178,6 +180,8 @@ def build_parser() -> argparse.ArgumentParser:
     _filters(p)
     p.add_argument("--reference", metavar="TEXT")
     p.add_argument("--amount", metavar="RP")
+    p.add_argument("--fund", default="zakat", metavar="zakat|infak|sedekah",
+                   help="dana BAZNAS yang membayar (bawaan zakat)")
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("register", help="daftarkan laptop ini ke hub cabang dengan kode sekali pakai")
@@ -225,7 +229,8 @@ def build_parser() -> argparse.ArgumentParser:
     set_sub = p.add_subparsers(dest="settings_command", metavar="show|set", required=True, parser_class=_Parser)
     set_sub.add_parser("show")
     q = set_sub.add_parser("set")
-    q.add_argument("key", choices=["min_age", "max_age", "coverage_months", "max_plausible_income", "lock_minutes"])
+    q.add_argument("key", choices=["min_age", "max_age", "coverage_months", "max_plausible_income", "lock_minutes",
+                                      "jkk_income"])
     q.add_argument("value", type=SETTING)
     return parser
 

@@ -94,7 +94,7 @@ def _payment_lines(result) -> list[str]:
     from desktop.domain.text import format_rupiah
 
     lines = [f"Pembayaran {result.number}: {result.records} peserta × {result.months} bulan, "
-             f"kewajiban {format_rupiah(result.amount_owed)}."]
+             f"kewajiban {format_rupiah(result.amount_owed)}, dana {result.fund}."]
     if result.amount_paid is not None and result.difference:
         more = "lebih" if result.difference > 0 else "kurang"
         lines.append(f"Dibayar {format_rupiah(result.amount_paid)}: {more} {format_rupiah(abs(result.difference))} "
@@ -125,7 +125,7 @@ def _amount(text: str | None) -> int | None:
 def _payment_json(result) -> str:
     return json.dumps({"payment": result.number, "records": result.records, "months": result.months,
                        "owed": result.amount_owed, "paid": result.amount_paid, "difference": result.difference,
-                       "skipped": result.skipped})
+                       "skipped": result.skipped, "fund": result.fund})
 
 
 def cmd_payment(ws, actor, args) -> int:
@@ -133,7 +133,7 @@ def cmd_payment(ws, actor, args) -> int:
 
     registration_nos = [r for r in (args.records or "").replace(",", " ").split() if r]
     result = membership.add_payment(ws, actor, args.months, batch=args.batch, registration_nos=registration_nos,
-                                    reference=args.reference or "", amount=_amount(args.amount))
+                                    reference=args.reference or "", amount=_amount(args.amount), fund=args.fund)
     print(_payment_json(result) if args.json else "\n".join(_payment_lines(result)))
     return EXIT_OK
 
@@ -142,7 +142,7 @@ def cmd_renew(ws, actor, args) -> int:
     from desktop.services import membership
 
     result = membership.renew(ws, actor, args.expiring, args.months, _query(ws, args),
-                              reference=args.reference or "", amount=_amount(args.amount))
+                              reference=args.reference or "", amount=_amount(args.amount), fund=args.fund)
     print(_payment_json(result) if args.json else "\n".join(_payment_lines(result)))
     return EXIT_OK
 

@@ -127,6 +127,7 @@ class Policy:
     max_age: int = 65          # must be under this age at enrollment
     coverage_months: int = 12
     max_plausible_income: int = 10_000_000
+    jkk_income: int = 1_000_000  # the income bracket sent to BPJS and priced (contributions.BRACKET_DEFAULT)
 
 
 @dataclass(frozen=True)

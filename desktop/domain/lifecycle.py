@@ -9,11 +9,13 @@ the same status, KPJ number and coverage dates from them: nothing of it is typed
 not stored: an active record whose coverage end has passed is ended on that day (``effective_status``).
 
 Event shapes (all carry ``at`` (UTC ISO 8601) and ``by`` (user name)):
-- ``{"type": "submitted", "batch": "…", "months": N}``
+- ``{"type": "submitted", "batch": "…", "months": N, "income": RP}`` (``income``: the bracket sent to BPJS,
+  which prices the worker's JKK; absent from submissions made before it was recorded)
 - ``{"type": "activated", "kpj": "11 digits", "start": "YYYY-MM-DD", "file": "…", "answer": "<id>"}``
 - ``{"type": "refused", "reason": "…", "data": "<fingerprint of the data refused>", "file": "…", "answer": "<id>"}``
   (``answer`` names the application of one BPJS answer file: every event it added carries the same id)
-- ``{"type": "paid", "payment": "…", "months": N, "amount": RP, "from": "YYYY-MM-DD" (optional)}``
+- ``{"type": "paid", "payment": "…", "months": N, "amount": RP, "fund": "zakat|infak|sedekah",
+  "from": "YYYY-MM-DD" (optional)}`` (no ``fund``: recorded before funds were, zakat)
 """
 
 from __future__ import annotations

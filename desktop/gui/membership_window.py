@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain import bpjs, lifecycle
+from desktop.domain.contributions import Fund
 from desktop.domain.enrollment import Status
 from desktop.domain.text import format_date, format_rupiah, parse_rupiah
 from desktop.gui.i18n import error_text, label
@@ -274,7 +275,7 @@ class _Figures(QGroupBox):
 
 
 class _PaymentStep(_Step):
-    """Shared by a batch's payment and a renewal: months, reference, amount; the quote first."""
+    """Shared by a batch's payment and a renewal: months, BAZNAS's fund, reference, amount; the quote first."""
 
     def _payment_fields(self, form: QFormLayout) -> None:
         self.months = self._months_box(self.ws.policy.coverage_months)
@@ -283,7 +284,12 @@ class _PaymentStep(_Step):
         self.reference.setMaxLength(200)
         self.amount = QLineEdit(objectName="amount")
         self.amount.setPlaceholderText(self.tr("yang ditransfer BAZNAS, mis. 5.000.000 (boleh kosong)"))
+        self.fund = QComboBox(objectName="paymentFund")
+        for fund in Fund:
+            self.fund.addItem(label(fund.label), fund.value)
+        self.fund.setToolTip(self.tr("Dana BAZNAS yang membayar iuran ini: zakat, infak atau sedekah."))
         form.addRow(self.tr("&Bulan dibayar"), self.months)
+        form.addRow(self.tr("Sumber &dana"), self.fund)
         form.addRow(self.tr("&Referensi"), self.reference)
         form.addRow(self.tr("&Jumlah dibayar (Rp)"), self.amount)
         self.quote: membership.PaymentQuote | None = None
@@ -292,7 +298,8 @@ class _PaymentStep(_Step):
         self._requote_timer = QTimer(self, singleShot=True, interval=200, timeout=self.requote)
         self.months.valueChanged.connect(lambda _v: self._requote_timer.start())
         self.amount.textChanged.connect(lambda _t: self._show_quote())
-        for signal in (self.months.valueChanged, self.amount.textChanged, self.reference.textChanged):
+        for signal in (self.months.valueChanged, self.amount.textChanged, self.reference.textChanged,
+                       self.fund.currentIndexChanged):
             signal.connect(lambda *_a: self._edited())
 
     def _edited(self) -> None:
@@ -420,7 +427,7 @@ class PaymentDialog(_PaymentStep):
             return
         self.message.clear()
         self._run(membership.add_payment, self.ws, self.actor, self.months.value(), batch=batch,
-                  reference=self.reference.text(), amount=paid, changes="workers",
+                  reference=self.reference.text(), amount=paid, fund=self.fund.currentData(), changes="workers",
                   on_success=lambda result: self._recorded(result, self.tr(
                       "Pembayaran {number} untuk batch {batch} dicatat.").format(number=result.number, batch=batch)))
 
@@ -489,7 +496,8 @@ class RenewDialog(_PaymentStep):
             return
         self.message.clear()
         self._run(membership.renew, self.ws, self.actor, self.days.value(), self.months.value(),
-                  SearchQuery(today=self.ws.today), reference=self.reference.text(), amount=paid, changes="workers",
+                  SearchQuery(today=self.ws.today), reference=self.reference.text(), amount=paid,
+                  fund=self.fund.currentData(), changes="workers",
                   on_success=self._renewed)
 
     def _renewed(self, result: membership.PaymentResult) -> None:
@@ -497,6 +505,11 @@ class RenewDialog(_PaymentStep):
                                        "{months} bulan.").format(number=result.number, count=result.records,
                                                                   months=result.months))
         self.requote()
+
+
+def _fund_label(code: str) -> str:
+    fund = Fund.parse(code)
+    return label(fund.label) if fund else code
 
 
 TEMPLATE_FILTER = "Templat (*.xlsx *.xls *.ods *.csv)"
@@ -711,7 +724,8 @@ class MembershipWindow(QDialog):
         payment_layout.addWidget(QLabel(self.tr("<b>Pembayaran BAZNAS</b>")))
         self.payment_table = _table([self.tr("No. pembayaran"), self.tr("Dicatat"), self.tr("Untuk"),
                                      self.tr("Peserta"), self.tr("Bulan"), self.tr("Kewajiban"), self.tr("Dibayar"),
-                                     self.tr("Selisih"), self.tr("Referensi")], "paymentTable")
+                                     self.tr("Selisih"), self.tr("Referensi"), self.tr("Sumber dana")],
+                                    "paymentTable")
         payment_layout.addWidget(self.payment_table, 1)
         split.addWidget(payments)
         split.setStretchFactor(0, 3)
@@ -779,7 +793,7 @@ class MembershipWindow(QDialog):
                       pay.records, pay.months, format_rupiah(pay.amount_owed),
                       format_rupiah(pay.amount_paid) if pay.amount_paid is not None else self.tr("(tidak diisi)"),
                       "" if not gap else (self.tr("kurang {amount}") if gap < 0 else self.tr("lebih {amount}"))
-                      .format(amount=format_rupiah(abs(gap))), pay.reference)
+                      .format(amount=format_rupiah(abs(gap))), pay.reference, _fund_label(pay.fund))
             for column, value in enumerate(values):
                 item = _item(value, align_right=3 <= column <= 7,
                              tip=_local_time(pay.created_at) if column == 1 else str(value) if column == 8 else "")

@@ -1,5 +1,5 @@
 """Programme settings in the window (admins): age limits, months of coverage, the income thought
-plausible, and the minutes after which an idle window locks."""
+plausible, the income bracket reported to BPJS for JKK, and the minutes after which an idle window locks."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QDialog, QFormLayout, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget,
 )
 
+from desktop.domain import contributions
 from desktop.gui.i18n import error_text
 from desktop.gui.worker import DbWorker
 from desktop.services import settings
@@ -40,12 +41,20 @@ class SettingsDialog(QDialog):
         self.coverage_months = spin("coverageMonths", 1, 120, self.tr(" bulan"))
         self.max_income = spin("maxIncome", 1, 1_000_000_000, "", 500_000)
         self.max_income.setPrefix("Rp ")
+        self.jkk_income = spin("jkkIncome", contributions.BRACKET_MIN, contributions.BRACKET_MAX, "",
+                               contributions.BRACKET_STEP)
+        self.jkk_income.setPrefix("Rp ")
+        self.jkk_income.setToolTip(self.tr(
+            "Tingkat penghasilan yang dikirim ke BPJS untuk setiap peserta; iuran JKK 1% darinya "
+            "(Rp 1.000.000 → Rp 10.000). Penghasilan asli peserta tetap tersimpan. Pengajuan dan "
+            "pembayaran yang sudah dicatat tidak berubah."))
         self.lock_minutes = spin("lockMinutes", 0, 240, self.tr(" menit"))
         self.lock_minutes.setSpecialValueText(self.tr("tidak pernah"))
         form.addRow(self.tr("Umur minimal peserta"), self.min_age)
         form.addRow(self.tr("Umur maksimal (di bawah umur ini)"), self.max_age)
         form.addRow(self.tr("Lama perlindungan"), self.coverage_months)
         form.addRow(self.tr("Penghasilan di atas ini diberi peringatan"), self.max_income)
+        form.addRow(self.tr("Upah yang dilaporkan untuk JKK"), self.jkk_income)
         form.addRow(self.tr("Kunci jendela bila tidak dipakai"), self.lock_minutes)
         layout.addLayout(form)
         self.message = QLabel(objectName="formMessage")
@@ -67,11 +76,13 @@ class SettingsDialog(QDialog):
         self.coverage_months.setValue(values.coverage_months)
         self.max_income.setValue(values.max_plausible_income)
         self.lock_minutes.setValue(values.lock_minutes)
+        self.jkk_income.setValue(values.jkk_income)
         self.loaded.emit(values)
 
     def wanted(self) -> settings.ProgrammeSettings:
         return settings.ProgrammeSettings(self.min_age.value(), self.max_age.value(), self.coverage_months.value(),
-                                          self.max_income.value(), self.lock_minutes.value())
+                                          self.max_income.value(), self.lock_minutes.value(),
+                                          self.jkk_income.value())
 
     def save(self) -> None:
         self.worker.submit(settings.save_programme_settings, self.ws, self.actor, self.wanted(),

@@ -171,6 +171,8 @@ DETAIL_LABELS = {
     "min_age": QT_TRANSLATE_NOOP("Audit", "umur minimal"), "max_age": QT_TRANSLATE_NOOP("Audit", "umur maksimal"),
     "coverage_months": QT_TRANSLATE_NOOP("Audit", "lama perlindungan (bulan)"),
     "max_plausible_income": QT_TRANSLATE_NOOP("Audit", "batas penghasilan wajar"),
+    "jkk_income": QT_TRANSLATE_NOOP("Audit", "upah yang dilaporkan untuk JKK"),
+    "fund": QT_TRANSLATE_NOOP("Audit", "sumber dana"),
     "name": QT_TRANSLATE_NOOP("Audit", "nama"), "level": QT_TRANSLATE_NOOP("Audit", "jenjang"),
     "kabupaten_code": QT_TRANSLATE_NOOP("Audit", "kabupaten/kota"),
     "coordinator": QT_TRANSLATE_NOOP("Audit", "koordinator"),

@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
-from desktop.domain import cardcode
+from desktop.domain import cardcode, lifecycle
+from desktop.domain.contributions import Fund
 from desktop.domain.base64url import b64, unb64
 from desktop.domain.enrollment import Funding, Programme, Status
 from desktop.domain.messages import QT_TRANSLATE_NOOP
@@ -160,6 +161,17 @@ def count_new_kpj(ws: Workspace, query: SearchQuery | None = None) -> int:
     return count_selected(ws, replace(query or SearchQuery(), reprint_kpj=True, today=ws.today))[0]
 
 
+def _baznas_fund(events) -> str:
+    """BAZNAS and the fund (zakat, infak or sedekah) of the latest payment for the worker; zakat, the
+    programme's usual fund, before any payment (and for a payment recorded before funds were)."""
+    fund = Fund.ZAKAT
+    for event in reversed(events):
+        if event.get("type") == lifecycle.PAID:
+            fund = Fund.parse(event.get("fund") or Fund.ZAKAT.value) or Fund.ZAKAT
+            break
+    return f"BAZNAS (dana {fund.value})"
+
+
 def _programmes(code: str) -> str:
     return "JKK, JKM" if code == Programme.JKK_JKM.value else code.upper()
 
@@ -191,7 +203,7 @@ class CardMaker:
             coverage=(f"{format_date(start)} s.d. {format_date(end)}" if start and end else
                       f"sejak {format_date(start)}" if start else "menunggu nomor KPJ dari BPJS"),
             kpj_number=kpj,
-            funding="BAZNAS (dana zakat)" if funding is Funding.BAZNAS_ZAKAT else (
+            funding=_baznas_fund(record.lifecycle) if funding is Funding.BAZNAS_ZAKAT else (
                 funding.label if funding else record.funding_source),
             qr_text=message + "|" + signature)
 

@@ -8,8 +8,9 @@ from pathlib import Path
 
 from sqlalchemy import exists, func, select
 
+from desktop.domain import lifecycle
 from desktop.domain.contributions import (
-    JKK_MONTHLY, JKM_MONTHLY, add_month, month_start, monthly_rate, reliefs_in,
+    JKM_MONTHLY, add_month, jkk_for, month_start, monthly_rate, reliefs_in, submitted_bracket,
 )
 from desktop.domain.enrollment import Occupation, Status
 from desktop.domain.messages import QT_TRANSLATE_NOOP
@@ -72,7 +73,7 @@ def summary_report(ws: Workspace, out: Path, actor: Actor, target_count: int | N
     by_occupation = [(m.label, occupations.get(m.value, 0)) for m in Occupation if occupations.get(m.value)]
     by_occupation.sort(key=lambda r: -r[1])
     cover = Cover("Ringkasan kepesertaan pekerja rentan",
-                  "JKK + JKM dibiayai dana zakat BAZNAS · Kalimantan Barat", _generated(now),
+                  "JKK + JKM dibiayai BAZNAS (zakat, infak, sedekah) · Kalimantan Barat", _generated(now),
                   (f"Wilayah: semua {len(rows)} kabupaten/kota Kalimantan Barat",
                    "Peserta: semua yang tidak dihapus (terdaftar, diajukan, aktif, ditolak, berakhir)",
                    f"Target: {goal:,} pekerja rentan".replace(",", ".")))
@@ -140,15 +141,19 @@ def contributions_report(ws: Workspace, out: Path, months: int | None, actor: Ac
     if months is None or not 1 <= months <= 60:
         raise ServiceError(QT_TRANSLATE_NOOP("Service", "Jumlah bulan harus 1 sampai 60."))
     first = month_start(start or ws.today)
+    setting = ws.policy.jkk_income
     with ws.session() as session:
-        counts = session.execute(
-            select(Worker.kabupaten_code, Worker.occupation, func.count()).where(*covered)
-            .group_by(Worker.kabupaten_code, Worker.occupation)).all()
+        # Each worker is priced at the bracket their submission sent BPJS; one not submitted yet, at the
+        # programme's setting.
+        counts = Counter((kab, occupation, submitted_bracket(lifecycle.loads(events), setting))
+                         for kab, occupation, events in session.execute(
+                             select(Worker.kabupaten_code, Worker.occupation, Worker.lifecycle).where(*covered)))
+    brackets = sorted({bracket for _kab, _occupation, bracket in counts})
     per_kab: dict[str, list[int]] = {}
-    for kab, occupation, n in counts:
+    for (kab, occupation, bracket), n in counts.items():
         jkk = jkm = 0
         for i in range(months):
-            a, b = monthly_rate(add_month(first, i), occupation)
+            a, b = monthly_rate(add_month(first, i), occupation, jkk=jkk_for(bracket))
             jkk, jkm = jkk + a * n, jkm + b * n
         totals = per_kab.setdefault(kab, [0, 0, 0])
         totals[0] += n
@@ -156,8 +161,9 @@ def contributions_report(ws: Workspace, out: Path, months: int | None, actor: Ac
         totals[2] += jkm
     rows = [ContributionRow(kab.name, *per_kab.get(kab.code, [0, 0, 0])) for kab in ws.regions.kabupaten()]
     last = add_month(first, months - 1)
-    notes = [f"Tarif dasar per orang per bulan: JKK {format_rupiah(JKK_MONTHLY)} (1% dari penghasilan "
-             f"terendah Rp 1.000.000) dan JKM {format_rupiah(JKM_MONTHLY)}; paket biasa Rp 16.800."]
+    said = ", ".join(f"JKK {format_rupiah(jkk_for(b))} (1% dari upah yang dilaporkan {format_rupiah(b)})"
+                     for b in brackets or [setting])
+    notes = [f"Tarif dasar per orang per bulan: {said} dan JKM {format_rupiah(JKM_MONTHLY)}."]
     for relief in reliefs_in(first, months):
         notes.append(f"{relief.source}: iuran {100 - relief.percent}% lebih rendah "
                      f"{_month_name(relief.first_month)} – {_month_name(relief.last_month)}"

@@ -1,13 +1,15 @@
 """The programme settings an admin changes in the window (``lindung settings`` on the command line):
-age limits, months of coverage, the income thought plausible, minutes before the window locks."""
+age limits, months of coverage, the income thought plausible, minutes before the window locks, and the
+income bracket the programme pays JKK for (sent to BPJS for every worker). Each laptop keeps its own."""
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-from desktop.domain import bounds
+from desktop.domain import bounds, contributions
 from desktop.domain.enrollment import Policy
 from desktop.domain.messages import QT_TRANSLATE_NOOP
+from desktop.domain.text import format_rupiah
 from desktop.services import accounts, audit, permissions
 from desktop.services.accounts import Actor
 from desktop.services.errors import ServiceError
@@ -21,6 +23,7 @@ class ProgrammeSettings:
     coverage_months: int
     max_plausible_income: int
     lock_minutes: int
+    jkk_income: int = contributions.BRACKET_DEFAULT   # upah yang dilaporkan untuk JKK
 
 
 def programme_settings(ws: Workspace) -> ProgrammeSettings:
@@ -41,6 +44,11 @@ def save_programme_settings(ws: Workspace, actor: Actor, wanted: ProgrammeSettin
     if not 1 <= wanted.max_plausible_income <= bounds.MAX_AMOUNT:
         raise ServiceError(QT_TRANSLATE_NOOP("Service", "Batas penghasilan wajar harus 1 sampai {max} rupiah."),
                            max=f"{bounds.MAX_AMOUNT:,}".replace(",", "."))
+    if not contributions.is_bpu_bracket(wanted.jkk_income):
+        raise ServiceError(QT_TRANSLATE_NOOP(
+            "Service", "Upah yang dilaporkan untuk JKK harus kelipatan Rp 100.000 dari {low} sampai {high} "
+                       "(tingkat penghasilan peserta BPU di BPJS Ketenagakerjaan)."),
+            low=format_rupiah(contributions.BRACKET_MIN), high=format_rupiah(contributions.BRACKET_MAX))
     before = programme_settings(ws)
     if wanted.lock_minutes != before.lock_minutes:
         accounts.set_lock_minutes(ws, wanted.lock_minutes, actor)   # checked and logged there

@@ -211,6 +211,7 @@ class Payment(Base):
     amount_paid: Mapped[int | None] = mapped_column(Integer, nullable=True)
     reference: Mapped[str] = mapped_column(Text)
     renewal: Mapped[bool] = mapped_column(Boolean)
+    fund: Mapped[str] = mapped_column(String(10), server_default="zakat")    # contributions.Fund
 
     # A transfer is recorded once for a batch (payments of a list, with no batch, are checked by their
     # workers' events).

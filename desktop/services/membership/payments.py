@@ -12,7 +12,9 @@ from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
 from desktop.domain import bounds, lifecycle
-from desktop.domain.contributions import add_month, month_start, monthly_rate
+from desktop.domain.contributions import (
+    BRACKET_DEFAULT, Fund, add_month, jkk_for, month_start, monthly_rate, submitted_bracket,
+)
 from desktop.domain.enrollment import Status
 from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.domain.text import format_rupiah
@@ -25,12 +27,14 @@ from desktop.storage.models import Payment, Worker
 from desktop.services.membership.events import _CHUNK, MAX_MONTHS, _append, _next_number, _stamp, require_branch
 
 
-def owed_for(occupation: str, first_month: dt.date, months: int) -> int:
-    """Rupiah owed for one worker for ``months`` months from ``first_month`` (dated rates, PP 50/2025)."""
+def owed_for(occupation: str, first_month: dt.date, months: int, bracket: int = BRACKET_DEFAULT) -> int:
+    """Rupiah owed for one worker declared to BPJS at ``bracket`` for ``months`` months from
+    ``first_month`` (JKK 1 % of the bracket, dated rates, PP 50/2025)."""
     month = month_start(first_month)
     total = 0
+    jkk_base = jkk_for(bracket)
     for _ in range(months):
-        jkk, jkm = monthly_rate(month, occupation)
+        jkk, jkm = monthly_rate(month, occupation, jkk=jkk_base)
         total += jkk + jkm
         month = add_month(month)
     return total
@@ -44,6 +48,7 @@ class PaymentResult:
     amount_owed: int
     amount_paid: int | None
     skipped: dict[str, int]               # why some records of the batch were not paid for: reason -> count
+    fund: str = Fund.ZAKAT.value          # the BAZNAS fund it came from (contributions.Fund)
 
     @property
     def difference(self) -> int | None:
@@ -62,25 +67,31 @@ def _first_covered_month(status: str, start: dt.date | None, end: dt.date | None
     return following, None
 
 
-def _plan(session: Session, ids: Sequence[int], months: int,
-          today: dt.date) -> tuple[dict[int, tuple[int, str | None]], int, dict[str, int]]:
+def _plan(session: Session, ids: Sequence[int], months: int, today: dt.date,
+          bracket: int) -> tuple[dict[int, tuple[int, str | None]], int, dict[str, int]]:
     """What paying ``months`` months for these workers would do: worker id -> (rupiah owed, the date
-    coverage restarts from or None), the total owed, and why the others would not be paid."""
+    coverage restarts from or None), the total owed, and why the others would not be paid. Each worker
+    is priced at the bracket their submission sent BPJS (``bracket``, the programme's setting, for one
+    submitted before brackets were recorded)."""
     rows = []
     for start in range(0, len(ids), _CHUNK):
         rows += session.execute(select(Worker.id, Worker.status, Worker.occupation, Worker.coverage_start,
-                                       Worker.coverage_end, Worker.deleted_at)
+                                       Worker.coverage_end, Worker.deleted_at, Worker.lifecycle)
                                 .where(Worker.id.in_(ids[start:start + _CHUNK]))).all()
     skipped: dict[str, int] = {}
     planned: dict[int, tuple[int, str | None]] = {}
+    prices: dict[tuple[str, dt.date, int], int] = {}
     owed = 0
-    for wid, status, occupation, cov_start, cov_end, deleted_at in rows:
+    for wid, status, occupation, cov_start, cov_end, deleted_at, events in rows:
         if deleted_at is not None or status not in (Status.SUBMITTED.value, Status.ACTIVE.value):
             reason = "deleted" if deleted_at is not None else status
             skipped[reason] = skipped.get(reason, 0) + 1
             continue
         first, restart = _first_covered_month(status, cov_start, cov_end, today)
-        amount_for = owed_for(occupation, first, months)
+        key = (occupation, first, submitted_bracket(lifecycle.loads(events), bracket))
+        amount_for = prices.get(key)
+        if amount_for is None:        # most workers share an occupation, a first month and a bracket
+            amount_for = prices[key] = owed_for(key[0], first, months, key[2])
         owed += amount_for
         planned[wid] = (amount_for, restart)
     return planned, owed, skipped
@@ -108,7 +119,7 @@ def _recorded_as(session: Session, ids: Sequence[int], reference: str, batch_no:
 
 
 def _pay(session: Session, ws: Workspace, actor: Actor, ids: Sequence[int], months: int, reference: str,
-         amount: int | None, batch_no: str | None, renewal: bool) -> PaymentResult:
+         amount: int | None, batch_no: str | None, renewal: bool, fund: Fund) -> PaymentResult:
     now = ws.now()
     if reference:
         earlier = _recorded_as(session, ids, reference, batch_no)
@@ -117,7 +128,7 @@ def _pay(session: Session, ws: Workspace, actor: Actor, ids: Sequence[int], mont
                 "Service", "Transfer {reference} sudah dicatat sebagai pembayaran {payment}; satu transfer dicatat "
                            "sekali. Periksa daftar pembayaran, atau tulis referensi transfer yang lain."),
                 reference=reference, payment=earlier)
-    planned, owed, skipped = _plan(session, ids, months, ws.today)
+    planned, owed, skipped = _plan(session, ids, months, ws.today, ws.policy.jkk_income)
     if not planned:
         raise ServiceError(QT_TRANSLATE_NOOP("Service", "Tidak ada peserta yang dapat dibayar: hanya peserta yang "
                                                         "sudah diajukan atau aktif."))
@@ -125,7 +136,7 @@ def _pay(session: Session, ws: Workspace, actor: Actor, ids: Sequence[int], mont
     events: dict[int, dict[str, Any]] = {}
     for wid, (amount_for, restart) in planned.items():
         event = {"type": lifecycle.PAID, "at": _stamp(now), "by": actor.username, "payment": number,
-                 "months": months, "amount": amount_for}
+                 "months": months, "amount": amount_for, "fund": fund.value}
         if reference:
             event["reference"] = reference
         if restart:
@@ -134,11 +145,20 @@ def _pay(session: Session, ws: Workspace, actor: Actor, ids: Sequence[int], mont
     _append(session, ws, actor, events, now)
     session.add(Payment(number=number, batch_no=batch_no, created_at=now, created_by=actor.username,
                         device_id=ws.device.id, months=months, record_count=len(events), amount_owed=owed,
-                        amount_paid=amount, reference=reference, renewal=renewal))
+                        amount_paid=amount, reference=reference, renewal=renewal, fund=fund.value))
     audit.record(session, ws, actor, "payment", number, {
         "batch": batch_no, "records": len(events), "months": months, "owed": owed, "paid": amount,
-        "reference": reference, "renewal": renewal})
-    return PaymentResult(number, len(events), months, owed, amount, skipped)
+        "reference": reference, "renewal": renewal, "fund": fund.value})
+    return PaymentResult(number, len(events), months, owed, amount, skipped, fund.value)
+
+
+def parse_fund(fund: object) -> Fund:
+    """The BAZNAS fund a payment names (``zakat``, ``infak`` or ``sedekah``, code or label)."""
+    found = Fund.parse(fund)
+    if found is None:
+        raise ServiceError(QT_TRANSLATE_NOOP(
+            "Service", "Sumber dana {fund} tidak dikenal: pilih zakat, infak atau sedekah."), fund=str(fund)[:40])
+    return found
 
 
 def _check_payment_args(months: int, amount: int | None, expiring_days: int | None = None) -> None:
@@ -167,11 +187,14 @@ def _batch_ids(session: Session, batch: str) -> list[int]:
 
 
 def add_payment(ws: Workspace, actor: Actor, months: int, batch: str | None = None,
-                registration_nos: Sequence[str] = (), reference: str = "", amount: int | None = None) -> PaymentResult:
+                registration_nos: Sequence[str] = (), reference: str = "", amount: int | None = None,
+                fund: str = Fund.ZAKAT.value) -> PaymentResult:
     """BAZNAS paid the contributions of a batch (or of a list of registration numbers) for ``months``
-    months. The amount owed follows the dated rates; a different amount paid is kept and stated."""
+    months from one of its funds (zakat, infak or sedekah). The amount owed follows the dated rates;
+    a different amount paid is kept and stated."""
     require_branch(actor)
     _check_payment_args(months, amount)
+    chosen = parse_fund(fund)
     if not batch and not registration_nos:
         raise ServiceError(QT_TRANSLATE_NOOP("Service", "Sebutkan batch atau daftar No. Registrasi yang dibayar."))
     with bulk_work(), ws.session(write=True) as session:
@@ -188,7 +211,8 @@ def add_payment(ws: Workspace, actor: Actor, months: int, batch: str | None = No
             if len(ids) != len(set(wanted)):
                 raise NotFound(QT_TRANSLATE_NOOP("Service", "{n} No. Registrasi tidak dikenal."),
                                n=len(set(wanted)) - len(ids))
-        return _pay(session, ws, actor, ids, months, reference.strip()[:200], amount, batch, renewal=False)
+        return _pay(session, ws, actor, ids, months, reference.strip()[:200], amount, batch, renewal=False,
+                    fund=chosen)
 
 
 def expiring_condition(today: dt.date, days: int):
@@ -203,16 +227,18 @@ def _expiring_ids(session: Session, ws: Workspace, days: int, query: SearchQuery
 
 
 def renew(ws: Workspace, actor: Actor, days: int, months: int, query: SearchQuery = SearchQuery(),
-          reference: str = "", amount: int | None = None) -> PaymentResult:
+          reference: str = "", amount: int | None = None, fund: str = Fund.ZAKAT.value) -> PaymentResult:
     """One step: pay again for everyone whose coverage ends within ``days`` days (filtered like the list)."""
     require_branch(actor)
     _check_payment_args(months, amount, days)
+    chosen = parse_fund(fund)
     with bulk_work(), ws.session(write=True) as session:
         ids = _expiring_ids(session, ws, days, query)
         if not ids:
             raise ServiceError(QT_TRANSLATE_NOOP("Service", "Tidak ada peserta yang perlindungannya berakhir "
                                                             "dalam {days} hari."), days=days)
-        return _pay(session, ws, actor, ids, months, reference.strip()[:200], amount, None, renewal=True)
+        return _pay(session, ws, actor, ids, months, reference.strip()[:200], amount, None, renewal=True,
+                    fund=chosen)
 
 
 @dataclass(frozen=True)
@@ -239,5 +265,5 @@ def quote_payment(ws: Workspace, actor: Actor, months: int, batch: str | None = 
             ids = _expiring_ids(session, ws, expiring_days, query)
         else:
             raise ServiceError(QT_TRANSLATE_NOOP("Service", "Sebutkan batch atau daftar No. Registrasi yang dibayar."))
-        planned, owed, skipped = _plan(session, ids, months, ws.today)
+        planned, owed, skipped = _plan(session, ids, months, ws.today, ws.policy.jkk_income)
     return PaymentQuote(len(planned), months, owed, skipped)

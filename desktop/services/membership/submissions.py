@@ -143,7 +143,9 @@ def reset_template(ws: Workspace, actor: Actor) -> None:
             audit.record(session, ws, actor, "edit", "templat BPJS", {"reset": True})
 
 
-def _export_row(worker: Any, index: int, ws: Workspace, batch: str, months: int) -> dict[str, Any]:
+def _export_row(worker: Any, index: int, ws: Workspace, batch: str, months: int, bracket: int) -> dict[str, Any]:
+    """One worker's row of the upload. The income column carries the bracket the programme pays for
+    (``bracket``), not the worker's own declared income: BPJS bills JKK at 1 % of what it is sent."""
     regions = ws.regions
     occupation = Occupation.parse(worker.occupation)
     relationship = Relationship.parse(worker.heir_relationship)
@@ -157,7 +159,7 @@ def _export_row(worker: Any, index: int, ws: Workspace, batch: str, months: int)
         "province_code": worker.kabupaten_code[:2], "phone": worker.phone or "",
         "occupation": worker.occupation_other if occupation is Occupation.OTHER else (
             occupation.label if occupation else worker.occupation),
-        "monthly_income": worker.monthly_income, "programmes": "JKK, JKM", "months": months,
+        "monthly_income": bracket, "programmes": "JKK, JKM", "months": months,
         "payer": "BAZNAS" if funding in (None, Funding.BAZNAS_ZAKAT) else funding.label,
         "heir_name": worker.heir_name,
         "heir_relationship": relationship.label if relationship else worker.heir_relationship,
@@ -202,9 +204,10 @@ def export_submission(ws: Workspace, out: Path, actor: Actor, query: SearchQuery
         specs = [ColumnSpec(header, width=24 if key in ("full_name", "address") else 16,
                             text=key in _TEXT_KEYS) for header, key in columns]
         # The spreadsheet is written by a helper process on the other core while this one records the batch.
-        writer = Beside(_write_upload, out, specs, columns, found.ready, ws, number, months)
+        bracket = ws.policy.jkk_income      # sent, recorded on each worker's event and priced from
+        writer = Beside(_write_upload, out, specs, columns, found.ready, ws, number, months, bracket)
         event = {"type": lifecycle.SUBMITTED, "at": _stamp(now), "by": actor.username, "batch": number,
-                 "months": months}
+                 "months": months, "income": bracket}
         _append(session, ws, actor, {w.id: dict(event) for w in found.ready}, now)
         filters = {k: v for k, v in (("kabupaten", query.kabupaten_code), ("school_id", query.school_id),
                                      ("query", query.text or None), ("limit", limit)) if v}
@@ -212,7 +215,7 @@ def export_submission(ws: Workspace, out: Path, actor: Actor, query: SearchQuery
                                     device_id=ws.device.id, months=months, record_count=len(found.ready),
                                     filters=json.dumps(filters), file_name=out.name))
         audit.record(session, ws, actor, "submit", number, {"records": len(found.ready), "months": months,
-                                                             "file": out.name, **filters})
+                                                             "file": out.name, "jkk_income": bracket, **filters})
         try:
             writer.wait()      # the file is whole before the batch commits; a failure records nothing
         except (OSError, RuntimeError) as exc:
@@ -222,10 +225,10 @@ def export_submission(ws: Workspace, out: Path, actor: Actor, query: SearchQuery
     return BatchResult(number, len(found.ready), out, found.not_ready)
 
 
-def _write_upload(out: Path, specs, columns, ready, ws: Workspace, number: str, months: int) -> None:
+def _write_upload(out: Path, specs, columns, ready, ws: Workspace, number: str, months: int, bracket: int) -> None:
     from desktop.services.spreadsheets import write_rows
 
-    rows = (_export_row(w, i, ws, number, months) for i, w in enumerate(ready, start=1))
+    rows = (_export_row(w, i, ws, number, months, bracket) for i, w in enumerate(ready, start=1))
     write_rows(out, specs, ([row.get(key) if key else None for _, key in columns] for row in rows))
 
 

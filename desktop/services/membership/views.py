@@ -89,12 +89,13 @@ class PaymentInfo:
     amount_paid: int | None
     reference: str
     renewal: bool
+    fund: str = "zakat"          # contributions.Fund: zakat, infak or sedekah
 
 
 def payments(ws: Workspace) -> list[PaymentInfo]:
     with ws.session() as session:
         return [PaymentInfo(p.number, p.batch_no, p.created_at, p.created_by, p.months, p.record_count,
-                            p.amount_owed, p.amount_paid, p.reference, p.renewal)
+                            p.amount_owed, p.amount_paid, p.reference, p.renewal, p.fund)
                 for p in session.scalars(select(Payment).order_by(Payment.id.desc()))]
 
 
@@ -140,7 +141,7 @@ def describe_event(event: Mapping[str, Any]) -> str:
     if kind == lifecycle.REFUSED:
         return f"ditolak BPJS: {event.get('reason')}"
     if kind == lifecycle.PAID:
-        line = f"dibayar BAZNAS {event.get('months')} bulan ({event.get('payment')})"
+        line = f"dibayar BAZNAS {event.get('months')} bulan ({event.get('payment')}), dana {event.get('fund') or 'zakat'}"
         if event.get("from"):
             line += f", mulai lagi {format_date(dt.date.fromisoformat(event['from']))}"
         return line
