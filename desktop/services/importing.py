@@ -983,10 +983,14 @@ def export_rejected(ws: Workspace, preview: ImportPreview, out: Path, actor: Act
     """
     rejected = preview.rejected
     fields = list(_DAPODIK_SHEET_FIELDS if any(r.person for r in rejected) else _SHEET_FIELDS)
+    specs = _column_specs(True, fields)
+    named = preview.split is not None   # a foundation's list: each row keeps its school, to import again
+    if named:
+        specs.insert(0, ColumnSpec("Nama Sekolah", width=28))
 
     def rows():
         for row in rejected:
-            values = []
+            values = [cell_text(row.cells.get("school"))] if named else []
             for f in fields:
                 value = row.cells.get(f)
                 values.append(value if f == "birth_date" and not isinstance(value, str) and value is not None
@@ -994,7 +998,7 @@ def export_rejected(ws: Workspace, preview: ImportPreview, out: Path, actor: Act
             values.append(" ".join(row_reasons(row)))
             yield values
 
-    written = write_workbook(Path(out), _column_specs(True, fields), rows(), lists=_choice_lists(ws))
+    written = write_workbook(Path(out), specs, rows(), lists=_choice_lists(ws))
     audit.log(ws, actor, "export", Path(out).name, {"what": "baris ditolak", "rows": written,
                                                    "source": preview.path.name})
     return written

@@ -139,3 +139,21 @@ def test_command_line_says_how_many_per_school(foundation_ws, tmp_path):
     assert summary["no_school"] == [{"row": 7}]
     listed = json.loads(run(db, "list", "--json").stdout)
     assert sorted(w["school_npsn"] for w in listed) == sorted([MIS, MIS, SDN12, SDN12, SDN12, SMPN3])
+
+
+def test_rows_not_enrolled_keep_their_school_in_the_error_sheet(foundation_ws, tmp_path):
+    preview = importing.read_import(foundation_ws, write_list(tmp_path / "yayasan.xlsx"))
+    out = importing.export_rejected(foundation_ws, preview, tmp_path / "ditolak.xlsx", SYSTEM)
+    assert out == 2
+    sheet = openpyxl.load_workbook(tmp_path / "ditolak.xlsx").worksheets[0]
+    values = [[c.value for c in row] for row in sheet.iter_rows()]
+    assert values[0][0] == "Nama Sekolah" and values[0][-1] == "Keterangan"
+    assert [(v[0] or "", v[2]) for v in values[1:3]] == [("SMP IT Al Falah", "NURHAYATI"), ("", "HERMAN")]
+    # Corrected (the school written, the school registered), the sheet imports again, split as before.
+    add_school(foundation_ws, "69800009", "SMP IT Al Falah", "SMP", "6171")
+    wb = openpyxl.load_workbook(tmp_path / "ditolak.xlsx")
+    wb.worksheets[0]["A3"] = "SMPN 3 Pontianak"
+    wb.save(tmp_path / "ditolak.xlsx")
+    again = importing.read_import(foundation_ws, tmp_path / "ditolak.xlsx")
+    assert [(npsn, people) for npsn, _n, people, _r in again.by_school()[0]] == [("69800009", 1), (SMPN3, 1)]
+    assert again.count(importing.VALID) + again.count(importing.WARNING) == 2
