@@ -176,8 +176,9 @@ class ImportPreview:
     def fields(self) -> list[str]:
         """The import fields the preview shows, in the template's order."""
         if self.dapodik is not None:
-            return list(DAPODIK_FIELDS)
-        return [f for f in IMPORT_FIELDS if f in self.mapping]
+            return (["school"] if self.split is not None else []) + list(DAPODIK_FIELDS)
+        # A foundation's list shows each row's school first (as the file names it; not a field to edit).
+        return (["school"] if self.split is not None else []) + [f for f in IMPORT_FIELDS if f in self.mapping]
 
     def of_status(self, status: str) -> list[ImportRow]:
         return [r for r in self.rows if r.status == status]
