@@ -72,7 +72,7 @@ def cmd_import(ws, actor, args) -> int:
                    "columns": {"mapped": [{"column": c, "field": f} for c, f in mapped], "ignored": ignored}}
         if preview.dapodik is not None:
             summary["dapodik"] = {"pupils": preview.dapodik.pupils, "people": preview.dapodik.people,
-                                  "school_npsn": preview.school_npsn}
+                                  "school_npsn": preview.school_npsn, "kind": preview.dapodik.kind}
         if preview.split is not None:
             summary["schools"] = [{"npsn": npsn, "name": name, "people": people, "valid": ready}
                                   for npsn, name, people, ready in known]
@@ -84,7 +84,7 @@ def cmd_import(ws, actor, args) -> int:
         return EXIT_OK
     source = preview.dapodik
     if source is not None:
-        print(f"Berkas Dapodik: {source.pupils} siswa, {source.people} orang tua/wali"
+        print(f"Berkas {source.kind}: {source.pupils} siswa, {source.people} orang tua/wali"
               + (f" ({source.school_name})" if source.school_name else "") + ".")
     if preview.split is not None:
         print(school_split_line(known, unknown, no_school, bool(args.school)))

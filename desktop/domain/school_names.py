@@ -22,7 +22,7 @@ from desktop.domain.text import fold_spaces
 NAME_HEADERS = frozenset({
     "namasekolah", "sekolah", "satuanpendidikan", "namasatuanpendidikan", "unit", "unitsekolah", "namaunit",
     "madrasah", "namamadrasah", "lembaga", "namalembaga", "sekolahmadrasah", "namasekolahmadrasah",
-    "sekolahasal", "unitpendidikan",
+    "unitpendidikan",
 })
 NPSN_HEADERS = frozenset({"npsn", "npsnsekolah", "npsnmadrasah", "npsnlembaga", "npsnsatuanpendidikan"})
 

@@ -497,7 +497,8 @@ class ImportDialog(QDialog):
             self.source_label.setVisible(bool(split))
             return
         self.mapping_box.setChecked(False)
-        text = self.tr("Berkas Dapodik: {pupils} siswa, {people} orang tua/wali").format(
+        text = (self.tr("Berkas EMIS: {pupils} siswa, {people} orang tua/wali") if source.kind == "EMIS" else
+                self.tr("Berkas Dapodik: {pupils} siswa, {people} orang tua/wali")).format(
             pupils=number(source.pupils), people=number(source.people))
         if source.school_name:
             text += " (" + source.school_name + ")"

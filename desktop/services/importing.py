@@ -109,6 +109,7 @@ class DapodikSource:
     two_rows: bool                       # the export itself (True) or a flattened copy
     mapped: tuple[tuple[str, str], ...]  # (file header, what it is read as)
     ignored: tuple[str, ...]             # file headers not used
+    kind: str = "Dapodik"                # or "EMIS" (a madrasah's, from Kemenag), read the same way
 
 
 @dataclass(frozen=True)
@@ -451,10 +452,10 @@ def _dapodik_school(ws: Workspace, npsn: str | None, named: str) -> tuple[str | 
     with ws.reading() as db:
         if npsn:
             school = db.execute("SELECT npsn, name, kabupaten_code FROM schools WHERE npsn = ?", (npsn,)).fetchone()
-        else:
-            wanted = _fold(named)
-            school = next((s for s in db.execute("SELECT npsn, name, kabupaten_code FROM schools ORDER BY id")
-                           if wanted and _fold(s[1]) == wanted), None)
+        else:   # the title's name, read as tolerantly as a foundation's list is (MIS = MI Swasta)
+            schools = db.execute("SELECT npsn, name, kabupaten_code FROM schools ORDER BY id").fetchall()
+            found = SchoolMatcher((s[0], s[1]) for s in schools).match("", named) if named else ""
+            school = next((s for s in schools if s[0] == found), None)
     if school is None:
         return None, ""
     return school[0], ws.regions.name(school[2])
@@ -464,7 +465,20 @@ def _prepare_dapodik(ws: Workspace, path: Path, rows: list[list[Any]], layout: d
                      school_npsn: str | None) -> tuple[ImportPreview, list[ImportRow]]:
     npsn, kabupaten = _dapodik_school(ws, school_npsn, layout.school_name)
     reading = dapodik.people(rows, layout, kabupaten)
-    if npsn is None:
+    # The rows may name their school (an EMIS export's NPSN, a foundation's list): each goes under it.
+    named = [(cell_text(p.cells.get("npsn_named")), cell_text(p.cells.get("school_named"))) for p in reading.people]
+    columns = tuple(layout.headers[layout.pupil[f]] for f in ("npsn", "school") if f in layout.pupil)
+    pending = [_pending(p.number, p.cells, p.person, p.rows) for p in reading.people]
+    split, file_school = _split_by_school(ws, pending, named, columns, school_npsn)
+    if split is not None and not split.known and len(split.unknown) == 1:
+        split, layout = None, replace(layout, school_name=split.unknown[0])   # one school, not registered: ask
+    if split is not None:
+        npsn = None
+    elif file_school and file_school != npsn:   # the one school the rows name, not the title's
+        npsn, kabupaten = _dapodik_school(ws, file_school, "")
+        reading = dapodik.people(rows, layout, kabupaten)
+        pending = [_pending(p.number, p.cells, p.person, p.rows) for p in reading.people]
+    if npsn is None and split is None:
         if layout.school_name:
             raise SchoolNeeded(QT_TRANSLATE_NOOP(
                 "Service", "Berkas Dapodik: {pupils} siswa, {people} orang tua/wali dari \"{school}\", sekolah yang "
@@ -478,16 +492,17 @@ def _prepare_dapodik(ws: Workspace, path: Path, rows: list[list[Any]], layout: d
     names = {"pupil_name": "Nama Siswa", "pupil_class": "Kelas", "street": "Alamat", "rt": "Alamat (RT)",
              "rw": "Alamat (RW)", "dusun": "Alamat (Dusun)", "desa": "Desa/Kelurahan", "kecamatan": "Kecamatan",
              "kabupaten": "Kabupaten/Kota", "hp": "No. HP", "telepon": "No. HP (bila seluler)", "no_kk": "No. KK",
-             "no": "No"}
+             "no": "No", "school": "Sekolah", "npsn": "Sekolah (NPSN)", "status": "Status (hidup/meninggal)",
+             "birth_date": "Tanggal Lahir"}
     mapped = []
     for index, what in sorted(used.items()):
         person, _, name = what.rpartition(".")
         label = names.get(name) or HEADERS.get(name) or name
         mapped.append((layout.headers[index], f"{person.capitalize()}: {label}" if person else label))
     source = DapodikSource(reading.pupils, reading.named, layout.school_name, kabupaten or layout.kabupaten,
-                           layout.two_rows, tuple(mapped), tuple(layout.ignored))
-    preview = ImportPreview(Path(path), npsn, layout.headers, layout.header_row, {}, (), source)
-    return preview, [_pending(p.number, p.cells, p.person, p.rows) for p in reading.people]
+                           layout.two_rows, tuple(mapped), tuple(layout.ignored), dapodik.source_name(layout))
+    preview = ImportPreview(Path(path), npsn, layout.headers, layout.header_row, {}, (), source, split)
+    return preview, pending
 
 
 def _cells(row: Sequence[Any], mapping: Mapping[str, int]) -> dict[str, Any]:
