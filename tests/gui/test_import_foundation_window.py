@@ -41,3 +41,27 @@ def test_the_window_shows_each_school_and_saves_each_row_under_its_own(qtbot, wi
     saved = importing.read_import(ws, tmp_path / "yayasan.xlsx")   # again: those six are enrolled now
     assert saved.count(importing.DUPLICATE) == 6
     dialog.close()
+
+
+def test_the_window_reads_an_emis_export_and_says_so(qtbot, window, ws, tmp_path):
+    from tests.integration.test_import_emis import write_emis_xlsx
+
+    add_school(ws, MIS, "MI Swasta Nurul Huda", "MI", "6171")
+    window._load_schools()
+    qtbot.waitUntil(lambda: window.school_filter.count() == 2, timeout=5000)
+    with qtbot.waitSignal(window.import_opened, timeout=5000) as opened:
+        window.import_button.click()
+    dialog = opened.args[0]
+    qtbot.waitUntil(dialog.isVisible)
+    with qtbot.waitSignal(dialog.preview_shown, timeout=20_000) as shown:
+        dialog.load(write_emis_xlsx(tmp_path / "emis.xlsx"))
+    preview = shown.args[0]
+    assert preview.school_npsn == MIS
+    assert dialog.source_label.text().startswith("Berkas EMIS: 3 siswa, 6 orang tua/wali (MIS NURUL HUDA).")
+    rows = [(r.number, r.person) for r in preview.rows]
+    model = dialog.model
+    junaidi = model.index(rows.index((8, "ayah")), 2).data()
+    assert junaidi == 'Status ayah di berkas: "Sudah Meninggal" (sudah meninggal); tidak didaftarkan.'
+    assert model.index(rows.index((8, "ayah")), 1).data() == "Dilewati"
+    assert dialog.commit_button.text() == "Simpan 3 data valid"
+    dialog.close()
