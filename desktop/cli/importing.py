@@ -121,7 +121,7 @@ def school_split_line(known, unknown, no_school, school_chosen: bool) -> str:
     parts += [f"\"{named}\": {people} orang, sekolah belum terdaftar" for named, people in unknown]
     line = f"Daftar menyebut {len(known) + len(unknown)} sekolah: " + "; ".join(parts) + "."
     if unknown:
-        line += (" Sekolah yang belum terdaftar: tambahkan dulu (lindung school add), lalu impor berkas ini lagi; "
+        line += (" Sekolah yang belum terdaftar: admin menambahkannya dulu (lindung school add), lalu impor berkas ini lagi; "
                  "yang sudah terdaftar tetap didaftarkan.")
     if no_school:
         line += f" {len(no_school)} baris tidak menyebut sekolahnya (baris " + ", ".join(

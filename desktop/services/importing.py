@@ -335,7 +335,7 @@ def _prepare(ws: Workspace, path: Path, school_npsn: str | None, mapping: Mappin
 
 _SCHOOL_UNKNOWN = QT_TRANSLATE_NOOP(
     "Validation", "Sekolah \"{school}\" belum terdaftar di Lindung, jadi baris ini belum bisa didaftarkan. "
-                  "Tambahkan sekolahnya (menu Sekolah, atau lindung school add), lalu impor berkas ini lagi.")
+                  "Admin menambahkannya (Pengaturan → Sekolah…, atau lindung school add), lalu impor berkas ini lagi.")
 _SCHOOL_MISSING = QT_TRANSLATE_NOOP(
     "Validation", "Baris ini tidak menyebut sekolahnya, padahal daftar ini menyebut sekolah di setiap baris. "
                   "Isi kolom {column}, lalu impor lagi.")

@@ -157,3 +157,15 @@ def test_rows_not_enrolled_keep_their_school_in_the_error_sheet(foundation_ws, t
     again = importing.read_import(foundation_ws, tmp_path / "ditolak.xlsx")
     assert [(npsn, people) for npsn, _n, people, _r in again.by_school()[0]] == [("69800009", 1), (SMPN3, 1)]
     assert again.count(importing.VALID) + again.count(importing.WARNING) == 2
+
+
+def test_columns_mapped_again_keep_each_row_under_its_school(foundation_ws, tmp_path):
+    preview = importing.read_import(foundation_ws, write_list(tmp_path / "yayasan.xlsx"))
+    mapping = dict(preview.mapping)
+    del mapping["pupil_class"]                     # the coordinator unmaps a column in the window
+    again = importing.remap(foundation_ws, preview, mapping)
+    assert again.by_school() == preview.by_school()
+    assert {r.number: r.enrollment.school_npsn for r in again.rows if r.enrollment} == {
+        3: SDN12, 4: MIS, 5: SDN12, 8: MIS, 9: SDN12, 10: SMPN3}
+    corrected = importing.correct(foundation_ws, again, 7, "full_name", "HERMAN S")
+    assert by_row(corrected)[7].status == importing.ERROR      # still no school: a name does not give one
