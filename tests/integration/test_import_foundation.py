@@ -164,7 +164,8 @@ def test_columns_mapped_again_keep_each_row_under_its_school(foundation_ws, tmp_
     mapping = dict(preview.mapping)
     del mapping["pupil_class"]                     # the coordinator unmaps a column in the window
     again = importing.remap(foundation_ws, preview, mapping)
-    assert again.by_school() == preview.by_school()
+    assert again.by_school()[:2] == preview.by_school()[:2]
+    assert [r.number for r in again.by_school()[2]] == [7]
     assert {r.number: r.enrollment.school_npsn for r in again.rows if r.enrollment} == {
         3: SDN12, 4: MIS, 5: SDN12, 8: MIS, 9: SDN12, 10: SMPN3}
     corrected = importing.correct(foundation_ws, again, 7, "full_name", "HERMAN S")
