@@ -121,8 +121,8 @@ def school_split_line(known, unknown, no_school, school_chosen: bool) -> str:
     parts += [f"\"{named}\": {people} orang, sekolah belum terdaftar" for named, people in unknown]
     line = f"Daftar menyebut {len(known) + len(unknown)} sekolah: " + "; ".join(parts) + "."
     if unknown:
-        line += (" Sekolah yang belum terdaftar: admin menambahkannya dulu (lindung school add), lalu impor berkas ini lagi; "
-                 "yang sudah terdaftar tetap didaftarkan.")
+        line += (" Sekolah yang belum terdaftar: admin menambahkannya dulu (lindung school add), lalu impor "
+                 "berkas ini lagi; yang sudah terdaftar tetap didaftarkan.")
     if no_school:
         line += f" {len(no_school)} baris tidak menyebut sekolahnya (baris " + ", ".join(
             str(r.number) for r in no_school[:20]) + (", …" if len(no_school) > 20 else "") + "): tidak didaftarkan."

@@ -387,7 +387,8 @@ def people(rows: Sequence[Sequence[Any]], layout: Layout, kabupaten: str = "") -
             cells = {
                 **household,
                 "nik": group.get("nik"), "full_name": group.get("full_name"),
-                "birth_year": group.get("birth_year") or _year_of(group.get("birth_date")), "status": group.get("status"),
+                "birth_year": group.get("birth_year") or _year_of(group.get("birth_date")),
+                "status": group.get("status"),
                 "occupation": group.get("occupation"), "monthly_income": group.get("monthly_income"),
                 "heir_name": heir_name, "heir_relationship": heir_relationship, "origin": origin,
             }

@@ -520,8 +520,8 @@ class ImportDialog(QDialog):
         text = self.tr("Daftar ini menyebut {count} sekolah; setiap baris masuk ke sekolah yang disebutnya: "
                        "{schools}.").format(count=number(len(known) + len(unknown)), schools="; ".join(parts))
         if unknown:
-            text += " " + self.tr("Sekolah yang belum terdaftar: admin menambahkannya dulu (Pengaturan → Sekolah…), lalu "
-                                  "impor berkas ini lagi; yang sudah terdaftar tetap dapat disimpan.")
+            text += " " + self.tr("Sekolah yang belum terdaftar: admin menambahkannya dulu (Pengaturan → "
+                                  "Sekolah…), lalu impor berkas ini lagi; yang sudah terdaftar tetap dapat disimpan.")
         if missing:
             text += " " + self.tr("{count} baris tidak menyebut sekolahnya dan tidak didaftarkan.").format(
                 count=number(len(missing)))

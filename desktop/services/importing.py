@@ -334,8 +334,8 @@ def _prepare(ws: Workspace, path: Path, school_npsn: str | None, mapping: Mappin
 # --- lists naming each row's school (a foundation's list) ---------------------------------------
 
 _SCHOOL_UNKNOWN = QT_TRANSLATE_NOOP(
-    "Validation", "Sekolah \"{school}\" belum terdaftar di Lindung, jadi baris ini belum bisa didaftarkan. "
-                  "Admin menambahkannya (Pengaturan → Sekolah…, atau lindung school add), lalu impor berkas ini lagi.")
+    "Validation", "Sekolah \"{school}\" belum terdaftar di Lindung, jadi baris ini belum bisa didaftarkan. Admin "
+                  "menambahkannya (Pengaturan → Sekolah…, atau lindung school add), lalu impor berkas ini lagi.")
 _SCHOOL_MISSING = QT_TRANSLATE_NOOP(
     "Validation", "Baris ini tidak menyebut sekolahnya, padahal daftar ini menyebut sekolah di setiap baris. "
                   "Isi kolom {column}, lalu impor lagi.")

@@ -24,7 +24,8 @@ def person(name: str, born: dt.date, female: bool, serial: int, school: str) -> 
              "birth_date": born.strftime("%d/%m/%Y"), "sex": "P" if female else "L", "address": "Jl. Tanjungpura No. 5",
              "desa": "Benua Melayu Laut", "kecamatan": "Pontianak Selatan", "kabupaten": "Kota Pontianak",
              "phone": f"0812345600{serial:02d}", "occupation": "Petani", "monthly_income": "1500000",
-             "heir_name": "ANAK " + name, "heir_relationship": "Anak", "pupil_name": "ANAK " + name, "pupil_class": "3A"}
+             "heir_name": "ANAK " + name, "heir_relationship": "Anak", "pupil_name": "ANAK " + name,
+             "pupil_class": "3A"}
     return [school] + [cells[f] for f, _ in TEMPLATE_COLUMNS]
 
 
