@@ -65,21 +65,29 @@ def cmd_import(ws, actor, args) -> int:
                     for r in preview.of_status(importing.NOT_ELIGIBLE)]
     skipped = [entry(r, reason=" ".join(importing.row_reasons(r))) for r in preview.of_status(importing.SKIPPED)]
     mapped, ignored = preview.column_report()
+    known, unknown, no_school = preview.by_school()
     if args.json:
         summary = {"accepted": accepted, "rejected": rejected, "duplicates": duplicates,
                    "not_eligible": not_eligible, "skipped": skipped,
                    "columns": {"mapped": [{"column": c, "field": f} for c, f in mapped], "ignored": ignored}}
         if preview.dapodik is not None:
             summary["dapodik"] = {"pupils": preview.dapodik.pupils, "people": preview.dapodik.people,
-                                  "school_npsn": preview.school_npsn}
+                                  "school_npsn": preview.school_npsn, "kind": preview.dapodik.kind}
+        if preview.split is not None:
+            summary["schools"] = [{"npsn": npsn, "name": name, "people": people, "valid": ready}
+                                  for npsn, name, people, ready in known]
+            summary["unknown_schools"] = [{"school": named, "people": people} for named, people in unknown]
+            summary["no_school"] = [entry(r) for r in no_school]
         if args.dry_run:
             summary["valid"] = len(preview.committable)
         print(json.dumps(summary, ensure_ascii=False))
         return EXIT_OK
     source = preview.dapodik
     if source is not None:
-        print(f"Berkas Dapodik: {source.pupils} siswa, {source.people} orang tua/wali"
+        print(f"Berkas {source.kind}: {source.pupils} siswa, {source.people} orang tua/wali"
               + (f" ({source.school_name})" if source.school_name else "") + ".")
+    if preview.split is not None:
+        print(school_split_line(known, unknown, no_school, bool(args.school)))
     print("Kolom dibaca: " + "; ".join(f"{c} → {f}" for c, f in mapped) + ".")
     if ignored:
         print("Kolom diabaikan: " + "; ".join(ignored) + ".")
@@ -105,6 +113,22 @@ def cmd_import(ws, actor, args) -> int:
     if written is not None:
         print(f"{written} baris yang tidak didaftarkan ditulis ke {args.errors}.")
     return EXIT_OK
+
+
+def school_split_line(known, unknown, no_school, school_chosen: bool) -> str:
+    """``Daftar menyebut 3 sekolah: A (NPSN …): 4 orang; …`` for a list naming each row's school."""
+    parts = [f"{name} (NPSN {npsn}): {people} orang" for npsn, name, people, _ready in known]
+    parts += [f"\"{named}\": {people} orang, sekolah belum terdaftar" for named, people in unknown]
+    line = f"Daftar menyebut {len(known) + len(unknown)} sekolah: " + "; ".join(parts) + "."
+    if unknown:
+        line += (" Sekolah yang belum terdaftar: admin menambahkannya dulu (lindung school add), lalu impor "
+                 "berkas ini lagi; yang sudah terdaftar tetap didaftarkan.")
+    if no_school:
+        line += f" {len(no_school)} baris tidak menyebut sekolahnya (baris " + ", ".join(
+            str(r.number) for r in no_school[:20]) + (", …" if len(no_school) > 20 else "") + "): tidak didaftarkan."
+    if school_chosen:
+        line += " --school tidak dipakai: setiap baris masuk ke sekolah yang disebutnya."
+    return line
 
 
 def cmd_template(ws, actor, args) -> int:

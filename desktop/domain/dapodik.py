@@ -23,10 +23,11 @@ from typing import Any
 
 from desktop.domain.enrollment import Occupation, Relationship
 from desktop.domain.importing import (
-    ConvertedRow, RegionMatcher, cell_text, convert_row, header_key, is_blank_row,
+    ConvertedRow, RegionMatcher, cell_text, convert_row, date_from_cell, header_key, is_blank_row,
 )
 from desktop.domain.messages import QT_TRANSLATE_NOOP, Problem, error, warning
 from desktop.domain.nik import clean_nik, parse_nik
+from desktop.domain.school_names import NAME_HEADERS, NPSN_HEADERS
 from desktop.domain.text import fold_spaces, normalize_name
 
 AYAH, IBU, WALI = "ayah", "ibu", "wali"
@@ -41,6 +42,9 @@ _GROUP_FIELDS = {
     "tahun": "birth_year", "jenjangpendidikan": "education", "pendidikan": "education",
     "pekerjaan": "occupation", "kerja": "occupation", "penghasilan": "monthly_income",
     "penghasilanbulanan": "monthly_income", "nik": "nik", "noktp": "nik",
+    # EMIS (Kemenag) exports: the full birth date, and whether the parent is alive
+    "tanggallahir": "birth_date", "tgllahir": "birth_date", "status": "status", "statushidup": "status",
+    "keadaan": "status", "statuskeberadaan": "status",
 }
 # A pupil row's own columns (the pupil's NIK, birth date, NISN… are not needed: nothing of the pupil
 # is enrolled but the name and class).
@@ -53,12 +57,21 @@ _PUPIL_FIELDS = {
     "kabupatenkota": "kabupaten", "kabkota": "kabupaten", "hp": "hp", "nohp": "hp", "nomorhp": "hp",
     "handphone": "hp", "telepon": "telepon", "telp": "telepon", "notelp": "telepon", "nokk": "no_kk",
     "nomorkk": "no_kk", "kk": "no_kk", "nokartukeluarga": "no_kk", "nomorkartukeluarga": "no_kk",
+    # EMIS (Kemenag) exports
+    "namalengkap": "pupil_name", "namalengkapsiswa": "pupil_name", "tingkatkelas": "pupil_class",
+    "tingkat": "pupil_class", "nomortelepon": "telepon", "nomorhandphone": "hp", "nohportu": "hp",
+    # the school each row names (a foundation's or an EMIS list): matched by the import
+    **{key: "npsn" for key in NPSN_HEADERS}, **{key: "school" for key in NAME_HEADERS},
 }
 _GROUP_TITLES = {"dataayah": AYAH, "dataibu": IBU, "datawali": WALI, "ayah": AYAH, "ibu": IBU, "wali": WALI,
                  "dataayahkandung": AYAH, "dataibukandung": IBU}
 _PLACEHOLDER_NAMES = {"", "0", "tidakada", "tidakdiketahui", "tanpanama", "na", "nn", "belumada"}
 
 _DECEASED = {"sudahmeninggal", "meninggal", "meninggaldunia", "almarhum", "almarhumah", "alm"}
+# A status column's words for a parent who has died (EMIS: "Status Ayah: Sudah Meninggal").
+_DEAD_STATUS = _DECEASED | {"wafat", "sudahwafat", "telahwafat", "telahmeninggal", "telahmeninggaldunia",
+                            "sudahmeninggaldunia", "almh", "meninggalwafat", "tidakhidup", "sudahtiada",
+                            "telahtiada", "mati"}
 # Wage earners and people without work: not vulnerable non-wage earners (BPU) this programme pays for.
 _NOT_ELIGIBLE = {"tidakbekerja", "belumbekerja", "tidakbekerjabelumbekerja", "pnstnipolri", "pns", "tni", "polri",
                  "asn", "pegawainegerisipil", "karyawanswasta", "karyawan", "pegawaiswasta", "pensiunan",
@@ -148,7 +161,9 @@ def _title_facts(rows: Sequence[Sequence[Any]]) -> tuple[str, str]:
             continue
         key = header_key(line)
         if school or key.startswith(("daftarpesertadidik", "daftarsiswa", "tanggalunduh", "diunduh", "pengunduh",
-                                     "kecamatan", "provinsi", "semester", "tahunajaran", "tanggal")):
+                                     "kecamatan", "provinsi", "semester", "tahunajaran", "tanggal",
+                                     "datasiswa", "datapesertadidik", "emis", "kementerianagama", "nsm", "npsn",
+                                     "tahunpelajaran")):
             continue
         school = fold_spaces(line)
     return school, kabupaten
@@ -171,7 +186,7 @@ def _two_row_layout(rows: Sequence[Sequence[Any]], index: int) -> Layout | None:
         # The group runs to the next title: a merged title gives its value to every column it spans.
         end = next((i for i in range(start + 1, width) if top[i] and top[i] != top[start]), width)
         fields: dict[str, int] = {}
-        for i in range(start, min(end, start + 8)):
+        for i in range(start, min(end, start + 12)):
             name = _GROUP_FIELDS.get(header_key(below[i]))
             if name is not None and name not in fields:
                 fields[name] = i
@@ -215,6 +230,15 @@ def _flat_layout(rows: Sequence[Sequence[Any]], index: int) -> Layout | None:
         return None
     school, kabupaten = _title_facts(rows[:index])
     return Layout(index + 1, tuple(headers), pupil, groups, False, school, kabupaten)
+
+
+_EMIS_HEADERS = {"nsm", "nism", "nsmmadrasah", "idlembaga", "nomorstatistikmadrasah"}
+
+
+def source_name(layout: Layout) -> str:
+    """``EMIS`` for a madrasah's export from Kemenag's EMIS (it numbers the madrasah by NSM), else
+    ``Dapodik``: both are read alike."""
+    return "EMIS" if any(header_key(h) in _EMIS_HEADERS for h in layout.headers) else "Dapodik"
 
 
 def detect(rows: Sequence[Sequence[Any]]) -> Layout | None:
@@ -292,7 +316,25 @@ def _is_data(row: Sequence[Any], layout: Layout) -> bool:
 
 
 def _alive_named(group: dict[str, str]) -> bool:
-    return not _placeholder(group.get("full_name", "")) and header_key(group.get("occupation", "")) not in _DECEASED
+    return not _placeholder(group.get("full_name", "")) and header_key(group.get("occupation", "")) not in _DECEASED \
+        and not died(group.get("status"))
+
+
+def _year_of(born: Any) -> Any:
+    """The year of a parent's birth date (EMIS gives the date, Dapodik the year): like Dapodik's, checked
+    against the NIK, which gives the date itself."""
+    if born is None:
+        return None
+    value = date_from_cell(born)
+    if not isinstance(value, str):
+        return value.year
+    match = re.search(r"\b(19|20)\d\d\b", value)
+    return match.group(0) if match else None
+
+
+def died(status: Any) -> bool:
+    """A status column (EMIS's ``Status Ayah``) saying the parent has died."""
+    return header_key(cell_text(status)) in _DEAD_STATUS
 
 
 def people(rows: Sequence[Sequence[Any]], layout: Layout, kabupaten: str = "") -> Reading:
@@ -325,6 +367,7 @@ def people(rows: Sequence[Sequence[Any]], layout: Layout, kabupaten: str = "") -
             "phone": _phone(lambda n: value(layout.pupil.get(n)), text),
             "no_kk": value(layout.pupil.get("no_kk")),
             "pupil_name": pupil_name, "pupil_class": text("pupil_class"),
+            "school_named": text("school"), "npsn_named": text("npsn"),
         }
         for person in PERSONS:
             if person not in groups:
@@ -345,7 +388,9 @@ def people(rows: Sequence[Sequence[Any]], layout: Layout, kabupaten: str = "") -
                 heir_name, heir_relationship = pupil_name, Relationship.CHILD.label
             cells = {
                 **household,
-                "nik": group.get("nik"), "full_name": group.get("full_name"), "birth_year": group.get("birth_year"),
+                "nik": group.get("nik"), "full_name": group.get("full_name"),
+                "birth_year": group.get("birth_year") or _year_of(group.get("birth_date")),
+                "status": group.get("status"),
                 "occupation": group.get("occupation"), "monthly_income": group.get("monthly_income"),
                 "heir_name": heir_name, "heir_relationship": heir_relationship, "origin": origin,
             }
@@ -411,6 +456,10 @@ def convert_person(cells: dict[str, Any], person: str, matcher: RegionMatcher, s
     if job_key in _DECEASED:
         return Verdict(SKIPPED, warning("occupation", QT_TRANSLATE_NOOP(
             "Validation", "Sudah meninggal menurut Dapodik; tidak didaftarkan."), person=label))
+    if died(get("status")):
+        return Verdict(SKIPPED, warning("-", QT_TRANSLATE_NOOP(
+            "Validation", "Status {person} di berkas: \"{status}\" (sudah meninggal); tidak didaftarkan."),
+            person=label, status=cell_text(get("status"))))
     if job_key in _NOT_ELIGIBLE:
         return Verdict(NOT_ELIGIBLE, warning("occupation", QT_TRANSLATE_NOOP(
             "Validation", "Pekerjaan \"{job}\": penerima upah atau tidak bekerja, bukan pekerja rentan bukan penerima "

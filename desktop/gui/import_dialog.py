@@ -87,7 +87,8 @@ class PreviewModel(QAbstractTableModel):
             return None
         if section < 3:
             return (self.tr("Baris"), self.tr("Status"), self.tr("Keterangan"))[section]
-        return HEADERS[self.fields[section - 3]]
+        field = self.fields[section - 3]
+        return self.tr("Sekolah") if field == "school" else HEADERS[field]
 
     def row_reasons(self, row) -> str:
         return " ".join(importing.row_reasons(row, problem_text))
@@ -158,7 +159,7 @@ class PreviewModel(QAbstractTableModel):
 
     def flags(self, index):
         base = super().flags(index)
-        if index.isValid() and index.column() >= 3 and self.fields[index.column() - 3] != "origin":
+        if index.isValid() and index.column() >= 3 and self.fields[index.column() - 3] not in ("origin", "school"):
             return base | Qt.ItemFlag.ItemIsEditable
         return base
 
@@ -167,7 +168,7 @@ class PreviewModel(QAbstractTableModel):
             return False
         row = self.preview.rows[index.row()]
         field = self.fields[index.column() - 3]
-        if str(value) == row.text(field) or field == "origin":
+        if str(value) == row.text(field) or field in ("origin", "school"):
             return False
         self.cell_edited.emit(row.number, row.person, field, str(value))
         return True
@@ -490,19 +491,43 @@ class ImportDialog(QDialog):
         self._mark_school(False)
         source = preview.dapodik
         self.mapping_box.setVisible(source is None)
+        split = self._split_text(preview)
         if source is None:
-            self.source_label.setVisible(False)
+            self.source_label.setText(split)
+            self.source_label.setVisible(bool(split))
             return
         self.mapping_box.setChecked(False)
-        text = self.tr("Berkas Dapodik: {pupils} siswa, {people} orang tua/wali").format(
+        text = (self.tr("Berkas EMIS: {pupils} siswa, {people} orang tua/wali") if source.kind == "EMIS" else
+                self.tr("Berkas Dapodik: {pupils} siswa, {people} orang tua/wali")).format(
             pupils=number(source.pupils), people=number(source.people))
         if source.school_name:
             text += " (" + source.school_name + ")"
         text += ". " + self.tr("Setiap siswa memberi ayah, ibu dan wali; tanggal lahir, jenis kelamin dan tempat lahir "
                                "diambil dari NIK, kabupaten/kota dari sekolah ({kabupaten}).").format(
             kabupaten=source.kabupaten or "—")
-        self.source_label.setText(text)
+        self.source_label.setText(text + (" " + split if split else ""))
         self.source_label.setVisible(True)
+
+    def _split_text(self, preview: ImportPreview) -> str:
+        """A foundation's list: how many people each school it names has, and what is not enrolled."""
+        if preview.split is None:
+            return ""
+        known, unknown, missing = preview.by_school()
+        parts = [self.tr("{school} (NPSN {npsn}): {people} orang").format(school=name, npsn=npsn, people=number(people))
+                 for npsn, name, people, _ready in known]
+        parts += [self.tr("\"{school}\": {people} orang, sekolah belum terdaftar").format(
+            school=named, people=number(people)) for named, people in unknown]
+        text = self.tr("Daftar ini menyebut {count} sekolah; setiap baris masuk ke sekolah yang disebutnya: "
+                       "{schools}.").format(count=number(len(known) + len(unknown)), schools="; ".join(parts))
+        if unknown:
+            text += " " + self.tr("Sekolah yang belum terdaftar: admin menambahkannya dulu (Pengaturan → "
+                                  "Sekolah…), lalu impor berkas ini lagi; yang sudah terdaftar tetap dapat disimpan.")
+        if missing:
+            text += " " + self.tr("{count} baris tidak menyebut sekolahnya dan tidak didaftarkan.").format(
+                count=number(len(missing)))
+        if self.school_combo.currentData():
+            text += " " + self.tr("Pilihan sekolah di atas tidak dipakai untuk daftar ini.")
+        return text
 
     def _mark_school(self, needed: bool) -> None:
         self.school_combo.setProperty("invalid", needed)

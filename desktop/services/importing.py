@@ -35,10 +35,11 @@ from desktop.domain.importing import (
 )
 from desktop.domain.phone import normalize_phone
 from desktop.domain.regno import registration_nos
+from desktop.domain.school_names import SchoolMatcher, npsn_of, school_columns
 from desktop.domain.text import fold_spaces
 from desktop.domain.messages import QT_TRANSLATE_NOOP, Problem, error, errors_of, warnings_of
 from desktop.services import audit, permissions
-from desktop.services.accounts import Actor
+from desktop.services.accounts import Actor, Role
 from desktop.services.bulk_enroll import DUPLICATE_NIK, Enroller, audit_details, existing_niks, school_ids
 from desktop.services.parallel import can_fork
 from desktop.services.sheet_limits import Beforehand
@@ -108,6 +109,20 @@ class DapodikSource:
     two_rows: bool                       # the export itself (True) or a flattened copy
     mapped: tuple[tuple[str, str], ...]  # (file header, what it is read as)
     ignored: tuple[str, ...]             # file headers not used
+    kind: str = "Dapodik"                # or "EMIS" (a madrasah's, from Kemenag), read the same way
+
+
+@dataclass(frozen=True)
+class SchoolSplit:
+    """A list naming the school on each row (a foundation's list): every row goes under its own school.
+    Each row's cells carry ``school`` (as the file names it) and ``school_npsn`` (the registered school
+    it was matched to, ``""`` when none)."""
+
+    columns: tuple[str, ...]                   # the file's header(s) naming the school
+    known: tuple[tuple[str, str], ...]         # (NPSN, registered name) of each school named, in file order
+    unknown: tuple[str, ...]                   # schools named but not registered, as the file writes them
+    npsn_column: int | None = None             # where a plain list names them (read again by ``remap``)
+    name_column: int | None = None
 
 
 # What a Dapodik preview shows of each person (the template's fields the reader fills).
@@ -125,6 +140,35 @@ class ImportPreview:
     mapping: dict[str, int]              # import field -> column index
     rows: tuple[ImportRow, ...]
     dapodik: DapodikSource | None = None
+    split: SchoolSplit | None = None     # the rows name their schools: each goes under its own
+
+    @property
+    def schools(self) -> list[str]:
+        """The NPSN of every school the rows go under."""
+        if self.split is not None:
+            return [npsn for npsn, _name in self.split.known]
+        return [self.school_npsn] if self.school_npsn else []
+
+    def by_school(self) -> tuple[list[tuple[str, str, int, int]], list[tuple[str, int]], list[ImportRow]]:
+        """For a list naming its schools: ([(NPSN, name, people, ready to save)] of the registered schools,
+        [(school as written, people)] of those not registered, [rows naming no school])."""
+        if self.split is None:
+            return [], [], []
+        people: dict[str, int] = {}
+        ready: dict[str, int] = {}
+        unknown: dict[str, int] = {}
+        missing = []
+        for row in self.rows:
+            npsn, named = cell_text(row.cells.get("school_npsn")), cell_text(row.cells.get("school"))
+            if npsn:
+                people[npsn] = people.get(npsn, 0) + 1
+                ready[npsn] = ready.get(npsn, 0) + (row.status in (VALID, WARNING))
+            elif named:
+                unknown[named] = unknown.get(named, 0) + 1
+            else:
+                missing.append(row)
+        known = [(npsn, name, people.get(npsn, 0), ready.get(npsn, 0)) for npsn, name in self.split.known]
+        return known, [(named, unknown.get(named, 0)) for named in self.split.unknown], missing
 
     def count(self, status: str) -> int:
         return sum(1 for r in self.rows if r.status == status)
@@ -133,8 +177,9 @@ class ImportPreview:
     def fields(self) -> list[str]:
         """The import fields the preview shows, in the template's order."""
         if self.dapodik is not None:
-            return list(DAPODIK_FIELDS)
-        return [f for f in IMPORT_FIELDS if f in self.mapping]
+            return (["school"] if self.split is not None else []) + list(DAPODIK_FIELDS)
+        # A foundation's list shows each row's school first (as the file names it; not a field to edit).
+        return (["school"] if self.split is not None else []) + [f for f in IMPORT_FIELDS if f in self.mapping]
 
     def of_status(self, status: str) -> list[ImportRow]:
         return [r for r in self.rows if r.status == status]
@@ -157,8 +202,12 @@ class ImportPreview:
         """([(file header, what it is read as)], [file headers not used]) for the coordinator."""
         if self.dapodik is not None:
             return list(self.dapodik.mapped), list(self.dapodik.ignored)
-        used = {i: f for f, i in self.mapping.items()}
-        mapped = [(self.headers[i], column_label(f)) for i, f in sorted(used.items()) if i < len(self.headers)]
+        used = {i: column_label(f) for f, i in self.mapping.items()}
+        if self.split is not None:
+            split = self.split
+            used.update({i: label for i, label in ((split.npsn_column, "Sekolah (NPSN)"),
+                                                   (split.name_column, "Sekolah")) if i is not None})
+        mapped = [(self.headers[i], label) for i, label in sorted(used.items()) if i < len(self.headers)]
         ignored = [h for i, h in enumerate(self.headers) if h and i not in used]
         return mapped, ignored
 
@@ -273,8 +322,85 @@ def _prepare(ws: Workspace, path: Path, school_npsn: str | None, mapping: Mappin
         mapping = _with_columns(headers, mapping, columns)
     body = without_footer([(number, row) for number, row in enumerate(table.rows[header_index + 1:],
                                                                       start=header_index + 2) if not is_blank_row(row)])
-    preview = ImportPreview(Path(path), school_npsn, headers, header_index + 1, dict(mapping), ())
-    return preview, [_pending(n, cells) for (n, _row), cells in zip(body, _all_cells(body, mapping))]
+    pending = [_pending(n, cells) for (n, _row), cells in zip(body, _all_cells(body, mapping))]
+    npsn_column, name_column = school_columns(headers)
+    split, school_npsn = _split_by_school(ws, pending, _named_schools(body, npsn_column, name_column),
+                                          tuple(headers[i] for i in (npsn_column, name_column) if i is not None),
+                                          school_npsn, npsn_column, name_column)
+    preview = ImportPreview(Path(path), school_npsn, headers, header_index + 1, dict(mapping), (), split=split)
+    return preview, pending
+
+
+# --- lists naming each row's school (a foundation's list) ---------------------------------------
+
+_SCHOOL_UNKNOWN = QT_TRANSLATE_NOOP(
+    "Validation", "Sekolah \"{school}\" belum terdaftar di Lindung, jadi baris ini belum bisa didaftarkan. Admin "
+                  "menambahkannya (Pengaturan → Sekolah…, atau lindung school add), lalu impor berkas ini lagi.")
+_SCHOOL_MISSING = QT_TRANSLATE_NOOP(
+    "Validation", "Baris ini tidak menyebut sekolahnya, padahal daftar ini menyebut sekolah di setiap baris. "
+                  "Isi kolom {column}, lalu impor lagi.")
+
+
+def _named_schools(body: Sequence[tuple[int, Sequence[Any]]], npsn_column: int | None,
+                   name_column: int | None) -> list[tuple[str, str]]:
+    """(NPSN text, name text) each row of a plain list names its school by."""
+    if npsn_column is None and name_column is None:
+        return []
+
+    def text(row: Sequence[Any], i: int | None) -> str:
+        return cell_text(row[i]) if i is not None and i < len(row) else ""
+
+    return [(text(row, npsn_column), text(row, name_column)) for _n, row in body]
+
+
+def _split_by_school(ws: Workspace, pending: list[ImportRow], named: Sequence[tuple[str, str]],
+                     columns: tuple[str, ...], chosen: str | None, npsn_column: int | None = None,
+                     name_column: int | None = None) -> tuple[SchoolSplit | None, str | None]:
+    """(the split, the school the whole file goes under) of a list whose rows may name their school.
+
+    A list naming several schools is split: each row's cells get ``school`` and ``school_npsn``, and the
+    file goes under no one school. A list naming one school goes under it: the school chosen, when the
+    file names it or a school not registered; a file naming another registered school than the one
+    chosen is refused. A list naming none goes under the school chosen, as before."""
+    if not any(npsn or name for npsn, name in named):
+        return None, chosen
+    with ws.reading() as db:
+        registered = db.execute("SELECT npsn, name FROM schools ORDER BY id").fetchall()
+    names = dict(registered)
+    matcher = SchoolMatcher(registered)
+    found: dict[tuple[str, str], tuple[str, str]] = {}   # (npsn text, name text) -> (as shown, NPSN)
+    for pair in set(named):
+        npsn_text, name_text = pair
+        shown = name_text or npsn_of(npsn_text) or npsn_text
+        found[pair] = (shown, matcher.match(npsn_text, name_text) if shown else "")
+    schools = list(dict.fromkeys(found[p][1] or header_key(found[p][0]) for p in named if found[p][0]))
+    if len(schools) == 1:
+        npsn = next(found[p][1] for p in named if found[p][0])
+        if chosen and npsn and npsn != chosen:
+            raise ServiceError(QT_TRANSLATE_NOOP(
+                "Service", "Berkas ini daftar {school} (NPSN {npsn}), bukan daftar sekolah yang dipilih (NPSN "
+                           "{chosen}). Pilih sekolah yang benar, atau kosongkan pilihan sekolah."),
+                school=names[npsn], npsn=npsn, chosen=chosen)
+        if chosen or npsn:
+            return None, chosen or npsn
+    for row, pair in zip(pending, named):
+        shown, npsn = found[pair]
+        row.cells["school"], row.cells["school_npsn"] = shown, npsn
+    known = list(dict.fromkeys(found[p][1] for p in named if found[p][1]))
+    unknown = list(dict.fromkeys(found[p][0] for p in named if found[p][0] and not found[p][1]))
+    split = SchoolSplit(columns, tuple((npsn, names[npsn]) for npsn in known), tuple(unknown), npsn_column,
+                        name_column)
+    return split, None
+
+
+def _school_problem(row: ImportRow, split: SchoolSplit) -> Problem | None:
+    """Why a row of a list naming its schools cannot be enrolled under one, or None."""
+    if cell_text(row.cells.get("school_npsn")):
+        return None
+    named = cell_text(row.cells.get("school"))
+    if named:
+        return error("school_npsn", _SCHOOL_UNKNOWN, school=named)
+    return error("school_npsn", _SCHOOL_MISSING, column=" / ".join(split.columns))
 
 
 def field_named(text: str) -> str | None:
@@ -326,10 +452,10 @@ def _dapodik_school(ws: Workspace, npsn: str | None, named: str) -> tuple[str | 
     with ws.reading() as db:
         if npsn:
             school = db.execute("SELECT npsn, name, kabupaten_code FROM schools WHERE npsn = ?", (npsn,)).fetchone()
-        else:
-            wanted = _fold(named)
-            school = next((s for s in db.execute("SELECT npsn, name, kabupaten_code FROM schools ORDER BY id")
-                           if wanted and _fold(s[1]) == wanted), None)
+        else:   # the title's name, read as tolerantly as a foundation's list is (MIS = MI Swasta)
+            schools = db.execute("SELECT npsn, name, kabupaten_code FROM schools ORDER BY id").fetchall()
+            found = SchoolMatcher((s[0], s[1]) for s in schools).match("", named) if named else ""
+            school = next((s for s in schools if s[0] == found), None)
     if school is None:
         return None, ""
     return school[0], ws.regions.name(school[2])
@@ -339,7 +465,20 @@ def _prepare_dapodik(ws: Workspace, path: Path, rows: list[list[Any]], layout: d
                      school_npsn: str | None) -> tuple[ImportPreview, list[ImportRow]]:
     npsn, kabupaten = _dapodik_school(ws, school_npsn, layout.school_name)
     reading = dapodik.people(rows, layout, kabupaten)
-    if npsn is None:
+    # The rows may name their school (an EMIS export's NPSN, a foundation's list): each goes under it.
+    named = [(cell_text(p.cells.get("npsn_named")), cell_text(p.cells.get("school_named"))) for p in reading.people]
+    columns = tuple(layout.headers[layout.pupil[f]] for f in ("npsn", "school") if f in layout.pupil)
+    pending = [_pending(p.number, p.cells, p.person, p.rows) for p in reading.people]
+    split, file_school = _split_by_school(ws, pending, named, columns, school_npsn)
+    if split is not None and not split.known and len(split.unknown) == 1:
+        split, layout = None, replace(layout, school_name=split.unknown[0])   # one school, not registered: ask
+    if split is not None:
+        npsn = None
+    elif file_school and file_school != npsn:   # the one school the rows name, not the title's
+        npsn, kabupaten = _dapodik_school(ws, file_school, "")
+        reading = dapodik.people(rows, layout, kabupaten)
+        pending = [_pending(p.number, p.cells, p.person, p.rows) for p in reading.people]
+    if npsn is None and split is None:
         if layout.school_name:
             raise SchoolNeeded(QT_TRANSLATE_NOOP(
                 "Service", "Berkas Dapodik: {pupils} siswa, {people} orang tua/wali dari \"{school}\", sekolah yang "
@@ -353,16 +492,17 @@ def _prepare_dapodik(ws: Workspace, path: Path, rows: list[list[Any]], layout: d
     names = {"pupil_name": "Nama Siswa", "pupil_class": "Kelas", "street": "Alamat", "rt": "Alamat (RT)",
              "rw": "Alamat (RW)", "dusun": "Alamat (Dusun)", "desa": "Desa/Kelurahan", "kecamatan": "Kecamatan",
              "kabupaten": "Kabupaten/Kota", "hp": "No. HP", "telepon": "No. HP (bila seluler)", "no_kk": "No. KK",
-             "no": "No"}
+             "no": "No", "school": "Sekolah", "npsn": "Sekolah (NPSN)", "status": "Status (hidup/meninggal)",
+             "birth_date": "Tanggal Lahir"}
     mapped = []
     for index, what in sorted(used.items()):
         person, _, name = what.rpartition(".")
         label = names.get(name) or HEADERS.get(name) or name
         mapped.append((layout.headers[index], f"{person.capitalize()}: {label}" if person else label))
     source = DapodikSource(reading.pupils, reading.named, layout.school_name, kabupaten or layout.kabupaten,
-                           layout.two_rows, tuple(mapped), tuple(layout.ignored))
-    preview = ImportPreview(Path(path), npsn, layout.headers, layout.header_row, {}, (), source)
-    return preview, [_pending(p.number, p.cells, p.person, p.rows) for p in reading.people]
+                           layout.two_rows, tuple(mapped), tuple(layout.ignored), dapodik.source_name(layout))
+    preview = ImportPreview(Path(path), npsn, layout.headers, layout.header_row, {}, (), source, split)
+    return preview, pending
 
 
 def _cells(row: Sequence[Any], mapping: Mapping[str, int]) -> dict[str, Any]:
@@ -389,7 +529,12 @@ def remap(ws: Workspace, preview: ImportPreview, mapping: Mapping[str, int],
     body = without_footer([(number, row) for number, row in enumerate(table.rows[start:], start=start + 1)
                            if not is_blank_row(row)])
     fresh = replace(preview, mapping=dict(mapping), rows=())
-    return _check_rows(ws, fresh, [_pending(n, _cells(row, mapping)) for n, row in body], progress, cancel)
+    pending = [_pending(n, _cells(row, mapping)) for n, row in body]
+    if preview.split is not None:
+        split = preview.split
+        _split_by_school(ws, pending, _named_schools(body, split.npsn_column, split.name_column), split.columns,
+                         None, split.npsn_column, split.name_column)
+    return _check_rows(ws, fresh, pending, progress, cancel)
 
 
 def _check_rows(ws: Workspace, preview: ImportPreview, rows: list[ImportRow],
@@ -594,14 +739,19 @@ def _matcher(ws: Workspace) -> RegionMatcher:
 def _check_one(row: ImportRow, ctx, matcher: RegionMatcher, preview: ImportPreview) -> ImportRow:
     cells, policy = row.cells, ctx.policy
     person = row.person or dapodik.person_of_origin(cells.get("origin"))
+    school = preview.school_npsn
+    if preview.split is not None:   # each row under the school it names
+        school = cell_text(cells.get("school_npsn")) or None
     if person:
-        converted = dapodik.convert_person(cells, person, matcher, preview.school_npsn, ctx.today,
+        converted = dapodik.convert_person(cells, person, matcher, school, ctx.today,
                                            policy.min_age, policy.max_age)
         if isinstance(converted, dapodik.Verdict):
             return replace(row, status=converted.status, problems=(converted.reason,), duplicate=None,
                            enrollment=None, person=person)
     else:
-        converted = convert_row(cells, matcher, preview.school_npsn, ctx.today, policy.min_age, policy.max_age)
+        converted = convert_row(cells, matcher, school, ctx.today, policy.min_age, policy.max_age)
+    if preview.split is not None and (problem := _school_problem(row, preview.split)) is not None:
+        return ImportRow(row.number, row.cells, ERROR, (problem,), None, None, person, row.rows)
     result = validate(converted.raw, ctx)
     own = {p.field for p in converted.problems}
     own_errors = {p.field for p in converted.problems if p.is_error}
@@ -701,6 +851,19 @@ def _may_import(actor: Actor, school_npsn: str | None) -> None:
                                                             "sendiri (NPSN {npsn})."), npsn=actor.school_npsn)
 
 
+def _may_import_preview(actor: Actor, preview: ImportPreview) -> None:
+    """A list naming several schools is a foundation's: a coordinator, bound to one school, may not
+    import it."""
+    if preview.split is None:
+        _may_import(actor, preview.school_npsn)
+        return
+    permissions.require(actor, permissions.Action.IMPORT)
+    if actor.role is Role.COORDINATOR and set(preview.schools) - {actor.school_npsn}:
+        raise PermissionDenied(QT_TRANSLATE_NOOP(
+            "Service", "Daftar ini menyebut beberapa sekolah; koordinator hanya dapat mengimpor daftar sekolahnya "
+                       "sendiri (NPSN {npsn}). Minta admin mengimpornya."), npsn=actor.school_npsn)
+
+
 class _Enrolling:
     """The rows of one import enrolled in one write transaction, chunk by chunk in file order: each
     chunk's people checked against those enrolled (someone may have enrolled one since the preview was
@@ -708,7 +871,7 @@ class _Enrolling:
 
     def __init__(self, db, ws: Workspace, preview: ImportPreview, actor: Actor):
         self.db, self.ws, self.preview, self.actor = db, ws, preview, actor
-        schools = school_ids(db, {preview.school_npsn} if preview.school_npsn else set())
+        schools = school_ids(db, set(preview.schools))
         self.enroller = Enroller(db, ws, schools, actor)
         self.duplicates = _Duplicates()
         self.rows: list[ImportRow] = []
@@ -724,7 +887,8 @@ class _Enrolling:
         preview, enroller = self.preview, self.enroller
         if enroller.inserted:
             audit.record_on(self.db, self.ws, self.actor, "import", f"{len(enroller.inserted)} peserta",
-                            audit_details(enroller, {"file": preview.path.name, "school": preview.school_npsn}))
+                            audit_details(enroller, {"file": preview.path.name,
+                                                     "school": preview.school_npsn or ", ".join(preview.schools)}))
         if preview.school_npsn and preview.dapodik is None:
             saved = {f: preview.headers[i] for f, i in preview.mapping.items() if i < len(preview.headers)}
             self.db.execute("INSERT INTO settings (key, value) VALUES (?, ?) "
@@ -737,7 +901,7 @@ class _Enrolling:
 def commit_import(ws: Workspace, preview: ImportPreview, actor: Actor,
                   cancel: threading.Event | None = None) -> ImportResult:
     """Enroll every valid row in one transaction; remember the column mapping for the school."""
-    _may_import(actor, preview.school_npsn)
+    _may_import_preview(actor, preview)
     with bulk_work(), ws.writing() as db:
         enrolling = _Enrolling(db, ws, preview, actor)
         enrolling.add(preview.rows)
@@ -778,6 +942,7 @@ def import_at_once(ws: Workspace, path: Path, actor: Actor, school_npsn: str | N
                                     beside=lambda: _load_checkers(ws.device.prefix), measured=measured)
         if preview.unmapped_required:
             return ImportResult(0, (), replace(preview, rows=tuple(pending)))
+        _may_import_preview(actor, preview)
         with ws.writing() as db:
             enrolling = _Enrolling(db, ws, preview, actor)
             _check_quickly(ws, preview, pending, ready=enrolling.add)
@@ -834,10 +999,14 @@ def export_rejected(ws: Workspace, preview: ImportPreview, out: Path, actor: Act
     """
     rejected = preview.rejected
     fields = list(_DAPODIK_SHEET_FIELDS if any(r.person for r in rejected) else _SHEET_FIELDS)
+    specs = _column_specs(True, fields)
+    named = preview.split is not None   # a foundation's list: each row keeps its school, to import again
+    if named:
+        specs.insert(0, ColumnSpec("Nama Sekolah", width=28))
 
     def rows():
         for row in rejected:
-            values = []
+            values = [cell_text(row.cells.get("school"))] if named else []
             for f in fields:
                 value = row.cells.get(f)
                 values.append(value if f == "birth_date" and not isinstance(value, str) and value is not None
@@ -845,7 +1014,7 @@ def export_rejected(ws: Workspace, preview: ImportPreview, out: Path, actor: Act
             values.append(" ".join(row_reasons(row)))
             yield values
 
-    written = write_workbook(Path(out), _column_specs(True, fields), rows(), lists=_choice_lists(ws))
+    written = write_workbook(Path(out), specs, rows(), lists=_choice_lists(ws))
     audit.log(ws, actor, "export", Path(out).name, {"what": "baris ditolak", "rows": written,
                                                    "source": preview.path.name})
     return written

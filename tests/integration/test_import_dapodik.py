@@ -251,7 +251,7 @@ def test_cli_json_lists_not_eligible_and_skipped_and_a_second_run_adds_nobody(tm
     assert [(r["row"], r["person"]) for r in summary["not_eligible"]] == [(10, "ibu"), (11, "ayah"), (11, "ibu")]
     assert all(set(r) == {"row", "person", "reason"} and r["reason"] for r in summary["not_eligible"])
     assert summary["skipped"] == [{"row": 9, "person": "ayah", "reason": summary["skipped"][0]["reason"]}]
-    assert summary["dapodik"] == {"pupils": 6, "people": 11, "school_npsn": NPSN}
+    assert summary["dapodik"] == {"pupils": 6, "people": 11, "school_npsn": NPSN, "kind": "Dapodik"}
     mapped = {m["column"]: m["field"] for m in summary["columns"]["mapped"]}
     assert mapped["Data Ibu: NIK"] == "Ibu: NIK" and mapped["Rombel Saat Ini"] == "Kelas"
     assert "NISN" in summary["columns"]["ignored"] and "Data Ayah: Jenjang Pendidikan" in summary["columns"]["ignored"]
