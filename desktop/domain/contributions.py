@@ -16,7 +16,7 @@ from desktop.domain.enrollment import Occupation
 
 JKK_MONTHLY = 10_000
 JKM_MONTHLY = 6_800
-TRANSPORT = frozenset({Occupation.MOTORBIKE_TAXI.value, Occupation.DRIVER.value})
+TRANSPORT = frozenset({Occupation.MOTORBIKE_TAXI.value, Occupation.DRIVER.value, Occupation.COURIER.value})
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from desktop.domain.eligibility import NOT_ELIGIBLE, SKIPPED, Verdict, import_verdict
 from desktop.domain.enrollment import Occupation, Relationship
 from desktop.domain.importing import (
     ConvertedRow, RegionMatcher, cell_text, convert_row, header_key, is_blank_row,
@@ -32,7 +33,6 @@ from desktop.domain.text import fold_spaces, normalize_name
 AYAH, IBU, WALI = "ayah", "ibu", "wali"
 PERSONS = (AYAH, IBU, WALI)
 PERSON_LABELS = {AYAH: "ayah", IBU: "ibu", WALI: "wali"}   # as the file's groups say it (a message parameter)
-SKIPPED, NOT_ELIGIBLE = "skipped", "not_eligible"
 _SEARCH_ROWS = 25
 
 # The second header row of a group, and the words of a flattened header once the role is taken out.
@@ -58,15 +58,9 @@ _GROUP_TITLES = {"dataayah": AYAH, "dataibu": IBU, "datawali": WALI, "ayah": AYA
                  "dataayahkandung": AYAH, "dataibukandung": IBU}
 _PLACEHOLDER_NAMES = {"", "0", "tidakada", "tidakdiketahui", "tanpanama", "na", "nn", "belumada"}
 
-_DECEASED = {"sudahmeninggal", "meninggal", "meninggaldunia", "almarhum", "almarhumah", "alm"}
-# Wage earners and people without work: not vulnerable non-wage earners (BPU) this programme pays for.
-_NOT_ELIGIBLE = {"tidakbekerja", "belumbekerja", "tidakbekerjabelumbekerja", "pnstnipolri", "pns", "tni", "polri",
-                 "asn", "pegawainegerisipil", "karyawanswasta", "karyawan", "pegawaiswasta", "pensiunan",
-                 "tenagakerjaindonesia", "tki", "pekerjamigranindonesia", "pmi"}
-_TO_CONFIRM = {"lainnya": "Lainnya (Dapodik)", "lainlain": "Lainnya (Dapodik)",
-               "pedagangbesar": "Pedagang Besar"}
-_DAPODIK_JOBS = {"pedagangkecil": Occupation.STREET_VENDOR.value, "wiraswasta": Occupation.STREET_VENDOR.value,
-                 "wirausaha": Occupation.STREET_VENDOR.value, "buruh": Occupation.DAY_LABOURER.value}
+# Who is not enrolled for their job (wage earners, no work, deceased) is decided by
+# desktop.domain.eligibility, as for every other entry path; Dapodik's "Lainnya" says no more than that.
+_TO_CONFIRM = {"lainnya": "Lainnya (Dapodik)", "lainlain": "Lainnya (Dapodik)"}
 
 
 @dataclass(frozen=True)
@@ -290,7 +284,8 @@ def _is_data(row: Sequence[Any], layout: Layout) -> bool:
 
 
 def _alive_named(group: dict[str, str]) -> bool:
-    return not _placeholder(group.get("full_name", "")) and header_key(group.get("occupation", "")) not in _DECEASED
+    verdict = import_verdict(group.get("occupation", ""))
+    return not _placeholder(group.get("full_name", "")) and (verdict is None or verdict.status != SKIPPED)
 
 
 def people(rows: Sequence[Sequence[Any]], layout: Layout, kabupaten: str = "") -> Reading:
@@ -378,14 +373,6 @@ def _with_sibling(person: Person, number: int, pupil: str, pupil_class: str) -> 
 
 # --- one person's verdict ---------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class Verdict:
-    """A person read but not to be enrolled: skipped (deceased, empty) or not eligible."""
-
-    status: str
-    reason: Problem
-
-
 _ORIGIN = re.compile(r"dapodik\D*([\d,\s]+)\D*?\b(ayah|ibu|wali)\b", re.IGNORECASE)
 
 
@@ -406,13 +393,9 @@ def convert_person(cells: dict[str, Any], person: str, matcher: RegionMatcher, s
     if _placeholder(name) and not clean_nik(cell_text(get("nik"))) and not job:
         return Verdict(SKIPPED, warning("-", QT_TRANSLATE_NOOP("Validation", "Data {person} kosong di berkas."),
                                         person=label))
-    if job_key in _DECEASED:
-        return Verdict(SKIPPED, warning("occupation", QT_TRANSLATE_NOOP(
-            "Validation", "Sudah meninggal menurut Dapodik; tidak didaftarkan."), person=label))
-    if job_key in _NOT_ELIGIBLE:
-        return Verdict(NOT_ELIGIBLE, warning("occupation", QT_TRANSLATE_NOOP(
-            "Validation", "Pekerjaan \"{job}\": penerima upah atau tidak bekerja, bukan pekerja rentan bukan penerima "
-                          "upah (BPU) yang dibiayai program ini."), job=job))
+    verdict = import_verdict(job)
+    if verdict is not None:
+        return verdict
     converted = convert_row(cells, matcher, school_npsn, today, min_age, max_age)
     raw, problems = dict(converted.raw), list(converted.problems)
     # The kabupaten comes from the school: a household across the border is found by its kecamatan.
@@ -427,8 +410,6 @@ def convert_person(cells: dict[str, Any], person: str, matcher: RegionMatcher, s
         problems.append(warning("occupation", QT_TRANSLATE_NOOP(
             "Validation", "\"{job}\" di Dapodik: pastikan pekerjaannya dan bahwa ia pekerja rentan, lalu "
                           "perbaiki di sini bila perlu."), job=job))
-    elif job_key in _DAPODIK_JOBS:
-        raw["occupation"], raw["occupation_other"] = _DAPODIK_JOBS[job_key], ""
     if not clean_nik(raw["nik"]) and not any(p.field == "nik" and p.is_error for p in problems):
         problems.append(error("nik", QT_TRANSLATE_NOOP(
             "Validation", "NIK {person} tidak ada di berkas. Minta NIK dari KTP atau Kartu Keluarga, lalu isi."),

@@ -30,7 +30,7 @@ from desktop.domain import dapodik
 from desktop.domain.dapodik import NOT_ELIGIBLE, SKIPPED
 from desktop.domain.enrollment import Enrollment, Occupation, Relationship, Sex, enrollment_of, validate
 from desktop.domain.importing import (
-    COLUMN_OF_FIELD, HEADERS, IMPORT_FIELDS, TEMPLATE_COLUMNS, RegionMatcher, cell_text, convert_row,
+    COLUMN_OF_FIELD, HEADERS, IMPORT_FIELDS, TEMPLATE_COLUMNS, RegionMatcher, cell_text, convert_list_row,
     field_for_header, guess_mapping, header_key, is_blank_row, without_footer,
 )
 from desktop.domain.phone import normalize_phone
@@ -597,11 +597,11 @@ def _check_one(row: ImportRow, ctx, matcher: RegionMatcher, preview: ImportPrevi
     if person:
         converted = dapodik.convert_person(cells, person, matcher, preview.school_npsn, ctx.today,
                                            policy.min_age, policy.max_age)
-        if isinstance(converted, dapodik.Verdict):
-            return replace(row, status=converted.status, problems=(converted.reason,), duplicate=None,
-                           enrollment=None, person=person)
     else:
-        converted = convert_row(cells, matcher, preview.school_npsn, ctx.today, policy.min_age, policy.max_age)
+        converted = convert_list_row(cells, matcher, preview.school_npsn, ctx.today, policy.min_age, policy.max_age)
+    if isinstance(converted, dapodik.Verdict):   # not eligible or deceased: the same rule for both
+        return replace(row, status=converted.status, problems=(converted.reason,), duplicate=None,
+                       enrollment=None, person=person)
     result = validate(converted.raw, ctx)
     own = {p.field for p in converted.problems}
     own_errors = {p.field for p in converted.problems if p.is_error}
