@@ -28,6 +28,7 @@ from desktop.domain.importing import (
 )
 from desktop.domain.messages import QT_TRANSLATE_NOOP, Problem, error, warning
 from desktop.domain.nik import clean_nik, parse_nik
+from desktop.domain.phone import means_no_phone
 from desktop.domain.text import fold_spaces, normalize_name
 
 AYAH, IBU, WALI = "ayah", "ibu", "wali"
@@ -260,7 +261,7 @@ def _address(get) -> str:
 def _phone(row_get, text_get) -> Any:
     """The household's HP; ``Telepon`` when it holds a mobile number and HP is empty."""
     hp = row_get("hp")
-    if cell_text(hp):
+    if not means_no_phone(cell_text(hp)):   # "-" or "0" in HP: no phone there (empty is no phone too)
         return hp
     telepon = text_get("telepon")
     digits = re.sub(r"\D", "", telepon)

@@ -230,6 +230,8 @@ class Result(NamedTuple):
 
 
 _NAME_REQUIRED = QT_TRANSLATE_NOOP("Validation", "Nama wajib diisi.")
+_KK_DROPPED = QT_TRANSLATE_NOOP("Validation", "No. KK ini tidak disimpan; peserta tetap didaftarkan. Perbaiki No. KK "
+                                              "dari Kartu Keluarga bila sudah ada.")
 
 
 def _name(raw: object, field_name: str, problems: list[Problem], missing: str | None = _NAME_REQUIRED) -> str:
@@ -309,9 +311,16 @@ def validate(raw: Mapping[str, Any], ctx: Context, reference_date: dt.date | Non
     nik = clean_nik(get("nik"))
     no_kk = clean_nik(get("no_kk")) or None
     if no_kk is not None:
-        problems += kk_problems(no_kk, ctx.regions)
         if no_kk == nik:
             problems.append(error("nik", QT_TRANSLATE_NOOP("Validation", "NIK sama dengan No. KK: yang tertulis di kolom NIK adalah nomor Kartu Keluarga. Isi NIK dari KTP.")))
+        kk_found = kk_problems(no_kk, ctx.regions)
+        if errors_of(kk_found):
+            # The No. KK is optional: a damaged one is not kept, and the person is not refused for it.
+            problems += [warning(p.field, p.template, **p.params) for p in kk_found]
+            problems.append(warning("no_kk", _KK_DROPPED))
+            no_kk = None
+        else:
+            problems += kk_found
 
     full_name = _name(get("full_name"), "full_name", problems)
     birth_place = _upper_text(get("birth_place"))

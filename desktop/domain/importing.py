@@ -157,26 +157,34 @@ _SCIENTIFIC = re.compile(r"^\d(?:[.,]\d+)?e\+?\d+$", re.IGNORECASE)
 
 _KK_AS_NUMBER = QT_TRANSLATE_NOOP(
     "Validation", "No. KK tersimpan sebagai angka di Excel, sehingga digit terakhirnya hilang (Excel hanya menyimpan "
-    "15 digit). Ubah format kolom No. KK menjadi Teks lalu ketik ulang nomornya dari Kartu Keluarga.")
+    "15 digit); peserta tetap didaftarkan tanpa No. KK. Ubah format kolom No. KK menjadi Teks lalu ketik ulang "
+    "nomornya dari Kartu Keluarga.")
 
 
 def nik_from_cell(value: Any, field_name: str = "nik") -> tuple[str, list[Problem]]:
     """The NIK (or, with ``field_name="no_kk"``, the No. KK) text of a cell, with a plain explanation
-    when Excel has damaged it."""
-    damaged = _KK_AS_NUMBER if field_name == "no_kk" else _NIK_AS_NUMBER
+    when Excel has damaged it. A damaged NIK is an error; a damaged No. KK (optional) is a warning and is
+    dropped (``""``): the person is kept."""
+    if field_name == "no_kk":
+        text, damage = _number_from_cell(value, field_name, _KK_AS_NUMBER, warning)
+        return ("" if damage else text), damage
+    return _number_from_cell(value, field_name, _NIK_AS_NUMBER, error)
+
+
+def _number_from_cell(value: Any, field_name: str, damaged: str, severity) -> tuple[str, list[Problem]]:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         if isinstance(value, float) and not value.is_integer():
-            return cell_text(value), [error(field_name, damaged)]
+            return cell_text(value), [severity(field_name, damaged)]
         digits = str(int(value))
         if len(digits) >= 15 and digits.endswith("0"):
-            return digits, [error(field_name, damaged)]
+            return digits, [severity(field_name, damaged)]
         if len(digits) == 16 and field_name == "nik":
             return digits, [warning("nik", QT_TRANSLATE_NOOP(
                 "Validation", "NIK tersimpan sebagai angka; simpan kolom NIK sebagai Teks agar tidak rusak."))]
         return digits, []
     text = cell_text(value)
     if _SCIENTIFIC.match(text.replace(" ", "")):
-        return text, [error(field_name, damaged)]
+        return text, [severity(field_name, damaged)]
     return text.replace("'", "").replace("`", ""), []
 
 
