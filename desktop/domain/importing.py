@@ -19,7 +19,7 @@ from desktop.domain.eligibility import ELIGIBLE, Verdict, import_verdict, judge_
 from desktop.domain.enrollment import Occupation, Relationship
 from desktop.domain.messages import QT_TRANSLATE_NOOP, Problem, error, warning
 from desktop.domain.nik import parse_nik
-from desktop.domain.regions import KALBAR, PROVINCES, Level, Region, RegionCatalog
+from desktop.domain.regions import KALBAR, PROVINCES, Level, Region, RegionCatalog, with_numerals
 from desktop.domain.text import fold_spaces, format_date, parse_date
 
 # The official template's columns, in order: (field, header).
@@ -413,8 +413,9 @@ _NOT_IN_KEY = re.compile(r"[^0-9a-z]")
 
 
 def region_key(name: str) -> str:
-    """``Kab. Kubu Raya`` / ``KUBU RAYA`` -> ``kuburaya``; ``Benua Melayu Laut`` = ``Benuamelayu Laut``."""
-    text = fold_spaces(name)
+    """``Kab. Kubu Raya`` / ``KUBU RAYA`` -> ``kuburaya``; ``Benua Melayu Laut`` = ``Benuamelayu Laut``;
+    ``Rasau Jaya II`` = ``Rasau Jaya Dua`` = ``Rasau Jaya 2`` (``with_numerals``)."""
+    text = with_numerals(fold_spaces(name))
     text = _REGION_PREFIX.sub("", text)
     return _NOT_IN_KEY.sub("", text.lower())
 
@@ -422,7 +423,7 @@ def region_key(name: str) -> str:
 def joined_key(name: str) -> str:
     """The name with its first word kept: ``Kota Baru`` -> ``kotabaru`` (the official ``Kotabaru``),
     where ``region_key`` takes ``Kota`` for a prefix and leaves ``baru``."""
-    return _NOT_IN_KEY.sub("", fold_spaces(name).lower())
+    return _NOT_IN_KEY.sub("", with_numerals(fold_spaces(name)).lower())
 
 
 def _lookup(index: Mapping, key_of, name: str):
