@@ -21,12 +21,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from desktop.domain.eligibility import NOT_ELIGIBLE, SKIPPED, Verdict, import_verdict
+from desktop.domain.eligibility import NOT_ELIGIBLE, SKIPPED, Verdict, import_verdict  # noqa: F401 (re-exported)
 from desktop.domain.enrollment import Occupation, Relationship
 from desktop.domain.importing import (
     ConvertedRow, RegionMatcher, cell_text, convert_row, header_key, is_blank_row,
 )
-from desktop.domain.messages import QT_TRANSLATE_NOOP, Problem, error, warning
+from desktop.domain.messages import QT_TRANSLATE_NOOP, error, warning
 from desktop.domain.nik import clean_nik, parse_nik
 from desktop.domain.phone import means_no_phone
 from desktop.domain.text import fold_spaces, normalize_name

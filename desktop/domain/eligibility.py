@@ -3,8 +3,9 @@ form, ``lindung enroll``, a plain list of parents, a Dapodik export and the hub 
 
 BAZNAS pays JKK + JKM for *pekerja rentan* who work without a wage (Bukan Penerima Upah, BPU). So:
 
-- a wage earner (PNS, TNI/Polri, ASN/PPPK, Karyawan Swasta, Karyawan BUMN/BUMD, Guru/Dosen PNS, a pensioner,
-  a migrant worker abroad) is not eligible: their employer (or BP2MI's scheme) covers them;
+- a wage earner (PNS, TNI/Polri, ASN/PPPK, honorer, Karyawan Swasta, Karyawan BUMN/BUMD, Guru/Dosen PNS,
+  village officials paid from the village budget, a pensioner, a migrant worker abroad) is not eligible:
+  their employer (or the migrant workers' scheme) covers them;
 - someone without work (Tidak bekerja, Ibu Rumah Tangga, Pelajar/Mahasiswa) has no work to insure against
   accidents: not eligible, unless they do work, and then that job is what should be written;
 - a deceased person (Dapodik's ``Sudah Meninggal``) is not enrolled;
@@ -57,10 +58,10 @@ _WAGE_EARNER = frozenset({
     "tenagakerjaindonesia", "tki", "tkw", "pekerjamigranindonesia", "pmi", "tentaranasionalindonesia",
     "kepolisian", "anggotatni", "anggotapolri", "anggotadpr", "anggotadprd", "pejabatnegara",
     "buruhmigran", "karyawanpabrik", "karyawanperusahaan", "pegawaiperusahaan", "pekerjaformal",
-    "penerimaupah", "pu"})
+    "penerimaupah", "pu", "kepolisianri", "kepaladesa", "perangkatdesa", "sekretarisdesa", "lurah"})
 # Single words that make a longer text a wage earner's ("Guru SD PNS", "Karyawan BUMN (PLN)").
-_WAGE_WORDS = frozenset({"pns", "asn", "pppk", "tni", "polri", "bumn", "bumd", "pensiunan", "purnawirawan",
-                         "karyawan", "pegawai"})
+_WAGE_WORDS = frozenset({"pns", "asn", "pppk", "tni", "polri", "kepolisian", "bumn", "bumd", "pensiunan",
+                         "purnawirawan", "karyawan", "pegawai", "honorer"})
 # Words that name no job at all.
 _UNKNOWN = frozenset({
     "tidakdapatditerapkan", "tidakditerapkan", "tdkdapatditerapkan", "tidakdiketahui", "tidaktahu", "na",
@@ -98,7 +99,8 @@ def _kind(text: str, key: str) -> str:
     words = set(_WORD.findall(text.lower()))
     if words & _DECEASED:
         return SKIPPED
-    if words & _WAGE_WORDS and not words & {"honorer", "lepas", "harian", "kontrak", "serabutan"}:
+    # ... but a casual day worker ("karyawan harian lepas") is paid by the day, without a wage earner's cover.
+    if words & _WAGE_WORDS and not words & {"lepas", "harian", "serabutan"}:
         return NOT_ELIGIBLE
     if {"rumah", "tangga"} <= words and words & {"ibu", "mengurus", "urus"}:
         return _NO_WORK_KIND

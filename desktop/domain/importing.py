@@ -274,7 +274,7 @@ _OCCUPATION_WORDS: dict[str, tuple[str, ...]] = {
     Occupation.STREET_VENDOR.value: ("pedagang", "dagang", "berdagang", "pedagangkecil", "kakilima",
                                      "pedagangkakilima", "pkl", "jualan", "penjual", "warung", "wiraswasta",
                                      "usahakecil", "umkm", "pedagangsayur", "pedagangkeliling", "perdaganganeceran",
-                                     "pedagangeceran", "pedagangpasar", "wirausaha"),
+                                     "pedagangeceran", "pedagangpasar", "wirausaha", "perdagangan"),
     Occupation.MOTORBIKE_TAXI.value: ("ojek", "ojol", "tukangojek", "pengemudiojek", "ojekonline",
                                       "driverojol", "ojekpangkalan", "mitrapengemudi", "mitraojol"),
     Occupation.DRIVER.value: ("sopir", "supir", "driver", "pengemudi", "sopirangkot", "sopirtruk",

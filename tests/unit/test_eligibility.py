@@ -35,7 +35,12 @@ from tests.conftest import make_raw
     # vulnerable workers
     ("Petani", eligibility.ELIGIBLE), ("Pekerja Rumah Tangga", eligibility.ELIGIBLE),
     ("Buruh Harian Lepas", eligibility.ELIGIBLE), ("Kurir paket", eligibility.ELIGIBLE),
-    ("Pegawai honorer", eligibility.ELIGIBLE), ("", eligibility.ELIGIBLE),
+    ("Karyawan harian lepas", eligibility.ELIGIBLE), ("", eligibility.ELIGIBLE),
+    # the KTP's own words
+    ("Belum/Tidak Bekerja", eligibility.NOT_ELIGIBLE),
+    ("Kepolisian RI", eligibility.NOT_ELIGIBLE), ("Karyawan Honorer", eligibility.NOT_ELIGIBLE),
+    ("Guru honorer", eligibility.NOT_ELIGIBLE), ("Perangkat Desa", eligibility.NOT_ELIGIBLE),
+    ("Petani/Pekebun", eligibility.ELIGIBLE), ("Buruh Tani/Perkebunan", eligibility.ELIGIBLE),
 ])
 def test_the_job_as_written_gives_one_verdict(job, kind):
     verdict = judge_job(job)
