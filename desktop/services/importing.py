@@ -861,9 +861,10 @@ TEMPLATE_INSTRUCTIONS = (
     "4. Jenis Kelamin: L atau P (Laki-laki / Perempuan).",
     "5. Kabupaten/Kota, Kecamatan, Desa/Kelurahan: nama wilayah di Kalimantan Barat, boleh dengan atau tanpa "
     "\"Kab.\"/\"Kabupaten\"/\"Kota\". Daftar lengkap ada di lembar \"Wilayah\".",
-    "6. No. HP: nomor seluler, misalnya 0812-3456-7890.",
-    "7. Pekerjaan: pilih dari daftar atau tulis sendiri (mis. Ojek, Buruh Harian Lepas); yang tidak dikenal "
-    "dicatat sebagai Lainnya dengan tulisan Anda.",
+    "6. No. HP: nomor seluler, misalnya 0812-3456-7890; kosongkan (atau tulis -) bila tidak punya HP.",
+    "7. Pekerjaan: pilih dari daftar atau tulis sendiri (mis. Ojek, Buruh Harian Lepas, Kurir); yang tidak dikenal "
+    "dicatat sebagai Lainnya dengan tulisan Anda. Penerima upah (PNS, TNI/Polri, karyawan, pensiunan) dan yang tidak "
+    "bekerja (mis. ibu rumah tangga) tidak didaftarkan: program ini untuk pekerja rentan bukan penerima upah.",
     "8. Penghasilan per Bulan: angka rupiah, misalnya 1500000 atau 1.500.000.",
     "9. Nama Ahli Waris dan Hubungan Ahli Waris (Suami/Istri, Anak, Orang tua, Saudara kandung, Lainnya) wajib: "
     "ahli waris menerima santunan JKM.",
