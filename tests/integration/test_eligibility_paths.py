@@ -171,3 +171,22 @@ def test_the_form_rule_and_lindung_enroll_refuse_the_same_jobs_with_the_same_rea
     assert run(db, "enroll", str(source)).returncode == 0
     listed = json.loads(run(db, "list", "--json").stdout)
     assert len(listed) == len(kept)
+
+
+def test_lindung_import_enrolls_a_list_and_an_export_alike_in_one_pass(tmp_path):
+    """``lindung import`` enrolls while it checks (import_at_once): the same people, the same outcome."""
+    outcomes = []
+    for name, write in (("orang_tua.xlsx", write_list), ("dapodik.xlsx", write_dapodik)):
+        db = tmp_path / f"{name}.sqlite3"
+        assert run(db, "school", "add", NPSN, "--name", "SD Negeri 12 Pontianak", "--level", "SD",
+                   "--kabupaten", "Kota Pontianak").returncode == 0
+        proc = run(db, "import", str(write(tmp_path / name)), "--school", NPSN, "--json")
+        assert proc.returncode == 0, proc.stderr
+        summary = json.loads(proc.stdout)
+        listed = json.loads(run(db, "list", "--json").stdout)
+        outcomes.append((summary["accepted"], len(summary["rejected"]), len(summary["not_eligible"]),
+                         sorted((r["full_name"], r["occupation"], r["phone"], r["no_kk"] is None) for r in listed)))
+    assert outcomes[0] == outcomes[1]
+    enrolled = [c for c in CASES if c.status in (V, W)]
+    assert outcomes[0][:3] == (len(enrolled), 1, 3)
+    assert {name for name, *_ in outcomes[0][3]} == {c.name for c in enrolled}
