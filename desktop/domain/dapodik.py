@@ -21,7 +21,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from desktop.domain.eligibility import NOT_ELIGIBLE, SKIPPED, Verdict, import_verdict  # noqa: F401 (re-exported)
+from desktop.domain.eligibility import (  # noqa: F401 (NOT_ELIGIBLE, SKIPPED, Verdict: re-exported)
+    NOT_ELIGIBLE, SKIPPED, UNKNOWN, Verdict, import_verdict, judge_job,
+)
 from desktop.domain.enrollment import Occupation, Relationship
 from desktop.domain.importing import (
     ConvertedRow, RegionMatcher, cell_text, convert_row, header_key, is_blank_row,
@@ -284,6 +286,12 @@ def _is_data(row: Sequence[Any], layout: Layout) -> bool:
         has(fields.get("full_name")) or has(fields.get("nik")) for fields in layout.groups.values())
 
 
+def _names_no_job(job: str) -> bool:
+    """An empty job, or one that names none (``Tidak dapat diterapkan``): with no name and no NIK beside it,
+    the group is empty."""
+    return not job or judge_job(job).kind == UNKNOWN
+
+
 def _alive_named(group: dict[str, str]) -> bool:
     verdict = import_verdict(group.get("occupation", ""))
     return not _placeholder(group.get("full_name", "")) and (verdict is None or verdict.status != SKIPPED)
@@ -326,7 +334,7 @@ def people(rows: Sequence[Sequence[Any]], layout: Layout, kabupaten: str = "") -
             group, shown = groups[person], texts[person]
             origin = f"Dapodik baris {number}, {person}"
             if _placeholder(shown.get("full_name", "")) and not clean_nik(shown.get("nik", "")) \
-                    and not shown.get("occupation"):
+                    and _names_no_job(shown.get("occupation", "")):
                 if person != WALI:   # an empty wali is the rule, an empty ayah or ibu worth a line
                     out.append(Person(number, person, {"origin": origin, "pupil_name": pupil_name}, (number,),
                                       named=False))
@@ -391,7 +399,7 @@ def convert_person(cells: dict[str, Any], person: str, matcher: RegionMatcher, s
     job = cell_text(get("occupation"))
     job_key = header_key(job)
     label = PERSON_LABELS.get(person, person)
-    if _placeholder(name) and not clean_nik(cell_text(get("nik"))) and not job:
+    if _placeholder(name) and not clean_nik(cell_text(get("nik"))) and _names_no_job(job):
         return Verdict(SKIPPED, warning("-", QT_TRANSLATE_NOOP("Validation", "Data {person} kosong di berkas."),
                                         person=label))
     verdict = import_verdict(job)

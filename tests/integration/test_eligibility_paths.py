@@ -190,3 +190,12 @@ def test_lindung_import_enrolls_a_list_and_an_export_alike_in_one_pass(tmp_path)
     enrolled = [c for c in CASES if c.status in (V, W)]
     assert outcomes[0][:3] == (len(enrolled), 1, 3)
     assert {name for name, *_ in outcomes[0][3]} == {c.name for c in enrolled}
+
+
+def test_a_dapodik_wali_group_holding_only_tidak_dapat_diterapkan_is_empty(school_ws, tmp_path):
+    ahmad = Parent("AHMAD", 1980, "Petani", INCOME[2], nik(KEC, dt.date(1980, 3, 12), False, 1))
+    nobody = Parent("", None, "Tidak dapat diterapkan", "Tidak Berpenghasilan", "")
+    pupil = family("RIZKI", ahmad, None, 1, wali=nobody)
+    preview = importing.read_import(school_ws, write_dapodik_xlsx(tmp_path / "dapodik.xlsx", [pupil]), NPSN)
+    statuses = {r.person: r.status for r in preview.rows}
+    assert statuses["ayah"] == V and "wali" not in statuses   # an empty wali is the rule: no line for it
