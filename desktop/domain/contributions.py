@@ -42,7 +42,7 @@ JKM_MONTHLY = 6_800
 JKK_PERCENT = 1
 BRACKET_DEFAULT = 1_000_000      # the bracket the programme pays for unless the settings say otherwise
 BRACKET_MIN, BRACKET_MAX, BRACKET_STEP = 1_000_000, 20_700_000, 100_000
-TRANSPORT = frozenset({Occupation.MOTORBIKE_TAXI.value, Occupation.DRIVER.value})
+TRANSPORT = frozenset({Occupation.MOTORBIKE_TAXI.value, Occupation.DRIVER.value, Occupation.COURIER.value})
 
 
 @dataclass(frozen=True)

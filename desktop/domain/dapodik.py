@@ -21,19 +21,22 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from desktop.domain.eligibility import (  # noqa: F401 (NOT_ELIGIBLE, SKIPPED, Verdict: re-exported)
+    NOT_ELIGIBLE, SKIPPED, UNKNOWN, Verdict, import_verdict, judge_job,
+)
 from desktop.domain.enrollment import Occupation, Relationship
 from desktop.domain.importing import (
     ConvertedRow, RegionMatcher, cell_text, convert_row, date_from_cell, header_key, is_blank_row,
 )
-from desktop.domain.messages import QT_TRANSLATE_NOOP, Problem, error, warning
+from desktop.domain.messages import QT_TRANSLATE_NOOP, error, warning
 from desktop.domain.nik import clean_nik, parse_nik
+from desktop.domain.phone import means_no_phone
 from desktop.domain.school_names import NAME_HEADERS, NPSN_HEADERS
 from desktop.domain.text import fold_spaces, normalize_name
 
 AYAH, IBU, WALI = "ayah", "ibu", "wali"
 PERSONS = (AYAH, IBU, WALI)
 PERSON_LABELS = {AYAH: "ayah", IBU: "ibu", WALI: "wali"}   # as the file's groups say it (a message parameter)
-SKIPPED, NOT_ELIGIBLE = "skipped", "not_eligible"
 _SEARCH_ROWS = 25
 
 # The second header row of a group, and the words of a flattened header once the role is taken out.
@@ -72,14 +75,9 @@ _DECEASED = {"sudahmeninggal", "meninggal", "meninggaldunia", "almarhum", "almar
 _DEAD_STATUS = _DECEASED | {"wafat", "sudahwafat", "telahwafat", "telahmeninggal", "telahmeninggaldunia",
                             "sudahmeninggaldunia", "almh", "meninggalwafat", "tidakhidup", "sudahtiada",
                             "telahtiada", "mati"}
-# Wage earners and people without work: not vulnerable non-wage earners (BPU) this programme pays for.
-_NOT_ELIGIBLE = {"tidakbekerja", "belumbekerja", "tidakbekerjabelumbekerja", "pnstnipolri", "pns", "tni", "polri",
-                 "asn", "pegawainegerisipil", "karyawanswasta", "karyawan", "pegawaiswasta", "pensiunan",
-                 "tenagakerjaindonesia", "tki", "pekerjamigranindonesia", "pmi"}
-_TO_CONFIRM = {"lainnya": "Lainnya (Dapodik)", "lainlain": "Lainnya (Dapodik)",
-               "pedagangbesar": "Pedagang Besar"}
-_DAPODIK_JOBS = {"pedagangkecil": Occupation.STREET_VENDOR.value, "wiraswasta": Occupation.STREET_VENDOR.value,
-                 "wirausaha": Occupation.STREET_VENDOR.value, "buruh": Occupation.DAY_LABOURER.value}
+# Who is not enrolled for their job (wage earners, no work, deceased) is decided by
+# desktop.domain.eligibility, as for every other entry path; Dapodik's "Lainnya" says no more than that.
+_TO_CONFIRM = {"lainnya": "Lainnya (Dapodik)", "lainlain": "Lainnya (Dapodik)"}
 
 
 @dataclass(frozen=True)
@@ -292,7 +290,7 @@ def _address(get) -> str:
 def _phone(row_get, text_get) -> Any:
     """The household's HP; ``Telepon`` when it holds a mobile number and HP is empty."""
     hp = row_get("hp")
-    if cell_text(hp):
+    if not means_no_phone(cell_text(hp)):   # "-" or "0" in HP: no phone there (empty is no phone too)
         return hp
     telepon = text_get("telepon")
     digits = re.sub(r"\D", "", telepon)
@@ -315,8 +313,15 @@ def _is_data(row: Sequence[Any], layout: Layout) -> bool:
         has(fields.get("full_name")) or has(fields.get("nik")) for fields in layout.groups.values())
 
 
+def _names_no_job(job: str) -> bool:
+    """An empty job, or one that names none (``Tidak dapat diterapkan``): with no name and no NIK beside it,
+    the group is empty."""
+    return not job or judge_job(job).kind == UNKNOWN
+
+
 def _alive_named(group: dict[str, str]) -> bool:
-    return not _placeholder(group.get("full_name", "")) and header_key(group.get("occupation", "")) not in _DECEASED \
+    verdict = import_verdict(group.get("occupation", ""))
+    return not _placeholder(group.get("full_name", "")) and (verdict is None or verdict.status != SKIPPED) \
         and not died(group.get("status"))
 
 
@@ -375,7 +380,7 @@ def people(rows: Sequence[Sequence[Any]], layout: Layout, kabupaten: str = "") -
             group, shown = groups[person], texts[person]
             origin = f"Dapodik baris {number}, {person}"
             if _placeholder(shown.get("full_name", "")) and not clean_nik(shown.get("nik", "")) \
-                    and not shown.get("occupation"):
+                    and _names_no_job(shown.get("occupation", "")):
                 if person != WALI:   # an empty wali is the rule, an empty ayah or ibu worth a line
                     out.append(Person(number, person, {"origin": origin, "pupil_name": pupil_name}, (number,),
                                       named=False))
@@ -425,14 +430,6 @@ def _with_sibling(person: Person, number: int, pupil: str, pupil_class: str) -> 
 
 # --- one person's verdict ---------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class Verdict:
-    """A person read but not to be enrolled: skipped (deceased, empty) or not eligible."""
-
-    status: str
-    reason: Problem
-
-
 _ORIGIN = re.compile(r"dapodik\D*([\d,\s]+)\D*?\b(ayah|ibu|wali)\b", re.IGNORECASE)
 
 
@@ -450,20 +447,16 @@ def convert_person(cells: dict[str, Any], person: str, matcher: RegionMatcher, s
     job = cell_text(get("occupation"))
     job_key = header_key(job)
     label = PERSON_LABELS.get(person, person)
-    if _placeholder(name) and not clean_nik(cell_text(get("nik"))) and not job:
+    if _placeholder(name) and not clean_nik(cell_text(get("nik"))) and _names_no_job(job):
         return Verdict(SKIPPED, warning("-", QT_TRANSLATE_NOOP("Validation", "Data {person} kosong di berkas."),
                                         person=label))
-    if job_key in _DECEASED:
-        return Verdict(SKIPPED, warning("occupation", QT_TRANSLATE_NOOP(
-            "Validation", "Sudah meninggal menurut Dapodik; tidak didaftarkan."), person=label))
     if died(get("status")):
         return Verdict(SKIPPED, warning("-", QT_TRANSLATE_NOOP(
             "Validation", "Status {person} di berkas: \"{status}\" (sudah meninggal); tidak didaftarkan."),
             person=label, status=cell_text(get("status"))))
-    if job_key in _NOT_ELIGIBLE:
-        return Verdict(NOT_ELIGIBLE, warning("occupation", QT_TRANSLATE_NOOP(
-            "Validation", "Pekerjaan \"{job}\": penerima upah atau tidak bekerja, bukan pekerja rentan bukan penerima "
-                          "upah (BPU) yang dibiayai program ini."), job=job))
+    verdict = import_verdict(job)
+    if verdict is not None:
+        return verdict
     converted = convert_row(cells, matcher, school_npsn, today, min_age, max_age)
     raw, problems = dict(converted.raw), list(converted.problems)
     # The kabupaten comes from the school: a household across the border is found by its kecamatan.
@@ -478,8 +471,6 @@ def convert_person(cells: dict[str, Any], person: str, matcher: RegionMatcher, s
         problems.append(warning("occupation", QT_TRANSLATE_NOOP(
             "Validation", "\"{job}\" di Dapodik: pastikan pekerjaannya dan bahwa ia pekerja rentan, lalu "
                           "perbaiki di sini bila perlu."), job=job))
-    elif job_key in _DAPODIK_JOBS:
-        raw["occupation"], raw["occupation_other"] = _DAPODIK_JOBS[job_key], ""
     if not clean_nik(raw["nik"]) and not any(p.field == "nik" and p.is_error for p in problems):
         problems.append(error("nik", QT_TRANSLATE_NOOP(
             "Validation", "NIK {person} tidak ada di berkas. Minta NIK dari KTP atau Kartu Keluarga, lalu isi."),

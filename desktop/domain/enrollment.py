@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any, NamedTuple
 
+from desktop.domain.eligibility import judge_job
 from desktop.domain.messages import QT_TRANSLATE_NOOP, Problem, error, errors_of, warning, warnings_of
 from desktop.domain.nik import age_on, clean_nik, kk_problems, parse_nik, region_problems
 from desktop.domain.phone import normalize_phone
@@ -67,6 +68,8 @@ class Occupation(LabelledEnum):
     STREET_VENDOR = "street_vendor", QT_TRANSLATE_NOOP("Labels", "Pedagang kecil / kaki lima")
     MOTORBIKE_TAXI = "motorbike_taxi", QT_TRANSLATE_NOOP("Labels", "Pengemudi ojek")
     DRIVER = "driver", QT_TRANSLATE_NOOP("Labels", "Sopir / pengemudi")
+    # Parcel and logistics couriers: transport sector under PP 50/2025, as ojek and drivers are.
+    COURIER = "courier", QT_TRANSLATE_NOOP("Labels", "Kurir / pengantar barang")
     DAY_LABOURER = "day_labourer", QT_TRANSLATE_NOOP("Labels", "Buruh harian lepas")
     FARM_LABOURER = "farm_labourer", QT_TRANSLATE_NOOP("Labels", "Buruh tani / kebun")
     CONSTRUCTION = "construction_worker", QT_TRANSLATE_NOOP("Labels", "Tukang / buruh bangunan")
@@ -228,6 +231,8 @@ class Result(NamedTuple):
 
 
 _NAME_REQUIRED = QT_TRANSLATE_NOOP("Validation", "Nama wajib diisi.")
+_KK_DROPPED = QT_TRANSLATE_NOOP("Validation", "No. KK ini tidak disimpan; peserta tetap didaftarkan. Perbaiki No. KK "
+                                              "dari Kartu Keluarga bila sudah ada.")
 
 
 def _name(raw: object, field_name: str, problems: list[Problem], missing: str | None = _NAME_REQUIRED) -> str:
@@ -307,9 +312,16 @@ def validate(raw: Mapping[str, Any], ctx: Context, reference_date: dt.date | Non
     nik = clean_nik(get("nik"))
     no_kk = clean_nik(get("no_kk")) or None
     if no_kk is not None:
-        problems += kk_problems(no_kk, ctx.regions)
         if no_kk == nik:
             problems.append(error("nik", QT_TRANSLATE_NOOP("Validation", "NIK sama dengan No. KK: yang tertulis di kolom NIK adalah nomor Kartu Keluarga. Isi NIK dari KTP.")))
+        kk_found = kk_problems(no_kk, ctx.regions)
+        if errors_of(kk_found):
+            # The No. KK is optional: a damaged one is not kept, and the person is not refused for it.
+            problems += [warning(p.field, p.template, **p.params) for p in kk_found]
+            problems.append(warning("no_kk", _KK_DROPPED))
+            no_kk = None
+        else:
+            problems += kk_found
 
     full_name = _name(get("full_name"), "full_name", problems)
     birth_place = _upper_text(get("birth_place"))
@@ -371,10 +383,23 @@ def validate(raw: Mapping[str, Any], ctx: Context, reference_date: dt.date | Non
     problems += phone_problems
     if phone is None and not phone_problems:
         problems.append(warning("phone", QT_TRANSLATE_NOOP("Validation", "Tanpa No. HP peserta sulit dihubungi saat klaim.")))
-    occupation = _choice(Occupation, get("occupation"), "occupation", problems)
+    occupation_raw = get("occupation")
+    # A job the programme does not pay for (PNS, Ibu Rumah Tangga, Sudah Meninggal) is refused with the
+    # reason every entry path gives (desktop.domain.eligibility), not as an unknown choice.
+    refused = (judge_job(_text(occupation_raw)).problem if occupation_raw not in (None, "")
+               and Occupation.parse(occupation_raw) is None else None)
+    if refused is not None and refused.is_error:
+        problems.append(refused)
+        occupation = ""
+    else:
+        occupation = _choice(Occupation, occupation_raw, "occupation", problems)
     occupation_other = _text(get("occupation_other"))
     if occupation == Occupation.OTHER.value and not occupation_other:
         problems.append(error("occupation_other", QT_TRANSLATE_NOOP("Validation", "Tuliskan pekerjaannya bila memilih \"Lainnya\".")))
+    elif occupation == Occupation.OTHER.value:
+        judged = judge_job(occupation_other, "occupation_other")
+        if judged.problem is not None:
+            problems.append(judged.problem)
     if occupation != Occupation.OTHER.value:
         occupation_other = ""
     income_raw = get("monthly_income")

@@ -15,10 +15,11 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
 
+from desktop.domain.eligibility import ELIGIBLE, Verdict, import_verdict, judge_job
 from desktop.domain.enrollment import Occupation, Relationship
 from desktop.domain.messages import QT_TRANSLATE_NOOP, Problem, error, warning
 from desktop.domain.nik import parse_nik
-from desktop.domain.regions import KALBAR, PROVINCES, Level, Region, RegionCatalog
+from desktop.domain.regions import KALBAR, PROVINCES, Level, Region, RegionCatalog, with_numerals
 from desktop.domain.text import fold_spaces, format_date, parse_date
 
 # The official template's columns, in order: (field, header).
@@ -175,26 +176,34 @@ _SCIENTIFIC = re.compile(r"^\d(?:[.,]\d+)?e\+?\d+$", re.IGNORECASE)
 
 _KK_AS_NUMBER = QT_TRANSLATE_NOOP(
     "Validation", "No. KK tersimpan sebagai angka di Excel, sehingga digit terakhirnya hilang (Excel hanya menyimpan "
-    "15 digit). Ubah format kolom No. KK menjadi Teks lalu ketik ulang nomornya dari Kartu Keluarga.")
+    "15 digit); peserta tetap didaftarkan tanpa No. KK. Ubah format kolom No. KK menjadi Teks lalu ketik ulang "
+    "nomornya dari Kartu Keluarga.")
 
 
 def nik_from_cell(value: Any, field_name: str = "nik") -> tuple[str, list[Problem]]:
     """The NIK (or, with ``field_name="no_kk"``, the No. KK) text of a cell, with a plain explanation
-    when Excel has damaged it."""
-    damaged = _KK_AS_NUMBER if field_name == "no_kk" else _NIK_AS_NUMBER
+    when Excel has damaged it. A damaged NIK is an error; a damaged No. KK (optional) is a warning and is
+    dropped (``""``): the person is kept."""
+    if field_name == "no_kk":
+        text, damage = _number_from_cell(value, field_name, _KK_AS_NUMBER, warning)
+        return ("" if damage else text), damage
+    return _number_from_cell(value, field_name, _NIK_AS_NUMBER, error)
+
+
+def _number_from_cell(value: Any, field_name: str, damaged: str, severity) -> tuple[str, list[Problem]]:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         if isinstance(value, float) and not value.is_integer():
-            return cell_text(value), [error(field_name, damaged)]
+            return cell_text(value), [severity(field_name, damaged)]
         digits = str(int(value))
         if len(digits) >= 15 and digits.endswith("0"):
-            return digits, [error(field_name, damaged)]
+            return digits, [severity(field_name, damaged)]
         if len(digits) == 16 and field_name == "nik":
             return digits, [warning("nik", QT_TRANSLATE_NOOP(
                 "Validation", "NIK tersimpan sebagai angka; simpan kolom NIK sebagai Teks agar tidak rusak."))]
         return digits, []
     text = cell_text(value)
     if _SCIENTIFIC.match(text.replace(" ", "")):
-        return text, [error(field_name, damaged)]
+        return text, [severity(field_name, damaged)]
     return text.replace("'", "").replace("`", ""), []
 
 
@@ -271,27 +280,38 @@ def income_from_cell(value: Any) -> int | str:
 # --- occupations and relationships typed freely ---------------------------------------------
 
 _OCCUPATION_WORDS: dict[str, tuple[str, ...]] = {
-    Occupation.FARMER.value: ("petani", "tani", "bertani", "petanipadi", "petanisawah", "berkebun"),
+    Occupation.FARMER.value: ("petani", "tani", "bertani", "petanipadi", "petanisawah", "berkebun",
+                              # KBLI 01 as BPJS's lists word it
+                              "pertanian", "pertaniantanamanpangan", "petanitanamanpangan", "petanipekebun",
+                              "pertanianperkebunan"),
     Occupation.SMALLHOLDER.value: ("pekebun", "petanikaret", "petanisawit", "pekebunkaret", "pekebunsawit",
                                    "penyadapkaret", "noreh", "menoreh", "petanikebun"),
     Occupation.FISHER.value: ("nelayan", "nelayantradisional", "penangkapikan", "pembudidayaikan",
-                              "petambak", "tambak"),
-    Occupation.LIVESTOCK.value: ("peternak", "ternak", "beternak", "peternakayam", "peternaksapi"),
+                              "petambak", "tambak", "perikanan", "perikanantangkap", "perikananbudidaya",
+                              "nelayanperikanan"),
+    Occupation.LIVESTOCK.value: ("peternak", "ternak", "beternak", "peternakayam", "peternaksapi", "peternakan"),
     Occupation.STREET_VENDOR.value: ("pedagang", "dagang", "berdagang", "pedagangkecil", "kakilima",
                                      "pedagangkakilima", "pkl", "jualan", "penjual", "warung", "wiraswasta",
-                                     "usahakecil", "umkm", "pedagangsayur", "pedagangkeliling"),
+                                     "usahakecil", "umkm", "pedagangsayur", "pedagangkeliling", "perdaganganeceran",
+                                     "pedagangeceran", "pedagangpasar", "wirausaha", "perdagangan"),
     Occupation.MOTORBIKE_TAXI.value: ("ojek", "ojol", "tukangojek", "pengemudiojek", "ojekonline",
-                                      "driverojol", "ojekpangkalan"),
-    Occupation.DRIVER.value: ("sopir", "supir", "driver", "pengemudi", "sopirangkot", "sopirtruk"),
+                                      "driverojol", "ojekpangkalan", "mitrapengemudi", "mitraojol"),
+    Occupation.DRIVER.value: ("sopir", "supir", "driver", "pengemudi", "sopirangkot", "sopirtruk",
+                              # KBLI 49 (angkutan darat) as BPJS's lists word it
+                              "angkutandarat", "angkutanjalan", "transportasi", "pengemudiangkutan"),
+    Occupation.COURIER.value: ("kurir", "kurirpaket", "kurironline", "kurirekspedisi", "kurirlogistik",
+                               "ekspedisi", "pengantarbarang", "pengantarpaket", "pengirimbarang", "jasakurir",
+                               "jasapengiriman", "pengantarmakanan", "kurirmakanan", "drivermaxim", "mitrakurir",
+                               "aktivitaskurir", "aktivitasposdankurir", "posdankurir", "poskurir", "logistik"),
     Occupation.DAY_LABOURER.value: ("buruh", "buruhharian", "buruhharianlepas", "bhl", "buruhlepas",
                                     "pekerjaharian", "kulih", "kuli", "serabutan", "pekerjaserabutan",
                                     "buruhpelabuhan", "kulipanggul"),
     Occupation.FARM_LABOURER.value: ("buruhtani", "buruhkebun", "buruhsawit", "buruhperkebunan",
                                      "buruhtanikebun"),
     Occupation.CONSTRUCTION.value: ("tukang", "tukangbangunan", "buruhbangunan", "kulibangunan",
-                                    "tukangkayu", "tukangbatu"),
+                                    "tukangkayu", "tukangbatu", "konstruksi", "pekerjakonstruksi"),
     Occupation.DOMESTIC.value: ("pekerjarumahtangga", "prt", "asisten rumahtangga", "art", "pembanturumahtangga",
-                                "pembantu"),
+                                "pembantu", "aktivitasrumahtangga", "aktivitasrumahtanggasebagaipemberikerja"),
     Occupation.CRAFTSPERSON.value: ("perajin", "pengrajin", "kerajinan", "penganyam", "perajinanyaman"),
     Occupation.TAILOR.value: ("penjahit", "jahit", "menjahit"),
     Occupation.SCAVENGER.value: ("pemulung", "mulung", "pengepulbarangbekas"),
@@ -314,9 +334,59 @@ _OCCUPATION_KEYWORDS: dict[str, str] = {
     "ternak": Occupation.LIVESTOCK.value, "peternak": Occupation.LIVESTOCK.value,
     "sopir": Occupation.DRIVER.value, "supir": Occupation.DRIVER.value,
     "jahit": Occupation.TAILOR.value, "penjahit": Occupation.TAILOR.value,
+    "kurir": Occupation.COURIER.value, "ekspedisi": Occupation.COURIER.value, "paket": Occupation.COURIER.value,
+    "buruh": Occupation.DAY_LABOURER.value,
     "pemulung": Occupation.SCAVENGER.value, "bangunan": Occupation.CONSTRUCTION.value,
     "kuli": Occupation.DAY_LABOURER.value, "serabutan": Occupation.DAY_LABOURER.value,
 }
+
+
+_QUALIFIED = re.compile(r"^([^()]*?)\s*\(([^()]*)\)\s*$")     # "Buruh (Tani/Pabrik/Bangunan)"
+_ALTERNATIVES = re.compile(r"\s*(?:[/,;&+|]|\bdan\b|\batau\b)\s*", re.IGNORECASE)
+
+
+def _named_occupation(text: str) -> str | None:
+    """The occupation a (compound) job names, else None:
+
+    - a job qualified by one word in brackets is the qualified job: ``Buruh (Tani)`` = Buruh Tani,
+      ``Petani (Karet)`` = Petani Karet; by several alternatives it is the job they qualify:
+      ``Buruh (Tani/Pabrik/Bangunan)`` = Buruh (which kind is not known);
+    - jobs side by side (``Petani/Peternak``, ``Petani dan Pedagang``) are the first one named (people name
+      their main job first);
+    - else the first word of the text that names a job (``tukang sayur keliling``).
+    """
+    code = _OCCUPATION_LOOKUP.get(header_key(text))
+    if code is not None:
+        return code
+    qualified = _QUALIFIED.match(text)
+    if qualified:
+        head, inside = qualified.groups()
+        kinds = [k for k in _ALTERNATIVES.split(inside) if k.strip()]
+        if len(kinds) == 1:
+            code = _OCCUPATION_LOOKUP.get(header_key(f"{head} {kinds[0]}"))
+            if code is not None:
+                return code
+        if head.strip():
+            code = _named_occupation(head)
+            if code is not None:
+                return code
+        text = f"{head} {inside}"
+    parts = [p for p in _ALTERNATIVES.split(text) if p.strip()]
+    if len(parts) > 1:
+        for part in parts:
+            code = _OCCUPATION_LOOKUP.get(header_key(part))
+            if code is not None:
+                return code
+    words = re.findall(r"[a-z]+", text.lower())
+    for first, second in zip(words, words[1:]):   # "buruh sawit harian": Buruh Sawit before Buruh
+        code = _OCCUPATION_LOOKUP.get(first + second)
+        if code is not None:
+            return code
+    for word in words:
+        code = _OCCUPATION_KEYWORDS.get(word)
+        if code is not None:
+            return code
+    return None
 
 
 def occupation_from_cell(value: Any) -> tuple[str, str]:
@@ -324,13 +394,11 @@ def occupation_from_cell(value: Any) -> tuple[str, str]:
     text = cell_text(value)
     if not text:
         return "", ""
-    code = _OCCUPATION_LOOKUP.get(header_key(text))
-    if code is not None:
+    if judge_job(text).kind != ELIGIBLE:   # kept as written, for validate() to judge (Pedagang Besar, -)
+        return Occupation.OTHER.value, text
+    code = _named_occupation(text)
+    if code is not None and code != Occupation.OTHER.value:
         return code, ""
-    # One job named among the words: take it (two different ones stay 'other', text kept).
-    found = {_OCCUPATION_KEYWORDS[w] for w in re.findall(r"[a-z]+", text.lower()) if w in _OCCUPATION_KEYWORDS}
-    if len(found) == 1:
-        return found.pop(), ""
     return Occupation.OTHER.value, text
 
 
@@ -364,8 +432,9 @@ _NOT_IN_KEY = re.compile(r"[^0-9a-z]")
 
 
 def region_key(name: str) -> str:
-    """``Kab. Kubu Raya`` / ``KUBU RAYA`` -> ``kuburaya``; ``Benua Melayu Laut`` = ``Benuamelayu Laut``."""
-    text = fold_spaces(name)
+    """``Kab. Kubu Raya`` / ``KUBU RAYA`` -> ``kuburaya``; ``Benua Melayu Laut`` = ``Benuamelayu Laut``;
+    ``Rasau Jaya II`` = ``Rasau Jaya Dua`` = ``Rasau Jaya 2`` (``with_numerals``)."""
+    text = with_numerals(fold_spaces(name))
     text = _REGION_PREFIX.sub("", text)
     return _NOT_IN_KEY.sub("", text.lower())
 
@@ -373,7 +442,7 @@ def region_key(name: str) -> str:
 def joined_key(name: str) -> str:
     """The name with its first word kept: ``Kota Baru`` -> ``kotabaru`` (the official ``Kotabaru``),
     where ``region_key`` takes ``Kota`` for a prefix and leaves ``baru``."""
-    return _NOT_IN_KEY.sub("", fold_spaces(name).lower())
+    return _NOT_IN_KEY.sub("", with_numerals(fold_spaces(name)).lower())
 
 
 def _lookup(index: Mapping, key_of, name: str):
@@ -589,6 +658,16 @@ def convert_row(cells: Mapping[str, Any], matcher: RegionMatcher, school_npsn: s
                 raw["birth_place"] = (place.short_name.removeprefix("Kota ") if place
                                       else PROVINCES.get(info.province, ""))
     return ConvertedRow(raw, problems)
+
+
+def convert_list_row(cells: Mapping[str, Any], matcher: RegionMatcher, school_npsn: str | None,
+                     today: dt.date | None = None, min_age: int = 0, max_age: int = 120) -> Verdict | ConvertedRow:
+    """A row of a plain list: why it is not enrolled at all (the job of a wage earner, of no work, of
+    someone deceased: ``desktop.domain.eligibility``, as for a Dapodik parent), else ``convert_row``."""
+    verdict = import_verdict(cell_text(cells.get("occupation")))
+    if verdict is not None:
+        return verdict
+    return convert_row(cells, matcher, school_npsn, today, min_age, max_age)
 
 
 def is_blank_row(values: Sequence[Any]) -> bool:

@@ -15,10 +15,26 @@ _PLAIN = re.compile(r"^(?:\+?62|0)[\s.\-]?\(?(8[\d\s.\-()]{6,20})$")
 _SEPARATORS = re.compile(r"[\s.\-()]")
 
 
+# What people write for "no phone": dashes and zeros (``-``, ``--``, ``0``, ``000``) or words.
+_NO_PHONE_MARKS = re.compile(r"^[\s\-–—_.0/]*$")
+_NO_PHONE_WORDS = frozenset({
+    "tidakada", "tdkada", "tidakpunya", "tdkpunya", "belumada", "blmada", "tanpahp", "tidakadahp", "takada",
+    "kosong", "none", "nihil", "na", "nil", "x", "xx", "xxx", "tidakmemiliki", "tidakmemilikihp"})
+_NOT_LETTER = re.compile(r"[^a-z]")
+
+
+def means_no_phone(text: str) -> bool:
+    """``-``, ``0``, ``--``, ``000``, ``tidak ada``: the person has no phone (an empty field, not a bad number)."""
+    if _NO_PHONE_MARKS.match(text):
+        return True
+    return _NOT_LETTER.sub("", text.lower()) in _NO_PHONE_WORDS and not any(c.isdigit() for c in text)
+
+
 def normalize_phone(raw: str | None, field: str = "phone") -> tuple[str | None, list[Problem]]:
-    """Return ``(e164, problems)``; an empty input gives ``(None, [])``."""
+    """Return ``(e164, problems)``; an empty input, or one that means "no phone" (``-``, ``0``,
+    ``tidak ada``), gives ``(None, [])``: the phone is optional."""
     text = (raw or "").strip()
-    if not text:
+    if not text or means_no_phone(text):
         return None, []
     plain = _PLAIN.match(text)
     if plain:

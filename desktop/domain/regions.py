@@ -7,6 +7,7 @@ desa/kelurahan ``6171011002``.  ``dotted()`` gives the official written form ``6
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -26,6 +27,33 @@ PROVINCES: dict[str, str] = {
     "91": "Papua", "92": "Papua Barat", "93": "Papua Selatan", "94": "Papua Tengah",
     "95": "Papua Pegunungan", "96": "Papua Barat Daya",
 }
+
+
+_ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv", "xvi",
+          "xvii", "xviii", "xix", "xx")
+_SPOKEN = ("satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh", "sebelas")
+_NUMBER_OF = {word: n for n, word in enumerate(_ROMAN, start=1)} | {word: n for n, word in enumerate(_SPOKEN, start=1)}
+_NUMBER_WORD = re.compile(
+    r"\b(" + "|".join(sorted(_NUMBER_OF, key=len, reverse=True)) + r")\b(?:\s+(belas|puluh)\b)?", re.IGNORECASE)
+
+
+def _number(match: re.Match) -> str:
+    n = _NUMBER_OF[match.group(1).lower()]
+    tens = (match.group(2) or "").lower()
+    if tens == "belas" and n < 10:
+        n += 10
+    elif tens == "puluh" and n < 10:
+        n *= 10
+    elif tens:
+        return f"{n} {tens}"
+    return str(n)
+
+
+def with_numerals(name: str) -> str:
+    """Numbers in a place name written one way: ``Rasau Jaya II``, ``Rasau Jaya Dua`` and ``Rasau Jaya 2``
+    all become ``Rasau Jaya 2`` (the official list writes some ``Sungai Duri II``, others ``Kuala Dua``;
+    people write either). Roman numerals I–XX and the words satu … sebelas, ``dua belas``, ``dua puluh``."""
+    return _NUMBER_WORD.sub(_number, name)
 
 
 class Level(enum.IntEnum):

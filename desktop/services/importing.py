@@ -30,7 +30,7 @@ from desktop.domain import dapodik
 from desktop.domain.dapodik import NOT_ELIGIBLE, SKIPPED
 from desktop.domain.enrollment import Enrollment, Occupation, Relationship, Sex, enrollment_of, validate
 from desktop.domain.importing import (
-    COLUMN_OF_FIELD, HEADERS, IMPORT_FIELDS, TEMPLATE_COLUMNS, RegionMatcher, cell_text, convert_row,
+    COLUMN_OF_FIELD, HEADERS, IMPORT_FIELDS, TEMPLATE_COLUMNS, RegionMatcher, cell_text, convert_list_row,
     field_for_header, guess_mapping, header_key, is_blank_row, without_footer,
 )
 from desktop.domain.phone import normalize_phone
@@ -745,13 +745,13 @@ def _check_one(row: ImportRow, ctx, matcher: RegionMatcher, preview: ImportPrevi
     if person:
         converted = dapodik.convert_person(cells, person, matcher, school, ctx.today,
                                            policy.min_age, policy.max_age)
-        if isinstance(converted, dapodik.Verdict):
-            return replace(row, status=converted.status, problems=(converted.reason,), duplicate=None,
-                           enrollment=None, person=person)
     else:
-        converted = convert_row(cells, matcher, school, ctx.today, policy.min_age, policy.max_age)
+        converted = convert_list_row(cells, matcher, school, ctx.today, policy.min_age, policy.max_age)
     if preview.split is not None and (problem := _school_problem(row, preview.split)) is not None:
         return ImportRow(row.number, row.cells, ERROR, (problem,), None, None, person, row.rows)
+    if isinstance(converted, dapodik.Verdict):   # not eligible or deceased: the same rule for both
+        return replace(row, status=converted.status, problems=(converted.reason,), duplicate=None,
+                       enrollment=None, person=person)
     result = validate(converted.raw, ctx)
     own = {p.field for p in converted.problems}
     own_errors = {p.field for p in converted.problems if p.is_error}
@@ -1030,9 +1030,10 @@ TEMPLATE_INSTRUCTIONS = (
     "4. Jenis Kelamin: L atau P (Laki-laki / Perempuan).",
     "5. Kabupaten/Kota, Kecamatan, Desa/Kelurahan: nama wilayah di Kalimantan Barat, boleh dengan atau tanpa "
     "\"Kab.\"/\"Kabupaten\"/\"Kota\". Daftar lengkap ada di lembar \"Wilayah\".",
-    "6. No. HP: nomor seluler, misalnya 0812-3456-7890.",
-    "7. Pekerjaan: pilih dari daftar atau tulis sendiri (mis. Ojek, Buruh Harian Lepas); yang tidak dikenal "
-    "dicatat sebagai Lainnya dengan tulisan Anda.",
+    "6. No. HP: nomor seluler, misalnya 0812-3456-7890; kosongkan (atau tulis -) bila tidak punya HP.",
+    "7. Pekerjaan: pilih dari daftar atau tulis sendiri (mis. Ojek, Buruh Harian Lepas, Kurir); yang tidak dikenal "
+    "dicatat sebagai Lainnya dengan tulisan Anda. Penerima upah (PNS, TNI/Polri, karyawan, pensiunan) dan yang tidak "
+    "bekerja (mis. ibu rumah tangga) tidak didaftarkan: program ini untuk pekerja rentan bukan penerima upah.",
     "8. Penghasilan per Bulan: angka rupiah, misalnya 1500000 atau 1.500.000.",
     "9. Nama Ahli Waris dan Hubungan Ahli Waris (Suami/Istri, Anak, Orang tua, Saudara kandung, Lainnya) wajib: "
     "ahli waris menerima santunan JKM.",

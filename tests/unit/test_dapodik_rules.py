@@ -58,8 +58,11 @@ def test_no_kk_follows_the_nik_structure_with_an_issue_date(regions):
 def test_no_kk_on_the_record_is_optional_checked_and_not_the_nik(ctx):
     assert validate(make_raw(), ctx).enrollment.no_kk is None
     assert validate(make_raw(no_kk="6171-0109-0315-0001"), ctx).enrollment.no_kk == "6171010903150001"
+    # A damaged No. KK (optional) does not refuse the person: it is dropped, with a warning saying so.
     bad = validate(make_raw(no_kk="12345"), ctx)
-    assert bad.enrollment is None and [p.field for p in bad.errors] == ["no_kk"]
+    assert bad.enrollment is not None and bad.enrollment.no_kk is None and not bad.errors
+    assert [p.field for p in bad.warnings] == ["no_kk", "no_kk"]
+    assert "16 digit" in bad.warnings[0].message and "tetap didaftarkan" in bad.warnings[1].message
     same = validate(make_raw(no_kk="6171014508800001"), ctx)
     assert same.enrollment is None and any("NIK sama dengan No. KK" in p.message for p in same.errors)
 
