@@ -69,7 +69,9 @@ def cmd_import(ws, actor, args) -> int:
     if args.json:
         summary = {"accepted": accepted, "rejected": rejected, "duplicates": duplicates,
                    "not_eligible": not_eligible, "skipped": skipped,
-                   "columns": {"mapped": [{"column": c, "field": f} for c, f in mapped], "ignored": ignored}}
+                   "columns": {"mapped": [{"column": c, "field": f} for c, f in mapped], "ignored": ignored},
+                   "sheets": {"read": preview.sheet, "ignored": [{"sheet": name, "reason": reason.format(sheet=name)}
+                                                                 for name, reason in preview.ignored_sheets]}}
         if preview.dapodik is not None:
             summary["dapodik"] = {"pupils": preview.dapodik.pupils, "people": preview.dapodik.people,
                                   "school_npsn": preview.school_npsn, "kind": preview.dapodik.kind}
@@ -88,6 +90,10 @@ def cmd_import(ws, actor, args) -> int:
               + (f" ({source.school_name})" if source.school_name else "") + ".")
     if preview.split is not None:
         print(school_split_line(known, unknown, no_school, bool(args.school)))
+    if preview.ignored_sheets:
+        print(f"Lembar dibaca: {preview.sheet}.")
+        for note in preview.sheet_notes():
+            print(f"  {note}")
     print("Kolom dibaca: " + "; ".join(f"{c} → {f}" for c, f in mapped) + ".")
     if ignored:
         print("Kolom diabaikan: " + "; ".join(ignored) + ".")

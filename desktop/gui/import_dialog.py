@@ -11,7 +11,7 @@ import re
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDialog, QFileDialog, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView,
@@ -28,6 +28,7 @@ from desktop.gui.widgets import SEARCH_ROLE, SearchCombo
 from desktop.gui.worker import DbWorker, ProgressRelay
 from desktop.services import importing
 from desktop.services.accounts import Actor
+from desktop.services.errors import CONTEXT as SERVICE_CONTEXT
 from desktop.services.importing import (
     DUPLICATE, ERROR, NOT_ELIGIBLE, SKIPPED, VALID, WARNING, ImportPreview, SchoolNeeded,
 )
@@ -492,6 +493,11 @@ class ImportDialog(QDialog):
         source = preview.dapodik
         self.mapping_box.setVisible(source is None)
         split = self._split_text(preview)
+        if preview.ignored_sheets:     # the other sheets of the workbook, named with why they were not read
+            sheets = self.tr("Lembar dibaca: {sheet}.").format(sheet=preview.sheet) + " " + " ".join(
+                QCoreApplication.translate(SERVICE_CONTEXT, reason).format(sheet=name)
+                for name, reason in preview.ignored_sheets)
+            split = (split + " " + sheets) if split else sheets
         if source is None:
             self.source_label.setText(split)
             self.source_label.setVisible(bool(split))

@@ -141,6 +141,12 @@ class ImportPreview:
     rows: tuple[ImportRow, ...]
     dapodik: DapodikSource | None = None
     split: SchoolSplit | None = None     # the rows name their schools: each goes under its own
+    sheet: str = ""                      # the sheet read
+    ignored_sheets: tuple[tuple[str, str], ...] = ()   # the file's other sheets: (name, why not read, a template)
+
+    def sheet_notes(self) -> list[str]:
+        """Each other sheet of the file and why it was not read (templates, ``{sheet}`` filled in)."""
+        return [reason.format(sheet=name) for name, reason in self.ignored_sheets]
 
     @property
     def schools(self) -> list[str]:
@@ -308,7 +314,8 @@ def _prepare(ws: Workspace, path: Path, school_npsn: str | None, mapping: Mappin
     if mapping is None and not columns:
         layout = dapodik.detect(table.rows)
         if layout is not None:
-            return _prepare_dapodik(ws, path, table.rows, layout, school_npsn)
+            preview, pending = _prepare_dapodik(ws, path, table.rows, layout, school_npsn)
+            return replace(preview, sheet=table.sheet, ignored_sheets=table.ignored), pending
     header_index, guessed = _find_header(table.rows)
     if not table.rows or is_blank_row(table.rows[header_index]):
         raise ServiceError(QT_TRANSLATE_NOOP("Service", "Berkas {name} kosong."), name=Path(path).name)
@@ -327,7 +334,8 @@ def _prepare(ws: Workspace, path: Path, school_npsn: str | None, mapping: Mappin
     split, school_npsn = _split_by_school(ws, pending, _named_schools(body, npsn_column, name_column),
                                           tuple(headers[i] for i in (npsn_column, name_column) if i is not None),
                                           school_npsn, npsn_column, name_column)
-    preview = ImportPreview(Path(path), school_npsn, headers, header_index + 1, dict(mapping), (), split=split)
+    preview = ImportPreview(Path(path), school_npsn, headers, header_index + 1, dict(mapping), (), split=split,
+                            sheet=table.sheet, ignored_sheets=table.ignored)
     return preview, pending
 
 

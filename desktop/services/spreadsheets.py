@@ -41,6 +41,7 @@ class Table:
 
     rows: list[list[Any]]
     sheet: str
+    ignored: tuple[tuple[str, str], ...] = ()   # the file's other sheets, each with why it was not read
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,7 @@ def read_table(path: Path, beside: Callable[[], None] | None = None,
     lets go of Python meanwhile), and has ended when this returns; a CSV file does not run it. A file
     ``measured`` beforehand (and unchanged since) is not measured again."""
     rows = read_rows(path, limits, beside, measured)
-    return Table(list(rows), rows.sheet)
+    return Table(list(rows), rows.sheet, rows.ignored)
 
 
 def read_rows(path: Path, limits: sheet_limits.Limits, beside: Callable[[], None] | None = None,

@@ -90,3 +90,25 @@ def test_a_web_download_too_large_for_its_limits_is_refused_before_it_is_held(tm
     with pytest.raises(ServiceError) as caught:
         read_rows(path, sheet_limits.LIST)
     assert "lebih dari 20.000 baris" in caught.value.message.format(**caught.value.params)
+
+
+def test_a_parent_list_names_the_sheets_it_did_not_read(ws, tmp_path):
+    import json
+
+    from tests.integration.test_cli import run
+
+    path = tmp_path / "orang-tua.xlsx"
+    book = openpyxl.Workbook()
+    book.active.title = "Petunjuk"
+    book.create_sheet("Kelas 1").append(["NIK", "Nama Lengkap"])
+    book["Kelas 1"].append(["6171014508800001", "Siti Aminah"])
+    book.create_sheet("Kelas 2").append(["NIK", "Nama Lengkap"])
+    book.save(path)
+    ws.close()
+    proc = run(ws.path, "import", str(path), "--dry-run")
+    assert "Lembar dibaca: Kelas 1." in proc.stdout
+    assert 'Lembar "Petunjuk" kosong.' in proc.stdout
+    assert 'Lembar "Kelas 2" tidak dibaca: hanya lembar pertama yang berisi data yang dibaca.' in proc.stdout
+    said = json.loads(run(ws.path, "import", str(path), "--dry-run", "--json").stdout)
+    assert said["sheets"]["read"] == "Kelas 1" and [s["sheet"] for s in said["sheets"]["ignored"]] == ["Petunjuk",
+                                                                                                     "Kelas 2"]
