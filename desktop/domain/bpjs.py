@@ -17,7 +17,9 @@ from typing import Any
 from desktop.domain.importing import cell_text, date_from_cell, header_key, nik_from_cell
 from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.domain.nik import clean_nik
-from desktop.domain.text import DAY_FIRST, date_orders, parse_date, search_key
+from desktop.domain.text import (  # noqa: F401 (the date column rules, re-exported for the answer)
+    ASSUMED, DAY_FIRST, MIXED, PROVEN, date_column_order, date_orders, parse_date, search_key,
+)
 
 # The upload's columns: (key, header written by default, header spellings a branch template may use).
 EXPORT_COLUMNS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
@@ -283,26 +285,6 @@ def day_from_cell(value: Any, order: str = DAY_FIRST) -> dt.date | None:
     if got.isdigit() and len(got) == 5:      # 46357: a serial that lost its date format on the way to text
         return date_from_cell(int(got))  # type: ignore[return-value]
     return parse_date(got, order)
-
-
-PROVEN, ASSUMED, MIXED = "proven", "assumed", "mixed"
-
-
-def date_column_order(texts: Iterable[str]) -> tuple[str, str]:
-    """(the order in which the column writes day and month, how it is known): a column is read as a whole,
-    so one ``14/12/2026`` makes the whole column day-first and one ``12/14/2026`` month-first (PROVEN).
-    Without proof, day-first, Indonesia's order (ASSUMED); when values prove both orders the column is
-    MIXED: a value that reads only one way is read that way, every other is reported (``UNCLEAR_DATE``)."""
-    seen: set[str] = set()
-    for text in texts:
-        orders = date_orders(text)
-        if len(orders) == 1:
-            seen |= orders
-            if len(seen) == 2:
-                return DAY_FIRST, MIXED
-    if seen:
-        return next(iter(seen)), PROVEN
-    return DAY_FIRST, ASSUMED
 
 
 UNCLEAR_DATE = QT_TRANSLATE_NOOP(

@@ -20,7 +20,7 @@ from desktop.domain.enrollment import Occupation, Relationship
 from desktop.domain.messages import QT_TRANSLATE_NOOP, Problem, error, warning
 from desktop.domain.nik import parse_nik
 from desktop.domain.regions import KALBAR, PROVINCES, Level, Region, RegionCatalog, with_numerals
-from desktop.domain.text import fold_spaces, format_date, parse_date
+from desktop.domain.text import MONTH_FIRST, PROVEN, date_column_order, fold_spaces, format_date, parse_date
 
 # The official template's columns, in order: (field, header).
 TEMPLATE_COLUMNS: tuple[tuple[str, str], ...] = (
@@ -218,6 +218,27 @@ def date_from_cell(value: Any) -> dt.date | str:
             return _EXCEL_EPOCH + dt.timedelta(days=int(value))
         return cell_text(value)
     return cell_text(value)
+
+
+DATE_FIELDS = ("birth_date",)
+
+
+def settle_date_columns(rows: Sequence[dict[str, Any]]) -> None:
+    """Read each date column as a whole: where its values prove the column month-first (one ``8/17/1980``,
+    an English-locale Excel's), every text date of it is read month-first and put back as a date. A
+    day-first, unproven or mixed column is left to be read day-first, value by value (what cannot be
+    read is reported with its value)."""
+    for name in DATE_FIELDS:
+        texts = [value for value in (row.get(name) for row in rows) if isinstance(value, str)]
+        order, basis = date_column_order(texts)
+        if order != MONTH_FIRST or basis != PROVEN:
+            continue
+        for row in rows:
+            value = row.get(name)
+            if isinstance(value, str):
+                day = parse_date(value, MONTH_FIRST)
+                if day is not None:
+                    row[name] = day
 
 
 def phone_from_cell(value: Any) -> str:

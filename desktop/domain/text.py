@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Iterable
 
 _SPACES = re.compile(r"\s+")
 # Numbers in three parts: day and month in an order the column decides (``dd-mm-yyyy`` in Indonesia,
@@ -54,6 +55,26 @@ def date_orders(text: str | None) -> frozenset[str]:
     a, b, year = int(match.group(1)), int(match.group(2)), _year(match.group(3))
     return frozenset(order for order, (day, month) in ((DAY_FIRST, (a, b)), (MONTH_FIRST, (b, a)))
                      if _day(year, month, day) is not None)
+
+
+PROVEN, ASSUMED, MIXED = "proven", "assumed", "mixed"
+
+
+def date_column_order(texts: Iterable[str]) -> tuple[str, str]:
+    """(the order in which the column writes day and month, how it is known): a column is read as a whole,
+    so one ``14/12/2026`` makes the whole column day-first and one ``12/14/2026`` month-first (PROVEN).
+    Without proof, day-first, Indonesia's order (ASSUMED); when values prove both orders the column is
+    MIXED: a value that reads only one way is read that way, every other is reported (``UNCLEAR_DATE``)."""
+    seen: set[str] = set()
+    for text in texts:
+        orders = date_orders(text)
+        if len(orders) == 1:
+            seen |= orders
+            if len(seen) == 2:
+                return DAY_FIRST, MIXED
+    if seen:
+        return next(iter(seen)), PROVEN
+    return DAY_FIRST, ASSUMED
 
 
 def parse_date(text: str | None, order: str = DAY_FIRST) -> dt.date | None:

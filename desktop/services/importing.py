@@ -31,6 +31,7 @@ from desktop.domain.dapodik import NOT_ELIGIBLE, SKIPPED
 from desktop.domain.enrollment import Enrollment, Occupation, Relationship, Sex, enrollment_of, validate
 from desktop.domain.importing import (
     COLUMN_OF_FIELD, HEADERS, IMPORT_FIELDS, TEMPLATE_COLUMNS, RegionMatcher, cell_text, convert_list_row,
+    settle_date_columns,
     field_for_header, guess_mapping, header_key, is_blank_row, without_footer,
 )
 from desktop.domain.phone import normalize_phone
@@ -548,6 +549,8 @@ def remap(ws: Workspace, preview: ImportPreview, mapping: Mapping[str, int],
 def _check_rows(ws: Workspace, preview: ImportPreview, rows: list[ImportRow],
                 progress: Progress | None, cancel: threading.Event | None,
                 meanwhile: Callable[[], None] | None = None) -> ImportPreview:
+    if preview.dapodik is None:
+        settle_date_columns([row.cells for row in rows])    # a date column is read in one order
     with bulk_work():
         return _check_all(ws, preview, rows, progress, cancel, meanwhile)
 

@@ -335,3 +335,19 @@ def test_cli_unreadable_and_unknown_files(tmp_path):
     proc = run(db, "import", str(write_messy_xlsx(tmp_path / "o.xlsx")), "--school", "12345678")
     assert proc.returncode != 0 and "belum terdaftar" in proc.stderr
     assert len(errors(proc).strip().splitlines()) == 1
+
+
+def test_a_birth_date_column_from_an_english_locale_excel_is_read_month_first_as_a_whole(school_ws, tmp_path):
+    # 8/17/1980 can only be month-first: so is the whole column, and 8/5/1980 is the 5th of August (the
+    # date Siti's NIK gives), not the 8th of May.
+    path = tmp_path / "ortu.csv"
+    budi = list(SITI)
+    budi[1:3], budi[4], budi[5] = ["6171015708800002", "Rina Marlina"], "8/17/1980", "Perempuan"
+    siti = list(SITI)
+    siti[4] = "8/5/1980"
+    path.write_text("\n".join(",".join(f'"{c}"' for c in row) for row in (MESSY_HEADERS, siti, budi)),
+                    encoding="utf-8")
+    preview = importing.read_import(school_ws, path, NPSN)
+    rows = by_row(preview)
+    assert rows[2].enrollment.birth_date == dt.date(1980, 8, 5), importing.row_reasons(rows[2])
+    assert rows[3].enrollment.birth_date == dt.date(1980, 8, 17), importing.row_reasons(rows[3])
