@@ -47,6 +47,8 @@ def cmd_bpjs(ws, actor, args) -> int:
             for row, reason in result.unknown:
                 print(f"  baris {row}: {reason}")
         return EXIT_OK
+    if args.bpjs_command in ("answers", "undo"):
+        return _answers_or_undo(ws, actor, args)
     if args.reset:
         membership.reset_template(ws, actor)
         print("Ekspor kembali memakai kolom bawaan Lindung.")
@@ -60,6 +62,40 @@ def cmd_bpjs(ws, actor, args) -> int:
     print(f"Templat BPJS dimuat: {len(mapped)} kolom, {len(mapped) - len(empty)} diisi Lindung.")
     if empty:
         print("Dibiarkan kosong (tidak dikenal): " + ", ".join(empty))
+    return EXIT_OK
+
+
+def _answers_or_undo(ws, actor, args) -> int:
+    """``bpjs answers``: the answer files applied here, newest first; ``bpjs undo ID``: take one back."""
+    from desktop.services import membership
+
+    if args.bpjs_command == "answers":
+        applied = membership.applied_answers(ws, actor)
+        if args.json:
+            print(json.dumps([a.to_json() for a in applied], ensure_ascii=False))
+        elif not applied:
+            print("Belum ada jawaban BPJS yang diterapkan di laptop ini.")
+        for a in [] if args.json else applied:
+            when = a.at.strftime("%d-%m-%Y %H:%M") if a.at else "?"
+            state = (f"diurungkan {a.undone_at:%d-%m-%Y %H:%M} oleh {a.undone_by}" if a.undone and a.undone_at
+                     else "berlaku")
+            print(f"{a.answer}  {when} UTC  {a.by}  {a.file}: {a.activated} aktif, {a.refused} ditolak — {state}")
+        return EXIT_OK
+    result = membership.undo_answer(ws, args.answer, actor, args.reason)
+    if args.json:
+        print(json.dumps(result.to_json(), ensure_ascii=False))
+        return EXIT_OK
+    from desktop.domain.enrollment import Status
+
+    others = ", ".join(f"{n} {Status(status).label}" for status, n in result.by_status.items() if status != "submitted")
+    print(f"Jawaban BPJS {result.file} diurungkan: {result.records} peserta, "
+          f"{membership.back_to_submitted(result)} kembali \"Diajukan\" (menunggu jawaban BPJS)"
+          + (f", {others} menurut peristiwa lain" if others else "") + ".")
+    if result.payments_waiting:
+        print(f"{result.payments_waiting} peserta sudah dibayar BAZNAS: bulan yang dibayar menunggu aktivasi "
+              f"berikutnya.")
+    for regno, reason in result.kept:
+        print(f"  {regno}: {reason}")
     return EXIT_OK
 
 

@@ -37,6 +37,7 @@ ACTION_LABELS = {
     "signin_failed": QT_TRANSLATE_NOOP("Audit", "gagal masuk"),
     "submit": QT_TRANSLATE_NOOP("Audit", "ajukan ke BPJS"), "answer": QT_TRANSLATE_NOOP("Audit", "jawaban BPJS"),
     "payment": QT_TRANSLATE_NOOP("Audit", "pembayaran BAZNAS"),
+    "answer_undo": QT_TRANSLATE_NOOP("Audit", "urungkan jawaban BPJS"),
 }
 
 
