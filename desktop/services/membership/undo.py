@@ -16,6 +16,7 @@ other records are undone. An answer is undone once.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -84,14 +85,13 @@ def _moment(stamp: Any) -> dt.datetime | None:
         return None
 
 
-def _carrying(session, pattern: str) -> Iterator[tuple[int, str, str, Any, list[dict[str, Any]]]]:
-    """(id, registration no., status, deleted_at, events) of the records whose events carry an answer id
-    starting with ``pattern`` (the events are stored as compact JSON: ``"answer":"<id>"``)."""
-    like = f'%"answer":"{pattern}%'
-    for wid, regno, status, deleted_at, life in session.execute(
-            select(Worker.id, Worker.registration_no, Worker.status, Worker.deleted_at, Worker.lifecycle)
-            .where(Worker.lifecycle.like(like))):
-        yield wid, regno, status, deleted_at, lifecycle.loads(life)
+def _carrying(session, pattern: str) -> Iterator[tuple[int, str, Any, Any, list[dict[str, Any]]]]:
+    """(id, registration no., coverage start, deleted_at, events) of the records whose events carry an
+    answer id starting with ``pattern`` (the events are stored as compact JSON: ``"answer":"<id>"``)."""
+    for wid, regno, start, deleted_at, life in session.execute(
+            select(Worker.id, Worker.registration_no, Worker.coverage_start, Worker.deleted_at, Worker.lifecycle)
+            .where(Worker.lifecycle.like(f'%"answer":"{pattern}%'))):
+        yield wid, regno, start, deleted_at, lifecycle.loads(life)
 
 
 def applied_answers(ws: Workspace, actor: Actor) -> list[AppliedAnswer]:
@@ -100,7 +100,7 @@ def applied_answers(ws: Workspace, actor: Actor) -> list[AppliedAnswer]:
     require_branch(actor)
     found: dict[str, dict[str, Any]] = {}
     with bulk_work(), ws.session() as session:
-        for _wid, _regno, _status, _deleted, events in _carrying(session, ""):
+        for _wid, _regno, _start, _deleted, events in _carrying(session, ""):
             for position, event in enumerate(events):
                 answer = event.get("answer")
                 if not isinstance(answer, str):
@@ -132,18 +132,25 @@ def _resolve(session, name: str) -> str:
         raise ServiceError(QT_TRANSLATE_NOOP(
             "Service", "Kode jawaban BPJS \"{answer}\" tidak sah: tulis kodenya seperti di daftar jawaban "
                        "(lindung bpjs answers), paling sedikit {count} karakter."), answer=name[:40], count=MIN_PREFIX)
-    ids = {e["answer"] for *_rest, events in _carrying(session, name) for e in events
-           if e.get("type") != lifecycle.UNDONE and isinstance(e.get("answer"), str) and e["answer"].startswith(name)}
+    if len(name) == 32:
+        return name                   # whether any record carries it is for the undo to find
+    found = re.compile(f'"answer":"({name}[0-9a-f]*)"')
+    ids = {match for (life,) in session.execute(select(Worker.lifecycle).where(
+        Worker.lifecycle.like(f'%"answer":"{name}%'))) for match in found.findall(life)}
     if not ids:
-        raise NotFound(QT_TRANSLATE_NOOP(
-            "Service", "Tidak ada jawaban BPJS dengan kode {answer} di laptop ini; lihat daftarnya dengan "
-                       "lindung bpjs answers (atau sinkronkan dulu bila jawaban dibaca di laptop cabang lain)."),
-            answer=name)
+        raise _unknown(name)
     if len(ids) > 1:
         raise ServiceError(QT_TRANSLATE_NOOP(
             "Service", "Kode {answer} cocok dengan {count} jawaban BPJS; tulis kodenya lebih panjang."),
             answer=name, count=len(ids))
     return ids.pop()
+
+
+def _unknown(name: str) -> NotFound:
+    return NotFound(QT_TRANSLATE_NOOP(
+        "Service", "Tidak ada jawaban BPJS dengan kode {answer} di laptop ini; lihat daftarnya dengan "
+                   "lindung bpjs answers (atau sinkronkan dulu bila jawaban dibaca di laptop cabang lain)."),
+        answer=name)
 
 
 def _plan(session, actor: Actor, answer: str, reason: str | None, now: dt.datetime
@@ -152,11 +159,12 @@ def _plan(session, actor: Actor, answer: str, reason: str | None, now: dt.dateti
     events: dict[int, dict[str, Any]] = {}
     by_status: dict[str, int] = {}
     kept: list[tuple[str, str]] = []
-    file, waiting, undone_before = "", 0, None
-    for wid, regno, _status, deleted_at, old in _carrying(session, answer):
+    file, waiting, undone_before, carried = "", 0, None, False
+    for wid, regno, start, deleted_at, old in _carrying(session, answer):
         mine = [i for i, e in enumerate(old) if e.get("answer") == answer and e.get("type") != lifecycle.UNDONE]
         if not mine:
             continue
+        carried = True
         file = file or str(old[mine[0]].get("file") or "")
         if answer in lifecycle.undone_answers(old):
             undone_before = undone_before or next(e for e in old if e.get("type") == lifecycle.UNDONE
@@ -172,11 +180,13 @@ def _plan(session, actor: Actor, answer: str, reason: str | None, now: dt.dateti
                  "file": file[:lifecycle.MAX_REASON]}
         if reason:
             event["reason"] = reason[:lifecycle.MAX_REASON]
-        before, after = lifecycle.derive(old), lifecycle.derive(old + [event])
+        after = lifecycle.derive(old + [event])
         by_status[after.status] = by_status.get(after.status, 0) + 1
-        if before.coverage_start is not None and after.coverage_start is None and after.months_paid:
+        if start is not None and after.coverage_start is None and after.months_paid:
             waiting += 1
         events[wid] = event
+    if not carried:
+        raise _unknown(answer)
     if not events and undone_before is not None:
         raise ServiceError(QT_TRANSLATE_NOOP(
             "Service", "Jawaban BPJS {file} ({answer}) sudah diurungkan pada {at} oleh {by}; tidak ada yang diubah."),
