@@ -155,7 +155,8 @@ def build_parser() -> argparse.ArgumentParser:
     q = bpjs_sub.add_parser("import", help="baca jawaban BPJS (KPJ dan tanggal kepesertaan, atau alasan penolakan)")
     q.add_argument("file", type=input_file, metavar="FILE")
     q.add_argument("--json", action="store_true")
-    q = bpjs_sub.add_parser("answers", help="daftar jawaban BPJS yang sudah diterapkan (terbaru di atas), dengan kodenya")
+    q = bpjs_sub.add_parser("answers", help="daftar jawaban BPJS yang sudah diterapkan (terbaru di atas), dengan "
+                                            "kodenya")
     q.add_argument("--json", action="store_true")
     q = bpjs_sub.add_parser("undo", help="urungkan satu jawaban BPJS yang salah diterapkan: pesertanya kembali seperti "
                                          "sebelumnya (dicatat dan tersinkron)")

@@ -74,7 +74,9 @@ def test_a_wrong_answer_undone_puts_everyone_back_and_the_right_one_applies(ws, 
     [entry] = audit.entries(ws, SYSTEM, action="answer_undo")
     assert entry.subject == "jawaban-salah.xlsx"
     assert entry.details["answer"] == wrong.answer and entry.details["records"] == 2
-    assert entry.details["by_status"] == {"submitted": 2} and entry.details["reason"] == "tanggal salah dibaca"
+    assert entry.details["back_to_submitted"] == 2 and entry.details["reason"] == "tanggal salah dibaca"
+    said = audit.describe(entry.details)
+    assert "kembali diajukan: 2" in said and "pembayaran menunggu aktivasi: 1" in said
     assert audit.verify(ws, SYSTEM).intact
     assert membership.applied_answers(ws, SYSTEM)[0].undone
 

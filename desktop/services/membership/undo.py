@@ -220,7 +220,7 @@ def undo_answer(ws: Workspace, answer: str, actor: Actor, reason: str | None = N
         result, events = _plan(session, actor, full, reason, now)
         _append(session, ws, actor, events, now)
         audit.record(session, ws, actor, "answer_undo", result.file,
-                     {"answer": full, "records": result.records, "by_status": result.by_status,
+                     {"answer": full, "records": result.records, "back_to_submitted": back_to_submitted(result),
                       "payments_waiting": result.payments_waiting, "kept": len(result.kept),
                       **({"reason": reason} if reason else {})})
     return result
