@@ -160,3 +160,35 @@ def test_the_command_line_lists_answers_and_undoes_one(tmp_path):
     assert len(logged) == 1 and logged[0]["details"]["reason"] == "berkas batch lain"
     shown = run(db, "show", listed[0]["registration_no"]).stdout
     assert "diurungkan" in shown
+
+
+def test_two_clerks_undoing_the_same_answer_at_once_undo_it_once(tmp_path):
+    """Two processes undo the same answer at the same moment: the database's write lock lets one do it,
+    the other is told it is undone already; each record carries one undo, the log one entry."""
+    import os
+    import subprocess
+    import sys
+
+    db = tmp_path / "cabang.sqlite3"
+    assert run(db, "demo", "--workers", "40", "--seed", "6").returncode == 0
+    out = tmp_path / "ajuan.xlsx"
+    assert run(db, "bpjs", "export", str(out)).returncode == 0
+    rows = list(openpyxl.load_workbook(out).active.iter_rows(values_only=True))
+    nik = rows[0].index("NIK")
+    path = answer(tmp_path / "jawaban.xlsx", [(r[nik], f"261200002{i:02d}", dt.date(2026, 12, 5), "OK")
+                                              for i, r in enumerate(rows[1:])])
+    applied = json.loads(run(db, "bpjs", "import", str(path), "--json").stdout)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LINDUNG_")} | {"LINDUNG_DB": str(db)}
+    clerks = [subprocess.Popen([sys.executable, "-m", "desktop", "bpjs", "undo", applied["answer"], "--json"],
+                               env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    said = [(clerk.wait(timeout=120), *clerk.communicate()) for clerk in clerks]
+    assert sorted(code != 0 for code, _out, _err in said) == [False, True], said
+    [(_code, out_ok, _err)] = [s for s in said if s[0] == 0]
+    [(_code, _out, refused)] = [s for s in said if s[0] != 0]
+    assert json.loads(out_ok)["records"] == 40 and "sudah diurungkan" in refused and "Traceback" not in refused
+    records = json.loads(run(db, "list", "--json").stdout)
+    assert {(r["status"], r["kpj_number"]) for r in records} == {("submitted", None)}
+    logged = json.loads(run(db, "audit", "--action", "answer_undo", "--json").stdout)
+    assert len(logged) == 1
+    shown = run(db, "show", records[0]["registration_no"]).stdout
+    assert shown.count("diurungkan") == 1
