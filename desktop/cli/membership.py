@@ -94,9 +94,15 @@ def _answers_or_undo(ws, actor, args) -> int:
     if result.payments_waiting:
         print(f"{result.payments_waiting} peserta sudah dibayar BAZNAS: bulan yang dibayar menunggu aktivasi "
               f"berikutnya.")
+    if result.kpj_freed:
+        print(SYNC_FIRST.format(count=result.kpj_freed))
     for regno, reason in result.kept:
         print(f"  {regno}: {reason}")
     return EXIT_OK
+
+
+SYNC_FIRST = ("{count} nomor KPJ dilepas. Bila laptop ini tersinkron dengan hub, sinkronkan dulu (lindung sync) "
+              "sebelum menerapkan berkas yang benar, agar hub menerima nomor yang dilepas lebih dulu.")
 
 
 def _payment_lines(result) -> list[str]:

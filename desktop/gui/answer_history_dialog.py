@@ -140,6 +140,9 @@ class AnswerHistoryDialog(_Step):
         if result.kept:
             text += " " + self.tr("{count} peserta tidak diubah (sudah diajukan lagi atau dihapus).").format(
                 count=len(result.kept))
+        if result.kpj_freed:
+            text += " " + self.tr("{count} nomor KPJ dilepas: bila laptop ini tersinkron dengan hub, sinkronkan dulu "
+                                  "sebelum menerapkan berkas yang benar.").format(count=result.kpj_freed)
         _say(self.message, text, OK_STYLE)
         self.reason.clear()
         self.done.emit(result)

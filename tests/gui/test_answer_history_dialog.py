@@ -71,7 +71,7 @@ def test_a_wrong_answer_is_undone_from_the_history_and_the_right_one_applies(qtb
         answered(qtbot, history, QMessageBox.ButtonRole.DestructiveRole)
     assert done.args[0].by_status == {"submitted": 4}
     assert "4 peserta kembali \"Diajukan ke BPJS\"" in history.message.text()
-    assert history.message.styleSheet() == OK_STYLE
+    assert "3 nomor KPJ dilepas" in history.message.text() and history.message.styleSheet() == OK_STYLE
     qtbot.waitUntil(lambda: history.table.item(0, 5).text().startswith("diurungkan"), timeout=10_000)
     assert not history.undo_button.isEnabled()                      # undone once
     assert [kep.batch_table.item(0, c).text() for c in (4, 5, 6)] == ["4", "0", "0"]

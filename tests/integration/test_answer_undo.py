@@ -61,8 +61,8 @@ def test_a_wrong_answer_undone_puts_everyone_back_and_the_right_one_applies(ws, 
         (wrong.answer, "jawaban-salah.xlsx", 1, 1, False)]
 
     undone = membership.undo_answer(ws, wrong.answer[:8], SYSTEM, reason="tanggal salah dibaca")
-    assert (undone.answer, undone.records, undone.by_status, undone.payments_waiting, undone.kept) == \
-        (wrong.answer, 2, {"submitted": 2}, 1, [])
+    assert (undone.answer, undone.records, undone.by_status, undone.payments_waiting, undone.kept,
+            undone.kpj_freed) == (wrong.answer, 2, {"submitted": 2}, 1, [], 1)
     for record in (enrollment.get(ws, siti.id), enrollment.get(ws, budi.id)):
         assert (record.status, record.kpj_number, record.coverage_start, record.coverage_end) == \
             ("submitted", None, None, None)
@@ -150,6 +150,7 @@ def test_the_command_line_lists_answers_and_undoes_one(tmp_path):
     proc = run(db, "bpjs", "undo", applied["answer"][:6], "--reason", "berkas batch lain")
     assert proc.returncode == 0, proc.stderr
     assert "jawaban.xlsx diurungkan: 3 peserta, 3 kembali \"Diajukan\"" in proc.stdout
+    assert "3 nomor KPJ dilepas" in proc.stdout and "lindung sync" in proc.stdout
     listed = json.loads(run(db, "list", "--json").stdout)
     assert {(r["status"], r["kpj_number"]) for r in listed} == {("submitted", None)}
     again = run(db, "bpjs", "undo", applied["answer"], "--json")

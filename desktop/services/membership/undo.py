@@ -11,6 +11,10 @@ A record that was submitted again since (a refusal of that answer was fixed and 
 moved on: taking the refusal back would put it back in its first batch, not the one BPJS is processing.
 Such records keep that answer (the resubmission already answered the refusal) and are reported; the
 other records are undone. An answer is undone once.
+
+The hub checks a push's KPJ numbers record by record: KPJ numbers an undo frees reach the hub with it, so
+the branch syncs the undo before applying a file that gives those numbers to other workers (the messages
+say so when the undo freed any).
 """
 
 from __future__ import annotations
@@ -62,10 +66,11 @@ class UndoResult:
     by_status: dict[str, int]                    # what those records are now: status -> count
     payments_waiting: int                        # of them, paid months that wait again for an activation
     kept: list[tuple[str, str]] = field(default_factory=list)   # (registration no., reason) not undone
+    kpj_freed: int = 0                           # of them, KPJ numbers given up (free for the right holder)
 
     def to_json(self) -> dict[str, Any]:
         return {"answer": self.answer, "file": self.file, "records": self.records, "by_status": self.by_status,
-                "payments_waiting": self.payments_waiting,
+                "payments_waiting": self.payments_waiting, "kpj_freed": self.kpj_freed,
                 "kept": [{"registration_no": regno, "reason": reason} for regno, reason in self.kept]}
 
 
@@ -159,7 +164,7 @@ def _plan(session, actor: Actor, answer: str, reason: str | None, now: dt.dateti
     events: dict[int, dict[str, Any]] = {}
     by_status: dict[str, int] = {}
     kept: list[tuple[str, str]] = []
-    file, waiting, undone_before, carried = "", 0, None, False
+    file, waiting, freed, undone_before, carried = "", 0, 0, None, False
     for wid, regno, start, deleted_at, old in _carrying(session, answer):
         mine = [i for i, e in enumerate(old) if e.get("answer") == answer and e.get("type") != lifecycle.UNDONE]
         if not mine:
@@ -184,6 +189,8 @@ def _plan(session, actor: Actor, answer: str, reason: str | None, now: dt.dateti
         by_status[after.status] = by_status.get(after.status, 0) + 1
         if start is not None and after.coverage_start is None and after.months_paid:
             waiting += 1
+        if any(e.get("type") == lifecycle.ACTIVATED for e in (old[i] for i in mine)) and after.status != "active":
+            freed += 1
         events[wid] = event
     if not carried:
         raise _unknown(answer)
@@ -198,7 +205,7 @@ def _plan(session, actor: Actor, answer: str, reason: str | None, now: dt.dateti
                        "dalam batch baru atau sudah dihapus setelah jawaban ini. Tidak ada yang diubah."),
             file=file, count=len(kept))
     kept.sort()
-    return UndoResult(answer, file, len(events), dict(sorted(by_status.items())), waiting, kept), events
+    return UndoResult(answer, file, len(events), dict(sorted(by_status.items())), waiting, kept, freed), events
 
 
 def preview_undo(ws: Workspace, actor: Actor, answer: str) -> UndoResult:
