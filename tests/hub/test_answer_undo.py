@@ -12,6 +12,7 @@ import httpx
 import openpyxl
 import pytest
 
+from tests.hub.test_audit import hub_audit
 from tests.hub.test_membership import as_json, ok, write_answer
 from tests.hub.test_sync import _token_and_ops, laptop, listed, run, sync
 
@@ -44,6 +45,8 @@ def test_an_undo_reaches_the_hub_and_the_other_laptop_and_frees_the_kpj_numbers(
     assert (undone["records"], undone["by_status"]) == (3, {"submitted": 3})
     assert sync(branch) == "pushed 3, pulled 0, conflicts 0, duplicates 0"
     assert {(r["status"], r["kpj_number"], r["coverage_start"]) for r in hub.records()} == {("submitted", None, None)}
+    [logged] = [e for e in hub_audit(hub) if e["action"] == "answer_undo"]      # the log reached the hub too
+    assert logged["details"]["answer"] == applied["answer"] and logged["details"]["records"] == 3
     assert sync(volunteer).startswith("pushed 0, pulled 3,")
     assert {(r["status"], r["kpj_number"]) for r in listed(volunteer).values()} == {("submitted", None)}
 
