@@ -143,7 +143,7 @@ def build_parser() -> argparse.ArgumentParser:
             q.add_argument("--query", metavar="TEXT", help="nama, NIK atau No. Registrasi")
 
     p = sub.add_parser("bpjs", help="pengajuan ke BPJS Ketenagakerjaan dan jawabannya (admin cabang)")
-    bpjs_sub = p.add_subparsers(dest="bpjs_command", metavar="export|import|template", required=True,
+    bpjs_sub = p.add_subparsers(dest="bpjs_command", metavar="export|import|answers|undo|template", required=True,
                                 parser_class=_Parser)
     q = bpjs_sub.add_parser("export", help="tulis lembar pendaftaran kolektif BPU untuk peserta yang siap; dicatat "
                                            "sebagai satu batch")
@@ -156,6 +156,14 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("file", type=input_file, metavar="FILE")
     q.add_argument("--dry-run", action="store_true",
                    help="pratinjau: lembar, kolom dan tanggal yang terbaca serta apa yang akan berubah; tidak disimpan")
+    q.add_argument("--json", action="store_true")
+    q = bpjs_sub.add_parser("answers", help="daftar jawaban BPJS yang sudah diterapkan (terbaru di atas), dengan "
+                                            "kodenya")
+    q.add_argument("--json", action="store_true")
+    q = bpjs_sub.add_parser("undo", help="urungkan satu jawaban BPJS yang salah diterapkan: pesertanya kembali seperti "
+                                         "sebelumnya (dicatat dan tersinkron)")
+    q.add_argument("answer", metavar="KODE", help="kode jawaban dari \"lindung bpjs answers\" (boleh awalnya saja)")
+    q.add_argument("--reason", metavar="TEXT", help="alasan (mis. tanggal salah dibaca)")
     q.add_argument("--json", action="store_true")
     q = bpjs_sub.add_parser("template", help="ikuti templat unggah cabang (baris judulnya); tanpa FILE: tampilkan")
     q.add_argument("file", type=input_file, metavar="FILE", nargs="?")
@@ -209,7 +217,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("audit", help="catatan audit: siapa, kapan, apa (admin)")
     p.add_argument("--action", choices=("create", "edit", "delete", "print", "export", "import", "sync",
                                         "review", "backup", "restore", "signin_failed", "submit", "answer",
-                                        "payment"), help="hanya tindakan ini")
+                                        "payment", "answer_undo"), help="hanya tindakan ini")
     p.add_argument("--limit", type=COUNT, default=50, help="berapa catatan terbaru (bawaan 50)")
     p.add_argument("--verify", action="store_true", help="periksa rantai hash; kode keluar 1 bila rusak")
     p.add_argument("--json", action="store_true")

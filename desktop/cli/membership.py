@@ -45,6 +45,8 @@ def cmd_bpjs(ws, actor, args) -> int:
             for line in _answer_lines(result):
                 print(line)
         return EXIT_OK
+    if args.bpjs_command in ("answers", "undo"):
+        return _answers_or_undo(ws, actor, args)
     if args.reset:
         membership.reset_template(ws, actor)
         print("Ekspor kembali memakai kolom bawaan Lindung.")
@@ -88,6 +90,46 @@ def _answer_lines(result) -> list[str]:
     if not result.applied:
         lines.append("Pratinjau saja: belum ada yang diubah. Jalankan tanpa --dry-run untuk menerapkan.")
     return lines
+
+
+def _answers_or_undo(ws, actor, args) -> int:
+    """``bpjs answers``: the answer files applied here, newest first; ``bpjs undo ID``: take one back."""
+    from desktop.services import membership
+
+    if args.bpjs_command == "answers":
+        applied = membership.applied_answers(ws, actor)
+        if args.json:
+            print(json.dumps([a.to_json() for a in applied], ensure_ascii=False))
+        elif not applied:
+            print("Belum ada jawaban BPJS yang diterapkan di laptop ini.")
+        for a in [] if args.json else applied:
+            when = a.at.strftime("%d-%m-%Y %H:%M") if a.at else "?"
+            state = (f"diurungkan {a.undone_at:%d-%m-%Y %H:%M} oleh {a.undone_by}" if a.undone and a.undone_at
+                     else "berlaku")
+            print(f"{a.answer}  {when} UTC  {a.by}  {a.file}: {a.activated} aktif, {a.refused} ditolak — {state}")
+        return EXIT_OK
+    result = membership.undo_answer(ws, args.answer, actor, args.reason)
+    if args.json:
+        print(json.dumps(result.to_json(), ensure_ascii=False))
+        return EXIT_OK
+    from desktop.domain.enrollment import Status
+
+    others = ", ".join(f"{n} {Status(status).label}" for status, n in result.by_status.items() if status != "submitted")
+    print(f"Jawaban BPJS {result.file} diurungkan: {result.records} peserta, "
+          f"{membership.back_to_submitted(result)} kembali \"Diajukan\" (menunggu jawaban BPJS)"
+          + (f", {others} menurut peristiwa lain" if others else "") + ".")
+    if result.payments_waiting:
+        print(f"{result.payments_waiting} peserta sudah dibayar BAZNAS: bulan yang dibayar menunggu aktivasi "
+              f"berikutnya.")
+    if result.kpj_freed:
+        print(SYNC_FIRST.format(count=result.kpj_freed))
+    for regno, reason in result.kept:
+        print(f"  {regno}: {reason}")
+    return EXIT_OK
+
+
+SYNC_FIRST = ("{count} nomor KPJ dilepas. Bila laptop ini tersinkron dengan hub, sinkronkan dulu (lindung sync) "
+              "sebelum menerapkan berkas yang benar, agar hub menerima nomor yang dilepas lebih dulu.")
 
 
 def _payment_lines(result) -> list[str]:

@@ -16,6 +16,12 @@ Event shapes (all carry ``at`` (UTC ISO 8601) and ``by`` (user name)):
   (``answer`` names the application of one BPJS answer file: every event it added carries the same id)
 - ``{"type": "paid", "payment": "…", "months": N, "amount": RP, "fund": "zakat|infak|sedekah",
   "from": "YYYY-MM-DD" (optional)}`` (no ``fund``: recorded before funds were, zakat)
+- ``{"type": "answer_undone", "answer": "<id>", "file": "…", "reason": "…" (optional)}``: the branch took
+  back one application of an answer file (applied by mistake, or misread). Events are facts and stay: the
+  record's events carrying that id are passed over wherever this event stands, so the record is what it
+  was before that answer (submitted again; months paid meanwhile wait for the next activation), and a
+  later answer applies as if the undone one had never been read. It names an id an earlier event of the
+  record carries, once; nothing carries an id after it is undone.
 """
 
 from __future__ import annotations
@@ -31,7 +37,10 @@ from typing import Any
 from desktop.domain.text import add_months
 
 SUBMITTED, ACTIVATED, REFUSED, PAID = "submitted", "activated", "refused", "paid"
-EVENT_TYPES = (SUBMITTED, ACTIVATED, REFUSED, PAID)
+UNDONE = "answer_undone"
+EVENT_TYPES = (SUBMITTED, ACTIVATED, REFUSED, PAID, UNDONE)
+ANSWER_ID = re.compile(r"^[0-9a-f]{32}$")     # one application of an answer file (uuid4().hex)
+MAX_REASON = 500
 # The record keys that follow from the events: only the branch changes them (through events).
 DERIVED_KEYS = ("status", "kpj_number", "coverage_start", "coverage_end")
 LIFECYCLE_KEYS = ("lifecycle",) + DERIVED_KEYS
@@ -75,13 +84,22 @@ def _day(value: Any) -> dt.date | None:
         return None
 
 
+def undone_answers(events: Sequence[Mapping[str, Any]]) -> set[str]:
+    """The answer ids the events take back (``answer_undone``)."""
+    return {str(e.get("answer")) for e in events if e.get("type") == UNDONE}
+
+
 def derive(events: Sequence[Mapping[str, Any]]) -> State:
-    """The state the events lead to (events in the order they happened)."""
+    """The state the events lead to (events in the order they happened); the events of an answer taken
+    back (``answer_undone``) count for nothing."""
     status, kpj, start, end, batch, reason, refused_data = "enrolled", None, None, None, None, None, None
     pool = 0          # months paid before BPJS's answer: coverage starts with the KPJ start date
     months_paid = 0
+    undone = undone_answers(events)
     for event in events:
         kind = event.get("type")
+        if undone and kind != UNDONE and event.get("answer") in undone:
+            continue
         if kind == SUBMITTED:
             if status in ("enrolled", "refused"):
                 status, batch, reason = "submitted", event.get("batch"), None
@@ -161,15 +179,22 @@ def stamp_day(value: Any) -> dt.date | None:
         return None
 
 
-def event_problems(events: Any, today: dt.date | None = None) -> list[str]:
+def event_problems(events: Any, today: dt.date | None = None,
+                   earlier: Sequence[Mapping[str, Any]] = ()) -> list[str]:
     """Why a record's ``lifecycle`` is not a sound list of events (messages in Indonesian). With
-    ``today``, every date in them must also be plausible on that day (``plausible_day``)."""
+    ``today``, every date in them must also be plausible on that day (``plausible_day``). ``earlier``:
+    the record's events before these (already held), which the answers they take back may name."""
     if not isinstance(events, list):
         return ["lifecycle: harus berupa daftar peristiwa"]
     if len(events) > MAX_EVENTS:
         return [f"lifecycle: lebih dari {MAX_EVENTS} peristiwa"]
     problems = []
     references: dict[str, str] = {}
+    answers: set[str] = set()          # the answer ids the events so far carry
+    undone: set[str] = set()
+    for event in earlier:
+        if event.get("answer") is not None:
+            (undone if event.get("type") == UNDONE else answers).add(str(event["answer"]))
     for index, event in enumerate(events, 1):
         if not isinstance(event, dict) or event.get("type") not in EVENT_TYPES:
             problems.append(f"lifecycle {index}: jenis peristiwa tidak dikenal")
@@ -208,6 +233,35 @@ def event_problems(events: Any, today: dt.date | None = None) -> list[str]:
             problems.append(f"lifecycle {index}: alasan penolakan wajib")
         if kind == SUBMITTED and not str(event.get("batch") or "").strip():
             problems.append(f"lifecycle {index}: nomor batch wajib")
+        problems += _answer_problems(index, event, answers, undone)
+    return problems
+
+
+def _answer_problems(index: int, event: Mapping[str, Any], answers: set[str], undone: set[str]) -> list[str]:
+    """An event's answer id: the shape of one, an undo only of an answer the record carries and only
+    once, and no event for an answer already undone. ``answers`` and ``undone`` (the ids carried and
+    undone so far) grow with the event."""
+    kind, answer = event["type"], event.get("answer")
+    if kind != UNDONE:
+        if answer is None:
+            return []
+        if not isinstance(answer, str) or not ANSWER_ID.match(answer):
+            return [f"lifecycle {index}: kode jawaban BPJS tidak sah"]
+        answers.add(answer)
+        return [f"lifecycle {index}: jawaban BPJS ini sudah diurungkan"] if answer in undone else []
+    problems = []
+    if not isinstance(answer, str) or not ANSWER_ID.match(answer):
+        problems.append(f"lifecycle {index}: kode jawaban BPJS yang diurungkan tidak sah")
+    elif answer in undone:
+        problems.append(f"lifecycle {index}: jawaban BPJS ini sudah diurungkan")
+    elif answer not in answers:
+        problems.append(f"lifecycle {index}: jawaban BPJS yang diurungkan tidak ada pada data ini")
+    for key in ("file", "reason"):
+        value = event.get(key)
+        if value is not None and (not isinstance(value, str) or len(value) > MAX_REASON):
+            problems.append(f"lifecycle {index}: {key} pengurungan tidak sah")
+    if isinstance(answer, str):
+        undone.add(answer)
     return problems
 
 

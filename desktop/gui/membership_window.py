@@ -694,6 +694,11 @@ class MembershipWindow(QDialog):
             steps.addWidget(button)
             if button is self.renew_button:
                 steps.addSpacing(14)
+        self.answer_history_button = QPushButton(self.tr("Riwayat &jawaban BPJS…"), clicked=self.open_answer_history,
+                                                 autoDefault=False, toolTip=self.tr("Jawaban yang sudah diterapkan; "
+                                                                                    "urungkan yang salah"))
+        self.answer_history_button.setStyleSheet("text-align: left; padding: 4px 12px 4px 30px;")
+        steps.insertWidget(2, self.answer_history_button)      # under "Baca jawaban BPJS…"
         steps.addStretch(1)
         self.close_button = QPushButton(self.tr("Tutup"), clicked=self.reject)
         steps.addWidget(self.close_button)
@@ -841,6 +846,11 @@ class MembershipWindow(QDialog):
         from desktop.gui.answer_dialog import AnswerDialog
 
         return self._open_step(AnswerDialog(self.ws, self.worker, self.actor, self))
+
+    def open_answer_history(self) -> _Step:
+        from desktop.gui.answer_history_dialog import AnswerHistoryDialog
+
+        return self._open_step(AnswerHistoryDialog(self.ws, self.worker, self.actor, self))
 
     def open_payment(self) -> PaymentDialog:
         return self._open_step(PaymentDialog(self.ws, self.worker, self.actor, self.batch_list,

@@ -37,6 +37,7 @@ ACTION_LABELS = {
     "signin_failed": QT_TRANSLATE_NOOP("Audit", "gagal masuk"),
     "submit": QT_TRANSLATE_NOOP("Audit", "ajukan ke BPJS"), "answer": QT_TRANSLATE_NOOP("Audit", "jawaban BPJS"),
     "payment": QT_TRANSLATE_NOOP("Audit", "pembayaran BAZNAS"),
+    "answer_undo": QT_TRANSLATE_NOOP("Audit", "urungkan jawaban BPJS"),
 }
 
 
@@ -177,6 +178,10 @@ DETAIL_LABELS = {
     "kabupaten_code": QT_TRANSLATE_NOOP("Audit", "kabupaten/kota"),
     "coordinator": QT_TRANSLATE_NOOP("Audit", "koordinator"),
     "auto_minutes": QT_TRANSLATE_NOOP("Audit", "sinkron otomatis (menit)"),
+    "answer": QT_TRANSLATE_NOOP("Audit", "kode jawaban"),
+    "back_to_submitted": QT_TRANSLATE_NOOP("Audit", "kembali diajukan"),
+    "payments_waiting": QT_TRANSLATE_NOOP("Audit", "pembayaran menunggu aktivasi"),
+    "kept": QT_TRANSLATE_NOOP("Audit", "tidak diubah"),
 }
 _HIDDEN = frozenset({"batch"})     # internal ids, in the log for the hub, not for people
 

@@ -7,6 +7,7 @@ Only admin accounts (the branch) may do this. One module per use case:
 
 - ``submissions``: who is ready, the collective registration spreadsheet, the branch's template;
 - ``answers``: BPJS's answer (KPJ numbers and dates, or reasons);
+- ``undo``: the answers applied, and taking one back (applied by mistake, or misread);
 - ``payments``: BAZNAS's payments and renewals, priced with the dated rates;
 - ``views``: batches, payments, the pipeline and a record's events, as the branch sees them;
 - ``baznas``: BAZNAS's distribution record per recipient;
@@ -23,12 +24,17 @@ from desktop.services.membership.submissions import (
     NOT_READY_LABELS, BatchResult, NothingReady, Readiness, count_ready, export_submission, load_template,
     reset_template, template,
 )
+from desktop.services.membership.undo import (
+    AppliedAnswer, UndoResult, applied_answers, back_to_submitted, preview_undo, undo_answer,
+)
 from desktop.services.membership.views import (
     BatchInfo, PaymentInfo, batches, describe_event, events_of, payments, pipeline_counts, status_case,
 )
 
 __all__ = [
-    "MAX_MONTHS", "NOT_READY_LABELS", "AnswerResult", "Unapplied", "preview_answer", "BatchInfo", "BatchResult", "NothingReady", "PaymentInfo",
+    "MAX_MONTHS", "NOT_READY_LABELS", "AnswerResult", "AppliedAnswer", "Unapplied", "UndoResult", "applied_answers",
+    "back_to_submitted", "preview_answer", "preview_undo", "undo_answer", "BatchInfo", "BatchResult", "NothingReady",
+    "PaymentInfo",
     "PaymentQuote", "PaymentResult", "Readiness", "add_payment", "baznas_report", "batches", "count_ready",
     "describe_event", "events_of", "expiring_condition", "export_submission", "import_answer", "lifecycle_columns",
     "load_template", "owed_for", "payments", "pipeline_counts", "quote_payment", "renew", "require_branch",

@@ -73,7 +73,7 @@ def _append(session: Session, ws: Workspace, actor: Actor, events: Mapping[int, 
         old = lifecycle.loads(old_text)
         before = lifecycle.derive(old) if old else None
         new = old + [event]
-        problems = lifecycle.event_problems([event], ws.today)
+        problems = lifecycle.event_problems([event], ws.today, earlier=old)
         if problems:      # every path that appends checks its input first: this is the last guard
             raise ServiceError(QT_TRANSLATE_NOOP("Service", "Peristiwa kepesertaan tidak sah: {problems}"),
                                problems="; ".join(problems))

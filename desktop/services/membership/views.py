@@ -145,6 +145,10 @@ def describe_event(event: Mapping[str, Any]) -> str:
         if event.get("from"):
             line += f", mulai lagi {format_date(dt.date.fromisoformat(event['from']))}"
         return line
+    if kind == lifecycle.UNDONE:
+        line = (f"jawaban BPJS {event.get('file') or ''} ({str(event.get('answer'))[:8]}) diurungkan: "
+                f"peristiwanya tidak berlaku")
+        return line + (f" ({event['reason']})" if event.get("reason") else "")
     return str(kind)
 
 
