@@ -45,8 +45,10 @@ def test_a_wrong_answer_is_undone_from_the_history_and_the_right_one_applies(qtb
     write_answer(wrong, [(i + 1, nik, "", f"2612000005{i}", dt.date(2027, 1, 12), "") for i, nik in enumerate(niks[:3])]
                  + [(4, niks[3], "", None, None, "NIK tidak terdaftar")])
     answer = kep.open_answer()
-    with reload_done(qtbot, kep), qtbot.waitSignal(answer.done, timeout=20_000):
+    with qtbot.waitSignal(answer.previewed, timeout=20_000):
         answer.read(wrong)
+    with reload_done(qtbot, kep), qtbot.waitSignal(answer.done, timeout=20_000):
+        answer.apply_button.click()
     answer.close()
     qtbot.waitUntil(lambda: sorted(list_cells(window, STATUS)) == ["Aktif"] * 3 + ["Ditolak BPJS"], timeout=10_000)
 
@@ -83,7 +85,9 @@ def test_a_wrong_answer_is_undone_from_the_history_and_the_right_one_applies(qtb
     right = tmp_path / "jawaban-benar.xlsx"
     write_answer(right, [(i + 1, nik, "", f"2612000005{i}", dt.date(2026, 12, 1), "") for i, nik in enumerate(niks)])
     answer = kep.open_answer()
-    with qtbot.waitSignal(answer.done, timeout=20_000) as applied:
+    with qtbot.waitSignal(answer.previewed, timeout=20_000):
         answer.read(right)
+    with qtbot.waitSignal(answer.done, timeout=20_000) as applied:
+        answer.apply_button.click()
     assert applied.args[0].activated == 4
     qtbot.waitUntil(lambda: set(list_cells(window, STATUS)) == {"Aktif"}, timeout=10_000)
