@@ -35,6 +35,7 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased, object_session
 
 from desktop.domain import lifecycle
@@ -313,7 +314,8 @@ class _Batch:
 
     def __init__(self, session: Session, ops: list[dict[str, Any]], device: Device | None = None):
         self.scope = scopes.of_device(device) if device is not None else None
-        records = [op.get("record") for op in ops if isinstance(op, dict) and isinstance(op.get("record"), dict)]
+        self.ops = [op for op in ops if isinstance(op, dict) and isinstance(op.get("record"), dict)]
+        records = [op["record"] for op in self.ops]
         ids = [str(r.get("id") or "") for r in records]
         niks = [str(r.get("nik") or "") for r in records]
         lock_niks(session, niks + [str(r.get("kpj_number") or "") for r in records])
@@ -701,8 +703,9 @@ def push(session: Session, device: Device, ops: list[dict[str, Any]], ctx: HubCo
     first = _allocate_seqs(session, len(ops)) if ops else 0
     seqs = list(range(first, first + len(ops)))  # unused numbers are gaps, which the cursor allows
     now = utcnow()                                # the moment of this batch's transaction
-    answers = []
+    answers: list[dict[str, Any] | None] = []
     seen: set[str] = set()
+    handing: list[tuple[int, dict[str, Any], str, str | None, list[str]]] = []
     for op, (digest, text), errors in zip(ops, texts, checks, strict=True):
         op_id = str(op.get("op_id") or "") if isinstance(op, dict) else ""
         if not op_id or len(op_id) > 80 or op_id in seen:
@@ -727,14 +730,77 @@ def push(session: Session, device: Device, ops: list[dict[str, Any]], ctx: HubCo
                 answers.append(answer)
             continue
         answer = {"op_id": op_id, **_apply(session, device, op, ctx, batch, seqs, errors, text, now)}
+        if _handed_over(session, op, answer, batch):
+            # A KPJ another record of this push gives up (two numbers swapped back by an undone answer):
+            # tried again once the records before it in the push have let theirs go.
+            handing.append((len(answers), op, digest, text, errors))
+            answers.append(None)
+            continue
         if answer["status"] != "rejected":
             batch.new_operations.append(dict(op_id=op_id, device_id=device.id, digest=digest,
                                              result=_json_text(answer), created_at=now))
         answers.append(answer)
+    exchanging = []
+    for item in handing:
+        index, op, digest, text, errors = item
+        answer = {"op_id": op["op_id"], **_apply(session, device, op, ctx, batch, seqs, errors, text, now)}
+        answers[index] = answer
+        if _handed_over(session, op, answer, batch):
+            exchanging.append(item)
+    if exchanging:
+        for (index, *_rest), answer in zip(exchanging, _exchanged(session, device, ctx, batch, seqs, now, exchanging)):
+            answers[index] = answer
+    for index, op, digest, _text, _errors in handing:
+        answer = answers[index]
+        assert answer is not None
+        if answer["status"] != "rejected":
+            batch.new_operations.append(dict(op_id=op["op_id"], device_id=device.id, digest=digest,
+                                             result=_json_text(answer), created_at=now))
     if batch.new_records:
         _insert_rows(session, Record.__table__, batch.new_records)
     if batch.new_operations:
         _insert_rows(session, Operation.__table__, batch.new_operations)
+    return answers
+
+
+def _handed_over(session: Session, op: dict[str, Any], answer: dict[str, Any], batch: _Batch) -> bool:
+    """Whether ``op`` was refused only for a KPJ that a live record of this same push holds at the hub
+    and gives up in it (its pushed version names another KPJ, or none)."""
+    if answer["status"] != "rejected" or not all(str(e).startswith("kpj_number: KPJ") for e in answer["errors"]):
+        return False
+    kpj = _live_kpj(op["record"])
+    holder = session.scalar(select(Record.uuid).where(Record.kpj_number == kpj, Record.deleted.is_(False)))
+    if holder is None:
+        return False
+    releasing = next((o["record"] for o in batch.ops if str(o["record"].get("id") or "") == holder), None)
+    return releasing is not None and _live_kpj(releasing) != kpj
+
+
+def _exchanged(session: Session, device: Device, ctx: HubContext, batch: _Batch, seqs: list[int],
+               now: dt.datetime, items: list[tuple[int, dict[str, Any], str, str | None, list[str]]]) -> list[dict]:
+    """Stored records of one push that exchange KPJ numbers among themselves (A takes B's, B takes A's):
+    each lets its number go first, then all are applied together, or none is (their refusals stand)."""
+    refusals = [{"op_id": op["op_id"], "status": "rejected", "errors": [f"kpj_number: KPJ {_live_kpj(op['record'])} "
+                 "sudah dipegang peserta lain di hub"]} for _i, op, *_r in items]
+    held = [batch.records.get(str(op["record"].get("id") or "")) for _i, op, *_r in items]
+    if any(record is None for record in held):
+        return refusals
+    claimed = dict(batch.kpjs)
+    savepoint = session.begin_nested()
+    try:
+        for record in held:
+            record.kpj_number = None
+        session.flush()
+        answers = [{"op_id": op["op_id"], **_apply(session, device, op, ctx, batch, seqs, errors, text, now)}
+                   for _i, op, _digest, text, errors in items]
+        session.flush()
+    except IntegrityError:
+        answers = refusals
+    if any(answer["status"] == "rejected" for answer in answers):
+        savepoint.rollback()
+        batch.kpjs = claimed
+        return refusals
+    savepoint.commit()
     return answers
 
 

@@ -68,11 +68,7 @@ def test_an_undo_reaches_the_hub_and_the_other_laptop_and_frees_the_kpj_numbers(
     assert "diurungkan" in shown and f"aktif: KPJ {kpjs[0]} sejak 01-12-2026" in shown
 
 
-@pytest.mark.xfail(strict=True, reason="the hub checks and stores a push's KPJ numbers record by record: two "
-                                       "records exchanging their KPJ numbers in one push each find the other "
-                                       "holding theirs (hub/service.py _kpj_clash, uq_records_kpj_live)")
-def test_kpj_numbers_swapped_by_a_wrong_answer_are_put_right_in_one_sync(sqlite_hub, tmp_path):
-    hub = sqlite_hub
+def test_kpj_numbers_swapped_by_a_wrong_answer_are_put_right_in_one_sync(hub, tmp_path):
     branch = laptop(tmp_path, "cabang", hub, workers=2, seed=83, role="admin")
     niks = _submitted(tmp_path, branch)
     kpjs = ["26120000041", "26120000042"]
