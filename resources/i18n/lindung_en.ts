@@ -72,79 +72,318 @@
 <context>
     <name>AnswerDialog</name>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="343"/>
+        <location filename="../../desktop/gui/answer_dialog.py" line="35"/>
         <source>Baca jawaban BPJS</source>
         <translation>Read BPJS&apos;s answer</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="345"/>
-        <source>Pilih berkas yang dikirim BPJS (.xlsx, .xls, .ods atau .csv). Baris dengan nomor KPJ 11 digit dan tanggal kepesertaan (TMT) membuat peserta itu Aktif sejak tanggal tersebut; baris dengan alasan tanpa KPJ membuatnya Ditolak BPJS; baris yang masih diproses (PROSES, PENDING, menunggu) tidak mengubah apa-apa. Berkas yang sama dibaca dua kali tidak mengubah apa-apa.</source>
-        <translation>Choose the file BPJS sent (.xlsx, .xls, .ods or .csv). A row with an 11-digit KPJ number and a membership date (TMT) makes that worker Active from that date; a row with a reason and no KPJ makes them Refused by BPJS; a row still in process (PROSES, PENDING, menunggu) changes nothing. Reading the same file twice changes nothing.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/membership_window.py" line="351"/>
+        <location filename="../../desktop/gui/answer_dialog.py" line="44"/>
         <source>&amp;Pilih berkas jawaban…</source>
         <translation>&amp;Choose the answer file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="359"/>
+        <location filename="../../desktop/gui/answer_dialog.py" line="92"/>
         <source>Aktif</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="359"/>
+        <location filename="../../desktop/gui/answer_dialog.py" line="92"/>
         <source>Ditolak</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="360"/>
+        <location filename="../../desktop/gui/answer_dialog.py" line="90"/>
+        <location filename="../../desktop/gui/answer_dialog.py" line="92"/>
         <source>Tidak berubah</source>
         <translation>Unchanged</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="361"/>
+        <location filename="../../desktop/gui/answer_dialog.py" line="90"/>
+        <location filename="../../desktop/gui/answer_dialog.py" line="93"/>
         <source>Masih diproses BPJS</source>
         <translation>Still in process at BPJS</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="362"/>
+        <location filename="../../desktop/gui/answer_dialog.py" line="93"/>
         <source>Tidak diterapkan</source>
         <translation>Not applied</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="372"/>
+        <location filename="../../desktop/gui/answer_dialog.py" line="76"/>
         <source>Baris yang tidak diterapkan dan alasannya:</source>
         <translation>Rows not applied, and why:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="373"/>
+        <location filename="../../desktop/gui/answer_dialog.py" line="37"/>
+        <source>Pilih berkas yang dikirim BPJS (.xlsx, .xls, .ods atau .csv). Lindung membacanya dulu tanpa mengubah apa pun: periksa lembar, kolom dan tanggal yang terbaca, lalu pilih &quot;Terapkan&quot;. Baris dengan nomor KPJ 11 digit dan tanggal kepesertaan (TMT) membuat peserta itu Aktif sejak tanggal tersebut; baris dengan alasan tanpa KPJ membuatnya Ditolak BPJS; baris yang masih diproses (PROSES, PENDING, menunggu) tidak mengubah apa-apa. Berkas yang sama dibaca dua kali tidak mengubah apa-apa.</source>
+        <translation>Choose the file BPJS sent (.xlsx, .xls, .ods or .csv). Lindung reads it first without changing anything: check the sheets, columns and dates it read, then choose &quot;Apply this answer&quot;. A row with an 11-digit KPJ number and a membership date (TMT) makes that worker Active from that date; a row with a reason and no KPJ makes them Refused by BPJS; a row still in process (PROSES, PENDING, menunggu) changes nothing. Reading the same file twice changes nothing.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/answer_dialog.py" line="77"/>
         <source>Baris di berkas</source>
         <translation>Row in the file</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="373"/>
+        <location filename="../../desktop/gui/answer_dialog.py" line="77"/>
+        <source>Lembar</source>
+        <translation>Sheet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/answer_dialog.py" line="77"/>
+        <source>Isi di berkas</source>
+        <translation>Value in the file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/answer_dialog.py" line="78"/>
         <source>Alasan</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="383"/>
+        <location filename="../../desktop/gui/answer_dialog.py" line="82"/>
+        <source>&amp;Terapkan jawaban ini</source>
+        <translation>&amp;Apply this answer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/answer_dialog.py" line="89"/>
+        <source>Akan aktif</source>
+        <translation>Will be active</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/answer_dialog.py" line="89"/>
+        <source>Akan ditolak</source>
+        <translation>Will be refused</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/answer_dialog.py" line="91"/>
+        <source>Tidak akan diterapkan</source>
+        <translation>Will not be applied</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/answer_dialog.py" line="103"/>
         <source>Pilih berkas jawaban BPJS</source>
         <translation>Choose BPJS&apos;s answer file</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="407"/>
+        <location filename="../../desktop/gui/answer_dialog.py" line="127"/>
+        <source>Pratinjau — belum ada yang diubah.</source>
+        <translation>Preview — nothing changed yet.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/answer_dialog.py" line="130"/>
+        <source>Periksa yang terbaca di atas. Bila benar, pilih &quot;Terapkan jawaban ini&quot;: {activated} peserta menjadi aktif, {refused} ditolak BPJS.</source>
+        <translation>Check what was read above. If it is right, choose &quot;Apply this answer&quot;: {activated} workers become active, {refused} refused by BPJS.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/answer_dialog.py" line="135"/>
+        <source>Berkas ini tidak mengubah apa pun: tidak ada yang perlu diterapkan.</source>
+        <translation>This file changes nothing: there is nothing to apply.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/answer_dialog.py" line="144"/>
+        <source>Diterapkan.</source>
+        <translation>Applied.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/answer_dialog.py" line="145"/>
         <source>{name} dibaca: {activated} peserta aktif, {refused} ditolak BPJS, {unchanged} tidak berubah.</source>
         <translation>{name} read: {activated} workers active, {refused} refused by BPJS, {unchanged} unchanged.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="410"/>
+        <location filename="../../desktop/gui/answer_dialog.py" line="148"/>
         <source>{count} masih diproses BPJS: tidak ada yang diubah; terapkan jawaban berikutnya bila sudah ada.</source>
         <translation>{count} still in process at BPJS: nothing was changed; apply BPJS&apos;s next answer when it comes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="413"/>
+        <location filename="../../desktop/gui/answer_dialog.py" line="151"/>
         <source>{count} baris tidak diterapkan: lihat alasannya di tabel.</source>
         <translation>{count} rows not applied: see why in the table.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/answer_dialog.py" line="178"/>
+        <source>Lembar dibaca: {sheets}</source>
+        <translation>Sheets read: {sheets}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/answer_dialog.py" line="180"/>
+        <source>tidak dipakai</source>
+        <translation>not used</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/answer_dialog.py" line="181"/>
+        <source>Kolom: {columns}</source>
+        <translation>Columns: {columns}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/answer_dialog.py" line="184"/>
+        <source>hari/bulan/tahun</source>
+        <translation>day/month/year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/answer_dialog.py" line="184"/>
+        <source>bulan/hari/tahun</source>
+        <translation>month/day/year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/answer_dialog.py" line="185"/>
+        <source>terbukti dari isinya</source>
+        <translation>proven by the contents</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/answer_dialog.py" line="186"/>
+        <source>urutan Indonesia; tidak ada tanggal yang menentukan</source>
+        <translation>the Indonesian order; no date decides it</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/answer_dialog.py" line="187"/>
+        <source>bercampur: tanggal yang bisa dibaca dua cara tidak diterapkan</source>
+        <translation>mixed: dates that can be read both ways are not applied</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/answer_dialog.py" line="188"/>
+        <source>hanya urutan ini yang membuat semua tanggal masuk akal</source>
+        <translation>only this order makes every date plausible</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/answer_dialog.py" line="190"/>
+        <source>Tanggal dibaca sebagai {order} ({basis}): {sample}</source>
+        <translation>Dates read as {order} ({basis}): {sample}</translation>
+    </message>
+</context>
+<context>
+    <name>AnswerHistoryDialog</name>
+    <message>
+        <location filename="../../desktop/gui/answer_history_dialog.py" line="28"/>
+        <source>Riwayat jawaban BPJS</source>
+        <translation>BPJS answer history</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/answer_history_dialog.py" line="30"/>
+        <source>Jawaban BPJS yang sudah diterapkan, terbaru di atas. Bila sebuah berkas salah diterapkan (berkas batch lain, tanggal salah dibaca), pilih berkas itu lalu &quot;Urungkan&quot;: peserta yang diaktifkan atau ditolak olehnya kembali seperti sebelumnya (Diajukan ke BPJS), lalu terapkan berkas yang benar. Riwayat peserta tetap mencatat semuanya; pengurungan dicatat di audit dan ikut tersinkron.</source>
+        <translation>BPJS answers already applied, newest first. If a file was applied by mistake (another batch&apos;s file, a misread date), select that file and choose &quot;Undo&quot;: the workers it activated or refused go back to how they were (Submitted to BPJS); then apply the right file. The membership history still records everything; the undo is recorded in the audit log and synced too.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/answer_history_dialog.py" line="36"/>
+        <source>Dibaca</source>
+        <translation>Read</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/answer_history_dialog.py" line="36"/>
+        <source>Oleh</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/answer_history_dialog.py" line="36"/>
+        <source>Berkas</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/answer_history_dialog.py" line="36"/>
+        <source>Aktif</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/answer_history_dialog.py" line="37"/>
+        <source>Ditolak</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/answer_history_dialog.py" line="37"/>
+        <source>Keadaan</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/answer_history_dialog.py" line="37"/>
+        <source>Kode</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/answer_history_dialog.py" line="42"/>
+        <source>mis. tanggal salah dibaca, berkas batch lain (boleh kosong)</source>
+        <translation>e.g. a misread date, another batch&apos;s file (may be empty)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/answer_history_dialog.py" line="44"/>
+        <source>&amp;Alasan mengurungkan</source>
+        <translation>&amp;Reason for undoing</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/answer_history_dialog.py" line="46"/>
+        <source>&amp;Urungkan jawaban ini…</source>
+        <translation>&amp;Undo this answer…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/answer_history_dialog.py" line="64"/>
+        <source>Belum ada jawaban BPJS yang diterapkan pada data di laptop ini.</source>
+        <translation>No BPJS answer has been applied to the data on this laptop yet.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/answer_history_dialog.py" line="67"/>
+        <source>diurungkan {when} oleh {by}</source>
+        <translation>undone {when} by {by}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/answer_history_dialog.py" line="70"/>
+        <source>berlaku</source>
+        <translation>in force</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/answer_history_dialog.py" line="106"/>
+        <source>Urungkan jawaban {file} yang dibaca {when}?
+
+{count} peserta kembali &quot;Diajukan ke BPJS&quot; (menunggu jawaban BPJS): nomor KPJ, tanggal kepesertaan atau penolakan dari berkas ini tidak berlaku lagi.</source>
+        <translation>Undo the answer {file} read {when}?
+
+{count} workers go back to &quot;Submitted to BPJS&quot; (awaiting BPJS&apos;s answer): the KPJ numbers, membership dates or refusals from this file no longer hold.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/answer_history_dialog.py" line="111"/>
+        <source>{list} mengikuti jawaban BPJS lain.</source>
+        <translation>{list} follow another BPJS answer.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/answer_history_dialog.py" line="112"/>
+        <source>{count} peserta {status}</source>
+        <translation>{count} workers with status {status}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/answer_history_dialog.py" line="115"/>
+        <source>{count} peserta sudah dibayar BAZNAS: bulan yang dibayar menunggu sampai mereka aktif lagi.</source>
+        <translation>{count} workers are already paid for by BAZNAS: the months paid wait until they are active again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/answer_history_dialog.py" line="118"/>
+        <source>{count} peserta tidak diubah: {reason}</source>
+        <translation>{count} workers not changed: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/answer_history_dialog.py" line="120"/>
+        <source>Urungkan jawaban BPJS?</source>
+        <translation>Undo the BPJS answer?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/answer_history_dialog.py" line="121"/>
+        <source>Urungkan</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/answer_history_dialog.py" line="122"/>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/answer_history_dialog.py" line="137"/>
+        <source>Jawaban {file} diurungkan: {count} peserta kembali &quot;Diajukan ke BPJS&quot;. Terapkan berkas yang benar dengan &quot;Baca jawaban BPJS…&quot;.</source>
+        <translation>Answer {file} undone: {count} workers are back to &quot;Submitted to BPJS&quot;. Apply the right file with &quot;Read BPJS&apos;s answer…&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/answer_history_dialog.py" line="141"/>
+        <source>{count} peserta tidak diubah (sudah diajukan lagi atau dihapus).</source>
+        <translation>{count} workers not changed (already submitted again or deleted).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/answer_history_dialog.py" line="144"/>
+        <source>{count} nomor KPJ dilepas: bila laptop ini tersinkron dengan hub, sinkronkan dulu sebelum menerapkan berkas yang benar.</source>
+        <translation>{count} KPJ numbers released: if this laptop syncs with a hub, sync first before applying the right file.</translation>
     </message>
 </context>
 <context>
@@ -245,195 +484,230 @@
         <translation>BAZNAS payment</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="154"/>
+        <location filename="../../desktop/services/audit.py" line="40"/>
+        <source>urungkan jawaban BPJS</source>
+        <translation>undo BPJS answer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="155"/>
         <source>alasan</source>
         <translation>reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="154"/>
+        <location filename="../../desktop/services/audit.py" line="155"/>
         <source>no. registrasi</source>
         <translation>registration no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="155"/>
+        <location filename="../../desktop/services/audit.py" line="156"/>
         <source>berkas</source>
         <translation>file</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="155"/>
+        <location filename="../../desktop/services/audit.py" line="156"/>
         <source>tata letak</source>
         <translation>layout</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="156"/>
+        <location filename="../../desktop/services/audit.py" line="157"/>
         <source>sekolah</source>
         <translation>school</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="156"/>
+        <location filename="../../desktop/services/audit.py" line="157"/>
         <source>baris</source>
         <translation>rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="157"/>
+        <location filename="../../desktop/services/audit.py" line="158"/>
         <source>jenis</source>
         <translation>kind</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="157"/>
+        <location filename="../../desktop/services/audit.py" line="158"/>
         <source>data</source>
         <translation>records</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="158"/>
+        <location filename="../../desktop/services/audit.py" line="159"/>
         <source>dikirim</source>
         <translation>pushed</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="158"/>
+        <location filename="../../desktop/services/audit.py" line="159"/>
         <source>diambil</source>
         <translation>pulled</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="159"/>
-        <location filename="../../desktop/services/audit.py" line="164"/>
+        <location filename="../../desktop/services/audit.py" line="160"/>
+        <location filename="../../desktop/services/audit.py" line="165"/>
         <source>konflik</source>
         <translation>conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="159"/>
+        <location filename="../../desktop/services/audit.py" line="160"/>
         <source>data ganda</source>
         <translation>duplicates</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="160"/>
+        <location filename="../../desktop/services/audit.py" line="161"/>
         <source>ditolak</source>
         <translation>rejected</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="160"/>
+        <location filename="../../desktop/services/audit.py" line="161"/>
         <source>dibatalkan</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="161"/>
+        <location filename="../../desktop/services/audit.py" line="162"/>
         <source>peran</source>
         <translation>role</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="161"/>
+        <location filename="../../desktop/services/audit.py" line="162"/>
         <source>peserta</source>
         <translation>workers</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="162"/>
+        <location filename="../../desktop/services/audit.py" line="163"/>
         <source>ukuran (byte)</source>
         <translation>size (bytes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="162"/>
+        <location filename="../../desktop/services/audit.py" line="163"/>
         <source>bulan</source>
         <translation>months</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="163"/>
+        <location filename="../../desktop/services/audit.py" line="164"/>
         <source>keputusan</source>
         <translation>decision</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="163"/>
+        <location filename="../../desktop/services/audit.py" line="164"/>
         <source>dihapus</source>
         <translation>removed</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="164"/>
+        <location filename="../../desktop/services/audit.py" line="165"/>
         <source>pasangannya</source>
         <translation>other record</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="165"/>
+        <location filename="../../desktop/services/audit.py" line="166"/>
         <source>pasangan</source>
         <translation>pair</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="165"/>
+        <location filename="../../desktop/services/audit.py" line="166"/>
         <source>sumber</source>
         <translation>source</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="166"/>
+        <location filename="../../desktop/services/audit.py" line="167"/>
         <source>alasan cetak ulang</source>
         <translation>reprint reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="166"/>
+        <location filename="../../desktop/services/audit.py" line="167"/>
         <source>otomatis</source>
         <translation>automatic</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="167"/>
+        <location filename="../../desktop/services/audit.py" line="168"/>
         <source>kunci otomatis (menit)</source>
         <translation>auto-lock (minutes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="168"/>
+        <location filename="../../desktop/services/audit.py" line="169"/>
         <source>waktu percobaan</source>
         <translation>attempted at</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="169"/>
+        <location filename="../../desktop/services/audit.py" line="170"/>
         <source>salah berturut-turut</source>
         <translation>wrong in a row</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="170"/>
+        <location filename="../../desktop/services/audit.py" line="171"/>
         <source>dikunci (menit)</source>
         <translation>locked (minutes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="171"/>
+        <location filename="../../desktop/services/audit.py" line="172"/>
         <source>umur minimal</source>
         <translation>minimum age</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="171"/>
+        <location filename="../../desktop/services/audit.py" line="172"/>
         <source>umur maksimal</source>
         <translation>maximum age</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="172"/>
+        <location filename="../../desktop/services/audit.py" line="173"/>
         <source>lama perlindungan (bulan)</source>
         <translation>coverage (months)</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="173"/>
+        <location filename="../../desktop/services/audit.py" line="174"/>
         <source>batas penghasilan wajar</source>
         <translation>plausible income limit</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="174"/>
+        <location filename="../../desktop/services/audit.py" line="175"/>
+        <source>upah yang dilaporkan untuk JKK</source>
+        <translation>wage reported for JKK</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="176"/>
+        <source>sumber dana</source>
+        <translation>fund</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="177"/>
         <source>nama</source>
         <translation>name</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="174"/>
+        <location filename="../../desktop/services/audit.py" line="177"/>
         <source>jenjang</source>
         <translation>level</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="175"/>
+        <location filename="../../desktop/services/audit.py" line="178"/>
         <source>kabupaten/kota</source>
         <translation>regency/city</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="176"/>
+        <location filename="../../desktop/services/audit.py" line="179"/>
         <source>koordinator</source>
         <translation>coordinator</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="177"/>
+        <location filename="../../desktop/services/audit.py" line="180"/>
         <source>sinkron otomatis (menit)</source>
         <translation>automatic sync (minutes)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="181"/>
+        <source>kode jawaban</source>
+        <translation>answer code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="182"/>
+        <source>kembali diajukan</source>
+        <translation>back to submitted</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="183"/>
+        <source>pembayaran menunggu aktivasi</source>
+        <translation>payments awaiting activation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="184"/>
+        <source>tidak diubah</source>
+        <translation>unchanged</translation>
     </message>
 </context>
 <context>
@@ -507,43 +781,43 @@
 <context>
     <name>BaznasReportDialog</name>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="745"/>
+        <location filename="../../desktop/gui/membership_window.py" line="582"/>
         <source>Laporan penyaluran BAZNAS</source>
         <translation>BAZNAS distribution report</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="747"/>
+        <location filename="../../desktop/gui/membership_window.py" line="584"/>
         <source>Untuk catatan penyaluran zakat BAZNAS: per mustahik, iuran yang dibayarkan untuknya (menurut pembayaran yang dicatat pada rentang tanggal ini), dengan asnafnya. Disimpan sebagai Excel.</source>
         <translation>For BAZNAS&apos;s zakat distribution records: per recipient (mustahik), the contributions paid for them (by the payments recorded in this date range), with their asnaf. Saved as Excel.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="758"/>
+        <location filename="../../desktop/gui/membership_window.py" line="595"/>
         <source>&amp;Dari tanggal</source>
         <translation>&amp;From</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="759"/>
+        <location filename="../../desktop/gui/membership_window.py" line="596"/>
         <source>&amp;Sampai tanggal</source>
         <translation>&amp;To</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="762"/>
+        <location filename="../../desktop/gui/membership_window.py" line="599"/>
         <source>&amp;Simpan laporan…</source>
         <translation>&amp;Save report…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="778"/>
-        <location filename="../../desktop/gui/membership_window.py" line="788"/>
+        <location filename="../../desktop/gui/membership_window.py" line="615"/>
+        <location filename="../../desktop/gui/membership_window.py" line="625"/>
         <source>Tanggal akhir sebelum tanggal awal.</source>
         <translation>The end date is before the start date.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="780"/>
+        <location filename="../../desktop/gui/membership_window.py" line="617"/>
         <source>Simpan laporan penyaluran BAZNAS</source>
         <translation>Save the BAZNAS distribution report</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="796"/>
+        <location filename="../../desktop/gui/membership_window.py" line="633"/>
         <source>Penyaluran BAZNAS: {count} mustahik, {total}, disimpan ke {path}.</source>
         <translation>BAZNAS distribution: {count} recipients, {total}, saved to {path}.</translation>
     </message>
@@ -1074,72 +1348,72 @@
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1030"/>
+        <location filename="../../desktop/gui/membership_window.py" line="880"/>
         <source>Riwayat kepesertaan — {name}</source>
         <translation>Membership history — {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1036"/>
+        <location filename="../../desktop/gui/membership_window.py" line="886"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1036"/>
+        <location filename="../../desktop/gui/membership_window.py" line="886"/>
         <source>Oleh</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1036"/>
+        <location filename="../../desktop/gui/membership_window.py" line="886"/>
         <source>Peristiwa</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1038"/>
+        <location filename="../../desktop/gui/membership_window.py" line="888"/>
         <source>Status, nomor KPJ dan masa perlindungan mengikuti peristiwa ini; tidak diketik. Hanya cabang yang mengajukan ke BPJS, membaca jawabannya dan mencatat pembayaran.</source>
         <translation>Status, KPJ number and coverage follow from these events; they are never typed. Only the branch submits to BPJS, reads its answers and records payments.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1045"/>
+        <location filename="../../desktop/gui/membership_window.py" line="895"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1056"/>
+        <location filename="../../desktop/gui/membership_window.py" line="906"/>
         <source>&lt;b&gt;{name}&lt;/b&gt; · No. Registrasi {regno}</source>
         <translation>&lt;b&gt;{name}&lt;/b&gt; · Registration no. {regno}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1058"/>
+        <location filename="../../desktop/gui/membership_window.py" line="908"/>
         <source>Status: &lt;b&gt;{status}&lt;/b&gt;</source>
         <translation>Status: &lt;b&gt;{status}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1060"/>
+        <location filename="../../desktop/gui/membership_window.py" line="910"/>
         <source>No. KPJ: &lt;b&gt;{kpj}&lt;/b&gt;</source>
         <translation>KPJ no.: &lt;b&gt;{kpj}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1062"/>
+        <location filename="../../desktop/gui/membership_window.py" line="912"/>
         <source>dilindungi {start} s.d. {end}</source>
         <translation>covered {start} to {end}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1065"/>
+        <location filename="../../desktop/gui/membership_window.py" line="915"/>
         <source>peserta sejak {start}, iuran belum dibayar</source>
         <translation>member since {start}, contributions not paid yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1068"/>
+        <location filename="../../desktop/gui/membership_window.py" line="918"/>
         <source>iuran {months} bulan sudah dibayar; perlindungan mulai pada tanggal kepesertaan dari BPJS</source>
         <translation>{months} months of contributions paid; coverage starts on the membership date BPJS gives</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1071"/>
+        <location filename="../../desktop/gui/membership_window.py" line="921"/>
         <source>alasan BPJS: {reason}</source>
         <translation>BPJS&apos;s reason: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1076"/>
+        <location filename="../../desktop/gui/membership_window.py" line="926"/>
         <source>Belum ada peristiwa: peserta ini terdaftar di Lindung tetapi belum diajukan ke BPJS.</source>
         <translation>No events yet: this worker is enrolled in Lindung but not yet submitted to BPJS.</translation>
     </message>
@@ -1270,237 +1544,277 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="219"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="221"/>
         <source>Impor daftar orang tua siswa</source>
         <translation>Import pupils&apos; parents list</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="245"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="247"/>
         <source>Pilih berkas .xlsx, .xls, .ods atau .csv</source>
         <translation>Choose an .xlsx, .xls, .ods or .csv file</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="247"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="249"/>
         <source>Pilih berkas…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="230"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="232"/>
         <source>1. Sekolah</source>
         <translation>1. School</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="231"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="233"/>
         <source>ketik nama atau NPSN sekolah</source>
         <translation>type the school&apos;s name or NPSN</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="232"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="234"/>
         <source>— tanpa sekolah —</source>
         <translation>— no school —</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="242"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="244"/>
         <source>2. Berkas</source>
         <translation>2. File</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="249"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="251"/>
         <source>Templat kosong…</source>
         <translation>Blank template…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="250"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="252"/>
         <source>Simpan templat impor resmi (.xlsx) untuk diisi sekolah</source>
         <translation>Save the official import template (.xlsx) for schools to fill in</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="254"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="256"/>
         <source>Kolom di berkas → isian Lindung</source>
         <translation>Columns in the file → Lindung fields</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="276"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="278"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="290"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="292"/>
         <source>Tampilkan</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="292"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="294"/>
         <source>Semua baris</source>
         <translation>All rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="293"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="295"/>
         <source>Perlu diperbaiki (ditolak/ganda)</source>
         <translation>Needs fixing (rejected/duplicate)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="294"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="296"/>
         <source>Dengan peringatan</source>
         <translation>With warnings</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="295"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="297"/>
         <source>Siap disimpan</source>
         <translation>Ready to save</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="296"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="298"/>
         <source>Valid</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="297"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="299"/>
         <source>Ditolak</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="298"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="300"/>
         <source>Ganda</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="299"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="301"/>
         <source>Tidak memenuhi syarat</source>
         <translation>Not eligible</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="300"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="302"/>
         <source>Dilewati</source>
         <translation>Skipped</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="337"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="339"/>
         <source>Klik dua kali sel untuk memperbaikinya; baris itu langsung diperiksa ulang.</source>
         <translation>Double-click a cell to correct it; the row is checked again at once.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="342"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="344"/>
         <source>Ekspor baris ditolak…</source>
         <translation>Export rejected rows…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="343"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="345"/>
         <source>Simpan baris yang tidak bisa didaftarkan, dengan kolom Keterangan, untuk diperbaiki lalu diimpor lagi</source>
         <translation>Save the rows that could not be enrolled, with a Keterangan (reason) column, to fix and import again</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="347"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="349"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="348"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="350"/>
         <source>Simpan data valid</source>
         <translation>Save valid rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="369"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="371"/>
         <source>Pilih daftar orang tua</source>
         <translation>Choose a parents&apos; list</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="376"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="378"/>
         <source>Membaca dan memeriksa {name}…</source>
         <translation>Reading and checking {name}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="388"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="390"/>
         <source>Memeriksa ulang dengan kolom baru…</source>
         <translation>Checking again with the new columns…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="400"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="402"/>
         <source>Menyimpan {count} data…</source>
         <translation>Saving {count} rows…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="408"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="410"/>
         <source>Simpan baris ditolak</source>
         <translation>Save rejected rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="416"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="418"/>
         <source>{count} baris ditolak disimpan ke {path}.</source>
         <translation>{count} rejected rows saved to {path}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="426"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="428"/>
         <source>Simpan templat impor</source>
         <translation>Save import template</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="471"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="473"/>
         <source>Simpan {count} data valid</source>
         <translation>Save {count} valid rows</translation>
     </message>
     <message>
         <location filename="../../desktop/gui/import_dialog.py" line="497"/>
+        <source>Lembar dibaca: {sheet}.</source>
+        <translation>Sheet read: {sheet}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="506"/>
+        <source>Berkas EMIS: {pupils} siswa, {people} orang tua/wali</source>
+        <translation>EMIS file: {pupils} pupils, {people} parents/guardians</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="507"/>
         <source>Berkas Dapodik: {pupils} siswa, {people} orang tua/wali</source>
         <translation>Dapodik file: {pupils} pupils, {people} parents/guardians</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="501"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="511"/>
         <source>Setiap siswa memberi ayah, ibu dan wali; tanggal lahir, jenis kelamin dan tempat lahir diambil dari NIK, kabupaten/kota dari sekolah ({kabupaten}).</source>
         <translation>Each pupil gives a father, mother and guardian; birth date, sex and birth place are taken from the NIK, the regency/city from the school ({kabupaten}).</translation>
     </message>
     <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="522"/>
+        <source>{school} (NPSN {npsn}): {people} orang</source>
+        <translation>{school} (NPSN {npsn}): {people} people</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="524"/>
+        <source>&quot;{school}&quot;: {people} orang, sekolah belum terdaftar</source>
+        <translation>&quot;{school}&quot;: {people} people, school not registered yet</translation>
+    </message>
+    <message>
         <location filename="../../desktop/gui/import_dialog.py" line="526"/>
+        <source>Daftar ini menyebut {count} sekolah; setiap baris masuk ke sekolah yang disebutnya: {schools}.</source>
+        <translation>This list names {count} schools; each row goes to the school it names: {schools}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="529"/>
+        <source>Sekolah yang belum terdaftar: admin menambahkannya dulu (Pengaturan → Sekolah…), lalu impor berkas ini lagi; yang sudah terdaftar tetap dapat disimpan.</source>
+        <translation>Schools not registered yet: the admin adds them first (Settings → Schools…), then import this file again; rows for registered schools can still be saved.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="532"/>
+        <source>{count} baris tidak menyebut sekolahnya dan tidak didaftarkan.</source>
+        <translation>{count} rows do not name their school and are not enrolled.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="535"/>
+        <source>Pilihan sekolah di atas tidak dipakai untuk daftar ini.</source>
+        <translation>The school chosen above is not used for this list.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="557"/>
         <source>Baris {row}: {reasons}</source>
         <translation>Row {row}: {reasons}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="527"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="558"/>
         <source>Baris {row}: siap disimpan.</source>
         <translation>Row {row}: ready to save.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="535"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="566"/>
         <source>Kolom {columns} tidak dikenali. Pilih kolomnya di bagian &quot;Kolom di berkas&quot; di atas.</source>
         <translation>Columns {columns} were not recognised. Choose them under &quot;Columns in the file&quot; above.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="539"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="570"/>
         <source>{total} orang: {valid} siap disimpan, {warning} dengan peringatan, {error} ditolak, {duplicate} ganda, {not_eligible} tidak memenuhi syarat, {skipped} dilewati.</source>
         <translation>{total} people: {valid} ready to save, {warning} with warnings, {error} rejected, {duplicate} duplicates, {not_eligible} not eligible, {skipped} skipped.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="546"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="577"/>
         <source>{total} baris: {valid} siap disimpan, {warning} dengan peringatan, {error} ditolak, {duplicate} ganda.</source>
         <translation>{total} rows: {valid} ready to save, {warning} with warnings, {error} rejected, {duplicate} duplicates.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="556"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="587"/>
         <source>— tidak ada —</source>
         <translation>— none —</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="558"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="589"/>
         <source>(kolom {n} tanpa judul)</source>
         <translation>(column {n}, no header)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="568"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="599"/>
         <source>Tersimpan</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="570"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="601"/>
         <source>{count} peserta didaftarkan. {left} baris tidak didaftarkan; ekspor untuk diperbaiki.</source>
         <translation>{count} participants enrolled. {left} rows not enrolled; export them to fix.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="572"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="603"/>
         <source>{count} peserta didaftarkan.</source>
         <translation>{count} participants enrolled.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="587"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="618"/>
         <source>Pilih sekolah asal berkas ini di kolom Sekolah di atas.</source>
         <translation>Choose this file&apos;s school in the School box above.</translation>
     </message>
@@ -1508,198 +1822,203 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="49"/>
+        <location filename="../../desktop/domain/enrollment.py" line="50"/>
         <source>Laki-laki</source>
         <translation>Male</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="50"/>
+        <location filename="../../desktop/domain/enrollment.py" line="51"/>
         <source>Perempuan</source>
         <translation>Female</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="63"/>
+        <location filename="../../desktop/domain/enrollment.py" line="64"/>
         <source>Petani</source>
         <translation>Farmer</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="64"/>
+        <location filename="../../desktop/domain/enrollment.py" line="65"/>
         <source>Pekebun (karet/sawit)</source>
         <translation>Smallholder (rubber/oil palm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="65"/>
+        <location filename="../../desktop/domain/enrollment.py" line="66"/>
         <source>Nelayan</source>
         <translation>Fisher</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="66"/>
+        <location filename="../../desktop/domain/enrollment.py" line="67"/>
         <source>Peternak</source>
         <translation>Livestock farmer</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="67"/>
+        <location filename="../../desktop/domain/enrollment.py" line="68"/>
         <source>Pedagang kecil / kaki lima</source>
         <translation>Small trader / street vendor</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="68"/>
+        <location filename="../../desktop/domain/enrollment.py" line="69"/>
         <source>Pengemudi ojek</source>
         <translation>Motorbike-taxi driver</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="69"/>
+        <location filename="../../desktop/domain/enrollment.py" line="70"/>
         <source>Sopir / pengemudi</source>
         <translation>Driver</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="70"/>
+        <location filename="../../desktop/domain/enrollment.py" line="72"/>
+        <source>Kurir / pengantar barang</source>
+        <translation>Courier / delivery rider</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/enrollment.py" line="73"/>
         <source>Buruh harian lepas</source>
         <translation>Casual day labourer</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="71"/>
+        <location filename="../../desktop/domain/enrollment.py" line="74"/>
         <source>Buruh tani / kebun</source>
         <translation>Farm/plantation labourer</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="72"/>
+        <location filename="../../desktop/domain/enrollment.py" line="75"/>
         <source>Tukang / buruh bangunan</source>
         <translation>Builder / construction labourer</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="73"/>
+        <location filename="../../desktop/domain/enrollment.py" line="76"/>
         <source>Pekerja rumah tangga</source>
         <translation>Domestic worker</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="74"/>
+        <location filename="../../desktop/domain/enrollment.py" line="77"/>
         <source>Perajin</source>
         <translation>Craftsperson</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="75"/>
+        <location filename="../../desktop/domain/enrollment.py" line="78"/>
         <source>Penjahit</source>
         <translation>Tailor</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="76"/>
+        <location filename="../../desktop/domain/enrollment.py" line="79"/>
         <source>Pemulung</source>
         <translation>Waste picker</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="77"/>
-        <location filename="../../desktop/domain/enrollment.py" line="85"/>
+        <location filename="../../desktop/domain/enrollment.py" line="80"/>
+        <location filename="../../desktop/domain/enrollment.py" line="88"/>
         <source>Lainnya</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="81"/>
+        <location filename="../../desktop/domain/enrollment.py" line="84"/>
         <source>Suami/Istri</source>
         <translation>Husband/Wife</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="82"/>
+        <location filename="../../desktop/domain/enrollment.py" line="85"/>
         <source>Anak</source>
         <translation>Child</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="83"/>
+        <location filename="../../desktop/domain/enrollment.py" line="86"/>
         <source>Orang tua</source>
         <translation>Parent</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="84"/>
+        <location filename="../../desktop/domain/enrollment.py" line="87"/>
         <source>Saudara kandung</source>
         <translation>Sibling</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="91"/>
+        <location filename="../../desktop/domain/enrollment.py" line="94"/>
         <source>Terdaftar</source>
         <translation>Enrolled</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="92"/>
+        <location filename="../../desktop/domain/enrollment.py" line="95"/>
         <source>Diajukan ke BPJS</source>
         <translation>Submitted to BPJS</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="93"/>
+        <location filename="../../desktop/domain/enrollment.py" line="96"/>
         <source>Aktif</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="94"/>
+        <location filename="../../desktop/domain/enrollment.py" line="97"/>
         <source>Ditolak BPJS</source>
         <translation>Refused by BPJS</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="95"/>
+        <location filename="../../desktop/domain/enrollment.py" line="98"/>
         <source>Berakhir</source>
         <translation>Ended</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="96"/>
+        <location filename="../../desktop/domain/enrollment.py" line="99"/>
         <source>Dihapus</source>
         <translation>Deleted</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="102"/>
+        <location filename="../../desktop/domain/enrollment.py" line="105"/>
         <source>Fakir</source>
         <translation>Fakir (destitute)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="103"/>
+        <location filename="../../desktop/domain/enrollment.py" line="106"/>
         <source>Miskin</source>
         <translation>Miskin (poor)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="104"/>
+        <location filename="../../desktop/domain/enrollment.py" line="107"/>
         <source>Amil</source>
         <translation>Amil (zakat administrator)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="105"/>
+        <location filename="../../desktop/domain/enrollment.py" line="108"/>
         <source>Mualaf</source>
         <translation>Mualaf (new Muslim)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="106"/>
+        <location filename="../../desktop/domain/enrollment.py" line="109"/>
         <source>Riqab</source>
         <translation>Riqab (in bondage)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="107"/>
+        <location filename="../../desktop/domain/enrollment.py" line="110"/>
         <source>Gharimin</source>
         <translation>Gharimin (in debt)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="108"/>
+        <location filename="../../desktop/domain/enrollment.py" line="111"/>
         <source>Fisabilillah</source>
         <translation>Fisabilillah (in God&apos;s cause)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="109"/>
+        <location filename="../../desktop/domain/enrollment.py" line="112"/>
         <source>Ibnu sabil</source>
         <translation>Ibnu sabil (traveller)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="113"/>
+        <location filename="../../desktop/domain/enrollment.py" line="116"/>
         <source>JKK + JKM</source>
         <translation>JKK + JKM</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="117"/>
+        <location filename="../../desktop/domain/enrollment.py" line="120"/>
         <source>BAZNAS (dana zakat)</source>
         <translation>BAZNAS (zakat funds)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="118"/>
+        <location filename="../../desktop/domain/enrollment.py" line="121"/>
         <source>Donatur lain</source>
         <translation>Other donor</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="119"/>
+        <location filename="../../desktop/domain/enrollment.py" line="122"/>
         <source>Mandiri</source>
         <translation>Self-paid</translation>
     </message>
@@ -1724,14 +2043,29 @@
         <translation>Admin</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="193"/>
+        <location filename="../../desktop/services/audit.py" line="200"/>
         <source>A4, 10 kartu per lembar</source>
         <translation>A4, 10 cards a sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="194"/>
+        <location filename="../../desktop/services/audit.py" line="201"/>
         <source>satu kartu per halaman</source>
         <translation>one card a page</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/contributions.py" line="35"/>
+        <source>Zakat</source>
+        <translation>Zakat</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/contributions.py" line="36"/>
+        <source>Infak</source>
+        <translation>Infak (voluntary giving)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/contributions.py" line="37"/>
+        <source>Sedekah</source>
+        <translation>Sedekah (charity)</translation>
     </message>
 </context>
 <context>
@@ -2123,22 +2457,22 @@
 <context>
     <name>MembershipLinks</name>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1098"/>
+        <location filename="../../desktop/gui/membership_window.py" line="948"/>
         <source>Kepesertaan BPJS/BAZNAS…</source>
         <translation>BPJS/BAZNAS membership…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1104"/>
+        <location filename="../../desktop/gui/membership_window.py" line="954"/>
         <source>Riwayat kepesertaan…</source>
         <translation>Membership history…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1106"/>
+        <location filename="../../desktop/gui/membership_window.py" line="956"/>
         <source>BPJS dan BAZNAS: pengajuan, KPJ, pembayaran peserta terpilih</source>
         <translation>BPJS and BAZNAS: submissions, KPJ, payments of the selected worker</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1133"/>
+        <location filename="../../desktop/gui/membership_window.py" line="983"/>
         <source>Pilih dulu pesertanya di daftar.</source>
         <translation>Select the worker in the list first.</translation>
     </message>
@@ -2146,279 +2480,294 @@
 <context>
     <name>MembershipWindow</name>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="84"/>
+        <location filename="../../desktop/gui/membership_window.py" line="78"/>
         <source>{count} peserta berstatus {status}</source>
         <translation>{count} workers with status {status}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="114"/>
+        <location filename="../../desktop/gui/membership_window.py" line="85"/>
         <source>Jumlah yang dibayar belum diisi: hanya kewajibannya yang dicatat.</source>
         <translation>The amount paid is not given: only what is owed is recorded.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="118"/>
+        <location filename="../../desktop/gui/membership_window.py" line="89"/>
         <source>Sesuai: dibayar sama dengan kewajiban.</source>
         <translation>Matches: paid equals owed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="120"/>
+        <location filename="../../desktop/gui/membership_window.py" line="91"/>
         <source>KURANG {amount} dari kewajiban: tagih kekurangannya ke BAZNAS.</source>
         <translation>{amount} SHORT of what is owed: ask BAZNAS for the rest.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="123"/>
+        <location filename="../../desktop/gui/membership_window.py" line="94"/>
         <source>LEBIH {amount} dari kewajiban: catat kelebihannya untuk pembayaran berikutnya.</source>
         <translation>{amount} OVER what is owed: note the surplus for the next payment.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="433"/>
+        <location filename="../../desktop/gui/membership_window.py" line="258"/>
         <source>Dibayar untuk</source>
         <translation>Paid for</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="434"/>
+        <location filename="../../desktop/gui/membership_window.py" line="259"/>
         <source>Kewajiban (tarif iuran)</source>
         <translation>Owed (contribution rates)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="435"/>
+        <location filename="../../desktop/gui/membership_window.py" line="260"/>
         <source>Dibayar BAZNAS</source>
         <translation>Paid by BAZNAS</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="436"/>
-        <location filename="../../desktop/gui/membership_window.py" line="890"/>
+        <location filename="../../desktop/gui/membership_window.py" line="261"/>
+        <location filename="../../desktop/gui/membership_window.py" line="732"/>
         <source>Selisih</source>
         <translation>Difference</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="439"/>
+        <location filename="../../desktop/gui/membership_window.py" line="264"/>
         <source>{count} peserta × {months} bulan</source>
         <translation>{count} workers × {months} months</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="442"/>
+        <location filename="../../desktop/gui/membership_window.py" line="267"/>
         <source>Tidak ikut dibayar: {who}.</source>
         <translation>Not paid for: {who}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="447"/>
+        <location filename="../../desktop/gui/membership_window.py" line="272"/>
         <source>(belum diisi)</source>
         <translation>(not given yet)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="819"/>
+        <location filename="../../desktop/gui/membership_window.py" line="656"/>
         <source>Kepesertaan BPJS dan pembayaran BAZNAS</source>
         <translation>BPJS membership and BAZNAS payments</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="827"/>
+        <location filename="../../desktop/gui/membership_window.py" line="664"/>
         <source>Pekerjaan cabang tiap bulan: (1) ajukan peserta yang siap ke BPJS, (2) baca jawaban BPJS (nomor KPJ atau alasan penolakan), (3) catat pembayaran BAZNAS untuk batch itu, (4) perpanjang peserta yang perlindungannya segera berakhir. Status dan nomor KPJ peserta mengikuti langkah-langkah ini dan ikut tersinkron ke semua laptop.</source>
         <translation>The branch&apos;s work each month: (1) submit the workers who are ready to BPJS, (2) read BPJS&apos;s answer (KPJ numbers or reasons for refusal), (3) record BAZNAS&apos;s payment for that batch, (4) renew those whose coverage ends soon. Workers&apos; status and KPJ numbers follow these steps and sync to every laptop.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="833"/>
+        <location filename="../../desktop/gui/membership_window.py" line="670"/>
         <source>Menghitung…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="841"/>
+        <location filename="../../desktop/gui/membership_window.py" line="678"/>
         <source>1. &amp;Ajukan ke BPJS…</source>
         <translation>1. &amp;Submit to BPJS…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="842"/>
+        <location filename="../../desktop/gui/membership_window.py" line="679"/>
         <source>2. &amp;Baca jawaban BPJS…</source>
         <translation>2. &amp;Read BPJS&apos;s answer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="843"/>
+        <location filename="../../desktop/gui/membership_window.py" line="680"/>
         <source>3. &amp;Catat pembayaran…</source>
         <translation>3. Record &amp;payment…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="844"/>
+        <location filename="../../desktop/gui/membership_window.py" line="681"/>
         <source>4. Pe&amp;rpanjang…</source>
         <translation>4. Re&amp;new…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="845"/>
+        <location filename="../../desktop/gui/membership_window.py" line="682"/>
         <source>&amp;Templat BPJS…</source>
         <translation>BPJS &amp;template…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="846"/>
+        <location filename="../../desktop/gui/membership_window.py" line="683"/>
         <source>&amp;Laporan penyaluran BAZNAS…</source>
         <translation>BAZNAS &amp;distribution report…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="847"/>
+        <location filename="../../desktop/gui/membership_window.py" line="684"/>
         <source>Tulis berkas pendaftaran kolektif untuk peserta yang siap</source>
         <translation>Write the collective registration file for the workers who are ready</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="848"/>
+        <location filename="../../desktop/gui/membership_window.py" line="685"/>
         <source>Terapkan nomor KPJ dan penolakan dari berkas BPJS</source>
         <translation>Apply the KPJ numbers and refusals from BPJS&apos;s file</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="849"/>
+        <location filename="../../desktop/gui/membership_window.py" line="686"/>
         <source>Catat transfer BAZNAS untuk batch yang dipilih di tabel</source>
         <translation>Record BAZNAS&apos;s transfer for the batch selected in the table</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="850"/>
+        <location filename="../../desktop/gui/membership_window.py" line="687"/>
         <source>Bayar lagi untuk peserta yang perlindungannya segera berakhir</source>
         <translation>Pay again for the workers whose coverage ends soon</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="851"/>
+        <location filename="../../desktop/gui/membership_window.py" line="688"/>
         <source>Ikuti nama dan urutan kolom templat unggah cabang</source>
         <translation>Follow the names and order of the branch&apos;s upload template</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="852"/>
+        <location filename="../../desktop/gui/membership_window.py" line="689"/>
         <source>Excel per mustahik untuk catatan penyaluran zakat</source>
         <translation>Excel per recipient for the zakat distribution records</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="861"/>
+        <location filename="../../desktop/gui/membership_window.py" line="697"/>
+        <source>Riwayat &amp;jawaban BPJS…</source>
+        <translation>BPJS &amp;answer history…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="698"/>
+        <source>Jawaban yang sudah diterapkan; urungkan yang salah</source>
+        <translation>Answers already applied; undo a wrong one</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="703"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="872"/>
+        <location filename="../../desktop/gui/membership_window.py" line="714"/>
         <source>&lt;b&gt;Batch pengajuan ke BPJS&lt;/b&gt; (terbaru di atas; Enter pada batch: catat pembayarannya)</source>
         <translation>&lt;b&gt;Batches submitted to BPJS&lt;/b&gt; (newest first; Enter on a batch: record its payment)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="875"/>
+        <location filename="../../desktop/gui/membership_window.py" line="717"/>
         <source>No. batch</source>
         <translation>Batch no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="875"/>
+        <location filename="../../desktop/gui/membership_window.py" line="717"/>
         <source>Dibuat</source>
         <translation>Made</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="875"/>
+        <location filename="../../desktop/gui/membership_window.py" line="717"/>
         <source>Oleh</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="875"/>
-        <location filename="../../desktop/gui/membership_window.py" line="889"/>
+        <location filename="../../desktop/gui/membership_window.py" line="717"/>
+        <location filename="../../desktop/gui/membership_window.py" line="731"/>
         <source>Peserta</source>
         <translation>Workers</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="876"/>
+        <location filename="../../desktop/gui/membership_window.py" line="718"/>
         <source>Menunggu jawaban</source>
         <translation>Awaiting answer</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="876"/>
+        <location filename="../../desktop/gui/membership_window.py" line="718"/>
         <source>Aktif</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="876"/>
+        <location filename="../../desktop/gui/membership_window.py" line="718"/>
         <source>Ditolak</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="877"/>
+        <location filename="../../desktop/gui/membership_window.py" line="719"/>
         <source>Berakhir</source>
         <translation>Ended</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="877"/>
+        <location filename="../../desktop/gui/membership_window.py" line="719"/>
         <source>Bulan dibayar</source>
         <translation>Months paid</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="878"/>
+        <location filename="../../desktop/gui/membership_window.py" line="720"/>
         <source>Diajukan ke BPJS, jawabannya belum dibaca</source>
         <translation>Submitted to BPJS, no answer read yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="887"/>
+        <location filename="../../desktop/gui/membership_window.py" line="729"/>
         <source>&lt;b&gt;Pembayaran BAZNAS&lt;/b&gt;</source>
         <translation>&lt;b&gt;BAZNAS payments&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="888"/>
+        <location filename="../../desktop/gui/membership_window.py" line="730"/>
         <source>No. pembayaran</source>
         <translation>Payment no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="888"/>
+        <location filename="../../desktop/gui/membership_window.py" line="730"/>
         <source>Dicatat</source>
         <translation>Recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="888"/>
+        <location filename="../../desktop/gui/membership_window.py" line="730"/>
         <source>Untuk</source>
         <translation>For</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="889"/>
+        <location filename="../../desktop/gui/membership_window.py" line="731"/>
         <source>Bulan</source>
         <translation>Months</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="889"/>
+        <location filename="../../desktop/gui/membership_window.py" line="731"/>
         <source>Kewajiban</source>
         <translation>Owed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="889"/>
+        <location filename="../../desktop/gui/membership_window.py" line="731"/>
         <source>Dibayar</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="890"/>
+        <location filename="../../desktop/gui/membership_window.py" line="732"/>
         <source>Referensi</source>
         <translation>Reference</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="937"/>
+        <location filename="../../desktop/gui/membership_window.py" line="732"/>
+        <source>Sumber dana</source>
+        <translation>Fund</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="780"/>
         <source>{months} bulan</source>
         <translation>{months} months</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="938"/>
+        <location filename="../../desktop/gui/membership_window.py" line="781"/>
         <source>belum dibayar</source>
         <translation>not paid yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="954"/>
+        <location filename="../../desktop/gui/membership_window.py" line="797"/>
         <source>perpanjangan</source>
         <translation>renewal</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="954"/>
+        <location filename="../../desktop/gui/membership_window.py" line="797"/>
         <source>daftar peserta</source>
         <translation>list of workers</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="956"/>
+        <location filename="../../desktop/gui/membership_window.py" line="799"/>
         <source>(tidak diisi)</source>
         <translation>(not given)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="957"/>
+        <location filename="../../desktop/gui/membership_window.py" line="800"/>
         <source>kurang {amount}</source>
         <translation>{amount} short</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="957"/>
+        <location filename="../../desktop/gui/membership_window.py" line="800"/>
         <source>lebih {amount}</source>
         <translation>{amount} over</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="975"/>
+        <location filename="../../desktop/gui/membership_window.py" line="818"/>
         <source>Di laptop ini: &lt;b&gt;{enrolled}&lt;/b&gt; terdaftar belum diajukan · &lt;b&gt;{submitted}&lt;/b&gt; menunggu jawaban BPJS · &lt;b&gt;{active}&lt;/b&gt; aktif (&lt;b&gt;{ending}&lt;/b&gt; berakhir dalam 30 hari) · &lt;b&gt;{refused}&lt;/b&gt; ditolak BPJS · &lt;b&gt;{ended}&lt;/b&gt; sudah berakhir</source>
         <translation>On this laptop: &lt;b&gt;{enrolled}&lt;/b&gt; enrolled, not submitted · &lt;b&gt;{submitted}&lt;/b&gt; awaiting BPJS&apos;s answer · &lt;b&gt;{active}&lt;/b&gt; active (&lt;b&gt;{ending}&lt;/b&gt; ending within 30 days) · &lt;b&gt;{refused}&lt;/b&gt; refused by BPJS · &lt;b&gt;{ended}&lt;/b&gt; ended</translation>
     </message>
@@ -2434,42 +2783,42 @@
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="536"/>
+        <location filename="../../desktop/gui/membership_window.py" line="367"/>
         <source>Catat pembayaran BAZNAS</source>
         <translation>Record BAZNAS&apos;s payment</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="538"/>
+        <location filename="../../desktop/gui/membership_window.py" line="369"/>
         <source>Catat transfer BAZNAS untuk iuran satu batch. Lindung menghitung kewajibannya dari tarif iuran yang berlaku; bila BAZNAS membayar jumlah lain, selisihnya disebut di bawah. Perlindungan peserta aktif berjalan sejak tanggal kepesertaan BPJS sepanjang bulan yang dibayar.</source>
         <translation>Record BAZNAS&apos;s transfer for one batch&apos;s contributions. Lindung works out what is owed from the contribution rates in force; when BAZNAS paid another amount, the difference is stated below. Active workers are covered from their BPJS membership date for the months paid.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="546"/>
+        <location filename="../../desktop/gui/membership_window.py" line="377"/>
         <source>{batch} — {count} peserta, {date}</source>
         <translation>{batch} — {count} workers, {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="551"/>
+        <location filename="../../desktop/gui/membership_window.py" line="382"/>
         <source>B&amp;atch</source>
         <translation>B&amp;atch</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="556"/>
+        <location filename="../../desktop/gui/membership_window.py" line="387"/>
         <source>&amp;Catat pembayaran</source>
         <translation>&amp;Record payment</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="562"/>
+        <location filename="../../desktop/gui/membership_window.py" line="393"/>
         <source>Belum ada batch pengajuan: ajukan peserta ke BPJS dulu.</source>
         <translation>No submission batch yet: submit workers to BPJS first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="574"/>
+        <location filename="../../desktop/gui/membership_window.py" line="405"/>
         <source>Batch ini sudah dibayar {months} bulan sebelumnya. Pembayaran ini menambah {more} bulan lagi: catat hanya bila BAZNAS memang membayar lagi.</source>
         <translation>This batch was already paid for {months} months. This payment adds {more} more months: record it only if BAZNAS really paid again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="601"/>
+        <location filename="../../desktop/gui/membership_window.py" line="432"/>
         <source>Pembayaran {number} untuk batch {batch} dicatat.</source>
         <translation>Payment {number} for batch {batch} recorded.</translation>
     </message>
@@ -2477,52 +2826,57 @@
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="53"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="54"/>
         <source>Valid</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="53"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="54"/>
         <source>Peringatan</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="53"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="54"/>
         <source>Ditolak</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="54"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="55"/>
         <source>Ganda</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="54"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="55"/>
         <source>Tidak memenuhi syarat</source>
         <translation>Not eligible</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="55"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="56"/>
         <source>Dilewati</source>
         <translation>Skipped</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="89"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="90"/>
         <source>Baris</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="89"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="90"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="89"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="90"/>
         <source>Keterangan</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="123"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="92"/>
+        <source>Sekolah</source>
+        <translation>School</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="125"/>
         <source>Tertulis: {typed}
 Dibaca: {read}</source>
         <translation>Written: {typed}
@@ -2752,58 +3106,58 @@ Keep it only somewhere safe and delete it when no longer needed (UU PDP 27/2022)
 <context>
     <name>RenewDialog</name>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="609"/>
+        <location filename="../../desktop/gui/membership_window.py" line="440"/>
         <source>Perpanjang kepesertaan</source>
         <translation>Renew membership</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="611"/>
+        <location filename="../../desktop/gui/membership_window.py" line="442"/>
         <source>Perpanjang sekaligus semua peserta aktif yang perlindungannya berakhir dalam beberapa hari ke depan (atau sudah berakhir): BAZNAS membayar lagi, perlindungan bersambung. Jumlah pesertanya tampil dulu sebelum dicatat.</source>
         <translation>Renew at once every active worker whose coverage ends within the next days (or has ended): BAZNAS pays again and coverage continues. How many is shown before anything is recorded.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="620"/>
+        <location filename="../../desktop/gui/membership_window.py" line="451"/>
         <source> hari</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="621"/>
+        <location filename="../../desktop/gui/membership_window.py" line="452"/>
         <source>dalam </source>
         <translation>within </translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="622"/>
+        <location filename="../../desktop/gui/membership_window.py" line="453"/>
         <source>Berakhir</source>
         <translation>Ends</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="625"/>
+        <location filename="../../desktop/gui/membership_window.py" line="456"/>
         <source>Menghitung…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="630"/>
-        <location filename="../../desktop/gui/membership_window.py" line="643"/>
+        <location filename="../../desktop/gui/membership_window.py" line="461"/>
+        <location filename="../../desktop/gui/membership_window.py" line="474"/>
         <source>&amp;Perpanjang</source>
         <translation>Re&amp;new</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="642"/>
+        <location filename="../../desktop/gui/membership_window.py" line="473"/>
         <source>&amp;Perpanjang {count} peserta</source>
         <translation>Re&amp;new {count} workers</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="654"/>
+        <location filename="../../desktop/gui/membership_window.py" line="485"/>
         <source>{count} peserta aktif perlindungannya berakhir dalam {days} hari (sampai {date}) atau sudah berakhir.</source>
         <translation>{count} active workers&apos; coverage ends within {days} days (by {date}) or has ended.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="658"/>
+        <location filename="../../desktop/gui/membership_window.py" line="489"/>
         <source>Tidak ada peserta yang perlindungannya berakhir dalam {days} hari.</source>
         <translation>No worker&apos;s coverage ends within {days} days.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="672"/>
+        <location filename="../../desktop/gui/membership_window.py" line="504"/>
         <source>Perpanjangan {number} dicatat: perlindungan {count} peserta diperpanjang {months} bulan.</source>
         <translation>Renewal {number} recorded: {count} workers&apos; coverage extended by {months} months.</translation>
     </message>
@@ -3182,7 +3536,7 @@ NIK {nik}</translation>
         <location filename="../../desktop/services/accounts.py" line="237"/>
         <location filename="../../desktop/services/enrollment.py" line="158"/>
         <location filename="../../desktop/services/enrollment.py" line="292"/>
-        <location filename="../../desktop/services/reporting.py" line="104"/>
+        <location filename="../../desktop/services/reporting.py" line="105"/>
         <location filename="../../desktop/services/schools.py" line="75"/>
         <source>Sekolah dengan NPSN {npsn} belum terdaftar.</source>
         <translation>No school with NPSN {npsn} is registered.</translation>
@@ -3194,7 +3548,7 @@ NIK {nik}</translation>
     </message>
     <message>
         <location filename="../../desktop/services/enrollment.py" line="214"/>
-        <location filename="../../desktop/services/membership/views.py" line="128"/>
+        <location filename="../../desktop/services/membership/views.py" line="129"/>
         <source>Data peserta tidak ditemukan.</source>
         <translation>Participant not found.</translation>
     </message>
@@ -3325,54 +3679,64 @@ NIK {nik}</translation>
         <translation>Region list refused: only {kab} regencies/cities and {desa} villages of West Kalimantan.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="214"/>
+        <location filename="../../desktop/services/importing.py" line="270"/>
         <source>Sekolah dengan NPSN {npsn} belum terdaftar. Tambahkan dulu: lindung school add.</source>
         <translation>No school with NPSN {npsn} is registered. Add it first: lindung school add.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="265"/>
+        <location filename="../../desktop/services/importing.py" line="322"/>
         <source>Berkas {name} kosong.</source>
         <translation>The file {name} is empty.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="300"/>
+        <location filename="../../desktop/services/importing.py" line="389"/>
+        <source>Berkas ini daftar {school} (NPSN {npsn}), bukan daftar sekolah yang dipilih (NPSN {chosen}). Pilih sekolah yang benar, atau kosongkan pilihan sekolah.</source>
+        <translation>This file is the list of {school} (NPSN {npsn}), not of the chosen school (NPSN {chosen}). Choose the right school, or clear the school choice.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/importing.py" line="435"/>
         <source>Isian &quot;{field}&quot; tidak dikenal. Pilih salah satu: {fields}.</source>
         <translation>Unknown field &quot;{field}&quot;. Choose one of: {fields}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="305"/>
+        <location filename="../../desktop/services/importing.py" line="440"/>
         <source>Kolom &quot;{column}&quot; tidak ada di baris judul berkas.</source>
         <translation>Column &quot;{column}&quot; is not in the header row of the file.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="344"/>
+        <location filename="../../desktop/services/importing.py" line="492"/>
         <source>Berkas Dapodik: {pupils} siswa, {people} orang tua/wali dari &quot;{school}&quot;, sekolah yang belum terdaftar di sini. Pilih sekolahnya (atau tambahkan dulu) sebelum baris diperiksa.</source>
         <translation>Dapodik file: {pupils} pupils, {people} parents/guardians from &quot;{school}&quot;, a school not registered here. Choose the school (or add it first) before the rows are checked.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="348"/>
+        <location filename="../../desktop/services/importing.py" line="496"/>
         <source>Berkas Dapodik: {pupils} siswa, {people} orang tua/wali. Berkas tidak menyebut sekolahnya: pilih sekolahnya sebelum baris diperiksa.</source>
         <translation>Dapodik file: {pupils} pupils, {people} parents/guardians. The file does not name its school: choose the school before the rows are checked.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="386"/>
+        <location filename="../../desktop/services/importing.py" line="535"/>
         <source>Kolom berkas Dapodik dikenali sendiri; tidak perlu dipetakan.</source>
         <translation>A Dapodik file&apos;s columns are recognised by themselves; they need no mapping.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="682"/>
+        <location filename="../../desktop/services/importing.py" line="843"/>
         <source>Kolom {field} tidak dapat diubah di sini.</source>
         <translation>Column {field} cannot be changed here.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="690"/>
+        <location filename="../../desktop/services/importing.py" line="851"/>
         <source>Baris {row} tidak ada di pratinjau.</source>
         <translation>Row {row} is not in the preview.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="700"/>
+        <location filename="../../desktop/services/importing.py" line="861"/>
         <source>Koordinator hanya dapat mengimpor daftar sekolahnya sendiri (NPSN {npsn}).</source>
         <translation>A coordinator can only import their own school&apos;s lists (NPSN {npsn}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/importing.py" line="873"/>
+        <source>Daftar ini menyebut beberapa sekolah; koordinator hanya dapat mengimpor daftar sekolahnya sendiri (NPSN {npsn}). Minta admin mengimpornya.</source>
+        <translation>This list names several schools; a coordinator can only import their own school&apos;s list (NPSN {npsn}). Ask an admin to import it.</translation>
     </message>
     <message>
         <location filename="../../desktop/services/spreadsheets.py" line="35"/>
@@ -3380,17 +3744,42 @@ NIK {nik}</translation>
         <translation>Cancelled; nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/spreadsheets.py" line="59"/>
+        <location filename="../../desktop/services/spreadsheets.py" line="62"/>
+        <source>Lembar &quot;{sheet}&quot; kosong.</source>
+        <translation>Sheet &quot;{sheet}&quot; is empty.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/spreadsheets.py" line="63"/>
+        <source>Lembar &quot;{sheet}&quot; tersembunyi; tidak dibaca. Tampilkan lembarnya di Excel bila datanya ada di sana.</source>
+        <translation>Sheet &quot;{sheet}&quot; is hidden; not read. Unhide the sheet in Excel if the data is there.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/spreadsheets.py" line="65"/>
+        <source>Lembar &quot;{sheet}&quot; berisi grafik, bukan tabel; tidak dibaca.</source>
+        <translation>Sheet &quot;{sheet}&quot; holds a chart, not a table; not read.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/spreadsheets.py" line="66"/>
+        <source>Lembar &quot;{sheet}&quot; tidak dibaca: tidak ada kepala kolom yang dikenal di 20 baris pertamanya.</source>
+        <translation>Sheet &quot;{sheet}&quot; not read: no known column header in its first 20 rows.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/spreadsheets.py" line="68"/>
+        <source>Lembar &quot;{sheet}&quot; tidak dibaca: hanya lembar pertama yang berisi data yang dibaca. Pindahkan datanya ke berkas tersendiri.</source>
+        <translation>Sheet &quot;{sheet}&quot; not read: only the first sheet with data is read. Move its data to a file of its own.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/spreadsheets.py" line="74"/>
         <source>Berkas {name} tidak dapat dibaca: {reason}</source>
         <translation>The file {name} cannot be read: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/spreadsheets.py" line="216"/>
+        <location filename="../../desktop/services/spreadsheets.py" line="342"/>
         <source>Berkas {name} tidak dapat dibaca: baris {row} berisi isian lebih dari {limit} karakter (satu sel lembar kerja paling banyak 32.767). Periksa tanda petik (&quot;) yang tidak ditutup di baris itu, atau bagi isiannya.</source>
         <translation>File {name} cannot be read: row {row} holds a field longer than {limit} characters (a spreadsheet cell holds at most 32,767). Look for a quotation mark (&quot;) left open in that row, or split the field.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/spreadsheets.py" line="221"/>
+        <location filename="../../desktop/services/spreadsheets.py" line="347"/>
         <source>Berkas {name} tidak dapat dibaca: baris {row} bukan baris CSV yang benar. Simpan ulang berkasnya sebagai CSV dari program lembar kerja.</source>
         <translation>File {name} cannot be read: row {row} is not a proper CSV row. Save the file as CSV again from a spreadsheet program.</translation>
     </message>
@@ -3407,42 +3796,42 @@ NIK {nik}</translation>
     </message>
     <message>
         <location filename="../../desktop/services/backup.py" line="83"/>
-        <location filename="../../desktop/services/spreadsheets.py" line="93"/>
+        <location filename="../../desktop/services/spreadsheets.py" line="124"/>
         <source>Berkas {name} tidak ditemukan.</source>
         <translation>The file {name} was not found.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/spreadsheets.py" line="95"/>
+        <location filename="../../desktop/services/spreadsheets.py" line="126"/>
         <source>Jenis berkas {suffix} tidak didukung. Gunakan .xlsx, .xls, .ods atau .csv.</source>
         <translation>Files of type {suffix} are not supported. Use .xlsx, .xls, .ods or .csv.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/cards.py" line="50"/>
+        <location filename="../../desktop/services/cards.py" line="51"/>
         <source>{count} kartu di antaranya sudah pernah dicetak. Cetak ulang harus disertai alasan.</source>
         <translation>{count} of these cards were printed before. Re-printing needs a reason.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/cards.py" line="94"/>
+        <location filename="../../desktop/services/cards.py" line="95"/>
         <source>Kunci publik tidak dikenali (bentuk: ed25519:ID:KUNCI).</source>
         <translation>Public key not recognised (form: ed25519:ID:KEY).</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/cards.py" line="235"/>
+        <location filename="../../desktop/services/cards.py" line="247"/>
         <source>Tata letak {layout} tidak dikenal: pilih a4 atau card.</source>
         <translation>Unknown layout {layout}: choose a4 or card.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/cards.py" line="242"/>
+        <location filename="../../desktop/services/cards.py" line="254"/>
         <source>Tidak ada peserta yang cocok dengan pilihan ini.</source>
         <translation>No participant matches this selection.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/reporting.py" line="51"/>
+        <location filename="../../desktop/services/reporting.py" line="52"/>
         <source>Target harus lebih dari 0.</source>
         <translation>The target must be more than 0.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/reporting.py" line="141"/>
+        <location filename="../../desktop/services/reporting.py" line="142"/>
         <source>Jumlah bulan harus 1 sampai 60.</source>
         <translation>The number of months must be 1 to 60.</translation>
     </message>
@@ -3592,24 +3981,29 @@ NIK {nik}</translation>
         <translation>File {name} cannot be read: the .xls workbook is over {limit} MB. Save it as .xlsx, or split it into several files.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/bpjs.py" line="171"/>
+        <location filename="../../desktop/domain/bpjs.py" line="250"/>
         <source>NIK tidak terbaca (harus 16 digit, disimpan sebagai teks).</source>
         <translation>The NIK cannot be read (it must be 16 digits, stored as text).</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/bpjs.py" line="180"/>
+        <location filename="../../desktop/domain/bpjs.py" line="257"/>
         <source>Nomor KPJ harus 11 digit.</source>
         <translation>A KPJ number has 11 digits.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/bpjs.py" line="183"/>
+        <location filename="../../desktop/domain/bpjs.py" line="260"/>
         <source>Tanggal kepesertaan (TMT) kosong atau tidak terbaca.</source>
         <translation>The membership date (TMT) is empty or cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/bpjs.py" line="189"/>
+        <location filename="../../desktop/domain/bpjs.py" line="267"/>
         <source>Tanpa nomor KPJ dan tanpa alasan penolakan.</source>
         <translation>No KPJ number and no reason for refusal.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/bpjs.py" line="290"/>
+        <source>Tanggal kepesertaan (TMT) dapat dibaca dua cara (hari/bulan atau bulan/hari) dan kolom tanggalnya bercampur; tulis tanggalnya seperti 01-12-2026 lalu baca lagi.</source>
+        <translation>The membership date (TMT) can be read two ways (day/month or month/day) and the date column is mixed; write the date like 01-12-2026 and read the file again.</translation>
     </message>
     <message>
         <location filename="../../desktop/services/membership/submissions.py" line="94"/>
@@ -3642,224 +4036,339 @@ NIK {nik}</translation>
         <translation>The BPJS template must have a NIK column.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/payments.py" line="148"/>
-        <location filename="../../desktop/services/membership/submissions.py" line="191"/>
+        <location filename="../../desktop/services/membership/payments.py" line="168"/>
+        <location filename="../../desktop/services/membership/submissions.py" line="193"/>
         <source>Jumlah bulan harus 1 sampai {max}.</source>
         <translation>The number of months must be 1 to {max}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/submissions.py" line="193"/>
+        <location filename="../../desktop/services/membership/submissions.py" line="195"/>
         <source>Batas jumlah peserta harus 1 atau lebih.</source>
         <translation>The limit on workers must be 1 or more.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/submissions.py" line="219"/>
+        <location filename="../../desktop/services/membership/submissions.py" line="222"/>
         <source>Lembar pengajuan {name} tidak dapat ditulis (folder tidak ada, penuh atau terkunci); tidak ada yang dicatat.</source>
         <translation>The submission sheet {name} cannot be written (the folder is missing, full or locked); nothing was recorded.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/submissions.py" line="234"/>
+        <location filename="../../desktop/services/membership/submissions.py" line="237"/>
         <source>Tidak ada peserta yang siap diajukan ke BPJS{detail}.</source>
         <translation>No worker is ready to be submitted to BPJS{detail}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/answers.py" line="46"/>
-        <source>Berkas {name} bukan jawaban BPJS yang dikenal: perlu kolom NIK dan kolom KPJ (No KPJ, Nomor Peserta) atau Keterangan.</source>
-        <translation>{name} is not a BPJS answer Lindung knows: it needs a NIK column and a KPJ column (No KPJ, Nomor Peserta) or Keterangan.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/services/membership/answers.py" line="91"/>
+        <location filename="../../desktop/services/membership/answers.py" line="270"/>
         <source>NIK tidak ada di antara peserta yang diajukan.</source>
         <translation>This NIK is not among the submitted workers.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/answers.py" line="95"/>
-        <source>NIK ini muncul lebih dari sekali dalam berkas.</source>
-        <translation>This NIK appears more than once in the file.</translation>
+        <location filename="../../desktop/services/membership/answers.py" line="82"/>
+        <source>Berkas {name} tidak memuat kolom nomor KPJ, jadi tidak ada yang diterapkan (tanpa KPJ berkas ini tidak dapat dibaca sebagai jawaban BPJS, juga tidak sebagai daftar penolakan). Kolom yang terbaca: {columns}. Beri judul kolom nomornya &quot;No KPJ&quot; lalu baca lagi.</source>
+        <translation>File {name} has no KPJ number column, so nothing was applied (without KPJ this file cannot be read as a BPJS answer, nor as a list of refusals). Columns read: {columns}. Give the number column the header &quot;No KPJ&quot; and read it again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/answers.py" line="99"/>
-        <source>Tanggal kepesertaan (TMT) tidak masuk akal (sebelum 2015 atau lebih dari setahun ke depan); baris ini tidak diterapkan.</source>
-        <translation>The membership date (TMT) is implausible (before 2015 or more than a year ahead); this row was not applied.</translation>
+        <location filename="../../desktop/services/membership/answers.py" line="86"/>
+        <source>Berkas {name} bukan jawaban BPJS yang dikenal: tidak ada lembar dengan kolom NIK dan kolom KPJ (No KPJ, Nomor Peserta) di 20 baris pertamanya. Lembar yang ada: {sheets}.</source>
+        <translation>{name} is not a BPJS answer Lindung knows: no sheet has a NIK column and a KPJ column (No KPJ, Nomor Peserta) in its first 20 rows. Sheets in the file: {sheets}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/answers.py" line="107"/>
+        <location filename="../../desktop/services/membership/answers.py" line="89"/>
+        <source>Berkas {name} berubah sejak pratinjau dibuat. Baca pratinjaunya lagi sebelum menerapkan.</source>
+        <translation>File {name} has changed since the preview was made. Preview it again before applying.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/membership/answers.py" line="91"/>
+        <source>Tanggal kepesertaan (TMT) lebih dari sebulan sebelum batch peserta ini ditulis; tidak diterapkan. Periksa tanggal di berkas (hari dan bulan tertukar?).</source>
+        <translation>The membership date (TMT) is more than a month before this worker&apos;s batch was written; not applied. Check the date in the file (day and month swapped?).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/membership/answers.py" line="94"/>
+        <source>Tanggal kepesertaan (TMT) lebih dari tiga bulan setelah hari ini; tidak diterapkan. Periksa tanggal di berkas (hari dan bulan tertukar?).</source>
+        <translation>The membership date (TMT) is more than three months after today; not applied. Check the date in the file (day and month swapped?).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/membership/answers.py" line="97"/>
+        <source>Nama di berkas tidak sama dengan nama peserta ber-NIK ini; tidak diterapkan. Periksa NIK dan nama di berkas BPJS.</source>
+        <translation>The name in the file differs from the name of the worker with this NIK; not applied. Check the NIK and the name in the BPJS file.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/membership/answers.py" line="100"/>
+        <source>Peserta ini sudah aktif dengan nomor KPJ ini tetapi dengan tanggal kepesertaan (TMT) lain; tidak diubah. Bila tanggal yang tercatat salah, urungkan jawaban yang menerapkannya lalu baca lagi.</source>
+        <translation>This worker is already active with this KPJ number but with another membership date (TMT); not changed. If the recorded date is wrong, undo the answer that applied it and read the file again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/membership/answers.py" line="103"/>
+        <source>NIK ini mendapat dua jawaban berbeda dalam berkas ini (nomor KPJ atau TMT lain); tidak diterapkan.</source>
+        <translation>This NIK gets two different answers in this file (another KPJ number or TMT); not applied.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/membership/answers.py" line="105"/>
+        <source>NIK ini ditolak di baris ini setelah diberi nomor KPJ di baris sebelumnya; tidak diterapkan. Tanyakan ke BPJS mana yang benar.</source>
+        <translation>This NIK is refused in this row after getting a KPJ number in an earlier row; not applied. Ask BPJS which is right.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/membership/answers.py" line="160"/>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/membership/answers.py" line="160"/>
+        <source>nomor KPJ</source>
+        <translation>KPJ number</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/membership/answers.py" line="161"/>
+        <source>tanggal kepesertaan (TMT)</source>
+        <translation>membership date (TMT)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/membership/answers.py" line="162"/>
+        <source>keterangan</source>
+        <translation>reason</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/membership/answers.py" line="162"/>
+        <source>status</source>
+        <translation>status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/membership/answers.py" line="163"/>
+        <source>nama</source>
+        <translation>name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/membership/answers.py" line="284"/>
         <source>Peserta ini sudah aktif dengan nomor KPJ lain.</source>
         <translation>This worker is already active with another KPJ number.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/answers.py" line="112"/>
+        <location filename="../../desktop/services/membership/answers.py" line="292"/>
         <source>Nomor KPJ ini sudah dipakai peserta lain.</source>
         <translation>This KPJ number is already held by another worker.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/answers.py" line="130"/>
+        <location filename="../../desktop/services/membership/answers.py" line="310"/>
         <source>Peserta ini sudah aktif; penolakan tidak diterapkan.</source>
         <translation>This worker is already active; the refusal was not applied.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/answers.py" line="149"/>
+        <location filename="../../desktop/services/membership/answers.py" line="394"/>
         <source>Peserta ini sudah ditolak; ajukan lagi setelah diperbaiki.</source>
         <translation>This worker was already refused; submit again once corrected.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/answers.py" line="150"/>
+        <location filename="../../desktop/services/membership/answers.py" line="395"/>
         <source>Peserta ini belum diajukan ke BPJS.</source>
         <translation>This worker has not been submitted to BPJS.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/payments.py" line="122"/>
+        <location filename="../../desktop/services/membership/payments.py" line="133"/>
         <source>Tidak ada peserta yang dapat dibayar: hanya peserta yang sudah diajukan atau aktif.</source>
         <translation>No worker can be paid for: only submitted or active workers.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/payments.py" line="150"/>
+        <location filename="../../desktop/services/membership/payments.py" line="159"/>
+        <source>Sumber dana {fund} tidak dikenal: pilih zakat, infak atau sedekah.</source>
+        <translation>Unknown fund {fund}: choose zakat, infak or sedekah.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/membership/payments.py" line="170"/>
         <source>Jumlah pembayaran tidak boleh negatif.</source>
         <translation>The amount paid cannot be negative.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/payments.py" line="152"/>
+        <location filename="../../desktop/services/membership/payments.py" line="172"/>
         <source>Jumlah pembayaran paling banyak {max}: lebih dari iuran seluruh peserta cabang selama 60 bulan. Periksa angkanya (kelebihan digit?).</source>
         <translation>A payment is at most {max}: more than the contributions of every worker of the branch for 60 months. Check the figure (a digit too many?).</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/payments.py" line="157"/>
+        <location filename="../../desktop/services/membership/payments.py" line="177"/>
         <source>Jumlah hari harus 0 sampai {max}: masa perlindungan paling lama 5 tahun ke depan.</source>
         <translation>The number of days must be 0 to {max}: coverage runs at most 5 years ahead.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/payments.py" line="176"/>
-        <location filename="../../desktop/services/membership/payments.py" line="241"/>
+        <location filename="../../desktop/services/membership/payments.py" line="199"/>
+        <location filename="../../desktop/services/membership/payments.py" line="267"/>
         <source>Sebutkan batch atau daftar No. Registrasi yang dibayar.</source>
         <translation>Name the batch or the registration numbers paid for.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/payments.py" line="165"/>
-        <location filename="../../desktop/services/reporting.py" line="136"/>
+        <location filename="../../desktop/services/membership/payments.py" line="185"/>
+        <location filename="../../desktop/services/reporting.py" line="137"/>
         <source>Batch {batch} tidak dikenal.</source>
         <translation>Batch {batch} is unknown.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/payments.py" line="116"/>
+        <location filename="../../desktop/services/membership/payments.py" line="127"/>
         <source>Transfer {reference} sudah dicatat sebagai pembayaran {payment}; satu transfer dicatat sekali. Periksa daftar pembayaran, atau tulis referensi transfer yang lain.</source>
         <translation>Transfer {reference} is already recorded as payment {payment}; a transfer is recorded once. Check the payments, or enter another transfer reference.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/payments.py" line="189"/>
+        <location filename="../../desktop/services/membership/payments.py" line="212"/>
         <source>{n} No. Registrasi tidak dikenal.</source>
         <translation>{n} registration numbers are unknown.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/payments.py" line="213"/>
+        <location filename="../../desktop/services/membership/payments.py" line="238"/>
         <source>Tidak ada peserta yang perlindungannya berakhir dalam {days} hari.</source>
         <translation>No worker&apos;s coverage ends within {days} days.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/baznas.py" line="30"/>
+        <location filename="../../desktop/services/membership/baznas.py" line="33"/>
         <source>Tanggal laporan harus antara {first} dan {last}.</source>
         <translation>Report dates must be between {first} and {last}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/baznas.py" line="54"/>
+        <location filename="../../desktop/services/membership/baznas.py" line="62"/>
         <source>Tidak ada pembayaran BAZNAS antara {start} dan {end}.</source>
         <translation>No BAZNAS payment between {start} and {end}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/settings.py" line="34"/>
+        <location filename="../../desktop/services/settings.py" line="37"/>
         <source>Pengaturan tidak boleh bernilai negatif.</source>
         <translation>Settings cannot be negative.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/settings.py" line="36"/>
+        <location filename="../../desktop/services/settings.py" line="39"/>
         <source>Umur minimal harus lebih kecil dari umur maksimal.</source>
         <translation>The minimum age must be below the maximum age.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/settings.py" line="38"/>
+        <location filename="../../desktop/services/settings.py" line="41"/>
         <source>Lama perlindungan: 1 sampai 120 bulan.</source>
         <translation>Coverage: 1 to 120 months.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/settings.py" line="40"/>
+        <location filename="../../desktop/services/settings.py" line="43"/>
         <source>Umur maksimal paling banyak 120 tahun.</source>
         <translation>The maximum age is at most 120 years.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/settings.py" line="42"/>
+        <location filename="../../desktop/services/settings.py" line="45"/>
         <source>Batas penghasilan wajar harus 1 sampai {max} rupiah.</source>
         <translation>The plausible income limit must be 1 to {max} rupiah.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/settings.py" line="48"/>
+        <source>Upah yang dilaporkan untuk JKK harus kelipatan Rp 100.000 dari {low} sampai {high} (tingkat penghasilan peserta BPU di BPJS Ketenagakerjaan).</source>
+        <translation>The wage reported for JKK must be a multiple of Rp 100.000 from {low} to {high} (the income levels for BPU members at BPJS Ketenagakerjaan).</translation>
     </message>
     <message>
         <location filename="../../desktop/services/membership/events.py" line="78"/>
         <source>Peristiwa kepesertaan tidak sah: {problems}</source>
         <translation>Invalid membership event: {problems}</translation>
     </message>
+    <message>
+        <location filename="../../desktop/services/membership/undo.py" line="77"/>
+        <source>data sudah dihapus; riwayatnya tetap seperti saat dihapus</source>
+        <translation>the record was deleted; its history stays as it was when deleted</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/membership/undo.py" line="78"/>
+        <source>sudah diajukan lagi dalam batch baru setelah jawaban ini; tetap seperti sekarang</source>
+        <translation>submitted again in a new batch after this answer; stays as it is</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/membership/undo.py" line="137"/>
+        <source>Kode jawaban BPJS &quot;{answer}&quot; tidak sah: tulis kodenya seperti di daftar jawaban (lindung bpjs answers), paling sedikit {count} karakter.</source>
+        <translation>The BPJS answer code &quot;{answer}&quot; is not valid: write the code as in the list of answers (lindung bpjs answers), at least {count} characters.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/membership/undo.py" line="148"/>
+        <source>Kode {answer} cocok dengan {count} jawaban BPJS; tulis kodenya lebih panjang.</source>
+        <translation>Code {answer} matches {count} BPJS answers; write more of the code.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/membership/undo.py" line="155"/>
+        <source>Tidak ada jawaban BPJS dengan kode {answer} di laptop ini; lihat daftarnya dengan lindung bpjs answers (atau sinkronkan dulu bila jawaban dibaca di laptop cabang lain).</source>
+        <translation>No BPJS answer with code {answer} on this laptop; see the list with lindung bpjs answers (or sync first if the answer was read on another branch laptop).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/membership/undo.py" line="198"/>
+        <source>Jawaban BPJS {file} ({answer}) sudah diurungkan pada {at} oleh {by}; tidak ada yang diubah.</source>
+        <translation>BPJS answer {file} ({answer}) was already undone on {at} by {by}; nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/membership/undo.py" line="203"/>
+        <source>Jawaban BPJS {file} tidak dapat diurungkan: semua {count} pesertanya sudah diajukan lagi dalam batch baru atau sudah dihapus setelah jawaban ini. Tidak ada yang diubah.</source>
+        <translation>BPJS answer {file} cannot be undone: all {count} of its workers were submitted again in a new batch or deleted after this answer. Nothing was changed.</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/gui/settings_dialog.py" line="25"/>
+        <location filename="../../desktop/gui/settings_dialog.py" line="26"/>
         <source>Pengaturan program</source>
         <translation>Programme settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/settings_dialog.py" line="38"/>
         <location filename="../../desktop/gui/settings_dialog.py" line="39"/>
+        <location filename="../../desktop/gui/settings_dialog.py" line="40"/>
         <source> tahun</source>
         <translation> years</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/settings_dialog.py" line="40"/>
+        <location filename="../../desktop/gui/settings_dialog.py" line="41"/>
         <source> bulan</source>
         <translation> months</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/settings_dialog.py" line="43"/>
+        <location filename="../../desktop/gui/settings_dialog.py" line="48"/>
+        <source>Tingkat penghasilan yang dikirim ke BPJS untuk setiap peserta; iuran JKK 1% darinya (Rp 1.000.000 → Rp 10.000). Penghasilan asli peserta tetap tersimpan. Pengajuan dan pembayaran yang sudah dicatat tidak berubah.</source>
+        <translation>The income level sent to BPJS for every worker; the JKK contribution is 1% of it (Rp 1.000.000 → Rp 10.000). Each worker&apos;s actual income stays on record. Submissions and payments already recorded do not change.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/settings_dialog.py" line="51"/>
         <source> menit</source>
         <translation> minutes</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/settings_dialog.py" line="44"/>
+        <location filename="../../desktop/gui/settings_dialog.py" line="52"/>
         <source>tidak pernah</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/settings_dialog.py" line="45"/>
+        <location filename="../../desktop/gui/settings_dialog.py" line="53"/>
         <source>Umur minimal peserta</source>
         <translation>Minimum age of participants</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/settings_dialog.py" line="46"/>
+        <location filename="../../desktop/gui/settings_dialog.py" line="54"/>
         <source>Umur maksimal (di bawah umur ini)</source>
         <translation>Maximum age (under this age)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/settings_dialog.py" line="47"/>
+        <location filename="../../desktop/gui/settings_dialog.py" line="55"/>
         <source>Lama perlindungan</source>
         <translation>Coverage</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/settings_dialog.py" line="48"/>
+        <location filename="../../desktop/gui/settings_dialog.py" line="56"/>
         <source>Penghasilan di atas ini diberi peringatan</source>
         <translation>Incomes above this get a warning</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/settings_dialog.py" line="49"/>
+        <location filename="../../desktop/gui/settings_dialog.py" line="57"/>
+        <source>Upah yang dilaporkan untuk JKK</source>
+        <translation>Wage reported for JKK</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/settings_dialog.py" line="58"/>
         <source>Kunci jendela bila tidak dipakai</source>
         <translation>Lock the window when idle for</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/settings_dialog.py" line="56"/>
+        <location filename="../../desktop/gui/settings_dialog.py" line="65"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/settings_dialog.py" line="57"/>
+        <location filename="../../desktop/gui/settings_dialog.py" line="66"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/settings_dialog.py" line="82"/>
+        <location filename="../../desktop/gui/settings_dialog.py" line="93"/>
         <source>Pengaturan disimpan.</source>
         <translation>Settings saved.</translation>
     </message>
@@ -3867,107 +4376,107 @@ NIK {nik}</translation>
 <context>
     <name>SubmitDialog</name>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="203"/>
+        <location filename="../../desktop/gui/membership_window.py" line="113"/>
         <source>Ajukan ke BPJS</source>
         <translation>Submit to BPJS</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="205"/>
+        <location filename="../../desktop/gui/membership_window.py" line="115"/>
         <source>Lindung menulis berkas pendaftaran kolektif (Excel) untuk peserta yang siap: data lengkap dan sah, tidak menunggu tinjauan di hub, belum pernah diajukan (atau ditolak BPJS lalu sudah diperbaiki). Unggah berkas itu ke BPJS Ketenagakerjaan; peserta di dalamnya menjadi &quot;Diajukan ke BPJS&quot;.</source>
         <translation>Lindung writes the collective registration file (Excel) for the workers who are ready: complete and valid data, not waiting for review at the hub, never submitted (or refused by BPJS and corrected since). Upload that file to BPJS Ketenagakerjaan; the workers in it become &quot;Submitted to BPJS&quot;.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="212"/>
+        <location filename="../../desktop/gui/membership_window.py" line="122"/>
         <source>Semua kabupaten/kota</source>
         <translation>All regencies/cities</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="217"/>
+        <location filename="../../desktop/gui/membership_window.py" line="127"/>
         <source>Semua sekolah</source>
         <translation>All schools</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="222"/>
+        <location filename="../../desktop/gui/membership_window.py" line="132"/>
         <source>nama, NIK atau No. Registrasi (boleh kosong)</source>
         <translation>name, NIK or registration no. (may be empty)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="226"/>
+        <location filename="../../desktop/gui/membership_window.py" line="136"/>
         <source>semua yang siap</source>
         <translation>all who are ready</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="227"/>
+        <location filename="../../desktop/gui/membership_window.py" line="137"/>
         <source>&amp;Kabupaten/kota</source>
         <translation>&amp;Regency/city</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="228"/>
+        <location filename="../../desktop/gui/membership_window.py" line="138"/>
         <source>&amp;Sekolah</source>
         <translation>&amp;School</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="229"/>
+        <location filename="../../desktop/gui/membership_window.py" line="139"/>
         <source>&amp;Cari</source>
         <translation>S&amp;earch</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="230"/>
+        <location filename="../../desktop/gui/membership_window.py" line="140"/>
         <source>Bulan &amp;dibayar BAZNAS</source>
         <translation>Months &amp;paid by BAZNAS</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="231"/>
+        <location filename="../../desktop/gui/membership_window.py" line="141"/>
         <source>&amp;Paling banyak</source>
         <translation>At &amp;most</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="233"/>
+        <location filename="../../desktop/gui/membership_window.py" line="143"/>
         <source>Menghitung peserta yang siap…</source>
         <translation>Counting the workers who are ready…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="244"/>
+        <location filename="../../desktop/gui/membership_window.py" line="154"/>
         <source>&amp;Tulis berkas pengajuan…</source>
         <translation>&amp;Write the submission file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="282"/>
+        <location filename="../../desktop/gui/membership_window.py" line="192"/>
         <source>{count} peserta siap diajukan ke BPJS.</source>
         <translation>{count} workers are ready to be submitted to BPJS.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="284"/>
+        <location filename="../../desktop/gui/membership_window.py" line="194"/>
         <source>Tidak ada peserta yang siap diajukan dengan saringan ini.</source>
         <translation>No worker is ready to be submitted with these filters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="287"/>
+        <location filename="../../desktop/gui/membership_window.py" line="197"/>
         <source>Belum siap: {reasons}. Perbaiki datanya dari daftar peserta (saringan status &quot;Ditolak BPJS&quot; menunjukkan yang ditolak); yang ditolak BPJS siap lagi setelah datanya diubah.</source>
         <translation>Not ready: {reasons}. Correct their data from the list of workers (the status filter &quot;Refused by BPJS&quot; shows the refused ones); those refused by BPJS are ready again once their data changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="298"/>
+        <location filename="../../desktop/gui/membership_window.py" line="208"/>
         <source>&amp;Tulis berkas pengajuan ({count} peserta)…</source>
         <translation>&amp;Write the submission file ({count} workers)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="303"/>
+        <location filename="../../desktop/gui/membership_window.py" line="213"/>
         <source>Simpan berkas pengajuan BPJS</source>
         <translation>Save the BPJS submission file</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="316"/>
+        <location filename="../../desktop/gui/membership_window.py" line="226"/>
         <source>Batch {batch}: {count} peserta ditulis ke {name}. Unggah berkas ini ke BPJS; bila jawabannya datang, pilih &quot;Baca jawaban BPJS…&quot;.</source>
         <translation>Batch {batch}: {count} workers written to {name}. Upload this file to BPJS; when the answer comes, choose &quot;Read BPJS&apos;s answer…&quot;.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="325"/>
+        <location filename="../../desktop/gui/membership_window.py" line="235"/>
         <source>Tidak ada peserta yang siap diajukan ke BPJS.</source>
         <translation>No worker is ready to be submitted to BPJS.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="327"/>
+        <location filename="../../desktop/gui/membership_window.py" line="237"/>
         <source>Belum siap: {reasons}.</source>
         <translation>Not ready: {reasons}.</translation>
     </message>
@@ -4069,62 +4578,62 @@ NIK {nik}</translation>
 <context>
     <name>TemplateDialog</name>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="687"/>
+        <location filename="../../desktop/gui/membership_window.py" line="524"/>
         <source>Templat berkas pengajuan BPJS</source>
         <translation>BPJS submission file template</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="689"/>
+        <location filename="../../desktop/gui/membership_window.py" line="526"/>
         <source>Bila cabang memakai templat unggah BPJS sendiri, muat berkas templatnya (cukup baris judulnya): berkas pengajuan lalu memakai nama dan urutan kolom templat itu. Kolom yang tidak dikenal dibiarkan kosong.</source>
         <translation>When the branch uses its own BPJS upload template, load the template file (its header row is enough): submission files then use that template&apos;s column names and order. Columns Lindung does not know are left empty.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="697"/>
+        <location filename="../../desktop/gui/membership_window.py" line="534"/>
         <source>Kolom di berkas pengajuan</source>
         <translation>Column in the submission file</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="697"/>
+        <location filename="../../desktop/gui/membership_window.py" line="534"/>
         <source>Diisi Lindung dengan</source>
         <translation>Lindung fills it with</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="699"/>
+        <location filename="../../desktop/gui/membership_window.py" line="536"/>
         <source>&amp;Muat templat cabang…</source>
         <translation>&amp;Load the branch&apos;s template…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="700"/>
+        <location filename="../../desktop/gui/membership_window.py" line="537"/>
         <source>&amp;Pakai kolom bawaan Lindung</source>
         <translation>&amp;Use Lindung&apos;s own columns</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="711"/>
+        <location filename="../../desktop/gui/membership_window.py" line="548"/>
         <source>Sekarang: kolom bawaan Lindung ({count} kolom).</source>
         <translation>Now: Lindung&apos;s own columns ({count} columns).</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="712"/>
+        <location filename="../../desktop/gui/membership_window.py" line="549"/>
         <source>Sekarang: templat cabang, {count} kolom ({filled} diisi Lindung).</source>
         <translation>Now: the branch&apos;s template, {count} columns ({filled} filled by Lindung).</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="719"/>
+        <location filename="../../desktop/gui/membership_window.py" line="556"/>
         <source>(dibiarkan kosong)</source>
         <translation>(left empty)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="723"/>
+        <location filename="../../desktop/gui/membership_window.py" line="560"/>
         <source>Pilih templat BPJS cabang</source>
         <translation>Choose the branch&apos;s BPJS template</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="730"/>
+        <location filename="../../desktop/gui/membership_window.py" line="567"/>
         <source>Templat {name} dimuat: {count} kolom.</source>
         <translation>Template {name} loaded: {count} columns.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="736"/>
+        <location filename="../../desktop/gui/membership_window.py" line="573"/>
         <source>Berkas pengajuan kembali memakai kolom bawaan Lindung.</source>
         <translation>Submission files use Lindung&apos;s own columns again.</translation>
     </message>
@@ -4132,157 +4641,162 @@ NIK {nik}</translation>
 <context>
     <name>Validation</name>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="229"/>
+        <location filename="../../desktop/domain/enrollment.py" line="233"/>
         <source>Nama wajib diisi.</source>
         <translation>The name is required.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="243"/>
+        <location filename="../../desktop/domain/enrollment.py" line="234"/>
+        <source>No. KK ini tidak disimpan; peserta tetap didaftarkan. Perbaiki No. KK dari Kartu Keluarga bila sudah ada.</source>
+        <translation>This family card number is not saved; the participant is still enrolled. Correct the number from the Kartu Keluarga when it is at hand.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/enrollment.py" line="249"/>
         <source>Nama terlalu panjang (maksimal 100 huruf).</source>
         <translation>The name is too long (100 letters at most).</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="245"/>
+        <location filename="../../desktop/domain/enrollment.py" line="251"/>
         <source>Nama tidak boleh berisi angka.</source>
         <translation>A name cannot contain digits.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="247"/>
+        <location filename="../../desktop/domain/enrollment.py" line="253"/>
         <source>Nama hanya boleh berisi huruf, spasi, titik, koma, tanda hubung dan apostrof.</source>
         <translation>A name may only contain letters, spaces, dots, commas, hyphens and apostrophes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="259"/>
+        <location filename="../../desktop/domain/enrollment.py" line="265"/>
         <source>Tanggal wajib diisi.</source>
         <translation>The date is required.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="263"/>
+        <location filename="../../desktop/domain/enrollment.py" line="269"/>
         <source>Tanggal &quot;{text}&quot; tidak dapat dibaca. Tulis seperti 17-08-1980.</source>
         <translation>The date &quot;{text}&quot; cannot be read. Write it like 17-08-1980.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="274"/>
+        <location filename="../../desktop/domain/enrollment.py" line="280"/>
         <source>Pilih salah satu.</source>
         <translation>Choose one.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="276"/>
+        <location filename="../../desktop/domain/enrollment.py" line="282"/>
         <source>Pilihan &quot;{value}&quot; tidak dikenal.</source>
         <translation>Unknown choice &quot;{value}&quot;.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="311"/>
+        <location filename="../../desktop/domain/enrollment.py" line="316"/>
         <source>NIK sama dengan No. KK: yang tertulis di kolom NIK adalah nomor Kartu Keluarga. Isi NIK dari KTP.</source>
         <translation>NIK equals the family card number: the NIK column holds the Kartu Keluarga number. Enter the NIK from the ID card (KTP).</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="316"/>
+        <location filename="../../desktop/domain/enrollment.py" line="329"/>
         <source>Tempat lahir wajib diisi.</source>
         <translation>The place of birth is required.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="322"/>
+        <location filename="../../desktop/domain/enrollment.py" line="335"/>
         <source>Tanggal lahir tidak boleh di masa depan.</source>
         <translation>The date of birth cannot be in the future.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="326"/>
+        <location filename="../../desktop/domain/enrollment.py" line="339"/>
         <source>Umur {age} tahun: peserta minimal berumur {min} tahun.</source>
         <translation>Age {age}: participants must be at least {min}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="328"/>
+        <location filename="../../desktop/domain/enrollment.py" line="341"/>
         <source>Umur {age} tahun: peserta harus berumur di bawah {max} tahun.</source>
         <translation>Age {age}: participants must be under {max}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="332"/>
+        <location filename="../../desktop/domain/enrollment.py" line="345"/>
         <source>Tanggal lahir tidak cocok dengan NIK (NIK menunjukkan {nikdate}). Periksa keduanya; mungkin yang diketik No. KK?</source>
         <translation>The date of birth does not match the NIK (the NIK says {nikdate}). Check both; was the family-card number typed instead?</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="336"/>
+        <location filename="../../desktop/domain/enrollment.py" line="349"/>
         <source>Jenis kelamin tidak cocok dengan NIK: tanggal pada NIK ({day}) menunjukkan {sex}.</source>
         <translation>The sex does not match the NIK: the day in the NIK ({day}) means {sex}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="342"/>
+        <location filename="../../desktop/domain/enrollment.py" line="355"/>
         <source>Alamat wajib diisi.</source>
         <translation>The address is required.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="344"/>
+        <location filename="../../desktop/domain/enrollment.py" line="357"/>
         <source>Alamat terlalu panjang (maksimal 200 huruf).</source>
         <translation>The address is too long (200 letters at most).</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="354"/>
+        <location filename="../../desktop/domain/enrollment.py" line="367"/>
         <source>Pilih kabupaten/kota.</source>
         <translation>Choose the regency/city.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="356"/>
+        <location filename="../../desktop/domain/enrollment.py" line="369"/>
         <source>Pilih kecamatan.</source>
         <translation>Choose the district.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="358"/>
+        <location filename="../../desktop/domain/enrollment.py" line="371"/>
         <source>Pilih desa/kelurahan.</source>
         <translation>Choose the village.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="364"/>
+        <location filename="../../desktop/domain/enrollment.py" line="377"/>
         <source>Kode wilayah {code} tidak ada di Kalimantan Barat.</source>
         <translation>Region code {code} does not exist in West Kalimantan.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="366"/>
+        <location filename="../../desktop/domain/enrollment.py" line="379"/>
         <source>{name} tidak berada di wilayah yang dipilih di atasnya.</source>
         <translation>{name} does not lie in the region chosen above it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="372"/>
+        <location filename="../../desktop/domain/enrollment.py" line="385"/>
         <source>Tanpa No. HP peserta sulit dihubungi saat klaim.</source>
         <translation>Without a mobile number the participant is hard to reach for a claim.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="376"/>
+        <location filename="../../desktop/domain/enrollment.py" line="398"/>
         <source>Tuliskan pekerjaannya bila memilih &quot;Lainnya&quot;.</source>
         <translation>Write the occupation when choosing &quot;Other&quot;.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="382"/>
+        <location filename="../../desktop/domain/enrollment.py" line="408"/>
         <source>Penghasilan per bulan wajib diisi.</source>
         <translation>The monthly income is required.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="384"/>
+        <location filename="../../desktop/domain/enrollment.py" line="410"/>
         <source>Penghasilan harus berupa angka rupiah, misalnya 1.500.000.</source>
         <translation>The income must be an amount in rupiah, e.g. 1.500.000.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="386"/>
+        <location filename="../../desktop/domain/enrollment.py" line="412"/>
         <source>Penghasilan di atas Rp {limit} tidak lazim untuk pekerja rentan. Periksa kembali.</source>
         <translation>An income above Rp {limit} is unusual for a vulnerable worker. Please check.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="390"/>
+        <location filename="../../desktop/domain/enrollment.py" line="416"/>
         <source>Nama ahli waris wajib diisi (penerima santunan JKM).</source>
         <translation>The heir&apos;s name is required (they receive the JKM benefit).</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="392"/>
+        <location filename="../../desktop/domain/enrollment.py" line="418"/>
         <source>Ahli waris sama dengan nama peserta. Isi nama anggota keluarga yang menerima santunan.</source>
         <translation>The heir has the participant&apos;s own name. Enter the family member who would receive the benefit.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="400"/>
+        <location filename="../../desktop/domain/enrollment.py" line="426"/>
         <source>NPSN harus 8 digit angka.</source>
         <translation>The NPSN must be 8 digits.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="404"/>
+        <location filename="../../desktop/domain/enrollment.py" line="430"/>
         <source>Pilih sekolah siswa, atau kosongkan nama siswa dan kelas.</source>
         <translation>Choose the pupil&apos;s school, or leave the pupil&apos;s name and class empty.</translation>
     </message>
@@ -4387,134 +4901,164 @@ NIK {nik}</translation>
         <translation>Regency/city code {code} in the family card number does not exist in West Kalimantan.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/phone.py" line="34"/>
+        <location filename="../../desktop/domain/phone.py" line="50"/>
         <source>No. HP tidak dapat dibaca. Tulis seperti 0812-3456-7890 atau +62 812-3456-7890.</source>
         <translation>The mobile number cannot be read. Write it like 0812-3456-7890 or +62 812-3456-7890.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/phone.py" line="36"/>
+        <location filename="../../desktop/domain/phone.py" line="52"/>
         <source>No. HP harus nomor Indonesia (+62).</source>
         <translation>The mobile number must be Indonesian (+62).</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/phone.py" line="46"/>
+        <location filename="../../desktop/domain/phone.py" line="62"/>
         <source>No. HP tidak valid: periksa jumlah digit (08xx, 10–13 digit).</source>
         <translation>Invalid mobile number: check the digits (08xx, 10–13 digits).</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/phone.py" line="48"/>
+        <location filename="../../desktop/domain/phone.py" line="64"/>
         <source>Nomor ini bukan nomor HP (seluler). Isi nomor HP yang diawali 08.</source>
         <translation>This is not a mobile number. Enter a mobile number starting with 08.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/importing.py" line="151"/>
+        <location filename="../../desktop/domain/importing.py" line="171"/>
         <source>NIK tersimpan sebagai angka di Excel, sehingga digit terakhirnya hilang (Excel hanya menyimpan 15 digit). Ubah format kolom NIK menjadi Teks lalu ketik ulang NIK dari KTP.</source>
         <translation>The NIK was stored as a number in Excel, so its last digit was lost (Excel keeps only 15 digits). Format the NIK column as Text and type the NIK again from the ID card.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/importing.py" line="157"/>
-        <source>No. KK tersimpan sebagai angka di Excel, sehingga digit terakhirnya hilang (Excel hanya menyimpan 15 digit). Ubah format kolom No. KK menjadi Teks lalu ketik ulang nomornya dari Kartu Keluarga.</source>
-        <translation>The family card number was stored as a number in Excel, so its last digit was lost (Excel keeps only 15 digits). Format the column as Text and type the number again from the Kartu Keluarga.</translation>
+        <location filename="../../desktop/domain/importing.py" line="177"/>
+        <source>No. KK tersimpan sebagai angka di Excel, sehingga digit terakhirnya hilang (Excel hanya menyimpan 15 digit); peserta tetap didaftarkan tanpa No. KK. Ubah format kolom No. KK menjadi Teks lalu ketik ulang nomornya dari Kartu Keluarga.</source>
+        <translation>The family card number was stored as a number in Excel, so its last digit was lost (Excel keeps only 15 digits); the participant is still enrolled, without a family card number. Format the family card number column as Text and type the number again from the Kartu Keluarga.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/importing.py" line="173"/>
+        <location filename="../../desktop/domain/importing.py" line="201"/>
         <source>NIK tersimpan sebagai angka; simpan kolom NIK sebagai Teks agar tidak rusak.</source>
         <translation>The NIK was stored as a number; keep the NIK column as Text so it is not damaged.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/importing.py" line="433"/>
+        <location filename="../../desktop/domain/importing.py" line="542"/>
         <source>Isi kabupaten/kota: kecamatan &quot;{name}&quot; tidak bisa dipastikan tanpanya.</source>
         <translation>Fill in the regency/city: district &quot;{name}&quot; cannot be identified without it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/importing.py" line="454"/>
+        <location filename="../../desktop/domain/importing.py" line="563"/>
         <source>Kabupaten/kota &quot;{name}&quot; tidak ada di Kalimantan Barat.</source>
         <translation>Regency/city &quot;{name}&quot; is not in West Kalimantan.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/importing.py" line="456"/>
+        <location filename="../../desktop/domain/importing.py" line="565"/>
         <source>Kecamatan &quot;{name}&quot; tidak ditemukan di {within}.</source>
         <translation>District &quot;{name}&quot; was not found in {within}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/importing.py" line="458"/>
+        <location filename="../../desktop/domain/importing.py" line="567"/>
         <source>Desa/kelurahan &quot;{name}&quot; tidak ditemukan di Kecamatan {within}.</source>
         <translation>Village &quot;{name}&quot; was not found in district {within}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/importing.py" line="462"/>
+        <location filename="../../desktop/domain/importing.py" line="571"/>
         <source>Kabupaten/kota &quot;{name}&quot; tidak ada di Kalimantan Barat. Maksudnya {suggestion}?</source>
         <translation>Regency/city &quot;{name}&quot; is not in West Kalimantan. Did you mean {suggestion}?</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/importing.py" line="463"/>
+        <location filename="../../desktop/domain/importing.py" line="572"/>
         <source>Kecamatan &quot;{name}&quot; tidak ditemukan di {within}. Maksudnya {suggestion}?</source>
         <translation>District &quot;{name}&quot; was not found in {within}. Did you mean {suggestion}?</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/importing.py" line="464"/>
+        <location filename="../../desktop/domain/importing.py" line="573"/>
         <source>Desa/kelurahan &quot;{name}&quot; tidak ditemukan di Kecamatan {within}. Maksudnya {suggestion}?</source>
         <translation>Village &quot;{name}&quot; was not found in district {within}. Did you mean {suggestion}?</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/importing.py" line="504"/>
+        <location filename="../../desktop/domain/importing.py" line="613"/>
         <source>Tahun lahir {year} tidak cocok dengan NIK (lahir {nikdate}); tanggal lahir diambil dari NIK. Periksa NIK-nya.</source>
         <translation>Year of birth {year} does not match the NIK (born {nikdate}); the birth date is taken from the NIK. Check the NIK.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/importing.py" line="556"/>
+        <location filename="../../desktop/domain/importing.py" line="665"/>
         <source>Penghasilan &quot;{bracket}&quot;: Rp 5 juta sebulan atau lebih, hampir tidak termasuk pekerja rentan. Periksa kembali.</source>
         <translation>Income &quot;{bracket}&quot;: Rp 5 million a month or more, hardly a vulnerable worker. Please check.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="618"/>
+        <location filename="../../desktop/services/importing.py" line="345"/>
+        <source>Sekolah &quot;{school}&quot; belum terdaftar di Lindung, jadi baris ini belum bisa didaftarkan. Admin menambahkannya (Pengaturan → Sekolah…, atau lindung school add), lalu impor berkas ini lagi.</source>
+        <translation>School &quot;{school}&quot; is not registered in Lindung yet, so this row cannot be enrolled yet. The admin adds it (Settings → Schools…, or lindung school add), then import this file again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/importing.py" line="348"/>
+        <source>Baris ini tidak menyebut sekolahnya, padahal daftar ini menyebut sekolah di setiap baris. Isi kolom {column}, lalu impor lagi.</source>
+        <translation>This row does not name its school, yet this list names a school on every row. Fill in the {column} column, then import again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/importing.py" line="779"/>
         <source>Data tidak lengkap.</source>
         <translation>Incomplete data.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="629"/>
+        <location filename="../../desktop/services/importing.py" line="790"/>
         <source>NIK sama dengan baris {row} di berkas ini; hanya baris {row} yang didaftarkan.</source>
         <translation>Same NIK as row {row} of this file; only row {row} is enrolled.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="630"/>
+        <location filename="../../desktop/services/importing.py" line="791"/>
         <source>NIK sama dengan {person} di baris {row} berkas ini, tetapi namanya lain; hanya yang di baris {row} yang didaftarkan. Periksa NIK-nya.</source>
         <translation>Same NIK as the {person} in row {row} of this file, but a different name; only the one in row {row} is enrolled. Check the NIK.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/dapodik.py" line="407"/>
+        <location filename="../../desktop/domain/dapodik.py" line="451"/>
         <source>Data {person} kosong di berkas.</source>
         <translation>No data for the {person} in the file.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/dapodik.py" line="410"/>
-        <source>Sudah meninggal menurut Dapodik; tidak didaftarkan.</source>
-        <translation>Deceased according to Dapodik; not enrolled.</translation>
+        <location filename="../../desktop/domain/dapodik.py" line="454"/>
+        <source>Status {person} di berkas: &quot;{status}&quot; (sudah meninggal); tidak didaftarkan.</source>
+        <translation>The {person}&apos;s status in the file: &quot;{status}&quot; (deceased); not enrolled.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/dapodik.py" line="413"/>
-        <source>Pekerjaan &quot;{job}&quot;: penerima upah atau tidak bekerja, bukan pekerja rentan bukan penerima upah (BPU) yang dibiayai program ini.</source>
-        <translation>Occupation &quot;{job}&quot;: a wage earner or without work, not a vulnerable non-wage earner (BPU) this programme pays for.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/domain/dapodik.py" line="427"/>
+        <location filename="../../desktop/domain/dapodik.py" line="471"/>
         <source>&quot;{job}&quot; di Dapodik: pastikan pekerjaannya dan bahwa ia pekerja rentan, lalu perbaiki di sini bila perlu.</source>
         <translation>&quot;{job}&quot; in Dapodik: confirm the occupation and that this is a vulnerable worker, and correct it here if needed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/dapodik.py" line="433"/>
+        <location filename="../../desktop/domain/dapodik.py" line="475"/>
         <source>NIK {person} tidak ada di berkas. Minta NIK dari KTP atau Kartu Keluarga, lalu isi.</source>
         <translation>The {person}&apos;s NIK is not in the file. Ask for it from the ID card or family card and enter it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/dapodik.py" line="439"/>
+        <location filename="../../desktop/domain/dapodik.py" line="481"/>
         <source>NIK ini milik {sex}, padahal tercatat sebagai {person}. Periksa NIK-nya.</source>
         <translation>This NIK belongs to a {sex} person, yet recorded as the {person}. Check the NIK.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/dapodik.py" line="443"/>
+        <location filename="../../desktop/domain/dapodik.py" line="485"/>
         <source>Ahli waris {person} tidak diketahui dari Dapodik: isi Nama Ahli Waris dan Hubungan Ahli Waris.</source>
         <translation>The {person}&apos;s heir is not known from Dapodik: enter the heir&apos;s name and relationship.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/eligibility.py" line="121"/>
+        <source>Sudah meninggal (pekerjaan tertulis &quot;{job}&quot;): tidak didaftarkan.</source>
+        <translation>Deceased (occupation given as &quot;{job}&quot;): not enrolled.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/eligibility.py" line="124"/>
+        <source>Pekerjaan &quot;{job}&quot;: tidak bekerja, jadi tidak ada pekerjaan yang dilindungi JKK; program ini untuk pekerja rentan yang bekerja. Bila ia bekerja (mis. berdagang, bertani), tulis pekerjaan itu.</source>
+        <translation>Occupation &quot;{job}&quot;: not working, so there is no work for JKK to cover; this programme is for vulnerable workers who work. If they do work (e.g. trading, farming), write that occupation.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/eligibility.py" line="129"/>
+        <source>Pekerjaan &quot;{job}&quot;: penerima upah (pegawai, karyawan, pensiunan), bukan pekerja rentan bukan penerima upah (BPU) yang dibiayai program ini; tidak didaftarkan.</source>
+        <translation>Occupation &quot;{job}&quot;: a wage earner (employee, staff, pensioner), not a vulnerable non-wage earner (BPU) this programme pays for; not enrolled.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/eligibility.py" line="133"/>
+        <source>Pekerjaan &quot;{job}&quot; tidak menyebut pekerjaan apa pun. Tanyakan pekerjaannya (mis. petani, nelayan, pedagang kecil), lalu isi kolom Pekerjaan.</source>
+        <translation>Occupation &quot;{job}&quot; names no occupation. Ask what their work is (e.g. farmer, fisher, small trader), then fill in the Occupation column.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/eligibility.py" line="136"/>
+        <source>Pekerjaan &quot;{job}&quot;: pastikan ia pekerja rentan (penghasilan kecil, tanpa upah tetap) sebelum didaftarkan; perbaiki pekerjaannya bila perlu.</source>
+        <translation>Occupation &quot;{job}&quot;: make sure this is a vulnerable worker (small income, no fixed wage) before enrolling; correct the occupation if needed.</translation>
     </message>
 </context>
 <context>
@@ -4590,48 +5134,58 @@ NIK {nik}</translation>
 <context>
     <name>_PaymentStep</name>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="458"/>
+        <location filename="../../desktop/gui/membership_window.py" line="283"/>
         <source>mis. nomor bukti transfer BAZNAS</source>
         <translation>e.g. BAZNAS&apos;s transfer receipt number</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="461"/>
+        <location filename="../../desktop/gui/membership_window.py" line="286"/>
         <source>yang ditransfer BAZNAS, mis. 5.000.000 (boleh kosong)</source>
         <translation>what BAZNAS transferred, e.g. 5.000.000 (may be empty)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="462"/>
+        <location filename="../../desktop/gui/membership_window.py" line="290"/>
+        <source>Dana BAZNAS yang membayar iuran ini: zakat, infak atau sedekah.</source>
+        <translation>The BAZNAS fund that pays these contributions: zakat, infak or sedekah.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="291"/>
         <source>&amp;Bulan dibayar</source>
         <translation>&amp;Months paid</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="463"/>
+        <location filename="../../desktop/gui/membership_window.py" line="292"/>
+        <source>Sumber &amp;dana</source>
+        <translation>&amp;Fund</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="293"/>
         <source>&amp;Referensi</source>
         <translation>&amp;Reference</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="464"/>
+        <location filename="../../desktop/gui/membership_window.py" line="294"/>
         <source>&amp;Jumlah dibayar (Rp)</source>
         <translation>&amp;Amount paid (Rp)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="466"/>
-        <location filename="../../desktop/gui/membership_window.py" line="477"/>
+        <location filename="../../desktop/gui/membership_window.py" line="296"/>
+        <location filename="../../desktop/gui/membership_window.py" line="308"/>
         <source>Kewajiban dan pembayaran</source>
         <translation>Owed and paid</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="504"/>
+        <location filename="../../desktop/gui/membership_window.py" line="335"/>
         <source>&quot;{text}&quot; bukan jumlah rupiah. Tulis seperti 5.000.000.</source>
         <translation>&quot;{text}&quot; is not an amount in rupiah. Write it like 5.000.000.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="515"/>
+        <location filename="../../desktop/gui/membership_window.py" line="346"/>
         <source>&quot;{text}&quot; bukan jumlah rupiah. Tulis seperti 5.000.000; tidak ada yang dicatat.</source>
         <translation>&quot;{text}&quot; is not an amount in rupiah. Write it like 5.000.000; nothing was recorded.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="523"/>
+        <location filename="../../desktop/gui/membership_window.py" line="354"/>
         <source>Dicatat: {number}</source>
         <translation>Recorded: {number}</translation>
     </message>
@@ -4639,12 +5193,12 @@ NIK {nik}</translation>
 <context>
     <name>_Step</name>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="158"/>
+        <location filename="../../desktop/gui/steps.py" line="79"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="187"/>
+        <location filename="../../desktop/gui/steps.py" line="108"/>
         <source> bulan</source>
         <translation> months</translation>
     </message>
