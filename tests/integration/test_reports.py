@@ -39,7 +39,7 @@ def people(ws):
 
     membership.export_submission(ws, ws.path.parent / "ajuan.xlsx", SYSTEM, SearchQuery("rina"))
     answer = ws.path.parent / "jawaban.csv"
-    answer.write_text("NIK;Keterangan\n'6101015507900003;Data ahli waris tidak lengkap\n", encoding="utf-8")
+    answer.write_text("NIK;No KPJ;Keterangan\n'6101015507900003;;Data ahli waris tidak lengkap\n", encoding="utf-8")
     assert membership.import_answer(ws, answer, SYSTEM).refused == 1
     return siti, ojek, enrollment.get(ws, ended.id)
 

@@ -225,10 +225,10 @@ def import_answer(ws: Workspace, path: Path, actor: Actor, apply: bool = True,
     file twice changes nothing the second time. ``fingerprint``: the file must be the one previewed."""
     require_branch(actor)
     path = Path(path)
+    reading = _read(path)        # first: a file that is missing or no answer is said so
     digest = _fingerprint(path)
     if fingerprint is not None and fingerprint != digest:
         raise ServiceError(CHANGED_SINCE_PREVIEW, name=path.name)
-    reading = _read(path)
     _settle_dates(reading)
     unknown = [Unapplied(r.row, r.problem, r.sheet, r.value) for r in reading.rows if r.problem]
     read = [r for r in reading.rows if not r.problem]
