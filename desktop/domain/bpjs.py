@@ -238,6 +238,9 @@ def read_answer_row(number: int, row: Sequence[Any], mapping: Mapping[str, int],
     kpj_text = str(int(kpj_cell)) if isinstance(kpj_cell, float) and kpj_cell.is_integer() else cell_text(kpj_cell)
     kpj_text = _KPJ_JUNK.sub("", kpj_text)
     status, remark = cell_text(cell("status")), cell_text(cell("reason"))
+    if kpj_text and not any(ch.isdigit() for ch in kpj_text):
+        # Words where the number would be ("PROSES", "DITOLAK", "-"): BPJS's word, read as a status is.
+        status, kpj_text = " ".join(t for t in (cell_text(kpj_cell), status) if t and t != "-"), ""
     # The remark says why where the status only says what (``DITOLAK`` beside ``NIK tidak valid``).
     reason = remark if remark and header_key(remark) not in _OK_WORDS else status or remark
     digits = sum(ch.isdigit() for ch in nik_text)

@@ -297,3 +297,12 @@ def test_an_answer_naming_another_date_for_an_active_worker_is_reported_not_unch
     assert (result.unchanged, [(u.row, u.value) for u in result.unknown]) == (0, [(2, "03-12-2026")])
     assert "tanggal kepesertaan (TMT) lain" in result.unknown[0].reason
     assert started(batch, 1) == [("active", dt.date(2026, 12, 1))]
+
+
+def test_words_where_the_kpj_would_be_are_read_as_bpjs_word(batch, tmp_path):
+    rows = [[NIKS[0], "PROSES", "", ""], [NIKS[1], "DITOLAK", "", "NIK tidak terdaftar di Dukcapil"],
+            [NIKS[2], "-", "", "Menunggu verifikasi"], [NIKS[3], KPJS[3], "01-12-2026", ""]]
+    path = csv_answer(tmp_path / "jawaban.csv", ["NIK", "No KPJ", "TMT", "Keterangan"], rows)
+    result = membership.import_answer(batch, path, SYSTEM)
+    assert (result.activated, result.refused, result.pending, result.unknown) == (1, 1, 2, [])
+    assert [s for s, _ in started(batch, 4)] == ["submitted", "refused", "submitted", "active"]
