@@ -170,7 +170,7 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--reset", action="store_true", help="kembali ke kolom bawaan Lindung")
 
     p = sub.add_parser("payment", help="pembayaran iuran oleh BAZNAS (admin cabang)")
-    pay_sub = p.add_subparsers(dest="payment_command", metavar="add", required=True, parser_class=_Parser)
+    pay_sub = p.add_subparsers(dest="payment_command", metavar="add|balance", required=True, parser_class=_Parser)
     q = pay_sub.add_parser("add", help="catat pembayaran satu batch (atau daftar No. Registrasi) untuk N bulan")
     q.add_argument("--batch", metavar="NOMOR")
     q.add_argument("--records", metavar="NO_REG,…", help="daftar No. Registrasi (dipisah koma atau spasi)")
@@ -179,6 +179,10 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--amount", metavar="RP", help="jumlah yang dibayar, bila berbeda dari kewajiban")
     q.add_argument("--fund", default="zakat", metavar="zakat|infak|sedekah",
                    help="dana BAZNAS yang membayar (bawaan zakat)")
+    q.add_argument("--json", action="store_true")
+    q = pay_sub.add_parser("balance", help="neraca dana BAZNAS: dibayar, dialokasikan ke bulan kepesertaan, kredit, "
+                                           "kurang bayar (per batch dan seluruhnya)")
+    q.add_argument("--batch", metavar="NOMOR")
     q.add_argument("--json", action="store_true")
 
     p = sub.add_parser("renew", help="perpanjang dalam satu langkah: bayar lagi untuk yang perlindungannya segera "

@@ -173,10 +173,43 @@ def _payment_json(result) -> str:
 def cmd_payment(ws, actor, args) -> int:
     from desktop.services import membership
 
+    if args.payment_command == "balance":
+        return _balance(ws, actor, args)
     registration_nos = [r for r in (args.records or "").replace(",", " ").split() if r]
     result = membership.add_payment(ws, actor, args.months, batch=args.batch, registration_nos=registration_nos,
                                     reference=args.reference or "", amount=_amount(args.amount), fund=args.fund)
     print(_payment_json(result) if args.json else "\n".join(_payment_lines(result)))
+    return EXIT_OK
+
+
+def _balance(ws, actor, args) -> int:
+    from desktop.domain.text import format_rupiah
+    from desktop.services.membership.ledger import balances
+
+    found = balances(ws, actor, args.batch)
+    if args.json:
+        body = found.to_json()
+        if args.batch:
+            body = {"batch": args.batch, **found.total.to_json(), "payments": body["payments"]}
+        print(json.dumps(body, ensure_ascii=False))
+        return EXIT_OK
+
+    def line(name: str, b) -> str:
+        text = (f"{name}: dibayar {format_rupiah(b.paid)} = dialokasikan {format_rupiah(b.allocated)} "
+                f"({b.months} bulan-peserta) + kredit {format_rupiah(b.credit)}")
+        if b.held:
+            text += f" (menunggu jawaban BPJS {format_rupiah(b.held)})"
+        if b.owed:
+            text += f"; kurang bayar {format_rupiah(b.owed)}"
+        return text + "."
+
+    if not found.total.workers:
+        print("Belum ada pembayaran BAZNAS yang tercatat" + (f" untuk batch {args.batch}." if args.batch else "."))
+        return EXIT_OK
+    for name, b in sorted(found.batches.items()):
+        print(line(f"Batch {name}", b))
+    if not args.batch:
+        print(line("Seluruhnya", found.total))
     return EXIT_OK
 
 

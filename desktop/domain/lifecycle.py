@@ -14,8 +14,10 @@ Event shapes (all carry ``at`` (UTC ISO 8601) and ``by`` (user name)):
 - ``{"type": "activated", "kpj": "11 digits", "start": "YYYY-MM-DD", "file": "…", "answer": "<id>"}``
 - ``{"type": "refused", "reason": "…", "data": "<fingerprint of the data refused>", "file": "…", "answer": "<id>"}``
   (``answer`` names the application of one BPJS answer file: every event it added carries the same id)
-- ``{"type": "paid", "payment": "…", "months": N, "amount": RP, "fund": "zakat|infak|sedekah",
-  "from": "YYYY-MM-DD" (optional)}`` (no ``fund``: recorded before funds were, zakat)
+- ``{"type": "paid", "payment": "…", "months": N, "amount": RP, "paid": RP, "fund": "zakat|infak|sedekah",
+  "from": "YYYY-MM-DD" (optional)}`` (``amount``: owed for the worker when recorded; ``paid``: the worker's
+  share of the transfer when its amount was entered, else absent (the amount owed was paid); no ``fund``:
+  recorded before funds were, zakat). ``desktop.domain.ledger`` allocates it to worker-months.
 - ``{"type": "answer_undone", "answer": "<id>", "file": "…", "reason": "…" (optional)}``: the branch took
   back one application of an answer file (applied by mistake, or misread). Events are facts and stay: the
   record's events carrying that id are passed over wherever this event stands, so the record is what it
@@ -102,6 +104,8 @@ def derive(events: Sequence[Mapping[str, Any]]) -> State:
             continue
         if kind == SUBMITTED:
             if status in ("enrolled", "refused"):
+                if status == "refused":
+                    pool = 0     # paid for the refused submission: credit (ledger), never coverage twice
                 status, batch, reason = "submitted", event.get("batch"), None
         elif kind == ACTIVATED:
             if status != "active":
@@ -215,10 +219,11 @@ def event_problems(events: Any, today: dt.date | None = None,
             months = event.get("months")
             if not isinstance(months, int) or isinstance(months, bool) or not 1 <= months <= MAX_MONTHS:
                 problems.append(f"lifecycle {index}: jumlah bulan dibayar harus 1 sampai {MAX_MONTHS}")
-            amount = event.get("amount")
-            if amount is not None and (not isinstance(amount, int) or isinstance(amount, bool)
-                                       or not 0 <= amount <= MAX_AMOUNT):
-                problems.append(f"lifecycle {index}: jumlah rupiah tidak sah")
+            for key in ("amount", "paid"):      # owed for the worker; their share of the transfer
+                amount = event.get(key)
+                if amount is not None and (not isinstance(amount, int) or isinstance(amount, bool)
+                                           or not 0 <= amount <= MAX_AMOUNT):
+                    problems.append(f"lifecycle {index}: jumlah rupiah tidak sah")
             if event.get("from") is not None:
                 restart = _day(event.get("from"))
                 if restart is None or (today is not None and not plausible_day(restart, today)):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -133,10 +133,13 @@ def _pay(session: Session, ws: Workspace, actor: Actor, ids: Sequence[int], mont
         raise ServiceError(QT_TRANSLATE_NOOP("Service", "Tidak ada peserta yang dapat dibayar: hanya peserta yang "
                                                         "sudah diajukan atau aktif."))
     number = _next_number(session, ws, "payment")
+    shares = transfer_shares(amount, {wid: owed_for_worker for wid, (owed_for_worker, _r) in planned.items()})
     events: dict[int, dict[str, Any]] = {}
     for wid, (amount_for, restart) in planned.items():
         event = {"type": lifecycle.PAID, "at": _stamp(now), "by": actor.username, "payment": number,
                  "months": months, "amount": amount_for, "fund": fund.value}
+        if shares is not None:
+            event["paid"] = shares[wid]
         if reference:
             event["reference"] = reference
         if restart:
@@ -150,6 +153,24 @@ def _pay(session: Session, ws: Workspace, actor: Actor, ids: Sequence[int], mont
         "batch": batch_no, "records": len(events), "months": months, "owed": owed, "paid": amount,
         "reference": reference, "renewal": renewal, "fund": fund.value})
     return PaymentResult(number, len(events), months, owed, amount, skipped, fund.value)
+
+
+def transfer_shares(amount: int | None, owed: Mapping[int, int]) -> dict[int, int] | None:
+    """The transfer split among its workers in proportion to what each was owed (largest remainders, in
+    worker order on ties), so the shares add up to the transfer exactly and every worker's ledger holds the
+    money that came for them; None when no amount was entered (each paid what they were owed)."""
+    if amount is None or not owed:
+        return None
+    total = sum(owed.values())
+    if total == 0:
+        ids = sorted(owed)
+        base, extra = divmod(amount, len(ids))
+        return {wid: base + (1 if n < extra else 0) for n, wid in enumerate(ids)}
+    exact = {wid: (amount * part) // total for wid, part in owed.items()}
+    remainders = sorted(owed, key=lambda wid: (-((amount * owed[wid]) % total), wid))
+    for wid in remainders[:amount - sum(exact.values())]:
+        exact[wid] += 1
+    return exact
 
 
 def parse_fund(fund: object) -> Fund:
