@@ -34,6 +34,28 @@ from desktop.domain.text import add_months
 Price = Callable[[dt.date, int], int]
 
 
+class Pricing:
+    """A price per worker-month, with the months a payment buys worked out once per (origin, offset,
+    months, bracket): the branch's workers mostly share a membership date, so a whole branch's ledger
+    prices a handful of spans, not a million months."""
+
+    def __init__(self, price: Price):
+        self.price = price
+        self.spans: dict[tuple[dt.date, int, int, int], tuple[tuple[tuple[dt.date, dt.date, int], ...], int]] = {}
+
+    def span(self, origin: dt.date, offset: int, months: int,
+             bracket: int) -> tuple[tuple[tuple[dt.date, dt.date, int], ...], int]:
+        """((begins, ends, price) of each month, their total) for the ``offset``-th to the
+        ``offset + months - 1``-th month from ``origin`` (counted as ``lifecycle.derive`` counts)."""
+        key = (origin, offset, months, bracket)
+        found = self.spans.get(key)
+        if found is None:
+            each = tuple((add_months(origin, i), add_months(origin, i + 1) - dt.timedelta(days=1),
+                          self.price(add_months(origin, i), bracket)) for i in range(offset, offset + months))
+            found = self.spans[key] = (each, sum(cost for _b, _e, cost in each))
+        return found
+
+
 @dataclass
 class Share:
     """One payment's money for one worker and what became of it."""
@@ -63,7 +85,8 @@ class WorkerMonth:
 @dataclass
 class WorkerLedger:
     shares: list[Share] = field(default_factory=list)
-    months: list[WorkerMonth] = field(default_factory=list)
+    months: list[WorkerMonth] = field(default_factory=list)     # each worker-month (``detail``)
+    bought: int = 0                                              # how many worker-months were bought
 
     @property
     def paid(self) -> int:
@@ -96,10 +119,13 @@ def money_of(event: Mapping[str, Any]) -> int:
     return 0
 
 
-def worker_ledger(events: Sequence[Mapping[str, Any]], price: Price, bracket_of: Callable[[Mapping[str, Any]], int],
-                  deleted: bool = False) -> WorkerLedger:
+def worker_ledger(events: Sequence[Mapping[str, Any]], price: Price | Pricing,
+                  bracket_of: Callable[[Mapping[str, Any]], int], deleted: bool = False,
+                  detail: bool = True) -> WorkerLedger:
     """A worker's ledger from their events (oldest first). ``bracket_of`` gives the bracket a ``submitted``
-    event sent BPJS; ``deleted``: a record deleted before BPJS's answer leaves its held money credit."""
+    event sent BPJS; ``deleted``: a record deleted before BPJS's answer leaves its held money credit;
+    ``detail``: list each worker-month (else only the figures: a branch's balance)."""
+    pricing = price if isinstance(price, Pricing) else Pricing(price)
     ledger = WorkerLedger()
     status, start, end, bracket = "enrolled", None, None, 0
     pool: list[Share] = []              # paid before the answer: their months begin at the KPJ start
@@ -107,18 +133,18 @@ def worker_ledger(events: Sequence[Mapping[str, Any]], price: Price, bracket_of:
 
     def buy(share: Share, origin: dt.date, offset: int = 0) -> int:
         """Allocate ``share`` to its months, the ``offset``-th month from ``origin`` on (counted from one
-        day, as ``lifecycle.derive`` counts coverage); the offset after its last month."""
-        money = share.paid
-        for i in range(offset, offset + share.months):
-            month_begins = add_months(origin, i)
-            cost = price(month_begins, bracket)
-            part = min(cost, money)
-            money -= part
-            share.allocated += part
-            share.owed += cost - part
-            ends = add_months(origin, i + 1) - dt.timedelta(days=1)
-            ledger.months.append(WorkerMonth(month_begins, ends, cost, share.payment, part))
+        day, as ``lifecycle.derive`` counts coverage), month by month; the offset after its last month."""
+        months, cost = pricing.span(origin, offset, share.months, bracket)
+        share.allocated = min(share.paid, cost)
+        share.owed = cost - share.allocated
         share.months_bought = share.months
+        ledger.bought += share.months
+        if detail:
+            money = share.paid
+            for begins, ends, price_ in months:
+                part = min(price_, money)
+                money -= part
+                ledger.months.append(WorkerMonth(begins, ends, price_, share.payment, part))
         return offset + share.months
 
     for event in events:

@@ -36,6 +36,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import orjson
+
 from desktop.domain.text import add_months
 
 SUBMITTED, ACTIVATED, REFUSED, PAID = "submitted", "activated", "refused", "paid"
@@ -140,12 +142,20 @@ def effective_status(status: str, coverage_end: dt.date | None, today: dt.date) 
 def loads(text: str | None) -> list[dict[str, Any]]:
     if not text:
         return []
-    value = json.loads(text)
+    try:
+        value = orjson.loads(text)  # a branch's ledger reads some 60,000 of these: a third of json's time
+    except orjson.JSONDecodeError:
+        value = json.loads(text)    # what orjson refuses and json reads (integers beyond 64 bits)
     return value if isinstance(value, list) else []
 
 
 def dumps(events: Sequence[Mapping[str, Any]]) -> str:
-    return json.dumps(list(events), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    """Compact JSON with sorted keys: orjson writes the same text as Python's encoder here (a payment for a
+    whole branch writes some 60,000), which writes what orjson cannot (integers beyond 64 bits)."""
+    try:
+        return orjson.dumps(list(events), option=orjson.OPT_SORT_KEYS).decode()
+    except TypeError:
+        return json.dumps(list(events), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
 # The enrollment fields BPJS reads: a refused record is ready again once one of them changed.

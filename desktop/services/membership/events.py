@@ -62,16 +62,16 @@ def _append(session: Session, ws: Workspace, actor: Actor, events: Mapping[int, 
     if not events:
         return 0
     ids = list(events)
-    current: dict[int, tuple[str, int]] = {}
+    current: dict[int, tuple[str, int, str]] = {}
     for start in range(0, len(ids), _CHUNK):
         chunk = ids[start:start + _CHUNK]
-        current.update((wid, (text_, rev)) for wid, text_, rev in session.execute(
-            select(Worker.id, Worker.lifecycle, Worker.revision).where(Worker.id.in_(chunk))))
+        current.update((wid, (text_, rev, status)) for wid, text_, rev, status in session.execute(
+            select(Worker.id, Worker.lifecycle, Worker.revision, Worker.status).where(Worker.id.in_(chunk))))
     updates, history = [], []
     for wid, event in events.items():
-        old_text, revision = current[wid]
+        old_text, revision, stored_status = current[wid]
         old = lifecycle.loads(old_text)
-        before = lifecycle.derive(old) if old else None
+        before_status = stored_status if old else "enrolled"    # the stored status follows from the events
         new = old + [event]
         problems = lifecycle.event_problems([event], ws.today, earlier=old)
         if problems:      # every path that appends checks its input first: this is the last guard
@@ -83,8 +83,8 @@ def _append(session: Session, ws: Workspace, actor: Actor, events: Mapping[int, 
                         state.coverage_end.isoformat() if state.coverage_end else None,
                         state.batch, revision + 1, actor.username, _sql_time(now), wid))
         changes = {"lifecycle": event["type"]}
-        if before is None or before.status != state.status:
-            changes["status"] = [before.status if before else "enrolled", state.status]
+        if before_status != state.status:
+            changes["status"] = [before_status, state.status]
         history.append((wid, revision + 1, "lifecycle", _sql_time(now), actor.username, ws.device.id,
                         json.dumps(changes, ensure_ascii=False)))
     cursor = session.connection().connection.driver_connection.cursor()

@@ -1,0 +1,76 @@
+"""Speed goals of the zakat ledger (issue 26), printed as figures.
+
+    .venv/bin/python benchmarks/bench_ledger.py [--records 57543] [--runs 3]
+
+The branch's whole programme (57,543 workers in 2023), submitted in one batch, active, paid 12 months:
+- ``payment add`` of the next 12 months for all of them <= 2 s;
+- ``payment balance`` (every worker's ledger, per batch, per payment and in total) <= 2 s.
+Each run starts from a copy of one database, so every run does the whole work.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import statistics
+import time
+
+from _common import OUT
+from bench_membership import base_db, copy_db
+
+
+def prepared(records: int):
+    """A database of ``records`` workers submitted, answered active and paid 12 months (made once)."""
+    from desktop.services import membership
+    from desktop.services.accounts import SYSTEM
+    from desktop.services.workspace import Workspace
+    from bench_membership import answer_file
+
+    path = OUT / f"ledger-{records}.sqlite3"
+    if not path.exists():
+        db = copy_db(base_db(records), OUT / "ledger-making.sqlite3")
+        ws = Workspace(db, today=dt.date(2026, 12, 1))
+        out = OUT / "ledger-export.xlsx"
+        batch = membership.export_submission(ws, out, SYSTEM, months=12).number
+        answer = OUT / f"ledger-answer-{records}.xlsx"
+        answer_file(out, answer)
+        membership.import_answer(ws, answer, SYSTEM)
+        membership.add_payment(ws, SYSTEM, 12, batch=batch, reference="TRF-1")
+        ws.close()
+        copy_db(db, path)
+    return path
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--records", type=int, default=57_543)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    from desktop.services import membership
+    from desktop.services.accounts import SYSTEM
+    from desktop.services.membership.ledger import balances
+    from desktop.services.workspace import Workspace
+
+    source = prepared(args.records)
+    pay_times, balance_times = [], []
+    for _ in range(args.runs):
+        ws = Workspace(copy_db(source, OUT / "ledger-run.sqlite3"), today=dt.date(2026, 12, 1))
+        batch = membership.batches(ws)[0].number
+        start = time.perf_counter()
+        membership.add_payment(ws, SYSTEM, 12, batch=batch, reference="TRF-2")
+        pay_times.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        found = balances(ws, SYSTEM)
+        balance_times.append(time.perf_counter() - start)
+        total = found.total
+        assert total.paid == total.allocated + total.credit and total.workers >= args.records * 9 // 10, total
+        ws.close()
+    for label, times in (("payment add, %d workers x 12 months" % args.records, pay_times),
+                         ("payment balance, %d workers" % args.records, balance_times)):
+        median = statistics.median(times)
+        print(f"{label}: median {median:.2f} s over {len(times)} runs (min {min(times):.2f}, max {max(times):.2f})"
+              f" — goal <= 2.0 s: {'met' if median <= 2.0 else 'NOT met'}")
+
+
+if __name__ == "__main__":
+    main()
