@@ -61,7 +61,7 @@ def _batch_invoice(ws, actor, args) -> int:
     if printed.kind == "invoice":
         said = (f"Tagihan {printed.number} untuk batch {args.batch}: {format_rupiah(total)}"
                 + ("" if result.issued else
-                   f" (terbit {format_date_long(printed.issued_at.date())}; dicetak ulang dengan angka yang sama)"))
+                   f" (terbit {format_date_long(reporting.issued_local(printed).date())}; dicetak ulang dengan angka yang sama)"))
     else:
         said = (f"{KIND_NAMES[printed.kind].capitalize()} {printed.number} untuk batch {args.batch}, mengoreksi "
                 f"{printed.refers_to}: {_signed(total)}")
@@ -94,7 +94,7 @@ def _documents(ws, actor, args) -> int:
               f"Belum ada dokumen tagihan yang terbit untuk batch {args.batch}.")
         return EXIT_OK
     for d in issued:
-        print(f"{d.number}\t{KIND_NAMES[d.kind]}\tbatch {d.batch_no}\t{format_date_long(d.issued_at.date())}\t"
+        print(f"{d.number}\t{KIND_NAMES[d.kind]}\tbatch {d.batch_no}\t{format_date_long(reporting.issued_local(d).date())}\t"
               f"{_signed(d.figures['total']) if d.refers_to else _signed(d.figures['total']).lstrip('+')}"
               + (f"\tmengoreksi {d.refers_to}" if d.refers_to else ""))
     return EXIT_OK

@@ -576,7 +576,7 @@ class MainWindow(QMainWindow):
         kinds = {"invoice": self.tr("tagihan"), "supplementary": self.tr("tagihan tambahan"),
                  "credit_note": self.tr("nota kredit")}
         lines = [self.tr("{number} · {kind} · batch {batch} · {date} · {total}").format(
-            number=d.number, kind=kinds[d.kind], batch=d.batch_no, date=format_date_long(d.issued_at.date()),
+            number=d.number, kind=kinds[d.kind], batch=d.batch_no, date=format_date_long(reporting.issued_local(d).date()),
             total=format_rupiah(d.figures["total"]) if d.figures["total"] >= 0
             else "−" + format_rupiah(-d.figures["total"]))
             + (self.tr(" · mengoreksi {number}").format(number=d.refers_to) if d.refers_to else "")

@@ -194,6 +194,11 @@ def _totals(rows: list[dict]) -> dict:
     return {"workers": sum(r["workers"] for r in rows), "jkk": jkk, "jkm": jkm, "total": jkk + jkm}
 
 
+def issued_local(document: DocumentRecord) -> dt.datetime:
+    """When ``document`` was issued, on this laptop's clock (it is stored in UTC)."""
+    return document.issued_at.replace(tzinfo=dt.timezone.utc).astimezone().replace(tzinfo=None)
+
+
 def _draw(ws: Workspace, out: Path, figures: dict, document: DocumentRecord | None = None) -> None:
     """The contributions report of ``figures`` (of a document when given: its number, issue date, and
     for a correction the document it corrects)."""
@@ -201,8 +206,8 @@ def _draw(ws: Workspace, out: Path, figures: dict, document: DocumentRecord | No
     mark = None
     generated = _generated()
     if document is not None:
-        local = document.issued_at.replace(tzinfo=dt.timezone.utc).astimezone()
-        generated = _generated(local.replace(tzinfo=None))
+        local = issued_local(document)
+        generated = _generated(local)
         mark = DocumentMark(document.number, format_date_long(local.date()), document.kind, document.refers_to,
                             figures.get("since"))
     title = {None: f"Tagihan iuran batch {batch}" if batch else "Kewajiban iuran BAZNAS untuk pekerja rentan",
