@@ -303,30 +303,69 @@ class ContributionRow:
 
 
 @dataclass(frozen=True)
+class DocumentMark:
+    """What makes a contributions report a document: its number and issue date, and for a correction
+    (``kind`` supplementary or credit_note, its rows the differences) the number it corrects."""
+    number: str
+    issued: str                        # "7 Desember 2026"
+    kind: str = "invoice"              # invoice | supplementary | credit_note
+    corrects: str | None = None
+    since: str | None = None           # a correction: the last document its differences are from
+
+
+@dataclass(frozen=True)
 class ContributionData:
     rows: Sequence[ContributionRow]
     months: int
     period: str                        # "November 2026 – Oktober 2027"
     notes: Sequence[str] = field(default_factory=tuple)
+    document: DocumentMark | None = None
 
 
 def write_contributions(out: Path, cover: Cover, data: ContributionData, rupiah, font_dir: Path) -> None:
-    """``rupiah`` formats an amount the Indonesian way (Rp 1.234.567)."""
+    """``rupiah`` formats an amount the Indonesian way (Rp 1.234.567). A correction's rows are the
+    differences from the document it corrects, signed (+ more owed, − less)."""
     register_fonts(font_dir)
     s = _styles()
+    mark = data.document
+    correction = mark is not None and mark.corrects is not None
+
+    def money(amount: int) -> str:
+        if not correction:
+            return rupiah(amount)
+        return ("+" if amount > 0 else "−" if amount < 0 else "") + rupiah(abs(amount))
+
+    def count(n: int) -> str:
+        return f"+{_n(n)}" if correction and n > 0 else f"−{_n(-n)}" if n < 0 else _n(n)
+
     total_jkk = sum(r.jkk for r in data.rows)
     total_jkm = sum(r.jkm for r in data.rows)
     workers = sum(r.workers for r in data.rows)
+    total = total_jkk + total_jkm
     table = _table(
         [["Kabupaten/Kota", "Peserta", "JKK", "JKM", "Jumlah"]]
-        + [[r.kabupaten, _n(r.workers), rupiah(r.jkk), rupiah(r.jkm), rupiah(r.jkk + r.jkm)] for r in data.rows]
-        + [["Jumlah", _n(workers), rupiah(total_jkk), rupiah(total_jkm), rupiah(total_jkk + total_jkm)]],
+        + [[r.kabupaten, count(r.workers), money(r.jkk), money(r.jkm), money(r.jkk + r.jkm)] for r in data.rows]
+        + [["Jumlah", count(workers), money(total_jkk), money(total_jkm), money(total)]],
         [52 * mm, 22 * mm, 33 * mm, 33 * mm, 34 * mm], numeric_from=1, total_row=True)
-    story = [
-        Paragraph(f"Iuran JKK dan JKM yang dibayar BAZNAS dari dana zakat untuk {_n(workers)} peserta "
-                  f"selama {data.months} bulan ({data.period}).", s["base"]),
+    head: list = []
+    if mark is not None:
+        head.append(Paragraph(f"Nomor dokumen: <b>{mark.number}</b> · diterbitkan {mark.issued}", s["base"]))
+        if correction:
+            head.append(Paragraph(f"Mengoreksi <b>{mark.corrects}</b>", s["base"]))
+        head.append(Spacer(1, 2 * mm))
+    if correction:
+        intro = (f"Selisih iuran JKK dan JKM sejak {mark.since or mark.corrects}, selama {data.months} bulan ({data.period}). "
+                 f"Tanda + berarti kewajiban bertambah, tanda − berarti berkurang.")
+        said = (f"Tambahan kewajiban BAZNAS: <b>{rupiah(total)}</b>" if mark.kind == "supplementary"
+                else f"Kredit BAZNAS (kewajiban berkurang): <b>{rupiah(-total)}</b>")
+    else:
+        intro = (f"Iuran JKK dan JKM yang dibayar BAZNAS dari dana zakat untuk {_n(workers)} peserta "
+                 f"selama {data.months} bulan ({data.period}).")
+        said = f"Total kewajiban: <b>{rupiah(total)}</b>"
+    story = head + [
+        Paragraph(intro, s["base"]),
         Spacer(1, 3 * mm), table, Spacer(1, 4 * mm),
-        Paragraph(f"Total kewajiban: <b>{rupiah(total_jkk + total_jkm)}</b>", s["subtitle"]),
+        Paragraph(said, s["subtitle"]),
         Spacer(1, 3 * mm),
     ] + [Paragraph(note, s["small"]) for note in data.notes]
     _build(out, cover, story, font_dir)

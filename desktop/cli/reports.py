@@ -1,7 +1,9 @@
-"""``report summary|receipts|contributions``: the PDF reports."""
+"""``report summary|receipts|contributions|documents``: the PDF reports, and the documents issued."""
 
 from __future__ import annotations
 
+import json
+import sys
 from pathlib import Path
 
 from desktop.cli.common import EXIT_OK, EXIT_USAGE, CliError, _warn_outside
@@ -24,10 +26,75 @@ def cmd_report(ws, actor, args) -> int:
         from desktop.cli.membership import cmd_report_baznas
 
         return cmd_report_baznas(ws, actor, args)
+    elif args.report_command == "documents":
+        return _documents(ws, actor, args)
+    elif args.batch:
+        return _batch_invoice(ws, actor, args)
     else:
-        if args.months is None and not args.batch:
+        if args.months is None:
             raise CliError("sebutkan --months N (atau --batch NOMOR untuk tagihan satu batch)", EXIT_USAGE)
-        total = reporting.contributions_report(ws, Path(args.out), args.months, actor, batch=args.batch)
-        what = f"batch {args.batch}" if args.batch else f"{args.months} bulan"
-        print(f"Kewajiban iuran {format_rupiah(total)} untuk {what} ditulis ke {args.out}.")
+        if args.reissue:
+            raise CliError("--reissue hanya bersama --batch NOMOR (koreksi tagihan satu batch)", EXIT_USAGE)
+        total = reporting.contributions_report(ws, Path(args.out), args.months, actor)
+        print(f"Kewajiban iuran {format_rupiah(total)} untuk {args.months} bulan ditulis ke {args.out}.")
+    return EXIT_OK
+
+
+KIND_NAMES = {"invoice": "tagihan", "supplementary": "tagihan tambahan", "credit_note": "nota kredit"}
+
+
+def _signed(amount: int) -> str:
+    from desktop.domain.text import format_rupiah
+
+    return ("+" if amount > 0 else "−" if amount < 0 else "") + format_rupiah(abs(amount))
+
+
+def _batch_invoice(ws, actor, args) -> int:
+    """``report contributions OUT --batch B [--reissue]``: the batch's numbered invoice (a correction with
+    ``--reissue`` when its figures have changed since)."""
+    from desktop.domain.text import format_date_long, format_rupiah
+    from desktop.services import reporting
+
+    result = reporting.batch_invoice(ws, Path(args.out), actor, args.batch, args.months, reissue=args.reissue)
+    printed = result.printed
+    total = printed.figures["total"]
+    if printed.kind == "invoice":
+        said = (f"Tagihan {printed.number} untuk batch {args.batch}: {format_rupiah(total)}"
+                + ("" if result.issued else
+                   f" (terbit {format_date_long(reporting.issued_local(printed).date())}; dicetak ulang dengan angka yang sama)"))
+    else:
+        said = (f"{KIND_NAMES[printed.kind].capitalize()} {printed.number} untuk batch {args.batch}, mengoreksi "
+                f"{printed.refers_to}: {_signed(total)}")
+    print(f"{said} ditulis ke {args.out}.")
+    if result.changed_since:
+        print(f"lindung: perhatian: angka batch {args.batch} berubah sejak {result.changed_since} "
+              f"(selisih {_signed(result.difference)}); yang dicetak tetap {printed.number} seperti saat terbit. "
+              f"Untuk menerbitkan koreksinya (tagihan tambahan atau nota kredit): lindung report contributions "
+              f"FILE.pdf --batch {args.batch} --reissue", file=sys.stderr)
+    elif args.reissue and not result.issued:
+        print(f"Angka batch {args.batch} tidak berubah sejak dokumen terakhir: tidak ada koreksi yang perlu "
+              f"diterbitkan.")
+    return EXIT_OK
+
+
+def _documents(ws, actor, args) -> int:
+    """``report documents [--batch B] [--json]``: the documents issued, oldest first."""
+    from desktop.domain.text import format_date_long
+    from desktop.services import reporting
+
+    issued = reporting.issued_documents(ws, actor, args.batch)
+    if args.json:
+        print(json.dumps([{"number": d.number, "kind": d.kind, "batch": d.batch_no, "refers_to": d.refers_to,
+                           "issued_at": d.issued_at.isoformat(timespec="seconds"), "issued_by": d.issued_by,
+                           "months": d.figures["months"], "first_month": d.figures["first_month"],
+                           "workers": d.figures["workers"], "total": d.figures["total"]} for d in issued]))
+        return EXIT_OK
+    if not issued:
+        print("Belum ada dokumen tagihan yang terbit." if not args.batch else
+              f"Belum ada dokumen tagihan yang terbit untuk batch {args.batch}.")
+        return EXIT_OK
+    for d in issued:
+        print(f"{d.number}\t{KIND_NAMES[d.kind]}\tbatch {d.batch_no}\t{format_date_long(reporting.issued_local(d).date())}\t"
+              f"{_signed(d.figures['total']) if d.refers_to else _signed(d.figures['total']).lstrip('+')}"
+              + (f"\tmengoreksi {d.refers_to}" if d.refers_to else ""))
     return EXIT_OK

@@ -15,7 +15,7 @@ from desktop.domain.enrollment import Status
 from desktop.gui.accounts_dialog import AccountsDialog
 from desktop.gui.enrollment_form import EnrollmentForm
 from desktop.gui.i18n import LANGUAGES, error_text, label, number
-from desktop.domain.text import school_words
+from desktop.domain.text import format_date_long, format_rupiah, school_words
 from desktop.gui.widgets import SEARCH_ROLE, SearchCombo
 from desktop.gui.worker import DbWorker
 from desktop.gui.worker_model import EXPIRING_SOON, WorkerTableModel, status_filter
@@ -54,6 +54,7 @@ class MainWindow(QMainWindow):
         self._ready = False
         self._own_school_shown = False
         self.form: EnrollmentForm | None = None
+        self.invoice_box: QMessageBox | None = None   # "the invoice's figures changed": its correction button
         self._select_id: str | None = None   # a record just saved, to select once it is in the list
         self._ending = False                  # signing out or restoring: closing asks nothing
         # The app's name is added to every title by Qt (application display name): not repeated here.
@@ -212,6 +213,8 @@ class MainWindow(QMainWindow):
         reports.addAction(QAction(self.tr("Tanda terima kartu sekolah terpilih…"), self,
                                   triggered=self.report_receipts))
         reports.addAction(QAction(self.tr("Kewajiban iuran BAZNAS…"), self, triggered=self.report_contributions))
+        reports.addAction(QAction(self.tr("Tagihan iuran satu batch…"), self, triggered=lambda: self.report_invoice()))
+        reports.addAction(QAction(self.tr("Dokumen tagihan yang terbit…"), self, triggered=self.show_documents))
         data.addSeparator()
         data.addAction(quit_)
         self.addAction(quit_)
@@ -509,6 +512,77 @@ class MainWindow(QMainWindow):
         if path:
             self.worker.submit(reporting.contributions_report, self.ws, path, months, self.actor,
                                on_success=lambda _n: self._report_written(path), on_failure=self._failed)
+
+    def report_invoice(self, batch: str | None = None, path: Path | None = None, reissue: bool = False) -> None:
+        """A batch's invoice, a numbered document: printed as issued; when its figures have changed since,
+        a box says so with a button that issues the correction (a supplementary invoice or credit note)."""
+        if batch is None:
+            from desktop.services import membership
+
+            self.worker.submit(membership.batches, self.ws, on_success=self._choose_invoice_batch,
+                               on_failure=self._failed)
+            return
+        default = f"koreksi-tagihan-{batch}.pdf" if reissue else f"tagihan-{batch}.pdf"
+        path = path or self._report_path(default)
+        if path:
+            self.worker.submit(reporting.batch_invoice, self.ws, path, self.actor, batch, reissue=reissue,
+                               on_success=lambda result: self._invoice_written(path, result, reissue),
+                               on_failure=self._failed)
+
+    def _choose_invoice_batch(self, infos) -> None:
+        if not infos:
+            QMessageBox.information(self, self.tr("Tagihan iuran"),
+                                    self.tr("Belum ada batch pengajuan: ajukan peserta ke BPJS dulu."))
+            return
+        batch, ok = QInputDialog.getItem(self, self.tr("Tagihan iuran"), self.tr("Tagihan untuk batch:"),
+                                         [info.number for info in infos], 0, False)
+        if ok and batch:
+            self.report_invoice(batch)
+
+    def _invoice_written(self, path: Path, result: reporting.Invoice, reissue: bool) -> None:
+        printed = result.printed
+        self._report_written(path)
+        if printed.refers_to:
+            said = self.tr("{number} diterbitkan, mengoreksi {invoice}: {path}")
+        elif result.issued:
+            said = self.tr("Tagihan {number} diterbitkan: {path}")
+        else:
+            said = self.tr("Tagihan {number} dicetak ulang seperti saat terbit: {path}")
+        self.statusBar().showMessage(said.format(number=printed.number, invoice=printed.refers_to, path=path), 15000)
+        if reissue and not result.issued:
+            QMessageBox.information(self, self.tr("Tagihan iuran"), self.tr(
+                "Angka batch {batch} tidak berubah sejak dokumen terakhir: tidak ada koreksi yang perlu "
+                "diterbitkan.").format(batch=printed.batch_no))
+        if result.changed_since:
+            box = QMessageBox(QMessageBox.Icon.Information, self.tr("Angka tagihan berubah"), self.tr(
+                "Angka batch {batch} berubah sejak {since} (selisih {difference}). Yang disimpan tetap {number} "
+                "seperti saat terbit. Terbitkan koreksinya: tagihan tambahan bila kewajiban bertambah, nota kredit "
+                "bila berkurang.").format(batch=printed.batch_no, since=result.changed_since, number=printed.number,
+                                          difference=("+" if result.difference > 0 else "−")
+                                          + format_rupiah(abs(result.difference))), parent=self)
+            box.setObjectName("invoiceChanged")
+            reissue_button = box.addButton(self.tr("Terbitkan koreksi…"), QMessageBox.ButtonRole.AcceptRole)
+            reissue_button.setObjectName("reissueButton")
+            box.addButton(self.tr("Nanti saja"), QMessageBox.ButtonRole.RejectRole)
+            reissue_button.clicked.connect(lambda: self.report_invoice(printed.batch_no, reissue=True))
+            self.invoice_box = box
+            box.open()
+
+    def show_documents(self) -> None:
+        self.worker.submit(reporting.issued_documents, self.ws, self.actor, on_success=self._documents_shown,
+                           on_failure=self._failed)
+
+    def _documents_shown(self, issued) -> None:
+        kinds = {"invoice": self.tr("tagihan"), "supplementary": self.tr("tagihan tambahan"),
+                 "credit_note": self.tr("nota kredit")}
+        lines = [self.tr("{number} · {kind} · batch {batch} · {date} · {total}").format(
+            number=d.number, kind=kinds[d.kind], batch=d.batch_no, date=format_date_long(reporting.issued_local(d).date()),
+            total=format_rupiah(d.figures["total"]) if d.figures["total"] >= 0
+            else "−" + format_rupiah(-d.figures["total"]))
+            + (self.tr(" · mengoreksi {number}").format(number=d.refers_to) if d.refers_to else "")
+            for d in issued]
+        QMessageBox.information(self, self.tr("Dokumen tagihan yang terbit"),
+                                "\n".join(lines) or self.tr("Belum ada dokumen tagihan yang terbit."))
 
     # ------------------------------------------------------------------ hub, schools, settings, backups
     def start_sync(self) -> None:

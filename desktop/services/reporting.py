@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import exists, func, select
@@ -14,16 +15,18 @@ from desktop.domain.contributions import (
 )
 from desktop.domain.enrollment import Occupation, Status
 from desktop.domain.messages import QT_TRANSLATE_NOOP
-from desktop.domain.text import MONTHS_ID, format_rupiah
+from desktop.domain.text import MONTHS_ID, format_date_long, format_rupiah
 from desktop.paths import FONTS
 from desktop.services import audit, permissions
 from desktop.services.accounts import Actor
 from desktop.services.errors import NotFound, ServiceError
 from desktop.services.workspace import Workspace
 from desktop.storage.models import CardPrint, School, Setting, Worker
+from desktop.storage import documents
+from desktop.storage.documents import DocumentRecord
 from reports.documents import (
-    ContributionData, ContributionRow, Cover, ReceiptRow, SummaryData, write_contributions, write_receipts,
-    write_summary,
+    ContributionData, ContributionRow, Cover, DocumentMark, ReceiptRow, SummaryData, write_contributions,
+    write_receipts, write_summary,
 )
 
 DEFAULT_TARGET = 3533
@@ -121,18 +124,18 @@ def receipts_report(ws: Workspace, out: Path, npsn: str, actor: Actor, now: dt.d
     return len(rows)
 
 
-def contributions_report(ws: Workspace, out: Path, months: int | None, actor: Actor, start: dt.date | None = None,
-                         batch: str | None = None) -> int:
-    """What BAZNAS owes for the covered workers over ``months`` months from this month; returns the total.
-    With ``batch``: the invoice of one submission batch (its members submitted or active, its months)."""
-    permissions.require(actor, permissions.Action.REPORT)
+def _figures(session, ws: Workspace, months: int | None, start: dt.date | None = None,
+             batch: str | None = None) -> dict:
+    """Every figure a contributions report prints, as plain values (rupiah as integers): what BAZNAS owes
+    for the covered workers over ``months`` months from ``start``'s month (this month by default), or with
+    ``batch`` for that submission batch's members submitted or active. The one place the figures are
+    computed; recording and drawing them are elsewhere."""
+    from desktop.storage.models import MembershipBatch
+
     covered = _COVERED
     if batch:
-        with ws.session() as session:
-            from desktop.storage.models import MembershipBatch
-
-            known = session.scalar(select(func.count()).select_from(Worker).where(Worker.batch_no == batch))
-            mine = session.scalar(select(MembershipBatch.months).where(MembershipBatch.number == batch))
+        known = session.scalar(select(func.count()).select_from(Worker).where(Worker.batch_no == batch))
+        mine = session.scalar(select(MembershipBatch.months).where(MembershipBatch.number == batch))
         if not known:
             raise ServiceError(QT_TRANSLATE_NOOP("Service", "Batch {batch} tidak dikenal."), batch=batch)
         months = months or mine or ws.policy.coverage_months
@@ -142,12 +145,11 @@ def contributions_report(ws: Workspace, out: Path, months: int | None, actor: Ac
         raise ServiceError(QT_TRANSLATE_NOOP("Service", "Jumlah bulan harus 1 sampai 60."))
     first = month_start(start or ws.today)
     setting = ws.policy.jkk_income
-    with ws.session() as session:
-        # Each worker is priced at the bracket their submission sent BPJS; one not submitted yet, at the
-        # programme's setting.
-        counts = Counter((kab, occupation, submitted_bracket(lifecycle.loads(events), setting))
-                         for kab, occupation, events in session.execute(
-                             select(Worker.kabupaten_code, Worker.occupation, Worker.lifecycle).where(*covered)))
+    # Each worker is priced at the bracket their submission sent BPJS; one not submitted yet, at the
+    # programme's setting.
+    counts = Counter((kab, occupation, submitted_bracket(lifecycle.loads(events), setting))
+                     for kab, occupation, events in session.execute(
+                         select(Worker.kabupaten_code, Worker.occupation, Worker.lifecycle).where(*covered)))
     brackets = sorted({bracket for _kab, _occupation, bracket in counts})
     per_kab: dict[str, list[int]] = {}
     for (kab, occupation, bracket), n in counts.items():
@@ -159,8 +161,8 @@ def contributions_report(ws: Workspace, out: Path, months: int | None, actor: Ac
         totals[0] += n
         totals[1] += jkk
         totals[2] += jkm
-    rows = [ContributionRow(kab.name, *per_kab.get(kab.code, [0, 0, 0])) for kab in ws.regions.kabupaten()]
-    last = add_month(first, months - 1)
+    rows = [{"kabupaten": kab.code, "name": kab.name, "workers": w, "jkk": jkk, "jkm": jkm}
+            for kab in ws.regions.kabupaten() for w, jkk, jkm in [per_kab.get(kab.code, [0, 0, 0])]]
     said = ", ".join(f"JKK {format_rupiah(jkk_for(b))} (1% dari upah yang dilaporkan {format_rupiah(b)})"
                      for b in brackets or [setting])
     notes = [f"Tarif dasar per orang per bulan: {said} dan JKM {format_rupiah(JKM_MONTHLY)}."]
@@ -169,15 +171,148 @@ def contributions_report(ws: Workspace, out: Path, months: int | None, actor: Ac
                      f"{_month_name(relief.first_month)} – {_month_name(relief.last_month)}"
                      + (" untuk pekerja sektor transportasi (ojek, sopir)." if relief.transport else
                         " untuk pekerja di luar sektor transportasi." if relief.transport is False else "."))
-    who = (f"Peserta: batch {batch} (diajukan atau aktif)" if batch
-           else "Peserta: status terdaftar, diajukan atau aktif")
-    notes.append(f"Dihitung untuk {who[9:]}, per bulan dengan tarif bulan itu.")
-    period = f"{_month_name(first)} – {_month_name(last)}"
-    title = f"Tagihan iuran batch {batch}" if batch else "Kewajiban iuran BAZNAS untuk pekerja rentan"
-    cover = Cover(title, f"JKK + JKM · {period}", _generated(),
-                  (f"Periode: {months} bulan, {period}", who,
-                   "Wilayah: semua kabupaten/kota Kalimantan Barat"))
+    notes.append(f"Dihitung untuk {_covered_people(batch)[9:]}, per bulan dengan tarif bulan itu.")
+    return {"batch": batch, "months": months, "first_month": first.isoformat(),
+            "period": f"{_month_name(first)} – {_month_name(add_month(first, months - 1))}",
+            "brackets": brackets, "rows": rows, "notes": notes, **_totals(rows)}
+
+
+def contribution_figures(ws: Workspace, months: int | None, start: dt.date | None = None,
+                         batch: str | None = None) -> dict:
+    """``_figures`` in a read transaction of its own."""
+    with ws.session() as session:
+        return _figures(session, ws, months, start, batch)
+
+
+def _covered_people(batch: str | None) -> str:
+    return (f"Peserta: batch {batch} (diajukan atau aktif)" if batch
+            else "Peserta: status terdaftar, diajukan atau aktif")
+
+
+def _totals(rows: list[dict]) -> dict:
+    jkk, jkm = sum(r["jkk"] for r in rows), sum(r["jkm"] for r in rows)
+    return {"workers": sum(r["workers"] for r in rows), "jkk": jkk, "jkm": jkm, "total": jkk + jkm}
+
+
+def issued_local(document: DocumentRecord) -> dt.datetime:
+    """When ``document`` was issued, on this laptop's clock (it is stored in UTC)."""
+    return document.issued_at.replace(tzinfo=dt.timezone.utc).astimezone().replace(tzinfo=None)
+
+
+def _draw(ws: Workspace, out: Path, figures: dict, document: DocumentRecord | None = None) -> None:
+    """The contributions report of ``figures`` (of a document when given: its number, issue date, and
+    for a correction the document it corrects)."""
+    batch = figures["batch"]
+    mark = None
+    generated = _generated()
+    if document is not None:
+        local = issued_local(document)
+        generated = _generated(local)
+        mark = DocumentMark(document.number, format_date_long(local.date()), document.kind, document.refers_to,
+                            figures.get("since"))
+    title = {None: f"Tagihan iuran batch {batch}" if batch else "Kewajiban iuran BAZNAS untuk pekerja rentan",
+             documents.INVOICE: f"Tagihan iuran batch {batch}",
+             documents.SUPPLEMENTARY: f"Tagihan tambahan iuran batch {batch}",
+             documents.CREDIT_NOTE: f"Nota kredit iuran batch {batch}"}[document.kind if document else None]
+    period = figures["period"]
+    filters = [f"Periode: {figures['months']} bulan, {period}", _covered_people(batch),
+               "Wilayah: semua kabupaten/kota Kalimantan Barat"]
+    cover = Cover(title, f"JKK + JKM · {period}", generated, tuple(filters))
+    rows = [ContributionRow(r["name"], r["workers"], r["jkk"], r["jkm"]) for r in figures["rows"]]
     Path(out).parent.mkdir(parents=True, exist_ok=True)
-    write_contributions(Path(out), cover, ContributionData(rows, months, period, tuple(notes)), format_rupiah, FONTS)
-    audit.log(ws, actor, "export", Path(out).name, {"what": "kewajiban iuran", "months": months, "batch": batch})
-    return sum(r.jkk + r.jkm for r in rows)
+    write_contributions(Path(out), cover, ContributionData(rows, figures["months"], period, tuple(figures["notes"]),
+                                                           mark), format_rupiah, FONTS)
+
+
+def contributions_report(ws: Workspace, out: Path, months: int | None, actor: Actor, start: dt.date | None = None,
+                         batch: str | None = None) -> int:
+    """What BAZNAS owes for the covered workers over ``months`` months from this month; returns the total.
+    With ``batch``: the batch's invoice (``batch_invoice``), its total as issued."""
+    if batch:
+        return batch_invoice(ws, out, actor, batch, months, start).printed.figures["total"]
+    permissions.require(actor, permissions.Action.REPORT)
+    figures = contribution_figures(ws, months, start)
+    _draw(ws, out, figures)
+    audit.log(ws, actor, "export", Path(out).name, {"what": "kewajiban iuran", "months": figures["months"]})
+    return figures["total"]
+
+
+@dataclass(frozen=True)
+class Invoice:
+    """A batch's invoice as ``batch_invoice`` printed it."""
+    printed: DocumentRecord          # the document written to the file
+    invoice: DocumentRecord          # the batch's invoice (the first document)
+    issued: bool                     # ``printed`` was issued by this call
+    changed_since: str | None        # the figures differ from this document's and no correction was issued
+    difference: int                  # rupiah a correction would add (+) or take away (−)
+
+
+def _basis(document: DocumentRecord) -> dict:
+    """The batch's full figures as of ``document`` (a correction keeps them beside its differences)."""
+    return document.figures if document.kind == documents.INVOICE else document.figures["basis"]
+
+
+def _same(a: dict, b: dict) -> bool:
+    key = [(r["kabupaten"], r["workers"], r["jkk"], r["jkm"]) for r in a["rows"]]
+    return key == [(r["kabupaten"], r["workers"], r["jkk"], r["jkm"]) for r in b["rows"]]
+
+
+def batch_invoice(ws: Workspace, out: Path, actor: Actor, batch: str, months: int | None = None,
+                  start: dt.date | None = None, reissue: bool = False) -> Invoice:
+    """The invoice of a submission batch, a numbered document. The first time its figures are computed,
+    recorded and printed; every later time the recorded figures are printed again, whatever the day. When
+    the figures computed now (over the invoice's own months) differ from the last issued ones, the
+    invoice is still printed as issued and the difference is said; with ``reissue`` a supplementary
+    invoice (more owed) or a credit note (less) is issued for the difference instead, referring to the
+    invoice, and printed."""
+    from desktop.services.membership.events import _next_number
+
+    permissions.require(actor, permissions.Action.REPORT)
+    # One write transaction (BEGIN IMMEDIATE): two laptops' windows or commands issuing at once issue once.
+    with ws.session(write=True) as session:
+        issued = documents.listing(session, batch)
+        if not issued:
+            figures = _figures(session, ws, months, start, batch)
+            record = documents.DocumentRecord(_next_number(session, ws, "invoice"), documents.INVOICE, batch, None,
+                                              ws.now(), actor.username, figures, ws.device.id)
+            documents.add(session, record)
+            audit.record(session, ws, actor, "create", record.number,
+                         {"document": record.kind, "batch": batch, "total": figures["total"]})
+            result = Invoice(record, record, True, None, 0)
+        else:
+            invoice, last = issued[0], issued[-1]
+            if months is not None and months != invoice.figures["months"]:
+                raise ServiceError(QT_TRANSLATE_NOOP(
+                    "Service", "Tagihan batch {batch} sudah terbit sebagai {number} untuk {months} bulan. Cetak "
+                    "ulang tanpa menyebut jumlah bulan."), batch=batch, number=invoice.number,
+                    months=invoice.figures["months"])
+            basis = _basis(last)
+            now = _figures(session, ws, basis["months"], dt.date.fromisoformat(basis["first_month"]), batch)
+            difference = now["total"] - basis["total"]
+            if _same(now, basis):
+                result = Invoice(invoice, invoice, False, None, 0)
+            elif not reissue:
+                result = Invoice(invoice, invoice, False, last.number, difference)
+            else:
+                kind = documents.SUPPLEMENTARY if difference >= 0 else documents.CREDIT_NOTE
+                rows = [{**r, **{k: r[k] - b[k] for k in ("workers", "jkk", "jkm")}}
+                        for r, b in zip(now["rows"], basis["rows"])]
+                figures = {**now, "rows": rows, **_totals(rows), "basis": now, "since": last.number}
+                record = documents.DocumentRecord(
+                    _next_number(session, ws, "invoice" if kind == documents.SUPPLEMENTARY else "credit_note"),
+                    kind, batch, invoice.number, ws.now(), actor.username, figures, ws.device.id)
+                documents.add(session, record)
+                audit.record(session, ws, actor, "create", record.number,
+                             {"document": kind, "batch": batch, "refers_to": invoice.number, "total": difference})
+                result = Invoice(record, invoice, True, None, difference)
+    _draw(ws, out, result.printed.figures, result.printed)
+    audit.log(ws, actor, "export", Path(out).name, {"what": "kewajiban iuran", "batch": batch,
+                                                   "document": result.printed.number})
+    return result
+
+
+def issued_documents(ws: Workspace, actor: Actor, batch: str | None = None) -> list[DocumentRecord]:
+    """The documents issued (of one batch with ``batch``), in the order they were issued."""
+    permissions.require(actor, permissions.Action.REPORT)
+    with ws.session() as session:
+        return documents.listing(session, batch)

@@ -219,6 +219,27 @@ class Payment(Base):
                             sqlite_where=text("batch_no IS NOT NULL AND reference != ''")),)
 
 
+class Document(Base):
+    """A document issued to BAZNAS (a batch's invoice, a supplementary invoice, a credit note), its
+    printed figures fixed when issued; a correction is a new document referring to the one it corrects.
+    Read and written through ``desktop.storage.documents`` only."""
+
+    __tablename__ = "documents"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    number: Mapped[str] = mapped_column(String(24), unique=True)
+    kind: Mapped[str] = mapped_column(String(16))                # invoice | supplementary | credit_note
+    batch_no: Mapped[str] = mapped_column(String(24), index=True)
+    refers_to: Mapped[str | None] = mapped_column(String(24), nullable=True)   # the number it corrects
+    issued_at: Mapped[dt.datetime] = mapped_column(DateTime)    # UTC
+    issued_by: Mapped[str] = mapped_column(String(64))
+    figures: Mapped[str] = mapped_column(Text)                  # JSON: every figure printed
+    device_id: Mapped[str] = mapped_column(String(36))
+
+    # A batch has one invoice; what changes later is a supplementary invoice or a credit note.
+    __table_args__ = (Index("uq_documents_batch_invoice", "batch_no", unique=True,
+                            sqlite_where=text("kind = 'invoice'")),)
+
+
 class CardPrint(Base):
     __tablename__ = "card_prints"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -100,15 +100,21 @@ def _append(session: Session, ws: Workspace, actor: Actor, events: Mapping[int, 
     return len(updates)
 
 
+# The letters of each numbered thing: a submission, a payment, an invoice (supplementary invoices
+# included), a credit note (nota kredit).
+_NUMBER_LETTERS = {"batch": "AJ", "payment": "BY", "invoice": "INV", "credit_note": "NK"}
+
+
 def _next_number(session: Session, ws: Workspace, kind: str) -> str:
-    """``AJ-PREFIX-0001`` (a submission) or ``BY-PREFIX-0001`` (a payment): unique across laptops
-    because the prefix is this laptop's."""
+    """``AJ-PREFIX-0001`` (a submission), ``BY-PREFIX-0001`` (a payment), ``INV-PREFIX-0001`` (an
+    invoice) or ``NK-PREFIX-0001`` (a credit note): unique across laptops because the prefix is this
+    laptop's."""
     key = f"next_{kind}_number"
     session.execute(text("INSERT OR IGNORE INTO settings (key, value) VALUES (:k, '1')"), {"k": key})
     value = session.execute(
         text("UPDATE settings SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) WHERE key = :k RETURNING value"),
         {"k": key}).scalar_one()
-    return f"{'AJ' if kind == 'batch' else 'BY'}-{ws.device.prefix}-{int(value) - 1:04d}"
+    return f"{_NUMBER_LETTERS[kind]}-{ws.device.prefix}-{int(value) - 1:04d}"
 
 
 
