@@ -147,15 +147,19 @@ def _figures(session, ws: Workspace, months: int | None, start: dt.date | None =
     setting = ws.policy.jkk_income
     # Each worker is priced at the bracket their submission sent BPJS; one not submitted yet, at the
     # programme's setting.
-    counts = Counter((kab, occupation, submitted_bracket(lifecycle.loads(events), setting))
-                     for kab, occupation, events in session.execute(
-                         select(Worker.kabupaten_code, Worker.occupation, Worker.lifecycle).where(*covered)))
-    brackets = sorted({bracket for _kab, _occupation, bracket in counts})
+    # A batch's member BPJS answered is priced from the month their membership began, as the ledger
+    # allocates (desktop.domain.ledger); one still waiting, from ``first``.
+    counts = Counter((kab, occupation, submitted_bracket(lifecycle.loads(events), setting),
+                      month_start(began) if batch and status == Status.ACTIVE.value and began else first)
+                     for kab, occupation, events, status, began in session.execute(
+                         select(Worker.kabupaten_code, Worker.occupation, Worker.lifecycle, Worker.status,
+                                Worker.coverage_start).where(*covered)))
+    brackets = sorted({bracket for _kab, _occupation, bracket, _first in counts})
     per_kab: dict[str, list[int]] = {}
-    for (kab, occupation, bracket), n in counts.items():
+    for (kab, occupation, bracket, begins), n in counts.items():
         jkk = jkm = 0
         for i in range(months):
-            a, b = monthly_rate(add_month(first, i), occupation, jkk=jkk_for(bracket))
+            a, b = monthly_rate(add_month(begins, i), occupation, jkk=jkk_for(bracket))
             jkk, jkm = jkk + a * n, jkm + b * n
         totals = per_kab.setdefault(kab, [0, 0, 0])
         totals[0] += n

@@ -98,3 +98,24 @@ def test_the_cli_says_the_balance_and_its_json_adds_up(branch, tmp_path):
     text = run(branch.path, "payment", "balance", "--batch", batch, env=env).stdout
     assert f"Batch {batch}: dibayar Rp 1.932.000 = dialokasikan Rp 1.738.800 (108 bulan-peserta) + kredit " \
            f"Rp 193.200." in text
+
+
+def test_the_invoice_issued_before_the_answer_is_corrected_by_what_the_membership_months_cost(branch, tmp_path):
+    from desktop.services.reporting import batch_invoice
+
+    batch = membership.export_submission(branch, tmp_path / "ajuan.xlsx", SYSTEM).number
+    one = RELIEF + 11 * FULL                                  # priced from December, before BPJS's answer
+    first = batch_invoice(branch, tmp_path / "tagihan.pdf", SYSTEM, batch)
+    assert first.issued and first.printed.figures["total"] == 10 * one
+    membership.add_payment(branch, SYSTEM, 12, batch=batch, reference="TRF-1")
+    rows = ([[NIKS[n], KPJS[n], "05-12-2026", ""] for n in range(7)]
+            + [[NIKS[n], KPJS[n], "01-01-2027", ""] for n in range(7, 10)])
+    membership.import_answer(branch, csv_answer(tmp_path / "jawaban.csv", ["NIK", "No KPJ", "TMT", "Ket"], rows),
+                             SYSTEM)
+    # Three memberships begin in January: their twelve months all cost the full rate.
+    owed = balances(branch, SYSTEM, batch).total.owed
+    assert owed == 3 * (12 * FULL - one)
+    again = batch_invoice(branch, tmp_path / "tagihan-2.pdf", SYSTEM, batch)
+    assert not again.issued and again.printed.number == first.printed.number and again.difference == owed
+    correction = batch_invoice(branch, tmp_path / "tagihan-3.pdf", SYSTEM, batch, reissue=True)
+    assert correction.printed.kind == "supplementary" and correction.printed.refers_to == first.printed.number
