@@ -759,16 +759,18 @@ class MembershipWindow(QDialog):
 
     def _load(self):
         """On the worker thread: everything the window shows, in one go."""
+        from desktop.services.membership.ledger import balances
+
         return (membership.batches(self.ws), membership.payments(self.ws),
-                membership.pipeline_counts(self.ws, "kabupaten"))
+                membership.pipeline_counts(self.ws, "kabupaten"), balances(self.ws, self.actor).total)
 
     def _changed(self, what: str) -> None:
         if what == "workers" and self.isVisible():
             self.reload()
 
     def _show(self, loaded) -> None:
-        batch_list, payment_list, pipeline = loaded
-        self._show_summary(pipeline)
+        batch_list, payment_list, pipeline, ledger = loaded
+        self._show_summary(pipeline, ledger)
         selected = self.selected_batch()
         self.batch_list, self.payment_list = batch_list, payment_list
         self.batch_table.setRowCount(len(batch_list))
@@ -808,7 +810,7 @@ class MembershipWindow(QDialog):
         self.payment_button.setEnabled(bool(batch_list))
         self.loaded.emit()
 
-    def _show_summary(self, pipeline: dict[str, dict[str, int]]) -> None:
+    def _show_summary(self, pipeline: dict[str, dict[str, int]], ledger=None) -> None:
         total = {key: 0 for key in ("enrolled", "submitted", "active", "refused", "ending", "ended")}
         for row in pipeline.values():
             for key in total:
@@ -817,7 +819,20 @@ class MembershipWindow(QDialog):
         self.summary.setText(self.tr(
             "Di laptop ini: <b>{enrolled}</b> terdaftar belum diajukan · <b>{submitted}</b> menunggu jawaban BPJS · "
             "<b>{active}</b> aktif (<b>{ending}</b> berakhir dalam 30 hari) · <b>{refused}</b> ditolak BPJS · "
-            "<b>{ended}</b> sudah berakhir").format(**total))
+            "<b>{ended}</b> sudah berakhir").format(**total) + (self._ledger_text(ledger) if ledger and ledger.paid else ""))
+
+    def _ledger_text(self, ledger) -> str:
+        """The zakat ledger in one line: every rupiah paid, allocated to months of coverage or credit."""
+        text = "<br>" + self.tr(
+            "Dana BAZNAS: dibayar <b>{paid}</b> = untuk {months} bulan kepesertaan <b>{allocated}</b> + kredit "
+            "<b>{credit}</b>").format(paid=format_rupiah(ledger.paid), months=ledger.months,
+                                      allocated=format_rupiah(ledger.allocated), credit=format_rupiah(ledger.credit))
+        if ledger.held:
+            text += " " + self.tr("(menunggu jawaban BPJS {held})").format(held=format_rupiah(ledger.held))
+        if ledger.owed:
+            text += " · " + self.tr("<span style='color:#b3261e'>kurang bayar <b>{owed}</b></span>").format(
+                owed=format_rupiah(ledger.owed))
+        return text
 
     def selected_batch(self) -> str | None:
         rows = self.batch_table.selectionModel().selectedRows()

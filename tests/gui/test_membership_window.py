@@ -4,6 +4,8 @@ ending soon; the main list's KPJ column and status filter; a record's history; a
 
 from __future__ import annotations
 
+from desktop.domain.text import format_rupiah
+
 import datetime as dt
 
 import openpyxl
@@ -155,6 +157,15 @@ def test_submit_answer_and_pay_through_the_window(qtbot, window, ws, admin, tmp_
     assert payment_row[3:5] == ["10", "12"] and payment_row[7] == "kurang Rp 10.000"
     assert payment_row[8] == "TRF-BAZNAS-0912"
     assert kep.batch_table.item(0, 8).text() == "12 bulan"
+    # The zakat ledger in the summary: 9 active workers' months bought, 1 still waiting for BPJS (held),
+    # the transfer Rp 10,000 short of what the months cost.
+    from desktop.services.membership.ledger import balances
+
+    ledger = balances(ws, admin).total
+    assert ledger.paid == short == ledger.allocated + ledger.credit and ledger.held and ledger.owed
+    qtbot.waitUntil(lambda: "Dana BAZNAS: dibayar <b>" + format_rupiah(short) in kep.summary.text(), timeout=10_000)
+    assert f"kredit <b>{format_rupiah(ledger.credit)}</b>" in kep.summary.text()
+    assert f"kurang bayar <b>{format_rupiah(ledger.owed)}</b>" in kep.summary.text()
     again = kep.open_payment()                       # the same batch again: its earlier payment is said first
     qtbot.waitUntil(lambda: again.quote is not None, timeout=10_000)
     assert again.earlier.text().startswith("Batch ini sudah dibayar 12 bulan sebelumnya.")
