@@ -105,15 +105,14 @@ def monthly_rate(month: dt.date, occupation: str, jkk: int | None = None, jkm: i
     table in force): ``jkk`` and ``jkm`` are the base amounts before any relief when given (else JKK is
     the month's percentage of ``bracket`` and JKM the month's rate), ``reliefs`` replaces the table's."""
     table = rates or rates_in_force()
-    month = month_start(month)
     transport = occupation in TRANSPORT
+    percent, base_jkm, relief = table.of_month(month if month.day == 1 else month.replace(day=1), transport)
     if jkk is None:
-        jkk = bracket * table.jkk_percent(month, transport) // 100
+        jkk = bracket * percent // 100
     if jkm is None:
-        jkm = table.jkm(month, transport)
-    if reliefs is None:
-        relief = table.relief(month, transport)
-    else:
+        jkm = base_jkm
+    if reliefs is not None:
+        month = month_start(month)
         relief = next((r for r in reliefs if (r.transport is None or r.transport == transport)
                        and r.first_month <= month <= r.last_month), None)
     if relief is not None:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 COLUMNS = ("kind", "first_month", "last_month", "value", "who", "source")
 KINDS = ("jkm", "jkk_percent", "relief")
@@ -77,6 +77,18 @@ class RateTable:
 
     rates: tuple[Rate, ...]
     reliefs: tuple[Relief, ...]
+    _months: dict[tuple[dt.date, bool], tuple[int, int, Relief | None]] = field(
+        default_factory=dict, init=False, repr=False, compare=False)
+
+    def of_month(self, month: dt.date, transport: bool) -> tuple[int, int, Relief | None]:
+        """(JKK %, JKM, the relief or None) in the month starting ``month`` (its first day), kept once
+        worked out: a ledger prices every worker-month."""
+        key = (month, transport)
+        found = self._months.get(key)
+        if found is None:
+            found = self._months[key] = (self._rate("jkk_percent", month, transport),
+                                         self._rate("jkm", month, transport), self._find_relief(month, transport))
+        return found
 
     def _rate(self, kind: str, month: dt.date, transport: bool) -> int:
         month = month.replace(day=1)
@@ -100,7 +112,9 @@ class RateTable:
         return self._rate("jkk_percent", month, transport)
 
     def relief(self, month: dt.date, transport: bool) -> Relief | None:
-        month = month.replace(day=1)
+        return self._find_relief(month.replace(day=1), transport)
+
+    def _find_relief(self, month: dt.date, transport: bool) -> Relief | None:
         for relief in self.reliefs:
             if _applies(relief.transport, transport) and relief.first_month <= month <= relief.last_month:
                 return relief
