@@ -7,6 +7,7 @@ import pytest
 
 from desktop.domain.contributions import add_month, jkk_for, monthly_rate, reliefs_in
 from desktop.paths import RATES_CSV
+from desktop.services import rates as rates_file
 from desktop.services.errors import ServiceError
 from desktop.services.rates import read_rates, shipped_rates
 
@@ -101,3 +102,22 @@ def test_a_table_leaving_a_month_without_a_rate_is_refused(tmp_path, rows, said)
     with pytest.raises(ServiceError) as refused:
         read_rates(path)
     assert said in refused.value.message
+
+
+def test_a_workspace_does_not_open_on_a_malformed_shipped_table(tmp_path, monkeypatch):
+    from desktop.services.workspace import Workspace
+
+    in_force = shipped_rates()
+    monkeypatch.setattr(rates_file, "RATES_CSV", with_rows(tmp_path, "relief,2026-06,2026-07,50,all,PP 1/2026"))
+    shipped_rates.cache_clear()
+    try:
+        with pytest.raises(ServiceError) as refused:
+            Workspace(tmp_path / "lindung.sqlite3")
+        assert refused.value.message == ("Berkas tarif iuran bpu_rates.csv salah di baris 6: keringanan ini tumpang "
+                                         "tindih dengan keringanan baris 4.")
+        assert not (tmp_path / "lindung.sqlite3").exists()
+        assert monthly_rate(dt.date(2026, 3, 1), "farmer") == (10_000, 6_800)   # the table in force is kept
+    finally:
+        monkeypatch.undo()
+        shipped_rates.cache_clear()
+        assert shipped_rates() == in_force
