@@ -10,6 +10,17 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 TODAY = dt.date(2026, 11, 24)
 
 
+def _shipped_rates():
+    """The contribution rates in force, as the app has them once a workspace opens (domain tests price
+    without one)."""
+    from desktop.services.rates import shipped_rates
+
+    shipped_rates()
+
+
+_shipped_rates()
+
+
 @pytest.fixture(scope="session")
 def regions():
     from desktop.domain.regions import RegionCatalog

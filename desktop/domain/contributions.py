@@ -4,7 +4,8 @@ BPU rates: JKK is 1 % of the declared income bracket (the lowest bracket, Rp 1,0
 Rp 10,000) and JKM is Rp 6,800: the usual zakat-funded package is Rp 16,800 a person a month.
 PP 50/2025 halves JKK and JKM for a period — transport-sector workers January 2026 to March 2027,
 the others April to December 2026 — so every month is priced with the rates of that month.
-The figures are defaults (settings may change the base amounts).
+These figures are dated data, not code: each is a row of ``resources/rates/bpu_rates.csv`` with the
+regulation it comes from (``desktop.domain.rates``); a new regulation is a new row.
 
 The income bracket sent to BPJS sets the JKK price, and BPJS bills what it is sent: the programme pays
 for one bracket (a programme setting, the lowest by default), sends that bracket in the submission and
@@ -21,12 +22,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from desktop.domain.enrollment import LabelledEnum, Occupation
 from desktop.domain.lifecycle import SUBMITTED
 from desktop.domain.messages import QT_TRANSLATE_NOOP
+from desktop.domain.rates import RateTable, Relief
 
 class Fund(LabelledEnum):
     """BAZNAS's funds a payment for this programme comes from (``domain.md``: zakat, and also infak and
@@ -37,29 +38,25 @@ class Fund(LabelledEnum):
     SEDEKAH = "sedekah", QT_TRANSLATE_NOOP("Labels", "Sedekah")
 
 
-JKK_MONTHLY = 10_000
-JKM_MONTHLY = 6_800
-JKK_PERCENT = 1
 BRACKET_DEFAULT = 1_000_000      # the bracket the programme pays for unless the settings say otherwise
 BRACKET_MIN, BRACKET_MAX, BRACKET_STEP = 1_000_000, 20_700_000, 100_000
 TRANSPORT = frozenset({Occupation.MOTORBIKE_TAXI.value, Occupation.DRIVER.value, Occupation.COURIER.value})
 
-
-@dataclass(frozen=True)
-class Relief:
-    """A period in which contributions are cut to ``percent`` % of the normal rate."""
-
-    first_month: dt.date
-    last_month: dt.date
-    percent: int
-    transport: bool | None    # True: transport sector only, False: all others, None: everyone
-    source: str
+# The rates in force: the shipped table (resources/rates/bpu_rates.csv), which desktop.services.rates
+# reads and hands here (the domain reads no file). Functions below take another table through ``rates``.
+_rates: RateTable | None = None
 
 
-PP_50_2025 = (
-    Relief(dt.date(2026, 1, 1), dt.date(2027, 3, 1), 50, True, "PP 50/2025 (sektor transportasi)"),
-    Relief(dt.date(2026, 4, 1), dt.date(2026, 12, 1), 50, False, "PP 50/2025"),
-)
+def use_rates(table: RateTable) -> None:
+    """Make ``table`` the rates the functions below use when given none."""
+    global _rates
+    _rates = table
+
+
+def rates_in_force() -> RateTable:
+    if _rates is None:
+        raise RuntimeError("no rate table: desktop.services.rates.shipped_rates() loads the shipped one")
+    return _rates
 
 
 def month_start(day: dt.date) -> dt.date:
@@ -77,9 +74,18 @@ def is_bpu_bracket(income: int) -> bool:
             and BRACKET_MIN <= income <= BRACKET_MAX and income % BRACKET_STEP == 0)
 
 
-def jkk_for(bracket: int) -> int:
-    """The monthly JKK contribution of a worker declared at ``bracket`` (1 %: Rp 10,000 at Rp 1,000,000)."""
-    return bracket * JKK_PERCENT // 100
+def jkk_for(bracket: int, month: dt.date | None = None, rates: RateTable | None = None) -> int:
+    """The monthly JKK contribution of a worker declared at ``bracket`` (1 %: Rp 10,000 at Rp 1,000,000),
+    at the percentage in force in ``month`` (the newest rule when no month is given)."""
+    table = rates or rates_in_force()
+    if month is None:
+        month = max(rate.first_month for rate in table.rates if rate.kind == "jkk_percent")
+    return bracket * table.jkk_percent(month) // 100
+
+
+def jkm_for(month: dt.date, occupation: str = "", rates: RateTable | None = None) -> int:
+    """The monthly JKM contribution in ``month`` before any relief (Rp 6,800)."""
+    return (rates or rates_in_force()).jkm(month_start(month), occupation in TRANSPORT)
 
 
 def submitted_bracket(events: Sequence[Mapping[str, Any]], default: int) -> int:
@@ -92,18 +98,31 @@ def submitted_bracket(events: Sequence[Mapping[str, Any]], default: int) -> int:
     return default
 
 
-def monthly_rate(month: dt.date, occupation: str, jkk: int = JKK_MONTHLY, jkm: int = JKM_MONTHLY,
-                 reliefs: tuple[Relief, ...] = PP_50_2025) -> tuple[int, int]:
-    """(JKK, JKM) in rupiah for one worker in ``month``."""
-    month = month_start(month)
+def monthly_rate(month: dt.date, occupation: str, jkk: int | None = None, jkm: int | None = None,
+                 reliefs: tuple[Relief, ...] | None = None, *, bracket: int = BRACKET_DEFAULT,
+                 rates: RateTable | None = None) -> tuple[int, int]:
+    """(JKK, JKM) in rupiah for one worker in ``month``, with the rates of that month (``rates``, or the
+    table in force): ``jkk`` and ``jkm`` are the base amounts before any relief when given (else JKK is
+    the month's percentage of ``bracket`` and JKM the month's rate), ``reliefs`` replaces the table's."""
+    table = rates or rates_in_force()
     transport = occupation in TRANSPORT
-    for relief in reliefs:
-        applies = relief.transport is None or relief.transport == transport
-        if applies and relief.first_month <= month <= relief.last_month:
-            return jkk * relief.percent // 100, jkm * relief.percent // 100
+    percent, base_jkm, relief = table.of_month(month if month.day == 1 else month.replace(day=1), transport)
+    if jkk is None:
+        jkk = bracket * percent // 100
+    if jkm is None:
+        jkm = base_jkm
+    if reliefs is not None:
+        month = month_start(month)
+        relief = next((r for r in reliefs if (r.transport is None or r.transport == transport)
+                       and r.first_month <= month <= r.last_month), None)
+    if relief is not None:
+        return jkk * relief.percent // 100, jkm * relief.percent // 100
     return jkk, jkm
 
 
-def reliefs_in(first: dt.date, months: int, reliefs: tuple[Relief, ...] = PP_50_2025) -> list[Relief]:
+def reliefs_in(first: dt.date, months: int, reliefs: tuple[Relief, ...] | None = None,
+               rates: RateTable | None = None) -> list[Relief]:
+    if reliefs is None:
+        reliefs = (rates or rates_in_force()).reliefs
     last = add_month(month_start(first), months - 1)
     return [r for r in reliefs if r.first_month <= last and r.last_month >= month_start(first)]

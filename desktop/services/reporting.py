@@ -11,7 +11,7 @@ from sqlalchemy import exists, func, select
 
 from desktop.domain import lifecycle
 from desktop.domain.contributions import (
-    JKM_MONTHLY, add_month, jkk_for, month_start, monthly_rate, reliefs_in, submitted_bracket,
+    add_month, jkm_for, jkk_for, month_start, monthly_rate, reliefs_in, submitted_bracket,
 )
 from desktop.domain.enrollment import Occupation, Status
 from desktop.domain.messages import QT_TRANSLATE_NOOP
@@ -169,8 +169,8 @@ def _figures(session, ws: Workspace, months: int | None, start: dt.date | None =
             for kab in ws.regions.kabupaten() for w, jkk, jkm in [per_kab.get(kab.code, [0, 0, 0])]]
     said = ", ".join(f"JKK {format_rupiah(jkk_for(b))} (1% dari upah yang dilaporkan {format_rupiah(b)})"
                      for b in brackets or [setting])
-    notes = [f"Tarif dasar per orang per bulan: {said} dan JKM {format_rupiah(JKM_MONTHLY)}."]
-    for relief in reliefs_in(first, months):
+    notes = [f"Tarif dasar per orang per bulan: {said} dan JKM {format_rupiah(jkm_for(first, rates=ws.rates))}."]
+    for relief in reliefs_in(first, months, rates=ws.rates):
         notes.append(f"{relief.source}: iuran {100 - relief.percent}% lebih rendah "
                      f"{_month_name(relief.first_month)} – {_month_name(relief.last_month)}"
                      + (" untuk pekerja sektor transportasi (ojek, sopir)." if relief.transport else

@@ -88,7 +88,9 @@ class Workspace:
         """``key``: the database key from an account's password (see services.keys); without it the
         database must open without a password (no account yet), else ``keys.Locked``."""
         from desktop.services import keys
+        from desktop.services.rates import shipped_rates
 
+        self.rates = shipped_rates()     # the dated contribution rates, read once per process
         self.path = Path(path).expanduser()
         self.key = key if key is not None else keys.key_without_password(self.path)
         self._today = today

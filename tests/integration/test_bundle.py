@@ -122,7 +122,7 @@ def bundle(built, tmp_path) -> Bundle:
 
 def test_the_bundle_holds_what_the_app_reads(built):
     internal = built[0].parent / "_internal"
-    for part in ("resources/fonts/DejaVuSans.ttf", "resources/i18n/lindung_en.qm", "resources/regions/wilayah-61.csv",
+    for part in ("resources/fonts/DejaVuSans.ttf", "resources/i18n/lindung_en.qm", "resources/regions/wilayah-61.csv", "resources/rates/bpu_rates.csv",
                  "resources/style.qss", "resources/passwords/indonesian.txt", "desktop/storage/migrations/env.py",
                  "PySide6/Qt/plugins/platforms/libqoffscreen.so", "PySide6/Qt/plugins/platforms/libqxcb.so"):
         assert (internal / part).is_file(), part

@@ -17,6 +17,7 @@ from desktop.domain.text import format_date
 from desktop.services import audit, permissions
 from desktop.services.accounts import Actor
 from desktop.services.errors import ServiceError
+from desktop.services.spreadsheets import ColumnSpec, write_rows
 from desktop.services.workspace import Workspace
 from desktop.storage.models import Worker
 
@@ -25,8 +26,6 @@ def baznas_report(ws: Workspace, out: Path, actor: Actor, date_from: dt.date, da
     """Per recipient (mustahik), what BAZNAS paid for them between two dates (payments recorded then), with
     their asnaf and the funds it came from, for BAZNAS's distribution records. Returns (recipients, total
     rupiah). A payment recorded before funds were recorded was zakat."""
-    from desktop.services.spreadsheets import ColumnSpec, write_rows
-
     permissions.require(actor, permissions.Action.REPORT)
     for day in (date_from, date_to):
         if not bounds.FIRST_DAY <= day <= bounds.LAST_DAY:
@@ -34,7 +33,6 @@ def baznas_report(ws: Workspace, out: Path, actor: Actor, date_from: dt.date, da
                                first=format_date(bounds.FIRST_DAY), last=format_date(bounds.LAST_DAY))
     lo, hi = date_from.isoformat(), (date_to + dt.timedelta(days=1)).isoformat()
     rows: list[list[Any]] = []
-    total = 0
     per_fund: dict[str, int] = {}
     with ws.session() as session:
         found = session.execute(
@@ -46,40 +44,70 @@ def baznas_report(ws: Workspace, out: Path, actor: Actor, date_from: dt.date, da
                     and lo <= str(e.get("at", ""))[:10] < hi]
             if not paid:
                 continue
-            amount = sum(int(e.get("amount") or 0) for e in paid)
-            months = sum(int(e.get("months") or 0) for e in paid)
-            total += amount
-            label = Asnaf.parse(asnaf)
             for event in paid:
                 fund = _fund_label(event)
                 per_fund[fund] = per_fund.get(fund, 0) + int(event.get("amount") or 0)
+            label = Asnaf.parse(asnaf)
             rows.append([len(rows) + 1, regno, kpj or "", nik, name, label.label if label else asnaf,
-                         ws.regions.name(kab), ", ".join(sorted({str(e.get("payment")) for e in paid})), months,
-                         amount, ", ".join(sorted({_fund_label(e) for e in paid})),
-                         format_date(dt.date.fromisoformat(str(paid[-1]["at"])[:10])),
+                         ws.regions.name(kab), ", ".join(sorted({str(e.get("payment")) for e in paid})),
+                         sum(int(e.get("months") or 0) for e in paid),
+                         sum(int(e.get("amount") or 0) for e in paid),
+                         ", ".join(sorted({_fund_label(e) for e in paid})),
+                         dt.date.fromisoformat(str(paid[-1]["at"])[:10]),
                          "; ".join(sorted({str(e["reference"]) for e in paid if e.get("reference")}))])
     if not rows:
         raise ServiceError(QT_TRANSLATE_NOOP("Service", "Tidak ada pembayaran BAZNAS antara {start} dan {end}."),
                            start=format_date(date_from), end=format_date(date_to))
-    columns = [ColumnSpec("No", 6), ColumnSpec("No. Registrasi", 18, text=True), ColumnSpec("No. KPJ", 14, text=True),
-               ColumnSpec("NIK", 18, text=True), ColumnSpec("Nama Mustahik", 28), ColumnSpec("Asnaf", 12),
-               ColumnSpec("Kabupaten/Kota", 22), ColumnSpec("Pembayaran", 18), ColumnSpec("Bulan", 8),
-               ColumnSpec("Jumlah (Rp)", 14), ColumnSpec("Sumber Dana", 12), ColumnSpec("Tanggal Bayar", 13),
-               ColumnSpec("Referensi", 24)]
-    by_asnaf: dict[str, list[int]] = {}
+    total = sum(row[AMOUNT] for row in rows)
+    by_asnaf: dict[str, list[list[Any]]] = {}
     for row in rows:
-        entry = by_asnaf.setdefault(row[5], [0, 0])
-        entry[0] += 1
-        entry[1] += row[9]
-    write_rows(Path(out), columns, rows, extra_sheets={"Per Asnaf": (
-        ["Asnaf", "Mustahik", "Jumlah (Rp)"],
-        [[k, str(v[0]), str(v[1])] for k, v in sorted(by_asnaf.items())] + [["Jumlah", str(len(rows)), str(total)]]),
+        by_asnaf.setdefault(row[ASNAF], []).append(row)
+    # Every count, month and rupiah is a number cell, every date a date cell; each total is the sum of
+    # the rows above it, written as its number.
+    sheets: dict[str, tuple[Any, list[list[Any]]]] = {
+        "Per Asnaf": (["Asnaf", "Mustahik", "Jumlah (Rp)"],
+                      [[asnaf, len(mine), sum(row[AMOUNT] for row in mine)] for asnaf, mine in sorted(by_asnaf.items())]
+                      + [["Jumlah", len(rows), total]]),
         "Per Sumber Dana": (["Sumber Dana", "Jumlah (Rp)"],
-                            [[fund.label, str(per_fund[fund.label])] for fund in Fund if fund.label in per_fund]
-                            + [["Jumlah", str(total)]])})
+                            [[fund.label, per_fund[fund.label]] for fund in Fund if fund.label in per_fund]
+                            + [[fund, amount] for fund, amount in per_fund.items()
+                               if fund not in {f.label for f in Fund}]
+                            + [["Jumlah", sum(per_fund.values())]])}
+    for asnaf, mine in sorted(by_asnaf.items()):
+        sheets[_sheet_name(f"Asnaf {asnaf}", sheets)] = (COLUMNS, [[i, *row[1:]] for i, row in enumerate(mine, 1)]
+                                                         + [_total_row(mine)])
+    write_rows(Path(out), COLUMNS, rows, extra_sheets=sheets, name="Per Mustahik")
     audit.log(ws, actor, "export", Path(out).name, {"what": "penyaluran BAZNAS", "from": date_from.isoformat(),
                                                    "to": date_to.isoformat(), "rows": len(rows)})
     return len(rows), total
+
+
+# The per-mustahik columns (the first sheet and each asnaf's): the NIK in full, as BAZNAS keeps its
+# mustahik by NIK (SIMBA).
+COLUMNS = [ColumnSpec("No", 6), ColumnSpec("No. Registrasi", 18, text=True), ColumnSpec("No. KPJ", 14, text=True),
+           ColumnSpec("NIK", 18, text=True), ColumnSpec("Nama Mustahik", 28), ColumnSpec("Asnaf", 12),
+           ColumnSpec("Kabupaten/Kota", 22), ColumnSpec("Pembayaran", 18), ColumnSpec("Bulan", 8),
+           ColumnSpec("Jumlah (Rp)", 14), ColumnSpec("Sumber Dana", 12), ColumnSpec("Tanggal Bayar", 13, date=True),
+           ColumnSpec("Referensi", 24)]
+NAME, ASNAF, MONTHS, AMOUNT = 4, 5, 8, 9
+
+
+def _total_row(rows: list[list[Any]]) -> list[Any]:
+    total: list[Any] = [None] * len(COLUMNS)
+    total[NAME] = "Jumlah"
+    total[MONTHS] = sum(row[MONTHS] for row in rows)
+    total[AMOUNT] = sum(row[AMOUNT] for row in rows)
+    return total
+
+
+def _sheet_name(wanted: str, taken: dict[str, Any]) -> str:
+    """A sheet name Excel accepts (31 characters, none of []:*?/\\) not already used."""
+    base = "".join(" " if c in "[]:*?/\\" else c for c in wanted)[:31].strip() or "Asnaf"
+    name, n = base, 1
+    while name.lower() in {t.lower() for t in taken}:
+        n += 1
+        name = f"{base[:27]} ({n})"
+    return name
 
 
 def _fund_label(event: dict[str, Any]) -> str:
