@@ -159,7 +159,7 @@ def _figures(session, ws: Workspace, months: int | None, start: dt.date | None =
     for (kab, occupation, bracket, begins), n in counts.items():
         jkk = jkm = 0
         for i in range(months):
-            a, b = monthly_rate(add_month(begins, i), occupation, jkk=jkk_for(bracket))
+            a, b = monthly_rate(add_month(begins, i), occupation, bracket=bracket)
             jkk, jkm = jkk + a * n, jkm + b * n
         totals = per_kab.setdefault(kab, [0, 0, 0])
         totals[0] += n

@@ -1348,72 +1348,72 @@
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="880"/>
+        <location filename="../../desktop/gui/membership_window.py" line="895"/>
         <source>Riwayat kepesertaan — {name}</source>
         <translation>Membership history — {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="886"/>
+        <location filename="../../desktop/gui/membership_window.py" line="901"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="886"/>
+        <location filename="../../desktop/gui/membership_window.py" line="901"/>
         <source>Oleh</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="886"/>
+        <location filename="../../desktop/gui/membership_window.py" line="901"/>
         <source>Peristiwa</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="888"/>
+        <location filename="../../desktop/gui/membership_window.py" line="903"/>
         <source>Status, nomor KPJ dan masa perlindungan mengikuti peristiwa ini; tidak diketik. Hanya cabang yang mengajukan ke BPJS, membaca jawabannya dan mencatat pembayaran.</source>
         <translation>Status, KPJ number and coverage follow from these events; they are never typed. Only the branch submits to BPJS, reads its answers and records payments.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="895"/>
+        <location filename="../../desktop/gui/membership_window.py" line="910"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="906"/>
+        <location filename="../../desktop/gui/membership_window.py" line="921"/>
         <source>&lt;b&gt;{name}&lt;/b&gt; · No. Registrasi {regno}</source>
         <translation>&lt;b&gt;{name}&lt;/b&gt; · Registration no. {regno}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="908"/>
+        <location filename="../../desktop/gui/membership_window.py" line="923"/>
         <source>Status: &lt;b&gt;{status}&lt;/b&gt;</source>
         <translation>Status: &lt;b&gt;{status}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="910"/>
+        <location filename="../../desktop/gui/membership_window.py" line="925"/>
         <source>No. KPJ: &lt;b&gt;{kpj}&lt;/b&gt;</source>
         <translation>KPJ no.: &lt;b&gt;{kpj}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="912"/>
+        <location filename="../../desktop/gui/membership_window.py" line="927"/>
         <source>dilindungi {start} s.d. {end}</source>
         <translation>covered {start} to {end}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="915"/>
+        <location filename="../../desktop/gui/membership_window.py" line="930"/>
         <source>peserta sejak {start}, iuran belum dibayar</source>
         <translation>member since {start}, contributions not paid yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="918"/>
+        <location filename="../../desktop/gui/membership_window.py" line="933"/>
         <source>iuran {months} bulan sudah dibayar; perlindungan mulai pada tanggal kepesertaan dari BPJS</source>
         <translation>{months} months of contributions paid; coverage starts on the membership date BPJS gives</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="921"/>
+        <location filename="../../desktop/gui/membership_window.py" line="936"/>
         <source>alasan BPJS: {reason}</source>
         <translation>BPJS&apos;s reason: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="926"/>
+        <location filename="../../desktop/gui/membership_window.py" line="941"/>
         <source>Belum ada peristiwa: peserta ini terdaftar di Lindung tetapi belum diajukan ke BPJS.</source>
         <translation>No events yet: this worker is enrolled in Lindung but not yet submitted to BPJS.</translation>
     </message>
@@ -2053,17 +2053,17 @@
         <translation>one card a page</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/contributions.py" line="35"/>
+        <location filename="../../desktop/domain/contributions.py" line="36"/>
         <source>Zakat</source>
         <translation>Zakat</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/contributions.py" line="36"/>
+        <location filename="../../desktop/domain/contributions.py" line="37"/>
         <source>Infak</source>
         <translation>Infak (voluntary giving)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/contributions.py" line="37"/>
+        <location filename="../../desktop/domain/contributions.py" line="38"/>
         <source>Sedekah</source>
         <translation>Sedekah (charity)</translation>
     </message>
@@ -2133,323 +2133,425 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="60"/>
+        <location filename="../../desktop/gui/main_window.py" line="61"/>
         <source>Peserta JKK + JKM (BAZNAS Kalimantan Barat)</source>
         <translation>JKK + JKM participants (BAZNAS West Kalimantan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="92"/>
+        <location filename="../../desktop/gui/main_window.py" line="93"/>
         <source>Cari nama, NIK, atau No. Registrasi…</source>
         <translation>Search name, NIK or registration number…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="98"/>
         <location filename="../../desktop/gui/main_window.py" line="99"/>
+        <location filename="../../desktop/gui/main_window.py" line="100"/>
         <source>Semua kabupaten/kota</source>
         <translation>All regencies/cities</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="102"/>
         <location filename="../../desktop/gui/main_window.py" line="103"/>
+        <location filename="../../desktop/gui/main_window.py" line="104"/>
         <source>Semua sekolah</source>
         <translation>All schools</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="107"/>
+        <location filename="../../desktop/gui/main_window.py" line="108"/>
         <source>Semua status</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="110"/>
+        <location filename="../../desktop/gui/main_window.py" line="111"/>
         <source>Berakhir dalam 30 hari</source>
         <translation>Ending within 30 days</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="114"/>
+        <location filename="../../desktop/gui/main_window.py" line="115"/>
         <source>+ Peserta baru</source>
         <translation>+ New participant</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="115"/>
+        <location filename="../../desktop/gui/main_window.py" line="116"/>
         <source>Daftarkan pekerja baru (Ctrl+N)</source>
         <translation>Enroll a new worker (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="117"/>
+        <location filename="../../desktop/gui/main_window.py" line="118"/>
         <source>Impor…</source>
         <translation>Import…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="118"/>
+        <location filename="../../desktop/gui/main_window.py" line="119"/>
         <source>Impor daftar orang tua siswa dari Excel/LibreOffice/CSV (Ctrl+I)</source>
         <translation>Import a pupils&apos; parents list from Excel/LibreOffice/CSV (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="120"/>
-        <location filename="../../desktop/gui/main_window.py" line="190"/>
+        <location filename="../../desktop/gui/main_window.py" line="121"/>
+        <location filename="../../desktop/gui/main_window.py" line="191"/>
         <source>Cetak kartu…</source>
         <translation>Print cards…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="121"/>
+        <location filename="../../desktop/gui/main_window.py" line="122"/>
         <source>Cetak kartu peserta yang tampil di daftar (Ctrl+P)</source>
         <translation>Print the cards of the participants listed (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="157"/>
+        <location filename="../../desktop/gui/main_window.py" line="158"/>
         <source>Masuk sebagai {name} ({role})</source>
         <translation>Signed in as {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="160"/>
+        <location filename="../../desktop/gui/main_window.py" line="161"/>
         <source>Data tersimpan di laptop ini (luring)</source>
         <translation>Data is stored on this laptop (offline)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="179"/>
+        <location filename="../../desktop/gui/main_window.py" line="180"/>
         <source>&amp;Data</source>
         <translation>&amp;Data</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="180"/>
+        <location filename="../../desktop/gui/main_window.py" line="181"/>
         <source>Peserta baru…</source>
         <translation>New participant…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="182"/>
+        <location filename="../../desktop/gui/main_window.py" line="183"/>
         <source>Cari</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="184"/>
+        <location filename="../../desktop/gui/main_window.py" line="185"/>
         <source>Muat ulang</source>
         <translation>Reload</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="186"/>
+        <location filename="../../desktop/gui/main_window.py" line="187"/>
         <source>Impor daftar orang tua…</source>
         <translation>Import parents&apos; list…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="188"/>
+        <location filename="../../desktop/gui/main_window.py" line="189"/>
         <source>Keluar dari Lindung</source>
         <translation>Quit Lindung</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="354"/>
+        <location filename="../../desktop/gui/main_window.py" line="357"/>
         <source>Tidak berhasil</source>
         <translation>Did not work</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="390"/>
+        <location filename="../../desktop/gui/main_window.py" line="393"/>
         <source>Tersimpan: {name} ({regno}).</source>
         <translation>Saved: {name} ({regno}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="392"/>
+        <location filename="../../desktop/gui/main_window.py" line="395"/>
         <source>Ctrl+N: peserta berikutnya.</source>
         <translation>Ctrl+N: next participant.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="192"/>
+        <location filename="../../desktop/gui/main_window.py" line="193"/>
         <source>Sinkronkan dengan hub</source>
         <translation>Sync with the hub</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="194"/>
+        <location filename="../../desktop/gui/main_window.py" line="195"/>
         <source>Perubahan yang ditolak hub…</source>
         <translation>Changes the hub refused…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="195"/>
+        <location filename="../../desktop/gui/main_window.py" line="196"/>
         <source>Tinjau konflik dan data ganda…</source>
         <translation>Review conflicts and duplicates…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="208"/>
+        <location filename="../../desktop/gui/main_window.py" line="209"/>
         <source>Laporan</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="211"/>
+        <location filename="../../desktop/gui/main_window.py" line="212"/>
         <source>Ringkasan kepesertaan…</source>
         <translation>Enrollment summary…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="212"/>
+        <location filename="../../desktop/gui/main_window.py" line="213"/>
         <source>Tanda terima kartu sekolah terpilih…</source>
         <translation>Card receipts for the selected school…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="214"/>
+        <location filename="../../desktop/gui/main_window.py" line="215"/>
         <source>Kewajiban iuran BAZNAS…</source>
         <translation>BAZNAS contributions owed…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="219"/>
+        <location filename="../../desktop/gui/main_window.py" line="216"/>
+        <source>Tagihan iuran satu batch…</source>
+        <translation>Contribution invoice for one batch…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="217"/>
+        <source>Dokumen tagihan yang terbit…</source>
+        <translation>Issued invoice documents…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="222"/>
         <source>&amp;Pengaturan</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="222"/>
+        <location filename="../../desktop/gui/main_window.py" line="225"/>
         <source>Hub dan sinkronisasi…</source>
         <translation>Hub and sync…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="223"/>
+        <location filename="../../desktop/gui/main_window.py" line="226"/>
         <source>Sekolah…</source>
         <translation>Schools…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="224"/>
+        <location filename="../../desktop/gui/main_window.py" line="227"/>
         <source>Pengaturan program…</source>
         <translation>Programme settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="225"/>
+        <location filename="../../desktop/gui/main_window.py" line="228"/>
         <source>Cadangkan data…</source>
         <translation>Back up data…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="226"/>
+        <location filename="../../desktop/gui/main_window.py" line="229"/>
         <source>Pulihkan dari cadangan…</source>
         <translation>Restore from a backup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="235"/>
+        <location filename="../../desktop/gui/main_window.py" line="238"/>
         <source>&amp;Akun</source>
         <translation>&amp;Accounts</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="236"/>
+        <location filename="../../desktop/gui/main_window.py" line="239"/>
         <source>Kelola akun…</source>
         <translation>Manage accounts…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="237"/>
+        <location filename="../../desktop/gui/main_window.py" line="240"/>
         <source>Catatan audit…</source>
         <translation>Audit log…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="243"/>
+        <location filename="../../desktop/gui/main_window.py" line="246"/>
         <source>Keluar akun / ganti pengguna</source>
         <translation>Sign out / switch user</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="247"/>
+        <location filename="../../desktop/gui/main_window.py" line="250"/>
         <source>&amp;Bahasa</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="272"/>
+        <location filename="../../desktop/gui/main_window.py" line="275"/>
         <source>{n} peserta terdaftar</source>
         <translation>{n} participants enrolled</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="274"/>
+        <location filename="../../desktop/gui/main_window.py" line="277"/>
         <source>{n} peserta cocok dengan pencarian</source>
         <translation>{n} participants match the search</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="351"/>
+        <location filename="../../desktop/gui/main_window.py" line="354"/>
         <source>Memproses…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="402"/>
+        <location filename="../../desktop/gui/main_window.py" line="405"/>
         <source>{count} peserta diimpor.</source>
         <translation>{count} participants imported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="477"/>
-        <location filename="../../desktop/gui/main_window.py" line="478"/>
+        <location filename="../../desktop/gui/main_window.py" line="480"/>
+        <location filename="../../desktop/gui/main_window.py" line="481"/>
         <source>Simpan laporan</source>
         <translation>Save report</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="482"/>
+        <location filename="../../desktop/gui/main_window.py" line="485"/>
         <source>Laporan disimpan: {path}</source>
         <translation>Report saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="494"/>
+        <location filename="../../desktop/gui/main_window.py" line="497"/>
         <source>Tanda terima kartu</source>
         <translation>Card receipts</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="495"/>
+        <location filename="../../desktop/gui/main_window.py" line="498"/>
         <source>Pilih dulu sekolahnya di saringan sekolah.</source>
         <translation>First choose the school in the school filter.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="504"/>
+        <location filename="../../desktop/gui/main_window.py" line="507"/>
         <source>Kewajiban iuran</source>
         <translation>Contributions owed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="504"/>
+        <location filename="../../desktop/gui/main_window.py" line="507"/>
         <source>Untuk berapa bulan?</source>
         <translation>For how many months?</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="525"/>
+        <location filename="../../desktop/gui/main_window.py" line="534"/>
+        <location filename="../../desktop/gui/main_window.py" line="537"/>
+        <location filename="../../desktop/gui/main_window.py" line="553"/>
+        <source>Tagihan iuran</source>
+        <translation>Contribution invoice</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="535"/>
+        <source>Belum ada batch pengajuan: ajukan peserta ke BPJS dulu.</source>
+        <translation>No submission batch yet: submit workers to BPJS first.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="537"/>
+        <source>Tagihan untuk batch:</source>
+        <translation>Invoice for batch:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="546"/>
+        <source>{number} diterbitkan, mengoreksi {invoice}: {path}</source>
+        <translation>{number} issued, correcting {invoice}: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="548"/>
+        <source>Tagihan {number} diterbitkan: {path}</source>
+        <translation>Invoice {number} issued: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="550"/>
+        <source>Tagihan {number} dicetak ulang seperti saat terbit: {path}</source>
+        <translation>Invoice {number} reprinted as issued: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="554"/>
+        <source>Angka batch {batch} tidak berubah sejak dokumen terakhir: tidak ada koreksi yang perlu diterbitkan.</source>
+        <translation>Batch {batch}&apos;s figures have not changed since the last document: there is no correction to issue.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="557"/>
+        <source>Angka tagihan berubah</source>
+        <translation>The invoice figures have changed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="558"/>
+        <source>Angka batch {batch} berubah sejak {since} (selisih {difference}). Yang disimpan tetap {number} seperti saat terbit. Terbitkan koreksinya: tagihan tambahan bila kewajiban bertambah, nota kredit bila berkurang.</source>
+        <translation>Batch {batch}&apos;s figures have changed since {since} (difference {difference}). What is kept is still {number} as issued. Issue its correction: a supplementary invoice if more is owed, a credit note if less.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="564"/>
+        <source>Terbitkan koreksi…</source>
+        <translation>Issue correction…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="566"/>
+        <source>Nanti saja</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="576"/>
+        <source>tagihan</source>
+        <translation>invoice</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="576"/>
+        <source>tagihan tambahan</source>
+        <translation>supplementary invoice</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="577"/>
+        <source>nota kredit</source>
+        <translation>credit note</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="578"/>
+        <source>{number} · {kind} · batch {batch} · {date} · {total}</source>
+        <translation>{number} · {kind} · batch {batch} · {date} · {total}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="582"/>
+        <source> · mengoreksi {number}</source>
+        <translation> · correcting {number}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="584"/>
+        <source>Dokumen tagihan yang terbit</source>
+        <translation>Issued invoice documents</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="585"/>
+        <source>Belum ada dokumen tagihan yang terbit.</source>
+        <translation>No invoice documents issued yet.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="599"/>
         <source>Belum terdaftar di hub</source>
         <translation>Not registered with the hub</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="526"/>
+        <location filename="../../desktop/gui/main_window.py" line="600"/>
         <source>Laptop ini belum terdaftar di hub cabang, jadi belum bisa sinkron. Data tetap tersimpan di laptop ini. Minta admin mendaftarkannya: menu Pengaturan → Hub dan sinkronisasi.</source>
         <translation>This laptop is not registered with the branch hub yet, so it cannot sync. The data stays saved on this laptop. Ask the admin to register it: menu Settings → Hub and sync.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="564"/>
+        <location filename="../../desktop/gui/main_window.py" line="638"/>
         <source>Simpan cadangan</source>
         <translation>Save backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="565"/>
-        <location filename="../../desktop/gui/main_window.py" line="587"/>
+        <location filename="../../desktop/gui/main_window.py" line="639"/>
+        <location filename="../../desktop/gui/main_window.py" line="661"/>
         <source>Cadangan Lindung (*.sqlite3)</source>
         <translation>Lindung backup (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="569"/>
+        <location filename="../../desktop/gui/main_window.py" line="643"/>
         <source>Mencadangkan…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="574"/>
+        <location filename="../../desktop/gui/main_window.py" line="648"/>
         <source>Cadangan {count} peserta disimpan di {path} (keutuhan diperiksa).</source>
         <translation>Backup of {count} participants saved to {path} (integrity checked).</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="582"/>
-        <location filename="../../desktop/gui/main_window.py" line="592"/>
+        <location filename="../../desktop/gui/main_window.py" line="656"/>
+        <location filename="../../desktop/gui/main_window.py" line="666"/>
         <source>Pulihkan dari cadangan</source>
         <translation>Restore from a backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="583"/>
+        <location filename="../../desktop/gui/main_window.py" line="657"/>
         <source>Tunggu sinkronisasi selesai, lalu coba lagi.</source>
         <translation>Wait for the sync to finish, then try again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="586"/>
+        <location filename="../../desktop/gui/main_window.py" line="660"/>
         <source>Pilih cadangan</source>
         <translation>Choose a backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="593"/>
+        <location filename="../../desktop/gui/main_window.py" line="667"/>
         <source>Semua data di laptop ini diganti dengan isi cadangan {name}. Data sekarang disimpan di samping basis data, dan yang terjadi sesudah cadangan dibuat diambil lagi dari hub saat sinkron. Lanjutkan?</source>
         <translation>All data on this laptop is replaced by the backup {name}. The current data is kept beside the database, and what happened after the backup was made comes back from the hub at the next sync. Continue?</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="628"/>
+        <location filename="../../desktop/gui/main_window.py" line="702"/>
         <source>Bahasa</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="629"/>
+        <location filename="../../desktop/gui/main_window.py" line="703"/>
         <source>Bahasa akan berganti ke {language} saat Lindung dibuka lagi.</source>
         <translation>The language changes to {language} when Lindung is opened again.</translation>
     </message>
@@ -2457,22 +2559,22 @@
 <context>
     <name>MembershipLinks</name>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="948"/>
+        <location filename="../../desktop/gui/membership_window.py" line="963"/>
         <source>Kepesertaan BPJS/BAZNAS…</source>
         <translation>BPJS/BAZNAS membership…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="954"/>
+        <location filename="../../desktop/gui/membership_window.py" line="969"/>
         <source>Riwayat kepesertaan…</source>
         <translation>Membership history…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="956"/>
+        <location filename="../../desktop/gui/membership_window.py" line="971"/>
         <source>BPJS dan BAZNAS: pengajuan, KPJ, pembayaran peserta terpilih</source>
         <translation>BPJS and BAZNAS: submissions, KPJ, payments of the selected worker</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="983"/>
+        <location filename="../../desktop/gui/membership_window.py" line="998"/>
         <source>Pilih dulu pesertanya di daftar.</source>
         <translation>Select the worker in the list first.</translation>
     </message>
@@ -2732,44 +2834,59 @@
         <translation>Fund</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="780"/>
+        <location filename="../../desktop/gui/membership_window.py" line="782"/>
         <source>{months} bulan</source>
         <translation>{months} months</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="781"/>
+        <location filename="../../desktop/gui/membership_window.py" line="783"/>
         <source>belum dibayar</source>
         <translation>not paid yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="797"/>
+        <location filename="../../desktop/gui/membership_window.py" line="799"/>
         <source>perpanjangan</source>
         <translation>renewal</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="797"/>
+        <location filename="../../desktop/gui/membership_window.py" line="799"/>
         <source>daftar peserta</source>
         <translation>list of workers</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="799"/>
+        <location filename="../../desktop/gui/membership_window.py" line="801"/>
         <source>(tidak diisi)</source>
         <translation>(not given)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="800"/>
+        <location filename="../../desktop/gui/membership_window.py" line="802"/>
         <source>kurang {amount}</source>
         <translation>{amount} short</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="800"/>
+        <location filename="../../desktop/gui/membership_window.py" line="802"/>
         <source>lebih {amount}</source>
         <translation>{amount} over</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="818"/>
+        <location filename="../../desktop/gui/membership_window.py" line="820"/>
         <source>Di laptop ini: &lt;b&gt;{enrolled}&lt;/b&gt; terdaftar belum diajukan · &lt;b&gt;{submitted}&lt;/b&gt; menunggu jawaban BPJS · &lt;b&gt;{active}&lt;/b&gt; aktif (&lt;b&gt;{ending}&lt;/b&gt; berakhir dalam 30 hari) · &lt;b&gt;{refused}&lt;/b&gt; ditolak BPJS · &lt;b&gt;{ended}&lt;/b&gt; sudah berakhir</source>
         <translation>On this laptop: &lt;b&gt;{enrolled}&lt;/b&gt; enrolled, not submitted · &lt;b&gt;{submitted}&lt;/b&gt; awaiting BPJS&apos;s answer · &lt;b&gt;{active}&lt;/b&gt; active (&lt;b&gt;{ending}&lt;/b&gt; ending within 30 days) · &lt;b&gt;{refused}&lt;/b&gt; refused by BPJS · &lt;b&gt;{ended}&lt;/b&gt; ended</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="827"/>
+        <source>Dana BAZNAS: dibayar &lt;b&gt;{paid}&lt;/b&gt; = untuk {months} bulan kepesertaan &lt;b&gt;{allocated}&lt;/b&gt; + kredit &lt;b&gt;{credit}&lt;/b&gt;</source>
+        <translation>BAZNAS funds: paid &lt;b&gt;{paid}&lt;/b&gt; = for {months} member-months of coverage &lt;b&gt;{allocated}&lt;/b&gt; + credit &lt;b&gt;{credit}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="831"/>
+        <source>(menunggu jawaban BPJS {held})</source>
+        <translation>(waiting for BPJS&apos;s answer {held})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="833"/>
+        <source>&lt;span style=&apos;color:#b3261e&apos;&gt;kurang bayar &lt;b&gt;{owed}&lt;/b&gt;&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#b3261e&apos;&gt;underpaid &lt;b&gt;{owed}&lt;/b&gt;&lt;/span&gt;</translation>
     </message>
 </context>
 <context>
@@ -3536,7 +3653,7 @@ NIK {nik}</translation>
         <location filename="../../desktop/services/accounts.py" line="237"/>
         <location filename="../../desktop/services/enrollment.py" line="158"/>
         <location filename="../../desktop/services/enrollment.py" line="292"/>
-        <location filename="../../desktop/services/reporting.py" line="105"/>
+        <location filename="../../desktop/services/reporting.py" line="108"/>
         <location filename="../../desktop/services/schools.py" line="75"/>
         <source>Sekolah dengan NPSN {npsn} belum terdaftar.</source>
         <translation>No school with NPSN {npsn} is registered.</translation>
@@ -3669,12 +3786,12 @@ NIK {nik}</translation>
         <translation>The region file cannot be read: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/workspace.py" line="295"/>
+        <location filename="../../desktop/services/workspace.py" line="297"/>
         <source>Daftar wilayah ditolak: {reason}</source>
         <translation>Region list refused: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/workspace.py" line="298"/>
+        <location filename="../../desktop/services/workspace.py" line="300"/>
         <source>Daftar wilayah ditolak: hanya {kab} kabupaten/kota dan {desa} desa/kelurahan Kalimantan Barat.</source>
         <translation>Region list refused: only {kab} regencies/cities and {desa} villages of West Kalimantan.</translation>
     </message>
@@ -3826,14 +3943,19 @@ NIK {nik}</translation>
         <translation>No participant matches this selection.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/reporting.py" line="52"/>
+        <location filename="../../desktop/services/reporting.py" line="55"/>
         <source>Target harus lebih dari 0.</source>
         <translation>The target must be more than 0.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/reporting.py" line="142"/>
+        <location filename="../../desktop/services/reporting.py" line="145"/>
         <source>Jumlah bulan harus 1 sampai 60.</source>
         <translation>The number of months must be 1 to 60.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/reporting.py" line="289"/>
+        <source>Tagihan batch {batch} sudah terbit sebagai {number} untuk {months} bulan. Cetak ulang tanpa menyebut jumlah bulan.</source>
+        <translation>Batch {batch}&apos;s invoice was already issued as {number} for {months} months. Reprint it without giving the number of months.</translation>
     </message>
     <message>
         <location filename="../../desktop/sync/client.py" line="102"/>
@@ -3981,27 +4103,27 @@ NIK {nik}</translation>
         <translation>File {name} cannot be read: the .xls workbook is over {limit} MB. Save it as .xlsx, or split it into several files.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/bpjs.py" line="250"/>
+        <location filename="../../desktop/domain/bpjs.py" line="253"/>
         <source>NIK tidak terbaca (harus 16 digit, disimpan sebagai teks).</source>
         <translation>The NIK cannot be read (it must be 16 digits, stored as text).</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/bpjs.py" line="257"/>
+        <location filename="../../desktop/domain/bpjs.py" line="260"/>
         <source>Nomor KPJ harus 11 digit.</source>
         <translation>A KPJ number has 11 digits.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/bpjs.py" line="260"/>
+        <location filename="../../desktop/domain/bpjs.py" line="263"/>
         <source>Tanggal kepesertaan (TMT) kosong atau tidak terbaca.</source>
         <translation>The membership date (TMT) is empty or cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/bpjs.py" line="267"/>
+        <location filename="../../desktop/domain/bpjs.py" line="270"/>
         <source>Tanpa nomor KPJ dan tanpa alasan penolakan.</source>
         <translation>No KPJ number and no reason for refusal.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/bpjs.py" line="290"/>
+        <location filename="../../desktop/domain/bpjs.py" line="293"/>
         <source>Tanggal kepesertaan (TMT) dapat dibaca dua cara (hari/bulan atau bulan/hari) dan kolom tanggalnya bercampur; tulis tanggalnya seperti 01-12-2026 lalu baca lagi.</source>
         <translation>The membership date (TMT) can be read two ways (day/month or month/day) and the date column is mixed; write the date like 01-12-2026 and read the file again.</translation>
     </message>
@@ -4036,7 +4158,7 @@ NIK {nik}</translation>
         <translation>The BPJS template must have a NIK column.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/payments.py" line="168"/>
+        <location filename="../../desktop/services/membership/payments.py" line="188"/>
         <location filename="../../desktop/services/membership/submissions.py" line="193"/>
         <source>Jumlah bulan harus 1 sampai {max}.</source>
         <translation>The number of months must be 1 to {max}.</translation>
@@ -4162,64 +4284,65 @@ NIK {nik}</translation>
         <translation>This worker has not been submitted to BPJS.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/payments.py" line="133"/>
+        <location filename="../../desktop/services/membership/payments.py" line="132"/>
         <source>Tidak ada peserta yang dapat dibayar: hanya peserta yang sudah diajukan atau aktif.</source>
         <translation>No worker can be paid for: only submitted or active workers.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/payments.py" line="159"/>
+        <location filename="../../desktop/services/membership/payments.py" line="179"/>
         <source>Sumber dana {fund} tidak dikenal: pilih zakat, infak atau sedekah.</source>
         <translation>Unknown fund {fund}: choose zakat, infak or sedekah.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/payments.py" line="170"/>
+        <location filename="../../desktop/services/membership/payments.py" line="190"/>
         <source>Jumlah pembayaran tidak boleh negatif.</source>
         <translation>The amount paid cannot be negative.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/payments.py" line="172"/>
+        <location filename="../../desktop/services/membership/payments.py" line="192"/>
         <source>Jumlah pembayaran paling banyak {max}: lebih dari iuran seluruh peserta cabang selama 60 bulan. Periksa angkanya (kelebihan digit?).</source>
         <translation>A payment is at most {max}: more than the contributions of every worker of the branch for 60 months. Check the figure (a digit too many?).</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/payments.py" line="177"/>
+        <location filename="../../desktop/services/membership/payments.py" line="197"/>
         <source>Jumlah hari harus 0 sampai {max}: masa perlindungan paling lama 5 tahun ke depan.</source>
         <translation>The number of days must be 0 to {max}: coverage runs at most 5 years ahead.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/payments.py" line="199"/>
-        <location filename="../../desktop/services/membership/payments.py" line="267"/>
+        <location filename="../../desktop/services/membership/payments.py" line="219"/>
+        <location filename="../../desktop/services/membership/payments.py" line="287"/>
         <source>Sebutkan batch atau daftar No. Registrasi yang dibayar.</source>
         <translation>Name the batch or the registration numbers paid for.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/payments.py" line="185"/>
-        <location filename="../../desktop/services/reporting.py" line="137"/>
+        <location filename="../../desktop/services/membership/ledger.py" line="112"/>
+        <location filename="../../desktop/services/membership/payments.py" line="205"/>
+        <location filename="../../desktop/services/reporting.py" line="140"/>
         <source>Batch {batch} tidak dikenal.</source>
         <translation>Batch {batch} is unknown.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/payments.py" line="127"/>
+        <location filename="../../desktop/services/membership/payments.py" line="126"/>
         <source>Transfer {reference} sudah dicatat sebagai pembayaran {payment}; satu transfer dicatat sekali. Periksa daftar pembayaran, atau tulis referensi transfer yang lain.</source>
         <translation>Transfer {reference} is already recorded as payment {payment}; a transfer is recorded once. Check the payments, or enter another transfer reference.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/payments.py" line="212"/>
+        <location filename="../../desktop/services/membership/payments.py" line="232"/>
         <source>{n} No. Registrasi tidak dikenal.</source>
         <translation>{n} registration numbers are unknown.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/payments.py" line="238"/>
+        <location filename="../../desktop/services/membership/payments.py" line="258"/>
         <source>Tidak ada peserta yang perlindungannya berakhir dalam {days} hari.</source>
         <translation>No worker&apos;s coverage ends within {days} days.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/baznas.py" line="33"/>
+        <location filename="../../desktop/services/membership/baznas.py" line="32"/>
         <source>Tanggal laporan harus antara {first} dan {last}.</source>
         <translation>Report dates must be between {first} and {last}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/baznas.py" line="62"/>
+        <location filename="../../desktop/services/membership/baznas.py" line="59"/>
         <source>Tidak ada pembayaran BAZNAS antara {start} dan {end}.</source>
         <translation>No BAZNAS payment between {start} and {end}.</translation>
     </message>
@@ -4292,6 +4415,16 @@ NIK {nik}</translation>
         <location filename="../../desktop/services/membership/undo.py" line="203"/>
         <source>Jawaban BPJS {file} tidak dapat diurungkan: semua {count} pesertanya sudah diajukan lagi dalam batch baru atau sudah dihapus setelah jawaban ini. Tidak ada yang diubah.</source>
         <translation>BPJS answer {file} cannot be undone: all {count} of its workers were submitted again in a new batch or deleted after this answer. Nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/rates.py" line="25"/>
+        <source>Berkas tarif iuran {name} salah di baris {row}: {reason}</source>
+        <translation>The contribution rates file {name} is wrong at row {row}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/rates.py" line="28"/>
+        <source>Berkas tarif iuran {name} tidak dapat dibaca: {reason}</source>
+        <translation>The contribution rates file {name} cannot be read: {reason}</translation>
     </message>
 </context>
 <context>

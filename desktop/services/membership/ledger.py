@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import select
 
 from desktop.domain import lifecycle
-from desktop.domain.contributions import is_bpu_bracket, jkk_for, month_start, monthly_rate
+from desktop.domain.contributions import is_bpu_bracket, month_start, monthly_rate
 from desktop.domain.ledger import Pricing, WorkerLedger, worker_ledger
 from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.services import permissions
@@ -80,7 +80,7 @@ class Prices:
                 key = (occupation, month_start(begins), bracket)
                 cost = self.cache.get(key)
                 if cost is None:
-                    jkk, jkm = monthly_rate(key[1], occupation, jkk=jkk_for(bracket))
+                    jkk, jkm = monthly_rate(key[1], occupation, bracket=bracket)   # every rate of that month
                     cost = self.cache[key] = jkk + jkm
                 return cost
             found = self.pricings[occupation] = Pricing(price)

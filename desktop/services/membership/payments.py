@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from desktop.domain import bounds, lifecycle
 from desktop.domain.contributions import (
-    BRACKET_DEFAULT, Fund, add_month, jkk_for, month_start, monthly_rate, submitted_bracket,
+    BRACKET_DEFAULT, Fund, add_month, month_start, monthly_rate, submitted_bracket,
 )
 from desktop.domain.enrollment import Status
 from desktop.domain.messages import QT_TRANSLATE_NOOP
@@ -32,9 +32,8 @@ def owed_for(occupation: str, first_month: dt.date, months: int, bracket: int = 
     ``first_month`` (JKK 1 % of the bracket, dated rates, PP 50/2025)."""
     month = month_start(first_month)
     total = 0
-    jkk_base = jkk_for(bracket)
     for _ in range(months):
-        jkk, jkm = monthly_rate(month, occupation, jkk=jkk_base)
+        jkk, jkm = monthly_rate(month, occupation, bracket=bracket)
         total += jkk + jkm
         month = add_month(month)
     return total
