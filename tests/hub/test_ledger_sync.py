@@ -1,0 +1,38 @@
+"""The zakat ledger on two branch laptops and the real hub: everything it says follows from the records'
+events, so the second laptop shows the balances of payments the first recorded, to the rupiah."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import openpyxl
+
+from tests.hub.test_membership import as_json, write_answer
+from tests.hub.test_sync import laptop, run, sync
+
+
+def test_the_ledger_synced_to_a_second_branch_laptop_has_the_same_balances(hub, tmp_path):
+    first = laptop(tmp_path, "cabang-1", hub, workers=4, seed=91, role="admin")
+    second = laptop(tmp_path, "cabang-2", hub, role="admin")
+    sync(first)
+    out = tmp_path / "ajuan.xlsx"
+    batch = as_json(run(first, "bpjs", "export", str(out), "--json"))["batch"]
+    rows = list(openpyxl.load_workbook(out).active.iter_rows(values_only=True))
+    niks = [row[rows[0].index("NIK")] for row in rows[1:]]
+    # Paid before BPJS's answer, then a month more with a transfer larger than owed; three answered active,
+    # one refused.
+    owed = as_json(run(first, "payment", "add", "--batch", batch, "--months", "12", "--reference", "T-1",
+                       "--json"))["owed"]
+    assert as_json(run(first, "payment", "balance", "--json"))["total"]["held"] == owed
+    as_json(run(first, "payment", "add", "--batch", batch, "--months", "1", "--reference", "T-2",
+                "--amount", f"{owed // 12 + 2_001}", "--json"))
+    write_answer(tmp_path / "jawaban.xlsx",
+                 [(i + 1, nik, "", f"2612000009{i}", dt.date(2026, 12, 1), "") for i, nik in enumerate(niks[:3])]
+                 + [(4, niks[3], "", None, None, "NIK tidak terdaftar")])
+    assert as_json(run(first, "bpjs", "import", str(tmp_path / "jawaban.xlsx"), "--json"))["activated"] == 3
+    here = as_json(run(first, "payment", "balance", "--json"))
+    total = here["total"]
+    assert total["paid"] == total["allocated"] + total["credit"] and total["credit"] > 2_001 and total["held"] == 0
+    assert [b["batch"] for b in here["batches"]] == [batch] and len(here["payments"]) == 2
+    sync(first), sync(second)
+    assert as_json(run(second, "payment", "balance", "--json")) == here
