@@ -119,3 +119,25 @@ def test_the_invoice_issued_before_the_answer_is_corrected_by_what_the_membershi
     assert not again.issued and again.printed.number == first.printed.number and again.difference == owed
     correction = batch_invoice(branch, tmp_path / "tagihan-3.pdf", SYSTEM, batch, reissue=True)
     assert correction.printed.kind == "supplementary" and correction.printed.refers_to == first.printed.number
+
+
+def test_the_baznas_record_lists_the_covered_mustahik_and_the_refused_money_as_credit(branch, tmp_path):
+    import openpyxl
+
+    batch = membership.export_submission(branch, tmp_path / "ajuan.xlsx", SYSTEM).number
+    membership.add_payment(branch, SYSTEM, 12, batch=batch, reference="TRF-1")
+    rows = ([[NIKS[n], KPJS[n], "05-12-2026", ""] for n in range(8)]
+            + [[NIKS[n], "", "", "NIK tidak terdaftar di Dukcapil"] for n in (8, 9)])
+    membership.import_answer(branch, csv_answer(tmp_path / "jawaban.csv", ["NIK", "No KPJ", "TMT", "Ket"], rows),
+                             SYSTEM)
+    out = tmp_path / "penyaluran.xlsx"
+    people, total = membership.baznas_report(branch, out, SYSTEM, dt.date(2026, 12, 1), dt.date(2026, 12, 31))
+    one = RELIEF + 11 * FULL
+    assert (people, total) == (8, 10 * one)                    # every rupiah paid: the mustahik's and the credit
+    book = openpyxl.load_workbook(out)
+    listed = [row for row in book["Per Mustahik"].iter_rows(min_row=2, values_only=True) if row[0]]
+    assert {row[3] for row in listed} == set(NIKS[:8])            # the refused two are not paid mustahik
+    assert all((row[8], row[9], row[10], row[11]) == (12, one, one, 0) for row in listed)
+    credit = list(book["Kredit BAZNAS"].iter_rows(min_row=2, values_only=True))
+    assert {row[2] for row in credit[:-1]} == set(NIKS[8:10]) and credit[-1][5] == 2 * one
+    assert all(row[6].startswith("ditolak BPJS") for row in credit[:-1])

@@ -12,11 +12,13 @@ from sqlalchemy import select
 from desktop.domain import bounds, lifecycle
 from desktop.domain.contributions import Fund
 from desktop.domain.enrollment import Asnaf
+from desktop.domain.ledger import worker_ledger
 from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.domain.text import format_date
 from desktop.services import audit, permissions
 from desktop.services.accounts import Actor
 from desktop.services.errors import ServiceError
+from desktop.services.membership.ledger import Prices, bracket_reader
 from desktop.services.spreadsheets import ColumnSpec, write_rows
 from desktop.services.workspace import Workspace
 from desktop.storage.models import Worker
@@ -33,29 +35,45 @@ def baznas_report(ws: Workspace, out: Path, actor: Actor, date_from: dt.date, da
                                first=format_date(bounds.FIRST_DAY), last=format_date(bounds.LAST_DAY))
     lo, hi = date_from.isoformat(), (date_to + dt.timedelta(days=1)).isoformat()
     rows: list[list[Any]] = []
+    credits: list[list[Any]] = []
     per_fund: dict[str, int] = {}
+    prices, bracket_of = Prices(), bracket_reader(ws.policy.jkk_income)
     with ws.session() as session:
         found = session.execute(
             select(Worker.registration_no, Worker.kpj_number, Worker.nik, Worker.full_name, Worker.asnaf,
-                   Worker.kabupaten_code, Worker.lifecycle)
+                   Worker.kabupaten_code, Worker.lifecycle, Worker.occupation, Worker.status, Worker.deleted_at)
             .where(Worker.lifecycle.like('%"paid"%')).order_by(Worker.kabupaten_code, Worker.name_key))
-        for regno, kpj, nik, name, asnaf, kab, life in found:
-            paid = [e for e in lifecycle.loads(life) if e.get("type") == lifecycle.PAID
-                    and lo <= str(e.get("at", ""))[:10] < hi]
+        for regno, kpj, nik, name, asnaf, kab, life, occupation, status, deleted_at in found:
+            events = lifecycle.loads(life)
+            # The ledger says what each payment bought for this worker: its shares follow the paid events.
+            ledger = worker_ledger(events, prices.of(occupation), bracket_of, deleted_at is not None, detail=False)
+            paid = [(e, share) for e, share in zip((e for e in events if e.get("type") == lifecycle.PAID),
+                                                   ledger.shares) if lo <= str(e.get("at", ""))[:10] < hi]
             if not paid:
                 continue
-            for event in paid:
+            for event, share in paid:
                 fund = _fund_label(event)
-                per_fund[fund] = per_fund.get(fund, 0) + int(event.get("amount") or 0)
+                per_fund[fund] = per_fund.get(fund, 0) + share.paid
             label = Asnaf.parse(asnaf)
-            rows.append([len(rows) + 1, regno, kpj or "", nik, name, label.label if label else asnaf,
-                         ws.regions.name(kab), ", ".join(sorted({str(e.get("payment")) for e in paid})),
-                         sum(int(e.get("months") or 0) for e in paid),
-                         sum(int(e.get("amount") or 0) for e in paid),
-                         ", ".join(sorted({_fund_label(e) for e in paid})),
-                         dt.date.fromisoformat(str(paid[-1]["at"])[:10]),
-                         "; ".join(sorted({str(e["reference"]) for e in paid if e.get("reference")}))])
-    if not rows:
+            money = sum(share.paid for _e, share in paid)
+            allocated = sum(share.allocated for _e, share in paid)
+            row = [len(rows) + 1, regno, kpj or "", nik, name, label.label if label else asnaf,
+                   ws.regions.name(kab), ", ".join(sorted({str(e.get("payment")) for e, _s in paid})),
+                   # the months the money bought, or (waiting for BPJS) was paid for
+                   sum(share.months for _e, share in paid if share.held or share.months_bought),
+                   money, allocated, money - allocated,
+                   ", ".join(sorted({_fund_label(e) for e, _s in paid})),
+                   dt.date.fromisoformat(str(paid[-1][0]["at"])[:10]),
+                   "; ".join(sorted({str(e["reference"]) for e, _s in paid if e.get("reference")}))]
+            if money - allocated:
+                why = (CREDIT_HELD if any(share.held for _e, share in paid) else
+                       CREDIT_REFUSED if not allocated else CREDIT_SURPLUS)
+                credits.append([len(credits) + 1, regno, nik, name, status, money - allocated, why])
+            if allocated or any(share.held for _e, share in paid):
+                # A mustahik whose protection the money bought, or will buy once BPJS answers; money for a
+                # worker BPJS refused bought no one anything: it is BAZNAS's credit only.
+                rows.append(row)
+    if not rows and not credits:
         raise ServiceError(QT_TRANSLATE_NOOP("Service", "Tidak ada pembayaran BAZNAS antara {start} dan {end}."),
                            start=format_date(date_from), end=format_date(date_to))
     total = sum(row[AMOUNT] for row in rows)
@@ -73,13 +91,18 @@ def baznas_report(ws: Workspace, out: Path, actor: Actor, date_from: dt.date, da
                             + [[fund, amount] for fund, amount in per_fund.items()
                                if fund not in {f.label for f in Fund}]
                             + [["Jumlah", sum(per_fund.values())]])}
+    if credits:
+        # BAZNAS's credit: money that bought no month (refused, still waiting for BPJS, paid beyond the price),
+        # carried to the next payment or refunded, never hidden.
+        sheets["Kredit BAZNAS"] = (CREDIT_COLUMNS, credits + [[None, None, None, "Jumlah", None,
+                                                               sum(c[5] for c in credits), None]])
     for asnaf, mine in sorted(by_asnaf.items()):
         sheets[_sheet_name(f"Asnaf {asnaf}", sheets)] = (COLUMNS, [[i, *row[1:]] for i, row in enumerate(mine, 1)]
                                                          + [_total_row(mine)])
     write_rows(Path(out), COLUMNS, rows, extra_sheets=sheets, name="Per Mustahik")
     audit.log(ws, actor, "export", Path(out).name, {"what": "penyaluran BAZNAS", "from": date_from.isoformat(),
                                                    "to": date_to.isoformat(), "rows": len(rows)})
-    return len(rows), total
+    return len(rows), sum(per_fund.values())     # every rupiah paid: the mustahik's months and the credit
 
 
 # The per-mustahik columns (the first sheet and each asnaf's): the NIK in full, as BAZNAS keeps its
@@ -87,16 +110,23 @@ def baznas_report(ws: Workspace, out: Path, actor: Actor, date_from: dt.date, da
 COLUMNS = [ColumnSpec("No", 6), ColumnSpec("No. Registrasi", 18, text=True), ColumnSpec("No. KPJ", 14, text=True),
            ColumnSpec("NIK", 18, text=True), ColumnSpec("Nama Mustahik", 28), ColumnSpec("Asnaf", 12),
            ColumnSpec("Kabupaten/Kota", 22), ColumnSpec("Pembayaran", 18), ColumnSpec("Bulan", 8),
-           ColumnSpec("Jumlah (Rp)", 14), ColumnSpec("Sumber Dana", 12), ColumnSpec("Tanggal Bayar", 13, date=True),
-           ColumnSpec("Referensi", 24)]
-NAME, ASNAF, MONTHS, AMOUNT = 4, 5, 8, 9
+           ColumnSpec("Jumlah (Rp)", 14), ColumnSpec("Untuk Kepesertaan (Rp)", 16), ColumnSpec("Kredit (Rp)", 12),
+           ColumnSpec("Sumber Dana", 12), ColumnSpec("Tanggal Bayar", 13, date=True), ColumnSpec("Referensi", 24)]
+NAME, ASNAF, MONTHS, AMOUNT, ALLOCATED, CREDIT = 4, 5, 8, 9, 10, 11
+CREDIT_COLUMNS = [ColumnSpec("No", 6), ColumnSpec("No. Registrasi", 18, text=True), ColumnSpec("NIK", 18, text=True),
+                  ColumnSpec("Nama", 28), ColumnSpec("Status", 12), ColumnSpec("Kredit (Rp)", 14),
+                  ColumnSpec("Sebab", 40)]
+# Why money bought no month of protection (file content, like the headers).
+CREDIT_REFUSED = "ditolak BPJS: tidak ada bulan kepesertaan yang terbeli"
+CREDIT_HELD = "menunggu jawaban BPJS: dialokasikan setelah BPJS menjawab"
+CREDIT_SURPLUS = "dibayar lebih dari harga bulan yang terbeli"
 
 
 def _total_row(rows: list[list[Any]]) -> list[Any]:
     total: list[Any] = [None] * len(COLUMNS)
     total[NAME] = "Jumlah"
-    total[MONTHS] = sum(row[MONTHS] for row in rows)
-    total[AMOUNT] = sum(row[AMOUNT] for row in rows)
+    for column in (MONTHS, AMOUNT, ALLOCATED, CREDIT):
+        total[column] = sum(row[column] for row in rows)
     return total
 
 
