@@ -77,21 +77,26 @@ def find_bill(rows: Sequence[Sequence[Any]], search: int = HEADER_ROWS) -> BillH
         mapping = _mapping(row)
         if not ({"nik", "kpj"} & mapping.keys()):
             continue
+        lower = rows[index + 1] if index + 1 < len(rows) else None
+        if lower is not None and _continues(lower):
+            combined: dict[str, int] = {}
+            for column in range(max(len(row), len(lower))):
+                top = row[column] if column < len(row) else ""
+                bottom = lower[column] if column < len(lower) else ""
+                key = bill_key(bottom) or bill_key(top) or bill_key(f"{cell_text(top)} {cell_text(bottom)}")
+                if key is not None and key not in combined:
+                    combined[key] = column
+            if _complete(combined) and len(combined) > len(mapping):
+                return BillHeader(index, index + 1, combined)
         if _complete(mapping):
             return BillHeader(index, index, mapping)
-        if index + 1 < len(rows):
-            lower = rows[index + 1]
-            if not any(sum(ch.isdigit() for ch in cell_text(cell)) >= 8 for cell in lower):
-                combined: dict[str, int] = {}
-                for column in range(max(len(row), len(lower))):
-                    top = row[column] if column < len(row) else ""
-                    bottom = lower[column] if column < len(lower) else ""
-                    key = bill_key(bottom) or bill_key(top) or bill_key(f"{cell_text(top)} {cell_text(bottom)}")
-                    if key is not None and key not in combined:
-                        combined[key] = column
-                if _complete(combined):
-                    return BillHeader(index, index + 1, combined)
     return None
+
+
+def _continues(row: Sequence[Any]) -> bool:
+    """Whether ``row`` is the second row of a two-row header (names under a merged group), not data."""
+    texts = [cell_text(cell) for cell in row]
+    return not any(sum(ch.isdigit() for ch in text) >= 8 for text in texts) and any(map(bill_key, texts))
 
 
 MISSING_COLUMNS = QT_TRANSLATE_NOOP(
@@ -208,7 +213,8 @@ def read_bill_row(number: int, row: Sequence[Any], mapping: Mapping[str, int],
     kpj_cell = cell("kpj")
     kpj = re.sub(r"[\s.\-'`]", "", cell_text(kpj_cell))
     digits = sum(ch.isdigit() for ch in nik_text) + sum(ch.isdigit() for ch in kpj)
-    if digits == 0:
+    if digits == 0 or not kpj and len(nik_text) > 0 and sum(ch.isdigit() for ch in nik_text) < 12 and any(
+            ch.isalpha() for ch in nik_text):
         return None        # blank, a footer line ("Pontianak, 10 Desember 2026"), a signature
     if digits < 11 and any(type(c) is str and _TOTALS.match(c.strip()) for c in row):
         return None        # a totals row (JUMLAH 12)
