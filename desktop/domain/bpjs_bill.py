@@ -10,10 +10,11 @@ import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from desktop.domain import bounds
-from desktop.domain.bpjs import ANSWER_VARIANTS, _TOTALS, names_agree  # noqa: F401 (names_agree re-exported)
+from desktop.domain.bpjs import _TOTALS, ANSWER_VARIANTS
 from desktop.domain.importing import cell_text, date_from_cell, header_key, nik_from_cell
 from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.domain.nik import clean_nik
@@ -156,6 +157,7 @@ def month_of(value: Any, year: int | None = None, order: str = DAY_FIRST) -> dt.
     return day.replace(day=1)
 
 
+@lru_cache(maxsize=1024)      # a bill repeats a handful of periods over tens of thousands of rows
 def months_of(value: Any, until: Any = None, year: int | None = None,
               order: str = DAY_FIRST) -> tuple[dt.date, ...] | None:
     """The months a period cell names (one, or a range ``01-2027 s/d 12-2027``, or from ``value`` to
