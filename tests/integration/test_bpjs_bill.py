@@ -166,3 +166,24 @@ def test_the_cli_prints_the_totals_and_its_json_lists_each_line(paid, tmp_path):
     assert NIKS[1] not in proc.stdout and NIKS[1] not in proc.stderr
     logged = json.loads(run(paid.path, "audit", "--action", "bpjs_bill", "--json", env=env).stdout)
     assert len(logged) == 2
+
+
+def test_a_year_charged_as_thirteen_months_and_a_month_charged_twice(paid, tmp_path):
+    from desktop.services.accounts import Actor, Role
+    from desktop.services.permissions import PermissionDenied
+
+    rows = [[NIKS[n], KPJS[n], "12-2026 s/d 11-2027", str(ONE)] for n in range(9)]
+    rows[0] = [NIKS[0], KPJS[0], "12-2026 s/d 12-2027", str(ONE + 16_000)]     # one month more, at its own price
+    rows.append([NIKS[4], KPJS[4], "01-2027", str(FULL)])                      # January again
+    path = csv_answer(tmp_path / "tagihan.csv", ["NIK", "No. KPJ", "Bulan Iuran", "Jumlah Iuran (Rp)"], rows)
+    result = reconcile_bill(paid, path, SYSTEM, tmp_path / "rekon.xlsx")
+    # The twelve months bought are taken at their price; what the row charged beyond them is the 13th month's.
+    assert [(line.kpj, line.reason, line.months, line.charged) for line in result.unexpected] == [
+        (KPJS[0], "not_bought", (dt.date(2027, 12, 1),), 16_000), (KPJS[4], "twice", (dt.date(2027, 1, 1),), FULL)]
+    assert result.missing == [] and result.price == []
+    assert result.difference == 16_000 + FULL
+
+    volunteer = Actor("relawan", "Relawan", Role.VOLUNTEER)
+    with pytest.raises(PermissionDenied):
+        reconcile_bill(paid, path, volunteer, tmp_path / "rekon-2.xlsx")
+    assert not (tmp_path / "rekon-2.xlsx").exists()
