@@ -203,6 +203,11 @@ def period_texts(rows: Sequence[Sequence[Any]], mapping: Mapping[str, int]) -> l
     return out
 
 
+def totals_label(row: Sequence[Any]) -> str | None:
+    """The word that makes ``row`` a totals row (``JUMLAH``, ``Total``, ``Grand Total``), if a cell holds one."""
+    return next((c for c in row if type(c) is str and _TOTALS.match(c.strip())), None)
+
+
 def read_bill_row(number: int, row: Sequence[Any], mapping: Mapping[str, int],
                   order: str = DAY_FIRST) -> BillRow | None:
     """One row of the bill; None for a blank row, a totals row or a footer line under the table."""
@@ -218,7 +223,7 @@ def read_bill_row(number: int, row: Sequence[Any], mapping: Mapping[str, int],
     if digits == 0 or not kpj and len(nik_text) > 0 and sum(ch.isdigit() for ch in nik_text) < 12 and any(
             ch.isalpha() for ch in nik_text):
         return None        # blank, a footer line ("Pontianak, 10 Desember 2026"), a signature
-    if digits < 11 and any(type(c) is str and _TOTALS.match(c.strip()) for c in row):
+    if digits < 11 and totals_label(row) is not None:
         return None        # a totals row (JUMLAH 12)
     nik = nik if len(nik) == 16 and nik.isdigit() and not any(p.is_error for p in nik_problems) else ""
     kpj = kpj if len(kpj) == 11 and kpj.isdigit() else ""

@@ -71,7 +71,7 @@ def write_bill(path):
     for number, (kpj, nik, name, period, amount) in enumerate(lines, start=1):
         jkm = amount * 6_800 // 16_800
         sheet.append([number, kpj, nik, name, period, amount - jkm, jkm, amount])
-    sheet.append(["JUMLAH", None, None, None, None, None, None, sum(line[4] for line in lines)])
+    sheet.append(["JUMLAH", len(lines), None, None, None, None, None, sum(line[4] for line in lines)])
     sheet.append([])
     sheet.append(["Pontianak, 10 Desember 2026"])
     book.save(path)

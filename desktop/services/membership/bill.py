@@ -128,7 +128,8 @@ def _read(path: Path) -> tuple[list[bpjs_bill.BillRow], tuple[str, ...]]:
         mapping = {key: columns.index(index) for key, index in found.mapping.items()}
         kept: list[tuple[int, list[Any]]] = []
         for number, row in enumerate(chain(head[found.last + 1:], stream), start=found.last + 2):
-            cells = [row[index] if index < len(row) else None for index in columns]
+            # The cells the columns name, and the word of a totals row wherever it stands (``JUMLAH`` under No).
+            cells = [row[index] if index < len(row) else None for index in columns] + [bpjs_bill.totals_label(row)]
             if any(cell not in (None, "") for cell in cells):
                 kept.append((number, cells))
         order, _basis = date_column_order(bpjs_bill.period_texts([cells for _, cells in kept], mapping))
