@@ -148,7 +148,8 @@ def build_parser() -> argparse.ArgumentParser:
             q.add_argument("--query", metavar="TEXT", help="nama, NIK atau No. Registrasi")
 
     p = sub.add_parser("bpjs", help="pengajuan ke BPJS Ketenagakerjaan dan jawabannya (admin cabang)")
-    bpjs_sub = p.add_subparsers(dest="bpjs_command", metavar="export|import|answers|undo|template", required=True,
+    bpjs_sub = p.add_subparsers(dest="bpjs_command", metavar="export|import|answers|undo|template|bill",
+                                required=True,
                                 parser_class=_Parser)
     q = bpjs_sub.add_parser("export", help="tulis lembar pendaftaran kolektif BPU untuk peserta yang siap; dicatat "
                                            "sebagai satu batch")
@@ -173,6 +174,11 @@ def build_parser() -> argparse.ArgumentParser:
     q = bpjs_sub.add_parser("template", help="ikuti templat unggah cabang (baris judulnya); tanpa FILE: tampilkan")
     q.add_argument("file", type=input_file, metavar="FILE", nargs="?")
     q.add_argument("--reset", action="store_true", help="kembali ke kolom bawaan Lindung")
+    q = bpjs_sub.add_parser("bill", help="cocokkan tagihan iuran BPJS dengan bulan yang dibayar BAZNAS: yang ditagih "
+                                         "tetapi tidak diharapkan, dan sebaliknya; tidak mengubah data")
+    q.add_argument("file", type=input_file, metavar="FILE")
+    q.add_argument("--out", type=output_file, required=True, metavar="REKON.xlsx", help="lembar rekonsiliasi")
+    q.add_argument("--json", action="store_true")
 
     p = sub.add_parser("payment", help="pembayaran iuran oleh BAZNAS (admin cabang)")
     pay_sub = p.add_subparsers(dest="payment_command", metavar="add|balance", required=True, parser_class=_Parser)
@@ -226,7 +232,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("audit", help="catatan audit: siapa, kapan, apa (admin)")
     p.add_argument("--action", choices=("create", "edit", "delete", "print", "export", "import", "sync",
                                         "review", "backup", "restore", "signin_failed", "submit", "answer",
-                                        "payment", "answer_undo"), help="hanya tindakan ini")
+                                        "payment", "answer_undo", "bpjs_bill"), help="hanya tindakan ini")
     p.add_argument("--limit", type=COUNT, default=50, help="berapa catatan terbaru (bawaan 50)")
     p.add_argument("--verify", action="store_true", help="periksa rantai hash; kode keluar 1 bila rusak")
     p.add_argument("--json", action="store_true")

@@ -47,6 +47,8 @@ def cmd_bpjs(ws, actor, args) -> int:
         return EXIT_OK
     if args.bpjs_command in ("answers", "undo"):
         return _answers_or_undo(ws, actor, args)
+    if args.bpjs_command == "bill":
+        return _bill(ws, actor, args)
     if args.reset:
         membership.reset_template(ws, actor)
         print("Ekspor kembali memakai kolom bawaan Lindung.")
@@ -60,6 +62,33 @@ def cmd_bpjs(ws, actor, args) -> int:
     print(f"Templat BPJS dimuat: {len(mapped)} kolom, {len(mapped) - len(empty)} diisi Lindung.")
     if empty:
         print("Dibiarkan kosong (tidak dikenal): " + ", ".join(empty))
+    return EXIT_OK
+
+
+def _bill(ws, actor, args) -> int:
+    """``bpjs bill FILE --out REKON.xlsx``: BPJS's bill against the months BAZNAS paid for."""
+    from desktop.domain.text import format_rupiah
+    from desktop.services.membership.bill import reconcile_bill
+
+    result = reconcile_bill(ws, Path(args.file), actor, Path(args.out))
+    if args.json:
+        print(json.dumps(result.to_json(), ensure_ascii=False))
+    else:
+        period = f" ({result.first:%m-%Y} s/d {result.last:%m-%Y})" if result.first and result.last else ""
+        print(f"Tagihan BPJS{period}: {result.rows} baris dibandingkan, {len(result.unread)} tidak terbaca.")
+        print(f"Ditagih {format_rupiah(result.charged)}, diharapkan {format_rupiah(result.expected)}, "
+              f"selisih {format_rupiah(result.difference)}.")
+        print(f"Ditagih tidak diharapkan: {len(result.unexpected)} baris "
+              f"({format_rupiah(sum(line.charged or 0 for line in result.unexpected))}); "
+              f"diharapkan tidak ditagih: {len(result.missing)} peserta "
+              f"({format_rupiah(sum(line.expected or 0 for line in result.missing))}); "
+              f"selisih harga: {len(result.price)} baris "
+              f"({format_rupiah(sum(line.difference for line in result.price))}).")
+        for row in result.unread:
+            where = f"lembar {row.sheet} " if row.sheet else ""
+            print(f"  {where}baris {row.row}: {row.problem}")
+        print(f"Rincian ditulis ke {args.out}.")
+    _warn_outside(ws, args.out)
     return EXIT_OK
 
 

@@ -38,6 +38,7 @@ ACTION_LABELS = {
     "submit": QT_TRANSLATE_NOOP("Audit", "ajukan ke BPJS"), "answer": QT_TRANSLATE_NOOP("Audit", "jawaban BPJS"),
     "payment": QT_TRANSLATE_NOOP("Audit", "pembayaran BAZNAS"),
     "answer_undo": QT_TRANSLATE_NOOP("Audit", "urungkan jawaban BPJS"),
+    "bpjs_bill": QT_TRANSLATE_NOOP("Audit", "rekonsiliasi tagihan BPJS"),
 }
 
 
@@ -182,6 +183,11 @@ DETAIL_LABELS = {
     "back_to_submitted": QT_TRANSLATE_NOOP("Audit", "kembali diajukan"),
     "payments_waiting": QT_TRANSLATE_NOOP("Audit", "pembayaran menunggu aktivasi"),
     "kept": QT_TRANSLATE_NOOP("Audit", "tidak diubah"),
+    "charged": QT_TRANSLATE_NOOP("Audit", "ditagih (Rp)"), "expected": QT_TRANSLATE_NOOP("Audit", "diharapkan (Rp)"),
+    "difference": QT_TRANSLATE_NOOP("Audit", "selisih (Rp)"),
+    "unexpected": QT_TRANSLATE_NOOP("Audit", "ditagih tidak diharapkan"),
+    "missing": QT_TRANSLATE_NOOP("Audit", "diharapkan tidak ditagih"),
+    "price": QT_TRANSLATE_NOOP("Audit", "selisih harga"), "unread": QT_TRANSLATE_NOOP("Audit", "tidak terbaca"),
 }
 _HIDDEN = frozenset({"batch"})     # internal ids, in the log for the hub, not for people
 
