@@ -489,225 +489,265 @@
         <translation>undo BPJS answer</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="155"/>
+        <location filename="../../desktop/services/audit.py" line="41"/>
+        <source>rekonsiliasi tagihan BPJS</source>
+        <translation>BPJS bill reconciliation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="156"/>
         <source>alasan</source>
         <translation>reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="155"/>
+        <location filename="../../desktop/services/audit.py" line="156"/>
         <source>no. registrasi</source>
         <translation>registration no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="156"/>
+        <location filename="../../desktop/services/audit.py" line="157"/>
         <source>berkas</source>
         <translation>file</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="156"/>
+        <location filename="../../desktop/services/audit.py" line="157"/>
         <source>tata letak</source>
         <translation>layout</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="157"/>
+        <location filename="../../desktop/services/audit.py" line="158"/>
         <source>sekolah</source>
         <translation>school</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="157"/>
+        <location filename="../../desktop/services/audit.py" line="158"/>
         <source>baris</source>
         <translation>rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="158"/>
+        <location filename="../../desktop/services/audit.py" line="159"/>
         <source>jenis</source>
         <translation>kind</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="158"/>
+        <location filename="../../desktop/services/audit.py" line="159"/>
         <source>data</source>
         <translation>records</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="159"/>
+        <location filename="../../desktop/services/audit.py" line="160"/>
         <source>dikirim</source>
         <translation>pushed</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="159"/>
+        <location filename="../../desktop/services/audit.py" line="160"/>
         <source>diambil</source>
         <translation>pulled</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="160"/>
-        <location filename="../../desktop/services/audit.py" line="165"/>
+        <location filename="../../desktop/services/audit.py" line="161"/>
+        <location filename="../../desktop/services/audit.py" line="166"/>
         <source>konflik</source>
         <translation>conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="160"/>
+        <location filename="../../desktop/services/audit.py" line="161"/>
         <source>data ganda</source>
         <translation>duplicates</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="161"/>
+        <location filename="../../desktop/services/audit.py" line="162"/>
         <source>ditolak</source>
         <translation>rejected</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="161"/>
+        <location filename="../../desktop/services/audit.py" line="162"/>
         <source>dibatalkan</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="162"/>
+        <location filename="../../desktop/services/audit.py" line="163"/>
         <source>peran</source>
         <translation>role</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="162"/>
+        <location filename="../../desktop/services/audit.py" line="163"/>
         <source>peserta</source>
         <translation>workers</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="163"/>
+        <location filename="../../desktop/services/audit.py" line="164"/>
         <source>ukuran (byte)</source>
         <translation>size (bytes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="163"/>
+        <location filename="../../desktop/services/audit.py" line="164"/>
         <source>bulan</source>
         <translation>months</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="164"/>
+        <location filename="../../desktop/services/audit.py" line="165"/>
         <source>keputusan</source>
         <translation>decision</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="164"/>
+        <location filename="../../desktop/services/audit.py" line="165"/>
         <source>dihapus</source>
         <translation>removed</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="165"/>
+        <location filename="../../desktop/services/audit.py" line="166"/>
         <source>pasangannya</source>
         <translation>other record</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="166"/>
+        <location filename="../../desktop/services/audit.py" line="167"/>
         <source>pasangan</source>
         <translation>pair</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="166"/>
+        <location filename="../../desktop/services/audit.py" line="167"/>
         <source>sumber</source>
         <translation>source</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="167"/>
+        <location filename="../../desktop/services/audit.py" line="168"/>
         <source>alasan cetak ulang</source>
         <translation>reprint reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="167"/>
+        <location filename="../../desktop/services/audit.py" line="168"/>
         <source>otomatis</source>
         <translation>automatic</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="168"/>
+        <location filename="../../desktop/services/audit.py" line="169"/>
         <source>kunci otomatis (menit)</source>
         <translation>auto-lock (minutes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="169"/>
+        <location filename="../../desktop/services/audit.py" line="170"/>
         <source>waktu percobaan</source>
         <translation>attempted at</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="170"/>
+        <location filename="../../desktop/services/audit.py" line="171"/>
         <source>salah berturut-turut</source>
         <translation>wrong in a row</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="171"/>
+        <location filename="../../desktop/services/audit.py" line="172"/>
         <source>dikunci (menit)</source>
         <translation>locked (minutes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="172"/>
+        <location filename="../../desktop/services/audit.py" line="173"/>
         <source>umur minimal</source>
         <translation>minimum age</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="172"/>
+        <location filename="../../desktop/services/audit.py" line="173"/>
         <source>umur maksimal</source>
         <translation>maximum age</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="173"/>
+        <location filename="../../desktop/services/audit.py" line="174"/>
         <source>lama perlindungan (bulan)</source>
         <translation>coverage (months)</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="174"/>
+        <location filename="../../desktop/services/audit.py" line="175"/>
         <source>batas penghasilan wajar</source>
         <translation>plausible income limit</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="175"/>
+        <location filename="../../desktop/services/audit.py" line="176"/>
         <source>upah yang dilaporkan untuk JKK</source>
         <translation>wage reported for JKK</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="176"/>
+        <location filename="../../desktop/services/audit.py" line="177"/>
         <source>sumber dana</source>
         <translation>fund</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="177"/>
+        <location filename="../../desktop/services/audit.py" line="178"/>
         <source>nama</source>
         <translation>name</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="177"/>
+        <location filename="../../desktop/services/audit.py" line="178"/>
         <source>jenjang</source>
         <translation>level</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="178"/>
+        <location filename="../../desktop/services/audit.py" line="179"/>
         <source>kabupaten/kota</source>
         <translation>regency/city</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="179"/>
+        <location filename="../../desktop/services/audit.py" line="180"/>
         <source>koordinator</source>
         <translation>coordinator</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="180"/>
+        <location filename="../../desktop/services/audit.py" line="181"/>
         <source>sinkron otomatis (menit)</source>
         <translation>automatic sync (minutes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="181"/>
+        <location filename="../../desktop/services/audit.py" line="182"/>
         <source>kode jawaban</source>
         <translation>answer code</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="182"/>
+        <location filename="../../desktop/services/audit.py" line="183"/>
         <source>kembali diajukan</source>
         <translation>back to submitted</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="183"/>
+        <location filename="../../desktop/services/audit.py" line="184"/>
         <source>pembayaran menunggu aktivasi</source>
         <translation>payments awaiting activation</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="184"/>
+        <location filename="../../desktop/services/audit.py" line="185"/>
         <source>tidak diubah</source>
         <translation>unchanged</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="186"/>
+        <source>ditagih (Rp)</source>
+        <translation>charged (Rp)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="186"/>
+        <source>diharapkan (Rp)</source>
+        <translation>expected (Rp)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="187"/>
+        <source>selisih (Rp)</source>
+        <translation>difference (Rp)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="188"/>
+        <source>ditagih tidak diharapkan</source>
+        <translation>charged, not expected</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="189"/>
+        <source>diharapkan tidak ditagih</source>
+        <translation>expected, not charged</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="190"/>
+        <source>selisih harga</source>
+        <translation>price differences</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="190"/>
+        <source>tidak terbaca</source>
+        <translation>unreadable</translation>
     </message>
 </context>
 <context>
@@ -2043,12 +2083,12 @@
         <translation>Admin</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="200"/>
+        <location filename="../../desktop/services/audit.py" line="206"/>
         <source>A4, 10 kartu per lembar</source>
         <translation>A4, 10 cards a sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="201"/>
+        <location filename="../../desktop/services/audit.py" line="207"/>
         <source>satu kartu per halaman</source>
         <translation>one card a page</translation>
     </message>
@@ -4337,12 +4377,12 @@ NIK {nik}</translation>
         <translation>No worker&apos;s coverage ends within {days} days.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/baznas.py" line="32"/>
+        <location filename="../../desktop/services/membership/baznas.py" line="34"/>
         <source>Tanggal laporan harus antara {first} dan {last}.</source>
         <translation>Report dates must be between {first} and {last}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/baznas.py" line="59"/>
+        <location filename="../../desktop/services/membership/baznas.py" line="77"/>
         <source>Tidak ada pembayaran BAZNAS antara {start} dan {end}.</source>
         <translation>No BAZNAS payment between {start} and {end}.</translation>
     </message>
@@ -4425,6 +4465,61 @@ NIK {nik}</translation>
         <location filename="../../desktop/services/rates.py" line="28"/>
         <source>Berkas tarif iuran {name} tidak dapat dibaca: {reason}</source>
         <translation>The contribution rates file {name} cannot be read: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/bpjs_bill.py" line="103"/>
+        <source>Berkas {name} bukan tagihan iuran BPJS yang dikenal: tidak ada lembar dengan kolom NIK atau No KPJ, kolom periode (Periode, Bulan Iuran) dan kolom jumlah iuran (Jumlah Iuran, atau Iuran JKK dan Iuran JKM) di 20 baris pertamanya. Lembar yang ada: {sheets}.</source>
+        <translation>File {name} is not a BPJS contribution bill Lindung knows: no sheet has a NIK or KPJ column, a period column (Periode, Bulan Iuran) and a contribution amount column (Jumlah Iuran, or Iuran JKK and Iuran JKM) in its first 20 rows. Sheets in the file: {sheets}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/bpjs_bill.py" line="107"/>
+        <source>NIK dan nomor KPJ tidak terbaca (NIK 16 digit atau KPJ 11 digit).</source>
+        <translation>Neither the NIK nor the KPJ number can be read (a NIK has 16 digits, a KPJ 11).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/bpjs_bill.py" line="108"/>
+        <source>Periode tidak terbaca; tulis bulannya seperti 12-2026, Desember 2026 atau 01-2027 s/d 12-2027.</source>
+        <translation>The period cannot be read; write the month like 12-2026, Desember 2026 or 01-2027 s/d 12-2027.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/bpjs_bill.py" line="110"/>
+        <source>Periode lebih dari 60 bulan atau berakhir sebelum mulainya; periksa periodenya.</source>
+        <translation>The period is longer than 60 months or ends before it begins; check the period.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/bpjs_bill.py" line="112"/>
+        <source>Jumlah iuran kosong atau tidak terbaca (rupiah bulat, tidak negatif).</source>
+        <translation>The contribution amount is empty or unreadable (whole rupiah, not negative).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/membership/bill.py" line="44"/>
+        <source>Peserta tidak ada di Lindung (NIK dan nomor KPJ tidak dikenal).</source>
+        <translation>The worker is not in Lindung (NIK and KPJ number unknown).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/membership/bill.py" line="45"/>
+        <source>Peserta belum aktif, ditolak BPJS atau dihapus di Lindung: BAZNAS tidak membayar bulan ini.</source>
+        <translation>The worker is not active yet, was refused by BPJS or was deleted in Lindung: BAZNAS did not pay for this month.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/membership/bill.py" line="47"/>
+        <source>Bulan ini tidak dibayar BAZNAS untuk peserta ini.</source>
+        <translation>BAZNAS did not pay this month for this worker.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/membership/bill.py" line="48"/>
+        <source>Bulan ini ditagih lebih dari sekali dalam tagihan ini.</source>
+        <translation>This month is charged more than once in this bill.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/membership/bill.py" line="49"/>
+        <source>Bulan ini dibayar BAZNAS tetapi tidak ada di tagihan BPJS.</source>
+        <translation>BAZNAS paid this month but it is not on BPJS&apos;s bill.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/membership/bill.py" line="50"/>
+        <source>Jumlah yang ditagih berbeda dengan iuran bulan itu.</source>
+        <translation>The amount charged differs from that month&apos;s contribution.</translation>
     </message>
 </context>
 <context>
