@@ -359,7 +359,7 @@ def write_contributions(out: Path, cover: Cover, data: ContributionData, rupiah,
         said = (f"Tambahan kewajiban BAZNAS: <b>{rupiah(total)}</b>" if mark.kind == "supplementary"
                 else f"Kredit BAZNAS (kewajiban berkurang): <b>{rupiah(-total)}</b>")
     else:
-        intro = (f"Iuran JKK dan JKM yang dibayar BAZNAS dari dana zakat untuk {_n(workers)} peserta "
+        intro = (f"Iuran JKK dan JKM yang dibayar BAZNAS (dana zakat, infak atau sedekah) untuk {_n(workers)} peserta "
                  f"selama {data.months} bulan ({data.period}).")
         said = f"Total kewajiban: <b>{rupiah(total)}</b>"
     story = head + [

@@ -173,7 +173,7 @@ def _figures(session, ws: Workspace, months: int | None, start: dt.date | None =
     for relief in reliefs_in(first, months, rates=ws.rates):
         notes.append(f"{relief.source}: iuran {100 - relief.percent}% lebih rendah "
                      f"{_month_name(relief.first_month)} – {_month_name(relief.last_month)}"
-                     + (" untuk pekerja sektor transportasi (ojek, sopir)." if relief.transport else
+                     + (" untuk pekerja sektor transportasi (ojek, sopir, kurir)." if relief.transport else
                         " untuk pekerja di luar sektor transportasi." if relief.transport is False else "."))
     notes.append(f"Dihitung untuk {_covered_people(batch)[9:]}, per bulan dengan tarif bulan itu.")
     return {"batch": batch, "months": months, "first_month": first.isoformat(),
