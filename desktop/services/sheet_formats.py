@@ -87,6 +87,20 @@ class _Spans:
         for column in sorted(c for c in self.down if c >= len(row)):
             self.place(row, column)
 
+    def cell(self, row: list[Any], column: int, value: Any, width: int, height: int) -> int:
+        """Put a cell of ``width`` columns and ``height`` rows into ``row`` at ``column`` or after the cells
+        spanning into it from above; the column after it."""
+        column = self.place(row, column)
+        for c in range(column, column + width):
+            _put(row, c, value)
+        self.span(column, width, height, value)
+        return column + width
+
+    def end(self, row: list[Any], column: int) -> None:
+        """Fill the rest of ``row`` with the cells spanning into it."""
+        self.place(row, column)
+        self.finish(row)
+
     def span(self, column: int, width: int, height: int, value: Any) -> None:
         if height > 1:
             for c in range(column, column + width):
@@ -135,15 +149,9 @@ def html_tables(path: Path, limits: sheet_limits.Limits) -> list[tuple[str, list
             for cell in element:
                 if cell.tag not in ("td", "th"):
                     continue
-                column = spans.place(row, column)
-                value = " ".join(" ".join(cell.itertext()).split())
-                width, height = _span(cell.get("colspan")), _span(cell.get("rowspan"))
-                for c in range(column, column + width):
-                    _put(row, c, value)
-                spans.span(column, width, height, value)
-                column += width
-            spans.place(row, column)
-            spans.finish(row)
+                column = spans.cell(row, column, " ".join(" ".join(cell.itertext()).split()),
+                                    _span(cell.get("colspan")), _span(cell.get("rowspan")))
+            spans.end(row, column)
             counter.add(row)
             rows.append(row)
             element.clear(keep_tail=True)
@@ -183,16 +191,10 @@ def xml_2003_sheets(path: Path, limits: sheet_limits.Limits) -> list[tuple[str, 
             row: list[Any] = []
             column = 0
             for cell in element.iter(cell_tag):
-                column = _span(cell.get(index), column + 1, limits.columns + 1) - 1
-                column = spans.place(row, column)
-                value = _xml_value(cell)
-                width, height = _span(cell.get(merge_across), 0) + 1, _span(cell.get(merge_down), 0) + 1
-                for c in range(column, column + width):
-                    _put(row, c, value)
-                spans.span(column, width, height, value)
-                column += width
-            spans.place(row, column)
-            spans.finish(row)
+                at = _span(cell.get(index), column + 1, limits.columns + 1) - 1
+                column = spans.cell(row, at, _xml_value(cell), _span(cell.get(merge_across), 0) + 1,
+                                    _span(cell.get(merge_down), 0) + 1)
+            spans.end(row, column)
             counter.add(row)
             rows.append(row)
             element.clear()
