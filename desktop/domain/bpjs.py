@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from desktop.domain.headers import Header, HeaderNames
 from desktop.domain.importing import cell_text, date_from_cell, header_key, nik_from_cell
 from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.domain.nik import clean_nik
@@ -54,14 +55,11 @@ EXPORT_COLUMNS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 EXPORT_KEYS = tuple(key for key, _, _ in EXPORT_COLUMNS)
 DEFAULT_HEADERS = {key: header for key, header, _ in EXPORT_COLUMNS}
 EXPORT_LABELS = DEFAULT_HEADERS
-_EXPORT_LOOKUP = {variant: key for key, _, variants in EXPORT_COLUMNS for variant in variants}
+_EXPORT_NAMES = HeaderNames({key: variants for key, _, variants in EXPORT_COLUMNS})
 
 
 def export_key_for(header: object) -> str | None:
-    key = header_key(header)
-    if key in _EXPORT_LOOKUP:
-        return _EXPORT_LOOKUP[key]
-    return _EXPORT_LOOKUP.get(header_key(re.sub(r"\(.*?\)", "", str(header or ""))))
+    return _EXPORT_NAMES.key(header)
 
 
 def map_template(headers: Sequence[object]) -> list[tuple[str, str | None]]:
@@ -106,83 +104,18 @@ ANSWER_VARIANTS: dict[str, tuple[str, ...]] = {
     "status": ("status", "statuspeserta", "statusregistrasi", "statuskepesertaan", "hasil"),
     "name": ("nama", "namalengkap", "namapeserta", "namatenagakerja"),
 }
-_ANSWER_LOOKUP = {variant: key for key, variants in ANSWER_VARIANTS.items() for variant in variants}
-
-
-def _answer_key(header: object) -> str | None:
-    return _ANSWER_LOOKUP.get(header_key(header)) or _ANSWER_LOOKUP.get(
-        header_key(re.sub(r"\(.*?\)", "", str(header or ""))))
+ANSWER_NAMES = HeaderNames(ANSWER_VARIANTS)
+AnswerHeader = Header
 
 
 def answer_mapping(headers: Sequence[object]) -> dict[str, int]:
-    mapping: dict[str, int] = {}
-    for index, header in enumerate(headers):
-        key = _answer_key(header)
-        if key is not None and key not in mapping:
-            mapping[key] = index
-    return mapping
+    return ANSWER_NAMES.mapping(headers)
 
 
-def _continues_header(row: Sequence[Any]) -> bool:
-    """Whether ``row`` is the second row of a two-row header (names under a merged group such as
-    ``Kepesertaan`` → ``No KPJ`` | ``TMT``), not the first row of data."""
-    texts = [cell_text(cell) for cell in row]
-    if any(sum(ch.isdigit() for ch in text) >= 8 for text in texts):
-        return False
-    return any(_answer_key(text) is not None for text in texts)
-
-
-def _two_row_mapping(upper: Sequence[Any], lower: Sequence[Any]) -> dict[str, int]:
-    """A header of two rows read column by column: the lower name where it is known, else the upper one
-    (a cell merged down both rows), else both together (``Nomor`` over ``KPJ``)."""
-    mapping: dict[str, int] = {}
-    for index in range(max(len(upper), len(lower))):
-        top = upper[index] if index < len(upper) else ""
-        bottom = lower[index] if index < len(lower) else ""
-        key = (_answer_key(bottom) or _answer_key(top)
-               or _answer_key(f"{cell_text(top)} {cell_text(bottom)}"))
-        if key is not None and key not in mapping:
-            mapping[key] = index
-    return mapping
-
-
-@dataclass(frozen=True)
-class AnswerHeader:
-    first: int                   # the header's first row (index in the sheet)
-    last: int                    # its last row: data begins under it
-    mapping: dict[str, int]      # answer key -> column
-
-    def columns(self, rows: Sequence[Sequence[Any]]) -> list[tuple[str, str | None]]:
-        """Each named column of the header as (its name in the file, the answer key read from it or None)."""
-        by_column = {index: key for key, index in self.mapping.items()}
-        out = []
-        width = max(len(rows[n]) for n in range(self.first, self.last + 1))
-        for index in range(width):
-            names = []
-            for n in range(self.first, self.last + 1):
-                text = cell_text(rows[n][index]) if index < len(rows[n]) else ""
-                if text and text not in names:
-                    names.append(text)
-            if names:
-                out.append((" / ".join(names), by_column.get(index)))
-        return out
-
-
-def find_answer(rows: Sequence[Sequence[Any]], search: int = 20) -> AnswerHeader | None:
+def find_answer(rows: Sequence[Sequence[Any]], search: int = 20) -> Header | None:
     """The answer's header among the first ``search`` rows: the first row naming a NIK column and a KPJ,
     date, status or remarks column, with the row under it when that one continues the header."""
-    for index, row in enumerate(rows[:search]):
-        mapping = answer_mapping(row)
-        if "nik" not in mapping:
-            continue
-        following = rows[index + 1] if index + 1 < len(rows) else None
-        if following is not None and _continues_header(following):
-            combined = _two_row_mapping(row, following)
-            if len(combined) > len(mapping):
-                return AnswerHeader(index, index + 1, combined)
-        if len(mapping) > 1:
-            return AnswerHeader(index, index, mapping)
-    return None
+    return ANSWER_NAMES.find(rows, search, lambda keys: "nik" in keys, lambda keys: len(keys) > 1)
 
 
 def find_answer_header(rows: Sequence[Sequence[Any]], search: int = 20) -> tuple[int, dict[str, int]] | None:

@@ -14,8 +14,9 @@ from functools import lru_cache
 from typing import Any
 
 from desktop.domain import bounds
-from desktop.domain.bpjs import _TOTALS, ANSWER_VARIANTS
-from desktop.domain.importing import cell_text, date_from_cell, header_key, nik_from_cell
+from desktop.domain.bpjs import _KPJ_JUNK, _TOTALS, ANSWER_VARIANTS
+from desktop.domain.headers import Header, HeaderNames
+from desktop.domain.importing import cell_text, date_from_cell, nik_from_cell
 from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.domain.nik import clean_nik
 from desktop.domain.text import DAY_FIRST, parse_date, parse_rupiah
@@ -40,22 +41,12 @@ BILL_VARIANTS: dict[str, tuple[str, ...]] = {
 }
 # A header naming the start of the period where a column for its end stands beside it.
 _PERIOD_FROM = ("periodeawal", "bulanawal", "awalperiode", "mulai", "mulaibulan", "dari", "daribulan")
-_LOOKUP = {variant: key for key, variants in BILL_VARIANTS.items() for variant in variants}
-_LOOKUP.update({variant: "period" for variant in _PERIOD_FROM})
+BILL_NAMES = HeaderNames({**BILL_VARIANTS, "period": tuple(BILL_VARIANTS["period"]) + _PERIOD_FROM})
 
 
 def bill_key(header: object) -> str | None:
     """The bill column a header names (``Iuran JKK (Rp)`` -> ``jkk``), or None."""
-    return _LOOKUP.get(header_key(header)) or _LOOKUP.get(header_key(re.sub(r"\(.*?\)", "", str(header or ""))))
-
-
-def _mapping(row: Sequence[Any]) -> dict[str, int]:
-    mapping: dict[str, int] = {}
-    for index, header in enumerate(row):
-        key = bill_key(header)
-        if key is not None and key not in mapping:
-            mapping[key] = index
-    return mapping
+    return BILL_NAMES.key(header)
 
 
 def _complete(mapping: Mapping[str, int]) -> bool:
@@ -63,41 +54,14 @@ def _complete(mapping: Mapping[str, int]) -> bool:
         "amount" in mapping or {"jkk", "jkm"} <= mapping.keys())
 
 
-@dataclass(frozen=True)
-class BillHeader:
-    first: int                   # the header's first row (index in the sheet)
-    last: int                    # its last row: data begins under it
-    mapping: dict[str, int]      # bill key -> column
+BillHeader = Header
 
 
-def find_bill(rows: Sequence[Sequence[Any]], search: int = HEADER_ROWS) -> BillHeader | None:
+def find_bill(rows: Sequence[Sequence[Any]], search: int = HEADER_ROWS) -> Header | None:
     """The bill's header among the first ``search`` rows: a row (or two, names under a merged group such as
     ``Iuran`` -> ``JKK`` | ``JKM`` | ``Jumlah``) naming a NIK or KPJ column, the period and the amount (a
     total, or JKK and JKM)."""
-    for index, row in enumerate(rows[:search]):
-        mapping = _mapping(row)
-        if not ({"nik", "kpj"} & mapping.keys()):
-            continue
-        lower = rows[index + 1] if index + 1 < len(rows) else None
-        if lower is not None and _continues(lower):
-            combined: dict[str, int] = {}
-            for column in range(max(len(row), len(lower))):
-                top = row[column] if column < len(row) else ""
-                bottom = lower[column] if column < len(lower) else ""
-                key = bill_key(bottom) or bill_key(top) or bill_key(f"{cell_text(top)} {cell_text(bottom)}")
-                if key is not None and key not in combined:
-                    combined[key] = column
-            if _complete(combined) and len(combined) > len(mapping):
-                return BillHeader(index, index + 1, combined)
-        if _complete(mapping):
-            return BillHeader(index, index, mapping)
-    return None
-
-
-def _continues(row: Sequence[Any]) -> bool:
-    """Whether ``row`` is the second row of a two-row header (names under a merged group), not data."""
-    texts = [cell_text(cell) for cell in row]
-    return not any(sum(ch.isdigit() for ch in text) >= 8 for text in texts) and any(map(bill_key, texts))
+    return BILL_NAMES.find(rows, search, lambda keys: bool({"nik", "kpj"} & keys.keys()), _complete)
 
 
 MISSING_COLUMNS = QT_TRANSLATE_NOOP(
@@ -218,7 +182,7 @@ def read_bill_row(number: int, row: Sequence[Any], mapping: Mapping[str, int],
     nik_text, nik_problems = nik_from_cell(cell("nik"))
     nik = clean_nik(nik_text)
     kpj_cell = cell("kpj")
-    kpj = re.sub(r"[\s.\-'`]", "", cell_text(kpj_cell))
+    kpj = _KPJ_JUNK.sub("", cell_text(kpj_cell))
     digits = sum(ch.isdigit() for ch in nik_text) + sum(ch.isdigit() for ch in kpj)
     if digits == 0 or not kpj and len(nik_text) > 0 and sum(ch.isdigit() for ch in nik_text) < 12 and any(
             ch.isalpha() for ch in nik_text):
