@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,7 +19,7 @@ from desktop.domain.importing import cell_text, date_from_cell, header_key, nik_
 from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.domain.nik import clean_nik
 from desktop.domain.text import (  # noqa: F401 (the date column rules, re-exported for the answer)
-    ASSUMED, DAY_FIRST, MIXED, PROVEN, date_column_order, date_orders, parse_date, search_key,
+    ASSUMED, DAY_FIRST, MIXED, PROVEN, date_column_order, parse_date, search_key,
 )
 
 # The upload's columns: (key, header written by default, header spellings a branch template may use).
