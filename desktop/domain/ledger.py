@@ -174,10 +174,7 @@ def worker_ledger(events: Sequence[Mapping[str, Any]], price: Price | Pricing,
             if start is None:
                 pool.append(share)
             else:
-                begin = end + dt.timedelta(days=1) if end is not None else start
-                restart = lifecycle._day(event.get("from"))
-                if restart is not None and restart > begin:
-                    begin = restart     # paid again after the coverage had run out
+                begin = lifecycle.paid_begin(start, end, event)
                 end = add_months(begin, buy(share, begin)) - dt.timedelta(days=1)
     if status != "active":
         for share in pool:

@@ -124,12 +124,23 @@ def derive(events: Sequence[Mapping[str, Any]]) -> State:
             if start is None:
                 pool += months
             else:
-                begin = end + dt.timedelta(days=1) if end is not None else start
-                restart = _day(event.get("from"))
-                if restart is not None and restart > begin:
-                    begin = restart          # paid again after the coverage had run out
-                end = add_months(begin, months) - dt.timedelta(days=1)
+                end = add_months(paid_begin(start, end, event), months) - dt.timedelta(days=1)
     return State(status, kpj, start, end, batch, reason, refused_data, months_paid)
+
+
+def paid_begin(start: dt.date, end: dt.date | None, event: Mapping[str, Any]) -> dt.date:
+    """The first day a ``paid`` event buys for a record covered from ``start`` through ``end`` (None:
+    nothing bought yet): the day after the last covered one, or the day coverage restarts (``from``)
+    when it had run out."""
+    begin = end + dt.timedelta(days=1) if end is not None else start
+    restart = _day(event.get("from"))
+    return restart if restart is not None and restart > begin else begin
+
+
+def paid_end(start: dt.date, end: dt.date | None, event: Mapping[str, Any]) -> dt.date:
+    """The last day covered after a ``paid`` event appended to an active record covered from ``start``
+    through ``end``: what ``derive`` gives for that record's events and this one."""
+    return add_months(paid_begin(start, end, event), int(event.get("months") or 0)) - dt.timedelta(days=1)
 
 
 def effective_status(status: str, coverage_end: dt.date | None, today: dt.date) -> str:
@@ -147,6 +158,23 @@ def loads(text: str | None) -> list[dict[str, Any]]:
     except orjson.JSONDecodeError:
         value = json.loads(text)    # what orjson refuses and json reads (integers beyond 64 bits)
     return value if isinstance(value, list) else []
+
+
+def dumps_event(event: Mapping[str, Any]) -> str:
+    """One event as ``dumps`` writes it inside its list."""
+    try:
+        return orjson.dumps(event, option=orjson.OPT_SORT_KEYS).decode()
+    except TypeError:
+        return json.dumps(event, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def append_text(text: str | None, event_text: str) -> str:
+    """Stored events (``dumps``) with one more (``dumps_event``), without reading them all: a payment for a
+    whole branch appends to some 60,000 records."""
+    if not text or not text.startswith("[{") or not text.endswith("}]"):
+        held = loads(text)
+        return "[" + ",".join([*(dumps_event(e) for e in held), event_text]) + "]"
+    return text[:-1] + "," + event_text + "]"
 
 
 def dumps(events: Sequence[Mapping[str, Any]]) -> str:
@@ -206,9 +234,11 @@ def event_problems(events: Any, today: dt.date | None = None,
     references: dict[str, str] = {}
     answers: set[str] = set()          # the answer ids the events so far carry
     undone: set[str] = set()
-    for event in earlier:
-        if event.get("answer") is not None:
-            (undone if event.get("type") == UNDONE else answers).add(str(event["answer"]))
+    # The earlier events matter only to events about an answer (a payment for a branch skips the scan).
+    if any(isinstance(e, dict) and (e.get("answer") is not None or e.get("type") == UNDONE) for e in events):
+        for event in earlier:
+            if event.get("answer") is not None:
+                (undone if event.get("type") == UNDONE else answers).add(str(event["answer"]))
     for index, event in enumerate(events, 1):
         if not isinstance(event, dict) or event.get("type") not in EVENT_TYPES:
             problems.append(f"lifecycle {index}: jenis peristiwa tidak dikenal")

@@ -24,7 +24,9 @@ from desktop.services.errors import NotFound, ServiceError
 from desktop.services.search import SearchQuery, _filtered
 from desktop.services.workspace import Workspace, bulk_work
 from desktop.storage.models import Payment, Worker
-from desktop.services.membership.events import _CHUNK, MAX_MONTHS, _append, _next_number, _stamp, require_branch
+from desktop.services.membership.events import (
+    _CHUNK, MAX_MONTHS, Held, _append, _next_number, _stamp, held_rows, require_branch,
+)
 
 
 def owed_for(occupation: str, first_month: dt.date, months: int, bracket: int = BRACKET_DEFAULT) -> int:
@@ -66,37 +68,32 @@ def _first_covered_month(status: str, start: dt.date | None, end: dt.date | None
     return following, None
 
 
-def _plan(session: Session, ids: Sequence[int], months: int, today: dt.date,
+def _plan(held: Mapping[int, Held], months: int, today: dt.date,
           bracket: int) -> tuple[dict[int, tuple[int, str | None]], int, dict[str, int]]:
     """What paying ``months`` months for these workers would do: worker id -> (rupiah owed, the date
     coverage restarts from or None), the total owed, and why the others would not be paid. Each worker
     is priced at the bracket their submission sent BPJS (``bracket``, the programme's setting, for one
     submitted before brackets were recorded)."""
-    rows = []
-    for start in range(0, len(ids), _CHUNK):
-        rows += session.execute(select(Worker.id, Worker.status, Worker.occupation, Worker.coverage_start,
-                                       Worker.coverage_end, Worker.deleted_at, Worker.lifecycle)
-                                .where(Worker.id.in_(ids[start:start + _CHUNK]))).all()
     skipped: dict[str, int] = {}
     planned: dict[int, tuple[int, str | None]] = {}
     prices: dict[tuple[str, dt.date, int], int] = {}
     owed = 0
-    for wid, status, occupation, cov_start, cov_end, deleted_at, events in rows:
-        if deleted_at is not None or status not in (Status.SUBMITTED.value, Status.ACTIVE.value):
-            reason = "deleted" if deleted_at is not None else status
+    for row in held.values():
+        if row.deleted_at is not None or row.status not in (Status.SUBMITTED.value, Status.ACTIVE.value):
+            reason = "deleted" if row.deleted_at is not None else row.status
             skipped[reason] = skipped.get(reason, 0) + 1
             continue
-        first, restart = _first_covered_month(status, cov_start, cov_end, today)
-        key = (occupation, first, submitted_bracket(lifecycle.loads(events), bracket))
+        first, restart = _first_covered_month(row.status, row.coverage_start, row.coverage_end, today)
+        key = (row.occupation, first, submitted_bracket(lifecycle.loads(row.lifecycle), bracket))
         amount_for = prices.get(key)
         if amount_for is None:        # most workers share an occupation, a first month and a bracket
             amount_for = prices[key] = owed_for(key[0], first, months, key[2])
         owed += amount_for
-        planned[wid] = (amount_for, restart)
+        planned[row.id] = (amount_for, restart)
     return planned, owed, skipped
 
 
-def _recorded_as(session: Session, ids: Sequence[int], reference: str, batch_no: str | None) -> str | None:
+def _recorded_as(session: Session, held: Mapping[int, Held], reference: str, batch_no: str | None) -> str | None:
     """The payment that already recorded this transfer for this batch, or for any of these workers (a
     payment another branch laptop recorded reaches this one as the workers' events): a transfer is money
     received once. None: not recorded yet."""
@@ -108,26 +105,25 @@ def _recorded_as(session: Session, ids: Sequence[int], reference: str, batch_no:
     # As the events are stored (lifecycle.dumps): the reference as JSON writes it, found without parsing
     # the events of every worker.
     needle = json.dumps({"reference": reference}, ensure_ascii=False, separators=(",", ":"))[1:-1]
-    for start in range(0, len(ids), _CHUNK):
-        for text_ in session.scalars(select(Worker.lifecycle).where(
-                Worker.id.in_(ids[start:start + _CHUNK]), func.instr(Worker.lifecycle, needle) > 0).limit(1)):
-            for event in lifecycle.loads(text_):
+    for row in held.values():
+        if row.lifecycle and needle in row.lifecycle:
+            for event in lifecycle.loads(row.lifecycle):
                 if event.get("type") == lifecycle.PAID and event.get("reference") == reference:
                     return str(event.get("payment") or "?")
     return None
 
 
-def _pay(session: Session, ws: Workspace, actor: Actor, ids: Sequence[int], months: int, reference: str,
+def _pay(session: Session, ws: Workspace, actor: Actor, held: Mapping[int, Held], months: int, reference: str,
          amount: int | None, batch_no: str | None, renewal: bool, fund: Fund) -> PaymentResult:
     now = ws.now()
     if reference:
-        earlier = _recorded_as(session, ids, reference, batch_no)
+        earlier = _recorded_as(session, held, reference, batch_no)
         if earlier is not None:
             raise ServiceError(QT_TRANSLATE_NOOP(
                 "Service", "Transfer {reference} sudah dicatat sebagai pembayaran {payment}; satu transfer dicatat "
                            "sekali. Periksa daftar pembayaran, atau tulis referensi transfer yang lain."),
                 reference=reference, payment=earlier)
-    planned, owed, skipped = _plan(session, ids, months, ws.today, ws.policy.jkk_income)
+    planned, owed, skipped = _plan(held, months, ws.today, ws.policy.jkk_income)
     if not planned:
         raise ServiceError(QT_TRANSLATE_NOOP("Service", "Tidak ada peserta yang dapat dibayar: hanya peserta yang "
                                                         "sudah diajukan atau aktif."))
@@ -144,7 +140,7 @@ def _pay(session: Session, ws: Workspace, actor: Actor, ids: Sequence[int], mont
         if restart:
             event["from"] = restart
         events[wid] = event
-    _append(session, ws, actor, events, now)
+    _append(session, ws, actor, events, now, held)
     session.add(Payment(number=number, batch_no=batch_no, created_at=now, created_by=actor.username,
                         device_id=ws.device.id, months=months, record_count=len(events), amount_owed=owed,
                         amount_paid=amount, reference=reference, renewal=renewal, fund=fund.value))
@@ -199,11 +195,11 @@ def _check_payment_args(months: int, amount: int | None, expiring_days: int | No
             max=bounds.MAX_DAYS)
 
 
-def _batch_ids(session: Session, batch: str) -> list[int]:
-    ids = list(session.scalars(select(Worker.id).where(Worker.batch_no == batch)))
-    if not ids:
+def _batch_rows(session: Session, batch: str) -> dict[int, Held]:
+    held = held_rows(session, batch=batch)
+    if not held:
         raise NotFound(QT_TRANSLATE_NOOP("Service", "Batch {batch} tidak dikenal."), batch=batch)
-    return ids
+    return held
 
 
 def add_payment(ws: Workspace, actor: Actor, months: int, batch: str | None = None,
@@ -219,7 +215,7 @@ def add_payment(ws: Workspace, actor: Actor, months: int, batch: str | None = No
         raise ServiceError(QT_TRANSLATE_NOOP("Service", "Sebutkan batch atau daftar No. Registrasi yang dibayar."))
     with bulk_work(), ws.session(write=True) as session:
         if batch:
-            ids = _batch_ids(session, batch)
+            held = _batch_rows(session, batch)
         else:
             from desktop.domain.regno import normalize_registration_no
 
@@ -231,7 +227,8 @@ def add_payment(ws: Workspace, actor: Actor, months: int, batch: str | None = No
             if len(ids) != len(set(wanted)):
                 raise NotFound(QT_TRANSLATE_NOOP("Service", "{n} No. Registrasi tidak dikenal."),
                                n=len(set(wanted)) - len(ids))
-        return _pay(session, ws, actor, ids, months, reference.strip()[:200], amount, batch, renewal=False,
+            held = held_rows(session, ids)
+        return _pay(session, ws, actor, held, months, reference.strip()[:200], amount, batch, renewal=False,
                     fund=chosen)
 
 
@@ -257,7 +254,7 @@ def renew(ws: Workspace, actor: Actor, days: int, months: int, query: SearchQuer
         if not ids:
             raise ServiceError(QT_TRANSLATE_NOOP("Service", "Tidak ada peserta yang perlindungannya berakhir "
                                                             "dalam {days} hari."), days=days)
-        return _pay(session, ws, actor, ids, months, reference.strip()[:200], amount, None, renewal=True,
+        return _pay(session, ws, actor, held_rows(session, ids), months, reference.strip()[:200], amount, None, renewal=True,
                     fund=chosen)
 
 
@@ -280,10 +277,10 @@ def quote_payment(ws: Workspace, actor: Actor, months: int, batch: str | None = 
     _check_payment_args(months, None, expiring_days)
     with ws.session() as session:
         if batch:
-            ids = _batch_ids(session, batch)
+            held = _batch_rows(session, batch)
         elif expiring_days is not None:
-            ids = _expiring_ids(session, ws, expiring_days, query)
+            held = held_rows(session, _expiring_ids(session, ws, expiring_days, query))
         else:
             raise ServiceError(QT_TRANSLATE_NOOP("Service", "Sebutkan batch atau daftar No. Registrasi yang dibayar."))
-        planned, owed, skipped = _plan(session, ids, months, ws.today, ws.policy.jkk_income)
+        planned, owed, skipped = _plan(held, months, ws.today, ws.policy.jkk_income)
     return PaymentQuote(len(planned), months, owed, skipped)
