@@ -181,7 +181,8 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--json", action="store_true")
 
     p = sub.add_parser("payment", help="pembayaran iuran oleh BAZNAS (admin cabang)")
-    pay_sub = p.add_subparsers(dest="payment_command", metavar="add|balance", required=True, parser_class=_Parser)
+    pay_sub = p.add_subparsers(dest="payment_command", metavar="add|balance|refund", required=True,
+                               parser_class=_Parser)
     q = pay_sub.add_parser("add", help="catat pembayaran satu batch (atau daftar No. Registrasi) untuk N bulan")
     q.add_argument("--batch", metavar="NOMOR")
     q.add_argument("--records", metavar="NO_REG,…", help="daftar No. Registrasi (dipisah koma atau spasi)")
@@ -190,6 +191,13 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--amount", metavar="RP", help="jumlah yang dibayar, bila berbeda dari kewajiban")
     q.add_argument("--fund", default="zakat", metavar="zakat|infak|sedekah",
                    help="dana BAZNAS yang membayar (bawaan zakat)")
+    q.add_argument("--use-credit", action="store_true",
+                   help="pakai kredit BAZNAS (uang untuk bulan yang tidak diterima siapa pun) untuk sisa kewajiban")
+    q.add_argument("--json", action="store_true")
+    q = pay_sub.add_parser("refund", help="kembalikan kredit BAZNAS kepada BAZNAS (dokumen RF bernomor)")
+    q.add_argument("--amount", metavar="RP", help="jumlah yang dikembalikan (bawaan: seluruh kredit yang dapat "
+                                                  "dikembalikan)")
+    q.add_argument("--reference", metavar="TEXT", help="nomor bukti transfer pengembalian")
     q.add_argument("--json", action="store_true")
     q = pay_sub.add_parser("balance", help="neraca dana BAZNAS: dibayar, dialokasikan ke bulan kepesertaan, kredit, "
                                            "kurang bayar (per batch dan seluruhnya)")
@@ -205,6 +213,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--amount", metavar="RP")
     p.add_argument("--fund", default="zakat", metavar="zakat|infak|sedekah",
                    help="dana BAZNAS yang membayar (bawaan zakat)")
+    p.add_argument("--use-credit", action="store_true", help="pakai kredit BAZNAS untuk sisa kewajiban")
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("register", help="daftarkan laptop ini ke hub cabang dengan kode sekali pakai")
@@ -230,9 +239,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=input_file, metavar="FILE")
 
     p = sub.add_parser("audit", help="catatan audit: siapa, kapan, apa (admin)")
-    p.add_argument("--action", choices=("create", "edit", "delete", "print", "export", "import", "sync",
-                                        "review", "backup", "restore", "signin_failed", "submit", "answer",
-                                        "payment", "answer_undo", "bpjs_bill"), help="hanya tindakan ini")
+    from desktop.domain.audit_chain import ACTIONS
+
+    p.add_argument("--action", choices=ACTIONS, help="hanya tindakan ini")
     p.add_argument("--limit", type=COUNT, default=50, help="berapa catatan terbaru (bawaan 50)")
     p.add_argument("--verify", action="store_true", help="periksa rantai hash; kode keluar 1 bila rusak")
     p.add_argument("--json", action="store_true")

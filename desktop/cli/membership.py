@@ -166,10 +166,14 @@ def _payment_lines(result) -> list[str]:
 
     lines = [f"Pembayaran {result.number}: {result.records} peserta × {result.months} bulan, "
              f"kewajiban {format_rupiah(result.amount_owed)}, dana {result.fund}."]
+    if result.credit_used:
+        transfer = result.amount_paid if result.amount_paid is not None else result.amount_owed - result.credit_used
+        lines.append(f"Dipakai kredit BAZNAS {format_rupiah(result.credit_used)}; transfer {format_rupiah(transfer)}.")
     if result.amount_paid is not None and result.difference:
         more = "lebih" if result.difference > 0 else "kurang"
-        lines.append(f"Dibayar {format_rupiah(result.amount_paid)}: {more} {format_rupiah(abs(result.difference))} "
-                     f"dari kewajiban.")
+        paid = "Dibayar dengan kredit" if result.credit_used else "Dibayar"
+        lines.append(f"{paid} {format_rupiah(result.amount_paid + result.credit_used)}: {more} "
+                     f"{format_rupiah(abs(result.difference))} dari kewajiban.")
     if result.skipped:
         from desktop.domain.enrollment import Status
 
@@ -196,7 +200,7 @@ def _amount(text: str | None) -> int | None:
 def _payment_json(result) -> str:
     return json.dumps({"payment": result.number, "records": result.records, "months": result.months,
                        "owed": result.amount_owed, "paid": result.amount_paid, "difference": result.difference,
-                       "skipped": result.skipped, "fund": result.fund})
+                       "skipped": result.skipped, "fund": result.fund, "credit_used": result.credit_used})
 
 
 def cmd_payment(ws, actor, args) -> int:
@@ -204,10 +208,27 @@ def cmd_payment(ws, actor, args) -> int:
 
     if args.payment_command == "balance":
         return _balance(ws, actor, args)
+    if args.payment_command == "refund":
+        return _refund(ws, actor, args)
     registration_nos = [r for r in (args.records or "").replace(",", " ").split() if r]
     result = membership.add_payment(ws, actor, args.months, batch=args.batch, registration_nos=registration_nos,
-                                    reference=args.reference or "", amount=_amount(args.amount), fund=args.fund)
+                                    reference=args.reference or "", amount=_amount(args.amount), fund=args.fund,
+                                    use_credit=args.use_credit)
     print(_payment_json(result) if args.json else "\n".join(_payment_lines(result)))
+    return EXIT_OK
+
+
+def _refund(ws, actor, args) -> int:
+    from desktop.domain.text import format_rupiah
+    from desktop.services import membership
+
+    result = membership.refund_credit(ws, actor, _amount(args.amount), args.reference or "")
+    if args.json:
+        print(json.dumps({"refund": result.number, "amount": result.amount, "records": result.records,
+                          "reference": result.reference}))
+    else:
+        print(f"Pengembalian {result.number}: kredit BAZNAS {format_rupiah(result.amount)} dari {result.records} "
+              f"peserta dikembalikan kepada BAZNAS.")
     return EXIT_OK
 
 
@@ -230,6 +251,10 @@ def _balance(ws, actor, args) -> int:
             text += f" (menunggu jawaban BPJS {format_rupiah(b.held)})"
         if b.owed:
             text += f"; kurang bayar {format_rupiah(b.owed)}"
+        if b.moved:
+            text += f"; kredit dipakai pembayaran berikutnya {format_rupiah(b.moved)}"
+        if b.refunded:
+            text += f"; dikembalikan kepada BAZNAS {format_rupiah(b.refunded)}"
         return text + "."
 
     if not found.total.workers:
@@ -239,6 +264,10 @@ def _balance(ws, actor, args) -> int:
         print(line(f"Batch {name}", b))
     if not args.batch:
         print(line("Seluruhnya", found.total))
+        usable = found.total.usable
+        if usable:
+            print(f"Kredit BAZNAS yang dapat dipakai: {format_rupiah(usable)} (lindung payment add … --use-credit, "
+                  f"atau kembalikan: lindung payment refund).")
     return EXIT_OK
 
 
@@ -246,7 +275,8 @@ def cmd_renew(ws, actor, args) -> int:
     from desktop.services import membership
 
     result = membership.renew(ws, actor, args.expiring, args.months, _query(ws, args),
-                              reference=args.reference or "", amount=_amount(args.amount), fund=args.fund)
+                              reference=args.reference or "", amount=_amount(args.amount), fund=args.fund,
+                              use_credit=args.use_credit)
     print(_payment_json(result) if args.json else "\n".join(_payment_lines(result)))
     return EXIT_OK
 

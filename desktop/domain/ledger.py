@@ -14,6 +14,11 @@ is allocated to the months that event bought, month by month; what is left is th
 - months bought but not fully paid (priced at the rate of a month other than the one covered, a
   transfer smaller than owed) are **owed**.
 
+BAZNAS's credit is carried to a later payment (``credit_used`` on the workers it came from, ``credit`` in
+the receiving ``paid`` events) or refunded (``credit_used`` naming the refund): it leaves the first
+ledgers and, when carried, enters the others, so the money of all ledgers is what BAZNAS transferred
+less what was refunded.
+
 So ``paid == allocated + credit`` for every worker and every payment, by construction, and no month is
 allocated twice (each payment's months follow the last covered one). Everything follows from the
 record's events (which sync), exactly as ``lifecycle.derive`` reads them: the coverage a ledger allocates
@@ -61,16 +66,26 @@ class Share:
     """One payment's money for one worker and what became of it."""
 
     payment: str
-    paid: int                  # rupiah
+    paid: int                  # rupiah the share holds: what came for the worker, less what left it
     months: int                # months it was meant to buy
     allocated: int = 0
     owed: int = 0              # the part of the months it bought that it did not cover
     held: bool = False         # waiting for BPJS's answer (its money is credit until then)
     months_bought: int = 0
+    from_credit: int = 0       # of ``paid``, the credit of earlier payments moved to it
+    moved: int = 0             # credit that left it for a later payment
+    refunded: int = 0          # credit that left it, returned to BAZNAS
+    cost: int | None = None    # the price of the months it bought (None: it bought none)
+    spans: tuple[tuple[dt.date, dt.date, int], ...] = ()
 
     @property
     def credit(self) -> int:
         return self.paid - self.allocated
+
+    def settle(self) -> None:
+        if self.cost is not None:
+            self.allocated = min(self.paid, self.cost)
+            self.owed = self.cost - self.allocated
 
 
 @dataclass(frozen=True)
@@ -108,6 +123,14 @@ class WorkerLedger:
     def owed(self) -> int:
         return sum(s.owed for s in self.shares)
 
+    @property
+    def moved(self) -> int:
+        return sum(s.moved for s in self.shares)
+
+    @property
+    def refunded(self) -> int:
+        return sum(s.refunded for s in self.shares)
+
 
 def money_of(event: Mapping[str, Any]) -> int:
     """What a ``paid`` event brought for its worker: its share of the transfer (``paid``), or, when no
@@ -133,18 +156,10 @@ def worker_ledger(events: Sequence[Mapping[str, Any]], price: Price | Pricing,
 
     def buy(share: Share, origin: dt.date, offset: int = 0) -> int:
         """Allocate ``share`` to its months, the ``offset``-th month from ``origin`` on (counted from one
-        day, as ``lifecycle.derive`` counts coverage), month by month; the offset after its last month."""
-        months, cost = pricing.span(origin, offset, share.months, bracket)
-        share.allocated = min(share.paid, cost)
-        share.owed = cost - share.allocated
+        day, as ``lifecycle.derive`` counts coverage); the offset after its last month."""
+        share.spans, share.cost = pricing.span(origin, offset, share.months, bracket)
         share.months_bought = share.months
         ledger.bought += share.months
-        if detail:
-            money = share.paid
-            for begins, ends, price_ in months:
-                part = min(price_, money)
-                money -= part
-                ledger.months.append(WorkerMonth(begins, ends, price_, share.payment, part))
         return offset + share.months
 
     for event in events:
@@ -169,14 +184,76 @@ def worker_ledger(events: Sequence[Mapping[str, Any]], price: Price | Pricing,
             if status == "submitted":
                 status = "refused"
         elif kind == lifecycle.PAID:
-            share = Share(str(event.get("payment") or ""), money_of(event), max(0, int(event.get("months") or 0)))
+            share = Share(str(event.get("payment") or ""), money_of(event), max(0, int(event.get("months") or 0)),
+                          from_credit=_amount(event.get("credit")))
             ledger.shares.append(share)
             if start is None:
                 pool.append(share)
             else:
                 begin = lifecycle.paid_begin(start, end, event)
                 end = add_months(begin, buy(share, begin)) - dt.timedelta(days=1)
+        elif kind == lifecycle.PAID_SHARE:
+            payment = str(event.get("payment") or "")
+            for share in reversed(ledger.shares):
+                if share.payment == payment:
+                    share.paid = _amount(event.get("paid"))
+                    break
+        elif kind == lifecycle.CREDIT_USED:
+            _take(ledger.shares, _amount(event.get("amount")), refund=event.get("refund") is not None)
     if status != "active":
         for share in pool:
             share.held = status == "submitted" and not deleted
+    for share in ledger.shares:
+        share.settle()
+        if detail and share.cost is not None:
+            money = share.paid
+            for begins, ends, price_ in share.spans:
+                part = min(price_, money)
+                money -= part
+                ledger.months.append(WorkerMonth(begins, ends, price_, share.payment, part))
     return ledger
+
+
+def _amount(value: Any) -> int:
+    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else 0
+
+
+def _take(shares: Sequence[Share], amount: int, refund: bool) -> None:
+    """Money leaving a worker's ledger (credit moved to a later payment, or refunded): first what the
+    shares hold beyond the months they bought, then the money of shares that bought nothing (yet), then
+    -- only when more was moved than the worker's credit, which the branch's laptop never does -- money
+    that bought months, newest first, which leaves those months owed: money is never created or lost."""
+    def spare(share: Share) -> int:
+        return max(0, share.paid - share.cost) if share.cost is not None else 0
+
+    passes = ([s for s in shares if spare(s)], [s for s in shares if s.cost is None], list(reversed(shares)))
+    for index, candidates in enumerate(passes):
+        for share in candidates:
+            if amount <= 0:
+                return
+            available = spare(share) if index == 0 else share.paid
+            part = min(available, amount)
+            share.paid -= part
+            amount -= part
+            if refund:
+                share.refunded += part
+            else:
+                share.moved += part
+
+
+def transfer_shares(amount: int | None, owed: Mapping[int, int]) -> dict[int, int] | None:
+    """The transfer split among its workers in proportion to what each was owed (largest remainders, in
+    worker order on ties), so the shares add up to the transfer exactly and every worker's ledger holds the
+    money that came for them; None when no amount was entered (each paid what they were owed)."""
+    if amount is None or not owed:
+        return None
+    total = sum(owed.values())
+    if total == 0:
+        ids = sorted(owed)
+        base, extra = divmod(amount, len(ids))
+        return {wid: base + (1 if n < extra else 0) for n, wid in enumerate(ids)}
+    exact = {wid: (amount * part) // total for wid, part in owed.items()}
+    remainders = sorted(owed, key=lambda wid: (-((amount * owed[wid]) % total), wid))
+    for wid in remainders[:amount - sum(exact.values())]:
+        exact[wid] += 1
+    return exact

@@ -18,6 +18,13 @@ Event shapes (all carry ``at`` (UTC ISO 8601) and ``by`` (user name)):
   "from": "YYYY-MM-DD" (optional)}`` (``amount``: owed for the worker when recorded; ``paid``: the worker's
   share of the transfer when its amount was entered, else absent (the amount owed was paid); no ``fund``:
   recorded before funds were, zakat). ``desktop.domain.ledger`` allocates it to worker-months.
+- ``{"type": "credit_used", "amount": RP, "payment": "…"}`` or ``{…, "refund": "…"}``: BAZNAS's credit held
+  in this record's ledger (money paid for months no one received) moved to a later payment for other
+  workers (whose ``paid`` events carry it in ``paid`` and say how much in ``credit``) or returned to
+  BAZNAS (a refund, a numbered document). Never more than the money that came for the record.
+- ``{"type": "paid_share", "payment": "…", "paid": RP}``: the record's share of a transfer recorded before
+  the ledger kept shares (a payment whose amount differed from what was owed), appended once by the
+  migration that brought such payments into the ledger; it stands for that payment's ``paid``.
 - ``{"type": "answer_undone", "answer": "<id>", "file": "…", "reason": "…" (optional)}``: the branch took
   back one application of an answer file (applied by mistake, or misread). Events are facts and stay: the
   record's events carrying that id are passed over wherever this event stands, so the record is what it
@@ -42,7 +49,10 @@ from desktop.domain.text import add_months
 
 SUBMITTED, ACTIVATED, REFUSED, PAID = "submitted", "activated", "refused", "paid"
 UNDONE = "answer_undone"
-EVENT_TYPES = (SUBMITTED, ACTIVATED, REFUSED, PAID, UNDONE)
+CREDIT_USED, PAID_SHARE = "credit_used", "paid_share"
+EVENT_TYPES = (SUBMITTED, ACTIVATED, REFUSED, PAID, UNDONE, CREDIT_USED, PAID_SHARE)
+# Events judged against the record's earlier ones (the answers they name, the money they move).
+_JUDGED_WITH_EARLIER = (UNDONE, CREDIT_USED, PAID_SHARE)
 ANSWER_ID = re.compile(r"^[0-9a-f]{32}$")     # one application of an answer file (uuid4().hex)
 MAX_REASON = 500
 # The record keys that follow from the events: only the branch changes them (through events).
@@ -234,11 +244,13 @@ def event_problems(events: Any, today: dt.date | None = None,
     references: dict[str, str] = {}
     answers: set[str] = set()          # the answer ids the events so far carry
     undone: set[str] = set()
-    # The earlier events matter only to events about an answer (a payment for a branch skips the scan).
-    if any(isinstance(e, dict) and (e.get("answer") is not None or e.get("type") == UNDONE) for e in events):
+    money = _Money()                   # what came for the record and what left it, so far
+    # The earlier events matter only to some events (a payment for a branch skips the scan).
+    if any(needs_earlier(e) for e in events):
         for event in earlier:
             if event.get("answer") is not None:
                 (undone if event.get("type") == UNDONE else answers).add(str(event["answer"]))
+            money.add(event)
     for index, event in enumerate(events, 1):
         if not isinstance(event, dict) or event.get("type") not in EVENT_TYPES:
             problems.append(f"lifecycle {index}: jenis peristiwa tidak dikenal")
@@ -274,12 +286,80 @@ def event_problems(events: Any, today: dt.date | None = None,
                 if references.setdefault(reference, payment) != payment:
                     problems.append(f"lifecycle {index}: transfer {reference[:40]} sudah dicatat sebagai pembayaran "
                                     f"{references[reference]}")
+        if kind in (CREDIT_USED, PAID_SHARE):
+            problems += money.problems(index, event)
+        elif kind == PAID:
+            money.add(event)
         if kind == REFUSED and not str(event.get("reason") or "").strip():
             problems.append(f"lifecycle {index}: alasan penolakan wajib")
         if kind == SUBMITTED and not str(event.get("batch") or "").strip():
             problems.append(f"lifecycle {index}: nomor batch wajib")
         problems += _answer_problems(index, event, answers, undone)
     return problems
+
+
+def needs_earlier(event: Any) -> bool:
+    """Whether ``event`` is judged against the record's earlier events (``event_problems``' ``earlier``)."""
+    return isinstance(event, dict) and (event.get("answer") is not None or event.get("type") in _JUDGED_WITH_EARLIER)
+
+
+def _rupiah(value: Any, least: int = 0) -> int | None:
+    if isinstance(value, int) and not isinstance(value, bool) and least <= value <= MAX_AMOUNT:
+        return value
+    return None
+
+
+class _Money:
+    """The money a record's events brought and moved, as ``event_problems`` walks them: a record never
+    gives away more than came for it, and a payment's share is stated once. (How much of it bought
+    months is the ledger's business, which needs the dated rates; a move beyond the record's credit
+    shows there as months owed, never as money that did not exist.)"""
+
+    def __init__(self) -> None:
+        self.came = 0
+        self.left = 0
+        self.payments: dict[str, int] = {}        # payment -> the record's money from it
+        self.shared: set[str] = set()             # payments whose share a paid_share stated
+
+    def add(self, event: Mapping[str, Any]) -> None:
+        kind = event.get("type")
+        if kind == PAID:
+            from_transfer = _rupiah(event.get("paid"))
+            value = from_transfer if from_transfer is not None else (_rupiah(event.get("amount")) or 0)
+            self.came += value
+            self.payments[str(event.get("payment") or "")] = value
+            if from_transfer is not None:
+                self.shared.add(str(event.get("payment") or ""))
+        elif kind == PAID_SHARE:
+            payment = str(event.get("payment") or "")
+            value = _rupiah(event.get("paid")) or 0
+            self.came += value - self.payments.get(payment, 0)
+            self.payments[payment] = value
+            self.shared.add(payment)
+        elif kind == CREDIT_USED:
+            self.left += _rupiah(event.get("amount")) or 0
+
+    def problems(self, index: int, event: Mapping[str, Any]) -> list[str]:
+        kind = event["type"]
+        if kind == CREDIT_USED:
+            amount = _rupiah(event.get("amount"), least=1)
+            targets = [key for key in ("payment", "refund") if event.get(key) is not None]
+            if targets != ["payment"] and targets != ["refund"] or not isinstance(event[targets[0]], str) \
+                    or not 1 <= len(event[targets[0]]) <= 24:
+                return [f"lifecycle {index}: kredit dipakai untuk satu pembayaran atau satu pengembalian"]
+            if amount is None:
+                return [f"lifecycle {index}: jumlah rupiah tidak sah"]
+            if self.left + amount > self.came:
+                return [f"lifecycle {index}: kredit yang dipakai melebihi uang yang dibayar untuk peserta ini"]
+        else:
+            payment = str(event.get("payment") or "")
+            if _rupiah(event.get("paid")) is None:
+                return [f"lifecycle {index}: jumlah rupiah tidak sah"]
+            if payment not in self.payments or payment in self.shared or self.left:
+                # (before any credit left the record: a share is what came, not what remains)
+                return [f"lifecycle {index}: bagian transfer hanya sekali untuk pembayaran yang tercatat"]
+        self.add(event)
+        return []
 
 
 def _answer_problems(index: int, event: Mapping[str, Any], answers: set[str], undone: set[str]) -> list[str]:

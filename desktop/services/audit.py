@@ -39,6 +39,7 @@ ACTION_LABELS = {
     "payment": QT_TRANSLATE_NOOP("Audit", "pembayaran BAZNAS"),
     "answer_undo": QT_TRANSLATE_NOOP("Audit", "urungkan jawaban BPJS"),
     "bpjs_bill": QT_TRANSLATE_NOOP("Audit", "rekonsiliasi tagihan BPJS"),
+    "refund": QT_TRANSLATE_NOOP("Audit", "pengembalian kredit BAZNAS"),
 }
 
 

@@ -17,7 +17,8 @@ from desktop.storage.models import Document
 INVOICE = "invoice"
 SUPPLEMENTARY = "supplementary"
 CREDIT_NOTE = "credit_note"
-KINDS = (INVOICE, SUPPLEMENTARY, CREDIT_NOTE)
+REFUND = "refund"                # BAZNAS's credit returned to it (batch "-": it is no batch's)
+KINDS = (INVOICE, SUPPLEMENTARY, CREDIT_NOTE, REFUND)
 
 
 @dataclass(frozen=True)

@@ -212,6 +212,8 @@ class Payment(Base):
     reference: Mapped[str] = mapped_column(Text)
     renewal: Mapped[bool] = mapped_column(Boolean)
     fund: Mapped[str] = mapped_column(String(10), server_default="zakat")    # contributions.Fund
+    # Credit of earlier payments this payment used besides its transfer (rupiah).
+    credit_used: Mapped[int] = mapped_column(Integer, server_default="0", default=0)
 
     # A transfer is recorded once for a batch (payments of a list, with no batch, are checked by their
     # workers' events).

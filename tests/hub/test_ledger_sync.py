@@ -36,3 +36,15 @@ def test_the_ledger_synced_to_a_second_branch_laptop_has_the_same_balances(hub, 
     assert [b["batch"] for b in here["batches"]] == [batch] and len(here["payments"]) == 2
     sync(first), sync(second)
     assert as_json(run(second, "payment", "balance", "--json")) == here
+    # The credit carried to the next payment and the rest refunded, on the first laptop: the hub takes the
+    # workers' credit events (its own bound: never more than came for a worker) and the second laptop
+    # shows the same ledger.
+    used = as_json(run(first, "payment", "add", "--batch", batch, "--months", "1", "--reference", "T-3",
+                       "--use-credit", "--json"))
+    assert used["credit_used"] > 0
+    refunded = as_json(run(first, "payment", "refund", "--json"))
+    moved = as_json(run(first, "payment", "balance", "--json"))
+    assert moved["total"]["moved"] == used["credit_used"] and moved["total"]["refunded"] == refunded["amount"]
+    assert moved["total"]["credit"] == 0 and moved["total"]["paid"] == total["paid"] - refunded["amount"]
+    sync(first), sync(second)
+    assert as_json(run(second, "payment", "balance", "--json")) == moved

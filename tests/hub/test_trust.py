@@ -232,3 +232,24 @@ def test_no_laptop_changes_or_learns_of_a_record_outside_its_people(hub, tmp_pat
         assert answers[role][0] == answers[role][1] == {"status": "rejected", "errors": [
             "data ini belum ada di hub (base_revision harus 0)"]}, answers
     assert held(hub)[outside["id"]] == outside
+
+
+def test_the_hub_takes_no_more_credit_from_a_worker_than_came_for_them(hub, tmp_path):
+    branch, _batch = active_batch(tmp_path, hub, workers=1, seed=82, name="kredit")
+    [target] = held(hub).values()
+    token, _ops = _token_and_ops(branch)
+    came = next(e for e in target["lifecycle"] if e["type"] == "paid")["amount"]
+    base = {k: v for k, v in target.items() if k != "revision"}
+
+    def moving(amount, op_id):
+        record = copy.deepcopy(base)
+        record["lifecycle"].append({"type": "credit_used", "at": STAMP, "by": "x", "amount": amount,
+                                    "refund": "RF-X-0001"})
+        return op(op_id, record, target["revision"])
+
+    [answer] = push(hub, token, moving(came + 1, "too-much"))
+    assert answer["status"] == "rejected"
+    assert "kredit yang dipakai melebihi uang yang dibayar" in " ".join(answer["errors"])
+    assert held(hub)[target["id"]]["lifecycle"] == target["lifecycle"]
+    [answer] = push(hub, token, moving(came, "all-of-it"))      # within the bound: the months become owed
+    assert answer["status"] in ("applied", "accepted"), answer

@@ -174,7 +174,7 @@ def test_documents_survive_the_upgrade_from_0014(issued, tmp_path):
         ws.close()
     ws = Workspace(path, today=ISSUED)
     try:
-        assert current_revision(ws.engine) == HEAD_REVISION == "0015"
+        assert current_revision(ws.engine) == HEAD_REVISION == "0016"
         assert [p.number for p in membership.payments(ws)] == [payment]
         issued_now = reporting.batch_invoice(ws, tmp_path / "tagihan.pdf", SYSTEM, batch)
         assert issued_now.issued and reporting.issued_documents(ws, SYSTEM) == [issued_now.printed]

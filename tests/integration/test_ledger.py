@@ -13,6 +13,7 @@ import pytest
 
 from desktop.services import enrollment, membership
 from desktop.services.accounts import SYSTEM
+from desktop.services.errors import ServiceError
 from desktop.services.membership.ledger import balances
 from desktop.services.workspace import Workspace
 from tests.conftest import make_raw
@@ -93,7 +94,8 @@ def test_the_cli_says_the_balance_and_its_json_adds_up(branch, tmp_path):
     said = json.loads(run(branch.path, "payment", "balance", "--json", env=env).stdout)
     one = RELIEF + 11 * FULL
     assert said["total"] | {"workers": 0} == {"paid": 10 * one, "allocated": 9 * one, "credit": one, "held": 0,
-                                              "owed": 0, "workers": 0, "months": 108}
+                                              "owed": 0, "workers": 0, "months": 108, "moved": 0,
+                                              "refunded": 0, "from_credit": 0}
     assert said["batches"][0]["batch"] == batch and said["batches"][0]["credit"] == one
     text = run(branch.path, "payment", "balance", "--batch", batch, env=env).stdout
     assert f"Batch {batch}: dibayar Rp 1.932.000 = dialokasikan Rp 1.738.800 (108 bulan-peserta) + kredit " \
@@ -141,3 +143,123 @@ def test_the_baznas_record_lists_the_covered_mustahik_and_the_refused_money_as_c
     credit = list(book["Kredit BAZNAS"].iter_rows(min_row=2, values_only=True))
     assert {row[2] for row in credit[:-1]} == set(NIKS[8:10]) and credit[-1][5] == 2 * one
     assert all(row[6].startswith("ditolak BPJS") for row in credit[:-1])
+
+
+def _answered(branch, tmp_path, batch, refused=(8, 9), name="jawaban.csv"):
+    rows = ([[NIKS[n], KPJS[n], "05-12-2026", ""] for n in range(10) if n not in refused]
+            + [[NIKS[n], "", "", "NIK tidak terdaftar di Dukcapil"] for n in refused])
+    return membership.import_answer(branch, csv_answer(tmp_path / name, ["NIK", "No KPJ", "TMT", "Ket"], rows),
+                                    SYSTEM)
+
+
+def test_the_refused_workers_money_pays_the_next_payment_and_is_never_counted_twice(branch, tmp_path):
+    batch = membership.export_submission(branch, tmp_path / "ajuan.xlsx", SYSTEM).number
+    first = membership.add_payment(branch, SYSTEM, 12, batch=batch, reference="TRF-1")
+    _answered(branch, tmp_path, batch)
+    one = RELIEF + 11 * FULL
+    assert balances(branch, SYSTEM).total.credit == 2 * one
+    # A renewal of the eight covered ones a year on, paid partly by the credit: BAZNAS transfers the rest.
+    later = Workspace(branch.path, today=dt.date(2027, 11, 20))
+    try:
+        quote = membership.quote_payment(later, SYSTEM, 12, expiring_days=30)
+        renewal = membership.renew(later, SYSTEM, 30, 12, reference="TRF-2", amount=quote.amount_owed - 2 * one,
+                                   use_credit=True)
+        assert (renewal.records, renewal.credit_used, renewal.difference) == (8, 2 * one, 0)
+        found = balances(later, SYSTEM)
+        total = found.total
+        transferred = first.amount_owed + renewal.amount_paid
+        assert total.paid == total.allocated + total.credit == transferred       # money is what BAZNAS sent
+        assert (total.credit, total.owed, total.moved, total.from_credit) == (0, 0, 2 * one, 2 * one)
+        assert found.payments[first.number].paid == 8 * one and found.payments[first.number].moved == 2 * one
+        assert found.payments[renewal.number].paid == quote.amount_owed
+        # The credit is spent: it cannot be used again, nor refunded.
+        with pytest.raises(ServiceError, match="Tidak ada kredit BAZNAS"):
+            membership.renew(later, SYSTEM, 400, 1, use_credit=True)
+        with pytest.raises(ServiceError, match="Tidak ada kredit BAZNAS"):
+            membership.refund_credit(later, SYSTEM)
+        assert enrollment.find_by_nik(later, NIKS[0]).coverage_end == dt.date(2028, 12, 4)
+    finally:
+        later.close()
+
+
+def test_credit_is_refunded_as_a_numbered_document_and_leaves_the_ledger(branch, tmp_path):
+    from desktop.services import reporting
+
+    batch = membership.export_submission(branch, tmp_path / "ajuan.xlsx", SYSTEM).number
+    first = membership.add_payment(branch, SYSTEM, 12, batch=batch, reference="TRF-1",
+                                   amount=10 * (RELIEF + 11 * FULL) + 5_000)
+    one = RELIEF + 11 * FULL
+    with pytest.raises(ServiceError, match="Tidak ada kredit BAZNAS yang dapat dikembalikan"):
+        membership.refund_credit(branch, SYSTEM)                  # held for BPJS's answer: not yet
+    _answered(branch, tmp_path, batch, refused=(9,))
+    assert balances(branch, SYSTEM).total.credit == one + 5_000
+    with pytest.raises(ServiceError, match="dapat dikembalikan Rp 198.200"):
+        membership.refund_credit(branch, SYSTEM, amount=one + 5_001)
+    refund = membership.refund_credit(branch, SYSTEM, amount=one, reference="RTR-1")
+    assert refund.number.startswith("RF-") and refund.amount == one
+    total = balances(branch, SYSTEM).total
+    assert (total.paid, total.credit, total.refunded) == (first.amount_paid - one, 5_000, one)
+    rest = membership.refund_credit(branch, SYSTEM)
+    assert rest.amount == 5_000 and balances(branch, SYSTEM).total.credit == 0
+    listed = reporting.issued_documents(branch, SYSTEM)
+    assert [(d.number, d.kind, d.figures["amount"]) for d in listed if d.kind == "refund"] == [
+        (refund.number, "refund", one), (rest.number, "refund", 5_000)]
+
+
+def test_the_cli_carries_and_refunds_credit(branch, tmp_path):
+    from tests.integration.test_cli import run
+
+    batch = membership.export_submission(branch, tmp_path / "ajuan.xlsx", SYSTEM).number
+    membership.add_payment(branch, SYSTEM, 12, batch=batch, reference="TRF-1")
+    _answered(branch, tmp_path, batch)
+    one = RELIEF + 11 * FULL
+    branch.close()
+    env = {"LINDUNG_TODAY": DAY.isoformat()}
+    text = run(branch.path, "payment", "balance", env=env).stdout
+    assert "Kredit BAZNAS yang dapat dipakai: Rp 386.400" in text
+    said = json.loads(run(branch.path, "payment", "refund", "--amount", "100.000", "--json", env=env).stdout)
+    assert said["amount"] == 100_000 and said["refund"].startswith("RF-")
+    later = {"LINDUNG_TODAY": "2027-11-20"}
+    paid = json.loads(run(branch.path, "renew", "--expiring", "30", "--months", "1", "--use-credit", "--json",
+                          env=later).stdout)
+    assert paid["credit_used"] == min(2 * one - 100_000, paid["owed"]) and paid["paid"] is None
+    out = run(branch.path, "payment", "balance", "--json", env=later).stdout
+    total = json.loads(out)["total"]
+    assert total["paid"] == total["allocated"] + total["credit"] == 10 * one - 100_000 + paid["owed"] - paid["credit_used"]
+    assert total["refunded"] == 100_000 and total["moved"] == paid["credit_used"]
+
+
+def test_a_payment_recorded_before_the_ledger_is_brought_into_it(branch, tmp_path):
+    """A laptop that recorded a transfer other than owed before workers' events carried their share: the
+    upgrade gives each worker their share (appended, so it syncs) and the ledger's money is the transfer."""
+    from alembic import command as alembic_command
+    from sqlalchemy import text
+
+    from desktop.domain import lifecycle
+    from desktop.storage.engine import HEAD_REVISION, _alembic_config, current_revision
+
+    batch = membership.export_submission(branch, tmp_path / "ajuan.xlsx", SYSTEM).number
+    owed = membership.quote_payment(branch, SYSTEM, 12, batch=batch).amount_owed
+    paid = membership.add_payment(branch, SYSTEM, 12, batch=batch, reference="TRF-1", amount=owed - 7)
+    _answered(branch, tmp_path, batch, refused=())
+    with branch.engine.begin() as connection:             # the laptop as it was before 0016
+        alembic_command.downgrade(_alembic_config(connection), "0015")
+        for wid, events, revision in connection.execute(text("SELECT id, lifecycle, revision FROM workers")).all():
+            old = [{k: v for k, v in e.items() if k != "paid"} for e in lifecycle.loads(events)]
+            connection.execute(text("UPDATE workers SET lifecycle = :l WHERE id = :i"),
+                               {"l": lifecycle.dumps(old), "i": wid})
+    revisions = dict(branch.engine.connect().execute(text("SELECT id, revision FROM workers")).all())
+    branch.close()
+    ws = Workspace(branch.path, today=DAY)
+    try:
+        assert current_revision(ws.engine) == HEAD_REVISION == "0016"
+        total = balances(ws, SYSTEM).total
+        assert (total.paid, total.allocated, total.owed) == (owed - 7, owed - 7, 7)
+        with ws.engine.connect() as connection:
+            rows = connection.execute(text("SELECT id, lifecycle, revision FROM workers")).all()
+        shares = [e for _i, events, _r in rows for e in lifecycle.loads(events) if e["type"] == "paid_share"]
+        assert len(shares) == 7 and all(e["payment"] == paid.number for e in shares)    # 7 workers 1 short
+        assert all(revision == revisions[wid] + 1 for wid, events, revision in rows if "paid_share" in events)
+        assert all(not lifecycle.event_problems(lifecycle.loads(events), DAY) for _i, events, _r in rows)
+    finally:
+        ws.close()

@@ -38,6 +38,8 @@ step = st.one_of(
     st.tuples(st.just("pay"), st.tuples(st.integers(1, 24), st.integers(0, 600_000), st.booleans(),
                                         st.integers(0, 900))),
     st.tuples(st.just("undo"), st.just(0)),
+    st.tuples(st.just("use"), st.tuples(st.integers(1, 400_000), st.booleans())),
+    st.tuples(st.just("share"), st.integers(0, 600_000)),
 )
 
 
@@ -66,7 +68,33 @@ def events_of(steps) -> list[dict]:
             events.append(event)
         elif kind == "undo" and answers:
             events.append({"type": "answer_undone", "at": stamp(n), "by": "b", "answer": answers.pop()})
+        elif kind == "use":            # credit carried on or refunded: only what the hub's bound allows
+            amount, refund = arg
+            event = {"type": "credit_used", "at": stamp(n), "by": "b", "amount": amount,
+                     ("refund" if refund else "payment"): f"X-{n}"}
+            if not lifecycle.event_problems([event], earlier=events):
+                events.append(event)
+        elif kind == "share":          # a share stated by the migration of a payment made before the ledger
+            payments = [e["payment"] for e in events if e["type"] == "paid" and "paid" not in e]
+            event = {"type": "paid_share", "at": stamp(n), "by": "b", "payment": payments[-1] if payments else "BY-0",
+                     "paid": arg}
+            if not lifecycle.event_problems([event], earlier=events):
+                events.append(event)
     return events
+
+
+def money_in(events) -> int:
+    """What came for the record less what left it, as the events state it (no prices)."""
+    shares: dict[str, int] = {}
+    left = 0
+    for e in events:
+        if e["type"] == "paid":
+            shares[e["payment"]] = e.get("paid", e["amount"])
+        elif e["type"] == "paid_share":
+            shares[e["payment"]] = e["paid"]
+        elif e["type"] == "credit_used":
+            left += e["amount"]
+    return sum(shares.values()) - left
 
 
 @settings(max_examples=400, deadline=None)
@@ -76,7 +104,8 @@ def test_every_rupiah_is_allocated_or_credit_and_the_months_are_the_coverage(ste
     ledger = worker_ledger(events, price, bracket_of)
     state = lifecycle.derive(events)
     assert ledger.paid == ledger.allocated + ledger.credit
-    assert ledger.paid == sum(e.get("paid", e["amount"]) for e in events if e["type"] == "paid")
+    assert ledger.paid == money_in(events)           # money is never created or lost by moving it
+    assert ledger.moved + ledger.refunded == sum(e["amount"] for e in events if e["type"] == "credit_used")
     for share in ledger.shares:
         assert 0 <= share.allocated <= share.paid and share.owed >= 0
         assert not share.held or (state.status == "submitted" and share.months_bought == 0)
@@ -112,3 +141,22 @@ def test_paid_before_the_answer_is_held_then_bought_from_the_membership_date_at_
     ledger = worker_ledger(events, lambda begins, bracket: 8_400 if begins < start else 16_800, bracket_of)
     assert [m.begins for m in ledger.months] == [start, dt.date(2027, 2, 1)]
     assert (ledger.allocated, ledger.owed, ledger.held, ledger.credit) == (16_800, 16_800, 0, 0)
+
+
+def test_credit_leaves_from_the_money_no_month_needs_before_any_month_is_left_owed():
+    events = events_of([("submit", 1_000_000), ("pay", (12, 201_600, True, 0)), ("activate", 10)])
+    flat = lambda begins, bracket: 16_800        # noqa: E731 - one price: 12 months cost 201,600
+    assert worker_ledger(events, flat, bracket_of).credit == 7          # the transfer was 7 more than owed
+    events.append({"type": "credit_used", "at": stamp(30), "by": "b", "amount": 7, "payment": "BY-9"})
+    ledger = worker_ledger(events, flat, bracket_of)
+    assert (ledger.paid, ledger.credit, ledger.owed, ledger.moved) == (201_600, 0, 0, 7)
+    # Beyond the credit (never done by a laptop; within the hub's bound) the months bought last are owed.
+    events.append({"type": "credit_used", "at": stamp(31), "by": "b", "amount": 100, "refund": "RF-1"})
+    assert not lifecycle.event_problems(events)
+    ledger = worker_ledger(events, flat, bracket_of)
+    assert (ledger.paid, ledger.allocated, ledger.credit, ledger.owed) == (201_500, 201_500, 0, 100)
+    assert ledger.months[-1].allocated == 16_700
+    # More than ever came for the worker is refused by the rule every laptop and the hub apply.
+    events.append({"type": "credit_used", "at": stamp(32), "by": "b", "amount": 201_501, "refund": "RF-2"})
+    assert lifecycle.event_problems(events) == [
+        "lifecycle 6: kredit yang dipakai melebihi uang yang dibayar untuk peserta ini"]

@@ -18,7 +18,8 @@ from desktop.services.membership.answers import AnswerResult, Unapplied, import_
 from desktop.services.membership.baznas import baznas_report
 from desktop.services.membership.events import MAX_MONTHS, lifecycle_columns, require_branch
 from desktop.services.membership.payments import (
-    PaymentQuote, PaymentResult, add_payment, expiring_condition, owed_for, quote_payment, renew,
+    PaymentQuote, PaymentResult, RefundResult, add_payment, expiring_condition, owed_for, quote_payment,
+    refund_credit, renew,
 )
 from desktop.services.membership.submissions import (
     NOT_READY_LABELS, BatchResult, NothingReady, Readiness, count_ready, export_submission, load_template,
@@ -37,6 +38,7 @@ __all__ = [
     "PaymentInfo",
     "PaymentQuote", "PaymentResult", "Readiness", "add_payment", "baznas_report", "batches", "count_ready",
     "describe_event", "events_of", "expiring_condition", "export_submission", "import_answer", "lifecycle_columns",
-    "load_template", "owed_for", "payments", "pipeline_counts", "quote_payment", "renew", "require_branch",
+    "load_template", "owed_for", "payments", "pipeline_counts", "quote_payment", "RefundResult", "refund_credit",
+    "renew", "require_branch",
     "reset_template", "status_case", "template",
 ]

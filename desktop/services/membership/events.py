@@ -114,9 +114,9 @@ def _append(session: Session, ws: Workspace, actor: Actor, events: Mapping[int, 
     for wid, event in events.items():
         row = held[wid]
         event_text = lifecycle.dumps_event(event)
-        about_answer = event.get("answer") is not None or event.get("type") == lifecycle.UNDONE
-        old = lifecycle.loads(row.lifecycle) if about_answer or not row.lifecycle else None
-        if about_answer:        # only these are judged against the record's earlier events
+        judged = lifecycle.needs_earlier(event)
+        old = lifecycle.loads(row.lifecycle) if judged or not row.lifecycle else None
+        if judged:              # only these are judged against the record's earlier events
             problems = lifecycle.event_problems([event], ws.today, earlier=old or ())
         else:
             problems = checked.get(event_text)
@@ -166,8 +166,8 @@ def _append(session: Session, ws: Workspace, actor: Actor, events: Mapping[int, 
 
 
 # The letters of each numbered thing: a submission, a payment, an invoice (supplementary invoices
-# included), a credit note (nota kredit).
-_NUMBER_LETTERS = {"batch": "AJ", "payment": "BY", "invoice": "INV", "credit_note": "NK"}
+# included), a credit note (nota kredit), a refund of BAZNAS's credit.
+_NUMBER_LETTERS = {"batch": "AJ", "payment": "BY", "invoice": "INV", "credit_note": "NK", "refund": "RF"}
 
 
 def _next_number(session: Session, ws: Workspace, kind: str) -> str:

@@ -6,15 +6,16 @@ from the records' events, so every branch laptop holding the same records shows 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from desktop.domain import lifecycle
 from desktop.domain.contributions import is_bpu_bracket, month_start, monthly_rate
-from desktop.domain.ledger import Pricing, WorkerLedger, worker_ledger
+from desktop.domain.ledger import Pricing, Share, WorkerLedger, worker_ledger
 from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.services import permissions
 from desktop.services.accounts import Actor
@@ -35,21 +36,36 @@ class Balance:
     owed: int = 0
     workers: int = 0
     months: int = 0                # worker-months bought
+    moved: int = 0                 # credit carried from here to later payments (gone from ``paid``)
+    refunded: int = 0              # credit returned to BAZNAS (gone from ``paid``)
+    from_credit: int = 0           # of ``paid``, credit carried here from earlier payments
+
+    def add_share(self, share: Share) -> None:
+        self.paid += share.paid
+        self.allocated += share.allocated
+        self.credit = self.paid - self.allocated
+        self.owed += share.owed
+        if share.held:
+            self.held += share.paid - share.allocated
+        self.moved += share.moved
+        self.refunded += share.refunded
+        self.from_credit += share.from_credit
 
     def add(self, ledger: WorkerLedger) -> None:
-        for share in ledger.shares:          # each figure once: a branch adds some 60,000 ledgers
-            self.paid += share.paid
-            self.allocated += share.allocated
-            self.owed += share.owed
-            if share.held:
-                self.held += share.paid - share.allocated
-        self.credit = self.paid - self.allocated
+        for share in ledger.shares:          # a branch adds some 60,000 ledgers
+            self.add_share(share)
         self.workers += 1
         self.months += ledger.bought
 
     def to_json(self) -> dict[str, int]:
         return {"paid": self.paid, "allocated": self.allocated, "credit": self.credit, "held": self.held,
-                "owed": self.owed, "workers": self.workers, "months": self.months}
+                "owed": self.owed, "workers": self.workers, "months": self.months, "moved": self.moved,
+                "refunded": self.refunded, "from_credit": self.from_credit}
+
+    @property
+    def usable(self) -> int:
+        """Credit that can be carried or refunded now (not waiting for BPJS's answer)."""
+        return self.credit - self.held
 
 
 @dataclass
@@ -97,33 +113,58 @@ def bracket_reader(default: int):
 _CHUNK_ROWS = 5_000
 
 
-def balances(ws: Workspace, actor: Actor, batch: str | None = None) -> Balances:
-    """The ledger's balances of every record with a payment (or of one submission batch's records)."""
-    permissions.require(actor, permissions.Action.REPORT)
+def _ledgers(session: Session, ws: Workspace, batch: str | None = None) -> Iterator[tuple[int, str, WorkerLedger]]:
+    """(worker id, batch, ledger) of every record some payment reached (or of one batch's)."""
     prices = Prices()
     bracket_of = bracket_reader(ws.policy.jkk_income)
-    out = Balances()
     # Only records some payment reached carry money: the events' JSON names the event type.
     where = [Worker.lifecycle.contains('"type":"paid"')]
     if batch:
         where.append(Worker.batch_no == batch)
+    rows = session.connection().execute(
+        select(Worker.id, Worker.batch_no, Worker.occupation, Worker.lifecycle, Worker.deleted_at)
+        .where(*where).order_by(Worker.id).execution_options(yield_per=_CHUNK_ROWS))
+    for wid, batch_no, occupation, events, deleted_at in rows:
+        yield wid, batch_no or "-", worker_ledger(lifecycle.loads(events), prices.of(occupation), bracket_of,
+                                                  deleted_at is not None, detail=False)
+
+
+def balances(ws: Workspace, actor: Actor, batch: str | None = None) -> Balances:
+    """The ledger's balances of every record with a payment (or of one submission batch's records)."""
+    permissions.require(actor, permissions.Action.REPORT)
+    out = Balances()
     with ws.session() as session:
         if batch and session.scalar(select(Worker.id).where(Worker.batch_no == batch).limit(1)) is None:
             raise ServiceError(QT_TRANSLATE_NOOP("Service", "Batch {batch} tidak dikenal."), batch=batch)
-        rows = session.execute(select(Worker.batch_no, Worker.occupation, Worker.lifecycle, Worker.deleted_at)
-                               .where(*where).execution_options(yield_per=_CHUNK_ROWS))
-        for batch_no, occupation, events, deleted_at in rows:
-            ledger = worker_ledger(lifecycle.loads(events), prices.of(occupation), bracket_of,
-                                   deleted_at is not None, detail=False)
+        for _wid, batch_no, ledger in _ledgers(session, ws, batch):
             out.total.add(ledger)
-            out.batches.setdefault(batch_no or "-", Balance()).add(ledger)
+            out.batches.setdefault(batch_no, Balance()).add(ledger)
             for share in ledger.shares:
                 figures = out.payments.setdefault(share.payment, Balance())
-                figures.paid += share.paid
-                figures.allocated += share.allocated
-                figures.credit += share.credit
-                figures.held += share.credit if share.held else 0
-                figures.owed += share.owed
+                figures.add_share(share)
                 figures.workers += 1
                 figures.months += share.months_bought
     return out
+
+
+def credit_sources(session: Session, ws: Workspace) -> list[tuple[int, int]]:
+    """(worker id, rupiah) of every record holding credit that can be carried or refunded now (not
+    waiting for BPJS's answer), oldest record first."""
+    found = []
+    for wid, _batch, ledger in _ledgers(session, ws):
+        usable = ledger.credit - ledger.held
+        if usable > 0:
+            found.append((wid, usable))
+    return found
+
+
+def draw(sources: Sequence[tuple[int, int]], amount: int) -> dict[int, int]:
+    """Which records give ``amount`` of credit, oldest first: worker id -> rupiah."""
+    taken: dict[int, int] = {}
+    for wid, usable in sources:
+        if amount <= 0:
+            break
+        part = min(usable, amount)
+        taken[wid] = part
+        amount -= part
+    return taken

@@ -16,6 +16,7 @@ from desktop.domain.contributions import (
     BRACKET_DEFAULT, Fund, add_month, month_start, monthly_rate, submitted_bracket,
 )
 from desktop.domain.enrollment import Status
+from desktop.domain.ledger import transfer_shares
 from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.domain.text import format_rupiah
 from desktop.services import audit
@@ -23,7 +24,9 @@ from desktop.services.accounts import Actor
 from desktop.services.errors import NotFound, ServiceError
 from desktop.services.search import SearchQuery, _filtered
 from desktop.services.workspace import Workspace, bulk_work
+from desktop.storage import documents
 from desktop.storage.models import Payment, Worker
+from desktop.services.membership.ledger import credit_sources, draw
 from desktop.services.membership.events import (
     _CHUNK, MAX_MONTHS, Held, _append, _next_number, _stamp, held_rows, require_branch,
 )
@@ -50,10 +53,11 @@ class PaymentResult:
     amount_paid: int | None
     skipped: dict[str, int]               # why some records of the batch were not paid for: reason -> count
     fund: str = Fund.ZAKAT.value          # the BAZNAS fund it came from (contributions.Fund)
+    credit_used: int = 0                  # BAZNAS's credit of earlier payments it used besides the transfer
 
     @property
     def difference(self) -> int | None:
-        return None if self.amount_paid is None else self.amount_paid - self.amount_owed
+        return None if self.amount_paid is None else self.amount_paid + self.credit_used - self.amount_owed
 
 
 def _first_covered_month(status: str, start: dt.date | None, end: dt.date | None, today: dt.date) -> tuple[dt.date, str | None]:
@@ -114,7 +118,7 @@ def _recorded_as(session: Session, held: Mapping[int, Held], reference: str, bat
 
 
 def _pay(session: Session, ws: Workspace, actor: Actor, held: Mapping[int, Held], months: int, reference: str,
-         amount: int | None, batch_no: str | None, renewal: bool, fund: Fund) -> PaymentResult:
+         amount: int | None, batch_no: str | None, renewal: bool, fund: Fund, use_credit: bool = False) -> PaymentResult:
     now = ws.now()
     if reference:
         earlier = _recorded_as(session, held, reference, batch_no)
@@ -127,45 +131,95 @@ def _pay(session: Session, ws: Workspace, actor: Actor, held: Mapping[int, Held]
     if not planned:
         raise ServiceError(QT_TRANSLATE_NOOP("Service", "Tidak ada peserta yang dapat dibayar: hanya peserta yang "
                                                         "sudah diajukan atau aktif."))
+    owed_each = {wid: owed_for_worker for wid, (owed_for_worker, _r) in planned.items()}
+    taken: dict[int, int] = {}
+    if use_credit:
+        sources = credit_sources(session, ws)
+        wanted = owed - amount if amount is not None else owed
+        taken = draw(sources, max(0, min(sum(part for _w, part in sources), wanted)))
+        if not sources:
+            raise ServiceError(QT_TRANSLATE_NOOP(
+                "Service", "Tidak ada kredit BAZNAS yang dapat dipakai (kredit yang menunggu jawaban BPJS belum "
+                           "dapat dipakai)."))
+    credit_used = sum(taken.values())
     number = _next_number(session, ws, "payment")
-    shares = transfer_shares(amount, {wid: owed_for_worker for wid, (owed_for_worker, _r) in planned.items()})
+    if credit_used:
+        # The credit is split like a transfer, and the transfer (what BAZNAS sent besides it) on top: each
+        # worker's ``paid`` is both, and says how much of it was credit.
+        credit_shares = transfer_shares(credit_used, owed_each) or {}
+        transfer = transfer_shares(amount if amount is not None else owed - credit_used, owed_each) or {}
+        shares: dict[int, int] | None = {wid: credit_shares[wid] + transfer[wid] for wid in owed_each}
+    else:
+        credit_shares, shares = {}, transfer_shares(amount, owed_each)
     events: dict[int, dict[str, Any]] = {}
     for wid, (amount_for, restart) in planned.items():
         event = {"type": lifecycle.PAID, "at": _stamp(now), "by": actor.username, "payment": number,
                  "months": months, "amount": amount_for, "fund": fund.value}
         if shares is not None:
             event["paid"] = shares[wid]
+        if credit_shares.get(wid):
+            event["credit"] = credit_shares[wid]
         if reference:
             event["reference"] = reference
         if restart:
             event["from"] = restart
         events[wid] = event
     _append(session, ws, actor, events, now, held)
+    if taken:           # after the payment's own events: a worker may both give credit and receive
+        _append(session, ws, actor, {wid: {"type": lifecycle.CREDIT_USED, "at": _stamp(now), "by": actor.username,
+                                           "payment": number, "amount": part} for wid, part in taken.items()}, now)
     session.add(Payment(number=number, batch_no=batch_no, created_at=now, created_by=actor.username,
                         device_id=ws.device.id, months=months, record_count=len(events), amount_owed=owed,
-                        amount_paid=amount, reference=reference, renewal=renewal, fund=fund.value))
+                        amount_paid=amount, reference=reference, renewal=renewal, fund=fund.value,
+                        credit_used=credit_used))
     audit.record(session, ws, actor, "payment", number, {
         "batch": batch_no, "records": len(events), "months": months, "owed": owed, "paid": amount,
-        "reference": reference, "renewal": renewal, "fund": fund.value})
-    return PaymentResult(number, len(events), months, owed, amount, skipped, fund.value)
+        "reference": reference, "renewal": renewal, "fund": fund.value, "credit_used": credit_used,
+        "credit_from": len(taken)})
+    return PaymentResult(number, len(events), months, owed, amount, skipped, fund.value, credit_used)
 
 
-def transfer_shares(amount: int | None, owed: Mapping[int, int]) -> dict[int, int] | None:
-    """The transfer split among its workers in proportion to what each was owed (largest remainders, in
-    worker order on ties), so the shares add up to the transfer exactly and every worker's ledger holds the
-    money that came for them; None when no amount was entered (each paid what they were owed)."""
-    if amount is None or not owed:
-        return None
-    total = sum(owed.values())
-    if total == 0:
-        ids = sorted(owed)
-        base, extra = divmod(amount, len(ids))
-        return {wid: base + (1 if n < extra else 0) for n, wid in enumerate(ids)}
-    exact = {wid: (amount * part) // total for wid, part in owed.items()}
-    remainders = sorted(owed, key=lambda wid: (-((amount * owed[wid]) % total), wid))
-    for wid in remainders[:amount - sum(exact.values())]:
-        exact[wid] += 1
-    return exact
+@dataclass(frozen=True)
+class RefundResult:
+    number: str              # the refund's document (RF-…)
+    amount: int              # rupiah returned to BAZNAS
+    records: int             # records whose credit it was
+    reference: str
+
+
+def refund_credit(ws: Workspace, actor: Actor, amount: int | None = None, reference: str = "",
+                  note: str = "") -> RefundResult:
+    """Return BAZNAS's credit (money paid for months no one received) to BAZNAS: ``amount`` rupiah, or all
+    the credit that can be returned now (not waiting for BPJS's answer). The refund is a numbered document
+    (``report documents``), and the records it came from carry it in their ledgers."""
+    require_branch(actor)
+    if amount is not None:
+        _check_payment_args(1, amount)
+    now = ws.now()
+    reference = reference.strip()[:200]
+    with bulk_work(), ws.session(write=True) as session:
+        sources = credit_sources(session, ws)
+        usable = sum(part for _w, part in sources)
+        if usable == 0:
+            raise ServiceError(QT_TRANSLATE_NOOP(
+                "Service", "Tidak ada kredit BAZNAS yang dapat dikembalikan (kredit yang menunggu jawaban BPJS "
+                           "belum dapat dikembalikan)."))
+        if amount is not None and not 0 < amount <= usable:
+            raise ServiceError(QT_TRANSLATE_NOOP(
+                "Service", "Kredit BAZNAS yang dapat dikembalikan {usable}: jumlah {amount} tidak dapat dikembalikan."),
+                usable=format_rupiah(usable), amount=format_rupiah(amount))
+        taken = draw(sources, usable if amount is None else amount)
+        number = _next_number(session, ws, "refund")
+        _append(session, ws, actor, {wid: {"type": lifecycle.CREDIT_USED, "at": _stamp(now), "by": actor.username,
+                                           "refund": number, "amount": part} for wid, part in taken.items()}, now)
+        total = sum(taken.values())
+        documents.add(session, documents.DocumentRecord(
+            number, documents.REFUND, "-", None, now, actor.username,
+            {"amount": total, "records": len(taken), "reference": reference, "note": note.strip()[:500]},
+            ws.device.id))
+        audit.record(session, ws, actor, "refund", number, {"amount": total, "records": len(taken),
+                                                            "reference": reference})
+    return RefundResult(number, total, len(taken), reference)
 
 
 def parse_fund(fund: object) -> Fund:
@@ -204,10 +258,11 @@ def _batch_rows(session: Session, batch: str) -> dict[int, Held]:
 
 def add_payment(ws: Workspace, actor: Actor, months: int, batch: str | None = None,
                 registration_nos: Sequence[str] = (), reference: str = "", amount: int | None = None,
-                fund: str = Fund.ZAKAT.value) -> PaymentResult:
+                fund: str = Fund.ZAKAT.value, use_credit: bool = False) -> PaymentResult:
     """BAZNAS paid the contributions of a batch (or of a list of registration numbers) for ``months``
     months from one of its funds (zakat, infak or sedekah). The amount owed follows the dated rates;
-    a different amount paid is kept and stated."""
+    a different amount paid is kept and stated. ``use_credit``: BAZNAS's credit (money paid for months no
+    one received) pays for what the transfer does not, oldest credit first."""
     require_branch(actor)
     _check_payment_args(months, amount)
     chosen = parse_fund(fund)
@@ -229,7 +284,7 @@ def add_payment(ws: Workspace, actor: Actor, months: int, batch: str | None = No
                                n=len(set(wanted)) - len(ids))
             held = held_rows(session, ids)
         return _pay(session, ws, actor, held, months, reference.strip()[:200], amount, batch, renewal=False,
-                    fund=chosen)
+                    fund=chosen, use_credit=use_credit)
 
 
 def expiring_condition(today: dt.date, days: int):
@@ -244,7 +299,8 @@ def _expiring_ids(session: Session, ws: Workspace, days: int, query: SearchQuery
 
 
 def renew(ws: Workspace, actor: Actor, days: int, months: int, query: SearchQuery = SearchQuery(),
-          reference: str = "", amount: int | None = None, fund: str = Fund.ZAKAT.value) -> PaymentResult:
+          reference: str = "", amount: int | None = None, fund: str = Fund.ZAKAT.value,
+          use_credit: bool = False) -> PaymentResult:
     """One step: pay again for everyone whose coverage ends within ``days`` days (filtered like the list)."""
     require_branch(actor)
     _check_payment_args(months, amount, days)
@@ -254,8 +310,8 @@ def renew(ws: Workspace, actor: Actor, days: int, months: int, query: SearchQuer
         if not ids:
             raise ServiceError(QT_TRANSLATE_NOOP("Service", "Tidak ada peserta yang perlindungannya berakhir "
                                                             "dalam {days} hari."), days=days)
-        return _pay(session, ws, actor, held_rows(session, ids), months, reference.strip()[:200], amount, None, renewal=True,
-                    fund=chosen)
+        return _pay(session, ws, actor, held_rows(session, ids), months, reference.strip()[:200], amount, None,
+                    renewal=True, fund=chosen, use_credit=use_credit)
 
 
 @dataclass(frozen=True)
