@@ -19,7 +19,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import (
-    QComboBox, QDateEdit, QDialog, QFileDialog, QFormLayout, QFrame, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
+    QCheckBox, QComboBox, QDateEdit, QDialog, QFileDialog, QFormLayout, QFrame, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
     QPushButton, QSpinBox, QSplitter, QVBoxLayout, QWidget,
 )
 
@@ -33,6 +33,7 @@ from desktop.gui.worker import DbWorker
 from desktop.services import membership, permissions
 from desktop.services.accounts import Actor
 from desktop.services.errors import CONTEXT as SERVICE_CONTEXT
+from desktop.services.membership.ledger import usable_credit
 from desktop.services.records import SchoolInfo, WorkerRow
 from desktop.services.search import SearchQuery
 from desktop.services.workspace import Workspace
@@ -78,12 +79,21 @@ def _skipped_text(skipped: dict[str, int]) -> str:
                      .format(count=n, status=_status(key)) for key, n in sorted(skipped.items()))
 
 
-def difference_text(owed: int, paid: int | None) -> tuple[str, str]:
-    """What BAZNAS paid against what it owes, in plain words, and the style that makes a gap stand out."""
+def difference_text(owed: int, paid: int | None, credit: int = 0) -> tuple[str, str]:
+    """What BAZNAS paid (its transfer and the credit used) against what it owes, in plain words, and the
+    style that makes a gap stand out."""
     if paid is None:
+        if credit and credit >= owed:
+            return QCoreApplication.translate(
+                "MembershipWindow", "Kredit BAZNAS membayar seluruh kewajiban {credit}: tidak ada yang perlu "
+                                    "ditransfer.").format(credit=format_rupiah(credit)), OK_STYLE
+        if credit:
+            return QCoreApplication.translate(
+                "MembershipWindow", "Kredit BAZNAS membayar {credit}; BAZNAS mentransfer sisanya {rest}.").format(
+                credit=format_rupiah(credit), rest=format_rupiah(owed - credit)), OK_STYLE
         return QCoreApplication.translate(
             "MembershipWindow", "Jumlah yang dibayar belum diisi: hanya kewajibannya yang dicatat."), PLAIN_STYLE
-    gap = paid - owed
+    gap = paid + credit - owed
     if gap == 0:
         return QCoreApplication.translate("MembershipWindow", "Sesuai: dibayar sama dengan kewajiban."), OK_STYLE
     if gap < 0:
@@ -257,9 +267,12 @@ class _Figures(QGroupBox):
         form.addRow(QCoreApplication.translate("MembershipWindow", "Dibayar untuk"), self.covers)
         form.addRow(QCoreApplication.translate("MembershipWindow", "Kewajiban (tarif iuran)"), self.owed)
         form.addRow(QCoreApplication.translate("MembershipWindow", "Dibayar BAZNAS"), self.paid)
+        self.credit = QLabel("–", objectName="creditUsed")
+        form.addRow(QCoreApplication.translate("MembershipWindow", "Dari kredit BAZNAS"), self.credit)
         form.addRow(QCoreApplication.translate("MembershipWindow", "Selisih"), self.difference)
 
-    def show_amounts(self, records: int, months: int, owed: int, paid: int | None, skipped: dict[str, int]) -> None:
+    def show_amounts(self, records: int, months: int, owed: int, paid: int | None, skipped: dict[str, int],
+                     credit: int = 0) -> None:
         covers = QCoreApplication.translate("MembershipWindow", "{count} peserta × {months} bulan").format(
             count=records, months=months)
         if skipped:
@@ -269,7 +282,9 @@ class _Figures(QGroupBox):
         self.owed.setText(format_rupiah(owed))
         self.paid.setText(format_rupiah(paid) if paid is not None
                           else QCoreApplication.translate("MembershipWindow", "(belum diisi)"))
-        text, style = difference_text(owed, paid)
+        self.credit.setText(format_rupiah(credit) if credit
+                            else QCoreApplication.translate("MembershipWindow", "tidak dipakai"))
+        text, style = difference_text(owed, paid, credit)
         _say(self.difference, text, style)
 
 
@@ -291,6 +306,16 @@ class _PaymentStep(_Step):
         form.addRow(self.tr("Sumber &dana"), self.fund)
         form.addRow(self.tr("&Referensi"), self.reference)
         form.addRow(self.tr("&Jumlah dibayar (Rp)"), self.amount)
+        # BAZNAS's credit (money paid for months no one received) pays what the transfer does not.
+        self.available_credit = 0
+        self.use_credit = QCheckBox(self.tr("Menghitung kredit BAZNAS…"), objectName="useCredit", enabled=False)
+        self.use_credit.setToolTip(self.tr("Uang BAZNAS untuk bulan yang tidak diterima siapa pun (peserta ditolak, "
+                                           "kelebihan transfer) membayar sisa kewajiban, kredit terlama dulu."))
+        form.addRow("", self.use_credit)
+        self.use_credit.toggled.connect(lambda _on: self._show_quote())
+        self.use_credit.toggled.connect(lambda _on: self._edited())
+        self.worker.submit(usable_credit, self.ws, self.actor, on_success=self._credit_known,
+                           on_failure=self._failed)
         self.quote: membership.PaymentQuote | None = None
         self.figures = _Figures(self.tr("Kewajiban dan pembayaran"))
         self.recorded = False       # the payment on screen is recorded: not again until something changes
@@ -300,6 +325,19 @@ class _PaymentStep(_Step):
         for signal in (self.months.valueChanged, self.amount.textChanged, self.reference.textChanged,
                        self.fund.currentIndexChanged):
             signal.connect(lambda *_a: self._edited())
+
+    def _credit_known(self, available: int) -> None:
+        self.available_credit = available
+        self.use_credit.setEnabled(available > 0)
+        self.use_credit.setText(self.tr("Pakai &kredit BAZNAS (dapat dipakai {amount})").format(
+            amount=format_rupiah(available)) if available else self.tr("Tidak ada kredit BAZNAS yang dapat dipakai"))
+        self._show_quote()
+
+    def credit_to_use(self, owed: int, paid: int | None) -> int:
+        """What the credit would pay, as the service decides it: the rest of what is owed, as far as it goes."""
+        if not self.use_credit.isChecked():
+            return 0
+        return max(0, min(self.available_credit, owed - (paid or 0)))
 
     def _edited(self) -> None:
         if self.recorded:
@@ -336,8 +374,9 @@ class _PaymentStep(_Step):
         elif self.message.styleSheet() == ERROR_STYLE and not self.busy:
             self.message.clear()
         if quote is not None:
-            self.figures.show_amounts(quote.records, quote.months, quote.amount_owed, paid if readable else None,
-                                      quote.skipped)
+            shown = paid if readable else None
+            self.figures.show_amounts(quote.records, quote.months, quote.amount_owed, shown, quote.skipped,
+                                      self.credit_to_use(quote.amount_owed, shown))
 
     def _checked_amount(self) -> tuple[bool, int | None]:
         readable, paid = self.paid_amount()
@@ -352,7 +391,10 @@ class _PaymentStep(_Step):
         self._update_buttons()
         self.figures.setTitle(self.tr("Dicatat: {number}").format(number=result.number))
         self.figures.show_amounts(result.records, result.months, result.amount_owed, result.amount_paid,
-                                  result.skipped)
+                                  result.skipped, result.credit_used)
+        if result.credit_used:
+            self.worker.submit(usable_credit, self.ws, self.actor, on_success=self._credit_known,
+                               on_failure=self._failed)
         _say(self.message, what, OK_STYLE)
         self.done.emit(result)
 
@@ -387,7 +429,7 @@ class PaymentDialog(_PaymentStep):
                                          autoDefault=True)
         self._buttons(self.record_button)
         self.batch.currentIndexChanged.connect(lambda _i: self.requote())
-        self.resize(640, 520)
+        self.resize(640, 590)
         if not batches:
             _say(self.message, self.tr("Belum ada batch pengajuan: ajukan peserta ke BPJS dulu."), ERROR_STYLE)
         self.batches = {info.number: info for info in batches}
@@ -426,7 +468,8 @@ class PaymentDialog(_PaymentStep):
             return
         self.message.clear()
         self._run(membership.add_payment, self.ws, self.actor, self.months.value(), batch=batch,
-                  reference=self.reference.text(), amount=paid, fund=self.fund.currentData(), changes="workers",
+                  reference=self.reference.text(), amount=paid, fund=self.fund.currentData(),
+                  use_credit=self.use_credit.isChecked(), changes="workers",
                   on_success=lambda result: self._recorded(result, self.tr(
                       "Pembayaran {number} untuk batch {batch} dicatat.").format(number=result.number, batch=batch)))
 
@@ -461,7 +504,7 @@ class RenewDialog(_PaymentStep):
                                         autoDefault=True)
         self._buttons(self.renew_button)
         self.days.valueChanged.connect(lambda _v: self._requote_timer.start())
-        self.resize(640, 520)
+        self.resize(640, 610)
         self.days.valueChanged.connect(lambda _v: self._edited())
         self._update_buttons()
         self.requote()
@@ -496,7 +539,7 @@ class RenewDialog(_PaymentStep):
         self.message.clear()
         self._run(membership.renew, self.ws, self.actor, self.days.value(), self.months.value(),
                   SearchQuery(today=self.ws.today), reference=self.reference.text(), amount=paid,
-                  fund=self.fund.currentData(), changes="workers",
+                  fund=self.fund.currentData(), use_credit=self.use_credit.isChecked(), changes="workers",
                   on_success=self._renewed)
 
     def _renewed(self, result: membership.PaymentResult) -> None:
@@ -504,6 +547,66 @@ class RenewDialog(_PaymentStep):
                                        "{months} bulan.").format(number=result.number, count=result.records,
                                                                   months=result.months))
         self.requote()
+
+
+class RefundDialog(_Step):
+    """Kembalikan kredit: BAZNAS's credit returned to BAZNAS, as a numbered document."""
+
+    def __init__(self, ws, worker, actor, parent=None):
+        super().__init__(ws, worker, actor, parent)
+        self.setWindowTitle(self.tr("Kembalikan kredit BAZNAS"))
+        intro = QLabel(self.tr(
+            "Kredit BAZNAS adalah uang yang dibayar untuk bulan yang tidak diterima siapa pun: peserta ditolak BPJS, "
+            "atau transfer yang lebih dari kewajiban. Kredit dapat dipakai pada pembayaran berikutnya, atau "
+            "dikembalikan kepada BAZNAS di sini. Kredit yang masih menunggu jawaban BPJS belum dapat dikembalikan."))
+        intro.setWordWrap(True)
+        self.layout_.addWidget(intro)
+        self.available = QLabel(self.tr("Menghitung…"), objectName="refundAvailable")
+        self.available.setStyleSheet("font-size: 12pt; font-weight: bold;")
+        self.layout_.addWidget(self.available)
+        form = QFormLayout()
+        self.amount = QLineEdit(objectName="refundAmount")
+        self.amount.setPlaceholderText(self.tr("kosongkan: seluruh kredit yang dapat dikembalikan"))
+        self.reference = QLineEdit(objectName="refundReference")
+        self.reference.setPlaceholderText(self.tr("mis. nomor bukti transfer pengembalian"))
+        self.reference.setMaxLength(200)
+        form.addRow(self.tr("&Jumlah (Rp)"), self.amount)
+        form.addRow(self.tr("&Referensi"), self.reference)
+        self.layout_.addLayout(form)
+        self.layout_.addStretch(1)
+        self.refund_button = QPushButton(self.tr("&Kembalikan"), objectName="saveButton", clicked=self.refund,
+                                         autoDefault=True, enabled=False)
+        self._buttons(self.refund_button)
+        self.credit = 0
+        self.resize(560, 340)
+        self.worker.submit(usable_credit, self.ws, self.actor, on_success=self._known, on_failure=self._failed)
+
+    def _known(self, credit: int) -> None:
+        self.credit = credit
+        self.available.setText(self.tr("Kredit yang dapat dikembalikan: {amount}").format(amount=format_rupiah(credit)))
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        self.refund_button.setEnabled(self.credit > 0 and not self.busy)
+
+    def refund(self) -> None:
+        text = self.amount.text().strip()
+        amount = parse_rupiah(text) if text else None
+        if text and amount is None:
+            _say(self.message, self.tr("\"{text}\" bukan jumlah rupiah. Tulis seperti 5.000.000; tidak ada yang "
+                                       "dicatat.").format(text=text), ERROR_STYLE)
+            self.amount.setFocus()
+            return
+        self.message.clear()
+        self._run(membership.refund_credit, self.ws, self.actor, amount, self.reference.text(), changes="workers",
+                  on_success=self._refunded)
+
+    def _refunded(self, result: membership.RefundResult) -> None:
+        _say(self.message, self.tr("Pengembalian {number} dicatat: kredit {amount} dari {count} peserta dikembalikan "
+                                   "kepada BAZNAS.").format(number=result.number, amount=format_rupiah(result.amount),
+                                                            count=result.records), OK_STYLE)
+        self.done.emit(result)
+        self.worker.submit(usable_credit, self.ws, self.actor, on_success=self._known, on_failure=self._failed)
 
 
 def _fund_label(code: str) -> str:
@@ -680,14 +783,16 @@ class MembershipWindow(QDialog):
         self.renew_button = QPushButton(self.tr("4. Pe&rpanjang…"), clicked=self.open_renew)
         self.template_button = QPushButton(self.tr("&Templat BPJS…"), clicked=self.open_template)
         self.report_button = QPushButton(self.tr("&Laporan penyaluran BAZNAS…"), clicked=self.open_report)
+        self.refund_button = QPushButton(self.tr("Kembalikan kre&dit BAZNAS…"), clicked=self.open_refund)
         tips = (self.tr("Tulis berkas pendaftaran kolektif untuk peserta yang siap"),
                 self.tr("Terapkan nomor KPJ dan penolakan dari berkas BPJS"),
                 self.tr("Catat transfer BAZNAS untuk batch yang dipilih di tabel"),
                 self.tr("Bayar lagi untuk peserta yang perlindungannya segera berakhir"),
                 self.tr("Ikuti nama dan urutan kolom templat unggah cabang"),
-                self.tr("Excel per mustahik untuk catatan penyaluran zakat"))
+                self.tr("Excel per mustahik untuk catatan penyaluran zakat"),
+                self.tr("Uang untuk bulan yang tidak diterima siapa pun, dikembalikan kepada BAZNAS"))
         for button, tip in zip((self.submit_button, self.answer_button, self.payment_button, self.renew_button,
-                                self.template_button, self.report_button), tips, strict=True):
+                                self.template_button, self.report_button, self.refund_button), tips, strict=True):
             button.setToolTip(tip)
             button.setStyleSheet("text-align: left; padding: 6px 12px;")
             steps.addWidget(button)
@@ -740,7 +845,7 @@ class MembershipWindow(QDialog):
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
         for button in (self.submit_button, self.answer_button, self.payment_button, self.renew_button,
-                       self.template_button, self.report_button, self.close_button):
+                       self.template_button, self.report_button, self.refund_button, self.close_button):
             button.setAutoDefault(False)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802
@@ -793,11 +898,13 @@ class MembershipWindow(QDialog):
             self.batch_table.selectRow(numbers.index(selected) if selected in numbers else 0)
         self.payment_table.setRowCount(len(payment_list))
         for row, pay in enumerate(payment_list):
-            gap = None if pay.amount_paid is None else pay.amount_paid - pay.amount_owed
+            gap = None if pay.amount_paid is None else pay.amount_paid + pay.credit_used - pay.amount_owed
+            shown = format_rupiah(pay.amount_paid) if pay.amount_paid is not None else self.tr("(tidak diisi)")
+            if pay.credit_used:
+                shown = self.tr("{paid} + kredit {credit}").format(paid=shown, credit=format_rupiah(pay.credit_used))
             values = (pay.number, _local_day(pay.created_at),
                       self.tr("perpanjangan") if pay.renewal else (pay.batch_no or self.tr("daftar peserta")),
-                      pay.records, pay.months, format_rupiah(pay.amount_owed),
-                      format_rupiah(pay.amount_paid) if pay.amount_paid is not None else self.tr("(tidak diisi)"),
+                      pay.records, pay.months, format_rupiah(pay.amount_owed), shown,
                       "" if not gap else (self.tr("kurang {amount}") if gap < 0 else self.tr("lebih {amount}"))
                       .format(amount=format_rupiah(abs(gap))), pay.reference, _fund_label(pay.fund))
             for column, value in enumerate(values):
@@ -831,6 +938,13 @@ class MembershipWindow(QDialog):
         if ledger.owed:
             text += " · " + self.tr("<span style='color:#b3261e'>kurang bayar <b>{owed}</b></span>").format(
                 owed=format_rupiah(ledger.owed))
+        if ledger.usable:
+            text += "<br>" + self.tr("Kredit <b>{credit}</b> dapat dipakai pada pembayaran berikutnya (\"Pakai kredit "
+                                     "BAZNAS\") atau dikembalikan kepada BAZNAS.").format(
+                credit=format_rupiah(ledger.usable))
+        if ledger.moved or ledger.refunded:
+            text += " " + self.tr("(Sudah dipakai {moved}; dikembalikan {refunded}.)").format(
+                moved=format_rupiah(ledger.moved), refunded=format_rupiah(ledger.refunded))
         return text
 
     def selected_batch(self) -> str | None:
@@ -878,6 +992,9 @@ class MembershipWindow(QDialog):
 
     def open_report(self) -> BaznasReportDialog:
         return self._open_step(BaznasReportDialog(self.ws, self.worker, self.actor, self))
+
+    def open_refund(self) -> RefundDialog:
+        return self._open_step(RefundDialog(self.ws, self.worker, self.actor, self))
 
 
 # --------------------------------------------------------------------------- a record's history

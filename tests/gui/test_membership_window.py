@@ -390,3 +390,58 @@ def test_filters_typed_quickly_count_once_more_not_once_per_key(qtbot, window, w
     qtbot.waitUntil(lambda: submit.ready == 0 and window.worker.pending == 0, timeout=10_000)
     assert calls == ["", "zzzq"]                     # the first count, then one for what was typed last
     assert submit.readiness.text() == "Tidak ada peserta yang siap diajukan dengan saringan ini."
+
+
+def test_credit_pays_the_next_payment_and_the_rest_is_refunded_from_the_window(qtbot, window, ws, admin, tmp_path):
+    from desktop.services.membership.ledger import balances
+
+    add_demo_workers(ws, 4, SYSTEM, seed=17)
+    out = tmp_path / "ajuan.xlsx"
+    batch = membership.export_submission(ws, out, admin, SearchQuery()).number
+    first = membership.add_payment(ws, admin, 12, batch=batch, reference="TRF-1")     # before BPJS's answer
+    niks = exported_niks(out)
+    write_answer(tmp_path / "jawaban.xlsx", [(i + 1, nik, "", f"2613{i:07d}", dt.date(2026, 11, 20), "")
+                                             for i, nik in enumerate(niks[:3])]
+                 + [(4, niks[3], "", None, None, "NIK tidak terdaftar di Dukcapil")])
+    membership.import_answer(ws, tmp_path / "jawaban.xlsx", admin)
+    credit = balances(ws, admin).total.credit
+    assert 0 < credit < first.amount_owed
+
+    kep = open_membership(qtbot, window)
+    qtbot.waitUntil(lambda: f"Kredit <b>{format_rupiah(credit)}</b> dapat dipakai" in kep.summary.text(),
+                    timeout=10_000)
+    pay = kep.open_payment()
+    pay.months.setValue(1)
+    qtbot.waitUntil(lambda: pay.quote is not None and pay.quote.months == 1 and pay.use_credit.isEnabled(),
+                    timeout=10_000)
+    assert pay.use_credit.text() == f"Pakai &kredit BAZNAS (dapat dipakai {format_rupiah(credit)})"
+    owed = pay.quote.amount_owed
+    assert pay.figures.credit.text() == "tidak dipakai"
+    pay.use_credit.setChecked(True)
+    used = min(credit, owed)
+    assert pay.figures.credit.text() == format_rupiah(used)
+    assert used == owed and pay.figures.difference.text() == (
+        f"Kredit BAZNAS membayar seluruh kewajiban {format_rupiah(used)}: tidak ada yang perlu ditransfer.")
+    pay.amount.setText("1.000")              # BAZNAS sent a little: the credit pays the rest
+    assert pay.figures.credit.text() == format_rupiah(owed - 1_000)
+    assert pay.figures.difference.text() == "Sesuai: dibayar sama dengan kewajiban."
+    pay.amount.clear()
+    with reload_done(qtbot, kep), qtbot.waitSignal(pay.done, timeout=20_000) as paid:
+        pay.record_button.click()
+    assert paid.args[0].credit_used == used
+    pay.close()
+    qtbot.waitUntil(lambda: kep.payment_table.rowCount() == 2, timeout=10_000)
+    assert kep.payment_table.item(0, 6).text() == f"(tidak diisi) + kredit {format_rupiah(used)}"
+
+    refund = kep.open_refund()
+    qtbot.waitUntil(lambda: refund.refund_button.isEnabled(), timeout=10_000)
+    assert refund.available.text() == f"Kredit yang dapat dikembalikan: {format_rupiah(credit - used)}"
+    refund.reference.setText("RTR-7")
+    with reload_done(qtbot, kep), qtbot.waitSignal(refund.done, timeout=20_000) as done:
+        refund.refund_button.click()
+    assert done.args[0].amount == credit - used and done.args[0].number.startswith("RF-")
+    assert refund.message.text().startswith(f"Pengembalian {done.args[0].number} dicatat")
+    qtbot.waitUntil(lambda: not refund.refund_button.isEnabled(), timeout=10_000)
+    total = balances(ws, admin).total
+    assert (total.credit, total.moved, total.refunded) == (0, used, credit - used)
+    assert "dapat dipakai" not in kep.summary.text() and f"dikembalikan {format_rupiah(credit - used)}" in kep.summary.text()

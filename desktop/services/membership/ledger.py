@@ -168,3 +168,10 @@ def draw(sources: Sequence[tuple[int, int]], amount: int) -> dict[int, int]:
         taken[wid] = part
         amount -= part
     return taken
+
+
+def usable_credit(ws: Workspace, actor: Actor) -> int:
+    """BAZNAS's credit that a payment can use or a refund return now (rupiah)."""
+    permissions.require(actor, permissions.Action.REPORT)
+    with ws.session() as session:
+        return sum(part for _wid, part in credit_sources(session, ws))

@@ -12,7 +12,7 @@ from sqlalchemy import and_, func, select
 from desktop.domain import lifecycle
 from desktop.domain.enrollment import Status
 from desktop.domain.messages import QT_TRANSLATE_NOOP
-from desktop.domain.text import format_date
+from desktop.domain.text import format_date, format_rupiah
 from desktop.services.errors import NotFound
 from desktop.services.workspace import Workspace
 from desktop.storage.models import MembershipBatch, Payment, School, Worker
@@ -90,12 +90,13 @@ class PaymentInfo:
     reference: str
     renewal: bool
     fund: str = "zakat"          # contributions.Fund: zakat, infak or sedekah
+    credit_used: int = 0         # BAZNAS's credit of earlier payments it used besides the transfer
 
 
 def payments(ws: Workspace) -> list[PaymentInfo]:
     with ws.session() as session:
         return [PaymentInfo(p.number, p.batch_no, p.created_at, p.created_by, p.months, p.record_count,
-                            p.amount_owed, p.amount_paid, p.reference, p.renewal, p.fund)
+                            p.amount_owed, p.amount_paid, p.reference, p.renewal, p.fund, p.credit_used)
                 for p in session.scalars(select(Payment).order_by(Payment.id.desc()))]
 
 
@@ -144,7 +145,16 @@ def describe_event(event: Mapping[str, Any]) -> str:
         line = f"dibayar BAZNAS {event.get('months')} bulan ({event.get('payment')}), dana {event.get('fund') or 'zakat'}"
         if event.get("from"):
             line += f", mulai lagi {format_date(dt.date.fromisoformat(event['from']))}"
+        if event.get("credit"):
+            line += f", {format_rupiah(event['credit'])} dari kredit BAZNAS"
         return line
+    if kind == lifecycle.CREDIT_USED:
+        where = (f"dipakai pembayaran {event['payment']}" if event.get("payment")
+                 else f"dikembalikan kepada BAZNAS ({event.get('refund')})")
+        return f"kredit BAZNAS {format_rupiah(int(event.get('amount') or 0))} {where}"
+    if kind == lifecycle.PAID_SHARE:
+        return (f"bagian transfer {event.get('payment')}: {format_rupiah(int(event.get('paid') or 0))} "
+                f"(pembayaran sebelum buku dana)")
     if kind == lifecycle.UNDONE:
         line = (f"jawaban BPJS {event.get('file') or ''} ({str(event.get('answer'))[:8]}) diurungkan: "
                 f"peristiwanya tidak berlaku")
