@@ -263,3 +263,24 @@ def test_a_payment_recorded_before_the_ledger_is_brought_into_it(branch, tmp_pat
         assert all(not lifecycle.event_problems(lifecycle.loads(events), DAY) for _i, events, _r in rows)
     finally:
         ws.close()
+
+
+def test_the_baznas_record_says_where_the_credit_went(branch, tmp_path):
+    import openpyxl
+
+    batch = membership.export_submission(branch, tmp_path / "ajuan.xlsx", SYSTEM).number
+    membership.add_payment(branch, SYSTEM, 12, batch=batch, reference="TRF-1")
+    _answered(branch, tmp_path, batch)
+    one = RELIEF + 11 * FULL
+    used = membership.add_payment(branch, SYSTEM, 1, batch=batch, reference="TRF-2", use_credit=True)
+    refund = membership.refund_credit(branch, SYSTEM)
+    assert used.credit_used + refund.amount == 2 * one
+    out = tmp_path / "penyaluran.xlsx"
+    people, total = membership.baznas_report(branch, out, SYSTEM, dt.date(2026, 12, 1), dt.date(2026, 12, 31))
+    assert total == 10 * one + used.amount_owed - 2 * one        # what BAZNAS sent, less what it got back
+    book = openpyxl.load_workbook(out)
+    listed = [row for row in book["Per Mustahik"].iter_rows(min_row=2, values_only=True) if row[0]]
+    assert sum(row[15] for row in listed) == used.credit_used   # the credit carried, as numbers
+    credit = list(book["Kredit BAZNAS"].iter_rows(min_row=2, values_only=True))
+    assert credit[-1][5:] == (0, None, used.credit_used, refund.amount)
+    assert {row[2] for row in credit[:-1]} == set(NIKS[8:10])

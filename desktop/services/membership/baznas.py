@@ -64,11 +64,15 @@ def baznas_report(ws: Workspace, out: Path, actor: Actor, date_from: dt.date, da
                    money, allocated, money - allocated,
                    ", ".join(sorted({_fund_label(e) for e, _s in paid})),
                    dt.date.fromisoformat(str(paid[-1][0]["at"])[:10]),
-                   "; ".join(sorted({str(e["reference"]) for e, _s in paid if e.get("reference")}))]
-            if money - allocated:
+                   "; ".join(sorted({str(e["reference"]) for e, _s in paid if e.get("reference")})),
+                   sum(share.from_credit for _e, share in paid)]
+            moved = sum(share.moved for _e, share in paid)
+            refunded = sum(share.refunded for _e, share in paid)
+            if money - allocated or moved or refunded:
                 why = (CREDIT_HELD if any(share.held for _e, share in paid) else
-                       CREDIT_REFUSED if not allocated else CREDIT_SURPLUS)
-                credits.append([len(credits) + 1, regno, nik, name, status, money - allocated, why])
+                       CREDIT_SURPLUS if money - allocated and allocated else
+                       CREDIT_REFUSED if money - allocated or not allocated else CREDIT_SETTLED)
+                credits.append([len(credits) + 1, regno, nik, name, status, money - allocated, why, moved, refunded])
             if allocated or any(share.held for _e, share in paid):
                 # A mustahik whose protection the money bought, or will buy once BPJS answers; money for a
                 # worker BPJS refused bought no one anything: it is BAZNAS's credit only.
@@ -95,7 +99,8 @@ def baznas_report(ws: Workspace, out: Path, actor: Actor, date_from: dt.date, da
         # BAZNAS's credit: money that bought no month (refused, still waiting for BPJS, paid beyond the price),
         # carried to the next payment or refunded, never hidden.
         sheets["Kredit BAZNAS"] = (CREDIT_COLUMNS, credits + [[None, None, None, "Jumlah", None,
-                                                               sum(c[5] for c in credits), None]])
+                                                               sum(c[5] for c in credits), None,
+                                                               sum(c[7] for c in credits), sum(c[8] for c in credits)]])
     for asnaf, mine in sorted(by_asnaf.items()):
         sheets[_sheet_name(f"Asnaf {asnaf}", sheets)] = (COLUMNS, [[i, *row[1:]] for i, row in enumerate(mine, 1)]
                                                          + [_total_row(mine)])
@@ -111,21 +116,25 @@ COLUMNS = [ColumnSpec("No", 6), ColumnSpec("No. Registrasi", 18, text=True), Col
            ColumnSpec("NIK", 18, text=True), ColumnSpec("Nama Mustahik", 28), ColumnSpec("Asnaf", 12),
            ColumnSpec("Kabupaten/Kota", 22), ColumnSpec("Pembayaran", 18), ColumnSpec("Bulan", 8),
            ColumnSpec("Jumlah (Rp)", 14), ColumnSpec("Untuk Kepesertaan (Rp)", 16), ColumnSpec("Kredit (Rp)", 12),
-           ColumnSpec("Sumber Dana", 12), ColumnSpec("Tanggal Bayar", 13, date=True), ColumnSpec("Referensi", 24)]
-NAME, ASNAF, MONTHS, AMOUNT, ALLOCATED, CREDIT = 4, 5, 8, 9, 10, 11
+           ColumnSpec("Sumber Dana", 12), ColumnSpec("Tanggal Bayar", 13, date=True), ColumnSpec("Referensi", 24),
+           # of "Jumlah", BAZNAS's credit of earlier payments (refused workers' money) carried here
+           ColumnSpec("Dari Kredit (Rp)", 14)]
+NAME, ASNAF, MONTHS, AMOUNT, ALLOCATED, CREDIT, FROM_CREDIT = 4, 5, 8, 9, 10, 11, 15
 CREDIT_COLUMNS = [ColumnSpec("No", 6), ColumnSpec("No. Registrasi", 18, text=True), ColumnSpec("NIK", 18, text=True),
                   ColumnSpec("Nama", 28), ColumnSpec("Status", 12), ColumnSpec("Kredit (Rp)", 14),
-                  ColumnSpec("Sebab", 40)]
+                  ColumnSpec("Sebab", 40), ColumnSpec("Dipakai Pembayaran Lain (Rp)", 16),
+                  ColumnSpec("Dikembalikan ke BAZNAS (Rp)", 16)]
 # Why money bought no month of protection (file content, like the headers).
 CREDIT_REFUSED = "ditolak BPJS: tidak ada bulan kepesertaan yang terbeli"
 CREDIT_HELD = "menunggu jawaban BPJS: dialokasikan setelah BPJS menjawab"
 CREDIT_SURPLUS = "dibayar lebih dari harga bulan yang terbeli"
+CREDIT_SETTLED = "kredit sudah dipakai pembayaran lain atau dikembalikan"
 
 
 def _total_row(rows: list[list[Any]]) -> list[Any]:
     total: list[Any] = [None] * len(COLUMNS)
     total[NAME] = "Jumlah"
-    for column in (MONTHS, AMOUNT, ALLOCATED, CREDIT):
+    for column in (MONTHS, AMOUNT, ALLOCATED, CREDIT, FROM_CREDIT):
         total[column] = sum(row[column] for row in rows)
     return total
 
