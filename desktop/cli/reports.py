@@ -40,7 +40,8 @@ def cmd_report(ws, actor, args) -> int:
     return EXIT_OK
 
 
-KIND_NAMES = {"invoice": "tagihan", "supplementary": "tagihan tambahan", "credit_note": "nota kredit"}
+KIND_NAMES = {"invoice": "tagihan", "supplementary": "tagihan tambahan", "credit_note": "nota kredit",
+              "refund": "pengembalian kredit BAZNAS"}
 
 
 def _signed(amount: int) -> str:
@@ -94,7 +95,8 @@ def _documents(ws, actor, args) -> int:
               f"Belum ada dokumen tagihan yang terbit untuk batch {args.batch}.")
         return EXIT_OK
     for d in issued:
-        print(f"{d.number}\t{KIND_NAMES[d.kind]}\tbatch {d.batch_no}\t{format_date_long(reporting.issued_local(d).date())}\t"
+        batch = f"batch {d.batch_no}" if d.kind != "refund" else f"{d.figures['workers']} peserta"
+        print(f"{d.number}\t{KIND_NAMES[d.kind]}\t{batch}\t{format_date_long(reporting.issued_local(d).date())}\t"
               f"{_signed(d.figures['total']) if d.refers_to else _signed(d.figures['total']).lstrip('+')}"
               + (f"\tmengoreksi {d.refers_to}" if d.refers_to else ""))
     return EXIT_OK

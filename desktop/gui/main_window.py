@@ -574,9 +574,12 @@ class MainWindow(QMainWindow):
 
     def _documents_shown(self, issued) -> None:
         kinds = {"invoice": self.tr("tagihan"), "supplementary": self.tr("tagihan tambahan"),
-                 "credit_note": self.tr("nota kredit")}
-        lines = [self.tr("{number} · {kind} · batch {batch} · {date} · {total}").format(
-            number=d.number, kind=kinds[d.kind], batch=d.batch_no, date=format_date_long(reporting.issued_local(d).date()),
+                 "credit_note": self.tr("nota kredit"), "refund": self.tr("pengembalian kredit BAZNAS")}
+        lines = [self.tr("{number} · {kind} · {batch} · {date} · {total}").format(
+            number=d.number, kind=kinds[d.kind],
+            batch=self.tr("batch {batch}").format(batch=d.batch_no) if d.kind != "refund"
+            else self.tr("{count} peserta").format(count=d.figures["workers"]),
+            date=format_date_long(reporting.issued_local(d).date()),
             total=format_rupiah(d.figures["total"]) if d.figures["total"] >= 0
             else "−" + format_rupiah(-d.figures["total"]))
             + (self.tr(" · mengoreksi {number}").format(number=d.refers_to) if d.refers_to else "")

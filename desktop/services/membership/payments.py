@@ -144,11 +144,11 @@ def _pay(session: Session, ws: Workspace, actor: Actor, held: Mapping[int, Held]
     credit_used = sum(taken.values())
     number = _next_number(session, ws, "payment")
     if credit_used:
-        # The credit is split like a transfer, and the transfer (what BAZNAS sent besides it) on top: each
-        # worker's ``paid`` is both, and says how much of it was credit.
-        credit_shares = transfer_shares(credit_used, owed_each) or {}
-        transfer = transfer_shares(amount if amount is not None else owed - credit_used, owed_each) or {}
-        shares: dict[int, int] | None = {wid: credit_shares[wid] + transfer[wid] for wid in owed_each}
+        # The money (the transfer and the credit) is split like a transfer, then the credit within each
+        # worker's share: splitting each on its own would round a worker a rupiah over and another under.
+        shares: dict[int, int] | None = transfer_shares(
+            (amount if amount is not None else owed - credit_used) + credit_used, owed_each)
+        credit_shares = transfer_shares(credit_used, shares) or {}
     else:
         credit_shares, shares = {}, transfer_shares(amount, owed_each)
     events: dict[int, dict[str, Any]] = {}
@@ -215,7 +215,9 @@ def refund_credit(ws: Workspace, actor: Actor, amount: int | None = None, refere
         total = sum(taken.values())
         documents.add(session, documents.DocumentRecord(
             number, documents.REFUND, "-", None, now, actor.username,
-            {"amount": total, "records": len(taken), "reference": reference, "note": note.strip()[:500]},
+            # the figures every document lists (total, workers, months) and the refund's own
+            {"amount": total, "total": total, "records": len(taken), "workers": len(taken), "months": 0,
+             "first_month": None, "reference": reference, "note": note.strip()[:500]},
             ws.device.id))
         audit.record(session, ws, actor, "refund", number, {"amount": total, "records": len(taken),
                                                             "reference": reference})
