@@ -83,8 +83,8 @@ def _plan(held: Mapping[int, Held], months: int, today: dt.date,
     prices: dict[tuple[str, dt.date, int], int] = {}
     owed = 0
     for row in held.values():
-        if row.deleted_at is not None or row.status not in (Status.SUBMITTED.value, Status.ACTIVE.value):
-            reason = "deleted" if row.deleted_at is not None else row.status
+        if row.deleted or row.status not in (Status.SUBMITTED.value, Status.ACTIVE.value):
+            reason = "deleted" if row.deleted else row.status
             skipped[reason] = skipped.get(reason, 0) + 1
             continue
         first, restart = _first_covered_month(row.status, row.coverage_start, row.coverage_end, today)
@@ -152,8 +152,9 @@ def _pay(session: Session, ws: Workspace, actor: Actor, held: Mapping[int, Held]
     else:
         credit_shares, shares = {}, transfer_shares(amount, owed_each)
     events: dict[int, dict[str, Any]] = {}
+    at = _stamp(now)
     for wid, (amount_for, restart) in planned.items():
-        event = {"type": lifecycle.PAID, "at": _stamp(now), "by": actor.username, "payment": number,
+        event = {"type": lifecycle.PAID, "at": at, "by": actor.username, "payment": number,
                  "months": months, "amount": amount_for, "fund": fund.value}
         if shares is not None:
             event["paid"] = shares[wid]
