@@ -32,15 +32,12 @@ class AnswerDialog(_Step):
         self.result: membership.AnswerResult | None = None
         self.preview: membership.AnswerResult | None = None
         self.path: Path | None = None
-        self.setWindowTitle(self.tr("Baca jawaban BPJS"))
-        intro = QLabel(self.tr(
+        self._intro(self.tr("Baca jawaban BPJS"), self.tr(
             "Pilih berkas yang dikirim BPJS (.xlsx, .xls, .ods atau .csv). Lindung membacanya dulu tanpa mengubah "
             "apa pun: periksa lembar, kolom dan tanggal yang terbaca, lalu pilih \"Terapkan\". Baris dengan nomor KPJ "
             "11 digit dan tanggal kepesertaan (TMT) membuat peserta itu Aktif sejak tanggal tersebut; baris dengan "
             "alasan tanpa KPJ membuatnya Ditolak BPJS; baris yang masih diproses (PROSES, PENDING, menunggu) tidak "
             "mengubah apa-apa. Berkas yang sama dibaca dua kali tidak mengubah apa-apa."))
-        intro.setWordWrap(True)
-        self.layout_.addWidget(intro)
         self.choose_button = QPushButton(self.tr("&Pilih berkas jawaban…"), objectName="saveButton",
                                          clicked=self.choose_file, autoDefault=True)
         pick = QHBoxLayout()

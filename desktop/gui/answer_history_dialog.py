@@ -25,14 +25,11 @@ class AnswerHistoryDialog(_Step):
         super().__init__(ws, worker, actor, parent)
         self.answers: list[membership.AppliedAnswer] = []
         self.confirm_box: QMessageBox | None = None
-        self.setWindowTitle(self.tr("Riwayat jawaban BPJS"))
-        intro = QLabel(self.tr(
+        self._intro(self.tr("Riwayat jawaban BPJS"), self.tr(
             "Jawaban BPJS yang sudah diterapkan, terbaru di atas. Bila sebuah berkas salah diterapkan (berkas "
             "batch lain, tanggal salah dibaca), pilih berkas itu lalu \"Urungkan\": peserta yang diaktifkan atau "
             "ditolak olehnya kembali seperti sebelumnya (Diajukan ke BPJS), lalu terapkan berkas yang benar. "
             "Riwayat peserta tetap mencatat semuanya; pengurungan dicatat di audit dan ikut tersinkron."))
-        intro.setWordWrap(True)
-        self.layout_.addWidget(intro)
         self.table = _table([self.tr("Dibaca"), self.tr("Oleh"), self.tr("Berkas"), self.tr("Aktif"),
                              self.tr("Ditolak"), self.tr("Keadaan"), self.tr("Kode")], "answerHistory")
         self.table.itemSelectionChanged.connect(self._update_buttons)

@@ -119,13 +119,10 @@ class SubmitDialog(_Step):
         # Counting checks every record (about 2 s for 10,000 on a slow laptop): one count at a time, and
         # one more when the filters changed meanwhile, so typing queues no pile of counts on the worker.
         self._counting = self._count_again = False
-        self.setWindowTitle(self.tr("Ajukan ke BPJS"))
-        intro = QLabel(self.tr(
+        self._intro(self.tr("Ajukan ke BPJS"), self.tr(
             "Lindung menulis berkas pendaftaran kolektif (Excel) untuk peserta yang siap: data lengkap dan sah, "
             "tidak menunggu tinjauan di hub, belum pernah diajukan (atau ditolak BPJS lalu sudah diperbaiki). "
             "Unggah berkas itu ke BPJS Ketenagakerjaan; peserta di dalamnya menjadi \"Diajukan ke BPJS\"."))
-        intro.setWordWrap(True)
-        self.layout_.addWidget(intro)
         form = QFormLayout()
         self.kabupaten = QComboBox(objectName="submitKabupaten")
         self.kabupaten.addItem(self.tr("Semua kabupaten/kota"), None)
@@ -405,13 +402,10 @@ class PaymentDialog(_PaymentStep):
     def __init__(self, ws, worker, actor, batches: list[membership.BatchInfo], selected: str | None = None,
                  parent=None):
         super().__init__(ws, worker, actor, parent)
-        self.setWindowTitle(self.tr("Catat pembayaran BAZNAS"))
-        intro = QLabel(self.tr(
+        self._intro(self.tr("Catat pembayaran BAZNAS"), self.tr(
             "Catat transfer BAZNAS untuk iuran satu batch. Lindung menghitung kewajibannya dari tarif iuran yang "
             "berlaku; bila BAZNAS membayar jumlah lain, selisihnya disebut di bawah. Perlindungan peserta aktif "
             "berjalan sejak tanggal kepesertaan BPJS sepanjang bulan yang dibayar."))
-        intro.setWordWrap(True)
-        self.layout_.addWidget(intro)
         form = QFormLayout()
         self.batch = QComboBox(objectName="paymentBatch")
         for info in batches:
@@ -479,13 +473,10 @@ class RenewDialog(_PaymentStep):
 
     def __init__(self, ws, worker, actor, parent=None):
         super().__init__(ws, worker, actor, parent)
-        self.setWindowTitle(self.tr("Perpanjang kepesertaan"))
-        intro = QLabel(self.tr(
+        self._intro(self.tr("Perpanjang kepesertaan"), self.tr(
             "Perpanjang sekaligus semua peserta aktif yang perlindungannya berakhir dalam beberapa hari ke depan "
             "(atau sudah berakhir): BAZNAS membayar lagi, perlindungan bersambung. Jumlah pesertanya tampil "
             "dulu sebelum dicatat."))
-        intro.setWordWrap(True)
-        self.layout_.addWidget(intro)
         form = QFormLayout()
         self.days = QSpinBox(objectName="renewDays")
         self.days.setRange(0, 366)
@@ -554,13 +545,10 @@ class RefundDialog(_Step):
 
     def __init__(self, ws, worker, actor, parent=None):
         super().__init__(ws, worker, actor, parent)
-        self.setWindowTitle(self.tr("Kembalikan kredit BAZNAS"))
-        intro = QLabel(self.tr(
+        self._intro(self.tr("Kembalikan kredit BAZNAS"), self.tr(
             "Kredit BAZNAS adalah uang yang dibayar untuk bulan yang tidak diterima siapa pun: peserta ditolak BPJS, "
             "atau transfer yang lebih dari kewajiban. Kredit dapat dipakai pada pembayaran berikutnya, atau "
             "dikembalikan kepada BAZNAS di sini. Kredit yang masih menunggu jawaban BPJS belum dapat dikembalikan."))
-        intro.setWordWrap(True)
-        self.layout_.addWidget(intro)
         self.available = QLabel(self.tr("Menghitung…"), objectName="refundAvailable")
         self.available.setStyleSheet("font-size: 12pt; font-weight: bold;")
         self.layout_.addWidget(self.available)
@@ -623,13 +611,10 @@ class TemplateDialog(_Step):
     def __init__(self, ws, worker, actor, parent=None):
         super().__init__(ws, worker, actor, parent)
         self.columns: list[tuple[str, str | None]] = []
-        self.setWindowTitle(self.tr("Templat berkas pengajuan BPJS"))
-        intro = QLabel(self.tr(
+        self._intro(self.tr("Templat berkas pengajuan BPJS"), self.tr(
             "Bila cabang memakai templat unggah BPJS sendiri, muat berkas templatnya (cukup baris judulnya): "
             "berkas pengajuan lalu memakai nama dan urutan kolom templat itu. Kolom yang tidak dikenal "
             "dibiarkan kosong."))
-        intro.setWordWrap(True)
-        self.layout_.addWidget(intro)
         self.state = QLabel(objectName="templateState")
         self.state.setWordWrap(True)
         self.layout_.addWidget(self.state)
@@ -681,12 +666,9 @@ class BaznasReportDialog(_Step):
 
     def __init__(self, ws, worker, actor, parent=None):
         super().__init__(ws, worker, actor, parent)
-        self.setWindowTitle(self.tr("Laporan penyaluran BAZNAS"))
-        intro = QLabel(self.tr(
+        self._intro(self.tr("Laporan penyaluran BAZNAS"), self.tr(
             "Untuk catatan penyaluran zakat BAZNAS: per mustahik, iuran yang dibayarkan untuknya (menurut "
             "pembayaran yang dicatat pada rentang tanggal ini), dengan asnafnya. Disimpan sebagai Excel."))
-        intro.setWordWrap(True)
-        self.layout_.addWidget(intro)
         form = QFormLayout()
         today = ws.today
         self.date_from = QDateEdit(QDate(today.year, today.month, 1), objectName="reportFrom")

@@ -68,6 +68,14 @@ class _Step(QDialog):
         self.progress.setMaximumHeight(10)
         self.progress.setTextVisible(False)
 
+    def _intro(self, title: str, text: str) -> QLabel:
+        """The step's title and the paragraph that says what it does, at the top."""
+        self.setWindowTitle(title)
+        intro = QLabel(text)
+        intro.setWordWrap(True)
+        self.layout_.addWidget(intro)
+        return intro
+
     def _buttons(self, *buttons: QPushButton) -> None:
         row = QHBoxLayout()
         row.addWidget(self.progress, 1)
