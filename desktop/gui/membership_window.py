@@ -356,7 +356,8 @@ class _PaymentStep(_Step):
 
     def _quoted(self, quote: membership.PaymentQuote) -> None:
         self.quote = quote
-        self._show_quote()
+        if not self.recorded:       # what was recorded stays on screen until something is changed
+            self._show_quote()
         self._update_buttons()
 
     def _show_quote(self) -> None:

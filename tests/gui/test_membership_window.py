@@ -266,6 +266,9 @@ def test_ending_soon_filter_history_print_and_renew(qtbot, window, ws, admin, tm
         renew.renew_button.click()
     assert done.args[0].records == 3 and "diperpanjang 12 bulan" in renew.message.text()
     qtbot.waitUntil(lambda: renew.quote is not None and renew.quote.records == 0, timeout=10_000)
+    # What was renewed stays said, not the next quote's "0 peserta" (nobody is left to renew).
+    assert renew.figures.covers.text() == "3 peserta × 12 bulan" and renew.figures.title().startswith("Dicatat: BY-")
+    assert renew.figures.owed.text() == format_rupiah(done.args[0].amount_owed)
     qtbot.waitUntil(lambda: window.model.total == 0, timeout=10_000)     # nobody ends soon any more
     qtbot.waitUntil(lambda: kep.payment_table.rowCount() == 3, timeout=10_000)
     assert kep.payment_table.item(0, 2).text() == "perpanjangan"
