@@ -48,3 +48,35 @@ def test_the_ledger_synced_to_a_second_branch_laptop_has_the_same_balances(hub, 
     assert moved["total"]["credit"] == 0 and moved["total"]["paid"] == total["paid"] - refunded["amount"]
     sync(first), sync(second)
     assert as_json(run(second, "payment", "balance", "--json")) == moved
+
+
+def test_a_payment_recorded_before_the_ledger_reaches_the_hub_with_its_shares(hub, tmp_path):
+    """A branch laptop upgraded with a payment recorded before workers' events carried their share of the
+    transfer: the upgrade appends each worker's share, the hub takes them (appended, from the branch), and a
+    second branch laptop's ledger holds the transfer, not what was owed."""
+    from alembic import command as alembic_command
+    from sqlalchemy import text
+
+    from desktop.domain import lifecycle
+    from desktop.services.workspace import Workspace
+    from desktop.storage.engine import _alembic_config
+
+    first = laptop(tmp_path, "cabang-lama", hub, workers=3, seed=93, role="admin")
+    second = laptop(tmp_path, "cabang-baru", hub, role="admin")
+    sync(first)
+    batch = as_json(run(first, "bpjs", "export", str(tmp_path / "ajuan.xlsx"), "--json"))["batch"]
+    sync(first)
+    owed = as_json(run(first, "payment", "add", "--batch", batch, "--months", "12", "--reference", "T-1",
+                       "--amount", "1", "--json"))["owed"]
+    ws = Workspace(first, today=dt.date.today())
+    with ws.engine.begin() as connection:                # the payment as a laptop before 0016 stored it
+        alembic_command.downgrade(_alembic_config(connection), "0015")
+        for wid, events in connection.execute(text("SELECT id, lifecycle FROM workers")).all():
+            old = [{k: v for k, v in e.items() if k != "paid"} for e in lifecycle.loads(events)]
+            connection.execute(text("UPDATE workers SET lifecycle = :l WHERE id = :i"),
+                               {"l": lifecycle.dumps(old), "i": wid})
+    ws.close()
+    here = as_json(run(first, "payment", "balance", "--json"))          # opening it upgrades it
+    assert here["total"]["paid"] == 1 and owed > 1
+    sync(first), sync(second)
+    assert as_json(run(second, "payment", "balance", "--json")) == here
