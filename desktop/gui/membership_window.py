@@ -720,6 +720,81 @@ class BaznasReportDialog(_Step):
         self.done.emit(result)
 
 
+class BillDialog(_Step):
+    """Rekonsiliasi tagihan BPJS: BPJS's bill against the months BAZNAS paid for (``lindung bpjs bill``)."""
+
+    def __init__(self, ws, worker, actor, parent=None):
+        super().__init__(ws, worker, actor, parent)
+        self._intro(self.tr("Rekonsiliasi tagihan BPJS"), self.tr(
+            "Bandingkan tagihan yang dikirim BPJS dengan bulan kepesertaan yang dibayar BAZNAS: siapa dan bulan apa "
+            "yang ditagih padahal tidak diharapkan, yang diharapkan tetapi tidak ditagih, dan selisih harga. "
+            "Rinciannya disimpan sebagai Excel."))
+        form = QFormLayout()
+        self.figures: dict[str, QLabel] = {}
+        for key, text in (("period", self.tr("Periode tagihan")), ("rows", self.tr("Baris dibandingkan")),
+                          ("charged", self.tr("Ditagih BPJS")), ("expected", self.tr("Diharapkan (buku dana)")),
+                          ("difference", self.tr("Selisih")), ("unexpected", self.tr("Ditagih, tidak diharapkan")),
+                          ("missing", self.tr("Diharapkan, tidak ditagih")), ("price", self.tr("Selisih harga")),
+                          ("unread", self.tr("Baris tidak terbaca"))):
+            self.figures[key] = QLabel("–", objectName=f"bill_{key}")
+            self.figures[key].setWordWrap(True)
+            form.addRow(text, self.figures[key])
+        self.layout_.addLayout(form)
+        self.layout_.addStretch(1)
+        self.read_button = QPushButton(self.tr("&Pilih tagihan BPJS…"), objectName="saveButton",
+                                       clicked=self.choose_file, autoDefault=True)
+        self._buttons(self.read_button)
+        self.resize(620, 440)
+
+    def _update_buttons(self) -> None:
+        self.read_button.setEnabled(not self.busy)
+
+    def choose_file(self) -> None:
+        from desktop.gui.privacy import save_path
+
+        chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Pilih berkas tagihan BPJS"), str(self.ws.exports_dir),
+                                                self.tr("Tagihan BPJS (*.xlsx *.xls *.ods *.csv)"))
+        if not chosen:
+            return
+        out = save_path(self, self.ws, self.tr("Simpan rincian rekonsiliasi"),
+                        f"rekonsiliasi-{Path(chosen).stem}.xlsx", "Excel (*.xlsx)")
+        if out is not None:
+            self.reconcile(Path(chosen), out)
+
+    def reconcile(self, bill: Path, out: Path) -> None:
+        from desktop.services.membership.bill import reconcile_bill
+
+        self.message.clear()
+        self._run(reconcile_bill, self.ws, bill, self.actor, out, on_success=lambda result: self._shown(result, out))
+
+    def _shown(self, result, out: Path) -> None:
+        def amount(lines, figure) -> str:
+            return self.tr("{count} ({amount})").format(count=len(lines), amount=format_rupiah(
+                sum(figure(line) or 0 for line in lines)))
+
+        f = self.figures
+        f["period"].setText(self.tr("{first} s.d. {last}").format(first=f"{result.first:%m-%Y}",
+                                                                  last=f"{result.last:%m-%Y}")
+                            if result.first and result.last else "–")
+        f["rows"].setText(f"{result.rows:,}".replace(",", "."))
+        f["charged"].setText(format_rupiah(result.charged))
+        f["expected"].setText(format_rupiah(result.expected))
+        f["unexpected"].setText(amount(result.unexpected, lambda line: line.charged))
+        f["missing"].setText(amount(result.missing, lambda line: line.expected))
+        f["price"].setText(amount(result.price, lambda line: line.difference))
+        f["unread"].setText(str(len(result.unread)) if not result.unread else "; ".join(
+            self.tr("baris {row}: {problem}").format(row=row.row, problem=row.problem) for row in result.unread[:5])
+            + (" …" if len(result.unread) > 5 else ""))
+        if result.difference:
+            _say(f["difference"], format_rupiah(abs(result.difference)) + " " + (
+                self.tr("lebih banyak ditagih") if result.difference > 0 else self.tr("lebih sedikit ditagih")),
+                SHORT_STYLE if result.difference > 0 else OVER_STYLE)
+        else:
+            _say(f["difference"], self.tr("Sesuai: ditagih sama dengan yang diharapkan."), OK_STYLE)
+        _say(self.message, self.tr("Rincian ditulis ke {path}.").format(path=out), OK_STYLE)
+        self.done.emit(result)
+
+
 # --------------------------------------------------------------------------- the window
 
 class MembershipWindow(QDialog):
@@ -767,15 +842,18 @@ class MembershipWindow(QDialog):
         self.template_button = QPushButton(self.tr("&Templat BPJS…"), clicked=self.open_template)
         self.report_button = QPushButton(self.tr("&Laporan penyaluran BAZNAS…"), clicked=self.open_report)
         self.refund_button = QPushButton(self.tr("Kembalikan kre&dit BAZNAS…"), clicked=self.open_refund)
+        self.bill_button = QPushButton(self.tr("Rekonsiliasi ta&gihan BPJS…"), clicked=self.open_bill)
         tips = (self.tr("Tulis berkas pendaftaran kolektif untuk peserta yang siap"),
                 self.tr("Terapkan nomor KPJ dan penolakan dari berkas BPJS"),
                 self.tr("Catat transfer BAZNAS untuk batch yang dipilih di tabel"),
                 self.tr("Bayar lagi untuk peserta yang perlindungannya segera berakhir"),
                 self.tr("Ikuti nama dan urutan kolom templat unggah cabang"),
                 self.tr("Excel per mustahik untuk catatan penyaluran zakat"),
-                self.tr("Uang untuk bulan yang tidak diterima siapa pun, dikembalikan kepada BAZNAS"))
+                self.tr("Uang untuk bulan yang tidak diterima siapa pun, dikembalikan kepada BAZNAS"),
+                self.tr("Tagihan BPJS dibandingkan dengan bulan yang dibayar BAZNAS"))
         for button, tip in zip((self.submit_button, self.answer_button, self.payment_button, self.renew_button,
-                                self.template_button, self.report_button, self.refund_button), tips, strict=True):
+                                self.template_button, self.report_button, self.refund_button, self.bill_button), tips,
+                               strict=True):
             button.setToolTip(tip)
             button.setStyleSheet("text-align: left; padding: 6px 12px;")
             steps.addWidget(button)
@@ -828,7 +906,8 @@ class MembershipWindow(QDialog):
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
         for button in (self.submit_button, self.answer_button, self.payment_button, self.renew_button,
-                       self.template_button, self.report_button, self.refund_button, self.close_button):
+                       self.template_button, self.report_button, self.refund_button, self.bill_button,
+                       self.close_button):
             button.setAutoDefault(False)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802
@@ -978,6 +1057,9 @@ class MembershipWindow(QDialog):
 
     def open_refund(self) -> RefundDialog:
         return self._open_step(RefundDialog(self.ws, self.worker, self.actor, self))
+
+    def open_bill(self) -> BillDialog:
+        return self._open_step(BillDialog(self.ws, self.worker, self.actor, self))
 
 
 # --------------------------------------------------------------------------- a record's history

@@ -448,3 +448,33 @@ def test_credit_pays_the_next_payment_and_the_rest_is_refunded_from_the_window(q
     total = balances(ws, admin).total
     assert (total.credit, total.moved, total.refunded) == (0, used, credit - used)
     assert "dapat dipakai" not in kep.summary.text() and f"dikembalikan {format_rupiah(credit - used)}" in kep.summary.text()
+
+
+def test_bpjs_bill_reconciled_from_the_window(qtbot, worker, tmp_path):
+    """BPJS's bill held against the months paid, from the Kepesertaan window (as ``lindung bpjs bill``)."""
+    from desktop.gui.membership_window import MembershipWindow, SHORT_STYLE
+    from tests.integration.test_bpjs_bill import FULL, ONE, RELIEF, paid_workspace, write_bill
+
+    ws = paid_workspace(tmp_path)
+    try:
+        kep = MembershipWindow(ws, worker, SYSTEM)
+        qtbot.addWidget(kep)
+        with qtbot.waitSignal(kep.loaded, timeout=10_000):
+            kep.show()
+        with qtbot.waitSignal(kep.step_opened, timeout=5000) as opened:
+            kep.bill_button.click()
+        bill = opened.args[0]
+        assert bill.windowTitle() == "Rekonsiliasi tagihan BPJS"
+        out = tmp_path / "rekon.xlsx"
+        with qtbot.waitSignal(bill.done, timeout=20_000):
+            bill.reconcile(write_bill(tmp_path / "tagihan.xlsx"), out)
+        figures = {key: label.text() for key, label in bill.figures.items()}
+        assert figures["period"] == "12-2026 s.d. 12-2027" and figures["expected"] == format_rupiah(9 * ONE)
+        assert figures["unexpected"] == f"3 ({format_rupiah(2 * RELIEF + FULL)})"
+        assert figures["missing"] == f"1 ({format_rupiah(FULL)})" and figures["price"] == "1 (Rp 200)"
+        assert figures["difference"] == f"{format_rupiah(2 * RELIEF + 200)} lebih banyak ditagih"
+        assert bill.figures["difference"].styleSheet() == SHORT_STYLE
+        assert out.exists() and f"Rincian ditulis ke {out}." == bill.message.text()
+        kep.close()
+    finally:
+        ws.close()

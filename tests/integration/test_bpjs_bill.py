@@ -29,6 +29,12 @@ MONTHS = [dt.date(2026, 12, 1)] + [dt.date(2027, m, 1) for m in range(1, 12)]
 
 @pytest.fixture
 def paid(tmp_path):
+    ws = paid_workspace(tmp_path)
+    yield ws
+    ws.close()
+
+
+def paid_workspace(tmp_path) -> Workspace:
     """Ten workers submitted, paid 12 months; BPJS answered nine active from 5 December, one refused."""
     ws = Workspace(tmp_path / "cabang.sqlite3", today=DAY)
     for nik, name in zip(NIKS[:10], NAMES):
@@ -38,8 +44,7 @@ def paid(tmp_path):
     rows = [[NIKS[n], KPJS[n], "05-12-2026", ""] for n in range(9)] + [[NIKS[9], "", "", "DITOLAK"]]
     membership.import_answer(ws, csv_answer(tmp_path / "jawaban.csv", ["NIK", "No KPJ", "TMT", "Status"], rows),
                              SYSTEM)
-    yield ws
-    ws.close()
+    return ws
 
 
 def price(month: dt.date) -> int:
