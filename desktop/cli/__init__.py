@@ -133,13 +133,16 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--batch", metavar="NOMOR", help="tagihan iuran batch pengajuan ini (dokumen bernomor)")
     q.add_argument("--reissue", action="store_true",
                    help="dengan --batch: terbitkan koreksi (tagihan tambahan atau nota kredit) bila angkanya berubah")
-    q = report_sub.add_parser("documents", help="dokumen tagihan yang sudah terbit (tagihan, tagihan tambahan, nota kredit)")
+    q = report_sub.add_parser("documents", help="dokumen yang sudah terbit (tagihan, tagihan tambahan, nota kredit, "
+                                                     "pengembalian kredit, laporan penyaluran BAZNAS)")
     q.add_argument("--batch", metavar="NOMOR", help="hanya dokumen batch ini")
     q.add_argument("--json", action="store_true", help="keluaran JSON")
     q = report_sub.add_parser("baznas", help="penyaluran BAZNAS per mustahik (dengan asnaf), .xlsx")
     q.add_argument("out", type=output_file, metavar="OUT.xlsx")
     q.add_argument("--from", dest="date_from", required=True, metavar="TANGGAL")
     q.add_argument("--to", dest="date_to", required=True, metavar="TANGGAL")
+    q.add_argument("--reissue", action="store_true",
+                   help="terbitkan laporan pengganti bila angka periode ini berubah sejak laporannya terbit")
 
     def _filters(q, query: bool = True) -> None:
         q.add_argument("--kabupaten", metavar="KODE|NAMA")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sys
 from pathlib import Path
 
 from desktop.cli.common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, CliError, _resolve_kabupaten, _school_id, _warn_outside
@@ -301,9 +302,19 @@ def cmd_report_baznas(ws, actor, args) -> int:
     start, end = _date(args.date_from, "--from"), _date(args.date_to, "--to")
     if end < start:
         raise CliError("--to sebelum --from", EXIT_USAGE)
-    count, total = membership.baznas_report(ws, Path(args.out), actor, start, end)
-    from desktop.domain.text import format_rupiah
+    from desktop.domain.text import format_date_long, format_rupiah
+    from desktop.services.membership.baznas import issue_baznas_report
 
-    print(f"Penyaluran BAZNAS: {count} mustahik, {format_rupiah(total)}, ditulis ke {args.out}.")
+    record = issue_baznas_report(ws, Path(args.out), actor, start, end, reissue=args.reissue)
+    issued = format_date_long(record.issued_at.date())
+    how = ("" if record.issued and not record.refers_to else
+           f", menggantikan {record.refers_to}" if record.issued else
+           f", terbit {issued}; ditulis ulang dengan angka yang sama")
+    print(f"Laporan penyaluran BAZNAS {record.number}: {record.people} mustahik, {format_rupiah(record.total)}{how}, "
+          f"ditulis ke {args.out}.")
+    if record.changed_since:
+        print(f"lindung: perhatian: angka periode ini berubah sejak {record.changed_since} terbit; yang ditulis tetap "
+              f"{record.number}. Untuk menerbitkan laporan pengganti: lindung report baznas FILE.xlsx --from "
+              f"{args.date_from} --to {args.date_to} --reissue", file=sys.stderr)
     _warn_outside(ws, args.out)
     return EXIT_OK

@@ -41,7 +41,15 @@ def cmd_report(ws, actor, args) -> int:
 
 
 KIND_NAMES = {"invoice": "tagihan", "supplementary": "tagihan tambahan", "credit_note": "nota kredit",
-              "refund": "pengembalian kredit BAZNAS"}
+              "refund": "pengembalian kredit BAZNAS", "baznas": "laporan penyaluran BAZNAS"}
+
+
+
+def _subject(document) -> str:
+    from desktop.services import reporting
+
+    template, values = reporting.document_subject(document)
+    return template.format(**values)
 
 
 def _signed(amount: int) -> str:
@@ -91,12 +99,11 @@ def _documents(ws, actor, args) -> int:
                            "workers": d.figures["workers"], "total": d.figures["total"]} for d in issued]))
         return EXIT_OK
     if not issued:
-        print("Belum ada dokumen tagihan yang terbit." if not args.batch else
-              f"Belum ada dokumen tagihan yang terbit untuk batch {args.batch}.")
+        print("Belum ada dokumen yang terbit." if not args.batch else
+              f"Belum ada dokumen yang terbit untuk batch {args.batch}.")
         return EXIT_OK
     for d in issued:
-        batch = f"batch {d.batch_no}" if d.kind != "refund" else f"{d.figures['workers']} peserta"
-        print(f"{d.number}\t{KIND_NAMES[d.kind]}\t{batch}\t{format_date_long(reporting.issued_local(d).date())}\t"
+        print(f"{d.number}\t{KIND_NAMES[d.kind]}\t{_subject(d)}\t{format_date_long(reporting.issued_local(d).date())}\t"
               f"{_signed(d.figures['total']) if d.refers_to else _signed(d.figures['total']).lstrip('+')}"
-              + (f"\tmengoreksi {d.refers_to}" if d.refers_to else ""))
+              + (f"\t{'menggantikan' if d.kind == 'baznas' else 'mengoreksi'} {d.refers_to}" if d.refers_to else ""))
     return EXIT_OK

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QLocale, QSettings, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QLocale, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit,
@@ -21,6 +21,7 @@ from desktop.gui.worker import DbWorker
 from desktop.gui.worker_model import EXPIRING_SOON, WorkerTableModel, status_filter
 from desktop.services import accounts, enrollment, permissions, reporting, schools, search
 from desktop.services.accounts import ROLE_LABELS, Actor
+from desktop.services.errors import CONTEXT as SERVICE_CONTEXT
 from desktop.services.records import Page, SchoolInfo, WorkerRecord
 from desktop.services.search import SearchQuery
 from desktop.services.workspace import Workspace
@@ -214,7 +215,7 @@ class MainWindow(QMainWindow):
                                   triggered=self.report_receipts))
         reports.addAction(QAction(self.tr("Kewajiban iuran BAZNAS…"), self, triggered=self.report_contributions))
         reports.addAction(QAction(self.tr("Tagihan iuran satu batch…"), self, triggered=lambda: self.report_invoice()))
-        reports.addAction(QAction(self.tr("Dokumen tagihan yang terbit…"), self, triggered=self.show_documents))
+        reports.addAction(QAction(self.tr("Dokumen yang terbit…"), self, triggered=self.show_documents))
         data.addSeparator()
         data.addAction(quit_)
         self.addAction(quit_)
@@ -574,18 +575,22 @@ class MainWindow(QMainWindow):
 
     def _documents_shown(self, issued) -> None:
         kinds = {"invoice": self.tr("tagihan"), "supplementary": self.tr("tagihan tambahan"),
-                 "credit_note": self.tr("nota kredit"), "refund": self.tr("pengembalian kredit BAZNAS")}
+                 "credit_note": self.tr("nota kredit"), "refund": self.tr("pengembalian kredit BAZNAS"),
+                 "baznas": self.tr("laporan penyaluran BAZNAS")}
+
+        def subject(document) -> str:
+            template, values = reporting.document_subject(document)
+            return QCoreApplication.translate(SERVICE_CONTEXT, template).format(**values)
+
         lines = [self.tr("{number} · {kind} · {batch} · {date} · {total}").format(
-            number=d.number, kind=kinds[d.kind],
-            batch=self.tr("batch {batch}").format(batch=d.batch_no) if d.kind != "refund"
-            else self.tr("{count} peserta").format(count=d.figures["workers"]),
+            number=d.number, kind=kinds[d.kind], batch=subject(d),
             date=format_date_long(reporting.issued_local(d).date()),
             total=format_rupiah(d.figures["total"]) if d.figures["total"] >= 0
             else "−" + format_rupiah(-d.figures["total"]))
             + (self.tr(" · mengoreksi {number}").format(number=d.refers_to) if d.refers_to else "")
             for d in issued]
-        QMessageBox.information(self, self.tr("Dokumen tagihan yang terbit"),
-                                "\n".join(lines) or self.tr("Belum ada dokumen tagihan yang terbit."))
+        QMessageBox.information(self, self.tr("Dokumen yang terbit"),
+                                "\n".join(lines) or self.tr("Belum ada dokumen yang terbit."))
 
     # ------------------------------------------------------------------ hub, schools, settings, backups
     def start_sync(self) -> None:

@@ -33,6 +33,7 @@ from desktop.gui.worker import DbWorker
 from desktop.services import membership, permissions
 from desktop.services.accounts import Actor
 from desktop.services.errors import CONTEXT as SERVICE_CONTEXT
+from desktop.services.membership.baznas import issue_baznas_report
 from desktop.services.membership.ledger import usable_credit
 from desktop.services.records import SchoolInfo, WorkerRow
 from desktop.services.search import SearchQuery
@@ -669,7 +670,9 @@ class BaznasReportDialog(_Step):
         super().__init__(ws, worker, actor, parent)
         self._intro(self.tr("Laporan penyaluran BAZNAS"), self.tr(
             "Untuk catatan penyaluran zakat BAZNAS: per mustahik, iuran yang dibayarkan untuknya (menurut "
-            "pembayaran yang dicatat pada rentang tanggal ini), dengan asnafnya. Disimpan sebagai Excel."))
+            "pembayaran yang dicatat pada rentang tanggal ini), dengan asnafnya. Disimpan sebagai Excel. Laporan "
+            "satu periode terbit sekali dengan nomornya (LP-…) dan ditulis ulang dengan angka yang sama; bila "
+            "angkanya berubah sesudahnya, terbitkan laporan pengganti."))
         form = QFormLayout()
         today = ws.today
         self.date_from = QDateEdit(QDate(today.year, today.month, 1), objectName="reportFrom")
@@ -679,6 +682,9 @@ class BaznasReportDialog(_Step):
             edit.setDisplayFormat("dd-MM-yyyy")
         form.addRow(self.tr("&Dari tanggal"), self.date_from)
         form.addRow(self.tr("&Sampai tanggal"), self.date_to)
+        self.reissue = QCheckBox(self.tr("Terbitkan laporan &pengganti bila angkanya berubah sejak terbit"),
+                                 objectName="reissue")
+        form.addRow("", self.reissue)
         self.layout_.addLayout(form)
         self.layout_.addStretch(1)
         self.save_button = QPushButton(self.tr("&Simpan laporan…"), objectName="saveButton", clicked=self.choose_file,
@@ -710,14 +716,22 @@ class BaznasReportDialog(_Step):
             _say(self.message, self.tr("Tanggal akhir sebelum tanggal awal."), ERROR_STYLE)
             return
         self.message.clear()
-        self._run(membership.baznas_report, self.ws, Path(path), self.actor, start, end,
+        self._run(issue_baznas_report, self.ws, Path(path), self.actor, start, end, reissue=self.reissue.isChecked(),
                   on_success=lambda result: self._saved(result, Path(path)))
 
-    def _saved(self, result: tuple[int, int], path: Path) -> None:
-        count, total = result
-        _say(self.message, self.tr("Penyaluran BAZNAS: {count} mustahik, {total}, disimpan ke {path}.").format(
-            count=count, total=format_rupiah(total), path=path), OK_STYLE)
-        self.done.emit(result)
+    def _saved(self, record, path: Path) -> None:
+        text = self.tr("Laporan penyaluran BAZNAS {number}: {count} mustahik, {total}, disimpan ke {path}.").format(
+            number=record.number, count=record.people, total=format_rupiah(record.total), path=path)
+        if record.issued and record.refers_to:
+            text += " " + self.tr("Menggantikan {number}.").format(number=record.refers_to)
+        elif not record.issued:
+            text += " " + self.tr("Terbit {date}; ditulis ulang dengan angka yang sama.").format(
+                date=format_date(record.issued_at.date()))
+        if record.changed_since:
+            text += " " + self.tr("Angka periode ini berubah sejak {number} terbit: centang \"Terbitkan laporan "
+                                  "pengganti\" lalu simpan lagi.").format(number=record.changed_since)
+        _say(self.message, text, OVER_STYLE if record.changed_since else OK_STYLE)
+        self.done.emit(record)
 
 
 class BillDialog(_Step):

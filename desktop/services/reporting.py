@@ -15,7 +15,7 @@ from desktop.domain.contributions import (
 )
 from desktop.domain.enrollment import Occupation, Status
 from desktop.domain.messages import QT_TRANSLATE_NOOP
-from desktop.domain.text import MONTHS_ID, format_date_long, format_rupiah
+from desktop.domain.text import MONTHS_ID, format_date, format_date_long, format_rupiah
 from desktop.paths import FONTS
 from desktop.services import audit, permissions
 from desktop.services.accounts import Actor
@@ -313,6 +313,18 @@ def batch_invoice(ws: Workspace, out: Path, actor: Actor, batch: str, months: in
     audit.log(ws, actor, "export", Path(out).name, {"what": "kewajiban iuran", "batch": batch,
                                                    "document": result.printed.number})
     return result
+
+
+def document_subject(document: DocumentRecord) -> tuple[str, dict[str, str]]:
+    """What a document is about, as a listing says it: a batch, the workers of a refund, a period. A
+    message template (context "Service") and its values."""
+    figures = document.figures
+    if document.kind == documents.REFUND:
+        return QT_TRANSLATE_NOOP("Service", "{count} peserta"), {"count": str(figures["workers"])}
+    if document.kind == documents.BAZNAS:
+        first, last = (format_date(dt.date.fromisoformat(day)) for day in figures["period"])
+        return QT_TRANSLATE_NOOP("Service", "periode {first} s.d. {last}"), {"first": first, "last": last}
+    return QT_TRANSLATE_NOOP("Service", "batch {batch}"), {"batch": document.batch_no}
 
 
 def issued_documents(ws: Workspace, actor: Actor, batch: str | None = None) -> list[DocumentRecord]:

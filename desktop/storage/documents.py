@@ -18,7 +18,8 @@ INVOICE = "invoice"
 SUPPLEMENTARY = "supplementary"
 CREDIT_NOTE = "credit_note"
 REFUND = "refund"                # BAZNAS's credit returned to it (batch "-": it is no batch's)
-KINDS = (INVOICE, SUPPLEMENTARY, CREDIT_NOTE, REFUND)
+BAZNAS = "baznas"                # BAZNAS's distribution record of a period (batch: "FROM..TO", ISO dates)
+KINDS = (INVOICE, SUPPLEMENTARY, CREDIT_NOTE, REFUND, BAZNAS)
 
 
 @dataclass(frozen=True)
@@ -64,9 +65,11 @@ def get(session: Session, number: str) -> DocumentRecord | None:
     return from_row(row) if row is not None else None
 
 
-def listing(session: Session, batch_no: str | None = None) -> list[DocumentRecord]:
-    """Documents in the order they were issued (of one batch with ``batch_no``)."""
+def listing(session: Session, batch_no: str | None = None, kind: str | None = None) -> list[DocumentRecord]:
+    """Documents in the order they were issued (of one batch with ``batch_no``, of one kind with ``kind``)."""
     query = select(*_COLUMNS).order_by(Document.id)
     if batch_no is not None:
         query = query.where(Document.batch_no == batch_no)
+    if kind is not None:
+        query = query.where(Document.kind == kind)
     return [from_row(row) for row in session.execute(query)]

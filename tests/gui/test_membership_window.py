@@ -330,10 +330,23 @@ def test_baznas_report_from_the_window(qtbot, window, ws, admin, tmp_path):
     out = tmp_path / "penyaluran.xlsx"
     with qtbot.waitSignal(report.done, timeout=20_000) as done:
         report.save_to(out)
-    assert done.args[0][0] == 4
-    assert report.message.text().startswith("Penyaluran BAZNAS: 4 mustahik, Rp ")
+    first = done.args[0]
+    assert first.people == 4 and first.issued and first.number.startswith("LP-")
+    assert report.message.text().startswith(f"Laporan penyaluran BAZNAS {first.number}: 4 mustahik, Rp ")
     sheet = openpyxl.load_workbook(out).active
     assert sheet.max_row == 5 and sheet.cell(1, 6).value == "Asnaf"
+    # Paid once more in the period: the record is written as issued and the window says it changed; ticked,
+    # a record replacing it is issued.
+    membership.renew(ws, admin, 400, 1)
+    with qtbot.waitSignal(report.done, timeout=20_000) as done:
+        report.save_to(tmp_path / "lagi.xlsx")
+    assert done.args[0].number == first.number and done.args[0].changed_since == first.number
+    assert "berubah sejak" in report.message.text()
+    report.reissue.setChecked(True)
+    with qtbot.waitSignal(report.done, timeout=20_000) as done:
+        report.save_to(tmp_path / "pengganti.xlsx")
+    assert done.args[0].issued and done.args[0].refers_to == first.number
+    assert report.message.text().endswith(f"Menggantikan {first.number}.")
 
 
 def test_a_volunteer_sees_status_and_kpj_but_not_the_window(qtbot, ws, worker, admin, tmp_path):

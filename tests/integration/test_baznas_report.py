@@ -7,8 +7,10 @@ import datetime as dt
 
 import openpyxl
 
+from desktop.domain.text import format_rupiah
 from desktop.services import enrollment, membership
 from desktop.services.accounts import SYSTEM
+from desktop.services.workspace import Workspace
 from tests.conftest import TODAY, make_raw
 from tests.integration.test_membership import OJEK
 
@@ -76,3 +78,34 @@ def test_the_baznas_record_holds_numbers_and_dates_with_a_sheet_and_a_total_per_
     assert all(is_int(row["Jumlah (Rp)"]) for row in funds)
     assert {row["Sumber Dana"].value: row["Jumlah (Rp)"].value for row in funds} == {
         "Zakat": zakat.amount_owed, "Infak": infak.amount_owed, "Jumlah": recorded}
+
+
+def test_the_record_of_a_period_is_issued_once_and_replaced_only_on_request(ws, tmp_path):
+    from tests.integration.test_cli import errors, run
+
+    enrollment.enroll(ws, make_raw(asnaf="fakir"), SYSTEM)
+    enrollment.enroll(ws, make_raw(**OJEK, asnaf="miskin"), SYSTEM)
+    batch = membership.export_submission(ws, tmp_path / "ajuan.xlsx", SYSTEM).number
+    first = membership.add_payment(ws, SYSTEM, 3, batch=batch, reference="TRF-1")
+    ws.close()
+    day = {"LINDUNG_TODAY": TODAY.isoformat()}
+    proc = run(ws.path, "report", "baznas", str(tmp_path / "a.xlsx"), "--from", "01-11-2026", "--to", "30-11-2026",
+               env=day)
+    number = proc.stdout.split()[3].rstrip(":")
+    assert number.startswith("LP-") and f"2 mustahik, {format_rupiah(first.amount_owed)}" in proc.stdout
+    again = Workspace(ws.path, today=TODAY)
+    more = membership.add_payment(again, SYSTEM, 1, batch=batch, reference="TRF-2")
+    again.close()
+    proc = run(ws.path, "report", "baznas", str(tmp_path / "b.xlsx"), "--from", "01-11-2026", "--to", "30-11-2026",
+               env=day)
+    assert f"Laporan penyaluran BAZNAS {number}: 2 mustahik" in proc.stdout and "angka yang sama" in proc.stdout
+    assert f"berubah sejak {number} terbit" in errors(proc) and "--reissue" in errors(proc)
+    written = [[c.value for c in row] for row in openpyxl.load_workbook(tmp_path / "b.xlsx").active.iter_rows()]
+    assert written == [[c.value for c in row] for row in openpyxl.load_workbook(tmp_path / "a.xlsx").active.iter_rows()]
+    proc = run(ws.path, "report", "baznas", str(tmp_path / "c.xlsx"), "--from", "01-11-2026", "--to", "30-11-2026",
+               "--reissue", env=day)
+    assert f"menggantikan {number}" in proc.stdout
+    assert format_rupiah(first.amount_owed + more.amount_owed) in proc.stdout
+    listed = run(ws.path, "report", "documents", env=day).stdout
+    assert "laporan penyaluran BAZNAS\tperiode 01-11-2026 s.d. 30-11-2026" in listed
+    assert f"menggantikan {number}" in listed

@@ -192,7 +192,7 @@ def test_the_command_line_issues_reprints_and_corrects(tmp_path):
     day = {"LINDUNG_TODAY": ISSUED.isoformat()}
     later = {"LINDUNG_TODAY": A_YEAR_LATER.isoformat()}
     batch = json.loads(run(db, "bpjs", "export", str(tmp_path / "a.xlsx"), "--json", env=day).stdout)["batch"]
-    assert run(db, "report", "documents", env=day).stdout.strip() == "Belum ada dokumen tagihan yang terbit."
+    assert run(db, "report", "documents", env=day).stdout.strip() == "Belum ada dokumen yang terbit."
 
     proc = run(db, "report", "contributions", str(tmp_path / "t1.pdf"), "--batch", batch, env=day)
     assert proc.returncode == 0, proc.stderr

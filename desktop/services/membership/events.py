@@ -183,8 +183,10 @@ def _append(session: Session, ws: Workspace, actor: Actor, events: Mapping[int, 
 
 
 # The letters of each numbered thing: a submission, a payment, an invoice (supplementary invoices
-# included), a credit note (nota kredit), a refund of BAZNAS's credit.
-_NUMBER_LETTERS = {"batch": "AJ", "payment": "BY", "invoice": "INV", "credit_note": "NK", "refund": "RF"}
+# included), a credit note (nota kredit), a refund of BAZNAS's credit, BAZNAS's distribution record (laporan
+# penyaluran).
+_NUMBER_LETTERS = {"batch": "AJ", "payment": "BY", "invoice": "INV", "credit_note": "NK", "refund": "RF",
+                   "baznas": "LP"}
 
 
 def _next_number(session: Session, ws: Workspace, kind: str) -> str:
