@@ -36,6 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("device_id")
     _scope_options(p, school_help="data sekolah ini (laptop koordinator: sekolahnya menjadi yang ini)",
                    required=True)
+    sub.add_parser("migrate", help="bawa skema basis data ke revisi terbaru (serve juga melakukannya saat mulai)")
     p = sub.add_parser("devices", help="daftar laptop")
     p.add_argument("--json", action="store_true")
     p = sub.add_parser("revoke", help="cabut akses sebuah laptop")
@@ -148,6 +149,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 changed = service.change_scope(session, args.device_id, kind, codes)
                 print(f"Cakupan laptop {args.device_id}: {changed['text']} (versi {changed['version']}); "
                       "berlaku pada sinkronisasi berikutnya.")
+            elif args.command == "migrate":       # HubDatabase(url) has brought it to the newest revision
+                print(f"Basis data hub pada revisi {db.head}: {_describe_db(url)}")
             elif args.command == "devices":
                 devices = service.list_devices(session)
                 if args.json:
