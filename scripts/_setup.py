@@ -22,6 +22,7 @@ VENV = ROOT / ".venv"
 WINDOWS = os.name == "nt"
 BIN = VENV / ("Scripts" if WINDOWS else "bin")
 PYTHON = BIN / ("python.exe" if WINDOWS else "python")
+NEWEST_PYTHON = (3, 13)
 LOCK = ROOT / "requirements" / "lock.txt"   # the exact versions installed (scripts/update_lock.py moves it)
 
 # Qt's libraries on Debian/Ubuntu: what the offscreen plugin links, and the X11 ones the window (xcb) adds.
@@ -71,6 +72,9 @@ def ensure_venv(script: str, extras: list[str]) -> None:
     """Create .venv once; pip install -e .[extras] at the versions of requirements/lock.txt when
     pyproject.toml or the lock is newer than the stamp."""
     if not PYTHON.exists():
+        if sys.version_info[:2] > NEWEST_PYTHON:   # pyproject.toml's requires-python, the README's promise
+            sys.exit(f"{script}: Lindung is tested on Python 3.11 to 3.{NEWEST_PYTHON[1]} (this is "
+                     f"{sys.version.split()[0]}); run this script with one of those, e.g. python3.{NEWEST_PYTHON[1]}")
         say(script, f"creating {VENV.name} with {sys.executable}")
         subprocess.run([sys.executable, "-m", "venv", str(VENV)], check=True)
     extra = f"[{','.join(extras)}]" if extras else ""

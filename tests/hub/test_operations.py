@@ -8,9 +8,15 @@ import httpx
 import pytest
 from sqlalchemy import create_engine, text
 
-from hub.db import database_url, head_revision
+from hub.db import MIGRATIONS, database_url
 from tests.hub.test_sync import BACKENDS, Hub, _token_and_ops, hub_cli, laptop, listed, sync
 from tests.integration.test_cli import errors, run
+
+
+def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory(str(MIGRATIONS)).get_current_head()
 
 
 def _set_revision(hub, revision):

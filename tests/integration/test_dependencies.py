@@ -110,3 +110,9 @@ def test_requires_python_is_what_the_readme_promises():
     assert all(f"{v}.0" in spec for v in promised)
     newest = int(promised[-1].split(".")[1])
     assert f"3.{newest + 1}.0" not in spec and "3.10.9" not in spec
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        import _setup                                   # what scripts/start.py refuses to make a .venv with
+    finally:
+        sys.path.remove(str(ROOT / "scripts"))
+    assert _setup.NEWEST_PYTHON == (3, newest)

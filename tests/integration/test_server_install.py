@@ -89,6 +89,17 @@ class Service:
         return proc
 
 
+def registry_or_skip(proc: subprocess.CompletedProcess, what: str) -> None:
+    """A failed pip: skipped off CI when no package registry answered, else a failure."""
+    if proc.returncode == 0:
+        return
+    said = proc.stderr + proc.stdout
+    if not in_ci() and any(w in said for w in ("NewConnectionError", "Temporary failure in name resolution",
+                                                 "Network is unreachable", "No matching distribution")):
+        pytest.skip(f"no package registry: {said.strip().splitlines()[-1]}")
+    pytest.fail(f"{what}\n{said}", pytrace=False)
+
+
 def install_hub(venv: Path) -> float:
     """docs/operations.md's install commands (`python3 -m venv …`, `…/pip install --constraint … ".[hub]"`),
     the venv's place changed to the test's; returns the seconds they took."""
@@ -100,14 +111,37 @@ def install_hub(venv: Path) -> float:
         if argv[0] == "python3":
             argv[0] = sys.executable
         env = {k: v for k, v in os.environ.items() if not k.startswith(("LINDUNG_", "PYTHON"))}
-        proc = subprocess.run(argv, capture_output=True, text=True, env=env, cwd=ROOT, timeout=300)
-        if proc.returncode != 0:
-            said = proc.stderr + proc.stdout
-            if not in_ci() and any(w in said for w in ("NewConnectionError", "Temporary failure in name resolution",
-                                                         "Network is unreachable", "No matching distribution")):
-                pytest.skip(f"no package registry: {said.strip().splitlines()[-1]}")
-            pytest.fail(f"{line}\n{said}", pytrace=False)
+        registry_or_skip(subprocess.run(argv, capture_output=True, text=True, env=env, cwd=ROOT, timeout=300), line)
     return time.monotonic() - started
+
+
+def verify_units(tmp_path: Path, venv: Path) -> None:
+    """systemd's own check of the units (keys, values, that the programs they start exist), their paths
+    changed to this test's; it says nothing when all is well."""
+    analyze = shutil.which("systemd-analyze")
+    if analyze is None:
+        assert not in_ci(), "systemd-analyze missing"
+        return
+    units = tmp_path / "units"
+    units.mkdir()
+    for name in ("lindung-hub.service", "lindung-hub-backup.service", "lindung-hub-backup.timer"):
+        text = (DEPLOY / name).read_text(encoding="utf-8")
+        (units / name).write_text(text.replace(UNIT_VENV, str(venv)).replace("/opt/lindung-hub/src", str(ROOT)))
+    proc = subprocess.run([analyze, "verify", *sorted(str(u) for u in units.iterdir())], capture_output=True, text=True)
+    assert proc.returncode == 0 and not proc.stderr.strip(), proc.stderr
+
+
+def test_a_laptops_install_resolves_no_server_stack(tmp_path):
+    """pip's own resolution of a laptop's install (``lindung[app]`` at the lock's versions), nothing installed."""
+    report = tmp_path / "report.json"
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("LINDUNG_", "PYTHON"))}
+    registry_or_skip(subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--dry-run", "--ignore-installed", "--quiet", "--report", str(report),
+         "--constraint", str(ROOT / "requirements" / "lock.txt"), f"{ROOT}[app]"],
+        capture_output=True, text=True, env=env, cwd=ROOT, timeout=300), "pip install --dry-run .[app]")
+    names = {item["metadata"]["name"].lower().replace("_", "-") for item in json.loads(report.read_text())["install"]}
+    assert {"pyside6-essentials", "sqlcipher3", "faker", "httpx"} <= names
+    assert not names & {"fastapi", "starlette", "uvicorn", "psycopg", "psycopg-binary", "pydantic"}, sorted(names)
 
 
 def test_the_operations_guide_installs_serves_backs_up_and_restores_a_hub(tmp_path):
@@ -121,6 +155,7 @@ def test_the_operations_guide_installs_serves_backs_up_and_restores_a_hub(tmp_pa
     assert json.loads(probe.stdout) == ["fastapi", "psycopg"], probe.stderr   # the server stack, no Qt, no Faker
     assert subprocess.run([str(venv / "bin" / "lindung-hub"), "--help"], capture_output=True).returncode == 0
 
+    verify_units(tmp_path, venv)
     env_file = (DEPLOY / "hub.env").read_text(encoding="utf-8")
     assert re.search(r"^LINDUNG_HUB_DB=postgresql\+psycopg://", env_file, re.M)
     first = Service(venv, postgres_database(), free_port()).start()
