@@ -140,6 +140,7 @@ class RegisterOut(BaseModel):
     device_id: str
     token: str
     hub_key: str                                                  # X25519: bundles are sealed for it
+    renewed: bool = False      # a renewal code (lindung-hub rotate): the laptop's records and cursor stay
 
 
 class PushIn(BaseModel):
@@ -315,12 +316,12 @@ def create_app(url: str) -> FastAPI:
     def register(body: RegisterIn) -> RegisterOut:
         try:
             with db.session() as session:
-                token = service.register_device(session, body.code, body.device_id, body.prefix.upper(), body.name,
+                token, renewed = service.register_device(session, body.code, body.device_id, body.prefix.upper(), body.name,
                                                 body.public_key)
                 hub_key = b64(raw_public(service.hub_bundle_key(session).public_key()))
         except IntegrityError as exc:
             raise HTTPException(409, "laptop atau awalan ini sudah terdaftar") from exc
-        return RegisterOut(device_id=body.device_id, token=token, hub_key=hub_key)
+        return RegisterOut(device_id=body.device_id, token=token, hub_key=hub_key, renewed=renewed)
 
     @app.post("/v1/push")
     def push(body: PushIn, token: str | None = Depends(bearer)) -> dict[str, Any]:
@@ -403,8 +404,11 @@ def create_app(url: str) -> FastAPI:
             service.visible_pair(session, device, pair_id)
             return service.dismiss_duplicate(session, pair_id, body.by, device)
 
-    @app.get("/health")
-    def health() -> dict[str, str]:
-        return {"status": "ok"}
+    @app.api_route("/health", methods=["GET", "HEAD"])
+    def health() -> Response:
+        """For a monitor (no credential): 200 when the database answers and its migration is this hub's,
+        else 503 with why (docs/operations.md)."""
+        ok, said = db.health()
+        return JSONResponse(said, status_code=200 if ok else 503, headers={"Cache-Control": "no-store"})
 
     return app

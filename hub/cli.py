@@ -36,10 +36,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("device_id")
     _scope_options(p, school_help="data sekolah ini (laptop koordinator: sekolahnya menjadi yang ini)",
                    required=True)
+    sub.add_parser("migrate", help="bawa skema basis data ke revisi terbaru (serve juga melakukannya saat mulai)")
     p = sub.add_parser("devices", help="daftar laptop")
     p.add_argument("--json", action="store_true")
     p = sub.add_parser("revoke", help="cabut akses sebuah laptop")
     p.add_argument("device_id")
+    p = sub.add_parser("rotate", help="ganti kredensial sebuah laptop: yang lama berhenti, kode sekali pakai "
+                                      "untuk yang baru (data laptop tetap)")
+    p.add_argument("device_id")
+    p.add_argument("--hours", type=int, default=72, help="masa berlaku kode (jam)")
     p = sub.add_parser("bundle", help="bundel dari laptop tanpa sambungan")
     bundle_sub = p.add_subparsers(dest="bundle_command", metavar="import", required=True, parser_class=_Parser)
     q = bundle_sub.add_parser("import", help="terapkan bundel (mengimpor dua kali tidak mengubah apa pun)")
@@ -144,16 +149,23 @@ def main(argv: Sequence[str] | None = None) -> int:
                 changed = service.change_scope(session, args.device_id, kind, codes)
                 print(f"Cakupan laptop {args.device_id}: {changed['text']} (versi {changed['version']}); "
                       "berlaku pada sinkronisasi berikutnya.")
+            elif args.command == "migrate":       # HubDatabase(url) has brought it to the newest revision
+                print(f"Basis data hub pada revisi {db.head}: {_describe_db(url)}")
             elif args.command == "devices":
                 devices = service.list_devices(session)
                 if args.json:
                     print(json.dumps(devices, ensure_ascii=False))
                 for d in devices if not args.json else []:
-                    print(f"{d['id']}  {d['prefix'] or '-':<6}  {'DICABUT' if d['revoked'] else 'aktif':<7}  "
+                    print(f"{d['id']}  {d['prefix'] or '-':<6}  {'DICABUT' if d['revoked'] else 'DIGANTI' if d['awaiting_new_credential'] else 'aktif':<7}  "
                           f"{d['role']:<11}  {d['name']}  [cakupan {d['scope']['text']}]")
             elif args.command == "revoke":
                 service.revoke_device(session, args.device_id)
                 print(f"Akses laptop {args.device_id} dicabut.")
+            elif args.command == "rotate":
+                code = service.rotate_credential(session, args.device_id, args.hours)
+                print(f"Kredensial lama laptop {args.device_id} tidak berlaku lagi. Di laptop itu jalankan "
+                      f"(berlaku {args.hours} jam, sekali pakai): lindung register --hub ALAMAT --code {code}")
+                print(code)
             elif args.command == "bundle":
                 from pathlib import Path
 

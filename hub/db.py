@@ -66,6 +66,13 @@ def _current(connection) -> str | None:
     return None
 
 
+def head_revision() -> str:
+    """The newest migration this hub's code knows."""
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(_config()).get_current_head()
+
+
 def migrate(engine: Engine) -> None:
     """Bring the schema to the newest revision and make sure the change counter exists.
 
@@ -73,11 +80,10 @@ def migrate(engine: Engine) -> None:
     lock on PostgreSQL, SQLite's write lock), the others wait and then find the work done.
     """
     from alembic import command
-    from alembic.script import ScriptDirectory
 
     from hub.models import Counter
 
-    head = ScriptDirectory.from_config(_config()).get_current_head()
+    head = head_revision()
     with engine.connect() as connection:
         if _current(connection) == head and connection.execute(
                 select(Counter.name).where(Counter.name == "changes")).first() is not None:
@@ -96,7 +102,24 @@ class HubDatabase:
         self.url = url
         self.engine = make_engine(url)
         migrate(self.engine)
+        self.head = head_revision()
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    def health(self) -> tuple[bool, dict[str, str]]:
+        """Whether this hub can serve: its database answers and its schema is the revision this code
+        expects (a database restored from an older backup, or migrated by a newer hub, is not).
+        What is said holds no personal data: the revisions and the kind of failure."""
+        from sqlalchemy.exc import SQLAlchemyError
+
+        head = self.head
+        try:
+            with self.engine.connect() as connection:
+                current = _current(connection)
+        except SQLAlchemyError as exc:
+            return False, {"status": "database_unreachable", "error": type(exc).__name__, "expected": head}
+        if current != head:
+            return False, {"status": "migration_mismatch", "migration": current or "none", "expected": head}
+        return True, {"status": "ok", "migration": current, "database": self.engine.dialect.name}
 
     @contextmanager
     def session(self, snapshot: bool = False) -> Iterator[Session]:

@@ -28,7 +28,8 @@ class Base(DeclarativeBase):
 
 
 class Device(Base):
-    """A laptop allowed to sync: its credential is stored hashed; a revoked one is refused."""
+    """A laptop allowed to sync: its credential is stored hashed; a revoked one is refused. An empty
+    ``secret_hash`` is a credential withdrawn by a rotation, waiting for the laptop's renewal code."""
 
     __tablename__ = "devices"
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
@@ -65,6 +66,8 @@ class DeviceCode(Base):
     school_npsn: Mapped[str | None] = mapped_column(String(8), nullable=True)
     scope_kind: Mapped[str | None] = mapped_column(String(12), nullable=True)
     scope_codes: Mapped[str | None] = mapped_column(Text, nullable=True)
+    # A code that renews this registered laptop's credential (lindung-hub rotate); None: a new laptop.
+    device_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
 
 
 class DeviceScope(Base):

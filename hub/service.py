@@ -151,8 +151,9 @@ def hub_bundle_key(session: Session):
 
 
 def register_device(session: Session, code: str, device_id: str, prefix: str, name: str = "",
-                    public_key: str | None = None) -> str:
-    """Exchange a one-time code for this laptop's credential (returned once, stored hashed)."""
+                    public_key: str | None = None) -> tuple[str, bool]:
+    """Exchange a one-time code for this laptop's credential (returned once, stored hashed), and whether
+    it renewed a registered laptop's (a code from ``rotate_credential``) rather than registered a new one."""
     raw = code.replace("-", "").replace(" ", "").upper()
     entry = session.get(DeviceCode, _digest(raw), with_for_update=True)
     if entry is None or entry.used_by is not None or entry.expires_at < utcnow():
@@ -163,11 +164,14 @@ def register_device(session: Session, code: str, device_id: str, prefix: str, na
         raise HubError("identitas laptop tidak sah") from exc
     if len(prefix) != PREFIX_LENGTH or any(c not in CROCKFORD for c in prefix):
         raise HubError("awalan nomor registrasi harus 6 karakter Crockford (0-9, A-Z tanpa I, L, O, U)")
+    secret = secrets.token_urlsafe(32)
+    if entry.device_id is not None:
+        _renew(session, entry, device_id, prefix, secret)
+        return f"{device_id}.{secret}", True
     if session.get(Device, device_id) is not None:
         raise Clash("laptop ini sudah terdaftar di hub")
     if session.scalar(select(Device).where(Device.registration_prefix == prefix)) is not None:
         raise Clash(f"awalan nomor registrasi {prefix} sudah dipakai laptop lain; buat ulang awalan laptop ini")
-    secret = secrets.token_urlsafe(32)
     session.add(Device(id=device_id, name=name.strip() or entry.name, secret_hash=_digest(secret),
                        registration_prefix=prefix, public_key=public_key, created_at=utcnow(),
                        may_review=entry.may_review, role=entry.role, school_npsn=entry.school_npsn,
@@ -177,7 +181,38 @@ def register_device(session: Session, code: str, device_id: str, prefix: str, na
                             created_at=utcnow(),
                             seq=session.scalar(select(Counter.value).where(Counter.name == "changes")) or 0))
     entry.used_by = device_id
-    return f"{device_id}.{secret}"
+    return f"{device_id}.{secret}", False
+
+
+def _renew(session: Session, entry: DeviceCode, device_id: str, prefix: str, secret: str) -> None:
+    """A renewal code used by the laptop it was made for: the same device, prefix, role, scope and
+    records; only its credential is new (and a revoked laptop is let back in: the admin gave the code)."""
+    device = session.get(Device, entry.device_id, with_for_update=True)
+    if device is None or device_id != device.id or prefix != device.registration_prefix:
+        raise Unauthorized("kode ini untuk memperbarui kredensial laptop lain; minta kode untuk laptop ini "
+                           "kepada admin cabang")
+    device.secret_hash = _digest(secret)
+    device.revoked_at = None
+    entry.used_by = device_id
+
+
+def rotate_credential(session: Session, device_id: str, hours: int = 72) -> str:
+    """Withdraw a laptop's credential at once and make a one-time code that gives it a new one (the
+    laptop runs ``lindung register`` with it). Its records, role, scope and prefix stay; until it uses
+    the code it cannot sync, and says so. An earlier unused renewal code for it stops working."""
+    device = session.get(Device, device_id, with_for_update=True)
+    if device is None:
+        raise HubError(f"laptop {device_id} tidak ada; lihat: lindung-hub devices")
+    now = utcnow()
+    for earlier in session.scalars(select(DeviceCode).where(DeviceCode.device_id == device_id,
+                                                            DeviceCode.used_by.is_(None))):
+        earlier.expires_at = min(earlier.expires_at, now)
+    device.secret_hash = ""
+    raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(12))
+    session.add(DeviceCode(code_hash=_digest(raw), name=device.name, created_at=now,
+                           expires_at=now + dt.timedelta(hours=hours), may_review=device.may_review,
+                           role=device.role, school_npsn=device.school_npsn, device_id=device_id))
+    return "-".join(raw[i:i + 4] for i in range(0, 12, 4))
 
 
 def check_credential(session: Session, token: str | None) -> Device:
@@ -186,6 +221,9 @@ def check_credential(session: Session, token: str | None) -> Device:
         raise Unauthorized("kredensial laptop tidak ada")
     device_id, secret = token.split(".", 1)
     device = session.get(Device, device_id[:36])
+    if device is not None and not device.secret_hash:
+        raise Unauthorized("kredensial laptop ini sudah diganti oleh admin cabang; data di laptop tetap aman. "
+                           "Minta kode baru kepada admin, lalu jalankan: lindung register --hub ALAMAT --code KODE")
     if device is None or not hmac.compare_digest(device.secret_hash, _digest(secret)):
         raise Unauthorized("kredensial laptop tidak dikenal")
     if device.revoked_at is not None:
@@ -219,7 +257,8 @@ def revoke_device(session: Session, device_id: str) -> None:
 def list_devices(session: Session) -> list[dict[str, Any]]:
     return [{"id": d.id, "name": d.name, "prefix": d.registration_prefix,
              "created_at": d.created_at.isoformat(timespec="seconds"),
-             "revoked": d.revoked_at is not None, "may_review": d.may_review, "role": d.role,
+             "revoked": d.revoked_at is not None, "awaiting_new_credential": not d.secret_hash,
+             "may_review": d.may_review, "role": d.role,
              "school_npsn": d.school_npsn,
              "scope": scopes.of_device(d).as_json(d.scope_version) | {"text": scopes.of_device(d).describe()},
              "last_seen_at": d.last_seen_at.isoformat(timespec="seconds") if d.last_seen_at else None}

@@ -22,6 +22,8 @@ VENV = ROOT / ".venv"
 WINDOWS = os.name == "nt"
 BIN = VENV / ("Scripts" if WINDOWS else "bin")
 PYTHON = BIN / ("python.exe" if WINDOWS else "python")
+NEWEST_PYTHON = (3, 13)
+LOCK = ROOT / "requirements" / "lock.txt"   # the exact versions installed (scripts/update_lock.py moves it)
 
 # Qt's libraries on Debian/Ubuntu: what the offscreen plugin links, and the X11 ones the window (xcb) adds.
 BASE_PACKAGES = ["libegl1", "libgl1", "libxkbcommon0", "libfontconfig1", "libglib2.0-0", "libdbus-1-3",
@@ -49,18 +51,42 @@ def debian_root() -> str | None:
     return None
 
 
+def _covered(extras: list[str]) -> set[str]:
+    """EXTRAS and the extras they pull in (pyproject.toml's `lindung[app,hub]` inside `test`)."""
+    import tomllib
+    optional = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["optional-dependencies"]
+    seen: set[str] = set()
+    todo = list(extras)
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        for requirement in optional.get(name, []):
+            if requirement.startswith("lindung["):
+                todo += requirement[len("lindung["):requirement.index("]")].split(",")
+    return seen
+
+
 def ensure_venv(script: str, extras: list[str]) -> None:
-    """Create .venv once; pip install -e .[extras] when pyproject.toml is newer than the stamp."""
+    """Create .venv once; pip install -e .[extras] at the versions of requirements/lock.txt when
+    pyproject.toml or the lock is newer than the stamp."""
     if not PYTHON.exists():
+        if sys.version_info[:2] > NEWEST_PYTHON:   # pyproject.toml's requires-python, the README's promise
+            sys.exit(f"{script}: Lindung is tested on Python 3.11 to 3.{NEWEST_PYTHON[1]} (this is "
+                     f"{sys.version.split()[0]}); run this script with one of those, e.g. python3.{NEWEST_PYTHON[1]}")
         say(script, f"creating {VENV.name} with {sys.executable}")
         subprocess.run([sys.executable, "-m", "venv", str(VENV)], check=True)
     extra = f"[{','.join(extras)}]" if extras else ""
     stamp = VENV / f".installed{extra}"
-    pyproject = ROOT / "pyproject.toml"
-    # An install with extras holds the plain one too (the test command's .venv serves the start command).
-    done = [stamp] + ([] if extras else sorted(VENV.glob(".installed[[]*")))
-    if any(s.exists() and s.stat().st_mtime >= pyproject.stat().st_mtime for s in done):
-        return
+    newest = max((ROOT / "pyproject.toml").stat().st_mtime,
+                 LOCK.stat().st_mtime if LOCK.exists() else 0)
+    # An install whose extras hold these serves too (the test command's .venv serves the start command).
+    wanted = _covered(extras)
+    for done in sorted(VENV.glob(".installed*")):
+        names = done.name.removeprefix(".installed").strip("[]")
+        if done.stat().st_mtime >= newest and wanted <= _covered(names.split(",") if names else []):
+            return
     pip = [str(PYTHON), "-m", "pip", "install", "--quiet"]
     subprocess.run([*pip, "--upgrade", "pip"], check=True)
     # sqlcipher3 replaced sqlcipher3-binary; both install the `sqlcipher3` module folder, so the old one
@@ -71,8 +97,15 @@ def ensure_venv(script: str, extras: list[str]) -> None:
         subprocess.run([str(PYTHON), "-m", "pip", "uninstall", "--yes", "--quiet", "sqlcipher3-binary"], check=True)
         # Reinstall sqlcipher3 even if pip thinks it is there: the uninstall removed the shared folder.
         subprocess.run([*pip, "--force-reinstall", "--no-deps", "sqlcipher3"], check=True)
-    subprocess.run([*pip, "-e", f"{ROOT}{extra}"], check=True, cwd=ROOT)
+    # The lock as constraints: every package at the version the suite was run with (a package the lock
+    # does not name, e.g. pgserver, is resolved freely).
+    subprocess.run([*pip, *install_constraints(), "-e", f"{ROOT}{extra}"], check=True, cwd=ROOT)
     stamp.touch()
+
+
+def install_constraints() -> list[str]:
+    """pip's arguments that hold an install to requirements/lock.txt (docs/operations.md uses the same)."""
+    return ["--constraint", str(LOCK)]
 
 
 def ensure_qt_libraries(script: str, offscreen: bool) -> None:

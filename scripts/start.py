@@ -20,7 +20,7 @@ SCRIPT = "scripts/start.py"
 
 
 def main(argv: list[str]) -> int:
-    _setup.ensure_venv(SCRIPT, [])
+    _setup.ensure_venv(SCRIPT, ["app"])
     _setup.ensure_qt_libraries(SCRIPT, offscreen=os.environ.get("QT_QPA_PLATFORM") == "offscreen")
     lindung = _setup.BIN / ("lindung.exe" if _setup.WINDOWS else "lindung")
     # No cwd= here: the user's working directory stays the app's.

@@ -182,12 +182,16 @@ def register(ws: Workspace, hub: str, code: str, name: str = "", allow_http: boo
         raise SyncFailed(QT_TRANSLATE_NOOP("Service", "Pendaftaran ke hub ditolak: {detail}"),
                          detail=response.json().get("detail", ""))
     body = _answer(response)
+    # A renewed credential (the hub's `rotate`) for the hub this laptop already syncs with: it carries on
+    # where it was; a new registration starts from the hub's first change.
+    renewed = bool(body.get("renewed")) and _setting(ws, "sync.hub_url") == hub
     with ws.session(write=True) as session:
         session.merge(Setting(key="sync.hub_url", value=hub))
         session.merge(Setting(key="sync.allow_http", value="1" if allow_http else "0"))
         session.merge(Setting(key="sync.token", value=body["token"]))
         session.merge(Setting(key="sync.hub_key", value=body["hub_key"]))
-        session.merge(Setting(key="sync.cursor", value="0"))
+        if not renewed:
+            session.merge(Setting(key="sync.cursor", value="0"))
     return hub
 
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 import hashlib
 import importlib.metadata
 import shutil
-import tomllib
 from pathlib import Path
 
 import pytest
@@ -31,7 +30,9 @@ WORKERS = [("CEW65D-000001-R", "JUMARI"), ("CEW65D-000002-P", "INDRA PERMADI"),
 
 def required_binding() -> str:
     """The SQLCipher distribution pyproject.toml depends on."""
-    deps = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"]
+    from tests.integration.test_wheels import runtime_requirements
+
+    deps = runtime_requirements()
     names = [d.split(">")[0].split("=")[0].split("<")[0].strip() for d in deps if d.lower().startswith("sqlcipher")]
     assert len(names) == 1, names
     return names[0]

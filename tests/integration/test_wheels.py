@@ -66,9 +66,14 @@ NETWORK_ERRORS = ("upstream: ", "NewConnectionError", "Failed to establish a new
                   "Connection refused", "No route to host")
 
 
+RUNTIME_EXTRAS = ("app", "hub")   # the laptop app's and the hub's (tests/integration/test_dependencies.py)
+
+
 def runtime_requirements() -> list[str]:
-    """``[project] dependencies`` of pyproject.toml: what a volunteer's install needs (no test extras)."""
-    return tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"]
+    """pyproject.toml's ``[project] dependencies`` and its ``app`` and ``hub`` extras: what a volunteer's
+    install (``lindung[app]``) or a server's (``lindung[hub]``) needs (no test extras)."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    return project["dependencies"] + [r for extra in RUNTIME_EXTRAS for r in project["optional-dependencies"][extra]]
 
 
 def target_environment(platform: str, python: str) -> dict[str, str]:
