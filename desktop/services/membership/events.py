@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import json
-from collections.abc import Callable, Mapping, Sequence
-from typing import Any, NamedTuple
+from collections.abc import Callable, Mapping
+from typing import Any
 
-from sqlalchemy import String, cast, select, text
+from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from desktop.domain import lifecycle
@@ -18,6 +17,8 @@ from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.services.accounts import Actor
 from desktop.services.errors import ServiceError
 from desktop.services.workspace import Workspace
+from desktop.storage import lifecycle_rows
+from desktop.storage.lifecycle_rows import Held, held_rows
 from desktop.storage.models import Worker
 
 TEMPLATE_SETTING = "bpjs.template"        # the branch's upload template: [[header, key or null], …]
@@ -52,55 +53,11 @@ def _stamp(now: dt.datetime) -> str:
     return now.isoformat(timespec="seconds") + "Z"
 
 
-def _sql_time(now: dt.datetime) -> str:
-    return now.strftime("%Y-%m-%d %H:%M:%S.%f")     # as SQLAlchemy stores a DateTime in SQLite
-
-
-class Held(NamedTuple):
-    """A worker's row as an event is appended to it: its events and what follows from them."""
-
-    id: int
-    lifecycle: str | None
-    revision: int
-    status: str
-    kpj_number: str | None
-    coverage_start: dt.date | None
-    coverage_end: dt.date | None
-    batch_no: str | None
-    occupation: str
-    deleted: bool
-
-
-# The dates as the text SQLite holds (read as dates below, a tenth of the cost of the typed columns' reading).
-_HELD = (Worker.id, Worker.lifecycle, Worker.revision, Worker.status, Worker.kpj_number,
-         cast(Worker.coverage_start, String), cast(Worker.coverage_end, String), Worker.batch_no, Worker.occupation,
-         Worker.deleted_at.is_not(None))
-
-
-def _held(row: Any) -> Held:
-    wid, text_, revision, status, kpj, start, end, batch, occupation, deleted = row
-    return Held(wid, text_, revision, status, kpj, _DAYS(start) if start else None, _DAYS(end) if end else None,
-                batch, occupation, bool(deleted))
-
-
-_DAYS = functools.lru_cache(maxsize=4096)(dt.date.fromisoformat)    # a branch's workers share a few dates
-
-
-def held_rows(session: Session, ids: Sequence[int] = (), batch: str | None = None) -> dict[int, Held]:
-    """The rows of these workers (or of one submission batch's: one query instead of one per chunk)."""
-    connection = session.connection()        # Core: plain rows, without the ORM's per-row work
-    if batch is not None:
-        return {row[0]: _held(row) for row in connection.execute(select(*_HELD).where(Worker.batch_no == batch))}
-    held: dict[int, Held] = {}
-    for start in range(0, len(ids), _CHUNK):
-        held.update((row[0], _held(row)) for row in connection.execute(
-            select(*_HELD).where(Worker.id.in_(ids[start:start + _CHUNK]))))
-    return held
 
 
 # What follows from the events, as the row's columns and the state's attributes.
-_DERIVED = (("status", "status"), ("kpj_number", "kpj_number"), ("coverage_start", "coverage_start"),
-            ("coverage_end", "coverage_end"), ("batch_no", "batch"))
+_DERIVED = tuple(zip(lifecycle_rows.DERIVED_COLUMNS, ("status", "kpj_number", "coverage_start", "coverage_end",
+                                                      "batch")))
 
 
 def _append(session: Session, ws: Workspace, actor: Actor, events: Mapping[int, dict[str, Any]],
@@ -118,7 +75,7 @@ def _append(session: Session, ws: Workspace, actor: Actor, events: Mapping[int, 
         return 0
     if held is None:
         held = held_rows(session, list(events))
-    changed_at = _sql_time(now)
+    changed_at = lifecycle_rows.sql_time(now)
     updates: dict[tuple[str, ...], list[tuple[Any, ...]]] = {}
     history = []
     checked: dict[str, list[str]] = {}
@@ -168,17 +125,7 @@ def _append(session: Session, ws: Workspace, actor: Actor, events: Mapping[int, 
                 changes["status"] = [before_status, status]
             change = changes_text[key] = json.dumps(changes, ensure_ascii=False)
         history.append((wid, row.revision + 1, "lifecycle", changed_at, actor.username, ws.device.id, change))
-    cursor = session.connection().connection.driver_connection.cursor()
-    try:
-        for columns, rows in updates.items():
-            assigned = "".join(f"{column} = ?, " for column in columns)
-            cursor.executemany(f"UPDATE workers SET lifecycle = ?, {assigned}revision = ?, updated_by = ?, "
-                               "updated_at = ? WHERE id = ?", rows)
-        cursor.executemany(
-            "INSERT INTO worker_changes (worker_id, revision, action, changed_at, changed_by, device_id, changes) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)", history)
-    finally:
-        cursor.close()
+    lifecycle_rows.write_appended(session, updates, history)
     return len(history)
 
 
