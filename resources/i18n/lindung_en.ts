@@ -77,174 +77,174 @@
         <translation>Read BPJS&apos;s answer</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_dialog.py" line="44"/>
+        <location filename="../../desktop/gui/answer_dialog.py" line="41"/>
         <source>&amp;Pilih berkas jawaban…</source>
         <translation>&amp;Choose the answer file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_dialog.py" line="92"/>
+        <location filename="../../desktop/gui/answer_dialog.py" line="89"/>
         <source>Aktif</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_dialog.py" line="92"/>
+        <location filename="../../desktop/gui/answer_dialog.py" line="89"/>
         <source>Ditolak</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_dialog.py" line="90"/>
-        <location filename="../../desktop/gui/answer_dialog.py" line="92"/>
+        <location filename="../../desktop/gui/answer_dialog.py" line="87"/>
+        <location filename="../../desktop/gui/answer_dialog.py" line="89"/>
         <source>Tidak berubah</source>
         <translation>Unchanged</translation>
     </message>
     <message>
+        <location filename="../../desktop/gui/answer_dialog.py" line="87"/>
         <location filename="../../desktop/gui/answer_dialog.py" line="90"/>
-        <location filename="../../desktop/gui/answer_dialog.py" line="93"/>
         <source>Masih diproses BPJS</source>
         <translation>Still in process at BPJS</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_dialog.py" line="93"/>
+        <location filename="../../desktop/gui/answer_dialog.py" line="90"/>
         <source>Tidak diterapkan</source>
         <translation>Not applied</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_dialog.py" line="76"/>
+        <location filename="../../desktop/gui/answer_dialog.py" line="73"/>
         <source>Baris yang tidak diterapkan dan alasannya:</source>
         <translation>Rows not applied, and why:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_dialog.py" line="37"/>
+        <location filename="../../desktop/gui/answer_dialog.py" line="36"/>
         <source>Pilih berkas yang dikirim BPJS (.xlsx, .xls, .ods atau .csv). Lindung membacanya dulu tanpa mengubah apa pun: periksa lembar, kolom dan tanggal yang terbaca, lalu pilih &quot;Terapkan&quot;. Baris dengan nomor KPJ 11 digit dan tanggal kepesertaan (TMT) membuat peserta itu Aktif sejak tanggal tersebut; baris dengan alasan tanpa KPJ membuatnya Ditolak BPJS; baris yang masih diproses (PROSES, PENDING, menunggu) tidak mengubah apa-apa. Berkas yang sama dibaca dua kali tidak mengubah apa-apa.</source>
         <translation>Choose the file BPJS sent (.xlsx, .xls, .ods or .csv). Lindung reads it first without changing anything: check the sheets, columns and dates it read, then choose &quot;Apply this answer&quot;. A row with an 11-digit KPJ number and a membership date (TMT) makes that worker Active from that date; a row with a reason and no KPJ makes them Refused by BPJS; a row still in process (PROSES, PENDING, menunggu) changes nothing. Reading the same file twice changes nothing.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_dialog.py" line="77"/>
+        <location filename="../../desktop/gui/answer_dialog.py" line="74"/>
         <source>Baris di berkas</source>
         <translation>Row in the file</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_dialog.py" line="77"/>
+        <location filename="../../desktop/gui/answer_dialog.py" line="74"/>
         <source>Lembar</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_dialog.py" line="77"/>
+        <location filename="../../desktop/gui/answer_dialog.py" line="74"/>
         <source>Isi di berkas</source>
         <translation>Value in the file</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_dialog.py" line="78"/>
+        <location filename="../../desktop/gui/answer_dialog.py" line="75"/>
         <source>Alasan</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_dialog.py" line="82"/>
+        <location filename="../../desktop/gui/answer_dialog.py" line="79"/>
         <source>&amp;Terapkan jawaban ini</source>
         <translation>&amp;Apply this answer</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_dialog.py" line="89"/>
+        <location filename="../../desktop/gui/answer_dialog.py" line="86"/>
         <source>Akan aktif</source>
         <translation>Will be active</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_dialog.py" line="89"/>
+        <location filename="../../desktop/gui/answer_dialog.py" line="86"/>
         <source>Akan ditolak</source>
         <translation>Will be refused</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_dialog.py" line="91"/>
+        <location filename="../../desktop/gui/answer_dialog.py" line="88"/>
         <source>Tidak akan diterapkan</source>
         <translation>Will not be applied</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_dialog.py" line="103"/>
+        <location filename="../../desktop/gui/answer_dialog.py" line="100"/>
         <source>Pilih berkas jawaban BPJS</source>
         <translation>Choose BPJS&apos;s answer file</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_dialog.py" line="127"/>
+        <location filename="../../desktop/gui/answer_dialog.py" line="124"/>
         <source>Pratinjau — belum ada yang diubah.</source>
         <translation>Preview — nothing changed yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_dialog.py" line="130"/>
+        <location filename="../../desktop/gui/answer_dialog.py" line="127"/>
         <source>Periksa yang terbaca di atas. Bila benar, pilih &quot;Terapkan jawaban ini&quot;: {activated} peserta menjadi aktif, {refused} ditolak BPJS.</source>
         <translation>Check what was read above. If it is right, choose &quot;Apply this answer&quot;: {activated} workers become active, {refused} refused by BPJS.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_dialog.py" line="135"/>
+        <location filename="../../desktop/gui/answer_dialog.py" line="132"/>
         <source>Berkas ini tidak mengubah apa pun: tidak ada yang perlu diterapkan.</source>
         <translation>This file changes nothing: there is nothing to apply.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_dialog.py" line="144"/>
+        <location filename="../../desktop/gui/answer_dialog.py" line="141"/>
         <source>Diterapkan.</source>
         <translation>Applied.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_dialog.py" line="145"/>
+        <location filename="../../desktop/gui/answer_dialog.py" line="142"/>
         <source>{name} dibaca: {activated} peserta aktif, {refused} ditolak BPJS, {unchanged} tidak berubah.</source>
         <translation>{name} read: {activated} workers active, {refused} refused by BPJS, {unchanged} unchanged.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_dialog.py" line="148"/>
+        <location filename="../../desktop/gui/answer_dialog.py" line="145"/>
         <source>{count} masih diproses BPJS: tidak ada yang diubah; terapkan jawaban berikutnya bila sudah ada.</source>
         <translation>{count} still in process at BPJS: nothing was changed; apply BPJS&apos;s next answer when it comes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_dialog.py" line="151"/>
+        <location filename="../../desktop/gui/answer_dialog.py" line="148"/>
         <source>{count} baris tidak diterapkan: lihat alasannya di tabel.</source>
         <translation>{count} rows not applied: see why in the table.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_dialog.py" line="178"/>
+        <location filename="../../desktop/gui/answer_dialog.py" line="175"/>
         <source>Lembar dibaca: {sheets}</source>
         <translation>Sheets read: {sheets}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_dialog.py" line="180"/>
+        <location filename="../../desktop/gui/answer_dialog.py" line="177"/>
         <source>tidak dipakai</source>
         <translation>not used</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_dialog.py" line="181"/>
+        <location filename="../../desktop/gui/answer_dialog.py" line="178"/>
         <source>Kolom: {columns}</source>
         <translation>Columns: {columns}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_dialog.py" line="184"/>
+        <location filename="../../desktop/gui/answer_dialog.py" line="181"/>
         <source>hari/bulan/tahun</source>
         <translation>day/month/year</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_dialog.py" line="184"/>
+        <location filename="../../desktop/gui/answer_dialog.py" line="181"/>
         <source>bulan/hari/tahun</source>
         <translation>month/day/year</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_dialog.py" line="185"/>
+        <location filename="../../desktop/gui/answer_dialog.py" line="182"/>
         <source>terbukti dari isinya</source>
         <translation>proven by the contents</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_dialog.py" line="186"/>
+        <location filename="../../desktop/gui/answer_dialog.py" line="183"/>
         <source>urutan Indonesia; tidak ada tanggal yang menentukan</source>
         <translation>the Indonesian order; no date decides it</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_dialog.py" line="187"/>
+        <location filename="../../desktop/gui/answer_dialog.py" line="184"/>
         <source>bercampur: tanggal yang bisa dibaca dua cara tidak diterapkan</source>
         <translation>mixed: dates that can be read both ways are not applied</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_dialog.py" line="188"/>
+        <location filename="../../desktop/gui/answer_dialog.py" line="185"/>
         <source>hanya urutan ini yang membuat semua tanggal masuk akal</source>
         <translation>only this order makes every date plausible</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_dialog.py" line="190"/>
+        <location filename="../../desktop/gui/answer_dialog.py" line="187"/>
         <source>Tanggal dibaca sebagai {order} ({basis}): {sample}</source>
         <translation>Dates read as {order} ({basis}): {sample}</translation>
     </message>
@@ -257,77 +257,77 @@
         <translation>BPJS answer history</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_history_dialog.py" line="30"/>
+        <location filename="../../desktop/gui/answer_history_dialog.py" line="29"/>
         <source>Jawaban BPJS yang sudah diterapkan, terbaru di atas. Bila sebuah berkas salah diterapkan (berkas batch lain, tanggal salah dibaca), pilih berkas itu lalu &quot;Urungkan&quot;: peserta yang diaktifkan atau ditolak olehnya kembali seperti sebelumnya (Diajukan ke BPJS), lalu terapkan berkas yang benar. Riwayat peserta tetap mencatat semuanya; pengurungan dicatat di audit dan ikut tersinkron.</source>
         <translation>BPJS answers already applied, newest first. If a file was applied by mistake (another batch&apos;s file, a misread date), select that file and choose &quot;Undo&quot;: the workers it activated or refused go back to how they were (Submitted to BPJS); then apply the right file. The membership history still records everything; the undo is recorded in the audit log and synced too.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_history_dialog.py" line="36"/>
+        <location filename="../../desktop/gui/answer_history_dialog.py" line="33"/>
         <source>Dibaca</source>
         <translation>Read</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_history_dialog.py" line="36"/>
+        <location filename="../../desktop/gui/answer_history_dialog.py" line="33"/>
         <source>Oleh</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_history_dialog.py" line="36"/>
+        <location filename="../../desktop/gui/answer_history_dialog.py" line="33"/>
         <source>Berkas</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_history_dialog.py" line="36"/>
+        <location filename="../../desktop/gui/answer_history_dialog.py" line="33"/>
         <source>Aktif</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_history_dialog.py" line="37"/>
+        <location filename="../../desktop/gui/answer_history_dialog.py" line="34"/>
         <source>Ditolak</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_history_dialog.py" line="37"/>
+        <location filename="../../desktop/gui/answer_history_dialog.py" line="34"/>
         <source>Keadaan</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_history_dialog.py" line="37"/>
+        <location filename="../../desktop/gui/answer_history_dialog.py" line="34"/>
         <source>Kode</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_history_dialog.py" line="42"/>
+        <location filename="../../desktop/gui/answer_history_dialog.py" line="39"/>
         <source>mis. tanggal salah dibaca, berkas batch lain (boleh kosong)</source>
         <translation>e.g. a misread date, another batch&apos;s file (may be empty)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_history_dialog.py" line="44"/>
+        <location filename="../../desktop/gui/answer_history_dialog.py" line="41"/>
         <source>&amp;Alasan mengurungkan</source>
         <translation>&amp;Reason for undoing</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_history_dialog.py" line="46"/>
+        <location filename="../../desktop/gui/answer_history_dialog.py" line="43"/>
         <source>&amp;Urungkan jawaban ini…</source>
         <translation>&amp;Undo this answer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_history_dialog.py" line="64"/>
+        <location filename="../../desktop/gui/answer_history_dialog.py" line="61"/>
         <source>Belum ada jawaban BPJS yang diterapkan pada data di laptop ini.</source>
         <translation>No BPJS answer has been applied to the data on this laptop yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_history_dialog.py" line="67"/>
+        <location filename="../../desktop/gui/answer_history_dialog.py" line="64"/>
         <source>diurungkan {when} oleh {by}</source>
         <translation>undone {when} by {by}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_history_dialog.py" line="70"/>
+        <location filename="../../desktop/gui/answer_history_dialog.py" line="67"/>
         <source>berlaku</source>
         <translation>in force</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_history_dialog.py" line="106"/>
+        <location filename="../../desktop/gui/answer_history_dialog.py" line="103"/>
         <source>Urungkan jawaban {file} yang dibaca {when}?
 
 {count} peserta kembali &quot;Diajukan ke BPJS&quot; (menunggu jawaban BPJS): nomor KPJ, tanggal kepesertaan atau penolakan dari berkas ini tidak berlaku lagi.</source>
@@ -336,52 +336,52 @@
 {count} workers go back to &quot;Submitted to BPJS&quot; (awaiting BPJS&apos;s answer): the KPJ numbers, membership dates or refusals from this file no longer hold.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_history_dialog.py" line="111"/>
+        <location filename="../../desktop/gui/answer_history_dialog.py" line="108"/>
         <source>{list} mengikuti jawaban BPJS lain.</source>
         <translation>{list} follow another BPJS answer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_history_dialog.py" line="112"/>
+        <location filename="../../desktop/gui/answer_history_dialog.py" line="109"/>
         <source>{count} peserta {status}</source>
         <translation>{count} workers with status {status}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_history_dialog.py" line="115"/>
+        <location filename="../../desktop/gui/answer_history_dialog.py" line="112"/>
         <source>{count} peserta sudah dibayar BAZNAS: bulan yang dibayar menunggu sampai mereka aktif lagi.</source>
         <translation>{count} workers are already paid for by BAZNAS: the months paid wait until they are active again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_history_dialog.py" line="118"/>
+        <location filename="../../desktop/gui/answer_history_dialog.py" line="115"/>
         <source>{count} peserta tidak diubah: {reason}</source>
         <translation>{count} workers not changed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_history_dialog.py" line="120"/>
+        <location filename="../../desktop/gui/answer_history_dialog.py" line="117"/>
         <source>Urungkan jawaban BPJS?</source>
         <translation>Undo the BPJS answer?</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_history_dialog.py" line="121"/>
+        <location filename="../../desktop/gui/answer_history_dialog.py" line="118"/>
         <source>Urungkan</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_history_dialog.py" line="122"/>
+        <location filename="../../desktop/gui/answer_history_dialog.py" line="119"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_history_dialog.py" line="137"/>
+        <location filename="../../desktop/gui/answer_history_dialog.py" line="134"/>
         <source>Jawaban {file} diurungkan: {count} peserta kembali &quot;Diajukan ke BPJS&quot;. Terapkan berkas yang benar dengan &quot;Baca jawaban BPJS…&quot;.</source>
         <translation>Answer {file} undone: {count} workers are back to &quot;Submitted to BPJS&quot;. Apply the right file with &quot;Read BPJS&apos;s answer…&quot;.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_history_dialog.py" line="141"/>
+        <location filename="../../desktop/gui/answer_history_dialog.py" line="138"/>
         <source>{count} peserta tidak diubah (sudah diajukan lagi atau dihapus).</source>
         <translation>{count} workers not changed (already submitted again or deleted).</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_history_dialog.py" line="144"/>
+        <location filename="../../desktop/gui/answer_history_dialog.py" line="141"/>
         <source>{count} nomor KPJ dilepas: bila laptop ini tersinkron dengan hub, sinkronkan dulu sebelum menerapkan berkas yang benar.</source>
         <translation>{count} KPJ numbers released: if this laptop syncs with a hub, sync first before applying the right file.</translation>
     </message>
@@ -494,258 +494,263 @@
         <translation>BPJS bill reconciliation</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="156"/>
+        <location filename="../../desktop/services/audit.py" line="42"/>
+        <source>pengembalian kredit BAZNAS</source>
+        <translation>BAZNAS credit refund</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="157"/>
         <source>alasan</source>
         <translation>reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="156"/>
+        <location filename="../../desktop/services/audit.py" line="157"/>
         <source>no. registrasi</source>
         <translation>registration no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="157"/>
+        <location filename="../../desktop/services/audit.py" line="158"/>
         <source>berkas</source>
         <translation>file</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="157"/>
+        <location filename="../../desktop/services/audit.py" line="158"/>
         <source>tata letak</source>
         <translation>layout</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="158"/>
+        <location filename="../../desktop/services/audit.py" line="159"/>
         <source>sekolah</source>
         <translation>school</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="158"/>
+        <location filename="../../desktop/services/audit.py" line="159"/>
         <source>baris</source>
         <translation>rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="159"/>
+        <location filename="../../desktop/services/audit.py" line="160"/>
         <source>jenis</source>
         <translation>kind</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="159"/>
+        <location filename="../../desktop/services/audit.py" line="160"/>
         <source>data</source>
         <translation>records</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="160"/>
+        <location filename="../../desktop/services/audit.py" line="161"/>
         <source>dikirim</source>
         <translation>pushed</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="160"/>
+        <location filename="../../desktop/services/audit.py" line="161"/>
         <source>diambil</source>
         <translation>pulled</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="161"/>
-        <location filename="../../desktop/services/audit.py" line="166"/>
+        <location filename="../../desktop/services/audit.py" line="162"/>
+        <location filename="../../desktop/services/audit.py" line="167"/>
         <source>konflik</source>
         <translation>conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="161"/>
+        <location filename="../../desktop/services/audit.py" line="162"/>
         <source>data ganda</source>
         <translation>duplicates</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="162"/>
+        <location filename="../../desktop/services/audit.py" line="163"/>
         <source>ditolak</source>
         <translation>rejected</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="162"/>
+        <location filename="../../desktop/services/audit.py" line="163"/>
         <source>dibatalkan</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="163"/>
+        <location filename="../../desktop/services/audit.py" line="164"/>
         <source>peran</source>
         <translation>role</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="163"/>
+        <location filename="../../desktop/services/audit.py" line="164"/>
         <source>peserta</source>
         <translation>workers</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="164"/>
+        <location filename="../../desktop/services/audit.py" line="165"/>
         <source>ukuran (byte)</source>
         <translation>size (bytes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="164"/>
+        <location filename="../../desktop/services/audit.py" line="165"/>
         <source>bulan</source>
         <translation>months</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="165"/>
+        <location filename="../../desktop/services/audit.py" line="166"/>
         <source>keputusan</source>
         <translation>decision</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="165"/>
+        <location filename="../../desktop/services/audit.py" line="166"/>
         <source>dihapus</source>
         <translation>removed</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="166"/>
+        <location filename="../../desktop/services/audit.py" line="167"/>
         <source>pasangannya</source>
         <translation>other record</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="167"/>
+        <location filename="../../desktop/services/audit.py" line="168"/>
         <source>pasangan</source>
         <translation>pair</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="167"/>
+        <location filename="../../desktop/services/audit.py" line="168"/>
         <source>sumber</source>
         <translation>source</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="168"/>
+        <location filename="../../desktop/services/audit.py" line="169"/>
         <source>alasan cetak ulang</source>
         <translation>reprint reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="168"/>
+        <location filename="../../desktop/services/audit.py" line="169"/>
         <source>otomatis</source>
         <translation>automatic</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="169"/>
+        <location filename="../../desktop/services/audit.py" line="170"/>
         <source>kunci otomatis (menit)</source>
         <translation>auto-lock (minutes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="170"/>
+        <location filename="../../desktop/services/audit.py" line="171"/>
         <source>waktu percobaan</source>
         <translation>attempted at</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="171"/>
+        <location filename="../../desktop/services/audit.py" line="172"/>
         <source>salah berturut-turut</source>
         <translation>wrong in a row</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="172"/>
+        <location filename="../../desktop/services/audit.py" line="173"/>
         <source>dikunci (menit)</source>
         <translation>locked (minutes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="173"/>
+        <location filename="../../desktop/services/audit.py" line="174"/>
         <source>umur minimal</source>
         <translation>minimum age</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="173"/>
+        <location filename="../../desktop/services/audit.py" line="174"/>
         <source>umur maksimal</source>
         <translation>maximum age</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="174"/>
+        <location filename="../../desktop/services/audit.py" line="175"/>
         <source>lama perlindungan (bulan)</source>
         <translation>coverage (months)</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="175"/>
+        <location filename="../../desktop/services/audit.py" line="176"/>
         <source>batas penghasilan wajar</source>
         <translation>plausible income limit</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="176"/>
+        <location filename="../../desktop/services/audit.py" line="177"/>
         <source>upah yang dilaporkan untuk JKK</source>
         <translation>wage reported for JKK</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="177"/>
+        <location filename="../../desktop/services/audit.py" line="178"/>
         <source>sumber dana</source>
         <translation>fund</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="178"/>
+        <location filename="../../desktop/services/audit.py" line="179"/>
         <source>nama</source>
         <translation>name</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="178"/>
+        <location filename="../../desktop/services/audit.py" line="179"/>
         <source>jenjang</source>
         <translation>level</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="179"/>
+        <location filename="../../desktop/services/audit.py" line="180"/>
         <source>kabupaten/kota</source>
         <translation>regency/city</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="180"/>
+        <location filename="../../desktop/services/audit.py" line="181"/>
         <source>koordinator</source>
         <translation>coordinator</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="181"/>
+        <location filename="../../desktop/services/audit.py" line="182"/>
         <source>sinkron otomatis (menit)</source>
         <translation>automatic sync (minutes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="182"/>
+        <location filename="../../desktop/services/audit.py" line="183"/>
         <source>kode jawaban</source>
         <translation>answer code</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="183"/>
+        <location filename="../../desktop/services/audit.py" line="184"/>
         <source>kembali diajukan</source>
         <translation>back to submitted</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="184"/>
+        <location filename="../../desktop/services/audit.py" line="185"/>
         <source>pembayaran menunggu aktivasi</source>
         <translation>payments awaiting activation</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="185"/>
+        <location filename="../../desktop/services/audit.py" line="186"/>
         <source>tidak diubah</source>
         <translation>unchanged</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="186"/>
+        <location filename="../../desktop/services/audit.py" line="187"/>
         <source>ditagih (Rp)</source>
         <translation>charged (Rp)</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="186"/>
+        <location filename="../../desktop/services/audit.py" line="187"/>
         <source>diharapkan (Rp)</source>
         <translation>expected (Rp)</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="187"/>
+        <location filename="../../desktop/services/audit.py" line="188"/>
         <source>selisih (Rp)</source>
         <translation>difference (Rp)</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="188"/>
+        <location filename="../../desktop/services/audit.py" line="189"/>
         <source>ditagih tidak diharapkan</source>
         <translation>charged, not expected</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="189"/>
+        <location filename="../../desktop/services/audit.py" line="190"/>
         <source>diharapkan tidak ditagih</source>
         <translation>expected, not charged</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="190"/>
+        <location filename="../../desktop/services/audit.py" line="191"/>
         <source>selisih harga</source>
         <translation>price differences</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="190"/>
+        <location filename="../../desktop/services/audit.py" line="191"/>
         <source>tidak terbaca</source>
         <translation>unreadable</translation>
     </message>
@@ -821,45 +826,178 @@
 <context>
     <name>BaznasReportDialog</name>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="582"/>
+        <location filename="../../desktop/gui/membership_window.py" line="671"/>
         <source>Laporan penyaluran BAZNAS</source>
         <translation>BAZNAS distribution report</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="584"/>
-        <source>Untuk catatan penyaluran zakat BAZNAS: per mustahik, iuran yang dibayarkan untuknya (menurut pembayaran yang dicatat pada rentang tanggal ini), dengan asnafnya. Disimpan sebagai Excel.</source>
-        <translation>For BAZNAS&apos;s zakat distribution records: per recipient (mustahik), the contributions paid for them (by the payments recorded in this date range), with their asnaf. Saved as Excel.</translation>
+        <location filename="../../desktop/gui/membership_window.py" line="672"/>
+        <source>Untuk catatan penyaluran zakat BAZNAS: per mustahik, iuran yang dibayarkan untuknya (menurut pembayaran yang dicatat pada rentang tanggal ini), dengan asnafnya. Disimpan sebagai Excel. Laporan satu periode terbit sekali dengan nomornya (LP-…) dan ditulis ulang dengan angka yang sama; bila angkanya berubah sesudahnya, terbitkan laporan pengganti.</source>
+        <translation>For BAZNAS's zakat distribution records: per mustahik, the contributions paid for them (by the payments recorded in this date range), with their asnaf. Saved as Excel. A period's record is issued once with its number (LP-…) and written again with the same figures; if its figures change afterwards, issue a replacement record.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="595"/>
+        <location filename="../../desktop/gui/membership_window.py" line="683"/>
         <source>&amp;Dari tanggal</source>
         <translation>&amp;From</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="596"/>
+        <location filename="../../desktop/gui/membership_window.py" line="684"/>
         <source>&amp;Sampai tanggal</source>
         <translation>&amp;To</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="599"/>
+        <location filename="../../desktop/gui/membership_window.py" line="685"/>
+        <source>Terbitkan laporan &amp;pengganti bila angkanya berubah sejak terbit</source>
+        <translation>Issue a &amp;replacement record if its figures changed since it was issued</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="690"/>
         <source>&amp;Simpan laporan…</source>
         <translation>&amp;Save report…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="615"/>
-        <location filename="../../desktop/gui/membership_window.py" line="625"/>
+        <location filename="../../desktop/gui/membership_window.py" line="706"/>
+        <location filename="../../desktop/gui/membership_window.py" line="716"/>
         <source>Tanggal akhir sebelum tanggal awal.</source>
         <translation>The end date is before the start date.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="617"/>
+        <location filename="../../desktop/gui/membership_window.py" line="708"/>
         <source>Simpan laporan penyaluran BAZNAS</source>
         <translation>Save the BAZNAS distribution report</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="633"/>
-        <source>Penyaluran BAZNAS: {count} mustahik, {total}, disimpan ke {path}.</source>
-        <translation>BAZNAS distribution: {count} recipients, {total}, saved to {path}.</translation>
+        <location filename="../../desktop/gui/membership_window.py" line="723"/>
+        <source>Laporan penyaluran BAZNAS {number}: {count} mustahik, {total}, disimpan ke {path}.</source>
+        <translation>BAZNAS distribution record {number}: {count} mustahik, {total}, saved to {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="726"/>
+        <source>Menggantikan {number}.</source>
+        <translation>Replaces {number}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="728"/>
+        <source>Terbit {date}; ditulis ulang dengan angka yang sama.</source>
+        <translation>Issued {date}; written again with the same figures.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="731"/>
+        <source>Angka periode ini berubah sejak {number} terbit: centang &quot;Terbitkan laporan pengganti&quot; lalu simpan lagi.</source>
+        <translation>The figures of this period changed since {number} was issued: tick &quot;Issue a replacement record&quot; and save again.</translation>
+    </message>
+</context>
+<context>
+    <name>BillDialog</name>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="742"/>
+        <source>Rekonsiliasi tagihan BPJS</source>
+        <translation>BPJS bill reconciliation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="743"/>
+        <source>Bandingkan tagihan yang dikirim BPJS dengan bulan kepesertaan yang dibayar BAZNAS: siapa dan bulan apa yang ditagih padahal tidak diharapkan, yang diharapkan tetapi tidak ditagih, dan selisih harga. Rinciannya disimpan sebagai Excel.</source>
+        <translation>Compare the bill BPJS sent with the months of membership BAZNAS paid for: who and which months were charged though not expected, expected but not charged, and price differences. The details are saved as Excel.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="748"/>
+        <source>Periode tagihan</source>
+        <translation>Bill period</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="748"/>
+        <source>Baris dibandingkan</source>
+        <translation>Rows compared</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="749"/>
+        <source>Ditagih BPJS</source>
+        <translation>Charged by BPJS</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="749"/>
+        <source>Diharapkan (buku dana)</source>
+        <translation>Expected (ledger)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="750"/>
+        <source>Selisih</source>
+        <translation>Difference</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="750"/>
+        <source>Ditagih, tidak diharapkan</source>
+        <translation>Charged, not expected</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="751"/>
+        <source>Diharapkan, tidak ditagih</source>
+        <translation>Expected, not charged</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="751"/>
+        <source>Selisih harga</source>
+        <translation>Price differences</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="752"/>
+        <source>Baris tidak terbaca</source>
+        <translation>Rows not read</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="758"/>
+        <source>&amp;Pilih tagihan BPJS…</source>
+        <translation>&amp;Choose BPJS bill…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="769"/>
+        <source>Pilih berkas tagihan BPJS</source>
+        <translation>Choose the BPJS bill file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="770"/>
+        <source>Tagihan BPJS (*.xlsx *.xls *.ods *.csv)</source>
+        <translation>BPJS bill (*.xlsx *.xls *.ods *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="773"/>
+        <source>Simpan rincian rekonsiliasi</source>
+        <translation>Save the reconciliation details</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="786"/>
+        <source>{count} ({amount})</source>
+        <translation>{count} ({amount})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="790"/>
+        <source>{first} s.d. {last}</source>
+        <translation>{first} to {last}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="800"/>
+        <source>baris {row}: {problem}</source>
+        <translation>row {row}: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="804"/>
+        <source>lebih banyak ditagih</source>
+        <translation>charged more</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="804"/>
+        <source>lebih sedikit ditagih</source>
+        <translation>charged less</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="807"/>
+        <source>Sesuai: ditagih sama dengan yang diharapkan.</source>
+        <translation>Matches: charged the same as expected.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="808"/>
+        <source>Rincian ditulis ke {path}.</source>
+        <translation>Details written to {path}.</translation>
     </message>
 </context>
 <context>
@@ -1388,72 +1526,72 @@
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="895"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1090"/>
         <source>Riwayat kepesertaan — {name}</source>
         <translation>Membership history — {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="901"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1096"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="901"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1096"/>
         <source>Oleh</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="901"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1096"/>
         <source>Peristiwa</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="903"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1098"/>
         <source>Status, nomor KPJ dan masa perlindungan mengikuti peristiwa ini; tidak diketik. Hanya cabang yang mengajukan ke BPJS, membaca jawabannya dan mencatat pembayaran.</source>
         <translation>Status, KPJ number and coverage follow from these events; they are never typed. Only the branch submits to BPJS, reads its answers and records payments.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="910"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1105"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="921"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1116"/>
         <source>&lt;b&gt;{name}&lt;/b&gt; · No. Registrasi {regno}</source>
         <translation>&lt;b&gt;{name}&lt;/b&gt; · Registration no. {regno}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="923"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1118"/>
         <source>Status: &lt;b&gt;{status}&lt;/b&gt;</source>
         <translation>Status: &lt;b&gt;{status}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="925"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1120"/>
         <source>No. KPJ: &lt;b&gt;{kpj}&lt;/b&gt;</source>
         <translation>KPJ no.: &lt;b&gt;{kpj}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="927"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1122"/>
         <source>dilindungi {start} s.d. {end}</source>
         <translation>covered {start} to {end}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="930"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1125"/>
         <source>peserta sejak {start}, iuran belum dibayar</source>
         <translation>member since {start}, contributions not paid yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="933"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1128"/>
         <source>iuran {months} bulan sudah dibayar; perlindungan mulai pada tanggal kepesertaan dari BPJS</source>
         <translation>{months} months of contributions paid; coverage starts on the membership date BPJS gives</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="936"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1131"/>
         <source>alasan BPJS: {reason}</source>
         <translation>BPJS&apos;s reason: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="941"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1136"/>
         <source>Belum ada peristiwa: peserta ini terdaftar di Lindung tetapi belum diajukan ke BPJS.</source>
         <translation>No events yet: this worker is enrolled in Lindung but not yet submitted to BPJS.</translation>
     </message>
@@ -2083,12 +2221,12 @@
         <translation>Admin</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="206"/>
+        <location filename="../../desktop/services/audit.py" line="207"/>
         <source>A4, 10 kartu per lembar</source>
         <translation>A4, 10 cards a sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="207"/>
+        <location filename="../../desktop/services/audit.py" line="208"/>
         <source>satu kartu per halaman</source>
         <translation>one card a page</translation>
     </message>
@@ -2173,425 +2311,435 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="61"/>
+        <location filename="../../desktop/gui/main_window.py" line="62"/>
         <source>Peserta JKK + JKM (BAZNAS Kalimantan Barat)</source>
         <translation>JKK + JKM participants (BAZNAS West Kalimantan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="93"/>
+        <location filename="../../desktop/gui/main_window.py" line="94"/>
         <source>Cari nama, NIK, atau No. Registrasi…</source>
         <translation>Search name, NIK or registration number…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="99"/>
         <location filename="../../desktop/gui/main_window.py" line="100"/>
+        <location filename="../../desktop/gui/main_window.py" line="101"/>
         <source>Semua kabupaten/kota</source>
         <translation>All regencies/cities</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="103"/>
         <location filename="../../desktop/gui/main_window.py" line="104"/>
+        <location filename="../../desktop/gui/main_window.py" line="105"/>
         <source>Semua sekolah</source>
         <translation>All schools</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="108"/>
+        <location filename="../../desktop/gui/main_window.py" line="109"/>
         <source>Semua status</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="111"/>
+        <location filename="../../desktop/gui/main_window.py" line="112"/>
         <source>Berakhir dalam 30 hari</source>
         <translation>Ending within 30 days</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="115"/>
+        <location filename="../../desktop/gui/main_window.py" line="116"/>
         <source>+ Peserta baru</source>
         <translation>+ New participant</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="116"/>
+        <location filename="../../desktop/gui/main_window.py" line="117"/>
         <source>Daftarkan pekerja baru (Ctrl+N)</source>
         <translation>Enroll a new worker (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="118"/>
+        <location filename="../../desktop/gui/main_window.py" line="119"/>
         <source>Impor…</source>
         <translation>Import…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="119"/>
+        <location filename="../../desktop/gui/main_window.py" line="120"/>
         <source>Impor daftar orang tua siswa dari Excel/LibreOffice/CSV (Ctrl+I)</source>
         <translation>Import a pupils&apos; parents list from Excel/LibreOffice/CSV (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="121"/>
-        <location filename="../../desktop/gui/main_window.py" line="191"/>
+        <location filename="../../desktop/gui/main_window.py" line="122"/>
+        <location filename="../../desktop/gui/main_window.py" line="192"/>
         <source>Cetak kartu…</source>
         <translation>Print cards…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="122"/>
+        <location filename="../../desktop/gui/main_window.py" line="123"/>
         <source>Cetak kartu peserta yang tampil di daftar (Ctrl+P)</source>
         <translation>Print the cards of the participants listed (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="158"/>
+        <location filename="../../desktop/gui/main_window.py" line="159"/>
         <source>Masuk sebagai {name} ({role})</source>
         <translation>Signed in as {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="161"/>
+        <location filename="../../desktop/gui/main_window.py" line="162"/>
         <source>Data tersimpan di laptop ini (luring)</source>
         <translation>Data is stored on this laptop (offline)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="180"/>
+        <location filename="../../desktop/gui/main_window.py" line="181"/>
         <source>&amp;Data</source>
         <translation>&amp;Data</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="181"/>
+        <location filename="../../desktop/gui/main_window.py" line="182"/>
         <source>Peserta baru…</source>
         <translation>New participant…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="183"/>
+        <location filename="../../desktop/gui/main_window.py" line="184"/>
         <source>Cari</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="185"/>
+        <location filename="../../desktop/gui/main_window.py" line="186"/>
         <source>Muat ulang</source>
         <translation>Reload</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="187"/>
+        <location filename="../../desktop/gui/main_window.py" line="188"/>
         <source>Impor daftar orang tua…</source>
         <translation>Import parents&apos; list…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="189"/>
+        <location filename="../../desktop/gui/main_window.py" line="190"/>
         <source>Keluar dari Lindung</source>
         <translation>Quit Lindung</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="357"/>
+        <location filename="../../desktop/gui/main_window.py" line="218"/>
+        <source>Dokumen yang terbit…</source>
+        <translation>Issued documents…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="358"/>
         <source>Tidak berhasil</source>
         <translation>Did not work</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="393"/>
+        <location filename="../../desktop/gui/main_window.py" line="394"/>
         <source>Tersimpan: {name} ({regno}).</source>
         <translation>Saved: {name} ({regno}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="395"/>
+        <location filename="../../desktop/gui/main_window.py" line="396"/>
         <source>Ctrl+N: peserta berikutnya.</source>
         <translation>Ctrl+N: next participant.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="193"/>
+        <location filename="../../desktop/gui/main_window.py" line="194"/>
         <source>Sinkronkan dengan hub</source>
         <translation>Sync with the hub</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="195"/>
+        <location filename="../../desktop/gui/main_window.py" line="196"/>
         <source>Perubahan yang ditolak hub…</source>
         <translation>Changes the hub refused…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="196"/>
+        <location filename="../../desktop/gui/main_window.py" line="197"/>
         <source>Tinjau konflik dan data ganda…</source>
         <translation>Review conflicts and duplicates…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="209"/>
+        <location filename="../../desktop/gui/main_window.py" line="210"/>
         <source>Laporan</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="212"/>
+        <location filename="../../desktop/gui/main_window.py" line="213"/>
         <source>Ringkasan kepesertaan…</source>
         <translation>Enrollment summary…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="213"/>
+        <location filename="../../desktop/gui/main_window.py" line="214"/>
         <source>Tanda terima kartu sekolah terpilih…</source>
         <translation>Card receipts for the selected school…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="215"/>
+        <location filename="../../desktop/gui/main_window.py" line="216"/>
         <source>Kewajiban iuran BAZNAS…</source>
         <translation>BAZNAS contributions owed…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="216"/>
+        <location filename="../../desktop/gui/main_window.py" line="217"/>
         <source>Tagihan iuran satu batch…</source>
         <translation>Contribution invoice for one batch…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="217"/>
-        <source>Dokumen tagihan yang terbit…</source>
-        <translation>Issued invoice documents…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/main_window.py" line="222"/>
+        <location filename="../../desktop/gui/main_window.py" line="223"/>
         <source>&amp;Pengaturan</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="225"/>
+        <location filename="../../desktop/gui/main_window.py" line="226"/>
         <source>Hub dan sinkronisasi…</source>
         <translation>Hub and sync…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="226"/>
+        <location filename="../../desktop/gui/main_window.py" line="227"/>
         <source>Sekolah…</source>
         <translation>Schools…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="227"/>
+        <location filename="../../desktop/gui/main_window.py" line="228"/>
         <source>Pengaturan program…</source>
         <translation>Programme settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="228"/>
+        <location filename="../../desktop/gui/main_window.py" line="229"/>
         <source>Cadangkan data…</source>
         <translation>Back up data…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="229"/>
+        <location filename="../../desktop/gui/main_window.py" line="230"/>
         <source>Pulihkan dari cadangan…</source>
         <translation>Restore from a backup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="238"/>
+        <location filename="../../desktop/gui/main_window.py" line="239"/>
         <source>&amp;Akun</source>
         <translation>&amp;Accounts</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="239"/>
+        <location filename="../../desktop/gui/main_window.py" line="240"/>
         <source>Kelola akun…</source>
         <translation>Manage accounts…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="240"/>
+        <location filename="../../desktop/gui/main_window.py" line="241"/>
         <source>Catatan audit…</source>
         <translation>Audit log…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="246"/>
+        <location filename="../../desktop/gui/main_window.py" line="247"/>
         <source>Keluar akun / ganti pengguna</source>
         <translation>Sign out / switch user</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="250"/>
+        <location filename="../../desktop/gui/main_window.py" line="251"/>
         <source>&amp;Bahasa</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="275"/>
+        <location filename="../../desktop/gui/main_window.py" line="276"/>
         <source>{n} peserta terdaftar</source>
         <translation>{n} participants enrolled</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="277"/>
+        <location filename="../../desktop/gui/main_window.py" line="278"/>
         <source>{n} peserta cocok dengan pencarian</source>
         <translation>{n} participants match the search</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="354"/>
+        <location filename="../../desktop/gui/main_window.py" line="355"/>
         <source>Memproses…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="405"/>
+        <location filename="../../desktop/gui/main_window.py" line="406"/>
         <source>{count} peserta diimpor.</source>
         <translation>{count} participants imported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="480"/>
         <location filename="../../desktop/gui/main_window.py" line="481"/>
+        <location filename="../../desktop/gui/main_window.py" line="482"/>
         <source>Simpan laporan</source>
         <translation>Save report</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="485"/>
+        <location filename="../../desktop/gui/main_window.py" line="486"/>
         <source>Laporan disimpan: {path}</source>
         <translation>Report saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="497"/>
+        <location filename="../../desktop/gui/main_window.py" line="498"/>
         <source>Tanda terima kartu</source>
         <translation>Card receipts</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="498"/>
+        <location filename="../../desktop/gui/main_window.py" line="499"/>
         <source>Pilih dulu sekolahnya di saringan sekolah.</source>
         <translation>First choose the school in the school filter.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="507"/>
+        <location filename="../../desktop/gui/main_window.py" line="508"/>
         <source>Kewajiban iuran</source>
         <translation>Contributions owed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="507"/>
+        <location filename="../../desktop/gui/main_window.py" line="508"/>
         <source>Untuk berapa bulan?</source>
         <translation>For how many months?</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="534"/>
-        <location filename="../../desktop/gui/main_window.py" line="537"/>
-        <location filename="../../desktop/gui/main_window.py" line="553"/>
+        <location filename="../../desktop/gui/main_window.py" line="535"/>
+        <location filename="../../desktop/gui/main_window.py" line="538"/>
+        <location filename="../../desktop/gui/main_window.py" line="554"/>
         <source>Tagihan iuran</source>
         <translation>Contribution invoice</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="535"/>
+        <location filename="../../desktop/gui/main_window.py" line="536"/>
         <source>Belum ada batch pengajuan: ajukan peserta ke BPJS dulu.</source>
         <translation>No submission batch yet: submit workers to BPJS first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="537"/>
+        <location filename="../../desktop/gui/main_window.py" line="538"/>
         <source>Tagihan untuk batch:</source>
         <translation>Invoice for batch:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="546"/>
+        <location filename="../../desktop/gui/main_window.py" line="547"/>
         <source>{number} diterbitkan, mengoreksi {invoice}: {path}</source>
         <translation>{number} issued, correcting {invoice}: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="548"/>
+        <location filename="../../desktop/gui/main_window.py" line="549"/>
         <source>Tagihan {number} diterbitkan: {path}</source>
         <translation>Invoice {number} issued: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="550"/>
+        <location filename="../../desktop/gui/main_window.py" line="551"/>
         <source>Tagihan {number} dicetak ulang seperti saat terbit: {path}</source>
         <translation>Invoice {number} reprinted as issued: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="554"/>
+        <location filename="../../desktop/gui/main_window.py" line="555"/>
         <source>Angka batch {batch} tidak berubah sejak dokumen terakhir: tidak ada koreksi yang perlu diterbitkan.</source>
         <translation>Batch {batch}&apos;s figures have not changed since the last document: there is no correction to issue.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="557"/>
+        <location filename="../../desktop/gui/main_window.py" line="558"/>
         <source>Angka tagihan berubah</source>
         <translation>The invoice figures have changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="558"/>
+        <location filename="../../desktop/gui/main_window.py" line="559"/>
         <source>Angka batch {batch} berubah sejak {since} (selisih {difference}). Yang disimpan tetap {number} seperti saat terbit. Terbitkan koreksinya: tagihan tambahan bila kewajiban bertambah, nota kredit bila berkurang.</source>
         <translation>Batch {batch}&apos;s figures have changed since {since} (difference {difference}). What is kept is still {number} as issued. Issue its correction: a supplementary invoice if more is owed, a credit note if less.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="564"/>
+        <location filename="../../desktop/gui/main_window.py" line="565"/>
         <source>Terbitkan koreksi…</source>
         <translation>Issue correction…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="566"/>
+        <location filename="../../desktop/gui/main_window.py" line="567"/>
         <source>Nanti saja</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="576"/>
+        <location filename="../../desktop/gui/main_window.py" line="577"/>
         <source>tagihan</source>
         <translation>invoice</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="576"/>
+        <location filename="../../desktop/gui/main_window.py" line="577"/>
         <source>tagihan tambahan</source>
         <translation>supplementary invoice</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="577"/>
+        <location filename="../../desktop/gui/main_window.py" line="578"/>
         <source>nota kredit</source>
         <translation>credit note</translation>
     </message>
     <message>
         <location filename="../../desktop/gui/main_window.py" line="578"/>
-        <source>{number} · {kind} · batch {batch} · {date} · {total}</source>
-        <translation>{number} · {kind} · batch {batch} · {date} · {total}</translation>
+        <source>pengembalian kredit BAZNAS</source>
+        <translation>BAZNAS credit refund</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="582"/>
+        <location filename="../../desktop/gui/main_window.py" line="579"/>
+        <source>laporan penyaluran BAZNAS</source>
+        <translation>BAZNAS distribution record</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="585"/>
+        <source>{number} · {kind} · {batch} · {date} · {total}</source>
+        <translation>{number} · {kind} · {batch} · {date} · {total}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="592"/>
+        <source>Dokumen yang terbit</source>
+        <translation>Issued documents</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="593"/>
+        <source>Belum ada dokumen yang terbit.</source>
+        <translation>No documents issued yet.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="590"/>
         <source> · mengoreksi {number}</source>
         <translation> · correcting {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="584"/>
-        <source>Dokumen tagihan yang terbit</source>
-        <translation>Issued invoice documents</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/main_window.py" line="585"/>
-        <source>Belum ada dokumen tagihan yang terbit.</source>
-        <translation>No invoice documents issued yet.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/main_window.py" line="599"/>
+        <location filename="../../desktop/gui/main_window.py" line="607"/>
         <source>Belum terdaftar di hub</source>
         <translation>Not registered with the hub</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="600"/>
+        <location filename="../../desktop/gui/main_window.py" line="608"/>
         <source>Laptop ini belum terdaftar di hub cabang, jadi belum bisa sinkron. Data tetap tersimpan di laptop ini. Minta admin mendaftarkannya: menu Pengaturan → Hub dan sinkronisasi.</source>
         <translation>This laptop is not registered with the branch hub yet, so it cannot sync. The data stays saved on this laptop. Ask the admin to register it: menu Settings → Hub and sync.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="638"/>
+        <location filename="../../desktop/gui/main_window.py" line="646"/>
         <source>Simpan cadangan</source>
         <translation>Save backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="639"/>
-        <location filename="../../desktop/gui/main_window.py" line="661"/>
+        <location filename="../../desktop/gui/main_window.py" line="647"/>
+        <location filename="../../desktop/gui/main_window.py" line="669"/>
         <source>Cadangan Lindung (*.sqlite3)</source>
         <translation>Lindung backup (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="643"/>
+        <location filename="../../desktop/gui/main_window.py" line="651"/>
         <source>Mencadangkan…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="648"/>
+        <location filename="../../desktop/gui/main_window.py" line="656"/>
         <source>Cadangan {count} peserta disimpan di {path} (keutuhan diperiksa).</source>
         <translation>Backup of {count} participants saved to {path} (integrity checked).</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="656"/>
-        <location filename="../../desktop/gui/main_window.py" line="666"/>
+        <location filename="../../desktop/gui/main_window.py" line="664"/>
+        <location filename="../../desktop/gui/main_window.py" line="674"/>
         <source>Pulihkan dari cadangan</source>
         <translation>Restore from a backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="657"/>
+        <location filename="../../desktop/gui/main_window.py" line="665"/>
         <source>Tunggu sinkronisasi selesai, lalu coba lagi.</source>
         <translation>Wait for the sync to finish, then try again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="660"/>
+        <location filename="../../desktop/gui/main_window.py" line="668"/>
         <source>Pilih cadangan</source>
         <translation>Choose a backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="667"/>
+        <location filename="../../desktop/gui/main_window.py" line="675"/>
         <source>Semua data di laptop ini diganti dengan isi cadangan {name}. Data sekarang disimpan di samping basis data, dan yang terjadi sesudah cadangan dibuat diambil lagi dari hub saat sinkron. Lanjutkan?</source>
         <translation>All data on this laptop is replaced by the backup {name}. The current data is kept beside the database, and what happened after the backup was made comes back from the hub at the next sync. Continue?</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="702"/>
+        <location filename="../../desktop/gui/main_window.py" line="710"/>
         <source>Bahasa</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="703"/>
+        <location filename="../../desktop/gui/main_window.py" line="711"/>
         <source>Bahasa akan berganti ke {language} saat Lindung dibuka lagi.</source>
         <translation>The language changes to {language} when Lindung is opened again.</translation>
     </message>
@@ -2599,22 +2747,22 @@
 <context>
     <name>MembershipLinks</name>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="963"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1158"/>
         <source>Kepesertaan BPJS/BAZNAS…</source>
         <translation>BPJS/BAZNAS membership…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="969"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1164"/>
         <source>Riwayat kepesertaan…</source>
         <translation>Membership history…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="971"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1166"/>
         <source>BPJS dan BAZNAS: pengajuan, KPJ, pembayaran peserta terpilih</source>
         <translation>BPJS and BAZNAS: submissions, KPJ, payments of the selected worker</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="998"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1193"/>
         <source>Pilih dulu pesertanya di daftar.</source>
         <translation>Select the worker in the list first.</translation>
     </message>
@@ -2622,309 +2770,364 @@
 <context>
     <name>MembershipWindow</name>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="78"/>
+        <location filename="../../desktop/gui/membership_window.py" line="79"/>
         <source>{count} peserta berstatus {status}</source>
         <translation>{count} workers with status {status}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="85"/>
+        <location filename="../../desktop/gui/membership_window.py" line="88"/>
+        <source>Kredit BAZNAS membayar seluruh kewajiban {credit}: tidak ada yang perlu ditransfer.</source>
+        <translation>BAZNAS's credit pays all that is owed, {credit}: nothing needs to be transferred.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="92"/>
+        <source>Kredit BAZNAS membayar {credit}; BAZNAS mentransfer sisanya {rest}.</source>
+        <translation>BAZNAS's credit pays {credit}; BAZNAS transfers the rest, {rest}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="95"/>
         <source>Jumlah yang dibayar belum diisi: hanya kewajibannya yang dicatat.</source>
         <translation>The amount paid is not given: only what is owed is recorded.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="89"/>
+        <location filename="../../desktop/gui/membership_window.py" line="99"/>
         <source>Sesuai: dibayar sama dengan kewajiban.</source>
         <translation>Matches: paid equals owed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="91"/>
+        <location filename="../../desktop/gui/membership_window.py" line="101"/>
         <source>KURANG {amount} dari kewajiban: tagih kekurangannya ke BAZNAS.</source>
         <translation>{amount} SHORT of what is owed: ask BAZNAS for the rest.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="94"/>
+        <location filename="../../desktop/gui/membership_window.py" line="104"/>
         <source>LEBIH {amount} dari kewajiban: catat kelebihannya untuk pembayaran berikutnya.</source>
         <translation>{amount} OVER what is owed: note the surplus for the next payment.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="258"/>
+        <location filename="../../desktop/gui/membership_window.py" line="265"/>
         <source>Dibayar untuk</source>
         <translation>Paid for</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="259"/>
+        <location filename="../../desktop/gui/membership_window.py" line="266"/>
         <source>Kewajiban (tarif iuran)</source>
         <translation>Owed (contribution rates)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="260"/>
+        <location filename="../../desktop/gui/membership_window.py" line="267"/>
         <source>Dibayar BAZNAS</source>
         <translation>Paid by BAZNAS</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="261"/>
-        <location filename="../../desktop/gui/membership_window.py" line="732"/>
+        <location filename="../../desktop/gui/membership_window.py" line="269"/>
+        <source>Dari kredit BAZNAS</source>
+        <translation>From BAZNAS's credit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="270"/>
+        <location filename="../../desktop/gui/membership_window.py" line="911"/>
         <source>Selisih</source>
         <translation>Difference</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="264"/>
+        <location filename="../../desktop/gui/membership_window.py" line="274"/>
         <source>{count} peserta × {months} bulan</source>
         <translation>{count} workers × {months} months</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="267"/>
+        <location filename="../../desktop/gui/membership_window.py" line="277"/>
         <source>Tidak ikut dibayar: {who}.</source>
         <translation>Not paid for: {who}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="272"/>
+        <location filename="../../desktop/gui/membership_window.py" line="282"/>
         <source>(belum diisi)</source>
         <translation>(not given yet)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="656"/>
+        <location filename="../../desktop/gui/membership_window.py" line="284"/>
+        <source>tidak dipakai</source>
+        <translation>not used</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="830"/>
         <source>Kepesertaan BPJS dan pembayaran BAZNAS</source>
         <translation>BPJS membership and BAZNAS payments</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="664"/>
+        <location filename="../../desktop/gui/membership_window.py" line="838"/>
         <source>Pekerjaan cabang tiap bulan: (1) ajukan peserta yang siap ke BPJS, (2) baca jawaban BPJS (nomor KPJ atau alasan penolakan), (3) catat pembayaran BAZNAS untuk batch itu, (4) perpanjang peserta yang perlindungannya segera berakhir. Status dan nomor KPJ peserta mengikuti langkah-langkah ini dan ikut tersinkron ke semua laptop.</source>
         <translation>The branch&apos;s work each month: (1) submit the workers who are ready to BPJS, (2) read BPJS&apos;s answer (KPJ numbers or reasons for refusal), (3) record BAZNAS&apos;s payment for that batch, (4) renew those whose coverage ends soon. Workers&apos; status and KPJ numbers follow these steps and sync to every laptop.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="670"/>
+        <location filename="../../desktop/gui/membership_window.py" line="844"/>
         <source>Menghitung…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="678"/>
+        <location filename="../../desktop/gui/membership_window.py" line="852"/>
         <source>1. &amp;Ajukan ke BPJS…</source>
         <translation>1. &amp;Submit to BPJS…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="679"/>
+        <location filename="../../desktop/gui/membership_window.py" line="853"/>
         <source>2. &amp;Baca jawaban BPJS…</source>
         <translation>2. &amp;Read BPJS&apos;s answer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="680"/>
+        <location filename="../../desktop/gui/membership_window.py" line="854"/>
         <source>3. &amp;Catat pembayaran…</source>
         <translation>3. Record &amp;payment…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="681"/>
+        <location filename="../../desktop/gui/membership_window.py" line="855"/>
         <source>4. Pe&amp;rpanjang…</source>
         <translation>4. Re&amp;new…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="682"/>
+        <location filename="../../desktop/gui/membership_window.py" line="856"/>
         <source>&amp;Templat BPJS…</source>
         <translation>BPJS &amp;template…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="683"/>
+        <location filename="../../desktop/gui/membership_window.py" line="857"/>
         <source>&amp;Laporan penyaluran BAZNAS…</source>
         <translation>BAZNAS &amp;distribution report…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="684"/>
+        <location filename="../../desktop/gui/membership_window.py" line="858"/>
+        <source>Kembalikan kre&amp;dit BAZNAS…</source>
+        <translation>Refund BAZNAS cre&amp;dit…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="859"/>
+        <source>Rekonsiliasi ta&amp;gihan BPJS…</source>
+        <translation>Reconcile BPJS bi&amp;ll…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="860"/>
         <source>Tulis berkas pendaftaran kolektif untuk peserta yang siap</source>
         <translation>Write the collective registration file for the workers who are ready</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="685"/>
+        <location filename="../../desktop/gui/membership_window.py" line="861"/>
         <source>Terapkan nomor KPJ dan penolakan dari berkas BPJS</source>
         <translation>Apply the KPJ numbers and refusals from BPJS&apos;s file</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="686"/>
+        <location filename="../../desktop/gui/membership_window.py" line="862"/>
         <source>Catat transfer BAZNAS untuk batch yang dipilih di tabel</source>
         <translation>Record BAZNAS&apos;s transfer for the batch selected in the table</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="687"/>
+        <location filename="../../desktop/gui/membership_window.py" line="863"/>
         <source>Bayar lagi untuk peserta yang perlindungannya segera berakhir</source>
         <translation>Pay again for the workers whose coverage ends soon</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="688"/>
+        <location filename="../../desktop/gui/membership_window.py" line="864"/>
         <source>Ikuti nama dan urutan kolom templat unggah cabang</source>
         <translation>Follow the names and order of the branch&apos;s upload template</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="689"/>
+        <location filename="../../desktop/gui/membership_window.py" line="865"/>
         <source>Excel per mustahik untuk catatan penyaluran zakat</source>
         <translation>Excel per recipient for the zakat distribution records</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="697"/>
+        <location filename="../../desktop/gui/membership_window.py" line="866"/>
+        <source>Uang untuk bulan yang tidak diterima siapa pun, dikembalikan kepada BAZNAS</source>
+        <translation>Money for months no one received, returned to BAZNAS</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="867"/>
+        <source>Tagihan BPJS dibandingkan dengan bulan yang dibayar BAZNAS</source>
+        <translation>BPJS's bill compared with the months BAZNAS paid for</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="876"/>
         <source>Riwayat &amp;jawaban BPJS…</source>
         <translation>BPJS &amp;answer history…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="698"/>
+        <location filename="../../desktop/gui/membership_window.py" line="877"/>
         <source>Jawaban yang sudah diterapkan; urungkan yang salah</source>
         <translation>Answers already applied; undo a wrong one</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="703"/>
+        <location filename="../../desktop/gui/membership_window.py" line="882"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="714"/>
+        <location filename="../../desktop/gui/membership_window.py" line="893"/>
         <source>&lt;b&gt;Batch pengajuan ke BPJS&lt;/b&gt; (terbaru di atas; Enter pada batch: catat pembayarannya)</source>
         <translation>&lt;b&gt;Batches submitted to BPJS&lt;/b&gt; (newest first; Enter on a batch: record its payment)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="717"/>
+        <location filename="../../desktop/gui/membership_window.py" line="896"/>
         <source>No. batch</source>
         <translation>Batch no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="717"/>
+        <location filename="../../desktop/gui/membership_window.py" line="896"/>
         <source>Dibuat</source>
         <translation>Made</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="717"/>
+        <location filename="../../desktop/gui/membership_window.py" line="896"/>
         <source>Oleh</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="717"/>
-        <location filename="../../desktop/gui/membership_window.py" line="731"/>
+        <location filename="../../desktop/gui/membership_window.py" line="896"/>
+        <location filename="../../desktop/gui/membership_window.py" line="910"/>
         <source>Peserta</source>
         <translation>Workers</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="718"/>
+        <location filename="../../desktop/gui/membership_window.py" line="897"/>
         <source>Menunggu jawaban</source>
         <translation>Awaiting answer</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="718"/>
+        <location filename="../../desktop/gui/membership_window.py" line="897"/>
         <source>Aktif</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="718"/>
+        <location filename="../../desktop/gui/membership_window.py" line="897"/>
         <source>Ditolak</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="719"/>
+        <location filename="../../desktop/gui/membership_window.py" line="898"/>
         <source>Berakhir</source>
         <translation>Ended</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="719"/>
+        <location filename="../../desktop/gui/membership_window.py" line="898"/>
         <source>Bulan dibayar</source>
         <translation>Months paid</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="720"/>
+        <location filename="../../desktop/gui/membership_window.py" line="899"/>
         <source>Diajukan ke BPJS, jawabannya belum dibaca</source>
         <translation>Submitted to BPJS, no answer read yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="729"/>
+        <location filename="../../desktop/gui/membership_window.py" line="908"/>
         <source>&lt;b&gt;Pembayaran BAZNAS&lt;/b&gt;</source>
         <translation>&lt;b&gt;BAZNAS payments&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="730"/>
+        <location filename="../../desktop/gui/membership_window.py" line="909"/>
         <source>No. pembayaran</source>
         <translation>Payment no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="730"/>
+        <location filename="../../desktop/gui/membership_window.py" line="909"/>
         <source>Dicatat</source>
         <translation>Recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="730"/>
+        <location filename="../../desktop/gui/membership_window.py" line="909"/>
         <source>Untuk</source>
         <translation>For</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="731"/>
+        <location filename="../../desktop/gui/membership_window.py" line="910"/>
         <source>Bulan</source>
         <translation>Months</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="731"/>
+        <location filename="../../desktop/gui/membership_window.py" line="910"/>
         <source>Kewajiban</source>
         <translation>Owed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="731"/>
+        <location filename="../../desktop/gui/membership_window.py" line="910"/>
         <source>Dibayar</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="732"/>
+        <location filename="../../desktop/gui/membership_window.py" line="911"/>
         <source>Referensi</source>
         <translation>Reference</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="732"/>
+        <location filename="../../desktop/gui/membership_window.py" line="911"/>
         <source>Sumber dana</source>
         <translation>Fund</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="782"/>
+        <location filename="../../desktop/gui/membership_window.py" line="962"/>
         <source>{months} bulan</source>
         <translation>{months} months</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="783"/>
+        <location filename="../../desktop/gui/membership_window.py" line="963"/>
         <source>belum dibayar</source>
         <translation>not paid yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="799"/>
+        <location filename="../../desktop/gui/membership_window.py" line="980"/>
+        <source>{paid} + kredit {credit}</source>
+        <translation>{paid} + credit {credit}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="982"/>
         <source>perpanjangan</source>
         <translation>renewal</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="799"/>
+        <location filename="../../desktop/gui/membership_window.py" line="982"/>
         <source>daftar peserta</source>
         <translation>list of workers</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="801"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1018"/>
+        <source>Kredit &lt;b&gt;{credit}&lt;/b&gt; dapat dipakai pada pembayaran berikutnya (&quot;Pakai kredit BAZNAS&quot;) atau dikembalikan kepada BAZNAS.</source>
+        <translation>Credit &lt;b&gt;{credit}&lt;/b&gt; can be used in the next payment (&quot;Use BAZNAS credit&quot;) or returned to BAZNAS.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="1022"/>
+        <source>(Sudah dipakai {moved}; dikembalikan {refunded}.)</source>
+        <translation>(Already used {moved}; refunded {refunded}.)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="978"/>
         <source>(tidak diisi)</source>
         <translation>(not given)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="802"/>
+        <location filename="../../desktop/gui/membership_window.py" line="984"/>
         <source>kurang {amount}</source>
         <translation>{amount} short</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="802"/>
+        <location filename="../../desktop/gui/membership_window.py" line="984"/>
         <source>lebih {amount}</source>
         <translation>{amount} over</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="820"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1002"/>
         <source>Di laptop ini: &lt;b&gt;{enrolled}&lt;/b&gt; terdaftar belum diajukan · &lt;b&gt;{submitted}&lt;/b&gt; menunggu jawaban BPJS · &lt;b&gt;{active}&lt;/b&gt; aktif (&lt;b&gt;{ending}&lt;/b&gt; berakhir dalam 30 hari) · &lt;b&gt;{refused}&lt;/b&gt; ditolak BPJS · &lt;b&gt;{ended}&lt;/b&gt; sudah berakhir</source>
         <translation>On this laptop: &lt;b&gt;{enrolled}&lt;/b&gt; enrolled, not submitted · &lt;b&gt;{submitted}&lt;/b&gt; awaiting BPJS&apos;s answer · &lt;b&gt;{active}&lt;/b&gt; active (&lt;b&gt;{ending}&lt;/b&gt; ending within 30 days) · &lt;b&gt;{refused}&lt;/b&gt; refused by BPJS · &lt;b&gt;{ended}&lt;/b&gt; ended</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="827"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1009"/>
         <source>Dana BAZNAS: dibayar &lt;b&gt;{paid}&lt;/b&gt; = untuk {months} bulan kepesertaan &lt;b&gt;{allocated}&lt;/b&gt; + kredit &lt;b&gt;{credit}&lt;/b&gt;</source>
         <translation>BAZNAS funds: paid &lt;b&gt;{paid}&lt;/b&gt; = for {months} member-months of coverage &lt;b&gt;{allocated}&lt;/b&gt; + credit &lt;b&gt;{credit}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="831"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1013"/>
         <source>(menunggu jawaban BPJS {held})</source>
         <translation>(waiting for BPJS&apos;s answer {held})</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="833"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1015"/>
         <source>&lt;span style=&apos;color:#b3261e&apos;&gt;kurang bayar &lt;b&gt;{owed}&lt;/b&gt;&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#b3261e&apos;&gt;underpaid &lt;b&gt;{owed}&lt;/b&gt;&lt;/span&gt;</translation>
     </message>
@@ -2940,42 +3143,42 @@
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="367"/>
+        <location filename="../../desktop/gui/membership_window.py" line="407"/>
         <source>Catat pembayaran BAZNAS</source>
         <translation>Record BAZNAS&apos;s payment</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="369"/>
+        <location filename="../../desktop/gui/membership_window.py" line="408"/>
         <source>Catat transfer BAZNAS untuk iuran satu batch. Lindung menghitung kewajibannya dari tarif iuran yang berlaku; bila BAZNAS membayar jumlah lain, selisihnya disebut di bawah. Perlindungan peserta aktif berjalan sejak tanggal kepesertaan BPJS sepanjang bulan yang dibayar.</source>
         <translation>Record BAZNAS&apos;s transfer for one batch&apos;s contributions. Lindung works out what is owed from the contribution rates in force; when BAZNAS paid another amount, the difference is stated below. Active workers are covered from their BPJS membership date for the months paid.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="377"/>
+        <location filename="../../desktop/gui/membership_window.py" line="414"/>
         <source>{batch} — {count} peserta, {date}</source>
         <translation>{batch} — {count} workers, {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="382"/>
+        <location filename="../../desktop/gui/membership_window.py" line="419"/>
         <source>B&amp;atch</source>
         <translation>B&amp;atch</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="387"/>
+        <location filename="../../desktop/gui/membership_window.py" line="424"/>
         <source>&amp;Catat pembayaran</source>
         <translation>&amp;Record payment</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="393"/>
+        <location filename="../../desktop/gui/membership_window.py" line="430"/>
         <source>Belum ada batch pengajuan: ajukan peserta ke BPJS dulu.</source>
         <translation>No submission batch yet: submit workers to BPJS first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="405"/>
+        <location filename="../../desktop/gui/membership_window.py" line="442"/>
         <source>Batch ini sudah dibayar {months} bulan sebelumnya. Pembayaran ini menambah {more} bulan lagi: catat hanya bila BAZNAS memang membayar lagi.</source>
         <translation>This batch was already paid for {months} months. This payment adds {more} more months: record it only if BAZNAS really paid again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="432"/>
+        <location filename="../../desktop/gui/membership_window.py" line="470"/>
         <source>Pembayaran {number} untuk batch {batch} dicatat.</source>
         <translation>Payment {number} for batch {batch} recorded.</translation>
     </message>
@@ -3203,6 +3406,64 @@ Keep it only somewhere safe and delete it when no longer needed (UU PDP 27/2022)
     </message>
 </context>
 <context>
+    <name>RefundDialog</name>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="550"/>
+        <source>Kembalikan kredit BAZNAS</source>
+        <translation>Refund BAZNAS's credit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="551"/>
+        <source>Kredit BAZNAS adalah uang yang dibayar untuk bulan yang tidak diterima siapa pun: peserta ditolak BPJS, atau transfer yang lebih dari kewajiban. Kredit dapat dipakai pada pembayaran berikutnya, atau dikembalikan kepada BAZNAS di sini. Kredit yang masih menunggu jawaban BPJS belum dapat dikembalikan.</source>
+        <translation>BAZNAS's credit is money paid for months no one received: workers refused by BPJS, or a transfer larger than owed. Credit can be used in the next payment, or returned to BAZNAS here. Credit still waiting for BPJS's answer cannot be returned yet.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="554"/>
+        <source>Menghitung…</source>
+        <translation>Counting…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="559"/>
+        <source>kosongkan: seluruh kredit yang dapat dikembalikan</source>
+        <translation>leave empty: all the credit that can be returned</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="561"/>
+        <source>mis. nomor bukti transfer pengembalian</source>
+        <translation>e.g. the refund transfer's receipt number</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="563"/>
+        <source>&amp;Jumlah (Rp)</source>
+        <translation>&amp;Amount (Rp)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="564"/>
+        <source>&amp;Referensi</source>
+        <translation>&amp;Reference</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="567"/>
+        <source>&amp;Kembalikan</source>
+        <translation>&amp;Refund</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="576"/>
+        <source>Kredit yang dapat dikembalikan: {amount}</source>
+        <translation>Credit that can be returned: {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="586"/>
+        <source>&quot;{text}&quot; bukan jumlah rupiah. Tulis seperti 5.000.000; tidak ada yang dicatat.</source>
+        <translation>&quot;{text}&quot; is not an amount in rupiah. Write it like 5.000.000; nothing was recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="595"/>
+        <source>Pengembalian {number} dicatat: kredit {amount} dari {count} peserta dikembalikan kepada BAZNAS.</source>
+        <translation>Refund {number} recorded: credit {amount} of {count} workers returned to BAZNAS.</translation>
+    </message>
+</context>
+<context>
     <name>RefusedDialog</name>
     <message>
         <location filename="../../desktop/gui/refused_dialog.py" line="36"/>
@@ -3263,58 +3524,58 @@ Keep it only somewhere safe and delete it when no longer needed (UU PDP 27/2022)
 <context>
     <name>RenewDialog</name>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="440"/>
+        <location filename="../../desktop/gui/membership_window.py" line="478"/>
         <source>Perpanjang kepesertaan</source>
         <translation>Renew membership</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="442"/>
+        <location filename="../../desktop/gui/membership_window.py" line="479"/>
         <source>Perpanjang sekaligus semua peserta aktif yang perlindungannya berakhir dalam beberapa hari ke depan (atau sudah berakhir): BAZNAS membayar lagi, perlindungan bersambung. Jumlah pesertanya tampil dulu sebelum dicatat.</source>
         <translation>Renew at once every active worker whose coverage ends within the next days (or has ended): BAZNAS pays again and coverage continues. How many is shown before anything is recorded.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="451"/>
+        <location filename="../../desktop/gui/membership_window.py" line="486"/>
         <source> hari</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="452"/>
+        <location filename="../../desktop/gui/membership_window.py" line="487"/>
         <source>dalam </source>
         <translation>within </translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="453"/>
+        <location filename="../../desktop/gui/membership_window.py" line="488"/>
         <source>Berakhir</source>
         <translation>Ends</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="456"/>
+        <location filename="../../desktop/gui/membership_window.py" line="491"/>
         <source>Menghitung…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="461"/>
-        <location filename="../../desktop/gui/membership_window.py" line="474"/>
+        <location filename="../../desktop/gui/membership_window.py" line="496"/>
+        <location filename="../../desktop/gui/membership_window.py" line="509"/>
         <source>&amp;Perpanjang</source>
         <translation>Re&amp;new</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="473"/>
+        <location filename="../../desktop/gui/membership_window.py" line="508"/>
         <source>&amp;Perpanjang {count} peserta</source>
         <translation>Re&amp;new {count} workers</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="485"/>
+        <location filename="../../desktop/gui/membership_window.py" line="520"/>
         <source>{count} peserta aktif perlindungannya berakhir dalam {days} hari (sampai {date}) atau sudah berakhir.</source>
         <translation>{count} active workers&apos; coverage ends within {days} days (by {date}) or has ended.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="489"/>
+        <location filename="../../desktop/gui/membership_window.py" line="524"/>
         <source>Tidak ada peserta yang perlindungannya berakhir dalam {days} hari.</source>
         <translation>No worker&apos;s coverage ends within {days} days.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="504"/>
+        <location filename="../../desktop/gui/membership_window.py" line="539"/>
         <source>Perpanjangan {number} dicatat: perlindungan {count} peserta diperpanjang {months} bulan.</source>
         <translation>Renewal {number} recorded: {count} workers&apos; coverage extended by {months} months.</translation>
     </message>
@@ -3705,7 +3966,7 @@ NIK {nik}</translation>
     </message>
     <message>
         <location filename="../../desktop/services/enrollment.py" line="214"/>
-        <location filename="../../desktop/services/membership/views.py" line="129"/>
+        <location filename="../../desktop/services/membership/views.py" line="130"/>
         <source>Data peserta tidak ditemukan.</source>
         <translation>Participant not found.</translation>
     </message>
@@ -3998,6 +4259,21 @@ NIK {nik}</translation>
         <translation>Batch {batch}&apos;s invoice was already issued as {number} for {months} months. Reprint it without giving the number of months.</translation>
     </message>
     <message>
+        <location filename="../../desktop/services/reporting.py" line="323"/>
+        <source>{count} peserta</source>
+        <translation>{count} workers</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/reporting.py" line="326"/>
+        <source>periode {first} s.d. {last}</source>
+        <translation>period {first} to {last}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/reporting.py" line="327"/>
+        <source>batch {batch}</source>
+        <translation>batch {batch}</translation>
+    </message>
+    <message>
         <location filename="../../desktop/sync/client.py" line="102"/>
         <source>Hub {hub} tidak dapat dihubungi ({reason}); data tetap aman di laptop dan dikirim pada sinkronisasi berikutnya.</source>
         <translation>The hub {hub} cannot be reached ({reason}); the data stays safe on this laptop and goes at the next sync.</translation>
@@ -4033,23 +4309,23 @@ NIK {nik}</translation>
         <translation>Registration with the hub refused: {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="216"/>
+        <location filename="../../desktop/sync/client.py" line="220"/>
         <source>Sinkron otomatis: 0 (mati) sampai 1440 menit.</source>
         <translation>Automatic sync: 0 (off) to 1440 minutes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="474"/>
+        <location filename="../../desktop/sync/client.py" line="478"/>
         <source>Hub tidak memegang data ini; perbaiki datanya lalu kirim ulang.</source>
         <translation>The hub does not hold this record; correct it and send it again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="479"/>
+        <location filename="../../desktop/sync/client.py" line="483"/>
         <source>Data ini tidak ada di laptop.</source>
         <translation>This record is not on this laptop.</translation>
     </message>
     <message>
         <location filename="../../desktop/sync/client.py" line="159"/>
-        <location filename="../../desktop/sync/client.py" line="238"/>
+        <location filename="../../desktop/sync/client.py" line="242"/>
         <source>Laptop ini belum terdaftar di hub: lindung register --hub URL --code KODE.</source>
         <translation>This laptop is not registered with a hub: lindung register --hub URL --code CODE.</translation>
     </message>
@@ -4143,27 +4419,27 @@ NIK {nik}</translation>
         <translation>File {name} cannot be read: the .xls workbook is over {limit} MB. Save it as .xlsx, or split it into several files.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/bpjs.py" line="253"/>
+        <location filename="../../desktop/domain/bpjs.py" line="186"/>
         <source>NIK tidak terbaca (harus 16 digit, disimpan sebagai teks).</source>
         <translation>The NIK cannot be read (it must be 16 digits, stored as text).</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/bpjs.py" line="260"/>
+        <location filename="../../desktop/domain/bpjs.py" line="193"/>
         <source>Nomor KPJ harus 11 digit.</source>
         <translation>A KPJ number has 11 digits.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/bpjs.py" line="263"/>
+        <location filename="../../desktop/domain/bpjs.py" line="196"/>
         <source>Tanggal kepesertaan (TMT) kosong atau tidak terbaca.</source>
         <translation>The membership date (TMT) is empty or cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/bpjs.py" line="270"/>
+        <location filename="../../desktop/domain/bpjs.py" line="203"/>
         <source>Tanpa nomor KPJ dan tanpa alasan penolakan.</source>
         <translation>No KPJ number and no reason for refusal.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/bpjs.py" line="293"/>
+        <location filename="../../desktop/domain/bpjs.py" line="226"/>
         <source>Tanggal kepesertaan (TMT) dapat dibaca dua cara (hari/bulan atau bulan/hari) dan kolom tanggalnya bercampur; tulis tanggalnya seperti 01-12-2026 lalu baca lagi.</source>
         <translation>The membership date (TMT) can be read two ways (day/month or month/day) and the date column is mixed; write the date like 01-12-2026 and read the file again.</translation>
     </message>
@@ -4198,7 +4474,7 @@ NIK {nik}</translation>
         <translation>The BPJS template must have a NIK column.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/payments.py" line="188"/>
+        <location filename="../../desktop/services/membership/payments.py" line="241"/>
         <location filename="../../desktop/services/membership/submissions.py" line="193"/>
         <source>Jumlah bulan harus 1 sampai {max}.</source>
         <translation>The number of months must be 1 to {max}.</translation>
@@ -4329,34 +4605,49 @@ NIK {nik}</translation>
         <translation>No worker can be paid for: only submitted or active workers.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/payments.py" line="179"/>
+        <location filename="../../desktop/services/membership/payments.py" line="141"/>
+        <source>Tidak ada kredit BAZNAS yang dapat dipakai (kredit yang menunggu jawaban BPJS belum dapat dipakai).</source>
+        <translation>There is no BAZNAS credit to use (credit waiting for BPJS's answer cannot be used yet).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/membership/payments.py" line="205"/>
+        <source>Tidak ada kredit BAZNAS yang dapat dikembalikan (kredit yang menunggu jawaban BPJS belum dapat dikembalikan).</source>
+        <translation>There is no BAZNAS credit to return (credit waiting for BPJS's answer cannot be returned yet).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/membership/payments.py" line="209"/>
+        <source>Kredit BAZNAS yang dapat dikembalikan {usable}: jumlah {amount} tidak dapat dikembalikan.</source>
+        <translation>BAZNAS credit that can be returned: {usable}; {amount} cannot be returned.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/membership/payments.py" line="232"/>
         <source>Sumber dana {fund} tidak dikenal: pilih zakat, infak atau sedekah.</source>
         <translation>Unknown fund {fund}: choose zakat, infak or sedekah.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/payments.py" line="190"/>
+        <location filename="../../desktop/services/membership/payments.py" line="243"/>
         <source>Jumlah pembayaran tidak boleh negatif.</source>
         <translation>The amount paid cannot be negative.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/payments.py" line="192"/>
+        <location filename="../../desktop/services/membership/payments.py" line="245"/>
         <source>Jumlah pembayaran paling banyak {max}: lebih dari iuran seluruh peserta cabang selama 60 bulan. Periksa angkanya (kelebihan digit?).</source>
         <translation>A payment is at most {max}: more than the contributions of every worker of the branch for 60 months. Check the figure (a digit too many?).</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/payments.py" line="197"/>
+        <location filename="../../desktop/services/membership/payments.py" line="250"/>
         <source>Jumlah hari harus 0 sampai {max}: masa perlindungan paling lama 5 tahun ke depan.</source>
         <translation>The number of days must be 0 to {max}: coverage runs at most 5 years ahead.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/payments.py" line="219"/>
-        <location filename="../../desktop/services/membership/payments.py" line="287"/>
+        <location filename="../../desktop/services/membership/payments.py" line="273"/>
+        <location filename="../../desktop/services/membership/payments.py" line="343"/>
         <source>Sebutkan batch atau daftar No. Registrasi yang dibayar.</source>
         <translation>Name the batch or the registration numbers paid for.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/ledger.py" line="112"/>
-        <location filename="../../desktop/services/membership/payments.py" line="205"/>
+        <location filename="../../desktop/services/membership/ledger.py" line="138"/>
+        <location filename="../../desktop/services/membership/payments.py" line="258"/>
         <location filename="../../desktop/services/reporting.py" line="140"/>
         <source>Batch {batch} tidak dikenal.</source>
         <translation>Batch {batch} is unknown.</translation>
@@ -4367,17 +4658,17 @@ NIK {nik}</translation>
         <translation>Transfer {reference} is already recorded as payment {payment}; a transfer is recorded once. Check the payments, or enter another transfer reference.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/payments.py" line="232"/>
+        <location filename="../../desktop/services/membership/payments.py" line="286"/>
         <source>{n} No. Registrasi tidak dikenal.</source>
         <translation>{n} registration numbers are unknown.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/payments.py" line="258"/>
+        <location filename="../../desktop/services/membership/payments.py" line="314"/>
         <source>Tidak ada peserta yang perlindungannya berakhir dalam {days} hari.</source>
         <translation>No worker&apos;s coverage ends within {days} days.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/baznas.py" line="34"/>
+        <location filename="../../desktop/services/membership/baznas.py" line="63"/>
         <source>Tanggal laporan harus antara {first} dan {last}.</source>
         <translation>Report dates must be between {first} and {last}.</translation>
     </message>
@@ -4417,7 +4708,7 @@ NIK {nik}</translation>
         <translation>The wage reported for JKK must be a multiple of Rp 100.000 from {low} to {high} (the income levels for BPU members at BPJS Ketenagakerjaan).</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/events.py" line="78"/>
+        <location filename="../../desktop/services/membership/events.py" line="96"/>
         <source>Peristiwa kepesertaan tidak sah: {problems}</source>
         <translation>Invalid membership event: {problems}</translation>
     </message>
@@ -4467,27 +4758,27 @@ NIK {nik}</translation>
         <translation>The contribution rates file {name} cannot be read: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/bpjs_bill.py" line="103"/>
+        <location filename="../../desktop/domain/bpjs_bill.py" line="67"/>
         <source>Berkas {name} bukan tagihan iuran BPJS yang dikenal: tidak ada lembar dengan kolom NIK atau No KPJ, kolom periode (Periode, Bulan Iuran) dan kolom jumlah iuran (Jumlah Iuran, atau Iuran JKK dan Iuran JKM) di 20 baris pertamanya. Lembar yang ada: {sheets}.</source>
         <translation>File {name} is not a BPJS contribution bill Lindung knows: no sheet has a NIK or KPJ column, a period column (Periode, Bulan Iuran) and a contribution amount column (Jumlah Iuran, or Iuran JKK and Iuran JKM) in its first 20 rows. Sheets in the file: {sheets}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/bpjs_bill.py" line="107"/>
+        <location filename="../../desktop/domain/bpjs_bill.py" line="71"/>
         <source>NIK dan nomor KPJ tidak terbaca (NIK 16 digit atau KPJ 11 digit).</source>
         <translation>Neither the NIK nor the KPJ number can be read (a NIK has 16 digits, a KPJ 11).</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/bpjs_bill.py" line="108"/>
+        <location filename="../../desktop/domain/bpjs_bill.py" line="72"/>
         <source>Periode tidak terbaca; tulis bulannya seperti 12-2026, Desember 2026 atau 01-2027 s/d 12-2027.</source>
         <translation>The period cannot be read; write the month like 12-2026, Desember 2026 or 01-2027 s/d 12-2027.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/bpjs_bill.py" line="110"/>
+        <location filename="../../desktop/domain/bpjs_bill.py" line="74"/>
         <source>Periode lebih dari 60 bulan atau berakhir sebelum mulainya; periksa periodenya.</source>
         <translation>The period is longer than 60 months or ends before it begins; check the period.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/bpjs_bill.py" line="112"/>
+        <location filename="../../desktop/domain/bpjs_bill.py" line="76"/>
         <source>Jumlah iuran kosong atau tidak terbaca (rupiah bulat, tidak negatif).</source>
         <translation>The contribution amount is empty or unreadable (whole rupiah, not negative).</translation>
     </message>
@@ -4604,107 +4895,107 @@ NIK {nik}</translation>
 <context>
     <name>SubmitDialog</name>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="113"/>
+        <location filename="../../desktop/gui/membership_window.py" line="123"/>
         <source>Ajukan ke BPJS</source>
         <translation>Submit to BPJS</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="115"/>
+        <location filename="../../desktop/gui/membership_window.py" line="124"/>
         <source>Lindung menulis berkas pendaftaran kolektif (Excel) untuk peserta yang siap: data lengkap dan sah, tidak menunggu tinjauan di hub, belum pernah diajukan (atau ditolak BPJS lalu sudah diperbaiki). Unggah berkas itu ke BPJS Ketenagakerjaan; peserta di dalamnya menjadi &quot;Diajukan ke BPJS&quot;.</source>
         <translation>Lindung writes the collective registration file (Excel) for the workers who are ready: complete and valid data, not waiting for review at the hub, never submitted (or refused by BPJS and corrected since). Upload that file to BPJS Ketenagakerjaan; the workers in it become &quot;Submitted to BPJS&quot;.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="122"/>
+        <location filename="../../desktop/gui/membership_window.py" line="129"/>
         <source>Semua kabupaten/kota</source>
         <translation>All regencies/cities</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="127"/>
+        <location filename="../../desktop/gui/membership_window.py" line="134"/>
         <source>Semua sekolah</source>
         <translation>All schools</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="132"/>
+        <location filename="../../desktop/gui/membership_window.py" line="139"/>
         <source>nama, NIK atau No. Registrasi (boleh kosong)</source>
         <translation>name, NIK or registration no. (may be empty)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="136"/>
+        <location filename="../../desktop/gui/membership_window.py" line="143"/>
         <source>semua yang siap</source>
         <translation>all who are ready</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="137"/>
+        <location filename="../../desktop/gui/membership_window.py" line="144"/>
         <source>&amp;Kabupaten/kota</source>
         <translation>&amp;Regency/city</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="138"/>
+        <location filename="../../desktop/gui/membership_window.py" line="145"/>
         <source>&amp;Sekolah</source>
         <translation>&amp;School</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="139"/>
+        <location filename="../../desktop/gui/membership_window.py" line="146"/>
         <source>&amp;Cari</source>
         <translation>S&amp;earch</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="140"/>
+        <location filename="../../desktop/gui/membership_window.py" line="147"/>
         <source>Bulan &amp;dibayar BAZNAS</source>
         <translation>Months &amp;paid by BAZNAS</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="141"/>
+        <location filename="../../desktop/gui/membership_window.py" line="148"/>
         <source>&amp;Paling banyak</source>
         <translation>At &amp;most</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="143"/>
+        <location filename="../../desktop/gui/membership_window.py" line="150"/>
         <source>Menghitung peserta yang siap…</source>
         <translation>Counting the workers who are ready…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="154"/>
+        <location filename="../../desktop/gui/membership_window.py" line="161"/>
         <source>&amp;Tulis berkas pengajuan…</source>
         <translation>&amp;Write the submission file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="192"/>
+        <location filename="../../desktop/gui/membership_window.py" line="199"/>
         <source>{count} peserta siap diajukan ke BPJS.</source>
         <translation>{count} workers are ready to be submitted to BPJS.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="194"/>
+        <location filename="../../desktop/gui/membership_window.py" line="201"/>
         <source>Tidak ada peserta yang siap diajukan dengan saringan ini.</source>
         <translation>No worker is ready to be submitted with these filters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="197"/>
+        <location filename="../../desktop/gui/membership_window.py" line="204"/>
         <source>Belum siap: {reasons}. Perbaiki datanya dari daftar peserta (saringan status &quot;Ditolak BPJS&quot; menunjukkan yang ditolak); yang ditolak BPJS siap lagi setelah datanya diubah.</source>
         <translation>Not ready: {reasons}. Correct their data from the list of workers (the status filter &quot;Refused by BPJS&quot; shows the refused ones); those refused by BPJS are ready again once their data changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="208"/>
+        <location filename="../../desktop/gui/membership_window.py" line="215"/>
         <source>&amp;Tulis berkas pengajuan ({count} peserta)…</source>
         <translation>&amp;Write the submission file ({count} workers)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="213"/>
+        <location filename="../../desktop/gui/membership_window.py" line="220"/>
         <source>Simpan berkas pengajuan BPJS</source>
         <translation>Save the BPJS submission file</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="226"/>
+        <location filename="../../desktop/gui/membership_window.py" line="233"/>
         <source>Batch {batch}: {count} peserta ditulis ke {name}. Unggah berkas ini ke BPJS; bila jawabannya datang, pilih &quot;Baca jawaban BPJS…&quot;.</source>
         <translation>Batch {batch}: {count} workers written to {name}. Upload this file to BPJS; when the answer comes, choose &quot;Read BPJS&apos;s answer…&quot;.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="235"/>
+        <location filename="../../desktop/gui/membership_window.py" line="242"/>
         <source>Tidak ada peserta yang siap diajukan ke BPJS.</source>
         <translation>No worker is ready to be submitted to BPJS.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="237"/>
+        <location filename="../../desktop/gui/membership_window.py" line="244"/>
         <source>Belum siap: {reasons}.</source>
         <translation>Not ready: {reasons}.</translation>
     </message>
@@ -4806,62 +5097,62 @@ NIK {nik}</translation>
 <context>
     <name>TemplateDialog</name>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="524"/>
+        <location filename="../../desktop/gui/membership_window.py" line="616"/>
         <source>Templat berkas pengajuan BPJS</source>
         <translation>BPJS submission file template</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="526"/>
+        <location filename="../../desktop/gui/membership_window.py" line="617"/>
         <source>Bila cabang memakai templat unggah BPJS sendiri, muat berkas templatnya (cukup baris judulnya): berkas pengajuan lalu memakai nama dan urutan kolom templat itu. Kolom yang tidak dikenal dibiarkan kosong.</source>
         <translation>When the branch uses its own BPJS upload template, load the template file (its header row is enough): submission files then use that template&apos;s column names and order. Columns Lindung does not know are left empty.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="534"/>
+        <location filename="../../desktop/gui/membership_window.py" line="623"/>
         <source>Kolom di berkas pengajuan</source>
         <translation>Column in the submission file</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="534"/>
+        <location filename="../../desktop/gui/membership_window.py" line="623"/>
         <source>Diisi Lindung dengan</source>
         <translation>Lindung fills it with</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="536"/>
+        <location filename="../../desktop/gui/membership_window.py" line="625"/>
         <source>&amp;Muat templat cabang…</source>
         <translation>&amp;Load the branch&apos;s template…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="537"/>
+        <location filename="../../desktop/gui/membership_window.py" line="626"/>
         <source>&amp;Pakai kolom bawaan Lindung</source>
         <translation>&amp;Use Lindung&apos;s own columns</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="548"/>
+        <location filename="../../desktop/gui/membership_window.py" line="637"/>
         <source>Sekarang: kolom bawaan Lindung ({count} kolom).</source>
         <translation>Now: Lindung&apos;s own columns ({count} columns).</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="549"/>
+        <location filename="../../desktop/gui/membership_window.py" line="638"/>
         <source>Sekarang: templat cabang, {count} kolom ({filled} diisi Lindung).</source>
         <translation>Now: the branch&apos;s template, {count} columns ({filled} filled by Lindung).</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="556"/>
+        <location filename="../../desktop/gui/membership_window.py" line="645"/>
         <source>(dibiarkan kosong)</source>
         <translation>(left empty)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="560"/>
+        <location filename="../../desktop/gui/membership_window.py" line="649"/>
         <source>Pilih templat BPJS cabang</source>
         <translation>Choose the branch&apos;s BPJS template</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="567"/>
+        <location filename="../../desktop/gui/membership_window.py" line="656"/>
         <source>Templat {name} dimuat: {count} kolom.</source>
         <translation>Template {name} loaded: {count} columns.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="573"/>
+        <location filename="../../desktop/gui/membership_window.py" line="662"/>
         <source>Berkas pengajuan kembali memakai kolom bawaan Lindung.</source>
         <translation>Submission files use Lindung&apos;s own columns again.</translation>
     </message>
@@ -5362,58 +5653,78 @@ NIK {nik}</translation>
 <context>
     <name>_PaymentStep</name>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="283"/>
+        <location filename="../../desktop/gui/membership_window.py" line="295"/>
         <source>mis. nomor bukti transfer BAZNAS</source>
         <translation>e.g. BAZNAS&apos;s transfer receipt number</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="286"/>
+        <location filename="../../desktop/gui/membership_window.py" line="298"/>
         <source>yang ditransfer BAZNAS, mis. 5.000.000 (boleh kosong)</source>
         <translation>what BAZNAS transferred, e.g. 5.000.000 (may be empty)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="290"/>
+        <location filename="../../desktop/gui/membership_window.py" line="302"/>
         <source>Dana BAZNAS yang membayar iuran ini: zakat, infak atau sedekah.</source>
         <translation>The BAZNAS fund that pays these contributions: zakat, infak or sedekah.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="291"/>
+        <location filename="../../desktop/gui/membership_window.py" line="303"/>
         <source>&amp;Bulan dibayar</source>
         <translation>&amp;Months paid</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="292"/>
+        <location filename="../../desktop/gui/membership_window.py" line="304"/>
         <source>Sumber &amp;dana</source>
         <translation>&amp;Fund</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="293"/>
+        <location filename="../../desktop/gui/membership_window.py" line="305"/>
         <source>&amp;Referensi</source>
         <translation>&amp;Reference</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="294"/>
+        <location filename="../../desktop/gui/membership_window.py" line="306"/>
         <source>&amp;Jumlah dibayar (Rp)</source>
         <translation>&amp;Amount paid (Rp)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="296"/>
-        <location filename="../../desktop/gui/membership_window.py" line="308"/>
+        <location filename="../../desktop/gui/membership_window.py" line="309"/>
+        <source>Menghitung kredit BAZNAS…</source>
+        <translation>Counting BAZNAS's credit…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="310"/>
+        <source>Uang BAZNAS untuk bulan yang tidak diterima siapa pun (peserta ditolak, kelebihan transfer) membayar sisa kewajiban, kredit terlama dulu.</source>
+        <translation>BAZNAS's money for months no one received (refused workers, a transfer larger than owed) pays the rest of what is owed, oldest credit first.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="318"/>
+        <location filename="../../desktop/gui/membership_window.py" line="343"/>
         <source>Kewajiban dan pembayaran</source>
         <translation>Owed and paid</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="335"/>
+        <location filename="../../desktop/gui/membership_window.py" line="330"/>
+        <source>Pakai &amp;kredit BAZNAS (dapat dipakai {amount})</source>
+        <translation>Use BAZNAS &amp;credit ({amount} available)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="331"/>
+        <source>Tidak ada kredit BAZNAS yang dapat dipakai</source>
+        <translation>No BAZNAS credit to use</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/membership_window.py" line="371"/>
         <source>&quot;{text}&quot; bukan jumlah rupiah. Tulis seperti 5.000.000.</source>
         <translation>&quot;{text}&quot; is not an amount in rupiah. Write it like 5.000.000.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="346"/>
+        <location filename="../../desktop/gui/membership_window.py" line="383"/>
         <source>&quot;{text}&quot; bukan jumlah rupiah. Tulis seperti 5.000.000; tidak ada yang dicatat.</source>
         <translation>&quot;{text}&quot; is not an amount in rupiah. Write it like 5.000.000; nothing was recorded.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="354"/>
+        <location filename="../../desktop/gui/membership_window.py" line="391"/>
         <source>Dicatat: {number}</source>
         <translation>Recorded: {number}</translation>
     </message>
@@ -5421,12 +5732,12 @@ NIK {nik}</translation>
 <context>
     <name>_Step</name>
     <message>
-        <location filename="../../desktop/gui/steps.py" line="79"/>
+        <location filename="../../desktop/gui/steps.py" line="87"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/steps.py" line="108"/>
+        <location filename="../../desktop/gui/steps.py" line="116"/>
         <source> bulan</source>
         <translation> months</translation>
     </message>
