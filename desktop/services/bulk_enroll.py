@@ -23,6 +23,7 @@ from desktop.domain.text import search_key
 from desktop.services.accounts import Actor
 from desktop.services.errors import ServiceError
 from desktop.services.workspace import Workspace, utcnow
+from desktop.storage.codec import sql_datetime
 
 _CHUNK = 500
 
@@ -85,8 +86,8 @@ class Enroller:
         self.db, self.ws, self.schools = db, ws, schools
         self.who = actor.username
         self.now = utcnow()
-        # As the driver's adapter would write it, once rather than for each of a batch's 20,000 stamps.
-        self.stamp = self.now.isoformat(" ")
+        # As every time is stored (storage.codec), once rather than for each of a batch's 20,000 stamps.
+        self.stamp = sql_datetime(self.now)
         # The write lock is held since BEGIN IMMEDIATE, so the next rowids are ours to give.
         self.next_id = (db.execute("SELECT max(id) FROM workers").fetchone()[0] or 0) + 1
         self.inserted: list[tuple] = []

@@ -25,6 +25,7 @@ from desktop.services.errors import (
 )
 from desktop.services.records import EnrollOutcome, WorkerRecord
 from desktop.services.workspace import Workspace, bulk_work, utcnow
+from desktop.storage.codec import stored
 from desktop.storage.models import School, Worker, WorkerChange
 
 _CHUNK = 500
@@ -66,27 +67,15 @@ def _unknown_keys(raw: Mapping[str, Any]) -> list[Problem]:
 
 
 def _bulk_insert(session: Session, table, names: Sequence[str], rows: list[tuple]) -> None:
-    """One executemany straight on the transaction's DB-API connection, values converted by each
-    column's own SQLAlchemy type.
+    """One executemany straight on the transaction's DB-API connection, dates and times stored as every
+    writer stores them (``storage.codec``).
 
     For thousands of rows this is several times faster than an ORM or Core insert, which redo the
     same per-parameter bookkeeping for every row.
     """
-    connection = session.connection()
-    columns = [table.c[name] for name in names]
-    converters = [(i, proc) for i, c in enumerate(columns)
-                  if (proc := c.type.bind_processor(connection.dialect)) is not None]
-    if converters:
-        converted = []
-        for row in rows:
-            values = list(row)
-            for i, proc in converters:
-                if values[i] is not None:
-                    values[i] = proc(values[i])
-            converted.append(values)
-        rows = converted
+    rows = [tuple(stored(value) for value in row) for row in rows]
     placeholders = ", ".join("?" for _ in names)
-    cursor = connection.connection.driver_connection.cursor()
+    cursor = session.connection().connection.driver_connection.cursor()
     try:
         cursor.executemany(f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({placeholders})", rows)
     finally:

@@ -106,11 +106,7 @@ def stored_revision(connection) -> str | None:
     return row[0] if row else None
 
 
-def sql_datetime(value) -> str:
-    """A datetime as SQLAlchemy's SQLite DateTime stores it (``2026-11-24 08:00:00.000000``), for
-    rows written through the driver beside rows the ORM writes."""
-    return (f"{value.year:04d}-{value.month:02d}-{value.day:02d} {value.hour:02d}:{value.minute:02d}:"
-            f"{value.second:02d}.{value.microsecond:06d}")
+from desktop.storage.codec import sql_datetime  # noqa: E402,F401 - where callers look for it
 
 
 def make_engine(path: Path | str, key: bytes) -> Engine:

@@ -12,6 +12,8 @@ from typing import Any, NamedTuple
 
 from sqlalchemy.orm import Session
 
+from desktop.storage import codec
+
 
 class Held(NamedTuple):
     """A worker's row as an event is appended to it: its events and what follows from them."""
@@ -80,6 +82,4 @@ def write_appended(session: Session, updates: dict[tuple[str, ...], list[tuple[A
         cursor.close()
 
 
-def sql_time(moment: dt.datetime) -> str:
-    """A time as SQLAlchemy stores a DateTime in SQLite (what the ORM writes and reads back)."""
-    return moment.strftime("%Y-%m-%d %H:%M:%S.%f")
+sql_time = codec.sql_datetime

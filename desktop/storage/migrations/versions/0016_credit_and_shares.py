@@ -8,6 +8,10 @@ lived only in the payment's row. Each such worker gets a ``paid_share`` event wi
 as payments split transfers now, ``desktop.domain.ledger.transfer_shares``), appended like any event so
 it syncs, and the record's revision moves on.
 
+Times written on a whole second by the bulk enrollment and the sync pull lacked their microseconds
+(``08:00:00`` beside the ORM's ``08:00:00.000000``): they are written as every time is now
+(``desktop.storage.codec``), the same instant.
+
 Revision ID: 0016
 Revises: 0015
 Create Date: 2026-12-07 18:00:00
@@ -32,6 +36,9 @@ def upgrade() -> None:
     with op.batch_alter_table("payments") as batch:
         batch.add_column(sa.Column("credit_used", sa.Integer(), nullable=False, server_default="0"))
     bind = op.get_bind()
+    for table, column in (("workers", "enrolled_at"), ("workers", "updated_at"), ("workers", "deleted_at"),
+                          ("worker_changes", "changed_at")):
+        bind.execute(sa.text(f"UPDATE {table} SET {column} = {column} || '.000000' WHERE length({column}) = 19"))
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     stamp = now.isoformat(timespec="seconds") + "Z"
     changed_at = now.strftime("%Y-%m-%d %H:%M:%S.%f")
