@@ -67,6 +67,8 @@ class Hub:
         self.proc = None
 
     def start(self):
+        made = hub_cli(self.db, "init")   # a new hub database only where asked for (issue 29)
+        assert made.returncode == 0, made.stderr
         env = {k: v for k, v in os.environ.items() if not k.startswith("LINDUNG_")}
         self.proc = subprocess.Popen([sys.executable, "-m", "hub.cli", "--db", str(self.db), "serve", "--port",
                                       str(self.port)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
