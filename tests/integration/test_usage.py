@@ -41,7 +41,7 @@ def assert_no_english(text):
     ("desktop", ["report", "contributions", "out.pdf"], ["wajib", "--months"]),
     ("desktop", ["report", "receipts", "out.pdf"], ["wajib", "--school"]),
     ("desktop", ["list", "--bogus"], ["tidak dikenal", "--bogus"]),
-    ("desktop", ["list", "--status", "x"], ["pilihan tidak sah"]),
+    ("desktop", ["list", "--status", "x"], ["tidak dikenal", "Terdaftar"]),
     ("desktop", ["demo", "--workers"], ["butuh satu nilai"]),
     ("desktop", ["demo", "--workers", "abc"], ["bilangan bulat"]),
     ("desktop", ["report"], ["wajib", "summary|receipts|contributions"]),
@@ -161,6 +161,8 @@ def _free_port():
 
 def test_hub_serve_says_where_and_which_database(tmp_path):
     port = _free_port()
+    made = subprocess.run([sys.executable, "-m", "hub.cli", "init"], cwd=tmp_path, env=clean_env(), timeout=60)
+    assert made.returncode == 0
     proc = subprocess.Popen([sys.executable, "-m", "hub.cli", "serve", "--port", str(port)], cwd=tmp_path,
                             env=clean_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
