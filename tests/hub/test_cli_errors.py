@@ -101,6 +101,21 @@ def test_serve_on_a_busy_port_says_so_before_claiming_to_serve(tmp_path):
     assert proc.returncode == 3 and proc.stdout == ""
 
 
+def _on_a_terminal(db, answer: str, *args):
+    """``lindung-hub ARGS`` with its standard input a terminal (a pseudo-terminal) that types ``answer``."""
+    import pty
+
+    main, child = pty.openpty()
+    os.write(main, answer.encode())
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LINDUNG_")}
+    try:
+        return subprocess.run([sys.executable, "-m", "hub.cli", "--db", str(db), *args], stdin=child,
+                              capture_output=True, text=True, env=env, timeout=60)
+    finally:
+        os.close(child)
+        os.close(main)
+
+
 def test_a_scope_names_real_regions_and_a_shrinking_one_says_what_leaves(sqlite_hub, tmp_path):
     hub = sqlite_hub
     for options in (["--area", "99.99.99"], ["--kabupaten", "3171"], ["--area", "3171010001"]):
@@ -120,9 +135,27 @@ def test_a_scope_names_real_regions_and_a_shrinking_one_says_what_leaves(sqlite_
     assert len(everything.ids()) == 30 and "cakupan semua" in hub_cli(hub.db, "devices").stdout
     assert all(d["scope"]["kind"] is None for d in json.loads(hub_cli(hub.db, "devices", "--json").stdout))
 
+    asked = _on_a_terminal(hub.db, "t\n", "scope", everything.device_id, "--area", kecamatan)   # "tidak"
+    assert f"akan menghapus {leaving} data" in asked.stdout and "Lanjutkan?" in asked.stdout
+    one_line(asked, "dibatalkan")
+    assert all(d["scope"]["kind"] is None for d in json.loads(hub_cli(hub.db, "devices", "--json").stdout))
+
     changed = hub_cli(hub.db, "scope", everything.device_id, "--area", kecamatan, "--yes")
     assert changed.returncode == 0, changed.stderr
     everything.sync()
     assert len(everything.ids()) == 30 - leaving
     # the enrolling laptop keeps its own records whatever its scope: nothing to confirm
     assert hub_cli(hub.db, "scope", enroller.device_id, "--area", kecamatan).returncode == 0
+
+
+@pytest.mark.parametrize("kind, words", [("full", "Disk penuh"), ("read-only", "hanya dapat dibaca")])
+def test_a_bundle_for_the_hub_on_a_full_or_read_only_disk_is_said_in_words(sqlite_hub, tmp_path, kind, words):
+    from tests.integration.test_cli_errors import one_line as laptop_line, run_on_mount
+    from tests.hub.test_sync import laptop
+
+    db = laptop(tmp_path, "sambas", sqlite_hub, workers=5, seed=29)
+    out = tmp_path / "flashdisk"
+    out.mkdir()
+    proc, left = run_on_mount(kind, out, db, "bundle", "export", str(out / "bundel.lindung"))
+    laptop_line(proc, words)
+    assert left == []

@@ -366,6 +366,7 @@ def test_several_hub_processes_answer_without_waiting_for_the_laptops_acknowledg
     from tests.hub.test_sync import free_port
 
     db = tmp_path / "hub.sqlite3"
+    assert hub_cli(db, "init").returncode == 0
     code_ = hub_cli(db, "device-code", "--name", "x").stdout.strip().splitlines()[-1]
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("LINDUNG_")}

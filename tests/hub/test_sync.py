@@ -400,6 +400,7 @@ def test_several_hub_processes_start_at_once_on_a_fresh_database(tmp_path, backe
 
 def test_two_hub_processes_serve_one_database(tmp_path):
     hub = Hub(tmp_path)
+    assert hub_cli(hub.db, "init").returncode == 0
     env = {k: v for k, v in os.environ.items() if not k.startswith("LINDUNG_")}
     hub.proc = subprocess.Popen([sys.executable, "-m", "hub.cli", "--db", str(hub.db), "serve", "--port",
                                  str(hub.port), "--workers", "2"], env=env, stdout=subprocess.PIPE,
