@@ -81,6 +81,10 @@ def write_failed(exc: OSError, target: object = None) -> WriteFailed:
     if exc.errno == errno.ENOENT:
         return WriteFailed(QT_TRANSLATE_NOOP("Service", "Folder {folder} tidak ada lagi (flashdisk dilepas?): "
                                                         "periksa tempat penyimpanannya, lalu ulangi."), folder=folder)
+    if exc.errno == errno.ENOTDIR:
+        return WriteFailed(QT_TRANSLATE_NOOP("Service", "{folder} bukan folder (ada berkas dengan nama itu): simpan "
+                                                        "{name} ke folder lain, lalu ulangi."),
+                           folder=folder, name=Path(name).name)
     if exc.errno == errno.EIO:
         return WriteFailed(QT_TRANSLATE_NOOP("Service", "Disk tempat {name} gagal membaca atau menulis (kerusakan "
                                                         "perangkat): periksa disk atau flashdisk itu, atau simpan ke "
