@@ -128,8 +128,9 @@ def _open(args) -> Any:
         raise CliError(f"{path} adalah folder; --db menyebut berkas basis data (mis. {path / 'lindung.sqlite3'})",
                        EXIT_USAGE)
     if not path.exists() and not _creates(args):
+        first = f"lindung --db {path} user add NAMA" if args.db else "lindung user add NAMA (atau buka jendela Lindung)"
         raise CliError(f"belum ada basis data Lindung di {path}; periksa --db (atau LINDUNG_DB). Yang baru dibuat "
-                       "dengan akun admin pertamanya: lindung --db BERKAS user add NAMA")
+                       f"dengan akun admin pertamanya: {first}")
     try:
         key = None
         if keys.needs_password(path):   # encrypted for its accounts: the sign-in unlocks it
