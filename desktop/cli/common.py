@@ -105,7 +105,7 @@ SETTING = bounded(0, bounds.MAX_AMOUNT, "batas tiap pengaturan diperiksa saat di
 
 
 # The commands that may make a new database where none is (the first account, data put in, a laptop
-# registered, a backup restored); every other command opens an existing one only, so that a typo in
+# registered, a backup restored, another laptop's card key trusted); every other command opens an existing one only, so that a typo in
 # --db is said rather than shown as an empty database (and its folders made).
 _CREATING = {"demo", "enroll", "import", "register", "restore", ("user", "add"), ("school", "add"),
              ("settings", "set"), ("regions", "load")}
@@ -113,7 +113,8 @@ _CREATING = {"demo", "enroll", "import", "register", "restore", ("user", "add"),
 
 def _creates(args) -> bool:
     sub = getattr(args, f"{args.command}_command", None)
-    return args.command in _CREATING or (args.command, sub) in _CREATING
+    return args.command in _CREATING or (args.command, sub) in _CREATING or (
+        args.command == "card-key" and bool(args.trust))    # trusting another laptop's key is stored
 
 
 def _open(args) -> Any:

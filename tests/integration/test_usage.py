@@ -199,6 +199,10 @@ def test_start_keeps_the_users_folder(tmp_path, command):
     work = tmp_path / "folder relawan"
     work.mkdir()
     env = clean_env(LINDUNG_SKIP_SYSTEM_LIBS="1")
+    # the database is there (template opens an existing one only): found by its name in that folder
+    made = subprocess.run([sys.executable, "-m", "desktop", "--db", str(work / "data.sqlite3"), "demo", "--workers",
+                           "1"], env=env, capture_output=True, text=True, timeout=120)
+    assert made.returncode == 0, made.stderr
     proc = subprocess.run([*command, "--db", "data.sqlite3", "template", "out.xlsx"], cwd=work, env=env,
                           capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, proc.stderr
