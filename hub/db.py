@@ -41,8 +41,8 @@ def _checked_url(url: str):
 
     try:
         parsed = make_url(url)
-    except ArgumentError:
-        raise HubDatabaseError(f"alamat basis data {url!r} tidak dapat dibaca; contoh: "
+    except (ArgumentError, ValueError):   # no scheme, a port that is no number
+        raise HubDatabaseError("alamat basis data di --db (atau LINDUNG_HUB_DB) tidak dapat dibaca; contoh: "
                                "postgresql+psycopg://pengguna@host/nama atau sqlite:///berkas.sqlite3") from None
     if parsed.get_backend_name() not in BACKENDS:
         raise HubDatabaseError(f"basis data {parsed.get_backend_name()} tidak didukung: hub hanya memakai SQLite "
