@@ -392,10 +392,11 @@ def test_several_hub_processes_start_at_once_on_a_fresh_database(tmp_path, backe
     """Behind a proxy several processes start together; the first migrates, the others wait."""
     db = tmp_path / "hub.sqlite3" if backend == "sqlite" else postgres_database()
     env = {k: v for k, v in os.environ.items() if not k.startswith("LINDUNG_")}
-    starting = [subprocess.Popen([sys.executable, "-m", "hub.cli", "--db", str(db), "devices", "--json"], env=env,
+    starting = [subprocess.Popen([sys.executable, "-m", "hub.cli", "--db", str(db), "init"], env=env,
                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(4)]
     results = [(proc.wait(timeout=120), proc.communicate()) for proc in starting]
-    assert [(code, out.strip()) for code, (out, _err) in results] == [(0, "[]")] * 4, results
+    assert [(code, "siap" in out) for code, (out, _err) in results] == [(0, True)] * 4, results
+    assert hub_cli(db, "devices", "--json").stdout.strip() == "[]"
 
 
 def test_two_hub_processes_serve_one_database(tmp_path):
