@@ -148,14 +148,15 @@ def test_a_scope_names_real_regions_and_a_shrinking_one_says_what_leaves(sqlite_
     assert hub_cli(hub.db, "scope", enroller.device_id, "--area", kecamatan).returncode == 0
 
 
-@pytest.mark.parametrize("kind, words", [("full", "Disk penuh"), ("read-only", "hanya dapat dibaca")])
-def test_a_bundle_for_the_hub_on_a_full_or_read_only_disk_is_said_in_words(sqlite_hub, tmp_path, kind, words):
-    from tests.integration.test_cli_errors import one_line as laptop_line, run_on_mount
+def test_a_bundle_for_the_hub_on_a_full_or_read_only_disk_is_said_in_words(sqlite_hub, tmp_path):
     from tests.hub.test_sync import laptop
+    from tests.integration.test_cli_errors import one_line as laptop_line
+    from tests.integration.test_cli_errors import run_on_mount
 
     db = laptop(tmp_path, "sambas", sqlite_hub, workers=5, seed=29)
-    out = tmp_path / "flashdisk"
-    out.mkdir()
-    proc, left = run_on_mount(kind, out, db, "bundle", "export", str(out / "bundel.lindung"))
-    laptop_line(proc, words)
-    assert left == []
+    for kind, words in (("full", "Disk penuh"), ("read-only", "hanya dapat dibaca")):
+        out = tmp_path / kind
+        out.mkdir()
+        proc, left = run_on_mount(kind, out, db, "bundle", "export", str(out / "bundel.lindung"))
+        laptop_line(proc, words)
+        assert left == []
