@@ -69,6 +69,7 @@ def main() -> None:
     else:
         url = f"sqlite:///{scratch / 'hub.sqlite3'}"
     port = free_port()
+    subprocess.run([sys.executable, "-m", "hub.cli", "--db", url, "init"], check=True, env=env)
     hub = subprocess.Popen([sys.executable, "-m", "hub.cli", "--db", url, "serve", "--port", str(port),
                             "--workers", str(args.hub_processes)], env=env)
     try:

@@ -20,6 +20,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="lindung-hub", description="Hub cabang Lindung: sinkronisasi laptop relawan.")
     parser.add_argument("--db", metavar="URL", help="sqlite:///berkas atau postgresql+psycopg://… (bawaan: LINDUNG_HUB_DB)")
     sub = parser.add_subparsers(dest="command", metavar="PERINTAH", required=True, parser_class=_Parser)
+    sub.add_parser("init", help="buat basis data hub yang baru (atau perbarui skemanya); perintah lain hanya "
+                                "membuka basis data yang sudah ada")
     p = sub.add_parser("serve", help="jalankan hub (HTTP)")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8750)
@@ -36,6 +38,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("device_id")
     _scope_options(p, school_help="data sekolah ini (laptop koordinator: sekolahnya menjadi yang ini)",
                    required=True)
+    p.add_argument("--yes", action="store_true",
+                   help="tanpa bertanya, walau laptop itu akan menghapus data yang tidak lagi dalam cakupannya")
     sub.add_parser("migrate", help="bawa skema basis data ke revisi terbaru (serve juga melakukannya saat mulai)")
     p = sub.add_parser("devices", help="daftar laptop")
     p.add_argument("--json", action="store_true")
@@ -105,28 +109,82 @@ def _describe_db(url: str) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """The command; its output cut short by a reader that stopped reading (``lindung-hub list --json |
+    head``) ends it quietly with status 141, as a Unix tool killed by SIGPIPE."""
+    try:
+        status = _main(argv)
+        sys.stdout.flush()
+        return status
+    except BrokenPipeError:
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())   # nothing left to flush at exit
+        return 141
+
+
+def _open(url: str, create: bool = False):
+    """The hub's database, or None after one line saying why not (unreachable, missing, unsupported)."""
+    from hub.db import HubDatabase, HubDatabaseError
+
+    try:
+        return HubDatabase(url, create=create)
+    except HubDatabaseError as exc:
+        print(f"lindung-hub: {exc}", file=sys.stderr)
+    except Exception as exc:  # a database the hub cannot use: one line, no traceback
+        print(f"lindung-hub: basis data hub tidak dapat dibuka: {type(exc).__name__}", file=sys.stderr)
+    return None
+
+
+def _confirmed(device_id: str, leaving: int, yes: bool) -> bool:
+    """A scope change that takes records off a laptop: said, and asked (``--yes`` for scripts)."""
+    if not leaving or yes:
+        return True
+    said = (f"laptop {device_id} akan menghapus {leaving} data yang tidak lagi dalam cakupan barunya pada "
+            "sinkronisasi berikutnya")
+    if not sys.stdin.isatty():
+        print(f"lindung-hub: {said}; tidak diubah. Ulangi dengan --yes bila memang demikian", file=sys.stderr)
+        return False
+    answer = input(f"{said[0].upper()}{said[1:]}. Lanjutkan? [y/T] ").strip().lower()
+    if answer in ("y", "ya"):
+        return True
+    print("lindung-hub: dibatalkan; cakupan tidak diubah", file=sys.stderr)
+    return False
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args = build_parser().parse_args(argv)
     from hub import service
-    from hub.db import HubDatabase, database_url
+    from hub.db import database_url
     from hub.scope import ScopeError
 
     url = database_url(args.db)
+    db = _open(url, create=args.command == "init")
+    if db is None:
+        return 4
+    if args.command == "init":
+        db.close()
+        print(f"lindung-hub: basis data hub siap: {_describe_db(url)}")
+        return 0
     if args.command == "serve":
         import os
 
+        db.close()   # there, reachable and at the newest schema: the worker processes open it again
         os.environ["LINDUNG_HUB_DB"] = url  # the worker processes build the app from it
-        print(f"lindung-hub: melayani di http://{_host_for_url(args.host)}:{args.port} "
-              f"({args.workers} proses), basis data: {_describe_db(url)}", flush=True)
         from hub.server import serve
 
-        serve(args.host, args.port, args.workers)
+        def listening() -> None:
+            print(f"lindung-hub: melayani di http://{_host_for_url(args.host)}:{args.port} "
+                  f"({args.workers} proses), basis data: {_describe_db(url)}", flush=True)
+
+        serve(args.host, args.port, args.workers, listening)
         return 0
     try:
-        db = HubDatabase(url)
-    except Exception as exc:  # an unreachable or foreign database: one line, no traceback
-        print(f"lindung-hub: basis data hub tidak dapat dibuka: {type(exc).__name__}", file=sys.stderr)
-        return 4
-    try:
+        if args.command == "scope":
+            kind, codes = _scope_of(args, _regions())
+            with db.session() as session:
+                leaving = service.records_leaving(session, args.device_id, kind, codes)
+            if not _confirmed(args.device_id, leaving, args.yes):
+                return 1
         with db.session() as session:
             if args.command == "device-code":
                 kind, codes = _scope_of(args, _regions())
@@ -145,7 +203,6 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(f"Kode untuk {args.name} (berlaku {args.hours} jam, sekali pakai{rights}):")
                 print(code)
             elif args.command == "scope":
-                kind, codes = _scope_of(args, _regions())
                 changed = service.change_scope(session, args.device_id, kind, codes)
                 print(f"Cakupan laptop {args.device_id}: {changed['text']} (versi {changed['version']}); "
                       "berlaku pada sinkronisasi berikutnya.")

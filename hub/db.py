@@ -16,12 +16,68 @@ DEFAULT_DB = "sqlite:///lindung-hub.sqlite3"
 MIGRATION_LOCK = 0x4C444E47  # "LDNG": one process at a time migrates a PostgreSQL hub database
 
 
+BACKENDS = ("sqlite", "postgresql")
+
+
+class HubDatabaseError(Exception):
+    """The hub's database cannot be used as given (Indonesian message, one line, for the operator)."""
+
+
 def database_url(given: str | None) -> str:
-    """``--db`` wins over ``LINDUNG_HUB_DB``; a bare path means a SQLite file."""
+    """``--db`` wins over ``LINDUNG_HUB_DB``; a bare path means a SQLite file, ``postgresql://`` (or
+    ``postgres://``) the psycopg driver the hub is installed with."""
     url = given or os.environ.get("LINDUNG_HUB_DB") or DEFAULT_DB
     if "://" not in url:
         url = "sqlite:///" + str(Path(url).expanduser().resolve())
+    for bare in ("postgresql://", "postgres://"):
+        if url.startswith(bare):
+            url = "postgresql+psycopg://" + url[len(bare):]
     return url
+
+
+def _checked_url(url: str):
+    """The parsed URL of a database the hub can use, else HubDatabaseError."""
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        parsed = make_url(url)
+    except (ArgumentError, ValueError):   # no scheme, a port that is no number
+        raise HubDatabaseError("alamat basis data di --db (atau LINDUNG_HUB_DB) tidak dapat dibaca; contoh: "
+                               "postgresql+psycopg://pengguna@host/nama atau sqlite:///berkas.sqlite3") from None
+    if parsed.get_backend_name() not in BACKENDS:
+        raise HubDatabaseError(f"basis data {parsed.get_backend_name()} tidak didukung: hub hanya memakai SQLite "
+                               "(sqlite:///berkas) dan PostgreSQL (postgresql+psycopg://…)")
+    return parsed
+
+
+def _sqlite_file(parsed) -> Path | None:
+    if parsed.database in (None, "", ":memory:"):
+        return None
+    return Path(parsed.database).expanduser().resolve()
+
+
+def _unreachable(parsed, exc: Exception) -> HubDatabaseError:
+    """Why a PostgreSQL server did not let the hub in, in words: not reachable at its host and port
+    (probed with a plain TCP connection), no such database, or refused (user, password, pg_hba.conf)."""
+    import socket
+
+    host, port = parsed.host or "localhost", parsed.port or 5432
+    try:
+        socket.create_connection((host, port), timeout=3).close()
+    except OSError:
+        return HubDatabaseError(f"server PostgreSQL di {host}:{port} tidak dapat dihubungi: periksa nama host dan "
+                                "port di --db, dan bahwa server itu berjalan dan menerima sambungan")
+    text = str(getattr(exc, "orig", None) or exc)
+    if f'database "{parsed.database}" does not exist' in text:
+        return HubDatabaseError(f"basis data {parsed.database} tidak ada di server PostgreSQL {host}:{port}: "
+                                f"buat dulu (createdb {parsed.database}), lalu lindung-hub --db … init")
+    return HubDatabaseError(f"server PostgreSQL di {host}:{port} menolak sambungan ke basis data {parsed.database}: "
+                            "periksa nama pengguna, kata sandi dan izin aksesnya (pg_hba.conf)")
+
+
+def _missing(where: str) -> HubDatabaseError:
+    return HubDatabaseError(f"belum ada basis data hub di {where}; periksa --db (atau LINDUNG_HUB_DB), "
+                            "atau buat yang baru: lindung-hub --db … init")
 
 
 def _sqlite_connect(dbapi_connection, _record) -> None:
@@ -98,10 +154,37 @@ def migrate(engine: Engine) -> None:
 
 
 class HubDatabase:
-    def __init__(self, url: str):
+    def __init__(self, url: str, create: bool = True):
+        """The hub's database at ``url``, brought to the newest schema. ``create`` False: only one that
+        exists (a SQLite file, or a PostgreSQL database with the hub's tables), else HubDatabaseError;
+        a server that cannot be reached, or a database the hub cannot use, is HubDatabaseError too."""
+        from sqlalchemy.exc import DatabaseError, OperationalError
+
+        parsed = _checked_url(url)
         self.url = url
+        path = _sqlite_file(parsed) if parsed.get_backend_name() == "sqlite" else None
+        if path is not None and path.is_dir():
+            raise HubDatabaseError(f"{path} adalah folder; --db menyebut berkas basis data hub "
+                                   f"(mis. {path / 'lindung-hub.sqlite3'})")
+        if path is not None and not create and not path.is_file():
+            raise _missing(f"berkas {path}")
         self.engine = make_engine(url)
-        migrate(self.engine)
+        try:
+            if not create and path is None:
+                with self.engine.connect() as connection:
+                    if not inspect(connection).has_table("hub_alembic_version"):
+                        raise _missing(f"{parsed.render_as_string(hide_password=True)}")
+            migrate(self.engine)
+        except (OperationalError, DatabaseError) as exc:
+            self.engine.dispose()
+            if path is not None:
+                raise HubDatabaseError(f"berkas {path} tidak dapat dibuka sebagai basis data hub") from None
+            if isinstance(exc, OperationalError):
+                raise _unreachable(parsed, exc) from None
+            raise
+        except BaseException:
+            self.engine.dispose()
+            raise
         self.head = head_revision()
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 

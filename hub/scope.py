@@ -55,8 +55,9 @@ class Scope:
 
 
 def parse_codes(kind: str, text: str, regions=None) -> tuple[str, ...]:
-    """``CODE[,CODE…]`` of ``kind``, dots and spaces allowed (``61.71.01``); checked against the region
-    list where it knows the province (a hub may serve provinces its list does not have)."""
+    """``CODE[,CODE…]`` of ``kind``, dots and spaces allowed (``61.71.01``); with ``regions``, each code
+    must name a region in it (a code the list does not have would hold no record: the laptop would
+    lose all but its own at its next sync)."""
     if kind not in KINDS:
         raise ScopeError(f"jenis cakupan harus salah satu dari: {', '.join(KINDS)}")
     codes = []
@@ -68,8 +69,9 @@ def parse_codes(kind: str, text: str, regions=None) -> tuple[str, ...]:
             wanted = {"area": "kode kecamatan (6 angka) atau desa/kelurahan (10 angka)",
                       "kabupaten": "kode kabupaten/kota (4 angka)", "school": "NPSN (8 angka)"}[kind]
             raise ScopeError(f"{raw.strip()!r} bukan {wanted}")
-        if regions is not None and kind != "school" and code[:2] in regions and code not in regions:
-            raise ScopeError(f"kode wilayah {raw.strip()} tidak ada dalam daftar wilayah hub")
+        if regions is not None and kind != "school" and code not in regions:
+            raise ScopeError(f"kode wilayah {raw.strip()} tidak ada dalam daftar wilayah hub "
+                             "(Kalimantan Barat: kode 61…, mis. 6171 Kota Pontianak); periksa kodenya")
         codes.append(code)
     if not codes:
         raise ScopeError(f"cakupan {_KIND_WORDS[kind]} tanpa kode")

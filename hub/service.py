@@ -265,6 +265,19 @@ def list_devices(session: Session) -> list[dict[str, Any]]:
             for d in session.scalars(select(Device).order_by(Device.created_at))]
 
 
+def records_leaving(session: Session, device_id: str, kind: str | None, codes: tuple[str, ...]) -> int:
+    """How many records the laptop would remove at its next sync if its scope became ``kind``/``codes``:
+    those its current scope holds and the new one does not (none if it never synced)."""
+    device = session.get(Device, device_id)
+    if device is None:
+        raise HubError(f"laptop {device_id} tidak ada")
+    if device.last_seen_at is None:
+        return 0
+    old, new = scopes.of_device(device), scopes.Scope(device_id, kind if codes else None, codes)
+    return session.scalar(select(func.count()).select_from(Record).where(
+        scopes.condition(old, Record), scopes.outside(new, Record))) or 0
+
+
 def change_scope(session: Session, device_id: str, kind: str | None, codes: tuple[str, ...]) -> dict[str, Any]:
     """A laptop's new scope (``kind`` None: every record), taken at its next sync. A coordinator
     given a school works for that school from then on."""

@@ -24,6 +24,7 @@ from reportlab.platypus import (
 )
 from reportlab.pdfgen.canvas import Canvas
 
+from reports.files import replacing
 from reports.fonts import BOLD, REGULAR, register_fonts
 
 GREEN = colors.HexColor("#1f6b53")
@@ -90,16 +91,14 @@ def _build(out: Path, cover: Cover, story: list, font_dir: Path) -> None:
         table.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), LIGHT), ("LEFTPADDING", (0, 0), (-1, -1), 6),
                                    ("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5)]))
         head += [table, Spacer(1, 4 * mm)]
-    out = Path(out)
-    tmp = out.with_name(out.name + ".tmp")
-    doc = SimpleDocTemplate(str(tmp), pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm, topMargin=16 * mm,
-                            bottomMargin=18 * mm, title=cover.title, author="Lindung", creator="Lindung (ReportLab)")
-
     def canvasmaker(*args, **kwargs):
         return _NumberedCanvas(*args, footer=cover.footer, generated=cover.generated, **kwargs)
 
-    doc.build(head + story, canvasmaker=canvasmaker)
-    tmp.replace(out)
+    with replacing(out) as tmp:
+        doc = SimpleDocTemplate(str(tmp), pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm, topMargin=16 * mm,
+                                bottomMargin=18 * mm, title=cover.title, author="Lindung",
+                                creator="Lindung (ReportLab)")
+        doc.build(head + story, canvasmaker=canvasmaker)
 
 
 def _table(rows: list[list], widths: Sequence[float], numeric_from: int, total_row: bool = False,

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 
 from desktop.cli.common import (COUNT, DAYS, EXIT_AUTH, EXIT_FAILURE, EXIT_INVALID, EXIT_OK, EXIT_USAGE, MONTHS,
                                 NO_ACCOUNT_WARNING, SEED, SETTING, WORKERS, CliError, _open, _sign_in, input_file,
-                                output_file)
+                                output_file, status_word)
 from desktop.usage import Parser
 
 __all__ = ["EXIT_AUTH", "EXIT_FAILURE", "EXIT_INVALID", "EXIT_OK", "EXIT_USAGE", "NO_ACCOUNT_WARNING", "COMMANDS",
@@ -44,8 +44,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="keluaran JSON (NIK lengkap)")
     p.add_argument("--query", metavar="TEXT", default="", help="nama, NIK atau No. Registrasi")
     p.add_argument("--kabupaten", metavar="CODE", help="kode (6171 atau 61.71) atau nama kabupaten/kota")
-    p.add_argument("--status", choices=["enrolled", "submitted", "active", "refused", "ended", "deleted"],
-                   help="status hari ini (ended: masa perlindungan habis tanpa perpanjangan)")
+    p.add_argument("--status", type=status_word, metavar="STATUS",
+                   help="status hari ini, kodenya atau seperti tertulis di daftar: enrolled (Terdaftar), submitted "
+                        "(Diajukan ke BPJS), active (Aktif), refused (Ditolak BPJS), ended (Berakhir: masa "
+                        "perlindungan habis tanpa perpanjangan), deleted (Dihapus)")
     p.add_argument("--expiring", type=DAYS, metavar="HARI",
                    help="hanya yang perlindungannya berakhir dalam HARI hari (atau sudah berakhir)")
     p.add_argument("--batch", metavar="NOMOR", help="hanya anggota batch pengajuan ini")
@@ -334,7 +336,24 @@ def console() -> None:
     raise SystemExit(status)
 
 
+def _written(exc: OSError, args) -> str | None:
+    """The file the user named that ``exc`` came from writing: its temporary file or a scratch folder
+    beside it, its folder, or (a write that names no file) the command's output."""
+    from pathlib import Path
+
+    names = [name for name in (getattr(args, "out", None), getattr(args, "errors", None)) if name]
+    if exc.filename is None:
+        return names[0] if names else None
+    failed = Path(os.fsdecode(exc.filename)).resolve()
+    for name in names:
+        folder = Path(name).resolve().parent
+        if failed == folder or folder in failed.parents:
+            return name
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    args = None
     try:
         parser = build_parser()
         args = parser.parse_args(argv)
@@ -373,6 +392,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except OSError as exc:   # a file the command writes: a full disk, a read-only folder, open in Excel
+        from desktop.services.errors import write_failed
+
+        print(f"lindung: {write_failed(exc, _written(exc, args)).message}", file=sys.stderr)
+        return EXIT_FAILURE
     except Exception as exc:  # a bug: say where, never the message (it may carry a NIK or a name)
         from desktop.domain.redact import error_summary
 

@@ -77,6 +77,18 @@ def output_file(text: str) -> str:
     return text
 
 
+def status_word(text: str) -> str:
+    """An argparse type for a record's status: its code (``enrolled``) or the label the list shows
+    (``Terdaftar``, ``"Ditolak BPJS"``), any case; the code."""
+    from desktop.domain.enrollment import Status   # loaded only when --status is given
+
+    found = Status.parse(text)
+    if found is None:
+        known = ", ".join(f"{s.value} ({s.label})" for s in Status)
+        raise argparse.ArgumentTypeError(f"status {_shown(text)} tidak dikenal; pilih salah satu: {known}")
+    return found.value
+
+
 def _max_months() -> int:
     from desktop.domain.lifecycle import MAX_MONTHS   # read when a --months is given (it loads the dates)
 
@@ -92,6 +104,19 @@ SEED = bounded(0, 2**32 - 1, "benih acak 32 bit")
 SETTING = bounded(0, bounds.MAX_AMOUNT, "batas tiap pengaturan diperiksa saat disimpan")
 
 
+# The commands that may make a new database where none is (the first account, data put in, a laptop
+# registered, a backup restored, another laptop's card key trusted); every other command opens an existing one only, so that a typo in
+# --db is said rather than shown as an empty database (and its folders made).
+_CREATING = {"demo", "enroll", "import", "register", "restore", ("user", "add"), ("school", "add"),
+             ("settings", "set"), ("regions", "load")}
+
+
+def _creates(args) -> bool:
+    sub = getattr(args, f"{args.command}_command", None)
+    return args.command in _CREATING or (args.command, sub) in _CREATING or (
+        args.command == "card-key" and bool(args.trust))    # trusting another laptop's key is stored
+
+
 def _open(args) -> Any:
     from desktop.services.workspace import Workspace
     from desktop.storage.engine import default_db_path
@@ -100,6 +125,13 @@ def _open(args) -> Any:
     from desktop.services.errors import AuthenticationFailed, ServiceError
 
     path = Path(args.db).expanduser() if args.db else default_db_path()
+    if path.is_dir():
+        raise CliError(f"{path} adalah folder; --db menyebut berkas basis data (mis. {path / 'lindung.sqlite3'})",
+                       EXIT_USAGE)
+    if not path.exists() and not _creates(args):
+        first = f"lindung --db {path} user add NAMA" if args.db else "lindung user add NAMA (atau buka jendela Lindung)"
+        raise CliError(f"belum ada basis data Lindung di {path}; periksa --db (atau LINDUNG_DB). Yang baru dibuat "
+                       f"dengan akun admin pertamanya: {first}")
     try:
         key = None
         if keys.needs_password(path):   # encrypted for its accounts: the sign-in unlocks it

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -83,7 +84,7 @@ def cmd_import(ws, actor, args) -> int:
         if args.dry_run:
             summary["valid"] = len(preview.committable)
         print(json.dumps(summary, ensure_ascii=False))
-        return EXIT_OK
+        return _status(len(preview.committable) if args.dry_run else accepted, rejected, not_eligible)
     source = preview.dapodik
     if source is not None:
         print(f"Berkas {source.kind}: {source.pupils} siswa, {source.people} orang tua/wali"
@@ -118,7 +119,18 @@ def cmd_import(ws, actor, args) -> int:
           + (f", {warned} dengan peringatan" if warned else "") + ".")
     if written is not None:
         print(f"{written} baris yang tidak didaftarkan ditulis ke {args.errors}.")
-    return EXIT_OK
+    return _status(count, rejected, not_eligible)
+
+
+def _status(enrolled: int, rejected: list, not_eligible: list) -> int:
+    """Nothing enrolled though rows were refused: said on stderr, and a failing exit status for scripts."""
+    refused = len(rejected) + len(not_eligible)
+    if enrolled or not refused:
+        return EXIT_OK
+    print(f"lindung: tidak ada yang didaftarkan: {refused} baris ditolak atau tidak memenuhi syarat; perbaiki "
+          "berkasnya (alasannya di atas, atau tulis ke lembar dengan --errors OUT.xlsx) lalu impor lagi",
+          file=sys.stderr)
+    return EXIT_INVALID
 
 
 def school_split_line(known, unknown, no_school, school_chosen: bool) -> str:

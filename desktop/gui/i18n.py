@@ -10,7 +10,7 @@ from desktop.domain.messages import CONTEXT as VALIDATION_CONTEXT
 from desktop.domain.messages import Problem
 from desktop.paths import TRANSLATIONS
 from desktop.services.errors import CONTEXT as SERVICE_CONTEXT
-from desktop.services.errors import ServiceError
+from desktop.services.errors import ServiceError, write_failed
 
 LANGUAGES = {"id": "Bahasa Indonesia", "en": "English"}
 
@@ -58,6 +58,8 @@ def problem_text(problem: Problem) -> str:
 
 
 def error_text(error: BaseException) -> str:
+    if isinstance(error, OSError):   # a file being written: full disk, read-only folder, open in Excel
+        error = write_failed(error)
     if isinstance(error, ServiceError):
         template = QCoreApplication.translate(SERVICE_CONTEXT, error.template)
         try:

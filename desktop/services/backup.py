@@ -10,6 +10,7 @@ on this laptop's database, after a sign-in.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +18,7 @@ from pathlib import Path
 from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.services.errors import ServiceError
 from desktop.storage.engine import read_only_uri, sqlcipher_connect
+from reports.files import replacing
 
 AUTO_KEEP = 7
 
@@ -34,6 +36,11 @@ def _check(path: Path, key: bytes) -> int:
 
     try:
         db = sqlcipher_connect(read_only_uri(path), key, uri=True)
+        # A file that is not a backup under this key fails SQLCipher's page check, which it would also
+        # log to stderr (three "ERROR CORE ... hmac check failed" lines before the message below): its
+        # log is silenced for this check (the level is the process's, so it is put back after).
+        level = db.execute("PRAGMA cipher_log_level").fetchone()[0]
+        db.execute("PRAGMA cipher_log_level = NONE")
         try:
             if db.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
                 raise ServiceError(QT_TRANSLATE_NOOP("Service", "Cadangan {name} rusak (pemeriksaan keutuhan gagal)."),
@@ -44,26 +51,38 @@ def _check(path: Path, key: bytes) -> int:
                                    name=path.name)
             return db.execute("SELECT count(*) FROM workers").fetchone()[0]
         finally:
+            db.execute(f"PRAGMA cipher_log_level = {level}")
             db.close()
     except sqlcipher.DatabaseError as exc:
         raise ServiceError(QT_TRANSLATE_NOOP("Service", "{name} bukan cadangan basis data Lindung."),
                            name=path.name) from exc
 
 
+# SQLite's words for what the operating system said (its errors carry no errno): the disk's own error.
+_SQLITE_OS_ERRORS = {"database or disk is full": errno.ENOSPC, "attempt to write a readonly database": errno.EROFS,
+                     "unable to open database file": errno.EACCES, "disk I/O error": errno.EIO}
+
+
 def _copy(source: Path, target: Path, key: bytes) -> None:
-    tmp = target.with_name(target.name + ".tmp")
-    tmp.unlink(missing_ok=True)
-    src = sqlcipher_connect(read_only_uri(source), key, uri=True)
-    dst = sqlcipher_connect(tmp, key)
-    try:
-        src.backup(dst, pages=4096)
-        dst.execute("PRAGMA journal_mode=DELETE")  # a single self-contained file
-    finally:
-        dst.close()
-        src.close()
-    with open(tmp, "rb") as handle:
-        os.fsync(handle.fileno())
-    tmp.replace(target)
+    import sqlcipher3.dbapi2 as sqlcipher
+
+    with replacing(target, fsync=True) as tmp:
+        tmp.unlink(missing_ok=True)
+        src = sqlcipher_connect(read_only_uri(source), key, uri=True)
+        try:
+            dst = sqlcipher_connect(tmp, key)
+            try:
+                src.backup(dst, pages=4096)
+                dst.execute("PRAGMA journal_mode=DELETE")  # a single self-contained file
+            finally:
+                dst.close()
+        except sqlcipher.OperationalError as exc:
+            code = next((number for words, number in _SQLITE_OS_ERRORS.items() if words in str(exc)), None)
+            if code is None:
+                raise
+            raise OSError(code, os.strerror(code), str(tmp)) from exc
+        finally:
+            src.close()
 
 
 def backup(db_path: Path, out: Path, key: bytes) -> BackupInfo:

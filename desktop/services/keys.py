@@ -24,6 +24,7 @@ from pathlib import Path
 from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.services.errors import AuthenticationFailed, ServiceError
 from desktop.storage.engine import is_plain_sqlite
+from reports.files import replacing
 
 FORMAT = "lindung-key-1"
 KEY_BYTES = 32
@@ -76,13 +77,12 @@ def load(db: Path) -> KeyFile | None:
 def save(db: Path, keyfile: KeyFile) -> None:
     """Written whole beside the database (temporary file, fsync, rename), readable by its owner only."""
     path = key_path(db)
-    tmp = path.with_name(path.name + ".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(keyfile.to_json())
-        handle.flush()
-        os.fsync(handle.fileno())
-    tmp.replace(path)
+    with replacing(path) as tmp:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(keyfile.to_json())
+            handle.flush()
+            os.fsync(handle.fileno())
     try:
         directory = os.open(path.parent, os.O_RDONLY)
         try:

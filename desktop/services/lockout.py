@@ -45,6 +45,7 @@ from typing import Any
 from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.services import workspace
 from desktop.services.errors import AuthenticationFailed
+from reports.files import replacing
 
 FORMAT = "lindung-signin-1"
 FREE_ATTEMPTS = 5                          # wrong sign-ins in a row before the first lock
@@ -138,13 +139,12 @@ def _load(db: Path) -> dict[str, Any]:
 def _save(db: Path, body: dict[str, Any]) -> None:
     """Replace the file whole (under ``_locked``: no other process has it open meanwhile)."""
     path = state_path(db)
-    tmp = path.with_name(path.name + ".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        json.dump(body, handle, indent=1, sort_keys=True)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(tmp, path)
+    with replacing(path) as tmp:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(body, handle, indent=1, sort_keys=True)
+            handle.flush()
+            os.fsync(handle.fileno())
 
 
 def _digest(body: dict[str, Any], username: str) -> str:

@@ -23,13 +23,42 @@ class Beside:
     def __init__(self, fn: Callable[..., Any], *args: Any):
         self._fn, self._args, self._process = fn, args, None
         if can_fork():
-            self._process = multiprocessing.get_context("fork").Process(target=fn, args=args, daemon=True)
+            context = multiprocessing.get_context("fork")
+            self._answer, answer = context.Pipe(duplex=False)
+            self._process = context.Process(target=_report, args=(answer, fn, args), daemon=True)
             self._process.start()
+            answer.close()
 
     def wait(self) -> None:
+        """Until the helper is done; its exception (a full disk, a read-only folder) is raised here, as
+        if ``fn`` had run in this process."""
         if self._process is None:
             self._fn(*self._args)
             return
+        try:
+            failure = self._answer.recv() if self._answer.poll(None) else None
+        except EOFError:        # ended without a word (killed)
+            failure = None
+        finally:
+            self._answer.close()
         self._process.join()
+        if failure is not None:
+            raise failure
         if self._process.exitcode != 0:
             raise RuntimeError(f"helper process ended with {self._process.exitcode}")
+
+
+def _report(answer, fn: Callable[..., Any], args: tuple) -> None:
+    """In the helper: run ``fn`` and send back None, or its exception (never printed there: the caller
+    says what went wrong, once)."""
+    try:
+        fn(*args)
+        failure = None
+    except Exception as exc:
+        failure = exc
+    try:
+        answer.send(failure)
+    except Exception:   # an exception that cannot be pickled: its kind, without its message
+        answer.send(RuntimeError(f"helper process failed: {type(failure).__name__}"))
+    finally:
+        answer.close()

@@ -24,6 +24,7 @@ from typing import Any
 from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.services import sheet_limits
 from desktop.services.errors import ServiceError
+from reports.files import replacing
 
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 SUFFIXES = SPREADSHEET_SUFFIXES + (".csv", ".txt")
@@ -379,9 +380,8 @@ def write_rows(out: Path, columns: Sequence[ColumnSpec], rows: Iterable[Sequence
             _column_sheet(book, sheet_name, headers, sheet_rows)  # type: ignore[arg-type]
         else:
             _plain_sheet(book, sheet_name, headers, sheet_rows)[0].set_row_style(1, Style(font=Font(bold=True)))
-    tmp = out.with_name(out.name + ".tmp")
-    book.save(str(tmp))
-    tmp.replace(out)    # a reader never sees a half-written workbook
+    with replacing(out) as tmp:    # a reader never sees a half-written workbook
+        book.save(str(tmp))
     return count
 
 
@@ -436,64 +436,66 @@ def write_workbook(out: Path, columns: Sequence[ColumnSpec], rows: Iterable[Sequ
 
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".tmp")
-    workbook = xlsxwriter.Workbook(str(tmp), {"constant_memory": True, "strings_to_numbers": False,
-                                              "strings_to_formulas": False, "strings_to_urls": False})
-    header_fmt = workbook.add_format({"bold": True, "bg_color": "#DDEFE6", "border": 1, "text_wrap": True,
-                                      "valign": "top"})
-    text_fmt = workbook.add_format({"num_format": "@"})
-    date_fmt = workbook.add_format({"num_format": "dd/mm/yyyy"})
-    data = workbook.add_worksheet("Data")
-    list_ranges: dict[str, str] = {}
-    if lists:
-        ref = workbook.add_worksheet("Daftar")
-        columns_of_lists = list(lists.items())
-        # constant_memory mode writes a sheet row by row: every cell of a row before the next row.
-        for row in range(max(len(v) for _, v in columns_of_lists) + 1):
+    with replacing(out) as tmp:   # a reader never sees a half-written workbook
+        workbook = xlsxwriter.Workbook(str(tmp), {"constant_memory": True, "strings_to_numbers": False,
+                                                  "strings_to_formulas": False, "strings_to_urls": False})
+        header_fmt = workbook.add_format({"bold": True, "bg_color": "#DDEFE6", "border": 1, "text_wrap": True,
+                                          "valign": "top"})
+        text_fmt = workbook.add_format({"num_format": "@"})
+        date_fmt = workbook.add_format({"num_format": "dd/mm/yyyy"})
+        data = workbook.add_worksheet("Data")
+        list_ranges: dict[str, str] = {}
+        if lists:
+            ref = workbook.add_worksheet("Daftar")
+            columns_of_lists = list(lists.items())
+            # constant_memory mode writes a sheet row by row: every cell of a row before the next row.
+            for row in range(max(len(v) for _, v in columns_of_lists) + 1):
+                for col, (name, values) in enumerate(columns_of_lists):
+                    if row == 0:
+                        ref.write_string(0, col, name, header_fmt)
+                    elif row <= len(values):
+                        ref.write_string(row, col, values[row - 1])
             for col, (name, values) in enumerate(columns_of_lists):
-                if row == 0:
-                    ref.write_string(0, col, name, header_fmt)
-                elif row <= len(values):
-                    ref.write_string(row, col, values[row - 1])
-        for col, (name, values) in enumerate(columns_of_lists):
-            letter = xlsxwriter.utility.xl_col_to_name(col)
-            list_ranges[name] = f"=Daftar!${letter}$2:${letter}${len(values) + 1}"
-        ref.hide()
-    for col, spec in enumerate(columns):
-        fmt = text_fmt if spec.text else date_fmt if spec.date else None
-        data.set_column(col, col, spec.width, fmt)
-        data.write_string(0, col, spec.header, header_fmt)
-        if spec.choices and spec.choices in list_ranges:
-            data.data_validation(1, col, 20000, col, {
-                "validate": "list", "source": list_ranges[spec.choices],
-                "error_type": "warning", "error_title": "Lindung",
-                "error_message": "Pilih dari daftar, atau biarkan isian Anda bila memang berbeda."})
-    data.freeze_panes(1, 0)
-    count = 0
-    for count, row in enumerate(rows, start=1):
-        for col, value in enumerate(row):
-            if value is None or value == "":
-                continue
-            if columns[col].text or isinstance(value, str):
-                data.write_string(count, col, str(value), text_fmt if columns[col].text else None)
-            else:
-                data.write(count, col, value)
-        if progress and count % 1000 == 0:
-            progress(count)
-    if instructions:
-        sheet = workbook.add_worksheet("Petunjuk")
-        sheet.set_column(0, 0, 110)
-        wrap = workbook.add_format({"text_wrap": True, "valign": "top"})
-        for row, line in enumerate(instructions):
-            sheet.write_string(row, 0, line, header_fmt if row == 0 else wrap)
-    for name, (headers, sheet_rows) in (extra_sheets or {}).items():
-        sheet = workbook.add_worksheet(name)
-        for col, header in enumerate(headers):
-            sheet.write_string(0, col, header, header_fmt)
-            sheet.set_column(col, col, 14 if col == 0 else 30)
-        for row, values in enumerate(sheet_rows, start=1):
-            for col, value in enumerate(values):
-                sheet.write_string(row, col, str(value))
-    workbook.close()
-    tmp.replace(out)  # a reader never sees a half-written workbook
+                letter = xlsxwriter.utility.xl_col_to_name(col)
+                list_ranges[name] = f"=Daftar!${letter}$2:${letter}${len(values) + 1}"
+            ref.hide()
+        for col, spec in enumerate(columns):
+            fmt = text_fmt if spec.text else date_fmt if spec.date else None
+            data.set_column(col, col, spec.width, fmt)
+            data.write_string(0, col, spec.header, header_fmt)
+            if spec.choices and spec.choices in list_ranges:
+                data.data_validation(1, col, 20000, col, {
+                    "validate": "list", "source": list_ranges[spec.choices],
+                    "error_type": "warning", "error_title": "Lindung",
+                    "error_message": "Pilih dari daftar, atau biarkan isian Anda bila memang berbeda."})
+        data.freeze_panes(1, 0)
+        count = 0
+        for count, row in enumerate(rows, start=1):
+            for col, value in enumerate(row):
+                if value is None or value == "":
+                    continue
+                if columns[col].text or isinstance(value, str):
+                    data.write_string(count, col, str(value), text_fmt if columns[col].text else None)
+                else:
+                    data.write(count, col, value)
+            if progress and count % 1000 == 0:
+                progress(count)
+        if instructions:
+            sheet = workbook.add_worksheet("Petunjuk")
+            sheet.set_column(0, 0, 110)
+            wrap = workbook.add_format({"text_wrap": True, "valign": "top"})
+            for row, line in enumerate(instructions):
+                sheet.write_string(row, 0, line, header_fmt if row == 0 else wrap)
+        for name, (headers, sheet_rows) in (extra_sheets or {}).items():
+            sheet = workbook.add_worksheet(name)
+            for col, header in enumerate(headers):
+                sheet.write_string(0, col, header, header_fmt)
+                sheet.set_column(col, col, 14 if col == 0 else 30)
+            for row, values in enumerate(sheet_rows, start=1):
+                for col, value in enumerate(values):
+                    sheet.write_string(row, col, str(value))
+        try:
+            workbook.close()
+        except xlsxwriter.exceptions.FileCreateError as exc:   # the disk's own error, said as such
+            raise exc.args[0] if exc.args and isinstance(exc.args[0], OSError) else exc
     return count

@@ -36,6 +36,7 @@ from desktop.services.records import WorkerRecord
 from desktop.services.schools import ids_for_records
 from desktop.services.workspace import Workspace, bulk_work, utcnow
 from desktop.storage.models import Setting, SyncSkipped, Worker, WorkerChange
+from reports.files import replacing
 
 PUSH_BATCH = 1000
 PULL_BATCH = 1000
@@ -229,7 +230,6 @@ def export_bundle(ws: Workspace, out, actor: Any = None) -> int:
     """Write every record the hub has not acknowledged to ``out``, sealed for the hub and signed by
     this laptop; returns how many. The laptop learns the acknowledgements at its next sync (the
     operation ids are the same, so the hub answers them as already done)."""
-    import os
     from pathlib import Path
 
     from desktop.domain.base64url import unb64
@@ -256,12 +256,8 @@ def export_bundle(ws: Workspace, out, actor: Any = None) -> int:
             after = batch[-1]["id"]
         data = seal({"ops": ops, "audit": entries, "created_at": utcnow().isoformat(timespec="seconds") + "Z"},
                     ws.device.id, unb64(hub_key), signing_key(ws))
-    tmp = out.with_name(out.name + ".tmp")
-    with open(tmp, "wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-    tmp.replace(out)
+    with replacing(out, fsync=True) as tmp:
+        tmp.write_bytes(data)
     return len(ops)
 
 

@@ -301,7 +301,7 @@ def test_a_scope_change_fills_in_the_new_area_resumably_and_removes_what_it_no_l
     volunteer.sync()
     assert volunteer.ids() == by_kecamatan[x]
 
-    changed = hub_cli(hub.db, "scope", volunteer.device_id, "--area", f"{x},{z}")
+    changed = hub_cli(hub.db, "scope", volunteer.device_id, "--area", f"{x},{z}", "--yes")
     assert changed.returncode == 0 and "versi 1" in changed.stdout, changed.stderr
     # The first sync after the change is cut off after one page of the difference: it resumes there.
     monkeypatch.setattr(client, "PULL_BATCH", 1)
@@ -319,21 +319,21 @@ def test_a_scope_change_fills_in_the_new_area_resumably_and_removes_what_it_no_l
     assert report.counts_match and not report.full_resync and report.pulled == len(by_kecamatan[z]) - 1
 
     # Narrowed to z alone: x's records leave; widened to everything: the rest arrive.
-    assert hub_cli(hub.db, "scope", volunteer.device_id, "--area", z).returncode == 0
+    assert hub_cli(hub.db, "scope", volunteer.device_id, "--area", z, "--yes").returncode == 0
     report = volunteer.sync()
     assert report.removed == len(by_kecamatan[x]) and volunteer.ids() == by_kecamatan[z] and report.counts_match
-    assert hub_cli(hub.db, "scope", volunteer.device_id, "--all").returncode == 0
+    assert hub_cli(hub.db, "scope", volunteer.device_id, "--all", "--yes").returncode == 0
     report = volunteer.sync()
     assert volunteer.ids() == set(held) and report.counts_match and not report.full_resync
     # From an area to a school and back: records without a school leave, then come back.
     school = next(r["school_npsn"] for r in held.values() if r.get("school_npsn"))
     pupils = {i for i, r in held.items() if r.get("school_npsn") == school}
-    assert hub_cli(hub.db, "scope", volunteer.device_id, "--area", z).returncode == 0
+    assert hub_cli(hub.db, "scope", volunteer.device_id, "--area", z, "--yes").returncode == 0
     volunteer.sync()
-    assert hub_cli(hub.db, "scope", volunteer.device_id, "--school", school).returncode == 0
+    assert hub_cli(hub.db, "scope", volunteer.device_id, "--school", school, "--yes").returncode == 0
     report = volunteer.sync()
     assert volunteer.ids() == pupils and report.counts_match and not report.full_resync
-    assert hub_cli(hub.db, "scope", volunteer.device_id, "--area", z).returncode == 0
+    assert hub_cli(hub.db, "scope", volunteer.device_id, "--area", z, "--yes").returncode == 0
     report = volunteer.sync()
     assert volunteer.ids() == by_kecamatan[z] and report.counts_match and not report.full_resync
 
@@ -366,6 +366,7 @@ def test_several_hub_processes_answer_without_waiting_for_the_laptops_acknowledg
     from tests.hub.test_sync import free_port
 
     db = tmp_path / "hub.sqlite3"
+    assert hub_cli(db, "init").returncode == 0
     code_ = hub_cli(db, "device-code", "--name", "x").stdout.strip().splitlines()[-1]
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("LINDUNG_")}

@@ -93,7 +93,7 @@ def test_a_moved_laptop_is_told_to_remove_only_what_it_could_have_held(hub, tmp_
     volunteer.sync()
     assert volunteer.ids() == set(held)
 
-    changed = hub_cli(hub.db, "scope", volunteer.device_id, "--area", Y["kecamatan_code"])
+    changed = hub_cli(hub.db, "scope", volunteer.device_id, "--area", Y["kecamatan_code"], "--yes")
     assert changed.returncode == 0, changed.stderr
     after_move = enroll(branch, people(20, 28, X))      # enrolled in the old area after the move
     branch.sync()

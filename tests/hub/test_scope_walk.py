@@ -128,7 +128,7 @@ def build_world(tmp_path, hub: Hub) -> World:
         seat.laptop.sync()
         seat.key = token(seat.laptop)
     # The volunteer enrolls one of its own out of its area (its own: in its scope), the moved laptop is moved.
-    assert hub_cli(hub.db, "scope", seats["moved"].laptop.device_id, "--area", Y["kecamatan_code"]).returncode == 0
+    assert hub_cli(hub.db, "scope", seats["moved"].laptop.device_id, "--area", Y["kecamatan_code"], "--yes").returncode == 0
     late = enroll(branch, people(11, 3, X))              # in the moved laptop's old area, after it moved
     branch.sync()
     records = hub_records(hub)

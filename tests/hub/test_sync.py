@@ -67,6 +67,8 @@ class Hub:
         self.proc = None
 
     def start(self):
+        made = hub_cli(self.db, "init")   # a new hub database only where asked for (issue 29)
+        assert made.returncode == 0, made.stderr
         env = {k: v for k, v in os.environ.items() if not k.startswith("LINDUNG_")}
         self.proc = subprocess.Popen([sys.executable, "-m", "hub.cli", "--db", str(self.db), "serve", "--port",
                                       str(self.port)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
@@ -390,14 +392,16 @@ def test_several_hub_processes_start_at_once_on_a_fresh_database(tmp_path, backe
     """Behind a proxy several processes start together; the first migrates, the others wait."""
     db = tmp_path / "hub.sqlite3" if backend == "sqlite" else postgres_database()
     env = {k: v for k, v in os.environ.items() if not k.startswith("LINDUNG_")}
-    starting = [subprocess.Popen([sys.executable, "-m", "hub.cli", "--db", str(db), "devices", "--json"], env=env,
+    starting = [subprocess.Popen([sys.executable, "-m", "hub.cli", "--db", str(db), "init"], env=env,
                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(4)]
     results = [(proc.wait(timeout=120), proc.communicate()) for proc in starting]
-    assert [(code, out.strip()) for code, (out, _err) in results] == [(0, "[]")] * 4, results
+    assert [(code, "siap" in out) for code, (out, _err) in results] == [(0, True)] * 4, results
+    assert hub_cli(db, "devices", "--json").stdout.strip() == "[]"
 
 
 def test_two_hub_processes_serve_one_database(tmp_path):
     hub = Hub(tmp_path)
+    assert hub_cli(hub.db, "init").returncode == 0
     env = {k: v for k, v in os.environ.items() if not k.startswith("LINDUNG_")}
     hub.proc = subprocess.Popen([sys.executable, "-m", "hub.cli", "--db", str(hub.db), "serve", "--port",
                                  str(hub.port), "--workers", "2"], env=env, stdout=subprocess.PIPE,

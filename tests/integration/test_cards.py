@@ -142,6 +142,8 @@ def test_cli_cards_and_verify_card(tmp_path):
     bad = run(db, "verify-card", forged)
     assert bad.returncode == 1 and "TIDAK sah" in bad.stderr
     other = tmp_path / "lain.sqlite3"
+    assert run(other, "verify-card", codes[0]).returncode == 4 and not other.exists()   # no database there
+    assert run(other, "demo", "--workers", "1").returncode == 0
     unknown = run(other, "verify-card", codes[0])
     assert unknown.returncode == 1 and "tidak dikenal" in unknown.stderr
     key = run(db, "card-key").stdout.strip()

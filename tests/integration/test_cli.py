@@ -106,6 +106,7 @@ def test_demo_and_filters(db):
 
 
 def test_accounts_are_required_once_they_exist(db):
+    assert run(db, "demo", "--workers", "1").returncode == 0
     assert run(db, "list").returncode == 0  # no accounts yet: scripts run without signing in
     created = run(db, "user", "add", "admin", "--role", "admin", env={"LINDUNG_NEW_PASSWORD": "kapal-motor-admin-1"})
     assert created.returncode == 0, created.stderr
@@ -153,6 +154,7 @@ def test_user_add_says_why_a_password_is_refused(db):
 def test_every_command_warns_until_the_first_account_and_that_one_is_the_admin(db):
     from desktop.cli import NO_ACCOUNT_WARNING
 
+    assert run(db, "demo", "--workers", "1").returncode == 0
     listed = run(db, "list")
     assert listed.returncode == 0 and listed.stderr == NO_ACCOUNT_WARNING + "\n"
     assert "belum memiliki akun" in NO_ACCOUNT_WARNING and "user add" in NO_ACCOUNT_WARNING

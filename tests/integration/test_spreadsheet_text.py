@@ -86,7 +86,8 @@ def test_the_rejected_rows_of_an_import_keep_their_text(tmp_path):
         for i, text in enumerate(HOSTILE):     # a NIK too short: every row is rejected and written back
             writer.writerow([f"6171{i}" if column == header[0] else text for column in header])
     out = tmp_path / "ditolak.xlsx"
-    ok(run(db, "import", str(source), "--school", NPSN, "--errors", str(out)))
+    refused = run(db, "import", str(source), "--school", NPSN, "--errors", str(out))
+    assert refused.returncode == 1, refused.stderr     # nobody enrolled: a failing status, the rows written back
     written, rows = cells(out, "Data")
     assert written[:-1] == header and len(rows) == len(HOSTILE)
     for row, text in zip(rows, HOSTILE):

@@ -41,7 +41,7 @@ def assert_no_english(text):
     ("desktop", ["report", "contributions", "out.pdf"], ["wajib", "--months"]),
     ("desktop", ["report", "receipts", "out.pdf"], ["wajib", "--school"]),
     ("desktop", ["list", "--bogus"], ["tidak dikenal", "--bogus"]),
-    ("desktop", ["list", "--status", "x"], ["pilihan tidak sah"]),
+    ("desktop", ["list", "--status", "x"], ["tidak dikenal", "Terdaftar"]),
     ("desktop", ["demo", "--workers"], ["butuh satu nilai"]),
     ("desktop", ["demo", "--workers", "abc"], ["bilangan bulat"]),
     ("desktop", ["report"], ["wajib", "summary|receipts|contributions"]),
@@ -161,6 +161,8 @@ def _free_port():
 
 def test_hub_serve_says_where_and_which_database(tmp_path):
     port = _free_port()
+    made = subprocess.run([sys.executable, "-m", "hub.cli", "init"], cwd=tmp_path, env=clean_env(), timeout=60)
+    assert made.returncode == 0
     proc = subprocess.Popen([sys.executable, "-m", "hub.cli", "serve", "--port", str(port)], cwd=tmp_path,
                             env=clean_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
@@ -197,6 +199,10 @@ def test_start_keeps_the_users_folder(tmp_path, command):
     work = tmp_path / "folder relawan"
     work.mkdir()
     env = clean_env(LINDUNG_SKIP_SYSTEM_LIBS="1")
+    # the database is there (template opens an existing one only): found by its name in that folder
+    made = subprocess.run([sys.executable, "-m", "desktop", "--db", str(work / "data.sqlite3"), "demo", "--workers",
+                           "1"], env=env, capture_output=True, text=True, timeout=120)
+    assert made.returncode == 0, made.stderr
     proc = subprocess.run([*command, "--db", "data.sqlite3", "template", "out.xlsx"], cwd=work, env=env,
                           capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, proc.stderr

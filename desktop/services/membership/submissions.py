@@ -17,7 +17,7 @@ from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.domain.text import format_date
 from desktop.services import audit
 from desktop.services.accounts import Actor
-from desktop.services.errors import ServiceError
+from desktop.services.errors import ServiceError, write_failed
 from desktop.services.search import SearchQuery, _filtered
 from desktop.services.workspace import Workspace, bulk_work
 from desktop.storage.models import MembershipBatch, School, Setting, SyncSkipped, Worker
@@ -218,7 +218,9 @@ def export_submission(ws: Workspace, out: Path, actor: Actor, query: SearchQuery
                                                              "file": out.name, "jkk_income": bracket, **filters})
         try:
             writer.wait()      # the file is whole before the batch commits; a failure records nothing
-        except (OSError, RuntimeError) as exc:
+        except OSError as exc:   # full, read-only, open in Excel: said as such (services.errors)
+            raise write_failed(exc, out) from exc
+        except RuntimeError as exc:
             raise ServiceError(QT_TRANSLATE_NOOP("Service", "Lembar pengajuan {name} tidak dapat ditulis "
                                                             "(folder tidak ada, penuh atau terkunci); tidak ada "
                                                             "yang dicatat."), name=out.name) from exc
