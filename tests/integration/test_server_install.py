@@ -56,8 +56,10 @@ class Service:
 
     def __init__(self, venv: Path, database: str, port: int):
         command = shlex.split(unit_setting("lindung-hub.service", "ExecStart"))
-        assert command[0] == f"{UNIT_VENV}/bin/lindung-hub"
-        command[0] = str(venv / "bin" / "lindung-hub")
+        before = shlex.split(unit_setting("lindung-hub.service", "ExecStartPre"))
+        assert command[0] == before[0] == f"{UNIT_VENV}/bin/lindung-hub"
+        command[0] = before[0] = str(venv / "bin" / "lindung-hub")
+        self.before = before
         command[command.index("--port") + 1] = str(port)
         self.command, self.port = command, port
         self.env = {k: v for k, v in os.environ.items() if not k.startswith(("LINDUNG_", "PYTHON"))}
@@ -66,6 +68,8 @@ class Service:
         self.proc: subprocess.Popen | None = None
 
     def start(self) -> "Service":
+        ready = subprocess.run(self.before, env=self.env, capture_output=True, text=True, timeout=120)
+        assert ready.returncode == 0 and "Traceback" not in ready.stderr, ready.stderr    # ExecStartPre
         self.proc = subprocess.Popen(self.command, env=self.env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
