@@ -143,12 +143,31 @@ def _accounts(qtbot, window, ws):
     return dialog
 
 
+def _audit(qtbot, window, ws):
+    dialog = window.open_audit()
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.view is not None, timeout=10_000)
+    return dialog
+
+
+def _print(qtbot, window, ws):
+    from tests.gui.test_print_dialog import open_print
+
+    add_demo_workers(ws, 2, SYSTEM, seed=5)
+    window.run_search()
+    qtbot.waitUntil(lambda: window.model.total == 2, timeout=5000)
+    return open_print(qtbot, window)
+
+
 LISTS = [   # (where, opens it, the list, typed word from the middle, the value it must find)
     ("Ajukan ke BPJS: kabupaten", _submit, lambda d: d.kabupaten, "raya", "6112"),
     ("Ajukan ke BPJS: sekolah", _submit, lambda d: d.school, "pontianak", "school"),
     ("Kelola akun: peran", _accounts, lambda d: d.role, "cetak", "printer"),
     ("Daftar: kabupaten", lambda q, w, ws: w, lambda w: w.kabupaten_filter, "raya", "6112"),
     ("Daftar: sekolah", lambda q, w, ws: w, lambda w: w.school_filter, "pontianak", "school"),
+    ("Daftar: status", lambda q, w, ws: w, lambda w: w.status_filter, "30 hari", "expiring"),
+    ("Catatan audit: tindakan", _audit, lambda d: d.action_filter, "tagihan", "bpjs_bill"),
+    ("Cetak kartu: tata letak", _print, lambda d: d.layout_combo, "halaman", "card"),
 ]
 
 
@@ -157,6 +176,8 @@ def test_every_list_finds_an_entry_by_a_word_from_its_middle(qtbot, ws, window, 
                                                               word, value):
     if value == "school":
         value = window.schools[0].id
+    if value == "expiring":
+        from desktop.gui.worker_model import EXPIRING_SOON as value
     holder = opener(qtbot, window, ws)
     holder.show()
     holder.activateWindow()
