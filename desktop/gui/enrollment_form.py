@@ -121,8 +121,8 @@ class EnrollmentForm(QDialog):
         banner_layout.setContentsMargins(8, 4, 8, 4)
         self.banner_text = QLabel()
         self.banner_text.setWordWrap(True)
-        self.restore_button = QPushButton(self.tr("Pulihkan isian"), clicked=self.restore_draft)
-        self.discard_button = QPushButton(self.tr("Buang"), clicked=self._discard_draft_clicked)
+        self.restore_button = QPushButton(self.tr("&Pulihkan isian (Alt+P)"), clicked=self.restore_draft)
+        self.discard_button = QPushButton(self.tr("&Buang"), clicked=self._discard_draft_clicked)
         banner_layout.addWidget(self.banner_text, 1)
         banner_layout.addWidget(self.restore_button)
         banner_layout.addWidget(self.discard_button)
@@ -150,7 +150,7 @@ class EnrollmentForm(QDialog):
         self._combo(identity, "sex", self.tr("Jenis kelamin"), Sex)
 
         home = self._group(left, self.tr("Domisili"))
-        self._line(home, "address", self.tr("Alamat"), self.tr("jalan/dusun, nomor, RT/RW"))
+        self._line(home, "address", self.tr("&Alamat"), self.tr("jalan/dusun, nomor, RT/RW"))
         self._combo(home, "kabupaten_code", self.tr("Kabupaten/Kota"), None)
         self._combo(home, "kecamatan_code", self.tr("Kecamatan"), None)
         self._combo(home, "desa_code", self.tr("Desa/Kelurahan"), None)
@@ -169,7 +169,7 @@ class EnrollmentForm(QDialog):
         left.addStretch(1)
 
         work = self._group(right, self.tr("Pekerjaan dan kontak"))
-        self._line(work, "phone", self.tr("No. HP"), self.tr("mis. 0812-3456-7890"))
+        self._line(work, "phone", self.tr("No. &HP"), self.tr("mis. 0812-3456-7890"))
         self._combo(work, "occupation", self.tr("Pekerjaan"), Occupation)
         self._line(work, "occupation_other", self.tr("Pekerjaan lainnya"), self.tr("isi bila memilih Lainnya"))
         self._line(work, "monthly_income", self.tr("Penghasilan per bulan (Rp)"), self.tr("mis. 1.500.000"))
@@ -259,6 +259,7 @@ class EnrollmentForm(QDialog):
         error.setVisible(False)
         box.addWidget(error)
         form.addRow(caption, holder)
+        form.labelForField(holder).setBuddy(widget)     # a caption's Alt+letter (No. &HP) goes to the field
         self.fields[name] = widget
         self.errors[name] = error
         widget.installEventFilter(self)   # leaving the field shows its problems
@@ -580,11 +581,22 @@ class EnrollmentForm(QDialog):
             self.summary.setText(self.tr("Siap disimpan (Ctrl+S).") if not warnings else
                                  self.tr("Siap disimpan (Ctrl+S), dengan {n} peringatan.").format(n=len(warnings)))
             self.summary.setProperty("severity", "ok")
-        elif error_count > hidden_errors or self._save_tried:
+        elif self._save_tried:
             text = self.tr("Belum bisa disimpan: {n} isian perlu diperbaiki atau dilengkapi.").format(n=error_count)
             if missing:
                 text += " " + self.tr("Belum diisi: {fields}.").format(fields=", ".join(missing[:6]) + (
                     "…" if len(missing) > 6 else ""))
+            self.summary.setText(text)
+            self.summary.setProperty("severity", "error")
+        elif error_count > hidden_errors:
+            # Before a save is tried, only what was said: a duplicate NIK at the first Enter is that one
+            # problem, not every field still empty.
+            said = [p for p in problems if p.is_error and p.field in self.shown]
+            fields = {p.field for p in said}
+            text = problem_text(said[0]) if len(fields) == 1 else self.tr(
+                "{n} isian perlu diperbaiki (lihat tulisan merah).").format(n=len(fields))
+            if hidden_errors:
+                text += " " + self.tr("{n} isian lagi perlu diisi.").format(n=hidden_errors)
             self.summary.setText(text)
             self.summary.setProperty("severity", "error")
         else:   # nothing wrong has been shown yet: what is left to fill, calmly, and how to move
@@ -619,7 +631,7 @@ class EnrollmentForm(QDialog):
         if isinstance(form, QFormLayout):
             caption = form.labelForField(widget.parentWidget())
             if caption is not None:
-                return caption.text()
+                return caption.text().replace("&", "")
         return name
 
     def problems(self) -> list[Problem]:
@@ -641,6 +653,20 @@ class EnrollmentForm(QDialog):
         return [name for name in self.fields if name in wanted and self.fields[name].isEnabled()]
 
     # ------------------------------------------------------------------ keys
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        # Shown (opened, or again after the lock), a dialog hands its field the focus as if by Tab, and a
+        # line selects all it holds: the next key would overwrite the NIK or the address. The cursor
+        # goes to the end instead, nothing selected.
+        QTimer.singleShot(0, self._cursor_to_end)
+
+    def _cursor_to_end(self) -> None:
+        widget = self.focusWidget()
+        edit = widget.lineEdit() if isinstance(widget, QComboBox) and widget.isEditable() else widget
+        if isinstance(edit, QLineEdit) and edit.hasSelectedText():
+            edit.deselect()
+            edit.end(False)
+
     def _focused_field(self) -> str | None:
         widget = self.focusWidget()
         while widget is not None and widget is not self:
