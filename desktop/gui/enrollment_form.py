@@ -281,9 +281,12 @@ class EnrollmentForm(QDialog):
         for member in enum_cls or ():
             if member.value not in exclude:
                 combo.addItem(label(member.label), member.value)
-        combo.activated.connect(lambda _i, n=name: self._chosen(n))
+        # Long entries (a desa with its kecamatan) do not widen the form: the open list shows them whole.
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(16)
+        combo.activated.connect(lambda _i, n=name: self._edited(n, left=True))
         combo.unmatched.connect(lambda text, n=name: self._not_in_list(n, text))
-        combo.currentIndexChanged.connect(lambda _i: self._changed())
+        combo.currentIndexChanged.connect(lambda _i, n=name: self._combo_changed(n))
         self._add(form, name, caption, combo)
 
     # ------------------------------------------------------------------ values
@@ -356,9 +359,9 @@ class EnrollmentForm(QDialog):
             self._nik_edited()
         self._changed()
 
-    def _chosen(self, name: str) -> None:
-        self._unmatched.pop(name, None)
-        self._edited(name, left=True)
+    def _combo_changed(self, name: str) -> None:
+        self._unmatched.pop(name, None)        # something else chosen since: what was said is past
+        self._changed()
 
     def _not_in_list(self, name: str, text: str) -> None:
         """Text typed into a list that names no entry: the choice was put back; the field says so."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QPoint, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QPoint, QRect, QSize, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QFrame, QLabel, QListView, QWidget
 
 from desktop.domain.regions import Region
@@ -86,6 +86,7 @@ class SearchCombo(QComboBox):
         self.note.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         self.note.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.note.setMargin(4)
+        self.note.setWordWrap(True)
         edit = self.lineEdit()
         edit.setPlaceholderText(hint)
         edit.textEdited.connect(self._typed)
@@ -160,8 +161,9 @@ class SearchCombo(QComboBox):
         self.note.setText(QCoreApplication.translate(
             "SearchCombo", "Tidak ada yang cocok dengan \u201c{text}\u201d. Periksa ejaannya, atau tekan \u2193 "
             "untuk melihat semua pilihan.").format(text=text.strip()))
-        self.note.adjustSize()
-        self.note.move(self.mapToGlobal(QPoint(0, self.height())))
+        width = max(self.width(), 320)           # as wide as the field, the words wrapped below it
+        self.note.setGeometry(QRect(self.mapToGlobal(QPoint(0, self.height())),
+                                    QSize(width, self.note.heightForWidth(width))))
         self.note.show()
         self.note.raise_()
 
