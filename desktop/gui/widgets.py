@@ -246,23 +246,24 @@ class SearchCombo(QComboBox):
             self.activated.emit(row)
         else:
             self._show_current()
-        if row < 0:
+        if row < 0 and text.strip():
             self.unmatched.emit(text.strip())
             return False
         return True
 
-    def _enter(self) -> None:
+    def _enter(self) -> bool:
         """Enter with the list closed: typed text naming nothing stays, selected, with the note
-        under it (the focus stays too); otherwise the entry is taken and, outside the enrollment
-        form, the focus moves to the next field (the form moves on itself)."""
+        under it (the focus stays too: False); otherwise the entry is taken and, outside the
+        enrollment form, the focus moves to the next field (the form moves on itself)."""
         text = self.lineEdit().text()
         if text != self._current_text() and text.strip() and self._settled_row(text) < 0:
             self._say_unmatched(text)
             self.lineEdit().selectAll()
-            return
+            return False
         self.settle()
         if not self.enter_moves_on:
             self.focusNextChild()
+        return True
 
     # -- keys -------------------------------------------------------------------------------
     def _key(self, event) -> bool:
@@ -289,10 +290,8 @@ class SearchCombo(QComboBox):
             self._open_list(max(self.filter.mapFromSource(self.model().index(self.currentIndex(), 0)).row(), 0))
             return True
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            moves_on = self.enter_moves_on and (self.lineEdit().text() == self._current_text()
-                                                or self._settled_row(self.lineEdit().text()) >= 0)
-            self._enter()
-            return not moves_on        # the form moves on when something was chosen; nothing else sees it
+            taken = self._enter()
+            return not (taken and self.enter_moves_on)    # the form moves on after a choice; nothing else sees it
         return False
 
     def event(self, event) -> bool:

@@ -229,3 +229,16 @@ def test_enter_in_ajukan_kabupaten_moves_on_and_recounts_never_the_save_dialog(q
     assert not opened and dialog.isVisible()
     qtbot.waitUntil(lambda: dialog.ready == 0, timeout=10_000)
     assert "Tidak ada peserta yang siap" in dialog.readiness.text()
+
+
+def test_a_list_without_a_blank_entry_emptied_and_left_keeps_its_choice_quietly(qtbot, ws, window):
+    keys = Keyboard(qtbot)
+    form = new_form(qtbot, window, keys)
+    programme = form.fields["programme"]
+    before = programme.currentData()
+    programme.setFocus()
+    keys.press(Qt.Key.Key_Backspace)                   # the whole entry was selected: now empty
+    assert programme.lineEdit().text() == ""
+    keys.press(TAB)
+    assert programme.currentData() == before and programme.lineEdit().text() == programme.currentText()
+    assert form.error_text_for("programme") == ""      # nothing typed, so nothing to say
