@@ -168,6 +168,21 @@ def _print(qtbot, window, ws):
     return open_print(qtbot, window)
 
 
+def _schools(qtbot, window, ws):
+    from desktop.gui.schools_dialog import SchoolsDialog
+
+    dialog = SchoolsDialog(ws, window.worker, window.actor, window)
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def _accounts_with_schools(qtbot, window, ws):
+    dialog = _accounts(qtbot, window, ws)
+    qtbot.waitUntil(lambda: dialog.school.count() == 2, timeout=5000)
+    dialog.role.select_data("coordinator")
+    return dialog
+
+
 LISTS = [   # (where, opens it, the list, typed word from the middle, the value it must find)
     ("Ajukan ke BPJS: kabupaten", _submit, lambda d: d.kabupaten, "raya", "6112"),
     ("Ajukan ke BPJS: sekolah", _submit, lambda d: d.school, "pontianak", "school"),
@@ -177,6 +192,8 @@ LISTS = [   # (where, opens it, the list, typed word from the middle, the value 
     ("Daftar: status", lambda q, w, ws: w, lambda w: w.status_filter, "30 hari", "expiring"),
     ("Catatan audit: tindakan", _audit, lambda d: d.action_filter, "tagihan", "bpjs_bill"),
     ("Cetak kartu: tata letak", _print, lambda d: d.layout_combo, "halaman", "card"),
+    ("Sekolah: kabupaten", _schools, lambda d: d.kabupaten, "raya", "6112"),
+    ("Kelola akun: sekolah", _accounts_with_schools, lambda d: d.school, "pontianak", "69800001"),
 ]
 
 
