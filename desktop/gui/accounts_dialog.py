@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QListWidget, QVBoxLayout, QWidget,
+    QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QListWidget, QVBoxLayout, QWidget,
 )
 
-from desktop.domain.text import school_words
 from desktop.gui.i18n import error_text, label
 from desktop.gui.password_hint import PasswordHint
-from desktop.gui.widgets import SEARCH_ROLE, SearchCombo
+from desktop.gui.widgets import SearchCombo
 from desktop.gui.worker import DbWorker
 from desktop.services import accounts, schools
 from desktop.services.accounts import ROLE_LABELS, Actor, Role
@@ -31,9 +30,9 @@ class AccountsDialog(QDialog):
         form = QFormLayout()
         self.display_name = QLineEdit()
         self.username = QLineEdit()
-        self.role = QComboBox()
+        self.role = SearchCombo(objectName="accountRole", hint=self.tr("ketik untuk mencari, atau ↓"))
         for role in (Role.VOLUNTEER, Role.COORDINATOR, Role.PRINTER, Role.ADMIN):
-            self.role.addItem(label(ROLE_LABELS[role]), role.value)
+            self.role.add_choice(label(ROLE_LABELS[role]), role.value)
         self.school = SearchCombo(objectName="accountSchool", hint=self.tr("ketik nama atau NPSN sekolah"))
         self.school.addItem(self.tr("— bukan koordinator sekolah —"), None)
         self.role.currentIndexChanged.connect(lambda _i: self._role_changed())
@@ -68,9 +67,7 @@ class AccountsDialog(QDialog):
         self.message.style().polish(self.message)
 
     def _schools_loaded(self, items: list[SchoolInfo]) -> None:
-        for info in items:
-            self.school.addItem(f"{info.name} ({info.npsn})", info.npsn)
-            self.school.setItemData(self.school.count() - 1, school_words(info.name, info.npsn), SEARCH_ROLE)
+        self.school.add_schools(items, value=lambda info: info.npsn, with_npsn=True)
 
     def _role_changed(self) -> None:
         coordinator = self.role.currentData() == Role.COORDINATOR.value

@@ -8,7 +8,6 @@ import datetime as dt
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -24,6 +23,7 @@ from desktop.domain.labels import CONTEXT as FIELDS_CONTEXT
 from desktop.domain.labels import FIELD_LABELS
 from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.gui.i18n import error_text, label, number
+from desktop.gui.widgets import SearchCombo
 from desktop.gui.worker import DbWorker
 from desktop.services import audit
 from desktop.services.accounts import Actor
@@ -60,7 +60,7 @@ class AuditDialog(QDialog):
         layout.addWidget(self.verdict)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Tindakan:")))
-        self.action_filter = QComboBox(objectName="auditAction")
+        self.action_filter = SearchCombo(objectName="auditAction", hint=self.tr("Semua"))
         self.action_filter.addItem(self.tr("Semua"), None)
         for action in audit.ACTIONS:
             self.action_filter.addItem(QCoreApplication.translate("Audit", audit.ACTION_LABELS[action]), action)

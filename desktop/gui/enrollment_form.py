@@ -19,12 +19,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.enrollment import Asnaf, Funding, LabelledEnum, Occupation, Programme, Relationship, Sex, Status, validate
-from desktop.domain.messages import Problem
+from desktop.domain.messages import QT_TRANSLATE_NOOP, Problem, warning
 from desktop.domain.nik import clean_nik, mask_nik, parse_nik
 from desktop.domain.phone import display_phone, normalize_phone
-from desktop.domain.text import format_date, normalize_name, parse_rupiah, school_words
+from desktop.domain.text import format_date, normalize_name, parse_rupiah
 from desktop.gui.i18n import error_text, label, number, problem_text
-from desktop.gui.widgets import SEARCH_ROLE, SearchCombo
+from desktop.gui.widgets import SearchCombo
 from desktop.gui.worker import DbWorker
 from desktop.services import drafts, enrollment, permissions
 from desktop.services.accounts import Actor
@@ -41,6 +41,13 @@ FROM_NIK = ("birth_date", "sex", "kabupaten_code", "kecamatan_code")
 # to their defaults (the asnaf combo comes with the membership screens).
 KEPT_ON_EDIT: tuple[str, ...] = ()     # fields an edit sends back unchanged without showing them
 MASK = "•"
+# The school block is optional, but once a school is chosen its pupil is wanted: Enter stops at an
+# empty name or class (never at Save), Ctrl+S still saves (an imported record may have no pupil).
+PUPIL_NAME_WANTED = QT_TRANSLATE_NOOP("Validation", "Isi nama siswa yang didaftarkan lewat sekolah ini, atau kosongkan Sekolah.")
+PUPIL_CLASS_WANTED = QT_TRANSLATE_NOOP("Validation", "Isi kelas siswa, mis. 5 atau VII A.")
+# Typed into a list and left with text that names no entry: said under the field, not dropped silently.
+NOT_IN_LIST = QT_TRANSLATE_NOOP("Validation", "\u201c{text}\u201d tidak ada di daftar, jadi tidak dipakai. Periksa ejaannya, atau tekan \u2193 untuk melihat semua pilihan.")
+DESA_NOT_IN_KABUPATEN = QT_TRANSLATE_NOOP("Validation", "\u201c{text}\u201d tidak ada di desa/kelurahan {kabupaten}. Bila tinggal di kabupaten/kota lain, ubah Kabupaten/Kota dulu.")
 
 
 def mask_text(text: str, keep_start: int = 0, keep_end: int = 0) -> str:
@@ -80,6 +87,7 @@ class EnrollmentForm(QDialog):
         self._draft_values: dict[str, str] | None = None
         self._closing_ok = False
         self._kept = {k: v for k, v in record.form_values().items() if k in KEPT_ON_EDIT} if record else {}
+        self._unmatched: dict[str, str] = {}   # field -> text typed into its list that named nothing
 
         if self.read_only:
             self.setWindowTitle(self.tr("Data peserta (hanya dilihat)"))
@@ -113,8 +121,8 @@ class EnrollmentForm(QDialog):
         banner_layout.setContentsMargins(8, 4, 8, 4)
         self.banner_text = QLabel()
         self.banner_text.setWordWrap(True)
-        self.restore_button = QPushButton(self.tr("Pulihkan isian"), clicked=self.restore_draft)
-        self.discard_button = QPushButton(self.tr("Buang"), clicked=self._discard_draft_clicked)
+        self.restore_button = QPushButton(self.tr("&Pulihkan isian (Alt+P)"), clicked=self.restore_draft)
+        self.discard_button = QPushButton(self.tr("&Buang"), clicked=self._discard_draft_clicked)
         banner_layout.addWidget(self.banner_text, 1)
         banner_layout.addWidget(self.restore_button)
         banner_layout.addWidget(self.discard_button)
@@ -142,17 +150,17 @@ class EnrollmentForm(QDialog):
         self._combo(identity, "sex", self.tr("Jenis kelamin"), Sex)
 
         home = self._group(left, self.tr("Domisili"))
-        self._line(home, "address", self.tr("Alamat"), self.tr("jalan/dusun, nomor, RT/RW"))
+        self._line(home, "address", self.tr("&Alamat"), self.tr("jalan/dusun, nomor, RT/RW"))
         self._combo(home, "kabupaten_code", self.tr("Kabupaten/Kota"), None)
         self._combo(home, "kecamatan_code", self.tr("Kecamatan"), None)
         self._combo(home, "desa_code", self.tr("Desa/Kelurahan"), None)
         kab = self.fields["kabupaten_code"]
-        for region in self.ws.regions.kabupaten():
-            kab.addItem(region.name, region.code)
+        kab.add_kabupaten(self.ws.regions.kabupaten())
         kab.currentIndexChanged.connect(self._kabupaten_changed)
         self.fields["kecamatan_code"].currentIndexChanged.connect(self._kecamatan_changed)
+        self.fields["desa_code"].activated.connect(lambda _i: self._desa_chosen())
         self._fill_children("kecamatan_code", None)
-        self._fill_children("desa_code", None)
+        self._fill_desa()
 
         heir = self._group(left, self.tr("Ahli waris (penerima santunan JKM)"))
         self._line(heir, "heir_name", self.tr("Nama ahli waris"))
@@ -161,7 +169,7 @@ class EnrollmentForm(QDialog):
         left.addStretch(1)
 
         work = self._group(right, self.tr("Pekerjaan dan kontak"))
-        self._line(work, "phone", self.tr("No. HP"), self.tr("mis. 0812-3456-7890"))
+        self._line(work, "phone", self.tr("No. &HP"), self.tr("mis. 0812-3456-7890"))
         self._combo(work, "occupation", self.tr("Pekerjaan"), Occupation)
         self._line(work, "occupation_other", self.tr("Pekerjaan lainnya"), self.tr("isi bila memilih Lainnya"))
         self._line(work, "monthly_income", self.tr("Penghasilan per bulan (Rp)"), self.tr("mis. 1.500.000"))
@@ -173,10 +181,7 @@ class EnrollmentForm(QDialog):
 
         school = self._group(right, self.tr("Sekolah anak (bila didaftarkan lewat sekolah)"))
         self._combo(school, "school_npsn", self.tr("Sekolah"), None, placeholder=self.tr("— tidak lewat sekolah —"))
-        combo = self.fields["school_npsn"]
-        for info in self.schools:
-            combo.addItem(f"{info.name} ({info.npsn})", info.npsn)
-            combo.setItemData(combo.count() - 1, school_words(info.name, info.npsn), SEARCH_ROLE)
+        self.fields["school_npsn"].add_schools(self.schools, value=lambda info: info.npsn, with_npsn=True)
         self._line(school, "pupil_name", self.tr("Nama siswa"))
         self._line(school, "pupil_class", self.tr("Kelas"), self.tr("mis. 5 atau VII A"), max_length=20)
 
@@ -192,7 +197,7 @@ class EnrollmentForm(QDialog):
             edit = self.fields[name]
             edit.editingFinished.connect(lambda e=edit: e.setText(normalize_name(e.text())))
 
-        scroll = QScrollArea()
+        self.scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(content)
@@ -254,6 +259,7 @@ class EnrollmentForm(QDialog):
         error.setVisible(False)
         box.addWidget(error)
         form.addRow(caption, holder)
+        form.labelForField(holder).setBuddy(widget)     # a caption's Alt+letter (No. &HP) goes to the field
         self.fields[name] = widget
         self.errors[name] = error
         widget.installEventFilter(self)   # leaving the field shows its problems
@@ -275,8 +281,12 @@ class EnrollmentForm(QDialog):
         for member in enum_cls or ():
             if member.value not in exclude:
                 combo.addItem(label(member.label), member.value)
+        # Long entries (a desa with its kecamatan) do not widen the form: the open list shows them whole.
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(16)
         combo.activated.connect(lambda _i, n=name: self._edited(n, left=True))
-        combo.currentIndexChanged.connect(lambda _i: self._changed())
+        combo.unmatched.connect(lambda text, n=name: self._not_in_list(n, text))
+        combo.currentIndexChanged.connect(lambda _i, n=name: self._combo_changed(n))
         self._add(form, name, caption, combo)
 
     # ------------------------------------------------------------------ values
@@ -348,6 +358,18 @@ class EnrollmentForm(QDialog):
         if name == "nik":
             self._nik_edited()
         self._changed()
+
+    def _combo_changed(self, name: str) -> None:
+        self._unmatched.pop(name, None)        # something else chosen since: what was said is past
+        self._changed()
+
+    def _not_in_list(self, name: str, text: str) -> None:
+        """Text typed into a list that names no entry: the choice was put back; the field says so."""
+        if self._loading:
+            return
+        self._unmatched[name] = text
+        self.shown.add(name)
+        self._revalidate()
 
     def _left(self, name: str) -> None:
         """The focus left a field: its problems show from now on, if it was changed."""
@@ -446,11 +468,51 @@ class EnrollmentForm(QDialog):
         self.nik_checked.emit()
 
     def _kabupaten_changed(self) -> None:
+        self._unmatched.pop("desa_code", None)      # said of the kabupaten chosen before
         self._fill_children("kecamatan_code", self.fields["kabupaten_code"].currentData())
         self._kecamatan_changed()
 
     def _kecamatan_changed(self) -> None:
-        self._fill_children("desa_code", self.fields["kecamatan_code"].currentData())
+        self._fill_desa()
+
+    def _fill_desa(self) -> None:
+        """Every desa/kelurahan of the kabupaten, each with its kecamatan, the chosen kecamatan's
+        first: a worker living away from the NIK's kecamatan finds hers by typing it. The chosen desa
+        stays when it is in the chosen kecamatan."""
+        combo = self.fields["desa_code"]
+        kabupaten = self.fields["kabupaten_code"].currentData()
+        kecamatan = self.fields["kecamatan_code"].currentData()
+        chosen = combo.currentData() if combo.count() else ""
+        kept = chosen if chosen and kecamatan and chosen.startswith(kecamatan) else ""
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(self.tr("— pilih —"), "")
+        places = sorted(self.ws.regions.children(kabupaten) if kabupaten else (), key=lambda k: k.code != kecamatan)
+        for place in places:
+            for region in self.ws.regions.children(place.code):
+                kind = self.tr("kelurahan") if region.is_kelurahan else self.tr("desa")
+                combo.add_choice(self.tr("{name} ({kind}), Kec. {kecamatan}").format(
+                    name=region.name, kind=kind, kecamatan=place.name), region.code, region.name)
+        combo.setEnabled(bool(kabupaten) and not self.read_only)
+        combo.setCurrentIndex(max(combo.findData(kept), 0) if kept else 0)
+        combo.blockSignals(False)
+        combo.select_data(kept)
+        self._changed()
+
+    def _desa_chosen(self) -> None:
+        """A desa of another kecamatan chosen: the kecamatan follows it."""
+        desa = self.fields["desa_code"].currentData()
+        kecamatan = self.fields["kecamatan_code"]
+        if not desa or desa.startswith(kecamatan.currentData() or "-"):
+            return
+        kecamatan.blockSignals(True)
+        kecamatan.select_data(desa[:6])
+        kecamatan.blockSignals(False)
+        self._unmatched.pop("kecamatan_code", None)
+        self.touched.add("kecamatan_code")
+        self._fill_desa()
+        self.fields["desa_code"].select_data(desa)
+        self._changed()
 
     def _fill_children(self, name: str, parent_code: str | None) -> None:
         combo = self.fields[name]
@@ -458,11 +520,7 @@ class EnrollmentForm(QDialog):
         combo.clear()
         combo.addItem(self.tr("— pilih —"), "")
         for region in self.ws.regions.children(parent_code) if parent_code else ():
-            text = region.name
-            if region.level == 10:
-                text += " " + (self.tr("(kelurahan)") if region.is_kelurahan else self.tr("(desa)"))
-            combo.addItem(text, region.code)
-            combo.setItemData(combo.count() - 1, region.name, SEARCH_ROLE)
+            combo.add_choice(region.name, region.code)
         combo.setEnabled(bool(parent_code) and not self.read_only)
         combo.setCurrentIndex(0)
         combo.blockSignals(False)
@@ -495,6 +553,7 @@ class EnrollmentForm(QDialog):
         checked_nik, duplicate = self._duplicate
         if duplicate is not None and checked_nik == clean_nik(values["nik"]):
             problems.append(duplicate)
+        problems += self._form_problems(values)
         self._problems = problems
         by_field: dict[str, list[Problem]] = {}
         for problem in problems:
@@ -525,11 +584,22 @@ class EnrollmentForm(QDialog):
             self.summary.setText(self.tr("Siap disimpan (Ctrl+S).") if not warnings else
                                  self.tr("Siap disimpan (Ctrl+S), dengan {n} peringatan.").format(n=len(warnings)))
             self.summary.setProperty("severity", "ok")
-        elif error_count > hidden_errors or self._save_tried:
+        elif self._save_tried:
             text = self.tr("Belum bisa disimpan: {n} isian perlu diperbaiki atau dilengkapi.").format(n=error_count)
             if missing:
                 text += " " + self.tr("Belum diisi: {fields}.").format(fields=", ".join(missing[:6]) + (
                     "…" if len(missing) > 6 else ""))
+            self.summary.setText(text)
+            self.summary.setProperty("severity", "error")
+        elif error_count > hidden_errors:
+            # Before a save is tried, only what was said: a duplicate NIK at the first Enter is that one
+            # problem, not every field still empty.
+            said = [p for p in problems if p.is_error and p.field in self.shown]
+            fields = {p.field for p in said}
+            text = problem_text(said[0]) if len(fields) == 1 else self.tr(
+                "{n} isian perlu diperbaiki (lihat tulisan merah).").format(n=len(fields))
+            if hidden_errors:
+                text += " " + self.tr("{n} isian lagi perlu diisi.").format(n=hidden_errors)
             self.summary.setText(text)
             self.summary.setProperty("severity", "error")
         else:   # nothing wrong has been shown yet: what is left to fill, calmly, and how to move
@@ -538,6 +608,20 @@ class EnrollmentForm(QDialog):
             self.summary.setProperty("severity", "info")
         self._repolish(self.summary)
         self.validity_changed.emit(valid)
+
+    def _form_problems(self, values: dict[str, str]) -> list[Problem]:
+        """What only the form says: a school chosen without its pupil, text typed into a list that
+        named nothing."""
+        problems = []
+        if values.get("school_npsn"):
+            for name, template in (("pupil_name", PUPIL_NAME_WANTED), ("pupil_class", PUPIL_CLASS_WANTED)):
+                if not values.get(name, "").strip():
+                    problems.append(warning(name, template))
+        for name, text in self._unmatched.items():
+            kabupaten = self.fields["kabupaten_code"].currentText()
+            problems.append(warning(name, DESA_NOT_IN_KABUPATEN, text=text, kabupaten=kabupaten)
+                            if name == "desa_code" and kabupaten else warning(name, NOT_IN_LIST, text=text))
+        return problems
 
     @staticmethod
     def _repolish(widget: QWidget) -> None:
@@ -550,7 +634,7 @@ class EnrollmentForm(QDialog):
         if isinstance(form, QFormLayout):
             caption = form.labelForField(widget.parentWidget())
             if caption is not None:
-                return caption.text()
+                return caption.text().replace("&", "")
         return name
 
     def problems(self) -> list[Problem]:
@@ -572,6 +656,20 @@ class EnrollmentForm(QDialog):
         return [name for name in self.fields if name in wanted and self.fields[name].isEnabled()]
 
     # ------------------------------------------------------------------ keys
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        # Shown (opened, or again after the lock), a dialog hands its field the focus as if by Tab, and a
+        # line selects all it holds: the next key would overwrite the NIK or the address. The cursor
+        # goes to the end instead, nothing selected.
+        QTimer.singleShot(0, self._cursor_to_end)
+
+    def _cursor_to_end(self) -> None:
+        widget = self.focusWidget()
+        edit = widget.lineEdit() if isinstance(widget, QComboBox) and widget.isEditable() else widget
+        if isinstance(edit, QLineEdit) and edit.hasSelectedText():
+            edit.deselect()
+            edit.end(False)
+
     def _focused_field(self) -> str | None:
         widget = self.focusWidget()
         while widget is not None and widget is not self:
@@ -592,8 +690,17 @@ class EnrollmentForm(QDialog):
         target = (after or todo or [None])[0]
         if target is None:
             self.save_button.setFocus(Qt.FocusReason.TabFocusReason)
-        else:
-            self.fields[target].setFocus(Qt.FocusReason.TabFocusReason)
+            return
+        if here in todo and here not in self.shown:     # passed by still empty or wrong: say why
+            self.shown.add(here)
+            self._revalidate()
+        self._focus_field(target)
+
+    def _focus_field(self, name: str) -> None:
+        """The focus on a field, scrolled into sight."""
+        widget = self.fields[name]
+        widget.setFocus(Qt.FocusReason.TabFocusReason)
+        self.scroll.ensureWidgetVisible(widget.parentWidget())
 
     def keyPressEvent(self, event) -> None:  # noqa: N802
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

@@ -14,7 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDialog, QFileDialog, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView,
+    QAbstractItemView, QDialog, QFileDialog, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView,
     QLabel, QLineEdit, QProgressBar, QPushButton, QTableView,
     QVBoxLayout, QWidget,
 )
@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 from desktop.domain.importing import HEADERS, IMPORT_FIELDS, REQUIRED_FIELDS
 from desktop.domain.enrollment import Occupation, Relationship, Sex
 from desktop.domain.phone import display_phone
-from desktop.domain.text import format_date, school_words
+from desktop.domain.text import format_date
 from desktop.gui.i18n import error_text, label, number, problem_text
-from desktop.gui.widgets import SEARCH_ROLE, SearchCombo
+from desktop.gui.widgets import SearchCombo
 from desktop.gui.worker import DbWorker, ProgressRelay
 from desktop.services import importing
 from desktop.services.accounts import Actor
@@ -232,10 +232,7 @@ class ImportDialog(QDialog):
         top.addWidget(QLabel(self.tr("1. Sekolah")))
         self.school_combo = SearchCombo(objectName="importSchool", hint=self.tr("ketik nama atau NPSN sekolah"))
         self.school_combo.addItem(self.tr("— tanpa sekolah —"), None)
-        for school in schools:
-            self.school_combo.addItem(f"{school.name} ({school.npsn})", school.npsn)
-            self.school_combo.setItemData(self.school_combo.count() - 1, school_words(school.name, school.npsn),
-                                          SEARCH_ROLE)
+        self.school_combo.add_schools(schools, value=lambda school: school.npsn, with_npsn=True)
         if default_school:
             self.school_combo.select_data(default_school)
         self.school_combo.setMinimumContentsLength(26)
@@ -258,11 +255,11 @@ class ImportDialog(QDialog):
         self.mapping_box.setChecked(False)
         self.mapping_box.toggled.connect(self._show_mapping)
         grid = QGridLayout(self.mapping_box)
-        self.mapping_combos: dict[str, QComboBox] = {}
+        self.mapping_combos: dict[str, SearchCombo] = {}
         self._mapping_widgets: list[QWidget] = []
         for i, field in enumerate(IMPORT_FIELDS):
             caption = QLabel(HEADERS[field] + (" *" if field in REQUIRED_FIELDS else ""))
-            combo = QComboBox(objectName=f"map_{field}")
+            combo = SearchCombo(objectName=f"map_{field}", hint=self.tr("— tidak ada —"))
             combo.setMinimumContentsLength(14)
             combo.activated.connect(lambda _i: self.apply_mapping())
             grid.addWidget(caption, i // 4, (i % 4) * 2)
@@ -290,7 +287,7 @@ class ImportDialog(QDialog):
         self.summary.setWordWrap(True)
         summary_row.addWidget(self.summary, 1)
         summary_row.addWidget(QLabel(self.tr("Tampilkan")))
-        self.status_filter = QComboBox(objectName="importFilter")
+        self.status_filter = SearchCombo(objectName="importFilter", hint=self.tr("Semua baris"))
         self.status_filter.addItem(self.tr("Semua baris"), None)
         self.status_filter.addItem(self.tr("Perlu diperbaiki (ditolak/ganda)"), {ERROR, DUPLICATE})
         self.status_filter.addItem(self.tr("Dengan peringatan"), {WARNING})
@@ -590,6 +587,7 @@ class ImportDialog(QDialog):
             combo.setCurrentIndex(max(combo.findData(preview.mapping.get(field)), 0)
                                   if field in preview.mapping else 0)
             combo.blockSignals(False)
+            combo.select_data(combo.currentData())
 
     def _committed(self, result: importing.ImportResult) -> None:
         self.preview = result.preview

@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QLocale, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit,
+    QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit,
     QMainWindow, QMessageBox, QPushButton, QTableView, QVBoxLayout, QWidget,
 )
 
@@ -15,8 +15,8 @@ from desktop.domain.enrollment import Status
 from desktop.gui.accounts_dialog import AccountsDialog
 from desktop.gui.enrollment_form import EnrollmentForm
 from desktop.gui.i18n import LANGUAGES, error_text, label, number
-from desktop.domain.text import format_date_long, format_rupiah, school_words
-from desktop.gui.widgets import SEARCH_ROLE, SearchCombo
+from desktop.domain.text import format_date_long, format_rupiah
+from desktop.gui.widgets import SearchCombo
 from desktop.gui.worker import DbWorker
 from desktop.gui.worker_model import EXPIRING_SOON, WorkerTableModel, status_filter
 from desktop.services import accounts, enrollment, permissions, reporting, schools, search
@@ -99,13 +99,12 @@ class MainWindow(QMainWindow):
 
         self.kabupaten_filter = SearchCombo(objectName="kabupatenFilter", hint=self.tr("Semua kabupaten/kota"))
         self.kabupaten_filter.addItem(self.tr("Semua kabupaten/kota"), None)
-        for region in self.ws.regions.kabupaten():
-            self.kabupaten_filter.addItem(region.short_name, region.code)
+        self.kabupaten_filter.add_kabupaten(self.ws.regions.kabupaten(), short=True)
         self.school_filter = SearchCombo(objectName="schoolFilter", hint=self.tr("Semua sekolah"))
         self.school_filter.addItem(self.tr("Semua sekolah"), None)
         self.school_filter.setMinimumContentsLength(28)
         self.kabupaten_filter.setMinimumContentsLength(len(self.kabupaten_filter.itemText(0)) + 1)   # not cut off
-        self.status_filter = QComboBox(objectName="statusFilter")
+        self.status_filter = SearchCombo(objectName="statusFilter", hint=self.tr("Semua status"))
         self.status_filter.addItem(self.tr("Semua status"), None)
         for status in Status:
             self.status_filter.addItem(label(status.label), status.value)
@@ -338,10 +337,7 @@ class MainWindow(QMainWindow):
         self.school_filter.blockSignals(True)
         while self.school_filter.count() > 1:
             self.school_filter.removeItem(1)
-        for info in items:
-            self.school_filter.addItem(info.name, info.id)
-            self.school_filter.setItemData(self.school_filter.count() - 1, school_words(info.name, info.npsn),
-                                           SEARCH_ROLE)
+        self.school_filter.add_schools(items)
         self.school_filter.setCurrentIndex(max(self.school_filter.findData(current), 0))
         self.school_filter.blockSignals(False)
         self.school_filter.select_data(current)

@@ -29,6 +29,7 @@ from desktop.domain.enrollment import Status
 from desktop.domain.text import format_date, format_rupiah, parse_rupiah
 from desktop.gui.i18n import error_text, label
 from desktop.gui.steps import ERROR_STYLE, OK_STYLE, PLAIN_STYLE, _Step, _item, _say, _table
+from desktop.gui.widgets import SearchCombo
 from desktop.gui.worker import DbWorker
 from desktop.services import membership, permissions
 from desktop.services.accounts import Actor
@@ -125,16 +126,14 @@ class SubmitDialog(_Step):
             "tidak menunggu tinjauan di hub, belum pernah diajukan (atau ditolak BPJS lalu sudah diperbaiki). "
             "Unggah berkas itu ke BPJS Ketenagakerjaan; peserta di dalamnya menjadi \"Diajukan ke BPJS\"."))
         form = QFormLayout()
-        self.kabupaten = QComboBox(objectName="submitKabupaten")
+        self.kabupaten = SearchCombo(objectName="submitKabupaten", hint=self.tr("Semua kabupaten/kota"))
         self.kabupaten.addItem(self.tr("Semua kabupaten/kota"), None)
-        for region in ws.regions.kabupaten():
-            self.kabupaten.addItem(region.short_name, region.code)
-        self.kabupaten.setCurrentIndex(max(self.kabupaten.findData(query.kabupaten_code), 0))
-        self.school = QComboBox(objectName="submitSchool")
+        self.kabupaten.add_kabupaten(ws.regions.kabupaten(), short=True)
+        self.kabupaten.select_data(query.kabupaten_code)
+        self.school = SearchCombo(objectName="submitSchool", hint=self.tr("Semua sekolah"))
         self.school.addItem(self.tr("Semua sekolah"), None)
-        for info in schools:
-            self.school.addItem(info.name, info.id)
-        self.school.setCurrentIndex(max(self.school.findData(query.school_id), 0))
+        self.school.add_schools(schools)
+        self.school.select_data(query.school_id)
         self.text = QLineEdit(query.text, objectName="submitQuery")
         self.text.setPlaceholderText(self.tr("nama, NIK atau No. Registrasi (boleh kosong)"))
         self.months = self._months_box(ws.policy.coverage_months)
@@ -162,8 +161,8 @@ class SubmitDialog(_Step):
                                          clicked=self.choose_file, autoDefault=True)
         self._buttons(self.export_button)
         self._recount_timer = QTimer(self, singleShot=True, interval=250, timeout=self.recount)
-        for combo in (self.kabupaten, self.school):
-            combo.currentIndexChanged.connect(lambda _i: self._recount_timer.start())
+        for combo in (self.kabupaten, self.school):   # a choice is made once (Enter moves on): counted at once
+            combo.currentIndexChanged.connect(lambda _i: self.recount())
         self.text.textChanged.connect(lambda _t: self._recount_timer.start())
         self.resize(640, 480)
         self._update_buttons()

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.gui.i18n import error_text, number
+from desktop.gui.widgets import SearchCombo
 from desktop.gui.worker import DbWorker, ProgressRelay
 from desktop.services import cards
 from desktop.services.accounts import Actor
@@ -111,7 +112,7 @@ class PrintDialog(QDialog):
         self.unprinted.setChecked(True)
         self.unprinted.toggled.connect(lambda _c: self.recount())
         form.addRow(self.unprinted)
-        self.layout_combo = QComboBox(objectName="layout")
+        self.layout_combo = SearchCombo(objectName="layout")
         self.layout_combo.addItem(self.tr("A4, 10 kartu per lembar (tanda potong)"), "a4")
         self.layout_combo.addItem(self.tr("Satu kartu per halaman (printer kartu)"), "card")
         self.layout_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)

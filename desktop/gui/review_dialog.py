@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.enrollment import Occupation, Relationship, Sex, Status
 from desktop.domain.text import format_date
 from desktop.gui.i18n import error_text, label, number
+from desktop.gui.widgets import SearchCombo
 from desktop.gui.worker import NetworkCalls
 from desktop.services.accounts import Actor
 from desktop.services.workspace import Workspace
@@ -110,7 +111,7 @@ class ReviewDialog(QDialog):
 
         actions = QHBoxLayout()
         self.keep_label = QLabel(self.tr("No. Registrasi yang dipertahankan:"))
-        self.keep = QComboBox(objectName="reviewKeep")
+        self.keep = SearchCombo(objectName="reviewKeep")
         self.keep.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.keep.currentIndexChanged.connect(lambda _i: self._fill())
         actions.addWidget(self.keep_label)

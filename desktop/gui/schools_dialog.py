@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
+    QAbstractItemView, QDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
     QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
@@ -49,13 +49,12 @@ class SchoolsDialog(QDialog):
         self.npsn.setMaxLength(8)
         self.npsn.setPlaceholderText(self.tr("8 digit"))
         self.name = QLineEdit(objectName="schoolName")
-        self.level = QComboBox(objectName="schoolLevel")
+        self.level = SearchCombo(objectName="schoolLevel")
         for level in schools.LEVELS:
             self.level.addItem(level, level)
         self.kabupaten = SearchCombo(objectName="schoolKabupaten", hint=self.tr("ketik untuk mencari, atau ↓"))
         self.kabupaten.addItem(self.tr("— pilih —"), "")
-        for region in ws.regions.kabupaten():
-            self.kabupaten.addItem(region.name, region.code)
+        self.kabupaten.add_kabupaten(ws.regions.kabupaten())
         self.coordinator = QLineEdit(objectName="schoolCoordinator")
         self.coordinator.setPlaceholderText(self.tr("nama koordinator sekolah, boleh kosong"))
         form.addRow(self.tr("NPSN"), self.npsn)

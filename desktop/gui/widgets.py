@@ -1,11 +1,15 @@
-"""Small widgets the windows share: the type-to-filter drop-down list."""
+"""Small widgets the windows share: the type-to-filter drop-down list, the one list typed into."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QPoint, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QFrame, QListView, QWidget
+from collections.abc import Callable, Iterable
 
-from desktop.domain.text import choice_matches, choice_rank
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QPoint, QRect, QSize, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QFrame, QLabel, QListView, QWidget
+
+from desktop.domain.regions import Region
+from desktop.domain.text import choice_matches, choice_rank, school_words
+from desktop.services.records import SchoolInfo
 
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 1   # the words an entry is found by, when not its shown text
 POPUP_ROWS = 12
@@ -46,12 +50,17 @@ class SearchCombo(QComboBox):
     (``sintang`` finds ``Kabupaten Sintang``, ``kuburaya`` finds ``Kubu Raya``), the best first and
     highlighted; Enter or Tab takes it (and moves on, as in any field), the arrow keys pick another,
     Esc puts the chosen entry back. Leaving the field with text that names no entry puts the chosen
-    entry back too. Down (or Alt+Down) on an untouched field shows the whole list. ``currentData()``
-    is the chosen entry's value and ``activated`` tells that the user chose one, as for a QComboBox."""
+    entry back too, and says so: text that names nothing is never dropped silently (a note under the
+    field while typing, Enter stays in the field, ``unmatched`` when it is left). Down (or Alt+Down) on
+    an untouched field shows the whole list. ``currentData()`` is the chosen entry's value and
+    ``activated`` tells that the user chose one, as for a QComboBox. Every list typed into in the app
+    is one of these (built with ``add_choice``, ``add_kabupaten``, ``add_schools``)."""
 
     popup_shown = Signal()
-    # Enter that takes an entry from the open list also moves on (the enrollment form's way); elsewhere
-    # it only takes the entry, so a dialog's default button is not pressed by picking from a list.
+    unmatched = Signal(str)      # the field was left with typed text that names no entry (put back)
+    # Enter takes the entry and moves on. The enrollment form moves to its next field still to fill
+    # (it sets this, and Enter goes on to the window); elsewhere the list moves the focus to the next
+    # field itself, so Enter in a list never presses a dialog's default button.
     enter_moves_on = False
 
     def __init__(self, parent: QWidget | None = None, hint: str = "", **kwargs):
@@ -72,12 +81,38 @@ class SearchCombo(QComboBox):
         self.list.setUniformItemSizes(True)
         self.list.setModel(self.filter)
         self.list.clicked.connect(lambda index: self._take(index))
+        self.note = QLabel(objectName="choiceNote")     # "nothing matches", where the list would be
+        self.note.setWindowFlags(Qt.WindowType.ToolTip | Qt.WindowType.FramelessWindowHint)
+        self.note.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+        self.note.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.note.setMargin(4)
+        self.note.setWordWrap(True)
         edit = self.lineEdit()
         edit.setPlaceholderText(hint)
         edit.textEdited.connect(self._typed)
         edit.installEventFilter(self)
         self.currentIndexChanged.connect(lambda _i: self._show_current())
         self.destroyed.connect(self.list.deleteLater)
+        self.destroyed.connect(self.note.deleteLater)
+
+    # -- filling the list -------------------------------------------------------------------
+    def add_choice(self, text: str, value, words: str = "") -> None:
+        """An entry shown as ``text``, chosen as ``value``, found by ``words`` too when given."""
+        self.addItem(text, value)
+        if words:
+            self.setItemData(self.count() - 1, words, SEARCH_ROLE)
+
+    def add_kabupaten(self, regions: Iterable[Region], short: bool = False) -> None:
+        """Kabupaten/kota: ``Kubu Raya`` (short) or ``Kabupaten Kubu Raya``, found by any word."""
+        for region in regions:
+            self.add_choice(region.short_name if short else region.name, region.code, region.name)
+
+    def add_schools(self, schools: Iterable[SchoolInfo], value: Callable[[SchoolInfo], object] = lambda s: s.id,
+                    with_npsn: bool = False) -> None:
+        """Schools, found by any word of the name, ``SDN 12`` for ``SD Negeri 12``, or the NPSN."""
+        for info in schools:
+            self.add_choice(f"{info.name} ({info.npsn})" if with_npsn else info.name, value(info),
+                            school_words(info.name, info.npsn))
 
     # -- what the field shows ---------------------------------------------------------------
     def _is_placeholder(self, row: int) -> bool:
@@ -105,12 +140,32 @@ class SearchCombo(QComboBox):
         """The entries the open list shows, top to bottom (tests and screenshots read it)."""
         return [self.filter.index(r, 0).data() for r in range(self.filter.rowCount())]
 
+    @property
+    def note_visible(self) -> bool:
+        return self.note.isVisible()
+
     def _typed(self, text: str) -> None:
         self.filter.set_typed(text)
         if text.strip() and self.filter.rowCount():
+            self.note.hide()
             self._open_list(0)
         else:
             self.list.hide()
+            self._say_unmatched(text)
+
+    def _say_unmatched(self, text: str) -> None:
+        """Under the field: the typed text names no entry (nothing, when nothing is typed)."""
+        if not text.strip():
+            self.note.hide()
+            return
+        self.note.setText(QCoreApplication.translate(
+            "SearchCombo", "Tidak ada yang cocok dengan \u201c{text}\u201d. Periksa ejaannya, atau tekan \u2193 "
+            "untuk melihat semua pilihan.").format(text=text.strip()))
+        width = max(self.width(), 320)           # as wide as the field, the words wrapped below it
+        self.note.setGeometry(QRect(self.mapToGlobal(QPoint(0, self.height())),
+                                    QSize(width, self.note.heightForWidth(width))))
+        self.note.show()
+        self.note.raise_()
 
     def _open_list(self, row: int) -> None:
         rows = self.filter.rowCount()
@@ -138,6 +193,7 @@ class SearchCombo(QComboBox):
     def _take(self, index: QModelIndex) -> None:
         """The entry at ``index`` (of the list) becomes the chosen one."""
         self.list.hide()
+        self.note.hide()
         row = self.filter.mapToSource(index).row() if index.isValid() else -1
         self.filter.set_typed("")
         if row < 0:
@@ -150,6 +206,7 @@ class SearchCombo(QComboBox):
 
     def _revert(self) -> None:
         self.list.hide()
+        self.note.hide()
         self.filter.set_typed("")
         self._show_current()
 
@@ -161,22 +218,27 @@ class SearchCombo(QComboBox):
         finder.set_typed(text)
         return [finder.mapToSource(finder.index(r, 0)).row() for r in range(finder.rowCount())]
 
-    def settle(self) -> None:
-        """Leaving the field: text naming one entry (the only match, or one that ranks above the
-        rest) takes it; empty text takes the placeholder; anything else puts the chosen entry back."""
+    def _settled_row(self, text: str) -> int:
+        """The entry typed ``text`` names: the only match, or one that ranks above the rest; the
+        placeholder for empty text; -1 for none."""
+        if not text.strip():
+            return 0 if self._is_placeholder(0) else -1
+        found = self.matches(text)
+        words = [self.itemData(r, SEARCH_ROLE) or self.itemText(r) for r in found[:2]]
+        if len(found) == 1 or (found and choice_rank(text, words[0]) < choice_rank(text, words[1])):
+            return found[0]
+        return -1
+
+    def settle(self) -> bool:
+        """Leaving the field: text naming one entry takes it; empty text takes the placeholder;
+        anything else puts the chosen entry back and says so (``unmatched``). False then."""
         self.list.hide()
+        self.note.hide()
         text = self.lineEdit().text()
         if text == self._current_text():
             self.filter.set_typed("")
-            return
-        row = -1
-        if not text.strip():
-            row = 0 if self._is_placeholder(0) else -1
-        else:
-            found = self.matches(text)
-            words = [self.itemData(r, SEARCH_ROLE) or self.itemText(r) for r in found[:2]]
-            if len(found) == 1 or (found and choice_rank(text, words[0]) < choice_rank(text, words[1])):
-                row = found[0]
+            return True
+        row = self._settled_row(text)
         self.filter.set_typed("")
         if row >= 0 and row != self.currentIndex():
             self.setCurrentIndex(row)
@@ -184,6 +246,24 @@ class SearchCombo(QComboBox):
             self.activated.emit(row)
         else:
             self._show_current()
+        if row < 0 and text.strip():
+            self.unmatched.emit(text.strip())
+            return False
+        return True
+
+    def _enter(self) -> bool:
+        """Enter with the list closed: typed text naming nothing stays, selected, with the note
+        under it (the focus stays too: False); otherwise the entry is taken and, outside the
+        enrollment form, the focus moves to the next field (the form moves on itself)."""
+        text = self.lineEdit().text()
+        if text != self._current_text() and text.strip() and self._settled_row(text) < 0:
+            self._say_unmatched(text)
+            self.lineEdit().selectAll()
+            return False
+        self.settle()
+        if not self.enter_moves_on:
+            self.focusNextChild()
+        return True
 
     # -- keys -------------------------------------------------------------------------------
     def _key(self, event) -> bool:
@@ -197,8 +277,10 @@ class SearchCombo(QComboBox):
                 return True
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
                 self._take(self.list.currentIndex())
-                # Tab moves on; Enter too where the window says so (the form), else it stops here.
-                return key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not self.enter_moves_on
+                if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not self.enter_moves_on:
+                    self.focusNextChild()      # Enter moves on, as Tab does; never the dialog's default
+                    return True
+                return False
             if key == Qt.Key.Key_Escape:
                 self._revert()
                 return True
@@ -208,7 +290,8 @@ class SearchCombo(QComboBox):
             self._open_list(max(self.filter.mapFromSource(self.model().index(self.currentIndex(), 0)).row(), 0))
             return True
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.settle()
+            taken = self._enter()
+            return not (taken and self.enter_moves_on)    # the form moves on after a choice; nothing else sees it
         return False
 
     def event(self, event) -> bool:
@@ -248,6 +331,7 @@ class SearchCombo(QComboBox):
 
     def hideEvent(self, event) -> None:  # noqa: N802
         self.list.hide()
+        self.note.hide()
         super().hideEvent(event)
 
     def showPopup(self) -> None:  # noqa: N802

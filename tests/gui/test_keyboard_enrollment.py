@@ -22,7 +22,7 @@ def new_form(qtbot, window, keys):
     return form
 
 
-def enroll_by_keyboard(qtbot, window, keys, school: bool):
+def enroll_by_keyboard(qtbot, window, keys, school: bool, pupil_by_enter: bool = False):
     """One worker whose NIK says where she lives (Pontianak Selatan): the NIK fills her birth date,
     sex, kabupaten and kecamatan; Enter goes to the next field still to fill."""
     form = new_form(qtbot, window, keys)
@@ -59,13 +59,20 @@ def enroll_by_keyboard(qtbot, window, keys, school: bool):
         keys.press(TAB)                                  # the school is optional: Tab, not Enter, goes there
         assert form.fields["school_npsn"].hasFocus()
         keys.type("sdn 12")
-        keys.press(TAB)
+        keys.press(ENTER if pupil_by_enter else TAB)     # Enter: on to the pupil, as Tab
         assert form.fields["school_npsn"].currentData() == "69800001"
+        assert form.fields["pupil_name"].hasFocus()
         keys.type("Nur Aini")
-        keys.press(TAB)
+        keys.press(ENTER if pupil_by_enter else TAB)
         keys.type("5")
+    if pupil_by_enter:
+        keys.press(ENTER)                                # nothing left to fill: the Save button …
+        assert form.focusWidget() is form.save_button
     with qtbot.waitSignal(form.saved, timeout=10_000) as saved:
-        keys.press(Qt.Key.Key_S, CTRL, "Ctrl+S")
+        if pupil_by_enter:
+            keys.press(ENTER)                            # … which Enter presses
+        else:
+            keys.press(Qt.Key.Key_S, CTRL, "Ctrl+S")
     return saved.args[0]
 
 
@@ -96,6 +103,20 @@ def test_a_worker_enrolled_by_keyboard_alone(qtbot, ws, window, admin, record_pr
     print("keyboard enrollment with a school:", keys.summary(), "|", " ".join(keys.log))
     assert keys.moves <= 14
     assert keys.seconds() < 60
+
+
+def test_a_worker_with_a_pupil_by_enter_alone(qtbot, ws, window, record_property):
+    """The school block walked by Enter: the school, the pupil's name and class, Save."""
+    schools.add_school(ws, "69800001", "SD Negeri 12 Pontianak", "SD", "6171")
+    window.worker.changed.emit("schools")
+    qtbot.waitUntil(lambda: len(window.schools) == 1, timeout=5000)
+    keys = Keyboard(qtbot)
+    record = enroll_by_keyboard(qtbot, window, keys, school=True, pupil_by_enter=True)
+    stored = enrollment.get(ws, record.id)
+    assert (stored.school_npsn, stored.pupil_name, stored.pupil_class) == ("69800001", "NUR AINI", "5")
+    record_property("keys", keys.summary())
+    print("keyboard enrollment with a pupil, by Enter:", keys.summary(), "|", " ".join(keys.log))
+    assert keys.total <= 150 and keys.moves <= 16
 
 
 def test_the_same_worker_without_a_school(qtbot, ws, window):

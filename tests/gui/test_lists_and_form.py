@@ -125,7 +125,7 @@ def test_desa_labels_have_single_spaces(qtbot, window):
     form.fill(kabupaten_code="6171", kecamatan_code="617101")
     desa = form.fields["desa_code"]
     texts = [desa.itemText(i) for i in range(1, desa.count())]
-    assert texts and all("  " not in t for t in texts) and any(t.endswith(" (kelurahan)") for t in texts)
+    assert texts and all("  " not in t for t in texts) and any(t.endswith(" (kelurahan), Kec. Pontianak Selatan") for t in texts)
     form.done(0)
 
 
