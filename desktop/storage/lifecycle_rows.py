@@ -33,6 +33,7 @@ class Held(NamedTuple):
 _SELECT = ("SELECT id, lifecycle, revision, status, kpj_number, coverage_start, coverage_end, batch_no, occupation, "
            "deleted_at IS NOT NULL FROM workers ")
 _CHUNK = 500
+_MANY, _MANY_CACHE = 10_000, -262_144       # rows; KiB (256 MB) for the writes of that many
 _DAYS = functools.lru_cache(maxsize=4096)(dt.date.fromisoformat)    # a branch's workers share a few dates
 
 # The derived columns an append may change (what ``lifecycle.derive`` gives, by column).
@@ -67,7 +68,12 @@ def write_appended(session: Session, updates: dict[tuple[str, ...], list[tuple[A
     """The rows with their new events: for each set of derived columns that change, rows of (events text,
     each changed column's value (dates as ISO text), revision, updated_by, updated_at (``sql_time``), id);
     and their history lines (worker id, revision, action, changed_at, changed_by, device id, changes)."""
-    cursor = _driver(session).cursor()
+    db = _driver(session)
+    cursor = db.cursor()
+    many = sum(len(rows) for rows in updates.values()) > _MANY
+    if many:      # a branch's rows: kept in memory to the commit, not written out and read back midway
+        cache = db.execute("PRAGMA cache_size").fetchone()[0]
+        db.execute(f"PRAGMA cache_size = {_MANY_CACHE}")
     try:
         for columns, rows in updates.items():
             if not set(columns) <= set(DERIVED_COLUMNS):
@@ -80,6 +86,8 @@ def write_appended(session: Session, updates: dict[tuple[str, ...], list[tuple[A
             "VALUES (?, ?, ?, ?, ?, ?, ?)", list(history))
     finally:
         cursor.close()
+        if many:
+            db.execute(f"PRAGMA cache_size = {int(cache)}")
 
 
 sql_time = codec.sql_datetime

@@ -170,3 +170,23 @@ def test_answer_headers_of_bpjs_systems_and_totals_rows_that_are_not_data():
     for totals in (["", "JUMLAH", "", "", "", "30 peserta"], ["", "Total 30", "", "", "", ""],
                    ["", "", "", "", "", "Mengetahui,"], ["", "Kepala Bidang Kepesertaan", "", "", "", ""]):
         assert bpjs.read_answer_row(40, totals, mapping) is None, totals
+
+
+def test_the_last_event_of_a_kind_is_read_from_the_text_as_from_the_whole():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    words = st.text(alphabet=st.sampled_from('ab{}":,\\ ty'), max_size=12)
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(st.tuples(st.sampled_from([lifecycle.SUBMITTED, lifecycle.PAID, lifecycle.REFUSED]), words,
+                              st.integers(0, 3_000_000)), max_size=6))
+    def check(events):
+        made = [{"type": kind, "at": "2026-12-01T08:00:00Z", "by": by, "batch": by, "income": n, "reason": by}
+                for kind, by, n in events]
+        text = lifecycle.dumps(made)
+        for kind in (lifecycle.SUBMITTED, lifecycle.PAID):
+            whole = next((e for e in reversed(lifecycle.loads(text)) if e["type"] == kind), None)
+            assert lifecycle.last_of(text, kind) == whole
+
+    check()

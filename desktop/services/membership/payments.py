@@ -81,14 +81,16 @@ def _plan(held: Mapping[int, Held], months: int, today: dt.date,
     skipped: dict[str, int] = {}
     planned: dict[int, tuple[int, str | None]] = {}
     prices: dict[tuple[str, dt.date, int], int] = {}
+    payable = (Status.SUBMITTED.value, Status.ACTIVE.value)
     owed = 0
     for row in held.values():
-        if row.deleted or row.status not in (Status.SUBMITTED.value, Status.ACTIVE.value):
+        if row.deleted or row.status not in payable:
             reason = "deleted" if row.deleted else row.status
             skipped[reason] = skipped.get(reason, 0) + 1
             continue
         first, restart = _first_covered_month(row.status, row.coverage_start, row.coverage_end, today)
-        key = (row.occupation, first, submitted_bracket(lifecycle.loads(row.lifecycle), bracket))
+        submitted = lifecycle.last_of(row.lifecycle, lifecycle.SUBMITTED)
+        key = (row.occupation, first, submitted_bracket([submitted] if submitted else [], bracket))
         amount_for = prices.get(key)
         if amount_for is None:        # most workers share an occupation, a first month and a bracket
             amount_for = prices[key] = owed_for(key[0], first, months, key[2])
