@@ -31,7 +31,7 @@ class BaznasRecord:
     """A BAZNAS distribution record as ``issue_baznas_report`` wrote it."""
 
     people: int                      # mustahik listed
-    total: int                       # every rupiah paid in the period: the mustahik's and the credit
+    total: int                       # every rupiah BAZNAS transferred in the period (the payments recorded)
     number: str                      # its document (LP-…)
     issued_at: dt.datetime           # UTC
     issued: bool                     # issued by this call (else printed again as first issued)
@@ -112,8 +112,10 @@ def _figures(session: Any, ws: Workspace, date_from: dt.date, date_to: dt.date) 
         if not paid:
             continue
         for event, share in paid:
+            # What BAZNAS transferred for the worker in this payment: the money the share holds, with what
+            # left it later (carried on, refunded), less the credit of earlier payments carried into it.
             fund = _fund_label(event)
-            per_fund[fund] = per_fund.get(fund, 0) + share.paid
+            per_fund[fund] = per_fund.get(fund, 0) + share.paid + share.moved + share.refunded - share.from_credit
         label = Asnaf.parse(asnaf)
         money = sum(share.paid for _e, share in paid)
         allocated = sum(share.allocated for _e, share in paid)
