@@ -1,5 +1,5 @@
-"""What a newcomer meets first: usage errors and help in Indonesian, the README's command table as
-`--help` says it, a plain word when there is no display, a hub that says where it serves, and the start
+"""What a newcomer meets first: usage errors and help in Indonesian, the command reference
+(docs/commands.md) as `--help` says it, a plain word when there is no display, a hub that says where it serves, and the start
 command reading paths from the folder it was started in."""
 
 import argparse
@@ -80,10 +80,13 @@ def test_help_is_indonesian(prog):
         assert_no_english(text)
 
 
-def _readme_commands(prog):
-    """The README's command lines for PROG as lists of words after PROG (global --db dropped); a line
+COMMANDS_PAGE = ROOT / "docs" / "commands.md"
+
+
+def _documented_commands(prog):
+    """The command reference's command lines for PROG as lists of words after PROG (global --db dropped); a line
     naming several commands (`devices | revoke ID`, `show … / delete …`) gives one per command."""
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    text = COMMANDS_PAGE.read_text(encoding="utf-8")
     if prog == "lindung":  # the command table's rows (prose elsewhere quotes single uses)
         text = "\n".join(line for line in text.splitlines() if line.startswith("| `lindung"))
     spans = re.findall(r"`(" + re.escape(prog) + r" [^`]*)`", text)
@@ -111,19 +114,19 @@ def _optional_in(text, option):
 
 
 @pytest.mark.parametrize("prog", ["lindung", "lindung-hub"])
-def test_readme_commands_match_help(prog):
-    """Every command is in the README, every option of it named, required ones without brackets."""
+def test_documented_commands_match_help(prog):
+    """Every command is in docs/commands.md, every option of it named, required ones without brackets."""
     from desktop.cli import build_parser as desktop_parser
     from hub.cli import build_parser as hub_parser
 
     parser = desktop_parser() if prog == "lindung" else hub_parser()
-    commands = _readme_commands(prog)
+    commands = _documented_commands(prog)
     problems = []
     for path, leaf in _leaves(parser):
         words = " ".join(path)
         lines = [c for c in commands if c == words or c.startswith(words + " ")]
         if not lines:
-            problems.append(f"{words}: not in README")
+            problems.append(f"{words}: not in {COMMANDS_PAGE.name}")
             continue
         for action in leaf._actions:
             if not action.option_strings or action.dest == "help":
