@@ -41,7 +41,7 @@ from packaging.utils import canonicalize_name
 
 ROOT = Path(__file__).resolve().parents[2]
 
-# The Python versions the README promises (section "Installing on volunteers' laptops").
+# The Python versions the README promises (section "The two commands").
 PYTHONS = ("3.11", "3.12", "3.13")
 # PySide6 6.12 publishes macosx_14_0 (universal2) and manylinux_2_34 wheels: macOS 14 and glibc 2.34
 # are the oldest systems Lindung can run on; pip also accepts older tags (macosx_11_0_arm64, …).
