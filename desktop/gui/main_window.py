@@ -225,8 +225,9 @@ class MainWindow(QMainWindow):
         self.hub_action = QAction(self.tr("Hub dan sinkronisasi…"), self, triggered=self.open_hub)
         self.schools_action = QAction(self.tr("Sekolah…"), self, triggered=self.open_schools)
         self.settings_action = QAction(self.tr("Pengaturan program…"), self, triggered=self.open_settings)
-        self.backup_action = QAction(self.tr("Cadangkan data…"), self, triggered=self.backup)
-        self.restore_action = QAction(self.tr("Pulihkan dari cadangan…"), self, triggered=self.restore)
+        # triggered(bool) would arrive as the path: the slots are called without it.
+        self.backup_action = QAction(self.tr("Cadangkan data…"), self, triggered=lambda: self.backup())
+        self.restore_action = QAction(self.tr("Pulihkan dari cadangan…"), self, triggered=lambda: self.restore())
         for action in (self.hub_action, self.schools_action, self.settings_action):
             settings_menu.addAction(action)
         settings_menu.addSeparator()
