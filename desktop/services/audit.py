@@ -40,6 +40,9 @@ ACTION_LABELS = {
     "answer_undo": QT_TRANSLATE_NOOP("Audit", "urungkan jawaban BPJS"),
     "bpjs_bill": QT_TRANSLATE_NOOP("Audit", "rekonsiliasi tagihan BPJS"),
     "refund": QT_TRANSLATE_NOOP("Audit", "pengembalian kredit BAZNAS"),
+    "password_reset": QT_TRANSLATE_NOOP("Audit", "atur ulang kata sandi"),
+    "password_change": QT_TRANSLATE_NOOP("Audit", "ganti kata sandi"),
+    "recovery_code": QT_TRANSLATE_NOOP("Audit", "kode pemulihan baru"),
 }
 
 
