@@ -14,6 +14,7 @@ from desktop.gui.widgets import SEARCH_ROLE, SearchCombo
 from desktop.gui.worker import DbWorker
 from desktop.services import accounts, schools
 from desktop.services.accounts import ROLE_LABELS, Actor, Role
+from desktop.services.errors import ServiceError
 from desktop.services.records import SchoolInfo
 from desktop.services.workspace import Workspace
 
@@ -116,11 +117,16 @@ class AccountsDialog(QDialog):
         return dialog
 
     def _add(self) -> None:
-        if self.password.text() != self.confirm.text():
-            self._say(self.tr("Kedua kata sandi tidak sama. Ketik lagi."), error=True)
-            self.confirm.setFocus()
-            self.confirm.selectAll()
-            return
+        try:   # why the password is refused comes first (as the hint under it says), then the mismatch
+            accounts.check_password(self.password.text(), self.username.text(), self.display_name.text())
+        except ServiceError:
+            pass   # said again, with the other reasons, when the account is refused
+        else:
+            if self.password.text() != self.confirm.text():
+                self._say(self.tr("Kedua kata sandi tidak sama. Ketik lagi."), error=True)
+                self.confirm.setFocus()
+                self.confirm.selectAll()
+                return
         self.worker.submit(accounts.create_account, self.ws, self.username.text(), self.display_name.text(),
                            self.password.text(), Role(self.role.currentData()), by=self.actor,
                            school_npsn=self.school.currentData(),

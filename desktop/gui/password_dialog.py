@@ -9,7 +9,6 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
 )
@@ -120,10 +119,7 @@ class RecoveryCodeDialog(QDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.code = QLabel(code, objectName="recoveryCode")
-        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        font.setPointSize(max(font.pointSize(), 10) + 6)
-        font.setWeight(QFont.Weight.Bold)
-        self.code.setFont(font)
+        # large, in a fixed-width font (style.qss): copied by hand without doubt
         self.code.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.code)
