@@ -96,3 +96,25 @@ def test_recovery_code_resets_the_forgotten_admin_password_without_losing_data(d
     assert code not in json.dumps(log) and fresh not in json.dumps(log)
     assert fresh.replace("-", "") not in (db.parent / (db.name + ".key")).read_text()   # kept nowhere
     assert audit.ACTION_LABELS["password_reset"] == "atur ulang kata sandi"
+
+
+def test_a_restored_backup_opens_with_the_passwords_of_its_day(tmp_path):
+    """The key file follows the restored accounts: a password changed after the backup was made is
+    the backup's again, and the window's and the command line's sign-in both accept it."""
+    from desktop.services import accounts, keys
+    from desktop.services.backup import backup_workspace, restore_workspace
+    from desktop.services.workspace import Workspace
+
+    db = tmp_path / "lindung.sqlite3"
+    ws = Workspace(db)
+    admin = accounts.create_account(ws, "admin", "Admin Cabang", ADMIN_PW, accounts.Role.ADMIN)
+    backup_workspace(ws, tmp_path / "cadangan.sqlite3", admin)
+    accounts.change_password(ws, admin, "pisang-goreng-senja-31", ADMIN_PW)
+    key = ws.key
+    ws.close()
+    restore_workspace(db, tmp_path / "cadangan.sqlite3", key, admin)
+    assert keys.unlock(db, "admin", ADMIN_PW) == key
+    ws = Workspace(db, key=key)
+    assert accounts.authenticate(ws, "admin", ADMIN_PW).username == "admin"
+    ws.close()
+    assert _count(db, "admin", ADMIN_PW) == 0
