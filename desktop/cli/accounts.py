@@ -28,8 +28,8 @@ def _new_password(username: str, display_name: str = "") -> str:
     return password
 
 
-def _print_recovery_code(code: str) -> None:
-    print(f"Kode pemulihan laptop ini: {code}")
+def _print_recovery_code(ws, code: str) -> None:
+    print(f"Kode pemulihan laptop ini: {code}  (laptop {ws.device.prefix}, awalan No. Registrasi)")
     print(RECOVERY_ADVICE)
 
 
@@ -49,7 +49,7 @@ def cmd_user(ws, actor, args) -> int:
     if args.user_command == "recovery-code":
         from desktop.services.recovery import new_code
 
-        _print_recovery_code(new_code(ws, actor))
+        _print_recovery_code(ws, new_code(ws, actor))
         return EXIT_OK
     password = _new_password(args.username, args.display_name)
     from desktop.services.accounts import SYSTEM
@@ -62,7 +62,7 @@ def cmd_user(ws, actor, args) -> int:
     if first:
         from desktop.services.recovery import new_code
 
-        _print_recovery_code(new_code(ws, created))
+        _print_recovery_code(ws, new_code(ws, created))
         print(f"Basis data kini terkunci: perintah berikutnya perlu --user {created.username} (kata sandi dari "
               "LINDUNG_PASSWORD atau ditanya).")
     return EXIT_OK
@@ -106,8 +106,10 @@ def cmd_recover(args) -> int:
         ws, admin, fresh = recover(path, code, args.username, password)
     except AuthenticationFailed as exc:
         raise CliError(exc.message, EXIT_AUTH) from None
-    ws.close()
-    print(f"Kata sandi admin {admin.username} diatur ulang; data laptop ini utuh. Kode pemulihan lama sudah "
-          "terpakai dan tidak berlaku lagi.")
-    _print_recovery_code(fresh)
+    try:
+        print(f"Kata sandi admin {admin.username} diatur ulang; data laptop ini utuh. Kode pemulihan lama sudah "
+              "terpakai dan tidak berlaku lagi.")
+        _print_recovery_code(ws, fresh)
+    finally:
+        ws.close()
     return EXIT_OK

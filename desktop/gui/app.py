@@ -114,15 +114,15 @@ class AppController(QObject):
         return LoginDialog(sign_in, self.worker, last_user=QSettings().value(LAST_USER_KEY, "", str),
                            recover=self._recover)
 
-    def _recover(self, values: dict[str, str]) -> tuple[Actor, str]:
+    def _recover(self, values: dict[str, str]) -> tuple[Actor, str, str]:
         """On the worker: the recovery code opens the database (or the one already open) and sets the
-        admin's new password; returns the admin, signed in, and the new recovery code."""
+        admin's new password; returns the admin, signed in, the new recovery code and the laptop's prefix."""
         from desktop.services import recovery
 
         ws, actor, code = recovery.recover(self.db_path, values["code"], values["username"], values["password"],
                                            ws=self.ws)
         self.ws = ws
-        return actor, code
+        return actor, code, ws.device.prefix
 
     def _show(self, dialog) -> None:
         self.dialog = dialog

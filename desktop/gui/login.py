@@ -46,7 +46,7 @@ class LoginDialog(QDialog):
     signed_in = Signal(object)  # Actor
 
     def __init__(self, sign_in: Callable[[str, str], Actor], worker: DbWorker, parent: QWidget | None = None,
-                 last_user: str = "", recover: Callable[[dict[str, str]], tuple[Actor, str]] | None = None):
+                 last_user: str = "", recover: Callable[[dict[str, str]], tuple[Actor, str, str]] | None = None):
         super().__init__(parent)
         self.sign_in, self.worker, self.recover = sign_in, worker, recover
         self.actor: Actor | None = None
@@ -83,7 +83,8 @@ class LoginDialog(QDialog):
             "Ketik kode pemulihan laptop ini (dicatat saat Lindung pertama kali disiapkan), nama pengguna admin, dan "
             "kata sandi barunya. Semua data tetap ada. Sesudahnya kode pemulihan baru ditampilkan."),
             self.tr("Atur ulang dan masuk"), self.username.text(), recovery=True, parent=self)
-        dialog.completed.connect(lambda result: show_recovery_code(self, result[1], lambda: self._done(result[0])))
+        dialog.completed.connect(
+            lambda result: show_recovery_code(self, result[1], result[2], lambda: self._done(result[0])))
         dialog.open()
         return dialog
 
@@ -164,7 +165,7 @@ class FirstRunDialog(QDialog):
 
     def _created(self, result: tuple[Actor, str]) -> None:
         """The admin exists: its recovery code is shown once, then the window opens."""
-        show_recovery_code(self, result[1], lambda: self._done(result[0]))
+        show_recovery_code(self, result[1], self.ws.device.prefix, lambda: self._done(result[0]))
 
     def _done(self, actor: Actor) -> None:
         self.actor = actor
@@ -185,11 +186,11 @@ def _first_admin(ws: Workspace, username: str, display_name: str, password: str)
     return actor, recovery.new_code(ws, actor)
 
 
-def show_recovery_code(parent: QDialog, code: str, then: Callable[[], None]) -> None:
+def show_recovery_code(parent: QDialog, code: str, laptop: str, then: Callable[[], None]) -> None:
     """The recovery code in a dialog of its own; ``then`` once it is closed (by any key or button)."""
     from desktop.gui.password_dialog import RecoveryCodeDialog
 
-    dialog = RecoveryCodeDialog(code, parent)
+    dialog = RecoveryCodeDialog(code, laptop, parent)
     dialog.finished.connect(lambda _r: then())
     parent.code_dialog = dialog
     dialog.open()

@@ -713,7 +713,7 @@ class MainWindow(QMainWindow):
         if answer != QMessageBox.StandardButton.Yes:
             return
         self.worker.submit(recovery.new_code, self.ws, self.actor, on_failure=self._failed,
-                           on_success=lambda code: self._open(RecoveryCodeDialog(code, self)))
+                           on_success=lambda code: self._open(RecoveryCodeDialog(code, self.ws.device.prefix, self)))
 
     def open_audit(self):
         from desktop.gui.audit_dialog import AuditDialog

@@ -107,8 +107,9 @@ class PasswordDialog(QDialog):
 class RecoveryCodeDialog(QDialog):
     """The recovery code, shown once: to be written on paper and kept at the branch office."""
 
-    def __init__(self, code: str, parent: QWidget | None = None):
+    def __init__(self, code: str, laptop: str, parent: QWidget | None = None):
         super().__init__(parent)
+        self.laptop = laptop      # the laptop's registration-number prefix: which laptop the code opens
         self.setWindowTitle(self.tr("Kode pemulihan"))
         self.setMinimumWidth(480)
         layout = QVBoxLayout(self)
@@ -123,8 +124,40 @@ class RecoveryCodeDialog(QDialog):
         self.code.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.code)
+        layout.addWidget(QLabel(self.tr("Laptop {laptop} (awalan No. Registrasi)").format(laptop=laptop),
+                                alignment=Qt.AlignmentFlag.AlignCenter))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Sudah saya catat"))
+        self.print_button = buttons.addButton(self.tr("Cetak…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.print_button.setAutoDefault(False)
+        self.print_button.clicked.connect(lambda: self.print_code())
         buttons.accepted.connect(self.accept)
         layout.addWidget(buttons)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setFocus()
+
+    def print_code(self, printer=None) -> bool:
+        """The code on paper, with the laptop it opens and what to do with it; ``printer`` chosen in the
+        print dialog unless given. True once sent."""
+        from html import escape
+
+        from PySide6.QtCore import QDate, QLocale
+        from PySide6.QtGui import QTextDocument
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        if printer is None:
+            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+            if QPrintDialog(printer, self).exec() != QDialog.DialogCode.Accepted:
+                return False
+        advice = self.tr("Simpan lembar ini di kantor cabang, terpisah dari laptop. Bila kata sandi admin terlupa: di "
+                         "layar Masuk pilih Lupa kata sandi admin, lalu ketik kode ini.")
+        laptop = self.tr("Laptop {laptop} (awalan No. Registrasi)").format(laptop=self.laptop)
+        title = self.tr("Kode pemulihan Lindung")
+        page = QTextDocument()
+        page.setHtml(
+            f"<h2>{escape(title)}</h2>"
+            f"<p>{escape(laptop)}<br>"
+            f"{escape(QLocale().toString(QDate.currentDate(), QLocale.FormatType.LongFormat))}</p>"
+            f"<p style='font-family: monospace; font-size: 22pt; font-weight: bold'>{escape(self.code.text())}</p>"
+            f"<p>{escape(advice)}</p>")
+        page.print_(printer)
+        return True

@@ -160,3 +160,21 @@ def test_forgotten_admin_password_recovered_at_sign_in_with_the_code_shown_at_se
     qtbot.waitUntil(lambda: window.model.total is not None and window._ready, timeout=10_000)
     assert window.actor.username == "admin" and window.model.total == 1   # signed in, the data all there
     controller.shutdown()
+
+
+def test_the_recovery_code_prints_with_the_laptop_it_opens(qtbot, window, ws, tmp_path):
+    from pypdf import PdfReader
+    from PySide6.QtPrintSupport import QPrinter
+
+    from desktop.gui.password_dialog import RecoveryCodeDialog
+    from desktop.services import recovery
+
+    code = recovery.new_code(ws, window.actor)
+    dialog = RecoveryCodeDialog(code, ws.device.prefix, window)
+    qtbot.addWidget(dialog)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "kode.pdf"))
+    assert dialog.print_code(printer)
+    text = " ".join(PdfReader(tmp_path / "kode.pdf").pages[0].extract_text().split())
+    assert code in text and ws.device.prefix in text and "Lupa kata sandi admin" in text
