@@ -73,7 +73,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="objek JSON berisi kolom yang diubah (nama seperti list --json), atau - untuk masukan standar")
 
     p = sub.add_parser("user", help="akun pengguna di laptop ini")
-    user_sub = p.add_subparsers(dest="user_command", metavar="add|list", required=True, parser_class=_Parser)
+    user_sub = p.add_subparsers(dest="user_command", metavar="add|list|passwd|recovery-code", required=True,
+                                parser_class=_Parser)
     q = user_sub.add_parser("add", help="buat akun (kata sandi dari LINDUNG_NEW_PASSWORD atau ditanya)")
     q.add_argument("username", metavar="NAME")
     q.add_argument("--role", choices=["volunteer", "coordinator", "printer", "admin"],
@@ -81,6 +82,16 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--display-name", default="", metavar="NAMA")
     q.add_argument("--school", metavar="NPSN", help="sekolah seorang koordinator (wajib untuk peran coordinator)")
     user_sub.add_parser("list", help="daftar akun")
+    q = user_sub.add_parser("passwd", help="ganti kata sandi sendiri, atau (admin) atur ulang kata sandi akun NAME "
+                                           "(kata sandi baru dari LINDUNG_NEW_PASSWORD atau ditanya)")
+    q.add_argument("username", metavar="NAME", nargs="?", help="akun lain (admin): pemiliknya wajib menggantinya "
+                                                              "saat masuk berikutnya")
+    user_sub.add_parser("recovery-code", help="(admin) buat kode pemulihan baru; kode lama tidak berlaku lagi")
+
+    p = sub.add_parser("recover", help="admin lupa kata sandi: kode pemulihan (LINDUNG_RECOVERY_CODE atau ditanya) "
+                                       "menetapkan kata sandi baru (LINDUNG_NEW_PASSWORD atau ditanya) tanpa "
+                                       "kehilangan data")
+    p.add_argument("username", metavar="NAME", help="akun admin yang kata sandinya diatur ulang")
 
     p = sub.add_parser("regions", help="data wilayah Kemendagri yang dipakai")
     reg_sub = p.add_subparsers(dest="regions_command", metavar="info|load", required=True, parser_class=_Parser)
@@ -372,6 +383,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command in _BEFORE_OPEN:
             module, name = _BEFORE_OPEN[args.command]
             before = getattr(importlib.import_module(f"desktop.cli.{module}"), name)(args)
+        if args.command == "recover":   # the recovery code opens the database, not a sign-in
+            from desktop.cli.accounts import cmd_recover
+
+            try:
+                return cmd_recover(args)
+            except ServiceError as exc:
+                raise CliError(exc.message) from None
         try:
             ws = _open(args)
             try:

@@ -198,9 +198,18 @@ def _sign_in(ws, args):
     from desktop.services.errors import AuthenticationFailed
 
     try:
-        return authenticate(ws, user, password, proof=getattr(args, "_proof", None))
+        actor = authenticate(ws, user, password, proof=getattr(args, "_proof", None))
     except AuthenticationFailed as exc:
         raise CliError(exc.message, EXIT_AUTH) from None
+    from desktop.services.accounts import must_change_password
+
+    own_passwd = (args.command, getattr(args, "user_command", None)) == ("user", "passwd") \
+        and getattr(args, "username", None) in (None, actor.username)
+    if not own_passwd and must_change_password(ws, actor.username):
+        raise CliError(f"kata sandi {actor.username} diatur ulang oleh admin: tetapkan kata sandi Anda sendiri dulu "
+                       f"dengan `lindung --user {actor.username} user passwd` (kata sandi baru dari "
+                       "LINDUNG_NEW_PASSWORD atau ditanya)", EXIT_AUTH)
+    return actor
 
 
 def _warn_outside(ws, out) -> None:

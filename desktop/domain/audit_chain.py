@@ -13,7 +13,7 @@ GENESIS = "0" * 64
 FIELDS = ("at", "actor", "device_id", "action", "subject", "details")
 ACTIONS = ("create", "edit", "delete", "print", "export", "import", "sync", "review", "backup", "restore",
            "signin_failed", "submit", "answer", "payment", "answer_undo",
-           "bpjs_bill", "refund")
+           "bpjs_bill", "refund", "password_reset", "password_change", "recovery_code")
 
 
 def entry_hash(prev_hash: str, at: str, actor: str, device_id: str, action: str, subject: str, details: str) -> str:

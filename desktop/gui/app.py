@@ -111,7 +111,18 @@ class AppController(QObject):
     def _login(self, sign_in):
         from desktop.gui.login import LoginDialog
 
-        return LoginDialog(sign_in, self.worker, last_user=QSettings().value(LAST_USER_KEY, "", str))
+        return LoginDialog(sign_in, self.worker, last_user=QSettings().value(LAST_USER_KEY, "", str),
+                           recover=self._recover)
+
+    def _recover(self, values: dict[str, str]) -> tuple[Actor, str, str]:
+        """On the worker: the recovery code opens the database (or the one already open) and sets the
+        admin's new password; returns the admin, signed in, the new recovery code and the laptop's prefix."""
+        from desktop.services import recovery
+
+        ws, actor, code = recovery.recover(self.db_path, values["code"], values["username"], values["password"],
+                                           ws=self.ws)
+        self.ws = ws
+        return actor, code, ws.device.prefix
 
     def _show(self, dialog) -> None:
         self.dialog = dialog
@@ -140,6 +151,32 @@ class AppController(QObject):
             self._show(FirstRunDialog(ws, self.worker))
 
     def _signed_in(self, actor: Actor) -> None:
+        """A password an admin reset must be replaced before the window opens."""
+        from desktop.services.accounts import must_change_password
+
+        self.worker.submit(must_change_password, self.ws, actor.username,
+                           on_success=lambda must: self._must_change(actor) if must else self._open_window(actor),
+                           on_failure=self._open_failed)
+
+    def _must_change(self, actor: Actor) -> None:
+        from desktop.gui.password_dialog import PasswordDialog
+        from desktop.services import accounts
+
+        ws = self.ws
+        dialog = PasswordDialog(
+            self.worker, lambda v: accounts.change_password(ws, actor, v["password"], None),
+            QApplication.translate("App", "Ganti kata sandi"), QApplication.translate(
+                "App", "Admin telah mengatur ulang kata sandi {name}. Buat kata sandi Anda sendiri sekarang; hanya Anda "
+                       "yang mengetahuinya.").format(name=actor.username),
+            QApplication.translate("App", "Simpan dan masuk"), actor.username, actor.display_name,
+            cancel_text=QApplication.translate("App", "Keluar"))
+        dialog.completed.connect(lambda _r: self._open_window(actor))
+        dialog.rejected.connect(QApplication.instance().quit)
+        self.dialog = dialog
+        dialog.show()
+        self.dialog_shown.emit(dialog)
+
+    def _open_window(self, actor: Actor) -> None:
         from desktop.gui.main_window import MainWindow
 
         QSettings().setValue(LAST_USER_KEY, actor.username)

@@ -46,9 +46,9 @@ class LoginDialog(QDialog):
     signed_in = Signal(object)  # Actor
 
     def __init__(self, sign_in: Callable[[str, str], Actor], worker: DbWorker, parent: QWidget | None = None,
-                 last_user: str = ""):
+                 last_user: str = "", recover: Callable[[dict[str, str]], tuple[Actor, str, str]] | None = None):
         super().__init__(parent)
-        self.sign_in, self.worker = sign_in, worker
+        self.sign_in, self.worker, self.recover = sign_in, worker, recover
         self.actor: Actor | None = None
         self.setWindowTitle(self.tr("Masuk"))
         self.setMinimumWidth(380)
@@ -70,6 +70,23 @@ class LoginDialog(QDialog):
         layout.insertWidget(layout.indexOf(self.error), self.checking)
         self.username.setText(last_user)
         (self.password if last_user else self.username).setFocus()
+        if recover is not None:   # the recovery code, when the only admin forgot their password
+            self.forgot = self.buttons.addButton(self.tr("Lupa kata sandi admin…"),
+                                                 QDialogButtonBox.ButtonRole.ActionRole)
+            self.forgot.setAutoDefault(False)
+            self.forgot.clicked.connect(self.open_recovery)
+
+    def open_recovery(self):
+        from desktop.gui.password_dialog import PasswordDialog
+
+        dialog = PasswordDialog(self.worker, self.recover, self.tr("Lupa kata sandi admin"), self.tr(
+            "Ketik kode pemulihan laptop ini (dicatat saat Lindung pertama kali disiapkan), nama pengguna admin, dan "
+            "kata sandi barunya. Semua data tetap ada. Sesudahnya kode pemulihan baru ditampilkan."),
+            self.tr("Atur ulang dan masuk"), self.username.text(), recovery=True, parent=self)
+        dialog.completed.connect(
+            lambda result: show_recovery_code(self, result[1], result[2], lambda: self._done(result[0])))
+        dialog.open()
+        return dialog
 
     def _submit(self) -> None:
         if not self.username.text().strip() or not self.password.text():
@@ -143,8 +160,12 @@ class FirstRunDialog(QDialog):
             self.error.setVisible(True)
             return
         self.buttons.setEnabled(False)
-        self.worker.submit(accounts.create_account, self.ws, self.username.text(), self.display_name.text(),
-                           self.password.text(), Role.ADMIN, on_success=self._done, on_failure=self._failed)
+        self.worker.submit(_first_admin, self.ws, self.username.text(), self.display_name.text(),
+                           self.password.text(), on_success=self._created, on_failure=self._failed)
+
+    def _created(self, result: tuple[Actor, str]) -> None:
+        """The admin exists: its recovery code is shown once, then the window opens."""
+        show_recovery_code(self, result[1], self.ws.device.prefix, lambda: self._done(result[0]))
 
     def _done(self, actor: Actor) -> None:
         self.actor = actor
@@ -155,3 +176,21 @@ class FirstRunDialog(QDialog):
         self.buttons.setEnabled(True)
         self.error.setText(error_text(error))
         self.error.setVisible(True)
+
+
+def _first_admin(ws: Workspace, username: str, display_name: str, password: str) -> tuple[Actor, str]:
+    """On the worker: the first admin account and the laptop's recovery code."""
+    from desktop.services import recovery
+
+    actor = accounts.create_account(ws, username, display_name, password, Role.ADMIN)
+    return actor, recovery.new_code(ws, actor)
+
+
+def show_recovery_code(parent: QDialog, code: str, laptop: str, then: Callable[[], None]) -> None:
+    """The recovery code in a dialog of its own; ``then`` once it is closed (by any key or button)."""
+    from desktop.gui.password_dialog import RecoveryCodeDialog
+
+    dialog = RecoveryCodeDialog(code, laptop, parent)
+    dialog.finished.connect(lambda _r: then())
+    parent.code_dialog = dialog
+    dialog.open()

@@ -225,8 +225,9 @@ class MainWindow(QMainWindow):
         self.hub_action = QAction(self.tr("Hub dan sinkronisasi…"), self, triggered=self.open_hub)
         self.schools_action = QAction(self.tr("Sekolah…"), self, triggered=self.open_schools)
         self.settings_action = QAction(self.tr("Pengaturan program…"), self, triggered=self.open_settings)
-        self.backup_action = QAction(self.tr("Cadangkan data…"), self, triggered=self.backup)
-        self.restore_action = QAction(self.tr("Pulihkan dari cadangan…"), self, triggered=self.restore)
+        # triggered(bool) would arrive as the path: the slots are called without it.
+        self.backup_action = QAction(self.tr("Cadangkan data…"), self, triggered=lambda: self.backup())
+        self.restore_action = QAction(self.tr("Pulihkan dari cadangan…"), self, triggered=lambda: self.restore())
         for action in (self.hub_action, self.schools_action, self.settings_action):
             settings_menu.addAction(action)
         settings_menu.addSeparator()
@@ -242,7 +243,13 @@ class MainWindow(QMainWindow):
             action.setEnabled(admin)
             action.setVisible(admin)
             accounts_menu.addAction(action)
+        self.recovery_action = QAction(self.tr("Kode pemulihan baru…"), self, triggered=lambda: self.new_recovery_code())
+        self.recovery_action.setEnabled(admin)
+        self.recovery_action.setVisible(admin)
+        accounts_menu.addAction(self.recovery_action)
         accounts_menu.addSeparator()
+        self.password_action = QAction(self.tr("Ganti kata sandi…"), self, triggered=lambda: self.change_password())
+        accounts_menu.addAction(self.password_action)
         self.sign_out_action = QAction(self.tr("Keluar akun / ganti pengguna"), self,
                                        shortcut=QKeySequence("Ctrl+Shift+L"), triggered=self.sign_out)
         accounts_menu.addAction(self.sign_out_action)
@@ -682,6 +689,32 @@ class MainWindow(QMainWindow):
         dialog = AccountsDialog(self.ws, self.worker, self.actor, self)
         self._open(dialog)
         return dialog
+
+    def change_password(self):
+        """The user's own password: the old one, the new one twice."""
+        from desktop.gui.password_dialog import PasswordDialog
+
+        dialog = PasswordDialog(
+            self.worker, lambda v: accounts.change_password(self.ws, self.actor, v["password"], v["old"]),
+            self.tr("Ganti kata sandi"), self.tr("Ganti kata sandi akun {name}. Kata sandi baru dipakai mulai saat "
+                                                 "masuk berikutnya.").format(name=self.actor.username),
+            self.tr("Ganti kata sandi"), self.actor.username, self.actor.display_name, old=True, parent=self)
+        dialog.completed.connect(lambda _r: self.statusBar().showMessage(self.tr("Kata sandi diganti."), 10000))
+        self._open(dialog)
+        return dialog
+
+    def new_recovery_code(self) -> None:
+        """A new recovery code for this laptop, shown once (the one before stops working)."""
+        from desktop.gui.password_dialog import RecoveryCodeDialog
+        from desktop.services import recovery
+
+        answer = QMessageBox.question(self, self.tr("Kode pemulihan baru"), self.tr(
+            "Buat kode pemulihan baru? Kode yang lama tidak berlaku lagi; kode baru hanya ditampilkan sekali."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.worker.submit(recovery.new_code, self.ws, self.actor, on_failure=self._failed,
+                           on_success=lambda code: self._open(RecoveryCodeDialog(code, self.ws.device.prefix, self)))
 
     def open_audit(self):
         from desktop.gui.audit_dialog import AuditDialog

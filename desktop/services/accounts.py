@@ -41,6 +41,11 @@ def _hasher():
     return PasswordHasher()
 
 
+def hash_password(secret: str) -> str:
+    """The Argon2id hash (PHC string) of a password or a recovery code."""
+    return _hasher().hash(secret)
+
+
 class Role(str, enum.Enum):
     VOLUNTEER = "volunteer"
     COORDINATOR = "coordinator"
@@ -319,6 +324,72 @@ def authenticate(ws: Workspace, username: str, password: str, now: dt.datetime |
         # Keep the key file in step (after a rehash, or a key file written before this account).
         keys.set_account(ws.path, ws.key, actor.username, password_hash)
     return actor
+
+
+# --- changing and resetting passwords -------------------------------------------------------------
+# A password reset by an admin is temporary: the account must choose its own at its next sign-in
+# (window and command line refuse everything else until then). The mark is a setting of this laptop.
+
+MUST_CHANGE_PREFIX = "account.must_change."
+
+
+def must_change_password(ws: Workspace, username: str) -> bool:
+    """True when ``username``'s password was reset by an admin and not yet replaced by its own."""
+    with ws.reading() as db:
+        return db.execute("SELECT 1 FROM settings WHERE key = ?",
+                          (MUST_CHANGE_PREFIX + fold_spaces(username).lower(),)).fetchone() is not None
+
+
+def store_password(ws: Workspace, username: str, password: str, by: Actor | str, action: str,
+                  details: dict, temporary: bool) -> None:
+    """Check and store a new password for an active account, audited, and wrap the database key for it."""
+    from sqlalchemy import select
+
+    from desktop.services import audit
+    from desktop.storage.models import Account, Setting
+
+    with ws.session(write=True) as session:
+        account = session.scalar(select(Account).where(Account.username == username, Account.active))
+        if account is None:
+            raise ServiceError(QT_TRANSLATE_NOOP("Service", "Akun \"{name}\" tidak ada di laptop ini."), name=username)
+        check_password(password, username, account.display_name)
+        if _password_matches(password, account.password_hash, None, username):
+            raise ServiceError(QT_TRANSLATE_NOOP("Service", "Kata sandi baru harus berbeda dari kata sandi sekarang."))
+        account.password_hash = password_hash = _hasher().hash(password)
+        mark = session.get(Setting, MUST_CHANGE_PREFIX + username)
+        if temporary and mark is None:
+            session.add(Setting(key=MUST_CHANGE_PREFIX + username, value="1"))
+        elif not temporary and mark is not None:
+            session.delete(mark)
+        audit.record(session, ws, by, action, f"akun {username}", details)
+    keys.set_account(ws.path, ws.key, username, password_hash)
+    lockout.forget(ws.path, username)
+
+
+def reset_password(ws: Workspace, username: str, new_password: str, by: Actor) -> None:
+    """An admin gives another account a temporary password; its owner must replace it at the next sign-in."""
+    if not by.is_admin:
+        raise PermissionDenied(QT_TRANSLATE_NOOP("Service", "Hanya admin yang dapat mengatur ulang kata sandi."))
+    username = fold_spaces(username).lower()
+    if username == by.username:
+        raise ServiceError(QT_TRANSLATE_NOOP("Service", "Untuk kata sandi Anda sendiri, pakai menu Akun → Ganti "
+                                                        "kata sandi."))
+    store_password(ws, username, new_password, by, "password_reset", {"must_change": True}, temporary=True)
+
+
+def change_password(ws: Workspace, actor: Actor, new_password: str, old_password: str | None) -> None:
+    """A user replaces their own password. ``old_password`` may be left out only right after signing in
+    with a temporary one (an admin's reset), which must be replaced before anything else."""
+    if old_password is None:
+        if not must_change_password(ws, actor.username):
+            raise ServiceError(QT_TRANSLATE_NOOP("Service", "Isi kata sandi lama."))
+    else:
+        with ws.reading() as db:
+            row = db.execute("SELECT password_hash FROM accounts WHERE username = ? AND active",
+                             (actor.username,)).fetchone()
+        if row is None or not _password_matches(old_password, row[0], None, actor.username):
+            raise AuthenticationFailed(QT_TRANSLATE_NOOP("Service", "Kata sandi lama salah."))
+    store_password(ws, actor.username, new_password, actor, "password_change", {}, temporary=False)
 
 
 def record_signin_failures(ws: Workspace) -> int:

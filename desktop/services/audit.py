@@ -40,6 +40,9 @@ ACTION_LABELS = {
     "answer_undo": QT_TRANSLATE_NOOP("Audit", "urungkan jawaban BPJS"),
     "bpjs_bill": QT_TRANSLATE_NOOP("Audit", "rekonsiliasi tagihan BPJS"),
     "refund": QT_TRANSLATE_NOOP("Audit", "pengembalian kredit BAZNAS"),
+    "password_reset": QT_TRANSLATE_NOOP("Audit", "atur ulang kata sandi"),
+    "password_change": QT_TRANSLATE_NOOP("Audit", "ganti kata sandi"),
+    "recovery_code": QT_TRANSLATE_NOOP("Audit", "kode pemulihan baru"),
 }
 
 
@@ -154,6 +157,7 @@ def pending(ws: Workspace, after: int, limit: int = 1000) -> list[dict[str, Any]
 
 # How the details' keys read in the audit window (record fields: domain.labels.FIELD_LABELS).
 DETAIL_LABELS = {
+    "must_change": QT_TRANSLATE_NOOP("Audit", "wajib diganti saat masuk"), "via": QT_TRANSLATE_NOOP("Audit", "melalui"),
     "reason": QT_TRANSLATE_NOOP("Audit", "alasan"), "registration_nos": QT_TRANSLATE_NOOP("Audit", "no. registrasi"),
     "file": QT_TRANSLATE_NOOP("Audit", "berkas"), "layout": QT_TRANSLATE_NOOP("Audit", "tata letak"),
     "school": QT_TRANSLATE_NOOP("Audit", "sekolah"), "rows": QT_TRANSLATE_NOOP("Audit", "baris"),

@@ -8,6 +8,10 @@ with its key file reveals nothing without a password. Until the first account ex
 install, scripts, tests) the key file holds the key openly; creating the first account removes it.
 Because the wrapping key derives from the stored hash, an existing plain database is encrypted for
 all its accounts at once on first start, without anyone's password.
+
+The key is wrapped once more for the laptop's recovery code (services.recovery), the same way: the
+code's Argon2id hash is kept nowhere, so only the code itself unwraps it. With it a branch resets the
+password of an admin who forgot theirs without losing the data.
 """
 
 from __future__ import annotations
@@ -51,11 +55,14 @@ def _unb64(text: str) -> bytes:
 class KeyFile:
     open_key: bytes | None = None                       # only while no account exists
     accounts: dict[str, dict[str, str]] = field(default_factory=dict)
+    recovery: dict[str, str] | None = None              # the key wrapped for the recovery code
 
     def to_json(self) -> str:
-        body = {"format": FORMAT, "accounts": self.accounts}
+        body: dict = {"format": FORMAT, "accounts": self.accounts}
         if self.open_key is not None:
             body["open_key"] = _b64(self.open_key)
+        if self.recovery is not None:
+            body["recovery"] = self.recovery
         return json.dumps(body, indent=1, sort_keys=True)
 
 
@@ -71,7 +78,8 @@ def load(db: Path) -> KeyFile | None:
     if not isinstance(body, dict) or body.get("format") != FORMAT:
         raise ServiceError(QT_TRANSLATE_NOOP("Service", "Berkas kunci {path} bukan milik Lindung."), path=path)
     open_key = body.get("open_key")
-    return KeyFile(_unb64(open_key) if open_key else None, dict(body.get("accounts") or {}))
+    return KeyFile(_unb64(open_key) if open_key else None, dict(body.get("accounts") or {}),
+                   body.get("recovery") or None)
 
 
 def save(db: Path, keyfile: KeyFile) -> None:
@@ -214,6 +222,48 @@ def set_account(db: Path, key: bytes, username: str, password_hash: str) -> None
     keyfile.accounts[username] = wrap(key, password_hash)
     keyfile.open_key = None
     save(db, keyfile)
+
+
+def set_accounts(db: Path, key: bytes, hashes: dict[str, str]) -> None:
+    """The key wrapped for exactly these accounts (name: stored hash), as after a restore the database
+    holds the accounts and passwords of the day it was backed up; the recovery code's entry stays."""
+    keyfile = load(db) or KeyFile()
+    if not hashes:
+        return
+    keyfile.accounts = {name: wrap(key, phc) for name, phc in hashes.items()}
+    keyfile.open_key = None
+    save(db, keyfile)
+
+
+def set_recovery(db: Path, key: bytes, code_hash: str) -> None:
+    """Wrap the key for a new recovery code (its Argon2id hash), replacing the one before."""
+    keyfile = load(db) or KeyFile()
+    keyfile.recovery = wrap(key, code_hash)
+    save(db, keyfile)
+
+
+RECOVERY_NAME = "#pemulihan"   # the recovery code's count of wrong tries (no user name has a #)
+
+
+def unlock_recovery(db: Path, code: str, now: dt.datetime | None = None) -> bytes:
+    """The database key, from the recovery code. Wrong codes are counted and locked like wrong passwords."""
+    from desktop.services import lockout
+
+    keyfile = load(db)
+    if keyfile is None or keyfile.recovery is None:
+        raise ServiceError(QT_TRANSLATE_NOOP("Service", "Laptop ini belum punya kode pemulihan. Minta admin "
+                                                        "membuatnya: menu Akun → Kode pemulihan baru."))
+    attempt = lockout.begin(db, RECOVERY_NAME, now)
+    try:
+        key = _unwrap(keyfile.recovery, code)[0]
+    except AuthenticationFailed:
+        error = attempt.failed(known=False)
+        if isinstance(error, lockout.AccountLocked):   # it says how long to wait
+            raise error from None
+        raise AuthenticationFailed(QT_TRANSLATE_NOOP("Service", "Kode pemulihan salah. Periksa huruf dan "
+                                                                "angkanya seperti tertulis saat dibuat.")) from None
+    attempt.succeeded()
+    return key
 
 
 def _plain_accounts(db: Path) -> dict[str, str]:

@@ -250,6 +250,16 @@ def begin(db: Path, username: str, now: dt.datetime | None = None) -> Attempt:
     return Attempt(Path(db), username, token, failures, now)
 
 
+def forget(db: Path, username: str) -> None:
+    """Forget the wrong sign-ins of ``username`` (an admin has just reset its password)."""
+    if not state_path(db).exists():
+        return
+    with _locked(db) as body:
+        if _entry(body, username) is not None:
+            del body["names"][_digest(body, username)]
+            _save(db, body)
+
+
 def pending_events(db: Path) -> list[dict[str, Any]]:
     """The queued audit events, oldest first, left in the file (``take_events`` takes them)."""
     if not state_path(db).exists():

@@ -4,67 +4,112 @@
 <context>
     <name>AccountsDialog</name>
     <message>
-        <location filename="../../desktop/gui/accounts_dialog.py" line="24"/>
+        <location filename="../../desktop/gui/accounts_dialog.py" line="25"/>
         <source>Kelola akun</source>
         <translation>Manage accounts</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/accounts_dialog.py" line="27"/>
+        <location filename="../../desktop/gui/accounts_dialog.py" line="28"/>
         <source>Akun di laptop ini:</source>
         <translation>Accounts on this laptop:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/accounts_dialog.py" line="30"/>
+        <location filename="../../desktop/gui/accounts_dialog.py" line="31"/>
         <source>&lt;b&gt;Tambah akun&lt;/b&gt;</source>
         <translation>&lt;b&gt;Add an account&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/accounts_dialog.py" line="37"/>
+        <location filename="../../desktop/gui/accounts_dialog.py" line="35"/>
+        <source>ketik untuk mencari, atau ↓</source>
+        <translation>type to search, or ↓</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/accounts_dialog.py" line="38"/>
         <source>ketik nama atau NPSN sekolah</source>
         <translation>type the school&apos;s name or NPSN</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/accounts_dialog.py" line="38"/>
+        <location filename="../../desktop/gui/accounts_dialog.py" line="39"/>
         <source>— bukan koordinator sekolah —</source>
         <translation>— not a school coordinator —</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/accounts_dialog.py" line="42"/>
+        <location filename="../../desktop/gui/accounts_dialog.py" line="43"/>
         <source>Nama lengkap</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/accounts_dialog.py" line="43"/>
+        <location filename="../../desktop/gui/accounts_dialog.py" line="44"/>
         <source>Nama pengguna</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/accounts_dialog.py" line="44"/>
+        <location filename="../../desktop/gui/accounts_dialog.py" line="45"/>
         <source>Peran</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/accounts_dialog.py" line="45"/>
+        <location filename="../../desktop/gui/accounts_dialog.py" line="46"/>
         <source>Sekolah</source>
         <translation>School</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/accounts_dialog.py" line="46"/>
+        <location filename="../../desktop/gui/accounts_dialog.py" line="47"/>
         <source>Kata sandi (min. {n})</source>
         <translation>Password (min. {n})</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/accounts_dialog.py" line="54"/>
+        <location filename="../../desktop/gui/accounts_dialog.py" line="52"/>
+        <source>Ulangi kata sandi</source>
+        <translation>Repeat password</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/accounts_dialog.py" line="58"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/accounts_dialog.py" line="55"/>
+        <location filename="../../desktop/gui/accounts_dialog.py" line="59"/>
         <source>Tambah akun</source>
         <translation>Add account</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/accounts_dialog.py" line="98"/>
+        <location filename="../../desktop/gui/accounts_dialog.py" line="61"/>
+        <source>Atur ulang kata sandi…</source>
+        <translation>Reset password…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/accounts_dialog.py" line="102"/>
+        <source>Pilih dulu akunnya di daftar.</source>
+        <translation>First choose the account in the list.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/accounts_dialog.py" line="107"/>
+        <source>Atur ulang kata sandi</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/accounts_dialog.py" line="108"/>
+        <source>Kata sandi sementara untuk {name}. Berikan kepadanya secara langsung; ia wajib menggantinya dengan kata sandinya sendiri saat masuk berikutnya.</source>
+        <translation>A temporary password for {name}. Give it to them in person; they must replace it with their own at their next sign-in.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/accounts_dialog.py" line="110"/>
+        <source>Atur ulang</source>
+        <translation>Reset</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/accounts_dialog.py" line="111"/>
+        <source>Kata sandi {name} diatur ulang; ia wajib menggantinya saat masuk berikutnya.</source>
+        <translation>{name}'s password was reset; they must change it at their next sign-in.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/accounts_dialog.py" line="123"/>
+        <source>Kedua kata sandi tidak sama. Ketik lagi.</source>
+        <translation>The two passwords differ. Type them again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/accounts_dialog.py" line="134"/>
         <source>Akun {name} dibuat.</source>
         <translation>Account {name} created.</translation>
     </message>
@@ -389,24 +434,44 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/gui/app.py" line="192"/>
+        <location filename="../../desktop/gui/app.py" line="168"/>
+        <source>Ganti kata sandi</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/app.py" line="168"/>
+        <source>Admin telah mengatur ulang kata sandi {name}. Buat kata sandi Anda sendiri sekarang; hanya Anda yang mengetahuinya.</source>
+        <translation>An admin reset {name}'s password. Choose your own password now; only you will know it.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/app.py" line="171"/>
+        <source>Simpan dan masuk</source>
+        <translation>Save and sign in</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/app.py" line="172"/>
+        <source>Keluar</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/app.py" line="229"/>
         <source>Cadangan tidak dipulihkan: {reason}</source>
         <translation>The backup was not restored: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/app.py" line="194"/>
+        <location filename="../../desktop/gui/app.py" line="231"/>
         <source>Pulihkan dari cadangan</source>
         <translation>Restore from a backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/app.py" line="205"/>
+        <location filename="../../desktop/gui/app.py" line="242"/>
         <source>Basis data {path} tidak dapat dibuka.
 {reason}</source>
         <translation>The database {path} cannot be opened.
 {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/app.py" line="208"/>
+        <location filename="../../desktop/gui/app.py" line="245"/>
         <source>Basis data tidak dapat dibuka</source>
         <translation>The database cannot be opened</translation>
     </message>
@@ -499,258 +564,283 @@
         <translation>BAZNAS credit refund</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="157"/>
+        <location filename="../../desktop/services/audit.py" line="43"/>
+        <source>atur ulang kata sandi</source>
+        <translation>password reset</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="44"/>
+        <source>ganti kata sandi</source>
+        <translation>password change</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="45"/>
+        <source>kode pemulihan baru</source>
+        <translation>new recovery code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="160"/>
+        <source>wajib diganti saat masuk</source>
+        <translation>must be changed at sign-in</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="160"/>
+        <source>melalui</source>
+        <translation>through</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="161"/>
         <source>alasan</source>
         <translation>reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="157"/>
+        <location filename="../../desktop/services/audit.py" line="161"/>
         <source>no. registrasi</source>
         <translation>registration no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="158"/>
+        <location filename="../../desktop/services/audit.py" line="162"/>
         <source>berkas</source>
         <translation>file</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="158"/>
+        <location filename="../../desktop/services/audit.py" line="162"/>
         <source>tata letak</source>
         <translation>layout</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="159"/>
+        <location filename="../../desktop/services/audit.py" line="163"/>
         <source>sekolah</source>
         <translation>school</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="159"/>
+        <location filename="../../desktop/services/audit.py" line="163"/>
         <source>baris</source>
         <translation>rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="160"/>
+        <location filename="../../desktop/services/audit.py" line="164"/>
         <source>jenis</source>
         <translation>kind</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="160"/>
+        <location filename="../../desktop/services/audit.py" line="164"/>
         <source>data</source>
         <translation>records</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="161"/>
+        <location filename="../../desktop/services/audit.py" line="165"/>
         <source>dikirim</source>
         <translation>pushed</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="161"/>
+        <location filename="../../desktop/services/audit.py" line="165"/>
         <source>diambil</source>
         <translation>pulled</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="162"/>
-        <location filename="../../desktop/services/audit.py" line="167"/>
+        <location filename="../../desktop/services/audit.py" line="166"/>
+        <location filename="../../desktop/services/audit.py" line="171"/>
         <source>konflik</source>
         <translation>conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="162"/>
+        <location filename="../../desktop/services/audit.py" line="166"/>
         <source>data ganda</source>
         <translation>duplicates</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="163"/>
+        <location filename="../../desktop/services/audit.py" line="167"/>
         <source>ditolak</source>
         <translation>rejected</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="163"/>
+        <location filename="../../desktop/services/audit.py" line="167"/>
         <source>dibatalkan</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="164"/>
+        <location filename="../../desktop/services/audit.py" line="168"/>
         <source>peran</source>
         <translation>role</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="164"/>
+        <location filename="../../desktop/services/audit.py" line="168"/>
         <source>peserta</source>
         <translation>workers</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="165"/>
+        <location filename="../../desktop/services/audit.py" line="169"/>
         <source>ukuran (byte)</source>
         <translation>size (bytes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="165"/>
+        <location filename="../../desktop/services/audit.py" line="169"/>
         <source>bulan</source>
         <translation>months</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="166"/>
+        <location filename="../../desktop/services/audit.py" line="170"/>
         <source>keputusan</source>
         <translation>decision</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="166"/>
+        <location filename="../../desktop/services/audit.py" line="170"/>
         <source>dihapus</source>
         <translation>removed</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="167"/>
+        <location filename="../../desktop/services/audit.py" line="171"/>
         <source>pasangannya</source>
         <translation>other record</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="168"/>
+        <location filename="../../desktop/services/audit.py" line="172"/>
         <source>pasangan</source>
         <translation>pair</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="168"/>
+        <location filename="../../desktop/services/audit.py" line="172"/>
         <source>sumber</source>
         <translation>source</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="169"/>
+        <location filename="../../desktop/services/audit.py" line="173"/>
         <source>alasan cetak ulang</source>
         <translation>reprint reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="169"/>
+        <location filename="../../desktop/services/audit.py" line="173"/>
         <source>otomatis</source>
         <translation>automatic</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="170"/>
+        <location filename="../../desktop/services/audit.py" line="174"/>
         <source>kunci otomatis (menit)</source>
         <translation>auto-lock (minutes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="171"/>
+        <location filename="../../desktop/services/audit.py" line="175"/>
         <source>waktu percobaan</source>
         <translation>attempted at</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="172"/>
+        <location filename="../../desktop/services/audit.py" line="176"/>
         <source>salah berturut-turut</source>
         <translation>wrong in a row</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="173"/>
+        <location filename="../../desktop/services/audit.py" line="177"/>
         <source>dikunci (menit)</source>
         <translation>locked (minutes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="174"/>
+        <location filename="../../desktop/services/audit.py" line="178"/>
         <source>umur minimal</source>
         <translation>minimum age</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="174"/>
+        <location filename="../../desktop/services/audit.py" line="178"/>
         <source>umur maksimal</source>
         <translation>maximum age</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="175"/>
+        <location filename="../../desktop/services/audit.py" line="179"/>
         <source>lama perlindungan (bulan)</source>
         <translation>coverage (months)</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="176"/>
+        <location filename="../../desktop/services/audit.py" line="180"/>
         <source>batas penghasilan wajar</source>
         <translation>plausible income limit</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="177"/>
+        <location filename="../../desktop/services/audit.py" line="181"/>
         <source>upah yang dilaporkan untuk JKK</source>
         <translation>wage reported for JKK</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="178"/>
+        <location filename="../../desktop/services/audit.py" line="182"/>
         <source>sumber dana</source>
         <translation>fund</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="179"/>
+        <location filename="../../desktop/services/audit.py" line="183"/>
         <source>nama</source>
         <translation>name</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="179"/>
+        <location filename="../../desktop/services/audit.py" line="183"/>
         <source>jenjang</source>
         <translation>level</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="180"/>
+        <location filename="../../desktop/services/audit.py" line="184"/>
         <source>kabupaten/kota</source>
         <translation>regency/city</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="181"/>
+        <location filename="../../desktop/services/audit.py" line="185"/>
         <source>koordinator</source>
         <translation>coordinator</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="182"/>
+        <location filename="../../desktop/services/audit.py" line="186"/>
         <source>sinkron otomatis (menit)</source>
         <translation>automatic sync (minutes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="183"/>
+        <location filename="../../desktop/services/audit.py" line="187"/>
         <source>kode jawaban</source>
         <translation>answer code</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="184"/>
+        <location filename="../../desktop/services/audit.py" line="188"/>
         <source>kembali diajukan</source>
         <translation>back to submitted</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="185"/>
+        <location filename="../../desktop/services/audit.py" line="189"/>
         <source>pembayaran menunggu aktivasi</source>
         <translation>payments awaiting activation</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="186"/>
+        <location filename="../../desktop/services/audit.py" line="190"/>
         <source>tidak diubah</source>
         <translation>unchanged</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="187"/>
+        <location filename="../../desktop/services/audit.py" line="191"/>
         <source>ditagih (Rp)</source>
         <translation>charged (Rp)</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="187"/>
+        <location filename="../../desktop/services/audit.py" line="191"/>
         <source>diharapkan (Rp)</source>
         <translation>expected (Rp)</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="188"/>
+        <location filename="../../desktop/services/audit.py" line="192"/>
         <source>selisih (Rp)</source>
         <translation>difference (Rp)</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="189"/>
+        <location filename="../../desktop/services/audit.py" line="193"/>
         <source>ditagih tidak diharapkan</source>
         <translation>charged, not expected</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="190"/>
+        <location filename="../../desktop/services/audit.py" line="194"/>
         <source>diharapkan tidak ditagih</source>
         <translation>expected, not charged</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="191"/>
+        <location filename="../../desktop/services/audit.py" line="195"/>
         <source>selisih harga</source>
         <translation>price differences</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="191"/>
+        <location filename="../../desktop/services/audit.py" line="195"/>
         <source>tidak terbaca</source>
         <translation>unreadable</translation>
     </message>
@@ -798,6 +888,7 @@
         <translation>Action:</translation>
     </message>
     <message>
+        <location filename="../../desktop/gui/audit_dialog.py" line="63"/>
         <location filename="../../desktop/gui/audit_dialog.py" line="64"/>
         <source>Semua</source>
         <translation>All</translation>
@@ -826,63 +917,63 @@
 <context>
     <name>BaznasReportDialog</name>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="671"/>
+        <location filename="../../desktop/gui/membership_window.py" line="670"/>
         <source>Laporan penyaluran BAZNAS</source>
         <translation>BAZNAS distribution report</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="672"/>
+        <location filename="../../desktop/gui/membership_window.py" line="671"/>
         <source>Untuk catatan penyaluran zakat BAZNAS: per mustahik, iuran yang dibayarkan untuknya (menurut pembayaran yang dicatat pada rentang tanggal ini), dengan asnafnya. Disimpan sebagai Excel. Laporan satu periode terbit sekali dengan nomornya (LP-…) dan ditulis ulang dengan angka yang sama; bila angkanya berubah sesudahnya, terbitkan laporan pengganti.</source>
-        <translation>For BAZNAS's zakat distribution records: per mustahik, the contributions paid for them (by the payments recorded in this date range), with their asnaf. Saved as Excel. A period's record is issued once with its number (LP-…) and written again with the same figures; if its figures change afterwards, issue a replacement record.</translation>
+        <translation>For BAZNAS&apos;s zakat distribution records: per mustahik, the contributions paid for them (by the payments recorded in this date range), with their asnaf. Saved as Excel. A period&apos;s record is issued once with its number (LP-…) and written again with the same figures; if its figures change afterwards, issue a replacement record.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="683"/>
+        <location filename="../../desktop/gui/membership_window.py" line="682"/>
         <source>&amp;Dari tanggal</source>
         <translation>&amp;From</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="684"/>
+        <location filename="../../desktop/gui/membership_window.py" line="683"/>
         <source>&amp;Sampai tanggal</source>
         <translation>&amp;To</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="685"/>
+        <location filename="../../desktop/gui/membership_window.py" line="684"/>
         <source>Terbitkan laporan &amp;pengganti bila angkanya berubah sejak terbit</source>
         <translation>Issue a &amp;replacement record if its figures changed since it was issued</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="690"/>
+        <location filename="../../desktop/gui/membership_window.py" line="689"/>
         <source>&amp;Simpan laporan…</source>
         <translation>&amp;Save report…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="706"/>
-        <location filename="../../desktop/gui/membership_window.py" line="716"/>
+        <location filename="../../desktop/gui/membership_window.py" line="705"/>
+        <location filename="../../desktop/gui/membership_window.py" line="715"/>
         <source>Tanggal akhir sebelum tanggal awal.</source>
         <translation>The end date is before the start date.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="708"/>
+        <location filename="../../desktop/gui/membership_window.py" line="707"/>
         <source>Simpan laporan penyaluran BAZNAS</source>
         <translation>Save the BAZNAS distribution report</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="723"/>
+        <location filename="../../desktop/gui/membership_window.py" line="722"/>
         <source>Laporan penyaluran BAZNAS {number}: {count} mustahik, {total}, disimpan ke {path}.</source>
         <translation>BAZNAS distribution record {number}: {count} mustahik, {total}, saved to {path}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="726"/>
+        <location filename="../../desktop/gui/membership_window.py" line="725"/>
         <source>Menggantikan {number}.</source>
         <translation>Replaces {number}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="728"/>
+        <location filename="../../desktop/gui/membership_window.py" line="727"/>
         <source>Terbit {date}; ditulis ulang dengan angka yang sama.</source>
         <translation>Issued {date}; written again with the same figures.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="731"/>
+        <location filename="../../desktop/gui/membership_window.py" line="730"/>
         <source>Angka periode ini berubah sejak {number} terbit: centang &quot;Terbitkan laporan pengganti&quot; lalu simpan lagi.</source>
         <translation>The figures of this period changed since {number} was issued: tick &quot;Issue a replacement record&quot; and save again.</translation>
     </message>
@@ -890,112 +981,112 @@
 <context>
     <name>BillDialog</name>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="742"/>
+        <location filename="../../desktop/gui/membership_window.py" line="741"/>
         <source>Rekonsiliasi tagihan BPJS</source>
         <translation>BPJS bill reconciliation</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="743"/>
+        <location filename="../../desktop/gui/membership_window.py" line="742"/>
         <source>Bandingkan tagihan yang dikirim BPJS dengan bulan kepesertaan yang dibayar BAZNAS: siapa dan bulan apa yang ditagih padahal tidak diharapkan, yang diharapkan tetapi tidak ditagih, dan selisih harga. Rinciannya disimpan sebagai Excel.</source>
         <translation>Compare the bill BPJS sent with the months of membership BAZNAS paid for: who and which months were charged though not expected, expected but not charged, and price differences. The details are saved as Excel.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="748"/>
+        <location filename="../../desktop/gui/membership_window.py" line="747"/>
         <source>Periode tagihan</source>
         <translation>Bill period</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="748"/>
+        <location filename="../../desktop/gui/membership_window.py" line="747"/>
         <source>Baris dibandingkan</source>
         <translation>Rows compared</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="749"/>
+        <location filename="../../desktop/gui/membership_window.py" line="748"/>
         <source>Ditagih BPJS</source>
         <translation>Charged by BPJS</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="749"/>
+        <location filename="../../desktop/gui/membership_window.py" line="748"/>
         <source>Diharapkan (buku dana)</source>
         <translation>Expected (ledger)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="750"/>
+        <location filename="../../desktop/gui/membership_window.py" line="749"/>
         <source>Selisih</source>
         <translation>Difference</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="750"/>
+        <location filename="../../desktop/gui/membership_window.py" line="749"/>
         <source>Ditagih, tidak diharapkan</source>
         <translation>Charged, not expected</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="751"/>
+        <location filename="../../desktop/gui/membership_window.py" line="750"/>
         <source>Diharapkan, tidak ditagih</source>
         <translation>Expected, not charged</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="751"/>
+        <location filename="../../desktop/gui/membership_window.py" line="750"/>
         <source>Selisih harga</source>
         <translation>Price differences</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="752"/>
+        <location filename="../../desktop/gui/membership_window.py" line="751"/>
         <source>Baris tidak terbaca</source>
         <translation>Rows not read</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="758"/>
+        <location filename="../../desktop/gui/membership_window.py" line="757"/>
         <source>&amp;Pilih tagihan BPJS…</source>
         <translation>&amp;Choose BPJS bill…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="769"/>
+        <location filename="../../desktop/gui/membership_window.py" line="768"/>
         <source>Pilih berkas tagihan BPJS</source>
         <translation>Choose the BPJS bill file</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="770"/>
+        <location filename="../../desktop/gui/membership_window.py" line="769"/>
         <source>Tagihan BPJS (*.xlsx *.xls *.ods *.csv)</source>
         <translation>BPJS bill (*.xlsx *.xls *.ods *.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="773"/>
+        <location filename="../../desktop/gui/membership_window.py" line="772"/>
         <source>Simpan rincian rekonsiliasi</source>
         <translation>Save the reconciliation details</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="786"/>
+        <location filename="../../desktop/gui/membership_window.py" line="785"/>
         <source>{count} ({amount})</source>
         <translation>{count} ({amount})</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="790"/>
+        <location filename="../../desktop/gui/membership_window.py" line="789"/>
         <source>{first} s.d. {last}</source>
         <translation>{first} to {last}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="800"/>
+        <location filename="../../desktop/gui/membership_window.py" line="799"/>
         <source>baris {row}: {problem}</source>
         <translation>row {row}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="804"/>
+        <location filename="../../desktop/gui/membership_window.py" line="803"/>
         <source>lebih banyak ditagih</source>
         <translation>charged more</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="804"/>
+        <location filename="../../desktop/gui/membership_window.py" line="803"/>
         <source>lebih sedikit ditagih</source>
         <translation>charged less</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="807"/>
+        <location filename="../../desktop/gui/membership_window.py" line="806"/>
         <source>Sesuai: ditagih sama dengan yang diharapkan.</source>
         <translation>Matches: charged the same as expected.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="808"/>
+        <location filename="../../desktop/gui/membership_window.py" line="807"/>
         <source>Rincian ditulis ke {path}.</source>
         <translation>Details written to {path}.</translation>
     </message>
@@ -1003,383 +1094,399 @@
 <context>
     <name>EnrollmentForm</name>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="87"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="95"/>
         <source>Ubah data peserta</source>
         <translation>Edit participant</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="87"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="95"/>
         <source>Pendaftaran peserta baru</source>
         <translation>New enrollment</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="116"/>
-        <source>Pulihkan isian</source>
-        <translation>Restore entries</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="117"/>
-        <source>Buang</source>
-        <translation>Discard</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="134"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="142"/>
         <source>Identitas (sesuai KTP)</source>
         <translation>Identity (as on the KTP)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="135"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="143"/>
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="135"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="143"/>
         <source>16 digit, sesuai KTP</source>
         <translation>16 digits, as on the KTP</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="138"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="146"/>
         <source>No. KK</source>
         <translation>Family card no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="138"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="146"/>
         <source>16 digit, Kartu Keluarga; boleh kosong</source>
         <translation>16 digits, family card (Kartu Keluarga); optional</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="139"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="147"/>
         <source>Nama lengkap</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="139"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="147"/>
         <source>seperti tertulis di KTP</source>
         <translation>as written on the KTP</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="140"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="148"/>
         <source>Tempat lahir</source>
         <translation>Place of birth</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="141"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="149"/>
         <source>Tanggal lahir</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="141"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="149"/>
         <source>hh-bb-tttt, mis. 17-08-1980</source>
         <translation>dd-mm-yyyy, e.g. 17-08-1980</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="142"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="150"/>
         <source>Jenis kelamin</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="144"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="152"/>
         <source>Domisili</source>
         <translation>Domicile</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="145"/>
-        <source>Alamat</source>
-        <translation>Address</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="145"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="153"/>
         <source>jalan/dusun, nomor, RT/RW</source>
         <translation>street/hamlet, number, RT/RW</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="146"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="154"/>
         <source>Kabupaten/Kota</source>
         <translation>Regency/City</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="147"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="155"/>
         <source>Kecamatan</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="148"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="156"/>
         <source>Desa/Kelurahan</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="157"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="165"/>
         <source>Ahli waris (penerima santunan JKM)</source>
         <translation>Heir (receives the JKM benefit)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="158"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="166"/>
         <source>Nama ahli waris</source>
         <translation>Heir&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="159"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="167"/>
         <source>Hubungan</source>
         <translation>Relationship</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="160"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="168"/>
         <source>No. HP ahli waris</source>
         <translation>Heir&apos;s mobile</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="160"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="168"/>
         <source>boleh kosong</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="163"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="171"/>
         <source>Pekerjaan dan kontak</source>
         <translation>Work and contact</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="164"/>
-        <source>No. HP</source>
-        <translation>Mobile</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="164"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="172"/>
         <source>mis. 0812-3456-7890</source>
         <translation>e.g. 0812-3456-7890</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="165"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="172"/>
+        <source>No. &amp;HP</source>
+        <translation>Mobile &amp;phone</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="173"/>
         <source>Pekerjaan</source>
         <translation>Occupation</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="166"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="174"/>
         <source>Pekerjaan lainnya</source>
         <translation>Other occupation</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="166"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="174"/>
         <source>isi bila memilih Lainnya</source>
         <translation>fill in when choosing Other</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="167"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="175"/>
         <source>Penghasilan per bulan (Rp)</source>
         <translation>Monthly income (Rp)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="167"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="175"/>
         <source>mis. 1.500.000</source>
         <translation>e.g. 1.500.000</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="174"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="182"/>
         <source>Sekolah anak (bila didaftarkan lewat sekolah)</source>
         <translation>Child&apos;s school (when enrolled through a school)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="175"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="183"/>
         <source>Sekolah</source>
         <translation>School</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="175"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="183"/>
         <source>— tidak lewat sekolah —</source>
         <translation>— not through a school —</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="180"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="185"/>
         <source>Nama siswa</source>
         <translation>Pupil&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="181"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="186"/>
         <source>Kelas</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="181"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="186"/>
         <source>mis. 5 atau VII A</source>
         <translation>e.g. 5 or VII A</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="183"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="188"/>
         <source>Kepesertaan</source>
         <translation>Membership</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="184"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="189"/>
         <source>Program</source>
         <translation>Programme</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="185"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="190"/>
         <source>Sumber dana</source>
         <translation>Funding</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="186"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="191"/>
         <source>Asnaf (golongan penerima zakat)</source>
         <translation>Asnaf (zakat recipient category)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="525"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="493"/>
+        <source>kelurahan</source>
+        <translation>kelurahan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="493"/>
+        <source>desa</source>
+        <translation>village</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="494"/>
+        <source>{name} ({kind}), Kec. {kecamatan}</source>
+        <translation>{name} ({kind}), Kec. {kecamatan}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="584"/>
         <source>Siap disimpan (Ctrl+S).</source>
         <translation>Ready to save (Ctrl+S).</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="526"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="585"/>
         <source>Siap disimpan (Ctrl+S), dengan {n} peringatan.</source>
         <translation>Ready to save (Ctrl+S), with {n} warning(s).</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="232"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="237"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="207"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="212"/>
         <source>Hapus peserta…</source>
         <translation>Delete participant…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="85"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="93"/>
         <source>Data peserta (hanya dilihat)</source>
         <translation>Participant record (view only)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="209"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="124"/>
+        <source>&amp;Pulihkan isian (Alt+P)</source>
+        <translation>&amp;Restore entries (Alt+P)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="125"/>
+        <source>&amp;Buang</source>
+        <translation>&amp;Discard</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="153"/>
+        <source>&amp;Alamat</source>
+        <translation>&amp;Address</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="214"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="210"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="215"/>
         <source>Simpan (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="212"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="217"/>
         <source>Simpan data peserta (Ctrl+S)</source>
         <translation>Save the participant (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="228"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="233"/>
         <source>No. Registrasi</source>
         <translation>Registration no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="230"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="235"/>
         <source>No. KPJ</source>
         <translation>KPJ no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="234"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="239"/>
         <source>Masa perlindungan</source>
         <translation>Coverage</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="234"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="239"/>
         <source>{start} s.d. {end}</source>
         <translation>{start} to {end}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="270"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="276"/>
         <source>ketik untuk mencari, atau ↓</source>
         <translation>type to search, or ↓</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="274"/>
-        <location filename="../../desktop/gui/enrollment_form.py" line="459"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="280"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="489"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="521"/>
         <source>— pilih —</source>
         <translation>— choose —</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="418"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="440"/>
         <source>NIK terbit di: {place}</source>
         <translation>NIK issued in: {place}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="463"/>
-        <source>(kelurahan)</source>
-        <translation>(urban village)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="463"/>
-        <source>(desa)</source>
-        <translation>(village)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="529"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="588"/>
         <source>Belum bisa disimpan: {n} isian perlu diperbaiki atau dilengkapi.</source>
         <translation>Cannot be saved yet: {n} field(s) need fixing or filling in.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="531"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="590"/>
         <source>Belum diisi: {fields}.</source>
         <translation>Not filled in: {fields}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="536"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="600"/>
+        <source>{n} isian perlu diperbaiki (lihat tulisan merah).</source>
+        <translation>{n} fields need correcting (see the red text).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="602"/>
+        <source>{n} isian lagi perlu diisi.</source>
+        <translation>{n} more fields to fill in.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="606"/>
         <source>{n} isian lagi perlu diisi. Enter: ke isian berikutnya yang belum diisi; Tab: ke isian berikutnya; Ctrl+S: simpan.</source>
         <translation>{n} more field(s) to fill. Enter: next field still to fill; Tab: next field; Ctrl+S: save.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="628"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="735"/>
         <source>Hanya dilihat: data ini didaftarkan oleh {by}, dan peran Anda tidak dapat mengubahnya. NIK, No. HP dan alamat disembunyikan.</source>
         <translation>View only: this record was enrolled by {by} and your role cannot change it. NIK, phone numbers and address are hidden.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="647"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="754"/>
         <source>Ada isian yang belum disimpan dari {when}. Lanjutkan isian itu?</source>
         <translation>There are unsaved entries from {when}. Continue with them?</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="688"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="795"/>
         <source>Menyimpan…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="724"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="831"/>
         <source>Tidak tersimpan</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="730"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="837"/>
         <source>Hapus peserta</source>
         <translation>Delete participant</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="731"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="838"/>
         <source>Alasan menghapus {name} ({regno}):</source>
         <translation>Reason for deleting {name} ({regno}):</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="737"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="844"/>
         <source>Tidak terhapus</source>
         <translation>Not deleted</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="751"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="858"/>
         <source>Tutup formulir?</source>
         <translation>Close the form?</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="752"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="859"/>
         <source>Isian ini belum disimpan sebagai data peserta. Isian tetap tersimpan sebagai draf dan dapat dilanjutkan saat formulir dibuka lagi.</source>
         <translation>These entries are not saved as a participant yet. They stay saved as a draft and can be continued when the form is opened again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="754"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="861"/>
         <source>Tutup, simpan draf</source>
         <translation>Close, keep draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="755"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="862"/>
         <source>Buang isian</source>
         <translation>Discard entries</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrollment_form.py" line="756"/>
+        <location filename="../../desktop/gui/enrollment_form.py" line="863"/>
         <source>Kembali</source>
         <translation>Go back</translation>
     </message>
@@ -1387,7 +1494,7 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../desktop/gui/i18n.py" line="67"/>
+        <location filename="../../desktop/gui/i18n.py" line="69"/>
         <source>Terjadi kesalahan tak terduga ({kind}). Data yang sudah tersimpan aman.</source>
         <translation>An unexpected error occurred ({kind}). Data already saved is safe.</translation>
     </message>
@@ -1483,42 +1590,42 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../desktop/gui/login.py" line="132"/>
+        <location filename="../../desktop/gui/login.py" line="149"/>
         <source>Nama lengkap</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/login.py" line="133"/>
+        <location filename="../../desktop/gui/login.py" line="150"/>
         <source>Nama pengguna</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/login.py" line="115"/>
+        <location filename="../../desktop/gui/login.py" line="132"/>
         <source>&lt;b&gt;Selamat datang di Lindung.&lt;/b&gt;&lt;br&gt;Laptop ini belum memiliki akun, jadi datanya belum terlindungi kata sandi. Buat akun admin terlebih dahulu; admin dapat menambah akun relawan lain dari menu Akun.</source>
         <translation>&lt;b&gt;Welcome to Lindung.&lt;/b&gt;&lt;br&gt;This laptop has no account yet, so its data is not protected by a password. Create the admin account first; the admin can add other volunteers&apos; accounts from the Accounts menu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/login.py" line="111"/>
+        <location filename="../../desktop/gui/login.py" line="128"/>
         <source>Mulai</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/login.py" line="134"/>
+        <location filename="../../desktop/gui/login.py" line="151"/>
         <source>Kata sandi (min. {n})</source>
         <translation>Password (min. {n})</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/login.py" line="137"/>
+        <location filename="../../desktop/gui/login.py" line="154"/>
         <source>Ulangi kata sandi</source>
         <translation>Repeat password</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/login.py" line="138"/>
+        <location filename="../../desktop/gui/login.py" line="155"/>
         <source>Buat akun admin</source>
         <translation>Create admin account</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/login.py" line="142"/>
+        <location filename="../../desktop/gui/login.py" line="159"/>
         <source>Kedua kata sandi tidak sama.</source>
         <translation>The two passwords differ.</translation>
     </message>
@@ -1526,72 +1633,72 @@
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1090"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1089"/>
         <source>Riwayat kepesertaan — {name}</source>
         <translation>Membership history — {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1096"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1095"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1096"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1095"/>
         <source>Oleh</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1096"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1095"/>
         <source>Peristiwa</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1098"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1097"/>
         <source>Status, nomor KPJ dan masa perlindungan mengikuti peristiwa ini; tidak diketik. Hanya cabang yang mengajukan ke BPJS, membaca jawabannya dan mencatat pembayaran.</source>
         <translation>Status, KPJ number and coverage follow from these events; they are never typed. Only the branch submits to BPJS, reads its answers and records payments.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1105"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1104"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1116"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1115"/>
         <source>&lt;b&gt;{name}&lt;/b&gt; · No. Registrasi {regno}</source>
         <translation>&lt;b&gt;{name}&lt;/b&gt; · Registration no. {regno}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1118"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1117"/>
         <source>Status: &lt;b&gt;{status}&lt;/b&gt;</source>
         <translation>Status: &lt;b&gt;{status}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1120"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1119"/>
         <source>No. KPJ: &lt;b&gt;{kpj}&lt;/b&gt;</source>
         <translation>KPJ no.: &lt;b&gt;{kpj}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1122"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1121"/>
         <source>dilindungi {start} s.d. {end}</source>
         <translation>covered {start} to {end}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1125"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1124"/>
         <source>peserta sejak {start}, iuran belum dibayar</source>
         <translation>member since {start}, contributions not paid yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1128"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1127"/>
         <source>iuran {months} bulan sudah dibayar; perlindungan mulai pada tanggal kepesertaan dari BPJS</source>
         <translation>{months} months of contributions paid; coverage starts on the membership date BPJS gives</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1131"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1130"/>
         <source>alasan BPJS: {reason}</source>
         <translation>BPJS&apos;s reason: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1136"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1135"/>
         <source>Belum ada peristiwa: peserta ini terdaftar di Lindung tetapi belum diajukan ke BPJS.</source>
         <translation>No events yet: this worker is enrolled in Lindung but not yet submitted to BPJS.</translation>
     </message>
@@ -1727,12 +1834,12 @@
         <translation>Import pupils&apos; parents list</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="247"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="244"/>
         <source>Pilih berkas .xlsx, .xls, .ods atau .csv</source>
         <translation>Choose an .xlsx, .xls, .ods or .csv file</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="249"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="246"/>
         <source>Pilih berkas…</source>
         <translation>Choose file…</translation>
     </message>
@@ -1752,247 +1859,249 @@
         <translation>— no school —</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="244"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="241"/>
         <source>2. Berkas</source>
         <translation>2. File</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="251"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="248"/>
         <source>Templat kosong…</source>
         <translation>Blank template…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="252"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="249"/>
         <source>Simpan templat impor resmi (.xlsx) untuk diisi sekolah</source>
         <translation>Save the official import template (.xlsx) for schools to fill in</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="256"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="253"/>
         <source>Kolom di berkas → isian Lindung</source>
         <translation>Columns in the file → Lindung fields</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="278"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="275"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="292"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="289"/>
         <source>Tampilkan</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="294"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="290"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="291"/>
         <source>Semua baris</source>
         <translation>All rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="295"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="292"/>
         <source>Perlu diperbaiki (ditolak/ganda)</source>
         <translation>Needs fixing (rejected/duplicate)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="296"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="293"/>
         <source>Dengan peringatan</source>
         <translation>With warnings</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="297"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="294"/>
         <source>Siap disimpan</source>
         <translation>Ready to save</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="298"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="295"/>
         <source>Valid</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="299"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="296"/>
         <source>Ditolak</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="300"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="297"/>
         <source>Ganda</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="301"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="298"/>
         <source>Tidak memenuhi syarat</source>
         <translation>Not eligible</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="302"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="299"/>
         <source>Dilewati</source>
         <translation>Skipped</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="339"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="336"/>
         <source>Klik dua kali sel untuk memperbaikinya; baris itu langsung diperiksa ulang.</source>
         <translation>Double-click a cell to correct it; the row is checked again at once.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="344"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="341"/>
         <source>Ekspor baris ditolak…</source>
         <translation>Export rejected rows…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="345"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="342"/>
         <source>Simpan baris yang tidak bisa didaftarkan, dengan kolom Keterangan, untuk diperbaiki lalu diimpor lagi</source>
         <translation>Save the rows that could not be enrolled, with a Keterangan (reason) column, to fix and import again</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="349"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="346"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="350"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="347"/>
         <source>Simpan data valid</source>
         <translation>Save valid rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="371"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="368"/>
         <source>Pilih daftar orang tua</source>
         <translation>Choose a parents&apos; list</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="378"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="375"/>
         <source>Membaca dan memeriksa {name}…</source>
         <translation>Reading and checking {name}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="390"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="387"/>
         <source>Memeriksa ulang dengan kolom baru…</source>
         <translation>Checking again with the new columns…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="402"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="399"/>
         <source>Menyimpan {count} data…</source>
         <translation>Saving {count} rows…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="410"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="407"/>
         <source>Simpan baris ditolak</source>
         <translation>Save rejected rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="418"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="415"/>
         <source>{count} baris ditolak disimpan ke {path}.</source>
         <translation>{count} rejected rows saved to {path}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="428"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="425"/>
         <source>Simpan templat impor</source>
         <translation>Save import template</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="473"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="470"/>
         <source>Simpan {count} data valid</source>
         <translation>Save {count} valid rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="497"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="494"/>
         <source>Lembar dibaca: {sheet}.</source>
         <translation>Sheet read: {sheet}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="506"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="503"/>
         <source>Berkas EMIS: {pupils} siswa, {people} orang tua/wali</source>
         <translation>EMIS file: {pupils} pupils, {people} parents/guardians</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="507"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="504"/>
         <source>Berkas Dapodik: {pupils} siswa, {people} orang tua/wali</source>
         <translation>Dapodik file: {pupils} pupils, {people} parents/guardians</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="511"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="508"/>
         <source>Setiap siswa memberi ayah, ibu dan wali; tanggal lahir, jenis kelamin dan tempat lahir diambil dari NIK, kabupaten/kota dari sekolah ({kabupaten}).</source>
         <translation>Each pupil gives a father, mother and guardian; birth date, sex and birth place are taken from the NIK, the regency/city from the school ({kabupaten}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="522"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="519"/>
         <source>{school} (NPSN {npsn}): {people} orang</source>
         <translation>{school} (NPSN {npsn}): {people} people</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="524"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="521"/>
         <source>&quot;{school}&quot;: {people} orang, sekolah belum terdaftar</source>
         <translation>&quot;{school}&quot;: {people} people, school not registered yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="526"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="523"/>
         <source>Daftar ini menyebut {count} sekolah; setiap baris masuk ke sekolah yang disebutnya: {schools}.</source>
         <translation>This list names {count} schools; each row goes to the school it names: {schools}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="529"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="526"/>
         <source>Sekolah yang belum terdaftar: admin menambahkannya dulu (Pengaturan → Sekolah…), lalu impor berkas ini lagi; yang sudah terdaftar tetap dapat disimpan.</source>
         <translation>Schools not registered yet: the admin adds them first (Settings → Schools…), then import this file again; rows for registered schools can still be saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="532"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="529"/>
         <source>{count} baris tidak menyebut sekolahnya dan tidak didaftarkan.</source>
         <translation>{count} rows do not name their school and are not enrolled.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="535"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="532"/>
         <source>Pilihan sekolah di atas tidak dipakai untuk daftar ini.</source>
         <translation>The school chosen above is not used for this list.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="557"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="554"/>
         <source>Baris {row}: {reasons}</source>
         <translation>Row {row}: {reasons}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="558"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="555"/>
         <source>Baris {row}: siap disimpan.</source>
         <translation>Row {row}: ready to save.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="566"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="563"/>
         <source>Kolom {columns} tidak dikenali. Pilih kolomnya di bagian &quot;Kolom di berkas&quot; di atas.</source>
         <translation>Columns {columns} were not recognised. Choose them under &quot;Columns in the file&quot; above.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="570"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="567"/>
         <source>{total} orang: {valid} siap disimpan, {warning} dengan peringatan, {error} ditolak, {duplicate} ganda, {not_eligible} tidak memenuhi syarat, {skipped} dilewati.</source>
         <translation>{total} people: {valid} ready to save, {warning} with warnings, {error} rejected, {duplicate} duplicates, {not_eligible} not eligible, {skipped} skipped.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="577"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="574"/>
         <source>{total} baris: {valid} siap disimpan, {warning} dengan peringatan, {error} ditolak, {duplicate} ganda.</source>
         <translation>{total} rows: {valid} ready to save, {warning} with warnings, {error} rejected, {duplicate} duplicates.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="587"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="262"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="584"/>
         <source>— tidak ada —</source>
         <translation>— none —</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="589"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="586"/>
         <source>(kolom {n} tanpa judul)</source>
         <translation>(column {n}, no header)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="599"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="597"/>
         <source>Tersimpan</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="601"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="599"/>
         <source>{count} peserta didaftarkan. {left} baris tidak didaftarkan; ekspor untuk diperbaiki.</source>
         <translation>{count} participants enrolled. {left} rows not enrolled; export them to fix.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="603"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="601"/>
         <source>{count} peserta didaftarkan.</source>
         <translation>{count} participants enrolled.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="618"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="616"/>
         <source>Pilih sekolah asal berkas ini di kolom Sekolah di atas.</source>
         <translation>Choose this file&apos;s school in the School box above.</translation>
     </message>
@@ -2201,32 +2310,32 @@
         <translation>Self-paid</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="52"/>
+        <location filename="../../desktop/services/accounts.py" line="57"/>
         <source>Relawan</source>
         <translation>Volunteer</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="53"/>
+        <location filename="../../desktop/services/accounts.py" line="58"/>
         <source>Koordinator sekolah</source>
         <translation>School coordinator</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="54"/>
+        <location filename="../../desktop/services/accounts.py" line="59"/>
         <source>Petugas cetak</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="55"/>
+        <location filename="../../desktop/services/accounts.py" line="60"/>
         <source>Admin</source>
         <translation>Admin</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="207"/>
+        <location filename="../../desktop/services/audit.py" line="211"/>
         <source>A4, 10 kartu per lembar</source>
         <translation>A4, 10 cards a sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="208"/>
+        <location filename="../../desktop/services/audit.py" line="212"/>
         <source>satu kartu per halaman</source>
         <translation>one card a page</translation>
     </message>
@@ -2303,7 +2412,27 @@
         <translation>Checking the password…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/login.py" line="76"/>
+        <location filename="../../desktop/gui/login.py" line="74"/>
+        <source>Lupa kata sandi admin…</source>
+        <translation>Forgot the admin password…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/login.py" line="82"/>
+        <source>Lupa kata sandi admin</source>
+        <translation>Forgot the admin password</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/login.py" line="83"/>
+        <source>Ketik kode pemulihan laptop ini (dicatat saat Lindung pertama kali disiapkan), nama pengguna admin, dan kata sandi barunya. Semua data tetap ada. Sesudahnya kode pemulihan baru ditampilkan.</source>
+        <translation>Type this laptop's recovery code (written down when Lindung was first set up), the admin's user name and the new password. All data stays. A new recovery code is shown afterwards.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/login.py" line="85"/>
+        <source>Atur ulang dan masuk</source>
+        <translation>Reset and sign in</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/login.py" line="93"/>
         <source>Isi nama pengguna dan kata sandi.</source>
         <translation>Enter your user name and password.</translation>
     </message>
@@ -2327,169 +2456,170 @@
         <translation>All regencies/cities</translation>
     </message>
     <message>
+        <location filename="../../desktop/gui/main_window.py" line="103"/>
         <location filename="../../desktop/gui/main_window.py" line="104"/>
-        <location filename="../../desktop/gui/main_window.py" line="105"/>
         <source>Semua sekolah</source>
         <translation>All schools</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="109"/>
+        <location filename="../../desktop/gui/main_window.py" line="107"/>
+        <location filename="../../desktop/gui/main_window.py" line="108"/>
         <source>Semua status</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="112"/>
+        <location filename="../../desktop/gui/main_window.py" line="111"/>
         <source>Berakhir dalam 30 hari</source>
         <translation>Ending within 30 days</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="116"/>
+        <location filename="../../desktop/gui/main_window.py" line="115"/>
         <source>+ Peserta baru</source>
         <translation>+ New participant</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="117"/>
+        <location filename="../../desktop/gui/main_window.py" line="116"/>
         <source>Daftarkan pekerja baru (Ctrl+N)</source>
         <translation>Enroll a new worker (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="119"/>
+        <location filename="../../desktop/gui/main_window.py" line="118"/>
         <source>Impor…</source>
         <translation>Import…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="120"/>
+        <location filename="../../desktop/gui/main_window.py" line="119"/>
         <source>Impor daftar orang tua siswa dari Excel/LibreOffice/CSV (Ctrl+I)</source>
         <translation>Import a pupils&apos; parents list from Excel/LibreOffice/CSV (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="122"/>
-        <location filename="../../desktop/gui/main_window.py" line="192"/>
+        <location filename="../../desktop/gui/main_window.py" line="121"/>
+        <location filename="../../desktop/gui/main_window.py" line="191"/>
         <source>Cetak kartu…</source>
         <translation>Print cards…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="123"/>
+        <location filename="../../desktop/gui/main_window.py" line="122"/>
         <source>Cetak kartu peserta yang tampil di daftar (Ctrl+P)</source>
         <translation>Print the cards of the participants listed (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="159"/>
+        <location filename="../../desktop/gui/main_window.py" line="158"/>
         <source>Masuk sebagai {name} ({role})</source>
         <translation>Signed in as {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="162"/>
+        <location filename="../../desktop/gui/main_window.py" line="161"/>
         <source>Data tersimpan di laptop ini (luring)</source>
         <translation>Data is stored on this laptop (offline)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="181"/>
+        <location filename="../../desktop/gui/main_window.py" line="180"/>
         <source>&amp;Data</source>
         <translation>&amp;Data</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="182"/>
+        <location filename="../../desktop/gui/main_window.py" line="181"/>
         <source>Peserta baru…</source>
         <translation>New participant…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="184"/>
+        <location filename="../../desktop/gui/main_window.py" line="183"/>
         <source>Cari</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="186"/>
+        <location filename="../../desktop/gui/main_window.py" line="185"/>
         <source>Muat ulang</source>
         <translation>Reload</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="188"/>
+        <location filename="../../desktop/gui/main_window.py" line="187"/>
         <source>Impor daftar orang tua…</source>
         <translation>Import parents&apos; list…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="190"/>
+        <location filename="../../desktop/gui/main_window.py" line="189"/>
         <source>Keluar dari Lindung</source>
         <translation>Quit Lindung</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="218"/>
+        <location filename="../../desktop/gui/main_window.py" line="217"/>
         <source>Dokumen yang terbit…</source>
         <translation>Issued documents…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="358"/>
+        <location filename="../../desktop/gui/main_window.py" line="361"/>
         <source>Tidak berhasil</source>
         <translation>Did not work</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="394"/>
+        <location filename="../../desktop/gui/main_window.py" line="397"/>
         <source>Tersimpan: {name} ({regno}).</source>
         <translation>Saved: {name} ({regno}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="396"/>
+        <location filename="../../desktop/gui/main_window.py" line="399"/>
         <source>Ctrl+N: peserta berikutnya.</source>
         <translation>Ctrl+N: next participant.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="194"/>
+        <location filename="../../desktop/gui/main_window.py" line="193"/>
         <source>Sinkronkan dengan hub</source>
         <translation>Sync with the hub</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="196"/>
+        <location filename="../../desktop/gui/main_window.py" line="195"/>
         <source>Perubahan yang ditolak hub…</source>
         <translation>Changes the hub refused…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="197"/>
+        <location filename="../../desktop/gui/main_window.py" line="196"/>
         <source>Tinjau konflik dan data ganda…</source>
         <translation>Review conflicts and duplicates…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="210"/>
+        <location filename="../../desktop/gui/main_window.py" line="209"/>
         <source>Laporan</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="213"/>
+        <location filename="../../desktop/gui/main_window.py" line="212"/>
         <source>Ringkasan kepesertaan…</source>
         <translation>Enrollment summary…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="214"/>
+        <location filename="../../desktop/gui/main_window.py" line="213"/>
         <source>Tanda terima kartu sekolah terpilih…</source>
         <translation>Card receipts for the selected school…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="216"/>
+        <location filename="../../desktop/gui/main_window.py" line="215"/>
         <source>Kewajiban iuran BAZNAS…</source>
         <translation>BAZNAS contributions owed…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="217"/>
+        <location filename="../../desktop/gui/main_window.py" line="216"/>
         <source>Tagihan iuran satu batch…</source>
         <translation>Contribution invoice for one batch…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="223"/>
+        <location filename="../../desktop/gui/main_window.py" line="222"/>
         <source>&amp;Pengaturan</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="226"/>
+        <location filename="../../desktop/gui/main_window.py" line="225"/>
         <source>Hub dan sinkronisasi…</source>
         <translation>Hub and sync…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="227"/>
+        <location filename="../../desktop/gui/main_window.py" line="226"/>
         <source>Sekolah…</source>
         <translation>Schools…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="228"/>
+        <location filename="../../desktop/gui/main_window.py" line="227"/>
         <source>Pengaturan program…</source>
         <translation>Programme settings…</translation>
     </message>
@@ -2519,227 +2649,263 @@
         <translation>Audit log…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="247"/>
+        <location filename="../../desktop/gui/main_window.py" line="246"/>
+        <source>Kode pemulihan baru…</source>
+        <translation>New recovery code…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="251"/>
+        <source>Ganti kata sandi…</source>
+        <translation>Change password…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="253"/>
         <source>Keluar akun / ganti pengguna</source>
         <translation>Sign out / switch user</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="251"/>
+        <location filename="../../desktop/gui/main_window.py" line="257"/>
         <source>&amp;Bahasa</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="276"/>
+        <location filename="../../desktop/gui/main_window.py" line="282"/>
         <source>{n} peserta terdaftar</source>
         <translation>{n} participants enrolled</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="278"/>
+        <location filename="../../desktop/gui/main_window.py" line="284"/>
         <source>{n} peserta cocok dengan pencarian</source>
         <translation>{n} participants match the search</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="355"/>
+        <location filename="../../desktop/gui/main_window.py" line="358"/>
         <source>Memproses…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="406"/>
+        <location filename="../../desktop/gui/main_window.py" line="409"/>
         <source>{count} peserta diimpor.</source>
         <translation>{count} participants imported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="481"/>
-        <location filename="../../desktop/gui/main_window.py" line="482"/>
+        <location filename="../../desktop/gui/main_window.py" line="484"/>
+        <location filename="../../desktop/gui/main_window.py" line="485"/>
         <source>Simpan laporan</source>
         <translation>Save report</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="486"/>
+        <location filename="../../desktop/gui/main_window.py" line="489"/>
         <source>Laporan disimpan: {path}</source>
         <translation>Report saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="498"/>
+        <location filename="../../desktop/gui/main_window.py" line="501"/>
         <source>Tanda terima kartu</source>
         <translation>Card receipts</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="499"/>
+        <location filename="../../desktop/gui/main_window.py" line="502"/>
         <source>Pilih dulu sekolahnya di saringan sekolah.</source>
         <translation>First choose the school in the school filter.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="508"/>
+        <location filename="../../desktop/gui/main_window.py" line="511"/>
         <source>Kewajiban iuran</source>
         <translation>Contributions owed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="508"/>
+        <location filename="../../desktop/gui/main_window.py" line="511"/>
         <source>Untuk berapa bulan?</source>
         <translation>For how many months?</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="535"/>
         <location filename="../../desktop/gui/main_window.py" line="538"/>
-        <location filename="../../desktop/gui/main_window.py" line="554"/>
+        <location filename="../../desktop/gui/main_window.py" line="541"/>
+        <location filename="../../desktop/gui/main_window.py" line="557"/>
         <source>Tagihan iuran</source>
         <translation>Contribution invoice</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="536"/>
+        <location filename="../../desktop/gui/main_window.py" line="539"/>
         <source>Belum ada batch pengajuan: ajukan peserta ke BPJS dulu.</source>
         <translation>No submission batch yet: submit workers to BPJS first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="538"/>
+        <location filename="../../desktop/gui/main_window.py" line="541"/>
         <source>Tagihan untuk batch:</source>
         <translation>Invoice for batch:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="547"/>
+        <location filename="../../desktop/gui/main_window.py" line="550"/>
         <source>{number} diterbitkan, mengoreksi {invoice}: {path}</source>
         <translation>{number} issued, correcting {invoice}: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="549"/>
+        <location filename="../../desktop/gui/main_window.py" line="552"/>
         <source>Tagihan {number} diterbitkan: {path}</source>
         <translation>Invoice {number} issued: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="551"/>
+        <location filename="../../desktop/gui/main_window.py" line="554"/>
         <source>Tagihan {number} dicetak ulang seperti saat terbit: {path}</source>
         <translation>Invoice {number} reprinted as issued: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="555"/>
+        <location filename="../../desktop/gui/main_window.py" line="558"/>
         <source>Angka batch {batch} tidak berubah sejak dokumen terakhir: tidak ada koreksi yang perlu diterbitkan.</source>
         <translation>Batch {batch}&apos;s figures have not changed since the last document: there is no correction to issue.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="558"/>
+        <location filename="../../desktop/gui/main_window.py" line="561"/>
         <source>Angka tagihan berubah</source>
         <translation>The invoice figures have changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="559"/>
+        <location filename="../../desktop/gui/main_window.py" line="562"/>
         <source>Angka batch {batch} berubah sejak {since} (selisih {difference}). Yang disimpan tetap {number} seperti saat terbit. Terbitkan koreksinya: tagihan tambahan bila kewajiban bertambah, nota kredit bila berkurang.</source>
         <translation>Batch {batch}&apos;s figures have changed since {since} (difference {difference}). What is kept is still {number} as issued. Issue its correction: a supplementary invoice if more is owed, a credit note if less.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="565"/>
+        <location filename="../../desktop/gui/main_window.py" line="568"/>
         <source>Terbitkan koreksi…</source>
         <translation>Issue correction…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="567"/>
+        <location filename="../../desktop/gui/main_window.py" line="570"/>
         <source>Nanti saja</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="577"/>
+        <location filename="../../desktop/gui/main_window.py" line="580"/>
         <source>tagihan</source>
         <translation>invoice</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="577"/>
+        <location filename="../../desktop/gui/main_window.py" line="580"/>
         <source>tagihan tambahan</source>
         <translation>supplementary invoice</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="578"/>
+        <location filename="../../desktop/gui/main_window.py" line="581"/>
         <source>nota kredit</source>
         <translation>credit note</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="578"/>
+        <location filename="../../desktop/gui/main_window.py" line="581"/>
         <source>pengembalian kredit BAZNAS</source>
         <translation>BAZNAS credit refund</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="579"/>
+        <location filename="../../desktop/gui/main_window.py" line="582"/>
         <source>laporan penyaluran BAZNAS</source>
         <translation>BAZNAS distribution record</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="585"/>
+        <location filename="../../desktop/gui/main_window.py" line="588"/>
         <source>{number} · {kind} · {batch} · {date} · {total}</source>
         <translation>{number} · {kind} · {batch} · {date} · {total}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="592"/>
+        <location filename="../../desktop/gui/main_window.py" line="595"/>
         <source>Dokumen yang terbit</source>
         <translation>Issued documents</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="593"/>
+        <location filename="../../desktop/gui/main_window.py" line="596"/>
         <source>Belum ada dokumen yang terbit.</source>
         <translation>No documents issued yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="590"/>
+        <location filename="../../desktop/gui/main_window.py" line="593"/>
         <source> · mengoreksi {number}</source>
         <translation> · correcting {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="607"/>
+        <location filename="../../desktop/gui/main_window.py" line="610"/>
         <source>Belum terdaftar di hub</source>
         <translation>Not registered with the hub</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="608"/>
+        <location filename="../../desktop/gui/main_window.py" line="611"/>
         <source>Laptop ini belum terdaftar di hub cabang, jadi belum bisa sinkron. Data tetap tersimpan di laptop ini. Minta admin mendaftarkannya: menu Pengaturan → Hub dan sinkronisasi.</source>
         <translation>This laptop is not registered with the branch hub yet, so it cannot sync. The data stays saved on this laptop. Ask the admin to register it: menu Settings → Hub and sync.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="646"/>
+        <location filename="../../desktop/gui/main_window.py" line="649"/>
         <source>Simpan cadangan</source>
         <translation>Save backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="647"/>
-        <location filename="../../desktop/gui/main_window.py" line="669"/>
+        <location filename="../../desktop/gui/main_window.py" line="650"/>
+        <location filename="../../desktop/gui/main_window.py" line="672"/>
         <source>Cadangan Lindung (*.sqlite3)</source>
         <translation>Lindung backup (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="651"/>
+        <location filename="../../desktop/gui/main_window.py" line="654"/>
         <source>Mencadangkan…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="656"/>
+        <location filename="../../desktop/gui/main_window.py" line="659"/>
         <source>Cadangan {count} peserta disimpan di {path} (keutuhan diperiksa).</source>
         <translation>Backup of {count} participants saved to {path} (integrity checked).</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="664"/>
-        <location filename="../../desktop/gui/main_window.py" line="674"/>
+        <location filename="../../desktop/gui/main_window.py" line="667"/>
+        <location filename="../../desktop/gui/main_window.py" line="677"/>
         <source>Pulihkan dari cadangan</source>
         <translation>Restore from a backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="665"/>
+        <location filename="../../desktop/gui/main_window.py" line="668"/>
         <source>Tunggu sinkronisasi selesai, lalu coba lagi.</source>
         <translation>Wait for the sync to finish, then try again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="668"/>
+        <location filename="../../desktop/gui/main_window.py" line="671"/>
         <source>Pilih cadangan</source>
         <translation>Choose a backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="675"/>
+        <location filename="../../desktop/gui/main_window.py" line="678"/>
         <source>Semua data di laptop ini diganti dengan isi cadangan {name}. Data sekarang disimpan di samping basis data, dan yang terjadi sesudah cadangan dibuat diambil lagi dari hub saat sinkron. Lanjutkan?</source>
         <translation>All data on this laptop is replaced by the backup {name}. The current data is kept beside the database, and what happened after the backup was made comes back from the hub at the next sync. Continue?</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="710"/>
+        <location filename="../../desktop/gui/main_window.py" line="699"/>
+        <location filename="../../desktop/gui/main_window.py" line="701"/>
+        <source>Ganti kata sandi</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="699"/>
+        <source>Ganti kata sandi akun {name}. Kata sandi baru dipakai mulai saat masuk berikutnya.</source>
+        <translation>Change the password of the account {name}. The new password is used from the next sign-in.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="702"/>
+        <source>Kata sandi diganti.</source>
+        <translation>Password changed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="711"/>
+        <source>Kode pemulihan baru</source>
+        <translation>New recovery code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="712"/>
+        <source>Buat kode pemulihan baru? Kode yang lama tidak berlaku lagi; kode baru hanya ditampilkan sekali.</source>
+        <translation>Make a new recovery code? The old code stops working; the new code is shown only once.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="739"/>
         <source>Bahasa</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="711"/>
+        <location filename="../../desktop/gui/main_window.py" line="740"/>
         <source>Bahasa akan berganti ke {language} saat Lindung dibuka lagi.</source>
         <translation>The language changes to {language} when Lindung is opened again.</translation>
     </message>
@@ -2747,22 +2913,22 @@
 <context>
     <name>MembershipLinks</name>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1158"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1157"/>
         <source>Kepesertaan BPJS/BAZNAS…</source>
         <translation>BPJS/BAZNAS membership…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1164"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1163"/>
         <source>Riwayat kepesertaan…</source>
         <translation>Membership history…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1166"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1165"/>
         <source>BPJS dan BAZNAS: pengajuan, KPJ, pembayaran peserta terpilih</source>
         <translation>BPJS and BAZNAS: submissions, KPJ, payments of the selected worker</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1193"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1192"/>
         <source>Pilih dulu pesertanya di daftar.</source>
         <translation>Select the worker in the list first.</translation>
     </message>
@@ -2770,366 +2936,409 @@
 <context>
     <name>MembershipWindow</name>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="79"/>
+        <location filename="../../desktop/gui/membership_window.py" line="80"/>
         <source>{count} peserta berstatus {status}</source>
         <translation>{count} workers with status {status}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="88"/>
+        <location filename="../../desktop/gui/membership_window.py" line="89"/>
         <source>Kredit BAZNAS membayar seluruh kewajiban {credit}: tidak ada yang perlu ditransfer.</source>
-        <translation>BAZNAS's credit pays all that is owed, {credit}: nothing needs to be transferred.</translation>
+        <translation>BAZNAS&apos;s credit pays all that is owed, {credit}: nothing needs to be transferred.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="92"/>
+        <location filename="../../desktop/gui/membership_window.py" line="93"/>
         <source>Kredit BAZNAS membayar {credit}; BAZNAS mentransfer sisanya {rest}.</source>
-        <translation>BAZNAS's credit pays {credit}; BAZNAS transfers the rest, {rest}.</translation>
+        <translation>BAZNAS&apos;s credit pays {credit}; BAZNAS transfers the rest, {rest}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="95"/>
+        <location filename="../../desktop/gui/membership_window.py" line="96"/>
         <source>Jumlah yang dibayar belum diisi: hanya kewajibannya yang dicatat.</source>
         <translation>The amount paid is not given: only what is owed is recorded.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="99"/>
+        <location filename="../../desktop/gui/membership_window.py" line="100"/>
         <source>Sesuai: dibayar sama dengan kewajiban.</source>
         <translation>Matches: paid equals owed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="101"/>
+        <location filename="../../desktop/gui/membership_window.py" line="102"/>
         <source>KURANG {amount} dari kewajiban: tagih kekurangannya ke BAZNAS.</source>
         <translation>{amount} SHORT of what is owed: ask BAZNAS for the rest.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="104"/>
+        <location filename="../../desktop/gui/membership_window.py" line="105"/>
         <source>LEBIH {amount} dari kewajiban: catat kelebihannya untuk pembayaran berikutnya.</source>
         <translation>{amount} OVER what is owed: note the surplus for the next payment.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="265"/>
+        <location filename="../../desktop/gui/membership_window.py" line="264"/>
         <source>Dibayar untuk</source>
         <translation>Paid for</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="266"/>
+        <location filename="../../desktop/gui/membership_window.py" line="265"/>
         <source>Kewajiban (tarif iuran)</source>
         <translation>Owed (contribution rates)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="267"/>
+        <location filename="../../desktop/gui/membership_window.py" line="266"/>
         <source>Dibayar BAZNAS</source>
         <translation>Paid by BAZNAS</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="269"/>
+        <location filename="../../desktop/gui/membership_window.py" line="268"/>
         <source>Dari kredit BAZNAS</source>
-        <translation>From BAZNAS's credit</translation>
+        <translation>From BAZNAS&apos;s credit</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="270"/>
-        <location filename="../../desktop/gui/membership_window.py" line="911"/>
+        <location filename="../../desktop/gui/membership_window.py" line="269"/>
+        <location filename="../../desktop/gui/membership_window.py" line="910"/>
         <source>Selisih</source>
         <translation>Difference</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="274"/>
+        <location filename="../../desktop/gui/membership_window.py" line="273"/>
         <source>{count} peserta × {months} bulan</source>
         <translation>{count} workers × {months} months</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="277"/>
+        <location filename="../../desktop/gui/membership_window.py" line="276"/>
         <source>Tidak ikut dibayar: {who}.</source>
         <translation>Not paid for: {who}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="282"/>
+        <location filename="../../desktop/gui/membership_window.py" line="281"/>
         <source>(belum diisi)</source>
         <translation>(not given yet)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="284"/>
+        <location filename="../../desktop/gui/membership_window.py" line="283"/>
         <source>tidak dipakai</source>
         <translation>not used</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="830"/>
+        <location filename="../../desktop/gui/membership_window.py" line="829"/>
         <source>Kepesertaan BPJS dan pembayaran BAZNAS</source>
         <translation>BPJS membership and BAZNAS payments</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="838"/>
+        <location filename="../../desktop/gui/membership_window.py" line="837"/>
         <source>Pekerjaan cabang tiap bulan: (1) ajukan peserta yang siap ke BPJS, (2) baca jawaban BPJS (nomor KPJ atau alasan penolakan), (3) catat pembayaran BAZNAS untuk batch itu, (4) perpanjang peserta yang perlindungannya segera berakhir. Status dan nomor KPJ peserta mengikuti langkah-langkah ini dan ikut tersinkron ke semua laptop.</source>
         <translation>The branch&apos;s work each month: (1) submit the workers who are ready to BPJS, (2) read BPJS&apos;s answer (KPJ numbers or reasons for refusal), (3) record BAZNAS&apos;s payment for that batch, (4) renew those whose coverage ends soon. Workers&apos; status and KPJ numbers follow these steps and sync to every laptop.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="844"/>
+        <location filename="../../desktop/gui/membership_window.py" line="843"/>
         <source>Menghitung…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="852"/>
+        <location filename="../../desktop/gui/membership_window.py" line="851"/>
         <source>1. &amp;Ajukan ke BPJS…</source>
         <translation>1. &amp;Submit to BPJS…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="853"/>
+        <location filename="../../desktop/gui/membership_window.py" line="852"/>
         <source>2. &amp;Baca jawaban BPJS…</source>
         <translation>2. &amp;Read BPJS&apos;s answer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="854"/>
+        <location filename="../../desktop/gui/membership_window.py" line="853"/>
         <source>3. &amp;Catat pembayaran…</source>
         <translation>3. Record &amp;payment…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="855"/>
+        <location filename="../../desktop/gui/membership_window.py" line="854"/>
         <source>4. Pe&amp;rpanjang…</source>
         <translation>4. Re&amp;new…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="856"/>
+        <location filename="../../desktop/gui/membership_window.py" line="855"/>
         <source>&amp;Templat BPJS…</source>
         <translation>BPJS &amp;template…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="857"/>
+        <location filename="../../desktop/gui/membership_window.py" line="856"/>
         <source>&amp;Laporan penyaluran BAZNAS…</source>
         <translation>BAZNAS &amp;distribution report…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="858"/>
+        <location filename="../../desktop/gui/membership_window.py" line="857"/>
         <source>Kembalikan kre&amp;dit BAZNAS…</source>
         <translation>Refund BAZNAS cre&amp;dit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="859"/>
+        <location filename="../../desktop/gui/membership_window.py" line="858"/>
         <source>Rekonsiliasi ta&amp;gihan BPJS…</source>
         <translation>Reconcile BPJS bi&amp;ll…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="860"/>
+        <location filename="../../desktop/gui/membership_window.py" line="859"/>
         <source>Tulis berkas pendaftaran kolektif untuk peserta yang siap</source>
         <translation>Write the collective registration file for the workers who are ready</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="861"/>
+        <location filename="../../desktop/gui/membership_window.py" line="860"/>
         <source>Terapkan nomor KPJ dan penolakan dari berkas BPJS</source>
         <translation>Apply the KPJ numbers and refusals from BPJS&apos;s file</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="862"/>
+        <location filename="../../desktop/gui/membership_window.py" line="861"/>
         <source>Catat transfer BAZNAS untuk batch yang dipilih di tabel</source>
         <translation>Record BAZNAS&apos;s transfer for the batch selected in the table</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="863"/>
+        <location filename="../../desktop/gui/membership_window.py" line="862"/>
         <source>Bayar lagi untuk peserta yang perlindungannya segera berakhir</source>
         <translation>Pay again for the workers whose coverage ends soon</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="864"/>
+        <location filename="../../desktop/gui/membership_window.py" line="863"/>
         <source>Ikuti nama dan urutan kolom templat unggah cabang</source>
         <translation>Follow the names and order of the branch&apos;s upload template</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="865"/>
+        <location filename="../../desktop/gui/membership_window.py" line="864"/>
         <source>Excel per mustahik untuk catatan penyaluran zakat</source>
         <translation>Excel per recipient for the zakat distribution records</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="866"/>
+        <location filename="../../desktop/gui/membership_window.py" line="865"/>
         <source>Uang untuk bulan yang tidak diterima siapa pun, dikembalikan kepada BAZNAS</source>
         <translation>Money for months no one received, returned to BAZNAS</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="867"/>
+        <location filename="../../desktop/gui/membership_window.py" line="866"/>
         <source>Tagihan BPJS dibandingkan dengan bulan yang dibayar BAZNAS</source>
-        <translation>BPJS's bill compared with the months BAZNAS paid for</translation>
+        <translation>BPJS&apos;s bill compared with the months BAZNAS paid for</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="876"/>
+        <location filename="../../desktop/gui/membership_window.py" line="875"/>
         <source>Riwayat &amp;jawaban BPJS…</source>
         <translation>BPJS &amp;answer history…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="877"/>
+        <location filename="../../desktop/gui/membership_window.py" line="876"/>
         <source>Jawaban yang sudah diterapkan; urungkan yang salah</source>
         <translation>Answers already applied; undo a wrong one</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="882"/>
+        <location filename="../../desktop/gui/membership_window.py" line="881"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="893"/>
+        <location filename="../../desktop/gui/membership_window.py" line="892"/>
         <source>&lt;b&gt;Batch pengajuan ke BPJS&lt;/b&gt; (terbaru di atas; Enter pada batch: catat pembayarannya)</source>
         <translation>&lt;b&gt;Batches submitted to BPJS&lt;/b&gt; (newest first; Enter on a batch: record its payment)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="896"/>
+        <location filename="../../desktop/gui/membership_window.py" line="895"/>
         <source>No. batch</source>
         <translation>Batch no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="896"/>
+        <location filename="../../desktop/gui/membership_window.py" line="895"/>
         <source>Dibuat</source>
         <translation>Made</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="896"/>
+        <location filename="../../desktop/gui/membership_window.py" line="895"/>
         <source>Oleh</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="896"/>
-        <location filename="../../desktop/gui/membership_window.py" line="910"/>
+        <location filename="../../desktop/gui/membership_window.py" line="895"/>
+        <location filename="../../desktop/gui/membership_window.py" line="909"/>
         <source>Peserta</source>
         <translation>Workers</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="897"/>
+        <location filename="../../desktop/gui/membership_window.py" line="896"/>
         <source>Menunggu jawaban</source>
         <translation>Awaiting answer</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="897"/>
+        <location filename="../../desktop/gui/membership_window.py" line="896"/>
         <source>Aktif</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="897"/>
+        <location filename="../../desktop/gui/membership_window.py" line="896"/>
         <source>Ditolak</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="898"/>
+        <location filename="../../desktop/gui/membership_window.py" line="897"/>
         <source>Berakhir</source>
         <translation>Ended</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="898"/>
+        <location filename="../../desktop/gui/membership_window.py" line="897"/>
         <source>Bulan dibayar</source>
         <translation>Months paid</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="899"/>
+        <location filename="../../desktop/gui/membership_window.py" line="898"/>
         <source>Diajukan ke BPJS, jawabannya belum dibaca</source>
         <translation>Submitted to BPJS, no answer read yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="908"/>
+        <location filename="../../desktop/gui/membership_window.py" line="907"/>
         <source>&lt;b&gt;Pembayaran BAZNAS&lt;/b&gt;</source>
         <translation>&lt;b&gt;BAZNAS payments&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="909"/>
+        <location filename="../../desktop/gui/membership_window.py" line="908"/>
         <source>No. pembayaran</source>
         <translation>Payment no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="909"/>
+        <location filename="../../desktop/gui/membership_window.py" line="908"/>
         <source>Dicatat</source>
         <translation>Recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="909"/>
+        <location filename="../../desktop/gui/membership_window.py" line="908"/>
         <source>Untuk</source>
         <translation>For</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="910"/>
+        <location filename="../../desktop/gui/membership_window.py" line="909"/>
         <source>Bulan</source>
         <translation>Months</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="910"/>
+        <location filename="../../desktop/gui/membership_window.py" line="909"/>
         <source>Kewajiban</source>
         <translation>Owed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="910"/>
+        <location filename="../../desktop/gui/membership_window.py" line="909"/>
         <source>Dibayar</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="911"/>
+        <location filename="../../desktop/gui/membership_window.py" line="910"/>
         <source>Referensi</source>
         <translation>Reference</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="911"/>
+        <location filename="../../desktop/gui/membership_window.py" line="910"/>
         <source>Sumber dana</source>
         <translation>Fund</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="962"/>
+        <location filename="../../desktop/gui/membership_window.py" line="961"/>
         <source>{months} bulan</source>
         <translation>{months} months</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="963"/>
+        <location filename="../../desktop/gui/membership_window.py" line="962"/>
         <source>belum dibayar</source>
         <translation>not paid yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="980"/>
+        <location filename="../../desktop/gui/membership_window.py" line="979"/>
         <source>{paid} + kredit {credit}</source>
         <translation>{paid} + credit {credit}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="982"/>
+        <location filename="../../desktop/gui/membership_window.py" line="981"/>
         <source>perpanjangan</source>
         <translation>renewal</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="982"/>
+        <location filename="../../desktop/gui/membership_window.py" line="981"/>
         <source>daftar peserta</source>
         <translation>list of workers</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1018"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1017"/>
         <source>Kredit &lt;b&gt;{credit}&lt;/b&gt; dapat dipakai pada pembayaran berikutnya (&quot;Pakai kredit BAZNAS&quot;) atau dikembalikan kepada BAZNAS.</source>
         <translation>Credit &lt;b&gt;{credit}&lt;/b&gt; can be used in the next payment (&quot;Use BAZNAS credit&quot;) or returned to BAZNAS.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1022"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1021"/>
         <source>(Sudah dipakai {moved}; dikembalikan {refunded}.)</source>
         <translation>(Already used {moved}; refunded {refunded}.)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="978"/>
+        <location filename="../../desktop/gui/membership_window.py" line="977"/>
         <source>(tidak diisi)</source>
         <translation>(not given)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="984"/>
+        <location filename="../../desktop/gui/membership_window.py" line="983"/>
         <source>kurang {amount}</source>
         <translation>{amount} short</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="984"/>
+        <location filename="../../desktop/gui/membership_window.py" line="983"/>
         <source>lebih {amount}</source>
         <translation>{amount} over</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1002"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1001"/>
         <source>Di laptop ini: &lt;b&gt;{enrolled}&lt;/b&gt; terdaftar belum diajukan · &lt;b&gt;{submitted}&lt;/b&gt; menunggu jawaban BPJS · &lt;b&gt;{active}&lt;/b&gt; aktif (&lt;b&gt;{ending}&lt;/b&gt; berakhir dalam 30 hari) · &lt;b&gt;{refused}&lt;/b&gt; ditolak BPJS · &lt;b&gt;{ended}&lt;/b&gt; sudah berakhir</source>
         <translation>On this laptop: &lt;b&gt;{enrolled}&lt;/b&gt; enrolled, not submitted · &lt;b&gt;{submitted}&lt;/b&gt; awaiting BPJS&apos;s answer · &lt;b&gt;{active}&lt;/b&gt; active (&lt;b&gt;{ending}&lt;/b&gt; ending within 30 days) · &lt;b&gt;{refused}&lt;/b&gt; refused by BPJS · &lt;b&gt;{ended}&lt;/b&gt; ended</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1009"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1008"/>
         <source>Dana BAZNAS: dibayar &lt;b&gt;{paid}&lt;/b&gt; = untuk {months} bulan kepesertaan &lt;b&gt;{allocated}&lt;/b&gt; + kredit &lt;b&gt;{credit}&lt;/b&gt;</source>
         <translation>BAZNAS funds: paid &lt;b&gt;{paid}&lt;/b&gt; = for {months} member-months of coverage &lt;b&gt;{allocated}&lt;/b&gt; + credit &lt;b&gt;{credit}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1013"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1012"/>
         <source>(menunggu jawaban BPJS {held})</source>
         <translation>(waiting for BPJS&apos;s answer {held})</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1015"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1014"/>
         <source>&lt;span style=&apos;color:#b3261e&apos;&gt;kurang bayar &lt;b&gt;{owed}&lt;/b&gt;&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#b3261e&apos;&gt;underpaid &lt;b&gt;{owed}&lt;/b&gt;&lt;/span&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../desktop/gui/password_dialog.py" line="55"/>
+        <source>Kode pemulihan</source>
+        <translation>Recovery code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/password_dialog.py" line="56"/>
+        <source>Nama pengguna admin</source>
+        <translation>Admin's user name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/password_dialog.py" line="58"/>
+        <source>Kata sandi lama</source>
+        <translation>Old password</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/password_dialog.py" line="59"/>
+        <source>Kata sandi baru (min. {n})</source>
+        <translation>New password (min. {n})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/password_dialog.py" line="62"/>
+        <source>Ulangi kata sandi baru</source>
+        <translation>Repeat the new password</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/password_dialog.py" line="70"/>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/password_dialog.py" line="83"/>
+        <source>Isi kode pemulihan dan nama pengguna admin.</source>
+        <translation>Fill in the recovery code and the admin's user name.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/password_dialog.py" line="86"/>
+        <source>Kedua kata sandi baru tidak sama. Ketik lagi.</source>
+        <translation>The two new passwords differ. Type them again.</translation>
     </message>
 </context>
 <context>
@@ -3143,42 +3352,42 @@
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="407"/>
+        <location filename="../../desktop/gui/membership_window.py" line="406"/>
         <source>Catat pembayaran BAZNAS</source>
         <translation>Record BAZNAS&apos;s payment</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="408"/>
+        <location filename="../../desktop/gui/membership_window.py" line="407"/>
         <source>Catat transfer BAZNAS untuk iuran satu batch. Lindung menghitung kewajibannya dari tarif iuran yang berlaku; bila BAZNAS membayar jumlah lain, selisihnya disebut di bawah. Perlindungan peserta aktif berjalan sejak tanggal kepesertaan BPJS sepanjang bulan yang dibayar.</source>
         <translation>Record BAZNAS&apos;s transfer for one batch&apos;s contributions. Lindung works out what is owed from the contribution rates in force; when BAZNAS paid another amount, the difference is stated below. Active workers are covered from their BPJS membership date for the months paid.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="414"/>
+        <location filename="../../desktop/gui/membership_window.py" line="413"/>
         <source>{batch} — {count} peserta, {date}</source>
         <translation>{batch} — {count} workers, {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="419"/>
+        <location filename="../../desktop/gui/membership_window.py" line="418"/>
         <source>B&amp;atch</source>
         <translation>B&amp;atch</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="424"/>
+        <location filename="../../desktop/gui/membership_window.py" line="423"/>
         <source>&amp;Catat pembayaran</source>
         <translation>&amp;Record payment</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="430"/>
+        <location filename="../../desktop/gui/membership_window.py" line="429"/>
         <source>Belum ada batch pengajuan: ajukan peserta ke BPJS dulu.</source>
         <translation>No submission batch yet: submit workers to BPJS first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="442"/>
+        <location filename="../../desktop/gui/membership_window.py" line="441"/>
         <source>Batch ini sudah dibayar {months} bulan sebelumnya. Pembayaran ini menambah {more} bulan lagi: catat hanya bila BAZNAS memang membayar lagi.</source>
         <translation>This batch was already paid for {months} months. This payment adds {more} more months: record it only if BAZNAS really paid again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="470"/>
+        <location filename="../../desktop/gui/membership_window.py" line="469"/>
         <source>Pembayaran {number} untuk batch {batch} dicatat.</source>
         <translation>Payment {number} for batch {batch} recorded.</translation>
     </message>
@@ -3246,142 +3455,142 @@ Read as: {read}</translation>
 <context>
     <name>PrintDialog</name>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="99"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="100"/>
         <source>Cetak kartu peserta</source>
         <translation>Print membership cards</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="110"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="111"/>
         <source>Hanya yang belum pernah dicetak</source>
         <translation>Only cards never printed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="115"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="116"/>
         <source>A4, 10 kartu per lembar (tanda potong)</source>
         <translation>A4, 10 cards a sheet (crop marks)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="116"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="117"/>
         <source>Satu kartu per halaman (printer kartu)</source>
         <translation>One card a page (card printer)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="118"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="119"/>
         <source>Tata letak</source>
         <translation>Layout</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="120"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="121"/>
         <source>wajib bila mencetak ulang, mis. kartu hilang</source>
         <translation>required when re-printing, e.g. card lost</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="121"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="122"/>
         <source>Alasan cetak ulang</source>
         <translation>Reason for re-printing</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="129"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="130"/>
         <source>Sudah tercetak: catat kartu ini</source>
         <translation>Printed: log these cards</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="131"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="132"/>
         <source>Kartu dicatat sebagai dicetak baru setelah PDF-nya benar-benar dicetak</source>
         <translation>Cards are logged as printed only once their PDF has really been printed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="136"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="137"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="140"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="141"/>
         <source>Pratinjau</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="141"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="142"/>
         <source>Simpan PDF…</source>
         <translation>Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="142"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="143"/>
         <source>Menyimpan PDF belum berarti mencetak: kartu dicatat setelah Anda menandai PDF-nya sudah dicetak</source>
         <translation>Saving a PDF is not printing: cards are logged once you mark the PDF as printed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="144"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="145"/>
         <source>Cetak…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="145"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="146"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="173"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="174"/>
         <source>{count} kartu dipilih.</source>
         <translation>{count} cards selected.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="175"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="176"/>
         <source>{count} di antaranya sudah pernah dicetak: isi alasan cetak ulang.</source>
         <translation>{count} of them were printed before: give a reason for re-printing.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="202"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="203"/>
         <source>Simpan kartu sebagai PDF</source>
         <translation>Save cards as PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="186"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="187"/>
         <source>Isi alasan cetak ulang: {count} kartu sudah pernah dicetak.</source>
         <translation>Give a reason for re-printing: {count} cards were printed before.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="214"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="215"/>
         <source>{count} kartu disimpan ke {path}. Belum dicatat sebagai dicetak: setelah PDF ini dicetak, tekan &quot;Sudah tercetak&quot;.</source>
         <translation>{count} cards saved to {path}. Not logged as printed yet: once this PDF is printed, press &quot;Printed&quot;.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="252"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="253"/>
         <source>lembar</source>
         <translation>sheets</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="252"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="253"/>
         <source>kartu</source>
         <translation>cards</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="271"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="272"/>
         <source>{count} kartu dicatat sebagai dicetak ({path}).</source>
         <translation>{count} cards logged as printed ({path}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="51"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="52"/>
         <source>Printer tidak dapat dibuka.</source>
         <translation>The printer cannot be opened.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="299"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="300"/>
         <source>{done} / {total} {unit}</source>
         <translation>{done} / {total} {unit}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="305"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="306"/>
         <source>ke printer: halaman {done} / {total}</source>
         <translation>to the printer: page {done} / {total}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="314"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="315"/>
         <source>menyiapkan…</source>
         <translation>preparing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="328"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="329"/>
         <source>Dibatalkan; tidak ada yang dicatat.</source>
         <translation>Cancelled; nothing was logged.</translation>
     </message>
@@ -3406,59 +3615,98 @@ Keep it only somewhere safe and delete it when no longer needed (UU PDP 27/2022)
     </message>
 </context>
 <context>
+    <name>RecoveryCodeDialog</name>
+    <message>
+        <location filename="../../desktop/gui/password_dialog.py" line="113"/>
+        <source>Kode pemulihan</source>
+        <translation>Recovery code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/password_dialog.py" line="117"/>
+        <source>Tulis kode pemulihan ini di kertas dan simpan di kantor cabang, terpisah dari laptop. Kode ini hanya ditampilkan sekali. Bila kata sandi admin terlupa, kode ini mengatur ulang kata sandinya tanpa kehilangan data (di layar Masuk: Lupa kata sandi admin).</source>
+        <translation>Write this recovery code on paper and keep it at the branch office, away from the laptop. It is shown only once. If the admin password is forgotten, this code resets it without losing data (on the sign-in screen: Forgot the admin password).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/password_dialog.py" line="127"/>
+        <location filename="../../desktop/gui/password_dialog.py" line="153"/>
+        <source>Laptop {laptop} (awalan No. Registrasi)</source>
+        <translation>Laptop {laptop} (registration number prefix)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/password_dialog.py" line="130"/>
+        <source>Sudah saya catat</source>
+        <translation>I have written it down</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/password_dialog.py" line="131"/>
+        <source>Cetak…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/password_dialog.py" line="151"/>
+        <source>Simpan lembar ini di kantor cabang, terpisah dari laptop. Bila kata sandi admin terlupa: di layar Masuk pilih Lupa kata sandi admin, lalu ketik kode ini.</source>
+        <translation>Keep this sheet at the branch office, away from the laptop. If the admin password is forgotten: on the sign-in screen choose Forgot the admin password, then type this code.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/password_dialog.py" line="154"/>
+        <source>Kode pemulihan Lindung</source>
+        <translation>Lindung recovery code</translation>
+    </message>
+</context>
+<context>
     <name>RefundDialog</name>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="550"/>
+        <location filename="../../desktop/gui/membership_window.py" line="549"/>
         <source>Kembalikan kredit BAZNAS</source>
-        <translation>Refund BAZNAS's credit</translation>
+        <translation>Refund BAZNAS&apos;s credit</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="551"/>
+        <location filename="../../desktop/gui/membership_window.py" line="550"/>
         <source>Kredit BAZNAS adalah uang yang dibayar untuk bulan yang tidak diterima siapa pun: peserta ditolak BPJS, atau transfer yang lebih dari kewajiban. Kredit dapat dipakai pada pembayaran berikutnya, atau dikembalikan kepada BAZNAS di sini. Kredit yang masih menunggu jawaban BPJS belum dapat dikembalikan.</source>
-        <translation>BAZNAS's credit is money paid for months no one received: workers refused by BPJS, or a transfer larger than owed. Credit can be used in the next payment, or returned to BAZNAS here. Credit still waiting for BPJS's answer cannot be returned yet.</translation>
+        <translation>BAZNAS&apos;s credit is money paid for months no one received: workers refused by BPJS, or a transfer larger than owed. Credit can be used in the next payment, or returned to BAZNAS here. Credit still waiting for BPJS&apos;s answer cannot be returned yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="554"/>
+        <location filename="../../desktop/gui/membership_window.py" line="553"/>
         <source>Menghitung…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="559"/>
+        <location filename="../../desktop/gui/membership_window.py" line="558"/>
         <source>kosongkan: seluruh kredit yang dapat dikembalikan</source>
         <translation>leave empty: all the credit that can be returned</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="561"/>
+        <location filename="../../desktop/gui/membership_window.py" line="560"/>
         <source>mis. nomor bukti transfer pengembalian</source>
-        <translation>e.g. the refund transfer's receipt number</translation>
+        <translation>e.g. the refund transfer&apos;s receipt number</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="563"/>
+        <location filename="../../desktop/gui/membership_window.py" line="562"/>
         <source>&amp;Jumlah (Rp)</source>
         <translation>&amp;Amount (Rp)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="564"/>
+        <location filename="../../desktop/gui/membership_window.py" line="563"/>
         <source>&amp;Referensi</source>
         <translation>&amp;Reference</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="567"/>
+        <location filename="../../desktop/gui/membership_window.py" line="566"/>
         <source>&amp;Kembalikan</source>
         <translation>&amp;Refund</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="576"/>
+        <location filename="../../desktop/gui/membership_window.py" line="575"/>
         <source>Kredit yang dapat dikembalikan: {amount}</source>
         <translation>Credit that can be returned: {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="586"/>
+        <location filename="../../desktop/gui/membership_window.py" line="585"/>
         <source>&quot;{text}&quot; bukan jumlah rupiah. Tulis seperti 5.000.000; tidak ada yang dicatat.</source>
         <translation>&quot;{text}&quot; is not an amount in rupiah. Write it like 5.000.000; nothing was recorded.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="595"/>
+        <location filename="../../desktop/gui/membership_window.py" line="594"/>
         <source>Pengembalian {number} dicatat: kredit {amount} dari {count} peserta dikembalikan kepada BAZNAS.</source>
         <translation>Refund {number} recorded: credit {amount} of {count} workers returned to BAZNAS.</translation>
     </message>
@@ -3524,58 +3772,58 @@ Keep it only somewhere safe and delete it when no longer needed (UU PDP 27/2022)
 <context>
     <name>RenewDialog</name>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="478"/>
+        <location filename="../../desktop/gui/membership_window.py" line="477"/>
         <source>Perpanjang kepesertaan</source>
         <translation>Renew membership</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="479"/>
+        <location filename="../../desktop/gui/membership_window.py" line="478"/>
         <source>Perpanjang sekaligus semua peserta aktif yang perlindungannya berakhir dalam beberapa hari ke depan (atau sudah berakhir): BAZNAS membayar lagi, perlindungan bersambung. Jumlah pesertanya tampil dulu sebelum dicatat.</source>
         <translation>Renew at once every active worker whose coverage ends within the next days (or has ended): BAZNAS pays again and coverage continues. How many is shown before anything is recorded.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="486"/>
+        <location filename="../../desktop/gui/membership_window.py" line="485"/>
         <source> hari</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="487"/>
+        <location filename="../../desktop/gui/membership_window.py" line="486"/>
         <source>dalam </source>
         <translation>within </translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="488"/>
+        <location filename="../../desktop/gui/membership_window.py" line="487"/>
         <source>Berakhir</source>
         <translation>Ends</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="491"/>
+        <location filename="../../desktop/gui/membership_window.py" line="490"/>
         <source>Menghitung…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="496"/>
-        <location filename="../../desktop/gui/membership_window.py" line="509"/>
+        <location filename="../../desktop/gui/membership_window.py" line="495"/>
+        <location filename="../../desktop/gui/membership_window.py" line="508"/>
         <source>&amp;Perpanjang</source>
         <translation>Re&amp;new</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="508"/>
+        <location filename="../../desktop/gui/membership_window.py" line="507"/>
         <source>&amp;Perpanjang {count} peserta</source>
         <translation>Re&amp;new {count} workers</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="520"/>
+        <location filename="../../desktop/gui/membership_window.py" line="519"/>
         <source>{count} peserta aktif perlindungannya berakhir dalam {days} hari (sampai {date}) atau sudah berakhir.</source>
         <translation>{count} active workers&apos; coverage ends within {days} days (by {date}) or has ended.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="524"/>
+        <location filename="../../desktop/gui/membership_window.py" line="523"/>
         <source>Tidak ada peserta yang perlindungannya berakhir dalam {days} hari.</source>
         <translation>No worker&apos;s coverage ends within {days} days.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="539"/>
+        <location filename="../../desktop/gui/membership_window.py" line="538"/>
         <source>Perpanjangan {number} dicatat: perlindungan {count} peserta diperpanjang {months} bulan.</source>
         <translation>Renewal {number} recorded: {count} workers&apos; coverage extended by {months} months.</translation>
     </message>
@@ -3583,158 +3831,158 @@ Keep it only somewhere safe and delete it when no longer needed (UU PDP 27/2022)
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../desktop/gui/review_dialog.py" line="58"/>
+        <location filename="../../desktop/gui/review_dialog.py" line="59"/>
         <source>Tinjau konflik dan data ganda</source>
         <translation>Review conflicts and duplicates</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_dialog.py" line="69"/>
+        <location filename="../../desktop/gui/review_dialog.py" line="70"/>
         <source>Muat ulang</source>
         <translation>Reload</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_dialog.py" line="86"/>
+        <location filename="../../desktop/gui/review_dialog.py" line="87"/>
         <source>Klik nilai yang benar di kolom kiri atau kanan; baris kuning berbeda. Kolom Hasil menunjukkan data yang akan disimpan.</source>
         <translation>Click the correct value in the left or right column; yellow rows differ. The Result column shows what will be saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_dialog.py" line="112"/>
+        <location filename="../../desktop/gui/review_dialog.py" line="113"/>
         <source>No. Registrasi yang dipertahankan:</source>
         <translation>Registration no. to keep:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_dialog.py" line="119"/>
+        <location filename="../../desktop/gui/review_dialog.py" line="120"/>
         <source>Bukan orang yang sama</source>
         <translation>Not the same person</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_dialog.py" line="121"/>
+        <location filename="../../desktop/gui/review_dialog.py" line="122"/>
         <source>Tutup pasangan ini tanpa mengubah data (misalnya NIK salah satunya sudah diperbaiki).</source>
         <translation>Close this pair without changing any record (for instance after correcting one NIK).</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_dialog.py" line="143"/>
+        <location filename="../../desktop/gui/review_dialog.py" line="144"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_dialog.py" line="134"/>
-        <location filename="../../desktop/gui/review_dialog.py" line="149"/>
+        <location filename="../../desktop/gui/review_dialog.py" line="135"/>
+        <location filename="../../desktop/gui/review_dialog.py" line="150"/>
         <source>Mengambil dari hub…</source>
         <translation>Fetching from the hub…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_dialog.py" line="156"/>
+        <location filename="../../desktop/gui/review_dialog.py" line="157"/>
         <source>{conflicts} konflik dan {duplicates} kemungkinan data ganda menunggu di hub; {mine} dapat Anda selesaikan.</source>
         <translation>{conflicts} conflicts and {duplicates} possible duplicates wait at the hub; you can settle {mine}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_dialog.py" line="161"/>
+        <location filename="../../desktop/gui/review_dialog.py" line="162"/>
         <source>Tidak ada konflik atau data ganda yang perlu Anda tinjau.</source>
         <translation>No conflicts or duplicates for you to review.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_dialog.py" line="162"/>
+        <location filename="../../desktop/gui/review_dialog.py" line="163"/>
         <source>Tidak ada yang perlu ditinjau: semua konflik dan data ganda yang dapat Anda selesaikan sudah selesai.</source>
         <translation>Nothing to review: every conflict and possible duplicate you can settle is settled.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_dialog.py" line="178"/>
+        <location filename="../../desktop/gui/review_dialog.py" line="179"/>
         <source>Konflik: {name}
 {regno} · diubah juga di {device}</source>
         <translation>Conflict: {name}
 {regno} · also changed on {device}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_dialog.py" line="180"/>
+        <location filename="../../desktop/gui/review_dialog.py" line="181"/>
         <source>Data ganda: {a} / {b}
 NIK {nik}</source>
         <translation>Duplicate: {a} / {b}
 NIK {nik}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_dialog.py" line="199"/>
-        <location filename="../../desktop/gui/review_dialog.py" line="208"/>
+        <location filename="../../desktop/gui/review_dialog.py" line="200"/>
+        <location filename="../../desktop/gui/review_dialog.py" line="209"/>
         <source>Simpan hasil</source>
         <translation>Save result</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_dialog.py" line="200"/>
-        <location filename="../../desktop/gui/review_dialog.py" line="218"/>
+        <location filename="../../desktop/gui/review_dialog.py" line="201"/>
+        <location filename="../../desktop/gui/review_dialog.py" line="219"/>
         <source>Semua dari kiri</source>
         <translation>All from the left</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_dialog.py" line="201"/>
-        <location filename="../../desktop/gui/review_dialog.py" line="219"/>
+        <location filename="../../desktop/gui/review_dialog.py" line="202"/>
+        <location filename="../../desktop/gui/review_dialog.py" line="220"/>
         <source>Semua dari kanan</source>
         <translation>All from the right</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_dialog.py" line="204"/>
+        <location filename="../../desktop/gui/review_dialog.py" line="205"/>
         <source>Versi di hub</source>
         <translation>Version at the hub</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_dialog.py" line="204"/>
+        <location filename="../../desktop/gui/review_dialog.py" line="205"/>
         <source>Versi dari {device}</source>
         <translation>Version from {device}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_dialog.py" line="205"/>
+        <location filename="../../desktop/gui/review_dialog.py" line="206"/>
         <source>&lt;b&gt;{name}&lt;/b&gt; ({regno}) diubah di dua tempat sekaligus. Pilih isian yang benar.</source>
         <translation>&lt;b&gt;{name}&lt;/b&gt; ({regno}) was changed in two places at once. Choose the correct values.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_dialog.py" line="210"/>
         <location filename="../../desktop/gui/review_dialog.py" line="211"/>
+        <location filename="../../desktop/gui/review_dialog.py" line="212"/>
         <source>Data {regno}</source>
         <translation>Record {regno}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_dialog.py" line="212"/>
+        <location filename="../../desktop/gui/review_dialog.py" line="213"/>
         <source>NIK yang sama didaftarkan dua kali. Jika orangnya sama, gabungkan: satu data dipertahankan dengan isian pilihan Anda, yang lain dihapus.</source>
         <translation>The same NIK was enrolled twice. If it is the same person, merge: one record is kept with the values you choose, the other is deleted.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_dialog.py" line="214"/>
+        <location filename="../../desktop/gui/review_dialog.py" line="215"/>
         <source>Gabungkan</source>
         <translation>Merge</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_dialog.py" line="91"/>
-        <location filename="../../desktop/gui/review_dialog.py" line="220"/>
+        <location filename="../../desktop/gui/review_dialog.py" line="92"/>
+        <location filename="../../desktop/gui/review_dialog.py" line="221"/>
         <source>Isian</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_dialog.py" line="91"/>
-        <location filename="../../desktop/gui/review_dialog.py" line="220"/>
+        <location filename="../../desktop/gui/review_dialog.py" line="92"/>
+        <location filename="../../desktop/gui/review_dialog.py" line="221"/>
         <source>Hasil</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_dialog.py" line="300"/>
+        <location filename="../../desktop/gui/review_dialog.py" line="301"/>
         <source>Konflik diselesaikan.</source>
         <translation>Conflict settled.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_dialog.py" line="306"/>
+        <location filename="../../desktop/gui/review_dialog.py" line="307"/>
         <source>Gabungkan data</source>
         <translation>Merge records</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_dialog.py" line="307"/>
+        <location filename="../../desktop/gui/review_dialog.py" line="308"/>
         <source>Pertahankan {kept} dan hapus {gone}? Kartu dengan nomor {gone} tidak berlaku lagi.</source>
         <translation>Keep {kept} and delete {gone}? The card numbered {gone} will no longer be valid.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_dialog.py" line="312"/>
+        <location filename="../../desktop/gui/review_dialog.py" line="313"/>
         <source>Data digabungkan.</source>
         <translation>Records merged.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_dialog.py" line="319"/>
+        <location filename="../../desktop/gui/review_dialog.py" line="320"/>
         <source>Pasangan ditutup.</source>
         <translation>Pair closed.</translation>
     </message>
@@ -3748,31 +3996,31 @@ NIK {nik}</translation>
     </message>
     <message>
         <location filename="../../desktop/gui/schools_dialog.py" line="33"/>
-        <location filename="../../desktop/gui/schools_dialog.py" line="61"/>
+        <location filename="../../desktop/gui/schools_dialog.py" line="60"/>
         <source>NPSN</source>
         <translation>NPSN</translation>
     </message>
     <message>
         <location filename="../../desktop/gui/schools_dialog.py" line="33"/>
-        <location filename="../../desktop/gui/schools_dialog.py" line="62"/>
+        <location filename="../../desktop/gui/schools_dialog.py" line="61"/>
         <source>Nama sekolah</source>
         <translation>School name</translation>
     </message>
     <message>
         <location filename="../../desktop/gui/schools_dialog.py" line="33"/>
-        <location filename="../../desktop/gui/schools_dialog.py" line="63"/>
+        <location filename="../../desktop/gui/schools_dialog.py" line="62"/>
         <source>Jenjang</source>
         <translation>Level</translation>
     </message>
     <message>
         <location filename="../../desktop/gui/schools_dialog.py" line="34"/>
-        <location filename="../../desktop/gui/schools_dialog.py" line="64"/>
+        <location filename="../../desktop/gui/schools_dialog.py" line="63"/>
         <source>Kabupaten/Kota</source>
         <translation>Regency/City</translation>
     </message>
     <message>
         <location filename="../../desktop/gui/schools_dialog.py" line="34"/>
-        <location filename="../../desktop/gui/schools_dialog.py" line="65"/>
+        <location filename="../../desktop/gui/schools_dialog.py" line="64"/>
         <source>Koordinator</source>
         <translation>Coordinator</translation>
     </message>
@@ -3792,186 +4040,224 @@ NIK {nik}</translation>
         <translation>— choose —</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/schools_dialog.py" line="60"/>
+        <location filename="../../desktop/gui/schools_dialog.py" line="59"/>
         <source>nama koordinator sekolah, boleh kosong</source>
         <translation>the school coordinator&apos;s name, optional</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/schools_dialog.py" line="71"/>
+        <location filename="../../desktop/gui/schools_dialog.py" line="70"/>
         <source>Sekolah baru</source>
         <translation>New school</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/schools_dialog.py" line="73"/>
+        <location filename="../../desktop/gui/schools_dialog.py" line="72"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/schools_dialog.py" line="105"/>
+        <location filename="../../desktop/gui/schools_dialog.py" line="104"/>
         <source>&lt;b&gt;Sekolah baru&lt;/b&gt;</source>
         <translation>&lt;b&gt;New school&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/schools_dialog.py" line="106"/>
+        <location filename="../../desktop/gui/schools_dialog.py" line="105"/>
         <source>Tambah sekolah</source>
         <translation>Add school</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/schools_dialog.py" line="120"/>
+        <location filename="../../desktop/gui/schools_dialog.py" line="119"/>
         <source>&lt;b&gt;Ubah {name}&lt;/b&gt; (NPSN tetap)</source>
         <translation>&lt;b&gt;Change {name}&lt;/b&gt; (the NPSN stays)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/schools_dialog.py" line="121"/>
+        <location filename="../../desktop/gui/schools_dialog.py" line="120"/>
         <source>Simpan perubahan</source>
         <translation>Save changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/schools_dialog.py" line="143"/>
+        <location filename="../../desktop/gui/schools_dialog.py" line="142"/>
         <source>Sekolah {name} (NPSN {npsn}) ditambahkan.</source>
         <translation>School {name} (NPSN {npsn}) added.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/schools_dialog.py" line="144"/>
+        <location filename="../../desktop/gui/schools_dialog.py" line="143"/>
         <source>Sekolah {name} (NPSN {npsn}) diubah.</source>
         <translation>School {name} (NPSN {npsn}) changed.</translation>
     </message>
 </context>
 <context>
+    <name>SearchCombo</name>
+    <message>
+        <location filename="../../desktop/gui/widgets.py" line="161"/>
+        <source>Tidak ada yang cocok dengan “{text}”. Periksa ejaannya, atau tekan ↓ untuk melihat semua pilihan.</source>
+        <translation>Nothing matches “{text}”. Check the spelling, or press ↓ to see every choice.</translation>
+    </message>
+</context>
+<context>
     <name>Service</name>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="225"/>
+        <location filename="../../desktop/services/accounts.py" line="230"/>
         <source>Nama pengguna 2–32 huruf kecil, angka, titik, garis bawah atau tanda hubung.</source>
         <translation>User names are 2–32 lower-case letters, digits, dots, underscores or hyphens.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="191"/>
+        <location filename="../../desktop/services/accounts.py" line="196"/>
         <source>Kata sandi terlalu pendek: paling sedikit {n} karakter.</source>
         <translation>Password too short: at least {n} characters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="90"/>
+        <location filename="../../desktop/services/accounts.py" line="95"/>
         <source>Kata sandi terlalu umum: termasuk kata sandi yang paling sering dipakai orang. Gunakan tiga atau empat kata yang tidak saling berhubungan, dipisah spasi atau tanda hubung.</source>
         <translation>The password is too common: it is one of the passwords people use most. Use three or four unrelated words, separated by spaces or hyphens.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="93"/>
+        <location filename="../../desktop/services/accounts.py" line="98"/>
         <source>Kata sandi mudah ditebak: memuat nama Anda, nama pengguna, atau kata yang dekat dengan Lindung (mis. lindung, bpjs, baznas). Gunakan tiga atau empat kata yang tidak saling berhubungan, dipisah spasi atau tanda hubung.</source>
         <translation>The password is easy to guess: it contains your name, the user name, or a word close to Lindung (e.g. lindung, bpjs, baznas). Use three or four unrelated words, separated by spaces or hyphens.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="97"/>
+        <location filename="../../desktop/services/accounts.py" line="102"/>
         <source>Kata sandi mudah ditebak: terdiri dari kata atau nama yang umum, walau ditambah angka, tanda baca atau huruf besar. Gunakan tiga atau empat kata yang tidak saling berhubungan, dipisah spasi atau tanda hubung.</source>
         <translation>The password is easy to guess: it is made of common words or names, even with digits, punctuation or capitals added. Use three or four unrelated words, separated by spaces or hyphens.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="101"/>
+        <location filename="../../desktop/services/accounts.py" line="106"/>
         <source>Kata sandi mudah ditebak: kata umum yang hurufnya diganti angka atau simbol (mis. 4 untuk a, 0 untuk o) atau dibalik tetap mudah ditebak. Gunakan tiga atau empat kata yang tidak saling berhubungan, dipisah spasi atau tanda hubung.</source>
         <translation>The password is easy to guess: a common word with letters replaced by digits or symbols (e.g. 4 for a, 0 for o), or reversed, is still easy to guess. Use three or four unrelated words, separated by spaces or hyphens.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="105"/>
+        <location filename="../../desktop/services/accounts.py" line="110"/>
         <source>Kata sandi mudah ditebak: huruf, angka atau kata yang diulang-ulang (mis. aaaa, 1111, abcabc). Gunakan tiga atau empat kata yang tidak saling berhubungan, dipisah spasi atau tanda hubung.</source>
         <translation>The password is easy to guess: repeated letters, digits or words (e.g. aaaa, 1111, abcabc). Use three or four unrelated words, separated by spaces or hyphens.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="109"/>
+        <location filename="../../desktop/services/accounts.py" line="114"/>
         <source>Kata sandi mudah ditebak: urutan huruf atau angka (mis. abcd, 1234, 9876). Gunakan tiga atau empat kata yang tidak saling berhubungan, dipisah spasi atau tanda hubung.</source>
         <translation>The password is easy to guess: a run of letters or digits (e.g. abcd, 1234, 9876). Use three or four unrelated words, separated by spaces or hyphens.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="112"/>
+        <location filename="../../desktop/services/accounts.py" line="117"/>
         <source>Kata sandi mudah ditebak: deretan tombol yang berdampingan di papan ketik (mis. qwerty, asdf, zxcv). Gunakan tiga atau empat kata yang tidak saling berhubungan, dipisah spasi atau tanda hubung.</source>
         <translation>The password is easy to guess: neighbouring keys of the keyboard (e.g. qwerty, asdf, zxcv). Use three or four unrelated words, separated by spaces or hyphens.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="116"/>
+        <location filename="../../desktop/services/accounts.py" line="121"/>
         <source>Kata sandi mudah ditebak: memuat tanggal atau tahun (mis. tanggal lahir). Gunakan tiga atau empat kata yang tidak saling berhubungan, dipisah spasi atau tanda hubung.</source>
         <translation>The password is easy to guess: it contains a date or a year (e.g. a birth date). Use three or four unrelated words, separated by spaces or hyphens.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="119"/>
+        <location filename="../../desktop/services/accounts.py" line="124"/>
         <source>Kata sandi terlalu mudah ditebak. Gunakan tiga atau empat kata yang tidak saling berhubungan, dipisah spasi atau tanda hubung.</source>
         <translation>The password is too easy to guess. Use three or four unrelated words, separated by spaces or hyphens.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="196"/>
+        <location filename="../../desktop/services/accounts.py" line="201"/>
         <source>Kata sandi tidak boleh sama dengan nama pengguna.</source>
         <translation>The password must not be the user name.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="230"/>
+        <location filename="../../desktop/services/accounts.py" line="235"/>
         <source>Akun pertama harus akun admin.</source>
         <translation>The first account must be an admin account.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="232"/>
+        <location filename="../../desktop/services/accounts.py" line="237"/>
         <source>Hanya admin yang dapat membuat akun.</source>
         <translation>Only an admin can create accounts.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="234"/>
+        <location filename="../../desktop/services/accounts.py" line="239"/>
         <source>Nama pengguna &quot;{name}&quot; sudah dipakai.</source>
         <translation>The user name &quot;{name}&quot; is taken.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="240"/>
+        <location filename="../../desktop/services/accounts.py" line="245"/>
         <source>Akun koordinator sekolah harus menyebut sekolahnya.</source>
         <translation>A school coordinator&apos;s account must name the school.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/keys.py" line="162"/>
-        <location filename="../../desktop/services/lockout.py" line="57"/>
+        <location filename="../../desktop/services/accounts.py" line="354"/>
+        <source>Akun &quot;{name}&quot; tidak ada di laptop ini.</source>
+        <translation>There is no account &quot;{name}&quot; on this laptop.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/accounts.py" line="357"/>
+        <source>Kata sandi baru harus berbeda dari kata sandi sekarang.</source>
+        <translation>The new password must differ from the current one.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/accounts.py" line="372"/>
+        <source>Hanya admin yang dapat mengatur ulang kata sandi.</source>
+        <translation>Only an admin can reset a password.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/accounts.py" line="375"/>
+        <source>Untuk kata sandi Anda sendiri, pakai menu Akun → Ganti kata sandi.</source>
+        <translation>For your own password, use the Account menu → Change password.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/accounts.py" line="385"/>
+        <source>Isi kata sandi lama.</source>
+        <translation>Fill in the old password.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/accounts.py" line="391"/>
+        <source>Kata sandi lama salah.</source>
+        <translation>The old password is wrong.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/keys.py" line="170"/>
+        <location filename="../../desktop/services/lockout.py" line="58"/>
         <source>Nama pengguna atau kata sandi salah.</source>
         <translation>Wrong user name or password.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="379"/>
+        <location filename="../../desktop/services/accounts.py" line="450"/>
         <source>Kunci otomatis: 0 (mati) sampai 240 menit.</source>
         <translation>Auto-lock: 0 (off) to 240 minutes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/bulk_enroll.py" line="42"/>
+        <location filename="../../desktop/services/bulk_enroll.py" line="43"/>
         <source>NIK ini sudah terdaftar atas nama {name} (No. Registrasi {regno}).</source>
         <translation>This NIK is already enrolled for {name} (registration no. {regno}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="64"/>
+        <location filename="../../desktop/services/enrollment.py" line="65"/>
         <source>Kolom &quot;{key}&quot; tidak dikenal.</source>
         <translation>Unknown field &quot;{key}&quot;.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="128"/>
+        <location filename="../../desktop/services/enrollment.py" line="117"/>
         <source>Setiap data harus berupa objek JSON.</source>
         <translation>Every record must be a JSON object.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="135"/>
+        <location filename="../../desktop/services/enrollment.py" line="124"/>
         <source>NIK sama dengan data ke-{other} dalam berkas yang sama.</source>
         <translation>Same NIK as record {other} in the same file.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="237"/>
-        <location filename="../../desktop/services/enrollment.py" line="158"/>
-        <location filename="../../desktop/services/enrollment.py" line="292"/>
+        <location filename="../../desktop/services/accounts.py" line="242"/>
+        <location filename="../../desktop/services/enrollment.py" line="147"/>
+        <location filename="../../desktop/services/enrollment.py" line="281"/>
         <location filename="../../desktop/services/reporting.py" line="108"/>
         <location filename="../../desktop/services/schools.py" line="75"/>
         <source>Sekolah dengan NPSN {npsn} belum terdaftar.</source>
         <translation>No school with NPSN {npsn} is registered.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/bulk_enroll.py" line="43"/>
+        <location filename="../../desktop/services/bulk_enroll.py" line="44"/>
         <source>NIK sudah terdaftar oleh proses lain; tidak ada yang disimpan.</source>
         <translation>The NIK was just enrolled by another process; nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="214"/>
+        <location filename="../../desktop/services/enrollment.py" line="203"/>
         <location filename="../../desktop/services/membership/views.py" line="130"/>
         <source>Data peserta tidak ditemukan.</source>
         <translation>Participant not found.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="230"/>
+        <location filename="../../desktop/services/enrollment.py" line="219"/>
         <source>Tidak ada peserta dengan No. Registrasi {regno}.</source>
         <translation>No participant has registration no. {regno}.</translation>
     </message>
@@ -4001,7 +4287,7 @@ NIK {nik}</translation>
         <translation>Your role cannot produce reports.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="377"/>
+        <location filename="../../desktop/services/accounts.py" line="448"/>
         <location filename="../../desktop/services/permissions.py" line="47"/>
         <source>Hanya admin yang dapat melakukan ini.</source>
         <translation>Only an admin can do this.</translation>
@@ -4022,27 +4308,27 @@ NIK {nik}</translation>
         <translation>A coordinator can only enroll parents of their own school (NPSN {npsn}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="268"/>
+        <location filename="../../desktop/services/enrollment.py" line="257"/>
         <source>Data ini sudah diubah oleh {by} sejak dibuka. Tutup dan buka kembali, lalu ulangi perubahan.</source>
         <translation>{by} changed this record since it was opened. Close it, open it again and redo the change.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="279"/>
+        <location filename="../../desktop/services/enrollment.py" line="268"/>
         <source>Data yang sudah dihapus tidak dapat diubah.</source>
         <translation>A deleted record cannot be changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="318"/>
+        <location filename="../../desktop/services/enrollment.py" line="307"/>
         <source>Tuliskan alasan penghapusan (minimal 5 huruf).</source>
         <translation>Write the reason for deleting (at least 5 letters).</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="323"/>
+        <location filename="../../desktop/services/enrollment.py" line="312"/>
         <source>Data ini sudah dihapus.</source>
         <translation>This record is already deleted.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="328"/>
+        <location filename="../../desktop/services/enrollment.py" line="317"/>
         <source>Peserta ini sudah diajukan ke BPJS atau aktif; hanya admin cabang yang dapat menghapusnya (dengan alasan).</source>
         <translation>This worker was already submitted to BPJS or is active; only the branch admin can delete them (with a reason).</translation>
     </message>
@@ -4050,6 +4336,41 @@ NIK {nik}</translation>
         <location filename="../../desktop/services/errors.py" line="51"/>
         <source>{count} data tidak valid; tidak ada yang disimpan.</source>
         <translation>{count} record(s) invalid; nothing was saved.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/errors.py" line="68"/>
+        <source>Disk penuh: {name} tidak dapat ditulis sampai selesai. Kosongkan ruang di disk itu atau simpan ke disk lain, lalu ulangi; tidak ada berkas setengah jadi yang tertinggal.</source>
+        <translation>The disk is full: {name} could not be written to the end. Free space on that disk or save to another, then try again; no half-written file was left behind.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/errors.py" line="73"/>
+        <source>Folder {folder} hanya dapat dibaca (misalnya flashdisk yang dikunci): simpan {name} ke folder lain, lalu ulangi.</source>
+        <translation>The folder {folder} is read-only (a locked USB stick, for example): save {name} to another folder, then try again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/errors.py" line="77"/>
+        <source>{name} tidak dapat ditulis: berkas itu sedang dibuka program lain (misalnya Excel), atau folder {folder} tidak boleh ditulisi. Tutup berkasnya atau simpan ke folder lain, lalu ulangi.</source>
+        <translation>{name} could not be written: the file is open in another program (Excel, for example), or the folder {folder} may not be written to. Close the file or save to another folder, then try again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/errors.py" line="82"/>
+        <source>Folder {folder} tidak ada lagi (flashdisk dilepas?): periksa tempat penyimpanannya, lalu ulangi.</source>
+        <translation>The folder {folder} is gone (USB stick removed?): check where it is saved, then try again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/errors.py" line="85"/>
+        <source>{folder} bukan folder (ada berkas dengan nama itu): simpan {name} ke folder lain, lalu ulangi.</source>
+        <translation>{folder} is not a folder (a file has that name): save {name} to another folder, then try again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/errors.py" line="89"/>
+        <source>Disk tempat {name} gagal membaca atau menulis (kerusakan perangkat): periksa disk atau flashdisk itu, atau simpan ke tempat lain.</source>
+        <translation>The disk holding {name} failed to read or write (a device fault): check that disk or USB stick, or save somewhere else.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/errors.py" line="92"/>
+        <source>{name} tidak dapat ditulis ({code}): periksa disk dan foldernya, lalu ulangi.</source>
+        <translation>{name} could not be written ({code}): check the disk and its folder, then try again.</translation>
     </message>
     <message>
         <location filename="../../desktop/services/schools.py" line="27"/>
@@ -4157,69 +4478,69 @@ NIK {nik}</translation>
         <translation>This list names several schools; a coordinator can only import their own school&apos;s list (NPSN {npsn}). Ask an admin to import it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/spreadsheets.py" line="35"/>
+        <location filename="../../desktop/services/spreadsheets.py" line="36"/>
         <source>Dibatalkan; tidak ada yang disimpan.</source>
         <translation>Cancelled; nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/spreadsheets.py" line="62"/>
+        <location filename="../../desktop/services/spreadsheets.py" line="63"/>
         <source>Lembar &quot;{sheet}&quot; kosong.</source>
         <translation>Sheet &quot;{sheet}&quot; is empty.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/spreadsheets.py" line="63"/>
+        <location filename="../../desktop/services/spreadsheets.py" line="64"/>
         <source>Lembar &quot;{sheet}&quot; tersembunyi; tidak dibaca. Tampilkan lembarnya di Excel bila datanya ada di sana.</source>
         <translation>Sheet &quot;{sheet}&quot; is hidden; not read. Unhide the sheet in Excel if the data is there.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/spreadsheets.py" line="65"/>
+        <location filename="../../desktop/services/spreadsheets.py" line="66"/>
         <source>Lembar &quot;{sheet}&quot; berisi grafik, bukan tabel; tidak dibaca.</source>
         <translation>Sheet &quot;{sheet}&quot; holds a chart, not a table; not read.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/spreadsheets.py" line="66"/>
+        <location filename="../../desktop/services/spreadsheets.py" line="67"/>
         <source>Lembar &quot;{sheet}&quot; tidak dibaca: tidak ada kepala kolom yang dikenal di 20 baris pertamanya.</source>
         <translation>Sheet &quot;{sheet}&quot; not read: no known column header in its first 20 rows.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/spreadsheets.py" line="68"/>
+        <location filename="../../desktop/services/spreadsheets.py" line="69"/>
         <source>Lembar &quot;{sheet}&quot; tidak dibaca: hanya lembar pertama yang berisi data yang dibaca. Pindahkan datanya ke berkas tersendiri.</source>
         <translation>Sheet &quot;{sheet}&quot; not read: only the first sheet with data is read. Move its data to a file of its own.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/spreadsheets.py" line="74"/>
+        <location filename="../../desktop/services/spreadsheets.py" line="75"/>
         <source>Berkas {name} tidak dapat dibaca: {reason}</source>
         <translation>The file {name} cannot be read: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/spreadsheets.py" line="342"/>
+        <location filename="../../desktop/services/spreadsheets.py" line="343"/>
         <source>Berkas {name} tidak dapat dibaca: baris {row} berisi isian lebih dari {limit} karakter (satu sel lembar kerja paling banyak 32.767). Periksa tanda petik (&quot;) yang tidak ditutup di baris itu, atau bagi isiannya.</source>
         <translation>File {name} cannot be read: row {row} holds a field longer than {limit} characters (a spreadsheet cell holds at most 32,767). Look for a quotation mark (&quot;) left open in that row, or split the field.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/spreadsheets.py" line="347"/>
+        <location filename="../../desktop/services/spreadsheets.py" line="348"/>
         <source>Berkas {name} tidak dapat dibaca: baris {row} bukan baris CSV yang benar. Simpan ulang berkasnya sebagai CSV dari program lembar kerja.</source>
         <translation>File {name} cannot be read: row {row} is not a proper CSV row. Save the file as CSV again from a spreadsheet program.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/backup.py" line="39"/>
+        <location filename="../../desktop/services/backup.py" line="46"/>
         <source>Cadangan {name} rusak (pemeriksaan keutuhan gagal).</source>
         <translation>The backup {name} is damaged (integrity check failed).</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/backup.py" line="43"/>
-        <location filename="../../desktop/services/backup.py" line="49"/>
+        <location filename="../../desktop/services/backup.py" line="50"/>
+        <location filename="../../desktop/services/backup.py" line="57"/>
         <source>{name} bukan cadangan basis data Lindung.</source>
         <translation>{name} is not a backup of a Lindung database.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/backup.py" line="83"/>
-        <location filename="../../desktop/services/spreadsheets.py" line="124"/>
+        <location filename="../../desktop/services/backup.py" line="102"/>
+        <location filename="../../desktop/services/spreadsheets.py" line="125"/>
         <source>Berkas {name} tidak ditemukan.</source>
         <translation>The file {name} was not found.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/spreadsheets.py" line="126"/>
+        <location filename="../../desktop/services/spreadsheets.py" line="127"/>
         <source>Jenis berkas {suffix} tidak didukung. Gunakan .xlsx, .xls, .ods atau .csv.</source>
         <translation>Files of type {suffix} are not supported. Use .xlsx, .xls, .ods or .csv.</translation>
     </message>
@@ -4274,57 +4595,57 @@ NIK {nik}</translation>
         <translation>batch {batch}</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="102"/>
+        <location filename="../../desktop/sync/client.py" line="103"/>
         <source>Hub {hub} tidak dapat dihubungi ({reason}); data tetap aman di laptop dan dikirim pada sinkronisasi berikutnya.</source>
         <translation>The hub {hub} cannot be reached ({reason}); the data stays safe on this laptop and goes at the next sync.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="111"/>
+        <location filename="../../desktop/sync/client.py" line="112"/>
         <source>Hub menolak laptop ini: {detail}</source>
         <translation>The hub refused this laptop: {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="113"/>
+        <location filename="../../desktop/sync/client.py" line="114"/>
         <source>Hub menjawab dengan galat {status}.</source>
         <translation>The hub answered with error {status}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="145"/>
+        <location filename="../../desktop/sync/client.py" line="146"/>
         <source>Alamat hub {hub} tidak sah; contoh: https://hub.cabang.id</source>
         <translation>The hub address {hub} is not valid; for example: https://hub.branch.id</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="147"/>
+        <location filename="../../desktop/sync/client.py" line="148"/>
         <source>Alamat hub {hub} memakai http:// tanpa enkripsi: kredensial laptop akan terkirim terbuka. Gunakan https:// (hub di balik proxy TLS), atau --allow-http bila jaringannya memang tertutup.</source>
         <translation>The hub address {hub} uses http:// without encryption: the laptop&apos;s credential would travel in clear. Use https:// (the hub behind a TLS proxy), or --allow-http if the network really is closed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="161"/>
+        <location filename="../../desktop/sync/client.py" line="162"/>
         <source>Laptop ini terdaftar di hub {registered}; kredensialnya tidak dikirim ke {hub}. Untuk pindah hub, daftarkan ulang laptop dengan kode baru.</source>
         <translation>This laptop is registered with the hub {registered}; its credential is not sent to {hub}. To move to another hub, register the laptop again with a new code.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="182"/>
+        <location filename="../../desktop/sync/client.py" line="183"/>
         <source>Pendaftaran ke hub ditolak: {detail}</source>
         <translation>Registration with the hub refused: {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="220"/>
+        <location filename="../../desktop/sync/client.py" line="221"/>
         <source>Sinkron otomatis: 0 (mati) sampai 1440 menit.</source>
         <translation>Automatic sync: 0 (off) to 1440 minutes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="478"/>
+        <location filename="../../desktop/sync/client.py" line="474"/>
         <source>Hub tidak memegang data ini; perbaiki datanya lalu kirim ulang.</source>
         <translation>The hub does not hold this record; correct it and send it again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="483"/>
+        <location filename="../../desktop/sync/client.py" line="479"/>
         <source>Data ini tidak ada di laptop.</source>
         <translation>This record is not on this laptop.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="159"/>
+        <location filename="../../desktop/sync/client.py" line="160"/>
         <location filename="../../desktop/sync/client.py" line="242"/>
         <source>Laptop ini belum terdaftar di hub: lindung register --hub URL --code KODE.</source>
         <translation>This laptop is not registered with a hub: lindung register --hub URL --code CODE.</translation>
@@ -4348,28 +4669,38 @@ NIK {nik}</translation>
         <translation>This record is not from your school.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/keys.py" line="68"/>
+        <location filename="../../desktop/services/keys.py" line="76"/>
         <source>Berkas kunci {path} rusak atau tidak terbaca ({reason}).</source>
         <translation>The key file {path} is damaged or unreadable ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/keys.py" line="71"/>
+        <location filename="../../desktop/services/keys.py" line="79"/>
         <source>Berkas kunci {path} bukan milik Lindung.</source>
         <translation>The key file {path} does not belong to Lindung.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/keys.py" line="179"/>
-        <location filename="../../desktop/services/keys.py" line="261"/>
+        <location filename="../../desktop/services/keys.py" line="187"/>
+        <location filename="../../desktop/services/keys.py" line="311"/>
         <source>Berkas kunci basis data ({path}) tidak ada; pulihkan dari cadangan bersama basis datanya.</source>
         <translation>The database key file ({path}) is missing; restore it from the backup together with its database.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/keys.py" line="259"/>
+        <location filename="../../desktop/services/keys.py" line="254"/>
+        <source>Laptop ini belum punya kode pemulihan. Minta admin membuatnya: menu Akun → Kode pemulihan baru.</source>
+        <translation>This laptop has no recovery code yet. Ask an admin to make one: Account menu → New recovery code.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/keys.py" line="263"/>
+        <source>Kode pemulihan salah. Periksa huruf dan angkanya seperti tertulis saat dibuat.</source>
+        <translation>Wrong recovery code. Check its letters and digits as written when it was made.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/keys.py" line="309"/>
         <source>Basis data ini terkunci: masuk dengan akun untuk membukanya.</source>
         <translation>This database is locked: sign in with an account to open it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/lockout.py" line="107"/>
+        <location filename="../../desktop/services/lockout.py" line="108"/>
         <source>Sandi belum dapat diperiksa: berkas {name} dipegang proses lain. Coba lagi sebentar lagi.</source>
         <translation>The password cannot be checked yet: file {name} is held by another process. Try again in a moment.</translation>
     </message>
@@ -4474,7 +4805,7 @@ NIK {nik}</translation>
         <translation>The BPJS template must have a NIK column.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/payments.py" line="241"/>
+        <location filename="../../desktop/services/membership/payments.py" line="243"/>
         <location filename="../../desktop/services/membership/submissions.py" line="193"/>
         <source>Jumlah bulan harus 1 sampai {max}.</source>
         <translation>The number of months must be 1 to {max}.</translation>
@@ -4485,12 +4816,12 @@ NIK {nik}</translation>
         <translation>The limit on workers must be 1 or more.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/submissions.py" line="222"/>
+        <location filename="../../desktop/services/membership/submissions.py" line="224"/>
         <source>Lembar pengajuan {name} tidak dapat ditulis (folder tidak ada, penuh atau terkunci); tidak ada yang dicatat.</source>
         <translation>The submission sheet {name} cannot be written (the folder is missing, full or locked); nothing was recorded.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/submissions.py" line="237"/>
+        <location filename="../../desktop/services/membership/submissions.py" line="239"/>
         <source>Tidak ada peserta yang siap diajukan ke BPJS{detail}.</source>
         <translation>No worker is ready to be submitted to BPJS{detail}.</translation>
     </message>
@@ -4600,70 +4931,70 @@ NIK {nik}</translation>
         <translation>This worker has not been submitted to BPJS.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/payments.py" line="132"/>
+        <location filename="../../desktop/services/membership/payments.py" line="134"/>
         <source>Tidak ada peserta yang dapat dibayar: hanya peserta yang sudah diajukan atau aktif.</source>
         <translation>No worker can be paid for: only submitted or active workers.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/payments.py" line="141"/>
+        <location filename="../../desktop/services/membership/payments.py" line="143"/>
         <source>Tidak ada kredit BAZNAS yang dapat dipakai (kredit yang menunggu jawaban BPJS belum dapat dipakai).</source>
-        <translation>There is no BAZNAS credit to use (credit waiting for BPJS's answer cannot be used yet).</translation>
+        <translation>There is no BAZNAS credit to use (credit waiting for BPJS&apos;s answer cannot be used yet).</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/payments.py" line="205"/>
+        <location filename="../../desktop/services/membership/payments.py" line="207"/>
         <source>Tidak ada kredit BAZNAS yang dapat dikembalikan (kredit yang menunggu jawaban BPJS belum dapat dikembalikan).</source>
-        <translation>There is no BAZNAS credit to return (credit waiting for BPJS's answer cannot be returned yet).</translation>
+        <translation>There is no BAZNAS credit to return (credit waiting for BPJS&apos;s answer cannot be returned yet).</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/payments.py" line="209"/>
+        <location filename="../../desktop/services/membership/payments.py" line="211"/>
         <source>Kredit BAZNAS yang dapat dikembalikan {usable}: jumlah {amount} tidak dapat dikembalikan.</source>
         <translation>BAZNAS credit that can be returned: {usable}; {amount} cannot be returned.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/payments.py" line="232"/>
+        <location filename="../../desktop/services/membership/payments.py" line="234"/>
         <source>Sumber dana {fund} tidak dikenal: pilih zakat, infak atau sedekah.</source>
         <translation>Unknown fund {fund}: choose zakat, infak or sedekah.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/payments.py" line="243"/>
+        <location filename="../../desktop/services/membership/payments.py" line="245"/>
         <source>Jumlah pembayaran tidak boleh negatif.</source>
         <translation>The amount paid cannot be negative.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/payments.py" line="245"/>
+        <location filename="../../desktop/services/membership/payments.py" line="247"/>
         <source>Jumlah pembayaran paling banyak {max}: lebih dari iuran seluruh peserta cabang selama 60 bulan. Periksa angkanya (kelebihan digit?).</source>
         <translation>A payment is at most {max}: more than the contributions of every worker of the branch for 60 months. Check the figure (a digit too many?).</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/payments.py" line="250"/>
+        <location filename="../../desktop/services/membership/payments.py" line="252"/>
         <source>Jumlah hari harus 0 sampai {max}: masa perlindungan paling lama 5 tahun ke depan.</source>
         <translation>The number of days must be 0 to {max}: coverage runs at most 5 years ahead.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/payments.py" line="273"/>
-        <location filename="../../desktop/services/membership/payments.py" line="343"/>
+        <location filename="../../desktop/services/membership/payments.py" line="275"/>
+        <location filename="../../desktop/services/membership/payments.py" line="345"/>
         <source>Sebutkan batch atau daftar No. Registrasi yang dibayar.</source>
         <translation>Name the batch or the registration numbers paid for.</translation>
     </message>
     <message>
         <location filename="../../desktop/services/membership/ledger.py" line="138"/>
-        <location filename="../../desktop/services/membership/payments.py" line="258"/>
+        <location filename="../../desktop/services/membership/payments.py" line="260"/>
         <location filename="../../desktop/services/reporting.py" line="140"/>
         <source>Batch {batch} tidak dikenal.</source>
         <translation>Batch {batch} is unknown.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/payments.py" line="126"/>
+        <location filename="../../desktop/services/membership/payments.py" line="128"/>
         <source>Transfer {reference} sudah dicatat sebagai pembayaran {payment}; satu transfer dicatat sekali. Periksa daftar pembayaran, atau tulis referensi transfer yang lain.</source>
         <translation>Transfer {reference} is already recorded as payment {payment}; a transfer is recorded once. Check the payments, or enter another transfer reference.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/payments.py" line="286"/>
+        <location filename="../../desktop/services/membership/payments.py" line="288"/>
         <source>{n} No. Registrasi tidak dikenal.</source>
         <translation>{n} registration numbers are unknown.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/payments.py" line="314"/>
+        <location filename="../../desktop/services/membership/payments.py" line="316"/>
         <source>Tidak ada peserta yang perlindungannya berakhir dalam {days} hari.</source>
         <translation>No worker&apos;s coverage ends within {days} days.</translation>
     </message>
@@ -4812,6 +5143,16 @@ NIK {nik}</translation>
         <source>Jumlah yang ditagih berbeda dengan iuran bulan itu.</source>
         <translation>The amount charged differs from that month&apos;s contribution.</translation>
     </message>
+    <message>
+        <location filename="../../desktop/services/recovery.py" line="44"/>
+        <source>Hanya admin yang dapat membuat kode pemulihan.</source>
+        <translation>Only an admin can make a recovery code.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/recovery.py" line="66"/>
+        <source>&quot;{name}&quot; bukan akun admin di laptop ini. Kode pemulihan hanya mengatur ulang kata sandi admin; admin yang masuk lalu mengatur ulang akun lain.</source>
+        <translation>&quot;{name}&quot; is not an admin account on this laptop. A recovery code resets only an admin password; the admin then signs in and resets other accounts.</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -4895,107 +5236,109 @@ NIK {nik}</translation>
 <context>
     <name>SubmitDialog</name>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="123"/>
+        <location filename="../../desktop/gui/membership_window.py" line="124"/>
         <source>Ajukan ke BPJS</source>
         <translation>Submit to BPJS</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="124"/>
+        <location filename="../../desktop/gui/membership_window.py" line="125"/>
         <source>Lindung menulis berkas pendaftaran kolektif (Excel) untuk peserta yang siap: data lengkap dan sah, tidak menunggu tinjauan di hub, belum pernah diajukan (atau ditolak BPJS lalu sudah diperbaiki). Unggah berkas itu ke BPJS Ketenagakerjaan; peserta di dalamnya menjadi &quot;Diajukan ke BPJS&quot;.</source>
         <translation>Lindung writes the collective registration file (Excel) for the workers who are ready: complete and valid data, not waiting for review at the hub, never submitted (or refused by BPJS and corrected since). Upload that file to BPJS Ketenagakerjaan; the workers in it become &quot;Submitted to BPJS&quot;.</translation>
     </message>
     <message>
         <location filename="../../desktop/gui/membership_window.py" line="129"/>
+        <location filename="../../desktop/gui/membership_window.py" line="130"/>
         <source>Semua kabupaten/kota</source>
         <translation>All regencies/cities</translation>
     </message>
     <message>
+        <location filename="../../desktop/gui/membership_window.py" line="133"/>
         <location filename="../../desktop/gui/membership_window.py" line="134"/>
         <source>Semua sekolah</source>
         <translation>All schools</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="139"/>
+        <location filename="../../desktop/gui/membership_window.py" line="138"/>
         <source>nama, NIK atau No. Registrasi (boleh kosong)</source>
         <translation>name, NIK or registration no. (may be empty)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="143"/>
+        <location filename="../../desktop/gui/membership_window.py" line="142"/>
         <source>semua yang siap</source>
         <translation>all who are ready</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="144"/>
+        <location filename="../../desktop/gui/membership_window.py" line="143"/>
         <source>&amp;Kabupaten/kota</source>
         <translation>&amp;Regency/city</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="145"/>
+        <location filename="../../desktop/gui/membership_window.py" line="144"/>
         <source>&amp;Sekolah</source>
         <translation>&amp;School</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="146"/>
+        <location filename="../../desktop/gui/membership_window.py" line="145"/>
         <source>&amp;Cari</source>
         <translation>S&amp;earch</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="147"/>
+        <location filename="../../desktop/gui/membership_window.py" line="146"/>
         <source>Bulan &amp;dibayar BAZNAS</source>
         <translation>Months &amp;paid by BAZNAS</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="148"/>
+        <location filename="../../desktop/gui/membership_window.py" line="147"/>
         <source>&amp;Paling banyak</source>
         <translation>At &amp;most</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="150"/>
+        <location filename="../../desktop/gui/membership_window.py" line="149"/>
         <source>Menghitung peserta yang siap…</source>
         <translation>Counting the workers who are ready…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="161"/>
+        <location filename="../../desktop/gui/membership_window.py" line="160"/>
         <source>&amp;Tulis berkas pengajuan…</source>
         <translation>&amp;Write the submission file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="199"/>
+        <location filename="../../desktop/gui/membership_window.py" line="198"/>
         <source>{count} peserta siap diajukan ke BPJS.</source>
         <translation>{count} workers are ready to be submitted to BPJS.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="201"/>
+        <location filename="../../desktop/gui/membership_window.py" line="200"/>
         <source>Tidak ada peserta yang siap diajukan dengan saringan ini.</source>
         <translation>No worker is ready to be submitted with these filters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="204"/>
+        <location filename="../../desktop/gui/membership_window.py" line="203"/>
         <source>Belum siap: {reasons}. Perbaiki datanya dari daftar peserta (saringan status &quot;Ditolak BPJS&quot; menunjukkan yang ditolak); yang ditolak BPJS siap lagi setelah datanya diubah.</source>
         <translation>Not ready: {reasons}. Correct their data from the list of workers (the status filter &quot;Refused by BPJS&quot; shows the refused ones); those refused by BPJS are ready again once their data changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="215"/>
+        <location filename="../../desktop/gui/membership_window.py" line="214"/>
         <source>&amp;Tulis berkas pengajuan ({count} peserta)…</source>
         <translation>&amp;Write the submission file ({count} workers)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="220"/>
+        <location filename="../../desktop/gui/membership_window.py" line="219"/>
         <source>Simpan berkas pengajuan BPJS</source>
         <translation>Save the BPJS submission file</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="233"/>
+        <location filename="../../desktop/gui/membership_window.py" line="232"/>
         <source>Batch {batch}: {count} peserta ditulis ke {name}. Unggah berkas ini ke BPJS; bila jawabannya datang, pilih &quot;Baca jawaban BPJS…&quot;.</source>
         <translation>Batch {batch}: {count} workers written to {name}. Upload this file to BPJS; when the answer comes, choose &quot;Read BPJS&apos;s answer…&quot;.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="242"/>
+        <location filename="../../desktop/gui/membership_window.py" line="241"/>
         <source>Tidak ada peserta yang siap diajukan ke BPJS.</source>
         <translation>No worker is ready to be submitted to BPJS.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="244"/>
+        <location filename="../../desktop/gui/membership_window.py" line="243"/>
         <source>Belum siap: {reasons}.</source>
         <translation>Not ready: {reasons}.</translation>
     </message>
@@ -5097,62 +5440,62 @@ NIK {nik}</translation>
 <context>
     <name>TemplateDialog</name>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="616"/>
+        <location filename="../../desktop/gui/membership_window.py" line="615"/>
         <source>Templat berkas pengajuan BPJS</source>
         <translation>BPJS submission file template</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="617"/>
+        <location filename="../../desktop/gui/membership_window.py" line="616"/>
         <source>Bila cabang memakai templat unggah BPJS sendiri, muat berkas templatnya (cukup baris judulnya): berkas pengajuan lalu memakai nama dan urutan kolom templat itu. Kolom yang tidak dikenal dibiarkan kosong.</source>
         <translation>When the branch uses its own BPJS upload template, load the template file (its header row is enough): submission files then use that template&apos;s column names and order. Columns Lindung does not know are left empty.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="623"/>
+        <location filename="../../desktop/gui/membership_window.py" line="622"/>
         <source>Kolom di berkas pengajuan</source>
         <translation>Column in the submission file</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="623"/>
+        <location filename="../../desktop/gui/membership_window.py" line="622"/>
         <source>Diisi Lindung dengan</source>
         <translation>Lindung fills it with</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="625"/>
+        <location filename="../../desktop/gui/membership_window.py" line="624"/>
         <source>&amp;Muat templat cabang…</source>
         <translation>&amp;Load the branch&apos;s template…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="626"/>
+        <location filename="../../desktop/gui/membership_window.py" line="625"/>
         <source>&amp;Pakai kolom bawaan Lindung</source>
         <translation>&amp;Use Lindung&apos;s own columns</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="637"/>
+        <location filename="../../desktop/gui/membership_window.py" line="636"/>
         <source>Sekarang: kolom bawaan Lindung ({count} kolom).</source>
         <translation>Now: Lindung&apos;s own columns ({count} columns).</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="638"/>
+        <location filename="../../desktop/gui/membership_window.py" line="637"/>
         <source>Sekarang: templat cabang, {count} kolom ({filled} diisi Lindung).</source>
         <translation>Now: the branch&apos;s template, {count} columns ({filled} filled by Lindung).</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="645"/>
+        <location filename="../../desktop/gui/membership_window.py" line="644"/>
         <source>(dibiarkan kosong)</source>
         <translation>(left empty)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="649"/>
+        <location filename="../../desktop/gui/membership_window.py" line="648"/>
         <source>Pilih templat BPJS cabang</source>
         <translation>Choose the branch&apos;s BPJS template</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="656"/>
+        <location filename="../../desktop/gui/membership_window.py" line="655"/>
         <source>Templat {name} dimuat: {count} kolom.</source>
         <translation>Template {name} loaded: {count} columns.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="662"/>
+        <location filename="../../desktop/gui/membership_window.py" line="661"/>
         <source>Berkas pengajuan kembali memakai kolom bawaan Lindung.</source>
         <translation>Submission files use Lindung&apos;s own columns again.</translation>
     </message>
@@ -5579,6 +5922,26 @@ NIK {nik}</translation>
         <source>Pekerjaan &quot;{job}&quot;: pastikan ia pekerja rentan (penghasilan kecil, tanpa upah tetap) sebelum didaftarkan; perbaiki pekerjaannya bila perlu.</source>
         <translation>Occupation &quot;{job}&quot;: make sure this is a vulnerable worker (small income, no fixed wage) before enrolling; correct the occupation if needed.</translation>
     </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="46"/>
+        <source>Isi nama siswa yang didaftarkan lewat sekolah ini, atau kosongkan Sekolah.</source>
+        <translation>Fill in the pupil's name enrolled through this school, or clear School.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="47"/>
+        <source>Isi kelas siswa, mis. 5 atau VII A.</source>
+        <translation>Fill in the pupil's class, e.g. 5 or VII A.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="49"/>
+        <source>“{text}” tidak ada di daftar, jadi tidak dipakai. Periksa ejaannya, atau tekan ↓ untuk melihat semua pilihan.</source>
+        <translation>“{text}” is not in the list, so it is not used. Check the spelling, or press ↓ to see every choice.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrollment_form.py" line="50"/>
+        <source>“{text}” tidak ada di desa/kelurahan {kabupaten}. Bila tinggal di kabupaten/kota lain, ubah Kabupaten/Kota dulu.</source>
+        <translation>“{text}” is not a village of {kabupaten}. If they live in another kabupaten/city, change Kabupaten/City first.</translation>
+    </message>
 </context>
 <context>
     <name>WorkerTableModel</name>
@@ -5653,78 +6016,78 @@ NIK {nik}</translation>
 <context>
     <name>_PaymentStep</name>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="295"/>
+        <location filename="../../desktop/gui/membership_window.py" line="294"/>
         <source>mis. nomor bukti transfer BAZNAS</source>
         <translation>e.g. BAZNAS&apos;s transfer receipt number</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="298"/>
+        <location filename="../../desktop/gui/membership_window.py" line="297"/>
         <source>yang ditransfer BAZNAS, mis. 5.000.000 (boleh kosong)</source>
         <translation>what BAZNAS transferred, e.g. 5.000.000 (may be empty)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="302"/>
+        <location filename="../../desktop/gui/membership_window.py" line="301"/>
         <source>Dana BAZNAS yang membayar iuran ini: zakat, infak atau sedekah.</source>
         <translation>The BAZNAS fund that pays these contributions: zakat, infak or sedekah.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="303"/>
+        <location filename="../../desktop/gui/membership_window.py" line="302"/>
         <source>&amp;Bulan dibayar</source>
         <translation>&amp;Months paid</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="304"/>
+        <location filename="../../desktop/gui/membership_window.py" line="303"/>
         <source>Sumber &amp;dana</source>
         <translation>&amp;Fund</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="305"/>
+        <location filename="../../desktop/gui/membership_window.py" line="304"/>
         <source>&amp;Referensi</source>
         <translation>&amp;Reference</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="306"/>
+        <location filename="../../desktop/gui/membership_window.py" line="305"/>
         <source>&amp;Jumlah dibayar (Rp)</source>
         <translation>&amp;Amount paid (Rp)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="309"/>
+        <location filename="../../desktop/gui/membership_window.py" line="308"/>
         <source>Menghitung kredit BAZNAS…</source>
-        <translation>Counting BAZNAS's credit…</translation>
+        <translation>Counting BAZNAS&apos;s credit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="310"/>
+        <location filename="../../desktop/gui/membership_window.py" line="309"/>
         <source>Uang BAZNAS untuk bulan yang tidak diterima siapa pun (peserta ditolak, kelebihan transfer) membayar sisa kewajiban, kredit terlama dulu.</source>
-        <translation>BAZNAS's money for months no one received (refused workers, a transfer larger than owed) pays the rest of what is owed, oldest credit first.</translation>
+        <translation>BAZNAS&apos;s money for months no one received (refused workers, a transfer larger than owed) pays the rest of what is owed, oldest credit first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="318"/>
-        <location filename="../../desktop/gui/membership_window.py" line="343"/>
+        <location filename="../../desktop/gui/membership_window.py" line="317"/>
+        <location filename="../../desktop/gui/membership_window.py" line="342"/>
         <source>Kewajiban dan pembayaran</source>
         <translation>Owed and paid</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="330"/>
+        <location filename="../../desktop/gui/membership_window.py" line="329"/>
         <source>Pakai &amp;kredit BAZNAS (dapat dipakai {amount})</source>
         <translation>Use BAZNAS &amp;credit ({amount} available)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="331"/>
+        <location filename="../../desktop/gui/membership_window.py" line="330"/>
         <source>Tidak ada kredit BAZNAS yang dapat dipakai</source>
         <translation>No BAZNAS credit to use</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="371"/>
+        <location filename="../../desktop/gui/membership_window.py" line="370"/>
         <source>&quot;{text}&quot; bukan jumlah rupiah. Tulis seperti 5.000.000.</source>
         <translation>&quot;{text}&quot; is not an amount in rupiah. Write it like 5.000.000.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="383"/>
+        <location filename="../../desktop/gui/membership_window.py" line="382"/>
         <source>&quot;{text}&quot; bukan jumlah rupiah. Tulis seperti 5.000.000; tidak ada yang dicatat.</source>
         <translation>&quot;{text}&quot; is not an amount in rupiah. Write it like 5.000.000; nothing was recorded.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="391"/>
+        <location filename="../../desktop/gui/membership_window.py" line="390"/>
         <source>Dicatat: {number}</source>
         <translation>Recorded: {number}</translation>
     </message>

@@ -56,8 +56,10 @@ def test_first_start_refuses_a_common_password_and_says_why(qtbot, tmp_path):
     assert controller.window is None
     dialog.password.setText("kapal-motor-di-kapuas")
     dialog.confirm.setText("kapal-motor-di-kapuas")
+    dialog.buttons.accepted.emit()
+    qtbot.waitUntil(lambda: getattr(dialog, "code_dialog", None) is not None, timeout=15_000)
     with qtbot.waitSignal(controller.main_window_shown, timeout=15_000) as main:
-        dialog.buttons.accepted.emit()
+        dialog.code_dialog.accept()              # the recovery code, shown once, was seen
     qtbot.addWidget(main.args[0])
     controller.shutdown()
 
@@ -80,6 +82,7 @@ def test_accounts_dialog_says_why_a_password_is_refused(qtbot, ws, worker, admin
         qtbot.waitUntil(lambda: dialog.message.text() != "", timeout=5000)
         assert reason in dialog.message.text()
     dialog.password.setText("kebun-sawit-sanggau")
+    dialog.confirm.setText("kebun-sawit-sanggau")   # the form asks for it twice
     dialog.add_button.click()
     qtbot.waitUntil(lambda: dialog.list.count() == 2, timeout=5000)
     assert "dibuat" in dialog.message.text()

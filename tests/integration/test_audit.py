@@ -138,10 +138,10 @@ def test_accounts_and_settings_are_recorded(tmp_path):
     shown = run(db, "--user", "admin", "audit", "--json", env=env)
     entries = json.loads(shown.stdout)
     assert [(e["actor"], e["action"], e["subject"]) for e in reversed(entries)] == [
-        ("admin", "create", "akun admin"), ("admin", "create", "akun ani"),
+        ("admin", "create", "akun admin"), ("admin", "recovery_code", "laptop ini"), ("admin", "create", "akun ani"),
         ("admin", "edit", "pengaturan kunci otomatis")]
     assert entries[0]["details"] == {"lock_minutes": ["10", "5"]}
-    assert "Rantai hash utuh: 3 catatan" in run(db, "--user", "admin", "audit", "--verify", env=env).stdout
+    assert "Rantai hash utuh: 4 catatan" in run(db, "--user", "admin", "audit", "--verify", env=env).stdout
     refused = run(db, "--user", "ani", "audit", env={"LINDUNG_PASSWORD": "kapal-motor-ani-12"})
     assert refused.returncode != 0 and "admin" in refused.stderr and refused.stdout == ""
 
