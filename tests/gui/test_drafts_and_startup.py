@@ -71,8 +71,10 @@ def test_first_start_creates_the_admin_then_signs_in(qtbot, tmp_path):
     dialog.buttons.accepted.emit()
     assert "tidak sama" in dialog.error.text()
     dialog.confirm.setText("kapal-motor-admin-1")
+    dialog.buttons.accepted.emit()
+    qtbot.waitUntil(lambda: getattr(dialog, "code_dialog", None) is not None, timeout=15_000)
     with qtbot.waitSignal(controller.main_window_shown, timeout=15_000) as main:
-        dialog.buttons.accepted.emit()
+        dialog.code_dialog.accept()              # the recovery code, shown once, was seen
     window = main.args[0]
     qtbot.addWidget(window)
     assert "Admin Cabang" in window.user_label.text()

@@ -26,6 +26,9 @@ def test_summary_names_type_and_place_only():
 def test_cli_bug_is_one_line_without_personal_data(tmp_path, monkeypatch, capsys):
     from desktop import cli
 
+    from desktop.services.workspace import Workspace
+
+    Workspace(tmp_path / "a.sqlite3").close()          # a laptop's database (list opens only an existing one)
     monkeypatch.setitem(cli.COMMANDS, "list", _fail)
     status = cli.main(["--db", str(tmp_path / "a.sqlite3"), "list"])
     err = capsys.readouterr().err.replace(cli.NO_ACCOUNT_WARNING + "\n", "")   # no account on that laptop
