@@ -6,6 +6,11 @@ The branch's whole programme (57,543 workers in 2023), submitted in one batch, a
 - ``payment add`` of the next 12 months for all of them <= 2 s;
 - ``payment balance`` (every worker's ledger, per batch, per payment and in total) <= 2 s.
 Each run starts from a copy of one database, so every run does the whole work.
+
+Figures (2 idle cores, 7 December 2026, ``--runs 5``): payment add median 1.87 s (min 1.75, max 2.23),
+payment balance median 1.08 s. Before this session's work payment add took 3.74 s: the rows were read in
+chunks of 500 through the ORM, every event parsed and derived, every derived column rewritten, and the
+branch's pages spilled from a 64 MB cache in the middle of the transaction.
 """
 
 from __future__ import annotations
