@@ -10,6 +10,7 @@ import time
 import httpx
 import pytest
 
+from tests.serving import wait_healthy
 from tests.integration.test_cli import errors, run
 
 
@@ -72,16 +73,8 @@ class Hub:
         env = {k: v for k, v in os.environ.items() if not k.startswith("LINDUNG_")}
         self.proc = subprocess.Popen([sys.executable, "-m", "hub.cli", "--db", str(self.db), "serve", "--port",
                                       str(self.port)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:  # wait for the condition (the port answering), not a fixed time
-            try:
-                if httpx.get(self.url + "/health", timeout=1).status_code == 200:
-                    return self
-            except httpx.HTTPError:
-                if self.proc.poll() is not None:
-                    raise RuntimeError(self.proc.stderr.read().decode())
-            time.sleep(0.05)
-        raise RuntimeError("hub did not start")
+        wait_healthy(self.url, self.proc, 30)
+        return self
 
     def stop(self):
         if self.proc is not None and self.proc.poll() is None:

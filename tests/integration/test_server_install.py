@@ -23,6 +23,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from tests.serving import wait_healthy
 from tests.hub.test_sync import free_port, in_ci, postgres_database
 from tests.integration.test_cli import run
 
@@ -71,16 +72,8 @@ class Service:
         ready = subprocess.run(self.before, env=self.env, capture_output=True, text=True, timeout=120)
         assert ready.returncode == 0 and "Traceback" not in ready.stderr, ready.stderr    # ExecStartPre
         self.proc = subprocess.Popen(self.command, env=self.env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                if httpx.get(self.url + "/health", timeout=1).status_code == 200:
-                    return self
-            except httpx.HTTPError:
-                if self.proc.poll() is not None:
-                    raise RuntimeError(self.proc.stderr.read().decode())
-            time.sleep(0.05)
-        raise RuntimeError("the hub did not start")
+        wait_healthy(self.url, self.proc, 60)
+        return self
 
     def stop(self) -> None:
         if self.proc is not None and self.proc.poll() is None:
