@@ -27,7 +27,7 @@ from desktop.domain import bpjs, lifecycle
 from desktop.domain.contributions import Fund
 from desktop.domain.enrollment import Status
 from desktop.domain.text import format_date, format_rupiah, parse_rupiah
-from desktop.gui.i18n import error_text, label
+from desktop.gui.i18n import error_text, label, number
 from desktop.gui.steps import ERROR_STYLE, OK_STYLE, PLAIN_STYLE, _Step, _item, _say, _table
 from desktop.gui.widgets import SearchCombo
 from desktop.gui.worker import DbWorker
@@ -955,9 +955,9 @@ class MembershipWindow(QDialog):
         self.batch_table.setRowCount(len(batch_list))
         for row, info in enumerate(batch_list):
             counts = info.by_status
-            values = (info.number, _local_day(info.created_at), info.created_by, info.total,
-                      counts.get("submitted", 0), counts.get("active", 0), counts.get("refused", 0),
-                      counts.get("ended", 0),
+            values = (info.number, _local_day(info.created_at), info.created_by, number(info.total),
+                      number(counts.get("submitted", 0)), number(counts.get("active", 0)),
+                      number(counts.get("refused", 0)), number(counts.get("ended", 0)),
                       self.tr("{months} bulan").format(months=info.paid_months) if info.paid_months
                       else self.tr("belum dibayar"))
             for column, value in enumerate(values):
@@ -979,7 +979,7 @@ class MembershipWindow(QDialog):
                 shown = self.tr("{paid} + kredit {credit}").format(paid=shown, credit=format_rupiah(pay.credit_used))
             values = (pay.number, _local_day(pay.created_at),
                       self.tr("perpanjangan") if pay.renewal else (pay.batch_no or self.tr("daftar peserta")),
-                      pay.records, pay.months, format_rupiah(pay.amount_owed), shown,
+                      number(pay.records), pay.months, format_rupiah(pay.amount_owed), shown,
                       "" if not gap else (self.tr("kurang {amount}") if gap < 0 else self.tr("lebih {amount}"))
                       .format(amount=format_rupiah(abs(gap))), pay.reference, _fund_label(pay.fund))
             for column, value in enumerate(values):
@@ -1000,13 +1000,14 @@ class MembershipWindow(QDialog):
         self.summary.setText(self.tr(
             "Di laptop ini: <b>{enrolled}</b> terdaftar belum diajukan · <b>{submitted}</b> menunggu jawaban BPJS · "
             "<b>{active}</b> aktif (<b>{ending}</b> berakhir dalam 30 hari) · <b>{refused}</b> ditolak BPJS · "
-            "<b>{ended}</b> sudah berakhir").format(**total) + (self._ledger_text(ledger) if ledger and ledger.paid else ""))
+            "<b>{ended}</b> sudah berakhir").format(**{key: number(n) for key, n in total.items()})
+            + (self._ledger_text(ledger) if ledger and ledger.paid else ""))
 
     def _ledger_text(self, ledger) -> str:
         """The zakat ledger in one line: every rupiah paid, allocated to months of coverage or credit."""
         text = "<br>" + self.tr(
             "Dana BAZNAS: dibayar <b>{paid}</b> = untuk {months} bulan kepesertaan <b>{allocated}</b> + kredit "
-            "<b>{credit}</b>").format(paid=format_rupiah(ledger.paid), months=ledger.months,
+            "<b>{credit}</b>").format(paid=format_rupiah(ledger.paid), months=number(ledger.months),
                                       allocated=format_rupiah(ledger.allocated), credit=format_rupiah(ledger.credit))
         if ledger.held:
             text += " " + self.tr("(menunggu jawaban BPJS {held})").format(held=format_rupiah(ledger.held))

@@ -491,3 +491,19 @@ def test_bpjs_bill_reconciled_from_the_window(qtbot, worker, tmp_path):
         kep.close()
     finally:
         ws.close()
+
+
+def test_counts_in_the_window_are_grouped_as_the_language_writes_them(qtbot, worker, tmp_path):
+    """A branch's counts run to tens of thousands: "20.015", not "20015" (issue 28)."""
+    from desktop.gui.membership_window import MembershipWindow
+    from tests.integration.test_bpjs_bill import paid_workspace
+
+    ws = paid_workspace(tmp_path)
+    try:
+        kep = MembershipWindow(ws, worker, SYSTEM)
+        qtbot.addWidget(kep)
+        kep._show_summary({"6171": {"enrolled": 20_015, "submitted": 1_234, "active": 57_543}})
+        assert "<b>20.015</b> terdaftar" in kep.summary.text() and "<b>57.543</b> aktif" in kep.summary.text()
+        assert "<b>1.234</b> menunggu" in kep.summary.text()
+    finally:
+        ws.close()
