@@ -23,7 +23,15 @@ def chosen_language(explicit: str | None = None) -> str:
     return "id"
 
 
+def running_language() -> str:
+    """The language the window was started in (``install_translator``'s), Indonesian by default."""
+    app = QCoreApplication.instance()
+    value = app.property("lindung_language") if app is not None else None
+    return value if value in LANGUAGES else "id"
+
+
 def install_translator(app: QCoreApplication, language: str) -> QTranslator | None:
+    app.setProperty("lindung_language", language if language in LANGUAGES else "id")
     if language == "id":
         QLocale.setDefault(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))
         # Qt's own dialogs (file chooser, Yes/No, print dialog): Qt ships no Indonesian for them, so

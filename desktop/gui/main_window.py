@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QLocale, QSettings, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit,
     QMainWindow, QMessageBox, QPushButton, QTableView, QVBoxLayout, QWidget,
@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.enrollment import Status
 from desktop.gui.accounts_dialog import AccountsDialog
 from desktop.gui.enrollment_form import EnrollmentForm
-from desktop.gui.i18n import LANGUAGES, error_text, label, number
+from desktop.gui.i18n import LANGUAGES, error_text, label, number, running_language
 from desktop.domain.text import format_date_long, format_rupiah
 from desktop.gui.widgets import SearchCombo
 from desktop.gui.worker import DbWorker
@@ -255,8 +255,13 @@ class MainWindow(QMainWindow):
         accounts_menu.addAction(self.sign_out_action)
         self.addAction(self.sign_out_action)
         language = menu.addMenu(self.tr("&Bahasa"))
+        # The language in use is marked; choosing another marks it (it applies when Lindung opens again).
+        self.language_actions = QActionGroup(self, exclusive=True)
         for code, name in LANGUAGES.items():
-            language.addAction(QAction(name, self, triggered=lambda _c=False, c=code: self._choose_language(c)))
+            action = QAction(name, self, checkable=True, checked=code == running_language(),
+                             triggered=lambda _c=False, c=code: self._choose_language(c))
+            self.language_actions.addAction(action)
+            language.addAction(action)
 
     # ------------------------------------------------------------------ search
     def query(self) -> SearchQuery:

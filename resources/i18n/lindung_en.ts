@@ -101,7 +101,7 @@
     <message>
         <location filename="../../desktop/gui/accounts_dialog.py" line="111"/>
         <source>Kata sandi {name} diatur ulang; ia wajib menggantinya saat masuk berikutnya.</source>
-        <translation>{name}'s password was reset; they must change it at their next sign-in.</translation>
+        <translation>{name}&apos;s password was reset; they must change it at their next sign-in.</translation>
     </message>
     <message>
         <location filename="../../desktop/gui/accounts_dialog.py" line="123"/>
@@ -441,7 +441,7 @@
     <message>
         <location filename="../../desktop/gui/app.py" line="168"/>
         <source>Admin telah mengatur ulang kata sandi {name}. Buat kata sandi Anda sendiri sekarang; hanya Anda yang mengetahuinya.</source>
-        <translation>An admin reset {name}'s password. Choose your own password now; only you will know it.</translation>
+        <translation>An admin reset {name}&apos;s password. Choose your own password now; only you will know it.</translation>
     </message>
     <message>
         <location filename="../../desktop/gui/app.py" line="171"/>
@@ -1494,7 +1494,7 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../desktop/gui/i18n.py" line="69"/>
+        <location filename="../../desktop/gui/i18n.py" line="77"/>
         <source>Terjadi kesalahan tak terduga ({kind}). Data yang sudah tersimpan aman.</source>
         <translation>An unexpected error occurred ({kind}). Data already saved is safe.</translation>
     </message>
@@ -1633,72 +1633,72 @@
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1089"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1090"/>
         <source>Riwayat kepesertaan — {name}</source>
         <translation>Membership history — {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1095"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1096"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1095"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1096"/>
         <source>Oleh</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1095"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1096"/>
         <source>Peristiwa</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1097"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1098"/>
         <source>Status, nomor KPJ dan masa perlindungan mengikuti peristiwa ini; tidak diketik. Hanya cabang yang mengajukan ke BPJS, membaca jawabannya dan mencatat pembayaran.</source>
         <translation>Status, KPJ number and coverage follow from these events; they are never typed. Only the branch submits to BPJS, reads its answers and records payments.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1104"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1105"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1115"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1116"/>
         <source>&lt;b&gt;{name}&lt;/b&gt; · No. Registrasi {regno}</source>
         <translation>&lt;b&gt;{name}&lt;/b&gt; · Registration no. {regno}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1117"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1118"/>
         <source>Status: &lt;b&gt;{status}&lt;/b&gt;</source>
         <translation>Status: &lt;b&gt;{status}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1119"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1120"/>
         <source>No. KPJ: &lt;b&gt;{kpj}&lt;/b&gt;</source>
         <translation>KPJ no.: &lt;b&gt;{kpj}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1121"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1122"/>
         <source>dilindungi {start} s.d. {end}</source>
         <translation>covered {start} to {end}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1124"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1125"/>
         <source>peserta sejak {start}, iuran belum dibayar</source>
         <translation>member since {start}, contributions not paid yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1127"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1128"/>
         <source>iuran {months} bulan sudah dibayar; perlindungan mulai pada tanggal kepesertaan dari BPJS</source>
         <translation>{months} months of contributions paid; coverage starts on the membership date BPJS gives</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1130"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1131"/>
         <source>alasan BPJS: {reason}</source>
         <translation>BPJS&apos;s reason: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1135"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1136"/>
         <source>Belum ada peristiwa: peserta ini terdaftar di Lindung tetapi belum diajukan ke BPJS.</source>
         <translation>No events yet: this worker is enrolled in Lindung but not yet submitted to BPJS.</translation>
     </message>
@@ -2424,7 +2424,7 @@
     <message>
         <location filename="../../desktop/gui/login.py" line="83"/>
         <source>Ketik kode pemulihan laptop ini (dicatat saat Lindung pertama kali disiapkan), nama pengguna admin, dan kata sandi barunya. Semua data tetap ada. Sesudahnya kode pemulihan baru ditampilkan.</source>
-        <translation>Type this laptop's recovery code (written down when Lindung was first set up), the admin's user name and the new password. All data stays. A new recovery code is shown afterwards.</translation>
+        <translation>Type this laptop&apos;s recovery code (written down when Lindung was first set up), the admin&apos;s user name and the new password. All data stays. A new recovery code is shown afterwards.</translation>
     </message>
     <message>
         <location filename="../../desktop/gui/login.py" line="85"/>
@@ -2549,17 +2549,17 @@
         <translation>Issued documents…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="361"/>
+        <location filename="../../desktop/gui/main_window.py" line="366"/>
         <source>Tidak berhasil</source>
         <translation>Did not work</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="397"/>
+        <location filename="../../desktop/gui/main_window.py" line="402"/>
         <source>Tersimpan: {name} ({regno}).</source>
         <translation>Saved: {name} ({regno}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="399"/>
+        <location filename="../../desktop/gui/main_window.py" line="404"/>
         <source>Ctrl+N: peserta berikutnya.</source>
         <translation>Ctrl+N: next participant.</translation>
     </message>
@@ -2669,243 +2669,243 @@
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="282"/>
+        <location filename="../../desktop/gui/main_window.py" line="287"/>
         <source>{n} peserta terdaftar</source>
         <translation>{n} participants enrolled</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="284"/>
+        <location filename="../../desktop/gui/main_window.py" line="289"/>
         <source>{n} peserta cocok dengan pencarian</source>
         <translation>{n} participants match the search</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="358"/>
+        <location filename="../../desktop/gui/main_window.py" line="363"/>
         <source>Memproses…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="409"/>
+        <location filename="../../desktop/gui/main_window.py" line="414"/>
         <source>{count} peserta diimpor.</source>
         <translation>{count} participants imported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="484"/>
-        <location filename="../../desktop/gui/main_window.py" line="485"/>
+        <location filename="../../desktop/gui/main_window.py" line="489"/>
+        <location filename="../../desktop/gui/main_window.py" line="490"/>
         <source>Simpan laporan</source>
         <translation>Save report</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="489"/>
+        <location filename="../../desktop/gui/main_window.py" line="494"/>
         <source>Laporan disimpan: {path}</source>
         <translation>Report saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="501"/>
+        <location filename="../../desktop/gui/main_window.py" line="506"/>
         <source>Tanda terima kartu</source>
         <translation>Card receipts</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="502"/>
+        <location filename="../../desktop/gui/main_window.py" line="507"/>
         <source>Pilih dulu sekolahnya di saringan sekolah.</source>
         <translation>First choose the school in the school filter.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="511"/>
+        <location filename="../../desktop/gui/main_window.py" line="516"/>
         <source>Kewajiban iuran</source>
         <translation>Contributions owed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="511"/>
+        <location filename="../../desktop/gui/main_window.py" line="516"/>
         <source>Untuk berapa bulan?</source>
         <translation>For how many months?</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="538"/>
-        <location filename="../../desktop/gui/main_window.py" line="541"/>
-        <location filename="../../desktop/gui/main_window.py" line="557"/>
+        <location filename="../../desktop/gui/main_window.py" line="543"/>
+        <location filename="../../desktop/gui/main_window.py" line="546"/>
+        <location filename="../../desktop/gui/main_window.py" line="562"/>
         <source>Tagihan iuran</source>
         <translation>Contribution invoice</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="539"/>
+        <location filename="../../desktop/gui/main_window.py" line="544"/>
         <source>Belum ada batch pengajuan: ajukan peserta ke BPJS dulu.</source>
         <translation>No submission batch yet: submit workers to BPJS first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="541"/>
+        <location filename="../../desktop/gui/main_window.py" line="546"/>
         <source>Tagihan untuk batch:</source>
         <translation>Invoice for batch:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="550"/>
+        <location filename="../../desktop/gui/main_window.py" line="555"/>
         <source>{number} diterbitkan, mengoreksi {invoice}: {path}</source>
         <translation>{number} issued, correcting {invoice}: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="552"/>
+        <location filename="../../desktop/gui/main_window.py" line="557"/>
         <source>Tagihan {number} diterbitkan: {path}</source>
         <translation>Invoice {number} issued: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="554"/>
+        <location filename="../../desktop/gui/main_window.py" line="559"/>
         <source>Tagihan {number} dicetak ulang seperti saat terbit: {path}</source>
         <translation>Invoice {number} reprinted as issued: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="558"/>
+        <location filename="../../desktop/gui/main_window.py" line="563"/>
         <source>Angka batch {batch} tidak berubah sejak dokumen terakhir: tidak ada koreksi yang perlu diterbitkan.</source>
         <translation>Batch {batch}&apos;s figures have not changed since the last document: there is no correction to issue.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="561"/>
+        <location filename="../../desktop/gui/main_window.py" line="566"/>
         <source>Angka tagihan berubah</source>
         <translation>The invoice figures have changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="562"/>
+        <location filename="../../desktop/gui/main_window.py" line="567"/>
         <source>Angka batch {batch} berubah sejak {since} (selisih {difference}). Yang disimpan tetap {number} seperti saat terbit. Terbitkan koreksinya: tagihan tambahan bila kewajiban bertambah, nota kredit bila berkurang.</source>
         <translation>Batch {batch}&apos;s figures have changed since {since} (difference {difference}). What is kept is still {number} as issued. Issue its correction: a supplementary invoice if more is owed, a credit note if less.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="568"/>
+        <location filename="../../desktop/gui/main_window.py" line="573"/>
         <source>Terbitkan koreksi…</source>
         <translation>Issue correction…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="570"/>
+        <location filename="../../desktop/gui/main_window.py" line="575"/>
         <source>Nanti saja</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="580"/>
+        <location filename="../../desktop/gui/main_window.py" line="585"/>
         <source>tagihan</source>
         <translation>invoice</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="580"/>
+        <location filename="../../desktop/gui/main_window.py" line="585"/>
         <source>tagihan tambahan</source>
         <translation>supplementary invoice</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="581"/>
+        <location filename="../../desktop/gui/main_window.py" line="586"/>
         <source>nota kredit</source>
         <translation>credit note</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="581"/>
+        <location filename="../../desktop/gui/main_window.py" line="586"/>
         <source>pengembalian kredit BAZNAS</source>
         <translation>BAZNAS credit refund</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="582"/>
+        <location filename="../../desktop/gui/main_window.py" line="587"/>
         <source>laporan penyaluran BAZNAS</source>
         <translation>BAZNAS distribution record</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="588"/>
+        <location filename="../../desktop/gui/main_window.py" line="593"/>
         <source>{number} · {kind} · {batch} · {date} · {total}</source>
         <translation>{number} · {kind} · {batch} · {date} · {total}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="595"/>
+        <location filename="../../desktop/gui/main_window.py" line="600"/>
         <source>Dokumen yang terbit</source>
         <translation>Issued documents</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="596"/>
+        <location filename="../../desktop/gui/main_window.py" line="601"/>
         <source>Belum ada dokumen yang terbit.</source>
         <translation>No documents issued yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="593"/>
+        <location filename="../../desktop/gui/main_window.py" line="598"/>
         <source> · mengoreksi {number}</source>
         <translation> · correcting {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="610"/>
+        <location filename="../../desktop/gui/main_window.py" line="615"/>
         <source>Belum terdaftar di hub</source>
         <translation>Not registered with the hub</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="611"/>
+        <location filename="../../desktop/gui/main_window.py" line="616"/>
         <source>Laptop ini belum terdaftar di hub cabang, jadi belum bisa sinkron. Data tetap tersimpan di laptop ini. Minta admin mendaftarkannya: menu Pengaturan → Hub dan sinkronisasi.</source>
         <translation>This laptop is not registered with the branch hub yet, so it cannot sync. The data stays saved on this laptop. Ask the admin to register it: menu Settings → Hub and sync.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="649"/>
+        <location filename="../../desktop/gui/main_window.py" line="654"/>
         <source>Simpan cadangan</source>
         <translation>Save backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="650"/>
-        <location filename="../../desktop/gui/main_window.py" line="672"/>
+        <location filename="../../desktop/gui/main_window.py" line="655"/>
+        <location filename="../../desktop/gui/main_window.py" line="677"/>
         <source>Cadangan Lindung (*.sqlite3)</source>
         <translation>Lindung backup (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="654"/>
+        <location filename="../../desktop/gui/main_window.py" line="659"/>
         <source>Mencadangkan…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="659"/>
+        <location filename="../../desktop/gui/main_window.py" line="664"/>
         <source>Cadangan {count} peserta disimpan di {path} (keutuhan diperiksa).</source>
         <translation>Backup of {count} participants saved to {path} (integrity checked).</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="667"/>
-        <location filename="../../desktop/gui/main_window.py" line="677"/>
+        <location filename="../../desktop/gui/main_window.py" line="672"/>
+        <location filename="../../desktop/gui/main_window.py" line="682"/>
         <source>Pulihkan dari cadangan</source>
         <translation>Restore from a backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="668"/>
+        <location filename="../../desktop/gui/main_window.py" line="673"/>
         <source>Tunggu sinkronisasi selesai, lalu coba lagi.</source>
         <translation>Wait for the sync to finish, then try again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="671"/>
+        <location filename="../../desktop/gui/main_window.py" line="676"/>
         <source>Pilih cadangan</source>
         <translation>Choose a backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="678"/>
+        <location filename="../../desktop/gui/main_window.py" line="683"/>
         <source>Semua data di laptop ini diganti dengan isi cadangan {name}. Data sekarang disimpan di samping basis data, dan yang terjadi sesudah cadangan dibuat diambil lagi dari hub saat sinkron. Lanjutkan?</source>
         <translation>All data on this laptop is replaced by the backup {name}. The current data is kept beside the database, and what happened after the backup was made comes back from the hub at the next sync. Continue?</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="699"/>
-        <location filename="../../desktop/gui/main_window.py" line="701"/>
+        <location filename="../../desktop/gui/main_window.py" line="704"/>
+        <location filename="../../desktop/gui/main_window.py" line="706"/>
         <source>Ganti kata sandi</source>
         <translation>Change password</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="699"/>
+        <location filename="../../desktop/gui/main_window.py" line="704"/>
         <source>Ganti kata sandi akun {name}. Kata sandi baru dipakai mulai saat masuk berikutnya.</source>
         <translation>Change the password of the account {name}. The new password is used from the next sign-in.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="702"/>
+        <location filename="../../desktop/gui/main_window.py" line="707"/>
         <source>Kata sandi diganti.</source>
         <translation>Password changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="711"/>
+        <location filename="../../desktop/gui/main_window.py" line="716"/>
         <source>Kode pemulihan baru</source>
         <translation>New recovery code</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="712"/>
+        <location filename="../../desktop/gui/main_window.py" line="717"/>
         <source>Buat kode pemulihan baru? Kode yang lama tidak berlaku lagi; kode baru hanya ditampilkan sekali.</source>
         <translation>Make a new recovery code? The old code stops working; the new code is shown only once.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="739"/>
+        <location filename="../../desktop/gui/main_window.py" line="744"/>
         <source>Bahasa</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="740"/>
+        <location filename="../../desktop/gui/main_window.py" line="745"/>
         <source>Bahasa akan berganti ke {language} saat Lindung dibuka lagi.</source>
         <translation>The language changes to {language} when Lindung is opened again.</translation>
     </message>
@@ -2913,22 +2913,22 @@
 <context>
     <name>MembershipLinks</name>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1157"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1158"/>
         <source>Kepesertaan BPJS/BAZNAS…</source>
         <translation>BPJS/BAZNAS membership…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1163"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1164"/>
         <source>Riwayat kepesertaan…</source>
         <translation>Membership history…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1165"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1166"/>
         <source>BPJS dan BAZNAS: pengajuan, KPJ, pembayaran peserta terpilih</source>
         <translation>BPJS and BAZNAS: submissions, KPJ, payments of the selected worker</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1192"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1193"/>
         <source>Pilih dulu pesertanya di daftar.</source>
         <translation>Select the worker in the list first.</translation>
     </message>
@@ -3253,12 +3253,12 @@
         <translation>list of workers</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1017"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1018"/>
         <source>Kredit &lt;b&gt;{credit}&lt;/b&gt; dapat dipakai pada pembayaran berikutnya (&quot;Pakai kredit BAZNAS&quot;) atau dikembalikan kepada BAZNAS.</source>
         <translation>Credit &lt;b&gt;{credit}&lt;/b&gt; can be used in the next payment (&quot;Use BAZNAS credit&quot;) or returned to BAZNAS.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1021"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1022"/>
         <source>(Sudah dipakai {moved}; dikembalikan {refunded}.)</source>
         <translation>(Already used {moved}; refunded {refunded}.)</translation>
     </message>
@@ -3283,17 +3283,17 @@
         <translation>On this laptop: &lt;b&gt;{enrolled}&lt;/b&gt; enrolled, not submitted · &lt;b&gt;{submitted}&lt;/b&gt; awaiting BPJS&apos;s answer · &lt;b&gt;{active}&lt;/b&gt; active (&lt;b&gt;{ending}&lt;/b&gt; ending within 30 days) · &lt;b&gt;{refused}&lt;/b&gt; refused by BPJS · &lt;b&gt;{ended}&lt;/b&gt; ended</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1008"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1009"/>
         <source>Dana BAZNAS: dibayar &lt;b&gt;{paid}&lt;/b&gt; = untuk {months} bulan kepesertaan &lt;b&gt;{allocated}&lt;/b&gt; + kredit &lt;b&gt;{credit}&lt;/b&gt;</source>
         <translation>BAZNAS funds: paid &lt;b&gt;{paid}&lt;/b&gt; = for {months} member-months of coverage &lt;b&gt;{allocated}&lt;/b&gt; + credit &lt;b&gt;{credit}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1012"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1013"/>
         <source>(menunggu jawaban BPJS {held})</source>
         <translation>(waiting for BPJS&apos;s answer {held})</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1014"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1015"/>
         <source>&lt;span style=&apos;color:#b3261e&apos;&gt;kurang bayar &lt;b&gt;{owed}&lt;/b&gt;&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#b3261e&apos;&gt;underpaid &lt;b&gt;{owed}&lt;/b&gt;&lt;/span&gt;</translation>
     </message>
@@ -3308,7 +3308,7 @@
     <message>
         <location filename="../../desktop/gui/password_dialog.py" line="56"/>
         <source>Nama pengguna admin</source>
-        <translation>Admin's user name</translation>
+        <translation>Admin&apos;s user name</translation>
     </message>
     <message>
         <location filename="../../desktop/gui/password_dialog.py" line="58"/>
@@ -3333,7 +3333,7 @@
     <message>
         <location filename="../../desktop/gui/password_dialog.py" line="83"/>
         <source>Isi kode pemulihan dan nama pengguna admin.</source>
-        <translation>Fill in the recovery code and the admin's user name.</translation>
+        <translation>Fill in the recovery code and the admin&apos;s user name.</translation>
     </message>
     <message>
         <location filename="../../desktop/gui/password_dialog.py" line="86"/>
@@ -5925,12 +5925,12 @@ NIK {nik}</translation>
     <message>
         <location filename="../../desktop/gui/enrollment_form.py" line="46"/>
         <source>Isi nama siswa yang didaftarkan lewat sekolah ini, atau kosongkan Sekolah.</source>
-        <translation>Fill in the pupil's name enrolled through this school, or clear School.</translation>
+        <translation>Fill in the pupil&apos;s name enrolled through this school, or clear School.</translation>
     </message>
     <message>
         <location filename="../../desktop/gui/enrollment_form.py" line="47"/>
         <source>Isi kelas siswa, mis. 5 atau VII A.</source>
-        <translation>Fill in the pupil's class, e.g. 5 or VII A.</translation>
+        <translation>Fill in the pupil&apos;s class, e.g. 5 or VII A.</translation>
     </message>
     <message>
         <location filename="../../desktop/gui/enrollment_form.py" line="49"/>

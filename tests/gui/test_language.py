@@ -18,6 +18,7 @@ def english(qapp):
     assert translator is not None, "lindung_en.qm is missing: run scripts/update-translations"
     yield
     QCoreApplication.removeTranslator(translator)
+    qapp.setProperty("lindung_language", "id")
     QLocale.setDefault(before)
 
 
@@ -36,6 +37,7 @@ def test_english_through_qt_translations(qtbot, english, ws, worker, admin):
     assert window.search_box.placeholderText() == "Search name, NIK or registration number…"
     assert problem_text(parse_nik("123")[1][0]) == "A NIK has 16 digits (this one has 3)."
     assert label("Nelayan") == "Fisher"
+    assert [a.text() for a in window.language_actions.actions() if a.isChecked()] == ["English"]
 
 
 def test_the_english_window_says_m_f_and_groups_digits_the_english_way(qtbot, english, ws, worker, admin):
@@ -107,3 +109,10 @@ def test_translation_file_covers_every_string_in_the_code(tmp_path):
                 for c in ET.parse(path).getroot().iter("context") for m in c.iter("message")}
 
     assert texts(fresh) <= texts(TRANSLATIONS / "lindung_en.ts")
+
+
+def test_the_language_menu_marks_the_language_in_use(qtbot, window):
+    """Pengaturan → Bahasa shows which language the window speaks (issue 28)."""
+    marked = {action.text(): action.isChecked() for action in window.language_actions.actions()}
+    assert marked == {"Bahasa Indonesia": True, "English": False}
+    assert window.language_actions.isExclusive()
