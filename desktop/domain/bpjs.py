@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from desktop.domain.headers import Header, HeaderNames
 from desktop.domain.importing import cell_text, date_from_cell, header_key, nik_from_cell
-from desktop.domain.messages import QT_TRANSLATE_NOOP
+from desktop.domain.messages import QT_TRANSLATE_NOOP, Problem
 from desktop.domain.nik import clean_nik
 from desktop.domain.text import (  # noqa: F401 (the date column rules, re-exported for the answer)
     ASSUMED, DAY_FIRST, MIXED, PROVEN, date_column_order, parse_date, search_key,
@@ -157,19 +157,33 @@ def is_pending(*words: str) -> bool:
     return bool(_WAITING.search(text)) and not _REFUSAL.search(text)
 
 
+def totals_label(row: Sequence[Any]) -> str | None:
+    """The word that makes ``row`` a totals row (``JUMLAH``, ``Total``, ``Grand Total``), if a cell holds one."""
+    return next((c for c in row if type(c) is str and _TOTALS.match(c.strip())), None)
+
+
+def row_cells(row: Sequence[Any], mapping: Mapping[str, int]) -> Callable[[str], Any]:
+    """A row of one of BPJS's tables, its cells by key (``mapping``: key -> column); None past the row's end."""
+    def cell(key: str) -> Any:
+        index = mapping.get(key)
+        return row[index] if index is not None and index < len(row) else None
+    return cell
+
+
+def worker_numbers(cell: Callable[[str], Any]) -> tuple[str, list[Problem], str, str]:
+    """A row's worker as BPJS's tables name them: (the NIK as written, its problems, the NIK cleaned, the KPJ
+    as written less its separators)."""
+    nik_text, nik_problems = nik_from_cell(cell("nik"))
+    return nik_text, nik_problems, clean_nik(nik_text), _KPJ_JUNK.sub("", cell_text(cell("kpj")))
+
+
 def read_answer_row(number: int, row: Sequence[Any], mapping: Mapping[str, int],
                     order: str = DAY_FIRST) -> AnswerRow | None:
     """One row of BPJS's answer, its date read in ``order`` (the column's, see ``date_column_order``);
     None for a blank row or a footer line without a NIK."""
-    def cell(key: str) -> Any:
-        index = mapping.get(key)
-        return row[index] if index is not None and index < len(row) else None
-
-    nik_text, nik_problems = nik_from_cell(cell("nik"))
-    nik = clean_nik(nik_text)
+    cell = row_cells(row, mapping)
+    nik_text, nik_problems, nik, kpj_text = worker_numbers(cell)
     kpj_cell = cell("kpj")
-    kpj_text = str(int(kpj_cell)) if isinstance(kpj_cell, float) and kpj_cell.is_integer() else cell_text(kpj_cell)
-    kpj_text = _KPJ_JUNK.sub("", kpj_text)
     status, remark = cell_text(cell("status")), cell_text(cell("reason"))
     if kpj_text and not any(ch.isdigit() for ch in kpj_text):
         # Words where the number would be ("PROSES", "DITOLAK", "-"): BPJS's word, read as a status is.
@@ -179,7 +193,7 @@ def read_answer_row(number: int, row: Sequence[Any], mapping: Mapping[str, int],
     digits = sum(ch.isdigit() for ch in nik_text)
     if not kpj_text and (digits == 0 or (digits < 12 and any(ch.isalpha() for ch in nik_text))):
         return None        # blank, or a footer line under the table ("Pontianak, 10 Desember 2026", a signature)
-    if digits < 12 and any(type(c) is str and _TOTALS.match(c.strip()) for c in row):
+    if digits < 12 and totals_label(row) is not None:
         return None        # a totals row (JUMLAH 5): its figures stand in the KPJ or date columns
     name = cell_text(cell("name"))
     if nik_problems and any(p.is_error for p in nik_problems) or len(nik) != 16:

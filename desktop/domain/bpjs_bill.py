@@ -14,11 +14,10 @@ from functools import lru_cache
 from typing import Any
 
 from desktop.domain import bounds
-from desktop.domain.bpjs import _KPJ_JUNK, _TOTALS, ANSWER_VARIANTS
+from desktop.domain.bpjs import ANSWER_VARIANTS, row_cells, totals_label, worker_numbers
 from desktop.domain.headers import Header, HeaderNames
-from desktop.domain.importing import cell_text, date_from_cell, nik_from_cell
+from desktop.domain.importing import cell_text, date_from_cell
 from desktop.domain.messages import QT_TRANSLATE_NOOP
-from desktop.domain.nik import clean_nik
 from desktop.domain.text import DAY_FIRST, parse_date, parse_rupiah
 
 MAX_RANGE = 60           # months one row may charge: the longest term a payment buys (5 years)
@@ -167,22 +166,11 @@ def period_texts(rows: Sequence[Sequence[Any]], mapping: Mapping[str, int]) -> l
     return out
 
 
-def totals_label(row: Sequence[Any]) -> str | None:
-    """The word that makes ``row`` a totals row (``JUMLAH``, ``Total``, ``Grand Total``), if a cell holds one."""
-    return next((c for c in row if type(c) is str and _TOTALS.match(c.strip())), None)
-
-
 def read_bill_row(number: int, row: Sequence[Any], mapping: Mapping[str, int],
                   order: str = DAY_FIRST) -> BillRow | None:
     """One row of the bill; None for a blank row, a totals row or a footer line under the table."""
-    def cell(key: str) -> Any:
-        index = mapping.get(key)
-        return row[index] if index is not None and index < len(row) else None
-
-    nik_text, nik_problems = nik_from_cell(cell("nik"))
-    nik = clean_nik(nik_text)
-    kpj_cell = cell("kpj")
-    kpj = _KPJ_JUNK.sub("", cell_text(kpj_cell))
+    cell = row_cells(row, mapping)
+    nik_text, nik_problems, nik, kpj = worker_numbers(cell)
     digits = sum(ch.isdigit() for ch in nik_text) + sum(ch.isdigit() for ch in kpj)
     if digits == 0 or not kpj and len(nik_text) > 0 and sum(ch.isdigit() for ch in nik_text) < 12 and any(
             ch.isalpha() for ch in nik_text):
@@ -193,7 +181,7 @@ def read_bill_row(number: int, row: Sequence[Any], mapping: Mapping[str, int],
     kpj = kpj if len(kpj) == 11 and kpj.isdigit() else ""
     name = cell_text(cell("name"))
     if not nik and not kpj:
-        return BillRow(number, "", "", (), None, NO_WORKER, nik_text or cell_text(kpj_cell), name)
+        return BillRow(number, "", "", (), None, NO_WORKER, nik_text or cell_text(cell("kpj")), name)
     year_cell = cell("year")
     year = int(cell_text(year_cell)) if cell_text(year_cell).isdigit() and len(cell_text(year_cell)) == 4 else None
     months = months_of(cell("period"), cell("period_to"), year, order)

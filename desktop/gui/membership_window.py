@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from desktop.domain import bpjs, lifecycle
 from desktop.domain.contributions import Fund
 from desktop.domain.enrollment import Status
-from desktop.domain.text import format_date, format_rupiah, parse_rupiah
+from desktop.domain.text import format_date, format_rupiah
 from desktop.gui.i18n import error_text, label, number
 from desktop.gui.steps import ERROR_STYLE, OK_STYLE, PLAIN_STYLE, _Step, _item, _say, _table
 from desktop.gui.widgets import SearchCombo
@@ -343,14 +343,6 @@ class _PaymentStep(_Step):
             self.message.clear()
             self._update_buttons()
 
-    def paid_amount(self) -> tuple[bool, int | None]:
-        """(readable, rupiah or None when left empty)."""
-        text = self.amount.text().strip()
-        if not text:
-            return True, None
-        value = parse_rupiah(text)
-        return value is not None, value
-
     def requote(self) -> None:
         raise NotImplementedError
 
@@ -362,7 +354,7 @@ class _PaymentStep(_Step):
 
     def _show_quote(self) -> None:
         quote = self.quote
-        readable, paid = self.paid_amount()
+        readable, paid = self._rupiah(self.amount)
         self.amount.setProperty("invalid", not readable)
         self.amount.style().unpolish(self.amount)
         self.amount.style().polish(self.amount)
@@ -375,14 +367,6 @@ class _PaymentStep(_Step):
             shown = paid if readable else None
             self.figures.show_amounts(quote.records, quote.months, quote.amount_owed, shown, quote.skipped,
                                       self.credit_to_use(quote.amount_owed, shown))
-
-    def _checked_amount(self) -> tuple[bool, int | None]:
-        readable, paid = self.paid_amount()
-        if not readable:
-            _say(self.message, self.tr("\"{text}\" bukan jumlah rupiah. Tulis seperti 5.000.000; tidak ada yang "
-                                       "dicatat.").format(text=self.amount.text().strip()), ERROR_STYLE)
-            self.amount.setFocus()
-        return readable, paid
 
     def _recorded(self, result: membership.PaymentResult, what: str) -> None:
         self.recorded = True
@@ -458,7 +442,7 @@ class PaymentDialog(_PaymentStep):
 
     def record(self) -> None:
         batch = self.batch.currentData()
-        readable, paid = self._checked_amount()
+        readable, paid = self._checked_rupiah(self.amount)
         if not batch or not readable:
             return
         self.message.clear()
@@ -525,7 +509,7 @@ class RenewDialog(_PaymentStep):
         super()._quoted(quote)
 
     def renew(self) -> None:
-        readable, paid = self._checked_amount()
+        readable, paid = self._checked_rupiah(self.amount)
         if not readable:
             return
         self.message.clear()
@@ -579,12 +563,8 @@ class RefundDialog(_Step):
         self.refund_button.setEnabled(self.credit > 0 and not self.busy)
 
     def refund(self) -> None:
-        text = self.amount.text().strip()
-        amount = parse_rupiah(text) if text else None
-        if text and amount is None:
-            _say(self.message, self.tr("\"{text}\" bukan jumlah rupiah. Tulis seperti 5.000.000; tidak ada yang "
-                                       "dicatat.").format(text=text), ERROR_STYLE)
-            self.amount.setFocus()
+        readable, amount = self._checked_rupiah(self.amount)
+        if not readable:
             return
         self.message.clear()
         self._run(membership.refund_credit, self.ws, self.actor, amount, self.reference.text(), changes="workers",

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QHBoxLayout, QHeaderView, QLabel, QProgressBar, QPushButton, QSpinBox,
+    QAbstractItemView, QDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QProgressBar, QPushButton, QSpinBox,
     QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
+from desktop.domain.text import parse_rupiah
 from desktop.gui.i18n import error_text
 from desktop.gui.worker import DbWorker
 from desktop.services import membership
@@ -108,6 +109,25 @@ class _Step(QDialog):
         text = error_text(error)
         _say(self.message, text, ERROR_STYLE)
         self.failed.emit(text)
+
+    @staticmethod
+    def _rupiah(edit: QLineEdit) -> tuple[bool, int | None]:
+        """What ``edit`` holds as rupiah: (readable, the amount or None when left empty)."""
+        text = edit.text().strip()
+        if not text:
+            return True, None
+        value = parse_rupiah(text)
+        return value is not None, value
+
+    def _checked_rupiah(self, edit: QLineEdit) -> tuple[bool, int | None]:
+        """``_rupiah``, said in the step's message (and the field focused) when it is no amount: nothing is
+        recorded then."""
+        readable, value = self._rupiah(edit)
+        if not readable:
+            _say(self.message, self.tr("\"{text}\" bukan jumlah rupiah. Tulis seperti 5.000.000; tidak ada yang "
+                                       "dicatat.").format(text=edit.text().strip()), ERROR_STYLE)
+            edit.setFocus()
+        return readable, value
 
     def _months_box(self, value: int) -> QSpinBox:
         box = QSpinBox(objectName="months")

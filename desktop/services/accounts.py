@@ -283,7 +283,7 @@ def authenticate(ws: Workspace, username: str, password: str, now: dt.datetime |
     (services.lockout); a locked name is refused, even with the right password, until then.
     ``proof``: what ``keys.unlock_with_proof`` computed from this same password (see
     _password_matches). Runs on the driver: a signed-in command loads no SQLAlchemy for it."""
-    from desktop.storage.engine import sql_datetime
+    from desktop.storage.codec import sql_datetime
 
     username = fold_spaces(username).lower()
     try:

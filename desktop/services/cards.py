@@ -305,7 +305,7 @@ def _log_batch(ws: Workspace, batch_uuid: str, registration_nos: list[str], layo
     """The batch, each card in it (a reprint when printed before) and the audit entry, in one write
     transaction through the driver: a card batch loads no SQLAlchemy (0.3 s of the command)."""
     from desktop.services import audit
-    from desktop.storage.engine import sql_datetime
+    from desktop.storage.codec import sql_datetime
 
     with ws.writing() as db:
         batch_id = db.execute(

@@ -106,9 +106,6 @@ def stored_revision(connection) -> str | None:
     return row[0] if row else None
 
 
-from desktop.storage.codec import sql_datetime  # noqa: E402,F401 - where callers look for it
-
-
 def make_engine(path: Path | str, key: bytes) -> Engine:
     """An engine on an encrypted SQLite file (SQLCipher, AES-256 with ``key``), creating its folder
     when needed."""

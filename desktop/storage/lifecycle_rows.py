@@ -12,8 +12,6 @@ from typing import Any, NamedTuple
 
 from sqlalchemy.orm import Session
 
-from desktop.storage import codec
-
 
 class Held(NamedTuple):
     """A worker's row as an event is appended to it: its events and what follows from them."""
@@ -66,7 +64,7 @@ def held_rows(session: Session, ids: Sequence[int] = (), batch: str | None = Non
 def write_appended(session: Session, updates: dict[tuple[str, ...], list[tuple[Any, ...]]],
                    history: Iterable[tuple[Any, ...]]) -> None:
     """The rows with their new events: for each set of derived columns that change, rows of (events text,
-    each changed column's value (dates as ISO text), revision, updated_by, updated_at (``sql_time``), id);
+    each changed column's value (dates as ISO text), revision, updated_by, updated_at (``codec.sql_datetime``), id);
     and their history lines (worker id, revision, action, changed_at, changed_by, device id, changes)."""
     db = _driver(session)
     cursor = db.cursor()
@@ -89,5 +87,3 @@ def write_appended(session: Session, updates: dict[tuple[str, ...], list[tuple[A
         if many:
             db.execute(f"PRAGMA cache_size = {int(cache)}")
 
-
-sql_time = codec.sql_datetime

@@ -917,63 +917,63 @@
 <context>
     <name>BaznasReportDialog</name>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="670"/>
+        <location filename="../../desktop/gui/membership_window.py" line="657"/>
         <source>Laporan penyaluran BAZNAS</source>
         <translation>BAZNAS distribution report</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="671"/>
+        <location filename="../../desktop/gui/membership_window.py" line="658"/>
         <source>Untuk catatan penyaluran zakat BAZNAS: per mustahik, iuran yang dibayarkan untuknya (menurut pembayaran yang dicatat pada rentang tanggal ini), dengan asnafnya. Disimpan sebagai Excel. Laporan satu periode terbit sekali dengan nomornya (LP-…) dan ditulis ulang dengan angka yang sama; bila angkanya berubah sesudahnya, terbitkan laporan pengganti.</source>
         <translation>For BAZNAS&apos;s zakat distribution records: per mustahik, the contributions paid for them (by the payments recorded in this date range), with their asnaf. Saved as Excel. A period&apos;s record is issued once with its number (LP-…) and written again with the same figures; if its figures change afterwards, issue a replacement record.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="682"/>
+        <location filename="../../desktop/gui/membership_window.py" line="669"/>
         <source>&amp;Dari tanggal</source>
         <translation>&amp;From</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="683"/>
+        <location filename="../../desktop/gui/membership_window.py" line="670"/>
         <source>&amp;Sampai tanggal</source>
         <translation>&amp;To</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="684"/>
+        <location filename="../../desktop/gui/membership_window.py" line="671"/>
         <source>Terbitkan laporan &amp;pengganti bila angkanya berubah sejak terbit</source>
         <translation>Issue a &amp;replacement record if its figures changed since it was issued</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="689"/>
+        <location filename="../../desktop/gui/membership_window.py" line="676"/>
         <source>&amp;Simpan laporan…</source>
         <translation>&amp;Save report…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="705"/>
-        <location filename="../../desktop/gui/membership_window.py" line="715"/>
+        <location filename="../../desktop/gui/membership_window.py" line="692"/>
+        <location filename="../../desktop/gui/membership_window.py" line="702"/>
         <source>Tanggal akhir sebelum tanggal awal.</source>
         <translation>The end date is before the start date.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="707"/>
+        <location filename="../../desktop/gui/membership_window.py" line="694"/>
         <source>Simpan laporan penyaluran BAZNAS</source>
         <translation>Save the BAZNAS distribution report</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="722"/>
+        <location filename="../../desktop/gui/membership_window.py" line="709"/>
         <source>Laporan penyaluran BAZNAS {number}: {count} mustahik, {total}, disimpan ke {path}.</source>
         <translation>BAZNAS distribution record {number}: {count} mustahik, {total}, saved to {path}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="725"/>
+        <location filename="../../desktop/gui/membership_window.py" line="712"/>
         <source>Menggantikan {number}.</source>
         <translation>Replaces {number}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="727"/>
+        <location filename="../../desktop/gui/membership_window.py" line="714"/>
         <source>Terbit {date}; ditulis ulang dengan angka yang sama.</source>
         <translation>Issued {date}; written again with the same figures.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="730"/>
+        <location filename="../../desktop/gui/membership_window.py" line="717"/>
         <source>Angka periode ini berubah sejak {number} terbit: centang &quot;Terbitkan laporan pengganti&quot; lalu simpan lagi.</source>
         <translation>The figures of this period changed since {number} was issued: tick &quot;Issue a replacement record&quot; and save again.</translation>
     </message>
@@ -981,112 +981,112 @@
 <context>
     <name>BillDialog</name>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="741"/>
+        <location filename="../../desktop/gui/membership_window.py" line="728"/>
         <source>Rekonsiliasi tagihan BPJS</source>
         <translation>BPJS bill reconciliation</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="742"/>
+        <location filename="../../desktop/gui/membership_window.py" line="729"/>
         <source>Bandingkan tagihan yang dikirim BPJS dengan bulan kepesertaan yang dibayar BAZNAS: siapa dan bulan apa yang ditagih padahal tidak diharapkan, yang diharapkan tetapi tidak ditagih, dan selisih harga. Rinciannya disimpan sebagai Excel.</source>
         <translation>Compare the bill BPJS sent with the months of membership BAZNAS paid for: who and which months were charged though not expected, expected but not charged, and price differences. The details are saved as Excel.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="747"/>
+        <location filename="../../desktop/gui/membership_window.py" line="734"/>
         <source>Periode tagihan</source>
         <translation>Bill period</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="747"/>
+        <location filename="../../desktop/gui/membership_window.py" line="734"/>
         <source>Baris dibandingkan</source>
         <translation>Rows compared</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="748"/>
+        <location filename="../../desktop/gui/membership_window.py" line="735"/>
         <source>Ditagih BPJS</source>
         <translation>Charged by BPJS</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="748"/>
+        <location filename="../../desktop/gui/membership_window.py" line="735"/>
         <source>Diharapkan (buku dana)</source>
         <translation>Expected (ledger)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="749"/>
+        <location filename="../../desktop/gui/membership_window.py" line="736"/>
         <source>Selisih</source>
         <translation>Difference</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="749"/>
+        <location filename="../../desktop/gui/membership_window.py" line="736"/>
         <source>Ditagih, tidak diharapkan</source>
         <translation>Charged, not expected</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="750"/>
+        <location filename="../../desktop/gui/membership_window.py" line="737"/>
         <source>Diharapkan, tidak ditagih</source>
         <translation>Expected, not charged</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="750"/>
+        <location filename="../../desktop/gui/membership_window.py" line="737"/>
         <source>Selisih harga</source>
         <translation>Price differences</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="751"/>
+        <location filename="../../desktop/gui/membership_window.py" line="738"/>
         <source>Baris tidak terbaca</source>
         <translation>Rows not read</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="757"/>
+        <location filename="../../desktop/gui/membership_window.py" line="744"/>
         <source>&amp;Pilih tagihan BPJS…</source>
         <translation>&amp;Choose BPJS bill…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="768"/>
+        <location filename="../../desktop/gui/membership_window.py" line="755"/>
         <source>Pilih berkas tagihan BPJS</source>
         <translation>Choose the BPJS bill file</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="769"/>
+        <location filename="../../desktop/gui/membership_window.py" line="756"/>
         <source>Tagihan BPJS (*.xlsx *.xls *.ods *.csv)</source>
         <translation>BPJS bill (*.xlsx *.xls *.ods *.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="772"/>
+        <location filename="../../desktop/gui/membership_window.py" line="759"/>
         <source>Simpan rincian rekonsiliasi</source>
         <translation>Save the reconciliation details</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="785"/>
+        <location filename="../../desktop/gui/membership_window.py" line="772"/>
         <source>{count} ({amount})</source>
         <translation>{count} ({amount})</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="789"/>
+        <location filename="../../desktop/gui/membership_window.py" line="776"/>
         <source>{first} s.d. {last}</source>
         <translation>{first} to {last}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="799"/>
+        <location filename="../../desktop/gui/membership_window.py" line="786"/>
         <source>baris {row}: {problem}</source>
         <translation>row {row}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="803"/>
+        <location filename="../../desktop/gui/membership_window.py" line="790"/>
         <source>lebih banyak ditagih</source>
         <translation>charged more</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="803"/>
+        <location filename="../../desktop/gui/membership_window.py" line="790"/>
         <source>lebih sedikit ditagih</source>
         <translation>charged less</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="806"/>
+        <location filename="../../desktop/gui/membership_window.py" line="793"/>
         <source>Sesuai: ditagih sama dengan yang diharapkan.</source>
         <translation>Matches: charged the same as expected.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="807"/>
+        <location filename="../../desktop/gui/membership_window.py" line="794"/>
         <source>Rincian ditulis ke {path}.</source>
         <translation>Details written to {path}.</translation>
     </message>
@@ -1633,72 +1633,72 @@
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1090"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1077"/>
         <source>Riwayat kepesertaan — {name}</source>
         <translation>Membership history — {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1096"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1083"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1096"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1083"/>
         <source>Oleh</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1096"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1083"/>
         <source>Peristiwa</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1098"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1085"/>
         <source>Status, nomor KPJ dan masa perlindungan mengikuti peristiwa ini; tidak diketik. Hanya cabang yang mengajukan ke BPJS, membaca jawabannya dan mencatat pembayaran.</source>
         <translation>Status, KPJ number and coverage follow from these events; they are never typed. Only the branch submits to BPJS, reads its answers and records payments.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1105"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1092"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1116"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1103"/>
         <source>&lt;b&gt;{name}&lt;/b&gt; · No. Registrasi {regno}</source>
         <translation>&lt;b&gt;{name}&lt;/b&gt; · Registration no. {regno}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1118"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1105"/>
         <source>Status: &lt;b&gt;{status}&lt;/b&gt;</source>
         <translation>Status: &lt;b&gt;{status}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1120"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1107"/>
         <source>No. KPJ: &lt;b&gt;{kpj}&lt;/b&gt;</source>
         <translation>KPJ no.: &lt;b&gt;{kpj}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1122"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1109"/>
         <source>dilindungi {start} s.d. {end}</source>
         <translation>covered {start} to {end}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1125"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1112"/>
         <source>peserta sejak {start}, iuran belum dibayar</source>
         <translation>member since {start}, contributions not paid yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1128"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1115"/>
         <source>iuran {months} bulan sudah dibayar; perlindungan mulai pada tanggal kepesertaan dari BPJS</source>
         <translation>{months} months of contributions paid; coverage starts on the membership date BPJS gives</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1131"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1118"/>
         <source>alasan BPJS: {reason}</source>
         <translation>BPJS&apos;s reason: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1136"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1123"/>
         <source>Belum ada peristiwa: peserta ini terdaftar di Lindung tetapi belum diajukan ke BPJS.</source>
         <translation>No events yet: this worker is enrolled in Lindung but not yet submitted to BPJS.</translation>
     </message>
@@ -2913,22 +2913,22 @@
 <context>
     <name>MembershipLinks</name>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1158"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1145"/>
         <source>Kepesertaan BPJS/BAZNAS…</source>
         <translation>BPJS/BAZNAS membership…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1164"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1151"/>
         <source>Riwayat kepesertaan…</source>
         <translation>Membership history…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1166"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1153"/>
         <source>BPJS dan BAZNAS: pengajuan, KPJ, pembayaran peserta terpilih</source>
         <translation>BPJS and BAZNAS: submissions, KPJ, payments of the selected worker</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1193"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1180"/>
         <source>Pilih dulu pesertanya di daftar.</source>
         <translation>Select the worker in the list first.</translation>
     </message>
@@ -2992,7 +2992,7 @@
     </message>
     <message>
         <location filename="../../desktop/gui/membership_window.py" line="269"/>
-        <location filename="../../desktop/gui/membership_window.py" line="910"/>
+        <location filename="../../desktop/gui/membership_window.py" line="897"/>
         <source>Selisih</source>
         <translation>Difference</translation>
     </message>
@@ -3017,283 +3017,283 @@
         <translation>not used</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="829"/>
+        <location filename="../../desktop/gui/membership_window.py" line="816"/>
         <source>Kepesertaan BPJS dan pembayaran BAZNAS</source>
         <translation>BPJS membership and BAZNAS payments</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="837"/>
+        <location filename="../../desktop/gui/membership_window.py" line="824"/>
         <source>Pekerjaan cabang tiap bulan: (1) ajukan peserta yang siap ke BPJS, (2) baca jawaban BPJS (nomor KPJ atau alasan penolakan), (3) catat pembayaran BAZNAS untuk batch itu, (4) perpanjang peserta yang perlindungannya segera berakhir. Status dan nomor KPJ peserta mengikuti langkah-langkah ini dan ikut tersinkron ke semua laptop.</source>
         <translation>The branch&apos;s work each month: (1) submit the workers who are ready to BPJS, (2) read BPJS&apos;s answer (KPJ numbers or reasons for refusal), (3) record BAZNAS&apos;s payment for that batch, (4) renew those whose coverage ends soon. Workers&apos; status and KPJ numbers follow these steps and sync to every laptop.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="843"/>
+        <location filename="../../desktop/gui/membership_window.py" line="830"/>
         <source>Menghitung…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="851"/>
+        <location filename="../../desktop/gui/membership_window.py" line="838"/>
         <source>1. &amp;Ajukan ke BPJS…</source>
         <translation>1. &amp;Submit to BPJS…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="852"/>
+        <location filename="../../desktop/gui/membership_window.py" line="839"/>
         <source>2. &amp;Baca jawaban BPJS…</source>
         <translation>2. &amp;Read BPJS&apos;s answer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="853"/>
+        <location filename="../../desktop/gui/membership_window.py" line="840"/>
         <source>3. &amp;Catat pembayaran…</source>
         <translation>3. Record &amp;payment…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="854"/>
+        <location filename="../../desktop/gui/membership_window.py" line="841"/>
         <source>4. Pe&amp;rpanjang…</source>
         <translation>4. Re&amp;new…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="855"/>
+        <location filename="../../desktop/gui/membership_window.py" line="842"/>
         <source>&amp;Templat BPJS…</source>
         <translation>BPJS &amp;template…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="856"/>
+        <location filename="../../desktop/gui/membership_window.py" line="843"/>
         <source>&amp;Laporan penyaluran BAZNAS…</source>
         <translation>BAZNAS &amp;distribution report…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="857"/>
+        <location filename="../../desktop/gui/membership_window.py" line="844"/>
         <source>Kembalikan kre&amp;dit BAZNAS…</source>
         <translation>Refund BAZNAS cre&amp;dit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="858"/>
+        <location filename="../../desktop/gui/membership_window.py" line="845"/>
         <source>Rekonsiliasi ta&amp;gihan BPJS…</source>
         <translation>Reconcile BPJS bi&amp;ll…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="859"/>
+        <location filename="../../desktop/gui/membership_window.py" line="846"/>
         <source>Tulis berkas pendaftaran kolektif untuk peserta yang siap</source>
         <translation>Write the collective registration file for the workers who are ready</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="860"/>
+        <location filename="../../desktop/gui/membership_window.py" line="847"/>
         <source>Terapkan nomor KPJ dan penolakan dari berkas BPJS</source>
         <translation>Apply the KPJ numbers and refusals from BPJS&apos;s file</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="861"/>
+        <location filename="../../desktop/gui/membership_window.py" line="848"/>
         <source>Catat transfer BAZNAS untuk batch yang dipilih di tabel</source>
         <translation>Record BAZNAS&apos;s transfer for the batch selected in the table</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="862"/>
+        <location filename="../../desktop/gui/membership_window.py" line="849"/>
         <source>Bayar lagi untuk peserta yang perlindungannya segera berakhir</source>
         <translation>Pay again for the workers whose coverage ends soon</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="863"/>
+        <location filename="../../desktop/gui/membership_window.py" line="850"/>
         <source>Ikuti nama dan urutan kolom templat unggah cabang</source>
         <translation>Follow the names and order of the branch&apos;s upload template</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="864"/>
+        <location filename="../../desktop/gui/membership_window.py" line="851"/>
         <source>Excel per mustahik untuk catatan penyaluran zakat</source>
         <translation>Excel per recipient for the zakat distribution records</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="865"/>
+        <location filename="../../desktop/gui/membership_window.py" line="852"/>
         <source>Uang untuk bulan yang tidak diterima siapa pun, dikembalikan kepada BAZNAS</source>
         <translation>Money for months no one received, returned to BAZNAS</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="866"/>
+        <location filename="../../desktop/gui/membership_window.py" line="853"/>
         <source>Tagihan BPJS dibandingkan dengan bulan yang dibayar BAZNAS</source>
         <translation>BPJS&apos;s bill compared with the months BAZNAS paid for</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="875"/>
+        <location filename="../../desktop/gui/membership_window.py" line="862"/>
         <source>Riwayat &amp;jawaban BPJS…</source>
         <translation>BPJS &amp;answer history…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="876"/>
+        <location filename="../../desktop/gui/membership_window.py" line="863"/>
         <source>Jawaban yang sudah diterapkan; urungkan yang salah</source>
         <translation>Answers already applied; undo a wrong one</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="881"/>
+        <location filename="../../desktop/gui/membership_window.py" line="868"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="892"/>
+        <location filename="../../desktop/gui/membership_window.py" line="879"/>
         <source>&lt;b&gt;Batch pengajuan ke BPJS&lt;/b&gt; (terbaru di atas; Enter pada batch: catat pembayarannya)</source>
         <translation>&lt;b&gt;Batches submitted to BPJS&lt;/b&gt; (newest first; Enter on a batch: record its payment)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="895"/>
+        <location filename="../../desktop/gui/membership_window.py" line="882"/>
         <source>No. batch</source>
         <translation>Batch no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="895"/>
+        <location filename="../../desktop/gui/membership_window.py" line="882"/>
         <source>Dibuat</source>
         <translation>Made</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="895"/>
+        <location filename="../../desktop/gui/membership_window.py" line="882"/>
         <source>Oleh</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="895"/>
-        <location filename="../../desktop/gui/membership_window.py" line="909"/>
+        <location filename="../../desktop/gui/membership_window.py" line="882"/>
+        <location filename="../../desktop/gui/membership_window.py" line="896"/>
         <source>Peserta</source>
         <translation>Workers</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="896"/>
+        <location filename="../../desktop/gui/membership_window.py" line="883"/>
         <source>Menunggu jawaban</source>
         <translation>Awaiting answer</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="896"/>
+        <location filename="../../desktop/gui/membership_window.py" line="883"/>
         <source>Aktif</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="896"/>
+        <location filename="../../desktop/gui/membership_window.py" line="883"/>
         <source>Ditolak</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="897"/>
+        <location filename="../../desktop/gui/membership_window.py" line="884"/>
         <source>Berakhir</source>
         <translation>Ended</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="897"/>
+        <location filename="../../desktop/gui/membership_window.py" line="884"/>
         <source>Bulan dibayar</source>
         <translation>Months paid</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="898"/>
+        <location filename="../../desktop/gui/membership_window.py" line="885"/>
         <source>Diajukan ke BPJS, jawabannya belum dibaca</source>
         <translation>Submitted to BPJS, no answer read yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="907"/>
+        <location filename="../../desktop/gui/membership_window.py" line="894"/>
         <source>&lt;b&gt;Pembayaran BAZNAS&lt;/b&gt;</source>
         <translation>&lt;b&gt;BAZNAS payments&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="908"/>
+        <location filename="../../desktop/gui/membership_window.py" line="895"/>
         <source>No. pembayaran</source>
         <translation>Payment no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="908"/>
+        <location filename="../../desktop/gui/membership_window.py" line="895"/>
         <source>Dicatat</source>
         <translation>Recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="908"/>
+        <location filename="../../desktop/gui/membership_window.py" line="895"/>
         <source>Untuk</source>
         <translation>For</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="909"/>
+        <location filename="../../desktop/gui/membership_window.py" line="896"/>
         <source>Bulan</source>
         <translation>Months</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="909"/>
+        <location filename="../../desktop/gui/membership_window.py" line="896"/>
         <source>Kewajiban</source>
         <translation>Owed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="909"/>
+        <location filename="../../desktop/gui/membership_window.py" line="896"/>
         <source>Dibayar</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="910"/>
+        <location filename="../../desktop/gui/membership_window.py" line="897"/>
         <source>Referensi</source>
         <translation>Reference</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="910"/>
+        <location filename="../../desktop/gui/membership_window.py" line="897"/>
         <source>Sumber dana</source>
         <translation>Fund</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="961"/>
+        <location filename="../../desktop/gui/membership_window.py" line="948"/>
         <source>{months} bulan</source>
         <translation>{months} months</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="962"/>
+        <location filename="../../desktop/gui/membership_window.py" line="949"/>
         <source>belum dibayar</source>
         <translation>not paid yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="979"/>
+        <location filename="../../desktop/gui/membership_window.py" line="966"/>
         <source>{paid} + kredit {credit}</source>
         <translation>{paid} + credit {credit}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="981"/>
+        <location filename="../../desktop/gui/membership_window.py" line="968"/>
         <source>perpanjangan</source>
         <translation>renewal</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="981"/>
+        <location filename="../../desktop/gui/membership_window.py" line="968"/>
         <source>daftar peserta</source>
         <translation>list of workers</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1018"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1005"/>
         <source>Kredit &lt;b&gt;{credit}&lt;/b&gt; dapat dipakai pada pembayaran berikutnya (&quot;Pakai kredit BAZNAS&quot;) atau dikembalikan kepada BAZNAS.</source>
         <translation>Credit &lt;b&gt;{credit}&lt;/b&gt; can be used in the next payment (&quot;Use BAZNAS credit&quot;) or returned to BAZNAS.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1022"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1009"/>
         <source>(Sudah dipakai {moved}; dikembalikan {refunded}.)</source>
         <translation>(Already used {moved}; refunded {refunded}.)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="977"/>
+        <location filename="../../desktop/gui/membership_window.py" line="964"/>
         <source>(tidak diisi)</source>
         <translation>(not given)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="983"/>
+        <location filename="../../desktop/gui/membership_window.py" line="970"/>
         <source>kurang {amount}</source>
         <translation>{amount} short</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="983"/>
+        <location filename="../../desktop/gui/membership_window.py" line="970"/>
         <source>lebih {amount}</source>
         <translation>{amount} over</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1001"/>
+        <location filename="../../desktop/gui/membership_window.py" line="988"/>
         <source>Di laptop ini: &lt;b&gt;{enrolled}&lt;/b&gt; terdaftar belum diajukan · &lt;b&gt;{submitted}&lt;/b&gt; menunggu jawaban BPJS · &lt;b&gt;{active}&lt;/b&gt; aktif (&lt;b&gt;{ending}&lt;/b&gt; berakhir dalam 30 hari) · &lt;b&gt;{refused}&lt;/b&gt; ditolak BPJS · &lt;b&gt;{ended}&lt;/b&gt; sudah berakhir</source>
         <translation>On this laptop: &lt;b&gt;{enrolled}&lt;/b&gt; enrolled, not submitted · &lt;b&gt;{submitted}&lt;/b&gt; awaiting BPJS&apos;s answer · &lt;b&gt;{active}&lt;/b&gt; active (&lt;b&gt;{ending}&lt;/b&gt; ending within 30 days) · &lt;b&gt;{refused}&lt;/b&gt; refused by BPJS · &lt;b&gt;{ended}&lt;/b&gt; ended</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1009"/>
+        <location filename="../../desktop/gui/membership_window.py" line="996"/>
         <source>Dana BAZNAS: dibayar &lt;b&gt;{paid}&lt;/b&gt; = untuk {months} bulan kepesertaan &lt;b&gt;{allocated}&lt;/b&gt; + kredit &lt;b&gt;{credit}&lt;/b&gt;</source>
         <translation>BAZNAS funds: paid &lt;b&gt;{paid}&lt;/b&gt; = for {months} member-months of coverage &lt;b&gt;{allocated}&lt;/b&gt; + credit &lt;b&gt;{credit}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1013"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1000"/>
         <source>(menunggu jawaban BPJS {held})</source>
         <translation>(waiting for BPJS&apos;s answer {held})</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1015"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1002"/>
         <source>&lt;span style=&apos;color:#b3261e&apos;&gt;kurang bayar &lt;b&gt;{owed}&lt;/b&gt;&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#b3261e&apos;&gt;underpaid &lt;b&gt;{owed}&lt;/b&gt;&lt;/span&gt;</translation>
     </message>
@@ -3352,42 +3352,42 @@
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="406"/>
+        <location filename="../../desktop/gui/membership_window.py" line="397"/>
         <source>Catat pembayaran BAZNAS</source>
         <translation>Record BAZNAS&apos;s payment</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="407"/>
+        <location filename="../../desktop/gui/membership_window.py" line="398"/>
         <source>Catat transfer BAZNAS untuk iuran satu batch. Lindung menghitung kewajibannya dari tarif iuran yang berlaku; bila BAZNAS membayar jumlah lain, selisihnya disebut di bawah. Perlindungan peserta aktif berjalan sejak tanggal kepesertaan BPJS sepanjang bulan yang dibayar.</source>
         <translation>Record BAZNAS&apos;s transfer for one batch&apos;s contributions. Lindung works out what is owed from the contribution rates in force; when BAZNAS paid another amount, the difference is stated below. Active workers are covered from their BPJS membership date for the months paid.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="413"/>
+        <location filename="../../desktop/gui/membership_window.py" line="404"/>
         <source>{batch} — {count} peserta, {date}</source>
         <translation>{batch} — {count} workers, {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="418"/>
+        <location filename="../../desktop/gui/membership_window.py" line="409"/>
         <source>B&amp;atch</source>
         <translation>B&amp;atch</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="423"/>
+        <location filename="../../desktop/gui/membership_window.py" line="414"/>
         <source>&amp;Catat pembayaran</source>
         <translation>&amp;Record payment</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="429"/>
+        <location filename="../../desktop/gui/membership_window.py" line="420"/>
         <source>Belum ada batch pengajuan: ajukan peserta ke BPJS dulu.</source>
         <translation>No submission batch yet: submit workers to BPJS first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="441"/>
+        <location filename="../../desktop/gui/membership_window.py" line="432"/>
         <source>Batch ini sudah dibayar {months} bulan sebelumnya. Pembayaran ini menambah {more} bulan lagi: catat hanya bila BAZNAS memang membayar lagi.</source>
         <translation>This batch was already paid for {months} months. This payment adds {more} more months: record it only if BAZNAS really paid again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="469"/>
+        <location filename="../../desktop/gui/membership_window.py" line="460"/>
         <source>Pembayaran {number} untuk batch {batch} dicatat.</source>
         <translation>Payment {number} for batch {batch} recorded.</translation>
     </message>
@@ -3656,57 +3656,52 @@ Keep it only somewhere safe and delete it when no longer needed (UU PDP 27/2022)
 <context>
     <name>RefundDialog</name>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="549"/>
+        <location filename="../../desktop/gui/membership_window.py" line="540"/>
         <source>Kembalikan kredit BAZNAS</source>
         <translation>Refund BAZNAS&apos;s credit</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="550"/>
+        <location filename="../../desktop/gui/membership_window.py" line="541"/>
         <source>Kredit BAZNAS adalah uang yang dibayar untuk bulan yang tidak diterima siapa pun: peserta ditolak BPJS, atau transfer yang lebih dari kewajiban. Kredit dapat dipakai pada pembayaran berikutnya, atau dikembalikan kepada BAZNAS di sini. Kredit yang masih menunggu jawaban BPJS belum dapat dikembalikan.</source>
         <translation>BAZNAS&apos;s credit is money paid for months no one received: workers refused by BPJS, or a transfer larger than owed. Credit can be used in the next payment, or returned to BAZNAS here. Credit still waiting for BPJS&apos;s answer cannot be returned yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="553"/>
+        <location filename="../../desktop/gui/membership_window.py" line="544"/>
         <source>Menghitung…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="558"/>
+        <location filename="../../desktop/gui/membership_window.py" line="549"/>
         <source>kosongkan: seluruh kredit yang dapat dikembalikan</source>
         <translation>leave empty: all the credit that can be returned</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="560"/>
+        <location filename="../../desktop/gui/membership_window.py" line="551"/>
         <source>mis. nomor bukti transfer pengembalian</source>
         <translation>e.g. the refund transfer&apos;s receipt number</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="562"/>
+        <location filename="../../desktop/gui/membership_window.py" line="553"/>
         <source>&amp;Jumlah (Rp)</source>
         <translation>&amp;Amount (Rp)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="563"/>
+        <location filename="../../desktop/gui/membership_window.py" line="554"/>
         <source>&amp;Referensi</source>
         <translation>&amp;Reference</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="566"/>
+        <location filename="../../desktop/gui/membership_window.py" line="557"/>
         <source>&amp;Kembalikan</source>
         <translation>&amp;Refund</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="575"/>
+        <location filename="../../desktop/gui/membership_window.py" line="566"/>
         <source>Kredit yang dapat dikembalikan: {amount}</source>
         <translation>Credit that can be returned: {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="585"/>
-        <source>&quot;{text}&quot; bukan jumlah rupiah. Tulis seperti 5.000.000; tidak ada yang dicatat.</source>
-        <translation>&quot;{text}&quot; is not an amount in rupiah. Write it like 5.000.000; nothing was recorded.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/membership_window.py" line="594"/>
+        <location filename="../../desktop/gui/membership_window.py" line="581"/>
         <source>Pengembalian {number} dicatat: kredit {amount} dari {count} peserta dikembalikan kepada BAZNAS.</source>
         <translation>Refund {number} recorded: credit {amount} of {count} workers returned to BAZNAS.</translation>
     </message>
@@ -3772,58 +3767,58 @@ Keep it only somewhere safe and delete it when no longer needed (UU PDP 27/2022)
 <context>
     <name>RenewDialog</name>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="477"/>
+        <location filename="../../desktop/gui/membership_window.py" line="468"/>
         <source>Perpanjang kepesertaan</source>
         <translation>Renew membership</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="478"/>
+        <location filename="../../desktop/gui/membership_window.py" line="469"/>
         <source>Perpanjang sekaligus semua peserta aktif yang perlindungannya berakhir dalam beberapa hari ke depan (atau sudah berakhir): BAZNAS membayar lagi, perlindungan bersambung. Jumlah pesertanya tampil dulu sebelum dicatat.</source>
         <translation>Renew at once every active worker whose coverage ends within the next days (or has ended): BAZNAS pays again and coverage continues. How many is shown before anything is recorded.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="485"/>
+        <location filename="../../desktop/gui/membership_window.py" line="476"/>
         <source> hari</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="486"/>
+        <location filename="../../desktop/gui/membership_window.py" line="477"/>
         <source>dalam </source>
         <translation>within </translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="487"/>
+        <location filename="../../desktop/gui/membership_window.py" line="478"/>
         <source>Berakhir</source>
         <translation>Ends</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="490"/>
+        <location filename="../../desktop/gui/membership_window.py" line="481"/>
         <source>Menghitung…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="495"/>
-        <location filename="../../desktop/gui/membership_window.py" line="508"/>
+        <location filename="../../desktop/gui/membership_window.py" line="486"/>
+        <location filename="../../desktop/gui/membership_window.py" line="499"/>
         <source>&amp;Perpanjang</source>
         <translation>Re&amp;new</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="507"/>
+        <location filename="../../desktop/gui/membership_window.py" line="498"/>
         <source>&amp;Perpanjang {count} peserta</source>
         <translation>Re&amp;new {count} workers</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="519"/>
+        <location filename="../../desktop/gui/membership_window.py" line="510"/>
         <source>{count} peserta aktif perlindungannya berakhir dalam {days} hari (sampai {date}) atau sudah berakhir.</source>
         <translation>{count} active workers&apos; coverage ends within {days} days (by {date}) or has ended.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="523"/>
+        <location filename="../../desktop/gui/membership_window.py" line="514"/>
         <source>Tidak ada peserta yang perlindungannya berakhir dalam {days} hari.</source>
         <translation>No worker&apos;s coverage ends within {days} days.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="538"/>
+        <location filename="../../desktop/gui/membership_window.py" line="529"/>
         <source>Perpanjangan {number} dicatat: perlindungan {count} peserta diperpanjang {months} bulan.</source>
         <translation>Renewal {number} recorded: {count} workers&apos; coverage extended by {months} months.</translation>
     </message>
@@ -4805,7 +4800,7 @@ NIK {nik}</translation>
         <translation>The BPJS template must have a NIK column.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/payments.py" line="243"/>
+        <location filename="../../desktop/services/membership/payments.py" line="253"/>
         <location filename="../../desktop/services/membership/submissions.py" line="193"/>
         <source>Jumlah bulan harus 1 sampai {max}.</source>
         <translation>The number of months must be 1 to {max}.</translation>
@@ -4936,7 +4931,7 @@ NIK {nik}</translation>
         <translation>No worker can be paid for: only submitted or active workers.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/payments.py" line="143"/>
+        <location filename="../../desktop/services/membership/payments.py" line="141"/>
         <source>Tidak ada kredit BAZNAS yang dapat dipakai (kredit yang menunggu jawaban BPJS belum dapat dipakai).</source>
         <translation>There is no BAZNAS credit to use (credit waiting for BPJS&apos;s answer cannot be used yet).</translation>
     </message>
@@ -4956,29 +4951,29 @@ NIK {nik}</translation>
         <translation>Unknown fund {fund}: choose zakat, infak or sedekah.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/payments.py" line="245"/>
+        <location filename="../../desktop/services/membership/payments.py" line="242"/>
         <source>Jumlah pembayaran tidak boleh negatif.</source>
         <translation>The amount paid cannot be negative.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/payments.py" line="247"/>
+        <location filename="../../desktop/services/membership/payments.py" line="244"/>
         <source>Jumlah pembayaran paling banyak {max}: lebih dari iuran seluruh peserta cabang selama 60 bulan. Periksa angkanya (kelebihan digit?).</source>
         <translation>A payment is at most {max}: more than the contributions of every worker of the branch for 60 months. Check the figure (a digit too many?).</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/payments.py" line="252"/>
+        <location filename="../../desktop/services/membership/payments.py" line="257"/>
         <source>Jumlah hari harus 0 sampai {max}: masa perlindungan paling lama 5 tahun ke depan.</source>
         <translation>The number of days must be 0 to {max}: coverage runs at most 5 years ahead.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/payments.py" line="275"/>
-        <location filename="../../desktop/services/membership/payments.py" line="345"/>
+        <location filename="../../desktop/services/membership/payments.py" line="280"/>
+        <location filename="../../desktop/services/membership/payments.py" line="350"/>
         <source>Sebutkan batch atau daftar No. Registrasi yang dibayar.</source>
         <translation>Name the batch or the registration numbers paid for.</translation>
     </message>
     <message>
         <location filename="../../desktop/services/membership/ledger.py" line="138"/>
-        <location filename="../../desktop/services/membership/payments.py" line="260"/>
+        <location filename="../../desktop/services/membership/payments.py" line="265"/>
         <location filename="../../desktop/services/reporting.py" line="140"/>
         <source>Batch {batch} tidak dikenal.</source>
         <translation>Batch {batch} is unknown.</translation>
@@ -4989,12 +4984,12 @@ NIK {nik}</translation>
         <translation>Transfer {reference} is already recorded as payment {payment}; a transfer is recorded once. Check the payments, or enter another transfer reference.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/payments.py" line="288"/>
+        <location filename="../../desktop/services/membership/payments.py" line="293"/>
         <source>{n} No. Registrasi tidak dikenal.</source>
         <translation>{n} registration numbers are unknown.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/payments.py" line="316"/>
+        <location filename="../../desktop/services/membership/payments.py" line="321"/>
         <source>Tidak ada peserta yang perlindungannya berakhir dalam {days} hari.</source>
         <translation>No worker&apos;s coverage ends within {days} days.</translation>
     </message>
@@ -5039,7 +5034,7 @@ NIK {nik}</translation>
         <translation>The wage reported for JKK must be a multiple of Rp 100.000 from {low} to {high} (the income levels for BPU members at BPJS Ketenagakerjaan).</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/events.py" line="96"/>
+        <location filename="../../desktop/services/membership/events.py" line="97"/>
         <source>Peristiwa kepesertaan tidak sah: {problems}</source>
         <translation>Invalid membership event: {problems}</translation>
     </message>
@@ -5440,62 +5435,62 @@ NIK {nik}</translation>
 <context>
     <name>TemplateDialog</name>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="615"/>
+        <location filename="../../desktop/gui/membership_window.py" line="602"/>
         <source>Templat berkas pengajuan BPJS</source>
         <translation>BPJS submission file template</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="616"/>
+        <location filename="../../desktop/gui/membership_window.py" line="603"/>
         <source>Bila cabang memakai templat unggah BPJS sendiri, muat berkas templatnya (cukup baris judulnya): berkas pengajuan lalu memakai nama dan urutan kolom templat itu. Kolom yang tidak dikenal dibiarkan kosong.</source>
         <translation>When the branch uses its own BPJS upload template, load the template file (its header row is enough): submission files then use that template&apos;s column names and order. Columns Lindung does not know are left empty.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="622"/>
+        <location filename="../../desktop/gui/membership_window.py" line="609"/>
         <source>Kolom di berkas pengajuan</source>
         <translation>Column in the submission file</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="622"/>
+        <location filename="../../desktop/gui/membership_window.py" line="609"/>
         <source>Diisi Lindung dengan</source>
         <translation>Lindung fills it with</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="624"/>
+        <location filename="../../desktop/gui/membership_window.py" line="611"/>
         <source>&amp;Muat templat cabang…</source>
         <translation>&amp;Load the branch&apos;s template…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="625"/>
+        <location filename="../../desktop/gui/membership_window.py" line="612"/>
         <source>&amp;Pakai kolom bawaan Lindung</source>
         <translation>&amp;Use Lindung&apos;s own columns</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="636"/>
+        <location filename="../../desktop/gui/membership_window.py" line="623"/>
         <source>Sekarang: kolom bawaan Lindung ({count} kolom).</source>
         <translation>Now: Lindung&apos;s own columns ({count} columns).</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="637"/>
+        <location filename="../../desktop/gui/membership_window.py" line="624"/>
         <source>Sekarang: templat cabang, {count} kolom ({filled} diisi Lindung).</source>
         <translation>Now: the branch&apos;s template, {count} columns ({filled} filled by Lindung).</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="644"/>
+        <location filename="../../desktop/gui/membership_window.py" line="631"/>
         <source>(dibiarkan kosong)</source>
         <translation>(left empty)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="648"/>
+        <location filename="../../desktop/gui/membership_window.py" line="635"/>
         <source>Pilih templat BPJS cabang</source>
         <translation>Choose the branch&apos;s BPJS template</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="655"/>
+        <location filename="../../desktop/gui/membership_window.py" line="642"/>
         <source>Templat {name} dimuat: {count} kolom.</source>
         <translation>Template {name} loaded: {count} columns.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="661"/>
+        <location filename="../../desktop/gui/membership_window.py" line="648"/>
         <source>Berkas pengajuan kembali memakai kolom bawaan Lindung.</source>
         <translation>Submission files use Lindung&apos;s own columns again.</translation>
     </message>
@@ -6077,17 +6072,12 @@ NIK {nik}</translation>
         <translation>No BAZNAS credit to use</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="370"/>
+        <location filename="../../desktop/gui/membership_window.py" line="366"/>
         <source>&quot;{text}&quot; bukan jumlah rupiah. Tulis seperti 5.000.000.</source>
         <translation>&quot;{text}&quot; is not an amount in rupiah. Write it like 5.000.000.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="382"/>
-        <source>&quot;{text}&quot; bukan jumlah rupiah. Tulis seperti 5.000.000; tidak ada yang dicatat.</source>
-        <translation>&quot;{text}&quot; is not an amount in rupiah. Write it like 5.000.000; nothing was recorded.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/membership_window.py" line="390"/>
+        <location filename="../../desktop/gui/membership_window.py" line="381"/>
         <source>Dicatat: {number}</source>
         <translation>Recorded: {number}</translation>
     </message>
@@ -6095,12 +6085,17 @@ NIK {nik}</translation>
 <context>
     <name>_Step</name>
     <message>
-        <location filename="../../desktop/gui/steps.py" line="87"/>
+        <location filename="../../desktop/gui/steps.py" line="88"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/steps.py" line="116"/>
+        <location filename="../../desktop/gui/steps.py" line="127"/>
+        <source>&quot;{text}&quot; bukan jumlah rupiah. Tulis seperti 5.000.000; tidak ada yang dicatat.</source>
+        <translation>&quot;{text}&quot; is not an amount in rupiah. Write it like 5.000.000; nothing was recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/steps.py" line="136"/>
         <source> bulan</source>
         <translation> months</translation>
     </message>

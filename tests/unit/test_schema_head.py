@@ -40,7 +40,7 @@ def test_datetimes_written_through_the_driver_are_those_sqlalchemy_writes():
     from sqlalchemy import DateTime
     from sqlalchemy.dialects import sqlite
 
-    from desktop.storage.engine import sql_datetime
+    from desktop.storage.codec import sql_datetime
 
     store = DateTime().dialect_impl(sqlite.dialect()).bind_processor(sqlite.dialect())
     for value in (dt.datetime(2026, 11, 24, 8, 0), dt.datetime(2026, 1, 2, 3, 4, 5, 6),

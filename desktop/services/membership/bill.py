@@ -24,7 +24,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from desktop.domain import bpjs_bill, lifecycle
+from desktop.domain import bpjs, bpjs_bill, lifecycle
 from desktop.domain.enrollment import Status
 from desktop.domain.ledger import worker_ledger
 from desktop.domain.messages import QT_TRANSLATE_NOOP
@@ -129,7 +129,7 @@ def _read(path: Path) -> tuple[list[bpjs_bill.BillRow], tuple[str, ...]]:
         kept: list[tuple[int, list[Any]]] = []
         for number, row in enumerate(chain(head[found.last + 1:], stream), start=found.last + 2):
             # The cells the columns name, and the word of a totals row wherever it stands (``JUMLAH`` under No).
-            cells = [row[index] if index < len(row) else None for index in columns] + [bpjs_bill.totals_label(row)]
+            cells = [row[index] if index < len(row) else None for index in columns] + [bpjs.totals_label(row)]
             if any(cell not in (None, "") for cell in cells):
                 kept.append((number, cells))
         order, _basis = date_column_order(bpjs_bill.period_texts([cells for _, cells in kept], mapping))

@@ -18,6 +18,7 @@ from desktop.services.accounts import Actor
 from desktop.services.errors import ServiceError
 from desktop.services.workspace import Workspace
 from desktop.storage import lifecycle_rows
+from desktop.storage.codec import sql_datetime
 from desktop.storage.lifecycle_rows import Held, held_rows
 from desktop.storage.models import Worker
 
@@ -75,7 +76,7 @@ def _append(session: Session, ws: Workspace, actor: Actor, events: Mapping[int, 
         return 0
     if held is None:
         held = held_rows(session, list(events))
-    changed_at = lifecycle_rows.sql_time(now)
+    changed_at = sql_datetime(now)
     updates: dict[tuple[str, ...], list[tuple[Any, ...]]] = {}
     history = []
     checked: dict[str, list[str]] = {}

@@ -137,12 +137,12 @@ def _pay(session: Session, ws: Workspace, actor: Actor, held: Mapping[int, Held]
     taken: dict[int, int] = {}
     if use_credit:
         sources = credit_sources(session, ws)
-        wanted = owed - amount if amount is not None else owed
-        taken = draw(sources, max(0, min(sum(part for _w, part in sources), wanted)))
         if not sources:
             raise ServiceError(QT_TRANSLATE_NOOP(
                 "Service", "Tidak ada kredit BAZNAS yang dapat dipakai (kredit yang menunggu jawaban BPJS belum "
                            "dapat dipakai)."))
+        # draw() stops at what is there: the credit pays what the transfer does not, as far as it goes
+        taken = draw(sources, max(0, owed - amount if amount is not None else owed))
     credit_used = sum(taken.values())
     number = _next_number(session, ws, "payment")
     if credit_used:
@@ -197,7 +197,7 @@ def refund_credit(ws: Workspace, actor: Actor, amount: int | None = None, refere
     (``report documents``), and the records it came from carry it in their ledgers."""
     require_branch(actor)
     if amount is not None:
-        _check_payment_args(1, amount)
+        _check_amount(amount)
     now = ws.now()
     reference = reference.strip()[:200]
     with bulk_work(), ws.session(write=True) as session:
@@ -236,17 +236,22 @@ def parse_fund(fund: object) -> Fund:
     return found
 
 
-def _check_payment_args(months: int, amount: int | None, expiring_days: int | None = None) -> None:
-    """What a payment, a renewal or a quote is given, checked before anything is computed (the window
-    calls these services directly): the bounds of desktop.domain.bounds, said in Indonesian."""
-    if not isinstance(months, int) or not 1 <= months <= MAX_MONTHS:
-        raise ServiceError(QT_TRANSLATE_NOOP("Service", "Jumlah bulan harus 1 sampai {max}."), max=MAX_MONTHS)
+def _check_amount(amount: int | None) -> None:
+    """A rupiah amount entered for a payment or a refund: whole, not negative, within the bounds."""
     if amount is not None and (not isinstance(amount, int) or amount < 0):
         raise ServiceError(QT_TRANSLATE_NOOP("Service", "Jumlah pembayaran tidak boleh negatif."))
     if amount is not None and amount > bounds.MAX_AMOUNT:
         raise ServiceError(QT_TRANSLATE_NOOP(
             "Service", "Jumlah pembayaran paling banyak {max}: lebih dari iuran seluruh peserta cabang selama 60 "
                        "bulan. Periksa angkanya (kelebihan digit?)."), max=format_rupiah(bounds.MAX_AMOUNT))
+
+
+def _check_payment_args(months: int, amount: int | None, expiring_days: int | None = None) -> None:
+    """What a payment, a renewal or a quote is given, checked before anything is computed (the window
+    calls these services directly): the bounds of desktop.domain.bounds, said in Indonesian."""
+    if not isinstance(months, int) or not 1 <= months <= MAX_MONTHS:
+        raise ServiceError(QT_TRANSLATE_NOOP("Service", "Jumlah bulan harus 1 sampai {max}."), max=MAX_MONTHS)
+    _check_amount(amount)
     if expiring_days is not None and (not isinstance(expiring_days, int)
                                       or not 0 <= expiring_days <= bounds.MAX_DAYS):
         raise ServiceError(QT_TRANSLATE_NOOP(
