@@ -39,23 +39,23 @@ def locked() -> tuple[dict[str, str], dict[str, set[str]]]:
     return pins, via
 
 
+def setup_module():
+    """scripts/_setup.py (standard library only), as the install scripts import it."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        import _setup
+    finally:
+        sys.path.remove(str(ROOT / "scripts"))
+    return _setup
+
+
 def closure(extras: tuple[str, ...]) -> set[str]:
     """Every package ``pip install lindung[extras]`` installs, by the lock's graph."""
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     wanted: list[str] = list(project["dependencies"])
-    seen_extras: set[str] = set()
-    todo = list(extras)
-    while todo:
-        extra = todo.pop()
-        if extra in seen_extras:
-            continue
-        seen_extras.add(extra)
-        for text in project["optional-dependencies"][extra]:
-            requirement = Requirement(text)
-            if canonicalize_name(requirement.name) == "lindung":
-                todo += sorted(requirement.extras)
-            else:
-                wanted.append(text)
+    for extra in setup_module()._covered(list(extras)):       # the extras, as the install scripts walk them
+        wanted += [text for text in project["optional-dependencies"][extra]
+                   if canonicalize_name(Requirement(text).name) != "lindung"]
     _pins, via = locked()
     children: dict[str, set[str]] = {}
     for name, parents in via.items():
@@ -110,9 +110,4 @@ def test_requires_python_is_what_the_readme_promises():
     assert all(f"{v}.0" in spec for v in promised)
     newest = int(promised[-1].split(".")[1])
     assert f"3.{newest + 1}.0" not in spec and "3.10.9" not in spec
-    sys.path.insert(0, str(ROOT / "scripts"))
-    try:
-        import _setup                                   # what scripts/start.py refuses to make a .venv with
-    finally:
-        sys.path.remove(str(ROOT / "scripts"))
-    assert _setup.NEWEST_PYTHON == (3, newest)
+    assert setup_module().NEWEST_PYTHON == (3, newest)      # what scripts/start.py refuses to make a .venv with
