@@ -34,7 +34,8 @@ def _print_recovery_code(ws, code: str) -> None:
 
 
 def cmd_user(ws, actor, args) -> int:
-    from desktop.services.accounts import ROLE_LABELS, Role, create_account, list_accounts
+    from desktop.domain.actors import ROLE_LABELS, Role
+    from desktop.services.accounts import create_account, list_accounts
 
     if args.user_command == "list":
         found = list_accounts(ws)
@@ -52,7 +53,7 @@ def cmd_user(ws, actor, args) -> int:
         _print_recovery_code(ws, new_code(ws, actor))
         return EXIT_OK
     password = _new_password(args.username, args.display_name)
-    from desktop.services.accounts import SYSTEM
+    from desktop.domain.actors import SYSTEM
 
     first = actor is SYSTEM
     role = Role(args.role or ("admin" if first else "volunteer"))
@@ -69,7 +70,8 @@ def cmd_user(ws, actor, args) -> int:
 
 
 def _passwd(ws, actor, args) -> int:
-    from desktop.services.accounts import SYSTEM, change_password, must_change_password, reset_password
+    from desktop.domain.actors import SYSTEM
+    from desktop.services.accounts import change_password, must_change_password, reset_password
 
     if actor is SYSTEM:
         raise CliError("laptop ini belum memiliki akun: buat dulu dengan lindung user add NAMA", EXIT_USAGE)

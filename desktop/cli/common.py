@@ -188,7 +188,8 @@ NO_ACCOUNT_WARNING = ("lindung: peringatan: laptop ini belum memiliki akun, jadi
 
 
 def _sign_in(ws, args):
-    from desktop.services.accounts import SYSTEM, authenticate, has_accounts
+    from desktop.domain.actors import SYSTEM
+    from desktop.services.accounts import authenticate, has_accounts
 
     if not has_accounts(ws):
         if (args.command, getattr(args, "user_command", None)) != ("user", "add"):   # that one makes the first

@@ -12,7 +12,7 @@ from desktop.gui.password_hint import PasswordHint
 from desktop.gui.widgets import SearchCombo
 from desktop.gui.worker import DbWorker
 from desktop.services import accounts, schools
-from desktop.services.accounts import ROLE_LABELS, Actor, Role
+from desktop.domain.actors import ROLE_LABELS, Actor, Role
 from desktop.services.errors import ServiceError
 from desktop.services.records import SchoolInfo
 from desktop.services.workspace import Workspace

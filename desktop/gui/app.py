@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from desktop.gui.i18n import chosen_language, error_text, install_translator
 from desktop.gui.worker import DbWorker
 from desktop.paths import FONTS, RESOURCES
-from desktop.services.accounts import Actor, has_accounts
+from desktop.domain.actors import Actor
+from desktop.services.accounts import has_accounts
 from desktop.services.errors import ServiceError
 from desktop.services.workspace import Workspace
 

@@ -26,7 +26,7 @@ from desktop.gui.i18n import error_text, label, number
 from desktop.gui.widgets import SearchCombo
 from desktop.gui.worker import DbWorker
 from desktop.services import audit
-from desktop.services.accounts import Actor
+from desktop.domain.actors import Actor
 from desktop.services.workspace import Workspace
 
 COLUMNS = (QT_TRANSLATE_NOOP("AuditDialog", "Waktu"), QT_TRANSLATE_NOOP("AuditDialog", "Pengguna"),

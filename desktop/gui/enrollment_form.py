@@ -27,7 +27,7 @@ from desktop.gui.i18n import error_text, label, number, problem_text
 from desktop.gui.widgets import SearchCombo
 from desktop.gui.worker import DbWorker
 from desktop.services import drafts, enrollment, permissions
-from desktop.services.accounts import Actor
+from desktop.domain.actors import Actor
 from desktop.services.enrollment import DUPLICATE_NIK
 from desktop.services.errors import ValidationFailed
 from desktop.services.records import SchoolInfo, WorkerRecord

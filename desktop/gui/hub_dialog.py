@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 
 from desktop.gui.i18n import error_text
 from desktop.gui.worker import DbWorker, NetworkCalls
-from desktop.services.accounts import Actor
+from desktop.domain.actors import Actor
 from desktop.services.workspace import Workspace
 from desktop.sync import client
 

@@ -27,7 +27,7 @@ from desktop.gui.i18n import error_text, label, number, problem_text
 from desktop.gui.widgets import SearchCombo
 from desktop.gui.worker import DbWorker, ProgressRelay
 from desktop.services import importing
-from desktop.services.accounts import Actor
+from desktop.domain.actors import Actor
 from desktop.services.errors import CONTEXT as SERVICE_CONTEXT
 from desktop.services.importing import (
     DUPLICATE, ERROR, NOT_ELIGIBLE, SKIPPED, VALID, WARNING, ImportPreview, SchoolNeeded,

@@ -10,7 +10,7 @@ from desktop.gui.i18n import error_text
 from desktop.gui.login import _finish_layout
 from desktop.gui.worker import DbWorker
 from desktop.services import accounts
-from desktop.services.accounts import Actor
+from desktop.domain.actors import Actor
 from desktop.services.workspace import Workspace
 
 _INPUT = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel,

@@ -13,7 +13,7 @@ from desktop.gui.i18n import error_text
 from desktop.gui.password_hint import PasswordHint
 from desktop.gui.worker import DbWorker
 from desktop.services import accounts
-from desktop.services.accounts import Actor, Role
+from desktop.domain.actors import Actor, Role
 from desktop.services.workspace import Workspace
 
 

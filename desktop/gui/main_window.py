@@ -20,7 +20,7 @@ from desktop.gui.widgets import SearchCombo
 from desktop.gui.worker import DbWorker
 from desktop.gui.worker_model import EXPIRING_SOON, WorkerTableModel, status_filter
 from desktop.services import accounts, enrollment, permissions, reporting, schools, search
-from desktop.services.accounts import ROLE_LABELS, Actor
+from desktop.domain.actors import ROLE_LABELS, Actor
 from desktop.services.errors import CONTEXT as SERVICE_CONTEXT
 from desktop.services.records import Page, SchoolInfo, WorkerRecord
 from desktop.services.search import SearchQuery

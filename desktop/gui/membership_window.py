@@ -32,7 +32,7 @@ from desktop.gui.steps import ERROR_STYLE, OK_STYLE, PLAIN_STYLE, _Step, _item, 
 from desktop.gui.widgets import SearchCombo
 from desktop.gui.worker import DbWorker
 from desktop.services import membership, permissions
-from desktop.services.accounts import Actor
+from desktop.domain.actors import Actor
 from desktop.services.errors import CONTEXT as SERVICE_CONTEXT
 from desktop.services.membership.baznas import issue_baznas_report
 from desktop.services.membership.ledger import usable_credit

@@ -26,7 +26,7 @@ from desktop.gui.i18n import error_text, number
 from desktop.gui.widgets import SearchCombo
 from desktop.gui.worker import DbWorker, ProgressRelay
 from desktop.services import cards
-from desktop.services.accounts import Actor
+from desktop.domain.actors import Actor
 from desktop.services.search import SearchQuery
 from desktop.services.spreadsheets import Cancelled
 from desktop.services.workspace import Workspace

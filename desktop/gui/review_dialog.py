@@ -22,7 +22,7 @@ from desktop.domain.text import format_date
 from desktop.gui.i18n import error_text, label, number
 from desktop.gui.widgets import SearchCombo
 from desktop.gui.worker import NetworkCalls
-from desktop.services.accounts import Actor
+from desktop.domain.actors import Actor
 from desktop.services.workspace import Workspace
 from desktop.sync import review
 from desktop.sync.review import LEFT, RIGHT, ROWS, ReviewItem

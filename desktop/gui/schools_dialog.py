@@ -12,7 +12,7 @@ from desktop.gui.i18n import error_text
 from desktop.gui.widgets import SearchCombo
 from desktop.gui.worker import DbWorker
 from desktop.services import schools
-from desktop.services.accounts import Actor
+from desktop.domain.actors import Actor
 from desktop.services.records import SchoolInfo
 from desktop.services.workspace import Workspace
 

@@ -12,7 +12,7 @@ from desktop.domain import contributions
 from desktop.gui.i18n import error_text
 from desktop.gui.worker import DbWorker
 from desktop.services import settings
-from desktop.services.accounts import Actor
+from desktop.domain.actors import Actor
 from desktop.services.workspace import Workspace
 
 

@@ -13,7 +13,7 @@ from desktop.domain.text import parse_rupiah
 from desktop.gui.i18n import error_text
 from desktop.gui.worker import DbWorker
 from desktop.services import membership
-from desktop.services.accounts import Actor
+from desktop.domain.actors import Actor
 from desktop.services.workspace import Workspace
 
 OK_STYLE = "color: #1f6b3a; font-weight: bold;"

@@ -10,6 +10,7 @@ import re
 import threading
 from dataclasses import dataclass
 
+from desktop.domain.actors import ROLE_LABELS, SYSTEM, Actor, Role
 from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.domain.text import fold_spaces
 from desktop.paths import INDONESIAN_WORDS, REGIONS_CSV
@@ -44,39 +45,6 @@ def _hasher():
 def hash_password(secret: str) -> str:
     """The Argon2id hash (PHC string) of a password or a recovery code."""
     return _hasher().hash(secret)
-
-
-class Role(str, enum.Enum):
-    VOLUNTEER = "volunteer"
-    COORDINATOR = "coordinator"
-    PRINTER = "printer"
-    ADMIN = "admin"
-
-
-ROLE_LABELS = {
-    Role.VOLUNTEER: QT_TRANSLATE_NOOP("Labels", "Relawan"),
-    Role.COORDINATOR: QT_TRANSLATE_NOOP("Labels", "Koordinator sekolah"),
-    Role.PRINTER: QT_TRANSLATE_NOOP("Labels", "Petugas cetak"),
-    Role.ADMIN: QT_TRANSLATE_NOOP("Labels", "Admin"),
-}
-
-
-@dataclass(frozen=True)
-class Actor:
-    """Who is doing the work (recorded on every change)."""
-
-    username: str
-    display_name: str
-    role: Role
-    school_npsn: str | None = None   # the school a coordinator works for
-
-    @property
-    def is_admin(self) -> bool:
-        return self.role is Role.ADMIN
-
-
-# Who acts when a database has no accounts yet (scripts, first use of the command line).
-SYSTEM = Actor("system", "Sistem", Role.ADMIN)
 
 
 # --- new passwords ----------------------------------------------------------------------------------
@@ -213,7 +181,7 @@ _PADDING = re.compile(r"^[\W\d_]+|[\W\d_]+$")
 
 
 def has_accounts(ws: Workspace) -> bool:
-    with ws.reading() as db:
+    with ws.read() as db:
         return bool(db.execute("SELECT EXISTS (SELECT 1 FROM accounts WHERE accounts.id IS NOT NULL)").fetchone()[0])
 
 
@@ -293,7 +261,7 @@ def authenticate(ws: Workspace, username: str, password: str, now: dt.datetime |
         raise
     known = False
     try:
-        with ws.writing() as db:
+        with ws.write() as db:
             account = db.execute("SELECT id, username, display_name, role, password_hash, active, school_npsn "
                                  "FROM accounts WHERE username = ?", (username,)).fetchone()
             known = account is not None and bool(account[5])
@@ -335,7 +303,7 @@ MUST_CHANGE_PREFIX = "account.must_change."
 
 def must_change_password(ws: Workspace, username: str) -> bool:
     """True when ``username``'s password was reset by an admin and not yet replaced by its own."""
-    with ws.reading() as db:
+    with ws.read() as db:
         return db.execute("SELECT 1 FROM settings WHERE key = ?",
                           (MUST_CHANGE_PREFIX + fold_spaces(username).lower(),)).fetchone() is not None
 
@@ -384,7 +352,7 @@ def change_password(ws: Workspace, actor: Actor, new_password: str, old_password
         if not must_change_password(ws, actor.username):
             raise ServiceError(QT_TRANSLATE_NOOP("Service", "Isi kata sandi lama."))
     else:
-        with ws.reading() as db:
+        with ws.read() as db:
             row = db.execute("SELECT password_hash FROM accounts WHERE username = ? AND active",
                              (actor.username,)).fetchone()
         if row is None or not _password_matches(old_password, row[0], None, actor.username):
@@ -400,10 +368,10 @@ def record_signin_failures(ws: Workspace) -> int:
     from desktop.services import audit
 
     try:
-        with ws.writing() as db:
+        with ws.write() as db:
             for event in events:
                 name = event.get("name")
-                audit.record_on(db, ws, audit.SYSTEM, "signin_failed",
+                audit.record(db, ws, audit.SYSTEM, "signin_failed",
                                 f"akun {name}" if name else "akun tidak dikenal",
                                 {"attempted_at": event.get("at"), "failures": event.get("failures"),
                                  "locked_minutes": event.get("locked_minutes")})

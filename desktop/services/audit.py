@@ -17,14 +17,13 @@ from desktop.domain.audit_chain import ACTIONS, GENESIS, entry_hash, hash_of
 from desktop.domain.labels import FIELD_LABELS
 from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.services import permissions
-from desktop.services.accounts import Actor
-from desktop.services.workspace import Workspace, utcnow
+from desktop.domain.actors import Actor
+from desktop.domain.clock import utcnow
+from desktop.services.workspace import Workspace
+from desktop.storage.database import Tx, tx_of
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
-
-# SQLAlchemy and the model are imported by the functions that use them: record_on() appends through
-# the driver (the log of a card batch needs no ORM).
 
 SYSTEM = "sistem"      # the actor of what the app does by itself (the daily backup)
 SYNCED_SETTING = "audit.synced_id"
@@ -46,29 +45,16 @@ ACTION_LABELS = {
 }
 
 
-def record(session: Session, ws: Workspace, actor: Actor | str, action: str, subject: str,
+def record(tx: Tx, ws: Workspace, actor: Actor | str, action: str, subject: str,
            details: dict[str, Any] | None = None) -> None:
-    """Append an entry inside the caller's (write) transaction."""
-    from sqlalchemy import select
-
-    from desktop.storage.models import AuditEntry
-
+    """Append an entry inside the caller's write unit of work."""
+    if not isinstance(tx, Tx):   # an ORM session, while services still open them (transitional)
+        tx = tx_of(tx)
     if action not in ACTIONS:
         raise ValueError(f"unknown audit action {action!r}")
-    last = session.execute(select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)).scalar()
+    last = tx.scalar("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1")
     values = _entry(ws, actor, action, subject, details, last or GENESIS)
-    session.add(AuditEntry(**values))
-    session.flush()
-
-
-def record_on(db, ws: Workspace, actor: Actor | str, action: str, subject: str,
-              details: dict[str, Any] | None = None) -> None:
-    """``record`` on the driver's connection inside the caller's write transaction (Workspace.writing)."""
-    if action not in ACTIONS:
-        raise ValueError(f"unknown audit action {action!r}")
-    last = db.execute("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
-    values = _entry(ws, actor, action, subject, details, last[0] if last else GENESIS)
-    db.execute(f"INSERT INTO audit_log ({', '.join(values)}) VALUES ({', '.join('?' * len(values))})",
+    tx.execute(f"INSERT INTO audit_log ({', '.join(values)}) VALUES ({', '.join('?' * len(values))})",
                list(values.values()))
 
 
@@ -84,8 +70,8 @@ def _entry(ws: Workspace, actor: Actor | str, action: str, subject: str, details
 
 def log(ws: Workspace, actor: Actor | str, action: str, subject: str, details: dict[str, Any] | None = None) -> None:
     """Append an entry in a transaction of its own (work that wrote nothing else, e.g. an export)."""
-    with ws.session(write=True) as session:
-        record(session, ws, actor, action, subject, details)
+    with ws.write() as tx:
+        record(tx, ws, actor, action, subject, details)
 
 
 @dataclass(frozen=True)
@@ -200,7 +186,7 @@ _HIDDEN = frozenset({"batch"})     # internal ids, in the log for the hub, not f
 def _coded_labels() -> dict[str, dict[str, str]]:
     """The labels of coded values, per detail key: ``volunteer`` is said ``Relawan``."""
     from desktop.domain.enrollment import Funding, Occupation, Relationship, Sex, Status
-    from desktop.services.accounts import ROLE_LABELS
+    from desktop.domain.actors import ROLE_LABELS
 
     def of(kind) -> dict[str, str]:
         return {member.value: member.label for member in kind}

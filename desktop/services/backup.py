@@ -148,7 +148,7 @@ def restore_workspace(db_path: Path, file: Path, key: bytes, actor) -> BackupInf
     ws = Workspace(db_path, key=key)
     try:
         # The accounts and passwords are the backup's now: the key file is wrapped for those.
-        with ws.reading() as db:
+        with ws.read() as db:
             keys.set_accounts(db_path, key, dict(db.execute(
                 "SELECT username, password_hash FROM accounts WHERE active").fetchall()))
         audit.log(ws, actor, "restore", Path(file).name, {"workers": info.workers})

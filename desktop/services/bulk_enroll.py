@@ -20,9 +20,10 @@ from desktop.domain.enrollment import FIELDS, Enrollment, Status
 from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.domain.regno import registration_nos
 from desktop.domain.text import search_key
-from desktop.services.accounts import Actor
+from desktop.domain.actors import Actor
 from desktop.services.errors import ServiceError
-from desktop.services.workspace import Workspace, utcnow
+from desktop.domain.clock import utcnow
+from desktop.services.workspace import Workspace
 from desktop.storage.codec import sql_datetime
 
 _CHUNK = 500

@@ -29,11 +29,12 @@ from desktop.domain.nik import mask_nik
 from desktop.domain.text import format_date
 from desktop.paths import FONTS
 from desktop.services import permissions
-from desktop.services.accounts import Actor
+from desktop.domain.actors import Actor
 from desktop.services.errors import ServiceError
 from desktop.services.records import WorkerRecord
 from desktop.services.search import SearchQuery, iter_records
-from desktop.services.workspace import Workspace, bulk_work, utcnow
+from desktop.domain.clock import utcnow
+from desktop.services.workspace import Workspace, bulk_work
 
 if TYPE_CHECKING:
     from reports.cards import CardBack, CardData
@@ -63,11 +64,11 @@ def key_id(public: Ed25519PublicKey) -> str:
 
 def signing_key(ws: Workspace) -> Ed25519PrivateKey:
     """This installation's private key, made on first use and kept in its database."""
-    with ws.reading() as db:
+    with ws.read() as db:
         row = db.execute("SELECT value FROM settings WHERE key = ?", (_KEY_SETTING,)).fetchone()
     if row is not None:
         return Ed25519PrivateKey.from_private_bytes(unb64(row[0]))
-    with ws.writing() as db:   # under the write lock: two first uses at once make one key
+    with ws.write() as db:   # under the write lock: two first uses at once make one key
         row = db.execute("SELECT value FROM settings WHERE key = ?", (_KEY_SETTING,)).fetchone()
         if row is None:
             key = Ed25519PrivateKey.generate()
@@ -109,7 +110,7 @@ def trust_key(ws: Workspace, text: str) -> str:
 def _known_keys(ws: Workspace, extra: str | None = None) -> dict[str, Ed25519PublicKey]:
     own = signing_key(ws).public_key()
     keys = {key_id(own): own}
-    with ws.reading() as db:
+    with ws.read() as db:
         trusted = [value for (value,) in db.execute("SELECT value FROM settings WHERE key LIKE ? || '%'",
                                                      (_TRUSTED_SETTING,))]   # as Setting.key.startswith()
     for value in trusted:
@@ -222,7 +223,7 @@ class PrintResult:
 def _card_back(ws: Workspace) -> CardBack:
     from reports.cards import CardBack
 
-    with ws.reading() as db:
+    with ws.read() as db:
         branch = db.execute("SELECT value FROM settings WHERE key = 'cards.branch_contact'").fetchone()
     return CardBack(branch=branch[0]) if branch is not None else CardBack()
 
@@ -287,7 +288,7 @@ def log_printed(ws: Workspace, result: PrintResult, actor: Actor, reprint_reason
     reason = (reprint_reason or "").strip()
     numbers = list(result.registration_nos)
     printed = 0
-    with ws.reading() as db:
+    with ws.read() as db:
         for start in range(0, len(numbers), 2000):
             chunk = numbers[start:start + 2000]
             marks = ", ".join("?" * len(chunk))
@@ -307,7 +308,7 @@ def _log_batch(ws: Workspace, batch_uuid: str, registration_nos: list[str], layo
     from desktop.services import audit
     from desktop.storage.codec import sql_datetime
 
-    with ws.writing() as db:
+    with ws.write() as db:
         batch_id = db.execute(
             "INSERT INTO print_batches (uuid, created_at, created_by, device_id, layout, card_count, reprint_reason, "
             "file_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -325,7 +326,7 @@ def _log_batch(ws: Workspace, batch_uuid: str, registration_nos: list[str], layo
             db.executemany("INSERT INTO card_prints (batch_id, worker_id, reprint, with_kpj) VALUES (?, ?, ?, ?)",
                            [(batch_id, wid, int(wid in printed_before),
                              int(bool(kpj) and status == Status.ACTIVE.value)) for wid, kpj, status in found])
-        audit.record_on(db, ws, actor, "print", f"{len(registration_nos)} kartu", {
+        audit.record(db, ws, actor, "print", f"{len(registration_nos)} kartu", {
             "batch": batch_uuid, "layout": layout, "file": file_name, "reprint_reason": reason,
             "registration_nos": registration_nos})
 

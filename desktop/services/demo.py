@@ -11,7 +11,7 @@ from sqlalchemy import select
 from desktop.domain.enrollment import Asnaf, Funding, Occupation, Relationship, Sex
 from desktop.domain.regions import Level
 from desktop.domain.text import MONTHS_ID
-from desktop.services.accounts import Actor
+from desktop.domain.actors import Actor
 from desktop.services.enrollment import enroll_many
 from desktop.services.schools import add_school, list_schools
 from desktop.services.workspace import Workspace

@@ -7,7 +7,8 @@ import json
 
 from sqlalchemy import delete, select
 
-from desktop.services.workspace import Workspace, utcnow
+from desktop.domain.clock import utcnow
+from desktop.services.workspace import Workspace
 from desktop.storage.models import Draft
 
 

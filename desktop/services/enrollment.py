@@ -19,13 +19,15 @@ from desktop.domain.messages import QT_TRANSLATE_NOOP, Problem, error
 from desktop.domain.nik import clean_nik
 from desktop.domain.text import fold_spaces, search_key
 from desktop.services import audit, bulk_enroll, permissions
-from desktop.services.accounts import Actor
+from desktop.domain.actors import Actor
 from desktop.services.errors import (
     DuplicateNik, NotFound, PermissionDenied, ServiceError, StaleRevision, ValidationFailed,
 )
 from desktop.services.records import EnrollOutcome, WorkerRecord
-from desktop.services.workspace import Workspace, bulk_work, utcnow
-from desktop.storage.codec import stored
+from desktop.domain.clock import utcnow
+from desktop.services.workspace import Workspace, bulk_work
+from desktop.storage import workers
+from desktop.storage.database import tx_of
 from desktop.storage.models import School, Worker, WorkerChange
 
 _CHUNK = 500
@@ -64,22 +66,6 @@ def _row_values(e: Enrollment, school_id: int | None) -> dict[str, Any]:
 def _unknown_keys(raw: Mapping[str, Any]) -> list[Problem]:
     return [error(str(key), QT_TRANSLATE_NOOP("Service", "Kolom \"{key}\" tidak dikenal."), key=key)
             for key in raw if key not in _ACCEPTED_KEYS]
-
-
-def _bulk_insert(session: Session, table, names: Sequence[str], rows: list[tuple]) -> None:
-    """One executemany straight on the transaction's DB-API connection, dates and times stored as every
-    writer stores them (``storage.codec``).
-
-    For thousands of rows this is several times faster than an ORM or Core insert, which redo the
-    same per-parameter bookkeeping for every row.
-    """
-    rows = [tuple(stored(value) for value in row) for row in rows]
-    placeholders = ", ".join("?" for _ in names)
-    cursor = session.connection().connection.driver_connection.cursor()
-    try:
-        cursor.executemany(f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({placeholders})", rows)
-    finally:
-        cursor.close()
 
 
 WORKER_INSERT_COLUMNS = bulk_enroll.WORKER_INSERT_COLUMNS
@@ -153,7 +139,7 @@ def _enroll_many(ws: Workspace, raws: Sequence[Mapping[str, Any]], actor: Actor)
             return EnrollOutcome((), {})
 
         inserted = insert_enrollments(session, ws, [e for _, e in clean], schools, actor)
-        npsn_names = _school_names(session, set(schools.values()))
+        npsn_names = workers.school_names(tx_of(session), set(schools.values()))
         records = tuple(_record_from_values(values | {"enrolled_at": stamp, "updated_at": stamp}, values["id"],
                                             npsn_names)
                         for values in (dict(zip(WORKER_INSERT_COLUMNS, row, strict=True)) for row in inserted)
@@ -175,13 +161,6 @@ def enroll(ws: Workspace, raw: Mapping[str, Any], actor: Actor) -> WorkerRecord:
         raise
 
 
-def _school_names(session: Session, ids: set[int]) -> dict[int, tuple[str, str]]:
-    if not ids:
-        return {}
-    return {sid: (npsn, name) for sid, npsn, name in
-            session.execute(select(School.id, School.npsn, School.name).where(School.id.in_(ids)))}
-
-
 def _record_from_values(values: Mapping[str, Any], wid: int, schools: dict[int, tuple[str, str]]) -> WorkerRecord:
     school = schools.get(values.get("school_id"))
     data = {name: values.get(name) for name in WorkerRecord.__dataclass_fields__}
@@ -193,7 +172,7 @@ def _record_from_values(values: Mapping[str, Any], wid: int, schools: dict[int, 
 
 def _record(session: Session, worker: Worker) -> WorkerRecord:
     values = {c.key: getattr(worker, c.key) for c in Worker.__table__.columns}
-    schools = _school_names(session, {worker.school_id} if worker.school_id else set())
+    schools = workers.school_names(tx_of(session), {worker.school_id} if worker.school_id else set())
     return _record_from_values(values, worker.id, schools)
 
 
@@ -228,7 +207,7 @@ def find_by_nik(ws: Workspace, nik: str) -> WorkerRecord | None:
 
 
 def _npsn_of(session: Session, worker: Worker) -> str | None:
-    return _school_names(session, {worker.school_id})[worker.school_id][0] if worker.school_id else None
+    return workers.school_names(tx_of(session), {worker.school_id})[worker.school_id][0] if worker.school_id else None
 
 
 def _may_edit(session: Session, actor: Actor, worker: Worker) -> None:

@@ -40,7 +40,7 @@ from desktop.domain.school_names import SchoolMatcher, npsn_of, school_columns
 from desktop.domain.text import fold_spaces
 from desktop.domain.messages import QT_TRANSLATE_NOOP, Problem, error, errors_of, warnings_of
 from desktop.services import audit, permissions
-from desktop.services.accounts import Actor, Role
+from desktop.domain.actors import Actor, Role
 from desktop.services.bulk_enroll import DUPLICATE_NIK, Enroller, audit_details, existing_niks, school_ids
 from desktop.services.parallel import can_fork
 from desktop.services.sheet_limits import Beforehand
@@ -246,7 +246,7 @@ def saved_mapping(ws: Workspace, npsn: str | None) -> dict[str, str] | None:
     """field -> header text, as remembered for this school."""
     if not npsn:
         return None
-    with ws.reading() as db:
+    with ws.read() as db:
         row = db.execute("SELECT value FROM settings WHERE key = ?", (_mapping_key(npsn),)).fetchone()
     return json.loads(row[0]) if row is not None else None
 
@@ -265,7 +265,7 @@ def _school(ws: Workspace, npsn: str | None) -> str | None:
     if not npsn:
         return None
     npsn = npsn.strip()
-    with ws.reading() as db:
+    with ws.read() as db:
         if db.execute("SELECT id FROM schools WHERE npsn = ?", (npsn,)).fetchone() is None:
             raise NotFound(QT_TRANSLATE_NOOP("Service", "Sekolah dengan NPSN {npsn} belum terdaftar. "
                                                         "Tambahkan dulu: lindung school add."), npsn=npsn)
@@ -373,7 +373,7 @@ def _split_by_school(ws: Workspace, pending: list[ImportRow], named: Sequence[tu
     chosen is refused. A list naming none goes under the school chosen, as before."""
     if not any(npsn or name for npsn, name in named):
         return None, chosen
-    with ws.reading() as db:
+    with ws.read() as db:
         registered = db.execute("SELECT npsn, name FROM schools ORDER BY id").fetchall()
     names = dict(registered)
     matcher = SchoolMatcher(registered)
@@ -458,7 +458,7 @@ def _fold(text: str) -> str:
 def _dapodik_school(ws: Workspace, npsn: str | None, named: str) -> tuple[str | None, str]:
     """(NPSN, kabupaten/kota name) of the school a Dapodik export belongs to: the one chosen, else the
     registered school the title names."""
-    with ws.reading() as db:
+    with ws.read() as db:
         if npsn:
             school = db.execute("SELECT npsn, name, kabupaten_code FROM schools WHERE npsn = ?", (npsn,)).fetchone()
         else:   # the title's name, read as tolerantly as a foundation's list is (MIS = MI Swasta)
@@ -827,7 +827,7 @@ def _niks(rows: Sequence[ImportRow]) -> list[str]:
 
 def _mark_duplicates(ws: Workspace, preview: ImportPreview) -> ImportPreview:
     """People already enrolled, and the second and later rows of one NIK in the file."""
-    with ws.reading() as db:
+    with ws.read() as db:
         taken = existing_niks(db, _niks(preview.rows))
     marker = _Duplicates()
     return replace(preview, rows=tuple(marker.mark(row, taken) for row in preview.rows))
@@ -897,7 +897,7 @@ class _Enrolling:
         """Log the import and remember the column mapping for the school (inside the transaction)."""
         preview, enroller = self.preview, self.enroller
         if enroller.inserted:
-            audit.record_on(self.db, self.ws, self.actor, "import", f"{len(enroller.inserted)} peserta",
+            audit.record(self.db, self.ws, self.actor, "import", f"{len(enroller.inserted)} peserta",
                             audit_details(enroller, {"file": preview.path.name,
                                                      "school": preview.school_npsn or ", ".join(preview.schools)}))
         if preview.school_npsn and preview.dapodik is None:
@@ -913,7 +913,7 @@ def commit_import(ws: Workspace, preview: ImportPreview, actor: Actor,
                   cancel: threading.Event | None = None) -> ImportResult:
     """Enroll every valid row in one transaction; remember the column mapping for the school."""
     _may_import_preview(actor, preview)
-    with bulk_work(), ws.writing() as db:
+    with bulk_work(), ws.write() as db:
         enrolling = _Enrolling(db, ws, preview, actor)
         enrolling.add(preview.rows)
         result = enrolling.finish()
@@ -954,7 +954,7 @@ def import_at_once(ws: Workspace, path: Path, actor: Actor, school_npsn: str | N
         if preview.unmapped_required:
             return ImportResult(0, (), replace(preview, rows=tuple(pending)))
         _may_import_preview(actor, preview)
-        with ws.writing() as db:
+        with ws.write() as db:
             enrolling = _Enrolling(db, ws, preview, actor)
             _check_quickly(ws, preview, pending, ready=enrolling.add)
             return enrolling.finish()

@@ -24,7 +24,7 @@ Each wrong password is also queued in that file as an audit event; the next time
 log (``signin_failed``), naming the account only when it exists. Attempts refused while locked try no
 password and are not in the audit log.
 
-The clock is ``workspace.utcnow`` (looked up at each call, so tests can patch it) unless ``now`` is
+The clock is ``clock.utcnow`` (looked up at each call, so tests can patch it) unless ``now`` is
 passed.
 """
 
@@ -42,8 +42,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from desktop.domain import clock
 from desktop.domain.messages import QT_TRANSLATE_NOOP
-from desktop.services import workspace
 from desktop.services.errors import AuthenticationFailed
 from reports.files import replacing
 
@@ -83,7 +83,7 @@ def _minutes(span: dt.timedelta) -> int:
 
 
 def _now(now: dt.datetime | None) -> dt.datetime:
-    return now if now is not None else workspace.utcnow()
+    return now if now is not None else clock.utcnow()
 
 
 # --- the file ------------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from __future__ import annotations
 import enum
 
 from desktop.domain.messages import QT_TRANSLATE_NOOP
-from desktop.services.accounts import Actor, Role
+from desktop.domain.actors import Actor, Role
 from desktop.services.errors import PermissionDenied
 
 

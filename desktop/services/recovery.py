@@ -19,7 +19,7 @@ from pathlib import Path
 
 from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.services import accounts, keys
-from desktop.services.accounts import Actor
+from desktop.domain.actors import Actor
 from desktop.services.errors import PermissionDenied, ServiceError
 from desktop.services.workspace import Workspace
 

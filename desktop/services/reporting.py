@@ -18,7 +18,7 @@ from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.domain.text import MONTHS_ID, format_date, format_date_long, format_rupiah
 from desktop.paths import FONTS
 from desktop.services import audit, permissions
-from desktop.services.accounts import Actor
+from desktop.domain.actors import Actor
 from desktop.services.errors import NotFound, ServiceError
 from desktop.services.workspace import Workspace
 from desktop.storage.models import CardPrint, School, Setting, Worker

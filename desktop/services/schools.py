@@ -7,10 +7,11 @@ import re
 from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.domain.text import fold_spaces
 from desktop.services import audit, permissions
-from desktop.services.accounts import Actor
+from desktop.domain.actors import Actor
 from desktop.services.errors import ServiceError
 from desktop.services.records import SchoolInfo
-from desktop.services.workspace import Workspace, utcnow
+from desktop.domain.clock import utcnow
+from desktop.services.workspace import Workspace
 
 LEVELS = ("SD", "MI", "SMP", "MTs", "SMA", "MA", "SMK")
 _NPSN = re.compile(r"^\d{8}$")
@@ -84,7 +85,7 @@ def update_school(ws: Workspace, npsn: str, name: str, level: str, kabupaten_cod
 
 
 def list_schools(ws: Workspace) -> list[SchoolInfo]:
-    with ws.reading() as db:   # through the driver: `lindung school list` needs no SQLAlchemy
+    with ws.read() as db:   # through the driver: `lindung school list` needs no SQLAlchemy
         return [SchoolInfo(*row) for row in db.execute(
             "SELECT id, npsn, name, level, kabupaten_code, coordinator FROM schools ORDER BY name")]
 

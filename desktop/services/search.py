@@ -177,7 +177,7 @@ def _page_sql(columns: str, query: SearchQuery, after: tuple[str, int] | None, l
 def count(ws: Workspace, query: SearchQuery, extra: str = "") -> int:
     """How many workers match ``query`` (and the SQL condition ``extra`` on ``workers``, if given)."""
     where, params = where_clause(query)
-    with ws.reading() as db:
+    with ws.read() as db:
         return db.execute(f"SELECT count(*) FROM workers WHERE {where}{' AND ' + extra if extra else ''}",
                           params).fetchone()[0]
 
@@ -199,7 +199,7 @@ def search(ws: Workspace, query: SearchQuery, after: tuple[str, int] | None = No
            limit: int = PAGE_SIZE, with_total: bool = True, mask: bool = True) -> Page:
     """One page of matching workers; ``after`` is the previous page's ``cursor``."""
     sql, params = _page_sql(_ROW_COLUMNS, query, after, limit + 1)
-    with ws.reading() as db:
+    with ws.read() as db:
         rows = db.execute(sql, params).fetchall()
         total = count(ws, query) if with_total else None
     today = query.today or dt.date.today()
@@ -214,7 +214,7 @@ def search(ws: Workspace, query: SearchQuery, after: tuple[str, int] | None = No
 
 
 def count_all(ws: Workspace) -> int:
-    with ws.reading() as db:
+    with ws.read() as db:
         return db.execute("SELECT count(*) FROM workers WHERE workers.deleted_at IS NULL").fetchone()[0]
 
 
@@ -234,12 +234,12 @@ def iter_records(ws: Workspace, query: SearchQuery, batch: int = 2000):
     """Every matching record in full, in name order, fetched in batches (for ``list``/exports)."""
     after = None
     names: dict[int, tuple[str, str]] = {}   # school id -> (npsn, name)
-    with ws.reading() as db:
+    with ws.read() as db:
         columns, conversions = _record_plan(db)
     selected = ", ".join(f"workers.{name}" for name in ("uuid", "school_id", *columns, "id"))
     while True:
         sql, params = _page_sql(selected, query, after, batch)
-        with ws.reading() as db:
+        with ws.read() as db:
             found = db.execute(sql, params).fetchall()
             wanted = {row[1] for row in found if row[1] is not None} - names.keys()
             if wanted:

@@ -11,7 +11,7 @@ from desktop.domain.enrollment import Policy
 from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.domain.text import format_rupiah
 from desktop.services import accounts, audit, permissions
-from desktop.services.accounts import Actor
+from desktop.domain.actors import Actor
 from desktop.services.errors import ServiceError
 from desktop.services.workspace import Workspace
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import gc
-import threading
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -22,13 +21,15 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desktop.domain.clock import utcnow
 from desktop.domain.enrollment import Context, Policy
 from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.domain.regions import Level, RegionCatalog, RegionError, dotted
 from desktop.domain.regno import new_device_prefix
 from desktop.paths import REGIONS_CSV
 from desktop.services.errors import ServiceError
-from desktop.storage.engine import HEAD_REVISION, connect, make_engine, migrate, stored_revision
+from desktop.storage.database import Database, Tx
+from desktop.storage.engine import HEAD_REVISION, make_engine, migrate, stored_revision
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -59,10 +60,6 @@ def bulk_work() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
-
-
-def utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
 def read_regions_csv(path: Path) -> list[tuple[str, str, str]]:
@@ -97,15 +94,13 @@ class Workspace:
         self._engine: Engine | None = None
         self._sessions = self._write_sessions = None
         self._regions: RegionCatalog | None = None
-        self._lock = threading.RLock()   # the driver connection: one unit of work at a time
-        self._depth = 0
-        self._db = connect(self.path, self.key)
+        self.db = Database(self.path, self.key)
         try:
             settings = self._ready_settings()
             if settings is None:   # new, older or incomplete: Alembic and the ORM put it right
                 settings = self._prepare()
         except BaseException:
-            self._db.close()
+            self.db.close()
             raise
         self.device = Device(settings["device_id"], settings["device_prefix"])
         self.policy = self._policy_from(settings)
@@ -113,7 +108,7 @@ class Workspace:
     def _ready_settings(self) -> dict[str, str] | None:
         """The settings of a database that is ready as it is (packaged schema, settings and regions in
         place), read through the driver alone; None when it needs the full opening."""
-        with self.reading() as db:
+        with self.read() as db:
             if stored_revision(db) != HEAD_REVISION:
                 return None
             settings = dict(db.execute("SELECT key, value FROM settings WHERE key IN (?, ?, ?, ?) "
@@ -163,50 +158,20 @@ class Workspace:
             yield session
 
     @contextmanager
-    def reading(self):
-        """A read-only unit of work straight on the driver (no SQLAlchemy): the DB-API connection,
-        inside one transaction, so every statement sees the same snapshot. Nested uses share it."""
-        with self._lock:
-            db = self._db
-            outer = self._depth == 0
-            if outer:
-                db.execute("BEGIN")
-            self._depth += 1
-            try:
-                yield db
-            finally:
-                self._depth -= 1
-                if outer and db.in_transaction:
-                    db.execute("COMMIT")   # nothing written: ends the snapshot
+    def read(self) -> Iterator[Tx]:
+        """A unit of work that reads (see ``storage.database``: nests, one snapshot)."""
+        with self.db.read() as tx:
+            yield tx
 
     @contextmanager
-    def writing(self):
-        """A write unit of work straight on the driver: the DB-API connection inside ``BEGIN
-        IMMEDIATE`` (the write lock at once, as ``session(write=True)``), committed when the block
-        ends, rolled back on any exception. For writes that need no ORM (the log of a card batch, a
-        sign-in). Never inside a ``session(write=True)`` of the same thread: the driver's connection is
-        not the session's, and would wait for the session's lock. Likewise ``reading()`` sees what is
-        committed, not a session's uncommitted changes."""
-        with self._lock:
-            if self._depth:
-                raise RuntimeError("a write cannot start inside a read on the same connection")
-            db = self._db
-            db.execute("BEGIN IMMEDIATE")
-            self._depth += 1
-            try:
-                yield db
-            except BaseException:
-                if db.in_transaction:
-                    db.execute("ROLLBACK")
-                raise
-            else:
-                db.execute("COMMIT")
-            finally:
-                self._depth -= 1
+    def write(self) -> Iterator[Tx]:
+        """A unit of work that writes under SQLite's write lock, committed at its end, rolled back on
+        any exception; nests inside another write, refused inside a read."""
+        with self.db.write() as tx:
+            yield tx
 
     def close(self) -> None:
-        with self._lock:
-            self._db.close()
+        self.db.close()
         if self._engine is not None:
             self._engine.dispose()
 
@@ -281,7 +246,7 @@ class Workspace:
         if self._regions is None:
             from desktop.domain.regions import Region
 
-            with self.reading() as db:
+            with self.read() as db:
                 rows = db.execute("SELECT code, name, level FROM regions").fetchall()
             self._regions = RegionCatalog(Region(code, name, Level(level)) for code, name, level in rows)
         return self._regions
@@ -316,7 +281,7 @@ class Workspace:
         return catalog
 
     def regions_source(self) -> tuple[str, str]:
-        with self.reading() as db:
+        with self.read() as db:
             values = dict(db.execute("SELECT key, value FROM settings WHERE key IN ('regions.source', "
                                      "'regions.loaded_at')"))
         return values["regions.source"], values["regions.loaded_at"]

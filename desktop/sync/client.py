@@ -27,14 +27,15 @@ from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.domain.text import search_key
 from desktop.services.enrollment import (
     FIELDS,
-    _bulk_insert,
-    _school_names,
 )
 from desktop.services.errors import ServiceError
 from desktop.services.membership import lifecycle_columns
 from desktop.services.records import WorkerRecord
 from desktop.services.schools import ids_for_records
-from desktop.services.workspace import Workspace, bulk_work, utcnow
+from desktop.domain.clock import utcnow
+from desktop.services.workspace import Workspace, bulk_work
+from desktop.storage import workers
+from desktop.storage.database import tx_of
 from desktop.storage.models import Setting, SyncSkipped, Worker, WorkerChange
 from reports.files import replacing
 
@@ -335,7 +336,7 @@ def _prepare(ws: Workspace, after: int) -> tuple[list[dict[str, Any]], dict[str,
     wanted = {row[school_at] for row in rows if row[school_at]}
     if wanted:
         with ws.session() as session:
-            schools = _school_names(session, wanted)
+            schools = workers.school_names(tx_of(session), wanted)
     else:
         schools = {}
     prefix = ws.device.prefix
@@ -918,12 +919,12 @@ def _apply_pulled(ws: Workspace, session, records: list[dict[str, Any]], report:
     if fresh:
         names = tuple(fresh[0])
         row = itemgetter(*names)
-        _bulk_insert(session, Worker.__table__, names, [row(v) for v in fresh])
+        workers.insert_rows(tx_of(session), "workers", names, [row(v) for v in fresh])
         session.execute(text("INSERT INTO workers_fts(rowid, full_name) SELECT id, full_name FROM workers "
                              "WHERE id BETWEEN :a AND :b"), {"a": fresh[0]["id"], "b": fresh[-1]["id"]})
         now = utcnow()
         came_from: dict[str, str] = {}      # the same few laptops over and over
-        _bulk_insert(session, WorkerChange.__table__,
+        workers.insert_rows(tx_of(session), "worker_changes",
                      ("worker_id", "revision", "action", "changed_at", "changed_by", "device_id", "changes"),
                      [(v["id"], 1, "sync", now, "hub", ws.device.id, came_from.get(v["device_id"]) or came_from.setdefault(
                          v["device_id"], json.dumps({"from_device": v["device_id"]}))) for v in fresh])

@@ -16,7 +16,7 @@ import httpx
 from desktop.domain.labels import FIELD_LABELS
 from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.services import audit, permissions
-from desktop.services.accounts import Actor, Role
+from desktop.domain.actors import Actor, Role
 from desktop.services.errors import PermissionDenied, ServiceError
 from desktop.services.workspace import Workspace
 from desktop.sync.client import TIMEOUT, _answer, _registered_hub, _unreachable

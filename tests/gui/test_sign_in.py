@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from desktop.services import workspace
+from desktop.domain import clock
 
 
 def _start(qtbot, path):
@@ -26,7 +26,7 @@ def _submit(qtbot, dialog, password):
 
 def test_login_says_how_long_a_locked_account_must_wait(qtbot, ws, admin, monkeypatch):
     now = [dt.datetime(2026, 11, 24, 8, 0)]
-    monkeypatch.setattr(workspace, "utcnow", lambda: now[0])
+    monkeypatch.setattr(clock, "utcnow", lambda: now[0])
     controller, login = _start(qtbot, ws.path)       # the database is encrypted: the sign-in opens it
     login.username.setText("admin")
     for _ in range(4):

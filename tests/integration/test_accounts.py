@@ -133,7 +133,7 @@ def test_accounts_made_with_a_shorter_password_still_sign_in(ws):
     from argon2 import PasswordHasher
 
     from desktop.services import keys
-    from desktop.services.workspace import utcnow
+    from desktop.domain.clock import utcnow
 
     old_hash = PasswordHasher().hash("lama1234")     # 8 characters: allowed when the account was made
     with ws.session(write=True) as session:
@@ -244,11 +244,12 @@ def test_the_lock_holds_before_the_encrypted_database_opens(tmp_path):
 def test_the_clock_is_the_workspace_clock(ws, monkeypatch):
     import datetime as dt
 
-    from desktop.services import lockout, workspace
+    from desktop.domain import clock
+    from desktop.services import lockout
 
     accounts.create_account(ws, "admin", "Admin", "kapal-motor-admin-1", Role.ADMIN)
     now = [dt.datetime(2026, 11, 24, 8, 0)]
-    monkeypatch.setattr(workspace, "utcnow", lambda: now[0])
+    monkeypatch.setattr(clock, "utcnow", lambda: now[0])
     for _ in range(5):
         _wrong(ws, None)
     assert lockout.state(ws.path, "admin").locked_until == dt.datetime(2026, 11, 24, 8, 1)

@@ -177,12 +177,12 @@ def test_five_wrong_passwords_lock_the_account_on_the_command_line(db, monkeypat
     import datetime as dt
 
     from desktop import cli
-    from desktop.services import workspace
+    from desktop.domain import clock
 
     monkeypatch.setenv("LINDUNG_NEW_PASSWORD", "kapal-motor-admin-1")
     assert cli.main(["--db", str(db), "user", "add", "admin"]) == cli.EXIT_OK
     now = [dt.datetime(2026, 11, 24, 8, 0)]
-    monkeypatch.setattr(workspace, "utcnow", lambda: now[0])
+    monkeypatch.setattr(clock, "utcnow", lambda: now[0])
     capsys.readouterr()
 
     def sign_in(password):

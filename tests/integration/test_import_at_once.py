@@ -59,7 +59,7 @@ def _one_row_file(ws, row):
 
 
 def _stored(ws):
-    with ws.reading() as db:
+    with ws.read() as db:
         return db.execute("SELECT registration_no, nik, full_name, birth_date, phone, occupation, school_id, "
                           "status, revision, enrolled_at FROM workers ORDER BY registration_no").fetchall()
 
@@ -91,7 +91,7 @@ def test_one_pass_gives_what_a_preview_and_a_commit_give(tmp_path, parents, fork
         assert numbers == sorted(numbers) and len(set(numbers)) == 86
         by_number = dict(zip(numbers, [r for r in at_once.preview.rows if r.status in (importing.VALID,
                                                                                        importing.WARNING)]))
-        with together.reading() as db:
+        with together.read() as db:
             for regno, nik in db.execute("SELECT registration_no, nik FROM workers"):
                 if regno in by_number:
                     assert by_number[regno].enrollment.nik == nik
@@ -167,7 +167,7 @@ def test_a_failure_midway_leaves_nothing_and_no_helper(tmp_path, parents, forked
             importing.import_at_once(ws, path, SYSTEM, school_npsn=NPSN)
         assert len(calls) == 3 and len(started) == 1 and not started[0].is_alive()
         assert _stored(ws) == []
-        with ws.reading() as db:
+        with ws.read() as db:
             assert db.execute("SELECT count(*) FROM audit_log WHERE action = 'import'").fetchone()[0] == 0
             assert db.execute("SELECT value FROM settings WHERE key = 'next_sequence'").fetchone()[0] == "1"
         monkeypatch.setattr(importing._Enrolling, "add", real_add)

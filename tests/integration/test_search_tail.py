@@ -24,6 +24,6 @@ def test_they_are_looked_up_by_the_index_not_by_reading_every_record(ws):
     query = SearchQuery(text="2754")
     where, params = where_clause(query)
     for sql, args in (_page_sql("workers.id", query, None, 201), (f"SELECT count(*) FROM workers WHERE {where}", params)):
-        with ws.reading() as db:
+        with ws.read() as db:
             plan = " ".join(row[3] for row in db.execute("EXPLAIN QUERY PLAN " + sql, args))
         assert "ix_workers_nik_tail" in plan and "SCAN workers" not in plan.replace("SCAN workers USING", "")

@@ -28,9 +28,9 @@ REFUSED_LOCKED = "lindung: Akun ini dikunci sementara"
 
 def _sign_in(db, password, at, barrier, results, index):
     """One process: wait for the others, then sign in once through the command line."""
-    from desktop.services import workspace
+    from desktop.domain import clock
 
-    workspace.utcnow = lambda: at
+    clock.utcnow = lambda: at
     os.environ["LINDUNG_PASSWORD"] = password
     err = io.StringIO()
     if barrier is not None:

@@ -149,7 +149,7 @@ def test_printing_cards_loads_no_sqlalchemy(db, tmp_path):
     try:
         assert [b.card_count for b in list_batches(ws)] == [5, 5]
         assert audit.verify(ws, SYSTEM).intact
-        with ws.reading() as connection:
+        with ws.read() as connection:
             assert connection.execute("SELECT count(*), sum(reprint) FROM card_prints").fetchone() == (10, 5)
     finally:
         ws.close()
@@ -167,7 +167,7 @@ def test_importing_a_list_loads_no_sqlalchemy(db, tmp_path):
     try:
         source = tmp_path / "ortu.xlsx"
         write_workbook(source, importing._column_specs(False), make_parent_rows(ws, 12, seed=6))
-        with ws.reading() as connection:
+        with ws.read() as connection:
             before = connection.execute("SELECT count(*) FROM workers").fetchone()[0]
     finally:
         ws.close()
@@ -176,7 +176,7 @@ def test_importing_a_list_loads_no_sqlalchemy(db, tmp_path):
     assert "sqlalchemy" not in found["loaded"] and "python_calamine" in found["loaded"]
     ws = Workspace(db)
     try:
-        with ws.reading() as connection:
+        with ws.read() as connection:
             assert connection.execute("SELECT count(*) FROM workers").fetchone()[0] == before + 12
             assert connection.execute("SELECT count(*) FROM audit_log WHERE action = 'import'").fetchone()[0] == 1
         from desktop.services import audit

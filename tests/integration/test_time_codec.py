@@ -11,6 +11,8 @@ from sqlalchemy import text
 
 from desktop.services import enrollment, membership
 from desktop.services.accounts import SYSTEM
+from desktop.storage import workers
+from desktop.storage.database import tx_of
 from desktop.storage.models import Worker
 from tests.conftest import make_raw
 
@@ -54,7 +56,7 @@ def test_every_writer_stores_times_in_one_format(ws, tmp_path, monkeypatch):
         values.update(uuid="00000000-0000-4000-8000-000000000001", nik="6171014508990001",
                       registration_no="LDG-PULL-0001", kpj_number=None, enrolled_at=ON_THE_SECOND,
                       updated_at=ON_THE_SECOND, birth_date=dt.date(1990, 1, 1))
-        enrollment._bulk_insert(session, Worker.__table__, list(values), [tuple(values.values())])
+        workers.insert_rows(tx_of(session), "workers", list(values), [tuple(values.values())])
     assert_one_format(ws)
     assert "2026-11-24 08:00:00.000000" in stored_times(ws)["updated_at"]
 

@@ -26,7 +26,7 @@ from desktop.domain.enrollment import Status
 from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.domain.text import DAY_FIRST, MONTH_FIRST, add_months, date_orders
 from desktop.services import audit
-from desktop.services.accounts import Actor
+from desktop.domain.actors import Actor
 from desktop.services.errors import ServiceError
 from desktop.services.workspace import Workspace, bulk_work
 from desktop.storage.models import Worker

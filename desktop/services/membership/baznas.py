@@ -17,7 +17,7 @@ from desktop.domain.ledger import worker_ledger
 from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.domain.text import format_date
 from desktop.services import audit, permissions
-from desktop.services.accounts import Actor
+from desktop.domain.actors import Actor
 from desktop.services.errors import ServiceError
 from desktop.services.membership.ledger import Prices, bracket_reader
 from desktop.services.spreadsheets import ColumnSpec, write_rows

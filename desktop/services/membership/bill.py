@@ -30,7 +30,7 @@ from desktop.domain.ledger import worker_ledger
 from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.domain.text import date_column_order
 from desktop.services import audit
-from desktop.services.accounts import Actor
+from desktop.domain.actors import Actor
 from desktop.services.errors import ServiceError
 from desktop.services.membership.events import _CHUNK, require_branch
 from desktop.services.membership.ledger import Prices, bracket_reader

@@ -14,7 +14,7 @@ from desktop.domain import lifecycle
 from desktop.domain.enrollment import Asnaf
 from desktop.services import permissions
 from desktop.domain.messages import QT_TRANSLATE_NOOP
-from desktop.services.accounts import Actor
+from desktop.domain.actors import Actor
 from desktop.services.errors import ServiceError
 from desktop.services.workspace import Workspace
 from desktop.storage import lifecycle_rows

@@ -18,7 +18,7 @@ from desktop.domain.contributions import is_bpu_bracket, month_start, monthly_ra
 from desktop.domain.ledger import Pricing, Share, WorkerLedger, worker_ledger
 from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.services import permissions
-from desktop.services.accounts import Actor
+from desktop.domain.actors import Actor
 from desktop.services.errors import ServiceError
 from desktop.services.workspace import Workspace
 from desktop.storage.models import Worker

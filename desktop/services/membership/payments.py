@@ -20,7 +20,7 @@ from desktop.domain.ledger import transfer_shares
 from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.domain.text import format_rupiah
 from desktop.services import audit
-from desktop.services.accounts import Actor
+from desktop.domain.actors import Actor
 from desktop.services.errors import NotFound, ServiceError
 from desktop.services.search import SearchQuery, _filtered
 from desktop.services.workspace import Workspace, bulk_work

@@ -16,7 +16,7 @@ from desktop.domain.enrollment import Funding, Occupation, Relationship, Status
 from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.domain.text import format_date
 from desktop.services import audit
-from desktop.services.accounts import Actor
+from desktop.domain.actors import Actor
 from desktop.services.errors import ServiceError, write_failed
 from desktop.services.search import SearchQuery, _filtered
 from desktop.services.workspace import Workspace, bulk_work

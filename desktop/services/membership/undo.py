@@ -31,7 +31,7 @@ from desktop.domain import lifecycle
 from desktop.domain.enrollment import Status
 from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.services import audit
-from desktop.services.accounts import Actor
+from desktop.domain.actors import Actor
 from desktop.services.errors import NotFound, ServiceError
 from desktop.services.membership.events import _append, _stamp, require_branch
 from desktop.services.workspace import Workspace, bulk_work
