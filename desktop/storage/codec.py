@@ -29,3 +29,12 @@ def stored(value: Any) -> Any:
     if isinstance(value, dt.date):
         return sql_date(value)
     return value
+
+
+def read_datetime(text: str | None) -> dt.datetime | None:
+    """A stored time back (also the ``T``-separated and second-only forms written before the codec)."""
+    return dt.datetime.fromisoformat(text) if text else None
+
+
+def read_date(text: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(text[:10]) if text else None

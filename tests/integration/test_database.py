@@ -75,3 +75,25 @@ def test_another_thread_waits_for_the_unit_to_end(db):
         assert thread.is_alive()   # held back by the unit, not reading its uncommitted row
     thread.join()
     assert seen == [1]
+
+
+def test_settings_table_module(tmp_path):
+    from desktop.services.workspace import Workspace
+    from desktop.storage import settings
+
+    ws = Workspace(tmp_path / "s.sqlite3")
+    with ws.write() as tx:
+        settings.put(tx, "sync.a_b", "1")
+        settings.put(tx, "sync.a_b", "2")
+        settings.put(tx, "syncXa", "3")
+        assert settings.put_new(tx, "sync.a_b", "9") is False
+        assert settings.put_new(tx, "sync.c", "4") is True
+    with ws.read() as tx:
+        assert settings.get(tx, "sync.a_b") == "2"
+        assert settings.get_many(tx, prefix="sync.") == {"sync.a_b": "2", "sync.c": "4"}
+        assert settings.get_many(tx, ["syncXa", "missing"]) == {"syncXa": "3"}
+    with ws.write() as tx:
+        settings.delete(tx, "sync.c")
+    with ws.read() as tx:
+        assert settings.get(tx, "sync.c") is None
+    ws.close()
