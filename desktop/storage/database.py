@@ -21,7 +21,15 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import sqlcipher3.dbapi2 as _driver
+
 from desktop.storage.engine import connect
+
+# The driver's errors, named here so that services catch them without importing the driver: a
+# constraint refused (a NIK taken by another process), a locked or unreadable file.
+IntegrityError = _driver.IntegrityError
+OperationalError = _driver.OperationalError
+DatabaseError = _driver.DatabaseError
 
 
 class NestingError(RuntimeError):

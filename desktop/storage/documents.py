@@ -9,10 +9,8 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import insert, select
-from sqlalchemy.orm import Session
-
-from desktop.storage.models import Document
+from desktop.storage.codec import read_datetime, sql_datetime
+from desktop.storage.database import Tx, tx_of
 
 INVOICE = "invoice"
 SUPPLEMENTARY = "supplementary"
@@ -34,42 +32,46 @@ class DocumentRecord:
     device_id: str
 
 
-def to_row(record: DocumentRecord) -> dict[str, Any]:
-    """The columns of ``record`` (figures as canonical JSON text)."""
+_COLUMNS = ("number", "kind", "batch_no", "refers_to", "issued_at", "issued_by", "figures", "device_id")
+_SELECT = f"SELECT {', '.join(_COLUMNS)} FROM documents"
+
+
+def _row(record: DocumentRecord) -> tuple:
+    """The columns of ``record`` in ``_COLUMNS`` order (figures as canonical JSON text)."""
     if record.kind not in KINDS:
         raise ValueError(f"unknown document kind {record.kind!r}")
-    return {"number": record.number, "kind": record.kind, "batch_no": record.batch_no,
-            "refers_to": record.refers_to, "issued_at": record.issued_at, "issued_by": record.issued_by,
-            "figures": json.dumps(record.figures, ensure_ascii=False, sort_keys=True),
-            "device_id": record.device_id}
+    return (record.number, record.kind, record.batch_no, record.refers_to, sql_datetime(record.issued_at),
+            record.issued_by, json.dumps(record.figures, ensure_ascii=False, sort_keys=True), record.device_id)
 
 
-def from_row(row: Any) -> DocumentRecord:
-    """A row of ``documents`` (any mapping or object with its columns) as a record."""
-    get = row.__getitem__ if isinstance(row, dict) else (
-        row._mapping.__getitem__ if hasattr(row, "_mapping") else lambda key: getattr(row, key))
-    return DocumentRecord(get("number"), get("kind"), get("batch_no"), get("refers_to"), get("issued_at"),
-                          get("issued_by"), json.loads(get("figures")), get("device_id"))
+def _record(row: tuple) -> DocumentRecord:
+    number, kind, batch_no, refers_to, issued_at, issued_by, figures, device_id = row
+    return DocumentRecord(number, kind, batch_no, refers_to, read_datetime(issued_at), issued_by,
+                          json.loads(figures), device_id)
 
 
-_COLUMNS = (Document.number, Document.kind, Document.batch_no, Document.refers_to, Document.issued_at,
-            Document.issued_by, Document.figures, Document.device_id)
+def _tx(tx) -> Tx:
+    return tx if isinstance(tx, Tx) else tx_of(tx)   # an ORM session while services still open them
 
 
-def add(session: Session, record: DocumentRecord) -> None:
-    session.execute(insert(Document), [to_row(record)])
+def add(tx: Tx, record: DocumentRecord) -> None:
+    _tx(tx).execute(f"INSERT INTO documents ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})",
+                    _row(record))
 
 
-def get(session: Session, number: str) -> DocumentRecord | None:
-    row = session.execute(select(*_COLUMNS).where(Document.number == number)).first()
-    return from_row(row) if row is not None else None
+def get(tx: Tx, number: str) -> DocumentRecord | None:
+    row = _tx(tx).first(f"{_SELECT} WHERE number = ?", (number,))
+    return _record(row) if row is not None else None
 
 
-def listing(session: Session, batch_no: str | None = None, kind: str | None = None) -> list[DocumentRecord]:
+def listing(tx: Tx, batch_no: str | None = None, kind: str | None = None) -> list[DocumentRecord]:
     """Documents in the order they were issued (of one batch with ``batch_no``, of one kind with ``kind``)."""
-    query = select(*_COLUMNS).order_by(Document.id)
+    clauses, params = [], []
     if batch_no is not None:
-        query = query.where(Document.batch_no == batch_no)
+        clauses.append("batch_no = ?")
+        params.append(batch_no)
     if kind is not None:
-        query = query.where(Document.kind == kind)
-    return [from_row(row) for row in session.execute(query)]
+        clauses.append("kind = ?")
+        params.append(kind)
+    where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
+    return [_record(row) for row in _tx(tx).all(f"{_SELECT}{where} ORDER BY id", params)]

@@ -13,7 +13,6 @@ import sys
 
 import pytest
 from pypdf import PdfReader
-from sqlalchemy.exc import IntegrityError
 
 from desktop.services import enrollment, membership, reporting
 from desktop.services.accounts import SYSTEM
@@ -139,22 +138,27 @@ def test_a_document_is_read_back_as_it_was_written_and_a_batch_has_one_invoice(w
                                        "total": -193_200, "notes": ["PP 50/2025: iuran 50% lebih rendah"],
                                        "first_month": "2026-12-01", "months": 12, "basis": {"total": 361_200}},
                                       ws.device.id)
-    with ws.session(write=True) as session:
-        documents.add(session, record)
-    with ws.session() as session:
-        assert documents.get(session, record.number) == record
-        assert documents.listing(session, "AJ-ABC123-0001") == [record]
-        assert documents.get(session, "INV-NONE-0001") is None
-    assert documents.from_row(documents.to_row(record)) == record
-    with pytest.raises(ValueError):
-        documents.to_row(documents.DocumentRecord(**{**record.__dict__, "kind": "receipt"}))
+    with ws.write() as tx:
+        documents.add(tx, record)
+    with ws.read() as tx:
+        assert documents.get(tx, record.number) == record
+        assert documents.listing(tx, "AJ-ABC123-0001") == [record]
+        assert documents.get(tx, "INV-NONE-0001") is None
+    with pytest.raises(ValueError), ws.write() as tx:
+        documents.add(tx, documents.DocumentRecord(**{**record.__dict__, "number": "X-1", "kind": "receipt"}))
     invoice = documents.DocumentRecord(**{**record.__dict__, "number": "INV-ABC123-0001", "kind": documents.INVOICE,
                                           "refers_to": None})
-    with ws.session(write=True) as session:
-        documents.add(session, invoice)
-    with pytest.raises(IntegrityError):       # a second invoice for the same batch: the database refuses
-        with ws.session(write=True) as session:
-            documents.add(session, documents.DocumentRecord(**{**invoice.__dict__, "number": "INV-ABC123-0002"}))
+    with ws.write() as tx:
+        documents.add(tx, invoice)
+    with pytest.raises(sqlite_integrity_error()):       # a second invoice for the same batch: the database refuses
+        with ws.write() as tx:
+            documents.add(tx, documents.DocumentRecord(**{**invoice.__dict__, "number": "INV-ABC123-0002"}))
+
+
+def sqlite_integrity_error():
+    from desktop.storage.database import IntegrityError
+
+    return IntegrityError
 
 
 def test_documents_survive_the_upgrade_from_0014(issued, tmp_path):
