@@ -378,7 +378,9 @@ def judge(events: Sequence[Mapping[str, Any]], incident: Incident, rules: ClaimR
     ledger prices them). ``NoRule`` for a day before a rule it needs."""
     day = incident.day
     membership = membership_on(events, day)
-    warnings = [*gap_risks(events, day, rules, membership=membership, soon_days=0)]
+    jkm = incident.kind == DEATH and not incident.at_work
+    # The 3-month and 3-year conditions are JKM's: a gap matters to a death away from work.
+    warnings = gap_risks(events, day, rules, membership=membership, soon_days=0) if jkm else []
     if membership.run is not None:
         late = [span for span in membership.run.spans if span.begins <= day and span.recorded and span.recorded > day]
         if late:
@@ -390,7 +392,7 @@ def judge(events: Sequence[Mapping[str, Any]], incident: Incident, rules: ClaimR
                          membership=membership)
     covered = _why(QT_TRANSLATE_NOOP("Claims", "Tertanggung pada {day} (perlindungan {begins} s.d. {ends})."),
                    day=format_date(day), begins=format_date(membership.run.begins), ends=format_date(membership.run.ends))
-    if incident.kind == DEATH and not incident.at_work:
+    if jkm:
         return _jkm(membership, covered, rules, tuple(warnings))
     if not incident.at_work:
         return Judgement(True, None, None, (covered, _why(QT_TRANSLATE_NOOP(
