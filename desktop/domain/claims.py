@@ -258,12 +258,15 @@ def coverage_spans(events: Sequence[Mapping[str, Any]]) -> list[Span]:
     end: dt.date | None = None
     paid_on: dt.date | None = None      # the day the last payment was recorded
     for index, event in enumerate(kept):
-        if event.get("type") == lifecycle.PAID:
+        kind = event.get("type")
+        if kind == lifecycle.PAID:
             paid_on = lifecycle.stamp_day(event.get("at"))
+        elif kind != lifecycle.ACTIVATED:
+            continue        # only a payment or an activation moves the coverage end
         state = lifecycle.derive(kept[:index + 1])
         if state.coverage_end is None or state.coverage_end == end or state.coverage_start is None:
             continue
-        if event.get("type") == lifecycle.PAID:
+        if kind == lifecycle.PAID:
             begins = lifecycle.paid_begin(state.coverage_start, end, event)
         else:           # the activation of months paid before BPJS's answer (recorded when they were paid)
             begins = state.coverage_start
