@@ -448,7 +448,7 @@ def _jkk(events: Sequence[Mapping[str, Any]], incident: Incident, membership: Me
          rules: ClaimRules, default_bracket: int, warnings: tuple[Problem, ...]) -> Judgement:
     day = incident.day
     hours, lapse = rules.rule("jkk_report_hours", day), rules.rule("jkk_claim_lapse_years", day)
-    report_by = day + dt.timedelta(hours=hours.value)
+    report_by = day + dt.timedelta(days=hours.value // 24)   # whole days: the record holds no hour
     last_claim = add_months(day, 12 * lapse.value) - dt.timedelta(days=1)
     deadlines = (
         Deadline(REPORT, report_by, QT_TRANSLATE_NOOP(
