@@ -171,6 +171,12 @@ class MainWindow(QMainWindow):
         for widget in self.sync.widgets():
             status.addPermanentWidget(widget)
         status.addPermanentWidget(self.db_label)
+        self.sync.finished.connect(self._show_link)
+
+    def _show_link(self, _report, error) -> None:
+        """"(luring)" while this laptop has not reached the hub; after a sync that did, that it is joined."""
+        self.db_label.setText(self.tr("Data tersimpan di laptop ini (luring)") if error is not None
+                              else self.tr("Data tersimpan di laptop ini dan di hub"))
 
     def _build_menu(self) -> None:
         """Every menu entry this role may use; the others are not shown (nor their shortcuts)."""
