@@ -19,7 +19,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDateEdit, QDialog, QFileDialog, QFormLayout, QFrame, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
+    QCheckBox, QComboBox, QDateEdit, QDialog, QFormLayout, QFrame, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
     QPushButton, QSpinBox, QSplitter, QVBoxLayout, QWidget,
 )
 
@@ -27,6 +27,7 @@ from desktop.domain import bpjs, lifecycle
 from desktop.domain.contributions import Fund
 from desktop.domain.enrollment import Status
 from desktop.domain.text import format_date, format_rupiah
+from desktop.gui.files import choose_open
 from desktop.gui.i18n import error_text, label, number
 from desktop.gui.steps import ERROR_STYLE, OK_STYLE, PLAIN_STYLE, _Step, _item, _say, _table
 from desktop.gui.widgets import SearchCombo
@@ -232,6 +233,7 @@ class SubmitDialog(_Step):
             "Batch {batch}: {count} peserta ditulis ke {name}. Unggah berkas ini ke BPJS; bila jawabannya "
             "datang, pilih \"Baca jawaban BPJS…\".").format(batch=result.number, count=result.records,
                                                              name=result.path.name), OK_STYLE)
+        self.file_offer.offer(result.path)
         self.done.emit(result)
         self.recount()
 
@@ -625,9 +627,9 @@ class TemplateDialog(_Step):
         self.done.emit(columns)
 
     def choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Pilih templat BPJS cabang"), "", TEMPLATE_FILTER)
+        path = choose_open(self, "template", self.tr("Pilih templat BPJS cabang"), TEMPLATE_FILTER)
         if path:
-            self.load(Path(path))
+            self.load(path)
 
     def load(self, path: Path) -> None:
         self.message.clear()
@@ -710,6 +712,7 @@ class BaznasReportDialog(_Step):
             text += " " + self.tr("Angka periode ini berubah sejak {number} terbit: centang \"Terbitkan laporan "
                                   "pengganti\" lalu simpan lagi.").format(number=record.changed_since)
         _say(self.message, text, OVER_STYLE if record.changed_since else OK_STYLE)
+        self.file_offer.offer(path)
         self.done.emit(record)
 
 
@@ -745,9 +748,9 @@ class BillDialog(_Step):
     def choose_file(self) -> None:
         from desktop.gui.privacy import save_path
 
-        chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Pilih berkas tagihan BPJS"), str(self.ws.exports_dir),
-                                                self.tr("Tagihan BPJS (*.xlsx *.xls *.ods *.csv)"))
-        if not chosen:
+        chosen = choose_open(self, "bill", self.tr("Pilih berkas tagihan BPJS"),
+                             self.tr("Tagihan BPJS (*.xlsx *.xls *.ods *.csv)"))
+        if chosen is None:
             return
         out = save_path(self, self.ws, self.tr("Simpan rincian rekonsiliasi"),
                         f"rekonsiliasi-{Path(chosen).stem}.xlsx", "Excel (*.xlsx)")
@@ -785,6 +788,7 @@ class BillDialog(_Step):
         else:
             _say(f["difference"], self.tr("Sesuai: ditagih sama dengan yang diharapkan."), OK_STYLE)
         _say(self.message, self.tr("Rincian ditulis ke {path}.").format(path=out), OK_STYLE)
+        self.file_offer.offer(out)
         self.done.emit(result)
 
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QPushButton, QVBoxLayout, QWidget,
 )
 
+from desktop.gui.files import FileOffer
 from desktop.gui.i18n import error_text, number
 from desktop.gui.widgets import SearchCombo
 from desktop.gui.worker import DbWorker, ProgressRelay
@@ -132,6 +133,8 @@ class PrintDialog(QDialog):
         self.mark_button.setToolTip(self.tr("Kartu dicatat sebagai dicetak baru setelah PDF-nya benar-benar dicetak"))
         self.mark_button.setVisible(False)
         side.addWidget(self.mark_button)
+        self.file_offer = FileOffer(self)     # the saved PDF: open it (to print it elsewhere), or its folder
+        side.addWidget(self.file_offer)
         self.progress = QProgressBar(objectName="printProgress")
         self.progress.setTextVisible(True)
         self.cancel_button = QPushButton(self.tr("Batal"), clicked=self.cancel)
@@ -217,6 +220,7 @@ class PrintDialog(QDialog):
         self.mark_button.setVisible(True)
         self.mark_button.setEnabled(True)
         self.mark_button.setFocus()
+        self.file_offer.offer(result.path)
         self.pdf_written.emit(result)
 
     def mark_printed(self) -> None:

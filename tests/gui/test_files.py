@@ -1,0 +1,77 @@
+"""Issue 28, where files go: choosers open in the user's Documents (then where that kind of file was last
+chosen), never the program's folder; a written file is offered to be opened, or its folder."""
+
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from tests.gui.test_membership_window import open_membership
+
+
+@pytest.fixture
+def documents(tmp_path, monkeypatch):
+    home = tmp_path / "rumah"
+    (home / "Documents").mkdir(parents=True)
+    monkeypatch.setenv("HOME", str(home))
+    return home / "Documents"
+
+
+def chooser_answers(monkeypatch, answer: Path):
+    """QFileDialog's own choosers, answered with ``answer``; where each opened is kept."""
+    from PySide6.QtWidgets import QFileDialog
+
+    opened = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda parent, title, start, *a, **k: (opened.append(Path(start)), (str(answer), ""))[1])
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        lambda parent, title, start, *a, **k: (opened.append(Path(start)), ("", ""))[1])
+    return opened
+
+
+def test_report_chooser_opens_in_documents_remembers_its_folder_and_offers_the_file(
+        qtbot, window, ws, documents, tmp_path, monkeypatch):
+    from PySide6.QtGui import QDesktopServices
+
+    reports = tmp_path / "laporan-desember"
+    reports.mkdir()
+    opened = chooser_answers(monkeypatch, reports / "ringkasan.pdf")
+    with qtbot.waitSignal(window.report_written, timeout=20_000):
+        window.report_summary()
+    assert opened == [documents / "ringkasan-kepesertaan.pdf"]       # Documents, not the program's folder
+    assert len(PdfReader(reports / "ringkasan.pdf").pages) >= 1
+
+    offer = window.file_offer
+    assert offer.isVisible() and offer.label.text() == "Tersimpan: ringkasan.pdf"
+    shown = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: shown.append(url.toLocalFile()) or True)
+    offer.open_folder.click()
+    offer.open_file.click()
+    assert shown == [str(reports), str(reports / "ringkasan.pdf")]
+
+    with qtbot.waitSignal(window.report_written, timeout=20_000):
+        window.report_summary()
+    assert opened[-1] == reports / "ringkasan-kepesertaan.pdf"       # remembered for reports
+
+    kep = open_membership(qtbot, window)                            # another kind: still Documents
+    dialog = kep.open_answer()
+    dialog.choose_file()
+    assert opened[-1] == documents and opened[-1] != ws.exports_dir
+    dialog.reject()
+    kep.close()
+
+
+def test_a_cards_pdf_is_offered_to_open_and_starts_in_the_data_folder(qtbot, window, ws, documents, monkeypatch):
+    from desktop.services.accounts import SYSTEM
+    from desktop.services.demo import add_demo_workers
+    from tests.gui.test_print_dialog import open_print
+
+    add_demo_workers(ws, 2, SYSTEM, seed=9)
+    dialog = open_print(qtbot, window)
+    target = ws.exports_dir / "kartu-uji.pdf"
+    opened = chooser_answers(monkeypatch, target)
+    with qtbot.waitSignal(dialog.pdf_written, timeout=20_000):
+        dialog.save_pdf()
+    assert opened[0].parent == ws.exports_dir                      # personal data: inside the data folder
+    assert dialog.file_offer.isVisible() and dialog.file_offer.path == target
+    assert dialog.mark_button.hasFocus()                           # the offer does not take the next step's focus
