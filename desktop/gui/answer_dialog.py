@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton
 
 from desktop.gui.files import choose_open
+from desktop.gui.i18n import number
 from desktop.gui.steps import OK_STYLE, PLAIN_STYLE, _Step, _item, _say, _table
 from desktop.services import membership
 from desktop.services.errors import CONTEXT as SERVICE_CONTEXT
@@ -143,7 +144,7 @@ class AnswerDialog(_Step):
             .format(name=result.file, activated=result.activated, refused=result.refused, unchanged=result.unchanged)
         if result.pending:
             text += " " + self.tr("{count} masih diproses BPJS: tidak ada yang diubah; terapkan jawaban "
-                                  "berikutnya bila sudah ada.").format(count=result.pending)
+                                  "berikutnya bila sudah ada.").format(count=number(result.pending))
         if result.unknown:
             text += " " + self.tr("{count} baris tidak diterapkan: lihat alasannya di tabel.").format(
                 count=len(result.unknown))

@@ -147,7 +147,7 @@ class MainWindow(QMainWindow):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((140, 240, 150, 90, 40, 140, 170, 130, 110)):
+        for column, width in enumerate((140, 240, 150, 90, 40, 140, 170, 130, 110, 110)):
             self.table.setColumnWidth(column, width)
         self.table.setTabKeyNavigation(False)     # Tab leaves the list; the arrows move in it
         self.table.doubleClicked.connect(lambda index: self.open_record(self.model.rows[index.row()].id))

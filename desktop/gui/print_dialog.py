@@ -28,6 +28,7 @@ from desktop.gui.widgets import SearchCombo
 from desktop.gui.worker import DbWorker, ProgressRelay
 from desktop.services import cards
 from desktop.domain.actors import Actor
+from desktop.domain.enrollment import Status
 from desktop.services.search import SearchQuery
 from desktop.services.spreadsheets import Cancelled
 from desktop.services.workspace import Workspace
@@ -68,6 +69,20 @@ class _PrintJob(QRunnable):
             painter.end()
             document.close()
         self.signals.finished.emit("")
+
+
+def _counts(ws: Workspace, query: SearchQuery) -> tuple[int, int, int]:
+    """(cards selected, of which printed before, of which without a KPJ number): a card carries the KPJ
+    only once BPJS activated its holder (active, or active with the coverage run out)."""
+    from desktop.services.search import count
+
+    selected, printed = cards.count_selected(ws, query)
+    if query.status in (Status.ACTIVE.value, Status.ENDED.value) or query.expiring_days is not None:
+        return selected, printed, 0
+    if query.status is not None:
+        return selected, printed, selected
+    with_kpj = sum(count(ws, replace(query, status=status)) for status in (Status.ACTIVE.value, Status.ENDED.value))
+    return selected, printed, selected - with_kpj
 
 
 def unique_name(folder: Path, today, count: int) -> Path:
@@ -169,12 +184,15 @@ class PrintDialog(QDialog):
         return replace(self.base_query, unprinted=self.unprinted.isChecked())
 
     def recount(self) -> None:
-        self.worker.submit(cards.count_selected, self.ws, self.query(), on_success=self._counted,
-                           on_failure=self._failed)
+        self.worker.submit(_counts, self.ws, self.query(), on_success=self._counted, on_failure=self._failed)
 
-    def _counted(self, counts: tuple[int, int]) -> None:
-        self.selected, self.already_printed = counts
+    def _counted(self, counts: tuple[int, int, int]) -> None:
+        self.selected, self.already_printed, without_kpj = counts
         text = self.tr("{count} kartu dipilih.").format(count=number(self.selected))
+        if without_kpj:   # their card carries the registration number; it is printed again once BPJS answers
+            text += " " + (self.tr("Belum ada yang punya nomor KPJ") if without_kpj == self.selected else self.tr(
+                "{count} di antaranya belum punya nomor KPJ").format(count=number(without_kpj))) + self.tr(
+                ": kartunya memuat nomor registrasi Lindung, dan dapat dicetak ulang setelah BPJS mengirim KPJ.")
         if self.already_printed:
             text += " " + self.tr("{count} di antaranya sudah pernah dicetak: isi alasan cetak ulang.").format(
                 count=number(self.already_printed))

@@ -1,6 +1,8 @@
 """Issue 28, what the window still said badly: what a sync did and why it failed, in words; English left in
 the Indonesian window; counts and dates a volunteer needs."""
 
+from PySide6.QtCore import Qt
+
 from desktop.services.accounts import SYSTEM
 from desktop.services.demo import add_demo_workers
 from desktop.sync import client
@@ -51,3 +53,56 @@ def test_an_unexpected_error_names_no_python_class():
 
     said = error_text(TypeError("x"))
     assert "kesalahan tak terduga" in said and "TypeError" not in said and "admin cabang" in said
+
+
+def test_the_audit_log_says_payment_and_answer_details_in_indonesian(qtbot, window, ws, admin, tmp_path):
+    from tests.gui.test_membership_window import _protected
+
+    _protected(ws, admin, tmp_path)                  # a submission, BPJS's answer, two payments
+    dialog = window.open_audit()
+    qtbot.waitUntil(lambda: dialog.view is not None, timeout=10_000)
+    details = " | ".join(dialog.table.item(r, 4).text() for r in range(dialog.table.rowCount()))
+    for english in ("owed", "paid:", "reference", "activated", "refused", "unknown", "renewal", "credit_"):
+        assert english not in details, (english, details)
+    assert "diaktifkan: 6" in details and "kewajiban (Rp): " in details and "sumber dana: Zakat" in details
+    dialog.done(0)
+
+
+def test_the_list_shows_coverage_end_and_printing_says_who_has_no_kpj(qtbot, window, ws, admin, tmp_path):
+    import datetime as dt
+
+    from desktop.domain.text import format_date
+    from desktop.services.demo import add_demo_workers
+    from tests.gui.test_membership_window import _protected
+    from tests.gui.test_print_dialog import open_print
+
+    _protected(ws, admin, tmp_path)                  # six active: three to 30-11-2026, three half a year on
+    add_demo_workers(ws, 1234, SYSTEM, seed=3)       # and many with no KPJ yet
+    window.run_search()
+    qtbot.waitUntil(lambda: window.model.total == 1240, timeout=10_000)
+    model = window.model
+    column = model.COLUMNS.index("coverage_end")
+    assert model.headerData(column, Qt.Orientation.Horizontal) == "Dilindungi s.d."
+    ends = {model.index(r, column).data() for r in range(len(model.rows))}
+    assert format_date(dt.date(2026, 11, 30)) in ends and "" in ends
+    assert "1.240" in window.count_label.text()
+
+    dialog = open_print(qtbot, window)
+    said = dialog.count_label.text()
+    assert said.startswith("1.240 kartu dipilih. 1.234 di antaranya belum punya nomor KPJ"), said
+    dialog.close()
+
+
+def test_a_long_school_name_shows_its_start_once_chosen(qtbot, window, ws):
+    from desktop.services.schools import add_school
+
+    long_name = "SD Negeri 12 Pontianak Selatan Kecamatan Pontianak Selatan Kota Pontianak"
+    add_school(ws, "69800001", long_name, "SD", "6171")
+    window._load_schools()
+    qtbot.waitUntil(lambda: len(window.schools) == 1, timeout=10_000)
+    combo = window.school_filter
+    combo.setFocus()
+    qtbot.keyClicks(combo.lineEdit(), "sdn 12")
+    qtbot.keyClick(combo.lineEdit(), Qt.Key.Key_Return)
+    assert combo.currentText().upper() == long_name.upper()
+    assert combo.lineEdit().cursorPosition() == 0 and not combo.lineEdit().hasSelectedText()
