@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths, QUrl
+from PySide6.QtCore import QIdentityProxyModel, QLocale, QSettings, QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QFileDialog, QFileSystemModel, QHBoxLayout, QLabel, QPushButton, QWidget
 
 # The kinds of files remembered apart: a clerk reads BPJS's answers from one folder, saves reports to another.
 KINDS = ("import", "report", "answer", "template", "bill", "backup", "personal")
@@ -44,9 +44,41 @@ def remember(kind: str, path: Path) -> None:
     QSettings().setValue(_key(kind), str(Path(path).parent))
 
 
+def size_text(size: int) -> str:
+    """A file's size as the window's language writes it: ``200,0 kB``, not Qt's ``200,00 KiB``."""
+    return QLocale().formattedDataSize(size, 1 if size >= 1000 else 0, QLocale.DataSizeFormat.DataSizeTraditionalFormat)
+
+
+class _Sizes(QIdentityProxyModel):
+    """The chooser's Size column in ``size_text`` (Qt's own writes KiB, in the system's language)."""
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        model = self.sourceModel()
+        if role == Qt.ItemDataRole.DisplayRole and index.column() == 1 and isinstance(model, QFileSystemModel):
+            source = self.mapToSource(index)
+            if not model.isDir(source):
+                return size_text(model.size(source))
+        return super().data(index, role)
+
+
+def _ask(parent: QWidget | None, title: str, start: str, filter_: str, save: bool) -> str:
+    """Qt's file chooser (in the window's language, sizes too): the chosen path, or "" when cancelled."""
+    where = Path(start)
+    folder, name = (where, "") if where.is_dir() else (where.parent, where.name)
+    dialog = QFileDialog(parent, title, str(folder), filter_)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave if save else QFileDialog.AcceptMode.AcceptOpen)
+    dialog.setFileMode(QFileDialog.FileMode.AnyFile if save else QFileDialog.FileMode.ExistingFile)
+    dialog.setProxyModel(_Sizes(dialog))
+    if name:
+        dialog.selectFile(name)
+    chosen = dialog.selectedFiles() if dialog.exec() == QFileDialog.DialogCode.Accepted else []
+    dialog.deleteLater()
+    return chosen[0] if chosen else ""
+
+
 def choose_open(parent: QWidget | None, kind: str, title: str, filter_: str,
                 fallback: Path | None = None) -> Path | None:
-    chosen, _ = QFileDialog.getOpenFileName(parent, title, str(start_folder(kind, fallback)), filter_)
+    chosen = _ask(parent, title, str(start_folder(kind, fallback)), filter_, save=False)
     if not chosen:
         return None
     remember(kind, Path(chosen))
@@ -56,7 +88,7 @@ def choose_open(parent: QWidget | None, kind: str, title: str, filter_: str,
 def choose_save(parent: QWidget | None, kind: str, title: str, name: str, filter_: str,
                 fallback: Path | None = None) -> Path | None:
     """Ask where to save ``name`` (a file name, offered in the start folder of ``kind``)."""
-    chosen, _ = QFileDialog.getSaveFileName(parent, title, str(start_folder(kind, fallback) / name), filter_)
+    chosen = _ask(parent, title, str(start_folder(kind, fallback) / name), filter_, save=True)
     if not chosen:
         return None
     remember(kind, Path(chosen))

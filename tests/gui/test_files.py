@@ -18,14 +18,10 @@ def documents(tmp_path, monkeypatch):
 
 
 def chooser_answers(monkeypatch, answer: Path):
-    """QFileDialog's own choosers, answered with ``answer``; where each opened is kept."""
-    from PySide6.QtWidgets import QFileDialog
-
+    """The file chooser, answered with ``answer`` when saving (cancelled when opening); where each opened is kept."""
     opened = []
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        lambda parent, title, start, *a, **k: (opened.append(Path(start)), (str(answer), ""))[1])
-    monkeypatch.setattr(QFileDialog, "getOpenFileName",
-                        lambda parent, title, start, *a, **k: (opened.append(Path(start)), ("", ""))[1])
+    monkeypatch.setattr("desktop.gui.files._ask", lambda parent, title, start, filter_, save: (
+        opened.append(Path(start)), str(answer) if save else "")[1])
     return opened
 
 
@@ -75,3 +71,33 @@ def test_a_cards_pdf_is_offered_to_open_and_starts_in_the_data_folder(qtbot, win
     assert opened[0].parent == ws.exports_dir                      # personal data: inside the data folder
     assert dialog.file_offer.isVisible() and dialog.file_offer.path == target
     assert dialog.mark_button.hasFocus()                           # the offer does not take the next step's focus
+
+
+def test_the_chooser_writes_sizes_as_the_window_does_not_kib(qtbot, tmp_path, monkeypatch):
+    """The file chooser's Size column: ``200,0 kB`` (204.800 bytes) in the Indonesian window, not Qt's ``200,00 KiB``."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QFileDialog, QTreeView
+
+    from desktop.gui import files
+
+    (tmp_path / "daftar.xlsx").write_bytes(b"x" * 204_800)
+    seen = []
+
+    def look():
+        dialog = next((w for w in QApplication.topLevelWidgets() if isinstance(w, QFileDialog) and w.isVisible()), None)
+        if dialog is None:
+            QTimer.singleShot(20, look)
+            return
+        view = dialog.findChild(QTreeView, "treeView")
+        model = view.model()
+
+        def sizes():
+            root = view.rootIndex()
+            return [model.index(r, 1, root).data() for r in range(model.rowCount(root))]
+        qtbot.waitUntil(lambda: any(sizes()), timeout=5000)
+        seen.extend(sizes())
+        dialog.reject()
+
+    QTimer.singleShot(0, look)
+    assert files._ask(None, "Pilih", str(tmp_path), "Excel (*.xlsx)", save=False) == ""
+    assert seen == ["200,0 kB"], seen
