@@ -106,3 +106,30 @@ def test_a_long_school_name_shows_its_start_once_chosen(qtbot, window, ws):
     qtbot.keyClick(combo.lineEdit(), Qt.Key.Key_Return)
     assert combo.currentText().upper() == long_name.upper()
     assert combo.lineEdit().cursorPosition() == 0 and not combo.lineEdit().hasSelectedText()
+
+
+def test_the_printer_properties_pages_speak_indonesian(qapp):
+    """Qt's printer Properti dialog (Page, Advanced, Job Control …) from resources/i18n/qtbase_id."""
+    from PySide6.QtCore import QCoreApplication, QLocale
+
+    from desktop.gui.i18n import install_translator
+
+    before = QLocale()
+    translator = install_translator(qapp, "id")
+    try:
+        said = {(context, text): QCoreApplication.translate(context, text, comment) for context, text, comment in (
+            ("QPrintPropertiesWidget", "Page", None), ("QPrintPropertiesWidget", "Advanced", None),
+            ("QCupsJobWidget", "Job Control", None), ("QCupsJobWidget", "Scheduled printing:", None),
+            ("QCupsJobWidget", "Print Immediately", None), ("QCupsJobWidget", "None", "CUPS Banner page"),
+            ("QPrintPropertiesDialog", "Job Options", None), ("QPPDOptionsModel", "Value", None))}
+        assert said == {("QPrintPropertiesWidget", "Page"): "Halaman", ("QPrintPropertiesWidget", "Advanced"): "Lanjutan",
+                        ("QCupsJobWidget", "Job Control"): "Pengaturan pekerjaan cetak",
+                        ("QCupsJobWidget", "Scheduled printing:"): "Jadwal cetak:",
+                        ("QCupsJobWidget", "Print Immediately"): "Cetak sekarang",
+                        ("QCupsJobWidget", "None"): "Tidak ada",
+                        ("QPrintPropertiesDialog", "Job Options"): "Pilihan pekerjaan cetak",
+                        ("QPPDOptionsModel", "Value"): "Nilai"}
+    finally:
+        if translator is not None:
+            QCoreApplication.removeTranslator(translator)
+        QLocale.setDefault(before)
