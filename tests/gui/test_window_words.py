@@ -133,3 +133,23 @@ def test_the_printer_properties_pages_speak_indonesian(qapp):
         if translator is not None:
             QCoreApplication.removeTranslator(translator)
         QLocale.setDefault(before)
+
+
+def test_a_renewal_keeps_saying_what_it_renewed_when_the_credit_is_counted_again(qtbot, window, ws, admin, tmp_path):
+    from desktop.domain.text import format_rupiah
+    from tests.gui.test_membership_window import _protected, open_membership
+
+    _protected(ws, admin, tmp_path)
+    kep = open_membership(qtbot, window)
+    renew = kep.open_renew()
+    qtbot.waitUntil(lambda: renew.quote is not None and renew.quote.records == 3, timeout=10_000)
+    renew.amount.setText(f"{renew.quote.amount_owed:,}".replace(",", "."))
+    with qtbot.waitSignal(renew.done, timeout=20_000) as done:
+        renew.renew_button.click()
+    qtbot.waitUntil(lambda: renew.quote is not None and renew.quote.records == 0, timeout=10_000)
+    renew._credit_known(15_000)          # BAZNAS's credit counted again (as after a renewal that used some)
+    assert renew.figures.covers.text() == f"3 peserta × {done.args[0].months} bulan"
+    assert renew.figures.owed.text() == format_rupiah(done.args[0].amount_owed)
+    renew.amount.setText("1.000")        # a change: the next quote is shown again
+    assert renew.figures.covers.text().startswith("0 peserta")
+    kep.close()
