@@ -73,7 +73,7 @@ def error_text(error: BaseException) -> str:
         params = dict(error.params)
         cause = error.__cause__
         if cause is not None and params.get("reason") == type(cause).__name__:   # a class name: said in words
-            params["reason"] = link_words(error) or params["reason"]
+            params["reason"] = _cause_words(cause) or params["reason"]
         try:
             return template.format(**params) if params else template
         except (KeyError, IndexError, ValueError):
@@ -85,6 +85,19 @@ def error_text(error: BaseException) -> str:
         time=QTime.currentTime().toString("HH:mm"))
 
 
+def _cause_words(cause: BaseException) -> str:
+    """Why a link to the hub failed, as the reason inside a longer message."""
+    import httpx
+
+    if isinstance(cause, httpx.TimeoutException):
+        return QCoreApplication.translate("Errors", "tidak ada jawaban")
+    if isinstance(cause, httpx.ConnectError):
+        return QCoreApplication.translate("Errors", "jaringan putus atau hub mati")
+    if isinstance(cause, httpx.HTTPError):
+        return QCoreApplication.translate("Errors", "sambungan terputus")
+    return ""
+
+
 def link_words(error: BaseException) -> str:
     """Why the hub could not be reached, in words (``hub tidak menjawab``), when ``error`` is a failed
     link (or was raised from one); "" otherwise."""
@@ -92,9 +105,9 @@ def link_words(error: BaseException) -> str:
 
     cause = error if isinstance(error, httpx.HTTPError) else error.__cause__
     if isinstance(cause, httpx.TimeoutException):
-        return QCoreApplication.translate("Errors", "hub tidak menjawab (waktu tunggu habis)")
+        return QCoreApplication.translate("Errors", "hub tidak menjawab")
     if isinstance(cause, httpx.ConnectError):
-        return QCoreApplication.translate("Errors", "hub tidak dapat dihubungi (jaringan putus atau hub mati)")
+        return QCoreApplication.translate("Errors", "hub tidak dapat dihubungi")
     if isinstance(cause, httpx.HTTPError):
         return QCoreApplication.translate("Errors", "sambungan ke hub terputus")
     status = getattr(error, "params", {}).get("status") if isinstance(error, ServiceError) else None

@@ -132,7 +132,11 @@ class MainWindow(QMainWindow):
             button.setVisible(allowed)
 
         self.count_label = QLabel(objectName="countLabel")
-        layout.addWidget(self.count_label)
+        self.file_offer = FileOffer()      # the report or backup just written: open it, or its folder
+        count_row = QHBoxLayout()
+        count_row.addWidget(self.count_label, 1)
+        count_row.addWidget(self.file_offer)
+        layout.addLayout(count_row)
 
         self.model = WorkerTableModel(self.ws.regions, self)
         self.model.more_wanted.connect(self._fetch_more)
@@ -172,8 +176,6 @@ class MainWindow(QMainWindow):
         for widget in self.sync.widgets():
             status.addPermanentWidget(widget)
         status.addPermanentWidget(self.db_label)
-        self.file_offer = FileOffer()      # the report or backup just written: open it, or its folder
-        status.addWidget(self.file_offer)
         self.sync.finished.connect(self._show_link)
 
     def _show_link(self, _report, error) -> None:
@@ -499,7 +501,7 @@ class MainWindow(QMainWindow):
         return choose_save(self, "report", self.tr("Simpan laporan"), default, "PDF (*.pdf)")
 
     def _report_written(self, path: Path) -> None:
-        self.statusBar().showMessage(self.tr("Laporan disimpan: {path}").format(path=path), 10000)
+        self.statusBar().showMessage(self.tr("Laporan disimpan: {path}").format(path=path.name), 10000)
         self.file_offer.offer(path)
         self.report_written.emit(path)
 

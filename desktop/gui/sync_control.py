@@ -177,6 +177,8 @@ class SyncControl(QObject):
                 self.detail = self.tr("Alasan hub: {reason}").format(reason=report.rejected[0].split(": ", 1)[-1])
             if report.audit_refused:   # somebody changed or removed audit entries on this laptop
                 problem = self.tr("catatan audit ditolak hub, hubungi admin cabang")
+            if self.link is None or not self.link.url:   # joined since the window opened (or the command line)
+                self.load_link()
             self._render(problem)
             self.worker.changed.emit("workers")  # pulled records appear in the list
         else:

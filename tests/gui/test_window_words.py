@@ -21,6 +21,7 @@ def test_sync_says_what_it_did_and_why_it_failed(qtbot, window, ws, tmp_path):
         said = window.sync.label.text()
         assert "terkirim 12, diterima 0, konflik 0" in said, said
         assert "luring" not in window.db_label.text() and "hub" in window.db_label.text()
+        qtbot.waitUntil(lambda: "belum terdaftar" not in window.sync.label.text(), timeout=5000)
 
         device = ws.device.id
         assert hub_cli(hub.db, "revoke", device).returncode == 0
@@ -43,8 +44,8 @@ def test_a_dropped_link_is_said_in_words_not_by_a_class_name(qtbot, window, ws, 
         window.sync.start()
     assert isinstance(failed.args[1], client.SyncFailed)
     said, detail = window.sync.label.text(), window.sync.label.toolTip()
-    assert "gagal: hub tidak dapat dihubungi (jaringan putus atau hub mati); dicoba lagi dalam 30 detik" in said, said
-    assert "ConnectError" not in said + detail and "tidak dapat dihubungi" in detail, detail
+    assert "gagal: hub tidak dapat dihubungi; dicoba lagi dalam 30 detik" in said, said
+    assert "ConnectError" not in said + detail and "tidak dapat dihubungi (jaringan putus atau hub mati)" in detail, detail
     assert "(luring)" in window.db_label.text()
 
 
