@@ -71,7 +71,7 @@ def error_text(error: BaseException) -> str:
     if isinstance(error, ServiceError):
         template = QCoreApplication.translate(SERVICE_CONTEXT, error.template)
         params = dict(error.params)
-        cause = error.__cause__
+        cause = error.__cause__ or error.__context__    # "raise … from None" keeps it as the context
         if cause is not None and params.get("reason") == type(cause).__name__:   # a class name: said in words
             params["reason"] = _cause_words(cause) or params["reason"]
         try:
@@ -86,7 +86,7 @@ def error_text(error: BaseException) -> str:
 
 
 def _cause_words(cause: BaseException) -> str:
-    """Why a link to the hub failed, as the reason inside a longer message."""
+    """Why something failed, as the ``{reason}`` inside a longer message (a service names the Python class)."""
     import httpx
 
     if isinstance(cause, httpx.TimeoutException):
@@ -95,6 +95,12 @@ def _cause_words(cause: BaseException) -> str:
         return QCoreApplication.translate("Errors", "jaringan putus atau hub mati")
     if isinstance(cause, httpx.HTTPError):
         return QCoreApplication.translate("Errors", "sambungan terputus")
+    if isinstance(cause, PermissionError):
+        return QCoreApplication.translate("Errors", "tidak ada izin membacanya")
+    if isinstance(cause, OSError):
+        return QCoreApplication.translate("Errors", "tidak terbaca dari disk")
+    if isinstance(cause, ValueError):
+        return QCoreApplication.translate("Errors", "isinya tidak sah")
     return ""
 
 

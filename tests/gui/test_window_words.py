@@ -154,3 +154,17 @@ def test_a_renewal_keeps_saying_what_it_renewed_when_the_credit_is_counted_again
     renew.amount.setText("1.000")        # a change: the next quote is shown again
     assert renew.figures.covers.text().startswith("0 peserta")
     kep.close()
+
+
+def test_a_damaged_key_file_is_said_in_words(tmp_path):
+    from desktop.gui.i18n import error_text
+    from desktop.services import keys
+    from desktop.services.errors import ServiceError
+
+    db = tmp_path / "lindung.sqlite3"
+    keys.key_path(db).write_text("{ bukan json", encoding="utf-8")
+    try:
+        keys.load(db)
+    except ServiceError as exc:
+        said = error_text(exc)
+    assert "isinya tidak sah" in said and "Error" not in said, said
