@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.text import parse_rupiah
+from desktop.gui.files import FileOffer
 from desktop.gui.i18n import error_text
 from desktop.gui.worker import DbWorker
 from desktop.services import membership
@@ -88,6 +89,8 @@ class _Step(QDialog):
         self.close_button = QPushButton(self.tr("Tutup"), clicked=self.reject, autoDefault=False)
         row.addWidget(self.close_button)
         self.layout_.addWidget(self.message)
+        self.file_offer = FileOffer(self)     # the file the step wrote: open it, or its folder
+        self.layout_.addWidget(self.file_offer)
         self.layout_.addLayout(row)
 
     def _run(self, fn, *args, on_success, changes: str | None = None, **kwargs) -> None:
