@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QMessageBox, QPushButton
 
 from desktop.gui.i18n import number
-from desktop.gui.membership_window import OK_STYLE, _local_time, _say, _status, _Step, _table, _item
+from desktop.gui.steps import OK_STYLE, _item, _local_time, _say, _status, _Step, _table
 from desktop.services import membership
 from desktop.services.errors import CONTEXT as SERVICE_CONTEXT
 

@@ -25,11 +25,10 @@ from PySide6.QtWidgets import (
 
 from desktop.domain import bpjs, lifecycle
 from desktop.domain.contributions import Fund
-from desktop.domain.enrollment import Status
 from desktop.domain.text import format_date, format_rupiah
 from desktop.gui.files import choose_open
 from desktop.gui.i18n import error_text, label, number
-from desktop.gui.steps import ERROR_STYLE, OK_STYLE, PLAIN_STYLE, _Step, _item, _say, _table
+from desktop.gui.steps import ERROR_STYLE, OK_STYLE, PLAIN_STYLE, _item, _local_time, _say, _status, _Step, _table
 from desktop.gui.widgets import SearchCombo
 from desktop.gui.worker import DbWorker
 from desktop.services import membership, permissions
@@ -49,13 +48,6 @@ OVER_STYLE = ("color: #6b4500; background: #fff4d6; border: 1px solid #e2c46c; b
 SHORT_COLOR, OVER_COLOR = QColor("#fde7e4"), QColor("#fff4d6")
 
 
-def _local_time(value: dt.datetime | None) -> str:
-    """A UTC moment as the laptop's local date and time."""
-    if value is None:
-        return ""
-    return value.replace(tzinfo=dt.UTC).astimezone().strftime("%d-%m-%Y %H:%M")
-
-
 def _local_day(value: dt.datetime | None) -> str:
     return _local_time(value)[:10]
 
@@ -65,11 +57,6 @@ def _stamp_time(value: str | None) -> str:
         return _local_time(dt.datetime.fromisoformat(str(value).rstrip("Z")))
     except ValueError:
         return str(value or "")
-
-
-def _status(key: str) -> str:
-    found = Status.parse(key)
-    return label(found.label) if found else key
 
 
 def _not_ready_text(not_ready: dict[str, int]) -> str:
