@@ -43,7 +43,7 @@ def school_ids(tx: Tx, npsns: set[str]) -> dict[str, int]:
 
 def new_uuids(count: int) -> list[str]:
     """``count`` random (version 4) UUIDs as text, as ``str(uuid.uuid4())`` gives them, from one read of
-    the system's randomness (10,000: 0.17 -> 0.03 s)."""
+    the system's randomness (several times faster than a ``uuid.uuid4()`` each: benchmarks/NOTES.md)."""
     raw = bytearray(os.urandom(16 * count))
     out = []
     for i in range(0, 16 * count, 16):

@@ -31,8 +31,8 @@ school_names = schools.names
 
 
 def insert_rows(tx: Tx, table: str, names: Sequence[str], rows: Sequence[Sequence]) -> None:
-    """Insert many rows of ``table`` with one ``executemany``, values stored by the codec. For
-    thousands of rows several times faster than an ORM or Core insert (benchmarks/bench_sync.py)."""
+    """Insert many rows of ``table`` with one ``executemany``, values stored by the codec (thousands of
+    rows: several times faster than an ORM or Core insert, benchmarks/bench_sync.py)."""
     placeholders = ", ".join("?" for _ in names)
     tx.executemany(f"INSERT INTO {table} ({', '.join(names)}) VALUES ({placeholders})",
                    [tuple(stored(value) for value in row) for row in rows])
@@ -93,7 +93,8 @@ def record_of(row: Sequence[Any], names: dict[int, tuple[str, str]]) -> WorkerRe
 
 def record_json(row: Sequence[Any], names: dict[int, tuple[str, str]]) -> dict[str, Any]:
     """A row of ``RECORD_COLUMNS`` as ``record_of(row, names).to_json()``, made straight from the row's
-    text (no date or time objects: a push of 57,543 records spent most of its laptop time on them)."""
+    text: no date or time objects are made and formatted back, the bulk of a large push's laptop time
+    otherwise (benchmarks/bench_sync.py)."""
     return _mapped(row, names, _date_text, _time_text, _event_list)
 
 
@@ -224,7 +225,8 @@ def insert_enrolled(tx: Tx, rows: Sequence[Sequence[Any]], changed_at: str, chan
     tx.executemany(_INSERT, rows)
     at = INSERT_COLUMNS.index("id")
     first_id, last_id = rows[0][at], rows[-1][at]
-    # One statement fills the name index for the whole batch (a per-row trigger costs 40 µs a row).
+    # One statement fills the name index for the whole batch: a per-row trigger would cost more than the
+    # insert itself (benchmarks/NOTES.md).
     tx.execute("INSERT INTO workers_fts(rowid, full_name) SELECT id, full_name FROM workers "
                "WHERE id BETWEEN ? AND ?", (first_id, last_id))
     tx.executemany(_CHANGE_INSERT, [(wid, 1, "create", changed_at, changed_by, device_id, "{}")
