@@ -10,7 +10,13 @@ kabupaten and kecamatan.
 - ``enter``: Enter after each field, which goes to the next field still to fill, lists picked by any
   words (``benua darat``, ``kaki lima``).
 
+Three kinds of worker (issue 28): ``same`` (she lives where her NIK was issued), ``other`` (she lives in
+another kecamatan, Pontianak Barat: its desa is typed, the kecamatan follows), ``pupil`` (a pupil's parent:
+school, pupil, class). ``--phone`` counts editing a phone: find her (Ctrl+F, a name, Enter), Alt+H to the
+phone, the new number, Ctrl+S.
+
     QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_keyboard.py [--flow tab|enter|both]
+        [--kind same|other|pupil|all] [--phone]
 """
 
 from __future__ import annotations
@@ -71,7 +77,7 @@ def wait(condition, timeout: float = 10.0) -> None:
         time.sleep(0.005)
 
 
-def enroll(window, flow: str, school: bool) -> Keys:
+def enroll(window, flow: str, school: bool, other: bool = False) -> Keys:
     from PySide6.QtCore import Qt
 
     tab, enter = Qt.Key.Key_Tab, Qt.Key.Key_Return
@@ -102,7 +108,9 @@ def enroll(window, flow: str, school: bool) -> Keys:
                 keys.press(tab)
                 keys.type(text)
     else:
-        steps = ["6171014508800001", "siti aminah", "Pontianak", "Jl. Tanjungpura No. 5 RT 1/2", "benua darat",
+        address, desa = ("Jl. Komyos Sudarso 9", "pallima") if other else ("Jl. Tanjungpura No. 5 RT 1/2",
+                                                                             "benua darat")
+        steps = ["6171014508800001", "siti aminah", "Pontianak", address, desa,
                  "Ahmad Fauzi", "suami", "081234567890", "kaki lima"]
         for text in steps:
             keys.type(text)
@@ -115,17 +123,50 @@ def enroll(window, flow: str, school: bool) -> Keys:
     keys.press(Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier, "Ctrl+S")
     wait(lambda: bool(saved))
     record = saved[0]
-    assert (record.kecamatan_code, record.desa_code, record.occupation) == ("617101", "6171011003", "street_vendor"), \
+    where = ("617103", "6171031001") if other else ("617101", "6171011003")
+    assert (record.kecamatan_code, record.desa_code, record.occupation) == (*where, "street_vendor"), \
         (record.kecamatan_code, record.desa_code, record.occupation)
     assert record.school_npsn == ("69800001" if school else None), record.school_npsn
+    return keys
+
+
+def edit_phone(window) -> Keys:
+    """From the main list: Ctrl+F, her name, Enter opens her record, Alt+H to the phone, the number, Ctrl+S."""
+    from PySide6.QtCore import Qt
+
+    keys = Keys()
+    forms = []
+    window.form_opened.connect(forms.append)
+    window.activateWindow()
+    window.table.setFocus()
+    wait(window.isActiveWindow)
+    keys.press(Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier, "Ctrl+F")
+    keys.type("siti")
+    wait(lambda: window.model.total == 1 and not window.worker.pending)
+    keys.press(Qt.Key.Key_Return)
+    wait(lambda: forms and forms[-1].isVisible())
+    form = forms[-1]
+    form.activateWindow()
+    wait(form.isActiveWindow)
+    keys.press(Qt.Key.Key_H, Qt.KeyboardModifier.AltModifier, "Alt+H")
+    keys.type("081298765432")
+    saved = []
+    form.saved.connect(saved.append)
+    keys.press(Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier, "Ctrl+S")
+    wait(lambda: bool(saved))
+    assert saved[0].phone == "+6281298765432", saved[0].phone
     return keys
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--flow", choices=("tab", "enter", "both"), default="both")
-    parser.add_argument("--school", action="store_true", help="the worker is a pupil's parent: school, pupil, class")
+    parser.add_argument("--school", action="store_true", help="the worker is a pupil's parent (as --kind pupil)")
+    parser.add_argument("--kind", choices=("same", "other", "pupil", "all"), default="same",
+                        help="same region as the NIK, other domicile, or with a pupil")
+    parser.add_argument("--phone", action="store_true", help="also count editing the enrolled worker's phone")
     args = parser.parse_args()
+    kinds = ("same", "other", "pupil") if args.kind == "all" else ("pupil",) if args.school else (args.kind,)
     from desktop.gui.app import make_app
     from desktop.gui.main_window import MainWindow
     from desktop.gui.worker import DbWorker
@@ -135,7 +176,7 @@ def main() -> int:
 
     app = make_app(["bench"], language="id")
     flows = ("tab", "enter") if args.flow == "both" else (args.flow,)
-    for flow in flows:
+    for flow, kind in [(f, k) for f in flows for k in kinds if not (f == "tab" and k == "other")]:
         with tempfile.TemporaryDirectory() as folder:
             ws = Workspace(Path(folder) / "lindung.sqlite3")
             admin = create_account(ws, "admin", "Admin", "kapal-motor-admin-1", Role.ADMIN)
@@ -145,7 +186,9 @@ def main() -> int:
             window.show()
             wait(lambda: len(window.schools) == 1 and not worker.pending)
             try:
-                print(enroll(window, flow, args.school).line(flow + (" +school" if args.school else "")))
+                print(enroll(window, flow, kind == "pupil", kind == "other").line(f"{flow} {kind}"))
+                if args.phone:
+                    print(edit_phone(window).line("phone edit"))
             finally:
                 window.close()
                 wait(lambda: not worker.pending)

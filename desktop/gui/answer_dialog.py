@@ -7,8 +7,10 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QFileDialog, QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton
 
+from desktop.gui.files import choose_open
+from desktop.gui.i18n import number
 from desktop.gui.steps import OK_STYLE, PLAIN_STYLE, _Step, _item, _say, _table
 from desktop.services import membership
 from desktop.services.errors import CONTEXT as SERVICE_CONTEXT
@@ -97,10 +99,9 @@ class AnswerDialog(_Step):
         self.apply_button.setEnabled(not self.busy and ready and bool(self.preview.activated + self.preview.refused))
 
     def choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Pilih berkas jawaban BPJS"), str(self.ws.exports_dir),
-                                              ANSWER_FILTER)
+        path = choose_open(self, "answer", self.tr("Pilih berkas jawaban BPJS"), ANSWER_FILTER)
         if path:
-            self.read(Path(path))
+            self.read(path)
 
     def read(self, path: Path) -> None:
         """Preview ``path``: the same reading as applying it, nothing changed."""
@@ -143,7 +144,7 @@ class AnswerDialog(_Step):
             .format(name=result.file, activated=result.activated, refused=result.refused, unchanged=result.unchanged)
         if result.pending:
             text += " " + self.tr("{count} masih diproses BPJS: tidak ada yang diubah; terapkan jawaban "
-                                  "berikutnya bila sudah ada.").format(count=result.pending)
+                                  "berikutnya bila sudah ada.").format(count=number(result.pending))
         if result.unknown:
             text += " " + self.tr("{count} baris tidak diterapkan: lihat alasannya di tabel.").format(
                 count=len(result.unknown))

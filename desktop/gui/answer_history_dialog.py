@@ -8,7 +8,8 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QMessageBox, QPushButton
 
-from desktop.gui.membership_window import OK_STYLE, _local_time, _say, _status, _Step, _table, _item
+from desktop.gui.i18n import number
+from desktop.gui.steps import OK_STYLE, _item, _local_time, _say, _status, _Step, _table
 from desktop.services import membership
 from desktop.services.errors import CONTEXT as SERVICE_CONTEXT
 
@@ -102,15 +103,15 @@ class AnswerHistoryDialog(_Step):
         back = membership.back_to_submitted(plan)
         text = self.tr("Urungkan jawaban {file} yang dibaca {when}?\n\n{count} peserta kembali \"Diajukan ke BPJS\" "
                        "(menunggu jawaban BPJS): nomor KPJ, tanggal kepesertaan atau penolakan dari berkas ini tidak "
-                       "berlaku lagi.").format(file=answer.file, when=_local_time(answer.at), count=back)
+                       "berlaku lagi.").format(file=answer.file, when=_local_time(answer.at), count=number(back))
         others = {status: n for status, n in plan.by_status.items() if status != "submitted"}
         if others:
             text += " " + self.tr("{list} mengikuti jawaban BPJS lain.").format(
-                list=", ".join(self.tr("{count} peserta {status}").format(count=n, status=_status(status))
+                list=", ".join(self.tr("{count} peserta {status}").format(count=number(n), status=_status(status))
                                for status, n in sorted(others.items())))
         if plan.payments_waiting:
             text += "\n\n" + self.tr("{count} peserta sudah dibayar BAZNAS: bulan yang dibayar menunggu sampai "
-                                     "mereka aktif lagi.").format(count=plan.payments_waiting)
+                                     "mereka aktif lagi.").format(count=number(plan.payments_waiting))
         if plan.kept:
             text += "\n\n" + self.tr("{count} peserta tidak diubah: {reason}").format(
                 count=len(plan.kept), reason=QCoreApplication.translate(SERVICE_CONTEXT, plan.kept[0][1]))
@@ -139,7 +140,7 @@ class AnswerHistoryDialog(_Step):
                 count=len(result.kept))
         if result.kpj_freed:
             text += " " + self.tr("{count} nomor KPJ dilepas: bila laptop ini tersinkron dengan hub, sinkronkan dulu "
-                                  "sebelum menerapkan berkas yang benar.").format(count=result.kpj_freed)
+                                  "sebelum menerapkan berkas yang benar.").format(count=number(result.kpj_freed))
         _say(self.message, text, OK_STYLE)
         self.reason.clear()
         self.done.emit(result)

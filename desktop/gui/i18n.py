@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTime, QTranslator
 
 from desktop.domain.messages import CONTEXT as VALIDATION_CONTEXT
 from desktop.domain.messages import Problem
@@ -70,13 +70,56 @@ def error_text(error: BaseException) -> str:
         error = write_failed(error)
     if isinstance(error, ServiceError):
         template = QCoreApplication.translate(SERVICE_CONTEXT, error.template)
+        params = dict(error.params)
+        cause = error.__cause__ or error.__context__    # "raise … from None" keeps it as the context
+        if cause is not None and params.get("reason") == type(cause).__name__:   # a class name: said in words
+            params["reason"] = _cause_words(cause) or params["reason"]
         try:
-            return template.format(**error.params) if error.params else template
+            return template.format(**params) if params else template
         except (KeyError, IndexError, ValueError):
             return error.message
+    # The kind of error (a Python class name) is in the log, not in the Indonesian window.
     return QCoreApplication.translate(
-        "Errors", "Terjadi kesalahan tak terduga ({kind}). Data yang sudah tersimpan aman.").format(
-        kind=type(error).__name__)
+        "Errors", "Terjadi kesalahan tak terduga. Data yang sudah tersimpan aman. Coba lagi; bila terulang, "
+                  "laporkan ke admin cabang beserta waktunya ({time}).").format(
+        time=QTime.currentTime().toString("HH:mm"))
+
+
+def _cause_words(cause: BaseException) -> str:
+    """Why something failed, as the ``{reason}`` inside a longer message (a service names the Python class)."""
+    import httpx
+
+    if isinstance(cause, httpx.TimeoutException):
+        return QCoreApplication.translate("Errors", "tidak ada jawaban")
+    if isinstance(cause, httpx.ConnectError):
+        return QCoreApplication.translate("Errors", "jaringan putus atau hub mati")
+    if isinstance(cause, httpx.HTTPError):
+        return QCoreApplication.translate("Errors", "sambungan terputus")
+    if isinstance(cause, PermissionError):
+        return QCoreApplication.translate("Errors", "tidak ada izin membacanya")
+    if isinstance(cause, OSError):
+        return QCoreApplication.translate("Errors", "tidak terbaca dari disk")
+    if isinstance(cause, ValueError):
+        return QCoreApplication.translate("Errors", "isinya tidak sah")
+    return ""
+
+
+def link_words(error: BaseException) -> str:
+    """Why the hub could not be reached, in words (``hub tidak menjawab``), when ``error`` is a failed
+    link (or was raised from one); "" otherwise."""
+    import httpx
+
+    cause = error if isinstance(error, httpx.HTTPError) else error.__cause__
+    if isinstance(cause, httpx.TimeoutException):
+        return QCoreApplication.translate("Errors", "hub tidak menjawab")
+    if isinstance(cause, httpx.ConnectError):
+        return QCoreApplication.translate("Errors", "hub tidak dapat dihubungi")
+    if isinstance(cause, httpx.HTTPError):
+        return QCoreApplication.translate("Errors", "sambungan ke hub terputus")
+    status = getattr(error, "params", {}).get("status") if isinstance(error, ServiceError) else None
+    if status is not None:
+        return QCoreApplication.translate("Errors", "hub menjawab dengan galat {status}").format(status=status)
+    return ""
 
 
 def number(value: int) -> str:

@@ -14,7 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QFileDialog, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView,
+    QAbstractItemView, QDialog, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView,
     QLabel, QLineEdit, QProgressBar, QPushButton, QTableView,
     QVBoxLayout, QWidget,
 )
@@ -23,6 +23,7 @@ from desktop.domain.importing import HEADERS, IMPORT_FIELDS, REQUIRED_FIELDS
 from desktop.domain.enrollment import Occupation, Relationship, Sex
 from desktop.domain.phone import display_phone
 from desktop.domain.text import format_date
+from desktop.gui.files import choose_open, choose_save
 from desktop.gui.i18n import error_text, label, number, problem_text
 from desktop.gui.widgets import SearchCombo
 from desktop.gui.worker import DbWorker, ProgressRelay
@@ -365,7 +366,7 @@ class ImportDialog(QDialog):
 
     # ------------------------------------------------------------------ actions
     def choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Pilih daftar orang tua"), "", FILE_FILTER)
+        path = choose_open(self, "import", self.tr("Pilih daftar orang tua"), FILE_FILTER)
         if path:
             self.load(Path(path))
 
@@ -422,8 +423,7 @@ class ImportDialog(QDialog):
         self.summary.style().polish(self.summary)
 
     def save_template(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Simpan templat impor"), "templat-lindung.xlsx",
-                                              "Excel (*.xlsx)")
+        path = choose_save(self, "import", self.tr("Simpan templat impor"), "templat-lindung.xlsx", "Excel (*.xlsx)")
         if path:
             self.worker.submit(importing.write_template, self.ws, Path(path), on_failure=self._failed)
 

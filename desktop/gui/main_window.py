@@ -7,13 +7,14 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QLocale, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit,
+    QAbstractItemView, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit,
     QMainWindow, QMessageBox, QPushButton, QTableView, QVBoxLayout, QWidget,
 )
 
 from desktop.domain.enrollment import Status
 from desktop.gui.accounts_dialog import AccountsDialog
 from desktop.gui.enrollment_form import EnrollmentForm
+from desktop.gui.files import FileOffer, choose_open, choose_save
 from desktop.gui.i18n import LANGUAGES, error_text, label, number, running_language
 from desktop.domain.text import format_date_long, format_rupiah
 from desktop.gui.widgets import SearchCombo
@@ -131,7 +132,11 @@ class MainWindow(QMainWindow):
             button.setVisible(allowed)
 
         self.count_label = QLabel(objectName="countLabel")
-        layout.addWidget(self.count_label)
+        self.file_offer = FileOffer()      # the report or backup just written: open it, or its folder
+        count_row = QHBoxLayout()
+        count_row.addWidget(self.count_label, 1)
+        count_row.addWidget(self.file_offer)
+        layout.addLayout(count_row)
 
         self.model = WorkerTableModel(self.ws.regions, self)
         self.model.more_wanted.connect(self._fetch_more)
@@ -146,7 +151,7 @@ class MainWindow(QMainWindow):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((140, 240, 150, 90, 40, 140, 170, 130, 110)):
+        for column, width in enumerate((140, 240, 150, 90, 40, 140, 170, 130, 110, 110)):
             self.table.setColumnWidth(column, width)
         self.table.setTabKeyNavigation(False)     # Tab leaves the list; the arrows move in it
         self.table.doubleClicked.connect(lambda index: self.open_record(self.model.rows[index.row()].id))
@@ -171,6 +176,12 @@ class MainWindow(QMainWindow):
         for widget in self.sync.widgets():
             status.addPermanentWidget(widget)
         status.addPermanentWidget(self.db_label)
+        self.sync.finished.connect(self._show_link)
+
+    def _show_link(self, _report, error) -> None:
+        """"(luring)" while this laptop has not reached the hub; after a sync that did, that it is joined."""
+        self.db_label.setText(self.tr("Data tersimpan di laptop ini (luring)") if error is not None
+                              else self.tr("Data tersimpan di laptop ini dan di hub"))
 
     def _build_menu(self) -> None:
         """Every menu entry this role may use; the others are not shown (nor their shortcuts)."""
@@ -487,11 +498,11 @@ class MainWindow(QMainWindow):
             from desktop.gui.privacy import save_path
 
             return save_path(self, self.ws, self.tr("Simpan laporan"), default, "PDF (*.pdf)")
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Simpan laporan"), default, "PDF (*.pdf)")
-        return Path(path) if path else None
+        return choose_save(self, "report", self.tr("Simpan laporan"), default, "PDF (*.pdf)")
 
     def _report_written(self, path: Path) -> None:
-        self.statusBar().showMessage(self.tr("Laporan disimpan: {path}").format(path=path), 10000)
+        self.statusBar().showMessage(self.tr("Laporan disimpan: {path}").format(path=path.name), 10000)
+        self.file_offer.offer(path)
         self.report_written.emit(path)
 
     def report_summary(self, path: Path | None = None) -> None:
@@ -651,11 +662,10 @@ class MainWindow(QMainWindow):
             folder = self.ws.path.parent / "cadangan"
             folder.mkdir(parents=True, exist_ok=True)
             default = folder / f"lindung-cadangan-{self.ws.today:%Y-%m-%d}.sqlite3"
-            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Simpan cadangan"), str(default),
-                                                    self.tr("Cadangan Lindung (*.sqlite3)"))
-            if not chosen:
+            path = choose_save(self, "backup", self.tr("Simpan cadangan"), default.name,
+                               self.tr("Cadangan Lindung (*.sqlite3)"), fallback=folder)
+            if path is None:
                 return
-            path = Path(chosen)
         self.statusBar().showMessage(self.tr("Mencadangkan…"))
         self.worker.submit(backup_workspace, self.ws, path, self.actor, on_success=self._backed_up,
                            on_failure=self._failed)
@@ -663,6 +673,7 @@ class MainWindow(QMainWindow):
     def _backed_up(self, info) -> None:
         self.statusBar().showMessage(self.tr("Cadangan {count} peserta disimpan di {path} (keutuhan diperiksa).").format(
             count=QLocale().toString(info.workers), path=info.path), 15000)
+        self.file_offer.offer(info.path)
         self.backup_written.emit(info)
 
     def restore(self, path: Path | None = None, confirmed: bool = False) -> None:
@@ -673,11 +684,10 @@ class MainWindow(QMainWindow):
                                     self.tr("Tunggu sinkronisasi selesai, lalu coba lagi."))
             return
         if path is None:
-            chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Pilih cadangan"), str(self.ws.path.parent / "cadangan"),
-                                                    self.tr("Cadangan Lindung (*.sqlite3)"))
-            if not chosen:
+            path = choose_open(self, "backup", self.tr("Pilih cadangan"), self.tr("Cadangan Lindung (*.sqlite3)"),
+                               fallback=self.ws.path.parent / "cadangan")
+            if path is None:
                 return
-            path = Path(chosen)
         if not confirmed:
             answer = QMessageBox.question(self, self.tr("Pulihkan dari cadangan"), self.tr(
                 "Semua data di laptop ini diganti dengan isi cadangan {name}. Data sekarang disimpan di samping "

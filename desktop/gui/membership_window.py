@@ -19,16 +19,16 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDateEdit, QDialog, QFileDialog, QFormLayout, QFrame, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
+    QCheckBox, QComboBox, QDateEdit, QDialog, QFormLayout, QFrame, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
     QPushButton, QSpinBox, QSplitter, QVBoxLayout, QWidget,
 )
 
 from desktop.domain import bpjs, lifecycle
 from desktop.domain.contributions import Fund
-from desktop.domain.enrollment import Status
 from desktop.domain.text import format_date, format_rupiah
+from desktop.gui.files import choose_open
 from desktop.gui.i18n import error_text, label, number
-from desktop.gui.steps import ERROR_STYLE, OK_STYLE, PLAIN_STYLE, _Step, _item, _say, _table
+from desktop.gui.steps import ERROR_STYLE, OK_STYLE, PLAIN_STYLE, _item, _local_time, _say, _status, _Step, _table
 from desktop.gui.widgets import SearchCombo
 from desktop.gui.worker import DbWorker
 from desktop.services import membership, permissions
@@ -48,13 +48,6 @@ OVER_STYLE = ("color: #6b4500; background: #fff4d6; border: 1px solid #e2c46c; b
 SHORT_COLOR, OVER_COLOR = QColor("#fde7e4"), QColor("#fff4d6")
 
 
-def _local_time(value: dt.datetime | None) -> str:
-    """A UTC moment as the laptop's local date and time."""
-    if value is None:
-        return ""
-    return value.replace(tzinfo=dt.UTC).astimezone().strftime("%d-%m-%Y %H:%M")
-
-
 def _local_day(value: dt.datetime | None) -> str:
     return _local_time(value)[:10]
 
@@ -66,11 +59,6 @@ def _stamp_time(value: str | None) -> str:
         return str(value or "")
 
 
-def _status(key: str) -> str:
-    found = Status.parse(key)
-    return label(found.label) if found else key
-
-
 def _not_ready_text(not_ready: dict[str, int]) -> str:
     return "; ".join(f"{n} {QCoreApplication.translate(SERVICE_CONTEXT, membership.NOT_READY_LABELS.get(key, key))}"
                      for key, n in sorted(not_ready.items(), key=lambda item: -item[1]))
@@ -78,7 +66,7 @@ def _not_ready_text(not_ready: dict[str, int]) -> str:
 
 def _skipped_text(skipped: dict[str, int]) -> str:
     return ", ".join(QCoreApplication.translate("MembershipWindow", "{count} peserta berstatus {status}")
-                     .format(count=n, status=_status(key)) for key, n in sorted(skipped.items()))
+                     .format(count=number(n), status=_status(key)) for key, n in sorted(skipped.items()))
 
 
 def difference_text(owed: int, paid: int | None, credit: int = 0) -> tuple[str, str]:
@@ -195,7 +183,7 @@ class SubmitDialog(_Step):
         counts = dict(readiness.not_ready)
         self.ready = counts.pop("ready", 0)
         if self.ready:
-            text = self.tr("{count} peserta siap diajukan ke BPJS.").format(count=self.ready)
+            text = self.tr("{count} peserta siap diajukan ke BPJS.").format(count=number(self.ready))
         else:
             text = self.tr("Tidak ada peserta yang siap diajukan dengan saringan ini.")
         _say(self.readiness, text, OK_STYLE if self.ready else PLAIN_STYLE)
@@ -211,7 +199,7 @@ class SubmitDialog(_Step):
         if self.ready:
             limit = self.limit.value()
             count = min(self.ready, limit) if limit else self.ready
-            self.export_button.setText(self.tr("&Tulis berkas pengajuan ({count} peserta)…").format(count=count))
+            self.export_button.setText(self.tr("&Tulis berkas pengajuan ({count} peserta)…").format(count=number(count)))
 
     def choose_file(self) -> None:
         from desktop.gui.privacy import save_path
@@ -230,8 +218,9 @@ class SubmitDialog(_Step):
     def _exported(self, result: membership.BatchResult) -> None:
         _say(self.message, self.tr(
             "Batch {batch}: {count} peserta ditulis ke {name}. Unggah berkas ini ke BPJS; bila jawabannya "
-            "datang, pilih \"Baca jawaban BPJS…\".").format(batch=result.number, count=result.records,
+            "datang, pilih \"Baca jawaban BPJS…\".").format(batch=result.number, count=number(result.records),
                                                              name=result.path.name), OK_STYLE)
+        self.file_offer.offer(result.path)
         self.done.emit(result)
         self.recount()
 
@@ -271,7 +260,7 @@ class _Figures(QGroupBox):
     def show_amounts(self, records: int, months: int, owed: int, paid: int | None, skipped: dict[str, int],
                      credit: int = 0) -> None:
         covers = QCoreApplication.translate("MembershipWindow", "{count} peserta × {months} bulan").format(
-            count=records, months=months)
+            count=number(records), months=months)
         if skipped:
             covers += "\n" + QCoreApplication.translate("MembershipWindow", "Tidak ikut dibayar: {who}.").format(
                 who=_skipped_text(skipped))
@@ -342,6 +331,7 @@ class _PaymentStep(_Step):
             self.figures.setTitle(self.tr("Kewajiban dan pembayaran"))
             self.message.clear()
             self._update_buttons()
+            self._show_quote()
 
     def requote(self) -> None:
         raise NotImplementedError
@@ -363,7 +353,7 @@ class _PaymentStep(_Step):
                 text=self.amount.text().strip()), ERROR_STYLE)
         elif self.message.styleSheet() == ERROR_STYLE and not self.busy:
             self.message.clear()
-        if quote is not None:
+        if quote is not None and not self.recorded:   # what was recorded stays until something is changed
             shown = paid if readable else None
             self.figures.show_amounts(quote.records, quote.months, quote.amount_owed, shown, quote.skipped,
                                       self.credit_to_use(quote.amount_owed, shown))
@@ -395,7 +385,7 @@ class PaymentDialog(_PaymentStep):
         self.batch = QComboBox(objectName="paymentBatch")
         for info in batches:
             self.batch.addItem(self.tr("{batch} — {count} peserta, {date}").format(
-                batch=info.number, count=info.total, date=format_date(info.created_at.date()) if info.created_at
+                batch=info.number, count=number(info.total), date=format_date(info.created_at.date()) if info.created_at
                 else "?"), info.number)
         if selected:
             self.batch.setCurrentIndex(max(self.batch.findData(selected), 0))
@@ -488,7 +478,7 @@ class RenewDialog(_PaymentStep):
     def _update_buttons(self) -> None:
         count = self.quote.records if self.quote is not None else 0
         self.renew_button.setEnabled(count > 0 and not self.busy and not self.recorded)
-        self.renew_button.setText(self.tr("&Perpanjang {count} peserta").format(count=count) if count
+        self.renew_button.setText(self.tr("&Perpanjang {count} peserta").format(count=number(count)) if count
                                   else self.tr("&Perpanjang"))
 
     def requote(self) -> None:
@@ -502,7 +492,7 @@ class RenewDialog(_PaymentStep):
         if quote.records:
             _say(self.count_label, self.tr("{count} peserta aktif perlindungannya berakhir dalam {days} hari (sampai "
                                            "{date}) atau sudah berakhir.").format(
-                count=quote.records, days=days, date=format_date(self.ws.today + dt.timedelta(days=days))), OK_STYLE)
+                count=number(quote.records), days=days, date=format_date(self.ws.today + dt.timedelta(days=days))), OK_STYLE)
         else:
             _say(self.count_label, self.tr("Tidak ada peserta yang perlindungannya berakhir dalam {days} hari.")
                  .format(days=days))
@@ -520,7 +510,7 @@ class RenewDialog(_PaymentStep):
 
     def _renewed(self, result: membership.PaymentResult) -> None:
         self._recorded(result, self.tr("Perpanjangan {number} dicatat: perlindungan {count} peserta diperpanjang "
-                                       "{months} bulan.").format(number=result.number, count=result.records,
+                                       "{months} bulan.").format(number=result.number, count=number(result.records),
                                                                   months=result.months))
         self.requote()
 
@@ -573,7 +563,7 @@ class RefundDialog(_Step):
     def _refunded(self, result: membership.RefundResult) -> None:
         _say(self.message, self.tr("Pengembalian {number} dicatat: kredit {amount} dari {count} peserta dikembalikan "
                                    "kepada BAZNAS.").format(number=result.number, amount=format_rupiah(result.amount),
-                                                            count=result.records), OK_STYLE)
+                                                            count=number(result.records)), OK_STYLE)
         self.done.emit(result)
         self.worker.submit(usable_credit, self.ws, self.actor, on_success=self._known, on_failure=self._failed)
 
@@ -625,9 +615,9 @@ class TemplateDialog(_Step):
         self.done.emit(columns)
 
     def choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Pilih templat BPJS cabang"), "", TEMPLATE_FILTER)
+        path = choose_open(self, "template", self.tr("Pilih templat BPJS cabang"), TEMPLATE_FILTER)
         if path:
-            self.load(Path(path))
+            self.load(path)
 
     def load(self, path: Path) -> None:
         self.message.clear()
@@ -700,7 +690,7 @@ class BaznasReportDialog(_Step):
 
     def _saved(self, record, path: Path) -> None:
         text = self.tr("Laporan penyaluran BAZNAS {number}: {count} mustahik, {total}, disimpan ke {path}.").format(
-            number=record.number, count=record.people, total=format_rupiah(record.total), path=path)
+            number=record.number, count=number(record.people), total=format_rupiah(record.total), path=path)
         if record.issued and record.refers_to:
             text += " " + self.tr("Menggantikan {number}.").format(number=record.refers_to)
         elif not record.issued:
@@ -710,6 +700,7 @@ class BaznasReportDialog(_Step):
             text += " " + self.tr("Angka periode ini berubah sejak {number} terbit: centang \"Terbitkan laporan "
                                   "pengganti\" lalu simpan lagi.").format(number=record.changed_since)
         _say(self.message, text, OVER_STYLE if record.changed_since else OK_STYLE)
+        self.file_offer.offer(path)
         self.done.emit(record)
 
 
@@ -745,9 +736,9 @@ class BillDialog(_Step):
     def choose_file(self) -> None:
         from desktop.gui.privacy import save_path
 
-        chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Pilih berkas tagihan BPJS"), str(self.ws.exports_dir),
-                                                self.tr("Tagihan BPJS (*.xlsx *.xls *.ods *.csv)"))
-        if not chosen:
+        chosen = choose_open(self, "bill", self.tr("Pilih berkas tagihan BPJS"),
+                             self.tr("Tagihan BPJS (*.xlsx *.xls *.ods *.csv)"))
+        if chosen is None:
             return
         out = save_path(self, self.ws, self.tr("Simpan rincian rekonsiliasi"),
                         f"rekonsiliasi-{Path(chosen).stem}.xlsx", "Excel (*.xlsx)")
@@ -785,6 +776,7 @@ class BillDialog(_Step):
         else:
             _say(f["difference"], self.tr("Sesuai: ditagih sama dengan yang diharapkan."), OK_STYLE)
         _say(self.message, self.tr("Rincian ditulis ke {path}.").format(path=out), OK_STYLE)
+        self.file_offer.offer(out)
         self.done.emit(result)
 
 

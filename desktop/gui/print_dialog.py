@@ -22,11 +22,13 @@ from PySide6.QtWidgets import (
     QPushButton, QVBoxLayout, QWidget,
 )
 
+from desktop.gui.files import FileOffer
 from desktop.gui.i18n import error_text, number
 from desktop.gui.widgets import SearchCombo
 from desktop.gui.worker import DbWorker, ProgressRelay
 from desktop.services import cards
 from desktop.domain.actors import Actor
+from desktop.domain.enrollment import Status
 from desktop.services.search import SearchQuery
 from desktop.services.spreadsheets import Cancelled
 from desktop.services.workspace import Workspace
@@ -67,6 +69,20 @@ class _PrintJob(QRunnable):
             painter.end()
             document.close()
         self.signals.finished.emit("")
+
+
+def _counts(ws: Workspace, query: SearchQuery) -> tuple[int, int, int]:
+    """(cards selected, of which printed before, of which without a KPJ number): a card carries the KPJ
+    only once BPJS activated its holder (active, or active with the coverage run out)."""
+    from desktop.services.search import count
+
+    selected, printed = cards.count_selected(ws, query)
+    if query.status in (Status.ACTIVE.value, Status.ENDED.value) or query.expiring_days is not None:
+        return selected, printed, 0
+    if query.status is not None:
+        return selected, printed, selected
+    with_kpj = sum(count(ws, replace(query, status=status)) for status in (Status.ACTIVE.value, Status.ENDED.value))
+    return selected, printed, selected - with_kpj
 
 
 def unique_name(folder: Path, today, count: int) -> Path:
@@ -132,6 +148,8 @@ class PrintDialog(QDialog):
         self.mark_button.setToolTip(self.tr("Kartu dicatat sebagai dicetak baru setelah PDF-nya benar-benar dicetak"))
         self.mark_button.setVisible(False)
         side.addWidget(self.mark_button)
+        self.file_offer = FileOffer(self)     # the saved PDF: open it (to print it elsewhere), or its folder
+        side.addWidget(self.file_offer)
         self.progress = QProgressBar(objectName="printProgress")
         self.progress.setTextVisible(True)
         self.cancel_button = QPushButton(self.tr("Batal"), clicked=self.cancel)
@@ -166,12 +184,15 @@ class PrintDialog(QDialog):
         return replace(self.base_query, unprinted=self.unprinted.isChecked())
 
     def recount(self) -> None:
-        self.worker.submit(cards.count_selected, self.ws, self.query(), on_success=self._counted,
-                           on_failure=self._failed)
+        self.worker.submit(_counts, self.ws, self.query(), on_success=self._counted, on_failure=self._failed)
 
-    def _counted(self, counts: tuple[int, int]) -> None:
-        self.selected, self.already_printed = counts
+    def _counted(self, counts: tuple[int, int, int]) -> None:
+        self.selected, self.already_printed, without_kpj = counts
         text = self.tr("{count} kartu dipilih.").format(count=number(self.selected))
+        if without_kpj:   # their card carries the registration number; it is printed again once BPJS answers
+            text += " " + (self.tr("Belum ada yang punya nomor KPJ") if without_kpj == self.selected else self.tr(
+                "{count} di antaranya belum punya nomor KPJ").format(count=number(without_kpj))) + self.tr(
+                ": kartunya memuat nomor registrasi Lindung, dan dapat dicetak ulang setelah BPJS mengirim KPJ.")
         if self.already_printed:
             text += " " + self.tr("{count} di antaranya sudah pernah dicetak: isi alasan cetak ulang.").format(
                 count=number(self.already_printed))
@@ -217,6 +238,7 @@ class PrintDialog(QDialog):
         self.mark_button.setVisible(True)
         self.mark_button.setEnabled(True)
         self.mark_button.setFocus()
+        self.file_offer.offer(result.path)
         self.pdf_written.emit(result)
 
     def mark_printed(self) -> None:

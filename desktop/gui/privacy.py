@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.services.workspace import Workspace
 
@@ -26,9 +26,11 @@ def confirm_outside(parent: QWidget, ws: Workspace, path: Path) -> bool:
 
 
 def save_path(parent: QWidget, ws: Workspace, title: str, name: str, filter_: str) -> Path | None:
-    """Ask where to save (starting in the data folder's ``keluaran``), warning outside it."""
-    chosen, _ = QFileDialog.getSaveFileName(parent, title, str(ws.exports_dir / name), filter_)
-    if not chosen:
+    """Ask where to save (starting in the data folder's ``keluaran``, or where such a file was last
+    saved), warning outside the data folder."""
+    from desktop.gui.files import choose_save
+
+    path = choose_save(parent, "personal", title, name, filter_, fallback=ws.exports_dir)
+    if path is None:
         return None
-    path = Path(chosen)
     return path if confirm_outside(parent, ws, path) else None

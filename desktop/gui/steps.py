@@ -3,14 +3,18 @@ renew): a form, what will happen, what happened (or why not), run on the databas
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QProgressBar, QPushButton, QSpinBox,
     QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
+from desktop.domain.enrollment import Status
 from desktop.domain.text import parse_rupiah
-from desktop.gui.i18n import error_text
+from desktop.gui.files import FileOffer
+from desktop.gui.i18n import error_text, label
 from desktop.gui.worker import DbWorker
 from desktop.services import membership
 from desktop.domain.actors import Actor
@@ -38,6 +42,18 @@ def _table(headers: list[str], name: str) -> QTableWidget:
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     table.horizontalHeader().setStretchLastSection(True)
     return table
+
+
+def _local_time(value: dt.datetime | None) -> str:
+    """A UTC moment as the laptop's local date and time."""
+    if value is None:
+        return ""
+    return value.replace(tzinfo=dt.UTC).astimezone().strftime("%d-%m-%Y %H:%M")
+
+
+def _status(key: str) -> str:
+    found = Status.parse(key)
+    return label(found.label) if found else key
 
 
 def _item(text: object, align_right: bool = False, tip: str = "") -> QTableWidgetItem:
@@ -88,6 +104,8 @@ class _Step(QDialog):
         self.close_button = QPushButton(self.tr("Tutup"), clicked=self.reject, autoDefault=False)
         row.addWidget(self.close_button)
         self.layout_.addWidget(self.message)
+        self.file_offer = FileOffer(self)     # the file the step wrote: open it, or its folder
+        self.layout_.addWidget(self.file_offer)
         self.layout_.addLayout(row)
 
     def _run(self, fn, *args, on_success, changes: str | None = None, **kwargs) -> None:

@@ -9,12 +9,21 @@ import threading
 from PySide6.QtCore import QLocale, QObject, QRunnable, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QWidget
 
-from desktop.gui.i18n import error_text, number
+from desktop.gui.i18n import error_text, link_words, number
 from desktop.gui.worker import DbWorker
 from desktop.services.workspace import Workspace
 from desktop.sync import client
 
 RETRY_DELAYS_S = (30, 60, 120, 300, 600, 900)
+
+
+def failure_reason(error: BaseException) -> str:
+    """Why a sync failed, in a few words for the status bar (the whole message is its tooltip)."""
+    words = link_words(error)
+    if words:
+        return words
+    text = error_text(error)
+    return text if len(text) <= 90 else text[:88].rstrip() + "…"
 
 
 class _Signals(QObject):
@@ -62,6 +71,7 @@ class SyncControl(QObject):
         self.to_review = 0   # shown to those who may settle them
         self.show_review = False
         self.problem = ""    # why the last sync failed, until one succeeds
+        self.result = ""     # what the last sync of this window did: "terkirim 12, diterima 3, konflik 0"
         self.detail = ""     # the longer reason behind it (tooltip)
         self._cancel: threading.Event | None = None
         self._job: _SyncJob | None = None
@@ -107,6 +117,8 @@ class SyncControl(QObject):
             self.problem = problem
         problem = self.problem
         last = self.tr("belum pernah") if self.last_sync is None else self.last_sync.strftime("%d-%m %H:%M")
+        if self.result and not problem:
+            last += f" ({self.result})"
         text = self.tr("Sinkron terakhir: {last} · {count} menunggu dikirim").format(
             last=last, count=QLocale().toString(self.waiting))
         if self.show_review and self.to_review:
@@ -149,6 +161,8 @@ class SyncControl(QObject):
             self.waiting = report.waiting
             self.to_review = report.to_review
             problem, self.detail = "", ""
+            self.result = self.tr("terkirim {pushed}, diterima {pulled}, konflik {conflicts}").format(
+                pushed=number(report.pushed), pulled=number(report.pulled), conflicts=number(report.conflicts))
             if report.set_aside:   # pulled records that clash with one here: kept at the hub for review
                 problem = self.tr("{count} data dari hub disisihkan").format(count=number(report.set_aside))
                 self.detail = self.tr("Data dari hub dengan NIK atau nomor registrasi yang sama dengan data di "
@@ -163,6 +177,8 @@ class SyncControl(QObject):
                 self.detail = self.tr("Alasan hub: {reason}").format(reason=report.rejected[0].split(": ", 1)[-1])
             if report.audit_refused:   # somebody changed or removed audit entries on this laptop
                 problem = self.tr("catatan audit ditolak hub, hubungi admin cabang")
+            if self.link is None or not self.link.url:   # joined since the window opened (or the command line)
+                self.load_link()
             self._render(problem)
             self.worker.changed.emit("workers")  # pulled records appear in the list
         else:
@@ -173,7 +189,10 @@ class SyncControl(QObject):
                 self._render(self.tr("belum terdaftar di hub"))
             elif not isinstance(error, client.Refused):  # the link dropped: try again
                 self.retry_timer.start(delay * 1000)
-                self._render(self.tr("gagal, dicoba lagi dalam {s} detik").format(s=delay))
+                self.detail = error_text(error)
+                self._render(self.tr("gagal: {reason}; dicoba lagi dalam {s} detik").format(
+                    reason=failure_reason(error), s=delay))
             else:
-                self._render(error_text(error))
+                self.detail = error_text(error)
+                self._render(self.tr("gagal: {reason}").format(reason=failure_reason(error)))
         self.finished.emit(report, error)

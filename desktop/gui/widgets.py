@@ -126,6 +126,8 @@ class SearchCombo(QComboBox):
         """The chosen entry's text in the field; nothing (so the hint shows) for the placeholder."""
         if self.lineEdit().text() != self._current_text():
             self.lineEdit().setText(self._current_text())
+        if not self.hasFocus():
+            self.lineEdit().home(False)     # a long name (a school's) shows its start, not its end
 
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
@@ -328,6 +330,7 @@ class SearchCombo(QComboBox):
     def focusOutEvent(self, event) -> None:  # noqa: N802
         self.settle()
         super().focusOutEvent(event)
+        self.lineEdit().home(False)
 
     def hideEvent(self, event) -> None:  # noqa: N802
         self.list.hide()

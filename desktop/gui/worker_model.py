@@ -26,7 +26,7 @@ class WorkerTableModel(QAbstractTableModel):
     more_wanted = Signal()  # the view scrolled to the end and more rows exist
 
     COLUMNS = ("registration_no", "full_name", "nik", "birth_date", "sex", "kabupaten", "occupation", "status",
-               "kpj_number")
+               "kpj_number", "coverage_end")
 
     def __init__(self, regions: RegionCatalog, parent=None):
         super().__init__(parent)
@@ -38,7 +38,7 @@ class WorkerTableModel(QAbstractTableModel):
         self._cursor: tuple[str, int] | None = None
         self._headers = (self.tr("No. Registrasi"), self.tr("Nama"), self.tr("NIK"), self.tr("Tgl lahir"),
                          self.tr("L/P"), self.tr("Kabupaten/Kota"), self.tr("Pekerjaan"), self.tr("Status"),
-                         self.tr("No. KPJ"))
+                         self.tr("No. KPJ"), self.tr("Dilindungi s.d."))
         # One letter in the L/P column: L and P in Indonesian, M and F in English.
         self._sex = {"L": self.tr("L", "laki-laki"), "P": self.tr("P", "perempuan")}
 
@@ -96,12 +96,14 @@ class WorkerTableModel(QAbstractTableModel):
                 return self._sex.get(row.sex, row.sex)
             if column == "kpj_number":
                 return row.kpj_number or ""
+            if column == "coverage_end":   # the last day of the paid months (empty before a payment)
+                return format_date(row.coverage_end) if row.coverage_end is not None else ""
             return getattr(row, column)
-        if role == Qt.ItemDataRole.ToolTipRole and column == "status" and row.coverage_end is not None:
+        if role == Qt.ItemDataRole.ToolTipRole and column in ("status", "coverage_end") and row.coverage_end is not None:
             if row.status == Status.ACTIVE.value:
                 return self.tr("Dilindungi sampai {date}").format(date=format_date(row.coverage_end))
             return self.tr("Perlindungan berakhir {date}").format(date=format_date(row.coverage_end))
-        if role == Qt.ItemDataRole.ForegroundRole and column == "status" and row.status in _ATTENTION:
+        if role == Qt.ItemDataRole.ForegroundRole and column in ("status", "coverage_end") and row.status in _ATTENTION:
             return _ATTENTION[row.status]
         if role == Qt.ItemDataRole.UserRole:
             return row.id

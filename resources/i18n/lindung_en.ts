@@ -117,179 +117,179 @@
 <context>
     <name>AnswerDialog</name>
     <message>
-        <location filename="../../desktop/gui/answer_dialog.py" line="35"/>
+        <location filename="../../desktop/gui/answer_dialog.py" line="37"/>
         <source>Baca jawaban BPJS</source>
         <translation>Read BPJS&apos;s answer</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_dialog.py" line="41"/>
+        <location filename="../../desktop/gui/answer_dialog.py" line="43"/>
         <source>&amp;Pilih berkas jawaban…</source>
         <translation>&amp;Choose the answer file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_dialog.py" line="89"/>
+        <location filename="../../desktop/gui/answer_dialog.py" line="91"/>
         <source>Aktif</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_dialog.py" line="89"/>
+        <location filename="../../desktop/gui/answer_dialog.py" line="91"/>
         <source>Ditolak</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_dialog.py" line="87"/>
         <location filename="../../desktop/gui/answer_dialog.py" line="89"/>
+        <location filename="../../desktop/gui/answer_dialog.py" line="91"/>
         <source>Tidak berubah</source>
         <translation>Unchanged</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_dialog.py" line="87"/>
-        <location filename="../../desktop/gui/answer_dialog.py" line="90"/>
+        <location filename="../../desktop/gui/answer_dialog.py" line="89"/>
+        <location filename="../../desktop/gui/answer_dialog.py" line="92"/>
         <source>Masih diproses BPJS</source>
         <translation>Still in process at BPJS</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_dialog.py" line="90"/>
+        <location filename="../../desktop/gui/answer_dialog.py" line="92"/>
         <source>Tidak diterapkan</source>
         <translation>Not applied</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_dialog.py" line="73"/>
+        <location filename="../../desktop/gui/answer_dialog.py" line="75"/>
         <source>Baris yang tidak diterapkan dan alasannya:</source>
         <translation>Rows not applied, and why:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_dialog.py" line="36"/>
+        <location filename="../../desktop/gui/answer_dialog.py" line="38"/>
         <source>Pilih berkas yang dikirim BPJS (.xlsx, .xls, .ods atau .csv). Lindung membacanya dulu tanpa mengubah apa pun: periksa lembar, kolom dan tanggal yang terbaca, lalu pilih &quot;Terapkan&quot;. Baris dengan nomor KPJ 11 digit dan tanggal kepesertaan (TMT) membuat peserta itu Aktif sejak tanggal tersebut; baris dengan alasan tanpa KPJ membuatnya Ditolak BPJS; baris yang masih diproses (PROSES, PENDING, menunggu) tidak mengubah apa-apa. Berkas yang sama dibaca dua kali tidak mengubah apa-apa.</source>
         <translation>Choose the file BPJS sent (.xlsx, .xls, .ods or .csv). Lindung reads it first without changing anything: check the sheets, columns and dates it read, then choose &quot;Apply this answer&quot;. A row with an 11-digit KPJ number and a membership date (TMT) makes that worker Active from that date; a row with a reason and no KPJ makes them Refused by BPJS; a row still in process (PROSES, PENDING, menunggu) changes nothing. Reading the same file twice changes nothing.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_dialog.py" line="74"/>
+        <location filename="../../desktop/gui/answer_dialog.py" line="76"/>
         <source>Baris di berkas</source>
         <translation>Row in the file</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_dialog.py" line="74"/>
+        <location filename="../../desktop/gui/answer_dialog.py" line="76"/>
         <source>Lembar</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_dialog.py" line="74"/>
+        <location filename="../../desktop/gui/answer_dialog.py" line="76"/>
         <source>Isi di berkas</source>
         <translation>Value in the file</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_dialog.py" line="75"/>
+        <location filename="../../desktop/gui/answer_dialog.py" line="77"/>
         <source>Alasan</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_dialog.py" line="79"/>
+        <location filename="../../desktop/gui/answer_dialog.py" line="81"/>
         <source>&amp;Terapkan jawaban ini</source>
         <translation>&amp;Apply this answer</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_dialog.py" line="86"/>
+        <location filename="../../desktop/gui/answer_dialog.py" line="88"/>
         <source>Akan aktif</source>
         <translation>Will be active</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_dialog.py" line="86"/>
+        <location filename="../../desktop/gui/answer_dialog.py" line="88"/>
         <source>Akan ditolak</source>
         <translation>Will be refused</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_dialog.py" line="88"/>
+        <location filename="../../desktop/gui/answer_dialog.py" line="90"/>
         <source>Tidak akan diterapkan</source>
         <translation>Will not be applied</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_dialog.py" line="100"/>
+        <location filename="../../desktop/gui/answer_dialog.py" line="102"/>
         <source>Pilih berkas jawaban BPJS</source>
         <translation>Choose BPJS&apos;s answer file</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_dialog.py" line="124"/>
+        <location filename="../../desktop/gui/answer_dialog.py" line="125"/>
         <source>Pratinjau — belum ada yang diubah.</source>
         <translation>Preview — nothing changed yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_dialog.py" line="127"/>
+        <location filename="../../desktop/gui/answer_dialog.py" line="128"/>
         <source>Periksa yang terbaca di atas. Bila benar, pilih &quot;Terapkan jawaban ini&quot;: {activated} peserta menjadi aktif, {refused} ditolak BPJS.</source>
         <translation>Check what was read above. If it is right, choose &quot;Apply this answer&quot;: {activated} workers become active, {refused} refused by BPJS.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_dialog.py" line="132"/>
+        <location filename="../../desktop/gui/answer_dialog.py" line="133"/>
         <source>Berkas ini tidak mengubah apa pun: tidak ada yang perlu diterapkan.</source>
         <translation>This file changes nothing: there is nothing to apply.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_dialog.py" line="141"/>
+        <location filename="../../desktop/gui/answer_dialog.py" line="142"/>
         <source>Diterapkan.</source>
         <translation>Applied.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_dialog.py" line="142"/>
+        <location filename="../../desktop/gui/answer_dialog.py" line="143"/>
         <source>{name} dibaca: {activated} peserta aktif, {refused} ditolak BPJS, {unchanged} tidak berubah.</source>
         <translation>{name} read: {activated} workers active, {refused} refused by BPJS, {unchanged} unchanged.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_dialog.py" line="145"/>
+        <location filename="../../desktop/gui/answer_dialog.py" line="146"/>
         <source>{count} masih diproses BPJS: tidak ada yang diubah; terapkan jawaban berikutnya bila sudah ada.</source>
         <translation>{count} still in process at BPJS: nothing was changed; apply BPJS&apos;s next answer when it comes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_dialog.py" line="148"/>
+        <location filename="../../desktop/gui/answer_dialog.py" line="149"/>
         <source>{count} baris tidak diterapkan: lihat alasannya di tabel.</source>
         <translation>{count} rows not applied: see why in the table.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_dialog.py" line="175"/>
+        <location filename="../../desktop/gui/answer_dialog.py" line="176"/>
         <source>Lembar dibaca: {sheets}</source>
         <translation>Sheets read: {sheets}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_dialog.py" line="177"/>
+        <location filename="../../desktop/gui/answer_dialog.py" line="178"/>
         <source>tidak dipakai</source>
         <translation>not used</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_dialog.py" line="178"/>
+        <location filename="../../desktop/gui/answer_dialog.py" line="179"/>
         <source>Kolom: {columns}</source>
         <translation>Columns: {columns}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_dialog.py" line="181"/>
+        <location filename="../../desktop/gui/answer_dialog.py" line="182"/>
         <source>hari/bulan/tahun</source>
         <translation>day/month/year</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_dialog.py" line="181"/>
+        <location filename="../../desktop/gui/answer_dialog.py" line="182"/>
         <source>bulan/hari/tahun</source>
         <translation>month/day/year</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_dialog.py" line="182"/>
+        <location filename="../../desktop/gui/answer_dialog.py" line="183"/>
         <source>terbukti dari isinya</source>
         <translation>proven by the contents</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_dialog.py" line="183"/>
+        <location filename="../../desktop/gui/answer_dialog.py" line="184"/>
         <source>urutan Indonesia; tidak ada tanggal yang menentukan</source>
         <translation>the Indonesian order; no date decides it</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_dialog.py" line="184"/>
+        <location filename="../../desktop/gui/answer_dialog.py" line="185"/>
         <source>bercampur: tanggal yang bisa dibaca dua cara tidak diterapkan</source>
         <translation>mixed: dates that can be read both ways are not applied</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_dialog.py" line="185"/>
+        <location filename="../../desktop/gui/answer_dialog.py" line="186"/>
         <source>hanya urutan ini yang membuat semua tanggal masuk akal</source>
         <translation>only this order makes every date plausible</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_dialog.py" line="187"/>
+        <location filename="../../desktop/gui/answer_dialog.py" line="188"/>
         <source>Tanggal dibaca sebagai {order} ({basis}): {sample}</source>
         <translation>Dates read as {order} ({basis}): {sample}</translation>
     </message>
@@ -297,82 +297,82 @@
 <context>
     <name>AnswerHistoryDialog</name>
     <message>
-        <location filename="../../desktop/gui/answer_history_dialog.py" line="28"/>
+        <location filename="../../desktop/gui/answer_history_dialog.py" line="29"/>
         <source>Riwayat jawaban BPJS</source>
         <translation>BPJS answer history</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_history_dialog.py" line="29"/>
+        <location filename="../../desktop/gui/answer_history_dialog.py" line="30"/>
         <source>Jawaban BPJS yang sudah diterapkan, terbaru di atas. Bila sebuah berkas salah diterapkan (berkas batch lain, tanggal salah dibaca), pilih berkas itu lalu &quot;Urungkan&quot;: peserta yang diaktifkan atau ditolak olehnya kembali seperti sebelumnya (Diajukan ke BPJS), lalu terapkan berkas yang benar. Riwayat peserta tetap mencatat semuanya; pengurungan dicatat di audit dan ikut tersinkron.</source>
         <translation>BPJS answers already applied, newest first. If a file was applied by mistake (another batch&apos;s file, a misread date), select that file and choose &quot;Undo&quot;: the workers it activated or refused go back to how they were (Submitted to BPJS); then apply the right file. The membership history still records everything; the undo is recorded in the audit log and synced too.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_history_dialog.py" line="33"/>
+        <location filename="../../desktop/gui/answer_history_dialog.py" line="34"/>
         <source>Dibaca</source>
         <translation>Read</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_history_dialog.py" line="33"/>
+        <location filename="../../desktop/gui/answer_history_dialog.py" line="34"/>
         <source>Oleh</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_history_dialog.py" line="33"/>
+        <location filename="../../desktop/gui/answer_history_dialog.py" line="34"/>
         <source>Berkas</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_history_dialog.py" line="33"/>
+        <location filename="../../desktop/gui/answer_history_dialog.py" line="34"/>
         <source>Aktif</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_history_dialog.py" line="34"/>
+        <location filename="../../desktop/gui/answer_history_dialog.py" line="35"/>
         <source>Ditolak</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_history_dialog.py" line="34"/>
+        <location filename="../../desktop/gui/answer_history_dialog.py" line="35"/>
         <source>Keadaan</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_history_dialog.py" line="34"/>
+        <location filename="../../desktop/gui/answer_history_dialog.py" line="35"/>
         <source>Kode</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_history_dialog.py" line="39"/>
+        <location filename="../../desktop/gui/answer_history_dialog.py" line="40"/>
         <source>mis. tanggal salah dibaca, berkas batch lain (boleh kosong)</source>
         <translation>e.g. a misread date, another batch&apos;s file (may be empty)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_history_dialog.py" line="41"/>
+        <location filename="../../desktop/gui/answer_history_dialog.py" line="42"/>
         <source>&amp;Alasan mengurungkan</source>
         <translation>&amp;Reason for undoing</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_history_dialog.py" line="43"/>
+        <location filename="../../desktop/gui/answer_history_dialog.py" line="44"/>
         <source>&amp;Urungkan jawaban ini…</source>
         <translation>&amp;Undo this answer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_history_dialog.py" line="61"/>
+        <location filename="../../desktop/gui/answer_history_dialog.py" line="62"/>
         <source>Belum ada jawaban BPJS yang diterapkan pada data di laptop ini.</source>
         <translation>No BPJS answer has been applied to the data on this laptop yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_history_dialog.py" line="64"/>
+        <location filename="../../desktop/gui/answer_history_dialog.py" line="65"/>
         <source>diurungkan {when} oleh {by}</source>
         <translation>undone {when} by {by}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_history_dialog.py" line="67"/>
+        <location filename="../../desktop/gui/answer_history_dialog.py" line="68"/>
         <source>berlaku</source>
         <translation>in force</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_history_dialog.py" line="103"/>
+        <location filename="../../desktop/gui/answer_history_dialog.py" line="104"/>
         <source>Urungkan jawaban {file} yang dibaca {when}?
 
 {count} peserta kembali &quot;Diajukan ke BPJS&quot; (menunggu jawaban BPJS): nomor KPJ, tanggal kepesertaan atau penolakan dari berkas ini tidak berlaku lagi.</source>
@@ -381,52 +381,52 @@
 {count} workers go back to &quot;Submitted to BPJS&quot; (awaiting BPJS&apos;s answer): the KPJ numbers, membership dates or refusals from this file no longer hold.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_history_dialog.py" line="108"/>
+        <location filename="../../desktop/gui/answer_history_dialog.py" line="109"/>
         <source>{list} mengikuti jawaban BPJS lain.</source>
         <translation>{list} follow another BPJS answer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_history_dialog.py" line="109"/>
+        <location filename="../../desktop/gui/answer_history_dialog.py" line="110"/>
         <source>{count} peserta {status}</source>
         <translation>{count} workers with status {status}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_history_dialog.py" line="112"/>
+        <location filename="../../desktop/gui/answer_history_dialog.py" line="113"/>
         <source>{count} peserta sudah dibayar BAZNAS: bulan yang dibayar menunggu sampai mereka aktif lagi.</source>
         <translation>{count} workers are already paid for by BAZNAS: the months paid wait until they are active again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_history_dialog.py" line="115"/>
+        <location filename="../../desktop/gui/answer_history_dialog.py" line="116"/>
         <source>{count} peserta tidak diubah: {reason}</source>
         <translation>{count} workers not changed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_history_dialog.py" line="117"/>
+        <location filename="../../desktop/gui/answer_history_dialog.py" line="118"/>
         <source>Urungkan jawaban BPJS?</source>
         <translation>Undo the BPJS answer?</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_history_dialog.py" line="118"/>
+        <location filename="../../desktop/gui/answer_history_dialog.py" line="119"/>
         <source>Urungkan</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_history_dialog.py" line="119"/>
+        <location filename="../../desktop/gui/answer_history_dialog.py" line="120"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_history_dialog.py" line="134"/>
+        <location filename="../../desktop/gui/answer_history_dialog.py" line="135"/>
         <source>Jawaban {file} diurungkan: {count} peserta kembali &quot;Diajukan ke BPJS&quot;. Terapkan berkas yang benar dengan &quot;Baca jawaban BPJS…&quot;.</source>
         <translation>Answer {file} undone: {count} workers are back to &quot;Submitted to BPJS&quot;. Apply the right file with &quot;Read BPJS&apos;s answer…&quot;.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_history_dialog.py" line="138"/>
+        <location filename="../../desktop/gui/answer_history_dialog.py" line="139"/>
         <source>{count} peserta tidak diubah (sudah diajukan lagi atau dihapus).</source>
         <translation>{count} workers not changed (already submitted again or deleted).</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/answer_history_dialog.py" line="141"/>
+        <location filename="../../desktop/gui/answer_history_dialog.py" line="142"/>
         <source>{count} nomor KPJ dilepas: bila laptop ini tersinkron dengan hub, sinkronkan dulu sebelum menerapkan berkas yang benar.</source>
         <translation>{count} KPJ numbers released: if this laptop syncs with a hub, sync first before applying the right file.</translation>
     </message>
@@ -434,44 +434,44 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/gui/app.py" line="168"/>
+        <location filename="../../desktop/gui/app.py" line="169"/>
         <source>Ganti kata sandi</source>
         <translation>Change password</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/app.py" line="168"/>
+        <location filename="../../desktop/gui/app.py" line="169"/>
         <source>Admin telah mengatur ulang kata sandi {name}. Buat kata sandi Anda sendiri sekarang; hanya Anda yang mengetahuinya.</source>
         <translation>An admin reset {name}&apos;s password. Choose your own password now; only you will know it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/app.py" line="171"/>
+        <location filename="../../desktop/gui/app.py" line="172"/>
         <source>Simpan dan masuk</source>
         <translation>Save and sign in</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/app.py" line="172"/>
+        <location filename="../../desktop/gui/app.py" line="173"/>
         <source>Keluar</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/app.py" line="229"/>
+        <location filename="../../desktop/gui/app.py" line="230"/>
         <source>Cadangan tidak dipulihkan: {reason}</source>
         <translation>The backup was not restored: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/app.py" line="231"/>
+        <location filename="../../desktop/gui/app.py" line="232"/>
         <source>Pulihkan dari cadangan</source>
         <translation>Restore from a backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/app.py" line="242"/>
+        <location filename="../../desktop/gui/app.py" line="243"/>
         <source>Basis data {path} tidak dapat dibuka.
 {reason}</source>
         <translation>The database {path} cannot be opened.
 {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/app.py" line="245"/>
+        <location filename="../../desktop/gui/app.py" line="246"/>
         <source>Basis data tidak dapat dibuka</source>
         <translation>The database cannot be opened</translation>
     </message>
@@ -479,368 +479,368 @@
 <context>
     <name>Audit</name>
     <message>
-        <location filename="../../desktop/services/audit.py" line="32"/>
+        <location filename="../../desktop/services/audit.py" line="31"/>
         <source>tambah</source>
         <translation>create</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="32"/>
+        <location filename="../../desktop/services/audit.py" line="31"/>
         <source>ubah</source>
         <translation>edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="33"/>
+        <location filename="../../desktop/services/audit.py" line="32"/>
         <source>hapus</source>
         <translation>delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="33"/>
+        <location filename="../../desktop/services/audit.py" line="32"/>
         <source>cetak</source>
         <translation>print</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="34"/>
+        <location filename="../../desktop/services/audit.py" line="33"/>
         <source>ekspor</source>
         <translation>export</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="34"/>
+        <location filename="../../desktop/services/audit.py" line="33"/>
         <source>impor</source>
         <translation>import</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="35"/>
+        <location filename="../../desktop/services/audit.py" line="34"/>
         <source>sinkron</source>
         <translation>sync</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="35"/>
+        <location filename="../../desktop/services/audit.py" line="34"/>
         <source>tinjau</source>
         <translation>review</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="36"/>
+        <location filename="../../desktop/services/audit.py" line="35"/>
         <source>cadangkan</source>
         <translation>backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="36"/>
+        <location filename="../../desktop/services/audit.py" line="35"/>
         <source>pulihkan</source>
         <translation>restore</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="37"/>
+        <location filename="../../desktop/services/audit.py" line="36"/>
         <source>gagal masuk</source>
         <translation>failed sign-in</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="38"/>
+        <location filename="../../desktop/services/audit.py" line="37"/>
         <source>ajukan ke BPJS</source>
         <translation>submit to BPJS</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="38"/>
+        <location filename="../../desktop/services/audit.py" line="37"/>
         <source>jawaban BPJS</source>
         <translation>BPJS answer</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="39"/>
+        <location filename="../../desktop/services/audit.py" line="38"/>
         <source>pembayaran BAZNAS</source>
         <translation>BAZNAS payment</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="40"/>
+        <location filename="../../desktop/services/audit.py" line="39"/>
         <source>urungkan jawaban BPJS</source>
         <translation>undo BPJS answer</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="41"/>
+        <location filename="../../desktop/services/audit.py" line="40"/>
         <source>rekonsiliasi tagihan BPJS</source>
         <translation>BPJS bill reconciliation</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="42"/>
+        <location filename="../../desktop/services/audit.py" line="41"/>
         <source>pengembalian kredit BAZNAS</source>
         <translation>BAZNAS credit refund</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="43"/>
+        <location filename="../../desktop/services/audit.py" line="42"/>
         <source>atur ulang kata sandi</source>
         <translation>password reset</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="44"/>
+        <location filename="../../desktop/services/audit.py" line="43"/>
         <source>ganti kata sandi</source>
         <translation>password change</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="45"/>
+        <location filename="../../desktop/services/audit.py" line="44"/>
         <source>kode pemulihan baru</source>
         <translation>new recovery code</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="160"/>
+        <location filename="../../desktop/services/audit.py" line="146"/>
         <source>wajib diganti saat masuk</source>
         <translation>must be changed at sign-in</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="160"/>
+        <location filename="../../desktop/services/audit.py" line="146"/>
         <source>melalui</source>
         <translation>through</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="161"/>
+        <location filename="../../desktop/services/audit.py" line="147"/>
         <source>alasan</source>
         <translation>reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="161"/>
+        <location filename="../../desktop/services/audit.py" line="147"/>
         <source>no. registrasi</source>
         <translation>registration no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="162"/>
+        <location filename="../../desktop/services/audit.py" line="148"/>
         <source>berkas</source>
         <translation>file</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="162"/>
+        <location filename="../../desktop/services/audit.py" line="148"/>
         <source>tata letak</source>
         <translation>layout</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="163"/>
+        <location filename="../../desktop/services/audit.py" line="149"/>
         <source>sekolah</source>
         <translation>school</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="163"/>
+        <location filename="../../desktop/services/audit.py" line="149"/>
         <source>baris</source>
         <translation>rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="164"/>
+        <location filename="../../desktop/services/audit.py" line="150"/>
         <source>jenis</source>
         <translation>kind</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="164"/>
+        <location filename="../../desktop/services/audit.py" line="150"/>
         <source>data</source>
         <translation>records</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="165"/>
+        <location filename="../../desktop/services/audit.py" line="151"/>
         <source>dikirim</source>
         <translation>pushed</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="165"/>
+        <location filename="../../desktop/services/audit.py" line="151"/>
         <source>diambil</source>
         <translation>pulled</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="166"/>
-        <location filename="../../desktop/services/audit.py" line="171"/>
+        <location filename="../../desktop/services/audit.py" line="152"/>
+        <location filename="../../desktop/services/audit.py" line="157"/>
         <source>konflik</source>
         <translation>conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="166"/>
+        <location filename="../../desktop/services/audit.py" line="152"/>
         <source>data ganda</source>
         <translation>duplicates</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="167"/>
+        <location filename="../../desktop/services/audit.py" line="153"/>
         <source>ditolak</source>
         <translation>rejected</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="167"/>
+        <location filename="../../desktop/services/audit.py" line="153"/>
         <source>dibatalkan</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="168"/>
+        <location filename="../../desktop/services/audit.py" line="154"/>
         <source>peran</source>
         <translation>role</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="168"/>
+        <location filename="../../desktop/services/audit.py" line="154"/>
         <source>peserta</source>
         <translation>workers</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="169"/>
+        <location filename="../../desktop/services/audit.py" line="155"/>
         <source>ukuran (byte)</source>
         <translation>size (bytes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="169"/>
+        <location filename="../../desktop/services/audit.py" line="155"/>
         <source>bulan</source>
         <translation>months</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="170"/>
+        <location filename="../../desktop/services/audit.py" line="156"/>
         <source>keputusan</source>
         <translation>decision</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="170"/>
+        <location filename="../../desktop/services/audit.py" line="156"/>
         <source>dihapus</source>
         <translation>removed</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="171"/>
+        <location filename="../../desktop/services/audit.py" line="157"/>
         <source>pasangannya</source>
         <translation>other record</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="172"/>
+        <location filename="../../desktop/services/audit.py" line="158"/>
         <source>pasangan</source>
         <translation>pair</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="172"/>
+        <location filename="../../desktop/services/audit.py" line="158"/>
         <source>sumber</source>
         <translation>source</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="173"/>
+        <location filename="../../desktop/services/audit.py" line="159"/>
         <source>alasan cetak ulang</source>
         <translation>reprint reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="173"/>
+        <location filename="../../desktop/services/audit.py" line="159"/>
         <source>otomatis</source>
         <translation>automatic</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="174"/>
+        <location filename="../../desktop/services/audit.py" line="160"/>
         <source>kunci otomatis (menit)</source>
         <translation>auto-lock (minutes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="175"/>
+        <location filename="../../desktop/services/audit.py" line="161"/>
         <source>waktu percobaan</source>
         <translation>attempted at</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="176"/>
+        <location filename="../../desktop/services/audit.py" line="162"/>
         <source>salah berturut-turut</source>
         <translation>wrong in a row</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="177"/>
+        <location filename="../../desktop/services/audit.py" line="163"/>
         <source>dikunci (menit)</source>
         <translation>locked (minutes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="178"/>
+        <location filename="../../desktop/services/audit.py" line="164"/>
         <source>umur minimal</source>
         <translation>minimum age</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="178"/>
+        <location filename="../../desktop/services/audit.py" line="164"/>
         <source>umur maksimal</source>
         <translation>maximum age</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="179"/>
+        <location filename="../../desktop/services/audit.py" line="165"/>
         <source>lama perlindungan (bulan)</source>
         <translation>coverage (months)</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="180"/>
+        <location filename="../../desktop/services/audit.py" line="166"/>
         <source>batas penghasilan wajar</source>
         <translation>plausible income limit</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="181"/>
+        <location filename="../../desktop/services/audit.py" line="167"/>
         <source>upah yang dilaporkan untuk JKK</source>
         <translation>wage reported for JKK</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="182"/>
+        <location filename="../../desktop/services/audit.py" line="168"/>
         <source>sumber dana</source>
         <translation>fund</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="183"/>
+        <location filename="../../desktop/services/audit.py" line="169"/>
         <source>nama</source>
         <translation>name</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="183"/>
+        <location filename="../../desktop/services/audit.py" line="169"/>
         <source>jenjang</source>
         <translation>level</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="184"/>
+        <location filename="../../desktop/services/audit.py" line="170"/>
         <source>kabupaten/kota</source>
         <translation>regency/city</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="185"/>
+        <location filename="../../desktop/services/audit.py" line="171"/>
         <source>koordinator</source>
         <translation>coordinator</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="186"/>
+        <location filename="../../desktop/services/audit.py" line="172"/>
         <source>sinkron otomatis (menit)</source>
         <translation>automatic sync (minutes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="187"/>
+        <location filename="../../desktop/services/audit.py" line="173"/>
         <source>kode jawaban</source>
         <translation>answer code</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="188"/>
+        <location filename="../../desktop/services/audit.py" line="174"/>
         <source>kembali diajukan</source>
         <translation>back to submitted</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="189"/>
+        <location filename="../../desktop/services/audit.py" line="175"/>
         <source>pembayaran menunggu aktivasi</source>
         <translation>payments awaiting activation</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="190"/>
+        <location filename="../../desktop/services/audit.py" line="176"/>
         <source>tidak diubah</source>
         <translation>unchanged</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="191"/>
+        <location filename="../../desktop/services/audit.py" line="177"/>
         <source>ditagih (Rp)</source>
         <translation>charged (Rp)</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="191"/>
+        <location filename="../../desktop/services/audit.py" line="177"/>
         <source>diharapkan (Rp)</source>
         <translation>expected (Rp)</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="192"/>
+        <location filename="../../desktop/services/audit.py" line="178"/>
         <source>selisih (Rp)</source>
         <translation>difference (Rp)</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="193"/>
+        <location filename="../../desktop/services/audit.py" line="179"/>
         <source>ditagih tidak diharapkan</source>
         <translation>charged, not expected</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="194"/>
+        <location filename="../../desktop/services/audit.py" line="180"/>
         <source>diharapkan tidak ditagih</source>
         <translation>expected, not charged</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="195"/>
+        <location filename="../../desktop/services/audit.py" line="181"/>
         <source>selisih harga</source>
         <translation>price differences</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="195"/>
+        <location filename="../../desktop/services/audit.py" line="181"/>
         <source>tidak terbaca</source>
         <translation>unreadable</translation>
     </message>
@@ -848,68 +848,163 @@
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../desktop/gui/audit_dialog.py" line="32"/>
+        <location filename="../../desktop/gui/audit_dialog.py" line="33"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/audit_dialog.py" line="32"/>
+        <location filename="../../desktop/gui/audit_dialog.py" line="33"/>
         <source>Pengguna</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/audit_dialog.py" line="33"/>
+        <location filename="../../desktop/gui/audit_dialog.py" line="34"/>
         <source>Tindakan</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/audit_dialog.py" line="33"/>
+        <location filename="../../desktop/gui/audit_dialog.py" line="34"/>
         <source>Tentang</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/audit_dialog.py" line="34"/>
+        <location filename="../../desktop/gui/audit_dialog.py" line="35"/>
         <source>Rincian</source>
         <translation>Details</translation>
     </message>
     <message>
+        <location filename="../../desktop/gui/audit_dialog.py" line="46"/>
+        <source>diaktifkan</source>
+        <translation>activated</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/audit_dialog.py" line="46"/>
+        <source>ditolak</source>
+        <translation>refused</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/audit_dialog.py" line="47"/>
+        <source>tidak berubah</source>
+        <translation>unchanged</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/audit_dialog.py" line="48"/>
+        <source>tidak dikenali</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/audit_dialog.py" line="49"/>
+        <source>kewajiban (Rp)</source>
+        <translation>owed (Rp)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/audit_dialog.py" line="49"/>
+        <source>dibayar (Rp)</source>
+        <translation>paid (Rp)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/audit_dialog.py" line="50"/>
+        <source>jumlah (Rp)</source>
+        <translation>amount (Rp)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/audit_dialog.py" line="50"/>
+        <source>total (Rp)</source>
+        <translation>total (Rp)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/audit_dialog.py" line="51"/>
+        <source>referensi</source>
+        <translation>reference</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/audit_dialog.py" line="52"/>
+        <source>perpanjangan</source>
+        <translation>renewal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/audit_dialog.py" line="53"/>
+        <source>kredit dipakai (Rp)</source>
+        <translation>credit used (Rp)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/audit_dialog.py" line="54"/>
+        <source>kredit dari (pembayaran)</source>
+        <translation>credit from (payments)</translation>
+    </message>
+    <message>
         <location filename="../../desktop/gui/audit_dialog.py" line="55"/>
+        <source>kolom</source>
+        <translation>columns</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/audit_dialog.py" line="55"/>
+        <source>diatur ulang</source>
+        <translation>reset</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/audit_dialog.py" line="56"/>
+        <source>dokumen</source>
+        <translation>document</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/audit_dialog.py" line="56"/>
+        <source>periode</source>
+        <translation>period</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/audit_dialog.py" line="57"/>
+        <source>dari</source>
+        <translation>from</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/audit_dialog.py" line="57"/>
+        <source>sampai</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/audit_dialog.py" line="58"/>
+        <source>menggantikan</source>
+        <translation>replaces</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/audit_dialog.py" line="89"/>
         <source>Catatan audit</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/audit_dialog.py" line="58"/>
+        <location filename="../../desktop/gui/audit_dialog.py" line="92"/>
         <source>Memeriksa rantai hash…</source>
         <translation>Checking the hash chain…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/audit_dialog.py" line="62"/>
+        <location filename="../../desktop/gui/audit_dialog.py" line="96"/>
         <source>Tindakan:</source>
         <translation>Action:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/audit_dialog.py" line="63"/>
-        <location filename="../../desktop/gui/audit_dialog.py" line="64"/>
+        <location filename="../../desktop/gui/audit_dialog.py" line="97"/>
+        <location filename="../../desktop/gui/audit_dialog.py" line="98"/>
         <source>Semua</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/audit_dialog.py" line="82"/>
+        <location filename="../../desktop/gui/audit_dialog.py" line="116"/>
         <source>Isi data pribadi tidak dicatat di sini: perubahan nama, NIK, alamat dan telepon hanya disebut sebagai (diubah). Catatan ikut dikirim ke hub saat sinkronisasi.</source>
         <translation>Personal values are not recorded here: changes to name, NIK, address and phone are only named as (diubah). The log is sent to the hub when syncing.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/audit_dialog.py" line="88"/>
+        <location filename="../../desktop/gui/audit_dialog.py" line="122"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/audit_dialog.py" line="102"/>
+        <location filename="../../desktop/gui/audit_dialog.py" line="136"/>
         <source>Rantai hash utuh: {count} catatan, tidak ada yang diubah atau dihapus.</source>
         <translation>Hash chain intact: {count} entries, none changed or removed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/audit_dialog.py" line="106"/>
+        <location filename="../../desktop/gui/audit_dialog.py" line="140"/>
         <source>PERINGATAN: catatan #{id} telah diubah, dihapus atau dipindah sesudah ditulis. Laporkan ke admin cabang.</source>
         <translation>WARNING: entry #{id} was changed, removed or moved after it was written. Report it to the branch admin.</translation>
     </message>
@@ -917,63 +1012,63 @@
 <context>
     <name>BaznasReportDialog</name>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="657"/>
+        <location filename="../../desktop/gui/membership_window.py" line="640"/>
         <source>Laporan penyaluran BAZNAS</source>
         <translation>BAZNAS distribution report</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="658"/>
+        <location filename="../../desktop/gui/membership_window.py" line="641"/>
         <source>Untuk catatan penyaluran zakat BAZNAS: per mustahik, iuran yang dibayarkan untuknya (menurut pembayaran yang dicatat pada rentang tanggal ini), dengan asnafnya. Disimpan sebagai Excel. Laporan satu periode terbit sekali dengan nomornya (LP-…) dan ditulis ulang dengan angka yang sama; bila angkanya berubah sesudahnya, terbitkan laporan pengganti.</source>
         <translation>For BAZNAS&apos;s zakat distribution records: per mustahik, the contributions paid for them (by the payments recorded in this date range), with their asnaf. Saved as Excel. A period&apos;s record is issued once with its number (LP-…) and written again with the same figures; if its figures change afterwards, issue a replacement record.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="669"/>
+        <location filename="../../desktop/gui/membership_window.py" line="652"/>
         <source>&amp;Dari tanggal</source>
         <translation>&amp;From</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="670"/>
+        <location filename="../../desktop/gui/membership_window.py" line="653"/>
         <source>&amp;Sampai tanggal</source>
         <translation>&amp;To</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="671"/>
+        <location filename="../../desktop/gui/membership_window.py" line="654"/>
         <source>Terbitkan laporan &amp;pengganti bila angkanya berubah sejak terbit</source>
         <translation>Issue a &amp;replacement record if its figures changed since it was issued</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="676"/>
+        <location filename="../../desktop/gui/membership_window.py" line="659"/>
         <source>&amp;Simpan laporan…</source>
         <translation>&amp;Save report…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="692"/>
-        <location filename="../../desktop/gui/membership_window.py" line="702"/>
+        <location filename="../../desktop/gui/membership_window.py" line="675"/>
+        <location filename="../../desktop/gui/membership_window.py" line="685"/>
         <source>Tanggal akhir sebelum tanggal awal.</source>
         <translation>The end date is before the start date.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="694"/>
+        <location filename="../../desktop/gui/membership_window.py" line="677"/>
         <source>Simpan laporan penyaluran BAZNAS</source>
         <translation>Save the BAZNAS distribution report</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="709"/>
+        <location filename="../../desktop/gui/membership_window.py" line="692"/>
         <source>Laporan penyaluran BAZNAS {number}: {count} mustahik, {total}, disimpan ke {path}.</source>
         <translation>BAZNAS distribution record {number}: {count} mustahik, {total}, saved to {path}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="712"/>
+        <location filename="../../desktop/gui/membership_window.py" line="695"/>
         <source>Menggantikan {number}.</source>
         <translation>Replaces {number}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="714"/>
+        <location filename="../../desktop/gui/membership_window.py" line="697"/>
         <source>Terbit {date}; ditulis ulang dengan angka yang sama.</source>
         <translation>Issued {date}; written again with the same figures.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="717"/>
+        <location filename="../../desktop/gui/membership_window.py" line="700"/>
         <source>Angka periode ini berubah sejak {number} terbit: centang &quot;Terbitkan laporan pengganti&quot; lalu simpan lagi.</source>
         <translation>The figures of this period changed since {number} was issued: tick &quot;Issue a replacement record&quot; and save again.</translation>
     </message>
@@ -981,114 +1076,402 @@
 <context>
     <name>BillDialog</name>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="728"/>
+        <location filename="../../desktop/gui/membership_window.py" line="712"/>
         <source>Rekonsiliasi tagihan BPJS</source>
         <translation>BPJS bill reconciliation</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="729"/>
+        <location filename="../../desktop/gui/membership_window.py" line="713"/>
         <source>Bandingkan tagihan yang dikirim BPJS dengan bulan kepesertaan yang dibayar BAZNAS: siapa dan bulan apa yang ditagih padahal tidak diharapkan, yang diharapkan tetapi tidak ditagih, dan selisih harga. Rinciannya disimpan sebagai Excel.</source>
         <translation>Compare the bill BPJS sent with the months of membership BAZNAS paid for: who and which months were charged though not expected, expected but not charged, and price differences. The details are saved as Excel.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="734"/>
+        <location filename="../../desktop/gui/membership_window.py" line="718"/>
         <source>Periode tagihan</source>
         <translation>Bill period</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="734"/>
+        <location filename="../../desktop/gui/membership_window.py" line="718"/>
         <source>Baris dibandingkan</source>
         <translation>Rows compared</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="735"/>
+        <location filename="../../desktop/gui/membership_window.py" line="719"/>
         <source>Ditagih BPJS</source>
         <translation>Charged by BPJS</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="735"/>
+        <location filename="../../desktop/gui/membership_window.py" line="719"/>
         <source>Diharapkan (buku dana)</source>
         <translation>Expected (ledger)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="736"/>
+        <location filename="../../desktop/gui/membership_window.py" line="720"/>
         <source>Selisih</source>
         <translation>Difference</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="736"/>
+        <location filename="../../desktop/gui/membership_window.py" line="720"/>
         <source>Ditagih, tidak diharapkan</source>
         <translation>Charged, not expected</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="737"/>
+        <location filename="../../desktop/gui/membership_window.py" line="721"/>
         <source>Diharapkan, tidak ditagih</source>
         <translation>Expected, not charged</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="737"/>
+        <location filename="../../desktop/gui/membership_window.py" line="721"/>
         <source>Selisih harga</source>
         <translation>Price differences</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="738"/>
+        <location filename="../../desktop/gui/membership_window.py" line="722"/>
         <source>Baris tidak terbaca</source>
         <translation>Rows not read</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="744"/>
+        <location filename="../../desktop/gui/membership_window.py" line="728"/>
         <source>&amp;Pilih tagihan BPJS…</source>
         <translation>&amp;Choose BPJS bill…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="755"/>
+        <location filename="../../desktop/gui/membership_window.py" line="739"/>
         <source>Pilih berkas tagihan BPJS</source>
         <translation>Choose the BPJS bill file</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="756"/>
+        <location filename="../../desktop/gui/membership_window.py" line="740"/>
         <source>Tagihan BPJS (*.xlsx *.xls *.ods *.csv)</source>
         <translation>BPJS bill (*.xlsx *.xls *.ods *.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="759"/>
+        <location filename="../../desktop/gui/membership_window.py" line="743"/>
         <source>Simpan rincian rekonsiliasi</source>
         <translation>Save the reconciliation details</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="772"/>
+        <location filename="../../desktop/gui/membership_window.py" line="756"/>
         <source>{count} ({amount})</source>
         <translation>{count} ({amount})</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="776"/>
+        <location filename="../../desktop/gui/membership_window.py" line="760"/>
         <source>{first} s.d. {last}</source>
         <translation>{first} to {last}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="786"/>
+        <location filename="../../desktop/gui/membership_window.py" line="770"/>
         <source>baris {row}: {problem}</source>
         <translation>row {row}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="790"/>
+        <location filename="../../desktop/gui/membership_window.py" line="774"/>
         <source>lebih banyak ditagih</source>
         <translation>charged more</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="790"/>
+        <location filename="../../desktop/gui/membership_window.py" line="774"/>
         <source>lebih sedikit ditagih</source>
         <translation>charged less</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="793"/>
+        <location filename="../../desktop/gui/membership_window.py" line="777"/>
         <source>Sesuai: ditagih sama dengan yang diharapkan.</source>
         <translation>Matches: charged the same as expected.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="794"/>
+        <location filename="../../desktop/gui/membership_window.py" line="778"/>
         <source>Rincian ditulis ke {path}.</source>
         <translation>Details written to {path}.</translation>
+    </message>
+</context>
+<context>
+    <name>Claims</name>
+    <message>
+        <location filename="../../desktop/domain/claims.py" line="85"/>
+        <source>Aturan klaim {rule} baru berlaku sejak {first}; kejadian tanggal {day} tidak dapat dinilai. Tanyakan ke kantor cabang BPJS Ketenagakerjaan.</source>
+        <translation>The claim rule {rule} applies only from {first}; an incident on {day} cannot be judged. Ask the BPJS Ketenagakerjaan branch office.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/claims.py" line="185"/>
+        <source>Meninggal dunia</source>
+        <translation>Death</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/claims.py" line="186"/>
+        <source>Kecelakaan kerja</source>
+        <translation>Work accident</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/claims.py" line="187"/>
+        <source>Penyakit akibat kerja</source>
+        <translation>Work-related illness</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/claims.py" line="210"/>
+        <source>Jenis kejadian harus meninggal, kecelakaan, atau penyakit akibat kerja.</source>
+        <translation>The kind of incident must be death, accident or work-related illness.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/claims.py" line="212"/>
+        <source>Tanggal kejadian {day} belum lewat. Periksa tanggalnya.</source>
+        <translation>The incident date {day} has not come yet. Check the date.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/claims.py" line="215"/>
+        <source>Tanggal kejadian {day} sebelum program BPU berjalan. Periksa tanggalnya.</source>
+        <translation>The incident date {day} is before the BPU programme began. Check the date.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/claims.py" line="218"/>
+        <source>Penyakit dicatat hanya bila akibat kerja (JKK).</source>
+        <translation>An illness is recorded only when work-related (JKK).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/claims.py" line="221"/>
+        <source>Isian ini paling panjang {limit} huruf.</source>
+        <translation>This field takes at most {limit} characters.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/claims.py" line="223"/>
+        <source>Tulis siapa yang melaporkan kejadian ini.</source>
+        <translation>Write who reported this incident.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/claims.py" line="390"/>
+        <source>Pembayaran yang menanggung tanggal kejadian dicatat sesudahnya ({recorded}); BPJS dapat menolaknya.</source>
+        <translation>The payment covering the incident date was recorded afterwards ({recorded}); BPJS may refuse it.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/claims.py" line="396"/>
+        <source>Tertanggung pada {day} (perlindungan {begins} s.d. {ends}).</source>
+        <translation>Covered on {day} (coverage {begins} to {ends}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/claims.py" line="401"/>
+        <source>Kejadian di luar pekerjaan yang tidak menyebabkan kematian tidak ditanggung JKK maupun JKM.</source>
+        <translation>An incident away from work that did not cause death is covered by neither JKK nor JKM.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/claims.py" line="410"/>
+        <source>Tidak tertanggung pada {day}: belum menjadi peserta aktif BPJS Ketenagakerjaan (belum ada KPJ atau iuran).</source>
+        <translation>Not covered on {day}: not yet an active BPJS Ketenagakerjaan member (no KPJ or contribution yet).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/claims.py" line="415"/>
+        <source>Tidak tertanggung pada {day}: perlindungan berakhir {ends} dan belum diperpanjang pada tanggal itu.</source>
+        <translation>Not covered on {day}: coverage ended {ends} and had not been renewed by that date.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/claims.py" line="417"/>
+        <source>Tidak tertanggung pada {day}: perlindungan baru mulai {begins}.</source>
+        <translation>Not covered on {day}: coverage only began {begins}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/claims.py" line="429"/>
+        <source>Meninggal bukan akibat kerja setelah {months} bulan kepesertaan (sejak {begins}): JKM {amount}.</source>
+        <translation>Death not caused by work after {months} months of membership (since {begins}): JKM {amount}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/claims.py" line="433"/>
+        <source>Meninggal bukan akibat kerja dalam {months} bulan pertama kepesertaan (sejak {begins}; penuh mulai {full}): JKM {amount}.</source>
+        <translation>Death not caused by work within the first {months} months of membership (since {begins}; in full from {full}): JKM {amount}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/claims.py" line="438"/>
+        <source>Masa iur {months} bulan: beasiswa untuk paling banyak {children} anak.</source>
+        <translation>{months} months of contributions: a scholarship for up to {children} children.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/claims.py" line="440"/>
+        <source>Masa iur {months} bulan, kurang dari {needed} bulan: tidak ada beasiswa.</source>
+        <translation>{months} months of contributions, fewer than {needed}: no scholarship.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/claims.py" line="454"/>
+        <source>Laporkan kecelakaan ke BPJS Ketenagakerjaan (atau klinik PLKK) paling lambat {hours} jam sejak kejadian: {day}.</source>
+        <translation>Report the accident to BPJS Ketenagakerjaan (or a PLKK clinic) within {hours} hours of it: by {day}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/claims.py" line="457"/>
+        <source>Hak menuntut JKK gugur setelah {years} tahun: ajukan paling lambat {day}.</source>
+        <translation>The right to claim JKK lapses after {years} years: claim by {day}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/claims.py" line="466"/>
+        <source>Meninggal akibat kecelakaan kerja: JKK membayar {multiple} × penghasilan yang dilaporkan ({multiple} × {income} = {known}) ditambah biaya pemakaman dan santunan berkala; jumlahnya dinilai BPJS.</source>
+        <translation>Death from a work accident: JKK pays {multiple} × the declared income ({multiple} × {income} = {known}) plus funeral costs and periodic benefits; BPJS assesses the amount.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/claims.py" line="472"/>
+        <source>Kecelakaan atau penyakit akibat kerja: JKK menanggung perawatan sesuai kebutuhan medis dan santunan selama tidak mampu bekerja; jumlahnya dinilai BPJS.</source>
+        <translation>Work accident or illness: JKK pays treatment as medically needed and benefits while unable to work; BPJS assesses the amount.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/claims.py" line="500"/>
+        <source>Perlindungan berakhir {ends}. Bila diperpanjang sesudah jeda, {months} bulan pertama dihitung ulang: kematian di masa itu hanya mendapat santunan terbatas.</source>
+        <translation>Coverage ended {ends}. If renewed after a gap, the first {months} months are counted again: a death in that time receives only a limited benefit.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/claims.py" line="504"/>
+        <source>Masa iur baru {months} dari {needed} bulan untuk beasiswa; bulan tanpa perlindungan tidak dihitung.</source>
+        <translation>Only {months} of the {needed} months of contributions for a scholarship; months without coverage do not count.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/claims.py" line="509"/>
+        <source>Perlindungan berakhir {ends}. Perpanjang sebelum tanggal itu: jeda membuat {months} bulan pertama dihitung ulang.</source>
+        <translation>Coverage ends {ends}. Renew before that date: a gap makes the first {months} months count again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/claims.py" line="513"/>
+        <source>Masa iur baru {months} dari {needed} bulan untuk beasiswa: jeda menundanya.</source>
+        <translation>Only {months} of the {needed} months of contributions for a scholarship: a gap delays it.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/claims.py" line="519"/>
+        <source>Ada jeda perlindungan: kepesertaan dihitung ulang sejak {begins}, santunan kematian penuh baru mulai {full}.</source>
+        <translation>There was a coverage gap: membership counts again from {begins}, the full death benefit only from {full}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/claims.py" line="523"/>
+        <source>Ada jeda perlindungan: masa iur {months} bulan, belum {needed} bulan untuk beasiswa walau sudah terdaftar sejak {first}.</source>
+        <translation>There was a coverage gap: {months} months of contributions, not yet {needed} for a scholarship though enrolled since {first}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/claims.py" line="538"/>
+        <source>Suami/Istri</source>
+        <translation>Spouse</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/claims.py" line="539"/>
+        <source>Anak</source>
+        <translation>Child</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/claims.py" line="540"/>
+        <source>Orang tua</source>
+        <translation>Parent</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/claims.py" line="541"/>
+        <source>Cucu</source>
+        <translation>Grandchild</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/claims.py" line="542"/>
+        <source>Kakek/Nenek</source>
+        <translation>Grandparent</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/claims.py" line="543"/>
+        <source>Saudara kandung</source>
+        <translation>Sibling</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/claims.py" line="544"/>
+        <source>Mertua</source>
+        <translation>Parent-in-law</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/claims.py" line="545"/>
+        <source>Ahli waris dalam wasiat</source>
+        <translation>Heir named in a will</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/claims.py" line="579"/>
+        <source>Menurut urutan ahli waris, {relationship} didahulukan; BPJS mengikuti surat keterangan ahli waris.</source>
+        <translation>By the order of heirs, the {relationship} comes first; BPJS follows the letter of heirship.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/claims.py" line="582"/>
+        <source>Ahli waris yang tercatat mengajukan klaim.</source>
+        <translation>The recorded heir makes the claim.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/claims.py" line="585"/>
+        <source>Ahli waris yang tercatat tidak dapat mengajukan; menurut urutan ahli waris: {relationship}.</source>
+        <translation>The recorded heir cannot claim; by the order of heirs: {relationship}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/claims.py" line="588"/>
+        <source>Tidak ada ahli waris yang dapat mengajukan: manfaat diserahkan ke Balai Harta Peninggalan.</source>
+        <translation>No heir can claim: the benefit goes to the Balai Harta Peninggalan (estate office).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/claims.py" line="605"/>
+        <source>Kartu peserta BPJS Ketenagakerjaan (KPJ)</source>
+        <translation>BPJS Ketenagakerjaan membership card (KPJ)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/claims.py" line="606"/>
+        <source>KTP peserta</source>
+        <translation>Worker's identity card (KTP)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/claims.py" line="607"/>
+        <source>KTP ahli waris</source>
+        <translation>Heir's identity card (KTP)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/claims.py" line="608"/>
+        <source>Akta kematian atau surat keterangan kematian</source>
+        <translation>Death certificate or letter of death</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/claims.py" line="609"/>
+        <source>Kartu Keluarga (KK)</source>
+        <translation>Family card (KK)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/claims.py" line="610"/>
+        <source>Surat keterangan ahli waris dari desa/kelurahan</source>
+        <translation>Letter of heirship from the village office</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/claims.py" line="611"/>
+        <source>Buku nikah</source>
+        <translation>Marriage book</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/claims.py" line="612"/>
+        <source>bila ahli waris suami/istri</source>
+        <translation>if the heir is the spouse</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/claims.py" line="613"/>
+        <source>Buku tabungan atas nama ahli waris</source>
+        <translation>Savings book in the heir's name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/claims.py" line="614"/>
+        <source>Laporan kecelakaan kerja (formulir BPJS tahap I)</source>
+        <translation>Work accident report (BPJS form, stage I)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/claims.py" line="615"/>
+        <source>Kronologi kejadian dengan saksi, diketahui kepala desa</source>
+        <translation>Account of the incident with witnesses, acknowledged by the village head</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/claims.py" line="616"/>
+        <source>Surat keterangan dokter dan rincian biaya perawatan</source>
+        <translation>Doctor's letter and the treatment costs</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/claims.py" line="617"/>
+        <source>Surat keterangan kepolisian</source>
+        <translation>Police report</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/claims.py" line="618"/>
+        <source>bila kecelakaan lalu lintas</source>
+        <translation>if a traffic accident</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/claims.py" line="619"/>
+        <source>Buku tabungan atas nama peserta</source>
+        <translation>Savings book in the worker's name</translation>
     </message>
 </context>
 <context>
@@ -1494,9 +1877,59 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../desktop/gui/i18n.py" line="77"/>
-        <source>Terjadi kesalahan tak terduga ({kind}). Data yang sudah tersimpan aman.</source>
-        <translation>An unexpected error occurred ({kind}). Data already saved is safe.</translation>
+        <location filename="../../desktop/gui/i18n.py" line="82"/>
+        <source>Terjadi kesalahan tak terduga. Data yang sudah tersimpan aman. Coba lagi; bila terulang, laporkan ke admin cabang beserta waktunya ({time}).</source>
+        <translation>An unexpected error occurred. Data already saved is safe. Try again; if it happens again, report it to the branch admin with the time ({time}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/i18n.py" line="93"/>
+        <source>tidak ada jawaban</source>
+        <translation>no answer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/i18n.py" line="95"/>
+        <source>jaringan putus atau hub mati</source>
+        <translation>the network is down or the hub is off</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/i18n.py" line="97"/>
+        <source>sambungan terputus</source>
+        <translation>the connection was cut</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/i18n.py" line="99"/>
+        <source>tidak ada izin membacanya</source>
+        <translation>no permission to read it</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/i18n.py" line="101"/>
+        <source>tidak terbaca dari disk</source>
+        <translation>unreadable from the disk</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/i18n.py" line="103"/>
+        <source>isinya tidak sah</source>
+        <translation>its content is not valid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/i18n.py" line="114"/>
+        <source>hub tidak menjawab</source>
+        <translation>the hub does not answer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/i18n.py" line="116"/>
+        <source>hub tidak dapat dihubungi</source>
+        <translation>the hub cannot be reached</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/i18n.py" line="118"/>
+        <source>sambungan ke hub terputus</source>
+        <translation>the connection to the hub was cut</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/i18n.py" line="121"/>
+        <source>hub menjawab dengan galat {status}</source>
+        <translation>the hub answered with error {status}</translation>
     </message>
 </context>
 <context>
@@ -1588,6 +2021,24 @@
     </message>
 </context>
 <context>
+    <name>FileOffer</name>
+    <message>
+        <location filename="../../desktop/gui/files.py" line="113"/>
+        <source>Buka berkas</source>
+        <translation>Open file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/files.py" line="115"/>
+        <source>Buka folder</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/files.py" line="124"/>
+        <source>Tersimpan: {name}</source>
+        <translation>Saved: {name}</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <location filename="../../desktop/gui/login.py" line="149"/>
@@ -1633,72 +2084,72 @@
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1077"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1062"/>
         <source>Riwayat kepesertaan — {name}</source>
         <translation>Membership history — {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1083"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1068"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1083"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1068"/>
         <source>Oleh</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1083"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1068"/>
         <source>Peristiwa</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1085"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1070"/>
         <source>Status, nomor KPJ dan masa perlindungan mengikuti peristiwa ini; tidak diketik. Hanya cabang yang mengajukan ke BPJS, membaca jawabannya dan mencatat pembayaran.</source>
         <translation>Status, KPJ number and coverage follow from these events; they are never typed. Only the branch submits to BPJS, reads its answers and records payments.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1092"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1077"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1103"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1088"/>
         <source>&lt;b&gt;{name}&lt;/b&gt; · No. Registrasi {regno}</source>
         <translation>&lt;b&gt;{name}&lt;/b&gt; · Registration no. {regno}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1105"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1090"/>
         <source>Status: &lt;b&gt;{status}&lt;/b&gt;</source>
         <translation>Status: &lt;b&gt;{status}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1107"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1092"/>
         <source>No. KPJ: &lt;b&gt;{kpj}&lt;/b&gt;</source>
         <translation>KPJ no.: &lt;b&gt;{kpj}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1109"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1094"/>
         <source>dilindungi {start} s.d. {end}</source>
         <translation>covered {start} to {end}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1112"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1097"/>
         <source>peserta sejak {start}, iuran belum dibayar</source>
         <translation>member since {start}, contributions not paid yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1115"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1100"/>
         <source>iuran {months} bulan sudah dibayar; perlindungan mulai pada tanggal kepesertaan dari BPJS</source>
         <translation>{months} months of contributions paid; coverage starts on the membership date BPJS gives</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1118"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1103"/>
         <source>alasan BPJS: {reason}</source>
         <translation>BPJS&apos;s reason: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1123"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1108"/>
         <source>Belum ada peristiwa: peserta ini terdaftar di Lindung tetapi belum diajukan ke BPJS.</source>
         <translation>No events yet: this worker is enrolled in Lindung but not yet submitted to BPJS.</translation>
     </message>
@@ -1829,168 +2280,168 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="221"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="222"/>
         <source>Impor daftar orang tua siswa</source>
         <translation>Import pupils&apos; parents list</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="244"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="245"/>
         <source>Pilih berkas .xlsx, .xls, .ods atau .csv</source>
         <translation>Choose an .xlsx, .xls, .ods or .csv file</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="246"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="247"/>
         <source>Pilih berkas…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="232"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="233"/>
         <source>1. Sekolah</source>
         <translation>1. School</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="233"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="234"/>
         <source>ketik nama atau NPSN sekolah</source>
         <translation>type the school&apos;s name or NPSN</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="234"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="235"/>
         <source>— tanpa sekolah —</source>
         <translation>— no school —</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="241"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="242"/>
         <source>2. Berkas</source>
         <translation>2. File</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="248"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="249"/>
         <source>Templat kosong…</source>
         <translation>Blank template…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="249"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="250"/>
         <source>Simpan templat impor resmi (.xlsx) untuk diisi sekolah</source>
         <translation>Save the official import template (.xlsx) for schools to fill in</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="253"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="254"/>
         <source>Kolom di berkas → isian Lindung</source>
         <translation>Columns in the file → Lindung fields</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="275"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="276"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="289"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="290"/>
         <source>Tampilkan</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="290"/>
         <location filename="../../desktop/gui/import_dialog.py" line="291"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="292"/>
         <source>Semua baris</source>
         <translation>All rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="292"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="293"/>
         <source>Perlu diperbaiki (ditolak/ganda)</source>
         <translation>Needs fixing (rejected/duplicate)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="293"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="294"/>
         <source>Dengan peringatan</source>
         <translation>With warnings</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="294"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="295"/>
         <source>Siap disimpan</source>
         <translation>Ready to save</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="295"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="296"/>
         <source>Valid</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="296"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="297"/>
         <source>Ditolak</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="297"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="298"/>
         <source>Ganda</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="298"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="299"/>
         <source>Tidak memenuhi syarat</source>
         <translation>Not eligible</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="299"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="300"/>
         <source>Dilewati</source>
         <translation>Skipped</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="336"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="337"/>
         <source>Klik dua kali sel untuk memperbaikinya; baris itu langsung diperiksa ulang.</source>
         <translation>Double-click a cell to correct it; the row is checked again at once.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="341"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="342"/>
         <source>Ekspor baris ditolak…</source>
         <translation>Export rejected rows…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="342"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="343"/>
         <source>Simpan baris yang tidak bisa didaftarkan, dengan kolom Keterangan, untuk diperbaiki lalu diimpor lagi</source>
         <translation>Save the rows that could not be enrolled, with a Keterangan (reason) column, to fix and import again</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="346"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="347"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="347"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="348"/>
         <source>Simpan data valid</source>
         <translation>Save valid rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="368"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="369"/>
         <source>Pilih daftar orang tua</source>
         <translation>Choose a parents&apos; list</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="375"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="376"/>
         <source>Membaca dan memeriksa {name}…</source>
         <translation>Reading and checking {name}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="387"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="388"/>
         <source>Memeriksa ulang dengan kolom baru…</source>
         <translation>Checking again with the new columns…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="399"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="400"/>
         <source>Menyimpan {count} data…</source>
         <translation>Saving {count} rows…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="407"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="408"/>
         <source>Simpan baris ditolak</source>
         <translation>Save rejected rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="415"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="416"/>
         <source>{count} baris ditolak disimpan ke {path}.</source>
         <translation>{count} rejected rows saved to {path}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="425"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="426"/>
         <source>Simpan templat impor</source>
         <translation>Save import template</translation>
     </message>
@@ -2075,7 +2526,7 @@
         <translation>{total} rows: {valid} ready to save, {warning} with warnings, {error} rejected, {duplicate} duplicates.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="262"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="263"/>
         <location filename="../../desktop/gui/import_dialog.py" line="584"/>
         <source>— tidak ada —</source>
         <translation>— none —</translation>
@@ -2310,32 +2761,32 @@
         <translation>Self-paid</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="57"/>
+        <location filename="../../desktop/domain/actors.py" line="23"/>
         <source>Relawan</source>
         <translation>Volunteer</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="58"/>
+        <location filename="../../desktop/domain/actors.py" line="24"/>
         <source>Koordinator sekolah</source>
         <translation>School coordinator</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="59"/>
+        <location filename="../../desktop/domain/actors.py" line="25"/>
         <source>Petugas cetak</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="60"/>
+        <location filename="../../desktop/domain/actors.py" line="26"/>
         <source>Admin</source>
         <translation>Admin</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="211"/>
+        <location filename="../../desktop/services/audit.py" line="197"/>
         <source>A4, 10 kartu per lembar</source>
         <translation>A4, 10 cards a sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="212"/>
+        <location filename="../../desktop/services/audit.py" line="198"/>
         <source>satu kartu per halaman</source>
         <translation>one card a page</translation>
     </message>
@@ -2440,472 +2891,478 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="62"/>
+        <location filename="../../desktop/gui/main_window.py" line="63"/>
         <source>Peserta JKK + JKM (BAZNAS Kalimantan Barat)</source>
         <translation>JKK + JKM participants (BAZNAS West Kalimantan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="94"/>
+        <location filename="../../desktop/gui/main_window.py" line="95"/>
         <source>Cari nama, NIK, atau No. Registrasi…</source>
         <translation>Search name, NIK or registration number…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="100"/>
         <location filename="../../desktop/gui/main_window.py" line="101"/>
+        <location filename="../../desktop/gui/main_window.py" line="102"/>
         <source>Semua kabupaten/kota</source>
         <translation>All regencies/cities</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="103"/>
         <location filename="../../desktop/gui/main_window.py" line="104"/>
+        <location filename="../../desktop/gui/main_window.py" line="105"/>
         <source>Semua sekolah</source>
         <translation>All schools</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="107"/>
         <location filename="../../desktop/gui/main_window.py" line="108"/>
+        <location filename="../../desktop/gui/main_window.py" line="109"/>
         <source>Semua status</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="111"/>
+        <location filename="../../desktop/gui/main_window.py" line="112"/>
         <source>Berakhir dalam 30 hari</source>
         <translation>Ending within 30 days</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="115"/>
+        <location filename="../../desktop/gui/main_window.py" line="116"/>
         <source>+ Peserta baru</source>
         <translation>+ New participant</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="116"/>
+        <location filename="../../desktop/gui/main_window.py" line="117"/>
         <source>Daftarkan pekerja baru (Ctrl+N)</source>
         <translation>Enroll a new worker (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="118"/>
+        <location filename="../../desktop/gui/main_window.py" line="119"/>
         <source>Impor…</source>
         <translation>Import…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="119"/>
+        <location filename="../../desktop/gui/main_window.py" line="120"/>
         <source>Impor daftar orang tua siswa dari Excel/LibreOffice/CSV (Ctrl+I)</source>
         <translation>Import a pupils&apos; parents list from Excel/LibreOffice/CSV (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="121"/>
-        <location filename="../../desktop/gui/main_window.py" line="191"/>
+        <location filename="../../desktop/gui/main_window.py" line="122"/>
+        <location filename="../../desktop/gui/main_window.py" line="202"/>
         <source>Cetak kartu…</source>
         <translation>Print cards…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="122"/>
+        <location filename="../../desktop/gui/main_window.py" line="123"/>
         <source>Cetak kartu peserta yang tampil di daftar (Ctrl+P)</source>
         <translation>Print the cards of the participants listed (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="158"/>
+        <location filename="../../desktop/gui/main_window.py" line="163"/>
         <source>Masuk sebagai {name} ({role})</source>
         <translation>Signed in as {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="161"/>
+        <location filename="../../desktop/gui/main_window.py" line="166"/>
+        <location filename="../../desktop/gui/main_window.py" line="183"/>
         <source>Data tersimpan di laptop ini (luring)</source>
         <translation>Data is stored on this laptop (offline)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="180"/>
+        <location filename="../../desktop/gui/main_window.py" line="191"/>
         <source>&amp;Data</source>
         <translation>&amp;Data</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="181"/>
+        <location filename="../../desktop/gui/main_window.py" line="192"/>
         <source>Peserta baru…</source>
         <translation>New participant…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="183"/>
+        <location filename="../../desktop/gui/main_window.py" line="194"/>
         <source>Cari</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="185"/>
+        <location filename="../../desktop/gui/main_window.py" line="196"/>
         <source>Muat ulang</source>
         <translation>Reload</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="187"/>
+        <location filename="../../desktop/gui/main_window.py" line="198"/>
         <source>Impor daftar orang tua…</source>
         <translation>Import parents&apos; list…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="189"/>
+        <location filename="../../desktop/gui/main_window.py" line="200"/>
         <source>Keluar dari Lindung</source>
         <translation>Quit Lindung</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="217"/>
+        <location filename="../../desktop/gui/main_window.py" line="228"/>
         <source>Dokumen yang terbit…</source>
         <translation>Issued documents…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="366"/>
+        <location filename="../../desktop/gui/main_window.py" line="377"/>
         <source>Tidak berhasil</source>
         <translation>Did not work</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="402"/>
+        <location filename="../../desktop/gui/main_window.py" line="413"/>
         <source>Tersimpan: {name} ({regno}).</source>
         <translation>Saved: {name} ({regno}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="404"/>
+        <location filename="../../desktop/gui/main_window.py" line="415"/>
         <source>Ctrl+N: peserta berikutnya.</source>
         <translation>Ctrl+N: next participant.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="193"/>
+        <location filename="../../desktop/gui/main_window.py" line="204"/>
         <source>Sinkronkan dengan hub</source>
         <translation>Sync with the hub</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="195"/>
+        <location filename="../../desktop/gui/main_window.py" line="184"/>
+        <source>Data tersimpan di laptop ini dan di hub</source>
+        <translation>Data kept on this laptop and on the hub</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="206"/>
         <source>Perubahan yang ditolak hub…</source>
         <translation>Changes the hub refused…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="196"/>
+        <location filename="../../desktop/gui/main_window.py" line="207"/>
         <source>Tinjau konflik dan data ganda…</source>
         <translation>Review conflicts and duplicates…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="209"/>
+        <location filename="../../desktop/gui/main_window.py" line="220"/>
         <source>Laporan</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="212"/>
+        <location filename="../../desktop/gui/main_window.py" line="223"/>
         <source>Ringkasan kepesertaan…</source>
         <translation>Enrollment summary…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="213"/>
+        <location filename="../../desktop/gui/main_window.py" line="224"/>
         <source>Tanda terima kartu sekolah terpilih…</source>
         <translation>Card receipts for the selected school…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="215"/>
+        <location filename="../../desktop/gui/main_window.py" line="226"/>
         <source>Kewajiban iuran BAZNAS…</source>
         <translation>BAZNAS contributions owed…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="216"/>
+        <location filename="../../desktop/gui/main_window.py" line="227"/>
         <source>Tagihan iuran satu batch…</source>
         <translation>Contribution invoice for one batch…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="222"/>
+        <location filename="../../desktop/gui/main_window.py" line="233"/>
         <source>&amp;Pengaturan</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="225"/>
+        <location filename="../../desktop/gui/main_window.py" line="236"/>
         <source>Hub dan sinkronisasi…</source>
         <translation>Hub and sync…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="226"/>
+        <location filename="../../desktop/gui/main_window.py" line="237"/>
         <source>Sekolah…</source>
         <translation>Schools…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="227"/>
+        <location filename="../../desktop/gui/main_window.py" line="238"/>
         <source>Pengaturan program…</source>
         <translation>Programme settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="229"/>
+        <location filename="../../desktop/gui/main_window.py" line="240"/>
         <source>Cadangkan data…</source>
         <translation>Back up data…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="230"/>
+        <location filename="../../desktop/gui/main_window.py" line="241"/>
         <source>Pulihkan dari cadangan…</source>
         <translation>Restore from a backup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="239"/>
+        <location filename="../../desktop/gui/main_window.py" line="250"/>
         <source>&amp;Akun</source>
         <translation>&amp;Accounts</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="240"/>
+        <location filename="../../desktop/gui/main_window.py" line="251"/>
         <source>Kelola akun…</source>
         <translation>Manage accounts…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="241"/>
+        <location filename="../../desktop/gui/main_window.py" line="252"/>
         <source>Catatan audit…</source>
         <translation>Audit log…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="246"/>
+        <location filename="../../desktop/gui/main_window.py" line="257"/>
         <source>Kode pemulihan baru…</source>
         <translation>New recovery code…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="251"/>
+        <location filename="../../desktop/gui/main_window.py" line="262"/>
         <source>Ganti kata sandi…</source>
         <translation>Change password…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="253"/>
+        <location filename="../../desktop/gui/main_window.py" line="264"/>
         <source>Keluar akun / ganti pengguna</source>
         <translation>Sign out / switch user</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="257"/>
+        <location filename="../../desktop/gui/main_window.py" line="268"/>
         <source>&amp;Bahasa</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="287"/>
+        <location filename="../../desktop/gui/main_window.py" line="298"/>
         <source>{n} peserta terdaftar</source>
         <translation>{n} participants enrolled</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="289"/>
+        <location filename="../../desktop/gui/main_window.py" line="300"/>
         <source>{n} peserta cocok dengan pencarian</source>
         <translation>{n} participants match the search</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="363"/>
+        <location filename="../../desktop/gui/main_window.py" line="374"/>
         <source>Memproses…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="414"/>
+        <location filename="../../desktop/gui/main_window.py" line="425"/>
         <source>{count} peserta diimpor.</source>
         <translation>{count} participants imported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="489"/>
-        <location filename="../../desktop/gui/main_window.py" line="490"/>
+        <location filename="../../desktop/gui/main_window.py" line="500"/>
+        <location filename="../../desktop/gui/main_window.py" line="501"/>
         <source>Simpan laporan</source>
         <translation>Save report</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="494"/>
+        <location filename="../../desktop/gui/main_window.py" line="504"/>
         <source>Laporan disimpan: {path}</source>
         <translation>Report saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="506"/>
+        <location filename="../../desktop/gui/main_window.py" line="517"/>
         <source>Tanda terima kartu</source>
         <translation>Card receipts</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="507"/>
+        <location filename="../../desktop/gui/main_window.py" line="518"/>
         <source>Pilih dulu sekolahnya di saringan sekolah.</source>
         <translation>First choose the school in the school filter.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="516"/>
+        <location filename="../../desktop/gui/main_window.py" line="527"/>
         <source>Kewajiban iuran</source>
         <translation>Contributions owed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="516"/>
+        <location filename="../../desktop/gui/main_window.py" line="527"/>
         <source>Untuk berapa bulan?</source>
         <translation>For how many months?</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="543"/>
-        <location filename="../../desktop/gui/main_window.py" line="546"/>
-        <location filename="../../desktop/gui/main_window.py" line="562"/>
+        <location filename="../../desktop/gui/main_window.py" line="554"/>
+        <location filename="../../desktop/gui/main_window.py" line="557"/>
+        <location filename="../../desktop/gui/main_window.py" line="573"/>
         <source>Tagihan iuran</source>
         <translation>Contribution invoice</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="544"/>
+        <location filename="../../desktop/gui/main_window.py" line="555"/>
         <source>Belum ada batch pengajuan: ajukan peserta ke BPJS dulu.</source>
         <translation>No submission batch yet: submit workers to BPJS first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="546"/>
+        <location filename="../../desktop/gui/main_window.py" line="557"/>
         <source>Tagihan untuk batch:</source>
         <translation>Invoice for batch:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="555"/>
+        <location filename="../../desktop/gui/main_window.py" line="566"/>
         <source>{number} diterbitkan, mengoreksi {invoice}: {path}</source>
         <translation>{number} issued, correcting {invoice}: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="557"/>
+        <location filename="../../desktop/gui/main_window.py" line="568"/>
         <source>Tagihan {number} diterbitkan: {path}</source>
         <translation>Invoice {number} issued: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="559"/>
+        <location filename="../../desktop/gui/main_window.py" line="570"/>
         <source>Tagihan {number} dicetak ulang seperti saat terbit: {path}</source>
         <translation>Invoice {number} reprinted as issued: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="563"/>
+        <location filename="../../desktop/gui/main_window.py" line="574"/>
         <source>Angka batch {batch} tidak berubah sejak dokumen terakhir: tidak ada koreksi yang perlu diterbitkan.</source>
         <translation>Batch {batch}&apos;s figures have not changed since the last document: there is no correction to issue.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="566"/>
+        <location filename="../../desktop/gui/main_window.py" line="577"/>
         <source>Angka tagihan berubah</source>
         <translation>The invoice figures have changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="567"/>
+        <location filename="../../desktop/gui/main_window.py" line="578"/>
         <source>Angka batch {batch} berubah sejak {since} (selisih {difference}). Yang disimpan tetap {number} seperti saat terbit. Terbitkan koreksinya: tagihan tambahan bila kewajiban bertambah, nota kredit bila berkurang.</source>
         <translation>Batch {batch}&apos;s figures have changed since {since} (difference {difference}). What is kept is still {number} as issued. Issue its correction: a supplementary invoice if more is owed, a credit note if less.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="573"/>
+        <location filename="../../desktop/gui/main_window.py" line="584"/>
         <source>Terbitkan koreksi…</source>
         <translation>Issue correction…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="575"/>
+        <location filename="../../desktop/gui/main_window.py" line="586"/>
         <source>Nanti saja</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="585"/>
+        <location filename="../../desktop/gui/main_window.py" line="596"/>
         <source>tagihan</source>
         <translation>invoice</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="585"/>
+        <location filename="../../desktop/gui/main_window.py" line="596"/>
         <source>tagihan tambahan</source>
         <translation>supplementary invoice</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="586"/>
+        <location filename="../../desktop/gui/main_window.py" line="597"/>
         <source>nota kredit</source>
         <translation>credit note</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="586"/>
+        <location filename="../../desktop/gui/main_window.py" line="597"/>
         <source>pengembalian kredit BAZNAS</source>
         <translation>BAZNAS credit refund</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="587"/>
+        <location filename="../../desktop/gui/main_window.py" line="598"/>
         <source>laporan penyaluran BAZNAS</source>
         <translation>BAZNAS distribution record</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="593"/>
+        <location filename="../../desktop/gui/main_window.py" line="604"/>
         <source>{number} · {kind} · {batch} · {date} · {total}</source>
         <translation>{number} · {kind} · {batch} · {date} · {total}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="600"/>
+        <location filename="../../desktop/gui/main_window.py" line="611"/>
         <source>Dokumen yang terbit</source>
         <translation>Issued documents</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="601"/>
+        <location filename="../../desktop/gui/main_window.py" line="612"/>
         <source>Belum ada dokumen yang terbit.</source>
         <translation>No documents issued yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="598"/>
+        <location filename="../../desktop/gui/main_window.py" line="609"/>
         <source> · mengoreksi {number}</source>
         <translation> · correcting {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="615"/>
+        <location filename="../../desktop/gui/main_window.py" line="626"/>
         <source>Belum terdaftar di hub</source>
         <translation>Not registered with the hub</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="616"/>
+        <location filename="../../desktop/gui/main_window.py" line="627"/>
         <source>Laptop ini belum terdaftar di hub cabang, jadi belum bisa sinkron. Data tetap tersimpan di laptop ini. Minta admin mendaftarkannya: menu Pengaturan → Hub dan sinkronisasi.</source>
         <translation>This laptop is not registered with the branch hub yet, so it cannot sync. The data stays saved on this laptop. Ask the admin to register it: menu Settings → Hub and sync.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="654"/>
+        <location filename="../../desktop/gui/main_window.py" line="665"/>
         <source>Simpan cadangan</source>
         <translation>Save backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="655"/>
-        <location filename="../../desktop/gui/main_window.py" line="677"/>
+        <location filename="../../desktop/gui/main_window.py" line="666"/>
+        <location filename="../../desktop/gui/main_window.py" line="687"/>
         <source>Cadangan Lindung (*.sqlite3)</source>
         <translation>Lindung backup (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="659"/>
+        <location filename="../../desktop/gui/main_window.py" line="669"/>
         <source>Mencadangkan…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="664"/>
+        <location filename="../../desktop/gui/main_window.py" line="674"/>
         <source>Cadangan {count} peserta disimpan di {path} (keutuhan diperiksa).</source>
         <translation>Backup of {count} participants saved to {path} (integrity checked).</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="672"/>
-        <location filename="../../desktop/gui/main_window.py" line="682"/>
+        <location filename="../../desktop/gui/main_window.py" line="683"/>
+        <location filename="../../desktop/gui/main_window.py" line="692"/>
         <source>Pulihkan dari cadangan</source>
         <translation>Restore from a backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="673"/>
+        <location filename="../../desktop/gui/main_window.py" line="684"/>
         <source>Tunggu sinkronisasi selesai, lalu coba lagi.</source>
         <translation>Wait for the sync to finish, then try again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="676"/>
+        <location filename="../../desktop/gui/main_window.py" line="687"/>
         <source>Pilih cadangan</source>
         <translation>Choose a backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="683"/>
+        <location filename="../../desktop/gui/main_window.py" line="693"/>
         <source>Semua data di laptop ini diganti dengan isi cadangan {name}. Data sekarang disimpan di samping basis data, dan yang terjadi sesudah cadangan dibuat diambil lagi dari hub saat sinkron. Lanjutkan?</source>
         <translation>All data on this laptop is replaced by the backup {name}. The current data is kept beside the database, and what happened after the backup was made comes back from the hub at the next sync. Continue?</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="704"/>
-        <location filename="../../desktop/gui/main_window.py" line="706"/>
+        <location filename="../../desktop/gui/main_window.py" line="714"/>
+        <location filename="../../desktop/gui/main_window.py" line="716"/>
         <source>Ganti kata sandi</source>
         <translation>Change password</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="704"/>
+        <location filename="../../desktop/gui/main_window.py" line="714"/>
         <source>Ganti kata sandi akun {name}. Kata sandi baru dipakai mulai saat masuk berikutnya.</source>
         <translation>Change the password of the account {name}. The new password is used from the next sign-in.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="707"/>
+        <location filename="../../desktop/gui/main_window.py" line="717"/>
         <source>Kata sandi diganti.</source>
         <translation>Password changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="716"/>
+        <location filename="../../desktop/gui/main_window.py" line="726"/>
         <source>Kode pemulihan baru</source>
         <translation>New recovery code</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="717"/>
+        <location filename="../../desktop/gui/main_window.py" line="727"/>
         <source>Buat kode pemulihan baru? Kode yang lama tidak berlaku lagi; kode baru hanya ditampilkan sekali.</source>
         <translation>Make a new recovery code? The old code stops working; the new code is shown only once.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="744"/>
+        <location filename="../../desktop/gui/main_window.py" line="754"/>
         <source>Bahasa</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="745"/>
+        <location filename="../../desktop/gui/main_window.py" line="755"/>
         <source>Bahasa akan berganti ke {language} saat Lindung dibuka lagi.</source>
         <translation>The language changes to {language} when Lindung is opened again.</translation>
     </message>
@@ -2913,22 +3370,22 @@
 <context>
     <name>MembershipLinks</name>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1145"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1130"/>
         <source>Kepesertaan BPJS/BAZNAS…</source>
         <translation>BPJS/BAZNAS membership…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1151"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1136"/>
         <source>Riwayat kepesertaan…</source>
         <translation>Membership history…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1153"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1138"/>
         <source>BPJS dan BAZNAS: pengajuan, KPJ, pembayaran peserta terpilih</source>
         <translation>BPJS and BAZNAS: submissions, KPJ, payments of the selected worker</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1180"/>
+        <location filename="../../desktop/gui/membership_window.py" line="1165"/>
         <source>Pilih dulu pesertanya di daftar.</source>
         <translation>Select the worker in the list first.</translation>
     </message>
@@ -2936,364 +3393,364 @@
 <context>
     <name>MembershipWindow</name>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="80"/>
+        <location filename="../../desktop/gui/membership_window.py" line="68"/>
         <source>{count} peserta berstatus {status}</source>
         <translation>{count} workers with status {status}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="89"/>
+        <location filename="../../desktop/gui/membership_window.py" line="77"/>
         <source>Kredit BAZNAS membayar seluruh kewajiban {credit}: tidak ada yang perlu ditransfer.</source>
         <translation>BAZNAS&apos;s credit pays all that is owed, {credit}: nothing needs to be transferred.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="93"/>
+        <location filename="../../desktop/gui/membership_window.py" line="81"/>
         <source>Kredit BAZNAS membayar {credit}; BAZNAS mentransfer sisanya {rest}.</source>
         <translation>BAZNAS&apos;s credit pays {credit}; BAZNAS transfers the rest, {rest}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="96"/>
+        <location filename="../../desktop/gui/membership_window.py" line="84"/>
         <source>Jumlah yang dibayar belum diisi: hanya kewajibannya yang dicatat.</source>
         <translation>The amount paid is not given: only what is owed is recorded.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="100"/>
+        <location filename="../../desktop/gui/membership_window.py" line="88"/>
         <source>Sesuai: dibayar sama dengan kewajiban.</source>
         <translation>Matches: paid equals owed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="102"/>
+        <location filename="../../desktop/gui/membership_window.py" line="90"/>
         <source>KURANG {amount} dari kewajiban: tagih kekurangannya ke BAZNAS.</source>
         <translation>{amount} SHORT of what is owed: ask BAZNAS for the rest.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="105"/>
+        <location filename="../../desktop/gui/membership_window.py" line="93"/>
         <source>LEBIH {amount} dari kewajiban: catat kelebihannya untuk pembayaran berikutnya.</source>
         <translation>{amount} OVER what is owed: note the surplus for the next payment.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="264"/>
+        <location filename="../../desktop/gui/membership_window.py" line="253"/>
         <source>Dibayar untuk</source>
         <translation>Paid for</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="265"/>
+        <location filename="../../desktop/gui/membership_window.py" line="254"/>
         <source>Kewajiban (tarif iuran)</source>
         <translation>Owed (contribution rates)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="266"/>
+        <location filename="../../desktop/gui/membership_window.py" line="255"/>
         <source>Dibayar BAZNAS</source>
         <translation>Paid by BAZNAS</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="268"/>
+        <location filename="../../desktop/gui/membership_window.py" line="257"/>
         <source>Dari kredit BAZNAS</source>
         <translation>From BAZNAS&apos;s credit</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="269"/>
-        <location filename="../../desktop/gui/membership_window.py" line="897"/>
+        <location filename="../../desktop/gui/membership_window.py" line="258"/>
+        <location filename="../../desktop/gui/membership_window.py" line="882"/>
         <source>Selisih</source>
         <translation>Difference</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="273"/>
+        <location filename="../../desktop/gui/membership_window.py" line="262"/>
         <source>{count} peserta × {months} bulan</source>
         <translation>{count} workers × {months} months</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="276"/>
+        <location filename="../../desktop/gui/membership_window.py" line="265"/>
         <source>Tidak ikut dibayar: {who}.</source>
         <translation>Not paid for: {who}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="281"/>
+        <location filename="../../desktop/gui/membership_window.py" line="270"/>
         <source>(belum diisi)</source>
         <translation>(not given yet)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="283"/>
+        <location filename="../../desktop/gui/membership_window.py" line="272"/>
         <source>tidak dipakai</source>
         <translation>not used</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="816"/>
+        <location filename="../../desktop/gui/membership_window.py" line="801"/>
         <source>Kepesertaan BPJS dan pembayaran BAZNAS</source>
         <translation>BPJS membership and BAZNAS payments</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="824"/>
+        <location filename="../../desktop/gui/membership_window.py" line="809"/>
         <source>Pekerjaan cabang tiap bulan: (1) ajukan peserta yang siap ke BPJS, (2) baca jawaban BPJS (nomor KPJ atau alasan penolakan), (3) catat pembayaran BAZNAS untuk batch itu, (4) perpanjang peserta yang perlindungannya segera berakhir. Status dan nomor KPJ peserta mengikuti langkah-langkah ini dan ikut tersinkron ke semua laptop.</source>
         <translation>The branch&apos;s work each month: (1) submit the workers who are ready to BPJS, (2) read BPJS&apos;s answer (KPJ numbers or reasons for refusal), (3) record BAZNAS&apos;s payment for that batch, (4) renew those whose coverage ends soon. Workers&apos; status and KPJ numbers follow these steps and sync to every laptop.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="830"/>
+        <location filename="../../desktop/gui/membership_window.py" line="815"/>
         <source>Menghitung…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="838"/>
+        <location filename="../../desktop/gui/membership_window.py" line="823"/>
         <source>1. &amp;Ajukan ke BPJS…</source>
         <translation>1. &amp;Submit to BPJS…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="839"/>
+        <location filename="../../desktop/gui/membership_window.py" line="824"/>
         <source>2. &amp;Baca jawaban BPJS…</source>
         <translation>2. &amp;Read BPJS&apos;s answer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="840"/>
+        <location filename="../../desktop/gui/membership_window.py" line="825"/>
         <source>3. &amp;Catat pembayaran…</source>
         <translation>3. Record &amp;payment…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="841"/>
+        <location filename="../../desktop/gui/membership_window.py" line="826"/>
         <source>4. Pe&amp;rpanjang…</source>
         <translation>4. Re&amp;new…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="842"/>
+        <location filename="../../desktop/gui/membership_window.py" line="827"/>
         <source>&amp;Templat BPJS…</source>
         <translation>BPJS &amp;template…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="843"/>
+        <location filename="../../desktop/gui/membership_window.py" line="828"/>
         <source>&amp;Laporan penyaluran BAZNAS…</source>
         <translation>BAZNAS &amp;distribution report…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="844"/>
+        <location filename="../../desktop/gui/membership_window.py" line="829"/>
         <source>Kembalikan kre&amp;dit BAZNAS…</source>
         <translation>Refund BAZNAS cre&amp;dit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="845"/>
+        <location filename="../../desktop/gui/membership_window.py" line="830"/>
         <source>Rekonsiliasi ta&amp;gihan BPJS…</source>
         <translation>Reconcile BPJS bi&amp;ll…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="846"/>
+        <location filename="../../desktop/gui/membership_window.py" line="831"/>
         <source>Tulis berkas pendaftaran kolektif untuk peserta yang siap</source>
         <translation>Write the collective registration file for the workers who are ready</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="847"/>
+        <location filename="../../desktop/gui/membership_window.py" line="832"/>
         <source>Terapkan nomor KPJ dan penolakan dari berkas BPJS</source>
         <translation>Apply the KPJ numbers and refusals from BPJS&apos;s file</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="848"/>
+        <location filename="../../desktop/gui/membership_window.py" line="833"/>
         <source>Catat transfer BAZNAS untuk batch yang dipilih di tabel</source>
         <translation>Record BAZNAS&apos;s transfer for the batch selected in the table</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="849"/>
+        <location filename="../../desktop/gui/membership_window.py" line="834"/>
         <source>Bayar lagi untuk peserta yang perlindungannya segera berakhir</source>
         <translation>Pay again for the workers whose coverage ends soon</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="850"/>
+        <location filename="../../desktop/gui/membership_window.py" line="835"/>
         <source>Ikuti nama dan urutan kolom templat unggah cabang</source>
         <translation>Follow the names and order of the branch&apos;s upload template</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="851"/>
+        <location filename="../../desktop/gui/membership_window.py" line="836"/>
         <source>Excel per mustahik untuk catatan penyaluran zakat</source>
         <translation>Excel per recipient for the zakat distribution records</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="852"/>
+        <location filename="../../desktop/gui/membership_window.py" line="837"/>
         <source>Uang untuk bulan yang tidak diterima siapa pun, dikembalikan kepada BAZNAS</source>
         <translation>Money for months no one received, returned to BAZNAS</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="853"/>
+        <location filename="../../desktop/gui/membership_window.py" line="838"/>
         <source>Tagihan BPJS dibandingkan dengan bulan yang dibayar BAZNAS</source>
         <translation>BPJS&apos;s bill compared with the months BAZNAS paid for</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="862"/>
+        <location filename="../../desktop/gui/membership_window.py" line="847"/>
         <source>Riwayat &amp;jawaban BPJS…</source>
         <translation>BPJS &amp;answer history…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="863"/>
+        <location filename="../../desktop/gui/membership_window.py" line="848"/>
         <source>Jawaban yang sudah diterapkan; urungkan yang salah</source>
         <translation>Answers already applied; undo a wrong one</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="868"/>
+        <location filename="../../desktop/gui/membership_window.py" line="853"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="879"/>
+        <location filename="../../desktop/gui/membership_window.py" line="864"/>
         <source>&lt;b&gt;Batch pengajuan ke BPJS&lt;/b&gt; (terbaru di atas; Enter pada batch: catat pembayarannya)</source>
         <translation>&lt;b&gt;Batches submitted to BPJS&lt;/b&gt; (newest first; Enter on a batch: record its payment)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="882"/>
+        <location filename="../../desktop/gui/membership_window.py" line="867"/>
         <source>No. batch</source>
         <translation>Batch no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="882"/>
+        <location filename="../../desktop/gui/membership_window.py" line="867"/>
         <source>Dibuat</source>
         <translation>Made</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="882"/>
+        <location filename="../../desktop/gui/membership_window.py" line="867"/>
         <source>Oleh</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="882"/>
-        <location filename="../../desktop/gui/membership_window.py" line="896"/>
+        <location filename="../../desktop/gui/membership_window.py" line="867"/>
+        <location filename="../../desktop/gui/membership_window.py" line="881"/>
         <source>Peserta</source>
         <translation>Workers</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="883"/>
+        <location filename="../../desktop/gui/membership_window.py" line="868"/>
         <source>Menunggu jawaban</source>
         <translation>Awaiting answer</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="883"/>
+        <location filename="../../desktop/gui/membership_window.py" line="868"/>
         <source>Aktif</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="883"/>
+        <location filename="../../desktop/gui/membership_window.py" line="868"/>
         <source>Ditolak</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="884"/>
+        <location filename="../../desktop/gui/membership_window.py" line="869"/>
         <source>Berakhir</source>
         <translation>Ended</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="884"/>
+        <location filename="../../desktop/gui/membership_window.py" line="869"/>
         <source>Bulan dibayar</source>
         <translation>Months paid</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="885"/>
+        <location filename="../../desktop/gui/membership_window.py" line="870"/>
         <source>Diajukan ke BPJS, jawabannya belum dibaca</source>
         <translation>Submitted to BPJS, no answer read yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="894"/>
+        <location filename="../../desktop/gui/membership_window.py" line="879"/>
         <source>&lt;b&gt;Pembayaran BAZNAS&lt;/b&gt;</source>
         <translation>&lt;b&gt;BAZNAS payments&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="895"/>
+        <location filename="../../desktop/gui/membership_window.py" line="880"/>
         <source>No. pembayaran</source>
         <translation>Payment no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="895"/>
+        <location filename="../../desktop/gui/membership_window.py" line="880"/>
         <source>Dicatat</source>
         <translation>Recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="895"/>
+        <location filename="../../desktop/gui/membership_window.py" line="880"/>
         <source>Untuk</source>
         <translation>For</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="896"/>
+        <location filename="../../desktop/gui/membership_window.py" line="881"/>
         <source>Bulan</source>
         <translation>Months</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="896"/>
+        <location filename="../../desktop/gui/membership_window.py" line="881"/>
         <source>Kewajiban</source>
         <translation>Owed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="896"/>
+        <location filename="../../desktop/gui/membership_window.py" line="881"/>
         <source>Dibayar</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="897"/>
+        <location filename="../../desktop/gui/membership_window.py" line="882"/>
         <source>Referensi</source>
         <translation>Reference</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="897"/>
+        <location filename="../../desktop/gui/membership_window.py" line="882"/>
         <source>Sumber dana</source>
         <translation>Fund</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="948"/>
+        <location filename="../../desktop/gui/membership_window.py" line="933"/>
         <source>{months} bulan</source>
         <translation>{months} months</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="949"/>
+        <location filename="../../desktop/gui/membership_window.py" line="934"/>
         <source>belum dibayar</source>
         <translation>not paid yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="966"/>
+        <location filename="../../desktop/gui/membership_window.py" line="951"/>
         <source>{paid} + kredit {credit}</source>
         <translation>{paid} + credit {credit}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="968"/>
+        <location filename="../../desktop/gui/membership_window.py" line="953"/>
         <source>perpanjangan</source>
         <translation>renewal</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="968"/>
+        <location filename="../../desktop/gui/membership_window.py" line="953"/>
         <source>daftar peserta</source>
         <translation>list of workers</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1005"/>
+        <location filename="../../desktop/gui/membership_window.py" line="990"/>
         <source>Kredit &lt;b&gt;{credit}&lt;/b&gt; dapat dipakai pada pembayaran berikutnya (&quot;Pakai kredit BAZNAS&quot;) atau dikembalikan kepada BAZNAS.</source>
         <translation>Credit &lt;b&gt;{credit}&lt;/b&gt; can be used in the next payment (&quot;Use BAZNAS credit&quot;) or returned to BAZNAS.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1009"/>
+        <location filename="../../desktop/gui/membership_window.py" line="994"/>
         <source>(Sudah dipakai {moved}; dikembalikan {refunded}.)</source>
         <translation>(Already used {moved}; refunded {refunded}.)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="964"/>
+        <location filename="../../desktop/gui/membership_window.py" line="949"/>
         <source>(tidak diisi)</source>
         <translation>(not given)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="970"/>
+        <location filename="../../desktop/gui/membership_window.py" line="955"/>
         <source>kurang {amount}</source>
         <translation>{amount} short</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="970"/>
+        <location filename="../../desktop/gui/membership_window.py" line="955"/>
         <source>lebih {amount}</source>
         <translation>{amount} over</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="988"/>
+        <location filename="../../desktop/gui/membership_window.py" line="973"/>
         <source>Di laptop ini: &lt;b&gt;{enrolled}&lt;/b&gt; terdaftar belum diajukan · &lt;b&gt;{submitted}&lt;/b&gt; menunggu jawaban BPJS · &lt;b&gt;{active}&lt;/b&gt; aktif (&lt;b&gt;{ending}&lt;/b&gt; berakhir dalam 30 hari) · &lt;b&gt;{refused}&lt;/b&gt; ditolak BPJS · &lt;b&gt;{ended}&lt;/b&gt; sudah berakhir</source>
         <translation>On this laptop: &lt;b&gt;{enrolled}&lt;/b&gt; enrolled, not submitted · &lt;b&gt;{submitted}&lt;/b&gt; awaiting BPJS&apos;s answer · &lt;b&gt;{active}&lt;/b&gt; active (&lt;b&gt;{ending}&lt;/b&gt; ending within 30 days) · &lt;b&gt;{refused}&lt;/b&gt; refused by BPJS · &lt;b&gt;{ended}&lt;/b&gt; ended</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="996"/>
+        <location filename="../../desktop/gui/membership_window.py" line="981"/>
         <source>Dana BAZNAS: dibayar &lt;b&gt;{paid}&lt;/b&gt; = untuk {months} bulan kepesertaan &lt;b&gt;{allocated}&lt;/b&gt; + kredit &lt;b&gt;{credit}&lt;/b&gt;</source>
         <translation>BAZNAS funds: paid &lt;b&gt;{paid}&lt;/b&gt; = for {months} member-months of coverage &lt;b&gt;{allocated}&lt;/b&gt; + credit &lt;b&gt;{credit}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1000"/>
+        <location filename="../../desktop/gui/membership_window.py" line="985"/>
         <source>(menunggu jawaban BPJS {held})</source>
         <translation>(waiting for BPJS&apos;s answer {held})</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="1002"/>
+        <location filename="../../desktop/gui/membership_window.py" line="987"/>
         <source>&lt;span style=&apos;color:#b3261e&apos;&gt;kurang bayar &lt;b&gt;{owed}&lt;/b&gt;&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#b3261e&apos;&gt;underpaid &lt;b&gt;{owed}&lt;/b&gt;&lt;/span&gt;</translation>
     </message>
@@ -3352,42 +3809,42 @@
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="397"/>
+        <location filename="../../desktop/gui/membership_window.py" line="380"/>
         <source>Catat pembayaran BAZNAS</source>
         <translation>Record BAZNAS&apos;s payment</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="398"/>
+        <location filename="../../desktop/gui/membership_window.py" line="381"/>
         <source>Catat transfer BAZNAS untuk iuran satu batch. Lindung menghitung kewajibannya dari tarif iuran yang berlaku; bila BAZNAS membayar jumlah lain, selisihnya disebut di bawah. Perlindungan peserta aktif berjalan sejak tanggal kepesertaan BPJS sepanjang bulan yang dibayar.</source>
         <translation>Record BAZNAS&apos;s transfer for one batch&apos;s contributions. Lindung works out what is owed from the contribution rates in force; when BAZNAS paid another amount, the difference is stated below. Active workers are covered from their BPJS membership date for the months paid.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="404"/>
+        <location filename="../../desktop/gui/membership_window.py" line="387"/>
         <source>{batch} — {count} peserta, {date}</source>
         <translation>{batch} — {count} workers, {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="409"/>
+        <location filename="../../desktop/gui/membership_window.py" line="392"/>
         <source>B&amp;atch</source>
         <translation>B&amp;atch</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="414"/>
+        <location filename="../../desktop/gui/membership_window.py" line="397"/>
         <source>&amp;Catat pembayaran</source>
         <translation>&amp;Record payment</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="420"/>
+        <location filename="../../desktop/gui/membership_window.py" line="403"/>
         <source>Belum ada batch pengajuan: ajukan peserta ke BPJS dulu.</source>
         <translation>No submission batch yet: submit workers to BPJS first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="432"/>
+        <location filename="../../desktop/gui/membership_window.py" line="415"/>
         <source>Batch ini sudah dibayar {months} bulan sebelumnya. Pembayaran ini menambah {more} bulan lagi: catat hanya bila BAZNAS memang membayar lagi.</source>
         <translation>This batch was already paid for {months} months. This payment adds {more} more months: record it only if BAZNAS really paid again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="460"/>
+        <location filename="../../desktop/gui/membership_window.py" line="443"/>
         <source>Pembayaran {number} untuk batch {batch} dicatat.</source>
         <translation>Payment {number} for batch {batch} recorded.</translation>
     </message>
@@ -3395,57 +3852,57 @@
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="54"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="55"/>
         <source>Valid</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="54"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="55"/>
         <source>Peringatan</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="54"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="55"/>
         <source>Ditolak</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="55"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="56"/>
         <source>Ganda</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="55"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="56"/>
         <source>Tidak memenuhi syarat</source>
         <translation>Not eligible</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="56"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="57"/>
         <source>Dilewati</source>
         <translation>Skipped</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="90"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="91"/>
         <source>Baris</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="90"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="91"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="90"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="91"/>
         <source>Keterangan</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="92"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="93"/>
         <source>Sekolah</source>
         <translation>School</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="125"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="126"/>
         <source>Tertulis: {typed}
 Dibaca: {read}</source>
         <translation>Written: {typed}
@@ -3455,142 +3912,157 @@ Read as: {read}</translation>
 <context>
     <name>PrintDialog</name>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="100"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="116"/>
         <source>Cetak kartu peserta</source>
         <translation>Print membership cards</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="111"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="127"/>
         <source>Hanya yang belum pernah dicetak</source>
         <translation>Only cards never printed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="116"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="132"/>
         <source>A4, 10 kartu per lembar (tanda potong)</source>
         <translation>A4, 10 cards a sheet (crop marks)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="117"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="133"/>
         <source>Satu kartu per halaman (printer kartu)</source>
         <translation>One card a page (card printer)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="119"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="135"/>
         <source>Tata letak</source>
         <translation>Layout</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="121"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="137"/>
         <source>wajib bila mencetak ulang, mis. kartu hilang</source>
         <translation>required when re-printing, e.g. card lost</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="122"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="138"/>
         <source>Alasan cetak ulang</source>
         <translation>Reason for re-printing</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="130"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="146"/>
         <source>Sudah tercetak: catat kartu ini</source>
         <translation>Printed: log these cards</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="132"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="148"/>
         <source>Kartu dicatat sebagai dicetak baru setelah PDF-nya benar-benar dicetak</source>
         <translation>Cards are logged as printed only once their PDF has really been printed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="137"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="155"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="141"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="159"/>
         <source>Pratinjau</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="142"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="160"/>
         <source>Simpan PDF…</source>
         <translation>Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="143"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="161"/>
         <source>Menyimpan PDF belum berarti mencetak: kartu dicatat setelah Anda menandai PDF-nya sudah dicetak</source>
         <translation>Saving a PDF is not printing: cards are logged once you mark the PDF as printed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="145"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="163"/>
         <source>Cetak…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="146"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="164"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="174"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="191"/>
         <source>{count} kartu dipilih.</source>
         <translation>{count} cards selected.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="176"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="193"/>
+        <source>Belum ada yang punya nomor KPJ</source>
+        <translation>No one has a KPJ number yet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/print_dialog.py" line="194"/>
+        <source>{count} di antaranya belum punya nomor KPJ</source>
+        <translation>{count} of them have no KPJ number yet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/print_dialog.py" line="195"/>
+        <source>: kartunya memuat nomor registrasi Lindung, dan dapat dicetak ulang setelah BPJS mengirim KPJ.</source>
+        <translation>: their cards carry the Lindung registration number, and can be reprinted once BPJS sends the KPJ.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/print_dialog.py" line="197"/>
         <source>{count} di antaranya sudah pernah dicetak: isi alasan cetak ulang.</source>
         <translation>{count} of them were printed before: give a reason for re-printing.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="203"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="224"/>
         <source>Simpan kartu sebagai PDF</source>
         <translation>Save cards as PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="187"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="208"/>
         <source>Isi alasan cetak ulang: {count} kartu sudah pernah dicetak.</source>
         <translation>Give a reason for re-printing: {count} cards were printed before.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="215"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="236"/>
         <source>{count} kartu disimpan ke {path}. Belum dicatat sebagai dicetak: setelah PDF ini dicetak, tekan &quot;Sudah tercetak&quot;.</source>
         <translation>{count} cards saved to {path}. Not logged as printed yet: once this PDF is printed, press &quot;Printed&quot;.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="253"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="275"/>
         <source>lembar</source>
         <translation>sheets</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="253"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="275"/>
         <source>kartu</source>
         <translation>cards</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="272"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="294"/>
         <source>{count} kartu dicatat sebagai dicetak ({path}).</source>
         <translation>{count} cards logged as printed ({path}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="52"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="54"/>
         <source>Printer tidak dapat dibuka.</source>
         <translation>The printer cannot be opened.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="300"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="322"/>
         <source>{done} / {total} {unit}</source>
         <translation>{done} / {total} {unit}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="306"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="328"/>
         <source>ke printer: halaman {done} / {total}</source>
         <translation>to the printer: page {done} / {total}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="315"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="337"/>
         <source>menyiapkan…</source>
         <translation>preparing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/print_dialog.py" line="329"/>
+        <location filename="../../desktop/gui/print_dialog.py" line="351"/>
         <source>Dibatalkan; tidak ada yang dicatat.</source>
         <translation>Cancelled; nothing was logged.</translation>
     </message>
@@ -3656,52 +4128,52 @@ Keep it only somewhere safe and delete it when no longer needed (UU PDP 27/2022)
 <context>
     <name>RefundDialog</name>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="540"/>
+        <location filename="../../desktop/gui/membership_window.py" line="523"/>
         <source>Kembalikan kredit BAZNAS</source>
         <translation>Refund BAZNAS&apos;s credit</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="541"/>
+        <location filename="../../desktop/gui/membership_window.py" line="524"/>
         <source>Kredit BAZNAS adalah uang yang dibayar untuk bulan yang tidak diterima siapa pun: peserta ditolak BPJS, atau transfer yang lebih dari kewajiban. Kredit dapat dipakai pada pembayaran berikutnya, atau dikembalikan kepada BAZNAS di sini. Kredit yang masih menunggu jawaban BPJS belum dapat dikembalikan.</source>
         <translation>BAZNAS&apos;s credit is money paid for months no one received: workers refused by BPJS, or a transfer larger than owed. Credit can be used in the next payment, or returned to BAZNAS here. Credit still waiting for BPJS&apos;s answer cannot be returned yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="544"/>
+        <location filename="../../desktop/gui/membership_window.py" line="527"/>
         <source>Menghitung…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="549"/>
+        <location filename="../../desktop/gui/membership_window.py" line="532"/>
         <source>kosongkan: seluruh kredit yang dapat dikembalikan</source>
         <translation>leave empty: all the credit that can be returned</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="551"/>
+        <location filename="../../desktop/gui/membership_window.py" line="534"/>
         <source>mis. nomor bukti transfer pengembalian</source>
         <translation>e.g. the refund transfer&apos;s receipt number</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="553"/>
+        <location filename="../../desktop/gui/membership_window.py" line="536"/>
         <source>&amp;Jumlah (Rp)</source>
         <translation>&amp;Amount (Rp)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="554"/>
+        <location filename="../../desktop/gui/membership_window.py" line="537"/>
         <source>&amp;Referensi</source>
         <translation>&amp;Reference</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="557"/>
+        <location filename="../../desktop/gui/membership_window.py" line="540"/>
         <source>&amp;Kembalikan</source>
         <translation>&amp;Refund</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="566"/>
+        <location filename="../../desktop/gui/membership_window.py" line="549"/>
         <source>Kredit yang dapat dikembalikan: {amount}</source>
         <translation>Credit that can be returned: {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="581"/>
+        <location filename="../../desktop/gui/membership_window.py" line="564"/>
         <source>Pengembalian {number} dicatat: kredit {amount} dari {count} peserta dikembalikan kepada BAZNAS.</source>
         <translation>Refund {number} recorded: credit {amount} of {count} workers returned to BAZNAS.</translation>
     </message>
@@ -3767,58 +4239,58 @@ Keep it only somewhere safe and delete it when no longer needed (UU PDP 27/2022)
 <context>
     <name>RenewDialog</name>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="468"/>
+        <location filename="../../desktop/gui/membership_window.py" line="451"/>
         <source>Perpanjang kepesertaan</source>
         <translation>Renew membership</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="469"/>
+        <location filename="../../desktop/gui/membership_window.py" line="452"/>
         <source>Perpanjang sekaligus semua peserta aktif yang perlindungannya berakhir dalam beberapa hari ke depan (atau sudah berakhir): BAZNAS membayar lagi, perlindungan bersambung. Jumlah pesertanya tampil dulu sebelum dicatat.</source>
         <translation>Renew at once every active worker whose coverage ends within the next days (or has ended): BAZNAS pays again and coverage continues. How many is shown before anything is recorded.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="476"/>
+        <location filename="../../desktop/gui/membership_window.py" line="459"/>
         <source> hari</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="477"/>
+        <location filename="../../desktop/gui/membership_window.py" line="460"/>
         <source>dalam </source>
         <translation>within </translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="478"/>
+        <location filename="../../desktop/gui/membership_window.py" line="461"/>
         <source>Berakhir</source>
         <translation>Ends</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="481"/>
+        <location filename="../../desktop/gui/membership_window.py" line="464"/>
         <source>Menghitung…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="486"/>
-        <location filename="../../desktop/gui/membership_window.py" line="499"/>
+        <location filename="../../desktop/gui/membership_window.py" line="469"/>
+        <location filename="../../desktop/gui/membership_window.py" line="482"/>
         <source>&amp;Perpanjang</source>
         <translation>Re&amp;new</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="498"/>
+        <location filename="../../desktop/gui/membership_window.py" line="481"/>
         <source>&amp;Perpanjang {count} peserta</source>
         <translation>Re&amp;new {count} workers</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="510"/>
+        <location filename="../../desktop/gui/membership_window.py" line="493"/>
         <source>{count} peserta aktif perlindungannya berakhir dalam {days} hari (sampai {date}) atau sudah berakhir.</source>
         <translation>{count} active workers&apos; coverage ends within {days} days (by {date}) or has ended.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="514"/>
+        <location filename="../../desktop/gui/membership_window.py" line="497"/>
         <source>Tidak ada peserta yang perlindungannya berakhir dalam {days} hari.</source>
         <translation>No worker&apos;s coverage ends within {days} days.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="529"/>
+        <location filename="../../desktop/gui/membership_window.py" line="512"/>
         <source>Perpanjangan {number} dicatat: perlindungan {count} peserta diperpanjang {months} bulan.</source>
         <translation>Renewal {number} recorded: {count} workers&apos; coverage extended by {months} months.</translation>
     </message>
@@ -4083,7 +4555,7 @@ NIK {nik}</translation>
 <context>
     <name>SearchCombo</name>
     <message>
-        <location filename="../../desktop/gui/widgets.py" line="161"/>
+        <location filename="../../desktop/gui/widgets.py" line="163"/>
         <source>Tidak ada yang cocok dengan “{text}”. Periksa ejaannya, atau tekan ↓ untuk melihat semua pilihan.</source>
         <translation>Nothing matches “{text}”. Check the spelling, or press ↓ to see every choice.</translation>
     </message>
@@ -4091,112 +4563,112 @@ NIK {nik}</translation>
 <context>
     <name>Service</name>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="230"/>
+        <location filename="../../desktop/services/accounts.py" line="198"/>
         <source>Nama pengguna 2–32 huruf kecil, angka, titik, garis bawah atau tanda hubung.</source>
         <translation>User names are 2–32 lower-case letters, digits, dots, underscores or hyphens.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="196"/>
+        <location filename="../../desktop/services/accounts.py" line="164"/>
         <source>Kata sandi terlalu pendek: paling sedikit {n} karakter.</source>
         <translation>Password too short: at least {n} characters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="95"/>
+        <location filename="../../desktop/services/accounts.py" line="63"/>
         <source>Kata sandi terlalu umum: termasuk kata sandi yang paling sering dipakai orang. Gunakan tiga atau empat kata yang tidak saling berhubungan, dipisah spasi atau tanda hubung.</source>
         <translation>The password is too common: it is one of the passwords people use most. Use three or four unrelated words, separated by spaces or hyphens.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="98"/>
+        <location filename="../../desktop/services/accounts.py" line="66"/>
         <source>Kata sandi mudah ditebak: memuat nama Anda, nama pengguna, atau kata yang dekat dengan Lindung (mis. lindung, bpjs, baznas). Gunakan tiga atau empat kata yang tidak saling berhubungan, dipisah spasi atau tanda hubung.</source>
         <translation>The password is easy to guess: it contains your name, the user name, or a word close to Lindung (e.g. lindung, bpjs, baznas). Use three or four unrelated words, separated by spaces or hyphens.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="102"/>
+        <location filename="../../desktop/services/accounts.py" line="70"/>
         <source>Kata sandi mudah ditebak: terdiri dari kata atau nama yang umum, walau ditambah angka, tanda baca atau huruf besar. Gunakan tiga atau empat kata yang tidak saling berhubungan, dipisah spasi atau tanda hubung.</source>
         <translation>The password is easy to guess: it is made of common words or names, even with digits, punctuation or capitals added. Use three or four unrelated words, separated by spaces or hyphens.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="106"/>
+        <location filename="../../desktop/services/accounts.py" line="74"/>
         <source>Kata sandi mudah ditebak: kata umum yang hurufnya diganti angka atau simbol (mis. 4 untuk a, 0 untuk o) atau dibalik tetap mudah ditebak. Gunakan tiga atau empat kata yang tidak saling berhubungan, dipisah spasi atau tanda hubung.</source>
         <translation>The password is easy to guess: a common word with letters replaced by digits or symbols (e.g. 4 for a, 0 for o), or reversed, is still easy to guess. Use three or four unrelated words, separated by spaces or hyphens.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="110"/>
+        <location filename="../../desktop/services/accounts.py" line="78"/>
         <source>Kata sandi mudah ditebak: huruf, angka atau kata yang diulang-ulang (mis. aaaa, 1111, abcabc). Gunakan tiga atau empat kata yang tidak saling berhubungan, dipisah spasi atau tanda hubung.</source>
         <translation>The password is easy to guess: repeated letters, digits or words (e.g. aaaa, 1111, abcabc). Use three or four unrelated words, separated by spaces or hyphens.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="114"/>
+        <location filename="../../desktop/services/accounts.py" line="82"/>
         <source>Kata sandi mudah ditebak: urutan huruf atau angka (mis. abcd, 1234, 9876). Gunakan tiga atau empat kata yang tidak saling berhubungan, dipisah spasi atau tanda hubung.</source>
         <translation>The password is easy to guess: a run of letters or digits (e.g. abcd, 1234, 9876). Use three or four unrelated words, separated by spaces or hyphens.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="117"/>
+        <location filename="../../desktop/services/accounts.py" line="85"/>
         <source>Kata sandi mudah ditebak: deretan tombol yang berdampingan di papan ketik (mis. qwerty, asdf, zxcv). Gunakan tiga atau empat kata yang tidak saling berhubungan, dipisah spasi atau tanda hubung.</source>
         <translation>The password is easy to guess: neighbouring keys of the keyboard (e.g. qwerty, asdf, zxcv). Use three or four unrelated words, separated by spaces or hyphens.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="121"/>
+        <location filename="../../desktop/services/accounts.py" line="89"/>
         <source>Kata sandi mudah ditebak: memuat tanggal atau tahun (mis. tanggal lahir). Gunakan tiga atau empat kata yang tidak saling berhubungan, dipisah spasi atau tanda hubung.</source>
         <translation>The password is easy to guess: it contains a date or a year (e.g. a birth date). Use three or four unrelated words, separated by spaces or hyphens.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="124"/>
+        <location filename="../../desktop/services/accounts.py" line="92"/>
         <source>Kata sandi terlalu mudah ditebak. Gunakan tiga atau empat kata yang tidak saling berhubungan, dipisah spasi atau tanda hubung.</source>
         <translation>The password is too easy to guess. Use three or four unrelated words, separated by spaces or hyphens.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="201"/>
+        <location filename="../../desktop/services/accounts.py" line="169"/>
         <source>Kata sandi tidak boleh sama dengan nama pengguna.</source>
         <translation>The password must not be the user name.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="235"/>
+        <location filename="../../desktop/services/accounts.py" line="203"/>
         <source>Akun pertama harus akun admin.</source>
         <translation>The first account must be an admin account.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="237"/>
+        <location filename="../../desktop/services/accounts.py" line="205"/>
         <source>Hanya admin yang dapat membuat akun.</source>
         <translation>Only an admin can create accounts.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="239"/>
+        <location filename="../../desktop/services/accounts.py" line="207"/>
         <source>Nama pengguna &quot;{name}&quot; sudah dipakai.</source>
         <translation>The user name &quot;{name}&quot; is taken.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="245"/>
+        <location filename="../../desktop/services/accounts.py" line="213"/>
         <source>Akun koordinator sekolah harus menyebut sekolahnya.</source>
         <translation>A school coordinator&apos;s account must name the school.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="354"/>
+        <location filename="../../desktop/services/accounts.py" line="322"/>
         <source>Akun &quot;{name}&quot; tidak ada di laptop ini.</source>
         <translation>There is no account &quot;{name}&quot; on this laptop.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="357"/>
+        <location filename="../../desktop/services/accounts.py" line="325"/>
         <source>Kata sandi baru harus berbeda dari kata sandi sekarang.</source>
         <translation>The new password must differ from the current one.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="372"/>
+        <location filename="../../desktop/services/accounts.py" line="340"/>
         <source>Hanya admin yang dapat mengatur ulang kata sandi.</source>
         <translation>Only an admin can reset a password.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="375"/>
+        <location filename="../../desktop/services/accounts.py" line="343"/>
         <source>Untuk kata sandi Anda sendiri, pakai menu Akun → Ganti kata sandi.</source>
         <translation>For your own password, use the Account menu → Change password.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="385"/>
+        <location filename="../../desktop/services/accounts.py" line="353"/>
         <source>Isi kata sandi lama.</source>
         <translation>Fill in the old password.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="391"/>
+        <location filename="../../desktop/services/accounts.py" line="359"/>
         <source>Kata sandi lama salah.</source>
         <translation>The old password is wrong.</translation>
     </message>
@@ -4207,52 +4679,52 @@ NIK {nik}</translation>
         <translation>Wrong user name or password.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="450"/>
+        <location filename="../../desktop/services/accounts.py" line="418"/>
         <source>Kunci otomatis: 0 (mati) sampai 240 menit.</source>
         <translation>Auto-lock: 0 (off) to 240 minutes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/bulk_enroll.py" line="43"/>
+        <location filename="../../desktop/services/bulk_enroll.py" line="44"/>
         <source>NIK ini sudah terdaftar atas nama {name} (No. Registrasi {regno}).</source>
         <translation>This NIK is already enrolled for {name} (registration no. {regno}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="65"/>
+        <location filename="../../desktop/services/enrollment.py" line="67"/>
         <source>Kolom &quot;{key}&quot; tidak dikenal.</source>
         <translation>Unknown field &quot;{key}&quot;.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="117"/>
+        <location filename="../../desktop/services/enrollment.py" line="103"/>
         <source>Setiap data harus berupa objek JSON.</source>
         <translation>Every record must be a JSON object.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="124"/>
+        <location filename="../../desktop/services/enrollment.py" line="110"/>
         <source>NIK sama dengan data ke-{other} dalam berkas yang sama.</source>
         <translation>Same NIK as record {other} in the same file.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="242"/>
-        <location filename="../../desktop/services/enrollment.py" line="147"/>
-        <location filename="../../desktop/services/enrollment.py" line="281"/>
+        <location filename="../../desktop/services/accounts.py" line="210"/>
+        <location filename="../../desktop/services/enrollment.py" line="133"/>
+        <location filename="../../desktop/services/enrollment.py" line="260"/>
         <location filename="../../desktop/services/reporting.py" line="108"/>
-        <location filename="../../desktop/services/schools.py" line="75"/>
+        <location filename="../../desktop/services/schools.py" line="76"/>
         <source>Sekolah dengan NPSN {npsn} belum terdaftar.</source>
         <translation>No school with NPSN {npsn} is registered.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/bulk_enroll.py" line="44"/>
+        <location filename="../../desktop/services/bulk_enroll.py" line="45"/>
         <source>NIK sudah terdaftar oleh proses lain; tidak ada yang disimpan.</source>
         <translation>The NIK was just enrolled by another process; nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="203"/>
+        <location filename="../../desktop/services/enrollment.py" line="182"/>
         <location filename="../../desktop/services/membership/views.py" line="130"/>
         <source>Data peserta tidak ditemukan.</source>
         <translation>Participant not found.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="219"/>
+        <location filename="../../desktop/services/enrollment.py" line="198"/>
         <source>Tidak ada peserta dengan No. Registrasi {regno}.</source>
         <translation>No participant has registration no. {regno}.</translation>
     </message>
@@ -4282,7 +4754,7 @@ NIK {nik}</translation>
         <translation>Your role cannot produce reports.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="448"/>
+        <location filename="../../desktop/services/accounts.py" line="416"/>
         <location filename="../../desktop/services/permissions.py" line="47"/>
         <source>Hanya admin yang dapat melakukan ini.</source>
         <translation>Only an admin can do this.</translation>
@@ -4303,27 +4775,27 @@ NIK {nik}</translation>
         <translation>A coordinator can only enroll parents of their own school (NPSN {npsn}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="257"/>
+        <location filename="../../desktop/services/enrollment.py" line="236"/>
         <source>Data ini sudah diubah oleh {by} sejak dibuka. Tutup dan buka kembali, lalu ulangi perubahan.</source>
         <translation>{by} changed this record since it was opened. Close it, open it again and redo the change.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="268"/>
+        <location filename="../../desktop/services/enrollment.py" line="247"/>
         <source>Data yang sudah dihapus tidak dapat diubah.</source>
         <translation>A deleted record cannot be changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="307"/>
+        <location filename="../../desktop/services/enrollment.py" line="286"/>
         <source>Tuliskan alasan penghapusan (minimal 5 huruf).</source>
         <translation>Write the reason for deleting (at least 5 letters).</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="312"/>
+        <location filename="../../desktop/services/enrollment.py" line="291"/>
         <source>Data ini sudah dihapus.</source>
         <translation>This record is already deleted.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="317"/>
+        <location filename="../../desktop/services/enrollment.py" line="296"/>
         <source>Peserta ini sudah diajukan ke BPJS atau aktif; hanya admin cabang yang dapat menghapusnya (dengan alasan).</source>
         <translation>This worker was already submitted to BPJS or is active; only the branch admin can delete them (with a reason).</translation>
     </message>
@@ -4368,47 +4840,47 @@ NIK {nik}</translation>
         <translation>{name} could not be written ({code}): check the disk and its folder, then try again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/schools.py" line="27"/>
+        <location filename="../../desktop/services/schools.py" line="28"/>
         <source>NPSN harus 8 digit angka.</source>
         <translation>The NPSN must be 8 digits.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/schools.py" line="29"/>
+        <location filename="../../desktop/services/schools.py" line="30"/>
         <source>Nama sekolah wajib diisi.</source>
         <translation>The school&apos;s name is required.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/schools.py" line="31"/>
+        <location filename="../../desktop/services/schools.py" line="32"/>
         <source>Jenjang sekolah harus salah satu dari {levels}.</source>
         <translation>The school level must be one of {levels}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/schools.py" line="35"/>
+        <location filename="../../desktop/services/schools.py" line="36"/>
         <source>Kode kabupaten/kota {code} tidak dikenal.</source>
         <translation>Unknown regency/city code {code}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/schools.py" line="52"/>
+        <location filename="../../desktop/services/schools.py" line="53"/>
         <source>Sekolah dengan NPSN {npsn} sudah ada.</source>
         <translation>A school with NPSN {npsn} already exists.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/workspace.py" line="75"/>
+        <location filename="../../desktop/services/workspace.py" line="72"/>
         <source>Berkas wilayah harus berkolom kode,nama,tingkat.</source>
         <translation>The region file must have the columns kode,nama,tingkat.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/workspace.py" line="78"/>
+        <location filename="../../desktop/services/workspace.py" line="75"/>
         <source>Berkas wilayah tidak dapat dibaca: {reason}</source>
         <translation>The region file cannot be read: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/workspace.py" line="297"/>
+        <location filename="../../desktop/services/workspace.py" line="262"/>
         <source>Daftar wilayah ditolak: {reason}</source>
         <translation>Region list refused: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/workspace.py" line="300"/>
+        <location filename="../../desktop/services/workspace.py" line="265"/>
         <source>Daftar wilayah ditolak: hanya {kab} kabupaten/kota dan {desa} desa/kelurahan Kalimantan Barat.</source>
         <translation>Region list refused: only {kab} regencies/cities and {desa} villages of West Kalimantan.</translation>
     </message>
@@ -4540,22 +5012,22 @@ NIK {nik}</translation>
         <translation>Files of type {suffix} are not supported. Use .xlsx, .xls, .ods or .csv.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/cards.py" line="51"/>
+        <location filename="../../desktop/services/cards.py" line="52"/>
         <source>{count} kartu di antaranya sudah pernah dicetak. Cetak ulang harus disertai alasan.</source>
         <translation>{count} of these cards were printed before. Re-printing needs a reason.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/cards.py" line="95"/>
+        <location filename="../../desktop/services/cards.py" line="96"/>
         <source>Kunci publik tidak dikenali (bentuk: ed25519:ID:KUNCI).</source>
         <translation>Public key not recognised (form: ed25519:ID:KEY).</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/cards.py" line="247"/>
+        <location filename="../../desktop/services/cards.py" line="248"/>
         <source>Tata letak {layout} tidak dikenal: pilih a4 atau card.</source>
         <translation>Unknown layout {layout}: choose a4 or card.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/cards.py" line="254"/>
+        <location filename="../../desktop/services/cards.py" line="255"/>
         <source>Tidak ada peserta yang cocok dengan pilihan ini.</source>
         <translation>No participant matches this selection.</translation>
     </message>
@@ -4590,58 +5062,58 @@ NIK {nik}</translation>
         <translation>batch {batch}</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="103"/>
+        <location filename="../../desktop/sync/client.py" line="104"/>
         <source>Hub {hub} tidak dapat dihubungi ({reason}); data tetap aman di laptop dan dikirim pada sinkronisasi berikutnya.</source>
         <translation>The hub {hub} cannot be reached ({reason}); the data stays safe on this laptop and goes at the next sync.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="112"/>
+        <location filename="../../desktop/sync/client.py" line="113"/>
         <source>Hub menolak laptop ini: {detail}</source>
         <translation>The hub refused this laptop: {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="114"/>
+        <location filename="../../desktop/sync/client.py" line="115"/>
         <source>Hub menjawab dengan galat {status}.</source>
         <translation>The hub answered with error {status}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="146"/>
+        <location filename="../../desktop/sync/client.py" line="147"/>
         <source>Alamat hub {hub} tidak sah; contoh: https://hub.cabang.id</source>
         <translation>The hub address {hub} is not valid; for example: https://hub.branch.id</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="148"/>
+        <location filename="../../desktop/sync/client.py" line="149"/>
         <source>Alamat hub {hub} memakai http:// tanpa enkripsi: kredensial laptop akan terkirim terbuka. Gunakan https:// (hub di balik proxy TLS), atau --allow-http bila jaringannya memang tertutup.</source>
         <translation>The hub address {hub} uses http:// without encryption: the laptop&apos;s credential would travel in clear. Use https:// (the hub behind a TLS proxy), or --allow-http if the network really is closed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="162"/>
+        <location filename="../../desktop/sync/client.py" line="163"/>
         <source>Laptop ini terdaftar di hub {registered}; kredensialnya tidak dikirim ke {hub}. Untuk pindah hub, daftarkan ulang laptop dengan kode baru.</source>
         <translation>This laptop is registered with the hub {registered}; its credential is not sent to {hub}. To move to another hub, register the laptop again with a new code.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="183"/>
+        <location filename="../../desktop/sync/client.py" line="184"/>
         <source>Pendaftaran ke hub ditolak: {detail}</source>
         <translation>Registration with the hub refused: {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="221"/>
+        <location filename="../../desktop/sync/client.py" line="222"/>
         <source>Sinkron otomatis: 0 (mati) sampai 1440 menit.</source>
         <translation>Automatic sync: 0 (off) to 1440 minutes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="474"/>
+        <location filename="../../desktop/sync/client.py" line="475"/>
         <source>Hub tidak memegang data ini; perbaiki datanya lalu kirim ulang.</source>
         <translation>The hub does not hold this record; correct it and send it again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="479"/>
+        <location filename="../../desktop/sync/client.py" line="480"/>
         <source>Data ini tidak ada di laptop.</source>
         <translation>This record is not on this laptop.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="160"/>
-        <location filename="../../desktop/sync/client.py" line="242"/>
+        <location filename="../../desktop/sync/client.py" line="161"/>
+        <location filename="../../desktop/sync/client.py" line="243"/>
         <source>Laptop ini belum terdaftar di hub: lindung register --hub URL --code KODE.</source>
         <translation>This laptop is not registered with a hub: lindung register --hub URL --code CODE.</translation>
     </message>
@@ -4745,27 +5217,27 @@ NIK {nik}</translation>
         <translation>File {name} cannot be read: the .xls workbook is over {limit} MB. Save it as .xlsx, or split it into several files.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/bpjs.py" line="186"/>
+        <location filename="../../desktop/domain/bpjs.py" line="200"/>
         <source>NIK tidak terbaca (harus 16 digit, disimpan sebagai teks).</source>
         <translation>The NIK cannot be read (it must be 16 digits, stored as text).</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/bpjs.py" line="193"/>
+        <location filename="../../desktop/domain/bpjs.py" line="207"/>
         <source>Nomor KPJ harus 11 digit.</source>
         <translation>A KPJ number has 11 digits.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/bpjs.py" line="196"/>
+        <location filename="../../desktop/domain/bpjs.py" line="210"/>
         <source>Tanggal kepesertaan (TMT) kosong atau tidak terbaca.</source>
         <translation>The membership date (TMT) is empty or cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/bpjs.py" line="203"/>
+        <location filename="../../desktop/domain/bpjs.py" line="217"/>
         <source>Tanpa nomor KPJ dan tanpa alasan penolakan.</source>
         <translation>No KPJ number and no reason for refusal.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/bpjs.py" line="226"/>
+        <location filename="../../desktop/domain/bpjs.py" line="240"/>
         <source>Tanggal kepesertaan (TMT) dapat dibaca dua cara (hari/bulan atau bulan/hari) dan kolom tanggalnya bercampur; tulis tanggalnya seperti 01-12-2026 lalu baca lagi.</source>
         <translation>The membership date (TMT) can be read two ways (day/month or month/day) and the date column is mixed; write the date like 01-12-2026 and read the file again.</translation>
     </message>
@@ -5084,27 +5556,27 @@ NIK {nik}</translation>
         <translation>The contribution rates file {name} cannot be read: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/bpjs_bill.py" line="67"/>
+        <location filename="../../desktop/domain/bpjs_bill.py" line="66"/>
         <source>Berkas {name} bukan tagihan iuran BPJS yang dikenal: tidak ada lembar dengan kolom NIK atau No KPJ, kolom periode (Periode, Bulan Iuran) dan kolom jumlah iuran (Jumlah Iuran, atau Iuran JKK dan Iuran JKM) di 20 baris pertamanya. Lembar yang ada: {sheets}.</source>
         <translation>File {name} is not a BPJS contribution bill Lindung knows: no sheet has a NIK or KPJ column, a period column (Periode, Bulan Iuran) and a contribution amount column (Jumlah Iuran, or Iuran JKK and Iuran JKM) in its first 20 rows. Sheets in the file: {sheets}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/bpjs_bill.py" line="71"/>
+        <location filename="../../desktop/domain/bpjs_bill.py" line="70"/>
         <source>NIK dan nomor KPJ tidak terbaca (NIK 16 digit atau KPJ 11 digit).</source>
         <translation>Neither the NIK nor the KPJ number can be read (a NIK has 16 digits, a KPJ 11).</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/bpjs_bill.py" line="72"/>
+        <location filename="../../desktop/domain/bpjs_bill.py" line="71"/>
         <source>Periode tidak terbaca; tulis bulannya seperti 12-2026, Desember 2026 atau 01-2027 s/d 12-2027.</source>
         <translation>The period cannot be read; write the month like 12-2026, Desember 2026 or 01-2027 s/d 12-2027.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/bpjs_bill.py" line="74"/>
+        <location filename="../../desktop/domain/bpjs_bill.py" line="73"/>
         <source>Periode lebih dari 60 bulan atau berakhir sebelum mulainya; periksa periodenya.</source>
         <translation>The period is longer than 60 months or ends before it begins; check the period.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/bpjs_bill.py" line="76"/>
+        <location filename="../../desktop/domain/bpjs_bill.py" line="75"/>
         <source>Jumlah iuran kosong atau tidak terbaca (rupiah bulat, tidak negatif).</source>
         <translation>The contribution amount is empty or unreadable (whole rupiah, not negative).</translation>
     </message>
@@ -5147,6 +5619,16 @@ NIK {nik}</translation>
         <location filename="../../desktop/services/recovery.py" line="66"/>
         <source>&quot;{name}&quot; bukan akun admin di laptop ini. Kode pemulihan hanya mengatur ulang kata sandi admin; admin yang masuk lalu mengatur ulang akun lain.</source>
         <translation>&quot;{name}&quot; is not an admin account on this laptop. A recovery code resets only an admin password; the admin then signs in and resets other accounts.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/claim_rules.py" line="26"/>
+        <source>Berkas aturan klaim {name} salah di baris {row}: {reason}</source>
+        <translation>The claim rules file {name} is wrong at row {row}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/claim_rules.py" line="29"/>
+        <source>Berkas aturan klaim {name} tidak dapat dibaca: {reason}</source>
+        <translation>The claim rules file {name} cannot be read: {reason}</translation>
     </message>
 </context>
 <context>
@@ -5231,109 +5713,109 @@ NIK {nik}</translation>
 <context>
     <name>SubmitDialog</name>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="124"/>
+        <location filename="../../desktop/gui/membership_window.py" line="112"/>
         <source>Ajukan ke BPJS</source>
         <translation>Submit to BPJS</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="125"/>
+        <location filename="../../desktop/gui/membership_window.py" line="113"/>
         <source>Lindung menulis berkas pendaftaran kolektif (Excel) untuk peserta yang siap: data lengkap dan sah, tidak menunggu tinjauan di hub, belum pernah diajukan (atau ditolak BPJS lalu sudah diperbaiki). Unggah berkas itu ke BPJS Ketenagakerjaan; peserta di dalamnya menjadi &quot;Diajukan ke BPJS&quot;.</source>
         <translation>Lindung writes the collective registration file (Excel) for the workers who are ready: complete and valid data, not waiting for review at the hub, never submitted (or refused by BPJS and corrected since). Upload that file to BPJS Ketenagakerjaan; the workers in it become &quot;Submitted to BPJS&quot;.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="129"/>
-        <location filename="../../desktop/gui/membership_window.py" line="130"/>
+        <location filename="../../desktop/gui/membership_window.py" line="117"/>
+        <location filename="../../desktop/gui/membership_window.py" line="118"/>
         <source>Semua kabupaten/kota</source>
         <translation>All regencies/cities</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="133"/>
-        <location filename="../../desktop/gui/membership_window.py" line="134"/>
+        <location filename="../../desktop/gui/membership_window.py" line="121"/>
+        <location filename="../../desktop/gui/membership_window.py" line="122"/>
         <source>Semua sekolah</source>
         <translation>All schools</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="138"/>
+        <location filename="../../desktop/gui/membership_window.py" line="126"/>
         <source>nama, NIK atau No. Registrasi (boleh kosong)</source>
         <translation>name, NIK or registration no. (may be empty)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="142"/>
+        <location filename="../../desktop/gui/membership_window.py" line="130"/>
         <source>semua yang siap</source>
         <translation>all who are ready</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="143"/>
+        <location filename="../../desktop/gui/membership_window.py" line="131"/>
         <source>&amp;Kabupaten/kota</source>
         <translation>&amp;Regency/city</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="144"/>
+        <location filename="../../desktop/gui/membership_window.py" line="132"/>
         <source>&amp;Sekolah</source>
         <translation>&amp;School</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="145"/>
+        <location filename="../../desktop/gui/membership_window.py" line="133"/>
         <source>&amp;Cari</source>
         <translation>S&amp;earch</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="146"/>
+        <location filename="../../desktop/gui/membership_window.py" line="134"/>
         <source>Bulan &amp;dibayar BAZNAS</source>
         <translation>Months &amp;paid by BAZNAS</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="147"/>
+        <location filename="../../desktop/gui/membership_window.py" line="135"/>
         <source>&amp;Paling banyak</source>
         <translation>At &amp;most</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="149"/>
+        <location filename="../../desktop/gui/membership_window.py" line="137"/>
         <source>Menghitung peserta yang siap…</source>
         <translation>Counting the workers who are ready…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="160"/>
+        <location filename="../../desktop/gui/membership_window.py" line="148"/>
         <source>&amp;Tulis berkas pengajuan…</source>
         <translation>&amp;Write the submission file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="198"/>
+        <location filename="../../desktop/gui/membership_window.py" line="186"/>
         <source>{count} peserta siap diajukan ke BPJS.</source>
         <translation>{count} workers are ready to be submitted to BPJS.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="200"/>
+        <location filename="../../desktop/gui/membership_window.py" line="188"/>
         <source>Tidak ada peserta yang siap diajukan dengan saringan ini.</source>
         <translation>No worker is ready to be submitted with these filters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="203"/>
+        <location filename="../../desktop/gui/membership_window.py" line="191"/>
         <source>Belum siap: {reasons}. Perbaiki datanya dari daftar peserta (saringan status &quot;Ditolak BPJS&quot; menunjukkan yang ditolak); yang ditolak BPJS siap lagi setelah datanya diubah.</source>
         <translation>Not ready: {reasons}. Correct their data from the list of workers (the status filter &quot;Refused by BPJS&quot; shows the refused ones); those refused by BPJS are ready again once their data changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="214"/>
+        <location filename="../../desktop/gui/membership_window.py" line="202"/>
         <source>&amp;Tulis berkas pengajuan ({count} peserta)…</source>
         <translation>&amp;Write the submission file ({count} workers)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="219"/>
+        <location filename="../../desktop/gui/membership_window.py" line="207"/>
         <source>Simpan berkas pengajuan BPJS</source>
         <translation>Save the BPJS submission file</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="232"/>
+        <location filename="../../desktop/gui/membership_window.py" line="220"/>
         <source>Batch {batch}: {count} peserta ditulis ke {name}. Unggah berkas ini ke BPJS; bila jawabannya datang, pilih &quot;Baca jawaban BPJS…&quot;.</source>
         <translation>Batch {batch}: {count} workers written to {name}. Upload this file to BPJS; when the answer comes, choose &quot;Read BPJS&apos;s answer…&quot;.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="241"/>
+        <location filename="../../desktop/gui/membership_window.py" line="230"/>
         <source>Tidak ada peserta yang siap diajukan ke BPJS.</source>
         <translation>No worker is ready to be submitted to BPJS.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="243"/>
+        <location filename="../../desktop/gui/membership_window.py" line="232"/>
         <source>Belum siap: {reasons}.</source>
         <translation>Not ready: {reasons}.</translation>
     </message>
@@ -5341,156 +5823,166 @@ NIK {nik}</translation>
 <context>
     <name>SyncControl</name>
     <message>
-        <location filename="../../desktop/gui/sync_control.py" line="54"/>
+        <location filename="../../desktop/gui/sync_control.py" line="63"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/sync_control.py" line="109"/>
+        <location filename="../../desktop/gui/sync_control.py" line="119"/>
         <source>belum pernah</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/sync_control.py" line="110"/>
+        <location filename="../../desktop/gui/sync_control.py" line="122"/>
         <source>Sinkron terakhir: {last} · {count} menunggu dikirim</source>
         <translation>Last sync: {last} · {count} waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/sync_control.py" line="113"/>
+        <location filename="../../desktop/gui/sync_control.py" line="125"/>
         <source>{count} perlu ditinjau</source>
         <translation>{count} to review</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/sync_control.py" line="117"/>
-        <location filename="../../desktop/gui/sync_control.py" line="173"/>
+        <location filename="../../desktop/gui/sync_control.py" line="129"/>
+        <location filename="../../desktop/gui/sync_control.py" line="189"/>
         <source>belum terdaftar di hub</source>
         <translation>not registered with the hub</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/sync_control.py" line="131"/>
+        <location filename="../../desktop/gui/sync_control.py" line="143"/>
         <source>Menyinkronkan…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/sync_control.py" line="139"/>
+        <location filename="../../desktop/gui/sync_control.py" line="151"/>
         <source>mengirim</source>
         <translation>sending</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/sync_control.py" line="139"/>
+        <location filename="../../desktop/gui/sync_control.py" line="151"/>
         <source>mengambil</source>
         <translation>fetching</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/sync_control.py" line="140"/>
+        <location filename="../../desktop/gui/sync_control.py" line="152"/>
         <source>Menyinkronkan: {what} {count}…</source>
         <translation>Syncing: {what} {count}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/sync_control.py" line="153"/>
+        <location filename="../../desktop/gui/sync_control.py" line="164"/>
+        <source>terkirim {pushed}, diterima {pulled}, konflik {conflicts}</source>
+        <translation>sent {pushed}, received {pulled}, conflicts {conflicts}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/sync_control.py" line="167"/>
         <source>{count} data dari hub disisihkan</source>
         <translation>{count} records from the hub set aside</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/sync_control.py" line="154"/>
+        <location filename="../../desktop/gui/sync_control.py" line="168"/>
         <source>Data dari hub dengan NIK atau nomor registrasi yang sama dengan data di laptop ini disisihkan; hub menandainya untuk ditinjau.</source>
         <translation>Records from the hub with the same NIK or registration number as a record on this laptop were set aside; the hub flags them for review.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/sync_control.py" line="157"/>
+        <location filename="../../desktop/gui/sync_control.py" line="171"/>
         <source>{count} NIK sudah terdaftar di wilayah lain</source>
         <translation>{count} NIKs already enrolled in another area</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/sync_control.py" line="158"/>
+        <location filename="../../desktop/gui/sync_control.py" line="172"/>
         <source>NIK ini sudah terdaftar di wilayah lain: {numbers}. Hub menandainya untuk ditinjau.</source>
         <translation>These NIKs are already enrolled in another area: {numbers}. The hub flags them for review.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/sync_control.py" line="161"/>
+        <location filename="../../desktop/gui/sync_control.py" line="175"/>
         <source>{count} data ditolak hub (Data → Perubahan yang ditolak hub)</source>
         <translation>{count} records refused by the hub (Data → Changes the hub refused)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/sync_control.py" line="163"/>
+        <location filename="../../desktop/gui/sync_control.py" line="177"/>
         <source>Alasan hub: {reason}</source>
         <translation>The hub says: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/sync_control.py" line="165"/>
+        <location filename="../../desktop/gui/sync_control.py" line="179"/>
         <source>catatan audit ditolak hub, hubungi admin cabang</source>
         <translation>audit log refused by the hub, contact the branch admin</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/sync_control.py" line="172"/>
+        <location filename="../../desktop/gui/sync_control.py" line="188"/>
         <source>Admin mendaftarkan laptop ini di menu Pengaturan → Hub dan sinkronisasi.</source>
         <translation>The admin registers this laptop in the menu Settings → Hub and sync.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/sync_control.py" line="176"/>
-        <source>gagal, dicoba lagi dalam {s} detik</source>
-        <translation>failed, trying again in {s} seconds</translation>
+        <location filename="../../desktop/gui/sync_control.py" line="193"/>
+        <source>gagal: {reason}; dicoba lagi dalam {s} detik</source>
+        <translation>failed: {reason}; retrying in {s} seconds</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/sync_control.py" line="197"/>
+        <source>gagal: {reason}</source>
+        <translation>failed: {reason}</translation>
     </message>
 </context>
 <context>
     <name>TemplateDialog</name>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="602"/>
+        <location filename="../../desktop/gui/membership_window.py" line="585"/>
         <source>Templat berkas pengajuan BPJS</source>
         <translation>BPJS submission file template</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="603"/>
+        <location filename="../../desktop/gui/membership_window.py" line="586"/>
         <source>Bila cabang memakai templat unggah BPJS sendiri, muat berkas templatnya (cukup baris judulnya): berkas pengajuan lalu memakai nama dan urutan kolom templat itu. Kolom yang tidak dikenal dibiarkan kosong.</source>
         <translation>When the branch uses its own BPJS upload template, load the template file (its header row is enough): submission files then use that template&apos;s column names and order. Columns Lindung does not know are left empty.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="609"/>
+        <location filename="../../desktop/gui/membership_window.py" line="592"/>
         <source>Kolom di berkas pengajuan</source>
         <translation>Column in the submission file</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="609"/>
+        <location filename="../../desktop/gui/membership_window.py" line="592"/>
         <source>Diisi Lindung dengan</source>
         <translation>Lindung fills it with</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="611"/>
+        <location filename="../../desktop/gui/membership_window.py" line="594"/>
         <source>&amp;Muat templat cabang…</source>
         <translation>&amp;Load the branch&apos;s template…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="612"/>
+        <location filename="../../desktop/gui/membership_window.py" line="595"/>
         <source>&amp;Pakai kolom bawaan Lindung</source>
         <translation>&amp;Use Lindung&apos;s own columns</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="623"/>
+        <location filename="../../desktop/gui/membership_window.py" line="606"/>
         <source>Sekarang: kolom bawaan Lindung ({count} kolom).</source>
         <translation>Now: Lindung&apos;s own columns ({count} columns).</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="624"/>
+        <location filename="../../desktop/gui/membership_window.py" line="607"/>
         <source>Sekarang: templat cabang, {count} kolom ({filled} diisi Lindung).</source>
         <translation>Now: the branch&apos;s template, {count} columns ({filled} filled by Lindung).</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="631"/>
+        <location filename="../../desktop/gui/membership_window.py" line="614"/>
         <source>(dibiarkan kosong)</source>
         <translation>(left empty)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="635"/>
+        <location filename="../../desktop/gui/membership_window.py" line="618"/>
         <source>Pilih templat BPJS cabang</source>
         <translation>Choose the branch&apos;s BPJS template</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="642"/>
+        <location filename="../../desktop/gui/membership_window.py" line="625"/>
         <source>Templat {name} dimuat: {count} kolom.</source>
         <translation>Template {name} loaded: {count} columns.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="648"/>
+        <location filename="../../desktop/gui/membership_window.py" line="631"/>
         <source>Berkas pengajuan kembali memakai kolom bawaan Lindung.</source>
         <translation>Submission files use Lindung&apos;s own columns again.</translation>
     </message>
@@ -5986,6 +6478,11 @@ NIK {nik}</translation>
         <translation>KPJ no.</translation>
     </message>
     <message>
+        <location filename="../../desktop/gui/worker_model.py" line="41"/>
+        <source>Dilindungi s.d.</source>
+        <translation>Covered until</translation>
+    </message>
+    <message>
         <location filename="../../desktop/gui/worker_model.py" line="43"/>
         <source>L</source>
         <comment>laki-laki</comment>
@@ -5998,12 +6495,12 @@ NIK {nik}</translation>
         <translation>F</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/worker_model.py" line="102"/>
+        <location filename="../../desktop/gui/worker_model.py" line="104"/>
         <source>Dilindungi sampai {date}</source>
         <translation>Covered until {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/worker_model.py" line="103"/>
+        <location filename="../../desktop/gui/worker_model.py" line="105"/>
         <source>Perlindungan berakhir {date}</source>
         <translation>Coverage ended {date}</translation>
     </message>
@@ -6011,73 +6508,73 @@ NIK {nik}</translation>
 <context>
     <name>_PaymentStep</name>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="294"/>
+        <location filename="../../desktop/gui/membership_window.py" line="283"/>
         <source>mis. nomor bukti transfer BAZNAS</source>
         <translation>e.g. BAZNAS&apos;s transfer receipt number</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="297"/>
+        <location filename="../../desktop/gui/membership_window.py" line="286"/>
         <source>yang ditransfer BAZNAS, mis. 5.000.000 (boleh kosong)</source>
         <translation>what BAZNAS transferred, e.g. 5.000.000 (may be empty)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="301"/>
+        <location filename="../../desktop/gui/membership_window.py" line="290"/>
         <source>Dana BAZNAS yang membayar iuran ini: zakat, infak atau sedekah.</source>
         <translation>The BAZNAS fund that pays these contributions: zakat, infak or sedekah.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="302"/>
+        <location filename="../../desktop/gui/membership_window.py" line="291"/>
         <source>&amp;Bulan dibayar</source>
         <translation>&amp;Months paid</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="303"/>
+        <location filename="../../desktop/gui/membership_window.py" line="292"/>
         <source>Sumber &amp;dana</source>
         <translation>&amp;Fund</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="304"/>
+        <location filename="../../desktop/gui/membership_window.py" line="293"/>
         <source>&amp;Referensi</source>
         <translation>&amp;Reference</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="305"/>
+        <location filename="../../desktop/gui/membership_window.py" line="294"/>
         <source>&amp;Jumlah dibayar (Rp)</source>
         <translation>&amp;Amount paid (Rp)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="308"/>
+        <location filename="../../desktop/gui/membership_window.py" line="297"/>
         <source>Menghitung kredit BAZNAS…</source>
         <translation>Counting BAZNAS&apos;s credit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="309"/>
+        <location filename="../../desktop/gui/membership_window.py" line="298"/>
         <source>Uang BAZNAS untuk bulan yang tidak diterima siapa pun (peserta ditolak, kelebihan transfer) membayar sisa kewajiban, kredit terlama dulu.</source>
         <translation>BAZNAS&apos;s money for months no one received (refused workers, a transfer larger than owed) pays the rest of what is owed, oldest credit first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="317"/>
-        <location filename="../../desktop/gui/membership_window.py" line="342"/>
+        <location filename="../../desktop/gui/membership_window.py" line="306"/>
+        <location filename="../../desktop/gui/membership_window.py" line="331"/>
         <source>Kewajiban dan pembayaran</source>
         <translation>Owed and paid</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="329"/>
+        <location filename="../../desktop/gui/membership_window.py" line="318"/>
         <source>Pakai &amp;kredit BAZNAS (dapat dipakai {amount})</source>
         <translation>Use BAZNAS &amp;credit ({amount} available)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="330"/>
+        <location filename="../../desktop/gui/membership_window.py" line="319"/>
         <source>Tidak ada kredit BAZNAS yang dapat dipakai</source>
         <translation>No BAZNAS credit to use</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="366"/>
+        <location filename="../../desktop/gui/membership_window.py" line="352"/>
         <source>&quot;{text}&quot; bukan jumlah rupiah. Tulis seperti 5.000.000.</source>
         <translation>&quot;{text}&quot; is not an amount in rupiah. Write it like 5.000.000.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/membership_window.py" line="381"/>
+        <location filename="../../desktop/gui/membership_window.py" line="364"/>
         <source>Dicatat: {number}</source>
         <translation>Recorded: {number}</translation>
     </message>
@@ -6085,17 +6582,17 @@ NIK {nik}</translation>
 <context>
     <name>_Step</name>
     <message>
-        <location filename="../../desktop/gui/steps.py" line="88"/>
+        <location filename="../../desktop/gui/steps.py" line="104"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/steps.py" line="127"/>
+        <location filename="../../desktop/gui/steps.py" line="145"/>
         <source>&quot;{text}&quot; bukan jumlah rupiah. Tulis seperti 5.000.000; tidak ada yang dicatat.</source>
         <translation>&quot;{text}&quot; is not an amount in rupiah. Write it like 5.000.000; nothing was recorded.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/steps.py" line="136"/>
+        <location filename="../../desktop/gui/steps.py" line="154"/>
         <source> bulan</source>
         <translation> months</translation>
     </message>

@@ -612,6 +612,14 @@ Pilih nama berkas lain.</translation>
         <source>Job Options</source>
         <translation>Pilihan pekerjaan cetak</translation>
     </message>
+    <message>
+        <source>Advanced Option Conflicts</source>
+        <translation>Pilihan lanjutan bertentangan</translation>
+    </message>
+    <message>
+        <source>There are conflicts in some advanced options. Do you want to fix them?</source>
+        <translation>Ada pilihan lanjutan yang saling bertentangan. Perbaiki dulu?</translation>
+    </message>
 </context>
 <context>
     <name>QPrintSettingsOutput</name>
@@ -836,6 +844,134 @@ Pilih nama berkas lain.</translation>
     <message>
         <source>Scroll right</source>
         <translation>Gulir ke kanan</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintPropertiesWidget</name>
+    <message>
+        <source>Page</source>
+        <translation>Halaman</translation>
+    </message>
+    <message>
+        <source>Advanced</source>
+        <translation>Lanjutan</translation>
+    </message>
+    <message>
+        <source>There are conflicts in some options. Please fix them.</source>
+        <translation>Ada pilihan yang saling bertentangan. Perbaiki dulu.</translation>
+    </message>
+</context>
+<context>
+    <name>QCupsJobWidget</name>
+    <message>
+        <source>Job</source>
+        <translation>Pekerjaan cetak</translation>
+    </message>
+    <message>
+        <source>Job Control</source>
+        <translation>Pengaturan pekerjaan cetak</translation>
+    </message>
+    <message>
+        <source>Scheduled printing:</source>
+        <translation>Jadwal cetak:</translation>
+    </message>
+    <message>
+        <source>Billing information:</source>
+        <translation>Keterangan tagihan:</translation>
+    </message>
+    <message>
+        <source>Job priority:</source>
+        <translation>Prioritas:</translation>
+    </message>
+    <message>
+        <source>Banner Pages</source>
+        <translation>Halaman sampul</translation>
+    </message>
+    <message>
+        <source>Start:</source>
+        <translation>Awal:</translation>
+    </message>
+    <message>
+        <source>End:</source>
+        <translation>Akhir:</translation>
+    </message>
+    <message>
+        <source>Print Immediately</source>
+        <translation>Cetak sekarang</translation>
+    </message>
+    <message>
+        <source>Hold Indefinitely</source>
+        <translation>Tahan dulu</translation>
+    </message>
+    <message>
+        <source>Day (06:00 to 17:59)</source>
+        <translation>Siang (06.00–17.59)</translation>
+    </message>
+    <message>
+        <source>Night (18:00 to 05:59)</source>
+        <translation>Malam (18.00–05.59)</translation>
+    </message>
+    <message>
+        <source>Second Shift (16:00 to 23:59)</source>
+        <translation>Sif kedua (16.00–23.59)</translation>
+    </message>
+    <message>
+        <source>Third Shift (00:00 to 07:59)</source>
+        <translation>Sif ketiga (00.00–07.59)</translation>
+    </message>
+    <message>
+        <source>Weekend (Saturday to Sunday)</source>
+        <translation>Akhir pekan (Sabtu–Minggu)</translation>
+    </message>
+    <message>
+        <source>Specific Time</source>
+        <translation>Pada jam tertentu</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <comment>CUPS Banner page</comment>
+        <translation>Tidak ada</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <comment>CUPS Banner page</comment>
+        <translation>Standar</translation>
+    </message>
+    <message>
+        <source>Unclassified</source>
+        <comment>CUPS Banner page</comment>
+        <translation>Tidak rahasia</translation>
+    </message>
+    <message>
+        <source>Confidential</source>
+        <comment>CUPS Banner page</comment>
+        <translation>Konfidensial</translation>
+    </message>
+    <message>
+        <source>Classified</source>
+        <comment>CUPS Banner page</comment>
+        <translation>Terbatas</translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <comment>CUPS Banner page</comment>
+        <translation>Rahasia</translation>
+    </message>
+    <message>
+        <source>Top Secret</source>
+        <comment>CUPS Banner page</comment>
+        <translation>Sangat rahasia</translation>
+    </message>
+</context>
+<context>
+    <name>QPPDOptionsModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Nilai</translation>
     </message>
 </context>
 </TS>

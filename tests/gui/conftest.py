@@ -47,3 +47,14 @@ def open_new_form(qtbot, window):
     form.activateWindow()       # keys and focus changes go to the active window, as on a screen
     qtbot.waitUntil(form.isActiveWindow)
     return form
+
+
+@pytest.fixture(autouse=True)
+def own_qsettings(tmp_path_factory):
+    """QSettings of this test only (remembered folders, the last user name), never the machine's."""
+    from PySide6.QtCore import QSettings
+
+    folder = tmp_path_factory.mktemp("qsettings")
+    for kind in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(kind, QSettings.Scope.UserScope, str(folder))
+    yield folder

@@ -66,14 +66,12 @@ def test_preview_save_print_and_reprint_reason(qtbot, window, ws, tmp_path):
 
 
 def test_a_reprint_asks_its_reason_before_the_file_name_and_names_are_unique(qtbot, window, ws, monkeypatch):
-    from PySide6.QtWidgets import QFileDialog
-
     from desktop.gui.print_dialog import unique_name
 
     add_demo_workers(ws, 3, SYSTEM, seed=9)
     dialog = open_print(qtbot, window)
     asked = []
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (asked.append(a[2]), ("", ""))[1])
+    monkeypatch.setattr("desktop.gui.files._ask", lambda parent, title, start, *a, **k: (asked.append(start), "")[1])
     dialog.save_pdf()
     assert Path(asked[0]).name == f"kartu-{ws.today:%Y-%m-%d}-3.pdf"     # unique by default: date, count
     with qtbot.waitSignal(dialog.pdf_written, timeout=20_000):

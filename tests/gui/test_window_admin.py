@@ -260,10 +260,8 @@ def test_the_audit_log_says_labels_not_codes(qtbot, window, ws, admin):
 
 
 def test_backup_path_default_is_in_the_data_folder(qtbot, window, ws, monkeypatch):
-    from PySide6.QtWidgets import QFileDialog
-
     offered = []
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (offered.append(Path(a[2])), ("", ""))[1])
+    monkeypatch.setattr("desktop.gui.files._ask", lambda parent, title, start, *a, **k: (offered.append(Path(start)), "")[1])
     window.backup()
     assert offered[0].parent == ws.path.parent / "cadangan" and offered[0].suffix == ".sqlite3"
 
