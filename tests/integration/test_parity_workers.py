@@ -14,7 +14,7 @@ import re
 from sqlalchemy import text
 
 from desktop.domain.enrollment import FIELDS, validate
-from desktop.services import enrollment, importing, membership
+from desktop.services import drafts, enrollment, importing, membership
 from desktop.services.accounts import SYSTEM
 from desktop.services.search import SearchQuery, iter_records
 from desktop.storage import workers
@@ -29,12 +29,15 @@ _TIMES = ("enrolled_at", "updated_at", "deleted_at")
 
 
 def stored_times(ws) -> dict[str, set[str]]:
-    """Every stored value of the workers' and their history's date and time columns."""
+    """Every stored value of the date and time columns of the workers, their history, the schools and
+    the form drafts."""
     found: dict[str, set[str]] = {}
     with ws.read() as tx:
         for column in _TIMES + _DATES:
             found[column] = {v for v in tx.column(f"SELECT {column} FROM workers") if v is not None}
         found["changed_at"] = set(tx.column("SELECT changed_at FROM worker_changes"))
+        found["school_created_at"] = set(tx.column("SELECT created_at FROM schools"))
+        found["draft_updated_at"] = set(tx.column("SELECT updated_at FROM drafts"))
     return found
 
 
@@ -119,6 +122,11 @@ def test_a_record_reads_back_the_same_whichever_path_wrote_it(tmp_path, monkeypa
             # Lifecycle events: a submission to BPJS and BAZNAS's payment.
             batch = membership.export_submission(ws, tmp_path / "ajuan.xlsx", SYSTEM).number
             membership.add_payment(ws, SYSTEM, 1, batch=batch)
+            drafts.save_draft(ws, "admin", form.id, {"address": "Jl. Merdeka No. 10"})
+            assert enrollment.integrity_ok(ws)               # the name index follows every writer
+            history = enrollment.history(ws, form.id)
+            assert [h["action"] for h in history[:2]] == ["create", "update"]
+            assert list(history[1]["changes"]) == ["address"] and isinstance(history[1]["changed_at"], dt.datetime)
             before = read_back(ws)
             assert [event["type"] for event in before[form.id].lifecycle] == ["submitted", "paid"]
             assert before[gone.id].deleted_at is not None
