@@ -49,8 +49,7 @@ _RECORD_SELECT = ", ".join(f"workers.{name}" for name in RECORD_COLUMNS)
 _TYPES = {name: str(f.type) for name, f in WorkerRecord.__dataclass_fields__.items()}
 DATE_FIELDS = tuple(name for name, kind in _TYPES.items() if kind.split(" |")[0] == "dt.date")
 TIME_FIELDS = tuple(name for name, kind in _TYPES.items() if kind.split(" |")[0] == "dt.datetime")
-_AT = {name: RECORD_FIELDS.index(name) for name in RECORD_FIELDS}
-SCHOOL_AT = _AT["school_npsn"]
+SCHOOL_AT = RECORD_FIELDS.index("school_npsn")   # where a row of RECORD_COLUMNS holds the school id
 
 
 def _mapped(row: Sequence[Any], names: dict[int, tuple[str, str]], date, time, events) -> dict[str, Any]:
