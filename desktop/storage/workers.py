@@ -199,14 +199,15 @@ def enrolled_rows(enrollments: Sequence[Any], school_ids: Sequence[int | None], 
     return rows
 
 
-# Where each column of a record is in a row of ``INSERT_COLUMNS`` (None: not set by an enrollment).
-_FROM_INSERTED = tuple(INSERT_COLUMNS.index(name) if name in INSERT_COLUMNS else None for name in RECORD_COLUMNS)
+# A row of ``INSERT_COLUMNS`` (and a None after it) picked into a row of ``RECORD_COLUMNS``; the columns
+# an enrollment does not set (coverage, deletion) take that None.
+_FROM_INSERTED = operator.itemgetter(*(INSERT_COLUMNS.index(name) if name in INSERT_COLUMNS else len(INSERT_COLUMNS)
+                                       for name in RECORD_COLUMNS))
 
 
 def inserted_records(tx: Tx, rows: Sequence[Sequence[Any]]) -> list[WorkerRecord]:
     """The records of rows ``enrolled_rows`` made, as ``record_of`` reads them once stored."""
-    picked = [tuple(None if i is None else row[i] for i in _FROM_INSERTED) for row in rows]
-    return records(tx, picked)
+    return records(tx, [_FROM_INSERTED((*row, None)) for row in rows])
 
 
 def next_id(tx: Tx) -> int:
