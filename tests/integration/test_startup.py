@@ -90,11 +90,20 @@ def test_list_prints_the_same_records_as_before(db):
             first, second = session.query(Worker).order_by(Worker.id).limit(2).all()
             first.school_id = session.query(School).filter(School.npsn == "69800001").one().id
             first.pupil_name = "BUDI"
-        from desktop.services.enrollment import _record, delete_worker, get
+        from desktop.domain.lifecycle import loads
+        from desktop.domain.records import WorkerRecord
+        from desktop.services.enrollment import delete_worker, get
+
+        def orm_record(session, w):   # the record as the ORM's column types give it
+            school = session.get(School, w.school_id) if w.school_id else None
+            data = {name: getattr(w, name) for name in WorkerRecord.__dataclass_fields__ if name in Worker.__table__.c}
+            data.update(id=w.uuid, school_npsn=school.npsn if school else None,
+                        school_name=school.name if school else None, lifecycle=tuple(loads(w.lifecycle)))
+            return WorkerRecord(**data)
 
         delete_worker(ws, get(ws, second.uuid).id, "data ganda", SYSTEM)
         with ws.session() as session:
-            expected = {w.uuid: _record(session, w) for w in session.query(Worker).filter(Worker.deleted_at.is_(None))}
+            expected = {w.uuid: orm_record(session, w) for w in session.query(Worker).filter(Worker.deleted_at.is_(None))}
         found = list(iter_records(ws, SearchQuery()))
         assert {r.id: r for r in found} == expected and len(found) == 4
         deleted = list(iter_records(ws, SearchQuery(status="deleted")))
