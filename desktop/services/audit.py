@@ -18,6 +18,7 @@ from desktop.domain.labels import FIELD_LABELS
 from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.domain.actors import ROLE_LABELS, Actor
 from desktop.domain.clock import utcnow
+from desktop.domain.enrollment import Funding, Occupation, Relationship, Sex, Status
 from desktop.services import permissions
 from desktop.services.workspace import Workspace
 from desktop.storage import audit_log
@@ -166,8 +167,6 @@ _HIDDEN = frozenset({"batch"})     # internal ids, in the log for the hub, not f
 
 def _coded_labels() -> dict[str, dict[str, str]]:
     """The labels of coded values, per detail key: ``volunteer`` is said ``Relawan``."""
-    from desktop.domain.enrollment import Funding, Occupation, Relationship, Sex, Status
-
     def of(kind) -> dict[str, str]:
         return {member.value: member.label for member in kind}
 

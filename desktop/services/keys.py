@@ -29,7 +29,8 @@ from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.domain.text import fold_spaces
 from desktop.services import lockout
 from desktop.services.errors import AuthenticationFailed, ServiceError
-from desktop.storage.engine import is_plain_sqlite
+from desktop.storage.accounts import plain_active_hashes
+from desktop.storage.engine import encrypt_in_place, is_plain_sqlite
 from reports.files import replacing
 
 FORMAT = "lindung-key-1"
@@ -266,9 +267,6 @@ def unlock_recovery(db: Path, code: str, now: dt.datetime | None = None) -> byte
 def encrypt_plain(db: Path) -> bytes:
     """Encrypt an existing plain database in place (first start after an update); returns its key.
     Every account can sign in afterwards with its usual password."""
-    from desktop.storage.accounts import plain_active_hashes
-    from desktop.storage.engine import encrypt_in_place
-
     key = new_key()
     accounts = plain_active_hashes(db)
     keyfile = KeyFile(None if accounts else key, {name: wrap(key, phc) for name, phc in accounts.items()})

@@ -77,7 +77,7 @@ def summary_report(ws: Workspace, out: Path, actor: Actor, target_count: int | N
                    "Peserta: semua yang tidak dihapus (terdaftar, diajukan, aktif, ditolak, berakhir)",
                    f"Target: {goal:,} pekerja rentan".replace(",", ".")))
     Path(out).parent.mkdir(parents=True, exist_ok=True)
-    from desktop.services.membership import pipeline_counts
+    from desktop.services.membership import pipeline_counts   # loads the membership package: its reports only
 
     order = ("enrolled", "submitted", "active", "refused", "ending", "ended")
     per_kab = pipeline_counts(ws, "kabupaten")

@@ -26,7 +26,9 @@ from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.domain.regions import Level, RegionCatalog, RegionError, dotted
 from desktop.domain.regno import new_device_prefix
 from desktop.paths import REGIONS_CSV
+from desktop.services import keys
 from desktop.services.errors import ServiceError
+from desktop.services.rates import shipped_rates
 from desktop.storage import regions as stored_regions
 from desktop.storage import settings as stored_settings
 from desktop.storage.database import Database, Tx
@@ -85,9 +87,6 @@ class Workspace:
     def __init__(self, path: Path | str, today: dt.date | None = None, key: bytes | None = None):
         """``key``: the database key from an account's password (see services.keys); without it the
         database must open without a password (no account yet), else ``keys.Locked``."""
-        from desktop.services import keys
-        from desktop.services.rates import shipped_rates
-
         self.rates = shipped_rates()     # the dated contribution rates, read once per process
         self.path = Path(path).expanduser()
         self.key = key if key is not None else keys.key_without_password(self.path)
