@@ -240,16 +240,20 @@ def test_a_signed_in_command_loads_no_sqlalchemy(db, monkeypatch):
 
 
 def test_account_audit_settings_backup_and_receipts_commands_load_no_sqlalchemy(db, tmp_path):
-    """Accounts, passwords, the recovery code, settings, the audit log, backups and a school's receipts
-    are written and read through storage's table modules on the driver (issue 27): no command of theirs
-    loads SQLAlchemy (each of them did, for its ORM session)."""
+    """Accounts, passwords, the recovery code, settings, the region list, the audit log, backups and a
+    school's receipts are written and read through storage's table modules on the driver (issue 27): no
+    command of theirs loads SQLAlchemy (each of them did, for its ORM session)."""
     import os
+
+    from desktop.domain.regions import Level
+    from desktop.paths import REGIONS_CSV
 
     env = dict(os.environ, LINDUNG_PASSWORD="kapal-motor-admin-1", LINDUNG_NEW_PASSWORD="kapal-motor-admin-1")
     found = {}
     for command in (("user", "add", "admin"), ("user", "add", "relawan", "--role", "volunteer"),
                     ("user", "passwd", "relawan"), ("user", "recovery-code"), ("settings", "set", "max_age", "61"),
-                    ("audit", "--verify"), ("backup", str(tmp_path / "cadangan.sqlite3")),
+                    ("regions", "load", str(REGIONS_CSV), "--source", "Kepmendagri uji"), ("audit", "--verify"),
+                    ("backup", str(tmp_path / "cadangan.sqlite3")),
                     ("report", "receipts", str(tmp_path / "terima.pdf"), "--school", "69800001")):
         user = ("--user", "admin") if command[:3] != ("user", "add", "admin") else ()
         if command[:2] == ("user", "passwd"):
@@ -271,5 +275,6 @@ def test_account_audit_settings_backup_and_receipts_commands_load_no_sqlalchemy(
         assert audit.verify(ws, accounts.list_accounts(ws)[0]).intact
         assert [e.action for e in audit.entries(ws, accounts.list_accounts(ws)[0], 10)][:4] == [
             "export", "backup", "edit", "recovery_code"]
+        assert ws.regions_source()[0] == "Kepmendagri uji" and ws.regions.count(Level.DESA) > 1000
     finally:
         ws.close()
