@@ -11,10 +11,10 @@ import threading
 from dataclasses import dataclass
 
 from desktop.domain.actors import ROLE_LABELS, SYSTEM, Actor, Role
+from desktop.domain.clock import utcnow
 from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.domain.text import fold_spaces
 from desktop.paths import INDONESIAN_WORDS, REGIONS_CSV
-from desktop.domain.clock import utcnow
 from desktop.services import audit, keys, lockout
 from desktop.services.errors import AuthenticationFailed, PermissionDenied, ServiceError
 from desktop.services.workspace import Workspace
