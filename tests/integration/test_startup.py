@@ -246,3 +246,44 @@ def test_a_signed_in_command_loads_no_sqlalchemy(db, monkeypatch):
                            env=proc_env)
     result = json.loads(next(line for line in found.stdout.splitlines() if line.startswith("LOADED "))[7:])
     assert result["status"] == 0 and result["loaded"] == ["argon2"], (result, found.stderr)
+
+
+def test_account_audit_settings_backup_and_receipts_commands_load_no_sqlalchemy(db, tmp_path):
+    """Accounts, passwords, the recovery code, settings, the region list, the audit log, backups and a
+    school's receipts are written and read through storage's table modules on the driver (issue 27): no
+    command of theirs loads SQLAlchemy (each of them did, for its ORM session)."""
+    import os
+
+    from desktop.domain.regions import Level
+    from desktop.paths import REGIONS_CSV
+
+    env = dict(os.environ, LINDUNG_PASSWORD="kapal-motor-admin-1", LINDUNG_NEW_PASSWORD="kapal-motor-admin-1")
+    found = {}
+    for command in (("user", "add", "admin"), ("user", "add", "relawan", "--role", "volunteer"),
+                    ("user", "passwd", "relawan"), ("user", "recovery-code"), ("settings", "set", "max_age", "61"),
+                    ("regions", "load", str(REGIONS_CSV), "--source", "Kepmendagri uji"), ("audit", "--verify"),
+                    ("backup", str(tmp_path / "cadangan.sqlite3")),
+                    ("report", "receipts", str(tmp_path / "terima.pdf"), "--school", "69800001")):
+        user = ("--user", "admin") if command[:3] != ("user", "add", "admin") else ()
+        if command[:2] == ("user", "passwd"):
+            env["LINDUNG_NEW_PASSWORD"] = "perahu-layar-sungai-kapuas"
+        proc = subprocess.run([sys.executable, "-c", CHILD % json.dumps(HEAVY), "--db", str(db), *user, *command],
+                              cwd=ROOT, capture_output=True, text=True, timeout=120, env=env)
+        line = next((line for line in proc.stdout.splitlines() if line.startswith("LOADED ")), None)
+        assert line is not None, (command, proc.stderr)
+        found[command[:3]] = json.loads(line.removeprefix("LOADED "))
+    assert {command: result["status"] for command, result in found.items() if result["status"]} == {}
+    assert [command for command, result in found.items() if "sqlalchemy" in result["loaded"]] == []
+    from desktop.services import accounts, audit, keys
+    from desktop.services.workspace import Workspace
+
+    ws = Workspace(db, key=keys.unlock(db, "admin", "kapal-motor-admin-1"))
+    try:
+        assert [a.username for a in accounts.list_accounts(ws)] == ["admin", "relawan"]
+        assert accounts.must_change_password(ws, "relawan") and ws.policy.max_age == 61
+        assert audit.verify(ws, accounts.list_accounts(ws)[0]).intact
+        assert [e.action for e in audit.entries(ws, accounts.list_accounts(ws)[0], 10)][:4] == [
+            "export", "backup", "edit", "recovery_code"]
+        assert ws.regions_source()[0] == "Kepmendagri uji" and ws.regions.count(Level.DESA) > 1000
+    finally:
+        ws.close()
