@@ -45,8 +45,8 @@ class Readiness:
 
 def _complete(row: Candidate, ws: Workspace) -> bool:
     """What a submission needs, checked again at the branch: every record was validated in full when it was
-    saved (here or at the hub), so what can have changed since is the region list and a school not known here.
-    (Re-running every rule over 10,000 records took a second of the two a batch may take.)"""
+    saved (here or at the hub), so what can have changed since is the region list and a school not known here
+    (every rule again would cost a batch of a branch's records half its time: benchmarks/bench_membership.py)."""
     regions = ws.regions
     return bool(len(row.nik) == 16 and row.nik.isdigit() and row.full_name and row.birth_place and row.address
                 and row.heir_name and row.heir_relationship and row.occupation and row.birth_date
