@@ -12,6 +12,12 @@ Figures (2 idle cores, 7 December 2026, ``--runs 5``): payment add median 1.87 s
 payment balance median 1.08 s. Before this session's work payment add took 3.74 s: the rows were read in
 chunks of 500 through the ORM, every event parsed and derived, every derived column rewritten, and the
 branch's pages spilled from a 64 MB cache in the middle of the transaction.
+
+Issue 27 (the statements moved from the ORM session to ``storage.lifecycle_rows`` on the Tx), 7 December 2026,
+``--runs 3`` on a machine shared with a load of 9-10 on its 2 cores (wall times about three times a quiet
+machine's): payment add before 5.35-5.56 s wall, 1.87-2.08 s CPU; after 7.71 s wall, 1.83-1.99 s CPU; payment
+balance before 3.08-3.24 s wall, 1.06-1.15 s CPU; after 3.80 s wall, 1.05-1.07 s CPU (the same work: the wall
+times moved with the load).
 """
 
 from __future__ import annotations

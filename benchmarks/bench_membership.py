@@ -11,10 +11,18 @@ Every step is timed the way the window runs it: in-process, on a worker thread w
 is alive, which is also the only path on Windows (no helper process anywhere).
 
 Notes: checking every validation rule again at submission (instead of the region list and schools, what can
-change after a record was saved) cost about 1 s of a 10,000-record batch. Figures (2 cores shared with other
-work, 7 December 2026, ``--runs 3``): before issue 27 the command line wrote the spreadsheet in a forked
-helper beside the batch (median 1.65 s) while the window wrote it after (median 1.9 s); the spreadsheet
-(PyExcelerate, ``spreadsheets.write_rows``) is about three quarters of the in-process time.
+change after a record was saved) cost about 1 s of a 10,000-record batch.
+
+Figures, 7 December 2026 (issue 27), ``--runs 3``. Before, the command line wrote the spreadsheet in a forked
+helper beside the batch and the window (and Windows) wrote it after; now every path writes it in-process.
+On a quiet machine before the change: command line 1.65 s, window path 1.9 s. Measured again on a machine
+shared with a load of 9-13 on its 2 cores (wall times three times what a quiet machine gives; the CPU time of
+the process is steadier):
+- submission of 10,000: old command line (fork) median 5.28-7.71 s wall; old window path 4.30-7.06 s wall,
+  1.88-2.15 s CPU; now 6.02-6.04 s wall, 1.71-1.77 s CPU. Of that CPU, the spreadsheet
+  (PyExcelerate, ``spreadsheets.write_rows``) is 1.2-1.3 s, choosing the records 0.1 s, the batch's events 0.27 s;
+- answer previewed: old 1.28-1.39 s wall, 0.39-0.44 s CPU; now 1.22-1.56 s wall, 0.35-0.37 s CPU;
+- answer applied: old 2.39-2.85 s wall, 0.81-0.90 s CPU; now 2.66-2.79 s wall, 0.73-0.87 s CPU.
 """
 
 from __future__ import annotations
