@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections import Counter
 from pathlib import Path
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QSortFilterProxyModel, Qt, QTimer, Signal
@@ -244,6 +245,11 @@ class ImportDialog(QDialog):
         self._checked_relay.checked.connect(self._show_checked)
         self._total = 0           # rows of the file being checked
         self._growing = False     # rows of the current check are on the table
+        self._latest: ImportPreview | None = None   # rows checked, not on the table yet
+        self._counts: Counter = Counter()            # statuses of the rows on the table
+        # Rows checked arrive every chunk; the table takes the latest at most four times a second: each
+        # update is work on the GUI thread, which shares the interpreter with the worker checking.
+        self._checked_timer = QTimer(self, singleShot=True, interval=250, timeout=self._apply_checked)
         self.setWindowTitle(self.tr("Impor daftar orang tua siswa"))
         self.resize(1240, 680)
         self._build(schools, default_school)
@@ -343,7 +349,9 @@ class ImportDialog(QDialog):
         self.table.verticalHeader().setDefaultSectionSize(24)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setResizeContentsPrecision(200)  # size columns from the first rows, not all 10,000
+        # Columns sized from the rows in view and some 50 more, not all 10,000: each cell measured is a
+        # call into the model and a text layout on the GUI thread.
+        header.setResizeContentsPrecision(50)
         self.table.selectionModel().currentChanged.connect(lambda current, _previous: self._show_detail(current))
         self.table.setWordWrap(True)
         # The reasons wrap whole: the rows on screen take the height their text needs (measuring all
@@ -473,33 +481,59 @@ class ImportDialog(QDialog):
 
     def _progress(self, done: int, total: int) -> None:
         self._total = total
+        # Painted with the next paint of the window, not at once (QProgressBar.setValue repaints
+        # synchronously whenever the bar moves).
+        self.progress.setUpdatesEnabled(False)
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
+        self.progress.setUpdatesEnabled(True)
 
     def _show_checked(self, preview: ImportPreview) -> None:
-        """The rows checked so far, on the table, and how they stand; the final preview replaces them."""
+        """Rows checked so far: the first ones on the table at once, later ones with the next update."""
         if self._cancel is None:   # the check ended (or failed) before this chunk got here
+            return
+        self._latest = preview
+        if not self._growing:
+            self._apply_checked()
+        elif not self._checked_timer.isActive():
+            self._checked_timer.start()
+
+    def _apply_checked(self) -> None:
+        """The rows checked so far on the table, and how they stand; the final preview replaces them."""
+        preview, self._latest = self._latest, None
+        if preview is None or self._cancel is None:
             return
         if not self._growing:
             self._growing = True
+            self._counts = Counter()
             self._show_source(preview)
             self.model.set_preview(preview)
             self._size_columns()
+            self._counts.update(row.status for row in preview.rows)
         else:
+            shown = self.model.rowCount()
             self.model.grow(preview)
-        total = max(self._total, len(preview.rows))
-        counts = dict(total=number(total), done=number(len(preview.rows)), valid=number(preview.count(VALID)),
-                      warning=number(preview.count(WARNING)), error=number(preview.count(ERROR)),
-                      duplicate=number(preview.count(DUPLICATE)))
+            self._counts.update(row.status for row in preview.rows[shown:])
+        counts = self._counts
+        done, total = len(preview.rows), max(self._total, len(preview.rows))
+        values = dict(total=number(total), done=number(done), valid=number(counts[VALID]),
+                      warning=number(counts[WARNING]), error=number(counts[ERROR]), duplicate=number(counts[DUPLICATE]))
         if preview.dapodik is not None:
             text = self.tr("Memeriksa {done} dari {total} orang: {valid} siap disimpan, {warning} dengan "
                            "peringatan, {error} ditolak, {duplicate} ganda, {not_eligible} tidak memenuhi "
-                           "syarat…").format(not_eligible=number(preview.count(NOT_ELIGIBLE)), **counts)
+                           "syarat…").format(not_eligible=number(counts[NOT_ELIGIBLE]), **values)
         else:
             text = self.tr("Memeriksa {done} dari {total} baris: {valid} siap disimpan, {warning} dengan "
-                           "peringatan, {error} ditolak, {duplicate} ganda…").format(**counts)
+                           "peringatan, {error} ditolak, {duplicate} ganda…").format(**values)
         self.summary.setText(text)
-        self.rows_checked.emit(len(preview.rows), total)
+        self.rows_checked.emit(done, total)
+
+    def _stop_growing(self) -> bool:
+        """The check's rows no longer come (it ended or failed); whether some were on the table."""
+        self._checked_timer.stop()
+        self._latest = None
+        grown, self._growing = self._growing, False
+        return grown
 
     def _set_busy(self, busy: bool, label: str = "") -> None:
         self.model.editable = not busy
@@ -528,18 +562,22 @@ class ImportDialog(QDialog):
 
     def _show_preview(self, preview: ImportPreview) -> None:
         self.preview = preview
-        self._growing = False
+        sized = self._stop_growing()   # the columns were sized when the first rows came
         self._show_source(preview)
         self._fill_mapping(preview)
         self.model.set_preview(preview)
         self._after_change()
-        self._size_columns()
+        if not sized:
+            self._size_columns()
         if preview.unmapped_required:
             self.mapping_box.setChecked(True)
 
     def _size_columns(self) -> None:
-        self.table.resizeColumnsToContents()
+        """Each column as wide as its text (at most 240 pixels); the reasons (column 2) wrap in 380."""
+        for column in (0, 1):
+            self.table.resizeColumnToContents(column)
         for column in range(3, self.model.columnCount()):
+            self.table.resizeColumnToContents(column)
             self.table.setColumnWidth(column, min(self.table.columnWidth(column) + 8, 240))
         self.table.setColumnWidth(2, 380)
 
@@ -664,8 +702,7 @@ class ImportDialog(QDialog):
 
     def _failed(self, error: BaseException) -> None:
         message = error_text(error)
-        if self._growing:   # a check cancelled or failed midway: its rows go, the preview before it stays
-            self._growing = False
+        if self._stop_growing():   # a check cancelled or failed midway: its rows go, the preview before it stays
             if self.preview is not None:
                 self.model.set_preview(self.preview)
             else:

@@ -337,7 +337,7 @@ def _column(letters: bytes) -> int:
 
 
 class _QuickSheet:
-    """The usual list, checked with one search and two counts (a 10,000-row sheet in ~0.1 s): every cell
+    """The usual list, checked with one search and two counts (no per-cell work in Python): every cell
     written plainly and inside A1:AX99999. Anything else is measured by _FastSheet or _exact_sheet."""
 
     def __init__(self, shared_strings: bool, limits: Limits):
@@ -368,8 +368,8 @@ class _QuickSheet:
 
 
 class _FastSheet:
-    """The cells of one worksheet found with counts and one regular expression (a 10,000-row sheet in
-    about 0.1 s), as long as every cell is written plainly (``<c r="B7" ...>``, no namespace prefix,
+    """The cells of one worksheet found with counts and one regular expression (no per-cell parsing),
+    as long as every cell is written plainly (``<c r="B7" ...>``, no namespace prefix,
     one ``r``): then each cell is where its ``r`` says, as calamine places it. Otherwise ``exact`` is
     false and the event parser places the cells as calamine does."""
 

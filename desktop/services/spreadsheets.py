@@ -1,7 +1,7 @@
 """Reading and writing the spreadsheets school coordinators already use.
 
-Reading: ``.xlsx``, ``.xls`` and ``.ods`` through calamine (a compiled Rust reader: a 10,000-row
-list reads in about 0.2 s where openpyxl takes about 1.5 s), ``.csv`` through the standard library
+Reading: ``.xlsx``, ``.xls`` and ``.ods`` through calamine (a compiled Rust reader, several times
+faster than openpyxl: benchmarks/bench_import.py), ``.csv`` through the standard library
 with the delimiter (comma or semicolon) and encoding (UTF-8 or Windows-1252) detected.
 Writing: ``.xlsx`` only, through ``write_rows`` (PyExcelerate: large plain sheets) or ``write_workbook``
 (XlsxWriter: drop-down lists, instructions). Every text is stored as a text cell whatever it begins
