@@ -328,8 +328,24 @@ def console() -> None:
     runs at exit would otherwise walk every object still alive (the modules a command loaded, what it
     cached) only to find nothing to free."""
     status = main()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):   # a closed pipe (lindung list | head): nothing more to say
+            _to_null(stream)
     gc.freeze()
     raise SystemExit(status)
+
+
+def _to_null(stream) -> None:
+    """``stream``'s descriptor pointed at the null device: Python flushes it again at exit, and a pipe
+    whose reader has gone would make it complain on stderr."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, stream.fileno())
+        os.close(null)
+    except (OSError, ValueError):
+        pass
 
 
 def _written(exc: OSError, args) -> str | None:

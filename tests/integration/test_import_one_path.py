@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop.cli.common import NO_ACCOUNT_WARNING
 from desktop.services import audit, bulk_enroll, importing, spreadsheets
 from desktop.services.accounts import SYSTEM
 from desktop.services.demo import make_parent_rows
@@ -174,3 +175,23 @@ def test_the_lindung_program_ends_the_usual_way_its_exit_handlers_run(tmp_path):
         assert proc.stdout.rstrip().endswith("handler ran"), (proc.stdout, proc.stderr)
         assert proc.returncode == status if status is not None else proc.returncode != 0
 
+
+
+def test_output_to_a_reader_that_stopped_reading_ends_quietly(tmp_path):
+    """``lindung list --json | head``: the reader has gone, the command ends without a word on stderr."""
+    db = tmp_path / "laptop.sqlite3"
+    assert run(db, "school", "add", NPSN, "--name", "SD Negeri 12 Pontianak", "--level", "SD",
+               "--kabupaten", "Kota Pontianak", env=DATED).returncode == 0
+    for workers, command in ((0, ["list", "--json"]), (300, ["list", "--json"]), (0, ["list"])):
+        if workers:   # more than the pipe's buffer: the write fails during the command, not at its exit
+            assert run(db, "demo", "--workers", str(workers), env=DATED).returncode == 0
+        read_end, write_end = os.pipe()
+        os.close(read_end)   # as `| head` after its lines: every write the command makes fails with EPIPE
+        try:
+            proc = subprocess.run([sys.executable, "-m", "desktop", "--db", str(db), *command], stdout=write_end,
+                                  stderr=subprocess.PIPE, text=True, timeout=120, cwd=ROOT,
+                                  env={**os.environ, "PYTHONPATH": str(ROOT), **DATED})
+        finally:
+            os.close(write_end)
+        said = [line for line in proc.stderr.splitlines() if line != NO_ACCOUNT_WARNING]
+        assert said == [] and proc.returncode == 0, (command, proc.stderr)
