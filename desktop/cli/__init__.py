@@ -7,6 +7,7 @@ personal data never appears in an error message except the caller's own input.
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import os
 import sys
@@ -298,12 +299,6 @@ _HANDLERS = {
 }
 
 
-# Work a command starts before the database is opened, to go on beside the opening and the sign-in
-# (in the modules of _HANDLERS): the hook gets the arguments and may return something to close() at
-# the end of the command.
-_BEFORE_OPEN = {"import": ("importing", "before_open_import")}
-
-
 def _lazy(module: str, name: str) -> Callable[..., int]:
     def run(ws, actor, args) -> int:
         return getattr(importlib.import_module(f"desktop.cli.{module}"), name)(ws, actor, args)
@@ -327,24 +322,30 @@ def _require_display() -> None:
         raise CliError(NO_DISPLAY, EXIT_FAILURE)
 
 
-_ran: list[str] = []   # the command main() ran ("" for the window), for console()
-
-
 def console() -> None:
-    """The ``lindung`` program (console script, ``python -m desktop``, the bundle): ``main()``, and
-    after a command the process ends without Python's teardown, which only frees memory: after a
-    10,000-row import that took 0.1 s. The command has closed its database and files by then, and
-    its output is flushed here. The window ends the usual way, and so does a run under a profiler
-    or a tracer (``python -m cProfile -o``, coverage), which writes its results at the end."""
+    """The ``lindung`` program (console script, ``python -m desktop``, the bundle): ``main()``, then the
+    usual exit, atexit handlers included. The collector is frozen first: the full collection Python
+    runs at exit would otherwise walk every object still alive (the modules a command loaded, what it
+    cached) only to find nothing to free."""
     status = main()
-    if _ran and _ran[-1] and sys.getprofile() is None and sys.gettrace() is None:
-        for stream in (sys.stdout, sys.stderr):
-            try:
-                stream.flush()
-            except (OSError, ValueError):   # a closed pipe (lindung list | head): nothing more to say
-                pass
-        os._exit(status)
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):   # a closed pipe (lindung list | head): nothing more to say
+            _to_null(stream)
+    gc.freeze()
     raise SystemExit(status)
+
+
+def _to_null(stream) -> None:
+    """``stream``'s descriptor pointed at the null device: Python flushes it again at exit, and a pipe
+    whose reader has gone would make it complain on stderr."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, stream.fileno())
+        os.close(null)
+    except (OSError, ValueError):
+        pass
 
 
 def _written(exc: OSError, args) -> str | None:
@@ -368,7 +369,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         parser = build_parser()
         args = parser.parse_args(argv)
-        _ran.append(args.command or "")
         if (args.command, getattr(args, "report_command", None)) == ("report", "contributions") \
                 and args.months is None and not args.batch:
             parser.error("argumen --months wajib (atau --batch NOMOR untuk tagihan satu batch)")
@@ -379,10 +379,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_gui(db=args.db, lang=args.lang)
         from desktop.services.errors import ServiceError
 
-        before = None
-        if args.command in _BEFORE_OPEN:
-            module, name = _BEFORE_OPEN[args.command]
-            before = getattr(importlib.import_module(f"desktop.cli.{module}"), name)(args)
         if args.command == "recover":   # the recovery code opens the database, not a sign-in
             from desktop.cli.accounts import cmd_recover
 
@@ -390,18 +386,14 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return cmd_recover(args)
             except ServiceError as exc:
                 raise CliError(exc.message) from None
+        ws = _open(args)
         try:
-            ws = _open(args)
-            try:
-                actor = _sign_in(ws, args)
-                return COMMANDS[args.command](ws, actor, args)
-            except ServiceError as exc:
-                raise CliError(exc.message) from None
-            finally:
-                ws.close()
+            actor = _sign_in(ws, args)
+            return COMMANDS[args.command](ws, actor, args)
+        except ServiceError as exc:
+            raise CliError(exc.message) from None
         finally:
-            if before is not None:
-                before.close()
+            ws.close()
     except CliError as exc:
         print(f"lindung: {exc}", file=sys.stderr)
         return exc.status

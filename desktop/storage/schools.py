@@ -17,9 +17,11 @@ def _info(row: tuple) -> SchoolInfo:
     return SchoolInfo(*row)
 
 
-def all_schools(tx: Tx) -> list[SchoolInfo]:
-    """Every school, by name."""
-    return [_info(row) for row in tx.execute(f"SELECT {_COLUMNS} FROM schools ORDER BY name")]
+def all_schools(tx: Tx, by_name: bool = True) -> list[SchoolInfo]:
+    """Every school, by name (else in the order they were added: a name matched against them finds the
+    first registered of two alike)."""
+    order = "name" if by_name else "id"
+    return [_info(row) for row in tx.execute(f"SELECT {_COLUMNS} FROM schools ORDER BY {order}")]
 
 
 def by_npsn(tx: Tx, npsn: str) -> SchoolInfo | None:

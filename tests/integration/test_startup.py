@@ -113,35 +113,6 @@ def test_list_prints_the_same_records_as_before(db):
         ws.close()
 
 
-def test_the_import_loads_the_commit_while_the_helper_checks(tmp_path, monkeypatch):
-    """read_import(meanwhile=...) runs the work once, beside the forked helper, and the verdicts are
-    those of a check in one process."""
-    from desktop.services import importing
-    from desktop.services.demo import make_parent_rows
-    from desktop.services.schools import add_school
-    from desktop.services.spreadsheets import write_workbook
-    from desktop.services.workspace import Workspace
-    from tests.conftest import TODAY
-
-    ws = Workspace(tmp_path / "a.sqlite3", today=TODAY)
-    try:
-        add_school(ws, "69800001", "SD Negeri 12 Pontianak", "SD", "6171")
-        source = tmp_path / "ortu.xlsx"
-        write_workbook(source, importing._column_specs(False), make_parent_rows(ws, 60, seed=4))
-        calls = []
-        alone = importing.read_import(ws, source, school_npsn="69800001", meanwhile=lambda: calls.append("alone"))
-        monkeypatch.setattr(importing, "_PARALLEL_MIN_ROWS", 10)
-        monkeypatch.setattr(importing, "_CHUNK_ROWS", 7)   # nine chunks, taken from both ends
-        monkeypatch.setattr(importing, "can_fork", lambda: True)
-        beside = importing.read_import(ws, source, school_npsn="69800001", meanwhile=lambda: calls.append("beside"))
-        assert calls == ["alone", "beside"]
-        assert [(r.number, r.status, r.problems, r.enrollment) for r in beside.rows] == [
-            (r.number, r.status, r.problems, r.enrollment) for r in alone.rows]
-        assert len(beside.committable) == 60
-    finally:
-        ws.close()
-
-
 def test_printing_cards_loads_no_sqlalchemy(db, tmp_path):
     """The batch's log is written through the driver: the ORM's import was 0.3 s of `lindung cards`."""
     out = tmp_path / "kartu.pdf"
