@@ -15,7 +15,9 @@ import functools
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, NamedTuple
 
-from desktop.storage.codec import read_date
+from desktop.domain.records import SearchQuery
+from desktop.storage import workers
+from desktop.storage.codec import read_date, sql_date
 from desktop.storage.database import Tx
 
 _CHUNK = 500                                 # SQLite's bound-parameter limit, with room
@@ -143,13 +145,14 @@ def _candidate(row: Sequence[Any]) -> Candidate:
     return Candidate._make(values)
 
 
-def candidates(tx: Tx, where: tuple[str, Sequence[Any]], statuses: Sequence[str]) -> Iterator[Candidate]:
-    """The living workers of ``statuses`` that match ``where`` (a condition on ``workers`` and its
-    parameters), by kabupaten, then name."""
-    condition, params = where
-    for row in tx.execute(_CANDIDATE + f"WHERE ({condition or '1'}) AND workers.deleted_at IS NULL AND "
-                          f"workers.status IN ({_marks(statuses)}) "
-                          "ORDER BY workers.kabupaten_code, workers.name_key, workers.id", [*params, *statuses]):
+def candidates(tx: Tx, query: SearchQuery, statuses: Sequence[str]) -> Iterator[Candidate]:
+    """The living workers of ``statuses`` that match ``query`` (as the list filters), by kabupaten, then
+    name."""
+    p = workers.Params()
+    condition = workers.where(query, p)
+    for row in tx.execute(_CANDIDATE + f"WHERE ({condition}) AND workers.deleted_at IS NULL AND "
+                          f"workers.status IN ({', '.join(p(status) for status in statuses)}) "
+                          "ORDER BY workers.kabupaten_code, workers.name_key, workers.id", p):
         yield _candidate(row)
 
 
@@ -174,12 +177,13 @@ def ids_of_registrations(tx: Tx, registration_nos: Sequence[str]) -> list[int]:
     return ids
 
 
-def expiring_ids(tx: Tx, where: tuple[str, Sequence[Any]], last_day: dt.date, active: str) -> list[int]:
-    """Living ``active`` workers matching ``where`` whose coverage ends by ``last_day`` (or has ended)."""
-    condition, params = where
-    return tx.column(f"SELECT workers.id FROM workers WHERE ({condition or '1'}) AND workers.deleted_at IS NULL "
-                     "AND workers.status = ? AND workers.coverage_end IS NOT NULL AND workers.coverage_end <= ?",
-                     [*params, active, last_day.isoformat()])
+def expiring_ids(tx: Tx, query: SearchQuery, last_day: dt.date, active: str) -> list[int]:
+    """Living ``active`` workers matching ``query`` whose coverage ends by ``last_day`` (or has ended)."""
+    p = workers.Params()
+    condition = workers.where(query, p)
+    return tx.column(f"SELECT workers.id FROM workers WHERE ({condition}) AND workers.deleted_at IS NULL "
+                     f"AND workers.status = {p(active)} AND workers.coverage_end IS NOT NULL "
+                     f"AND workers.coverage_end <= {p(sql_date(last_day))}", p)
 
 
 def batch_known(tx: Tx, batch: str) -> bool:

@@ -19,7 +19,7 @@ from desktop.domain.text import format_rupiah
 from desktop.services import audit
 from desktop.domain.actors import Actor
 from desktop.services.errors import NotFound, ServiceError
-from desktop.services.search import SearchQuery, where_clause
+from desktop.services.search import SearchQuery
 from desktop.services.workspace import Workspace, bulk_work
 from desktop.storage import documents, lifecycle_rows
 from desktop.storage import payments as payment_rows
@@ -292,7 +292,7 @@ def add_payment(ws: Workspace, actor: Actor, months: int, batch: str | None = No
 
 def _expiring_ids(tx: Tx, ws: Workspace, days: int, query: SearchQuery) -> list[int]:
     """Active records (filtered like the list) whose coverage ends within ``days`` days (or has ended)."""
-    return lifecycle_rows.expiring_ids(tx, where_clause(SearchQuery(query.text, query.kabupaten_code, query.school_id)),
+    return lifecycle_rows.expiring_ids(tx, SearchQuery(query.text, query.kabupaten_code, query.school_id),
                                        ws.today + dt.timedelta(days=days), Status.ACTIVE.value)
 
 

@@ -15,7 +15,7 @@ from desktop.domain.text import format_date
 from desktop.services import audit
 from desktop.domain.actors import Actor
 from desktop.services.errors import ServiceError, write_failed
-from desktop.services.search import SearchQuery, where_clause
+from desktop.services.search import SearchQuery
 from desktop.services.workspace import Workspace, bulk_work
 from desktop.storage import lifecycle_rows, membership_batches, settings
 from desktop.storage.database import Tx
@@ -60,8 +60,8 @@ def _ready(tx: Tx, ws: Workspace, query: SearchQuery, limit: int | None) -> Read
     skipped_niks = lifecycle_rows.skipped_niks(tx)
     ready: list[Candidate] = []
     not_ready: dict[str, int] = {}
-    for row in lifecycle_rows.candidates(tx, where_clause(SearchQuery(query.text, query.kabupaten_code,
-                                                                       query.school_id)),
+    for row in lifecycle_rows.candidates(tx, SearchQuery(query.text, query.kabupaten_code,
+                                                                       query.school_id),
                                          (Status.ENROLLED.value, Status.REFUSED.value)):
         reason = None
         if row.uuid in held:
