@@ -21,7 +21,7 @@ from desktop.services.errors import NotFound, ServiceError
 from desktop.services.workspace import Workspace
 from desktop.storage import documents, report_rows
 from desktop.storage import settings as stored_settings
-from desktop.storage.database import Tx, tx_of
+from desktop.storage.database import Tx
 from desktop.storage.documents import DocumentRecord
 from reports.documents import (
     ContributionData, ContributionRow, Cover, DocumentMark, ReceiptRow, SummaryData, write_contributions,
@@ -260,14 +260,11 @@ def batch_invoice(ws: Workspace, out: Path, actor: Actor, batch: str, months: in
 
     permissions.require(actor, permissions.Action.REPORT)
     # One write transaction (BEGIN IMMEDIATE): two laptops' windows or commands issuing at once issue once.
-    # Transitional: membership.events._next_number still takes an ORM session; the unit becomes
-    # ``ws.write()`` when it takes a Tx.
-    with ws.session(write=True) as session:
-        tx = tx_of(session)
+    with ws.write() as tx:
         issued = documents.listing(tx, batch)
         if not issued:
             figures = _figures(tx, ws, months, start, batch)
-            record = documents.DocumentRecord(_next_number(session, ws, "invoice"), documents.INVOICE, batch, None,
+            record = documents.DocumentRecord(_next_number(tx, ws, "invoice"), documents.INVOICE, batch, None,
                                               ws.now(), actor.username, figures, ws.device.id)
             documents.add(tx, record)
             audit.record(tx, ws, actor, "create", record.number,
@@ -293,7 +290,7 @@ def batch_invoice(ws: Workspace, out: Path, actor: Actor, batch: str, months: in
                         for r, b in zip(now["rows"], basis["rows"])]
                 figures = {**now, "rows": rows, **_totals(rows), "basis": now, "since": last.number}
                 record = documents.DocumentRecord(
-                    _next_number(session, ws, "invoice" if kind == documents.SUPPLEMENTARY else "credit_note"),
+                    _next_number(tx, ws, "invoice" if kind == documents.SUPPLEMENTARY else "credit_note"),
                     kind, batch, invoice.number, ws.now(), actor.username, figures, ws.device.id)
                 documents.add(tx, record)
                 audit.record(tx, ws, actor, "create", record.number,

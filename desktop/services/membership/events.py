@@ -16,7 +16,7 @@ from desktop.services.errors import ServiceError
 from desktop.services.workspace import Workspace
 from desktop.storage import lifecycle_rows, numbers
 from desktop.storage.codec import sql_datetime, stored
-from desktop.storage.database import Tx, tx_of
+from desktop.storage.database import Tx
 from desktop.storage.lifecycle_rows import Held, held_rows
 
 TEMPLATE_SETTING = "bpjs.template"        # the branch's upload template: [[header, key or null], …]
@@ -132,6 +132,6 @@ _NUMBER_LETTERS = {"batch": "AJ", "payment": "BY", "invoice": "INV", "credit_not
 def _next_number(tx: Tx, ws: Workspace, kind: str) -> str:
     """``AJ-PREFIX-0001`` (a submission), ``BY-PREFIX-0001`` (a payment), ``INV-PREFIX-0001`` (an
     invoice) or ``NK-PREFIX-0001`` (a credit note): unique across laptops because the prefix is this
-    laptop's. ``tx``: the caller's write unit (an ORM session still works while reporting opens one)."""
-    number = numbers.take(tx if isinstance(tx, Tx) else tx_of(tx), kind)
+    laptop's. ``tx``: the caller's write unit."""
+    number = numbers.take(tx, kind)
     return f"{_NUMBER_LETTERS[kind]}-{ws.device.prefix}-{number:04d}"
