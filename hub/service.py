@@ -591,15 +591,15 @@ _BRANCH_ONLY = "hanya laptop cabang yang boleh mengubah status kepesertaan, KPJ 
 def _lifecycle_refusal(device: Device, held: dict[str, Any] | None, record: dict[str, Any]) -> str | None:
     """Submissions, BPJS's answers and payments are events, and everything else of a membership follows
     from them: the events held are never removed or rewritten, only the branch's laptops (role admin)
-    append new ones, and status, KPJ and coverage must be what the events prove (``lifecycle.expected``).
+    append new ones (but incidents and a claim's papers: ``lifecycle.branch_only``), and status, KPJ and coverage must be what the events prove (``lifecycle.expected``).
     ``held``: the version stored (None for a new record)."""
     held_events = (held or {}).get("lifecycle") or []
     events = record.get("lifecycle") or []
     added = lifecycle.appended(held_events, events)
     if added is None:
         return "lifecycle: peristiwa kepesertaan hanya boleh ditambah, tidak dihapus atau diubah"
-    if added and device.role != "admin":
-        return _BRANCH_ONLY
+    if device.role != "admin" and any(lifecycle.branch_only(e) for e in added):
+        return _BRANCH_ONLY      # an incident and a claim's papers are anyone's who may see the record
     wrong = lifecycle.mismatch(record, held)
     if wrong:
         return f"{wrong[0]}: tidak sesuai dengan peristiwa kepesertaan"
