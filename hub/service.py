@@ -577,12 +577,31 @@ def _refusal(device: Device, current: Record | None, record: dict[str, Any]) -> 
         return "laptop pencetak tidak mengirim perubahan data peserta"
     if current is None or current.device_id == device.id:
         return None                      # its own enrollments (creating is checked by prefix)
+    if _reports_only(device, current, record):
+        return None                      # an incident or a claim's papers, on a record it holds
     if role == "coordinator" and device.school_npsn and \
             _school_of(current.data) == device.school_npsn == _school_of(record):
         return None
     if role == "coordinator":
         return f"laptop koordinator hanya boleh mengubah data sekolahnya (NPSN {device.school_npsn})"
     return "laptop relawan hanya boleh mengubah data yang didaftarkan di laptop itu"
+
+
+# What a change that only reports may touch besides the events: what follows from them, and its stamps.
+_REPORT_KEYS = frozenset(lifecycle.LIFECYCLE_KEYS + ("revision", "updated_at", "updated_by"))
+
+
+def _reports_only(device: Device, current: Record, record: dict[str, Any]) -> bool:
+    """Whether a change to a record another laptop enrolled only reports what anyone who may see it
+    reports (an incident, a claim's papers: ``lifecycle.branch_only``), on a record in this laptop's
+    scope; everything else of the record unchanged."""
+    held = json.loads(current.data)
+    added = lifecycle.appended(held.get("lifecycle") or [], record.get("lifecycle") or [])
+    if not added or any(lifecycle.branch_only(e) for e in added):
+        return False
+    if any(record.get(k) != held.get(k) for k in set(held) | set(record) if k not in _REPORT_KEYS):
+        return False
+    return scopes.covers(scopes.of_device(device), current)
 
 
 _BRANCH_ONLY = "hanya laptop cabang yang boleh mengubah status kepesertaan, KPJ dan masa perlindungan"
