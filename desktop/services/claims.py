@@ -216,7 +216,8 @@ def claims(ws: Workspace, actor: Actor, open_only: bool = False) -> list[ClaimVi
     with ws.read() as tx:
         rows = claim_rows.with_incidents(tx)
     views = [v for v in _views(ws, rows) if v.state.open or not open_only]
-    return sorted(views, key=lambda v: (not v.state.open, v.state.since or dt.date.min, v.claim))
+    return sorted(views, key=lambda v: (not v.state.open, v.state.since or dt.date.min, v.state.incident.day,
+                                        v.claim))
 
 
 def claim(ws: Workspace, actor: Actor, claim_id: str) -> ClaimView:
