@@ -233,7 +233,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("claim", help="klaim JKK/JKM: laporan kejadian (meninggal, kecelakaan kerja) sampai manfaat dibayar")
-    claim_sub = p.add_subparsers(dest="claim_command", metavar="report|update|list|pack", required=True,
+    claim_sub = p.add_subparsers(dest="claim_command", metavar="report|update|list|pack|impact", required=True,
                                  parser_class=_Parser)
     q = claim_sub.add_parser("report", help="laporkan kejadian pada peserta dan nilai haknya pada tanggal kejadian")
     q.add_argument("registration_no", metavar="REGNO")
@@ -257,6 +257,9 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--json", action="store_true")
     q = claim_sub.add_parser("list", help="klaim dan siapa yang ditunggu, yang paling lama menunggu lebih dulu")
     q.add_argument("--open", action="store_true", help="hanya klaim yang belum selesai")
+    q.add_argument("--json", action="store_true")
+    q = claim_sub.add_parser("impact", help="dampak per kabupaten/kota dan tahun: iuran dari zakat dibanding manfaat "
+                                            "yang diterima peserta dan ahli waris")
     q.add_argument("--json", action="store_true")
     q = claim_sub.add_parser("pack", help="satu halaman PDF untuk ahli waris: hak, dokumen, alamat cabang, batas waktu")
     q.add_argument("claim", metavar="ID")

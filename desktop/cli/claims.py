@@ -10,7 +10,8 @@ from desktop.cli.membership import _amount, _date
 
 
 def cmd_claim(ws, actor, args) -> int:
-    return {"report": _report, "update": _update, "list": _list, "pack": _pack}[args.claim_command](ws, actor, args)
+    return {"report": _report, "update": _update, "list": _list, "pack": _pack,
+            "impact": _impact}[args.claim_command](ws, actor, args)
 
 
 def _report(ws, actor, args) -> int:
@@ -78,4 +79,26 @@ def _pack(ws, actor, args) -> int:
     pages = claims.pack(ws, actor, args.claim, Path(args.out))
     print(f"Lembar klaim ({pages} halaman) ditulis ke {args.out}.")
     _warn_outside(ws, args.out)
+    return EXIT_OK
+
+
+def _impact(ws, actor, args) -> int:
+    from dataclasses import asdict
+
+    from desktop.domain.text import format_rupiah
+    from desktop.services import claims
+
+    rows = claims.impact(ws, actor)
+    if args.json:
+        print(json.dumps([asdict(r) for r in rows], ensure_ascii=False))
+        return EXIT_OK
+    names = {k.code: k.name for k in ws.regions.kabupaten()}
+    print(f"{'Kabupaten/Kota':<26} {'Tahun':>5} {'Iuran dari zakat':>18} {'Manfaat dibayar':>18} {'Klaim dibayar':>13} "
+          f"{'Klaim terbuka':>13} {'Terlama':>8}")
+    for r in rows:
+        wait = f"{r.longest_wait} hari" if r.longest_wait is not None else "-"
+        print(f"{names.get(r.kabupaten_code, r.kabupaten_code):<26} {r.year:>5} {format_rupiah(r.contributions):>18} "
+              f"{format_rupiah(r.benefits):>18} {r.claims_paid:>13} {r.claims_open:>13} {wait:>8}")
+    total_in, total_out = sum(r.contributions for r in rows), sum(r.benefits for r in rows)
+    print(f"Jumlah: iuran {format_rupiah(total_in)}, manfaat {format_rupiah(total_out)}.")
     return EXIT_OK

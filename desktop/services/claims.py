@@ -270,3 +270,48 @@ def pack(ws: Workspace, actor: Actor, claim_id: str, out: Path) -> int:
     with ws.write() as tx:
         audit.record(tx, ws, actor, "print", view.registration_no, {"what": "lembar klaim", "claim": view.claim[:8]})
     return len(PdfReader(out).pages)
+
+
+@dataclass(frozen=True)
+class ImpactRow:
+    kabupaten_code: str
+    year: int
+    contributions: int          # rupiah BAZNAS paid from zakat for these workers' coverage that year
+    benefits: int               # rupiah BPJS paid on their claims that year
+    claims_paid: int
+    claims_open: int            # reported that year, not yet paid or refused
+    longest_wait: int | None    # days the oldest of those has waited
+
+
+def impact(ws: Workspace, actor: Actor) -> list[ImpactRow]:
+    """For BAZNAS and BPJS, per kabupaten/kota and year: the contributions paid from zakat (a payment's money
+    for each worker, by the year it was recorded) against the benefits paid to the workers and their heirs
+    (by the year BPJS paid), with the claims still open and how long the oldest has waited."""
+    permissions.require(actor, permissions.Action.REPORT)
+    from desktop.domain.ledger import money_of
+
+    rows: dict[tuple[str, int], dict[str, Any]] = {}
+
+    def row(code: str, year: int) -> dict[str, Any]:
+        return rows.setdefault((code, year), {"contributions": 0, "benefits": 0, "claims_paid": 0, "claims_open": 0,
+                                              "longest_wait": None})
+
+    with ws.read() as tx:
+        lives = claim_rows.paid_lives(tx)
+    for code, text in lives:
+        events = lifecycle.loads(text)
+        for event in events:
+            at = lifecycle.stamp_day(event.get("at"))
+            if event.get("type") == lifecycle.PAID and at and (event.get("fund") or "zakat") == "zakat":
+                row(code, at.year)["contributions"] += money_of(event)
+        for state in rules.claims_of(events):
+            if state.state == lifecycle.CLAIM_PAID and state.paid_on:
+                target = row(code, state.paid_on.year)
+                target["benefits"] += state.amount or 0
+                target["claims_paid"] += 1
+            elif state.open and state.reported_at:
+                target = row(code, state.reported_at.year)
+                target["claims_open"] += 1
+                waited = (ws.today - state.reported_at).days
+                target["longest_wait"] = max(target["longest_wait"] or 0, waited)
+    return [ImpactRow(code, year, **values) for (code, year), values in sorted(rows.items())]

@@ -55,3 +55,10 @@ def with_incidents(tx: Tx) -> list[ClaimRow]:
     """Every worker whose events hold an incident."""
     return [_row(row) for row in tx.all(_SELECT + "WHERE instr(lifecycle, ?) > 0 ORDER BY id",
                                         (_needle("type", "incident"),))]
+
+
+def paid_lives(tx: Tx) -> list[tuple[str, str]]:
+    """(kabupaten code, events) of every worker BAZNAS paid for or who has a claim, deleted ones included
+    (the money was spent)."""
+    return tx.all("SELECT kabupaten_code, lifecycle FROM workers WHERE instr(lifecycle, ?) > 0 OR instr(lifecycle, ?) > 0",
+                  (_needle("type", "paid"), _needle("type", "incident")))

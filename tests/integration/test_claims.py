@@ -91,6 +91,13 @@ def test_a_death_reported_judged_carried_to_paid_and_payments_stop(tmp_path):
     assert balance["paid"] == balance["allocated"] + balance["credit"]
     assert balance["months"] == 4 + 12 + 1 and balance["credit"] > 0
 
+    # the impact: what zakat paid against what the heirs received, the accident still open
+    impact = json.loads(ok(run(db, "claim", "impact", "--json", env=on("2026-04-16"))).stdout)
+    assert sum(r["contributions"] for r in impact) == balance["paid"]
+    assert {r["year"] for r in impact if r["contributions"]} == {2025, 2026}     # paid Dec 2025, renewed Apr 2026
+    assert (sum(r["benefits"] for r in impact), sum(r["claims_paid"] for r in impact)) == (42_000_000, 1)
+    assert [(r["claims_open"], r["longest_wait"]) for r in impact if r["claims_open"]] == [(1, 13)]
+
     # the pack for the heir, read back
     out = tmp_path / "klaim.pdf"
     ok(run(db, "claim", "pack", claim[:8], str(out), env=on("2026-04-16")))
