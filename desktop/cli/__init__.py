@@ -233,7 +233,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("claim", help="klaim JKK/JKM: laporan kejadian (meninggal, kecelakaan kerja) sampai manfaat dibayar")
-    claim_sub = p.add_subparsers(dest="claim_command", metavar="report|update|list|pack|impact", required=True,
+    claim_sub = p.add_subparsers(dest="claim_command", metavar="report|update|list|pack|impact|gaps", required=True,
                                  parser_class=_Parser)
     q = claim_sub.add_parser("report", help="laporkan kejadian pada peserta dan nilai haknya pada tanggal kejadian")
     q.add_argument("registration_no", metavar="REGNO")
@@ -260,6 +260,10 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--json", action="store_true")
     q = claim_sub.add_parser("impact", help="dampak per kabupaten/kota dan tahun: iuran dari zakat dibanding manfaat "
                                             "yang diterima peserta dan ahli waris")
+    q.add_argument("--json", action="store_true")
+    q = claim_sub.add_parser("gaps", help="peserta yang perlindungannya segera berakhir, sudah berakhir, atau "
+                                          "diperpanjang sesudah jeda, bila itu mengancam syarat 3 bulan atau 3 tahun")
+    q.add_argument("--days", type=DAYS, default=30, metavar="HARI", help="segera berakhir: dalam HARI hari (bawaan 30)")
     q.add_argument("--json", action="store_true")
     q = claim_sub.add_parser("pack", help="satu halaman PDF untuk ahli waris: hak, dokumen, alamat cabang, batas waktu")
     q.add_argument("claim", metavar="ID")

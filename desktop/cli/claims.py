@@ -11,7 +11,7 @@ from desktop.cli.membership import _amount, _date
 
 def cmd_claim(ws, actor, args) -> int:
     return {"report": _report, "update": _update, "list": _list, "pack": _pack,
-            "impact": _impact}[args.claim_command](ws, actor, args)
+            "impact": _impact, "gaps": _gaps}[args.claim_command](ws, actor, args)
 
 
 def _report(ws, actor, args) -> int:
@@ -101,4 +101,21 @@ def _impact(ws, actor, args) -> int:
               f"{format_rupiah(r.benefits):>18} {r.claims_paid:>13} {r.claims_open:>13} {wait:>8}")
     total_in, total_out = sum(r.contributions for r in rows), sum(r.benefits for r in rows)
     print(f"Jumlah: iuran {format_rupiah(total_in)}, manfaat {format_rupiah(total_out)}.")
+    return EXIT_OK
+
+
+def _gaps(ws, actor, args) -> int:
+    from desktop.services import claims
+
+    flags = claims.gap_flags(ws, actor, args.days)
+    if args.json:
+        print(json.dumps([{"registration_no": f.registration_no, "kabupaten_code": f.kabupaten_code,
+                           "risks": [{"condition": r.field, "message": r.message} for r in f.risks]} for f in flags],
+                         ensure_ascii=False))
+        return EXIT_OK
+    for f in flags:
+        print(f"{f.registration_no}  {f.full_name}")
+        for risk in f.risks:
+            print(f"    {risk.message}")
+    print(f"{len(flags)} peserta berisiko kehilangan manfaat karena jeda perlindungan.")
     return EXIT_OK

@@ -315,3 +315,27 @@ def impact(ws: Workspace, actor: Actor) -> list[ImpactRow]:
                 waited = (ws.today - state.reported_at).days
                 target["longest_wait"] = max(target["longest_wait"] or 0, waited)
     return [ImpactRow(code, year, **values) for (code, year), values in sorted(rows.items())]
+
+
+@dataclass(frozen=True)
+class GapFlag:
+    registration_no: str
+    full_name: str
+    kabupaten_code: str
+    risks: tuple[Any, ...]       # warnings (``Problem``): field ``jkm_months`` or ``scholarship``
+
+
+def gap_flags(ws: Workspace, actor: Actor, soon_days: int = rules.SOON_DAYS) -> list[GapFlag]:
+    """The workers whose coverage is about to lapse (within ``soon_days`` days), or lapsed, or was renewed
+    after a gap, where that threatens the 3-month (full JKM) or 3-year (scholarship) condition, on today."""
+    permissions.require(actor, permissions.Action.EDIT)
+    if not 0 <= soon_days <= 366:
+        raise ServiceError(QT_TRANSLATE_NOOP("Service", "Jumlah hari harus 0 sampai 366."))
+    with ws.read() as tx:
+        rows = claim_rows.covered_lives(tx)
+    flags = []
+    for row in rows:
+        risks = rules.gap_risks(lifecycle.loads(row.lifecycle), ws.today, shipped_claim_rules(), soon_days)
+        if risks:
+            flags.append(GapFlag(row.registration_no, row.full_name, row.kabupaten_code, tuple(risks)))
+    return flags

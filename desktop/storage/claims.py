@@ -62,3 +62,10 @@ def paid_lives(tx: Tx) -> list[tuple[str, str]]:
     (the money was spent)."""
     return tx.all("SELECT kabupaten_code, lifecycle FROM workers WHERE instr(lifecycle, ?) > 0 OR instr(lifecycle, ?) > 0",
                   (_needle("type", "paid"), _needle("type", "incident")))
+
+
+def covered_lives(tx: Tx) -> list[ClaimRow]:
+    """Every live worker BPJS ever activated (whose coverage can lapse), but the deceased."""
+    return [_row(row) for row in tx.all(
+        _SELECT + "WHERE deleted_at IS NULL AND status != 'deceased' AND instr(lifecycle, ?) > 0 ORDER BY registration_no",
+        (_needle("type", "activated"),))]

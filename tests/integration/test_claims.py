@@ -98,6 +98,13 @@ def test_a_death_reported_judged_carried_to_paid_and_payments_stop(tmp_path):
     assert (sum(r["benefits"] for r in impact), sum(r["claims_paid"] for r in impact)) == (42_000_000, 1)
     assert [(r["claims_open"], r["longest_wait"]) for r in impact if r["claims_open"]] == [(1, 13)]
 
+    # coverage gaps that cost benefits: the living worker's coverage (to 31-01-2027) ends within 30 days
+    assert json.loads(ok(run(db, "claim", "gaps", "--json", env=on("2026-12-15"))).stdout) == []
+    gaps = json.loads(ok(run(db, "claim", "gaps", "--json", env=on("2027-01-10"))).stdout)
+    assert [g["registration_no"] for g in gaps] == [alive]          # never the deceased
+    assert [r["condition"] for r in gaps[0]["risks"]] == ["jkm_months", "scholarship"]
+    assert "31-01-2027" in gaps[0]["risks"][0]["message"]
+
     # the pack for the heir, read back
     out = tmp_path / "klaim.pdf"
     ok(run(db, "claim", "pack", claim[:8], str(out), env=on("2026-04-16")))
