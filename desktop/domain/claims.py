@@ -564,6 +564,12 @@ class Claimant:
     warnings: tuple[Problem, ...] = ()
 
 
+def relationship_label(relationship: str) -> str:
+    """The heir's relationship (the record's, or one of ``HEIR_ORDER``) as the legal order names it."""
+    relationship = _RECORD_RELATIONSHIP.get(relationship, relationship)
+    return HEIR_LABELS.get(relationship, relationship)
+
+
 def _rank(person: Person) -> int:
     relationship = _RECORD_RELATIONSHIP.get(person.relationship, person.relationship)
     return HEIR_ORDER.index(relationship) if relationship in HEIR_ORDER else len(HEIR_ORDER)

@@ -119,7 +119,7 @@ def report(ws: Workspace, actor: Actor, registration_no: str, kind: str, day: dt
                                                             "klaimnya dengan: lindung claim list."), regno=regno)
         judgement = _judge(row, incident, ws)
         now = ws.now()
-        event = {"type": lifecycle.INCIDENT, "at": now.isoformat(timespec="seconds") + "Z", "by": actor.username,
+        event = {"type": lifecycle.INCIDENT, "at": membership_events._stamp(now), "by": actor.username,
                  "claim": claim, "kind": kind, "day": day.isoformat(), "at_work": at_work, "place": incident.place,
                  "what": incident.what, "reported_by": incident.reported_by}
         membership_events._append(tx, ws, actor, {row.id: event}, now)
@@ -168,7 +168,7 @@ def update(ws: Workspace, actor: Actor, claim: str, state: str | None = None, am
         if state == lifecycle.CLAIM_REFUSED and not (reason or "").strip():
             raise ServiceError(QT_TRANSLATE_NOOP("Service", "Klaim ditolak: tulis alasannya (--reason)."))
         now = ws.now()
-        event: dict[str, Any] = {"type": lifecycle.CLAIM, "at": now.isoformat(timespec="seconds") + "Z",
+        event: dict[str, Any] = {"type": lifecycle.CLAIM, "at": membership_events._stamp(now),
                                  "by": actor.username, "claim": held.claim}
         if state:
             event["state"] = state
@@ -257,7 +257,7 @@ def pack(ws: Workspace, actor: Actor, claim_id: str, out: Path) -> int:
               ("Kejadian", f"{rules.KIND_LABELS[incident.kind]}, {format_date(incident.day)}"
                            f"{' (saat bekerja)' if incident.at_work else ''}" + (f", {incident.place}" if incident.place else ""))]
     who = view.claimant
-    claimant = (f"{who.person.name} ({rules.HEIR_LABELS.get(rules._RECORD_RELATIONSHIP.get(who.person.relationship, who.person.relationship), who.person.relationship)})"
+    claimant = (f"{who.person.name} ({rules.relationship_label(who.person.relationship)})"
                 + (f", HP {who.person.phone}" if who.person.phone else "") if who.person else "-")
     claimant += f". {who.reason.message}"
     data = ClaimPack(worker, due, [r.message for r in judgement.reasons], claimant,
@@ -265,7 +265,7 @@ def pack(ws: Workspace, actor: Actor, claim_id: str, out: Path) -> int:
                      branch_office(ws), [d.message for d in judgement.deadlines],
                      [w.message for w in judgement.warnings], view.claim)
     cover = Cover("Lembar klaim untuk ahli waris" if incident.kind == rules.DEATH else "Lembar klaim JKK",
-                  "BPJS Ketenagakerjaan (JKK/JKM) · iuran dibayar BAZNAS", _generated(ws.now()))
+                  "BPJS Ketenagakerjaan (JKK/JKM) · iuran dibayar BAZNAS", _generated(dt.datetime.combine(ws.today, dt.datetime.now().time())))   # local time
     write_claim_pack(out, cover, data, FONTS)
     with ws.write() as tx:
         audit.record(tx, ws, actor, "print", view.registration_no, {"what": "lembar klaim", "claim": view.claim[:8]})
