@@ -233,6 +233,43 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--use-credit", action="store_true", help="pakai kredit BAZNAS untuk sisa kewajiban")
     p.add_argument("--json", action="store_true")
 
+    p = sub.add_parser("claim", help="klaim JKK/JKM: laporan kejadian (meninggal, kecelakaan kerja) sampai manfaat dibayar")
+    claim_sub = p.add_subparsers(dest="claim_command", metavar="report|update|list|pack|impact|gaps", required=True,
+                                 parser_class=_Parser)
+    q = claim_sub.add_parser("report", help="laporkan kejadian pada peserta dan nilai haknya pada tanggal kejadian")
+    q.add_argument("registration_no", metavar="REGNO")
+    q.add_argument("--kind", required=True, choices=("death", "accident", "illness"), metavar="death|accident|illness",
+                   help="meninggal, kecelakaan kerja, atau penyakit akibat kerja")
+    q.add_argument("--date", required=True, metavar="DD-MM-YYYY", help="tanggal kejadian (atau diagnosis penyakit)")
+    q.add_argument("--at-work", action="store_true", help="terjadi dalam pekerjaan (JKK)")
+    q.add_argument("--place", default="", metavar="T", help="tempat kejadian")
+    q.add_argument("--what", default="", metavar="T", help="apa yang terjadi")
+    q.add_argument("--reported-by", metavar="T", help="siapa yang melaporkan (bawaan: pengguna ini)")
+    q.add_argument("--json", action="store_true")
+    q = claim_sub.add_parser("update", help="catat kemajuan klaim: dokumen, diajukan, dibayar, ditolak")
+    q.add_argument("claim", metavar="ID")
+    q.add_argument("--state", choices=("documents_complete", "submitted", "paid", "refused"),
+                   metavar="documents_complete|submitted|paid|refused")
+    q.add_argument("--amount", metavar="RP", help="jumlah yang dibayar BPJS (status paid)")
+    q.add_argument("--date", metavar="DD-MM-YYYY", help="tanggal dibayar (status paid)")
+    q.add_argument("--reason", metavar="T", help="alasan penolakan (status refused)")
+    q.add_argument("--document", action="append", default=[], metavar="KEY",
+                   help="dokumen yang sudah dilihat (boleh berulang), misalnya kpj_card")
+    q.add_argument("--json", action="store_true")
+    q = claim_sub.add_parser("list", help="klaim dan siapa yang ditunggu, yang paling lama menunggu lebih dulu")
+    q.add_argument("--open", action="store_true", help="hanya klaim yang belum selesai")
+    q.add_argument("--json", action="store_true")
+    q = claim_sub.add_parser("impact", help="dampak per kabupaten/kota dan tahun: iuran dari zakat dibanding manfaat "
+                                            "yang diterima peserta dan ahli waris")
+    q.add_argument("--json", action="store_true")
+    q = claim_sub.add_parser("gaps", help="peserta yang perlindungannya segera berakhir, sudah berakhir, atau "
+                                          "diperpanjang sesudah jeda, bila itu mengancam syarat 3 bulan atau 3 tahun")
+    q.add_argument("--days", type=DAYS, default=30, metavar="HARI", help="segera berakhir: dalam HARI hari (bawaan 30)")
+    q.add_argument("--json", action="store_true")
+    q = claim_sub.add_parser("pack", help="satu halaman PDF untuk ahli waris: hak, dokumen, alamat cabang, batas waktu")
+    q.add_argument("claim", metavar="ID")
+    q.add_argument("out", type=output_file, metavar="OUT.pdf")
+
     p = sub.add_parser("register", help="daftarkan laptop ini ke hub cabang dengan kode sekali pakai")
     p.add_argument("--hub", required=True, metavar="URL")
     p.add_argument("--code", required=True, metavar="KODE")
@@ -296,6 +333,7 @@ _HANDLERS = {
     "sync": ("sync", "cmd_sync"), "bundle": ("sync", "cmd_bundle"), "backup": ("admin", "cmd_backup"),
     "restore": ("admin", "cmd_restore"), "audit": ("admin", "cmd_audit"),
     "bpjs": ("membership", "cmd_bpjs"), "payment": ("membership", "cmd_payment"), "renew": ("membership", "cmd_renew"),
+    "claim": ("claims", "cmd_claim"),
 }
 
 
