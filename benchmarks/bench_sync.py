@@ -212,24 +212,20 @@ def floors(url: str, push_s: float, pull_s: float) -> None:
 def laptop_floor(receiver, path: Path, pull_s: float) -> None:
     """The laptop's floor of a pull: the pulled rows (schools, workers, search index, history) written again in
     one transaction into an empty encrypted database of the same schema."""
-    from sqlalchemy import text
-
     from desktop.services.workspace import Workspace
 
-    with receiver.session() as session:
-        connection = session.connection().connection.driver_connection
-        tables = {name: connection.execute(f"SELECT * FROM {name}").fetchall() for name in ("schools", "workers", "worker_changes")}
-        columns = {name: [c[1] for c in connection.execute(f"PRAGMA table_info({name})")] for name in tables}
+    with receiver.read() as tx:
+        tables = {name: tx.all(f"SELECT * FROM {name}") for name in ("schools", "workers", "worker_changes")}
+        columns = {name: [c[1] for c in tx.all(f"PRAGMA table_info({name})")] for name in tables}
     target = Workspace(path)
-    with target.session(write=True) as session:       # the demo schools a new database starts with
-        session.execute(text("DELETE FROM schools"))
+    with target.write() as tx:       # the demo schools a new database starts with
+        tx.execute("DELETE FROM schools")
     t = time.perf_counter()
-    with target.session(write=True) as session:
-        connection = session.connection().connection.driver_connection
+    with target.write() as tx:
         for name, rows in tables.items():
             marks = ", ".join("?" * len(columns[name]))
-            connection.executemany(f"INSERT INTO {name} ({', '.join(columns[name])}) VALUES ({marks})", rows)
-        session.execute(text("INSERT INTO workers_fts(rowid, full_name) SELECT id, full_name FROM workers"))
+            tx.executemany(f"INSERT INTO {name} ({', '.join(columns[name])}) VALUES ({marks})", rows)
+        tx.execute("INSERT INTO workers_fts(rowid, full_name) SELECT id, full_name FROM workers")
     floor_s = time.perf_counter() - t
     target.close()
     print(f"laptop floor now: the same {len(tables['workers']):,} rows written into an empty laptop database in one "

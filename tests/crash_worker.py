@@ -16,6 +16,7 @@ from desktop.services.demo import make_workers
 from desktop.services.enrollment import enroll_many
 from desktop.services.workspace import Workspace
 from desktop.storage.models import Worker
+from tests import ormdb
 
 SCHOOL = "69800001"
 
@@ -35,7 +36,7 @@ def main(mode: str, db: str, *args: str) -> None:
             ack(result.registration_nos)
         return
     rng = random.Random(int(args[0]))
-    with ws.session() as session:          # NIKs of earlier rounds stay taken
+    with ormdb.session(ws) as session:          # NIKs of earlier rounds stay taken
         taken = set(session.scalars(select(Worker.nik)))
     for _ in range(200):
         batch = make_workers(ws, rng.randint(1, 40), seed=rng.randrange(1 << 30), taken=taken)

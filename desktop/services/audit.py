@@ -23,7 +23,7 @@ from desktop.services import permissions
 from desktop.services.workspace import Workspace
 from desktop.storage import audit_log
 from desktop.storage.audit_log import AuditRow
-from desktop.storage.database import Tx, tx_of
+from desktop.storage.database import Tx
 
 SYSTEM = "sistem"      # the actor of what the app does by itself (the daily backup)
 SYNCED_SETTING = "audit.synced_id"
@@ -48,8 +48,6 @@ ACTION_LABELS = {
 def record(tx: Tx, ws: Workspace, actor: Actor | str, action: str, subject: str,
            details: dict[str, Any] | None = None) -> None:
     """Append an entry inside the caller's write unit of work."""
-    if not isinstance(tx, Tx):   # an ORM session, while services still open them (transitional)
-        tx = tx_of(tx)
     if action not in ACTIONS:
         raise ValueError(f"unknown audit action {action!r}")
     audit_log.append(tx, _entry(ws, actor, action, subject, details, audit_log.last_hash(tx) or GENESIS))

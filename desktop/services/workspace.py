@@ -1,11 +1,11 @@
-"""One open Lindung database: engine, migrations, reference data, device identity, policy.
+"""One open Lindung database: its units of work, migrations, reference data, device identity, policy.
 
 Like Anki's collection, the GUI holds one open workspace and hands all work on it to a single
 background worker; the command line opens one per run.
 
 Every unit of work goes through ``read()`` / ``write()`` (``storage.database``) and the table modules of
 ``desktop.storage``. A database at the packaged schema opens without Alembic or SQLAlchemy; a new or
-older one is migrated first (``storage.engine.migrate``, which loads them).
+older one is migrated first (``storage.engine.migrate_file``, which loads them).
 """
 
 from __future__ import annotations
@@ -18,8 +18,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
-
 from desktop.domain.clock import utcnow
 from desktop.domain.enrollment import Context, Policy
 from desktop.domain.messages import QT_TRANSLATE_NOOP
@@ -32,11 +30,7 @@ from desktop.services.rates import shipped_rates
 from desktop.storage import regions as stored_regions
 from desktop.storage import settings as stored_settings
 from desktop.storage.database import Database, Tx
-from desktop.storage.engine import HEAD_REVISION, make_engine, migrate, stored_revision
-
-if TYPE_CHECKING:
-    from sqlalchemy import Engine
-    from sqlalchemy.orm import Session
+from desktop.storage.engine import HEAD_REVISION, migrate_file, stored_revision
 
 REGIONS_SOURCE_DEFAULT = (
     "Kepmendagri 300.2.2-2430/2025, via cahyadsn/wilayah (MIT), db/wilayah.sql"
@@ -91,8 +85,6 @@ class Workspace:
         self.path = Path(path).expanduser()
         self.key = key if key is not None else keys.key_without_password(self.path)
         self._today = today
-        self._engine: Engine | None = None
-        self._sessions = self._write_sessions = None
         self._regions: RegionCatalog | None = None
         self.db = Database(self.path, self.key)
         try:
@@ -120,7 +112,7 @@ class Workspace:
 
     def _prepare(self) -> dict[str, str]:
         """Migrate, make the settings and store the region list where missing (the first open)."""
-        migrate(self.engine)
+        migrate_file(self.path, self.key)
         with self.write() as tx:
             self._ensure_settings(tx)
             if not stored_regions.stored(tx):
@@ -128,29 +120,6 @@ class Workspace:
             return stored_settings.get_many(tx, _REQUIRED_SETTINGS, prefix="policy.")
 
     # -- units of work ---------------------------------------------------------------------
-    @property
-    def engine(self) -> Engine:
-        """The SQLAlchemy engine, made (and SQLAlchemy imported) when first needed."""
-        if self._engine is None:
-            self._engine = make_engine(self.path, self.key)
-        return self._engine
-
-    @contextmanager
-    def session(self, write: bool = False) -> Iterator[Session]:
-        """A unit of work: commits when the block ends, rolls back on any exception.
-
-        ``write=True`` takes SQLite's write lock when the unit begins.
-        """
-        if self._sessions is None:
-            from sqlalchemy.orm import sessionmaker
-
-            self._sessions = sessionmaker(self.engine, expire_on_commit=False)
-            self._write_sessions = sessionmaker(
-                self.engine.execution_options(lindung_write=True), expire_on_commit=False)
-        factory = self._write_sessions if write else self._sessions
-        with factory() as session, session.begin():
-            yield session
-
     @contextmanager
     def read(self) -> Iterator[Tx]:
         """A unit of work that reads (see ``storage.database``: nests, one snapshot)."""
@@ -166,8 +135,6 @@ class Workspace:
 
     def close(self) -> None:
         self.db.close()
-        if self._engine is not None:
-            self._engine.dispose()
 
     # -- files with personal data ------------------------------------------------------------
     @property

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from desktop.storage.codec import read_datetime, sql_datetime
-from desktop.storage.database import Tx, tx_of
+from desktop.storage.database import Tx
 
 INVOICE = "invoice"
 SUPPLEMENTARY = "supplementary"
@@ -50,17 +50,13 @@ def _record(row: tuple) -> DocumentRecord:
                           json.loads(figures), device_id)
 
 
-def _tx(tx) -> Tx:
-    return tx if isinstance(tx, Tx) else tx_of(tx)   # an ORM session while services still open them
-
-
 def add(tx: Tx, record: DocumentRecord) -> None:
-    _tx(tx).execute(f"INSERT INTO documents ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})",
+    tx.execute(f"INSERT INTO documents ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})",
                     _row(record))
 
 
 def get(tx: Tx, number: str) -> DocumentRecord | None:
-    row = _tx(tx).first(f"{_SELECT} WHERE number = ?", (number,))
+    row = tx.first(f"{_SELECT} WHERE number = ?", (number,))
     return _record(row) if row is not None else None
 
 
@@ -74,4 +70,4 @@ def listing(tx: Tx, batch_no: str | None = None, kind: str | None = None) -> lis
         clauses.append("kind = ?")
         params.append(kind)
     where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
-    return [_record(row) for row in _tx(tx).all(f"{_SELECT}{where} ORDER BY id", params)]
+    return [_record(row) for row in tx.all(f"{_SELECT}{where} ORDER BY id", params)]

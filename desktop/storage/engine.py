@@ -160,6 +160,16 @@ def migrate(engine: Engine) -> bool:
     return True
 
 
+def migrate_file(path: Path | str, key: bytes) -> bool:
+    """``migrate`` on the encrypted file at ``path`` through an engine of its own, disposed after: the
+    only use the laptop makes of SQLAlchemy (its units of work go through ``storage.database``)."""
+    engine = make_engine(path, key)
+    try:
+        return migrate(engine)
+    finally:
+        engine.dispose()
+
+
 def is_plain_sqlite(path: Path) -> bool:
     try:
         with open(path, "rb") as handle:

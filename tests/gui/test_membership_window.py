@@ -20,6 +20,7 @@ from desktop.services.demo import add_demo_workers
 from desktop.services.search import SearchQuery
 from desktop.services.workspace import Workspace
 from tests.conftest import TODAY
+from tests import ormdb
 
 STATUS, KPJ = 7, 8    # the main list's status and KPJ columns
 
@@ -191,7 +192,7 @@ def _protected(ws: Workspace, admin, tmp_path, count=6):
     answer = tmp_path / "jawaban.xlsx"
     write_answer(answer, [(i + 1, nik, "", f"2611{i:07d}", dt.date(2026, 11, 1), "") for i, nik in enumerate(niks)])
     assert membership.import_answer(ws, answer, admin).activated == count
-    with ws.session() as session:
+    with ormdb.session(ws) as session:
         from desktop.storage.models import Worker
 
         regnos = sorted(session.query(Worker.registration_no).all())

@@ -4,6 +4,7 @@ from desktop.services.accounts import SYSTEM
 from desktop.services.demo import add_demo_workers
 from desktop.sync import client
 from tests.hub.test_sync import Hub
+from tests import ormdb
 
 
 def test_sync_indicator_and_retry_when_the_link_drops(qtbot, window, ws, tmp_path):
@@ -200,5 +201,5 @@ def _only_id(workspace):
 
     from desktop.storage.models import Worker
 
-    with workspace.session() as session:
+    with ormdb.session(workspace) as session:
         return session.scalar(select(Worker.uuid))

@@ -9,6 +9,7 @@ import openpyxl
 
 from tests.hub.test_membership import as_json, write_answer
 from tests.hub.test_sync import laptop, run, sync
+from tests import ormdb
 
 
 def test_the_ledger_synced_to_a_second_branch_laptop_has_the_same_balances(hub, tmp_path):
@@ -69,7 +70,7 @@ def test_a_payment_recorded_before_the_ledger_reaches_the_hub_with_its_shares(hu
     owed = as_json(run(first, "payment", "add", "--batch", batch, "--months", "12", "--reference", "T-1",
                        "--amount", "1", "--json"))["owed"]
     ws = Workspace(first, today=dt.date.today())
-    with ws.engine.begin() as connection:                # the payment as a laptop before 0016 stored it
+    with ormdb.engine(ws).begin() as connection:                # the payment as a laptop before 0016 stored it
         alembic_command.downgrade(_alembic_config(connection), "0015")
         for wid, events in connection.execute(text("SELECT id, lifecycle FROM workers")).all():
             old = [{k: v for k, v in e.items() if k != "paid"} for e in lifecycle.loads(events)]

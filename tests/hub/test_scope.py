@@ -17,6 +17,7 @@ from desktop.services.workspace import Workspace
 from desktop.sync import client
 from tests.conftest import make_raw
 from tests.hub.test_sync import hub_cli, run
+from tests import ormdb
 
 EDITABLE = ("nik", "full_name", "birth_place", "birth_date", "sex", "address", "kabupaten_code", "kecamatan_code",
             "desa_code", "phone", "occupation", "occupation_other", "monthly_income", "heir_name",
@@ -63,7 +64,7 @@ class Laptop:
 
             from desktop.storage.models import Worker
 
-            with ws.session() as session:
+            with ormdb.session(ws) as session:
                 return set(session.scalars(select(Worker.uuid)))
         finally:
             ws.close()
@@ -140,7 +141,7 @@ def fts_rowids(laptop, name) -> list[int]:
 
     ws = laptop.open()
     try:
-        with ws.session() as session:
+        with ormdb.session(ws) as session:
             return list(session.scalars(text("SELECT rowid FROM workers_fts WHERE workers_fts MATCH :q"),
                                         {"q": '"' + name.split()[0] + '"'}))
     finally:
@@ -206,7 +207,7 @@ def _rowids(laptop) -> set[int]:
 
     ws = laptop.open()
     try:
-        with ws.session() as session:
+        with ormdb.session(ws) as session:
             return set(session.scalars(select(Worker.id)))
     finally:
         ws.close()
@@ -308,7 +309,7 @@ def test_a_scope_change_fills_in_the_new_area_resumably_and_removes_what_it_no_l
     pages = []
     report = volunteer.sync(progress=lambda phase, n: pages.append(phase), cancelled=lambda: len(pages) >= 1)
     ws = volunteer.open()
-    with ws.session() as session:
+    with ormdb.session(ws) as session:
         fill = json.loads(session.get(Setting, "sync.fill").value)
     ws.close()
     assert fill["from"] == 0 and fill["to"] == 1 and fill["after"] > 0

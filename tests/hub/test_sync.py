@@ -12,6 +12,7 @@ import pytest
 
 from tests.serving import wait_healthy
 from tests.integration.test_cli import errors, run
+from tests import ormdb
 
 
 def free_port() -> int:
@@ -164,7 +165,7 @@ def test_resent_batch_changes_nothing_and_reused_ids_are_refused(hub, tmp_path):
     from desktop.storage.models import Setting
 
     ws = Workspace(a)
-    with ws.session() as session:
+    with ormdb.session(ws) as session:
         token = session.get(Setting, "sync.token").value
     records = [r.to_json() for r in iter_records(ws, SearchQuery())]
     ws.close()
@@ -218,7 +219,7 @@ def test_hub_refuses_malformed_oversized_and_foreign_pushes(hub, tmp_path):
     from desktop.storage.models import Setting
 
     ws = Workspace(a)
-    with ws.session() as session:
+    with ormdb.session(ws) as session:
         token = session.get(Setting, "sync.token").value
     record = next(iter_records(ws, SearchQuery())).to_json()
     ws.close()
@@ -243,7 +244,7 @@ def _token_and_ops(db):
     from desktop.sync.client import _prepare
 
     ws = Workspace(db)
-    with ws.session() as session:
+    with ormdb.session(ws) as session:
         token = session.get(Setting, "sync.token").value
     ops, _pushed, _after = _prepare(ws, 0)
     ws.close()
@@ -452,7 +453,7 @@ def test_no_kk_travels_through_the_hub_both_ways(hub, tmp_path):
     assert run(c, "enroll", str(_written(tmp_path, make_raw(nik="6171011708800003", birth_date="17-08-1980",
                                                              sex="L")))).returncode == 0
     ws = Workspace(c)
-    with ws.session() as session:
+    with ormdb.session(ws) as session:
         token = session.get(Setting, "sync.token").value
     (old,) = [r.to_json() for r in iter_records(ws, SearchQuery())]
     ws.close()

@@ -16,6 +16,7 @@ from desktop.services.workspace import Workspace
 from desktop.storage.models import Setting, SyncSkipped, Worker
 from tests.hub.test_review import edit, with_workspace
 from tests.hub.test_sync import _token_and_ops, laptop, listed, run
+from tests import ormdb
 
 
 def sync_proc(db, *args):
@@ -41,7 +42,7 @@ def test_a_nik_corrected_to_one_held_elsewhere_is_a_duplicate_and_jams_no_laptop
     # a holds its worker with that NIK: the pulled edit is set aside, the sync goes on and ends level.
     first = sync_proc(a)
     assert "disisihkan" in first.stderr and "set aside 1" in first.stdout
-    assert with_workspace(a, lambda ws: int(ws.session().__enter__().get(Setting, "sync.cursor").value)) > 0
+    assert with_workspace(a, lambda ws: int(ormdb.session(ws).__enter__().get(Setting, "sync.cursor").value)) > 0
     again = sync_proc(a)
     assert again.stdout.startswith("pushed 0, pulled 0") and "Masih berbeda" not in again.stdout
     assert "diambil ulang" not in again.stdout                        # counts agree, nothing re-pulled
@@ -110,7 +111,7 @@ def test_a_pulled_record_that_clashes_is_set_aside_and_the_cursor_moves(tmp_path
     ws = Workspace(tmp_path / "l.sqlite3")
     try:
         enroll_many(ws, make_workers(ws, 2, seed=56), SYSTEM)
-        with ws.session() as session:
+        with ormdb.session(ws) as session:
             mine = session.scalars(select(Worker)).all()
             regno, nik = mine[0].registration_no, mine[1].nik
         from desktop.services.enrollment import get
@@ -123,7 +124,7 @@ def test_a_pulled_record_that_clashes_is_set_aside_and_the_cursor_moves(tmp_path
         _take_page(ws, [clash_regno, clash_nik, {"id": "33333333-3333-4333-8333-333333333333"}], {"sync.cursor": "77"},
                    report)
         assert report.set_aside == 2 and report.duplicates == 1
-        with ws.session() as session:
+        with ormdb.session(ws) as session:
             assert session.get(Setting, "sync.cursor").value == "77"
             assert {s.uuid for s in session.scalars(select(SyncSkipped))} >= {
                 clash_regno["id"], "33333333-3333-4333-8333-333333333333"}
@@ -135,7 +136,7 @@ def test_a_pulled_record_that_clashes_is_set_aside_and_the_cursor_moves(tmp_path
                         "nik": "6171014101800017"}
         report = SyncReport()
         _take_page(ws, [twice, twice | {"revision": 4}], {"sync.cursor": "78"}, report)
-        with ws.session() as session:
+        with ormdb.session(ws) as session:
             assert session.get(Setting, "sync.cursor").value == "78"
             held = session.scalar(select(Worker).where(Worker.uuid == twice["id"]))
             assert held is not None and held.hub_revision == 4

@@ -7,7 +7,6 @@ the test can kill it at exactly that point (no timing guesses).
 import json
 import sys
 
-from sqlalchemy import event
 
 from desktop.services.accounts import SYSTEM
 from desktop.services.enrollment import enroll_many
@@ -27,8 +26,6 @@ def _pause(statement):
         sys.stdin.readline()  # the test kills us here
 
 
-ws.db._db.set_trace_callback(_pause)   # the connection of ws.write()
-# and that of the ORM's sessions, while enrollment still writes through one
-event.listen(ws.engine, "connect", lambda connection, _record: connection.set_trace_callback(_pause))
+ws.db._db.set_trace_callback(_pause)   # the connection of ws.write(), the app's one path
 enroll_many(ws, records, SYSTEM)
 print("COMMITTED", flush=True)

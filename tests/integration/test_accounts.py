@@ -4,6 +4,7 @@ from desktop.services import accounts
 from desktop.services.accounts import Role
 from desktop.services.errors import AuthenticationFailed, PermissionDenied, ServiceError
 from desktop.storage.models import Account
+from tests import ormdb
 
 
 def test_first_account_must_be_admin_and_passwords_are_argon2(ws):
@@ -12,7 +13,7 @@ def test_first_account_must_be_admin_and_passwords_are_argon2(ws):
         accounts.create_account(ws, "rina", "Rina", "kapal-motor-admin-1", Role.VOLUNTEER)
     admin = accounts.create_account(ws, "Admin", "Admin Cabang", "kapal-motor-admin-1", Role.ADMIN)
     assert admin.username == "admin" and accounts.has_accounts(ws)
-    with ws.session() as session:
+    with ormdb.session(ws) as session:
         stored = session.query(Account).one().password_hash
     assert stored.startswith("$argon2id$") and "kapal-motor-admin-1" not in stored
 
@@ -136,7 +137,7 @@ def test_accounts_made_with_a_shorter_password_still_sign_in(ws):
     from desktop.domain.clock import utcnow
 
     old_hash = PasswordHasher().hash("lama1234")     # 8 characters: allowed when the account was made
-    with ws.session(write=True) as session:
+    with ormdb.session(ws, write=True) as session:
         session.add(Account(username="lama", display_name="Akun Lama", role="admin", password_hash=old_hash,
                             active=True, created_at=utcnow()))
     keys.set_account(ws.path, ws.key, "lama", old_hash)

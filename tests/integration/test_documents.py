@@ -20,6 +20,7 @@ from desktop.services.workspace import Workspace
 from desktop.storage import documents
 from tests.conftest import make_raw
 from tests.integration.test_cli import errors, run
+from tests import ormdb
 
 ISSUED = dt.date(2026, 12, 7)
 A_YEAR_LATER = dt.date(2027, 12, 7)
@@ -170,7 +171,7 @@ def test_documents_survive_the_upgrade_from_0014(issued, tmp_path):
     ws = Workspace(path, today=ISSUED)
     try:
         payment = membership.add_payment(ws, SYSTEM, 12, batch=batch).number
-        with ws.engine.begin() as connection:        # the laptop as it was before 0015
+        with ormdb.engine(ws).begin() as connection:        # the laptop as it was before 0015
             alembic_command.downgrade(_alembic_config(connection), "0014")
             tables = {row[0] for row in connection.exec_driver_sql("SELECT name FROM sqlite_master")}
             assert "documents" not in tables
@@ -178,7 +179,7 @@ def test_documents_survive_the_upgrade_from_0014(issued, tmp_path):
         ws.close()
     ws = Workspace(path, today=ISSUED)
     try:
-        assert current_revision(ws.engine) == HEAD_REVISION == "0016"
+        assert current_revision(ormdb.engine(ws)) == HEAD_REVISION == "0016"
         assert [p.number for p in membership.payments(ws)] == [payment]
         issued_now = reporting.batch_invoice(ws, tmp_path / "tagihan.pdf", SYSTEM, batch)
         assert issued_now.issued and reporting.issued_documents(ws, SYSTEM) == [issued_now.printed]

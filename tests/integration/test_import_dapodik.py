@@ -17,6 +17,7 @@ from tests.dapodik import (
     INCOME, family, make_pupils, parent, write_dapodik_xlsx, write_flat_xlsx,
 )
 from tests.integration.test_cli import errors, run
+from tests import ormdb
 
 NPSN = "69800001"
 
@@ -321,13 +322,13 @@ def test_a_database_of_before_gains_the_no_kk_column_and_keeps_its_records(tmp_p
     path = tmp_path / "lama.sqlite3"
     ws = Workspace(path, today=TODAY)
     record = enrollment.enroll(ws, make_raw(), SYSTEM)
-    with ws.engine.begin() as connection:
+    with ormdb.engine(ws).begin() as connection:
         command.downgrade(_alembic_config(connection), "0009")
-    assert "no_kk" not in {c["name"] for c in inspect(ws.engine).get_columns("workers")}
+    assert "no_kk" not in {c["name"] for c in inspect(ormdb.engine(ws)).get_columns("workers")}
     ws.close()
     ws = Workspace(path, today=TODAY)
     try:
-        assert current_revision(ws.engine) == head_revision()
+        assert current_revision(ormdb.engine(ws)) == head_revision()
         assert enrollment.get(ws, record.id).no_kk is None
         updated = enrollment.update_worker(ws, record.id, record.form_values() | {"no_kk": "6171010903150001"},
                                            SYSTEM)

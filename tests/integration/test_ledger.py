@@ -18,6 +18,7 @@ from desktop.services.membership.ledger import balances
 from desktop.services.workspace import Workspace
 from tests.conftest import make_raw
 from tests.integration.test_answer_shapes import KPJS, NAMES, NIKS, csv_answer
+from tests import ormdb
 
 DAY = dt.date(2026, 12, 7)
 FULL, RELIEF = 16_800, 8_400          # a month at the full rate, and at PP 50/2025's half (December 2026)
@@ -242,20 +243,20 @@ def test_a_payment_recorded_before_the_ledger_is_brought_into_it(branch, tmp_pat
     owed = membership.quote_payment(branch, SYSTEM, 12, batch=batch).amount_owed
     paid = membership.add_payment(branch, SYSTEM, 12, batch=batch, reference="TRF-1", amount=owed - 7)
     _answered(branch, tmp_path, batch, refused=())
-    with branch.engine.begin() as connection:             # the laptop as it was before 0016
+    with ormdb.engine(branch).begin() as connection:             # the laptop as it was before 0016
         alembic_command.downgrade(_alembic_config(connection), "0015")
         for wid, events, revision in connection.execute(text("SELECT id, lifecycle, revision FROM workers")).all():
             old = [{k: v for k, v in e.items() if k != "paid"} for e in lifecycle.loads(events)]
             connection.execute(text("UPDATE workers SET lifecycle = :l WHERE id = :i"),
                                {"l": lifecycle.dumps(old), "i": wid})
-    revisions = dict(branch.engine.connect().execute(text("SELECT id, revision FROM workers")).all())
+    revisions = dict(ormdb.engine(branch).connect().execute(text("SELECT id, revision FROM workers")).all())
     branch.close()
     ws = Workspace(branch.path, today=DAY)
     try:
-        assert current_revision(ws.engine) == HEAD_REVISION == "0016"
+        assert current_revision(ormdb.engine(ws)) == HEAD_REVISION == "0016"
         total = balances(ws, SYSTEM).total
         assert (total.paid, total.allocated, total.owed) == (owed - 7, owed - 7, 7)
-        with ws.engine.connect() as connection:
+        with ormdb.engine(ws).connect() as connection:
             rows = connection.execute(text("SELECT id, lifecycle, revision FROM workers")).all()
         shares = [e for _i, events, _r in rows for e in lifecycle.loads(events) if e["type"] == "paid_share"]
         assert len(shares) == 7 and all(e["payment"] == paid.number for e in shares)    # 7 workers 1 short

@@ -19,6 +19,7 @@ from desktop.services.accounts import SYSTEM
 from desktop.services.search import SearchQuery, iter_records
 from desktop.storage import workers
 from tests.conftest import make_raw
+from tests import ormdb
 
 TIME = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6}$")
 DATE = re.compile(r"^\d{4}-\d\d-\d\d$")
@@ -157,7 +158,7 @@ def test_times_written_without_microseconds_before_are_brought_to_the_one_format
     from desktop.storage.engine import _alembic_config
 
     first = enrollment.enroll(ws, make_raw(), SYSTEM)
-    with ws.engine.begin() as connection:                 # as the bulk path wrote a time on the second
+    with ormdb.engine(ws).begin() as connection:                 # as the bulk path wrote a time on the second
         alembic_command.downgrade(_alembic_config(connection), "0015")
         connection.execute(text("UPDATE workers SET enrolled_at = '2026-11-24 08:00:00', "
                                 "updated_at = '2026-11-24 08:00:00'"))

@@ -18,6 +18,7 @@ from desktop.services.errors import ServiceError
 from desktop.services.search import SearchQuery
 from desktop.services.workspace import Workspace
 from tests.conftest import TODAY, make_raw
+from tests import ormdb
 
 MM = 72 / 25.4
 # A Dapodik parent declared under BPJS's lowest bracket, and a street vendor declared above it.
@@ -158,7 +159,7 @@ def test_payments_recorded_before_funds_were_are_zakat_after_the_upgrade(tmp_pat
         enrollment.enroll(ws, make_raw(), SYSTEM)
         batch = membership.export_submission(ws, tmp_path / "ajuan.xlsx", SYSTEM).number
         number = membership.add_payment(ws, SYSTEM, 1, batch=batch, fund="infak").number
-        with ws.engine.begin() as connection:        # the laptop as it was before 0014, its payment in it
+        with ormdb.engine(ws).begin() as connection:        # the laptop as it was before 0014, its payment in it
             alembic_command.downgrade(_alembic_config(connection), "0013")
             columns = [row[1] for row in connection.exec_driver_sql("PRAGMA table_info(payments)")]
             assert "fund" not in columns
@@ -166,7 +167,7 @@ def test_payments_recorded_before_funds_were_are_zakat_after_the_upgrade(tmp_pat
         ws.close()
     ws = Workspace(path, today=TODAY)
     try:
-        assert current_revision(ws.engine) == HEAD_REVISION   # 0014 and every migration after it
+        assert current_revision(ormdb.engine(ws)) == HEAD_REVISION   # 0014 and every migration after it
         assert [(p.number, p.fund) for p in membership.payments(ws)] == [(number, "zakat")]
     finally:
         ws.close()

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from desktop.services.accounts import SYSTEM
+from tests import ormdb
 
 ROOT = Path(__file__).resolve().parents[2]
 HEAVY = ("sqlalchemy", "alembic", "PySide6", "reportlab", "openpyxl", "python_calamine", "xlsxwriter", "pikepdf",
@@ -66,14 +67,14 @@ def test_a_database_at_an_older_schema_is_still_migrated(db):
     from desktop.storage.engine import HEAD_REVISION, _alembic_config, current_revision
 
     ws = Workspace(db)
-    with ws.engine.begin() as connection:
+    with ormdb.engine(ws).begin() as connection:
         alembic_command.downgrade(_alembic_config(connection), "0009")
     ws.close()
     found = loaded_by("--db", str(db), "list", "--query", "X")
     assert found["status"] == 0 and "alembic" in found["loaded"]
     ws = Workspace(db)
     try:
-        assert current_revision(ws.engine) == HEAD_REVISION
+        assert current_revision(ormdb.engine(ws)) == HEAD_REVISION
     finally:
         ws.close()
 
@@ -86,7 +87,7 @@ def test_list_prints_the_same_records_as_before(db):
 
     ws = Workspace(db)
     try:
-        with ws.session(write=True) as session:   # one worker at the school, one deleted
+        with ormdb.session(ws, write=True) as session:   # one worker at the school, one deleted
             first, second = session.query(Worker).order_by(Worker.id).limit(2).all()
             first.school_id = session.query(School).filter(School.npsn == "69800001").one().id
             first.pupil_name = "BUDI"
@@ -102,7 +103,7 @@ def test_list_prints_the_same_records_as_before(db):
             return WorkerRecord(**data)
 
         delete_worker(ws, get(ws, second.uuid).id, "data ganda", SYSTEM)
-        with ws.session() as session:
+        with ormdb.session(ws) as session:
             expected = {w.uuid: orm_record(session, w) for w in session.query(Worker).filter(Worker.deleted_at.is_(None))}
         found = list(iter_records(ws, SearchQuery()))
         assert {r.id: r for r in found} == expected and len(found) == 4

@@ -13,6 +13,7 @@ from desktop.services.search import SearchQuery, search
 from desktop.services.workspace import Workspace
 from desktop.storage.engine import current_revision, head_revision, make_engine, migrate
 from tests.conftest import TODAY, make_raw
+from tests import ormdb
 
 VOLUNTEER = Actor("rina", "Rina", Role.VOLUNTEER)
 
@@ -40,7 +41,7 @@ def test_migration_from_an_empty_file(tmp_path):
 
 
 def test_pragmas_on_every_connection(ws):
-    with ws.engine.connect() as connection:
+    with ormdb.engine(ws).connect() as connection:
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
@@ -212,7 +213,7 @@ def test_name_index_matches_workers_after_bulk_enroll_edit_and_delete(ws):
     enrollment.delete_worker(ws, first[1].id, "data ganda", SYSTEM)
     assert integrity_ok(ws)
     assert [r.id for r in search(ws, SearchQuery("zulkar abd")).rows] == [first[0].id]
-    with ws.session(write=True) as session:  # an index entry without its worker must be noticed
+    with ormdb.session(ws, write=True) as session:  # an index entry without its worker must be noticed
         session.execute(text("INSERT INTO workers_fts(rowid, full_name) VALUES (999999, 'HANTU')"))
     assert not integrity_ok(ws)
 

@@ -5,6 +5,7 @@ import datetime as dt
 import json
 
 from sqlalchemy import select
+from tests import ormdb
 
 
 def test_pushed_records_are_the_records_as_the_services_give_them(tmp_path):
@@ -22,7 +23,7 @@ def test_pushed_records_are_the_records_as_the_services_give_them(tmp_path):
     events = [{"type": "submitted", "batch": "AJ-X-0001", "months": 3, "at": "2026-11-02T03:04:05Z", "by": "admin"},
               {"type": "activated", "kpj": "26120000001", "start": "2026-11-10", "at": "2026-11-10T00:00:00Z",
                "by": "admin"}]
-    with ws.session(write=True) as session:
+    with ormdb.session(ws, write=True) as session:
         school = session.scalar(select(School.id).where(School.npsn == "69800001"))
         workers = session.scalars(select(Worker).order_by(Worker.id)).all()
         workers[0].school_id, workers[0].pupil_name, workers[0].pupil_class = school, "ANAK", "3A"
