@@ -14,7 +14,7 @@ from desktop.gui.worker import DbWorker
 from desktop.services import accounts, schools
 from desktop.domain.actors import ROLE_LABELS, Actor, Role
 from desktop.services.errors import ServiceError
-from desktop.services.records import SchoolInfo
+from desktop.domain.records import SchoolInfo
 from desktop.services.workspace import Workspace
 
 

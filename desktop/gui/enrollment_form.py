@@ -30,7 +30,7 @@ from desktop.services import drafts, enrollment, permissions
 from desktop.domain.actors import Actor
 from desktop.services.enrollment import DUPLICATE_NIK
 from desktop.services.errors import ValidationFailed
-from desktop.services.records import SchoolInfo, WorkerRecord
+from desktop.domain.records import SchoolInfo, WorkerRecord
 from desktop.services.workspace import Workspace
 
 AUTOSAVE_MS = 800

@@ -34,7 +34,7 @@ from desktop.services.errors import CONTEXT as SERVICE_CONTEXT
 from desktop.services.importing import (
     DUPLICATE, ERROR, NOT_ELIGIBLE, SKIPPED, VALID, WARNING, ImportPreview, SchoolNeeded,
 )
-from desktop.services.records import SchoolInfo
+from desktop.domain.records import SchoolInfo
 from desktop.services.spreadsheets import Cancelled
 from desktop.services.workspace import Workspace
 

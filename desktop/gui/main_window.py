@@ -23,7 +23,7 @@ from desktop.gui.worker_model import EXPIRING_SOON, WorkerTableModel, status_fil
 from desktop.services import accounts, enrollment, permissions, reporting, schools, search
 from desktop.domain.actors import ROLE_LABELS, Actor
 from desktop.services.errors import CONTEXT as SERVICE_CONTEXT
-from desktop.services.records import Page, SchoolInfo, WorkerRecord
+from desktop.domain.records import Page, SchoolInfo, WorkerRecord
 from desktop.services.search import SearchQuery
 from desktop.services.workspace import Workspace
 from desktop.sync import client

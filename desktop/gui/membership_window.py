@@ -36,7 +36,7 @@ from desktop.domain.actors import Actor
 from desktop.services.errors import CONTEXT as SERVICE_CONTEXT
 from desktop.services.membership.baznas import issue_baznas_report
 from desktop.services.membership.ledger import usable_credit
-from desktop.services.records import SchoolInfo, WorkerRow
+from desktop.domain.records import SchoolInfo, WorkerRow
 from desktop.services.search import SearchQuery
 from desktop.services.workspace import Workspace
 

@@ -13,7 +13,7 @@ from desktop.gui.widgets import SearchCombo
 from desktop.gui.worker import DbWorker
 from desktop.services import schools
 from desktop.domain.actors import Actor
-from desktop.services.records import SchoolInfo
+from desktop.domain.records import SchoolInfo
 from desktop.services.workspace import Workspace
 
 

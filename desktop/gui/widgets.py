@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QAbstractItemView, QComboBox, QFrame, QLabel, QLis
 
 from desktop.domain.regions import Region
 from desktop.domain.text import choice_matches, choice_rank, school_words
-from desktop.services.records import SchoolInfo
+from desktop.domain.records import SchoolInfo
 
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 1   # the words an entry is found by, when not its shown text
 POPUP_ROWS = 12

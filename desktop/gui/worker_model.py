@@ -9,7 +9,7 @@ from desktop.domain.enrollment import Occupation, Status
 from desktop.domain.regions import RegionCatalog
 from desktop.domain.text import format_date
 from desktop.gui.i18n import label
-from desktop.services.records import Page, WorkerRow
+from desktop.domain.records import Page, WorkerRow
 
 # Statuses that ask for the branch's attention stand out in the list.
 _ATTENTION = {Status.REFUSED.value: QColor("#b3261e"), Status.ENDED.value: QColor("#8a5a00")}

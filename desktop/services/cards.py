@@ -33,7 +33,7 @@ from desktop.domain.text import format_date
 from desktop.paths import FONTS
 from desktop.services import audit, permissions
 from desktop.services.errors import ServiceError
-from desktop.services.records import WorkerRecord
+from desktop.domain.records import WorkerRecord
 from desktop.services.search import SearchQuery, iter_records
 from desktop.services.search import count as count_matching
 from desktop.services.workspace import Workspace, bulk_work

@@ -27,9 +27,6 @@ __all__ = ["PAGE_SIZE", "SearchQuery", "count", "count_all", "iter_records", "se
 PAGE_SIZE = 200
 NIK_TAIL = workers.NIK_TAIL
 
-# Transitional: the membership services still build ORM selections on the query's conditions.
-_filtered = workers.orm_filter
-
 
 def count(ws: Workspace, query: SearchQuery, extra: str = "") -> int:
     """How many workers match ``query`` (and the SQL condition ``extra`` on ``workers``, if given)."""

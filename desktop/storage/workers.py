@@ -374,15 +374,6 @@ def where(query: SearchQuery, p: Params) -> str:
     return " AND ".join(conditions)
 
 
-def orm_filter(stmt, query: SearchQuery):
-    """An ORM statement on ``workers`` with the conditions of ``query`` (transitional: for the services
-    that still build ORM selections; it goes with them)."""
-    from sqlalchemy import text
-
-    p = Params()
-    return stmt.where(text(where(query, p)).bindparams(**p))
-
-
 def count(tx: Tx, query: SearchQuery, extra: str = "") -> int:
     """How many workers match ``query`` (and the SQL condition ``extra`` on ``workers``, if given)."""
     p = Params()
