@@ -90,27 +90,24 @@ def list_schools(ws: Workspace) -> list[SchoolInfo]:
             "SELECT id, npsn, name, level, kabupaten_code, coordinator FROM schools ORDER BY name")]
 
 
-def ids_for_records(session, records) -> dict[str, int]:
+def ids_for_records(tx, records) -> dict[str, int]:
     """NPSN -> local school id for the schools synced records name. A school another laptop added and
     this one does not know yet is added from the record (its NPSN, name and kabupaten), so the records
-    keep their school here and when they are sent back."""
-    from sqlalchemy import select
-
-    from desktop.storage.models import School
+    keep their school here and when they are sent back. ``tx``: the sync's write unit of work."""
+    from desktop.storage.codec import sql_datetime
 
     wanted = {str(r["school_npsn"]): r for r in records if isinstance(r, dict) and r.get("school_npsn")}
     if not wanted:
         return {}
-    known = dict(session.execute(select(School.npsn, School.id).where(School.npsn.in_(list(wanted)))).all())
+    npsns = list(wanted)
+    known = dict(tx.all(f"SELECT npsn, id FROM schools WHERE npsn IN ({', '.join('?' * len(npsns))})", npsns))
     for npsn, record in wanted.items():
         if npsn in known or not _NPSN.match(npsn):
             continue
         name = fold_spaces(str(record.get("school_name") or "")).upper() or f"SEKOLAH NPSN {npsn}"
         first = name.split()[0] if name.split() else ""
         level = next((lv for lv in LEVELS if lv.upper() == first.replace(".", "")), "")
-        school = School(npsn=npsn, name=name[:160], level=level, kabupaten_code=str(record.get("kabupaten_code") or "")[:4],
-                        coordinator="", created_at=utcnow())
-        session.add(school)
-        session.flush()
-        known[npsn] = school.id
+        known[npsn] = tx.insert(
+            "INSERT INTO schools (npsn, name, level, kabupaten_code, coordinator, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+            (npsn, name[:160], level, str(record.get("kabupaten_code") or "")[:4], "", sql_datetime(utcnow())))
     return known
