@@ -14,7 +14,7 @@ from desktop.domain.records import SchoolInfo
 from desktop.domain.clock import utcnow
 from desktop.services.workspace import Workspace
 from desktop.storage import schools
-from desktop.storage.database import Tx, tx_of
+from desktop.storage.database import Tx
 
 LEVELS = ("SD", "MI", "SMP", "MTs", "SMA", "MA", "SMK")
 _NPSN = re.compile(r"^\d{8}$")
@@ -79,8 +79,6 @@ def ids_for_records(tx: Tx, records) -> dict[str, int]:
     """NPSN -> local school id for the schools synced records name. A school another laptop added and
     this one does not know yet is added from the record (its NPSN, name and kabupaten), so the records
     keep their school here and when they are sent back. Called inside the caller's write (a ``Tx``)."""
-    if not isinstance(tx, Tx):   # an ORM session, while sync still opens them (transitional)
-        tx = tx_of(tx)
     wanted = {str(r["school_npsn"]): r for r in records if isinstance(r, dict) and r.get("school_npsn")}
     if not wanted:
         return {}

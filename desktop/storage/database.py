@@ -30,6 +30,7 @@ from desktop.storage.engine import connect
 IntegrityError = _driver.IntegrityError
 OperationalError = _driver.OperationalError
 DatabaseError = _driver.DatabaseError
+Error = _driver.Error               # any of the driver's (a value it cannot bind is an InterfaceError)
 
 
 class NestingError(RuntimeError):
@@ -75,6 +76,21 @@ class Tx:
     def insert(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> int:
         """Run an INSERT; the new row's id."""
         return self.execute(sql, params).lastrowid
+
+    @contextmanager
+    def savepoint(self) -> Iterator[None]:
+        """A part of a write that fails alone: on an exception what it wrote is undone and the exception
+        goes on; the rest of the unit of work stays (SQLite's SAVEPOINT, which nests)."""
+        if not self.writes:
+            raise NestingError("a savepoint inside a read unit of work")
+        self._db.execute("SAVEPOINT part")
+        try:
+            yield
+        except BaseException:
+            self._db.execute("ROLLBACK TO part")
+            self._db.execute("RELEASE part")
+            raise
+        self._db.execute("RELEASE part")
 
     @property
     def driver(self):
@@ -154,11 +170,3 @@ class Database:
     def close(self) -> None:
         with self._lock:
             self._db.close()
-
-
-def tx_of(session) -> Tx:
-    """The ``Tx`` of an ORM session's transaction, everything it holds flushed (transitional: while
-    services still open ``Workspace.session()``, a storage function that takes a ``Tx`` is called
-    with this; it goes with the last session)."""
-    session.flush()
-    return Tx(session.connection().connection.driver_connection, True)

@@ -14,27 +14,25 @@ import json
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from operator import itemgetter
-from typing import Any
+from typing import Any, get_args, get_type_hints
 
 import httpx
 import orjson
-from sqlalchemy import bindparam, func, literal_column, or_, select, text
 
 from desktop.domain import sync_limits
+from desktop.domain.clock import utcnow
+from desktop.domain.enrollment import FIELDS, Enrollment
 from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.domain.text import search_key
-from desktop.services.enrollment import (
-    FIELDS,
-)
 from desktop.services.errors import ServiceError
 from desktop.services.membership import lifecycle_columns
 from desktop.services.schools import ids_for_records
-from desktop.domain.clock import utcnow
 from desktop.services.workspace import Workspace, bulk_work
-from desktop.storage import workers
-from desktop.storage.database import tx_of
-from desktop.storage.models import Setting, SyncSkipped, Worker, WorkerChange
+from desktop.storage import settings, workers
+from desktop.storage import sync_state as sync_store   # (`sync_state` is this module's own function)
+from desktop.storage.database import Error as DriverError
+from desktop.storage.database import Tx
+from desktop.storage.models import Worker   # the outbox's column types (that part moves to storage.workers)
 from reports.files import replacing
 
 PUSH_BATCH = 1000
@@ -93,9 +91,8 @@ class SyncReport:
 
 
 def _setting(ws: Workspace, key: str) -> str | None:
-    with ws.session() as session:
-        row = session.get(Setting, key)
-        return row.value if row is not None else None
+    with ws.read() as tx:
+        return settings.get(tx, key)
 
 
 def _unreachable(hub: str, exc: Exception) -> SyncFailed:
@@ -185,13 +182,10 @@ def register(ws: Workspace, hub: str, code: str, name: str = "", allow_http: boo
     # A renewed credential (the hub's `rotate`) for the hub this laptop already syncs with: it carries on
     # where it was; a new registration starts from the hub's first change.
     renewed = bool(body.get("renewed")) and _setting(ws, "sync.hub_url") == hub
-    with ws.session(write=True) as session:
-        session.merge(Setting(key="sync.hub_url", value=hub))
-        session.merge(Setting(key="sync.allow_http", value="1" if allow_http else "0"))
-        session.merge(Setting(key="sync.token", value=body["token"]))
-        session.merge(Setting(key="sync.hub_key", value=body["hub_key"]))
-        if not renewed:
-            session.merge(Setting(key="sync.cursor", value="0"))
+    with ws.write() as tx:
+        settings.put_many(tx, {"sync.hub_url": hub, "sync.allow_http": "1" if allow_http else "0",
+                               "sync.token": body["token"], "sync.hub_key": body["hub_key"]}
+                          | ({} if renewed else {"sync.cursor": "0"}))
     return hub
 
 
@@ -218,11 +212,11 @@ def set_auto_minutes(ws: Workspace, minutes: int, actor: Any) -> None:
     permissions.require(actor, permissions.Action.ADMINISTER)
     if not 0 <= minutes <= 1440:
         raise ServiceError(QT_TRANSLATE_NOOP("Service", "Sinkron otomatis: 0 (mati) sampai 1440 menit."))
-    with ws.session(write=True) as session:
-        old = session.get(Setting, AUTO_SYNC_SETTING)
-        session.merge(Setting(key=AUTO_SYNC_SETTING, value=str(minutes)))
-        audit.record(session, ws, actor, "edit", "pengaturan sinkron otomatis",
-                     {"auto_minutes": [int(old.value) if old else 0, minutes]})
+    with ws.write() as tx:
+        old = settings.get(tx, AUTO_SYNC_SETTING)
+        settings.put(tx, AUTO_SYNC_SETTING, str(minutes))
+        audit.record(tx, ws, actor, "edit", "pengaturan sinkron otomatis",
+                     {"auto_minutes": [int(old) if old else 0, minutes]})
 
 
 def export_bundle(ws: Workspace, out, actor: Any = None) -> int:
@@ -261,9 +255,8 @@ def export_bundle(ws: Workspace, out, actor: Any = None) -> int:
 
 
 def waiting_count(ws: Workspace) -> int:
-    with ws.session() as session:
-        return session.scalar(select(func.count()).select_from(Worker).where(
-            or_(Worker.synced_revision.is_(None), Worker.synced_revision < Worker.revision))) or 0
+    with ws.read() as tx:
+        return workers.waiting_count(tx)
 
 
 def _outbox(ws: Workspace, after: int, limit: int) -> tuple[list[tuple[Any, ...]], dict[int, tuple[str, str]]]:
@@ -328,38 +321,30 @@ def _acknowledge(ws: Workspace, answers: list[dict[str, Any]], pushed: dict[str,
     if not (resolved or refused or acknowledged):
         return
     # One transaction (one commit) for the whole answer: settled conflicts, refusals, acknowledgements.
-    with ws.session(write=True) as session:
+    with ws.write() as tx:
         if resolved:
             # A coordinator settled this laptop's conflicting edit at the hub: the settled version wins here.
-            workers = {w.uuid: w for w in session.scalars(select(Worker).where(
-                Worker.uuid.in_([uid for uid, _r, _rec in resolved])))}
-            schools = ids_for_records(session, [rec for _u, _r, rec in resolved])
+            held = workers.sync_held(tx, [uid for uid, _r, _rec in resolved])
+            schools = ids_for_records(tx, [rec for _u, _r, rec in resolved])
             for uid, revision, record in resolved:
-                worker = workers.get(uid)
+                worker = held.get(uid)
                 if worker is not None and worker.revision == revision:  # not edited again meanwhile
-                    _take_hub_version(session, ws, worker, record, schools, {"resolved_conflict": record["updated_by"]})
+                    _take_hub_version(tx, ws, worker, record, schools, {"resolved_conflict": record["updated_by"]})
                     report.pulled += 1
-            session.flush()
         if refused:
-            _note_refused(ws, refused, session)
+            _note_refused(ws, refused, tx)
         if acknowledged:
-            cursor = session.connection().connection.driver_connection.cursor()
-            try:
-                cursor.executemany("UPDATE workers SET synced_revision = ?, hub_revision = ? WHERE uuid = ?",
-                                   acknowledged)
-            finally:
-                cursor.close()
+            workers.acknowledge(tx, acknowledged)
 
 
 REFUSED_SETTING = "sync.refused"     # {record uuid: the hub's reason} for changes the hub refused
 
 
-def _note_refused(ws: Workspace, changes: dict[str, str | None], session=None) -> None:
-    if session is None:
-        with ws.session(write=True) as session:
-            return _note_refused(ws, changes, session)
-    row = session.get(Setting, REFUSED_SETTING)
-    held = json.loads(row.value) if row is not None else {}
+def _note_refused(ws: Workspace, changes: dict[str, str | None], tx: Tx | None = None) -> None:
+    if tx is None:
+        with ws.write() as tx:
+            return _note_refused(ws, changes, tx)
+    held = json.loads(settings.get(tx, REFUSED_SETTING) or "{}")
     if not held and not any(reason is not None for reason in changes.values()):
         return      # nothing refused before, nothing now: nothing to write
     for uid, reason in changes.items():
@@ -367,7 +352,7 @@ def _note_refused(ws: Workspace, changes: dict[str, str | None], session=None) -
             held.pop(uid, None)
         else:
             held[uid] = reason
-    session.merge(Setting(key=REFUSED_SETTING, value=json.dumps(held)))
+    settings.put(tx, REFUSED_SETTING, json.dumps(held))
 
 
 @dataclass(frozen=True)
@@ -383,11 +368,10 @@ def refused_changes(ws: Workspace) -> list[RefusedChange]:
     held = json.loads(_setting(ws, REFUSED_SETTING) or "{}")
     if not held:
         return []
-    with ws.session() as session:
-        workers = session.scalars(select(Worker).where(Worker.uuid.in_(list(held)), or_(
-            Worker.synced_revision.is_(None), Worker.synced_revision < Worker.revision))).all()
-        return [RefusedChange(w.uuid, w.registration_no, held[w.uuid], (w.hub_revision or 0) > 0)
-                for w in sorted(workers, key=lambda w: w.registration_no)]
+    with ws.read() as tx:
+        waiting = [w for w in workers.sync_held(tx, list(held)).values() if w.waiting]
+    return [RefusedChange(w.uuid, w.registration_no, held[w.uuid], (w.hub_revision or 0) > 0)
+            for w in sorted(waiting, key=lambda w: w.registration_no)]
 
 
 def drop_refused_change(ws: Workspace, record_id: str, actor: Any = None) -> None:
@@ -405,24 +389,24 @@ def drop_refused_change(ws: Workspace, record_id: str, actor: Any = None) -> Non
         if record_id in json.loads(_setting(ws, LEAVING_SETTING) or "[]"):
             # It left this laptop's scope (the hub shows it no more): the change is given up and the
             # record leaves at the next sync.
-            with ws.session(write=True) as session:
-                worker = session.scalar(select(Worker).where(Worker.uuid == record_id))
+            with ws.write() as tx:
+                worker = workers.sync_held(tx, [record_id]).get(record_id)
                 if worker is not None:
-                    worker.synced_revision = worker.revision
-                    audit.record(session, ws, actor or audit.SYSTEM, "edit", worker.registration_no,
+                    workers.mark_synced(tx, worker.id)
+                    audit.record(tx, ws, actor or audit.SYSTEM, "edit", worker.registration_no,
                                  {"what": "perubahan yang ditolak hub dibatalkan; data keluar dari cakupan laptop"})
             _note_refused(ws, {record_id: None})
             return
         raise SyncFailed(QT_TRANSLATE_NOOP("Service", "Hub tidak memegang data ini; perbaiki datanya lalu kirim ulang."))
     record = _answer(response)["record"]
-    with ws.session(write=True) as session:
-        worker = session.scalar(select(Worker).where(Worker.uuid == record_id))
+    with ws.write() as tx:
+        worker = workers.sync_held(tx, [record_id]).get(record_id)
         if worker is None:
             raise SyncFailed(QT_TRANSLATE_NOOP("Service", "Data ini tidak ada di laptop."))
-        schools = ids_for_records(session, [record])
+        schools = ids_for_records(tx, [record])
         worker.revision += 1      # a step of its own in the record's history
-        _take_hub_version(session, ws, worker, record, schools, {"dropped_refused_change": True})
-        audit.record(session, ws, actor or audit.SYSTEM, "edit", worker.registration_no,
+        _take_hub_version(tx, ws, worker, record, schools, {"dropped_refused_change": True})
+        audit.record(tx, ws, actor or audit.SYSTEM, "edit", worker.registration_no,
                      {"what": "perubahan yang ditolak hub dibatalkan; versi hub dipakai"})
     _note_refused(ws, {record_id: None})
 
@@ -486,10 +470,10 @@ def _pull(ws: Workspace, client: httpx.Client, report: SyncReport, progress, can
         held = json.loads(_setting(ws, SCOPE_SETTING) or "null")
 
         def pull_settings(body, done, held=held):
-            settings = {"sync.cursor": str(body["cursor"])}
+            moved = {"sync.cursor": str(body["cursor"])}
             if held is None or held != body.get("scope", held):
-                settings[SCOPE_SETTING] = json.dumps(body["scope"])
-            return settings
+                moved[SCOPE_SETTING] = json.dumps(body["scope"])
+            return moved
 
         outcome = _read_pages(ws, client, {"scope": held["version"] if held else -1} | ({"own": "true"} if own else {}),
                               cursor, report, progress, cancelled, pull_settings, lambda body: bool(body.get("rescope")))
@@ -603,107 +587,90 @@ SCOPE_SETTING = "sync.scope"         # {"version", "kind", "codes"}: the scope o
 LEAVING_SETTING = "sync.leaving"     # ids of records that left the scope but wait for a change to reach the hub
 
 
-def _store_settings(ws: Workspace, settings: dict[str, str | None], session=None) -> None:
-    if session is None:
-        with ws.session(write=True) as session:
-            return _store_settings(ws, settings, session)
-    for key, value in settings.items():
+def _store_settings(ws: Workspace, values: dict[str, str | None], tx: Tx | None = None) -> None:
+    """Store these settings (None: remove the setting)."""
+    if tx is None:
+        with ws.write() as tx:
+            return _store_settings(ws, values, tx)
+    for key, value in values.items():
         if value is None:
-            row = session.get(Setting, key)
-            if row is not None:
-                session.delete(row)
+            settings.delete(tx, key)
         else:
-            session.merge(Setting(key=key, value=value))
+            settings.put(tx, key, value)
 
 
-def _take_page(ws: Workspace, records: list[Any], settings: dict[str, str | None], report: SyncReport,
+def _take_page(ws: Workspace, records: list[Any], cursor: dict[str, str | None], report: SyncReport,
                removed: list[str] = ()) -> None:
-    _take_pages(ws, [{"changes": [{"record": r} for r in records], "removed": list(removed)}], settings, report)
+    _take_pages(ws, [{"changes": [{"record": r} for r in records], "removed": list(removed)}], cursor, report)
 
 
-def _take_pages(ws: Workspace, bodies: list[dict[str, Any]], settings: dict[str, str | None],
+def _take_pages(ws: Workspace, bodies: list[dict[str, Any]], cursor: dict[str, str | None],
                 report: SyncReport) -> None:
     """Apply pulled pages in order, each removing the records that left this laptop's scope, and move
     the cursor past them, in one transaction. No record a peer sent may stop this laptop's sync: when
     the pages as a whole break a rule of this database, they are applied again record by record, each
     in a savepoint, and the ones that still break it are set aside (kept at the hub for review,
-    counted here), so the cursor always moves on."""
-    from sqlalchemy.exc import IntegrityError, StatementError
-
-    # The bulk insert runs on the driver's own cursor: its errors come unwrapped.
-    broken = (IntegrityError, StatementError, ws.engine.dialect.dbapi.Error, KeyError, TypeError, ValueError,
-              AttributeError)
+    counted here), so the cursor always moves on. ``cursor``: the settings that move the cursor."""
+    # A rule of the database refused it (a NIK or number taken), the driver could not store a value (an
+    # object where text belongs), or the record is not one (a key missing, a value of the wrong type).
+    broken = (DriverError, KeyError, TypeError, ValueError, AttributeError)
     pages = [([c["record"] for c in body["changes"]], body.get("removed") or [], body.get("prepared"))
              for body in bodies]
     page = SyncReport(seen_duplicates=set(report.seen_duplicates), delivered=report.delivered)
     try:
-        with bulk_work(), ws.session(write=True) as session:
+        with bulk_work(), ws.write() as tx:
             for records, removed, prepared in pages:
-                _remove(session, removed, page)   # first: a record arriving may take the NIK of one leaving
-                _apply_pulled(ws, session, records, page, prepared)
-                _back_in_scope(session, records)
-            _store_settings(ws, settings, session)
+                _remove(tx, removed, page)   # first: a record arriving may take the NIK of one leaving
+                _apply_pulled(ws, tx, records, page, prepared)
+                _back_in_scope(tx, records)
+            _store_settings(ws, cursor, tx)
     except broken:
         page = SyncReport(seen_duplicates=set(report.seen_duplicates), delivered=report.delivered)
-        with bulk_work(), ws.session(write=True) as session:
+        with bulk_work(), ws.write() as tx:
             for records, removed, _prepared in pages:   # worked out again: the first try used them up
-                _remove(session, removed, page)
+                _remove(tx, removed, page)
                 for record in records:
                     try:
-                        with session.begin_nested():
-                            _apply_pulled(ws, session, [record], page)
+                        with tx.savepoint():
+                            _apply_pulled(ws, tx, [record], page)
                     except broken:
-                        _set_aside(session, record, page)
-                _back_in_scope(session, records)
-            _store_settings(ws, settings, session)
+                        _set_aside(tx, record, page)
+                _back_in_scope(tx, records)
+            _store_settings(ws, cursor, tx)
     report.merge_page(page)
     if report.seen is not None:
         report.seen.update(str(r.get("id")) for records, _removed, _p in pages for r in records if isinstance(r, dict))
 
 
-def _remove(session, uuids: list[str], report: SyncReport) -> None:
+def _remove(tx: Tx, uuids: list[str], report: SyncReport) -> None:
     """Remove records that left this laptop's scope, with their search index entries (a trigger),
     history, card prints and drafts. A record with a change the hub does not hold yet stays until
     the change is pushed (``sync.leaving``); one the hub holds as a conflict may go."""
-    from desktop.storage.models import CardPrint, Draft
-
     if not uuids:
         return
     uuids = list(dict.fromkeys(str(u)[:36] for u in uuids))
-    row = session.get(Setting, LEAVING_SETTING)
-    waiting = set(json.loads(row.value)) if row is not None else set()
+    leaving = settings.get(tx, LEAVING_SETTING)
+    waiting = set(json.loads(leaving)) if leaving is not None else set()
     going: dict[int, str] = {}
-    for start in range(0, len(uuids), 500):
-        for wid, uid, revision, synced in session.execute(
-                select(Worker.id, Worker.uuid, Worker.revision, Worker.synced_revision)
-                .where(Worker.uuid.in_(uuids[start:start + 500]))):
-            if (synced is not None and synced >= revision) or report.delivered.get(uid) == revision:
-                going[wid] = uid
-            else:
-                waiting.add(uid)
+    for uid, worker in workers.sync_held(tx, uuids).items():
+        if not worker.waiting or report.delivered.get(uid) == worker.revision:
+            going[worker.id] = uid
+        else:
+            waiting.add(uid)
     waiting -= set(going.values())
-    ids = list(going)
-    for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
-        session.execute(CardPrint.__table__.delete().where(CardPrint.worker_id.in_(chunk)))
-        session.execute(WorkerChange.__table__.delete().where(WorkerChange.worker_id.in_(chunk)))
-        session.execute(Worker.__table__.delete().where(Worker.id.in_(chunk)))
-    gone = [u for u in uuids if u not in waiting]
-    for start in range(0, len(gone), 500):
-        chunk = gone[start:start + 500]
-        session.execute(Draft.__table__.delete().where(Draft.form_key.in_(chunk)))
-        session.execute(SyncSkipped.__table__.delete().where(SyncSkipped.uuid.in_(chunk)))
-    if waiting or row is not None:
-        session.merge(Setting(key=LEAVING_SETTING, value=json.dumps(sorted(waiting))))
+    workers.remove(tx, list(going))
+    sync_store.forget_left(tx, [u for u in uuids if u not in waiting])
+    if waiting or leaving is not None:
+        settings.put(tx, LEAVING_SETTING, json.dumps(sorted(waiting)))
     report.removed += len(going)
 
 
-def _back_in_scope(session, records: list[Any]) -> None:
+def _back_in_scope(tx: Tx, records: list[Any]) -> None:
     """Records the hub sends again are in the scope again: they wait to leave no more."""
-    row = session.get(Setting, LEAVING_SETTING) if records else None
-    if row is not None and row.value != "[]":
+    leaving = settings.get(tx, LEAVING_SETTING) if records else None
+    if leaving is not None and leaving != "[]":
         back = {str(r.get("id")) for r in records if isinstance(r, dict)}
-        row.value = json.dumps([u for u in json.loads(row.value) if u not in back])
+        settings.put(tx, LEAVING_SETTING, json.dumps([u for u in json.loads(leaving) if u not in back]))
 
 
 def _remove_leaving(ws: Workspace, report: SyncReport) -> None:
@@ -711,24 +678,25 @@ def _remove_leaving(ws: Workspace, report: SyncReport) -> None:
     waiting = json.loads(_setting(ws, LEAVING_SETTING) or "[]")
     if waiting:
         page = SyncReport(delivered=report.delivered)
-        with ws.session(write=True) as session:
-            _remove(session, waiting, page)
+        with ws.write() as tx:
+            _remove(tx, waiting, page)
         report.merge_page(page)
 
 
-def _set_aside(session, record: Any, report: SyncReport) -> None:
+def _set_aside(tx: Tx, record: Any, report: SyncReport) -> None:
     """Keep a pulled record out of this laptop (it stays at the hub, flagged for review there)."""
     uid = str(record.get("id") if isinstance(record, dict) else "")[:36]
     nik = str(record.get("nik") if isinstance(record, dict) else "")[:16]
     if uid:
-        session.merge(SyncSkipped(uuid=uid, nik=nik))
+        sync_store.skip(tx, uid, nik)
         report.set_aside += 1
 
 
 _COPIED = tuple(name for name in FIELDS if name != "school_npsn")
 
 
-_DATES = tuple(name for name in _COPIED if Worker.__table__.c[name].type.python_type is dt.date)
+_DATES = tuple(name for name, kind in get_type_hints(Enrollment).items()
+               if name in _COPIED and dt.date in (kind, *get_args(kind)))
 
 
 def _values(record: dict[str, Any]) -> dict[str, Any]:
@@ -737,13 +705,6 @@ def _values(record: dict[str, Any]) -> dict[str, Any]:
         if values[name] is not None:
             values[name] = dt.date.fromisoformat(values[name])
     return values
-
-
-def _among(column, values) -> Any:
-    """``column IN (values)`` with the values as one JSON parameter: a page's thousand ids cost no
-    SQL of their own to build (the statement stays the same, compiled once)."""
-    return column.in_(select(literal_column("value")).select_from(
-        text("json_each(:values)").bindparams(bindparam("values", json.dumps(list(values)), unique=True))))
 
 
 def _stamp(value: str | None) -> dt.datetime | None:
@@ -770,69 +731,64 @@ def _pulled_values(record: dict[str, Any], schools: dict[str, int],
     return values
 
 
-def _take_hub_version(session, ws: Workspace, worker: Worker, record: dict[str, Any], schools: dict[str, int],
-                      why: dict[str, Any]) -> None:
+def _take_hub_version(tx: Tx, ws: Workspace, worker: workers.SyncHeld, record: dict[str, Any],
+                      schools: dict[str, int], why: dict[str, Any]) -> None:
     """This laptop's copy becomes the hub's version (a settled conflict, a dropped refused change),
     with a line in the record's history saying why."""
-    _overwrite(worker, _pulled_values(record, schools), record["revision"])
-    session.add(WorkerChange(worker_id=worker.id, revision=worker.revision, action="sync", changed_at=utcnow(),
-                             changed_by="hub", device_id=ws.device.id, changes=json.dumps(why)))
+    _overwrite(tx, worker, _pulled_values(record, schools), record["revision"])
+    workers.add_changes(tx, [(worker.id, worker.revision, "sync", utcnow(), "hub", ws.device.id, json.dumps(why))])
 
 
-def _overwrite(worker: Worker, values: dict[str, Any], hub_revision: int) -> None:
+def _overwrite(tx: Tx, worker: workers.SyncHeld, values: dict[str, Any], hub_revision: int) -> None:
     """Take the hub's version of a record this laptop holds: it is then in step with the hub."""
-    for key, value in values.items():
-        setattr(worker, key, value)
-    worker.hub_revision = hub_revision
-    worker.synced_revision = worker.revision
+    workers.take_hub_version(tx, worker.id, values, hub_revision, worker.revision)
+    worker.nik, worker.deleted = values["nik"], values["deleted_at"] is not None
+    worker.hub_revision, worker.synced_revision = hub_revision, worker.revision
 
 
-def _apply_pulled(ws: Workspace, session, records: list[dict[str, Any]], report: SyncReport,
+def _apply_pulled(ws: Workspace, tx: Tx, records: list[dict[str, Any]], report: SyncReport,
                   prepared: list[dict[str, Any]] | None = None) -> None:
     """Bring the hub's records in: new ones inserted, clean local copies updated, local edits kept.
     ``prepared``: each record's :func:`_own_values`, already worked out (used up here)."""
     if not records:
         return
-    uuids = [r["id"] for r in records]
-    local = {w.uuid: w for w in session.scalars(select(Worker).where(_among(Worker.uuid, uuids)))}
-    live_niks = dict(session.execute(select(Worker.nik, Worker.uuid).where(
-        _among(Worker.nik, [r["nik"] for r in records]), Worker.deleted_at.is_(None))).all())
-    regnos = dict(session.execute(select(Worker.registration_no, Worker.uuid).where(
-        _among(Worker.registration_no, [r["registration_no"] for r in records]))).all())
-    schools = ids_for_records(session, records)
+    local = workers.sync_held(tx, [r["id"] for r in records])
+    live_niks = workers.live_holders(tx, [r["nik"] for r in records])
+    regnos = workers.registration_holders(tx, [r["registration_no"] for r in records])
+    schools = ids_for_records(tx, records)
     fresh: list[dict[str, Any]] = []
     taken: list[str] = []
-    next_id = (session.execute(text("SELECT COALESCE(MAX(id), 0) FROM workers")).scalar() or 0) + 1
+    next_id = workers.last_id(tx) + 1
     for number, record in enumerate(records):
         worker = local.get(record["id"])
         values = _pulled_values(record, schools, prepared[number] if prepared is not None else None)
         if worker is not None:
             if worker.hub_revision >= record["revision"]:
                 continue  # this laptop's own change coming back, or one it already has
-            if worker.synced_revision is None or worker.synced_revision < worker.revision:
+            if worker.waiting:
                 continue  # edited here since: the push will meet the hub's version as a conflict
             holder = live_niks.get(record["nik"])
             if values["deleted_at"] is None and holder is not None and holder != worker.uuid:
                 # Its NIK was changed to one another record here holds: this laptop keeps its
                 # last version; the hub has the pair for review.
-                _set_aside(session, record, report)
+                _set_aside(tx, record, report)
                 continue
             if live_niks.get(worker.nik) == worker.uuid:
                 del live_niks[worker.nik]
-            _overwrite(worker, values, record["revision"])
-            if worker.deleted_at is None:
+            # Written at once: a merge deletes one record and then keeps its twin, in that order.
+            _overwrite(tx, worker, values, record["revision"])
+            if not worker.deleted:
                 live_niks[worker.nik] = worker.uuid
-            session.flush()  # a merge deletes one record and then keeps its twin: in that order
             taken.append(worker.uuid)
             report.pulled += 1
             continue
         if regnos.get(record["registration_no"], record["id"]) != record["id"]:
-            _set_aside(session, record, report)     # a registration number another record here has
+            _set_aside(tx, record, report)     # a registration number another record here has
             continue
         other = live_niks.get(record["nik"])
         if other is not None and other != record["id"] and values["deleted_at"] is None:
             # Kept on the hub as a possible duplicate for a coordinator to merge; counted once a pair.
-            session.merge(SyncSkipped(uuid=record["id"], nik=record["nik"]))
+            sync_store.skip(tx, record["id"], record["nik"])
             if record["id"] not in report.seen_duplicates:
                 report.duplicates += 1
                 report.seen_duplicates.add(record["id"])
@@ -851,37 +807,30 @@ def _apply_pulled(ws: Workspace, session, records: list[dict[str, Any]], report:
            if v["registration_no"].startswith(ws.device.prefix + "-")]
     if own:
         # This laptop's own records coming back (after a restore): never issue their numbers again.
-        session.execute(text("UPDATE settings SET value = CAST(MAX(CAST(value AS INTEGER), :n) AS TEXT) "
-                             "WHERE key = 'next_sequence'"), {"n": max(own) + 1})
+        following = settings.get(tx, "next_sequence")
+        if following is not None and int(following) < max(own) + 1:
+            settings.put(tx, "next_sequence", str(max(own) + 1))
     taken += [v["uuid"] for v in fresh]
     if taken:
         # Held back earlier as a possible duplicate of a record here, and now taken (merged or deleted).
-        session.execute(SyncSkipped.__table__.delete().where(_among(SyncSkipped.uuid, taken)))
+        sync_store.unskip(tx, taken)
     if fresh:
-        names = tuple(fresh[0])
-        row = itemgetter(*names)
-        workers.insert_rows(tx_of(session), "workers", names, [row(v) for v in fresh])
-        session.execute(text("INSERT INTO workers_fts(rowid, full_name) SELECT id, full_name FROM workers "
-                             "WHERE id BETWEEN :a AND :b"), {"a": fresh[0]["id"], "b": fresh[-1]["id"]})
+        workers.add_pulled(tx, fresh)
         now = utcnow()
         came_from: dict[str, str] = {}      # the same few laptops over and over
-        workers.insert_rows(tx_of(session), "worker_changes",
-                     ("worker_id", "revision", "action", "changed_at", "changed_by", "device_id", "changes"),
-                     [(v["id"], 1, "sync", now, "hub", ws.device.id, came_from.get(v["device_id"]) or came_from.setdefault(
-                         v["device_id"], json.dumps({"from_device": v["device_id"]}))) for v in fresh])
+        workers.add_changes(tx, [(v["id"], 1, "sync", now, "hub", ws.device.id, came_from.get(v["device_id"]) or came_from.setdefault(
+            v["device_id"], json.dumps({"from_device": v["device_id"]}))) for v in fresh])
 
 
 def _known_here(ws: Workspace) -> int:
     """Hub records this laptop accounts for: those it holds and those it keeps out on purpose (not
     those that left its scope and only wait for a change to reach the hub)."""
     leaving = json.loads(_setting(ws, LEAVING_SETTING) or "[]")
-    with ws.session() as session:
-        held = session.scalar(select(func.count()).select_from(Worker).where(Worker.hub_revision > 0)) or 0
-        skipped = session.scalar(select(func.count()).select_from(SyncSkipped).where(
-            SyncSkipped.uuid.not_in(select(Worker.uuid).where(Worker.hub_revision > 0)))) or 0
+    with ws.read() as tx:
+        held = workers.hub_held_count(tx)
+        skipped = sync_store.skipped_apart(tx)
         if leaving:
-            held -= session.scalar(select(func.count()).select_from(Worker).where(
-                Worker.hub_revision > 0, Worker.uuid.in_(leaving))) or 0
+            held -= workers.hub_held_count(tx, leaving)
     return held + skipped
 
 
@@ -899,18 +848,17 @@ def _check_counts(ws: Workspace, client: httpx.Client, report: SyncReport, progr
     if _known_here(ws) == report.hub_records:
         return
     report.full_resync = True
-    with ws.session(write=True) as session:
-        session.merge(Setting(key="sync.cursor", value="0"))
+    with ws.write() as tx:
+        settings.put(tx, "sync.cursor", "0")
     scoped = (json.loads(_setting(ws, SCOPE_SETTING) or "null") or {}).get("kind") is not None
     report.seen = set() if scoped else None
     _pull(ws, client, report, progress, cancelled, own=True)
     if report.seen is not None and (cancelled is None or not cancelled()):
         # Everything the scope holds came again: what this laptop holds beyond it has left the scope.
-        with ws.session(write=True) as session:
-            stale = [u for u in session.scalars(select(Worker.uuid).where(Worker.hub_revision > 0))
-                     if u not in report.seen]
+        with ws.write() as tx:
+            stale = [u for u in workers.hub_held_uuids(tx) if u not in report.seen]
             page = SyncReport(delivered=report.delivered)
-            _remove(session, stale, page)
+            _remove(tx, stale, page)
         report.merge_page(page)
     report.seen = None
     report.hub_records = status_here()["records"]
@@ -933,8 +881,8 @@ def _push_audit(ws: Workspace, client: httpx.Client, report: SyncReport) -> None
             return
         report.audit_sent += _answer(response)["stored"]
         after = batch[-1]["id"]
-        with ws.session(write=True) as session:
-            session.merge(Setting(key=audit.SYNCED_SETTING, value=str(after)))
+        with ws.write() as tx:
+            settings.put(tx, audit.SYNCED_SETTING, str(after))
 
 
 def _within_audit_limit(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -972,16 +920,14 @@ def sync(ws: Workspace, hub: str | None = None, progress: Callable[[str, int], N
         raise _unreachable(hub, exc) from exc
     report.waiting = waiting_count(ws)
     if report.elsewhere:       # named by registration number, as the volunteer knows them
-        with ws.session() as session:
-            numbers = dict(session.execute(select(Worker.uuid, Worker.registration_no).where(
-                Worker.uuid.in_(report.elsewhere))).all())
-        report.elsewhere = sorted(numbers[u] for u in report.elsewhere if u in numbers)
+        with ws.read() as tx:
+            found = workers.sync_held(tx, report.elsewhere)
+        report.elsewhere = sorted(found[u].registration_no for u in report.elsewhere if u in found)
     if cancelled is None or not cancelled():
-        with ws.session(write=True) as session:  # shown in the status bar, also after a restart
-            session.merge(Setting(key="sync.last_at", value=utcnow().isoformat(timespec="seconds")))
-            session.merge(Setting(key="sync.to_review", value=str(report.to_review)))
-            if held is not None:
-                session.merge(Setting(key=REVIEW_HOLD_SETTING, value=json.dumps(sorted(held))))
+        with ws.write() as tx:  # shown in the status bar, also after a restart
+            settings.put_many(tx, {"sync.last_at": utcnow().isoformat(timespec="seconds"),
+                                   "sync.to_review": str(report.to_review)}
+                              | ({} if held is None else {REVIEW_HOLD_SETTING: json.dumps(sorted(held))}))
     return report
 
 

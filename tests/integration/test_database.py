@@ -58,6 +58,23 @@ def test_a_write_inside_a_read_is_refused_at_once(db):
         assert tx.column("SELECT n FROM t") == [3]
 
 
+def test_a_savepoint_undoes_its_part_alone_and_the_unit_goes_on(db):
+    with db.write() as tx:
+        tx.execute("INSERT INTO t VALUES (1)")
+        with pytest.raises(ValueError), tx.savepoint():
+            tx.execute("INSERT INTO t VALUES (2)")
+            with tx.savepoint():      # they nest: the inner part stays while the outer part goes on
+                tx.execute("INSERT INTO t VALUES (3)")
+            raise ValueError("this part fails")
+        with tx.savepoint():
+            tx.execute("INSERT INTO t VALUES (4)")
+        assert tx.column("SELECT n FROM t ORDER BY n") == [1, 4]
+    with db.read() as tx:
+        assert tx.column("SELECT n FROM t ORDER BY n") == [1, 4]   # committed with the unit
+        with pytest.raises(NestingError), tx.savepoint():
+            pass
+
+
 def test_another_thread_waits_for_the_unit_to_end(db):
     inside, seen = threading.Event(), []
 
