@@ -32,7 +32,6 @@ from desktop.storage import settings, workers
 from desktop.storage import sync_state as sync_store   # (`sync_state` is this module's own function)
 from desktop.storage.database import Error as DriverError
 from desktop.storage.database import Tx
-from desktop.storage.models import Worker   # the outbox's column types (that part moves to storage.workers)
 from reports.files import replacing
 
 PUSH_BATCH = 1000
