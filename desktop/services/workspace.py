@@ -11,7 +11,6 @@ uses) is loaded on the first ``session()``; a new or older database takes that p
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import gc
 import uuid
@@ -28,6 +27,7 @@ from desktop.domain.regions import Level, RegionCatalog, RegionError, dotted
 from desktop.domain.regno import new_device_prefix
 from desktop.paths import REGIONS_CSV
 from desktop.services.errors import ServiceError
+from desktop.services.region_file import read_regions_csv
 from desktop.storage.database import Database, Tx
 from desktop.storage.engine import HEAD_REVISION, make_engine, migrate, stored_revision
 
@@ -60,20 +60,6 @@ def bulk_work() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
-
-
-def read_regions_csv(path: Path) -> list[tuple[str, str, str]]:
-    """Rows ``(code, name, level)`` of a region list in the shipped CSV format."""
-    try:
-        with open(path, newline="", encoding="utf-8-sig") as handle:
-            reader = csv.reader(handle)
-            header = [h.strip().lower() for h in next(reader, [])]
-            if header[:3] != ["kode", "nama", "tingkat"]:
-                raise ServiceError(QT_TRANSLATE_NOOP("Service", "Berkas wilayah harus berkolom kode,nama,tingkat."))
-            return [(row[0], row[1], row[2]) for row in reader if row]
-    except (OSError, UnicodeDecodeError, IndexError) as exc:
-        raise ServiceError(QT_TRANSLATE_NOOP("Service", "Berkas wilayah tidak dapat dibaca: {reason}"),
-                           reason=str(exc)) from exc
 
 
 # The settings every database has once opened (made on first open; see _ensure_settings).
