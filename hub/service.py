@@ -577,6 +577,8 @@ def _refusal(device: Device, current: Record | None, record: dict[str, Any]) -> 
         return "laptop pencetak tidak mengirim perubahan data peserta"
     if current is None or current.device_id == device.id:
         return None                      # its own enrollments (creating is checked by prefix)
+    if _reports_only(device, current, record):
+        return None                      # an incident or a claim's papers, on a record it holds
     if role == "coordinator" and device.school_npsn and \
             _school_of(current.data) == device.school_npsn == _school_of(record):
         return None
@@ -585,21 +587,38 @@ def _refusal(device: Device, current: Record | None, record: dict[str, Any]) -> 
     return "laptop relawan hanya boleh mengubah data yang didaftarkan di laptop itu"
 
 
+# What a change that only reports may touch besides the events: what follows from them, and its stamps.
+_REPORT_KEYS = frozenset(lifecycle.LIFECYCLE_KEYS + ("revision", "updated_at", "updated_by"))
+
+
+def _reports_only(device: Device, current: Record, record: dict[str, Any]) -> bool:
+    """Whether a change to a record another laptop enrolled only reports what anyone who may see it
+    reports (an incident, a claim's papers: ``lifecycle.branch_only``), on a record in this laptop's
+    scope; everything else of the record unchanged."""
+    held = json.loads(current.data)
+    added = lifecycle.appended(held.get("lifecycle") or [], record.get("lifecycle") or [])
+    if not added or any(lifecycle.branch_only(e) for e in added):
+        return False
+    if any(record.get(k) != held.get(k) for k in set(held) | set(record) if k not in _REPORT_KEYS):
+        return False
+    return scopes.covers(scopes.of_device(device), current)
+
+
 _BRANCH_ONLY = "hanya laptop cabang yang boleh mengubah status kepesertaan, KPJ dan masa perlindungan"
 
 
 def _lifecycle_refusal(device: Device, held: dict[str, Any] | None, record: dict[str, Any]) -> str | None:
     """Submissions, BPJS's answers and payments are events, and everything else of a membership follows
     from them: the events held are never removed or rewritten, only the branch's laptops (role admin)
-    append new ones, and status, KPJ and coverage must be what the events prove (``lifecycle.expected``).
+    append new ones (but incidents and a claim's papers: ``lifecycle.branch_only``), and status, KPJ and coverage must be what the events prove (``lifecycle.expected``).
     ``held``: the version stored (None for a new record)."""
     held_events = (held or {}).get("lifecycle") or []
     events = record.get("lifecycle") or []
     added = lifecycle.appended(held_events, events)
     if added is None:
         return "lifecycle: peristiwa kepesertaan hanya boleh ditambah, tidak dihapus atau diubah"
-    if added and device.role != "admin":
-        return _BRANCH_ONLY
+    if device.role != "admin" and any(lifecycle.branch_only(e) for e in added):
+        return _BRANCH_ONLY      # an incident and a claim's papers are anyone's who may see the record
     wrong = lifecycle.mismatch(record, held)
     if wrong:
         return f"{wrong[0]}: tidak sesuai dengan peristiwa kepesertaan"

@@ -29,10 +29,9 @@ def main(mode: str, db: str, *args: str) -> None:
     if mode == "import":
         from desktop.services import importing
 
-        # As `lindung import` does it: rows enrolled while a forked helper still checks the rest.
-        importing._PARALLEL_MIN_ROWS = 500
+        # As `lindung import` and the window do it: read and check, then enroll in one transaction.
         for name in args:
-            result = importing.import_at_once(ws, name, SYSTEM, SCHOOL)
+            result = importing.commit_import(ws, importing.read_import(ws, name, SCHOOL), SYSTEM)
             ack(result.registration_nos)
         return
     rng = random.Random(int(args[0]))

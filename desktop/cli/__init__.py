@@ -7,6 +7,7 @@ personal data never appears in an error message except the caller's own input.
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import os
 import sys
@@ -232,6 +233,43 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--use-credit", action="store_true", help="pakai kredit BAZNAS untuk sisa kewajiban")
     p.add_argument("--json", action="store_true")
 
+    p = sub.add_parser("claim", help="klaim JKK/JKM: laporan kejadian (meninggal, kecelakaan kerja) sampai manfaat dibayar")
+    claim_sub = p.add_subparsers(dest="claim_command", metavar="report|update|list|pack|impact|gaps", required=True,
+                                 parser_class=_Parser)
+    q = claim_sub.add_parser("report", help="laporkan kejadian pada peserta dan nilai haknya pada tanggal kejadian")
+    q.add_argument("registration_no", metavar="REGNO")
+    q.add_argument("--kind", required=True, choices=("death", "accident", "illness"), metavar="death|accident|illness",
+                   help="meninggal, kecelakaan kerja, atau penyakit akibat kerja")
+    q.add_argument("--date", required=True, metavar="DD-MM-YYYY", help="tanggal kejadian (atau diagnosis penyakit)")
+    q.add_argument("--at-work", action="store_true", help="terjadi dalam pekerjaan (JKK)")
+    q.add_argument("--place", default="", metavar="T", help="tempat kejadian")
+    q.add_argument("--what", default="", metavar="T", help="apa yang terjadi")
+    q.add_argument("--reported-by", metavar="T", help="siapa yang melaporkan (bawaan: pengguna ini)")
+    q.add_argument("--json", action="store_true")
+    q = claim_sub.add_parser("update", help="catat kemajuan klaim: dokumen, diajukan, dibayar, ditolak")
+    q.add_argument("claim", metavar="ID")
+    q.add_argument("--state", choices=("documents_complete", "submitted", "paid", "refused"),
+                   metavar="documents_complete|submitted|paid|refused")
+    q.add_argument("--amount", metavar="RP", help="jumlah yang dibayar BPJS (status paid)")
+    q.add_argument("--date", metavar="DD-MM-YYYY", help="tanggal dibayar (status paid)")
+    q.add_argument("--reason", metavar="T", help="alasan penolakan (status refused)")
+    q.add_argument("--document", action="append", default=[], metavar="KEY",
+                   help="dokumen yang sudah dilihat (boleh berulang), misalnya kpj_card")
+    q.add_argument("--json", action="store_true")
+    q = claim_sub.add_parser("list", help="klaim dan siapa yang ditunggu, yang paling lama menunggu lebih dulu")
+    q.add_argument("--open", action="store_true", help="hanya klaim yang belum selesai")
+    q.add_argument("--json", action="store_true")
+    q = claim_sub.add_parser("impact", help="dampak per kabupaten/kota dan tahun: iuran dari zakat dibanding manfaat "
+                                            "yang diterima peserta dan ahli waris")
+    q.add_argument("--json", action="store_true")
+    q = claim_sub.add_parser("gaps", help="peserta yang perlindungannya segera berakhir, sudah berakhir, atau "
+                                          "diperpanjang sesudah jeda, bila itu mengancam syarat 3 bulan atau 3 tahun")
+    q.add_argument("--days", type=DAYS, default=30, metavar="HARI", help="segera berakhir: dalam HARI hari (bawaan 30)")
+    q.add_argument("--json", action="store_true")
+    q = claim_sub.add_parser("pack", help="satu halaman PDF untuk ahli waris: hak, dokumen, alamat cabang, batas waktu")
+    q.add_argument("claim", metavar="ID")
+    q.add_argument("out", type=output_file, metavar="OUT.pdf")
+
     p = sub.add_parser("register", help="daftarkan laptop ini ke hub cabang dengan kode sekali pakai")
     p.add_argument("--hub", required=True, metavar="URL")
     p.add_argument("--code", required=True, metavar="KODE")
@@ -295,13 +333,8 @@ _HANDLERS = {
     "sync": ("sync", "cmd_sync"), "bundle": ("sync", "cmd_bundle"), "backup": ("admin", "cmd_backup"),
     "restore": ("admin", "cmd_restore"), "audit": ("admin", "cmd_audit"),
     "bpjs": ("membership", "cmd_bpjs"), "payment": ("membership", "cmd_payment"), "renew": ("membership", "cmd_renew"),
+    "claim": ("claims", "cmd_claim"),
 }
-
-
-# Work a command starts before the database is opened, to go on beside the opening and the sign-in
-# (in the modules of _HANDLERS): the hook gets the arguments and may return something to close() at
-# the end of the command.
-_BEFORE_OPEN = {"import": ("importing", "before_open_import")}
 
 
 def _lazy(module: str, name: str) -> Callable[..., int]:
@@ -327,24 +360,30 @@ def _require_display() -> None:
         raise CliError(NO_DISPLAY, EXIT_FAILURE)
 
 
-_ran: list[str] = []   # the command main() ran ("" for the window), for console()
-
-
 def console() -> None:
-    """The ``lindung`` program (console script, ``python -m desktop``, the bundle): ``main()``, and
-    after a command the process ends without Python's teardown, which only frees memory: after a
-    10,000-row import that took 0.1 s. The command has closed its database and files by then, and
-    its output is flushed here. The window ends the usual way, and so does a run under a profiler
-    or a tracer (``python -m cProfile -o``, coverage), which writes its results at the end."""
+    """The ``lindung`` program (console script, ``python -m desktop``, the bundle): ``main()``, then the
+    usual exit, atexit handlers included. The collector is frozen first: the full collection Python
+    runs at exit would otherwise walk every object still alive (the modules a command loaded, what it
+    cached) only to find nothing to free."""
     status = main()
-    if _ran and _ran[-1] and sys.getprofile() is None and sys.gettrace() is None:
-        for stream in (sys.stdout, sys.stderr):
-            try:
-                stream.flush()
-            except (OSError, ValueError):   # a closed pipe (lindung list | head): nothing more to say
-                pass
-        os._exit(status)
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):   # a closed pipe (lindung list | head): nothing more to say
+            _to_null(stream)
+    gc.freeze()
     raise SystemExit(status)
+
+
+def _to_null(stream) -> None:
+    """``stream``'s descriptor pointed at the null device: Python flushes it again at exit, and a pipe
+    whose reader has gone would make it complain on stderr."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, stream.fileno())
+        os.close(null)
+    except (OSError, ValueError):
+        pass
 
 
 def _written(exc: OSError, args) -> str | None:
@@ -368,7 +407,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         parser = build_parser()
         args = parser.parse_args(argv)
-        _ran.append(args.command or "")
         if (args.command, getattr(args, "report_command", None)) == ("report", "contributions") \
                 and args.months is None and not args.batch:
             parser.error("argumen --months wajib (atau --batch NOMOR untuk tagihan satu batch)")
@@ -379,10 +417,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_gui(db=args.db, lang=args.lang)
         from desktop.services.errors import ServiceError
 
-        before = None
-        if args.command in _BEFORE_OPEN:
-            module, name = _BEFORE_OPEN[args.command]
-            before = getattr(importlib.import_module(f"desktop.cli.{module}"), name)(args)
         if args.command == "recover":   # the recovery code opens the database, not a sign-in
             from desktop.cli.accounts import cmd_recover
 
@@ -390,18 +424,14 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return cmd_recover(args)
             except ServiceError as exc:
                 raise CliError(exc.message) from None
+        ws = _open(args)
         try:
-            ws = _open(args)
-            try:
-                actor = _sign_in(ws, args)
-                return COMMANDS[args.command](ws, actor, args)
-            except ServiceError as exc:
-                raise CliError(exc.message) from None
-            finally:
-                ws.close()
+            actor = _sign_in(ws, args)
+            return COMMANDS[args.command](ws, actor, args)
+        except ServiceError as exc:
+            raise CliError(exc.message) from None
         finally:
-            if before is not None:
-                before.close()
+            ws.close()
     except CliError as exc:
         print(f"lindung: {exc}", file=sys.stderr)
         return exc.status

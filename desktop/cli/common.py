@@ -143,14 +143,10 @@ def _open(args) -> Any:
     except ServiceError as exc:   # locked without its key file, a damaged key file
         raise CliError(f"basis data {path} tidak dapat dibuka: {exc.message}") from None
     except Exception as exc:  # an unreadable or foreign file: say so plainly
-        import sqlcipher3.dbapi2 as sqlcipher
+        from desktop.storage.database import DatabaseError
 
-        unreadable: tuple[type[BaseException], ...] = (sqlcipher.DatabaseError, OSError)   # from the driver
-        if "sqlalchemy" in sys.modules:   # or through SQLAlchemy (a database that needed migrating)
-            from sqlalchemy.exc import DatabaseError, OperationalError
-
-            unreadable += (DatabaseError, OperationalError)
-        if isinstance(exc, unreadable):
+        # The driver's error, or the same wrapped by SQLAlchemy (``orig``) while a migration ran.
+        if isinstance(exc, (DatabaseError, OSError)) or isinstance(getattr(exc, "orig", None), DatabaseError):
             raise CliError(f"basis data {path} tidak dapat dibuka: {type(exc).__name__}") from None
         raise
 

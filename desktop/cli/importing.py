@@ -21,28 +21,17 @@ def _column_choices(pairs: Sequence[str]) -> dict[str, str]:
     return columns
 
 
-def before_open_import(args):
-    """While the database opens and the user signs in, the file is measured in a process of its own
-    (``sheet_limits.Beforehand``): reading it then starts at once."""
-    from desktop.services.sheet_limits import Beforehand
-
-    args.measuring = Beforehand.start(Path(args.file))
-    return args.measuring
-
-
 def cmd_import(ws, actor, args) -> int:
     from desktop.services import importing
 
-    measured = getattr(args, "measuring", None)
     columns = _column_choices(args.map)
     try:
-        if args.dry_run:
-            preview = importing.read_import(ws, Path(args.file), school_npsn=args.school, columns=columns or None,
-                                            measured=measured)
-            accepted = 0
-        else:   # no preview to show: the rows are enrolled while the rest are still being checked
-            result = importing.import_at_once(ws, Path(args.file), actor, school_npsn=args.school,
-                                              columns=columns or None, measured=measured)
+        # The window's path: read and check, then (unless a dry run, or the NIK or name column is
+        # missing) enroll every valid row in one transaction.
+        preview = importing.read_import(ws, Path(args.file), school_npsn=args.school, columns=columns or None)
+        accepted = 0
+        if not args.dry_run and not preview.unmapped_required:
+            result = importing.commit_import(ws, preview, actor)
             accepted, preview = result.accepted, result.preview
     except importing.SchoolNeeded as exc:
         raise CliError(f"{exc.message} Sebutkan --school NPSN.", EXIT_INVALID) from None

@@ -179,8 +179,8 @@ def parse_claim_rules(rows: Iterable[Sequence[str]]) -> ClaimRules:
 
 # --- the incident ---------------------------------------------------------------------------------
 
-DEATH, ACCIDENT, ILLNESS = "death", "accident", "illness"
-KINDS = (DEATH, ACCIDENT, ILLNESS)
+DEATH, ACCIDENT, ILLNESS = lifecycle.DEATH, lifecycle.ACCIDENT, lifecycle.ILLNESS
+KINDS = lifecycle.INCIDENT_KINDS
 KIND_LABELS = {
     DEATH: QT_TRANSLATE_NOOP("Claims", "Meninggal dunia"),
     ACCIDENT: QT_TRANSLATE_NOOP("Claims", "Kecelakaan kerja"),
@@ -564,6 +564,12 @@ class Claimant:
     warnings: tuple[Problem, ...] = ()
 
 
+def relationship_label(relationship: str) -> str:
+    """The heir's relationship (the record's, or one of ``HEIR_ORDER``) as the legal order names it."""
+    relationship = _RECORD_RELATIONSHIP.get(relationship, relationship)
+    return HEIR_LABELS.get(relationship, relationship)
+
+
 def _rank(person: Person) -> int:
     relationship = _RECORD_RELATIONSHIP.get(person.relationship, person.relationship)
     return HEIR_ORDER.index(relationship) if relationship in HEIR_ORDER else len(HEIR_ORDER)
@@ -639,3 +645,66 @@ def claim_type(judgement: Judgement, incident: Incident) -> str | None:
 
 def checklist(kind: str) -> tuple[Document, ...]:
     return CHECKLISTS[kind]
+
+
+# --- a claim's progress, from the record's events -----------------------------------------------
+
+STATE_LABELS = {
+    lifecycle.REPORTED: QT_TRANSLATE_NOOP("Claims", "Dilaporkan"),
+    lifecycle.DOCUMENTS_COMPLETE: QT_TRANSLATE_NOOP("Claims", "Dokumen lengkap"),
+    lifecycle.CLAIM_SUBMITTED: QT_TRANSLATE_NOOP("Claims", "Diajukan ke BPJS"),
+    lifecycle.CLAIM_PAID: QT_TRANSLATE_NOOP("Claims", "Dibayar"),
+    lifecycle.CLAIM_REFUSED: QT_TRANSLATE_NOOP("Claims", "Ditolak"),
+}
+# Who the claim waits on, in each open state.
+WAITS_ON = {
+    lifecycle.REPORTED: QT_TRANSLATE_NOOP("Claims", "keluarga dan relawan: kumpulkan dokumen"),
+    lifecycle.DOCUMENTS_COMPLETE: QT_TRANSLATE_NOOP("Claims", "kantor cabang: ajukan ke BPJS"),
+    lifecycle.CLAIM_SUBMITTED: QT_TRANSLATE_NOOP("Claims", "BPJS Ketenagakerjaan: pembayaran"),
+}
+
+
+@dataclass(frozen=True)
+class ClaimState:
+    """One claim as a record's events tell it."""
+
+    claim: str
+    incident: Incident
+    reported_at: dt.date | None     # the day it was reported
+    state: str
+    since: dt.date | None           # the day it reached that state
+    documents: frozenset[str]       # keys of the papers seen
+    amount: int | None = None       # paid
+    paid_on: dt.date | None = None
+    reason: str | None = None       # refused
+
+    @property
+    def open(self) -> bool:
+        return self.state not in lifecycle.CLAIM_FINAL
+
+
+def claims_of(events: Sequence[Mapping[str, Any]]) -> list[ClaimState]:
+    """The claims of a record's events, in the order they were reported (events ``lifecycle.event_problems``
+    admitted)."""
+    found: dict[str, dict[str, Any]] = {}
+    for event in events:
+        claim, kind = event.get("claim"), event.get("type")
+        at = lifecycle.stamp_day(event.get("at"))
+        if kind == lifecycle.INCIDENT and claim not in found:
+            day = lifecycle._day(event.get("day"))
+            if day is None:
+                continue
+            found[claim] = {"claim": claim, "incident": Incident(
+                str(event.get("kind")), day, bool(event.get("at_work")), str(event.get("place") or ""),
+                str(event.get("what") or ""), str(event.get("reported_by") or "")),
+                "reported_at": at, "state": lifecycle.REPORTED, "since": at, "documents": frozenset()}
+        elif kind == lifecycle.CLAIM and claim in found:
+            held = found[claim]
+            held["documents"] = held["documents"] | frozenset(event.get("documents") or ())
+            if event.get("state") in lifecycle.CLAIM_STATES:
+                held.update(state=event["state"], since=at)
+                if event["state"] == lifecycle.CLAIM_PAID:
+                    held.update(amount=event.get("amount"), paid_on=lifecycle._day(event.get("date")))
+                elif event["state"] == lifecycle.CLAIM_REFUSED:
+                    held["reason"] = event.get("reason")
+    return [ClaimState(**values) for values in found.values()]

@@ -96,6 +96,7 @@ class Status(LabelledEnum):
     ACTIVE = "active", QT_TRANSLATE_NOOP("Labels", "Aktif")
     REFUSED = "refused", QT_TRANSLATE_NOOP("Labels", "Ditolak BPJS")
     ENDED = "ended", QT_TRANSLATE_NOOP("Labels", "Berakhir")
+    DECEASED = "deceased", QT_TRANSLATE_NOOP("Labels", "Meninggal")
     DELETED = "deleted", QT_TRANSLATE_NOOP("Labels", "Dihapus")
 
 

@@ -11,6 +11,8 @@ is allocated to the months that event bought, month by month; what is left is th
   months it bought; a refusal leaves it credit, and a resubmission after a refusal starts afresh (the
   money paid for the refused submission stays credit: a worker is never paid for twice);
 - money beyond the price of the months it bought (a transfer larger than owed) is credit;
+- months bought after the month of coverage a worker died in (``lifecycle.kept_months``) buy nothing:
+  their money is credit;
 - months bought but not fully paid (priced at the rate of a month other than the one covered, a
   transfer smaller than owed) are **owed**.
 
@@ -153,13 +155,18 @@ def worker_ledger(events: Sequence[Mapping[str, Any]], price: Price | Pricing,
     status, start, end, bracket = "enrolled", None, None, 0
     pool: list[Share] = []              # paid before the answer: their months begin at the KPJ start
     undone = lifecycle.undone_answers(events)
+    died = lifecycle.death_day(events)
 
     def buy(share: Share, origin: dt.date, offset: int = 0) -> int:
         """Allocate ``share`` to its months, the ``offset``-th month from ``origin`` on (counted from one
-        day, as ``lifecycle.derive`` counts coverage); the offset after its last month."""
+        day, as ``lifecycle.derive`` counts coverage); the offset after its last month. After a death,
+        only the months beginning on or before its day."""
         share.spans, share.cost = pricing.span(origin, offset, share.months, bracket)
-        share.months_bought = share.months
-        ledger.bought += share.months
+        if died is not None and share.spans and share.spans[-1][0] > died:
+            share.spans = tuple(span for span in share.spans if span[0] <= died)
+            share.cost = sum(cost for _b, _e, cost in share.spans)
+        share.months_bought = len(share.spans)
+        ledger.bought += share.months_bought
         return offset + share.months
 
     for event in events:

@@ -31,6 +31,17 @@ Event shapes (all carry ``at`` (UTC ISO 8601) and ``by`` (user name)):
   was before that answer (submitted again; months paid meanwhile wait for the next activation), and a
   later answer applies as if the undone one had never been read. It names an id an earlier event of the
   record carries, once; nothing carries an id after it is undone.
+- ``{"type": "incident", "claim": "<id>", "kind": "death|accident|illness", "day": "YYYY-MM-DD",
+  "at_work": bool, "place": "…", "what": "…", "reported_by": "…"}``: a death, a work accident or a
+  work-related illness (``day``: of the diagnosis), reported by anyone who may see the record; it opens
+  the claim ``<id>`` (``uuid4().hex``) that ``desktop.domain.claims`` judges. A **death** makes the record
+  ``deceased``: no payment or renewal is made for it again, and its coverage ends with the month of
+  coverage the death fell in (``kept_months``: the ledger credits the money of later months).
+- ``{"type": "claim", "claim": "<id>", "state": "documents_complete|submitted|paid|refused" (optional),
+  "documents": ["key", …] (optional: papers seen), "amount": RP, "date": "YYYY-MM-DD" (paid),
+  "reason": "…" (refused)}``: the claim's progress, forward only (reported → documents complete →
+  submitted to BPJS → paid or refused, which end it). Ticking documents and ``documents_complete`` are
+  anyone's who may see the record (``branch_only``); submitted, paid and refused are the branch's.
 """
 
 from __future__ import annotations
@@ -50,9 +61,21 @@ from desktop.domain.text import add_months
 SUBMITTED, ACTIVATED, REFUSED, PAID = "submitted", "activated", "refused", "paid"
 UNDONE = "answer_undone"
 CREDIT_USED, PAID_SHARE = "credit_used", "paid_share"
-EVENT_TYPES = (SUBMITTED, ACTIVATED, REFUSED, PAID, UNDONE, CREDIT_USED, PAID_SHARE)
-# Events judged against the record's earlier ones (the answers they name, the money they move).
-_JUDGED_WITH_EARLIER = (UNDONE, CREDIT_USED, PAID_SHARE)
+INCIDENT, CLAIM = "incident", "claim"
+EVENT_TYPES = (SUBMITTED, ACTIVATED, REFUSED, PAID, UNDONE, CREDIT_USED, PAID_SHARE, INCIDENT, CLAIM)
+# Events judged against the record's earlier ones (the answers they name, the money they move, the
+# incident a claim follows).
+_JUDGED_WITH_EARLIER = (UNDONE, CREDIT_USED, PAID_SHARE, INCIDENT, CLAIM)
+DECEASED = "deceased"
+DEATH, ACCIDENT, ILLNESS = "death", "accident", "illness"
+INCIDENT_KINDS = (DEATH, ACCIDENT, ILLNESS)
+# A claim's states, in order; the last two end it. ``reported`` is the incident itself.
+REPORTED, DOCUMENTS_COMPLETE, CLAIM_SUBMITTED, CLAIM_PAID, CLAIM_REFUSED = (
+    "reported", "documents_complete", "submitted", "paid", "refused")
+CLAIM_STATES = (REPORTED, DOCUMENTS_COMPLETE, CLAIM_SUBMITTED, CLAIM_PAID, CLAIM_REFUSED)
+CLAIM_FINAL = (CLAIM_PAID, CLAIM_REFUSED)
+MAX_DOCUMENTS = 30
+DOCUMENT_KEY = re.compile(r"^[a-z_]{1,40}$")
 ANSWER_ID = re.compile(r"^[0-9a-f]{32}$")     # one application of an answer file (uuid4().hex)
 MAX_REASON = 500
 # The record keys that follow from the events: only the branch changes them (through events).
@@ -73,7 +96,7 @@ STAMP_AHEAD = dt.timedelta(days=2)
 
 @dataclass(frozen=True)
 class State:
-    status: str                      # enrolled, submitted, active, refused
+    status: str                      # enrolled, submitted, active, refused, deceased
     kpj_number: str | None
     coverage_start: dt.date | None   # the KPJ membership start date
     coverage_end: dt.date | None     # last day covered by the months paid (None: nothing paid yet)
@@ -110,6 +133,7 @@ def derive(events: Sequence[Mapping[str, Any]]) -> State:
     pool = 0          # months paid before BPJS's answer: coverage starts with the KPJ start date
     months_paid = 0
     undone = undone_answers(events)
+    bought: list[tuple[dt.date, int]] = []     # (first day, months) of each span of coverage bought
     for event in events:
         kind = event.get("type")
         if undone and kind != UNDONE and event.get("answer") in undone:
@@ -124,6 +148,7 @@ def derive(events: Sequence[Mapping[str, Any]]) -> State:
                 status, kpj, start, reason = "active", event.get("kpj"), _day(event.get("start")), None
                 if pool and start is not None:
                     end = add_months(start, pool) - dt.timedelta(days=1)
+                    bought.append((start, pool))
                 pool = 0
         elif kind == REFUSED:
             if status == "submitted":
@@ -134,8 +159,44 @@ def derive(events: Sequence[Mapping[str, Any]]) -> State:
             if start is None:
                 pool += months
             else:
-                end = add_months(paid_begin(start, end, event), months) - dt.timedelta(days=1)
+                begin = paid_begin(start, end, event)
+                bought.append((begin, months))
+                end = add_months(begin, months) - dt.timedelta(days=1)
+    died = death_day(events)
+    if died is not None:
+        status = DECEASED
+        if end is not None:      # coverage ends with the month of coverage the death fell in
+            ends = [add_months(begin, kept) - dt.timedelta(days=1) for begin, months in bought
+                    if (kept := kept_months(begin, months, died))]
+            end = max(ends) if ends else None
     return State(status, kpj, start, end, batch, reason, refused_data, months_paid)
+
+
+def death_day(events: Sequence[Mapping[str, Any]]) -> dt.date | None:
+    """The day of the worker's death, when an incident reports one."""
+    for event in events:
+        if event.get("type") == INCIDENT and event.get("kind") == DEATH:
+            day = _day(event.get("day"))
+            if day is not None:
+                return day
+    return None
+
+
+def kept_months(begin: dt.date, months: int, died: dt.date) -> int:
+    """Of ``months`` months of coverage from ``begin`` (counted as ``derive`` counts them), how many
+    begin on or before the day of the death: the months after the one it fell in buy nothing."""
+    kept = 0
+    while kept < months and add_months(begin, kept) <= died:
+        kept += 1
+    return kept
+
+
+def branch_only(event: Mapping[str, Any]) -> bool:
+    """Whether only the branch's laptops may append ``event``: everything but an incident and a claim's
+    documents (ticked, or complete), which whoever may see the record reports."""
+    if event.get("type") == INCIDENT:
+        return False
+    return not (event.get("type") == CLAIM and event.get("state") in (None, DOCUMENTS_COMPLETE))
 
 
 def paid_begin(start: dt.date, end: dt.date | None, event: Mapping[str, Any]) -> dt.date:
@@ -264,12 +325,14 @@ def event_problems(events: Any, today: dt.date | None = None,
     answers: set[str] = set()          # the answer ids the events so far carry
     undone: set[str] = set()
     money = _Money()                   # what came for the record and what left it, so far
+    claims = _Claims()                 # the incidents reported so far and where their claims stand
     # The earlier events matter only to some events (a payment for a branch skips the scan).
     if any(needs_earlier(e) for e in events):
         for event in earlier:
             if event.get("answer") is not None:
                 (undone if event.get("type") == UNDONE else answers).add(str(event["answer"]))
             money.add(event)
+            claims.add(event)
     for index, event in enumerate(events, 1):
         if not isinstance(event, dict) or event.get("type") not in EVENT_TYPES:
             problems.append(f"lifecycle {index}: jenis peristiwa tidak dikenal")
@@ -309,6 +372,8 @@ def event_problems(events: Any, today: dt.date | None = None,
             problems += money.problems(index, event)
         elif kind == PAID:
             money.add(event)
+        if kind in (INCIDENT, CLAIM):
+            problems += claims.problems(index, event, today)
         if kind == REFUSED and not str(event.get("reason") or "").strip():
             problems.append(f"lifecycle {index}: alasan penolakan wajib")
         if kind == SUBMITTED and not str(event.get("batch") or "").strip():
@@ -379,6 +444,95 @@ class _Money:
                 return [f"lifecycle {index}: bagian transfer hanya sekali untuk pembayaran yang tercatat"]
         self.add(event)
         return []
+
+
+def _text(value: Any, required: bool = False) -> bool:
+    """Whether ``value`` is a sound free text of an event (at most ``MAX_REASON`` characters)."""
+    return isinstance(value, str) and len(value) <= MAX_REASON and (not required or bool(value.strip()))
+
+
+class _Claims:
+    """The incidents and claims a record's events hold, as ``event_problems`` walks them: a claim
+    follows its incident and moves forward only, an incident is not dated after it was reported (nor
+    after ``today``), and a worker dies once."""
+
+    def __init__(self) -> None:
+        self.states: dict[str, str] = {}          # claim id -> its state
+        self.days: dict[str, dt.date] = {}        # claim id -> the incident's day
+        self.died = False
+
+    def add(self, event: Mapping[str, Any]) -> None:
+        claim = str(event.get("claim") or "")
+        if event.get("type") == INCIDENT:
+            self.states[claim] = REPORTED
+            day = _day(event.get("day"))
+            if day is not None:
+                self.days[claim] = day
+            self.died = self.died or event.get("kind") == DEATH
+        elif event.get("type") == CLAIM and event.get("state") in CLAIM_STATES and claim in self.states:
+            self.states[claim] = event["state"]
+
+    def problems(self, index: int, event: Mapping[str, Any], today: dt.date | None) -> list[str]:
+        problems = []
+        claim = event.get("claim")
+        if not isinstance(claim, str) or not ANSWER_ID.match(claim):
+            return [f"lifecycle {index}: kode klaim tidak sah"]
+        if event["type"] == INCIDENT:
+            day, at = _day(event.get("day")), stamp_day(event.get("at"))
+            if claim in self.states:
+                problems.append(f"lifecycle {index}: klaim {claim[:8]} sudah dilaporkan")
+            if event.get("kind") not in INCIDENT_KINDS:
+                problems.append(f"lifecycle {index}: jenis kejadian harus death, accident atau illness")
+            elif event.get("kind") == DEATH and self.died:
+                problems.append(f"lifecycle {index}: kematian peserta ini sudah dilaporkan")
+            if not isinstance(event.get("at_work"), bool):
+                problems.append(f"lifecycle {index}: at_work harus true atau false")
+            elif event.get("kind") == ILLNESS and not event["at_work"]:
+                problems.append(f"lifecycle {index}: penyakit dicatat hanya bila akibat kerja")
+            # A day later than the report (a day of grace: Kalimantan's day begins 7 hours before UTC's).
+            if day is None or day < EARLIEST_DAY or (at is not None and day > at + dt.timedelta(days=1)) \
+                    or (today is not None and day > today + dt.timedelta(days=1)):
+                problems.append(f"lifecycle {index}: tanggal kejadian tidak sah atau belum lewat")
+            if not all(_text(event.get(key), key == "reported_by") for key in ("place", "what", "reported_by")):
+                problems.append(f"lifecycle {index}: tempat, kronologi dan pelapor berupa teks paling panjang "
+                                f"{MAX_REASON} huruf (pelapor wajib)")
+        else:
+            problems += self._claim_problems(index, claim, event, today)
+        if not problems:
+            self.add(event)
+        return problems
+
+    def _claim_problems(self, index: int, claim: str, event: Mapping[str, Any], today: dt.date | None) -> list[str]:
+        if claim not in self.states:
+            return [f"lifecycle {index}: klaim {claim[:8]} tanpa laporan kejadian"]
+        problems = []
+        held, state = self.states[claim], event.get("state")
+        if held in CLAIM_FINAL:
+            problems.append(f"lifecycle {index}: klaim {claim[:8]} sudah selesai")
+        elif state is not None and (state not in CLAIM_STATES[1:]
+                                    or CLAIM_STATES.index(state) <= CLAIM_STATES.index(held)):
+            problems.append(f"lifecycle {index}: status klaim hanya maju (dilaporkan, dokumen lengkap, "
+                            f"diajukan, dibayar atau ditolak)")
+        documents = event.get("documents")
+        if documents is not None and (not isinstance(documents, list) or len(documents) > MAX_DOCUMENTS or not all(
+                isinstance(key, str) and DOCUMENT_KEY.match(key) for key in documents)):
+            problems.append(f"lifecycle {index}: daftar dokumen tidak sah")
+        if state is None and not documents:
+            problems.append(f"lifecycle {index}: pembaruan klaim tanpa status atau dokumen")
+        if state == CLAIM_PAID:
+            day = _day(event.get("date"))
+            if _rupiah(event.get("amount"), least=1) is None:
+                problems.append(f"lifecycle {index}: jumlah klaim dibayar tidak sah")
+            if day is None or day < self.days.get(claim, EARLIEST_DAY) or \
+                    (today is not None and day > today + dt.timedelta(days=1)):
+                problems.append(f"lifecycle {index}: tanggal klaim dibayar tidak sah")
+        elif any(event.get(key) is not None for key in ("amount", "date")):
+            problems.append(f"lifecycle {index}: jumlah dan tanggal hanya untuk klaim dibayar")
+        if state == CLAIM_REFUSED and not _text(event.get("reason"), required=True):
+            problems.append(f"lifecycle {index}: alasan penolakan klaim wajib (paling panjang {MAX_REASON} huruf)")
+        elif state != CLAIM_REFUSED and event.get("reason") is not None:
+            problems.append(f"lifecycle {index}: alasan hanya untuk klaim ditolak")
+        return problems
 
 
 def _answer_problems(index: int, event: Mapping[str, Any], answers: set[str], undone: set[str]) -> list[str]:

@@ -1,7 +1,7 @@
 """Import a school's parent list: choose the file and school, map columns, preview, correct, commit.
 
 All reading, checking and saving runs on the database worker; the window shows progress and can
-cancel. Nothing is saved until the coordinator presses the commit button, and the commit is one
+cancel. The rows appear in the preview as they are checked, a chunk at a time, with the count so far. Nothing is saved until the coordinator presses the commit button, and the commit is one
 transaction.
 """
 
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections import Counter
 from pathlib import Path
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QSortFilterProxyModel, Qt, QTimer, Signal
@@ -52,6 +53,7 @@ class PreviewModel(QAbstractTableModel):
         self.regions = regions
         self.preview: ImportPreview | None = None
         self.fields: list[str] = []
+        self.editable = True      # not while rows are being checked: the preview is not final yet
         self._status_text = {VALID: self.tr("Valid"), WARNING: self.tr("Peringatan"), ERROR: self.tr("Ditolak"),
                              DUPLICATE: self.tr("Ganda"), NOT_ELIGIBLE: self.tr("Tidak memenuhi syarat"),
                              SKIPPED: self.tr("Dilewati")}
@@ -71,6 +73,20 @@ class PreviewModel(QAbstractTableModel):
         self.preview = preview
         if self.rowCount():
             self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
+
+    def grow(self, preview: ImportPreview) -> None:
+        """The same file's preview with more rows checked (the rows before stay as they were): the new
+        rows are added at the end, the rest of the table left alone."""
+        old = 0 if self.preview is None else len(self.preview.rows)
+        if self.preview is None or preview.fields != self.fields or len(preview.rows) < old:
+            self.set_preview(preview)
+            return
+        if len(preview.rows) == old:
+            self.preview = preview
+            return
+        self.beginInsertRows(QModelIndex(), old, len(preview.rows) - 1)
+        self.preview = preview
+        self.endInsertRows()
 
     def set_preview_empty(self) -> None:
         self.beginResetModel()
@@ -161,7 +177,7 @@ class PreviewModel(QAbstractTableModel):
 
     def flags(self, index):
         base = super().flags(index)
-        if index.isValid() and index.column() >= 3 and self.fields[index.column() - 3] not in ("origin", "school"):
+        if self.editable and index.isValid() and index.column() >= 3 and self.fields[index.column() - 3] not in ("origin", "school"):
             return base | Qt.ItemFlag.ItemIsEditable
         return base
 
@@ -202,6 +218,12 @@ class _StatusFilter(QSortFilterProxyModel):
         return status in self.wanted
 
 
+class _CheckedRelay(QObject):
+    """Hands the preview of the rows checked so far from the worker thread to the GUI thread (queued)."""
+
+    checked = Signal(object)
+
+
 class ImportDialog(QDialog):
     """The coordinator's import screen."""
 
@@ -210,6 +232,7 @@ class ImportDialog(QDialog):
     committed = Signal(int)            # how many were enrolled
     failed = Signal(str)
     busy_changed = Signal(bool)
+    rows_checked = Signal(int, int)    # rows checked and shown so far, rows in the file (while checking)
 
     def __init__(self, ws: Workspace, worker: DbWorker, actor: Actor, schools: list[SchoolInfo],
                  default_school: str | None = None, parent: QWidget | None = None):
@@ -219,6 +242,15 @@ class ImportDialog(QDialog):
         self._cancel: threading.Event | None = None
         self._relay = ProgressRelay(self)
         self._relay.progressed.connect(self._progress)
+        self._checked_relay = _CheckedRelay(self)
+        self._checked_relay.checked.connect(self._show_checked)
+        self._total = 0           # rows of the file being checked
+        self._growing = False     # rows of the current check are on the table
+        self._latest: ImportPreview | None = None   # rows checked, not on the table yet
+        self._counts: Counter = Counter()            # statuses of the rows on the table
+        # Rows checked arrive every chunk; the table takes the latest at most four times a second: each
+        # update is work on the GUI thread, which shares the interpreter with the worker checking.
+        self._checked_timer = QTimer(self, singleShot=True, interval=250, timeout=self._apply_checked)
         self.setWindowTitle(self.tr("Impor daftar orang tua siswa"))
         self.resize(1240, 680)
         self._build(schools, default_school)
@@ -318,7 +350,9 @@ class ImportDialog(QDialog):
         self.table.verticalHeader().setDefaultSectionSize(24)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setResizeContentsPrecision(200)  # size columns from the first rows, not all 10,000
+        # Columns sized from the rows in view and some 50 more, not all 10,000: each cell measured is a
+        # call into the model and a text layout on the GUI thread.
+        header.setResizeContentsPrecision(50)
         self.table.selectionModel().currentChanged.connect(lambda current, _previous: self._show_detail(current))
         self.table.setWordWrap(True)
         # The reasons wrap whole: the rows on screen take the height their text needs (measuring all
@@ -439,15 +473,70 @@ class ImportDialog(QDialog):
         kwargs = {"cancel": self._cancel}
         if with_progress:
             kwargs["progress"] = self._relay.progressed.emit
+            kwargs["checked"] = self._checked_relay.checked.emit
+        self._total, self._growing = 0, False
         self.worker.submit(fn, *args, **kwargs, changes=changes,
                            on_success=lambda result: (self._set_busy(False), on_success(result)),
                            on_failure=lambda error: (self._set_busy(False), self._failed(error)))
 
     def _progress(self, done: int, total: int) -> None:
+        self._total = total
+        # Painted with the next paint of the window, not at once (QProgressBar.setValue repaints
+        # synchronously whenever the bar moves).
+        self.progress.setUpdatesEnabled(False)
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
+        self.progress.setUpdatesEnabled(True)
+
+    def _show_checked(self, preview: ImportPreview) -> None:
+        """Rows checked so far: the first ones on the table at once, later ones with the next update."""
+        if self._cancel is None:   # the check ended (or failed) before this chunk got here
+            return
+        self._latest = preview
+        if not self._growing:
+            self._apply_checked()
+        elif not self._checked_timer.isActive():
+            self._checked_timer.start()
+
+    def _apply_checked(self) -> None:
+        """The rows checked so far on the table, and how they stand; the final preview replaces them."""
+        preview, self._latest = self._latest, None
+        if preview is None or self._cancel is None:
+            return
+        if not self._growing:
+            self._growing = True
+            self._counts = Counter()
+            self._show_source(preview)
+            self.model.set_preview(preview)
+            self._size_columns()
+            self._counts.update(row.status for row in preview.rows)
+        else:
+            shown = self.model.rowCount()
+            self.model.grow(preview)
+            self._counts.update(row.status for row in preview.rows[shown:])
+        counts = self._counts
+        done, total = len(preview.rows), max(self._total, len(preview.rows))
+        values = dict(total=number(total), done=number(done), valid=number(counts[VALID]),
+                      warning=number(counts[WARNING]), error=number(counts[ERROR]), duplicate=number(counts[DUPLICATE]))
+        if preview.dapodik is not None:
+            text = self.tr("Memeriksa {done} dari {total} orang: {valid} siap disimpan, {warning} dengan "
+                           "peringatan, {error} ditolak, {duplicate} ganda, {not_eligible} tidak memenuhi "
+                           "syarat…").format(not_eligible=number(counts[NOT_ELIGIBLE]), **values)
+        else:
+            text = self.tr("Memeriksa {done} dari {total} baris: {valid} siap disimpan, {warning} dengan "
+                           "peringatan, {error} ditolak, {duplicate} ganda…").format(**values)
+        self.summary.setText(text)
+        self.rows_checked.emit(done, total)
+
+    def _stop_growing(self) -> bool:
+        """The check's rows no longer come (it ended or failed); whether some were on the table."""
+        self._checked_timer.stop()
+        self._latest = None
+        grown, self._growing = self._growing, False
+        return grown
 
     def _set_busy(self, busy: bool, label: str = "") -> None:
+        self.model.editable = not busy
         self.progress.setVisible(busy)
         self.cancel_button.setVisible(busy)
         self.cancel_button.setEnabled(busy)
@@ -473,16 +562,24 @@ class ImportDialog(QDialog):
 
     def _show_preview(self, preview: ImportPreview) -> None:
         self.preview = preview
+        sized = self._stop_growing()   # the columns were sized when the first rows came
         self._show_source(preview)
         self._fill_mapping(preview)
         self.model.set_preview(preview)
         self._after_change()
-        self.table.resizeColumnsToContents()
-        for column in range(3, self.model.columnCount()):
-            self.table.setColumnWidth(column, min(self.table.columnWidth(column) + 8, 240))
-        self.table.setColumnWidth(2, 380)
+        if not sized:
+            self._size_columns()
         if preview.unmapped_required:
             self.mapping_box.setChecked(True)
+
+    def _size_columns(self) -> None:
+        """Each column as wide as its text (at most 240 pixels); the reasons (column 2) wrap in 380."""
+        for column in (0, 1):
+            self.table.resizeColumnToContents(column)
+        for column in range(3, self.model.columnCount()):
+            self.table.resizeColumnToContents(column)
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column) + 8, 240))
+        self.table.setColumnWidth(2, 380)
 
     def _show_source(self, preview: ImportPreview) -> None:
         """Say what kind of file this is: a Dapodik export is read by its own layout, not mapped."""
@@ -605,6 +702,11 @@ class ImportDialog(QDialog):
 
     def _failed(self, error: BaseException) -> None:
         message = error_text(error)
+        if self._stop_growing():   # a check cancelled or failed midway: its rows go, the preview before it stays
+            if self.preview is not None:
+                self.model.set_preview(self.preview)
+            else:
+                self.model.set_preview_empty()
         if isinstance(error, SchoolNeeded):
             # Nothing was checked yet: choosing the school (the combo reloads the file) checks the rows.
             self.preview = None

@@ -217,6 +217,9 @@ class MainWindow(QMainWindow):
         from desktop.gui.membership_window import MembershipLinks
 
         self.membership = MembershipLinks(self, data)    # Kepesertaan window (admins); a record's history
+        from desktop.gui.claims_window import claims_action
+
+        data.addAction(claims_action(self))               # Klaim window (Ctrl+Shift+K)
         reports = data.addMenu(self.tr("Laporan"))
         reports.setEnabled(may(permissions.Action.REPORT))
         reports.menuAction().setVisible(may(permissions.Action.REPORT))

@@ -11,26 +11,25 @@ import threading
 from dataclasses import dataclass
 
 from desktop.domain.actors import ROLE_LABELS, SYSTEM, Actor, Role
+from desktop.domain.clock import utcnow
 from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.domain.text import fold_spaces
 from desktop.paths import INDONESIAN_WORDS, REGIONS_CSV
-from desktop.services import keys, lockout
+from desktop.services import audit, keys, lockout
 from desktop.services.errors import AuthenticationFailed, PermissionDenied, ServiceError
-from desktop.services.workspace import Workspace, utcnow
+from desktop.services.workspace import Workspace
+from desktop.storage import accounts as stored_accounts
+from desktop.storage import settings as stored_settings
+from desktop.storage.accounts import AccountRecord
 
 MIN_PASSWORD = 10   # for new passwords; accounts made with a shorter one still sign in
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,31}$")
-# SQLAlchemy, the models and Argon2 are imported by the functions that use them: every command asks
-# has_accounts() first, and a command that only reads should not load them for that.
+# Argon2 is imported by the functions that use it: every command asks has_accounts() first, and a
+# command that only reads should not load it for that.
 
 
 def load_for_sign_in() -> None:
-    """Import what a sign-in and the writes after it use (SQLAlchemy with the models, Argon2; 0.3-0.5 s),
-    ahead of time: the window does it while the password is typed."""
-    import sqlalchemy.orm  # noqa: F401
-
-    import desktop.storage.models  # noqa: F401
-
+    """Import what a sign-in uses (Argon2) ahead of time: the window does it while the password is typed."""
     _hasher()
 
 
@@ -181,43 +180,36 @@ _PADDING = re.compile(r"^[\W\d_]+|[\W\d_]+$")
 
 
 def has_accounts(ws: Workspace) -> bool:
-    with ws.read() as db:
-        return bool(db.execute("SELECT EXISTS (SELECT 1 FROM accounts WHERE accounts.id IS NOT NULL)").fetchone()[0])
+    with ws.read() as tx:
+        return stored_accounts.any_account(tx)
 
 
 def create_account(ws: Workspace, username: str, display_name: str, password: str, role: Role,
                    by: Actor | None = None, school_npsn: str | None = None) -> Actor:
     """Create an account; the first account on a laptop must be the admin."""
-    from sqlalchemy import func, select
-
-    from desktop.storage.models import Account, School
-
     username = fold_spaces(username).lower()
     display_name = fold_spaces(display_name) or username
     if not _USERNAME.match(username):
         raise ServiceError(QT_TRANSLATE_NOOP("Service", "Nama pengguna 2–32 huruf kecil, angka, titik, garis bawah atau tanda hubung."))
     check_password(password, username, display_name)
-    with ws.session(write=True) as session:
-        count = session.scalar(select(func.count()).select_from(Account))
+    with ws.write() as tx:
+        count = stored_accounts.count(tx)
         if count == 0 and role is not Role.ADMIN:
             raise ServiceError(QT_TRANSLATE_NOOP("Service", "Akun pertama harus akun admin."))
         if count and (by is None or not by.is_admin):
             raise PermissionDenied(QT_TRANSLATE_NOOP("Service", "Hanya admin yang dapat membuat akun."))
-        if session.scalar(select(Account).where(Account.username == username)) is not None:
+        if stored_accounts.get(tx, username) is not None:
             raise ServiceError(QT_TRANSLATE_NOOP("Service", "Nama pengguna \"{name}\" sudah dipakai."), name=username)
         school_npsn = fold_spaces(school_npsn) or None
-        if school_npsn is not None and session.scalar(select(School.id).where(School.npsn == school_npsn)) is None:
+        if school_npsn is not None and not stored_accounts.school_known(tx, school_npsn):
             raise ServiceError(QT_TRANSLATE_NOOP("Service", "Sekolah dengan NPSN {npsn} belum terdaftar."),
                                npsn=school_npsn)
         if role is Role.COORDINATOR and school_npsn is None:
             raise ServiceError(QT_TRANSLATE_NOOP("Service", "Akun koordinator sekolah harus menyebut sekolahnya."))
         password_hash = _hasher().hash(password)
-        session.add(Account(username=username, display_name=display_name, role=role.value,
-                            password_hash=password_hash, active=True, created_at=utcnow(),
-                            school_npsn=school_npsn))
-        from desktop.services import audit   # audit names actors: imported here, not at the top
-
-        audit.record(session, ws, by or username, "create", f"akun {username}",
+        stored_accounts.add(tx, AccountRecord(username, display_name, role.value, password_hash, True, utcnow(),
+                                              school_npsn=school_npsn))
+        audit.record(tx, ws, by or username, "create", f"akun {username}",
                      {"role": role.value, "school": school_npsn})
     # The database key, wrapped for this password: from now on the database opens with a sign-in.
     keys.set_account(ws.path, ws.key, username, password_hash)
@@ -250,9 +242,7 @@ def authenticate(ws: Workspace, username: str, password: str, now: dt.datetime |
     """Sign in. Five wrong passwords in a row lock the name on this laptop for a growing while
     (services.lockout); a locked name is refused, even with the right password, until then.
     ``proof``: what ``keys.unlock_with_proof`` computed from this same password (see
-    _password_matches). Runs on the driver: a signed-in command loads no SQLAlchemy for it."""
-    from desktop.storage.codec import sql_datetime
-
+    _password_matches)."""
     username = fold_spaces(username).lower()
     try:
         attempt = lockout.begin(ws.path, username, now)   # counted before the password is checked
@@ -261,24 +251,22 @@ def authenticate(ws: Workspace, username: str, password: str, now: dt.datetime |
         raise
     known = False
     try:
-        with ws.write() as db:
-            account = db.execute("SELECT id, username, display_name, role, password_hash, active, school_npsn "
-                                 "FROM accounts WHERE username = ?", (username,)).fetchone()
-            known = account is not None and bool(account[5])
+        with ws.write() as tx:
+            account = stored_accounts.get(tx, username)
+            known = account is not None and account.active
             if not known:
                 # Spend the same effort as a real check so timing does not reveal which names exist.
                 _password_matches(password, _dummy_hash(), None, username)
                 raise AuthenticationFailed(lockout.WRONG)
-            account_id, name, display_name, role, password_hash, _, school = account
+            password_hash = account.password_hash
             if not _password_matches(password, password_hash, proof, username):
                 raise AuthenticationFailed(lockout.WRONG)
             attempt.succeeded()   # before anything is written: a lock set meanwhile refuses it still
             rehashed = _hasher().check_needs_rehash(password_hash)
             if rehashed:
                 password_hash = _hasher().hash(password)
-            db.execute("UPDATE accounts SET password_hash = ?, last_login_at = ? WHERE id = ?",
-                       (password_hash, sql_datetime(utcnow()), account_id))
-            actor = Actor(name, display_name, Role(role), school)
+            stored_accounts.signed_in(tx, username, password_hash, utcnow())
+            actor = _actor(account)
     except lockout.AccountLocked:
         record_signin_failures(ws)
         raise
@@ -303,33 +291,27 @@ MUST_CHANGE_PREFIX = "account.must_change."
 
 def must_change_password(ws: Workspace, username: str) -> bool:
     """True when ``username``'s password was reset by an admin and not yet replaced by its own."""
-    with ws.read() as db:
-        return db.execute("SELECT 1 FROM settings WHERE key = ?",
-                          (MUST_CHANGE_PREFIX + fold_spaces(username).lower(),)).fetchone() is not None
+    with ws.read() as tx:
+        return stored_settings.get(tx, MUST_CHANGE_PREFIX + fold_spaces(username).lower()) is not None
 
 
 def store_password(ws: Workspace, username: str, password: str, by: Actor | str, action: str,
                   details: dict, temporary: bool) -> None:
     """Check and store a new password for an active account, audited, and wrap the database key for it."""
-    from sqlalchemy import select
-
-    from desktop.services import audit
-    from desktop.storage.models import Account, Setting
-
-    with ws.session(write=True) as session:
-        account = session.scalar(select(Account).where(Account.username == username, Account.active))
+    with ws.write() as tx:
+        account = stored_accounts.get(tx, username, active=True)
         if account is None:
             raise ServiceError(QT_TRANSLATE_NOOP("Service", "Akun \"{name}\" tidak ada di laptop ini."), name=username)
         check_password(password, username, account.display_name)
         if _password_matches(password, account.password_hash, None, username):
             raise ServiceError(QT_TRANSLATE_NOOP("Service", "Kata sandi baru harus berbeda dari kata sandi sekarang."))
-        account.password_hash = password_hash = _hasher().hash(password)
-        mark = session.get(Setting, MUST_CHANGE_PREFIX + username)
-        if temporary and mark is None:
-            session.add(Setting(key=MUST_CHANGE_PREFIX + username, value="1"))
-        elif not temporary and mark is not None:
-            session.delete(mark)
-        audit.record(session, ws, by, action, f"akun {username}", details)
+        password_hash = _hasher().hash(password)
+        stored_accounts.set_password_hash(tx, username, password_hash)
+        if temporary:
+            stored_settings.put_new(tx, MUST_CHANGE_PREFIX + username, "1")
+        else:
+            stored_settings.delete(tx, MUST_CHANGE_PREFIX + username)
+        audit.record(tx, ws, by, action, f"akun {username}", details)
     keys.set_account(ws.path, ws.key, username, password_hash)
     lockout.forget(ws.path, username)
 
@@ -352,10 +334,9 @@ def change_password(ws: Workspace, actor: Actor, new_password: str, old_password
         if not must_change_password(ws, actor.username):
             raise ServiceError(QT_TRANSLATE_NOOP("Service", "Isi kata sandi lama."))
     else:
-        with ws.read() as db:
-            row = db.execute("SELECT password_hash FROM accounts WHERE username = ? AND active",
-                             (actor.username,)).fetchone()
-        if row is None or not _password_matches(old_password, row[0], None, actor.username):
+        with ws.read() as tx:
+            account = stored_accounts.get(tx, actor.username, active=True)
+        if account is None or not _password_matches(old_password, account.password_hash, None, actor.username):
             raise AuthenticationFailed(QT_TRANSLATE_NOOP("Service", "Kata sandi lama salah."))
     store_password(ws, actor.username, new_password, actor, "password_change", {}, temporary=False)
 
@@ -365,13 +346,11 @@ def record_signin_failures(ws: Workspace) -> int:
     events = lockout.take_events(ws.path)
     if not events:
         return 0
-    from desktop.services import audit
-
     try:
-        with ws.write() as db:
+        with ws.write() as tx:
             for event in events:
                 name = event.get("name")
-                audit.record(db, ws, audit.SYSTEM, "signin_failed",
+                audit.record(tx, ws, audit.SYSTEM, "signin_failed",
                                 f"akun {name}" if name else "akun tidak dikenal",
                                 {"attempted_at": event.get("at"), "failures": event.get("failures"),
                                  "locked_minutes": event.get("locked_minutes")})
@@ -381,14 +360,13 @@ def record_signin_failures(ws: Workspace) -> int:
     return len(events)
 
 
+def _actor(account: AccountRecord) -> Actor:
+    return Actor(account.username, account.display_name, Role(account.role), account.school_npsn)
+
+
 def list_accounts(ws: Workspace) -> list[Actor]:
-    from sqlalchemy import select
-
-    from desktop.storage.models import Account
-
-    with ws.session() as session:
-        return [Actor(a.username, a.display_name, Role(a.role), a.school_npsn)
-                for a in session.scalars(select(Account).where(Account.active).order_by(Account.username))]
+    with ws.read() as tx:
+        return [_actor(account) for account in stored_accounts.active(tx)]
 
 
 @functools.cache
@@ -402,24 +380,18 @@ DEFAULT_LOCK_MINUTES = 10
 
 def lock_minutes(ws: Workspace) -> int:
     """Minutes without input after which the window locks (0: never)."""
-    from desktop.storage.models import Setting
-
-    with ws.session() as session:
-        row = session.get(Setting, LOCK_KEY)
-        return int(row.value) if row is not None else DEFAULT_LOCK_MINUTES
+    with ws.read() as tx:
+        value = stored_settings.get(tx, LOCK_KEY)
+    return int(value) if value is not None else DEFAULT_LOCK_MINUTES
 
 
 def set_lock_minutes(ws: Workspace, minutes: int, by: Actor) -> None:
-    from desktop.storage.models import Setting
-
     if not by.is_admin:
         raise PermissionDenied(QT_TRANSLATE_NOOP("Service", "Hanya admin yang dapat melakukan ini."))
     if not 0 <= minutes <= 240:
         raise ServiceError(QT_TRANSLATE_NOOP("Service", "Kunci otomatis: 0 (mati) sampai 240 menit."))
-    from desktop.services import audit
-
-    with ws.session(write=True) as session:
-        old = session.get(Setting, LOCK_KEY)
-        session.merge(Setting(key=LOCK_KEY, value=str(minutes)))
-        audit.record(session, ws, by, "edit", "pengaturan kunci otomatis",
-                     {"lock_minutes": [old.value if old else str(DEFAULT_LOCK_MINUTES), str(minutes)]})
+    with ws.write() as tx:
+        old = stored_settings.get(tx, LOCK_KEY)
+        stored_settings.put(tx, LOCK_KEY, str(minutes))
+        audit.record(tx, ws, by, "edit", "pengaturan kunci otomatis",
+                     {"lock_minutes": [old if old is not None else str(DEFAULT_LOCK_MINUTES), str(minutes)]})

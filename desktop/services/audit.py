@@ -11,19 +11,19 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from desktop.domain.audit_chain import ACTIONS, GENESIS, entry_hash, hash_of
 from desktop.domain.labels import FIELD_LABELS
 from desktop.domain.messages import QT_TRANSLATE_NOOP
-from desktop.services import permissions
-from desktop.domain.actors import Actor
+from desktop.domain.actors import ROLE_LABELS, Actor
 from desktop.domain.clock import utcnow
+from desktop.domain.enrollment import Funding, Occupation, Relationship, Sex, Status
+from desktop.services import permissions
 from desktop.services.workspace import Workspace
+from desktop.storage import audit_log
+from desktop.storage.audit_log import AuditRow
 from desktop.storage.database import Tx, tx_of
-
-if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
 
 SYSTEM = "sistem"      # the actor of what the app does by itself (the daily backup)
 SYNCED_SETTING = "audit.synced_id"
@@ -52,20 +52,17 @@ def record(tx: Tx, ws: Workspace, actor: Actor | str, action: str, subject: str,
         tx = tx_of(tx)
     if action not in ACTIONS:
         raise ValueError(f"unknown audit action {action!r}")
-    last = tx.scalar("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1")
-    values = _entry(ws, actor, action, subject, details, last or GENESIS)
-    tx.execute(f"INSERT INTO audit_log ({', '.join(values)}) VALUES ({', '.join('?' * len(values))})",
-               list(values.values()))
+    audit_log.append(tx, _entry(ws, actor, action, subject, details, audit_log.last_hash(tx) or GENESIS))
 
 
 def _entry(ws: Workspace, actor: Actor | str, action: str, subject: str, details: dict[str, Any] | None,
-           prev: str) -> dict[str, str]:
-    """The columns of the entry after ``prev``, its hash over them."""
+           prev: str) -> AuditRow:
+    """The entry after ``prev``, its hash over its fields."""
     at = utcnow().isoformat(timespec="microseconds") + "Z"
     who = actor if isinstance(actor, str) else actor.username
     text = json.dumps(details or {}, ensure_ascii=False, sort_keys=True, default=str)
-    return {"at": at, "actor": who, "device_id": ws.device.id, "action": action, "subject": subject,
-            "details": text, "prev_hash": prev, "hash": entry_hash(prev, at, who, ws.device.id, action, subject, text)}
+    return AuditRow(at, who, ws.device.id, action, subject, text, prev,
+                    entry_hash(prev, at, who, ws.device.id, action, subject, text))
 
 
 def log(ws: Workspace, actor: Actor | str, action: str, subject: str, details: dict[str, Any] | None = None) -> None:
@@ -104,41 +101,26 @@ def verify_rows(rows) -> Verdict:
 
 
 def verify(ws: Workspace, actor: Actor) -> Verdict:
-    from sqlalchemy import select
-
-    from desktop.storage.models import AuditEntry
-
     permissions.require(actor, permissions.Action.ADMINISTER)
-    with ws.session() as session:
-        return verify_rows(session.scalars(select(AuditEntry).order_by(AuditEntry.id)))
+    with ws.read() as tx:
+        return verify_rows(audit_log.chain(tx))
 
 
 def entries(ws: Workspace, actor: Actor, limit: int = 500, action: str | None = None) -> list[Entry]:
     """The newest entries first (admins only)."""
-    from sqlalchemy import select
-
-    from desktop.storage.models import AuditEntry
-
     permissions.require(actor, permissions.Action.ADMINISTER)
-    query = select(AuditEntry).order_by(AuditEntry.id.desc()).limit(limit)
-    if action:
-        query = query.where(AuditEntry.action == action)
-    with ws.session() as session:
-        return [Entry(e.id, e.at, e.actor, e.device_id, e.action, e.subject, json.loads(e.details), e.hash)
-                for e in session.scalars(query)]
+    with ws.read() as tx:
+        rows = audit_log.newest(tx, limit, action or None)
+    return [Entry(e.id, e.at, e.actor, e.device_id, e.action, e.subject, json.loads(e.details), e.hash)
+            for e in rows]
 
 
 def pending(ws: Workspace, after: int, limit: int = 1000) -> list[dict[str, Any]]:
     """Entries after id ``after``, as sent to the hub."""
-    from sqlalchemy import select
-
-    from desktop.storage.models import AuditEntry
-
-    with ws.session() as session:
-        return [{"id": e.id, "at": e.at, "actor": e.actor, "device_id": e.device_id, "action": e.action,
-                 "subject": e.subject, "details": e.details, "prev_hash": e.prev_hash, "hash": e.hash}
-                for e in session.scalars(select(AuditEntry).where(AuditEntry.id > after)
-                                         .order_by(AuditEntry.id).limit(limit))]
+    with ws.read() as tx:
+        rows = audit_log.after(tx, after, limit)
+    return [{"id": e.id, "at": e.at, "actor": e.actor, "device_id": e.device_id, "action": e.action,
+             "subject": e.subject, "details": e.details, "prev_hash": e.prev_hash, "hash": e.hash} for e in rows]
 
 
 # How the details' keys read in the audit window (record fields: domain.labels.FIELD_LABELS).
@@ -185,9 +167,6 @@ _HIDDEN = frozenset({"batch"})     # internal ids, in the log for the hub, not f
 
 def _coded_labels() -> dict[str, dict[str, str]]:
     """The labels of coded values, per detail key: ``volunteer`` is said ``Relawan``."""
-    from desktop.domain.enrollment import Funding, Occupation, Relationship, Sex, Status
-    from desktop.domain.actors import ROLE_LABELS
-
     def of(kind) -> dict[str, str]:
         return {member.value: member.label for member in kind}
 

@@ -10,14 +10,16 @@ on this laptop's database, after a sign-in.
 from __future__ import annotations
 
 import datetime as dt
-import errno
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.domain.messages import QT_TRANSLATE_NOOP
+from desktop.services import audit, keys
 from desktop.services.errors import ServiceError
-from desktop.storage.engine import read_only_uri, sqlcipher_connect
+from desktop.services.workspace import Workspace
+from desktop.storage import accounts as stored_accounts
+from desktop.storage import backup as stored_backup
+from desktop.storage.database import DatabaseError
 from reports.files import replacing
 
 AUTO_KEEP = 7
@@ -32,57 +34,23 @@ class BackupInfo:
 
 def _check(path: Path, key: bytes) -> int:
     """Integrity check and shape of a Lindung database; returns its number of workers."""
-    import sqlcipher3.dbapi2 as sqlcipher
-
     try:
-        db = sqlcipher_connect(read_only_uri(path), key, uri=True)
-        # A file that is not a backup under this key fails SQLCipher's page check, which it would also
-        # log to stderr (three "ERROR CORE ... hmac check failed" lines before the message below): its
-        # log is silenced for this check (the level is the process's, so it is put back after).
-        level = db.execute("PRAGMA cipher_log_level").fetchone()[0]
-        db.execute("PRAGMA cipher_log_level = NONE")
-        try:
-            if db.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
-                raise ServiceError(QT_TRANSLATE_NOOP("Service", "Cadangan {name} rusak (pemeriksaan keutuhan gagal)."),
-                                   name=path.name)
-            tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-            if not {"workers", "settings", "alembic_version"} <= tables:
-                raise ServiceError(QT_TRANSLATE_NOOP("Service", "{name} bukan cadangan basis data Lindung."),
-                                   name=path.name)
-            return db.execute("SELECT count(*) FROM workers").fetchone()[0]
-        finally:
-            db.execute(f"PRAGMA cipher_log_level = {level}")
-            db.close()
-    except sqlcipher.DatabaseError as exc:
+        found = stored_backup.inspect(path, key)
+    except DatabaseError as exc:
         raise ServiceError(QT_TRANSLATE_NOOP("Service", "{name} bukan cadangan basis data Lindung."),
                            name=path.name) from exc
-
-
-# SQLite's words for what the operating system said (its errors carry no errno): the disk's own error.
-_SQLITE_OS_ERRORS = {"database or disk is full": errno.ENOSPC, "attempt to write a readonly database": errno.EROFS,
-                     "unable to open database file": errno.EACCES, "disk I/O error": errno.EIO}
+    if not found.intact:
+        raise ServiceError(QT_TRANSLATE_NOOP("Service", "Cadangan {name} rusak (pemeriksaan keutuhan gagal)."),
+                           name=path.name)
+    if not found.lindung:
+        raise ServiceError(QT_TRANSLATE_NOOP("Service", "{name} bukan cadangan basis data Lindung."),
+                           name=path.name)
+    return found.workers
 
 
 def _copy(source: Path, target: Path, key: bytes) -> None:
-    import sqlcipher3.dbapi2 as sqlcipher
-
     with replacing(target, fsync=True) as tmp:
-        tmp.unlink(missing_ok=True)
-        src = sqlcipher_connect(read_only_uri(source), key, uri=True)
-        try:
-            dst = sqlcipher_connect(tmp, key)
-            try:
-                src.backup(dst, pages=4096)
-                dst.execute("PRAGMA journal_mode=DELETE")  # a single self-contained file
-            finally:
-                dst.close()
-        except sqlcipher.OperationalError as exc:
-            code = next((number for words, number in _SQLITE_OS_ERRORS.items() if words in str(exc)), None)
-            if code is None:
-                raise
-            raise OSError(code, os.strerror(code), str(tmp)) from exc
-        finally:
-            src.close()
+        stored_backup.copy(source, tmp, key)
 
 
 def backup(db_path: Path, out: Path, key: bytes) -> BackupInfo:
@@ -127,10 +95,8 @@ def auto_backup(db_path: Path, key: bytes, keep: int = AUTO_KEEP,
     return info
 
 
-def backup_workspace(ws, out: Path, actor) -> BackupInfo:
+def backup_workspace(ws: Workspace, out: Path, actor) -> BackupInfo:
     """``lindung backup``: a checked copy of the open database, written to the audit log."""
-    from desktop.services import audit
-
     info = backup(ws.path, out, ws.key)
     audit.log(ws, actor, "backup", Path(out).name, {"workers": info.workers, "bytes": info.size})
     return info
@@ -139,18 +105,13 @@ def backup_workspace(ws, out: Path, actor) -> BackupInfo:
 def restore_workspace(db_path: Path, file: Path, key: bytes, actor) -> BackupInfo:
     """``lindung restore`` (the database closed): restore, then note it in the restored database's
     audit log (its chain continues from the backup's last entry; the hub keeps both branches)."""
-    from desktop.services import audit
-    from desktop.services.workspace import Workspace
-
-    from desktop.services import keys
-
     info = restore(db_path, file, key)
     ws = Workspace(db_path, key=key)
     try:
         # The accounts and passwords are the backup's now: the key file is wrapped for those.
-        with ws.read() as db:
-            keys.set_accounts(db_path, key, dict(db.execute(
-                "SELECT username, password_hash FROM accounts WHERE active").fetchall()))
+        with ws.read() as tx:
+            hashes = stored_accounts.active_hashes(tx)
+        keys.set_accounts(db_path, key, hashes)
         audit.log(ws, actor, "restore", Path(file).name, {"workers": info.workers})
     finally:
         ws.close()

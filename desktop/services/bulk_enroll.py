@@ -1,53 +1,49 @@
-"""Many validated enrollments written inside the caller's write transaction, straight on the driver.
+"""Many validated enrollments written inside the caller's write unit of work (a ``Tx``).
 
 Every bulk enrollment goes through here: a JSON file of records (``enroll_many``), the import's commit
 after a preview, and the command line's one-pass import, which enrolls a file's rows while they are
-still being checked. No SQLAlchemy: a command that enrolls a file does not load it (0.2 s of a
-10,000-row import). The values go to the driver as the ORM would give them (none of these columns has
-a bind processor: ``tests/unit/test_bulk_enroll.py`` checks it).
+still being checked. The rows go to ``storage.workers.insert_enrolled`` as they are stored (the batch's
+one time stamp made by ``storage.codec``); no SQLAlchemy, so a command that enrolls a file does not
+load it.
 """
 
 from __future__ import annotations
 
-import operator
 import os
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-import sqlcipher3.dbapi2 as sqlcipher
-
-from desktop.domain.enrollment import FIELDS, Enrollment, Status
+from desktop.domain.actors import Actor
+from desktop.domain.clock import utcnow
+from desktop.domain.enrollment import Enrollment
 from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.domain.regno import registration_nos
-from desktop.domain.text import search_key
-from desktop.domain.actors import Actor
 from desktop.services.errors import ServiceError
-from desktop.domain.clock import utcnow
 from desktop.services.workspace import Workspace
+from desktop.storage import schools, settings, workers
 from desktop.storage.codec import sql_datetime
+from desktop.storage.database import IntegrityError, Tx
 
-_CHUNK = 500
-
-# Worker columns filled from a validated Enrollment, in the order of the insert.
-ENROLLMENT_COLUMNS = tuple(name for name in FIELDS if name != "school_npsn")
-BOOKKEEPING_COLUMNS = ("school_id", "name_key", "id", "uuid", "revision", "kpj_number", "registration_no",
-                       "enrolled_by", "device_id", "enrolled_at", "updated_by", "updated_at", "status",
-                       "lifecycle")
-WORKER_INSERT_COLUMNS = ENROLLMENT_COLUMNS + BOOKKEEPING_COLUMNS
-CHANGE_INSERT_COLUMNS = ("worker_id", "revision", "action", "changed_at", "changed_by", "device_id", "changes")
+# Worker columns filled from a validated Enrollment, in the order of the insert (storage.workers).
+ENROLLMENT_COLUMNS = workers.ENROLLMENT_COLUMNS
+WORKER_INSERT_COLUMNS = workers.INSERT_COLUMNS
 REGNO = WORKER_INSERT_COLUMNS.index("registration_no")
 
-_WORKER_INSERT = (f"INSERT INTO workers ({', '.join(WORKER_INSERT_COLUMNS)}) "
-                  f"VALUES ({', '.join('?' * len(WORKER_INSERT_COLUMNS))})")
-_CHANGE_INSERT = (f"INSERT INTO worker_changes ({', '.join(CHANGE_INSERT_COLUMNS)}) "
-                  f"VALUES ({', '.join('?' * len(CHANGE_INSERT_COLUMNS))})")
 DUPLICATE_NIK = QT_TRANSLATE_NOOP("Service", "NIK ini sudah terdaftar atas nama {name} (No. Registrasi {regno}).")
 NIK_TAKEN_MEANWHILE = QT_TRANSLATE_NOOP("Service", "NIK sudah terdaftar oleh proses lain; tidak ada yang disimpan.")
+_SEQUENCE = "next_sequence"   # the setting holding the next offline registration number's sequence
+
+existing_niks = workers.existing_niks
+
+
+def school_ids(tx: Tx, npsns: set[str]) -> dict[str, int]:
+    """``{NPSN: school id}`` of the registered schools among ``npsns``."""
+    return schools.ids(tx, npsns) if npsns else {}
 
 
 def new_uuids(count: int) -> list[str]:
     """``count`` random (version 4) UUIDs as text, as ``str(uuid.uuid4())`` gives them, from one read of
-    the system's randomness (10,000: 0.17 -> 0.03 s)."""
+    the system's randomness (several times faster than a ``uuid.uuid4()`` each: benchmarks/NOTES.md)."""
     raw = bytearray(os.urandom(16 * count))
     out = []
     for i in range(0, 16 * count, 16):
@@ -58,73 +54,42 @@ def new_uuids(count: int) -> list[str]:
     return out
 
 
-def existing_niks(db, niks: Sequence[str], exclude_uuid: str | None = None) -> dict[str, tuple[str, str, str]]:
-    """Live records holding any of ``niks``: nik -> (uuid, registration_no, full_name)."""
-    found: dict[str, tuple[str, str, str]] = {}
-    for start in range(0, len(niks), _CHUNK):
-        chunk = list(niks[start:start + _CHUNK])
-        for nik, wid, regno, name in db.execute(
-                f"SELECT nik, uuid, registration_no, full_name FROM workers WHERE nik IN "
-                f"({', '.join('?' * len(chunk))}) AND deleted_at IS NULL", chunk):
-            if wid != exclude_uuid:
-                found[nik] = (wid, regno, name)
-    return found
-
-
-def school_ids(db, npsns: set[str]) -> dict[str, int]:
-    if not npsns:
-        return {}
-    wanted = sorted(npsns)
-    return dict(db.execute(f"SELECT npsn, id FROM schools WHERE npsn IN ({', '.join('?' * len(wanted))})", wanted))
-
-
 class Enroller:
     """Inserts batches of validated enrollments in one write transaction (the caller's), each worker with
     a client-generated UUID, revision 1, the next offline registration number and its creation in the
     change log and the name index. The caller logs the whole in the audit trail once."""
 
-    def __init__(self, db, ws: Workspace, schools: Mapping[str, int], actor: Actor):
-        self.db, self.ws, self.schools = db, ws, schools
+    def __init__(self, tx: Tx, ws: Workspace, schools: Mapping[str, int], actor: Actor):
+        self.tx, self.ws, self.schools = tx, ws, schools
         self.who = actor.username
         self.now = utcnow()
         # As every time is stored (storage.codec), once rather than for each of a batch's 20,000 stamps.
         self.stamp = sql_datetime(self.now)
         # The write lock is held since BEGIN IMMEDIATE, so the next rowids are ours to give.
-        self.next_id = (db.execute("SELECT max(id) FROM workers").fetchone()[0] or 0) + 1
+        self.next_id = workers.next_id(tx)
         self.inserted: list[tuple] = []
 
     def _allocate(self, count: int) -> int:
         """Reserve ``count`` registration sequence numbers; returns the first one."""
-        new_next = self.db.execute(
-            "UPDATE settings SET value = CAST(CAST(value AS INTEGER) + ? AS TEXT) WHERE key = 'next_sequence' "
-            "RETURNING value", (count,)).fetchone()[0]
-        return int(new_next) - count
+        return settings.add_to(self.tx, _SEQUENCE, count) - count
 
     def add(self, enrollments: Sequence[Enrollment]) -> list[tuple]:
         """Insert ``enrollments``; returns their stored rows as tuples in ``WORKER_INSERT_COLUMNS`` order
         (the time stamps as stored: ``self.stamp``, the text of ``self.now``)."""
         if not enrollments:
             return []
-        db, who, now, device = self.db, self.who, self.stamp, self.ws.device.id
+        who, now, device = self.who, self.stamp, self.ws.device.id
         first_id = self.next_id
         numbers = registration_nos(self.ws.device.prefix, self._allocate(len(enrollments)), len(enrollments))
-        pick = operator.attrgetter(*ENROLLMENT_COLUMNS)
         schools = self.schools
-        rows = [
-            pick(e) + (schools.get(e.school_npsn) if e.school_npsn else None, search_key(e.full_name),
-                       first_id + offset, wid, 1, None, regno, who, device, now, who, now, Status.ENROLLED.value, "[]")
-            for offset, (e, wid, regno) in enumerate(zip(enrollments, new_uuids(len(enrollments)), numbers))]
+        rows = workers.enrolled_rows(enrollments, [schools.get(e.school_npsn) if e.school_npsn else None
+                                                   for e in enrollments],
+                                     first_id, new_uuids(len(enrollments)), numbers, who, device, now)
         try:
-            db.executemany(_WORKER_INSERT, rows)
-        except sqlcipher.IntegrityError as exc:  # a parallel process took the NIK in between: refuse cleanly
+            workers.insert_enrolled(self.tx, rows, now, who, device)
+        except IntegrityError as exc:  # a parallel process took the NIK in between: refuse cleanly
             raise ServiceError(NIK_TAKEN_MEANWHILE) from exc
-        last_id = first_id + len(rows) - 1
-        # One statement fills the name index for the whole batch (a per-row trigger costs 40 µs a row).
-        db.execute("INSERT INTO workers_fts(rowid, full_name) SELECT id, full_name FROM workers "
-                   "WHERE id BETWEEN ? AND ?", (first_id, last_id))
-        db.executemany(_CHANGE_INSERT, [(wid, 1, "create", now, who, device, "{}")
-                                        for wid in range(first_id, last_id + 1)])
-        self.next_id = last_id + 1
+        self.next_id = first_id + len(rows)
         self.inserted += rows
         return rows
 

@@ -20,28 +20,32 @@ from typing import TYPE_CHECKING
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
 from desktop.domain import cardcode, lifecycle
-from desktop.domain.contributions import Fund
+from desktop.domain.actors import Actor
 from desktop.domain.base64url import b64, unb64
+from desktop.domain.clock import utcnow
+from desktop.domain.contributions import Fund
 from desktop.domain.enrollment import Funding, Programme, Status
 from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.domain.nik import mask_nik
 from desktop.domain.text import format_date
 from desktop.paths import FONTS
-from desktop.services import permissions
-from desktop.domain.actors import Actor
+from desktop.services import audit, permissions
 from desktop.services.errors import ServiceError
 from desktop.services.records import WorkerRecord
 from desktop.services.search import SearchQuery, iter_records
-from desktop.domain.clock import utcnow
+from desktop.services.search import count as count_matching
 from desktop.services.workspace import Workspace, bulk_work
+from desktop.storage import print_batches
+from desktop.storage import settings as stored_settings
+from desktop.storage.print_batches import PrintBatchRecord
 
 if TYPE_CHECKING:
     from reports.cards import CardBack, CardData
 
-# ReportLab and the PDF joiner (reports.cards) are imported where cards are drawn, SQLAlchemy and the
-# models where something is written: checking a card or showing this laptop's key needs none of them
-# (keys are read through the driver).
+# ReportLab and the PDF joiner (reports.cards) are imported where cards are drawn: checking a card or
+# showing this laptop's key needs neither.
 
 _KEY_SETTING = "cards.signing_key"
 _TRUSTED_SETTING = "cards.trusted_key."
@@ -64,19 +68,19 @@ def key_id(public: Ed25519PublicKey) -> str:
 
 def signing_key(ws: Workspace) -> Ed25519PrivateKey:
     """This installation's private key, made on first use and kept in its database."""
-    with ws.read() as db:
-        row = db.execute("SELECT value FROM settings WHERE key = ?", (_KEY_SETTING,)).fetchone()
-    if row is not None:
-        return Ed25519PrivateKey.from_private_bytes(unb64(row[0]))
-    with ws.write() as db:   # under the write lock: two first uses at once make one key
-        row = db.execute("SELECT value FROM settings WHERE key = ?", (_KEY_SETTING,)).fetchone()
-        if row is None:
+    with ws.read() as tx:
+        stored = stored_settings.get(tx, _KEY_SETTING)
+    if stored is not None:
+        return Ed25519PrivateKey.from_private_bytes(unb64(stored))
+    with ws.write() as tx:   # under the write lock: two first uses at once make one key
+        stored = stored_settings.get(tx, _KEY_SETTING)
+        if stored is None:
             key = Ed25519PrivateKey.generate()
             raw = key.private_bytes(serialization.Encoding.Raw, serialization.PrivateFormat.Raw,
                                     serialization.NoEncryption())
-            db.execute("INSERT INTO settings (key, value) VALUES (?, ?)", (_KEY_SETTING, b64(raw)))
+            stored_settings.put(tx, _KEY_SETTING, b64(raw))
             return key
-        return Ed25519PrivateKey.from_private_bytes(unb64(row[0]))
+        return Ed25519PrivateKey.from_private_bytes(unb64(stored))
 
 
 def public_key_text(ws: Workspace) -> str:
@@ -98,22 +102,19 @@ def _parse_public(text: str) -> Ed25519PublicKey:
 
 def trust_key(ws: Workspace, text: str) -> str:
     """Accept another installation's public key for verifying its cards; returns its key id."""
-    from desktop.storage.models import Setting
-
     public = _parse_public(text)
     kid = key_id(public)
-    with ws.session(write=True) as session:
-        session.merge(Setting(key=_TRUSTED_SETTING + kid, value=text.strip()))
+    with ws.write() as tx:
+        stored_settings.put(tx, _TRUSTED_SETTING + kid, text.strip())
     return kid
 
 
 def _known_keys(ws: Workspace, extra: str | None = None) -> dict[str, Ed25519PublicKey]:
     own = signing_key(ws).public_key()
     keys = {key_id(own): own}
-    with ws.read() as db:
-        trusted = [value for (value,) in db.execute("SELECT value FROM settings WHERE key LIKE ? || '%'",
-                                                     (_TRUSTED_SETTING,))]   # as Setting.key.startswith()
-    for value in trusted:
+    with ws.read() as tx:
+        trusted = stored_settings.get_many(tx, prefix=_TRUSTED_SETTING)
+    for value in trusted.values():
         public = _parse_public(value)
         keys[key_id(public)] = public
     if extra:
@@ -157,9 +158,7 @@ NEW_KPJ_REASON = "nomor KPJ terbit"
 
 def count_new_kpj(ws: Workspace, query: SearchQuery | None = None) -> int:
     """Cards printed before their holder's KPJ number came back: offered for re-printing."""
-    from dataclasses import replace
-
-    return count_selected(ws, replace(query or SearchQuery(), reprint_kpj=True, today=ws.today))[0]
+    return count_selected(ws, dataclasses.replace(query or SearchQuery(), reprint_kpj=True, today=ws.today))[0]
 
 
 def _baznas_fund(events) -> str:
@@ -223,17 +222,14 @@ class PrintResult:
 def _card_back(ws: Workspace) -> CardBack:
     from reports.cards import CardBack
 
-    with ws.read() as db:
-        branch = db.execute("SELECT value FROM settings WHERE key = 'cards.branch_contact'").fetchone()
-    return CardBack(branch=branch[0]) if branch is not None else CardBack()
+    with ws.read() as tx:
+        branch = stored_settings.get(tx, "cards.branch_contact")
+    return CardBack(branch=branch) if branch is not None else CardBack()
 
 
 def count_selected(ws: Workspace, query: SearchQuery) -> tuple[int, int]:
     """(cards selected, of which already printed once)."""
-    from desktop.services.search import count
-
-    return count(ws, query), count(ws, query, "EXISTS (SELECT * FROM card_prints "
-                                              "WHERE card_prints.worker_id = workers.id)")
+    return count_matching(ws, query), count_matching(ws, query, print_batches.PRINTED)
 
 
 def print_cards(ws: Workspace, query: SearchQuery, out: Path, layout: str, actor: Actor,
@@ -287,14 +283,8 @@ def log_printed(ws: Workspace, result: PrintResult, actor: Actor, reprint_reason
         return result
     reason = (reprint_reason or "").strip()
     numbers = list(result.registration_nos)
-    printed = 0
-    with ws.read() as db:
-        for start in range(0, len(numbers), 2000):
-            chunk = numbers[start:start + 2000]
-            marks = ", ".join("?" * len(chunk))
-            printed += db.execute(f"SELECT count(*) FROM workers WHERE registration_no IN ({marks}) AND EXISTS "
-                                  "(SELECT * FROM card_prints WHERE card_prints.worker_id = workers.id)",
-                                  chunk).fetchone()[0]
+    with ws.read() as tx:
+        printed = print_batches.printed_among(tx, numbers)
     if printed and not reason:
         raise ReprintNeedsReason(printed)
     _log_batch(ws, result.batch_id, numbers, result.layout, actor, reason or None, result.path.name)
@@ -304,31 +294,19 @@ def log_printed(ws: Workspace, result: PrintResult, actor: Actor, reprint_reason
 def _log_batch(ws: Workspace, batch_uuid: str, registration_nos: list[str], layout: str, actor: Actor,
                reason: str | None, file_name: str) -> None:
     """The batch, each card in it (a reprint when printed before) and the audit entry, in one write
-    transaction through the driver: a card batch loads no SQLAlchemy (0.3 s of the command)."""
-    from desktop.services import audit
-    from desktop.storage.codec import sql_datetime
-
-    with ws.write() as db:
-        batch_id = db.execute(
-            "INSERT INTO print_batches (uuid, created_at, created_by, device_id, layout, card_count, reprint_reason, "
-            "file_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (batch_uuid, sql_datetime(utcnow()), actor.username, ws.device.id, layout, len(registration_nos),
-             reason, file_name[:255])).lastrowid
-        for start in range(0, len(registration_nos), 2000):  # in chunks: memory does not grow with the batch
-            chunk = registration_nos[start:start + 2000]
-            marks = ", ".join("?" * len(chunk))
-            found = db.execute(f"SELECT id, kpj_number, status FROM workers WHERE registration_no IN ({marks})",
-                               chunk).fetchall()
-            ids = [wid for wid, _, _ in found]
-            marks = ", ".join("?" * len(ids))
-            printed_before = {wid for (wid,) in db.execute(
-                f"SELECT worker_id FROM card_prints WHERE worker_id IN ({marks})", ids)} if ids else set()
-            db.executemany("INSERT INTO card_prints (batch_id, worker_id, reprint, with_kpj) VALUES (?, ?, ?, ?)",
-                           [(batch_id, wid, int(wid in printed_before),
-                             int(bool(kpj) and status == Status.ACTIVE.value)) for wid, kpj, status in found])
-        audit.record(db, ws, actor, "print", f"{len(registration_nos)} kartu", {
+    transaction."""
+    with ws.write() as tx:
+        batch_id = print_batches.add(tx, PrintBatchRecord(batch_uuid, utcnow(), actor.username, ws.device.id, layout,
+                                                          len(registration_nos), reason, file_name))
+        print_batches.add_cards(tx, batch_id, registration_nos, _shows_kpj)
+        audit.record(tx, ws, actor, "print", f"{len(registration_nos)} kartu", {
             "batch": batch_uuid, "layout": layout, "file": file_name, "reprint_reason": reason,
             "registration_nos": registration_nos})
+
+
+def _shows_kpj(kpj_number: str | None, status: str) -> bool:
+    """Whether a worker's card carries the KPJ number (as ``CardMaker.card`` draws it)."""
+    return bool(kpj_number) and status == Status.ACTIVE.value
 
 
 @dataclass(frozen=True)
@@ -343,11 +321,7 @@ class BatchInfo:
 
 
 def list_batches(ws: Workspace) -> list[BatchInfo]:
-    from sqlalchemy import select
-
-    from desktop.storage.models import PrintBatch
-
-    with ws.session() as session:
-        return [BatchInfo(b.uuid, b.created_at.isoformat(timespec="seconds"), b.created_by, b.layout, b.card_count,
-                          b.reprint_reason, b.file_name)
-                for b in session.scalars(select(PrintBatch).order_by(PrintBatch.id.desc()))]
+    with ws.read() as tx:
+        batches = print_batches.listing(tx)
+    return [BatchInfo(b.uuid, b.created_at.isoformat(timespec="seconds"), b.created_by, b.layout, b.card_count,
+                      b.reprint_reason, b.file_name) for b in batches]

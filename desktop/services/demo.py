@@ -6,8 +6,6 @@ import datetime as dt
 import random
 from collections.abc import Callable
 
-from sqlalchemy import select
-
 from desktop.domain.enrollment import Asnaf, Funding, Occupation, Relationship, Sex
 from desktop.domain.regions import Level
 from desktop.domain.text import MONTHS_ID
@@ -15,7 +13,7 @@ from desktop.domain.actors import Actor
 from desktop.services.enrollment import enroll_many
 from desktop.services.schools import add_school, list_schools
 from desktop.services.workspace import Workspace
-from desktop.storage.models import Worker
+from desktop.storage import workers
 
 # Rough shares of informal work among Kalbar's vulnerable workers (farming and plantations first).
 _OCCUPATIONS = [
@@ -119,8 +117,8 @@ def ensure_demo_schools(ws: Workspace, seed: int | None = None) -> None:
 def add_demo_workers(ws: Workspace, count: int, actor: Actor, seed: int | None = None,
                      progress: Callable[[int, int], None] | None = None, batch: int = 5000) -> int:
     ensure_demo_schools(ws, seed)
-    with ws.session() as session:
-        taken = set(session.scalars(select(Worker.nik)))
+    with ws.read() as tx:
+        taken = workers.all_niks(tx)
     rng = random.Random(seed)
     done = 0
     while done < count:

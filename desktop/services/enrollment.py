@@ -1,59 +1,36 @@
-"""Enroll, edit, delete and fetch workers.  Every write is one transaction: all of it or none."""
+"""Enroll, edit, delete and fetch workers.  Every write is one unit of work (``Workspace.write``): all
+of it or none. The statements and the row <-> record mapping are ``storage.workers``'s."""
 
 from __future__ import annotations
 
 import dataclasses
-
 import datetime as dt
 import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import select, text
-from sqlalchemy.exc import DBAPIError, IntegrityError
-from sqlalchemy.orm import Session
-
-from desktop.domain import lifecycle
+from desktop.domain.actors import Actor
+from desktop.domain.clock import utcnow
 from desktop.domain.enrollment import FIELDS, READ_ONLY_FIELDS, Enrollment, Status, validate
 from desktop.domain.messages import QT_TRANSLATE_NOOP, Problem, error
 from desktop.domain.nik import clean_nik
+from desktop.domain.records import EnrollOutcome, WorkerRecord
 from desktop.domain.text import fold_spaces, search_key
 from desktop.services import audit, bulk_enroll, permissions
-from desktop.domain.actors import Actor
 from desktop.services.errors import (
     DuplicateNik, NotFound, PermissionDenied, ServiceError, StaleRevision, ValidationFailed,
 )
-from desktop.services.records import EnrollOutcome, WorkerRecord
-from desktop.domain.clock import utcnow
 from desktop.services.workspace import Workspace, bulk_work
 from desktop.storage import workers
-from desktop.storage.database import tx_of
-from desktop.storage.models import School, Worker, WorkerChange
+from desktop.storage.database import Tx
 
-_CHUNK = 500
 _ACCEPTED_KEYS = frozenset(FIELDS) | READ_ONLY_FIELDS
-
-
-def _driver(session: Session):
-    """The DB-API connection of the session's transaction, everything the session holds flushed to it."""
-    session.flush()
-    return session.connection().connection.driver_connection
-
-
-def _existing_niks(session: Session, niks: Sequence[str], exclude_uuid: str | None = None) -> dict[str, tuple[str, str, str]]:
-    """Live records holding any of ``niks``: nik -> (uuid, registration_no, full_name)."""
-    return bulk_enroll.existing_niks(_driver(session), niks, exclude_uuid)
-
-
 DUPLICATE_NIK = bulk_enroll.DUPLICATE_NIK
+WORKER_INSERT_COLUMNS = bulk_enroll.WORKER_INSERT_COLUMNS
 
 
 def _duplicate_problem(regno: str, name: str) -> Problem:
     return error("nik", DUPLICATE_NIK, name=name, regno=regno)
-
-
-def _school_ids(session: Session, npsns: set[str]) -> dict[str, int]:
-    return bulk_enroll.school_ids(_driver(session), npsns) if npsns else {}
 
 
 def _row_values(e: Enrollment, school_id: int | None) -> dict[str, Any]:
@@ -68,19 +45,16 @@ def _unknown_keys(raw: Mapping[str, Any]) -> list[Problem]:
             for key in raw if key not in _ACCEPTED_KEYS]
 
 
-WORKER_INSERT_COLUMNS = bulk_enroll.WORKER_INSERT_COLUMNS
-
-
-def insert_enrollments(session: Session, ws: Workspace, enrollments: Sequence[Enrollment],
+def insert_enrollments(tx: Tx, ws: Workspace, enrollments: Sequence[Enrollment],
                        schools: Mapping[str, int], actor: Actor, audit_action: str = "create",
                        audit_details: Mapping[str, Any] | None = None) -> list[tuple]:
-    """Insert validated enrollments inside the caller's write transaction (``bulk_enroll.Enroller``)
+    """Insert validated enrollments inside the caller's write unit of work (``bulk_enroll.Enroller``)
     and log their creation. Returns the stored rows as tuples in ``WORKER_INSERT_COLUMNS`` order."""
     if not enrollments:
         return []
-    enroller = bulk_enroll.Enroller(_driver(session), ws, schools, actor)
+    enroller = bulk_enroll.Enroller(tx, ws, schools, actor)
     rows = enroller.add(enrollments)
-    audit.record(session, ws, actor, audit_action, f"{len(rows)} peserta",
+    audit.record(tx, ws, actor, audit_action, f"{len(rows)} peserta",
                  bulk_enroll.audit_details(enroller, audit_details))
     return rows
 
@@ -121,9 +95,9 @@ def _enroll_many(ws: Workspace, raws: Sequence[Mapping[str, Any]], actor: Actor)
             if result.warnings:
                 warnings[index] = result.warnings
 
-    with ws.session(write=True) as session:
-        schools = _school_ids(session, {e.school_npsn for _, e in clean if e.school_npsn})
-        taken = _existing_niks(session, [e.nik for _, e in clean])
+    with ws.write() as tx:
+        schools = bulk_enroll.school_ids(tx, {e.school_npsn for _, e in clean if e.school_npsn})
+        taken = workers.existing_niks(tx, [e.nik for _, e in clean])
         for index, e in clean:
             problems = []
             if e.nik in taken:
@@ -138,12 +112,8 @@ def _enroll_many(ws: Workspace, raws: Sequence[Mapping[str, Any]], actor: Actor)
         if not clean:
             return EnrollOutcome((), {})
 
-        inserted = insert_enrollments(session, ws, [e for _, e in clean], schools, actor)
-        npsn_names = workers.school_names(tx_of(session), set(schools.values()))
-        records = tuple(_record_from_values(values | {"enrolled_at": stamp, "updated_at": stamp}, values["id"],
-                                            npsn_names)
-                        for values in (dict(zip(WORKER_INSERT_COLUMNS, row, strict=True)) for row in inserted)
-                        for stamp in (dt.datetime.fromisoformat(values["enrolled_at"]),))
+        inserted = insert_enrollments(tx, ws, [e for _, e in clean], schools, actor)
+        records = tuple(workers.inserted_records(tx, inserted))
     return EnrollOutcome(records, warnings)
 
 
@@ -161,57 +131,37 @@ def enroll(ws: Workspace, raw: Mapping[str, Any], actor: Actor) -> WorkerRecord:
         raise
 
 
-def _record_from_values(values: Mapping[str, Any], wid: int, schools: dict[int, tuple[str, str]]) -> WorkerRecord:
-    school = schools.get(values.get("school_id"))
-    data = {name: values.get(name) for name in WorkerRecord.__dataclass_fields__}
-    data.update(id=values["uuid"], school_npsn=school[0] if school else None,
-                school_name=school[1] if school else None,
-                lifecycle=tuple(lifecycle.loads(values.get("lifecycle"))))
-    return WorkerRecord(**data)
-
-
-def _record(session: Session, worker: Worker) -> WorkerRecord:
-    values = {c.key: getattr(worker, c.key) for c in Worker.__table__.columns}
-    schools = workers.school_names(tx_of(session), {worker.school_id} if worker.school_id else set())
-    return _record_from_values(values, worker.id, schools)
-
-
-def _load(session: Session, worker_id: str) -> Worker:
-    worker = session.scalar(select(Worker).where(Worker.uuid == worker_id))
-    if worker is None:
+def _load(tx: Tx, worker_id: str) -> workers.Stored:
+    stored = workers.by_uuid(tx, worker_id)
+    if stored is None:
         raise NotFound(QT_TRANSLATE_NOOP("Service", "Data peserta tidak ditemukan."))
-    return worker
+    return stored
 
 
 def get(ws: Workspace, worker_id: str) -> WorkerRecord:
-    with ws.session() as session:
-        return _record(session, _load(session, worker_id))
+    with ws.read() as tx:
+        return _load(tx, worker_id).record
 
 
 def get_by_registration_no(ws: Workspace, registration_no: str) -> WorkerRecord:
     from desktop.domain.regno import normalize_registration_no
 
-    with ws.session() as session:
-        worker = session.scalar(select(Worker).where(
-            Worker.registration_no == normalize_registration_no(registration_no)))
-        if worker is None:
-            raise NotFound(QT_TRANSLATE_NOOP("Service", "Tidak ada peserta dengan No. Registrasi {regno}."), regno=registration_no)
-        return _record(session, worker)
+    with ws.read() as tx:
+        stored = workers.by_registration_no(tx, normalize_registration_no(registration_no))
+    if stored is None:
+        raise NotFound(QT_TRANSLATE_NOOP("Service", "Tidak ada peserta dengan No. Registrasi {regno}."), regno=registration_no)
+    return stored.record
 
 
 def find_by_nik(ws: Workspace, nik: str) -> WorkerRecord | None:
     """The live record holding a NIK, if any (for the form's as-you-type duplicate check)."""
-    with ws.session() as session:
-        worker = session.scalar(select(Worker).where(Worker.nik == clean_nik(nik), Worker.deleted_at.is_(None)))
-        return _record(session, worker) if worker else None
+    with ws.read() as tx:
+        stored = workers.live_by_nik(tx, clean_nik(nik))
+    return stored.record if stored else None
 
 
-def _npsn_of(session: Session, worker: Worker) -> str | None:
-    return workers.school_names(tx_of(session), {worker.school_id})[worker.school_id][0] if worker.school_id else None
-
-
-def _may_edit(session: Session, actor: Actor, worker: Worker) -> None:
-    permissions.require_record(actor, worker.enrolled_by, _npsn_of(session, worker))
+def _may_edit(actor: Actor, worker: WorkerRecord) -> None:
+    permissions.require_record(actor, worker.enrolled_by, worker.school_npsn)
 
 
 # Fields whose values identify a person: the audit names them as changed, without the values.
@@ -224,25 +174,34 @@ def audit_changes(changes: Mapping[str, list[Any]]) -> dict[str, Any]:
             for name, (old, new) in changes.items()}
 
 
-def _log_change(session: Session, ws: Workspace, worker: Worker, action: str, actor: Actor,
+def _log_change(tx: Tx, ws: Workspace, stored: workers.Stored, revision: int, action: str, actor: Actor,
                 changes: dict[str, list[Any]], now: dt.datetime) -> None:
-    session.add(WorkerChange(worker_id=worker.id, revision=worker.revision, action=action, changed_at=now,
-                             changed_by=actor.username, device_id=ws.device.id,
-                             changes=json.dumps(changes, default=str, ensure_ascii=False)))
+    workers.add_change(tx, stored.rowid, revision, action, now, actor.username, ws.device.id,
+                       json.dumps(changes, default=str, ensure_ascii=False))
 
 
-def _check_revision(worker: Worker, base_revision: int | None) -> None:
+def _check_revision(worker: WorkerRecord, base_revision: int | None) -> None:
     if base_revision is not None and worker.revision != base_revision:
         raise StaleRevision(QT_TRANSLATE_NOOP("Service", "Data ini sudah diubah oleh {by} sejak dibuka. Tutup dan buka kembali, lalu ulangi perubahan."),
             by=worker.updated_by)
 
 
+def _stored_value(stored: workers.Stored, name: str) -> Any:
+    """A worker's current value of a column an edit may change."""
+    if name == "school_id":
+        return stored.school_id
+    if name == "name_key":
+        return stored.name_key
+    return getattr(stored.record, name)
+
+
 def update_worker(ws: Workspace, worker_id: str, raw: Mapping[str, Any], actor: Actor,
                   base_revision: int | None = None) -> WorkerRecord:
     """Save an edit; ``base_revision`` is the revision the edit started from."""
-    with ws.session(write=True) as session:
-        worker = _load(session, worker_id)
-        _may_edit(session, actor, worker)
+    with ws.write() as tx:
+        stored = _load(tx, worker_id)
+        worker = stored.record
+        _may_edit(actor, worker)
         if worker.deleted_at is not None:
             raise ServiceError(QT_TRANSLATE_NOOP("Service", "Data yang sudah dihapus tidak dapat diubah."))
         _check_revision(worker, base_revision)
@@ -250,32 +209,31 @@ def update_worker(ws: Workspace, worker_id: str, raw: Mapping[str, Any], actor: 
         problems = result.errors + _unknown_keys(raw)
         e = result.enrollment
         if e is not None:
-            taken = _existing_niks(session, [e.nik], exclude_uuid=worker.uuid)
+            taken = workers.existing_niks(tx, [e.nik], exclude_uuid=worker.id)
             if e.nik in taken:
                 problems.append(_duplicate_problem(*taken[e.nik][1:]))
         school_id = None
         if e is not None and e.school_npsn:
-            school_id = _school_ids(session, {e.school_npsn}).get(e.school_npsn)
+            school_id = bulk_enroll.school_ids(tx, {e.school_npsn}).get(e.school_npsn)
             if school_id is None:
                 problems.append(error("school_npsn", QT_TRANSLATE_NOOP("Service", "Sekolah dengan NPSN {npsn} belum terdaftar."), npsn=e.school_npsn))
         if problems:
             raise ValidationFailed({0: problems})
         assert e is not None
-        if e.school_npsn != _npsn_of(session, worker):
+        if e.school_npsn != worker.school_npsn:
             permissions.school_for(actor, e.school_npsn)     # a coordinator cannot move a record elsewhere
         values = _row_values(e, school_id)
-        changes = {k: [getattr(worker, k), v] for k, v in values.items() if getattr(worker, k) != v}
-        if changes:
-            now = utcnow()
-            for key, (_, new) in changes.items():
-                setattr(worker, key, new)
-            worker.revision += 1
-            worker.updated_by, worker.updated_at = actor.username, now
-            changes.pop("name_key", None)
-            _log_change(session, ws, worker, "update", actor, changes, now)
-            audit.record(session, ws, actor, "edit", worker.registration_no, audit_changes(changes))
-            session.flush()
-        return _record(session, worker)
+        changes = {k: [old, v] for k, v in values.items() if (old := _stored_value(stored, k)) != v}
+        if not changes:
+            return worker
+        now = utcnow()
+        revision = worker.revision + 1
+        workers.update(tx, stored.rowid, {key: new for key, (_, new) in changes.items()}
+                       | {"revision": revision, "updated_by": actor.username, "updated_at": now})
+        changes.pop("name_key", None)
+        _log_change(tx, ws, stored, revision, "update", actor, changes, now)
+        audit.record(tx, ws, actor, "edit", worker.registration_no, audit_changes(changes))
+        return _load(tx, worker_id).record
 
 
 def delete_worker(ws: Workspace, worker_id: str, reason: str, actor: Actor,
@@ -284,9 +242,10 @@ def delete_worker(ws: Workspace, worker_id: str, reason: str, actor: Actor,
     reason = fold_spaces(reason)
     if len(reason) < 5:
         raise ServiceError(QT_TRANSLATE_NOOP("Service", "Tuliskan alasan penghapusan (minimal 5 huruf)."))
-    with ws.session(write=True) as session:
-        worker = _load(session, worker_id)
-        _may_edit(session, actor, worker)
+    with ws.write() as tx:
+        stored = _load(tx, worker_id)
+        worker = stored.record
+        _may_edit(actor, worker)
         if worker.deleted_at is not None:
             raise ServiceError(QT_TRANSLATE_NOOP("Service", "Data ini sudah dihapus."))
         if worker.status in (Status.SUBMITTED.value, Status.ACTIVE.value) and \
@@ -298,34 +257,25 @@ def delete_worker(ws: Workspace, worker_id: str, reason: str, actor: Actor,
                            "menghapusnya (dengan alasan)."))
         _check_revision(worker, base_revision)
         now = utcnow()
+        revision = worker.revision + 1
         changes = {"status": [worker.status, Status.DELETED.value], "deleted_reason": [None, reason]}
-        worker.status = Status.DELETED.value
-        worker.deleted_at, worker.deleted_by, worker.deleted_reason = now, actor.username, reason
-        worker.revision += 1
-        worker.updated_by, worker.updated_at = actor.username, now
-        _log_change(session, ws, worker, "delete", actor, changes, now)
-        audit.record(session, ws, actor, "delete", worker.registration_no, {"reason": reason})
-        session.flush()
-        return _record(session, worker)
+        workers.update(tx, stored.rowid, {
+            "status": Status.DELETED.value, "deleted_at": now, "deleted_by": actor.username,
+            "deleted_reason": reason, "revision": revision, "updated_by": actor.username, "updated_at": now})
+        _log_change(tx, ws, stored, revision, "delete", actor, changes, now)
+        audit.record(tx, ws, actor, "delete", worker.registration_no, {"reason": reason})
+        return _load(tx, worker_id).record
 
 
 def history(ws: Workspace, worker_id: str) -> list[dict[str, Any]]:
     """The change log of one worker, oldest first."""
-    with ws.session() as session:
-        worker = _load(session, worker_id)
-        rows = session.scalars(select(WorkerChange).where(WorkerChange.worker_id == worker.id)
-                               .order_by(WorkerChange.id))
-        return [{"revision": c.revision, "action": c.action, "changed_at": c.changed_at,
-                 "changed_by": c.changed_by, "changes": json.loads(c.changes)} for c in rows]
+    with ws.read() as tx:
+        rows = workers.history(tx, _load(tx, worker_id).rowid)
+    return [{"revision": revision, "action": action, "changed_at": at, "changed_by": by,
+             "changes": json.loads(changes)} for revision, action, at, by, changes in rows]
 
 
 def integrity_ok(ws: Workspace) -> bool:
     """SQLite's own integrity check, and the name index matching the workers table row for row."""
-    with ws.session() as session:
-        if session.execute(text("PRAGMA integrity_check")).scalar() != "ok":
-            return False
-        try:
-            session.execute(text("INSERT INTO workers_fts(workers_fts, rank) VALUES ('integrity-check', 1)"))
-        except DBAPIError:
-            return False
-        return True
+    with ws.read() as tx:
+        return workers.integrity_ok(tx)

@@ -15,11 +15,7 @@ Nothing is written to the database before the commit, so cancelling at any point
 from __future__ import annotations
 
 import json
-import multiprocessing
-import os
-import queue
 import threading
-import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from operator import itemgetter
@@ -28,7 +24,7 @@ from typing import Any
 
 from desktop.domain import dapodik
 from desktop.domain.dapodik import NOT_ELIGIBLE, SKIPPED
-from desktop.domain.enrollment import Enrollment, Occupation, Relationship, Sex, enrollment_of, validate
+from desktop.domain.enrollment import Enrollment, Occupation, Relationship, Sex, validate
 from desktop.domain.importing import (
     COLUMN_OF_FIELD, HEADERS, IMPORT_FIELDS, TEMPLATE_COLUMNS, RegionMatcher, cell_text, convert_list_row,
     settle_date_columns,
@@ -42,14 +38,11 @@ from desktop.domain.messages import QT_TRANSLATE_NOOP, Problem, error, errors_of
 from desktop.services import audit, permissions
 from desktop.domain.actors import Actor, Role
 from desktop.services.bulk_enroll import DUPLICATE_NIK, Enroller, audit_details, existing_niks, school_ids
-from desktop.services.parallel import can_fork
-from desktop.services.sheet_limits import Beforehand
 from desktop.services.errors import NotFound, PermissionDenied, ServiceError
 from desktop.services.spreadsheets import Cancelled, ColumnSpec, Table, read_table, write_workbook
 from desktop.services.workspace import Workspace, bulk_work
-
-# Reading and checking a file go through the driver alone (Workspace.reading); SQLAlchemy, the models
-# and the enrollment service are imported by the commit (see ``meanwhile`` in read_import).
+from desktop.storage import schools as school_rows
+from desktop.storage import settings
 
 VALID, WARNING, ERROR, DUPLICATE = "valid", "warning", "error", "duplicate"
 STATUSES = (VALID, WARNING, ERROR, DUPLICATE, NOT_ELIGIBLE, SKIPPED)
@@ -59,6 +52,9 @@ _EXTRA_LABELS = {"school_npsn": "Sekolah (NPSN)", "occupation_other": "Pekerjaan
                  "coverage_start": "Mulai Perlindungan", "coverage_end": "Akhir Perlindungan"}
 
 Progress = Callable[[int, int], None]   # (done, total)
+# Rows are checked, and marked duplicates, a chunk at a time: between chunks the window is told how far
+# it is (and shown the rows checked so far) and a cancel is honoured.
+_CHUNK_ROWS = 500
 
 
 def column_label(field_name: str) -> str:
@@ -246,9 +242,9 @@ def saved_mapping(ws: Workspace, npsn: str | None) -> dict[str, str] | None:
     """field -> header text, as remembered for this school."""
     if not npsn:
         return None
-    with ws.read() as db:
-        row = db.execute("SELECT value FROM settings WHERE key = ?", (_mapping_key(npsn),)).fetchone()
-    return json.loads(row[0]) if row is not None else None
+    with ws.read() as tx:
+        value = settings.get(tx, _mapping_key(npsn))
+    return json.loads(value) if value is not None else None
 
 
 def _apply_saved(headers: Sequence[str], saved: Mapping[str, str]) -> dict[str, int]:
@@ -265,8 +261,8 @@ def _school(ws: Workspace, npsn: str | None) -> str | None:
     if not npsn:
         return None
     npsn = npsn.strip()
-    with ws.read() as db:
-        if db.execute("SELECT id FROM schools WHERE npsn = ?", (npsn,)).fetchone() is None:
+    with ws.read() as tx:
+        if school_rows.by_npsn(tx, npsn) is None:
             raise NotFound(QT_TRANSLATE_NOOP("Service", "Sekolah dengan NPSN {npsn} belum terdaftar. "
                                                         "Tambahkan dulu: lindung school add."), npsn=npsn)
     return npsn
@@ -284,34 +280,29 @@ class SchoolNeeded(ServiceError):
 def read_import(ws: Workspace, path: Path, school_npsn: str | None = None,
                 mapping: Mapping[str, int] | None = None, progress: Progress | None = None,
                 cancel: threading.Event | None = None, columns: Mapping[str, str] | None = None,
-                meanwhile: Callable[[], None] | None = None, measured: Beforehand | None = None) -> ImportPreview:
+                checked: Callable[[ImportPreview], None] | None = None) -> ImportPreview:
     """Read and check a parent list; nothing is saved.
 
     ``columns`` maps a file header to an import field (``{"KTP": "nik"}``), over what is recognised.
-    ``meanwhile`` is work of this process's own that can overlap the check: where a helper process
-    checks part of a large file it runs first, and this process takes fewer rows (the command line
-    loads what the commit needs there); otherwise it runs after the check. A file ``measured``
-    beforehand (``sheet_limits.Beforehand``) is not measured again.
+    ``progress`` is told (rows checked, rows) and ``checked`` given the preview of the rows checked so
+    far (final verdicts, duplicates marked) after every chunk of rows: the window shows them as they come.
     """
     school_npsn = _school(ws, school_npsn)
     with bulk_work():
-        return _read_import(ws, Path(path), school_npsn, mapping, progress, cancel, columns, meanwhile, measured)
+        preview, pending = _prepare(ws, Path(path), school_npsn, mapping, columns)
+        return _check_rows(ws, preview, pending, progress, cancel, checked)
 
 
-def _read_import(ws: Workspace, path: Path, school_npsn: str | None, mapping: Mapping[str, int] | None,
-                 progress: Progress | None, cancel: threading.Event | None,
-                 columns: Mapping[str, str] | None = None,
-                 meanwhile: Callable[[], None] | None = None,
-                 measured: Beforehand | None = None) -> ImportPreview:
-    preview, pending = _prepare(ws, path, school_npsn, mapping, columns, measured=measured)
-    return _check_rows(ws, preview, pending, progress, cancel, meanwhile)
+def _load_checkers() -> None:
+    """What checking a row loads on first use (libphonenumber and its Indonesian metadata), loaded in a
+    thread while the reader parses the sheet (calamine lets go of the interpreter meanwhile)."""
+    normalize_phone("0812-3456-7890")
 
 
 def _prepare(ws: Workspace, path: Path, school_npsn: str | None, mapping: Mapping[str, int] | None,
-             columns: Mapping[str, str] | None, beside: Callable[[], None] | None = None,
-             measured: Beforehand | None = None) -> tuple[ImportPreview, list[ImportRow]]:
+             columns: Mapping[str, str] | None) -> tuple[ImportPreview, list[ImportRow]]:
     """The file read, its columns mapped: the preview without rows, and every row to check."""
-    table = read_table(path, beside, measured)
+    table = read_table(path, beside=_load_checkers)
     if mapping is None and not columns:
         layout = dapodik.detect(table.rows)
         if layout is not None:
@@ -373,8 +364,8 @@ def _split_by_school(ws: Workspace, pending: list[ImportRow], named: Sequence[tu
     chosen is refused. A list naming none goes under the school chosen, as before."""
     if not any(npsn or name for npsn, name in named):
         return None, chosen
-    with ws.read() as db:
-        registered = db.execute("SELECT npsn, name FROM schools ORDER BY id").fetchall()
+    with ws.read() as tx:
+        registered = [(school.npsn, school.name) for school in school_rows.all_schools(tx, by_name=False)]
     names = dict(registered)
     matcher = SchoolMatcher(registered)
     found: dict[tuple[str, str], tuple[str, str]] = {}   # (npsn text, name text) -> (as shown, NPSN)
@@ -458,16 +449,16 @@ def _fold(text: str) -> str:
 def _dapodik_school(ws: Workspace, npsn: str | None, named: str) -> tuple[str | None, str]:
     """(NPSN, kabupaten/kota name) of the school a Dapodik export belongs to: the one chosen, else the
     registered school the title names."""
-    with ws.read() as db:
+    with ws.read() as tx:
         if npsn:
-            school = db.execute("SELECT npsn, name, kabupaten_code FROM schools WHERE npsn = ?", (npsn,)).fetchone()
+            school = school_rows.by_npsn(tx, npsn)
         else:   # the title's name, read as tolerantly as a foundation's list is (MIS = MI Swasta)
-            schools = db.execute("SELECT npsn, name, kabupaten_code FROM schools ORDER BY id").fetchall()
-            found = SchoolMatcher((s[0], s[1]) for s in schools).match("", named) if named else ""
-            school = next((s for s in schools if s[0] == found), None)
+            schools = school_rows.all_schools(tx, by_name=False)
+            found = SchoolMatcher((s.npsn, s.name) for s in schools).match("", named) if named else ""
+            school = next((s for s in schools if s.npsn == found), None)
     if school is None:
         return None, ""
-    return school[0], ws.regions.name(school[2])
+    return school.npsn, ws.regions.name(school.kabupaten_code)
 
 
 def _prepare_dapodik(ws: Workspace, path: Path, rows: list[list[Any]], layout: dapodik.Layout,
@@ -529,8 +520,10 @@ def _all_cells(body: Sequence[tuple[int, Sequence[Any]]], mapping: Mapping[str, 
 
 
 def remap(ws: Workspace, preview: ImportPreview, mapping: Mapping[str, int],
-          progress: Progress | None = None, cancel: threading.Event | None = None) -> ImportPreview:
-    """Check the same file again with the columns mapped differently."""
+          progress: Progress | None = None, cancel: threading.Event | None = None,
+          checked: Callable[[ImportPreview], None] | None = None) -> ImportPreview:
+    """Check the same file again with the columns mapped differently (``progress``, ``checked`` as in
+    ``read_import``)."""
     if preview.dapodik is not None:
         raise ServiceError(QT_TRANSLATE_NOOP("Service", "Kolom berkas Dapodik dikenali sendiri; tidak perlu dipetakan."))
     table = read_table(preview.path)
@@ -543,197 +536,34 @@ def remap(ws: Workspace, preview: ImportPreview, mapping: Mapping[str, int],
         split = preview.split
         _split_by_school(ws, pending, _named_schools(body, split.npsn_column, split.name_column), split.columns,
                          None, split.npsn_column, split.name_column)
-    return _check_rows(ws, fresh, pending, progress, cancel)
+    with bulk_work():
+        return _check_rows(ws, fresh, pending, progress, cancel, checked)
 
 
-def _check_rows(ws: Workspace, preview: ImportPreview, rows: list[ImportRow],
-                progress: Progress | None, cancel: threading.Event | None,
-                meanwhile: Callable[[], None] | None = None) -> ImportPreview:
+def _check_rows(ws: Workspace, preview: ImportPreview, rows: list[ImportRow], progress: Progress | None,
+                cancel: threading.Event | None,
+                checked: Callable[[ImportPreview], None] | None = None) -> ImportPreview:
+    """Every row checked and marked duplicate or not, in file order, a chunk at a time."""
     if preview.dapodik is None:
         settle_date_columns([row.cells for row in rows])    # a date column is read in one order
-    with bulk_work():
-        return _check_all(ws, preview, rows, progress, cancel, meanwhile)
-
-
-def _check_all(ws: Workspace, preview: ImportPreview, rows: list[ImportRow],
-               progress: Progress | None, cancel: threading.Event | None,
-               meanwhile: Callable[[], None] | None = None) -> ImportPreview:
-    if progress is None and cancel is None:
-        checked = _check_quickly(ws, preview, rows, meanwhile=meanwhile)
-        return _mark_duplicates(ws, replace(preview, rows=tuple(checked)))
-    ctx = ws.context()
-    matcher = _matcher(ws)
-    total = len(rows)
-    checked = []
-    for done, row in enumerate(rows, start=1):
-        checked.append(_check_one(row, ctx, matcher, preview))
-        if done % 500 == 0:
-            if cancel is not None and cancel.is_set():
-                raise Cancelled()
-            if progress is not None:
-                progress(done, total)
-    if progress is not None:
-        progress(total, total)
-    if meanwhile is not None:
-        meanwhile()
-    return _mark_duplicates(ws, replace(preview, rows=tuple(checked)))
-
-
-# Checking rows is pure computation; on a laptop's second core a forked helper checks part of a
-# large file while this process checks the rest. Only where fork is safe: the command line, never the
-# window's threads (it reports progress instead).
-# The rows go in chunks that both take in file order as they are free: neither waits for the other
-# however busy the machine is. The helper sends each chunk's verdicts as soon as it has them (through a
-# queue whose feeder thread writes while the helper goes on), so that this process can hand the checked
-# chunks, in file order, to ``ready`` between chunks of its own: the one-pass import enrolls them
-# meanwhile. Its own chunks lie among the helper's, so each is handed over soon after it is checked,
-# not all at the end (taking them from the back left a tail of 0.09 s for a 10,000-row list).
-_PARALLEL_MIN_ROWS = 4000
-_CHUNK_ROWS = 250
-_FORK_JOB: tuple | None = None
-
-
-def _take(ends) -> int | None:
-    """The next chunk nobody has taken, None when none is left."""
-    with ends.get_lock():
-        if ends[0] >= ends[1]:
-            return None
-        ends[0] += 1
-        return ends[0] - 1
-
-
-def _worth_taking(ends, to_give: int, check: float, give: float) -> bool:
-    """Whether this process, with ``to_give`` chunks still to hand over, should check one more chunk
-    itself rather than leave it to the helper."""
-    with ends.get_lock():
-        left = ends[1] - ends[0]
-    return left > 0 and to_give * give + check <= (left - 1) * check
-
-
-def _check_chunk(rows, ctx, matcher, preview, number: int) -> list[ImportRow]:
-    return [_check_one(row, ctx, matcher, preview) for row in rows[number * _CHUNK_ROWS:(number + 1) * _CHUNK_ROWS]]
-
-
-def _check_from_front() -> None:
-    """In the helper: the next chunk not taken, each sent with its rows' verdicts as plain tuples (a third
-    of the pickling of whole rows)."""
-    rows, ctx, matcher, preview, ends, sent, parent = _FORK_JOB
-    while os.getppid() == parent and (number := _take(ends)) is not None:   # not once orphaned
-        sent.put((number, [(row.status, row.problems, astuple_shallow(row.enrollment) if row.enrollment else None,
-                            row.person) for row in _check_chunk(rows, ctx, matcher, preview, number)]))
-
-
-def astuple_shallow(enrollment: Enrollment) -> tuple:
-    return tuple(getattr(enrollment, name) for name in _ENROLLMENT_FIELDS)
-
-
-_ENROLLMENT_FIELDS = tuple(Enrollment.__dataclass_fields__)
-
-
-def _from_helper(rows: list[ImportRow], number: int, verdicts: list[tuple]) -> list[ImportRow]:
-    start = number * _CHUNK_ROWS
-    return [ImportRow(row.number, row.cells, status, problems, None,
-                      enrollment_of(dict(zip(_ENROLLMENT_FIELDS, values))) if values is not None else None, person,
-                      row.rows)
-            for row, (status, problems, values, person) in zip(rows[start:start + _CHUNK_ROWS], verdicts, strict=True)]
-
-
-def _check_quickly(ws: Workspace, preview: ImportPreview, rows: list[ImportRow],
-                   ready: Callable[[list[ImportRow]], None] | None = None,
-                   meanwhile: Callable[[], None] | None = None) -> list[ImportRow]:
-    """Every row checked, on both cores for a large file where fork is safe; ``ready`` is given the
-    checked rows chunk by chunk in file order, ``meanwhile`` runs once beside the helper (after the
-    check when there is none)."""
     ctx, matcher = ws.context(), _matcher(ws)
-    if len(rows) < _PARALLEL_MIN_ROWS or not can_fork():
-        checked = [_check_one(row, ctx, matcher, preview) for row in rows]
-        if meanwhile is not None:
-            meanwhile()
-        if ready is not None:
-            for start in range(0, len(checked), _CHUNK_ROWS):
-                ready(checked[start:start + _CHUNK_ROWS])
-        return checked
-    return _check_in_two_processes(rows, ctx, matcher, preview, ready, meanwhile)
-
-
-def _check_in_two_processes(rows, ctx, matcher, preview, ready=None, meanwhile=None) -> list[ImportRow]:
-    global _FORK_JOB
-    # What the first row loads on first use (libphonenumber's metadata, compiled patterns) is loaded
-    # here once, for both processes, rather than by each.
-    _check_one(rows[0], ctx, matcher, preview)
-    context = multiprocessing.get_context("fork")
-    chunks = -(-len(rows) // _CHUNK_ROWS)
-    ends = context.Array("l", [0, chunks])   # the next chunk to take, the number of chunks
-    sent = context.Queue()
-    _FORK_JOB = (rows, ctx, matcher, preview, ends, sent, os.getpid())
-    helper = context.Process(target=_check_from_front, daemon=True)
-    try:
-        helper.start()
-    finally:
-        _FORK_JOB = None
-    checked: list[list[ImportRow] | None] = [None] * chunks
-    given = 0          # chunks handed to ``ready``
-    helping = True     # the helper may still send chunks
-
-    def receive(block: bool) -> None:
-        nonlocal helping
-        try:
-            number, verdicts = sent.get(timeout=0.2) if block else sent.get_nowait()
-        except queue.Empty:
-            if block and not helper.is_alive():
-                while True:       # what it sent before it ended is all in the pipe
-                    try:
-                        number, verdicts = sent.get_nowait()
-                    except queue.Empty:
-                        helping = False
-                        return
-                    checked[number] = _from_helper(rows, number, verdicts)
-            return
-        checked[number] = _from_helper(rows, number, verdicts)
-
-    # This process also hands every chunk to ``ready``, its own only once the helper's before them are in.
-    # It checks a chunk when it has none to hand over, and only while it would still be done with all of
-    # that before the helper has checked what is left (measured costs of a chunk checked and of a chunk
-    # handed over).
-    check_cost = give_cost = 0.0
-    checked_here = given_here = 0
-    try:
-        if meanwhile is not None:
-            meanwhile()
-        while True:
-            started = time.perf_counter()
-            while helping and not sent.empty():
-                receive(block=False)
-            give_cost += time.perf_counter() - started     # taking a chunk in is part of handing it over
-            while given < chunks and checked[given] is not None:
-                if ready is not None:
-                    started = time.perf_counter()
-                    ready(checked[given])
-                    give_cost += time.perf_counter() - started
-                    given_here += 1
-                given += 1
-            if given == chunks:
-                break
-            number = None
-            if not helping:
-                # The helper ended without sending some chunk it took (it was killed): checked here.
-                number = next(i for i in range(given, chunks) if checked[i] is None)
-            elif checked_here == 0 or _worth_taking(ends, chunks - given, check_cost / checked_here,
-                                                    give_cost / given_here if given_here else 0.0):
-                number = _take(ends)
-            if number is not None:
-                started = time.perf_counter()
-                checked[number] = _check_chunk(rows, ctx, matcher, preview, number)
-                check_cost += time.perf_counter() - started
-                checked_here += 1
-            else:
-                receive(block=True)
-        return [row for chunk in checked for row in chunk]
-    finally:
-        if helper.is_alive():
-            helper.kill()
-        helper.join()
-        sent.close()
+    marker = _Duplicates()
+    total = len(rows)
+    done: list[ImportRow] = []
+    for start in range(0, total, _CHUNK_ROWS):
+        if cancel is not None and cancel.is_set():
+            raise Cancelled()
+        chunk = [_check_one(row, ctx, matcher, preview) for row in rows[start:start + _CHUNK_ROWS]]
+        with ws.read() as tx:
+            taken = existing_niks(tx, _niks(chunk))
+        done += [marker.mark(row, taken) for row in chunk]
+        if progress is not None:
+            progress(len(done), total)
+        if checked is not None:
+            checked(replace(preview, rows=tuple(done)))
+    if progress is not None and not total:
+        progress(0, 0)
+    return replace(preview, rows=tuple(done))
 
 
 _MATCHERS: dict[int, RegionMatcher] = {}
@@ -902,9 +732,7 @@ class _Enrolling:
                                                      "school": preview.school_npsn or ", ".join(preview.schools)}))
         if preview.school_npsn and preview.dapodik is None:
             saved = {f: preview.headers[i] for f, i in preview.mapping.items() if i < len(preview.headers)}
-            self.db.execute("INSERT INTO settings (key, value) VALUES (?, ?) "
-                            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                            (_mapping_key(preview.school_npsn), json.dumps(saved)))
+            settings.put(self.db, _mapping_key(preview.school_npsn), json.dumps(saved))
         return ImportResult(len(enroller.inserted), tuple(enroller.registration_nos),
                             replace(preview, rows=tuple(self.rows)))
 
@@ -920,44 +748,6 @@ def commit_import(ws: Workspace, preview: ImportPreview, actor: Actor,
         if cancel is not None and cancel.is_set():
             raise Cancelled()  # leaving the block rolls the whole import back
     return result
-
-
-def _load_checkers(prefix: str) -> None:
-    normalize_phone("0812-3456-7890")
-    registration_nos(prefix, 1, 1)
-    # What the helper process's counters, queue and start load (15 ms on first use).
-    import multiprocessing.connection
-    import multiprocessing.heap
-    import multiprocessing.popen_fork
-    import multiprocessing.queues
-    import multiprocessing.sharedctypes
-    import multiprocessing.synchronize
-    import tempfile  # noqa: F401
-
-
-def import_at_once(ws: Workspace, path: Path, actor: Actor, school_npsn: str | None = None,
-                   columns: Mapping[str, str] | None = None, measured: Beforehand | None = None) -> ImportResult:
-    """Read, check and enroll a parent list in one pass, for the command line, which shows no preview:
-    all or nothing, in one transaction, as ``read_import`` then ``commit_import`` would. The checked
-    rows are enrolled while the rest are still being checked (on the second core, by a helper), so a
-    10,000-row list costs about the check alone. A file without the NIK or name column enrolls nothing
-    (``preview.unmapped_required`` says which). A file ``measured`` beforehand is not measured again."""
-    school_npsn = _school(ws, school_npsn)
-    _may_import(actor, school_npsn)
-    with bulk_work():
-        # The file may still be being measured beside (``measured``): meanwhile the regions are read.
-        _matcher(ws)
-        # While the reader parses the sheet, a thread loads what checking and enrolling load on first use
-        # (libphonenumber and its Indonesian metadata, stdnum): off the path.
-        preview, pending = _prepare(ws, Path(path), school_npsn, None, columns,
-                                    beside=lambda: _load_checkers(ws.device.prefix), measured=measured)
-        if preview.unmapped_required:
-            return ImportResult(0, (), replace(preview, rows=tuple(pending)))
-        _may_import_preview(actor, preview)
-        with ws.write() as db:
-            enrolling = _Enrolling(db, ws, preview, actor)
-            _check_quickly(ws, preview, pending, ready=enrolling.add)
-            return enrolling.finish()
 
 
 # --- writing spreadsheets ---------------------------------------------------------------------

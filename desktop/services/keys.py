@@ -26,8 +26,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop.domain.messages import QT_TRANSLATE_NOOP
+from desktop.domain.text import fold_spaces
+from desktop.services import lockout
 from desktop.services.errors import AuthenticationFailed, ServiceError
-from desktop.storage.engine import is_plain_sqlite
+from desktop.storage.accounts import plain_active_hashes
+from desktop.storage.engine import encrypt_in_place, is_plain_sqlite
 from reports.files import replacing
 
 FORMAT = "lindung-key-1"
@@ -186,9 +189,6 @@ def unlock_with_proof(db: Path, username: str, password: str, now: dt.datetime |
     if keyfile is None:
         raise Locked(QT_TRANSLATE_NOOP("Service", "Berkas kunci basis data ({path}) tidak ada; pulihkan dari "
                                                   "cadangan bersama basis datanya."), path=key_path(db))
-    from desktop.domain.text import fold_spaces
-    from desktop.services import lockout
-
     username = fold_spaces(username).lower()
     attempt = lockout.begin(db, username, now)   # counted before the password is tried
     entry = keyfile.accounts.get(username)
@@ -247,8 +247,6 @@ RECOVERY_NAME = "#pemulihan"   # the recovery code's count of wrong tries (no us
 
 def unlock_recovery(db: Path, code: str, now: dt.datetime | None = None) -> bytes:
     """The database key, from the recovery code. Wrong codes are counted and locked like wrong passwords."""
-    from desktop.services import lockout
-
     keyfile = load(db)
     if keyfile is None or keyfile.recovery is None:
         raise ServiceError(QT_TRANSLATE_NOOP("Service", "Laptop ini belum punya kode pemulihan. Minta admin "
@@ -266,27 +264,11 @@ def unlock_recovery(db: Path, code: str, now: dt.datetime | None = None) -> byte
     return key
 
 
-def _plain_accounts(db: Path) -> dict[str, str]:
-    import sqlite3
-
-    from desktop.storage.engine import read_only_uri
-
-    connection = sqlite3.connect(read_only_uri(db), uri=True)
-    try:
-        if connection.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='accounts'").fetchone() is None:
-            return {}
-        return dict(connection.execute("SELECT username, password_hash FROM accounts WHERE active"))
-    finally:
-        connection.close()
-
-
 def encrypt_plain(db: Path) -> bytes:
     """Encrypt an existing plain database in place (first start after an update); returns its key.
     Every account can sign in afterwards with its usual password."""
-    from desktop.storage.engine import encrypt_in_place
-
     key = new_key()
-    accounts = _plain_accounts(db)
+    accounts = plain_active_hashes(db)
     keyfile = KeyFile(None if accounts else key, {name: wrap(key, phc) for name, phc in accounts.items()})
     encrypt_in_place(db, key, before_replace=lambda: save(db, keyfile))
     backups = db.parent / "backups"

@@ -17,9 +17,10 @@ import re
 import secrets
 from pathlib import Path
 
-from desktop.domain.messages import QT_TRANSLATE_NOOP
-from desktop.services import accounts, keys
 from desktop.domain.actors import Actor
+from desktop.domain.messages import QT_TRANSLATE_NOOP
+from desktop.domain.text import fold_spaces
+from desktop.services import accounts, audit, keys
 from desktop.services.errors import PermissionDenied, ServiceError
 from desktop.services.workspace import Workspace
 
@@ -42,8 +43,6 @@ def new_code(ws: Workspace, by: Actor) -> str:
     """A new recovery code for this laptop (the one before stops working); shown once, kept nowhere."""
     if not by.is_admin:
         raise PermissionDenied(QT_TRANSLATE_NOOP("Service", "Hanya admin yang dapat membuat kode pemulihan."))
-    from desktop.services import audit
-
     code = _make()
     keys.set_recovery(ws.path, ws.key, accounts.hash_password(normalize(code)))
     audit.log(ws, by, "recovery_code", "laptop ini", {})
@@ -54,8 +53,6 @@ def recover(db: Path, code: str, username: str, new_password: str, ws: Workspace
             now: dt.datetime | None = None) -> tuple[Workspace, Actor, str]:
     """The recovery code opens the database; ``username`` (an admin) gets ``new_password`` and is signed
     in. Returns the open workspace, the admin, and the new recovery code that replaces the spent one."""
-    from desktop.domain.text import fold_spaces
-
     key = keys.unlock_recovery(Path(db), normalize(code), now)
     opened = ws is None
     ws = ws if ws is not None else Workspace(Path(db), key=key)

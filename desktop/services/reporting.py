@@ -7,8 +7,6 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import exists, func, select
-
 from desktop.domain import lifecycle
 from desktop.domain.contributions import (
     add_month, jkm_for, jkk_for, month_start, monthly_rate, reliefs_in, submitted_bracket,
@@ -17,12 +15,13 @@ from desktop.domain.enrollment import Occupation, Status
 from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.domain.text import MONTHS_ID, format_date, format_date_long, format_rupiah
 from desktop.paths import FONTS
-from desktop.services import audit, permissions
 from desktop.domain.actors import Actor
+from desktop.services import audit, permissions
 from desktop.services.errors import NotFound, ServiceError
 from desktop.services.workspace import Workspace
-from desktop.storage.models import CardPrint, School, Setting, Worker
-from desktop.storage import documents
+from desktop.storage import documents, report_rows
+from desktop.storage import settings as stored_settings
+from desktop.storage.database import Tx
 from desktop.storage.documents import DocumentRecord
 from reports.documents import (
     ContributionData, ContributionRow, Cover, DocumentMark, ReceiptRow, SummaryData, write_contributions,
@@ -30,9 +29,10 @@ from reports.documents import (
 )
 
 DEFAULT_TARGET = 3533
-_LIVE = (Worker.deleted_at.is_(None),)
-_COVERED = (Worker.deleted_at.is_(None), Worker.status.in_((Status.ENROLLED.value, Status.SUBMITTED.value,
-                                                            Status.ACTIVE.value)))
+TARGET_SETTING = "reports.target"
+# Whom a contributions report prices: every covered worker, or a batch's members BPJS has (or had) in hand.
+_COVERED = (Status.ENROLLED.value, Status.SUBMITTED.value, Status.ACTIVE.value)
+_IN_BATCH = (Status.SUBMITTED.value, Status.ACTIVE.value)
 
 
 def _generated(now: dt.datetime | None = None) -> str:
@@ -45,16 +45,16 @@ def _month_name(month: dt.date) -> str:
 
 
 def target(ws: Workspace) -> int:
-    with ws.session() as session:
-        row = session.get(Setting, "reports.target")
-        return int(row.value) if row is not None else DEFAULT_TARGET
+    with ws.read() as tx:
+        value = stored_settings.get(tx, TARGET_SETTING)
+    return int(value) if value is not None else DEFAULT_TARGET
 
 
 def set_target(ws: Workspace, value: int) -> None:
     if value <= 0:
         raise ServiceError(QT_TRANSLATE_NOOP("Service", "Target harus lebih dari 0."))
-    with ws.session(write=True) as session:
-        session.merge(Setting(key="reports.target", value=str(int(value))))
+    with ws.write() as tx:
+        stored_settings.put(tx, TARGET_SETTING, str(int(value)))
 
 
 def summary_report(ws: Workspace, out: Path, actor: Actor, target_count: int | None = None,
@@ -63,14 +63,10 @@ def summary_report(ws: Workspace, out: Path, actor: Actor, target_count: int | N
     ``now``: when the report says it was made (the clock by default)."""
     permissions.require(actor, permissions.Action.REPORT)
     goal = target_count or target(ws)
-    printed = exists().where(CardPrint.worker_id == Worker.id)
-    with ws.session() as session:
-        enrolled = dict(session.execute(
-            select(Worker.kabupaten_code, func.count()).where(*_LIVE).group_by(Worker.kabupaten_code)).all())
-        with_card = dict(session.execute(
-            select(Worker.kabupaten_code, func.count()).where(*_LIVE, printed).group_by(Worker.kabupaten_code)).all())
-        occupations = Counter(dict(session.execute(
-            select(Worker.occupation, func.count()).where(*_LIVE).group_by(Worker.occupation)).all()))
+    with ws.read() as tx:
+        enrolled = report_rows.live_counts(tx, "kabupaten_code")
+        with_card = report_rows.live_counts(tx, "kabupaten_code", printed=True)
+        occupations = Counter(report_rows.live_counts(tx, "occupation"))
     # Nothing is acknowledged by a hub until sync exists on this laptop: the synced column is honest zero.
     rows = [(kab.name, enrolled.get(kab.code, 0), with_card.get(kab.code, 0), 0) for kab in ws.regions.kabupaten()]
     by_occupation = [(m.label, occupations.get(m.value, 0)) for m in Occupation if occupations.get(m.value)]
@@ -81,14 +77,14 @@ def summary_report(ws: Workspace, out: Path, actor: Actor, target_count: int | N
                    "Peserta: semua yang tidak dihapus (terdaftar, diajukan, aktif, ditolak, berakhir)",
                    f"Target: {goal:,} pekerja rentan".replace(",", ".")))
     Path(out).parent.mkdir(parents=True, exist_ok=True)
-    from desktop.services.membership import pipeline_counts
+    from desktop.services.membership import pipeline_counts   # loads the membership package: its reports only
 
     order = ("enrolled", "submitted", "active", "refused", "ending", "ended")
     per_kab = pipeline_counts(ws, "kabupaten")
     pipeline_kab = [(kab.name, *(per_kab.get(kab.code, {}).get(k, 0) for k in order)) for kab in ws.regions.kabupaten()]
     per_school = pipeline_counts(ws, "school")
-    with ws.session() as session:
-        names = dict(session.execute(select(School.npsn, School.name)).all())
+    with ws.read() as tx:
+        names = report_rows.school_names(tx)
     pipeline_schools = sorted(((f"{names.get(npsn, npsn)} ({npsn})", *(counts.get(k, 0) for k in order))
                                for npsn, counts in per_school.items()), key=lambda r: r[0])
     write_summary(Path(out), cover, SummaryData(rows, by_occupation, goal, pipeline_kab, pipeline_schools), FONTS)
@@ -102,15 +98,11 @@ def receipts_report(ws: Workspace, out: Path, npsn: str, actor: Actor, now: dt.d
     now = now or dt.datetime.now()
     permissions.require(actor, permissions.Action.REPORT)
     permissions.school_for(actor, npsn.strip())     # a coordinator: their own school's sheet only
-    with ws.session() as session:
-        school = session.scalar(select(School).where(School.npsn == npsn.strip()))
-        if school is None:
-            raise NotFound(QT_TRANSLATE_NOOP("Service", "Sekolah dengan NPSN {npsn} belum terdaftar."), npsn=npsn)
-        people = session.execute(
-            select(Worker.full_name, Worker.registration_no, Worker.pupil_name, Worker.pupil_class,
-                   Worker.kpj_number)
-            .where(*_LIVE, Worker.school_id == school.id).order_by(Worker.name_key, Worker.id)).all()
-        name, level, coordinator, kab = school.name, school.level, school.coordinator, school.kabupaten_code
+    with ws.read() as tx:
+        sheet = report_rows.school_sheet(tx, npsn.strip())
+    if sheet is None:
+        raise NotFound(QT_TRANSLATE_NOOP("Service", "Sekolah dengan NPSN {npsn} belum terdaftar."), npsn=npsn)
+    name, level, coordinator, kab, people = sheet.name, sheet.level, sheet.coordinator, sheet.kabupaten_code, sheet.people
     rows = [ReceiptRow(full, regno, f"{pupil} ({klass})" if pupil and klass else pupil or "", kpj or "")
             for full, regno, pupil, klass, kpj in people]
     cover = Cover("Tanda terima kartu peserta JKK + JKM", f"{name} · NPSN {npsn} · {level}", _generated(now),
@@ -124,23 +116,20 @@ def receipts_report(ws: Workspace, out: Path, npsn: str, actor: Actor, now: dt.d
     return len(rows)
 
 
-def _figures(session, ws: Workspace, months: int | None, start: dt.date | None = None,
+def _figures(tx: Tx, ws: Workspace, months: int | None, start: dt.date | None = None,
              batch: str | None = None) -> dict:
     """Every figure a contributions report prints, as plain values (rupiah as integers): what BAZNAS owes
     for the covered workers over ``months`` months from ``start``'s month (this month by default), or with
     ``batch`` for that submission batch's members submitted or active. The one place the figures are
     computed; recording and drawing them are elsewhere."""
-    from desktop.storage.models import MembershipBatch
-
-    covered = _COVERED
+    statuses = _COVERED
     if batch:
-        known = session.scalar(select(func.count()).select_from(Worker).where(Worker.batch_no == batch))
-        mine = session.scalar(select(MembershipBatch.months).where(MembershipBatch.number == batch))
+        known = report_rows.batch_workers(tx, batch)
+        mine = report_rows.batch_months(tx, batch)
         if not known:
             raise ServiceError(QT_TRANSLATE_NOOP("Service", "Batch {batch} tidak dikenal."), batch=batch)
         months = months or mine or ws.policy.coverage_months
-        covered = (Worker.deleted_at.is_(None), Worker.batch_no == batch,
-                   Worker.status.in_((Status.SUBMITTED.value, Status.ACTIVE.value)))
+        statuses = _IN_BATCH
     if months is None or not 1 <= months <= 60:
         raise ServiceError(QT_TRANSLATE_NOOP("Service", "Jumlah bulan harus 1 sampai 60."))
     first = month_start(start or ws.today)
@@ -151,9 +140,7 @@ def _figures(session, ws: Workspace, months: int | None, start: dt.date | None =
     # allocates (desktop.domain.ledger); one still waiting, from ``first``.
     counts = Counter((kab, occupation, submitted_bracket(lifecycle.loads(events), setting),
                       month_start(began) if batch and status == Status.ACTIVE.value and began else first)
-                     for kab, occupation, events, status, began in session.execute(
-                         select(Worker.kabupaten_code, Worker.occupation, Worker.lifecycle, Worker.status,
-                                Worker.coverage_start).where(*covered)))
+                     for kab, occupation, events, status, began in report_rows.priced(tx, statuses, batch or None))
     brackets = sorted({bracket for _kab, _occupation, bracket, _first in counts})
     per_kab: dict[str, list[int]] = {}
     for (kab, occupation, bracket, begins), n in counts.items():
@@ -184,8 +171,8 @@ def _figures(session, ws: Workspace, months: int | None, start: dt.date | None =
 def contribution_figures(ws: Workspace, months: int | None, start: dt.date | None = None,
                          batch: str | None = None) -> dict:
     """``_figures`` in a read transaction of its own."""
-    with ws.session() as session:
-        return _figures(session, ws, months, start, batch)
+    with ws.read() as tx:
+        return _figures(tx, ws, months, start, batch)
 
 
 def _covered_people(batch: str | None) -> str:
@@ -273,14 +260,14 @@ def batch_invoice(ws: Workspace, out: Path, actor: Actor, batch: str, months: in
 
     permissions.require(actor, permissions.Action.REPORT)
     # One write transaction (BEGIN IMMEDIATE): two laptops' windows or commands issuing at once issue once.
-    with ws.session(write=True) as session:
-        issued = documents.listing(session, batch)
+    with ws.write() as tx:
+        issued = documents.listing(tx, batch)
         if not issued:
-            figures = _figures(session, ws, months, start, batch)
-            record = documents.DocumentRecord(_next_number(session, ws, "invoice"), documents.INVOICE, batch, None,
+            figures = _figures(tx, ws, months, start, batch)
+            record = documents.DocumentRecord(_next_number(tx, ws, "invoice"), documents.INVOICE, batch, None,
                                               ws.now(), actor.username, figures, ws.device.id)
-            documents.add(session, record)
-            audit.record(session, ws, actor, "create", record.number,
+            documents.add(tx, record)
+            audit.record(tx, ws, actor, "create", record.number,
                          {"document": record.kind, "batch": batch, "total": figures["total"]})
             result = Invoice(record, record, True, None, 0)
         else:
@@ -291,7 +278,7 @@ def batch_invoice(ws: Workspace, out: Path, actor: Actor, batch: str, months: in
                     "ulang tanpa menyebut jumlah bulan."), batch=batch, number=invoice.number,
                     months=invoice.figures["months"])
             basis = _basis(last)
-            now = _figures(session, ws, basis["months"], dt.date.fromisoformat(basis["first_month"]), batch)
+            now = _figures(tx, ws, basis["months"], dt.date.fromisoformat(basis["first_month"]), batch)
             difference = now["total"] - basis["total"]
             if _same(now, basis):
                 result = Invoice(invoice, invoice, False, None, 0)
@@ -303,10 +290,10 @@ def batch_invoice(ws: Workspace, out: Path, actor: Actor, batch: str, months: in
                         for r, b in zip(now["rows"], basis["rows"])]
                 figures = {**now, "rows": rows, **_totals(rows), "basis": now, "since": last.number}
                 record = documents.DocumentRecord(
-                    _next_number(session, ws, "invoice" if kind == documents.SUPPLEMENTARY else "credit_note"),
+                    _next_number(tx, ws, "invoice" if kind == documents.SUPPLEMENTARY else "credit_note"),
                     kind, batch, invoice.number, ws.now(), actor.username, figures, ws.device.id)
-                documents.add(session, record)
-                audit.record(session, ws, actor, "create", record.number,
+                documents.add(tx, record)
+                audit.record(tx, ws, actor, "create", record.number,
                              {"document": kind, "batch": batch, "refers_to": invoice.number, "total": difference})
                 result = Invoice(record, invoice, True, None, difference)
     _draw(ws, out, result.printed.figures, result.printed)
@@ -330,5 +317,5 @@ def document_subject(document: DocumentRecord) -> tuple[str, dict[str, str]]:
 def issued_documents(ws: Workspace, actor: Actor, batch: str | None = None) -> list[DocumentRecord]:
     """The documents issued (of one batch with ``batch``), in the order they were issued."""
     permissions.require(actor, permissions.Action.REPORT)
-    with ws.session() as session:
-        return documents.listing(session, batch)
+    with ws.read() as tx:
+        return documents.listing(tx, batch)

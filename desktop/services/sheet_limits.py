@@ -24,11 +24,8 @@ keep the reading process under 300 MB (a 10,000-row list is ~170,000 cells and 9
 
 from __future__ import annotations
 
-import os
 import re
-import signal
 import struct
-import threading
 import zipfile
 import zlib
 from array import array
@@ -159,79 +156,6 @@ class _Text:
         self.bytes += n
         if self.bytes > self.limits.text_bytes:
             raise too_much_text(self.name, self.limits)
-
-
-class Beforehand:
-    """``check(path, limits)`` run in a forked process while this one does other work first (the command line
-    opening the database and signing in): the 0.1 s of measuring a 10,000-row list no longer waits its
-    turn on one core while the other is idle. ``passed()`` is true when the file was within the limits
-    and has not changed since it was measured; otherwise the reader measures it itself, which also
-    gives the user the reason. Only where a process can be forked safely (no other thread running)."""
-
-    def __init__(self, path: Path, pid: int, verdict: int, state: tuple[int, ...], limits: Limits):
-        self.path, self._pid, self._verdict, self._state, self.limits = path, pid, verdict, state, limits
-        self._passed: bool | None = None
-
-    @classmethod
-    def start(cls, path: Path, limits: Limits = LIST) -> Beforehand | None:
-        path = Path(path)
-        state = _file_state(path)
-        if (state is None or path.suffix.lower() not in (".xlsx", ".xlsm", ".ods", ".xls")
-                or not hasattr(os, "fork") or threading.active_count() != 1):
-            return None
-        verdict, write = os.pipe()
-        pid = os.fork()
-        if pid == 0:   # the measuring process: says one byte, prints nothing, never returns
-            status = 0
-            try:
-                os.close(verdict)
-                quiet = os.open(os.devnull, os.O_WRONLY)
-                os.dup2(quiet, 1)
-                os.dup2(quiet, 2)
-                try:
-                    check(path, limits)
-                    within = _file_state(path) == state
-                except BaseException:   # noqa: BLE001 - the reader measures it again and says why
-                    within = False
-                os.write(write, b"1" if within else b"0")
-            except BaseException:   # noqa: BLE001
-                status = 1
-            finally:
-                os._exit(status)
-        os.close(write)
-        return cls(path, pid, verdict, state, limits)
-
-    def passed(self, path: Path, limits: Limits = LIST) -> bool:
-        """Whether ``path`` was measured within ``limits`` and is still the file that was measured."""
-        if self._passed is None:
-            try:
-                self._passed = os.read(self._verdict, 1) == b"1"
-            finally:
-                self.close()
-        return (self._passed and Path(path) == self.path and limits == self.limits
-                and _file_state(self.path) == self._state)
-
-    def close(self) -> None:
-        """Stop measuring (when the command ended before reading the file) and reap the process."""
-        if self._pid:
-            if self._passed is None:
-                self._passed = False
-                try:
-                    os.kill(self._pid, signal.SIGKILL)
-                except ProcessLookupError:
-                    pass
-            os.waitpid(self._pid, 0)
-            os.close(self._verdict)
-            self._pid = 0
-
-
-def _file_state(path: Path) -> tuple[int, ...] | None:
-    """What tells a file apart from itself changed: device, inode, size and time of the last write."""
-    try:
-        st = os.stat(path)
-    except OSError:
-        return None
-    return st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns
 
 
 def check(path: Path, limits: Limits = LIST) -> None:
@@ -413,7 +337,7 @@ def _column(letters: bytes) -> int:
 
 
 class _QuickSheet:
-    """The usual list, checked with one search and two counts (a 10,000-row sheet in ~0.1 s): every cell
+    """The usual list, checked with one search and two counts (no per-cell work in Python): every cell
     written plainly and inside A1:AX99999. Anything else is measured by _FastSheet or _exact_sheet."""
 
     def __init__(self, shared_strings: bool, limits: Limits):
@@ -444,8 +368,8 @@ class _QuickSheet:
 
 
 class _FastSheet:
-    """The cells of one worksheet found with counts and one regular expression (a 10,000-row sheet in
-    about 0.1 s), as long as every cell is written plainly (``<c r="B7" ...>``, no namespace prefix,
+    """The cells of one worksheet found with counts and one regular expression (no per-cell parsing),
+    as long as every cell is written plainly (``<c r="B7" ...>``, no namespace prefix,
     one ``r``): then each cell is where its ``r`` says, as calamine places it. Otherwise ``exact`` is
     false and the event parser places the cells as calamine does."""
 

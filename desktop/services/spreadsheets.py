@@ -1,7 +1,7 @@
 """Reading and writing the spreadsheets school coordinators already use.
 
-Reading: ``.xlsx``, ``.xls`` and ``.ods`` through calamine (a compiled Rust reader: a 10,000-row
-list reads in about 0.2 s where openpyxl takes about 1.5 s), ``.csv`` through the standard library
+Reading: ``.xlsx``, ``.xls`` and ``.ods`` through calamine (a compiled Rust reader, several times
+faster than openpyxl: benchmarks/bench_import.py), ``.csv`` through the standard library
 with the delimiter (comma or semicolon) and encoding (UTF-8 or Windows-1252) detected.
 Writing: ``.xlsx`` only, through ``write_rows`` (PyExcelerate: large plain sheets) or ``write_workbook``
 (XlsxWriter: drop-down lists, instructions). Every text is stored as a text cell whatever it begins
@@ -81,31 +81,27 @@ def _damaged(path: Path) -> ServiceError:
 
 
 def read_table(path: Path, beside: Callable[[], None] | None = None,
-               measured: sheet_limits.Beforehand | None = None,
                limits: sheet_limits.Limits = sheet_limits.LIST) -> Table:
     """The first worksheet of ``path`` (or the CSV file) as rows of cell values, held whole: within
     ``limits`` (a school's list, by default).
 
     ``beside`` runs in a thread while the file is measured and calamine parses a workbook's sheet (it
-    lets go of Python meanwhile), and has ended when this returns; a CSV file does not run it. A file
-    ``measured`` beforehand (and unchanged since) is not measured again."""
-    rows = read_rows(path, limits, beside, measured)
+    lets go of Python meanwhile), and has ended when this returns; a CSV file does not run it."""
+    rows = read_rows(path, limits, beside)
     return Table(list(rows), rows.sheet, rows.ignored)
 
 
-def read_rows(path: Path, limits: sheet_limits.Limits, beside: Callable[[], None] | None = None,
-              measured: sheet_limits.Beforehand | None = None) -> Rows:
+def read_rows(path: Path, limits: sheet_limits.Limits, beside: Callable[[], None] | None = None) -> Rows:
     """The first sheet of ``path`` that holds data, row by row, within ``limits``: a CSV file is read as it is
     iterated (a row past a limit is refused then), a workbook is measured and parsed here (calamine
     builds the whole sheet) and its rows made one at a time. The other sheets are named in
-    ``Rows.ignored``. ``beside`` and ``measured`` as in ``read_table``."""
-    return read_sheets(path, limits, None, beside, measured)[0]
+    ``Rows.ignored``. ``beside`` as in ``read_table``."""
+    return read_sheets(path, limits, None, beside)[0]
 
 
 def read_sheets(path: Path, limits: sheet_limits.Limits,
                 wanted: Callable[[Sequence[Sequence[Any]]], bool] | None = None,
-                beside: Callable[[], None] | None = None,
-                measured: sheet_limits.Beforehand | None = None) -> list[Rows]:
+                beside: Callable[[], None] | None = None) -> list[Rows]:
     """The sheets of ``path`` a reader wants, in the workbook's order: those whose first ``HEAD_ROWS`` rows
     ``wanted`` accepts (every sheet with data may hold part of the answer), or the first sheet holding
     data when ``wanted`` is None. Never empty: when no sheet is wanted, the first one is given (the
@@ -151,8 +147,7 @@ def read_sheets(path: Path, limits: sheet_limits.Limits,
         thread.start()
     try:
         try:
-            if measured is None or not measured.passed(path, limits):
-                sheet_limits.check(path, limits)  # before calamine: it aborts the process on a file too big to hold
+            sheet_limits.check(path, limits)  # before calamine: it aborts the process on a file too big to hold
             workbook = CalamineWorkbook.from_path(str(path))
             if not workbook.sheet_names:
                 raise _unreadable(path, "tidak ada lembar kerja.")
@@ -230,6 +225,9 @@ def _sheet_rows(path: Path, sheet: Any) -> Iterator[list[Any]]:
     start_col = sheet.start[1] if sheet.start else 0
     merged = _merged_by_row(sheet)
     try:
+        if not start_col and not merged:   # nearly every list: calamine's rows as they are
+            yield from sheet.iter_rows()
+            return
         for number, row in enumerate(sheet.iter_rows()):
             if start_col:
                 row = [""] * start_col + row

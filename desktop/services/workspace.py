@@ -3,10 +3,9 @@
 Like Anki's collection, the GUI holds one open workspace and hands all work on it to a single
 background worker; the command line opens one per run.
 
-Opening reads the schema revision, settings and device straight through the driver: a database at
-the packaged schema with its settings in place needs neither Alembic nor SQLAlchemy to open, and
-``reading()`` serves reads the same way. SQLAlchemy (the engine and the ORM sessions every write
-uses) is loaded on the first ``session()``; a new or older database takes that path at once.
+Every unit of work goes through ``read()`` / ``write()`` (``storage.database``) and the table modules of
+``desktop.storage``. A database at the packaged schema opens without Alembic or SQLAlchemy; a new or
+older one is migrated first (``storage.engine.migrate``, which loads them).
 """
 
 from __future__ import annotations
@@ -26,8 +25,12 @@ from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.domain.regions import Level, RegionCatalog, RegionError, dotted
 from desktop.domain.regno import new_device_prefix
 from desktop.paths import REGIONS_CSV
+from desktop.services import keys
 from desktop.services.errors import ServiceError
+from desktop.services.rates import shipped_rates
 from desktop.services.region_file import read_regions_csv
+from desktop.storage import regions as stored_regions
+from desktop.storage import settings as stored_settings
 from desktop.storage.database import Database, Tx
 from desktop.storage.engine import HEAD_REVISION, make_engine, migrate, stored_revision
 
@@ -51,7 +54,7 @@ def bulk_work() -> Iterator[None]:
     """Pause Python's cyclic garbage collector around work on thousands of rows.
 
     The rows are plain acyclic objects freed by reference counting; without the pause the collector
-    runs hundreds of times while they are built (0.17 s of a 10,000-row import, 16 %).
+    runs hundreds of times while they are built and finds nothing to free (benchmarks/bench_import.py).
     """
     was_enabled = gc.isenabled()
     gc.disable()
@@ -70,9 +73,6 @@ class Workspace:
     def __init__(self, path: Path | str, today: dt.date | None = None, key: bytes | None = None):
         """``key``: the database key from an account's password (see services.keys); without it the
         database must open without a password (no account yet), else ``keys.Locked``."""
-        from desktop.services import keys
-        from desktop.services.rates import shipped_rates
-
         self.rates = shipped_rates()     # the dated contribution rates, read once per process
         self.path = Path(path).expanduser()
         self.key = key if key is not None else keys.key_without_password(self.path)
@@ -94,30 +94,24 @@ class Workspace:
     def _ready_settings(self) -> dict[str, str] | None:
         """The settings of a database that is ready as it is (packaged schema, settings and regions in
         place), read through the driver alone; None when it needs the full opening."""
-        with self.read() as db:
-            if stored_revision(db) != HEAD_REVISION:
+        with self.read() as tx:
+            if stored_revision(tx) != HEAD_REVISION:
                 return None
-            settings = dict(db.execute("SELECT key, value FROM settings WHERE key IN (?, ?, ?, ?) "
-                                       "OR key LIKE 'policy.%'", _REQUIRED_SETTINGS))
+            settings = stored_settings.get_many(tx, _REQUIRED_SETTINGS, prefix="policy.")
             if any(name not in settings for name in _REQUIRED_SETTINGS):
                 return None
-            if db.execute("SELECT EXISTS (SELECT 1 FROM regions)").fetchone()[0] == 0:
+            if not stored_regions.stored(tx):
                 return None
             return settings
 
     def _prepare(self) -> dict[str, str]:
         """Migrate, make the settings and store the region list where missing (the first open)."""
-        from sqlalchemy import func, select
-
-        from desktop.storage.models import RegionRow, Setting
-
         migrate(self.engine)
-        with self.session(write=True) as session:
-            self._ensure_settings(session)
-            if session.scalar(select(func.count()).select_from(RegionRow)) == 0:
-                self._regions = self._store_regions(session, read_regions_csv(REGIONS_CSV), REGIONS_SOURCE_DEFAULT)
-            return {row.key: row.value for row in session.scalars(
-                select(Setting).where(Setting.key.in_(_REQUIRED_SETTINGS) | Setting.key.startswith("policy.")))}
+        with self.write() as tx:
+            self._ensure_settings(tx)
+            if not stored_regions.stored(tx):
+                self._regions = self._store_regions(tx, read_regions_csv(REGIONS_CSV), REGIONS_SOURCE_DEFAULT)
+            return stored_settings.get_many(tx, _REQUIRED_SETTINGS, prefix="policy.")
 
     # -- units of work ---------------------------------------------------------------------
     @property
@@ -192,19 +186,15 @@ class Workspace:
 
     # -- settings --------------------------------------------------------------------------
     @staticmethod
-    def _ensure_settings(session: Session) -> None:
-        from desktop.storage.models import Setting
-
+    def _ensure_settings(tx: Tx) -> None:
         defaults = {
             "device_id": lambda: str(uuid.uuid4()),
             "device_prefix": new_device_prefix,
             "next_sequence": lambda: "1",
             "created_at": lambda: utcnow().isoformat(timespec="seconds"),
         }
-        for key, make in defaults.items():
-            if session.get(Setting, key) is None:
-                session.add(Setting(key=key, value=make()))
-        session.flush()
+        present = stored_settings.get_many(tx, defaults)
+        stored_settings.put_many(tx, {key: make() for key, make in defaults.items() if key not in present})
 
     @staticmethod
     def _policy_from(settings: dict[str, str]) -> Policy:
@@ -216,12 +206,9 @@ class Workspace:
         return Policy(**values)
 
     def set_policy(self, **changes: int) -> Policy:
-        from desktop.storage.models import Setting
-
         policy = replace(self.policy, **changes)
-        with self.session(write=True) as session:
-            for name, value in changes.items():
-                session.merge(Setting(key=f"policy.{name}", value=str(int(value))))
+        with self.write() as tx:
+            stored_settings.put_many(tx, {f"policy.{name}": str(int(value)) for name, value in changes.items()})
         self.policy = policy
         return policy
 
@@ -230,18 +217,12 @@ class Workspace:
     def regions(self) -> RegionCatalog:
         """The region list, read on first use."""
         if self._regions is None:
-            from desktop.domain.regions import Region
-
-            with self.read() as db:
-                rows = db.execute("SELECT code, name, level FROM regions").fetchall()
-            self._regions = RegionCatalog(Region(code, name, Level(level)) for code, name, level in rows)
+            with self.read() as tx:
+                self._regions = RegionCatalog(stored_regions.all_regions(tx))
         return self._regions
 
     @staticmethod
-    def _store_regions(session: Session, rows: list[tuple[str, str, str]], source: str) -> RegionCatalog:
-        from sqlalchemy import delete, insert
-
-        from desktop.storage.models import RegionRow, Setting
+    def _store_regions(tx: Tx, rows: list[tuple[str, str, str]], source: str) -> RegionCatalog:
         try:
             catalog = RegionCatalog.from_rows(rows)
         except RegionError as exc:
@@ -251,25 +232,22 @@ class Workspace:
             raise ServiceError(QT_TRANSLATE_NOOP(
                 "Service", "Daftar wilayah ditolak: hanya {kab} kabupaten/kota dan {desa} desa/kelurahan Kalimantan Barat."),
                 kab=len(kabupaten), desa=catalog.count(Level.DESA))
-        session.execute(delete(RegionRow))
-        session.execute(insert(RegionRow), [
-            {"code": r.code, "name": r.name, "level": int(r.level)} for r in catalog.all()])
-        session.merge(Setting(key="regions.source", value=source))
-        session.merge(Setting(key="regions.loaded_at", value=utcnow().isoformat(timespec="seconds")))
+        stored_regions.replace_all(tx, catalog.all())
+        stored_settings.put_many(tx, {"regions.source": source,
+                                      "regions.loaded_at": utcnow().isoformat(timespec="seconds")})
         return catalog
 
     def load_regions(self, path: Path, source: str) -> RegionCatalog:
         """Replace the region list with a newer official one (admin only, checked by the caller)."""
         rows = read_regions_csv(path)
-        with self.session(write=True) as session:
-            catalog = self._store_regions(session, rows, source)
+        with self.write() as tx:
+            catalog = self._store_regions(tx, rows, source)
         self._regions = catalog
         return catalog
 
     def regions_source(self) -> tuple[str, str]:
-        with self.read() as db:
-            values = dict(db.execute("SELECT key, value FROM settings WHERE key IN ('regions.source', "
-                                     "'regions.loaded_at')"))
+        with self.read() as tx:
+            values = stored_settings.get_many(tx, ("regions.source", "regions.loaded_at"))
         return values["regions.source"], values["regions.loaded_at"]
 
     def region_label(self, code: str) -> str:

@@ -44,3 +44,10 @@ def put_new(tx: Tx, key: str, value: str) -> bool:
 
 def delete(tx: Tx, key: str) -> None:
     tx.execute("DELETE FROM settings WHERE key = ?", (key,))
+
+
+def add_to(tx: Tx, key: str, count: int) -> int:
+    """Add ``count`` to a setting holding a number; the number after (one statement: nothing can come
+    between the read and the write)."""
+    return int(tx.scalar("UPDATE settings SET value = CAST(CAST(value AS INTEGER) + ? AS TEXT) WHERE key = ? "
+                         "RETURNING value", (count, key)))

@@ -22,7 +22,6 @@ import orjson
 from sqlalchemy import bindparam, func, literal_column, or_, select, text
 
 from desktop.domain import sync_limits
-from desktop.domain.lifecycle import loads as lifecycle_events
 from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.domain.text import search_key
 from desktop.services.enrollment import (
@@ -30,7 +29,6 @@ from desktop.services.enrollment import (
 )
 from desktop.services.errors import ServiceError
 from desktop.services.membership import lifecycle_columns
-from desktop.services.records import WorkerRecord
 from desktop.services.schools import ids_for_records
 from desktop.domain.clock import utcnow
 from desktop.services.workspace import Workspace, bulk_work
@@ -268,85 +266,28 @@ def waiting_count(ws: Workspace) -> int:
             or_(Worker.synced_revision.is_(None), Worker.synced_revision < Worker.revision))) or 0
 
 
-_RECORD_KEYS = tuple(WorkerRecord.__dataclass_fields__)      # a pushed record's keys, as WorkerRecord.to_json
-_COLUMN_OF = {"id": "uuid", "school_npsn": "school_id", "school_name": "school_id"}
-# The outbox read with the driver's own rows (no type conversion: dates stay the text they are stored
-# as), one column for each key of the record, then what the push needs besides.
-_OUTBOX_SQL = (f"SELECT {', '.join(_COLUMN_OF.get(key, key) for key in _RECORD_KEYS)}, id, hub_revision "
-               "FROM workers WHERE (synced_revision IS NULL OR synced_revision < revision) AND id > ? "
-               "ORDER BY id LIMIT ?")
-_AT = {key: _RECORD_KEYS.index(key) for key in _RECORD_KEYS}
-_DATE_KEYS = tuple(k for k in _RECORD_KEYS if k in Worker.__table__.c
-                   and type(Worker.__table__.c[k].type).__name__ == "Date")
-_TIME_KEYS = tuple(k for k in _RECORD_KEYS if k in Worker.__table__.c
-                   and type(Worker.__table__.c[k].type).__name__ == "DateTime")
-
-
-def _date_text(value: Any) -> str | None:
-    """A stored date as the record's JSON has it (``YYYY-MM-DD``)."""
-    if value is None:
-        return None
-    if type(value) is str and len(value) == 10 and value[4] == "-" and value[7] == "-":
-        return value
-    return (value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))).isoformat()
-
-
-def _time_text(value: Any) -> str | None:
-    """A stored time (UTC) as the record's JSON has it (``YYYY-MM-DDTHH:MM:SSZ``)."""
-    if value is None:
-        return None
-    if type(value) is str and len(value) >= 19 and value[10] in " T" and value[13] == ":" and value[16] == ":" \
-            and (len(value) == 19 or value[19] == "."):
-        return f"{value[:10]}T{value[11:19]}Z"
-    if not isinstance(value, dt.datetime):
-        value = dt.datetime.fromisoformat(str(value))
-    return value.isoformat(timespec="seconds") + "Z"
-
-
-def _outbox(ws: Workspace, after: int, limit: int) -> list[tuple[Any, ...]]:
-    with ws.session() as session:
-        return session.connection().exec_driver_sql(_OUTBOX_SQL, (after, limit)).fetchall()
-
-
-def _pushed_record(row: tuple[Any, ...], schools: dict[int, tuple[str, str]]) -> dict[str, Any]:
-    """One outbox row as the record the hub is sent: exactly ``_record_from_values(…).to_json()``, made
-    straight from the row (a push of 57,543 records spent most of its laptop time building them)."""
-    record = dict(zip(_RECORD_KEYS, row))
-    school = schools.get(record["school_npsn"])
-    record["school_npsn"], record["school_name"] = school if school else (None, None)
-    events = record["lifecycle"]
-    record["lifecycle"] = [] if not events or events == "[]" else lifecycle_events(events)
-    for key in _DATE_KEYS:
-        if record[key] is not None:
-            record[key] = _date_text(record[key])
-    for key in _TIME_KEYS:
-        if record[key] is not None:
-            record[key] = _time_text(record[key])
-    return record
+def _outbox(ws: Workspace, after: int, limit: int) -> tuple[list[tuple[Any, ...]], dict[int, tuple[str, str]]]:
+    """The next rows of the outbox (``storage.workers.outbox``) and the schools they name."""
+    with ws.read() as tx:
+        rows = workers.outbox(tx, after, limit)
+        return rows, workers.names_for(tx, rows)
 
 
 def _prepare(ws: Workspace, after: int) -> tuple[list[dict[str, Any]], dict[str, int], int]:
     """The next batch of operations after worker id ``after``: (ops, pushed revisions, last id). A
     batch stays within what the hub takes in one push (``sync_limits``): at most so many records,
     events and bytes; the records after the cut go in the next one."""
-    rows = _outbox(ws, after, min(PUSH_BATCH, sync_limits.PUSH_MAX_RECORDS))
+    rows, schools = _outbox(ws, after, min(PUSH_BATCH, sync_limits.PUSH_MAX_RECORDS))
     if not rows:
         return [], {}, after
-    school_at = _AT["school_npsn"]
-    wanted = {row[school_at] for row in rows if row[school_at]}
-    if wanted:
-        with ws.session() as session:
-            schools = workers.school_names(tx_of(session), wanted)
-    else:
-        schools = {}
     prefix = ws.device.prefix
     ops, pushed = [], {}
-    uid_at, revision_at = _AT["id"], _AT["revision"]
+    uid_at, revision_at = workers.RECORD_FIELDS.index("id"), workers.RECORD_FIELDS.index("revision")
     size, events, last = len(b'{"ops":[]}'), 0, after
     for row in rows:
         uid, revision = row[uid_at], row[revision_at]
         # The id names the laptop, the record and its revision: a resend is the same operation.
-        op = {"op_id": f"{prefix}:{uid}:{revision}", "base_revision": row[-1], "record": _pushed_record(row, schools)}
+        op = {"op_id": f"{prefix}:{uid}:{revision}", "base_revision": row[-1], "record": workers.record_json(row, schools)}
         size += len(_json_body(op)) + 1
         events += len(op["record"]["lifecycle"])
         if ops and (size > sync_limits.PUSH_MAX_BYTES or events > sync_limits.PUSH_MAX_EVENTS):

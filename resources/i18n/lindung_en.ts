@@ -579,268 +579,268 @@
         <translation>new recovery code</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="146"/>
+        <location filename="../../desktop/services/audit.py" line="128"/>
         <source>wajib diganti saat masuk</source>
         <translation>must be changed at sign-in</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="146"/>
+        <location filename="../../desktop/services/audit.py" line="128"/>
         <source>melalui</source>
         <translation>through</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="147"/>
+        <location filename="../../desktop/services/audit.py" line="129"/>
         <source>alasan</source>
         <translation>reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="147"/>
+        <location filename="../../desktop/services/audit.py" line="129"/>
         <source>no. registrasi</source>
         <translation>registration no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="148"/>
+        <location filename="../../desktop/services/audit.py" line="130"/>
         <source>berkas</source>
         <translation>file</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="148"/>
+        <location filename="../../desktop/services/audit.py" line="130"/>
         <source>tata letak</source>
         <translation>layout</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="149"/>
+        <location filename="../../desktop/services/audit.py" line="131"/>
         <source>sekolah</source>
         <translation>school</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="149"/>
+        <location filename="../../desktop/services/audit.py" line="131"/>
         <source>baris</source>
         <translation>rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="150"/>
+        <location filename="../../desktop/services/audit.py" line="132"/>
         <source>jenis</source>
         <translation>kind</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="150"/>
+        <location filename="../../desktop/services/audit.py" line="132"/>
         <source>data</source>
         <translation>records</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="151"/>
+        <location filename="../../desktop/services/audit.py" line="133"/>
         <source>dikirim</source>
         <translation>pushed</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="151"/>
+        <location filename="../../desktop/services/audit.py" line="133"/>
         <source>diambil</source>
         <translation>pulled</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="152"/>
-        <location filename="../../desktop/services/audit.py" line="157"/>
+        <location filename="../../desktop/services/audit.py" line="134"/>
+        <location filename="../../desktop/services/audit.py" line="139"/>
         <source>konflik</source>
         <translation>conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="152"/>
+        <location filename="../../desktop/services/audit.py" line="134"/>
         <source>data ganda</source>
         <translation>duplicates</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="153"/>
+        <location filename="../../desktop/services/audit.py" line="135"/>
         <source>ditolak</source>
         <translation>rejected</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="153"/>
+        <location filename="../../desktop/services/audit.py" line="135"/>
         <source>dibatalkan</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="154"/>
+        <location filename="../../desktop/services/audit.py" line="136"/>
         <source>peran</source>
         <translation>role</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="154"/>
+        <location filename="../../desktop/services/audit.py" line="136"/>
         <source>peserta</source>
         <translation>workers</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="155"/>
+        <location filename="../../desktop/services/audit.py" line="137"/>
         <source>ukuran (byte)</source>
         <translation>size (bytes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="155"/>
+        <location filename="../../desktop/services/audit.py" line="137"/>
         <source>bulan</source>
         <translation>months</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="156"/>
+        <location filename="../../desktop/services/audit.py" line="138"/>
         <source>keputusan</source>
         <translation>decision</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="156"/>
+        <location filename="../../desktop/services/audit.py" line="138"/>
         <source>dihapus</source>
         <translation>removed</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="157"/>
+        <location filename="../../desktop/services/audit.py" line="139"/>
         <source>pasangannya</source>
         <translation>other record</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="158"/>
+        <location filename="../../desktop/services/audit.py" line="140"/>
         <source>pasangan</source>
         <translation>pair</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="158"/>
+        <location filename="../../desktop/services/audit.py" line="140"/>
         <source>sumber</source>
         <translation>source</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="159"/>
+        <location filename="../../desktop/services/audit.py" line="141"/>
         <source>alasan cetak ulang</source>
         <translation>reprint reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="159"/>
+        <location filename="../../desktop/services/audit.py" line="141"/>
         <source>otomatis</source>
         <translation>automatic</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="160"/>
+        <location filename="../../desktop/services/audit.py" line="142"/>
         <source>kunci otomatis (menit)</source>
         <translation>auto-lock (minutes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="161"/>
+        <location filename="../../desktop/services/audit.py" line="143"/>
         <source>waktu percobaan</source>
         <translation>attempted at</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="162"/>
+        <location filename="../../desktop/services/audit.py" line="144"/>
         <source>salah berturut-turut</source>
         <translation>wrong in a row</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="163"/>
+        <location filename="../../desktop/services/audit.py" line="145"/>
         <source>dikunci (menit)</source>
         <translation>locked (minutes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="164"/>
+        <location filename="../../desktop/services/audit.py" line="146"/>
         <source>umur minimal</source>
         <translation>minimum age</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="164"/>
+        <location filename="../../desktop/services/audit.py" line="146"/>
         <source>umur maksimal</source>
         <translation>maximum age</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="165"/>
+        <location filename="../../desktop/services/audit.py" line="147"/>
         <source>lama perlindungan (bulan)</source>
         <translation>coverage (months)</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="166"/>
+        <location filename="../../desktop/services/audit.py" line="148"/>
         <source>batas penghasilan wajar</source>
         <translation>plausible income limit</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="167"/>
+        <location filename="../../desktop/services/audit.py" line="149"/>
         <source>upah yang dilaporkan untuk JKK</source>
         <translation>wage reported for JKK</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="168"/>
+        <location filename="../../desktop/services/audit.py" line="150"/>
         <source>sumber dana</source>
         <translation>fund</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="169"/>
+        <location filename="../../desktop/services/audit.py" line="151"/>
         <source>nama</source>
         <translation>name</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="169"/>
+        <location filename="../../desktop/services/audit.py" line="151"/>
         <source>jenjang</source>
         <translation>level</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="170"/>
+        <location filename="../../desktop/services/audit.py" line="152"/>
         <source>kabupaten/kota</source>
         <translation>regency/city</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="171"/>
+        <location filename="../../desktop/services/audit.py" line="153"/>
         <source>koordinator</source>
         <translation>coordinator</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="172"/>
+        <location filename="../../desktop/services/audit.py" line="154"/>
         <source>sinkron otomatis (menit)</source>
         <translation>automatic sync (minutes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="173"/>
+        <location filename="../../desktop/services/audit.py" line="155"/>
         <source>kode jawaban</source>
         <translation>answer code</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="174"/>
+        <location filename="../../desktop/services/audit.py" line="156"/>
         <source>kembali diajukan</source>
         <translation>back to submitted</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="175"/>
+        <location filename="../../desktop/services/audit.py" line="157"/>
         <source>pembayaran menunggu aktivasi</source>
         <translation>payments awaiting activation</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="176"/>
+        <location filename="../../desktop/services/audit.py" line="158"/>
         <source>tidak diubah</source>
         <translation>unchanged</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="177"/>
+        <location filename="../../desktop/services/audit.py" line="159"/>
         <source>ditagih (Rp)</source>
         <translation>charged (Rp)</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="177"/>
+        <location filename="../../desktop/services/audit.py" line="159"/>
         <source>diharapkan (Rp)</source>
         <translation>expected (Rp)</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="178"/>
+        <location filename="../../desktop/services/audit.py" line="160"/>
         <source>selisih (Rp)</source>
         <translation>difference (Rp)</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="179"/>
+        <location filename="../../desktop/services/audit.py" line="161"/>
         <source>ditagih tidak diharapkan</source>
         <translation>charged, not expected</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="180"/>
+        <location filename="../../desktop/services/audit.py" line="162"/>
         <source>diharapkan tidak ditagih</source>
         <translation>expected, not charged</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="181"/>
+        <location filename="../../desktop/services/audit.py" line="163"/>
         <source>selisih harga</source>
         <translation>price differences</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="181"/>
+        <location filename="../../desktop/services/audit.py" line="163"/>
         <source>tidak terbaca</source>
         <translation>unreadable</translation>
     </message>
@@ -1379,99 +1379,312 @@
         <translation>Heir named in a will</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/claims.py" line="579"/>
+        <location filename="../../desktop/domain/claims.py" line="585"/>
         <source>Menurut urutan ahli waris, {relationship} didahulukan; BPJS mengikuti surat keterangan ahli waris.</source>
         <translation>By the order of heirs, the {relationship} comes first; BPJS follows the letter of heirship.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/claims.py" line="582"/>
+        <location filename="../../desktop/domain/claims.py" line="588"/>
         <source>Ahli waris yang tercatat mengajukan klaim.</source>
         <translation>The recorded heir makes the claim.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/claims.py" line="585"/>
+        <location filename="../../desktop/domain/claims.py" line="591"/>
         <source>Ahli waris yang tercatat tidak dapat mengajukan; menurut urutan ahli waris: {relationship}.</source>
         <translation>The recorded heir cannot claim; by the order of heirs: {relationship}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/claims.py" line="588"/>
+        <location filename="../../desktop/domain/claims.py" line="594"/>
         <source>Tidak ada ahli waris yang dapat mengajukan: manfaat diserahkan ke Balai Harta Peninggalan.</source>
         <translation>No heir can claim: the benefit goes to the Balai Harta Peninggalan (estate office).</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/claims.py" line="605"/>
+        <location filename="../../desktop/domain/claims.py" line="611"/>
         <source>Kartu peserta BPJS Ketenagakerjaan (KPJ)</source>
         <translation>BPJS Ketenagakerjaan membership card (KPJ)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/claims.py" line="606"/>
+        <location filename="../../desktop/domain/claims.py" line="612"/>
         <source>KTP peserta</source>
-        <translation>Worker's identity card (KTP)</translation>
+        <translation>Worker&apos;s identity card (KTP)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/claims.py" line="607"/>
+        <location filename="../../desktop/domain/claims.py" line="613"/>
         <source>KTP ahli waris</source>
-        <translation>Heir's identity card (KTP)</translation>
+        <translation>Heir&apos;s identity card (KTP)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/claims.py" line="608"/>
+        <location filename="../../desktop/domain/claims.py" line="614"/>
         <source>Akta kematian atau surat keterangan kematian</source>
         <translation>Death certificate or letter of death</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/claims.py" line="609"/>
+        <location filename="../../desktop/domain/claims.py" line="615"/>
         <source>Kartu Keluarga (KK)</source>
         <translation>Family card (KK)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/claims.py" line="610"/>
+        <location filename="../../desktop/domain/claims.py" line="616"/>
         <source>Surat keterangan ahli waris dari desa/kelurahan</source>
         <translation>Letter of heirship from the village office</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/claims.py" line="611"/>
+        <location filename="../../desktop/domain/claims.py" line="617"/>
         <source>Buku nikah</source>
         <translation>Marriage book</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/claims.py" line="612"/>
+        <location filename="../../desktop/domain/claims.py" line="618"/>
         <source>bila ahli waris suami/istri</source>
         <translation>if the heir is the spouse</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/claims.py" line="613"/>
+        <location filename="../../desktop/domain/claims.py" line="619"/>
         <source>Buku tabungan atas nama ahli waris</source>
-        <translation>Savings book in the heir's name</translation>
+        <translation>Savings book in the heir&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/claims.py" line="614"/>
+        <location filename="../../desktop/domain/claims.py" line="620"/>
         <source>Laporan kecelakaan kerja (formulir BPJS tahap I)</source>
         <translation>Work accident report (BPJS form, stage I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/claims.py" line="615"/>
+        <location filename="../../desktop/domain/claims.py" line="621"/>
         <source>Kronologi kejadian dengan saksi, diketahui kepala desa</source>
         <translation>Account of the incident with witnesses, acknowledged by the village head</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/claims.py" line="616"/>
+        <location filename="../../desktop/domain/claims.py" line="622"/>
         <source>Surat keterangan dokter dan rincian biaya perawatan</source>
-        <translation>Doctor's letter and the treatment costs</translation>
+        <translation>Doctor&apos;s letter and the treatment costs</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/claims.py" line="617"/>
+        <location filename="../../desktop/domain/claims.py" line="623"/>
         <source>Surat keterangan kepolisian</source>
         <translation>Police report</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/claims.py" line="618"/>
+        <location filename="../../desktop/domain/claims.py" line="624"/>
         <source>bila kecelakaan lalu lintas</source>
         <translation>if a traffic accident</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/claims.py" line="619"/>
+        <location filename="../../desktop/domain/claims.py" line="625"/>
         <source>Buku tabungan atas nama peserta</source>
-        <translation>Savings book in the worker's name</translation>
+        <translation>Savings book in the worker&apos;s name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/claims.py" line="653"/>
+        <source>Dilaporkan</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/claims.py" line="654"/>
+        <source>Dokumen lengkap</source>
+        <translation>Documents complete</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/claims.py" line="655"/>
+        <source>Diajukan ke BPJS</source>
+        <translation>Submitted to BPJS</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/claims.py" line="656"/>
+        <source>Dibayar</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/claims.py" line="657"/>
+        <source>Ditolak</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/claims.py" line="661"/>
+        <source>keluarga dan relawan: kumpulkan dokumen</source>
+        <translation>family and volunteer: gather the documents</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/claims.py" line="662"/>
+        <source>kantor cabang: ajukan ke BPJS</source>
+        <translation>branch office: submit to BPJS</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/claims.py" line="663"/>
+        <source>BPJS Ketenagakerjaan: pembayaran</source>
+        <translation>BPJS Ketenagakerjaan: payment</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimsWindow</name>
+    <message>
+        <location filename="../../desktop/gui/claims_window.py" line="41"/>
+        <source>Klaim</source>
+        <translation>Claims</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/claims_window.py" line="41"/>
+        <source>No. Registrasi</source>
+        <translation>Reg. no.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/claims_window.py" line="42"/>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/claims_window.py" line="42"/>
+        <source>Kejadian</source>
+        <translation>Incident</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/claims_window.py" line="43"/>
+        <source>Tanggal</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/claims_window.py" line="43"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/claims_window.py" line="44"/>
+        <source>Menunggu</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/claims_window.py" line="44"/>
+        <source>Hak</source>
+        <translation>Benefit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/claims_window.py" line="45"/>
+        <source>Menunggu siapa</source>
+        <translation>Waiting on</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/claims_window.py" line="61"/>
+        <source>Klaim JKK/JKM</source>
+        <translation>JKK/JKM claims</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/claims_window.py" line="65"/>
+        <source>Hanya yang belum selesai</source>
+        <translation>Open claims only</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/claims_window.py" line="89"/>
+        <source>Dokumen yang sudah dilihat (Spasi mencentang):</source>
+        <translation>Documents seen (Space ticks):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/claims_window.py" line="95"/>
+        <source>(hanya dokumen)</source>
+        <translation>(documents only)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/claims_window.py" line="100"/>
+        <source>mis. 42.000.000</source>
+        <translation>e.g. 42.000.000</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/claims_window.py" line="101"/>
+        <source>HH-BB-TTTT</source>
+        <translation>DD-MM-YYYY</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/claims_window.py" line="103"/>
+        <source>&amp;Status baru:</source>
+        <translation>New &amp;status:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/claims_window.py" line="104"/>
+        <source>&amp;Jumlah dibayar:</source>
+        <translation>&amp;Amount paid:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/claims_window.py" line="105"/>
+        <source>&amp;Tanggal dibayar:</source>
+        <translation>&amp;Date paid:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/claims_window.py" line="106"/>
+        <source>A&amp;lasan ditolak:</source>
+        <translation>Refusal &amp;reason:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/claims_window.py" line="107"/>
+        <source>&amp;Catat</source>
+        <translation>&amp;Record</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/claims_window.py" line="109"/>
+        <source>Cetak &amp;lembar klaim…</source>
+        <translation>Print claim &amp;sheet…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/claims_window.py" line="136"/>
+        <source>tidak ada</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/claims_window.py" line="137"/>
+        <source>{days} hari</source>
+        <translation>{days} days</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/claims_window.py" line="143"/>
+        <source>{n} klaim</source>
+        <translation>{n} claims</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/claims_window.py" line="162"/>
+        <source>Belum ada klaim. Laporkan kejadian dari baris perintah: lindung claim report.</source>
+        <translation>No claims yet. Report an incident from the command line: lindung claim report.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/claims_window.py" line="166"/>
+        <source>Perhatian: {text}</source>
+        <translation>Note: {text}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/claims_window.py" line="168"/>
+        <source>Dibayar {amount} pada {day}.</source>
+        <translation>Paid {amount} on {day}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/claims_window.py" line="171"/>
+        <source>Ditolak: {reason}</source>
+        <translation>Refused: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/claims_window.py" line="205"/>
+        <source>Tulis jumlah yang dibayar (mis. 42.000.000) dan tanggalnya (HH-BB-TTTT).</source>
+        <translation>Write the amount paid (e.g. 42.000.000) and its date (DD-MM-YYYY).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/claims_window.py" line="208"/>
+        <source>Mencatat…</source>
+        <translation>Recording…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/claims_window.py" line="220"/>
+        <source>Tercatat.</source>
+        <translation>Recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/claims_window.py" line="228"/>
+        <source>Simpan lembar klaim</source>
+        <translation>Save the claim sheet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/claims_window.py" line="240"/>
+        <source>Lembar klaim ditulis ke {path}.</source>
+        <translation>Claim sheet written to {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/claims_window.py" line="246"/>
+        <source>Klaim JKK/JKM…</source>
+        <translation>JKK/JKM claims…</translation>
     </message>
 </context>
 <context>
@@ -2280,279 +2493,289 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="222"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="254"/>
         <source>Impor daftar orang tua siswa</source>
         <translation>Import pupils&apos; parents list</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="245"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="277"/>
         <source>Pilih berkas .xlsx, .xls, .ods atau .csv</source>
         <translation>Choose an .xlsx, .xls, .ods or .csv file</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="247"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="279"/>
         <source>Pilih berkas…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="233"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="265"/>
         <source>1. Sekolah</source>
         <translation>1. School</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="234"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="266"/>
         <source>ketik nama atau NPSN sekolah</source>
         <translation>type the school&apos;s name or NPSN</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="235"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="267"/>
         <source>— tanpa sekolah —</source>
         <translation>— no school —</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="242"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="274"/>
         <source>2. Berkas</source>
         <translation>2. File</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="249"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="281"/>
         <source>Templat kosong…</source>
         <translation>Blank template…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="250"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="282"/>
         <source>Simpan templat impor resmi (.xlsx) untuk diisi sekolah</source>
         <translation>Save the official import template (.xlsx) for schools to fill in</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="254"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="286"/>
         <source>Kolom di berkas → isian Lindung</source>
         <translation>Columns in the file → Lindung fields</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="276"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="308"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="290"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="322"/>
         <source>Tampilkan</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="291"/>
-        <location filename="../../desktop/gui/import_dialog.py" line="292"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="323"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="324"/>
         <source>Semua baris</source>
         <translation>All rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="293"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="325"/>
         <source>Perlu diperbaiki (ditolak/ganda)</source>
         <translation>Needs fixing (rejected/duplicate)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="294"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="326"/>
         <source>Dengan peringatan</source>
         <translation>With warnings</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="295"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="327"/>
         <source>Siap disimpan</source>
         <translation>Ready to save</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="296"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="328"/>
         <source>Valid</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="297"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="329"/>
         <source>Ditolak</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="298"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="330"/>
         <source>Ganda</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="299"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="331"/>
         <source>Tidak memenuhi syarat</source>
         <translation>Not eligible</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="300"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="332"/>
         <source>Dilewati</source>
         <translation>Skipped</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="337"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="371"/>
         <source>Klik dua kali sel untuk memperbaikinya; baris itu langsung diperiksa ulang.</source>
         <translation>Double-click a cell to correct it; the row is checked again at once.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="342"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="376"/>
         <source>Ekspor baris ditolak…</source>
         <translation>Export rejected rows…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="343"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="377"/>
         <source>Simpan baris yang tidak bisa didaftarkan, dengan kolom Keterangan, untuk diperbaiki lalu diimpor lagi</source>
         <translation>Save the rows that could not be enrolled, with a Keterangan (reason) column, to fix and import again</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="347"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="381"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="348"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="382"/>
         <source>Simpan data valid</source>
         <translation>Save valid rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="369"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="403"/>
         <source>Pilih daftar orang tua</source>
         <translation>Choose a parents&apos; list</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="376"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="410"/>
         <source>Membaca dan memeriksa {name}…</source>
         <translation>Reading and checking {name}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="388"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="422"/>
         <source>Memeriksa ulang dengan kolom baru…</source>
         <translation>Checking again with the new columns…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="400"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="434"/>
         <source>Menyimpan {count} data…</source>
         <translation>Saving {count} rows…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="408"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="442"/>
         <source>Simpan baris ditolak</source>
         <translation>Save rejected rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="416"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="450"/>
         <source>{count} baris ditolak disimpan ke {path}.</source>
         <translation>{count} rejected rows saved to {path}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="426"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="460"/>
         <source>Simpan templat impor</source>
         <translation>Save import template</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="470"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="522"/>
+        <source>Memeriksa {done} dari {total} orang: {valid} siap disimpan, {warning} dengan peringatan, {error} ditolak, {duplicate} ganda, {not_eligible} tidak memenuhi syarat…</source>
+        <translation>Checking {done} of {total} people: {valid} ready to save, {warning} with warnings, {error} refused, {duplicate} duplicates, {not_eligible} not eligible…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="526"/>
+        <source>Memeriksa {done} dari {total} baris: {valid} siap disimpan, {warning} dengan peringatan, {error} ditolak, {duplicate} ganda…</source>
+        <translation>Checking {done} of {total} rows: {valid} ready to save, {warning} with warnings, {error} refused, {duplicate} duplicates…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/import_dialog.py" line="559"/>
         <source>Simpan {count} data valid</source>
         <translation>Save {count} valid rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="494"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="591"/>
         <source>Lembar dibaca: {sheet}.</source>
         <translation>Sheet read: {sheet}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="503"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="600"/>
         <source>Berkas EMIS: {pupils} siswa, {people} orang tua/wali</source>
         <translation>EMIS file: {pupils} pupils, {people} parents/guardians</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="504"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="601"/>
         <source>Berkas Dapodik: {pupils} siswa, {people} orang tua/wali</source>
         <translation>Dapodik file: {pupils} pupils, {people} parents/guardians</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="508"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="605"/>
         <source>Setiap siswa memberi ayah, ibu dan wali; tanggal lahir, jenis kelamin dan tempat lahir diambil dari NIK, kabupaten/kota dari sekolah ({kabupaten}).</source>
         <translation>Each pupil gives a father, mother and guardian; birth date, sex and birth place are taken from the NIK, the regency/city from the school ({kabupaten}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="519"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="616"/>
         <source>{school} (NPSN {npsn}): {people} orang</source>
         <translation>{school} (NPSN {npsn}): {people} people</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="521"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="618"/>
         <source>&quot;{school}&quot;: {people} orang, sekolah belum terdaftar</source>
         <translation>&quot;{school}&quot;: {people} people, school not registered yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="523"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="620"/>
         <source>Daftar ini menyebut {count} sekolah; setiap baris masuk ke sekolah yang disebutnya: {schools}.</source>
         <translation>This list names {count} schools; each row goes to the school it names: {schools}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="526"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="623"/>
         <source>Sekolah yang belum terdaftar: admin menambahkannya dulu (Pengaturan → Sekolah…), lalu impor berkas ini lagi; yang sudah terdaftar tetap dapat disimpan.</source>
         <translation>Schools not registered yet: the admin adds them first (Settings → Schools…), then import this file again; rows for registered schools can still be saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="529"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="626"/>
         <source>{count} baris tidak menyebut sekolahnya dan tidak didaftarkan.</source>
         <translation>{count} rows do not name their school and are not enrolled.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="532"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="629"/>
         <source>Pilihan sekolah di atas tidak dipakai untuk daftar ini.</source>
         <translation>The school chosen above is not used for this list.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="554"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="651"/>
         <source>Baris {row}: {reasons}</source>
         <translation>Row {row}: {reasons}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="555"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="652"/>
         <source>Baris {row}: siap disimpan.</source>
         <translation>Row {row}: ready to save.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="563"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="660"/>
         <source>Kolom {columns} tidak dikenali. Pilih kolomnya di bagian &quot;Kolom di berkas&quot; di atas.</source>
         <translation>Columns {columns} were not recognised. Choose them under &quot;Columns in the file&quot; above.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="567"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="664"/>
         <source>{total} orang: {valid} siap disimpan, {warning} dengan peringatan, {error} ditolak, {duplicate} ganda, {not_eligible} tidak memenuhi syarat, {skipped} dilewati.</source>
         <translation>{total} people: {valid} ready to save, {warning} with warnings, {error} rejected, {duplicate} duplicates, {not_eligible} not eligible, {skipped} skipped.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="574"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="671"/>
         <source>{total} baris: {valid} siap disimpan, {warning} dengan peringatan, {error} ditolak, {duplicate} ganda.</source>
         <translation>{total} rows: {valid} ready to save, {warning} with warnings, {error} rejected, {duplicate} duplicates.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="263"/>
-        <location filename="../../desktop/gui/import_dialog.py" line="584"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="295"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="681"/>
         <source>— tidak ada —</source>
         <translation>— none —</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="586"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="683"/>
         <source>(kolom {n} tanpa judul)</source>
         <translation>(column {n}, no header)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="597"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="694"/>
         <source>Tersimpan</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="599"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="696"/>
         <source>{count} peserta didaftarkan. {left} baris tidak didaftarkan; ekspor untuk diperbaiki.</source>
         <translation>{count} participants enrolled. {left} rows not enrolled; export them to fix.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="601"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="698"/>
         <source>{count} peserta didaftarkan.</source>
         <translation>{count} participants enrolled.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="616"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="718"/>
         <source>Pilih sekolah asal berkas ini di kolom Sekolah di atas.</source>
         <translation>Choose this file&apos;s school in the School box above.</translation>
     </message>
@@ -2697,66 +2920,71 @@
     </message>
     <message>
         <location filename="../../desktop/domain/enrollment.py" line="99"/>
+        <source>Meninggal</source>
+        <translation>Deceased</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/enrollment.py" line="100"/>
         <source>Dihapus</source>
         <translation>Deleted</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="105"/>
+        <location filename="../../desktop/domain/enrollment.py" line="106"/>
         <source>Fakir</source>
         <translation>Fakir (destitute)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="106"/>
+        <location filename="../../desktop/domain/enrollment.py" line="107"/>
         <source>Miskin</source>
         <translation>Miskin (poor)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="107"/>
+        <location filename="../../desktop/domain/enrollment.py" line="108"/>
         <source>Amil</source>
         <translation>Amil (zakat administrator)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="108"/>
+        <location filename="../../desktop/domain/enrollment.py" line="109"/>
         <source>Mualaf</source>
         <translation>Mualaf (new Muslim)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="109"/>
+        <location filename="../../desktop/domain/enrollment.py" line="110"/>
         <source>Riqab</source>
         <translation>Riqab (in bondage)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="110"/>
+        <location filename="../../desktop/domain/enrollment.py" line="111"/>
         <source>Gharimin</source>
         <translation>Gharimin (in debt)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="111"/>
+        <location filename="../../desktop/domain/enrollment.py" line="112"/>
         <source>Fisabilillah</source>
         <translation>Fisabilillah (in God&apos;s cause)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="112"/>
+        <location filename="../../desktop/domain/enrollment.py" line="113"/>
         <source>Ibnu sabil</source>
         <translation>Ibnu sabil (traveller)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="116"/>
+        <location filename="../../desktop/domain/enrollment.py" line="117"/>
         <source>JKK + JKM</source>
         <translation>JKK + JKM</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="120"/>
+        <location filename="../../desktop/domain/enrollment.py" line="121"/>
         <source>BAZNAS (dana zakat)</source>
         <translation>BAZNAS (zakat funds)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="121"/>
+        <location filename="../../desktop/domain/enrollment.py" line="122"/>
         <source>Donatur lain</source>
         <translation>Other donor</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="122"/>
+        <location filename="../../desktop/domain/enrollment.py" line="123"/>
         <source>Mandiri</source>
         <translation>Self-paid</translation>
     </message>
@@ -2781,12 +3009,12 @@
         <translation>Admin</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="197"/>
+        <location filename="../../desktop/services/audit.py" line="176"/>
         <source>A4, 10 kartu per lembar</source>
         <translation>A4, 10 cards a sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="198"/>
+        <location filename="../../desktop/services/audit.py" line="177"/>
         <source>satu kartu per halaman</source>
         <translation>one card a page</translation>
     </message>
@@ -2996,22 +3224,22 @@
         <translation>Quit Lindung</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="228"/>
+        <location filename="../../desktop/gui/main_window.py" line="231"/>
         <source>Dokumen yang terbit…</source>
         <translation>Issued documents…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="377"/>
+        <location filename="../../desktop/gui/main_window.py" line="380"/>
         <source>Tidak berhasil</source>
         <translation>Did not work</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="413"/>
+        <location filename="../../desktop/gui/main_window.py" line="416"/>
         <source>Tersimpan: {name} ({regno}).</source>
         <translation>Saved: {name} ({regno}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="415"/>
+        <location filename="../../desktop/gui/main_window.py" line="418"/>
         <source>Ctrl+N: peserta berikutnya.</source>
         <translation>Ctrl+N: next participant.</translation>
     </message>
@@ -3036,333 +3264,333 @@
         <translation>Review conflicts and duplicates…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="220"/>
+        <location filename="../../desktop/gui/main_window.py" line="223"/>
         <source>Laporan</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="223"/>
+        <location filename="../../desktop/gui/main_window.py" line="226"/>
         <source>Ringkasan kepesertaan…</source>
         <translation>Enrollment summary…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="224"/>
+        <location filename="../../desktop/gui/main_window.py" line="227"/>
         <source>Tanda terima kartu sekolah terpilih…</source>
         <translation>Card receipts for the selected school…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="226"/>
+        <location filename="../../desktop/gui/main_window.py" line="229"/>
         <source>Kewajiban iuran BAZNAS…</source>
         <translation>BAZNAS contributions owed…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="227"/>
+        <location filename="../../desktop/gui/main_window.py" line="230"/>
         <source>Tagihan iuran satu batch…</source>
         <translation>Contribution invoice for one batch…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="233"/>
+        <location filename="../../desktop/gui/main_window.py" line="236"/>
         <source>&amp;Pengaturan</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="236"/>
+        <location filename="../../desktop/gui/main_window.py" line="239"/>
         <source>Hub dan sinkronisasi…</source>
         <translation>Hub and sync…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="237"/>
+        <location filename="../../desktop/gui/main_window.py" line="240"/>
         <source>Sekolah…</source>
         <translation>Schools…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="238"/>
+        <location filename="../../desktop/gui/main_window.py" line="241"/>
         <source>Pengaturan program…</source>
         <translation>Programme settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="240"/>
+        <location filename="../../desktop/gui/main_window.py" line="243"/>
         <source>Cadangkan data…</source>
         <translation>Back up data…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="241"/>
+        <location filename="../../desktop/gui/main_window.py" line="244"/>
         <source>Pulihkan dari cadangan…</source>
         <translation>Restore from a backup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="250"/>
+        <location filename="../../desktop/gui/main_window.py" line="253"/>
         <source>&amp;Akun</source>
         <translation>&amp;Accounts</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="251"/>
+        <location filename="../../desktop/gui/main_window.py" line="254"/>
         <source>Kelola akun…</source>
         <translation>Manage accounts…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="252"/>
+        <location filename="../../desktop/gui/main_window.py" line="255"/>
         <source>Catatan audit…</source>
         <translation>Audit log…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="257"/>
+        <location filename="../../desktop/gui/main_window.py" line="260"/>
         <source>Kode pemulihan baru…</source>
         <translation>New recovery code…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="262"/>
+        <location filename="../../desktop/gui/main_window.py" line="265"/>
         <source>Ganti kata sandi…</source>
         <translation>Change password…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="264"/>
+        <location filename="../../desktop/gui/main_window.py" line="267"/>
         <source>Keluar akun / ganti pengguna</source>
         <translation>Sign out / switch user</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="268"/>
+        <location filename="../../desktop/gui/main_window.py" line="271"/>
         <source>&amp;Bahasa</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="298"/>
+        <location filename="../../desktop/gui/main_window.py" line="301"/>
         <source>{n} peserta terdaftar</source>
         <translation>{n} participants enrolled</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="300"/>
+        <location filename="../../desktop/gui/main_window.py" line="303"/>
         <source>{n} peserta cocok dengan pencarian</source>
         <translation>{n} participants match the search</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="374"/>
+        <location filename="../../desktop/gui/main_window.py" line="377"/>
         <source>Memproses…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="425"/>
+        <location filename="../../desktop/gui/main_window.py" line="428"/>
         <source>{count} peserta diimpor.</source>
         <translation>{count} participants imported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="500"/>
-        <location filename="../../desktop/gui/main_window.py" line="501"/>
+        <location filename="../../desktop/gui/main_window.py" line="503"/>
+        <location filename="../../desktop/gui/main_window.py" line="504"/>
         <source>Simpan laporan</source>
         <translation>Save report</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="504"/>
+        <location filename="../../desktop/gui/main_window.py" line="507"/>
         <source>Laporan disimpan: {path}</source>
         <translation>Report saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="517"/>
+        <location filename="../../desktop/gui/main_window.py" line="520"/>
         <source>Tanda terima kartu</source>
         <translation>Card receipts</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="518"/>
+        <location filename="../../desktop/gui/main_window.py" line="521"/>
         <source>Pilih dulu sekolahnya di saringan sekolah.</source>
         <translation>First choose the school in the school filter.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="527"/>
+        <location filename="../../desktop/gui/main_window.py" line="530"/>
         <source>Kewajiban iuran</source>
         <translation>Contributions owed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="527"/>
+        <location filename="../../desktop/gui/main_window.py" line="530"/>
         <source>Untuk berapa bulan?</source>
         <translation>For how many months?</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="554"/>
         <location filename="../../desktop/gui/main_window.py" line="557"/>
-        <location filename="../../desktop/gui/main_window.py" line="573"/>
+        <location filename="../../desktop/gui/main_window.py" line="560"/>
+        <location filename="../../desktop/gui/main_window.py" line="576"/>
         <source>Tagihan iuran</source>
         <translation>Contribution invoice</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="555"/>
+        <location filename="../../desktop/gui/main_window.py" line="558"/>
         <source>Belum ada batch pengajuan: ajukan peserta ke BPJS dulu.</source>
         <translation>No submission batch yet: submit workers to BPJS first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="557"/>
+        <location filename="../../desktop/gui/main_window.py" line="560"/>
         <source>Tagihan untuk batch:</source>
         <translation>Invoice for batch:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="566"/>
+        <location filename="../../desktop/gui/main_window.py" line="569"/>
         <source>{number} diterbitkan, mengoreksi {invoice}: {path}</source>
         <translation>{number} issued, correcting {invoice}: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="568"/>
+        <location filename="../../desktop/gui/main_window.py" line="571"/>
         <source>Tagihan {number} diterbitkan: {path}</source>
         <translation>Invoice {number} issued: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="570"/>
+        <location filename="../../desktop/gui/main_window.py" line="573"/>
         <source>Tagihan {number} dicetak ulang seperti saat terbit: {path}</source>
         <translation>Invoice {number} reprinted as issued: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="574"/>
+        <location filename="../../desktop/gui/main_window.py" line="577"/>
         <source>Angka batch {batch} tidak berubah sejak dokumen terakhir: tidak ada koreksi yang perlu diterbitkan.</source>
         <translation>Batch {batch}&apos;s figures have not changed since the last document: there is no correction to issue.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="577"/>
+        <location filename="../../desktop/gui/main_window.py" line="580"/>
         <source>Angka tagihan berubah</source>
         <translation>The invoice figures have changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="578"/>
+        <location filename="../../desktop/gui/main_window.py" line="581"/>
         <source>Angka batch {batch} berubah sejak {since} (selisih {difference}). Yang disimpan tetap {number} seperti saat terbit. Terbitkan koreksinya: tagihan tambahan bila kewajiban bertambah, nota kredit bila berkurang.</source>
         <translation>Batch {batch}&apos;s figures have changed since {since} (difference {difference}). What is kept is still {number} as issued. Issue its correction: a supplementary invoice if more is owed, a credit note if less.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="584"/>
+        <location filename="../../desktop/gui/main_window.py" line="587"/>
         <source>Terbitkan koreksi…</source>
         <translation>Issue correction…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="586"/>
+        <location filename="../../desktop/gui/main_window.py" line="589"/>
         <source>Nanti saja</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="596"/>
+        <location filename="../../desktop/gui/main_window.py" line="599"/>
         <source>tagihan</source>
         <translation>invoice</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="596"/>
+        <location filename="../../desktop/gui/main_window.py" line="599"/>
         <source>tagihan tambahan</source>
         <translation>supplementary invoice</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="597"/>
+        <location filename="../../desktop/gui/main_window.py" line="600"/>
         <source>nota kredit</source>
         <translation>credit note</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="597"/>
+        <location filename="../../desktop/gui/main_window.py" line="600"/>
         <source>pengembalian kredit BAZNAS</source>
         <translation>BAZNAS credit refund</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="598"/>
+        <location filename="../../desktop/gui/main_window.py" line="601"/>
         <source>laporan penyaluran BAZNAS</source>
         <translation>BAZNAS distribution record</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="604"/>
+        <location filename="../../desktop/gui/main_window.py" line="607"/>
         <source>{number} · {kind} · {batch} · {date} · {total}</source>
         <translation>{number} · {kind} · {batch} · {date} · {total}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="611"/>
+        <location filename="../../desktop/gui/main_window.py" line="614"/>
         <source>Dokumen yang terbit</source>
         <translation>Issued documents</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="612"/>
+        <location filename="../../desktop/gui/main_window.py" line="615"/>
         <source>Belum ada dokumen yang terbit.</source>
         <translation>No documents issued yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="609"/>
+        <location filename="../../desktop/gui/main_window.py" line="612"/>
         <source> · mengoreksi {number}</source>
         <translation> · correcting {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="626"/>
+        <location filename="../../desktop/gui/main_window.py" line="629"/>
         <source>Belum terdaftar di hub</source>
         <translation>Not registered with the hub</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="627"/>
+        <location filename="../../desktop/gui/main_window.py" line="630"/>
         <source>Laptop ini belum terdaftar di hub cabang, jadi belum bisa sinkron. Data tetap tersimpan di laptop ini. Minta admin mendaftarkannya: menu Pengaturan → Hub dan sinkronisasi.</source>
         <translation>This laptop is not registered with the branch hub yet, so it cannot sync. The data stays saved on this laptop. Ask the admin to register it: menu Settings → Hub and sync.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="665"/>
+        <location filename="../../desktop/gui/main_window.py" line="668"/>
         <source>Simpan cadangan</source>
         <translation>Save backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="666"/>
-        <location filename="../../desktop/gui/main_window.py" line="687"/>
+        <location filename="../../desktop/gui/main_window.py" line="669"/>
+        <location filename="../../desktop/gui/main_window.py" line="690"/>
         <source>Cadangan Lindung (*.sqlite3)</source>
         <translation>Lindung backup (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="669"/>
+        <location filename="../../desktop/gui/main_window.py" line="672"/>
         <source>Mencadangkan…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="674"/>
+        <location filename="../../desktop/gui/main_window.py" line="677"/>
         <source>Cadangan {count} peserta disimpan di {path} (keutuhan diperiksa).</source>
         <translation>Backup of {count} participants saved to {path} (integrity checked).</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="683"/>
-        <location filename="../../desktop/gui/main_window.py" line="692"/>
+        <location filename="../../desktop/gui/main_window.py" line="686"/>
+        <location filename="../../desktop/gui/main_window.py" line="695"/>
         <source>Pulihkan dari cadangan</source>
         <translation>Restore from a backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="684"/>
+        <location filename="../../desktop/gui/main_window.py" line="687"/>
         <source>Tunggu sinkronisasi selesai, lalu coba lagi.</source>
         <translation>Wait for the sync to finish, then try again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="687"/>
+        <location filename="../../desktop/gui/main_window.py" line="690"/>
         <source>Pilih cadangan</source>
         <translation>Choose a backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="693"/>
+        <location filename="../../desktop/gui/main_window.py" line="696"/>
         <source>Semua data di laptop ini diganti dengan isi cadangan {name}. Data sekarang disimpan di samping basis data, dan yang terjadi sesudah cadangan dibuat diambil lagi dari hub saat sinkron. Lanjutkan?</source>
         <translation>All data on this laptop is replaced by the backup {name}. The current data is kept beside the database, and what happened after the backup was made comes back from the hub at the next sync. Continue?</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="714"/>
-        <location filename="../../desktop/gui/main_window.py" line="716"/>
+        <location filename="../../desktop/gui/main_window.py" line="717"/>
+        <location filename="../../desktop/gui/main_window.py" line="719"/>
         <source>Ganti kata sandi</source>
         <translation>Change password</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="714"/>
+        <location filename="../../desktop/gui/main_window.py" line="717"/>
         <source>Ganti kata sandi akun {name}. Kata sandi baru dipakai mulai saat masuk berikutnya.</source>
         <translation>Change the password of the account {name}. The new password is used from the next sign-in.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="717"/>
+        <location filename="../../desktop/gui/main_window.py" line="720"/>
         <source>Kata sandi diganti.</source>
         <translation>Password changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="726"/>
+        <location filename="../../desktop/gui/main_window.py" line="729"/>
         <source>Kode pemulihan baru</source>
         <translation>New recovery code</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="727"/>
+        <location filename="../../desktop/gui/main_window.py" line="730"/>
         <source>Buat kode pemulihan baru? Kode yang lama tidak berlaku lagi; kode baru hanya ditampilkan sekali.</source>
         <translation>Make a new recovery code? The old code stops working; the new code is shown only once.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="754"/>
+        <location filename="../../desktop/gui/main_window.py" line="757"/>
         <source>Bahasa</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="755"/>
+        <location filename="../../desktop/gui/main_window.py" line="758"/>
         <source>Bahasa akan berganti ke {language} saat Lindung dibuka lagi.</source>
         <translation>The language changes to {language} when Lindung is opened again.</translation>
     </message>
@@ -3852,57 +4080,57 @@
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="55"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="57"/>
         <source>Valid</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="55"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="57"/>
         <source>Peringatan</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="55"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="57"/>
         <source>Ditolak</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="56"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="58"/>
         <source>Ganda</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="56"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="58"/>
         <source>Tidak memenuhi syarat</source>
         <translation>Not eligible</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="57"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="59"/>
         <source>Dilewati</source>
         <translation>Skipped</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="91"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="107"/>
         <source>Baris</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="91"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="107"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="91"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="107"/>
         <source>Keterangan</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="93"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="109"/>
         <source>Sekolah</source>
         <translation>School</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="126"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="142"/>
         <source>Tertulis: {typed}
 Dibaca: {read}</source>
         <translation>Written: {typed}
@@ -4563,170 +4791,226 @@ NIK {nik}</translation>
 <context>
     <name>Service</name>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="198"/>
+        <location filename="../../desktop/services/accounts.py" line="193"/>
         <source>Nama pengguna 2–32 huruf kecil, angka, titik, garis bawah atau tanda hubung.</source>
         <translation>User names are 2–32 lower-case letters, digits, dots, underscores or hyphens.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="164"/>
+        <location filename="../../desktop/services/accounts.py" line="163"/>
         <source>Kata sandi terlalu pendek: paling sedikit {n} karakter.</source>
         <translation>Password too short: at least {n} characters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="63"/>
+        <location filename="../../desktop/services/accounts.py" line="62"/>
         <source>Kata sandi terlalu umum: termasuk kata sandi yang paling sering dipakai orang. Gunakan tiga atau empat kata yang tidak saling berhubungan, dipisah spasi atau tanda hubung.</source>
         <translation>The password is too common: it is one of the passwords people use most. Use three or four unrelated words, separated by spaces or hyphens.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="66"/>
+        <location filename="../../desktop/services/accounts.py" line="65"/>
         <source>Kata sandi mudah ditebak: memuat nama Anda, nama pengguna, atau kata yang dekat dengan Lindung (mis. lindung, bpjs, baznas). Gunakan tiga atau empat kata yang tidak saling berhubungan, dipisah spasi atau tanda hubung.</source>
         <translation>The password is easy to guess: it contains your name, the user name, or a word close to Lindung (e.g. lindung, bpjs, baznas). Use three or four unrelated words, separated by spaces or hyphens.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="70"/>
+        <location filename="../../desktop/services/accounts.py" line="69"/>
         <source>Kata sandi mudah ditebak: terdiri dari kata atau nama yang umum, walau ditambah angka, tanda baca atau huruf besar. Gunakan tiga atau empat kata yang tidak saling berhubungan, dipisah spasi atau tanda hubung.</source>
         <translation>The password is easy to guess: it is made of common words or names, even with digits, punctuation or capitals added. Use three or four unrelated words, separated by spaces or hyphens.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="74"/>
+        <location filename="../../desktop/services/accounts.py" line="73"/>
         <source>Kata sandi mudah ditebak: kata umum yang hurufnya diganti angka atau simbol (mis. 4 untuk a, 0 untuk o) atau dibalik tetap mudah ditebak. Gunakan tiga atau empat kata yang tidak saling berhubungan, dipisah spasi atau tanda hubung.</source>
         <translation>The password is easy to guess: a common word with letters replaced by digits or symbols (e.g. 4 for a, 0 for o), or reversed, is still easy to guess. Use three or four unrelated words, separated by spaces or hyphens.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="78"/>
+        <location filename="../../desktop/services/accounts.py" line="77"/>
         <source>Kata sandi mudah ditebak: huruf, angka atau kata yang diulang-ulang (mis. aaaa, 1111, abcabc). Gunakan tiga atau empat kata yang tidak saling berhubungan, dipisah spasi atau tanda hubung.</source>
         <translation>The password is easy to guess: repeated letters, digits or words (e.g. aaaa, 1111, abcabc). Use three or four unrelated words, separated by spaces or hyphens.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="82"/>
+        <location filename="../../desktop/services/accounts.py" line="81"/>
         <source>Kata sandi mudah ditebak: urutan huruf atau angka (mis. abcd, 1234, 9876). Gunakan tiga atau empat kata yang tidak saling berhubungan, dipisah spasi atau tanda hubung.</source>
         <translation>The password is easy to guess: a run of letters or digits (e.g. abcd, 1234, 9876). Use three or four unrelated words, separated by spaces or hyphens.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="85"/>
+        <location filename="../../desktop/services/accounts.py" line="84"/>
         <source>Kata sandi mudah ditebak: deretan tombol yang berdampingan di papan ketik (mis. qwerty, asdf, zxcv). Gunakan tiga atau empat kata yang tidak saling berhubungan, dipisah spasi atau tanda hubung.</source>
         <translation>The password is easy to guess: neighbouring keys of the keyboard (e.g. qwerty, asdf, zxcv). Use three or four unrelated words, separated by spaces or hyphens.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="89"/>
+        <location filename="../../desktop/services/accounts.py" line="88"/>
         <source>Kata sandi mudah ditebak: memuat tanggal atau tahun (mis. tanggal lahir). Gunakan tiga atau empat kata yang tidak saling berhubungan, dipisah spasi atau tanda hubung.</source>
         <translation>The password is easy to guess: it contains a date or a year (e.g. a birth date). Use three or four unrelated words, separated by spaces or hyphens.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="92"/>
+        <location filename="../../desktop/services/accounts.py" line="91"/>
         <source>Kata sandi terlalu mudah ditebak. Gunakan tiga atau empat kata yang tidak saling berhubungan, dipisah spasi atau tanda hubung.</source>
         <translation>The password is too easy to guess. Use three or four unrelated words, separated by spaces or hyphens.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="169"/>
+        <location filename="../../desktop/services/accounts.py" line="168"/>
         <source>Kata sandi tidak boleh sama dengan nama pengguna.</source>
         <translation>The password must not be the user name.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="203"/>
+        <location filename="../../desktop/services/accounts.py" line="198"/>
         <source>Akun pertama harus akun admin.</source>
         <translation>The first account must be an admin account.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="205"/>
+        <location filename="../../desktop/services/accounts.py" line="200"/>
         <source>Hanya admin yang dapat membuat akun.</source>
         <translation>Only an admin can create accounts.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="207"/>
+        <location filename="../../desktop/services/accounts.py" line="202"/>
         <source>Nama pengguna &quot;{name}&quot; sudah dipakai.</source>
         <translation>The user name &quot;{name}&quot; is taken.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="213"/>
+        <location filename="../../desktop/services/accounts.py" line="208"/>
         <source>Akun koordinator sekolah harus menyebut sekolahnya.</source>
         <translation>A school coordinator&apos;s account must name the school.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="322"/>
+        <location filename="../../desktop/services/accounts.py" line="304"/>
         <source>Akun &quot;{name}&quot; tidak ada di laptop ini.</source>
         <translation>There is no account &quot;{name}&quot; on this laptop.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="325"/>
+        <location filename="../../desktop/services/accounts.py" line="307"/>
         <source>Kata sandi baru harus berbeda dari kata sandi sekarang.</source>
         <translation>The new password must differ from the current one.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="340"/>
+        <location filename="../../desktop/services/accounts.py" line="322"/>
         <source>Hanya admin yang dapat mengatur ulang kata sandi.</source>
         <translation>Only an admin can reset a password.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="343"/>
+        <location filename="../../desktop/services/accounts.py" line="325"/>
         <source>Untuk kata sandi Anda sendiri, pakai menu Akun → Ganti kata sandi.</source>
         <translation>For your own password, use the Account menu → Change password.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="353"/>
+        <location filename="../../desktop/services/accounts.py" line="335"/>
         <source>Isi kata sandi lama.</source>
         <translation>Fill in the old password.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="359"/>
+        <location filename="../../desktop/services/accounts.py" line="340"/>
         <source>Kata sandi lama salah.</source>
         <translation>The old password is wrong.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/keys.py" line="170"/>
+        <location filename="../../desktop/services/keys.py" line="173"/>
         <location filename="../../desktop/services/lockout.py" line="58"/>
         <source>Nama pengguna atau kata sandi salah.</source>
         <translation>Wrong user name or password.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="418"/>
+        <location filename="../../desktop/services/accounts.py" line="392"/>
         <source>Kunci otomatis: 0 (mati) sampai 240 menit.</source>
         <translation>Auto-lock: 0 (off) to 240 minutes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/bulk_enroll.py" line="44"/>
+        <location filename="../../desktop/services/bulk_enroll.py" line="32"/>
         <source>NIK ini sudah terdaftar atas nama {name} (No. Registrasi {regno}).</source>
         <translation>This NIK is already enrolled for {name} (registration no. {regno}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="67"/>
+        <location filename="../../desktop/services/enrollment.py" line="44"/>
         <source>Kolom &quot;{key}&quot; tidak dikenal.</source>
         <translation>Unknown field &quot;{key}&quot;.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="103"/>
+        <location filename="../../desktop/services/enrollment.py" line="77"/>
         <source>Setiap data harus berupa objek JSON.</source>
         <translation>Every record must be a JSON object.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="110"/>
+        <location filename="../../desktop/services/enrollment.py" line="84"/>
         <source>NIK sama dengan data ke-{other} dalam berkas yang sama.</source>
         <translation>Same NIK as record {other} in the same file.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="210"/>
-        <location filename="../../desktop/services/enrollment.py" line="133"/>
-        <location filename="../../desktop/services/enrollment.py" line="260"/>
-        <location filename="../../desktop/services/reporting.py" line="108"/>
-        <location filename="../../desktop/services/schools.py" line="76"/>
+        <location filename="../../desktop/services/accounts.py" line="205"/>
+        <location filename="../../desktop/services/enrollment.py" line="107"/>
+        <location filename="../../desktop/services/enrollment.py" line="219"/>
+        <location filename="../../desktop/services/reporting.py" line="104"/>
+        <location filename="../../desktop/services/schools.py" line="64"/>
         <source>Sekolah dengan NPSN {npsn} belum terdaftar.</source>
         <translation>No school with NPSN {npsn} is registered.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/bulk_enroll.py" line="45"/>
+        <location filename="../../desktop/services/bulk_enroll.py" line="33"/>
         <source>NIK sudah terdaftar oleh proses lain; tidak ada yang disimpan.</source>
         <translation>The NIK was just enrolled by another process; nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="182"/>
-        <location filename="../../desktop/services/membership/views.py" line="130"/>
+        <location filename="../../desktop/services/enrollment.py" line="137"/>
+        <location filename="../../desktop/services/membership/views.py" line="110"/>
         <source>Data peserta tidak ditemukan.</source>
         <translation>Participant not found.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="198"/>
+        <location filename="../../desktop/services/claims.py" line="89"/>
+        <source>Laporan kejadian tidak dapat dicatat: {problems}</source>
+        <translation>The incident report cannot be recorded: {problems}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/claims.py" line="97"/>
+        <source>{reason}</source>
+        <translation>{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/claims.py" line="114"/>
+        <location filename="../../desktop/services/enrollment.py" line="152"/>
         <source>Tidak ada peserta dengan No. Registrasi {regno}.</source>
         <translation>No participant has registration no. {regno}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/claims.py" line="118"/>
+        <source>Kematian peserta {regno} sudah dilaporkan. Lihat klaimnya dengan: lindung claim list.</source>
+        <translation>The death of {regno} was already reported. See its claim with: lindung claim list.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/claims.py" line="143"/>
+        <source>Klaim {claim} tidak dikenal. Lihat kodenya dengan: lindung claim list.</source>
+        <translation>Claim {claim} is unknown. See the codes with: lindung claim list.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/claims.py" line="155"/>
+        <source>Status klaim harus salah satu dari: {states}.</source>
+        <translation>The claim status must be one of: {states}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/claims.py" line="164"/>
+        <source>Dokumen {keys} tidak ada dalam daftar klaim ini: {known}.</source>
+        <translation>Documents {keys} are not on this claim's list: {known}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/claims.py" line="167"/>
+        <source>Klaim dibayar: sebutkan jumlah (--amount) dan tanggalnya (--date).</source>
+        <translation>Claim paid: give the amount (--amount) and its date (--date).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/claims.py" line="169"/>
+        <source>Klaim ditolak: tulis alasannya (--reason).</source>
+        <translation>Claim refused: write the reason (--reason).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/claims.py" line="183"/>
+        <source>Tidak ada yang berubah: sebutkan --state atau dokumen baru (--document).</source>
+        <translation>Nothing changes: give --state or a new document (--document).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/claims.py" line="187"/>
+        <source>Klaim tidak dapat diperbarui: {problems}</source>
+        <translation>The claim cannot be updated: {problems}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/claims.py" line="333"/>
+        <source>Jumlah hari harus 0 sampai 366.</source>
+        <translation>The number of days must be 0 to 366.</translation>
     </message>
     <message>
         <location filename="../../desktop/services/permissions.py" line="40"/>
@@ -4754,7 +5038,7 @@ NIK {nik}</translation>
         <translation>Your role cannot produce reports.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="416"/>
+        <location filename="../../desktop/services/accounts.py" line="390"/>
         <location filename="../../desktop/services/permissions.py" line="47"/>
         <source>Hanya admin yang dapat melakukan ini.</source>
         <translation>Only an admin can do this.</translation>
@@ -4775,27 +5059,27 @@ NIK {nik}</translation>
         <translation>A coordinator can only enroll parents of their own school (NPSN {npsn}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="236"/>
+        <location filename="../../desktop/services/enrollment.py" line="185"/>
         <source>Data ini sudah diubah oleh {by} sejak dibuka. Tutup dan buka kembali, lalu ulangi perubahan.</source>
         <translation>{by} changed this record since it was opened. Close it, open it again and redo the change.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="247"/>
+        <location filename="../../desktop/services/enrollment.py" line="206"/>
         <source>Data yang sudah dihapus tidak dapat diubah.</source>
         <translation>A deleted record cannot be changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="286"/>
+        <location filename="../../desktop/services/enrollment.py" line="244"/>
         <source>Tuliskan alasan penghapusan (minimal 5 huruf).</source>
         <translation>Write the reason for deleting (at least 5 letters).</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="291"/>
+        <location filename="../../desktop/services/enrollment.py" line="250"/>
         <source>Data ini sudah dihapus.</source>
         <translation>This record is already deleted.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="296"/>
+        <location filename="../../desktop/services/enrollment.py" line="255"/>
         <source>Peserta ini sudah diajukan ke BPJS atau aktif; hanya admin cabang yang dapat menghapusnya (dengan alasan).</source>
         <translation>This worker was already submitted to BPJS or is active; only the branch admin can delete them (with a reason).</translation>
     </message>
@@ -4840,107 +5124,107 @@ NIK {nik}</translation>
         <translation>{name} could not be written ({code}): check the disk and its folder, then try again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/schools.py" line="28"/>
+        <location filename="../../desktop/services/schools.py" line="27"/>
         <source>NPSN harus 8 digit angka.</source>
         <translation>The NPSN must be 8 digits.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/schools.py" line="30"/>
+        <location filename="../../desktop/services/schools.py" line="29"/>
         <source>Nama sekolah wajib diisi.</source>
         <translation>The school&apos;s name is required.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/schools.py" line="32"/>
+        <location filename="../../desktop/services/schools.py" line="31"/>
         <source>Jenjang sekolah harus salah satu dari {levels}.</source>
         <translation>The school level must be one of {levels}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/schools.py" line="36"/>
+        <location filename="../../desktop/services/schools.py" line="35"/>
         <source>Kode kabupaten/kota {code} tidak dikenal.</source>
         <translation>Unknown regency/city code {code}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/schools.py" line="53"/>
+        <location filename="../../desktop/services/schools.py" line="48"/>
         <source>Sekolah dengan NPSN {npsn} sudah ada.</source>
         <translation>A school with NPSN {npsn} already exists.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/workspace.py" line="72"/>
+        <location filename="../../desktop/services/workspace.py" line="75"/>
         <source>Berkas wilayah harus berkolom kode,nama,tingkat.</source>
         <translation>The region file must have the columns kode,nama,tingkat.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/workspace.py" line="75"/>
+        <location filename="../../desktop/services/workspace.py" line="78"/>
         <source>Berkas wilayah tidak dapat dibaca: {reason}</source>
         <translation>The region file cannot be read: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/workspace.py" line="262"/>
+        <location filename="../../desktop/services/workspace.py" line="243"/>
         <source>Daftar wilayah ditolak: {reason}</source>
         <translation>Region list refused: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/workspace.py" line="265"/>
+        <location filename="../../desktop/services/workspace.py" line="246"/>
         <source>Daftar wilayah ditolak: hanya {kab} kabupaten/kota dan {desa} desa/kelurahan Kalimantan Barat.</source>
         <translation>Region list refused: only {kab} regencies/cities and {desa} villages of West Kalimantan.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="270"/>
+        <location filename="../../desktop/services/importing.py" line="266"/>
         <source>Sekolah dengan NPSN {npsn} belum terdaftar. Tambahkan dulu: lindung school add.</source>
         <translation>No school with NPSN {npsn} is registered. Add it first: lindung school add.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="322"/>
+        <location filename="../../desktop/services/importing.py" line="313"/>
         <source>Berkas {name} kosong.</source>
         <translation>The file {name} is empty.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="389"/>
+        <location filename="../../desktop/services/importing.py" line="380"/>
         <source>Berkas ini daftar {school} (NPSN {npsn}), bukan daftar sekolah yang dipilih (NPSN {chosen}). Pilih sekolah yang benar, atau kosongkan pilihan sekolah.</source>
         <translation>This file is the list of {school} (NPSN {npsn}), not of the chosen school (NPSN {chosen}). Choose the right school, or clear the school choice.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="435"/>
+        <location filename="../../desktop/services/importing.py" line="426"/>
         <source>Isian &quot;{field}&quot; tidak dikenal. Pilih salah satu: {fields}.</source>
         <translation>Unknown field &quot;{field}&quot;. Choose one of: {fields}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="440"/>
+        <location filename="../../desktop/services/importing.py" line="431"/>
         <source>Kolom &quot;{column}&quot; tidak ada di baris judul berkas.</source>
         <translation>Column &quot;{column}&quot; is not in the header row of the file.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="492"/>
+        <location filename="../../desktop/services/importing.py" line="483"/>
         <source>Berkas Dapodik: {pupils} siswa, {people} orang tua/wali dari &quot;{school}&quot;, sekolah yang belum terdaftar di sini. Pilih sekolahnya (atau tambahkan dulu) sebelum baris diperiksa.</source>
         <translation>Dapodik file: {pupils} pupils, {people} parents/guardians from &quot;{school}&quot;, a school not registered here. Choose the school (or add it first) before the rows are checked.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="496"/>
+        <location filename="../../desktop/services/importing.py" line="487"/>
         <source>Berkas Dapodik: {pupils} siswa, {people} orang tua/wali. Berkas tidak menyebut sekolahnya: pilih sekolahnya sebelum baris diperiksa.</source>
         <translation>Dapodik file: {pupils} pupils, {people} parents/guardians. The file does not name its school: choose the school before the rows are checked.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="535"/>
+        <location filename="../../desktop/services/importing.py" line="528"/>
         <source>Kolom berkas Dapodik dikenali sendiri; tidak perlu dipetakan.</source>
         <translation>A Dapodik file&apos;s columns are recognised by themselves; they need no mapping.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="843"/>
+        <location filename="../../desktop/services/importing.py" line="673"/>
         <source>Kolom {field} tidak dapat diubah di sini.</source>
         <translation>Column {field} cannot be changed here.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="851"/>
+        <location filename="../../desktop/services/importing.py" line="681"/>
         <source>Baris {row} tidak ada di pratinjau.</source>
         <translation>Row {row} is not in the preview.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="861"/>
+        <location filename="../../desktop/services/importing.py" line="691"/>
         <source>Koordinator hanya dapat mengimpor daftar sekolahnya sendiri (NPSN {npsn}).</source>
         <translation>A coordinator can only import their own school&apos;s lists (NPSN {npsn}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="873"/>
+        <location filename="../../desktop/services/importing.py" line="703"/>
         <source>Daftar ini menyebut beberapa sekolah; koordinator hanya dapat mengimpor daftar sekolahnya sendiri (NPSN {npsn}). Minta admin mengimpornya.</source>
         <translation>This list names several schools; a coordinator can only import their own school&apos;s list (NPSN {npsn}). Ask an admin to import it.</translation>
     </message>
@@ -4980,54 +5264,54 @@ NIK {nik}</translation>
         <translation>The file {name} cannot be read: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/spreadsheets.py" line="343"/>
+        <location filename="../../desktop/services/spreadsheets.py" line="341"/>
         <source>Berkas {name} tidak dapat dibaca: baris {row} berisi isian lebih dari {limit} karakter (satu sel lembar kerja paling banyak 32.767). Periksa tanda petik (&quot;) yang tidak ditutup di baris itu, atau bagi isiannya.</source>
         <translation>File {name} cannot be read: row {row} holds a field longer than {limit} characters (a spreadsheet cell holds at most 32,767). Look for a quotation mark (&quot;) left open in that row, or split the field.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/spreadsheets.py" line="348"/>
+        <location filename="../../desktop/services/spreadsheets.py" line="346"/>
         <source>Berkas {name} tidak dapat dibaca: baris {row} bukan baris CSV yang benar. Simpan ulang berkasnya sebagai CSV dari program lembar kerja.</source>
         <translation>File {name} cannot be read: row {row} is not a proper CSV row. Save the file as CSV again from a spreadsheet program.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/backup.py" line="46"/>
+        <location filename="../../desktop/services/backup.py" line="43"/>
         <source>Cadangan {name} rusak (pemeriksaan keutuhan gagal).</source>
         <translation>The backup {name} is damaged (integrity check failed).</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/backup.py" line="50"/>
-        <location filename="../../desktop/services/backup.py" line="57"/>
+        <location filename="../../desktop/services/backup.py" line="40"/>
+        <location filename="../../desktop/services/backup.py" line="46"/>
         <source>{name} bukan cadangan basis data Lindung.</source>
         <translation>{name} is not a backup of a Lindung database.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/backup.py" line="102"/>
-        <location filename="../../desktop/services/spreadsheets.py" line="125"/>
+        <location filename="../../desktop/services/backup.py" line="70"/>
+        <location filename="../../desktop/services/spreadsheets.py" line="121"/>
         <source>Berkas {name} tidak ditemukan.</source>
         <translation>The file {name} was not found.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/spreadsheets.py" line="127"/>
+        <location filename="../../desktop/services/spreadsheets.py" line="123"/>
         <source>Jenis berkas {suffix} tidak didukung. Gunakan .xlsx, .xls, .ods atau .csv.</source>
         <translation>Files of type {suffix} are not supported. Use .xlsx, .xls, .ods or .csv.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/cards.py" line="52"/>
+        <location filename="../../desktop/services/cards.py" line="56"/>
         <source>{count} kartu di antaranya sudah pernah dicetak. Cetak ulang harus disertai alasan.</source>
         <translation>{count} of these cards were printed before. Re-printing needs a reason.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/cards.py" line="96"/>
+        <location filename="../../desktop/services/cards.py" line="100"/>
         <source>Kunci publik tidak dikenali (bentuk: ed25519:ID:KUNCI).</source>
         <translation>Public key not recognised (form: ed25519:ID:KEY).</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/cards.py" line="248"/>
+        <location filename="../../desktop/services/cards.py" line="244"/>
         <source>Tata letak {layout} tidak dikenal: pilih a4 atau card.</source>
         <translation>Unknown layout {layout}: choose a4 or card.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/cards.py" line="255"/>
+        <location filename="../../desktop/services/cards.py" line="251"/>
         <source>Tidak ada peserta yang cocok dengan pilihan ini.</source>
         <translation>No participant matches this selection.</translation>
     </message>
@@ -5037,83 +5321,83 @@ NIK {nik}</translation>
         <translation>The target must be more than 0.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/reporting.py" line="145"/>
+        <location filename="../../desktop/services/reporting.py" line="134"/>
         <source>Jumlah bulan harus 1 sampai 60.</source>
         <translation>The number of months must be 1 to 60.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/reporting.py" line="289"/>
+        <location filename="../../desktop/services/reporting.py" line="276"/>
         <source>Tagihan batch {batch} sudah terbit sebagai {number} untuk {months} bulan. Cetak ulang tanpa menyebut jumlah bulan.</source>
         <translation>Batch {batch}&apos;s invoice was already issued as {number} for {months} months. Reprint it without giving the number of months.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/reporting.py" line="323"/>
+        <location filename="../../desktop/services/reporting.py" line="310"/>
         <source>{count} peserta</source>
         <translation>{count} workers</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/reporting.py" line="326"/>
+        <location filename="../../desktop/services/reporting.py" line="313"/>
         <source>periode {first} s.d. {last}</source>
         <translation>period {first} to {last}</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/reporting.py" line="327"/>
+        <location filename="../../desktop/services/reporting.py" line="314"/>
         <source>batch {batch}</source>
         <translation>batch {batch}</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="104"/>
+        <location filename="../../desktop/sync/client.py" line="102"/>
         <source>Hub {hub} tidak dapat dihubungi ({reason}); data tetap aman di laptop dan dikirim pada sinkronisasi berikutnya.</source>
         <translation>The hub {hub} cannot be reached ({reason}); the data stays safe on this laptop and goes at the next sync.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="113"/>
+        <location filename="../../desktop/sync/client.py" line="111"/>
         <source>Hub menolak laptop ini: {detail}</source>
         <translation>The hub refused this laptop: {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="115"/>
+        <location filename="../../desktop/sync/client.py" line="113"/>
         <source>Hub menjawab dengan galat {status}.</source>
         <translation>The hub answered with error {status}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="147"/>
+        <location filename="../../desktop/sync/client.py" line="145"/>
         <source>Alamat hub {hub} tidak sah; contoh: https://hub.cabang.id</source>
         <translation>The hub address {hub} is not valid; for example: https://hub.branch.id</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="149"/>
+        <location filename="../../desktop/sync/client.py" line="147"/>
         <source>Alamat hub {hub} memakai http:// tanpa enkripsi: kredensial laptop akan terkirim terbuka. Gunakan https:// (hub di balik proxy TLS), atau --allow-http bila jaringannya memang tertutup.</source>
         <translation>The hub address {hub} uses http:// without encryption: the laptop&apos;s credential would travel in clear. Use https:// (the hub behind a TLS proxy), or --allow-http if the network really is closed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="163"/>
+        <location filename="../../desktop/sync/client.py" line="161"/>
         <source>Laptop ini terdaftar di hub {registered}; kredensialnya tidak dikirim ke {hub}. Untuk pindah hub, daftarkan ulang laptop dengan kode baru.</source>
         <translation>This laptop is registered with the hub {registered}; its credential is not sent to {hub}. To move to another hub, register the laptop again with a new code.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="184"/>
+        <location filename="../../desktop/sync/client.py" line="182"/>
         <source>Pendaftaran ke hub ditolak: {detail}</source>
         <translation>Registration with the hub refused: {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="222"/>
+        <location filename="../../desktop/sync/client.py" line="220"/>
         <source>Sinkron otomatis: 0 (mati) sampai 1440 menit.</source>
         <translation>Automatic sync: 0 (off) to 1440 minutes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="475"/>
+        <location filename="../../desktop/sync/client.py" line="416"/>
         <source>Hub tidak memegang data ini; perbaiki datanya lalu kirim ulang.</source>
         <translation>The hub does not hold this record; correct it and send it again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="480"/>
+        <location filename="../../desktop/sync/client.py" line="421"/>
         <source>Data ini tidak ada di laptop.</source>
         <translation>This record is not on this laptop.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="161"/>
-        <location filename="../../desktop/sync/client.py" line="243"/>
+        <location filename="../../desktop/sync/client.py" line="159"/>
+        <location filename="../../desktop/sync/client.py" line="241"/>
         <source>Laptop ini belum terdaftar di hub: lindung register --hub URL --code KODE.</source>
         <translation>This laptop is not registered with a hub: lindung register --hub URL --code CODE.</translation>
     </message>
@@ -5136,33 +5420,33 @@ NIK {nik}</translation>
         <translation>This record is not from your school.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/keys.py" line="76"/>
+        <location filename="../../desktop/services/keys.py" line="79"/>
         <source>Berkas kunci {path} rusak atau tidak terbaca ({reason}).</source>
         <translation>The key file {path} is damaged or unreadable ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/keys.py" line="79"/>
+        <location filename="../../desktop/services/keys.py" line="82"/>
         <source>Berkas kunci {path} bukan milik Lindung.</source>
         <translation>The key file {path} does not belong to Lindung.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/keys.py" line="187"/>
-        <location filename="../../desktop/services/keys.py" line="311"/>
+        <location filename="../../desktop/services/keys.py" line="190"/>
+        <location filename="../../desktop/services/keys.py" line="293"/>
         <source>Berkas kunci basis data ({path}) tidak ada; pulihkan dari cadangan bersama basis datanya.</source>
         <translation>The database key file ({path}) is missing; restore it from the backup together with its database.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/keys.py" line="254"/>
+        <location filename="../../desktop/services/keys.py" line="252"/>
         <source>Laptop ini belum punya kode pemulihan. Minta admin membuatnya: menu Akun → Kode pemulihan baru.</source>
         <translation>This laptop has no recovery code yet. Ask an admin to make one: Account menu → New recovery code.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/keys.py" line="263"/>
+        <location filename="../../desktop/services/keys.py" line="261"/>
         <source>Kode pemulihan salah. Periksa huruf dan angkanya seperti tertulis saat dibuat.</source>
         <translation>Wrong recovery code. Check its letters and digits as written when it was made.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/keys.py" line="309"/>
+        <location filename="../../desktop/services/keys.py" line="291"/>
         <source>Basis data ini terkunci: masuk dengan akun untuk membukanya.</source>
         <translation>This database is locked: sign in with an account to open it.</translation>
     </message>
@@ -5182,37 +5466,37 @@ NIK {nik}</translation>
         <translation>Wrong user name or password. After {failures} wrong attempts in a row this account is locked for {minutes} minutes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/sheet_limits.py" line="94"/>
+        <location filename="../../desktop/services/sheet_limits.py" line="91"/>
         <source>Berkas {name} tidak dapat dibaca: lebih dari {limit} baris. Bagi menjadi beberapa berkas.</source>
         <translation>The file {name} cannot be read: more than {limit} rows. Split it into several files.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/sheet_limits.py" line="100"/>
+        <location filename="../../desktop/services/sheet_limits.py" line="97"/>
         <source>Berkas {name} tidak dapat dibaca: lebih dari {limit} kolom. Hapus kolom yang tidak dipakai.</source>
         <translation>The file {name} cannot be read: more than {limit} columns. Delete the columns that are not used.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/sheet_limits.py" line="106"/>
+        <location filename="../../desktop/services/sheet_limits.py" line="103"/>
         <source>Berkas {name} tidak dapat dibaca: lebih dari {limit} sel. Bagi menjadi beberapa berkas.</source>
         <translation>The file {name} cannot be read: more than {limit} cells. Split it into several files.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/sheet_limits.py" line="112"/>
+        <location filename="../../desktop/services/sheet_limits.py" line="109"/>
         <source>Berkas {name} tidak dapat dibaca: teksnya lebih dari {limit} MB. Bagi menjadi beberapa berkas.</source>
         <translation>The file {name} cannot be read: its text is over {limit} MB. Split it into several files.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/sheet_limits.py" line="118"/>
+        <location filename="../../desktop/services/sheet_limits.py" line="115"/>
         <source>Berkas {name} tidak dapat dibaca: isinya membengkak menjadi lebih dari {limit} MB saat dibuka; ini bukan lembar kerja yang wajar.</source>
         <translation>The file {name} cannot be read: its contents swell to more than {limit} MB when unpacked; this is not an ordinary spreadsheet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/sheet_limits.py" line="125"/>
+        <location filename="../../desktop/services/sheet_limits.py" line="122"/>
         <source>Berkas {name} tidak dapat dibaca: berisi lebih dari {limit} bagian; ini bukan lembar kerja yang wajar.</source>
         <translation>The file {name} cannot be read: it has more than {limit} parts; this is not an ordinary spreadsheet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/sheet_limits.py" line="917"/>
+        <location filename="../../desktop/services/sheet_limits.py" line="841"/>
         <source>Berkas {name} tidak dapat dibaca: lembar kerja .xls lebih dari {limit} MB. Simpan sebagai .xlsx, atau bagi menjadi beberapa berkas.</source>
         <translation>File {name} cannot be read: the .xls workbook is over {limit} MB. Save it as .xlsx, or split it into several files.</translation>
     </message>
@@ -5242,236 +5526,231 @@ NIK {nik}</translation>
         <translation>The membership date (TMT) can be read two ways (day/month or month/day) and the date column is mixed; write the date like 01-12-2026 and read the file again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/submissions.py" line="94"/>
+        <location filename="../../desktop/services/membership/submissions.py" line="86"/>
         <source>menunggu tinjauan di hub (konflik atau data ganda)</source>
         <translation>waiting for review at the hub (conflict or duplicate)</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/submissions.py" line="95"/>
+        <location filename="../../desktop/services/membership/submissions.py" line="87"/>
         <source>kemungkinan data ganda di hub</source>
         <translation>possible duplicate at the hub</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/submissions.py" line="96"/>
+        <location filename="../../desktop/services/membership/submissions.py" line="88"/>
         <source>ditolak BPJS dan belum diperbaiki</source>
         <translation>refused by BPJS and not corrected yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/submissions.py" line="97"/>
+        <location filename="../../desktop/services/membership/submissions.py" line="89"/>
         <source>data belum lengkap atau tidak sah</source>
         <translation>data incomplete or not valid</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/submissions.py" line="124"/>
+        <location filename="../../desktop/services/membership/submissions.py" line="116"/>
         <source>Baris judul templat BPJS tidak ditemukan di {name}: tidak ada kolom NIK, Nama, Tanggal Lahir dan sejenisnya.</source>
         <translation>No BPJS template header row found in {name}: no NIK, Name, Date of birth or similar columns.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/submissions.py" line="129"/>
+        <location filename="../../desktop/services/membership/submissions.py" line="121"/>
         <source>Templat BPJS harus memiliki kolom NIK.</source>
         <translation>The BPJS template must have a NIK column.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/payments.py" line="253"/>
-        <location filename="../../desktop/services/membership/submissions.py" line="193"/>
+        <location filename="../../desktop/services/membership/payments.py" line="249"/>
+        <location filename="../../desktop/services/membership/submissions.py" line="183"/>
         <source>Jumlah bulan harus 1 sampai {max}.</source>
         <translation>The number of months must be 1 to {max}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/submissions.py" line="195"/>
+        <location filename="../../desktop/services/membership/submissions.py" line="185"/>
         <source>Batas jumlah peserta harus 1 atau lebih.</source>
         <translation>The limit on workers must be 1 or more.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/submissions.py" line="224"/>
-        <source>Lembar pengajuan {name} tidak dapat ditulis (folder tidak ada, penuh atau terkunci); tidak ada yang dicatat.</source>
-        <translation>The submission sheet {name} cannot be written (the folder is missing, full or locked); nothing was recorded.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/services/membership/submissions.py" line="239"/>
+        <location filename="../../desktop/services/membership/submissions.py" line="223"/>
         <source>Tidak ada peserta yang siap diajukan ke BPJS{detail}.</source>
         <translation>No worker is ready to be submitted to BPJS{detail}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/answers.py" line="270"/>
+        <location filename="../../desktop/services/membership/answers.py" line="253"/>
         <source>NIK tidak ada di antara peserta yang diajukan.</source>
         <translation>This NIK is not among the submitted workers.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/answers.py" line="82"/>
+        <location filename="../../desktop/services/membership/answers.py" line="80"/>
         <source>Berkas {name} tidak memuat kolom nomor KPJ, jadi tidak ada yang diterapkan (tanpa KPJ berkas ini tidak dapat dibaca sebagai jawaban BPJS, juga tidak sebagai daftar penolakan). Kolom yang terbaca: {columns}. Beri judul kolom nomornya &quot;No KPJ&quot; lalu baca lagi.</source>
         <translation>File {name} has no KPJ number column, so nothing was applied (without KPJ this file cannot be read as a BPJS answer, nor as a list of refusals). Columns read: {columns}. Give the number column the header &quot;No KPJ&quot; and read it again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/answers.py" line="86"/>
+        <location filename="../../desktop/services/membership/answers.py" line="84"/>
         <source>Berkas {name} bukan jawaban BPJS yang dikenal: tidak ada lembar dengan kolom NIK dan kolom KPJ (No KPJ, Nomor Peserta) di 20 baris pertamanya. Lembar yang ada: {sheets}.</source>
         <translation>{name} is not a BPJS answer Lindung knows: no sheet has a NIK column and a KPJ column (No KPJ, Nomor Peserta) in its first 20 rows. Sheets in the file: {sheets}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/answers.py" line="89"/>
+        <location filename="../../desktop/services/membership/answers.py" line="87"/>
         <source>Berkas {name} berubah sejak pratinjau dibuat. Baca pratinjaunya lagi sebelum menerapkan.</source>
         <translation>File {name} has changed since the preview was made. Preview it again before applying.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/answers.py" line="91"/>
+        <location filename="../../desktop/services/membership/answers.py" line="89"/>
         <source>Tanggal kepesertaan (TMT) lebih dari sebulan sebelum batch peserta ini ditulis; tidak diterapkan. Periksa tanggal di berkas (hari dan bulan tertukar?).</source>
         <translation>The membership date (TMT) is more than a month before this worker&apos;s batch was written; not applied. Check the date in the file (day and month swapped?).</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/answers.py" line="94"/>
+        <location filename="../../desktop/services/membership/answers.py" line="92"/>
         <source>Tanggal kepesertaan (TMT) lebih dari tiga bulan setelah hari ini; tidak diterapkan. Periksa tanggal di berkas (hari dan bulan tertukar?).</source>
         <translation>The membership date (TMT) is more than three months after today; not applied. Check the date in the file (day and month swapped?).</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/answers.py" line="97"/>
+        <location filename="../../desktop/services/membership/answers.py" line="95"/>
         <source>Nama di berkas tidak sama dengan nama peserta ber-NIK ini; tidak diterapkan. Periksa NIK dan nama di berkas BPJS.</source>
         <translation>The name in the file differs from the name of the worker with this NIK; not applied. Check the NIK and the name in the BPJS file.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/answers.py" line="100"/>
+        <location filename="../../desktop/services/membership/answers.py" line="98"/>
         <source>Peserta ini sudah aktif dengan nomor KPJ ini tetapi dengan tanggal kepesertaan (TMT) lain; tidak diubah. Bila tanggal yang tercatat salah, urungkan jawaban yang menerapkannya lalu baca lagi.</source>
         <translation>This worker is already active with this KPJ number but with another membership date (TMT); not changed. If the recorded date is wrong, undo the answer that applied it and read the file again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/answers.py" line="103"/>
+        <location filename="../../desktop/services/membership/answers.py" line="101"/>
         <source>NIK ini mendapat dua jawaban berbeda dalam berkas ini (nomor KPJ atau TMT lain); tidak diterapkan.</source>
         <translation>This NIK gets two different answers in this file (another KPJ number or TMT); not applied.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/answers.py" line="105"/>
+        <location filename="../../desktop/services/membership/answers.py" line="103"/>
         <source>NIK ini ditolak di baris ini setelah diberi nomor KPJ di baris sebelumnya; tidak diterapkan. Tanyakan ke BPJS mana yang benar.</source>
         <translation>This NIK is refused in this row after getting a KPJ number in an earlier row; not applied. Ask BPJS which is right.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/answers.py" line="160"/>
+        <location filename="../../desktop/services/membership/answers.py" line="158"/>
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/answers.py" line="160"/>
+        <location filename="../../desktop/services/membership/answers.py" line="158"/>
         <source>nomor KPJ</source>
         <translation>KPJ number</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/answers.py" line="161"/>
+        <location filename="../../desktop/services/membership/answers.py" line="159"/>
         <source>tanggal kepesertaan (TMT)</source>
         <translation>membership date (TMT)</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/answers.py" line="162"/>
+        <location filename="../../desktop/services/membership/answers.py" line="160"/>
         <source>keterangan</source>
         <translation>reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/answers.py" line="162"/>
+        <location filename="../../desktop/services/membership/answers.py" line="160"/>
         <source>status</source>
         <translation>status</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/answers.py" line="163"/>
+        <location filename="../../desktop/services/membership/answers.py" line="161"/>
         <source>nama</source>
         <translation>name</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/answers.py" line="284"/>
+        <location filename="../../desktop/services/membership/answers.py" line="267"/>
         <source>Peserta ini sudah aktif dengan nomor KPJ lain.</source>
         <translation>This worker is already active with another KPJ number.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/answers.py" line="292"/>
+        <location filename="../../desktop/services/membership/answers.py" line="275"/>
         <source>Nomor KPJ ini sudah dipakai peserta lain.</source>
         <translation>This KPJ number is already held by another worker.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/answers.py" line="310"/>
+        <location filename="../../desktop/services/membership/answers.py" line="293"/>
         <source>Peserta ini sudah aktif; penolakan tidak diterapkan.</source>
         <translation>This worker is already active; the refusal was not applied.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/answers.py" line="394"/>
+        <location filename="../../desktop/services/membership/answers.py" line="376"/>
         <source>Peserta ini sudah ditolak; ajukan lagi setelah diperbaiki.</source>
         <translation>This worker was already refused; submit again once corrected.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/answers.py" line="395"/>
+        <location filename="../../desktop/services/membership/answers.py" line="377"/>
         <source>Peserta ini belum diajukan ke BPJS.</source>
         <translation>This worker has not been submitted to BPJS.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/payments.py" line="134"/>
+        <location filename="../../desktop/services/membership/payments.py" line="131"/>
         <source>Tidak ada peserta yang dapat dibayar: hanya peserta yang sudah diajukan atau aktif.</source>
         <translation>No worker can be paid for: only submitted or active workers.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/payments.py" line="141"/>
+        <location filename="../../desktop/services/membership/payments.py" line="138"/>
         <source>Tidak ada kredit BAZNAS yang dapat dipakai (kredit yang menunggu jawaban BPJS belum dapat dipakai).</source>
         <translation>There is no BAZNAS credit to use (credit waiting for BPJS&apos;s answer cannot be used yet).</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/payments.py" line="207"/>
+        <location filename="../../desktop/services/membership/payments.py" line="203"/>
         <source>Tidak ada kredit BAZNAS yang dapat dikembalikan (kredit yang menunggu jawaban BPJS belum dapat dikembalikan).</source>
         <translation>There is no BAZNAS credit to return (credit waiting for BPJS&apos;s answer cannot be returned yet).</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/payments.py" line="211"/>
+        <location filename="../../desktop/services/membership/payments.py" line="207"/>
         <source>Kredit BAZNAS yang dapat dikembalikan {usable}: jumlah {amount} tidak dapat dikembalikan.</source>
         <translation>BAZNAS credit that can be returned: {usable}; {amount} cannot be returned.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/payments.py" line="234"/>
+        <location filename="../../desktop/services/membership/payments.py" line="230"/>
         <source>Sumber dana {fund} tidak dikenal: pilih zakat, infak atau sedekah.</source>
         <translation>Unknown fund {fund}: choose zakat, infak or sedekah.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/payments.py" line="242"/>
+        <location filename="../../desktop/services/membership/payments.py" line="238"/>
         <source>Jumlah pembayaran tidak boleh negatif.</source>
         <translation>The amount paid cannot be negative.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/payments.py" line="244"/>
+        <location filename="../../desktop/services/membership/payments.py" line="240"/>
         <source>Jumlah pembayaran paling banyak {max}: lebih dari iuran seluruh peserta cabang selama 60 bulan. Periksa angkanya (kelebihan digit?).</source>
         <translation>A payment is at most {max}: more than the contributions of every worker of the branch for 60 months. Check the figure (a digit too many?).</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/payments.py" line="257"/>
+        <location filename="../../desktop/services/membership/payments.py" line="253"/>
         <source>Jumlah hari harus 0 sampai {max}: masa perlindungan paling lama 5 tahun ke depan.</source>
         <translation>The number of days must be 0 to {max}: coverage runs at most 5 years ahead.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/payments.py" line="280"/>
-        <location filename="../../desktop/services/membership/payments.py" line="350"/>
+        <location filename="../../desktop/services/membership/payments.py" line="276"/>
+        <location filename="../../desktop/services/membership/payments.py" line="338"/>
         <source>Sebutkan batch atau daftar No. Registrasi yang dibayar.</source>
         <translation>Name the batch or the registration numbers paid for.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/ledger.py" line="138"/>
-        <location filename="../../desktop/services/membership/payments.py" line="265"/>
-        <location filename="../../desktop/services/reporting.py" line="140"/>
+        <location filename="../../desktop/services/membership/ledger.py" line="126"/>
+        <location filename="../../desktop/services/membership/payments.py" line="261"/>
+        <location filename="../../desktop/services/reporting.py" line="130"/>
         <source>Batch {batch} tidak dikenal.</source>
         <translation>Batch {batch} is unknown.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/payments.py" line="128"/>
+        <location filename="../../desktop/services/membership/payments.py" line="125"/>
         <source>Transfer {reference} sudah dicatat sebagai pembayaran {payment}; satu transfer dicatat sekali. Periksa daftar pembayaran, atau tulis referensi transfer yang lain.</source>
         <translation>Transfer {reference} is already recorded as payment {payment}; a transfer is recorded once. Check the payments, or enter another transfer reference.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/payments.py" line="293"/>
+        <location filename="../../desktop/services/membership/payments.py" line="286"/>
         <source>{n} No. Registrasi tidak dikenal.</source>
         <translation>{n} registration numbers are unknown.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/payments.py" line="321"/>
+        <location filename="../../desktop/services/membership/payments.py" line="309"/>
         <source>Tidak ada peserta yang perlindungannya berakhir dalam {days} hari.</source>
         <translation>No worker&apos;s coverage ends within {days} days.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/baznas.py" line="63"/>
+        <location filename="../../desktop/services/membership/baznas.py" line="61"/>
         <source>Tanggal laporan harus antara {first} dan {last}.</source>
         <translation>Report dates must be between {first} and {last}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/baznas.py" line="77"/>
+        <location filename="../../desktop/services/membership/baznas.py" line="75"/>
         <source>Tidak ada pembayaran BAZNAS antara {start} dan {end}.</source>
         <translation>No BAZNAS payment between {start} and {end}.</translation>
     </message>
@@ -5506,42 +5785,42 @@ NIK {nik}</translation>
         <translation>The wage reported for JKK must be a multiple of Rp 100.000 from {low} to {high} (the income levels for BPU members at BPJS Ketenagakerjaan).</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/events.py" line="97"/>
+        <location filename="../../desktop/services/membership/events.py" line="89"/>
         <source>Peristiwa kepesertaan tidak sah: {problems}</source>
         <translation>Invalid membership event: {problems}</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/undo.py" line="77"/>
+        <location filename="../../desktop/services/membership/undo.py" line="76"/>
         <source>data sudah dihapus; riwayatnya tetap seperti saat dihapus</source>
         <translation>the record was deleted; its history stays as it was when deleted</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/undo.py" line="78"/>
+        <location filename="../../desktop/services/membership/undo.py" line="77"/>
         <source>sudah diajukan lagi dalam batch baru setelah jawaban ini; tetap seperti sekarang</source>
         <translation>submitted again in a new batch after this answer; stays as it is</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/undo.py" line="137"/>
+        <location filename="../../desktop/services/membership/undo.py" line="134"/>
         <source>Kode jawaban BPJS &quot;{answer}&quot; tidak sah: tulis kodenya seperti di daftar jawaban (lindung bpjs answers), paling sedikit {count} karakter.</source>
         <translation>The BPJS answer code &quot;{answer}&quot; is not valid: write the code as in the list of answers (lindung bpjs answers), at least {count} characters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/undo.py" line="148"/>
+        <location filename="../../desktop/services/membership/undo.py" line="144"/>
         <source>Kode {answer} cocok dengan {count} jawaban BPJS; tulis kodenya lebih panjang.</source>
         <translation>Code {answer} matches {count} BPJS answers; write more of the code.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/undo.py" line="155"/>
+        <location filename="../../desktop/services/membership/undo.py" line="151"/>
         <source>Tidak ada jawaban BPJS dengan kode {answer} di laptop ini; lihat daftarnya dengan lindung bpjs answers (atau sinkronkan dulu bila jawaban dibaca di laptop cabang lain).</source>
         <translation>No BPJS answer with code {answer} on this laptop; see the list with lindung bpjs answers (or sync first if the answer was read on another branch laptop).</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/undo.py" line="198"/>
+        <location filename="../../desktop/services/membership/undo.py" line="194"/>
         <source>Jawaban BPJS {file} ({answer}) sudah diurungkan pada {at} oleh {by}; tidak ada yang diubah.</source>
         <translation>BPJS answer {file} ({answer}) was already undone on {at} by {by}; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/undo.py" line="203"/>
+        <location filename="../../desktop/services/membership/undo.py" line="199"/>
         <source>Jawaban BPJS {file} tidak dapat diurungkan: semua {count} pesertanya sudah diajukan lagi dalam batch baru atau sudah dihapus setelah jawaban ini. Tidak ada yang diubah.</source>
         <translation>BPJS answer {file} cannot be undone: all {count} of its workers were submitted again in a new batch or deleted after this answer. Nothing was changed.</translation>
     </message>
@@ -5581,42 +5860,42 @@ NIK {nik}</translation>
         <translation>The contribution amount is empty or unreadable (whole rupiah, not negative).</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/bill.py" line="44"/>
+        <location filename="../../desktop/services/membership/bill.py" line="42"/>
         <source>Peserta tidak ada di Lindung (NIK dan nomor KPJ tidak dikenal).</source>
         <translation>The worker is not in Lindung (NIK and KPJ number unknown).</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/bill.py" line="45"/>
+        <location filename="../../desktop/services/membership/bill.py" line="43"/>
         <source>Peserta belum aktif, ditolak BPJS atau dihapus di Lindung: BAZNAS tidak membayar bulan ini.</source>
         <translation>The worker is not active yet, was refused by BPJS or was deleted in Lindung: BAZNAS did not pay for this month.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/bill.py" line="47"/>
+        <location filename="../../desktop/services/membership/bill.py" line="45"/>
         <source>Bulan ini tidak dibayar BAZNAS untuk peserta ini.</source>
         <translation>BAZNAS did not pay this month for this worker.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/bill.py" line="48"/>
+        <location filename="../../desktop/services/membership/bill.py" line="46"/>
         <source>Bulan ini ditagih lebih dari sekali dalam tagihan ini.</source>
         <translation>This month is charged more than once in this bill.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/bill.py" line="49"/>
+        <location filename="../../desktop/services/membership/bill.py" line="47"/>
         <source>Bulan ini dibayar BAZNAS tetapi tidak ada di tagihan BPJS.</source>
         <translation>BAZNAS paid this month but it is not on BPJS&apos;s bill.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/bill.py" line="50"/>
+        <location filename="../../desktop/services/membership/bill.py" line="48"/>
         <source>Jumlah yang ditagih berbeda dengan iuran bulan itu.</source>
         <translation>The amount charged differs from that month&apos;s contribution.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/recovery.py" line="44"/>
+        <location filename="../../desktop/services/recovery.py" line="45"/>
         <source>Hanya admin yang dapat membuat kode pemulihan.</source>
         <translation>Only an admin can make a recovery code.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/recovery.py" line="66"/>
+        <location filename="../../desktop/services/recovery.py" line="63"/>
         <source>&quot;{name}&quot; bukan akun admin di laptop ini. Kode pemulihan hanya mengatur ulang kata sandi admin; admin yang masuk lalu mengatur ulang akun lain.</source>
         <translation>&quot;{name}&quot; is not an admin account on this laptop. A recovery code resets only an admin password; the admin then signs in and resets other accounts.</translation>
     </message>
@@ -5990,162 +6269,162 @@ NIK {nik}</translation>
 <context>
     <name>Validation</name>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="233"/>
+        <location filename="../../desktop/domain/enrollment.py" line="234"/>
         <source>Nama wajib diisi.</source>
         <translation>The name is required.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="234"/>
+        <location filename="../../desktop/domain/enrollment.py" line="235"/>
         <source>No. KK ini tidak disimpan; peserta tetap didaftarkan. Perbaiki No. KK dari Kartu Keluarga bila sudah ada.</source>
         <translation>This family card number is not saved; the participant is still enrolled. Correct the number from the Kartu Keluarga when it is at hand.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="249"/>
+        <location filename="../../desktop/domain/enrollment.py" line="250"/>
         <source>Nama terlalu panjang (maksimal 100 huruf).</source>
         <translation>The name is too long (100 letters at most).</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="251"/>
+        <location filename="../../desktop/domain/enrollment.py" line="252"/>
         <source>Nama tidak boleh berisi angka.</source>
         <translation>A name cannot contain digits.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="253"/>
+        <location filename="../../desktop/domain/enrollment.py" line="254"/>
         <source>Nama hanya boleh berisi huruf, spasi, titik, koma, tanda hubung dan apostrof.</source>
         <translation>A name may only contain letters, spaces, dots, commas, hyphens and apostrophes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="265"/>
+        <location filename="../../desktop/domain/enrollment.py" line="266"/>
         <source>Tanggal wajib diisi.</source>
         <translation>The date is required.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="269"/>
+        <location filename="../../desktop/domain/enrollment.py" line="270"/>
         <source>Tanggal &quot;{text}&quot; tidak dapat dibaca. Tulis seperti 17-08-1980.</source>
         <translation>The date &quot;{text}&quot; cannot be read. Write it like 17-08-1980.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="280"/>
+        <location filename="../../desktop/domain/enrollment.py" line="281"/>
         <source>Pilih salah satu.</source>
         <translation>Choose one.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="282"/>
+        <location filename="../../desktop/domain/enrollment.py" line="283"/>
         <source>Pilihan &quot;{value}&quot; tidak dikenal.</source>
         <translation>Unknown choice &quot;{value}&quot;.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="316"/>
+        <location filename="../../desktop/domain/enrollment.py" line="317"/>
         <source>NIK sama dengan No. KK: yang tertulis di kolom NIK adalah nomor Kartu Keluarga. Isi NIK dari KTP.</source>
         <translation>NIK equals the family card number: the NIK column holds the Kartu Keluarga number. Enter the NIK from the ID card (KTP).</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="329"/>
+        <location filename="../../desktop/domain/enrollment.py" line="330"/>
         <source>Tempat lahir wajib diisi.</source>
         <translation>The place of birth is required.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="335"/>
+        <location filename="../../desktop/domain/enrollment.py" line="336"/>
         <source>Tanggal lahir tidak boleh di masa depan.</source>
         <translation>The date of birth cannot be in the future.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="339"/>
+        <location filename="../../desktop/domain/enrollment.py" line="340"/>
         <source>Umur {age} tahun: peserta minimal berumur {min} tahun.</source>
         <translation>Age {age}: participants must be at least {min}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="341"/>
+        <location filename="../../desktop/domain/enrollment.py" line="342"/>
         <source>Umur {age} tahun: peserta harus berumur di bawah {max} tahun.</source>
         <translation>Age {age}: participants must be under {max}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="345"/>
+        <location filename="../../desktop/domain/enrollment.py" line="346"/>
         <source>Tanggal lahir tidak cocok dengan NIK (NIK menunjukkan {nikdate}). Periksa keduanya; mungkin yang diketik No. KK?</source>
         <translation>The date of birth does not match the NIK (the NIK says {nikdate}). Check both; was the family-card number typed instead?</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="349"/>
+        <location filename="../../desktop/domain/enrollment.py" line="350"/>
         <source>Jenis kelamin tidak cocok dengan NIK: tanggal pada NIK ({day}) menunjukkan {sex}.</source>
         <translation>The sex does not match the NIK: the day in the NIK ({day}) means {sex}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="355"/>
+        <location filename="../../desktop/domain/enrollment.py" line="356"/>
         <source>Alamat wajib diisi.</source>
         <translation>The address is required.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="357"/>
+        <location filename="../../desktop/domain/enrollment.py" line="358"/>
         <source>Alamat terlalu panjang (maksimal 200 huruf).</source>
         <translation>The address is too long (200 letters at most).</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="367"/>
+        <location filename="../../desktop/domain/enrollment.py" line="368"/>
         <source>Pilih kabupaten/kota.</source>
         <translation>Choose the regency/city.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="369"/>
+        <location filename="../../desktop/domain/enrollment.py" line="370"/>
         <source>Pilih kecamatan.</source>
         <translation>Choose the district.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="371"/>
+        <location filename="../../desktop/domain/enrollment.py" line="372"/>
         <source>Pilih desa/kelurahan.</source>
         <translation>Choose the village.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="377"/>
+        <location filename="../../desktop/domain/enrollment.py" line="378"/>
         <source>Kode wilayah {code} tidak ada di Kalimantan Barat.</source>
         <translation>Region code {code} does not exist in West Kalimantan.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="379"/>
+        <location filename="../../desktop/domain/enrollment.py" line="380"/>
         <source>{name} tidak berada di wilayah yang dipilih di atasnya.</source>
         <translation>{name} does not lie in the region chosen above it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="385"/>
+        <location filename="../../desktop/domain/enrollment.py" line="386"/>
         <source>Tanpa No. HP peserta sulit dihubungi saat klaim.</source>
         <translation>Without a mobile number the participant is hard to reach for a claim.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="398"/>
+        <location filename="../../desktop/domain/enrollment.py" line="399"/>
         <source>Tuliskan pekerjaannya bila memilih &quot;Lainnya&quot;.</source>
         <translation>Write the occupation when choosing &quot;Other&quot;.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="408"/>
+        <location filename="../../desktop/domain/enrollment.py" line="409"/>
         <source>Penghasilan per bulan wajib diisi.</source>
         <translation>The monthly income is required.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="410"/>
+        <location filename="../../desktop/domain/enrollment.py" line="411"/>
         <source>Penghasilan harus berupa angka rupiah, misalnya 1.500.000.</source>
         <translation>The income must be an amount in rupiah, e.g. 1.500.000.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="412"/>
+        <location filename="../../desktop/domain/enrollment.py" line="413"/>
         <source>Penghasilan di atas Rp {limit} tidak lazim untuk pekerja rentan. Periksa kembali.</source>
         <translation>An income above Rp {limit} is unusual for a vulnerable worker. Please check.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="416"/>
+        <location filename="../../desktop/domain/enrollment.py" line="417"/>
         <source>Nama ahli waris wajib diisi (penerima santunan JKM).</source>
         <translation>The heir&apos;s name is required (they receive the JKM benefit).</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="418"/>
+        <location filename="../../desktop/domain/enrollment.py" line="419"/>
         <source>Ahli waris sama dengan nama peserta. Isi nama anggota keluarga yang menerima santunan.</source>
         <translation>The heir has the participant&apos;s own name. Enter the family member who would receive the benefit.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="426"/>
+        <location filename="../../desktop/domain/enrollment.py" line="427"/>
         <source>NPSN harus 8 digit angka.</source>
         <translation>The NPSN must be 8 digits.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="430"/>
+        <location filename="../../desktop/domain/enrollment.py" line="431"/>
         <source>Pilih sekolah siswa, atau kosongkan nama siswa dan kelas.</source>
         <translation>Choose the pupil&apos;s school, or leave the pupil&apos;s name and class empty.</translation>
     </message>
@@ -6330,27 +6609,27 @@ NIK {nik}</translation>
         <translation>Income &quot;{bracket}&quot;: Rp 5 million a month or more, hardly a vulnerable worker. Please check.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="345"/>
+        <location filename="../../desktop/services/importing.py" line="336"/>
         <source>Sekolah &quot;{school}&quot; belum terdaftar di Lindung, jadi baris ini belum bisa didaftarkan. Admin menambahkannya (Pengaturan → Sekolah…, atau lindung school add), lalu impor berkas ini lagi.</source>
         <translation>School &quot;{school}&quot; is not registered in Lindung yet, so this row cannot be enrolled yet. The admin adds it (Settings → Schools…, or lindung school add), then import this file again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="348"/>
+        <location filename="../../desktop/services/importing.py" line="339"/>
         <source>Baris ini tidak menyebut sekolahnya, padahal daftar ini menyebut sekolah di setiap baris. Isi kolom {column}, lalu impor lagi.</source>
         <translation>This row does not name its school, yet this list names a school on every row. Fill in the {column} column, then import again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="779"/>
+        <location filename="../../desktop/services/importing.py" line="609"/>
         <source>Data tidak lengkap.</source>
         <translation>Incomplete data.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="790"/>
+        <location filename="../../desktop/services/importing.py" line="620"/>
         <source>NIK sama dengan baris {row} di berkas ini; hanya baris {row} yang didaftarkan.</source>
         <translation>Same NIK as row {row} of this file; only row {row} is enrolled.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="791"/>
+        <location filename="../../desktop/services/importing.py" line="621"/>
         <source>NIK sama dengan {person} di baris {row} berkas ini, tetapi namanya lain; hanya yang di baris {row} yang didaftarkan. Periksa NIK-nya.</source>
         <translation>Same NIK as the {person} in row {row} of this file, but a different name; only the one in row {row} is enrolled. Check the NIK.</translation>
     </message>

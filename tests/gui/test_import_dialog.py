@@ -198,3 +198,87 @@ def test_the_school_comes_first_footer_lines_are_not_rows_reasons_wrap_and_value
     qtbot.waitUntil(lambda: dialog.table.rowHeight(view_row) > 24, timeout=5000)   # wrapped whole
     needed = dialog.table.sizeHintForRow(view_row)
     assert dialog.table.rowHeight(view_row) >= needed
+
+
+def test_rows_appear_as_they_are_checked_while_the_window_goes_on(qtbot, window, ws, tmp_path, monkeypatch):
+    """The preview fills as rows are checked, with their final verdicts and the count so far, while the
+    worker goes on checking: the window has shown the first chunk before the second is checked."""
+    import threading
+
+    from desktop.services.demo import make_parent_rows
+    from desktop.services.importing import _column_specs
+    from desktop.services.spreadsheets import write_workbook
+
+    monkeypatch.setattr(importing, "_CHUNK_ROWS", 20)
+    path = tmp_path / "ortu.xlsx"
+    write_workbook(path, _column_specs(False), make_parent_rows(ws, 100, seed=4))
+    dialog = open_import(qtbot, window, ws)
+    first_shown = threading.Event()
+    real_check = importing._check_one
+    held = []
+
+    def check(row, *args):
+        if row.number == 22 and not held:   # the second chunk's first row: only once the window shows the first
+            held.append(first_shown.wait(timeout=20))
+        return real_check(row, *args)
+
+    monkeypatch.setattr(importing, "_check_one", check)
+    seen = []
+
+    def on_checked(done, total):
+        model = dialog.model
+        seen.append((model.rowCount(), done, total, dialog.summary.text(), dialog.commit_button.isEnabled(),
+                     bool(model.flags(model.index(0, 4)) & Qt.ItemFlag.ItemIsEditable),
+                     model.index(0, 1).data()))
+        first_shown.set()
+
+    dialog.rows_checked.connect(on_checked)
+    with qtbot.waitSignal(dialog.preview_shown, timeout=20_000) as shown:
+        dialog.load(path)
+    assert held == [True]
+    # The first chunk at once; later ones as the table takes them (the latest, a few times a second).
+    assert seen[0][:3] == (20, 20, 100)
+    assert all(rows == done and total == 100 and done % 20 == 0 for rows, done, total, *_ in seen)
+    assert [done for _rows, done, *_ in seen] == sorted({done for _rows, done, *_ in seen})
+    assert seen[0][3].startswith("Memeriksa 20 dari 100 baris: ")
+    assert all(not enabled and not editable for *_, enabled, editable, _status in seen)
+    assert seen[0][6] == cell(dialog, 2, "Status").data()   # a verdict shown while checking is the final one
+    preview = shown.args[0]
+    assert dialog.model.rowCount() == 100 and "100 baris: " in dialog.summary.text()
+    assert bool(dialog.model.flags(dialog.model.index(0, 4)) & Qt.ItemFlag.ItemIsEditable)
+    assert dialog.commit_button.text() == f"Simpan {len(preview.committable)} data valid"
+
+
+def test_a_check_cancelled_midway_leaves_the_preview_before_it(qtbot, window, ws, tmp_path, monkeypatch):
+    """Rows of a check cancelled midway were on the table: they go, the preview checked before comes back."""
+    import threading
+
+    from desktop.services.demo import make_parent_rows
+    from desktop.services.importing import _column_specs
+    from desktop.services.spreadsheets import write_workbook
+
+    monkeypatch.setattr(importing, "_CHUNK_ROWS", 20)
+    path = tmp_path / "ortu.xlsx"
+    write_workbook(path, _column_specs(False), make_parent_rows(ws, 100, seed=4))
+    dialog = open_import(qtbot, window, ws)
+    before = load(qtbot, dialog, path)
+    cancelled = threading.Event()
+    real_check = importing._check_one
+
+    def check(row, *args):
+        if row.number == 42:        # the third chunk waits for the coordinator's Batal
+            cancelled.wait(timeout=20)
+        return real_check(row, *args)
+
+    def on_checked(done, total):
+        if done == 40:
+            dialog.cancel_button.click()
+            cancelled.set()
+
+    monkeypatch.setattr(importing, "_check_one", check)
+    dialog.rows_checked.connect(on_checked)
+    with qtbot.waitSignal(dialog.failed, timeout=20_000) as failed:
+        dialog.reload()
+    assert cancelled.is_set() and failed.args == ["Dibatalkan; tidak ada yang disimpan."]
+    assert dialog.preview is before and dialog.model.preview is before and dialog.model.rowCount() == 100
+    assert dialog.commit_button.isEnabled()

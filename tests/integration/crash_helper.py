@@ -18,14 +18,17 @@ ws = Workspace(path)
 records = json.load(open(source, encoding="utf-8"))
 
 
-@event.listens_for(ws.engine, "after_cursor_execute")
-def _pause(conn, cursor, statement, parameters, context, executemany):
-    # The workers rows, their name index entries and change log are in (written straight through the
-    # driver, bulk_enroll); the audit entry of the batch comes next, then the commit.
-    if statement.startswith("INSERT INTO audit_log"):
+def _pause(statement):
+    # Called by SQLite as each statement starts. The workers rows, their name index entries and change
+    # log are in; the audit entry of the batch comes next, then the commit. The audit entry is written
+    # through the driver (storage.audit_log), so the pause is the driver's, not an ORM event.
+    if statement.lstrip().startswith("INSERT INTO audit_log"):
         print("INSIDE", flush=True)
         sys.stdin.readline()  # the test kills us here
 
 
+ws.db._db.set_trace_callback(_pause)   # the connection of ws.write()
+# and that of the ORM's sessions, while enrollment still writes through one
+event.listen(ws.engine, "connect", lambda connection, _record: connection.set_trace_callback(_pause))
 enroll_many(ws, records, SYSTEM)
 print("COMMITTED", flush=True)

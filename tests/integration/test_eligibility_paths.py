@@ -173,8 +173,8 @@ def test_the_form_rule_and_lindung_enroll_refuse_the_same_jobs_with_the_same_rea
     assert len(listed) == len(kept)
 
 
-def test_lindung_import_enrolls_a_list_and_an_export_alike_in_one_pass(tmp_path):
-    """``lindung import`` enrolls while it checks (import_at_once): the same people, the same outcome."""
+def test_lindung_import_enrolls_a_list_and_an_export_alike(tmp_path):
+    """``lindung import`` enrolls a plain list and a Dapodik export alike: the same people, the same outcome."""
     outcomes = []
     for name, write in (("orang_tua.xlsx", write_list), ("dapodik.xlsx", write_dapodik)):
         db = tmp_path / f"{name}.sqlite3"

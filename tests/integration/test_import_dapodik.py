@@ -336,18 +336,15 @@ def test_a_database_of_before_gains_the_no_kk_column_and_keeps_its_records(tmp_p
         ws.close()
 
 
-def test_a_helper_process_checks_half_of_a_large_file_the_same_way(school_ws, tmp_path, monkeypatch):
-    """Over 4,000 people a forked helper checks the second half; people known only by their Asal Data
-    (an error sheet imported again) keep their ayah/ibu/wali there too."""
+def test_people_known_by_their_asal_data_are_checked_the_same_chunk_by_chunk(school_ws, tmp_path, monkeypatch):
+    """People known only by their Asal Data (an error sheet imported again) keep their ayah/ibu/wali,
+    in every chunk of the check as in the first."""
     from dataclasses import replace
 
-    path = write_dapodik_xlsx(tmp_path / "besar.xlsx", make_pupils(school_ws.regions, 2400, seed=7), footer=False)
+    monkeypatch.setattr(importing, "_CHUNK_ROWS", 50)
+    path = write_dapodik_xlsx(tmp_path / "besar.xlsx", make_pupils(school_ws.regions, 120, seed=7), footer=False)
     single = importing.read_import(school_ws, path, progress=lambda done, total: None)
-    assert len(single.rows) >= importing._PARALLEL_MIN_ROWS
-    forks = []
-    real = importing._check_in_two_processes
-    monkeypatch.setattr(importing, "_check_in_two_processes", lambda *a: forks.append(1) or real(*a))
+    assert len(single.rows) > 3 * importing._CHUNK_ROWS
     by_origin = [importing._pending(r.number, r.cells) for r in single.rows]   # person only in the cells
-    forked = importing._check_all(school_ws, replace(single, rows=()), by_origin, None, None)
-    assert forks == [1]
-    assert [(r.key, r.status, r.problems) for r in forked.rows] == [(r.key, r.status, r.problems) for r in single.rows]
+    again = importing._check_rows(school_ws, replace(single, rows=()), by_origin, None, None)
+    assert [(r.key, r.status, r.problems) for r in again.rows] == [(r.key, r.status, r.problems) for r in single.rows]

@@ -2,7 +2,8 @@
 
 from desktop.services import enrollment, search
 from desktop.services.accounts import SYSTEM
-from desktop.services.search import SearchQuery, _page_sql, where_clause
+from desktop.services.search import SearchQuery
+from desktop.storage import workers
 from tests.conftest import make_raw
 
 
@@ -22,8 +23,10 @@ def test_the_last_four_digits_find_a_worker(ws):
 
 def test_they_are_looked_up_by_the_index_not_by_reading_every_record(ws):
     query = SearchQuery(text="2754")
-    where, params = where_clause(query)
-    for sql, args in (_page_sql("workers.id", query, None, 201), (f"SELECT count(*) FROM workers WHERE {where}", params)):
+    params = workers.Params()
+    where = workers.where(query, params)
+    for sql, args in (workers.page_statement("workers.rowid", query, None, 201),
+                      (f"SELECT count(*) FROM workers WHERE {where}", params)):
         with ws.read() as db:
             plan = " ".join(row[3] for row in db.execute("EXPLAIN QUERY PLAN " + sql, args))
         assert "ix_workers_nik_tail" in plan and "SCAN workers" not in plan.replace("SCAN workers USING", "")

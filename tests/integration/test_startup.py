@@ -90,45 +90,25 @@ def test_list_prints_the_same_records_as_before(db):
             first, second = session.query(Worker).order_by(Worker.id).limit(2).all()
             first.school_id = session.query(School).filter(School.npsn == "69800001").one().id
             first.pupil_name = "BUDI"
-        from desktop.services.enrollment import _record, delete_worker, get
+        from desktop.domain.lifecycle import loads
+        from desktop.domain.records import WorkerRecord
+        from desktop.services.enrollment import delete_worker, get
+
+        def orm_record(session, w):   # the record as the ORM's column types give it
+            school = session.get(School, w.school_id) if w.school_id else None
+            data = {name: getattr(w, name) for name in WorkerRecord.__dataclass_fields__ if name in Worker.__table__.c}
+            data.update(id=w.uuid, school_npsn=school.npsn if school else None,
+                        school_name=school.name if school else None, lifecycle=tuple(loads(w.lifecycle)))
+            return WorkerRecord(**data)
 
         delete_worker(ws, get(ws, second.uuid).id, "data ganda", SYSTEM)
         with ws.session() as session:
-            expected = {w.uuid: _record(session, w) for w in session.query(Worker).filter(Worker.deleted_at.is_(None))}
+            expected = {w.uuid: orm_record(session, w) for w in session.query(Worker).filter(Worker.deleted_at.is_(None))}
         found = list(iter_records(ws, SearchQuery()))
         assert {r.id: r for r in found} == expected and len(found) == 4
         deleted = list(iter_records(ws, SearchQuery(status="deleted")))
         assert [r.id for r in deleted] == [second.uuid] and deleted[0].deleted_at is not None
         assert next(r for r in found if r.id == first.uuid).school_npsn == "69800001"
-    finally:
-        ws.close()
-
-
-def test_the_import_loads_the_commit_while_the_helper_checks(tmp_path, monkeypatch):
-    """read_import(meanwhile=...) runs the work once, beside the forked helper, and the verdicts are
-    those of a check in one process."""
-    from desktop.services import importing
-    from desktop.services.demo import make_parent_rows
-    from desktop.services.schools import add_school
-    from desktop.services.spreadsheets import write_workbook
-    from desktop.services.workspace import Workspace
-    from tests.conftest import TODAY
-
-    ws = Workspace(tmp_path / "a.sqlite3", today=TODAY)
-    try:
-        add_school(ws, "69800001", "SD Negeri 12 Pontianak", "SD", "6171")
-        source = tmp_path / "ortu.xlsx"
-        write_workbook(source, importing._column_specs(False), make_parent_rows(ws, 60, seed=4))
-        calls = []
-        alone = importing.read_import(ws, source, school_npsn="69800001", meanwhile=lambda: calls.append("alone"))
-        monkeypatch.setattr(importing, "_PARALLEL_MIN_ROWS", 10)
-        monkeypatch.setattr(importing, "_CHUNK_ROWS", 7)   # nine chunks, taken from both ends
-        monkeypatch.setattr(importing, "can_fork", lambda: True)
-        beside = importing.read_import(ws, source, school_npsn="69800001", meanwhile=lambda: calls.append("beside"))
-        assert calls == ["alone", "beside"]
-        assert [(r.number, r.status, r.problems, r.enrollment) for r in beside.rows] == [
-            (r.number, r.status, r.problems, r.enrollment) for r in alone.rows]
-        assert len(beside.committable) == 60
     finally:
         ws.close()
 
@@ -237,3 +217,44 @@ def test_a_signed_in_command_loads_no_sqlalchemy(db, monkeypatch):
                            env=proc_env)
     result = json.loads(next(line for line in found.stdout.splitlines() if line.startswith("LOADED "))[7:])
     assert result["status"] == 0 and result["loaded"] == ["argon2"], (result, found.stderr)
+
+
+def test_account_audit_settings_backup_and_receipts_commands_load_no_sqlalchemy(db, tmp_path):
+    """Accounts, passwords, the recovery code, settings, the region list, the audit log, backups and a
+    school's receipts are written and read through storage's table modules on the driver (issue 27): no
+    command of theirs loads SQLAlchemy (each of them did, for its ORM session)."""
+    import os
+
+    from desktop.domain.regions import Level
+    from desktop.paths import REGIONS_CSV
+
+    env = dict(os.environ, LINDUNG_PASSWORD="kapal-motor-admin-1", LINDUNG_NEW_PASSWORD="kapal-motor-admin-1")
+    found = {}
+    for command in (("user", "add", "admin"), ("user", "add", "relawan", "--role", "volunteer"),
+                    ("user", "passwd", "relawan"), ("user", "recovery-code"), ("settings", "set", "max_age", "61"),
+                    ("regions", "load", str(REGIONS_CSV), "--source", "Kepmendagri uji"), ("audit", "--verify"),
+                    ("backup", str(tmp_path / "cadangan.sqlite3")),
+                    ("report", "receipts", str(tmp_path / "terima.pdf"), "--school", "69800001")):
+        user = ("--user", "admin") if command[:3] != ("user", "add", "admin") else ()
+        if command[:2] == ("user", "passwd"):
+            env["LINDUNG_NEW_PASSWORD"] = "perahu-layar-sungai-kapuas"
+        proc = subprocess.run([sys.executable, "-c", CHILD % json.dumps(HEAVY), "--db", str(db), *user, *command],
+                              cwd=ROOT, capture_output=True, text=True, timeout=120, env=env)
+        line = next((line for line in proc.stdout.splitlines() if line.startswith("LOADED ")), None)
+        assert line is not None, (command, proc.stderr)
+        found[command[:3]] = json.loads(line.removeprefix("LOADED "))
+    assert {command: result["status"] for command, result in found.items() if result["status"]} == {}
+    assert [command for command, result in found.items() if "sqlalchemy" in result["loaded"]] == []
+    from desktop.services import accounts, audit, keys
+    from desktop.services.workspace import Workspace
+
+    ws = Workspace(db, key=keys.unlock(db, "admin", "kapal-motor-admin-1"))
+    try:
+        assert [a.username for a in accounts.list_accounts(ws)] == ["admin", "relawan"]
+        assert accounts.must_change_password(ws, "relawan") and ws.policy.max_age == 61
+        assert audit.verify(ws, accounts.list_accounts(ws)[0]).intact
+        assert [e.action for e in audit.entries(ws, accounts.list_accounts(ws)[0], 10)][:4] == [
+            "export", "backup", "edit", "recovery_code"]
+        assert ws.regions_source()[0] == "Kepmendagri uji" and ws.regions.count(Level.DESA) > 1000
+    finally:
+        ws.close()

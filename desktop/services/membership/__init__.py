@@ -18,7 +18,7 @@ from desktop.services.membership.answers import AnswerResult, Unapplied, import_
 from desktop.services.membership.baznas import baznas_report
 from desktop.services.membership.events import MAX_MONTHS, lifecycle_columns, require_branch
 from desktop.services.membership.payments import (
-    PaymentQuote, PaymentResult, RefundResult, add_payment, expiring_condition, owed_for, quote_payment,
+    PaymentQuote, PaymentResult, RefundResult, add_payment, owed_for, quote_payment,
     refund_credit, renew,
 )
 from desktop.services.membership.submissions import (
@@ -29,7 +29,7 @@ from desktop.services.membership.undo import (
     AppliedAnswer, UndoResult, applied_answers, back_to_submitted, preview_undo, undo_answer,
 )
 from desktop.services.membership.views import (
-    BatchInfo, PaymentInfo, batches, describe_event, events_of, payments, pipeline_counts, status_case,
+    BatchInfo, PaymentInfo, batches, describe_event, events_of, payments, pipeline_counts,
 )
 
 __all__ = [
@@ -37,8 +37,8 @@ __all__ = [
     "back_to_submitted", "preview_answer", "preview_undo", "undo_answer", "BatchInfo", "BatchResult", "NothingReady",
     "PaymentInfo",
     "PaymentQuote", "PaymentResult", "Readiness", "add_payment", "baznas_report", "batches", "count_ready",
-    "describe_event", "events_of", "expiring_condition", "export_submission", "import_answer", "lifecycle_columns",
+    "describe_event", "events_of", "export_submission", "import_answer", "lifecycle_columns",
     "load_template", "owed_for", "payments", "pipeline_counts", "quote_payment", "RefundResult", "refund_credit",
     "renew", "require_branch",
-    "reset_template", "status_case", "template",
+    "reset_template", "template",
 ]

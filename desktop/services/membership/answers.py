@@ -19,8 +19,6 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from sqlalchemy import select
-
 from desktop.domain import bpjs, lifecycle
 from desktop.domain.enrollment import Status
 from desktop.domain.messages import QT_TRANSLATE_NOOP
@@ -29,8 +27,8 @@ from desktop.services import audit
 from desktop.domain.actors import Actor
 from desktop.services.errors import ServiceError
 from desktop.services.workspace import Workspace, bulk_work
-from desktop.storage.models import Worker
-from desktop.services.membership.events import _CHUNK, _append, _record_values, _stamp, require_branch
+from desktop.storage import lifecycle_rows
+from desktop.services.membership.events import _append, _stamp, require_branch
 
 
 class Unapplied(NamedTuple):
@@ -235,26 +233,11 @@ def import_answer(ws: Workspace, path: Path, actor: Actor, apply: bool = True,
     decided, pending, conflicts = _decisive(read)
     unknown.extend(conflicts)
     activated = refused = unchanged = 0
-    with bulk_work(), ws.session(write=apply) as session:
-        niks = list({r.nik for r in decided})
-        workers: dict[str, tuple[int, str, str | None, str, str]] = {}
-        for start in range(0, len(niks), _CHUNK):
-            for wid, nik, status, kpj, life, name in session.execute(
-                    select(Worker.id, Worker.nik, Worker.status, Worker.kpj_number, Worker.lifecycle,
-                           Worker.full_name)
-                    .where(Worker.nik.in_(niks[start:start + _CHUNK]), Worker.deleted_at.is_(None))):
-                workers[nik] = (wid, status, kpj, life, name)
-        active = [found[0] for found in workers.values() if found[1] == Status.ACTIVE.value]
-        covered_from: dict[int, dt.date | None] = {}
-        for start in range(0, len(active), _CHUNK):
-            covered_from.update(session.execute(select(Worker.id, Worker.coverage_start)
-                                                .where(Worker.id.in_(active[start:start + _CHUNK]))).all())
-        kpjs = list({r.kpj for r in decided if r.kpj})
-        kpj_holder: dict[str, str] = {}
-        for start in range(0, len(kpjs), _CHUNK):
-            kpj_holder.update(session.execute(
-                select(Worker.kpj_number, Worker.nik).where(Worker.kpj_number.in_(kpjs[start:start + _CHUNK]),
-                                                            Worker.deleted_at.is_(None))).all())
+    with bulk_work(), (ws.write() if apply else ws.read()) as tx:
+        workers = lifecycle_rows.answerable(tx, list({r.nik for r in decided}))
+        covered_from = lifecycle_rows.coverage_starts(
+            tx, [found[0] for found in workers.values() if found[1] == Status.ACTIVE.value])
+        kpj_holder = lifecycle_rows.kpj_holders(tx, list({r.kpj for r in decided if r.kpj}))
         _choose_order_by_plausibility(reading, decided, workers, ws.today)
         now = ws.now()
         answer = uuid.uuid4().hex
@@ -316,11 +299,10 @@ def import_answer(ws: Workspace, path: Path, actor: Actor, apply: bool = True,
                 refused += 1
         if apply:
             refused_ids = [wid for wid, event in events.items() if event["type"] == lifecycle.REFUSED]
-            for start in range(0, len(refused_ids), _CHUNK):     # the data refused, loaded a chunk at a time
-                for worker in session.scalars(select(Worker).where(Worker.id.in_(refused_ids[start:start + _CHUNK]))):
-                    events[worker.id]["data"] = lifecycle.fingerprint(_record_values(worker))
-            _append(session, ws, actor, events, now)
-            audit.record(session, ws, actor, "answer", path.name,
+            for worker in lifecycle_rows.candidates_of(tx, refused_ids):     # the data refused
+                events[worker.id]["data"] = lifecycle.fingerprint(worker._asdict())
+            _append(tx, ws, actor, events, now)
+            audit.record(tx, ws, actor, "answer", path.name,
                          {"activated": activated, "refused": refused, "unchanged": unchanged,
                           "unknown": len(unknown), "answer": answer if events else None})
     sheet_order = {name: n for n, name in enumerate(reading.sheets)}

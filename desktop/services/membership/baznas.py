@@ -8,8 +8,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
-
 from desktop.domain import bounds, lifecycle
 from desktop.domain.contributions import Fund
 from desktop.domain.enrollment import Asnaf
@@ -22,8 +20,8 @@ from desktop.services.errors import ServiceError
 from desktop.services.membership.ledger import Prices, bracket_reader
 from desktop.services.spreadsheets import ColumnSpec, write_rows
 from desktop.services.workspace import Workspace
-from desktop.storage import documents
-from desktop.storage.models import Worker
+from desktop.storage import documents, lifecycle_rows
+from desktop.storage.database import Tx
 
 
 @dataclass(frozen=True)
@@ -64,9 +62,9 @@ def issue_baznas_report(ws: Workspace, out: Path, actor: Actor, date_from: dt.da
                                first=format_date(bounds.FIRST_DAY), last=format_date(bounds.LAST_DAY))
     period = f"{date_from.isoformat()}..{date_to.isoformat()}"
     # One write transaction (BEGIN IMMEDIATE): two windows issuing the same period at once issue once.
-    with ws.session(write=True) as session:
-        issued = documents.listing(session, period, kind=documents.BAZNAS)
-        now = _figures(session, ws, date_from, date_to)
+    with ws.write() as tx:
+        issued = documents.listing(tx, period, kind=documents.BAZNAS)
+        now = _figures(tx, ws, date_from, date_to)
         if issued and (now == issued[-1].figures or not reissue):
             last = issued[-1]
             record = BaznasRecord(last.figures["people"], last.figures["total"], last.number, last.issued_at, False,
@@ -77,11 +75,11 @@ def issue_baznas_report(ws: Workspace, out: Path, actor: Actor, date_from: dt.da
                 raise ServiceError(QT_TRANSLATE_NOOP(
                     "Service", "Tidak ada pembayaran BAZNAS antara {start} dan {end}."),
                     start=format_date(date_from), end=format_date(date_to))
-            number = _next_number(session, ws, "baznas")
+            number = _next_number(tx, ws, "baznas")
             refers_to = issued[-1].number if issued else None
-            documents.add(session, documents.DocumentRecord(number, documents.BAZNAS, period, refers_to, ws.now(),
+            documents.add(tx, documents.DocumentRecord(number, documents.BAZNAS, period, refers_to, ws.now(),
                                                             actor.username, now, ws.device.id))
-            audit.record(session, ws, actor, "create", number, {"document": documents.BAZNAS, "period": period,
+            audit.record(tx, ws, actor, "create", number, {"document": documents.BAZNAS, "period": period,
                                                                 "total": now["total"], "refers_to": refers_to})
             record = BaznasRecord(now["people"], now["total"], number, ws.now(), True, None, refers_to)
             figures = now
@@ -92,21 +90,17 @@ def issue_baznas_report(ws: Workspace, out: Path, actor: Actor, date_from: dt.da
     return record
 
 
-def _figures(session: Any, ws: Workspace, date_from: dt.date, date_to: dt.date) -> dict[str, Any]:
+def _figures(tx: Tx, ws: Workspace, date_from: dt.date, date_to: dt.date) -> dict[str, Any]:
     """Every row the record prints, as plain JSON values (dates as ISO text): what a document keeps."""
     lo, hi = date_from.isoformat(), (date_to + dt.timedelta(days=1)).isoformat()
     rows: list[list[Any]] = []
     credits: list[list[Any]] = []
     per_fund: dict[str, int] = {}
     prices, bracket_of = Prices(), bracket_reader(ws.policy.jkk_income)
-    found = session.execute(
-        select(Worker.registration_no, Worker.kpj_number, Worker.nik, Worker.full_name, Worker.asnaf,
-               Worker.kabupaten_code, Worker.lifecycle, Worker.occupation, Worker.status, Worker.deleted_at)
-        .where(Worker.lifecycle.like('%"paid"%')).order_by(Worker.kabupaten_code, Worker.name_key, Worker.id))
-    for regno, kpj, nik, name, asnaf, kab, life, occupation, status, deleted_at in found:
+    for regno, kpj, nik, name, asnaf, kab, life, occupation, status, deleted in lifecycle_rows.paid_recipients(tx):
         events = lifecycle.loads(life)
         # The ledger says what each payment bought for this worker: its shares follow the paid events.
-        ledger = worker_ledger(events, prices.of(occupation), bracket_of, deleted_at is not None, detail=False)
+        ledger = worker_ledger(events, prices.of(occupation), bracket_of, deleted, detail=False)
         paid = [(e, share) for e, share in zip((e for e in events if e.get("type") == lifecycle.PAID),
                                                ledger.shares) if lo <= str(e.get("at", ""))[:10] < hi]
         if not paid:

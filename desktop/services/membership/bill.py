@@ -22,8 +22,6 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
-
 from desktop.domain import bpjs, bpjs_bill, lifecycle
 from desktop.domain.enrollment import Status
 from desktop.domain.ledger import worker_ledger
@@ -32,10 +30,10 @@ from desktop.domain.text import date_column_order
 from desktop.services import audit
 from desktop.domain.actors import Actor
 from desktop.services.errors import ServiceError
-from desktop.services.membership.events import _CHUNK, require_branch
+from desktop.services.membership.events import require_branch
 from desktop.services.membership.ledger import Prices, bracket_reader
 from desktop.services.workspace import Workspace
-from desktop.storage.models import Worker
+from desktop.storage import lifecycle_rows
 
 # Why a line stands where it does (a code in JSON, these words in the workbook).
 UNKNOWN, NOT_ACTIVE, NOT_BOUGHT, TWICE, NOT_CHARGED, OTHER_PRICE = (
@@ -188,30 +186,23 @@ def reconcile_bill(ws: Workspace, path: Path, actor: Actor, out: Path | None = N
                 index[key] = wid
         return worker
 
-    columns = (Worker.id, Worker.nik, Worker.kpj_number, Worker.full_name, Worker.registration_no, Worker.status,
-               Worker.deleted_at)
-    with ws.session() as session:
+    with ws.read() as tx:
         if result.first is not None:
-            found = session.execute(select(*columns, Worker.occupation, Worker.lifecycle)
-                                    .where(Worker.lifecycle.contains('"type":"paid"'))
-                                    .execution_options(yield_per=_CHUNK * 10))
-            for wid, nik, kpj, name, regno, status, deleted_at, occupation, events in found:
-                worker = keep(wid, nik, kpj, name, regno, status, deleted_at is not None)
-                ledger = worker_ledger(lifecycle.loads(events), prices.of(occupation), bracket_of,
-                                       deleted_at is not None, detail=True)
+            for wid, nik, kpj, name, regno, status, deleted, occupation, events in lifecycle_rows.paid_identities(tx):
+                worker = keep(wid, nik, kpj, name, regno, status, deleted)
+                ledger = worker_ledger(lifecycle.loads(events), prices.of(occupation), bracket_of, deleted,
+                                       detail=True)
                 for month in ledger.months:
                     begins = month.begins.replace(day=1)
                     worker.all_bought.add(begins)
                     if result.first <= begins <= result.last:
                         worker.bought.setdefault(begins, []).append(month.price)
                         result.expected += month.price
-        for key, index, column in (("kpj", by_kpj, Worker.kpj_number), ("nik", by_nik, Worker.nik)):
+        for key, index in (("kpj", by_kpj), ("nik", by_nik)):
             wanted = sorted({getattr(r, key) for r in read if getattr(r, key)} - index.keys())
-            for start in range(0, len(wanted), _CHUNK):
-                for wid, nik, kpj, name, regno, status, deleted_at in session.execute(
-                        select(*columns).where(column.in_(wanted[start:start + _CHUNK]))):
-                    if wid not in workers:
-                        keep(wid, nik, kpj, name, regno, status, deleted_at is not None)
+            for wid, nik, kpj, name, regno, status, deleted in lifecycle_rows.identities(tx, key, wanted):
+                if wid not in workers:
+                    keep(wid, nik, kpj, name, regno, status, deleted)
     for r in read:
         result.rows += 1
         result.charged += r.amount or 0

@@ -7,9 +7,6 @@ import json
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from sqlalchemy import text
-from sqlalchemy.orm import Session
-
 from desktop.domain import lifecycle
 from desktop.domain.enrollment import Asnaf
 from desktop.services import permissions
@@ -17,15 +14,14 @@ from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.domain.actors import Actor
 from desktop.services.errors import ServiceError
 from desktop.services.workspace import Workspace
-from desktop.storage import lifecycle_rows
-from desktop.storage.codec import sql_datetime
+from desktop.storage import lifecycle_rows, numbers
+from desktop.storage.codec import sql_datetime, stored
+from desktop.storage.database import Tx
 from desktop.storage.lifecycle_rows import Held, held_rows
-from desktop.storage.models import Worker
 
 TEMPLATE_SETTING = "bpjs.template"        # the branch's upload template: [[header, key or null], …]
 REVIEW_SETTING = "sync.review_hold"       # uuids the hub holds for review (conflict, possible duplicate)
 REFUSED_SETTING = "sync.refused"
-_CHUNK = 500
 MAX_MONTHS = lifecycle.MAX_MONTHS
 
 Progress = Callable[[int, int], None]
@@ -48,12 +44,8 @@ def lifecycle_columns(record: Mapping[str, Any]) -> dict[str, Any]:
             "asnaf": record.get("asnaf") or Asnaf.MISKIN.value}
 
 
-
-
 def _stamp(now: dt.datetime) -> str:
     return now.isoformat(timespec="seconds") + "Z"
-
-
 
 
 # What follows from the events, as the row's columns and the state's attributes.
@@ -61,7 +53,7 @@ _DERIVED = tuple(zip(lifecycle_rows.DERIVED_COLUMNS, ("status", "kpj_number", "c
                                                       "batch")))
 
 
-def _append(session: Session, ws: Workspace, actor: Actor, events: Mapping[int, dict[str, Any]],
+def _append(tx: Tx, ws: Workspace, actor: Actor, events: Mapping[int, dict[str, Any]],
             now: dt.datetime, held: Mapping[int, Held] | None = None) -> int:
     """Append one event to each worker (id -> event), recompute what follows from the events, bump the
     revision (the change syncs) and log it in the record's history. Returns how many changed. ``held``:
@@ -75,7 +67,7 @@ def _append(session: Session, ws: Workspace, actor: Actor, events: Mapping[int, 
     if not events:
         return 0
     if held is None:
-        held = held_rows(session, list(events))
+        held = held_rows(tx, list(events))
     changed_at = sql_datetime(now)
     updates: dict[tuple[str, ...], list[tuple[Any, ...]]] = {}
     history = []
@@ -114,7 +106,7 @@ def _append(session: Session, ws: Workspace, actor: Actor, events: Mapping[int, 
         for column, value in derived.items():
             if value != getattr(row, column) or fresh:
                 columns.append(column)
-                values.append(value.isoformat() if isinstance(value, dt.date) else value)
+                values.append(stored(value))
         updates.setdefault(tuple(columns), []).append(
             (lifecycle.append_text(row.lifecycle, event_text), *values, row.revision + 1, actor.username,
              changed_at, wid))
@@ -126,7 +118,7 @@ def _append(session: Session, ws: Workspace, actor: Actor, events: Mapping[int, 
                 changes["status"] = [before_status, status]
             change = changes_text[key] = json.dumps(changes, ensure_ascii=False)
         history.append((wid, row.revision + 1, "lifecycle", changed_at, actor.username, ws.device.id, change))
-    lifecycle_rows.write_appended(session, updates, history)
+    lifecycle_rows.write_appended(tx, updates, history)
     return len(history)
 
 
@@ -137,23 +129,9 @@ _NUMBER_LETTERS = {"batch": "AJ", "payment": "BY", "invoice": "INV", "credit_not
                    "baznas": "LP"}
 
 
-def _next_number(session: Session, ws: Workspace, kind: str) -> str:
+def _next_number(tx: Tx, ws: Workspace, kind: str) -> str:
     """``AJ-PREFIX-0001`` (a submission), ``BY-PREFIX-0001`` (a payment), ``INV-PREFIX-0001`` (an
     invoice) or ``NK-PREFIX-0001`` (a credit note): unique across laptops because the prefix is this
-    laptop's."""
-    key = f"next_{kind}_number"
-    session.execute(text("INSERT OR IGNORE INTO settings (key, value) VALUES (:k, '1')"), {"k": key})
-    value = session.execute(
-        text("UPDATE settings SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) WHERE key = :k RETURNING value"),
-        {"k": key}).scalar_one()
-    return f"{_NUMBER_LETTERS[kind]}-{ws.device.prefix}-{int(value) - 1:04d}"
-
-
-
-
-def _record_values(worker: Any) -> dict[str, Any]:
-    """A worker (ORM object or a row of all its columns) as a dict of its columns."""
-    mapping = getattr(worker, "_mapping", None)
-    if mapping is not None:
-        return dict(mapping)
-    return {c.key: getattr(worker, c.key) for c in Worker.__table__.columns}
+    laptop's. ``tx``: the caller's write unit."""
+    number = numbers.take(tx, kind)
+    return f"{_NUMBER_LETTERS[kind]}-{ws.device.prefix}-{number:04d}"

@@ -10,9 +10,6 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from desktop.domain import lifecycle
 from desktop.domain.contributions import is_bpu_bracket, month_start, monthly_rate
 from desktop.domain.ledger import Pricing, Share, WorkerLedger, worker_ledger
@@ -21,7 +18,8 @@ from desktop.services import permissions
 from desktop.domain.actors import Actor
 from desktop.services.errors import ServiceError
 from desktop.services.workspace import Workspace
-from desktop.storage.models import Worker
+from desktop.storage import lifecycle_rows
+from desktop.storage.database import Tx
 
 
 @dataclass
@@ -110,33 +108,23 @@ def bracket_reader(default: int):
     return bracket_of
 
 
-_CHUNK_ROWS = 5_000
-
-
-def _ledgers(session: Session, ws: Workspace, batch: str | None = None) -> Iterator[tuple[int, str, WorkerLedger]]:
+def _ledgers(tx: Tx, ws: Workspace, batch: str | None = None) -> Iterator[tuple[int, str, WorkerLedger]]:
     """(worker id, batch, ledger) of every record some payment reached (or of one batch's)."""
     prices = Prices()
     bracket_of = bracket_reader(ws.policy.jkk_income)
-    # Only records some payment reached carry money: the events' JSON names the event type.
-    where = [Worker.lifecycle.contains('"type":"paid"')]
-    if batch:
-        where.append(Worker.batch_no == batch)
-    rows = session.connection().execute(
-        select(Worker.id, Worker.batch_no, Worker.occupation, Worker.lifecycle, Worker.deleted_at)
-        .where(*where).order_by(Worker.id).execution_options(yield_per=_CHUNK_ROWS))
-    for wid, batch_no, occupation, events, deleted_at in rows:
+    for wid, batch_no, occupation, events, deleted in lifecycle_rows.ledger_rows(tx, batch):
         yield wid, batch_no or "-", worker_ledger(lifecycle.loads(events), prices.of(occupation), bracket_of,
-                                                  deleted_at is not None, detail=False)
+                                                  deleted, detail=False)
 
 
 def balances(ws: Workspace, actor: Actor, batch: str | None = None) -> Balances:
     """The ledger's balances of every record with a payment (or of one submission batch's records)."""
     permissions.require(actor, permissions.Action.REPORT)
     out = Balances()
-    with ws.session() as session:
-        if batch and session.scalar(select(Worker.id).where(Worker.batch_no == batch).limit(1)) is None:
+    with ws.read() as tx:
+        if batch and not lifecycle_rows.batch_known(tx, batch):
             raise ServiceError(QT_TRANSLATE_NOOP("Service", "Batch {batch} tidak dikenal."), batch=batch)
-        for _wid, batch_no, ledger in _ledgers(session, ws, batch):
+        for _wid, batch_no, ledger in _ledgers(tx, ws, batch):
             out.total.add(ledger)
             out.batches.setdefault(batch_no, Balance()).add(ledger)
             for share in ledger.shares:
@@ -147,11 +135,11 @@ def balances(ws: Workspace, actor: Actor, batch: str | None = None) -> Balances:
     return out
 
 
-def credit_sources(session: Session, ws: Workspace) -> list[tuple[int, int]]:
+def credit_sources(tx: Tx, ws: Workspace) -> list[tuple[int, int]]:
     """(worker id, rupiah) of every record holding credit that can be carried or refunded now (not
     waiting for BPJS's answer), oldest record first."""
     found = []
-    for wid, _batch, ledger in _ledgers(session, ws):
+    for wid, _batch, ledger in _ledgers(tx, ws):
         usable = ledger.credit - ledger.held
         if usable > 0:
             found.append((wid, usable))
@@ -173,5 +161,5 @@ def draw(sources: Sequence[tuple[int, int]], amount: int) -> dict[int, int]:
 def usable_credit(ws: Workspace, actor: Actor) -> int:
     """BAZNAS's credit that a payment can use or a refund return now (rupiah)."""
     permissions.require(actor, permissions.Action.REPORT)
-    with ws.session() as session:
-        return sum(part for _wid, part in credit_sources(session, ws))
+    with ws.read() as tx:
+        return sum(part for _wid, part in credit_sources(tx, ws))

@@ -8,9 +8,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, select
-from sqlalchemy.orm import Session
-
 from desktop.domain import bounds, lifecycle
 from desktop.domain.contributions import (
     BRACKET_DEFAULT, Fund, add_month, month_start, monthly_rate, submitted_bracket,
@@ -22,13 +19,14 @@ from desktop.domain.text import format_rupiah
 from desktop.services import audit
 from desktop.domain.actors import Actor
 from desktop.services.errors import NotFound, ServiceError
-from desktop.services.search import SearchQuery, _filtered
+from desktop.services.search import SearchQuery
 from desktop.services.workspace import Workspace, bulk_work
-from desktop.storage import documents
-from desktop.storage.models import Payment, Worker
+from desktop.storage import documents, lifecycle_rows
+from desktop.storage import payments as payment_rows
+from desktop.storage.database import Tx
 from desktop.services.membership.ledger import credit_sources, draw
 from desktop.services.membership.events import (
-    _CHUNK, MAX_MONTHS, Held, _append, _next_number, _stamp, held_rows, require_branch,
+    MAX_MONTHS, Held, _append, _next_number, _stamp, held_rows, require_branch,
 )
 
 
@@ -99,13 +97,12 @@ def _plan(held: Mapping[int, Held], months: int, today: dt.date,
     return planned, owed, skipped
 
 
-def _recorded_as(session: Session, held: Mapping[int, Held], reference: str, batch_no: str | None) -> str | None:
+def _recorded_as(tx: Tx, held: Mapping[int, Held], reference: str, batch_no: str | None) -> str | None:
     """The payment that already recorded this transfer for this batch, or for any of these workers (a
     payment another branch laptop recorded reaches this one as the workers' events): a transfer is money
     received once. None: not recorded yet."""
     if batch_no is not None:
-        number = session.scalar(select(Payment.number).where(Payment.batch_no == batch_no,
-                                                             Payment.reference == reference))
+        number = payment_rows.recorded_for(tx, batch_no, reference)
         if number is not None:
             return number
     # As the events are stored (lifecycle.dumps): the reference as JSON writes it, found without parsing
@@ -119,11 +116,11 @@ def _recorded_as(session: Session, held: Mapping[int, Held], reference: str, bat
     return None
 
 
-def _pay(session: Session, ws: Workspace, actor: Actor, held: Mapping[int, Held], months: int, reference: str,
+def _pay(tx: Tx, ws: Workspace, actor: Actor, held: Mapping[int, Held], months: int, reference: str,
          amount: int | None, batch_no: str | None, renewal: bool, fund: Fund, use_credit: bool = False) -> PaymentResult:
     now = ws.now()
     if reference:
-        earlier = _recorded_as(session, held, reference, batch_no)
+        earlier = _recorded_as(tx, held, reference, batch_no)
         if earlier is not None:
             raise ServiceError(QT_TRANSLATE_NOOP(
                 "Service", "Transfer {reference} sudah dicatat sebagai pembayaran {payment}; satu transfer dicatat "
@@ -136,7 +133,7 @@ def _pay(session: Session, ws: Workspace, actor: Actor, held: Mapping[int, Held]
     owed_each = {wid: owed_for_worker for wid, (owed_for_worker, _r) in planned.items()}
     taken: dict[int, int] = {}
     if use_credit:
-        sources = credit_sources(session, ws)
+        sources = credit_sources(tx, ws)
         if not sources:
             raise ServiceError(QT_TRANSLATE_NOOP(
                 "Service", "Tidak ada kredit BAZNAS yang dapat dipakai (kredit yang menunggu jawaban BPJS belum "
@@ -144,7 +141,7 @@ def _pay(session: Session, ws: Workspace, actor: Actor, held: Mapping[int, Held]
         # draw() stops at what is there: the credit pays what the transfer does not, as far as it goes
         taken = draw(sources, max(0, owed - amount if amount is not None else owed))
     credit_used = sum(taken.values())
-    number = _next_number(session, ws, "payment")
+    number = _next_number(tx, ws, "payment")
     if credit_used:
         # The money (the transfer and the credit) is split like a transfer, then the credit within each
         # worker's share: splitting each on its own would round a worker a rupiah over and another under.
@@ -167,15 +164,14 @@ def _pay(session: Session, ws: Workspace, actor: Actor, held: Mapping[int, Held]
         if restart:
             event["from"] = restart
         events[wid] = event
-    _append(session, ws, actor, events, now, held)
+    _append(tx, ws, actor, events, now, held)
     if taken:           # after the payment's own events: a worker may both give credit and receive
-        _append(session, ws, actor, {wid: {"type": lifecycle.CREDIT_USED, "at": _stamp(now), "by": actor.username,
+        _append(tx, ws, actor, {wid: {"type": lifecycle.CREDIT_USED, "at": _stamp(now), "by": actor.username,
                                            "payment": number, "amount": part} for wid, part in taken.items()}, now)
-    session.add(Payment(number=number, batch_no=batch_no, created_at=now, created_by=actor.username,
-                        device_id=ws.device.id, months=months, record_count=len(events), amount_owed=owed,
-                        amount_paid=amount, reference=reference, renewal=renewal, fund=fund.value,
-                        credit_used=credit_used))
-    audit.record(session, ws, actor, "payment", number, {
+    payment_rows.add(tx, payment_rows.PaymentRecord(
+        number, batch_no, now, actor.username, ws.device.id, months, len(events), owed, amount, reference, renewal,
+        fund.value, credit_used))
+    audit.record(tx, ws, actor, "payment", number, {
         "batch": batch_no, "records": len(events), "months": months, "owed": owed, "paid": amount,
         "reference": reference, "renewal": renewal, "fund": fund.value, "credit_used": credit_used,
         "credit_from": len(taken)})
@@ -200,8 +196,8 @@ def refund_credit(ws: Workspace, actor: Actor, amount: int | None = None, refere
         _check_amount(amount)
     now = ws.now()
     reference = reference.strip()[:200]
-    with bulk_work(), ws.session(write=True) as session:
-        sources = credit_sources(session, ws)
+    with bulk_work(), ws.write() as tx:
+        sources = credit_sources(tx, ws)
         usable = sum(part for _w, part in sources)
         if usable == 0:
             raise ServiceError(QT_TRANSLATE_NOOP(
@@ -212,17 +208,17 @@ def refund_credit(ws: Workspace, actor: Actor, amount: int | None = None, refere
                 "Service", "Kredit BAZNAS yang dapat dikembalikan {usable}: jumlah {amount} tidak dapat dikembalikan."),
                 usable=format_rupiah(usable), amount=format_rupiah(amount))
         taken = draw(sources, usable if amount is None else amount)
-        number = _next_number(session, ws, "refund")
-        _append(session, ws, actor, {wid: {"type": lifecycle.CREDIT_USED, "at": _stamp(now), "by": actor.username,
+        number = _next_number(tx, ws, "refund")
+        _append(tx, ws, actor, {wid: {"type": lifecycle.CREDIT_USED, "at": _stamp(now), "by": actor.username,
                                            "refund": number, "amount": part} for wid, part in taken.items()}, now)
         total = sum(taken.values())
-        documents.add(session, documents.DocumentRecord(
+        documents.add(tx, documents.DocumentRecord(
             number, documents.REFUND, "-", None, now, actor.username,
             # the figures every document lists (total, workers, months) and the refund's own
             {"amount": total, "total": total, "records": len(taken), "workers": len(taken), "months": 0,
              "first_month": None, "reference": reference, "note": note.strip()[:500]},
             ws.device.id))
-        audit.record(session, ws, actor, "refund", number, {"amount": total, "records": len(taken),
+        audit.record(tx, ws, actor, "refund", number, {"amount": total, "records": len(taken),
                                                             "reference": reference})
     return RefundResult(number, total, len(taken), reference)
 
@@ -259,8 +255,8 @@ def _check_payment_args(months: int, amount: int | None, expiring_days: int | No
             max=bounds.MAX_DAYS)
 
 
-def _batch_rows(session: Session, batch: str) -> dict[int, Held]:
-    held = held_rows(session, batch=batch)
+def _batch_rows(tx: Tx, batch: str) -> dict[int, Held]:
+    held = held_rows(tx, batch=batch)
     if not held:
         raise NotFound(QT_TRANSLATE_NOOP("Service", "Batch {batch} tidak dikenal."), batch=batch)
     return held
@@ -278,34 +274,26 @@ def add_payment(ws: Workspace, actor: Actor, months: int, batch: str | None = No
     chosen = parse_fund(fund)
     if not batch and not registration_nos:
         raise ServiceError(QT_TRANSLATE_NOOP("Service", "Sebutkan batch atau daftar No. Registrasi yang dibayar."))
-    with bulk_work(), ws.session(write=True) as session:
+    with bulk_work(), ws.write() as tx:
         if batch:
-            held = _batch_rows(session, batch)
+            held = _batch_rows(tx, batch)
         else:
             from desktop.domain.regno import normalize_registration_no
 
             wanted = [normalize_registration_no(r) for r in registration_nos]
-            ids = []
-            for start in range(0, len(wanted), _CHUNK):
-                ids += session.scalars(select(Worker.id).where(
-                    Worker.registration_no.in_(wanted[start:start + _CHUNK])))
+            ids = lifecycle_rows.ids_of_registrations(tx, wanted)
             if len(ids) != len(set(wanted)):
                 raise NotFound(QT_TRANSLATE_NOOP("Service", "{n} No. Registrasi tidak dikenal."),
                                n=len(set(wanted)) - len(ids))
-            held = held_rows(session, ids)
-        return _pay(session, ws, actor, held, months, reference.strip()[:200], amount, batch, renewal=False,
+            held = held_rows(tx, ids)
+        return _pay(tx, ws, actor, held, months, reference.strip()[:200], amount, batch, renewal=False,
                     fund=chosen, use_credit=use_credit)
 
 
-def expiring_condition(today: dt.date, days: int):
-    """Active records whose coverage ends within ``days`` days (or has already ended)."""
-    return and_(Worker.deleted_at.is_(None), Worker.status == Status.ACTIVE.value,
-                Worker.coverage_end.is_not(None), Worker.coverage_end <= today + dt.timedelta(days=days))
-
-
-def _expiring_ids(session: Session, ws: Workspace, days: int, query: SearchQuery) -> list[int]:
-    return list(session.scalars(_filtered(select(Worker.id), SearchQuery(
-        query.text, query.kabupaten_code, query.school_id)).where(expiring_condition(ws.today, days))))
+def _expiring_ids(tx: Tx, ws: Workspace, days: int, query: SearchQuery) -> list[int]:
+    """Active records (filtered like the list) whose coverage ends within ``days`` days (or has ended)."""
+    return lifecycle_rows.expiring_ids(tx, SearchQuery(query.text, query.kabupaten_code, query.school_id),
+                                       ws.today + dt.timedelta(days=days), Status.ACTIVE.value)
 
 
 def renew(ws: Workspace, actor: Actor, days: int, months: int, query: SearchQuery = SearchQuery(),
@@ -315,12 +303,12 @@ def renew(ws: Workspace, actor: Actor, days: int, months: int, query: SearchQuer
     require_branch(actor)
     _check_payment_args(months, amount, days)
     chosen = parse_fund(fund)
-    with bulk_work(), ws.session(write=True) as session:
-        ids = _expiring_ids(session, ws, days, query)
+    with bulk_work(), ws.write() as tx:
+        ids = _expiring_ids(tx, ws, days, query)
         if not ids:
             raise ServiceError(QT_TRANSLATE_NOOP("Service", "Tidak ada peserta yang perlindungannya berakhir "
                                                             "dalam {days} hari."), days=days)
-        return _pay(session, ws, actor, held_rows(session, ids), months, reference.strip()[:200], amount, None,
+        return _pay(tx, ws, actor, held_rows(tx, ids), months, reference.strip()[:200], amount, None,
                     renewal=True, fund=chosen, use_credit=use_credit)
 
 
@@ -341,11 +329,11 @@ def quote_payment(ws: Workspace, actor: Actor, months: int, batch: str | None = 
     as ``add_payment``/``renew`` use; nothing is recorded."""
     require_branch(actor)
     _check_payment_args(months, None, expiring_days)
-    with ws.session() as session:
+    with ws.read() as tx:
         if batch:
-            held = _batch_rows(session, batch)
+            held = _batch_rows(tx, batch)
         elif expiring_days is not None:
-            held = held_rows(session, _expiring_ids(session, ws, expiring_days, query))
+            held = held_rows(tx, _expiring_ids(tx, ws, expiring_days, query))
         else:
             raise ServiceError(QT_TRANSLATE_NOOP("Service", "Sebutkan batch atau daftar No. Registrasi yang dibayar."))
         planned, owed, skipped = _plan(held, months, ws.today, ws.policy.jkk_income)

@@ -8,9 +8,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import and_, select
-from sqlalchemy.orm import Session
-
 from desktop.domain import bpjs, lifecycle
 from desktop.domain.enrollment import Funding, Occupation, Relationship, Status
 from desktop.domain.messages import QT_TRANSLATE_NOOP
@@ -18,68 +15,63 @@ from desktop.domain.text import format_date
 from desktop.services import audit
 from desktop.domain.actors import Actor
 from desktop.services.errors import ServiceError, write_failed
-from desktop.services.search import SearchQuery, _filtered
+from desktop.services.search import SearchQuery
 from desktop.services.workspace import Workspace, bulk_work
-from desktop.storage.models import MembershipBatch, School, Setting, SyncSkipped, Worker
+from desktop.storage import lifecycle_rows, membership_batches, settings
+from desktop.storage.database import Tx
+from desktop.storage.lifecycle_rows import Candidate
 from desktop.services.membership.events import (
     REFUSED_SETTING, REVIEW_SETTING, TEMPLATE_SETTING, MAX_MONTHS, Progress, _append, _next_number,
     _stamp, require_branch,
 )
 
 
-def _held(session: Session) -> set[str]:
+def _held(tx: Tx) -> set[str]:
     """Records that may not go to BPJS now: open at the hub's review, or a change the hub refused."""
     held: set[str] = set()
-    for key in (REVIEW_SETTING, REFUSED_SETTING):
-        row = session.get(Setting, key)
-        if row is not None:
-            try:
-                held.update(json.loads(row.value))
-            except ValueError:
-                pass
+    for value in settings.get_many(tx, (REVIEW_SETTING, REFUSED_SETTING)).values():
+        try:
+            held.update(json.loads(value))
+        except ValueError:
+            pass
     return held
-
-
-def _ready_condition():
-    return and_(Worker.deleted_at.is_(None), Worker.status.in_((Status.ENROLLED.value, Status.REFUSED.value)))
 
 
 @dataclass(frozen=True)
 class Readiness:
-    ready: list[Any]                                           # rows of the workers' columns
+    ready: list[Candidate]                                     # the workers' rows
     not_ready: dict[str, int] = field(default_factory=dict)    # reason -> count
 
 
-def _complete(row: Any, ws: Workspace, school_ids: set[int]) -> bool:
+def _complete(row: Candidate, ws: Workspace) -> bool:
     """What a submission needs, checked again at the branch: every record was validated in full when it was
-    saved (here or at the hub), so what can have changed since is the region list and a school not known here.
-    (Re-running every rule over 10,000 records took a second of the two a batch may take.)"""
+    saved (here or at the hub), so what can have changed since is the region list and a school not known here
+    (every rule again would cost a batch of a branch's records half its time: benchmarks/bench_membership.py)."""
     regions = ws.regions
     return bool(len(row.nik) == 16 and row.nik.isdigit() and row.full_name and row.birth_place and row.address
                 and row.heir_name and row.heir_relationship and row.occupation and row.birth_date
                 and regions.get(row.desa_code) is not None and regions.get(row.kecamatan_code) is not None
                 and regions.get(row.kabupaten_code) is not None
-                and (not row.pupil_name or row.school_id in school_ids))
+                and (not row.pupil_name or row.school_known))
 
 
-def _ready(session: Session, ws: Workspace, query: SearchQuery, limit: int | None) -> Readiness:
-    held = _held(session)
-    skipped_niks = set(session.scalars(select(SyncSkipped.nik)))
-    stmt = _filtered(select(*Worker.__table__.columns), SearchQuery(query.text, query.kabupaten_code, query.school_id)
-                     ).where(_ready_condition()).order_by(Worker.kabupaten_code, Worker.name_key, Worker.id)
-    ready: list[Any] = []
+def _ready(tx: Tx, ws: Workspace, query: SearchQuery, limit: int | None) -> Readiness:
+    held = _held(tx)
+    skipped_niks = lifecycle_rows.skipped_niks(tx)
+    ready: list[Candidate] = []
     not_ready: dict[str, int] = {}
-    school_ids = set(session.scalars(select(School.id)))
-    for row in session.execute(stmt):
+    for row in lifecycle_rows.candidates(tx, SearchQuery(query.text, query.kabupaten_code,
+                                                                       query.school_id),
+                                         (Status.ENROLLED.value, Status.REFUSED.value)):
         reason = None
         if row.uuid in held:
             reason = "review"
         elif row.nik in skipped_niks:
             reason = "duplicate"
         elif row.status == Status.REFUSED.value:
-            if not lifecycle.fixed_since_refusal(lifecycle.derive(lifecycle.loads(row.lifecycle)), row._mapping):
+            if not lifecycle.fixed_since_refusal(lifecycle.derive(lifecycle.loads(row.lifecycle)), row._asdict()):
                 reason = "refused"
-        if reason is None and not _complete(row, ws, school_ids):
+        if reason is None and not _complete(row, ws):
             reason = "invalid"
         if reason is not None:
             not_ready[reason] = not_ready.get(reason, 0) + 1
@@ -99,18 +91,18 @@ NOT_READY_LABELS = {
 
 
 def count_ready(ws: Workspace, query: SearchQuery = SearchQuery()) -> Readiness:
-    with ws.session() as session:
-        found = _ready(session, ws, query, None)
+    with ws.read() as tx:
+        found = _ready(tx, ws, query, None)
         return Readiness([], {**found.not_ready, "ready": len(found.ready)})
 
 
 def template(ws: Workspace) -> list[tuple[str, str | None]]:
     """The upload's columns: the branch's template when loaded, else Lindung's own."""
-    with ws.session() as session:
-        row = session.get(Setting, TEMPLATE_SETTING)
-    if row is None:
+    with ws.read() as tx:
+        value = settings.get(tx, TEMPLATE_SETTING)
+    if value is None:
         return [(bpjs.DEFAULT_HEADERS[key], key) for key in bpjs.EXPORT_KEYS]
-    return [(header, key) for header, key in json.loads(row.value)]
+    return [(header, key) for header, key in json.loads(value)]
 
 
 def load_template(ws: Workspace, path: Path, actor: Actor) -> list[tuple[str, str | None]]:
@@ -127,20 +119,19 @@ def load_template(ws: Workspace, path: Path, actor: Actor) -> list[tuple[str, st
     mapped = bpjs.map_template(table.rows[index])
     if not any(key == "nik" for _, key in mapped):
         raise ServiceError(QT_TRANSLATE_NOOP("Service", "Templat BPJS harus memiliki kolom NIK."))
-    with ws.session(write=True) as session:
-        session.merge(Setting(key=TEMPLATE_SETTING, value=json.dumps(mapped, ensure_ascii=False)))
-        audit.record(session, ws, actor, "edit", "templat BPJS", {"columns": len(mapped),
+    with ws.write() as tx:
+        settings.put(tx, TEMPLATE_SETTING, json.dumps(mapped, ensure_ascii=False))
+        audit.record(tx, ws, actor, "edit", "templat BPJS", {"columns": len(mapped),
                                                                    "file": Path(path).name})
     return mapped
 
 
 def reset_template(ws: Workspace, actor: Actor) -> None:
     require_branch(actor)
-    with ws.session(write=True) as session:
-        row = session.get(Setting, TEMPLATE_SETTING)
-        if row is not None:
-            session.delete(row)
-            audit.record(session, ws, actor, "edit", "templat BPJS", {"reset": True})
+    with ws.write() as tx:
+        if settings.get(tx, TEMPLATE_SETTING) is not None:
+            settings.delete(tx, TEMPLATE_SETTING)
+            audit.record(tx, ws, actor, "edit", "templat BPJS", {"reset": True})
 
 
 def _export_row(worker: Any, index: int, ws: Workspace, batch: str, months: int, bracket: int) -> dict[str, Any]:
@@ -184,7 +175,6 @@ def export_submission(ws: Workspace, out: Path, actor: Actor, query: SearchQuery
                       progress: Progress | None = None) -> BatchResult:
     """Write the collective registration spreadsheet for the records ready for BPJS (filtered like the
     list) and record them as one submission batch. Nothing ready: ``ServiceError``."""
-    from desktop.services.parallel import Beside
     from desktop.services.spreadsheets import ColumnSpec
 
     require_branch(actor)
@@ -195,39 +185,33 @@ def export_submission(ws: Workspace, out: Path, actor: Actor, query: SearchQuery
         raise ServiceError(QT_TRANSLATE_NOOP("Service", "Batas jumlah peserta harus 1 atau lebih."))
     out = Path(out)
     columns = template(ws)
-    with bulk_work(), ws.session(write=True) as session:
-        found = _ready(session, ws, query, limit)
+    with bulk_work(), ws.write() as tx:
+        found = _ready(tx, ws, query, limit)
         if not found.ready:
             raise NothingReady(found.not_ready)
         now = ws.now()
-        number = _next_number(session, ws, "batch")
+        number = _next_number(tx, ws, "batch")
         specs = [ColumnSpec(header, width=24 if key in ("full_name", "address") else 16,
                             text=key in _TEXT_KEYS) for header, key in columns]
-        # The spreadsheet is written by a helper process on the other core while this one records the batch.
         bracket = ws.policy.jkk_income      # sent, recorded on each worker's event and priced from
-        writer = Beside(_write_upload, out, specs, columns, found.ready, ws, number, months, bracket)
         event = {"type": lifecycle.SUBMITTED, "at": _stamp(now), "by": actor.username, "batch": number,
                  "months": months, "income": bracket}
-        _append(session, ws, actor, {w.id: dict(event) for w in found.ready}, now)
+        _append(tx, ws, actor, {w.id: dict(event) for w in found.ready}, now)
         filters = {k: v for k, v in (("kabupaten", query.kabupaten_code), ("school_id", query.school_id),
                                      ("query", query.text or None), ("limit", limit)) if v}
-        session.add(MembershipBatch(number=number, created_at=now, created_by=actor.username,
-                                    device_id=ws.device.id, months=months, record_count=len(found.ready),
-                                    filters=json.dumps(filters), file_name=out.name))
-        audit.record(session, ws, actor, "submit", number, {"records": len(found.ready), "months": months,
-                                                             "file": out.name, "jkk_income": bracket, **filters})
-        try:
-            writer.wait()      # the file is whole before the batch commits; a failure records nothing
+        membership_batches.add(tx, membership_batches.BatchRecord(
+            number, now, actor.username, ws.device.id, months, len(found.ready), json.dumps(filters), out.name))
+        audit.record(tx, ws, actor, "submit", number, {"records": len(found.ready), "months": months,
+                                                        "file": out.name, "jkk_income": bracket, **filters})
+        try:     # the file is whole before the batch commits; a failure records nothing
+            _write_upload(out, specs, columns, found.ready, ws, number, months, bracket)
         except OSError as exc:   # full, read-only, open in Excel: said as such (services.errors)
             raise write_failed(exc, out) from exc
-        except RuntimeError as exc:
-            raise ServiceError(QT_TRANSLATE_NOOP("Service", "Lembar pengajuan {name} tidak dapat ditulis "
-                                                            "(folder tidak ada, penuh atau terkunci); tidak ada "
-                                                            "yang dicatat."), name=out.name) from exc
     return BatchResult(number, len(found.ready), out, found.not_ready)
 
 
-def _write_upload(out: Path, specs, columns, ready, ws: Workspace, number: str, months: int, bracket: int) -> None:
+def _write_upload(out: Path, specs, columns, ready: list[Candidate], ws: Workspace, number: str, months: int,
+                  bracket: int) -> None:
     from desktop.services.spreadsheets import write_rows
 
     rows = (_export_row(w, i, ws, number, months, bracket) for i, w in enumerate(ready, start=1))

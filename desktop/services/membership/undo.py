@@ -25,8 +25,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
-
 from desktop.domain import lifecycle
 from desktop.domain.enrollment import Status
 from desktop.domain.messages import QT_TRANSLATE_NOOP
@@ -35,7 +33,8 @@ from desktop.domain.actors import Actor
 from desktop.services.errors import NotFound, ServiceError
 from desktop.services.membership.events import _append, _stamp, require_branch
 from desktop.services.workspace import Workspace, bulk_work
-from desktop.storage.models import Worker
+from desktop.storage import lifecycle_rows
+from desktop.storage.database import Tx
 
 MIN_PREFIX = 6          # an answer may be named by the first characters of its id, as in the list
 
@@ -90,13 +89,11 @@ def _moment(stamp: Any) -> dt.datetime | None:
         return None
 
 
-def _carrying(session, pattern: str) -> Iterator[tuple[int, str, Any, Any, list[dict[str, Any]]]]:
-    """(id, registration no., coverage start, deleted_at, events) of the records whose events carry an
+def _carrying(tx: Tx, pattern: str) -> Iterator[tuple[int, str, dt.date | None, bool, list[dict[str, Any]]]]:
+    """(id, registration no., coverage start, deleted, events) of the records whose events carry an
     answer id starting with ``pattern`` (the events are stored as compact JSON: ``"answer":"<id>"``)."""
-    for wid, regno, start, deleted_at, life in session.execute(
-            select(Worker.id, Worker.registration_no, Worker.coverage_start, Worker.deleted_at, Worker.lifecycle)
-            .where(Worker.lifecycle.like(f'%"answer":"{pattern}%'))):
-        yield wid, regno, start, deleted_at, lifecycle.loads(life)
+    for wid, regno, start, deleted, life in lifecycle_rows.carrying(tx, pattern):
+        yield wid, regno, start, deleted, lifecycle.loads(life)
 
 
 def applied_answers(ws: Workspace, actor: Actor) -> list[AppliedAnswer]:
@@ -104,8 +101,8 @@ def applied_answers(ws: Workspace, actor: Actor) -> list[AppliedAnswer]:
     events), newest first, each with what it did and whether it was undone."""
     require_branch(actor)
     found: dict[str, dict[str, Any]] = {}
-    with bulk_work(), ws.session() as session:
-        for _wid, _regno, _start, _deleted, events in _carrying(session, ""):
+    with bulk_work(), ws.read() as tx:
+        for _wid, _regno, _start, _deleted, events in _carrying(tx, ""):
             for position, event in enumerate(events):
                 answer = event.get("answer")
                 if not isinstance(answer, str):
@@ -130,7 +127,7 @@ def applied_answers(ws: Workspace, actor: Actor) -> list[AppliedAnswer]:
             for _at, _position, answer in reversed(order) for e in (found[answer],)]
 
 
-def _resolve(session, name: str) -> str:
+def _resolve(tx: Tx, name: str) -> str:
     """The full id an answer is named by (the id, or its first characters if no other starts so)."""
     name = name.strip().lower()
     if not name or len(name) < MIN_PREFIX or len(name) > 32 or any(c not in "0123456789abcdef" for c in name):
@@ -140,8 +137,7 @@ def _resolve(session, name: str) -> str:
     if len(name) == 32:
         return name                   # whether any record carries it is for the undo to find
     found = re.compile(f'"answer":"({name}[0-9a-f]*)"')
-    ids = {match for (life,) in session.execute(select(Worker.lifecycle).where(
-        Worker.lifecycle.like(f'%"answer":"{name}%'))) for match in found.findall(life)}
+    ids = {match for *_row, life in lifecycle_rows.carrying(tx, name) for match in found.findall(life)}
     if not ids:
         raise _unknown(name)
     if len(ids) > 1:
@@ -158,14 +154,14 @@ def _unknown(name: str) -> NotFound:
         answer=name)
 
 
-def _plan(session, actor: Actor, answer: str, reason: str | None, now: dt.datetime
+def _plan(tx: Tx, actor: Actor, answer: str, reason: str | None, now: dt.datetime
           ) -> tuple[UndoResult, dict[int, dict[str, Any]]]:
     """What undoing ``answer`` does, and the event each record it changes gets."""
     events: dict[int, dict[str, Any]] = {}
     by_status: dict[str, int] = {}
     kept: list[tuple[str, str]] = []
     file, waiting, freed, undone_before, carried = "", 0, 0, None, False
-    for wid, regno, start, deleted_at, old in _carrying(session, answer):
+    for wid, regno, start, deleted, old in _carrying(tx, answer):
         mine = [i for i, e in enumerate(old) if e.get("answer") == answer and e.get("type") != lifecycle.UNDONE]
         if not mine:
             continue
@@ -175,7 +171,7 @@ def _plan(session, actor: Actor, answer: str, reason: str | None, now: dt.dateti
             undone_before = undone_before or next(e for e in old if e.get("type") == lifecycle.UNDONE
                                                   and e.get("answer") == answer)
             continue
-        if deleted_at is not None:
+        if deleted:
             kept.append((regno, DELETED))         # a deleted record keeps its history as it ended
             continue
         if any(e.get("type") == lifecycle.SUBMITTED for e in old[mine[0] + 1:]):
@@ -211,8 +207,8 @@ def _plan(session, actor: Actor, answer: str, reason: str | None, now: dt.dateti
 def preview_undo(ws: Workspace, actor: Actor, answer: str) -> UndoResult:
     """What ``undo_answer`` would do, changing nothing (for the confirmation the window asks)."""
     require_branch(actor)
-    with bulk_work(), ws.session() as session:
-        return _plan(session, actor, _resolve(session, answer), None, ws.now())[0]
+    with bulk_work(), ws.read() as tx:
+        return _plan(tx, actor, _resolve(tx, answer), None, ws.now())[0]
 
 
 def undo_answer(ws: Workspace, answer: str, actor: Actor, reason: str | None = None) -> UndoResult:
@@ -221,12 +217,12 @@ def undo_answer(ws: Workspace, answer: str, actor: Actor, reason: str | None = N
     one transaction with one audit entry. Refused when unknown or already undone."""
     require_branch(actor)
     reason = (reason or "").strip() or None
-    with bulk_work(), ws.session(write=True) as session:
-        full = _resolve(session, answer)
+    with bulk_work(), ws.write() as tx:
+        full = _resolve(tx, answer)
         now = ws.now()
-        result, events = _plan(session, actor, full, reason, now)
-        _append(session, ws, actor, events, now)
-        audit.record(session, ws, actor, "answer_undo", result.file,
+        result, events = _plan(tx, actor, full, reason, now)
+        _append(tx, ws, actor, events, now)
+        audit.record(tx, ws, actor, "answer_undo", result.file,
                      {"answer": full, "records": result.records, "back_to_submitted": back_to_submitted(result),
                       "payments_waiting": result.payments_waiting, "kept": len(result.kept),
                       **({"reason": reason} if reason else {})})

@@ -7,15 +7,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, func, select
-
 from desktop.domain import lifecycle
 from desktop.domain.enrollment import Status
 from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.domain.text import format_date, format_rupiah
 from desktop.services.errors import NotFound
 from desktop.services.workspace import Workspace
-from desktop.storage.models import MembershipBatch, Payment, School, Worker
+from desktop.storage import lifecycle_rows, membership_batches
+from desktop.storage import payments as payment_rows
 
 
 @dataclass(frozen=True)
@@ -29,32 +28,20 @@ class BatchInfo:
     paid_months: int              # months paid by payments recorded for this batch (here)
 
 
-def status_case(today: dt.date):
-    """The status on ``today`` as SQL (``ended`` for an active record whose coverage ran out)."""
-    from sqlalchemy import case
-
-    return case((and_(Worker.status == Status.ACTIVE.value, Worker.coverage_end.is_not(None),
-                      Worker.coverage_end < today), Status.ENDED.value), else_=Worker.status)
-
-
 def batches(ws: Workspace) -> list[BatchInfo]:
     """Every submission batch any branch laptop made (from the records), newest first."""
     today = ws.today
-    with ws.session() as session:
+    with ws.read() as tx:
         counts: dict[str, dict[str, int]] = {}
-        for batch_no, status, n in session.execute(
-                select(Worker.batch_no, status_case(today), func.count()).where(
-                    Worker.batch_no.is_not(None), Worker.deleted_at.is_(None)).group_by(Worker.batch_no, status_case(today))):
+        for batch_no, status, n in lifecycle_rows.batch_status_counts(tx, today, Status.ACTIVE.value,
+                                                                      Status.ENDED.value):
             counts.setdefault(batch_no, {})[status] = n
-        local = {b.number: b for b in session.scalars(select(MembershipBatch))}
-        paid: dict[str, int] = {}
-        for batch_no, months in session.execute(select(Payment.batch_no, func.sum(Payment.months))
-                                                .where(Payment.batch_no.is_not(None)).group_by(Payment.batch_no)):
-            paid[batch_no] = int(months or 0)
+        local = membership_batches.by_number(tx)
+        paid = payment_rows.months_by_batch(tx)
         first_seen: dict[str, tuple[str, str]] = {}
         for number in counts:
             if number not in local:
-                life = session.scalar(select(Worker.lifecycle).where(Worker.batch_no == number).limit(1))
+                life = lifecycle_rows.batch_events(tx, number)
                 for event in lifecycle.loads(life):
                     if event.get("type") == lifecycle.SUBMITTED and event.get("batch") == number:
                         first_seen[number] = (event.get("at", ""), event.get("by", ""))
@@ -94,28 +81,21 @@ class PaymentInfo:
 
 
 def payments(ws: Workspace) -> list[PaymentInfo]:
-    with ws.session() as session:
+    with ws.read() as tx:
         return [PaymentInfo(p.number, p.batch_no, p.created_at, p.created_by, p.months, p.record_count,
                             p.amount_owed, p.amount_paid, p.reference, p.renewal, p.fund, p.credit_used)
-                for p in session.scalars(select(Payment).order_by(Payment.id.desc()))]
+                for p in payment_rows.newest_first(tx)]
 
 
 def pipeline_counts(ws: Workspace, group_by: str = "kabupaten") -> dict[str, dict[str, int]]:
     """Per kabupaten code (or school NPSN): enrolled, submitted, active, refused, ending within 30 days,
     ended — on the workspace's today."""
     today = ws.today
-    column = Worker.kabupaten_code if group_by == "kabupaten" else School.npsn
-    soon = and_(Worker.status == Status.ACTIVE.value, Worker.coverage_end.is_not(None),
-                Worker.coverage_end >= today, Worker.coverage_end <= today + dt.timedelta(days=30))
-    from sqlalchemy import case
-
-    stmt = (select(column, status_case(today), func.count(), func.sum(case((soon, 1), else_=0)))
-            .select_from(Worker).where(Worker.deleted_at.is_(None)).group_by(column, status_case(today)))
-    if group_by != "kabupaten":
-        stmt = stmt.join(School, School.id == Worker.school_id)
     out: dict[str, dict[str, int]] = {}
-    with ws.session() as session:
-        for key, status, n, ending in session.execute(stmt):
+    with ws.read() as tx:
+        for key, status, n, ending in lifecycle_rows.pipeline(tx, today, today + dt.timedelta(days=30),
+                                                              group_by != "kabupaten", Status.ACTIVE.value,
+                                                              Status.ENDED.value):
             row = out.setdefault(key, {s: 0 for s in ("enrolled", "submitted", "active", "refused", "ending", "ended")})
             row[status] = row.get(status, 0) + n
             row["ending"] += int(ending or 0)
@@ -124,8 +104,8 @@ def pipeline_counts(ws: Workspace, group_by: str = "kabupaten") -> dict[str, dic
 
 def events_of(ws: Workspace, worker_id: str) -> list[dict[str, Any]]:
     """A record's BPJS/BAZNAS events, oldest first (for its page)."""
-    with ws.session() as session:
-        life = session.scalar(select(Worker.lifecycle).where(Worker.uuid == worker_id))
+    with ws.read() as tx:
+        life = lifecycle_rows.events_of(tx, worker_id)
         if life is None:
             raise NotFound(QT_TRANSLATE_NOOP("Service", "Data peserta tidak ditemukan."))
         return lifecycle.loads(life)
