@@ -279,7 +279,7 @@ async def _answer(send, status: int, detail: str) -> None:
 def create_app(url: str) -> FastAPI:
     from desktop.domain.regions import RegionCatalog
     from desktop.paths import REGIONS_CSV
-    from desktop.services.workspace import read_regions_csv
+    from desktop.services.region_file import read_regions_csv
 
     db = HubDatabase(url)
     ctx = service.HubContext(RegionCatalog.from_rows(read_regions_csv(REGIONS_CSV)))

@@ -87,7 +87,7 @@ def _scope_of(args, regions=None) -> tuple[str | None, tuple[str, ...]]:
 def _regions():
     from desktop.domain.regions import RegionCatalog
     from desktop.paths import REGIONS_CSV
-    from desktop.services.workspace import read_regions_csv
+    from desktop.services.region_file import read_regions_csv
 
     return RegionCatalog.from_rows(read_regions_csv(REGIONS_CSV))
 
@@ -228,7 +228,7 @@ def _main(argv: Sequence[str] | None) -> int:
 
                 from desktop.domain.regions import RegionCatalog
                 from desktop.paths import REGIONS_CSV
-                from desktop.services.workspace import read_regions_csv
+                from desktop.services.region_file import read_regions_csv
 
                 try:
                     data = Path(args.file).read_bytes()

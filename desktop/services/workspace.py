@@ -10,7 +10,6 @@ older one is migrated first (``storage.engine.migrate_file``, which loads them).
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import gc
 import uuid
@@ -27,6 +26,7 @@ from desktop.paths import REGIONS_CSV
 from desktop.services import keys
 from desktop.services.errors import ServiceError
 from desktop.services.rates import shipped_rates
+from desktop.services.region_file import read_regions_csv
 from desktop.storage import regions as stored_regions
 from desktop.storage import settings as stored_settings
 from desktop.storage.database import Database, Tx
@@ -57,20 +57,6 @@ def bulk_work() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
-
-
-def read_regions_csv(path: Path) -> list[tuple[str, str, str]]:
-    """Rows ``(code, name, level)`` of a region list in the shipped CSV format."""
-    try:
-        with open(path, newline="", encoding="utf-8-sig") as handle:
-            reader = csv.reader(handle)
-            header = [h.strip().lower() for h in next(reader, [])]
-            if header[:3] != ["kode", "nama", "tingkat"]:
-                raise ServiceError(QT_TRANSLATE_NOOP("Service", "Berkas wilayah harus berkolom kode,nama,tingkat."))
-            return [(row[0], row[1], row[2]) for row in reader if row]
-    except (OSError, UnicodeDecodeError, IndexError) as exc:
-        raise ServiceError(QT_TRANSLATE_NOOP("Service", "Berkas wilayah tidak dapat dibaca: {reason}"),
-                           reason=str(exc)) from exc
 
 
 # The settings every database has once opened (made on first open; see _ensure_settings).

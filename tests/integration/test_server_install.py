@@ -204,3 +204,36 @@ def test_the_operations_guide_installs_serves_backs_up_and_restores_a_hub(tmp_pa
         assert run(b, "sync").stdout.startswith("pushed 0, pulled 4")
     finally:
         second.stop()
+
+
+def container_command() -> list[str]:
+    """deploy/Containerfile's CMD (exec form), the argv the image runs."""
+    found = re.findall(r"^CMD (\[.*\])$", (DEPLOY / "Containerfile").read_text(encoding="utf-8"), re.M)
+    assert len(found) == 1, found
+    return json.loads(found[0])
+
+
+def test_the_container_command_starts_on_the_empty_database_of_the_guide(tmp_path):
+    """The image's CMD, run here with this checkout's lindung-hub first on PATH (no container engine in the
+    suite), against a new empty PostgreSQL database as docs/operations.md's steps 2 and 7 give one: the hub
+    makes its tables and serves (``serve`` alone refused it: the image never started)."""
+    argv = container_command()
+    port = free_port()       # the image's port, loopback for its own interface, one worker process
+    argv = [part.replace("8750", str(port)).replace("0.0.0.0", "127.0.0.1").replace("--workers 2", "--workers 1")
+            for part in argv]
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    shim = bin_dir / "lindung-hub"                   # the image's console script, for this checkout
+    shim.write_text(f"#!/bin/sh\nexec {shlex.quote(sys.executable)} -m hub.cli \"$@\"\n")
+    shim.chmod(0o755)
+    env = {**{k: v for k, v in os.environ.items() if not k.startswith("LINDUNG_")},
+           "PATH": f"{bin_dir}:{os.environ['PATH']}", "PYTHONPATH": str(ROOT), "LINDUNG_HUB_DB": postgres_database()}
+    url = f"http://127.0.0.1:{port}"
+    proc = subprocess.Popen(argv, env=env, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        wait_healthy(url, proc, 60)
+        health = httpx.get(url + "/health").json()
+        assert health["status"] == "ok" and health["database"] == "postgresql", health
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
