@@ -220,6 +220,11 @@ class MainWindow(QMainWindow):
         from desktop.gui.claims_window import claims_action
 
         data.addAction(claims_action(self))               # Klaim window (Ctrl+Shift+K)
+        from desktop.gui.incident_dialog import incident_action
+
+        self.incident_action = incident_action(self)      # on the chosen worker (Ctrl+Shift+M, right-click)
+        data.addAction(self.incident_action)
+        self.table.addAction(self.incident_action)
         reports = data.addMenu(self.tr("Laporan"))
         reports.setEnabled(may(permissions.Action.REPORT))
         reports.menuAction().setVisible(may(permissions.Action.REPORT))
