@@ -354,9 +354,23 @@ def gap_flags(ws: Workspace, actor: Actor, soon_days: int = rules.SOON_DAYS) -> 
         raise ServiceError(QT_TRANSLATE_NOOP("Service", "Jumlah hari harus 0 sampai 366."))
     with ws.read() as tx:
         rows = claim_rows.covered_lives(tx)
+    return _flags(ws, rows, soon_days)
+
+
+def gap_flags_of(ws: Workspace, actor: Actor, worker_ids: Sequence[str]) -> dict[str, GapFlag]:
+    """``gap_flags`` of the workers ``worker_ids`` only (the page the list shows), by worker id."""
+    permissions.require(actor, permissions.Action.EDIT)
+    with ws.read() as tx:
+        rows = claim_rows.covered_lives_of(tx, list(worker_ids))
+    uuids = {row.registration_no: row.uuid for row in rows}
+    return {uuids[flag.registration_no]: flag for flag in _flags(ws, rows, rules.SOON_DAYS)}
+
+
+def _flags(ws: Workspace, rows: Sequence[ClaimRow], soon_days: int) -> list[GapFlag]:
     flags = []
+    claim_rules = shipped_claim_rules()
     for row in rows:
-        risks = rules.gap_risks(lifecycle.loads(row.lifecycle), ws.today, shipped_claim_rules(), soon_days)
+        risks = rules.gap_risks(lifecycle.loads(row.lifecycle), ws.today, claim_rules, soon_days)
         if risks:
             flags.append(GapFlag(row.registration_no, row.full_name, row.kabupaten_code, tuple(risks)))
     return flags
