@@ -80,7 +80,10 @@ class IncidentDialog(QDialog):
         self.judgement = QLabel(objectName="incidentJudgement", wordWrap=True)
         self.judgement.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.judgement.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.judgement, 1)
+        layout.addWidget(self.judgement)
+        self.message = QLabel(objectName="incidentMessage", wordWrap=True)
+        layout.addWidget(self.message)
+        layout.addStretch(1)
         buttons = QHBoxLayout()
         self.save_button = QPushButton(self.tr("&Simpan laporan"), objectName="incidentSave", default=True,
                                        autoDefault=True, enabled=False)
@@ -92,8 +95,6 @@ class IncidentDialog(QDialog):
         for button in (self.save_button, self.pack_button, close):
             buttons.addWidget(button)
         layout.addLayout(buttons)
-        self.message = QLabel(objectName="incidentMessage", wordWrap=True)
-        layout.addWidget(self.message)
 
         self._timer = QTimer(self, singleShot=True, interval=JUDGE_DELAY_MS, timeout=self._judge)
         self.kind.currentIndexChanged.connect(self._changed)
