@@ -159,7 +159,8 @@ class ClaimsWindow(QDialog):
             widget.setEnabled(enabled)
         self.pack_button.setEnabled(view is not None)
         if view is None:
-            self.why.setText(self.tr("Belum ada klaim. Laporkan kejadian dari baris perintah: lindung claim report."))
+            self.why.setText(self.tr("Belum ada klaim. Laporkan kejadian dari daftar peserta: pilih pesertanya, "
+                                     "lalu Data → Laporkan kematian/kecelakaan… (Ctrl+Shift+M)."))
             return
         lines = [reason.message for reason in view.judgement.reasons]
         lines += [d.message for d in view.judgement.deadlines]

@@ -20,7 +20,7 @@ from desktop.domain.text import format_date_long, format_rupiah
 from desktop.gui.widgets import SearchCombo
 from desktop.gui.worker import DbWorker
 from desktop.gui.worker_model import EXPIRING_SOON, WorkerTableModel, status_filter
-from desktop.services import accounts, enrollment, permissions, reporting, schools, search
+from desktop.services import accounts, claims, enrollment, permissions, reporting, schools, search
 from desktop.domain.actors import ROLE_LABELS, Actor
 from desktop.services.errors import CONTEXT as SERVICE_CONTEXT
 from desktop.domain.records import Page, SchoolInfo, WorkerRecord
@@ -47,6 +47,7 @@ class MainWindow(QMainWindow):
     signed_out = Signal()                # the user signs out: the sign-in comes back
     restore_requested = Signal(object)   # an admin chose a backup to restore (Path): the app reopens
     backup_written = Signal(object)      # BackupInfo
+    gaps_shown = Signal()                # coverage gaps that threaten a benefit are marked on a page of the list
 
     def __init__(self, ws: Workspace, worker: DbWorker, actor: Actor):
         super().__init__()
@@ -220,6 +221,11 @@ class MainWindow(QMainWindow):
         from desktop.gui.claims_window import claims_action
 
         data.addAction(claims_action(self))               # Klaim window (Ctrl+Shift+K)
+        from desktop.gui.incident_dialog import incident_action
+
+        self.incident_action = incident_action(self)      # on the chosen worker (Ctrl+Shift+M, right-click)
+        data.addAction(self.incident_action)
+        self.table.addAction(self.incident_action)
         reports = data.addMenu(self.tr("Laporan"))
         reports.setEnabled(may(permissions.Action.REPORT))
         reports.menuAction().setVisible(may(permissions.Action.REPORT))
@@ -295,6 +301,7 @@ class MainWindow(QMainWindow):
         if generation != self._generation:
             return  # a newer search is on its way
         self.model.reset(page)
+        self._flag_gaps(generation, page)
         locale = QLocale()
         total = locale.toString(page.total or 0)
         if self.query() == SearchQuery(today=self.ws.today):
@@ -315,11 +322,26 @@ class MainWindow(QMainWindow):
         def appended(page: Page) -> None:
             if generation == self._generation:
                 self.model.append(page)
+                self._flag_gaps(generation, page)
                 self._find_saved()
 
         limit = FIND_PAGE if self._select_id else search.PAGE_SIZE
         self.worker.submit(search.search, self.ws, query, after=cursor, with_total=False, limit=limit,
                            on_success=appended, on_failure=self._failed)
+
+    def _flag_gaps(self, generation: int, page: Page) -> None:
+        """Mark, on the rows just shown, coverage gaps that threaten a benefit (``claims.gap_flags_of``:
+        this page's workers only, so a large database costs no more than one page)."""
+        if not page.rows or not permissions.may(self.actor, permissions.Action.EDIT):
+            return
+
+        def shown(flags) -> None:
+            if generation == self._generation:
+                self.model.set_gaps(flags)
+                self.gaps_shown.emit()
+
+        self.worker.submit(claims.gap_flags_of, self.ws, self.actor, [row.id for row in page.rows],
+                           on_success=shown, on_failure=self._failed)
 
     def _find_saved(self) -> None:
         """Select the record just saved once its row is in the list, fetching further pages for it

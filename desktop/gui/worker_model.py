@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QIcon
+from PySide6.QtWidgets import QApplication, QStyle
 
 from desktop.domain.enrollment import Occupation, Status
 from desktop.domain.regions import RegionCatalog
@@ -13,6 +14,7 @@ from desktop.domain.records import Page, WorkerRow
 
 # Statuses that ask for the branch's attention stand out in the list.
 _ATTENTION = {Status.REFUSED.value: QColor("#b3261e"), Status.ENDED.value: QColor("#8a5a00")}
+_GAP = QColor("#8a5a00")      # coverage that lapses or lapsed where it costs a benefit
 EXPIRING_SOON = "expiring"     # the status filter's "coverage ends within 30 days" choice
 EXPIRING_DAYS = 30
 
@@ -36,6 +38,9 @@ class WorkerTableModel(QAbstractTableModel):
         self.has_more = False
         self.fetching = False
         self._cursor: tuple[str, int] | None = None
+        # worker id -> the coverage gaps that threaten a benefit (``claims.gap_flags_of``), for the rows shown
+        self.gaps: dict[str, object] = {}
+        self._gap_icon: QIcon | None = None
         self._headers = (self.tr("No. Registrasi"), self.tr("Nama"), self.tr("NIK"), self.tr("Tgl lahir"),
                          self.tr("L/P"), self.tr("Kabupaten/Kota"), self.tr("Pekerjaan"), self.tr("Status"),
                          self.tr("No. KPJ"), self.tr("Dilindungi s.d."))
@@ -45,6 +50,7 @@ class WorkerTableModel(QAbstractTableModel):
     def reset(self, page: Page) -> None:
         self.beginResetModel()
         self.rows = list(page.rows)
+        self.gaps = {}
         self.total = page.total or 0
         self.has_more = page.has_more
         self._cursor = page.cursor
@@ -60,6 +66,14 @@ class WorkerTableModel(QAbstractTableModel):
             self.endInsertRows()
         self.has_more = page.has_more
         self._cursor = page.cursor
+
+    def set_gaps(self, flags: dict[str, object]) -> None:
+        """The gap flags of some rows shown (by worker id): marked on the coverage-end column."""
+        self.gaps.update(flags)
+        column = self.COLUMNS.index("coverage_end")
+        marked = [i for i, row in enumerate(self.rows) if row.id in flags]
+        if marked:
+            self.dataChanged.emit(self.index(marked[0], column), self.index(marked[-1], column))
 
     def cursor(self) -> tuple[str, int] | None:
         """Where the next page starts (the service's keyset cursor of the last page shown)."""
@@ -99,12 +113,25 @@ class WorkerTableModel(QAbstractTableModel):
             if column == "coverage_end":   # the last day of the paid months (empty before a payment)
                 return format_date(row.coverage_end) if row.coverage_end is not None else ""
             return getattr(row, column)
+        gap = self.gaps.get(row.id) if column == "coverage_end" else None
         if role == Qt.ItemDataRole.ToolTipRole and column in ("status", "coverage_end") and row.coverage_end is not None:
             if row.status == Status.ACTIVE.value:
-                return self.tr("Dilindungi sampai {date}").format(date=format_date(row.coverage_end))
-            return self.tr("Perlindungan berakhir {date}").format(date=format_date(row.coverage_end))
+                tip = self.tr("Dilindungi sampai {date}").format(date=format_date(row.coverage_end))
+            else:
+                tip = self.tr("Perlindungan berakhir {date}").format(date=format_date(row.coverage_end))
+            if gap is not None:
+                tip += "\n" + self.tr("Hak manfaat terancam:") + "".join(f"\n• {risk.message}" for risk in gap.risks)
+            return tip
+        if role == Qt.ItemDataRole.DecorationRole and gap is not None:
+            if self._gap_icon is None:
+                self._gap_icon = QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+            return self._gap_icon
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole and gap is not None:
+            return self.tr("Hak manfaat terancam")
         if role == Qt.ItemDataRole.ForegroundRole and column in ("status", "coverage_end") and row.status in _ATTENTION:
             return _ATTENTION[row.status]
+        if role == Qt.ItemDataRole.ForegroundRole and gap is not None:
+            return _GAP
         if role == Qt.ItemDataRole.UserRole:
             return row.id
         if role == Qt.ItemDataRole.FontRole and column in ("registration_no", "kpj_number"):

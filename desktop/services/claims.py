@@ -97,27 +97,48 @@ def _judge(row: ClaimRow, incident: rules.Incident, ws: Workspace) -> rules.Judg
         raise ServiceError(QT_TRANSLATE_NOOP("Service", "{reason}"), reason=exc.message) from exc
 
 
-def report(ws: Workspace, actor: Actor, registration_no: str, kind: str, day: dt.date, at_work: bool = False,
-           place: str = "", what: str = "", reported_by: str | None = None) -> Reported:
-    """Record an incident on the record ``registration_no`` and judge, on its day, what is due."""
+def _incident(ws: Workspace, actor: Actor, kind: str, day: dt.date, at_work: bool, place: str, what: str,
+              reported_by: str | None) -> rules.Incident:
     permissions.require(actor, permissions.Action.EDIT)
     incident = rules.Incident(kind, day, at_work, place.strip(), what.strip(),
                               (reported_by if reported_by is not None else actor.username).strip())
     problems = rules.incident_problems(incident, ws.today)
     if problems:
         raise _problems_message(problems)
-    regno = normalize_registration_no(registration_no)
+    return incident
+
+
+def _judge_on(tx, ws: Workspace, registration_no: str, incident: rules.Incident) -> tuple[ClaimRow, rules.Judgement]:
+    """The record an incident is reported on and what is due (refused: no such record, or a death already
+    reported)."""
+    row = claim_rows.by_registration(tx, normalize_registration_no(registration_no))
+    if row is None or row.deleted:
+        raise NotFound(QT_TRANSLATE_NOOP("Service", "Tidak ada peserta dengan No. Registrasi {regno}."),
+                       regno=registration_no)
+    if incident.kind == rules.DEATH and lifecycle.death_day(lifecycle.loads(row.lifecycle)) is not None:
+        raise ServiceError(QT_TRANSLATE_NOOP("Service", "Kematian peserta {regno} sudah dilaporkan. Lihat "
+                                                        "klaimnya di menu Data → Klaim JKK/JKM atau dengan: lindung claim list."), regno=row.registration_no)
+    return row, _judge(row, incident, ws)
+
+
+def preview(ws: Workspace, actor: Actor, registration_no: str, kind: str, day: dt.date, at_work: bool = False,
+            place: str = "", what: str = "", reported_by: str | None = None) -> Reported:
+    """What ``report`` would judge, refused the same way, without recording anything (``claim`` empty):
+    the window shows it before the volunteer saves."""
+    incident = _incident(ws, actor, kind, day, at_work, place, what, reported_by)
+    with ws.read() as tx:
+        row, judgement = _judge_on(tx, ws, registration_no, incident)
+    return Reported("", row.registration_no, judgement, rules.claim_type(judgement, incident))
+
+
+def report(ws: Workspace, actor: Actor, registration_no: str, kind: str, day: dt.date, at_work: bool = False,
+           place: str = "", what: str = "", reported_by: str | None = None) -> Reported:
+    """Record an incident on the record ``registration_no`` and judge, on its day, what is due."""
+    incident = _incident(ws, actor, kind, day, at_work, place, what, reported_by)
     claim = uuid.uuid4().hex
     with ws.write() as tx:
-        row = claim_rows.by_registration(tx, regno)
-        if row is None or row.deleted:
-            raise NotFound(QT_TRANSLATE_NOOP("Service", "Tidak ada peserta dengan No. Registrasi {regno}."),
-                           regno=registration_no)
-        events = lifecycle.loads(row.lifecycle)
-        if kind == rules.DEATH and lifecycle.death_day(events) is not None:
-            raise ServiceError(QT_TRANSLATE_NOOP("Service", "Kematian peserta {regno} sudah dilaporkan. Lihat "
-                                                            "klaimnya dengan: lindung claim list."), regno=regno)
-        judgement = _judge(row, incident, ws)
+        row, judgement = _judge_on(tx, ws, registration_no, incident)
+        regno = row.registration_no
         now = ws.now()
         event = {"type": lifecycle.INCIDENT, "at": membership_events._stamp(now), "by": actor.username,
                  "claim": claim, "kind": kind, "day": day.isoformat(), "at_work": at_work, "place": incident.place,
@@ -333,9 +354,23 @@ def gap_flags(ws: Workspace, actor: Actor, soon_days: int = rules.SOON_DAYS) -> 
         raise ServiceError(QT_TRANSLATE_NOOP("Service", "Jumlah hari harus 0 sampai 366."))
     with ws.read() as tx:
         rows = claim_rows.covered_lives(tx)
+    return _flags(ws, rows, soon_days)
+
+
+def gap_flags_of(ws: Workspace, actor: Actor, worker_ids: Sequence[str]) -> dict[str, GapFlag]:
+    """``gap_flags`` of the workers ``worker_ids`` only (the page the list shows), by worker id."""
+    permissions.require(actor, permissions.Action.EDIT)
+    with ws.read() as tx:
+        rows = claim_rows.covered_lives_of(tx, list(worker_ids))
+    uuids = {row.registration_no: row.uuid for row in rows}
+    return {uuids[flag.registration_no]: flag for flag in _flags(ws, rows, rules.SOON_DAYS)}
+
+
+def _flags(ws: Workspace, rows: Sequence[ClaimRow], soon_days: int) -> list[GapFlag]:
     flags = []
+    claim_rules = shipped_claim_rules()
     for row in rows:
-        risks = rules.gap_risks(lifecycle.loads(row.lifecycle), ws.today, shipped_claim_rules(), soon_days)
+        risks = rules.gap_risks(lifecycle.loads(row.lifecycle), ws.today, claim_rules, soon_days)
         if risks:
             flags.append(GapFlag(row.registration_no, row.full_name, row.kabupaten_code, tuple(risks)))
     return flags

@@ -64,8 +64,19 @@ def paid_lives(tx: Tx) -> list[tuple[str, str]]:
                   (_needle("type", "paid"), _needle("type", "incident")))
 
 
+_COVERED = "deleted_at IS NULL AND status != 'deceased' AND instr(lifecycle, ?) > 0"
+
+
 def covered_lives(tx: Tx) -> list[ClaimRow]:
     """Every live worker BPJS ever activated (whose coverage can lapse), but the deceased."""
-    return [_row(row) for row in tx.all(
-        _SELECT + "WHERE deleted_at IS NULL AND status != 'deceased' AND instr(lifecycle, ?) > 0 ORDER BY registration_no",
-        (_needle("type", "activated"),))]
+    return [_row(row) for row in tx.all(_SELECT + "WHERE " + _COVERED + " ORDER BY registration_no",
+                                        (_needle("type", "activated"),))]
+
+
+def covered_lives_of(tx: Tx, worker_ids: Sequence[str]) -> list[ClaimRow]:
+    """``covered_lives`` among the workers ``worker_ids`` (uuids; a page of the list, a few hundred)."""
+    if not worker_ids:
+        return []
+    marks = ", ".join("?" * len(worker_ids))
+    return [_row(row) for row in tx.all(_SELECT + f"WHERE uuid IN ({marks}) AND " + _COVERED,
+                                        (*worker_ids, _needle("type", "activated")))]

@@ -139,6 +139,53 @@ def describe_event(event: Mapping[str, Any]) -> str:
         line = (f"jawaban BPJS {event.get('file') or ''} ({str(event.get('answer'))[:8]}) diurungkan: "
                 f"peristiwanya tidak berlaku")
         return line + (f" ({event['reason']})" if event.get("reason") else "")
+    if kind == lifecycle.INCIDENT:
+        return _describe_incident(event)
+    if kind == lifecycle.CLAIM:
+        return _describe_claim(event)
     return str(kind)
+
+
+# An incident as the history says it ("Dilaporkan meninggal dunia …"); the claim's states in words.
+_INCIDENT_WORDS = {lifecycle.DEATH: "meninggal dunia", lifecycle.ACCIDENT: "mengalami kecelakaan",
+                   lifecycle.ILLNESS: "menderita penyakit akibat kerja"}
+_CLAIM_WORDS = {lifecycle.DOCUMENTS_COMPLETE: "berkas lengkap", lifecycle.CLAIM_SUBMITTED: "diajukan ke BPJS",
+                lifecycle.CLAIM_PAID: "dibayar", lifecycle.CLAIM_REFUSED: "ditolak"}
+
+
+def _day_text(value: Any) -> str:
+    day = lifecycle._day(value)
+    return format_date(day) if day else "?"
+
+
+def _describe_incident(event: Mapping[str, Any]) -> str:
+    kind = event.get("kind")
+    line = f"Dilaporkan {_INCIDENT_WORDS.get(kind, str(kind))} {_day_text(event.get('day'))}"
+    line += " (saat kerja)" if event.get("at_work") else " (bukan saat kerja)"
+    if event.get("place"):
+        line += f" di {event['place']}"
+    if event.get("reported_by"):
+        line += f" oleh {event['reported_by']}"
+    if event.get("what"):
+        line += f": {event['what']}"
+    return line + f" (klaim {str(event.get('claim'))[:8]})"
+
+
+def _describe_claim(event: Mapping[str, Any]) -> str:
+    from desktop.domain.claims import CHECKLISTS
+
+    papers = {document.key: document.label for documents in CHECKLISTS.values() for document in documents}
+    parts = []
+    state = event.get("state")
+    if state == lifecycle.CLAIM_PAID:
+        parts.append(f"dibayar {format_rupiah(int(event.get('amount') or 0))} pada {_day_text(event.get('date'))}")
+    elif state == lifecycle.CLAIM_REFUSED:
+        parts.append(f"ditolak: {event.get('reason') or ''}")
+    elif state:
+        parts.append(_CLAIM_WORDS.get(state, str(state)))
+    if event.get("documents"):
+        names = [papers.get(key, str(key)) for key in event["documents"]]
+        parts.append("dokumen dilihat: " + ", ".join(names))
+    return f"Klaim {str(event.get('claim'))[:8]}: " + "; ".join(parts)
 
 
