@@ -579,268 +579,268 @@
         <translation>new recovery code</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="128"/>
+        <location filename="../../desktop/services/audit.py" line="126"/>
         <source>wajib diganti saat masuk</source>
         <translation>must be changed at sign-in</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="128"/>
+        <location filename="../../desktop/services/audit.py" line="126"/>
         <source>melalui</source>
         <translation>through</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="129"/>
+        <location filename="../../desktop/services/audit.py" line="127"/>
         <source>alasan</source>
         <translation>reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="129"/>
+        <location filename="../../desktop/services/audit.py" line="127"/>
         <source>no. registrasi</source>
         <translation>registration no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="130"/>
+        <location filename="../../desktop/services/audit.py" line="128"/>
         <source>berkas</source>
         <translation>file</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="130"/>
+        <location filename="../../desktop/services/audit.py" line="128"/>
         <source>tata letak</source>
         <translation>layout</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="131"/>
+        <location filename="../../desktop/services/audit.py" line="129"/>
         <source>sekolah</source>
         <translation>school</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="131"/>
+        <location filename="../../desktop/services/audit.py" line="129"/>
         <source>baris</source>
         <translation>rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="132"/>
+        <location filename="../../desktop/services/audit.py" line="130"/>
         <source>jenis</source>
         <translation>kind</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="132"/>
+        <location filename="../../desktop/services/audit.py" line="130"/>
         <source>data</source>
         <translation>records</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="133"/>
+        <location filename="../../desktop/services/audit.py" line="131"/>
         <source>dikirim</source>
         <translation>pushed</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="133"/>
+        <location filename="../../desktop/services/audit.py" line="131"/>
         <source>diambil</source>
         <translation>pulled</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="134"/>
-        <location filename="../../desktop/services/audit.py" line="139"/>
+        <location filename="../../desktop/services/audit.py" line="132"/>
+        <location filename="../../desktop/services/audit.py" line="137"/>
         <source>konflik</source>
         <translation>conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="134"/>
+        <location filename="../../desktop/services/audit.py" line="132"/>
         <source>data ganda</source>
         <translation>duplicates</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="135"/>
+        <location filename="../../desktop/services/audit.py" line="133"/>
         <source>ditolak</source>
         <translation>rejected</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="135"/>
+        <location filename="../../desktop/services/audit.py" line="133"/>
         <source>dibatalkan</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="136"/>
+        <location filename="../../desktop/services/audit.py" line="134"/>
         <source>peran</source>
         <translation>role</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="136"/>
+        <location filename="../../desktop/services/audit.py" line="134"/>
         <source>peserta</source>
         <translation>workers</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="137"/>
+        <location filename="../../desktop/services/audit.py" line="135"/>
         <source>ukuran (byte)</source>
         <translation>size (bytes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="137"/>
+        <location filename="../../desktop/services/audit.py" line="135"/>
         <source>bulan</source>
         <translation>months</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="138"/>
+        <location filename="../../desktop/services/audit.py" line="136"/>
         <source>keputusan</source>
         <translation>decision</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="138"/>
+        <location filename="../../desktop/services/audit.py" line="136"/>
         <source>dihapus</source>
         <translation>removed</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="139"/>
+        <location filename="../../desktop/services/audit.py" line="137"/>
         <source>pasangannya</source>
         <translation>other record</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="140"/>
+        <location filename="../../desktop/services/audit.py" line="138"/>
         <source>pasangan</source>
         <translation>pair</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="140"/>
+        <location filename="../../desktop/services/audit.py" line="138"/>
         <source>sumber</source>
         <translation>source</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="141"/>
+        <location filename="../../desktop/services/audit.py" line="139"/>
         <source>alasan cetak ulang</source>
         <translation>reprint reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="141"/>
+        <location filename="../../desktop/services/audit.py" line="139"/>
         <source>otomatis</source>
         <translation>automatic</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="142"/>
+        <location filename="../../desktop/services/audit.py" line="140"/>
         <source>kunci otomatis (menit)</source>
         <translation>auto-lock (minutes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="143"/>
+        <location filename="../../desktop/services/audit.py" line="141"/>
         <source>waktu percobaan</source>
         <translation>attempted at</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="144"/>
+        <location filename="../../desktop/services/audit.py" line="142"/>
         <source>salah berturut-turut</source>
         <translation>wrong in a row</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="145"/>
+        <location filename="../../desktop/services/audit.py" line="143"/>
         <source>dikunci (menit)</source>
         <translation>locked (minutes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="146"/>
+        <location filename="../../desktop/services/audit.py" line="144"/>
         <source>umur minimal</source>
         <translation>minimum age</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="146"/>
+        <location filename="../../desktop/services/audit.py" line="144"/>
         <source>umur maksimal</source>
         <translation>maximum age</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="147"/>
+        <location filename="../../desktop/services/audit.py" line="145"/>
         <source>lama perlindungan (bulan)</source>
         <translation>coverage (months)</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="148"/>
+        <location filename="../../desktop/services/audit.py" line="146"/>
         <source>batas penghasilan wajar</source>
         <translation>plausible income limit</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="149"/>
+        <location filename="../../desktop/services/audit.py" line="147"/>
         <source>upah yang dilaporkan untuk JKK</source>
         <translation>wage reported for JKK</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="150"/>
+        <location filename="../../desktop/services/audit.py" line="148"/>
         <source>sumber dana</source>
         <translation>fund</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="151"/>
+        <location filename="../../desktop/services/audit.py" line="149"/>
         <source>nama</source>
         <translation>name</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="151"/>
+        <location filename="../../desktop/services/audit.py" line="149"/>
         <source>jenjang</source>
         <translation>level</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="152"/>
+        <location filename="../../desktop/services/audit.py" line="150"/>
         <source>kabupaten/kota</source>
         <translation>regency/city</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="153"/>
+        <location filename="../../desktop/services/audit.py" line="151"/>
         <source>koordinator</source>
         <translation>coordinator</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="154"/>
+        <location filename="../../desktop/services/audit.py" line="152"/>
         <source>sinkron otomatis (menit)</source>
         <translation>automatic sync (minutes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="155"/>
+        <location filename="../../desktop/services/audit.py" line="153"/>
         <source>kode jawaban</source>
         <translation>answer code</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="156"/>
+        <location filename="../../desktop/services/audit.py" line="154"/>
         <source>kembali diajukan</source>
         <translation>back to submitted</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="157"/>
+        <location filename="../../desktop/services/audit.py" line="155"/>
         <source>pembayaran menunggu aktivasi</source>
         <translation>payments awaiting activation</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="158"/>
+        <location filename="../../desktop/services/audit.py" line="156"/>
         <source>tidak diubah</source>
         <translation>unchanged</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="159"/>
+        <location filename="../../desktop/services/audit.py" line="157"/>
         <source>ditagih (Rp)</source>
         <translation>charged (Rp)</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="159"/>
+        <location filename="../../desktop/services/audit.py" line="157"/>
         <source>diharapkan (Rp)</source>
         <translation>expected (Rp)</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="160"/>
+        <location filename="../../desktop/services/audit.py" line="158"/>
         <source>selisih (Rp)</source>
         <translation>difference (Rp)</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="161"/>
+        <location filename="../../desktop/services/audit.py" line="159"/>
         <source>ditagih tidak diharapkan</source>
         <translation>charged, not expected</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="162"/>
+        <location filename="../../desktop/services/audit.py" line="160"/>
         <source>diharapkan tidak ditagih</source>
         <translation>expected, not charged</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="163"/>
+        <location filename="../../desktop/services/audit.py" line="161"/>
         <source>selisih harga</source>
         <translation>price differences</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="163"/>
+        <location filename="../../desktop/services/audit.py" line="161"/>
         <source>tidak terbaca</source>
         <translation>unreadable</translation>
     </message>
@@ -1638,51 +1638,51 @@
     </message>
     <message>
         <location filename="../../desktop/gui/claims_window.py" line="162"/>
-        <source>Belum ada klaim. Laporkan kejadian dari baris perintah: lindung claim report.</source>
-        <translation>No claims yet. Report an incident from the command line: lindung claim report.</translation>
+        <source>Belum ada klaim. Laporkan kejadian dari daftar peserta: pilih pesertanya, lalu Data → Laporkan kematian/kecelakaan… (Ctrl+Shift+M).</source>
+        <translation>No claims yet. Report an incident from the worker list: choose the worker, then Data → Report a death/accident… (Ctrl+Shift+M).</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/claims_window.py" line="166"/>
+        <location filename="../../desktop/gui/claims_window.py" line="167"/>
         <source>Perhatian: {text}</source>
         <translation>Note: {text}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/claims_window.py" line="168"/>
+        <location filename="../../desktop/gui/claims_window.py" line="169"/>
         <source>Dibayar {amount} pada {day}.</source>
         <translation>Paid {amount} on {day}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/claims_window.py" line="171"/>
+        <location filename="../../desktop/gui/claims_window.py" line="172"/>
         <source>Ditolak: {reason}</source>
         <translation>Refused: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/claims_window.py" line="205"/>
+        <location filename="../../desktop/gui/claims_window.py" line="206"/>
         <source>Tulis jumlah yang dibayar (mis. 42.000.000) dan tanggalnya (HH-BB-TTTT).</source>
         <translation>Write the amount paid (e.g. 42.000.000) and its date (DD-MM-YYYY).</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/claims_window.py" line="208"/>
+        <location filename="../../desktop/gui/claims_window.py" line="209"/>
         <source>Mencatat…</source>
         <translation>Recording…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/claims_window.py" line="220"/>
+        <location filename="../../desktop/gui/claims_window.py" line="221"/>
         <source>Tercatat.</source>
         <translation>Recorded.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/claims_window.py" line="228"/>
+        <location filename="../../desktop/gui/claims_window.py" line="229"/>
         <source>Simpan lembar klaim</source>
         <translation>Save the claim sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/claims_window.py" line="240"/>
+        <location filename="../../desktop/gui/claims_window.py" line="241"/>
         <source>Lembar klaim ditulis ke {path}.</source>
         <translation>Claim sheet written to {path}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/claims_window.py" line="246"/>
+        <location filename="../../desktop/gui/claims_window.py" line="247"/>
         <source>Klaim JKK/JKM…</source>
         <translation>JKK/JKM claims…</translation>
     </message>
@@ -2781,6 +2781,154 @@
     </message>
 </context>
 <context>
+    <name>IncidentDialog</name>
+    <message>
+        <location filename="../../desktop/gui/incident_dialog.py" line="55"/>
+        <source>Laporkan kematian/kecelakaan</source>
+        <translation>Report a death/accident</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/incident_dialog.py" line="58"/>
+        <source>Peserta: {name} ({regno})</source>
+        <translation>Worker: {name} ({regno})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/incident_dialog.py" line="65"/>
+        <source>HH-BB-TTTT</source>
+        <translation>DD-MM-YYYY</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/incident_dialog.py" line="66"/>
+        <source>Terjadi saat &amp;bekerja (atau akibat pekerjaan)</source>
+        <translation>Happened at &amp;work (or because of work)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/incident_dialog.py" line="69"/>
+        <source>mis. jatuh dari pohon karet</source>
+        <translation>e.g. fell from a rubber tree</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/incident_dialog.py" line="72"/>
+        <source>&amp;Kejadian:</source>
+        <translation>&amp;Incident:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/incident_dialog.py" line="73"/>
+        <source>&amp;Tanggal kejadian:</source>
+        <translation>Incident &amp;date:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/incident_dialog.py" line="75"/>
+        <source>Tem&amp;pat:</source>
+        <translation>&amp;Place:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/incident_dialog.py" line="76"/>
+        <source>&amp;Apa yang terjadi:</source>
+        <translation>&amp;What happened:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/incident_dialog.py" line="77"/>
+        <source>&amp;Dilaporkan oleh:</source>
+        <translation>Reported &amp;by:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/incident_dialog.py" line="79"/>
+        <source>Hak yang dinilai pada tanggal kejadian:</source>
+        <translation>Benefit as judged on the incident date:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/incident_dialog.py" line="88"/>
+        <source>&amp;Simpan laporan</source>
+        <translation>&amp;Save report</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/incident_dialog.py" line="91"/>
+        <source>Cetak &amp;lembar klaim…</source>
+        <translation>Print claim &amp;sheet…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/incident_dialog.py" line="93"/>
+        <source>T&amp;utup</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/incident_dialog.py" line="121"/>
+        <source>Tulis tanggal kejadian lengkap, mis. 03-12-2026 (HH-BB-TTTT).</source>
+        <translation>Write the full incident date, e.g. 03-12-2026 (DD-MM-YYYY).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/incident_dialog.py" line="142"/>
+        <source>Tidak dapat dicatat: {reason}</source>
+        <translation>Cannot be recorded: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/incident_dialog.py" line="148"/>
+        <source>Tidak tertanggung pada tanggal itu: tidak ada manfaat yang dapat diklaim.</source>
+        <translation>Not covered on that date: no benefit can be claimed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/incident_dialog.py" line="150"/>
+        <source>Tertanggung. Hak: {benefit} {amount}.</source>
+        <translation>Covered. Benefit: {benefit} {amount}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/incident_dialog.py" line="153"/>
+        <source>Tertanggung. Hak: {benefit}; jumlahnya dinilai BPJS Ketenagakerjaan.</source>
+        <translation>Covered. Benefit: {benefit}; BPJS Ketenagakerjaan assesses the amount.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/incident_dialog.py" line="156"/>
+        <source>Tertanggung, tetapi kejadian ini tidak ditanggung JKK maupun JKM.</source>
+        <translation>Covered, but neither JKK nor JKM covers this incident.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/incident_dialog.py" line="158"/>
+        <source>Batas waktu: {text}</source>
+        <translation>Deadline: {text}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/incident_dialog.py" line="159"/>
+        <source>Perhatian: {text}</source>
+        <translation>Note: {text}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/incident_dialog.py" line="168"/>
+        <source>Menyimpan…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/incident_dialog.py" line="180"/>
+        <source>Laporan tersimpan (klaim {claim}). Cetak lembar klaim untuk ahli waris sekarang: tekan Enter. Lanjutkan klaimnya di Data → Klaim JKK/JKM.</source>
+        <translation>Report saved (claim {claim}). Print the claim sheet for the heir now: press Enter. Follow the claim in Data → JKK/JKM claims.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/incident_dialog.py" line="189"/>
+        <source>Simpan lembar klaim</source>
+        <translation>Save the claim sheet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/incident_dialog.py" line="198"/>
+        <source>Menulis lembar klaim…</source>
+        <translation>Writing the claim sheet…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/incident_dialog.py" line="204"/>
+        <source>Lembar klaim ditulis ke {path}.</source>
+        <translation>Claim sheet written to {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/incident_dialog.py" line="211"/>
+        <source>Laporkan kematian/kecelakaan…</source>
+        <translation>Report a death/accident…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/incident_dialog.py" line="219"/>
+        <source>Pilih dulu pesertanya di daftar.</source>
+        <translation>First choose the worker in the list.</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <location filename="../../desktop/domain/enrollment.py" line="50"/>
@@ -3009,12 +3157,12 @@
         <translation>Admin</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="176"/>
+        <location filename="../../desktop/services/audit.py" line="174"/>
         <source>A4, 10 kartu per lembar</source>
         <translation>A4, 10 cards a sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="177"/>
+        <location filename="../../desktop/services/audit.py" line="175"/>
         <source>satu kartu per halaman</source>
         <translation>one card a page</translation>
     </message>
@@ -3119,478 +3267,478 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="63"/>
+        <location filename="../../desktop/gui/main_window.py" line="64"/>
         <source>Peserta JKK + JKM (BAZNAS Kalimantan Barat)</source>
         <translation>JKK + JKM participants (BAZNAS West Kalimantan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="95"/>
+        <location filename="../../desktop/gui/main_window.py" line="96"/>
         <source>Cari nama, NIK, atau No. Registrasi…</source>
         <translation>Search name, NIK or registration number…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="101"/>
         <location filename="../../desktop/gui/main_window.py" line="102"/>
+        <location filename="../../desktop/gui/main_window.py" line="103"/>
         <source>Semua kabupaten/kota</source>
         <translation>All regencies/cities</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="104"/>
         <location filename="../../desktop/gui/main_window.py" line="105"/>
+        <location filename="../../desktop/gui/main_window.py" line="106"/>
         <source>Semua sekolah</source>
         <translation>All schools</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="108"/>
         <location filename="../../desktop/gui/main_window.py" line="109"/>
+        <location filename="../../desktop/gui/main_window.py" line="110"/>
         <source>Semua status</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="112"/>
+        <location filename="../../desktop/gui/main_window.py" line="113"/>
         <source>Berakhir dalam 30 hari</source>
         <translation>Ending within 30 days</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="116"/>
+        <location filename="../../desktop/gui/main_window.py" line="117"/>
         <source>+ Peserta baru</source>
         <translation>+ New participant</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="117"/>
+        <location filename="../../desktop/gui/main_window.py" line="118"/>
         <source>Daftarkan pekerja baru (Ctrl+N)</source>
         <translation>Enroll a new worker (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="119"/>
+        <location filename="../../desktop/gui/main_window.py" line="120"/>
         <source>Impor…</source>
         <translation>Import…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="120"/>
+        <location filename="../../desktop/gui/main_window.py" line="121"/>
         <source>Impor daftar orang tua siswa dari Excel/LibreOffice/CSV (Ctrl+I)</source>
         <translation>Import a pupils&apos; parents list from Excel/LibreOffice/CSV (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="122"/>
-        <location filename="../../desktop/gui/main_window.py" line="202"/>
+        <location filename="../../desktop/gui/main_window.py" line="123"/>
+        <location filename="../../desktop/gui/main_window.py" line="203"/>
         <source>Cetak kartu…</source>
         <translation>Print cards…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="123"/>
+        <location filename="../../desktop/gui/main_window.py" line="124"/>
         <source>Cetak kartu peserta yang tampil di daftar (Ctrl+P)</source>
         <translation>Print the cards of the participants listed (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="163"/>
+        <location filename="../../desktop/gui/main_window.py" line="164"/>
         <source>Masuk sebagai {name} ({role})</source>
         <translation>Signed in as {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="166"/>
-        <location filename="../../desktop/gui/main_window.py" line="183"/>
+        <location filename="../../desktop/gui/main_window.py" line="167"/>
+        <location filename="../../desktop/gui/main_window.py" line="184"/>
         <source>Data tersimpan di laptop ini (luring)</source>
         <translation>Data is stored on this laptop (offline)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="191"/>
+        <location filename="../../desktop/gui/main_window.py" line="192"/>
         <source>&amp;Data</source>
         <translation>&amp;Data</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="192"/>
+        <location filename="../../desktop/gui/main_window.py" line="193"/>
         <source>Peserta baru…</source>
         <translation>New participant…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="194"/>
+        <location filename="../../desktop/gui/main_window.py" line="195"/>
         <source>Cari</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="196"/>
+        <location filename="../../desktop/gui/main_window.py" line="197"/>
         <source>Muat ulang</source>
         <translation>Reload</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="198"/>
+        <location filename="../../desktop/gui/main_window.py" line="199"/>
         <source>Impor daftar orang tua…</source>
         <translation>Import parents&apos; list…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="200"/>
+        <location filename="../../desktop/gui/main_window.py" line="201"/>
         <source>Keluar dari Lindung</source>
         <translation>Quit Lindung</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="231"/>
+        <location filename="../../desktop/gui/main_window.py" line="237"/>
         <source>Dokumen yang terbit…</source>
         <translation>Issued documents…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="380"/>
+        <location filename="../../desktop/gui/main_window.py" line="402"/>
         <source>Tidak berhasil</source>
         <translation>Did not work</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="416"/>
+        <location filename="../../desktop/gui/main_window.py" line="438"/>
         <source>Tersimpan: {name} ({regno}).</source>
         <translation>Saved: {name} ({regno}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="418"/>
+        <location filename="../../desktop/gui/main_window.py" line="440"/>
         <source>Ctrl+N: peserta berikutnya.</source>
         <translation>Ctrl+N: next participant.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="204"/>
+        <location filename="../../desktop/gui/main_window.py" line="205"/>
         <source>Sinkronkan dengan hub</source>
         <translation>Sync with the hub</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="184"/>
+        <location filename="../../desktop/gui/main_window.py" line="185"/>
         <source>Data tersimpan di laptop ini dan di hub</source>
         <translation>Data kept on this laptop and on the hub</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="206"/>
+        <location filename="../../desktop/gui/main_window.py" line="207"/>
         <source>Perubahan yang ditolak hub…</source>
         <translation>Changes the hub refused…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="207"/>
+        <location filename="../../desktop/gui/main_window.py" line="208"/>
         <source>Tinjau konflik dan data ganda…</source>
         <translation>Review conflicts and duplicates…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="223"/>
+        <location filename="../../desktop/gui/main_window.py" line="229"/>
         <source>Laporan</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="226"/>
+        <location filename="../../desktop/gui/main_window.py" line="232"/>
         <source>Ringkasan kepesertaan…</source>
         <translation>Enrollment summary…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="227"/>
+        <location filename="../../desktop/gui/main_window.py" line="233"/>
         <source>Tanda terima kartu sekolah terpilih…</source>
         <translation>Card receipts for the selected school…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="229"/>
+        <location filename="../../desktop/gui/main_window.py" line="235"/>
         <source>Kewajiban iuran BAZNAS…</source>
         <translation>BAZNAS contributions owed…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="230"/>
+        <location filename="../../desktop/gui/main_window.py" line="236"/>
         <source>Tagihan iuran satu batch…</source>
         <translation>Contribution invoice for one batch…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="236"/>
+        <location filename="../../desktop/gui/main_window.py" line="242"/>
         <source>&amp;Pengaturan</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="239"/>
+        <location filename="../../desktop/gui/main_window.py" line="245"/>
         <source>Hub dan sinkronisasi…</source>
         <translation>Hub and sync…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="240"/>
+        <location filename="../../desktop/gui/main_window.py" line="246"/>
         <source>Sekolah…</source>
         <translation>Schools…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="241"/>
+        <location filename="../../desktop/gui/main_window.py" line="247"/>
         <source>Pengaturan program…</source>
         <translation>Programme settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="243"/>
+        <location filename="../../desktop/gui/main_window.py" line="249"/>
         <source>Cadangkan data…</source>
         <translation>Back up data…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="244"/>
+        <location filename="../../desktop/gui/main_window.py" line="250"/>
         <source>Pulihkan dari cadangan…</source>
         <translation>Restore from a backup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="253"/>
+        <location filename="../../desktop/gui/main_window.py" line="259"/>
         <source>&amp;Akun</source>
         <translation>&amp;Accounts</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="254"/>
+        <location filename="../../desktop/gui/main_window.py" line="260"/>
         <source>Kelola akun…</source>
         <translation>Manage accounts…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="255"/>
+        <location filename="../../desktop/gui/main_window.py" line="261"/>
         <source>Catatan audit…</source>
         <translation>Audit log…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="260"/>
+        <location filename="../../desktop/gui/main_window.py" line="266"/>
         <source>Kode pemulihan baru…</source>
         <translation>New recovery code…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="265"/>
+        <location filename="../../desktop/gui/main_window.py" line="271"/>
         <source>Ganti kata sandi…</source>
         <translation>Change password…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="267"/>
+        <location filename="../../desktop/gui/main_window.py" line="273"/>
         <source>Keluar akun / ganti pengguna</source>
         <translation>Sign out / switch user</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="271"/>
+        <location filename="../../desktop/gui/main_window.py" line="277"/>
         <source>&amp;Bahasa</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="301"/>
+        <location filename="../../desktop/gui/main_window.py" line="308"/>
         <source>{n} peserta terdaftar</source>
         <translation>{n} participants enrolled</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="303"/>
+        <location filename="../../desktop/gui/main_window.py" line="310"/>
         <source>{n} peserta cocok dengan pencarian</source>
         <translation>{n} participants match the search</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="377"/>
+        <location filename="../../desktop/gui/main_window.py" line="399"/>
         <source>Memproses…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="428"/>
+        <location filename="../../desktop/gui/main_window.py" line="450"/>
         <source>{count} peserta diimpor.</source>
         <translation>{count} participants imported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="503"/>
-        <location filename="../../desktop/gui/main_window.py" line="504"/>
+        <location filename="../../desktop/gui/main_window.py" line="525"/>
+        <location filename="../../desktop/gui/main_window.py" line="526"/>
         <source>Simpan laporan</source>
         <translation>Save report</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="507"/>
+        <location filename="../../desktop/gui/main_window.py" line="529"/>
         <source>Laporan disimpan: {path}</source>
         <translation>Report saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="520"/>
+        <location filename="../../desktop/gui/main_window.py" line="542"/>
         <source>Tanda terima kartu</source>
         <translation>Card receipts</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="521"/>
+        <location filename="../../desktop/gui/main_window.py" line="543"/>
         <source>Pilih dulu sekolahnya di saringan sekolah.</source>
         <translation>First choose the school in the school filter.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="530"/>
+        <location filename="../../desktop/gui/main_window.py" line="552"/>
         <source>Kewajiban iuran</source>
         <translation>Contributions owed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="530"/>
+        <location filename="../../desktop/gui/main_window.py" line="552"/>
         <source>Untuk berapa bulan?</source>
         <translation>For how many months?</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="557"/>
-        <location filename="../../desktop/gui/main_window.py" line="560"/>
-        <location filename="../../desktop/gui/main_window.py" line="576"/>
+        <location filename="../../desktop/gui/main_window.py" line="579"/>
+        <location filename="../../desktop/gui/main_window.py" line="582"/>
+        <location filename="../../desktop/gui/main_window.py" line="598"/>
         <source>Tagihan iuran</source>
         <translation>Contribution invoice</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="558"/>
+        <location filename="../../desktop/gui/main_window.py" line="580"/>
         <source>Belum ada batch pengajuan: ajukan peserta ke BPJS dulu.</source>
         <translation>No submission batch yet: submit workers to BPJS first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="560"/>
+        <location filename="../../desktop/gui/main_window.py" line="582"/>
         <source>Tagihan untuk batch:</source>
         <translation>Invoice for batch:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="569"/>
+        <location filename="../../desktop/gui/main_window.py" line="591"/>
         <source>{number} diterbitkan, mengoreksi {invoice}: {path}</source>
         <translation>{number} issued, correcting {invoice}: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="571"/>
+        <location filename="../../desktop/gui/main_window.py" line="593"/>
         <source>Tagihan {number} diterbitkan: {path}</source>
         <translation>Invoice {number} issued: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="573"/>
+        <location filename="../../desktop/gui/main_window.py" line="595"/>
         <source>Tagihan {number} dicetak ulang seperti saat terbit: {path}</source>
         <translation>Invoice {number} reprinted as issued: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="577"/>
+        <location filename="../../desktop/gui/main_window.py" line="599"/>
         <source>Angka batch {batch} tidak berubah sejak dokumen terakhir: tidak ada koreksi yang perlu diterbitkan.</source>
         <translation>Batch {batch}&apos;s figures have not changed since the last document: there is no correction to issue.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="580"/>
+        <location filename="../../desktop/gui/main_window.py" line="602"/>
         <source>Angka tagihan berubah</source>
         <translation>The invoice figures have changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="581"/>
+        <location filename="../../desktop/gui/main_window.py" line="603"/>
         <source>Angka batch {batch} berubah sejak {since} (selisih {difference}). Yang disimpan tetap {number} seperti saat terbit. Terbitkan koreksinya: tagihan tambahan bila kewajiban bertambah, nota kredit bila berkurang.</source>
         <translation>Batch {batch}&apos;s figures have changed since {since} (difference {difference}). What is kept is still {number} as issued. Issue its correction: a supplementary invoice if more is owed, a credit note if less.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="587"/>
+        <location filename="../../desktop/gui/main_window.py" line="609"/>
         <source>Terbitkan koreksi…</source>
         <translation>Issue correction…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="589"/>
+        <location filename="../../desktop/gui/main_window.py" line="611"/>
         <source>Nanti saja</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="599"/>
+        <location filename="../../desktop/gui/main_window.py" line="621"/>
         <source>tagihan</source>
         <translation>invoice</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="599"/>
+        <location filename="../../desktop/gui/main_window.py" line="621"/>
         <source>tagihan tambahan</source>
         <translation>supplementary invoice</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="600"/>
+        <location filename="../../desktop/gui/main_window.py" line="622"/>
         <source>nota kredit</source>
         <translation>credit note</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="600"/>
+        <location filename="../../desktop/gui/main_window.py" line="622"/>
         <source>pengembalian kredit BAZNAS</source>
         <translation>BAZNAS credit refund</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="601"/>
+        <location filename="../../desktop/gui/main_window.py" line="623"/>
         <source>laporan penyaluran BAZNAS</source>
         <translation>BAZNAS distribution record</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="607"/>
+        <location filename="../../desktop/gui/main_window.py" line="629"/>
         <source>{number} · {kind} · {batch} · {date} · {total}</source>
         <translation>{number} · {kind} · {batch} · {date} · {total}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="614"/>
+        <location filename="../../desktop/gui/main_window.py" line="636"/>
         <source>Dokumen yang terbit</source>
         <translation>Issued documents</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="615"/>
+        <location filename="../../desktop/gui/main_window.py" line="637"/>
         <source>Belum ada dokumen yang terbit.</source>
         <translation>No documents issued yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="612"/>
+        <location filename="../../desktop/gui/main_window.py" line="634"/>
         <source> · mengoreksi {number}</source>
         <translation> · correcting {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="629"/>
+        <location filename="../../desktop/gui/main_window.py" line="651"/>
         <source>Belum terdaftar di hub</source>
         <translation>Not registered with the hub</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="630"/>
+        <location filename="../../desktop/gui/main_window.py" line="652"/>
         <source>Laptop ini belum terdaftar di hub cabang, jadi belum bisa sinkron. Data tetap tersimpan di laptop ini. Minta admin mendaftarkannya: menu Pengaturan → Hub dan sinkronisasi.</source>
         <translation>This laptop is not registered with the branch hub yet, so it cannot sync. The data stays saved on this laptop. Ask the admin to register it: menu Settings → Hub and sync.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="668"/>
+        <location filename="../../desktop/gui/main_window.py" line="690"/>
         <source>Simpan cadangan</source>
         <translation>Save backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="669"/>
-        <location filename="../../desktop/gui/main_window.py" line="690"/>
+        <location filename="../../desktop/gui/main_window.py" line="691"/>
+        <location filename="../../desktop/gui/main_window.py" line="712"/>
         <source>Cadangan Lindung (*.sqlite3)</source>
         <translation>Lindung backup (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="672"/>
+        <location filename="../../desktop/gui/main_window.py" line="694"/>
         <source>Mencadangkan…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="677"/>
+        <location filename="../../desktop/gui/main_window.py" line="699"/>
         <source>Cadangan {count} peserta disimpan di {path} (keutuhan diperiksa).</source>
         <translation>Backup of {count} participants saved to {path} (integrity checked).</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="686"/>
-        <location filename="../../desktop/gui/main_window.py" line="695"/>
+        <location filename="../../desktop/gui/main_window.py" line="708"/>
+        <location filename="../../desktop/gui/main_window.py" line="717"/>
         <source>Pulihkan dari cadangan</source>
         <translation>Restore from a backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="687"/>
+        <location filename="../../desktop/gui/main_window.py" line="709"/>
         <source>Tunggu sinkronisasi selesai, lalu coba lagi.</source>
         <translation>Wait for the sync to finish, then try again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="690"/>
+        <location filename="../../desktop/gui/main_window.py" line="712"/>
         <source>Pilih cadangan</source>
         <translation>Choose a backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="696"/>
+        <location filename="../../desktop/gui/main_window.py" line="718"/>
         <source>Semua data di laptop ini diganti dengan isi cadangan {name}. Data sekarang disimpan di samping basis data, dan yang terjadi sesudah cadangan dibuat diambil lagi dari hub saat sinkron. Lanjutkan?</source>
         <translation>All data on this laptop is replaced by the backup {name}. The current data is kept beside the database, and what happened after the backup was made comes back from the hub at the next sync. Continue?</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="717"/>
-        <location filename="../../desktop/gui/main_window.py" line="719"/>
+        <location filename="../../desktop/gui/main_window.py" line="739"/>
+        <location filename="../../desktop/gui/main_window.py" line="741"/>
         <source>Ganti kata sandi</source>
         <translation>Change password</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="717"/>
+        <location filename="../../desktop/gui/main_window.py" line="739"/>
         <source>Ganti kata sandi akun {name}. Kata sandi baru dipakai mulai saat masuk berikutnya.</source>
         <translation>Change the password of the account {name}. The new password is used from the next sign-in.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="720"/>
+        <location filename="../../desktop/gui/main_window.py" line="742"/>
         <source>Kata sandi diganti.</source>
         <translation>Password changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="729"/>
+        <location filename="../../desktop/gui/main_window.py" line="751"/>
         <source>Kode pemulihan baru</source>
         <translation>New recovery code</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="730"/>
+        <location filename="../../desktop/gui/main_window.py" line="752"/>
         <source>Buat kode pemulihan baru? Kode yang lama tidak berlaku lagi; kode baru hanya ditampilkan sekali.</source>
         <translation>Make a new recovery code? The old code stops working; the new code is shown only once.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="757"/>
+        <location filename="../../desktop/gui/main_window.py" line="779"/>
         <source>Bahasa</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="758"/>
+        <location filename="../../desktop/gui/main_window.py" line="780"/>
         <source>Bahasa akan berganti ke {language} saat Lindung dibuka lagi.</source>
         <translation>The language changes to {language} when Lindung is opened again.</translation>
     </message>
@@ -4962,53 +5110,53 @@ NIK {nik}</translation>
         <translation>{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/claims.py" line="114"/>
+        <location filename="../../desktop/services/claims.py" line="116"/>
         <location filename="../../desktop/services/enrollment.py" line="152"/>
         <source>Tidak ada peserta dengan No. Registrasi {regno}.</source>
         <translation>No participant has registration no. {regno}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/claims.py" line="118"/>
-        <source>Kematian peserta {regno} sudah dilaporkan. Lihat klaimnya dengan: lindung claim list.</source>
-        <translation>The death of {regno} was already reported. See its claim with: lindung claim list.</translation>
+        <location filename="../../desktop/services/claims.py" line="119"/>
+        <source>Kematian peserta {regno} sudah dilaporkan. Lihat klaimnya di menu Data → Klaim JKK/JKM atau dengan: lindung claim list.</source>
+        <translation>The death of {regno} was already reported. See its claim in Data → JKK/JKM claims or with: lindung claim list.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/claims.py" line="143"/>
+        <location filename="../../desktop/services/claims.py" line="164"/>
         <source>Klaim {claim} tidak dikenal. Lihat kodenya dengan: lindung claim list.</source>
         <translation>Claim {claim} is unknown. See the codes with: lindung claim list.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/claims.py" line="155"/>
+        <location filename="../../desktop/services/claims.py" line="176"/>
         <source>Status klaim harus salah satu dari: {states}.</source>
         <translation>The claim status must be one of: {states}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/claims.py" line="164"/>
+        <location filename="../../desktop/services/claims.py" line="185"/>
         <source>Dokumen {keys} tidak ada dalam daftar klaim ini: {known}.</source>
-        <translation>Documents {keys} are not on this claim's list: {known}.</translation>
+        <translation>Documents {keys} are not on this claim&apos;s list: {known}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/claims.py" line="167"/>
+        <location filename="../../desktop/services/claims.py" line="188"/>
         <source>Klaim dibayar: sebutkan jumlah (--amount) dan tanggalnya (--date).</source>
         <translation>Claim paid: give the amount (--amount) and its date (--date).</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/claims.py" line="169"/>
+        <location filename="../../desktop/services/claims.py" line="190"/>
         <source>Klaim ditolak: tulis alasannya (--reason).</source>
         <translation>Claim refused: write the reason (--reason).</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/claims.py" line="183"/>
+        <location filename="../../desktop/services/claims.py" line="204"/>
         <source>Tidak ada yang berubah: sebutkan --state atau dokumen baru (--document).</source>
         <translation>Nothing changes: give --state or a new document (--document).</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/claims.py" line="187"/>
+        <location filename="../../desktop/services/claims.py" line="208"/>
         <source>Klaim tidak dapat diperbarui: {problems}</source>
         <translation>The claim cannot be updated: {problems}</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/claims.py" line="333"/>
+        <location filename="../../desktop/services/claims.py" line="354"/>
         <source>Jumlah hari harus 0 sampai 366.</source>
         <translation>The number of days must be 0 to 366.</translation>
     </message>
@@ -5149,22 +5297,22 @@ NIK {nik}</translation>
         <translation>A school with NPSN {npsn} already exists.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/workspace.py" line="75"/>
+        <location filename="../../desktop/services/region_file.py" line="23"/>
         <source>Berkas wilayah harus berkolom kode,nama,tingkat.</source>
         <translation>The region file must have the columns kode,nama,tingkat.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/workspace.py" line="78"/>
+        <location filename="../../desktop/services/region_file.py" line="26"/>
         <source>Berkas wilayah tidak dapat dibaca: {reason}</source>
         <translation>The region file cannot be read: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/workspace.py" line="243"/>
+        <location filename="../../desktop/services/workspace.py" line="196"/>
         <source>Daftar wilayah ditolak: {reason}</source>
         <translation>Region list refused: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/workspace.py" line="246"/>
+        <location filename="../../desktop/services/workspace.py" line="199"/>
         <source>Daftar wilayah ditolak: hanya {kab} kabupaten/kota dan {desa} desa/kelurahan Kalimantan Barat.</source>
         <translation>Region list refused: only {kab} regencies/cities and {desa} villages of West Kalimantan.</translation>
     </message>
@@ -5346,58 +5494,58 @@ NIK {nik}</translation>
         <translation>batch {batch}</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="102"/>
+        <location filename="../../desktop/sync/client.py" line="98"/>
         <source>Hub {hub} tidak dapat dihubungi ({reason}); data tetap aman di laptop dan dikirim pada sinkronisasi berikutnya.</source>
         <translation>The hub {hub} cannot be reached ({reason}); the data stays safe on this laptop and goes at the next sync.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="111"/>
+        <location filename="../../desktop/sync/client.py" line="107"/>
         <source>Hub menolak laptop ini: {detail}</source>
         <translation>The hub refused this laptop: {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="113"/>
+        <location filename="../../desktop/sync/client.py" line="109"/>
         <source>Hub menjawab dengan galat {status}.</source>
         <translation>The hub answered with error {status}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="145"/>
+        <location filename="../../desktop/sync/client.py" line="141"/>
         <source>Alamat hub {hub} tidak sah; contoh: https://hub.cabang.id</source>
         <translation>The hub address {hub} is not valid; for example: https://hub.branch.id</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="147"/>
+        <location filename="../../desktop/sync/client.py" line="143"/>
         <source>Alamat hub {hub} memakai http:// tanpa enkripsi: kredensial laptop akan terkirim terbuka. Gunakan https:// (hub di balik proxy TLS), atau --allow-http bila jaringannya memang tertutup.</source>
         <translation>The hub address {hub} uses http:// without encryption: the laptop&apos;s credential would travel in clear. Use https:// (the hub behind a TLS proxy), or --allow-http if the network really is closed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="161"/>
+        <location filename="../../desktop/sync/client.py" line="157"/>
         <source>Laptop ini terdaftar di hub {registered}; kredensialnya tidak dikirim ke {hub}. Untuk pindah hub, daftarkan ulang laptop dengan kode baru.</source>
         <translation>This laptop is registered with the hub {registered}; its credential is not sent to {hub}. To move to another hub, register the laptop again with a new code.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="182"/>
+        <location filename="../../desktop/sync/client.py" line="178"/>
         <source>Pendaftaran ke hub ditolak: {detail}</source>
         <translation>Registration with the hub refused: {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="220"/>
+        <location filename="../../desktop/sync/client.py" line="213"/>
         <source>Sinkron otomatis: 0 (mati) sampai 1440 menit.</source>
         <translation>Automatic sync: 0 (off) to 1440 minutes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="416"/>
+        <location filename="../../desktop/sync/client.py" line="399"/>
         <source>Hub tidak memegang data ini; perbaiki datanya lalu kirim ulang.</source>
         <translation>The hub does not hold this record; correct it and send it again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="421"/>
+        <location filename="../../desktop/sync/client.py" line="404"/>
         <source>Data ini tidak ada di laptop.</source>
         <translation>This record is not on this laptop.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="159"/>
-        <location filename="../../desktop/sync/client.py" line="241"/>
+        <location filename="../../desktop/sync/client.py" line="155"/>
+        <location filename="../../desktop/sync/client.py" line="234"/>
         <source>Laptop ini belum terdaftar di hub: lindung register --hub URL --code KODE.</source>
         <translation>This laptop is not registered with a hub: lindung register --hub URL --code CODE.</translation>
     </message>
@@ -6712,76 +6860,86 @@ NIK {nik}</translation>
 <context>
     <name>WorkerTableModel</name>
     <message>
-        <location filename="../../desktop/gui/worker_model.py" line="39"/>
+        <location filename="../../desktop/gui/worker_model.py" line="44"/>
         <source>No. Registrasi</source>
         <translation>Registration no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/worker_model.py" line="39"/>
+        <location filename="../../desktop/gui/worker_model.py" line="44"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/worker_model.py" line="39"/>
+        <location filename="../../desktop/gui/worker_model.py" line="44"/>
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/worker_model.py" line="39"/>
+        <location filename="../../desktop/gui/worker_model.py" line="44"/>
         <source>Tgl lahir</source>
         <translation>Born</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/worker_model.py" line="40"/>
+        <location filename="../../desktop/gui/worker_model.py" line="45"/>
         <source>L/P</source>
         <translation>M/F</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/worker_model.py" line="40"/>
+        <location filename="../../desktop/gui/worker_model.py" line="45"/>
         <source>Kabupaten/Kota</source>
         <translation>Regency/City</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/worker_model.py" line="40"/>
+        <location filename="../../desktop/gui/worker_model.py" line="45"/>
         <source>Pekerjaan</source>
         <translation>Occupation</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/worker_model.py" line="40"/>
+        <location filename="../../desktop/gui/worker_model.py" line="45"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/worker_model.py" line="41"/>
+        <location filename="../../desktop/gui/worker_model.py" line="46"/>
         <source>No. KPJ</source>
         <translation>KPJ no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/worker_model.py" line="41"/>
+        <location filename="../../desktop/gui/worker_model.py" line="46"/>
         <source>Dilindungi s.d.</source>
         <translation>Covered until</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/worker_model.py" line="43"/>
+        <location filename="../../desktop/gui/worker_model.py" line="48"/>
         <source>L</source>
         <comment>laki-laki</comment>
         <translation>M</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/worker_model.py" line="43"/>
+        <location filename="../../desktop/gui/worker_model.py" line="48"/>
         <source>P</source>
         <comment>perempuan</comment>
         <translation>F</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/worker_model.py" line="104"/>
+        <location filename="../../desktop/gui/worker_model.py" line="119"/>
         <source>Dilindungi sampai {date}</source>
         <translation>Covered until {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/worker_model.py" line="105"/>
+        <location filename="../../desktop/gui/worker_model.py" line="121"/>
         <source>Perlindungan berakhir {date}</source>
         <translation>Coverage ended {date}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/worker_model.py" line="123"/>
+        <source>Hak manfaat terancam:</source>
+        <translation>Benefits at risk:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/worker_model.py" line="130"/>
+        <source>Hak manfaat terancam</source>
+        <translation>Benefits at risk</translation>
     </message>
 </context>
 <context>
