@@ -5,6 +5,8 @@
 - 3,533 cards (the seed agreement) in the A4 layout, the whole ``lindung cards`` command: <= 4 times
   the floor, ReportLab drawing the same cards' text (no QR code, no artwork) in one process, both
   measured in this run (medians of ``--runs``, alternating, with the load average; issue 18);
+- the same 3,533 cards the window's way (in-process, a worker thread alive, so the render pool is
+  spawned as on Windows): <= 4 times the same floor (issue 27);
 - 57,543 cards (the branch's 2023 figure): <= 60 s, with memory that does not grow with the batch
   (peak memory of the whole process tree is sampled while the cards are written).
 Databases are built once in benchmarks/out/.
@@ -123,6 +125,26 @@ def print_memory(size: int, runs: list[tuple[float, float, float, str]]) -> None
           f"{max(r[2] for r in runs):.0f} MB anonymous; {pdf.stat().st_size / 2**20:.1f} MB PDF  [{runs[-1][3]}]")
 
 
+def window_path(db: Path, out: Path) -> float:
+    """Seconds of the window's way of printing: ``cards.print_cards`` in this process, on a worker thread
+    while the main thread waits (``bench_membership.in_worker``), so the render pool is spawned as in the
+    window and on Windows, never forked; a preview (``record=False``), so every run prints the same."""
+    from bench_membership import in_worker
+
+    from desktop.domain.actors import SYSTEM
+    from desktop.domain.records import SearchQuery
+    from desktop.services import cards
+    from desktop.services.workspace import Workspace
+
+    ws = Workspace(db)
+    try:
+        started = time.perf_counter()
+        in_worker(cards.print_cards, ws, SearchQuery(), out, "a4", SYSTEM, record=False)
+        return time.perf_counter() - started
+    finally:
+        ws.close()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--skip-large", action="store_true")
@@ -141,6 +163,11 @@ def main() -> None:
             lambda: run_timed([sys.executable, "-c", PLAIN_CARDS, str(OUT / "plain-3533.pdf"), "3533"]),
             args.runs, goal_ratio=4)
     print_memory(3533, runs)
+    compare("3,533 cards, A4, the window's way (in-process on a worker thread, render pool spawned)",
+            lambda: window_path(db, OUT / "cards-3533-window.pdf"),
+            "ReportLab drawing 3,533 plain text cards (one process)",
+            lambda: run_timed([sys.executable, "-c", PLAIN_CARDS, str(OUT / "plain-3533.pdf"), "3533"]),
+            args.runs, goal_ratio=4)
     if not args.skip_large:
         db = database(57543)
         print_memory(57543, [run_cards(db, OUT / "cards-57543.pdf")])

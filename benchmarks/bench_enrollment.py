@@ -3,7 +3,9 @@
     .venv/bin/python benchmarks/bench_enrollment.py [--workers 100000]
 
 With N enrolled workers (default 100,000):
-- opening the main window ready for input (process start -> signed in -> first page shown) <= 2 s
+- the window on the screen from a cold start (process start -> the sign-in window shown) <= 1.5 s
+  (issue 27), and ready for input (-> signed in -> first page shown) <= 2 s, Argon2's deliberate cost
+  included
 - search-as-you-type: first page <= 50 ms at the 95th percentile
 - resident memory <= 300 MB
 - `lindung enroll` of 10,000 records <= 3 s (whole command)
@@ -128,9 +130,12 @@ def bench_window(path: Path, runs: int = 3) -> None:
             raise SystemExit("window benchmark failed")
         results.append(json.loads(line[-1]))
     print(f"main window ({runs} cold starts, offscreen):")
+    goals = {"login_dialog": 1.5, "window_ready": 2.0}   # on the screen from a cold start (issue 27); ready
     for key in ("login_dialog", "sign_in_to_ready", "window_ready"):
         values = [r[key] for r in results]
-        print(f"  {key:<20} median {statistics.median(values):.2f} s   worst {max(values):.2f} s")
+        goal = goals.get(key)
+        verdict = f"   goal <= {goal:g} s: {'met' if statistics.median(values) <= goal else 'NOT met'}" if goal else ""
+        print(f"  {key:<20} median {statistics.median(values):.2f} s   worst {max(values):.2f} s{verdict}")
     print(f"  resident memory: {max(r['rss_ready_mb'] for r in results):.0f} MB when ready, "
           f"{max(r['rss_after_scroll_mb'] for r in results):.0f} MB after scrolling "
           f"{results[0]['rows_loaded']:,} rows")
