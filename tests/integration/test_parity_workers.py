@@ -25,26 +25,29 @@ TIME = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6}$")
 DATE = re.compile(r"^\d{4}-\d\d-\d\d$")
 ON_THE_SECOND = dt.datetime(2026, 11, 24, 8, 0, 0)
 NPSN = "69800001"
-_DATES = ("birth_date", "coverage_start", "coverage_end")
-_TIMES = ("enrolled_at", "updated_at", "deleted_at")
 
 
 def stored_times(ws) -> dict[str, set[str]]:
-    """Every stored value of the date and time columns of the workers, their history, the schools and
-    the form drafts."""
+    """Every stored value of every Date and DateTime column of every table the schema declares
+    (workers and their history, schools, drafts, submissions, payments, documents, accounts, prints…)."""
+    from sqlalchemy import Date, DateTime
+
+    from desktop.storage.models import Base
+
     found: dict[str, set[str]] = {}
     with ws.read() as tx:
-        for column in _TIMES + _DATES:
-            found[column] = {v for v in tx.column(f"SELECT {column} FROM workers") if v is not None}
-        found["changed_at"] = set(tx.column("SELECT changed_at FROM worker_changes"))
-        found["school_created_at"] = set(tx.column("SELECT created_at FROM schools"))
-        found["draft_updated_at"] = set(tx.column("SELECT updated_at FROM drafts"))
+        for table in Base.metadata.sorted_tables:
+            for column in table.columns:
+                if isinstance(column.type, (Date, DateTime)):
+                    kind = "date" if not isinstance(column.type, DateTime) else "time"
+                    found[f"{table.name}.{column.name}:{kind}"] = {
+                        v for v in tx.column(f"SELECT {column.name} FROM {table.name}") if v is not None}
     return found
 
 
 def assert_one_format(ws) -> None:
     for column, values in stored_times(ws).items():
-        pattern = DATE if column in _DATES else TIME
+        pattern = DATE if column.endswith(":date") else TIME
         wrong = sorted(v for v in values if not isinstance(v, str) or not pattern.match(v))
         assert not wrong, (column, wrong)
 
@@ -132,6 +135,10 @@ def test_a_record_reads_back_the_same_whichever_path_wrote_it(tmp_path, monkeypa
             assert [event["type"] for event in before[form.id].lifecycle] == ["submitted", "paid"]
             assert before[gone.id].deleted_at is not None
             assert_one_format(ws)
+            times = stored_times(ws)      # every table the walk wrote was looked at
+            assert all(times[c] for c in ("workers.enrolled_at:time", "workers.deleted_at:time",
+                                          "worker_changes.changed_at:time", "payments.created_at:time",
+                                          "membership_batches.created_at:time", "drafts.updated_at:time"))
         finally:
             ws.close()
         # A sync pull: what the hub sends another laptop reads back the same there.
@@ -167,7 +174,7 @@ def test_times_written_without_microseconds_before_are_brought_to_the_one_format
     again = Workspace(ws.path, today=ws.today)
     try:
         assert_one_format(again)
-        assert stored_times(again)["enrolled_at"] == {"2026-11-24 08:00:00.000000"}
+        assert stored_times(again)["workers.enrolled_at:time"] == {"2026-11-24 08:00:00.000000"}
         assert enrollment.get(again, first.id).enrolled_at == ON_THE_SECOND          # the same instant
     finally:
         again.close()
