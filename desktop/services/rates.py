@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import csv
 import functools
 from pathlib import Path
 
@@ -11,22 +10,16 @@ from desktop.domain import contributions
 from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.domain.rates import RatesError, RateTable, parse_rates
 from desktop.paths import RATES_CSV
-from desktop.services.errors import ServiceError
+from desktop.services.rule_files import read_rule_file
 
 
 def read_rates(path: Path) -> RateTable:
     """The rate table of the CSV file at ``path``; a file that cannot be read, or a malformed row (named
     by its line), is a ``ServiceError``."""
-    path = Path(path)
-    try:
-        with open(path, newline="", encoding="utf-8-sig") as handle:
-            return parse_rates(list(csv.reader(handle)))
-    except RatesError as exc:
-        raise ServiceError(QT_TRANSLATE_NOOP("Service", "Berkas tarif iuran {name} salah di baris {row}: {reason}"),
-                           name=path.name, row=exc.row, reason=exc.reason) from exc
-    except (OSError, UnicodeDecodeError, csv.Error) as exc:
-        raise ServiceError(QT_TRANSLATE_NOOP("Service", "Berkas tarif iuran {name} tidak dapat dibaca: {reason}"),
-                           name=path.name, reason=str(exc)) from exc
+    return read_rule_file(
+        path, parse_rates, RatesError,
+        QT_TRANSLATE_NOOP("Service", "Berkas tarif iuran {name} salah di baris {row}: {reason}"),
+        QT_TRANSLATE_NOOP("Service", "Berkas tarif iuran {name} tidak dapat dibaca: {reason}"))
 
 
 @functools.cache

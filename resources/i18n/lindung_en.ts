@@ -5973,12 +5973,12 @@ NIK {nik}</translation>
         <translation>BPJS answer {file} cannot be undone: all {count} of its workers were submitted again in a new batch or deleted after this answer. Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/rates.py" line="25"/>
+        <location filename="../../desktop/services/rates.py" line="21"/>
         <source>Berkas tarif iuran {name} salah di baris {row}: {reason}</source>
         <translation>The contribution rates file {name} is wrong at row {row}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/rates.py" line="28"/>
+        <location filename="../../desktop/services/rates.py" line="22"/>
         <source>Berkas tarif iuran {name} tidak dapat dibaca: {reason}</source>
         <translation>The contribution rates file {name} cannot be read: {reason}</translation>
     </message>
@@ -6048,12 +6048,12 @@ NIK {nik}</translation>
         <translation>&quot;{name}&quot; is not an admin account on this laptop. A recovery code resets only an admin password; the admin then signs in and resets other accounts.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/claim_rules.py" line="26"/>
+        <location filename="../../desktop/services/claim_rules.py" line="22"/>
         <source>Berkas aturan klaim {name} salah di baris {row}: {reason}</source>
         <translation>The claim rules file {name} is wrong at row {row}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/claim_rules.py" line="29"/>
+        <location filename="../../desktop/services/claim_rules.py" line="23"/>
         <source>Berkas aturan klaim {name} tidak dapat dibaca: {reason}</source>
         <translation>The claim rules file {name} cannot be read: {reason}</translation>
     </message>
