@@ -11,6 +11,10 @@ from collections.abc import Iterable
 
 from desktop.storage.database import Tx
 
+# Settings the sync keeps and the membership steps read (storage.settings holds them).
+REFUSED = "sync.refused"          # {record uuid: the hub's reason} for changes the hub refused
+REVIEW_HOLD = "sync.review_hold"  # records open at the hub's review: not sent to BPJS meanwhile
+
 _CHUNK = 500     # ids bound at once, within SQLite's bound-parameter limit
 
 

@@ -336,14 +336,13 @@ def _acknowledge(ws: Workspace, answers: list[dict[str, Any]], pushed: dict[str,
             workers.acknowledge(tx, acknowledged)
 
 
-REFUSED_SETTING = "sync.refused"     # {record uuid: the hub's reason} for changes the hub refused
 
 
 def _note_refused(ws: Workspace, changes: dict[str, str | None], tx: Tx | None = None) -> None:
     if tx is None:
         with ws.write() as tx:
             return _note_refused(ws, changes, tx)
-    held = json.loads(settings.get(tx, REFUSED_SETTING) or "{}")
+    held = json.loads(settings.get(tx, sync_store.REFUSED) or "{}")
     if not held and not any(reason is not None for reason in changes.values()):
         return      # nothing refused before, nothing now: nothing to write
     for uid, reason in changes.items():
@@ -351,7 +350,7 @@ def _note_refused(ws: Workspace, changes: dict[str, str | None], tx: Tx | None =
             held.pop(uid, None)
         else:
             held[uid] = reason
-    settings.put(tx, REFUSED_SETTING, json.dumps(held))
+    settings.put(tx, sync_store.REFUSED, json.dumps(held))
 
 
 @dataclass(frozen=True)
@@ -364,7 +363,7 @@ class RefusedChange:
 
 def refused_changes(ws: Workspace) -> list[RefusedChange]:
     """Changes the hub refused at the last push and that still wait here, with the hub's reason."""
-    held = json.loads(_setting(ws, REFUSED_SETTING) or "{}")
+    held = json.loads(_setting(ws, sync_store.REFUSED) or "{}")
     if not held:
         return []
     with ws.read() as tx:
@@ -926,11 +925,10 @@ def sync(ws: Workspace, hub: str | None = None, progress: Callable[[str, int], N
         with ws.write() as tx:  # shown in the status bar, also after a restart
             settings.put_many(tx, {"sync.last_at": utcnow().isoformat(timespec="seconds"),
                                    "sync.to_review": str(report.to_review)}
-                              | ({} if held is None else {REVIEW_HOLD_SETTING: json.dumps(sorted(held))}))
+                              | ({} if held is None else {sync_store.REVIEW_HOLD: json.dumps(sorted(held))}))
     return report
 
 
-REVIEW_HOLD_SETTING = "sync.review_hold"   # records open at the hub's review: not sent to BPJS meanwhile
 
 
 def _held_for_review(client: httpx.Client, report: SyncReport) -> set[str] | None:

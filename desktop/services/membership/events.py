@@ -20,8 +20,6 @@ from desktop.storage.database import Tx
 from desktop.storage.lifecycle_rows import Held, held_rows
 
 TEMPLATE_SETTING = "bpjs.template"        # the branch's upload template: [[header, key or null], …]
-REVIEW_SETTING = "sync.review_hold"       # uuids the hub holds for review (conflict, possible duplicate)
-REFUSED_SETTING = "sync.refused"
 MAX_MONTHS = lifecycle.MAX_MONTHS
 
 Progress = Callable[[int, int], None]

@@ -17,11 +17,11 @@ from desktop.domain.actors import Actor
 from desktop.services.errors import ServiceError, write_failed
 from desktop.services.search import SearchQuery
 from desktop.services.workspace import Workspace, bulk_work
-from desktop.storage import lifecycle_rows, membership_batches, settings
+from desktop.storage import lifecycle_rows, membership_batches, settings, sync_state
 from desktop.storage.database import Tx
 from desktop.storage.lifecycle_rows import Candidate
 from desktop.services.membership.events import (
-    REFUSED_SETTING, REVIEW_SETTING, TEMPLATE_SETTING, MAX_MONTHS, Progress, _append, _next_number,
+    TEMPLATE_SETTING, MAX_MONTHS, Progress, _append, _next_number,
     _stamp, require_branch,
 )
 
@@ -29,7 +29,7 @@ from desktop.services.membership.events import (
 def _held(tx: Tx) -> set[str]:
     """Records that may not go to BPJS now: open at the hub's review, or a change the hub refused."""
     held: set[str] = set()
-    for value in settings.get_many(tx, (REVIEW_SETTING, REFUSED_SETTING)).values():
+    for value in settings.get_many(tx, (sync_state.REVIEW_HOLD, sync_state.REFUSED)).values():
         try:
             held.update(json.loads(value))
         except ValueError:
