@@ -133,8 +133,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("card-key", help="kunci publik laptop ini untuk memeriksa kartunya")
     p.add_argument("--trust", metavar="KEY", help="percayai kunci publik laptop lain (ed25519:ID:KUNCI)")
 
-    p = sub.add_parser("report", help="laporan PDF: summary, receipts, contributions; dokumen terbit: documents")
-    report_sub = p.add_subparsers(dest="report_command", metavar="summary|receipts|contributions|documents", required=True, parser_class=_Parser)
+    p = sub.add_parser("report", help="laporan PDF: summary, receipts, contributions, impact; dokumen terbit: documents")
+    report_sub = p.add_subparsers(dest="report_command", metavar="summary|receipts|contributions|impact|documents", required=True, parser_class=_Parser)
     q = report_sub.add_parser("summary", help="ringkasan per kabupaten/kota dan pekerjaan, capaian target")
     q.add_argument("out", type=output_file, metavar="OUT.pdf")
     q.add_argument("--target", type=COUNT, help="target jumlah peserta (bawaan: pengaturan, 3.533)")
@@ -147,6 +147,9 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--batch", metavar="NOMOR", help="tagihan iuran batch pengajuan ini (dokumen bernomor)")
     q.add_argument("--reissue", action="store_true",
                    help="dengan --batch: terbitkan koreksi (tagihan tambahan atau nota kredit) bila angkanya berubah")
+    q = report_sub.add_parser("impact", help="dampak untuk BAZNAS dan BPJS per tahun dan kabupaten/kota: iuran dari "
+                                             "zakat, manfaat dibayar, rasionya, klaim dibayar dan terbuka")
+    q.add_argument("out", type=output_file, metavar="OUT.pdf")
     q = report_sub.add_parser("documents", help="dokumen yang sudah terbit (tagihan, tagihan tambahan, nota kredit, "
                                                      "pengembalian kredit, laporan penyaluran BAZNAS)")
     q.add_argument("--batch", metavar="NOMOR", help="hanya dokumen batch ini")

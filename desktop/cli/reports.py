@@ -1,4 +1,4 @@
-"""``report summary|receipts|contributions|documents``: the PDF reports, and the documents issued."""
+"""``report summary|receipts|contributions|impact|documents``: the PDF reports, and the documents issued."""
 
 from __future__ import annotations
 
@@ -26,6 +26,12 @@ def cmd_report(ws, actor, args) -> int:
         from desktop.cli.membership import cmd_report_baznas
 
         return cmd_report_baznas(ws, actor, args)
+    elif args.report_command == "impact":
+        from desktop.services import claims
+
+        rows = claims.impact_report(ws, actor, Path(args.out))
+        print(f"Laporan dampak ditulis ke {args.out}: iuran dari zakat {format_rupiah(sum(r.contributions for r in rows))}, "
+              f"manfaat dibayar {format_rupiah(sum(r.benefits for r in rows))}.")
     elif args.report_command == "documents":
         return _documents(ws, actor, args)
     elif args.batch:

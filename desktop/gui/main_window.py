@@ -230,6 +230,9 @@ class MainWindow(QMainWindow):
         reports.setEnabled(may(permissions.Action.REPORT))
         reports.menuAction().setVisible(may(permissions.Action.REPORT))
         reports.addAction(QAction(self.tr("Ringkasan kepesertaan…"), self, triggered=self.report_summary))
+        self.impact_action = QAction(self.tr("Dampak: iuran zakat dan manfaat BPJS…"), self,
+                                     triggered=lambda: self.report_impact())
+        reports.addAction(self.impact_action)
         reports.addAction(QAction(self.tr("Tanda terima kartu sekolah terpilih…"), self,
                                   triggered=self.report_receipts))
         reports.addAction(QAction(self.tr("Kewajiban iuran BAZNAS…"), self, triggered=self.report_contributions))
@@ -535,6 +538,13 @@ class MainWindow(QMainWindow):
         if path:
             self.worker.submit(reporting.summary_report, self.ws, path, self.actor,
                                on_success=lambda _n: self._report_written(path), on_failure=self._failed)
+
+    def report_impact(self, path: Path | None = None) -> None:
+        """The impact report for BAZNAS and BPJS (``claims.impact_report``)."""
+        path = path or self._report_path("laporan-dampak.pdf")
+        if path:
+            self.worker.submit(claims.impact_report, self.ws, self.actor, path,
+                               on_success=lambda _rows: self._report_written(path), on_failure=self._failed)
 
     def report_receipts(self, path: Path | None = None) -> None:
         school = next((s for s in self.schools if s.id == self.school_filter.currentData()), None)

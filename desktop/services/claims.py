@@ -338,6 +338,34 @@ def impact(ws: Workspace, actor: Actor) -> list[ImpactRow]:
     return [ImpactRow(code, year, **values) for (code, year), values in sorted(rows.items())]
 
 
+def impact_report(ws: Workspace, actor: Actor, out: Path, now: dt.datetime | None = None) -> list[ImpactRow]:
+    """The impact (``impact``) as the PDF BAZNAS and BPJS are handed (``reports.impact``): a table per year;
+    returns the rows it prints. ``now``: when the report says it was made (the clock by default)."""
+    from desktop.domain.text import format_date_long, format_rupiah
+    from desktop.paths import FONTS
+    from desktop.services.reporting import _generated
+    from reports.documents import Cover
+    from reports.impact import ImpactData, ImpactLine, write_impact
+
+    rows = impact(ws, actor)
+    years: dict[int, list[ImpactLine]] = {}
+    for r in rows:
+        name = ws.regions.name(r.kabupaten_code) or r.kabupaten_code
+        years.setdefault(r.year, []).append(ImpactLine(name, r.contributions, r.benefits, r.claims_paid, r.claims_open,
+                                                       r.longest_wait))
+    cover = Cover("Dampak perlindungan: iuran zakat dan manfaat BPJS",
+                  "JKK + JKM dibiayai BAZNAS dari zakat · BPJS Ketenagakerjaan · Kalimantan Barat",
+                  _generated(now or dt.datetime.combine(ws.today, dt.datetime.now().time())),      # local time
+                  ("Wilayah: kabupaten/kota yang memiliki iuran atau klaim tercatat",
+                   "Iuran: menurut tahun pembayaran dicatat; manfaat: menurut tahun dibayar BPJS; "
+                   "klaim terbuka: menurut tahun dilaporkan",
+                   f"Lama tunggu dihitung sampai {format_date_long(ws.today)}"))
+    Path(out).parent.mkdir(parents=True, exist_ok=True)
+    write_impact(Path(out), cover, ImpactData(sorted(years.items())), format_rupiah, FONTS)
+    audit.log(ws, actor, "export", Path(out).name, {"what": "laporan dampak", "rows": len(rows)})
+    return rows
+
+
 @dataclass(frozen=True)
 class GapFlag:
     registration_no: str
