@@ -3372,22 +3372,22 @@
         <translation>Quit Lindung</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="237"/>
+        <location filename="../../desktop/gui/main_window.py" line="240"/>
         <source>Dokumen yang terbit…</source>
         <translation>Issued documents…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="402"/>
+        <location filename="../../desktop/gui/main_window.py" line="405"/>
         <source>Tidak berhasil</source>
         <translation>Did not work</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="438"/>
+        <location filename="../../desktop/gui/main_window.py" line="441"/>
         <source>Tersimpan: {name} ({regno}).</source>
         <translation>Saved: {name} ({regno}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="440"/>
+        <location filename="../../desktop/gui/main_window.py" line="443"/>
         <source>Ctrl+N: peserta berikutnya.</source>
         <translation>Ctrl+N: next participant.</translation>
     </message>
@@ -3423,322 +3423,327 @@
     </message>
     <message>
         <location filename="../../desktop/gui/main_window.py" line="233"/>
+        <source>Dampak: iuran zakat dan manfaat BPJS…</source>
+        <translation>Impact: zakat contributions and BPJS benefits…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="236"/>
         <source>Tanda terima kartu sekolah terpilih…</source>
         <translation>Card receipts for the selected school…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="235"/>
+        <location filename="../../desktop/gui/main_window.py" line="238"/>
         <source>Kewajiban iuran BAZNAS…</source>
         <translation>BAZNAS contributions owed…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="236"/>
+        <location filename="../../desktop/gui/main_window.py" line="239"/>
         <source>Tagihan iuran satu batch…</source>
         <translation>Contribution invoice for one batch…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="242"/>
+        <location filename="../../desktop/gui/main_window.py" line="245"/>
         <source>&amp;Pengaturan</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="245"/>
+        <location filename="../../desktop/gui/main_window.py" line="248"/>
         <source>Hub dan sinkronisasi…</source>
         <translation>Hub and sync…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="246"/>
+        <location filename="../../desktop/gui/main_window.py" line="249"/>
         <source>Sekolah…</source>
         <translation>Schools…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="247"/>
+        <location filename="../../desktop/gui/main_window.py" line="250"/>
         <source>Pengaturan program…</source>
         <translation>Programme settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="249"/>
+        <location filename="../../desktop/gui/main_window.py" line="252"/>
         <source>Cadangkan data…</source>
         <translation>Back up data…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="250"/>
+        <location filename="../../desktop/gui/main_window.py" line="253"/>
         <source>Pulihkan dari cadangan…</source>
         <translation>Restore from a backup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="259"/>
+        <location filename="../../desktop/gui/main_window.py" line="262"/>
         <source>&amp;Akun</source>
         <translation>&amp;Accounts</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="260"/>
+        <location filename="../../desktop/gui/main_window.py" line="263"/>
         <source>Kelola akun…</source>
         <translation>Manage accounts…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="261"/>
+        <location filename="../../desktop/gui/main_window.py" line="264"/>
         <source>Catatan audit…</source>
         <translation>Audit log…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="266"/>
+        <location filename="../../desktop/gui/main_window.py" line="269"/>
         <source>Kode pemulihan baru…</source>
         <translation>New recovery code…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="271"/>
+        <location filename="../../desktop/gui/main_window.py" line="274"/>
         <source>Ganti kata sandi…</source>
         <translation>Change password…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="273"/>
+        <location filename="../../desktop/gui/main_window.py" line="276"/>
         <source>Keluar akun / ganti pengguna</source>
         <translation>Sign out / switch user</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="277"/>
+        <location filename="../../desktop/gui/main_window.py" line="280"/>
         <source>&amp;Bahasa</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="308"/>
+        <location filename="../../desktop/gui/main_window.py" line="311"/>
         <source>{n} peserta terdaftar</source>
         <translation>{n} participants enrolled</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="310"/>
+        <location filename="../../desktop/gui/main_window.py" line="313"/>
         <source>{n} peserta cocok dengan pencarian</source>
         <translation>{n} participants match the search</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="399"/>
+        <location filename="../../desktop/gui/main_window.py" line="402"/>
         <source>Memproses…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="450"/>
+        <location filename="../../desktop/gui/main_window.py" line="453"/>
         <source>{count} peserta diimpor.</source>
         <translation>{count} participants imported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="525"/>
-        <location filename="../../desktop/gui/main_window.py" line="526"/>
+        <location filename="../../desktop/gui/main_window.py" line="528"/>
+        <location filename="../../desktop/gui/main_window.py" line="529"/>
         <source>Simpan laporan</source>
         <translation>Save report</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="529"/>
+        <location filename="../../desktop/gui/main_window.py" line="532"/>
         <source>Laporan disimpan: {path}</source>
         <translation>Report saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="542"/>
+        <location filename="../../desktop/gui/main_window.py" line="552"/>
         <source>Tanda terima kartu</source>
         <translation>Card receipts</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="543"/>
+        <location filename="../../desktop/gui/main_window.py" line="553"/>
         <source>Pilih dulu sekolahnya di saringan sekolah.</source>
         <translation>First choose the school in the school filter.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="552"/>
+        <location filename="../../desktop/gui/main_window.py" line="562"/>
         <source>Kewajiban iuran</source>
         <translation>Contributions owed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="552"/>
+        <location filename="../../desktop/gui/main_window.py" line="562"/>
         <source>Untuk berapa bulan?</source>
         <translation>For how many months?</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="579"/>
-        <location filename="../../desktop/gui/main_window.py" line="582"/>
-        <location filename="../../desktop/gui/main_window.py" line="598"/>
+        <location filename="../../desktop/gui/main_window.py" line="589"/>
+        <location filename="../../desktop/gui/main_window.py" line="592"/>
+        <location filename="../../desktop/gui/main_window.py" line="608"/>
         <source>Tagihan iuran</source>
         <translation>Contribution invoice</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="580"/>
+        <location filename="../../desktop/gui/main_window.py" line="590"/>
         <source>Belum ada batch pengajuan: ajukan peserta ke BPJS dulu.</source>
         <translation>No submission batch yet: submit workers to BPJS first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="582"/>
+        <location filename="../../desktop/gui/main_window.py" line="592"/>
         <source>Tagihan untuk batch:</source>
         <translation>Invoice for batch:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="591"/>
+        <location filename="../../desktop/gui/main_window.py" line="601"/>
         <source>{number} diterbitkan, mengoreksi {invoice}: {path}</source>
         <translation>{number} issued, correcting {invoice}: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="593"/>
+        <location filename="../../desktop/gui/main_window.py" line="603"/>
         <source>Tagihan {number} diterbitkan: {path}</source>
         <translation>Invoice {number} issued: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="595"/>
+        <location filename="../../desktop/gui/main_window.py" line="605"/>
         <source>Tagihan {number} dicetak ulang seperti saat terbit: {path}</source>
         <translation>Invoice {number} reprinted as issued: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="599"/>
+        <location filename="../../desktop/gui/main_window.py" line="609"/>
         <source>Angka batch {batch} tidak berubah sejak dokumen terakhir: tidak ada koreksi yang perlu diterbitkan.</source>
         <translation>Batch {batch}&apos;s figures have not changed since the last document: there is no correction to issue.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="602"/>
+        <location filename="../../desktop/gui/main_window.py" line="612"/>
         <source>Angka tagihan berubah</source>
         <translation>The invoice figures have changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="603"/>
+        <location filename="../../desktop/gui/main_window.py" line="613"/>
         <source>Angka batch {batch} berubah sejak {since} (selisih {difference}). Yang disimpan tetap {number} seperti saat terbit. Terbitkan koreksinya: tagihan tambahan bila kewajiban bertambah, nota kredit bila berkurang.</source>
         <translation>Batch {batch}&apos;s figures have changed since {since} (difference {difference}). What is kept is still {number} as issued. Issue its correction: a supplementary invoice if more is owed, a credit note if less.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="609"/>
+        <location filename="../../desktop/gui/main_window.py" line="619"/>
         <source>Terbitkan koreksi…</source>
         <translation>Issue correction…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="611"/>
+        <location filename="../../desktop/gui/main_window.py" line="621"/>
         <source>Nanti saja</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="621"/>
+        <location filename="../../desktop/gui/main_window.py" line="631"/>
         <source>tagihan</source>
         <translation>invoice</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="621"/>
+        <location filename="../../desktop/gui/main_window.py" line="631"/>
         <source>tagihan tambahan</source>
         <translation>supplementary invoice</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="622"/>
+        <location filename="../../desktop/gui/main_window.py" line="632"/>
         <source>nota kredit</source>
         <translation>credit note</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="622"/>
+        <location filename="../../desktop/gui/main_window.py" line="632"/>
         <source>pengembalian kredit BAZNAS</source>
         <translation>BAZNAS credit refund</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="623"/>
+        <location filename="../../desktop/gui/main_window.py" line="633"/>
         <source>laporan penyaluran BAZNAS</source>
         <translation>BAZNAS distribution record</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="629"/>
+        <location filename="../../desktop/gui/main_window.py" line="639"/>
         <source>{number} · {kind} · {batch} · {date} · {total}</source>
         <translation>{number} · {kind} · {batch} · {date} · {total}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="636"/>
+        <location filename="../../desktop/gui/main_window.py" line="646"/>
         <source>Dokumen yang terbit</source>
         <translation>Issued documents</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="637"/>
+        <location filename="../../desktop/gui/main_window.py" line="647"/>
         <source>Belum ada dokumen yang terbit.</source>
         <translation>No documents issued yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="634"/>
+        <location filename="../../desktop/gui/main_window.py" line="644"/>
         <source> · mengoreksi {number}</source>
         <translation> · correcting {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="651"/>
+        <location filename="../../desktop/gui/main_window.py" line="661"/>
         <source>Belum terdaftar di hub</source>
         <translation>Not registered with the hub</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="652"/>
+        <location filename="../../desktop/gui/main_window.py" line="662"/>
         <source>Laptop ini belum terdaftar di hub cabang, jadi belum bisa sinkron. Data tetap tersimpan di laptop ini. Minta admin mendaftarkannya: menu Pengaturan → Hub dan sinkronisasi.</source>
         <translation>This laptop is not registered with the branch hub yet, so it cannot sync. The data stays saved on this laptop. Ask the admin to register it: menu Settings → Hub and sync.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="690"/>
+        <location filename="../../desktop/gui/main_window.py" line="700"/>
         <source>Simpan cadangan</source>
         <translation>Save backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="691"/>
-        <location filename="../../desktop/gui/main_window.py" line="712"/>
+        <location filename="../../desktop/gui/main_window.py" line="701"/>
+        <location filename="../../desktop/gui/main_window.py" line="722"/>
         <source>Cadangan Lindung (*.sqlite3)</source>
         <translation>Lindung backup (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="694"/>
+        <location filename="../../desktop/gui/main_window.py" line="704"/>
         <source>Mencadangkan…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="699"/>
+        <location filename="../../desktop/gui/main_window.py" line="709"/>
         <source>Cadangan {count} peserta disimpan di {path} (keutuhan diperiksa).</source>
         <translation>Backup of {count} participants saved to {path} (integrity checked).</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="708"/>
-        <location filename="../../desktop/gui/main_window.py" line="717"/>
+        <location filename="../../desktop/gui/main_window.py" line="718"/>
+        <location filename="../../desktop/gui/main_window.py" line="727"/>
         <source>Pulihkan dari cadangan</source>
         <translation>Restore from a backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="709"/>
+        <location filename="../../desktop/gui/main_window.py" line="719"/>
         <source>Tunggu sinkronisasi selesai, lalu coba lagi.</source>
         <translation>Wait for the sync to finish, then try again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="712"/>
+        <location filename="../../desktop/gui/main_window.py" line="722"/>
         <source>Pilih cadangan</source>
         <translation>Choose a backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="718"/>
+        <location filename="../../desktop/gui/main_window.py" line="728"/>
         <source>Semua data di laptop ini diganti dengan isi cadangan {name}. Data sekarang disimpan di samping basis data, dan yang terjadi sesudah cadangan dibuat diambil lagi dari hub saat sinkron. Lanjutkan?</source>
         <translation>All data on this laptop is replaced by the backup {name}. The current data is kept beside the database, and what happened after the backup was made comes back from the hub at the next sync. Continue?</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="739"/>
-        <location filename="../../desktop/gui/main_window.py" line="741"/>
+        <location filename="../../desktop/gui/main_window.py" line="749"/>
+        <location filename="../../desktop/gui/main_window.py" line="751"/>
         <source>Ganti kata sandi</source>
         <translation>Change password</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="739"/>
+        <location filename="../../desktop/gui/main_window.py" line="749"/>
         <source>Ganti kata sandi akun {name}. Kata sandi baru dipakai mulai saat masuk berikutnya.</source>
         <translation>Change the password of the account {name}. The new password is used from the next sign-in.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="742"/>
+        <location filename="../../desktop/gui/main_window.py" line="752"/>
         <source>Kata sandi diganti.</source>
         <translation>Password changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="751"/>
+        <location filename="../../desktop/gui/main_window.py" line="761"/>
         <source>Kode pemulihan baru</source>
         <translation>New recovery code</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="752"/>
+        <location filename="../../desktop/gui/main_window.py" line="762"/>
         <source>Buat kode pemulihan baru? Kode yang lama tidak berlaku lagi; kode baru hanya ditampilkan sekali.</source>
         <translation>Make a new recovery code? The old code stops working; the new code is shown only once.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="779"/>
+        <location filename="../../desktop/gui/main_window.py" line="789"/>
         <source>Bahasa</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="780"/>
+        <location filename="../../desktop/gui/main_window.py" line="790"/>
         <source>Bahasa akan berganti ke {language} saat Lindung dibuka lagi.</source>
         <translation>The language changes to {language} when Lindung is opened again.</translation>
     </message>
@@ -5156,7 +5161,7 @@ NIK {nik}</translation>
         <translation>The claim cannot be updated: {problems}</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/claims.py" line="354"/>
+        <location filename="../../desktop/services/claims.py" line="382"/>
         <source>Jumlah hari harus 0 sampai 366.</source>
         <translation>The number of days must be 0 to 366.</translation>
     </message>
@@ -5534,12 +5539,12 @@ NIK {nik}</translation>
         <translation>Automatic sync: 0 (off) to 1440 minutes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="399"/>
+        <location filename="../../desktop/sync/client.py" line="398"/>
         <source>Hub tidak memegang data ini; perbaiki datanya lalu kirim ulang.</source>
         <translation>The hub does not hold this record; correct it and send it again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="404"/>
+        <location filename="../../desktop/sync/client.py" line="403"/>
         <source>Data ini tidak ada di laptop.</source>
         <translation>This record is not on this laptop.</translation>
     </message>
@@ -5933,7 +5938,7 @@ NIK {nik}</translation>
         <translation>The wage reported for JKK must be a multiple of Rp 100.000 from {low} to {high} (the income levels for BPU members at BPJS Ketenagakerjaan).</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/membership/events.py" line="89"/>
+        <location filename="../../desktop/services/membership/events.py" line="87"/>
         <source>Peristiwa kepesertaan tidak sah: {problems}</source>
         <translation>Invalid membership event: {problems}</translation>
     </message>
