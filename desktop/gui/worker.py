@@ -20,9 +20,19 @@ log = logging.getLogger(__name__)
 
 def _alive(callback: Callable | None) -> bool:
     """False for a method of a Qt object deleted meanwhile (a window closed while its work ran: a
-    sign-out, a restore); its answer is then dropped instead of raising in the event loop."""
+    sign-out, a restore), or for a function made inside one that holds it (``self`` in its closure); its
+    answer is then dropped instead of raising in the event loop."""
     owner = getattr(callback, "__self__", None)
-    return not isinstance(owner, QObject) or shiboken6.isValid(owner)
+    if isinstance(owner, QObject) and not shiboken6.isValid(owner):
+        return False
+    for cell in getattr(callback, "__closure__", None) or ():
+        try:
+            held = cell.cell_contents
+        except ValueError:   # a cell not filled yet
+            continue
+        if isinstance(held, QObject) and not shiboken6.isValid(held):
+            return False
+    return True
 
 
 class _Bridge(QObject):

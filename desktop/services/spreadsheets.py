@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import io
 import itertools
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -378,8 +379,12 @@ def write_rows(out: Path, columns: Sequence[ColumnSpec], rows: Iterable[Sequence
             _column_sheet(book, sheet_name, headers, sheet_rows)  # type: ignore[arg-type]
         else:
             _plain_sheet(book, sheet_name, headers, sheet_rows)[0].set_row_style(1, Style(font=Font(bold=True)))
+    # Zipped in memory, then written: a full disk fails in our own write (said in words by the caller),
+    # not inside PyExcelerate's zip, whose half-closed ZipFile would complain again when collected.
+    buffer = io.BytesIO()
+    book.save(buffer)
     with replacing(out) as tmp:    # a reader never sees a half-written workbook
-        book.save(str(tmp))
+        tmp.write_bytes(buffer.getbuffer())
     return count
 
 
