@@ -70,6 +70,11 @@ def make_app(argv: list[str] | None = None, language: str | None = None) -> QApp
     return app
 
 
+def _between_windows(between: bool) -> None:
+    """While one window has closed and the next is not shown yet, closing the last window must not quit."""
+    QApplication.instance().setQuitOnLastWindowClosed(not between)
+
+
 class AppController(QObject):
     """Owns the worker, the open workspace and the windows for one run of the app."""
 
@@ -155,6 +160,9 @@ class AppController(QObject):
         """A password an admin reset must be replaced before the window opens."""
         from desktop.services.accounts import must_change_password
 
+        # The sign-in dialog has closed and the next window opens when the worker answers: with no window
+        # on the screen meanwhile, Qt would quit the application as its last window closed.
+        _between_windows(True)
         self.worker.submit(must_change_password, self.ws, actor.username,
                            on_success=lambda must: self._must_change(actor) if must else self._open_window(actor),
                            on_failure=self._open_failed)
@@ -175,6 +183,7 @@ class AppController(QObject):
         dialog.rejected.connect(QApplication.instance().quit)
         self.dialog = dialog
         dialog.show()
+        _between_windows(False)
         self.dialog_shown.emit(dialog)
 
     def _open_window(self, actor: Actor) -> None:
@@ -185,6 +194,7 @@ class AppController(QObject):
         self.window.signed_out.connect(self.sign_out)
         self.window.restore_requested.connect(self.restore)
         self.window.show_on_screen()
+        _between_windows(False)
         self.main_window_shown.emit(self.window)
 
     def _close_window(self) -> None:
@@ -244,6 +254,7 @@ class AppController(QObject):
             path=self.db_path, reason=error_text(error))
         self.failed.emit(message)
         QMessageBox.critical(None, QApplication.translate("App", "Basis data tidak dapat dibuka"), message)
+        _between_windows(False)
         QApplication.instance().quit()
 
     def shutdown(self) -> None:

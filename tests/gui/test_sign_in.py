@@ -122,3 +122,48 @@ def test_the_accounts_dialog_hint_follows_the_password(qtbot, ws, worker, admin)
     assert "diulang-ulang" in dialog.password_hint.text()
     dialog.password.setText("jendela biru mangga terbang")
     assert dialog.password_hint.property("severity") == "ok"
+
+
+SIGN_IN_AND_OPEN = r"""
+import json, os, sys
+from pathlib import Path
+from PySide6.QtCore import QTimer
+from desktop.gui.app import AppController, make_app
+
+app = make_app()
+controller = AppController(Path(sys.argv[1]))
+seen = []
+
+def dialog(d):
+    d.username.setText("admin")
+    d.password.setText(sys.argv[2])
+    d._submit()
+
+def window(w):
+    seen.append("window")
+    QTimer.singleShot(0, app.quit)
+
+controller.dialog_shown.connect(dialog)
+controller.main_window_shown.connect(window)
+QTimer.singleShot(60_000, app.quit)     # a bound, never reached when the window opens
+controller.start()
+app.exec()
+controller.shutdown()
+print(json.dumps(seen), flush=True)
+"""
+
+
+def test_signing_in_opens_the_window_in_the_real_event_loop(ws, admin):
+    """Between the sign-in dialog closing and the window opening (after the worker's answer) no window is
+    shown: the application used to quit there, as its last window had closed, before the window opened.
+    pytest-qt runs no event loop of its own, so this runs the app's in a process of its own."""
+    import os
+    import subprocess
+    import sys
+
+    ws.close()
+    proc = subprocess.run([sys.executable, "-c", SIGN_IN_AND_OPEN, str(ws.path), "kapal-motor-admin-1"],
+                          capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert proc.stdout.strip().splitlines()[-1] == '["window"]'
