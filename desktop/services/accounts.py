@@ -19,6 +19,7 @@ from desktop.services import audit, keys, lockout
 from desktop.services.errors import AuthenticationFailed, PermissionDenied, ServiceError
 from desktop.services.workspace import Workspace
 from desktop.storage import accounts as stored_accounts
+from desktop.storage import schools
 from desktop.storage import settings as stored_settings
 from desktop.storage.accounts import AccountRecord
 
@@ -201,7 +202,7 @@ def create_account(ws: Workspace, username: str, display_name: str, password: st
         if stored_accounts.get(tx, username) is not None:
             raise ServiceError(QT_TRANSLATE_NOOP("Service", "Nama pengguna \"{name}\" sudah dipakai."), name=username)
         school_npsn = fold_spaces(school_npsn) or None
-        if school_npsn is not None and not stored_accounts.school_known(tx, school_npsn):
+        if school_npsn is not None and schools.by_npsn(tx, school_npsn) is None:
             raise ServiceError(QT_TRANSLATE_NOOP("Service", "Sekolah dengan NPSN {npsn} belum terdaftar."),
                                npsn=school_npsn)
         if role is Role.COORDINATOR and school_npsn is None:

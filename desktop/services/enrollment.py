@@ -176,8 +176,8 @@ def audit_changes(changes: Mapping[str, list[Any]]) -> dict[str, Any]:
 
 def _log_change(tx: Tx, ws: Workspace, stored: workers.Stored, revision: int, action: str, actor: Actor,
                 changes: dict[str, list[Any]], now: dt.datetime) -> None:
-    workers.add_change(tx, stored.rowid, revision, action, now, actor.username, ws.device.id,
-                       json.dumps(changes, default=str, ensure_ascii=False))
+    workers.add_changes(tx, [(stored.rowid, revision, action, now, actor.username, ws.device.id,
+                              json.dumps(changes, default=str, ensure_ascii=False))])
 
 
 def _check_revision(worker: WorkerRecord, base_revision: int | None) -> None:

@@ -19,7 +19,7 @@ from desktop.domain.actors import Actor
 from desktop.services import audit, permissions
 from desktop.services.errors import NotFound, ServiceError
 from desktop.services.workspace import Workspace
-from desktop.storage import documents, report_rows
+from desktop.storage import documents, report_rows, schools
 from desktop.storage import settings as stored_settings
 from desktop.storage.database import Tx
 from desktop.storage.documents import DocumentRecord
@@ -84,7 +84,7 @@ def summary_report(ws: Workspace, out: Path, actor: Actor, target_count: int | N
     pipeline_kab = [(kab.name, *(per_kab.get(kab.code, {}).get(k, 0) for k in order)) for kab in ws.regions.kabupaten()]
     per_school = pipeline_counts(ws, "school")
     with ws.read() as tx:
-        names = report_rows.school_names(tx)
+        names = {school.npsn: school.name for school in schools.all_schools(tx)}
     pipeline_schools = sorted(((f"{names.get(npsn, npsn)} ({npsn})", *(counts.get(k, 0) for k in order))
                                for npsn, counts in per_school.items()), key=lambda r: r[0])
     write_summary(Path(out), cover, SummaryData(rows, by_occupation, goal, pipeline_kab, pipeline_schools), FONTS)

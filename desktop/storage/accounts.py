@@ -95,8 +95,3 @@ def plain_active_hashes(path: Path) -> dict[str, str]:
         return dict(connection.execute(_ACTIVE_HASHES))
     finally:
         connection.close()
-
-
-def school_known(tx: Tx, npsn: str) -> bool:
-    """Whether a school with ``npsn`` is registered (a coordinator's account names one)."""
-    return bool(tx.scalar("SELECT EXISTS (SELECT 1 FROM schools WHERE npsn = ?)", (npsn,)))

@@ -25,11 +25,6 @@ def live_counts(tx: Tx, by: str, printed: bool = False) -> dict[str, int]:
     return dict(tx.all(f"SELECT {by}, count(*) FROM workers WHERE {where} GROUP BY {by}"))
 
 
-def school_names(tx: Tx) -> dict[str, str]:
-    """NPSN: name of every school."""
-    return dict(tx.all("SELECT npsn, name FROM schools"))
-
-
 @dataclass(frozen=True)
 class SchoolSheet:
     name: str

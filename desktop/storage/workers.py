@@ -27,7 +27,6 @@ from desktop.storage.database import DatabaseError, Tx
 _CHUNK = 500   # SQLite's bound-parameter limit, with room to spare
 
 # The school of a record is kept as the school's id; its NPSN and name are looked up (``schools``).
-school_names = schools.names
 
 
 def insert_rows(tx: Tx, table: str, names: Sequence[str], rows: Sequence[Sequence]) -> None:
@@ -238,12 +237,6 @@ def update(tx: Tx, rowid: int, values: dict[str, Any]) -> None:
     names = list(values)
     tx.execute(f"UPDATE workers SET {', '.join(f'{name} = ?' for name in names)} WHERE id = ?",
                [stored(values[name]) for name in names] + [rowid])
-
-
-def add_change(tx: Tx, rowid: int, revision: int, action: str, changed_at: dt.datetime, changed_by: str,
-               device_id: str, changes: str) -> None:
-    """One entry of a worker's change log (``changes``: JSON ``{field: [old, new]}``)."""
-    tx.execute(_CHANGE_INSERT, (rowid, revision, action, stored(changed_at), changed_by, device_id, changes))
 
 
 def history(tx: Tx, rowid: int) -> list[tuple[int, str, dt.datetime, str, str]]:
@@ -500,12 +493,10 @@ def add_pulled(tx: Tx, rows: Sequence[dict[str, Any]]) -> None:
                (rows[0]["id"], rows[-1]["id"]))
 
 
-_CHANGE_COLUMNS = ("worker_id", "revision", "action", "changed_at", "changed_by", "device_id", "changes")
-
-
 def add_changes(tx: Tx, rows: Sequence[Sequence[Any]]) -> None:
-    """Lines of the records' history: (worker id, revision, action, changed at, by, device id, changes JSON)."""
-    insert_rows(tx, "worker_changes", _CHANGE_COLUMNS, rows)
+    """Lines of the records' history, in ``CHANGE_COLUMNS`` order: (worker id, revision, action, changed at,
+    by, device id, changes JSON ``{field: [old, new]}``)."""
+    tx.executemany(_CHANGE_INSERT, [tuple(stored(value) for value in row) for row in rows])
 
 
 def take_hub_version(tx: Tx, worker_id: int, values: dict[str, Any], hub_revision: int, revision: int) -> None:
