@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import math
 import re
 from collections.abc import Mapping, Sequence
@@ -144,6 +145,8 @@ def cell_text(value: Any) -> str:
     """A cell as the coordinator would read it: whole numbers without ``.0``, dates dd-mm-yyyy; text
     cleaned of what the eye cannot see and of the ``="…"`` wrapper before it is read as a number or code."""
     if type(value) is str:
+        if value.isdigit() and value.isascii():   # a NIK, a phone, a code typed as text: nothing to clean
+            return value
         text = fold_spaces(value if value.isascii() else value.translate(_INVISIBLE))
         if text and (text[0] == "=" or text[-1] == "0"):
             wrapped = _FORMULA_TEXT.match(text)
@@ -191,6 +194,8 @@ def nik_from_cell(value: Any, field_name: str = "nik") -> tuple[str, list[Proble
 
 
 def _number_from_cell(value: Any, field_name: str, damaged: str, severity) -> tuple[str, list[Problem]]:
+    if type(value) is str and value.isdigit() and value.isascii():   # typed as text, as it should be
+        return value, []
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         if isinstance(value, float) and not value.is_integer():
             return cell_text(value), [severity(field_name, damaged)]
@@ -410,8 +415,10 @@ def _named_occupation(text: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=4096)
 def occupation_from_cell(value: Any) -> tuple[str, str]:
-    """(occupation code, the typed text when it had to become 'other')."""
+    """(occupation code, the typed text when it had to become 'other'); a list names a few dozen jobs
+    for thousands of rows, so each is read once."""
     text = cell_text(value)
     if not text:
         return "", ""
@@ -438,6 +445,7 @@ for _member in Relationship:
     _RELATIONSHIP_LOOKUP.setdefault(header_key(_member.value), _member.value)
 
 
+@functools.lru_cache(maxsize=4096)
 def relationship_from_cell(value: Any) -> str:
     text = cell_text(value)
     return _RELATIONSHIP_LOOKUP.get(header_key(text), text)
@@ -492,6 +500,7 @@ class RegionMatcher:
                 for desa in regions.children(kec.code):
                     self._desa[(kec.code, region_key(desa.name))] = desa
         self._cache: dict[tuple[str, str, str], tuple[Mapping[str, str], tuple[Problem, ...]]] = {}
+        self._cells: dict[tuple[Any, Any, Any], tuple[Mapping[str, str], tuple[Problem, ...]]] = {}
         # Kabupaten and kecamatan found by name, each once: a list names a few of them in many spellings
         # of its villages (a 10,000-row list: 52 kabupaten and 671 kecamatan spellings, 4,987 places).
         self._kabupaten_named: dict[str, Region | None] = {}
@@ -501,6 +510,16 @@ class RegionMatcher:
         names = {region_key(r.name): r.name for r in candidates}
         close = difflib.get_close_matches(key, list(names), n=1, cutoff=0.75)
         return names[close[0]] if close else ""
+
+    def resolve_cells(self, kabupaten: Any, kecamatan: Any, desa: Any) -> tuple[Mapping[str, str], Sequence[Problem]]:
+        """``resolve`` of three cells as read (the same cells recur row after row: each triple is read once)."""
+        cache_key = (kabupaten, kecamatan, desa)
+        hit = self._cells.get(cache_key)
+        if hit is None:
+            if len(self._cells) > 100_000:   # the matcher lives as long as the workspace: bounded
+                self._cells.clear()
+            hit = self._cells[cache_key] = self.resolve(cell_text(kabupaten), cell_text(kecamatan), cell_text(desa))
+        return hit
 
     def resolve(self, kabupaten: str, kecamatan: str, desa: str) -> tuple[Mapping[str, str], Sequence[Problem]]:
         """Region codes for the names in a row, and a problem for each name not found (shared by every
@@ -634,8 +653,7 @@ def convert_row(cells: Mapping[str, Any], matcher: RegionMatcher, school_npsn: s
     problems += nik_problems
     no_kk, kk_problems_ = nik_from_cell(get("no_kk"), "no_kk")
     problems += kk_problems_
-    codes, region_problems_ = matcher.resolve(cell_text(get("kabupaten")), cell_text(get("kecamatan")),
-                                              cell_text(get("desa")))
+    codes, region_problems_ = matcher.resolve_cells(get("kabupaten"), get("kecamatan"), get("desa"))
     problems += region_problems_
     occupation, occupation_other = occupation_from_cell(get("occupation"))
     raw: dict[str, Any] = {
@@ -681,11 +699,16 @@ def convert_row(cells: Mapping[str, Any], matcher: RegionMatcher, school_npsn: s
     return ConvertedRow(raw, problems)
 
 
+@functools.lru_cache(maxsize=4096)
+def _verdict_of(occupation: Any) -> Verdict | None:
+    return import_verdict(cell_text(occupation))
+
+
 def convert_list_row(cells: Mapping[str, Any], matcher: RegionMatcher, school_npsn: str | None,
                      today: dt.date | None = None, min_age: int = 0, max_age: int = 120) -> Verdict | ConvertedRow:
     """A row of a plain list: why it is not enrolled at all (the job of a wage earner, of no work, of
     someone deceased: ``desktop.domain.eligibility``, as for a Dapodik parent), else ``convert_row``."""
-    verdict = import_verdict(cell_text(cells.get("occupation")))
+    verdict = _verdict_of(cells.get("occupation"))
     if verdict is not None:
         return verdict
     return convert_row(cells, matcher, school_npsn, today, min_age, max_age)

@@ -34,12 +34,12 @@ def normalize_phone(raw: str | None, field: str = "phone") -> tuple[str | None, 
     """Return ``(e164, problems)``; an empty input, or one that means "no phone" (``-``, ``0``,
     ``tidak ada``), gives ``(None, [])``: the phone is optional."""
     text = (raw or "").strip()
-    if not text or means_no_phone(text):
-        return None, []
     plain = _PLAIN.match(text)
-    if plain:
+    if plain:   # the everyday shape first: it has an 8, which no "no phone" mark or word has
         national = _SEPARATORS.sub("", plain.group(1))
         return _checked(national, national, field)
+    if not text or means_no_phone(text):
+        return None, []
     import phonenumbers
 
     if text.startswith("62") and not text.startswith("+"):

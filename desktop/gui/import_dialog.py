@@ -7,12 +7,13 @@ transaction.
 
 from __future__ import annotations
 
+import bisect
 import re
 import threading
 from collections import Counter
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView, QDialog, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView,
@@ -24,6 +25,7 @@ from desktop.domain.importing import HEADERS, IMPORT_FIELDS, REQUIRED_FIELDS
 from desktop.domain.enrollment import Occupation, Relationship, Sex
 from desktop.domain.phone import display_phone
 from desktop.domain.text import format_date
+from desktop.gui.cell_sizes import CellSizer
 from desktop.gui.files import choose_open, choose_save
 from desktop.gui.i18n import error_text, label, number, problem_text
 from desktop.gui.widgets import SearchCombo
@@ -43,8 +45,17 @@ _STATUS_COLOURS = {VALID: "#e8f5ec", WARNING: "#fff4d6", ERROR: "#fde8e6", DUPLI
                    NOT_ELIGIBLE: "#efe8f5", SKIPPED: "#f0f0f0"}
 
 
+_SIZED_ROWS = 50   # the first rows a column is sized on (all 10,000 would hold up the window)
+
+
 class PreviewModel(QAbstractTableModel):
-    """Rows of the preview: row number, status, reasons, then the mapped columns (editable)."""
+    """Rows of the preview: row number, status, reasons, then the mapped columns (editable); only the rows
+    of the statuses wanted (``set_wanted``), in file order.
+
+    The filter is the model's own rather than a QSortFilterProxyModel's, and ``index`` is answered here:
+    each cell the view paints is then one call into Python per role, not four (the proxy's mapping and
+    the base class's bounds check ask ``rowCount`` and ``columnCount`` again). While the worker thread
+    checks the rest of a file, every such call waits for the interpreter: see benchmarks/NOTES.md."""
 
     cell_edited = Signal(int, str, str, str)   # spreadsheet row number, person ("" or ayah/ibu/wali), field, text
 
@@ -54,25 +65,60 @@ class PreviewModel(QAbstractTableModel):
         self.preview: ImportPreview | None = None
         self.fields: list[str] = []
         self.editable = True      # not while rows are being checked: the preview is not final yet
+        self.wanted: set[str] | None = None    # the statuses shown; None: every row
+        self._shown: list[int] = []            # with a filter: the preview's row indexes shown, in order
+        self._rows, self._columns = 0, 0
         self._status_text = {VALID: self.tr("Valid"), WARNING: self.tr("Peringatan"), ERROR: self.tr("Ditolak"),
                              DUPLICATE: self.tr("Ganda"), NOT_ELIGIBLE: self.tr("Tidak memenuhi syarat"),
                              SKIPPED: self.tr("Dilewati")}
+
+    def _matching(self, start: int = 0) -> list[int]:
+        rows, wanted = self.preview.rows, self.wanted
+        return [i for i in range(start, len(rows)) if rows[i].status in wanted]
+
+    def _count(self) -> None:
+        if self.preview is None:
+            self._rows, self._columns = 0, 0
+        else:
+            self._rows = len(self._shown) if self.wanted is not None else len(self.preview.rows)
+            self._columns = 3 + len(self.fields)
+
+    def set_wanted(self, wanted: set[str] | None) -> None:
+        self.beginResetModel()
+        self.wanted = wanted
+        self._shown = self._matching() if wanted is not None and self.preview is not None else []
+        self._count()
+        self.endResetModel()
 
     def set_preview(self, preview: ImportPreview) -> None:
         self.beginResetModel()
         self.preview = preview
         self.fields = preview.fields
+        self._shown = self._matching() if self.wanted is not None else []
+        self._count()
         self.endResetModel()
 
     def replace_preview(self, preview: ImportPreview) -> None:
-        """Same rows, new content (after a correction): refresh without losing the scroll position."""
-        if self.preview is None or len(preview.rows) != len(self.preview.rows) or \
-                preview.fields != self.fields:
+        """Same rows, new content (after a correction, after saving): the rows that changed are refreshed,
+        the scroll position kept."""
+        old = self.preview
+        if old is None or len(preview.rows) != len(old.rows) or preview.fields != self.fields:
             self.set_preview(preview)
             return
+        changed = [i for i, (before, after) in enumerate(zip(old.rows, preview.rows)) if before is not after]
+        if self.wanted is not None and any((old.rows[i].status in self.wanted) != (preview.rows[i].status in self.wanted)
+                                           for i in changed):
+            self.set_preview(preview)   # a row comes into or goes out of the filter
+            return
         self.preview = preview
-        if self.rowCount():
-            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
+        if changed and self._rows:
+            first, last = self.view_row(changed[0]), self.view_row(changed[-1])
+            if self.wanted is not None:   # the changed rows shown, or none of them
+                shown = [r for r in (self.view_row(i) for i in changed) if r >= 0]
+                if not shown:
+                    return
+                first, last = shown[0], shown[-1]
+            self.dataChanged.emit(self.index(first, 0), self.index(last, self._columns - 1))
 
     def grow(self, preview: ImportPreview) -> None:
         """The same file's preview with more rows checked (the rows before stay as they were): the new
@@ -81,24 +127,45 @@ class PreviewModel(QAbstractTableModel):
         if self.preview is None or preview.fields != self.fields or len(preview.rows) < old:
             self.set_preview(preview)
             return
-        if len(preview.rows) == old:
-            self.preview = preview
-            return
-        self.beginInsertRows(QModelIndex(), old, len(preview.rows) - 1)
+        added = self._matching(old) if self.wanted is not None else range(old, len(preview.rows))
         self.preview = preview
+        if not added:
+            return
+        self.beginInsertRows(QModelIndex(), self._rows, self._rows + len(added) - 1)
+        if self.wanted is not None:
+            self._shown += added
+        self._count()
         self.endInsertRows()
 
     def set_preview_empty(self) -> None:
         self.beginResetModel()
         self.preview = None
         self.fields = []
+        self._shown = []
+        self._count()
         self.endResetModel()
 
+    def row_at(self, view_row: int):
+        """The preview's row on line ``view_row`` of the table."""
+        return self.preview.rows[self._shown[view_row] if self.wanted is not None else view_row]
+
+    def view_row(self, row_index: int) -> int:
+        """The line of the table showing the preview's row ``row_index``; -1 when filtered out."""
+        if self.wanted is None:
+            return row_index
+        found = bisect.bisect_left(self._shown, row_index)
+        return found if found < len(self._shown) and self._shown[found] == row_index else -1
+
+    def index(self, row: int, column: int, parent=QModelIndex()) -> QModelIndex:
+        if parent.isValid() or not (0 <= row < self._rows and 0 <= column < self._columns):
+            return QModelIndex()
+        return self.createIndex(row, column)
+
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() or self.preview is None else len(self.preview.rows)
+        return 0 if parent.isValid() else self._rows
 
     def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() or self.preview is None else 3 + len(self.fields)
+        return 0 if parent.isValid() else self._columns
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
@@ -114,24 +181,12 @@ class PreviewModel(QAbstractTableModel):
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or self.preview is None:
             return None
-        row = self.preview.rows[index.row()]
+        row = self.row_at(index.row())
         column = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            if column == 0:
-                return row.number
-            if column == 1:
-                return self._status_text[row.status]
-            if column == 2:
-                return self.row_reasons(row)
-            typed = row.text(self.fields[column - 3])
-            if role == Qt.ItemDataRole.DisplayRole:
-                read = self.read_as(row, self.fields[column - 3])
-                field = self.fields[column - 3]
-                if field == "sex" and typed.strip().upper() in ("L", "P"):
-                    read = None        # the column's own letters: nothing to explain
-                if read is not None and _plain(read) != _plain(typed):
-                    return f"{typed} → {read}" if typed else f"→ {read}"
-            return typed
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.display(row, column)
+        if role == Qt.ItemDataRole.EditRole:
+            return self.display(row, column) if column < 3 else row.text(self.fields[column - 3])
         if role == Qt.ItemDataRole.BackgroundRole and column in (1, 2):
             return QBrush(QColor(_STATUS_COLOURS[row.status]))
         if role == Qt.ItemDataRole.ToolTipRole and column == 2:
@@ -144,6 +199,23 @@ class PreviewModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.UserRole:
             return row.status
         return None
+
+    def display(self, row, column: int) -> int | str:
+        """What a cell shows: a cell of the file as typed, with how it was read when that differs."""
+        if column == 0:
+            return row.number
+        if column == 1:
+            return self._status_text[row.status]
+        if column == 2:
+            return self.row_reasons(row)
+        field = self.fields[column - 3]
+        typed = row.text(field)
+        read = self.read_as(row, field)
+        if field == "sex" and typed.strip().upper() in ("L", "P"):
+            read = None        # the column's own letters: nothing to explain
+        if read is not None and _plain(read) != _plain(typed):
+            return f"{typed} → {read}" if typed else f"→ {read}"
+        return typed
 
     def read_as(self, row, field: str) -> str | None:
         """How the import read a cell (a checked row's value, as the window writes it), or None."""
@@ -184,7 +256,7 @@ class PreviewModel(QAbstractTableModel):
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole):  # noqa: N802
         if role != Qt.ItemDataRole.EditRole or not index.isValid() or index.column() < 3 or self.preview is None:
             return False
-        row = self.preview.rows[index.row()]
+        row = self.row_at(index.row())
         field = self.fields[index.column() - 3]
         if str(value) == row.text(field) or field in ("origin", "school"):
             return False
@@ -195,27 +267,6 @@ class PreviewModel(QAbstractTableModel):
 def _plain(text: str) -> str:
     """Letters and digits only, lower case: "siti aminah" was read as "SITI AMINAH", not changed."""
     return re.sub(r"[^0-9a-z]", "", (text or "").lower())
-
-
-class _StatusFilter(QSortFilterProxyModel):
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.wanted: set[str] | None = None
-
-    def set_wanted(self, wanted: set[str] | None) -> None:
-        if hasattr(self, "beginFilterChange"):  # Qt >= 6.9
-            self.beginFilterChange()
-            self.wanted = wanted
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            self.wanted = wanted
-            self.invalidateFilter()
-
-    def filterAcceptsRow(self, source_row, source_parent):  # noqa: N802
-        if self.wanted is None:
-            return True
-        status = self.sourceModel().index(source_row, 0, source_parent).data(Qt.ItemDataRole.UserRole)
-        return status in self.wanted
 
 
 class _CheckedRelay(QObject):
@@ -306,6 +357,12 @@ class ImportDialog(QDialog):
         self.progress = QProgressBar(objectName="importProgress")
         self.progress.setTextVisible(True)
         self.cancel_button = QPushButton(self.tr("Batal"), clicked=self.cancel)
+        # Their place is kept while they are hidden: showing them does not move the table, which would
+        # then be laid out and painted again while the worker runs (benchmarks/NOTES.md).
+        for widget in (self.progress, self.cancel_button):
+            policy = widget.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            widget.setSizePolicy(policy)
         progress_row.addWidget(self.progress, 1)
         progress_row.addWidget(self.cancel_button)
         layout.addLayout(progress_row)
@@ -331,16 +388,14 @@ class ImportDialog(QDialog):
         self.status_filter.addItem(self.tr("Tidak memenuhi syarat"), {NOT_ELIGIBLE})
         self.status_filter.addItem(self.tr("Dilewati"), {SKIPPED})
         self.status_filter.currentIndexChanged.connect(
-            lambda _i: self.proxy.set_wanted(self.status_filter.currentData()))
+            lambda _i: self.model.set_wanted(self.status_filter.currentData()))
         summary_row.addWidget(self.status_filter)
         layout.addLayout(summary_row)
 
         self.model = PreviewModel(self, self.ws.regions)
         self.model.cell_edited.connect(self.correct_cell)
-        self.proxy = _StatusFilter(self)
-        self.proxy.setSourceModel(self.model)
         self.table = QTableView(objectName="importTable")
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setAlternatingRowColors(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
@@ -350,9 +405,7 @@ class ImportDialog(QDialog):
         self.table.verticalHeader().setDefaultSectionSize(24)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        # Columns sized from the rows in view and some 50 more, not all 10,000: each cell measured is a
-        # call into the model and a text layout on the GUI thread.
-        header.setResizeContentsPrecision(50)
+        self._sizer = CellSizer(self.table, self)
         self.table.selectionModel().currentChanged.connect(lambda current, _previous: self._show_detail(current))
         self.table.setWordWrap(True)
         # The reasons wrap whole: the rows on screen take the height their text needs (measuring all
@@ -360,9 +413,8 @@ class ImportDialog(QDialog):
         self._fit_timer = QTimer(self, singleShot=True, interval=30, timeout=self._fit_rows)
         self.table.verticalScrollBar().valueChanged.connect(lambda _v: self._fit_timer.start())
         header.sectionResized.connect(lambda column, _old, _new: self._fit_timer.start() if column == 2 else None)
-        self.proxy.layoutChanged.connect(self._fit_timer.start)
-        self.proxy.modelReset.connect(self._fit_timer.start)
-        self.proxy.dataChanged.connect(lambda *_a: self._fit_timer.start())
+        self.model.modelReset.connect(self._fit_timer.start)
+        self.model.dataChanged.connect(lambda *_a: self._fit_timer.start())
         layout.addWidget(self.table, 1)
         self.detail = QLabel(objectName="importDetail")
         self.detail.setWordWrap(True)
@@ -385,14 +437,18 @@ class ImportDialog(QDialog):
         layout.addLayout(buttons)
 
     def _fit_rows(self) -> None:
-        view = self.table
+        """The rows in view (and the next) as tall as their wrapped texts (``cell_sizes``)."""
+        view, model = self.table, self.model
         first = view.rowAt(0)
         if first < 0:
             return
         last = view.rowAt(view.viewport().height() - 1)
-        last = self.proxy.rowCount() - 1 if last < 0 else last
-        for row in range(first, min(last + 2, self.proxy.rowCount())):
-            view.resizeRowToContents(row)
+        last = model.rowCount() - 1 if last < 0 else last
+        lines = range(first, min(last + 2, model.rowCount()))
+        widths = [view.columnWidth(c) for c in range(model.columnCount())]
+        texts = [[str(model.display(row, c)) for c in range(len(widths))] for row in map(model.row_at, lines)]
+        for line, height in zip(lines, self._sizer.row_heights(widths, texts)):
+            view.setRowHeight(line, height)
 
     def _show_mapping(self, shown: bool) -> None:
         for widget in self._mapping_widgets:
@@ -565,7 +621,10 @@ class ImportDialog(QDialog):
         sized = self._stop_growing()   # the columns were sized when the first rows came
         self._show_source(preview)
         self._fill_mapping(preview)
-        self.model.set_preview(preview)
+        if sized:   # the rows on the table are the first of these: the rest are added below them
+            self.model.grow(preview)
+        else:
+            self.model.set_preview(preview)
         self._after_change()
         if not sized:
             self._size_columns()
@@ -573,13 +632,15 @@ class ImportDialog(QDialog):
             self.mapping_box.setChecked(True)
 
     def _size_columns(self) -> None:
-        """Each column as wide as its text (at most 240 pixels); the reasons (column 2) wrap in 380."""
-        for column in (0, 1):
-            self.table.resizeColumnToContents(column)
-        for column in range(3, self.model.columnCount()):
-            self.table.resizeColumnToContents(column)
-            self.table.setColumnWidth(column, min(self.table.columnWidth(column) + 8, 240))
-        self.table.setColumnWidth(2, 380)
+        """Each column as wide as its header and the text of its first rows (at most 240 pixels); the
+        reasons (column 2) wrap in 380 (``cell_sizes``)."""
+        model = self.model
+        count = model.columnCount()
+        rows = [model.row_at(line) for line in range(min(model.rowCount(), _SIZED_ROWS))]
+        headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(count)]
+        columns = [[str(model.display(row, c)) for row in rows] if c != 2 else [] for c in range(count)]
+        for column, width in enumerate(self._sizer.column_widths(headers, columns)):
+            self.table.setColumnWidth(column, 380 if column == 2 else width if column < 2 else min(width + 8, 240))
 
     def _show_source(self, preview: ImportPreview) -> None:
         """Say what kind of file this is: a Dapodik export is read by its own layout, not mapped."""
@@ -645,7 +706,7 @@ class ImportDialog(QDialog):
         if not index.isValid() or self.model.preview is None:
             self.detail.clear()
             return
-        row = self.model.preview.rows[self.proxy.mapToSource(index).row()]
+        row = self.model.row_at(index.row())
         reasons = importing.row_reasons(row, problem_text)
         where = str(row.number) + (f" ({row.person})" if row.person else "")
         self.detail.setText(self.tr("Baris {row}: {reasons}").format(
@@ -688,7 +749,7 @@ class ImportDialog(QDialog):
 
     def _committed(self, result: importing.ImportResult) -> None:
         self.preview = result.preview
-        self.model.set_preview(result.preview)
+        self.model.replace_preview(result.preview)   # the same rows; those found enrolled meanwhile changed
         left = len(result.preview.rejected)
         self.commit_button.setEnabled(False)
         self.commit_button.setText(self.tr("Tersimpan"))

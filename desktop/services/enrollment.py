@@ -3,7 +3,6 @@ of it or none. The statements and the row <-> record mapping are ``storage.worke
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import json
 from collections.abc import Mapping, Sequence
@@ -90,7 +89,7 @@ def _enroll_many(ws: Workspace, raws: Sequence[Mapping[str, Any]], actor: Actor)
             enrollment = result.enrollment
             npsn = permissions.school_for(actor, enrollment.school_npsn)   # a coordinator: own school
             if npsn != enrollment.school_npsn:
-                enrollment = dataclasses.replace(enrollment, school_npsn=npsn)
+                enrollment = enrollment._replace(school_npsn=npsn)
             clean.append((index, enrollment))
             if result.warnings:
                 warnings[index] = result.warnings

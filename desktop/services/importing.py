@@ -579,7 +579,8 @@ def _matcher(ws: Workspace) -> RegionMatcher:
 
 def _check_one(row: ImportRow, ctx, matcher: RegionMatcher, preview: ImportPreview) -> ImportRow:
     cells, policy = row.cells, ctx.policy
-    person = row.person or dapodik.person_of_origin(cells.get("origin"))
+    origin = cells.get("origin")   # a row of a Dapodik error sheet sent back, naming whose it was
+    person = row.person or (dapodik.person_of_origin(origin) if origin else "")
     school = preview.school_npsn
     if preview.split is not None:   # each row under the school it names
         school = cell_text(cells.get("school_npsn")) or None
@@ -594,20 +595,25 @@ def _check_one(row: ImportRow, ctx, matcher: RegionMatcher, preview: ImportPrevi
         return replace(row, status=converted.status, problems=(converted.reason,), duplicate=None,
                        enrollment=None, person=person)
     result = validate(converted.raw, ctx)
-    own = {p.field for p in converted.problems}
-    own_errors = {p.field for p in converted.problems if p.is_error}
-    problems = list(converted.problems)
-    for p in result.problems:
-        # A region name not found is explained once, not again as "choose a kecamatan"; a field the
-        # import already explained (a damaged NIK, a guardian's missing heir) is not explained twice.
-        if p.field in own and p.field in ("kabupaten_code", "kecamatan_code", "desa_code"):
-            continue
-        if p.field in own_errors:
-            continue
-        problems.append(p)
-    if not problems_have_error(problems) and result.enrollment is None:
+    if converted.problems:
+        own = {p.field for p in converted.problems}
+        own_errors = {p.field for p in converted.problems if p.is_error}
+        problems = list(converted.problems)
+        for p in result.problems:
+            # A region name not found is explained once, not again as "choose a kecamatan"; a field the
+            # import already explained (a damaged NIK, a guardian's missing heir) is not explained twice.
+            if p.field in own and p.field in ("kabupaten_code", "kecamatan_code", "desa_code"):
+                continue
+            if p.field in own_errors:
+                continue
+            problems.append(p)
+    else:
+        problems = result.problems
+    failed = problems_have_error(problems)
+    if not failed and result.enrollment is None:
         problems.append(error("-", QT_TRANSLATE_NOOP("Validation", "Data tidak lengkap.")))
-    enrollment = result.enrollment if not problems_have_error(problems) else None
+        failed = True
+    enrollment = result.enrollment if not failed else None
     status = ERROR if enrollment is None else WARNING if problems else VALID
     # As replace(row, ...) with these fields, without its per-call field inspection.
     return ImportRow(row.number, row.cells, status, tuple(problems), None, enrollment, person, row.rows)

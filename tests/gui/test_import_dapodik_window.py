@@ -59,17 +59,17 @@ def test_dapodik_export_in_the_window(qtbot, window, ws, tmp_path):
                          ("Ditolak", importing.ERROR), ("Valid", importing.VALID), ("Ganda", importing.DUPLICATE),
                          ("Dengan peringatan", importing.WARNING)):
         dialog.status_filter.setCurrentIndex(filters[name])
-        assert dialog.proxy.rowCount() == preview.count(status), name
+        assert dialog.model.rowCount() == preview.count(status), name
     dialog.status_filter.setCurrentIndex(filters["Tidak memenuhi syarat"])
-    status_text = {dialog.proxy.index(r, 1).data() for r in range(dialog.proxy.rowCount())}
+    status_text = {dialog.model.index(r, 1).data() for r in range(dialog.model.rowCount())}
     assert status_text == {"Tidak memenuhi syarat"}
-    assert "penerima upah" in dialog.proxy.index(0, 2).data()
+    assert "penerima upah" in dialog.model.index(0, 2).data()
 
     # A guardian waits for an heir: typed into the preview, that line alone is checked again.
     dialog.status_filter.setCurrentIndex(filters["Ditolak"])
     wali = preview.of_status(importing.ERROR)[0]
     assert wali.person == "wali"
-    row = [r.key for r in dialog.model.preview.rows].index(wali.key)
+    row = dialog.model.view_row([r.key for r in dialog.model.preview.rows].index(wali.key))
     for header, text in (("Nama Ahli Waris", "Rahmawati"), ("Hubungan Ahli Waris", "Saudara kandung")):
         with qtbot.waitSignal(dialog.preview_shown, timeout=5000):
             dialog.model.setData(dialog.model.index(row, column_of(dialog, header)), text)

@@ -6,7 +6,6 @@ second is the case the driver's own adapter writes otherwise (``08:00:00`` inste
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import json
 import re
@@ -97,7 +96,7 @@ def test_a_record_reads_back_the_same_whichever_path_wrote_it(tmp_path, monkeypa
             # The form.
             raw = make_raw(school_npsn=NPSN, pupil_name="RIZKI", pupil_class="3A")
             form = enrollment.enroll(ws, raw, SYSTEM)
-            assert entered(form) == dataclasses.asdict(validate(raw, ws.context()).enrollment)
+            assert entered(form) == validate(raw, ws.context()).enrollment.as_dict()
             assert form.enrolled_at == form.updated_at == ON_THE_SECOND
             # An import of a parent list (.xlsx) and a Dapodik export.
             write_workbook(tmp_path / "ortu.xlsx", importing._column_specs(False), make_parent_rows(ws, 3, seed=5))
@@ -107,7 +106,7 @@ def test_a_record_reads_back_the_same_whichever_path_wrote_it(tmp_path, monkeypa
                 accepted = [row.enrollment for row in preview.rows
                             if row.status in (importing.VALID, importing.WARNING)]
                 assert importing.commit_import(ws, preview, SYSTEM).accepted == len(accepted) > 0
-                written |= {e.nik: dataclasses.asdict(e) for e in accepted}
+                written |= {e.nik: e.as_dict() for e in accepted}
             records = read_back(ws)
             by_nik = {r.nik: r for r in records.values()}
             assert {nik: entered(by_nik[nik]) for nik in written} == written

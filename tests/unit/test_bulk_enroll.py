@@ -1,12 +1,13 @@
 """The bulk enrollment hands the driver every value as it is stored (``storage.codec``: dates and times as
-their text, never a date object the driver would format its own way), and a validated Enrollment made
-without its generated __init__ is the same object."""
+their text, never a date object the driver would format its own way), and a validated Enrollment cannot
+be changed."""
 
-import dataclasses
 import datetime as dt
 import re
 
-from desktop.domain.enrollment import FIELDS, Enrollment, enrollment_of, validate
+import pytest
+
+from desktop.domain.enrollment import FIELDS, Enrollment, validate
 from desktop.services import bulk_enroll
 from desktop.services.accounts import SYSTEM
 from tests.conftest import make_raw
@@ -53,14 +54,12 @@ def test_every_value_handed_to_the_driver_is_as_stored(ws, monkeypatch):
     assert set(bulk_enroll.ENROLLMENT_COLUMNS) == set(FIELDS) - {"school_npsn"}
 
 
-def test_enrollment_of_is_enrollment():
+def test_an_enrollment_is_immutable_and_its_fields_are_the_records():
     values = {name: f"v-{name}" for name in FIELDS} | {"birth_date": dt.date(1980, 8, 5), "monthly_income": 1}
-    made, built = enrollment_of(dict(values)), Enrollment(**values)
-    assert made == built and hash(dataclasses.astuple(made)) == hash(dataclasses.astuple(built))
-    assert dataclasses.asdict(made) == values and type(made) is Enrollment
-    try:
+    made = Enrollment(**values)
+    assert made.as_dict() == values and tuple(made.as_dict()) == FIELDS
+    with pytest.raises(AttributeError):
         made.nik = "x"
-    except dataclasses.FrozenInstanceError:
-        pass
-    else:
-        raise AssertionError("an Enrollment made by enrollment_of must stay frozen")
+    assert made._replace(school_npsn="69800001").school_npsn == "69800001" and made.school_npsn == "v-school_npsn"
+
+
