@@ -40,25 +40,6 @@ def _local(at: str) -> str:
     return moment.strftime("%d-%m-%Y %H:%M:%S")
 
 
-# Details the service log names that its DETAIL_LABELS does not (yet) say in words: said here, so no
-# English key reaches the Indonesian window (owed, paid, reference, activated, refused, unknown …).
-MORE_LABELS = {
-    "activated": QT_TRANSLATE_NOOP("AuditDialog", "diaktifkan"), "refused": QT_TRANSLATE_NOOP("AuditDialog", "ditolak"),
-    "unchanged": QT_TRANSLATE_NOOP("AuditDialog", "tidak berubah"),
-    "unknown": QT_TRANSLATE_NOOP("AuditDialog", "tidak dikenali"),
-    "owed": QT_TRANSLATE_NOOP("AuditDialog", "kewajiban (Rp)"), "paid": QT_TRANSLATE_NOOP("AuditDialog", "dibayar (Rp)"),
-    "amount": QT_TRANSLATE_NOOP("AuditDialog", "jumlah (Rp)"), "total": QT_TRANSLATE_NOOP("AuditDialog", "total (Rp)"),
-    "reference": QT_TRANSLATE_NOOP("AuditDialog", "referensi"),
-    "renewal": QT_TRANSLATE_NOOP("AuditDialog", "perpanjangan"),
-    "credit_used": QT_TRANSLATE_NOOP("AuditDialog", "kredit dipakai (Rp)"),
-    "credit_from": QT_TRANSLATE_NOOP("AuditDialog", "kredit dari (pembayaran)"),
-    "columns": QT_TRANSLATE_NOOP("AuditDialog", "kolom"), "reset": QT_TRANSLATE_NOOP("AuditDialog", "diatur ulang"),
-    "document": QT_TRANSLATE_NOOP("AuditDialog", "dokumen"), "period": QT_TRANSLATE_NOOP("AuditDialog", "periode"),
-    "from": QT_TRANSLATE_NOOP("AuditDialog", "dari"), "to": QT_TRANSLATE_NOOP("AuditDialog", "sampai"),
-    "refers_to": QT_TRANSLATE_NOOP("AuditDialog", "menggantikan"),
-}
-
-
 def _shown_values(details: dict) -> dict:
     """Counts and rupiah grouped as the window writes them (20.000), a fund by its label."""
     shown = {}
@@ -74,8 +55,6 @@ def _shown_values(details: dict) -> dict:
 def _label(key: str) -> str:
     if key in audit.DETAIL_LABELS:
         return QCoreApplication.translate("Audit", audit.DETAIL_LABELS[key])
-    if key in MORE_LABELS:
-        return QCoreApplication.translate("AuditDialog", MORE_LABELS[key])
     if key in FIELD_LABELS:
         return QCoreApplication.translate(FIELDS_CONTEXT, FIELD_LABELS[key])
     return key

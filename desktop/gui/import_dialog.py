@@ -16,7 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView,
+    QAbstractItemView, QApplication, QDialog, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView,
     QLabel, QLineEdit, QProgressBar, QPushButton, QTableView,
     QVBoxLayout, QWidget,
 )
@@ -72,8 +72,8 @@ class PreviewModel(QAbstractTableModel):
                              DUPLICATE: self.tr("Ganda"), NOT_ELIGIBLE: self.tr("Tidak memenuhi syarat"),
                              SKIPPED: self.tr("Dilewati")}
 
-    def _matching(self, start: int = 0) -> list[int]:
-        rows, wanted = self.preview.rows, self.wanted
+    def _matching(self, rows, start: int = 0) -> list[int]:
+        wanted = self.wanted
         return [i for i in range(start, len(rows)) if rows[i].status in wanted]
 
     def _count(self) -> None:
@@ -86,7 +86,7 @@ class PreviewModel(QAbstractTableModel):
     def set_wanted(self, wanted: set[str] | None) -> None:
         self.beginResetModel()
         self.wanted = wanted
-        self._shown = self._matching() if wanted is not None and self.preview is not None else []
+        self._shown = self._matching(self.preview.rows) if wanted is not None and self.preview is not None else []
         self._count()
         self.endResetModel()
 
@@ -94,7 +94,7 @@ class PreviewModel(QAbstractTableModel):
         self.beginResetModel()
         self.preview = preview
         self.fields = preview.fields
-        self._shown = self._matching() if self.wanted is not None else []
+        self._shown = self._matching(preview.rows) if self.wanted is not None else []
         self._count()
         self.endResetModel()
 
@@ -127,7 +127,7 @@ class PreviewModel(QAbstractTableModel):
         if self.preview is None or preview.fields != self.fields or len(preview.rows) < old:
             self.set_preview(preview)
             return
-        added = self._matching(old) if self.wanted is not None else range(old, len(preview.rows))
+        added = self._matching(preview.rows, old) if self.wanted is not None else range(old, len(preview.rows))
         self.preview = preview
         if not added:
             return
@@ -414,6 +414,8 @@ class ImportDialog(QDialog):
         self.table.verticalScrollBar().valueChanged.connect(lambda _v: self._fit_timer.start())
         header.sectionResized.connect(lambda column, _old, _new: self._fit_timer.start() if column == 2 else None)
         self.model.modelReset.connect(self._fit_timer.start)
+        # A reset (another filter, another file) takes the current row without telling the selection.
+        self.model.modelReset.connect(lambda: self._show_detail(self.table.currentIndex()))
         self.model.dataChanged.connect(lambda *_a: self._fit_timer.start())
         layout.addWidget(self.table, 1)
         self.detail = QLabel(objectName="importDetail")
@@ -593,6 +595,8 @@ class ImportDialog(QDialog):
 
     def _set_busy(self, busy: bool, label: str = "") -> None:
         self.model.editable = not busy
+        if not busy and self.cancel_button.hasFocus():
+            self.table.setFocus()   # the work is done: on to the rows it gave (Batal is about to be hidden)
         self.progress.setVisible(busy)
         self.cancel_button.setVisible(busy)
         self.cancel_button.setEnabled(busy)
@@ -602,8 +606,14 @@ class ImportDialog(QDialog):
             self.summary.setText(label)
             self.summary.setProperty("severity", "")
             self.summary.style().polish(self.summary)
-        for widget in (self.browse_button, self.school_combo, self.mapping_box, self.commit_button,
-                       self.export_button, self.template_button):
+        held = (self.browse_button, self.school_combo, self.mapping_box, self.commit_button, self.export_button,
+                self.template_button)
+        if busy and any(widget.hasFocus() or widget.isAncestorOf(QApplication.focusWidget() or self)
+                        for widget in held):
+            # The button pressed is about to be disabled: the focus goes to Batal (Esc/Enter cancels),
+            # not to the table, which would be painted again while the worker runs.
+            self.cancel_button.setFocus()
+        for widget in held:
             widget.setEnabled(not busy)
         if not busy:
             self._cancel = None

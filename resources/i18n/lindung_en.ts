@@ -434,44 +434,44 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/gui/app.py" line="169"/>
+        <location filename="../../desktop/gui/app.py" line="177"/>
         <source>Ganti kata sandi</source>
         <translation>Change password</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/app.py" line="169"/>
+        <location filename="../../desktop/gui/app.py" line="177"/>
         <source>Admin telah mengatur ulang kata sandi {name}. Buat kata sandi Anda sendiri sekarang; hanya Anda yang mengetahuinya.</source>
         <translation>An admin reset {name}&apos;s password. Choose your own password now; only you will know it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/app.py" line="172"/>
+        <location filename="../../desktop/gui/app.py" line="180"/>
         <source>Simpan dan masuk</source>
         <translation>Save and sign in</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/app.py" line="173"/>
+        <location filename="../../desktop/gui/app.py" line="181"/>
         <source>Keluar</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/app.py" line="230"/>
+        <location filename="../../desktop/gui/app.py" line="240"/>
         <source>Cadangan tidak dipulihkan: {reason}</source>
         <translation>The backup was not restored: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/app.py" line="232"/>
+        <location filename="../../desktop/gui/app.py" line="242"/>
         <source>Pulihkan dari cadangan</source>
         <translation>Restore from a backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/app.py" line="243"/>
+        <location filename="../../desktop/gui/app.py" line="253"/>
         <source>Basis data {path} tidak dapat dibuka.
 {reason}</source>
         <translation>The database {path} cannot be opened.
 {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/app.py" line="246"/>
+        <location filename="../../desktop/gui/app.py" line="256"/>
         <source>Basis data tidak dapat dibuka</source>
         <translation>The database cannot be opened</translation>
     </message>
@@ -651,6 +651,7 @@
     </message>
     <message>
         <location filename="../../desktop/services/audit.py" line="133"/>
+        <location filename="../../desktop/services/audit.py" line="163"/>
         <source>ditolak</source>
         <translation>rejected</translation>
     </message>
@@ -844,6 +845,96 @@
         <source>tidak terbaca</source>
         <translation>unreadable</translation>
     </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="162"/>
+        <source>diaktifkan</source>
+        <translation>activated</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="164"/>
+        <source>tidak berubah</source>
+        <translation>unchanged</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="165"/>
+        <source>tidak dikenali</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="166"/>
+        <source>kewajiban (Rp)</source>
+        <translation>owed (Rp)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="167"/>
+        <source>dibayar (Rp)</source>
+        <translation>paid (Rp)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="168"/>
+        <source>jumlah (Rp)</source>
+        <translation>amount (Rp)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="169"/>
+        <source>total (Rp)</source>
+        <translation>total (Rp)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="170"/>
+        <source>referensi</source>
+        <translation>reference</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="171"/>
+        <source>perpanjangan</source>
+        <translation>renewal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="172"/>
+        <source>kredit dipakai (Rp)</source>
+        <translation>credit used (Rp)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="173"/>
+        <source>kredit dari (pembayaran)</source>
+        <translation>credit from (payments)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="174"/>
+        <source>kolom</source>
+        <translation>columns</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="175"/>
+        <source>diatur ulang</source>
+        <translation>reset</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="176"/>
+        <source>dokumen</source>
+        <translation>document</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="177"/>
+        <source>periode</source>
+        <translation>period</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="178"/>
+        <source>dari</source>
+        <translation>from</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="179"/>
+        <source>sampai</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/audit.py" line="180"/>
+        <source>menggantikan</source>
+        <translation>replaces</translation>
+    </message>
 </context>
 <context>
     <name>AuditDialog</name>
@@ -873,138 +964,43 @@
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/audit_dialog.py" line="46"/>
-        <source>diaktifkan</source>
-        <translation>activated</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/audit_dialog.py" line="46"/>
-        <source>ditolak</source>
-        <translation>refused</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/audit_dialog.py" line="47"/>
-        <source>tidak berubah</source>
-        <translation>unchanged</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/audit_dialog.py" line="48"/>
-        <source>tidak dikenali</source>
-        <translation>unknown</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/audit_dialog.py" line="49"/>
-        <source>kewajiban (Rp)</source>
-        <translation>owed (Rp)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/audit_dialog.py" line="49"/>
-        <source>dibayar (Rp)</source>
-        <translation>paid (Rp)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/audit_dialog.py" line="50"/>
-        <source>jumlah (Rp)</source>
-        <translation>amount (Rp)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/audit_dialog.py" line="50"/>
-        <source>total (Rp)</source>
-        <translation>total (Rp)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/audit_dialog.py" line="51"/>
-        <source>referensi</source>
-        <translation>reference</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/audit_dialog.py" line="52"/>
-        <source>perpanjangan</source>
-        <translation>renewal</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/audit_dialog.py" line="53"/>
-        <source>kredit dipakai (Rp)</source>
-        <translation>credit used (Rp)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/audit_dialog.py" line="54"/>
-        <source>kredit dari (pembayaran)</source>
-        <translation>credit from (payments)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/audit_dialog.py" line="55"/>
-        <source>kolom</source>
-        <translation>columns</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/audit_dialog.py" line="55"/>
-        <source>diatur ulang</source>
-        <translation>reset</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/audit_dialog.py" line="56"/>
-        <source>dokumen</source>
-        <translation>document</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/audit_dialog.py" line="56"/>
-        <source>periode</source>
-        <translation>period</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/audit_dialog.py" line="57"/>
-        <source>dari</source>
-        <translation>from</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/audit_dialog.py" line="57"/>
-        <source>sampai</source>
-        <translation>to</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/audit_dialog.py" line="58"/>
-        <source>menggantikan</source>
-        <translation>replaces</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/audit_dialog.py" line="89"/>
+        <location filename="../../desktop/gui/audit_dialog.py" line="68"/>
         <source>Catatan audit</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/audit_dialog.py" line="92"/>
+        <location filename="../../desktop/gui/audit_dialog.py" line="71"/>
         <source>Memeriksa rantai hash…</source>
         <translation>Checking the hash chain…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/audit_dialog.py" line="96"/>
+        <location filename="../../desktop/gui/audit_dialog.py" line="75"/>
         <source>Tindakan:</source>
         <translation>Action:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/audit_dialog.py" line="97"/>
-        <location filename="../../desktop/gui/audit_dialog.py" line="98"/>
+        <location filename="../../desktop/gui/audit_dialog.py" line="76"/>
+        <location filename="../../desktop/gui/audit_dialog.py" line="77"/>
         <source>Semua</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/audit_dialog.py" line="116"/>
+        <location filename="../../desktop/gui/audit_dialog.py" line="95"/>
         <source>Isi data pribadi tidak dicatat di sini: perubahan nama, NIK, alamat dan telepon hanya disebut sebagai (diubah). Catatan ikut dikirim ke hub saat sinkronisasi.</source>
         <translation>Personal values are not recorded here: changes to name, NIK, address and phone are only named as (diubah). The log is sent to the hub when syncing.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/audit_dialog.py" line="122"/>
+        <location filename="../../desktop/gui/audit_dialog.py" line="101"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/audit_dialog.py" line="136"/>
+        <location filename="../../desktop/gui/audit_dialog.py" line="115"/>
         <source>Rantai hash utuh: {count} catatan, tidak ada yang diubah atau dihapus.</source>
         <translation>Hash chain intact: {count} entries, none changed or removed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/audit_dialog.py" line="140"/>
+        <location filename="../../desktop/gui/audit_dialog.py" line="119"/>
         <source>PERINGATAN: catatan #{id} telah diubah, dihapus atau dipindah sesudah ditulis. Laporkan ke admin cabang.</source>
         <translation>WARNING: entry #{id} was changed, removed or moved after it was written. Report it to the branch admin.</translation>
     </message>
@@ -2493,289 +2489,289 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="254"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="305"/>
         <source>Impor daftar orang tua siswa</source>
         <translation>Import pupils&apos; parents list</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="277"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="328"/>
         <source>Pilih berkas .xlsx, .xls, .ods atau .csv</source>
         <translation>Choose an .xlsx, .xls, .ods or .csv file</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="279"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="330"/>
         <source>Pilih berkas…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="265"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="316"/>
         <source>1. Sekolah</source>
         <translation>1. School</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="266"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="317"/>
         <source>ketik nama atau NPSN sekolah</source>
         <translation>type the school&apos;s name or NPSN</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="267"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="318"/>
         <source>— tanpa sekolah —</source>
         <translation>— no school —</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="274"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="325"/>
         <source>2. Berkas</source>
         <translation>2. File</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="281"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="332"/>
         <source>Templat kosong…</source>
         <translation>Blank template…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="282"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="333"/>
         <source>Simpan templat impor resmi (.xlsx) untuk diisi sekolah</source>
         <translation>Save the official import template (.xlsx) for schools to fill in</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="286"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="337"/>
         <source>Kolom di berkas → isian Lindung</source>
         <translation>Columns in the file → Lindung fields</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="308"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="359"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="322"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="379"/>
         <source>Tampilkan</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="323"/>
-        <location filename="../../desktop/gui/import_dialog.py" line="324"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="380"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="381"/>
         <source>Semua baris</source>
         <translation>All rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="325"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="382"/>
         <source>Perlu diperbaiki (ditolak/ganda)</source>
         <translation>Needs fixing (rejected/duplicate)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="326"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="383"/>
         <source>Dengan peringatan</source>
         <translation>With warnings</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="327"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="384"/>
         <source>Siap disimpan</source>
         <translation>Ready to save</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="328"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="385"/>
         <source>Valid</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="329"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="386"/>
         <source>Ditolak</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="330"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="387"/>
         <source>Ganda</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="331"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="388"/>
         <source>Tidak memenuhi syarat</source>
         <translation>Not eligible</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="332"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="389"/>
         <source>Dilewati</source>
         <translation>Skipped</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="371"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="425"/>
         <source>Klik dua kali sel untuk memperbaikinya; baris itu langsung diperiksa ulang.</source>
         <translation>Double-click a cell to correct it; the row is checked again at once.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="376"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="430"/>
         <source>Ekspor baris ditolak…</source>
         <translation>Export rejected rows…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="377"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="431"/>
         <source>Simpan baris yang tidak bisa didaftarkan, dengan kolom Keterangan, untuk diperbaiki lalu diimpor lagi</source>
         <translation>Save the rows that could not be enrolled, with a Keterangan (reason) column, to fix and import again</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="381"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="435"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="382"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="436"/>
         <source>Simpan data valid</source>
         <translation>Save valid rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="403"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="461"/>
         <source>Pilih daftar orang tua</source>
         <translation>Choose a parents&apos; list</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="410"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="468"/>
         <source>Membaca dan memeriksa {name}…</source>
         <translation>Reading and checking {name}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="422"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="480"/>
         <source>Memeriksa ulang dengan kolom baru…</source>
         <translation>Checking again with the new columns…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="434"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="492"/>
         <source>Menyimpan {count} data…</source>
         <translation>Saving {count} rows…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="442"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="500"/>
         <source>Simpan baris ditolak</source>
         <translation>Save rejected rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="450"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="508"/>
         <source>{count} baris ditolak disimpan ke {path}.</source>
         <translation>{count} rejected rows saved to {path}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="460"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="518"/>
         <source>Simpan templat impor</source>
         <translation>Save import template</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="522"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="580"/>
         <source>Memeriksa {done} dari {total} orang: {valid} siap disimpan, {warning} dengan peringatan, {error} ditolak, {duplicate} ganda, {not_eligible} tidak memenuhi syarat…</source>
         <translation>Checking {done} of {total} people: {valid} ready to save, {warning} with warnings, {error} refused, {duplicate} duplicates, {not_eligible} not eligible…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="526"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="584"/>
         <source>Memeriksa {done} dari {total} baris: {valid} siap disimpan, {warning} dengan peringatan, {error} ditolak, {duplicate} ganda…</source>
         <translation>Checking {done} of {total} rows: {valid} ready to save, {warning} with warnings, {error} refused, {duplicate} duplicates…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="559"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="625"/>
         <source>Simpan {count} data valid</source>
         <translation>Save {count} valid rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="591"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="662"/>
         <source>Lembar dibaca: {sheet}.</source>
         <translation>Sheet read: {sheet}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="600"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="671"/>
         <source>Berkas EMIS: {pupils} siswa, {people} orang tua/wali</source>
         <translation>EMIS file: {pupils} pupils, {people} parents/guardians</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="601"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="672"/>
         <source>Berkas Dapodik: {pupils} siswa, {people} orang tua/wali</source>
         <translation>Dapodik file: {pupils} pupils, {people} parents/guardians</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="605"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="676"/>
         <source>Setiap siswa memberi ayah, ibu dan wali; tanggal lahir, jenis kelamin dan tempat lahir diambil dari NIK, kabupaten/kota dari sekolah ({kabupaten}).</source>
         <translation>Each pupil gives a father, mother and guardian; birth date, sex and birth place are taken from the NIK, the regency/city from the school ({kabupaten}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="616"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="687"/>
         <source>{school} (NPSN {npsn}): {people} orang</source>
         <translation>{school} (NPSN {npsn}): {people} people</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="618"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="689"/>
         <source>&quot;{school}&quot;: {people} orang, sekolah belum terdaftar</source>
         <translation>&quot;{school}&quot;: {people} people, school not registered yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="620"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="691"/>
         <source>Daftar ini menyebut {count} sekolah; setiap baris masuk ke sekolah yang disebutnya: {schools}.</source>
         <translation>This list names {count} schools; each row goes to the school it names: {schools}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="623"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="694"/>
         <source>Sekolah yang belum terdaftar: admin menambahkannya dulu (Pengaturan → Sekolah…), lalu impor berkas ini lagi; yang sudah terdaftar tetap dapat disimpan.</source>
         <translation>Schools not registered yet: the admin adds them first (Settings → Schools…), then import this file again; rows for registered schools can still be saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="626"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="697"/>
         <source>{count} baris tidak menyebut sekolahnya dan tidak didaftarkan.</source>
         <translation>{count} rows do not name their school and are not enrolled.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="629"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="700"/>
         <source>Pilihan sekolah di atas tidak dipakai untuk daftar ini.</source>
         <translation>The school chosen above is not used for this list.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="651"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="722"/>
         <source>Baris {row}: {reasons}</source>
         <translation>Row {row}: {reasons}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="652"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="723"/>
         <source>Baris {row}: siap disimpan.</source>
         <translation>Row {row}: ready to save.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="660"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="731"/>
         <source>Kolom {columns} tidak dikenali. Pilih kolomnya di bagian &quot;Kolom di berkas&quot; di atas.</source>
         <translation>Columns {columns} were not recognised. Choose them under &quot;Columns in the file&quot; above.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="664"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="735"/>
         <source>{total} orang: {valid} siap disimpan, {warning} dengan peringatan, {error} ditolak, {duplicate} ganda, {not_eligible} tidak memenuhi syarat, {skipped} dilewati.</source>
         <translation>{total} people: {valid} ready to save, {warning} with warnings, {error} rejected, {duplicate} duplicates, {not_eligible} not eligible, {skipped} skipped.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="671"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="742"/>
         <source>{total} baris: {valid} siap disimpan, {warning} dengan peringatan, {error} ditolak, {duplicate} ganda.</source>
         <translation>{total} rows: {valid} ready to save, {warning} with warnings, {error} rejected, {duplicate} duplicates.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="295"/>
-        <location filename="../../desktop/gui/import_dialog.py" line="681"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="346"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="752"/>
         <source>— tidak ada —</source>
         <translation>— none —</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="683"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="754"/>
         <source>(kolom {n} tanpa judul)</source>
         <translation>(column {n}, no header)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="694"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="765"/>
         <source>Tersimpan</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="696"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="767"/>
         <source>{count} peserta didaftarkan. {left} baris tidak didaftarkan; ekspor untuk diperbaiki.</source>
         <translation>{count} participants enrolled. {left} rows not enrolled; export them to fix.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="698"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="769"/>
         <source>{count} peserta didaftarkan.</source>
         <translation>{count} participants enrolled.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="718"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="789"/>
         <source>Pilih sekolah asal berkas ini di kolom Sekolah di atas.</source>
         <translation>Choose this file&apos;s school in the School box above.</translation>
     </message>
@@ -2941,198 +2937,198 @@
         <translation>Female</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="64"/>
+        <location filename="../../desktop/domain/enrollment.py" line="66"/>
         <source>Petani</source>
         <translation>Farmer</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="65"/>
+        <location filename="../../desktop/domain/enrollment.py" line="67"/>
         <source>Pekebun (karet/sawit)</source>
         <translation>Smallholder (rubber/oil palm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="66"/>
+        <location filename="../../desktop/domain/enrollment.py" line="68"/>
         <source>Nelayan</source>
         <translation>Fisher</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="67"/>
+        <location filename="../../desktop/domain/enrollment.py" line="69"/>
         <source>Peternak</source>
         <translation>Livestock farmer</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="68"/>
+        <location filename="../../desktop/domain/enrollment.py" line="70"/>
         <source>Pedagang kecil / kaki lima</source>
         <translation>Small trader / street vendor</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="69"/>
+        <location filename="../../desktop/domain/enrollment.py" line="71"/>
         <source>Pengemudi ojek</source>
         <translation>Motorbike-taxi driver</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="70"/>
+        <location filename="../../desktop/domain/enrollment.py" line="72"/>
         <source>Sopir / pengemudi</source>
         <translation>Driver</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="72"/>
+        <location filename="../../desktop/domain/enrollment.py" line="74"/>
         <source>Kurir / pengantar barang</source>
         <translation>Courier / delivery rider</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="73"/>
+        <location filename="../../desktop/domain/enrollment.py" line="75"/>
         <source>Buruh harian lepas</source>
         <translation>Casual day labourer</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="74"/>
+        <location filename="../../desktop/domain/enrollment.py" line="76"/>
         <source>Buruh tani / kebun</source>
         <translation>Farm/plantation labourer</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="75"/>
+        <location filename="../../desktop/domain/enrollment.py" line="77"/>
         <source>Tukang / buruh bangunan</source>
         <translation>Builder / construction labourer</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="76"/>
+        <location filename="../../desktop/domain/enrollment.py" line="78"/>
         <source>Pekerja rumah tangga</source>
         <translation>Domestic worker</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="77"/>
+        <location filename="../../desktop/domain/enrollment.py" line="79"/>
         <source>Perajin</source>
         <translation>Craftsperson</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="78"/>
+        <location filename="../../desktop/domain/enrollment.py" line="80"/>
         <source>Penjahit</source>
         <translation>Tailor</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="79"/>
+        <location filename="../../desktop/domain/enrollment.py" line="81"/>
         <source>Pemulung</source>
         <translation>Waste picker</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="80"/>
-        <location filename="../../desktop/domain/enrollment.py" line="88"/>
+        <location filename="../../desktop/domain/enrollment.py" line="82"/>
+        <location filename="../../desktop/domain/enrollment.py" line="90"/>
         <source>Lainnya</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="84"/>
+        <location filename="../../desktop/domain/enrollment.py" line="86"/>
         <source>Suami/Istri</source>
         <translation>Husband/Wife</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="85"/>
+        <location filename="../../desktop/domain/enrollment.py" line="87"/>
         <source>Anak</source>
         <translation>Child</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="86"/>
+        <location filename="../../desktop/domain/enrollment.py" line="88"/>
         <source>Orang tua</source>
         <translation>Parent</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="87"/>
+        <location filename="../../desktop/domain/enrollment.py" line="89"/>
         <source>Saudara kandung</source>
         <translation>Sibling</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="94"/>
+        <location filename="../../desktop/domain/enrollment.py" line="96"/>
         <source>Terdaftar</source>
         <translation>Enrolled</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="95"/>
+        <location filename="../../desktop/domain/enrollment.py" line="97"/>
         <source>Diajukan ke BPJS</source>
         <translation>Submitted to BPJS</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="96"/>
+        <location filename="../../desktop/domain/enrollment.py" line="98"/>
         <source>Aktif</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="97"/>
+        <location filename="../../desktop/domain/enrollment.py" line="99"/>
         <source>Ditolak BPJS</source>
         <translation>Refused by BPJS</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="98"/>
+        <location filename="../../desktop/domain/enrollment.py" line="100"/>
         <source>Berakhir</source>
         <translation>Ended</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="99"/>
+        <location filename="../../desktop/domain/enrollment.py" line="101"/>
         <source>Meninggal</source>
         <translation>Deceased</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="100"/>
+        <location filename="../../desktop/domain/enrollment.py" line="102"/>
         <source>Dihapus</source>
         <translation>Deleted</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="106"/>
+        <location filename="../../desktop/domain/enrollment.py" line="108"/>
         <source>Fakir</source>
         <translation>Fakir (destitute)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="107"/>
+        <location filename="../../desktop/domain/enrollment.py" line="109"/>
         <source>Miskin</source>
         <translation>Miskin (poor)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="108"/>
+        <location filename="../../desktop/domain/enrollment.py" line="110"/>
         <source>Amil</source>
         <translation>Amil (zakat administrator)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="109"/>
+        <location filename="../../desktop/domain/enrollment.py" line="111"/>
         <source>Mualaf</source>
         <translation>Mualaf (new Muslim)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="110"/>
+        <location filename="../../desktop/domain/enrollment.py" line="112"/>
         <source>Riqab</source>
         <translation>Riqab (in bondage)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="111"/>
+        <location filename="../../desktop/domain/enrollment.py" line="113"/>
         <source>Gharimin</source>
         <translation>Gharimin (in debt)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="112"/>
+        <location filename="../../desktop/domain/enrollment.py" line="114"/>
         <source>Fisabilillah</source>
         <translation>Fisabilillah (in God&apos;s cause)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="113"/>
+        <location filename="../../desktop/domain/enrollment.py" line="115"/>
         <source>Ibnu sabil</source>
         <translation>Ibnu sabil (traveller)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="117"/>
+        <location filename="../../desktop/domain/enrollment.py" line="119"/>
         <source>JKK + JKM</source>
         <translation>JKK + JKM</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="121"/>
+        <location filename="../../desktop/domain/enrollment.py" line="123"/>
         <source>BAZNAS (dana zakat)</source>
         <translation>BAZNAS (zakat funds)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="122"/>
+        <location filename="../../desktop/domain/enrollment.py" line="124"/>
         <source>Donatur lain</source>
         <translation>Other donor</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="123"/>
+        <location filename="../../desktop/domain/enrollment.py" line="125"/>
         <source>Mandiri</source>
         <translation>Self-paid</translation>
     </message>
@@ -3157,12 +3153,12 @@
         <translation>Admin</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="174"/>
+        <location filename="../../desktop/services/audit.py" line="193"/>
         <source>A4, 10 kartu per lembar</source>
         <translation>A4, 10 cards a sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/audit.py" line="175"/>
+        <location filename="../../desktop/services/audit.py" line="194"/>
         <source>satu kartu per halaman</source>
         <translation>one card a page</translation>
     </message>
@@ -4233,57 +4229,57 @@
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="57"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="71"/>
         <source>Valid</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="57"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="71"/>
         <source>Peringatan</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="57"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="71"/>
         <source>Ditolak</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="58"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="72"/>
         <source>Ganda</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="58"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="72"/>
         <source>Tidak memenuhi syarat</source>
         <translation>Not eligible</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="59"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="73"/>
         <source>Dilewati</source>
         <translation>Skipped</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="107"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="174"/>
         <source>Baris</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="107"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="174"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="107"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="174"/>
         <source>Keterangan</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="109"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="176"/>
         <source>Sekolah</source>
         <translation>School</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="142"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="197"/>
         <source>Tertulis: {typed}
 Dibaca: {read}</source>
         <translation>Written: {typed}
@@ -4944,112 +4940,112 @@ NIK {nik}</translation>
 <context>
     <name>Service</name>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="193"/>
+        <location filename="../../desktop/services/accounts.py" line="194"/>
         <source>Nama pengguna 2–32 huruf kecil, angka, titik, garis bawah atau tanda hubung.</source>
         <translation>User names are 2–32 lower-case letters, digits, dots, underscores or hyphens.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="163"/>
+        <location filename="../../desktop/services/accounts.py" line="164"/>
         <source>Kata sandi terlalu pendek: paling sedikit {n} karakter.</source>
         <translation>Password too short: at least {n} characters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="62"/>
+        <location filename="../../desktop/services/accounts.py" line="63"/>
         <source>Kata sandi terlalu umum: termasuk kata sandi yang paling sering dipakai orang. Gunakan tiga atau empat kata yang tidak saling berhubungan, dipisah spasi atau tanda hubung.</source>
         <translation>The password is too common: it is one of the passwords people use most. Use three or four unrelated words, separated by spaces or hyphens.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="65"/>
+        <location filename="../../desktop/services/accounts.py" line="66"/>
         <source>Kata sandi mudah ditebak: memuat nama Anda, nama pengguna, atau kata yang dekat dengan Lindung (mis. lindung, bpjs, baznas). Gunakan tiga atau empat kata yang tidak saling berhubungan, dipisah spasi atau tanda hubung.</source>
         <translation>The password is easy to guess: it contains your name, the user name, or a word close to Lindung (e.g. lindung, bpjs, baznas). Use three or four unrelated words, separated by spaces or hyphens.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="69"/>
+        <location filename="../../desktop/services/accounts.py" line="70"/>
         <source>Kata sandi mudah ditebak: terdiri dari kata atau nama yang umum, walau ditambah angka, tanda baca atau huruf besar. Gunakan tiga atau empat kata yang tidak saling berhubungan, dipisah spasi atau tanda hubung.</source>
         <translation>The password is easy to guess: it is made of common words or names, even with digits, punctuation or capitals added. Use three or four unrelated words, separated by spaces or hyphens.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="73"/>
+        <location filename="../../desktop/services/accounts.py" line="74"/>
         <source>Kata sandi mudah ditebak: kata umum yang hurufnya diganti angka atau simbol (mis. 4 untuk a, 0 untuk o) atau dibalik tetap mudah ditebak. Gunakan tiga atau empat kata yang tidak saling berhubungan, dipisah spasi atau tanda hubung.</source>
         <translation>The password is easy to guess: a common word with letters replaced by digits or symbols (e.g. 4 for a, 0 for o), or reversed, is still easy to guess. Use three or four unrelated words, separated by spaces or hyphens.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="77"/>
+        <location filename="../../desktop/services/accounts.py" line="78"/>
         <source>Kata sandi mudah ditebak: huruf, angka atau kata yang diulang-ulang (mis. aaaa, 1111, abcabc). Gunakan tiga atau empat kata yang tidak saling berhubungan, dipisah spasi atau tanda hubung.</source>
         <translation>The password is easy to guess: repeated letters, digits or words (e.g. aaaa, 1111, abcabc). Use three or four unrelated words, separated by spaces or hyphens.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="81"/>
+        <location filename="../../desktop/services/accounts.py" line="82"/>
         <source>Kata sandi mudah ditebak: urutan huruf atau angka (mis. abcd, 1234, 9876). Gunakan tiga atau empat kata yang tidak saling berhubungan, dipisah spasi atau tanda hubung.</source>
         <translation>The password is easy to guess: a run of letters or digits (e.g. abcd, 1234, 9876). Use three or four unrelated words, separated by spaces or hyphens.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="84"/>
+        <location filename="../../desktop/services/accounts.py" line="85"/>
         <source>Kata sandi mudah ditebak: deretan tombol yang berdampingan di papan ketik (mis. qwerty, asdf, zxcv). Gunakan tiga atau empat kata yang tidak saling berhubungan, dipisah spasi atau tanda hubung.</source>
         <translation>The password is easy to guess: neighbouring keys of the keyboard (e.g. qwerty, asdf, zxcv). Use three or four unrelated words, separated by spaces or hyphens.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="88"/>
+        <location filename="../../desktop/services/accounts.py" line="89"/>
         <source>Kata sandi mudah ditebak: memuat tanggal atau tahun (mis. tanggal lahir). Gunakan tiga atau empat kata yang tidak saling berhubungan, dipisah spasi atau tanda hubung.</source>
         <translation>The password is easy to guess: it contains a date or a year (e.g. a birth date). Use three or four unrelated words, separated by spaces or hyphens.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="91"/>
+        <location filename="../../desktop/services/accounts.py" line="92"/>
         <source>Kata sandi terlalu mudah ditebak. Gunakan tiga atau empat kata yang tidak saling berhubungan, dipisah spasi atau tanda hubung.</source>
         <translation>The password is too easy to guess. Use three or four unrelated words, separated by spaces or hyphens.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="168"/>
+        <location filename="../../desktop/services/accounts.py" line="169"/>
         <source>Kata sandi tidak boleh sama dengan nama pengguna.</source>
         <translation>The password must not be the user name.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="198"/>
+        <location filename="../../desktop/services/accounts.py" line="199"/>
         <source>Akun pertama harus akun admin.</source>
         <translation>The first account must be an admin account.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="200"/>
+        <location filename="../../desktop/services/accounts.py" line="201"/>
         <source>Hanya admin yang dapat membuat akun.</source>
         <translation>Only an admin can create accounts.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="202"/>
+        <location filename="../../desktop/services/accounts.py" line="203"/>
         <source>Nama pengguna &quot;{name}&quot; sudah dipakai.</source>
         <translation>The user name &quot;{name}&quot; is taken.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="208"/>
+        <location filename="../../desktop/services/accounts.py" line="209"/>
         <source>Akun koordinator sekolah harus menyebut sekolahnya.</source>
         <translation>A school coordinator&apos;s account must name the school.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="304"/>
+        <location filename="../../desktop/services/accounts.py" line="305"/>
         <source>Akun &quot;{name}&quot; tidak ada di laptop ini.</source>
         <translation>There is no account &quot;{name}&quot; on this laptop.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="307"/>
+        <location filename="../../desktop/services/accounts.py" line="308"/>
         <source>Kata sandi baru harus berbeda dari kata sandi sekarang.</source>
         <translation>The new password must differ from the current one.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="322"/>
+        <location filename="../../desktop/services/accounts.py" line="323"/>
         <source>Hanya admin yang dapat mengatur ulang kata sandi.</source>
         <translation>Only an admin can reset a password.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="325"/>
+        <location filename="../../desktop/services/accounts.py" line="326"/>
         <source>Untuk kata sandi Anda sendiri, pakai menu Akun → Ganti kata sandi.</source>
         <translation>For your own password, use the Account menu → Change password.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="335"/>
+        <location filename="../../desktop/services/accounts.py" line="336"/>
         <source>Isi kata sandi lama.</source>
         <translation>Fill in the old password.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="340"/>
+        <location filename="../../desktop/services/accounts.py" line="341"/>
         <source>Kata sandi lama salah.</source>
         <translation>The old password is wrong.</translation>
     </message>
@@ -5060,7 +5056,7 @@ NIK {nik}</translation>
         <translation>Wrong user name or password.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="392"/>
+        <location filename="../../desktop/services/accounts.py" line="393"/>
         <source>Kunci otomatis: 0 (mati) sampai 240 menit.</source>
         <translation>Auto-lock: 0 (off) to 240 minutes.</translation>
     </message>
@@ -5070,24 +5066,24 @@ NIK {nik}</translation>
         <translation>This NIK is already enrolled for {name} (registration no. {regno}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="44"/>
+        <location filename="../../desktop/services/enrollment.py" line="43"/>
         <source>Kolom &quot;{key}&quot; tidak dikenal.</source>
         <translation>Unknown field &quot;{key}&quot;.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="77"/>
+        <location filename="../../desktop/services/enrollment.py" line="76"/>
         <source>Setiap data harus berupa objek JSON.</source>
         <translation>Every record must be a JSON object.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="84"/>
+        <location filename="../../desktop/services/enrollment.py" line="83"/>
         <source>NIK sama dengan data ke-{other} dalam berkas yang sama.</source>
         <translation>Same NIK as record {other} in the same file.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="205"/>
-        <location filename="../../desktop/services/enrollment.py" line="107"/>
-        <location filename="../../desktop/services/enrollment.py" line="219"/>
+        <location filename="../../desktop/services/accounts.py" line="206"/>
+        <location filename="../../desktop/services/enrollment.py" line="106"/>
+        <location filename="../../desktop/services/enrollment.py" line="218"/>
         <location filename="../../desktop/services/reporting.py" line="104"/>
         <location filename="../../desktop/services/schools.py" line="64"/>
         <source>Sekolah dengan NPSN {npsn} belum terdaftar.</source>
@@ -5099,7 +5095,7 @@ NIK {nik}</translation>
         <translation>The NIK was just enrolled by another process; nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="137"/>
+        <location filename="../../desktop/services/enrollment.py" line="136"/>
         <location filename="../../desktop/services/membership/views.py" line="110"/>
         <source>Data peserta tidak ditemukan.</source>
         <translation>Participant not found.</translation>
@@ -5116,7 +5112,7 @@ NIK {nik}</translation>
     </message>
     <message>
         <location filename="../../desktop/services/claims.py" line="116"/>
-        <location filename="../../desktop/services/enrollment.py" line="152"/>
+        <location filename="../../desktop/services/enrollment.py" line="151"/>
         <source>Tidak ada peserta dengan No. Registrasi {regno}.</source>
         <translation>No participant has registration no. {regno}.</translation>
     </message>
@@ -5191,7 +5187,7 @@ NIK {nik}</translation>
         <translation>Your role cannot produce reports.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="390"/>
+        <location filename="../../desktop/services/accounts.py" line="391"/>
         <location filename="../../desktop/services/permissions.py" line="47"/>
         <source>Hanya admin yang dapat melakukan ini.</source>
         <translation>Only an admin can do this.</translation>
@@ -5212,27 +5208,27 @@ NIK {nik}</translation>
         <translation>A coordinator can only enroll parents of their own school (NPSN {npsn}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="185"/>
+        <location filename="../../desktop/services/enrollment.py" line="184"/>
         <source>Data ini sudah diubah oleh {by} sejak dibuka. Tutup dan buka kembali, lalu ulangi perubahan.</source>
         <translation>{by} changed this record since it was opened. Close it, open it again and redo the change.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="206"/>
+        <location filename="../../desktop/services/enrollment.py" line="205"/>
         <source>Data yang sudah dihapus tidak dapat diubah.</source>
         <translation>A deleted record cannot be changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="244"/>
+        <location filename="../../desktop/services/enrollment.py" line="243"/>
         <source>Tuliskan alasan penghapusan (minimal 5 huruf).</source>
         <translation>Write the reason for deleting (at least 5 letters).</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="250"/>
+        <location filename="../../desktop/services/enrollment.py" line="249"/>
         <source>Data ini sudah dihapus.</source>
         <translation>This record is already deleted.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enrollment.py" line="255"/>
+        <location filename="../../desktop/services/enrollment.py" line="254"/>
         <source>Peserta ini sudah diajukan ke BPJS atau aktif; hanya admin cabang yang dapat menghapusnya (dengan alasan).</source>
         <translation>This worker was already submitted to BPJS or is active; only the branch admin can delete them (with a reason).</translation>
     </message>
@@ -5362,67 +5358,67 @@ NIK {nik}</translation>
         <translation>A Dapodik file&apos;s columns are recognised by themselves; they need no mapping.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="673"/>
+        <location filename="../../desktop/services/importing.py" line="679"/>
         <source>Kolom {field} tidak dapat diubah di sini.</source>
         <translation>Column {field} cannot be changed here.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="681"/>
+        <location filename="../../desktop/services/importing.py" line="687"/>
         <source>Baris {row} tidak ada di pratinjau.</source>
         <translation>Row {row} is not in the preview.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="691"/>
+        <location filename="../../desktop/services/importing.py" line="697"/>
         <source>Koordinator hanya dapat mengimpor daftar sekolahnya sendiri (NPSN {npsn}).</source>
         <translation>A coordinator can only import their own school&apos;s lists (NPSN {npsn}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="703"/>
+        <location filename="../../desktop/services/importing.py" line="709"/>
         <source>Daftar ini menyebut beberapa sekolah; koordinator hanya dapat mengimpor daftar sekolahnya sendiri (NPSN {npsn}). Minta admin mengimpornya.</source>
         <translation>This list names several schools; a coordinator can only import their own school&apos;s list (NPSN {npsn}). Ask an admin to import it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/spreadsheets.py" line="36"/>
+        <location filename="../../desktop/services/spreadsheets.py" line="37"/>
         <source>Dibatalkan; tidak ada yang disimpan.</source>
         <translation>Cancelled; nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/spreadsheets.py" line="63"/>
+        <location filename="../../desktop/services/spreadsheets.py" line="64"/>
         <source>Lembar &quot;{sheet}&quot; kosong.</source>
         <translation>Sheet &quot;{sheet}&quot; is empty.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/spreadsheets.py" line="64"/>
+        <location filename="../../desktop/services/spreadsheets.py" line="65"/>
         <source>Lembar &quot;{sheet}&quot; tersembunyi; tidak dibaca. Tampilkan lembarnya di Excel bila datanya ada di sana.</source>
         <translation>Sheet &quot;{sheet}&quot; is hidden; not read. Unhide the sheet in Excel if the data is there.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/spreadsheets.py" line="66"/>
+        <location filename="../../desktop/services/spreadsheets.py" line="67"/>
         <source>Lembar &quot;{sheet}&quot; berisi grafik, bukan tabel; tidak dibaca.</source>
         <translation>Sheet &quot;{sheet}&quot; holds a chart, not a table; not read.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/spreadsheets.py" line="67"/>
+        <location filename="../../desktop/services/spreadsheets.py" line="68"/>
         <source>Lembar &quot;{sheet}&quot; tidak dibaca: tidak ada kepala kolom yang dikenal di 20 baris pertamanya.</source>
         <translation>Sheet &quot;{sheet}&quot; not read: no known column header in its first 20 rows.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/spreadsheets.py" line="69"/>
+        <location filename="../../desktop/services/spreadsheets.py" line="70"/>
         <source>Lembar &quot;{sheet}&quot; tidak dibaca: hanya lembar pertama yang berisi data yang dibaca. Pindahkan datanya ke berkas tersendiri.</source>
         <translation>Sheet &quot;{sheet}&quot; not read: only the first sheet with data is read. Move its data to a file of its own.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/spreadsheets.py" line="75"/>
+        <location filename="../../desktop/services/spreadsheets.py" line="76"/>
         <source>Berkas {name} tidak dapat dibaca: {reason}</source>
         <translation>The file {name} cannot be read: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/spreadsheets.py" line="341"/>
+        <location filename="../../desktop/services/spreadsheets.py" line="342"/>
         <source>Berkas {name} tidak dapat dibaca: baris {row} berisi isian lebih dari {limit} karakter (satu sel lembar kerja paling banyak 32.767). Periksa tanda petik (&quot;) yang tidak ditutup di baris itu, atau bagi isiannya.</source>
         <translation>File {name} cannot be read: row {row} holds a field longer than {limit} characters (a spreadsheet cell holds at most 32,767). Look for a quotation mark (&quot;) left open in that row, or split the field.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/spreadsheets.py" line="346"/>
+        <location filename="../../desktop/services/spreadsheets.py" line="347"/>
         <source>Berkas {name} tidak dapat dibaca: baris {row} bukan baris CSV yang benar. Simpan ulang berkasnya sebagai CSV dari program lembar kerja.</source>
         <translation>File {name} cannot be read: row {row} is not a proper CSV row. Save the file as CSV again from a spreadsheet program.</translation>
     </message>
@@ -5439,12 +5435,12 @@ NIK {nik}</translation>
     </message>
     <message>
         <location filename="../../desktop/services/backup.py" line="70"/>
-        <location filename="../../desktop/services/spreadsheets.py" line="121"/>
+        <location filename="../../desktop/services/spreadsheets.py" line="122"/>
         <source>Berkas {name} tidak ditemukan.</source>
         <translation>The file {name} was not found.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/spreadsheets.py" line="123"/>
+        <location filename="../../desktop/services/spreadsheets.py" line="124"/>
         <source>Jenis berkas {suffix} tidak didukung. Gunakan .xlsx, .xls, .ods atau .csv.</source>
         <translation>Files of type {suffix} are not supported. Use .xlsx, .xls, .ods or .csv.</translation>
     </message>
@@ -6422,12 +6418,12 @@ NIK {nik}</translation>
 <context>
     <name>Validation</name>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="234"/>
+        <location filename="../../desktop/domain/enrollment.py" line="231"/>
         <source>Nama wajib diisi.</source>
         <translation>The name is required.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="235"/>
+        <location filename="../../desktop/domain/enrollment.py" line="232"/>
         <source>No. KK ini tidak disimpan; peserta tetap didaftarkan. Perbaiki No. KK dari Kartu Keluarga bila sudah ada.</source>
         <translation>This family card number is not saved; the participant is still enrolled. Correct the number from the Kartu Keluarga when it is at hand.</translation>
     </message>
@@ -6467,117 +6463,117 @@ NIK {nik}</translation>
         <translation>Unknown choice &quot;{value}&quot;.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="317"/>
+        <location filename="../../desktop/domain/enrollment.py" line="349"/>
         <source>NIK sama dengan No. KK: yang tertulis di kolom NIK adalah nomor Kartu Keluarga. Isi NIK dari KTP.</source>
         <translation>NIK equals the family card number: the NIK column holds the Kartu Keluarga number. Enter the NIK from the ID card (KTP).</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="330"/>
+        <location filename="../../desktop/domain/enrollment.py" line="362"/>
         <source>Tempat lahir wajib diisi.</source>
         <translation>The place of birth is required.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="336"/>
+        <location filename="../../desktop/domain/enrollment.py" line="368"/>
         <source>Tanggal lahir tidak boleh di masa depan.</source>
         <translation>The date of birth cannot be in the future.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="340"/>
+        <location filename="../../desktop/domain/enrollment.py" line="372"/>
         <source>Umur {age} tahun: peserta minimal berumur {min} tahun.</source>
         <translation>Age {age}: participants must be at least {min}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="342"/>
+        <location filename="../../desktop/domain/enrollment.py" line="374"/>
         <source>Umur {age} tahun: peserta harus berumur di bawah {max} tahun.</source>
         <translation>Age {age}: participants must be under {max}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="346"/>
+        <location filename="../../desktop/domain/enrollment.py" line="378"/>
         <source>Tanggal lahir tidak cocok dengan NIK (NIK menunjukkan {nikdate}). Periksa keduanya; mungkin yang diketik No. KK?</source>
         <translation>The date of birth does not match the NIK (the NIK says {nikdate}). Check both; was the family-card number typed instead?</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="350"/>
+        <location filename="../../desktop/domain/enrollment.py" line="382"/>
         <source>Jenis kelamin tidak cocok dengan NIK: tanggal pada NIK ({day}) menunjukkan {sex}.</source>
         <translation>The sex does not match the NIK: the day in the NIK ({day}) means {sex}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="356"/>
+        <location filename="../../desktop/domain/enrollment.py" line="388"/>
         <source>Alamat wajib diisi.</source>
         <translation>The address is required.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="358"/>
+        <location filename="../../desktop/domain/enrollment.py" line="390"/>
         <source>Alamat terlalu panjang (maksimal 200 huruf).</source>
         <translation>The address is too long (200 letters at most).</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="368"/>
+        <location filename="../../desktop/domain/enrollment.py" line="305"/>
         <source>Pilih kabupaten/kota.</source>
         <translation>Choose the regency/city.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="370"/>
+        <location filename="../../desktop/domain/enrollment.py" line="306"/>
         <source>Pilih kecamatan.</source>
         <translation>Choose the district.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="372"/>
+        <location filename="../../desktop/domain/enrollment.py" line="307"/>
         <source>Pilih desa/kelurahan.</source>
         <translation>Choose the village.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="378"/>
+        <location filename="../../desktop/domain/enrollment.py" line="320"/>
         <source>Kode wilayah {code} tidak ada di Kalimantan Barat.</source>
         <translation>Region code {code} does not exist in West Kalimantan.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="380"/>
+        <location filename="../../desktop/domain/enrollment.py" line="322"/>
         <source>{name} tidak berada di wilayah yang dipilih di atasnya.</source>
         <translation>{name} does not lie in the region chosen above it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="386"/>
+        <location filename="../../desktop/domain/enrollment.py" line="403"/>
         <source>Tanpa No. HP peserta sulit dihubungi saat klaim.</source>
         <translation>Without a mobile number the participant is hard to reach for a claim.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="399"/>
+        <location filename="../../desktop/domain/enrollment.py" line="419"/>
         <source>Tuliskan pekerjaannya bila memilih &quot;Lainnya&quot;.</source>
         <translation>Write the occupation when choosing &quot;Other&quot;.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="409"/>
+        <location filename="../../desktop/domain/enrollment.py" line="429"/>
         <source>Penghasilan per bulan wajib diisi.</source>
         <translation>The monthly income is required.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="411"/>
+        <location filename="../../desktop/domain/enrollment.py" line="431"/>
         <source>Penghasilan harus berupa angka rupiah, misalnya 1.500.000.</source>
         <translation>The income must be an amount in rupiah, e.g. 1.500.000.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="413"/>
+        <location filename="../../desktop/domain/enrollment.py" line="433"/>
         <source>Penghasilan di atas Rp {limit} tidak lazim untuk pekerja rentan. Periksa kembali.</source>
         <translation>An income above Rp {limit} is unusual for a vulnerable worker. Please check.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="417"/>
+        <location filename="../../desktop/domain/enrollment.py" line="437"/>
         <source>Nama ahli waris wajib diisi (penerima santunan JKM).</source>
         <translation>The heir&apos;s name is required (they receive the JKM benefit).</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="419"/>
+        <location filename="../../desktop/domain/enrollment.py" line="439"/>
         <source>Ahli waris sama dengan nama peserta. Isi nama anggota keluarga yang menerima santunan.</source>
         <translation>The heir has the participant&apos;s own name. Enter the family member who would receive the benefit.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="427"/>
+        <location filename="../../desktop/domain/enrollment.py" line="447"/>
         <source>NPSN harus 8 digit angka.</source>
         <translation>The NPSN must be 8 digits.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enrollment.py" line="431"/>
+        <location filename="../../desktop/domain/enrollment.py" line="451"/>
         <source>Pilih sekolah siswa, atau kosongkan nama siswa dan kelas.</source>
         <translation>Choose the pupil&apos;s school, or leave the pupil&apos;s name and class empty.</translation>
     </message>
@@ -6702,62 +6698,62 @@ NIK {nik}</translation>
         <translation>This is not a mobile number. Enter a mobile number starting with 08.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/importing.py" line="171"/>
+        <location filename="../../desktop/domain/importing.py" line="174"/>
         <source>NIK tersimpan sebagai angka di Excel, sehingga digit terakhirnya hilang (Excel hanya menyimpan 15 digit). Ubah format kolom NIK menjadi Teks lalu ketik ulang NIK dari KTP.</source>
         <translation>The NIK was stored as a number in Excel, so its last digit was lost (Excel keeps only 15 digits). Format the NIK column as Text and type the NIK again from the ID card.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/importing.py" line="177"/>
+        <location filename="../../desktop/domain/importing.py" line="180"/>
         <source>No. KK tersimpan sebagai angka di Excel, sehingga digit terakhirnya hilang (Excel hanya menyimpan 15 digit); peserta tetap didaftarkan tanpa No. KK. Ubah format kolom No. KK menjadi Teks lalu ketik ulang nomornya dari Kartu Keluarga.</source>
         <translation>The family card number was stored as a number in Excel, so its last digit was lost (Excel keeps only 15 digits); the participant is still enrolled, without a family card number. Format the family card number column as Text and type the number again from the Kartu Keluarga.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/importing.py" line="201"/>
+        <location filename="../../desktop/domain/importing.py" line="206"/>
         <source>NIK tersimpan sebagai angka; simpan kolom NIK sebagai Teks agar tidak rusak.</source>
         <translation>The NIK was stored as a number; keep the NIK column as Text so it is not damaged.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/importing.py" line="542"/>
+        <location filename="../../desktop/domain/importing.py" line="561"/>
         <source>Isi kabupaten/kota: kecamatan &quot;{name}&quot; tidak bisa dipastikan tanpanya.</source>
         <translation>Fill in the regency/city: district &quot;{name}&quot; cannot be identified without it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/importing.py" line="563"/>
+        <location filename="../../desktop/domain/importing.py" line="582"/>
         <source>Kabupaten/kota &quot;{name}&quot; tidak ada di Kalimantan Barat.</source>
         <translation>Regency/city &quot;{name}&quot; is not in West Kalimantan.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/importing.py" line="565"/>
+        <location filename="../../desktop/domain/importing.py" line="584"/>
         <source>Kecamatan &quot;{name}&quot; tidak ditemukan di {within}.</source>
         <translation>District &quot;{name}&quot; was not found in {within}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/importing.py" line="567"/>
+        <location filename="../../desktop/domain/importing.py" line="586"/>
         <source>Desa/kelurahan &quot;{name}&quot; tidak ditemukan di Kecamatan {within}.</source>
         <translation>Village &quot;{name}&quot; was not found in district {within}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/importing.py" line="571"/>
+        <location filename="../../desktop/domain/importing.py" line="590"/>
         <source>Kabupaten/kota &quot;{name}&quot; tidak ada di Kalimantan Barat. Maksudnya {suggestion}?</source>
         <translation>Regency/city &quot;{name}&quot; is not in West Kalimantan. Did you mean {suggestion}?</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/importing.py" line="572"/>
+        <location filename="../../desktop/domain/importing.py" line="591"/>
         <source>Kecamatan &quot;{name}&quot; tidak ditemukan di {within}. Maksudnya {suggestion}?</source>
         <translation>District &quot;{name}&quot; was not found in {within}. Did you mean {suggestion}?</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/importing.py" line="573"/>
+        <location filename="../../desktop/domain/importing.py" line="592"/>
         <source>Desa/kelurahan &quot;{name}&quot; tidak ditemukan di Kecamatan {within}. Maksudnya {suggestion}?</source>
         <translation>Village &quot;{name}&quot; was not found in district {within}. Did you mean {suggestion}?</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/importing.py" line="613"/>
+        <location filename="../../desktop/domain/importing.py" line="632"/>
         <source>Tahun lahir {year} tidak cocok dengan NIK (lahir {nikdate}); tanggal lahir diambil dari NIK. Periksa NIK-nya.</source>
         <translation>Year of birth {year} does not match the NIK (born {nikdate}); the birth date is taken from the NIK. Check the NIK.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/importing.py" line="665"/>
+        <location filename="../../desktop/domain/importing.py" line="683"/>
         <source>Penghasilan &quot;{bracket}&quot;: Rp 5 juta sebulan atau lebih, hampir tidak termasuk pekerja rentan. Periksa kembali.</source>
         <translation>Income &quot;{bracket}&quot;: Rp 5 million a month or more, hardly a vulnerable worker. Please check.</translation>
     </message>
@@ -6772,17 +6768,17 @@ NIK {nik}</translation>
         <translation>This row does not name its school, yet this list names a school on every row. Fill in the {column} column, then import again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="609"/>
+        <location filename="../../desktop/services/importing.py" line="614"/>
         <source>Data tidak lengkap.</source>
         <translation>Incomplete data.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="620"/>
+        <location filename="../../desktop/services/importing.py" line="626"/>
         <source>NIK sama dengan baris {row} di berkas ini; hanya baris {row} yang didaftarkan.</source>
         <translation>Same NIK as row {row} of this file; only row {row} is enrolled.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/importing.py" line="621"/>
+        <location filename="../../desktop/services/importing.py" line="627"/>
         <source>NIK sama dengan {person} di baris {row} berkas ini, tetapi namanya lain; hanya yang di baris {row} yang didaftarkan. Periksa NIK-nya.</source>
         <translation>Same NIK as the {person} in row {row} of this file, but a different name; only the one in row {row} is enrolled. Check the NIK.</translation>
     </message>

@@ -282,3 +282,77 @@ def test_a_check_cancelled_midway_leaves_the_preview_before_it(qtbot, window, ws
     assert cancelled.is_set() and failed.args == ["Dibatalkan; tidak ada yang disimpan."]
     assert dialog.preview is before and dialog.model.preview is before and dialog.model.rowCount() == 100
     assert dialog.commit_button.isEnabled()
+
+
+def test_the_status_filter_follows_rows_as_they_come_and_as_they_change(qtbot, window, ws, tmp_path):
+    """The table's filter is the preview model's own: rows checked later join it when their status is
+    wanted, a row corrected into or out of a wanted status comes or goes, and a row filtered out has
+    no line on the table."""
+    from dataclasses import replace
+
+    dialog = open_import(qtbot, window, ws)
+    preview = load(qtbot, dialog, write_messy_xlsx(tmp_path / "ortu.xlsx"))
+    model = dialog.model
+    rejected = [i for i, row in enumerate(preview.rows) if row.status == importing.ERROR]
+    assert rejected and len(rejected) < len(preview.rows)
+
+    model.set_wanted({importing.ERROR})
+    assert model.rowCount() == len(rejected)
+    assert [model.row_at(line).status for line in range(model.rowCount())] == [importing.ERROR] * len(rejected)
+    assert model.view_row(rejected[0]) == 0
+    kept = next(i for i in range(len(preview.rows)) if i not in rejected)
+    assert model.view_row(kept) == -1 and not model.index(len(rejected), 0).isValid()
+
+    # Rows checked later: only the wanted ones are added, below those shown.
+    model.set_preview(replace(preview, rows=preview.rows[:rejected[0]]))
+    assert model.rowCount() == 0
+    with qtbot.waitSignal(model.rowsInserted, timeout=1000):
+        model.grow(preview)
+    assert model.rowCount() == len(rejected)
+
+    # A rejected row corrected into a valid one leaves the filter; changed in place, it stays and is redrawn.
+    fixed = list(preview.rows)
+    fixed[rejected[0]] = replace(fixed[rejected[0]], status=importing.VALID)
+    model.replace_preview(replace(preview, rows=tuple(fixed)))
+    assert model.rowCount() == len(rejected) - 1
+    again = list(fixed)
+    again[rejected[-1]] = replace(again[rejected[-1]], problems=())
+    with qtbot.waitSignal(model.dataChanged, timeout=1000) as changed:
+        model.replace_preview(replace(preview, rows=tuple(again)))
+    line = model.view_row(rejected[-1])
+    assert changed.args[0].row() == line == changed.args[1].row() and model.rowCount() == len(rejected) - 1
+
+    model.set_wanted(None)
+    assert model.rowCount() == len(preview.rows) and model.view_row(kept) == kept
+
+
+def test_the_table_is_sized_without_asking_the_model_cell_by_cell(qtbot, window, ws, tmp_path, monkeypatch):
+    """Columns and rows are sized from the texts in a table of Qt's own (desktop.gui.cell_sizes): while
+    the worker thread checks the rest of a file, every call Qt makes into the model waits for the
+    interpreter. The widths and heights are those Qt gives the same texts."""
+    from desktop.gui import import_dialog
+
+    dialog = open_import(qtbot, window, ws)
+    load(qtbot, dialog, write_messy_xlsx(tmp_path / "ortu.xlsx"))
+    asked = []
+    real_data = import_dialog.PreviewModel.data
+    monkeypatch.setattr(import_dialog.PreviewModel, "data", lambda self, *a: asked.append(a) or real_data(self, *a))
+    dialog._size_columns()
+    dialog._fit_rows()
+    assert asked == []
+
+    # What Qt's own measuring gives the same texts, every one of them (the model asked cell by cell).
+    widths = [dialog.table.columnWidth(c) for c in range(dialog.model.columnCount())]
+    heights = [dialog.table.rowHeight(r) for r in range(dialog.model.rowCount())]
+    monkeypatch.undo()
+    for column in (0, 1, *range(3, dialog.model.columnCount())):
+        dialog.table.resizeColumnToContents(column)
+        own = dialog.table.columnWidth(column)
+        assert widths[column] == (own if column < 2 else min(own + 8, 240)), column
+    assert widths[2] == 380
+    for column, width in enumerate(widths):
+        dialog.table.setColumnWidth(column, width)
+    for row in range(dialog.model.rowCount()):
+        dialog.table.resizeRowToContents(row)
+    assert heights == [dialog.table.rowHeight(r) for r in range(dialog.model.rowCount())]
+    assert max(heights) > min(heights)   # some rows wrap: the heights are measured, not one default
