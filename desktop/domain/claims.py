@@ -48,6 +48,7 @@ from typing import Any
 from desktop.domain import lifecycle
 from desktop.domain.contributions import BRACKET_DEFAULT, submitted_bracket
 from desktop.domain.messages import QT_TRANSLATE_NOOP, Problem, warning
+from desktop.domain.rule_rows import RuleRowError
 from desktop.domain.text import add_months, format_date, format_rupiah
 
 CONTEXT = "Claims"
@@ -69,14 +70,8 @@ RULES: dict[str, int] = {
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-class ClaimRulesError(ValueError):
-    """A malformed rules file: ``row`` is the file's line number (1 is the header), ``reason`` says what is
-    wrong, in Indonesian, for the message the app shows."""
-
-    def __init__(self, row: int, reason: str) -> None:
-        super().__init__(f"baris {row}: {reason}")
-        self.row = row
-        self.reason = reason
+class ClaimRulesError(RuleRowError):
+    """A malformed row of the claim rules file."""
 
 
 class NoRule(ValueError):
@@ -607,23 +602,23 @@ class Document:
     when: str = ""             # the case it is needed in ("" always)
 
 
-_DOC = {
-    "kpj_card": Document("kpj_card", QT_TRANSLATE_NOOP("Claims", "Kartu peserta BPJS Ketenagakerjaan (KPJ)")),
-    "ktp_worker": Document("ktp_worker", QT_TRANSLATE_NOOP("Claims", "KTP peserta")),
-    "ktp_heir": Document("ktp_heir", QT_TRANSLATE_NOOP("Claims", "KTP ahli waris")),
-    "death_certificate": Document("death_certificate", QT_TRANSLATE_NOOP("Claims", "Akta kematian atau surat keterangan kematian")),
-    "family_card": Document("family_card", QT_TRANSLATE_NOOP("Claims", "Kartu Keluarga (KK)")),
-    "heirship_letter": Document("heirship_letter", QT_TRANSLATE_NOOP("Claims", "Surat keterangan ahli waris dari desa/kelurahan")),
-    "marriage_book": Document("marriage_book", QT_TRANSLATE_NOOP("Claims", "Buku nikah"),
-                              QT_TRANSLATE_NOOP("Claims", "bila ahli waris suami/istri")),
-    "heir_savings_book": Document("heir_savings_book", QT_TRANSLATE_NOOP("Claims", "Buku tabungan atas nama ahli waris")),
-    "accident_report": Document("accident_report", QT_TRANSLATE_NOOP("Claims", "Laporan kecelakaan kerja (formulir BPJS tahap I)")),
-    "chronology": Document("chronology", QT_TRANSLATE_NOOP("Claims", "Kronologi kejadian dengan saksi, diketahui kepala desa")),
-    "medical_papers": Document("medical_papers", QT_TRANSLATE_NOOP("Claims", "Surat keterangan dokter dan rincian biaya perawatan")),
-    "police_report": Document("police_report", QT_TRANSLATE_NOOP("Claims", "Surat keterangan kepolisian"),
-                              QT_TRANSLATE_NOOP("Claims", "bila kecelakaan lalu lintas")),
-    "worker_savings_book": Document("worker_savings_book", QT_TRANSLATE_NOOP("Claims", "Buku tabungan atas nama peserta")),
-}
+_DOC = {document.key: document for document in (
+    Document("kpj_card", QT_TRANSLATE_NOOP("Claims", "Kartu peserta BPJS Ketenagakerjaan (KPJ)")),
+    Document("ktp_worker", QT_TRANSLATE_NOOP("Claims", "KTP peserta")),
+    Document("ktp_heir", QT_TRANSLATE_NOOP("Claims", "KTP ahli waris")),
+    Document("death_certificate", QT_TRANSLATE_NOOP("Claims", "Akta kematian atau surat keterangan kematian")),
+    Document("family_card", QT_TRANSLATE_NOOP("Claims", "Kartu Keluarga (KK)")),
+    Document("heirship_letter", QT_TRANSLATE_NOOP("Claims", "Surat keterangan ahli waris dari desa/kelurahan")),
+    Document("marriage_book", QT_TRANSLATE_NOOP("Claims", "Buku nikah"),
+             QT_TRANSLATE_NOOP("Claims", "bila ahli waris suami/istri")),
+    Document("heir_savings_book", QT_TRANSLATE_NOOP("Claims", "Buku tabungan atas nama ahli waris")),
+    Document("accident_report", QT_TRANSLATE_NOOP("Claims", "Laporan kecelakaan kerja (formulir BPJS tahap I)")),
+    Document("chronology", QT_TRANSLATE_NOOP("Claims", "Kronologi kejadian dengan saksi, diketahui kepala desa")),
+    Document("medical_papers", QT_TRANSLATE_NOOP("Claims", "Surat keterangan dokter dan rincian biaya perawatan")),
+    Document("police_report", QT_TRANSLATE_NOOP("Claims", "Surat keterangan kepolisian"),
+             QT_TRANSLATE_NOOP("Claims", "bila kecelakaan lalu lintas")),
+    Document("worker_savings_book", QT_TRANSLATE_NOOP("Claims", "Buku tabungan atas nama peserta")),
+)}
 _HEIR_PAPERS = ("kpj_card", "ktp_worker", "ktp_heir", "death_certificate", "family_card", "heirship_letter",
                 "marriage_book", "heir_savings_book")
 _ACCIDENT_PAPERS = ("accident_report", "chronology", "medical_papers", "police_report")

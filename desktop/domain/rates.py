@@ -21,20 +21,16 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from desktop.domain.rule_rows import RuleRowError
+
 COLUMNS = ("kind", "first_month", "last_month", "value", "who", "source")
 KINDS = ("jkm", "jkk_percent", "relief")
 WHO = ("all", "transport", "others")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 
 
-class RatesError(ValueError):
-    """A malformed rate table: ``row`` is the file's line number (1 is the header), ``reason`` says what is
-    wrong, in Indonesian, for the message the app shows."""
-
-    def __init__(self, row: int, reason: str) -> None:
-        super().__init__(f"baris {row}: {reason}")
-        self.row = row
-        self.reason = reason
+class RatesError(RuleRowError):
+    """A malformed row of the rate table."""
 
 
 @dataclass(frozen=True)

@@ -111,14 +111,9 @@ class PreviewModel(QAbstractTableModel):
             self.set_preview(preview)   # a row comes into or goes out of the filter
             return
         self.preview = preview
-        if changed and self._rows:
-            first, last = self.view_row(changed[0]), self.view_row(changed[-1])
-            if self.wanted is not None:   # the changed rows shown, or none of them
-                shown = [r for r in (self.view_row(i) for i in changed) if r >= 0]
-                if not shown:
-                    return
-                first, last = shown[0], shown[-1]
-            self.dataChanged.emit(self.index(first, 0), self.index(last, self._columns - 1))
+        lines = [line for line in map(self.view_row, changed) if line >= 0]   # those on the table
+        if lines:
+            self.dataChanged.emit(self.index(lines[0], 0), self.index(lines[-1], self._columns - 1))
 
     def grow(self, preview: ImportPreview) -> None:
         """The same file's preview with more rows checked (the rows before stay as they were): the new
@@ -608,8 +603,8 @@ class ImportDialog(QDialog):
             self.summary.style().polish(self.summary)
         held = (self.browse_button, self.school_combo, self.mapping_box, self.commit_button, self.export_button,
                 self.template_button)
-        if busy and any(widget.hasFocus() or widget.isAncestorOf(QApplication.focusWidget() or self)
-                        for widget in held):
+        focused = QApplication.focusWidget()
+        if busy and focused is not None and any(w is focused or w.isAncestorOf(focused) for w in held):
             # The button pressed is about to be disabled: the focus goes to Batal (Esc/Enter cancels),
             # not to the table, which would be painted again while the worker runs.
             self.cancel_button.setFocus()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from desktop.domain import contributions
 from desktop.domain.messages import QT_TRANSLATE_NOOP
-from desktop.domain.rates import RatesError, RateTable, parse_rates
+from desktop.domain.rates import RateTable, parse_rates
 from desktop.paths import RATES_CSV
 from desktop.services.rule_files import read_rule_file
 
@@ -17,7 +17,7 @@ def read_rates(path: Path) -> RateTable:
     """The rate table of the CSV file at ``path``; a file that cannot be read, or a malformed row (named
     by its line), is a ``ServiceError``."""
     return read_rule_file(
-        path, parse_rates, RatesError,
+        path, parse_rates,
         QT_TRANSLATE_NOOP("Service", "Berkas tarif iuran {name} salah di baris {row}: {reason}"),
         QT_TRANSLATE_NOOP("Service", "Berkas tarif iuran {name} tidak dapat dibaca: {reason}"))
 

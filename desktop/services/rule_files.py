@@ -8,20 +8,20 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
+from desktop.domain.rule_rows import RuleRowError
 from desktop.services.errors import ServiceError
 
 T = TypeVar("T")
 
 
-def read_rule_file(path: Path, parse: Callable[[list[list[str]]], T], malformed: type[Exception],
-                   wrong_row: str, unreadable: str) -> T:
-    """``parse`` of the CSV rows at ``path``. ``malformed``: the parser's error (with ``row`` and
-    ``reason``); ``wrong_row`` / ``unreadable``: the translatable messages ({name}, {row}, {reason})."""
+def read_rule_file(path: Path, parse: Callable[[list[list[str]]], T], wrong_row: str, unreadable: str) -> T:
+    """``parse`` of the CSV rows at ``path`` (a malformed row is its ``RuleRowError``); ``wrong_row`` /
+    ``unreadable``: the translatable messages ({name}, {row}, {reason})."""
     path = Path(path)
     try:
         with open(path, newline="", encoding="utf-8-sig") as handle:
             return parse(list(csv.reader(handle)))
-    except malformed as exc:
+    except RuleRowError as exc:
         raise ServiceError(wrong_row, name=path.name, row=exc.row, reason=exc.reason) from exc
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
         raise ServiceError(unreadable, name=path.name, reason=str(exc)) from exc

@@ -1185,327 +1185,327 @@
 <context>
     <name>Claims</name>
     <message>
-        <location filename="../../desktop/domain/claims.py" line="85"/>
+        <location filename="../../desktop/domain/claims.py" line="80"/>
         <source>Aturan klaim {rule} baru berlaku sejak {first}; kejadian tanggal {day} tidak dapat dinilai. Tanyakan ke kantor cabang BPJS Ketenagakerjaan.</source>
         <translation>The claim rule {rule} applies only from {first}; an incident on {day} cannot be judged. Ask the BPJS Ketenagakerjaan branch office.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/claims.py" line="185"/>
+        <location filename="../../desktop/domain/claims.py" line="180"/>
         <source>Meninggal dunia</source>
         <translation>Death</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/claims.py" line="186"/>
+        <location filename="../../desktop/domain/claims.py" line="181"/>
         <source>Kecelakaan kerja</source>
         <translation>Work accident</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/claims.py" line="187"/>
+        <location filename="../../desktop/domain/claims.py" line="182"/>
         <source>Penyakit akibat kerja</source>
         <translation>Work-related illness</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/claims.py" line="210"/>
+        <location filename="../../desktop/domain/claims.py" line="205"/>
         <source>Jenis kejadian harus meninggal, kecelakaan, atau penyakit akibat kerja.</source>
         <translation>The kind of incident must be death, accident or work-related illness.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/claims.py" line="212"/>
+        <location filename="../../desktop/domain/claims.py" line="207"/>
         <source>Tanggal kejadian {day} belum lewat. Periksa tanggalnya.</source>
         <translation>The incident date {day} has not come yet. Check the date.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/claims.py" line="215"/>
+        <location filename="../../desktop/domain/claims.py" line="210"/>
         <source>Tanggal kejadian {day} sebelum program BPU berjalan. Periksa tanggalnya.</source>
         <translation>The incident date {day} is before the BPU programme began. Check the date.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/claims.py" line="218"/>
+        <location filename="../../desktop/domain/claims.py" line="213"/>
         <source>Penyakit dicatat hanya bila akibat kerja (JKK).</source>
         <translation>An illness is recorded only when work-related (JKK).</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/claims.py" line="221"/>
+        <location filename="../../desktop/domain/claims.py" line="216"/>
         <source>Isian ini paling panjang {limit} huruf.</source>
         <translation>This field takes at most {limit} characters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/claims.py" line="223"/>
+        <location filename="../../desktop/domain/claims.py" line="218"/>
         <source>Tulis siapa yang melaporkan kejadian ini.</source>
         <translation>Write who reported this incident.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/claims.py" line="390"/>
+        <location filename="../../desktop/domain/claims.py" line="385"/>
         <source>Pembayaran yang menanggung tanggal kejadian dicatat sesudahnya ({recorded}); BPJS dapat menolaknya.</source>
         <translation>The payment covering the incident date was recorded afterwards ({recorded}); BPJS may refuse it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/claims.py" line="396"/>
+        <location filename="../../desktop/domain/claims.py" line="391"/>
         <source>Tertanggung pada {day} (perlindungan {begins} s.d. {ends}).</source>
         <translation>Covered on {day} (coverage {begins} to {ends}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/claims.py" line="401"/>
+        <location filename="../../desktop/domain/claims.py" line="396"/>
         <source>Kejadian di luar pekerjaan yang tidak menyebabkan kematian tidak ditanggung JKK maupun JKM.</source>
         <translation>An incident away from work that did not cause death is covered by neither JKK nor JKM.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/claims.py" line="410"/>
+        <location filename="../../desktop/domain/claims.py" line="405"/>
         <source>Tidak tertanggung pada {day}: belum menjadi peserta aktif BPJS Ketenagakerjaan (belum ada KPJ atau iuran).</source>
         <translation>Not covered on {day}: not yet an active BPJS Ketenagakerjaan member (no KPJ or contribution yet).</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/claims.py" line="415"/>
+        <location filename="../../desktop/domain/claims.py" line="410"/>
         <source>Tidak tertanggung pada {day}: perlindungan berakhir {ends} dan belum diperpanjang pada tanggal itu.</source>
         <translation>Not covered on {day}: coverage ended {ends} and had not been renewed by that date.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/claims.py" line="417"/>
+        <location filename="../../desktop/domain/claims.py" line="412"/>
         <source>Tidak tertanggung pada {day}: perlindungan baru mulai {begins}.</source>
         <translation>Not covered on {day}: coverage only began {begins}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/claims.py" line="429"/>
+        <location filename="../../desktop/domain/claims.py" line="424"/>
         <source>Meninggal bukan akibat kerja setelah {months} bulan kepesertaan (sejak {begins}): JKM {amount}.</source>
         <translation>Death not caused by work after {months} months of membership (since {begins}): JKM {amount}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/claims.py" line="433"/>
+        <location filename="../../desktop/domain/claims.py" line="428"/>
         <source>Meninggal bukan akibat kerja dalam {months} bulan pertama kepesertaan (sejak {begins}; penuh mulai {full}): JKM {amount}.</source>
         <translation>Death not caused by work within the first {months} months of membership (since {begins}; in full from {full}): JKM {amount}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/claims.py" line="438"/>
+        <location filename="../../desktop/domain/claims.py" line="433"/>
         <source>Masa iur {months} bulan: beasiswa untuk paling banyak {children} anak.</source>
         <translation>{months} months of contributions: a scholarship for up to {children} children.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/claims.py" line="440"/>
+        <location filename="../../desktop/domain/claims.py" line="435"/>
         <source>Masa iur {months} bulan, kurang dari {needed} bulan: tidak ada beasiswa.</source>
         <translation>{months} months of contributions, fewer than {needed}: no scholarship.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/claims.py" line="454"/>
+        <location filename="../../desktop/domain/claims.py" line="449"/>
         <source>Laporkan kecelakaan ke BPJS Ketenagakerjaan (atau klinik PLKK) paling lambat {hours} jam sejak kejadian: {day}.</source>
         <translation>Report the accident to BPJS Ketenagakerjaan (or a PLKK clinic) within {hours} hours of it: by {day}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/claims.py" line="457"/>
+        <location filename="../../desktop/domain/claims.py" line="452"/>
         <source>Hak menuntut JKK gugur setelah {years} tahun: ajukan paling lambat {day}.</source>
         <translation>The right to claim JKK lapses after {years} years: claim by {day}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/claims.py" line="466"/>
+        <location filename="../../desktop/domain/claims.py" line="461"/>
         <source>Meninggal akibat kecelakaan kerja: JKK membayar {multiple} × penghasilan yang dilaporkan ({multiple} × {income} = {known}) ditambah biaya pemakaman dan santunan berkala; jumlahnya dinilai BPJS.</source>
         <translation>Death from a work accident: JKK pays {multiple} × the declared income ({multiple} × {income} = {known}) plus funeral costs and periodic benefits; BPJS assesses the amount.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/claims.py" line="472"/>
+        <location filename="../../desktop/domain/claims.py" line="467"/>
         <source>Kecelakaan atau penyakit akibat kerja: JKK menanggung perawatan sesuai kebutuhan medis dan santunan selama tidak mampu bekerja; jumlahnya dinilai BPJS.</source>
         <translation>Work accident or illness: JKK pays treatment as medically needed and benefits while unable to work; BPJS assesses the amount.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/claims.py" line="500"/>
+        <location filename="../../desktop/domain/claims.py" line="495"/>
         <source>Perlindungan berakhir {ends}. Bila diperpanjang sesudah jeda, {months} bulan pertama dihitung ulang: kematian di masa itu hanya mendapat santunan terbatas.</source>
         <translation>Coverage ended {ends}. If renewed after a gap, the first {months} months are counted again: a death in that time receives only a limited benefit.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/claims.py" line="504"/>
+        <location filename="../../desktop/domain/claims.py" line="499"/>
         <source>Masa iur baru {months} dari {needed} bulan untuk beasiswa; bulan tanpa perlindungan tidak dihitung.</source>
         <translation>Only {months} of the {needed} months of contributions for a scholarship; months without coverage do not count.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/claims.py" line="509"/>
+        <location filename="../../desktop/domain/claims.py" line="504"/>
         <source>Perlindungan berakhir {ends}. Perpanjang sebelum tanggal itu: jeda membuat {months} bulan pertama dihitung ulang.</source>
         <translation>Coverage ends {ends}. Renew before that date: a gap makes the first {months} months count again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/claims.py" line="513"/>
+        <location filename="../../desktop/domain/claims.py" line="508"/>
         <source>Masa iur baru {months} dari {needed} bulan untuk beasiswa: jeda menundanya.</source>
         <translation>Only {months} of the {needed} months of contributions for a scholarship: a gap delays it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/claims.py" line="519"/>
+        <location filename="../../desktop/domain/claims.py" line="514"/>
         <source>Ada jeda perlindungan: kepesertaan dihitung ulang sejak {begins}, santunan kematian penuh baru mulai {full}.</source>
         <translation>There was a coverage gap: membership counts again from {begins}, the full death benefit only from {full}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/claims.py" line="523"/>
+        <location filename="../../desktop/domain/claims.py" line="518"/>
         <source>Ada jeda perlindungan: masa iur {months} bulan, belum {needed} bulan untuk beasiswa walau sudah terdaftar sejak {first}.</source>
         <translation>There was a coverage gap: {months} months of contributions, not yet {needed} for a scholarship though enrolled since {first}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/claims.py" line="538"/>
+        <location filename="../../desktop/domain/claims.py" line="533"/>
         <source>Suami/Istri</source>
         <translation>Spouse</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/claims.py" line="539"/>
+        <location filename="../../desktop/domain/claims.py" line="534"/>
         <source>Anak</source>
         <translation>Child</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/claims.py" line="540"/>
+        <location filename="../../desktop/domain/claims.py" line="535"/>
         <source>Orang tua</source>
         <translation>Parent</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/claims.py" line="541"/>
+        <location filename="../../desktop/domain/claims.py" line="536"/>
         <source>Cucu</source>
         <translation>Grandchild</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/claims.py" line="542"/>
+        <location filename="../../desktop/domain/claims.py" line="537"/>
         <source>Kakek/Nenek</source>
         <translation>Grandparent</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/claims.py" line="543"/>
+        <location filename="../../desktop/domain/claims.py" line="538"/>
         <source>Saudara kandung</source>
         <translation>Sibling</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/claims.py" line="544"/>
+        <location filename="../../desktop/domain/claims.py" line="539"/>
         <source>Mertua</source>
         <translation>Parent-in-law</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/claims.py" line="545"/>
+        <location filename="../../desktop/domain/claims.py" line="540"/>
         <source>Ahli waris dalam wasiat</source>
         <translation>Heir named in a will</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/claims.py" line="585"/>
+        <location filename="../../desktop/domain/claims.py" line="580"/>
         <source>Menurut urutan ahli waris, {relationship} didahulukan; BPJS mengikuti surat keterangan ahli waris.</source>
         <translation>By the order of heirs, the {relationship} comes first; BPJS follows the letter of heirship.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/claims.py" line="588"/>
+        <location filename="../../desktop/domain/claims.py" line="583"/>
         <source>Ahli waris yang tercatat mengajukan klaim.</source>
         <translation>The recorded heir makes the claim.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/claims.py" line="591"/>
+        <location filename="../../desktop/domain/claims.py" line="586"/>
         <source>Ahli waris yang tercatat tidak dapat mengajukan; menurut urutan ahli waris: {relationship}.</source>
         <translation>The recorded heir cannot claim; by the order of heirs: {relationship}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/claims.py" line="594"/>
+        <location filename="../../desktop/domain/claims.py" line="589"/>
         <source>Tidak ada ahli waris yang dapat mengajukan: manfaat diserahkan ke Balai Harta Peninggalan.</source>
         <translation>No heir can claim: the benefit goes to the Balai Harta Peninggalan (estate office).</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/claims.py" line="611"/>
+        <location filename="../../desktop/domain/claims.py" line="606"/>
         <source>Kartu peserta BPJS Ketenagakerjaan (KPJ)</source>
         <translation>BPJS Ketenagakerjaan membership card (KPJ)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/claims.py" line="612"/>
+        <location filename="../../desktop/domain/claims.py" line="607"/>
         <source>KTP peserta</source>
         <translation>Worker&apos;s identity card (KTP)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/claims.py" line="613"/>
+        <location filename="../../desktop/domain/claims.py" line="608"/>
         <source>KTP ahli waris</source>
         <translation>Heir&apos;s identity card (KTP)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/claims.py" line="614"/>
+        <location filename="../../desktop/domain/claims.py" line="609"/>
         <source>Akta kematian atau surat keterangan kematian</source>
         <translation>Death certificate or letter of death</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/claims.py" line="615"/>
+        <location filename="../../desktop/domain/claims.py" line="610"/>
         <source>Kartu Keluarga (KK)</source>
         <translation>Family card (KK)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/claims.py" line="616"/>
+        <location filename="../../desktop/domain/claims.py" line="611"/>
         <source>Surat keterangan ahli waris dari desa/kelurahan</source>
         <translation>Letter of heirship from the village office</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/claims.py" line="617"/>
+        <location filename="../../desktop/domain/claims.py" line="612"/>
         <source>Buku nikah</source>
         <translation>Marriage book</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/claims.py" line="618"/>
+        <location filename="../../desktop/domain/claims.py" line="613"/>
         <source>bila ahli waris suami/istri</source>
         <translation>if the heir is the spouse</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/claims.py" line="619"/>
+        <location filename="../../desktop/domain/claims.py" line="614"/>
         <source>Buku tabungan atas nama ahli waris</source>
         <translation>Savings book in the heir&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/claims.py" line="620"/>
+        <location filename="../../desktop/domain/claims.py" line="615"/>
         <source>Laporan kecelakaan kerja (formulir BPJS tahap I)</source>
         <translation>Work accident report (BPJS form, stage I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/claims.py" line="621"/>
+        <location filename="../../desktop/domain/claims.py" line="616"/>
         <source>Kronologi kejadian dengan saksi, diketahui kepala desa</source>
         <translation>Account of the incident with witnesses, acknowledged by the village head</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/claims.py" line="622"/>
+        <location filename="../../desktop/domain/claims.py" line="617"/>
         <source>Surat keterangan dokter dan rincian biaya perawatan</source>
         <translation>Doctor&apos;s letter and the treatment costs</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/claims.py" line="623"/>
+        <location filename="../../desktop/domain/claims.py" line="618"/>
         <source>Surat keterangan kepolisian</source>
         <translation>Police report</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/claims.py" line="624"/>
+        <location filename="../../desktop/domain/claims.py" line="619"/>
         <source>bila kecelakaan lalu lintas</source>
         <translation>if a traffic accident</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/claims.py" line="625"/>
+        <location filename="../../desktop/domain/claims.py" line="620"/>
         <source>Buku tabungan atas nama peserta</source>
         <translation>Savings book in the worker&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/claims.py" line="653"/>
+        <location filename="../../desktop/domain/claims.py" line="648"/>
         <source>Dilaporkan</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/claims.py" line="654"/>
+        <location filename="../../desktop/domain/claims.py" line="649"/>
         <source>Dokumen lengkap</source>
         <translation>Documents complete</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/claims.py" line="655"/>
+        <location filename="../../desktop/domain/claims.py" line="650"/>
         <source>Diajukan ke BPJS</source>
         <translation>Submitted to BPJS</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/claims.py" line="656"/>
+        <location filename="../../desktop/domain/claims.py" line="651"/>
         <source>Dibayar</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/claims.py" line="657"/>
+        <location filename="../../desktop/domain/claims.py" line="652"/>
         <source>Ditolak</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/claims.py" line="661"/>
+        <location filename="../../desktop/domain/claims.py" line="656"/>
         <source>keluarga dan relawan: kumpulkan dokumen</source>
         <translation>family and volunteer: gather the documents</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/claims.py" line="662"/>
+        <location filename="../../desktop/domain/claims.py" line="657"/>
         <source>kantor cabang: ajukan ke BPJS</source>
         <translation>branch office: submit to BPJS</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/claims.py" line="663"/>
+        <location filename="../../desktop/domain/claims.py" line="658"/>
         <source>BPJS Ketenagakerjaan: pembayaran</source>
         <translation>BPJS Ketenagakerjaan: payment</translation>
     </message>
@@ -2489,289 +2489,289 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="305"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="300"/>
         <source>Impor daftar orang tua siswa</source>
         <translation>Import pupils&apos; parents list</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="328"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="323"/>
         <source>Pilih berkas .xlsx, .xls, .ods atau .csv</source>
         <translation>Choose an .xlsx, .xls, .ods or .csv file</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="330"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="325"/>
         <source>Pilih berkas…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="316"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="311"/>
         <source>1. Sekolah</source>
         <translation>1. School</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="317"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="312"/>
         <source>ketik nama atau NPSN sekolah</source>
         <translation>type the school&apos;s name or NPSN</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="318"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="313"/>
         <source>— tanpa sekolah —</source>
         <translation>— no school —</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="325"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="320"/>
         <source>2. Berkas</source>
         <translation>2. File</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="332"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="327"/>
         <source>Templat kosong…</source>
         <translation>Blank template…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="333"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="328"/>
         <source>Simpan templat impor resmi (.xlsx) untuk diisi sekolah</source>
         <translation>Save the official import template (.xlsx) for schools to fill in</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="337"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="332"/>
         <source>Kolom di berkas → isian Lindung</source>
         <translation>Columns in the file → Lindung fields</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="359"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="354"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="379"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="374"/>
         <source>Tampilkan</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="380"/>
-        <location filename="../../desktop/gui/import_dialog.py" line="381"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="375"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="376"/>
         <source>Semua baris</source>
         <translation>All rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="382"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="377"/>
         <source>Perlu diperbaiki (ditolak/ganda)</source>
         <translation>Needs fixing (rejected/duplicate)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="383"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="378"/>
         <source>Dengan peringatan</source>
         <translation>With warnings</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="384"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="379"/>
         <source>Siap disimpan</source>
         <translation>Ready to save</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="385"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="380"/>
         <source>Valid</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="386"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="381"/>
         <source>Ditolak</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="387"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="382"/>
         <source>Ganda</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="388"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="383"/>
         <source>Tidak memenuhi syarat</source>
         <translation>Not eligible</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="389"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="384"/>
         <source>Dilewati</source>
         <translation>Skipped</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="425"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="420"/>
         <source>Klik dua kali sel untuk memperbaikinya; baris itu langsung diperiksa ulang.</source>
         <translation>Double-click a cell to correct it; the row is checked again at once.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="430"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="425"/>
         <source>Ekspor baris ditolak…</source>
         <translation>Export rejected rows…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="431"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="426"/>
         <source>Simpan baris yang tidak bisa didaftarkan, dengan kolom Keterangan, untuk diperbaiki lalu diimpor lagi</source>
         <translation>Save the rows that could not be enrolled, with a Keterangan (reason) column, to fix and import again</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="435"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="430"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="436"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="431"/>
         <source>Simpan data valid</source>
         <translation>Save valid rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="461"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="456"/>
         <source>Pilih daftar orang tua</source>
         <translation>Choose a parents&apos; list</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="468"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="463"/>
         <source>Membaca dan memeriksa {name}…</source>
         <translation>Reading and checking {name}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="480"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="475"/>
         <source>Memeriksa ulang dengan kolom baru…</source>
         <translation>Checking again with the new columns…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="492"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="487"/>
         <source>Menyimpan {count} data…</source>
         <translation>Saving {count} rows…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="500"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="495"/>
         <source>Simpan baris ditolak</source>
         <translation>Save rejected rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="508"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="503"/>
         <source>{count} baris ditolak disimpan ke {path}.</source>
         <translation>{count} rejected rows saved to {path}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="518"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="513"/>
         <source>Simpan templat impor</source>
         <translation>Save import template</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="580"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="575"/>
         <source>Memeriksa {done} dari {total} orang: {valid} siap disimpan, {warning} dengan peringatan, {error} ditolak, {duplicate} ganda, {not_eligible} tidak memenuhi syarat…</source>
         <translation>Checking {done} of {total} people: {valid} ready to save, {warning} with warnings, {error} refused, {duplicate} duplicates, {not_eligible} not eligible…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="584"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="579"/>
         <source>Memeriksa {done} dari {total} baris: {valid} siap disimpan, {warning} dengan peringatan, {error} ditolak, {duplicate} ganda…</source>
         <translation>Checking {done} of {total} rows: {valid} ready to save, {warning} with warnings, {error} refused, {duplicate} duplicates…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="625"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="620"/>
         <source>Simpan {count} data valid</source>
         <translation>Save {count} valid rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="662"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="657"/>
         <source>Lembar dibaca: {sheet}.</source>
         <translation>Sheet read: {sheet}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="671"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="666"/>
         <source>Berkas EMIS: {pupils} siswa, {people} orang tua/wali</source>
         <translation>EMIS file: {pupils} pupils, {people} parents/guardians</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="672"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="667"/>
         <source>Berkas Dapodik: {pupils} siswa, {people} orang tua/wali</source>
         <translation>Dapodik file: {pupils} pupils, {people} parents/guardians</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="676"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="671"/>
         <source>Setiap siswa memberi ayah, ibu dan wali; tanggal lahir, jenis kelamin dan tempat lahir diambil dari NIK, kabupaten/kota dari sekolah ({kabupaten}).</source>
         <translation>Each pupil gives a father, mother and guardian; birth date, sex and birth place are taken from the NIK, the regency/city from the school ({kabupaten}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="687"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="682"/>
         <source>{school} (NPSN {npsn}): {people} orang</source>
         <translation>{school} (NPSN {npsn}): {people} people</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="689"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="684"/>
         <source>&quot;{school}&quot;: {people} orang, sekolah belum terdaftar</source>
         <translation>&quot;{school}&quot;: {people} people, school not registered yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="691"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="686"/>
         <source>Daftar ini menyebut {count} sekolah; setiap baris masuk ke sekolah yang disebutnya: {schools}.</source>
         <translation>This list names {count} schools; each row goes to the school it names: {schools}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="694"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="689"/>
         <source>Sekolah yang belum terdaftar: admin menambahkannya dulu (Pengaturan → Sekolah…), lalu impor berkas ini lagi; yang sudah terdaftar tetap dapat disimpan.</source>
         <translation>Schools not registered yet: the admin adds them first (Settings → Schools…), then import this file again; rows for registered schools can still be saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="697"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="692"/>
         <source>{count} baris tidak menyebut sekolahnya dan tidak didaftarkan.</source>
         <translation>{count} rows do not name their school and are not enrolled.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="700"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="695"/>
         <source>Pilihan sekolah di atas tidak dipakai untuk daftar ini.</source>
         <translation>The school chosen above is not used for this list.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="722"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="717"/>
         <source>Baris {row}: {reasons}</source>
         <translation>Row {row}: {reasons}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="723"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="718"/>
         <source>Baris {row}: siap disimpan.</source>
         <translation>Row {row}: ready to save.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="731"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="726"/>
         <source>Kolom {columns} tidak dikenali. Pilih kolomnya di bagian &quot;Kolom di berkas&quot; di atas.</source>
         <translation>Columns {columns} were not recognised. Choose them under &quot;Columns in the file&quot; above.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="735"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="730"/>
         <source>{total} orang: {valid} siap disimpan, {warning} dengan peringatan, {error} ditolak, {duplicate} ganda, {not_eligible} tidak memenuhi syarat, {skipped} dilewati.</source>
         <translation>{total} people: {valid} ready to save, {warning} with warnings, {error} rejected, {duplicate} duplicates, {not_eligible} not eligible, {skipped} skipped.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="742"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="737"/>
         <source>{total} baris: {valid} siap disimpan, {warning} dengan peringatan, {error} ditolak, {duplicate} ganda.</source>
         <translation>{total} rows: {valid} ready to save, {warning} with warnings, {error} rejected, {duplicate} duplicates.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="346"/>
-        <location filename="../../desktop/gui/import_dialog.py" line="752"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="341"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="747"/>
         <source>— tidak ada —</source>
         <translation>— none —</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="754"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="749"/>
         <source>(kolom {n} tanpa judul)</source>
         <translation>(column {n}, no header)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="765"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="760"/>
         <source>Tersimpan</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="767"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="762"/>
         <source>{count} peserta didaftarkan. {left} baris tidak didaftarkan; ekspor untuk diperbaiki.</source>
         <translation>{count} participants enrolled. {left} rows not enrolled; export them to fix.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="769"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="764"/>
         <source>{count} peserta didaftarkan.</source>
         <translation>{count} participants enrolled.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="789"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="784"/>
         <source>Pilih sekolah asal berkas ini di kolom Sekolah di atas.</source>
         <translation>Choose this file&apos;s school in the School box above.</translation>
     </message>
@@ -4259,27 +4259,27 @@
         <translation>Skipped</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="174"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="169"/>
         <source>Baris</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="174"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="169"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="174"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="169"/>
         <source>Keterangan</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="176"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="171"/>
         <source>Sekolah</source>
         <translation>School</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/import_dialog.py" line="197"/>
+        <location filename="../../desktop/gui/import_dialog.py" line="192"/>
         <source>Tertulis: {typed}
 Dibaca: {read}</source>
         <translation>Written: {typed}
